@@ -1,0 +1,39 @@
+//! The parallel audit engine: stream the corpus, match each record to its reference, run the
+//! rules, classify, and order the findings deterministically. The headless run and the terminal
+//! UI share it; the UI only subscribes to its events.
+
+use crate::model::Finding;
+use crate::rules::Family;
+use std::time::Duration;
+
+/// Live progress of a running audit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub records: u64,
+    pub unreadable: u64,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    pub findings: u64,
+    /// Findings so far by family, in the order of [`Family::ALL`].
+    pub by_family: [u64; 6],
+    pub elapsed: Duration,
+}
+
+impl Progress {
+    pub fn family_count(&self, family: Family) -> u64 {
+        let i = Family::ALL.iter().position(|f| *f == family).unwrap_or(0);
+        self.by_family[i]
+    }
+}
+
+/// What a running audit tells its subscriber.
+#[derive(Debug, Clone)]
+pub enum AuditEvent {
+    /// The reference is loaded; the corpus is being read.
+    ReferenceLoaded {
+        decisions: u64,
+    },
+    Progress(Progress),
+    /// Findings of a chunk of records, as they come (before the final ordering and penalties).
+    Findings(Vec<Finding>),
+}

@@ -1,0 +1,8 @@
+//! vigie audits a reuser's corpus of French court decisions against the conditions under which
+//! the courts publish those decisions in open data.
+
+pub mod audit;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod text;

@@ -1,0 +1,120 @@
+//! A finding: one breach of one rule by one record (or by the corpus as a whole).
+
+use crate::rules::{Penalty, Rule, Severity};
+
+/// The record a finding is about, as shown in reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRef {
+    /// The reuser's id; `None` for an unreadable line with no readable id.
+    pub id: Option<String>,
+    pub source_id: Option<String>,
+    pub url: Option<String>,
+    /// Index of the corpus file in the audit's file list (ordering key).
+    pub file_index: u32,
+    pub line: u64,
+    /// Byte offset of the record's start in its file, to read it again (the UI's detail view).
+    pub offset: u64,
+}
+
+/// What precisely is wrong, where.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// The record field concerned (`text`, `decision_date`, `attribution`, `president`…).
+    pub field: String,
+    /// `[start, end)` in Unicode scalar values of the record's field as read.
+    pub span: Option<(usize, usize)>,
+    /// `[start, end)` in Unicode scalar values of the reference text.
+    pub reference_span: Option<(usize, usize)>,
+    /// Text around the span in the record.
+    pub excerpt: Option<String>,
+    /// Text around the span in the reference.
+    pub reference_excerpt: Option<String>,
+    /// Character ranges of `excerpt` that hold personal data, redacted on export unless revealed.
+    pub personal: Vec<(usize, usize)>,
+    /// Character ranges of `reference_excerpt` that hold personal data.
+    pub reference_personal: Vec<(usize, usize)>,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    /// Severity after policy overrides.
+    pub severity: Severity,
+    /// Penalty after policy overrides and repetition.
+    pub penalty: Penalty,
+    pub repeated: bool,
+    pub source_defect: bool,
+    /// `None` for a corpus-level finding (FRE003).
+    pub record: Option<RecordRef>,
+    pub message: String,
+    pub evidence: Option<Evidence>,
+}
+
+impl Finding {
+    /// A finding with the rule's default severity and penalty.
+    pub fn new(rule: Rule, record: Option<RecordRef>, message: impl Into<String>) -> Self {
+        let info = rule.info();
+        Finding {
+            rule,
+            severity: info.severity,
+            penalty: info.penalty,
+            repeated: false,
+            source_defect: false,
+            record,
+            message: message.into(),
+            evidence: None,
+        }
+    }
+
+    pub fn with_evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence = Some(evidence);
+        self
+    }
+
+    pub fn with_source_defect(mut self, source_defect: bool) -> Self {
+        self.source_defect = source_defect;
+        self
+    }
+
+    /// The stable fingerprint: it depends on the rule, the record id and the evidence's place,
+    /// not on file order, thread scheduling or redaction (SPEC §4).
+    pub fn fingerprint(&self) -> String {
+        use std::hash::Hasher;
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.write(self.rule.code().as_bytes());
+        h.write_u8(0);
+        match &self.record {
+            Some(r) => {
+                h.write(r.id.as_deref().unwrap_or("").as_bytes());
+                h.write_u8(0);
+                if r.id.is_none() {
+                    // An unreadable line has no id: its place is all that identifies it.
+                    h.write_u64(r.line);
+                }
+            }
+            None => h.write_u8(1),
+        }
+        if let Some(e) = &self.evidence {
+            h.write(e.field.as_bytes());
+            h.write_u8(0);
+            if let Some((a, b)) = e.span {
+                h.write_u64(a as u64);
+                h.write_u64(b as u64);
+            }
+            if let Some((a, b)) = e.reference_span {
+                h.write_u64(a as u64);
+                h.write_u64(b as u64);
+            }
+        }
+        format!("{:016x}", h.finish())
+    }
+
+    /// Ordering key: file, line, then rule (SPEC §4); corpus-level findings come first.
+    pub fn sort_key(&self) -> (u32, u64, Rule) {
+        match &self.record {
+            Some(r) => (r.file_index.saturating_add(1), r.line, self.rule),
+            None => (0, 0, self.rule),
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The data vigie works on: reference decisions, reuser records and findings.
+
+mod finding;
+mod producer;
+
+pub use finding::{Evidence, Finding, RecordRef};
+pub use producer::Producer;
+
+use jiff::civil::Date;
+
+/// Where a piece of input came from, for error messages and findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Origin {
+    /// The file, or `archive.tar.gz!entry/path.xml` for an archive entry.
+    pub file: String,
+    /// 1-based line where the value starts (0 when not meaningful).
+    pub line: u64,
+}
+
+/// A zone of a Judilibre decision (`introduction`, `expose`, `moyens`, `motivations`, `dispositif`,
+/// `annexes`), in Unicode scalar values of the reference text, already clamped to the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Zone {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One decision of the official reference, whatever format it was read from.
+#[derive(Debug, Clone, Default)]
+pub struct ReferenceDecision {
+    /// The main identifier at the source (Judilibre id, DILA `JURITEXT…` id, administrative
+    /// `Identification`).
+    pub id: String,
+    /// Other identifiers a record may cite as `source_id` (ECLI, DILA id, …).
+    pub other_ids: Vec<String>,
+    pub producer: Producer,
+    /// Jurisdiction as the source writes it (`cc`, `Cour de cassation`, `ca`, `Tribunal
+    /// administratif de Cergy-Pontoise`…).
+    pub jurisdiction: Option<String>,
+    /// Chamber (`civ1`, `CHAMBRE_CIVILE_1`, `comm`…).
+    pub chamber: Option<String>,
+    /// Formation (`fs`, `frh`…; for administrative courts the `Formation_Jugement`).
+    pub formation: Option<String>,
+    /// Seat as the source writes it (`ca_paris`, `tj75056`, `Paris`…), when given.
+    pub seat: Option<String>,
+    pub decision_date: Option<Date>,
+    /// Case numbers as the source writes them (`19-19.463`, `20/00804`, `2520143`).
+    pub numbers: Vec<String>,
+    pub ecli: Option<String>,
+    /// When the source last updated the decision.
+    pub update_date: Option<jiff::Timestamp>,
+    /// The decision text, plain (XML readers turn `<br/>` into line breaks and decode entities).
+    pub text: String,
+    pub zones: Vec<Zone>,
+    /// Names of professionals the source's metadata gives (president, lawyers, rapporteur,
+    /// advocate general): they stay in clear and must not be taken for parties.
+    pub professionals: Vec<String>,
+    pub origin: Origin,
+}
+
+/// How the reuser's text is encoded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TextFormat {
+    #[default]
+    Plain,
+    Html,
+}
+
+/// One record of the reuser's corpus, with its canonical fields (SPEC §1.2).
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub id: String,
+    /// Index of the corpus file in the audit's file list.
+    pub file: u32,
+    /// 1-based line where the record starts.
+    pub line: u64,
+    pub source_id: Option<String>,
+    pub url: Option<String>,
+    pub text: Option<String>,
+    pub text_format: TextFormat,
+    pub jurisdiction: Option<String>,
+    pub formation: Option<String>,
+    pub seat: Option<String>,
+    pub decision_date: Option<String>,
+    pub number: Option<String>,
+    pub attribution: Option<String>,
+    pub source_link: Option<String>,
+    pub updated_at: Option<String>,
+    pub update_notice: Option<String>,
+    pub excerpt: bool,
+    pub full_text_url: Option<String>,
+    pub commentary: Option<String>,
+    /// Every other field of the record, kept for the profiling rules.
+    pub extra: Vec<(String, serde_json::Value)>,
+}

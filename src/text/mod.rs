@@ -1,0 +1,8 @@
+//! Text processing: normalisation, alignment, pseudonymisation markers and the detectors of
+//! names and identifiers in clear.
+
+pub mod identifiers;
+pub mod markers;
+pub mod names;
+pub mod normalize;
+pub mod sanitize;

@@ -1,0 +1,459 @@
+//! Text normalisation (SPEC §1.4). Two texts are the same decision text when they are equal after:
+//! HTML tags removed and entities decoded (for HTML text); Unicode NFC; every run of white space
+//! made one space and the ends trimmed; typographic apostrophes, quotes (with their inner spaces)
+//! and dashes made plain. Case, digits, words and punctuation otherwise count.
+//!
+//! The hot path ([`normalize_into`]) builds no offset map. When two digests differ, the aligner
+//! asks for [`normalize_mapped`], which also maps each output character back to its position in
+//! the text as read, so that findings report spans of the original field.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class};
+
+/// A normalised text with, for each of its characters, the index (in Unicode scalar values) of
+/// the character of the original text it comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    pub text: String,
+    /// `map[i]` is the original char index of the `i`-th char of `text`.
+    pub map: Vec<u32>,
+    /// Number of chars in the original text.
+    pub original_chars: usize,
+}
+
+impl Normalized {
+    /// Maps a `[start, end)` range of chars of the normalised text to the original text.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self
+            .map
+            .get(start)
+            .map(|&v| v as usize)
+            .unwrap_or(self.original_chars);
+        let e = if end == 0 || end <= start {
+            s
+        } else {
+            self.map
+                .get(end - 1)
+                .map(|&v| v as usize + 1)
+                .unwrap_or(self.original_chars)
+        };
+        (s, e.max(s))
+    }
+}
+
+/// Normalises `text` into `out` (cleared first), without an offset map.
+pub fn normalize_into(text: &str, html: bool, out: &mut String) {
+    out.clear();
+    out.reserve(text.len());
+    let mut w = Writer {
+        out,
+        map: None,
+        pending_space: false,
+        suppress_space: true,
+    };
+    run(text, html, &mut w);
+}
+
+/// Normalises `text` into a new string.
+pub fn normalize(text: &str, html: bool) -> String {
+    let mut out = String::new();
+    normalize_into(text, html, &mut out);
+    out
+}
+
+/// Normalises `text` and maps every output char to its original position.
+pub fn normalize_mapped(text: &str, html: bool) -> Normalized {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    let mut w = Writer {
+        out: &mut out,
+        map: Some(&mut map),
+        pending_space: false,
+        suppress_space: true,
+    };
+    run(text, html, &mut w);
+    Normalized {
+        text: out,
+        map,
+        original_chars: text.chars().count(),
+    }
+}
+
+fn run(text: &str, html: bool, w: &mut Writer<'_>) {
+    let needs_nfc = !matches!(
+        unicode_normalization::is_nfc_quick(text.chars()),
+        IsNormalized::Yes
+    );
+    if html {
+        let mut nfc = NfcStage::new(needs_nfc);
+        html_chars(text, &mut |c, i| nfc.push(c, i, w));
+        nfc.flush(w);
+    } else if needs_nfc {
+        let mut nfc = NfcStage::new(true);
+        for (i, c) in text.chars().enumerate() {
+            nfc.push(c, i as u32, w);
+        }
+        nfc.flush(w);
+    } else {
+        for (i, c) in text.chars().enumerate() {
+            w.push(c, i as u32);
+        }
+    }
+}
+
+/// The last stage: white space, quotes and dashes.
+struct Writer<'a> {
+    out: &'a mut String,
+    map: Option<&'a mut Vec<u32>>,
+    /// A white space run is waiting to be written as one space.
+    pending_space: bool,
+    /// The previous char opens a quote (or nothing was written): a following space is dropped.
+    suppress_space: bool,
+}
+
+impl Writer<'_> {
+    #[inline]
+    fn emit(&mut self, c: char, i: u32) {
+        self.out.push(c);
+        if let Some(m) = self.map.as_deref_mut() {
+            m.push(i);
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, i: u32) {
+        if is_space(c) {
+            if !self.suppress_space {
+                self.pending_space = true;
+            }
+            return;
+        }
+        let (c, kind) = fold(c);
+        match kind {
+            Fold::Closing => {
+                // A closing quote swallows the space before it.
+                self.pending_space = false;
+                self.emit(c, i);
+                self.suppress_space = false;
+            }
+            Fold::Opening => {
+                if self.pending_space {
+                    self.emit(' ', i);
+                    self.pending_space = false;
+                }
+                self.emit(c, i);
+                self.suppress_space = true;
+            }
+            Fold::Plain => {
+                if self.pending_space {
+                    self.emit(' ', i);
+                    self.pending_space = false;
+                }
+                self.emit(c, i);
+                self.suppress_space = false;
+            }
+        }
+    }
+}
+
+enum Fold {
+    Plain,
+    Opening,
+    Closing,
+}
+
+#[inline]
+fn fold(c: char) -> (char, Fold) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => ('\'', Fold::Plain),
+        '\u{00AB}' | '\u{201C}' | '\u{201E}' => ('"', Fold::Opening),
+        '\u{00BB}' | '\u{201D}' => ('"', Fold::Closing),
+        '\u{2013}' | '\u{2014}' | '\u{2011}' | '\u{2212}' => ('-', Fold::Plain),
+        _ => (c, Fold::Plain),
+    }
+}
+
+/// White space, including non-breaking and narrow spaces and the zero-width ones.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// NFC with offsets: a starter and the marks that follow it are composed together, and every
+/// output char maps to the starter's position.
+struct NfcStage {
+    active: bool,
+    seg: Vec<char>,
+    seg_start: u32,
+}
+
+impl NfcStage {
+    fn new(active: bool) -> Self {
+        NfcStage {
+            active,
+            seg: Vec::new(),
+            seg_start: 0,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, i: u32, w: &mut Writer<'_>) {
+        if !self.active {
+            w.push(c, i);
+            return;
+        }
+        let starter = canonical_combining_class(c) == 0 && !is_composing_follower(c);
+        if starter {
+            self.flush(w);
+            self.seg_start = i;
+        } else if self.seg.is_empty() {
+            self.seg_start = i;
+        }
+        self.seg.push(c);
+    }
+
+    fn flush(&mut self, w: &mut Writer<'_>) {
+        if self.seg.is_empty() {
+            return;
+        }
+        let start = self.seg_start;
+        for c in self.seg.iter().copied().nfc() {
+            w.push(c, start);
+        }
+        self.seg.clear();
+    }
+}
+
+/// Chars of combining class 0 that still compose with what precedes them (Hangul vowels and
+/// trailing consonants, a few vowel signs).
+fn is_composing_follower(c: char) -> bool {
+    matches!(c as u32, 0x1161..=0x1175 | 0x11A8..=0x11C2 | 0x0CD5 | 0x0CD6 | 0x0DCF | 0x0DDF | 0x0BBE | 0x0BD7 | 0x0B3E | 0x0B56 | 0x0B57 | 0x09BE | 0x09D7 | 0x0D3E | 0x0D57 | 0x102E | 0x1B35)
+}
+
+/// Elements whose start or end separates words, as a line break does.
+const BLOCK_TAGS: &[&str] = &[
+    "br",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "nav",
+    "aside",
+    "main",
+    "figure",
+    "figcaption",
+];
+
+/// Walks an HTML text, calling `f` with each char of its text content and its original char
+/// index. Tags are removed (block tags count as white space), comments, scripts and styles are
+/// dropped, entities are decoded.
+pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
+    let bytes = text.as_bytes();
+    let mut pos = 0usize; // byte position
+    let mut ci = 0u32; // char index of `pos`
+    let count = |s: &str| s.chars().count() as u32;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b == b'<' {
+            if let Some((len, kind)) = scan_tag(&text[pos..]) {
+                let tag_text = &text[pos..pos + len];
+                match kind {
+                    TagKind::Block => f(' ', ci),
+                    TagKind::Inline => {}
+                    TagKind::RawStart(name) => {
+                        // Skip until the matching end tag: scripts and styles are not text.
+                        let rest = &text[pos + len..];
+                        let close = format!("</{name}");
+                        let skip = find_ascii_ci(rest, &close)
+                            .map(|k| {
+                                k + rest[k..].find('>').map(|g| g + 1).unwrap_or(rest.len() - k)
+                            })
+                            .unwrap_or(rest.len());
+                        ci += count(tag_text) + count(&rest[..skip]);
+                        pos += len + skip;
+                        continue;
+                    }
+                }
+                ci += count(tag_text);
+                pos += len;
+                continue;
+            }
+        } else if b == b'&'
+            && let Some((len, decoded)) = scan_entity(&text[pos..])
+        {
+            for c in decoded.chars() {
+                f(c, ci);
+            }
+            ci += count(&text[pos..pos + len]);
+            pos += len;
+            continue;
+        }
+        let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
+        f(c, ci);
+        ci += 1;
+        pos += c.len_utf8();
+    }
+}
+
+enum TagKind {
+    Block,
+    Inline,
+    RawStart(&'static str),
+}
+
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Recognises a tag or comment at the start of `s`: its byte length and kind.
+fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
+    let b = s.as_bytes();
+    if s.starts_with("<!--") {
+        let end = s[4..].find("-->").map(|k| k + 7).unwrap_or(s.len());
+        return Some((end, TagKind::Inline));
+    }
+    let first = *b.get(1)?;
+    if !(first.is_ascii_alphabetic() || first == b'/' || first == b'!' || first == b'?') {
+        return None;
+    }
+    // Find the closing '>' outside quotes, within a sane distance.
+    let mut quote = 0u8;
+    let mut end = None;
+    for (k, &c) in b.iter().enumerate().skip(1).take(4096) {
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if c == b'>' {
+            end = Some(k + 1);
+            break;
+        } else if c == b'<' {
+            return None;
+        }
+    }
+    let end = end?;
+    let inner = &s[1..end - 1];
+    let closing = inner.starts_with('/');
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !closing {
+        if name == "script" {
+            return Some((end, TagKind::RawStart("script")));
+        }
+        if name == "style" {
+            return Some((end, TagKind::RawStart("style")));
+        }
+    }
+    if BLOCK_TAGS.contains(&name.as_str()) {
+        Some((end, TagKind::Block))
+    } else {
+        Some((end, TagKind::Inline))
+    }
+}
+
+/// Recognises an HTML entity at the start of `s`: its byte length and decoded text.
+fn scan_entity(s: &str) -> Option<(usize, String)> {
+    let semi = s.as_bytes().iter().take(40).position(|&c| c == b';')?;
+    let ent = &s[..=semi];
+    if ent.len() < 3
+        || ent[1..semi]
+            .bytes()
+            .any(|c| !(c.is_ascii_alphanumeric() || c == b'#'))
+    {
+        return None;
+    }
+    let decoded = html_escape::decode_html_entities(ent);
+    if decoded == ent {
+        return None;
+    }
+    Some((ent.len(), decoded.into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_space_runs_become_one_space() {
+        assert_eq!(
+            normalize("  Attendu\u{a0}que\n\n la  Cour\u{202f}: \t", false),
+            "Attendu que la Cour :"
+        );
+    }
+
+    #[test]
+    fn quotes_and_dashes_fold() {
+        assert_eq!(
+            normalize("l’arrêt « attaqué » — dit “ceci”", false),
+            "l'arrêt \"attaqué\" - dit \"ceci\""
+        );
+        assert_eq!(normalize("«\u{a0}texte\u{a0}»", false), "\"texte\"");
+    }
+
+    #[test]
+    fn html_is_stripped_and_decoded() {
+        assert_eq!(
+            normalize("<p>La&nbsp;Cour</p><p>d&#39;appel <b>rejette</b></p>", true),
+            "La Cour d'appel rejette"
+        );
+        assert_eq!(normalize("a<br/>b<script>x<y</script>c", true), "a bc");
+        assert_eq!(
+            normalize("a &lt; b &amp; c &unknown; d", true),
+            "a < b & c &unknown; d"
+        );
+    }
+
+    #[test]
+    fn nfc_makes_composed_forms_equal() {
+        assert_eq!(normalize("e\u{301}te\u{301}", false), "été");
+    }
+
+    #[test]
+    fn map_points_into_the_original() {
+        let n = normalize_mapped("  a<b>bc</b>  d", true);
+        assert_eq!(n.text, "abc d");
+        assert_eq!(n.map, vec![2, 6, 7, 14, 14]);
+        let n = normalize_mapped("x\u{a0}\u{a0}« y »", false);
+        assert_eq!(n.text, "x \"y\"");
+        assert_eq!(n.original_span(3, 4), (5, 6));
+    }
+
+    #[test]
+    fn idempotent_on_samples() {
+        for s in ["« a »  b", "a\u{2019}b", "<p>x</p>", "e\u{301}", " - – — "] {
+            let once = normalize(s, false);
+            assert_eq!(normalize(&once, false), once);
+        }
+    }
+}
