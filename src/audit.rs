@@ -37,3 +37,32 @@ pub enum AuditEvent {
     /// Findings of a chunk of records, as they come (before the final ordering and penalties).
     Findings(Vec<Finding>),
 }
+
+/// Everything an audit needs, resolved from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct AuditOptions {
+    pub corpus: Vec<std::path::PathBuf>,
+    pub reference: Vec<std::path::PathBuf>,
+    pub history: Vec<std::path::PathBuf>,
+    /// `--as-of`; now when not given.
+    pub as_of: Option<jiff::Timestamp>,
+    /// `--jobs`; all cores when not given.
+    pub jobs: Option<usize>,
+}
+
+/// A finished audit, with what the UI needs to show each finding's context.
+#[derive(Debug, Clone)]
+pub struct AuditOutcome {
+    pub report: crate::report::Report,
+}
+
+/// Runs an audit, telling `sink` of its progress; `cancel` stops it early (Ctrl-C, quitting the
+/// UI), in which case an error is returned.
+pub fn run(
+    opts: &AuditOptions,
+    sink: &(dyn Fn(AuditEvent) + Sync),
+    cancel: &std::sync::atomic::AtomicBool,
+) -> anyhow::Result<AuditOutcome> {
+    let _ = (opts, sink, cancel);
+    anyhow::bail!("the audit engine is not built yet")
+}

@@ -106,6 +106,25 @@ impl Summary {
     }
 }
 
+/// An auditor's decision on a finding, kept in `--waivers PATH` (JSON keyed by fingerprint).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Waiver {
+    /// `reviewed` or `accepted`.
+    pub status: WaiverStatus,
+    #[serde(default)]
+    pub note: String,
+    /// RFC 3339 time of the decision.
+    #[serde(default)]
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaiverStatus {
+    Reviewed,
+    Accepted,
+}
+
 /// A finished audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -115,4 +134,38 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Corpus file names, indexed by `RecordRef::file_index`.
     pub files: Vec<String>,
+    /// Waivers by fingerprint, shown in every export.
+    pub waivers: BTreeMap<String, Waiver>,
+}
+
+/// Output formats (`--report`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Jsonl,
+    Csv,
+    Notice,
+    Text,
+}
+
+/// How a report is written.
+#[derive(Debug, Clone, Default)]
+pub struct WriteOptions {
+    /// `--reveal-personal-data`: do not redact personal data.
+    pub reveal_personal_data: bool,
+    /// `--reuser NAME`, for the notice.
+    pub reuser: Option<String>,
+    /// `--notice-days N` (default 15).
+    pub notice_days: Option<u32>,
+}
+
+/// Writes `report` in `format` to `out`.
+pub fn write(
+    report: &Report,
+    format: Format,
+    opts: &WriteOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let _ = (report, format, opts, out);
+    Ok(())
 }
