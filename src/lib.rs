@@ -5,4 +5,5 @@ pub mod audit;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod source;
 pub mod text;
