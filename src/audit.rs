@@ -50,10 +50,20 @@ pub struct AuditOptions {
     pub jobs: Option<usize>,
 }
 
+/// What the terminal UI needs to show a finding in context: the record as read and the
+/// reference decision it was compared with.
+pub trait AuditContext: Send + Sync {
+    /// Reads the record a finding is about again from its corpus file.
+    fn record(&self, r: &crate::model::RecordRef) -> Option<crate::model::Record>;
+    /// The reference decision a `source_id` matches.
+    fn reference_for(&self, source_id: &str) -> Option<crate::model::ReferenceDecision>;
+}
+
 /// A finished audit, with what the UI needs to show each finding's context.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AuditOutcome {
     pub report: crate::report::Report,
+    pub context: std::sync::Arc<dyn AuditContext>,
 }
 
 /// Runs an audit, telling `sink` of its progress; `cancel` stops it early (Ctrl-C, quitting the
