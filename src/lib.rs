@@ -6,3 +6,5 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod corpus;
+pub mod error;

@@ -4,5 +4,6 @@
 pub mod identifiers;
 pub mod markers;
 pub mod names;
+pub mod align;
 pub mod normalize;
 pub mod sanitize;
