@@ -2,9 +2,10 @@
 //! the courts publish those decisions in open data.
 
 pub mod audit;
+pub mod corpus;
+pub mod error;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod source;
 pub mod text;
-pub mod corpus;
-pub mod error;

@@ -52,10 +52,7 @@ impl Mapping {
         let doc: toml::Spanned<toml::Table> = match toml::from_str(text) {
             Ok(d) => d,
             Err(e) => {
-                let (line, col) = e
-                    .span()
-                    .map(|s| line_col(text, s.start))
-                    .unwrap_or((0, 0));
+                let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
                 return Err(InputError::at(path, line, col, e.message().to_string()));
             }
         };
@@ -147,7 +144,12 @@ pub fn locate_key(text: &str, section: &str, key: Option<&str>) -> (u64, u64) {
         let t = line.trim_start();
         let indent = line.len() - t.len();
         if t.starts_with('[') {
-            let name = t.trim_start_matches('[').split(']').next().unwrap_or("").trim();
+            let name = t
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim();
             let name = name.trim_matches('"');
             in_section = name == section;
             if in_section && header.is_none() {
@@ -173,7 +175,10 @@ pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
     let before = &text.as_bytes()[..offset];
     let line = memchr::memchr_iter(b'\n', before).count() as u64 + 1;
     let line_start = memchr::memrchr(b'\n', before).map(|i| i + 1).unwrap_or(0);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() as u64 + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u64
+        + 1;
     (line, col)
 }
 

@@ -121,11 +121,7 @@ fn walk(
                 let ext_ok = path
                     .extension()
                     .and_then(|e| e.to_str())
-                    .is_some_and(|e| {
-                        CORPUS_EXTENSIONS
-                            .iter()
-                            .any(|x| x.eq_ignore_ascii_case(e))
-                    });
+                    .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
                 if ext_ok {
                     files.push(CorpusFile {
                         name: path.display().to_string(),
@@ -136,11 +132,10 @@ fn walk(
             }
             Err(e) => {
                 // A dangling link or an entry we may not read.
-                let is_json = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    CORPUS_EXTENSIONS
-                        .iter()
-                        .any(|x| x.eq_ignore_ascii_case(e))
-                });
+                let is_json = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
                 if is_json {
                     bad.push(UnreadableFile {
                         name: path.display().to_string(),
@@ -309,7 +304,10 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
         }
         i += 1;
     }
-    let column = String::from_utf8_lossy(&data[line_start..i]).chars().count() as u64 + 1;
+    let column = String::from_utf8_lossy(&data[line_start..i])
+        .chars()
+        .count() as u64
+        + 1;
     (i, line, column)
 }
 
@@ -553,7 +551,9 @@ fn split_array(data: &[u8], limits: &Limits) -> Vec<Item> {
             line: l,
             column: col,
             offset: s as u64,
-            kind: ItemKind::Unreadable("the JSON array ends before this element is complete".into()),
+            kind: ItemKind::Unreadable(
+                "the JSON array ends before this element is complete".into(),
+            ),
         });
     } else if !closed {
         items.push(Item {
@@ -694,11 +694,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                         _ => {
                             return Err(err(
                                 &id,
-                                format!(
-                                    "field `{}` must be a string, not {}",
-                                    $name,
-                                    kind_of(&v)
-                                ),
+                                format!("field `{}` must be a string, not {}", $name, kind_of(&v)),
                             ))
                         }
                     },
@@ -873,7 +869,9 @@ mod tests {
     fn small_blocks_split_at_line_boundaries() {
         let mut content = Vec::new();
         for i in 0..500 {
-            content.extend_from_slice(format!("{{\"id\":\"r{i}\",\"text\":\"{}\"}}\n", "x".repeat(i % 97)).as_bytes());
+            content.extend_from_slice(
+                format!("{{\"id\":\"r{i}\",\"text\":\"{}\"}}\n", "x".repeat(i % 97)).as_bytes(),
+            );
         }
         let limits = Limits {
             block_bytes: 1000,
@@ -902,7 +900,13 @@ mod tests {
         let items = items_of(&content, limits);
         assert_eq!(items.len(), 3, "{items:?}");
         assert_eq!(items[1].0, 2);
-        assert!(items[1].2.as_ref().unwrap_err().contains("larger than the limit"));
+        assert!(
+            items[1]
+                .2
+                .as_ref()
+                .unwrap_err()
+                .contains("larger than the limit")
+        );
         assert_eq!(items[2].0, 3);
         assert!(items[2].2.is_ok());
     }
@@ -924,9 +928,17 @@ mod tests {
 
     #[test]
     fn a_pretty_printed_object_is_one_record() {
-        let items = items_of(b"{\n  \"id\": \"a\",\n  \"text\": \"t\"\n}\n", Limits::default());
+        let items = items_of(
+            b"{\n  \"id\": \"a\",\n  \"text\": \"t\"\n}\n",
+            Limits::default(),
+        );
         assert_eq!(items.len(), 1);
-        assert_eq!(parse_record(items[0].2.as_ref().unwrap().as_bytes(), None).unwrap().id, "a");
+        assert_eq!(
+            parse_record(items[0].2.as_ref().unwrap().as_bytes(), None)
+                .unwrap()
+                .id,
+            "a"
+        );
     }
 
     #[test]
@@ -938,7 +950,12 @@ mod tests {
 
     #[test]
     fn record_errors_say_why() {
-        assert!(parse_record(b"{\"text\":\"x\"}", None).unwrap_err().message.contains("no `id`"));
+        assert!(
+            parse_record(b"{\"text\":\"x\"}", None)
+                .unwrap_err()
+                .message
+                .contains("no `id`")
+        );
         let e = parse_record(b"{\"id\":\"a\", \"text\": {}}", None).unwrap_err();
         assert_eq!(e.id.as_deref(), Some("a"));
         let e = parse_record(b"{\"id\":\"a\" \"x\"}", None).unwrap_err();

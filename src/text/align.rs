@@ -173,12 +173,7 @@ pub fn align(reference: &str, record: &str) -> Alignment {
         .map(|t| interner.intern(&record[t.start..t.end]))
         .collect();
     let mut diff = Diff::default();
-    diff.compute_with(
-        Algorithm::Histogram,
-        &before,
-        &after,
-        interner.num_tokens(),
-    );
+    diff.compute_with(Algorithm::Histogram, &before, &after, interner.num_tokens());
     let changes = diff
         .hunks()
         .map(|h| Change {
@@ -205,7 +200,9 @@ mod tests {
     fn tokens_are_words_and_punctuation() {
         assert_eq!(
             words("L'arrêt n° 20-23.523, rendu"),
-            vec!["L", "'", "arrêt", "n", "°", "20", "-", "23", ".", "523", ",", "rendu"]
+            vec![
+                "L", "'", "arrêt", "n", "°", "20", "-", "23", ".", "523", ",", "rendu"
+            ]
         );
         let t = tokenize("é a");
         assert_eq!((t[1].char_start, t[1].char_end), (2, 3));
