@@ -79,12 +79,17 @@ impl ReferenceSet {
     /// The decision a record's `source_id` designates: by id, DILA id, ECLI or administrative
     /// identification; failing that, by case number when exactly one decision bears it.
     pub fn find(&self, source_id: &str) -> Option<&ReferenceDecision> {
+        self.find_index(source_id).map(|i| &self.decisions[i])
+    }
+
+    /// The index in `decisions` of the decision a `source_id` designates.
+    pub fn find_index(&self, source_id: &str) -> Option<usize> {
         let k = id_key(source_id);
         if k.is_empty() {
             return None;
         }
         if let Some(&i) = self.by_id.get(&k) {
-            return Some(&self.decisions[i as usize]);
+            return Some(i as usize);
         }
         let digits: String = k.chars().filter(|c| c.is_ascii_digit()).collect();
         // Only a string that is a case number (digits and separators) matches by number.
@@ -98,7 +103,7 @@ impl ReferenceSet {
             && let Some(v) = self.by_number.get(&digits)
             && v.len() == 1
         {
-            return Some(&self.decisions[v[0] as usize]);
+            return Some(v[0] as usize);
         }
         None
     }
