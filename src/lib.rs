@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod model;
+pub mod penalty;
 pub mod report;
 pub mod rules;
 pub mod text;
