@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod error;
 pub mod ident;
 pub mod model;
+pub mod penalty;
 pub mod report;
 pub mod rules;
 pub mod source;
