@@ -506,17 +506,9 @@ pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlE
             "UTF-16 XML is not supported (expected UTF-8)".into(),
         ));
     }
-    let src = match std::str::from_utf8(&bytes[skip..]) {
-        Ok(s) => s,
-        Err(e) => {
-            return Err(err(
-                skip + e.valid_up_to(),
-                "invalid UTF-8 (DILA and administrative XML are UTF-8)".into(),
-            ));
-        }
-    };
-
-    let mut reader = Reader::from_str(src);
+    // quick-xml validates UTF-8 event by event (a second validation up front would cost as much
+    // as the parsing); the exact place of a bad byte is looked up only when it reports one.
+    let mut reader = Reader::from_reader(&bytes[skip..]);
     {
         let config = reader.config_mut();
         // A lone `&` is a common defect of hand-made files; keep it as text rather than reject
@@ -541,6 +533,14 @@ pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlE
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
+                if let quick_xml::Error::Encoding(_) = e
+                    && let Err(bad) = std::str::from_utf8(&bytes[skip..])
+                {
+                    return Err(err(
+                        skip + bad.valid_up_to(),
+                        "invalid UTF-8 (DILA and administrative XML are UTF-8)".into(),
+                    ));
+                }
                 return Err(err(skip + reader.error_position() as usize, e.to_string()));
             }
         };
@@ -678,7 +678,7 @@ pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlE
     }
 
     if let Some(&(_, open)) = stack.last() {
-        let name: String = src[open - skip + 1..]
+        let name: String = String::from_utf8_lossy(&bytes[open + 1..(open + 65).min(bytes.len())])
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
             .take(64)
