@@ -481,3 +481,60 @@ fn too_many_entries_is_an_error() {
     let e = for_each_entry(&path, &limits, &|_| {}).unwrap_err();
     assert!(e.to_string().contains("entries"), "{e}");
 }
+
+#[test]
+fn long_names_gnu_and_pax_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.tar.gz");
+    let sample = std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap();
+    let long_gnu = format!("{}/ORTA_2520143_20251205.xml", "d".repeat(150));
+    let long_pax = format!("{}/DTA_1.xml", "p".repeat(200));
+    {
+        let gz = GzEncoder::new(std::fs::File::create(&path).unwrap(), Compression::fast());
+        let mut tar = tar::Builder::new(gz);
+        // A GNU header with a path over 100 bytes: the builder writes a GNU long-name entry.
+        let mut h = tar::Header::new_gnu();
+        h.set_size(sample.len() as u64);
+        h.set_mode(0o644);
+        tar.append_data(&mut h, &long_gnu, sample.as_slice())
+            .unwrap();
+        // A pax `path` record before a ustar header with a short placeholder name.
+        tar.append_pax_extensions([("path", long_pax.as_bytes())])
+            .unwrap();
+        let mut u = tar::Header::new_ustar();
+        u.set_size(sample.len() as u64);
+        u.set_mode(0o644);
+        u.set_path("placeholder.xml").unwrap();
+        u.set_cksum();
+        tar.append(&u, sample.as_slice()).unwrap();
+        tar.into_inner().unwrap().finish().unwrap();
+    }
+    let (entries, stats) = collect(&path, &ArchiveLimits::default());
+    assert_eq!(stats.entries, 2);
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&long_gnu.as_str()), "{names:?}");
+    assert!(names.contains(&long_pax.as_str()), "{names:?}");
+    assert!(entries.iter().all(|e| e.bytes == sample));
+}
+
+#[test]
+fn callers_on_a_one_thread_pool_do_not_deadlock() {
+    // The caller may itself run on rayon (reading several archives at once): even with one
+    // worker thread, the reader must finish.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.tar.gz");
+    build_tar_gz(&path);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let n = pool.install(|| {
+        let count = std::sync::atomic::AtomicU64::new(0);
+        for_each_entry(&path, &ArchiveLimits::default(), &|_| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        })
+        .unwrap();
+        count.into_inner()
+    });
+    assert_eq!(n, 92);
+}
