@@ -44,6 +44,7 @@ fn dila_files() -> Vec<PathBuf> {
 fn all_92_dila_decisions_parse() {
     let files = dila_files();
     assert_eq!(files.len(), 92);
+    let mut formations = std::collections::BTreeMap::new();
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
         let d = parse_xml(&bytes, Origin::default()).unwrap_or_else(|e| panic!("{f:?}: {e}"));
@@ -65,7 +66,18 @@ fn all_92_dila_decisions_parse() {
         assert!(d.text.len() > 1000, "{stem}");
         // The summary (SOMMAIRE) and citations are not part of the decision text.
         assert!(!d.text.contains("A rapprocher :"), "{stem}");
+        *formations.entry(d.formation.clone()).or_insert(0) += 1;
     }
+    // Header codes counted with grep: 55 `F-B`, 1 `F+B`, 30 `FS-B`, 4 `FS-D`; the plenary
+    // assembly (`B+R`) and the opinion (`P+B`) have none.
+    assert_eq!(
+        formations.into_iter().collect::<Vec<_>>(),
+        vec![
+            (None, 2),
+            (Some("f".to_string()), 56),
+            (Some("fs".to_string()), 34)
+        ]
+    );
 }
 
 #[test]
@@ -77,6 +89,7 @@ fn criminal_chamber_decision_hand_checked() {
     assert_eq!(d.decision_date, Some(jiff::civil::date(2023, 10, 3)));
     assert_eq!(d.chamber.as_deref(), Some("CHAMBRE_CRIMINELLE"));
     assert_eq!(d.numbers, vec!["23-80251", "C2301078"]);
+    assert_eq!(d.formation.as_deref(), Some("f"), "N° E 23-80.251 F-B");
     assert_eq!(d.update_date, None);
     assert_eq!(
         d.professionals,
