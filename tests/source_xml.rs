@@ -551,3 +551,68 @@ fn callers_on_a_one_thread_pool_do_not_deadlock() {
     });
     assert_eq!(n, 92);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> Vec<u8> {
+        std::fs::read(data("dila-cass/JURITEXT000048176061.xml")).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Any mutation or cut of a real decision gives a decision or an error, never a panic,
+        /// and an error's position lies inside the input.
+        #[test]
+        fn mutated_xml(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8),
+                       cut in any::<usize>()) {
+            let mut bytes = sample();
+            for (at, b) in edits {
+                let i = at % bytes.len();
+                bytes[i] = b;
+            }
+            bytes.truncate(cut % (bytes.len() + 1));
+            if let Err(e) = parse_xml(&bytes, Origin::default()) {
+                let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+                prop_assert!(e.line >= 1 && e.line <= lines, "{e}");
+                prop_assert!(e.column >= 1);
+            }
+        }
+
+        /// Damaged archives give entries, unreadable entries or an error, never a panic.
+        #[test]
+        fn mutated_archive(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6),
+                           zip in any::<bool>()) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a");
+            let xml = sample();
+            if zip {
+                let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+                let opts = zip::write::SimpleFileOptions::default();
+                w.start_file("a.xml", opts).unwrap();
+                w.write_all(&xml).unwrap();
+                w.finish().unwrap();
+            } else {
+                let gz = GzEncoder::new(std::fs::File::create(&path).unwrap(), Compression::fast());
+                let mut tar = tar::Builder::new(gz);
+                let mut h = tar::Header::new_gnu();
+                h.set_size(xml.len() as u64);
+                h.set_mode(0o644);
+                tar.append_data(&mut h, "a.xml", xml.as_slice()).unwrap();
+                tar.into_inner().unwrap().finish().unwrap();
+            }
+            let mut bytes = std::fs::read(&path).unwrap();
+            for (at, b) in edits {
+                // Keep the magic bytes so that the archive readers, not the sniffing, are tested.
+                let i = 4 + at % (bytes.len() - 4);
+                bytes[i] = b;
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            let _ = for_each_entry(&path, &ArchiveLimits::default(), &|e| {
+                let _ = parse_xml(&e.bytes, Origin::default());
+            });
+        }
+    }
+}
