@@ -100,6 +100,14 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
             ..Default::default()
         },
         archive_limits: Default::default(),
+        policy: match &cli.policy {
+            Some(p) => Some(vigie::penalty::Policy::load(p)?),
+            None => None,
+        },
+        previous: match &cli.previous {
+            Some(p) => Some(vigie::penalty::Previous::load(p)?),
+            None => None,
+        },
     })
 }
 
@@ -179,7 +187,7 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
     };
     match &cli.output {
         Some(path) => {
-            write_atomically_tmp(path, |out| report::write(&report, format, &write_opts, out))?
+            report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
         }
         None => {
             let stdout = std::io::stdout();
@@ -211,21 +219,4 @@ fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
 fn run_ui(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::Result<u8> {
     // The terminal UI lands with its own branch; until then, the summary.
     headless(cli, opts, write_opts)
-}
-
-fn write_atomically_tmp(
-    path: &std::path::Path,
-    f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {e}", path.display()))?;
-    f(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {}", path.display(), e.error))?;
-    Ok(())
 }
