@@ -1199,10 +1199,3 @@ mod tests {
         assert!(!at("Martinel"));
     }
 }
-
-/// Whether the clear span `start..end` (bytes) of a reference text is the name of a natural
-/// person who is a party or a third party.
-pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[String]) -> bool {
-    let _ = (text, start, end, professionals);
-    false
-}
