@@ -25,3 +25,10 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     let _ = (text, professionals);
     Vec::new()
 }
+
+/// Whether the clear span `start..end` (bytes) of a reference text is the name of a natural
+/// person who is a party or a third party.
+pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[String]) -> bool {
+    let _ = (text, start, end, professionals);
+    false
+}
