@@ -2,6 +2,7 @@
 //! the courts publish those decisions in open data.
 
 pub mod audit;
+pub mod ident;
 pub mod model;
 pub mod report;
 pub mod rules;
