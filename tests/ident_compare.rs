@@ -625,3 +625,61 @@ fn what_the_reference_gives() {
         Comparison::Unknown
     );
 }
+
+#[test]
+fn displays_spell_codes_out() {
+    let ca = ReferenceDecision {
+        jurisdiction: Some("ca".into()),
+        seat: Some("ca_st_denis_reunion".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        reference_display(IdField::Jurisdiction, &ca).as_deref(),
+        Some("Cour d'appel de Saint-Denis de La Réunion")
+    );
+    let caa = ReferenceDecision {
+        jurisdiction: Some("Cour administrative d'appel".into()),
+        seat: Some("Lyon".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        reference_display(IdField::Jurisdiction, &caa).as_deref(),
+        Some("Cour administrative d'appel de Lyon")
+    );
+    equal(IdField::Jurisdiction, "CAA Lyon", &caa);
+    let tcom = ReferenceDecision {
+        jurisdiction: Some("tcom".into()),
+        seat: Some("7202".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        reference_display(IdField::Jurisdiction, &tcom).as_deref(),
+        Some("Tribunal des activités économiques du Mans")
+    );
+    assert_eq!(
+        reference_display(IdField::Seat, &tcom).as_deref(),
+        Some("Le Mans")
+    );
+    equal(IdField::Seat, "Le Mans", &tcom);
+    equal(IdField::Jurisdiction, "Tribunal de commerce du Mans", &tcom);
+    let tj = ReferenceDecision {
+        jurisdiction: Some("tj".into()),
+        seat: Some("tj06088".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        reference_display(IdField::Jurisdiction, &tj).as_deref(),
+        Some("Tribunal judiciaire de Nice")
+    );
+    let ce = ReferenceDecision {
+        jurisdiction: Some("CE".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        reference_display(IdField::Jurisdiction, &ce).as_deref(),
+        Some("Conseil d'État")
+    );
+    // A court's abbreviation as the seat names the court's city.
+    equal(IdField::Seat, "CE", &ce);
+    equal(IdField::Seat, "Cass.", &cc_reference());
+}

@@ -73,7 +73,7 @@ pub struct Court {
 static COURT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-            (?P<cc>cour\ de\ cassation|cour\ cassation|c\ cass|ccass|cass|cc)
+            (?P<cc>cour\ de\ cassation|cour\ cassation|cassation|c\ cass|ccass|cass|cc)
           | (?P<ce>conseil\ d\ etat|conseil\ etat|ce)
           | (?P<caa>cour\ administrative\ d\ appel|cour\ adm\ d\ appel|caa)
           | (?P<ca>cour\ d\ appel|cour\ appel|ca)
@@ -268,6 +268,11 @@ fn court_prefix_is_explicit(value: &str) -> bool {
             | "tae"
             | "t"
             | "c"
+            | "cc"
+            | "cass"
+            | "ccass"
+            | "ce"
+            | "tc"
     ) || ["tj", "tcom", "ta", "caa", "cph"]
         .into_iter()
         .any(glued_code)
@@ -284,6 +289,8 @@ pub fn city_key(city: &str) -> String {
             "de" | "du" | "des" | "d" | "la" | "le" | "les" | "l" | "en" | "sur" | "sous" => {
                 continue;
             }
+            // A postal code (`75001 Paris`) or a department (`Lyon (69)`).
+            t if t.chars().all(|c| c.is_ascii_digit()) => continue,
             t => t,
         };
         if !out.is_empty() {
@@ -372,6 +379,7 @@ mod tests {
             "cc",
             "C. cass.",
             "COUR DE CASSATION",
+            "Cassation",
         ] {
             assert_eq!(court(v), (CourDeCassation, paris.clone()), "{v}");
         }
@@ -485,6 +493,8 @@ mod tests {
         assert!(same_city("St-Denis", "Saint-Denis de La Réunion"));
         assert!(same_city("Le Mans", "Mans"));
         assert!(same_city("Chambéry", "CHAMBERY"));
+        assert!(same_city("75001 Paris", "Paris"));
+        assert!(same_city("Lyon (69)", "Lyon"));
         assert!(!same_city("Saint-Denis", "Saint-Étienne"));
         assert!(!same_city("Lyon", "Paris"));
         assert!(!same_city("Boulogne-sur-Mer", "Boulogne-Billancourt"));

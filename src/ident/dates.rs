@@ -36,6 +36,27 @@ impl Moment {
             Moment::Instant(t) => t,
         }
     }
+
+    /// The instant the moment ends: midnight after the day in Europe/Paris for a date (the
+    /// latest the reuser may have loaded the decision that day), the instant itself otherwise.
+    pub fn end(&self) -> Timestamp {
+        match *self {
+            Moment::Date(d) => d
+                .tomorrow()
+                .map(|next| Moment::Date(next).start())
+                .unwrap_or(Timestamp::MAX),
+            Moment::Instant(t) => t,
+        }
+    }
+
+    /// Whether the moment is certainly before `t`: for a date, the whole day is (a reference
+    /// updated later the same day may or may not have been loaded).
+    pub fn is_before(&self, t: Timestamp) -> bool {
+        match *self {
+            Moment::Date(d) => d < t.to_zoned(paris()).date(),
+            Moment::Instant(i) => i < t,
+        }
+    }
 }
 
 static PARIS: LazyLock<TimeZone> =
@@ -335,6 +356,19 @@ mod tests {
             find_moment_in("le 31/02/2026, pardon le 28/02/2026"),
             Some(Moment::Date(date(2026, 2, 28)))
         );
+    }
+
+    #[test]
+    fn moment_end_and_order() {
+        let d = Moment::Date(date(2026, 11, 21));
+        assert_eq!(d.end(), "2026-11-21T23:00:00Z".parse().unwrap());
+        // Loaded on the 21st: an update on the 22nd (Paris) came later, one on the 21st may not.
+        assert!(d.is_before("2026-11-21T23:30:00Z".parse().unwrap()));
+        assert!(!d.is_before("2026-11-21T22:30:00Z".parse().unwrap()));
+        let i = Moment::Instant("2026-11-21T10:00:00Z".parse().unwrap());
+        assert!(i.is_before("2026-11-21T10:00:01Z".parse().unwrap()));
+        assert!(!i.is_before("2026-11-21T10:00:00Z".parse().unwrap()));
+        assert_eq!(i.end(), i.start());
     }
 
     #[test]

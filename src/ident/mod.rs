@@ -163,9 +163,13 @@ fn jurisdiction_display(reference: &ReferenceDecision) -> Option<String> {
     if let Some(label) = court.label {
         return Some(label.to_owned());
     }
-    // A full name as the source writes it (`Tribunal Administratif de Cergy-Pontoise`).
-    let w = words(raw);
-    if w.split(' ').count() > 3 {
+    // A full name with its seat, as the source writes it (`Tribunal Administratif de
+    // Cergy-Pontoise`), is kept; codes and bare kinds (`tj33063`, `ca`) are spelt out.
+    let own_seat = parse_court(raw).is_some_and(|c| matches!(c.seat, Some(SeatValue::City(_))));
+    if own_seat
+        && court.kind.fixed_seat().is_none()
+        && words(raw).starts_with(&words(court.kind.label()))
+    {
         return Some(raw.to_owned());
     }
     let mut out = court.kind.label().to_owned();
