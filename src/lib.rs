@@ -2,7 +2,12 @@
 //! the courts publish those decisions in open data.
 
 pub mod audit;
+pub mod corpus;
+pub mod error;
+pub mod ident;
 pub mod model;
+pub mod penalty;
 pub mod report;
 pub mod rules;
+pub mod source;
 pub mod text;
