@@ -279,8 +279,10 @@ fn compare_jurisdiction(value: &str, reference: &ReferenceDecision) -> Option<bo
 }
 
 fn compare_seat(value: &str, reference: &ReferenceDecision) -> Option<bool> {
-    let expected = reference_seat(reference)?;
-    let kind = reference_court(reference).map(|c| c.kind);
+    let (kind, expected) = match reference_court(reference) {
+        Some(court) => (Some(court.kind), court.seat?),
+        None => (None, parse_seat(non_empty(&reference.seat)?, None)?),
+    };
     let record = parse_seat(value, kind)?;
     same_seat(Some(&record), Some(&expected))
 }
