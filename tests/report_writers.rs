@@ -369,17 +369,24 @@ fn notice_states_breaches_deadline_and_consequences() {
         .find("## 3. Observations (sans sanction) (1 constat)")
         .unwrap();
     assert!(perm < temp && temp < obs);
-    // Grouped by the articles of the rules.
+    // Grouped by the CGU article the rules enforce first, with each rule's full basis.
     let msk = text
-        .find("### COJ L.111-13, CJA L.10, CC VII, CC X, CE X (1 constat)")
+        .find("### Article VII des CGU — Protection des données à caractère personnel (1 constat)")
         .unwrap();
     assert!(perm < msk && msk < temp);
-    assert!(text.contains("- CC VII : CGU Cour de cassation, art. VII"));
-    assert!(text.contains("### CC V, CE V, DILA, CRPA L.322-1 (2 constats)"));
-    assert!(text.contains("- **MSK001 occultation-lifted** — 1 constat ; exemples :"));
     assert!(text.contains(
-        "enregistrement « r\\-17 » (https://juris.example/d/r\\-17), corpus.jsonl ligne 17"
+        "- **MSK001 occultation-lifted** — 1 constat (fondement : COJ L.111-13, CJA L.10, CC VII, CC X, CE X) ; exemples :"
     ));
+    // INT001, ATT001 and FRE003 all enforce article V first.
+    let v = text
+        .find("### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice (3 constats)")
+        .unwrap();
+    assert!(temp < v && v < obs);
+    assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
+    assert!(text.contains(
+        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 : pseudonymised name \\[K\\] of the reference is shown in clear"
+    ));
+    assert!(text.contains("    - ensemble de la base : the newest updated\\_at of the corpus"));
     assert!(text.contains("extrait : « M. K••••••• a formé le pourvoi »"));
     assert!(!text.contains("Kaminski"));
     assert!(text.contains(
@@ -389,7 +396,7 @@ fn notice_states_breaches_deadline_and_consequences() {
     // Corpus text cannot open a heading, a link or an escape sequence.
     assert!(!text.lines().any(|l| l.starts_with("# Titre")));
     assert!(!text.contains("[lien](http://x)"));
-    assert!(text.contains("\\# Titre⏎\\[lien\\]\\(http://x\\)"));
+    assert!(text.contains("\\# Titre⏎\\[lien\\](http://x)"));
     assert!(!text.contains('\u{1b}'));
 
     let opts = WriteOptions {

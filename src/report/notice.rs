@@ -6,7 +6,7 @@
 
 use super::{Report, WaiverStatus, WriteOptions};
 use crate::model::Finding;
-use crate::rules::{Penalty, Rule, article_title};
+use crate::rules::{Penalty, Rule};
 use crate::text::sanitize::for_terminal;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -18,32 +18,16 @@ const OBJECT: &str = "Mise en demeure — manquements aux conditions générales
 des décisions de justice diffusées en open data";
 
 /// Escapes corpus text for Markdown: one line, control characters made visible, every character
-/// that could open markup (headings, emphasis, links, images, HTML, tables, code) backslashed.
+/// that could open markup (headings, emphasis, links, images, HTML, entities, tables, code)
+/// backslashed. The text is always written after other text on its line, so line-start markers
+/// (`-`, `+`, `1.`, `=`) cannot act; link and image syntax cannot without `[`.
 pub fn escape_markdown(s: &str) -> String {
     let s = for_terminal(s, false);
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if matches!(
             c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '('
-                | ')'
-                | '<'
-                | '>'
-                | '#'
-                | '|'
-                | '!'
-                | '~'
-                | '{'
-                | '}'
-                | '&'
-                | '+'
-                | '-'
-                | '='
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
@@ -100,6 +84,68 @@ fn penalty_heading(p: Penalty) -> &'static str {
             "Manquements justifiant une interruption temporaire de la mise à disposition des données"
         }
         Penalty::None => "Observations (sans sanction)",
+    }
+}
+
+/// The CGU article a rule primarily enforces: the first article of the Cour de cassation or
+/// Conseil d'État CGU in its basis (both CGU number their articles alike), else the DILA notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Article {
+    Cgu(u8),
+    Dila,
+    None,
+}
+
+const ROMAN: [&str; 14] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+];
+
+const CGU_TITLES: [&str; 14] = [
+    "Définitions",
+    "Objet et champ d'application",
+    "Mentions légales",
+    "Mise à jour des données",
+    "Étendue du droit à réutilisation et conditions d'exercice",
+    "Interdiction du profilage",
+    "Protection des données à caractère personnel",
+    "Exercice des droits d'accès et de rectification",
+    "Correction du défaut d'occultation des nom et prénoms des personnes physiques",
+    "Traitement des demandes d'occultation ou de levée d'occultation",
+    "Clauses particulières relatives à l'API",
+    "Responsabilité",
+    "Propriété intellectuelle",
+    "Litige / droit applicable",
+];
+
+fn primary_article(rule: Rule) -> Article {
+    let basis = rule.info().basis;
+    for id in basis {
+        if let Some(n) = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE ")) {
+            if let Some(k) = ROMAN.iter().position(|r| *r == n) {
+                return Article::Cgu(k as u8 + 1);
+            }
+        }
+    }
+    if basis.contains(&"DILA") {
+        Article::Dila
+    } else {
+        Article::None
+    }
+}
+
+impl Article {
+    fn heading(self) -> String {
+        match self {
+            Article::Cgu(n) => format!(
+                "Article {} des CGU — {}",
+                ROMAN[n as usize - 1],
+                CGU_TITLES[n as usize - 1]
+            ),
+            Article::Dila => {
+                "Notice de la DILA relative à la réutilisation des données de Légifrance".into()
+            }
+            Article::None => "Contrôles de l'audit, sans article des CGU".into(),
+        }
     }
 }
 
@@ -288,51 +334,42 @@ l'initiale est conservée).\n\n",
             penalty_heading(p),
             plural(in_p.len(), "constat", "constats")
         );
-        // Groups of rules sharing the same articles, in registry order.
-        let mut groups: Vec<(&'static [&'static str], Vec<Rule>)> = Vec::new();
+        // Groups of rules by the CGU article they primarily breach, in article order.
+        let mut groups: Vec<(Article, Vec<Rule>)> = Vec::new();
         for &rule in Rule::ALL {
             if !in_p.iter().any(|f| f.rule == rule) {
                 continue;
             }
-            let basis = rule.info().basis;
-            match groups.iter_mut().find(|(b, _)| *b == basis) {
+            let article = primary_article(rule);
+            match groups.iter_mut().find(|(a, _)| *a == article) {
                 Some((_, rules)) => rules.push(rule),
-                None => groups.push((basis, vec![rule])),
+                None => groups.push((article, vec![rule])),
             }
         }
-        for (basis, rules) in groups {
+        groups.sort_by_key(|(a, _)| *a);
+        for (article, rules) in groups {
             let n: usize = in_p.iter().filter(|f| rules.contains(&f.rule)).count();
-            if basis.is_empty() {
-                let _ = writeln!(
-                    m,
-                    "### Contrôles de l'audit, sans article des CGU ({})\n",
-                    plural(n, "constat", "constats")
-                );
-            } else {
-                let _ = writeln!(
-                    m,
-                    "### {} ({})\n",
-                    basis.join(", "),
-                    plural(n, "constat", "constats")
-                );
-                for id in basis {
-                    if let Some(t) = article_title(id) {
-                        let _ = writeln!(m, "- {id} : {t}");
-                    }
-                }
-                m.push('\n');
-            }
+            let _ = writeln!(
+                m,
+                "### {} ({})\n",
+                article.heading(),
+                plural(n, "constat", "constats")
+            );
             for rule in rules {
                 let of_rule: Vec<&Finding> =
                     in_p.iter().copied().filter(|f| f.rule == rule).collect();
                 let info = rule.info();
-                let _ = writeln!(
+                let _ = write!(
                     m,
-                    "- **{} {}** — {} ; exemples :",
+                    "- **{} {}** — {}",
                     info.code,
                     info.name,
                     plural(of_rule.len(), "constat", "constats")
                 );
+                if !info.basis.is_empty() {
+                    let _ = write!(m, " (fondement : {})", info.basis.join(", "));
+                }
+                m.push_str(" ; exemples :\n");
                 for f in of_rule.iter().take(EXAMPLES) {
                     m.push_str(&example_line(report, f, opts.reveal_personal_data));
                     m.push('\n');
@@ -422,7 +459,7 @@ mod tests {
     fn markdown_is_neutralised() {
         assert_eq!(
             escape_markdown("# [clic](http://x) <b>\n## h"),
-            "\\# \\[clic\\]\\(http://x\\) \\<b\\>⏎\\#\\# h"
+            "\\# \\[clic\\](http://x) \\<b\\>⏎\\#\\# h"
         );
         assert_eq!(escape_markdown("a_b*c`d"), "a\\_b\\*c\\`d");
     }
