@@ -15,6 +15,22 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+/// Classifies the findings of an audit: the policy first, then repetition (see the module
+/// documentation). Returns the overrides to record in `AuditInfo::policy_overrides`. The
+/// summary must be computed afterwards (`Summary::of`), since penalties may have changed;
+/// fingerprints do not depend on severity or penalty, so they are unchanged.
+pub fn classify(
+    findings: &mut [Finding],
+    policy: Option<&Policy>,
+    previous: Option<&Previous>,
+) -> Vec<PolicyOverride> {
+    let overrides = policy.map(|p| p.apply(findings)).unwrap_or_default();
+    if let Some(prev) = previous {
+        prev.mark(findings);
+    }
+    overrides
+}
+
 /// `--policy FILE.toml`: per-rule overrides of severity and penalty.
 ///
 /// ```toml

@@ -177,8 +177,8 @@ fn repetition_escalates_after_the_policy() {
     )
     .unwrap();
     let mut now = findings();
-    policy.apply(&mut now);
-    previous.mark(&mut now);
+    let overrides = vigie::penalty::classify(&mut now, Some(&policy), Some(&previous));
+    assert_eq!(overrides.len(), 2);
     assert_eq!(now[1].rule, Rule::MSK002);
     assert_eq!((now[1].repeated, now[1].penalty), (true, Penalty::None));
     assert_eq!(now[2].rule, Rule::ATT001);

@@ -440,6 +440,9 @@ fn text_summary_is_short_and_sanitised() {
         "family:  integrity 2, attribution 1, freshness 1, masking 1, input 1"
     );
     assert!(lines[4].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
+    assert!(text.contains("\npolicy:  ATT001 severity medium→low\n"));
+    assert!(text.contains("\nwaivers: 1 finding(s) reviewed or accepted\n"));
+    assert!(!text.contains("repeated"));
     assert!(text.contains(
         "corpus.jsonl:17 MSK001 critical/permanent pseudonymised name [K] of the reference is shown in clear\n"
     ));
