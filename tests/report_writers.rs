@@ -418,6 +418,10 @@ fn notice_for_a_compliant_corpus_is_short() {
     let text = render(&r, Format::Notice, &WriteOptions::default());
     assert!(text.contains("Il n'a relevé aucun manquement aux conditions générales d'utilisation"));
     assert!(!text.contains("délai de 15 jours"));
+    assert!(text.starts_with("# Projet de lettre — audit de conformité"));
+    assert!(text.contains("**Objet :** Audit de conformité aux conditions générales de réutilisation des décisions de justice diffusées en open data — absence de manquement"));
+    assert!(!text.contains("Mise en demeure"));
+    assert!(!text.contains("vous imposent notamment"));
     assert!(!text.contains("Interrompre définitivement"));
     assert!(text.contains("## 1. Observations (sans sanction) (2 constats)"));
 }

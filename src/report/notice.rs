@@ -14,6 +14,9 @@ use std::io::{self, Write};
 /// Examples given per rule.
 const EXAMPLES: usize = 5;
 
+const OBJECT_COMPLIANT: &str = "Audit de conformité aux conditions générales de réutilisation \
+des décisions de justice diffusées en open data — absence de manquement";
+
 const OBJECT: &str = "Mise en demeure — manquements aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data";
 
@@ -221,9 +224,14 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     );
     let _ = writeln!(m, "**Destinataire :** {reuser}  ");
     let _ = writeln!(m, "**Date de l'audit :** {date}  ");
-    let _ = writeln!(m, "**Objet :** {OBJECT}\n");
+    if breaches > 0 {
+        let _ = writeln!(m, "**Objet :** {OBJECT}\n");
+    } else {
+        let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
+    }
     m.push_str("Madame, Monsieur,\n\n");
-    m.push_str(
+    if breaches > 0 {
+        m.push_str(
         "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous avez \
 accepté sans réserve la licence ouverte de réutilisation d'informations publiques version 2.0 et les \
 conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour \
@@ -243,7 +251,8 @@ et IX) ;\n\
 - de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce soit pour \
 lever des occultations ou en ajouter (CGU, article X ; article R. 111-13 du code de l'organisation \
 judiciaire ; article R. 741-15 du code de justice administrative).\n\n",
-    );
+        );
+    }
     let _ = write!(
         m,
         "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
