@@ -375,7 +375,7 @@ fn notice_states_breaches_deadline_and_consequences() {
         .unwrap();
     assert!(perm < msk && msk < temp);
     assert!(text.contains(
-        "- **MSK001 occultation-lifted** — 1 constat (fondement : COJ L.111-13, CJA L.10, CC VII, CC X, CE X) ; exemples :"
+        "- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : COJ L.111-13, CJA L.10, CC VII, CC X, CE X) ; exemples :"
     ));
     // INT001, ATT001 and FRE003 all enforce article V first.
     let v = text

@@ -90,6 +90,43 @@ fn penalty_heading(p: Penalty) -> &'static str {
     }
 }
 
+/// What each rule finds, in French, for the letter.
+fn french_label(rule: Rule) -> &'static str {
+    match rule {
+        Rule::INT001 => "texte de la décision altéré (mots, nombres ou ponctuation substitués)",
+        Rule::INT002 => {
+            "éléments étrangers insérés dans le texte de la décision sans en être distingués"
+        }
+        Rule::INT003 => "texte de la décision coupé sans que le caractère partiel soit indiqué",
+        Rule::INT004 => "extrait sans accès à la version intégrale de la décision",
+        Rule::INT005 => "mentions d'identification de la décision absentes",
+        Rule::INT006 => "mentions d'identification contraires à la décision diffusée",
+        Rule::INT007 => "enregistrement sans décision correspondante dans la source officielle",
+        Rule::ATT001 => "source des données non mentionnée",
+        Rule::ATT002 => "source des données attribuée à une autre juridiction",
+        Rule::FRE001 => "date de la dernière mise à jour non mentionnée",
+        Rule::FRE002 => "version de la décision non mise à jour après sa correction à la source",
+        Rule::FRE003 => "base non mise à jour depuis plus de 72 heures",
+        Rule::FRE004 => "décision retirée à la source et toujours diffusée",
+        Rule::FRE005 => {
+            "mention de mise à jour ambiguë (la date de chargement n'est pas explicite)"
+        }
+        Rule::MSK001 => "occultation levée : élément pseudonymisé à la source diffusé en clair",
+        Rule::MSK002 => "occultation ajoutée de sa propre initiative",
+        Rule::MSK003 => {
+            "occultation provisoire d'un nom laissé en clair à la source (défaut à signaler)"
+        }
+        Rule::MSK004 => "nom d'une personne physique, partie ou tiers, diffusé en clair",
+        Rule::MSK005 => "identifiant direct d'une personne physique diffusé en clair",
+        Rule::PRF001 => "identité des magistrats ou des membres du greffe indexée",
+        Rule::PRF002 => {
+            "analyse des pratiques professionnelles de magistrats ou de membres du greffe"
+        }
+        Rule::IN001 => "enregistrement illisible",
+        Rule::IN002 => "identifiant d'enregistrement en double",
+    }
+}
+
 /// The CGU article a rule primarily enforces: the first article of the Cour de cassation or
 /// Conseil d'État CGU in its basis (both CGU number their articles alike), else the DILA notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -194,10 +231,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         .findings
         .iter()
         .filter(|f| {
-            report
-                .waivers
-                .get(&f.fingerprint())
-                .is_none_or(|w| w.status != WaiverStatus::Accepted)
+            report.waivers.is_empty()
+                || report
+                    .waivers
+                    .get(&f.fingerprint())
+                    .is_none_or(|w| w.status != WaiverStatus::Accepted)
         })
         .collect();
     let accepted = report.findings.len() - findings.len();
@@ -370,9 +408,10 @@ l'initiale est conservée).\n\n",
                 let info = rule.info();
                 let _ = write!(
                     m,
-                    "- **{} {}** — {}",
+                    "- **{} {}** — {} — {}",
                     info.code,
                     info.name,
+                    french_label(rule),
                     plural(of_rule.len(), "constat", "constats")
                 );
                 if !info.basis.is_empty() {
