@@ -438,12 +438,16 @@ fn text_summary_is_short_and_sanitised() {
         lines[1],
         "records: 4 read, 1 unreadable, 2 matched a reference decision (of 3)"
     );
-    assert_eq!(lines[2], "penalty: 1 permanent, 3 temporary, 2 none");
     assert_eq!(
-        lines[3],
+        lines[2],
+        "updated_at age: ≤72 h 0, 3–7 d 0, 1–4 wk 3, none 1"
+    );
+    assert_eq!(lines[3], "penalty: 1 permanent, 3 temporary, 2 none");
+    assert_eq!(
+        lines[4],
         "family:  integrity 2, attribution 1, freshness 1, masking 1, input 1"
     );
-    assert!(lines[4].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
+    assert!(lines[5].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
     assert!(text.contains("\npolicy:  ATT001 severity medium→low\n"));
     assert!(text.contains("\nwaivers: 1 finding(s) reviewed or accepted\n"));
     assert!(!text.contains("repeated"));

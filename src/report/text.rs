@@ -51,6 +51,15 @@ pub(crate) fn write(report: &Report, _opts: &WriteOptions, out: &mut dyn Write) 
             String::new()
         }
     )?;
+    if a.updated_at_ages.buckets.iter().any(|&(_, n)| n > 0) {
+        let ages: Vec<String> = a
+            .updated_at_ages
+            .buckets
+            .iter()
+            .map(|(label, n)| format!("{label} {n}"))
+            .collect();
+        writeln!(out, "updated_at age: {}", ages.join(", "))?;
+    }
     let count = |p: Penalty| s.by_penalty.get(&p).copied().unwrap_or(0);
     writeln!(
         out,
