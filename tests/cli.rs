@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(p)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
 }
 
 fn vigie() -> Command {
@@ -39,7 +41,13 @@ fn run_json(corpus: &Path, extra: &[&str]) -> (i32, Value) {
         .arg(corpus)
         .args(["--reference"])
         .arg(data("judilibre/cc_detail.json"))
-        .args(["--as-of", "2026-11-22T12:00:00Z", "--report", "json", "--quiet"])
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "json",
+            "--quiet",
+        ])
         .args(extra)
         .output()
         .unwrap();
@@ -56,7 +64,10 @@ fn run_json(corpus: &Path, extra: &[&str]) -> (i32, Value) {
 #[test]
 fn a_clean_corpus_exits_0() {
     let dir = tempfile::tempdir().unwrap();
-    let c = corpus(dir.path(), &[clean("a").to_string(), clean("b").to_string()]);
+    let c = corpus(
+        dir.path(),
+        &[clean("a").to_string(), clean("b").to_string()],
+    );
     let (code, v) = run_json(&c, &[]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["summary"]["verdict"], "compliant");
@@ -168,11 +179,9 @@ fn a_bad_mapping_is_exit_2_with_line_and_column() {
 
 #[test]
 fn rules_and_explain() {
-    vigie()
-        .arg("rules")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("MSK001").and(predicate::str::contains("occultation-lifted")));
+    vigie().arg("rules").assert().success().stdout(
+        predicate::str::contains("MSK001").and(predicate::str::contains("occultation-lifted")),
+    );
     vigie()
         .args(["explain", "msk001"])
         .assert()
@@ -206,5 +215,9 @@ fn output_is_written_atomically_and_a_missing_folder_is_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no/such/folder"));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary file left"
+    );
 }

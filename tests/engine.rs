@@ -8,7 +8,9 @@ use vigie::audit::{self, AuditOptions};
 use vigie::rules::Rule;
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(p)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
 }
 
 fn cc_text() -> String {
@@ -86,7 +88,8 @@ fn text_changes_are_classified() {
     let mut excerpt = cut.clone();
     excerpt["id"] = json!("excerpt");
     excerpt["excerpt"] = json!(true);
-    excerpt["full_text_url"] = json!("https://www.courdecassation.fr/decision/5fca277de35a255d41ca73ab");
+    excerpt["full_text_url"] =
+        json!("https://www.courdecassation.fr/decision/5fca277de35a255d41ca73ab");
     let mut bad_excerpt = excerpt.clone();
     bad_excerpt["id"] = json!("bad-excerpt");
     bad_excerpt.as_object_mut().unwrap().remove("full_text_url");
@@ -96,7 +99,10 @@ fn text_changes_are_classified() {
     assert!(got.contains(&("cut".into(), Rule::INT003)), "{got:?}");
     assert!(!got.iter().any(|(id, _)| id == "excerpt"), "{got:?}");
     assert_eq!(
-        got.iter().filter(|(id, _)| id == "bad-excerpt").map(|x| x.1).collect::<Vec<_>>(),
+        got.iter()
+            .filter(|(id, _)| id == "bad-excerpt")
+            .map(|x| x.1)
+            .collect::<Vec<_>>(),
         vec![Rule::INT004]
     );
     assert_eq!(got.len(), 4, "{got:?}");
