@@ -107,9 +107,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             *b,
             Style::default().add_modifier(Modifier::BOLD),
         )));
-        art.push(Line::raw(
-            article_text(b).unwrap_or("(article text not available)"),
-        ));
+        let text = article_text(b).unwrap_or("(article text not available)");
+        art.extend(text.lines().map(Line::raw));
     }
     art.push(Line::from(Span::styled(
         info.fires_when,

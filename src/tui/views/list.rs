@@ -161,6 +161,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         ..inner
     };
     frame.render_widget(Table::new(rows, widths).header(header), table_area);
+    if app.order.len() <= rows_h {
+        return;
+    }
     let mut sb = ScrollbarState::new(app.order.len())
         .position(app.selected)
         .viewport_content_length(rows_h);
