@@ -61,6 +61,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     };
     let interactive =
         cli.report.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if !interactive && cli.keymap.is_some() {
+        // A bad keymap named on the command line is an error even when the UI does not open.
+        vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())?;
+    }
     if interactive {
         return run_ui(&cli, opts, write_opts);
     }
@@ -169,7 +173,10 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
         }
         Err(e) => return Err(e),
     };
-    let report = outcome.report;
+    let mut report = outcome.report;
+    if let Some(path) = &cli.waivers {
+        report.waivers = vigie::tui::waivers::load(path)?;
+    }
     let format = match cli.report {
         Some(ReportFormat::Json) => Format::Json,
         Some(ReportFormat::Jsonl) => Format::Jsonl,
@@ -209,8 +216,13 @@ fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
 }
 
 fn run_ui(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::Result<u8> {
-    // The terminal UI lands with its own branch; until then, the summary.
-    headless(cli, opts, write_opts)
+    let keymap = vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())?;
+    let ui = vigie::tui::UiOptions {
+        waivers: cli.waivers.clone(),
+        write: write_opts,
+    };
+    vigie::tui::run(opts, keymap, ui)?;
+    Ok(0)
 }
 
 fn write_atomically_tmp(
