@@ -649,3 +649,15 @@ fn zip_bomb_entry_is_counted_unreadable_and_the_rest_read() {
         stats.unreadable
     );
 }
+
+proptest::proptest! {
+    /// Court names from any input never panic the seat derivation.
+    #[test]
+    fn seat_of_any_name(name in "\\PC{0,40}", prefix in proptest::sample::select(vec![
+        "Tribunal administratif de ", "TRİBUNAL ADMINISTRATIF DE ", "CAA de ", "Cour d’appel d’", "",
+    ])) {
+        let _ = vigie::source::xml::seat_of(&format!("{prefix}{name}"));
+        let _ = vigie::source::xml::split_lawyers(&name);
+        let _ = vigie::source::xml::formation_from_header(&name);
+    }
+}

@@ -1075,7 +1075,7 @@ pub fn seat_of(jurisdiction: &str) -> Option<String> {
                 .next()
                 .is_some_and(char::is_whitespace)
     })?;
-    let rest = j[court.len()..].trim_start();
+    let rest = j.get(court.len()..)?.trim_start();
     let city = ["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"]
         .iter()
         .find_map(|p| {
