@@ -2,9 +2,21 @@
 //! rules, classify, and order the findings deterministically. The headless run and the terminal
 //! UI share it; the UI only subscribes to its events.
 
-use crate::model::Finding;
-use crate::rules::Family;
-use std::time::Duration;
+use crate::corpus::{self, Block, Item, ItemKind, Limits, Mapping};
+use crate::model::{Evidence, Finding, Record, RecordRef, ReferenceDecision};
+use crate::penalty::{Policy, Previous};
+use crate::report::{AgeHistogram, AuditInfo, Report, Summary};
+use crate::rules::check::Checker;
+use crate::rules::{Family, Rule, freshness};
+use crate::source::ReferenceSet;
+use crate::source::archive::ArchiveLimits;
+use crate::source::history::History;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 /// Live progress of a running audit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,29 +53,151 @@ pub enum AuditEvent {
 /// Everything an audit needs, resolved from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct AuditOptions {
-    pub corpus: Vec<std::path::PathBuf>,
-    pub reference: Vec<std::path::PathBuf>,
-    pub history: Vec<std::path::PathBuf>,
+    pub corpus: Vec<PathBuf>,
+    pub reference: Vec<PathBuf>,
+    pub history: Vec<PathBuf>,
+    pub mapping: Option<Mapping>,
     /// `--as-of`; now when not given.
     pub as_of: Option<jiff::Timestamp>,
     /// `--jobs`; all cores when not given.
     pub jobs: Option<usize>,
+    pub limits: Limits,
+    pub archive_limits: ArchiveLimits,
+    /// `--policy`: severity and penalty overrides.
+    pub policy: Option<Policy>,
+    /// `--previous`: an earlier report, for repeated breaches.
+    pub previous: Option<Previous>,
 }
 
 /// What the terminal UI needs to show a finding in context: the record as read and the
 /// reference decision it was compared with.
 pub trait AuditContext: Send + Sync {
     /// Reads the record a finding is about again from its corpus file.
-    fn record(&self, r: &crate::model::RecordRef) -> Option<crate::model::Record>;
+    fn record(&self, r: &RecordRef) -> Option<Record>;
     /// The reference decision a `source_id` matches.
-    fn reference_for(&self, source_id: &str) -> Option<crate::model::ReferenceDecision>;
+    fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision>;
 }
 
 /// A finished audit, with what the UI needs to show each finding's context.
 #[derive(Clone)]
 pub struct AuditOutcome {
-    pub report: crate::report::Report,
-    pub context: std::sync::Arc<dyn AuditContext>,
+    pub report: Report,
+    pub context: Arc<dyn AuditContext>,
+}
+
+struct Context {
+    reference: Arc<ReferenceSet>,
+    files: Vec<PathBuf>,
+    mapping: Option<Mapping>,
+    limits: Limits,
+}
+
+impl AuditContext for Context {
+    fn record(&self, r: &RecordRef) -> Option<Record> {
+        let path = self.files.get(r.file_index as usize)?;
+        let mut rec = corpus::read_record_at(path, r.offset, self.mapping.as_ref(), &self.limits)?;
+        rec.file = r.file_index;
+        rec.line = r.line;
+        Some(rec)
+    }
+
+    fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision> {
+        self.reference.find(source_id).cloned()
+    }
+}
+
+/// The outcome of one corpus item, before the sequential pass that finds duplicates.
+struct ItemOutcome {
+    findings: Vec<Finding>,
+    /// `(digest of the id, id)` of a readable record.
+    id: Option<(u128, String)>,
+    rref: Option<RecordRef>,
+    loaded_at: Option<jiff::Timestamp>,
+    matched: bool,
+}
+
+fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String) -> Finding {
+    Finding::new(
+        Rule::IN001,
+        Some(RecordRef {
+            id,
+            source_id: None,
+            url: None,
+            file_index: file,
+            line,
+            offset,
+        }),
+        msg,
+    )
+}
+
+fn process(
+    block: &Block,
+    item: &Item,
+    checker: &Checker<'_>,
+    mapping: Option<&Mapping>,
+) -> ItemOutcome {
+    let bytes = match &item.kind {
+        ItemKind::Unreadable(msg) => {
+            return ItemOutcome {
+                findings: vec![unreadable(
+                    block.file,
+                    item.line,
+                    item.offset,
+                    None,
+                    format!("line {}, column {}: {msg}", item.line, item.column),
+                )],
+                id: None,
+                rref: None,
+                loaded_at: None,
+                matched: false,
+            };
+        }
+        ItemKind::Bytes(..) => block.item_bytes(item).unwrap_or_default(),
+    };
+    match corpus::parse_record(bytes, mapping) {
+        Err(e) => {
+            let (line, col) = if e.line <= 1 {
+                (item.line, item.column + e.column.saturating_sub(1))
+            } else {
+                (item.line + e.line - 1, e.column)
+            };
+            ItemOutcome {
+                findings: vec![unreadable(
+                    block.file,
+                    item.line,
+                    item.offset,
+                    e.id,
+                    format!("line {line}, column {col}: {}", e.message),
+                )],
+                id: None,
+                rref: None,
+                loaded_at: None,
+                matched: false,
+            }
+        }
+        Ok(mut rec) => {
+            rec.file = block.file;
+            rec.line = item.line;
+            let rref = RecordRef {
+                id: Some(rec.id.clone()),
+                source_id: rec.source_id.clone(),
+                url: rec.url.clone(),
+                file_index: block.file,
+                line: item.line,
+                offset: item.offset,
+            };
+            let checked = checker.check(&rec, &rref);
+            let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
+            ItemOutcome {
+                findings: checked.findings,
+                id: Some((h, rec.id)),
+                rref: Some(rref),
+                loaded_at: checked.loaded_at,
+                matched: checked.matched,
+            }
+        }
+    }
 }
 
 /// Runs an audit, telling `sink` of its progress; `cancel` stops it early (Ctrl-C, quitting the
@@ -71,8 +205,252 @@ pub struct AuditOutcome {
 pub fn run(
     opts: &AuditOptions,
     sink: &(dyn Fn(AuditEvent) + Sync),
-    cancel: &std::sync::atomic::AtomicBool,
+    cancel: &AtomicBool,
 ) -> anyhow::Result<AuditOutcome> {
-    let _ = (opts, sink, cancel);
-    anyhow::bail!("the audit engine is not built yet")
+    let started = Instant::now();
+    let as_of = opts.as_of.unwrap_or_else(jiff::Timestamp::now);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .thread_name(|i| format!("vigie-{i}"))
+        .build()?;
+    pool.install(|| run_in_pool(opts, as_of, started, sink, cancel))
+}
+
+fn run_in_pool(
+    opts: &AuditOptions,
+    as_of: jiff::Timestamp,
+    started: Instant,
+    sink: &(dyn Fn(AuditEvent) + Sync),
+    cancel: &AtomicBool,
+) -> anyhow::Result<AuditOutcome> {
+    let reference = Arc::new(ReferenceSet::load(&opts.reference, &opts.archive_limits)?);
+    sink(AuditEvent::ReferenceLoaded {
+        decisions: reference.len() as u64,
+    });
+    let history = if opts.history.is_empty() {
+        History::default()
+    } else {
+        History::load(&opts.history)?
+    };
+    let (files, bad_files) = corpus::expand(&opts.corpus)?;
+    let bytes_total: u64 = files.iter().map(|f| f.len).sum();
+    let checker = Checker::new(&reference, &history);
+
+    let mut file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut progress = Progress {
+        bytes_total,
+        ..Progress::default()
+    };
+    let mut seen_ids: HashMap<u128, (u32, u64)> = HashMap::new();
+    let mut newest: Option<jiff::Timestamp> = None;
+    let mut ages = [0u64; AGE_BUCKETS.len() + 1];
+    let mut matched = 0u64;
+
+    // Unreadable entries of corpus folders.
+    for b in &bad_files {
+        let idx = file_names.len() as u32;
+        file_names.push(b.name.clone());
+        findings.push(unreadable(
+            idx,
+            0,
+            0,
+            None,
+            format!("cannot read the file: {}", b.reason),
+        ));
+        progress.unreadable += 1;
+    }
+
+    let limits = opts.limits;
+    let (tx, rx) = crossbeam_channel::bounded::<Result<Block, (u32, std::io::Error)>>(2);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let files_ref = &files;
+        scope.spawn(move || {
+            for (i, f) in files_ref.iter().enumerate() {
+                let res = corpus::read_file(f, i as u32, &limits, &mut |b| {
+                    !cancel.load(Ordering::Relaxed) && tx.send(Ok(b)).is_ok()
+                });
+                if let Err(e) = res
+                    && tx.send(Err((i as u32, e))).is_err()
+                {
+                    return;
+                }
+                if cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+            }
+        });
+        for msg in rx.iter() {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let block = match msg {
+                Ok(b) => b,
+                Err((i, e)) => {
+                    findings.push(unreadable(
+                        i,
+                        0,
+                        0,
+                        None,
+                        format!("cannot read the file: {e}"),
+                    ));
+                    progress.unreadable += 1;
+                    continue;
+                }
+            };
+            let outcomes: Vec<ItemOutcome> = block
+                .items
+                .par_iter()
+                .map(|it| process(&block, it, &checker, opts.mapping.as_ref()))
+                .collect();
+            let first_new = findings.len();
+            for mut o in outcomes {
+                match (&o.id, &o.rref) {
+                    (Some((h, id)), Some(rref)) => {
+                        progress.records += 1;
+                        if o.matched {
+                            matched += 1;
+                        }
+                        match seen_ids.get(h) {
+                            Some(&(f, l)) => o.findings.push(
+                                Finding::new(
+                                    Rule::IN002,
+                                    Some(rref.clone()),
+                                    format!(
+                                        "id «{}» is also the id of the record at {}:{}",
+                                        id.chars().take(80).collect::<String>(),
+                                        file_names
+                                            .get(f as usize)
+                                            .map(String::as_str)
+                                            .unwrap_or("?"),
+                                        l
+                                    ),
+                                )
+                                .with_evidence(Evidence {
+                                    field: "id".into(),
+                                    excerpt: Some(id.chars().take(200).collect()),
+                                    ..Default::default()
+                                }),
+                            ),
+                            None => {
+                                seen_ids.insert(*h, (rref.file_index, rref.line));
+                            }
+                        }
+                        newest = newest.max(o.loaded_at);
+                        ages[age_bucket(o.loaded_at, as_of)] += 1;
+                    }
+                    _ => progress.unreadable += 1,
+                }
+                findings.append(&mut o.findings);
+            }
+            progress.bytes_done += block.bytes;
+            progress.elapsed = started.elapsed();
+            let new = &findings[first_new..];
+            progress.findings = findings.len() as u64;
+            for f in new {
+                let i = Family::ALL
+                    .iter()
+                    .position(|x| *x == f.rule.info().family)
+                    .unwrap_or(0);
+                progress.by_family[i] += 1;
+            }
+            if !new.is_empty() {
+                sink(AuditEvent::Findings(new.to_vec()));
+            }
+            sink(AuditEvent::Progress(progress.clone()));
+        }
+        Ok(())
+    })?;
+    if cancel.load(Ordering::Relaxed) {
+        anyhow::bail!("the audit was interrupted");
+    }
+
+    if let Some(f) = freshness::check_sync(newest, as_of) {
+        findings.push(f);
+    }
+    // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
+    // depends on scheduling.
+    let mut keyed: Vec<(String, Finding)> =
+        findings.into_iter().map(|f| (f.fingerprint(), f)).collect();
+    keyed.sort_by(|a, b| a.1.sort_key().cmp(&b.1.sort_key()).then(a.0.cmp(&b.0)));
+    let mut findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+    // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found
+    // again to permanent interruption unless it carries no penalty.
+    let policy_overrides = match &opts.policy {
+        Some(p) => p.apply(&mut findings),
+        None => Vec::new(),
+    };
+    if let Some(prev) = &opts.previous {
+        prev.mark(&mut findings);
+    }
+
+    let unreadable_records = findings.iter().filter(|f| f.rule == Rule::IN001).count() as u64;
+    let summary = Summary::of(&findings);
+    let mut age_buckets: Vec<(&'static str, u64)> = AGE_BUCKETS
+        .iter()
+        .zip(ages.iter())
+        .map(|(b, n)| (b.0, *n))
+        .collect();
+    age_buckets.push(("none", ages[AGE_BUCKETS.len()]));
+    let report = Report {
+        audit: AuditInfo {
+            as_of: as_of.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            corpus: opts
+                .corpus
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            reference: opts
+                .reference
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            history: opts
+                .history
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            records: progress.records,
+            unreadable_records,
+            reference_decisions: reference.len() as u64,
+            unreadable_reference_decisions: reference.unreadable.len() as u64,
+            matched_records: matched,
+            policy_overrides,
+            elapsed_ms: started.elapsed().as_millis() as u64,
+            updated_at_ages: AgeHistogram {
+                buckets: age_buckets,
+            },
+        },
+        summary,
+        findings,
+        files: file_names,
+        waivers: Default::default(),
+    };
+    let context = Arc::new(Context {
+        reference: reference.clone(),
+        files: files.iter().map(|f| f.path.clone()).collect(),
+        mapping: opts.mapping.clone(),
+        limits: opts.limits,
+    });
+    Ok(AuditOutcome { report, context })
+}
+
+/// Age buckets of the corpus's `updated_at` at the audit time: label and upper bound in hours.
+const AGE_BUCKETS: &[(&str, i64)] = &[
+    ("≤72 h", 72),
+    ("3–7 d", 24 * 7),
+    ("1–4 wk", 24 * 30),
+    ("1–6 mo", 24 * 183),
+    (">6 mo", i64::MAX),
+];
+
+fn age_bucket(t: Option<jiff::Timestamp>, as_of: jiff::Timestamp) -> usize {
+    let Some(t) = t else {
+        return AGE_BUCKETS.len();
+    };
+    let hours = as_of.duration_since(t).as_secs() / 3600;
+    AGE_BUCKETS
+        .iter()
+        .position(|b| hours <= b.1)
+        .unwrap_or(AGE_BUCKETS.len() - 1)
 }

@@ -2,8 +2,13 @@
 //! the courts publish those decisions in open data.
 
 pub mod audit;
+pub mod corpus;
+pub mod error;
 pub mod ident;
 pub mod model;
+pub mod penalty;
 pub mod report;
 pub mod rules;
+pub mod source;
 pub mod text;
+pub mod tui;

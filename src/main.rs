@@ -1,1 +1,239 @@
-fn main() {}
+//! vigie's entry point: parse the command line, pick the UI or a headless run, map errors to exit
+//! statuses (0 compliant at --fail-on, 1 breaches, 2 bad usage or unusable input).
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command, FailOn, ReportFormat};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use vigie::audit::{self, AuditEvent, AuditOptions};
+use vigie::error::InputError;
+use vigie::report::{self, Format, Report, WriteOptions};
+use vigie::rules::{Penalty, Rule};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("vigie: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match &cli.command {
+        Some(Command::Rules) => {
+            let mut out = std::io::stdout().lock();
+            vigie::rules::rules_table(&mut out)?;
+            return Ok(0);
+        }
+        Some(Command::Explain { code }) => {
+            let Some(rule) = Rule::from_code(code) else {
+                anyhow::bail!("no rule has the code `{code}`; `vigie rules` lists them");
+            };
+            let mut out = std::io::stdout().lock();
+            vigie::rules::explain(rule, &mut out)?;
+            return Ok(0);
+        }
+        None => {}
+    }
+    if cli.corpus.is_empty() {
+        anyhow::bail!("no corpus given: vigie CORPUS... --reference PATH (see vigie --help)");
+    }
+    let opts = options(&cli)?;
+    let write_opts = WriteOptions {
+        reveal_personal_data: cli.reveal_personal_data,
+        reuser: cli.reuser.clone(),
+        notice_days: Some(cli.notice_days),
+    };
+    let interactive =
+        cli.report.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2.
+    let keymap = if interactive || cli.keymap.is_some() {
+        Some(
+            vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        )
+    } else {
+        None
+    };
+    match keymap {
+        Some(keymap) if interactive => {
+            vigie::tui::run(
+                opts,
+                keymap,
+                vigie::tui::UiOptions {
+                    waivers: cli.waivers.clone(),
+                    write: write_opts,
+                },
+            )?;
+            Ok(0)
+        }
+        _ => headless(&cli, opts, write_opts),
+    }
+}
+
+fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
+    let mapping = match &cli.mapping {
+        Some(p) => Some(vigie::corpus::Mapping::load(p)?),
+        None => None,
+    };
+    let as_of = match &cli.as_of {
+        None => None,
+        Some(s) => Some(parse_as_of(s).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--as-of `{s}` is not a date or date-time (e.g. 2026-11-22 or 2026-11-22T12:00:00Z)"
+            )
+        })?),
+    };
+    if cli.jobs == Some(0) {
+        anyhow::bail!("--jobs must be at least 1");
+    }
+    for p in cli.reference.iter().chain(&cli.history).chain(&cli.corpus) {
+        if !p.exists() {
+            return Err(InputError::new(p, "no such file or folder").into());
+        }
+    }
+    Ok(AuditOptions {
+        corpus: cli.corpus.clone(),
+        reference: cli.reference.clone(),
+        history: cli.history.clone(),
+        mapping,
+        as_of,
+        jobs: cli.jobs,
+        limits: vigie::corpus::Limits {
+            max_record_bytes: cli.max_record_mib.max(1) << 20,
+            ..Default::default()
+        },
+        archive_limits: Default::default(),
+        policy: match &cli.policy {
+            Some(p) => Some(vigie::penalty::Policy::load(p)?),
+            None => None,
+        },
+        previous: match &cli.previous {
+            Some(p) => Some(vigie::penalty::Previous::load(p)?),
+            None => None,
+        },
+    })
+}
+
+/// `--as-of`: RFC 3339, a naive date-time (French local time) or a date (its start in Paris).
+fn parse_as_of(s: &str) -> Option<jiff::Timestamp> {
+    let s = s.trim();
+    if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        return Some(t);
+    }
+    if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
+        return dt.in_tz("Europe/Paris").ok().map(|z| z.timestamp());
+    }
+    let d = vigie::ident::parse_date(s)?;
+    d.in_tz("Europe/Paris").ok().map(|z| z.timestamp())
+}
+
+fn install_ctrlc(cancel: &Arc<AtomicBool>) {
+    let c = cancel.clone();
+    // A second Ctrl-C while the first is being honoured changes nothing; failing to install the
+    // handler (another one exists) only means Ctrl-C ends the process the usual way.
+    let _ = ctrlc::set_handler(move || c.store(true, Ordering::SeqCst));
+}
+
+fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::Result<u8> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    install_ctrlc(&cancel);
+    let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new(0);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {msg} [{bar:30}] {bytes}/{total_bytes} · {per_sec} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        pb.set_message("loading the reference");
+        pb
+    });
+    let sink = |e: AuditEvent| {
+        if let Some(pb) = &bar {
+            match e {
+                AuditEvent::ReferenceLoaded { decisions } => {
+                    pb.set_message(format!("{decisions} reference decisions; auditing"))
+                }
+                AuditEvent::Progress(p) => {
+                    pb.set_length(p.bytes_total);
+                    pb.set_position(p.bytes_done);
+                    let rate = p.records as f64 / p.elapsed.as_secs_f64().max(0.001);
+                    pb.set_message(format!(
+                        "{} records ({:.0}/s), {} findings",
+                        p.records, rate, p.findings
+                    ));
+                }
+                AuditEvent::Findings(_) => {}
+            }
+        }
+    };
+    let outcome = audit::run(&opts, &sink, &cancel);
+    if let Some(pb) = &bar {
+        pb.finish_and_clear();
+    }
+    let outcome = match outcome {
+        Ok(o) => o,
+        Err(e) if cancel.load(Ordering::SeqCst) => {
+            let _ = e;
+            anyhow::bail!("interrupted: the audit did not complete and no report was written");
+        }
+        Err(e) => return Err(e),
+    };
+    let mut report = outcome.report;
+    if let Some(p) = &cli.waivers {
+        report.waivers = vigie::tui::waivers::load(p)?;
+    }
+    let format = match cli.report {
+        Some(ReportFormat::Json) => Format::Json,
+        Some(ReportFormat::Jsonl) => Format::Jsonl,
+        Some(ReportFormat::Csv) => Format::Csv,
+        Some(ReportFormat::Notice) => Format::Notice,
+        Some(ReportFormat::Text) | None => Format::Text,
+    };
+    match &cli.output {
+        Some(path) => {
+            report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            if let Err(e) =
+                report::write(&report, format, &write_opts, &mut out).and_then(|_| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                return Err(e.into());
+            }
+        }
+    }
+    Ok(exit_status(&report, cli.fail_on))
+}
+
+fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
+    let threshold = match fail_on {
+        FailOn::Never => return 0,
+        FailOn::Temporary => Penalty::Temporary,
+        FailOn::Permanent => Penalty::Permanent,
+    };
+    let breach = report
+        .findings
+        .iter()
+        .any(|f| f.penalty != Penalty::None && f.penalty <= threshold);
+    u8::from(breach)
+}

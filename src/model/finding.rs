@@ -3,7 +3,7 @@
 use crate::rules::{Penalty, Rule, Severity};
 
 /// The record a finding is about, as shown in reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordRef {
     /// The reuser's id; `None` for an unreadable line with no readable id.
     pub id: Option<String>,

@@ -1,7 +1,7 @@
 //! The data vigie works on: reference decisions, reuser records and findings.
 
 mod finding;
-mod producer;
+pub mod producer;
 
 pub use finding::{Evidence, Finding, RecordRef};
 pub use producer::{IdField, Producer};

@@ -1,6 +1,7 @@
 //! Text processing: normalisation, alignment, pseudonymisation markers and the detectors of
 //! names and identifiers in clear.
 
+pub mod align;
 pub mod identifiers;
 pub mod markers;
 pub mod names;

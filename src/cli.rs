@@ -1,0 +1,119 @@
+//! The command line (SPEC §4, §5).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Audit a reuser's corpus of French court decisions against the conditions under which the
+/// courts publish them in open data (Cour de cassation, Conseil d'État, Légifrance).
+///
+/// Without --report, vigie opens its terminal UI when stdin and stdout are terminals, and
+/// otherwise prints a short summary. Exit status: 0 no finding with a penalty at or above
+/// --fail-on; 1 such findings; 2 bad usage or unusable input.
+#[derive(Debug, Parser)]
+#[command(name = "vigie", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Corpus files or folders: JSON Lines, JSON arrays or single JSON objects.
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Vec<PathBuf>,
+
+    /// The official reference: a file, a folder or an archive (Judilibre JSON, DILA XML,
+    /// administrative XML, .tar.gz, .zip). Repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub reference: Vec<PathBuf>,
+
+    /// Judilibre /transactionalhistory pages (file, folder or JSON Lines). Repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub history: Vec<PathBuf>,
+
+    /// Maps another record schema onto vigie's fields ([fields] and [defaults]).
+    #[arg(long, value_name = "FILE.toml")]
+    pub mapping: Option<PathBuf>,
+
+    /// Overrides rules' severity or penalty ([rules.MSK002] penalty = "permanent").
+    #[arg(long, value_name = "FILE.toml")]
+    pub policy: Option<PathBuf>,
+
+    /// An earlier vigie JSON report: breaches found again are repeated, hence permanent.
+    #[arg(long, value_name = "REPORT.json")]
+    pub previous: Option<PathBuf>,
+
+    /// Run headless and write a report in this format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub report: Option<ReportFormat>,
+
+    /// Where to write the report (atomically); standard output when absent.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// The audit time, RFC 3339 or a date (default: now).
+    #[arg(long, value_name = "DATETIME")]
+    pub as_of: Option<String>,
+
+    /// Number of threads (default: all cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// The penalty from which findings make vigie exit 1.
+    #[arg(long, value_enum, default_value = "temporary", value_name = "PENALTY")]
+    pub fail_on: FailOn,
+
+    /// Do not redact personal data found in clear in the outputs.
+    #[arg(long)]
+    pub reveal_personal_data: bool,
+
+    /// The reuser named in the formal notice.
+    #[arg(long, value_name = "NAME")]
+    pub reuser: Option<String>,
+
+    /// The deadline, in days, given in the formal notice.
+    #[arg(long, value_name = "N", default_value_t = 15)]
+    pub notice_days: u32,
+
+    /// Key bindings for the terminal UI (default: $VIGIE_KEYMAP,
+    /// $XDG_CONFIG_HOME/vigie/keymap.toml, built-in).
+    #[arg(long, value_name = "PATH")]
+    pub keymap: Option<PathBuf>,
+
+    /// The auditor's waivers (JSON keyed by fingerprint), read and written by the UI and shown in
+    /// every export.
+    #[arg(long, value_name = "PATH")]
+    pub waivers: Option<PathBuf>,
+
+    /// Largest corpus record, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub max_record_mib: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the rules.
+    Rules,
+    /// Print a rule with the text of the article it enforces.
+    Explain {
+        /// A rule code, e.g. MSK001.
+        code: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Jsonl,
+    Csv,
+    Notice,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Temporary,
+    Permanent,
+    Never,
+}

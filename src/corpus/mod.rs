@@ -1,0 +1,987 @@
+//! The reuser's corpus: files or folders of JSON Lines, JSON arrays or single JSON objects
+//! (SPEC §1.2). Files are read in large blocks split at record boundaries, so that records can be
+//! parsed and checked in parallel while the next block is read; nothing needs the whole corpus in
+//! memory. Every line or JSON value is accounted for: a record, or an unreadable item (IN001)
+//! with its file, line, column and reason.
+
+pub mod mapping;
+
+use crate::error::InputError;
+use crate::model::{Record, TextFormat};
+pub use mapping::Mapping;
+use serde_json::Value;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Limits that keep hostile corpora from exhausting memory.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest record (a JSON Lines line or an array element), in bytes.
+    pub max_record_bytes: usize,
+    /// Largest JSON array or single-object file, read whole.
+    pub max_document_bytes: u64,
+    /// Size of the blocks JSON Lines files are read in.
+    pub block_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_record_bytes: 64 << 20,
+            max_document_bytes: 4 << 30,
+            block_bytes: 8 << 20,
+        }
+    }
+}
+
+/// One corpus file to read.
+#[derive(Debug, Clone)]
+pub struct CorpusFile {
+    pub path: PathBuf,
+    /// The name shown in reports.
+    pub name: String,
+    pub len: u64,
+}
+
+/// A file or folder entry that could not be read at all.
+#[derive(Debug, Clone)]
+pub struct UnreadableFile {
+    pub name: String,
+    pub reason: String,
+}
+
+/// The file extensions read inside folders (a file named explicitly is always read).
+const CORPUS_EXTENSIONS: &[&str] = &["jsonl", "json", "ndjson", "jsonlines"];
+
+/// Expands the corpus arguments into files: folders are read recursively, in name order,
+/// hidden entries and files of other extensions skipped, symbolic link loops broken. A missing
+/// argument is an error; an unreadable entry inside a folder is reported, not fatal.
+pub fn expand(paths: &[PathBuf]) -> Result<(Vec<CorpusFile>, Vec<UnreadableFile>), InputError> {
+    let mut files = Vec::new();
+    let mut bad = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|e| InputError::io(p, e))?;
+        if meta.is_dir() {
+            let mut visited = std::collections::HashSet::new();
+            walk(p, &mut visited, &mut files, &mut bad);
+        } else {
+            files.push(CorpusFile {
+                path: p.clone(),
+                name: p.display().to_string(),
+                len: meta.len(),
+            });
+        }
+    }
+    Ok((files, bad))
+}
+
+fn walk(
+    dir: &Path,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    files: &mut Vec<CorpusFile>,
+    bad: &mut Vec<UnreadableFile>,
+) {
+    let canon = match std::fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            bad.push(UnreadableFile {
+                name: dir.display().to_string(),
+                reason: e.to_string(),
+            });
+            return;
+        }
+    };
+    if !visited.insert(canon) {
+        // A symbolic link loop: the folder was already read.
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            bad.push(UnreadableFile {
+                name: dir.display().to_string(),
+                reason: format!("cannot list the folder: {e}"),
+            });
+            return;
+        }
+    };
+    let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    names.sort();
+    for path in names {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, visited, files, bad),
+            Ok(m) => {
+                let ext_ok = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+                if ext_ok {
+                    files.push(CorpusFile {
+                        name: path.display().to_string(),
+                        path,
+                        len: m.len(),
+                    });
+                }
+            }
+            Err(e) => {
+                // A dangling link or an entry we may not read.
+                let is_json = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+                if is_json {
+                    bad.push(UnreadableFile {
+                        name: path.display().to_string(),
+                        reason: e.to_string(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// One item of a block: the bytes of one record, or why it could not even be delimited.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub line: u64,
+    /// 1-based column where the item starts on its line.
+    pub column: u64,
+    /// Byte offset of the item in its file.
+    pub offset: u64,
+    pub kind: ItemKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum ItemKind {
+    /// Byte range of the item in the block's data.
+    Bytes(usize, usize),
+    /// The item cannot be read: the reason.
+    Unreadable(String),
+}
+
+/// A block of a corpus file: data and the items in it.
+#[derive(Debug, Default)]
+pub struct Block {
+    pub file: u32,
+    pub data: Vec<u8>,
+    pub items: Vec<Item>,
+    /// Bytes of the file this block accounts for (progress).
+    pub bytes: u64,
+}
+
+impl Block {
+    pub fn item_bytes(&self, item: &Item) -> Option<&[u8]> {
+        match item.kind {
+            ItemKind::Bytes(a, b) => Some(&self.data[a..b]),
+            ItemKind::Unreadable(_) => None,
+        }
+    }
+}
+
+/// How a corpus file is laid out, recognised from its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Lines,
+    Array,
+    Single,
+    Empty,
+}
+
+/// Reads a corpus file block by block, calling `f` with each block in order.
+pub fn read_file(
+    file: &CorpusFile,
+    index: u32,
+    limits: &Limits,
+    f: &mut dyn FnMut(Block) -> bool,
+) -> std::io::Result<()> {
+    let mut fh = std::fs::File::open(&file.path)?;
+    let mut head = vec![0u8; 64 * 1024];
+    let n = read_full(&mut fh, &mut head)?;
+    head.truncate(n);
+    let layout = detect_layout(&head, &file.path, limits)?;
+    match layout {
+        Layout::Empty => {
+            f(Block {
+                file: index,
+                data: Vec::new(),
+                items: vec![Item {
+                    line: 1,
+                    column: 1,
+                    offset: 0,
+                    kind: ItemKind::Unreadable("empty file: no record".into()),
+                }],
+                bytes: file.len,
+            });
+            Ok(())
+        }
+        Layout::Lines => read_lines(fh, head, index, limits, f),
+        Layout::Array | Layout::Single => {
+            let mut data = head;
+            if file.len > limits.max_document_bytes {
+                f(Block {
+                    file: index,
+                    data: Vec::new(),
+                    items: vec![Item {
+                        line: 1,
+                        column: 1,
+                        offset: 0,
+                        kind: ItemKind::Unreadable(format!(
+                            "JSON document of {} bytes is over the limit of {} bytes",
+                            file.len, limits.max_document_bytes
+                        )),
+                    }],
+                    bytes: file.len,
+                });
+                return Ok(());
+            }
+            fh.read_to_end(&mut data)?;
+            let bytes = data.len() as u64;
+            let mut block = Block {
+                file: index,
+                data,
+                items: Vec::new(),
+                bytes,
+            };
+            if layout == Layout::Array {
+                block.items = split_array(&block.data, limits);
+            } else {
+                let (start, line, column) = skip_ws(&block.data, 0);
+                let end = block.data.len();
+                block.items.push(Item {
+                    line,
+                    column,
+                    offset: start as u64,
+                    kind: ItemKind::Bytes(start, end),
+                });
+            }
+            f(block);
+            Ok(())
+        }
+    }
+}
+
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+fn bom_len(data: &[u8]) -> usize {
+    if data.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    }
+}
+
+/// Skips a BOM and white space from `from`: the position reached, its line and column.
+fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
+    let mut i = from.max(bom_len(data));
+    let mut line = 1u64;
+    let mut line_start = 0usize;
+    line += memchr::memchr_iter(b'\n', &data[..i]).count() as u64;
+    if let Some(p) = memchr::memrchr(b'\n', &data[..i]) {
+        line_start = p + 1;
+    }
+    while i < data.len() && data[i].is_ascii_whitespace() {
+        if data[i] == b'\n' {
+            line += 1;
+            line_start = i + 1;
+        }
+        i += 1;
+    }
+    let column = String::from_utf8_lossy(&data[line_start..i])
+        .chars()
+        .count() as u64
+        + 1;
+    (i, line, column)
+}
+
+fn detect_layout(head: &[u8], path: &Path, limits: &Limits) -> std::io::Result<Layout> {
+    let (i, _, _) = skip_ws(head, 0);
+    match head.get(i) {
+        None => Ok(Layout::Empty),
+        Some(b'[') => Ok(Layout::Array),
+        Some(b'{') => {
+            // JSON Lines when the first line is a complete JSON value; otherwise a single
+            // object spread over several lines, if the whole file is one.
+            let end = memchr::memchr(b'\n', &head[i..])
+                .map(|k| i + k)
+                .unwrap_or(head.len());
+            if serde_json::from_slice::<serde::de::IgnoredAny>(&head[i..end]).is_ok() {
+                return Ok(Layout::Lines);
+            }
+            let meta = std::fs::metadata(path)?;
+            if meta.len() > limits.max_document_bytes {
+                return Ok(Layout::Lines);
+            }
+            let data = std::fs::read(path)?;
+            let b = bom_len(&data);
+            let mut de = serde_json::Deserializer::from_slice(&data[b..]);
+            let one = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).is_ok()
+                && de.end().is_ok();
+            Ok(if one { Layout::Single } else { Layout::Lines })
+        }
+        Some(_) => Ok(Layout::Lines),
+    }
+}
+
+/// Reads JSON Lines in blocks split at line boundaries.
+fn read_lines(
+    mut fh: std::fs::File,
+    head: Vec<u8>,
+    index: u32,
+    limits: &Limits,
+    f: &mut dyn FnMut(Block) -> bool,
+) -> std::io::Result<()> {
+    let mut carry = head;
+    let mut file_offset = 0u64; // offset of carry[0] in the file
+    let mut line = 1u64; // line number of carry[0]
+    let mut eof = false;
+    let mut skipping_long: Option<(u64, u64)> = None; // (line, offset) of an over-long line
+    let mut first = true;
+    loop {
+        // Fill the buffer up to the block size.
+        if !eof && carry.len() < limits.block_bytes {
+            let start = carry.len();
+            carry.resize(limits.block_bytes.max(start + 64 * 1024), 0);
+            let n = read_full(&mut fh, &mut carry[start..])?;
+            carry.truncate(start + n);
+            if n == 0 {
+                eof = true;
+            }
+        }
+        let bom = if first { bom_len(&carry) } else { 0 };
+        first = false;
+        // The block ends after the last newline (or at EOF).
+        let cut = if eof {
+            carry.len()
+        } else {
+            match memchr::memrchr(b'\n', &carry) {
+                Some(p) => p + 1,
+                None => {
+                    // No line end in a full buffer: the line is longer than a block.
+                    if carry.len() >= limits.max_record_bytes {
+                        if skipping_long.is_none() {
+                            skipping_long = Some((line, file_offset));
+                        }
+                        file_offset += carry.len() as u64;
+                        carry.clear();
+                        continue;
+                    }
+                    // Grow the buffer to read the rest of the line.
+                    let start = carry.len();
+                    carry.resize(start * 2, 0);
+                    let n = read_full(&mut fh, &mut carry[start..])?;
+                    carry.truncate(start + n);
+                    if n == 0 {
+                        eof = true;
+                    }
+                    continue;
+                }
+            }
+        };
+        let rest = carry.split_off(cut);
+        let data = std::mem::replace(&mut carry, rest);
+        let mut block = Block {
+            file: index,
+            items: Vec::new(),
+            bytes: data.len() as u64,
+            data,
+        };
+        let mut pos = bom;
+        let mut first_line = true;
+        while pos < block.data.len() {
+            let end = memchr::memchr(b'\n', &block.data[pos..])
+                .map(|k| pos + k)
+                .unwrap_or(block.data.len());
+            if first_line && let Some((l, off)) = skipping_long.take() {
+                // The tail of an over-long line.
+                block.items.push(Item {
+                    line: l,
+                    column: 1,
+                    offset: off,
+                    kind: ItemKind::Unreadable(format!(
+                        "record is larger than the limit of {} bytes",
+                        limits.max_record_bytes
+                    )),
+                });
+            } else {
+                let slice = &block.data[pos..end];
+                let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
+                if lead < slice.len() {
+                    let kind = if end - pos > limits.max_record_bytes {
+                        ItemKind::Unreadable(format!(
+                            "record is larger than the limit of {} bytes",
+                            limits.max_record_bytes
+                        ))
+                    } else {
+                        ItemKind::Bytes(pos + lead, end)
+                    };
+                    block.items.push(Item {
+                        line,
+                        column: lead as u64 + 1,
+                        offset: file_offset + pos as u64,
+                        kind,
+                    });
+                }
+            }
+            first_line = false;
+            line += 1;
+            pos = end + 1;
+        }
+        file_offset += block.bytes;
+        let go_on = f(block);
+        if !go_on || (eof && carry.is_empty()) {
+            if let Some((l, off)) = skipping_long.take() {
+                f(Block {
+                    file: index,
+                    data: Vec::new(),
+                    items: vec![Item {
+                        line: l,
+                        column: 1,
+                        offset: off,
+                        kind: ItemKind::Unreadable(format!(
+                            "record is larger than the limit of {} bytes",
+                            limits.max_record_bytes
+                        )),
+                    }],
+                    bytes: 0,
+                });
+            }
+            return Ok(());
+        }
+    }
+}
+
+/// Splits a JSON array into its elements without parsing them, so that a bad element is one
+/// unreadable item and not the loss of the whole file.
+fn split_array(data: &[u8], limits: &Limits) -> Vec<Item> {
+    let mut items = Vec::new();
+    let (start, _, _) = skip_ws(data, 0);
+    let mut i = start + 1; // after '['
+    let mut line = 1 + memchr::memchr_iter(b'\n', &data[..i]).count() as u64;
+    let mut line_start = memchr::memrchr(b'\n', &data[..i])
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let col_of = |data: &[u8], ls: usize, at: usize| {
+        String::from_utf8_lossy(&data[ls..at]).chars().count() as u64 + 1
+    };
+    let mut elem_start: Option<(usize, u64, u64)> = None;
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut esc = false;
+    let mut closed = false;
+    while i < data.len() {
+        let c = data[i];
+        if in_str {
+            if esc {
+                esc = false;
+            } else if c == b'\\' {
+                esc = true;
+            } else if c == b'"' {
+                in_str = false;
+            } else if c == b'\n' {
+                line += 1;
+                line_start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            b'"' => {
+                in_str = true;
+                if elem_start.is_none() {
+                    elem_start = Some((i, line, col_of(data, line_start, i)));
+                }
+            }
+            b'[' | b'{' => {
+                if elem_start.is_none() {
+                    elem_start = Some((i, line, col_of(data, line_start, i)));
+                }
+                depth += 1;
+            }
+            b']' | b'}' if depth > 0 => depth -= 1,
+            b',' | b']' if depth == 0 => {
+                if let Some((s, l, col)) = elem_start.take() {
+                    items.push(array_item(data, s, i, l, col, limits));
+                } else if c == b',' {
+                    items.push(Item {
+                        line,
+                        column: col_of(data, line_start, i),
+                        offset: i as u64,
+                        kind: ItemKind::Unreadable("empty array element".into()),
+                    });
+                }
+                if c == b']' {
+                    closed = true;
+                    i += 1;
+                    break;
+                }
+            }
+            _ => {
+                if elem_start.is_none() {
+                    elem_start = Some((i, line, col_of(data, line_start, i)));
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some((s, l, col)) = elem_start.take() {
+        items.push(Item {
+            line: l,
+            column: col,
+            offset: s as u64,
+            kind: ItemKind::Unreadable(
+                "the JSON array ends before this element is complete".into(),
+            ),
+        });
+    } else if !closed {
+        items.push(Item {
+            line,
+            column: col_of(data, line_start, data.len().min(i)),
+            offset: i as u64,
+            kind: ItemKind::Unreadable("the JSON array is not closed".into()),
+        });
+    }
+    let (after, l, col) = skip_ws(data, i.min(data.len()));
+    if closed && after < data.len() {
+        items.push(Item {
+            line: l,
+            column: col,
+            offset: after as u64,
+            kind: ItemKind::Unreadable("unexpected content after the JSON array".into()),
+        });
+    }
+    items
+}
+
+fn array_item(data: &[u8], s: usize, e: usize, line: u64, column: u64, limits: &Limits) -> Item {
+    let mut end = e;
+    while end > s && data[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let kind = if end - s > limits.max_record_bytes {
+        ItemKind::Unreadable(format!(
+            "record is larger than the limit of {} bytes",
+            limits.max_record_bytes
+        ))
+    } else {
+        ItemKind::Bytes(s, end)
+    };
+    Item {
+        line,
+        column,
+        offset: s as u64,
+        kind,
+    }
+}
+
+/// Why a record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// The record's id when it could be read.
+    pub id: Option<String>,
+    /// Line and column relative to the item (1-based).
+    pub line: u64,
+    pub column: u64,
+    pub message: String,
+}
+
+/// Parses one record from its JSON bytes, applying the mapping.
+pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, RecordError> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let message = match e.classify() {
+            serde_json::error::Category::Syntax
+                if e.to_string().contains("invalid unicode")
+                    || std::str::from_utf8(bytes).is_err() =>
+            {
+                format!("invalid UTF-8 or JSON: {}", strip_position(&e.to_string()))
+            }
+            serde_json::error::Category::Eof => {
+                format!("truncated JSON: {}", strip_position(&e.to_string()))
+            }
+            _ => format!("bad JSON: {}", strip_position(&e.to_string())),
+        };
+        RecordError {
+            id: None,
+            line: e.line() as u64,
+            column: e.column() as u64,
+            message,
+        }
+    })?;
+    let Value::Object(mut obj) = value else {
+        return Err(RecordError {
+            id: None,
+            line: 1,
+            column: 1,
+            message: format!("a record must be a JSON object, not {}", kind_of(&value)),
+        });
+    };
+    let mut rec = Record::default();
+    // Take each canonical field, through the mapping when it maps it.
+    let take = |field: &'static str, obj: &mut serde_json::Map<String, Value>| -> Option<Value> {
+        let v = match mapping.and_then(|m| m.path_of(field)) {
+            Some(path) => take_path(obj, path),
+            None => obj.remove(field),
+        };
+        match v {
+            Some(Value::Null) | None => mapping.and_then(|m| {
+                m.defaults
+                    .iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, v)| v.clone())
+            }),
+            v => v,
+        }
+    };
+    let id = take("id", &mut obj);
+    let id_str = id.as_ref().and_then(scalar_string);
+    let err = |id: &Option<String>, msg: String| RecordError {
+        id: id.clone(),
+        line: 1,
+        column: 1,
+        message: msg,
+    };
+    match id_str {
+        Some(s) if !s.trim().is_empty() => rec.id = s,
+        _ => {
+            return Err(err(
+                &None,
+                match id {
+                    None | Some(Value::Null) => "record has no `id`".to_string(),
+                    Some(Value::String(_)) => "record has an empty `id`".to_string(),
+                    Some(v) => format!("`id` must be a string, not {}", kind_of(&v)),
+                },
+            ));
+        }
+    }
+    let id = Some(rec.id.clone());
+    macro_rules! string_field {
+        ($name:literal, $slot:expr) => {
+            match take($name, &mut obj) {
+                None | Some(Value::Null) => {}
+                Some(v) => match scalar_string(&v) {
+                    Some(s) => $slot = Some(s),
+                    None => match &v {
+                        Value::Array(a) if a.iter().all(|x| scalar_string(x).is_some()) => {
+                            $slot = Some(
+                                a.iter()
+                                    .filter_map(scalar_string)
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            )
+                        }
+                        _ => {
+                            return Err(err(
+                                &id,
+                                format!("field `{}` must be a string, not {}", $name, kind_of(&v)),
+                            ))
+                        }
+                    },
+                },
+            }
+        };
+    }
+    string_field!("source_id", rec.source_id);
+    string_field!("url", rec.url);
+    string_field!("text", rec.text);
+    string_field!("jurisdiction", rec.jurisdiction);
+    string_field!("formation", rec.formation);
+    string_field!("seat", rec.seat);
+    string_field!("decision_date", rec.decision_date);
+    string_field!("number", rec.number);
+    string_field!("attribution", rec.attribution);
+    string_field!("source_link", rec.source_link);
+    string_field!("updated_at", rec.updated_at);
+    string_field!("update_notice", rec.update_notice);
+    string_field!("full_text_url", rec.full_text_url);
+    string_field!("commentary", rec.commentary);
+    let mut fmt = None;
+    string_field!("text_format", fmt);
+    rec.text_format = match fmt.as_deref().map(|s| s.trim().to_ascii_lowercase()) {
+        None => TextFormat::Plain,
+        Some(s) if s == "plain" || s == "text" || s.is_empty() => TextFormat::Plain,
+        Some(s) if s == "html" => TextFormat::Html,
+        Some(s) => {
+            return Err(err(
+                &id,
+                format!("`text_format` must be `plain` or `html`, not `{s}`"),
+            ));
+        }
+    };
+    rec.excerpt = match take("excerpt", &mut obj) {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => b,
+        Some(Value::String(s)) => matches!(
+            s.trim().to_ascii_lowercase().as_str(),
+            "true" | "yes" | "oui" | "1" | "vrai"
+        ),
+        Some(Value::Number(n)) => n.as_f64().is_some_and(|x| x != 0.0),
+        Some(v) => {
+            return Err(err(
+                &id,
+                format!("`excerpt` must be a boolean, not {}", kind_of(&v)),
+            ));
+        }
+    };
+    rec.extra = obj.into_iter().collect();
+    rec.extra.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(rec)
+}
+
+fn take_path(obj: &mut serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
+    let (first, rest) = path.split_first()?;
+    if rest.is_empty() {
+        return obj.remove(first.as_str());
+    }
+    let mut cur = obj.get(first.as_str())?;
+    for (i, seg) in rest.iter().enumerate() {
+        cur = match cur {
+            Value::Object(m) => m.get(seg.as_str())?,
+            Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        if i == rest.len() - 1 {
+            return Some(cur.clone());
+        }
+    }
+    None
+}
+
+fn scalar_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json appends " at line L column C"; vigie reports the place itself.
+fn strip_position(s: &str) -> String {
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// Reads the record that starts at `offset` in `path` again (the UI's detail view).
+pub fn read_record_at(
+    path: &Path,
+    offset: u64,
+    mapping: Option<&Mapping>,
+    limits: &Limits,
+) -> Option<Record> {
+    use std::io::{BufRead, BufReader, Seek, SeekFrom};
+    let mut fh = std::fs::File::open(path).ok()?;
+    fh.seek(SeekFrom::Start(offset)).ok()?;
+    let mut r = BufReader::new(fh);
+    let first = {
+        let buf = r.fill_buf().ok()?;
+        *buf.first()?
+    };
+    if first == b'{' {
+        // Read one JSON value from here (a JSON Lines line or an array element).
+        let mut de = serde_json::Deserializer::from_reader(r.take(limits.max_record_bytes as u64));
+        let v: Value = serde::Deserialize::deserialize(&mut de).ok()?;
+        let bytes = serde_json::to_vec(&v).ok()?;
+        parse_record(&bytes, mapping).ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items_of(content: &[u8], limits: Limits) -> Vec<(u64, u64, Result<String, String>)> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl");
+        std::fs::write(&p, content).unwrap();
+        let file = CorpusFile {
+            path: p.clone(),
+            name: "c.jsonl".into(),
+            len: content.len() as u64,
+        };
+        let mut out = Vec::new();
+        read_file(&file, 0, &limits, &mut |b: Block| {
+            for it in &b.items {
+                let v = match &it.kind {
+                    ItemKind::Bytes(..) => {
+                        Ok(String::from_utf8_lossy(b.item_bytes(it).unwrap()).into_owned())
+                    }
+                    ItemKind::Unreadable(m) => Err(m.clone()),
+                };
+                out.push((it.line, it.offset, v));
+            }
+            true
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn json_lines_with_bom_crlf_and_blank_lines() {
+        let items = items_of(
+            b"\xEF\xBB\xBF{\"id\":\"a\"}\r\n\r\n{\"id\":\"b\"}\n  \n{\"id\":\"c\"}",
+            Limits::default(),
+        );
+        let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
+        assert_eq!(lines, vec![1, 3, 5]);
+        // BOM (3) + `{"id":"a"}` (10) + two CRLF (4).
+        assert_eq!(items[1].1, 17);
+        assert!(items.iter().all(|i| i.2.is_ok()));
+    }
+
+    #[test]
+    fn small_blocks_split_at_line_boundaries() {
+        let mut content = Vec::new();
+        for i in 0..500 {
+            content.extend_from_slice(
+                format!("{{\"id\":\"r{i}\",\"text\":\"{}\"}}\n", "x".repeat(i % 97)).as_bytes(),
+            );
+        }
+        let limits = Limits {
+            block_bytes: 1000,
+            max_record_bytes: 4096,
+            ..Limits::default()
+        };
+        let items = items_of(&content, limits);
+        assert_eq!(items.len(), 500);
+        for (i, it) in items.iter().enumerate() {
+            assert_eq!(it.0, i as u64 + 1);
+            let rec = parse_record(it.2.as_ref().unwrap().as_bytes(), None).unwrap();
+            assert_eq!(rec.id, format!("r{i}"));
+        }
+    }
+
+    #[test]
+    fn over_long_lines_are_unreadable_items() {
+        let mut content = b"{\"id\":\"a\"}\n{\"id\":\"big\",\"text\":\"".to_vec();
+        content.extend(std::iter::repeat_n(b'x', 10_000));
+        content.extend_from_slice(b"\"}\n{\"id\":\"c\"}\n");
+        let limits = Limits {
+            block_bytes: 1024,
+            max_record_bytes: 2048,
+            ..Limits::default()
+        };
+        let items = items_of(&content, limits);
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[1].0, 2);
+        assert!(
+            items[1]
+                .2
+                .as_ref()
+                .unwrap_err()
+                .contains("larger than the limit")
+        );
+        assert_eq!(items[2].0, 3);
+        assert!(items[2].2.is_ok());
+    }
+
+    #[test]
+    fn arrays_are_split_into_elements() {
+        let items = items_of(
+            b"[\n {\"id\": \"a\", \"t\": \"x,]\\\"\"},\n {\"id\": \"b\"},\n 42\n]\n",
+            Limits::default(),
+        );
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].0, 2);
+        assert_eq!(items[1].0, 3);
+        assert_eq!(items[2].2.as_deref().unwrap(), "42");
+        let items = items_of(b"[{\"id\":\"a\"}, {\"id\":", Limits::default());
+        assert_eq!(items.len(), 2);
+        assert!(items[1].2.is_err());
+    }
+
+    #[test]
+    fn a_pretty_printed_object_is_one_record() {
+        let items = items_of(
+            b"{\n  \"id\": \"a\",\n  \"text\": \"t\"\n}\n",
+            Limits::default(),
+        );
+        assert_eq!(items.len(), 1);
+        assert_eq!(
+            parse_record(items[0].2.as_ref().unwrap().as_bytes(), None)
+                .unwrap()
+                .id,
+            "a"
+        );
+    }
+
+    #[test]
+    fn empty_file_is_accounted_for() {
+        let items = items_of(b"", Limits::default());
+        assert_eq!(items.len(), 1);
+        assert!(items[0].2.is_err());
+    }
+
+    #[test]
+    fn record_errors_say_why() {
+        assert!(
+            parse_record(b"{\"text\":\"x\"}", None)
+                .unwrap_err()
+                .message
+                .contains("no `id`")
+        );
+        let e = parse_record(b"{\"id\":\"a\", \"text\": {}}", None).unwrap_err();
+        assert_eq!(e.id.as_deref(), Some("a"));
+        let e = parse_record(b"{\"id\":\"a\" \"x\"}", None).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 11));
+        let e = parse_record(b"{\"id\":\"\xff\"}", None).unwrap_err();
+        assert!(e.message.contains("UTF-8"), "{}", e.message);
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse_record(deep.as_bytes(), None).is_err());
+    }
+
+    #[test]
+    fn mapping_reads_nested_paths_and_defaults() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"ref\"\ntext = \"content.body\"\n[defaults]\nattribution = \"Légifrance\"\nexcerpt = true\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        let r = parse_record(
+            br#"{"ref": 17, "content": {"body": "La Cour"}, "president": "M. X"}"#,
+            Some(&m),
+        )
+        .unwrap();
+        assert_eq!(r.id, "17");
+        assert_eq!(r.text.as_deref(), Some("La Cour"));
+        assert_eq!(r.attribution.as_deref(), Some("Légifrance"));
+        assert!(r.excerpt);
+        assert_eq!(r.extra.len(), 2);
+    }
+}

@@ -1,0 +1,202 @@
+//! Attribution (ATT001, ATT002): the source must be mentioned, and it must be the decision's.
+//!
+//! CC V: « Le réutilisateur a l'obligation de mentionner que les données proviennent de la base
+//! de données Open Data tenue par la Cour de cassation ». CE V likewise for the Conseil d'État.
+
+use super::Rule;
+use crate::model::{Evidence, Finding, Producer, RecordRef};
+
+/// Who an attribution can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    CourDeCassation,
+    Legifrance,
+    ConseilEtat,
+}
+
+impl Named {
+    fn label(self) -> &'static str {
+        match self {
+            Named::CourDeCassation => "the Cour de cassation (Judilibre)",
+            Named::Legifrance => "Légifrance (DILA)",
+            Named::ConseilEtat => "the Conseil d'État (administrative open data)",
+        }
+    }
+}
+
+/// Phrases naming each producer, in folded form (lower case, no accents, words separated by one
+/// space).
+const NAMES: &[(Named, &[&str])] = &[
+    (
+        Named::CourDeCassation,
+        &[
+            "cour de cassation",
+            "judilibre",
+            "courdecassation fr",
+            "c cass",
+            "cass",
+        ],
+    ),
+    (
+        Named::Legifrance,
+        &[
+            "legifrance",
+            "legifrance gouv fr",
+            "dila",
+            "direction de l information legale et administrative",
+        ],
+    ),
+    (
+        Named::ConseilEtat,
+        &[
+            "conseil d etat",
+            "conseil etat",
+            "conseil d etat fr",
+            "justice administrative",
+            "juridiction administrative",
+            "juridictions administratives",
+            "opendata justice administrative fr",
+            "open data des juridictions administratives",
+            "decisions de la justice administrative",
+        ],
+    ),
+];
+
+/// Lower case, accents removed, every run of non-alphanumerics one space.
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    let mut space = true;
+    for c in s.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if !space {
+        out.push(' ');
+    }
+    out
+}
+
+/// The producers an attribution names.
+pub fn named(attribution: &str) -> Vec<Named> {
+    let f = fold(attribution);
+    NAMES
+        .iter()
+        .filter(|(_, phrases)| phrases.iter().any(|p| f.contains(&format!(" {p} "))))
+        .map(|(n, _)| *n)
+        .collect()
+}
+
+/// Who may be credited for a producer's decisions (SPEC §1.1).
+pub fn accepted(p: Producer) -> &'static [Named] {
+    match p {
+        Producer::CourDeCassation => &[Named::CourDeCassation],
+        Producer::Legifrance => &[Named::Legifrance, Named::CourDeCassation],
+        Producer::ConseilEtat => &[Named::ConseilEtat],
+        Producer::Jade => &[Named::ConseilEtat, Named::Legifrance],
+    }
+}
+
+/// ATT001 and ATT002 for one record; `producer` is `None` when no reference matched.
+pub fn check(
+    attribution: Option<&str>,
+    producer: Option<Producer>,
+    rec: &RecordRef,
+    out: &mut Vec<Finding>,
+) {
+    let text = attribution.map(str::trim).unwrap_or("");
+    let names = named(text);
+    let evidence = || Evidence {
+        field: "attribution".into(),
+        excerpt: (!text.is_empty()).then(|| text.chars().take(200).collect()),
+        ..Default::default()
+    };
+    if names.is_empty() {
+        let msg = if text.is_empty() {
+            "no source is mentioned with the decision".to_string()
+        } else {
+            "the source mention names no producer of the data (Cour de cassation, Judilibre, Légifrance, DILA, Conseil d'État)".to_string()
+        };
+        out.push(Finding::new(Rule::ATT001, Some(rec.clone()), msg).with_evidence(evidence()));
+        return;
+    }
+    let Some(p) = producer else { return };
+    let ok = accepted(p);
+    if !names.iter().any(|n| ok.contains(n)) {
+        let credited: Vec<&str> = names.iter().map(|n| n.label()).collect();
+        let expected: Vec<&str> = ok.iter().map(|n| n.label()).collect();
+        out.push(
+            Finding::new(
+                Rule::ATT002,
+                Some(rec.clone()),
+                format!(
+                    "the decision is credited to {} but comes from {}",
+                    credited.join(" and "),
+                    expected.join(" or ")
+                ),
+            )
+            .with_evidence(evidence()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(attr: Option<&str>, p: Option<Producer>) -> Vec<Rule> {
+        let mut out = Vec::new();
+        check(attr, p, &RecordRef::default(), &mut out);
+        out.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn recognises_each_producer() {
+        assert_eq!(
+            named("Source : Cour de cassation"),
+            vec![Named::CourDeCassation]
+        );
+        assert_eq!(named("Données Judilibre"), vec![Named::CourDeCassation]);
+        assert_eq!(named("www.legifrance.gouv.fr"), vec![Named::Legifrance]);
+        assert_eq!(named("Source: Conseil d’Etat"), vec![Named::ConseilEtat]);
+        assert_eq!(
+            named("Open data des juridictions administratives"),
+            vec![Named::ConseilEtat]
+        );
+        assert!(named("la société Dilo Guyane").is_empty());
+        assert!(named("Notre rédaction").is_empty());
+    }
+
+    #[test]
+    fn att001_and_att002() {
+        let cc = Some(Producer::CourDeCassation);
+        assert_eq!(rules(None, cc), vec![Rule::ATT001]);
+        assert_eq!(rules(Some("  "), cc), vec![Rule::ATT001]);
+        assert_eq!(rules(Some("Source : notre base"), cc), vec![Rule::ATT001]);
+        assert!(rules(Some("Source : Cour de cassation"), cc).is_empty());
+        assert_eq!(
+            rules(Some("Source : Conseil d'État"), cc),
+            vec![Rule::ATT002]
+        );
+        let ce = Some(Producer::ConseilEtat);
+        assert_eq!(rules(Some("Cour de cassation"), ce), vec![Rule::ATT002]);
+        assert!(rules(Some("Conseil d'État, open data"), ce).is_empty());
+        assert!(rules(Some("Légifrance"), Some(Producer::Legifrance)).is_empty());
+        assert!(rules(Some("Cour de cassation"), Some(Producer::Legifrance)).is_empty());
+        assert!(rules(Some("Légifrance"), Some(Producer::Jade)).is_empty());
+        assert_eq!(rules(Some("Légifrance"), cc), vec![Rule::ATT002]);
+        // Unmatched record: only ATT001 can be told.
+        assert!(rules(Some("Conseil d'État"), None).is_empty());
+    }
+}

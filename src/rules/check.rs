@@ -1,0 +1,226 @@
+//! Runs every record-level rule on one record, with the precedence rules of SPEC §2: FRE004
+//! instead of INT007 for a decision withdrawn at source, and FRE002 instead of INT001–INT003 and
+//! INT006 when the source corrected the decision after the reuser's last load.
+
+use super::{Rule, attribution, freshness, identification, integrity, masking, profiling};
+use crate::model::{Evidence, Finding, Record, RecordRef, ReferenceDecision, TextFormat};
+use crate::source::ReferenceSet;
+use crate::source::history::{Action, History};
+use crate::text::normalize;
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+/// What checking one record gives the engine.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// When the reuser last loaded the record (FRE003, the age chart).
+    pub loaded_at: Option<jiff::Timestamp>,
+    pub matched: bool,
+}
+
+/// Shared, read-only state for checking records in parallel.
+pub struct Checker<'a> {
+    pub reference: &'a ReferenceSet,
+    pub history: &'a History,
+    /// Digest of each reference decision's normalised text, computed on first use.
+    digests: Vec<OnceLock<u64>>,
+}
+
+thread_local! {
+    static NORM: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The digest two normalised texts are compared by.
+pub fn digest(norm: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(norm.as_bytes())
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(reference: &'a ReferenceSet, history: &'a History) -> Self {
+        Checker {
+            reference,
+            history,
+            digests: (0..reference.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn reference_digest(&self, i: usize) -> u64 {
+        let d: &ReferenceDecision = &self.reference.decisions[i];
+        *self.digests[i].get_or_init(|| digest(&normalize::normalize(&d.text, false)))
+    }
+
+    /// Checks one record.
+    pub fn check(&self, r: &Record, rec: &RecordRef) -> Checked {
+        let mut out = Vec::new();
+        let source_id = r
+            .source_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        let ref_index = source_id.and_then(|s| self.reference.find_index(s));
+        let reference = ref_index.map(|i| &self.reference.decisions[i]);
+        let hist = source_id
+            .and_then(|s| self.history.get(s))
+            .or_else(|| reference.and_then(|d| self.history.get(&d.id)));
+        let withdrawn = hist.is_some_and(|h| h.last_action == Action::Deleted);
+
+        if withdrawn {
+            out.push(
+                Finding::new(
+                    Rule::FRE004,
+                    Some(rec.clone()),
+                    "the decision was deleted at source but the record still publishes it",
+                )
+                .with_evidence(Evidence {
+                    field: "source_id".into(),
+                    excerpt: source_id.map(str::to_string),
+                    ..Default::default()
+                }),
+            );
+        } else if reference.is_none() {
+            let msg = match source_id {
+                None => {
+                    "the record gives no `source_id`: it cannot be checked against the reference"
+                        .to_string()
+                }
+                Some(_) => "no reference decision matches the record's `source_id`".to_string(),
+            };
+            out.push(
+                Finding::new(Rule::INT007, Some(rec.clone()), msg).with_evidence(Evidence {
+                    field: "source_id".into(),
+                    excerpt: source_id.map(str::to_string),
+                    ..Default::default()
+                }),
+            );
+        }
+
+        // Freshness.
+        let loaded_at = freshness::check_update_date(
+            r.updated_at.as_deref(),
+            r.update_notice.as_deref(),
+            rec,
+            &mut out,
+        );
+        if reference.is_some_and(|d| d.producer.is_administrative()) {
+            freshness::check_notice(r.update_notice.as_deref(), rec, &mut out);
+        }
+
+        // Text.
+        let html = r.text_format == TextFormat::Html;
+        let mut mapped = None;
+        let mut text_cmp = None;
+        let mut text_differs = false;
+        let norm = NORM.with(|b| {
+            let mut b = b.borrow_mut();
+            if let Some(t) = r.text.as_deref() {
+                normalize::normalize_into(t, html, &mut b);
+            } else {
+                b.clear();
+            }
+            std::mem::take(&mut *b)
+        });
+        if let (Some(i), Some(d), Some(t)) = (ref_index, reference, r.text.as_deref())
+            && !d.text.is_empty()
+            && self.reference_digest(i) != digest(&norm)
+        {
+            let m = normalize::normalize_mapped(t, html);
+            let refm = normalize::normalize_mapped(&d.text, false);
+            let c = integrity::compare(&m, &refm, r.excerpt, &d.professionals, rec);
+            text_differs = true;
+            mapped = Some(m);
+            text_cmp = Some(c);
+        }
+
+        // Identification.
+        integrity::check_excerpt(r.excerpt, r.full_text_url.as_deref(), rec, &mut out);
+        identification::check_missing(r, reference, rec, &mut out);
+        let mismatches = reference
+            .map(|d| identification::mismatches(r, d, rec))
+            .unwrap_or_default();
+
+        // FRE002 takes the place of the differences when the source corrected the decision after
+        // the reuser's last load.
+        let source_updated = reference
+            .and_then(|d| d.update_date)
+            .max(hist.and_then(|h| h.last_update));
+        let outdated = matches!((source_updated, loaded_at), (Some(u), Some(l)) if u > l);
+        let (integrity_findings, masking_findings, lifted, first_difference) = match text_cmp {
+            Some(c) => (c.integrity, c.masking, c.lifted, c.first_difference),
+            None => (Vec::new(), Vec::new(), Vec::new(), None),
+        };
+        if outdated && (text_differs || !mismatches.is_empty()) {
+            let ev = first_difference
+                .or_else(|| mismatches.first().and_then(|f| f.evidence.clone()))
+                .or_else(|| {
+                    masking_findings.first().and_then(|f| {
+                        f.evidence.clone().map(|mut e| {
+                            // The masking finding itself shows the exposed text; here only where.
+                            e.excerpt = None;
+                            e.personal.clear();
+                            e.reference_excerpt = None;
+                            e.reference_personal.clear();
+                            e
+                        })
+                    })
+                });
+            let when = source_updated
+                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+                .unwrap_or_default();
+            let mut what = Vec::new();
+            if text_differs {
+                what.push("text");
+            }
+            if !mismatches.is_empty() {
+                what.push("identification");
+            }
+            let mut f = Finding::new(
+                Rule::FRE002,
+                Some(rec.clone()),
+                format!(
+                    "the source updated the decision on {when}, after the record was last loaded, and the record's {} differs: a correction was missed",
+                    what.join(" and ")
+                ),
+            );
+            f.evidence = ev;
+            out.push(f);
+        } else {
+            out.extend(integrity_findings);
+            out.extend(mismatches);
+        }
+        out.extend(masking_findings);
+
+        // Attribution.
+        attribution::check(
+            r.attribution.as_deref(),
+            reference.map(|d| d.producer),
+            rec,
+            &mut out,
+        );
+
+        // Names and identifiers in clear.
+        if let Some(t) = r.text.as_deref() {
+            masking::check_in_clear(
+                &norm,
+                t,
+                html,
+                &mut mapped,
+                reference.map(|d| d.text.as_str()).filter(|t| !t.is_empty()),
+                reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
+                &lifted,
+                rec,
+                &mut out,
+            );
+        }
+        NORM.with(|b| *b.borrow_mut() = norm);
+
+        // Profiling.
+        profiling::check(&r.extra, rec, &mut out);
+
+        Checked {
+            findings: out,
+            loaded_at,
+            matched: reference.is_some(),
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! `vigie rules` and `vigie explain CODE`: the registry printed for people.
+
+use super::{Rule, article_text, article_title};
+use std::io::{self, Write};
+
+/// Writes the aligned table of every rule: code, name, family, severity, penalty, basis.
+pub fn rules_table(out: &mut dyn Write) -> io::Result<()> {
+    let header = ["CODE", "NAME", "FAMILY", "SEVERITY", "PENALTY", "BASIS"];
+    let rows: Vec<[String; 6]> = Rule::ALL
+        .iter()
+        .map(|r| {
+            let i = r.info();
+            [
+                i.code.to_string(),
+                i.name.to_string(),
+                i.family.as_str().to_string(),
+                i.severity.as_str().to_string(),
+                i.penalty.as_str().to_string(),
+                if i.basis.is_empty() {
+                    "—".to_string()
+                } else {
+                    i.basis.join(", ")
+                },
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
+        let mut s = String::new();
+        for (k, cell) in cells.iter().enumerate() {
+            if k + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                s.push_str(cell);
+                let pad = widths[k] - cell.chars().count() + 2;
+                s.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, &header)?;
+    for row in &rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        line(out, &cells)?;
+    }
+    Ok(())
+}
+
+/// An example of what makes the rule fire (reference → record), where one helps.
+fn example(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::INT001 => "reference « rejette le pourvoi » → record « casse et annule »",
+        Rule::INT002 => {
+            "the record's text holds « Note de la rédaction : … » or an advertisement absent from the reference"
+        }
+        Rule::INT003 => {
+            "the record stops before the « PAR CES MOTIFS » of the reference, without `excerpt: true`"
+        }
+        Rule::INT004 => "`\"excerpt\": true` and no `full_text_url`",
+        Rule::INT005 => {
+            "a Cour de cassation decision shown without its chamber (`formation`) nor its date"
+        }
+        Rule::INT006 => {
+            "reference decided on 2023-10-05 → record shows `decision_date: \"05/11/2023\"`"
+        }
+        Rule::INT007 => "`source_id` is absent or matches no reference decision",
+        Rule::ATT001 => "no `attribution`, or « Source : nos services »",
+        Rule::ATT002 => "a Conseil d'État decision with « Source : Cour de cassation »",
+        Rule::FRE001 => "neither `updated_at` nor a date in `update_notice`",
+        Rule::FRE002 => {
+            "reference updated on 2026-03-01 with a corrected text; record loaded on 2026-01-10 still shows the old text"
+        }
+        Rule::FRE003 => {
+            "audit on 2026-11-22 while the newest `updated_at` of the corpus is 2026-11-15"
+        }
+        Rule::FRE004 => {
+            "the history lists the decision as `deleted`, the record is still published"
+        }
+        Rule::FRE005 => {
+            "`update_notice: \"Mis à jour le 20/11/2026\"` instead of « Document chargé sur le site source le 20/11/2026 »"
+        }
+        Rule::MSK001 => {
+            "reference « M. [K] a formé le pourvoi » → record « M. Kaminski a formé le pourvoi »"
+        }
+        Rule::MSK002 => "reference « la société Dilo Guyane » → record « la société [X] »",
+        Rule::MSK003 => {
+            "reference « M. Durand, demeurant [Adresse 1] » → record « M. [D], demeurant [Adresse 1] »"
+        }
+        Rule::MSK004 => {
+            "« Mme Sophie Lambert » in clear in the record (source_defect when the reference shows it too)"
+        }
+        Rule::MSK005 => {
+            "« née le 3 mars 1975 », a valid NIR or IBAN, a phone number or an e-mail in the record"
+        }
+        Rule::PRF001 => "a field `\"president\": \"Mme Martinel\"` indexed with the record",
+        Rule::PRF002 => {
+            "a field `\"judge_stats\": {\"name\": \"Mme Martinel\", \"cassation_rate\": 0.42}`"
+        }
+        Rule::IN001 => "line 17 of the corpus is `{\"id\": \"r-17\", \"text\": ` (truncated JSON)",
+        Rule::IN002 => "two records with `\"id\": \"r-17\"`",
+    })
+}
+
+/// Writes everything vigie knows of a rule, with the full French text of each article it enforces.
+pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
+    let i = rule.info();
+    writeln!(out, "{} {}", i.code, i.name)?;
+    writeln!(out)?;
+    writeln!(out, "  family:           {}", i.family.as_str())?;
+    writeln!(out, "  severity:         {}", i.severity.as_str())?;
+    writeln!(out, "  default penalty:  {}", i.penalty.as_str())?;
+    writeln!(
+        out,
+        "  basis:            {}",
+        if i.basis.is_empty() {
+            "— (an audit rule; no CGU article)".to_string()
+        } else {
+            i.basis.join(", ")
+        }
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Fires when {}.", i.fires_when.trim_end_matches('.'))?;
+    if let Some(ex) = example(rule) {
+        writeln!(out)?;
+        writeln!(out, "Example: {ex}")?;
+    }
+    for id in i.basis {
+        writeln!(out)?;
+        let title = article_title(id).unwrap_or(id);
+        writeln!(out, "── {id} — {title}")?;
+        writeln!(out)?;
+        match article_text(id) {
+            Some(text) => {
+                for l in text.trim_end().lines() {
+                    writeln!(out, "    {l}")?;
+                }
+            }
+            None => writeln!(out, "    (text unavailable)")?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn to_string(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+        let mut v = Vec::new();
+        f(&mut v).unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn table_lists_every_rule_aligned() {
+        let s = to_string(rules_table);
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines.len(), Rule::ALL.len() + 1);
+        assert!(lines[0].starts_with("CODE    NAME"));
+        let col = lines[0].find("FAMILY").unwrap();
+        let msk = lines.iter().find(|l| l.starts_with("MSK001")).unwrap();
+        // Columns line up: the family starts under its header (all ASCII before it).
+        assert_eq!(&msk[col..col + 7], "masking");
+        assert!(msk.contains("critical") && msk.contains("permanent"));
+        assert!(msk.ends_with("COJ L.111-13, CJA L.10, CC VII, CC X, CE X"));
+        let in1 = lines.iter().find(|l| l.starts_with("IN001")).unwrap();
+        assert!(in1.ends_with('—'));
+    }
+
+    #[test]
+    fn explain_quotes_the_article() {
+        let s = to_string(|o| explain(Rule::PRF002, o));
+        assert!(s.starts_with("PRF002 magistrate-analytics\n"));
+        assert!(s.contains("default penalty:  permanent"));
+        assert!(s.contains("── CC VI — CGU Cour de cassation, art. VI"));
+        assert!(s.contains(
+            "d'évaluer, d'analyser, de comparer ou de prédire leurs pratiques professionnelles"
+        ));
+        assert!(s.contains("── code pénal 226-18"));
+        assert!(s.contains("Example:"));
+        let s = to_string(|o| explain(Rule::IN002, o));
+        assert!(s.contains("no CGU article") && !s.contains("──"));
+    }
+}

@@ -1,0 +1,183 @@
+//! Freshness (FRE001–FRE005): the date of the last update must be shown, unambiguously for the
+//! Conseil d'État, and the data kept up to date.
+
+use super::Rule;
+use crate::ident::{self, Moment};
+use crate::model::{Evidence, Finding, RecordRef};
+
+/// When the reuser last loaded the record, as an instant; a date alone counts as its end, in
+/// French local time (the benefit of the doubt).
+pub fn record_loaded_at(updated_at: Option<&str>, notice: Option<&str>) -> Option<jiff::Timestamp> {
+    let m = updated_at
+        .and_then(ident::parse_moment)
+        .or_else(|| notice.and_then(ident::find_moment_in))?;
+    Some(moment_end(m))
+}
+
+/// The latest instant a moment can mean.
+pub fn moment_end(m: Moment) -> jiff::Timestamp {
+    match m {
+        Moment::Instant(t) => t,
+        Moment::Date(d) => d
+            .tomorrow()
+            .ok()
+            .and_then(|n| n.in_tz("Europe/Paris").ok())
+            .map(|z| z.timestamp())
+            .unwrap_or(jiff::Timestamp::MAX)
+            .checked_sub(jiff::SignedDuration::from_secs(1))
+            .unwrap_or(jiff::Timestamp::MAX),
+    }
+}
+
+/// FRE001: no update date, neither in `updated_at` nor in `update_notice`.
+pub fn check_update_date(
+    updated_at: Option<&str>,
+    notice: Option<&str>,
+    rec: &RecordRef,
+    out: &mut Vec<Finding>,
+) -> Option<jiff::Timestamp> {
+    let loaded = record_loaded_at(updated_at, notice);
+    if loaded.is_none() {
+        let given = updated_at.map(str::trim).filter(|s| !s.is_empty());
+        let msg = match given {
+            Some(_) => "the update date shown cannot be read as a date".to_string(),
+            None => "no date of last update is shown with the decision".to_string(),
+        };
+        out.push(
+            Finding::new(Rule::FRE001, Some(rec.clone()), msg).with_evidence(Evidence {
+                field: "updated_at".into(),
+                excerpt: given.map(|s| s.chars().take(80).collect()),
+                ..Default::default()
+            }),
+        );
+    }
+    loaded
+}
+
+/// Folded stems of the words that make clear the date is when the reuser loaded the document.
+const LOADING_WORDS: &[&str] = &[
+    "charge",
+    "chargee",
+    "telecharge",
+    "telechargee",
+    "recupere",
+    "recuperee",
+    "importe",
+    "importee",
+    "collecte",
+    "collectee",
+    "moissonne",
+    "extrait",
+    "extraite",
+    "synchronise",
+    "synchronisee",
+    "integre",
+    "integree",
+    "chargement",
+    "telechargement",
+    "recuperation",
+    "import",
+    "importation",
+    "collecte",
+    "moissonnage",
+    "extraction",
+    "synchronisation",
+    "loaded",
+    "downloaded",
+    "retrieved",
+    "imported",
+    "fetched",
+    "harvested",
+];
+
+/// FRE005: for Conseil d'État decisions, the notice must say the date is the loading date.
+pub fn check_notice(notice: Option<&str>, rec: &RecordRef, out: &mut Vec<Finding>) {
+    let text = notice.map(str::trim).unwrap_or("");
+    let folded = super::attribution::fold(text);
+    let clear = folded.split(' ').any(|w| LOADING_WORDS.contains(&w));
+    if !clear {
+        let msg = if text.is_empty() {
+            "no update notice says that the date shown is when the document was loaded from the source"
+        } else {
+            "the update notice does not make clear that the date is when the document was loaded from the source (e.g. « Document chargé sur le site source le … »)"
+        };
+        out.push(
+            Finding::new(Rule::FRE005, Some(rec.clone()), msg).with_evidence(Evidence {
+                field: "update_notice".into(),
+                excerpt: (!text.is_empty()).then(|| text.chars().take(200).collect()),
+                ..Default::default()
+            }),
+        );
+    }
+}
+
+/// FRE003: the newest `updated_at` of the corpus is more than 72 hours before the audit time.
+pub fn check_sync(newest: Option<jiff::Timestamp>, as_of: jiff::Timestamp) -> Option<Finding> {
+    let newest = newest?;
+    let limit = jiff::SignedDuration::from_hours(72);
+    let age = as_of.duration_since(newest);
+    if age > limit {
+        let hours = age.as_secs() / 3600;
+        let shown = newest
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .strftime("%Y-%m-%d %H:%M UTC")
+            .to_string();
+        Some(Finding::new(
+            Rule::FRE003,
+            None,
+            format!(
+                "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than the 72 hours recommended between two updates"
+            ),
+        ))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fre005_wants_the_loading_wording() {
+        let r = RecordRef::default();
+        let mut out = Vec::new();
+        check_notice(
+            Some("Document chargé sur le site source le 20/11/2026"),
+            &r,
+            &mut out,
+        );
+        check_notice(Some("Décision récupérée le 3 nov. 2026"), &r, &mut out);
+        check_notice(
+            Some("Téléchargé depuis opendata le 2026-11-20"),
+            &r,
+            &mut out,
+        );
+        assert!(out.is_empty());
+        check_notice(Some("Mis à jour le 20/11/2026"), &r, &mut out);
+        check_notice(Some("Dernière mise à jour : 20/11/2026"), &r, &mut out);
+        check_notice(None, &r, &mut out);
+        assert_eq!(out.len(), 3);
+        assert!(out.iter().all(|f| f.rule == Rule::FRE005));
+    }
+
+    #[test]
+    fn fre003_after_72_hours() {
+        let as_of: jiff::Timestamp = "2026-11-22T12:00:00Z".parse().unwrap();
+        let fresh: jiff::Timestamp = "2026-11-20T12:00:00Z".parse().unwrap();
+        let stale: jiff::Timestamp = "2026-11-19T11:59:00Z".parse().unwrap();
+        assert!(check_sync(Some(fresh), as_of).is_none());
+        let f = check_sync(Some(stale), as_of).unwrap();
+        assert_eq!(f.rule, Rule::FRE003);
+        assert!(f.record.is_none());
+        assert!(f.message.contains("72 hours"));
+        assert!(check_sync(None, as_of).is_none());
+    }
+
+    #[test]
+    fn a_date_alone_counts_as_its_end() {
+        let t = record_loaded_at(Some("2026-11-19"), None).unwrap();
+        // 2026-11-19 23:59:59 in Paris (UTC+1) is 22:59:59 UTC.
+        assert_eq!(t.to_string(), "2026-11-19T22:59:59Z");
+    }
+}

@@ -1,0 +1,414 @@
+//! Integrity of the text (INT001–INT004) and the masking differences found by the same alignment
+//! (MSK001–MSK003). A record's normalised text is compared with its reference's only when their
+//! digests differ; the differences are then classified from a real token diff:
+//! - a reference marker replaced by clear text: MSK001 (occultation lifted);
+//! - clear reference text replaced by a marker: MSK003 when it is a person's name (provisional
+//!   occultation), MSK002 otherwise (occultation added);
+//! - a marker replaced by another marker: no finding (the same occultation, another spelling);
+//! - otherwise words inserted (INT002), cut (INT003, unless the record is an excerpt) or
+//!   substituted (INT001).
+
+use super::Rule;
+use crate::model::{Evidence, Finding, RecordRef};
+use crate::text::align::{self, Alignment, Change};
+use crate::text::markers::{self, MarkerKind};
+use crate::text::names;
+use crate::text::normalize::Normalized;
+
+/// Characters of context around a span in evidence excerpts.
+const CONTEXT: usize = 40;
+
+/// What comparing a record's text with its reference found.
+#[derive(Debug, Default)]
+pub struct TextComparison {
+    /// INT001–INT003 (replaced by FRE002 when the record is outdated).
+    pub integrity: Vec<Finding>,
+    /// MSK001–MSK003.
+    pub masking: Vec<Finding>,
+    /// Spans (chars of the record text as read) reported as MSK001: not reported again as
+    /// MSK004 or MSK005.
+    pub lifted: Vec<(usize, usize)>,
+    /// The first textual difference, for FRE002.
+    pub first_difference: Option<Evidence>,
+}
+
+/// Builds an excerpt of `text` around chars `[start, end)`: the excerpt and the span's place in
+/// it (in chars).
+pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
+    let from = start.saturating_sub(CONTEXT);
+    let to = end + CONTEXT;
+    let mut out = String::new();
+    let mut n = 0usize;
+    let mut lead = 0usize;
+    for (i, c) in text.chars().enumerate() {
+        if i < from {
+            continue;
+        }
+        if i >= to {
+            break;
+        }
+        if i < start {
+            lead += 1;
+        }
+        out.push(c);
+        n += 1;
+    }
+    let len = end.saturating_sub(start).min(n.saturating_sub(lead));
+    (out, (lead, lead + len))
+}
+
+/// Compares the normalised (and mapped) record and reference texts.
+pub fn compare(
+    record: &Normalized,
+    reference: &Normalized,
+    is_excerpt: bool,
+    professionals: &[String],
+    rec: &RecordRef,
+) -> TextComparison {
+    let al = align::align(&reference.text, &record.text);
+    let mut out = TextComparison::default();
+    let mut subs: Vec<&Change> = Vec::new();
+    let mut ins: Vec<&Change> = Vec::new();
+    let mut cuts: Vec<&Change> = Vec::new();
+    for ch in &al.changes {
+        let ref_markers = al.reference[ch.reference.clone()]
+            .iter()
+            .filter(|t| t.marker)
+            .count();
+        let rec_markers = al.record[ch.record.clone()]
+            .iter()
+            .filter(|t| t.marker)
+            .count();
+        let rec_words = ch.record.len() - rec_markers;
+        let ref_words = ch.reference.len() - ref_markers;
+        // A marker shown in clear is replaced by a few words (a name, an address); a marker
+        // added replaces a few words. A change that also holds a long passage is a cut or an
+        // insertion that happens to cross a marker.
+        if ref_markers > 0
+            && rec_markers == 0
+            && rec_words > 0
+            && ref_words <= 2
+            && rec_words <= 8 * ref_markers
+        {
+            lifted(&al, ch, record, reference, rec, &mut out);
+        } else if rec_markers > 0
+            && ref_markers == 0
+            && ref_words > 0
+            && rec_words <= 2
+            && ref_words <= 10 * rec_markers
+        {
+            added(&al, ch, record, reference, professionals, rec, &mut out);
+        } else if ref_markers > 0 && rec_markers > 0 {
+            // The same occultation, spelt otherwise, or markers moved: nothing the reuser exposed
+            // or added.
+        } else if ch.reference.is_empty() {
+            ins.push(ch);
+        } else if ch.record.is_empty() {
+            cuts.push(ch);
+        } else {
+            let (r, c) = (ch.reference.len(), ch.record.len());
+            if c > 3 * r && c - r >= 8 {
+                ins.push(ch);
+            } else if r > 3 * c && r - c >= 8 {
+                cuts.push(ch);
+            } else {
+                subs.push(ch);
+            }
+        }
+    }
+    if let Some(first) = al.changes.iter().find(|ch| {
+        // Masking differences aside, the first real difference.
+        let rm = al.reference[ch.reference.clone()].iter().any(|t| t.marker);
+        let cm = al.record[ch.record.clone()].iter().any(|t| t.marker);
+        !rm && !cm
+    }) {
+        out.first_difference = Some(change_evidence(&al, first, record, reference));
+    }
+    let mut push = |rule: Rule, list: &[&Change], what: &str| {
+        let Some(first) = list.first() else { return };
+        let ev = change_evidence(&al, first, record, reference);
+        let n = list.len();
+        let msg = format!(
+            "the decision text differs from the reference: {n} {what}{}",
+            if n > 1 {
+                " (the first one is shown)"
+            } else {
+                ""
+            }
+        );
+        out.integrity
+            .push(Finding::new(rule, Some(rec.clone()), msg).with_evidence(ev));
+    };
+    push(Rule::INT001, &subs, "passage(s) substituted");
+    push(Rule::INT002, &ins, "passage(s) inserted");
+    if !is_excerpt {
+        push(Rule::INT003, &cuts, "passage(s) of the reference missing");
+    }
+    out
+}
+
+/// Evidence of a change: spans in both texts as read, excerpts from the normalised texts.
+fn change_evidence(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> Evidence {
+    let (rs, re) = al.record_chars(&ch.record);
+    let (fs, fe) = al.reference_chars(&ch.reference);
+    let (ex, _) = excerpt(&record.text, rs, re);
+    let (rex, _) = excerpt(&reference.text, fs, fe);
+    Evidence {
+        field: "text".into(),
+        span: Some(record.original_span(rs, re)),
+        reference_span: Some(reference.original_span(fs, fe)),
+        excerpt: Some(ex),
+        reference_excerpt: Some(rex),
+        ..Default::default()
+    }
+}
+
+fn marker_label(kind: MarkerKind) -> &'static str {
+    match kind {
+        MarkerKind::Letter | MarkerKind::Initials => "pseudonymised name",
+        MarkerKind::Labelled => "pseudonymised element",
+        _ => "occultation",
+    }
+}
+
+fn lifted(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+    rec: &RecordRef,
+    out: &mut TextComparison,
+) {
+    let (rs, re) = al.record_chars(&ch.record);
+    let (fs, fe) = al.reference_chars(&ch.reference);
+    let toks = &al.reference[ch.reference.clone()];
+    let shown: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.marker)
+        .map(|t| &reference.text[t.start..t.end])
+        .collect();
+    let kind = toks
+        .iter()
+        .find(|t| t.marker)
+        .and_then(|t| {
+            markers::find_markers(&reference.text[t.start..t.end])
+                .first()
+                .map(|m| m.kind)
+        })
+        .unwrap_or(MarkerKind::Letter);
+    let (ex, span_in) = excerpt(&record.text, rs, re);
+    let (rex, _) = excerpt(&reference.text, fs, fe);
+    let span = record.original_span(rs, re);
+    out.lifted.push(span);
+    out.masking.push(
+        Finding::new(
+            Rule::MSK001,
+            Some(rec.clone()),
+            format!(
+                "{} {} of the reference is shown in clear",
+                marker_label(kind),
+                shown.join(" ")
+            ),
+        )
+        .with_evidence(Evidence {
+            field: "text".into(),
+            span: Some(span),
+            reference_span: Some(reference.original_span(fs, fe)),
+            excerpt: Some(ex),
+            reference_excerpt: Some(rex),
+            personal: vec![span_in],
+            reference_personal: Vec::new(),
+        }),
+    );
+}
+
+fn added(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+    professionals: &[String],
+    rec: &RecordRef,
+    out: &mut TextComparison,
+) {
+    let (rs, re) = al.record_chars(&ch.record);
+    let (fs, fe) = al.reference_chars(&ch.reference);
+    let toks = &al.reference[ch.reference.clone()];
+    let (bs, be) = (toks[0].start, toks[toks.len() - 1].end);
+    let person = names::person_name_at(&reference.text, bs, be, professionals);
+    let (ex, _) = excerpt(&record.text, rs, re);
+    let (rex, ref_span_in) = excerpt(&reference.text, fs, fe);
+    let masked = &reference.text[bs..be];
+    let (rule, msg, reference_personal) = if person {
+        (
+            Rule::MSK003,
+            "the record masks a person's name that the source left in clear: allowed as a provisional occultation, but the defect must be reported to the court".to_string(),
+            vec![ref_span_in],
+        )
+    } else {
+        (
+            Rule::MSK002,
+            format!(
+                "the record masks «{}», which the reference shows in clear",
+                masked.chars().take(80).collect::<String>()
+            ),
+            Vec::new(),
+        )
+    };
+    out.masking.push(
+        Finding::new(rule, Some(rec.clone()), msg).with_evidence(Evidence {
+            field: "text".into(),
+            span: Some(record.original_span(rs, re)),
+            reference_span: Some(reference.original_span(fs, fe)),
+            excerpt: Some(ex),
+            reference_excerpt: Some(rex),
+            personal: Vec::new(),
+            reference_personal,
+        }),
+    );
+}
+
+/// INT004: an excerpt must let the reader reach the whole decision.
+pub fn check_excerpt(
+    is_excerpt: bool,
+    full_text_url: Option<&str>,
+    rec: &RecordRef,
+    out: &mut Vec<Finding>,
+) {
+    if is_excerpt && full_text_url.is_none_or(|u| u.trim().is_empty()) {
+        out.push(
+            Finding::new(
+                Rule::INT004,
+                Some(rec.clone()),
+                "the record reproduces only part of the decision but gives no link to the full text",
+            )
+            .with_evidence(Evidence {
+                field: "full_text_url".into(),
+                ..Default::default()
+            }),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize_mapped;
+
+    fn cmp(reference: &str, record: &str, excerpt: bool) -> TextComparison {
+        compare(
+            &normalize_mapped(record, false),
+            &normalize_mapped(reference, false),
+            excerpt,
+            &[],
+            &RecordRef::default(),
+        )
+    }
+
+    #[test]
+    fn substitution_is_int001_with_spans_of_the_original() {
+        let c = cmp(
+            "Par ces motifs, la Cour REJETTE le pourvoi.",
+            "Par ces  motifs, la Cour CASSE le pourvoi.",
+            false,
+        );
+        assert_eq!(c.integrity.len(), 1);
+        let f = &c.integrity[0];
+        assert_eq!(f.rule, Rule::INT001);
+        let ev = f.evidence.as_ref().unwrap();
+        // "CASSE" starts at char 25 of the record as read (two spaces after "ces").
+        assert_eq!(ev.span, Some((25, 30)));
+        assert_eq!(ev.reference_span, Some((24, 31)));
+    }
+
+    #[test]
+    fn insertion_and_cut() {
+        let r = "Attendu que la cour d'appel a retenu que le bail était résilié ; que le moyen n'est pas fondé.";
+        let c = cmp(
+            r,
+            &format!("{r} Note de la rédaction : voir notre dossier sur les baux commerciaux."),
+            false,
+        );
+        assert_eq!(
+            c.integrity.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            vec![Rule::INT002]
+        );
+        let c = cmp(
+            r,
+            "Attendu que la cour d'appel a retenu que le bail était résilié.",
+            false,
+        );
+        assert_eq!(
+            c.integrity.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            vec![Rule::INT003]
+        );
+        let c = cmp(
+            r,
+            "Attendu que la cour d'appel a retenu que le bail était résilié.",
+            true,
+        );
+        assert!(c.integrity.is_empty(), "an excerpt may cut");
+    }
+
+    fn masking(reference: &str, record: &str) -> Vec<(Rule, Option<(usize, usize)>)> {
+        let c = cmp(reference, record, false);
+        assert!(c.integrity.is_empty(), "{:?}", c.integrity);
+        c.masking
+            .iter()
+            .map(|f| (f.rule, f.evidence.as_ref().unwrap().span))
+            .collect()
+    }
+
+    #[test]
+    fn the_masking_examples_of_the_spec() {
+        assert_eq!(
+            masking(
+                "M. [K] a formé le pourvoi",
+                "M. Kaminski a formé le pourvoi"
+            ),
+            vec![(Rule::MSK001, Some((3, 11)))]
+        );
+        assert_eq!(
+            masking("la société Dilo Guyane", "la société [X]"),
+            vec![(Rule::MSK002, Some((11, 14)))]
+        );
+        assert_eq!(
+            masking(
+                "M. Durand, demeurant [Adresse 1]",
+                "M. [D], demeurant [Adresse 1]"
+            ),
+            vec![(Rule::MSK003, Some((3, 6)))]
+        );
+        // A marker respelt is the same occultation.
+        assert!(masking("M. [K] a formé", "M. [...] a formé").is_empty());
+    }
+
+    #[test]
+    fn a_lifted_marker_is_redacted_in_the_excerpt() {
+        let c = cmp(
+            "M. [K] a formé le pourvoi",
+            "M. Kaminski a formé le pourvoi",
+            false,
+        );
+        let ev = c.masking[0].evidence.as_ref().unwrap();
+        assert_eq!(ev.personal, vec![(3, 11)]);
+        assert_eq!(c.lifted, vec![(3, 11)]);
+        assert!(c.masking[0].message.contains("[K]"));
+        assert!(!c.masking[0].message.contains("Kaminski"));
+    }
+
+    #[test]
+    fn excerpt_marks_the_span() {
+        let (e, s) = excerpt("abcdef", 2, 4);
+        assert_eq!((e.as_str(), s), ("abcdef", (2, 4)));
+        let long = "x".repeat(100);
+        let (e, s) = excerpt(&long, 50, 52);
+        assert_eq!(e.chars().count(), 82);
+        assert_eq!(s, (40, 42));
+    }
+}

@@ -1,0 +1,422 @@
+//! Profiling (PRF001, PRF002): « les données d'identité des magistrats et des membres du greffe
+//! ne peuvent faire l'objet d'une réutilisation ayant pour objet ou pour effet d'évaluer,
+//! d'analyser, de comparer ou de prédire leurs pratiques professionnelles » (COJ L.111-13, CC VI).
+//!
+//! The structured fields of a record that are not canonical are inspected: a field named for a
+//! magistrate or a clerk that carries an identity is indexable metadata (PRF001); one that pairs
+//! an identity with figures or judgements about their practice is analytics (PRF002).
+
+use super::Rule;
+use crate::model::{Evidence, Finding, RecordRef};
+use serde_json::Value;
+
+/// Words of a field name that designate magistrates or clerks.
+const MAGISTRATE_WORDS: &[&str] = &[
+    "president",
+    "presidente",
+    "presidents",
+    "presidency",
+    "rapporteur",
+    "rapporteurs",
+    "rapporteure",
+    "magistrat",
+    "magistrats",
+    "magistrate",
+    "magistrates",
+    "judge",
+    "judges",
+    "juge",
+    "juges",
+    "greffier",
+    "greffiers",
+    "greffiere",
+    "greffe",
+    "clerk",
+    "clerks",
+    "conseiller",
+    "conseillers",
+    "conseillere",
+    "assesseur",
+    "assesseurs",
+    "procureur",
+];
+
+/// Pairs of words that designate magistrates together (`avocat general`, `rapporteur public`…).
+const MAGISTRATE_PAIRS: &[(&str, &str)] = &[
+    ("avocat", "general"),
+    ("avocats", "generaux"),
+    ("advocate", "general"),
+    ("commissaire", "gouvernement"),
+    ("rapporteur", "public"),
+];
+
+/// Words of a field name that designate figures or judgements about a practice.
+const ANALYTICS_WORDS: &[&str] = &[
+    "rate",
+    "rates",
+    "ratio",
+    "taux",
+    "score",
+    "scores",
+    "scoring",
+    "stat",
+    "stats",
+    "statistic",
+    "statistics",
+    "statistique",
+    "statistiques",
+    "count",
+    "counts",
+    "nombre",
+    "percent",
+    "percentage",
+    "pourcentage",
+    "prediction",
+    "predictions",
+    "predicted",
+    "predictive",
+    "prevision",
+    "probability",
+    "probabilite",
+    "likelihood",
+    "ranking",
+    "rank",
+    "classement",
+    "average",
+    "moyenne",
+    "mean",
+    "severity",
+    "severite",
+    "tendency",
+    "tendance",
+    "tendances",
+    "profile",
+    "profil",
+    "profiling",
+    "profilage",
+    "reversal",
+    "reversals",
+    "infirmation",
+    "cassation_rate",
+    "analytics",
+    "analysis",
+    "analyse",
+    "performance",
+    "benchmark",
+    "behaviour",
+    "behavior",
+    "comportement",
+    "leniency",
+    "clemence",
+    "favorability",
+    "bias",
+    "biais",
+    "success",
+    "succes",
+];
+
+/// Splits a field name into folded words: `presidentReversalRate` → `president reversal rate`.
+fn key_words(key: &str) -> Vec<String> {
+    let mut spaced = String::with_capacity(key.len() + 8);
+    let mut prev_lower = false;
+    for c in key.chars() {
+        if c.is_uppercase() && prev_lower {
+            spaced.push(' ');
+        }
+        prev_lower = c.is_lowercase();
+        spaced.push(c);
+    }
+    super::attribution::fold(&spaced)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_magistrate_key(words: &[String]) -> bool {
+    words.iter().any(|w| MAGISTRATE_WORDS.contains(&w.as_str()))
+        || MAGISTRATE_PAIRS.iter().any(|(a, b)| {
+            words
+                .windows(2)
+                .any(|p| p[0] == *a && (p[1] == *b || p[1] == "du" && *b == "gouvernement"))
+                || words.iter().any(|w| w == a) && words.iter().any(|w| w == b)
+        })
+}
+
+fn is_analytics_key(words: &[String]) -> bool {
+    words.iter().any(|w| ANALYTICS_WORDS.contains(&w.as_str()))
+}
+
+/// Whether a value carries a person's identity (a name, a list of names, an object with one).
+fn carries_identity(v: &Value) -> bool {
+    match v {
+        Value::String(s) => looks_like_name(s),
+        Value::Array(a) => a.iter().any(carries_identity),
+        Value::Object(o) => o.iter().any(|(k, v)| {
+            let w = key_words(k);
+            (w.iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "name"
+                        | "nom"
+                        | "names"
+                        | "noms"
+                        | "prenom"
+                        | "firstname"
+                        | "lastname"
+                        | "surname"
+                        | "identite"
+                        | "identity"
+                        | "fullname"
+                )
+            }) || is_magistrate_key(&w))
+                && carries_identity(v)
+        }),
+        _ => false,
+    }
+}
+
+/// A string that reads like a person's name: letters, at least one capital, not a bare code.
+fn looks_like_name(s: &str) -> bool {
+    let s = s.trim();
+    if s.chars().count() < 2 || s.chars().count() > 200 {
+        return false;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let uppercase = s.chars().any(|c| c.is_uppercase());
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    letters >= 2 && uppercase && digits * 3 < letters && !is_pseudonymised(s)
+}
+
+/// `[K]`, `X...`, `***`: not an identity.
+fn is_pseudonymised(s: &str) -> bool {
+    let t = s.trim();
+    (t.starts_with('[') && t.ends_with(']') && t.len() <= 24)
+        || t.chars()
+            .all(|c| matches!(c, '*' | '█' | '.' | 'X' | 'x' | ' ' | '…'))
+}
+
+/// Whether a value holds figures or judgements (a number, a numeric string, a percentage, a
+/// grade, or an object/array holding some).
+fn carries_figures(v: &Value) -> bool {
+    match v {
+        Value::Number(_) => true,
+        Value::String(s) => {
+            let t = s.trim();
+            !t.is_empty()
+                && (t.chars().any(|c| c.is_ascii_digit())
+                    || t.contains('%')
+                    || t.split_whitespace().count() >= 2)
+        }
+        Value::Array(a) => a.iter().any(carries_figures),
+        Value::Object(o) => o.values().any(carries_figures),
+        _ => false,
+    }
+}
+
+/// An object that pairs an identity field with an analytics field with figures.
+fn pairs_identity_with_figures(o: &serde_json::Map<String, Value>) -> bool {
+    let has_identity = o.iter().any(|(k, v)| {
+        let w = key_words(k);
+        (is_magistrate_key(&w)
+            || w.iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "name" | "nom" | "identity" | "identite" | "fullname" | "surname" | "lastname"
+                )
+            }))
+            && !is_analytics_key(&w)
+            && carries_identity(v)
+    });
+    let has_figures = o.iter().any(|(k, v)| {
+        let w = key_words(k);
+        is_analytics_key(&w) && carries_figures(v)
+    });
+    has_identity && has_figures
+}
+
+/// Runs the profiling rules over a record's extra fields.
+pub fn check(extra: &[(String, Value)], rec: &RecordRef, out: &mut Vec<Finding>) {
+    for (key, value) in extra {
+        visit(key, value, key, true, rec, out, 0);
+    }
+}
+
+fn evidence(path: &str, v: &Value) -> Evidence {
+    let shown: String = match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+    .chars()
+    .take(200)
+    .collect();
+    let n = shown.chars().count();
+    Evidence {
+        field: path.to_string(),
+        excerpt: Some(shown),
+        personal: vec![(0, n)],
+        ..Default::default()
+    }
+}
+
+fn visit(
+    key: &str,
+    value: &Value,
+    path: &str,
+    _top: bool,
+    rec: &RecordRef,
+    out: &mut Vec<Finding>,
+    depth: usize,
+) {
+    if depth > 32 {
+        return;
+    }
+    let words = key_words(key);
+    let magistrate = is_magistrate_key(&words);
+    let analytics = is_analytics_key(&words);
+    // A field named for both (`judge_stats`, `president_reversal_rate`) that holds figures, or an
+    // object pairing an identity with figures.
+    let paired_in_key =
+        magistrate && analytics && (carries_figures(value) || carries_identity(value));
+    let paired_in_object = match value {
+        Value::Object(o) => {
+            pairs_identity_with_figures(o) && (magistrate || analytics || has_magistrate_inside(o))
+        }
+        Value::Array(a) => a.iter().any(|x| {
+            x.as_object().is_some_and(|o| {
+                pairs_identity_with_figures(o)
+                    && (magistrate || analytics || has_magistrate_inside(o))
+            })
+        }),
+        _ => false,
+    };
+    if paired_in_key || paired_in_object {
+        out.push(
+            Finding::new(
+                Rule::PRF002,
+                Some(rec.clone()),
+                format!(
+                    "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
+                ),
+            )
+            .with_evidence(evidence(path, value)),
+        );
+        return;
+    }
+    if magistrate && !analytics && carries_identity(value) {
+        out.push(
+            Finding::new(
+                Rule::PRF001,
+                Some(rec.clone()),
+                format!("field `{path}` carries the identity of magistrates or clerks as indexable metadata"),
+            )
+            .with_evidence(evidence(path, value)),
+        );
+        return;
+    }
+    match value {
+        Value::Object(o) => {
+            for (k, v) in o {
+                visit(k, v, &format!("{path}.{k}"), false, rec, out, depth + 1);
+            }
+        }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                if let Value::Object(o) = v {
+                    for (k, v) in o {
+                        visit(
+                            k,
+                            v,
+                            &format!("{path}[{i}].{k}"),
+                            false,
+                            rec,
+                            out,
+                            depth + 1,
+                        );
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn has_magistrate_inside(o: &serde_json::Map<String, Value>) -> bool {
+    o.keys().any(|k| is_magistrate_key(&key_words(k)))
+        || o.get("role")
+            .or_else(|| o.get("fonction"))
+            .or_else(|| o.get("function"))
+            .and_then(Value::as_str)
+            .is_some_and(|r| is_magistrate_key(&key_words(r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(v: Value) -> Vec<(Rule, String)> {
+        let extra: Vec<(String, Value)> = v.as_object().unwrap().clone().into_iter().collect();
+        let mut out = Vec::new();
+        check(&extra, &RecordRef::default(), &mut out);
+        out.iter()
+            .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn identity_fields_are_prf001() {
+        assert_eq!(
+            run(json!({"president": "M. Bonnal"})),
+            vec![(Rule::PRF001, "president".into())]
+        );
+        assert_eq!(
+            run(
+                json!({"composition": {"rapporteur": "Mme Thomas", "avocat_general": "M. Lemoine"}})
+            ),
+            vec![
+                (Rule::PRF001, "composition.avocat_general".into()),
+                (Rule::PRF001, "composition.rapporteur".into())
+            ]
+        );
+        assert_eq!(
+            run(json!({"judges": ["Mme Martinel", "M. Pireyre"]})),
+            vec![(Rule::PRF001, "judges".into())]
+        );
+        assert_eq!(run(json!({"greffierName": "Mme Dang Van Sung"})).len(), 1);
+    }
+
+    #[test]
+    fn analytics_are_prf002() {
+        assert_eq!(
+            run(json!({"judge_stats": {"name": "Mme Martinel", "reversal_rate": 0.42}})),
+            vec![(Rule::PRF002, "judge_stats".into())]
+        );
+        assert_eq!(
+            run(json!({"president_cassation_rate": "38 %"})),
+            vec![(Rule::PRF002, "president_cassation_rate".into())]
+        );
+        assert_eq!(
+            run(
+                json!({"magistrates": [{"name": "M. Bonnal", "role": "président", "severity_score": 7.5}]})
+            ),
+            vec![(Rule::PRF002, "magistrates".into())]
+        );
+    }
+
+    #[test]
+    fn ordinary_fields_are_not_profiling() {
+        assert!(
+            run(json!({"keywords": ["bail", "congé"], "score": 0.87, "avocats": "SCP Rocheteau"}))
+                .is_empty()
+        );
+        assert!(run(json!({"president": "[K]"})).is_empty());
+        assert!(run(json!({"president": null, "judges": []})).is_empty());
+        assert!(
+            run(
+                json!({"tags": {"theme": "Sécurité sociale"}, "jurisdiction_stats": {"cases": 12}})
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! `--history`: Judilibre `/transactionalhistory` pages
+//! `{"transactions": [{"id", "action": "created"|"updated"|"deleted", "date"}], ...}`, in a file,
+//! a folder or JSON Lines. A decision whose last action is `deleted` is withdrawn at source.
+
+use super::judilibre::parse_iso_moment;
+use crate::error::InputError;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// What the history says of one decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub last_action: Action,
+    /// Date of the last action.
+    pub date: Option<jiff::Timestamp>,
+    /// Date of the last creation or update.
+    pub last_update: Option<jiff::Timestamp>,
+}
+
+/// The transactional history, by decision id (lower-case).
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    entries: HashMap<String, Entry>,
+    pub transactions: u64,
+    /// `(file, line, reason)` of transactions that could not be read.
+    pub unreadable: Vec<(String, u64, String)>,
+}
+
+impl History {
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.get(&id.trim().to_lowercase())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Reads history files and folders.
+    pub fn load(paths: &[PathBuf]) -> Result<History, InputError> {
+        let mut all: Vec<(String, Action, Option<jiff::Timestamp>, usize)> = Vec::new();
+        let mut h = History::default();
+        for p in paths {
+            let files = super::list_files(p)?;
+            let before = all.len();
+            for f in &files {
+                let bytes = std::fs::read(f).map_err(|e| InputError::io(f, e))?;
+                read_bytes(
+                    &bytes,
+                    &f.display().to_string(),
+                    &mut all,
+                    &mut h.unreadable,
+                );
+            }
+            if all.len() == before {
+                let why = h
+                    .unreadable
+                    .last()
+                    .map(|u| format!("{}:{}: {}", u.0, u.1, u.2))
+                    .unwrap_or_else(|| "no transaction found".into());
+                return Err(InputError::new(
+                    p,
+                    format!("no transactional history could be read ({why})"),
+                ));
+            }
+        }
+        h.transactions = all.len() as u64;
+        // Order by date, then by order of appearance: the last action wins.
+        all.sort_by(|a, b| a.2.cmp(&b.2).then(a.3.cmp(&b.3)));
+        for (id, action, date, _) in all {
+            let e = h.entries.entry(id).or_insert(Entry {
+                last_action: action,
+                date,
+                last_update: None,
+            });
+            e.last_action = action;
+            e.date = date;
+            if action != Action::Deleted {
+                e.last_update = date.max(e.last_update);
+            }
+        }
+        Ok(h)
+    }
+}
+
+fn read_bytes(
+    bytes: &[u8],
+    file: &str,
+    out: &mut Vec<(String, Action, Option<jiff::Timestamp>, usize)>,
+    bad: &mut Vec<(String, u64, String)>,
+) {
+    let b = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        &bytes[3..]
+    } else {
+        bytes
+    };
+    let docs: Vec<(u64, Result<Value, String>)> = match serde_json::from_slice::<Value>(b) {
+        Ok(v) => vec![(1, Ok(v))],
+        Err(_) => b
+            .split(|&c| c == b'\n')
+            .enumerate()
+            .filter(|(_, l)| !l.iter().all(|c| c.is_ascii_whitespace()))
+            .map(|(i, l)| {
+                (
+                    i as u64 + 1,
+                    serde_json::from_slice::<Value>(l)
+                        .map_err(|e| format!("column {}: bad JSON: {e}", e.column())),
+                )
+            })
+            .collect(),
+    };
+    for (line, doc) in docs {
+        let v = match doc {
+            Ok(v) => v,
+            Err(e) => {
+                bad.push((file.to_string(), line, e));
+                continue;
+            }
+        };
+        let txs: Vec<Value> = match v {
+            Value::Object(mut o) => match o.remove("transactions") {
+                Some(Value::Array(a)) => a,
+                _ if o.contains_key("action") => vec![Value::Object(o)],
+                _ => {
+                    bad.push((file.to_string(), line, "no `transactions` array".into()));
+                    continue;
+                }
+            },
+            Value::Array(a) => a,
+            _ => {
+                bad.push((file.to_string(), line, "not a history page".into()));
+                continue;
+            }
+        };
+        for t in txs {
+            let id = t.get("id").and_then(Value::as_str);
+            let action = match t.get("action").and_then(Value::as_str) {
+                Some("created") => Some(Action::Created),
+                Some("updated") => Some(Action::Updated),
+                Some("deleted") => Some(Action::Deleted),
+                _ => None,
+            };
+            match (id, action) {
+                (Some(id), Some(action)) => {
+                    let date = t
+                        .get("date")
+                        .and_then(Value::as_str)
+                        .and_then(parse_iso_moment);
+                    let n = out.len();
+                    out.push((id.trim().to_lowercase(), action, date, n));
+                }
+                _ => bad.push((
+                    file.to_string(),
+                    line,
+                    "a transaction needs an `id` and an `action` (created, updated or deleted)"
+                        .into(),
+                )),
+            }
+        }
+    }
+}
+
+/// Whether a path is a file or folder that exists, for messages.
+pub fn exists(p: &Path) -> bool {
+    p.exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_action_wins_by_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("h.json");
+        std::fs::write(
+            &p,
+            r#"{"transactions":[
+              {"id":"A1","action":"deleted","date":"2026-11-10T10:00:00Z"},
+              {"id":"a1","action":"created","date":"2026-01-01T10:00:00Z"},
+              {"id":"b2","action":"updated","date":"2026-11-01T10:00:00Z"},
+              {"id":"b2","action":"created","date":"2026-10-01"}],"next_batch":null}"#,
+        )
+        .unwrap();
+        let q = dir.path().join("more.jsonl");
+        std::fs::write(
+            &q,
+            "{\"transactions\":[{\"id\":\"c3\",\"action\":\"deleted\",\"date\":\"2026-11-02\"}]}\n{\"transactions\":[{\"id\":\"c3\",\"action\":\"created\",\"date\":\"2026-11-03\"}]}\n",
+        )
+        .unwrap();
+        let h = History::load(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(h.transactions, 6);
+        assert_eq!(h.get("a1").unwrap().last_action, Action::Deleted);
+        let b = h.get("B2").unwrap();
+        assert_eq!(b.last_action, Action::Updated);
+        assert_eq!(b.last_update.unwrap().to_string(), "2026-11-01T10:00:00Z");
+        assert_eq!(h.get("c3").unwrap().last_action, Action::Created);
+    }
+
+    #[test]
+    fn unreadable_history_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("h.json");
+        std::fs::write(&p, "nonsense").unwrap();
+        let e = History::load(&[p]).unwrap_err().to_string();
+        assert!(e.contains("h.json"), "{e}");
+    }
+}

@@ -1,0 +1,311 @@
+//! Judilibre JSON: one decision object, an array of them, an `/export` or `/search` page
+//! `{"results": [...]}`, or JSON Lines of decision objects.
+
+use crate::model::{Origin, Producer, ReferenceDecision, Zone};
+use serde_json::Value;
+
+/// One decision read, or why one could not be.
+pub type Item = Result<ReferenceDecision, (Origin, String)>;
+
+/// Reads every decision of a Judilibre JSON document (any of its shapes).
+pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
+    let b = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        &bytes[3..]
+    } else {
+        bytes
+    };
+    match serde_json::from_slice::<Value>(b) {
+        Ok(v) => from_document(v, file, 1),
+        Err(whole) => {
+            // JSON Lines: one decision (or page) per line.
+            let mut out = Vec::new();
+            let mut any_ok = false;
+            for (i, line) in b.split(|&c| c == b'\n').enumerate() {
+                if line.iter().all(|c| c.is_ascii_whitespace()) {
+                    continue;
+                }
+                let ln = i as u64 + 1;
+                match serde_json::from_slice::<Value>(line) {
+                    Ok(v) => {
+                        any_ok = true;
+                        out.extend(from_document(v, file, ln));
+                    }
+                    Err(e) => out.push(Err((
+                        Origin {
+                            file: file.to_string(),
+                            line: ln,
+                        },
+                        format!("column {}: bad JSON: {}", e.column(), strip(&e)),
+                    ))),
+                }
+            }
+            if !any_ok {
+                // Not JSON Lines either: report the error of the document as a whole.
+                return vec![Err((
+                    Origin {
+                        file: file.to_string(),
+                        line: whole.line() as u64,
+                    },
+                    format!("column {}: bad JSON: {}", whole.column(), strip(&whole)),
+                ))];
+            }
+            out
+        }
+    }
+}
+
+fn strip(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
+    let origin = Origin {
+        file: file.to_string(),
+        line,
+    };
+    match v {
+        Value::Array(items) => items
+            .into_iter()
+            .map(|d| decision(d, origin.clone()))
+            .collect(),
+        Value::Object(mut o) => {
+            if let Some(Value::Array(results)) = o.remove("results") {
+                results
+                    .into_iter()
+                    .map(|d| decision(d, origin.clone()))
+                    .collect()
+            } else if o.contains_key("transactions") {
+                vec![Err((
+                    origin,
+                    "this is a /transactionalhistory page: pass it with --history".into(),
+                ))]
+            } else {
+                vec![decision(Value::Object(o), origin)]
+            }
+        }
+        other => vec![Err((
+            origin,
+            format!(
+                "expected a Judilibre decision object, an array or a results page, not {}",
+                match other {
+                    Value::String(_) => "a string",
+                    Value::Number(_) => "a number",
+                    Value::Bool(_) => "a boolean",
+                    _ => "null",
+                }
+            ),
+        ))],
+    }
+}
+
+fn string(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    match o.get(key)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Converts one Judilibre decision object.
+pub fn decision(v: Value, origin: Origin) -> Item {
+    let Value::Object(o) = v else {
+        return Err((origin, "a decision must be a JSON object".into()));
+    };
+    let Some(id) = string(&o, "id") else {
+        return Err((origin, "decision has no `id`".into()));
+    };
+    let text = string(&o, "text").unwrap_or_default();
+    let mut numbers: Vec<String> = match o.get("numbers") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Some(n) = string(&o, "number")
+        && !numbers.contains(&n)
+    {
+        numbers.insert(0, n);
+    }
+    let ecli = string(&o, "ecli");
+    let decision_date = string(&o, "decision_date").and_then(|d| parse_iso_date(&d));
+    let update_date = string(&o, "update_datetime")
+        .and_then(|d| parse_iso_moment(&d))
+        .or_else(|| string(&o, "update_date").and_then(|d| parse_iso_moment(&d)));
+    let zones = match o.get("zones") {
+        Some(Value::Object(z)) => zones(z, &text),
+        _ => Vec::new(),
+    };
+    Ok(ReferenceDecision {
+        other_ids: ecli.iter().cloned().collect(),
+        id,
+        producer: Producer::CourDeCassation,
+        jurisdiction: string(&o, "jurisdiction"),
+        chamber: string(&o, "chamber"),
+        formation: string(&o, "formation"),
+        seat: string(&o, "location"),
+        decision_date,
+        numbers,
+        ecli,
+        update_date,
+        text,
+        zones,
+        professionals: Vec::new(),
+        origin,
+    })
+}
+
+/// Zone offsets are JavaScript string indices (UTF-16 units), end exclusive, and may overrun the
+/// text: they are clamped and converted to Unicode scalar values.
+fn zones(z: &serde_json::Map<String, Value>, text: &str) -> Vec<Zone> {
+    // utf16 offset -> char index, for every char boundary.
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 2);
+    let mut u16pos = 0usize;
+    for (ci, c) in text.chars().enumerate() {
+        bounds.push((u16pos, ci));
+        u16pos += c.len_utf16();
+    }
+    let total_chars = bounds.len();
+    bounds.push((u16pos, total_chars));
+    let to_char = |u: u64| -> usize {
+        let u = (u as usize).min(u16pos);
+        match bounds.binary_search_by_key(&u, |b| b.0) {
+            Ok(i) => bounds[i].1,
+            // Inside a surrogate pair: the char that holds it.
+            Err(i) => bounds[i.saturating_sub(1)].1,
+        }
+    };
+    let mut out = Vec::new();
+    for (name, spans) in z {
+        let Value::Array(spans) = spans else { continue };
+        for s in spans {
+            let (Some(a), Some(b)) = (
+                s.get("start").and_then(Value::as_u64),
+                s.get("end").and_then(Value::as_u64),
+            ) else {
+                continue;
+            };
+            let (a, b) = (to_char(a), to_char(b));
+            if a < b {
+                out.push(Zone {
+                    name: name.clone(),
+                    start: a,
+                    end: b,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|z| (z.start, z.end));
+    out
+}
+
+/// `2023-10-05`, or the date part of a date-time.
+pub fn parse_iso_date(s: &str) -> Option<jiff::civil::Date> {
+    let s = s.trim();
+    s.get(..10)?.parse().ok()
+}
+
+/// An ISO date-time (with offset or `Z`; naive ones in French local time) or a date (its start,
+/// French local time).
+pub fn parse_iso_moment(s: &str) -> Option<jiff::Timestamp> {
+    let s = s.trim();
+    if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        return Some(t);
+    }
+    if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
+        return dt.in_tz("Europe/Paris").ok().map(|z| z.timestamp());
+    }
+    let d = parse_iso_date(s)?;
+    d.in_tz("Europe/Paris").ok().map(|z| z.timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/data/judilibre/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn cc_detail_loads_with_its_zones() {
+        let items = parse(&sample("cc_detail.json"), "cc_detail.json");
+        assert_eq!(items.len(), 1);
+        let d = items[0].as_ref().unwrap();
+        assert_eq!(d.id, "5fca277de35a255d41ca73ab");
+        assert_eq!(d.chamber.as_deref(), Some("comm"));
+        assert_eq!(d.formation.as_deref(), Some("fs"));
+        assert_eq!(d.numbers, vec!["19-19.463".to_string()]);
+        assert_eq!(d.ecli.as_deref(), Some("ECLI:FR:CCASS:2020:CO00740"));
+        assert_eq!(d.decision_date.unwrap().to_string(), "2020-11-18");
+        assert!(d.text.starts_with("COMM.\n\nFB"));
+        assert!(!d.zones.is_empty());
+        let n = d.text.chars().count();
+        assert!(d.zones.iter().all(|z| z.end <= n));
+        assert_eq!(d.zones[0].name, "introduction");
+        assert_eq!(d.zones[0].start, 0);
+    }
+
+    #[test]
+    fn ca_zones_overrunning_the_text_are_clamped() {
+        let raw: Value = serde_json::from_slice(&sample("ca_detail.json")).unwrap();
+        let text_u16 = raw["text"].as_str().unwrap().encode_utf16().count() as u64;
+        let max_end = raw["zones"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|v| v.as_array().unwrap().iter())
+            .map(|z| z["end"].as_u64().unwrap())
+            .max()
+            .unwrap();
+        assert!(max_end > text_u16, "the sample's zones overrun its text");
+        let items = parse(&sample("ca_detail.json"), "ca_detail.json");
+        let d = items[0].as_ref().unwrap();
+        assert_eq!(d.seat.as_deref(), Some("ca_chambery"));
+        assert_eq!(d.jurisdiction.as_deref(), Some("ca"));
+        let n = d.text.chars().count();
+        assert!(d.zones.iter().all(|z| z.start < z.end && z.end <= n));
+        assert_eq!(d.zones.iter().map(|z| z.end).max(), Some(n));
+    }
+
+    #[test]
+    fn every_shape_loads() {
+        for f in ["tj_detail.json", "tcom_detail.json"] {
+            let items = parse(&sample(f), f);
+            assert!(items[0].is_ok(), "{f}");
+        }
+        let d = r#"{"id":"a1","text":"t","jurisdiction":"cc"}"#;
+        assert_eq!(parse(format!("[{d},{d}]").as_bytes(), "x").len(), 2);
+        assert_eq!(
+            parse(format!("{{\"results\":[{d}],\"total\":1}}").as_bytes(), "x").len(),
+            1
+        );
+        let lines = parse(format!("{d}\n\n{d}\nnot json\n").as_bytes(), "x");
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].is_err());
+        assert_eq!(lines[2].as_ref().unwrap_err().0.line, 4);
+    }
+
+    #[test]
+    fn search_pages_without_text_load() {
+        // tcom_list.json is {"resolved": [...], "unresolved": [...]}: not a Judilibre shape
+        // itself, but its lists are results arrays.
+        let v: Value = serde_json::from_slice(&sample("tcom_list.json")).unwrap();
+        let page = serde_json::json!({"results": v["unresolved"]});
+        let items = parse(page.to_string().as_bytes(), "p");
+        assert_eq!(items.len(), 20);
+        assert!(
+            items
+                .iter()
+                .all(|i| i.as_ref().is_ok_and(|d| d.text.is_empty()))
+        );
+    }
+}

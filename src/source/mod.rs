@@ -1,0 +1,408 @@
+//! The official reference: every `--reference` path (a file, a folder read recursively, or an
+//! archive) becomes canonical reference decisions, whatever its format, recognised from content:
+//! Judilibre JSON, DILA XML, administrative open-data XML, `.tar.gz` and `.zip` archives.
+
+pub mod archive;
+pub mod history;
+pub mod judilibre;
+pub mod xml;
+
+use crate::error::InputError;
+use crate::model::{Origin, ReferenceDecision};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A reference decision that could not be read, counted in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub origin: Origin,
+    pub reason: String,
+}
+
+/// The loaded reference, indexed for matching (SPEC §1.3).
+#[derive(Debug, Default)]
+pub struct ReferenceSet {
+    pub decisions: Vec<ReferenceDecision>,
+    by_id: HashMap<String, u32>,
+    by_number: HashMap<String, Vec<u32>>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// The key ids are matched on: case-insensitive, surrounding spaces ignored.
+pub fn id_key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+impl ReferenceSet {
+    /// Builds the index over decisions (a later duplicate id replaces an earlier one only when it
+    /// was updated later).
+    pub fn new(mut decisions: Vec<ReferenceDecision>, unreadable: Vec<Unreadable>) -> Self {
+        // Deterministic order whatever the reading order: by origin.
+        decisions.sort_by(|a, b| a.origin.cmp(&b.origin).then(a.id.cmp(&b.id)));
+        let mut by_id: HashMap<String, u32> = HashMap::with_capacity(decisions.len() * 2);
+        let mut by_number: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, d) in decisions.iter().enumerate() {
+            let i = i as u32;
+            let mut keys = vec![id_key(&d.id)];
+            keys.extend(d.other_ids.iter().map(|s| id_key(s)));
+            if let Some(e) = &d.ecli {
+                keys.push(id_key(e));
+            }
+            for k in keys {
+                if k.is_empty() {
+                    continue;
+                }
+                match by_id.get(&k) {
+                    Some(&j) if decisions[j as usize].update_date >= d.update_date => {}
+                    _ => {
+                        by_id.insert(k, i);
+                    }
+                }
+            }
+            for n in &d.numbers {
+                let digits: String = n.chars().filter(|c| c.is_ascii_digit()).collect();
+                if digits.len() >= 5 {
+                    by_number.entry(digits).or_default().push(i);
+                }
+            }
+        }
+        ReferenceSet {
+            decisions,
+            by_id,
+            by_number,
+            unreadable,
+        }
+    }
+
+    /// The decision a record's `source_id` designates: by id, DILA id, ECLI or administrative
+    /// identification; failing that, by case number when exactly one decision bears it.
+    pub fn find(&self, source_id: &str) -> Option<&ReferenceDecision> {
+        self.find_index(source_id).map(|i| &self.decisions[i])
+    }
+
+    /// The index in `decisions` of the decision a `source_id` designates.
+    pub fn find_index(&self, source_id: &str) -> Option<usize> {
+        let k = id_key(source_id);
+        if k.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.by_id.get(&k) {
+            return Some(i as usize);
+        }
+        let digits: String = k.chars().filter(|c| c.is_ascii_digit()).collect();
+        // Only a string that is a case number (digits and separators) matches by number.
+        let looks_like_number = k
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-./ n°".contains(c) || c.is_ascii_alphabetic())
+            && digits.len() >= 5
+            && !k.starts_with("juritext")
+            && !k.starts_with("ecli");
+        if looks_like_number
+            && let Some(v) = self.by_number.get(&digits)
+            && v.len() == 1
+        {
+            return Some(v[0] as usize);
+        }
+        None
+    }
+
+    pub fn len(&self) -> usize {
+        self.decisions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.decisions.is_empty()
+    }
+
+    /// Reads every reference path. A missing path, or one from which no decision at all can be
+    /// read, is an error naming it; decisions that cannot be read are counted.
+    pub fn load(paths: &[PathBuf], limits: &archive::ArchiveLimits) -> Result<Self, InputError> {
+        let mut decisions = Vec::new();
+        let mut unreadable = Vec::new();
+        for p in paths {
+            let files = list_files(p)?;
+            let found = Mutex::new(Vec::new());
+            let bad = Mutex::new(Vec::new());
+            let fatal: Mutex<Option<InputError>> = Mutex::new(None);
+            files.par_iter().for_each(|f| {
+                let name = f.display().to_string();
+                match read_path(f, &name, limits) {
+                    Ok(items) => {
+                        let (ok, ko): (Vec<_>, Vec<_>) = items.into_iter().partition(Result::is_ok);
+                        found
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .extend(ok.into_iter().flatten());
+                        bad.lock().unwrap_or_else(|e| e.into_inner()).extend(
+                            ko.into_iter()
+                                .filter_map(Result::err)
+                                .map(|(origin, reason)| Unreadable { origin, reason }),
+                        );
+                    }
+                    Err(e) => {
+                        let mut g = fatal.lock().unwrap_or_else(|e| e.into_inner());
+                        if g.is_none() {
+                            *g = Some(e);
+                        }
+                    }
+                }
+            });
+            if let Some(e) = fatal.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                return Err(e);
+            }
+            let found = found.into_inner().unwrap_or_else(|e| e.into_inner());
+            let mut bad = bad.into_inner().unwrap_or_else(|e| e.into_inner());
+            bad.sort_by(|a, b| a.origin.cmp(&b.origin));
+            if found.is_empty() {
+                let why = match bad.first() {
+                    Some(u) => format!(
+                        "no decision could be read: {}{}: {}",
+                        u.origin.file,
+                        if u.origin.line > 0 {
+                            format!(":{}", u.origin.line)
+                        } else {
+                            String::new()
+                        },
+                        u.reason
+                    ),
+                    None => "no reference decision found there".to_string(),
+                };
+                return Err(InputError::new(p, why));
+            }
+            decisions.extend(found);
+            unreadable.extend(bad);
+        }
+        Ok(ReferenceSet::new(decisions, unreadable))
+    }
+}
+
+/// The files under a path, in name order (a file is itself). A missing path is an error.
+pub fn list_files(p: &Path) -> Result<Vec<PathBuf>, InputError> {
+    let meta = std::fs::metadata(p).map_err(|e| InputError::io(p, e))?;
+    if !meta.is_dir() {
+        return Ok(vec![p.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    walk(p, &mut out, &mut seen);
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet<PathBuf>) {
+    let Ok(canon) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if !seen.insert(canon) {
+        return;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for e in entries {
+        if e.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+        {
+            continue;
+        }
+        match std::fs::metadata(&e) {
+            Ok(m) if m.is_dir() => walk(&e, out, seen),
+            Ok(m) if m.is_file() => out.push(e),
+            _ => {}
+        }
+    }
+}
+
+/// What a file holds, from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Json,
+    Xml,
+    Gzip,
+    Zip,
+    Unknown,
+}
+
+pub fn sniff(head: &[u8]) -> Kind {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Kind::Gzip;
+    }
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return Kind::Zip;
+    }
+    let b = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        &head[3..]
+    } else {
+        head
+    };
+    match b.iter().find(|c| !c.is_ascii_whitespace()) {
+        Some(b'<') => Kind::Xml,
+        Some(b'{') | Some(b'[') => Kind::Json,
+        _ => Kind::Unknown,
+    }
+}
+
+type Items = Vec<Result<ReferenceDecision, (Origin, String)>>;
+
+fn read_path(f: &Path, name: &str, limits: &archive::ArchiveLimits) -> Result<Items, InputError> {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = {
+        let mut fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
+        let mut n = 0;
+        while n < head.len() {
+            match fh.read(&mut head[n..]) {
+                Ok(0) => break,
+                Ok(k) => n += k,
+                Err(e) => return Err(InputError::io(f, e)),
+            }
+        }
+        n
+    };
+    match sniff(&head[..n]) {
+        Kind::Gzip | Kind::Zip => {
+            let out = Mutex::new(Vec::new());
+            let res = archive::for_each_entry(f, limits, &|entry| {
+                let origin_name = format!("{name}!{}", entry.name);
+                let items = parse_bytes(&entry.bytes, &origin_name);
+                out.lock().unwrap_or_else(|e| e.into_inner()).extend(items);
+            });
+            let mut items = out.into_inner().unwrap_or_else(|e| e.into_inner());
+            if let Err(e) = res {
+                items.push(Err((
+                    Origin {
+                        file: name.to_string(),
+                        line: 0,
+                    },
+                    e.to_string(),
+                )));
+            }
+            Ok(items)
+        }
+        _ => {
+            let bytes = std::fs::read(f).map_err(|e| InputError::io(f, e))?;
+            Ok(parse_bytes(&bytes, name))
+        }
+    }
+}
+
+/// Parses one file's bytes, whatever its format.
+pub fn parse_bytes(bytes: &[u8], name: &str) -> Items {
+    let head = &bytes[..bytes.len().min(512)];
+    match sniff(head) {
+        Kind::Json => judilibre::parse(bytes, name),
+        Kind::Xml => {
+            let origin = Origin {
+                file: name.to_string(),
+                line: 0,
+            };
+            vec![xml::parse_xml(bytes, origin.clone()).map_err(|e| {
+                (
+                    Origin {
+                        file: name.to_string(),
+                        line: e.line,
+                    },
+                    e.to_string(),
+                )
+            })]
+        }
+        Kind::Gzip | Kind::Zip => vec![Err((
+            Origin {
+                file: name.to_string(),
+                line: 0,
+            },
+            "an archive inside an archive is not read".into(),
+        ))],
+        Kind::Unknown => {
+            if bytes.iter().all(|c| c.is_ascii_whitespace()) {
+                vec![Err((
+                    Origin {
+                        file: name.to_string(),
+                        line: 0,
+                    },
+                    "empty file".into(),
+                ))]
+            } else {
+                vec![Err((
+                    Origin {
+                        file: name.to_string(),
+                        line: 1,
+                    },
+                    "not a reference format vigie reads (Judilibre JSON, DILA XML, administrative XML, .tar.gz, .zip)".into(),
+                ))]
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_by_id_ecli_and_unique_number() {
+        let d = |id: &str, ecli: Option<&str>, n: &str| ReferenceDecision {
+            id: id.into(),
+            ecli: ecli.map(Into::into),
+            numbers: vec![n.into()],
+            ..Default::default()
+        };
+        let set = ReferenceSet::new(
+            vec![
+                d(
+                    "5fca277de35a255d41ca73ab",
+                    Some("ECLI:FR:CCASS:2020:CO00740"),
+                    "19-19.463",
+                ),
+                d("JURITEXT000048176061", None, "23-80251"),
+                d("x", None, "20/00804"),
+                d("y", None, "20/00804"),
+            ],
+            vec![],
+        );
+        assert_eq!(
+            set.find(" 5FCA277DE35A255D41CA73AB ").unwrap().id,
+            "5fca277de35a255d41ca73ab"
+        );
+        assert_eq!(
+            set.find("ecli:fr:ccass:2020:co00740").unwrap().id,
+            "5fca277de35a255d41ca73ab"
+        );
+        assert_eq!(
+            set.find("juritext000048176061").unwrap().id,
+            "JURITEXT000048176061"
+        );
+        assert_eq!(set.find("23-80.251").unwrap().id, "JURITEXT000048176061");
+        assert!(set.find("20/00804").is_none(), "ambiguous number");
+        assert!(set.find("nothing").is_none());
+        assert!(set.find("").is_none());
+    }
+
+    #[test]
+    fn loading_a_missing_or_unreadable_reference_is_an_error() {
+        let e = ReferenceSet::load(
+            &[PathBuf::from("/nonexistent/ref")],
+            &archive::ArchiveLimits::default(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/ref"));
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.json");
+        std::fs::write(&p, "{ nope").unwrap();
+        let e = ReferenceSet::load(&[p], &archive::ArchiveLimits::default()).unwrap_err();
+        assert!(e.to_string().contains("bad.json"), "{e}");
+    }
+
+    #[test]
+    fn the_judilibre_samples_load_from_their_folder() {
+        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/judilibre"));
+        let set = ReferenceSet::load(&[dir], &archive::ArchiveLimits::default()).unwrap();
+        // cc, ca, tj, tcom details; the two list files are not Judilibre shapes.
+        assert!(set.find("5fca277de35a255d41ca73ab").is_some());
+        assert!(set.find("6777e9f21e60c54e02024fdd").is_some());
+    }
+}

@@ -1,0 +1,234 @@
+//! Aligns a record's normalised text with its reference's, token by token, so that every
+//! difference can be classified: a marker shown in clear or added (masking), words substituted,
+//! inserted or cut (integrity).
+//!
+//! Tokens are pseudonymisation markers (one token however many words they span), runs of
+//! letters and digits, and single punctuation marks; white space separates tokens and is not one.
+//! The diff is imara-diff's histogram diff over interned tokens.
+
+use crate::text::markers;
+use imara_diff::{Algorithm, Diff, Interner, Token};
+use std::ops::Range;
+
+/// One token of a normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    /// Byte range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    /// Char index of `start` in the normalised text.
+    pub char_start: usize,
+    /// Char index of `end`.
+    pub char_end: usize,
+    pub marker: bool,
+}
+
+/// Splits a normalised text into tokens.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let marks = markers::find_markers(text);
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut m = marks.iter().peekable();
+    let mut chars = 0usize; // char index of `pos`
+    let mut pos = 0usize;
+    let bytes = text.len();
+    let mut word_start: Option<(usize, usize)> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some(&(i, c)) = iter.peek() {
+        debug_assert_eq!(i, pos);
+        if let Some(mk) = m.peek()
+            && mk.start == i
+        {
+            if let Some((ws, wc)) = word_start.take() {
+                toks.push(Tok {
+                    start: ws,
+                    end: i,
+                    char_start: wc,
+                    char_end: chars,
+                    marker: false,
+                });
+            }
+            let n = text[mk.start..mk.end].chars().count();
+            toks.push(Tok {
+                start: mk.start,
+                end: mk.end,
+                char_start: chars,
+                char_end: chars + n,
+                marker: true,
+            });
+            chars += n;
+            pos = mk.end;
+            m.next();
+            while let Some(&(j, _)) = iter.peek() {
+                if j >= pos {
+                    break;
+                }
+                iter.next();
+            }
+            continue;
+        }
+        // A marker that starts inside the word being read (should not happen with well-formed
+        // markers) is skipped rather than allowed to overlap.
+        while let Some(mk) = m.peek() {
+            if mk.start < i {
+                m.next();
+            } else {
+                break;
+            }
+        }
+        let len = c.len_utf8();
+        if c.is_alphanumeric() || is_mark(c) {
+            if word_start.is_none() {
+                word_start = Some((i, chars));
+            }
+        } else {
+            if let Some((ws, wc)) = word_start.take() {
+                toks.push(Tok {
+                    start: ws,
+                    end: i,
+                    char_start: wc,
+                    char_end: chars,
+                    marker: false,
+                });
+            }
+            if !c.is_whitespace() {
+                toks.push(Tok {
+                    start: i,
+                    end: i + len,
+                    char_start: chars,
+                    char_end: chars + 1,
+                    marker: false,
+                });
+            }
+        }
+        chars += 1;
+        pos += len;
+        iter.next();
+    }
+    if let Some((ws, wc)) = word_start {
+        toks.push(Tok {
+            start: ws,
+            end: bytes,
+            char_start: wc,
+            char_end: chars,
+            marker: false,
+        });
+    }
+    toks
+}
+
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// A difference between the reference (`before`) and the record (`after`), in token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub reference: Range<usize>,
+    pub record: Range<usize>,
+}
+
+/// The tokens of both texts and their differences, in order.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    pub reference: Vec<Tok>,
+    pub record: Vec<Tok>,
+    pub changes: Vec<Change>,
+}
+
+impl Alignment {
+    /// Char range, in the normalised reference text, of a token range (empty ranges give the
+    /// position where the tokens would be).
+    pub fn reference_chars(&self, r: &Range<usize>) -> (usize, usize) {
+        chars_of(&self.reference, r)
+    }
+
+    /// Char range, in the normalised record text, of a token range.
+    pub fn record_chars(&self, r: &Range<usize>) -> (usize, usize) {
+        chars_of(&self.record, r)
+    }
+}
+
+fn chars_of(toks: &[Tok], r: &Range<usize>) -> (usize, usize) {
+    if r.start < r.end {
+        (toks[r.start].char_start, toks[r.end - 1].char_end)
+    } else if r.start < toks.len() {
+        (toks[r.start].char_start, toks[r.start].char_start)
+    } else {
+        let end = toks.last().map(|t| t.char_end).unwrap_or(0);
+        (end, end)
+    }
+}
+
+/// Aligns two normalised texts.
+pub fn align(reference: &str, record: &str) -> Alignment {
+    let ref_toks = tokenize(reference);
+    let rec_toks = tokenize(record);
+    let mut interner: Interner<&str> = Interner::new(ref_toks.len() + rec_toks.len());
+    let before: Vec<Token> = ref_toks
+        .iter()
+        .map(|t| interner.intern(&reference[t.start..t.end]))
+        .collect();
+    let after: Vec<Token> = rec_toks
+        .iter()
+        .map(|t| interner.intern(&record[t.start..t.end]))
+        .collect();
+    let mut diff = Diff::default();
+    diff.compute_with(Algorithm::Histogram, &before, &after, interner.num_tokens());
+    let changes = diff
+        .hunks()
+        .map(|h| Change {
+            reference: h.before.start as usize..h.before.end as usize,
+            record: h.after.start as usize..h.after.end as usize,
+        })
+        .collect();
+    Alignment {
+        reference: ref_toks,
+        record: rec_toks,
+        changes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn tokens_are_words_and_punctuation() {
+        assert_eq!(
+            words("L'arrêt n° 20-23.523, rendu"),
+            vec![
+                "L", "'", "arrêt", "n", "°", "20", "-", "23", ".", "523", ",", "rendu"
+            ]
+        );
+        let t = tokenize("é a");
+        assert_eq!((t[1].char_start, t[1].char_end), (2, 3));
+    }
+
+    #[test]
+    fn substitution_insertion_and_cut() {
+        let a = align("la cour rejette le pourvoi", "la cour casse le pourvoi");
+        assert_eq!(a.changes.len(), 1);
+        assert_eq!(a.changes[0].reference, 2..3);
+        assert_eq!(a.changes[0].record, 2..3);
+        assert_eq!(a.record_chars(&a.changes[0].record), (8, 13));
+
+        let a = align("la cour rejette", "la cour , selon nous , rejette");
+        assert_eq!(a.changes.len(), 1);
+        assert!(a.changes[0].reference.is_empty());
+
+        let a = align("la cour rejette le pourvoi", "la cour");
+        assert_eq!(a.changes.len(), 1);
+        assert!(a.changes[0].record.is_empty());
+        assert_eq!(a.reference_chars(&a.changes[0].reference), (8, 26));
+    }
+
+    #[test]
+    fn identical_texts_have_no_change() {
+        let t = "Sur le rapport de Mme Thomas, conseiller, la Cour...";
+        assert!(align(t, t).changes.is_empty());
+    }
+}
