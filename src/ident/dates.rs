@@ -181,6 +181,13 @@ fn only_lead_words(prefix: &str) -> bool {
                     | "vendredi"
                     | "samedi"
                     | "dimanche"
+                    | "lun"
+                    | "mar"
+                    | "mer"
+                    | "jeu"
+                    | "ven"
+                    | "sam"
+                    | "dim"
             )
         })
 }
@@ -268,6 +275,7 @@ mod tests {
             "le 5 octobre 2023",
             "jeudi 5 octobre 2023",
             "Jeudi 5 octobre 2023.",
+            "jeu. 5 oct. 2023",
             " 5 octobre 2023 ",
         ] {
             assert_eq!(parse_date(s), Some(d), "{s}");
