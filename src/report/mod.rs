@@ -255,16 +255,28 @@ pub fn write_atomically(
         _ => Path::new("."),
     };
     let shown = path.display();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vigie-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "cannot write {shown}: cannot create a file in {}",
-                dir.display()
-            )
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vigie-").suffix(".tmp");
+    // The temporary file is private by default; the report gets the permissions of the file it
+    // replaces, or those of any new file (0666 less the umask).
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => {
+            builder.permissions(m.permissions());
+        }
+        _ => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+        }
+    }
+    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot write {shown}: cannot create a file in {}",
+            dir.display()
+        )
+    })?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
         f(&mut w).with_context(|| format!("cannot write {shown}"))?;

@@ -127,11 +127,6 @@ const ROLES: &[&str] = &[
     "huissiere",
     "commissaire",
     "commissaire-priseur",
-    "notaire",
-    "mandataire",
-    "liquidateur",
-    "administrateur",
-    "administratrice",
     "batonnier",
     "mediateur",
     "mediatrice",
@@ -183,7 +178,6 @@ const TITLES: &[&str] = &[
 
 /// Phrases that, just before a civility, introduce a member of the court or a lawyer (folded).
 const PRO_BEFORE: &[&str] = &[
-    "rapport de",
     "conclusions de",
     "avis de",
     "presidence de",
@@ -248,12 +242,76 @@ const ORGS: &[&str] = &[
     "rue",
     "avenue",
     "boulevard",
-    "place",
     "departement",
     "region",
     "centre",
     "clinique",
     "hopital",
+];
+
+/// Capitalised words that open a sentence or a ruling, never a name: a backward walk from
+/// `, demeurant` stops on them (`Condamne Jean Durand, demeurant…`).
+const SENTENCE_WORDS: &[&str] = &[
+    "condamne",
+    "rejette",
+    "casse",
+    "annule",
+    "declare",
+    "dit",
+    "ordonne",
+    "renvoie",
+    "donne",
+    "met",
+    "laisse",
+    "constate",
+    "infirme",
+    "confirme",
+    "deboute",
+    "attendu",
+    "vu",
+    "par",
+    "pour",
+    "selon",
+    "entre",
+    "contre",
+    "et",
+    "mais",
+    "sur",
+    "dans",
+    "en",
+    "au",
+    "aux",
+    "un",
+    "une",
+    "ce",
+    "cette",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "si",
+    "que",
+    "qui",
+    "alors",
+    "ainsi",
+    "enfin",
+    "or",
+    "donc",
+    "car",
+    "a",
+    "demandeur",
+    "demanderesse",
+    "defendeur",
+    "defenderesse",
+    "appelant",
+    "appelante",
+    "intime",
+    "intimee",
+    "requerant",
+    "requerante",
+    "entre",
+    "avec",
+    "chez",
 ];
 
 /// Lower-case particles inside names.
@@ -281,7 +339,12 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     for p in professionals {
         for (s, e) in words(p) {
             let w = &p[s..e];
-            if w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase) {
+            if w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !is_folded_in(w, NOT_NAMES)
+                && !is_folded_in(w, PARTICLES)
+                && !is_civility_word(w)
+            {
                 pro_words.push(w);
             }
         }
@@ -292,6 +355,7 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
             if w.chars().count() >= 2
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && !is_folded_in(w, NOT_NAMES)
+                && !is_folded_in(w, PARTICLES)
             {
                 pro_words.push(w);
             }
@@ -302,8 +366,10 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
         if c.professional {
             continue;
         }
+        // The surname (last word) decides: `Mme Thomas Kaminski` is not `Mme Thomas,
+        // conseiller`.
         let name = &text[c.start..c.end];
-        let known_pro = words(name).any(|(s, e)| {
+        let known_pro = words(name).last().is_some_and(|(s, e)| {
             let w = &name[s..e];
             pro_words.iter().any(|p| fold_eq(p, w))
                 || w.split('-').any(|part| {
@@ -438,7 +504,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     continue;
                 };
                 p = ne;
-                let professional = role_follows(text, p) || pro_before(text, s);
+                let professional = role_follows(text, p, false) || pro_before(text, s);
                 out.push(Candidate {
                     start: ns,
                     end: ne,
@@ -545,7 +611,7 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
             p = ne;
         }
     }
-    let professional = role_follows(text, p) || pro_before(text, s);
+    let professional = role_follows(text, p, plural) || pro_before(text, s);
     for c in &mut out[first..] {
         c.professional = professional;
     }
@@ -554,7 +620,7 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
 
 /// After a name ending at `p`: is there a role, directly or at the end of an enumeration of
 /// names (`M. X, Mme Y, conseillers`)?
-fn role_follows(text: &str, mut p: usize) -> bool {
+fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
     for _ in 0..40 {
         let q = skip_separator(text, p);
         if role_at(text, q) {
@@ -565,10 +631,12 @@ fn role_follows(text: &str, mut p: usize) -> bool {
             return false;
         }
         p = q;
-        // Another member of the enumeration.
+        // Another member of the enumeration: after a civility, or bare after a plural one
+        // (`Mmes Schmitt, Aldigé, M. Baraké`).
         if let Some(ce) = civility_at(text, p) {
+            plural = is_plural_civility(&text[p..ce]);
             p = skip_spaces(text, ce);
-        } else if is_master_at(text, p) {
+        } else if !plural || is_master_at(text, p) {
             return false;
         }
         let mut advanced = false;
@@ -710,7 +778,6 @@ fn role_at(text: &str, p: usize) -> bool {
         "directeur" | "directrice" => {
             folded_is(next, &["de"]) && fold(rest).starts_with("de greffe")
         }
-        "administrateur" | "administratrice" => folded_is(next, &["judiciaire", "provisoire"]),
         "delegue" | "deleguee" => !folded_is(next, &["syndical", "syndicale", "du", "de"]),
         "secretaire" => {
             fold(rest).starts_with("de la juridiction")
@@ -722,6 +789,12 @@ fn role_at(text: &str, p: usize) -> bool {
             &["president", "presidente", "avocat", "vice-president"],
         ),
         "doyen" | "doyenne" | "doyens" => true,
+        // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
+        // is a court-appointed agent the Cour de cassation pseudonymises like a party.
+        "commissaire" => {
+            let r = fold(rest);
+            r.starts_with("de justice") || r.starts_with("du gouvernement")
+        }
         "defenseur" => folded_is(next, &["des", "syndical"]),
         _ => true,
     }
@@ -756,6 +829,10 @@ fn civility_at(text: &str, p: usize) -> Option<usize> {
         .next()
         .is_some_and(char::is_whitespace)
         .then_some(p + m.end())
+}
+
+fn is_plural_civility(c: &str) -> bool {
+    matches!(c, "MM." | "Mmes" | "Mlles" | "Messieurs" | "Mesdames")
 }
 
 fn is_civility_word(w: &str) -> bool {
@@ -896,6 +973,7 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
 fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
     let mut start = q;
     let mut substantive = false;
+    let mut capitalised = 0;
     let mut tokens = 0;
     let mut p = q;
     while let Some((ws, we)) = last_word(&text[..p]) {
@@ -905,13 +983,14 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
         let w = &text[ws..we];
         let first = w.chars().next()?;
         if first.is_uppercase() {
-            if is_folded_in(w, TITLES) || is_civility_word(w) {
+            if is_folded_in(w, TITLES) || is_civility_word(w) || is_folded_in(w, SENTENCE_WORDS) {
                 break;
             }
             if w.chars().count() >= 2 && !is_folded_in(w, NOT_NAMES) {
                 substantive = true;
             }
-        } else if !(is_folded_in(w, PARTICLES) && tokens > 0) {
+            capitalised += 1;
+        } else if !(tokens > 0 && is_folded_in(w, PARTICLES) && particle_inside_name(text, ws)) {
             break;
         }
         start = ws;
@@ -932,18 +1011,51 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
     if !substantive {
         return None;
     }
-    // A particle cannot open the name.
-    let (fs, fe) = first_word(&text[start..q])?;
-    if !text[start + fs..start + fe]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    // `la cour d'appel de Lyon, domicilié`, `au préfet des Bouches-du-Rhône, domicilié`: one
+    // capitalised word after a preposition is a place, not a person.
+    if capitalised == 1
+        && let Some((ws, we)) = last_word(text[..start].trim_end_matches(' '))
+        && text[..start].trim_end_matches(' ').len() == we
+        && is_folded_in(
+            &text[ws..we],
+            &[
+                "de", "du", "des", "d'", "à", "au", "aux", "en", "sur", "lès", "les",
+            ],
+        )
     {
-        // `la cour d'appel de Lyon, domicilié`, `au préfet des Bouches-du-Rhône, domicilié`:
-        // a place after a preposition, not a person.
+        return None;
+    }
+    if text[..start].ends_with("d'") || text[..start].ends_with("d’") {
         return None;
     }
     Some((start, q))
+}
+
+/// Whether the lower-case particle at `ws` sits inside a name: the first word before it that
+/// is not a particle is capitalised (`Jean de la Fontaine`, not `avocat de Jean`).
+fn particle_inside_name(text: &str, ws: usize) -> bool {
+    let mut p = ws;
+    for _ in 0..3 {
+        let before = text[..p].trim_end_matches(' ');
+        if before.len() == p {
+            return false;
+        }
+        let Some((a, b)) = last_word(before) else {
+            return false;
+        };
+        if b != before.len() {
+            return false;
+        }
+        let w = &before[a..b];
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            return !is_civility_word(w);
+        }
+        if !is_folded_in(w, PARTICLES) {
+            return false;
+        }
+        p = a;
+    }
+    false
 }
 
 /// The word starting at `p` (letters, with inner `-` and apostrophes followed by a letter).
@@ -1169,7 +1281,7 @@ mod tests {
             "M. X..., domicilié [...], Mme C... A... B... demande",
             "M. [K] [C], demeurant [Adresse 1], les époux [P]",
             "la société Dilo Guyane, demeurant",
-            "M. Durand, ès qualités de liquidateur judiciaire de la société Alpha",
+            "M. Durand, ès qualités d'expert judiciaire",
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
