@@ -42,13 +42,8 @@ pub struct ExportPrompt {
     pub confirm_overwrite: bool,
 }
 
-pub const FORMATS: [(Format, &str, &str); 5] = [
-    (Format::Json, "json", "json"),
-    (Format::Jsonl, "jsonl", "jsonl"),
-    (Format::Csv, "csv", "csv"),
-    (Format::Notice, "notice", "md"),
-    (Format::Text, "text", "txt"),
-];
+/// The formats the export prompt offers, in order.
+pub const FORMATS: [Format; 5] = Format::ALL;
 
 /// Columns the list sorts by (`s` cycles them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -331,6 +326,8 @@ pub struct App {
     /// A message for the status line (what was saved, an error…).
     pub status: Option<String>,
     pub should_quit: bool,
+    /// The time stamp of a new waiver (replaced in tests).
+    pub now: fn() -> String,
 
     /// Set by the views when drawing (drawing takes `&self`): rows the list shows, lines the
     /// detail shows, and the scroll the detail used.
@@ -372,6 +369,11 @@ impl App {
             write_options: WriteOptions::default(),
             status: None,
             should_quit: false,
+            now: || {
+                jiff::Timestamp::now()
+                    .strftime("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string()
+            },
             list_height: Cell::new(20),
             detail_height: Cell::new(20),
             detail_scroll_drawn: Cell::new(0),
@@ -770,9 +772,7 @@ impl App {
                 self.set_waiver(Some(Waiver {
                     status,
                     note: input.trim().to_string(),
-                    at: jiff::Timestamp::now()
-                        .strftime("%Y-%m-%dT%H:%M:%SZ")
-                        .to_string(),
+                    at: (self.now)(),
                 }));
                 true
             }
@@ -816,7 +816,7 @@ impl App {
             }
             Some(a @ (Action::NextFormat | Action::PreviousFormat)) => {
                 let n = FORMATS.len();
-                let old_ext = FORMATS[p.format].2;
+                let old_ext = FORMATS[p.format].extension();
                 p.format = if a == Action::NextFormat {
                     (p.format + 1) % n
                 } else {
@@ -825,7 +825,7 @@ impl App {
                 // Follow the format with the extension, if the path still has the old one.
                 let suffix = format!(".{old_ext}");
                 if let Some(stem) = p.path.strip_suffix(&suffix) {
-                    p.path = format!("{stem}.{}", FORMATS[p.format].2);
+                    p.path = format!("{stem}.{}", FORMATS[p.format].extension());
                 }
                 p.confirm_overwrite = false;
                 self.overlay = Some(Overlay::Export(p));
@@ -858,18 +858,17 @@ impl App {
             return;
         }
         self.overlay = None;
-        let format = FORMATS[p.format].0;
-        let mut bytes = Vec::new();
-        let result = crate::report::write(&self.report, format, &self.write_options, &mut bytes)
-            .map_err(anyhow::Error::from)
-            .and_then(|()| super::waivers::write_atomic(&path, &bytes));
+        let format = FORMATS[p.format];
+        let result = crate::report::write_atomically(&path, |out| {
+            crate::report::write(&self.report, format, &self.write_options, out)
+        });
         self.status = Some(match result {
             Ok(()) => {
                 let shown = std::fs::canonicalize(&path).unwrap_or(path);
                 format!(
                     "exported {} findings as {} to {}",
                     self.report.findings.len(),
-                    FORMATS[p.format].1,
+                    FORMATS[p.format].as_str(),
                     shown.display()
                 )
             }

@@ -265,25 +265,6 @@ pub fn mask(text: &str) -> String {
     out
 }
 
-/// Masks the char ranges `ranges` of `text` word by word.
-pub fn mask_ranges(text: &str, ranges: &[(usize, usize)]) -> String {
-    if ranges.is_empty() {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_word = false;
-    for (i, c) in text.chars().enumerate() {
-        let inside = ranges.iter().any(|&(a, b)| a <= i && i < b);
-        if inside && c.is_alphanumeric() {
-            out.push(if in_word { '•' } else { c });
-        } else {
-            out.push(c);
-        }
-        in_word = inside && c.is_alphanumeric();
-    }
-    out
-}
-
 /// Wraps segments to `width` columns. Removed runs are written `[-…-]` and added runs `{+…+}`
 /// (as `git diff --word-diff`), so that the diff reads without colours too. Returns the lines
 /// and the first line holding highlighted text.
@@ -513,9 +494,5 @@ mod tests {
     #[test]
     fn masks_keep_first_letters() {
         assert_eq!(mask("Sophie Lambert"), "S••••• L••••••");
-        assert_eq!(
-            mask_ranges("née le 3 mars 1975 à Lyon", &[(7, 18)]),
-            "née le 3 m••• 1••• à Lyon"
-        );
     }
 }

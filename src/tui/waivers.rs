@@ -4,7 +4,6 @@
 use crate::report::Waiver;
 use anyhow::Context;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 /// Reads a waivers file. A missing file is an empty set (the UI creates it on the first waiver).
@@ -27,25 +26,10 @@ pub fn load(path: &Path) -> anyhow::Result<BTreeMap<String, Waiver>> {
 
 /// Writes a waivers file atomically: a temporary file beside it, then a rename.
 pub fn save(path: &Path, waivers: &BTreeMap<String, Waiver>) -> anyhow::Result<()> {
-    let mut json = serde_json::to_vec_pretty(waivers)?;
-    json.push(b'\n');
-    write_atomic(path, &json)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, then renames it, so
-/// that a reader never sees a half-written file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    crate::report::write_atomically(path, |out| {
+        serde_json::to_writer_pretty(&mut *out, waivers)?;
+        out.write_all(b"\n")
+    })
 }
 
 #[cfg(test)]

@@ -2,20 +2,16 @@
 //! and the diff of the texts scrolled to the offending span.
 
 use super::{penalty_style, severity_style};
+use crate::report::redact::redact;
+use crate::rules::article_text;
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::App;
-use crate::tui::diff::{mask_ranges, wrap};
+use crate::tui::diff::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
-
-/// The French text of an article cited as a rule's basis.
-// TODO(after merging main): use `crate::rules::article_text` once the lead lands it.
-fn article_text(_basis: &str) -> Option<&'static str> {
-    None
-}
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let Some(d) = &app.detail else {
@@ -111,9 +107,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             *b,
             Style::default().add_modifier(Modifier::BOLD),
         )));
-        art.push(Line::raw(
-            article_text(b).unwrap_or("(article text not available)"),
-        ));
+        let text = article_text(b).unwrap_or("(article text not available)");
+        art.extend(text.lines().map(Line::raw));
     }
     art.push(Line::from(Span::styled(
         info.fires_when,
@@ -276,9 +271,11 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
             if app.reveal {
                 s.into_owned()
             } else if whole && r.is_empty() {
-                crate::tui::diff::mask(&s)
+                // A personal-data rule without precise ranges: the whole excerpt.
+                let n = s.chars().count();
+                redact(&s, &[(0, n)])
             } else {
-                mask_ranges(&s, r)
+                redact(&s, r)
             }
         };
         let personal = f.rule.exposes_personal_data();

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
                 .join(", ");
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("  {keys:<22}"),
+                    format!("  {keys:<26}"),
                     Style::default().add_modifier(Modifier::BOLD),
                 ),
                 Span::raw(action.describe()),

@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     };
     let header = Row::new(vec![
-        Cell::from("W"),
+        Cell::from(" W"),
         sorted(SortColumn::Severity, "severity"),
         sorted(SortColumn::Penalty, "penalty"),
         sorted(SortColumn::Rule, "rule"),
@@ -89,7 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     .style(Style::default().add_modifier(Modifier::BOLD));
 
     let widths = [
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(9),
         Constraint::Length(10),
         Constraint::Length(7),
@@ -101,10 +101,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rows = (offset..end).map(|pos| {
         let i = app.order[pos] as usize;
         let f = &app.report.findings[i];
+        // The selection shows as `›` as well as in reverse video (readable without colours).
+        let cursor = if pos == app.selected { "›" } else { " " };
         let waiver = match app.waiver_of(f).map(|w| w.status) {
-            Some(WaiverStatus::Accepted) => Span::styled("✓", Style::default().fg(Color::Green)),
-            Some(WaiverStatus::Reviewed) => Span::styled("•", Style::default().fg(Color::Cyan)),
-            None => Span::raw(" "),
+            Some(WaiverStatus::Accepted) => {
+                Span::styled(format!("{cursor}✓"), Style::default().fg(Color::Green))
+            }
+            Some(WaiverStatus::Reviewed) => {
+                Span::styled(format!("{cursor}•"), Style::default().fg(Color::Cyan))
+            }
+            None => Span::raw(format!("{cursor} ")),
         };
         let (record, place) = match &f.record {
             Some(r) => {
@@ -155,6 +161,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         ..inner
     };
     frame.render_widget(Table::new(rows, widths).header(header), table_area);
+    if app.order.len() <= rows_h {
+        return;
+    }
     let mut sb = ScrollbarState::new(app.order.len())
         .position(app.selected)
         .viewport_content_length(rows_h);

@@ -203,12 +203,12 @@ fn draw_matrix(frame: &mut Frame<'_>, app: &App, area: Rect) {
     });
     let widths = [
         Constraint::Length(12),
-        Constraint::Length(9),
         Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(8),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(7),
     ];
     frame.render_widget(
         Table::new(rows, widths)

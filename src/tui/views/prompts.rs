@@ -129,7 +129,8 @@ pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
     let formats: Vec<Span<'static>> = FORMATS
         .iter()
         .enumerate()
-        .map(|(i, (_, name, _))| {
+        .map(|(i, f)| {
+            let name = f.as_str();
             if i == p.format {
                 Span::styled(
                     format!("[{name}]"),
