@@ -1,8 +1,18 @@
 //! The report: what an audit found, and the writers of every output format (SPEC §4).
 
+mod csv;
+mod json;
+mod jsonl;
+mod notice;
+pub mod redact;
+mod text;
+
 use crate::model::Finding;
 use crate::rules::{Family, Penalty, Rule, Severity};
+use anyhow::Context;
 use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::Path;
 
 /// The corpus verdict (SPEC §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -159,13 +169,124 @@ pub struct WriteOptions {
     pub notice_days: Option<u32>,
 }
 
-/// Writes `report` in `format` to `out`.
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Jsonl,
+        Format::Csv,
+        Format::Notice,
+        Format::Text,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Notice => "notice",
+            Format::Text => "text",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+    /// The usual file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Notice => "md",
+            Format::Text => "txt",
+        }
+    }
+}
+
+/// The default `--notice-days`.
+pub const DEFAULT_NOTICE_DAYS: u32 = 15;
+
+/// Writes `report` in `format` to `out`. Personal data in excerpts is redacted unless
+/// `opts.reveal_personal_data`.
 pub fn write(
     report: &Report,
     format: Format,
     opts: &WriteOptions,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let _ = (report, format, opts, out);
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(report, opts, out),
+        Format::Jsonl => jsonl::write(report, opts, out),
+        Format::Csv => csv::write(report, opts, out),
+        Format::Notice => notice::write(report, opts, out),
+        Format::Text => text::write(report, opts, out),
+    }
+}
+
+/// The excerpts of a finding's evidence as exported: personal data redacted unless revealed.
+pub(crate) fn exported_excerpts(
+    e: &crate::model::Evidence,
+    reveal: bool,
+) -> (Option<String>, Option<String>) {
+    let one = |s: &Option<String>, ranges: &[(usize, usize)]| {
+        s.as_deref().map(|s| {
+            if reveal {
+                s.to_string()
+            } else {
+                redact::redact(s, ranges)
+            }
+        })
+    };
+    (
+        one(&e.excerpt, &e.personal),
+        one(&e.reference_excerpt, &e.reference_personal),
+    )
+}
+
+/// Writes a file atomically: `f` writes into a temporary file in the same folder, which is
+/// flushed, synced to disk and then renamed over `path`. On any error nothing is left behind (the
+/// temporary file is removed, `path` is untouched) and the error names `path`.
+pub fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let shown = path.display();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vigie-").suffix(".tmp");
+    // The temporary file is private by default; the report gets the permissions of the file it
+    // replaces, or those of any new file (0666 less the umask).
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => {
+            builder.permissions(m.permissions());
+        }
+        _ => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+        }
+    }
+    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot write {shown}: cannot create a file in {}",
+            dir.display()
+        )
+    })?;
+    {
+        let mut w = io::BufWriter::new(tmp.as_file_mut());
+        f(&mut w).with_context(|| format!("cannot write {shown}"))?;
+        w.flush().with_context(|| format!("cannot write {shown}"))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {shown}: sync failed"))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {shown}: cannot rename the temporary file"))?;
     Ok(())
 }

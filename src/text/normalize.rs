@@ -333,8 +333,8 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
 /// Recognises a tag or comment at the start of `s`: its byte length and kind.
 fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
     let b = s.as_bytes();
-    if s.starts_with("<!--") {
-        let end = s[4..].find("-->").map(|k| k + 7).unwrap_or(s.len());
+    if let Some(rest) = s.strip_prefix("<!--") {
+        let end = rest.find("-->").map(|k| k + 7).unwrap_or(s.len());
         return Some((end, TagKind::Inline));
     }
     let first = *b.get(1)?;

@@ -1,0 +1,351 @@
+//! Penalty classification (SPEC §3): each finding starts with its rule's default severity and
+//! penalty; `--policy` overrides them per rule; `--previous` marks repeated breaches.
+//!
+//! Order: the policy is applied first, then repetition. A repeated breach therefore escalates to
+//! `permanent` even when the policy lowered its rule to `temporary`: the CGU XII make repetition
+//! a ground for permanent interruption whatever the breach. A penalty of `none` (set by default
+//! or by the policy) is never escalated: what the court does not sanction once it does not
+//! sanction twice either. The finding is still marked `repeated`.
+
+use crate::model::Finding;
+use crate::report::PolicyOverride;
+use crate::rules::{Penalty, Rule, Severity};
+use anyhow::Context;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// Classifies the findings of an audit: the policy first, then repetition (see the module
+/// documentation). Returns the overrides to record in `AuditInfo::policy_overrides`. The
+/// summary must be computed afterwards (`Summary::of`), since penalties may have changed;
+/// fingerprints do not depend on severity or penalty, so they are unchanged.
+pub fn classify(
+    findings: &mut [Finding],
+    policy: Option<&Policy>,
+    previous: Option<&Previous>,
+) -> Vec<PolicyOverride> {
+    let overrides = policy.map(|p| p.apply(findings)).unwrap_or_default();
+    if let Some(prev) = previous {
+        prev.mark(findings);
+    }
+    overrides
+}
+
+/// `--policy FILE.toml`: per-rule overrides of severity and penalty.
+///
+/// ```toml
+/// [rules.MSK002]
+/// penalty = "permanent"
+/// severity = "high"
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// Overrides by rule, in registry order.
+    pub rules: BTreeMap<Rule, RulePolicy>,
+}
+
+/// The overrides of one rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RulePolicy {
+    pub severity: Option<Severity>,
+    pub penalty: Option<Penalty>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    #[serde(default)]
+    rules: BTreeMap<toml::Spanned<String>, RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    severity: Option<toml::Spanned<String>>,
+    penalty: Option<toml::Spanned<String>>,
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+impl Policy {
+    /// Reads and parses a policy file.
+    pub fn load(path: &Path) -> anyhow::Result<Policy> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the policy file {}", path.display()))?;
+        Policy::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses a policy; `origin` names the file in error messages (`FILE:LINE:COLUMN: …`).
+    pub fn parse(text: &str, origin: &str) -> anyhow::Result<Policy> {
+        let at = |offset: usize, msg: &str| {
+            let (l, c) = line_col(text, offset);
+            anyhow::anyhow!("{origin}:{l}:{c}: {msg}")
+        };
+        let raw: RawPolicy = toml::from_str(text).map_err(|e| {
+            let msg = e.message().trim().to_string();
+            match e.span() {
+                Some(span) => at(span.start, &msg),
+                None => anyhow::anyhow!("{origin}: {msg}"),
+            }
+        })?;
+        let mut policy = Policy::default();
+        for (code, raw_rule) in raw.rules {
+            let rule = Rule::from_code(code.get_ref()).ok_or_else(|| {
+                at(
+                    code.span().start,
+                    &format!("unknown rule `{}` (see `vigie rules`)", code.get_ref()),
+                )
+            })?;
+            let mut rp = RulePolicy::default();
+            if let Some(s) = raw_rule.severity {
+                rp.severity = Some(Severity::parse(s.get_ref().trim()).ok_or_else(|| {
+                    at(
+                        s.span().start,
+                        &format!(
+                            "unknown severity `{}` (expected critical, high, medium, low or info)",
+                            s.get_ref()
+                        ),
+                    )
+                })?);
+            }
+            if let Some(p) = raw_rule.penalty {
+                rp.penalty = Some(Penalty::parse(p.get_ref().trim()).ok_or_else(|| {
+                    at(
+                        p.span().start,
+                        &format!(
+                            "unknown penalty `{}` (expected permanent, temporary or none)",
+                            p.get_ref()
+                        ),
+                    )
+                })?);
+            }
+            if policy.rules.insert(rule, rp).is_some() {
+                return Err(at(
+                    code.span().start,
+                    &format!("rule {rule} is given twice"),
+                ));
+            }
+        }
+        Ok(policy)
+    }
+
+    /// The overrides the policy makes, from each rule's default: what the report records.
+    pub fn overrides(&self) -> Vec<PolicyOverride> {
+        let mut out = Vec::new();
+        for (&rule, rp) in &self.rules {
+            let info = rule.info();
+            if let Some(s) = rp.severity {
+                out.push(PolicyOverride {
+                    rule,
+                    field: "severity",
+                    from: info.severity.as_str().to_string(),
+                    to: s.as_str().to_string(),
+                });
+            }
+            if let Some(p) = rp.penalty {
+                out.push(PolicyOverride {
+                    rule,
+                    field: "penalty",
+                    from: info.penalty.as_str().to_string(),
+                    to: p.as_str().to_string(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Sets the severity and penalty of every finding whose rule the policy overrides, and
+    /// returns the overrides, for the report. Apply before [`Previous::mark`].
+    pub fn apply(&self, findings: &mut [Finding]) -> Vec<PolicyOverride> {
+        if !self.rules.is_empty() {
+            for f in findings.iter_mut() {
+                if let Some(rp) = self.rules.get(&f.rule) {
+                    if let Some(s) = rp.severity {
+                        f.severity = s;
+                    }
+                    if let Some(p) = rp.penalty {
+                        f.penalty = p;
+                    }
+                }
+            }
+        }
+        self.overrides()
+    }
+}
+
+/// The findings of an earlier vigie JSON report (`--previous`).
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    fingerprints: HashSet<String>,
+    /// `(rule, source_id)` with the source id trimmed and lowercased, as matching does.
+    rule_sources: HashSet<(Rule, String)>,
+}
+
+#[derive(Deserialize)]
+struct PrevReport {
+    vigie_report: u32,
+    findings: Vec<PrevFinding>,
+}
+
+#[derive(Deserialize)]
+struct PrevFinding {
+    fingerprint: String,
+    rule: String,
+    record: Option<PrevRecord>,
+}
+
+#[derive(Deserialize)]
+struct PrevRecord {
+    source_id: Option<String>,
+}
+
+fn source_key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+impl Previous {
+    /// Reads an earlier JSON report (or JSON Lines report). A malformed file is an error naming
+    /// it, with line and column.
+    pub fn load(path: &Path) -> anyhow::Result<Previous> {
+        use std::io::{BufRead, Read};
+        let shown = path.display();
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("cannot read the previous report {shown}"))?;
+        let mut reader = std::io::BufReader::new(file);
+        let mut first = String::new();
+        reader
+            .read_line(&mut first)
+            .with_context(|| format!("cannot read the previous report {shown}"))?;
+        // A JSON Lines report (`--report jsonl`) starts with a finding or, when it has none, with
+        // its summary line; vigie writes those keys first.
+        if first.starts_with("{\"fingerprint\":") || first.starts_with("{\"summary\":") {
+            return Previous::load_jsonl(first, reader, path);
+        }
+        let whole = std::io::Cursor::new(first.into_bytes()).chain(reader);
+        let raw: PrevReport = serde_json::from_reader(whole).map_err(|e| {
+            if e.is_io() {
+                anyhow::anyhow!("cannot read the previous report {shown}: {e}")
+            } else {
+                anyhow::anyhow!(
+                    "{shown}:{}:{}: not a vigie JSON report: {e}",
+                    e.line(),
+                    e.column()
+                )
+            }
+        })?;
+        Previous::from_raw(raw).with_context(|| format!("in the previous report {shown}"))
+    }
+
+    fn load_jsonl(
+        first: String,
+        rest: impl std::io::BufRead,
+        path: &Path,
+    ) -> anyhow::Result<Previous> {
+        let shown = path.display();
+        let mut prev = Previous::default();
+        let lines = std::iter::once(Ok(first)).chain(rest.lines());
+        for (k, line) in lines.enumerate() {
+            let line = line.with_context(|| format!("cannot read the previous report {shown}"))?;
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with("{\"summary\":") {
+                continue;
+            }
+            let f: PrevFinding = serde_json::from_str(line).map_err(|e| {
+                anyhow::anyhow!(
+                    "{shown}:{}:{}: not a vigie JSON Lines report: {e}",
+                    k + 1,
+                    e.column()
+                )
+            })?;
+            prev.insert(f);
+        }
+        Ok(prev)
+    }
+
+    /// Parses an earlier JSON report held in memory.
+    pub fn from_json(text: &str) -> anyhow::Result<Previous> {
+        let raw: PrevReport = serde_json::from_str(text).map_err(|e| {
+            anyhow::anyhow!("{}:{}: not a vigie JSON report: {e}", e.line(), e.column())
+        })?;
+        Previous::from_raw(raw)
+    }
+
+    fn from_raw(raw: PrevReport) -> anyhow::Result<Previous> {
+        if raw.vigie_report != 1 {
+            anyhow::bail!("unsupported report schema version {}", raw.vigie_report);
+        }
+        let mut prev = Previous::default();
+        for f in raw.findings {
+            prev.insert(f);
+        }
+        Ok(prev)
+    }
+
+    fn insert(&mut self, f: PrevFinding) {
+        // A rule code that no longer exists cannot repeat: only its fingerprint is kept.
+        let sid = f.record.and_then(|r| r.source_id);
+        if let (Some(rule), Some(sid)) = (Rule::from_code(&f.rule), sid) {
+            if !sid.trim().is_empty() {
+                self.rule_sources.insert((rule, source_key(&sid)));
+            }
+        }
+        self.fingerprints.insert(f.fingerprint);
+    }
+
+    /// How many findings the earlier report held (distinct fingerprints).
+    pub fn len(&self) -> usize {
+        self.fingerprints.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fingerprints.is_empty()
+    }
+
+    /// Whether `f` was already found: same fingerprint, or same rule on the same `source_id`.
+    pub fn contains(&self, f: &Finding) -> bool {
+        if self.fingerprints.contains(&f.fingerprint()) {
+            return true;
+        }
+        f.record
+            .as_ref()
+            .and_then(|r| r.source_id.as_deref())
+            .filter(|s| !s.trim().is_empty())
+            .is_some_and(|sid| self.rule_sources.contains(&(f.rule, source_key(sid))))
+    }
+
+    /// Marks repeated findings; their penalty becomes `permanent` unless it is `none`.
+    /// Apply after [`Policy::apply`].
+    pub fn mark(&self, findings: &mut [Finding]) {
+        for f in findings.iter_mut() {
+            if self.contains(f) {
+                f.repeated = true;
+                if f.penalty != Penalty::None {
+                    f.penalty = Penalty::Permanent;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column() {
+        let t = "a\nbé c\n";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 2), (2, 1));
+        assert_eq!(line_col(t, 5), (2, 3)); // after `bé` (é is two bytes)
+    }
+}

@@ -1,0 +1,103 @@
+//! CSV: one finding per row. Cells that a spreadsheet would take for a formula are neutralised.
+
+use super::{Report, WriteOptions};
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+const HEADER: [&str; 15] = [
+    "fingerprint",
+    "rule",
+    "name",
+    "family",
+    "severity",
+    "penalty",
+    "repeated",
+    "record_id",
+    "source_id",
+    "file",
+    "line",
+    "message",
+    "basis",
+    "excerpt",
+    "waiver",
+];
+
+/// Prefixes with `'` a cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return,
+/// so that no spreadsheet evaluates corpus text as a formula (CSV injection).
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(HEADER)?;
+    for f in &report.findings {
+        let info = f.rule.info();
+        let fingerprint = f.fingerprint();
+        let r = f.record.as_ref();
+        let file = r
+            .and_then(|r| report.files.get(r.file_index as usize))
+            .map(String::as_str)
+            .unwrap_or("");
+        let line = r.map(|r| r.line.to_string()).unwrap_or_default();
+        let excerpt = f
+            .evidence
+            .as_ref()
+            .and_then(|e| super::exported_excerpts(e, opts.reveal_personal_data).0)
+            .unwrap_or_default();
+        let waiver = report
+            .waivers
+            .get(&fingerprint)
+            .map(|w| {
+                let status = match w.status {
+                    super::WaiverStatus::Reviewed => "reviewed",
+                    super::WaiverStatus::Accepted => "accepted",
+                };
+                if w.note.is_empty() {
+                    status.to_string()
+                } else {
+                    format!("{status}: {}", w.note)
+                }
+            })
+            .unwrap_or_default();
+        let basis = info.basis.join("; ");
+        let cells: [&str; 15] = [
+            &fingerprint,
+            info.code,
+            info.name,
+            info.family.as_str(),
+            f.severity.as_str(),
+            f.penalty.as_str(),
+            if f.repeated { "true" } else { "false" },
+            r.and_then(|r| r.id.as_deref()).unwrap_or(""),
+            r.and_then(|r| r.source_id.as_deref()).unwrap_or(""),
+            file,
+            &line,
+            &f.message,
+            &basis,
+            &excerpt,
+            &waiver,
+        ];
+        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formula_starts_are_prefixed() {
+        for s in ["=1+1", "+33", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(s), format!("'{s}"));
+        }
+        for s in ["", "M. K", "'=x", " =x", "20-23.523"] {
+            assert_eq!(neutralise(s), s);
+        }
+    }
+}

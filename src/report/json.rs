@@ -1,0 +1,231 @@
+//! The JSON report (SPEC §4): borrowed view structs serialised in a fixed field order, maps
+//! sorted, so that the same audit gives the same bytes (but for `elapsed_ms`).
+
+use super::{AuditInfo, Report, Summary, Waiver, WriteOptions};
+use crate::model::Finding;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// The schema version.
+pub(crate) const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    vigie_report: u32,
+    tool: ToolView,
+    audit: AuditView<'a>,
+    summary: SummaryView,
+    findings: FindingsView<'a>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ToolView {
+    name: &'static str,
+    version: &'static str,
+}
+
+pub(crate) const TOOL: ToolView = ToolView {
+    name: "vigie",
+    version: env!("CARGO_PKG_VERSION"),
+};
+
+#[derive(Serialize)]
+pub(crate) struct AuditView<'a> {
+    as_of: &'a str,
+    corpus: &'a [String],
+    reference: &'a [String],
+    history: &'a [String],
+    records: u64,
+    unreadable_records: u64,
+    reference_decisions: u64,
+    unreadable_reference_decisions: u64,
+    matched_records: u64,
+    policy_overrides: Vec<OverrideView<'a>>,
+    elapsed_ms: u64,
+    updated_at_ages: Vec<AgeView>,
+}
+
+#[derive(Serialize)]
+struct OverrideView<'a> {
+    rule: &'static str,
+    field: &'static str,
+    from: &'a str,
+    to: &'a str,
+}
+
+#[derive(Serialize)]
+struct AgeView {
+    age: &'static str,
+    records: u64,
+}
+
+impl<'a> AuditView<'a> {
+    pub(crate) fn new(a: &'a AuditInfo) -> Self {
+        AuditView {
+            as_of: &a.as_of,
+            corpus: &a.corpus,
+            reference: &a.reference,
+            history: &a.history,
+            records: a.records,
+            unreadable_records: a.unreadable_records,
+            reference_decisions: a.reference_decisions,
+            unreadable_reference_decisions: a.unreadable_reference_decisions,
+            matched_records: a.matched_records,
+            policy_overrides: a
+                .policy_overrides
+                .iter()
+                .map(|o| OverrideView {
+                    rule: o.rule.code(),
+                    field: o.field,
+                    from: &o.from,
+                    to: &o.to,
+                })
+                .collect(),
+            elapsed_ms: a.elapsed_ms,
+            updated_at_ages: a
+                .updated_at_ages
+                .buckets
+                .iter()
+                .map(|&(age, records)| AgeView { age, records })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct SummaryView {
+    verdict: &'static str,
+    findings: u64,
+    records_with_findings: u64,
+    by_rule: BTreeMap<&'static str, u64>,
+    by_family: BTreeMap<&'static str, u64>,
+    by_severity: BTreeMap<&'static str, u64>,
+    by_penalty: BTreeMap<&'static str, u64>,
+}
+
+impl SummaryView {
+    pub(crate) fn new(s: &Summary) -> Self {
+        SummaryView {
+            verdict: s.verdict.as_str(),
+            findings: s.findings,
+            records_with_findings: s.records_with_findings,
+            by_rule: s.by_rule.iter().map(|(k, &v)| (k.code(), v)).collect(),
+            by_family: s.by_family.iter().map(|(k, &v)| (k.as_str(), v)).collect(),
+            by_severity: s
+                .by_severity
+                .iter()
+                .map(|(k, &v)| (k.as_str(), v))
+                .collect(),
+            by_penalty: s.by_penalty.iter().map(|(k, &v)| (k.as_str(), v)).collect(),
+        }
+    }
+}
+
+/// The findings, serialised one by one without collecting views of all of them first.
+struct FindingsView<'a> {
+    report: &'a Report,
+    reveal: bool,
+}
+
+impl Serialize for FindingsView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.report
+                .findings
+                .iter()
+                .map(|f| FindingView::new(self.report, f, self.reveal)),
+        )
+    }
+}
+
+/// One finding as exported (JSON report and JSON Lines).
+#[derive(Serialize)]
+pub(crate) struct FindingView<'a> {
+    fingerprint: String,
+    rule: &'static str,
+    name: &'static str,
+    family: &'static str,
+    severity: &'static str,
+    penalty: &'static str,
+    repeated: bool,
+    source_defect: bool,
+    record: Option<RecordView<'a>>,
+    message: &'a str,
+    basis: &'static [&'static str],
+    evidence: Option<EvidenceView<'a>>,
+    waiver: Option<&'a Waiver>,
+}
+
+#[derive(Serialize)]
+struct RecordView<'a> {
+    id: Option<&'a str>,
+    source_id: Option<&'a str>,
+    url: Option<&'a str>,
+    file: Option<&'a str>,
+    line: u64,
+}
+
+#[derive(Serialize)]
+struct EvidenceView<'a> {
+    field: &'a str,
+    span: Option<[usize; 2]>,
+    reference_span: Option<[usize; 2]>,
+    excerpt: Option<String>,
+    reference_excerpt: Option<String>,
+}
+
+impl<'a> FindingView<'a> {
+    pub(crate) fn new(report: &'a Report, f: &'a Finding, reveal: bool) -> Self {
+        let info = f.rule.info();
+        let fingerprint = f.fingerprint();
+        let waiver = report.waivers.get(&fingerprint);
+        FindingView {
+            rule: info.code,
+            name: info.name,
+            family: info.family.as_str(),
+            severity: f.severity.as_str(),
+            penalty: f.penalty.as_str(),
+            repeated: f.repeated,
+            source_defect: f.source_defect,
+            record: f.record.as_ref().map(|r| RecordView {
+                id: r.id.as_deref(),
+                source_id: r.source_id.as_deref(),
+                url: r.url.as_deref(),
+                file: report.files.get(r.file_index as usize).map(String::as_str),
+                line: r.line,
+            }),
+            message: &f.message,
+            basis: info.basis,
+            evidence: f.evidence.as_ref().map(|e| {
+                let (excerpt, reference_excerpt) = super::exported_excerpts(e, reveal);
+                EvidenceView {
+                    field: &e.field,
+                    span: e.span.map(|(a, b)| [a, b]),
+                    reference_span: e.reference_span.map(|(a, b)| [a, b]),
+                    excerpt,
+                    reference_excerpt,
+                }
+            }),
+            waiver,
+            fingerprint,
+        }
+    }
+}
+
+pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let view = ReportView {
+        vigie_report: SCHEMA_VERSION,
+        tool: TOOL,
+        audit: AuditView::new(&report.audit),
+        summary: SummaryView::new(&report.summary),
+        findings: FindingsView {
+            report,
+            reveal: opts.reveal_personal_data,
+        },
+    };
+    let mut out = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &view).map_err(io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}

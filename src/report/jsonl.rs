@@ -1,0 +1,29 @@
+//! JSON Lines: one finding per line (the finding object of the JSON report), then a last line
+//! `{"summary": …, "audit": …}`.
+
+use super::json::{AuditView, FindingView, SummaryView};
+use super::{Report, WriteOptions};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct LastLine<'a> {
+    summary: SummaryView,
+    audit: AuditView<'a>,
+}
+
+pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for f in &report.findings {
+        let view = FindingView::new(report, f, opts.reveal_personal_data);
+        serde_json::to_writer(&mut out, &view).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+    }
+    let last = LastLine {
+        summary: SummaryView::new(&report.summary),
+        audit: AuditView::new(&report.audit),
+    };
+    serde_json::to_writer(&mut out, &last).map_err(io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}

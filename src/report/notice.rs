@@ -1,0 +1,521 @@
+//! A draft formal notice in French (Markdown) that a court can send to the reuser: the
+//! breaches grouped by penalty category (CGU XII) then by the articles they breach, with counts
+//! and examples, the deadline and the consequences.
+//!
+//! Findings an auditor marked `accepted` (waivers) are left out of the notice.
+
+use super::{Report, WaiverStatus, WriteOptions};
+use crate::model::Finding;
+use crate::rules::{Penalty, Rule};
+use crate::text::sanitize::for_terminal;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Examples given per rule.
+const EXAMPLES: usize = 5;
+
+const OBJECT_COMPLIANT: &str = "Audit de conformité aux conditions générales de réutilisation \
+des décisions de justice diffusées en open data — absence de manquement";
+
+const OBJECT: &str = "Mise en demeure — manquements aux conditions générales de réutilisation \
+des décisions de justice diffusées en open data";
+
+/// Escapes corpus text for Markdown: one line, control characters made visible, every character
+/// that could open markup (headings, emphasis, links, images, HTML, entities, tables, code)
+/// backslashed. The text is always written after other text on its line, so line-start markers
+/// (`-`, `+`, `1.`, `=`) cannot act; link and image syntax cannot without `[`.
+pub fn escape_markdown(s: &str) -> String {
+    let s = for_terminal(s, false);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `2026-11-22T12:00:00Z` → `22 novembre 2026` (the UTC calendar day).
+fn french_date(as_of: &str) -> String {
+    match as_of.parse::<jiff::Timestamp>() {
+        Ok(ts) => {
+            let d = ts.to_zoned(jiff::tz::TimeZone::UTC).date();
+            let day = if d.day() == 1 {
+                "1er".to_string()
+            } else {
+                d.day().to_string()
+            };
+            format!("{day} {} {}", MONTHS[d.month() as usize - 1], d.year())
+        }
+        Err(_) => escape_markdown(as_of),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n <= 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn penalty_heading(p: Penalty) -> &'static str {
+    match p {
+        Penalty::Permanent => {
+            "Manquements susceptibles de justifier une interruption définitive de la mise à disposition des données"
+        }
+        Penalty::Temporary => {
+            "Manquements justifiant une interruption temporaire de la mise à disposition des données"
+        }
+        Penalty::None => "Observations (sans sanction)",
+    }
+}
+
+/// What each rule finds, in French, for the letter.
+fn french_label(rule: Rule) -> &'static str {
+    match rule {
+        Rule::INT001 => "texte de la décision altéré (mots, nombres ou ponctuation substitués)",
+        Rule::INT002 => {
+            "éléments étrangers insérés dans le texte de la décision sans en être distingués"
+        }
+        Rule::INT003 => "texte de la décision coupé sans que le caractère partiel soit indiqué",
+        Rule::INT004 => "extrait sans accès à la version intégrale de la décision",
+        Rule::INT005 => "mentions d'identification de la décision absentes",
+        Rule::INT006 => "mentions d'identification contraires à la décision diffusée",
+        Rule::INT007 => "enregistrement sans décision correspondante dans la source officielle",
+        Rule::ATT001 => "source des données non mentionnée",
+        Rule::ATT002 => "source des données attribuée à une autre juridiction",
+        Rule::FRE001 => "date de la dernière mise à jour non mentionnée",
+        Rule::FRE002 => "version de la décision non mise à jour après sa correction à la source",
+        Rule::FRE003 => "base non mise à jour depuis plus de 72 heures",
+        Rule::FRE004 => "décision retirée à la source et toujours diffusée",
+        Rule::FRE005 => {
+            "mention de mise à jour ambiguë (la date de chargement n'est pas explicite)"
+        }
+        Rule::MSK001 => "occultation levée : élément pseudonymisé à la source diffusé en clair",
+        Rule::MSK002 => "occultation ajoutée de sa propre initiative",
+        Rule::MSK003 => {
+            "occultation provisoire d'un nom laissé en clair à la source (défaut à signaler)"
+        }
+        Rule::MSK004 => "nom d'une personne physique, partie ou tiers, diffusé en clair",
+        Rule::MSK005 => "identifiant direct d'une personne physique diffusé en clair",
+        Rule::PRF001 => "identité des magistrats ou des membres du greffe indexée",
+        Rule::PRF002 => {
+            "analyse des pratiques professionnelles de magistrats ou de membres du greffe"
+        }
+        Rule::IN001 => "enregistrement illisible",
+        Rule::IN002 => "identifiant d'enregistrement en double",
+    }
+}
+
+/// The CGU article a rule primarily enforces: the first article of the Cour de cassation or
+/// Conseil d'État CGU in its basis (both CGU number their articles alike), else the DILA notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Article {
+    Cgu(u8),
+    Dila,
+    None,
+}
+
+const ROMAN: [&str; 14] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+];
+
+const CGU_TITLES: [&str; 14] = [
+    "Définitions",
+    "Objet et champ d'application",
+    "Mentions légales",
+    "Mise à jour des données",
+    "Étendue du droit à réutilisation et conditions d'exercice",
+    "Interdiction du profilage",
+    "Protection des données à caractère personnel",
+    "Exercice des droits d'accès et de rectification",
+    "Correction du défaut d'occultation des nom et prénoms des personnes physiques",
+    "Traitement des demandes d'occultation ou de levée d'occultation",
+    "Clauses particulières relatives à l'API",
+    "Responsabilité",
+    "Propriété intellectuelle",
+    "Litige / droit applicable",
+];
+
+fn primary_article(rule: Rule) -> Article {
+    let basis = rule.info().basis;
+    for id in basis {
+        if let Some(n) = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE ")) {
+            if let Some(k) = ROMAN.iter().position(|r| *r == n) {
+                return Article::Cgu(k as u8 + 1);
+            }
+        }
+    }
+    if basis.contains(&"DILA") {
+        Article::Dila
+    } else {
+        Article::None
+    }
+}
+
+impl Article {
+    fn heading(self) -> String {
+        match self {
+            Article::Cgu(n) => format!(
+                "Article {} des CGU — {}",
+                ROMAN[n as usize - 1],
+                CGU_TITLES[n as usize - 1]
+            ),
+            Article::Dila => {
+                "Notice de la DILA relative à la réutilisation des données de Légifrance".into()
+            }
+            Article::None => "Contrôles de l'audit, sans article des CGU".into(),
+        }
+    }
+}
+
+fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
+    let mut s = String::from("    - ");
+    match &f.record {
+        Some(r) => {
+            match &r.id {
+                Some(id) => {
+                    let _ = write!(s, "enregistrement « {} »", escape_markdown(id));
+                }
+                None => s.push_str("enregistrement illisible"),
+            }
+            if let Some(url) = &r.url {
+                let _ = write!(s, " ({})", escape_markdown(url));
+            }
+            let file = report
+                .files
+                .get(r.file_index as usize)
+                .map(|f| escape_markdown(f))
+                .unwrap_or_default();
+            let _ = write!(s, ", {file} ligne {}", r.line);
+        }
+        None => s.push_str("ensemble de la base"),
+    }
+    let _ = write!(s, " : {}", escape_markdown(&f.message));
+    if f.repeated {
+        s.push_str(" (manquement réitéré)");
+    }
+    let excerpt = f
+        .evidence
+        .as_ref()
+        .and_then(|e| super::exported_excerpts(e, reveal).0)
+        .filter(|x| !x.is_empty());
+    if let Some(excerpt) = excerpt {
+        let _ = write!(s, " — extrait : « {} »", escape_markdown(&excerpt));
+    }
+    s
+}
+
+pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let findings: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            report.waivers.is_empty()
+                || report
+                    .waivers
+                    .get(&f.fingerprint())
+                    .is_none_or(|w| w.status != WaiverStatus::Accepted)
+        })
+        .collect();
+    let accepted = report.findings.len() - findings.len();
+    let count = |p: Penalty| findings.iter().filter(|f| f.penalty == p).count();
+    let (permanent, temporary) = (count(Penalty::Permanent), count(Penalty::Temporary));
+    let breaches = permanent + temporary;
+    let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
+    let a = &report.audit;
+    let date = french_date(&a.as_of);
+    let reuser = opts
+        .reuser
+        .as_deref()
+        .map(escape_markdown)
+        .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
+
+    let mut m = String::new();
+    m.push_str(if breaches > 0 {
+        "# Projet de mise en demeure\n\n"
+    } else {
+        "# Projet de lettre — audit de conformité aux conditions de réutilisation\n\n"
+    });
+    m.push_str(
+        "**Expéditeur :** [Juridiction émettrice — nom, service et adresse à compléter]  \n",
+    );
+    let _ = writeln!(m, "**Destinataire :** {reuser}  ");
+    let _ = writeln!(m, "**Date de l'audit :** {date}  ");
+    if breaches > 0 {
+        let _ = writeln!(m, "**Objet :** {OBJECT}\n");
+    } else {
+        let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
+    }
+    m.push_str("Madame, Monsieur,\n\n");
+    if breaches > 0 {
+        m.push_str(
+        "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous avez \
+accepté sans réserve la licence ouverte de réutilisation d'informations publiques version 2.0 et les \
+conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour \
+les décisions des juridictions administratives, du Conseil d'État (version du 18 janvier 2022). Ces \
+conditions vous imposent notamment :\n\n\
+- de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque décision le nom \
+de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU, article V ; \
+article L. 322-1 du code des relations entre le public et l'administration) ;\n\
+- de mentionner la source des données et la date de leur dernière mise à jour, et de tenir vos données \
+à jour (CGU, article V) ;\n\
+- de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour évaluer, \
+analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées (CGU, article VI ; \
+article L. 111-13 du code de l'organisation judiciaire ; article L. 10 du code de justice administrative) ;\n\
+- de respecter la réglementation applicable à la protection des données à caractère personnel, et \
+notamment l'occultation des nom et prénoms des personnes physiques parties ou tiers (CGU, articles VII \
+et IX) ;\n\
+- de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce soit pour \
+lever des occultations ou en ajouter (CGU, article X ; article R. 111-13 du code de l'organisation \
+judiciaire ; article R. 741-15 du code de justice administrative).\n\n",
+        );
+    }
+    let _ = write!(
+        m,
+        "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
+source officielle",
+        plural(a.records as usize, "enregistrement", "enregistrements"),
+        a.matched_records,
+        if a.matched_records > 1 { "s" } else { "" },
+    );
+    if a.unreadable_records > 0 {
+        let _ = write!(
+            m,
+            " ; {} illisible{}",
+            a.unreadable_records,
+            if a.unreadable_records > 1 { "s" } else { "" }
+        );
+    }
+    m.push_str(").");
+
+    if breaches == 0 {
+        m.push_str(
+            " Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible de \
+justifier une interruption de la mise à disposition des données.\n\n",
+        );
+    } else {
+        let mut records: Vec<(u32, u64)> = findings
+            .iter()
+            .filter(|f| f.penalty != Penalty::None)
+            .filter_map(|f| f.record.as_ref().map(|r| (r.file_index, r.line)))
+            .collect();
+        records.sort_unstable();
+        records.dedup();
+        let repeated = findings
+            .iter()
+            .filter(|f| f.repeated && f.penalty != Penalty::None)
+            .count();
+        let _ = write!(
+            m,
+            " Il a relevé {} ({} susceptible{} de justifier une interruption définitive, {} justifiant \
+une interruption temporaire), concernant {}",
+            plural(breaches, "manquement", "manquements"),
+            permanent,
+            if permanent > 1 { "s" } else { "" },
+            temporary,
+            plural(records.len(), "enregistrement", "enregistrements"),
+        );
+        if findings
+            .iter()
+            .any(|f| f.record.is_none() && f.penalty != Penalty::None)
+        {
+            m.push_str(" et l'ensemble de la base");
+        }
+        m.push('.');
+        if repeated > 0 {
+            let _ = write!(
+                m,
+                " {} déjà relevé{} lors d'un audit précédent.",
+                if repeated > 1 {
+                    format!("{repeated} de ces manquements avaient été")
+                } else {
+                    "Un de ces manquements avait été".to_string()
+                },
+                if repeated > 1 { "s" } else { "" }
+            );
+        }
+        m.push_str(" Ils sont détaillés ci-après.\n\n");
+    }
+    if !opts.reveal_personal_data {
+        m.push_str(
+            "Les données à caractère personnel figurant dans les extraits cités sont masquées (seule \
+l'initiale est conservée).\n\n",
+        );
+    }
+
+    let mut section = 0;
+    for p in Penalty::ALL {
+        let in_p: Vec<&Finding> = findings
+            .iter()
+            .copied()
+            .filter(|f| f.penalty == p)
+            .collect();
+        if in_p.is_empty() {
+            continue;
+        }
+        section += 1;
+        let _ = writeln!(
+            m,
+            "## {section}. {} ({})\n",
+            penalty_heading(p),
+            plural(in_p.len(), "constat", "constats")
+        );
+        // Groups of rules by the CGU article they primarily breach, in article order.
+        let mut groups: Vec<(Article, Vec<Rule>)> = Vec::new();
+        for &rule in Rule::ALL {
+            if !in_p.iter().any(|f| f.rule == rule) {
+                continue;
+            }
+            let article = primary_article(rule);
+            match groups.iter_mut().find(|(a, _)| *a == article) {
+                Some((_, rules)) => rules.push(rule),
+                None => groups.push((article, vec![rule])),
+            }
+        }
+        groups.sort_by_key(|(a, _)| *a);
+        for (article, rules) in groups {
+            let n: usize = in_p.iter().filter(|f| rules.contains(&f.rule)).count();
+            let _ = writeln!(
+                m,
+                "### {} ({})\n",
+                article.heading(),
+                plural(n, "constat", "constats")
+            );
+            for rule in rules {
+                let of_rule: Vec<&Finding> =
+                    in_p.iter().copied().filter(|f| f.rule == rule).collect();
+                let info = rule.info();
+                let _ = write!(
+                    m,
+                    "- **{} {}** — {} — {}",
+                    info.code,
+                    info.name,
+                    french_label(rule),
+                    plural(of_rule.len(), "constat", "constats")
+                );
+                if !info.basis.is_empty() {
+                    let _ = write!(m, " (fondement : {})", info.basis.join(", "));
+                }
+                m.push_str(" ; exemples :\n");
+                for f in of_rule.iter().take(EXAMPLES) {
+                    m.push_str(&example_line(report, f, opts.reveal_personal_data));
+                    m.push('\n');
+                }
+                if of_rule.len() > EXAMPLES {
+                    let _ = writeln!(
+                        m,
+                        "    - … et {} ; la liste complète figure dans le rapport d'audit joint.",
+                        plural(of_rule.len() - EXAMPLES, "autre", "autres")
+                    );
+                }
+            }
+            m.push('\n');
+        }
+    }
+    if accepted > 0 {
+        let _ = writeln!(
+            m,
+            "{} lors de la revue de l'audit {} pas repris dans la présente.\n",
+            if accepted > 1 {
+                format!("{accepted} constats acceptés")
+            } else {
+                "Un constat accepté".to_string()
+            },
+            if accepted > 1 { "ne sont" } else { "n'est" }
+        );
+    }
+
+    let masking = findings.iter().any(|f| {
+        matches!(
+            f.rule,
+            Rule::MSK001 | Rule::MSK003 | Rule::MSK004 | Rule::MSK005
+        )
+    });
+    if breaches > 0 {
+        let _ = writeln!(m, "## {}. Délai\n", section + 1);
+        let _ = writeln!(
+            m,
+            "En conséquence, nous vous mettons en demeure de remédier à l'ensemble de ces manquements \
+dans un délai de {} à compter de la réception de la présente, et de nous faire connaître dans ce \
+même délai les mesures prises.\n",
+            plural(days as usize, "jour", "jours")
+        );
+        let _ = writeln!(m, "## {}. Conséquences (CGU, article XII)\n", section + 2);
+        m.push_str(
+            "À défaut, et conformément à l'article XII des conditions générales d'utilisation, « outre \
+les sanctions prévues à l'article L. 326-1 du CRPA, tout manquement du réutilisateur aux présentes \
+conditions générales d'utilisation pourra conduire la Cour de cassation à :\n\n\
+- Interrompre temporairement la mise à disposition des données jusqu'à la résolution du manquement,\n\
+- Interrompre définitivement la mise à disposition des données si le manquement est grave ou réitéré \
+et notamment s'il concerne un manquement à la protection des données personnelles, après mise en \
+demeure restée infructueuse. »\n\n\
+La Cour de cassation se réserve en outre le droit d'engager toute action en réparation du préjudice \
+subi.\n\n",
+        );
+        section += 2;
+    }
+    if masking || breaches > 0 {
+        let _ = writeln!(
+            m,
+            "## {}. Signalement des défauts d'occultation (CGU, article IX)\n",
+            section + 1
+        );
+        m.push_str(
+            "Tout défaut d'occultation des nom et prénoms d'une personne physique, partie ou tiers, \
+que vous constatez ou dont vous êtes saisi doit être signalé sans délai, et l'occultation « socle » \
+appliquée à titre provisoire :\n\n\
+- décisions de l'ordre judiciaire (CGU de la Cour de cassation, article IX) : \
+anonymisation.sder.courdecassation@justice.fr ;\n\
+- décisions de la juridiction administrative (CGU du Conseil d'État, article IX) : \
+opendata-signalerunprobleme@conseil-etat.fr.\n\n",
+        );
+    }
+    m.push_str(
+        "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\n\
+[Lieu], le [date d'envoi]\n\n\
+[Nom, qualité et signature de l'autorité signataire]\n",
+    );
+    out.write_all(m.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_neutralised() {
+        assert_eq!(
+            escape_markdown("# [clic](http://x) <b>\n## h"),
+            "\\# \\[clic\\](http://x) \\<b\\>⏎\\#\\# h"
+        );
+        assert_eq!(escape_markdown("a_b*c`d"), "a\\_b\\*c\\`d");
+    }
+
+    #[test]
+    fn dates_in_french() {
+        assert_eq!(french_date("2026-11-22T12:00:00Z"), "22 novembre 2026");
+        assert_eq!(french_date("2026-08-01T23:30:00Z"), "1er août 2026");
+        assert_eq!(french_date("garbage"), "garbage");
+    }
+}

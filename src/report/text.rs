@@ -1,0 +1,136 @@
+//! The short text summary printed when stdout is not a terminal.
+
+use super::{Report, WriteOptions};
+use crate::model::Finding;
+use crate::rules::{Family, Penalty};
+use crate::text::sanitize::for_terminal;
+use std::io::{self, Write};
+
+/// How many rules the summary lists, and how many findings.
+const TOP_RULES: usize = 5;
+const FIRST_FINDINGS: usize = 10;
+
+/// Where a finding is, as `file:line` (or `(corpus)`), sanitised.
+pub(crate) fn location(report: &Report, f: &Finding) -> String {
+    match &f.record {
+        Some(r) => {
+            let file = report
+                .files
+                .get(r.file_index as usize)
+                .map(String::as_str)
+                .unwrap_or("?");
+            format!("{}:{}", for_terminal(file, false), r.line)
+        }
+        None => "(corpus)".to_string(),
+    }
+}
+
+pub(crate) fn write(report: &Report, _opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let s = &report.summary;
+    let a = &report.audit;
+    let mut out = io::BufWriter::new(out);
+    writeln!(
+        out,
+        "vigie: verdict {} — {} finding{} in {} record{}",
+        s.verdict.as_str(),
+        s.findings,
+        plural(s.findings),
+        s.records_with_findings,
+        plural(s.records_with_findings)
+    )?;
+    writeln!(
+        out,
+        "records: {} read, {} unreadable, {} matched a reference decision (of {}{})",
+        a.records,
+        a.unreadable_records,
+        a.matched_records,
+        a.reference_decisions,
+        if a.unreadable_reference_decisions > 0 {
+            format!(", {} unreadable", a.unreadable_reference_decisions)
+        } else {
+            String::new()
+        }
+    )?;
+    if a.updated_at_ages.buckets.iter().any(|&(_, n)| n > 0) {
+        let ages: Vec<String> = a
+            .updated_at_ages
+            .buckets
+            .iter()
+            .map(|(label, n)| format!("{label} {n}"))
+            .collect();
+        writeln!(out, "updated_at age: {}", ages.join(", "))?;
+    }
+    let count = |p: Penalty| s.by_penalty.get(&p).copied().unwrap_or(0);
+    writeln!(
+        out,
+        "penalty: {} permanent, {} temporary, {} none",
+        count(Penalty::Permanent),
+        count(Penalty::Temporary),
+        count(Penalty::None)
+    )?;
+    let families: Vec<String> = Family::ALL
+        .iter()
+        .filter_map(|f| s.by_family.get(f).map(|n| format!("{} {n}", f.as_str())))
+        .collect();
+    if !families.is_empty() {
+        writeln!(out, "family:  {}", families.join(", "))?;
+    }
+    let mut rules: Vec<_> = s.by_rule.iter().map(|(r, &n)| (*r, n)).collect();
+    // Most frequent first; ties in registry order.
+    rules.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    if !rules.is_empty() {
+        let top: Vec<String> = rules
+            .iter()
+            .take(TOP_RULES)
+            .map(|(r, n)| format!("{r} {} {n}", r.info().name))
+            .collect();
+        writeln!(out, "top:     {}", top.join(", "))?;
+    }
+    let repeated = report.findings.iter().filter(|f| f.repeated).count();
+    if repeated > 0 {
+        writeln!(out, "repeated: {repeated} already in the previous report")?;
+    }
+    if !a.policy_overrides.is_empty() {
+        let shown: Vec<String> = a
+            .policy_overrides
+            .iter()
+            .map(|o| format!("{} {} {}→{}", o.rule, o.field, o.from, o.to))
+            .collect();
+        writeln!(out, "policy:  {}", shown.join(", "))?;
+    }
+    if !report.waivers.is_empty() {
+        let waived = report
+            .findings
+            .iter()
+            .filter(|f| report.waivers.contains_key(&f.fingerprint()))
+            .count();
+        writeln!(out, "waivers: {waived} finding(s) reviewed or accepted")?;
+    }
+    if !report.findings.is_empty() {
+        writeln!(out)?;
+        for f in report.findings.iter().take(FIRST_FINDINGS) {
+            writeln!(
+                out,
+                "{} {} {}/{}{} {}",
+                location(report, f),
+                f.rule,
+                f.severity.as_str(),
+                f.penalty.as_str(),
+                if f.repeated { " repeated" } else { "" },
+                for_terminal(&f.message, false)
+            )?;
+        }
+        if report.findings.len() > FIRST_FINDINGS {
+            writeln!(
+                out,
+                "… and {} more (use --report json, jsonl, csv or notice for all of them)",
+                report.findings.len() - FIRST_FINDINGS
+            )?;
+        }
+    }
+    out.flush()
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,223 @@
+//! End-to-end runs of the binary: exit statuses, bad input, determinism.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+fn data(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
+}
+
+fn vigie() -> Command {
+    Command::cargo_bin("vigie").unwrap()
+}
+
+fn cc_text() -> String {
+    let v: Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    v["text"].as_str().unwrap().to_string()
+}
+
+fn clean(id: &str) -> Value {
+    json!({
+        "id": id, "source_id": "5fca277de35a255d41ca73ab", "text": cc_text(),
+        "jurisdiction": "cc", "formation": "comm", "seat": "Paris",
+        "decision_date": "2020-11-18", "number": "19-19463",
+        "attribution": "Judilibre", "updated_at": "2026-11-21"
+    })
+}
+
+fn corpus(dir: &Path, lines: &[String]) -> PathBuf {
+    let p = dir.join("corpus.jsonl");
+    std::fs::write(&p, lines.join("\n") + "\n").unwrap();
+    p
+}
+
+fn run_json(corpus: &Path, extra: &[&str]) -> (i32, Value) {
+    let out = vigie()
+        .arg(corpus)
+        .args(["--reference"])
+        .arg(data("judilibre/cc_detail.json"))
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "json",
+            "--quiet",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap(), v)
+}
+
+#[test]
+fn a_clean_corpus_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(
+        dir.path(),
+        &[clean("a").to_string(), clean("b").to_string()],
+    );
+    let (code, v) = run_json(&c, &[]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["summary"]["verdict"], "compliant");
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(v["audit"]["matched_records"], 2);
+}
+
+#[test]
+fn malformed_lines_are_accounted_for_and_the_audit_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(
+        dir.path(),
+        &[
+            clean("a").to_string(),
+            "{not json".into(),
+            "{\"text\": \"no id\"}".into(),
+            "[1, 2]".into(),
+            clean("b").to_string(),
+        ],
+    );
+    let (code, v) = run_json(&c, &[]);
+    // IN001 carries no penalty: the corpus is compliant but the lines are reported.
+    assert_eq!(code, 0);
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(v["audit"]["unreadable_records"], 3);
+    let lines: Vec<u64> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "IN001")
+        .map(|f| f["record"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![2, 3, 4]);
+}
+
+#[test]
+fn breaches_exit_1_and_fail_on_moves_the_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = clean("a");
+    r.as_object_mut().unwrap().remove("attribution");
+    let c = corpus(dir.path(), &[r.to_string()]);
+    let (code, v) = run_json(&c, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(v["summary"]["verdict"], "temporary");
+    let (code, _) = run_json(&c, &["--fail-on", "permanent"]);
+    assert_eq!(code, 0);
+    let (code, _) = run_json(&c, &["--fail-on", "never"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn the_report_does_not_depend_on_the_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = Vec::new();
+    for i in 0..60 {
+        let mut r = clean(&format!("r{i}"));
+        match i % 6 {
+            1 => {
+                r.as_object_mut().unwrap().remove("attribution");
+            }
+            2 => r["text"] = json!(cc_text().replacen("Rejet", "Cassation", 1)),
+            3 => r["id"] = json!("r1"),
+            4 => lines.push("garbage".to_string()),
+            _ => {}
+        }
+        lines.push(r.to_string());
+    }
+    let c = corpus(dir.path(), &lines);
+    let strip = |mut v: Value| {
+        v["audit"]["elapsed_ms"] = json!(0);
+        serde_json::to_string(&v).unwrap()
+    };
+    let (_, one) = run_json(&c, &["--jobs", "1"]);
+    let (_, two) = run_json(&c, &["--jobs", "2"]);
+    let (_, eight) = run_json(&c, &["--jobs", "8"]);
+    assert!(one["findings"].as_array().unwrap().len() > 20);
+    let one = strip(one);
+    assert_eq!(one, strip(two));
+    assert_eq!(one, strip(eight));
+}
+
+#[test]
+fn a_missing_reference_is_exit_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    vigie()
+        .arg(&c)
+        .args(["--reference", "/nonexistent/judilibre", "--report", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/judilibre"));
+}
+
+#[test]
+fn a_bad_mapping_is_exit_2_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    let m = dir.path().join("m.toml");
+    std::fs::write(&m, "[fields]\ntext = \"body\"\ntexte = \"x\"\n").unwrap();
+    vigie()
+        .arg(&c)
+        .arg("--mapping")
+        .arg(&m)
+        .args(["--report", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("m.toml:3:1"));
+}
+
+#[test]
+fn rules_and_explain() {
+    vigie().arg("rules").assert().success().stdout(
+        predicate::str::contains("MSK001").and(predicate::str::contains("occultation-lifted")),
+    );
+    vigie()
+        .args(["explain", "msk001"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("R. 111-13").or(predicate::str::contains("L. 111-13")));
+    vigie().args(["explain", "XYZ999"]).assert().code(2);
+}
+
+#[test]
+fn output_is_written_atomically_and_a_missing_folder_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    let out = dir.path().join("report.json");
+    vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args(["--report", "json", "--output"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["vigie_report"], 1);
+    let missing = dir.path().join("no/such/folder/report.json");
+    vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args(["--report", "json", "--output"])
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/folder"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary file left"
+    );
+}

@@ -1,0 +1,220 @@
+//! The audit engine end to end on the real Judilibre decision (19-19.463, chambre commerciale,
+//! 18 November 2020), through the library.
+
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use vigie::audit::{self, AuditOptions};
+use vigie::rules::Rule;
+
+fn data(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
+}
+
+fn cc_text() -> String {
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    v["text"].as_str().unwrap().to_string()
+}
+
+/// A record that states everything right about the cc_detail decision.
+fn clean(id: &str) -> serde_json::Value {
+    json!({
+        "id": id,
+        "source_id": "5fca277de35a255d41ca73ab",
+        "url": format!("https://example.test/d/{id}"),
+        "text": cc_text(),
+        "jurisdiction": "Cour de cassation",
+        "formation": "Chambre commerciale, financière et économique",
+        "seat": "Paris",
+        "decision_date": "18 novembre 2020",
+        "number": "19-19.463",
+        "attribution": "Source : Cour de cassation (Judilibre)",
+        "updated_at": "2026-11-21T08:00:00+01:00",
+        "update_notice": "Document chargé sur le site source le 21/11/2026"
+    })
+}
+
+fn audit(records: &[serde_json::Value]) -> Vec<(String, Rule)> {
+    audit_with(records, None)
+}
+
+fn audit_with(records: &[serde_json::Value], history: Option<&str>) -> Vec<(String, Rule)> {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let mut lines = String::new();
+    for r in records {
+        lines.push_str(&r.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&corpus, lines).unwrap();
+    let history = history.map(|h| {
+        let p = dir.path().join("history.json");
+        std::fs::write(&p, h).unwrap();
+        p
+    });
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![data("judilibre/cc_detail.json")],
+        history: history.into_iter().collect(),
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    out.report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.record
+                    .as_ref()
+                    .and_then(|r| r.id.clone())
+                    .unwrap_or_default(),
+                f.rule,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_faithful_record_is_clean() {
+    assert_eq!(audit(&[clean("r1")]), vec![]);
+}
+
+#[test]
+fn text_changes_are_classified() {
+    let mut sub = clean("sub");
+    sub["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
+    let mut ins = clean("ins");
+    ins["text"] = json!(format!(
+        "{}\n\nNote de la rédaction : cet arrêt est commenté dans notre revue, abonnez-vous pour lire la suite.",
+        cc_text()
+    ));
+    let mut cut = clean("cut");
+    let t = cc_text();
+    cut["text"] = json!(t[..t.len() / 2].to_string());
+    let mut excerpt = cut.clone();
+    excerpt["id"] = json!("excerpt");
+    excerpt["excerpt"] = json!(true);
+    excerpt["full_text_url"] =
+        json!("https://www.courdecassation.fr/decision/5fca277de35a255d41ca73ab");
+    let mut bad_excerpt = excerpt.clone();
+    bad_excerpt["id"] = json!("bad-excerpt");
+    bad_excerpt.as_object_mut().unwrap().remove("full_text_url");
+    let got = audit(&[sub, ins, cut, excerpt, bad_excerpt]);
+    assert!(got.contains(&("sub".into(), Rule::INT001)), "{got:?}");
+    assert!(got.contains(&("ins".into(), Rule::INT002)), "{got:?}");
+    assert!(got.contains(&("cut".into(), Rule::INT003)), "{got:?}");
+    assert!(!got.iter().any(|(id, _)| id == "excerpt"), "{got:?}");
+    assert_eq!(
+        got.iter()
+            .filter(|(id, _)| id == "bad-excerpt")
+            .map(|x| x.1)
+            .collect::<Vec<_>>(),
+        vec![Rule::INT004]
+    );
+    assert_eq!(got.len(), 4, "{got:?}");
+}
+
+#[test]
+fn attribution_freshness_and_input_rules() {
+    let mut no_attr = clean("no-attr");
+    no_attr.as_object_mut().unwrap().remove("attribution");
+    let mut wrong = clean("wrong");
+    wrong["attribution"] = json!("Source : Conseil d'État");
+    let mut no_date = clean("no-date");
+    no_date.as_object_mut().unwrap().remove("updated_at");
+    no_date.as_object_mut().unwrap().remove("update_notice");
+    let mut unknown = clean("unknown");
+    unknown["source_id"] = json!("000000000000000000000000");
+    let dup = clean("no-attr");
+    let mut missing = clean("missing");
+    missing.as_object_mut().unwrap().remove("formation");
+    missing.as_object_mut().unwrap().remove("seat");
+    let mut prf = clean("prf");
+    prf["president"] = json!("Mme Mouillard");
+    let got = audit(&[no_attr, wrong, no_date, unknown, dup, missing, prf]);
+    let expect = vec![
+        ("no-attr".to_string(), Rule::ATT001),
+        ("wrong".into(), Rule::ATT002),
+        ("no-date".into(), Rule::FRE001),
+        ("unknown".into(), Rule::INT007),
+        // The duplicate is a faithful copy: only its id is wrong.
+        ("no-attr".into(), Rule::IN002),
+        ("missing".into(), Rule::INT005),
+        ("prf".into(), Rule::PRF001),
+    ];
+    assert_eq!(got, expect);
+}
+
+#[test]
+fn a_missed_correction_is_fre002_not_int001() {
+    // The reference was updated on 2021-11-30.
+    let mut old = clean("old");
+    old["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
+    old["updated_at"] = json!("2021-06-01");
+    old["update_notice"] = json!("Document chargé sur le site source le 01/06/2021");
+    let mut old_ident = clean("old-ident");
+    old_ident["decision_date"] = json!("19 novembre 2020");
+    old_ident["updated_at"] = json!("01/06/2021");
+    old_ident.as_object_mut().unwrap().remove("update_notice");
+    let mut same_old = clean("same-old");
+    same_old["updated_at"] = json!("2021-06-01");
+    same_old.as_object_mut().unwrap().remove("update_notice");
+    let mut new = clean("new");
+    new["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
+    let got = audit(&[old, old_ident, same_old, new]);
+    assert_eq!(
+        got,
+        vec![
+            ("old".to_string(), Rule::FRE002),
+            ("old-ident".into(), Rule::FRE002),
+            ("new".into(), Rule::INT001),
+            // The newest update in the corpus (2026-11-21) is fresh: no FRE003.
+        ]
+    );
+}
+
+#[test]
+fn a_decision_deleted_at_source_is_fre004() {
+    let history = r#"{"transactions":[
+        {"id":"5fca277de35a255d41ca73ab","action":"updated","date":"2021-11-30T10:00:00Z"},
+        {"id":"5fca277de35a255d41ca73ab","action":"deleted","date":"2026-11-01T10:00:00Z"},
+        {"id":"aaaaaaaaaaaaaaaaaaaaaaaa","action":"created","date":"2024-01-01T10:00:00Z"},
+        {"id":"aaaaaaaaaaaaaaaaaaaaaaaa","action":"deleted","date":"2026-10-01T10:00:00Z"}]}"#;
+    let still = clean("still");
+    let mut gone = clean("gone");
+    gone["source_id"] = json!("AAAAAAAAAAAAAAAAAAAAAAAA");
+    let got = audit_with(&[still, gone], Some(history));
+    assert_eq!(
+        got,
+        vec![
+            ("still".to_string(), Rule::FRE004),
+            ("gone".into(), Rule::FRE004)
+        ]
+    );
+}
+
+#[test]
+fn a_stale_corpus_is_fre003_at_corpus_level() {
+    let mut a = clean("a");
+    a["updated_at"] = json!("2026-11-10");
+    a["update_notice"] = json!("Document chargé le 10/11/2026");
+    let got = audit(&[a]);
+    assert_eq!(got, vec![(String::new(), Rule::FRE003)]);
+}
+
+#[test]
+fn html_text_is_compared_after_normalisation() {
+    let mut h = clean("html");
+    let t = cc_text();
+    let html: String = t
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", p.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    h["text"] = json!(html);
+    h["text_format"] = json!("html");
+    assert_eq!(audit(&[h]), vec![]);
+}

@@ -1,0 +1,104 @@
+//! `write_atomically`: all or nothing.
+
+use std::io;
+use vigie::report::write_atomically;
+
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn writes_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    write_atomically(&path, |w| w.write_all(b"{\"vigie_report\": 1}\n")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "{\"vigie_report\": 1}\n"
+    );
+    assert_eq!(entries(dir.path()), ["report.json"]);
+    // Overwrites an existing file.
+    write_atomically(&path, |w| w.write_all(b"second")).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+    assert_eq!(entries(dir.path()), ["report.json"]);
+}
+
+#[test]
+fn a_failing_writer_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.csv");
+    // Like a full disk in the middle of the report.
+    let e = write_atomically(&path, |w| {
+        w.write_all(&[b'x'; 100_000])?;
+        Err(io::Error::new(
+            io::ErrorKind::StorageFull,
+            "no space left on device",
+        ))
+    })
+    .unwrap_err();
+    let msg = format!("{e:#}");
+    assert!(msg.contains("report.csv"), "{msg}");
+    assert!(msg.contains("no space left on device"), "{msg}");
+    assert!(entries(dir.path()).is_empty());
+
+    // An existing file is left as it was.
+    std::fs::write(&path, "old").unwrap();
+    assert!(
+        write_atomically(&path, |w| {
+            w.write_all(b"partial")?;
+            Err(io::Error::other("boom"))
+        })
+        .is_err()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    assert_eq!(entries(dir.path()), ["report.csv"]);
+}
+
+#[test]
+fn a_missing_folder_is_an_error_naming_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no/such/folder/report.json");
+    let e = write_atomically(&path, |w| w.write_all(b"x")).unwrap_err();
+    assert!(format!("{e:#}").contains("no/such/folder/report.json"));
+    assert!(entries(dir.path()).is_empty());
+}
+
+#[test]
+fn a_folder_that_takes_no_file_is_an_error() {
+    // No file can be created in /proc, even by root.
+    let path = std::path::Path::new("/proc/vigie-report.json");
+    assert!(write_atomically(path, |w| w.write_all(b"x")).is_err());
+    assert!(!path.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn keeps_the_permissions_of_the_replaced_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, "old").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    write_atomically(&path, |w| w.write_all(b"new")).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    // A new file gets 0666 less the umask, like any new file, not 0600 like a temporary file.
+    let fresh = dir.path().join("fresh.json");
+    write_atomically(&fresh, |w| w.write_all(b"x")).unwrap();
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+    let umask = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|u| u32::from_str_radix(u.trim(), 8).ok())
+        });
+    if let Some(umask) = umask {
+        assert_eq!(mode, 0o666 & !umask);
+    }
+}

@@ -1,0 +1,245 @@
+//! Penalty classification: `--policy` overrides and `--previous` repetition.
+
+use std::io::Write;
+use vigie::model::{Evidence, Finding, RecordRef};
+use vigie::penalty::{Policy, Previous};
+use vigie::report::{self, AuditInfo, Format, Report, Summary, WriteOptions};
+use vigie::rules::{Penalty, Rule, Severity};
+
+fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<RecordRef> {
+    Some(RecordRef {
+        id: Some(id.into()),
+        source_id: source_id.map(str::to_string),
+        url: None,
+        file_index: 0,
+        line,
+        offset: 0,
+    })
+}
+
+fn findings() -> Vec<Finding> {
+    vec![
+        Finding::new(Rule::FRE003, None, "sync overdue"),
+        Finding::new(
+            Rule::MSK002,
+            rec("r-1", Some("ABC123"), 1),
+            "occultation added",
+        )
+        .with_evidence(Evidence {
+            field: "text".into(),
+            span: Some((10, 13)),
+            ..Evidence::default()
+        }),
+        Finding::new(Rule::ATT001, rec("r-2", Some("DEF456"), 2), "no source"),
+        Finding::new(Rule::INT007, rec("r-3", Some("nope"), 3), "unverifiable"),
+    ]
+}
+
+fn json_report(findings: Vec<Finding>) -> String {
+    write_report(findings, Format::Json)
+}
+
+fn write_report(findings: Vec<Finding>, format: Format) -> String {
+    let report = Report {
+        audit: AuditInfo {
+            as_of: "2026-11-21T12:00:00Z".into(),
+            ..AuditInfo::default()
+        },
+        summary: Summary::of(&findings),
+        findings,
+        files: vec!["corpus.jsonl".into()],
+        waivers: Default::default(),
+    };
+    let mut out = Vec::new();
+    report::write(&report, format, &WriteOptions::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn policy_overrides_severity_and_penalty() {
+    let policy = Policy::parse(
+        "# stricter on masking\n[rules.MSK002]\npenalty = \"permanent\"\nseverity = \"high\"\n\n[rules.att001]\nseverity = \"low\"\n",
+        "policy.toml",
+    )
+    .unwrap();
+    let mut f = findings();
+    let overrides = policy.apply(&mut f);
+    assert_eq!(f[1].penalty, Penalty::Permanent);
+    assert_eq!(f[1].severity, Severity::High);
+    assert_eq!(f[2].severity, Severity::Low);
+    assert_eq!(f[2].penalty, Penalty::Temporary);
+    assert_eq!(f[0].severity, Severity::Low);
+    let shown: Vec<String> = overrides
+        .iter()
+        .map(|o| format!("{} {} {}→{}", o.rule, o.field, o.from, o.to))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "ATT001 severity medium→low",
+            "MSK002 severity medium→high",
+            "MSK002 penalty temporary→permanent",
+        ]
+    );
+}
+
+#[test]
+fn policy_errors_carry_line_and_column() {
+    let err = |text: &str| Policy::parse(text, "policy.toml").unwrap_err().to_string();
+    // Unknown rule: the key `MSK999` starts at line 2, column 8.
+    let e = err("# policy\n[rules.MSK999]\npenalty = \"none\"\n");
+    assert!(
+        e.starts_with("policy.toml:2:8: unknown rule `MSK999`"),
+        "{e}"
+    );
+    // Unknown value: the string starts at line 3, column 11.
+    let e = err("[rules.MSK002]\nseverity = \"high\"\npenalty = \"forever\"\n");
+    assert!(
+        e.starts_with("policy.toml:3:11: unknown penalty `forever`"),
+        "{e}"
+    );
+    let e = err("[rules.MSK002]\nseverity = \"huge\"\n");
+    assert!(
+        e.starts_with("policy.toml:2:12: unknown severity `huge`"),
+        "{e}"
+    );
+    // Unknown field, reported by toml with its span.
+    let e = err("[rules.MSK002]\npenalty = \"none\"\nweight = 3\n");
+    assert!(e.starts_with("policy.toml:3:1: "), "{e}");
+    assert!(e.contains("weight"), "{e}");
+    // Unknown table.
+    let e = err("[rule.MSK002]\npenalty = \"none\"\n");
+    assert!(e.starts_with("policy.toml:1:2: "), "{e}");
+    // Wrong type.
+    let e = err("[rules.MSK002]\npenalty = 3\n");
+    assert!(e.starts_with("policy.toml:2:11: "), "{e}");
+    // Bad TOML.
+    let e = err("[rules.MSK002\n");
+    assert!(e.starts_with("policy.toml:1:"), "{e}");
+}
+
+#[test]
+fn policy_load_names_a_missing_file() {
+    let e = Policy::load(std::path::Path::new("/nonexistent/policy.toml")).unwrap_err();
+    assert!(format!("{e:#}").contains("/nonexistent/policy.toml"));
+}
+
+#[test]
+fn previous_marks_repeated_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("previous.json");
+    std::fs::write(&path, json_report(findings())).unwrap();
+    let previous = Previous::load(&path).unwrap();
+    assert_eq!(previous.len(), 4);
+
+    let mut now = vec![
+        // Same fingerprint as before (corpus level).
+        Finding::new(Rule::FRE003, None, "sync overdue"),
+        // Same rule on the same source id (spelled differently), another span and record id.
+        Finding::new(
+            Rule::MSK002,
+            rec("r-9", Some("  abc123 "), 9),
+            "occultation added",
+        )
+        .with_evidence(Evidence {
+            field: "text".into(),
+            span: Some((40, 43)),
+            ..Evidence::default()
+        }),
+        // Another rule on a source id seen before: new.
+        Finding::new(Rule::INT001, rec("r-2", Some("DEF456"), 2), "text modified"),
+        // Repeated, but no penalty: stays `none`.
+        Finding::new(Rule::INT007, rec("r-3", Some("nope"), 3), "unverifiable"),
+        // New record.
+        Finding::new(Rule::ATT001, rec("r-4", Some("GHI789"), 4), "no source"),
+    ];
+    previous.mark(&mut now);
+    let got: Vec<(bool, Penalty)> = now.iter().map(|f| (f.repeated, f.penalty)).collect();
+    assert_eq!(
+        got,
+        [
+            (true, Penalty::Permanent),
+            (true, Penalty::Permanent),
+            (false, Penalty::Temporary),
+            (true, Penalty::None),
+            (false, Penalty::Temporary),
+        ]
+    );
+}
+
+#[test]
+fn repetition_escalates_after_the_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("previous.json");
+    std::fs::write(&path, json_report(findings())).unwrap();
+    let previous = Previous::load(&path).unwrap();
+    // The policy lowers ATT001 to `temporary`… it already is; lower MSK002's penalty to `none`
+    // and raise nothing: the repeated MSK002 stays `none`, the repeated ATT001 becomes permanent.
+    let policy = Policy::parse(
+        "[rules.MSK002]\npenalty = \"none\"\n[rules.ATT001]\npenalty = \"temporary\"\n",
+        "p.toml",
+    )
+    .unwrap();
+    let mut now = findings();
+    let overrides = vigie::penalty::classify(&mut now, Some(&policy), Some(&previous));
+    assert_eq!(overrides.len(), 2);
+    assert_eq!(now[1].rule, Rule::MSK002);
+    assert_eq!((now[1].repeated, now[1].penalty), (true, Penalty::None));
+    assert_eq!(now[2].rule, Rule::ATT001);
+    assert_eq!(
+        (now[2].repeated, now[2].penalty),
+        (true, Penalty::Permanent)
+    );
+}
+
+#[test]
+fn previous_errors_name_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    let mut f = std::fs::File::create(&path).unwrap();
+    f.write_all(b"{\n  \"vigie_report\": 1,\n  \"findings\": [\n    {\"fingerprint\": }\n")
+        .unwrap();
+    drop(f);
+    let e = Previous::load(&path).unwrap_err().to_string();
+    let want = format!("{}:4:21: not a vigie JSON report", path.display());
+    assert!(e.starts_with(&want), "{e}");
+
+    let e = Previous::load(&dir.path().join("missing.json")).unwrap_err();
+    assert!(format!("{e:#}").contains("missing.json"));
+
+    // Valid JSON that is not a report.
+    std::fs::write(&path, "[1, 2]").unwrap();
+    assert!(Previous::load(&path).is_err());
+}
+
+#[test]
+fn previous_reads_a_json_lines_report_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("previous.jsonl");
+    std::fs::write(&path, write_report(findings(), Format::Jsonl)).unwrap();
+    let previous = Previous::load(&path).unwrap();
+    assert_eq!(previous.len(), 4);
+    let mut now = findings();
+    previous.mark(&mut now);
+    assert!(now.iter().all(|f| f.repeated));
+
+    // A JSON Lines report without findings is only its summary line.
+    std::fs::write(&path, write_report(vec![], Format::Jsonl)).unwrap();
+    assert!(Previous::load(&path).unwrap().is_empty());
+
+    // A bad line is reported with its number.
+    let mut text = write_report(findings(), Format::Jsonl);
+    text.insert_str(text.find('\n').unwrap() + 1, "{\"fingerprint\": 3}\n");
+    std::fs::write(&path, text).unwrap();
+    let e = Previous::load(&path).unwrap_err().to_string();
+    assert!(e.starts_with(&format!("{}:2:", path.display())), "{e}");
+}
+
+#[test]
+fn previous_reads_a_compact_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("previous.json");
+    let v: serde_json::Value = serde_json::from_str(&json_report(findings())).unwrap();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    assert_eq!(Previous::load(&path).unwrap().len(), 4);
+}

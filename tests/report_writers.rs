@@ -1,0 +1,461 @@
+//! The report writers, on a hand-built report.
+
+use std::collections::BTreeMap;
+use vigie::model::{Evidence, Finding, RecordRef};
+use vigie::report::{
+    self, AgeHistogram, AuditInfo, Format, PolicyOverride, Report, Summary, Waiver, WaiverStatus,
+    WriteOptions,
+};
+use vigie::rules::{Penalty, Rule};
+
+fn rec(id: Option<&str>, source_id: Option<&str>, file_index: u32, line: u64) -> RecordRef {
+    RecordRef {
+        id: id.map(str::to_string),
+        source_id: source_id.map(str::to_string),
+        url: id.map(|id| format!("https://juris.example/d/{id}")),
+        file_index,
+        line,
+        offset: line * 100,
+    }
+}
+
+/// Six findings of different rules, one at corpus level, one on an unreadable line, ordered by
+/// file, line, then rule.
+fn sample() -> Report {
+    let r17 = rec(Some("r-17"), Some("5fca277de35a255d41ca73ab"), 0, 17);
+    let findings = vec![
+        Finding::new(
+            Rule::FRE003,
+            None,
+            "the newest updated_at of the corpus is 9 days before the audit",
+        ),
+        Finding::new(
+            Rule::INT001,
+            Some(r17.clone()),
+            "the text differs from the reference",
+        )
+        .with_evidence(Evidence {
+            field: "text".into(),
+            span: Some((0, 30)),
+            reference_span: Some((0, 25)),
+            excerpt: Some("=HYPERLINK(\"http://evil.example\",\"clic\")".into()),
+            reference_excerpt: Some("Sur le moyen unique".into()),
+            ..Evidence::default()
+        }),
+        Finding::new(
+            Rule::MSK001,
+            Some(r17),
+            "pseudonymised name [K] of the reference is shown in clear",
+        )
+        .with_evidence(Evidence {
+            field: "text".into(),
+            span: Some((1204, 1212)),
+            reference_span: Some((1204, 1207)),
+            excerpt: Some("M. Kaminski a formé le pourvoi".into()),
+            reference_excerpt: Some("M. [K] a formé le pourvoi".into()),
+            personal: vec![(3, 11)],
+            reference_personal: vec![],
+        }),
+        Finding::new(
+            Rule::ATT001,
+            Some(rec(Some("r-20"), Some("JURITEXT000046"), 0, 20)),
+            "-attribution names no producer # Titre\n[lien](http://x) \u{1b}[31m",
+        ),
+        Finding::new(
+            Rule::INT007,
+            Some(rec(Some("r-21"), None, 0, 21)),
+            "no reference decision matches the record",
+        ),
+        Finding::new(
+            Rule::IN001,
+            Some(rec(None, None, 1, 3)),
+            "line 3: invalid JSON (expected value at column 1)",
+        ),
+    ];
+    let mut sorted = findings.clone();
+    sorted.sort_by_key(Finding::sort_key);
+    assert_eq!(sorted, findings, "the sample is in report order");
+    let summary = Summary::of(&findings);
+    let mut waivers = BTreeMap::new();
+    waivers.insert(
+        findings[4].fingerprint(),
+        Waiver {
+            status: WaiverStatus::Accepted,
+            note: "decision not yet in the reference".into(),
+            at: "2026-11-22T13:00:00Z".into(),
+        },
+    );
+    Report {
+        audit: AuditInfo {
+            as_of: "2026-11-22T12:00:00Z".into(),
+            corpus: vec!["corpus.jsonl".into(), "other.jsonl".into()],
+            reference: vec!["ref/".into()],
+            history: vec![],
+            records: 4,
+            unreadable_records: 1,
+            reference_decisions: 3,
+            unreadable_reference_decisions: 0,
+            matched_records: 2,
+            policy_overrides: vec![PolicyOverride {
+                rule: Rule::ATT001,
+                field: "severity",
+                from: "medium".into(),
+                to: "low".into(),
+            }],
+            elapsed_ms: 12,
+            updated_at_ages: AgeHistogram {
+                buckets: vec![("≤72 h", 0), ("3–7 d", 0), ("1–4 wk", 3), ("none", 1)],
+            },
+        },
+        summary,
+        findings,
+        files: vec!["corpus.jsonl".into(), "other.jsonl".into()],
+        waivers,
+    }
+}
+
+fn render(report: &Report, format: Format, opts: &WriteOptions) -> String {
+    let mut out = Vec::new();
+    report::write(report, format, opts, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn keys(v: &serde_json::Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+/// Keys in the order they appear in the text (serde_json's map sorts them).
+fn keys_in_order(text: &str, keys: &[&str]) -> bool {
+    let pos: Vec<usize> = keys
+        .iter()
+        .map(|k| text.find(&format!("\"{k}\":")).unwrap_or(usize::MAX))
+        .collect();
+    pos.windows(2).all(|w| w[0] < w[1]) && pos.iter().all(|&p| p != usize::MAX)
+}
+
+#[test]
+fn json_has_the_schema() {
+    let r = sample();
+    let text = render(&r, Format::Json, &WriteOptions::default());
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(keys_in_order(
+        &text,
+        &["vigie_report", "tool", "audit", "summary", "findings"]
+    ));
+    assert_eq!(v["vigie_report"], 1);
+    assert_eq!(v["tool"]["name"], "vigie");
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    let audit = &v["audit"];
+    for k in [
+        "as_of",
+        "corpus",
+        "reference",
+        "history",
+        "records",
+        "unreadable_records",
+        "reference_decisions",
+        "unreadable_reference_decisions",
+        "matched_records",
+        "policy_overrides",
+        "elapsed_ms",
+        "updated_at_ages",
+    ] {
+        assert!(audit.get(k).is_some(), "audit.{k}");
+    }
+    assert_eq!(audit["records"], 4);
+    assert_eq!(
+        audit["policy_overrides"][0],
+        serde_json::json!({"rule": "ATT001", "field": "severity", "from": "medium", "to": "low"})
+    );
+    assert_eq!(
+        audit["updated_at_ages"][2],
+        serde_json::json!({"age": "1–4 wk", "records": 3})
+    );
+    let s = &v["summary"];
+    assert_eq!(s["verdict"], "permanent");
+    assert_eq!(s["findings"], 6);
+    // r-17, r-20, r-21 and the unreadable line; not the corpus-level finding.
+    assert_eq!(s["records_with_findings"], 4);
+    assert_eq!(
+        s["by_rule"],
+        serde_json::json!({"ATT001": 1, "FRE003": 1, "IN001": 1, "INT001": 1, "INT007": 1, "MSK001": 1})
+    );
+    assert_eq!(
+        s["by_penalty"],
+        serde_json::json!({"none": 2, "permanent": 1, "temporary": 3})
+    );
+    assert_eq!(s["by_family"]["integrity"], 2);
+    assert_eq!(s["by_severity"]["critical"], 1);
+
+    let f = v["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 6);
+    let finding_keys = [
+        "fingerprint",
+        "rule",
+        "name",
+        "family",
+        "severity",
+        "penalty",
+        "repeated",
+        "source_defect",
+        "record",
+        "message",
+        "basis",
+        "evidence",
+        "waiver",
+    ];
+    for x in f {
+        let mut k = keys(x);
+        k.sort_unstable();
+        let mut want = finding_keys.to_vec();
+        want.sort_unstable();
+        assert_eq!(k, want);
+        assert_eq!(x["fingerprint"].as_str().unwrap().len(), 16);
+    }
+    assert!(keys_in_order(
+        &text[text.find("\"findings\":").unwrap()..],
+        &finding_keys
+    ));
+    // Corpus-level finding first, with no record.
+    assert_eq!(f[0]["rule"], "FRE003");
+    assert!(f[0]["record"].is_null());
+    assert!(f[0]["evidence"].is_null());
+    assert_eq!(f[0]["basis"], serde_json::json!(["CC V"]));
+    let m = &f[2];
+    assert_eq!(m["rule"], "MSK001");
+    assert_eq!(m["name"], "occultation-lifted");
+    assert_eq!(m["family"], "masking");
+    assert_eq!(m["severity"], "critical");
+    assert_eq!(m["penalty"], "permanent");
+    assert_eq!(m["repeated"], false);
+    assert_eq!(
+        m["record"],
+        serde_json::json!({"id": "r-17", "source_id": "5fca277de35a255d41ca73ab",
+            "url": "https://juris.example/d/r-17", "file": "corpus.jsonl", "line": 17})
+    );
+    assert_eq!(
+        m["evidence"],
+        serde_json::json!({"field": "text", "span": [1204, 1212], "reference_span": [1204, 1207],
+            "excerpt": "M. K••••••• a formé le pourvoi",
+            "reference_excerpt": "M. [K] a formé le pourvoi"})
+    );
+    assert_eq!(
+        m["basis"],
+        serde_json::json!(["COJ L.111-13", "CJA L.10", "CC VII", "CC X", "CE X"])
+    );
+    // The unreadable line: no id, the second file.
+    assert!(f[5]["record"]["id"].is_null());
+    assert_eq!(f[5]["record"]["file"], "other.jsonl");
+    assert_eq!(f[5]["record"]["line"], 3);
+    // The waiver is shown on its finding only.
+    assert_eq!(f[4]["waiver"]["status"], "accepted");
+    assert!(f[3]["waiver"].is_null());
+    assert!(!text.contains("Kaminski"));
+}
+
+#[test]
+fn reveal_shows_personal_data() {
+    let r = sample();
+    let opts = WriteOptions {
+        reveal_personal_data: true,
+        ..WriteOptions::default()
+    };
+    for format in [Format::Json, Format::Jsonl, Format::Csv, Format::Notice] {
+        let hidden = render(&r, format, &WriteOptions::default());
+        assert!(!hidden.contains("Kaminski"), "{format:?}");
+        assert!(hidden.contains("K•••••••"), "{format:?}");
+        assert!(render(&r, format, &opts).contains("Kaminski"), "{format:?}");
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for format in Format::ALL {
+        let a = render(&sample(), format, &WriteOptions::default());
+        let b = render(&sample(), format, &WriteOptions::default());
+        assert_eq!(a, b, "{format:?}");
+    }
+}
+
+#[test]
+fn jsonl_has_one_finding_per_line_then_the_summary() {
+    let r = sample();
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&r, Format::Json, &WriteOptions::default())).unwrap();
+    let text = render(&r, Format::Jsonl, &WriteOptions::default());
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 7);
+    for (i, line) in lines[..6].iter().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v, json["findings"][i]);
+    }
+    let last: serde_json::Value = serde_json::from_str(lines[6]).unwrap();
+    assert_eq!(keys(&last), ["audit", "summary"]);
+    assert!(lines[6].starts_with("{\"summary\":"));
+    assert_eq!(last["summary"], json["summary"]);
+    assert_eq!(last["audit"], json["audit"]);
+}
+
+#[test]
+fn csv_neutralises_formulas() {
+    let r = sample();
+    let text = render(&r, Format::Csv, &WriteOptions::default());
+    let mut rd = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header.join(","),
+        "fingerprint,rule,name,family,severity,penalty,repeated,record_id,source_id,file,line,message,basis,excerpt,waiver"
+    );
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 6);
+    // FRE003: corpus level, no record.
+    assert_eq!(&rows[0][1], "FRE003");
+    assert_eq!(&rows[0][7], "");
+    assert_eq!(&rows[0][10], "");
+    // The excerpt from the corpus that starts with `=HYPERLINK(` is neutralised.
+    assert_eq!(&rows[1][1], "INT001");
+    assert_eq!(
+        &rows[1][13],
+        "'=HYPERLINK(\"http://evil.example\",\"clic\")"
+    );
+    // So is a message starting with `-`.
+    assert!(rows[3][11].starts_with("'-attribution"));
+    // MSK001: redacted excerpt, file and line, basis.
+    assert_eq!(&rows[2][7], "r-17");
+    assert_eq!(&rows[2][9], "corpus.jsonl");
+    assert_eq!(&rows[2][10], "17");
+    assert_eq!(&rows[2][12], "COJ L.111-13; CJA L.10; CC VII; CC X; CE X");
+    assert_eq!(&rows[2][13], "M. K••••••• a formé le pourvoi");
+    assert_eq!(&rows[4][14], "accepted: decision not yet in the reference");
+    // No cell of the file starts with a formula character.
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn notice_states_breaches_deadline_and_consequences() {
+    let r = sample();
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    assert!(text.contains(
+        "**Objet :** Mise en demeure — manquements aux conditions générales de réutilisation des décisions de justice diffusées en open data"
+    ));
+    assert!(text.contains("[Juridiction émettrice"));
+    assert!(text.contains("[Réutilisateur — nom et adresse à compléter]"));
+    assert!(text.contains("**Date de l'audit :** 22 novembre 2026"));
+    assert!(text.contains("dans un délai de 15 jours à compter de la réception de la présente"));
+    assert!(text.contains(
+        "Interrompre temporairement la mise à disposition des données jusqu'à la résolution du manquement"
+    ));
+    assert!(text.contains("Interrompre définitivement la mise à disposition des données si le manquement est grave ou réitéré et notamment s'il concerne un manquement à la protection des données personnelles, après mise en demeure restée infructueuse"));
+    assert!(text.contains("anonymisation.sder.courdecassation@justice.fr"));
+    assert!(text.contains("opendata-signalerunprobleme@conseil-etat.fr"));
+    assert!(text.contains("[Nom, qualité et signature"));
+    // Counts: 1 permanent (MSK001) + 3 temporary (FRE003, INT001, ATT001) breaches on 2 records
+    // and the corpus; INT007 is accepted by a waiver, IN001 is an observation.
+    assert!(text.contains("Il a relevé 4 manquements (1 susceptible de justifier une interruption définitive, 3 justifiant une interruption temporaire), concernant 2 enregistrements et l'ensemble de la base."), "{text}");
+    let perm = text
+        .find("## 1. Manquements susceptibles de justifier une interruption définitive")
+        .unwrap();
+    let temp = text
+        .find("## 2. Manquements justifiant une interruption temporaire")
+        .unwrap();
+    let obs = text
+        .find("## 3. Observations (sans sanction) (1 constat)")
+        .unwrap();
+    assert!(perm < temp && temp < obs);
+    // Grouped by the CGU article the rules enforce first, with each rule's full basis.
+    let msk = text
+        .find("### Article VII des CGU — Protection des données à caractère personnel (1 constat)")
+        .unwrap();
+    assert!(perm < msk && msk < temp);
+    assert!(text.contains(
+        "- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : COJ L.111-13, CJA L.10, CC VII, CC X, CE X) ; exemples :"
+    ));
+    // INT001, ATT001 and FRE003 all enforce article V first.
+    let v = text
+        .find("### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice (3 constats)")
+        .unwrap();
+    assert!(temp < v && v < obs);
+    assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
+    assert!(text.contains(
+        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 : pseudonymised name \\[K\\] of the reference is shown in clear"
+    ));
+    assert!(text.contains("    - ensemble de la base : the newest updated\\_at of the corpus"));
+    assert!(text.contains("extrait : « M. K••••••• a formé le pourvoi »"));
+    assert!(!text.contains("Kaminski"));
+    assert!(text.contains(
+        "Un constat accepté lors de la revue de l'audit n'est pas repris dans la présente."
+    ));
+    assert!(!text.contains("INT007"));
+    // Corpus text cannot open a heading, a link or an escape sequence.
+    assert!(!text.lines().any(|l| l.starts_with("# Titre")));
+    assert!(!text.contains("[lien](http://x)"));
+    assert!(text.contains("\\# Titre⏎\\[lien\\](http://x)"));
+    assert!(!text.contains('\u{1b}'));
+
+    let opts = WriteOptions {
+        reuser: Some("Juris*Data [SA]".into()),
+        notice_days: Some(30),
+        ..WriteOptions::default()
+    };
+    let text = render(&r, Format::Notice, &opts);
+    assert!(text.contains("**Destinataire :** Juris\\*Data \\[SA\\]"));
+    assert!(text.contains("dans un délai de 30 jours à compter de la réception de la présente"));
+}
+
+#[test]
+fn notice_for_a_compliant_corpus_is_short() {
+    let mut r = sample();
+    r.findings.retain(|f| f.penalty == Penalty::None);
+    r.summary = Summary::of(&r.findings);
+    r.waivers.clear();
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    assert!(text.contains("Il n'a relevé aucun manquement aux conditions générales d'utilisation"));
+    assert!(!text.contains("délai de 15 jours"));
+    assert!(text.starts_with("# Projet de lettre — audit de conformité"));
+    assert!(text.contains("**Objet :** Audit de conformité aux conditions générales de réutilisation des décisions de justice diffusées en open data — absence de manquement"));
+    assert!(!text.contains("Mise en demeure"));
+    assert!(!text.contains("vous imposent notamment"));
+    assert!(!text.contains("Interrompre définitivement"));
+    assert!(text.contains("## 1. Observations (sans sanction) (2 constats)"));
+}
+
+#[test]
+fn text_summary_is_short_and_sanitised() {
+    let text = render(&sample(), Format::Text, &WriteOptions::default());
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "vigie: verdict permanent — 6 findings in 4 records"
+    );
+    assert_eq!(
+        lines[1],
+        "records: 4 read, 1 unreadable, 2 matched a reference decision (of 3)"
+    );
+    assert_eq!(
+        lines[2],
+        "updated_at age: ≤72 h 0, 3–7 d 0, 1–4 wk 3, none 1"
+    );
+    assert_eq!(lines[3], "penalty: 1 permanent, 3 temporary, 2 none");
+    assert_eq!(
+        lines[4],
+        "family:  integrity 2, attribution 1, freshness 1, masking 1, input 1"
+    );
+    assert!(lines[5].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
+    assert!(text.contains("\npolicy:  ATT001 severity medium→low\n"));
+    assert!(text.contains("\nwaivers: 1 finding(s) reviewed or accepted\n"));
+    assert!(!text.contains("repeated"));
+    assert!(text.contains(
+        "corpus.jsonl:17 MSK001 critical/permanent pseudonymised name [K] of the reference is shown in clear\n"
+    ));
+    assert!(text.contains("(corpus) FRE003 low/temporary the newest"));
+    assert!(text.contains("other.jsonl:3 IN001 high/none line 3"));
+    assert!(text.contains("# Titre⏎[lien](http://x) ␛[31m"));
+    assert!(!text.contains('\u{1b}'));
+}
