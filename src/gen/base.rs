@@ -1,9 +1,8 @@
 //! The real decisions the generator is built from: the DILA CASS XML files (`tests/data/dila-cass`
 //! by default) and the administrative sample (`tests/data/ce`).
 //!
-//! Only the few fields the generator needs are read, straight from the simple, flat layout of
-//! those files; the raw bytes are kept, to be copied (or rewritten by string replacement inside
-//! the decision text) into a DILA reference tree.
+//! The decisions are read with vigie's own XML reader; the raw bytes are kept, to be copied (or
+//! rewritten by string replacement inside the decision text) into a DILA reference tree.
 
 use anyhow::{Context, Result, bail};
 use regex::Regex;
@@ -67,20 +66,6 @@ pub fn dila_text_range(raw: &str) -> Option<(usize, usize)> {
     Some((s, s + body.len()))
 }
 
-/// XML text with `<br/>` line breaks to plain lines: tags dropped, entities decoded, every line
-/// trimmed, empty lines dropped.
-pub fn xml_paragraphs(body: &str) -> Vec<String> {
-    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").unwrap());
-    let with_breaks = body.replace("<br/>", "\n").replace("<br />", "\n");
-    let no_tags = TAG.replace_all(&with_breaks, "");
-    let decoded = html_escape::decode_html_entities(&no_tags);
-    decoded
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 fn chamber_code(formation: &str) -> &'static str {
     match formation.trim() {
         "CHAMBRE_CIVILE_1" => "civ1",
@@ -135,39 +120,54 @@ fn non_empty(s: Option<(usize, &str)>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Reads one DILA CASS file.
-pub fn parse_dila(raw: String, name: &str) -> Result<Base> {
-    let id = non_empty(element(&raw, "ID", 0)).with_context(|| format!("{name}: no <ID>"))?;
-    let date: jiff::civil::Date = non_empty(element(&raw, "DATE_DEC", 0))
-        .with_context(|| format!("{name}: no <DATE_DEC>"))?
-        .parse()
-        .with_context(|| format!("{name}: bad <DATE_DEC>"))?;
-    let Some((s, e)) = dila_text_range(&raw) else {
-        bail!("{name}: no TEXTE/BLOC_TEXTUEL/CONTENU");
+/// The non-empty lines of a decision text, each with its white space runs made one space.
+pub fn lines_of(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn parse_with_vigie(raw: &str, name: &str) -> Result<crate::model::ReferenceDecision> {
+    let origin = crate::model::Origin {
+        file: name.to_string(),
+        line: 0,
     };
-    let paragraphs = xml_paragraphs(&raw[s..e]);
+    crate::source::xml::parse_xml(raw.as_bytes(), origin)
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))
+}
+
+/// Reads one DILA CASS file with vigie's own XML reader.
+pub fn parse_dila(raw: String, name: &str) -> Result<Base> {
+    static CASE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}-\d{2}\.?\d{3}$").unwrap());
+    let d = parse_with_vigie(&raw, name)?;
+    let date = d
+        .decision_date
+        .with_context(|| format!("{name}: no decision date"))?;
+    let paragraphs = lines_of(&d.text);
     if paragraphs.len() < 8 {
         bail!("{name}: decision text too short");
     }
-    let chamber = chamber_code(&non_empty(element(&raw, "FORMATION", 0)).unwrap_or_default());
-    let mut numbers = Vec::new();
-    let mut from = 0;
-    while let Some((at, n)) = element(&raw, "NUMERO_AFFAIRE", from) {
-        numbers.push(judilibre_number(n));
-        from = at;
-    }
+    let chamber = chamber_code(d.chamber.as_deref().unwrap_or_default());
+    let numbers: Vec<String> = d
+        .numbers
+        .iter()
+        .filter(|n| CASE.is_match(n.trim()))
+        .map(|n| judilibre_number(n))
+        .collect();
     if numbers.is_empty() {
-        bail!("{name}: no NUMERO_AFFAIRE");
+        bail!("{name}: no case number");
     }
+    // The reader gives the professionals together; the president is told apart here.
     let president = non_empty(element(&raw, "PRESIDENT", 0))
         .map(|p| p.split('(').next().unwrap_or("").trim().to_string())
         .filter(|p| !p.is_empty());
     Ok(Base {
         formation: header_formation(&paragraphs),
         number_letter: number_letter(&paragraphs, &numbers[0]),
-        ecli: non_empty(element(&raw, "ECLI", 0)),
+        ecli: d.ecli.clone(),
         title: non_empty(element(&raw, "TITRE", 0)).unwrap_or_default(),
-        id,
+        id: d.id,
         date,
         chamber,
         numbers,
@@ -209,27 +209,32 @@ pub fn load_admin_dir(dir: &Path) -> Result<AdminBase> {
         .with_context(|| format!("no administrative XML decision in {}", dir.display()))?;
     let raw = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
     let name = f.display().to_string();
-    let get =
-        |tag: &str| non_empty(element(&raw, tag, 0)).with_context(|| format!("{name}: no <{tag}>"));
-    let jurisdiction = get("Nom_Juridiction")?;
+    let d = parse_with_vigie(&raw, &name)?;
+    let jurisdiction = d
+        .jurisdiction
+        .clone()
+        .with_context(|| format!("{name}: no jurisdiction"))?;
     let seat = jurisdiction
         .rsplit_once(" de ")
         .map(|(_, c)| c.trim().to_string())
         .unwrap_or_else(|| jurisdiction.clone());
-    let paragraphs = element(&raw, "Texte_Integral", 0)
-        .map(|(_, t)| xml_paragraphs(t))
-        .unwrap_or_default();
     Ok(AdminBase {
-        id: get("Identification")?,
         file_name: f
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        date: get("Date_Lecture")?.parse()?,
-        number: get("Numero_Dossier")?,
+        date: d
+            .decision_date
+            .with_context(|| format!("{name}: no decision date"))?,
+        number: d
+            .numbers
+            .first()
+            .cloned()
+            .with_context(|| format!("{name}: no number"))?,
+        paragraphs: lines_of(&d.text),
+        id: d.id,
         jurisdiction,
         seat,
-        paragraphs,
         raw,
     })
 }
