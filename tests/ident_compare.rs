@@ -683,3 +683,34 @@ fn displays_spell_codes_out() {
     equal(IdField::Seat, "CE", &ce);
     equal(IdField::Seat, "Cass.", &cc_reference());
 }
+
+#[test]
+fn conseil_de_prudhommes_by_code() {
+    let cph = ReferenceDecision {
+        jurisdiction: Some("cph".into()),
+        seat: Some("101152".into()),
+        ..Default::default()
+    };
+    equal(
+        IdField::Jurisdiction,
+        "Conseil de prud'hommes d'Annemasse",
+        &cph,
+    );
+    equal(IdField::Jurisdiction, "CPH Annemasse", &cph);
+    equal(IdField::Seat, "Annemasse", &cph);
+    different(IdField::Seat, "Annecy", &cph, "Annemasse");
+    different(
+        IdField::Jurisdiction,
+        "Conseil de prud'hommes de Lyon",
+        &cph,
+        "Conseil de prud'hommes d'Annemasse",
+    );
+    // A CPH code vigie has no table for: the seat cannot be checked.
+    let unknown_cph = ReferenceDecision {
+        jurisdiction: Some("cph".into()),
+        seat: Some("109999".into()),
+        ..Default::default()
+    };
+    unknown(IdField::Seat, "Annemasse", &unknown_cph);
+    unknown(IdField::Jurisdiction, "CPH Annemasse", &unknown_cph);
+}

@@ -88,7 +88,8 @@ fn criminal_chamber_decision_hand_checked() {
     assert_eq!(d.ecli.as_deref(), Some("ECLI:FR:CCASS:2023:CR01078"));
     assert_eq!(d.decision_date, Some(jiff::civil::date(2023, 10, 3)));
     assert_eq!(d.chamber.as_deref(), Some("CHAMBRE_CRIMINELLE"));
-    assert_eq!(d.numbers, vec!["23-80251", "C2301078"]);
+    // `META_JURI/NUMERO` (C2301078) is the internal arrêt number, not the case number.
+    assert_eq!(d.numbers, vec!["23-80251"]);
     assert_eq!(d.formation.as_deref(), Some("f"), "N° E 23-80.251 F-B");
     assert_eq!(d.update_date, None);
     assert_eq!(
@@ -112,7 +113,7 @@ fn civil_decision_with_four_numbers_hand_checked() {
     assert_eq!(d.chamber.as_deref(), Some("CHAMBRE_CIVILE_2"));
     assert_eq!(
         d.numbers,
-        vec!["21-25274", "21-25275", "21-25276", "21-25277", "22301046"]
+        vec!["21-25274", "21-25275", "21-25276", "21-25277"]
     );
     assert_eq!(d.ecli.as_deref(), Some("ECLI:FR:CCASS:2023:C201046"));
     // "SCP Gatineau,  Fattaccini et Rebeyrol, SARL Thouvenin, Coudray et Grévy": two firms.

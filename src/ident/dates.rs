@@ -75,7 +75,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})
             (?:
                 [t\x20](?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d{1,9})?)?
-                \x20?(?P<tz>z|[+-]\d{2}(?::?\d{2})?)?
+                \x20?(?P<tz>z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?
             )?
           | (?P<nd>\d{1,2})\x20?[/.-]\x20?(?P<nm>\d{1,2})\x20?[/.-]\x20?(?P<ny>\d{4})
           | (?P<td>\d{1,2})(?:er|°)?\s+
@@ -146,7 +146,7 @@ fn moment_of(caps: &Captures<'_>) -> Option<Moment> {
     };
     let dt = DateTime::new(date.year(), date.month(), date.day(), h, mi, s, 0).ok()?;
     let ts = match tz {
-        Some("z") => Offset::UTC.to_timestamp(dt).ok()?,
+        Some("z" | "utc" | "gmt") => Offset::UTC.to_timestamp(dt).ok()?,
         Some(off) => {
             let sign = if off.starts_with('-') { -1 } else { 1 };
             let digits: String = off.chars().filter(char::is_ascii_digit).collect();
@@ -181,6 +181,13 @@ fn only_lead_words(prefix: &str) -> bool {
                     | "vendredi"
                     | "samedi"
                     | "dimanche"
+                    | "lun"
+                    | "mar"
+                    | "mer"
+                    | "jeu"
+                    | "ven"
+                    | "sam"
+                    | "dim"
             )
         })
 }
@@ -268,6 +275,7 @@ mod tests {
             "le 5 octobre 2023",
             "jeudi 5 octobre 2023",
             "Jeudi 5 octobre 2023.",
+            "jeu. 5 oct. 2023",
             " 5 octobre 2023 ",
         ] {
             assert_eq!(parse_date(s), Some(d), "{s}");
@@ -328,6 +336,10 @@ mod tests {
         assert_eq!(
             parse_moment("20/11/2026 à 14h05").unwrap(),
             Moment::Instant("2026-11-20T13:05:00Z".parse().unwrap())
+        );
+        assert_eq!(
+            parse_moment("2026-11-21 06:00:00 UTC").unwrap(),
+            Moment::Instant("2026-11-21T06:00:00Z".parse().unwrap())
         );
         assert_eq!(parse_moment("2023-10-05T25:00:00"), None);
         assert_eq!(parse_moment("hier"), None);

@@ -16,6 +16,8 @@ mod numbers;
 pub mod tables;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::model::{IdField, ReferenceDecision};
 
@@ -132,21 +134,28 @@ fn reference_seat(reference: &ReferenceDecision) -> Option<SeatValue> {
     }
 }
 
-/// A city for display: the tables' spelling when the city is in one (`Aix-en-Provence`), else
-/// the value with capitals.
-fn pretty_city(city: &str) -> String {
-    let key = city_key(city);
-    let tables = [
+/// Every city of the tables by its comparison key, for display.
+static CITY_NAMES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut names = HashMap::new();
+    for table in [
         tables::CA_LOCATIONS,
         tables::TJ_INSEE,
         tables::TA_CODES,
         tables::CAA_CODES,
         tables::CPH_CODES,
-    ];
-    for table in tables {
-        if let Some(&(_, name)) = table.iter().find(|(_, name)| city_key(name) == key) {
-            return name.to_owned();
+    ] {
+        for &(_, name) in table {
+            names.entry(city_key(name)).or_insert(name);
         }
+    }
+    names
+});
+
+/// A city for display: the tables' spelling when the city is in one (`Aix-en-Provence`), else
+/// the value with capitals.
+fn pretty_city(city: &str) -> String {
+    if let Some(name) = CITY_NAMES.get(&city_key(city)) {
+        return (*name).to_owned();
     }
     if city.chars().any(|c| c.is_uppercase()) {
         city.to_owned()

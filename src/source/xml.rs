@@ -8,7 +8,7 @@
 //! What the readers keep (SPEC §1.1):
 //! - DILA: `META_COMMUN/ID` is the id; `ECLI` and a non-empty `ANCIEN_ID` go to `other_ids`;
 //!   `META_JURI/{DATE_DEC, JURIDICTION, NUMERO}`; `NUMEROS_AFFAIRES/NUMERO_AFFAIRE` (spelled as
-//!   the source writes them, `23-80251`) and `META_JURI/NUMERO` are the numbers; `FORMATION` is the
+//!   the source writes them, `23-80251`) are the numbers, or `META_JURI/NUMERO` where there are none; `FORMATION` is the
 //!   chamber for judicial decisions (`CHAMBRE_CIVILE_2`) and the formation for JADE (`2ème - 7ème
 //!   chambres réunies`); a Cour de cassation decision's formation (`f`, `fs`…), for which DILA has
 //!   no field, is read from the code its header writes after the number (`N° E 23-80.251 F-B`);
@@ -851,7 +851,12 @@ fn build_dila(
     for n in &f.numeros_affaires {
         push_unique(&mut numbers, n, "");
     }
-    if let Some(n) = &f.numero {
+    // `META_JURI/NUMERO` is the case number only where no `NUMERO_AFFAIRE` is given (JADE); in
+    // the judicial bases it is the court's internal arrêt number (`C2301078`), which a reader
+    // never sees as the decision's number.
+    if numbers.is_empty()
+        && let Some(n) = &f.numero
+    {
         push_unique(&mut numbers, n, "");
     }
 
@@ -1221,7 +1226,7 @@ mod tests {
         assert_eq!(d.id, "JURITEXT000000000001");
         assert_eq!(d.producer, Producer::Legifrance);
         assert_eq!(d.other_ids, vec!["ECLI:FR:CCASS:2023:C100001"]);
-        assert_eq!(d.numbers, vec!["23-80251", "C1"]);
+        assert_eq!(d.numbers, vec!["23-80251"]);
         assert_eq!(d.chamber.as_deref(), Some("CHAMBRE_CIVILE_1"));
         assert_eq!(d.seat.as_deref(), Some("Paris"));
         assert_eq!(d.decision_date, Some(jiff::civil::date(2023, 10, 3)));
