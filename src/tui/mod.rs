@@ -124,7 +124,7 @@ fn event_loop(
     // Quitting mid-audit: stop the workers, and give them a moment to notice.
     cancel.store(true, Ordering::Relaxed);
     if !audit_done {
-        let deadline = Instant::now() + Duration::from_secs(2);
+        let deadline = Instant::now() + Duration::from_millis(500);
         while !audit.is_finished() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
