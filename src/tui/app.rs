@@ -315,11 +315,13 @@ pub struct App {
     pub group: bool,
     dirty: bool,
     /// Lazily computed ranks of each finding for the string columns.
-    rank_record: Option<Vec<u32>>,
-    rank_message: Option<Vec<u32>>,
+    rank_record: Option<StrOrder>,
+    rank_message: Option<StrOrder>,
     rank_position: Option<Vec<u32>>,
     /// The searchable text of every finding, built on the first search.
     search_index: Option<SearchIndex>,
+    /// The last query and its matches, to narrow the next one.
+    last_search: Option<(String, Vec<u32>)>,
 
     pub detail: Option<Detail>,
     pub reveal: bool,
@@ -366,6 +368,7 @@ impl App {
             rank_message: None,
             rank_position: None,
             search_index: None,
+            last_search: None,
             detail: None,
             reveal: false,
             waivers_path: None,
@@ -489,6 +492,7 @@ impl App {
         self.rank_message = None;
         self.rank_position = None;
         self.search_index = None;
+        self.last_search = None;
     }
 
     /// The search query as matched: lower-cased (the search ignores case).
@@ -514,9 +518,21 @@ impl App {
         let n = self.report.findings.len() as u32;
         let query = self.query();
         let matched = query.as_deref().map(|q| {
-            self.search_index
-                .get_or_insert_with(|| SearchIndex::build(&self.report.findings))
-                .matches(q)
+            let index = self
+                .search_index
+                .get_or_insert_with(|| SearchIndex::build(&self.report.findings));
+            // Typing narrows: what matches `abc` is among what matched `ab`. Checking those one
+            // by one beats a scan of the whole buffer only when they are few.
+            let m = match self.last_search.take() {
+                Some((prev, within))
+                    if q.contains(prev.as_str()) && within.len() * 8 < self.meta.len() =>
+                {
+                    index.matches_within(q, &within)
+                }
+                _ => index.matches(q),
+            };
+            self.last_search = Some((q.to_string(), m.clone()));
+            m
         });
         let mut order: Vec<u32> = match (&matched, self.filter.is_empty()) {
             (None, true) => (0..n).collect(),
@@ -560,16 +576,16 @@ impl App {
                 });
             }
             SortColumn::Record => {
-                let rank = self
+                let by = self
                     .rank_record
                     .get_or_insert_with(|| rank_by_str(&self.report.findings, record_id));
-                order = counting_sort(&order, n, descending, |i| rank[i as usize]);
+                order = by.sort(&order, n as usize, descending);
             }
             SortColumn::Message => {
-                let rank = self
+                let by = self
                     .rank_message
                     .get_or_insert_with(|| rank_by_str(&self.report.findings, |f| &f.message));
-                order = counting_sort(&order, n, descending, |i| rank[i as usize]);
+                order = by.sort(&order, n as usize, descending);
             }
         }
         if self.group {
@@ -1222,6 +1238,19 @@ impl SearchIndex {
         SearchIndex { text, starts }
     }
 
+    /// Those of `within` (ascending) whose text contains `query`.
+    fn matches_within(&self, query: &str, within: &[u32]) -> Vec<u32> {
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        within
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let (a, b) = (self.starts[i as usize], self.starts[i as usize + 1]);
+                finder.find(&self.text[a..b]).is_some()
+            })
+            .collect()
+    }
+
     /// Indices of the findings whose text contains `query` (lower-cased, no NUL), ascending.
     fn matches(&self, query: &str) -> Vec<u32> {
         let finder = memchr::memmem::Finder::new(query.as_bytes());
@@ -1256,10 +1285,10 @@ fn record_id(f: &Finding) -> &str {
         .unwrap_or("")
 }
 
-/// `rank[i]` = place of finding `i` in the order of `key`, equal keys sharing a rank. The sort
+/// The findings in the order of `key`, equal keys sharing a rank. The sort
 /// runs on (16-byte prefix, index) pairs in parallel, reading the strings only on equal
 /// prefixes: a million scattered strings are mostly compared without being touched.
-fn rank_by_str(findings: &[Finding], key: impl Fn(&Finding) -> &str) -> Vec<u32> {
+fn rank_by_str(findings: &[Finding], key: impl Fn(&Finding) -> &str) -> StrOrder {
     use rayon::slice::ParallelSliceMut;
     let prefix = |s: &str| {
         let mut b = [0u8; 16];
@@ -1283,15 +1312,54 @@ fn rank_by_str(findings: &[Finding], key: impl Fn(&Finding) -> &str) -> Vec<u32>
     let full =
         |a: &(u128, u32), b: &(u128, u32)| a.0.cmp(&b.0).then_with(|| bytes(a.1).cmp(bytes(b.1)));
     pairs.par_sort_unstable_by(|a, b| full(a, b).then(a.1.cmp(&b.1)));
-    let mut rank = vec![0u32; findings.len()];
+    let mut rank = Vec::with_capacity(findings.len());
     let mut r = 0u32;
     for (k, p) in pairs.iter().enumerate() {
         if k > 0 && full(&pairs[k - 1], p).is_ne() {
             r = k as u32;
         }
-        rank[p.1 as usize] = r;
+        rank.push(r);
     }
-    rank
+    StrOrder {
+        perm: pairs.into_iter().map(|p| p.1).collect(),
+        rank,
+    }
+}
+
+/// All findings in the order of a string column (ties by position), computed once: sorting
+/// the shown findings by that column is then a pass over it, not a sort.
+struct StrOrder {
+    perm: Vec<u32>,
+    /// `rank[k]`: the rank of `perm[k]`, equal keys sharing one (the run's first `k`).
+    rank: Vec<u32>,
+}
+
+impl StrOrder {
+    /// `items` (indices below `n`) in this order, or reversed with ties still by position.
+    fn sort(&self, items: &[u32], n: usize, descending: bool) -> Vec<u32> {
+        let all = items.len() == n;
+        let mut member = Vec::new();
+        if !all {
+            member = vec![0u64; n.div_ceil(64)];
+            for &i in items {
+                member[i as usize / 64] |= 1 << (i % 64);
+            }
+        }
+        let keep = |i: u32| all || member[i as usize / 64] & (1 << (i % 64)) != 0;
+        let mut out = Vec::with_capacity(items.len());
+        if !descending {
+            out.extend(self.perm.iter().copied().filter(|&i| keep(i)));
+            return out;
+        }
+        // Runs of equal keys from the last, each run kept in position order.
+        let mut end = self.perm.len();
+        while end > 0 {
+            let start = self.rank[end - 1] as usize;
+            out.extend(self.perm[start..end].iter().copied().filter(|&i| keep(i)));
+            end = start;
+        }
+        out
+    }
 }
 
 /// The rank of each finding's record place (file, line); linear when the findings are in
@@ -1374,6 +1442,36 @@ mod tests {
         let key = |i: u32| [2, 0, 2, 1, 0, 1][i as usize];
         assert_eq!(counting_sort(&items, 3, false, key), vec![1, 4, 3, 5, 0, 2]);
         assert_eq!(counting_sort(&items, 3, true, key), vec![0, 2, 3, 5, 1, 4]);
+    }
+
+    #[test]
+    fn string_order_sorts_subsets_both_ways_with_ties_by_position() {
+        let findings: Vec<Finding> = ["b", "a", "b", "a", "c"]
+            .iter()
+            .enumerate()
+            .map(|(line, id)| {
+                Finding::new(
+                    Rule::INT001,
+                    Some(crate::model::RecordRef {
+                        id: Some(id.to_string()),
+                        source_id: None,
+                        url: None,
+                        file_index: 0,
+                        line: line as u64,
+                        offset: 0,
+                    }),
+                    "m",
+                )
+            })
+            .collect();
+        let by = rank_by_str(&findings, record_id);
+        assert_eq!(by.perm, vec![1, 3, 0, 2, 4]);
+        assert_eq!(by.rank, vec![0, 0, 2, 2, 4]);
+        let all = [0, 1, 2, 3, 4];
+        assert_eq!(by.sort(&all, 5, false), vec![1, 3, 0, 2, 4]);
+        assert_eq!(by.sort(&all, 5, true), vec![4, 0, 2, 1, 3]);
+        assert_eq!(by.sort(&[0, 1, 4], 5, false), vec![1, 0, 4]);
+        assert_eq!(by.sort(&[0, 1, 4], 5, true), vec![4, 0, 1]);
     }
 
     #[test]
