@@ -4,6 +4,7 @@
 
 use crate::corpus::{self, Block, Item, ItemKind, Limits, Mapping};
 use crate::model::{Evidence, Finding, Record, RecordRef, ReferenceDecision};
+use crate::penalty::{Policy, Previous};
 use crate::report::{AgeHistogram, AuditInfo, Report, Summary};
 use crate::rules::check::Checker;
 use crate::rules::{Family, Rule, freshness};
@@ -62,6 +63,10 @@ pub struct AuditOptions {
     pub jobs: Option<usize>,
     pub limits: Limits,
     pub archive_limits: ArchiveLimits,
+    /// `--policy`: severity and penalty overrides.
+    pub policy: Option<Policy>,
+    /// `--previous`: an earlier report, for repeated breaches.
+    pub previous: Option<Previous>,
 }
 
 /// What the terminal UI needs to show a finding in context: the record as read and the
@@ -368,7 +373,16 @@ fn run_in_pool(
     let mut keyed: Vec<(String, Finding)> =
         findings.into_iter().map(|f| (f.fingerprint(), f)).collect();
     keyed.sort_by(|a, b| a.1.sort_key().cmp(&b.1.sort_key()).then(a.0.cmp(&b.0)));
-    let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+    let mut findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+    // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found
+    // again to permanent interruption unless it carries no penalty.
+    let policy_overrides = match &opts.policy {
+        Some(p) => p.apply(&mut findings),
+        None => Vec::new(),
+    };
+    if let Some(prev) = &opts.previous {
+        prev.mark(&mut findings);
+    }
 
     let unreadable_records = findings.iter().filter(|f| f.rule == Rule::IN001).count() as u64;
     let summary = Summary::of(&findings);
@@ -401,7 +415,7 @@ fn run_in_pool(
             reference_decisions: reference.len() as u64,
             unreadable_reference_decisions: reference.unreadable.len() as u64,
             matched_records: matched,
-            policy_overrides: Vec::new(),
+            policy_overrides,
             elapsed_ms: started.elapsed().as_millis() as u64,
             updated_at_ages: AgeHistogram {
                 buckets: age_buckets,

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod corpus;
 pub mod error;
+pub mod r#gen;
 pub mod ident;
 pub mod model;
 pub mod penalty;

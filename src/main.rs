@@ -61,14 +61,29 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     };
     let interactive =
         cli.report.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if !interactive && cli.keymap.is_some() {
-        // A bad keymap named on the command line is an error even when the UI does not open.
-        vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())?;
+    // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2.
+    let keymap = if interactive || cli.keymap.is_some() {
+        Some(
+            vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        )
+    } else {
+        None
+    };
+    match keymap {
+        Some(keymap) if interactive => {
+            vigie::tui::run(
+                opts,
+                keymap,
+                vigie::tui::UiOptions {
+                    waivers: cli.waivers.clone(),
+                    write: write_opts,
+                },
+            )?;
+            Ok(0)
+        }
+        _ => headless(&cli, opts, write_opts),
     }
-    if interactive {
-        return run_ui(&cli, opts, write_opts);
-    }
-    headless(&cli, opts, write_opts)
 }
 
 fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
@@ -104,6 +119,14 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
             ..Default::default()
         },
         archive_limits: Default::default(),
+        policy: match &cli.policy {
+            Some(p) => Some(vigie::penalty::Policy::load(p)?),
+            None => None,
+        },
+        previous: match &cli.previous {
+            Some(p) => Some(vigie::penalty::Previous::load(p)?),
+            None => None,
+        },
     })
 }
 
@@ -174,8 +197,8 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
         Err(e) => return Err(e),
     };
     let mut report = outcome.report;
-    if let Some(path) = &cli.waivers {
-        report.waivers = vigie::tui::waivers::load(path)?;
+    if let Some(p) = &cli.waivers {
+        report.waivers = vigie::tui::waivers::load(p)?;
     }
     let format = match cli.report {
         Some(ReportFormat::Json) => Format::Json,
@@ -186,7 +209,7 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
     };
     match &cli.output {
         Some(path) => {
-            write_atomically_tmp(path, |out| report::write(&report, format, &write_opts, out))?
+            report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
         }
         None => {
             let stdout = std::io::stdout();
@@ -213,31 +236,4 @@ fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
         .iter()
         .any(|f| f.penalty != Penalty::None && f.penalty <= threshold);
     u8::from(breach)
-}
-
-fn run_ui(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::Result<u8> {
-    let keymap = vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())?;
-    let ui = vigie::tui::UiOptions {
-        waivers: cli.waivers.clone(),
-        write: write_opts,
-    };
-    vigie::tui::run(opts, keymap, ui)?;
-    Ok(0)
-}
-
-fn write_atomically_tmp(
-    path: &std::path::Path,
-    f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {e}", path.display()))?;
-    f(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {}", path.display(), e.error))?;
-    Ok(())
 }

@@ -81,9 +81,22 @@ pub fn compare(
             .count();
         let rec_words = ch.record.len() - rec_markers;
         let ref_words = ch.reference.len() - ref_markers;
-        if ref_markers > 0 && rec_markers == 0 && rec_words > 0 {
+        // A marker shown in clear is replaced by a few words (a name, an address); a marker
+        // added replaces a few words. A change that also holds a long passage is a cut or an
+        // insertion that happens to cross a marker.
+        if ref_markers > 0
+            && rec_markers == 0
+            && rec_words > 0
+            && ref_words <= 2
+            && rec_words <= 8 * ref_markers
+        {
             lifted(&al, ch, record, reference, rec, &mut out);
-        } else if rec_markers > 0 && ref_markers == 0 && ref_words > 0 {
+        } else if rec_markers > 0
+            && ref_markers == 0
+            && ref_words > 0
+            && rec_words <= 2
+            && ref_words <= 10 * rec_markers
+        {
             added(&al, ch, record, reference, professionals, rec, &mut out);
         } else if ref_markers > 0 && rec_markers > 0 {
             // The same occultation, spelt otherwise, or markers moved: nothing the reuser exposed
@@ -340,6 +353,53 @@ mod tests {
             true,
         );
         assert!(c.integrity.is_empty(), "an excerpt may cut");
+    }
+
+    fn masking(reference: &str, record: &str) -> Vec<(Rule, Option<(usize, usize)>)> {
+        let c = cmp(reference, record, false);
+        assert!(c.integrity.is_empty(), "{:?}", c.integrity);
+        c.masking
+            .iter()
+            .map(|f| (f.rule, f.evidence.as_ref().unwrap().span))
+            .collect()
+    }
+
+    #[test]
+    fn the_masking_examples_of_the_spec() {
+        assert_eq!(
+            masking(
+                "M. [K] a formé le pourvoi",
+                "M. Kaminski a formé le pourvoi"
+            ),
+            vec![(Rule::MSK001, Some((3, 11)))]
+        );
+        assert_eq!(
+            masking("la société Dilo Guyane", "la société [X]"),
+            vec![(Rule::MSK002, Some((11, 14)))]
+        );
+        assert_eq!(
+            masking(
+                "M. Durand, demeurant [Adresse 1]",
+                "M. [D], demeurant [Adresse 1]"
+            ),
+            vec![(Rule::MSK003, Some((3, 6)))]
+        );
+        // A marker respelt is the same occultation.
+        assert!(masking("M. [K] a formé", "M. [...] a formé").is_empty());
+    }
+
+    #[test]
+    fn a_lifted_marker_is_redacted_in_the_excerpt() {
+        let c = cmp(
+            "M. [K] a formé le pourvoi",
+            "M. Kaminski a formé le pourvoi",
+            false,
+        );
+        let ev = c.masking[0].evidence.as_ref().unwrap();
+        assert_eq!(ev.personal, vec![(3, 11)]);
+        assert_eq!(c.lifted, vec![(3, 11)]);
+        assert!(c.masking[0].message.contains("[K]"));
+        assert!(!c.masking[0].message.contains("Kaminski"));
     }
 
     #[test]

@@ -1,4 +1,15 @@
-//! The detector of direct identifiers in clear (MSK005).
+//! The detector of direct identifiers in clear (MSK005): social security numbers (NIR, key
+//! checked), IBANs (mod-97 checked), French phone numbers, e-mail addresses, dates of birth and
+//! vehicle plates.
+//!
+//! Each kind is guarded by a cheap literal test (a digit, `@`, `né`, `naissance`) before its
+//! regex runs; regexes are compiled once. Case numbers (`19-19.463`, `20/00804`), article
+//! numbers, hearing dates, SIREN/SIRET, ECLI and amounts do not match: the checksums, the shapes
+//! and the word boundaries keep them out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IdentifierKind {
@@ -34,7 +45,543 @@ pub struct IdentifierHit {
     pub kind: IdentifierKind,
 }
 
+/// Separator allowed between the groups of a number: space, dot, dash, non-breaking spaces.
+const SEP: &str = r"(?:[ .\-]|\x{a0}|\x{202f})?";
+
+// The regexes below are anchored (`^`) and run on a short window at a candidate position
+// found by the byte scan: none of them scans the text.
+
+static NIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[1-478]{SEP}[0-9]{{2}}{SEP}[0-9]{{2}}{SEP}(?:[0-9]{{2}}|2[ABab]){SEP}[0-9]{{3}}{SEP}[0-9]{{3}}{SEP}[0-9]{{2}}"
+    ))
+    .expect("NIR regex")
+});
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?:\+33|0033){SEP}(?:\(0\){SEP})?[1-9]|0[1-9])(?:{SEP}[0-9]{{2}}){{4}}"
+    ))
+    .expect("phone regex")
+});
+
+const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+
+fn date_pattern() -> String {
+    format!(
+        r"(?:(?:1er|[0-9]{{1,2}})(?: |\x{{a0}})+(?i:{MONTHS})(?: |\x{{a0}})+[0-9]{{4}}|[0-9]{{1,2}}[/.\-][0-9]{{1,2}}[/.\-](?:[0-9]{{4}}|[0-9]{{2}}))"
+    )
+}
+
+/// `né le 3 mars 1975`, `née à Lyon le 03/03/1975`, `né(e) le 1er avril 1980`.
+static BORN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:à\s+[^,;.\n]{{1,60}}?,?\s+)?(?:le|LE)\s+({})",
+        date_pattern()
+    ))
+    .expect("birth date regex")
+});
+
+/// `date de naissance : 03/03/1975`.
+static BIRTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i:date\s+de\s+naissance)\s*:?\s*(?:le\s+|du\s+)?({})",
+        date_pattern()
+    ))
+    .expect("date of birth regex")
+});
+
+/// SIV plates (`AB-123-CD`, `AB 123 CD`, `AB123CD`: no I, O, U).
+static SIV_PLATE: LazyLock<Regex> = LazyLock::new(|| {
+    let l = "[A-HJ-NP-TV-Z]";
+    Regex::new(&format!(
+        r"^{l}{{2}}(?:-[0-9]{{3}}-|[ ][0-9]{{3}}[ ]|[0-9]{{3}}){l}{{2}}"
+    ))
+    .expect("plate regex")
+});
+
+/// The older FNI plates (`1234 AB 75`, `123-ABC-2A`).
+static FNI_PLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[0-9]{1,4}(?:[ ][A-HJ-NP-Z]{1,3}[ ]|-[A-HJ-NP-Z]{1,3}-)(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])",
+    )
+    .expect("plate regex")
+});
+
 pub fn find_identifiers(text: &str) -> Vec<IdentifierHit> {
-    let _ = text;
-    Vec::new()
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    scan_numbers(text, &mut out);
+    find_birth_dates(text, &mut out);
+    if memchr::memchr(b'@', bytes).is_some() {
+        find_emails(text, &mut out);
+    }
+    if out.len() > 1 {
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        // One exposure, one hit: drop hits inside an earlier one.
+        let mut kept: Vec<IdentifierHit> = Vec::with_capacity(out.len());
+        for h in out {
+            if kept.last().is_some_and(|k| h.start < k.end) {
+                continue;
+            }
+            kept.push(h);
+        }
+        out = kept;
+    }
+    out
+}
+
+/// A window of `text` from `s`, about `len` bytes, cut on a char boundary.
+fn window(text: &str, s: usize, len: usize) -> &str {
+    let mut e = (s + len).min(text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    &text[s..e]
+}
+
+/// One pass over the bytes: at the start of every run of digits, try the identifiers that can
+/// start there or just before (IBAN and SIV plates open with letters, phones with `+`).
+fn scan_numbers(text: &str, out: &mut Vec<IdentifierHit>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut covered = 0; // end of the last identifier found
+    while i < b.len() {
+        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        i += k;
+        let run_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if run_start > 0 && b[run_start - 1].is_ascii_digit() || run_start < covered {
+            continue;
+        }
+        if let Some(h) = number_at(text, run_start) {
+            covered = h.end;
+            i = i.max(h.end);
+            out.push(h);
+        }
+    }
+}
+
+/// The identifier around the run of digits starting at `d`, if any.
+fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
+    let b = text.as_bytes();
+    let upper = |i: usize| b[i].is_ascii_uppercase();
+    let free_left = |s: usize| s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] >= 0x80);
+    let free_right = |e: usize| e >= b.len() || !(b[e].is_ascii_alphanumeric() || b[e] >= 0x80);
+    let hit = |start, end, kind| Some(IdentifierHit { start, end, kind });
+    // Two capital letters just before: an IBAN (`FR76 3000…`) or a SIV plate (`AB123CD`).
+    if d >= 2 && upper(d - 2) && upper(d - 1) && free_left(d - 2) {
+        if let Some(e) = iban_at(text, d - 2) {
+            return hit(d - 2, e, IdentifierKind::Iban);
+        }
+        if let Some(m) = SIV_PLATE.find(window(text, d - 2, 16))
+            && free_right(d - 2 + m.end())
+        {
+            return hit(d - 2, d - 2 + m.end(), IdentifierKind::VehiclePlate);
+        }
+    }
+    // `AB-123-CD`, `AB 123 CD`.
+    if d >= 3
+        && matches!(b[d - 1], b'-' | b' ')
+        && upper(d - 3)
+        && upper(d - 2)
+        && free_left(d - 3)
+        && let Some(m) = SIV_PLATE.find(window(text, d - 3, 16))
+        && free_right(d - 3 + m.end())
+    {
+        return hit(d - 3, d - 3 + m.end(), IdentifierKind::VehiclePlate);
+    }
+    // `+33 6 12 34 56 78`.
+    if d >= 1 && b[d - 1] == b'+' {
+        let s = d - 1;
+        if (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+            && let Some(m) = PHONE.find(window(text, s, 32))
+            && clean_right(text, s + m.end())
+            && consistent_separators(m.as_str())
+        {
+            return hit(s, s + m.end(), IdentifierKind::Phone);
+        }
+        return None;
+    }
+    if !clean_left(text, d) {
+        return None;
+    }
+    let w = window(text, d, 40);
+    if let Some(m) = NIR.find(w)
+        && clean_right(text, d + m.end())
+        && nir_key_ok(m.as_str())
+    {
+        return hit(d, d + m.end(), IdentifierKind::Nir);
+    }
+    if let Some(m) = PHONE.find(w)
+        && clean_right(text, d + m.end())
+        && consistent_separators(m.as_str())
+    {
+        return hit(d, d + m.end(), IdentifierKind::Phone);
+    }
+    if let Some(m) = FNI_PLATE.find(w)
+        && free_right(d + m.end())
+        && clean_right(text, d + m.end())
+    {
+        return hit(d, d + m.end(), IdentifierKind::VehiclePlate);
+    }
+    None
+}
+
+/// No letter or digit may touch a number on the left, nor a digit group (`443 061 841`).
+fn clean_left(text: &str, s: usize) -> bool {
+    let b = text.as_bytes();
+    if s == 0 {
+        return true;
+    }
+    let p = b[s - 1];
+    if p.is_ascii_alphanumeric() || p == b'+' {
+        return false;
+    }
+    if s >= 2 && matches!(p, b' ' | b'.' | b'-' | b'/') && b[s - 2].is_ascii_digit() {
+        return false;
+    }
+    text[..s]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn clean_right(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    if e >= b.len() {
+        return true;
+    }
+    let n = b[e];
+    if n.is_ascii_alphanumeric() {
+        return false;
+    }
+    if matches!(n, b'.' | b'-' | b'/' | b',') && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    text[e..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether the 15 characters of a NIR (separators ignored) carry a valid key:
+/// key = 97 − (number mod 97), with Corsica's `2A` read as 19 and `2B` as 18.
+pub fn nir_key_ok(s: &str) -> bool {
+    let chars: Vec<u8> = s
+        .bytes()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    if chars.len() != 15 {
+        return false;
+    }
+    let mut digits = [0u8; 13];
+    for (i, d) in digits.iter_mut().enumerate() {
+        let c = chars[i];
+        *d = match (i, c) {
+            (5, b'2') if matches!(chars[6], b'A' | b'B') => 1,
+            (6, b'A') => 9,
+            (6, b'B') => 8,
+            (_, c) if c.is_ascii_digit() => c - b'0',
+            _ => return false,
+        };
+    }
+    let n = digits.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d));
+    let key = match (chars[13], chars[14]) {
+        (a, b) if a.is_ascii_digit() && b.is_ascii_digit() => {
+            u64::from(a - b'0') * 10 + u64::from(b - b'0')
+        }
+        _ => return false,
+    };
+    key == 97 - n % 97
+}
+
+/// An IBAN starting at `s` (two capital letters, two digits, then groups of up to four
+/// letters or digits, single spaces allowed between groups); returns its end. The longest
+/// prefix that passes the checks wins.
+fn iban_at(text: &str, s: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if s + 4 > b.len() || !b[s + 2].is_ascii_digit() || !b[s + 3].is_ascii_digit() {
+        return None;
+    }
+    let alnum = |c: u8| c.is_ascii_uppercase() || c.is_ascii_digit();
+    let mut compact = [0u8; 34];
+    let mut n = 0;
+    // (compact length, byte end) at each place the IBAN may stop.
+    let mut ends = [(0usize, 0usize); 40];
+    let mut k = 0;
+    let mut i = s;
+    while i < b.len() && n < 34 {
+        let c = b[i];
+        if alnum(c) {
+            compact[n] = c;
+            n += 1;
+            i += 1;
+            if (i >= b.len() || !alnum(b[i])) && k < ends.len() {
+                ends[k] = (n, i);
+                k += 1;
+            }
+        } else if c == b' ' && n > 0 && i + 1 < b.len() && alnum(b[i + 1]) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if n < 15 {
+        return None;
+    }
+    ends[..k]
+        .iter()
+        .rev()
+        .filter(|&&(len, _)| len >= 15)
+        .find(|&&(len, _)| iban_ok(&compact[..len]))
+        .map(|&(_, end)| end)
+}
+
+/// Lengths of the IBANs of the countries most often met; others are checked by mod 97 alone.
+fn iban_length(country: &[u8]) -> Option<usize> {
+    Some(match country {
+        b"FR" | b"MC" | b"IT" | b"SM" | b"GR" => 27,
+        b"BE" => 16,
+        b"DE" => 22,
+        b"ES" => 24,
+        b"LU" => 20,
+        b"CH" | b"LI" => 21,
+        b"NL" => 18,
+        b"GB" | b"IE" => 22,
+        b"PT" => 25,
+        b"AT" => 20,
+        b"PL" => 28,
+        b"MA" => 28,
+        b"TN" => 24,
+        b"DZ" => 26,
+        b"SN" | b"CI" => 28,
+        _ => return None,
+    })
+}
+
+/// ISO 13616 check: move the first four characters to the end, letters as 10–35, mod 97 = 1.
+pub fn iban_ok(compact: &[u8]) -> bool {
+    if compact.len() < 15 || compact.len() > 34 {
+        return false;
+    }
+    if !compact[..2].iter().all(u8::is_ascii_uppercase)
+        || !compact[2..4].iter().all(u8::is_ascii_digit)
+    {
+        return false;
+    }
+    if let Some(l) = iban_length(&compact[..2])
+        && l != compact.len()
+    {
+        return false;
+    }
+    let mut rem: u32 = 0;
+    for &c in compact[4..].iter().chain(&compact[..4]) {
+        if c.is_ascii_digit() {
+            rem = (rem * 10 + u32::from(c - b'0')) % 97;
+        } else if c.is_ascii_uppercase() {
+            let v = u32::from(c - b'A') + 10;
+            rem = (rem * 100 + v) % 97;
+        } else {
+            return false;
+        }
+    }
+    rem == 1
+}
+
+/// The pairs of a phone number are all separated the same way (`06 12 34 56 78`,
+/// `06.12.34.56.78`, `0612345678`), which keeps other digit sequences out.
+fn consistent_separators(s: &str) -> bool {
+    let body = s
+        .trim_start_matches("+33")
+        .trim_start_matches("0033")
+        .trim_start_matches(|c: char| !c.is_ascii_digit() && c != '(');
+    let body = body.strip_prefix("(0)").unwrap_or(body);
+    let mut seps: Vec<char> = Vec::with_capacity(4);
+    let mut prev_digit = false;
+    let mut cur: Option<char> = None;
+    for c in body.chars() {
+        if c.is_ascii_digit() {
+            if let Some(sp) = cur.take() {
+                seps.push(sp);
+            } else if prev_digit {
+                // Digits run on: no separator here.
+            }
+            prev_digit = true;
+        } else {
+            cur = Some(if c == '\u{a0}' || c == '\u{202f}' {
+                ' '
+            } else {
+                c
+            });
+            prev_digit = false;
+        }
+    }
+    seps.windows(2).all(|w| w[0] == w[1])
+}
+
+fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
+    let b = text.as_bytes();
+    let mut push = |re: &Regex, s: usize| {
+        if let Some(c) = re.captures(window(text, s, 140))
+            && let Some(date) = c.get(1)
+            && clean_right(text, s + date.end())
+        {
+            out.push(IdentifierHit {
+                start: s + date.start(),
+                end: s + date.end(),
+                kind: IdentifierKind::BirthDate,
+            });
+        }
+    };
+    // `né`, `Né`, `NÉ`: a word of its own (`condamné le` is not `né le`).
+    for lit in ["né", "Né", "NÉ"] {
+        for p in memchr::memmem::find_iter(b, lit.as_bytes()) {
+            if text[..p]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            push(&BORN, p);
+        }
+    }
+    // `date de naissance`, any case.
+    for lit in ["aissance", "AISSANCE"] {
+        for p in memchr::memmem::find_iter(b, lit.as_bytes()) {
+            // Back to the start of `date de n`.
+            let Some(s) = p.checked_sub("date de n".len()) else {
+                continue;
+            };
+            if !text.is_char_boundary(s) {
+                continue;
+            }
+            push(&BIRTH_DATE, s);
+        }
+    }
+}
+
+fn find_emails(text: &str, out: &mut Vec<IdentifierHit>) {
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+    let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
+    let mut last_end = 0;
+    for at in memchr::memchr_iter(b'@', b) {
+        if at < last_end {
+            continue;
+        }
+        let mut s = at;
+        while s > last_end && local(b[s - 1]) {
+            s -= 1;
+        }
+        while s < at && matches!(b[s], b'.' | b'-') {
+            s += 1;
+        }
+        let mut e = at + 1;
+        while e < b.len() && domain(b[e]) {
+            e += 1;
+        }
+        while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        if s == at || e <= at + 1 {
+            continue;
+        }
+        let dom = &text[at + 1..e];
+        let Some(dot) = dom.rfind('.') else {
+            continue;
+        };
+        let tld = &dom[dot + 1..];
+        if dot == 0 || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        out.push(IdentifierHit {
+            start: s,
+            end: e,
+            kind: IdentifierKind::Email,
+        });
+        last_end = e;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, IdentifierKind)> {
+        find_identifiers(text)
+            .into_iter()
+            .map(|h| (&text[h.start..h.end], h.kind))
+            .collect()
+    }
+
+    #[test]
+    fn nir_keys() {
+        // 1 85 05 78 006 084, key 97 − (1850578006084 mod 97) = 91, checked by hand with bc.
+        assert!(nir_key_ok("185057800608491"));
+        assert!(!nir_key_ok("185057800608492"));
+        // Corsica: 2A read as 19 (2690519004013 mod 97 = 70, key 27, checked with python).
+        assert!(nir_key_ok("269052A00401327"));
+        assert_eq!(
+            found("son numéro de sécurité sociale 1 85 05 78 006 084 91."),
+            vec![("1 85 05 78 006 084 91", IdentifierKind::Nir)]
+        );
+    }
+
+    #[test]
+    fn ibans() {
+        assert!(iban_ok(b"FR1420041010050500013M02606"));
+        assert!(!iban_ok(b"FR1420041010050500013M02607"));
+        assert_eq!(
+            found("IBAN FR14 2004 1010 0505 0001 3M02 606 au nom de"),
+            vec![("FR14 2004 1010 0505 0001 3M02 606", IdentifierKind::Iban)]
+        );
+    }
+
+    #[test]
+    fn phones_emails_plates_birth_dates() {
+        use IdentifierKind::*;
+        assert_eq!(
+            found(
+                "tél. 06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78, 0612345678, \
+                 jean.dupont@example.fr, véhicule AB-123-CD puis AB 123 CD et 1234 AB 75, \
+                 né le 3 mars 1975, née le 03/03/1975, né(e) le 1er avril 1980, \
+                 Née à Saint-Denis, le 4 mai 1990, Date de naissance : 05/06/1971"
+            ),
+            vec![
+                ("06 12 34 56 78", Phone),
+                ("06.12.34.56.78", Phone),
+                ("+33 6 12 34 56 78", Phone),
+                ("0612345678", Phone),
+                ("jean.dupont@example.fr", Email),
+                ("AB-123-CD", VehiclePlate),
+                ("AB 123 CD", VehiclePlate),
+                ("1234 AB 75", VehiclePlate),
+                ("3 mars 1975", BirthDate),
+                ("03/03/1975", BirthDate),
+                ("1er avril 1980", BirthDate),
+                ("4 mai 1990", BirthDate),
+                ("05/06/1971", BirthDate),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_false_alarms_on_court_numbers() {
+        for t in [
+            "pourvoi n° 19-19.463, RG 20/00804, article L. 1234-5 du code du travail",
+            "l'audience publique du 3 octobre 2023, condamné le 3 mars 2020, donné le 5 mai 2021",
+            "SIREN 443 061 841, SIRET 443 061 841 00047, ECLI:FR:CCASS:2023:CR01078",
+            "la somme de 1 234 567,89 euros et 3 000 euros au titre de l'article 700",
+            "N° E 23-80.251 F-B, N° 01078, arrêt n° 971 FS-B, [Courriel 1], [Immatriculation 2]",
+        ] {
+            assert_eq!(found(t), vec![], "{t}");
+        }
+    }
 }

@@ -1,5 +1,20 @@
 //! The detector of natural persons' names in clear (MSK004): parties and third parties, told
 //! apart from magistrates, clerks, lawyers and other professionals acting as such.
+//!
+//! How it works, in one pass over the text driven by an Aho-Corasick automaton:
+//! - candidates are the names after a civility (`M.`, `Mme`, `Monsieur`, `MM.`…) and the names in
+//!   a party position without civility (`les époux X`, `épouse X`, `veuve X`, `la succession de
+//!   X`, `X, demeurant`, `X, domicilié`, `X, né le`);
+//! - a candidate is a professional when a role follows it, directly or at the end of an
+//!   enumeration (`M. Bonnal, président, Mme Labrousse, conseiller`, `MM. Pons, Choquet,
+//!   conseillers référendaires`), when a role or a phrase that introduces the court precedes it
+//!   (`Sur le rapport de`, `où étaient présents`, `Greffier :`), when the source's metadata names
+//!   them, or when the same surname was a professional elsewhere in the decision;
+//! - markers (`[K]`, `O...`, `C... A...`) are never names.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// How a name was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,17 +33,1298 @@ pub struct NameHit {
     pub context: NameContext,
 }
 
+/// What a trigger of the automaton announces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// A civility; `plural` for `MM.`, `Mmes`, `Messieurs`, `Mesdames`.
+    Civility { plural: bool },
+    /// A party position whose name follows: `époux`, `épouse`, `veuve`, `succession de`.
+    Before,
+    /// A party position whose name precedes: `demeurant`, `domicilié`, `né`.
+    After,
+    /// `né le`, `née à`…: the name precedes.
+    Born,
+}
+
+const PATTERNS: &[(&str, Trigger)] = &[
+    ("Mmes", Trigger::Civility { plural: true }),
+    ("Mme", Trigger::Civility { plural: false }),
+    ("MME", Trigger::Civility { plural: false }),
+    ("Mlles", Trigger::Civility { plural: true }),
+    ("Mlle", Trigger::Civility { plural: false }),
+    ("MM.", Trigger::Civility { plural: true }),
+    ("M.", Trigger::Civility { plural: false }),
+    ("Monsieur", Trigger::Civility { plural: false }),
+    ("MONSIEUR", Trigger::Civility { plural: false }),
+    ("Madame", Trigger::Civility { plural: false }),
+    ("MADAME", Trigger::Civility { plural: false }),
+    ("Mademoiselle", Trigger::Civility { plural: false }),
+    ("MADEMOISELLE", Trigger::Civility { plural: false }),
+    ("Messieurs", Trigger::Civility { plural: true }),
+    ("Mesdames", Trigger::Civility { plural: true }),
+    ("époux", Trigger::Before),
+    ("épouse", Trigger::Before),
+    ("veuve", Trigger::Before),
+    ("succession de", Trigger::Before),
+    ("consorts", Trigger::Before),
+    ("demeurant", Trigger::After),
+    ("domicilié", Trigger::After),
+    ("né le ", Trigger::Born),
+    ("née le ", Trigger::Born),
+    ("né à ", Trigger::Born),
+    ("née à ", Trigger::Born),
+    ("né(e) le ", Trigger::Born),
+    ("né(e) à ", Trigger::Born),
+    ("nés le ", Trigger::Born),
+    ("nées le ", Trigger::Born),
+];
+
+static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(PATTERNS.iter().map(|p| p.0))
+        .expect("name triggers compile")
+});
+
+/// Words that, after a name, say the person acts as a professional (folded: lower case, no
+/// accents). Some need a check of what follows: see [`role_at`].
+const ROLES: &[&str] = &[
+    "president",
+    "presidente",
+    "presidents",
+    "vice-president",
+    "vice-presidente",
+    "premier",
+    "premiere",
+    "conseiller",
+    "conseillere",
+    "conseillers",
+    "conseilleres",
+    "doyen",
+    "doyenne",
+    "doyens",
+    "avocat",
+    "avocate",
+    "avocats",
+    "avocates",
+    "greffier",
+    "greffiere",
+    "greffiers",
+    "greffieres",
+    "rapporteur",
+    "rapporteure",
+    "procureur",
+    "procureure",
+    "substitut",
+    "magistrat",
+    "magistrate",
+    "magistrats",
+    "juge",
+    "juges",
+    "assesseur",
+    "assesseurs",
+    "auditeur",
+    "auditrice",
+    "expert",
+    "experte",
+    "experts",
+    "expert-comptable",
+    "huissier",
+    "huissiere",
+    "commissaire",
+    "commissaire-priseur",
+    "batonnier",
+    "mediateur",
+    "mediatrice",
+    "delegue",
+    "deleguee",
+    "secretaire",
+    "directeur",
+    "directrice",
+    "defenseur",
+];
+
+/// Words that, after a civility, make a title rather than a name (`Monsieur le Président`,
+/// `Mme LA PROCUREURE GENERALE`, `Mme l'Agent judiciaire`), folded.
+const TITLES: &[&str] = &[
+    "president",
+    "presidente",
+    "procureur",
+    "procureure",
+    "premier",
+    "premiere",
+    "conseiller",
+    "conseillere",
+    "batonnier",
+    "ministre",
+    "prefet",
+    "prefete",
+    "maire",
+    "juge",
+    "directeur",
+    "directrice",
+    "greffier",
+    "greffiere",
+    "avocat",
+    "avocate",
+    "rapporteur",
+    "rapporteure",
+    "agent",
+    "garde",
+    "defenseur",
+    "commissaire",
+    "substitut",
+    "doyen",
+    "secretaire",
+    "tresorier",
+    "recteur",
+    "general",
+    "generale",
+];
+
+/// Phrases that, just before a civility, introduce a member of the court or a lawyer (folded).
+const PRO_BEFORE: &[&str] = &[
+    "conclusions de",
+    "avis de",
+    "presidence de",
+    "presidee par",
+    "preside par",
+    "assiste de",
+    "assistee de",
+    "assistes de",
+    "assistees de",
+    "composee de",
+    "compose de",
+    "presents",
+    "presentes",
+    "presents :",
+    "signe par",
+    "signee par",
+    "et par",
+    "greffier",
+    "greffiere",
+    "president",
+    "presidente",
+    "conseiller",
+    "conseillere",
+    "conseillers",
+    "magistrat",
+    "avocat",
+    "expert",
+    "juge",
+    "debats",
+];
+
+/// Words that, before a name in a party position, make it a company or an institution.
+const ORGS: &[&str] = &[
+    "societe",
+    "sci",
+    "sarl",
+    "sas",
+    "sasu",
+    "sa",
+    "eurl",
+    "snc",
+    "scp",
+    "selarl",
+    "selas",
+    "selafa",
+    "aarpi",
+    "association",
+    "syndicat",
+    "commune",
+    "ville",
+    "banque",
+    "caisse",
+    "mutuelle",
+    "compagnie",
+    "groupe",
+    "cabinet",
+    "etablissement",
+    "office",
+    "fondation",
+    "entreprise",
+    "residence",
+    "rue",
+    "avenue",
+    "boulevard",
+    "departement",
+    "region",
+    "centre",
+    "clinique",
+    "hopital",
+];
+
+/// Capitalised words that open a sentence or a ruling, never a name: a backward walk from
+/// `, demeurant` stops on them (`Condamne Jean Durand, demeurant…`).
+const SENTENCE_WORDS: &[&str] = &[
+    "condamne",
+    "rejette",
+    "casse",
+    "annule",
+    "declare",
+    "dit",
+    "ordonne",
+    "renvoie",
+    "donne",
+    "met",
+    "laisse",
+    "constate",
+    "infirme",
+    "confirme",
+    "deboute",
+    "attendu",
+    "vu",
+    "par",
+    "pour",
+    "selon",
+    "entre",
+    "contre",
+    "et",
+    "mais",
+    "sur",
+    "dans",
+    "en",
+    "au",
+    "aux",
+    "un",
+    "une",
+    "ce",
+    "cette",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "si",
+    "que",
+    "qui",
+    "alors",
+    "ainsi",
+    "enfin",
+    "or",
+    "donc",
+    "car",
+    "a",
+    "demandeur",
+    "demanderesse",
+    "defendeur",
+    "defenderesse",
+    "appelant",
+    "appelante",
+    "intime",
+    "intimee",
+    "requerant",
+    "requerante",
+    "entre",
+    "avec",
+    "chez",
+];
+
+/// Lower-case particles inside names.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "le", "la", "van", "von", "der", "den", "di", "da", "del", "della", "ben",
+    "bin", "el", "al", "ter", "ten", "y", "dos", "das",
+];
+
+/// Capitalised words that are not a name by themselves.
+const NOT_NAMES: &[&str] = &[
+    "le", "la", "les", "de", "du", "des", "et", "ou", "l", "d", "me", "maitre", "mme", "m",
+];
+
 /// Names of natural persons who are parties or third parties, shown in clear in `text`.
 /// `professionals` are names the source's metadata gives for the president, lawyers and others,
 /// which are never parties.
 pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
-    let _ = (text, professionals);
-    Vec::new()
+    let cands = candidates(text);
+    if cands.is_empty() {
+        return Vec::new();
+    }
+    // Surnames known to be professionals: the metadata's, and those of this decision's
+    // candidates classified as professionals by their context.
+    let mut pro_words: Vec<&str> = Vec::new();
+    for p in professionals {
+        for (s, e) in words(p) {
+            let w = &p[s..e];
+            if w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !is_folded_in(w, NOT_NAMES)
+                && !is_folded_in(w, PARTICLES)
+                && !is_civility_word(w)
+            {
+                pro_words.push(w);
+            }
+        }
+    }
+    for c in cands.iter().filter(|c| c.professional) {
+        for (s, e) in words(&text[c.start..c.end]) {
+            let w = &text[c.start + s..c.start + e];
+            if w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !is_folded_in(w, NOT_NAMES)
+                && !is_folded_in(w, PARTICLES)
+            {
+                pro_words.push(w);
+            }
+        }
+    }
+    let mut hits: Vec<NameHit> = Vec::new();
+    for c in &cands {
+        if c.professional {
+            continue;
+        }
+        // The surname (last word) decides: `Mme Thomas Kaminski` is not `Mme Thomas,
+        // conseiller`.
+        let name = &text[c.start..c.end];
+        let known_pro = words(name).last().is_some_and(|(s, e)| {
+            let w = &name[s..e];
+            pro_words.iter().any(|p| fold_eq(p, w))
+                || w.split('-').any(|part| {
+                    part.chars().count() >= 3 && pro_words.iter().any(|p| fold_eq(p, part))
+                })
+        });
+        if known_pro {
+            continue;
+        }
+        hits.push(NameHit {
+            start: c.start,
+            end: c.end,
+            context: c.context,
+        });
+    }
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut out: Vec<NameHit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match out.last_mut() {
+            Some(last) if h.start < last.end => {
+                if h.end > last.end {
+                    last.end = h.end;
+                }
+            }
+            _ => out.push(h),
+        }
+    }
+    out
 }
 
-/// Whether the clear span `start..end` (bytes) of a reference text is the name of a natural
-/// person who is a party or a third party.
+/// Whether the clear span `start..end` (byte offsets) of a reference text is the name, or part
+/// of the name, of a natural person who is a party or a third party. A leading civility in the
+/// span is allowed (`M. Durand`).
 pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[String]) -> bool {
-    let _ = (text, start, end, professionals);
+    let (Some(span), true) = (text.get(start..end), start <= end) else {
+        return false;
+    };
+    // Trim white space and punctuation, and a leading civility.
+    let lead = span.len() - span.trim_start().len();
+    let mut s = start + lead;
+    let e = start
+        + span
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
+    if s >= e {
+        return false;
+    }
+    if let Some(m) = AC.find(&text[s..e])
+        && m.start() == 0
+        && matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. })
+    {
+        s += m.end();
+        s += text[s..e].len() - text[s..e].trim_start().len();
+        if s >= e {
+            return false;
+        }
+    }
+    let hits = find_person_names(text, professionals);
+    if hits.iter().any(|h| h.start <= s && e <= h.end) {
+        return true;
+    }
+    // A bare mention of a party named elsewhere in the decision (`Durand a soutenu que`).
+    let mut any = false;
+    for (ws, we) in words(&text[s..e]) {
+        let w = &text[s + ws..s + we];
+        if is_folded_in(w, PARTICLES) {
+            continue;
+        }
+        let found = hits.iter().any(|h| {
+            words(&text[h.start..h.end]).any(|(a, b)| &text[h.start + a..h.start + b] == w)
+        });
+        if !found {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// A name candidate.
+struct Candidate {
+    start: usize,
+    end: usize,
+    context: NameContext,
+    professional: bool,
+}
+
+fn candidates(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = AC.find(aho_corasick::Input::new(text).span(pos..text.len())) else {
+            break;
+        };
+        let (s, e) = (m.start(), m.end());
+        pos = e;
+        let trigger = PATTERNS[m.pattern().as_usize()].1;
+        // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`).
+        if let Some(c) = char_before(text, s)
+            && (c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+        {
+            continue;
+        }
+        match trigger {
+            Trigger::Civility { plural } => {
+                // A civility is followed by a space (`Mme Dupont`, `M. Dupont`).
+                let next = text[e..].chars().next();
+                if !next.is_some_and(char::is_whitespace) {
+                    continue;
+                }
+                pos = civility_group(text, s, e, plural, &mut out);
+            }
+            Trigger::Before => {
+                if !text[e..].starts_with(' ') {
+                    continue;
+                }
+                let mut p = skip_spaces(text, e);
+                // `épouse Mme X` is the civility's business.
+                if let Some(n) = AC.find(&text[p..])
+                    && n.start() == 0
+                    && matches!(PATTERNS[n.pattern().as_usize()].1, Trigger::Civility { .. })
+                {
+                    continue;
+                }
+                if let Some(c) = text[p..].chars().next()
+                    && !c.is_uppercase()
+                {
+                    continue;
+                }
+                let Some((ns, ne)) = parse_name(text, p) else {
+                    continue;
+                };
+                p = ne;
+                let professional = role_follows(text, p, false) || pro_before(text, s);
+                out.push(Candidate {
+                    start: ns,
+                    end: ne,
+                    context: NameContext::PartyPosition,
+                    professional,
+                });
+                pos = ne;
+            }
+            Trigger::After | Trigger::Born => {
+                // Right boundary: `né` must be a word, followed by ` le` or ` à`
+                // (`né le 3 mars`, `né à Lyon`); `demeurant`, `domicilié(e)(s)`.
+                let after = &text[e..];
+                if trigger == Trigger::Born {
+                    // The pattern holds ` le ` or ` à `.
+                } else if after.chars().next().is_some_and(char::is_alphanumeric)
+                    && !after.starts_with('e')
+                    && !after.starts_with('s')
+                {
+                    continue;
+                }
+                // Back over `, ` to the name.
+                let mut q = s;
+                while q > 0 && bytes[q - 1] == b' ' {
+                    q -= 1;
+                }
+                if q > 0 && bytes[q - 1] == b',' {
+                    q -= 1;
+                }
+                while q > 0 && bytes[q - 1] == b' ' {
+                    q -= 1;
+                }
+                let Some((ns, ne)) = parse_name_backwards(text, q) else {
+                    continue;
+                };
+                if out.iter().any(|c| c.start <= ns && ns < c.end) {
+                    continue;
+                }
+                // What precedes the name: a civility (already a candidate), a company word.
+                let before = text[..ns].trim_end();
+                if let Some((ws, we)) = last_word(before)
+                    && (is_folded_in(&before[ws..we], ORGS) || is_civility_word(&before[ws..we]))
+                {
+                    continue;
+                }
+                if before.ends_with(']') || before.ends_with("...") || before.ends_with('…') {
+                    continue;
+                }
+                out.push(Candidate {
+                    start: ns,
+                    end: ne,
+                    context: NameContext::PartyPosition,
+                    professional: pro_before(text, ns),
+                });
+            }
+        }
+        while pos < text.len() && !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// A civility at `s..e` and the names that follow it: `M. Jean Dupont`, `MM. Pons, Choquet`,
+/// `Mmes Djikpa et Brun`. Pushes the candidates and returns where the scan resumes.
+fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Candidate>) -> usize {
+    let first = out.len();
+    let mut p = skip_spaces(text, e);
+    let Some((ns, ne)) = parse_name(text, p) else {
+        return e;
+    };
+    out.push(Candidate {
+        start: ns,
+        end: ne,
+        context: NameContext::Civility,
+        professional: false,
+    });
+    p = ne;
+    if plural {
+        // `MM. Pons, Choquet, conseillers`, `Mmes Djikpa et Brun`.
+        loop {
+            let q = skip_separator(text, p);
+            if q == p {
+                break;
+            }
+            let Some(c) = text[q..].chars().next() else {
+                break;
+            };
+            if !c.is_uppercase() || civility_at(text, q).is_some() || is_master_at(text, q) {
+                break;
+            }
+            let Some((ns, ne)) = parse_name(text, q) else {
+                break;
+            };
+            out.push(Candidate {
+                start: ns,
+                end: ne,
+                context: NameContext::Civility,
+                professional: false,
+            });
+            p = ne;
+        }
+    }
+    let professional = role_follows(text, p, plural) || pro_before(text, s);
+    for c in &mut out[first..] {
+        c.professional = professional;
+    }
+    p
+}
+
+/// After a name ending at `p`: is there a role, directly or at the end of an enumeration of
+/// names (`M. X, Mme Y, conseillers`)?
+fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
+    for _ in 0..40 {
+        let q = skip_separator(text, p);
+        if role_at(text, q) {
+            return true;
+        }
+        if q == p {
+            // Directly after the name, without comma: `M. BONNAL président`.
+            return false;
+        }
+        p = q;
+        // Another member of the enumeration: after a civility, or bare after a plural one
+        // (`Mmes Schmitt, Aldigé, M. Baraké`).
+        if let Some(ce) = civility_at(text, p) {
+            plural = is_plural_civility(&text[p..ce]);
+            p = skip_spaces(text, ce);
+        } else if !plural || is_master_at(text, p) {
+            return false;
+        }
+        let mut advanced = false;
+        // Markers (`Mme [K] [C]`) stand for names in an enumeration too.
+        loop {
+            let r = skip_spaces(text, p);
+            let hi = ceil_boundary(text, r + 60);
+            match crate::text::markers::find_markers(&text[r..hi]).first() {
+                Some(m) if m.start == 0 => {
+                    p = r + m.end;
+                    advanced = true;
+                }
+                _ => break,
+            }
+        }
+        if !advanced {
+            match parse_name(text, p) {
+                Some((_, ne)) => p = ne,
+                None => return false,
+            }
+        }
+    }
     false
+}
+
+/// Skips `, `, ` et `, `, et ` and white space (line breaks included); returns `p` unchanged
+/// when there is no separator.
+fn skip_separator(text: &str, p: usize) -> usize {
+    let mut q = p;
+    let mut sep = false;
+    loop {
+        let r = skip_ws(text, q);
+        if text[r..].starts_with(',') {
+            q = r + 1;
+            sep = true;
+        } else if text[r..].starts_with("et ") {
+            q = r + 3;
+            sep = true;
+        } else {
+            if r > q {
+                // White space alone separates `M. BONNAL président`.
+                q = r;
+                sep = true;
+            }
+            break;
+        }
+    }
+    if sep { skip_ws(text, q) } else { p }
+}
+
+/// A professional role at `p`: `président`, `conseiller référendaire`, `avocat général`,
+/// `greffier de chambre`, `ès qualités de liquidateur`…
+fn role_at(text: &str, p: usize) -> bool {
+    let mut p = p;
+    // `ès qualités de liquidateur`, `en qualité de mandataire`, `pris en sa qualité d'expert`.
+    for lead in [
+        "ès qualités de ",
+        "ès qualités d'",
+        "es qualités de ",
+        "en qualité de ",
+        "en qualité d'",
+        "en sa qualité de ",
+        "en sa qualité d'",
+        "pris en sa qualité de ",
+        "prise en sa qualité de ",
+        "pris en qualité de ",
+        "prise en qualité de ",
+    ] {
+        if text[p..].starts_with(lead) {
+            p += lead.len();
+            break;
+        }
+    }
+    let Some((ws, we)) = first_word(&text[p..]) else {
+        return false;
+    };
+    if ws != 0 {
+        return false;
+    }
+    let w = &text[p..p + we];
+    if !is_folded_in(w, ROLES) {
+        return false;
+    }
+    let rest = text[p + we..].trim_start_matches([' ', '\u{a0}']);
+    let next = first_word(rest).map(|(a, b)| &rest[a..b]).unwrap_or("");
+    let folded_is = |w: &str, list: &[&str]| is_folded_in(w, list);
+    match fold_first(w).as_str() {
+        // `président de la société X`, `président du conseil d'administration` are parties'
+        // officers; `président de chambre`, `du tribunal` are the court.
+        "president" | "presidente" | "presidents" | "vice-president" | "vice-presidente"
+            if folded_is(next, &["de", "du", "d"]) =>
+        {
+            let tail: String = rest.chars().take(40).collect();
+            let t = fold(&tail);
+            [
+                "chambre",
+                "section",
+                "formation",
+                "tribunal",
+                "cour",
+                "juridiction",
+                "audience",
+                "l'audience",
+                "sous-section",
+                "ordre",
+                "conseil de prud",
+            ]
+            .iter()
+            .any(|k| t.contains(k))
+        }
+        "conseiller" | "conseillere" | "conseillers" | "conseilleres" => !folded_is(
+            next,
+            &[
+                "municipal",
+                "municipale",
+                "municipaux",
+                "regional",
+                "regionale",
+                "departemental",
+                "departementale",
+                "financier",
+                "financiere",
+                "juridique",
+                "en",
+                "clientele",
+                "commercial",
+                "commerciale",
+                "technique",
+                "principal",
+                "bancaire",
+                "social",
+                "sociale",
+                "conjugal",
+                "d'orientation",
+                "patrimonial",
+            ],
+        ),
+        // A company's directors are not the court's.
+        "directeur" | "directrice" => {
+            folded_is(next, &["de"]) && fold(rest).starts_with("de greffe")
+        }
+        "delegue" | "deleguee" => !folded_is(next, &["syndical", "syndicale", "du", "de"]),
+        "secretaire" => {
+            fold(rest).starts_with("de la juridiction")
+                || fold(rest).starts_with("greffier")
+                || fold(rest).starts_with("du conseil")
+        }
+        "premier" | "premiere" => folded_is(
+            next,
+            &["president", "presidente", "avocat", "vice-president"],
+        ),
+        "doyen" | "doyenne" | "doyens" => true,
+        // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
+        // is a court-appointed agent the Cour de cassation pseudonymises like a party.
+        "commissaire" => {
+            let r = fold(rest);
+            r.starts_with("de justice") || r.starts_with("du gouvernement")
+        }
+        "defenseur" => folded_is(next, &["des", "syndical"]),
+        _ => true,
+    }
+}
+
+/// Is the civility at `s` preceded by a role or a phrase that introduces the court
+/// (`Sur le rapport de`, `où étaient présents`, `Greffier :`, `la présidente`)?
+fn pro_before(text: &str, s: usize) -> bool {
+    let lo = floor_boundary(text, s.saturating_sub(40));
+    let before = text[lo..s].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
+    let mut buf = [0u8; 160];
+    let Some(f) = fold_into(before, &mut buf) else {
+        return false;
+    };
+    PRO_BEFORE.iter().any(|p| {
+        f.ends_with(p)
+            && f[..f.len() - p.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A civility starting exactly at `p`; returns the end of the civility.
+fn civility_at(text: &str, p: usize) -> Option<usize> {
+    let m = AC.find(&text[p..ceil_boundary(text, p + 16)])?;
+    if m.start() != 0 || !matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. }) {
+        return None;
+    }
+    text[p + m.end()..]
+        .chars()
+        .next()
+        .is_some_and(char::is_whitespace)
+        .then_some(p + m.end())
+}
+
+fn is_plural_civility(c: &str) -> bool {
+    matches!(c, "MM." | "Mmes" | "Mlles" | "Messieurs" | "Mesdames")
+}
+
+fn is_civility_word(w: &str) -> bool {
+    matches!(
+        w,
+        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Monsieur" | "Madame" | "Mademoiselle" | "MME"
+    )
+}
+
+/// `Me X`, `Maître X`: a lawyer, notary or bailiff.
+fn is_master_at(text: &str, p: usize) -> bool {
+    let t = &text[p..];
+    (t.starts_with("Me ") || t.starts_with("Maître ") || t.starts_with("MAÎTRE "))
+        || t.starts_with("SCP ")
+        || t.starts_with("SELARL ")
+}
+
+/// Parses a name starting at `p`: capitalised words, hyphenated and with particles
+/// (`Jean-Pierre de La Fontaine`, `BOSSE-PLATIÈRE`, `N'Diaye`). `None` when there is none, when
+/// it is a marker (`O...`) or a title (`le Président`).
+fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
+    let mut pos = p;
+    let mut start = None;
+    let mut end = p;
+    let mut substantive = false;
+    let mut tokens = 0;
+    while let Some((ws, we)) = word_at(text, pos) {
+        let w = &text[ws..we];
+        let after = &text[we..];
+        if after.starts_with("...") || after.starts_with('…') {
+            // Initials: `O...`, `C... A...`.
+            return None;
+        }
+        let first = w.chars().next()?;
+        let is_particle = !first.is_uppercase() && is_folded_in(w, PARTICLES)
+            || w.starts_with("d'") && w[2..].chars().next().is_some_and(char::is_uppercase);
+        if first.is_uppercase() {
+            if is_folded_in(w, TITLES) {
+                // `Monsieur le Président`, `M. BONNAL président`.
+                if start.is_none() || is_folded_in(w, ROLES) {
+                    return if substantive {
+                        Some((start?, end))
+                    } else {
+                        None
+                    };
+                }
+                return None;
+            }
+            // `l'Agent judiciaire`
+            if let Some(rest) = w.strip_prefix("l'").or_else(|| w.strip_prefix("L'"))
+                && is_folded_in(rest, TITLES)
+            {
+                return None;
+            }
+            // A one-letter initial needs its dot and a name after it: `J. Dupont`.
+            if w.chars().count() == 1 {
+                if !after.starts_with(". ") {
+                    break;
+                }
+                let nxt = skip_spaces(text, we + 1);
+                if !text[nxt..].chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                start.get_or_insert(ws);
+                end = we + 1;
+                pos = nxt;
+                tokens += 1;
+                continue;
+            }
+            if !is_folded_in(w, NOT_NAMES) {
+                substantive = true;
+            }
+            start.get_or_insert(ws);
+            end = we;
+        } else if is_particle {
+            if w.starts_with("d'") {
+                substantive = true;
+                start.get_or_insert(ws);
+                end = we;
+            } else {
+                // A particle counts only when a capitalised word follows, possibly after
+                // another particle: `de La Fontaine`, `de la Lance`.
+                let nxt = skip_spaces(text, we);
+                if nxt == we {
+                    break;
+                }
+                let mut look = nxt;
+                let mut ok = false;
+                for _ in 0..3 {
+                    let Some((ls, le)) = word_at(text, look) else {
+                        break;
+                    };
+                    let lw = &text[ls..le];
+                    if lw.chars().next().is_some_and(char::is_uppercase) {
+                        ok = true;
+                        break;
+                    }
+                    if !is_folded_in(lw, PARTICLES) {
+                        break;
+                    }
+                    let n2 = skip_spaces(text, le);
+                    if n2 == le {
+                        break;
+                    }
+                    look = n2;
+                }
+                if !ok {
+                    break;
+                }
+                start.get_or_insert(ws);
+                pos = nxt;
+                tokens += 1;
+                continue;
+            }
+        } else {
+            break;
+        }
+        tokens += 1;
+        if tokens >= 7 {
+            break;
+        }
+        // Next token: separated by spaces on the same line.
+        let nxt = skip_spaces(text, we);
+        if nxt == we {
+            break;
+        }
+        pos = nxt;
+    }
+    if substantive {
+        Some((start?, end))
+    } else {
+        None
+    }
+}
+
+/// Parses a name that ends at `q` (exclusive), walking backwards over capitalised words and
+/// particles on the same line.
+fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
+    let mut start = q;
+    let mut substantive = false;
+    let mut capitalised = 0;
+    let mut tokens = 0;
+    let mut p = q;
+    while let Some((ws, we)) = last_word(&text[..p]) {
+        if we != p {
+            break;
+        }
+        let w = &text[ws..we];
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            if is_folded_in(w, TITLES) || is_civility_word(w) || is_folded_in(w, SENTENCE_WORDS) {
+                break;
+            }
+            if w.chars().count() >= 2 && !is_folded_in(w, NOT_NAMES) {
+                substantive = true;
+            }
+            capitalised += 1;
+        } else if !(tokens > 0 && is_folded_in(w, PARTICLES) && particle_inside_name(text, ws)) {
+            break;
+        }
+        start = ws;
+        tokens += 1;
+        if tokens >= 6 {
+            break;
+        }
+        // Previous token: one or more spaces, same line.
+        let mut r = ws;
+        while r > 0 && matches!(text.as_bytes()[r - 1], b' ') {
+            r -= 1;
+        }
+        if r == ws {
+            break;
+        }
+        p = r;
+    }
+    if !substantive {
+        return None;
+    }
+    // `la cour d'appel de Lyon, domicilié`, `au préfet des Bouches-du-Rhône, domicilié`: one
+    // capitalised word after a preposition is a place, not a person.
+    if capitalised == 1
+        && let Some((ws, we)) = last_word(text[..start].trim_end_matches(' '))
+        && text[..start].trim_end_matches(' ').len() == we
+        && is_folded_in(
+            &text[ws..we],
+            &[
+                "de", "du", "des", "d'", "à", "au", "aux", "en", "sur", "lès", "les",
+            ],
+        )
+    {
+        return None;
+    }
+    if text[..start].ends_with("d'") || text[..start].ends_with("d’") {
+        return None;
+    }
+    Some((start, q))
+}
+
+/// Whether the lower-case particle at `ws` sits inside a name: the first word before it that
+/// is not a particle is capitalised (`Jean de la Fontaine`, not `avocat de Jean`).
+fn particle_inside_name(text: &str, ws: usize) -> bool {
+    let mut p = ws;
+    for _ in 0..3 {
+        let before = text[..p].trim_end_matches(' ');
+        if before.len() == p {
+            return false;
+        }
+        let Some((a, b)) = last_word(before) else {
+            return false;
+        };
+        if b != before.len() {
+            return false;
+        }
+        let w = &before[a..b];
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            return !is_civility_word(w);
+        }
+        if !is_folded_in(w, PARTICLES) {
+            return false;
+        }
+        p = a;
+    }
+    false
+}
+
+/// The word starting at `p` (letters, with inner `-` and apostrophes followed by a letter).
+fn word_at(text: &str, p: usize) -> Option<(usize, usize)> {
+    let mut it = text[p..].char_indices().peekable();
+    let mut end = p;
+    while let Some((i, c)) = it.next() {
+        if c.is_alphabetic() {
+            end = p + i + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '’')
+            && end == p + i
+            && end > p
+            && it.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    (end > p).then_some((p, end))
+}
+
+/// The first word of `s` and its offsets.
+fn first_word(s: &str) -> Option<(usize, usize)> {
+    let st = s.find(|c: char| c.is_alphabetic())?;
+    word_at(s, st)
+}
+
+/// The last word of `s` (ending at the end of `s` or before trailing non-letters).
+fn last_word(s: &str) -> Option<(usize, usize)> {
+    let mut end = None;
+    let mut start = 0;
+    for (i, c) in s.char_indices().rev() {
+        let inner = matches!(c, '-' | '\'' | '’') && end.is_some_and(|e| e > i + c.len_utf8());
+        if c.is_alphabetic() || (inner && end.is_some()) {
+            end.get_or_insert(i + c.len_utf8());
+            start = i;
+        } else if end.is_some() {
+            break;
+        }
+    }
+    let e = end?;
+    // Do not start on a joiner.
+    while start < e && matches!(s[start..].chars().next(), Some('-' | '\'' | '’')) {
+        start += s[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    Some((start, e))
+}
+
+/// Iterates over the words of `s`.
+fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[p..];
+        let st = rest.find(|c: char| c.is_alphabetic())?;
+        let (a, b) = word_at(s, p + st)?;
+        p = b;
+        Some((a, b))
+    })
+}
+
+fn skip_spaces(text: &str, p: usize) -> usize {
+    let mut q = p;
+    for c in text[p..].chars() {
+        if c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}' {
+            q += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    q
+}
+
+fn skip_ws(text: &str, p: usize) -> usize {
+    p + (text[p..].len() - text[p..].trim_start().len())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Folds a char: lower case, French accents removed.
+fn fold_char(c: char) -> char {
+    match c {
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+        'î' | 'ï' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        '’' => '\'',
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+fn fold_eq(a: &str, b: &str) -> bool {
+    a.chars().map(fold_char).eq(b.chars().map(fold_char))
+}
+
+/// Whether `w`, folded, is one of `list` (whose entries are folded already). Folds into a
+/// stack buffer once: no allocation.
+fn is_folded_in(w: &str, list: &[&str]) -> bool {
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for c in w.chars() {
+        let f = fold_char(c);
+        let len = f.len_utf8();
+        if n + len > buf.len() {
+            return false;
+        }
+        f.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    let folded = &buf[..n];
+    list.iter().any(|l| l.as_bytes() == folded)
+}
+
+fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_first(w: &str) -> String {
+    fold(w)
+}
+
+/// Folds `s` into `buf` without allocating; `None` when it does not fit.
+fn fold_into<'a>(s: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    let mut n = 0;
+    // Keep the tail that fits: fold from the end.
+    let mut chars: [char; 160] = ['\0'; 160];
+    let mut k = 0;
+    for c in s.chars().rev() {
+        if k == chars.len() {
+            break;
+        }
+        chars[k] = fold_char(c);
+        k += 1;
+    }
+    for &c in chars[..k].iter().rev() {
+        let len = c.len_utf8();
+        if n + len > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        find_person_names(text, &[])
+            .into_iter()
+            .map(|h| &text[h.start..h.end])
+            .collect()
+    }
+
+    #[test]
+    fn parties_after_a_civility() {
+        assert_eq!(names("M. Kaminski a formé le pourvoi"), vec!["Kaminski"]);
+        assert_eq!(
+            names("Mme Sophie Lambert, née le 3 mars 1975, demeurant à Lyon"),
+            vec!["Sophie Lambert"]
+        );
+        assert_eq!(
+            names("contre M. Jean DURAND et Mme Anne-Marie Le Gall-Durand,"),
+            vec!["Jean DURAND", "Anne-Marie Le Gall-Durand"]
+        );
+        assert_eq!(names("M. et Mme Dupont ont vendu"), vec!["Dupont"]);
+        assert_eq!(
+            names("Monsieur Jean de La Fontaine, demeurant"),
+            vec!["Jean de La Fontaine"]
+        );
+        assert_eq!(
+            names("MM. Durand et Petit ont assigné"),
+            vec!["Durand", "Petit"]
+        );
+        assert_eq!(
+            names("M. Durand, président de la société Alpha"),
+            vec!["Durand"]
+        );
+    }
+
+    #[test]
+    fn parties_without_civility() {
+        assert_eq!(names("les époux Martin ont vendu"), vec!["Martin"]);
+        assert_eq!(names("Mme [K], épouse Lefebvre, a"), vec!["Lefebvre"]);
+        assert_eq!(names("la succession de Paul Renard"), vec!["Paul Renard"]);
+        assert_eq!(
+            names("1°/ Jean Durand, demeurant [Adresse 1],"),
+            vec!["Jean Durand"]
+        );
+        assert_eq!(
+            names("Sophie Lambert, née le 3 mars 1975"),
+            vec!["Sophie Lambert"]
+        );
+        assert_eq!(names("la veuve Duchemin"), vec!["Duchemin"]);
+    }
+
+    #[test]
+    fn professionals_are_not_parties() {
+        for t in [
+            "Sur le rapport de Mme Thomas, conseiller, les observations",
+            "où étaient présents M. Bonnal, président, Mme Labrousse, conseiller de la chambre,",
+            "M. Lemoine, avocat général, après débats",
+            "Mme Martinel, président",
+            "M. BONNAL président,",
+            "MM. Pons, Choquet, conseillers référendaires, Mme Wurtz, avocat général",
+            "Mmes Djikpa et Brun, conseillers référendaires,",
+            "M. Mollard, conseiller doyen, Mmes Graff-Daudret, Sabotier, conseillers",
+            "la SARL Boré, Salve de Bruneton et Mégret, avocat de Mme [O] [C]",
+            "Me Dupont, avocat",
+            "Monsieur le Président, Mme LA PROCUREURE GENERALE PRES LA COUR",
+            "Mme l'Agent judiciaire de l'Etat",
+            "avec l'assistance de Mme Sylvie LAVAL, Greffier,",
+            "- M. Michel FICAGNA, Président,",
+            "Monsieur Bernard CHALAYER, Monsieur Stéphane GARNIER, Juges.",
+            "La présidente, signé S. Edert.",
+            "M. X..., domicilié [...], Mme C... A... B... demande",
+            "M. [K] [C], demeurant [Adresse 1], les époux [P]",
+            "la société Dilo Guyane, demeurant",
+            "M. Durand, ès qualités d'expert judiciaire",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+    }
+
+    #[test]
+    fn metadata_and_earlier_roles_make_professionals() {
+        let pros = vec!["M. Bonnal".to_string()];
+        assert!(find_person_names("la décision de M. Bonnal", &pros).is_empty());
+        assert!(
+            names("Mme Mallet-Bricout, avocat général, a conclu. L'avis de Mme Mallet-Bricout")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn name_at_span() {
+        let t = "M. Durand, demeurant [Adresse 1], contre la société Dilo Guyane ; \
+                 Mme Martinel, président";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            person_name_at(t, s, s + w.len(), &[])
+        };
+        assert!(at("Durand"));
+        assert!(at("M. Durand"));
+        assert!(!at("Dilo Guyane"));
+        assert!(!at("Martinel"));
+    }
 }
