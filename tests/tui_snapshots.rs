@@ -11,11 +11,15 @@ use vigie::tui::views;
 /// Draws `app` after `keys` at `w`×`h` and returns the screen as text.
 fn screen(app: &mut App, keys: &str, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    // A first frame tells the app its list height, as a real terminal would.
-    t.draw(|f| views::draw(f, app)).unwrap();
-    tui_common::press(app, keys);
+    // A frame after every key, as in a real terminal: drawing tells the app its list height
+    // and the detail's line count, which paging and scrolling use.
     app.refresh();
     t.draw(|f| views::draw(f, app)).unwrap();
+    for k in keys.split_whitespace() {
+        tui_common::press(app, k);
+        app.refresh();
+        t.draw(|f| views::draw(f, app)).unwrap();
+    }
     t.backend().to_string()
 }
 
@@ -121,3 +125,5 @@ fn overview_live() {
     insta::assert_snapshot!(screen(&mut app, "", 120, 24));
     insta::assert_snapshot!("list_live", screen(&mut app, "tab", 120, 12));
 }
+
+snap!(detail_articles_scrolled, "tab j j enter a j j j", 100, 40);

@@ -284,6 +284,8 @@ pub struct Detail {
     /// The diff of the record's text against the reference, built once.
     pub diff: super::diff::TextDiff,
     pub side_by_side: bool,
+    /// Show the full text of the articles instead of the evidence.
+    pub articles: bool,
     /// Follow the evidence: the next frame scrolls to the offending span.
     pub follow: bool,
     pub scroll: usize,
@@ -1065,7 +1067,15 @@ impl App {
                 };
             }
             Action::ToEvidence => d.follow = true,
-            Action::ToggleDiff => d.side_by_side = !d.side_by_side,
+            Action::ToggleDiff => {
+                d.side_by_side = !d.side_by_side;
+                d.articles = false;
+            }
+            Action::ToggleArticles => {
+                d.articles = !d.articles;
+                d.scroll = 0;
+                d.follow = !d.articles;
+            }
             Action::Next => {
                 self.move_selection(1);
                 self.open_detail();
@@ -1139,6 +1149,7 @@ impl App {
             reference,
             diff,
             side_by_side,
+            articles: false,
             follow: true,
             scroll: 0,
         });
