@@ -56,10 +56,13 @@ struct Session {
 
 impl Session {
     fn start(corpus: &str) -> Session {
+        Session::start_with(corpus, &data("judilibre/cc_detail.json"))
+    }
+
+    fn start_with(corpus: &str, reference: &str) -> Session {
         let vigie = env!("CARGO_BIN_EXE_vigie");
         let cmd = format!(
-            "stty rows 30 cols 120; exec {vigie} {corpus} --reference {} --as-of 2026-11-22T12:00:00Z",
-            data("judilibre/cc_detail.json")
+            "stty rows 30 cols 120; exec {vigie} {corpus} --reference {reference} --as-of 2026-11-22T12:00:00Z"
         );
         let mut child = Command::new("script")
             .args(["-qec", &cmd, "/dev/null"])
@@ -175,4 +178,21 @@ fn quitting_mid_audit_stops_it_and_restores_the_terminal() {
     if !running {
         eprintln!("note: the audit finished before `q`; the corpus could be larger");
     }
+}
+
+#[test]
+fn an_unusable_reference_leaves_the_ui_with_exit_2() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 1);
+    let bad = dir.path().join("reference.json");
+    std::fs::write(&bad, "this is not a reference").unwrap();
+    let s = Session::start_with(&corpus, &bad.display().to_string());
+    let (code, _, out) = s.exit(30);
+    assert_eq!(code, Some(2), "{}", String::from_utf8_lossy(&out));
+    assert!(out.windows(8).any(|w| w == b"\x1b[?1049l"));
+    assert!(String::from_utf8_lossy(&out).contains("reference.json"));
 }

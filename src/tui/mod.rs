@@ -66,6 +66,7 @@ fn event_loop(
     let cancel = Arc::new(AtomicBool::new(false));
     let audit = event::spawn_audit(opts, tx, cancel.clone());
     let mut audit_done = false;
+    let mut failure: Option<String> = None;
 
     let mut last_draw = Instant::now() - FRAME;
     let mut needs_draw = true;
@@ -109,7 +110,11 @@ fn event_loop(
                 Event::Done(Err(e)) => {
                     audit_done = true;
                     if !cancel.load(Ordering::Relaxed) {
-                        app.fail(e);
+                        // Unusable input (an unreadable reference…): leave the UI and report it
+                        // like the headless run does, so that the exit status says so.
+                        app.fail(e.clone());
+                        failure = Some(e);
+                        app.should_quit = true;
                     }
                 }
             }
@@ -132,5 +137,8 @@ fn event_loop(
     if audit.is_finished() {
         let _ = audit.join();
     }
-    Ok(())
+    match failure {
+        Some(e) => Err(anyhow::anyhow!(e)),
+        None => Ok(()),
+    }
 }
