@@ -60,11 +60,22 @@ impl Session {
     }
 
     fn start_with(corpus: &str, reference: &str) -> Session {
+        Session::start_env(corpus, reference, &[])
+    }
+
+    fn start_env(corpus: &str, reference: &str, env: &[(&str, &Path)]) -> Session {
         let vigie = env!("CARGO_BIN_EXE_vigie");
         let cmd = format!(
             "stty rows 30 cols 120; exec {vigie} {corpus} --reference {reference} --as-of 2026-11-22T12:00:00Z"
         );
-        let mut child = Command::new("script")
+        let mut command = Command::new("script");
+        command
+            .env_remove("VIGIE_KEYMAP")
+            .env_remove("XDG_CONFIG_HOME");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command
             .args(["-qec", &cmd, "/dev/null"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -195,4 +206,49 @@ fn an_unusable_reference_leaves_the_ui_with_exit_2() {
     assert_eq!(code, Some(2), "{}", String::from_utf8_lossy(&out));
     assert!(out.windows(8).any(|w| w == b"\x1b[?1049l"));
     assert!(String::from_utf8_lossy(&out).contains("reference.json"));
+}
+
+/// `$VIGIE_KEYMAP` comes before `$XDG_CONFIG_HOME/vigie/keymap.toml`; a bad one is exit 2 with
+/// its line and column.
+#[test]
+fn keymap_look_up_order_from_the_environment() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 1);
+    let reference = data("judilibre/cc_detail.json");
+    let xdg = dir.path().join("config");
+    std::fs::create_dir_all(xdg.join("vigie")).unwrap();
+    std::fs::write(
+        xdg.join("vigie/keymap.toml"),
+        "[list]\nfirst = [\"hyper-g\"]\n",
+    )
+    .unwrap();
+    let env_file = dir.path().join("env-keys.toml");
+    std::fs::write(&env_file, "[global]\n\nquit = [\"q\", \"nope\"]\n").unwrap();
+
+    let s = Session::start_env(&corpus, &reference, &[("XDG_CONFIG_HOME", &xdg)]);
+    let (code, _, out) = s.exit(30);
+    let out = String::from_utf8_lossy(&out).into_owned();
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("keymap.toml:2:10: unknown key `hyper-g`"),
+        "{out}"
+    );
+
+    let s = Session::start_env(
+        &corpus,
+        &reference,
+        &[("XDG_CONFIG_HOME", &xdg), ("VIGIE_KEYMAP", &env_file)],
+    );
+    let (code, _, out) = s.exit(30);
+    let out = String::from_utf8_lossy(&out).into_owned();
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("env-keys.toml:3:14: unknown key `nope`"),
+        "{out}"
+    );
+    assert!(!out.contains("hyper-g"), "{out}");
 }
