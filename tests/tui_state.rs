@@ -393,3 +393,50 @@ fn mouse_scrolls_the_list() {
     a.on_scroll(-30);
     assert_eq!(a.selected, 0);
 }
+
+/// With a large list, the first sort by a string column is announced by a frame before the
+/// index is built (the UI sets `defer_slow`); the result is the same.
+#[test]
+fn slow_first_sorts_are_announced_then_done() {
+    use vigie::model::{Finding, RecordRef};
+    let findings: Vec<Finding> = (0..200_000u64)
+        .map(|i| {
+            Finding::new(
+                Rule::INT007,
+                Some(RecordRef {
+                    id: Some(format!("r-{}", 199_999 - i)),
+                    source_id: None,
+                    url: None,
+                    file_index: 0,
+                    line: i + 1,
+                    offset: 0,
+                }),
+                "no reference decision matches",
+            )
+        })
+        .collect();
+    let mut report = tui_common::report();
+    report.summary = vigie::report::Summary::of(&findings);
+    report.findings = findings;
+    let mut a = App::with_report(Keymap::default(), report, None);
+    a.defer_slow = true;
+    press(&mut a, "tab s s s s s"); // severity, penalty, rule, family, record
+    assert_eq!(a.sort, SortColumn::Record);
+    assert!(a.slow_pending());
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("sorting the findings by record")
+    );
+    // Not sorted yet.
+    assert_eq!(a.order[0], 0);
+    a.refresh();
+    assert!(!a.slow_pending());
+    assert_eq!(a.status, None);
+    // `r-0` < `r-1` < `r-10` …: the last finding (`r-0`) comes first.
+    assert_eq!(a.order[0], 199_999);
+    // Once built, the next sort of that column is immediate.
+    press(&mut a, "S");
+    assert!(!a.slow_pending());
+}

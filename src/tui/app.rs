@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Lists at least this long announce a first-time index before building it.
+const SLOW_FROM: usize = 200_000;
+
 /// The main views; `tab` switches Overview and List, `enter` opens Detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -332,6 +335,10 @@ pub struct App {
     /// A message for the status line (what was saved, an error…).
     pub status: Option<String>,
     pub should_quit: bool,
+    /// Announce slow first-time indexing with a frame before doing it (the terminal UI sets it;
+    /// tests recompute at once).
+    pub defer_slow: bool,
+    slow_pending: bool,
     /// The time stamp of a new waiver (replaced in tests).
     pub now: fn() -> String,
 
@@ -377,6 +384,8 @@ impl App {
             write_options: WriteOptions::default(),
             status: None,
             should_quit: false,
+            defer_slow: false,
+            slow_pending: false,
             now: || {
                 jiff::Timestamp::now()
                     .strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -609,7 +618,50 @@ impl App {
     pub fn refresh(&mut self) {
         if self.dirty {
             self.recompute();
+            if self.slow_pending {
+                self.slow_pending = false;
+                self.status = None;
+            }
         }
+    }
+
+    /// A first search or sort by a string column of a large list builds an index (a fraction
+    /// of a second per million findings): what it is, when that is about to happen.
+    fn slow_work(&self) -> Option<&'static str> {
+        if self.meta.len() < SLOW_FROM {
+            return None;
+        }
+        if !self.search.is_empty() && self.search_index.is_none() {
+            return Some("indexing the findings for search");
+        }
+        match self.sort {
+            SortColumn::Record if self.rank_record.is_none() => {
+                Some("sorting the findings by record")
+            }
+            SortColumn::Message if self.rank_message.is_none() => {
+                Some("sorting the findings by message")
+            }
+            _ => None,
+        }
+    }
+
+    /// Recomputes the list now, or, when that needs a slow first-time index and the UI asked
+    /// for it (`defer_slow`), after a frame that says what is being done.
+    fn request_recompute(&mut self) {
+        if self.defer_slow
+            && let Some(what) = self.slow_work()
+        {
+            self.status = Some(format!("{what} ({} findings)…", self.meta.len()));
+            self.slow_pending = true;
+            self.dirty = true;
+            return;
+        }
+        self.recompute();
+    }
+
+    /// Whether a slow recompute waits for the next frame to be drawn first.
+    pub fn slow_pending(&self) -> bool {
+        self.slow_pending && self.dirty
     }
 
     pub fn selected_index(&self) -> Option<u32> {
@@ -763,7 +815,7 @@ impl App {
             Some(Action::Cancel) => {
                 self.overlay = None;
                 self.search.clear();
-                self.recompute();
+                self.request_recompute();
                 true
             }
             _ => {
@@ -771,7 +823,7 @@ impl App {
                     // Search as you type.
                     self.search = input.clone();
                     self.overlay = Some(Overlay::Search { input });
-                    self.recompute();
+                    self.request_recompute();
                     true
                 } else {
                     self.global_from_prompt(key)
@@ -969,11 +1021,11 @@ impl App {
             }
             Action::NextValue | Action::PreviousValue => {
                 self.filter.cycle(row, a == Action::NextValue);
-                self.recompute();
+                self.request_recompute();
             }
             Action::Clear => {
                 self.filter.clear_row(row);
-                self.recompute();
+                self.request_recompute();
             }
             Action::Close => self.overlay = None,
             _ => return false,
@@ -1014,15 +1066,15 @@ impl App {
                     .unwrap_or(0);
                 self.sort = SortColumn::ALL[(i + 1) % SortColumn::ALL.len()];
                 self.descending = false;
-                self.recompute();
+                self.request_recompute();
             }
             (View::List, Action::ReverseSort) => {
                 self.descending = !self.descending;
-                self.recompute();
+                self.request_recompute();
             }
             (View::List, Action::Group) => {
                 self.group = !self.group;
-                self.recompute();
+                self.request_recompute();
             }
             (View::List, Action::Clear) => {
                 if self.filter.is_empty() && self.search.is_empty() {
@@ -1030,7 +1082,7 @@ impl App {
                 }
                 self.filter = Filter::default();
                 self.search.clear();
-                self.recompute();
+                self.request_recompute();
             }
             (View::Detail, Action::Back) => {
                 self.view = View::List;

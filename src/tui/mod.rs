@@ -36,6 +36,7 @@ const FRAME: Duration = Duration::from_millis(33);
 /// quits. The terminal is restored on return, on error and on panic.
 pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<()> {
     let mut app = App::new(keymap);
+    app.defer_slow = true;
     app.write_options = ui.write;
     if let Some(path) = &ui.waivers {
         app.report.waivers = waivers::load(path)?;
@@ -72,10 +73,18 @@ fn event_loop(
     let mut needs_draw = true;
     loop {
         if needs_draw && last_draw.elapsed() >= FRAME {
-            app.refresh();
+            if !app.slow_pending() {
+                app.refresh();
+            }
             terminal.draw(|f| views::draw(f, app))?;
             last_draw = Instant::now();
             needs_draw = false;
+            if app.slow_pending() {
+                // The frame says what is being built; build it, then draw the result at once.
+                app.refresh();
+                needs_draw = true;
+                last_draw = Instant::now() - FRAME;
+            }
         }
         let timeout = if needs_draw {
             FRAME.saturating_sub(last_draw.elapsed())
