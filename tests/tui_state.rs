@@ -440,3 +440,18 @@ fn slow_first_sorts_are_announced_then_done() {
     press(&mut a, "S");
     assert!(!a.slow_pending());
 }
+
+/// A search typed during a live audit keeps matching the findings that arrive after it.
+#[test]
+fn live_search_sees_new_findings() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    a.on_audit(AuditEvent::Findings(all[..3].to_vec()));
+    press(&mut a, "tab /");
+    type_text(&mut a, "msk");
+    assert_eq!(shown_rules(&a), ["MSK001"]);
+    press(&mut a, "enter s"); // a sort: the list is rebuilt from the index on refresh
+    a.on_audit(AuditEvent::Findings(all[3..].to_vec()));
+    a.refresh();
+    assert_eq!(shown_rules(&a), ["MSK001", "MSK004", "MSK005"]);
+}

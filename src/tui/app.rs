@@ -339,6 +339,7 @@ pub struct App {
     /// tests recompute at once).
     pub defer_slow: bool,
     slow_pending: bool,
+    last_recompute: std::time::Instant,
     /// The time stamp of a new waiver (replaced in tests).
     pub now: fn() -> String,
 
@@ -386,6 +387,7 @@ impl App {
             should_quit: false,
             defer_slow: false,
             slow_pending: false,
+            last_recompute: std::time::Instant::now(),
             now: || {
                 jiff::Timestamp::now()
                     .strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -440,7 +442,13 @@ impl App {
                     self.meta.push(m);
                 }
                 self.report.findings.extend(batch);
+                // The orders are rebuilt on demand; the search index grows with the findings.
+                let index = self.search_index.take();
                 self.invalidate_ranks();
+                if let Some(mut index) = index {
+                    index.extend(&self.report.findings[start as usize..]);
+                    self.search_index = Some(index);
+                }
                 if self.sort == SortColumn::Position && !self.descending && !self.group {
                     // Arrival order: append what passes the filter, nothing to re-sort.
                     let end = self.report.findings.len() as u32;
@@ -525,6 +533,7 @@ impl App {
     /// Rebuilds the shown indices from the filter, search, sort and grouping, keeping the
     /// selected finding selected when it is still shown.
     pub fn recompute(&mut self) {
+        self.last_recompute = std::time::Instant::now();
         let keep = self.order.get(self.selected).copied();
         let n = self.report.findings.len() as u32;
         let query = self.query();
@@ -616,6 +625,15 @@ impl App {
 
     /// Recomputes the list if findings arrived under a sort (called before drawing).
     pub fn refresh(&mut self) {
+        // While a large audit streams in, a re-sort at most every second is enough.
+        if self.dirty
+            && !self.slow_pending
+            && self.state != AuditState::Finished
+            && self.meta.len() >= SLOW_FROM
+            && self.last_recompute.elapsed() < std::time::Duration::from_secs(1)
+        {
+            return;
+        }
         if self.dirty {
             self.recompute();
             if self.slow_pending {
@@ -1287,6 +1305,17 @@ impl SearchIndex {
         let mut out = Vec::new();
         Self::push_haystack(f, &mut out);
         String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Adds findings appended to the list (a live audit).
+    fn extend(&mut self, findings: &[Finding]) {
+        self.starts.pop();
+        for f in findings {
+            self.starts.push(self.text.len());
+            Self::push_haystack(f, &mut self.text);
+            self.text.push(0);
+        }
+        self.starts.push(self.text.len());
     }
 
     fn build(findings: &[Finding]) -> SearchIndex {
