@@ -63,9 +63,9 @@ fn event_loop(
     app: &mut App,
     opts: AuditOptions,
 ) -> anyhow::Result<()> {
-    let (events, tx) = event::Events::start();
+    let events = event::Events::start();
     let cancel = Arc::new(AtomicBool::new(false));
-    let audit = event::spawn_audit(opts, tx, cancel.clone());
+    let (audit, audit_rx) = event::spawn_audit(opts, cancel.clone());
     let mut audit_done = false;
     let mut failure: Option<String> = None;
 
@@ -91,13 +91,21 @@ fn event_loop(
         } else {
             Duration::from_millis(500)
         };
-        let ev = match events.rx.recv_timeout(timeout) {
-            Ok(ev) => ev,
-            Err(crossbeam_channel::RecvTimeoutError::Timeout) => continue,
-            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
-        };
-        // Drain what is pending so that a burst of audit events costs one frame.
-        for ev in std::iter::once(ev).chain(events.rx.try_iter().take(10_000)) {
+        // Wait for input or, while it runs, the audit.
+        let mut sel = crossbeam_channel::Select::new();
+        sel.recv(&events.rx);
+        if !audit_done {
+            sel.recv(&audit_rx);
+        }
+        if sel.ready_timeout(timeout).is_err() {
+            continue;
+        }
+        // Input first: a key is answered before any queued audit event.
+        let mut batch: Vec<Event> = events.rx.try_iter().collect();
+        if !audit_done {
+            batch.extend(audit_rx.try_iter().take(1_000));
+        }
+        for ev in batch {
             needs_draw = true;
             match ev {
                 Event::Key(k) => {
@@ -133,6 +141,11 @@ fn event_loop(
         }
         if app.should_quit {
             break;
+        }
+        if !audit_done && audit.is_finished() && audit_rx.is_empty() {
+            // The thread ended without a word (it panicked): say so rather than wait forever.
+            audit_done = true;
+            app.fail("the audit stopped unexpectedly".into());
         }
     }
     // Quitting mid-audit: stop the workers, and give them a moment to notice.
