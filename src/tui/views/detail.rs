@@ -193,7 +193,11 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
                 "≠",
                 Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
             )
-        } else if !a.is_empty() && !b.is_empty() && !a.trim().eq_ignore_ascii_case(b.trim()) {
+        } else if !matches!(name, "attribution" | "updated_at")
+            && !a.is_empty()
+            && !b.is_empty()
+            && !a.trim().eq_ignore_ascii_case(b.trim())
+        {
             // Spelled differently; the engine found them equivalent.
             Span::styled("~", Style::default().fg(Color::DarkGray))
         } else {
@@ -214,7 +218,7 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
         ])
     });
     let title = match (rec.is_some(), refd.is_some()) {
-        (true, true) => " Identification: record | reference ",
+        (true, true) => " Record | reference (≠ at fault, ~ spelling) ",
         (true, false) => " Identification: record | (no reference) ",
         _ => " Identification (record not read yet) ",
     };
