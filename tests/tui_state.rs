@@ -455,3 +455,23 @@ fn live_search_sees_new_findings() {
     a.refresh();
     assert_eq!(shown_rules(&a), ["MSK001", "MSK004", "MSK005"]);
 }
+
+/// Waived findings can be hidden or shown alone.
+#[test]
+fn filter_by_waiver() {
+    let mut a = app();
+    press(&mut a, "tab j j w");
+    type_text(&mut a, "ok");
+    press(&mut a, "down enter"); // MSK001 accepted
+    press(&mut a, "f j j j j j j l"); // waiver: none
+    assert_eq!(a.order.len(), 9);
+    assert!(!shown_rules(&a).contains(&"MSK001"));
+    press(&mut a, "l"); // reviewed
+    assert!(a.order.is_empty());
+    press(&mut a, "l"); // accepted
+    assert_eq!(shown_rules(&a), ["MSK001"]);
+    assert_eq!(a.filter.describe(), "waiver=accepted");
+    // Removing the waiver takes the finding out of the list at once.
+    press(&mut a, "esc w ctrl-d");
+    assert!(a.order.is_empty());
+}

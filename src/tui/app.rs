@@ -93,15 +93,49 @@ pub struct Filter {
     pub penalty: Option<Penalty>,
     pub repeated: Option<bool>,
     pub source_defect: Option<bool>,
+    pub waiver: Option<WaiverPick>,
 }
 
-pub const FILTER_ROWS: [&str; 6] = [
+/// Which findings the waiver filter keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaiverPick {
+    /// Not reviewed yet.
+    Unwaived,
+    Reviewed,
+    Accepted,
+}
+
+impl WaiverPick {
+    const ALL: [WaiverPick; 3] = [
+        WaiverPick::Unwaived,
+        WaiverPick::Reviewed,
+        WaiverPick::Accepted,
+    ];
+    fn name(self) -> &'static str {
+        match self {
+            WaiverPick::Unwaived => "none",
+            WaiverPick::Reviewed => "reviewed",
+            WaiverPick::Accepted => "accepted",
+        }
+    }
+    fn keeps(self, w: Option<WaiverStatus>) -> bool {
+        matches!(
+            (self, w),
+            (WaiverPick::Unwaived, None)
+                | (WaiverPick::Reviewed, Some(WaiverStatus::Reviewed))
+                | (WaiverPick::Accepted, Some(WaiverStatus::Accepted))
+        )
+    }
+}
+
+pub const FILTER_ROWS: [&str; 7] = [
     "family",
     "rule",
     "severity",
     "penalty",
     "repeated",
     "source defect",
+    "waiver",
 ];
 
 impl Filter {
@@ -118,7 +152,8 @@ impl Filter {
             2 => opt(self.severity.map(Severity::as_str)),
             3 => opt(self.penalty.map(Penalty::as_str)),
             4 => opt(self.repeated.map(yes_no)),
-            _ => opt(self.source_defect.map(yes_no)),
+            5 => opt(self.source_defect.map(yes_no)),
+            _ => opt(self.waiver.map(WaiverPick::name)),
         }
     }
 
@@ -141,7 +176,8 @@ impl Filter {
             2 => self.severity = step(self.severity, &Severity::ALL, forward),
             3 => self.penalty = step(self.penalty, &Penalty::ALL, forward),
             4 => self.repeated = step(self.repeated, &[true, false], forward),
-            _ => self.source_defect = step(self.source_defect, &[true, false], forward),
+            5 => self.source_defect = step(self.source_defect, &[true, false], forward),
+            _ => self.waiver = step(self.waiver, &WaiverPick::ALL, forward),
         }
     }
 
@@ -152,7 +188,8 @@ impl Filter {
             2 => self.severity = None,
             3 => self.penalty = None,
             4 => self.repeated = None,
-            _ => self.source_defect = None,
+            5 => self.source_defect = None,
+            _ => self.waiver = None,
         }
     }
 
@@ -327,6 +364,8 @@ pub struct App {
     search_index: Option<SearchIndex>,
     /// The last query and its matches, to narrow the next one.
     last_search: Option<(String, Vec<u32>)>,
+    /// Each finding's fingerprint as a number, for the waiver filter.
+    fingerprints: Option<Vec<u64>>,
 
     pub detail: Option<Detail>,
     pub reveal: bool,
@@ -379,6 +418,7 @@ impl App {
             rank_position: None,
             search_index: None,
             last_search: None,
+            fingerprints: None,
             detail: None,
             reveal: false,
             waivers_path: None,
@@ -449,7 +489,11 @@ impl App {
                     index.extend(&self.report.findings[start as usize..]);
                     self.search_index = Some(index);
                 }
-                if self.sort == SortColumn::Position && !self.descending && !self.group {
+                if self.sort == SortColumn::Position
+                    && !self.descending
+                    && !self.group
+                    && self.filter.waiver.is_none()
+                {
                     // Arrival order: append what passes the filter, nothing to re-sort.
                     let end = self.report.findings.len() as u32;
                     let query = self.query();
@@ -512,6 +556,7 @@ impl App {
         self.rank_position = None;
         self.search_index = None;
         self.last_search = None;
+        self.fingerprints = None;
     }
 
     /// The search query as matched: lower-cased (the search ignores case).
@@ -554,19 +599,37 @@ impl App {
             self.last_search = Some((q.to_string(), m.clone()));
             m
         });
+        // The waiver filter compares fingerprints, hashed once per finding.
+        let waived: Option<(WaiverPick, std::collections::HashMap<u64, WaiverStatus>)> =
+            self.filter.waiver.map(|pick| {
+                let by_fp = self
+                    .report
+                    .waivers
+                    .iter()
+                    .filter_map(|(k, w)| u64::from_str_radix(k, 16).ok().map(|k| (k, w.status)))
+                    .collect();
+                (pick, by_fp)
+            });
+        if waived.is_some() && self.fingerprints.is_none() {
+            self.fingerprints = Some(
+                self.report
+                    .findings
+                    .iter()
+                    .map(|f| u64::from_str_radix(&f.fingerprint(), 16).unwrap_or(0))
+                    .collect(),
+            );
+        }
+        let fps = self.fingerprints.as_deref().unwrap_or(&[]);
+        let shown = |i: u32| {
+            self.filter.matches(self.meta[i as usize])
+                && waived
+                    .as_ref()
+                    .is_none_or(|(pick, by_fp)| pick.keeps(by_fp.get(&fps[i as usize]).copied()))
+        };
         let mut order: Vec<u32> = match (&matched, self.filter.is_empty()) {
             (None, true) => (0..n).collect(),
-            (None, false) => {
-                let meta = &self.meta;
-                (0..n)
-                    .filter(|&i| self.filter.matches(meta[i as usize]))
-                    .collect()
-            }
-            (Some(m), _) => m
-                .iter()
-                .copied()
-                .filter(|&i| self.filter.matches(self.meta[i as usize]))
-                .collect(),
+            (None, false) => (0..n).filter(|&i| shown(i)).collect(),
+            (Some(m), _) => m.iter().copied().filter(|&i| shown(i)).collect(),
         };
         let descending = self.descending;
         match self.sort {
@@ -1022,6 +1085,9 @@ impl App {
             },
             None => "no --waivers file: the waiver lasts this session (and its exports)".into(),
         });
+        if self.filter.waiver.is_some() {
+            self.recompute();
+        }
     }
 
     fn filter_action(&mut self, a: Action, row: usize) -> bool {
