@@ -195,3 +195,109 @@ fn planted_identifiers_recall() {
         assert!(s.precision() >= 0.98, "{kind:?}");
     }
 }
+
+#[test]
+fn judilibre_samples_show_no_party_name() {
+    for f in ["cc_detail", "ca_detail", "tj_detail", "tcom_detail"] {
+        let raw =
+            std::fs::read_to_string(h::data_dir().join(format!("judilibre/{f}.json"))).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+        let t = v["text"].as_str().unwrap();
+        let hits = find_person_names(t, &[]);
+        let shown: Vec<&str> = hits.iter().map(|x| &t[x.start..x.end]).collect();
+        assert!(shown.is_empty(), "{f}: {shown:?}");
+    }
+}
+
+mod no_panic {
+    use proptest::prelude::*;
+    use vigie::text::identifiers::find_identifiers;
+    use vigie::text::markers::{find_markers, is_marker};
+    use vigie::text::names::{find_person_names, person_name_at};
+
+    /// Pieces that drive the detectors into their corners, glued at random.
+    const PIECES: &[&str] = &[
+        "M. ",
+        "Mme ",
+        "MM. ",
+        "Monsieur ",
+        "épouse ",
+        "les époux ",
+        "la succession de ",
+        ", demeurant ",
+        ", né le ",
+        "née à ",
+        "Durand",
+        "DURAND",
+        "Jean-Pierre",
+        "de la ",
+        "d'",
+        "[K]",
+        "[Adresse 1]",
+        "[",
+        "]",
+        "...",
+        "…",
+        "X...",
+        "XXX",
+        "***",
+        "█",
+        "é",
+        "É",
+        "ß",
+        "\u{a0}",
+        "\n",
+        ", ",
+        " et ",
+        "président",
+        "conseiller",
+        "avocat général",
+        "0",
+        "06 ",
+        "12",
+        "+33 ",
+        "FR76 ",
+        "AB-",
+        "123",
+        "-CD",
+        "2A",
+        "@",
+        "a.b",
+        ".fr",
+        "3 mars 1975",
+        "03/03/",
+        "date de naissance : ",
+        "😀",
+        "\u{202f}",
+        "'",
+        "’",
+        "-",
+        "(e)",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.concat()),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn detectors_never_panic_and_spans_are_sound(t in text(), a in 0usize..300, b in 0usize..300) {
+            for m in find_markers(&t) {
+                prop_assert!(m.start < m.end && t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+                let _ = is_marker(&t[m.start..m.end]);
+            }
+            for h in find_person_names(&t, &["M. Durand".to_string()]) {
+                prop_assert!(h.start < h.end && t.is_char_boundary(h.start) && t.is_char_boundary(h.end));
+            }
+            for h in find_identifiers(&t) {
+                prop_assert!(h.start < h.end && t.is_char_boundary(h.start) && t.is_char_boundary(h.end));
+            }
+            let _ = person_name_at(&t, a, b, &[]);
+            let _ = is_marker(&t);
+        }
+    }
+}

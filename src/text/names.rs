@@ -1021,7 +1021,7 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
         && is_folded_in(
             &text[ws..we],
             &[
-                "de", "du", "des", "d'", "à", "au", "aux", "en", "sur", "lès", "les",
+                "de", "du", "des", "d'", "a", "au", "aux", "en", "sur", "les",
             ],
         )
     {
@@ -1312,6 +1312,44 @@ mod tests {
             names("Mme Mallet-Bricout, avocat général, a conclu. L'avis de Mme Mallet-Bricout")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn court_of_appeal_composition_and_signatures() {
+        let t = "COMPOSITION DE LA COUR :\nMadame Marie DUPONT, Présidente de chambre\n\
+                 Monsieur Paul MARTIN, Conseiller\nGREFFIER : Madame Julie PETIT\n\
+                 DÉBATS : à l'audience publique du 12 mai 2022, devant Madame Claire ROUX, \
+                 magistrat chargé du rapport\nPrésident : M. Paul Legrand\n\
+                 Arrêt signé par Madame Marie DUPONT, Présidente et par Madame Julie PETIT, \
+                 Greffière\nreprésenté par Me Jean Durand, avocat au barreau de Paris\n\
+                 Monsieur Gérard TEILLET, Président, Monsieur Bernard CHALAYER, Juges.\n\
+                 LE GREFFIER LE PRESIDENT\nMaître Alix PRINTEMS Monsieur Gérard TEILLET";
+        assert_eq!(names(t), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn parties_in_court_of_appeal_headings() {
+        let t = "APPELANT :\nMonsieur Jean DUPONT, né le 12 mars 1970 à Lyon, demeurant 3 rue \
+                 des Lilas\nINTIMÉE :\nMme Sophie Martin, gérante de la société Alpha, \
+                 représentée par Me Paul Roux, avocat";
+        assert_eq!(names(t), vec!["Jean DUPONT", "Sophie Martin"]);
+    }
+
+    #[test]
+    fn word_lists_are_folded() {
+        for list in [
+            ROLES,
+            TITLES,
+            PRO_BEFORE,
+            ORGS,
+            PARTICLES,
+            NOT_NAMES,
+            SENTENCE_WORDS,
+        ] {
+            for w in list {
+                assert_eq!(&fold(w), w);
+            }
+        }
     }
 
     #[test]
