@@ -729,25 +729,9 @@ fn role_at(text: &str, p: usize) -> bool {
         // `président de la société X`, `président du conseil d'administration` are parties'
         // officers; `président de chambre`, `du tribunal` are the court.
         "president" | "presidente" | "presidents" | "vice-president" | "vice-presidente"
-            if folded_is(next, &["de", "du", "d"]) =>
+            if folded_is(next, &["de", "du", "d"]) || next.starts_with("d'") =>
         {
-            let tail: String = rest.chars().take(40).collect();
-            let t = fold(&tail);
-            [
-                "chambre",
-                "section",
-                "formation",
-                "tribunal",
-                "cour",
-                "juridiction",
-                "audience",
-                "l'audience",
-                "sous-section",
-                "ordre",
-                "conseil de prud",
-            ]
-            .iter()
-            .any(|k| t.contains(k))
+            court_noun_follows(rest)
         }
         "conseiller" | "conseillere" | "conseillers" | "conseilleres" => !folded_is(
             next,
@@ -800,6 +784,57 @@ fn role_at(text: &str, p: usize) -> bool {
         "defenseur" => folded_is(next, &["des", "syndical"]),
         _ => true,
     }
+}
+
+/// After `président`: does `de`/`du`/`de la`/`de l'` introduce a court body (`président de
+/// chambre`, `du tribunal`, `de la formation`), not a company's (`de la société`, `du conseil
+/// d'administration`)?
+fn court_noun_follows(rest: &str) -> bool {
+    let mut r = rest;
+    // Skip the articles: `de`, `du`, `de la`, `de l'`, `d'`.
+    for _ in 0..3 {
+        let t = r.trim_start();
+        let Some((a, b)) = first_word(t) else {
+            return false;
+        };
+        if a != 0 {
+            return false;
+        }
+        let w = &t[..b];
+        if is_folded_in(w, &["de", "du", "la", "des"]) {
+            r = &t[b..];
+            continue;
+        }
+        let w = w
+            .strip_prefix("l'")
+            .or_else(|| w.strip_prefix("d'"))
+            .or_else(|| w.strip_prefix("l’"))
+            .unwrap_or(w);
+        if is_folded_in(w, &["conseil"]) {
+            let f = fold(&t[b..ceil_boundary(t, b + 16)]);
+            return f.starts_with(" de prud") || f.starts_with(" d'etat");
+        }
+        return is_folded_in(
+            w,
+            &[
+                "chambre",
+                "section",
+                "sous-section",
+                "formation",
+                "tribunal",
+                "cour",
+                "juridiction",
+                "audience",
+                "bureau",
+                "college",
+                "pole",
+                "ordre",
+                "jury",
+                "commission",
+            ],
+        );
+    }
+    false
 }
 
 /// Is the civility at `s` preceded by a role or a phrase that introduces the court

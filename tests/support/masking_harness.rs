@@ -219,6 +219,8 @@ pub enum Category {
     Succession,
     /// `Sophie Lambert, née le 3 mars 1975`
     NeLe,
+    /// `M. Jean Durand, président de la société [1]`: a function that is not the court's.
+    WithFunction,
 }
 
 pub const CATEGORIES: &[Category] = &[
@@ -232,6 +234,7 @@ pub const CATEGORIES: &[Category] = &[
     Category::Demeurant,
     Category::Succession,
     Category::NeLe,
+    Category::WithFunction,
 ];
 
 /// A decision with planted names: the new text and the byte spans of every planted name.
@@ -356,6 +359,21 @@ pub fn plant_names(d: &Decision, cat: Category, rng: &mut Lcg) -> Planted {
             Category::NeLe => {
                 push_name(&mut out, &format!("{first} {sur}"), &mut spans);
                 out.push_str(", né le [Date naissance 1]");
+            }
+            Category::WithFunction => {
+                out.push_str(civ);
+                out.push(' ');
+                push_name(&mut out, &format!("{first} {sur}"), &mut spans);
+                out.push_str(rng.pick(&[
+                    ", président de la société [1]",
+                    ", gérant de la société [2]",
+                    ", conseiller financier",
+                    ", directeur de l'agence",
+                    ", conseillère municipale",
+                    ", président du conseil d'administration",
+                    ", délégué syndical",
+                    ", administrateur de l'association [1]",
+                ]));
             }
         }
         last = me;
