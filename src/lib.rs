@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod corpus;
 pub mod error;
+pub mod r#gen;
 pub mod ident;
 pub mod model;
 pub mod penalty;
@@ -11,3 +12,4 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod text;
+pub mod tui;

@@ -61,10 +61,29 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     };
     let interactive =
         cli.report.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if interactive {
-        return run_ui(&cli, opts, write_opts);
+    // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2.
+    let keymap = if interactive || cli.keymap.is_some() {
+        Some(
+            vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        )
+    } else {
+        None
+    };
+    match keymap {
+        Some(keymap) if interactive => {
+            vigie::tui::run(
+                opts,
+                keymap,
+                vigie::tui::UiOptions {
+                    waivers: cli.waivers.clone(),
+                    write: write_opts,
+                },
+            )?;
+            Ok(0)
+        }
+        _ => headless(&cli, opts, write_opts),
     }
-    headless(&cli, opts, write_opts)
 }
 
 fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
@@ -177,7 +196,10 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
         }
         Err(e) => return Err(e),
     };
-    let report = outcome.report;
+    let mut report = outcome.report;
+    if let Some(p) = &cli.waivers {
+        report.waivers = vigie::tui::waivers::load(p)?;
+    }
     let format = match cli.report {
         Some(ReportFormat::Json) => Format::Json,
         Some(ReportFormat::Jsonl) => Format::Jsonl,
@@ -214,9 +236,4 @@ fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
         .iter()
         .any(|f| f.penalty != Penalty::None && f.penalty <= threshold);
     u8::from(breach)
-}
-
-fn run_ui(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::Result<u8> {
-    // The terminal UI lands with its own branch; until then, the summary.
-    headless(cli, opts, write_opts)
 }

@@ -15,6 +15,22 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+/// Classifies the findings of an audit: the policy first, then repetition (see the module
+/// documentation). Returns the overrides to record in `AuditInfo::policy_overrides`. The
+/// summary must be computed afterwards (`Summary::of`), since penalties may have changed;
+/// fingerprints do not depend on severity or penalty, so they are unchanged.
+pub fn classify(
+    findings: &mut [Finding],
+    policy: Option<&Policy>,
+    previous: Option<&Previous>,
+) -> Vec<PolicyOverride> {
+    let overrides = policy.map(|p| p.apply(findings)).unwrap_or_default();
+    if let Some(prev) = previous {
+        prev.mark(findings);
+    }
+    overrides
+}
+
 /// `--policy FILE.toml`: per-rule overrides of severity and penalty.
 ///
 /// ```toml
@@ -193,36 +209,89 @@ struct PrevRecord {
     source_id: Option<String>,
 }
 
+/// A serde_json error without its own ` at line L column C` suffix (we give the place first).
+fn json_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(k) => s[..k].to_string(),
+        None => s,
+    }
+}
+
 fn source_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
 impl Previous {
-    /// Reads an earlier JSON report. A malformed file is an error naming it, with line and column.
+    /// Reads an earlier JSON report (or JSON Lines report). A malformed file is an error naming
+    /// it, with line and column.
     pub fn load(path: &Path) -> anyhow::Result<Previous> {
+        use std::io::{BufRead, Read};
+        let shown = path.display();
         let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot read the previous report {}", path.display()))?;
-        let raw: PrevReport =
-            serde_json::from_reader(std::io::BufReader::new(file)).map_err(|e| {
-                if e.is_io() {
-                    anyhow::anyhow!("cannot read the previous report {}: {e}", path.display())
-                } else {
-                    anyhow::anyhow!(
-                        "{}:{}:{}: not a vigie JSON report: {e}",
-                        path.display(),
-                        e.line(),
-                        e.column()
-                    )
-                }
+            .with_context(|| format!("cannot read the previous report {shown}"))?;
+        let mut reader = std::io::BufReader::new(file);
+        let mut first = String::new();
+        reader
+            .read_line(&mut first)
+            .with_context(|| format!("cannot read the previous report {shown}"))?;
+        // A JSON Lines report (`--report jsonl`) starts with a finding or, when it has none, with
+        // its summary line; vigie writes those keys first.
+        if first.starts_with("{\"fingerprint\":") || first.starts_with("{\"summary\":") {
+            return Previous::load_jsonl(first, reader, path);
+        }
+        let whole = std::io::Cursor::new(first.into_bytes()).chain(reader);
+        let raw: PrevReport = serde_json::from_reader(whole).map_err(|e| {
+            if e.is_io() {
+                anyhow::anyhow!("cannot read the previous report {shown}: {e}")
+            } else {
+                anyhow::anyhow!(
+                    "{shown}:{}:{}: not a vigie JSON report: {}",
+                    e.line(),
+                    e.column().max(1),
+                    json_reason(&e)
+                )
+            }
+        })?;
+        Previous::from_raw(raw).with_context(|| format!("in the previous report {shown}"))
+    }
+
+    fn load_jsonl(
+        first: String,
+        rest: impl std::io::BufRead,
+        path: &Path,
+    ) -> anyhow::Result<Previous> {
+        let shown = path.display();
+        let mut prev = Previous::default();
+        let lines = std::iter::once(Ok(first)).chain(rest.lines());
+        for (k, line) in lines.enumerate() {
+            let line = line.with_context(|| format!("cannot read the previous report {shown}"))?;
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with("{\"summary\":") {
+                continue;
+            }
+            let f: PrevFinding = serde_json::from_str(line).map_err(|e| {
+                anyhow::anyhow!(
+                    "{shown}:{}:{}: not a vigie JSON Lines report: {}",
+                    k + 1,
+                    e.column().max(1),
+                    json_reason(&e)
+                )
             })?;
-        Previous::from_raw(raw)
-            .with_context(|| format!("in the previous report {}", path.display()))
+            prev.insert(f);
+        }
+        Ok(prev)
     }
 
     /// Parses an earlier JSON report held in memory.
     pub fn from_json(text: &str) -> anyhow::Result<Previous> {
         let raw: PrevReport = serde_json::from_str(text).map_err(|e| {
-            anyhow::anyhow!("{}:{}: not a vigie JSON report: {e}", e.line(), e.column())
+            anyhow::anyhow!(
+                "{}:{}: not a vigie JSON report: {}",
+                e.line(),
+                e.column().max(1),
+                json_reason(&e)
+            )
         })?;
         Previous::from_raw(raw)
     }
@@ -233,16 +302,20 @@ impl Previous {
         }
         let mut prev = Previous::default();
         for f in raw.findings {
-            // A rule code that no longer exists cannot repeat: only its fingerprint is kept.
-            let sid = f.record.and_then(|r| r.source_id);
-            if let (Some(rule), Some(sid)) = (Rule::from_code(&f.rule), sid) {
-                if !sid.trim().is_empty() {
-                    prev.rule_sources.insert((rule, source_key(&sid)));
-                }
-            }
-            prev.fingerprints.insert(f.fingerprint);
+            prev.insert(f);
         }
         Ok(prev)
+    }
+
+    fn insert(&mut self, f: PrevFinding) {
+        // A rule code that no longer exists cannot repeat: only its fingerprint is kept.
+        let sid = f.record.and_then(|r| r.source_id);
+        if let (Some(rule), Some(sid)) = (Rule::from_code(&f.rule), sid) {
+            if !sid.trim().is_empty() {
+                self.rule_sources.insert((rule, source_key(&sid)));
+            }
+        }
+        self.fingerprints.insert(f.fingerprint);
     }
 
     /// How many findings the earlier report held (distinct fingerprints).

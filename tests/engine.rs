@@ -38,6 +38,10 @@ fn clean(id: &str) -> serde_json::Value {
 }
 
 fn audit(records: &[serde_json::Value]) -> Vec<(String, Rule)> {
+    audit_with(records, None)
+}
+
+fn audit_with(records: &[serde_json::Value], history: Option<&str>) -> Vec<(String, Rule)> {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     let mut lines = String::new();
@@ -46,9 +50,15 @@ fn audit(records: &[serde_json::Value]) -> Vec<(String, Rule)> {
         lines.push('\n');
     }
     std::fs::write(&corpus, lines).unwrap();
+    let history = history.map(|h| {
+        let p = dir.path().join("history.json");
+        std::fs::write(&p, h).unwrap();
+        p
+    });
     let opts = AuditOptions {
         corpus: vec![corpus],
         reference: vec![data("judilibre/cc_detail.json")],
+        history: history.into_iter().collect(),
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
@@ -137,4 +147,74 @@ fn attribution_freshness_and_input_rules() {
         ("prf".into(), Rule::PRF001),
     ];
     assert_eq!(got, expect);
+}
+
+#[test]
+fn a_missed_correction_is_fre002_not_int001() {
+    // The reference was updated on 2021-11-30.
+    let mut old = clean("old");
+    old["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
+    old["updated_at"] = json!("2021-06-01");
+    old["update_notice"] = json!("Document chargé sur le site source le 01/06/2021");
+    let mut old_ident = clean("old-ident");
+    old_ident["decision_date"] = json!("19 novembre 2020");
+    old_ident["updated_at"] = json!("01/06/2021");
+    old_ident.as_object_mut().unwrap().remove("update_notice");
+    let mut same_old = clean("same-old");
+    same_old["updated_at"] = json!("2021-06-01");
+    same_old.as_object_mut().unwrap().remove("update_notice");
+    let mut new = clean("new");
+    new["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
+    let got = audit(&[old, old_ident, same_old, new]);
+    assert_eq!(
+        got,
+        vec![
+            ("old".to_string(), Rule::FRE002),
+            ("old-ident".into(), Rule::FRE002),
+            ("new".into(), Rule::INT001),
+            // The newest update in the corpus (2026-11-21) is fresh: no FRE003.
+        ]
+    );
+}
+
+#[test]
+fn a_decision_deleted_at_source_is_fre004() {
+    let history = r#"{"transactions":[
+        {"id":"5fca277de35a255d41ca73ab","action":"updated","date":"2021-11-30T10:00:00Z"},
+        {"id":"5fca277de35a255d41ca73ab","action":"deleted","date":"2026-11-01T10:00:00Z"},
+        {"id":"aaaaaaaaaaaaaaaaaaaaaaaa","action":"created","date":"2024-01-01T10:00:00Z"},
+        {"id":"aaaaaaaaaaaaaaaaaaaaaaaa","action":"deleted","date":"2026-10-01T10:00:00Z"}]}"#;
+    let still = clean("still");
+    let mut gone = clean("gone");
+    gone["source_id"] = json!("AAAAAAAAAAAAAAAAAAAAAAAA");
+    let got = audit_with(&[still, gone], Some(history));
+    assert_eq!(
+        got,
+        vec![
+            ("still".to_string(), Rule::FRE004),
+            ("gone".into(), Rule::FRE004)
+        ]
+    );
+}
+
+#[test]
+fn a_stale_corpus_is_fre003_at_corpus_level() {
+    let mut a = clean("a");
+    a["updated_at"] = json!("2026-11-10");
+    a["update_notice"] = json!("Document chargé le 10/11/2026");
+    let got = audit(&[a]);
+    assert_eq!(got, vec![(String::new(), Rule::FRE003)]);
+}
+
+#[test]
+fn html_text_is_compared_after_normalisation() {
+    let mut h = clean("html");
+    let t = cc_text();
+    let html: String = t
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", p.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    h["text"] = json!(html);
+    h["text_format"] = json!("html");
+    assert_eq!(audit(&[h]), vec![]);
 }

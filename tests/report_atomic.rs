@@ -75,3 +75,30 @@ fn a_folder_that_takes_no_file_is_an_error() {
     assert!(write_atomically(path, |w| w.write_all(b"x")).is_err());
     assert!(!path.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn keeps_the_permissions_of_the_replaced_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, "old").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    write_atomically(&path, |w| w.write_all(b"new")).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    // A new file gets 0666 less the umask, like any new file, not 0600 like a temporary file.
+    let fresh = dir.path().join("fresh.json");
+    write_atomically(&fresh, |w| w.write_all(b"x")).unwrap();
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+    let umask = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|u| u32::from_str_radix(u.trim(), 8).ok())
+        });
+    if let Some(umask) = umask {
+        assert_eq!(mode, 0o666 & !umask);
+    }
+}

@@ -36,6 +36,10 @@ fn findings() -> Vec<Finding> {
 }
 
 fn json_report(findings: Vec<Finding>) -> String {
+    write_report(findings, Format::Json)
+}
+
+fn write_report(findings: Vec<Finding>, format: Format) -> String {
     let report = Report {
         audit: AuditInfo {
             as_of: "2026-11-21T12:00:00Z".into(),
@@ -47,7 +51,7 @@ fn json_report(findings: Vec<Finding>) -> String {
         waivers: Default::default(),
     };
     let mut out = Vec::new();
-    report::write(&report, Format::Json, &WriteOptions::default(), &mut out).unwrap();
+    report::write(&report, format, &WriteOptions::default(), &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -177,8 +181,8 @@ fn repetition_escalates_after_the_policy() {
     )
     .unwrap();
     let mut now = findings();
-    policy.apply(&mut now);
-    previous.mark(&mut now);
+    let overrides = vigie::penalty::classify(&mut now, Some(&policy), Some(&previous));
+    assert_eq!(overrides.len(), 2);
     assert_eq!(now[1].rule, Rule::MSK002);
     assert_eq!((now[1].repeated, now[1].penalty), (true, Penalty::None));
     assert_eq!(now[2].rule, Rule::ATT001);
@@ -197,8 +201,11 @@ fn previous_errors_name_file_line_and_column() {
         .unwrap();
     drop(f);
     let e = Previous::load(&path).unwrap_err().to_string();
-    let want = format!("{}:4:21: not a vigie JSON report", path.display());
-    assert!(e.starts_with(&want), "{e}");
+    let want = format!(
+        "{}:4:21: not a vigie JSON report: expected value",
+        path.display()
+    );
+    assert_eq!(e, want);
 
     let e = Previous::load(&dir.path().join("missing.json")).unwrap_err();
     assert!(format!("{e:#}").contains("missing.json"));
@@ -206,4 +213,36 @@ fn previous_errors_name_file_line_and_column() {
     // Valid JSON that is not a report.
     std::fs::write(&path, "[1, 2]").unwrap();
     assert!(Previous::load(&path).is_err());
+}
+
+#[test]
+fn previous_reads_a_json_lines_report_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("previous.jsonl");
+    std::fs::write(&path, write_report(findings(), Format::Jsonl)).unwrap();
+    let previous = Previous::load(&path).unwrap();
+    assert_eq!(previous.len(), 4);
+    let mut now = findings();
+    previous.mark(&mut now);
+    assert!(now.iter().all(|f| f.repeated));
+
+    // A JSON Lines report without findings is only its summary line.
+    std::fs::write(&path, write_report(vec![], Format::Jsonl)).unwrap();
+    assert!(Previous::load(&path).unwrap().is_empty());
+
+    // A bad line is reported with its number.
+    let mut text = write_report(findings(), Format::Jsonl);
+    text.insert_str(text.find('\n').unwrap() + 1, "{\"fingerprint\": 3}\n");
+    std::fs::write(&path, text).unwrap();
+    let e = Previous::load(&path).unwrap_err().to_string();
+    assert!(e.starts_with(&format!("{}:2:", path.display())), "{e}");
+}
+
+#[test]
+fn previous_reads_a_compact_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("previous.json");
+    let v: serde_json::Value = serde_json::from_str(&json_report(findings())).unwrap();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    assert_eq!(Previous::load(&path).unwrap().len(), 4);
 }

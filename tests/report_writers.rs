@@ -369,17 +369,24 @@ fn notice_states_breaches_deadline_and_consequences() {
         .find("## 3. Observations (sans sanction) (1 constat)")
         .unwrap();
     assert!(perm < temp && temp < obs);
-    // Grouped by the articles of the rules.
+    // Grouped by the CGU article the rules enforce first, with each rule's full basis.
     let msk = text
-        .find("### COJ L.111-13, CJA L.10, CC VII, CC X, CE X (1 constat)")
+        .find("### Article VII des CGU — Protection des données à caractère personnel (1 constat)")
         .unwrap();
     assert!(perm < msk && msk < temp);
-    assert!(text.contains("- CC VII : CGU Cour de cassation, art. VII"));
-    assert!(text.contains("### CC V, CE V, DILA, CRPA L.322-1 (2 constats)"));
-    assert!(text.contains("- **MSK001 occultation-lifted** — 1 constat ; exemples :"));
     assert!(text.contains(
-        "enregistrement « r\\-17 » (https://juris.example/d/r\\-17), corpus.jsonl ligne 17"
+        "- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : COJ L.111-13, CJA L.10, CC VII, CC X, CE X) ; exemples :"
     ));
+    // INT001, ATT001 and FRE003 all enforce article V first.
+    let v = text
+        .find("### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice (3 constats)")
+        .unwrap();
+    assert!(temp < v && v < obs);
+    assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
+    assert!(text.contains(
+        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 : pseudonymised name \\[K\\] of the reference is shown in clear"
+    ));
+    assert!(text.contains("    - ensemble de la base : the newest updated\\_at of the corpus"));
     assert!(text.contains("extrait : « M. K••••••• a formé le pourvoi »"));
     assert!(!text.contains("Kaminski"));
     assert!(text.contains(
@@ -389,7 +396,7 @@ fn notice_states_breaches_deadline_and_consequences() {
     // Corpus text cannot open a heading, a link or an escape sequence.
     assert!(!text.lines().any(|l| l.starts_with("# Titre")));
     assert!(!text.contains("[lien](http://x)"));
-    assert!(text.contains("\\# Titre⏎\\[lien\\]\\(http://x\\)"));
+    assert!(text.contains("\\# Titre⏎\\[lien\\](http://x)"));
     assert!(!text.contains('\u{1b}'));
 
     let opts = WriteOptions {
@@ -411,6 +418,10 @@ fn notice_for_a_compliant_corpus_is_short() {
     let text = render(&r, Format::Notice, &WriteOptions::default());
     assert!(text.contains("Il n'a relevé aucun manquement aux conditions générales d'utilisation"));
     assert!(!text.contains("délai de 15 jours"));
+    assert!(text.starts_with("# Projet de lettre — audit de conformité"));
+    assert!(text.contains("**Objet :** Audit de conformité aux conditions générales de réutilisation des décisions de justice diffusées en open data — absence de manquement"));
+    assert!(!text.contains("Mise en demeure"));
+    assert!(!text.contains("vous imposent notamment"));
     assert!(!text.contains("Interrompre définitivement"));
     assert!(text.contains("## 1. Observations (sans sanction) (2 constats)"));
 }
@@ -427,12 +438,19 @@ fn text_summary_is_short_and_sanitised() {
         lines[1],
         "records: 4 read, 1 unreadable, 2 matched a reference decision (of 3)"
     );
-    assert_eq!(lines[2], "penalty: 1 permanent, 3 temporary, 2 none");
     assert_eq!(
-        lines[3],
+        lines[2],
+        "updated_at age: ≤72 h 0, 3–7 d 0, 1–4 wk 3, none 1"
+    );
+    assert_eq!(lines[3], "penalty: 1 permanent, 3 temporary, 2 none");
+    assert_eq!(
+        lines[4],
         "family:  integrity 2, attribution 1, freshness 1, masking 1, input 1"
     );
-    assert!(lines[4].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
+    assert!(lines[5].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
+    assert!(text.contains("\npolicy:  ATT001 severity medium→low\n"));
+    assert!(text.contains("\nwaivers: 1 finding(s) reviewed or accepted\n"));
+    assert!(!text.contains("repeated"));
     assert!(text.contains(
         "corpus.jsonl:17 MSK001 critical/permanent pseudonymised name [K] of the reference is shown in clear\n"
     ));

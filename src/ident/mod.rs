@@ -1,45 +1,328 @@
-//! Placeholder until the identification branch lands: the agreed API, answering conservatively.
-use crate::model::ReferenceDecision;
-use crate::model::producer::IdField;
+//! Identification: parsing the dates, numbers, courts, chambers and seats that records and
+//! sources write, and deciding whether a record's identification field says the same as the
+//! reference decision (SPEC §2.2). The integrity rules (INT005, INT006) and the freshness rules
+//! (FRE001–FRE003) call this module.
+//!
+//! The comparisons lean towards [`Comparison::Unknown`] when vigie cannot read a value (a code
+//! it has no table for, a spelling it cannot parse): the caller raises no finding then. A real
+//! contradiction (another chamber, another day, other digits, another city) is
+//! [`Comparison::Different`].
 
-pub enum Moment {
-    Date(jiff::civil::Date),
-    Instant(jiff::Timestamp),
-}
+mod chambers;
+mod courts;
+mod dates;
+mod fold;
+mod numbers;
+pub mod tables;
 
-pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
-    s.trim().get(..10)?.parse().ok()
-}
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-pub fn parse_moment(s: &str) -> Option<Moment> {
-    let s = s.trim();
-    if let Ok(t) = s.parse::<jiff::Timestamp>() {
-        return Some(Moment::Instant(t));
-    }
-    parse_date(s).map(Moment::Date)
-}
+use crate::model::{IdField, ReferenceDecision};
 
-pub fn find_moment_in(text: &str) -> Option<Moment> {
-    text.split_whitespace().find_map(parse_moment)
-}
+pub use chambers::{CcChamber, CcFormation, CcParsed, ChamberDesc, describe, parse_cc};
+pub use courts::{Court, CourtKind, SeatValue, city_key, parse_court, parse_seat, same_city};
+pub use dates::{Moment, find_moment_in, parse_date, parse_moment};
+pub use fold::{fold, words};
 
+/// How a record's identification field compares with the reference decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Comparison {
+    /// The record says the same as the reference.
     Equal,
+    /// The record contradicts the reference; `expected` is the reference's value, for messages.
     Different { expected: String },
+    /// vigie cannot tell (a value it cannot read, or nothing in the reference to compare with).
     Unknown,
 }
 
+/// Compares the record's value of `field` with the reference (SPEC §2.2).
 pub fn compare(field: IdField, record_value: &str, reference: &ReferenceDecision) -> Comparison {
-    let _ = (field, record_value, reference);
-    Comparison::Unknown
+    let value = record_value.trim();
+    if value.is_empty() {
+        return Comparison::Unknown;
+    }
+    let different = || Comparison::Different {
+        expected: reference_display(field, reference).unwrap_or_default(),
+    };
+    let verdict = match field {
+        IdField::DecisionDate => compare_date(value, reference),
+        IdField::Number => compare_number(value, reference),
+        IdField::Jurisdiction => compare_jurisdiction(value, reference),
+        IdField::Seat => compare_seat(value, reference),
+        IdField::Formation => compare_formation(value, reference),
+    };
+    match verdict {
+        Some(true) => Comparison::Equal,
+        Some(false) => different(),
+        None => Comparison::Unknown,
+    }
 }
 
+/// Whether the reference gives a value for `field`, i.e. whether the record must show it
+/// (INT005). The seat counts when the reference states it or when it follows from the court
+/// (the Cour de cassation and the Conseil d'État sit in Paris; a court of appeal's seat follows
+/// from its `location`; a tribunal's from its name or code).
 pub fn reference_has(field: IdField, reference: &ReferenceDecision) -> bool {
-    let _ = (field, reference);
-    true
+    match field {
+        IdField::Jurisdiction => non_empty(&reference.jurisdiction).is_some(),
+        IdField::Formation => {
+            non_empty(&reference.chamber).is_some() || non_empty(&reference.formation).is_some()
+        }
+        IdField::Seat => reference_seat(reference).is_some(),
+        IdField::DecisionDate => reference.decision_date.is_some(),
+        IdField::Number => reference
+            .numbers
+            .iter()
+            .any(|n| n.chars().any(|c| c.is_ascii_digit())),
+    }
 }
 
+/// The reference's value of `field`, for messages (`Chambre civile 1`, `2023-10-05`, `Paris`…).
 pub fn reference_display(field: IdField, reference: &ReferenceDecision) -> Option<String> {
-    let _ = (field, reference);
-    None
+    match field {
+        IdField::DecisionDate => reference.decision_date.map(|d| d.to_string()),
+        IdField::Number => {
+            let numbers: Vec<&str> = reference
+                .numbers
+                .iter()
+                .map(|n| n.trim())
+                .filter(|n| !n.is_empty())
+                .collect();
+            (!numbers.is_empty()).then(|| numbers.join(", "))
+        }
+        IdField::Seat => match reference_seat(reference)? {
+            SeatValue::City(city) => Some(pretty_city(&city)),
+            SeatValue::UnknownCode => non_empty(&reference.seat).map(str::to_owned),
+        },
+        IdField::Jurisdiction => jurisdiction_display(reference),
+        IdField::Formation => formation_display(reference),
+    }
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The reference's court, its seat taken from the `seat` field when given (a court of appeal's
+/// `location`, a tribunal's code), else from the jurisdiction's name or code.
+fn reference_court(reference: &ReferenceDecision) -> Option<Court> {
+    let mut court = parse_court(non_empty(&reference.jurisdiction)?)?;
+    if let Some(raw) = non_empty(&reference.seat) {
+        let is_ca_slug = raw.to_ascii_lowercase().starts_with("ca_");
+        // A court of appeal's slug beside a tribunal whose own code gives its seat is the
+        // district, not the seat.
+        let keep_own = is_ca_slug
+            && court.kind != CourtKind::CourAppel
+            && matches!(court.seat, Some(SeatValue::City(_)));
+        if !keep_own && let Some(seat) = parse_seat(raw, Some(court.kind)) {
+            court.seat = Some(seat);
+            if court.kind == CourtKind::TribunalCommerce && court.label.is_none() {
+                court.label = tables::tcom_label(raw);
+            }
+        }
+    }
+    Some(court)
+}
+
+/// The reference's seat: from its court, or from the `seat` field alone.
+fn reference_seat(reference: &ReferenceDecision) -> Option<SeatValue> {
+    match reference_court(reference) {
+        Some(court) => court.seat,
+        None => parse_seat(non_empty(&reference.seat)?, None),
+    }
+}
+
+/// Every city of the tables by its comparison key, for display.
+static CITY_NAMES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut names = HashMap::new();
+    for table in [
+        tables::CA_LOCATIONS,
+        tables::TJ_INSEE,
+        tables::TA_CODES,
+        tables::CAA_CODES,
+        tables::CPH_CODES,
+    ] {
+        for &(_, name) in table {
+            names.entry(city_key(name)).or_insert(name);
+        }
+    }
+    names
+});
+
+/// A city for display: the tables' spelling when the city is in one (`Aix-en-Provence`), else
+/// the value with capitals.
+fn pretty_city(city: &str) -> String {
+    if let Some(name) = CITY_NAMES.get(&city_key(city)) {
+        return (*name).to_owned();
+    }
+    if city.chars().any(|c| c.is_uppercase()) {
+        city.to_owned()
+    } else {
+        courts::title_case(city)
+    }
+}
+
+fn jurisdiction_display(reference: &ReferenceDecision) -> Option<String> {
+    let raw = non_empty(&reference.jurisdiction)?;
+    let Some(court) = reference_court(reference) else {
+        return Some(raw.to_owned());
+    };
+    if let Some(label) = court.label {
+        return Some(label.to_owned());
+    }
+    // A full name with its seat, as the source writes it (`Tribunal Administratif de
+    // Cergy-Pontoise`), is kept; codes and bare kinds (`tj33063`, `ca`) are spelt out.
+    let own_seat = parse_court(raw).is_some_and(|c| matches!(c.seat, Some(SeatValue::City(_))));
+    if own_seat
+        && court.kind.fixed_seat().is_none()
+        && words(raw).starts_with(&words(court.kind.label()))
+    {
+        return Some(raw.to_owned());
+    }
+    let mut out = court.kind.label().to_owned();
+    if court.kind.fixed_seat().is_none()
+        && let Some(SeatValue::City(city)) = &court.seat
+    {
+        out.push(' ');
+        out.push_str(&courts::with_preposition(&pretty_city(city)));
+    }
+    Some(out)
+}
+
+/// Whether the reference is a decision of the Cour de cassation, whose chambers and formations
+/// go through the alias table.
+fn cc_reference(reference: &ReferenceDecision) -> Option<CcParsed> {
+    let kind = non_empty(&reference.jurisdiction)
+        .and_then(parse_court)
+        .map(|c| c.kind);
+    let mut parsed = CcParsed::default();
+    for raw in [
+        non_empty(&reference.chamber),
+        non_empty(&reference.formation),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let p = parse_cc(raw);
+        parsed.chamber = parsed.chamber.or(p.chamber);
+        parsed.formation = parsed.formation.or(p.formation);
+        parsed.leftover |= p.leftover;
+    }
+    let looks_cc = parsed.chamber.is_some() && !parsed.leftover;
+    match kind {
+        Some(CourtKind::CourDeCassation) => Some(parsed),
+        None if looks_cc => Some(parsed),
+        _ => None,
+    }
+}
+
+fn formation_display(reference: &ReferenceDecision) -> Option<String> {
+    let raws: Vec<&str> = [
+        non_empty(&reference.chamber),
+        non_empty(&reference.formation),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if raws.is_empty() {
+        return None;
+    }
+    if let Some(cc) = cc_reference(reference) {
+        let labels: Vec<&str> = [
+            cc.chamber.map(CcChamber::label),
+            cc.formation.map(CcFormation::label),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !labels.is_empty() && !cc.leftover {
+            return Some(labels.join(" - "));
+        }
+    }
+    Some(raws.join(" - "))
+}
+
+fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
+    let expected = reference.decision_date?;
+    Some(parse_date(value)? == expected)
+}
+
+fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<bool> {
+    let expected: Vec<String> = reference
+        .numbers
+        .iter()
+        .map(|n| numbers::digits_of(n))
+        .filter(|d| !d.is_empty())
+        .collect();
+    if expected.is_empty() {
+        return None;
+    }
+    let chunks = numbers::digit_chunks(value);
+    if chunks.is_empty() {
+        return None;
+    }
+    Some(numbers::all_match(&chunks, &expected))
+}
+
+/// Compares two seats: `None` when either cannot be read.
+fn same_seat(record: Option<&SeatValue>, reference: Option<&SeatValue>) -> Option<bool> {
+    match (record?, reference?) {
+        (SeatValue::City(a), SeatValue::City(b)) => Some(same_city(a, b)),
+        _ => None,
+    }
+}
+
+fn compare_jurisdiction(value: &str, reference: &ReferenceDecision) -> Option<bool> {
+    let expected = reference_court(reference)?;
+    let record = parse_court(value)?;
+    if record.kind != expected.kind {
+        return Some(false);
+    }
+    match &record.seat {
+        // `Cour d'appel` without its seat names the same court as far as it goes.
+        None => Some(true),
+        Some(seat) => same_seat(Some(seat), expected.seat.as_ref()),
+    }
+}
+
+fn compare_seat(value: &str, reference: &ReferenceDecision) -> Option<bool> {
+    let (kind, expected) = match reference_court(reference) {
+        Some(court) => (Some(court.kind), court.seat?),
+        None => (None, parse_seat(non_empty(&reference.seat)?, None)?),
+    };
+    let record = parse_seat(value, kind)?;
+    same_seat(Some(&record), Some(&expected))
+}
+
+fn compare_formation(value: &str, reference: &ReferenceDecision) -> Option<bool> {
+    if let Some(expected) = cc_reference(reference) {
+        let record = parse_cc(value);
+        if record.conflicting {
+            return None;
+        }
+        let mut agreed = false;
+        if let (Some(a), Some(b)) = (record.chamber, expected.chamber) {
+            if a != b {
+                return Some(false);
+            }
+            agreed = true;
+        }
+        if let (Some(a), Some(b)) = (record.formation, expected.formation) {
+            if !a.compatible(b) {
+                return Some(false);
+            }
+            agreed = true;
+        }
+        return (agreed && !record.leftover).then_some(true);
+    }
+    let mut raw: Cow<'_, str> = Cow::Borrowed(non_empty(&reference.chamber).unwrap_or(""));
+    if let Some(f) = non_empty(&reference.formation) {
+        raw = Cow::Owned(format!("{raw} {f}"));
+    }
+    if raw.trim().is_empty() {
+        return None;
+    }
+    chambers::compare_desc(&describe(value), &describe(&raw))
 }

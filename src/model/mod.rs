@@ -4,7 +4,7 @@ mod finding;
 pub mod producer;
 
 pub use finding::{Evidence, Finding, RecordRef};
-pub use producer::Producer;
+pub use producer::{IdField, Producer};
 
 use jiff::civil::Date;
 

@@ -6,7 +6,7 @@
 
 use super::{Report, WaiverStatus, WriteOptions};
 use crate::model::Finding;
-use crate::rules::{Penalty, Rule, article_title};
+use crate::rules::{Penalty, Rule};
 use crate::text::sanitize::for_terminal;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -14,36 +14,23 @@ use std::io::{self, Write};
 /// Examples given per rule.
 const EXAMPLES: usize = 5;
 
+const OBJECT_COMPLIANT: &str = "Audit de conformité aux conditions générales de réutilisation \
+des décisions de justice diffusées en open data — absence de manquement";
+
 const OBJECT: &str = "Mise en demeure — manquements aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data";
 
 /// Escapes corpus text for Markdown: one line, control characters made visible, every character
-/// that could open markup (headings, emphasis, links, images, HTML, tables, code) backslashed.
+/// that could open markup (headings, emphasis, links, images, HTML, entities, tables, code)
+/// backslashed. The text is always written after other text on its line, so line-start markers
+/// (`-`, `+`, `1.`, `=`) cannot act; link and image syntax cannot without `[`.
 pub fn escape_markdown(s: &str) -> String {
     let s = for_terminal(s, false);
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if matches!(
             c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '('
-                | ')'
-                | '<'
-                | '>'
-                | '#'
-                | '|'
-                | '!'
-                | '~'
-                | '{'
-                | '}'
-                | '&'
-                | '+'
-                | '-'
-                | '='
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
@@ -103,6 +90,105 @@ fn penalty_heading(p: Penalty) -> &'static str {
     }
 }
 
+/// What each rule finds, in French, for the letter.
+fn french_label(rule: Rule) -> &'static str {
+    match rule {
+        Rule::INT001 => "texte de la décision altéré (mots, nombres ou ponctuation substitués)",
+        Rule::INT002 => {
+            "éléments étrangers insérés dans le texte de la décision sans en être distingués"
+        }
+        Rule::INT003 => "texte de la décision coupé sans que le caractère partiel soit indiqué",
+        Rule::INT004 => "extrait sans accès à la version intégrale de la décision",
+        Rule::INT005 => "mentions d'identification de la décision absentes",
+        Rule::INT006 => "mentions d'identification contraires à la décision diffusée",
+        Rule::INT007 => "enregistrement sans décision correspondante dans la source officielle",
+        Rule::ATT001 => "source des données non mentionnée",
+        Rule::ATT002 => "source des données attribuée à une autre juridiction",
+        Rule::FRE001 => "date de la dernière mise à jour non mentionnée",
+        Rule::FRE002 => "version de la décision non mise à jour après sa correction à la source",
+        Rule::FRE003 => "base non mise à jour depuis plus de 72 heures",
+        Rule::FRE004 => "décision retirée à la source et toujours diffusée",
+        Rule::FRE005 => {
+            "mention de mise à jour ambiguë (la date de chargement n'est pas explicite)"
+        }
+        Rule::MSK001 => "occultation levée : élément pseudonymisé à la source diffusé en clair",
+        Rule::MSK002 => "occultation ajoutée de sa propre initiative",
+        Rule::MSK003 => {
+            "occultation provisoire d'un nom laissé en clair à la source (défaut à signaler)"
+        }
+        Rule::MSK004 => "nom d'une personne physique, partie ou tiers, diffusé en clair",
+        Rule::MSK005 => "identifiant direct d'une personne physique diffusé en clair",
+        Rule::PRF001 => "identité des magistrats ou des membres du greffe indexée",
+        Rule::PRF002 => {
+            "analyse des pratiques professionnelles de magistrats ou de membres du greffe"
+        }
+        Rule::IN001 => "enregistrement illisible",
+        Rule::IN002 => "identifiant d'enregistrement en double",
+    }
+}
+
+/// The CGU article a rule primarily enforces: the first article of the Cour de cassation or
+/// Conseil d'État CGU in its basis (both CGU number their articles alike), else the DILA notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Article {
+    Cgu(u8),
+    Dila,
+    None,
+}
+
+const ROMAN: [&str; 14] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+];
+
+const CGU_TITLES: [&str; 14] = [
+    "Définitions",
+    "Objet et champ d'application",
+    "Mentions légales",
+    "Mise à jour des données",
+    "Étendue du droit à réutilisation et conditions d'exercice",
+    "Interdiction du profilage",
+    "Protection des données à caractère personnel",
+    "Exercice des droits d'accès et de rectification",
+    "Correction du défaut d'occultation des nom et prénoms des personnes physiques",
+    "Traitement des demandes d'occultation ou de levée d'occultation",
+    "Clauses particulières relatives à l'API",
+    "Responsabilité",
+    "Propriété intellectuelle",
+    "Litige / droit applicable",
+];
+
+fn primary_article(rule: Rule) -> Article {
+    let basis = rule.info().basis;
+    for id in basis {
+        if let Some(n) = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE ")) {
+            if let Some(k) = ROMAN.iter().position(|r| *r == n) {
+                return Article::Cgu(k as u8 + 1);
+            }
+        }
+    }
+    if basis.contains(&"DILA") {
+        Article::Dila
+    } else {
+        Article::None
+    }
+}
+
+impl Article {
+    fn heading(self) -> String {
+        match self {
+            Article::Cgu(n) => format!(
+                "Article {} des CGU — {}",
+                ROMAN[n as usize - 1],
+                CGU_TITLES[n as usize - 1]
+            ),
+            Article::Dila => {
+                "Notice de la DILA relative à la réutilisation des données de Légifrance".into()
+            }
+            Article::None => "Contrôles de l'audit, sans article des CGU".into(),
+        }
+    }
+}
+
 fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
     let mut s = String::from("    - ");
     match &f.record {
@@ -145,10 +231,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         .findings
         .iter()
         .filter(|f| {
-            report
-                .waivers
-                .get(&f.fingerprint())
-                .is_none_or(|w| w.status != WaiverStatus::Accepted)
+            report.waivers.is_empty()
+                || report
+                    .waivers
+                    .get(&f.fingerprint())
+                    .is_none_or(|w| w.status != WaiverStatus::Accepted)
         })
         .collect();
     let accepted = report.findings.len() - findings.len();
@@ -175,9 +262,14 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     );
     let _ = writeln!(m, "**Destinataire :** {reuser}  ");
     let _ = writeln!(m, "**Date de l'audit :** {date}  ");
-    let _ = writeln!(m, "**Objet :** {OBJECT}\n");
+    if breaches > 0 {
+        let _ = writeln!(m, "**Objet :** {OBJECT}\n");
+    } else {
+        let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
+    }
     m.push_str("Madame, Monsieur,\n\n");
-    m.push_str(
+    if breaches > 0 {
+        m.push_str(
         "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous avez \
 accepté sans réserve la licence ouverte de réutilisation d'informations publiques version 2.0 et les \
 conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour \
@@ -197,7 +289,8 @@ et IX) ;\n\
 - de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce soit pour \
 lever des occultations ou en ajouter (CGU, article X ; article R. 111-13 du code de l'organisation \
 judiciaire ; article R. 741-15 du code de justice administrative).\n\n",
-    );
+        );
+    }
     let _ = write!(
         m,
         "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
@@ -288,51 +381,43 @@ l'initiale est conservée).\n\n",
             penalty_heading(p),
             plural(in_p.len(), "constat", "constats")
         );
-        // Groups of rules sharing the same articles, in registry order.
-        let mut groups: Vec<(&'static [&'static str], Vec<Rule>)> = Vec::new();
+        // Groups of rules by the CGU article they primarily breach, in article order.
+        let mut groups: Vec<(Article, Vec<Rule>)> = Vec::new();
         for &rule in Rule::ALL {
             if !in_p.iter().any(|f| f.rule == rule) {
                 continue;
             }
-            let basis = rule.info().basis;
-            match groups.iter_mut().find(|(b, _)| *b == basis) {
+            let article = primary_article(rule);
+            match groups.iter_mut().find(|(a, _)| *a == article) {
                 Some((_, rules)) => rules.push(rule),
-                None => groups.push((basis, vec![rule])),
+                None => groups.push((article, vec![rule])),
             }
         }
-        for (basis, rules) in groups {
+        groups.sort_by_key(|(a, _)| *a);
+        for (article, rules) in groups {
             let n: usize = in_p.iter().filter(|f| rules.contains(&f.rule)).count();
-            if basis.is_empty() {
-                let _ = writeln!(
-                    m,
-                    "### Contrôles de l'audit, sans article des CGU ({})\n",
-                    plural(n, "constat", "constats")
-                );
-            } else {
-                let _ = writeln!(
-                    m,
-                    "### {} ({})\n",
-                    basis.join(", "),
-                    plural(n, "constat", "constats")
-                );
-                for id in basis {
-                    if let Some(t) = article_title(id) {
-                        let _ = writeln!(m, "- {id} : {t}");
-                    }
-                }
-                m.push('\n');
-            }
+            let _ = writeln!(
+                m,
+                "### {} ({})\n",
+                article.heading(),
+                plural(n, "constat", "constats")
+            );
             for rule in rules {
                 let of_rule: Vec<&Finding> =
                     in_p.iter().copied().filter(|f| f.rule == rule).collect();
                 let info = rule.info();
-                let _ = writeln!(
+                let _ = write!(
                     m,
-                    "- **{} {}** — {} ; exemples :",
+                    "- **{} {}** — {} — {}",
                     info.code,
                     info.name,
+                    french_label(rule),
                     plural(of_rule.len(), "constat", "constats")
                 );
+                if !info.basis.is_empty() {
+                    let _ = write!(m, " (fondement : {})", info.basis.join(", "));
+                }
+                m.push_str(" ; exemples :\n");
                 for f in of_rule.iter().take(EXAMPLES) {
                     m.push_str(&example_line(report, f, opts.reveal_personal_data));
                     m.push('\n');
@@ -422,7 +507,7 @@ mod tests {
     fn markdown_is_neutralised() {
         assert_eq!(
             escape_markdown("# [clic](http://x) <b>\n## h"),
-            "\\# \\[clic\\]\\(http://x\\) \\<b\\>⏎\\#\\# h"
+            "\\# \\[clic\\](http://x) \\<b\\>⏎\\#\\# h"
         );
         assert_eq!(escape_markdown("a_b*c`d"), "a\\_b\\*c\\`d");
     }

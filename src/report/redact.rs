@@ -73,4 +73,28 @@ mod tests {
         assert_eq!(redact("abc", &[(2, 2), (7, 9)]), "abc");
         assert_eq!(redact("", &[(0, 3)]), "");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_keeps_length_and_hides_the_ranges(
+            s in "\\PC{0,40}",
+            ranges in proptest::collection::vec((0usize..50, 0usize..50), 0..4),
+        ) {
+            let out = redact(&s, &ranges);
+            let (a, b): (Vec<char>, Vec<char>) = (s.chars().collect(), out.chars().collect());
+            proptest::prop_assert_eq!(a.len(), b.len());
+            for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+                let inside: Vec<&(usize, usize)> =
+                    ranges.iter().filter(|(p, q)| *p <= i && i < *q).collect();
+                if inside.is_empty() {
+                    proptest::prop_assert_eq!(x, y);
+                } else if y != &'•' {
+                    // Only the first letter of a (merged) range stays.
+                    proptest::prop_assert_eq!(x, y);
+                    proptest::prop_assert!(x.is_alphabetic());
+                    proptest::prop_assert!(!ranges.iter().any(|(p, q)| *p < i && i < *q));
+                }
+            }
+        }
+    }
 }

@@ -51,6 +51,15 @@ pub(crate) fn write(report: &Report, _opts: &WriteOptions, out: &mut dyn Write) 
             String::new()
         }
     )?;
+    if a.updated_at_ages.buckets.iter().any(|&(_, n)| n > 0) {
+        let ages: Vec<String> = a
+            .updated_at_ages
+            .buckets
+            .iter()
+            .map(|(label, n)| format!("{label} {n}"))
+            .collect();
+        writeln!(out, "updated_at age: {}", ages.join(", "))?;
+    }
     let count = |p: Penalty| s.by_penalty.get(&p).copied().unwrap_or(0);
     writeln!(
         out,
@@ -77,8 +86,25 @@ pub(crate) fn write(report: &Report, _opts: &WriteOptions, out: &mut dyn Write) 
             .collect();
         writeln!(out, "top:     {}", top.join(", "))?;
     }
+    let repeated = report.findings.iter().filter(|f| f.repeated).count();
+    if repeated > 0 {
+        writeln!(out, "repeated: {repeated} already in the previous report")?;
+    }
     if !a.policy_overrides.is_empty() {
-        writeln!(out, "policy:  {} override(s)", a.policy_overrides.len())?;
+        let shown: Vec<String> = a
+            .policy_overrides
+            .iter()
+            .map(|o| format!("{} {} {}→{}", o.rule, o.field, o.from, o.to))
+            .collect();
+        writeln!(out, "policy:  {}", shown.join(", "))?;
+    }
+    if !report.waivers.is_empty() {
+        let waived = report
+            .findings
+            .iter()
+            .filter(|f| report.waivers.contains_key(&f.fingerprint()))
+            .count();
+        writeln!(out, "waivers: {waived} finding(s) reviewed or accepted")?;
     }
     if !report.findings.is_empty() {
         writeln!(out)?;

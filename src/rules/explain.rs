@@ -137,7 +137,11 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
         match article_text(id) {
             Some(text) => {
                 for l in text.trim_end().lines() {
-                    writeln!(out, "    {l}")?;
+                    if l.is_empty() {
+                        writeln!(out)?;
+                    } else {
+                        writeln!(out, "    {l}")?;
+                    }
                 }
             }
             None => writeln!(out, "    (text unavailable)")?,

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# vigie's benchmark (SPEC §6): on generated corpora of several sizes, side by side on the same
+# files, vigie's wall time and peak memory (all cores and --jobs 1), the time to merely read the
+# same bytes (cat), and the time of a one-pattern ripgrep count over them; then the ratios and
+# how the cost grows with size.
+#
+#   scripts/bench.sh [--sizes 10MB,100MB,500MB,2GB] [--dir target/bench] [--seed 1] [--keep]
+#
+# Sizes are those of the corpus (corpus.jsonl); the generated reference is about as large again,
+# and both are counted as input. Corpora are generated once per size and seed and reused (unless
+# the generator changed); --keep leaves them on disk afterwards (they are deleted otherwise).
+# Every figure is measured on a warm page cache (the files are read once before timing), so cat
+# is the floor of reading, not of the disk.
+set -euo pipefail
+
+SIZES="10MB,100MB,500MB,2GB"
+WORK="target/bench"
+SEED=1
+KEEP=0
+AS_OF="2026-11-22T12:00:00Z"
+
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --sizes) SIZES="$2"; shift 2 ;;
+        --sizes=*) SIZES="${1#*=}"; shift ;;
+        --dir) WORK="$2"; shift 2 ;;
+        --dir=*) WORK="${1#*=}"; shift ;;
+        --seed) SEED="$2"; shift 2 ;;
+        --seed=*) SEED="${1#*=}"; shift ;;
+        --keep) KEEP=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "bench.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+cd "$(dirname "$0")/.."
+
+# Tools: GNU time for peak memory, ripgrep for the comparison.
+if [[ ! -x /usr/bin/time ]] || ! command -v rg >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+        echo "bench.sh: installing time and ripgrep with apt-get" >&2
+        apt-get install -y time ripgrep >/dev/null 2>&1 ||
+            { apt-get update >/dev/null 2>&1 && apt-get install -y time ripgrep >/dev/null 2>&1; } || true
+    fi
+fi
+if ! command -v rg >/dev/null 2>&1; then
+    echo "bench.sh: installing ripgrep with cargo install" >&2
+    cargo install --quiet ripgrep
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+if [[ ! -x /usr/bin/time ]]; then
+    echo "bench.sh: GNU time (/usr/bin/time) is needed for peak memory; install the 'time' package" >&2
+    exit 2
+fi
+
+echo "bench.sh: building release binaries" >&2
+cargo build --release --quiet --bin vigie --bin vigie-gen
+VIGIE=target/release/vigie
+GEN=target/release/vigie-gen
+CORES=$(nproc)
+
+# Runs a command under GNU time; prints "seconds peak_kib". Exit statuses 0 and 1 are fine (vigie
+# exits 1 when it finds breaches; rg -c exits 1 when nothing matches).
+measure() {
+    local log
+    log=$(mktemp)
+    local rc=0
+    /usr/bin/time -v "$@" >/dev/null 2>"$log" || rc=$?
+    if [[ $rc -gt 1 ]]; then
+        echo "bench.sh: '$*' failed with status $rc:" >&2
+        tail -n 30 "$log" >&2
+        rm -f "$log"
+        exit 1
+    fi
+    awk -F': ' '
+        /Elapsed \(wall clock\) time/ {
+            n = split($2, p, ":"); s = 0
+            for (i = 1; i <= n; i++) s = s * 60 + p[i]
+            wall = s
+        }
+        /Maximum resident set size/ { rss = $2 }
+        END { printf "%.2f %d\n", wall, rss }' "$log"
+    rm -f "$log"
+}
+
+ROWS=()
+IFS=',' read -r -a SIZE_LIST <<<"$SIZES"
+for size in "${SIZE_LIST[@]}"; do
+    dir="$WORK/$size-seed$SEED"
+    stamp="$dir/.generated-by"
+    gen_id="$(stat -c '%Y %s' "$GEN")"
+    if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$gen_id" ]]; then
+        rm -rf "$dir"
+        echo "bench.sh: generating $size (seed $SEED) in $dir" >&2
+        start=$(date +%s.%N)
+        "$GEN" --size "$size" --seed "$SEED" --breach-rate 0.02 --as-of "$AS_OF" --out "$dir"
+        end=$(date +%s.%N)
+        echo "bench.sh: generated in $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}') s" >&2
+        echo "$gen_id" >"$stamp"
+    fi
+    corpus="$dir/corpus.jsonl"
+    ref="$dir/reference"
+    hist="$dir/history.json"
+    mapfile -t files < <(printf '%s\n' "$corpus"; find "$ref" -type f | sort)
+    bytes=$(cat "${files[@]}" | wc -c)
+    records=$(wc -l <"$corpus")
+    out=$(mktemp)
+
+    echo "bench.sh: measuring $size ($bytes input bytes, $records records)" >&2
+    cat "${files[@]}" >/dev/null # warm the page cache
+    read -r t_cat _ < <(measure cat "${files[@]}")
+    read -r t_rg _ < <(measure rg -c 'cassation' "${files[@]}")
+    read -r t_all m_all < <(measure "$VIGIE" "$corpus" --reference "$ref" --history "$hist" \
+        --as-of "$AS_OF" --report json --output "$out" --quiet)
+    read -r t_one m_one < <(measure "$VIGIE" "$corpus" --reference "$ref" --history "$hist" \
+        --as-of "$AS_OF" --report json --output "$out" --quiet --jobs 1)
+    rm -f "$out"
+    ROWS+=("$size $bytes $records $t_cat $t_rg $t_one $t_all $m_one $m_all")
+    if [[ $KEEP == 0 ]]; then
+        rm -rf "$dir"
+    fi
+done
+
+# One table, then the ratios and the growth line.
+printf '%s\n' "${ROWS[@]}" | awk -v cores="$CORES" '
+function ratio(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
+{
+    size[NR] = $1; mb[NR] = $2 / 1048576; rec[NR] = $3
+    cat_t[NR] = $4; rg_t[NR] = $5; one[NR] = $6; all[NR] = $7; m1[NR] = $8; ma[NR] = $9
+}
+END {
+    printf "\nvigie benchmark (%d cores; input = corpus + reference; warm page cache; times in s)\n\n", cores
+    printf "| corpus | input MB | records | cat | rg -c | vigie -j1 | vigie -j%d | peak MB -j1 | peak MB -j%d | vigie/rg | vigie/cat | speed-up | peak B / input B | s per input MB |\n", cores, cores
+    printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    for (i = 1; i <= NR; i++) {
+        printf "| %s | %.0f | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %s | %s | %s | %.2f | %.4f |\n",
+            size[i], mb[i], rec[i], cat_t[i], rg_t[i], one[i], all[i], m1[i] / 1024, ma[i] / 1024,
+            ratio(all[i], rg_t[i]), ratio(all[i], cat_t[i]), ratio(one[i], all[i]),
+            (ma[i] * 1024) / (mb[i] * 1048576), all[i] / mb[i]
+    }
+    # Least-squares line time = a + b * MB over the sizes (all cores).
+    n = NR; sx = sy = sxx = sxy = 0
+    for (i = 1; i <= n; i++) { sx += mb[i]; sy += all[i]; sxx += mb[i] * mb[i]; sxy += mb[i] * all[i] }
+    per = ""
+    for (i = 1; i <= n; i++) per = per sprintf("%s%s %.2f ms/MB", i > 1 ? ", " : "", size[i], 1000 * all[i] / mb[i])
+    if (n >= 2 && n * sxx - sx * sx > 0) {
+        b = (n * sxy - sx * sy) / (n * sxx - sx * sx); a = (sy - b * sx) / n
+        ss = 0; st = 0; mean = sy / n
+        for (i = 1; i <= n; i++) { e = all[i] - (a + b * mb[i]); ss += e * e; st += (all[i] - mean) ^ 2 }
+        r2 = st > 0 ? 1 - ss / st : 1
+        printf "\nGrowth: time per input MB at each size: %s; linear fit time = %.2f s + %.2f ms x MB (R^2 = %.3f)", per, a, 1000 * b, r2
+        first = 1000 * all[1] / mb[1]; last = 1000 * all[n] / mb[n]
+        printf " -- cost grows %s with size.\n", (last <= first * 1.25 ? "linearly (per-MB cost flat or falling)" : sprintf("faster than linearly (per-MB cost x%.1f from the smallest to the largest)", last / first))
+    } else {
+        printf "\nGrowth: time per input MB: %s (give two sizes or more for a fit).\n", per
+    }
+}'

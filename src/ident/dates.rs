@@ -1,0 +1,393 @@
+//! Dates and moments as records and sources write them (SPEC §1.2).
+
+use std::sync::LazyLock;
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::{Offset, TimeZone};
+use regex::{Captures, Regex};
+
+use super::fold::fold;
+
+/// A date or an instant: what an `updated_at` value says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// A calendar day without a time.
+    Date(Date),
+    /// A point in time (naive date-times are taken as French local time, Europe/Paris).
+    Instant(Timestamp),
+}
+
+impl Moment {
+    /// The calendar day of the moment (in Europe/Paris for an instant).
+    pub fn date(&self) -> Date {
+        match *self {
+            Moment::Date(d) => d,
+            Moment::Instant(t) => t.to_zoned(paris()).date(),
+        }
+    }
+
+    /// The instant the moment starts: midnight in Europe/Paris for a date.
+    pub fn start(&self) -> Timestamp {
+        match *self {
+            Moment::Date(d) => paris()
+                .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .unwrap_or(Timestamp::UNIX_EPOCH),
+            Moment::Instant(t) => t,
+        }
+    }
+
+    /// The instant the moment ends: midnight after the day in Europe/Paris for a date (the
+    /// latest the reuser may have loaded the decision that day), the instant itself otherwise.
+    pub fn end(&self) -> Timestamp {
+        match *self {
+            Moment::Date(d) => d
+                .tomorrow()
+                .map(|next| Moment::Date(next).start())
+                .unwrap_or(Timestamp::MAX),
+            Moment::Instant(t) => t,
+        }
+    }
+
+    /// Whether the moment is certainly before `t`: for a date, the whole day is (a reference
+    /// updated later the same day may or may not have been loaded).
+    pub fn is_before(&self, t: Timestamp) -> bool {
+        match *self {
+            Moment::Date(d) => d < t.to_zoned(paris()).date(),
+            Moment::Instant(i) => i < t,
+        }
+    }
+}
+
+static PARIS: LazyLock<TimeZone> =
+    LazyLock::new(|| TimeZone::get("Europe/Paris").unwrap_or(TimeZone::UTC));
+
+/// The time zone of naive French date-times.
+pub fn paris() -> TimeZone {
+    PARIS.clone()
+}
+
+/// One regex for every accepted spelling, run on [`fold`]ed text (lower case, no accents).
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:
+            (?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})
+            (?:
+                [t\x20](?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d{1,9})?)?
+                \x20?(?P<tz>z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?
+            )?
+          | (?P<nd>\d{1,2})\x20?[/.-]\x20?(?P<nm>\d{1,2})\x20?[/.-]\x20?(?P<ny>\d{4})
+          | (?P<td>\d{1,2})(?:er|°)?\s+
+            (?P<tm>janvier|janv|jan|fevrier|fevr|fev|mars|mar|avril|avr|mai|juin|juillet|juil|
+                   aout|septembre|sept|sep|octobre|oct|novembre|nov|decembre|dec)\.?
+            \s+(?P<ty>\d{4})
+        )
+        (?:\b|$)
+        (?:
+            \s*,?\s*(?:a\s+)?(?P<h>\d{1,2})\s*(?:h|:)\s*(?P<mi>\d{2})?(?:\s*[:m]\s*(?P<s>\d{2}))?\b
+        )?",
+    )
+    .expect("date regex")
+});
+
+fn month_number(m: &str) -> i8 {
+    match m {
+        "janvier" | "janv" | "jan" => 1,
+        "fevrier" | "fevr" | "fev" => 2,
+        "mars" | "mar" => 3,
+        "avril" | "avr" => 4,
+        "mai" => 5,
+        "juin" => 6,
+        "juillet" | "juil" => 7,
+        "aout" => 8,
+        "septembre" | "sept" | "sep" => 9,
+        "octobre" | "oct" => 10,
+        "novembre" | "nov" => 11,
+        _ => 12,
+    }
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
+    caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+/// Turns one match of [`DATE_RE`] into a moment; `None` for an impossible date or time.
+fn moment_of(caps: &Captures<'_>) -> Option<Moment> {
+    let (date, time, tz) = if caps.name("iy").is_some() {
+        let date = Date::new(num(caps, "iy")?, num(caps, "im")?, num(caps, "id")?).ok()?;
+        let time = match caps.name("ih") {
+            Some(_) => Some((
+                num::<i8>(caps, "ih")?,
+                num::<i8>(caps, "imi")?,
+                num::<i8>(caps, "is").unwrap_or(0),
+            )),
+            None => None,
+        };
+        (date, time, caps.name("tz").map(|m| m.as_str()))
+    } else if caps.name("ny").is_some() {
+        let date = Date::new(num(caps, "ny")?, num(caps, "nm")?, num(caps, "nd")?).ok()?;
+        (date, None, None)
+    } else {
+        let month = month_number(caps.name("tm")?.as_str());
+        let date = Date::new(num(caps, "ty")?, month, num(caps, "td")?).ok()?;
+        (date, None, None)
+    };
+    let time = time.or_else(|| {
+        caps.name("h")?;
+        Some((
+            num::<i8>(caps, "h")?,
+            num::<i8>(caps, "mi").unwrap_or(0),
+            num::<i8>(caps, "s").unwrap_or(0),
+        ))
+    });
+    let Some((h, mi, s)) = time else {
+        return Some(Moment::Date(date));
+    };
+    let dt = DateTime::new(date.year(), date.month(), date.day(), h, mi, s, 0).ok()?;
+    let ts = match tz {
+        Some("z" | "utc" | "gmt") => Offset::UTC.to_timestamp(dt).ok()?,
+        Some(off) => {
+            let sign = if off.starts_with('-') { -1 } else { 1 };
+            let digits: String = off.chars().filter(char::is_ascii_digit).collect();
+            let hours: i32 = digits.get(..2)?.parse().ok()?;
+            let minutes: i32 = digits
+                .get(2..)
+                .filter(|m| !m.is_empty())
+                .map_or(Some(0), |m| m.parse().ok())?;
+            Offset::from_seconds(sign * (hours * 3600 + minutes * 60))
+                .ok()?
+                .to_timestamp(dt)
+                .ok()?
+        }
+        None => PARIS.to_timestamp(dt).ok()?,
+    };
+    Some(Moment::Instant(ts))
+}
+
+/// Words that may precede a date written alone: `le 5 octobre 2023`, `jeudi 5 octobre 2023`.
+fn only_lead_words(prefix: &str) -> bool {
+    prefix
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w,
+                "le" | "du"
+                    | "lundi"
+                    | "mardi"
+                    | "mercredi"
+                    | "jeudi"
+                    | "vendredi"
+                    | "samedi"
+                    | "dimanche"
+                    | "lun"
+                    | "mar"
+                    | "mer"
+                    | "jeu"
+                    | "ven"
+                    | "sam"
+                    | "dim"
+            )
+        })
+}
+
+/// Parses a value that is nothing but a date or a date-time.
+fn parse_whole(s: &str) -> Option<Moment> {
+    let folded = fold(s);
+    let caps = DATE_RE.captures(&folded)?;
+    let whole = caps.get(0)?;
+    if !only_lead_words(&folded[..whole.start()]) {
+        return None;
+    }
+    let rest = folded[whole.end()..].trim_matches(|c: char| c.is_whitespace() || c == '.');
+    if !rest.is_empty() {
+        return None;
+    }
+    moment_of(&caps)
+}
+
+/// A date as a record or a source may write it: ISO 8601 (`2023-10-05`, `2023-10-05T14:03:00`,
+/// with `Z` or an offset), `05/10/2023`, `5/10/2023`, `05-10-2023`, `05.10.2023`,
+/// `5 octobre 2023`, `1er octobre 2023`, `5 oct. 2023`, `le 5 octobre 2023`,
+/// `jeudi 5 octobre 2023`, with or without accents, any case. A date-time gives the day as
+/// written.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let folded = fold(s);
+    let caps = DATE_RE.captures(&folded)?;
+    let whole = caps.get(0)?;
+    if !only_lead_words(&folded[..whole.start()]) {
+        return None;
+    }
+    let rest = folded[whole.end()..].trim_matches(|c: char| c.is_whitespace() || c == '.');
+    if !rest.is_empty() {
+        return None;
+    }
+    if caps.name("iy").is_some() {
+        Date::new(num(&caps, "iy")?, num(&caps, "im")?, num(&caps, "id")?).ok()
+    } else {
+        // The time, if any, must still be valid for the value to be a date.
+        moment_of(&caps).map(|m| match m {
+            Moment::Date(d) => d,
+            Moment::Instant(t) => t.to_zoned(paris()).date(),
+        })
+    }
+}
+
+/// An `updated_at` value: a date, or a date-time (naive ones are French local time).
+pub fn parse_moment(s: &str) -> Option<Moment> {
+    parse_whole(s)
+}
+
+/// The first date (with its time, if one follows) found inside a sentence such as
+/// `Document chargé sur le site source le 20/11/2026` or `Mis à jour le 3 novembre 2026 à 14h05`.
+pub fn find_moment_in(text: &str) -> Option<Moment> {
+    let folded = fold(text);
+    DATE_RE
+        .captures_iter(&folded)
+        .find_map(|caps| moment_of(&caps))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn every_accepted_spelling() {
+        let d = date(2023, 10, 5);
+        for s in [
+            "2023-10-05",
+            "2023-10-05T14:03:00",
+            "2023-10-05T14:03:00Z",
+            "2023-10-05T14:03:00+02:00",
+            "2023-10-05T14:03:00.123-05:00",
+            "2023-10-05 14:03",
+            "05/10/2023",
+            "5/10/2023",
+            "05-10-2023",
+            "05.10.2023",
+            "5 octobre 2023",
+            "5 Octobre 2023",
+            "5 OCTOBRE 2023",
+            "5 oct. 2023",
+            "5 oct 2023",
+            "le 5 octobre 2023",
+            "jeudi 5 octobre 2023",
+            "Jeudi 5 octobre 2023.",
+            "jeu. 5 oct. 2023",
+            " 5 octobre 2023 ",
+        ] {
+            assert_eq!(parse_date(s), Some(d), "{s}");
+        }
+        assert_eq!(parse_date("1er octobre 2023"), Some(date(2023, 10, 1)));
+        assert_eq!(parse_date("3 fevrier 2021"), Some(date(2021, 2, 3)));
+        assert_eq!(parse_date("3 février 2021"), Some(date(2021, 2, 3)));
+        assert_eq!(parse_date("15 aout 2022"), Some(date(2022, 8, 15)));
+        assert_eq!(parse_date("15 août 2022"), Some(date(2022, 8, 15)));
+        assert_eq!(parse_date("24 décembre 2020"), Some(date(2020, 12, 24)));
+        assert_eq!(parse_date("24 DÉCEMBRE 2020"), Some(date(2020, 12, 24)));
+        assert_eq!(parse_date("24 decembre 2020"), Some(date(2020, 12, 24)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        for s in [
+            "",
+            "octobre 2023",
+            "31/02/2023",
+            "2023-13-01",
+            "32 octobre 2023",
+            "5 brumaire 2023",
+            "arrêt du 5 octobre 2023",
+            "5 octobre 2023 puis 6 octobre 2023",
+            "20-23.523",
+            "123/10/2023",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn moments_with_and_without_time() {
+        assert_eq!(
+            parse_moment("2026-11-20"),
+            Some(Moment::Date(date(2026, 11, 20)))
+        );
+        // 2026-11-20 is winter time in Paris: UTC+1.
+        let paris_naive = parse_moment("2026-11-20T14:05:00").unwrap();
+        assert_eq!(
+            paris_naive,
+            Moment::Instant("2026-11-20T13:05:00Z".parse().unwrap())
+        );
+        // Summer time: UTC+2.
+        assert_eq!(
+            parse_moment("2023-07-01 12:00").unwrap(),
+            Moment::Instant("2023-07-01T10:00:00Z".parse().unwrap())
+        );
+        assert_eq!(
+            parse_moment("2023-10-05T14:03:00Z").unwrap(),
+            Moment::Instant("2023-10-05T14:03:00Z".parse().unwrap())
+        );
+        assert_eq!(
+            parse_moment("2023-10-05T14:03:00+0530").unwrap(),
+            Moment::Instant("2023-10-05T08:33:00Z".parse().unwrap())
+        );
+        assert_eq!(
+            parse_moment("20/11/2026 à 14h05").unwrap(),
+            Moment::Instant("2026-11-20T13:05:00Z".parse().unwrap())
+        );
+        assert_eq!(
+            parse_moment("2026-11-21 06:00:00 UTC").unwrap(),
+            Moment::Instant("2026-11-21T06:00:00Z".parse().unwrap())
+        );
+        assert_eq!(parse_moment("2023-10-05T25:00:00"), None);
+        assert_eq!(parse_moment("hier"), None);
+    }
+
+    #[test]
+    fn moments_inside_sentences() {
+        assert_eq!(
+            find_moment_in("Document chargé sur le site source le 20/11/2026"),
+            Some(Moment::Date(date(2026, 11, 20)))
+        );
+        assert_eq!(
+            find_moment_in("Mis à jour le 3 novembre 2026 à 14h05"),
+            Some(Moment::Instant("2026-11-03T13:05:00Z".parse().unwrap()))
+        );
+        assert_eq!(
+            find_moment_in("Récupéré le 1er décembre 2025 à 9 h 30 depuis Judilibre"),
+            Some(Moment::Instant("2025-12-01T08:30:00Z".parse().unwrap()))
+        );
+        assert_eq!(
+            find_moment_in("importé: 2026-11-21T06:00:00Z (sync)"),
+            Some(Moment::Instant("2026-11-21T06:00:00Z".parse().unwrap()))
+        );
+        assert_eq!(find_moment_in("Document chargé sur le site source"), None);
+        assert_eq!(
+            find_moment_in("le 31/02/2026, pardon le 28/02/2026"),
+            Some(Moment::Date(date(2026, 2, 28)))
+        );
+    }
+
+    #[test]
+    fn moment_end_and_order() {
+        let d = Moment::Date(date(2026, 11, 21));
+        assert_eq!(d.end(), "2026-11-21T23:00:00Z".parse().unwrap());
+        // Loaded on the 21st: an update on the 22nd (Paris) came later, one on the 21st may not.
+        assert!(d.is_before("2026-11-21T23:30:00Z".parse().unwrap()));
+        assert!(!d.is_before("2026-11-21T22:30:00Z".parse().unwrap()));
+        let i = Moment::Instant("2026-11-21T10:00:00Z".parse().unwrap());
+        assert!(i.is_before("2026-11-21T10:00:01Z".parse().unwrap()));
+        assert!(!i.is_before("2026-11-21T10:00:00Z".parse().unwrap()));
+        assert_eq!(i.end(), i.start());
+    }
+
+    #[test]
+    fn moment_day_and_start() {
+        let m = Moment::Instant("2026-11-20T23:30:00Z".parse().unwrap());
+        assert_eq!(m.date(), date(2026, 11, 21));
+        let d = Moment::Date(date(2026, 11, 21));
+        assert_eq!(d.start(), "2026-11-20T23:00:00Z".parse().unwrap());
+    }
+}

@@ -1,0 +1,63 @@
+//! Folding helpers shared by the identification parsers: lower case, no diacritics, plain
+//! apostrophes, and a "words" form where every run of non-alphanumeric characters is one space.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower case, diacritics removed (`é` → `e`), ligatures split (`œ` → `oe`), typographic
+/// apostrophes made plain, exotic spaces made ordinary spaces. Keeps punctuation.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            '’' | '‘' | 'ʼ' | '′' | '`' | '´' => out.push('\''),
+            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' => out.push(' '),
+            '–' | '—' | '‑' | '−' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// [`fold`], then every run of characters that are neither letters nor digits made one space,
+/// ends trimmed: `Cour d’appel d'Aix-en-Provence` → `cour d appel d aix en provence`.
+pub fn words(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    let mut pending = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if pending && !out.is_empty() {
+                out.push(' ');
+            }
+            pending = false;
+            out.push(c);
+        } else {
+            pending = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_apostrophes() {
+        assert_eq!(fold("Décembre ÉTÉ Œuvre"), "decembre ete oeuvre");
+        assert_eq!(fold("Cour d’appel"), "cour d'appel");
+        assert_eq!(
+            words("Cour d’appel d'Aix-en-Provence"),
+            "cour d appel d aix en provence"
+        );
+        assert_eq!(words("  CHAMBRE_CIVILE_1 "), "chambre civile 1");
+        assert_eq!(words("FS-P+B"), "fs p b");
+    }
+}

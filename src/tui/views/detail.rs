@@ -1,0 +1,352 @@
+//! One finding: the rule and its articles, the record's identification beside the reference's,
+//! and the diff of the texts scrolled to the offending span.
+
+use super::{penalty_style, severity_style};
+use crate::report::redact::redact;
+use crate::rules::article_text;
+use crate::text::sanitize::for_terminal;
+use crate::tui::app::App;
+use crate::tui::diff::wrap;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let Some(d) = &app.detail else {
+        frame.render_widget(Paragraph::new("no finding selected"), area);
+        return;
+    };
+    let f = &app.report.findings[d.finding as usize];
+    let [head, mid, diff] = area.layout(&Layout::vertical([
+        Constraint::Length(6),
+        Constraint::Length(11),
+        Constraint::Min(3),
+    ]));
+
+    // The finding.
+    let info = f.rule.info();
+    let mut l1 = vec![
+        Span::styled(info.code, Style::default().add_modifier(Modifier::BOLD)),
+        Span::raw(format!(" {}  ", info.name)),
+        Span::styled(f.severity.as_str(), severity_style(f.severity)),
+        Span::raw("  penalty "),
+        Span::styled(f.penalty.as_str(), penalty_style(f.penalty)),
+        Span::raw(format!("  {}", info.family.as_str())),
+    ];
+    if f.repeated {
+        l1.push(Span::styled("  repeated", Style::default().fg(Color::Red)));
+    }
+    if f.source_defect {
+        l1.push(Span::styled(
+            "  source defect (report it to the court)",
+            Style::default().fg(Color::Cyan),
+        ));
+    }
+    let record_line = match &f.record {
+        Some(r) => format!(
+            "record {}  source {}  {}:{}",
+            for_terminal(r.id.as_deref().unwrap_or("(no id)"), false),
+            for_terminal(r.source_id.as_deref().unwrap_or("—"), false),
+            for_terminal(
+                app.report
+                    .files
+                    .get(r.file_index as usize)
+                    .map_or("?", String::as_str),
+                false
+            ),
+            r.line
+        ),
+        None => "the corpus as a whole".into(),
+    };
+    let waiver = match app.waiver_of(f) {
+        Some(w) => format!(
+            "waiver: {} {} {}",
+            match w.status {
+                crate::report::WaiverStatus::Reviewed => "reviewed",
+                crate::report::WaiverStatus::Accepted => "accepted",
+            },
+            for_terminal(&w.at, false),
+            for_terminal(&w.note, false)
+        ),
+        None => "no waiver".into(),
+    };
+    let pos = app
+        .order
+        .iter()
+        .position(|&i| i == d.finding)
+        .map_or_else(|| "—".into(), |p| (p + 1).to_string());
+    let head_lines = vec![
+        Line::from(l1),
+        Line::raw(for_terminal(&f.message, false).into_owned()),
+        Line::raw(record_line),
+        Line::from(Span::styled(waiver, Style::default().fg(Color::Cyan))),
+    ];
+    frame.render_widget(
+        Paragraph::new(head_lines).block(Block::bordered().title(format!(
+            " Finding {pos}/{} · {} ",
+            app.order.len(),
+            f.fingerprint()
+        ))),
+        head,
+    );
+
+    let [ident, articles] = mid.layout(&Layout::horizontal([
+        Constraint::Percentage(55),
+        Constraint::Percentage(45),
+    ]));
+    draw_identification(frame, app, d, ident);
+
+    let mut art = Vec::new();
+    if info.basis.is_empty() {
+        art.push(Line::raw("no article: an input or verification notice"));
+    }
+    for b in info.basis {
+        art.push(Line::from(Span::styled(
+            *b,
+            Style::default().add_modifier(Modifier::BOLD),
+        )));
+        let text = article_text(b).unwrap_or("(article text not available)");
+        art.extend(text.lines().map(Line::raw));
+    }
+    art.push(Line::from(Span::styled(
+        info.fires_when,
+        Style::default().fg(Color::DarkGray),
+    )));
+    frame.render_widget(
+        Paragraph::new(art)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Articles enforced ")),
+        articles,
+    );
+
+    draw_diff(frame, app, d, diff);
+}
+
+fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
+    let f = &app.report.findings[d.finding as usize];
+    // The fields the engine found at fault for this record.
+    let faulty: Vec<String> = app
+        .same_record(d.finding)
+        .filter_map(|g| g.evidence.as_ref().map(|e| e.field.clone()))
+        .collect();
+    let rec = d.record.as_ref();
+    let refd = d.reference.as_ref();
+    let s = |o: Option<&String>| o.map_or(String::new(), |v| v.to_string());
+    let rows_data: Vec<(&str, String, String)> = vec![
+        (
+            "source_id",
+            rec.map_or_else(
+                || s(f.record.as_ref().and_then(|r| r.source_id.as_ref())),
+                |r| s(r.source_id.as_ref()),
+            ),
+            refd.map_or(String::new(), |r| r.id.clone()),
+        ),
+        (
+            "jurisdiction",
+            s(rec.and_then(|r| r.jurisdiction.as_ref())),
+            s(refd.and_then(|r| r.jurisdiction.as_ref())),
+        ),
+        (
+            "formation",
+            s(rec.and_then(|r| r.formation.as_ref())),
+            refd.map_or(String::new(), |r| {
+                [r.chamber.as_deref(), r.formation.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            }),
+        ),
+        (
+            "seat",
+            s(rec.and_then(|r| r.seat.as_ref())),
+            s(refd.and_then(|r| r.seat.as_ref())),
+        ),
+        (
+            "decision_date",
+            s(rec.and_then(|r| r.decision_date.as_ref())),
+            refd.and_then(|r| r.decision_date)
+                .map_or(String::new(), |d| d.to_string()),
+        ),
+        (
+            "number",
+            s(rec.and_then(|r| r.number.as_ref())),
+            refd.map_or(String::new(), |r| r.numbers.join(", ")),
+        ),
+        (
+            "attribution",
+            s(rec.and_then(|r| r.attribution.as_ref())),
+            refd.map_or(String::new(), |r| r.producer.label().to_string()),
+        ),
+        (
+            "updated_at",
+            s(rec.and_then(|r| r.updated_at.as_ref())),
+            refd.and_then(|r| r.update_date)
+                .map_or(String::new(), |t| t.to_string()),
+        ),
+    ];
+    let rows = rows_data.into_iter().map(|(name, a, b)| {
+        let mark = if faulty.iter().any(|x| x == name) {
+            Span::styled(
+                "≠",
+                Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+            )
+        } else if !a.is_empty() && !b.is_empty() && !a.trim().eq_ignore_ascii_case(b.trim()) {
+            // Spelled differently; the engine found them equivalent.
+            Span::styled("~", Style::default().fg(Color::DarkGray))
+        } else {
+            Span::raw(" ")
+        };
+        let show = |v: &str| {
+            if v.is_empty() {
+                Span::styled("—", Style::default().fg(Color::DarkGray))
+            } else {
+                Span::raw(for_terminal(v, false).into_owned())
+            }
+        };
+        Row::new(vec![
+            Cell::from(mark),
+            Cell::from(name),
+            Cell::from(show(&a)),
+            Cell::from(show(&b)),
+        ])
+    });
+    let title = match (rec.is_some(), refd.is_some()) {
+        (true, true) => " Identification: record | reference ",
+        (true, false) => " Identification: record | (no reference) ",
+        _ => " Identification (record not read yet) ",
+    };
+    frame.render_widget(
+        Table::new(
+            rows,
+            [
+                Constraint::Length(1),
+                Constraint::Length(13),
+                Constraint::Percentage(50),
+                Constraint::Percentage(50),
+            ],
+        )
+        .header(
+            Row::new(vec!["", "field", "record", "reference"])
+                .style(Style::default().add_modifier(Modifier::BOLD)),
+        )
+        .block(Block::bordered().title(title)),
+        area,
+    );
+}
+
+fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
+    let f = &app.report.findings[d.finding as usize];
+    let mode = if d.side_by_side {
+        "side by side"
+    } else {
+        "unified"
+    };
+    let block = Block::bordered().title(format!(
+        " Evidence: {} · {mode} · -{} +{} tokens{} ",
+        d.diff.source,
+        d.diff.removed,
+        d.diff.added,
+        if app.reveal {
+            " · PERSONAL DATA SHOWN"
+        } else {
+            ""
+        }
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let h = inner.height as usize;
+    app.detail_height.set(h);
+
+    // The excerpts the engine gave, above the diff (masked like the rest).
+    let mut pre: Vec<Line<'static>> = Vec::new();
+    if let Some(e) = &f.evidence {
+        let masked = |s: &str, r: &[(usize, usize)], whole: bool| {
+            let s = for_terminal(s, false);
+            if app.reveal {
+                s.into_owned()
+            } else if whole && r.is_empty() {
+                // A personal-data rule without precise ranges: the whole excerpt.
+                let n = s.chars().count();
+                redact(&s, &[(0, n)])
+            } else {
+                redact(&s, r)
+            }
+        };
+        let personal = f.rule.exposes_personal_data();
+        if let Some(x) = &e.excerpt {
+            pre.push(Line::from(vec![
+                Span::styled("record:    ", Style::default().fg(Color::Green)),
+                Span::raw(masked(x, &e.personal, personal)),
+            ]));
+        }
+        if let Some(x) = &e.reference_excerpt {
+            pre.push(Line::from(vec![
+                Span::styled("reference: ", Style::default().fg(Color::Red)),
+                Span::raw(masked(
+                    x,
+                    &e.reference_personal,
+                    personal && f.source_defect,
+                )),
+            ]));
+        }
+    }
+    let pre_h = pre.len().min(h / 2);
+    let [pre_area, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(pre_h as u16),
+        Constraint::Min(0),
+    ]));
+    frame.render_widget(Paragraph::new(pre), pre_area);
+    let h = body.height as usize;
+    if h == 0 {
+        return;
+    }
+
+    let (columns, total, hl) = if d.side_by_side {
+        let half = (body.width as usize).saturating_sub(1) / 2;
+        let (left, hl_l) = wrap(&d.diff.left, half.max(1), app.reveal);
+        let (right, hl_r) = wrap(&d.diff.right, half.max(1), app.reveal);
+        let total = left.len().max(right.len());
+        let hl = match (hl_l, hl_r) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        (vec![left, right], total, hl)
+    } else {
+        let (lines, hl) = wrap(&d.diff.unified, body.width as usize, app.reveal);
+        let total = lines.len();
+        (vec![lines], total, hl)
+    };
+    app.detail_lines.set(total);
+    let scroll = if d.follow {
+        hl.map_or(0, |l| l.saturating_sub(h / 3))
+    } else {
+        d.scroll
+    }
+    .min(total.saturating_sub(1));
+    app.detail_scroll_drawn.set(scroll);
+
+    let visible = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
+        lines.iter().skip(scroll).take(h).cloned().collect()
+    };
+    if columns.len() == 2 {
+        let [l, sep, r] = body.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        frame.render_widget(Paragraph::new(visible(&columns[0])), l);
+        frame.render_widget(
+            Paragraph::new(vec![Line::raw("│"); h]).style(Style::default().fg(Color::DarkGray)),
+            sep,
+        );
+        frame.render_widget(Paragraph::new(visible(&columns[1])), r);
+    } else {
+        frame.render_widget(Paragraph::new(visible(&columns[0])), body);
+    }
+}

@@ -1,0 +1,152 @@
+//! The identification comparisons on reference decisions as vigie's own readers build them
+//! from the real files of `tests/data/`.
+
+use std::path::Path;
+
+use regex::Regex;
+use vigie::ident::{Comparison, compare, reference_display, reference_has};
+use vigie::model::{IdField, ReferenceDecision};
+use vigie::source::parse_bytes;
+
+fn read(rel: &str) -> (String, Vec<ReferenceDecision>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel);
+    let bytes = std::fs::read(&path).unwrap();
+    let decisions = parse_bytes(&bytes, rel)
+        .into_iter()
+        .map(|d| d.unwrap_or_else(|e| panic!("{rel}: {e:?}")))
+        .collect();
+    (String::from_utf8_lossy(&bytes).into_owned(), decisions)
+}
+
+fn assert_equal(d: &ReferenceDecision, field: IdField, value: &str) {
+    assert_eq!(
+        compare(field, value, d),
+        Comparison::Equal,
+        "{}: {field:?} {value:?}",
+        d.id
+    );
+}
+
+fn assert_required_known(d: &ReferenceDecision) {
+    for &field in d.producer.required_fields() {
+        if reference_has(field, d) {
+            assert!(reference_display(field, d).is_some(), "{}: {field:?}", d.id);
+        }
+    }
+}
+
+#[test]
+fn dila_decisions_read_by_vigie() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dila-cass");
+    let titre_re = Regex::new("<TITRE>([^<]*)</TITRE>").unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".xml"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 92);
+    for name in names {
+        let (xml, decisions) = read(&format!("dila-cass/{name}"));
+        let [d] = decisions.as_slice() else {
+            panic!("{name}: one decision per file");
+        };
+        assert_required_known(d);
+        for field in [
+            IdField::Jurisdiction,
+            IdField::Formation,
+            IdField::Seat,
+            IdField::DecisionDate,
+            IdField::Number,
+        ] {
+            assert!(reference_has(field, d), "{name}: {field:?}");
+        }
+        let titre = &titre_re.captures(&xml).unwrap()[1];
+        let parts: Vec<&str> = titre.split(", ").collect();
+        let date_at = parts
+            .iter()
+            .position(|p| vigie::ident::parse_date(p).is_some())
+            .unwrap();
+        assert_equal(d, IdField::Jurisdiction, parts[0]);
+        assert_equal(d, IdField::Formation, &parts[1..date_at].join(", "));
+        assert_equal(d, IdField::DecisionDate, parts[date_at]);
+        assert_equal(d, IdField::Number, parts[date_at + 1]);
+        assert_equal(d, IdField::Seat, "Paris");
+        assert!(matches!(
+            compare(IdField::Seat, "Lyon", d),
+            Comparison::Different { .. }
+        ));
+    }
+}
+
+#[test]
+fn judilibre_details_read_by_vigie() {
+    let (_, cc) = read("judilibre/cc_detail.json");
+    let cc = &cc[0];
+    assert_required_known(cc);
+    for (field, value) in [
+        (IdField::Jurisdiction, "Cour de cassation"),
+        (
+            IdField::Formation,
+            "Chambre commerciale, financière et économique",
+        ),
+        (IdField::Formation, "COMM. FS-P+B"),
+        (IdField::Seat, "Paris"),
+        (IdField::DecisionDate, "18 novembre 2020"),
+        (IdField::DecisionDate, "2020-11-18"),
+        (IdField::Number, "Pourvoi n° Y 19-19.463"),
+    ] {
+        assert_equal(cc, field, value);
+    }
+    assert_eq!(
+        compare(IdField::Formation, "Chambre sociale", cc),
+        Comparison::Different {
+            expected: "Chambre commerciale, financière et économique - Formation de section".into()
+        }
+    );
+
+    let (_, ca) = read("judilibre/ca_detail.json");
+    let ca = &ca[0];
+    assert_required_known(ca);
+    assert_equal(ca, IdField::Jurisdiction, "Cour d'appel de Chambéry");
+    assert_equal(ca, IdField::Seat, "Chambéry");
+    assert_equal(ca, IdField::Number, "RG 20/00804");
+
+    let (_, tcom) = read("judilibre/tcom_detail.json");
+    let tcom = &tcom[0];
+    assert_equal(
+        tcom,
+        IdField::Jurisdiction,
+        "Tribunal de commerce de La Roche-sur-Yon",
+    );
+    assert_equal(tcom, IdField::Seat, "La Roche-sur-Yon");
+    assert_eq!(
+        reference_display(IdField::Jurisdiction, tcom).as_deref(),
+        Some("Tribunal de commerce de La Roche-sur-Yon")
+    );
+}
+
+#[test]
+fn administrative_order_read_by_vigie() {
+    let (_, ta) = read("ce/ORTA_2520143_20251205.xml");
+    let ta = &ta[0];
+    assert_required_known(ta);
+    for (field, value) in [
+        (IdField::Jurisdiction, "TA95"),
+        (
+            IdField::Jurisdiction,
+            "Tribunal administratif de Cergy-Pontoise",
+        ),
+        (IdField::Seat, "Cergy-Pontoise"),
+        (IdField::DecisionDate, "5 décembre 2025"),
+        (IdField::Number, "n° 2520143"),
+    ] {
+        assert_equal(ta, field, value);
+    }
+    assert!(matches!(
+        compare(IdField::Jurisdiction, "TA Montreuil", ta),
+        Comparison::Different { .. }
+    ));
+}

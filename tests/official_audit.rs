@@ -1,0 +1,244 @@
+//! Audits against the official formats: every one of the 92 real DILA decisions audits clean
+//! against a faithful copy of itself, whatever accepted spelling its identification takes, and
+//! planted breaches are found on DILA and administrative references.
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use vigie::audit::{self, AuditOptions};
+use vigie::model::{Origin, ReferenceDecision};
+use vigie::rules::Rule;
+
+fn data(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
+}
+
+fn dila() -> Vec<ReferenceDecision> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            vigie::source::xml::parse_xml(&std::fs::read(f).unwrap(), Origin::default()).unwrap()
+        })
+        .collect()
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The chamber spelt three ways.
+fn chamber(raw: &str, i: usize) -> String {
+    let (code, long, short) = match raw {
+        "CHAMBRE_CIVILE_1" => ("civ1", "Première chambre civile", "Civ. 1re"),
+        "CHAMBRE_CIVILE_2" => ("civ2", "Deuxième chambre civile", "Civ. 2e"),
+        "CHAMBRE_CIVILE_3" => ("civ3", "Troisième chambre civile", "Civ. 3e"),
+        "CHAMBRE_COMMERCIALE" => (
+            "comm",
+            "Chambre commerciale, financière et économique",
+            "Com.",
+        ),
+        "CHAMBRE_SOCIALE" => ("soc", "Chambre sociale", "Soc."),
+        "CHAMBRE_CRIMINELLE" => ("cr", "Chambre criminelle", "Crim."),
+        "ASSEMBLEE_PLENIERE" => ("pl", "Assemblée plénière", "Ass. plén."),
+        other => panic!("unexpected chamber {other}"),
+    };
+    [code, long, short, raw][i % 4].to_string()
+}
+
+fn record(d: &ReferenceDecision, i: usize) -> Value {
+    let date = d.decision_date.unwrap();
+    let date = match i % 3 {
+        0 => date.to_string(),
+        1 => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        _ => format!(
+            "{} {} {}",
+            if date.day() == 1 {
+                "1er".to_string()
+            } else {
+                date.day().to_string()
+            },
+            MONTHS[date.month() as usize - 1],
+            date.year()
+        ),
+    };
+    let number = &d.numbers[0];
+    let digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
+    let number = match i % 3 {
+        0 => number.clone(),
+        1 => format!("{}-{}.{}", &digits[..2], &digits[2..4], &digits[4..]),
+        _ => format!("n° {}-{}.{}", &digits[..2], &digits[2..4], &digits[4..]),
+    };
+    json!({
+        "id": format!("r{i}"),
+        "source_id": if i % 5 == 0 { d.ecli.clone().unwrap_or(d.id.clone()) } else { d.id.to_lowercase() },
+        "url": format!("https://example.test/{i}"),
+        "text": d.text,
+        "jurisdiction": (["Cour de cassation", "Cass.", "cc"][i % 3]),
+        "formation": chamber(d.chamber.as_deref().unwrap(), i),
+        "seat": "Paris",
+        "decision_date": date,
+        "number": number,
+        "attribution": (["Source : Légifrance", "DILA", "Cour de cassation"][i % 3]),
+        "updated_at": "2026-11-21T09:30:00+01:00",
+        "update_notice": "Document chargé sur le site source le 21/11/2026",
+    })
+}
+
+fn audit(records: &[Value], reference: &[PathBuf]) -> Vec<(String, Rule)> {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&corpus, text.join("\n")).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: reference.to_vec(),
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    out.report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.record
+                    .as_ref()
+                    .and_then(|r| r.id.clone())
+                    .unwrap_or_default(),
+                f.rule,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn all_92_dila_decisions_audit_clean_against_faithful_copies() {
+    let decisions = dila();
+    assert_eq!(decisions.len(), 92);
+    let records: Vec<Value> = decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| record(d, i))
+        .collect();
+    let got = audit(&records, &[data("dila-cass")]);
+    assert_eq!(got, vec![], "a faithful copy raised findings");
+}
+
+#[test]
+fn planted_identification_breaches_on_dila() {
+    let decisions = dila();
+    let mut recs = Vec::new();
+    let mut r = record(&decisions[0], 0);
+    r["decision_date"] = json!("2023-10-04"); // the real one is 3 October 2023
+    recs.push(r);
+    let mut r = record(&decisions[1], 1);
+    r["formation"] = json!("Troisième chambre civile");
+    recs.push(r);
+    let mut r = record(&decisions[2], 2);
+    r["number"] = json!("22-99.999");
+    recs.push(r);
+    let mut r = record(&decisions[3], 3);
+    r.as_object_mut().unwrap().remove("jurisdiction");
+    recs.push(r);
+    let mut r = record(&decisions[4], 4);
+    r["attribution"] = json!("Source : Conseil d'État");
+    recs.push(r);
+    let got = audit(&recs, &[data("dila-cass")]);
+    assert_eq!(
+        got,
+        vec![
+            ("r0".into(), Rule::INT006),
+            ("r1".into(), Rule::INT006),
+            ("r2".into(), Rule::INT006),
+            ("r3".into(), Rule::INT005),
+            ("r4".into(), Rule::ATT002),
+        ]
+    );
+}
+
+fn admin() -> ReferenceDecision {
+    vigie::source::xml::parse_xml(
+        &std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap(),
+        Origin::default(),
+    )
+    .unwrap()
+}
+
+fn admin_record(id: &str) -> Value {
+    let d = admin();
+    json!({
+        "id": id,
+        "source_id": "ORTA_2520143_20251205",
+        "text": d.text,
+        "jurisdiction": "Tribunal administratif de Cergy-Pontoise",
+        "seat": "Cergy-Pontoise",
+        "decision_date": "5 décembre 2025",
+        "number": "2520143",
+        "attribution": "Open data des juridictions administratives (Conseil d'État)",
+        "updated_at": "2026-11-21",
+        "update_notice": "Document chargé sur le site source le 21/11/2026",
+    })
+}
+
+#[test]
+fn administrative_decisions_follow_the_conseil_d_etat_conditions() {
+    let clean = admin_record("clean");
+    let mut notice = admin_record("notice");
+    notice["update_notice"] = json!("Mis à jour le 21/11/2026");
+    let mut number = admin_record("number");
+    number.as_object_mut().unwrap().remove("number");
+    let mut credit = admin_record("credit");
+    credit["attribution"] = json!("Source : Cour de cassation");
+    let mut lifted = admin_record("lifted");
+    lifted["text"] = json!(admin().text.replacen(
+        "Mme C... A... B...",
+        "Mme Claire Adam-Bernard",
+        1
+    ));
+    let got = audit(
+        &[clean, notice, number, credit, lifted],
+        &[data("ce/ORTA_2520143_20251205.xml")],
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("notice".into(), Rule::FRE005),
+            ("number".into(), Rule::INT005),
+            ("credit".into(), Rule::ATT002),
+            ("lifted".into(), Rule::MSK001),
+        ]
+    );
+}
+
+#[test]
+fn several_references_at_once() {
+    let decisions = dila();
+    let recs = vec![record(&decisions[0], 0), admin_record("a")];
+    let got = audit(
+        &recs,
+        &[
+            data("dila-cass"),
+            data("ce"),
+            data("judilibre/cc_detail.json"),
+        ],
+    );
+    assert_eq!(got, vec![]);
+}

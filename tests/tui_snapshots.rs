@@ -1,0 +1,94 @@
+//! Whole-screen snapshots of the UI drawn into a `TestBackend`, driven by key sequences (one
+//! line each, as in gitu). Review a changed snapshot by reading it: `cargo insta review`.
+
+mod tui_common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use vigie::tui::app::App;
+use vigie::tui::views;
+
+/// Draws `app` after `keys` at `w`×`h` and returns the screen as text.
+fn screen(app: &mut App, keys: &str, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    // A first frame tells the app its list height, as a real terminal would.
+    t.draw(|f| views::draw(f, app)).unwrap();
+    tui_common::press(app, keys);
+    app.refresh();
+    t.draw(|f| views::draw(f, app)).unwrap();
+    t.backend().to_string()
+}
+
+macro_rules! snap {
+    ($name:ident, $keys:expr) => {
+        snap!($name, $keys, 120, 32);
+    };
+    ($name:ident, $keys:expr, $w:expr, $h:expr) => {
+        #[test]
+        fn $name() {
+            let mut app = tui_common::app();
+            insta::assert_snapshot!(screen(&mut app, $keys, $w, $h));
+        }
+    };
+}
+
+snap!(overview, "");
+snap!(list, "tab");
+snap!(list_sorted_by_severity, "tab s");
+snap!(list_filter_masking, "tab f l l l l");
+snap!(list_grouped, "tab s R j j");
+snap!(detail_masked, "tab j j enter");
+snap!(detail_revealed, "tab j j enter r");
+snap!(detail_side_by_side, "tab j j enter d");
+snap!(detail_identification_field, "tab j enter");
+snap!(help, "?", 100, 40);
+snap!(waiver_prompt, "tab j j w");
+snap!(export_prompt, "e");
+
+#[test]
+fn search_prompt() {
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab /");
+    tui_common::type_text(&mut app, "msk");
+    insta::assert_snapshot!(screen(&mut app, "", 120, 20));
+}
+
+#[test]
+fn corpus_text_never_reaches_the_terminal_raw() {
+    let mut app = tui_common::app();
+    let s = screen(&mut app, "tab G", 120, 32);
+    assert!(!s.contains('\u{1b}'), "{s}");
+    assert!(s.contains("r-6␛[31m"), "{s}");
+}
+
+#[test]
+fn tiny_terminals_never_crash() {
+    for (w, h) in [
+        (1, 1),
+        (10, 3),
+        (2, 40),
+        (200, 1),
+        (20, 5),
+        (21, 6),
+        (40, 8),
+        (30, 12),
+    ] {
+        for keys in [
+            "",
+            "tab",
+            "tab j enter",
+            "tab j j enter d",
+            "?",
+            "tab f",
+            "e",
+            "tab w",
+            "tab /",
+        ] {
+            let mut app = tui_common::app();
+            let _ = screen(&mut app, keys, w, h);
+            // And keys after drawing small.
+            tui_common::press(&mut app, "j j G pagedown pageup k");
+            let _ = screen(&mut app, "", w, h);
+        }
+    }
+}
