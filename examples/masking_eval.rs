@@ -4,6 +4,7 @@
 //! cargo run --release --example masking_eval                      # all figures
 //! cargo run --release --example masking_eval -- --misses          # also every miss / false hit
 //! cargo run --release --example masking_eval -- --only names      # throughput of one detector
+//! cargo run --release --example masking_eval -- --normalised      # on the normalised texts
 //! ```
 //!
 //! Recall and precision per category of planted party names and per kind of planted
@@ -29,7 +30,10 @@ fn main() {
         .nth(1)
         .cloned()
         .unwrap_or_default();
-    let decisions = h::load_dila();
+    let mut decisions = h::load_dila();
+    if args.iter().any(|a| a == "--normalised") {
+        decisions = h::normalised(&decisions);
+    }
     if only.is_empty() {
         accuracy(&decisions, misses);
     }

@@ -258,6 +258,42 @@ const ORGS: &[&str] = &[
 /// Capitalised words that open a sentence or a ruling, never a name: a backward walk from
 /// `, demeurant` stops on them (`Condamne Jean Durand, demeurant…`).
 const SENTENCE_WORDS: &[&str] = &[
+    // Headings of the decisions, which normalisation joins to the line before.
+    "enonce",
+    "reponse",
+    "examen",
+    "motifs",
+    "motif",
+    "faits",
+    "procedure",
+    "moyen",
+    "moyens",
+    "dispositif",
+    "arret",
+    "republique",
+    "article",
+    "audience",
+    "composition",
+    "debats",
+    "decision",
+    "premier",
+    "deuxieme",
+    "troisieme",
+    "quatrieme",
+    "cinquieme",
+    "sixieme",
+    "septieme",
+    "huitieme",
+    "expose",
+    "recevabilite",
+    "intimes",
+    "appelants",
+    "demandeurs",
+    "defendeurs",
+    "prononce",
+    "signe",
+    "greffier",
+    "president",
     "condamne",
     "rejette",
     "casse",
@@ -474,9 +510,13 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let (s, e) = (m.start(), m.end());
         pos = e;
         let trigger = PATTERNS[m.pattern().as_usize()].1;
-        // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`).
+        // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`); an
+        // apostrophe only before a civility (`l'épouse Durand` is a party position).
         if let Some(c) = char_before(text, s)
-            && (c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+            && (c.is_alphanumeric()
+                || c == '.'
+                || c == '-'
+                || (matches!(trigger, Trigger::Civility { .. }) && (c == '\'' || c == '’')))
         {
             continue;
         }
@@ -939,6 +979,20 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
                 tokens += 1;
                 continue;
             }
+            // In normalised text a name runs on into the next line: a heading or a sentence
+            // word ends it (`M. Durand Enoncé du moyen`, `M. Durand Le pourvoi`).
+            if start.is_some() && (is_folded_in(w, SENTENCE_WORDS) || is_folded_in(w, NOT_NAMES)) {
+                let nxt = skip_spaces(text, we);
+                let name_follows = nxt > we
+                    && word_at(text, nxt).is_some_and(|(a, b)| {
+                        let n = &text[a..b];
+                        n.chars().next().is_some_and(char::is_uppercase)
+                            && !is_folded_in(n, SENTENCE_WORDS)
+                    });
+                if !(is_folded_in(w, NOT_NAMES) && name_follows) {
+                    break;
+                }
+            }
             if !is_folded_in(w, NOT_NAMES) {
                 substantive = true;
             }
@@ -1309,6 +1363,10 @@ mod tests {
             vec!["Sophie Lambert"]
         );
         assert_eq!(names("la veuve Duchemin"), vec!["Duchemin"]);
+        assert_eq!(
+            names("l'épouse Durand et l'époux Martin"),
+            vec!["Durand", "Martin"]
+        );
     }
 
     #[test]

@@ -70,6 +70,19 @@ pub fn load_dila() -> Vec<Decision> {
         .collect()
 }
 
+/// The decisions as vigie compares them: normalised (SPEC §1.4), so on one line with single
+/// spaces. The rules run the detectors on this form.
+pub fn normalised(decisions: &[Decision]) -> Vec<Decision> {
+    decisions
+        .iter()
+        .map(|d| Decision {
+            file: d.file.clone(),
+            text: vigie::text::normalize::normalize(&d.text, false),
+            professionals: d.professionals.clone(),
+        })
+        .collect()
+}
+
 pub fn load_ce() -> String {
     let xml = std::fs::read_to_string(data_dir().join("ce/ORTA_2520143_20251205.xml")).unwrap();
     xml_text(&xml, "Texte_Integral").unwrap()
