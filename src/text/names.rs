@@ -89,6 +89,9 @@ static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Words that, after a name, say the person acts as a professional (folded: lower case, no
 /// accents). Some need a check of what follows: see [`role_at`].
 const ROLES: &[&str] = &[
+    "president-rapporteur",
+    "presidente-rapporteure",
+    "maitre",
     "president",
     "presidente",
     "presidents",
@@ -184,6 +187,12 @@ const TITLES: &[&str] = &[
 
 /// Phrases that, just before a civility, introduce a member of the court or a lawyer (folded).
 const PRO_BEFORE: &[&str] = &[
+    "rapporteur",
+    "rapporteure",
+    "rapporteur public",
+    "rapporteure publique",
+    "assesseur",
+    "commissaire du gouvernement",
     "conclusions de",
     "avis de",
     "presidence de",
@@ -812,9 +821,21 @@ fn role_at(text: &str, p: usize) -> bool {
         }
         "premier" | "premiere" => folded_is(
             next,
-            &["president", "presidente", "avocat", "vice-president"],
+            &[
+                "president",
+                "presidente",
+                "avocat",
+                "vice-president",
+                "vice-presidente",
+                "conseiller",
+                "conseillere",
+                "substitut",
+                "greffier",
+            ],
         ),
         "doyen" | "doyenne" | "doyens" => true,
+        // `maître des requêtes` (Conseil d'État); not `maître d'œuvre`.
+        "maitre" => fold(rest).starts_with("des requetes"),
         // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
         // is a court-appointed agent the Cour de cassation pseudonymises like a party.
         "commissaire" => {
@@ -1443,6 +1464,15 @@ mod tests {
                 assert_eq!(&fold(w), w);
             }
         }
+    }
+
+    #[test]
+    fn administrative_court_members() {
+        let t = "- le rapport de M. Jean Dupont, maître des requêtes, - les conclusions de \
+                 Mme Claire Legras, rapporteure publique ; Rapporteur public : M. Laurent Domingo \
+                 ; Mme Anne Roux, premier conseiller ; M. Paul Petit, président-rapporteur";
+        assert_eq!(names(t), Vec::<&str>::new());
+        assert_eq!(names("M. Paul Petit, maître d'œuvre"), vec!["Paul Petit"]);
     }
 
     #[test]
