@@ -490,7 +490,7 @@ pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[Str
             continue;
         }
         let found = hits.iter().any(|h| {
-            words(&text[h.start..h.end]).any(|(a, b)| &text[h.start + a..h.start + b] == w)
+            words(&text[h.start..h.end]).any(|(a, b)| fold_eq(&text[h.start + a..h.start + b], w))
         });
         if !found {
             return false;
@@ -1487,5 +1487,11 @@ mod tests {
         assert!(at("M. Durand"));
         assert!(!at("Dilo Guyane"));
         assert!(!at("Martinel"));
+        // A later bare mention of the party, in any case.
+        let t = "M. Jean Durand, demeurant [Adresse 1]. Selon DURAND, la vente";
+        let s = t.find("DURAND").unwrap();
+        assert!(person_name_at(t, s, s + 6, &[]));
+        let s = t.find("Selon").unwrap();
+        assert!(!person_name_at(t, s, s + 5, &[]));
     }
 }
