@@ -13,8 +13,8 @@
 //!
 //! Measured on 22 November 2026 (shared 2-core machine, release): recall 1.0 and precision
 //! 1.0 on 8,700 planted names in 11 categories and on 725 planted identifiers, raw and
-//! normalised; no hit on the 92 real decisions (about 870 civilities before a professional's
-//! name, 720 before a marker); markers about 4,000 MB/s, names about 500 MB/s, identifiers
+//! normalised; no hit on the 92 real decisions (888 civilities before a professional's
+//! name, 758 before a marker); markers about 4,000 MB/s, names about 500 MB/s, identifiers
 //! about 800 MB/s, the three together about 275 MB/s of CPU time on one thread.
 
 #[path = "../tests/support/masking_harness.rs"]
