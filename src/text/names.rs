@@ -386,32 +386,41 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     }
     // Surnames known to be professionals: the metadata's, and those of this decision's
     // candidates classified as professionals by their context.
-    let mut pro_words: Vec<&str> = Vec::new();
+    // Folded, sorted and deduplicated, with the parts of hyphenated names (`Bacache-Gibeili`
+    // makes `bacache` too): a binary search per candidate, whatever the number of names.
+    let mut pro_words: Vec<String> = Vec::new();
+    let mut add = |w: &str| {
+        if w.chars().count() >= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !is_folded_in(w, NOT_NAMES)
+            && !is_folded_in(w, PARTICLES)
+            && !is_civility_word(w)
+        {
+            pro_words.push(fold(w));
+            if w.contains('-') {
+                for part in w.split('-').filter(|p| p.chars().count() >= 3) {
+                    pro_words.push(fold(part));
+                }
+            }
+        }
+    };
     for p in professionals {
         for (s, e) in words(p) {
-            let w = &p[s..e];
-            if w.chars().count() >= 2
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && !is_folded_in(w, NOT_NAMES)
-                && !is_folded_in(w, PARTICLES)
-                && !is_civility_word(w)
-            {
-                pro_words.push(w);
-            }
+            add(&p[s..e]);
         }
     }
     for c in cands.iter().filter(|c| c.professional) {
         for (s, e) in words(&text[c.start..c.end]) {
-            let w = &text[c.start + s..c.start + e];
-            if w.chars().count() >= 2
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && !is_folded_in(w, NOT_NAMES)
-                && !is_folded_in(w, PARTICLES)
-            {
-                pro_words.push(w);
-            }
+            add(&text[c.start + s..c.start + e]);
         }
     }
+    pro_words.sort_unstable();
+    pro_words.dedup();
+    let is_pro_word = |w: &str| {
+        let mut buf = [0u8; 64];
+        fold_into(w, &mut buf)
+            .is_some_and(|f| pro_words.binary_search_by(|p| p.as_str().cmp(f)).is_ok())
+    };
     let mut hits: Vec<NameHit> = Vec::new();
     for c in &cands {
         if c.professional {
@@ -420,13 +429,13 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
         // The surname (last word) decides: `Mme Thomas Kaminski` is not `Mme Thomas,
         // conseiller`.
         let name = &text[c.start..c.end];
-        let known_pro = words(name).last().is_some_and(|(s, e)| {
-            let w = &name[s..e];
-            pro_words.iter().any(|p| fold_eq(p, w))
-                || w.split('-').any(|part| {
-                    part.chars().count() >= 3 && pro_words.iter().any(|p| fold_eq(p, part))
-                })
-        });
+        let known_pro = !pro_words.is_empty()
+            && words(name).last().is_some_and(|(s, e)| {
+                let w = &name[s..e];
+                is_pro_word(w)
+                    || w.split('-')
+                        .any(|part| part.chars().count() >= 3 && is_pro_word(part))
+            });
         if known_pro {
             continue;
         }
@@ -1426,6 +1435,33 @@ mod tests {
             names("Mme Mallet-Bricout, avocat général, a conclu. L'avis de Mme Mallet-Bricout")
                 .is_empty()
         );
+        assert!(names("Mme Bacache-Gibeili, conseiller ; selon Mme Bacache").is_empty());
+    }
+
+    #[test]
+    fn many_names_stay_linear() {
+        // 20,000 professionals then 20,000 parties: a quadratic comparison would take minutes.
+        let mut t = String::from("où étaient présents ");
+        for i in 0..20_000 {
+            t.push_str(&format!("M. Pro{}, conseiller, ", to_letters(i)));
+        }
+        for i in 0..20_000 {
+            t.push_str(&format!("M. Party{} a vendu. ", to_letters(i)));
+        }
+        let started = std::time::Instant::now();
+        assert_eq!(find_person_names(&t, &[]).len(), 20_000);
+        assert!(started.elapsed().as_secs() < 20);
+    }
+
+    fn to_letters(mut i: usize) -> String {
+        let mut s = String::new();
+        loop {
+            s.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+            if i == 0 {
+                break s;
+            }
+        }
     }
 
     #[test]
@@ -1473,6 +1509,47 @@ mod tests {
                  ; Mme Anne Roux, premier conseiller ; M. Paul Petit, président-rapporteur";
         assert_eq!(names(t), Vec::<&str>::new());
         assert_eq!(names("M. Paul Petit, maître d'œuvre"), vec!["Paul Petit"]);
+    }
+
+    #[test]
+    fn hand_written_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Par acte du 12 mars 2015, M. Karim Benali a consenti à Mme Léa Martin un bail",
+                &["Karim Benali", "Léa Martin"],
+            ),
+            (
+                "Mme Martin, salariée de la société Alpha, a saisi la juridiction prud'homale",
+                &["Martin"],
+            ),
+            ("les consorts Lemaire ont assigné", &["Lemaire"]),
+            ("Attendu que M. Durand fait grief à l'arrêt", &["Durand"]),
+            (
+                "M. Durand, agissant en qualité de gérant de la SCI",
+                &["Durand"],
+            ),
+            (
+                "dans le litige opposant M. Pierre Martin à Mme Anne Petit, la cour",
+                &["Pierre Martin", "Anne Petit"],
+            ),
+            (
+                "ENTRE : Monsieur Jean-Marc DE LA TOUR, appelant",
+                &["Jean-Marc DE LA TOUR"],
+            ),
+            (
+                "Mme [K] [C] et M. Paul Durand, ses enfants",
+                &["Paul Durand"],
+            ),
+            (
+                "Madame Sophie Martin épouse Durand",
+                &["Sophie Martin", "Durand"],
+            ),
+            ("au profit de Mlle Chloé Vidal, mineure", &["Chloé Vidal"]),
+            ("M. Durand Le pourvoi est rejeté", &["Durand"]),
+        ];
+        for (t, want) in cases {
+            assert_eq!(&names(t), want, "{t}");
+        }
     }
 
     #[test]
