@@ -851,7 +851,7 @@ impl Generator {
             Some("MSK001") => {
                 if let Some((span, female, markers)) = &info.person {
                     let civ = span.split(' ').next().unwrap_or("M.");
-                    let name = vocab::person_name(&mut rng, *female, *markers);
+                    let name = vocab::person_name(&mut rng, *female, *markers, &text);
                     let clear = format!("{civ} {name}");
                     text = text.replacen(span.as_str(), &clear, 1);
                     labels.push(label(
@@ -877,7 +877,7 @@ impl Generator {
             Some(r @ ("MSK003" | "MSK004")) => {
                 if let Some((span, female, markers)) = &info.person {
                     let civ = span.split(' ').next().unwrap_or("M.");
-                    let name = vocab::person_name(&mut rng, *female, *markers);
+                    let name = vocab::person_name(&mut rng, *female, *markers, &text);
                     let clear = format!("{civ} {name}");
                     ref_edits.push((span.clone(), clear.clone()));
                     if r == "MSK004" {

@@ -55,10 +55,18 @@ pub const SURNAMES: &[&str] = &[
 ];
 
 /// A party's name in one of the spellings reusers print: given `markers` pseudonymisation
-/// markers after the civility (`M. [Z] [R]` has two), the replacement for them.
-pub fn person_name(rng: &mut Rng, female: bool, markers: usize) -> String {
+/// markers after the civility (`M. [Z] [R]` has two), the replacement for them. The surname is
+/// one that `text` does not hold already (a magistrate of the decision may bear it).
+pub fn person_name(rng: &mut Rng, female: bool, markers: usize, text: &str) -> String {
     let first = *rng.pick(if female { FEMALE_FIRST } else { MALE_FIRST });
-    let last = *rng.pick(SURNAMES);
+    let lower = text.to_lowercase();
+    let mut last = *rng.pick(SURNAMES);
+    for _ in 0..50 {
+        if !lower.contains(&last.to_lowercase()) {
+            break;
+        }
+        last = *rng.pick(SURNAMES);
+    }
     let upper = rng.chance(0.35);
     let last = if upper {
         last.to_uppercase()
