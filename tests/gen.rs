@@ -57,12 +57,13 @@ fn the_same_seed_gives_the_same_bytes() {
         generate(config(c.path(), 700, 0.2, 43, format)).unwrap();
         let (ta, tb, tc) = (tree(a.path()), tree(b.path()), tree(c.path()));
         assert!(ta.len() >= 5, "{:?}", ta.keys());
-        assert_eq!(
-            ta.keys().collect::<Vec<_>>(),
-            tb.keys().collect::<Vec<_>>()
-        );
+        assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
         for (k, v) in &ta {
-            assert!(v == &tb[k], "{format:?}: {} differs between two runs", k.display());
+            assert!(
+                v == &tb[k],
+                "{format:?}: {} differs between two runs",
+                k.display()
+            );
         }
         let corpus = PathBuf::from("corpus.jsonl");
         assert_ne!(ta[&corpus], tc[&corpus], "another seed, another corpus");
@@ -116,8 +117,19 @@ fn labels_cover_every_rule_at_rate_one_in_23() {
 
     // Without --stale the corpus is fresh: no FRE003.
     let fresh = tempfile::tempdir().unwrap();
-    generate(config(fresh.path(), 100, 0.1, 5, ReferenceFormat::Judilibre)).unwrap();
-    assert!(read_labels(fresh.path()).iter().all(|l| l["rule"] != "FRE003"));
+    generate(config(
+        fresh.path(),
+        100,
+        0.1,
+        5,
+        ReferenceFormat::Judilibre,
+    ))
+    .unwrap();
+    assert!(
+        read_labels(fresh.path())
+            .iter()
+            .all(|l| l["rule"] != "FRE003")
+    );
 }
 
 #[test]
@@ -130,7 +142,7 @@ fn a_size_stops_the_corpus() {
         .unwrap()
         .len();
     assert_eq!(len, s.corpus_bytes);
-    assert!(len >= 2 << 20 && len < (2 << 20) + (200 << 10), "{len}");
+    assert!((2 << 20..(2 << 20) + (200 << 10)).contains(&len), "{len}");
 }
 
 /// `(record id, or "line N" for IN001, or "" for FRE003; rule)`.
