@@ -562,10 +562,7 @@ impl Generator {
 
         if rule == Some("IN001") {
             let (bytes, why) = self.garbage(&mut rng, i);
-            labels.push(Label {
-                record_id: None,
-                ..label(None, "IN001", why)
-            });
+            labels.push(label(None, "IN001", why));
             return Generated {
                 corpus: bytes,
                 reference: self.reference_out(i, b, &ref_text, &ref_edits, None, cycle),
@@ -1146,6 +1143,7 @@ impl Generator {
             let generated: Vec<Generated> = plans.par_iter().map(|p| self.build(p)).collect();
             for (g, p) in generated.into_iter().zip(&plans) {
                 corpus.write_all(&g.corpus)?;
+                let slot_written = !matches!(g.reference, RefOut::None);
                 summary.records += 1;
                 summary.corpus_bytes += g.corpus.len() as u64;
                 match g.reference {
@@ -1169,6 +1167,16 @@ impl Generator {
                 for l in &g.labels {
                     labels_w.write_all(&l.line())?;
                     *summary.labels.entry(l.rule.to_string()).or_default() += 1;
+                }
+                // The history also lists the creation of some decisions, as the real one does
+                // (and a page is never empty).
+                if g.history.is_empty() && p.index % 50 == 0 && slot_written {
+                    history.push(Transaction {
+                        id: self.decision_id(p.index),
+                        action: "created",
+                        date: self
+                            .created(&self.bases[(p.index % self.bases.len() as u64) as usize]),
+                    });
                 }
                 history.extend(g.history);
                 if self.cfg.size.is_some_and(|s| summary.corpus_bytes >= s) {
