@@ -209,6 +209,15 @@ struct PrevRecord {
     source_id: Option<String>,
 }
 
+/// A serde_json error without its own ` at line L column C` suffix (we give the place first).
+fn json_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(k) => s[..k].to_string(),
+        None => s,
+    }
+}
+
 fn source_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
@@ -237,9 +246,10 @@ impl Previous {
                 anyhow::anyhow!("cannot read the previous report {shown}: {e}")
             } else {
                 anyhow::anyhow!(
-                    "{shown}:{}:{}: not a vigie JSON report: {e}",
+                    "{shown}:{}:{}: not a vigie JSON report: {}",
                     e.line(),
-                    e.column()
+                    e.column().max(1),
+                    json_reason(&e)
                 )
             }
         })?;
@@ -262,9 +272,10 @@ impl Previous {
             }
             let f: PrevFinding = serde_json::from_str(line).map_err(|e| {
                 anyhow::anyhow!(
-                    "{shown}:{}:{}: not a vigie JSON Lines report: {e}",
+                    "{shown}:{}:{}: not a vigie JSON Lines report: {}",
                     k + 1,
-                    e.column()
+                    e.column().max(1),
+                    json_reason(&e)
                 )
             })?;
             prev.insert(f);
@@ -275,7 +286,12 @@ impl Previous {
     /// Parses an earlier JSON report held in memory.
     pub fn from_json(text: &str) -> anyhow::Result<Previous> {
         let raw: PrevReport = serde_json::from_str(text).map_err(|e| {
-            anyhow::anyhow!("{}:{}: not a vigie JSON report: {e}", e.line(), e.column())
+            anyhow::anyhow!(
+                "{}:{}: not a vigie JSON report: {}",
+                e.line(),
+                e.column().max(1),
+                json_reason(&e)
+            )
         })?;
         Previous::from_raw(raw)
     }

@@ -201,8 +201,11 @@ fn previous_errors_name_file_line_and_column() {
         .unwrap();
     drop(f);
     let e = Previous::load(&path).unwrap_err().to_string();
-    let want = format!("{}:4:21: not a vigie JSON report", path.display());
-    assert!(e.starts_with(&want), "{e}");
+    let want = format!(
+        "{}:4:21: not a vigie JSON report: expected value",
+        path.display()
+    );
+    assert_eq!(e, want);
 
     let e = Previous::load(&dir.path().join("missing.json")).unwrap_err();
     assert!(format!("{e:#}").contains("missing.json"));

@@ -44,6 +44,7 @@ fn dila_files() -> Vec<PathBuf> {
 fn all_92_dila_decisions_parse() {
     let files = dila_files();
     assert_eq!(files.len(), 92);
+    let mut formations = std::collections::BTreeMap::new();
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
         let d = parse_xml(&bytes, Origin::default()).unwrap_or_else(|e| panic!("{f:?}: {e}"));
@@ -65,7 +66,18 @@ fn all_92_dila_decisions_parse() {
         assert!(d.text.len() > 1000, "{stem}");
         // The summary (SOMMAIRE) and citations are not part of the decision text.
         assert!(!d.text.contains("A rapprocher :"), "{stem}");
+        *formations.entry(d.formation.clone()).or_insert(0) += 1;
     }
+    // Header codes counted with grep: 55 `F-B`, 1 `F+B`, 30 `FS-B`, 4 `FS-D`; the plenary
+    // assembly (`B+R`) and the opinion (`P+B`) have none.
+    assert_eq!(
+        formations.into_iter().collect::<Vec<_>>(),
+        vec![
+            (None, 2),
+            (Some("f".to_string()), 56),
+            (Some("fs".to_string()), 34)
+        ]
+    );
 }
 
 #[test]
@@ -76,7 +88,9 @@ fn criminal_chamber_decision_hand_checked() {
     assert_eq!(d.ecli.as_deref(), Some("ECLI:FR:CCASS:2023:CR01078"));
     assert_eq!(d.decision_date, Some(jiff::civil::date(2023, 10, 3)));
     assert_eq!(d.chamber.as_deref(), Some("CHAMBRE_CRIMINELLE"));
-    assert_eq!(d.numbers, vec!["23-80251", "C2301078"]);
+    // `META_JURI/NUMERO` (C2301078) is the internal arrêt number, not the case number.
+    assert_eq!(d.numbers, vec!["23-80251"]);
+    assert_eq!(d.formation.as_deref(), Some("f"), "N° E 23-80.251 F-B");
     assert_eq!(d.update_date, None);
     assert_eq!(
         d.professionals,
@@ -99,7 +113,7 @@ fn civil_decision_with_four_numbers_hand_checked() {
     assert_eq!(d.chamber.as_deref(), Some("CHAMBRE_CIVILE_2"));
     assert_eq!(
         d.numbers,
-        vec!["21-25274", "21-25275", "21-25276", "21-25277", "22301046"]
+        vec!["21-25274", "21-25275", "21-25276", "21-25277"]
     );
     assert_eq!(d.ecli.as_deref(), Some("ECLI:FR:CCASS:2023:C201046"));
     // "SCP Gatineau,  Fattaccini et Rebeyrol, SARL Thouvenin, Coudray et Grévy": two firms.
@@ -480,4 +494,126 @@ fn too_many_entries_is_an_error() {
     };
     let e = for_each_entry(&path, &limits, &|_| {}).unwrap_err();
     assert!(e.to_string().contains("entries"), "{e}");
+}
+
+#[test]
+fn long_names_gnu_and_pax_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.tar.gz");
+    let sample = std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap();
+    let long_gnu = format!("{}/ORTA_2520143_20251205.xml", "d".repeat(150));
+    let long_pax = format!("{}/DTA_1.xml", "p".repeat(200));
+    {
+        let gz = GzEncoder::new(std::fs::File::create(&path).unwrap(), Compression::fast());
+        let mut tar = tar::Builder::new(gz);
+        // A GNU header with a path over 100 bytes: the builder writes a GNU long-name entry.
+        let mut h = tar::Header::new_gnu();
+        h.set_size(sample.len() as u64);
+        h.set_mode(0o644);
+        tar.append_data(&mut h, &long_gnu, sample.as_slice())
+            .unwrap();
+        // A pax `path` record before a ustar header with a short placeholder name.
+        tar.append_pax_extensions([("path", long_pax.as_bytes())])
+            .unwrap();
+        let mut u = tar::Header::new_ustar();
+        u.set_size(sample.len() as u64);
+        u.set_mode(0o644);
+        u.set_path("placeholder.xml").unwrap();
+        u.set_cksum();
+        tar.append(&u, sample.as_slice()).unwrap();
+        tar.into_inner().unwrap().finish().unwrap();
+    }
+    let (entries, stats) = collect(&path, &ArchiveLimits::default());
+    assert_eq!(stats.entries, 2);
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&long_gnu.as_str()), "{names:?}");
+    assert!(names.contains(&long_pax.as_str()), "{names:?}");
+    assert!(entries.iter().all(|e| e.bytes == sample));
+}
+
+#[test]
+fn callers_on_a_one_thread_pool_do_not_deadlock() {
+    // The caller may itself run on rayon (reading several archives at once): even with one
+    // worker thread, the reader must finish.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.tar.gz");
+    build_tar_gz(&path);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let n = pool.install(|| {
+        let count = std::sync::atomic::AtomicU64::new(0);
+        for_each_entry(&path, &ArchiveLimits::default(), &|_| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        })
+        .unwrap();
+        count.into_inner()
+    });
+    assert_eq!(n, 92);
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> Vec<u8> {
+        std::fs::read(data("dila-cass/JURITEXT000048176061.xml")).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Any mutation or cut of a real decision gives a decision or an error, never a panic,
+        /// and an error's position lies inside the input.
+        #[test]
+        fn mutated_xml(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8),
+                       cut in any::<usize>()) {
+            let mut bytes = sample();
+            for (at, b) in edits {
+                let i = at % bytes.len();
+                bytes[i] = b;
+            }
+            bytes.truncate(cut % (bytes.len() + 1));
+            if let Err(e) = parse_xml(&bytes, Origin::default()) {
+                let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+                prop_assert!(e.line >= 1 && e.line <= lines, "{e}");
+                prop_assert!(e.column >= 1);
+            }
+        }
+
+        /// Damaged archives give entries, unreadable entries or an error, never a panic.
+        #[test]
+        fn mutated_archive(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6),
+                           zip in any::<bool>()) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a");
+            let xml = sample();
+            if zip {
+                let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+                let opts = zip::write::SimpleFileOptions::default();
+                w.start_file("a.xml", opts).unwrap();
+                w.write_all(&xml).unwrap();
+                w.finish().unwrap();
+            } else {
+                let gz = GzEncoder::new(std::fs::File::create(&path).unwrap(), Compression::fast());
+                let mut tar = tar::Builder::new(gz);
+                let mut h = tar::Header::new_gnu();
+                h.set_size(xml.len() as u64);
+                h.set_mode(0o644);
+                tar.append_data(&mut h, "a.xml", xml.as_slice()).unwrap();
+                tar.into_inner().unwrap().finish().unwrap();
+            }
+            let mut bytes = std::fs::read(&path).unwrap();
+            for (at, b) in edits {
+                // Keep the magic bytes so that the archive readers, not the sniffing, are tested.
+                let i = 4 + at % (bytes.len() - 4);
+                bytes[i] = b;
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            let _ = for_each_entry(&path, &ArchiveLimits::default(), &|e| {
+                let _ = parse_xml(&e.bytes, Origin::default());
+            });
+        }
+    }
 }

@@ -290,3 +290,37 @@ pub fn write_atomically(
         .with_context(|| format!("cannot write {shown}: cannot rename the temporary file"))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Evidence;
+
+    #[test]
+    fn both_excerpts_are_redacted_unless_revealed() {
+        // MSK004 with `source_defect`: the reference shows the name in clear too.
+        let e = Evidence {
+            field: "text".into(),
+            excerpt: Some("Mme Sophie Lambert, née le 3 mars 1975".into()),
+            reference_excerpt: Some("Mme Sophie Lambert, demeurant".into()),
+            personal: vec![(4, 10), (11, 18), (27, 38)],
+            reference_personal: vec![(4, 18)],
+            ..Evidence::default()
+        };
+        let (x, r) = exported_excerpts(&e, false);
+        assert_eq!(x.as_deref(), Some("Mme S••••• L••••••, née le •••••••••••"));
+        assert_eq!(r.as_deref(), Some("Mme S•••••••••••••, demeurant"));
+        let (x, r) = exported_excerpts(&e, true);
+        assert_eq!(x, e.excerpt);
+        assert_eq!(r, e.reference_excerpt);
+    }
+
+    #[test]
+    fn formats_parse() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(Format::parse(" JSON "), Some(Format::Json));
+        assert_eq!(Format::parse("xml"), None);
+    }
+}

@@ -416,6 +416,10 @@ fn human(bytes: u64) -> String {
     }
 }
 
+/// Most bytes reserved ahead for an entry from its declared size (a zip may lie about it); the
+/// buffer grows past that as the data really comes.
+const PREALLOC: u64 = 4 << 20;
+
 /// Longest GNU long name or pax header read (they are held in memory).
 const MAX_META_ENTRY: u64 = 1 << 20;
 
@@ -510,7 +514,7 @@ fn read_tar<R: Read>(
                 );
                 continue;
             }
-            let mut bytes = Vec::with_capacity(size as usize);
+            let mut bytes = Vec::with_capacity(size.min(PREALLOC) as usize);
             (&mut entry)
                 .take(limits.max_entry_bytes + 1)
                 .read_to_end(&mut bytes)
@@ -581,7 +585,7 @@ fn read_zip(
             );
             continue;
         }
-        let mut bytes = Vec::with_capacity(declared as usize);
+        let mut bytes = Vec::with_capacity(declared.min(PREALLOC) as usize);
         let res = (&mut zf)
             .take(limits.max_entry_bytes + 1)
             .read_to_end(&mut bytes);

@@ -119,17 +119,23 @@ pub fn decision(v: Value, origin: Origin) -> Item {
         return Err((origin, "decision has no `id`".into()));
     };
     let text = string(&o, "text").unwrap_or_default();
-    let mut numbers: Vec<String> = match o.get("numbers") {
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(|x| x.as_str().map(str::to_string))
-            .collect(),
-        _ => Vec::new(),
-    };
-    if let Some(n) = string(&o, "number")
-        && !numbers.contains(&n)
-    {
-        numbers.insert(0, n);
+    // `numbers` and `number` (a string, or an array in search results) together: in search
+    // results `numbers` may hold only one of several joined appeals that `number` lists.
+    let mut numbers: Vec<String> = Vec::new();
+    for key in ["number", "numbers"] {
+        let items: Vec<String> = match o.get(key) {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect(),
+            Some(Value::String(s)) if !s.trim().is_empty() => vec![s.clone()],
+            _ => Vec::new(),
+        };
+        for n in items {
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
     }
     let ecli = string(&o, "ecli");
     let decision_date = string(&o, "decision_date").and_then(|d| parse_iso_date(&d));
@@ -292,6 +298,16 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].is_err());
         assert_eq!(lines[2].as_ref().unwrap_err().0.line, 4);
+    }
+
+    #[test]
+    fn numbers_are_the_union_of_number_and_numbers() {
+        let d = decision(
+            serde_json::json!({"id": "x", "number": ["21-25.274", "21-25.275"], "numbers": ["21-25.275"]}),
+            Origin::default(),
+        )
+        .unwrap();
+        assert_eq!(d.numbers, vec!["21-25.274", "21-25.275"]);
     }
 
     #[test]

@@ -8,9 +8,11 @@
 //! What the readers keep (SPEC §1.1):
 //! - DILA: `META_COMMUN/ID` is the id; `ECLI` and a non-empty `ANCIEN_ID` go to `other_ids`;
 //!   `META_JURI/{DATE_DEC, JURIDICTION, NUMERO}`; `NUMEROS_AFFAIRES/NUMERO_AFFAIRE` (spelled as
-//!   the source writes them, `23-80251`) and `META_JURI/NUMERO` are the numbers; `FORMATION` is the
+//!   the source writes them, `23-80251`) are the numbers, or `META_JURI/NUMERO` where there are none; `FORMATION` is the
 //!   chamber for judicial decisions (`CHAMBRE_CIVILE_2`) and the formation for JADE (`2ème - 7ème
-//!   chambres réunies`); the seat is `SIEGE_APPEL`, else derived from the jurisdiction (the Cour
+//!   chambres réunies`); a Cour de cassation decision's formation (`f`, `fs`…), for which DILA has
+//!   no field, is read from the code its header writes after the number (`N° E 23-80.251 F-B`);
+//!   the seat is `SIEGE_APPEL`, else derived from the jurisdiction (the Cour
 //!   de cassation and the Conseil d'État sit in Paris); `PRESIDENT`, `AVOCAT_GL`, `AVOCATS`,
 //!   `RAPPORTEUR` and `COMMISSAIRE_GVT` are the professionals. DILA files carry no update date of
 //!   the decision (`DATE_DEC_ATT` is the date of the decision under appeal), so `update_date` stays
@@ -506,17 +508,9 @@ pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlE
             "UTF-16 XML is not supported (expected UTF-8)".into(),
         ));
     }
-    let src = match std::str::from_utf8(&bytes[skip..]) {
-        Ok(s) => s,
-        Err(e) => {
-            return Err(err(
-                skip + e.valid_up_to(),
-                "invalid UTF-8 (DILA and administrative XML are UTF-8)".into(),
-            ));
-        }
-    };
-
-    let mut reader = Reader::from_str(src);
+    // quick-xml validates UTF-8 event by event (a second validation up front would cost as much
+    // as the parsing); the exact place of a bad byte is looked up only when it reports one.
+    let mut reader = Reader::from_reader(&bytes[skip..]);
     {
         let config = reader.config_mut();
         // A lone `&` is a common defect of hand-made files; keep it as text rather than reject
@@ -541,6 +535,14 @@ pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlE
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
+                if let quick_xml::Error::Encoding(_) = e
+                    && let Err(bad) = std::str::from_utf8(&bytes[skip..])
+                {
+                    return Err(err(
+                        skip + bad.valid_up_to(),
+                        "invalid UTF-8 (DILA and administrative XML are UTF-8)".into(),
+                    ));
+                }
                 return Err(err(skip + reader.error_position() as usize, e.to_string()));
             }
         };
@@ -678,7 +680,7 @@ pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlE
     }
 
     if let Some(&(_, open)) = stack.last() {
-        let name: String = src[open - skip + 1..]
+        let name: String = String::from_utf8_lossy(&bytes[open + 1..(open + 65).min(bytes.len())])
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
             .take(64)
@@ -798,7 +800,12 @@ fn build_dila(
     for n in &f.numeros_affaires {
         push_unique(&mut numbers, n, "");
     }
-    if let Some(n) = &f.numero {
+    // `META_JURI/NUMERO` is the case number only where no `NUMERO_AFFAIRE` is given (JADE); in
+    // the judicial bases it is the court's internal arrêt number (`C2301078`), which a reader
+    // never sees as the decision's number.
+    if numbers.is_empty()
+        && let Some(n) = &f.numero
+    {
         push_unique(&mut numbers, n, "");
     }
 
@@ -831,7 +838,7 @@ fn build_dila(
     let (chamber, formation) = if jade {
         (None, f.formation.clone())
     } else {
-        (f.formation.clone(), None)
+        (f.formation.clone(), formation_from_header(&text))
     };
 
     let decision = ReferenceDecision {
@@ -913,6 +920,37 @@ fn build_admin(
         origin,
     };
     Ok((decision, bad))
+}
+
+/// The formation of a Cour de cassation decision, which DILA gives no field for, from the code
+/// its header writes after the number: `N° E 23-80.251 F-B` → `f`, `FS-D` → `fs`, `F+B` → `f`.
+/// Only a code on a line that carries a number (`n°`) in the first lines counts; a publication
+/// code alone (`n° 15015 P+B`, `Arrêt n° 672 B+R`) gives none.
+pub fn formation_from_header(text: &str) -> Option<String> {
+    let mut end = text.len().min(1500);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    for line in text[..end].lines() {
+        if !line.contains("n°") && !line.contains("N°") {
+            continue;
+        }
+        for token in line.split_whitespace() {
+            let Some(cut) = token.find(['-', '+']) else {
+                continue;
+            };
+            let (code, publication) = (&token[..cut], &token[cut + 1..]);
+            if matches!(code, "F" | "FS" | "FP" | "FRH" | "FRR")
+                && !publication.is_empty()
+                && publication
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'+' || b == b'-')
+            {
+                return Some(code.to_ascii_lowercase());
+            }
+        }
+    }
+    None
 }
 
 /// `Date_Mise_Jour`: a date (taken at midnight, Paris time) or a full timestamp.
@@ -1137,7 +1175,7 @@ mod tests {
         assert_eq!(d.id, "JURITEXT000000000001");
         assert_eq!(d.producer, Producer::Legifrance);
         assert_eq!(d.other_ids, vec!["ECLI:FR:CCASS:2023:C100001"]);
-        assert_eq!(d.numbers, vec!["23-80251", "C1"]);
+        assert_eq!(d.numbers, vec!["23-80251"]);
         assert_eq!(d.chamber.as_deref(), Some("CHAMBRE_CIVILE_1"));
         assert_eq!(d.seat.as_deref(), Some("Paris"));
         assert_eq!(d.decision_date, Some(jiff::civil::date(2023, 10, 3)));
@@ -1151,6 +1189,22 @@ mod tests {
             ]
         );
         assert_eq!(d.text, "A & B\n\nC D\nE\nF <G> éé&zzz;");
+        assert_eq!(d.formation, None);
+    }
+
+    #[test]
+    fn formation_comes_from_the_header_code() {
+        let f = formation_from_header;
+        assert_eq!(
+            f("a rendu l'arrêt suivant :\n\nN° E 23-80.251 F-B\n").as_deref(),
+            Some("f")
+        );
+        assert_eq!(f("x\n N° R 23-81.135 F+B\n").as_deref(), Some("f"));
+        assert_eq!(f("Pourvoi n° Z 21-25.274 FS-D\n").as_deref(), Some("fs"));
+        assert_eq!(f("Arrêt n° 12 FRH-B\n").as_deref(), Some("frh"));
+        assert_eq!(f("n° 15015 P+B\n"), None);
+        assert_eq!(f("Arrêt n° 672 B+R\n"), None);
+        assert_eq!(f("la société F-B a dit\n"), None, "no number on the line");
     }
 
     #[test]

@@ -45,78 +45,191 @@ pub struct IdentifierHit {
     pub kind: IdentifierKind,
 }
 
-/// Separator allowed between the groups of a number: space, dot, non-breaking spaces.
+/// Separator allowed between the groups of a number: space, dot, dash, non-breaking spaces.
 const SEP: &str = r"(?:[ .\-]|\x{a0}|\x{202f})?";
+
+// The regexes below are anchored (`^`) and run on a short window at a candidate position
+// found by the byte scan: none of them scans the text.
 
 static NIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"[1-478]{SEP}[0-9]{{2}}{SEP}[0-9]{{2}}{SEP}(?:[0-9]{{2}}|2[ABab]){SEP}[0-9]{{3}}{SEP}[0-9]{{3}}{SEP}[0-9]{{2}}"
+        r"^[1-478]{SEP}[0-9]{{2}}{SEP}[0-9]{{2}}{SEP}(?:[0-9]{{2}}|2[ABab]){SEP}[0-9]{{3}}{SEP}[0-9]{{3}}{SEP}[0-9]{{2}}"
     ))
     .expect("NIR regex")
 });
 
-static IBAN_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}").expect("IBAN regex"));
-
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?:\+33|0033){SEP}(?:\(0\){SEP})?[1-9]|0[1-9])(?:{SEP}[0-9]{{2}}){{4}}"
+        r"^(?:(?:\+33|0033){SEP}(?:\(0\){SEP})?[1-9]|0[1-9])(?:{SEP}[0-9]{{2}}){{4}}"
     ))
     .expect("phone regex")
 });
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
-    let date = format!(
+fn date_pattern() -> String {
+    format!(
         r"(?:(?:1er|[0-9]{{1,2}})(?: |\x{{a0}})+(?i:{MONTHS})(?: |\x{{a0}})+[0-9]{{4}}|[0-9]{{1,2}}[/.\-][0-9]{{1,2}}[/.\-](?:[0-9]{{4}}|[0-9]{{2}}))"
-    );
+    )
+}
+
+/// `né le 3 mars 1975`, `née à Lyon le 03/03/1975`, `né(e) le 1er avril 1980`.
+static BORN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?)\s+(?:à\s+[^,;.\n]{{1,60}}?,?\s+)?(?:le|LE)\s+|(?i:date\s+de\s+naissance)\s*:?\s*(?:le\s+|du\s+)?)({date})"
+        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:à\s+[^,;.\n]{{1,60}}?,?\s+)?(?:le|LE)\s+({})",
+        date_pattern()
     ))
     .expect("birth date regex")
 });
 
-/// SIV plates (`AB-123-CD`, `AB 123 CD`, `AB123CD`: no I, O, U) and the older FNI ones
-/// (`1234 AB 75`).
-static PLATE: LazyLock<Regex> = LazyLock::new(|| {
+/// `date de naissance : 03/03/1975`.
+static BIRTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i:date\s+de\s+naissance)\s*:?\s*(?:le\s+|du\s+)?({})",
+        date_pattern()
+    ))
+    .expect("date of birth regex")
+});
+
+/// SIV plates (`AB-123-CD`, `AB 123 CD`, `AB123CD`: no I, O, U).
+static SIV_PLATE: LazyLock<Regex> = LazyLock::new(|| {
     let l = "[A-HJ-NP-TV-Z]";
     Regex::new(&format!(
-        r"{l}{{2}}(?:-[0-9]{{3}}-|[ ][0-9]{{3}}[ ]|[0-9]{{3}}){l}{{2}}|[0-9]{{1,4}}(?:[ ][A-HJ-NP-Z]{{1,3}}[ ]|-[A-HJ-NP-Z]{{1,3}}-)(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])"
+        r"^{l}{{2}}(?:-[0-9]{{3}}-|[ ][0-9]{{3}}[ ]|[0-9]{{3}}){l}{{2}}"
     ))
+    .expect("plate regex")
+});
+
+/// The older FNI plates (`1234 AB 75`, `123-ABC-2A`).
+static FNI_PLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[0-9]{1,4}(?:[ ][A-HJ-NP-Z]{1,3}[ ]|-[A-HJ-NP-Z]{1,3}-)(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])",
+    )
     .expect("plate regex")
 });
 
 pub fn find_identifiers(text: &str) -> Vec<IdentifierHit> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let has_digit = bytes.iter().any(u8::is_ascii_digit);
-    if has_digit {
-        find_nir(text, &mut out);
-        find_iban(text, &mut out);
-        find_phones(text, &mut out);
-        find_plates(text, &mut out);
-        if memchr::memmem::find(bytes, "né".as_bytes()).is_some()
-            || memchr::memmem::find(bytes, "NÉ".as_bytes()).is_some()
-            || memchr::memmem::find(bytes, b"aissance").is_some()
-            || memchr::memmem::find(bytes, b"AISSANCE").is_some()
-        {
-            find_birth_dates(text, &mut out);
-        }
-    }
+    scan_numbers(text, &mut out);
+    find_birth_dates(text, &mut out);
     if memchr::memchr(b'@', bytes).is_some() {
         find_emails(text, &mut out);
     }
-    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    // One exposure, one hit: drop hits inside an earlier one.
-    let mut kept: Vec<IdentifierHit> = Vec::with_capacity(out.len());
-    for h in out {
-        if kept.last().is_some_and(|k| h.start < k.end) {
+    if out.len() > 1 {
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        // One exposure, one hit: drop hits inside an earlier one.
+        let mut kept: Vec<IdentifierHit> = Vec::with_capacity(out.len());
+        for h in out {
+            if kept.last().is_some_and(|k| h.start < k.end) {
+                continue;
+            }
+            kept.push(h);
+        }
+        out = kept;
+    }
+    out
+}
+
+/// A window of `text` from `s`, about `len` bytes, cut on a char boundary.
+fn window(text: &str, s: usize, len: usize) -> &str {
+    let mut e = (s + len).min(text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    &text[s..e]
+}
+
+/// One pass over the bytes: at the start of every run of digits, try the identifiers that can
+/// start there or just before (IBAN and SIV plates open with letters, phones with `+`).
+fn scan_numbers(text: &str, out: &mut Vec<IdentifierHit>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut covered = 0; // end of the last identifier found
+    while i < b.len() {
+        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        i += k;
+        let run_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if run_start > 0 && b[run_start - 1].is_ascii_digit() || run_start < covered {
             continue;
         }
-        kept.push(h);
+        if let Some(h) = number_at(text, run_start) {
+            covered = h.end;
+            i = i.max(h.end);
+            out.push(h);
+        }
     }
-    kept
+}
+
+/// The identifier around the run of digits starting at `d`, if any.
+fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
+    let b = text.as_bytes();
+    let upper = |i: usize| b[i].is_ascii_uppercase();
+    let free_left = |s: usize| s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] >= 0x80);
+    let free_right = |e: usize| e >= b.len() || !(b[e].is_ascii_alphanumeric() || b[e] >= 0x80);
+    let hit = |start, end, kind| Some(IdentifierHit { start, end, kind });
+    // Two capital letters just before: an IBAN (`FR76 3000…`) or a SIV plate (`AB123CD`).
+    if d >= 2 && upper(d - 2) && upper(d - 1) && free_left(d - 2) {
+        if let Some(e) = iban_at(text, d - 2) {
+            return hit(d - 2, e, IdentifierKind::Iban);
+        }
+        if let Some(m) = SIV_PLATE.find(window(text, d - 2, 16))
+            && free_right(d - 2 + m.end())
+        {
+            return hit(d - 2, d - 2 + m.end(), IdentifierKind::VehiclePlate);
+        }
+    }
+    // `AB-123-CD`, `AB 123 CD`.
+    if d >= 3
+        && matches!(b[d - 1], b'-' | b' ')
+        && upper(d - 3)
+        && upper(d - 2)
+        && free_left(d - 3)
+        && let Some(m) = SIV_PLATE.find(window(text, d - 3, 16))
+        && free_right(d - 3 + m.end())
+    {
+        return hit(d - 3, d - 3 + m.end(), IdentifierKind::VehiclePlate);
+    }
+    // `+33 6 12 34 56 78`.
+    if d >= 1 && b[d - 1] == b'+' {
+        let s = d - 1;
+        if (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+            && let Some(m) = PHONE.find(window(text, s, 32))
+            && clean_right(text, s + m.end())
+            && consistent_separators(m.as_str())
+        {
+            return hit(s, s + m.end(), IdentifierKind::Phone);
+        }
+        return None;
+    }
+    if !clean_left(text, d) {
+        return None;
+    }
+    let w = window(text, d, 40);
+    if let Some(m) = NIR.find(w)
+        && clean_right(text, d + m.end())
+        && nir_key_ok(m.as_str())
+    {
+        return hit(d, d + m.end(), IdentifierKind::Nir);
+    }
+    if let Some(m) = PHONE.find(w)
+        && clean_right(text, d + m.end())
+        && consistent_separators(m.as_str())
+    {
+        return hit(d, d + m.end(), IdentifierKind::Phone);
+    }
+    if let Some(m) = FNI_PLATE.find(w)
+        && free_right(d + m.end())
+        && clean_right(text, d + m.end())
+    {
+        return hit(d, d + m.end(), IdentifierKind::VehiclePlate);
+    }
+    None
 }
 
 /// No letter or digit may touch a number on the left, nor a digit group (`443 061 841`).
@@ -156,27 +269,6 @@ fn clean_right(text: &str, e: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
-fn find_nir(text: &str, out: &mut Vec<IdentifierHit>) {
-    let mut pos = 0;
-    while let Some(m) = NIR.find_at(text, pos) {
-        pos = m.start() + 1;
-        while !text.is_char_boundary(pos) {
-            pos += 1;
-        }
-        if !clean_left(text, m.start()) || !clean_right(text, m.end()) {
-            continue;
-        }
-        if nir_key_ok(m.as_str()) {
-            out.push(IdentifierHit {
-                start: m.start(),
-                end: m.end(),
-                kind: IdentifierKind::Nir,
-            });
-            pos = m.end();
-        }
-    }
-}
-
 /// Whether the 15 characters of a NIR (separators ignored) carry a valid key:
 /// key = 97 − (number mod 97), with Corsica's `2A` read as 19 and `2B` as 18.
 pub fn nir_key_ok(s: &str) -> bool {
@@ -209,61 +301,46 @@ pub fn nir_key_ok(s: &str) -> bool {
     key == 97 - n % 97
 }
 
-fn find_iban(text: &str, out: &mut Vec<IdentifierHit>) {
+/// An IBAN starting at `s` (two capital letters, two digits, then groups of up to four
+/// letters or digits, single spaces allowed between groups); returns its end. The longest
+/// prefix that passes the checks wins.
+fn iban_at(text: &str, s: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let mut pos = 0;
-    while let Some(m) = IBAN_START.find_at(text, pos) {
-        let s = m.start();
-        pos = s + 1;
-        if s > 0 && b[s - 1].is_ascii_alphanumeric() {
-            continue;
-        }
-        // Collect up to 34 alphanumerics, single spaces allowed between them; remember where
-        // each group ends so that the IBAN may stop there.
-        let mut compact = [0u8; 34];
-        let mut n = 0;
-        let mut ends: Vec<(usize, usize)> = Vec::new(); // (compact length, byte end)
-        let mut i = s;
-        while i < b.len() && n < 34 {
-            let c = b[i];
-            if c.is_ascii_uppercase() || c.is_ascii_digit() {
-                compact[n] = c;
-                n += 1;
-                i += 1;
-                if i >= b.len() || !(b[i].is_ascii_uppercase() || b[i].is_ascii_digit()) {
-                    ends.push((n, i));
-                }
-            } else if c == b' '
-                && i + 1 < b.len()
-                && (b[i + 1].is_ascii_uppercase() || b[i + 1].is_ascii_digit())
-                && n > 0
-            {
-                i += 1;
-            } else {
-                break;
+    if s + 4 > b.len() || !b[s + 2].is_ascii_digit() || !b[s + 3].is_ascii_digit() {
+        return None;
+    }
+    let alnum = |c: u8| c.is_ascii_uppercase() || c.is_ascii_digit();
+    let mut compact = [0u8; 34];
+    let mut n = 0;
+    // (compact length, byte end) at each place the IBAN may stop.
+    let mut ends = [(0usize, 0usize); 40];
+    let mut k = 0;
+    let mut i = s;
+    while i < b.len() && n < 34 {
+        let c = b[i];
+        if alnum(c) {
+            compact[n] = c;
+            n += 1;
+            i += 1;
+            if (i >= b.len() || !alnum(b[i])) && k < ends.len() {
+                ends[k] = (n, i);
+                k += 1;
             }
-        }
-        if n == 34 && i < b.len() && b[i].is_ascii_alphanumeric() {
-            ends.push((n, i));
-        }
-        for &(len, end) in ends.iter().rev() {
-            if len < 15 {
-                break;
-            }
-            if !clean_right(text, end) && end < b.len() && b[end].is_ascii_alphanumeric() {
-                continue;
-            }
-            if iban_ok(&compact[..len]) {
-                out.push(IdentifierHit {
-                    start: s,
-                    end,
-                    kind: IdentifierKind::Iban,
-                });
-                pos = end;
-                break;
-            }
+        } else if c == b' ' && n > 0 && i + 1 < b.len() && alnum(b[i + 1]) {
+            i += 1;
+        } else {
+            break;
         }
     }
+    if n < 15 {
+        return None;
+    }
+    ends[..k]
+        .iter()
+        .rev()
+        .filter(|&&(len, _)| len >= 15)
+        .find(|&&(len, _)| iban_ok(&compact[..len]))
+        .map(|&(_, end)| end)
 }
 
 /// Lengths of the IBANs of the countries most often met; others are checked by mod 97 alone.
@@ -317,30 +394,6 @@ pub fn iban_ok(compact: &[u8]) -> bool {
     rem == 1
 }
 
-fn find_phones(text: &str, out: &mut Vec<IdentifierHit>) {
-    let mut pos = 0;
-    while let Some(m) = PHONE.find_at(text, pos) {
-        pos = m.start() + 1;
-        while !text.is_char_boundary(pos) {
-            pos += 1;
-        }
-        let s = m.start();
-        let left_ok = if text.as_bytes()[s] == b'+' {
-            s == 0 || !text.as_bytes()[s - 1].is_ascii_alphanumeric()
-        } else {
-            clean_left(text, s)
-        };
-        if left_ok && clean_right(text, m.end()) && consistent_separators(m.as_str()) {
-            out.push(IdentifierHit {
-                start: s,
-                end: m.end(),
-                kind: IdentifierKind::Phone,
-            });
-            pos = m.end();
-        }
-    }
-}
-
 /// The pairs of a phone number are all separated the same way (`06 12 34 56 78`,
 /// `06.12.34.56.78`, `0612345678`), which keeps other digit sequences out.
 fn consistent_separators(s: &str) -> bool {
@@ -372,51 +425,45 @@ fn consistent_separators(s: &str) -> bool {
     seps.windows(2).all(|w| w[0] == w[1])
 }
 
-fn find_plates(text: &str, out: &mut Vec<IdentifierHit>) {
+fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
     let b = text.as_bytes();
-    let mut pos = 0;
-    while let Some(m) = PLATE.find_at(text, pos) {
-        pos = m.start() + 1;
-        while !text.is_char_boundary(pos) {
-            pos += 1;
-        }
-        let (s, e) = (m.start(), m.end());
-        let left_ok = s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] >= 0x80);
-        let right_ok = e >= b.len() || !(b[e].is_ascii_alphanumeric() || b[e] >= 0x80);
-        // `1234 AB 75`: not inside a longer run of numbers.
-        let num_ok = !b[s].is_ascii_digit() || clean_left(text, s) && clean_right(text, e);
-        if left_ok && right_ok && num_ok {
+    let mut push = |re: &Regex, s: usize| {
+        if let Some(c) = re.captures(window(text, s, 140))
+            && let Some(date) = c.get(1)
+            && clean_right(text, s + date.end())
+        {
             out.push(IdentifierHit {
-                start: s,
-                end: e,
-                kind: IdentifierKind::VehiclePlate,
+                start: s + date.start(),
+                end: s + date.end(),
+                kind: IdentifierKind::BirthDate,
             });
-            pos = e;
+        }
+    };
+    // `né`, `Né`, `NÉ`: a word of its own (`condamné le` is not `né le`).
+    for lit in ["né", "Né", "NÉ"] {
+        for p in memchr::memmem::find_iter(b, lit.as_bytes()) {
+            if text[..p]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            push(&BORN, p);
         }
     }
-}
-
-fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
-    for c in BIRTH.captures_iter(text) {
-        let (Some(all), Some(date)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        // `condamné le`, `donné le` are not `né le`.
-        if text[..all.start()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
-            continue;
+    // `date de naissance`, any case.
+    for lit in ["aissance", "AISSANCE"] {
+        for p in memchr::memmem::find_iter(b, lit.as_bytes()) {
+            // Back to the start of `date de n`.
+            let Some(s) = p.checked_sub("date de n".len()) else {
+                continue;
+            };
+            if !text.is_char_boundary(s) {
+                continue;
+            }
+            push(&BIRTH_DATE, s);
         }
-        if !clean_right(text, date.end()) {
-            continue;
-        }
-        out.push(IdentifierHit {
-            start: date.start(),
-            end: date.end(),
-            kind: IdentifierKind::BirthDate,
-        });
     }
 }
 
@@ -504,7 +551,8 @@ mod tests {
             found(
                 "tél. 06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78, 0612345678, \
                  jean.dupont@example.fr, véhicule AB-123-CD puis AB 123 CD et 1234 AB 75, \
-                 né le 3 mars 1975, née le 03/03/1975, né(e) le 1er avril 1980"
+                 né le 3 mars 1975, née le 03/03/1975, né(e) le 1er avril 1980, \
+                 Née à Saint-Denis, le 4 mai 1990, Date de naissance : 05/06/1971"
             ),
             vec![
                 ("06 12 34 56 78", Phone),
@@ -518,6 +566,8 @@ mod tests {
                 ("3 mars 1975", BirthDate),
                 ("03/03/1975", BirthDate),
                 ("1er avril 1980", BirthDate),
+                ("4 mai 1990", BirthDate),
+                ("05/06/1971", BirthDate),
             ]
         );
     }

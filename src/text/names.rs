@@ -42,7 +42,7 @@ enum Trigger {
     Before,
     /// A party position whose name precedes: `demeurant`, `domicilié`, `né`.
     After,
-    /// `né`, `née`: a party position only when `le` or `à` follows.
+    /// `né le`, `née à`…: the name precedes.
     Born,
 }
 
@@ -69,8 +69,14 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("consorts", Trigger::Before),
     ("demeurant", Trigger::After),
     ("domicilié", Trigger::After),
-    ("née", Trigger::Born),
-    ("né", Trigger::Born),
+    ("né le ", Trigger::Born),
+    ("née le ", Trigger::Born),
+    ("né à ", Trigger::Born),
+    ("née à ", Trigger::Born),
+    ("né(e) le ", Trigger::Born),
+    ("né(e) à ", Trigger::Born),
+    ("nés le ", Trigger::Born),
+    ("nées le ", Trigger::Born),
 ];
 
 static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -518,11 +524,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 // (`né le 3 mars`, `né à Lyon`); `demeurant`, `domicilié(e)(s)`.
                 let after = &text[e..];
                 if trigger == Trigger::Born {
-                    let rest = after.strip_prefix("(e)").unwrap_or(after);
-                    let rest = rest.strip_prefix('s').unwrap_or(rest);
-                    if !(rest.starts_with(" le ") || rest.starts_with(" à ")) {
-                        continue;
-                    }
+                    // The pattern holds ` le ` or ` à `.
                 } else if after.chars().next().is_some_and(char::is_alphanumeric)
                     && !after.starts_with('e')
                     && !after.starts_with('s')
@@ -1162,6 +1164,7 @@ fn fold_char(c: char) -> char {
         'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
         'ç' | 'Ç' => 'c',
         '’' => '\'',
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
         _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -1170,8 +1173,22 @@ fn fold_eq(a: &str, b: &str) -> bool {
     a.chars().map(fold_char).eq(b.chars().map(fold_char))
 }
 
+/// Whether `w`, folded, is one of `list` (whose entries are folded already). Folds into a
+/// stack buffer once: no allocation.
 fn is_folded_in(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|l| fold_eq(w, l))
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for c in w.chars() {
+        let f = fold_char(c);
+        let len = f.len_utf8();
+        if n + len > buf.len() {
+            return false;
+        }
+        f.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    let folded = &buf[..n];
+    list.iter().any(|l| l.as_bytes() == folded)
 }
 
 fn fold(s: &str) -> String {

@@ -79,10 +79,16 @@ pub fn normalize_mapped(text: &str, html: bool) -> Normalized {
 }
 
 fn run(text: &str, html: bool, w: &mut Writer<'_>) {
-    let needs_nfc = !matches!(
-        unicode_normalization::is_nfc_quick(text.chars()),
-        IsNormalized::Yes
-    );
+    // ASCII is always in NFC: only the text from the first other byte needs the quick check, and
+    // only its non-ASCII chars (an ASCII char has combining class 0, so leaving it out can only
+    // make the check more cautious).
+    let needs_nfc = match text.bytes().position(|b| b >= 0x80) {
+        None => false,
+        Some(first) => !matches!(
+            unicode_normalization::is_nfc_quick(text[first..].chars().filter(|c| !c.is_ascii())),
+            IsNormalized::Yes
+        ),
+    };
     if html {
         let mut nfc = NfcStage::new(needs_nfc);
         html_chars(text, &mut |c, i| nfc.push(c, i, w));
@@ -93,6 +99,8 @@ fn run(text: &str, html: bool, w: &mut Writer<'_>) {
             nfc.push(c, i as u32, w);
         }
         nfc.flush(w);
+    } else if w.map.is_none() {
+        w.push_fast(text);
     } else {
         for (i, c) in text.chars().enumerate() {
             w.push(c, i as u32);
@@ -116,6 +124,39 @@ impl Writer<'_> {
         self.out.push(c);
         if let Some(m) = self.map.as_deref_mut() {
             m.push(i);
+        }
+    }
+
+    /// The hot path, without an offset map: runs of ASCII that need no change are copied whole.
+    fn push_fast(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                self.push(c, 0);
+                i += c.len_utf8();
+                continue;
+            }
+            if b.is_ascii_whitespace() || b == 0x0b {
+                if !self.suppress_space {
+                    self.pending_space = true;
+                }
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..]
+                .iter()
+                .position(|&x| x >= 0x80 || x.is_ascii_whitespace() || x == 0x0b)
+                .map_or(bytes.len(), |k| i + k);
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
+            }
+            self.out.push_str(&text[i..end]);
+            self.suppress_space = false;
+            i = end;
         }
     }
 
@@ -447,6 +488,24 @@ mod tests {
         let n = normalize_mapped("x\u{a0}\u{a0}« y »", false);
         assert_eq!(n.text, "x \"y\"");
         assert_eq!(n.original_span(3, 4), (5, 6));
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_mapped_one() {
+        for s in [
+            "  Attendu\u{a0}que\n\n la  Cour\u{202f}: \t",
+            "l’arrêt « attaqué » — dit “ceci”\x0b fin",
+            "x\u{a0}\u{a0}« y »  ",
+            "",
+            "   ",
+            "ABC\r\ndef\u{2028}ghi",
+        ] {
+            assert_eq!(
+                normalize(s, false),
+                normalize_mapped(s, false).text,
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -318,6 +318,8 @@ pub struct App {
     rank_record: Option<Vec<u32>>,
     rank_message: Option<Vec<u32>>,
     rank_position: Option<Vec<u32>>,
+    /// The searchable text of every finding, built on the first search.
+    search_index: Option<SearchIndex>,
 
     pub detail: Option<Detail>,
     pub reveal: bool,
@@ -363,6 +365,7 @@ impl App {
             rank_record: None,
             rank_message: None,
             rank_position: None,
+            search_index: None,
             detail: None,
             reveal: false,
             waivers_path: None,
@@ -427,9 +430,9 @@ impl App {
                 if self.sort == SortColumn::Position && !self.descending && !self.group {
                     // Arrival order: append what passes the filter, nothing to re-sort.
                     let end = self.report.findings.len() as u32;
-                    let re = self.search_regex();
+                    let query = self.query();
                     for i in start..end {
-                        if self.passes(i, re.as_ref()) {
+                        if self.passes(i, query.as_deref()) {
                             self.order.push(i);
                         }
                     }
@@ -485,29 +488,23 @@ impl App {
         self.rank_record = None;
         self.rank_message = None;
         self.rank_position = None;
+        self.search_index = None;
     }
 
-    fn search_regex(&self) -> Option<regex::Regex> {
-        if self.search.is_empty() {
-            return None;
-        }
-        regex::RegexBuilder::new(&regex::escape(&self.search))
-            .case_insensitive(true)
-            .build()
-            .ok()
+    /// The search query as matched: lower-cased (the search ignores case).
+    fn query(&self) -> Option<String> {
+        (!self.search.is_empty()).then(|| self.search.to_lowercase())
     }
 
-    fn passes(&self, i: u32, re: Option<&regex::Regex>) -> bool {
+    /// Whether finding `i` passes the filter and the search (`query` lower-cased). Used for
+    /// the few findings of a live batch; a whole recompute scans the [`SearchIndex`] instead.
+    fn passes(&self, i: u32, query: Option<&str>) -> bool {
         if !self.filter.matches(self.meta[i as usize]) {
             return false;
         }
-        let Some(re) = re else { return true };
+        let Some(q) = query else { return true };
         let f = &self.report.findings[i as usize];
-        re.is_match(f.rule.code())
-            || re.is_match(&f.message)
-            || f.record
-                .as_ref()
-                .is_some_and(|r| r.id.as_deref().is_some_and(|id| re.is_match(id)))
+        SearchIndex::haystack(f).contains(q)
     }
 
     /// Rebuilds the shown indices from the filter, search, sort and grouping, keeping the
@@ -515,11 +512,25 @@ impl App {
     pub fn recompute(&mut self) {
         let keep = self.order.get(self.selected).copied();
         let n = self.report.findings.len() as u32;
-        let re = self.search_regex();
-        let mut order: Vec<u32> = if self.filter.is_empty() && re.is_none() {
-            (0..n).collect()
-        } else {
-            (0..n).filter(|&i| self.passes(i, re.as_ref())).collect()
+        let query = self.query();
+        let matched = query.as_deref().map(|q| {
+            self.search_index
+                .get_or_insert_with(|| SearchIndex::build(&self.report.findings))
+                .matches(q)
+        });
+        let mut order: Vec<u32> = match (&matched, self.filter.is_empty()) {
+            (None, true) => (0..n).collect(),
+            (None, false) => {
+                let meta = &self.meta;
+                (0..n)
+                    .filter(|&i| self.filter.matches(meta[i as usize]))
+                    .collect()
+            }
+            (Some(m), _) => m
+                .iter()
+                .copied()
+                .filter(|&i| self.filter.matches(self.meta[i as usize]))
+                .collect(),
         };
         let descending = self.descending;
         match self.sort {
@@ -549,27 +560,23 @@ impl App {
                 });
             }
             SortColumn::Record => {
-                let rank = self.rank_record.get_or_insert_with(|| {
-                    rank_by(&self.report.findings, |a, b| record_id(a).cmp(record_id(b)))
-                });
+                let rank = self
+                    .rank_record
+                    .get_or_insert_with(|| rank_by_str(&self.report.findings, record_id));
                 order = counting_sort(&order, n, descending, |i| rank[i as usize]);
             }
             SortColumn::Message => {
-                let rank = self.rank_message.get_or_insert_with(|| {
-                    rank_by(&self.report.findings, |a, b| a.message.cmp(&b.message))
-                });
+                let rank = self
+                    .rank_message
+                    .get_or_insert_with(|| rank_by_str(&self.report.findings, |f| &f.message));
                 order = counting_sort(&order, n, descending, |i| rank[i as usize]);
             }
         }
         if self.group {
             // A stable sort by the record's place keeps the chosen order inside each record.
-            let rank = self.rank_position.get_or_insert_with(|| {
-                rank_by(&self.report.findings, |a, b| {
-                    let (fa, la, _) = a.sort_key();
-                    let (fb, lb, _) = b.sort_key();
-                    (fa, la).cmp(&(fb, lb))
-                })
-            });
+            let rank = self
+                .rank_position
+                .get_or_insert_with(|| rank_by_place(&self.report.findings));
             order = counting_sort(&order, n, false, |i| rank[i as usize]);
         }
         self.order = order;
@@ -1165,6 +1172,79 @@ impl App {
     }
 }
 
+/// The searchable text of all findings in one lower-cased buffer (rule code, record id and
+/// message of each, separated by NUL), so that a search is one `memmem` pass over contiguous
+/// memory instead of a million small strings scattered over the heap.
+struct SearchIndex {
+    text: Vec<u8>,
+    /// `starts[i]`: where finding `i`'s text begins; one more entry for the end.
+    starts: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// Appends the lower-cased searchable text of `f` to `out`.
+    fn push_haystack(f: &Finding, out: &mut Vec<u8>) {
+        let id = f
+            .record
+            .as_ref()
+            .and_then(|r| r.id.as_deref())
+            .unwrap_or("");
+        for (k, part) in [f.rule.code(), id, f.message.as_str()]
+            .into_iter()
+            .enumerate()
+        {
+            if k > 0 {
+                out.push(0);
+            }
+            if part.is_ascii() {
+                out.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
+            } else {
+                out.extend_from_slice(part.to_lowercase().as_bytes());
+            }
+        }
+    }
+
+    fn haystack(f: &Finding) -> String {
+        let mut out = Vec::new();
+        Self::push_haystack(f, &mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    fn build(findings: &[Finding]) -> SearchIndex {
+        let mut text = Vec::with_capacity(findings.len() * 64);
+        let mut starts = Vec::with_capacity(findings.len() + 1);
+        for f in findings {
+            starts.push(text.len());
+            Self::push_haystack(f, &mut text);
+            text.push(0);
+        }
+        starts.push(text.len());
+        SearchIndex { text, starts }
+    }
+
+    /// Indices of the findings whose text contains `query` (lower-cased, no NUL), ascending.
+    fn matches(&self, query: &str) -> Vec<u32> {
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        let mut out = Vec::new();
+        let mut pos = 0usize;
+        let mut i = 0usize;
+        while let Some(found) = finder.find(&self.text[pos..]) {
+            let at = pos + found;
+            // Positions only grow: walk to the finding holding `at`.
+            while self.starts[i + 1] <= at {
+                i += 1;
+            }
+            out.push(i as u32);
+            // The next match must be in a later finding.
+            pos = self.starts[i + 1];
+            if pos >= self.text.len() {
+                break;
+            }
+        }
+        out
+    }
+}
+
 fn record_key(f: &Finding) -> Option<(u32, u64)> {
     f.record.as_ref().map(|r| (r.file_index, r.line))
 }
@@ -1176,20 +1256,64 @@ fn record_id(f: &Finding) -> &str {
         .unwrap_or("")
 }
 
-/// `rank[i]` = place of finding `i` in the order `cmp`, equal findings sharing a rank.
-fn rank_by(
-    findings: &[Finding],
-    cmp: impl Fn(&Finding, &Finding) -> std::cmp::Ordering,
-) -> Vec<u32> {
-    let mut idx: Vec<u32> = (0..findings.len() as u32).collect();
-    idx.sort_by(|&a, &b| cmp(&findings[a as usize], &findings[b as usize]));
+/// `rank[i]` = place of finding `i` in the order of `key`, equal keys sharing a rank. The sort
+/// runs on (16-byte prefix, index) pairs in parallel, reading the strings only on equal
+/// prefixes: a million scattered strings are mostly compared without being touched.
+fn rank_by_str(findings: &[Finding], key: impl Fn(&Finding) -> &str) -> Vec<u32> {
+    use rayon::slice::ParallelSliceMut;
+    let prefix = |s: &str| {
+        let mut b = [0u8; 16];
+        let n = s.len().min(16);
+        b[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u128::from_be_bytes(b)
+    };
+    // The keys copied into one arena: comparisons read contiguous memory, not the findings.
+    let mut arena: Vec<u8> = Vec::with_capacity(findings.len() * 32);
+    let mut offsets: Vec<usize> = Vec::with_capacity(findings.len() + 1);
+    let mut pairs: Vec<(u128, u32)> = Vec::with_capacity(findings.len());
+    for (i, f) in findings.iter().enumerate() {
+        let k = key(f);
+        offsets.push(arena.len());
+        arena.extend_from_slice(k.as_bytes());
+        pairs.push((prefix(k), i as u32));
+    }
+    offsets.push(arena.len());
+    let bytes = |i: u32| &arena[offsets[i as usize]..offsets[i as usize + 1]];
+    // Byte order of UTF-8 is the order of `str`.
+    let full =
+        |a: &(u128, u32), b: &(u128, u32)| a.0.cmp(&b.0).then_with(|| bytes(a.1).cmp(bytes(b.1)));
+    pairs.par_sort_unstable_by(|a, b| full(a, b).then(a.1.cmp(&b.1)));
     let mut rank = vec![0u32; findings.len()];
     let mut r = 0u32;
-    for (k, &i) in idx.iter().enumerate() {
-        if k > 0 && cmp(&findings[idx[k - 1] as usize], &findings[i as usize]).is_ne() {
+    for (k, p) in pairs.iter().enumerate() {
+        if k > 0 && full(&pairs[k - 1], p).is_ne() {
             r = k as u32;
         }
-        rank[i as usize] = r;
+        rank[p.1 as usize] = r;
+    }
+    rank
+}
+
+/// The rank of each finding's record place (file, line); linear when the findings are in
+/// report order, as a finished report's are.
+fn rank_by_place(findings: &[Finding]) -> Vec<u32> {
+    let place = |f: &Finding| {
+        let (file, line, _) = f.sort_key();
+        (file, line)
+    };
+    let sorted = findings.windows(2).all(|w| place(&w[0]) <= place(&w[1]));
+    let mut idx: Vec<u32> = (0..findings.len() as u32).collect();
+    if !sorted {
+        idx.sort_by_key(|&i| place(&findings[i as usize]));
+    }
+    let mut rank = vec![0u32; findings.len()];
+    let mut r = 0u32;
+    for k in 0..idx.len() {
+        let i = idx[k] as usize;
+        if k > 0 && place(&findings[idx[k - 1] as usize]) != place(&findings[i]) {
+            r = k as u32;
+        }
+        rank[i] = r;
     }
     rank
 }

@@ -10,6 +10,7 @@ use vigie::text::names::find_person_names;
 
 /// One real decision: its file, its text (line breaks kept) and the professionals its metadata
 /// names (PRESIDENT, AVOCAT_GL, AVOCATS, RAPPORTEUR).
+#[derive(Clone)]
 pub struct Decision {
     pub file: String,
     pub text: String,
