@@ -732,8 +732,15 @@ impl Generator {
                     1 => {
                         let digits: String = num.chars().filter(char::is_ascii_digit).collect();
                         let last: u64 = digits[digits.len() - 3..].parse().unwrap_or(0);
-                        let new_last = (last + rng.range(1, 9)) % 1000;
-                        let other = format!("{}{:03}", &num[..num.len() - 3], new_last);
+                        // Not one of the decision's other numbers (joined appeals).
+                        let mut step = rng.range(1, 9);
+                        let other = loop {
+                            let o = format!("{}{:03}", &num[..num.len() - 3], (last + step) % 1000);
+                            if !b.numbers.contains(&o) {
+                                break o;
+                            }
+                            step += 1;
+                        };
                         number = Some(other.clone());
                         format!("number {other} instead of {num}")
                     }
