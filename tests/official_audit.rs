@@ -242,3 +242,54 @@ fn several_references_at_once() {
     );
     assert_eq!(got, vec![]);
 }
+
+#[test]
+fn a_dila_tar_gz_is_a_reference_and_its_unreadable_entries_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("CASS_20231117.tar.gz");
+    {
+        let f = std::fs::File::create(&archive).unwrap();
+        let gz = flate2::write::GzEncoder::new(f, flate2::Compression::fast());
+        let mut tar = tar::Builder::new(gz);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in &files {
+            let name = f.file_name().unwrap().to_str().unwrap();
+            tar.append_path_with_name(f, format!("cass/global/JURI/TEXT/00/00/{name}"))
+                .unwrap();
+        }
+        // One entry that is not a decision.
+        let junk = b"not xml at all";
+        let mut h = tar::Header::new_gnu();
+        h.set_size(junk.len() as u64);
+        h.set_mode(0o644);
+        h.set_cksum();
+        tar.append_data(&mut h, "cass/global/README", &junk[..])
+            .unwrap();
+        tar.into_inner().unwrap().finish().unwrap();
+    }
+    let decisions = dila();
+    let records: Vec<Value> = decisions
+        .iter()
+        .take(10)
+        .enumerate()
+        .map(|(i, d)| record(d, i))
+        .collect();
+    let corpus = dir.path().join("corpus.jsonl");
+    let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&corpus, text.join("\n")).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![archive],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    assert!(out.report.findings.is_empty(), "{:?}", out.report.findings);
+    assert_eq!(out.report.audit.reference_decisions, 92);
+    assert_eq!(out.report.audit.unreadable_reference_decisions, 1);
+    assert_eq!(out.report.audit.matched_records, 10);
+}

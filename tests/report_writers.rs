@@ -60,7 +60,12 @@ fn sample() -> Report {
             Rule::ATT001,
             Some(rec(Some("r-20"), Some("JURITEXT000046"), 0, 20)),
             "-attribution names no producer # Titre\n[lien](http://x) \u{1b}[31m",
-        ),
+        )
+        .with_evidence(Evidence {
+            field: "attribution".into(),
+            excerpt: Some("# Titre\n[lien](http://x) \u{1b}[31m".into()),
+            ..Evidence::default()
+        }),
         Finding::new(
             Rule::INT007,
             Some(rec(Some("r-21"), None, 0, 21)),
@@ -384,9 +389,11 @@ fn notice_states_breaches_deadline_and_consequences() {
     assert!(temp < v && v < obs);
     assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
     assert!(text.contains(
-        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 : pseudonymised name \\[K\\] of the reference is shown in clear"
+        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 — champ « text » — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"
     ));
-    assert!(text.contains("    - ensemble de la base : the newest updated\\_at of the corpus"));
+    // The engine's English messages stay out of the French letter.
+    assert!(!text.contains("pseudonymised name"));
+    assert!(text.contains("    - ensemble de la base\n"));
     assert!(text.contains("extrait : « M. K••••••• a formé le pourvoi »"));
     assert!(!text.contains("Kaminski"));
     assert!(text.contains(

@@ -617,3 +617,48 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn zip_bomb_entry_is_counted_unreadable_and_the_rest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.zip");
+    let sample = std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap();
+    {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        zip.start_file("zeros.xml", opts).unwrap();
+        write_zeros(&mut zip, 256 << 20);
+        zip.start_file("ORTA_2520143_20251205.xml", opts).unwrap();
+        zip.write_all(&sample).unwrap();
+        zip.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&path).unwrap().len() < 2 << 20);
+    let limits = ArchiveLimits {
+        max_entry_bytes: 1 << 20,
+        ..ArchiveLimits::default()
+    };
+    let (entries, stats) = collect(&path, &limits);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].bytes, sample);
+    assert_eq!(stats.unreadable.len(), 1);
+    assert_eq!(stats.unreadable[0].name, "zeros.xml");
+    assert!(
+        stats.unreadable[0].reason.contains("1 MiB"),
+        "{:?}",
+        stats.unreadable
+    );
+}
+
+proptest::proptest! {
+    /// Court names from any input never panic the seat derivation.
+    #[test]
+    fn seat_of_any_name(name in "\\PC{0,40}", prefix in proptest::sample::select(vec![
+        "Tribunal administratif de ", "TRİBUNAL ADMINISTRATIF DE ", "CAA de ", "Cour d’appel d’", "",
+    ])) {
+        let _ = vigie::source::xml::seat_of(&format!("{prefix}{name}"));
+        let _ = vigie::source::xml::split_lawyers(&name);
+        let _ = vigie::source::xml::formation_from_header(&name);
+    }
+}

@@ -211,17 +211,24 @@ fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
         }
         None => s.push_str("ensemble de la base"),
     }
-    let _ = write!(s, " : {}", escape_markdown(&f.message));
+    // The engine's messages are in English: the letter names the rule in French above and shows
+    // here only the field and the excerpts, which speak for themselves.
+    if let Some(e) = &f.evidence
+        && !e.field.is_empty()
+    {
+        let _ = write!(s, " — champ « {} »", escape_markdown(&e.field));
+    }
     if f.repeated {
         s.push_str(" (manquement réitéré)");
     }
-    let excerpt = f
-        .evidence
-        .as_ref()
-        .and_then(|e| super::exported_excerpts(e, reveal).0)
-        .filter(|x| !x.is_empty());
-    if let Some(excerpt) = excerpt {
-        let _ = write!(s, " — extrait : « {} »", escape_markdown(&excerpt));
+    if let Some(e) = &f.evidence {
+        let (excerpt, reference) = super::exported_excerpts(e, reveal);
+        if let Some(x) = excerpt.filter(|x| !x.is_empty()) {
+            let _ = write!(s, " — extrait : « {} »", escape_markdown(&x));
+        }
+        if let Some(x) = reference.filter(|x| !x.is_empty()) {
+            let _ = write!(s, " — source officielle : « {} »", escape_markdown(&x));
+        }
     }
     s
 }

@@ -272,6 +272,30 @@ fn read_path(f: &Path, name: &str, limits: &archive::ArchiveLimits) -> Result<It
                 out.lock().unwrap_or_else(|e| e.into_inner()).extend(items);
             });
             let mut items = out.into_inner().unwrap_or_else(|e| e.into_inner());
+            // Entries that could not be read (over the size limit, failing to decompress) are
+            // counted, each named; on an error, what was read before it stays.
+            let stats = match &res {
+                Ok(stats) => stats,
+                Err(e) => &*e.stats,
+            };
+            for u in &stats.unreadable {
+                items.push(Err((
+                    Origin {
+                        file: format!("{name}!{}", u.name),
+                        line: 0,
+                    },
+                    u.reason.clone(),
+                )));
+            }
+            if stats.unreadable_unlisted > 0 {
+                items.push(Err((
+                    Origin {
+                        file: name.to_string(),
+                        line: 0,
+                    },
+                    format!("and {} more unreadable entries", stats.unreadable_unlisted),
+                )));
+            }
             if let Err(e) = res {
                 items.push(Err((
                     Origin {

@@ -491,7 +491,58 @@ fn line_column(bytes: &[u8], pos: usize) -> (u64, u64) {
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads one decision from an XML file of one of the official formats (see the module docs).
+///
+/// Files must be UTF-8, except that a file declaring ISO-8859-1 (Latin-1, ISO-8859-15) or
+/// windows-1252 in its XML declaration is transcoded first; error positions stay right, as lines
+/// and columns are counted in characters.
 pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlError> {
+    if let Some(table) = declared_single_byte_encoding(bytes)
+        && std::str::from_utf8(bytes).is_err()
+    {
+        let text: String = bytes.iter().map(|&b| table(b)).collect();
+        return parse_utf8(text.as_bytes(), origin);
+    }
+    parse_utf8(bytes, origin)
+}
+
+/// The decoding of a single-byte encoding named in the XML declaration, if any.
+fn declared_single_byte_encoding(bytes: &[u8]) -> Option<fn(u8) -> char> {
+    let head = bytes.get(..bytes.len().min(200))?;
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = memchr::memmem::find(head, b"?>")?;
+    let decl = String::from_utf8_lossy(&head[..end]).to_ascii_lowercase();
+    let at = decl.find("encoding")?;
+    let value: String = decl[at + "encoding".len()..]
+        .trim_start_matches([' ', '=', '"', '\''])
+        .chars()
+        .take_while(|c| !matches!(c, '"' | '\'' | ' '))
+        .collect();
+    match value.as_str() {
+        "iso-8859-1" | "latin1" | "latin-1" | "iso_8859-1" | "iso-8859-15" | "l1" => {
+            Some(|b| b as char)
+        }
+        "windows-1252" | "cp1252" => Some(windows_1252),
+        _ => None,
+    }
+}
+
+/// windows-1252: Latin-1 but for the 0x80–0x9F block.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    if (0x80..0xA0).contains(&b) {
+        HIGH[(b - 0x80) as usize]
+    } else {
+        b as char
+    }
+}
+
+fn parse_utf8(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlError> {
     let err = |pos: usize, message: String| {
         let (line, column) = line_column(bytes, pos);
         XmlError {
@@ -1029,7 +1080,7 @@ pub fn seat_of(jurisdiction: &str) -> Option<String> {
                 .next()
                 .is_some_and(char::is_whitespace)
     })?;
-    let rest = j[court.len()..].trim_start();
+    let rest = j.get(court.len()..)?.trim_start();
     let city = ["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"]
         .iter()
         .find_map(|p| {
@@ -1340,6 +1391,53 @@ mod tests {
             ]
         );
         assert_eq!(d.text, "Vu la procédure.\nDécide.");
+    }
+
+    #[test]
+    fn latin1_and_windows_1252_declarations_are_transcoded() {
+        // MINI with every character as one Latin-1 byte (all of them are below U+0100).
+        let latin1: Vec<u8> = MINI
+            .replace("UTF-8", "ISO-8859-1")
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect();
+        assert!(std::str::from_utf8(&latin1).is_err());
+        let d = parse_xml(&latin1, origin()).unwrap();
+        let utf8 = parse_xml(MINI.as_bytes(), origin()).unwrap();
+        assert_eq!(d.professionals, utf8.professionals);
+        assert_eq!(d.text, utf8.text);
+        assert!(
+            d.professionals
+                .contains(&"SCP Célice, Texidor, Périer".to_string())
+        );
+
+        let cp = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<Document><Donnees_Techniques>\
+<Identification>DTA_1.xml</Identification></Donnees_Techniques><Decision><Texte_Integral>l\x92arr\xeat \x96 fin\
+</Texte_Integral></Decision></Document>";
+        let d = parse_xml(cp, origin()).unwrap();
+        assert_eq!(d.text, "l’arrêt – fin");
+
+        // Undeclared: an error at the bad byte.
+        let e = parse_xml(b"<Document>\n\xe9</Document>", origin()).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+    }
+
+    #[test]
+    fn administrative_formation_cdata_and_courts() {
+        let xml = "<Document><Donnees_Techniques><Identification>DCA_23LY00001_20240105.xml</Identification>\
+<Date_Mise_Jour>2024-01-10</Date_Mise_Jour></Donnees_Techniques><Dossier><Code_Juridiction>CAA69</Code_Juridiction>\
+<Nom_Juridiction>Cour administrative d'appel de Lyon</Nom_Juridiction><Numero_Dossier>23LY00001</Numero_Dossier>\
+<Date_Lecture>2024-01-05</Date_Lecture><Extra><Deep>x</Deep></Extra></Dossier><Audience><Formation_Jugement>3ème chambre</Formation_Jugement>\
+</Audience><Decision><Texte_Integral><![CDATA[Vu la requête.<br/>Considérant.]]></Texte_Integral></Decision></Document>";
+        let d = parse_xml(xml.as_bytes(), origin()).unwrap();
+        assert_eq!(d.id, "DCA_23LY00001_20240105.xml");
+        assert_eq!(d.other_ids, vec!["DCA_23LY00001_20240105"]);
+        assert_eq!(d.seat.as_deref(), Some("Lyon"));
+        assert_eq!(d.formation.as_deref(), Some("3ème chambre"));
+        assert_eq!(d.numbers, vec!["23LY00001"]);
+        assert_eq!(d.text, "Vu la requête.\nConsidérant.");
+        let e = parse_xml(b"<Document><Dossier/></Document>", origin()).unwrap_err();
+        assert!(e.message.contains("Identification"), "{e}");
     }
 
     #[test]
