@@ -6,6 +6,39 @@
 //! are generated in parallel, in chunks, and written in order, so the same seed gives the same
 //! bytes. Only the choice of which records carry which breach is sequential (it keeps every rule
 //! represented and the rate exact), and it is cheap.
+//!
+//! Output, under the chosen folder: `reference/` (Judilibre JSON Lines `reference.jsonl`, or the
+//! DILA tree `JURI/TEXT/…/JURITEXT….xml`; plus `admin/` with the administrative decision),
+//! `corpus.jsonl`, `history.json` (a `/transactionalhistory` page) and `labels.jsonl` (one line
+//! per planted breach: `record_id`, `rule`, `line`, `detail`).
+//!
+//! How each rule is planted, on a record otherwise clean:
+//!
+//! | rule | plant |
+//! |---|---|
+//! | INT001 | a legal word swapped for another, or an article number changed |
+//! | INT002 | an editorial note inserted as a paragraph |
+//! | INT003 | the last 20–50 % of the lines cut, not marked `excerpt` |
+//! | INT004 | `excerpt: true`, text cut, no `full_text_url` |
+//! | INT005 | a required field dropped (formation, seat, date or jurisdiction; date or jurisdiction for DILA) |
+//! | INT006 | another date, number (not one of the decision's) or chamber |
+//! | INT007 | a `source_id` matching nothing |
+//! | ATT001 / ATT002 | no or a vague attribution / the Conseil d'État credited |
+//! | FRE001 | neither `updated_at` nor `update_notice` |
+//! | FRE002 | a text before a correction the reference (`update_date`) or the history (`updated`) dates after the load |
+//! | FRE003 | `stale`: every load more than 72 hours before the audit time (corpus level) |
+//! | FRE004 | the history deletes the decision and the reference no longer holds it |
+//! | FRE005 | an administrative record whose notice says « Mis à jour le … » |
+//! | MSK001 | a person marker (`M. [Z] [R]`) replaced by a name in the record |
+//! | MSK002 | a magistrate's name (`M. [B] président`) or a company's masked in the record |
+//! | MSK003 | the reference shows a party's name where the record keeps the marker |
+//! | MSK004 | reference and record both show a party's name |
+//! | MSK005 | reference and record both show a date of birth or a phone number, the name masked |
+//! | PRF001 / PRF002 | a `president` field / a `judge_stats` field with figures |
+//! | IN001 / IN002 | a garbage line / the id of an earlier clean record |
+//!
+//! Planted names never share a part with a name the decision already holds (a magistrate may
+//! bear it), so that each plant has one reading.
 
 pub mod base;
 mod json;
@@ -363,7 +396,7 @@ fn substitute(rng: &mut Rng, text: &str) -> Option<(String, String)> {
     Some((out, format!("«{}» → «{new}»", m.as_str())))
 }
 
-/// The text up to the line that ends `share` of it.
+/// The first `keep` lines of the text.
 fn keep_lines(text: &str, keep: usize) -> String {
     text.split('\n').take(keep).collect::<Vec<_>>().join("\n")
 }
