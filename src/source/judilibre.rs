@@ -64,7 +64,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
     }
 }
 
-fn strip(e: &serde_json::Error) -> String {
+pub(crate) fn strip(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
@@ -72,7 +72,7 @@ fn strip(e: &serde_json::Error) -> String {
     }
 }
 
-fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
+pub(crate) fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
     let origin = Origin {
         file: file.to_string(),
         line,

@@ -53,6 +53,24 @@ pub fn normalize_into(text: &str, html: bool, out: &mut String) {
     run(text, html, &mut w);
 }
 
+thread_local! {
+    static DIGEST_BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The digest texts are compared by: of their normalised form.
+pub fn digest(norm: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(norm.as_bytes())
+}
+
+/// Normalises `text` (in a buffer kept per thread) and digests it.
+pub fn digest_of(text: &str, html: bool) -> u64 {
+    DIGEST_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        normalize_into(text, html, &mut b);
+        digest(&b)
+    })
+}
+
 /// Normalises `text` into a new string.
 pub fn normalize(text: &str, html: bool) -> String {
     let mut out = String::new();
