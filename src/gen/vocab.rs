@@ -152,30 +152,7 @@ pub const SWAP_WORDS: &[&str] = &[
     "paiement",
 ];
 
-const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// `5 octobre 2023`, `1er octobre 2023`.
-pub fn french_date(d: jiff::civil::Date) -> String {
-    let day = if d.day() == 1 {
-        "1er".to_string()
-    } else {
-        d.day().to_string()
-    };
-    format!("{day} {} {}", MONTHS[d.month() as usize - 1], d.year())
-}
+pub use crate::ident::french_date;
 
 /// `05/10/2023`.
 pub fn slash_date(d: jiff::civil::Date) -> String {
