@@ -4,11 +4,18 @@
 //! cargo run --release --example masking_eval                      # all figures
 //! cargo run --release --example masking_eval -- --misses          # also every miss / false hit
 //! cargo run --release --example masking_eval -- --only names      # throughput of one detector
+//! cargo run --release --example masking_eval -- --normalised      # on the normalised texts
 //! ```
 //!
 //! Recall and precision per category of planted party names and per kind of planted
 //! identifier (see `tests/support/masking_harness.rs`), then MB/s of each detector, on one
 //! thread, over the 92 decisions repeated to about 100 MB.
+//!
+//! Measured on 22 November 2026 (shared 2-core machine, release): recall 1.0 and precision
+//! 1.0 on 8,700 planted names in 11 categories and on 725 planted identifiers, raw and
+//! normalised; no hit on the 92 real decisions (888 civilities before a professional's
+//! name, 758 before a marker); markers about 4,000 MB/s, names about 500 MB/s, identifiers
+//! about 800 MB/s, the three together about 275 MB/s of CPU time on one thread.
 
 #[path = "../tests/support/masking_harness.rs"]
 mod harness;
@@ -29,7 +36,10 @@ fn main() {
         .nth(1)
         .cloned()
         .unwrap_or_default();
-    let decisions = h::load_dila();
+    let mut decisions = h::load_dila();
+    if args.iter().any(|a| a == "--normalised") {
+        decisions = h::normalised(&decisions);
+    }
     if only.is_empty() {
         accuracy(&decisions, misses);
     }

@@ -189,6 +189,10 @@ fn main() {
         );
     }
     println!(
+        "memory after the steps: caches (string orders, search index) add {:.1} bytes/finding",
+        rss_bytes().saturating_sub(after_app) as f64 / n as f64
+    );
+    println!(
         "worst key-to-frame time, first-time rank computations excluded: {worst:.2?} (best of 5: {worst_best:.2?})"
     );
 }

@@ -60,27 +60,27 @@ VIGIE=target/release/vigie
 GEN=target/release/vigie-gen
 CORES=$(nproc)
 
-# Runs a command under GNU time; prints "seconds peak_kib". Exit statuses 0 and 1 are fine (vigie
+# Runs a command under GNU time (/usr/bin/time -v); prints "seconds peak_kib". Exit statuses 0 and 1 are fine (vigie
 # exits 1 when it finds breaches; rg -c exits 1 when nothing matches).
 measure() {
     local log
     log=$(mktemp)
     local rc=0
+    local start end
+    start=$(date +%s%N)
     /usr/bin/time -v "$@" >/dev/null 2>"$log" || rc=$?
+    end=$(date +%s%N)
     if [[ $rc -gt 1 ]]; then
         echo "bench.sh: '$*' failed with status $rc:" >&2
         tail -n 30 "$log" >&2
         rm -f "$log"
         exit 1
     fi
-    awk -F': ' '
-        /Elapsed \(wall clock\) time/ {
-            n = split($2, p, ":"); s = 0
-            for (i = 1; i <= n; i++) s = s * 60 + p[i]
-            wall = s
-        }
+    # Wall time to the millisecond from the clock around the run (GNU time rounds to 10 ms);
+    # peak resident memory from GNU time.
+    awk -F': ' -v ns="$((end - start))" '
         /Maximum resident set size/ { rss = $2 }
-        END { printf "%.2f %d\n", wall, rss }' "$log"
+        END { printf "%.3f %d\n", ns / 1e9, rss }' "$log"
     rm -f "$log"
 }
 
@@ -131,13 +131,13 @@ function ratio(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
 }
 END {
     printf "\nvigie benchmark (%d cores; input = corpus + reference; warm page cache; times in s)\n\n", cores
-    printf "| corpus | input MB | records | cat | rg -c | vigie -j1 | vigie -j%d | peak MB -j1 | peak MB -j%d | vigie/rg | vigie/cat | speed-up | peak B / input B | s per input MB |\n", cores, cores
+    printf "| corpus | input MB | records | cat | rg -c | vigie -j1 | vigie -j%d | peak MB -j1 | peak MB -j%d | vigie/rg | vigie/cat | speed-up -j1/-j%d | peak B / input B | ms per input MB |\n", cores, cores, cores
     printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     for (i = 1; i <= NR; i++) {
-        printf "| %s | %.0f | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %s | %s | %s | %.2f | %.4f |\n",
+        printf "| %s | %.0f | %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.0f | %s | %s | %s | %.2f | %.1f |\n",
             size[i], mb[i], rec[i], cat_t[i], rg_t[i], one[i], all[i], m1[i] / 1024, ma[i] / 1024,
             ratio(all[i], rg_t[i]), ratio(all[i], cat_t[i]), ratio(one[i], all[i]),
-            (ma[i] * 1024) / (mb[i] * 1048576), all[i] / mb[i]
+            (ma[i] * 1024) / (mb[i] * 1048576), 1000 * all[i] / mb[i]
     }
     # Least-squares line time = a + b * MB over the sizes (all cores).
     n = NR; sx = sy = sxx = sxy = 0

@@ -102,7 +102,9 @@ impl AuditContext for Context {
     }
 
     fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision> {
-        self.reference.find(source_id).cloned()
+        self.reference
+            .find_index(source_id)
+            .map(|i| self.reference.with_text(i))
     }
 }
 

@@ -142,7 +142,7 @@ fn a_size_stops_the_corpus() {
         .unwrap()
         .len();
     assert_eq!(len, s.corpus_bytes);
-    assert!(len >= 2 << 20 && len < (2 << 20) + (200 << 10), "{len}");
+    assert!((2 << 20..(2 << 20) + (200 << 10)).contains(&len), "{len}");
 }
 
 /// `(record id, or "line N" for IN001, or "" for FRE003; rule)`.

@@ -11,11 +11,15 @@ use vigie::tui::views;
 /// Draws `app` after `keys` at `w`×`h` and returns the screen as text.
 fn screen(app: &mut App, keys: &str, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    // A first frame tells the app its list height, as a real terminal would.
-    t.draw(|f| views::draw(f, app)).unwrap();
-    tui_common::press(app, keys);
+    // A frame after every key, as in a real terminal: drawing tells the app its list height
+    // and the detail's line count, which paging and scrolling use.
     app.refresh();
     t.draw(|f| views::draw(f, app)).unwrap();
+    for k in keys.split_whitespace() {
+        tui_common::press(app, k);
+        app.refresh();
+        t.draw(|f| views::draw(f, app)).unwrap();
+    }
     t.backend().to_string()
 }
 
@@ -92,3 +96,34 @@ fn tiny_terminals_never_crash() {
         }
     }
 }
+
+/// While the audit runs: progress, rate, ETA, findings by family, and the first findings.
+#[test]
+fn overview_live() {
+    use vigie::audit::{AuditEvent, Progress};
+    let mut app = App::new(vigie::tui::keymap::Keymap::default());
+    app.on_audit(AuditEvent::ReferenceLoaded { decisions: 92 });
+    let all = tui_common::findings();
+    app.on_audit(AuditEvent::Findings(all[5..].to_vec()));
+    let mut by_family = [0; 6];
+    for f in &all[5..] {
+        let i = vigie::rules::Family::ALL
+            .iter()
+            .position(|x| *x == f.rule.info().family)
+            .unwrap();
+        by_family[i] += 1;
+    }
+    app.on_audit(AuditEvent::Progress(Progress {
+        records: 12_000,
+        unreadable: 1,
+        bytes_done: 250_000_000,
+        bytes_total: 1_000_000_000,
+        findings: 5,
+        by_family,
+        elapsed: std::time::Duration::from_secs(10),
+    }));
+    insta::assert_snapshot!(screen(&mut app, "", 120, 24));
+    insta::assert_snapshot!("list_live", screen(&mut app, "tab", 120, 12));
+}
+
+snap!(detail_articles_scrolled, "tab j j enter a j j j", 100, 40);

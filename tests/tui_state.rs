@@ -393,3 +393,85 @@ fn mouse_scrolls_the_list() {
     a.on_scroll(-30);
     assert_eq!(a.selected, 0);
 }
+
+/// With a large list, the first sort by a string column is announced by a frame before the
+/// index is built (the UI sets `defer_slow`); the result is the same.
+#[test]
+fn slow_first_sorts_are_announced_then_done() {
+    use vigie::model::{Finding, RecordRef};
+    let findings: Vec<Finding> = (0..200_000u64)
+        .map(|i| {
+            Finding::new(
+                Rule::INT007,
+                Some(RecordRef {
+                    id: Some(format!("r-{}", 199_999 - i)),
+                    source_id: None,
+                    url: None,
+                    file_index: 0,
+                    line: i + 1,
+                    offset: 0,
+                }),
+                "no reference decision matches",
+            )
+        })
+        .collect();
+    let mut report = tui_common::report();
+    report.summary = vigie::report::Summary::of(&findings);
+    report.findings = findings;
+    let mut a = App::with_report(Keymap::default(), report, None);
+    a.defer_slow = true;
+    press(&mut a, "tab s s s s s"); // severity, penalty, rule, family, record
+    assert_eq!(a.sort, SortColumn::Record);
+    assert!(a.slow_pending());
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("sorting the findings by record")
+    );
+    // Not sorted yet.
+    assert_eq!(a.order[0], 0);
+    a.refresh();
+    assert!(!a.slow_pending());
+    assert_eq!(a.status, None);
+    // `r-0` < `r-1` < `r-10` …: the last finding (`r-0`) comes first.
+    assert_eq!(a.order[0], 199_999);
+    // Once built, the next sort of that column is immediate.
+    press(&mut a, "S");
+    assert!(!a.slow_pending());
+}
+
+/// A search typed during a live audit keeps matching the findings that arrive after it.
+#[test]
+fn live_search_sees_new_findings() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    a.on_audit(AuditEvent::Findings(all[..3].to_vec()));
+    press(&mut a, "tab /");
+    type_text(&mut a, "msk");
+    assert_eq!(shown_rules(&a), ["MSK001"]);
+    press(&mut a, "enter s"); // a sort: the list is rebuilt from the index on refresh
+    a.on_audit(AuditEvent::Findings(all[3..].to_vec()));
+    a.refresh();
+    assert_eq!(shown_rules(&a), ["MSK001", "MSK004", "MSK005"]);
+}
+
+/// Waived findings can be hidden or shown alone.
+#[test]
+fn filter_by_waiver() {
+    let mut a = app();
+    press(&mut a, "tab j j w");
+    type_text(&mut a, "ok");
+    press(&mut a, "down enter"); // MSK001 accepted
+    press(&mut a, "f j j j j j j l"); // waiver: none
+    assert_eq!(a.order.len(), 9);
+    assert!(!shown_rules(&a).contains(&"MSK001"));
+    press(&mut a, "l"); // reviewed
+    assert!(a.order.is_empty());
+    press(&mut a, "l"); // accepted
+    assert_eq!(shown_rules(&a), ["MSK001"]);
+    assert_eq!(a.filter.describe(), "waiver=accepted");
+    // Removing the waiver takes the finding out of the list at once.
+    press(&mut a, "esc w ctrl-d");
+    assert!(a.order.is_empty());
+}

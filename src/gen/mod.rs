@@ -6,6 +6,39 @@
 //! are generated in parallel, in chunks, and written in order, so the same seed gives the same
 //! bytes. Only the choice of which records carry which breach is sequential (it keeps every rule
 //! represented and the rate exact), and it is cheap.
+//!
+//! Output, under the chosen folder: `reference/` (Judilibre JSON Lines `reference.jsonl`, or the
+//! DILA tree `JURI/TEXT/…/JURITEXT….xml`; plus `admin/` with the administrative decision),
+//! `corpus.jsonl`, `history.json` (a `/transactionalhistory` page) and `labels.jsonl` (one line
+//! per planted breach: `record_id`, `rule`, `line`, `detail`).
+//!
+//! How each rule is planted, on a record otherwise clean:
+//!
+//! | rule | plant |
+//! |---|---|
+//! | INT001 | a legal word swapped for another, or an article number changed |
+//! | INT002 | an editorial note inserted as a paragraph |
+//! | INT003 | the last 20–50 % of the lines cut, not marked `excerpt` |
+//! | INT004 | `excerpt: true`, text cut, no `full_text_url` |
+//! | INT005 | a required field dropped (formation, seat, date or jurisdiction; date or jurisdiction for DILA) |
+//! | INT006 | another date, number (not one of the decision's) or chamber |
+//! | INT007 | a `source_id` matching nothing |
+//! | ATT001 / ATT002 | no or a vague attribution / the Conseil d'État credited |
+//! | FRE001 | neither `updated_at` nor `update_notice` |
+//! | FRE002 | a text before a correction the reference (`update_date`) or the history (`updated`) dates after the load |
+//! | FRE003 | `stale`: every load more than 72 hours before the audit time (corpus level) |
+//! | FRE004 | the history deletes the decision and the reference no longer holds it |
+//! | FRE005 | an administrative record whose notice says « Mis à jour le … » |
+//! | MSK001 | a person marker (`M. [Z] [R]`) replaced by a name in the record |
+//! | MSK002 | a magistrate's name (`M. [B] président`) or a company's masked in the record |
+//! | MSK003 | the reference shows a party's name where the record keeps the marker |
+//! | MSK004 | reference and record both show a party's name |
+//! | MSK005 | reference and record both show a date of birth or a phone number, the name masked |
+//! | PRF001 / PRF002 | a `president` field / a `judge_stats` field with figures |
+//! | IN001 / IN002 | a garbage line / the id of an earlier clean record |
+//!
+//! Planted names never share a part with a name the decision already holds (a magistrate may
+//! bear it), so that each plant has one reading.
 
 pub mod base;
 mod json;
@@ -363,7 +396,7 @@ fn substitute(rng: &mut Rng, text: &str) -> Option<(String, String)> {
     Some((out, format!("«{}» → «{new}»", m.as_str())))
 }
 
-/// The text up to the line that ends `share` of it.
+/// The first `keep` lines of the text.
 fn keep_lines(text: &str, keep: usize) -> String {
     text.split('\n').take(keep).collect::<Vec<_>>().join("\n")
 }
@@ -562,10 +595,7 @@ impl Generator {
 
         if rule == Some("IN001") {
             let (bytes, why) = self.garbage(&mut rng, i);
-            labels.push(Label {
-                record_id: None,
-                ..label(None, "IN001", why)
-            });
+            labels.push(label(None, "IN001", why));
             return Generated {
                 corpus: bytes,
                 reference: self.reference_out(i, b, &ref_text, &ref_edits, None, cycle),
@@ -735,8 +765,15 @@ impl Generator {
                     1 => {
                         let digits: String = num.chars().filter(char::is_ascii_digit).collect();
                         let last: u64 = digits[digits.len() - 3..].parse().unwrap_or(0);
-                        let new_last = (last + rng.range(1, 9)) % 1000;
-                        let other = format!("{}{:03}", &num[..num.len() - 3], new_last);
+                        // Not one of the decision's other numbers (joined appeals).
+                        let mut step = rng.range(1, 9);
+                        let other = loop {
+                            let o = format!("{}{:03}", &num[..num.len() - 3], (last + step) % 1000);
+                            if !b.numbers.contains(&o) {
+                                break o;
+                            }
+                            step += 1;
+                        };
                         number = Some(other.clone());
                         format!("number {other} instead of {num}")
                     }
@@ -851,7 +888,7 @@ impl Generator {
             Some("MSK001") => {
                 if let Some((span, female, markers)) = &info.person {
                     let civ = span.split(' ').next().unwrap_or("M.");
-                    let name = vocab::person_name(&mut rng, *female, *markers);
+                    let name = vocab::person_name(&mut rng, *female, *markers, &text);
                     let clear = format!("{civ} {name}");
                     text = text.replacen(span.as_str(), &clear, 1);
                     labels.push(label(
@@ -877,7 +914,7 @@ impl Generator {
             Some(r @ ("MSK003" | "MSK004")) => {
                 if let Some((span, female, markers)) = &info.person {
                     let civ = span.split(' ').next().unwrap_or("M.");
-                    let name = vocab::person_name(&mut rng, *female, *markers);
+                    let name = vocab::person_name(&mut rng, *female, *markers, &text);
                     let clear = format!("{civ} {name}");
                     ref_edits.push((span.clone(), clear.clone()));
                     if r == "MSK004" {
@@ -1146,6 +1183,7 @@ impl Generator {
             let generated: Vec<Generated> = plans.par_iter().map(|p| self.build(p)).collect();
             for (g, p) in generated.into_iter().zip(&plans) {
                 corpus.write_all(&g.corpus)?;
+                let slot_written = !matches!(g.reference, RefOut::None);
                 summary.records += 1;
                 summary.corpus_bytes += g.corpus.len() as u64;
                 match g.reference {
@@ -1169,6 +1207,16 @@ impl Generator {
                 for l in &g.labels {
                     labels_w.write_all(&l.line())?;
                     *summary.labels.entry(l.rule.to_string()).or_default() += 1;
+                }
+                // The history also lists the creation of some decisions, as the real one does
+                // (and a page is never empty).
+                if g.history.is_empty() && p.index % 50 == 0 && slot_written {
+                    history.push(Transaction {
+                        id: self.decision_id(p.index),
+                        action: "created",
+                        date: self
+                            .created(&self.bases[(p.index % self.bases.len() as u64) as usize]),
+                    });
                 }
                 history.extend(g.history);
                 if self.cfg.size.is_some_and(|s| summary.corpus_bytes >= s) {

@@ -55,10 +55,28 @@ pub const SURNAMES: &[&str] = &[
 ];
 
 /// A party's name in one of the spellings reusers print: given `markers` pseudonymisation
-/// markers after the civility (`M. [Z] [R]` has two), the replacement for them.
-pub fn person_name(rng: &mut Rng, female: bool, markers: usize) -> String {
-    let first = *rng.pick(if female { FEMALE_FIRST } else { MALE_FIRST });
-    let last = *rng.pick(SURNAMES);
+/// markers after the civility (`M. [Z] [R]` has two), the replacement for them. The surname is
+/// one that `text` does not hold already (a magistrate of the decision may bear it).
+pub fn person_name(rng: &mut Rng, female: bool, markers: usize, text: &str) -> String {
+    let lower = text.to_lowercase();
+    // Every part of a compound name counts: `M. Boyer`, a magistrate, forbids `Boyer-Lemaire`,
+    // and `Mme Thomas, conseiller` forbids the first name Thomas.
+    let taken = |name: &str| {
+        name.split(['-', ' '])
+            .any(|part| lower.contains(&part.to_lowercase()))
+    };
+    let mut pick_free = |list: &[&'static str]| {
+        let mut name = *rng.pick(list);
+        for _ in 0..50 {
+            if !taken(name) {
+                break;
+            }
+            name = *rng.pick(list);
+        }
+        name
+    };
+    let first = pick_free(if female { FEMALE_FIRST } else { MALE_FIRST });
+    let last = pick_free(SURNAMES);
     let upper = rng.chance(0.35);
     let last = if upper {
         last.to_uppercase()
@@ -134,30 +152,7 @@ pub const SWAP_WORDS: &[&str] = &[
     "paiement",
 ];
 
-const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// `5 octobre 2023`, `1er octobre 2023`.
-pub fn french_date(d: jiff::civil::Date) -> String {
-    let day = if d.day() == 1 {
-        "1er".to_string()
-    } else {
-        d.day().to_string()
-    };
-    format!("{day} {} {}", MONTHS[d.month() as usize - 1], d.year())
-}
+pub use crate::ident::french_date;
 
 /// `05/10/2023`.
 pub fn slash_date(d: jiff::civil::Date) -> String {
@@ -229,5 +224,20 @@ pub fn phone(rng: &mut Rng) -> String {
             "0{lead}.{}{}.{}{}.{}{}.{}{}",
             d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn planted_names_avoid_every_name_of_the_decision() {
+        let text = "présents M. Delbano, conseiller doyen, M. Boyer, Mme Abgrall, Mme Sophie";
+        for seed in 0..200 {
+            let n = person_name(&mut Rng::new(seed), true, 2, text);
+            assert!(!n.to_lowercase().contains("boyer"), "{n}");
+            assert!(!n.contains("Sophie"), "{n}");
+        }
     }
 }

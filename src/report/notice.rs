@@ -39,33 +39,10 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// `2026-11-22T12:00:00Z` → `22 novembre 2026` (the UTC calendar day).
 fn french_date(as_of: &str) -> String {
     match as_of.parse::<jiff::Timestamp>() {
-        Ok(ts) => {
-            let d = ts.to_zoned(jiff::tz::TimeZone::UTC).date();
-            let day = if d.day() == 1 {
-                "1er".to_string()
-            } else {
-                d.day().to_string()
-            };
-            format!("{day} {} {}", MONTHS[d.month() as usize - 1], d.year())
-        }
+        Ok(ts) => crate::ident::french_date(ts.to_zoned(jiff::tz::TimeZone::UTC).date()),
         Err(_) => escape_markdown(as_of),
     }
 }

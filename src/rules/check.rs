@@ -3,12 +3,11 @@
 //! INT006 when the source corrected the decision after the reuser's last load.
 
 use super::{Rule, attribution, freshness, identification, integrity, masking, profiling};
-use crate::model::{Evidence, Finding, Record, RecordRef, ReferenceDecision, TextFormat};
+use crate::model::{Evidence, Finding, Record, RecordRef, TextFormat};
 use crate::source::ReferenceSet;
 use crate::source::history::{Action, History};
 use crate::text::normalize;
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 /// What checking one record gives the engine.
 #[derive(Debug, Default)]
@@ -23,31 +22,17 @@ pub struct Checked {
 pub struct Checker<'a> {
     pub reference: &'a ReferenceSet,
     pub history: &'a History,
-    /// Digest of each reference decision's normalised text, computed on first use.
-    digests: Vec<OnceLock<u64>>,
 }
 
 thread_local! {
     static NORM: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// The digest two normalised texts are compared by.
-pub fn digest(norm: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(norm.as_bytes())
-}
+pub use normalize::digest;
 
 impl<'a> Checker<'a> {
     pub fn new(reference: &'a ReferenceSet, history: &'a History) -> Self {
-        Checker {
-            reference,
-            history,
-            digests: (0..reference.len()).map(|_| OnceLock::new()).collect(),
-        }
-    }
-
-    fn reference_digest(&self, i: usize) -> u64 {
-        let d: &ReferenceDecision = &self.reference.decisions[i];
-        *self.digests[i].get_or_init(|| digest(&normalize::normalize(&d.text, false)))
+        Checker { reference, history }
     }
 
     /// Checks one record.
@@ -120,12 +105,14 @@ impl<'a> Checker<'a> {
             }
             std::mem::take(&mut *b)
         });
+        // The reference text is read from the store only when the digests differ.
         if let (Some(i), Some(d), Some(t)) = (ref_index, reference, r.text.as_deref())
-            && !d.text.is_empty()
-            && self.reference_digest(i) != digest(&norm)
+            && let Some(ref_digest) = self.reference.stored(i).digest
+            && ref_digest != digest(&norm)
+            && let Ok(ref_text) = self.reference.text(i)
         {
             let m = normalize::normalize_mapped(t, html);
-            let refm = normalize::normalize_mapped(&d.text, false);
+            let refm = normalize::normalize_mapped(&ref_text, false);
             let c = integrity::compare(&m, &refm, r.excerpt, &d.professionals, rec);
             text_differs = true;
             mapped = Some(m);
@@ -205,7 +192,11 @@ impl<'a> Checker<'a> {
                 t,
                 html,
                 &mut mapped,
-                reference.map(|d| d.text.as_str()).filter(|t| !t.is_empty()),
+                &|| {
+                    ref_index
+                        .filter(|&i| self.reference.stored(i).digest.is_some())
+                        .and_then(|i| self.reference.text(i).ok())
+                },
                 reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
                 &lifted,
                 rec,

@@ -18,7 +18,7 @@ pub fn check_in_clear(
     original: &str,
     html: bool,
     mapped: &mut Option<Normalized>,
-    reference_text: Option<&str>,
+    reference_text: &dyn Fn() -> Option<String>,
     professionals: &[String],
     lifted: &[(usize, usize)],
     rec: &RecordRef,
@@ -30,7 +30,7 @@ pub fn check_in_clear(
         return;
     }
     let m = mapped.get_or_insert_with(|| normalize::normalize_mapped(original, html));
-    let reference_norm = reference_text.map(|t| normalize::normalize(t, false));
+    let reference_norm = reference_text().map(|t| normalize::normalize(&t, false));
     debug_assert_eq!(m.text, norm);
     // Byte offsets of the normalised text to char offsets.
     let to_char = |b: usize| norm[..b.min(norm.len())].chars().count();

@@ -53,17 +53,19 @@ impl History {
         let mut h = History::default();
         for p in paths {
             let files = super::list_files(p)?;
-            let before = all.len();
+            let mut pages = 0;
             for f in &files {
                 let bytes = std::fs::read(f).map_err(|e| InputError::io(f, e))?;
-                read_bytes(
+                pages += read_bytes(
                     &bytes,
                     &f.display().to_string(),
                     &mut all,
                     &mut h.unreadable,
                 );
             }
-            if all.len() == before {
+            // A page with no transaction is valid (nothing changed at source); a path where no
+            // page at all can be read is not a history.
+            if pages == 0 {
                 let why = h
                     .unreadable
                     .last()
@@ -99,7 +101,8 @@ fn read_bytes(
     file: &str,
     out: &mut Vec<(String, Action, Option<jiff::Timestamp>, usize)>,
     bad: &mut Vec<(String, u64, String)>,
-) {
+) -> usize {
+    let mut pages = 0;
     let b = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         &bytes[3..]
     } else {
@@ -143,6 +146,7 @@ fn read_bytes(
                 continue;
             }
         };
+        pages += 1;
         for t in txs {
             let id = t.get("id").and_then(Value::as_str);
             let action = match t.get("action").and_then(Value::as_str) {
@@ -169,6 +173,7 @@ fn read_bytes(
             }
         }
     }
+    pages
 }
 
 /// Whether a path is a file or folder that exists, for messages.
@@ -206,6 +211,15 @@ mod tests {
         assert_eq!(b.last_action, Action::Updated);
         assert_eq!(b.last_update.unwrap().to_string(), "2026-11-01T10:00:00Z");
         assert_eq!(h.get("c3").unwrap().last_action, Action::Created);
+    }
+
+    #[test]
+    fn an_empty_page_is_a_valid_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("h.json");
+        std::fs::write(&p, r#"{"transactions":[],"next_batch":null}"#).unwrap();
+        let h = History::load(&[p]).unwrap();
+        assert!(h.is_empty());
     }
 
     #[test]

@@ -17,28 +17,38 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
     match serde_json::from_slice::<Value>(b) {
         Ok(v) => from_document(v, file, 1),
         Err(whole) => {
-            // JSON Lines: one decision (or page) per line.
-            let mut out = Vec::new();
-            let mut any_ok = false;
-            for (i, line) in b.split(|&c| c == b'\n').enumerate() {
-                if line.iter().all(|c| c.is_ascii_whitespace()) {
-                    continue;
+            // JSON Lines: one decision (or page) per line, parsed in parallel.
+            use rayon::prelude::*;
+            let mut lines: Vec<(u64, &[u8])> = Vec::new();
+            let mut start = 0usize;
+            for (i, end) in memchr::memchr_iter(b'\n', b)
+                .chain(std::iter::once(b.len()))
+                .enumerate()
+            {
+                let line = &b[start..end];
+                if !line.iter().all(|c| c.is_ascii_whitespace()) {
+                    lines.push((i as u64 + 1, line));
                 }
-                let ln = i as u64 + 1;
-                match serde_json::from_slice::<Value>(line) {
-                    Ok(v) => {
-                        any_ok = true;
-                        out.extend(from_document(v, file, ln));
-                    }
-                    Err(e) => out.push(Err((
-                        Origin {
-                            file: file.to_string(),
-                            line: ln,
-                        },
-                        format!("column {}: bad JSON: {}", e.column(), strip(&e)),
-                    ))),
-                }
+                start = (end + 1).min(b.len());
             }
+            let parsed: Vec<(bool, Vec<Item>)> = lines
+                .par_iter()
+                .map(|&(ln, line)| match serde_json::from_slice::<Value>(line) {
+                    Ok(v) => (true, from_document(v, file, ln)),
+                    Err(e) => (
+                        false,
+                        vec![Err((
+                            Origin {
+                                file: file.to_string(),
+                                line: ln,
+                            },
+                            format!("column {}: bad JSON: {}", e.column(), strip(&e)),
+                        ))],
+                    ),
+                })
+                .collect();
+            let any_ok = parsed.iter().any(|p| p.0);
+            let out: Vec<Item> = parsed.into_iter().flat_map(|p| p.1).collect();
             if !any_ok {
                 // Not JSON Lines either: report the error of the document as a whole.
                 return vec![Err((
@@ -54,7 +64,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
     }
 }
 
-fn strip(e: &serde_json::Error) -> String {
+pub(crate) fn strip(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
@@ -62,7 +72,7 @@ fn strip(e: &serde_json::Error) -> String {
     }
 }
 
-fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
+pub(crate) fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
     let origin = Origin {
         file: file.to_string(),
         line,

@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod history;
 pub mod judilibre;
+pub mod store;
 pub mod xml;
 
 use crate::error::InputError;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+pub use store::{Stored, TextStore};
 
 /// A reference decision that could not be read, counted in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,13 +23,34 @@ pub struct Unreadable {
     pub reason: String,
 }
 
-/// The loaded reference, indexed for matching (SPEC §1.3).
-#[derive(Debug, Default)]
+/// The loaded reference, indexed for matching (SPEC §1.3). The decisions' metadata is in memory;
+/// their texts are in a [`TextStore`] on disk (`decisions[i].text` is empty), read back with
+/// [`ReferenceSet::text`] only when an audit needs one.
+#[derive(Debug)]
 pub struct ReferenceSet {
     pub decisions: Vec<ReferenceDecision>,
+    texts: Vec<Stored>,
+    store: TextStore,
     by_id: HashMap<String, u32>,
     by_number: HashMap<String, Vec<u32>>,
     pub unreadable: Vec<Unreadable>,
+}
+
+/// One decision read, its text moved to the store; or why it could not be read.
+type Spilled = Result<(ReferenceDecision, Stored), (Origin, String)>;
+
+/// Moves a decision's text to the store, with the digest of its normalised form.
+fn spill(store: &TextStore, item: Result<ReferenceDecision, (Origin, String)>) -> Spilled {
+    let mut d = item?;
+    let text = std::mem::take(&mut d.text);
+    let digest = (!text.is_empty()).then(|| crate::text::normalize::digest_of(&text, false));
+    match store.put(&text, digest) {
+        Ok(s) => Ok((d, s)),
+        Err(e) => Err((
+            d.origin.clone(),
+            format!("cannot keep the decision's text: {e}"),
+        )),
+    }
 }
 
 /// The key ids are matched on: case-insensitive, surrounding spaces ignored.
@@ -36,11 +59,28 @@ pub fn id_key(s: &str) -> String {
 }
 
 impl ReferenceSet {
+    /// Builds a set from decisions held in memory (their texts go to the store).
+    pub fn new(decisions: Vec<ReferenceDecision>, unreadable: Vec<Unreadable>) -> Self {
+        let store = TextStore::new().expect("a temporary file for the reference texts");
+        let pairs: Vec<(ReferenceDecision, Stored)> = decisions
+            .into_iter()
+            .filter_map(|d| spill(&store, Ok(d)).ok())
+            .collect();
+        ReferenceSet::from_parts(pairs, unreadable, store)
+    }
+
     /// Builds the index over decisions (a later duplicate id replaces an earlier one only when it
     /// was updated later).
-    pub fn new(mut decisions: Vec<ReferenceDecision>, unreadable: Vec<Unreadable>) -> Self {
+    fn from_parts(
+        mut pairs: Vec<(ReferenceDecision, Stored)>,
+        unreadable: Vec<Unreadable>,
+        store: TextStore,
+    ) -> Self {
+        // Texts must be readable from now on; a failure shows as texts that cannot be read.
+        let _ = store.flush();
         // Deterministic order whatever the reading order: by origin.
-        decisions.sort_by(|a, b| a.origin.cmp(&b.origin).then(a.id.cmp(&b.id)));
+        pairs.sort_by(|a, b| a.0.origin.cmp(&b.0.origin).then(a.0.id.cmp(&b.0.id)));
+        let (decisions, texts): (Vec<ReferenceDecision>, Vec<Stored>) = pairs.into_iter().unzip();
         let mut by_id: HashMap<String, u32> = HashMap::with_capacity(decisions.len() * 2);
         let mut by_number: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, d) in decisions.iter().enumerate() {
@@ -70,10 +110,29 @@ impl ReferenceSet {
         }
         ReferenceSet {
             decisions,
+            texts,
+            store,
             by_id,
             by_number,
             unreadable,
         }
+    }
+
+    /// Where decision `i`'s text is stored, with its digest.
+    pub fn stored(&self, i: usize) -> &Stored {
+        &self.texts[i]
+    }
+
+    /// Decision `i`'s text, read back from the store.
+    pub fn text(&self, i: usize) -> std::io::Result<String> {
+        self.store.get(&self.texts[i])
+    }
+
+    /// Decision `i` with its text.
+    pub fn with_text(&self, i: usize) -> ReferenceDecision {
+        let mut d = self.decisions[i].clone();
+        d.text = self.text(i).unwrap_or_default();
+        d
     }
 
     /// The decision a record's `source_id` designates: by id, DILA id, ECLI or administrative
@@ -119,6 +178,12 @@ impl ReferenceSet {
     /// Reads every reference path. A missing path, or one from which no decision at all can be
     /// read, is an error naming it; decisions that cannot be read are counted.
     pub fn load(paths: &[PathBuf], limits: &archive::ArchiveLimits) -> Result<Self, InputError> {
+        let store = TextStore::new().map_err(|e| {
+            InputError::new(
+                Path::new("(temporary file)"),
+                format!("cannot keep the reference texts: {e}"),
+            )
+        })?;
         let mut decisions = Vec::new();
         let mut unreadable = Vec::new();
         for p in paths {
@@ -128,7 +193,7 @@ impl ReferenceSet {
             let fatal: Mutex<Option<InputError>> = Mutex::new(None);
             files.par_iter().for_each(|f| {
                 let name = f.display().to_string();
-                match read_path(f, &name, limits) {
+                match read_path(f, &name, limits, &store) {
                     Ok(items) => {
                         let (ok, ko): (Vec<_>, Vec<_>) = items.into_iter().partition(Result::is_ok);
                         found
@@ -174,7 +239,7 @@ impl ReferenceSet {
             decisions.extend(found);
             unreadable.extend(bad);
         }
-        Ok(ReferenceSet::new(decisions, unreadable))
+        Ok(ReferenceSet::from_parts(decisions, unreadable, store))
     }
 }
 
@@ -248,7 +313,12 @@ pub fn sniff(head: &[u8]) -> Kind {
 
 type Items = Vec<Result<ReferenceDecision, (Origin, String)>>;
 
-fn read_path(f: &Path, name: &str, limits: &archive::ArchiveLimits) -> Result<Items, InputError> {
+fn read_path(
+    f: &Path,
+    name: &str,
+    limits: &archive::ArchiveLimits,
+    store: &TextStore,
+) -> Result<Vec<Spilled>, InputError> {
     use std::io::Read;
     let mut head = [0u8; 512];
     let n = {
@@ -268,7 +338,10 @@ fn read_path(f: &Path, name: &str, limits: &archive::ArchiveLimits) -> Result<It
             let out = Mutex::new(Vec::new());
             let res = archive::for_each_entry(f, limits, &|entry| {
                 let origin_name = format!("{name}!{}", entry.name);
-                let items = parse_bytes(&entry.bytes, &origin_name);
+                let items: Vec<Spilled> = parse_bytes(&entry.bytes, &origin_name)
+                    .into_iter()
+                    .map(|i| spill(store, i))
+                    .collect();
                 out.lock().unwrap_or_else(|e| e.into_inner()).extend(items);
             });
             let mut items = out.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -307,11 +380,67 @@ fn read_path(f: &Path, name: &str, limits: &archive::ArchiveLimits) -> Result<It
             }
             Ok(items)
         }
+        Kind::Json => read_json(f, name, store),
         _ => {
             let bytes = std::fs::read(f).map_err(|e| InputError::io(f, e))?;
-            Ok(parse_bytes(&bytes, name))
+            Ok(parse_bytes(&bytes, name)
+                .into_iter()
+                .map(|i| spill(store, i))
+                .collect())
         }
     }
+}
+
+/// Reads a Judilibre JSON file block by block, as the corpus is read (JSON Lines split at line
+/// boundaries; an array or one object whole), parsing each block's values in parallel and moving
+/// their texts to the store, so that a large reference never sits whole in memory.
+fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, InputError> {
+    let len = std::fs::metadata(f)
+        .map_err(|e| InputError::io(f, e))?
+        .len();
+    let file = crate::corpus::CorpusFile {
+        path: f.to_path_buf(),
+        name: name.to_string(),
+        len,
+    };
+    let mut out = Vec::new();
+    crate::corpus::read_file(&file, 0, &crate::corpus::Limits::default(), &mut |block| {
+        let items: Vec<Vec<Spilled>> = block
+            .items
+            .par_iter()
+            .map(|item| {
+                let origin = Origin {
+                    file: name.to_string(),
+                    line: item.line,
+                };
+                let bytes = match &item.kind {
+                    crate::corpus::ItemKind::Unreadable(m) => {
+                        return vec![Err((origin, m.clone()))];
+                    }
+                    crate::corpus::ItemKind::Bytes(..) => {
+                        block.item_bytes(item).unwrap_or_default()
+                    }
+                };
+                match serde_json::from_slice::<serde_json::Value>(bytes) {
+                    Ok(v) => judilibre::from_document(v, name, item.line)
+                        .into_iter()
+                        .map(|i| spill(store, i))
+                        .collect(),
+                    Err(e) => vec![Err((
+                        Origin {
+                            file: name.to_string(),
+                            line: item.line + e.line().saturating_sub(1) as u64,
+                        },
+                        format!("column {}: bad JSON: {}", e.column(), judilibre::strip(&e)),
+                    ))],
+                }
+            })
+            .collect();
+        out.extend(items.into_iter().flatten());
+        true
+    })
+    .map_err(|e| InputError::io(f, e))?;
+    Ok(out)
 }
 
 /// Parses one file's bytes, whatever its format.

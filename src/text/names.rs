@@ -89,6 +89,9 @@ static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Words that, after a name, say the person acts as a professional (folded: lower case, no
 /// accents). Some need a check of what follows: see [`role_at`].
 const ROLES: &[&str] = &[
+    "president-rapporteur",
+    "presidente-rapporteure",
+    "maitre",
     "president",
     "presidente",
     "presidents",
@@ -184,6 +187,12 @@ const TITLES: &[&str] = &[
 
 /// Phrases that, just before a civility, introduce a member of the court or a lawyer (folded).
 const PRO_BEFORE: &[&str] = &[
+    "rapporteur",
+    "rapporteure",
+    "rapporteur public",
+    "rapporteure publique",
+    "assesseur",
+    "commissaire du gouvernement",
     "conclusions de",
     "avis de",
     "presidence de",
@@ -258,6 +267,42 @@ const ORGS: &[&str] = &[
 /// Capitalised words that open a sentence or a ruling, never a name: a backward walk from
 /// `, demeurant` stops on them (`Condamne Jean Durand, demeurant…`).
 const SENTENCE_WORDS: &[&str] = &[
+    // Headings of the decisions, which normalisation joins to the line before.
+    "enonce",
+    "reponse",
+    "examen",
+    "motifs",
+    "motif",
+    "faits",
+    "procedure",
+    "moyen",
+    "moyens",
+    "dispositif",
+    "arret",
+    "republique",
+    "article",
+    "audience",
+    "composition",
+    "debats",
+    "decision",
+    "premier",
+    "deuxieme",
+    "troisieme",
+    "quatrieme",
+    "cinquieme",
+    "sixieme",
+    "septieme",
+    "huitieme",
+    "expose",
+    "recevabilite",
+    "intimes",
+    "appelants",
+    "demandeurs",
+    "defendeurs",
+    "prononce",
+    "signe",
+    "greffier",
+    "president",
     "condamne",
     "rejette",
     "casse",
@@ -341,32 +386,41 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     }
     // Surnames known to be professionals: the metadata's, and those of this decision's
     // candidates classified as professionals by their context.
-    let mut pro_words: Vec<&str> = Vec::new();
+    // Folded, sorted and deduplicated, with the parts of hyphenated names (`Bacache-Gibeili`
+    // makes `bacache` too): a binary search per candidate, whatever the number of names.
+    let mut pro_words: Vec<String> = Vec::new();
+    let mut add = |w: &str| {
+        if w.chars().count() >= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !is_folded_in(w, NOT_NAMES)
+            && !is_folded_in(w, PARTICLES)
+            && !is_civility_word(w)
+        {
+            pro_words.push(fold(w));
+            if w.contains('-') {
+                for part in w.split('-').filter(|p| p.chars().count() >= 3) {
+                    pro_words.push(fold(part));
+                }
+            }
+        }
+    };
     for p in professionals {
         for (s, e) in words(p) {
-            let w = &p[s..e];
-            if w.chars().count() >= 2
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && !is_folded_in(w, NOT_NAMES)
-                && !is_folded_in(w, PARTICLES)
-                && !is_civility_word(w)
-            {
-                pro_words.push(w);
-            }
+            add(&p[s..e]);
         }
     }
     for c in cands.iter().filter(|c| c.professional) {
         for (s, e) in words(&text[c.start..c.end]) {
-            let w = &text[c.start + s..c.start + e];
-            if w.chars().count() >= 2
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && !is_folded_in(w, NOT_NAMES)
-                && !is_folded_in(w, PARTICLES)
-            {
-                pro_words.push(w);
-            }
+            add(&text[c.start + s..c.start + e]);
         }
     }
+    pro_words.sort_unstable();
+    pro_words.dedup();
+    let is_pro_word = |w: &str| {
+        let mut buf = [0u8; 64];
+        fold_into(w, &mut buf)
+            .is_some_and(|f| pro_words.binary_search_by(|p| p.as_str().cmp(f)).is_ok())
+    };
     let mut hits: Vec<NameHit> = Vec::new();
     for c in &cands {
         if c.professional {
@@ -375,13 +429,13 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
         // The surname (last word) decides: `Mme Thomas Kaminski` is not `Mme Thomas,
         // conseiller`.
         let name = &text[c.start..c.end];
-        let known_pro = words(name).last().is_some_and(|(s, e)| {
-            let w = &name[s..e];
-            pro_words.iter().any(|p| fold_eq(p, w))
-                || w.split('-').any(|part| {
-                    part.chars().count() >= 3 && pro_words.iter().any(|p| fold_eq(p, part))
-                })
-        });
+        let known_pro = !pro_words.is_empty()
+            && words(name).last().is_some_and(|(s, e)| {
+                let w = &name[s..e];
+                is_pro_word(w)
+                    || w.split('-')
+                        .any(|part| part.chars().count() >= 3 && is_pro_word(part))
+            });
         if known_pro {
             continue;
         }
@@ -445,7 +499,7 @@ pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[Str
             continue;
         }
         let found = hits.iter().any(|h| {
-            words(&text[h.start..h.end]).any(|(a, b)| &text[h.start + a..h.start + b] == w)
+            words(&text[h.start..h.end]).any(|(a, b)| fold_eq(&text[h.start + a..h.start + b], w))
         });
         if !found {
             return false;
@@ -474,9 +528,13 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let (s, e) = (m.start(), m.end());
         pos = e;
         let trigger = PATTERNS[m.pattern().as_usize()].1;
-        // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`).
+        // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`); an
+        // apostrophe only before a civility (`l'épouse Durand` is a party position).
         if let Some(c) = char_before(text, s)
-            && (c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+            && (c.is_alphanumeric()
+                || c == '.'
+                || c == '-'
+                || (matches!(trigger, Trigger::Civility { .. }) && (c == '\'' || c == '’')))
         {
             continue;
         }
@@ -729,25 +787,9 @@ fn role_at(text: &str, p: usize) -> bool {
         // `président de la société X`, `président du conseil d'administration` are parties'
         // officers; `président de chambre`, `du tribunal` are the court.
         "president" | "presidente" | "presidents" | "vice-president" | "vice-presidente"
-            if folded_is(next, &["de", "du", "d"]) =>
+            if folded_is(next, &["de", "du", "d"]) || next.starts_with("d'") =>
         {
-            let tail: String = rest.chars().take(40).collect();
-            let t = fold(&tail);
-            [
-                "chambre",
-                "section",
-                "formation",
-                "tribunal",
-                "cour",
-                "juridiction",
-                "audience",
-                "l'audience",
-                "sous-section",
-                "ordre",
-                "conseil de prud",
-            ]
-            .iter()
-            .any(|k| t.contains(k))
+            court_noun_follows(rest)
         }
         "conseiller" | "conseillere" | "conseillers" | "conseilleres" => !folded_is(
             next,
@@ -788,9 +830,21 @@ fn role_at(text: &str, p: usize) -> bool {
         }
         "premier" | "premiere" => folded_is(
             next,
-            &["president", "presidente", "avocat", "vice-president"],
+            &[
+                "president",
+                "presidente",
+                "avocat",
+                "vice-president",
+                "vice-presidente",
+                "conseiller",
+                "conseillere",
+                "substitut",
+                "greffier",
+            ],
         ),
         "doyen" | "doyenne" | "doyens" => true,
+        // `maître des requêtes` (Conseil d'État); not `maître d'œuvre`.
+        "maitre" => fold(rest).starts_with("des requetes"),
         // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
         // is a court-appointed agent the Cour de cassation pseudonymises like a party.
         "commissaire" => {
@@ -800,6 +854,57 @@ fn role_at(text: &str, p: usize) -> bool {
         "defenseur" => folded_is(next, &["des", "syndical"]),
         _ => true,
     }
+}
+
+/// After `président`: does `de`/`du`/`de la`/`de l'` introduce a court body (`président de
+/// chambre`, `du tribunal`, `de la formation`), not a company's (`de la société`, `du conseil
+/// d'administration`)?
+fn court_noun_follows(rest: &str) -> bool {
+    let mut r = rest;
+    // Skip the articles: `de`, `du`, `de la`, `de l'`, `d'`.
+    for _ in 0..3 {
+        let t = r.trim_start();
+        let Some((a, b)) = first_word(t) else {
+            return false;
+        };
+        if a != 0 {
+            return false;
+        }
+        let w = &t[..b];
+        if is_folded_in(w, &["de", "du", "la", "des"]) {
+            r = &t[b..];
+            continue;
+        }
+        let w = w
+            .strip_prefix("l'")
+            .or_else(|| w.strip_prefix("d'"))
+            .or_else(|| w.strip_prefix("l’"))
+            .unwrap_or(w);
+        if is_folded_in(w, &["conseil"]) {
+            let f = fold(&t[b..ceil_boundary(t, b + 16)]);
+            return f.starts_with(" de prud") || f.starts_with(" d'etat");
+        }
+        return is_folded_in(
+            w,
+            &[
+                "chambre",
+                "section",
+                "sous-section",
+                "formation",
+                "tribunal",
+                "cour",
+                "juridiction",
+                "audience",
+                "bureau",
+                "college",
+                "pole",
+                "ordre",
+                "jury",
+                "commission",
+            ],
+        );
+    }
+    false
 }
 
 /// Is the civility at `s` preceded by a role or a phrase that introduces the court
@@ -903,6 +1008,20 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
                 pos = nxt;
                 tokens += 1;
                 continue;
+            }
+            // In normalised text a name runs on into the next line: a heading or a sentence
+            // word ends it (`M. Durand Enoncé du moyen`, `M. Durand Le pourvoi`).
+            if start.is_some() && (is_folded_in(w, SENTENCE_WORDS) || is_folded_in(w, NOT_NAMES)) {
+                let nxt = skip_spaces(text, we);
+                let name_follows = nxt > we
+                    && word_at(text, nxt).is_some_and(|(a, b)| {
+                        let n = &text[a..b];
+                        n.chars().next().is_some_and(char::is_uppercase)
+                            && !is_folded_in(n, SENTENCE_WORDS)
+                    });
+                if !(is_folded_in(w, NOT_NAMES) && name_follows) {
+                    break;
+                }
             }
             if !is_folded_in(w, NOT_NAMES) {
                 substantive = true;
@@ -1021,7 +1140,7 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
         && is_folded_in(
             &text[ws..we],
             &[
-                "de", "du", "des", "d'", "à", "au", "aux", "en", "sur", "lès", "les",
+                "de", "du", "des", "d'", "a", "au", "aux", "en", "sur", "les",
             ],
         )
     {
@@ -1274,6 +1393,10 @@ mod tests {
             vec!["Sophie Lambert"]
         );
         assert_eq!(names("la veuve Duchemin"), vec!["Duchemin"]);
+        assert_eq!(
+            names("l'épouse Durand et l'époux Martin"),
+            vec!["Durand", "Martin"]
+        );
     }
 
     #[test]
@@ -1312,6 +1435,121 @@ mod tests {
             names("Mme Mallet-Bricout, avocat général, a conclu. L'avis de Mme Mallet-Bricout")
                 .is_empty()
         );
+        assert!(names("Mme Bacache-Gibeili, conseiller ; selon Mme Bacache").is_empty());
+    }
+
+    #[test]
+    fn many_names_stay_linear() {
+        // 20,000 professionals then 20,000 parties: a quadratic comparison would take minutes.
+        let mut t = String::from("où étaient présents ");
+        for i in 0..20_000 {
+            t.push_str(&format!("M. Pro{}, conseiller, ", to_letters(i)));
+        }
+        for i in 0..20_000 {
+            t.push_str(&format!("M. Party{} a vendu. ", to_letters(i)));
+        }
+        let started = std::time::Instant::now();
+        assert_eq!(find_person_names(&t, &[]).len(), 20_000);
+        assert!(started.elapsed().as_secs() < 20);
+    }
+
+    fn to_letters(mut i: usize) -> String {
+        let mut s = String::new();
+        loop {
+            s.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+            if i == 0 {
+                break s;
+            }
+        }
+    }
+
+    #[test]
+    fn court_of_appeal_composition_and_signatures() {
+        let t = "COMPOSITION DE LA COUR :\nMadame Marie DUPONT, Présidente de chambre\n\
+                 Monsieur Paul MARTIN, Conseiller\nGREFFIER : Madame Julie PETIT\n\
+                 DÉBATS : à l'audience publique du 12 mai 2022, devant Madame Claire ROUX, \
+                 magistrat chargé du rapport\nPrésident : M. Paul Legrand\n\
+                 Arrêt signé par Madame Marie DUPONT, Présidente et par Madame Julie PETIT, \
+                 Greffière\nreprésenté par Me Jean Durand, avocat au barreau de Paris\n\
+                 Monsieur Gérard TEILLET, Président, Monsieur Bernard CHALAYER, Juges.\n\
+                 LE GREFFIER LE PRESIDENT\nMaître Alix PRINTEMS Monsieur Gérard TEILLET";
+        assert_eq!(names(t), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn parties_in_court_of_appeal_headings() {
+        let t = "APPELANT :\nMonsieur Jean DUPONT, né le 12 mars 1970 à Lyon, demeurant 3 rue \
+                 des Lilas\nINTIMÉE :\nMme Sophie Martin, gérante de la société Alpha, \
+                 représentée par Me Paul Roux, avocat";
+        assert_eq!(names(t), vec!["Jean DUPONT", "Sophie Martin"]);
+    }
+
+    #[test]
+    fn word_lists_are_folded() {
+        for list in [
+            ROLES,
+            TITLES,
+            PRO_BEFORE,
+            ORGS,
+            PARTICLES,
+            NOT_NAMES,
+            SENTENCE_WORDS,
+        ] {
+            for w in list {
+                assert_eq!(&fold(w), w);
+            }
+        }
+    }
+
+    #[test]
+    fn administrative_court_members() {
+        let t = "- le rapport de M. Jean Dupont, maître des requêtes, - les conclusions de \
+                 Mme Claire Legras, rapporteure publique ; Rapporteur public : M. Laurent Domingo \
+                 ; Mme Anne Roux, premier conseiller ; M. Paul Petit, président-rapporteur";
+        assert_eq!(names(t), Vec::<&str>::new());
+        assert_eq!(names("M. Paul Petit, maître d'œuvre"), vec!["Paul Petit"]);
+    }
+
+    #[test]
+    fn hand_written_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Par acte du 12 mars 2015, M. Karim Benali a consenti à Mme Léa Martin un bail",
+                &["Karim Benali", "Léa Martin"],
+            ),
+            (
+                "Mme Martin, salariée de la société Alpha, a saisi la juridiction prud'homale",
+                &["Martin"],
+            ),
+            ("les consorts Lemaire ont assigné", &["Lemaire"]),
+            ("Attendu que M. Durand fait grief à l'arrêt", &["Durand"]),
+            (
+                "M. Durand, agissant en qualité de gérant de la SCI",
+                &["Durand"],
+            ),
+            (
+                "dans le litige opposant M. Pierre Martin à Mme Anne Petit, la cour",
+                &["Pierre Martin", "Anne Petit"],
+            ),
+            (
+                "ENTRE : Monsieur Jean-Marc DE LA TOUR, appelant",
+                &["Jean-Marc DE LA TOUR"],
+            ),
+            (
+                "Mme [K] [C] et M. Paul Durand, ses enfants",
+                &["Paul Durand"],
+            ),
+            (
+                "Madame Sophie Martin épouse Durand",
+                &["Sophie Martin", "Durand"],
+            ),
+            ("au profit de Mlle Chloé Vidal, mineure", &["Chloé Vidal"]),
+            ("M. Durand Le pourvoi est rejeté", &["Durand"]),
+        ];
+        for (t, want) in cases {
+            assert_eq!(&names(t), want, "{t}");
+        }
     }
 
     #[test]
@@ -1326,5 +1564,11 @@ mod tests {
         assert!(at("M. Durand"));
         assert!(!at("Dilo Guyane"));
         assert!(!at("Martinel"));
+        // A later bare mention of the party, in any case.
+        let t = "M. Jean Durand, demeurant [Adresse 1]. Selon DURAND, la vente";
+        let s = t.find("DURAND").unwrap();
+        assert!(person_name_at(t, s, s + 6, &[]));
+        let s = t.find("Selon").unwrap();
+        assert!(!person_name_at(t, s, s + 5, &[]));
     }
 }

@@ -53,6 +53,24 @@ pub fn normalize_into(text: &str, html: bool, out: &mut String) {
     run(text, html, &mut w);
 }
 
+thread_local! {
+    static DIGEST_BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The digest texts are compared by: of their normalised form.
+pub fn digest(norm: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(norm.as_bytes())
+}
+
+/// Normalises `text` (in a buffer kept per thread) and digests it.
+pub fn digest_of(text: &str, html: bool) -> u64 {
+    DIGEST_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        normalize_into(text, html, &mut b);
+        digest(&b)
+    })
+}
+
 /// Normalises `text` into a new string.
 pub fn normalize(text: &str, html: bool) -> String {
     let mut out = String::new();
@@ -79,6 +97,15 @@ pub fn normalize_mapped(text: &str, html: bool) -> Normalized {
 }
 
 fn run(text: &str, html: bool, w: &mut Writer<'_>) {
+    if !html && w.map.is_none() {
+        if w.push_fast(text) {
+            return;
+        }
+        // Not in NFC: start again on the careful path.
+        w.out.clear();
+        w.pending_space = false;
+        w.suppress_space = true;
+    }
     // ASCII is always in NFC: only the text from the first other byte needs the quick check, and
     // only its non-ASCII chars (an ASCII char has combining class 0, so leaving it out can only
     // make the check more cautious).
@@ -99,8 +126,6 @@ fn run(text: &str, html: bool, w: &mut Writer<'_>) {
             nfc.push(c, i as u32, w);
         }
         nfc.flush(w);
-    } else if w.map.is_none() {
-        w.push_fast(text);
     } else {
         for (i, c) in text.chars().enumerate() {
             w.push(c, i as u32);
@@ -127,37 +152,62 @@ impl Writer<'_> {
         }
     }
 
-    /// The hot path, without an offset map: runs of ASCII that need no change are copied whole.
-    fn push_fast(&mut self, text: &str) {
+    /// The hot path, without an offset map: runs of ASCII words and single spaces, which need no
+    /// change, are copied whole. Returns `false`, having written an unfinished text, as soon as
+    /// a char may not be in NFC (a combining mark, a char whose NFC quick check is not `Yes`):
+    /// the caller then starts again on the NFC path.
+    fn push_fast(&mut self, text: &str) -> bool {
+        #[inline]
+        fn ws(b: u8) -> bool {
+            b.is_ascii_whitespace() || b == 0x0b
+        }
         let bytes = text.as_bytes();
+        let n = bytes.len();
         let mut i = 0;
-        while i < bytes.len() {
+        while i < n {
             let b = bytes[i];
             if b >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                if canonical_combining_class(c) != 0
+                    || !matches!(
+                        unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                        IsNormalized::Yes
+                    )
+                {
+                    return false;
+                }
                 self.push(c, 0);
                 i += c.len_utf8();
                 continue;
             }
-            if b.is_ascii_whitespace() || b == 0x0b {
+            if ws(b) {
                 if !self.suppress_space {
                     self.pending_space = true;
                 }
                 i += 1;
                 continue;
             }
-            let end = bytes[i..]
-                .iter()
-                .position(|&x| x >= 0x80 || x.is_ascii_whitespace() || x == 0x0b)
-                .map_or(bytes.len(), |k| i + k);
+            // A run of ASCII words separated by single spaces.
+            let mut j = i + 1;
+            while j < n {
+                let x = bytes[j];
+                if x == b' ' && j + 1 < n && bytes[j + 1] < 0x80 && !ws(bytes[j + 1]) {
+                    j += 2;
+                } else if x < 0x80 && !ws(x) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
             if self.pending_space {
                 self.out.push(' ');
                 self.pending_space = false;
             }
-            self.out.push_str(&text[i..end]);
+            self.out.push_str(&text[i..j]);
             self.suppress_space = false;
-            i = end;
+            i = j;
         }
+        true
     }
 
     #[inline]
@@ -499,6 +549,9 @@ mod tests {
             "",
             "   ",
             "ABC\r\ndef\u{2028}ghi",
+            "la  Cour a  de\u{301}cide\u{301} « que »",
+            "a \u{2126} b",
+            "x y\t z  \n",
         ] {
             assert_eq!(
                 normalize(s, false),

@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Lists at least this long announce a first-time index before building it.
+const SLOW_FROM: usize = 200_000;
+
 /// The main views; `tab` switches Overview and List, `enter` opens Detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -90,15 +93,49 @@ pub struct Filter {
     pub penalty: Option<Penalty>,
     pub repeated: Option<bool>,
     pub source_defect: Option<bool>,
+    pub waiver: Option<WaiverPick>,
 }
 
-pub const FILTER_ROWS: [&str; 6] = [
+/// Which findings the waiver filter keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaiverPick {
+    /// Not reviewed yet.
+    Unwaived,
+    Reviewed,
+    Accepted,
+}
+
+impl WaiverPick {
+    const ALL: [WaiverPick; 3] = [
+        WaiverPick::Unwaived,
+        WaiverPick::Reviewed,
+        WaiverPick::Accepted,
+    ];
+    fn name(self) -> &'static str {
+        match self {
+            WaiverPick::Unwaived => "none",
+            WaiverPick::Reviewed => "reviewed",
+            WaiverPick::Accepted => "accepted",
+        }
+    }
+    fn keeps(self, w: Option<WaiverStatus>) -> bool {
+        matches!(
+            (self, w),
+            (WaiverPick::Unwaived, None)
+                | (WaiverPick::Reviewed, Some(WaiverStatus::Reviewed))
+                | (WaiverPick::Accepted, Some(WaiverStatus::Accepted))
+        )
+    }
+}
+
+pub const FILTER_ROWS: [&str; 7] = [
     "family",
     "rule",
     "severity",
     "penalty",
     "repeated",
     "source defect",
+    "waiver",
 ];
 
 impl Filter {
@@ -115,7 +152,8 @@ impl Filter {
             2 => opt(self.severity.map(Severity::as_str)),
             3 => opt(self.penalty.map(Penalty::as_str)),
             4 => opt(self.repeated.map(yes_no)),
-            _ => opt(self.source_defect.map(yes_no)),
+            5 => opt(self.source_defect.map(yes_no)),
+            _ => opt(self.waiver.map(WaiverPick::name)),
         }
     }
 
@@ -138,7 +176,8 @@ impl Filter {
             2 => self.severity = step(self.severity, &Severity::ALL, forward),
             3 => self.penalty = step(self.penalty, &Penalty::ALL, forward),
             4 => self.repeated = step(self.repeated, &[true, false], forward),
-            _ => self.source_defect = step(self.source_defect, &[true, false], forward),
+            5 => self.source_defect = step(self.source_defect, &[true, false], forward),
+            _ => self.waiver = step(self.waiver, &WaiverPick::ALL, forward),
         }
     }
 
@@ -149,7 +188,8 @@ impl Filter {
             2 => self.severity = None,
             3 => self.penalty = None,
             4 => self.repeated = None,
-            _ => self.source_defect = None,
+            5 => self.source_defect = None,
+            _ => self.waiver = None,
         }
     }
 
@@ -284,6 +324,8 @@ pub struct Detail {
     /// The diff of the record's text against the reference, built once.
     pub diff: super::diff::TextDiff,
     pub side_by_side: bool,
+    /// Show the full text of the articles instead of the evidence.
+    pub articles: bool,
     /// Follow the evidence: the next frame scrolls to the offending span.
     pub follow: bool,
     pub scroll: usize,
@@ -315,11 +357,15 @@ pub struct App {
     pub group: bool,
     dirty: bool,
     /// Lazily computed ranks of each finding for the string columns.
-    rank_record: Option<Vec<u32>>,
-    rank_message: Option<Vec<u32>>,
+    rank_record: Option<StrOrder>,
+    rank_message: Option<StrOrder>,
     rank_position: Option<Vec<u32>>,
     /// The searchable text of every finding, built on the first search.
     search_index: Option<SearchIndex>,
+    /// The last query and its matches, to narrow the next one.
+    last_search: Option<(String, Vec<u32>)>,
+    /// Each finding's fingerprint as a number, for the waiver filter.
+    fingerprints: Option<Vec<u64>>,
 
     pub detail: Option<Detail>,
     pub reveal: bool,
@@ -328,6 +374,11 @@ pub struct App {
     /// A message for the status line (what was saved, an error…).
     pub status: Option<String>,
     pub should_quit: bool,
+    /// Announce slow first-time indexing with a frame before doing it (the terminal UI sets it;
+    /// tests recompute at once).
+    pub defer_slow: bool,
+    slow_pending: bool,
+    last_recompute: std::time::Instant,
     /// The time stamp of a new waiver (replaced in tests).
     pub now: fn() -> String,
 
@@ -366,12 +417,17 @@ impl App {
             rank_message: None,
             rank_position: None,
             search_index: None,
+            last_search: None,
+            fingerprints: None,
             detail: None,
             reveal: false,
             waivers_path: None,
             write_options: WriteOptions::default(),
             status: None,
             should_quit: false,
+            defer_slow: false,
+            slow_pending: false,
+            last_recompute: std::time::Instant::now(),
             now: || {
                 jiff::Timestamp::now()
                     .strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -426,8 +482,18 @@ impl App {
                     self.meta.push(m);
                 }
                 self.report.findings.extend(batch);
+                // The orders are rebuilt on demand; the search index grows with the findings.
+                let index = self.search_index.take();
                 self.invalidate_ranks();
-                if self.sort == SortColumn::Position && !self.descending && !self.group {
+                if let Some(mut index) = index {
+                    index.extend(&self.report.findings[start as usize..]);
+                    self.search_index = Some(index);
+                }
+                if self.sort == SortColumn::Position
+                    && !self.descending
+                    && !self.group
+                    && self.filter.waiver.is_none()
+                {
                     // Arrival order: append what passes the filter, nothing to re-sort.
                     let end = self.report.findings.len() as u32;
                     let query = self.query();
@@ -489,6 +555,8 @@ impl App {
         self.rank_message = None;
         self.rank_position = None;
         self.search_index = None;
+        self.last_search = None;
+        self.fingerprints = None;
     }
 
     /// The search query as matched: lower-cased (the search ignores case).
@@ -510,27 +578,58 @@ impl App {
     /// Rebuilds the shown indices from the filter, search, sort and grouping, keeping the
     /// selected finding selected when it is still shown.
     pub fn recompute(&mut self) {
+        self.last_recompute = std::time::Instant::now();
         let keep = self.order.get(self.selected).copied();
         let n = self.report.findings.len() as u32;
         let query = self.query();
         let matched = query.as_deref().map(|q| {
-            self.search_index
-                .get_or_insert_with(|| SearchIndex::build(&self.report.findings))
-                .matches(q)
+            let index = self
+                .search_index
+                .get_or_insert_with(|| SearchIndex::build(&self.report.findings));
+            // Typing narrows: what matches `abc` is among what matched `ab`. Checking those one
+            // by one beats a scan of the whole buffer only when they are few.
+            let m = match self.last_search.take() {
+                Some((prev, within))
+                    if q.contains(prev.as_str()) && within.len() * 8 < self.meta.len() =>
+                {
+                    index.matches_within(q, &within)
+                }
+                _ => index.matches(q),
+            };
+            self.last_search = Some((q.to_string(), m.clone()));
+            m
         });
+        // The waiver filter compares fingerprints, hashed once per finding.
+        let waived: Option<(WaiverPick, std::collections::HashMap<u64, WaiverStatus>)> =
+            self.filter.waiver.map(|pick| {
+                let by_fp = self
+                    .report
+                    .waivers
+                    .iter()
+                    .filter_map(|(k, w)| u64::from_str_radix(k, 16).ok().map(|k| (k, w.status)))
+                    .collect();
+                (pick, by_fp)
+            });
+        if waived.is_some() && self.fingerprints.is_none() {
+            self.fingerprints = Some(
+                self.report
+                    .findings
+                    .iter()
+                    .map(|f| u64::from_str_radix(&f.fingerprint(), 16).unwrap_or(0))
+                    .collect(),
+            );
+        }
+        let fps = self.fingerprints.as_deref().unwrap_or(&[]);
+        let shown = |i: u32| {
+            self.filter.matches(self.meta[i as usize])
+                && waived
+                    .as_ref()
+                    .is_none_or(|(pick, by_fp)| pick.keeps(by_fp.get(&fps[i as usize]).copied()))
+        };
         let mut order: Vec<u32> = match (&matched, self.filter.is_empty()) {
             (None, true) => (0..n).collect(),
-            (None, false) => {
-                let meta = &self.meta;
-                (0..n)
-                    .filter(|&i| self.filter.matches(meta[i as usize]))
-                    .collect()
-            }
-            (Some(m), _) => m
-                .iter()
-                .copied()
-                .filter(|&i| self.filter.matches(self.meta[i as usize]))
-                .collect(),
+            (None, false) => (0..n).filter(|&i| shown(i)).collect(),
+            (Some(m), _) => m.iter().copied().filter(|&i| shown(i)).collect(),
         };
         let descending = self.descending;
         match self.sort {
@@ -560,16 +659,16 @@ impl App {
                 });
             }
             SortColumn::Record => {
-                let rank = self
+                let by = self
                     .rank_record
                     .get_or_insert_with(|| rank_by_str(&self.report.findings, record_id));
-                order = counting_sort(&order, n, descending, |i| rank[i as usize]);
+                order = by.sort(&order, n as usize, descending);
             }
             SortColumn::Message => {
-                let rank = self
+                let by = self
                     .rank_message
                     .get_or_insert_with(|| rank_by_str(&self.report.findings, |f| &f.message));
-                order = counting_sort(&order, n, descending, |i| rank[i as usize]);
+                order = by.sort(&order, n as usize, descending);
             }
         }
         if self.group {
@@ -589,9 +688,61 @@ impl App {
 
     /// Recomputes the list if findings arrived under a sort (called before drawing).
     pub fn refresh(&mut self) {
+        // While a large audit streams in, a re-sort at most every second is enough.
+        if self.dirty
+            && !self.slow_pending
+            && self.state != AuditState::Finished
+            && self.meta.len() >= SLOW_FROM
+            && self.last_recompute.elapsed() < std::time::Duration::from_secs(1)
+        {
+            return;
+        }
         if self.dirty {
             self.recompute();
+            if self.slow_pending {
+                self.slow_pending = false;
+                self.status = None;
+            }
         }
+    }
+
+    /// A first search or sort by a string column of a large list builds an index (a fraction
+    /// of a second per million findings): what it is, when that is about to happen.
+    fn slow_work(&self) -> Option<&'static str> {
+        if self.meta.len() < SLOW_FROM {
+            return None;
+        }
+        if !self.search.is_empty() && self.search_index.is_none() {
+            return Some("indexing the findings for search");
+        }
+        match self.sort {
+            SortColumn::Record if self.rank_record.is_none() => {
+                Some("sorting the findings by record")
+            }
+            SortColumn::Message if self.rank_message.is_none() => {
+                Some("sorting the findings by message")
+            }
+            _ => None,
+        }
+    }
+
+    /// Recomputes the list now, or, when that needs a slow first-time index and the UI asked
+    /// for it (`defer_slow`), after a frame that says what is being done.
+    fn request_recompute(&mut self) {
+        if self.defer_slow
+            && let Some(what) = self.slow_work()
+        {
+            self.status = Some(format!("{what} ({} findings)…", self.meta.len()));
+            self.slow_pending = true;
+            self.dirty = true;
+            return;
+        }
+        self.recompute();
+    }
+
+    /// Whether a slow recompute waits for the next frame to be drawn first.
+    pub fn slow_pending(&self) -> bool {
+        self.slow_pending && self.dirty
     }
 
     pub fn selected_index(&self) -> Option<u32> {
@@ -745,7 +896,7 @@ impl App {
             Some(Action::Cancel) => {
                 self.overlay = None;
                 self.search.clear();
-                self.recompute();
+                self.request_recompute();
                 true
             }
             _ => {
@@ -753,7 +904,7 @@ impl App {
                     // Search as you type.
                     self.search = input.clone();
                     self.overlay = Some(Overlay::Search { input });
-                    self.recompute();
+                    self.request_recompute();
                     true
                 } else {
                     self.global_from_prompt(key)
@@ -934,6 +1085,9 @@ impl App {
             },
             None => "no --waivers file: the waiver lasts this session (and its exports)".into(),
         });
+        if self.filter.waiver.is_some() {
+            self.recompute();
+        }
     }
 
     fn filter_action(&mut self, a: Action, row: usize) -> bool {
@@ -951,11 +1105,11 @@ impl App {
             }
             Action::NextValue | Action::PreviousValue => {
                 self.filter.cycle(row, a == Action::NextValue);
-                self.recompute();
+                self.request_recompute();
             }
             Action::Clear => {
                 self.filter.clear_row(row);
-                self.recompute();
+                self.request_recompute();
             }
             Action::Close => self.overlay = None,
             _ => return false,
@@ -996,15 +1150,15 @@ impl App {
                     .unwrap_or(0);
                 self.sort = SortColumn::ALL[(i + 1) % SortColumn::ALL.len()];
                 self.descending = false;
-                self.recompute();
+                self.request_recompute();
             }
             (View::List, Action::ReverseSort) => {
                 self.descending = !self.descending;
-                self.recompute();
+                self.request_recompute();
             }
             (View::List, Action::Group) => {
                 self.group = !self.group;
-                self.recompute();
+                self.request_recompute();
             }
             (View::List, Action::Clear) => {
                 if self.filter.is_empty() && self.search.is_empty() {
@@ -1012,7 +1166,7 @@ impl App {
                 }
                 self.filter = Filter::default();
                 self.search.clear();
-                self.recompute();
+                self.request_recompute();
             }
             (View::Detail, Action::Back) => {
                 self.view = View::List;
@@ -1049,7 +1203,15 @@ impl App {
                 };
             }
             Action::ToEvidence => d.follow = true,
-            Action::ToggleDiff => d.side_by_side = !d.side_by_side,
+            Action::ToggleDiff => {
+                d.side_by_side = !d.side_by_side;
+                d.articles = false;
+            }
+            Action::ToggleArticles => {
+                d.articles = !d.articles;
+                d.scroll = 0;
+                d.follow = !d.articles;
+            }
             Action::Next => {
                 self.move_selection(1);
                 self.open_detail();
@@ -1123,6 +1285,7 @@ impl App {
             reference,
             diff,
             side_by_side,
+            articles: false,
             follow: true,
             scroll: 0,
         });
@@ -1210,6 +1373,17 @@ impl SearchIndex {
         String::from_utf8(out).unwrap_or_default()
     }
 
+    /// Adds findings appended to the list (a live audit).
+    fn extend(&mut self, findings: &[Finding]) {
+        self.starts.pop();
+        for f in findings {
+            self.starts.push(self.text.len());
+            Self::push_haystack(f, &mut self.text);
+            self.text.push(0);
+        }
+        self.starts.push(self.text.len());
+    }
+
     fn build(findings: &[Finding]) -> SearchIndex {
         let mut text = Vec::with_capacity(findings.len() * 64);
         let mut starts = Vec::with_capacity(findings.len() + 1);
@@ -1220,6 +1394,19 @@ impl SearchIndex {
         }
         starts.push(text.len());
         SearchIndex { text, starts }
+    }
+
+    /// Those of `within` (ascending) whose text contains `query`.
+    fn matches_within(&self, query: &str, within: &[u32]) -> Vec<u32> {
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        within
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let (a, b) = (self.starts[i as usize], self.starts[i as usize + 1]);
+                finder.find(&self.text[a..b]).is_some()
+            })
+            .collect()
     }
 
     /// Indices of the findings whose text contains `query` (lower-cased, no NUL), ascending.
@@ -1256,10 +1443,10 @@ fn record_id(f: &Finding) -> &str {
         .unwrap_or("")
 }
 
-/// `rank[i]` = place of finding `i` in the order of `key`, equal keys sharing a rank. The sort
+/// The findings in the order of `key`, equal keys sharing a rank. The sort
 /// runs on (16-byte prefix, index) pairs in parallel, reading the strings only on equal
 /// prefixes: a million scattered strings are mostly compared without being touched.
-fn rank_by_str(findings: &[Finding], key: impl Fn(&Finding) -> &str) -> Vec<u32> {
+fn rank_by_str(findings: &[Finding], key: impl Fn(&Finding) -> &str) -> StrOrder {
     use rayon::slice::ParallelSliceMut;
     let prefix = |s: &str| {
         let mut b = [0u8; 16];
@@ -1283,15 +1470,54 @@ fn rank_by_str(findings: &[Finding], key: impl Fn(&Finding) -> &str) -> Vec<u32>
     let full =
         |a: &(u128, u32), b: &(u128, u32)| a.0.cmp(&b.0).then_with(|| bytes(a.1).cmp(bytes(b.1)));
     pairs.par_sort_unstable_by(|a, b| full(a, b).then(a.1.cmp(&b.1)));
-    let mut rank = vec![0u32; findings.len()];
+    let mut rank = Vec::with_capacity(findings.len());
     let mut r = 0u32;
     for (k, p) in pairs.iter().enumerate() {
         if k > 0 && full(&pairs[k - 1], p).is_ne() {
             r = k as u32;
         }
-        rank[p.1 as usize] = r;
+        rank.push(r);
     }
-    rank
+    StrOrder {
+        perm: pairs.into_iter().map(|p| p.1).collect(),
+        rank,
+    }
+}
+
+/// All findings in the order of a string column (ties by position), computed once: sorting
+/// the shown findings by that column is then a pass over it, not a sort.
+struct StrOrder {
+    perm: Vec<u32>,
+    /// `rank[k]`: the rank of `perm[k]`, equal keys sharing one (the run's first `k`).
+    rank: Vec<u32>,
+}
+
+impl StrOrder {
+    /// `items` (indices below `n`) in this order, or reversed with ties still by position.
+    fn sort(&self, items: &[u32], n: usize, descending: bool) -> Vec<u32> {
+        let all = items.len() == n;
+        let mut member = Vec::new();
+        if !all {
+            member = vec![0u64; n.div_ceil(64)];
+            for &i in items {
+                member[i as usize / 64] |= 1 << (i % 64);
+            }
+        }
+        let keep = |i: u32| all || member[i as usize / 64] & (1 << (i % 64)) != 0;
+        let mut out = Vec::with_capacity(items.len());
+        if !descending {
+            out.extend(self.perm.iter().copied().filter(|&i| keep(i)));
+            return out;
+        }
+        // Runs of equal keys from the last, each run kept in position order.
+        let mut end = self.perm.len();
+        while end > 0 {
+            let start = self.rank[end - 1] as usize;
+            out.extend(self.perm[start..end].iter().copied().filter(|&i| keep(i)));
+            end = start;
+        }
+        out
+    }
 }
 
 /// The rank of each finding's record place (file, line); linear when the findings are in
@@ -1374,6 +1600,36 @@ mod tests {
         let key = |i: u32| [2, 0, 2, 1, 0, 1][i as usize];
         assert_eq!(counting_sort(&items, 3, false, key), vec![1, 4, 3, 5, 0, 2]);
         assert_eq!(counting_sort(&items, 3, true, key), vec![0, 2, 3, 5, 1, 4]);
+    }
+
+    #[test]
+    fn string_order_sorts_subsets_both_ways_with_ties_by_position() {
+        let findings: Vec<Finding> = ["b", "a", "b", "a", "c"]
+            .iter()
+            .enumerate()
+            .map(|(line, id)| {
+                Finding::new(
+                    Rule::INT001,
+                    Some(crate::model::RecordRef {
+                        id: Some(id.to_string()),
+                        source_id: None,
+                        url: None,
+                        file_index: 0,
+                        line: line as u64,
+                        offset: 0,
+                    }),
+                    "m",
+                )
+            })
+            .collect();
+        let by = rank_by_str(&findings, record_id);
+        assert_eq!(by.perm, vec![1, 3, 0, 2, 4]);
+        assert_eq!(by.rank, vec![0, 0, 2, 2, 4]);
+        let all = [0, 1, 2, 3, 4];
+        assert_eq!(by.sort(&all, 5, false), vec![1, 3, 0, 2, 4]);
+        assert_eq!(by.sort(&all, 5, true), vec![4, 0, 2, 1, 3]);
+        assert_eq!(by.sort(&[0, 1, 4], 5, false), vec![1, 0, 4]);
+        assert_eq!(by.sort(&[0, 1, 4], 5, true), vec![4, 0, 1]);
     }
 
     #[test]

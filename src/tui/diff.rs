@@ -61,7 +61,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let class = |c: char| {
         if c.is_alphanumeric() {
             C::Word
-        } else if c.is_whitespace() && c != '\n' {
+        } else if c.is_whitespace() {
+            // Line breaks included: a run of white space is one token, drawn as it is written
+            // but compared as one space.
             C::Space
         } else {
             C::Other
@@ -183,8 +185,17 @@ impl TextDiff {
         let bt = tokenize(&before);
         let at = tokenize(&after);
         let mut input: InternedInput<&str> = InternedInput::default();
-        input.update_before(bt.iter().map(|t| t.text.as_str()));
-        input.update_after(at.iter().map(|t| t.text.as_str()));
+        // Texts are compared as vigie compares them (SPEC 1.4): any run of white space is one
+        // space, so line breaks the reuser re-flowed are not shown as changes.
+        fn key(t: &Tok) -> &str {
+            if t.text.chars().all(crate::text::normalize::is_space) {
+                " "
+            } else {
+                t.text.as_str()
+            }
+        }
+        input.update_before(bt.iter().map(key));
+        input.update_after(at.iter().map(key));
         let mut diff = Diff::compute(Algorithm::Histogram, &input);
         diff.postprocess_no_heuristic(&input);
 
@@ -494,5 +505,23 @@ mod tests {
     #[test]
     fn masks_keep_first_letters() {
         assert_eq!(mask("Sophie Lambert"), "S••••• L••••••");
+    }
+}
+
+#[cfg(test)]
+mod whitespace_tests {
+    use super::*;
+
+    #[test]
+    fn re_flowed_white_space_is_not_a_change() {
+        let d = TextDiff::of(
+            "Sur le moyen\nunique",
+            "Sur le  moyen\n\n unique",
+            (&[], &[]),
+            (&[], &[]),
+        );
+        assert_eq!((d.removed, d.added), (0, 0));
+        let d = TextDiff::of("la Cour rejette", "la Cour casse", (&[], &[]), (&[], &[]));
+        assert_eq!((d.removed, d.added), (1, 1));
     }
 }

@@ -1,5 +1,5 @@
-//! Everything the UI loop waits on, through one channel: terminal input (a thread polling
-//! crossterm) and the audit (a thread running `audit::run`).
+//! Everything the UI loop waits on: terminal input (a thread polling crossterm) and the audit
+//! (a thread running `audit::run`), each through its own channel so that input comes first.
 
 use crate::audit::{self, AuditEvent, AuditOptions, AuditOutcome};
 use crossbeam_channel::{Receiver, Sender};
@@ -29,7 +29,7 @@ pub struct Events {
 
 impl Events {
     /// Starts the input thread.
-    pub fn start() -> (Events, Sender<Event>) {
+    pub fn start() -> Events {
         let (tx, rx) = crossbeam_channel::unbounded();
         let stop = Arc::new(AtomicBool::new(false));
         let input = {
@@ -40,14 +40,11 @@ impl Events {
                 .spawn(move || input_loop(&tx, &stop))
                 .expect("cannot start the input thread")
         };
-        (
-            Events {
-                rx,
-                stop,
-                input: Some(input),
-            },
-            tx,
-        )
+        Events {
+            rx,
+            stop,
+            input: Some(input),
+        }
     }
 }
 
@@ -84,13 +81,14 @@ fn input_loop(tx: &Sender<Event>, stop: &AtomicBool) {
     }
 }
 
-/// Runs the audit on its own thread, sending its events and its end to `tx`.
+/// Runs the audit on its own thread; its events and its end come through the returned
+/// channel (apart from the input's, so that keys never queue behind a flood of findings).
 pub fn spawn_audit(
     opts: AuditOptions,
-    tx: Sender<Event>,
     cancel: Arc<AtomicBool>,
-) -> JoinHandle<()> {
-    std::thread::Builder::new()
+) -> (JoinHandle<()>, Receiver<Event>) {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let handle = std::thread::Builder::new()
         .name("vigie-audit".into())
         .spawn(move || {
             let sink_tx = tx.clone();
@@ -102,5 +100,6 @@ pub fn spawn_audit(
                 .map_err(|e| format!("{e:#}"));
             let _ = tx.send(Event::Done(result));
         })
-        .expect("cannot start the audit thread")
+        .expect("cannot start the audit thread");
+    (handle, rx)
 }

@@ -109,6 +109,7 @@ actions! {
     NextInRecord, "next_in_record", "next finding of the same record";
     PreviousInRecord, "previous_in_record", "previous finding of the same record";
     ToggleDiff, "toggle_diff", "side-by-side or unified diff";
+    ToggleArticles, "toggle_articles", "the articles' full text, or the evidence";
     NextValue, "next_value", "next value of the filter";
     PreviousValue, "previous_value", "previous value of the filter";
     Close, "close", "close";
@@ -158,6 +159,7 @@ pub fn section_actions(section: Section) -> &'static [Action] {
             NextInRecord,
             PreviousInRecord,
             ToggleDiff,
+            ToggleArticles,
             Reveal,
             Waiver,
             Export,

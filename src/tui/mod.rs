@@ -36,6 +36,7 @@ const FRAME: Duration = Duration::from_millis(33);
 /// quits. The terminal is restored on return, on error and on panic.
 pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<()> {
     let mut app = App::new(keymap);
+    app.defer_slow = true;
     app.write_options = ui.write;
     if let Some(path) = &ui.waivers {
         app.report.waivers = waivers::load(path)?;
@@ -62,32 +63,49 @@ fn event_loop(
     app: &mut App,
     opts: AuditOptions,
 ) -> anyhow::Result<()> {
-    let (events, tx) = event::Events::start();
+    let events = event::Events::start();
     let cancel = Arc::new(AtomicBool::new(false));
-    let audit = event::spawn_audit(opts, tx, cancel.clone());
+    let (audit, audit_rx) = event::spawn_audit(opts, cancel.clone());
     let mut audit_done = false;
+    let mut failure: Option<String> = None;
 
     let mut last_draw = Instant::now() - FRAME;
     let mut needs_draw = true;
     loop {
         if needs_draw && last_draw.elapsed() >= FRAME {
-            app.refresh();
+            if !app.slow_pending() {
+                app.refresh();
+            }
             terminal.draw(|f| views::draw(f, app))?;
             last_draw = Instant::now();
             needs_draw = false;
+            if app.slow_pending() {
+                // The frame says what is being built; build it, then draw the result at once.
+                app.refresh();
+                needs_draw = true;
+                last_draw = Instant::now() - FRAME;
+            }
         }
         let timeout = if needs_draw {
             FRAME.saturating_sub(last_draw.elapsed())
         } else {
             Duration::from_millis(500)
         };
-        let ev = match events.rx.recv_timeout(timeout) {
-            Ok(ev) => ev,
-            Err(crossbeam_channel::RecvTimeoutError::Timeout) => continue,
-            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
-        };
-        // Drain what is pending so that a burst of audit events costs one frame.
-        for ev in std::iter::once(ev).chain(events.rx.try_iter().take(10_000)) {
+        // Wait for input or, while it runs, the audit.
+        let mut sel = crossbeam_channel::Select::new();
+        sel.recv(&events.rx);
+        if !audit_done {
+            sel.recv(&audit_rx);
+        }
+        if sel.ready_timeout(timeout).is_err() {
+            continue;
+        }
+        // Input first: a key is answered before any queued audit event.
+        let mut batch: Vec<Event> = events.rx.try_iter().collect();
+        if !audit_done {
+            batch.extend(audit_rx.try_iter().take(1_000));
+        }
+        for ev in batch {
             needs_draw = true;
             match ev {
                 Event::Key(k) => {
@@ -109,7 +127,11 @@ fn event_loop(
                 Event::Done(Err(e)) => {
                     audit_done = true;
                     if !cancel.load(Ordering::Relaxed) {
-                        app.fail(e);
+                        // Unusable input (an unreadable reference…): leave the UI and report it
+                        // like the headless run does, so that the exit status says so.
+                        app.fail(e.clone());
+                        failure = Some(e);
+                        app.should_quit = true;
                     }
                 }
             }
@@ -120,11 +142,16 @@ fn event_loop(
         if app.should_quit {
             break;
         }
+        if !audit_done && audit.is_finished() && audit_rx.is_empty() {
+            // The thread ended without a word (it panicked): say so rather than wait forever.
+            audit_done = true;
+            app.fail("the audit stopped unexpectedly".into());
+        }
     }
     // Quitting mid-audit: stop the workers, and give them a moment to notice.
     cancel.store(true, Ordering::Relaxed);
     if !audit_done {
-        let deadline = Instant::now() + Duration::from_secs(2);
+        let deadline = Instant::now() + Duration::from_millis(500);
         while !audit.is_finished() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
@@ -132,5 +159,8 @@ fn event_loop(
     if audit.is_finished() {
         let _ = audit.join();
     }
-    Ok(())
+    match failure {
+        Some(e) => Err(anyhow::anyhow!(e)),
+        None => Ok(()),
+    }
 }

@@ -70,6 +70,19 @@ pub fn load_dila() -> Vec<Decision> {
         .collect()
 }
 
+/// The decisions as vigie compares them: normalised (SPEC §1.4), so on one line with single
+/// spaces. The rules run the detectors on this form.
+pub fn normalised(decisions: &[Decision]) -> Vec<Decision> {
+    decisions
+        .iter()
+        .map(|d| Decision {
+            file: d.file.clone(),
+            text: vigie::text::normalize::normalize(&d.text, false),
+            professionals: d.professionals.clone(),
+        })
+        .collect()
+}
+
 pub fn load_ce() -> String {
     let xml = std::fs::read_to_string(data_dir().join("ce/ORTA_2520143_20251205.xml")).unwrap();
     xml_text(&xml, "Texte_Integral").unwrap()
@@ -219,6 +232,8 @@ pub enum Category {
     Succession,
     /// `Sophie Lambert, née le 3 mars 1975`
     NeLe,
+    /// `M. Jean Durand, président de la société [1]`: a function that is not the court's.
+    WithFunction,
 }
 
 pub const CATEGORIES: &[Category] = &[
@@ -232,6 +247,7 @@ pub const CATEGORIES: &[Category] = &[
     Category::Demeurant,
     Category::Succession,
     Category::NeLe,
+    Category::WithFunction,
 ];
 
 /// A decision with planted names: the new text and the byte spans of every planted name.
@@ -356,6 +372,21 @@ pub fn plant_names(d: &Decision, cat: Category, rng: &mut Lcg) -> Planted {
             Category::NeLe => {
                 push_name(&mut out, &format!("{first} {sur}"), &mut spans);
                 out.push_str(", né le [Date naissance 1]");
+            }
+            Category::WithFunction => {
+                out.push_str(civ);
+                out.push(' ');
+                push_name(&mut out, &format!("{first} {sur}"), &mut spans);
+                out.push_str(rng.pick(&[
+                    ", président de la société [1]",
+                    ", gérant de la société [2]",
+                    ", conseiller financier",
+                    ", directeur de l'agence",
+                    ", conseillère municipale",
+                    ", président du conseil d'administration",
+                    ", délégué syndical",
+                    ", administrateur de l'association [1]",
+                ]));
             }
         }
         last = me;

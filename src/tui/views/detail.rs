@@ -193,7 +193,11 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
                 "≠",
                 Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
             )
-        } else if !a.is_empty() && !b.is_empty() && !a.trim().eq_ignore_ascii_case(b.trim()) {
+        } else if !matches!(name, "attribution" | "updated_at")
+            && !a.is_empty()
+            && !b.is_empty()
+            && !a.trim().eq_ignore_ascii_case(b.trim())
+        {
             // Spelled differently; the engine found them equivalent.
             Span::styled("~", Style::default().fg(Color::DarkGray))
         } else {
@@ -214,7 +218,7 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
         ])
     });
     let title = match (rec.is_some(), refd.is_some()) {
-        (true, true) => " Identification: record | reference ",
+        (true, true) => " Record | reference (≠ at fault, ~ spelling) ",
         (true, false) => " Identification: record | (no reference) ",
         _ => " Identification (record not read yet) ",
     };
@@ -239,6 +243,10 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
 
 fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
     let f = &app.report.findings[d.finding as usize];
+    if d.articles {
+        draw_articles(frame, app, d, area);
+        return;
+    }
     let mode = if d.side_by_side {
         "side by side"
     } else {
@@ -349,4 +357,40 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     } else {
         frame.render_widget(Paragraph::new(visible(&columns[0])), body);
     }
+}
+
+/// The full text of the articles the rule enforces, scrollable, in place of the evidence.
+fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
+    let f = &app.report.findings[d.finding as usize];
+    let block = Block::bordered().title(format!(
+        " Articles enforced by {} ({} to go back to the evidence) ",
+        f.rule.code(),
+        app.keymap.hint(
+            crate::tui::keymap::Section::Detail,
+            crate::tui::keymap::Action::ToggleArticles
+        )
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let mut segs = Vec::new();
+    for b in f.rule.info().basis {
+        let text = article_text(b).unwrap_or("(article text not available)");
+        segs.push(crate::tui::diff::Seg {
+            kind: crate::tui::diff::SegKind::Same,
+            text: format!("{b}\n{text}\n\n"),
+            highlight: false,
+            personal: false,
+        });
+    }
+    let (lines, _) = wrap(&segs, inner.width as usize, true);
+    let h = inner.height as usize;
+    app.detail_height.set(h);
+    app.detail_lines.set(lines.len());
+    let scroll = d.scroll.min(lines.len().saturating_sub(1));
+    app.detail_scroll_drawn.set(scroll);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(h).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
 }

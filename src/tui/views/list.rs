@@ -115,17 +115,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let (record, place) = match &f.record {
             Some(r) => {
                 let id = r.id.as_deref().unwrap_or("(no id)");
+                // File names are known when the audit finishes; until then, the line.
                 let file = app
                     .report
                     .files
                     .get(r.file_index as usize)
-                    .map_or("?", |s| s.rsplit('/').next().unwrap_or(s));
+                    .map_or("line ", |s| s.rsplit('/').next().unwrap_or(s));
                 let rec = if app.group && !app.starts_group(pos) {
                     "  ┆".to_string()
                 } else {
                     for_terminal(id, false).into_owned()
                 };
-                (rec, format!("{}:{}", for_terminal(file, false), r.line))
+                let sep = if file.ends_with(' ') { "" } else { ":" };
+                (rec, format!("{}{sep}{}", for_terminal(file, false), r.line))
             }
             None => ("(corpus)".to_string(), String::new()),
         };

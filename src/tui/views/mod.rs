@@ -139,6 +139,7 @@ fn hints(app: &App) -> Line<'static> {
                 Action::Previous,
                 Action::NextInRecord,
                 Action::ToggleDiff,
+                Action::ToggleArticles,
                 Action::Waiver,
                 Action::Reveal,
             ],

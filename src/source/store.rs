@@ -1,0 +1,105 @@
+//! Reference texts kept on disk, not in memory: a national reference is tens of gigabytes of
+//! text, and an audit needs a reference text only for the records whose digests differ from it.
+//! Each text is appended to an anonymous temporary file as it is read; the index keeps its offset,
+//! length and digest, and the text is read back on demand with positioned reads, from any thread.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::sync::Mutex;
+
+/// Where a text lies in the store, and the digest of its normalised form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stored {
+    pub offset: u64,
+    pub len: u64,
+    /// Digest of the normalised text; `None` when the source gives no text (search results).
+    pub digest: Option<u64>,
+}
+
+/// An append-only store of texts in an anonymous temporary file (deleted by the system when
+/// vigie exits, however it exits).
+#[derive(Debug)]
+pub struct TextStore {
+    reader: File,
+    writer: Mutex<(BufWriter<File>, u64)>,
+}
+
+impl TextStore {
+    pub fn new() -> io::Result<TextStore> {
+        let file = tempfile::tempfile()?;
+        let reader = file.try_clone()?;
+        Ok(TextStore {
+            reader,
+            writer: Mutex::new((BufWriter::with_capacity(1 << 20, file), 0)),
+        })
+    }
+
+    /// Appends a text; its normalised digest is computed by the caller.
+    pub fn put(&self, text: &str, digest: Option<u64>) -> io::Result<Stored> {
+        let mut w = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let offset = w.1;
+        w.0.write_all(text.as_bytes())?;
+        w.1 += text.len() as u64;
+        Ok(Stored {
+            offset,
+            len: text.len() as u64,
+            digest,
+        })
+    }
+
+    /// Makes every text written so far readable.
+    pub fn flush(&self) -> io::Result<()> {
+        self.writer
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .0
+            .flush()
+    }
+
+    /// Reads a text back.
+    pub fn get(&self, s: &Stored) -> io::Result<String> {
+        let mut buf = vec![0u8; s.len as usize];
+        read_exact_at(&self.reader, &mut buf, s.offset)?;
+        String::from_utf8(buf).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(f: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match f.seek_read(buf, offset)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_come_back_from_any_thread() {
+        let store = TextStore::new().unwrap();
+        let a = store.put("Attendu que la Cour", Some(1)).unwrap();
+        let b = store.put("", None).unwrap();
+        let c = store.put("été « déjà »", Some(3)).unwrap();
+        store.flush().unwrap();
+        std::thread::scope(|s| {
+            s.spawn(|| assert_eq!(store.get(&c).unwrap(), "été « déjà »"));
+            s.spawn(|| assert_eq!(store.get(&a).unwrap(), "Attendu que la Cour"));
+        });
+        assert_eq!(store.get(&b).unwrap(), "");
+        assert_eq!(c.offset, 19);
+    }
+}

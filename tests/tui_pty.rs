@@ -1,0 +1,254 @@
+//! End-to-end runs of the interactive UI in a pseudo-terminal, through util-linux `script`
+//! (skipped where it is missing): keys reach the UI, quitting restores the terminal, quitting
+//! mid-audit stops it, and corpus escape sequences never reach the terminal.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn data(p: &str) -> String {
+    format!("{}/tests/data/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn has_script() -> bool {
+    Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A corpus of `n` records of the real Judilibre decision; every third lifts nothing but adds
+/// an editor's note, and one line carries an escape sequence.
+fn corpus(dir: &Path, n: usize) -> String {
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    let text = v["text"].as_str().unwrap();
+    let mut lines = Vec::new();
+    for i in 0..n {
+        let t = if i % 3 == 0 {
+            format!("{text} Note de l'éditeur : voir aussi.")
+        } else {
+            text.to_string()
+        };
+        lines.push(
+            serde_json::json!({
+                "id": format!("r-{i}"), "source_id": "5fca277de35a255d41ca73ab", "text": t,
+                "jurisdiction": "cc", "formation": "comm", "seat": "Paris",
+                "decision_date": "2020-11-18", "number": "19-19463",
+                "attribution": "Judilibre", "updated_at": "2026-11-21"
+            })
+            .to_string(),
+        );
+    }
+    lines.push("{\"id\": \"evil\u{1b}[31m\", bad json".to_string());
+    let p = dir.join("corpus.jsonl");
+    std::fs::write(&p, lines.join("\n") + "\n").unwrap();
+    p.display().to_string()
+}
+
+struct Session {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    out: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(corpus: &str) -> Session {
+        Session::start_with(corpus, &data("judilibre/cc_detail.json"))
+    }
+
+    fn start_with(corpus: &str, reference: &str) -> Session {
+        Session::start_env(corpus, reference, &[])
+    }
+
+    fn start_env(corpus: &str, reference: &str, env: &[(&str, &Path)]) -> Session {
+        let vigie = env!("CARGO_BIN_EXE_vigie");
+        let cmd = format!(
+            "stty rows 30 cols 120; exec {vigie} {corpus} --reference {reference} --as-of 2026-11-22T12:00:00Z"
+        );
+        let mut command = Command::new("script");
+        command
+            .env_remove("VIGIE_KEYMAP")
+            .env_remove("XDG_CONFIG_HOME");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command
+            .args(["-qec", &cmd, "/dev/null"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let sink = out.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session { child, stdin, out }
+    }
+
+    /// The output so far with escape sequences removed.
+    fn text(&self) -> String {
+        let raw = self.out.lock().unwrap().clone();
+        let s = String::from_utf8_lossy(&raw).into_owned();
+        let re = regex::Regex::new(r"\x1b\[[0-9;?]*[A-Za-z]").unwrap();
+        re.replace_all(&s, " ").into_owned()
+    }
+
+    fn wait_for(&self, what: &str, secs: u64) -> bool {
+        let end = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < end {
+            if self.text().contains(what) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    fn keys(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    fn exit(mut self, secs: u64) -> (Option<i32>, Duration, Vec<u8>) {
+        let start = Instant::now();
+        let end = start + Duration::from_secs(secs);
+        loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(100));
+                let out = self.out.lock().unwrap().clone();
+                return (st.code(), start.elapsed(), out);
+            }
+            if Instant::now() > end {
+                let _ = self.child.kill();
+                return (None, start.elapsed(), Vec::new());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn browse_the_findings_then_quit() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 6);
+    let mut s = Session::start(&corpus);
+    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    assert!(s.text().contains("Verdict"));
+    s.keys(b"\t"); // findings
+    assert!(s.wait_for("sort position", 5), "{}", s.text());
+    s.keys(b"j\r"); // open a finding
+    assert!(s.wait_for("Evidence", 5), "{}", s.text());
+    s.keys(b"?");
+    assert!(s.wait_for("Keys (built-in)", 5), "{}", s.text());
+    s.keys(b"\x1b\x1bq");
+    let (code, _, out) = s.exit(10);
+    assert_eq!(code, Some(0));
+    // The alternate screen was left and the mouse released.
+    assert!(out.windows(8).any(|w| w == b"\x1b[?1049l"));
+    assert!(out.windows(8).any(|w| w == b"\x1b[?1000l"));
+    // The corpus' escape sequence was shown, never sent.
+    assert!(!out.windows(5).any(|w| w == b"\x1b[31m"));
+}
+
+#[test]
+fn quitting_mid_audit_stops_it_and_restores_the_terminal() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // Enough records (26 MB) that the audit is still running when `q` comes, right after the
+    // first frame.
+    let corpus = corpus(dir.path(), 400);
+    let mut s = Session::start(&corpus);
+    assert!(s.wait_for("Verdict", 30), "{}", s.text());
+    let running = !s.text().contains("audit finished");
+    s.keys(b"q");
+    let (code, took, out) = s.exit(10);
+    assert_eq!(code, Some(0));
+    assert!(took < Duration::from_secs(3), "quitting took {took:?}");
+    assert!(out.windows(8).any(|w| w == b"\x1b[?1049l"));
+    if !running {
+        eprintln!("note: the audit finished before `q`; the corpus could be larger");
+    }
+}
+
+#[test]
+fn an_unusable_reference_leaves_the_ui_with_exit_2() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 1);
+    let bad = dir.path().join("reference.json");
+    std::fs::write(&bad, "this is not a reference").unwrap();
+    let s = Session::start_with(&corpus, &bad.display().to_string());
+    let (code, _, out) = s.exit(30);
+    assert_eq!(code, Some(2), "{}", String::from_utf8_lossy(&out));
+    assert!(out.windows(8).any(|w| w == b"\x1b[?1049l"));
+    assert!(String::from_utf8_lossy(&out).contains("reference.json"));
+}
+
+/// `$VIGIE_KEYMAP` comes before `$XDG_CONFIG_HOME/vigie/keymap.toml`; a bad one is exit 2 with
+/// its line and column.
+#[test]
+fn keymap_look_up_order_from_the_environment() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 1);
+    let reference = data("judilibre/cc_detail.json");
+    let xdg = dir.path().join("config");
+    std::fs::create_dir_all(xdg.join("vigie")).unwrap();
+    std::fs::write(
+        xdg.join("vigie/keymap.toml"),
+        "[list]\nfirst = [\"hyper-g\"]\n",
+    )
+    .unwrap();
+    let env_file = dir.path().join("env-keys.toml");
+    std::fs::write(&env_file, "[global]\n\nquit = [\"q\", \"nope\"]\n").unwrap();
+
+    let s = Session::start_env(&corpus, &reference, &[("XDG_CONFIG_HOME", &xdg)]);
+    let (code, _, out) = s.exit(30);
+    let out = String::from_utf8_lossy(&out).into_owned();
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("keymap.toml:2:10: unknown key `hyper-g`"),
+        "{out}"
+    );
+
+    let s = Session::start_env(
+        &corpus,
+        &reference,
+        &[("XDG_CONFIG_HOME", &xdg), ("VIGIE_KEYMAP", &env_file)],
+    );
+    let (code, _, out) = s.exit(30);
+    let out = String::from_utf8_lossy(&out).into_owned();
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("env-keys.toml:3:14: unknown key `nope`"),
+        "{out}"
+    );
+    assert!(!out.contains("hyper-g"), "{out}");
+}
