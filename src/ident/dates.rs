@@ -248,6 +248,32 @@ pub fn find_moment_in(text: &str) -> Option<Moment> {
         .find_map(|caps| moment_of(&caps))
 }
 
+/// The French names of the months, January first.
+pub const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A date as French writes it: `5 octobre 2023`, `1er octobre 2023`.
+pub fn french_date(d: jiff::civil::Date) -> String {
+    let day = if d.day() == 1 {
+        "1er".to_string()
+    } else {
+        d.day().to_string()
+    };
+    format!("{day} {} {}", MONTHS_FR[d.month() as usize - 1], d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,30 +416,4 @@ mod tests {
         let d = Moment::Date(date(2026, 11, 21));
         assert_eq!(d.start(), "2026-11-20T23:00:00Z".parse().unwrap());
     }
-}
-
-/// The French names of the months, January first.
-pub const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// A date as French writes it: `5 octobre 2023`, `1er octobre 2023`.
-pub fn french_date(d: jiff::civil::Date) -> String {
-    let day = if d.day() == 1 {
-        "1er".to_string()
-    } else {
-        d.day().to_string()
-    };
-    format!("{day} {} {}", MONTHS_FR[d.month() as usize - 1], d.year())
 }
