@@ -2,7 +2,7 @@
 //! Conseil d'État, and the data kept up to date.
 
 use super::Rule;
-use crate::ident::{self, Moment};
+use crate::ident;
 use crate::model::{Evidence, Finding, RecordRef};
 
 /// When the reuser last loaded the record, as an instant; a date alone counts as its end, in
@@ -11,22 +11,7 @@ pub fn record_loaded_at(updated_at: Option<&str>, notice: Option<&str>) -> Optio
     let m = updated_at
         .and_then(ident::parse_moment)
         .or_else(|| notice.and_then(ident::find_moment_in))?;
-    Some(moment_end(m))
-}
-
-/// The latest instant a moment can mean.
-pub fn moment_end(m: Moment) -> jiff::Timestamp {
-    match m {
-        Moment::Instant(t) => t,
-        Moment::Date(d) => d
-            .tomorrow()
-            .ok()
-            .and_then(|n| n.in_tz("Europe/Paris").ok())
-            .map(|z| z.timestamp())
-            .unwrap_or(jiff::Timestamp::MAX)
-            .checked_sub(jiff::SignedDuration::from_secs(1))
-            .unwrap_or(jiff::Timestamp::MAX),
-    }
+    Some(m.end())
 }
 
 /// FRE001: no update date, neither in `updated_at` nor in `update_notice`.
@@ -177,7 +162,7 @@ mod tests {
     #[test]
     fn a_date_alone_counts_as_its_end() {
         let t = record_loaded_at(Some("2026-11-19"), None).unwrap();
-        // 2026-11-19 23:59:59 in Paris (UTC+1) is 22:59:59 UTC.
-        assert_eq!(t.to_string(), "2026-11-19T22:59:59Z");
+        // Midnight after 2026-11-19 in Paris (UTC+1) is 23:00 UTC.
+        assert_eq!(t.to_string(), "2026-11-19T23:00:00Z");
     }
 }

@@ -6,7 +6,7 @@ use super::judilibre::parse_iso_moment;
 use crate::error::InputError;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -174,11 +174,6 @@ fn read_bytes(
         }
     }
     pages
-}
-
-/// Whether a path is a file or folder that exists, for messages.
-pub fn exists(p: &Path) -> bool {
-    p.exists()
 }
 
 #[cfg(test)]
