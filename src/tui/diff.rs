@@ -116,20 +116,46 @@ impl TextDiff {
             let mut ref_personal = Vec::new();
             for g in app.same_record(i) {
                 let Some(e) = &g.evidence else { continue };
-                if e.field != "text" || (!g.rule.exposes_personal_data() && e.personal.is_empty()) {
+                let record_side = g.rule.exposes_personal_data() || !e.personal.is_empty();
+                // The reference shows personal data where the source failed to mask it: a source
+                // defect, or a name the record masks (MSK003).
+                let reference_side = g.source_defect || !e.reference_personal.is_empty();
+                if e.field != "text" || !(record_side || reference_side) {
                     continue;
                 }
-                if let Some(s) = e.span {
+                if record_side && let Some(s) = e.span {
                     rec_personal.push(s);
                 }
-                if g.source_defect
-                    && let Some(s) = e.reference_span
-                {
+                if reference_side && let Some(s) = e.reference_span {
                     ref_personal.push(s);
                 }
             }
-            let rec_hl: Vec<_> = ev.and_then(|e| e.span).into_iter().collect();
+            let mut rec_hl: Vec<_> = ev.and_then(|e| e.span).into_iter().collect();
             let ref_hl: Vec<_> = ev.and_then(|e| e.reference_span).into_iter().collect();
+            // HTML is shown as the text it renders, as vigie compares it: tags go, and the
+            // spans (of the HTML as read) follow the chars they cover.
+            let html_text;
+            let rec_text =
+                if record.is_some_and(|r| r.text_format == crate::model::TextFormat::Html) {
+                    let mut text = String::with_capacity(rec_text.len());
+                    let mut map: Vec<usize> = Vec::with_capacity(rec_text.len());
+                    crate::text::normalize::html_chars(rec_text, &mut |c, i| {
+                        text.push(c);
+                        map.push(i as usize);
+                    });
+                    let conv = |(a, b): (usize, usize)| {
+                        (
+                            map.partition_point(|&x| x < a),
+                            map.partition_point(|&x| x < b),
+                        )
+                    };
+                    rec_hl = rec_hl.into_iter().map(conv).collect();
+                    rec_personal = rec_personal.into_iter().map(conv).collect();
+                    html_text = text;
+                    html_text.as_str()
+                } else {
+                    rec_text
+                };
             let mut d = TextDiff::of(
                 &reference.text,
                 rec_text,
