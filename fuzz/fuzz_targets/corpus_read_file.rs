@@ -43,8 +43,18 @@ fuzz_target!(|data: &[u8]| {
         true
     })
     .expect("reading a temp file");
+    // A non-empty file yields at least one item, but for a JSON array of no element (`[]`,
+    // found by this target): a valid file holding no record.
+    let empty_array = {
+        let t: Vec<u8> = data
+            .iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        t == b"[]" || t == b"\xEF\xBB\xBF[]"
+    };
     assert!(
-        items >= 1 || data.is_empty(),
+        items >= 1 || data.is_empty() || empty_array,
         "a non-empty file yields items"
     );
 });
