@@ -340,6 +340,14 @@ fn detect_layout(head: &[u8], path: &Path, limits: &Limits) -> std::io::Result<L
     }
 }
 
+/// Why a record over `--max-record-mib` is unreadable.
+fn too_large(limits: &Limits) -> String {
+    format!(
+        "record is larger than the limit of {} bytes",
+        limits.max_record_bytes
+    )
+}
+
 /// Reads JSON Lines in blocks split at line boundaries.
 fn read_lines(
     mut fh: std::fs::File,
@@ -415,20 +423,14 @@ fn read_lines(
                     line: l,
                     column: 1,
                     offset: off,
-                    kind: ItemKind::Unreadable(format!(
-                        "record is larger than the limit of {} bytes",
-                        limits.max_record_bytes
-                    )),
+                    kind: ItemKind::Unreadable(too_large(limits)),
                 });
             } else {
                 let slice = &block.data[pos..end];
                 let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
                 if lead < slice.len() {
                     let kind = if end - pos > limits.max_record_bytes {
-                        ItemKind::Unreadable(format!(
-                            "record is larger than the limit of {} bytes",
-                            limits.max_record_bytes
-                        ))
+                        ItemKind::Unreadable(too_large(limits))
                     } else {
                         ItemKind::Bytes(pos + lead, end)
                     };
@@ -455,10 +457,7 @@ fn read_lines(
                         line: l,
                         column: 1,
                         offset: off,
-                        kind: ItemKind::Unreadable(format!(
-                            "record is larger than the limit of {} bytes",
-                            limits.max_record_bytes
-                        )),
+                        kind: ItemKind::Unreadable(too_large(limits)),
                     }],
                     bytes: 0,
                 });
@@ -581,10 +580,7 @@ fn array_item(data: &[u8], s: usize, e: usize, line: u64, column: u64, limits: &
         end -= 1;
     }
     let kind = if end - s > limits.max_record_bytes {
-        ItemKind::Unreadable(format!(
-            "record is larger than the limit of {} bytes",
-            limits.max_record_bytes
-        ))
+        ItemKind::Unreadable(too_large(limits))
     } else {
         ItemKind::Bytes(s, end)
     };

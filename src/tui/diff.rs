@@ -378,8 +378,8 @@ pub fn wrap(segs: &[Seg], width: usize, reveal: bool) -> (Vec<Line<'static>>, Op
 
     for s in segs {
         if s.kind != prev_kind {
-            close(prev_kind, &mut emit, &mut lines, &mut cur, &mut col);
-            open(s.kind, &mut emit, &mut lines, &mut cur, &mut col);
+            mark(prev_kind, false, &mut emit, &mut lines, &mut cur, &mut col);
+            mark(s.kind, true, &mut emit, &mut lines, &mut cur, &mut col);
             prev_kind = s.kind;
         }
         let mut style = match s.kind {
@@ -404,7 +404,7 @@ pub fn wrap(segs: &[Seg], width: usize, reveal: bool) -> (Vec<Line<'static>>, Op
         };
         emit(&text, style, s.highlight, &mut lines, &mut cur, &mut col);
     }
-    close(prev_kind, &mut emit, &mut lines, &mut cur, &mut col);
+    mark(prev_kind, false, &mut emit, &mut lines, &mut cur, &mut col);
     if !cur.is_empty() {
         lines.push(Line::from(cur));
     }
@@ -414,60 +414,23 @@ pub fn wrap(segs: &[Seg], width: usize, reveal: bool) -> (Vec<Line<'static>>, Op
 type Emit<'a> =
     dyn FnMut(&str, Style, bool, &mut Vec<Line<'static>>, &mut Vec<Span<'static>>, &mut usize) + 'a;
 
-fn open(
+/// Draws the mark that opens (`[-`, `{+`) or closes (`-]`, `+}`) a changed segment.
+fn mark(
     kind: SegKind,
+    opening: bool,
     emit: &mut Emit<'_>,
     lines: &mut Vec<Line<'static>>,
     cur: &mut Vec<Span<'static>>,
     col: &mut usize,
 ) {
-    match kind {
-        SegKind::Removed => emit(
-            "[-",
-            Style::default().fg(Color::Red),
-            false,
-            lines,
-            cur,
-            col,
-        ),
-        SegKind::Added => emit(
-            "{+",
-            Style::default().fg(Color::Green),
-            false,
-            lines,
-            cur,
-            col,
-        ),
-        SegKind::Same => {}
-    }
-}
-
-fn close(
-    kind: SegKind,
-    emit: &mut Emit<'_>,
-    lines: &mut Vec<Line<'static>>,
-    cur: &mut Vec<Span<'static>>,
-    col: &mut usize,
-) {
-    match kind {
-        SegKind::Removed => emit(
-            "-]",
-            Style::default().fg(Color::Red),
-            false,
-            lines,
-            cur,
-            col,
-        ),
-        SegKind::Added => emit(
-            "+}",
-            Style::default().fg(Color::Green),
-            false,
-            lines,
-            cur,
-            col,
-        ),
-        SegKind::Same => {}
-    }
+    let (text, color) = match (kind, opening) {
+        (SegKind::Removed, true) => ("[-", Color::Red),
+        (SegKind::Removed, false) => ("-]", Color::Red),
+        (SegKind::Added, true) => ("{+", Color::Green),
+        (SegKind::Added, false) => ("+}", Color::Green),
+        (SegKind::Same, _) => return,
+    };
+    emit(text, Style::default().fg(color), false, lines, cur, col);
 }
 
 #[cfg(test)]
