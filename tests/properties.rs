@@ -38,7 +38,7 @@ fn run(opts: &AuditOptions) -> Report {
 /// kind, typographic quotes and dashes, combining marks, HTML tags and entities.
 fn texty() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        4 => "[a-zA-Zé0-9.,;:()'\\[\\]-]{1,8}",
+        4 => "[a-zA-ZéèàçœÉÀĀſÿ×0-9.,;:()'\\[\\]-]{1,8}",
         2 => prop::sample::select(vec![
             " ", "  ", "\n", "\r\n", "\t", "\u{a0}", "\u{202f}", "\u{2009}", "\u{200b}",
             "\u{feff}", "\u{2060}", "\u{b}", "\u{c}",
@@ -50,7 +50,7 @@ fn texty() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_string),
         1 => prop::sample::select(vec![
-            "e\u{301}", "\u{301}", "\u{327}c", "A\u{30a}", "\u{1100}\u{1161}", "\u{11a8}",
+            "e\u{301}", "\u{301}", "\u{327}c", "é\u{301}", "ſ\u{307}", "Ā\u{300}", "A\u{30a}", "\u{1100}\u{1161}", "\u{11a8}",
             "\u{b47}\u{b3e}", "\u{fb01}",
         ])
         .prop_map(str::to_string),

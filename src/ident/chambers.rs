@@ -184,6 +184,14 @@ fn ignorable(word: &str) -> bool {
 
 /// Reads what `value` says of a Cour de cassation chamber and formation.
 pub fn parse_cc(value: &str) -> CcParsed {
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, CcParsed>> =
+            Default::default();
+    }
+    super::fold::memoized(&MEMO, value, parse_cc_uncached)
+}
+
+fn parse_cc_uncached(value: &str) -> CcParsed {
     let w = words(value);
     let mut out = CcParsed::default();
     let mut last = 0;

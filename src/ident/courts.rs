@@ -174,6 +174,14 @@ pub fn ca_location(slug: &str) -> Option<&'static str> {
 /// Parses a jurisdiction value: a name (`Cour d'appel de Paris`, `TJ Bordeaux`), an
 /// abbreviation (`Cass.`, `C. cass.`, `T. com.`) or a code (`cc`, `ca_paris`, `tj33063`, `TA95`).
 pub fn parse_court(value: &str) -> Option<Court> {
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Court>>> =
+            Default::default();
+    }
+    super::fold::memoized(&MEMO, value, parse_court_uncached)
+}
+
+fn parse_court_uncached(value: &str) -> Option<Court> {
     let w = words(value);
     if let Some(city) = ca_location(&value.trim().replace([' ', '-'], "_")) {
         return Some(Court {

@@ -45,6 +45,32 @@ pub fn words(s: &str) -> String {
     out
 }
 
+/// Remembers, per thread, what a parser made of a value. Identification values come from a short
+/// list of spellings (`cr`, `Chambre criminelle`, `CIV. 2`, `Cour de cassation`…) repeated on
+/// every record, and the parsers behind them run regular expressions with captures. The memo
+/// forgets everything when it holds `CAP` values, so it stays small whatever the corpus.
+pub(crate) fn memoized<T: Clone + 'static>(
+    memo: &'static std::thread::LocalKey<
+        std::cell::RefCell<std::collections::HashMap<Box<str>, T>>,
+    >,
+    value: &str,
+    parse: impl FnOnce(&str) -> T,
+) -> T {
+    const CAP: usize = 4096;
+    if let Some(v) = memo.with(|m| m.borrow().get(value).cloned()) {
+        return v;
+    }
+    let v = parse(value);
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= CAP {
+            m.clear();
+        }
+        m.insert(value.into(), v.clone());
+    });
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

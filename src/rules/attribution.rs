@@ -93,9 +93,15 @@ pub fn named(attribution: &str) -> Vec<Named> {
     let f = fold(attribution);
     NAMES
         .iter()
-        .filter(|(_, phrases)| phrases.iter().any(|p| f.contains(&format!(" {p} "))))
+        .filter(|(_, phrases)| phrases.iter().any(|p| has_phrase(&f, p)))
         .map(|(n, _)| *n)
         .collect()
+}
+
+/// Whether `f` holds ` {p} ` (a phrase between spaces), without building that string.
+fn has_phrase(f: &str, p: &str) -> bool {
+    f.match_indices(p)
+        .any(|(i, _)| f[..i].ends_with(' ') && f[i + p.len()..].starts_with(' '))
 }
 
 /// Who may be credited for a producer's decisions (SPEC §1.1).

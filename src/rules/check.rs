@@ -105,11 +105,14 @@ impl<'a> Checker<'a> {
             }
             std::mem::take(&mut *b)
         });
-        // The reference text is read from the store only when the digests differ.
+        // The reference text is read from the store only when the texts differ byte for byte
+        // (the digests of the texts as read), and compared only when their normalised forms
+        // differ too.
         if let (Some(i), Some(d), Some(t)) = (ref_index, reference, r.text.as_deref())
             && let Some(ref_digest) = self.reference.stored(i).digest
-            && ref_digest != digest(&norm)
+            && (html || ref_digest != digest(t))
             && let Ok(ref_text) = self.reference.text(i)
+            && normalize::digest_of(&ref_text, false) != digest(&norm)
         {
             let m = normalize::normalize_mapped(t, html);
             let refm = normalize::normalize_mapped(&ref_text, false);

@@ -122,13 +122,18 @@ fn string(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
 
 /// Converts one Judilibre decision object.
 pub fn decision(v: Value, origin: Origin) -> Item {
-    let Value::Object(o) = v else {
+    let Value::Object(mut o) = v else {
         return Err((origin, "a decision must be a JSON object".into()));
     };
     let Some(id) = string(&o, "id") else {
         return Err((origin, "decision has no `id`".into()));
     };
-    let text = string(&o, "text").unwrap_or_default();
+    // Taken, not copied: the text is most of the decision.
+    let text = match o.remove("text") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
     // `numbers` and `number` (a string, or an array in search results) together: in search
     // results `numbers` may hold only one of several joined appeals that `number` lists.
     let mut numbers: Vec<String> = Vec::new();

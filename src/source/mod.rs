@@ -39,11 +39,12 @@ pub struct ReferenceSet {
 /// One decision read, its text moved to the store; or why it could not be read.
 type Spilled = Result<(ReferenceDecision, Stored), (Origin, String)>;
 
-/// Moves a decision's text to the store, with the digest of its normalised form.
+/// Moves a decision's text to the store, with the digest of the text as read. Normalising it
+/// is left to the records whose own text differs from it byte for byte: most copies are exact.
 fn spill(store: &TextStore, item: Result<ReferenceDecision, (Origin, String)>) -> Spilled {
     let mut d = item?;
     let text = std::mem::take(&mut d.text);
-    let digest = (!text.is_empty()).then(|| crate::text::normalize::digest_of(&text, false));
+    let digest = (!text.is_empty()).then(|| crate::text::normalize::digest(&text));
     match store.put(&text, digest) {
         Ok(s) => Ok((d, s)),
         Err(e) => Err((
@@ -421,7 +422,11 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
                         block.item_bytes(item).unwrap_or_default()
                     }
                 };
-                match serde_json::from_slice::<serde_json::Value>(bytes) {
+                let parsed = match simdutf8::basic::from_utf8(bytes) {
+                    Ok(s) => serde_json::from_str::<serde_json::Value>(s),
+                    Err(_) => serde_json::from_slice::<serde_json::Value>(bytes),
+                };
+                match parsed {
                     Ok(v) => judilibre::from_document(v, name, item.line)
                         .into_iter()
                         .map(|i| spill(store, i))

@@ -7,12 +7,13 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::sync::Mutex;
 
-/// Where a text lies in the store, and the digest of its normalised form.
+/// Where a text lies in the store, and the digest of the text as read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stored {
     pub offset: u64,
     pub len: u64,
-    /// Digest of the normalised text; `None` when the source gives no text (search results).
+    /// Digest ([`crate::text::normalize::digest`]) of the text as read, not normalised; `None`
+    /// when the source gives no text (search results).
     pub digest: Option<u64>,
 }
 
@@ -34,7 +35,7 @@ impl TextStore {
         })
     }
 
-    /// Appends a text; its normalised digest is computed by the caller.
+    /// Appends a text; its digest is computed by the caller.
     pub fn put(&self, text: &str, digest: Option<u64>) -> io::Result<Stored> {
         let mut w = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let offset = w.1;

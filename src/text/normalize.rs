@@ -57,9 +57,10 @@ thread_local! {
     static DIGEST_BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// The digest texts are compared by: of their normalised form.
-pub fn digest(norm: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(norm.as_bytes())
+/// The digest texts are compared by (xxh3): of their normalised form, or of the texts as read
+/// to tell an exact copy at once.
+pub fn digest(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
 /// Normalises `text` (in a buffer kept per thread) and digests it.
@@ -97,8 +98,8 @@ pub fn normalize_mapped(text: &str, html: bool) -> Normalized {
 }
 
 fn run(text: &str, html: bool, w: &mut Writer<'_>) {
-    if !html && w.map.is_none() {
-        if w.push_fast(text) {
+    if w.map.is_none() {
+        if w.push_fast(text, html) {
             return;
         }
         // Not in NFC: start again on the careful path.
@@ -109,7 +110,9 @@ fn run(text: &str, html: bool, w: &mut Writer<'_>) {
     // ASCII is always in NFC: only the text from the first other byte needs the quick check, and
     // only its non-ASCII chars (an ASCII char has combining class 0, so leaving it out can only
     // make the check more cautious).
+    // In HTML, a numeric entity may stand for a combining mark.
     let needs_nfc = match text.bytes().position(|b| b >= 0x80) {
+        _ if html && text.contains("&#") => true,
         None => false,
         Some(first) => !matches!(
             unicode_normalization::is_nfc_quick(text[first..].chars().filter(|c| !c.is_ascii())),
@@ -152,51 +155,80 @@ impl Writer<'_> {
         }
     }
 
-    /// The hot path, without an offset map: runs of ASCII words and single spaces, which need no
+    /// The hot path, without an offset map: runs of words and single spaces, which need no
     /// change, are copied whole. Returns `false`, having written an unfinished text, as soon as
     /// a char may not be in NFC (a combining mark, a char whose NFC quick check is not `Yes`):
     /// the caller then starts again on the NFC path.
-    fn push_fast(&mut self, text: &str) -> bool {
-        #[inline]
-        fn ws(b: u8) -> bool {
-            b.is_ascii_whitespace() || b == 0x0b
-        }
+    ///
+    /// A run is made of bytes of class [`PLAIN`] (ASCII but white space), of the two-byte
+    /// letters U+00C0–U+017F ([`LATIN`]: the accented letters of French, all in NFC, of
+    /// combining class 0, neither space nor quote nor dash) and of single spaces between them.
+    /// Any other char goes through [`Writer::push`]; a combining mark after a run makes the
+    /// caller start again, so a run never needs composing with what follows it.
+    fn push_fast(&mut self, text: &str, html: bool) -> bool {
+        let class = if html { &CLASS_HTML } else { &CLASS };
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = 0;
         while i < n {
-            let b = bytes[i];
-            if b >= 0x80 {
-                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-                if canonical_combining_class(c) != 0
-                    || !matches!(
-                        unicode_normalization::is_nfc_quick(std::iter::once(c)),
-                        IsNormalized::Yes
-                    )
-                {
-                    return false;
+            match class[bytes[i] as usize] {
+                SPACE | WHITE => {
+                    if !self.suppress_space {
+                        self.pending_space = true;
+                    }
+                    i += 1;
+                    continue;
                 }
-                self.push(c, 0);
-                i += c.len_utf8();
-                continue;
-            }
-            if ws(b) {
-                if !self.suppress_space {
-                    self.pending_space = true;
+                MARKUP if bytes[i] == b'<' => {
+                    if let Some((len, kind)) = scan_tag(&text[i..]) {
+                        match kind {
+                            TagKind::Block => self.push(' ', 0),
+                            TagKind::Inline => {}
+                            TagKind::RawStart(name) => {
+                                i += len;
+                                i += skip_raw(&text[i..], name);
+                                continue;
+                            }
+                        }
+                        i += len;
+                    } else {
+                        self.push('<', 0);
+                        i += 1;
+                    }
+                    continue;
                 }
-                i += 1;
-                continue;
+                MARKUP => {
+                    if let Some((len, decoded)) = scan_entity(&text[i..]) {
+                        for c in decoded.chars() {
+                            if !self.push_checked(c) {
+                                return false;
+                            }
+                        }
+                        i += len;
+                    } else {
+                        self.push('&', 0);
+                        i += 1;
+                    }
+                    continue;
+                }
+                OTHER => {
+                    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                    if !self.push_checked(c) {
+                        return false;
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+                _ => {}
             }
-            // A run of ASCII words separated by single spaces.
-            let mut j = i + 1;
+            // A run of words separated by single spaces.
+            let mut j = i;
             while j < n {
-                let x = bytes[j];
-                if x == b' ' && j + 1 < n && bytes[j + 1] < 0x80 && !ws(bytes[j + 1]) {
-                    j += 2;
-                } else if x < 0x80 && !ws(x) {
-                    j += 1;
-                } else {
-                    break;
+                match class[bytes[j] as usize] {
+                    PLAIN => j += 1,
+                    LATIN => j += 2,
+                    SPACE if j + 1 < n && class[bytes[j + 1] as usize] <= LATIN => j += 1,
+                    _ => break,
                 }
             }
             if self.pending_space {
@@ -207,6 +239,22 @@ impl Writer<'_> {
             self.suppress_space = false;
             i = j;
         }
+        true
+    }
+
+    /// Pushes a char of the hot path, or returns `false` if it may not be in NFC.
+    #[inline]
+    fn push_checked(&mut self, c: char) -> bool {
+        if !c.is_ascii()
+            && (canonical_combining_class(c) != 0
+                || !matches!(
+                    unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                    IsNormalized::Yes
+                ))
+        {
+            return false;
+        }
+        self.push(c, 0);
         true
     }
 
@@ -245,6 +293,42 @@ impl Writer<'_> {
         }
     }
 }
+
+/// Byte classes of the hot path ([`Writer::push_fast`]).
+const PLAIN: u8 = 0;
+const LATIN: u8 = 1;
+const SPACE: u8 = 2;
+const WHITE: u8 = 3;
+const OTHER: u8 = 4;
+/// `<` and `&` in HTML text.
+const MARKUP: u8 = 5;
+
+static CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = OTHER;
+        b += 1;
+    }
+    // Lead bytes of U+00C0–U+017F.
+    t[0xC3] = LATIN;
+    t[0xC4] = LATIN;
+    t[0xC5] = LATIN;
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = WHITE;
+    t[b'\n' as usize] = WHITE;
+    t[0x0b] = WHITE;
+    t[0x0c] = WHITE;
+    t[b'\r' as usize] = WHITE;
+    t
+};
+
+static CLASS_HTML: [u8; 256] = {
+    let mut t = CLASS;
+    t[b'<' as usize] = MARKUP;
+    t[b'&' as usize] = MARKUP;
+    t
+};
 
 enum Fold {
     Plain,
@@ -374,12 +458,7 @@ pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
                     TagKind::RawStart(name) => {
                         // Skip until the matching end tag: scripts and styles are not text.
                         let rest = &text[pos + len..];
-                        let close = format!("</{name}");
-                        let skip = find_ascii_ci(rest, &close)
-                            .map(|k| {
-                                k + rest[k..].find('>').map(|g| g + 1).unwrap_or(rest.len() - k)
-                            })
-                            .unwrap_or(rest.len());
+                        let skip = skip_raw(rest, name);
                         ci += count(tag_text) + count(&rest[..skip]);
                         pos += len + skip;
                         continue;
@@ -410,6 +489,14 @@ enum TagKind {
     Block,
     Inline,
     RawStart(&'static str),
+}
+
+/// The length of the content of a script or style element and its end tag, from `rest`.
+fn skip_raw(rest: &str, name: &str) -> usize {
+    let close = format!("</{name}");
+    find_ascii_ci(rest, &close)
+        .map(|k| k + rest[k..].find('>').map(|g| g + 1).unwrap_or(rest.len() - k))
+        .unwrap_or(rest.len())
 }
 
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -452,21 +539,23 @@ fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
     let end = end?;
     let inner = &s[1..end - 1];
     let closing = inner.starts_with('/');
-    let name: String = inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let name = inner.trim_start_matches('/').as_bytes();
+    let name = &name[..name
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len())];
     if !closing {
-        if name == "script" {
+        if name.eq_ignore_ascii_case(b"script") {
             return Some((end, TagKind::RawStart("script")));
         }
-        if name == "style" {
+        if name.eq_ignore_ascii_case(b"style") {
             return Some((end, TagKind::RawStart("style")));
         }
     }
-    if BLOCK_TAGS.contains(&name.as_str()) {
+    if BLOCK_TAGS
+        .iter()
+        .any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+    {
         Some((end, TagKind::Block))
     } else {
         Some((end, TagKind::Inline))
@@ -528,6 +617,8 @@ mod tests {
     #[test]
     fn nfc_makes_composed_forms_equal() {
         assert_eq!(normalize("e\u{301}te\u{301}", false), "été");
+        assert_eq!(normalize("<p>e&#769;t<b>e</b>\u{301}</p>", true), "été");
+        assert_eq!(normalize_mapped("e&#x301;t", true).text, "ét");
     }
 
     #[test]
@@ -552,12 +643,15 @@ mod tests {
             "la  Cour a  de\u{301}cide\u{301} « que »",
             "a \u{2126} b",
             "x y\t z  \n",
+            "L'arrêt\u{a0}: « déchéance » de Œdipe ; ÿ × ſ\u{307}t é\u{301} à  ç\n",
+            "Ā\u{300}x",
+            "<p>La&nbsp;Cour</p>\n<p>d&#39;appel <b>rejette</b> &amp; &bogus; a < b</p>",
+            "<P>x</P><BR>y<script>z</script> <style>q</STYLE>w &#x2019; <!-- c --> v",
+            "&#769;a e&#x301; &eacute;",
         ] {
-            assert_eq!(
-                normalize(s, false),
-                normalize_mapped(s, false).text,
-                "{s:?}"
-            );
+            for html in [false, true] {
+                assert_eq!(normalize(s, html), normalize_mapped(s, html).text, "{s:?}");
+            }
         }
     }
 
