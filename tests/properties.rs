@@ -16,7 +16,7 @@ use vigie::model::{IdField, Origin, ReferenceDecision};
 use vigie::report::Report;
 use vigie::rules::{Family, Rule};
 use vigie::text::align::{Tok, align};
-use vigie::text::normalize::{normalize, normalize_mapped};
+use vigie::text::normalize::{normalize, normalize_careful, normalize_mapped};
 
 fn data(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -87,7 +87,9 @@ proptest! {
     ) {
         let fast = normalize(&text, html);
         let mapped = normalize_mapped(&text, html);
-        prop_assert_eq!(&fast, &mapped.text, "the fast and the mapped paths differ");
+        let careful = normalize_careful(&text, html);
+        prop_assert_eq!(&fast, &careful.text, "the hot and the careful paths differ");
+        prop_assert_eq!(&mapped, &careful, "the mapped hot path and the careful path differ");
         prop_assert_eq!(normalize(&fast, false), fast.clone(), "normalising twice changes the text");
         let n = text.chars().count();
         prop_assert_eq!(mapped.original_chars, n);

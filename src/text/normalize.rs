@@ -97,16 +97,42 @@ pub fn normalize_mapped(text: &str, html: bool) -> Normalized {
     }
 }
 
-fn run(text: &str, html: bool, w: &mut Writer<'_>) {
-    if w.map.is_none() {
-        if w.push_fast(text, html) {
-            return;
-        }
-        // Not in NFC: start again on the careful path.
-        w.out.clear();
-        w.pending_space = false;
-        w.suppress_space = true;
+/// [`normalize_mapped`] on the careful path only, char by char: what the hot path must agree
+/// with (for tests).
+#[doc(hidden)]
+pub fn normalize_careful(text: &str, html: bool) -> Normalized {
+    let mut out = String::new();
+    let mut map = Vec::new();
+    let mut w = Writer {
+        out: &mut out,
+        map: Some(&mut map),
+        pending_space: false,
+        suppress_space: true,
+    };
+    careful(text, html, &mut w);
+    Normalized {
+        text: out,
+        map,
+        original_chars: text.chars().count(),
     }
+}
+
+fn run(text: &str, html: bool, w: &mut Writer<'_>) {
+    if w.push_fast(text, html) {
+        return;
+    }
+    // Not in NFC: start again on the careful path.
+    w.out.clear();
+    if let Some(m) = w.map.as_deref_mut() {
+        m.clear();
+    }
+    w.pending_space = false;
+    w.suppress_space = true;
+    careful(text, html, w);
+}
+
+/// The careful path: char by char, through NFC when the text may need it.
+fn careful(text: &str, html: bool, w: &mut Writer<'_>) {
     // ASCII is always in NFC: only the text from the first other byte needs the quick check, and
     // only its non-ASCII chars (an ASCII char has combining class 0, so leaving it out can only
     // make the check more cautious).
@@ -170,6 +196,9 @@ impl Writer<'_> {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = 0;
+        // The char index of byte `i` in the text, for the offset map.
+        let mut ci = 0u32;
+        let chars = |s: &str| s.chars().count() as u32;
         while i < n {
             match class[bytes[i] as usize] {
                 SPACE | WHITE => {
@@ -177,65 +206,104 @@ impl Writer<'_> {
                         self.pending_space = true;
                     }
                     i += 1;
+                    ci += 1;
                     continue;
                 }
                 MARKUP if bytes[i] == b'<' => {
                     if let Some((len, kind)) = scan_tag(&text[i..]) {
                         match kind {
-                            TagKind::Block => self.push(' ', 0),
+                            TagKind::Block => self.push(' ', ci),
                             TagKind::Inline => {}
                             TagKind::RawStart(name) => {
-                                i += len;
-                                i += skip_raw(&text[i..], name);
+                                let skip = len + skip_raw(&text[i + len..], name);
+                                ci += chars(&text[i..i + skip]);
+                                i += skip;
                                 continue;
                             }
                         }
+                        ci += chars(&text[i..i + len]);
                         i += len;
                     } else {
-                        self.push('<', 0);
+                        self.push('<', ci);
                         i += 1;
+                        ci += 1;
                     }
                     continue;
                 }
                 MARKUP => {
                     if let Some((len, decoded)) = scan_entity(&text[i..]) {
                         for c in decoded.chars() {
-                            if !self.push_checked(c) {
+                            if !self.push_checked(c, ci) {
                                 return false;
                             }
                         }
+                        // An entity is ASCII: one char per byte.
                         i += len;
+                        ci += len as u32;
                     } else {
-                        self.push('&', 0);
+                        self.push('&', ci);
                         i += 1;
+                        ci += 1;
                     }
                     continue;
                 }
                 OTHER => {
                     let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-                    if !self.push_checked(c) {
+                    if !self.push_checked(c, ci) {
                         return false;
                     }
                     i += c.len_utf8();
+                    ci += 1;
                     continue;
                 }
                 _ => {}
             }
-            // A run of words separated by single spaces.
+            // A run of words separated by single spaces: eight bytes at a time while they can
+            // be, then byte by byte.
             let mut j = i;
+            let mut latin = 0usize;
             while j < n {
+                if j + 8 <= n {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(&bytes[j..j + 8]);
+                    let (len, letters) = plain_word(u64::from_le_bytes(w), html);
+                    if len > 0 {
+                        j += len;
+                        latin += letters;
+                        continue;
+                    }
+                }
                 match class[bytes[j] as usize] {
                     PLAIN => j += 1,
-                    LATIN => j += 2,
+                    LATIN => {
+                        j += 2;
+                        latin += 1;
+                    }
                     SPACE if j + 1 < n && class[bytes[j + 1] as usize] <= LATIN => j += 1,
                     _ => break,
                 }
             }
             if self.pending_space {
                 self.out.push(' ');
+                if let Some(m) = self.map.as_deref_mut() {
+                    m.push(ci);
+                }
                 self.pending_space = false;
             }
             self.out.push_str(&text[i..j]);
+            // The run is copied as is: its chars map to consecutive chars of the text, but for a
+            // space, which maps to the char after it as on the careful path.
+            let run_chars = (j - i - latin) as u32;
+            if let Some(m) = self.map.as_deref_mut() {
+                let mut k = ci;
+                for &b in &bytes[i..j] {
+                    if b & 0xC0 != 0x80 {
+                        m.push(if b == b' ' { k + 1 } else { k });
+                        k += 1;
+                    }
+                }
+            }
+            ci += run_chars;
             self.suppress_space = false;
             i = j;
         }
@@ -244,7 +312,7 @@ impl Writer<'_> {
 
     /// Pushes a char of the hot path, or returns `false` if it may not be in NFC.
     #[inline]
-    fn push_checked(&mut self, c: char) -> bool {
+    fn push_checked(&mut self, c: char, i: u32) -> bool {
         if !c.is_ascii()
             && (canonical_combining_class(c) != 0
                 || !matches!(
@@ -254,7 +322,7 @@ impl Writer<'_> {
         {
             return false;
         }
-        self.push(c, 0);
+        self.push(c, i);
         true
     }
 
@@ -329,6 +397,64 @@ static CLASS_HTML: [u8; 256] = {
     t[b'&' as usize] = MARKUP;
     t
 };
+
+/// Eight bytes of text, little-endian, as the hot path's run scanner sees them: how many of them
+/// (8, or 7) belong to a run of words, and how many two-byte letters start among them; `(0, 0)`
+/// when the scanner must go byte by byte.
+///
+/// A run holds printable ASCII (and, in HTML, neither `<` nor `&`), the lead bytes `C3`–`C5`
+/// of the letters U+00C0–U+017F and continuation bytes, and single spaces followed by one of
+/// them. A continuation byte can only belong to such a letter: the scanner is at a char
+/// boundary and any other lead byte stops it. Each test works on every byte at once without
+/// carries between bytes (bit tricks of the "SWAR" kind).
+#[inline]
+fn plain_word(x: u64, html: bool) -> (usize, usize) {
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // The high bit of each byte of the result is set where that byte of `x` equals `b`.
+    #[inline]
+    fn eq(x: u64, b: u8) -> u64 {
+        let y = x ^ splat(b);
+        !(((y & LO7) + LO7) | y) & HI
+    }
+    // Where the 7 low bits are at least `b` (`b` < 0x80).
+    #[inline]
+    fn low_at_least(x: u64, b: u8) -> u64 {
+        ((x & LO7) + splat(0x80 - b)) & HI
+    }
+    let high = x & HI;
+    // ASCII bytes: printable (0x21-0x7E) or a space.
+    let control = !high & !low_at_least(x, 0x20) & HI;
+    let del = eq(x, 0x7f);
+    // Bytes of 0x80 and above: continuation bytes (10xxxxxx) or leads C3-C5.
+    let bit6 = (x << 1) & HI;
+    let lead = high & bit6;
+    let six = x & splat(0x3f);
+    let lead_ok = lead & low_at_least(six, 3) & !low_at_least(six, 6);
+    let bad_lead = lead & !lead_ok;
+    let mut bad = control | del | bad_lead;
+    if html {
+        bad |= eq(x, b'<') | eq(x, b'&');
+    }
+    let spaces = eq(x, b' ');
+    // A space must be followed by a byte of the run: not by another space (white space below
+    // 0x20 is already bad).
+    bad |= spaces & (spaces >> 8);
+    if bad != 0 {
+        return (0, 0);
+    }
+    // The last byte is left to the next step when it is a space (its follower is unknown) or
+    // a lead byte (its letter ends in the next word): the scanner stays on char boundaries.
+    const LAST: u64 = 0x80 << 56;
+    if (spaces | lead_ok) & LAST != 0 {
+        (7, (lead_ok & !LAST).count_ones() as usize)
+    } else {
+        (8, lead_ok.count_ones() as usize)
+    }
+}
 
 enum Fold {
     Plain,
@@ -648,10 +774,51 @@ mod tests {
             "<p>La&nbsp;Cour</p>\n<p>d&#39;appel <b>rejette</b> &amp; &bogus; a < b</p>",
             "<P>x</P><BR>y<script>z</script> <style>q</STYLE>w &#x2019; <!-- c --> v",
             "&#769;a e&#x301; &eacute;",
+            "Attendu que l'arrêt attaqué énonce  que, à défaut\n\nde preuve, Mme Lefèvre-Châtel",
+            "abcdefgé ijklmnoé qrstuvw xyzabcd efghijk\u{a0}lmnopqré",
+            "1234567\u{e9}1234567 ",
+            "<p>abcdefgh<i>ijklmnop</i> q&amp;rstuvwxyz</p>",
+            "abcdefg\u{7f}hijklmno\u{1}pqrs",
         ] {
             for html in [false, true] {
-                assert_eq!(normalize(s, html), normalize_mapped(s, html).text, "{s:?}");
+                let careful = normalize_careful(s, html);
+                assert_eq!(normalize(s, html), careful.text, "{s:?}");
+                assert_eq!(normalize_mapped(s, html), careful, "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time() {
+        let word = |s: &str, html: bool| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&s.as_bytes()[..8]);
+            plain_word(u64::from_le_bytes(w), html)
+        };
+        assert_eq!(word("abcdefgh", false), (8, 0));
+        assert_eq!(word("abc defg", false), (8, 0));
+        assert_eq!(word("a.c,d'(-", false), (8, 0));
+        assert_eq!(word("abcdéfg", false), (8, 1));
+        assert_eq!(word("éèàçœ", true), (8, 4));
+        assert_eq!(word("aéèàçœ", true), (7, 3));
+        assert_eq!(word("abcdefg ", false), (7, 0));
+        assert_eq!(word("abcdefgé", false), (7, 0));
+        assert_eq!(word("ab<cdefg", false), (8, 0));
+        assert_eq!(word("ab<cdefg", true), (0, 0));
+        assert_eq!(word("ab&cdefg", true), (0, 0));
+        for bad in [
+            "abc  efg",
+            "ab\ncdefg",
+            "ab\tcdefg",
+            "ab\u{7f}cdefg",
+            "ab\u{1}cdefg",
+            "ab’defg",
+            "ab\u{a0}defg",
+            "ab«defgh",
+            "abcde\u{301}f",
+            "abcdefg\u{2019}",
+        ] {
+            assert_eq!(word(bad, false), (0, 0), "{bad:?}");
         }
     }
 
