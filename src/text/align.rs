@@ -28,13 +28,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let marks = markers::find_markers(text);
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut m = marks.iter().peekable();
+    let bytes = text.as_bytes();
     let mut chars = 0usize; // char index of `pos`
     let mut pos = 0usize;
-    let bytes = text.len();
     let mut word_start: Option<(usize, usize)> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some(&(i, c)) = iter.peek() {
-        debug_assert_eq!(i, pos);
+    while pos < bytes.len() {
+        let i = pos;
         if let Some(mk) = m.peek()
             && mk.start == i
         {
@@ -58,12 +57,6 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             chars += n;
             pos = mk.end;
             m.next();
-            while let Some(&(j, _)) = iter.peek() {
-                if j >= pos {
-                    break;
-                }
-                iter.next();
-            }
             continue;
         }
         // A marker that starts inside the word being read (should not happen with well-formed
@@ -75,39 +68,59 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 break;
             }
         }
-        let len = c.len_utf8();
-        if c.is_alphanumeric() || is_mark(c) {
+        // ASCII without decoding a char; other chars decoded.
+        let (word, space, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), (b as char).is_whitespace(), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                (
+                    c.is_alphanumeric() || is_mark(c),
+                    c.is_whitespace(),
+                    c.len_utf8(),
+                )
+            }
+        };
+        if word {
             if word_start.is_none() {
                 word_start = Some((i, chars));
             }
-        } else {
-            if let Some((ws, wc)) = word_start.take() {
-                toks.push(Tok {
-                    start: ws,
-                    end: i,
-                    char_start: wc,
-                    char_end: chars,
-                    marker: false,
-                });
-            }
-            if !c.is_whitespace() {
-                toks.push(Tok {
-                    start: i,
-                    end: i + len,
-                    char_start: chars,
-                    char_end: chars + 1,
-                    marker: false,
-                });
-            }
+            chars += 1;
+            pos += len;
+            // The rest of an ASCII word at once, up to the next marker.
+            let limit = m.peek().map_or(bytes.len(), |mk| mk.start.max(pos));
+            let run = bytes[pos..limit]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(limit - pos);
+            chars += run;
+            pos += run;
+            continue;
+        }
+        if let Some((ws, wc)) = word_start.take() {
+            toks.push(Tok {
+                start: ws,
+                end: i,
+                char_start: wc,
+                char_end: chars,
+                marker: false,
+            });
+        }
+        if !space {
+            toks.push(Tok {
+                start: i,
+                end: i + len,
+                char_start: chars,
+                char_end: chars + 1,
+                marker: false,
+            });
         }
         chars += 1;
         pos += len;
-        iter.next();
     }
     if let Some((ws, wc)) = word_start {
         toks.push(Tok {
             start: ws,
-            end: bytes,
+            end: bytes.len(),
             char_start: wc,
             char_end: chars,
             marker: false,
