@@ -79,12 +79,122 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("nées le ", Trigger::Born),
 ];
 
-static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// The civilities come first in [`PATTERNS`] and all start with `M`; no other trigger does.
+const CIVILITIES: usize = 15;
+
+/// The party-position triggers (`PATTERNS[CIVILITIES..]`), searched apart from the civilities:
+/// they are all at least 5 bytes long, so Teddy fingerprints their first 4 bytes and seldom
+/// stops in vain, where one automaton holding `M.` too could only use 2 bytes (`de`, `co`, `né`
+/// stop it everywhere in French). Pattern `i` of this automaton is `PATTERNS[CIVILITIES + i]`.
+static PARTY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(PATTERNS.iter().map(|p| p.0))
+        .build(PATTERNS[CIVILITIES..].iter().map(|p| p.0))
         .expect("name triggers compile")
 });
+
+/// The civility of [`PATTERNS`] that `s` starts with: the first in the list's order, as a
+/// leftmost-first search would choose it (`Mmes` before `Mme`). Returns its index and length.
+fn civility_prefix(s: &str) -> Option<(usize, usize)> {
+    if !s.starts_with('M') {
+        return None;
+    }
+    PATTERNS[..CIVILITIES]
+        .iter()
+        .position(|(p, _)| s.starts_with(p))
+        .map(|i| (i, PATTERNS[i].0.len()))
+}
+
+/// A trigger found in the text: `start..end` and its index in [`PATTERNS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TriggerMatch {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+/// The triggers of a text, each the leftmost-first match of [`PATTERNS`] from a given
+/// position, exactly as one Aho-Corasick automaton of all of them would find it. The
+/// civilities are found by a `memchr` for `M` and a check; the party positions by
+/// [`PARTY_AC`]. Since no party trigger starts with `M`, the two never start at the same
+/// place, and the leftmost of the two is the answer. Each kind's next match is kept while the
+/// positions asked for do not pass it, so that the text is scanned once per kind, however the
+/// two kinds interleave.
+struct Triggers<'a> {
+    text: &'a str,
+    civility: Slot,
+    party: Slot,
+}
+
+/// The next match of one kind found from `from`; valid for any later position up to its start.
+#[derive(Clone, Copy)]
+struct Slot {
+    from: usize,
+    found: Option<TriggerMatch>,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        from: usize::MAX,
+        found: None,
+    };
+
+    fn valid_at(&self, pos: usize) -> bool {
+        pos >= self.from && self.found.is_none_or(|m| m.start >= pos)
+    }
+}
+
+impl<'a> Triggers<'a> {
+    fn new(text: &'a str) -> Self {
+        Triggers {
+            text,
+            civility: Slot::EMPTY,
+            party: Slot::EMPTY,
+        }
+    }
+
+    /// The leftmost-first trigger starting at or after `pos` (and ending by the end of text).
+    fn find(&mut self, pos: usize) -> Option<TriggerMatch> {
+        if !self.civility.valid_at(pos) {
+            self.civility = Slot {
+                from: pos,
+                found: self.next_civility(pos),
+            };
+        }
+        if !self.party.valid_at(pos) {
+            self.party = Slot {
+                from: pos,
+                found: self.next_party(pos),
+            };
+        }
+        match (self.civility.found, self.party.found) {
+            (Some(c), Some(p)) => Some(if c.start < p.start { c } else { p }),
+            (c, p) => c.or(p),
+        }
+    }
+
+    fn next_civility(&self, pos: usize) -> Option<TriggerMatch> {
+        let bytes = self.text.as_bytes();
+        memchr::memchr_iter(b'M', &bytes[pos..]).find_map(|i| {
+            let start = pos + i;
+            // `M` is ASCII: `start` is a char boundary.
+            civility_prefix(&self.text[start..]).map(|(pattern, len)| TriggerMatch {
+                start,
+                end: start + len,
+                pattern,
+            })
+        })
+    }
+
+    fn next_party(&self, pos: usize) -> Option<TriggerMatch> {
+        let input = aho_corasick::Input::new(self.text).span(pos..self.text.len());
+        PARTY_AC.find(input).map(|m| TriggerMatch {
+            start: m.start(),
+            end: m.end(),
+            pattern: CIVILITIES + m.pattern().as_usize(),
+        })
+    }
+}
 
 /// Words that, after a name, say the person acts as a professional (folded: lower case, no
 /// accents). Some need a check of what follows: see [`role_at`].
@@ -477,11 +587,8 @@ pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[Str
     if s >= e {
         return false;
     }
-    if let Some(m) = AC.find(&text[s..e])
-        && m.start() == 0
-        && matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. })
-    {
-        s += m.end();
+    if let Some((_, len)) = civility_prefix(&text[s..e]) {
+        s += len;
         s += text[s..e].len() - text[s..e].trim_start().len();
         if s >= e {
             return false;
@@ -520,14 +627,15 @@ struct Candidate {
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let mut triggers = Triggers::new(text);
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = AC.find(aho_corasick::Input::new(text).span(pos..text.len())) else {
+        let Some(m) = triggers.find(pos) else {
             break;
         };
-        let (s, e) = (m.start(), m.end());
+        let (s, e) = (m.start, m.end);
         pos = e;
-        let trigger = PATTERNS[m.pattern().as_usize()].1;
+        let trigger = PATTERNS[m.pattern].1;
         // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`); an
         // apostrophe only before a civility (`l'épouse Durand` is a party position).
         if let Some(c) = char_before(text, s)
@@ -553,10 +661,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 }
                 let mut p = skip_spaces(text, e);
                 // `épouse Mme X` is the civility's business.
-                if let Some(n) = AC.find(&text[p..])
-                    && n.start() == 0
-                    && matches!(PATTERNS[n.pattern().as_usize()].1, Trigger::Civility { .. })
-                {
+                if civility_prefix(&text[p..]).is_some() {
                     continue;
                 }
                 if let Some(c) = text[p..].chars().next()
@@ -927,15 +1032,12 @@ fn pro_before(text: &str, s: usize) -> bool {
 
 /// A civility starting exactly at `p`; returns the end of the civility.
 fn civility_at(text: &str, p: usize) -> Option<usize> {
-    let m = AC.find(&text[p..ceil_boundary(text, p + 16)])?;
-    if m.start() != 0 || !matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. }) {
-        return None;
-    }
-    text[p + m.end()..]
+    let (_, len) = civility_prefix(&text[p..])?;
+    text[p + len..]
         .chars()
         .next()
         .is_some_and(char::is_whitespace)
-        .then_some(p + m.end())
+        .then_some(p + len)
 }
 
 fn is_plural_civility(c: &str) -> bool {
@@ -1570,5 +1672,144 @@ mod tests {
         assert!(person_name_at(t, s, s + 6, &[]));
         let s = t.find("Selon").unwrap();
         assert!(!person_name_at(t, s, s + 5, &[]));
+    }
+}
+
+/// The trigger search of [`Triggers`] against the one it replaced: a single leftmost-first
+/// Aho-Corasick automaton of all [`PATTERNS`].
+#[cfg(test)]
+mod trigger_search_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    static REFERENCE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(PATTERNS.iter().map(|p| p.0))
+            .unwrap()
+    });
+
+    fn reference_find(text: &str, pos: usize) -> Option<TriggerMatch> {
+        REFERENCE
+            .find(aho_corasick::Input::new(text).span(pos..text.len()))
+            .map(|m| TriggerMatch {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            })
+    }
+
+    /// The anchored civility checks: the old `AC.find(s)` matching at 0 with a civility.
+    fn reference_civility(s: &str) -> Option<(usize, usize)> {
+        let m = REFERENCE.find(s)?;
+        (m.start() == 0 && matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. }))
+            .then(|| (m.pattern().as_usize(), m.end()))
+    }
+
+    fn next_boundary(text: &str, i: usize) -> usize {
+        ceil_boundary(text, i)
+    }
+
+    /// Walks `text` as `candidates` does, from match end to match end, but also from just
+    /// after each match's start and with the extra `jumps` (bytes) between queries, and
+    /// compares every answer; then checks fresh searches and the anchored civility check at
+    /// every `stride`-th char boundary. Returns the number of triggers met.
+    fn check(text: &str, jumps: &[usize], stride: usize) -> usize {
+        let mut triggers = Triggers::new(text);
+        let mut pos = 0;
+        let mut k = 0;
+        let mut met = 0;
+        while pos <= text.len() {
+            let want = reference_find(text, pos);
+            assert_eq!(triggers.find(pos), want, "at {pos} in {text:?}");
+            let Some(m) = want else { break };
+            met += 1;
+            let jump = jumps.get(k % jumps.len().max(1)).copied().unwrap_or(0);
+            k += 1;
+            // Alternate the overlapping restart (start + 1) and the loop's (end), plus a jump.
+            let next = if k % 2 == 0 { m.start + 1 } else { m.end };
+            pos = next_boundary(text, next + jump);
+            if pos >= text.len() {
+                assert_eq!(triggers.find(text.len()), None);
+                break;
+            }
+        }
+        let mut i = 0;
+        while i <= text.len() {
+            assert_eq!(
+                Triggers::new(text).find(i),
+                reference_find(text, i),
+                "at {i}"
+            );
+            assert_eq!(
+                civility_prefix(&text[i..]),
+                reference_civility(&text[i..]),
+                "at {i}"
+            );
+            i = next_boundary(text, i + stride);
+            if i == text.len() {
+                break;
+            }
+        }
+        met
+    }
+
+    #[test]
+    fn patterns_split_as_the_search_assumes() {
+        for (i, (p, t)) in PATTERNS.iter().enumerate() {
+            let civility = matches!(t, Trigger::Civility { .. });
+            assert_eq!(civility, i < CIVILITIES, "{p}");
+            assert_eq!(p.starts_with('M'), civility, "{p}");
+        }
+    }
+
+    #[test]
+    fn same_triggers_on_the_real_decisions() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut files = Vec::new();
+        for dir in ["dila-cass", "judilibre", "ce"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                files.push(e.unwrap().path());
+            }
+        }
+        files.sort();
+        let mut met = 0;
+        for (n, f) in files.iter().enumerate() {
+            let Ok(text) = std::fs::read_to_string(f) else {
+                continue;
+            };
+            let jumps = [0, 0, n % 7, 0, 3 * (n % 5), 0, 40];
+            met += check(&text, &jumps, 13 + n % 11);
+        }
+        assert!(met > 5_000, "{met}");
+    }
+
+    /// Text made of pieces of the triggers, so that near misses and overlaps abound.
+    fn trigger_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => prop::sample::select(PATTERNS.iter().map(|p| p.0).collect::<Vec<_>>())
+                .prop_map(str::to_string),
+            3 => prop::sample::select(vec![
+                "M", "MM", "Mm", "Ml", "Me", "Ma", "Mo", "MO", "MA", "MAD", ".", "e", "es", "s",
+                "é", "né", "n", "(e)", "(", " ", "  ", "\n", "à", "le", "de", "do", "co", "su",
+                "ve", "ép", "épou", "meurant", "micilié", "nsorts", "ccession", "uve", "x", "'",
+                "-", "Durand", "\u{a0}", "É",
+            ])
+            .prop_map(str::to_string),
+            1 => "[a-zA-Zé .()'-]{1,4}",
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn same_triggers_on_trigger_soup(
+            text in trigger_soup(),
+            jumps in prop::collection::vec(0usize..6, 1..5),
+        ) {
+            check(&text, &jumps, 1);
+        }
     }
 }
