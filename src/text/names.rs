@@ -498,18 +498,24 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     // candidates classified as professionals by their context.
     // Folded, sorted and deduplicated, with the parts of hyphenated names (`Bacache-Gibeili`
     // makes `bacache` too): a binary search per candidate, whatever the number of names.
-    let mut pro_words: Vec<String> = Vec::new();
+    // One string holds every folded word; `pro_words` are their ranges in it.
+    let mut arena = String::new();
+    let mut pro_words: Vec<(usize, usize)> = Vec::new();
     let mut add = |w: &str| {
         if w.chars().count() >= 2
             && w.chars().next().is_some_and(char::is_uppercase)
-            && !is_folded_in(w, NOT_NAMES)
-            && !is_folded_in(w, PARTICLES)
+            && lists_of(w) & (IN_NOT_NAMES | IN_PARTICLES) == 0
             && !is_civility_word(w)
         {
-            pro_words.push(fold(w));
+            let mut push = |w: &str| {
+                let s = arena.len();
+                arena.extend(w.chars().map(fold_char));
+                pro_words.push((s, arena.len()));
+            };
+            push(w);
             if w.contains('-') {
                 for part in w.split('-').filter(|p| p.chars().count() >= 3) {
-                    pro_words.push(fold(part));
+                    push(part);
                 }
             }
         }
@@ -524,12 +530,13 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
             add(&text[c.start + s..c.start + e]);
         }
     }
-    pro_words.sort_unstable();
-    pro_words.dedup();
+    let word = |&(s, e): &(usize, usize)| &arena[s..e];
+    pro_words.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+    pro_words.dedup_by(|a, b| word(a) == word(b));
     let is_pro_word = |w: &str| {
         let mut buf = [0u8; 64];
         fold_into(w, &mut buf)
-            .is_some_and(|f| pro_words.binary_search_by(|p| p.as_str().cmp(f)).is_ok())
+            .is_some_and(|f| pro_words.binary_search_by(|p| word(p).cmp(f)).is_ok())
     };
     let mut hits: Vec<NameHit> = Vec::new();
     for c in &cands {
@@ -602,7 +609,7 @@ pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[Str
     let mut any = false;
     for (ws, we) in words(&text[s..e]) {
         let w = &text[s + ws..s + we];
-        if is_folded_in(w, PARTICLES) {
+        if in_list(w, IN_PARTICLES) {
             continue;
         }
         let found = hits.iter().any(|h| {
@@ -714,7 +721,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 // What precedes the name: a civility (already a candidate), a company word.
                 let before = text[..ns].trim_end();
                 if let Some((ws, we)) = last_word(before)
-                    && (is_folded_in(&before[ws..we], ORGS) || is_civility_word(&before[ws..we]))
+                    && (in_list(&before[ws..we], IN_ORGS) || is_civility_word(&before[ws..we]))
                 {
                     continue;
                 }
@@ -875,20 +882,23 @@ fn role_at(text: &str, p: usize) -> bool {
             break;
         }
     }
-    let Some((ws, we)) = first_word(&text[p..]) else {
+    // The word at `p` (none when `p` is not on a letter).
+    let Some((_, we)) = word_at(text, p) else {
         return false;
     };
-    if ws != 0 {
+    let w = &text[p..we];
+    if !in_list(w, IN_ROLES) {
         return false;
     }
-    let w = &text[p..p + we];
-    if !is_folded_in(w, ROLES) {
-        return false;
-    }
-    let rest = text[p + we..].trim_start_matches([' ', '\u{a0}']);
+    let rest = text[we..].trim_start_matches([' ', '\u{a0}']);
     let next = first_word(rest).map(|(a, b)| &rest[a..b]).unwrap_or("");
     let folded_is = |w: &str, list: &[&str]| is_folded_in(w, list);
-    match fold_first(w).as_str() {
+    // `rest`, folded, starts with `prefix`.
+    let rest_is = |prefix: &str| folded_starts_with(rest, prefix);
+    let Some(role) = fold_key(w) else {
+        return false;
+    };
+    match role.as_str() {
         // `président de la société X`, `président du conseil d'administration` are parties'
         // officers; `président de chambre`, `du tribunal` are the court.
         "president" | "presidente" | "presidents" | "vice-president" | "vice-presidente"
@@ -924,14 +934,10 @@ fn role_at(text: &str, p: usize) -> bool {
             ],
         ),
         // A company's directors are not the court's.
-        "directeur" | "directrice" => {
-            folded_is(next, &["de"]) && fold(rest).starts_with("de greffe")
-        }
+        "directeur" | "directrice" => folded_is(next, &["de"]) && rest_is("de greffe"),
         "delegue" | "deleguee" => !folded_is(next, &["syndical", "syndicale", "du", "de"]),
         "secretaire" => {
-            fold(rest).starts_with("de la juridiction")
-                || fold(rest).starts_with("greffier")
-                || fold(rest).starts_with("du conseil")
+            rest_is("de la juridiction") || rest_is("greffier") || rest_is("du conseil")
         }
         "premier" | "premiere" => folded_is(
             next,
@@ -949,13 +955,10 @@ fn role_at(text: &str, p: usize) -> bool {
         ),
         "doyen" | "doyenne" | "doyens" => true,
         // `maître des requêtes` (Conseil d'État); not `maître d'œuvre`.
-        "maitre" => fold(rest).starts_with("des requetes"),
+        "maitre" => rest_is("des requetes"),
         // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
         // is a court-appointed agent the Cour de cassation pseudonymises like a party.
-        "commissaire" => {
-            let r = fold(rest);
-            r.starts_with("de justice") || r.starts_with("du gouvernement")
-        }
+        "commissaire" => rest_is("de justice") || rest_is("du gouvernement"),
         "defenseur" => folded_is(next, &["des", "syndical"]),
         _ => true,
     }
@@ -1076,12 +1079,14 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             return None;
         }
         let first = w.chars().next()?;
-        let is_particle = !first.is_uppercase() && is_folded_in(w, PARTICLES)
+        // The word lists that hold `w`, folded once.
+        let lists = lists_of(w);
+        let is_particle = !first.is_uppercase() && lists & IN_PARTICLES != 0
             || w.starts_with("d'") && w[2..].chars().next().is_some_and(char::is_uppercase);
         if first.is_uppercase() {
-            if is_folded_in(w, TITLES) {
+            if lists & IN_TITLES != 0 {
                 // `Monsieur le Président`, `M. BONNAL président`.
-                if start.is_none() || is_folded_in(w, ROLES) {
+                if start.is_none() || lists & IN_ROLES != 0 {
                     return if substantive {
                         Some((start?, end))
                     } else {
@@ -1092,7 +1097,7 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             }
             // `l'Agent judiciaire`
             if let Some(rest) = w.strip_prefix("l'").or_else(|| w.strip_prefix("L'"))
-                && is_folded_in(rest, TITLES)
+                && in_list(rest, IN_TITLES)
             {
                 return None;
             }
@@ -1113,19 +1118,19 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             }
             // In normalised text a name runs on into the next line: a heading or a sentence
             // word ends it (`M. Durand Enoncé du moyen`, `M. Durand Le pourvoi`).
-            if start.is_some() && (is_folded_in(w, SENTENCE_WORDS) || is_folded_in(w, NOT_NAMES)) {
+            if start.is_some() && lists & (IN_SENTENCE_WORDS | IN_NOT_NAMES) != 0 {
                 let nxt = skip_spaces(text, we);
                 let name_follows = nxt > we
                     && word_at(text, nxt).is_some_and(|(a, b)| {
                         let n = &text[a..b];
                         n.chars().next().is_some_and(char::is_uppercase)
-                            && !is_folded_in(n, SENTENCE_WORDS)
+                            && !in_list(n, IN_SENTENCE_WORDS)
                     });
-                if !(is_folded_in(w, NOT_NAMES) && name_follows) {
+                if !(lists & IN_NOT_NAMES != 0 && name_follows) {
                     break;
                 }
             }
-            if !is_folded_in(w, NOT_NAMES) {
+            if lists & IN_NOT_NAMES == 0 {
                 substantive = true;
             }
             start.get_or_insert(ws);
@@ -1153,7 +1158,7 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
                         ok = true;
                         break;
                     }
-                    if !is_folded_in(lw, PARTICLES) {
+                    if !in_list(lw, IN_PARTICLES) {
                         break;
                     }
                     let n2 = skip_spaces(text, le);
@@ -1205,15 +1210,16 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
         }
         let w = &text[ws..we];
         let first = w.chars().next()?;
+        let lists = lists_of(w);
         if first.is_uppercase() {
-            if is_folded_in(w, TITLES) || is_civility_word(w) || is_folded_in(w, SENTENCE_WORDS) {
+            if lists & (IN_TITLES | IN_SENTENCE_WORDS) != 0 || is_civility_word(w) {
                 break;
             }
-            if w.chars().count() >= 2 && !is_folded_in(w, NOT_NAMES) {
+            if w.chars().count() >= 2 && lists & IN_NOT_NAMES == 0 {
                 substantive = true;
             }
             capitalised += 1;
-        } else if !(tokens > 0 && is_folded_in(w, PARTICLES) && particle_inside_name(text, ws)) {
+        } else if !(tokens > 0 && lists & IN_PARTICLES != 0 && particle_inside_name(text, ws)) {
             break;
         }
         start = ws;
@@ -1273,7 +1279,7 @@ fn particle_inside_name(text: &str, ws: usize) -> bool {
         if w.chars().next().is_some_and(char::is_uppercase) {
             return !is_civility_word(w);
         }
-        if !is_folded_in(w, PARTICLES) {
+        if !in_list(w, IN_PARTICLES) {
             return false;
         }
         p = a;
@@ -1283,22 +1289,33 @@ fn particle_inside_name(text: &str, ws: usize) -> bool {
 
 /// The word starting at `p` (letters, with inner `-` and apostrophes followed by a letter).
 fn word_at(text: &str, p: usize) -> Option<(usize, usize)> {
-    let mut it = text[p..].char_indices().peekable();
-    let mut end = p;
-    while let Some((i, c)) = it.next() {
+    let rest = &text[p..];
+    let b = rest.as_bytes();
+    // The char at `i` of `rest` (a char boundary) and its length; ASCII without decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match b.get(i) {
+            None => None,
+            Some(&c) if c.is_ascii() => Some((char::from(c), 1)),
+            Some(_) => rest[i..].chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    let mut end = 0;
+    while let Some((c, len)) = char_at(i) {
         if c.is_alphabetic() {
-            end = p + i + c.len_utf8();
+            end = i + len;
         } else if matches!(c, '-' | '\'' | '’')
-            && end == p + i
-            && end > p
-            && it.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            && end == i
+            && end > 0
+            && char_at(i + len).is_some_and(|(n, _)| n.is_alphabetic())
         {
-            continue;
+            // A joiner inside the word.
         } else {
             break;
         }
+        i += len;
     }
-    (end > p).then_some((p, end))
+    (end > 0).then_some((p, p + end))
 }
 
 /// The first word of `s` and its offsets.
@@ -1395,50 +1412,183 @@ fn fold_eq(a: &str, b: &str) -> bool {
 }
 
 /// Whether `w`, folded, is one of `list` (whose entries are folded already). Folds into a
-/// stack buffer once: no allocation.
+/// stack buffer once: no allocation. The word lists of this module are looked up with
+/// [`lists_of`] instead, which folds once for all of them and hashes.
 fn is_folded_in(w: &str, list: &[&str]) -> bool {
-    let mut buf = [0u8; 48];
-    let mut n = 0;
-    for c in w.chars() {
-        let f = fold_char(c);
-        let len = f.len_utf8();
-        if n + len > buf.len() {
-            return false;
-        }
-        f.encode_utf8(&mut buf[n..n + len]);
-        n += len;
+    let Some(key) = fold_key(w) else {
+        // Longer than any word of any list.
+        debug_assert!(list.iter().all(|l| l.len() < KEY_LEN));
+        return false;
+    };
+    let folded = key.as_str();
+    list.iter().any(|l| *l == folded)
+}
+
+/// Room for a folded word in a [`FoldKey`]; the last byte holds the length.
+const KEY_LEN: usize = 32;
+
+/// A word folded (see [`fold_char`]) into a fixed buffer, zero-padded, its length in the last
+/// byte: compared and hashed as a whole, without allocation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct FoldKey([u8; KEY_LEN]);
+
+impl FoldKey {
+    fn as_str(&self) -> &str {
+        let n = usize::from(self.0[KEY_LEN - 1]);
+        // Only whole encoded chars are written.
+        std::str::from_utf8(&self.0[..n]).unwrap_or("")
     }
-    let folded = &buf[..n];
-    list.iter().any(|l| l.as_bytes() == folded)
+
+    fn hash(&self) -> usize {
+        let mut h = 0u64;
+        for c in self.0.chunks_exact(8) {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        (h >> 32) as usize
+    }
+}
+
+/// `w` folded, or `None` when the folded form has `KEY_LEN` bytes or more (no word of any list
+/// is that long).
+fn fold_key(w: &str) -> Option<FoldKey> {
+    let mut k = [0u8; KEY_LEN];
+    let mut n = 0;
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii() {
+            // `fold_char` of an ASCII char is its lower case.
+            if n + 1 >= KEY_LEN {
+                return None;
+            }
+            k[n] = c.to_ascii_lowercase();
+            n += 1;
+            i += 1;
+        } else {
+            let ch = w[i..].chars().next()?;
+            let f = fold_char(ch);
+            let len = f.len_utf8();
+            if n + len >= KEY_LEN {
+                return None;
+            }
+            f.encode_utf8(&mut k[n..n + len]);
+            n += len;
+            i += ch.len_utf8();
+        }
+    }
+    k[KEY_LEN - 1] = n as u8;
+    Some(FoldKey(k))
+}
+
+/// Whether a list of `bits` holds `w`, folded.
+fn in_list(w: &str, bits: u8) -> bool {
+    lists_of(w) & bits != 0
+}
+
+/// Bits of [`lists_of`]: which word lists hold a word.
+const IN_ROLES: u8 = 1;
+const IN_TITLES: u8 = 2;
+const IN_ORGS: u8 = 4;
+const IN_SENTENCE_WORDS: u8 = 8;
+const IN_PARTICLES: u8 = 16;
+const IN_NOT_NAMES: u8 = 32;
+
+/// Every word of the lists, with the bits of the lists that hold it, in an open-addressing
+/// hash table (linear probing, a power of two at least four times the number of words).
+struct WordTable {
+    slots: Vec<Option<(FoldKey, u8)>>,
+    mask: usize,
+}
+
+static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
+    let lists: [(&[&str], u8); 6] = [
+        (ROLES, IN_ROLES),
+        (TITLES, IN_TITLES),
+        (ORGS, IN_ORGS),
+        (SENTENCE_WORDS, IN_SENTENCE_WORDS),
+        (PARTICLES, IN_PARTICLES),
+        (NOT_NAMES, IN_NOT_NAMES),
+    ];
+    let total: usize = lists.iter().map(|(l, _)| l.len()).sum();
+    let size = (total * 4).next_power_of_two();
+    let mut table = WordTable {
+        slots: vec![None; size],
+        mask: size - 1,
+    };
+    for (list, bit) in lists {
+        for w in list {
+            let key = fold_key(w).expect("list words are short");
+            let mut i = key.hash() & table.mask;
+            loop {
+                match &mut table.slots[i] {
+                    Some((k, bits)) if *k == key => {
+                        *bits |= bit;
+                        break;
+                    }
+                    Some(_) => i = (i + 1) & table.mask,
+                    slot @ None => {
+                        *slot = Some((key, bit));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    table
+});
+
+/// The word lists (`IN_*` bits) that hold `w` once folded: `lists_of(w) & IN_ROLES != 0` is
+/// `is_folded_in(w, ROLES)`, for all the lists at the cost of one fold and one lookup.
+fn lists_of(w: &str) -> u8 {
+    let Some(key) = fold_key(w) else {
+        return 0;
+    };
+    let table = &*WORD_TABLE;
+    let mut i = key.hash() & table.mask;
+    loop {
+        match &table.slots[i] {
+            Some((k, bits)) if *k == key => return *bits,
+            Some(_) => i = (i + 1) & table.mask,
+            None => return 0,
+        }
+    }
 }
 
 fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-fn fold_first(w: &str) -> String {
-    fold(w)
+/// Whether `fold(s).starts_with(prefix)`, folding only as much of `s` as needed.
+fn folded_starts_with(s: &str, prefix: &str) -> bool {
+    let p = prefix.as_bytes();
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if n >= p.len() {
+            return true;
+        }
+        let f = fold_char(c).encode_utf8(&mut buf).as_bytes();
+        let k = f.len().min(p.len() - n);
+        if f[..k] != p[n..n + k] {
+            return false;
+        }
+        n += k;
+    }
+    n >= p.len()
 }
 
 /// Folds `s` into `buf` without allocating; `None` when it does not fit.
 fn fold_into<'a>(s: &str, buf: &'a mut [u8]) -> Option<&'a str> {
     let mut n = 0;
-    // Keep the tail that fits: fold from the end.
-    let mut chars: [char; 160] = ['\0'; 160];
-    let mut k = 0;
-    for c in s.chars().rev() {
-        if k == chars.len() {
-            break;
-        }
-        chars[k] = fold_char(c);
-        k += 1;
-    }
-    for &c in chars[..k].iter().rev() {
-        let len = c.len_utf8();
+    for c in s.chars() {
+        let f = fold_char(c);
+        let len = f.len_utf8();
         if n + len > buf.len() {
             return None;
         }
-        c.encode_utf8(&mut buf[n..n + len]);
+        f.encode_utf8(&mut buf[n..n + len]);
         n += len;
     }
     std::str::from_utf8(&buf[..n]).ok()
@@ -1810,6 +1960,109 @@ mod trigger_search_tests {
             jumps in prop::collection::vec(0usize..6, 1..5),
         ) {
             check(&text, &jumps, 1);
+        }
+    }
+}
+
+/// The word-level helpers made faster against their plain forms.
+#[cfg(test)]
+mod fast_helper_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const LISTS: [(&[&str], u8); 6] = [
+        (ROLES, IN_ROLES),
+        (TITLES, IN_TITLES),
+        (ORGS, IN_ORGS),
+        (SENTENCE_WORDS, IN_SENTENCE_WORDS),
+        (PARTICLES, IN_PARTICLES),
+        (NOT_NAMES, IN_NOT_NAMES),
+    ];
+
+    /// `is_folded_in` as it was: fold into 48 bytes, compare with every word.
+    fn plain_is_folded_in(w: &str, list: &[&str]) -> bool {
+        let f = fold(w);
+        f.len() <= 48 && list.contains(&f.as_str())
+    }
+
+    /// `word_at` as it was, over `char_indices`.
+    fn plain_word_at(text: &str, p: usize) -> Option<(usize, usize)> {
+        let mut it = text[p..].char_indices().peekable();
+        let mut end = p;
+        while let Some((i, c)) = it.next() {
+            if c.is_alphabetic() {
+                end = p + i + c.len_utf8();
+            } else if matches!(c, '-' | '\'' | '’')
+                && end == p + i
+                && end > p
+                && it.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            {
+                continue;
+            } else {
+                break;
+            }
+        }
+        (end > p).then_some((p, end))
+    }
+
+    fn check_word(w: &str) {
+        let bits = lists_of(w);
+        for (list, bit) in LISTS {
+            assert_eq!(bits & bit != 0, plain_is_folded_in(w, list), "{w:?}");
+            assert_eq!(is_folded_in(w, list), plain_is_folded_in(w, list), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn every_list_word_in_any_case() {
+        for (list, _) in LISTS {
+            for w in list {
+                check_word(w);
+                check_word(&w.to_uppercase());
+                check_word(&format!("{w}s"));
+                check_word(&w[..w.len() - 1]);
+            }
+        }
+        check_word("Président");
+        check_word("MAÎTRE");
+        check_word("");
+        check_word(&"a".repeat(31));
+        check_word(&"é".repeat(16));
+    }
+
+    fn wordy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            2 => prop::sample::select(
+                LISTS.iter().flat_map(|(l, _)| l.iter().copied()).collect::<Vec<_>>()
+            )
+            .prop_map(str::to_string),
+            2 => "[a-zA-ZéÉèÎîçÇœŒİẞ'’ .-]{1,6}",
+            1 => prop::sample::select(vec![" ", "-", "'", "’", "\u{a0}", "\0", "1", "…"])
+                .prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn same_as_the_plain_helpers(s in wordy(), prefix in wordy()) {
+            check_word(&s);
+            check_word(&s.to_uppercase());
+            prop_assert_eq!(folded_starts_with(&s, &prefix), fold(&s).starts_with(&prefix));
+            let f = fold(&s);
+            for cut in 0..=f.len() {
+                if f.is_char_boundary(cut) {
+                    prop_assert!(folded_starts_with(&s, &f[..cut]));
+                }
+            }
+            for (p, _) in s.char_indices() {
+                prop_assert_eq!(word_at(&s, p), plain_word_at(&s, p));
+            }
+            let mut buf = [0u8; 64];
+            let want = fold(&s);
+            prop_assert_eq!(fold_into(&s, &mut buf), (want.len() <= 64).then_some(want.as_str()));
         }
     }
 }
