@@ -1302,12 +1302,12 @@ fn word_at(text: &str, p: usize) -> Option<(usize, usize)> {
     let mut i = 0;
     let mut end = 0;
     while let Some((c, len)) = char_at(i) {
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             end = i + len;
         } else if matches!(c, '-' | '\'' | '’')
             && end == i
             && end > 0
-            && char_at(i + len).is_some_and(|(n, _)| n.is_alphabetic())
+            && char_at(i + len).is_some_and(|(n, _)| is_alphabetic(n))
         {
             // A joiner inside the word.
         } else {
@@ -1316,6 +1316,17 @@ fn word_at(text: &str, p: usize) -> Option<(usize, usize)> {
         i += len;
     }
     (end > 0).then_some((p, p + end))
+}
+
+/// `c.is_alphabetic()`, without the Unicode table for ASCII and the letters of Latin-1
+/// (U+00C0 to U+00FF but `×` and `÷`), which make nearly all the letters of French.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// The first word of `s` and its offsets.
@@ -2010,6 +2021,13 @@ mod fast_helper_tests {
         for (list, bit) in LISTS {
             assert_eq!(bits & bit != 0, plain_is_folded_in(w, list), "{w:?}");
             assert_eq!(is_folded_in(w, list), plain_is_folded_in(w, list), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn is_alphabetic_is_unicode_alphabetic() {
+        for c in ('\0'..='\u{2ff}').chain(['’', 'œ', 'Œ', 'ẞ', '\u{10ffff}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 
