@@ -1432,7 +1432,7 @@ fn is_folded_in(w: &str, list: &[&str]) -> bool {
         return false;
     };
     let folded = key.as_str();
-    list.iter().any(|l| *l == folded)
+    list.contains(&folded)
 }
 
 /// Room for a folded word in a [`FoldKey`]; the last byte holds the length.
