@@ -749,6 +749,21 @@ mod shortcut_tests {
     }
 
     #[test]
+    fn nir_shortcut_knows_the_range_of_the_first_digit() {
+        // `[1-478]` holds 3 and 4: proptest found the first version of the shortcut missing
+        // them.
+        for t in [
+            "300000000000000",
+            "4 00 00 00 000 000 00",
+            "1 85 05 78 006 084 91",
+        ] {
+            check_may_match(t);
+            assert!(may_match::nir(t.as_bytes(), 0), "{t}");
+        }
+        assert!(!may_match::nir(b"500000000000000", 0));
+    }
+
+    #[test]
     fn shortcuts_on_the_real_decisions() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
         for dir in ["dila-cass", "judilibre", "ce"] {
