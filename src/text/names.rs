@@ -491,7 +491,10 @@ const NOT_NAMES: &[&str] = &[
 /// which are never parties.
 pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     let cands = candidates(text);
-    if cands.is_empty() {
+    // Only the candidates that are not professionals by their context can be hits: without
+    // any, there is no need for the professionals' surnames (the common case in pseudonymised
+    // decisions, whose parties are markers).
+    if cands.iter().all(|c| c.professional) {
         return Vec::new();
     }
     // Surnames known to be professionals: the metadata's, and those of this decision's
