@@ -96,12 +96,15 @@ static PARTY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// The civility of [`PATTERNS`] that `s` starts with: the first in the list's order, as a
 /// leftmost-first search would choose it (`Mmes` before `Mme`). Returns its index and length.
 fn civility_prefix(s: &str) -> Option<(usize, usize)> {
-    if !s.starts_with('M') {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'M') || b.len() < 2 {
         return None;
     }
+    // Every civility has at least 2 bytes: compare the second before the whole (most `M`s
+    // open other words).
     PATTERNS[..CIVILITIES]
         .iter()
-        .position(|(p, _)| s.starts_with(p))
+        .position(|(p, _)| p.as_bytes()[1] == b[1] && s.starts_with(p))
         .map(|i| (i, PATTERNS[i].0.len()))
 }
 
@@ -1027,8 +1030,11 @@ fn pro_before(text: &str, s: usize) -> bool {
     let Some(f) = fold_into(before, &mut buf) else {
         return false;
     };
+    let last = f.as_bytes().last();
     PRO_BEFORE.iter().any(|p| {
-        f.ends_with(p)
+        // The last byte first: a cheap test that fails for most phrases.
+        p.as_bytes().last() == last
+            && f.ends_with(p)
             && f[..f.len() - p.len()]
                 .chars()
                 .next_back()
