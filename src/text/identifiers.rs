@@ -147,7 +147,7 @@ fn scan_numbers(text: &str, out: &mut Vec<IdentifierHit>) {
     let mut i = 0;
     let mut covered = 0; // end of the last identifier found
     while i < b.len() {
-        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(k) = find_digit(&b[i..]) else {
             break;
         };
         i += k;
@@ -163,6 +163,89 @@ fn scan_numbers(text: &str, out: &mut Vec<IdentifierHit>) {
             i = i.max(h.end);
             out.push(h);
         }
+    }
+}
+
+/// The position of the first ASCII digit of `b`: `b.iter().position(u8::is_ascii_digit)`,
+/// eight bytes at a time.
+fn find_digit(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of the result is set when that byte is in `0x30..=0x39`
+    // ("hasbetween" of Bit Twiddling Hacks: exact per byte, no carry crosses bytes).
+    let digits = |x: u64| {
+        let low7 = x & (ONES * 0x7f);
+        (ONES * (0x7f + b'9' as u64 + 1) - low7)
+            & !x
+            & (low7 + ONES * (0x7f - (b'0' as u64 - 1)))
+            & HIGH
+    };
+    let mut chunks = b.chunks_exact(16);
+    let mut at = 0;
+    for c in &mut chunks {
+        let lo = digits(u64::from_le_bytes(c[..8].try_into().expect("8 bytes")));
+        let hi = digits(u64::from_le_bytes(c[8..].try_into().expect("8 bytes")));
+        if lo | hi != 0 {
+            return Some(if lo != 0 {
+                at + (lo.trailing_zeros() / 8) as usize
+            } else {
+                at + 8 + (hi.trailing_zeros() / 8) as usize
+            });
+        }
+        at += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| at + k)
+}
+
+/// Cheap necessary conditions for the anchored number regexes at `d`, the start of a run of
+/// digits (`b[d]` is a digit): when one is false its regex cannot match there, so it is not
+/// run. Most runs of digits (dates, article and case numbers, amounts) fail them all.
+mod may_match {
+    /// `NIR`: `[1-478]` (1 to 4, 7, 8), then at least 14 digits in all (13, and a `2A`/`2B` letter) before
+    /// any byte that no NIR holds, within 33 bytes (15 characters and 6 separators of at most
+    /// 3 bytes: space, `.`, `-`, U+00A0, U+202F).
+    pub(super) fn nir(b: &[u8], d: usize) -> bool {
+        // `[1-478]` is 1 to 4, 7 and 8.
+        if !matches!(b[d], b'1'..=b'4' | b'7' | b'8') {
+            return false;
+        }
+        let mut digits = 0;
+        for &c in &b[d..b.len().min(d + 33)] {
+            if c.is_ascii_digit() {
+                digits += 1;
+                if digits == 14 {
+                    return true;
+                }
+            } else if !matches!(
+                c,
+                b'A' | b'B' | b'a' | b'b' | b' ' | b'.' | b'-' | 0xc2 | 0xa0 | 0xe2 | 0x80 | 0xaf
+            ) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// `PHONE` without `+`: `0033…` or `0[1-9]…`.
+    pub(super) fn phone(b: &[u8], d: usize) -> bool {
+        b[d] == b'0'
+    }
+
+    /// `FNI_PLATE`: 1 to 4 digits (the whole run: a digit cannot stand for the separator),
+    /// then a space or a dash and a capital letter.
+    pub(super) fn fni_plate(b: &[u8], d: usize) -> bool {
+        let run = b[d..]
+            .iter()
+            .take(5)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        run <= 4
+            && matches!(b.get(d + run), Some(b' ' | b'-'))
+            && b.get(d + run + 1).is_some_and(u8::is_ascii_uppercase)
     }
 }
 
@@ -211,19 +294,22 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         return None;
     }
     let w = window(text, d, 40);
-    if let Some(m) = NIR.find(w)
+    if may_match::nir(b, d)
+        && let Some(m) = NIR.find(w)
         && clean_right(text, d + m.end())
         && nir_key_ok(m.as_str())
     {
         return hit(d, d + m.end(), IdentifierKind::Nir);
     }
-    if let Some(m) = PHONE.find(w)
+    if may_match::phone(b, d)
+        && let Some(m) = PHONE.find(w)
         && clean_right(text, d + m.end())
         && consistent_separators(m.as_str())
     {
         return hit(d, d + m.end(), IdentifierKind::Phone);
     }
-    if let Some(m) = FNI_PLATE.find(w)
+    if may_match::fni_plate(b, d)
+        && let Some(m) = FNI_PLATE.find(w)
         && free_right(d + m.end())
         && clean_right(text, d + m.end())
     {
@@ -425,6 +511,37 @@ fn consistent_separators(s: &str) -> bool {
     seps.windows(2).all(|w| w[0] == w[1])
 }
 
+/// The literals that announce a date of birth, built once: `né`, `Né`, `NÉ` (a birth date
+/// follows), `aissance`, `AISSANCE` (the end of `date de naissance`).
+static BIRTH_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 5]> = LazyLock::new(|| {
+    let ne = |lit: &'static str| {
+        memchr::memmem::FinderBuilder::new().build_forward_with_ranker(FrenchRank, lit)
+    };
+    [
+        ne("né"),
+        ne("Né"),
+        ne("NÉ"),
+        memchr::memmem::Finder::new("aissance"),
+        memchr::memmem::Finder::new("AISSANCE"),
+    ]
+});
+
+/// memmem looks for a needle by its two rarest bytes; its default ranking deems non-ASCII
+/// bytes rare, so for `né` it would stop at every `é` of a French text. This ranking makes the
+/// bytes of `é` common, so that `né` is looked for by its `n` and the last byte of `é`.
+struct FrenchRank;
+
+impl memchr::arch::all::packedpair::HeuristicFrequencyRank for FrenchRank {
+    fn rank(&self, byte: u8) -> u8 {
+        match byte {
+            0xc3 => 255,
+            0xa9 => 250,
+            b'n' => 200,
+            _ => 100,
+        }
+    }
+}
+
 fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
     let b = text.as_bytes();
     let mut push = |re: &Regex, s: usize| {
@@ -439,9 +556,10 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
             });
         }
     };
+    let finders = &*BIRTH_FINDERS;
     // `né`, `Né`, `NÉ`: a word of its own (`condamné le` is not `né le`).
-    for lit in ["né", "Né", "NÉ"] {
-        for p in memchr::memmem::find_iter(b, lit.as_bytes()) {
+    for finder in &finders[..3] {
+        for p in finder.find_iter(b) {
             if text[..p]
                 .chars()
                 .next_back()
@@ -453,8 +571,8 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
         }
     }
     // `date de naissance`, any case.
-    for lit in ["aissance", "AISSANCE"] {
-        for p in memchr::memmem::find_iter(b, lit.as_bytes()) {
+    for finder in &finders[3..] {
+        for p in finder.find_iter(b) {
             // Back to the start of `date de n`.
             let Some(s) = p.checked_sub("date de n".len()) else {
                 continue;
@@ -582,6 +700,109 @@ mod tests {
             "N° E 23-80.251 F-B, N° 01078, arrêt n° 971 FS-B, [Courriel 1], [Immatriculation 2]",
         ] {
             assert_eq!(found(t), vec![], "{t}");
+        }
+    }
+}
+
+/// The shortcuts of the number scan against what they stand for.
+#[cfg(test)]
+mod shortcut_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text dense in digits, separators and the letters of IBANs and plates.
+    fn numbery() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => "[0-9]{1,5}",
+            2 => prop::sample::select(vec![
+                " ", ".", "-", "/", ",", "\u{a0}", "\u{202f}", "+", "+33", "(0)", "2A", "2b", "é",
+                "\n",
+            ])
+            .prop_map(str::to_string),
+            2 => "[A-Za-z]{1,3}",
+            1 => prop::sample::select(vec![
+                "1 85 05 78 006 084 91", "269052A00401327", "06 12 34 56 78", "0033 6 12 34 56 78",
+                "1234 AB 75", "123-ABC-2A", "AB-123-CD", "FR14 2004 1010 0505 0001 3M02 606",
+            ])
+            .prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+    }
+
+    fn check_may_match(text: &str) {
+        let b = text.as_bytes();
+        for d in 0..b.len() {
+            if !b[d].is_ascii_digit() || !text.is_char_boundary(d) {
+                continue;
+            }
+            let w = window(text, d, 40);
+            if NIR.is_match(w) {
+                assert!(may_match::nir(b, d), "NIR at {d}: {w:?}");
+            }
+            if PHONE.is_match(w) {
+                assert!(may_match::phone(b, d), "phone at {d}: {w:?}");
+            }
+            if FNI_PLATE.is_match(w) {
+                assert!(may_match::fni_plate(b, d), "plate at {d}: {w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn nir_shortcut_knows_the_range_of_the_first_digit() {
+        // `[1-478]` holds 3 and 4: proptest found the first version of the shortcut missing
+        // them.
+        for t in [
+            "300000000000000",
+            "4 00 00 00 000 000 00",
+            "1 85 05 78 006 084 91",
+        ] {
+            check_may_match(t);
+            assert!(may_match::nir(t.as_bytes(), 0), "{t}");
+        }
+        assert!(!may_match::nir(b"500000000000000", 0));
+    }
+
+    #[test]
+    fn shortcuts_on_the_real_decisions() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        for dir in ["dila-cass", "judilibre", "ce"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let Ok(text) = std::fs::read_to_string(e.unwrap().path()) else {
+                    continue;
+                };
+                check_may_match(&text);
+                let b = text.as_bytes();
+                for (k, lit) in ["né", "Né", "NÉ", "aissance", "AISSANCE"]
+                    .iter()
+                    .enumerate()
+                {
+                    let want: Vec<usize> = memchr::memmem::find_iter(b, lit).collect();
+                    let got: Vec<usize> = BIRTH_FINDERS[k].find_iter(b).collect();
+                    assert_eq!(got, want, "{lit}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn find_digit_is_position(
+            bytes in prop::collection::vec(
+                prop_oneof![Just(b'0'), Just(b'9'), Just(b'/'), Just(b':'), any::<u8>()],
+                0..70,
+            ),
+            start in 0usize..70,
+        ) {
+            let b = &bytes[start.min(bytes.len())..];
+            prop_assert_eq!(find_digit(b), b.iter().position(u8::is_ascii_digit));
+        }
+
+        #[test]
+        fn shortcuts_never_skip_a_match(text in numbery()) {
+            check_may_match(&text);
         }
     }
 }

@@ -79,12 +79,125 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("nées le ", Trigger::Born),
 ];
 
-static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// The civilities come first in [`PATTERNS`] and all start with `M`; no other trigger does.
+const CIVILITIES: usize = 15;
+
+/// The party-position triggers (`PATTERNS[CIVILITIES..]`), searched apart from the civilities:
+/// they are all at least 5 bytes long, so Teddy fingerprints their first 4 bytes and seldom
+/// stops in vain, where one automaton holding `M.` too could only use 2 bytes (`de`, `co`, `né`
+/// stop it everywhere in French). Pattern `i` of this automaton is `PATTERNS[CIVILITIES + i]`.
+static PARTY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(PATTERNS.iter().map(|p| p.0))
+        .build(PATTERNS[CIVILITIES..].iter().map(|p| p.0))
         .expect("name triggers compile")
 });
+
+/// The civility of [`PATTERNS`] that `s` starts with: the first in the list's order, as a
+/// leftmost-first search would choose it (`Mmes` before `Mme`). Returns its index and length.
+fn civility_prefix(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'M') || b.len() < 2 {
+        return None;
+    }
+    // Every civility has at least 2 bytes: compare the second before the whole (most `M`s
+    // open other words).
+    PATTERNS[..CIVILITIES]
+        .iter()
+        .position(|(p, _)| p.as_bytes()[1] == b[1] && s.starts_with(p))
+        .map(|i| (i, PATTERNS[i].0.len()))
+}
+
+/// A trigger found in the text: `start..end` and its index in [`PATTERNS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TriggerMatch {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+/// The triggers of a text, each the leftmost-first match of [`PATTERNS`] from a given
+/// position, exactly as one Aho-Corasick automaton of all of them would find it. The
+/// civilities are found by a `memchr` for `M` and a check; the party positions by
+/// [`PARTY_AC`]. Since no party trigger starts with `M`, the two never start at the same
+/// place, and the leftmost of the two is the answer. Each kind's next match is kept while the
+/// positions asked for do not pass it, so that the text is scanned once per kind, however the
+/// two kinds interleave.
+struct Triggers<'a> {
+    text: &'a str,
+    civility: Slot,
+    party: Slot,
+}
+
+/// The next match of one kind found from `from`; valid for any later position up to its start.
+#[derive(Clone, Copy)]
+struct Slot {
+    from: usize,
+    found: Option<TriggerMatch>,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        from: usize::MAX,
+        found: None,
+    };
+
+    fn valid_at(&self, pos: usize) -> bool {
+        pos >= self.from && self.found.is_none_or(|m| m.start >= pos)
+    }
+}
+
+impl<'a> Triggers<'a> {
+    fn new(text: &'a str) -> Self {
+        Triggers {
+            text,
+            civility: Slot::EMPTY,
+            party: Slot::EMPTY,
+        }
+    }
+
+    /// The leftmost-first trigger starting at or after `pos` (and ending by the end of text).
+    fn find(&mut self, pos: usize) -> Option<TriggerMatch> {
+        if !self.civility.valid_at(pos) {
+            self.civility = Slot {
+                from: pos,
+                found: self.next_civility(pos),
+            };
+        }
+        if !self.party.valid_at(pos) {
+            self.party = Slot {
+                from: pos,
+                found: self.next_party(pos),
+            };
+        }
+        match (self.civility.found, self.party.found) {
+            (Some(c), Some(p)) => Some(if c.start < p.start { c } else { p }),
+            (c, p) => c.or(p),
+        }
+    }
+
+    fn next_civility(&self, pos: usize) -> Option<TriggerMatch> {
+        let bytes = self.text.as_bytes();
+        memchr::memchr_iter(b'M', &bytes[pos..]).find_map(|i| {
+            let start = pos + i;
+            // `M` is ASCII: `start` is a char boundary.
+            civility_prefix(&self.text[start..]).map(|(pattern, len)| TriggerMatch {
+                start,
+                end: start + len,
+                pattern,
+            })
+        })
+    }
+
+    fn next_party(&self, pos: usize) -> Option<TriggerMatch> {
+        let input = aho_corasick::Input::new(self.text).span(pos..self.text.len());
+        PARTY_AC.find(input).map(|m| TriggerMatch {
+            start: m.start(),
+            end: m.end(),
+            pattern: CIVILITIES + m.pattern().as_usize(),
+        })
+    }
+}
 
 /// Words that, after a name, say the person acts as a professional (folded: lower case, no
 /// accents). Some need a check of what follows: see [`role_at`].
@@ -381,25 +494,34 @@ const NOT_NAMES: &[&str] = &[
 /// which are never parties.
 pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     let cands = candidates(text);
-    if cands.is_empty() {
+    // Only the candidates that are not professionals by their context can be hits: without
+    // any, there is no need for the professionals' surnames (the common case in pseudonymised
+    // decisions, whose parties are markers).
+    if cands.iter().all(|c| c.professional) {
         return Vec::new();
     }
     // Surnames known to be professionals: the metadata's, and those of this decision's
     // candidates classified as professionals by their context.
     // Folded, sorted and deduplicated, with the parts of hyphenated names (`Bacache-Gibeili`
     // makes `bacache` too): a binary search per candidate, whatever the number of names.
-    let mut pro_words: Vec<String> = Vec::new();
+    // One string holds every folded word; `pro_words` are their ranges in it.
+    let mut arena = String::new();
+    let mut pro_words: Vec<(usize, usize)> = Vec::new();
     let mut add = |w: &str| {
         if w.chars().count() >= 2
             && w.chars().next().is_some_and(char::is_uppercase)
-            && !is_folded_in(w, NOT_NAMES)
-            && !is_folded_in(w, PARTICLES)
+            && lists_of(w) & (IN_NOT_NAMES | IN_PARTICLES) == 0
             && !is_civility_word(w)
         {
-            pro_words.push(fold(w));
+            let mut push = |w: &str| {
+                let s = arena.len();
+                arena.extend(w.chars().map(fold_char));
+                pro_words.push((s, arena.len()));
+            };
+            push(w);
             if w.contains('-') {
                 for part in w.split('-').filter(|p| p.chars().count() >= 3) {
-                    pro_words.push(fold(part));
+                    push(part);
                 }
             }
         }
@@ -414,12 +536,13 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
             add(&text[c.start + s..c.start + e]);
         }
     }
-    pro_words.sort_unstable();
-    pro_words.dedup();
+    let word = |&(s, e): &(usize, usize)| &arena[s..e];
+    pro_words.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+    pro_words.dedup_by(|a, b| word(a) == word(b));
     let is_pro_word = |w: &str| {
         let mut buf = [0u8; 64];
         fold_into(w, &mut buf)
-            .is_some_and(|f| pro_words.binary_search_by(|p| p.as_str().cmp(f)).is_ok())
+            .is_some_and(|f| pro_words.binary_search_by(|p| word(p).cmp(f)).is_ok())
     };
     let mut hits: Vec<NameHit> = Vec::new();
     for c in &cands {
@@ -477,11 +600,8 @@ pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[Str
     if s >= e {
         return false;
     }
-    if let Some(m) = AC.find(&text[s..e])
-        && m.start() == 0
-        && matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. })
-    {
-        s += m.end();
+    if let Some((_, len)) = civility_prefix(&text[s..e]) {
+        s += len;
         s += text[s..e].len() - text[s..e].trim_start().len();
         if s >= e {
             return false;
@@ -495,7 +615,7 @@ pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[Str
     let mut any = false;
     for (ws, we) in words(&text[s..e]) {
         let w = &text[s + ws..s + we];
-        if is_folded_in(w, PARTICLES) {
+        if in_list(w, IN_PARTICLES) {
             continue;
         }
         let found = hits.iter().any(|h| {
@@ -520,14 +640,15 @@ struct Candidate {
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let mut triggers = Triggers::new(text);
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = AC.find(aho_corasick::Input::new(text).span(pos..text.len())) else {
+        let Some(m) = triggers.find(pos) else {
             break;
         };
-        let (s, e) = (m.start(), m.end());
+        let (s, e) = (m.start, m.end);
         pos = e;
-        let trigger = PATTERNS[m.pattern().as_usize()].1;
+        let trigger = PATTERNS[m.pattern].1;
         // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`); an
         // apostrophe only before a civility (`l'épouse Durand` is a party position).
         if let Some(c) = char_before(text, s)
@@ -553,10 +674,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 }
                 let mut p = skip_spaces(text, e);
                 // `épouse Mme X` is the civility's business.
-                if let Some(n) = AC.find(&text[p..])
-                    && n.start() == 0
-                    && matches!(PATTERNS[n.pattern().as_usize()].1, Trigger::Civility { .. })
-                {
+                if civility_prefix(&text[p..]).is_some() {
                     continue;
                 }
                 if let Some(c) = text[p..].chars().next()
@@ -609,7 +727,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 // What precedes the name: a civility (already a candidate), a company word.
                 let before = text[..ns].trim_end();
                 if let Some((ws, we)) = last_word(before)
-                    && (is_folded_in(&before[ws..we], ORGS) || is_civility_word(&before[ws..we]))
+                    && (in_list(&before[ws..we], IN_ORGS) || is_civility_word(&before[ws..we]))
                 {
                     continue;
                 }
@@ -770,20 +888,23 @@ fn role_at(text: &str, p: usize) -> bool {
             break;
         }
     }
-    let Some((ws, we)) = first_word(&text[p..]) else {
+    // The word at `p` (none when `p` is not on a letter).
+    let Some((_, we)) = word_at(text, p) else {
         return false;
     };
-    if ws != 0 {
+    let w = &text[p..we];
+    if !in_list(w, IN_ROLES) {
         return false;
     }
-    let w = &text[p..p + we];
-    if !is_folded_in(w, ROLES) {
-        return false;
-    }
-    let rest = text[p + we..].trim_start_matches([' ', '\u{a0}']);
+    let rest = text[we..].trim_start_matches([' ', '\u{a0}']);
     let next = first_word(rest).map(|(a, b)| &rest[a..b]).unwrap_or("");
     let folded_is = |w: &str, list: &[&str]| is_folded_in(w, list);
-    match fold_first(w).as_str() {
+    // `rest`, folded, starts with `prefix`.
+    let rest_is = |prefix: &str| folded_starts_with(rest, prefix);
+    let Some(role) = fold_key(w) else {
+        return false;
+    };
+    match role.as_str() {
         // `président de la société X`, `président du conseil d'administration` are parties'
         // officers; `président de chambre`, `du tribunal` are the court.
         "president" | "presidente" | "presidents" | "vice-president" | "vice-presidente"
@@ -819,14 +940,10 @@ fn role_at(text: &str, p: usize) -> bool {
             ],
         ),
         // A company's directors are not the court's.
-        "directeur" | "directrice" => {
-            folded_is(next, &["de"]) && fold(rest).starts_with("de greffe")
-        }
+        "directeur" | "directrice" => folded_is(next, &["de"]) && rest_is("de greffe"),
         "delegue" | "deleguee" => !folded_is(next, &["syndical", "syndicale", "du", "de"]),
         "secretaire" => {
-            fold(rest).starts_with("de la juridiction")
-                || fold(rest).starts_with("greffier")
-                || fold(rest).starts_with("du conseil")
+            rest_is("de la juridiction") || rest_is("greffier") || rest_is("du conseil")
         }
         "premier" | "premiere" => folded_is(
             next,
@@ -844,13 +961,10 @@ fn role_at(text: &str, p: usize) -> bool {
         ),
         "doyen" | "doyenne" | "doyens" => true,
         // `maître des requêtes` (Conseil d'État); not `maître d'œuvre`.
-        "maitre" => fold(rest).starts_with("des requetes"),
+        "maitre" => rest_is("des requetes"),
         // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
         // is a court-appointed agent the Cour de cassation pseudonymises like a party.
-        "commissaire" => {
-            let r = fold(rest);
-            r.starts_with("de justice") || r.starts_with("du gouvernement")
-        }
+        "commissaire" => rest_is("de justice") || rest_is("du gouvernement"),
         "defenseur" => folded_is(next, &["des", "syndical"]),
         _ => true,
     }
@@ -916,8 +1030,11 @@ fn pro_before(text: &str, s: usize) -> bool {
     let Some(f) = fold_into(before, &mut buf) else {
         return false;
     };
+    let last = f.as_bytes().last();
     PRO_BEFORE.iter().any(|p| {
-        f.ends_with(p)
+        // The last byte first: a cheap test that fails for most phrases.
+        p.as_bytes().last() == last
+            && f.ends_with(p)
             && f[..f.len() - p.len()]
                 .chars()
                 .next_back()
@@ -927,15 +1044,12 @@ fn pro_before(text: &str, s: usize) -> bool {
 
 /// A civility starting exactly at `p`; returns the end of the civility.
 fn civility_at(text: &str, p: usize) -> Option<usize> {
-    let m = AC.find(&text[p..ceil_boundary(text, p + 16)])?;
-    if m.start() != 0 || !matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. }) {
-        return None;
-    }
-    text[p + m.end()..]
+    let (_, len) = civility_prefix(&text[p..])?;
+    text[p + len..]
         .chars()
         .next()
         .is_some_and(char::is_whitespace)
-        .then_some(p + m.end())
+        .then_some(p + len)
 }
 
 fn is_plural_civility(c: &str) -> bool {
@@ -974,12 +1088,14 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             return None;
         }
         let first = w.chars().next()?;
-        let is_particle = !first.is_uppercase() && is_folded_in(w, PARTICLES)
+        // The word lists that hold `w`, folded once.
+        let lists = lists_of(w);
+        let is_particle = !first.is_uppercase() && lists & IN_PARTICLES != 0
             || w.starts_with("d'") && w[2..].chars().next().is_some_and(char::is_uppercase);
         if first.is_uppercase() {
-            if is_folded_in(w, TITLES) {
+            if lists & IN_TITLES != 0 {
                 // `Monsieur le Président`, `M. BONNAL président`.
-                if start.is_none() || is_folded_in(w, ROLES) {
+                if start.is_none() || lists & IN_ROLES != 0 {
                     return if substantive {
                         Some((start?, end))
                     } else {
@@ -990,7 +1106,7 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             }
             // `l'Agent judiciaire`
             if let Some(rest) = w.strip_prefix("l'").or_else(|| w.strip_prefix("L'"))
-                && is_folded_in(rest, TITLES)
+                && in_list(rest, IN_TITLES)
             {
                 return None;
             }
@@ -1011,19 +1127,19 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             }
             // In normalised text a name runs on into the next line: a heading or a sentence
             // word ends it (`M. Durand Enoncé du moyen`, `M. Durand Le pourvoi`).
-            if start.is_some() && (is_folded_in(w, SENTENCE_WORDS) || is_folded_in(w, NOT_NAMES)) {
+            if start.is_some() && lists & (IN_SENTENCE_WORDS | IN_NOT_NAMES) != 0 {
                 let nxt = skip_spaces(text, we);
                 let name_follows = nxt > we
                     && word_at(text, nxt).is_some_and(|(a, b)| {
                         let n = &text[a..b];
                         n.chars().next().is_some_and(char::is_uppercase)
-                            && !is_folded_in(n, SENTENCE_WORDS)
+                            && !in_list(n, IN_SENTENCE_WORDS)
                     });
-                if !(is_folded_in(w, NOT_NAMES) && name_follows) {
+                if !(lists & IN_NOT_NAMES != 0 && name_follows) {
                     break;
                 }
             }
-            if !is_folded_in(w, NOT_NAMES) {
+            if lists & IN_NOT_NAMES == 0 {
                 substantive = true;
             }
             start.get_or_insert(ws);
@@ -1051,7 +1167,7 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
                         ok = true;
                         break;
                     }
-                    if !is_folded_in(lw, PARTICLES) {
+                    if !in_list(lw, IN_PARTICLES) {
                         break;
                     }
                     let n2 = skip_spaces(text, le);
@@ -1103,15 +1219,16 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
         }
         let w = &text[ws..we];
         let first = w.chars().next()?;
+        let lists = lists_of(w);
         if first.is_uppercase() {
-            if is_folded_in(w, TITLES) || is_civility_word(w) || is_folded_in(w, SENTENCE_WORDS) {
+            if lists & (IN_TITLES | IN_SENTENCE_WORDS) != 0 || is_civility_word(w) {
                 break;
             }
-            if w.chars().count() >= 2 && !is_folded_in(w, NOT_NAMES) {
+            if w.chars().count() >= 2 && lists & IN_NOT_NAMES == 0 {
                 substantive = true;
             }
             capitalised += 1;
-        } else if !(tokens > 0 && is_folded_in(w, PARTICLES) && particle_inside_name(text, ws)) {
+        } else if !(tokens > 0 && lists & IN_PARTICLES != 0 && particle_inside_name(text, ws)) {
             break;
         }
         start = ws;
@@ -1171,7 +1288,7 @@ fn particle_inside_name(text: &str, ws: usize) -> bool {
         if w.chars().next().is_some_and(char::is_uppercase) {
             return !is_civility_word(w);
         }
-        if !is_folded_in(w, PARTICLES) {
+        if !in_list(w, IN_PARTICLES) {
             return false;
         }
         p = a;
@@ -1181,22 +1298,44 @@ fn particle_inside_name(text: &str, ws: usize) -> bool {
 
 /// The word starting at `p` (letters, with inner `-` and apostrophes followed by a letter).
 fn word_at(text: &str, p: usize) -> Option<(usize, usize)> {
-    let mut it = text[p..].char_indices().peekable();
-    let mut end = p;
-    while let Some((i, c)) = it.next() {
-        if c.is_alphabetic() {
-            end = p + i + c.len_utf8();
+    let rest = &text[p..];
+    let b = rest.as_bytes();
+    // The char at `i` of `rest` (a char boundary) and its length; ASCII without decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match b.get(i) {
+            None => None,
+            Some(&c) if c.is_ascii() => Some((char::from(c), 1)),
+            Some(_) => rest[i..].chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    let mut end = 0;
+    while let Some((c, len)) = char_at(i) {
+        if is_alphabetic(c) {
+            end = i + len;
         } else if matches!(c, '-' | '\'' | '’')
-            && end == p + i
-            && end > p
-            && it.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            && end == i
+            && end > 0
+            && char_at(i + len).is_some_and(|(n, _)| is_alphabetic(n))
         {
-            continue;
+            // A joiner inside the word.
         } else {
             break;
         }
+        i += len;
     }
-    (end > p).then_some((p, end))
+    (end > 0).then_some((p, p + end))
+}
+
+/// `c.is_alphabetic()`, without the Unicode table for ASCII and the letters of Latin-1
+/// (U+00C0 to U+00FF but `×` and `÷`), which make nearly all the letters of French.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// The first word of `s` and its offsets.
@@ -1293,50 +1432,183 @@ fn fold_eq(a: &str, b: &str) -> bool {
 }
 
 /// Whether `w`, folded, is one of `list` (whose entries are folded already). Folds into a
-/// stack buffer once: no allocation.
+/// stack buffer once: no allocation. The word lists of this module are looked up with
+/// [`lists_of`] instead, which folds once for all of them and hashes.
 fn is_folded_in(w: &str, list: &[&str]) -> bool {
-    let mut buf = [0u8; 48];
-    let mut n = 0;
-    for c in w.chars() {
-        let f = fold_char(c);
-        let len = f.len_utf8();
-        if n + len > buf.len() {
-            return false;
-        }
-        f.encode_utf8(&mut buf[n..n + len]);
-        n += len;
+    let Some(key) = fold_key(w) else {
+        // Longer than any word of any list.
+        debug_assert!(list.iter().all(|l| l.len() < KEY_LEN));
+        return false;
+    };
+    let folded = key.as_str();
+    list.contains(&folded)
+}
+
+/// Room for a folded word in a [`FoldKey`]; the last byte holds the length.
+const KEY_LEN: usize = 32;
+
+/// A word folded (see [`fold_char`]) into a fixed buffer, zero-padded, its length in the last
+/// byte: compared and hashed as a whole, without allocation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct FoldKey([u8; KEY_LEN]);
+
+impl FoldKey {
+    fn as_str(&self) -> &str {
+        let n = usize::from(self.0[KEY_LEN - 1]);
+        // Only whole encoded chars are written.
+        std::str::from_utf8(&self.0[..n]).unwrap_or("")
     }
-    let folded = &buf[..n];
-    list.iter().any(|l| l.as_bytes() == folded)
+
+    fn hash(&self) -> usize {
+        let mut h = 0u64;
+        for c in self.0.chunks_exact(8) {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        (h >> 32) as usize
+    }
+}
+
+/// `w` folded, or `None` when the folded form has `KEY_LEN` bytes or more (no word of any list
+/// is that long).
+fn fold_key(w: &str) -> Option<FoldKey> {
+    let mut k = [0u8; KEY_LEN];
+    let mut n = 0;
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii() {
+            // `fold_char` of an ASCII char is its lower case.
+            if n + 1 >= KEY_LEN {
+                return None;
+            }
+            k[n] = c.to_ascii_lowercase();
+            n += 1;
+            i += 1;
+        } else {
+            let ch = w[i..].chars().next()?;
+            let f = fold_char(ch);
+            let len = f.len_utf8();
+            if n + len >= KEY_LEN {
+                return None;
+            }
+            f.encode_utf8(&mut k[n..n + len]);
+            n += len;
+            i += ch.len_utf8();
+        }
+    }
+    k[KEY_LEN - 1] = n as u8;
+    Some(FoldKey(k))
+}
+
+/// Whether a list of `bits` holds `w`, folded.
+fn in_list(w: &str, bits: u8) -> bool {
+    lists_of(w) & bits != 0
+}
+
+/// Bits of [`lists_of`]: which word lists hold a word.
+const IN_ROLES: u8 = 1;
+const IN_TITLES: u8 = 2;
+const IN_ORGS: u8 = 4;
+const IN_SENTENCE_WORDS: u8 = 8;
+const IN_PARTICLES: u8 = 16;
+const IN_NOT_NAMES: u8 = 32;
+
+/// Every word of the lists, with the bits of the lists that hold it, in an open-addressing
+/// hash table (linear probing, a power of two at least four times the number of words).
+struct WordTable {
+    slots: Vec<Option<(FoldKey, u8)>>,
+    mask: usize,
+}
+
+static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
+    let lists: [(&[&str], u8); 6] = [
+        (ROLES, IN_ROLES),
+        (TITLES, IN_TITLES),
+        (ORGS, IN_ORGS),
+        (SENTENCE_WORDS, IN_SENTENCE_WORDS),
+        (PARTICLES, IN_PARTICLES),
+        (NOT_NAMES, IN_NOT_NAMES),
+    ];
+    let total: usize = lists.iter().map(|(l, _)| l.len()).sum();
+    let size = (total * 4).next_power_of_two();
+    let mut table = WordTable {
+        slots: vec![None; size],
+        mask: size - 1,
+    };
+    for (list, bit) in lists {
+        for w in list {
+            let key = fold_key(w).expect("list words are short");
+            let mut i = key.hash() & table.mask;
+            loop {
+                match &mut table.slots[i] {
+                    Some((k, bits)) if *k == key => {
+                        *bits |= bit;
+                        break;
+                    }
+                    Some(_) => i = (i + 1) & table.mask,
+                    slot @ None => {
+                        *slot = Some((key, bit));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    table
+});
+
+/// The word lists (`IN_*` bits) that hold `w` once folded: `lists_of(w) & IN_ROLES != 0` is
+/// `is_folded_in(w, ROLES)`, for all the lists at the cost of one fold and one lookup.
+fn lists_of(w: &str) -> u8 {
+    let Some(key) = fold_key(w) else {
+        return 0;
+    };
+    let table = &*WORD_TABLE;
+    let mut i = key.hash() & table.mask;
+    loop {
+        match &table.slots[i] {
+            Some((k, bits)) if *k == key => return *bits,
+            Some(_) => i = (i + 1) & table.mask,
+            None => return 0,
+        }
+    }
 }
 
 fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-fn fold_first(w: &str) -> String {
-    fold(w)
+/// Whether `fold(s).starts_with(prefix)`, folding only as much of `s` as needed.
+fn folded_starts_with(s: &str, prefix: &str) -> bool {
+    let p = prefix.as_bytes();
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if n >= p.len() {
+            return true;
+        }
+        let f = fold_char(c).encode_utf8(&mut buf).as_bytes();
+        let k = f.len().min(p.len() - n);
+        if f[..k] != p[n..n + k] {
+            return false;
+        }
+        n += k;
+    }
+    n >= p.len()
 }
 
 /// Folds `s` into `buf` without allocating; `None` when it does not fit.
 fn fold_into<'a>(s: &str, buf: &'a mut [u8]) -> Option<&'a str> {
     let mut n = 0;
-    // Keep the tail that fits: fold from the end.
-    let mut chars: [char; 160] = ['\0'; 160];
-    let mut k = 0;
-    for c in s.chars().rev() {
-        if k == chars.len() {
-            break;
-        }
-        chars[k] = fold_char(c);
-        k += 1;
-    }
-    for &c in chars[..k].iter().rev() {
-        let len = c.len_utf8();
+    for c in s.chars() {
+        let f = fold_char(c);
+        let len = f.len_utf8();
         if n + len > buf.len() {
             return None;
         }
-        c.encode_utf8(&mut buf[n..n + len]);
+        f.encode_utf8(&mut buf[n..n + len]);
         n += len;
     }
     std::str::from_utf8(&buf[..n]).ok()
@@ -1570,5 +1842,254 @@ mod tests {
         assert!(person_name_at(t, s, s + 6, &[]));
         let s = t.find("Selon").unwrap();
         assert!(!person_name_at(t, s, s + 5, &[]));
+    }
+}
+
+/// The trigger search of [`Triggers`] against the one it replaced: a single leftmost-first
+/// Aho-Corasick automaton of all [`PATTERNS`].
+#[cfg(test)]
+mod trigger_search_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    static REFERENCE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(PATTERNS.iter().map(|p| p.0))
+            .unwrap()
+    });
+
+    fn reference_find(text: &str, pos: usize) -> Option<TriggerMatch> {
+        REFERENCE
+            .find(aho_corasick::Input::new(text).span(pos..text.len()))
+            .map(|m| TriggerMatch {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            })
+    }
+
+    /// The anchored civility checks: the old `AC.find(s)` matching at 0 with a civility.
+    fn reference_civility(s: &str) -> Option<(usize, usize)> {
+        let m = REFERENCE.find(s)?;
+        (m.start() == 0 && matches!(PATTERNS[m.pattern().as_usize()].1, Trigger::Civility { .. }))
+            .then(|| (m.pattern().as_usize(), m.end()))
+    }
+
+    fn next_boundary(text: &str, i: usize) -> usize {
+        ceil_boundary(text, i)
+    }
+
+    /// Walks `text` as `candidates` does, from match end to match end, but also from just
+    /// after each match's start and with the extra `jumps` (bytes) between queries, and
+    /// compares every answer; then checks fresh searches and the anchored civility check at
+    /// every `stride`-th char boundary. Returns the number of triggers met.
+    fn check(text: &str, jumps: &[usize], stride: usize) -> usize {
+        let mut triggers = Triggers::new(text);
+        let mut pos = 0;
+        let mut k = 0;
+        let mut met = 0;
+        while pos <= text.len() {
+            let want = reference_find(text, pos);
+            assert_eq!(triggers.find(pos), want, "at {pos} in {text:?}");
+            let Some(m) = want else { break };
+            met += 1;
+            let jump = jumps.get(k % jumps.len().max(1)).copied().unwrap_or(0);
+            k += 1;
+            // Alternate the overlapping restart (start + 1) and the loop's (end), plus a jump.
+            let next = if k % 2 == 0 { m.start + 1 } else { m.end };
+            pos = next_boundary(text, next + jump);
+            if pos >= text.len() {
+                assert_eq!(triggers.find(text.len()), None);
+                break;
+            }
+        }
+        let mut i = 0;
+        while i <= text.len() {
+            assert_eq!(
+                Triggers::new(text).find(i),
+                reference_find(text, i),
+                "at {i}"
+            );
+            assert_eq!(
+                civility_prefix(&text[i..]),
+                reference_civility(&text[i..]),
+                "at {i}"
+            );
+            i = next_boundary(text, i + stride);
+            if i == text.len() {
+                break;
+            }
+        }
+        met
+    }
+
+    #[test]
+    fn patterns_split_as_the_search_assumes() {
+        for (i, (p, t)) in PATTERNS.iter().enumerate() {
+            let civility = matches!(t, Trigger::Civility { .. });
+            assert_eq!(civility, i < CIVILITIES, "{p}");
+            assert_eq!(p.starts_with('M'), civility, "{p}");
+        }
+    }
+
+    #[test]
+    fn same_triggers_on_the_real_decisions() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut files = Vec::new();
+        for dir in ["dila-cass", "judilibre", "ce"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                files.push(e.unwrap().path());
+            }
+        }
+        files.sort();
+        let mut met = 0;
+        for (n, f) in files.iter().enumerate() {
+            let Ok(text) = std::fs::read_to_string(f) else {
+                continue;
+            };
+            let jumps = [0, 0, n % 7, 0, 3 * (n % 5), 0, 40];
+            met += check(&text, &jumps, 13 + n % 11);
+        }
+        assert!(met > 5_000, "{met}");
+    }
+
+    /// Text made of pieces of the triggers, so that near misses and overlaps abound.
+    fn trigger_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => prop::sample::select(PATTERNS.iter().map(|p| p.0).collect::<Vec<_>>())
+                .prop_map(str::to_string),
+            3 => prop::sample::select(vec![
+                "M", "MM", "Mm", "Ml", "Me", "Ma", "Mo", "MO", "MA", "MAD", ".", "e", "es", "s",
+                "é", "né", "n", "(e)", "(", " ", "  ", "\n", "à", "le", "de", "do", "co", "su",
+                "ve", "ép", "épou", "meurant", "micilié", "nsorts", "ccession", "uve", "x", "'",
+                "-", "Durand", "\u{a0}", "É",
+            ])
+            .prop_map(str::to_string),
+            1 => "[a-zA-Zé .()'-]{1,4}",
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn same_triggers_on_trigger_soup(
+            text in trigger_soup(),
+            jumps in prop::collection::vec(0usize..6, 1..5),
+        ) {
+            check(&text, &jumps, 1);
+        }
+    }
+}
+
+/// The word-level helpers made faster against their plain forms.
+#[cfg(test)]
+mod fast_helper_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const LISTS: [(&[&str], u8); 6] = [
+        (ROLES, IN_ROLES),
+        (TITLES, IN_TITLES),
+        (ORGS, IN_ORGS),
+        (SENTENCE_WORDS, IN_SENTENCE_WORDS),
+        (PARTICLES, IN_PARTICLES),
+        (NOT_NAMES, IN_NOT_NAMES),
+    ];
+
+    /// `is_folded_in` as it was: fold into 48 bytes, compare with every word.
+    fn plain_is_folded_in(w: &str, list: &[&str]) -> bool {
+        let f = fold(w);
+        f.len() <= 48 && list.contains(&f.as_str())
+    }
+
+    /// `word_at` as it was, over `char_indices`.
+    fn plain_word_at(text: &str, p: usize) -> Option<(usize, usize)> {
+        let mut it = text[p..].char_indices().peekable();
+        let mut end = p;
+        while let Some((i, c)) = it.next() {
+            if c.is_alphabetic() {
+                end = p + i + c.len_utf8();
+            } else if matches!(c, '-' | '\'' | '’')
+                && end == p + i
+                && end > p
+                && it.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            {
+                continue;
+            } else {
+                break;
+            }
+        }
+        (end > p).then_some((p, end))
+    }
+
+    fn check_word(w: &str) {
+        let bits = lists_of(w);
+        for (list, bit) in LISTS {
+            assert_eq!(bits & bit != 0, plain_is_folded_in(w, list), "{w:?}");
+            assert_eq!(is_folded_in(w, list), plain_is_folded_in(w, list), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn is_alphabetic_is_unicode_alphabetic() {
+        for c in ('\0'..='\u{2ff}').chain(['’', 'œ', 'Œ', 'ẞ', '\u{10ffff}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_list_word_in_any_case() {
+        for (list, _) in LISTS {
+            for w in list {
+                check_word(w);
+                check_word(&w.to_uppercase());
+                check_word(&format!("{w}s"));
+                check_word(&w[..w.len() - 1]);
+            }
+        }
+        check_word("Président");
+        check_word("MAÎTRE");
+        check_word("");
+        check_word(&"a".repeat(31));
+        check_word(&"é".repeat(16));
+    }
+
+    fn wordy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            2 => prop::sample::select(
+                LISTS.iter().flat_map(|(l, _)| l.iter().copied()).collect::<Vec<_>>()
+            )
+            .prop_map(str::to_string),
+            2 => "[a-zA-ZéÉèÎîçÇœŒİẞ'’ .-]{1,6}",
+            1 => prop::sample::select(vec![" ", "-", "'", "’", "\u{a0}", "\0", "1", "…"])
+                .prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn same_as_the_plain_helpers(s in wordy(), prefix in wordy()) {
+            check_word(&s);
+            check_word(&s.to_uppercase());
+            prop_assert_eq!(folded_starts_with(&s, &prefix), fold(&s).starts_with(&prefix));
+            let f = fold(&s);
+            for cut in 0..=f.len() {
+                if f.is_char_boundary(cut) {
+                    prop_assert!(folded_starts_with(&s, &f[..cut]));
+                }
+            }
+            for (p, _) in s.char_indices() {
+                prop_assert_eq!(word_at(&s, p), plain_word_at(&s, p));
+            }
+            let mut buf = [0u8; 64];
+            let want = fold(&s);
+            prop_assert_eq!(fold_into(&s, &mut buf), (want.len() <= 64).then_some(want.as_str()));
+        }
     }
 }
