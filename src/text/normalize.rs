@@ -198,7 +198,8 @@ impl Writer<'_> {
         let mut i = 0;
         // The char index of byte `i` in the text, for the offset map.
         let mut ci = 0u32;
-        let chars = |s: &str| s.chars().count() as u32;
+        let mapped = self.map.is_some();
+        let chars = |s: &str| if mapped { s.chars().count() as u32 } else { 0 };
         while i < n {
             match class[bytes[i] as usize] {
                 SPACE | WHITE => {
@@ -258,25 +259,20 @@ impl Writer<'_> {
                 }
                 _ => {}
             }
-            // A run of words separated by single spaces: eight bytes at a time while they can
-            // be, then byte by byte.
+            // A run of words separated by single spaces: sixteen bytes at a time while they
+            // can be, then byte by byte.
             let mut j = i;
-            let mut latin = 0usize;
             while j < n {
                 if j + 16 <= n {
-                    let (len, letters) = plain_block(&bytes[j..j + 16], html);
+                    let len = plain_block(&bytes[j..j + 16], html);
                     if len > 0 {
                         j += len;
-                        latin += letters;
                         continue;
                     }
                 }
                 match class[bytes[j] as usize] {
                     PLAIN => j += 1,
-                    LATIN => {
-                        j += 2;
-                        latin += 1;
-                    }
+                    LATIN => j += 2,
                     SPACE if j + 1 < n && class[bytes[j + 1] as usize] <= LATIN => j += 1,
                     _ => break,
                 }
@@ -290,18 +286,16 @@ impl Writer<'_> {
             }
             self.out.push_str(&text[i..j]);
             // The run is copied as is: its chars map to consecutive chars of the text, but for a
-            // space, which maps to the char after it as on the careful path.
-            let run_chars = (j - i - latin) as u32;
+            // space, which maps to the char after it as on the careful path. (Char indices
+            // matter only for the map: without one, `ci` is not kept up to date.)
             if let Some(m) = self.map.as_deref_mut() {
-                let mut k = ci;
                 for &b in &bytes[i..j] {
                     if b & 0xC0 != 0x80 {
-                        m.push(if b == b' ' { k + 1 } else { k });
-                        k += 1;
+                        m.push(if b == b' ' { ci + 1 } else { ci });
+                        ci += 1;
                     }
                 }
             }
-            ci += run_chars;
             self.suppress_space = false;
             i = j;
         }
@@ -398,13 +392,12 @@ static CLASS_HTML: [u8; 256] = {
 
 /// Sixteen bytes of text as the hot path's run scanner sees them: how many of them (16, or 15
 /// when the last is a space or a lead byte, whose follower is unknown) belong to a run of
-/// words, and how many two-byte letters start among them; `(0, 0)` when the scanner must go
-/// byte by byte. A run holds printable ASCII (in HTML, neither `<` nor `&`), the lead bytes
+/// words; 0 when the scanner must go byte by byte. A run holds printable ASCII (in HTML, neither `<` nor `&`), the lead bytes
 /// `C3`–`C5` of the letters U+00C0–U+017F and continuation bytes, and single spaces. A
 /// continuation byte can only belong to such a letter: the scanner is at a char boundary and
 /// any other lead byte stops it. With SSE2 (part of every x86-64 processor), else byte by byte.
 #[inline]
-fn plain_block(b: &[u8], html: bool) -> (usize, usize) {
+fn plain_block(b: &[u8], html: bool) -> usize {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         // SAFETY: `plain_block_sse2` needs only SSE2, which this build enables for the whole
@@ -421,7 +414,7 @@ fn plain_block(b: &[u8], html: bool) -> (usize, usize) {
 /// [`plain_block`] byte by byte: what the SSE2 version must agree with, and the version
 /// elsewhere.
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-fn plain_block_scalar(b: &[u8], html: bool) -> (usize, usize) {
+fn plain_block_scalar(b: &[u8], html: bool) -> usize {
     let b = &b[..16];
     let allowed = |x: u8| match x {
         b'<' | b'&' => !html,
@@ -429,13 +422,12 @@ fn plain_block_scalar(b: &[u8], html: bool) -> (usize, usize) {
         _ => false,
     };
     if !b.iter().all(|&x| allowed(x)) || b.windows(2).any(|w| w == b"  ") {
-        return (0, 0);
+        return 0;
     }
-    let leads = |s: &[u8]| s.iter().filter(|&&x| (0xc3..=0xc5).contains(&x)).count();
     if b[15] == b' ' || (0xc3..=0xc5).contains(&b[15]) {
-        (15, leads(&b[..15]))
+        15
     } else {
-        (16, leads(b))
+        16
     }
 }
 
@@ -444,7 +436,7 @@ fn plain_block_scalar(b: &[u8], html: bool) -> (usize, usize) {
 /// compiler turns into one unaligned load.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
-fn plain_block_sse2(b: &[u8], html: bool) -> (usize, usize) {
+fn plain_block_sse2(b: &[u8], html: bool) -> usize {
     use std::arch::x86_64::*;
     let mut lo = [0u8; 8];
     let mut hi = [0u8; 8];
@@ -475,19 +467,18 @@ fn plain_block_sse2(b: &[u8], html: bool) -> (usize, usize) {
     );
     let ok = _mm_or_si128(_mm_or_si128(ascii, space), _mm_or_si128(cont, lead));
     if _mm_movemask_epi8(ok) != 0xffff {
-        return (0, 0);
+        return 0;
     }
     let spaces = _mm_movemask_epi8(space) as u32;
     // A space must be followed by a byte of the run, not by another space.
     if spaces & (spaces >> 1) != 0 {
-        return (0, 0);
+        return 0;
     }
     let leads = _mm_movemask_epi8(lead) as u32;
-    const LAST: u32 = 1 << 15;
-    if (spaces | leads) & LAST != 0 {
-        (15, (leads & !LAST).count_ones() as usize)
+    if (spaces | leads) & (1 << 15) != 0 {
+        15
     } else {
-        (16, leads.count_ones() as usize)
+        16
     }
 }
 
@@ -826,14 +817,14 @@ mod tests {
     #[test]
     fn sixteen_bytes_at_a_time() {
         let block = |s: &str, html: bool| plain_block(&s.as_bytes()[..16], html);
-        assert_eq!(block("abcdefgh ijklmno", false), (16, 0));
-        assert_eq!(block("l'arrêt attaqué, ", false), (15, 1));
-        assert_eq!(block("éèàçœéèàç", false), (16, 8));
-        assert_eq!(block("aéèàçœéèàç", false), (15, 7));
-        assert_eq!(block("abcdefghijklmno ", false), (15, 0));
-        assert_eq!(block("ab<cdefghijklmno", false), (16, 0));
-        assert_eq!(block("ab<cdefghijklmno", true), (0, 0));
-        assert_eq!(block("abcdefghijklm&no", true), (0, 0));
+        assert_eq!(block("abcdefgh ijklmno", false), 16);
+        assert_eq!(block("l'arrêt attaqué, ", false), 15);
+        assert_eq!(block("éèàçœéèàç", false), 16);
+        assert_eq!(block("aéèàçœéèàç", false), 15);
+        assert_eq!(block("abcdefghijklmno ", false), 15);
+        assert_eq!(block("ab<cdefghijklmno", false), 16);
+        assert_eq!(block("ab<cdefghijklmno", true), 0);
+        assert_eq!(block("abcdefghijklm&no", true), 0);
         for bad in [
             "abcdefgh  jklmno",
             "abcdefghijklmn\nop",
@@ -846,7 +837,7 @@ mod tests {
             "abcdefghijklmn\u{301}",
             "abcdefghijklmno\u{2019}",
         ] {
-            assert_eq!(block(bad, false), (0, 0), "{bad:?}");
+            assert_eq!(block(bad, false), 0, "{bad:?}");
         }
         // The SSE2 test agrees with the byte-by-byte one at every char boundary of real text.
         for text in [
