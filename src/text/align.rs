@@ -73,8 +73,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             b if b.is_ascii() => (b.is_ascii_alphanumeric(), (b as char).is_whitespace(), 1),
             _ => {
                 let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                // The accented letters of French without the Unicode tables.
+                let latin_letter = matches!(c, '\u{C0}'..='\u{17F}') && c != '×' && c != '÷';
                 (
-                    c.is_alphanumeric() || is_mark(c),
+                    latin_letter || c.is_alphanumeric() || is_mark(c),
                     c.is_whitespace(),
                     c.len_utf8(),
                 )
@@ -176,12 +178,30 @@ fn chars_of(toks: &[Tok], r: &Range<usize>) -> (usize, usize) {
 pub fn align(reference: &str, record: &str) -> Alignment {
     let ref_toks = tokenize(reference);
     let rec_toks = tokenize(record);
-    let mut interner: Interner<&str> = Interner::new(ref_toks.len() + rec_toks.len());
-    let before: Vec<Token> = ref_toks
+    // Equal tokens at both ends are not interned nor diffed (the diff would set them aside
+    // first anyway): most differing records differ in a few places.
+    let same = |a: &Tok, b: &Tok| reference[a.start..a.end] == record[b.start..b.end];
+    let head = ref_toks
+        .iter()
+        .zip(&rec_toks)
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    let tail = ref_toks[head..]
+        .iter()
+        .rev()
+        .zip(rec_toks[head..].iter().rev())
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    let (ref_mid, rec_mid) = (
+        &ref_toks[head..ref_toks.len() - tail],
+        &rec_toks[head..rec_toks.len() - tail],
+    );
+    let mut interner: Interner<&str> = Interner::new(ref_mid.len() + rec_mid.len());
+    let before: Vec<Token> = ref_mid
         .iter()
         .map(|t| interner.intern(&reference[t.start..t.end]))
         .collect();
-    let after: Vec<Token> = rec_toks
+    let after: Vec<Token> = rec_mid
         .iter()
         .map(|t| interner.intern(&record[t.start..t.end]))
         .collect();
@@ -190,8 +210,8 @@ pub fn align(reference: &str, record: &str) -> Alignment {
     let changes = diff
         .hunks()
         .map(|h| Change {
-            reference: h.before.start as usize..h.before.end as usize,
-            record: h.after.start as usize..h.after.end as usize,
+            reference: head + h.before.start as usize..head + h.before.end as usize,
+            record: head + h.after.start as usize..head + h.after.end as usize,
         })
         .collect();
     Alignment {
