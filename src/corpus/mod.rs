@@ -170,6 +170,8 @@ pub enum ItemKind {
 #[derive(Debug, Default)]
 pub struct Block {
     pub file: u32,
+    /// Byte offset in the file of `data[0]`.
+    pub start: u64,
     pub data: Vec<u8>,
     pub items: Vec<Item>,
     /// Bytes of the file this block accounts for (progress).
@@ -177,6 +179,14 @@ pub struct Block {
 }
 
 impl Block {
+    /// Where an item's bytes lie in the file: offset and length.
+    pub fn item_place(&self, item: &Item) -> Option<(u64, u64)> {
+        match item.kind {
+            ItemKind::Bytes(a, b) => Some((self.start + a as u64, (b - a) as u64)),
+            ItemKind::Unreadable(_) => None,
+        }
+    }
+
     pub fn item_bytes(&self, item: &Item) -> Option<&[u8]> {
         match item.kind {
             ItemKind::Bytes(a, b) => Some(&self.data[a..b]),
@@ -210,6 +220,7 @@ pub fn read_file(
         Layout::Empty => {
             f(Block {
                 file: index,
+                start: 0,
                 data: Vec::new(),
                 items: vec![Item {
                     line: 1,
@@ -227,6 +238,7 @@ pub fn read_file(
             if file.len > limits.max_document_bytes {
                 f(Block {
                     file: index,
+                    start: 0,
                     data: Vec::new(),
                     items: vec![Item {
                         line: 1,
@@ -245,6 +257,7 @@ pub fn read_file(
             let bytes = data.len() as u64;
             let mut block = Block {
                 file: index,
+                start: 0,
                 data,
                 items: Vec::new(),
                 bytes,
@@ -407,6 +420,7 @@ fn read_lines(
         let data = std::mem::replace(&mut carry, rest);
         let mut block = Block {
             file: index,
+            start: file_offset,
             items: Vec::new(),
             bytes: data.len() as u64,
             data,
@@ -452,6 +466,7 @@ fn read_lines(
             if let Some((l, off)) = skipping_long.take() {
                 f(Block {
                     file: index,
+                    start: 0,
                     data: Vec::new(),
                     items: vec![Item {
                         line: l,

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-pub use store::{Stored, TextStore};
+pub use store::{Place, Stored, TextStore};
 
 /// A reference decision that could not be read, counted in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +51,36 @@ fn spill(store: &TextStore, item: Result<ReferenceDecision, (Origin, String)>) -
             d.origin.clone(),
             format!("cannot keep the decision's text: {e}"),
         )),
+    }
+}
+
+/// Indexes a decision read from a record of a JSON reference file, whose text stays there:
+/// `place` is where the record lies.
+fn keep_in_file(
+    item: Result<ReferenceDecision, (Origin, String)>,
+    (offset, len): (u64, u64),
+    file: u32,
+    index: u32,
+) -> Spilled {
+    let mut d = item?;
+    let text = std::mem::take(&mut d.text);
+    let digest = (!text.is_empty()).then(|| crate::text::normalize::digest(&text));
+    Ok((
+        d,
+        Stored {
+            offset,
+            len,
+            place: Place::Record { file, index },
+            digest,
+        },
+    ))
+}
+
+/// Parses JSON bytes, checking UTF-8 once (simdutf8) rather than string by string.
+fn parse_json(bytes: &[u8]) -> serde_json::Result<serde_json::Value> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => serde_json::from_str(s),
+        Err(_) => serde_json::from_slice(bytes),
     }
 }
 
@@ -126,7 +156,21 @@ impl ReferenceSet {
 
     /// Decision `i`'s text, read back from the store.
     pub fn text(&self, i: usize) -> std::io::Result<String> {
-        self.store.get(&self.texts[i])
+        let s = &self.texts[i];
+        let Place::Record { index, .. } = s.place else {
+            return self.store.get(s);
+        };
+        // The decision's record, read and parsed again.
+        let bytes = self.store.bytes(s)?;
+        let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
+        let v = parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
+        match judilibre::from_document(v, "", 0)
+            .into_iter()
+            .nth(index as usize)
+        {
+            Some(Ok(d)) => Ok(d.text),
+            _ => Err(bad("the reference record changed since it was read".into())),
+        }
     }
 
     /// Decision `i` with its text.
@@ -404,48 +448,64 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
         name: name.to_string(),
         len,
     };
-    let mut out = Vec::new();
-    crate::corpus::read_file(&file, 0, &crate::corpus::Limits::default(), &mut |block| {
-        let items: Vec<Vec<Spilled>> = block
-            .items
-            .par_iter()
-            .map(|item| {
-                let origin = Origin {
-                    file: name.to_string(),
-                    line: item.line,
-                };
-                let bytes = match &item.kind {
-                    crate::corpus::ItemKind::Unreadable(m) => {
-                        return vec![Err((origin, m.clone()))];
-                    }
-                    crate::corpus::ItemKind::Bytes(..) => {
-                        block.item_bytes(item).unwrap_or_default()
-                    }
-                };
-                let parsed = match simdutf8::basic::from_utf8(bytes) {
-                    Ok(s) => serde_json::from_str::<serde_json::Value>(s),
-                    Err(_) => serde_json::from_slice::<serde_json::Value>(bytes),
-                };
-                match parsed {
-                    Ok(v) => judilibre::from_document(v, name, item.line)
-                        .into_iter()
-                        .map(|i| spill(store, i))
-                        .collect(),
-                    Err(e) => vec![Err((
-                        Origin {
-                            file: name.to_string(),
-                            line: item.line + e.line().saturating_sub(1) as u64,
-                        },
-                        format!("column {}: bad JSON: {}", e.column(), judilibre::strip(&e)),
-                    ))],
-                }
+    // Texts stay in the file, read again when needed.
+    let file_no = store.add_file(f).map_err(|e| InputError::io(f, e))?;
+    // A thread reads the next block while the pool parses this one.
+    let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            crate::corpus::read_file(&file, 0, &crate::corpus::Limits::default(), &mut |block| {
+                tx.send(block).is_ok()
             })
-            .collect();
-        out.extend(items.into_iter().flatten());
-        true
+        });
+        let mut out = Vec::new();
+        for block in rx.iter() {
+            let items: Vec<Vec<Spilled>> = block
+                .items
+                .par_iter()
+                .map(|item| parse_item(&block, item, name, file_no))
+                .collect();
+            out.extend(items.into_iter().flatten());
+        }
+        match reader.join() {
+            Ok(res) => res.map(|()| out).map_err(|e| InputError::io(f, e)),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     })
-    .map_err(|e| InputError::io(f, e))?;
-    Ok(out)
+}
+
+/// Parses one item of a JSON reference file into its decisions, indexed where they lie.
+fn parse_item(
+    block: &crate::corpus::Block,
+    item: &crate::corpus::Item,
+    name: &str,
+    file_no: u32,
+) -> Vec<Spilled> {
+    let origin = Origin {
+        file: name.to_string(),
+        line: item.line,
+    };
+    let (Some(bytes), Some(place)) = (block.item_bytes(item), block.item_place(item)) else {
+        let why = match &item.kind {
+            crate::corpus::ItemKind::Unreadable(m) => m.clone(),
+            crate::corpus::ItemKind::Bytes(..) => "unreadable".to_string(),
+        };
+        return vec![Err((origin, why))];
+    };
+    match parse_json(bytes) {
+        Ok(v) => judilibre::from_document(v, name, item.line)
+            .into_iter()
+            .enumerate()
+            .map(|(k, d)| keep_in_file(d, place, file_no, k as u32))
+            .collect(),
+        Err(e) => vec![Err((
+            Origin {
+                file: name.to_string(),
+                line: item.line + e.line().saturating_sub(1) as u64,
+            },
+            format!("column {}: bad JSON: {}", e.column(), judilibre::strip(&e)),
+        ))],
+    }
 }
 
 /// Parses one file's bytes, whatever its format.
@@ -553,6 +613,45 @@ mod tests {
         std::fs::write(&p, "{ nope").unwrap();
         let e = ReferenceSet::load(&[p], &archive::ArchiveLimits::default()).unwrap_err();
         assert!(e.to_string().contains("bad.json"), "{e}");
+    }
+
+    #[test]
+    fn texts_left_in_json_files_are_read_back_from_their_records() {
+        let dir = tempfile::tempdir().unwrap();
+        // A BOM, CRLF line ends, a blank line, escapes, and a results page of two decisions
+        // whose texts stay in the file; a file given as one array too.
+        let lines = "\u{feff}{\"id\":\"a\",\"text\":\"Première\\nligne « é »\"}\r\n\r\n\
+                     {\"results\":[{\"id\":\"b\",\"text\":\"B\\u00e9\"},{\"id\":\"c\",\"text\":\"C\"}]}\n\
+                     {\"id\":\"d\",\"text\":\"\"}\n";
+        std::fs::write(dir.path().join("ref.jsonl"), lines).unwrap();
+        std::fs::write(
+            dir.path().join("ref2.json"),
+            "[\n  {\"id\": \"e\", \"text\": \"E\\t\\\"x\\\"\"},\n  {\"id\": \"f\", \"text\": \"F\"}\n]\n",
+        )
+        .unwrap();
+        let set = ReferenceSet::load(
+            &[dir.path().to_path_buf()],
+            &archive::ArchiveLimits::default(),
+        )
+        .unwrap();
+        for (id, text) in [
+            ("a", "Première\nligne « é »"),
+            ("b", "Bé"),
+            ("c", "C"),
+            ("e", "E\t\"x\""),
+            ("f", "F"),
+        ] {
+            let i = set.find_index(id).unwrap();
+            assert!(matches!(set.stored(i).place, Place::Record { .. }), "{id}");
+            assert_eq!(set.text(i).unwrap(), text, "{id}");
+            assert_eq!(
+                set.stored(i).digest,
+                Some(crate::text::normalize::digest(text)),
+                "{id}"
+            );
+        }
+        // No text: nothing to digest.
+        assert_eq!(set.stored(set.find_index("d").unwrap()).digest, None);
     }
 
     #[test]

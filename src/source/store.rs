@@ -1,20 +1,35 @@
 //! Reference texts kept on disk, not in memory: a national reference is tens of gigabytes of
 //! text, and an audit needs a reference text only for the records whose digests differ from it.
-//! Each text is appended to an anonymous temporary file as it is read; the index keeps its offset,
-//! length and digest, and the text is read back on demand with positioned reads, from any thread.
+//! A decision read from a JSON file is found again in that file: the index keeps where its
+//! record lies, and the record is read and parsed again on demand. Other texts (XML, archives)
+//! are appended to an anonymous temporary file as they are read. Either way the index keeps an
+//! offset, a length and the digest, and the bytes are read back with positioned reads, from any
+//! thread.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::sync::Mutex;
 
-/// Where a text lies in the store, and the digest of the text as read.
+/// Where a text lies, and the digest of the text as read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stored {
     pub offset: u64,
     pub len: u64,
+    pub place: Place,
     /// Digest ([`crate::text::normalize::digest`]) of the text as read, not normalised; `None`
     /// when the source gives no text (search results).
     pub digest: Option<u64>,
+}
+
+/// What `offset` and `len` of a [`Stored`] designate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Place {
+    /// The text, in the temporary file.
+    #[default]
+    Store,
+    /// The JSON record holding the decision, in reference file `file` (see
+    /// [`TextStore::add_file`]): the decision is the `index`-th the record gives.
+    Record { file: u32, index: u32 },
 }
 
 /// An append-only store of texts in an anonymous temporary file (deleted by the system when
@@ -23,6 +38,8 @@ pub struct Stored {
 pub struct TextStore {
     reader: File,
     writer: Mutex<(BufWriter<File>, u64)>,
+    /// Reference files whose records are read again.
+    files: Mutex<Vec<std::sync::Arc<File>>>,
 }
 
 impl TextStore {
@@ -32,7 +49,35 @@ impl TextStore {
         Ok(TextStore {
             reader,
             writer: Mutex::new((BufWriter::with_capacity(1 << 20, file), 0)),
+            files: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Keeps a reference file open, to read its records again; returns its number.
+    pub fn add_file(&self, path: &std::path::Path) -> io::Result<u32> {
+        let f = File::open(path)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.push(std::sync::Arc::new(f));
+        Ok((files.len() - 1) as u32)
+    }
+
+    /// The bytes a [`Stored`] designates: a text in the store, or a record in a reference file.
+    pub fn bytes(&self, s: &Stored) -> io::Result<Vec<u8>> {
+        let mut buf = vec![0u8; s.len as usize];
+        match s.place {
+            Place::Store => read_exact_at(&self.reader, &mut buf, s.offset)?,
+            Place::Record { file, .. } => {
+                let f = self
+                    .files
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(file as usize)
+                    .cloned()
+                    .ok_or_else(|| io::Error::other("no such reference file"))?;
+                read_exact_at(&f, &mut buf, s.offset)?;
+            }
+        }
+        Ok(buf)
     }
 
     /// Appends a text; its digest is computed by the caller.
@@ -44,6 +89,7 @@ impl TextStore {
         Ok(Stored {
             offset,
             len: text.len() as u64,
+            place: Place::Store,
             digest,
         })
     }
@@ -57,10 +103,9 @@ impl TextStore {
             .flush()
     }
 
-    /// Reads a text back.
+    /// Reads a text of the store back (see [`TextStore::bytes`] for a record).
     pub fn get(&self, s: &Stored) -> io::Result<String> {
-        let mut buf = vec![0u8; s.len as usize];
-        read_exact_at(&self.reader, &mut buf, s.offset)?;
+        let buf = self.bytes(s)?;
         // The store holds what `put` wrote from a `&str`; the check guards against a file
         // changed under vigie. simdutf8 checks several times faster than `String::from_utf8`.
         if let Err(e) = simdutf8::compat::from_utf8(&buf) {
