@@ -265,13 +265,16 @@ fn run_in_pool(
 
     let limits = opts.limits;
     let (tx, rx) = crossbeam_channel::bounded::<Result<Block, (u32, std::io::Error)>>(2);
+    // Buffers of blocks done with, back to the reader.
+    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let files_ref = &files;
         scope.spawn(move || {
             for (i, f) in files_ref.iter().enumerate() {
-                let res = corpus::read_file(f, i as u32, &limits, &mut |b| {
-                    !cancel.load(Ordering::Relaxed) && tx.send(Ok(b)).is_ok()
-                });
+                let res =
+                    corpus::read_file_recycling(f, i as u32, &limits, Some(&spare_rx), &mut |b| {
+                        !cancel.load(Ordering::Relaxed) && tx.send(Ok(b)).is_ok()
+                    });
                 if let Err(e) = res
                     && tx.send(Err((i as u32, e))).is_err()
                 {
@@ -346,6 +349,7 @@ fn run_in_pool(
                 findings.append(&mut o.findings);
             }
             progress.bytes_done += block.bytes;
+            let _ = spare_tx.try_send(block.data);
             progress.elapsed = started.elapsed();
             let new = &findings[first_new..];
             progress.findings = findings.len() as u64;

@@ -211,6 +211,18 @@ pub fn read_file(
     limits: &Limits,
     f: &mut dyn FnMut(Block) -> bool,
 ) -> std::io::Result<()> {
+    read_file_recycling(file, index, limits, None, f)
+}
+
+/// [`read_file`], filling buffers handed back through `spare` (the `data` of blocks done with)
+/// rather than new ones: a block is megabytes, and a new buffer costs fresh zeroed pages.
+pub fn read_file_recycling(
+    file: &CorpusFile,
+    index: u32,
+    limits: &Limits,
+    spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
+    f: &mut dyn FnMut(Block) -> bool,
+) -> std::io::Result<()> {
     let mut fh = std::fs::File::open(&file.path)?;
     let mut head = vec![0u8; 64 * 1024];
     let n = read_full(&mut fh, &mut head)?;
@@ -232,7 +244,7 @@ pub fn read_file(
             });
             Ok(())
         }
-        Layout::Lines => read_lines(fh, head, index, limits, f),
+        Layout::Lines => read_lines(fh, head, index, limits, spare, f),
         Layout::Array | Layout::Single => {
             let mut data = head;
             if file.len > limits.max_document_bytes {
@@ -367,6 +379,7 @@ fn read_lines(
     head: Vec<u8>,
     index: u32,
     limits: &Limits,
+    spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
     f: &mut dyn FnMut(Block) -> bool,
 ) -> std::io::Result<()> {
     let mut carry = head;
@@ -416,7 +429,11 @@ fn read_lines(
                 }
             }
         };
-        let rest = carry.split_off(cut);
+        // The partial line after the cut starts the next buffer: a spare one if any.
+        let mut rest = spare.and_then(|s| s.try_recv().ok()).unwrap_or_default();
+        rest.clear();
+        rest.extend_from_slice(&carry[cut..]);
+        carry.truncate(cut);
         let data = std::mem::replace(&mut carry, rest);
         let mut block = Block {
             file: index,
@@ -909,6 +926,58 @@ mod tests {
             assert_eq!(it.0, i as u64 + 1);
             let rec = parse_record(it.2.as_ref().unwrap().as_bytes(), None).unwrap();
             assert_eq!(rec.id, format!("r{i}"));
+        }
+    }
+
+    #[test]
+    fn recycled_buffers_give_the_same_blocks() {
+        let mut content = Vec::new();
+        for i in 0..300 {
+            content.extend_from_slice(
+                format!("{{\"id\":\"r{i}\",\"text\":\"{}\"}}\n", "é".repeat(i % 61)).as_bytes(),
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl");
+        std::fs::write(&p, &content).unwrap();
+        let file = CorpusFile {
+            path: p,
+            name: "c.jsonl".into(),
+            len: content.len() as u64,
+        };
+        let limits = Limits {
+            block_bytes: 700,
+            max_record_bytes: 4096,
+            ..Limits::default()
+        };
+        let read = |recycle: bool| {
+            let (tx, rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
+            // Spare buffers start dirty: what they held must not show.
+            tx.send(vec![b'#'; 5000]).unwrap();
+            let mut out = Vec::new();
+            read_file_recycling(
+                &file,
+                0,
+                &limits,
+                recycle.then_some(&rx),
+                &mut |b: Block| {
+                    for it in &b.items {
+                        let place = b.item_place(it).unwrap();
+                        out.push((it.line, place, b.item_bytes(it).unwrap().to_vec()));
+                    }
+                    let _ = tx.try_send(b.data);
+                    true
+                },
+            )
+            .unwrap();
+            out
+        };
+        let plain = read(false);
+        assert_eq!(plain.len(), 300);
+        assert_eq!(read(true), plain);
+        // Each item's place is where its bytes are in the file.
+        for (_, (off, len), bytes) in &plain {
+            assert_eq!(&content[*off as usize..(*off + *len) as usize], &bytes[..]);
         }
     }
 

@@ -452,9 +452,11 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
     let file_no = store.add_file(f).map_err(|e| InputError::io(f, e))?;
     // A thread reads the next block while the pool parses this one.
     let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
+    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
-            crate::corpus::read_file(&file, 0, &crate::corpus::Limits::default(), &mut |block| {
+            let limits = crate::corpus::Limits::default();
+            crate::corpus::read_file_recycling(&file, 0, &limits, Some(&spare_rx), &mut |block| {
                 tx.send(block).is_ok()
             })
         });
@@ -466,6 +468,7 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
                 .map(|item| parse_item(&block, item, name, file_no))
                 .collect();
             out.extend(items.into_iter().flatten());
+            let _ = spare_tx.try_send(block.data);
         }
         match reader.join() {
             Ok(res) => res.map(|()| out).map_err(|e| InputError::io(f, e)),
