@@ -88,8 +88,17 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// The producers an attribution names.
+/// The producers an attribution names. A corpus repeats a few attributions on every record:
+/// each is read once per thread.
 pub fn named(attribution: &str) -> Vec<Named> {
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Vec<Named>>> =
+            Default::default();
+    }
+    crate::ident::memoized(&MEMO, attribution, named_uncached)
+}
+
+fn named_uncached(attribution: &str) -> Vec<Named> {
     let f = fold(attribution);
     NAMES
         .iter()
