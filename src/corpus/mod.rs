@@ -245,7 +245,8 @@ pub fn read_file_recycling(
             Ok(())
         }
         Layout::Lines => read_lines(fh, head, index, limits, spare, f),
-        Layout::Array | Layout::Single => {
+        Layout::Array => read_array(fh, head, index, limits, spare, f),
+        Layout::Single => {
             let mut data = head;
             if file.len > limits.max_document_bytes {
                 f(Block {
@@ -274,18 +275,14 @@ pub fn read_file_recycling(
                 items: Vec::new(),
                 bytes,
             };
-            if layout == Layout::Array {
-                block.items = split_array(&block.data, limits);
-            } else {
-                let (start, line, column) = skip_ws(&block.data, 0);
-                let end = block.data.len();
-                block.items.push(Item {
-                    line,
-                    column,
-                    offset: start as u64,
-                    kind: ItemKind::Bytes(start, end),
-                });
-            }
+            let (start, line, column) = skip_ws(&block.data, 0);
+            let end = block.data.len();
+            block.items.push(Item {
+                line,
+                column,
+                offset: start as u64,
+                kind: ItemKind::Bytes(start, end),
+            });
             f(block);
             Ok(())
         }
@@ -501,126 +498,236 @@ fn read_lines(
 
 /// Splits a JSON array into its elements without parsing them, so that a bad element is one
 /// unreadable item and not the loss of the whole file.
-fn split_array(data: &[u8], limits: &Limits) -> Vec<Item> {
-    let mut items = Vec::new();
-    let (start, _, _) = skip_ws(data, 0);
-    let mut i = start + 1; // after '['
-    let mut line = 1 + memchr::memchr_iter(b'\n', &data[..i]).count() as u64;
-    let mut line_start = memchr::memrchr(b'\n', &data[..i])
-        .map(|p| p + 1)
-        .unwrap_or(0);
-    let col_of = |data: &[u8], ls: usize, at: usize| {
-        String::from_utf8_lossy(&data[ls..at]).chars().count() as u64 + 1
+/// Where the array scanner is, carried from one block to the next.
+#[derive(Default)]
+struct ArrayScan {
+    /// The `[` was seen.
+    opened: bool,
+    /// The closing `]` was seen.
+    closed: bool,
+    depth: usize,
+    in_str: bool,
+    esc: bool,
+    /// Line and column (in chars, 0-based) of the scan position.
+    line: u64,
+    col: u64,
+    /// The element being read: its start (file offset), line and column.
+    elem: Option<(u64, u64, u64)>,
+    /// The element being read is over the record limit: its bytes are dropped.
+    skipping: bool,
+    /// Where content after the closing `]` was first seen.
+    trailing: Option<(u64, u64, u64)>,
+}
+
+/// Reads a JSON array of records block by block: each block holds whole elements, cut where
+/// the top-level `,` and `]` are, with line, column and file offset of each; an element longer
+/// than the record limit is reported and skipped, never held. Strings and nesting are followed
+/// byte by byte, so a `,` or `]` inside a string or an object does not cut.
+fn read_array(
+    mut fh: std::fs::File,
+    head: Vec<u8>,
+    index: u32,
+    limits: &Limits,
+    spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
+    f: &mut dyn FnMut(Block) -> bool,
+) -> std::io::Result<()> {
+    let mut carry = head;
+    let mut start = 0u64; // file offset of carry[0]
+    let mut pos = 0usize; // scan position in carry
+    let mut st = ArrayScan {
+        line: 1,
+        ..ArrayScan::default()
     };
-    let mut elem_start: Option<(usize, u64, u64)> = None;
-    let mut depth = 0usize;
-    let mut in_str = false;
-    let mut esc = false;
-    let mut closed = false;
-    while i < data.len() {
-        let c = data[i];
-        if in_str {
-            if esc {
-                esc = false;
-            } else if c == b'\\' {
-                esc = true;
-            } else if c == b'"' {
-                in_str = false;
-            } else if c == b'\n' {
-                line += 1;
-                line_start = i + 1;
+    let mut eof = false;
+    // The BOM is not a char of the first line.
+    pos += bom_len(&carry);
+    loop {
+        if !eof && carry.len() - pos < limits.block_bytes {
+            let want = limits.block_bytes.max(64 * 1024);
+            carry.reserve_exact(want);
+            if (&mut fh).take(want as u64).read_to_end(&mut carry)? == 0 {
+                eof = true;
             }
-            i += 1;
-            continue;
         }
-        match c {
-            b'\n' => {
-                line += 1;
-                line_start = i + 1;
-            }
-            b' ' | b'\t' | b'\r' => {}
-            b'"' => {
-                in_str = true;
-                if elem_start.is_none() {
-                    elem_start = Some((i, line, col_of(data, line_start, i)));
-                }
-            }
-            b'[' | b'{' => {
-                if elem_start.is_none() {
-                    elem_start = Some((i, line, col_of(data, line_start, i)));
-                }
-                depth += 1;
-            }
-            b']' | b'}' if depth > 0 => depth -= 1,
-            b',' | b']' if depth == 0 => {
-                if let Some((s, l, col)) = elem_start.take() {
-                    items.push(array_item(data, s, i, l, col, limits));
-                } else if c == b',' {
-                    items.push(Item {
-                        line,
-                        column: col_of(data, line_start, i),
-                        offset: i as u64,
-                        kind: ItemKind::Unreadable("empty array element".into()),
-                    });
-                }
-                if c == b']' {
-                    closed = true;
+        let mut items = Vec::new();
+        scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
+        if eof {
+            finish_array(&st, start + pos as u64, &mut items);
+        }
+        // Keep the open element (or nothing) for the next block; at the end, nothing.
+        let keep = match st.elem {
+            _ if eof => carry.len(),
+            Some((s, _, _)) => (s - start) as usize,
+            None => pos,
+        };
+        let mut rest = spare.and_then(|s| s.try_recv().ok()).unwrap_or_default();
+        rest.clear();
+        rest.extend_from_slice(&carry[keep..]);
+        carry.truncate(keep);
+        let data = std::mem::replace(&mut carry, rest);
+        let block = Block {
+            file: index,
+            start,
+            bytes: data.len() as u64,
+            data,
+            items,
+        };
+        start += keep as u64;
+        pos -= keep;
+        if !f(block) || eof {
+            return Ok(());
+        }
+    }
+}
+
+/// Scans `data` (whose first byte is at file offset `start`) from `*pos` to its end, pushing
+/// the elements completed on the way.
+fn scan_array(
+    data: &[u8],
+    start: u64,
+    pos: &mut usize,
+    st: &mut ArrayScan,
+    limits: &Limits,
+    items: &mut Vec<Item>,
+) {
+    let mut i = *pos;
+    let at = |i: usize| start + i as u64;
+    while i < data.len() {
+        // An element over the record limit is reported as soon as it is, and its bytes dropped.
+        if let Some((s, l, col)) = st.elem
+            && (at(i) - s) as usize > limits.max_record_bytes
+        {
+            items.push(Item {
+                line: l,
+                column: col,
+                offset: s,
+                kind: ItemKind::Unreadable(too_large(limits)),
+            });
+            st.elem = None;
+            st.skipping = true;
+        }
+        let c = data[i];
+        if !st.opened {
+            match c {
+                b'[' => st.opened = true,
+                b'\n' => {
+                    st.line += 1;
+                    st.col = 0;
                     i += 1;
-                    break;
+                    continue;
                 }
+                _ => {}
             }
-            _ => {
-                if elem_start.is_none() {
-                    elem_start = Some((i, line, col_of(data, line_start, i)));
+        } else if st.closed {
+            if !c.is_ascii_whitespace() && st.trailing.is_none() {
+                st.trailing = Some((at(i), st.line, st.col + 1));
+            }
+        } else if st.in_str {
+            if st.esc {
+                st.esc = false;
+            } else if c == b'\\' {
+                st.esc = true;
+            } else if c == b'"' {
+                st.in_str = false;
+            } else if c != b'\n' {
+                // Most bytes are inside strings: on to the next quote, backslash or line end.
+                let run = memchr::memchr3(b'"', b'\\', b'\n', &data[i..]).unwrap_or(data.len() - i);
+                st.col += data[i..i + run]
+                    .iter()
+                    .filter(|&&b| b & 0xC0 != 0x80)
+                    .count() as u64;
+                i += run;
+                continue;
+            }
+        } else {
+            let open = |st: &mut ArrayScan| {
+                if st.elem.is_none() && !st.skipping {
+                    st.elem = Some((at(i), st.line, st.col + 1));
                 }
+            };
+            match c {
+                b' ' | b'\t' | b'\r' | b'\n' => {}
+                b'"' => {
+                    st.in_str = true;
+                    open(st);
+                }
+                b'[' | b'{' => {
+                    open(st);
+                    st.depth += 1;
+                }
+                b']' | b'}' if st.depth > 0 => st.depth -= 1,
+                b',' | b']' if st.depth == 0 => {
+                    if let Some((s, l, col)) = st.elem.take() {
+                        let mut end = i;
+                        while end > (s - start) as usize && data[end - 1].is_ascii_whitespace() {
+                            end -= 1;
+                        }
+                        let b = (s - start) as usize;
+                        let kind = if end - b > limits.max_record_bytes {
+                            ItemKind::Unreadable(too_large(limits))
+                        } else {
+                            ItemKind::Bytes(b, end)
+                        };
+                        items.push(Item {
+                            line: l,
+                            column: col,
+                            offset: s,
+                            kind,
+                        });
+                    } else if st.skipping {
+                        st.skipping = false;
+                    } else if c == b',' {
+                        items.push(Item {
+                            line: st.line,
+                            column: st.col + 1,
+                            offset: at(i),
+                            kind: ItemKind::Unreadable("empty array element".into()),
+                        });
+                    }
+                    if c == b']' {
+                        st.closed = true;
+                    }
+                }
+                _ => open(st),
             }
+        }
+        if c == b'\n' {
+            st.line += 1;
+            st.col = 0;
+        } else if c & 0xC0 != 0x80 {
+            st.col += 1;
         }
         i += 1;
     }
-    if let Some((s, l, col)) = elem_start.take() {
+    *pos = i;
+}
+
+/// What the end of the file leaves unfinished in an array.
+fn finish_array(st: &ArrayScan, end: u64, items: &mut Vec<Item>) {
+    if let Some((s, l, col)) = st.elem {
         items.push(Item {
             line: l,
             column: col,
-            offset: s as u64,
+            offset: s,
             kind: ItemKind::Unreadable(
                 "the JSON array ends before this element is complete".into(),
             ),
         });
-    } else if !closed {
+    } else if !st.closed {
         items.push(Item {
-            line,
-            column: col_of(data, line_start, data.len().min(i)),
-            offset: i as u64,
+            line: st.line,
+            column: st.col + 1,
+            offset: end,
             kind: ItemKind::Unreadable("the JSON array is not closed".into()),
         });
     }
-    let (after, l, col) = skip_ws(data, i.min(data.len()));
-    if closed && after < data.len() {
+    if let Some((offset, line, column)) = st.trailing {
         items.push(Item {
-            line: l,
-            column: col,
-            offset: after as u64,
+            line,
+            column,
+            offset,
             kind: ItemKind::Unreadable("unexpected content after the JSON array".into()),
         });
-    }
-    items
-}
-
-fn array_item(data: &[u8], s: usize, e: usize, line: u64, column: u64, limits: &Limits) -> Item {
-    let mut end = e;
-    while end > s && data[end - 1].is_ascii_whitespace() {
-        end -= 1;
-    }
-    let kind = if end - s > limits.max_record_bytes {
-        ItemKind::Unreadable(too_large(limits))
-    } else {
-        ItemKind::Bytes(s, end)
-    };
-    Item {
-        line,
-        column,
-        offset: s as u64,
-        kind,
     }
 }
 
@@ -1018,6 +1125,64 @@ mod tests {
         let items = items_of(b"[{\"id\":\"a\"}, {\"id\":", Limits::default());
         assert_eq!(items.len(), 2);
         assert!(items[1].2.is_err());
+    }
+
+    #[test]
+    fn arrays_are_read_in_blocks_that_cut_between_elements() {
+        // Elements of every shape, on one line and over several, with commas, brackets and
+        // escaped quotes in strings, accented text, CRLF, a BOM, an over-long element, an empty
+        // one and content after the array.
+        let mut content = "\u{feff}[\r\n".to_string();
+        for i in 0..120 {
+            let text = "é,]}\\\"[{".repeat(i % 13);
+            content.push_str(&format!(
+                "  {{\"id\": \"r{i}\",\r\n   \"text\": \"{text}\", \"n\": [1, {{\"a\": [2]}}]}},\r\n"
+            ));
+        }
+        content.push_str(&format!(
+            "  {{\"id\": \"big\", \"text\": \"{}\"}},\n",
+            "x".repeat(3000)
+        ));
+        content.push_str("  \"last\", ,\n  42\n]\n trailing\n");
+        let read = |block_bytes: usize| {
+            let limits = Limits {
+                block_bytes,
+                max_record_bytes: 2048,
+                ..Limits::default()
+            };
+            items_of(content.as_bytes(), limits)
+        };
+        let whole = read(1 << 20);
+        assert_eq!(whole.len(), 120 + 5);
+        for small in [64, 100, 1000, 4096] {
+            assert_eq!(read(small), whole, "blocks of {small} bytes");
+        }
+        // Each element is where its line, column and offset say.
+        for (i, it) in whole.iter().take(120).enumerate() {
+            assert_eq!(it.0, 2 + 2 * i as u64);
+            let rec = parse_record(it.2.as_ref().unwrap().as_bytes(), None).unwrap();
+            assert_eq!(rec.id, format!("r{i}"));
+            assert!(content.as_bytes()[it.1 as usize..].starts_with(b"{\"id\""));
+        }
+        let tail: Vec<_> = whole[120..].iter().map(|t| t.2.clone()).collect();
+        assert!(
+            tail[0]
+                .as_ref()
+                .unwrap_err()
+                .contains("larger than the limit"),
+            "{tail:?}"
+        );
+        assert_eq!(tail[1].as_deref(), Ok("\"last\""));
+        assert_eq!(tail[2].as_ref().unwrap_err(), "empty array element");
+        assert_eq!(tail[3].as_deref(), Ok("42"));
+        assert_eq!(
+            tail[4].as_ref().unwrap_err(),
+            "unexpected content after the JSON array"
+        );
+        assert_eq!(
+            (whole[124].0, whole[124].1 as usize),
+            (246, content.find("trailing").unwrap())
+        );
     }
 
     #[test]
