@@ -305,7 +305,12 @@ impl Writer<'_> {
     /// Pushes a char of the hot path, or returns `false` if it may not be in NFC.
     #[inline]
     fn push_checked(&mut self, c: char, i: u32) -> bool {
+        // Latin-1 signs (NBSP, «, », °, §) and general punctuation (’, “, ”, –, —, …, the
+        // narrow no-break space) are starters in NFC, but for U+2000 and U+2001, which NFC
+        // replaces: no table needed.
+        let common = matches!(c, '\u{A0}'..='\u{BF}' | '\u{2002}'..='\u{206F}');
         if !c.is_ascii()
+            && !common
             && (canonical_combining_class(c) != 0
                 || !matches!(
                     unicode_normalization::is_nfc_quick(std::iter::once(c)),
