@@ -1,6 +1,8 @@
 //! `read_file` over a file of arbitrary bytes, with small blocks and a small record limit so
 //! that block splitting and over-long lines are reached: every item is a record's bytes (inside
-//! the block, parsed without panicking) or an unreadable item, with a 1-based line and column.
+//! the block, parsed without panicking, and equal to the file's bytes at the place the block
+//! gives) or an unreadable item, with a 1-based line and column; a JSON array is cut the same
+//! way with small blocks as with one large block.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -26,23 +28,52 @@ fuzz_target!(|data: &[u8]| {
     } else {
         Limits::default()
     };
-    let mut items = 0usize;
-    read_file(&file, 0, &limits, &mut |b: Block| {
-        for it in &b.items {
-            items += 1;
-            assert!(it.line >= 1 && it.column >= 1, "{it:?}");
-            assert!(it.offset <= data.len() as u64, "{it:?}");
-            match &it.kind {
-                ItemKind::Bytes(s, e) => {
-                    assert!(s <= e && *e <= b.data.len(), "{it:?}");
-                    let _ = parse_record(&b.data[*s..*e], None);
-                }
-                ItemKind::Unreadable(reason) => assert!(!reason.is_empty()),
+    // Every item, as (line, column, offset, bytes or reason).
+    let read = |limits: &Limits| {
+        let mut seen = Vec::new();
+        read_file(&file, 0, limits, &mut |b: Block| {
+            for it in &b.items {
+                assert!(it.line >= 1 && it.column >= 1, "{it:?}");
+                assert!(it.offset <= data.len() as u64, "{it:?}");
+                let what = match &it.kind {
+                    ItemKind::Bytes(s, e) => {
+                        assert!(s <= e && *e <= b.data.len(), "{it:?}");
+                        // The bytes are where the block says they are in the file.
+                        let (off, len) = b.item_place(it).expect("a place");
+                        assert_eq!(
+                            &data[off as usize..(off + len) as usize],
+                            &b.data[*s..*e],
+                            "{it:?}"
+                        );
+                        let _ = parse_record(&b.data[*s..*e], None);
+                        Ok(b.data[*s..*e].to_vec())
+                    }
+                    ItemKind::Unreadable(reason) => {
+                        assert!(!reason.is_empty());
+                        Err(reason.clone())
+                    }
+                };
+                seen.push((it.line, it.column, it.offset, what));
             }
-        }
-        true
-    })
-    .expect("reading a temp file");
+            true
+        })
+        .expect("reading a temp file");
+        seen
+    };
+    let seen = read(&limits);
+    let items = seen.len();
+    // An array is cut the same way whatever the block size.
+    let first = data
+        .iter()
+        .skip(if data.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 })
+        .find(|b| !b.is_ascii_whitespace());
+    if limits.block_bytes < Limits::default().block_bytes && first == Some(&b'[') {
+        let big = Limits {
+            block_bytes: 1 << 20,
+            ..limits
+        };
+        assert_eq!(read(&big), seen, "the blocks changed how the array is cut");
+    }
     // A non-empty file yields at least one item, but for a JSON array of no element (`[]`,
     // found by this target): a valid file holding no record.
     let empty_array = {
