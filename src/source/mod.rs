@@ -448,8 +448,12 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
         name: name.to_string(),
         len,
     };
-    // Texts stay in the file, read again when needed.
-    let file_no = store.add_file(f).map_err(|e| InputError::io(f, e))?;
+    // Texts stay in a regular file, read again when needed; from anything else (a pipe, a
+    // device), which cannot be read again, they go to the store.
+    let file_no = match std::fs::metadata(f) {
+        Ok(m) if m.is_file() => Some(store.add_file(f).map_err(|e| InputError::io(f, e))?),
+        _ => None,
+    };
     // A thread reads the next block while the pool parses this one.
     let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
     let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
@@ -465,7 +469,7 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
             let items: Vec<Vec<Spilled>> = block
                 .items
                 .par_iter()
-                .map(|item| parse_item(&block, item, name, file_no))
+                .map(|item| parse_item(&block, item, name, file_no, store))
                 .collect();
             out.extend(items.into_iter().flatten());
             let _ = spare_tx.try_send(block.data);
@@ -477,12 +481,14 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
     })
 }
 
-/// Parses one item of a JSON reference file into its decisions, indexed where they lie.
+/// Parses one item of a JSON reference file into its decisions, indexed where they lie in
+/// file `file_no`, or with their texts moved to the store when there is no file to read again.
 fn parse_item(
     block: &crate::corpus::Block,
     item: &crate::corpus::Item,
     name: &str,
-    file_no: u32,
+    file_no: Option<u32>,
+    store: &TextStore,
 ) -> Vec<Spilled> {
     let origin = Origin {
         file: name.to_string(),
@@ -499,7 +505,10 @@ fn parse_item(
         Ok(v) => judilibre::from_document(v, name, item.line)
             .into_iter()
             .enumerate()
-            .map(|(k, d)| keep_in_file(d, place, file_no, k as u32))
+            .map(|(k, d)| match file_no {
+                Some(file) => keep_in_file(d, place, file, k as u32),
+                None => spill(store, d),
+            })
             .collect(),
         Err(e) => vec![Err((
             Origin {
