@@ -37,15 +37,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if let Some(mk) = m.peek()
             && mk.start == i
         {
-            if let Some((ws, wc)) = word_start.take() {
-                toks.push(Tok {
-                    start: ws,
-                    end: i,
-                    char_start: wc,
-                    char_end: chars,
-                    marker: false,
-                });
-            }
+            end_word(&mut toks, &mut word_start, i, chars);
             let n = text[mk.start..mk.end].chars().count();
             toks.push(Tok {
                 start: mk.start,
@@ -98,15 +90,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             pos += run;
             continue;
         }
-        if let Some((ws, wc)) = word_start.take() {
-            toks.push(Tok {
-                start: ws,
-                end: i,
-                char_start: wc,
-                char_end: chars,
-                marker: false,
-            });
-        }
+        end_word(&mut toks, &mut word_start, i, chars);
         if !space {
             toks.push(Tok {
                 start: i,
@@ -119,16 +103,26 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         chars += 1;
         pos += len;
     }
-    if let Some((ws, wc)) = word_start {
+    end_word(&mut toks, &mut word_start, bytes.len(), chars);
+    toks
+}
+
+/// Ends the word being read, if any, at byte `end` and char `chars`.
+fn end_word(
+    toks: &mut Vec<Tok>,
+    word_start: &mut Option<(usize, usize)>,
+    end: usize,
+    chars: usize,
+) {
+    if let Some((ws, wc)) = word_start.take() {
         toks.push(Tok {
             start: ws,
-            end: bytes.len(),
+            end,
             char_start: wc,
             char_end: chars,
             marker: false,
         });
     }
-    toks
 }
 
 fn is_mark(c: char) -> bool {

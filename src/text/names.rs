@@ -1522,15 +1522,18 @@ struct WordTable {
     mask: usize,
 }
 
+/// The word lists and their bits.
+const LISTS: [(&[&str], u8); 6] = [
+    (ROLES, IN_ROLES),
+    (TITLES, IN_TITLES),
+    (ORGS, IN_ORGS),
+    (SENTENCE_WORDS, IN_SENTENCE_WORDS),
+    (PARTICLES, IN_PARTICLES),
+    (NOT_NAMES, IN_NOT_NAMES),
+];
+
 static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
-    let lists: [(&[&str], u8); 6] = [
-        (ROLES, IN_ROLES),
-        (TITLES, IN_TITLES),
-        (ORGS, IN_ORGS),
-        (SENTENCE_WORDS, IN_SENTENCE_WORDS),
-        (PARTICLES, IN_PARTICLES),
-        (NOT_NAMES, IN_NOT_NAMES),
-    ];
+    let lists = LISTS;
     let total: usize = lists.iter().map(|(l, _)| l.len()).sum();
     let size = (total * 4).next_power_of_two();
     let mut table = WordTable {
@@ -1989,15 +1992,6 @@ mod trigger_search_tests {
 mod fast_helper_tests {
     use super::*;
     use proptest::prelude::*;
-
-    const LISTS: [(&[&str], u8); 6] = [
-        (ROLES, IN_ROLES),
-        (TITLES, IN_TITLES),
-        (ORGS, IN_ORGS),
-        (SENTENCE_WORDS, IN_SENTENCE_WORDS),
-        (PARTICLES, IN_PARTICLES),
-        (NOT_NAMES, IN_NOT_NAMES),
-    ];
 
     /// `is_folded_in` as it was: fold into 48 bytes, compare with every word.
     fn plain_is_folded_in(w: &str, list: &[&str]) -> bool {

@@ -81,6 +81,18 @@ pub fn normalize(text: &str, html: bool) -> String {
 
 /// Normalises `text` and maps every output char to its original position.
 pub fn normalize_mapped(text: &str, html: bool) -> Normalized {
+    mapped_by(text, html, run)
+}
+
+/// [`normalize_mapped`] on the careful path only, char by char: what the hot path must agree
+/// with (for tests).
+#[doc(hidden)]
+pub fn normalize_careful(text: &str, html: bool) -> Normalized {
+    mapped_by(text, html, careful)
+}
+
+/// Normalises with an offset map, by `path`.
+fn mapped_by(text: &str, html: bool, path: fn(&str, bool, &mut Writer<'_>)) -> Normalized {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     let mut w = Writer {
@@ -89,27 +101,7 @@ pub fn normalize_mapped(text: &str, html: bool) -> Normalized {
         pending_space: false,
         suppress_space: true,
     };
-    run(text, html, &mut w);
-    Normalized {
-        text: out,
-        map,
-        original_chars: text.chars().count(),
-    }
-}
-
-/// [`normalize_mapped`] on the careful path only, char by char: what the hot path must agree
-/// with (for tests).
-#[doc(hidden)]
-pub fn normalize_careful(text: &str, html: bool) -> Normalized {
-    let mut out = String::new();
-    let mut map = Vec::new();
-    let mut w = Writer {
-        out: &mut out,
-        map: Some(&mut map),
-        pending_space: false,
-        suppress_space: true,
-    };
-    careful(text, html, &mut w);
+    path(text, html, &mut w);
     Normalized {
         text: out,
         map,
