@@ -268,6 +268,9 @@ fn run_in_pool(
     // Buffers of blocks done with, back to the reader.
     let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
     std::thread::scope(|scope| -> anyhow::Result<()> {
+        // Owned here, so that a panic below drops it and the reader, blocked on a full channel,
+        // ends instead of keeping the scope waiting.
+        let rx = rx;
         let files_ref = &files;
         scope.spawn(move || {
             for (i, f) in files_ref.iter().enumerate() {

@@ -593,9 +593,16 @@ fn scan_array(
     let mut i = *pos;
     let at = |i: usize| start + i as u64;
     while i < data.len() {
-        // An element over the record limit is reported as soon as it is, and its bytes dropped.
+        // An element over the record limit is reported as soon as it is, and its bytes
+        // dropped: when a byte of its own (not white space after it, not the `,` or `]` that
+        // ends it) lies past the limit, or when white space runs on far past it.
         if let Some((s, l, col)) = st.elem
-            && (at(i) - s) as usize > limits.max_record_bytes
+            && let len = (at(i) - s) as usize
+            && len >= limits.max_record_bytes
+            && (len > limits.max_record_bytes + TRAILING_SPACE
+                || st.in_str
+                || !(data[i].is_ascii_whitespace()
+                    || (st.depth == 0 && matches!(data[i], b',' | b']'))))
         {
             items.push(Item {
                 line: l,
@@ -701,6 +708,10 @@ fn scan_array(
     }
     *pos = i;
 }
+
+/// How much white space may follow an array element at the record limit before the element
+/// counts as over it (it would be held in memory meanwhile).
+const TRAILING_SPACE: usize = 64 * 1024;
 
 /// What the end of the file leaves unfinished in an array.
 fn finish_array(st: &ArrayScan, end: u64, items: &mut Vec<Item>) {
@@ -1134,24 +1145,26 @@ mod tests {
         // one and content after the array.
         let mut content = "\u{feff}[\r\n".to_string();
         for i in 0..120 {
-            let text = "é,]}\\\"[{".repeat(i % 13);
+            let text = "é,]}\\\"[{".repeat(40 * (i % 13));
             content.push_str(&format!(
                 "  {{\"id\": \"r{i}\",\r\n   \"text\": \"{text}\", \"n\": [1, {{\"a\": [2]}}]}},\r\n"
             ));
         }
         content.push_str(&format!(
             "  {{\"id\": \"big\", \"text\": \"{}\"}},\n",
-            "x".repeat(3000)
+            "x".repeat(20_000)
         ));
         content.push_str("  \"last\", ,\n  42\n]\n trailing\n");
         let read = |block_bytes: usize| {
             let limits = Limits {
                 block_bytes,
-                max_record_bytes: 2048,
+                max_record_bytes: 16 << 10,
                 ..Limits::default()
             };
             items_of(content.as_bytes(), limits)
         };
+        // Past the 64 KiB read first, so that small blocks really cut.
+        assert!(content.len() > 4 * 64 * 1024, "{}", content.len());
         let whole = read(1 << 20);
         assert_eq!(whole.len(), 120 + 5);
         for small in [64, 100, 1000, 4096] {

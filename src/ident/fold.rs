@@ -48,7 +48,8 @@ pub fn words(s: &str) -> String {
 /// Remembers, per thread, what a parser made of a value. Identification values come from a short
 /// list of spellings (`cr`, `Chambre criminelle`, `CIV. 2`, `Cour de cassation`…) repeated on
 /// every record, and the parsers behind them run regular expressions with captures. The memo
-/// forgets everything when it holds `CAP` values, so it stays small whatever the corpus.
+/// keeps values of up to `LONGEST` bytes and forgets everything when it holds `CAP` of them, so
+/// it stays small (about a megabyte) whatever the corpus.
 pub(crate) fn memoized<T: Clone + 'static>(
     memo: &'static std::thread::LocalKey<
         std::cell::RefCell<std::collections::HashMap<Box<str>, T>>,
@@ -57,6 +58,11 @@ pub(crate) fn memoized<T: Clone + 'static>(
     parse: impl FnOnce(&str) -> T,
 ) -> T {
     const CAP: usize = 4096;
+    // Long values are not the repeated spellings the memo is for, and would make it large.
+    const LONGEST: usize = 256;
+    if value.len() > LONGEST {
+        return parse(value);
+    }
     if let Some(v) = memo.with(|m| m.borrow().get(value).cloned()) {
         return v;
     }
@@ -73,6 +79,28 @@ pub(crate) fn memoized<T: Clone + 'static>(
 
 #[cfg(test)]
 mod tests {
+
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, usize>> =
+            Default::default();
+    }
+
+    #[test]
+    fn the_memo_keeps_short_values_only() {
+        let len = |v: &str| super::memoized(&MEMO, v, str::len);
+        assert_eq!(len("Chambre criminelle"), 18);
+        assert_eq!(len("Chambre criminelle"), 18);
+        let long = "x".repeat(100 << 10);
+        assert_eq!(len(&long), 100 << 10);
+        // The short value is remembered; the long one, however often seen, is not.
+        assert_eq!(len(&long), 100 << 10);
+        MEMO.with(|m| {
+            let m = m.borrow();
+            assert_eq!(m.len(), 1);
+            assert!(m.contains_key("Chambre criminelle"));
+        });
+    }
+
     use super::*;
 
     #[test]

@@ -458,6 +458,9 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
     let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
     let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
     std::thread::scope(|scope| {
+        // Owned here, so that a panic below drops it and the reader, blocked on a full channel,
+        // ends instead of keeping the scope waiting.
+        let rx = rx;
         let reader = scope.spawn(move || {
             let limits = crate::corpus::Limits::default();
             crate::corpus::read_file_recycling(&file, 0, &limits, Some(&spare_rx), &mut |block| {

@@ -38,8 +38,9 @@ pub enum Place {
 pub struct TextStore {
     reader: File,
     writer: Mutex<(BufWriter<File>, u64)>,
-    /// Reference files whose records are read again.
-    files: Mutex<Vec<std::sync::Arc<File>>>,
+    /// Reference files whose records are read again: paths, opened at each reading, so that a
+    /// reference of thousands of files does not hold thousands of descriptors.
+    files: Mutex<Vec<std::sync::Arc<std::path::Path>>>,
 }
 
 impl TextStore {
@@ -53,11 +54,10 @@ impl TextStore {
         })
     }
 
-    /// Keeps a reference file open, to read its records again; returns its number.
+    /// Remembers a reference file, to read its records again; returns its number.
     pub fn add_file(&self, path: &std::path::Path) -> io::Result<u32> {
-        let f = File::open(path)?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        files.push(std::sync::Arc::new(f));
+        files.push(std::sync::Arc::from(path));
         Ok((files.len() - 1) as u32)
     }
 
@@ -67,14 +67,14 @@ impl TextStore {
         match s.place {
             Place::Store => read_exact_at(&self.reader, &mut buf, s.offset)?,
             Place::Record { file, .. } => {
-                let f = self
+                let path = self
                     .files
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .get(file as usize)
                     .cloned()
                     .ok_or_else(|| io::Error::other("no such reference file"))?;
-                read_exact_at(&f, &mut buf, s.offset)?;
+                read_exact_at(&File::open(&path)?, &mut buf, s.offset)?;
             }
         }
         Ok(buf)
