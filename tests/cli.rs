@@ -221,3 +221,40 @@ fn output_is_written_atomically_and_a_missing_folder_is_exit_2() {
         "no temporary file left"
     );
 }
+
+/// The README's first command is `cargo run --release -- …`: with two binaries in the package,
+/// `cargo run` needs `default-run` to know it is the auditor's. The command's arguments are
+/// those of the demo, which the other tests audit.
+#[test]
+fn the_readme_demo_command_runs_the_auditor() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let first = readme
+        .lines()
+        .find(|l| l.starts_with("cargo "))
+        .expect("a command in the README");
+    assert!(
+        first.starts_with("cargo run --release -- assets/demo/corpus.jsonl"),
+        "{first}"
+    );
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let package = manifest.split("\n[").next().unwrap();
+    assert!(
+        package
+            .lines()
+            .any(|l| l.trim() == "default-run = \"vigie\""),
+        "Cargo.toml's [package] names no default binary"
+    );
+    // And the demo's arguments give the demo's audit.
+    let args: Vec<&str> = first
+        .trim_start_matches("cargo run --release -- ")
+        .split_whitespace()
+        .collect();
+    vigie()
+        .current_dir(root)
+        .args(&args)
+        .args(["--report", "text"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("25 findings"));
+}
