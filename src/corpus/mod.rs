@@ -115,14 +115,14 @@ fn walk(
         if hidden {
             continue;
         }
+        let is_json = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, visited, files, bad),
             Ok(m) => {
-                let ext_ok = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
-                if ext_ok {
+                if is_json {
                     files.push(CorpusFile {
                         name: path.display().to_string(),
                         path,
@@ -132,10 +132,6 @@ fn walk(
             }
             Err(e) => {
                 // A dangling link or an entry we may not read.
-                let is_json = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
                 if is_json {
                     bad.push(UnreadableFile {
                         name: path.display().to_string(),
@@ -370,6 +366,20 @@ fn too_large(limits: &Limits) -> String {
     )
 }
 
+/// Splits the read buffer at `at`: returns its head, for a block, and leaves in `carry` its
+/// tail, copied into a spare buffer if one was handed back (else a new one).
+fn split_carry(
+    carry: &mut Vec<u8>,
+    at: usize,
+    spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
+) -> Vec<u8> {
+    let mut rest = spare.and_then(|s| s.try_recv().ok()).unwrap_or_default();
+    rest.clear();
+    rest.extend_from_slice(&carry[at..]);
+    carry.truncate(at);
+    std::mem::replace(carry, rest)
+}
+
 /// Reads JSON Lines in blocks split at line boundaries.
 fn read_lines(
     mut fh: std::fs::File,
@@ -426,12 +436,8 @@ fn read_lines(
                 }
             }
         };
-        // The partial line after the cut starts the next buffer: a spare one if any.
-        let mut rest = spare.and_then(|s| s.try_recv().ok()).unwrap_or_default();
-        rest.clear();
-        rest.extend_from_slice(&carry[cut..]);
-        carry.truncate(cut);
-        let data = std::mem::replace(&mut carry, rest);
+        // The partial line after the cut starts the next buffer.
+        let data = split_carry(&mut carry, cut, spare);
         let mut block = Block {
             file: index,
             start: file_offset,
@@ -560,11 +566,7 @@ fn read_array(
             Some((s, _, _)) => (s - start) as usize,
             None => pos,
         };
-        let mut rest = spare.and_then(|s| s.try_recv().ok()).unwrap_or_default();
-        rest.clear();
-        rest.extend_from_slice(&carry[keep..]);
-        carry.truncate(keep);
-        let data = std::mem::replace(&mut carry, rest);
+        let data = split_carry(&mut carry, keep, spare);
         let block = Block {
             file: index,
             start,
@@ -753,15 +755,18 @@ pub struct RecordError {
     pub message: String,
 }
 
+/// Parses JSON bytes. One fast UTF-8 check of the whole (simdutf8) spares serde_json checking
+/// every string; invalid UTF-8 is left to serde_json, which says where.
+pub fn parse_json(bytes: &[u8]) -> serde_json::Result<Value> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => serde_json::from_str(s),
+        Err(_) => serde_json::from_slice(bytes),
+    }
+}
+
 /// Parses one record from its JSON bytes, applying the mapping.
 pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, RecordError> {
-    // One fast UTF-8 check of the whole record spares serde_json checking every string; invalid
-    // UTF-8 is left to serde_json, which says where.
-    let parsed = match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => serde_json::from_str::<Value>(s),
-        Err(_) => serde_json::from_slice::<Value>(bytes),
-    };
-    let value: Value = parsed.map_err(|e| {
+    let value: Value = parse_json(bytes).map_err(|e| {
         let message = match e.classify() {
             serde_json::error::Category::Syntax
                 if e.to_string().contains("invalid unicode")

@@ -76,14 +76,6 @@ fn keep_in_file(
     ))
 }
 
-/// Parses JSON bytes, checking UTF-8 once (simdutf8) rather than string by string.
-fn parse_json(bytes: &[u8]) -> serde_json::Result<serde_json::Value> {
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => serde_json::from_str(s),
-        Err(_) => serde_json::from_slice(bytes),
-    }
-}
-
 /// The key ids are matched on: case-insensitive, surrounding spaces ignored.
 pub fn id_key(s: &str) -> String {
     s.trim().to_lowercase()
@@ -163,7 +155,7 @@ impl ReferenceSet {
         // The decision's record, read and parsed again.
         let bytes = self.store.bytes(s)?;
         let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
-        let v = parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
+        let v = crate::corpus::parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
         match judilibre::from_document(v, "", 0)
             .into_iter()
             .nth(index as usize)
@@ -504,7 +496,7 @@ fn parse_item(
         };
         return vec![Err((origin, why))];
     };
-    match parse_json(bytes) {
+    match crate::corpus::parse_json(bytes) {
         Ok(v) => judilibre::from_document(v, name, item.line)
             .into_iter()
             .enumerate()
