@@ -213,6 +213,15 @@ fn parse_whole(s: &str) -> Option<Moment> {
 /// `jeudi 5 octobre 2023`, with or without accents, any case. A date-time gives the day as
 /// written.
 pub fn parse_date(s: &str) -> Option<Date> {
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Date>>> =
+            Default::default();
+    }
+    // A corpus repeats its decision dates: the regular expression's captures run once for each.
+    super::fold::memoized(&MEMO, s, parse_date_uncached)
+}
+
+fn parse_date_uncached(s: &str) -> Option<Date> {
     let folded = fold(s);
     let caps = DATE_RE.captures(&folded)?;
     let whole = caps.get(0)?;
@@ -236,7 +245,12 @@ pub fn parse_date(s: &str) -> Option<Date> {
 
 /// An `updated_at` value: a date, or a date-time (naive ones are French local time).
 pub fn parse_moment(s: &str) -> Option<Moment> {
-    parse_whole(s)
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Moment>>> =
+            Default::default();
+    }
+    // Most records of a corpus were loaded on a few days: one parse each.
+    super::fold::memoized(&MEMO, s, parse_whole)
 }
 
 /// The first date (with its time, if one follows) found inside a sentence such as
