@@ -15,7 +15,7 @@ use vigie::ident::reference_display;
 use vigie::model::{IdField, Origin, ReferenceDecision};
 use vigie::report::Report;
 use vigie::rules::{Family, Rule};
-use vigie::text::align::{Tok, align};
+use vigie::text::align::{Alignment, Tok, align, align_whole};
 use vigie::text::normalize::{normalize, normalize_careful, normalize_mapped};
 
 fn data(rel: &str) -> PathBuf {
@@ -175,6 +175,169 @@ static DILA: LazyLock<Vec<Dila>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// An alignment as its users read it: for each change, the char spans in both texts and the
+/// tokens on each side (text, marker or not). The aligner's token lists themselves may hold only
+/// the middles of the texts.
+type Resolved = Vec<(
+    (usize, usize),
+    (usize, usize),
+    Vec<(String, bool)>,
+    Vec<(String, bool)>,
+)>;
+
+fn resolved(a: &Alignment, reference: &str, record: &str) -> Resolved {
+    let toks = |text: &str, t: &[Tok]| -> Vec<(String, bool)> {
+        t.iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.marker))
+            .collect()
+    };
+    a.changes
+        .iter()
+        .map(|c| {
+            (
+                a.reference_chars(&c.reference),
+                a.record_chars(&c.record),
+                toks(reference, &a.reference[c.reference.clone()]),
+                toks(record, &a.record[c.record.clone()]),
+            )
+        })
+        .collect()
+}
+
+/// Applies `edits` (position as a share of the text, bytes removed, text inserted) to `text`, on
+/// char boundaries.
+fn edited(text: &str, edits: &[(f64, usize, String)]) -> String {
+    let mut out = text.to_string();
+    for (at, del, ins) in edits {
+        let boundary = |mut i: usize, s: &str| {
+            i = i.min(s.len());
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = boundary((out.len() as f64 * at) as usize, &out);
+        let end = boundary(start + del, &out).max(start);
+        out.replace_range(start..end, ins);
+    }
+    out
+}
+
+/// What the edits insert: words, white space, punctuation and pseudonymisation markers, alone or
+/// in runs.
+fn insertion() -> impl Strategy<Value = String> {
+    prop_oneof![
+        texty(),
+        prop::sample::select(vec![
+            "[Adresse 1]",
+            " [Adresse 1] ",
+            "[X]",
+            " X... ",
+            "M. [W] [T]",
+            "[...]",
+            " ",
+            "",
+            "la",
+            " la ",
+            "cour",
+            ".",
+            " X... Y... ",
+            "[Localité 2]",
+            "***",
+        ])
+        .prop_map(str::to_string),
+        prop::collection::vec(texty(), 1..4).prop_map(|v| v.join(" ")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn aligning_the_middles_gives_what_aligning_the_whole_texts_gives(
+        base in prop_oneof![texty(), prop::collection::vec(texty(), 1..30).prop_map(|v| v.join(" "))],
+        edits in prop::collection::vec((0.0f64..=1.0, 0usize..12, insertion()), 1..4),
+        normalise in any::<bool>(),
+    ) {
+        let other = edited(&base, &edits);
+        let (a, b) = if normalise {
+            (normalize(&base, false), normalize(&other, false))
+        } else {
+            (base, other)
+        };
+        for (reference, record) in [(&a, &b), (&b, &a)] {
+            let fast = align(reference, record);
+            let whole = align_whole(reference, record);
+            check_tokens(reference, &fast.reference)?;
+            check_tokens(record, &fast.record)?;
+            prop_assert_eq!(
+                resolved(&fast, reference, record),
+                resolved(&whole, reference, record)
+            );
+        }
+    }
+}
+
+#[test]
+fn aligning_the_middles_agrees_on_edited_real_decisions() {
+    let mut shortcut = 0;
+    let mut cases = 0;
+    for d in DILA.iter() {
+        let text = normalize(&d.decision.text, false);
+        let n = text.len() as f64;
+        let byte_at = |share: f64| {
+            let mut i = (n * share) as usize;
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let word_at = |share: f64| byte_at(share) as f64 / n;
+        let edit_sets: Vec<Vec<(f64, usize, String)>> = vec![
+            // A word swapped, a passage inserted, one removed, the end cut.
+            vec![(word_at(0.33), 6, "rejette".into())],
+            vec![(word_at(0.5), 0, " selon nous, la cour a tort ".into())],
+            vec![(word_at(0.4), 300, String::new())],
+            vec![(word_at(0.66), usize::MAX, String::new())],
+            // Markers shown in clear or added, near the ends and in the middle.
+            vec![(word_at(0.6), 0, " [Adresse 1] ".into())],
+            vec![(0.0, 3, "[X]".into())],
+            vec![(1.0, 0, " X... Y... ".into())],
+            vec![(word_at(0.999), 4, "M. Dupont".into())],
+            // A word repeated, two edits far apart.
+            vec![(
+                word_at(0.25),
+                0,
+                text[byte_at(0.25)..].chars().take(12).collect(),
+            )],
+            vec![
+                (word_at(0.1), 2, "a".into()),
+                (word_at(0.9), 0, " b".into()),
+            ],
+        ];
+        for edits in edit_sets {
+            let other = edited(&text, &edits);
+            for (reference, record) in [(&text, &other), (&other, &text)] {
+                let fast = align(reference, record);
+                let whole = align_whole(reference, record);
+                assert_eq!(
+                    resolved(&fast, reference, record),
+                    resolved(&whole, reference, record),
+                    "{} with {edits:?}",
+                    d.path.display()
+                );
+                cases += 1;
+                if fast.reference.len() < whole.reference.len() {
+                    shortcut += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(cases, DILA.len() * 20);
+    // The middles are what was aligned in most cases.
+    assert!(shortcut * 10 >= cases * 8, "{shortcut} of {cases}");
+}
 
 /// The accepted spellings of a DILA chamber (SPEC §2.2).
 fn chamber_spellings(dila: &str) -> Vec<&'static str> {

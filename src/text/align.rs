@@ -6,7 +6,7 @@
 //! letters and digits, and single punctuation marks; white space separates tokens and is not one.
 //! The diff is imara-diff's histogram diff over interned tokens.
 
-use crate::text::markers;
+use crate::text::markers::{self, Marker};
 use imara_diff::{Algorithm, Diff, Interner, Token};
 use std::ops::Range;
 
@@ -26,13 +26,30 @@ pub struct Tok {
 /// Splits a normalised text into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let marks = markers::find_markers(text);
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut m = marks.iter().peekable();
-    let bytes = text.as_bytes();
-    let mut chars = 0usize; // char index of `pos`
-    let mut pos = 0usize;
+    tokenize_in(text, &marks, 0..text.len(), 0, usize::MAX)
+}
+
+/// The tokens of `text[range]`, at most `max_tokens` of them, `marks` being the markers of the whole
+/// text and `chars` the char index of `range.start`. They are the tokens [`tokenize`] finds
+/// there when no marker crosses either end of the range and each end is the text's own or a
+/// space: every token then lies wholly inside or outside the range.
+fn tokenize_in(
+    text: &str,
+    marks: &[Marker],
+    range: Range<usize>,
+    mut chars: usize,
+    max_tokens: usize,
+) -> Vec<Tok> {
+    let first = marks.partition_point(|m| m.start < range.start);
+    let mut m = marks[first..]
+        .iter()
+        .take_while(|m| m.end <= range.end)
+        .peekable();
+    let mut toks = Vec::with_capacity((range.len() / 5).min(max_tokens));
+    let bytes = &text.as_bytes()[..range.end];
+    let mut pos = range.start; // `chars` is the char index of `pos`
     let mut word_start: Option<(usize, usize)> = None;
-    while pos < bytes.len() {
+    while pos < bytes.len() && toks.len() < max_tokens {
         let i = pos;
         if let Some(mk) = m.peek()
             && mk.start == i
@@ -104,6 +121,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         pos += len;
     }
     end_word(&mut toks, &mut word_start, bytes.len(), chars);
+    // A word and the punctuation after it may come in one step.
+    toks.truncate(max_tokens);
     toks
 }
 
@@ -169,15 +188,46 @@ fn chars_of(toks: &[Tok], r: &Range<usize>) -> (usize, usize) {
 }
 
 /// Aligns two normalised texts.
+///
+/// Most differing texts differ in a few places: the bytes they share at both ends are set aside
+/// before tokenising, and only the middle of each text is tokenised and diffed. The result is
+/// the one [`align_whole`] gives (a test checks it), but for its token lists, which hold only the
+/// tokens of the middle (and, after them, the first token of the common end, where an insertion
+/// at the end of the middle is placed): the changes index these lists and the char positions of
+/// tokens are those of the whole texts, which is all the changes are read by.
 pub fn align(reference: &str, record: &str) -> Alignment {
-    let ref_toks = tokenize(reference);
-    let rec_toks = tokenize(record);
-    // Equal tokens at both ends are not interned nor diffed (the diff would set them aside
-    // first anyway): most differing records differ in a few places.
+    let ref_marks = markers::find_markers(reference);
+    let rec_marks = markers::find_markers(record);
+    align_in_middle(reference, record, &ref_marks, &rec_marks)
+        .unwrap_or_else(|| whole(reference, record, &ref_marks, &rec_marks))
+}
+
+/// [`align`] tokenising the whole of both texts: what the aligner must agree with (for tests).
+#[doc(hidden)]
+pub fn align_whole(reference: &str, record: &str) -> Alignment {
+    let ref_marks = markers::find_markers(reference);
+    let rec_marks = markers::find_markers(record);
+    whole(reference, record, &ref_marks, &rec_marks)
+}
+
+fn whole(reference: &str, record: &str, ref_marks: &[Marker], rec_marks: &[Marker]) -> Alignment {
+    let ref_toks = tokenize_in(reference, ref_marks, 0..reference.len(), 0, usize::MAX);
+    let rec_toks = tokenize_in(record, rec_marks, 0..record.len(), 0, usize::MAX);
+    let changes = diff_tokens(reference, record, &ref_toks, &rec_toks);
+    Alignment {
+        reference: ref_toks,
+        record: rec_toks,
+        changes,
+    }
+}
+
+/// Equal tokens at both ends are not interned nor diffed (the diff would set them aside first
+/// anyway); the rest goes through the histogram diff.
+fn diff_tokens(reference: &str, record: &str, ref_toks: &[Tok], rec_toks: &[Tok]) -> Vec<Change> {
     let same = |a: &Tok, b: &Tok| reference[a.start..a.end] == record[b.start..b.end];
     let head = ref_toks
         .iter()
-        .zip(&rec_toks)
+        .zip(rec_toks)
         .take_while(|(a, b)| same(a, b))
         .count();
     let tail = ref_toks[head..]
@@ -201,18 +251,178 @@ pub fn align(reference: &str, record: &str) -> Alignment {
         .collect();
     let mut diff = Diff::default();
     diff.compute_with(Algorithm::Histogram, &before, &after, interner.num_tokens());
-    let changes = diff
-        .hunks()
+    diff.hunks()
         .map(|h| Change {
             reference: head + h.before.start as usize..head + h.before.end as usize,
             record: head + h.after.start as usize..head + h.after.end as usize,
         })
-        .collect();
-    Alignment {
+        .collect()
+}
+
+/// [`align`] on the middles of the texts, or `None` when the shortcut cannot be sure to give what
+/// [`whole`] gives.
+///
+/// The texts are cut at a space that no marker of either text crosses: the head cut at the last
+/// such space inside the bytes both texts start with, the tail cut at the first such space inside
+/// the bytes they end with (past the head). The heads are then the same text with the same
+/// markers, so they are the same tokens, which the whole diff would set aside first; likewise the
+/// tails. The whole diff sets aside the equal leading tokens first, then the equal trailing ones
+/// of what is left: if the equal leading tokens of the middles run to the end of either middle,
+/// they could run on into the tails, and the whole diff would split the texts otherwise. And a
+/// change at the end of an empty middle with nothing after it is placed after the head's last
+/// token: these two rare cases are left to [`whole`].
+fn align_in_middle(
+    reference: &str,
+    record: &str,
+    ref_marks: &[Marker],
+    rec_marks: &[Marker],
+) -> Option<Alignment> {
+    let (a, b) = (reference.as_bytes(), record.as_bytes());
+    let prefix = common_prefix(a, b);
+    let suffix = common_suffix(a, b).min(a.len().min(b.len()) - prefix);
+    let head = head_cut(a, prefix, ref_marks, rec_marks);
+    let (ref_tail, rec_tail) = tail_cut(a, b, suffix, ref_marks, rec_marks);
+    // The heads are alike: their chars too.
+    let ref_chars = head_chars(&a[..head]);
+    let mut ref_toks = tokenize_in(reference, ref_marks, head..ref_tail, ref_chars, usize::MAX);
+    let mut rec_toks = tokenize_in(record, rec_marks, head..rec_tail, ref_chars, usize::MAX);
+    // The first token of each tail: where an insertion at the end of the middle is placed.
+    let first_of_tail = |text: &str, marks: &[Marker], at: usize| {
+        let chars = ref_chars + head_chars(&text.as_bytes()[head..at]);
+        tokenize_in(text, marks, at..text.len(), chars, 1)
+    };
+    let ref_next = first_of_tail(reference, ref_marks, ref_tail);
+    let rec_next = first_of_tail(record, rec_marks, rec_tail);
+    if !ref_next.is_empty() || !rec_next.is_empty() {
+        let lead = ref_toks
+            .iter()
+            .zip(&rec_toks)
+            .take_while(|(x, y)| reference[x.start..x.end] == record[y.start..y.end])
+            .count();
+        if lead == ref_toks.len() || lead == rec_toks.len() {
+            return None;
+        }
+    } else if ref_toks.is_empty() || rec_toks.is_empty() {
+        // Nothing after the middle: an insertion at its end is placed after the last token of
+        // the head, which these lists do not hold.
+        return None;
+    }
+    let changes = diff_tokens(reference, record, &ref_toks, &rec_toks);
+    ref_toks.extend(ref_next);
+    rec_toks.extend(rec_next);
+    Some(Alignment {
         reference: ref_toks,
         record: rec_toks,
         changes,
+    })
+}
+
+/// How many bytes `a` and `b` start with alike.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
     }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// How many bytes `a` and `b` end with alike.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + 8 <= n && a[n - i - 8..n - i] == b[n - i - 8..n - i] {
+        i += 8;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
+}
+
+/// Chars in `bytes` (UTF-8): the bytes that do not continue a char.
+fn head_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// The marker of `marks` (sorted, not overlapping) that holds byte `i`, if any.
+fn marker_at(marks: &[Marker], i: usize) -> Option<&Marker> {
+    let k = marks.partition_point(|m| m.start <= i);
+    marks[..k].last().filter(|m| i < m.end)
+}
+
+/// The head cut: the last space before byte `prefix` (both texts are alike up to there) that no
+/// marker of either text holds, and before which both texts have the same markers; 0 if none.
+fn head_cut(a: &[u8], prefix: usize, ref_marks: &[Marker], rec_marks: &[Marker]) -> usize {
+    // The markers both texts open with, alike.
+    let alike = ref_marks
+        .iter()
+        .zip(rec_marks)
+        .take_while(|(x, y)| x.start == y.start && x.end == y.end)
+        .count();
+    // Past the markers alike, the first marker of either text: the cut must come before it.
+    let bound = [ref_marks.get(alike), rec_marks.get(alike)]
+        .into_iter()
+        .flatten()
+        .map(|m| m.start)
+        .min()
+        .unwrap_or(usize::MAX);
+    let mut end = prefix.min(bound);
+    while let Some(i) = memchr::memrchr(b' ', &a[..end]) {
+        match marker_at(ref_marks, i).or_else(|| marker_at(rec_marks, i)) {
+            Some(m) => end = m.start,
+            None => return i,
+        }
+    }
+    0
+}
+
+/// The tail cuts, in each text: the first space within the last `suffix` bytes (alike in both)
+/// that no marker of either text holds, and after which both texts have the same markers; the
+/// ends of the texts if none.
+fn tail_cut(
+    a: &[u8],
+    b: &[u8],
+    suffix: usize,
+    ref_marks: &[Marker],
+    rec_marks: &[Marker],
+) -> (usize, usize) {
+    let (la, lb) = (a.len(), b.len());
+    // The markers both texts close with, alike (at the same distance from the end).
+    let alike = ref_marks
+        .iter()
+        .rev()
+        .zip(rec_marks.iter().rev())
+        .take_while(|(x, y)| la - x.start == lb - y.start && la - x.end == lb - y.end)
+        .count();
+    // Before the markers alike, the last marker end of either text (as a distance from the
+    // end): the cut must come after it.
+    let bound = [
+        ref_marks.iter().rev().nth(alike).map(|m| la - m.end),
+        rec_marks.iter().rev().nth(alike).map(|m| lb - m.end),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(usize::MAX);
+    // `back` is a distance from the end of the texts.
+    let mut back = suffix.min(bound);
+    while let Some(k) = memchr::memchr(b' ', &a[la - back..]) {
+        let i = la - back + k;
+        let j = lb - (la - i);
+        match marker_at(ref_marks, i)
+            .map(|m| la - m.end)
+            .or_else(|| marker_at(rec_marks, j).map(|m| lb - m.end))
+        {
+            Some(d) => back = d,
+            None => return (i, j),
+        }
+    }
+    (la, lb)
 }
 
 #[cfg(test)]
@@ -237,20 +447,41 @@ mod tests {
 
     #[test]
     fn substitution_insertion_and_cut() {
-        let a = align("la cour rejette le pourvoi", "la cour casse le pourvoi");
-        assert_eq!(a.changes.len(), 1);
-        assert_eq!(a.changes[0].reference, 2..3);
-        assert_eq!(a.changes[0].record, 2..3);
-        assert_eq!(a.record_chars(&a.changes[0].record), (8, 13));
+        let text = |s: &str, a: &[Tok], r: &Range<usize>| -> Vec<String> {
+            a[r.clone()]
+                .iter()
+                .map(|t| s[t.start..t.end].to_string())
+                .collect()
+        };
+        let (x, y) = ("la cour rejette le pourvoi", "la cour casse le pourvoi");
+        for a in [align(x, y), align_whole(x, y)] {
+            assert_eq!(a.changes.len(), 1);
+            let c = &a.changes[0];
+            assert_eq!(text(x, &a.reference, &c.reference), ["rejette"]);
+            assert_eq!(text(y, &a.record, &c.record), ["casse"]);
+            assert_eq!(a.record_chars(&c.record), (8, 13));
+        }
+        // Indices in the whole texts' token lists, and in the middles' (`rejette` / `casse`,
+        // then `le`, the first token of the tails).
+        assert_eq!(align_whole(x, y).changes[0].reference, 2..3);
+        assert_eq!(align(x, y).changes[0].reference, 0..1);
+        assert_eq!(align(x, y).reference.len(), 2);
 
-        let a = align("la cour rejette", "la cour , selon nous , rejette");
-        assert_eq!(a.changes.len(), 1);
-        assert!(a.changes[0].reference.is_empty());
+        let (x, y) = ("la cour rejette", "la cour , selon nous , rejette");
+        for a in [align(x, y), align_whole(x, y)] {
+            assert_eq!(a.changes.len(), 1);
+            let c = &a.changes[0];
+            assert!(c.reference.is_empty());
+            assert_eq!(text(y, &a.record, &c.record), [",", "selon", "nous", ","]);
+            assert_eq!(a.reference_chars(&c.reference), (8, 8));
+        }
 
-        let a = align("la cour rejette le pourvoi", "la cour");
-        assert_eq!(a.changes.len(), 1);
-        assert!(a.changes[0].record.is_empty());
-        assert_eq!(a.reference_chars(&a.changes[0].reference), (8, 26));
+        let (x, y) = ("la cour rejette le pourvoi", "la cour");
+        for a in [align(x, y), align_whole(x, y)] {
+            assert_eq!(a.changes.len(), 1);
+            assert!(a.changes[0].record.is_empty());
+            assert_eq!(a.reference_chars(&a.changes[0].reference), (8, 26));
+        }
     }
 
     #[test]
