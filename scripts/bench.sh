@@ -3,7 +3,8 @@
 # files, vigie's wall time and peak memory (all cores and --jobs 1), the time to merely read the
 # same bytes (cat), and the time of a one-pattern ripgrep count over them; then the ratios, the
 # machine's own ceiling for a parallel speed-up (as many --jobs 1 audits at once as there are
-# cores), and how the cost grows with size.
+# cores), a plain hand-written audit script's time (scripts/plain_audit.py) and how the cost
+# grows with size.
 #
 #   scripts/bench.sh [--sizes 10MB,100MB,500MB,2GB] [--dir target/bench] [--seed 1] [--runs 3] [--keep]
 #
@@ -23,7 +24,7 @@ RUNS=3
 KEEP=0
 AS_OF="2026-11-22T12:00:00Z"
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --sizes) SIZES="$2"; shift 2 ;;
@@ -157,8 +158,13 @@ for size in "${SIZE_LIST[@]}"; do
     read -r t_one m_one < <(best "$VIGIE" "$corpus" --reference "$ref" --history "$hist" \
         --as-of "$AS_OF" --report json --output "$out" --quiet --jobs 1)
     t_together=$(together)
+    # The plain script a compliance team might write (scripts/plain_audit.py): a yardstick.
+    t_plain=- m_plain=0
+    if command -v python3 >/dev/null 2>&1; then
+        read -r t_plain m_plain < <(best python3 scripts/plain_audit.py "$ref" "$corpus")
+    fi
     rm -f "$out"
-    ROWS+=("$size $bytes $records $t_cat $t_rg $t_one $t_all $m_one $m_all $t_together")
+    ROWS+=("$size $bytes $records $t_cat $t_rg $t_one $t_all $m_one $m_all $t_together $t_plain $m_plain")
     if [[ $KEEP == 0 ]]; then
         rm -rf "$dir"
     fi
@@ -170,20 +176,23 @@ function ratio(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
 {
     size[NR] = $1; mb[NR] = $2 / 1048576; rec[NR] = $3
     cat_t[NR] = $4; rg_t[NR] = $5; one[NR] = $6; all[NR] = $7; m1[NR] = $8; ma[NR] = $9
-    tog[NR] = $10
+    tog[NR] = $10; plain[NR] = $11; mp[NR] = $12
 }
 END {
     printf "\nvigie benchmark (%d cores; input = corpus + reference; warm page cache; times in s, fastest of %d runs)\n\n", cores, runs
-    printf "| corpus | input MB | records | cat | rg -c | vigie -j1 | vigie -j%d | peak MB -j1 | peak MB -j%d | vigie/rg | vigie/cat | speed-up -j1/-j%d | machine ceiling | peak B / input B | ms per input MB |\n", cores, cores, cores
-    printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    printf "| corpus | input MB | records | cat | rg -c | vigie -j1 | vigie -j%d | peak MB -j1 | peak MB -j%d | vigie/rg | vigie/cat | speed-up -j1/-j%d | machine ceiling | peak B / input B | ms per input MB | plain script | its peak MB | script/vigie |\n", cores, cores, cores
+    printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     for (i = 1; i <= NR; i++) {
-        printf "| %s | %.0f | %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.0f | %s | %s | %s | %s | %.2f | %.1f |\n",
+        printf "| %s | %.0f | %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.0f | %s | %s | %s | %s | %.2f | %.1f | %s | %.0f | %s |\n",
             size[i], mb[i], rec[i], cat_t[i], rg_t[i], one[i], all[i], m1[i] / 1024, ma[i] / 1024,
             ratio(all[i], rg_t[i]), ratio(all[i], cat_t[i]), ratio(one[i], all[i]),
-            ratio(cores * one[i], tog[i]), (ma[i] * 1024) / (mb[i] * 1048576), 1000 * all[i] / mb[i]
+            ratio(cores * one[i], tog[i]), (ma[i] * 1024) / (mb[i] * 1048576), 1000 * all[i] / mb[i],
+            plain[i], mp[i] / 1024, plain[i] == "-" ? "-" : ratio(plain[i], all[i])
     }
     printf "\nMachine ceiling = %d x (vigie -j1) / (wall time of %d vigie -j1 run at once, as separate processes): the speed-up the\n", cores, cores
     printf "machine itself gives this work on all its cores (shared caches, memory bandwidth, clock), which no parallel speed-up can pass.\n"
+    printf "Plain script = scripts/plain_audit.py (Python): reference in a dict, texts compared after collapsing white space, fields present;\n"
+    printf "far less than vigie checks, a yardstick for what a hand-written audit costs.\n"
     # Least-squares line time = a + b * MB over the sizes (all cores).
     n = NR; sx = sy = sxx = sxy = 0
     for (i = 1; i <= n; i++) { sx += mb[i]; sy += all[i]; sxx += mb[i] * mb[i]; sxy += mb[i] * all[i] }
