@@ -1,10 +1,12 @@
 //! The aligner on two arbitrary strings (split at the first NUL): every token lies on char
 //! boundaries with consistent char indices, and every change's token ranges and char spans lie
-//! within the texts.
+//! within the texts. Then on a text and an edited copy of it (`text NUL insertion NUL control`:
+//! the control's length and first byte choose where the insertion replaces how many bytes), the
+//! aligner that tokenises only the middles gives what the whole aligner gives, both ways.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vigie::text::align::{Tok, align};
+use vigie::text::align::{Alignment, Tok, align, align_whole};
 
 fn check_tokens(text: &str, toks: &[Tok]) {
     let chars = text.chars().count();
@@ -23,7 +25,56 @@ fn check_tokens(text: &str, toks: &[Tok]) {
     }
 }
 
+type Resolved = Vec<((usize, usize), (usize, usize), Vec<(String, bool)>, Vec<(String, bool)>)>;
+
+/// The changes as their users read them: char spans and the tokens on each side.
+fn resolved(a: &Alignment, reference: &str, record: &str) -> Resolved {
+    let toks = |text: &str, t: &[Tok]| -> Vec<(String, bool)> {
+        t.iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.marker))
+            .collect()
+    };
+    a.changes
+        .iter()
+        .map(|c| {
+            (
+                a.reference_chars(&c.reference),
+                a.record_chars(&c.record),
+                toks(reference, &a.reference[c.reference.clone()]),
+                toks(record, &a.record[c.record.clone()]),
+            )
+        })
+        .collect()
+}
+
+fn edited_agrees(data: &str) {
+    let mut parts = data.splitn(3, '\0');
+    let (Some(text), Some(insertion), Some(control)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return;
+    };
+    let boundary = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = boundary(control.len().wrapping_mul(7919) % (text.len() + 1));
+    let end = boundary(start + control.bytes().next().map_or(0, |b| b as usize % 24));
+    let other = format!("{}{insertion}{}", &text[..start], &text[end..]);
+    for (reference, record) in [(text, other.as_str()), (other.as_str(), text)] {
+        let fast = align(reference, record);
+        let whole = align_whole(reference, record);
+        assert_eq!(
+            resolved(&fast, reference, record),
+            resolved(&whole, reference, record)
+        );
+    }
+}
+
 fuzz_target!(|data: &str| {
+    edited_agrees(data);
     let (reference, record) = data.split_once('\0').unwrap_or((data, ""));
     let a = align(reference, record);
     check_tokens(reference, &a.reference);
