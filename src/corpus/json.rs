@@ -1,0 +1,441 @@
+//! A fast path for [`super::parse_json`]: a small strict JSON parser into [`serde_json::Value`]
+//! that is cheaper than serde_json on records made mostly of one long string (a decision's
+//! `text`, ~15 KB with a `\n` escape every few hundred bytes).
+//!
+//! serde_json scans a string eight bytes at a time, copies it unescaped into a scratch buffer
+//! that grows by doubling for every new deserializer, then copies it again into the `String`.
+//! Here a string is scanned once with `memchr2` for `"` and `\`, its runs checked for control
+//! characters, and copied once into a `String` allocated at its final size (its raw length).
+//!
+//! The parser only ever says "this is the value" or "not sure": it gives up (`None`) on anything
+//! invalid or unusual (bad escapes, lone surrogates, control characters, deep nesting, number
+//! forms it does not parse itself, trailing content...), and the caller then parses the bytes
+//! again with serde_json, whose result and error messages are therefore unchanged. When it
+//! does give a value, that value is the one serde_json gives for the same text.
+
+use serde_json::{Map, Value};
+
+/// Nesting deeper than this is left to serde_json (whose own limit is 128).
+const MAX_DEPTH: usize = 100;
+
+/// Parses a whole JSON text, as `serde_json::from_str::<Value>` would, or `None` when not sure.
+pub(crate) fn parse_value(s: &str) -> Option<Value> {
+    let mut p = Parser {
+        s,
+        b: s.as_bytes(),
+        i: 0,
+        escapes: Vec::new(),
+    };
+    let v = p.value(0)?;
+    p.ws();
+    (p.i == p.b.len()).then_some(v)
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    /// Position of the next byte to read.
+    i: usize,
+    /// Positions of the backslashes of the string being read (reused from string to string).
+    escapes: Vec<usize>,
+}
+
+impl Parser<'_> {
+    /// Skips JSON white space (space, tab, line feed, carriage return).
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    /// Reads one value, white space before it included.
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        self.ws();
+        match *self.b.get(self.i)? {
+            b'"' => {
+                self.i += 1;
+                self.string().map(Value::String)
+            }
+            b'{' => self.object(depth + 1),
+            b'[' => self.array(depth + 1),
+            b't' => self.literal("true", Value::Bool(true)),
+            b'f' => self.literal("false", Value::Bool(false)),
+            b'n' => self.literal("null", Value::Null),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Value) -> Option<Value> {
+        if self.b[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Some(v)
+        } else {
+            None
+        }
+    }
+
+    /// A number: small non-negative integers are read here, every other form by serde_json
+    /// from the token alone (the longest run of number characters), which gives the same
+    /// `Number` as in context; a token serde_json refuses means giving up.
+    fn number(&mut self) -> Option<Value> {
+        let start = self.i;
+        while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.b.get(self.i) {
+            self.i += 1;
+        }
+        let tok = &self.s[start..self.i];
+        let digits = tok.bytes().all(|c| c.is_ascii_digit());
+        // At most 19 digits always fit a u64; a leading zero is invalid JSON (serde_json says).
+        if digits && tok.len() <= 19 && (tok.len() == 1 || !tok.starts_with('0')) {
+            return tok.parse::<u64>().ok().map(Value::from);
+        }
+        match serde_json::from_str::<Value>(tok) {
+            Ok(v @ Value::Number(_)) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.i += 1; // `[`
+        let mut items = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b']') {
+            self.i += 1;
+            return Some(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.ws();
+            match *self.b.get(self.i)? {
+                b',' => self.i += 1,
+                b']' => {
+                    self.i += 1;
+                    return Some(Value::Array(items));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.i += 1; // `{`
+        let mut map = Map::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            return Some(Value::Object(map));
+        }
+        loop {
+            self.ws();
+            if self.b.get(self.i) != Some(&b'"') {
+                return None;
+            }
+            self.i += 1;
+            let key = self.string()?;
+            self.ws();
+            if self.b.get(self.i) != Some(&b':') {
+                return None;
+            }
+            self.i += 1;
+            let v = self.value(depth)?;
+            // As serde_json's own visitor does: a repeated key keeps its last value.
+            map.insert(key, v);
+            self.ws();
+            match *self.b.get(self.i)? {
+                b',' => self.i += 1,
+                b'}' => {
+                    self.i += 1;
+                    return Some(Value::Object(map));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Reads a string whose opening quote is just before `self.i`, and moves past its closing
+    /// quote.
+    fn string(&mut self) -> Option<String> {
+        let start = self.i;
+        let end = self.string_end()?;
+        self.i = end + 1;
+        if self.escapes.is_empty() {
+            return Some(self.s[start..end].to_owned());
+        }
+        // The unescaped string is never longer than its raw form.
+        let mut out = String::with_capacity(end - start);
+        unescape(self.s, start, end, &self.escapes, &mut out)?;
+        Some(out)
+    }
+
+    /// Finds the closing quote of the string starting at `self.i`, noting the places of its
+    /// backslashes in `self.escapes`; `None` at the end of the input or on a control character.
+    fn string_end(&mut self) -> Option<usize> {
+        self.escapes.clear();
+        let b = self.b;
+        let mut from = self.i;
+        let end = loop {
+            let k = from + memchr::memchr2(b'"', b'\\', &b[from..])?;
+            if b[k] == b'"' {
+                break k;
+            }
+            self.escapes.push(k);
+            // The escaped byte: a `"` or `\` there must not count again; it is checked when the
+            // escape is decoded.
+            from = k + 2;
+            if from > b.len() {
+                return None;
+            }
+        };
+        // Control characters (U+0000 to U+001F) may not stand raw in a JSON string, escaped or
+        // not: one check of the whole string, rather than one per run between escapes.
+        (!has_control(&b[self.i..end])).then_some(end)
+    }
+}
+
+/// Whether `s` holds a control character (U+0000 to U+001F). A minimum over all the bytes,
+/// without early exit, which the compiler makes a SIMD loop (no `unsafe`).
+fn has_control(s: &[u8]) -> bool {
+    s.iter().fold(u8::MAX, |m, &x| m.min(x)) < 0x20
+}
+
+/// Appends to `out` the string `s[start..end]` (between its quotes) unescaped; `escapes` are the
+/// positions of its backslashes, in order, as [`Parser::string_end`] found them. `None` on an
+/// invalid escape or a `\u` escape that is not a scalar value or a valid surrogate pair.
+fn unescape(s: &str, start: usize, end: usize, escapes: &[usize], out: &mut String) -> Option<()> {
+    let b = s.as_bytes();
+    let mut run = start; // start of the run of plain bytes not yet copied
+    let mut skip_to = 0; // escapes before this position were decoded with the one before
+    for &k in escapes {
+        if k < skip_to {
+            continue;
+        }
+        // Backslashes are ASCII: `run` and `k` are char boundaries.
+        out.push_str(&s[run..k]);
+        let c = match b[k + 1] {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = hex4(b, k + 2, end)?;
+                match hi {
+                    0xD800..=0xDBFF => {
+                        // A high surrogate: a low one must follow as a `\u` escape.
+                        if b.get(k + 6..k + 8) != Some(b"\\u") {
+                            return None;
+                        }
+                        let lo = hex4(b, k + 8, end)?;
+                        if !(0xDC00..=0xDFFF).contains(&lo) {
+                            return None;
+                        }
+                        skip_to = k + 12;
+                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?
+                    }
+                    0xDC00..=0xDFFF => return None,
+                    _ => {
+                        skip_to = k + 6;
+                        char::from_u32(hi)?
+                    }
+                }
+            }
+            _ => return None,
+        };
+        out.push(c);
+        run = skip_to.max(k + 2);
+    }
+    out.push_str(&s[run..end]);
+    Some(())
+}
+
+/// The four hex digits at `b[at..at + 4]`, which must lie before `end`.
+fn hex4(b: &[u8], at: usize, end: usize) -> Option<u32> {
+    if at + 4 > end {
+        return None;
+    }
+    let mut n = 0u32;
+    for &c in &b[at..at + 4] {
+        n = n * 16 + (c as char).to_digit(16)?;
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The fast path must give serde_json's value, or give up.
+    fn same_as_serde(json: &str) -> bool {
+        let serde = serde_json::from_str::<Value>(json).ok();
+        match parse_value(json) {
+            Some(v) => serde.as_ref() == Some(&v),
+            None => true,
+        }
+    }
+
+    /// Unescapes one JSON string literal through the fast path.
+    fn fast_string(lit: &str) -> Option<String> {
+        match parse_value(lit)? {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn strings_unescape_as_serde_json_does() {
+        let cases = [
+            r#""""#,
+            r#""abc""#,
+            r#""\n""#,
+            r#""\"\\\/\b\f\n\r\t""#,
+            r#""\\\\\\\\""#,
+            r#""\\\"""#,
+            r#""a\nb\nc""#,
+            r#""\u0000\u001f\u0041\u00e9\u20AC\uFFFF""#,
+            r#""\ud83d\ude00 \uD83D\uDE00""#,
+            r#""x\ud800\udc00y""#,
+            r#""\udbff\udfff""#,
+            "\"Première ligne « é » 😀\\n\"",
+            "\"été\\u00e9\\t€\"",
+            r#""\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n""#,
+        ];
+        for lit in cases {
+            let serde: String = serde_json::from_str(lit).unwrap();
+            assert_eq!(fast_string(lit).as_deref(), Some(serde.as_str()), "{lit}");
+        }
+        // A long text with an escape every so often, as decisions are.
+        let long = "La Cour, « vu l'article 700 » é\n".repeat(500);
+        let lit = serde_json::to_string(&long).unwrap();
+        assert_eq!(fast_string(&lit), Some(long));
+    }
+
+    #[test]
+    fn doubtful_strings_are_left_to_serde_json() {
+        let cases = [
+            r#""\ud800""#,
+            r#""\ud800x""#,
+            r#""\ud800\u0041""#,
+            r#""\udc00""#,
+            r#""\ud800\n""#,
+            r#""\u12""#,
+            r#""\u12g4""#,
+            r#""\x""#,
+            r#""\"#,
+            r#""abc"#,
+            "\"a\u{1}b\"",
+            "\"a\tb\"",
+            "\"a\\\nb\"",
+            "\"\\u00e9\u{1f}\"",
+        ];
+        for lit in cases {
+            assert_eq!(fast_string(lit), None, "{lit:?}");
+            assert!(same_as_serde(lit), "{lit:?}");
+        }
+    }
+
+    #[test]
+    fn values_are_serde_json_values() {
+        let cases = [
+            r#"{"id":"a","text":"x\ny","n":[1,-2,3.5,1e3,0,-0,18446744073709551615,18446744073709551616],"b":true,"c":false,"d":null,"o":{}, "e":[]}"#,
+            " { \"a\" : [ 1 , { \"b\" : \"c\" } ] , \"a\" : 2 }\n\r\t ",
+            r#"{"zones":{"motivations":[{"start":12,"end":3400}]},"numbers":["19-19.463"]}"#,
+            r#"[0.1, 1E400, -1e-400, 123456789012345678901234567890, 00, 01, -, 1-, 1.e5]"#,
+            r#"[1, 2,]"#,
+            r#"{"a":1,}"#,
+            r#"{"a" 1}"#,
+            r#"{a:1}"#,
+            r#"{"a":1} x"#,
+            r#"{"a":1}}"#,
+            r#"[tru]"#,
+            r#"[nul, false]"#,
+            "\u{feff}{}",
+            "",
+            "  ",
+            "42",
+            "\"s\"",
+        ];
+        for json in cases {
+            assert!(same_as_serde(json), "{json}");
+        }
+        // Most of them are taken by the fast path.
+        assert!(parse_value(cases[0]).is_some());
+        assert!(parse_value(cases[1]).is_some());
+        assert!(parse_value(cases[2]).is_some());
+        // Deep nesting is left to serde_json.
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(parse_value(&deep), None);
+        let ok = format!("{}{}", "[".repeat(50), "]".repeat(50));
+        assert!(parse_value(&ok).is_some() && same_as_serde(&ok));
+    }
+
+    /// Characters that exercise every branch: ASCII, escapes, controls, multi-byte, astral.
+    fn any_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            4 => proptest::char::range('a', 'z'),
+            2 => Just('"'),
+            2 => Just('\\'),
+            2 => Just('\n'),
+            1 => proptest::char::range('\u{0}', '\u{1f}'),
+            1 => Just('é'),
+            1 => Just('€'),
+            1 => Just('😀'),
+            1 => proptest::char::any(),
+        ]
+    }
+
+    /// How a char may be written in a JSON string literal.
+    fn encode(c: char, form: u8, out: &mut String) {
+        match (form % 3, c) {
+            (0, _) => {
+                let lit = serde_json::to_string(&c.to_string()).unwrap();
+                out.push_str(&lit[1..lit.len() - 1]);
+            }
+            (1, _) => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            (_, '/') => out.push_str("\\/"),
+            (_, c) if c < ' ' || c == '"' || c == '\\' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            (_, c) => out.push(c),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn encoded_strings_come_back(chars in proptest::collection::vec((any_char(), 0u8..3), 0..64)) {
+            let mut lit = String::from("\"");
+            let mut want = String::new();
+            for &(c, form) in &chars {
+                encode(c, form, &mut lit);
+                want.push(c);
+            }
+            lit.push('"');
+            let serde: String = serde_json::from_str(&lit).unwrap();
+            prop_assert_eq!(&serde, &want);
+            prop_assert_eq!(fast_string(&lit), Some(want));
+        }
+
+        #[test]
+        fn any_text_parses_as_serde_json_does(s in "[\"\\\\ux0-9a-fA-F{}\\[\\]:, \\n\\té€😀\u{1}-]{0,40}") {
+            prop_assert!(same_as_serde(&s));
+            let quoted = format!("\"{s}\"");
+            prop_assert!(same_as_serde(&quoted));
+            let keyed = format!("{{\"k\":\"{s}\",\"n\":1}}");
+            prop_assert!(same_as_serde(&keyed));
+        }
+    }
+}
