@@ -4,8 +4,10 @@
 //!
 //! serde_json scans a string eight bytes at a time, copies it unescaped into a scratch buffer
 //! that grows by doubling for every new deserializer, then copies it again into the `String`.
-//! Here a string is scanned once with `memchr2` for `"` and `\`, its runs checked for control
-//! characters, and copied once into a `String` allocated at its final size (its raw length).
+//! Here a string's closing quote is found with `memchr` (a quote after an even run of
+//! backslashes), the string is checked once for control characters, and its runs between
+//! backslashes (found with `memchr` again) are copied once into a `String` allocated at its final
+//! size (its raw length).
 //!
 //! The parser only ever says "this is the value" or "not sure": it gives up (`None`) on anything
 //! invalid or unusual (bad escapes, lone surrogates, control characters, deep nesting, number
@@ -24,7 +26,6 @@ pub(crate) fn parse_value(s: &str) -> Option<Value> {
         s,
         b: s.as_bytes(),
         i: 0,
-        escapes: Vec::new(),
     };
     let v = p.value(0)?;
     p.ws();
@@ -36,8 +37,6 @@ struct Parser<'a> {
     b: &'a [u8],
     /// Position of the next byte to read.
     i: usize,
-    /// Positions of the backslashes of the string being read (reused from string to string).
-    escapes: Vec<usize>,
 }
 
 impl Parser<'_> {
@@ -158,43 +157,85 @@ impl Parser<'_> {
         }
     }
 
-    /// Reads a string whose opening quote is just before `self.i`, and moves past its closing
-    /// quote.
     fn string(&mut self) -> Option<String> {
+        let b = self.b;
         let start = self.i;
-        let end = self.string_end()?;
-        self.i = end + 1;
-        if self.escapes.is_empty() {
-            return Some(self.s[start..end].to_owned());
+        // The closing quote: the first `"` not escaped, that is not after an odd number of
+        // backslashes.
+        let mut from = start;
+        let end = loop {
+            let q = from + memchr::memchr(b'"', &b[from..])?;
+            let backslashes = b[start..q]
+                .iter()
+                .rev()
+                .take_while(|&&c| c == b'\\')
+                .count();
+            if backslashes % 2 == 0 {
+                break q;
+            }
+            from = q + 1;
+        };
+        if has_control(&b[start..end]) {
+            return None;
         }
+        self.i = end + 1;
+        let raw = &self.s[start..end];
+        let Some(first) = memchr::memchr(b'\\', raw.as_bytes()) else {
+            return Some(raw.to_owned());
+        };
         // The unescaped string is never longer than its raw form.
-        let mut out = String::with_capacity(end - start);
-        unescape(self.s, start, end, &self.escapes, &mut out)?;
+        let mut out = String::with_capacity(raw.len());
+        unescape(raw, first, &mut out)?;
         Some(out)
     }
+}
 
-    /// Finds the closing quote of the string starting at `self.i`, noting the places of its
-    /// backslashes in `self.escapes`; `None` at the end of the input or on a control character.
-    fn string_end(&mut self) -> Option<usize> {
-        self.escapes.clear();
-        let b = self.b;
-        let mut from = self.i;
-        let end = loop {
-            let k = from + memchr::memchr2(b'"', b'\\', &b[from..])?;
-            if b[k] == b'"' {
-                break k;
+/// Appends `raw` (a string between its quotes, whose first backslash is at `k`) unescaped.
+fn unescape(raw: &str, mut k: usize, out: &mut String) -> Option<()> {
+    let b = raw.as_bytes();
+    let mut run = 0;
+    loop {
+        out.push_str(&raw[run..k]);
+        let (c, len) = match *b.get(k + 1)? {
+            b'"' => ('"', 2),
+            b'\\' => ('\\', 2),
+            b'/' => ('/', 2),
+            b'b' => ('\u{8}', 2),
+            b'f' => ('\u{c}', 2),
+            b'n' => ('\n', 2),
+            b'r' => ('\r', 2),
+            b't' => ('\t', 2),
+            b'u' => {
+                let hi = hex4(b, k + 2, b.len())?;
+                match hi {
+                    0xD800..=0xDBFF => {
+                        if b.get(k + 6..k + 8) != Some(b"\\u") {
+                            return None;
+                        }
+                        let lo = hex4(b, k + 8, b.len())?;
+                        if !(0xDC00..=0xDFFF).contains(&lo) {
+                            return None;
+                        }
+                        (
+                            char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?,
+                            12,
+                        )
+                    }
+                    0xDC00..=0xDFFF => return None,
+                    _ => (char::from_u32(hi)?, 6),
+                }
             }
-            self.escapes.push(k);
-            // The escaped byte: a `"` or `\` there must not count again; it is checked when the
-            // escape is decoded.
-            from = k + 2;
-            if from > b.len() {
-                return None;
-            }
+            _ => return None,
         };
-        // Control characters (U+0000 to U+001F) may not stand raw in a JSON string, escaped or
-        // not: one check of the whole string, rather than one per run between escapes.
-        (!has_control(&b[self.i..end])).then_some(end)
+        out.push(c);
+        run = k + len;
+        match memchr::memchr(b'\\', &b[run..]) {
+            Some(n) => k = run + n,
+            None => {
+                out.push_str(&raw[run..]);
+                return Some(());
+            }
+        }
     }
 }
 
@@ -202,59 +243,6 @@ impl Parser<'_> {
 /// without early exit, which the compiler makes a SIMD loop (no `unsafe`).
 fn has_control(s: &[u8]) -> bool {
     s.iter().fold(u8::MAX, |m, &x| m.min(x)) < 0x20
-}
-
-/// Appends to `out` the string `s[start..end]` (between its quotes) unescaped; `escapes` are the
-/// positions of its backslashes, in order, as [`Parser::string_end`] found them. `None` on an
-/// invalid escape or a `\u` escape that is not a scalar value or a valid surrogate pair.
-fn unescape(s: &str, start: usize, end: usize, escapes: &[usize], out: &mut String) -> Option<()> {
-    let b = s.as_bytes();
-    let mut run = start; // start of the run of plain bytes not yet copied
-    let mut skip_to = 0; // escapes before this position were decoded with the one before
-    for &k in escapes {
-        if k < skip_to {
-            continue;
-        }
-        // Backslashes are ASCII: `run` and `k` are char boundaries.
-        out.push_str(&s[run..k]);
-        let c = match b[k + 1] {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => {
-                let hi = hex4(b, k + 2, end)?;
-                match hi {
-                    0xD800..=0xDBFF => {
-                        // A high surrogate: a low one must follow as a `\u` escape.
-                        if b.get(k + 6..k + 8) != Some(b"\\u") {
-                            return None;
-                        }
-                        let lo = hex4(b, k + 8, end)?;
-                        if !(0xDC00..=0xDFFF).contains(&lo) {
-                            return None;
-                        }
-                        skip_to = k + 12;
-                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?
-                    }
-                    0xDC00..=0xDFFF => return None,
-                    _ => {
-                        skip_to = k + 6;
-                        char::from_u32(hi)?
-                    }
-                }
-            }
-            _ => return None,
-        };
-        out.push(c);
-        run = skip_to.max(k + 2);
-    }
-    out.push_str(&s[run..end]);
-    Some(())
 }
 
 /// The four hex digits at `b[at..at + 4]`, which must lie before `end`.
