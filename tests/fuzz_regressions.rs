@@ -30,3 +30,28 @@ fn an_empty_json_array_holds_no_record() {
     assert_eq!(items_of(b""), 1, "an empty file is reported");
     assert_eq!(items_of(b"[{\"id\": \"a\"}]"), 1);
 }
+
+/// `json` crash-3b9e90480bed867b4728ce9f5bbbedced8a7370b: serde_json (with its `raw_value`
+/// feature) reads an object whose first key is its private raw-value token as a raw value, and
+/// refuses this one; the fast parser had read it as an object. It now leaves such keys to
+/// serde_json, so both say the same.
+#[test]
+fn serde_json_private_tokens_are_left_to_serde_json() {
+    for data in [
+        &br#"{"$serde_json::private::RawValue":"INT005","line":6,"detail":"jurisdiction dropped"}"#
+            [..],
+        br#"{"a":{"$serde_json::private::RawValue":"1"}}"#,
+        br#"{"a":1,"$serde_json::private::Number":"2"}"#,
+    ] {
+        let ours = vigie::corpus::parse_json(data);
+        let theirs = serde_json::from_slice::<serde_json::Value>(data);
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b),
+            (Err(a), Err(b)) => assert_eq!(
+                (a.to_string(), a.line(), a.column()),
+                (b.to_string(), b.line(), b.column())
+            ),
+            (a, b) => panic!("parse_json gave {a:?}, serde_json {b:?}"),
+        }
+    }
+}

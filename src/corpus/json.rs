@@ -137,6 +137,11 @@ impl Parser<'_> {
             }
             self.i += 1;
             let key = self.string()?;
+            // serde_json reads an object whose key is one of its private tokens
+            // (`$serde_json::private::RawValue`, `…::Number`) as something else: its call.
+            if key.starts_with("$serde_json::private::") {
+                return None;
+            }
             self.ws();
             if self.b.get(self.i) != Some(&b':') {
                 return None;
