@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 data=../tests/data
 c=corpus
 mkdir -p $c/corpus_record $c/corpus_read_file $c/judilibre $c/history $c/xml $c/archive \
-  $c/mapping $c/policy $c/keymap $c/normalize $c/align
+  $c/mapping $c/policy $c/keymap $c/normalize $c/align $c/json
 # Corpus lines: records built from the Judilibre samples, one per file, and a JSON Lines file.
 cp $data/judilibre/*.json $c/corpus_record/
 cp $data/judilibre/*.json $c/corpus_read_file/
@@ -15,6 +15,9 @@ printf '[{"id":"a"},{"id":"b","text":"t"},]' > $c/corpus_read_file/array.json
 printf '{"meta":{"ref":"r1"},"content":{"body":"La Cour"},"ids":["JURITEXT000048176061"]}' \
   > $c/corpus_record/mapped.json
 cp $data/judilibre/*.json $c/judilibre/
+# JSON values: the same samples, and escapes, numbers and nesting serde_json knows.
+cp $data/judilibre/*.json $c/json/
+printf '{"a":[1,-2.5e3,true,null,{"b":"\\ud83d\\ude00\\n\\u00e9\\"\\\\"}],"c":{}}' > $c/json/mixed.json
 printf '{"transactions":[{"id":"a1","action":"deleted","date":"2026-11-10T10:00:00Z"},{"id":"b2","action":"created","date":"2026-10-01"}],"next_batch":null}\n' \
   > $c/history/page.json
 printf '{"transactions":[{"id":"c3","action":"deleted","date":"2026-11-02"}]}\n{"id":"c3","action":"created"}\n' \
