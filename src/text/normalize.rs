@@ -251,12 +251,19 @@ impl Writer<'_> {
                 }
                 _ => {}
             }
-            // A run of words separated by single spaces: sixteen bytes at a time while they
-            // can be, then byte by byte.
+            // A run of words separated by single spaces: thirty-two bytes at a time while
+            // they can be, then byte by byte.
             let mut j = i;
             while j < n {
-                if j + 16 <= n {
-                    let len = plain_block(&bytes[j..j + 16], html);
+                let block = if j + 32 <= n {
+                    32
+                } else if j + 16 <= n {
+                    16
+                } else {
+                    0
+                };
+                if block > 0 {
+                    let len = plain_block(&bytes[j..j + block], html);
                     if len > 0 {
                         j += len;
                         continue;
@@ -387,16 +394,17 @@ static CLASS_HTML: [u8; 256] = {
     t
 };
 
-/// Sixteen bytes of text as the hot path's run scanner sees them: how many of their first bytes
-/// belong to a run of words, from 0 to 16. A run holds printable ASCII (in HTML, neither `<` nor
-/// `&`), the lead bytes `C3`–`C5` of the letters U+00C0–U+017F and continuation bytes, and single
-/// spaces: a space belongs to it only when the byte after it does, so the count stops before a
-/// space or a lead byte that is the last of the sixteen (its follower is unknown) or that comes
-/// just before a byte outside the run. A continuation byte can only belong to such a letter: the
-/// scanner is at a char boundary and any other lead byte stops it. With SSE2 (part of every
-/// x86-64 processor), else byte by byte.
+/// Sixteen or thirty-two bytes of text as the hot path's run scanner sees them: how many of
+/// their first bytes belong to a run of words, from 0 to all. A run holds printable ASCII (in
+/// HTML, neither `<` nor `&`), the lead bytes `C3`–`C5` of the letters U+00C0–U+017F and
+/// continuation bytes, and single spaces: a space belongs to it only when the byte after it does,
+/// so the count stops before a space or a lead byte that is the last of the block (its follower
+/// is unknown) or that comes just before a byte outside the run. A continuation byte can only
+/// belong to such a letter: the scanner is at a char boundary and any other lead byte stops it.
+/// With SSE2 (part of every x86-64 processor), else byte by byte.
 #[inline]
 fn plain_block(b: &[u8], html: bool) -> usize {
+    debug_assert!(b.len() == 16 || b.len() == 32);
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         // SAFETY: `plain_block_sse2` needs only SSE2, which this build enables for the whole
@@ -414,14 +422,13 @@ fn plain_block(b: &[u8], html: bool) -> usize {
 /// elsewhere.
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
 fn plain_block_scalar(b: &[u8], html: bool) -> usize {
-    let b = &b[..16];
     let allowed = |x: u8| match x {
         b'<' | b'&' => !html,
         0x20..=0x7e | 0x80..=0xbf | 0xc3..=0xc5 => true,
         _ => false,
     };
     let mut n = 0;
-    while n < 16 && allowed(b[n]) && !(b[n] == b' ' && b.get(n + 1) == Some(&b' ')) {
+    while n < b.len() && allowed(b[n]) && !(b[n] == b' ' && b.get(n + 1) == Some(&b' ')) {
         n += 1;
     }
     if n > 0 && (b[n - 1] == b' ' || (0xc3..=0xc5).contains(&b[n - 1])) {
@@ -431,12 +438,35 @@ fn plain_block_scalar(b: &[u8], html: bool) -> usize {
     }
 }
 
-/// [`plain_block`] with SSE2. The intrinsics take no pointer: within this function, which
-/// enables SSE2, they are safe to call. The 16 bytes are passed as two integers, which the
-/// compiler turns into one unaligned load.
+/// [`plain_block`] with SSE2, sixteen bytes at a time (twice for thirty-two). The intrinsics take no pointer: within
+/// these functions, which enable SSE2, they are safe to call.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 fn plain_block_sse2(b: &[u8], html: bool) -> usize {
+    let (ok, spaces, leads) = if b.len() == 32 {
+        let (o0, s0, l0) = masks_sse2(&b[..16], html);
+        let (o1, s1, l1) = masks_sse2(&b[16..32], html);
+        (o0 | o1 << 16, s0 | s1 << 16, l0 | l1 << 16)
+    } else {
+        masks_sse2(&b[..16], html)
+    };
+    let width = b.len() as u32;
+    // Bytes outside the run, and spaces followed by another space.
+    let bad = (!ok & ((1 << width) - 1)) | (spaces & (spaces >> 1));
+    let n = (bad | 1 << width).trailing_zeros() as usize;
+    if n > 0 && (spaces | leads) & (1 << (n - 1)) != 0 {
+        n - 1
+    } else {
+        n
+    }
+}
+
+/// For the first sixteen bytes of `b`, one bit a byte: the bytes a run may hold, the spaces,
+/// and the lead bytes `C3`–`C5`. The sixteen bytes are passed as two integers, which the
+/// compiler turns into one unaligned load.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
     use std::arch::x86_64::*;
     let mut lo = [0u8; 8];
     let mut hi = [0u8; 8];
@@ -466,16 +496,8 @@ fn plain_block_sse2(b: &[u8], html: bool) -> usize {
         _mm_cmpeq_epi8(v, splat(0xc5)),
     );
     let ok = _mm_or_si128(_mm_or_si128(ascii, space), _mm_or_si128(cont, lead));
-    let spaces = _mm_movemask_epi8(space) as u32;
-    // Bytes outside the run, and spaces followed by another space.
-    let bad = (!(_mm_movemask_epi8(ok) as u32) & 0xffff) | (spaces & (spaces >> 1));
-    let n = (bad | 1 << 16).trailing_zeros() as usize;
-    let leads = _mm_movemask_epi8(lead) as u32;
-    if n > 0 && (spaces | leads) & (1 << (n - 1)) != 0 {
-        n - 1
-    } else {
-        n
-    }
+    let mask = |m: __m128i| _mm_movemask_epi8(m) as u32 as u64;
+    (mask(ok), mask(space), mask(lead))
 }
 
 enum Fold {
@@ -838,21 +860,30 @@ mod tests {
         ] {
             assert_eq!(block(text, false), run, "{text:?}");
         }
-        // The SSE2 test agrees with the byte-by-byte one at every char boundary of real text.
+        // Thirty-two bytes: a run across the two halves, stops in either.
+        let block32 = |s: &str| plain_block(&s.as_bytes()[..32], false);
+        assert_eq!(block32("abcdefgh ijklmnopqrstuvwx yzabcde"), 32);
+        assert_eq!(block32("abcdefghijklmno  qrstuvwxyzabcdef"), 15);
+        assert_eq!(block32("abcdefghijklmnopqrstuvw\nyzabcdefgh"), 23);
+        assert_eq!(block32("abcdefghijklmnopqrstuvwxyzabcdeé"), 31);
+        // The SSE2 test agrees with the byte-by-byte one at every char boundary of real text,
+        // on sixteen and on thirty-two bytes.
         for text in [
             "Attendu que l'arrêt attaqué énonce que, à défaut de preuve contraire, la Cour",
             "LA COUR DE CASSATION, CHAMBRE CRIMINELLE, a rendu l’arrêt suivant :\nN° E 23-80.251",
             "<p>M. [Z] [R], domicilié  [Adresse 1] &amp; Mme Lefèvre-Châtel, Œdipe ÿ Ā ſ×÷</p>",
         ] {
             let b = text.as_bytes();
-            for k in (0..b.len() - 16).filter(|&k| text.is_char_boundary(k)) {
-                for html in [false, true] {
-                    assert_eq!(
-                        plain_block(&b[k..k + 16], html),
-                        plain_block_scalar(&b[k..k + 16], html),
-                        "{:?} at {k}",
-                        &text[k..]
-                    );
+            for width in [16, 32] {
+                for k in (0..b.len() - width).filter(|&k| text.is_char_boundary(k)) {
+                    for html in [false, true] {
+                        assert_eq!(
+                            plain_block(&b[k..k + width], html),
+                            plain_block_scalar(&b[k..k + width], html),
+                            "{:?} at {k}, {width} bytes",
+                            &text[k..]
+                        );
+                    }
                 }
             }
         }
