@@ -15,7 +15,7 @@ use vigie::ident::reference_display;
 use vigie::model::{IdField, Origin, ReferenceDecision};
 use vigie::report::Report;
 use vigie::rules::{Family, Rule};
-use vigie::text::align::{Alignment, Tok, align, align_whole};
+use vigie::text::align::{Tok, align, align_whole};
 use vigie::text::normalize::{normalize, normalize_careful, normalize_mapped};
 
 fn data(rel: &str) -> PathBuf {
@@ -176,35 +176,6 @@ static DILA: LazyLock<Vec<Dila>> = LazyLock::new(|| {
         .collect()
 });
 
-/// An alignment as its users read it: for each change, the char spans in both texts and the
-/// tokens on each side (text, marker or not). The aligner's token lists themselves may hold only
-/// the middles of the texts.
-type Resolved = Vec<(
-    (usize, usize),
-    (usize, usize),
-    Vec<(String, bool)>,
-    Vec<(String, bool)>,
-)>;
-
-fn resolved(a: &Alignment, reference: &str, record: &str) -> Resolved {
-    let toks = |text: &str, t: &[Tok]| -> Vec<(String, bool)> {
-        t.iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.marker))
-            .collect()
-    };
-    a.changes
-        .iter()
-        .map(|c| {
-            (
-                a.reference_chars(&c.reference),
-                a.record_chars(&c.record),
-                toks(reference, &a.reference[c.reference.clone()]),
-                toks(record, &a.record[c.record.clone()]),
-            )
-        })
-        .collect()
-}
-
 /// Applies `edits` (position as a share of the text, bytes removed, text inserted) to `text`, on
 /// char boundaries.
 fn edited(text: &str, edits: &[(f64, usize, String)]) -> String {
@@ -272,8 +243,8 @@ proptest! {
             check_tokens(reference, &fast.reference)?;
             check_tokens(record, &fast.record)?;
             prop_assert_eq!(
-                resolved(&fast, reference, record),
-                resolved(&whole, reference, record)
+                fast.resolved(reference, record),
+                whole.resolved(reference, record)
             );
         }
     }
@@ -322,8 +293,8 @@ fn aligning_the_middles_agrees_on_edited_real_decisions() {
                 let fast = align(reference, record);
                 let whole = align_whole(reference, record);
                 assert_eq!(
-                    resolved(&fast, reference, record),
-                    resolved(&whole, reference, record),
+                    fast.resolved(reference, record),
+                    whole.resolved(reference, record),
                     "{} with {edits:?}",
                     d.path.display()
                 );

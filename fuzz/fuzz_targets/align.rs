@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vigie::text::align::{Alignment, Tok, align, align_whole};
+use vigie::text::align::{Tok, align, align_whole};
 
 fn check_tokens(text: &str, toks: &[Tok]) {
     let chars = text.chars().count();
@@ -23,28 +23,6 @@ fn check_tokens(text: &str, toks: &[Tok]) {
         assert_eq!(text[..t.end].chars().count(), t.char_end, "{t:?}");
         assert!(t.char_end <= chars);
     }
-}
-
-type Resolved = Vec<((usize, usize), (usize, usize), Vec<(String, bool)>, Vec<(String, bool)>)>;
-
-/// The changes as their users read them: char spans and the tokens on each side.
-fn resolved(a: &Alignment, reference: &str, record: &str) -> Resolved {
-    let toks = |text: &str, t: &[Tok]| -> Vec<(String, bool)> {
-        t.iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.marker))
-            .collect()
-    };
-    a.changes
-        .iter()
-        .map(|c| {
-            (
-                a.reference_chars(&c.reference),
-                a.record_chars(&c.record),
-                toks(reference, &a.reference[c.reference.clone()]),
-                toks(record, &a.record[c.record.clone()]),
-            )
-        })
-        .collect()
 }
 
 fn edited_agrees(data: &str) {
@@ -67,8 +45,8 @@ fn edited_agrees(data: &str) {
         let fast = align(reference, record);
         let whole = align_whole(reference, record);
         assert_eq!(
-            resolved(&fast, reference, record),
-            resolved(&whole, reference, record)
+            fast.resolved(reference, record),
+            whole.resolved(reference, record)
         );
     }
 }

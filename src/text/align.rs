@@ -163,7 +163,38 @@ pub struct Alignment {
     pub changes: Vec<Change>,
 }
 
+/// A change as its users read it: the char spans in both texts, and the tokens on each side
+/// (their text, and whether each is a marker).
+pub type ResolvedChange = (
+    (usize, usize),
+    (usize, usize),
+    Vec<(String, bool)>,
+    Vec<(String, bool)>,
+);
+
 impl Alignment {
+    /// The changes as their users read them, whatever the token lists hold: what [`align`] and
+    /// [`align_whole`] must agree on (for tests and the fuzz target).
+    #[doc(hidden)]
+    pub fn resolved(&self, reference: &str, record: &str) -> Vec<ResolvedChange> {
+        let toks = |text: &str, t: &[Tok]| -> Vec<(String, bool)> {
+            t.iter()
+                .map(|t| (text[t.start..t.end].to_string(), t.marker))
+                .collect()
+        };
+        self.changes
+            .iter()
+            .map(|c| {
+                (
+                    self.reference_chars(&c.reference),
+                    self.record_chars(&c.record),
+                    toks(reference, &self.reference[c.reference.clone()]),
+                    toks(record, &self.record[c.record.clone()]),
+                )
+            })
+            .collect()
+    }
+
     /// Char range, in the normalised reference text, of a token range (empty ranges give the
     /// position where the tokens would be).
     pub fn reference_chars(&self, r: &Range<usize>) -> (usize, usize) {
