@@ -189,7 +189,7 @@ fn edited(text: &str, edits: &[(f64, usize, String)]) -> String {
             i
         };
         let start = boundary((out.len() as f64 * at) as usize, &out);
-        let end = boundary(start + del, &out).max(start);
+        let end = boundary(start.saturating_add(*del), &out).max(start);
         out.replace_range(start..end, ins);
     }
     out
