@@ -2,7 +2,10 @@
 //! (kept here as the oracle), on random valid arrays larger than the 64 KiB head so that blocks
 //! really are cut: same items (line, column, offset, bytes or reason), every byte counted once.
 #![allow(dead_code)]
-use vigie::corpus::{Block, CorpusFile, Item, ItemKind, Limits, read_file};
+mod support;
+
+use support::corpus_file::for_each_block;
+use vigie::corpus::{Item, ItemKind, Limits};
 
 mod old {
     use super::*;
@@ -175,17 +178,9 @@ type Item1 = (u64, u64, u64, Result<Vec<u8>, String>);
 type Out = Vec<Item1>;
 
 fn new_items(content: &[u8], limits: Limits) -> Out {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("c.json");
-    std::fs::write(&p, content).unwrap();
-    let file = CorpusFile {
-        path: p,
-        name: "c.json".into(),
-        len: content.len() as u64,
-    };
     let mut out = Vec::new();
     let mut total = 0u64;
-    read_file(&file, 0, &limits, &mut |b: Block| {
+    for_each_block(content, &limits, |b| {
         total += b.bytes;
         for it in &b.items {
             let v = match &it.kind {
@@ -201,9 +196,7 @@ fn new_items(content: &[u8], limits: Limits) -> Out {
             };
             out.push((it.line, it.column, it.offset, v));
         }
-        true
-    })
-    .unwrap();
+    });
     assert_eq!(total, content.len() as u64, "progress bytes");
     out
 }

@@ -1,22 +1,13 @@
 //! Inputs the fuzz targets found, kept as plain tests so that `cargo test` guards them.
 
-use vigie::corpus::{Block, CorpusFile, Limits, read_file};
+mod support;
+
+use support::corpus_file::for_each_block;
+use vigie::corpus::Limits;
 
 fn items_of(data: &[u8]) -> usize {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("c.json");
-    std::fs::write(&p, data).unwrap();
-    let file = CorpusFile {
-        path: p,
-        name: "c.json".into(),
-        len: data.len() as u64,
-    };
     let mut n = 0;
-    read_file(&file, 0, &Limits::default(), &mut |b: Block| {
-        n += b.items.len();
-        true
-    })
-    .unwrap();
+    for_each_block(data, &Limits::default(), |b| n += b.items.len());
     n
 }
 

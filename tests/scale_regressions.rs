@@ -2,20 +2,15 @@
 //! limit followed by white space, reference folders of more files than a process may hold open,
 //! and the normaliser's hot path against its careful path on every Unicode char of the BMP.
 
-use vigie::corpus::{Block, CorpusFile, ItemKind, Limits, read_file};
+mod support;
+
+use support::corpus_file::for_each_block;
+use vigie::corpus::{ItemKind, Limits};
 use vigie::text::normalize::{normalize, normalize_careful, normalize_mapped};
 
 fn items(content: &[u8], limits: Limits) -> Vec<(u64, u64, u64, Result<String, String>)> {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("c.json");
-    std::fs::write(&p, content).unwrap();
-    let file = CorpusFile {
-        path: p,
-        name: "c.json".into(),
-        len: content.len() as u64,
-    };
     let mut out = Vec::new();
-    read_file(&file, 0, &limits, &mut |b: Block| {
+    for_each_block(content, &limits, |b| {
         for it in &b.items {
             let v = match &it.kind {
                 ItemKind::Bytes(..) => {
@@ -25,9 +20,7 @@ fn items(content: &[u8], limits: Limits) -> Vec<(u64, u64, u64, Result<String, S
             };
             out.push((it.line, it.column, it.offset, v));
         }
-        true
-    })
-    .unwrap();
+    });
     out
 }
 

@@ -1,1 +1,2 @@
+pub mod corpus_file;
 pub mod masking_harness;
