@@ -770,6 +770,22 @@ pub fn parse_json(bytes: &[u8]) -> serde_json::Result<Value> {
     }
 }
 
+/// Whether [`parse_json`] says of `bytes` what serde_json alone says: the same value, or the
+/// same error at the same line and column. What the fast parser must keep to (for the tests and
+/// the fuzz target).
+#[doc(hidden)]
+pub fn parse_json_agrees_with_serde_json(bytes: &[u8]) -> Result<(), String> {
+    match (parse_json(bytes), serde_json::from_slice::<Value>(bytes)) {
+        (Ok(a), Ok(b)) if a == b => Ok(()),
+        (Err(a), Err(b))
+            if (a.to_string(), a.line(), a.column()) == (b.to_string(), b.line(), b.column()) =>
+        {
+            Ok(())
+        }
+        (a, b) => Err(format!("parse_json gave {a:?}, serde_json {b:?}")),
+    }
+}
+
 /// Parses one record from its JSON bytes, applying the mapping.
 pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, RecordError> {
     let value: Value = parse_json(bytes).map_err(|e| {
