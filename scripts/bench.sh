@@ -111,8 +111,7 @@ together() {
         pids=()
         start=$(date +%s%N)
         for k in $(seq "$CORES"); do
-            "$VIGIE" "$corpus" --reference "$ref" --history "$hist" --as-of "$AS_OF" \
-                --report json --output "$out.$k" --quiet --jobs 1 >/dev/null 2>&1 &
+            "${audit[@]}" --output "$out.$k" --jobs 1 >/dev/null 2>&1 &
             pids+=("$!")
         done
         for p in "${pids[@]}"; do
@@ -153,10 +152,11 @@ for size in "${SIZE_LIST[@]}"; do
     cat "${files[@]}" >/dev/null # warm the page cache
     read -r t_cat _ < <(best cat "${files[@]}")
     read -r t_rg _ < <(best rg -c 'cassation' "${files[@]}")
-    read -r t_all m_all < <(best "$VIGIE" "$corpus" --reference "$ref" --history "$hist" \
-        --as-of "$AS_OF" --report json --output "$out" --quiet)
-    read -r t_one m_one < <(best "$VIGIE" "$corpus" --reference "$ref" --history "$hist" \
-        --as-of "$AS_OF" --report json --output "$out" --quiet --jobs 1)
+    # The audit, as every vigie run below makes it.
+    audit=("$VIGIE" "$corpus" --reference "$ref" --history "$hist" --as-of "$AS_OF"
+        --report json --quiet)
+    read -r t_all m_all < <(best "${audit[@]}" --output "$out")
+    read -r t_one m_one < <(best "${audit[@]}" --output "$out" --jobs 1)
     t_together=$(together)
     # The plain script a compliance team might write (scripts/plain_audit.py): a yardstick.
     t_plain=- m_plain=0
