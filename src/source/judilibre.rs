@@ -120,6 +120,35 @@ fn string(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
+/// A decision's text, taken out of its object.
+fn take_text(o: &mut serde_json::Map<String, Value>) -> String {
+    match o.remove("text") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The text of decision `index` of a document, as `from_document(v, ..)[index]` gives it (`None`
+/// where that is no decision), without converting the rest of the decision: reading a
+/// reference text again needs nothing else.
+pub(crate) fn text_of(v: Value, index: usize) -> Option<String> {
+    let d = match v {
+        Value::Array(items) => items.into_iter().nth(index)?,
+        Value::Object(mut o) => match o.remove("results") {
+            Some(Value::Array(results)) => results.into_iter().nth(index)?,
+            _ if index > 0 || o.contains_key("transactions") => return None,
+            _ => Value::Object(o),
+        },
+        _ => return None,
+    };
+    let Value::Object(mut o) = d else {
+        return None;
+    };
+    string(&o, "id")?;
+    Some(take_text(&mut o))
+}
+
 /// Converts one Judilibre decision object.
 pub fn decision(v: Value, origin: Origin) -> Item {
     let Value::Object(mut o) = v else {
@@ -129,11 +158,7 @@ pub fn decision(v: Value, origin: Origin) -> Item {
         return Err((origin, "decision has no `id`".into()));
     };
     // Taken, not copied: the text is most of the decision.
-    let text = match o.remove("text") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    };
+    let text = take_text(&mut o);
     // `numbers` and `number` (a string, or an array in search results) together: in search
     // results `numbers` may hold only one of several joined appeals that `number` lists.
     let mut numbers: Vec<String> = Vec::new();
@@ -313,6 +338,35 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].is_err());
         assert_eq!(lines[2].as_ref().unwrap_err().0.line, 4);
+    }
+
+    #[test]
+    fn text_of_gives_the_text_from_document_gives() {
+        let d = r#"{"id":"a1","text":"t\n","jurisdiction":"cc"}"#;
+        let docs = [
+            d.to_string(),
+            format!("[{d},{{\"text\":\"no id\"}},{d},42,{{\"id\":\" \",\"text\":\"x\"}}]"),
+            format!("{{\"results\":[{d},{{\"id\":7,\"text\":12}}],\"total\":2}}"),
+            r#"{"results":{"id":"r"},"id":"b","text":"page"}"#.to_string(),
+            r#"{"results":[],"id":"b","text":"x"}"#.to_string(),
+            r#"{"transactions":[],"id":"b","text":"x"}"#.to_string(),
+            r#"{"id":"b","text":"   "}"#.to_string(),
+            r#"{"id":"b"}"#.to_string(),
+            r#"{"text":"x"}"#.to_string(),
+            r#""a string""#.to_string(),
+            "[]".to_string(),
+        ];
+        for doc in &docs {
+            let v: Value = serde_json::from_str(doc).unwrap();
+            for i in 0..6 {
+                let want = from_document(v.clone(), "", 0)
+                    .into_iter()
+                    .nth(i)
+                    .and_then(Result::ok)
+                    .map(|d| d.text);
+                assert_eq!(text_of(v.clone(), i), want, "{doc} #{i}");
+            }
+        }
     }
 
     #[test]

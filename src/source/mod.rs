@@ -156,13 +156,8 @@ impl ReferenceSet {
         let bytes = self.store.bytes(s)?;
         let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
         let v = crate::corpus::parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
-        match judilibre::from_document(v, "", 0)
-            .into_iter()
-            .nth(index as usize)
-        {
-            Some(Ok(d)) => Ok(d.text),
-            _ => Err(bad("the reference record changed since it was read".into())),
-        }
+        judilibre::text_of(v, index as usize)
+            .ok_or_else(|| bad("the reference record changed since it was read".into()))
     }
 
     /// Decision `i` with its text.
