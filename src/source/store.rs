@@ -41,6 +41,9 @@ pub struct TextStore {
     /// Reference files whose records are read again: paths, opened at each reading, so that a
     /// reference of thousands of files does not hold thousands of descriptors.
     files: Mutex<Vec<std::sync::Arc<std::path::Path>>>,
+    /// The reference file read last, kept open: a reference is most often one large file, and
+    /// opening it again for each record read back costs two system calls and a path lookup.
+    last: Mutex<Option<(u32, std::sync::Arc<File>)>>,
 }
 
 impl TextStore {
@@ -51,6 +54,7 @@ impl TextStore {
             reader,
             writer: Mutex::new((BufWriter::with_capacity(1 << 20, file), 0)),
             files: Mutex::new(Vec::new()),
+            last: Mutex::new(None),
         })
     }
 
@@ -67,17 +71,29 @@ impl TextStore {
         match s.place {
             Place::Store => read_exact_at(&self.reader, &mut buf, s.offset)?,
             Place::Record { file, .. } => {
-                let path = self
-                    .files
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .get(file as usize)
-                    .cloned()
-                    .ok_or_else(|| io::Error::other("no such reference file"))?;
-                read_exact_at(&File::open(&path)?, &mut buf, s.offset)?;
+                read_exact_at(&*self.open(file)?, &mut buf, s.offset)?;
             }
         }
         Ok(buf)
+    }
+
+    /// Reference file `file`, open: the one read last, or opened now in its place.
+    fn open(&self, file: u32) -> io::Result<std::sync::Arc<File>> {
+        if let Some((n, f)) = &*self.last.lock().unwrap_or_else(|e| e.into_inner())
+            && *n == file
+        {
+            return Ok(f.clone());
+        }
+        let path = self
+            .files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(file as usize)
+            .cloned()
+            .ok_or_else(|| io::Error::other("no such reference file"))?;
+        let f = std::sync::Arc::new(File::open(&path)?);
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some((file, f.clone()));
+        Ok(f)
     }
 
     /// Appends a text; its digest is computed by the caller.
@@ -153,5 +169,42 @@ mod tests {
         });
         assert_eq!(store.get(&b).unwrap(), "");
         assert_eq!(c.offset, 19);
+    }
+
+    #[test]
+    fn records_of_several_files_come_back_whichever_was_read_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+        std::fs::write(&a, "0123456789").unwrap();
+        std::fs::write(&b, "abcdefghij").unwrap();
+        let store = TextStore::new().unwrap();
+        let fa = store.add_file(&a).unwrap();
+        let fb = store.add_file(&b).unwrap();
+        let at = |file, offset, len| Stored {
+            offset,
+            len,
+            place: Place::Record { file, index: 0 },
+            digest: None,
+        };
+        // Alternating files, so that the file kept open changes at every read, from two threads.
+        std::thread::scope(|s| {
+            for _ in 0..2 {
+                s.spawn(|| {
+                    for k in 0..50u64 {
+                        let o = k % 8;
+                        assert_eq!(
+                            store.bytes(&at(fa, o, 2)).unwrap(),
+                            &"0123456789".as_bytes()[o as usize..o as usize + 2]
+                        );
+                        assert_eq!(
+                            store.bytes(&at(fb, o, 3)).unwrap(),
+                            &"abcdefghij".as_bytes()[o as usize..o as usize + 3]
+                        );
+                    }
+                });
+            }
+        });
+        assert!(store.bytes(&at(7, 0, 1)).is_err(), "no such file");
+        assert!(store.bytes(&at(fa, 9, 2)).is_err(), "past the end");
     }
 }
