@@ -215,17 +215,27 @@ pub fn run(
         .num_threads(opts.jobs.unwrap_or(0))
         .thread_name(|i| format!("vigie-{i}"))
         .build()?;
-    pool.install(|| run_in_pool(opts, as_of, started, sink, cancel))
+    run_on(&pool, opts, as_of, started, sink, cancel)
 }
 
-fn run_in_pool(
+/// Blocks of records being checked at once. Two are enough for the workers that finish their
+/// share of a block early to go on to the next one while the last records of the block are
+/// checked, and while the block before is merged.
+const BLOCKS_IN_FLIGHT: usize = 2;
+
+/// A block whose records are checked, or the panic that stopped its checking.
+type Checked = (u64, std::thread::Result<(Block, Vec<ItemOutcome>)>);
+
+fn run_on(
+    pool: &rayon::ThreadPool,
     opts: &AuditOptions,
     as_of: jiff::Timestamp,
     started: Instant,
     sink: &(dyn Fn(AuditEvent) + Sync),
     cancel: &AtomicBool,
 ) -> anyhow::Result<AuditOutcome> {
-    let reference = Arc::new(ReferenceSet::load(&opts.reference, &opts.archive_limits)?);
+    let reference =
+        Arc::new(pool.install(|| ReferenceSet::load(&opts.reference, &opts.archive_limits))?);
     sink(AuditEvent::ReferenceLoaded {
         decisions: reference.len() as u64,
     });
@@ -288,86 +298,134 @@ fn run_in_pool(
                 }
             }
         });
-        for msg in rx.iter() {
-            if cancel.load(Ordering::Relaxed) {
-                break;
-            }
-            let block = match msg {
-                Ok(b) => b,
-                Err((i, e)) => {
-                    findings.push(unreadable(
-                        i,
-                        0,
-                        0,
-                        None,
-                        format!("cannot read the file: {e}"),
-                    ));
-                    progress.unreadable += 1;
-                    continue;
+        // Blocks are checked on the pool, two at a time, and merged here in the order they were
+        // read (the first record of an id is the one that is not a duplicate), so that the
+        // workers never wait for the merge nor for the last records of a block.
+        let (done_tx, done_rx) = crossbeam_channel::unbounded::<Checked>();
+        let checker = &checker;
+        pool.in_place_scope(|scope| -> anyhow::Result<()> {
+            let mut read = 0u64; // blocks read and handed to the pool
+            let mut merged = 0u64; // blocks merged, in order
+            let mut done: std::collections::BTreeMap<u64, (Block, Vec<ItemOutcome>)> =
+                Default::default();
+            let mut reading = true;
+            while reading || merged < read {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
                 }
-            };
-            let outcomes: Vec<ItemOutcome> = block
-                .items
-                .par_iter()
-                .map(|it| process(&block, it, &checker, opts.mapping.as_ref()))
-                .collect();
-            let first_new = findings.len();
-            for mut o in outcomes {
-                match (&o.id, &o.rref) {
-                    (Some((h, id)), Some(rref)) => {
-                        progress.records += 1;
-                        if o.matched {
-                            matched += 1;
-                        }
-                        match seen_ids.get(h) {
-                            Some(&(f, l)) => o.findings.push(
-                                Finding::new(
-                                    Rule::IN002,
-                                    Some(rref.clone()),
-                                    format!(
-                                        "id «{}» is also the id of the record at {}:{}",
-                                        id.chars().take(80).collect::<String>(),
-                                        file_names
-                                            .get(f as usize)
-                                            .map(String::as_str)
-                                            .unwrap_or("?"),
-                                        l
-                                    ),
-                                )
-                                .with_evidence(Evidence {
-                                    field: "id".into(),
-                                    excerpt: Some(id.chars().take(200).collect()),
-                                    ..Default::default()
-                                }),
-                            ),
-                            None => {
-                                seen_ids.insert(*h, (rref.file_index, rref.line));
+                let mut take = |checked: Checked| match checked.1 {
+                    Ok(b) => {
+                        done.insert(checked.0, b);
+                    }
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                if reading && read - merged < BLOCKS_IN_FLIGHT as u64 {
+                    crossbeam_channel::select! {
+                        recv(rx) -> msg => match msg {
+                            Ok(Ok(block)) => {
+                                let seq = read;
+                                read += 1;
+                                let done_tx = done_tx.clone();
+                                let mapping = opts.mapping.as_ref();
+                                scope.spawn(move |_| {
+                                    let res = std::panic::catch_unwind(
+                                        std::panic::AssertUnwindSafe(|| {
+                                            let outcomes: Vec<ItemOutcome> = block
+                                                .items
+                                                .par_iter()
+                                                .map(|it| process(&block, it, checker, mapping))
+                                                .collect();
+                                            (block, outcomes)
+                                        }),
+                                    );
+                                    let _ = done_tx.send((seq, res));
+                                });
+                            }
+                            Ok(Err((i, e))) => {
+                                findings.push(unreadable(
+                                    i,
+                                    0,
+                                    0,
+                                    None,
+                                    format!("cannot read the file: {e}"),
+                                ));
+                                progress.unreadable += 1;
+                            }
+                            Err(_) => reading = false,
+                        },
+                        recv(done_rx) -> checked => {
+                            if let Ok(checked) = checked {
+                                take(checked);
                             }
                         }
-                        newest = newest.max(o.loaded_at);
-                        ages[age_bucket(o.loaded_at, as_of)] += 1;
                     }
-                    _ => progress.unreadable += 1,
+                } else if let Ok(checked) = done_rx.recv() {
+                    take(checked);
                 }
-                findings.append(&mut o.findings);
+                while let Some((block, outcomes)) = done.remove(&merged) {
+                    merged += 1;
+                    let first_new = findings.len();
+                    for mut o in outcomes {
+                        match (&o.id, &o.rref) {
+                            (Some((h, id)), Some(rref)) => {
+                                progress.records += 1;
+                                if o.matched {
+                                    matched += 1;
+                                }
+                                match seen_ids.get(h) {
+                                    Some(&(f, l)) => {
+                                        o.findings.push(
+                                            Finding::new(
+                                                Rule::IN002,
+                                                Some(rref.clone()),
+                                                format!(
+                                                    "id «{}» is also the id of the record at {}:{}",
+                                                    id.chars().take(80).collect::<String>(),
+                                                    file_names
+                                                        .get(f as usize)
+                                                        .map(String::as_str)
+                                                        .unwrap_or("?"),
+                                                    l
+                                                ),
+                                            )
+                                            .with_evidence(Evidence {
+                                                field: "id".into(),
+                                                excerpt: Some(id.chars().take(200).collect()),
+                                                ..Default::default()
+                                            }),
+                                        )
+                                    }
+                                    None => {
+                                        seen_ids.insert(*h, (rref.file_index, rref.line));
+                                    }
+                                }
+                                newest = newest.max(o.loaded_at);
+                                ages[age_bucket(o.loaded_at, as_of)] += 1;
+                            }
+                            _ => progress.unreadable += 1,
+                        }
+                        findings.append(&mut o.findings);
+                    }
+                    progress.bytes_done += block.bytes;
+                    let _ = spare_tx.try_send(block.data);
+                    progress.elapsed = started.elapsed();
+                    let new = &findings[first_new..];
+                    progress.findings = findings.len() as u64;
+                    for f in new {
+                        let i = Family::ALL
+                            .iter()
+                            .position(|x| *x == f.rule.info().family)
+                            .unwrap_or(0);
+                        progress.by_family[i] += 1;
+                    }
+                    if !new.is_empty() {
+                        sink(AuditEvent::Findings(new.to_vec()));
+                    }
+                    sink(AuditEvent::Progress(progress.clone()));
+                }
             }
-            progress.bytes_done += block.bytes;
-            let _ = spare_tx.try_send(block.data);
-            progress.elapsed = started.elapsed();
-            let new = &findings[first_new..];
-            progress.findings = findings.len() as u64;
-            for f in new {
-                let i = Family::ALL
-                    .iter()
-                    .position(|x| *x == f.rule.info().family)
-                    .unwrap_or(0);
-                progress.by_family[i] += 1;
-            }
-            if !new.is_empty() {
-                sink(AuditEvent::Findings(new.to_vec()));
-            }
-            sink(AuditEvent::Progress(progress.clone()));
-        }
+            Ok(())
+        })?;
         Ok(())
     })?;
     if cancel.load(Ordering::Relaxed) {

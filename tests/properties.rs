@@ -611,6 +611,61 @@ proptest! {
 
 use vigie::model::Finding;
 
+// Blocks are checked on the pool several at a time and may finish in any order; they are merged
+// in the order they were read. With blocks of a few records, the report must be the one a single
+// block gives, to the order of the findings and to which of two records with one id is the
+// duplicate, whatever --jobs is.
+#[test]
+fn blocks_checked_out_of_order_merge_in_reading_order() {
+    let g = &GENERATED[1];
+    let opts = |block_bytes: usize, jobs: usize| AuditOptions {
+        corpus: vec![g.root.join("corpus.jsonl")],
+        reference: vec![g.root.join("reference")],
+        history: vec![g.root.join("history.json")],
+        as_of: Some(as_of()),
+        jobs: Some(jobs),
+        limits: vigie::corpus::Limits {
+            block_bytes,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let whole = run(&opts(vigie::corpus::Limits::default().block_bytes, 1));
+    let bytes = std::fs::metadata(g.root.join("corpus.jsonl"))
+        .unwrap()
+        .len();
+    assert!(bytes > 40 * 4096, "at least forty blocks of 4 kB");
+    let duplicates: Vec<&Finding> = whole
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::IN002)
+        .collect();
+    assert!(
+        !duplicates.is_empty(),
+        "the corpus reuses ids, so merging order matters"
+    );
+    for jobs in [1, 2, 4] {
+        let small = run(&opts(4096, jobs));
+        assert_eq!(
+            format!("{:?}", small.findings),
+            format!("{:?}", whole.findings),
+            "--jobs {jobs}"
+        );
+        assert_eq!(small.audit.records, whole.audit.records);
+        assert_eq!(small.audit.matched_records, whole.audit.matched_records);
+        assert_eq!(
+            format!("{:?}", small.audit.updated_at_ages),
+            format!("{:?}", whole.audit.updated_at_ages)
+        );
+    }
+    // Each duplicate names an earlier line as the record that holds the id first.
+    for f in duplicates {
+        let r = f.record.as_ref().unwrap();
+        let first: u64 = f.message.rsplit(':').next().unwrap().parse().unwrap();
+        assert!(first < r.line, "{}", f.message);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every corpus line is a record or an IN001.
 
