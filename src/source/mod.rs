@@ -152,11 +152,16 @@ impl ReferenceSet {
         let Place::Record { index, .. } = s.place else {
             return self.store.get(s);
         };
-        // The decision's record, read and parsed again.
+        // The decision's record, read and parsed again. The file may have changed since it was
+        // indexed (replaced, rewritten in place): the text must still have the digest it had.
         let bytes = self.store.bytes(s)?;
         let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
         let v = crate::corpus::parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
         judilibre::text_of(v, index as usize)
+            .filter(|t| match s.digest {
+                Some(d) => crate::text::normalize::digest(t) == d,
+                None => t.is_empty(),
+            })
             .ok_or_else(|| bad("the reference record changed since it was read".into()))
     }
 
@@ -654,6 +659,35 @@ mod tests {
         }
         // No text: nothing to digest.
         assert_eq!(set.stored(set.find_index("d").unwrap()).digest, None);
+    }
+
+    #[test]
+    fn a_reference_file_changed_after_loading_gives_no_text_rather_than_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ref.jsonl");
+        let a = "{\"id\":\"a\",\"text\":\"Attendu que\"}\n";
+        let b = "{\"id\":\"b\",\"text\":\"Par ces motifs\"}\n";
+        std::fs::write(&p, format!("{a}{b}")).unwrap();
+        let set = ReferenceSet::load(std::slice::from_ref(&p), &archive::ArchiveLimits::default())
+            .unwrap();
+        let (ia, ib) = (set.find_index("a").unwrap(), set.find_index("b").unwrap());
+        assert_eq!(set.text(ia).unwrap(), "Attendu que");
+        // Rewritten in place, same lengths, one word changed in b's text: the file vigie keeps
+        // open now holds it.
+        std::fs::write(&p, format!("{a}{}", b.replace("motifs", "moyens"))).unwrap();
+        assert_eq!(set.text(ia).unwrap(), "Attendu que", "a is unchanged");
+        let e = set.text(ib).unwrap_err();
+        assert!(e.to_string().contains("changed since it was read"), "{e}");
+        // Replaced by another file under the same name: whichever is read, never another text.
+        let q = dir.path().join("new.jsonl");
+        std::fs::write(&q, format!("{b}{a}")).unwrap();
+        std::fs::rename(&q, &p).unwrap();
+        for (i, text) in [(ia, "Attendu que"), (ib, "Par ces motifs")] {
+            match set.text(i) {
+                Ok(t) => assert_eq!(t, text),
+                Err(e) => assert_eq!(e.kind(), std::io::ErrorKind::InvalidData),
+            }
+        }
     }
 
     #[test]

@@ -42,7 +42,9 @@ pub struct TextStore {
     /// reference of thousands of files does not hold thousands of descriptors.
     files: Mutex<Vec<std::sync::Arc<std::path::Path>>>,
     /// The reference file read last, kept open: a reference is most often one large file, and
-    /// opening it again for each record read back costs two system calls and a path lookup.
+    /// opening it again for each record read back costs two system calls and a path lookup. A
+    /// file replaced or rewritten since it was indexed is caught by the digest of the text read
+    /// back ([`super::ReferenceSet::text`]), whichever version of it is read.
     last: Mutex<Option<(u32, std::sync::Arc<File>)>>,
 }
 
