@@ -220,7 +220,8 @@ pub fn run(
 
 /// Blocks of records being checked at once. Two are enough for the workers that finish their
 /// share of a block early to go on to the next one while the last records of the block are
-/// checked, and while the block before is merged.
+/// checked, and while the block before is merged. Twice as many may wait to be merged (a block
+/// finished before the one read before it), which bounds the memory blocks hold.
 const BLOCKS_IN_FLIGHT: usize = 2;
 
 /// A block whose records are checked, or the panic that stopped its checking.
@@ -271,6 +272,11 @@ fn run_on(
             format!("cannot read the file: {}", b.reason),
         ));
         progress.unreadable += 1;
+        progress.by_family[family_index(Rule::IN001)] += 1;
+    }
+    if !findings.is_empty() {
+        progress.findings = findings.len() as u64;
+        sink(AuditEvent::Findings(findings.clone()));
     }
 
     let limits = opts.limits;
@@ -305,6 +311,7 @@ fn run_on(
         let checker = &checker;
         pool.in_place_scope(|scope| -> anyhow::Result<()> {
             let mut read = 0u64; // blocks read and handed to the pool
+            let mut finished = 0u64; // blocks whose records are checked
             let mut merged = 0u64; // blocks merged, in order
             let mut done: std::collections::BTreeMap<u64, (Block, Vec<ItemOutcome>)> =
                 Default::default();
@@ -313,13 +320,17 @@ fn run_on(
                 if cancel.load(Ordering::Relaxed) {
                     break;
                 }
+                let can_spawn = reading
+                    && read - finished < BLOCKS_IN_FLIGHT as u64
+                    && read - merged < 2 * BLOCKS_IN_FLIGHT as u64;
                 let mut take = |checked: Checked| match checked.1 {
                     Ok(b) => {
+                        finished += 1;
                         done.insert(checked.0, b);
                     }
                     Err(panic) => std::panic::resume_unwind(panic),
                 };
-                if reading && read - merged < BLOCKS_IN_FLIGHT as u64 {
+                if can_spawn {
                     crossbeam_channel::select! {
                         recv(rx) -> msg => match msg {
                             Ok(Ok(block)) => {
@@ -342,14 +353,18 @@ fn run_on(
                                 });
                             }
                             Ok(Err((i, e))) => {
-                                findings.push(unreadable(
+                                let f = unreadable(
                                     i,
                                     0,
                                     0,
                                     None,
                                     format!("cannot read the file: {e}"),
-                                ));
+                                );
+                                sink(AuditEvent::Findings(vec![f.clone()]));
+                                findings.push(f);
                                 progress.unreadable += 1;
+                                progress.findings = findings.len() as u64;
+                                progress.by_family[family_index(Rule::IN001)] += 1;
                             }
                             Err(_) => reading = false,
                         },
@@ -412,11 +427,7 @@ fn run_on(
                     let new = &findings[first_new..];
                     progress.findings = findings.len() as u64;
                     for f in new {
-                        let i = Family::ALL
-                            .iter()
-                            .position(|x| *x == f.rule.info().family)
-                            .unwrap_or(0);
-                        progress.by_family[i] += 1;
+                        progress.by_family[family_index(f.rule)] += 1;
                     }
                     if !new.is_empty() {
                         sink(AuditEvent::Findings(new.to_vec()));
@@ -433,8 +444,15 @@ fn run_on(
     }
 
     if let Some(f) = freshness::check_sync(newest, as_of) {
+        sink(AuditEvent::Findings(vec![f.clone()]));
+        progress.by_family[family_index(f.rule)] += 1;
         findings.push(f);
     }
+    // Every byte is now read or given up on (a file that failed half-way, an over-long line).
+    progress.bytes_done = bytes_total;
+    progress.findings = findings.len() as u64;
+    progress.elapsed = started.elapsed();
+    sink(AuditEvent::Progress(progress.clone()));
     // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
     // depends on scheduling.
     let mut keyed: Vec<(String, Finding)> =
@@ -500,6 +518,14 @@ fn run_on(
         limits: opts.limits,
     });
     Ok(AuditOutcome { report, context })
+}
+
+/// The place of a rule's family in [`Progress::by_family`].
+fn family_index(rule: Rule) -> usize {
+    Family::ALL
+        .iter()
+        .position(|x| *x == rule.info().family)
+        .unwrap_or(0)
 }
 
 /// Age buckets of the corpus's `updated_at` at the audit time: label and upper bound in hours.

@@ -611,6 +611,82 @@ proptest! {
 
 use vigie::model::Finding;
 
+// What the audit tells its subscriber as it goes adds up to its report: every finding is sent
+// once as an event, unreadable files included, and the last progress has read every byte.
+#[test]
+fn events_add_up_to_the_report() {
+    let g = &GENERATED[1];
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::os::unix::fs::symlink(g.root.join("corpus.jsonl"), corpus.join("a.jsonl")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), corpus.join("gone.jsonl")).unwrap();
+    // A file the system lists but will not read (EIO): it fails once the reader is at it.
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::symlink("/proc/self/mem", corpus.join("mem.jsonl")).unwrap();
+    let events = std::sync::Mutex::new(Vec::new());
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![g.root.join("reference")],
+        history: vec![g.root.join("history.json")],
+        as_of: Some(as_of()),
+        jobs: Some(2),
+        limits: vigie::corpus::Limits {
+            block_bytes: 8192,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let report = audit::run(
+        &opts,
+        &|e| events.lock().unwrap().push(e),
+        &AtomicBool::new(false),
+    )
+    .unwrap()
+    .report;
+    let events = events.into_inner().unwrap();
+    let mut sent: Vec<String> = Vec::new();
+    let mut last = None;
+    for e in &events {
+        match e {
+            audit::AuditEvent::Findings(batch) => {
+                sent.extend(batch.iter().map(Finding::fingerprint))
+            }
+            audit::AuditEvent::Progress(p) => last = Some(p.clone()),
+            audit::AuditEvent::ReferenceLoaded { .. } => {}
+        }
+    }
+    let mut kept: Vec<String> = report.findings.iter().map(Finding::fingerprint).collect();
+    sent.sort();
+    kept.sort();
+    assert_eq!(sent, kept);
+    let unreadable_files = report
+        .findings
+        .iter()
+        .filter(|f| f.message.starts_with("cannot read the file"))
+        .count();
+    assert_eq!(
+        unreadable_files,
+        if cfg!(target_os = "linux") { 2 } else { 1 }
+    );
+    let last = last.expect("progress was told");
+    assert_eq!(last.bytes_done, last.bytes_total);
+    assert_eq!(last.records, report.audit.records);
+    assert_eq!(last.findings, report.findings.len() as u64);
+    assert_eq!(
+        last.by_family.iter().sum::<u64>(),
+        report.findings.len() as u64
+    );
+    assert_eq!(
+        last.family_count(Family::Input),
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule.info().family == Family::Input)
+            .count() as u64
+    );
+}
+
 // Blocks are checked on the pool several at a time and may finish in any order; they are merged
 // in the order they were read. With blocks of a few records, the report must be the one a single
 // block gives, to the order of the findings and to which of two records with one id is the
