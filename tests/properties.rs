@@ -613,6 +613,7 @@ use vigie::model::Finding;
 
 // What the audit tells its subscriber as it goes adds up to its report: every finding is sent
 // once as an event, unreadable files included, and the last progress has read every byte.
+#[cfg(unix)]
 #[test]
 fn events_add_up_to_the_report() {
     let g = &GENERATED[1];
