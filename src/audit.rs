@@ -33,8 +33,7 @@ pub struct Progress {
 
 impl Progress {
     pub fn family_count(&self, family: Family) -> u64 {
-        let i = Family::ALL.iter().position(|f| *f == family).unwrap_or(0);
-        self.by_family[i]
+        self.by_family[family_index(family)]
     }
 }
 
@@ -250,34 +249,35 @@ fn run_on(
     let checker = Checker::new(&reference, &history);
 
     let mut file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut progress = Progress {
-        bytes_total,
-        ..Progress::default()
+    let mut tally = Tally {
+        findings: Vec::new(),
+        progress: Progress {
+            bytes_total,
+            ..Progress::default()
+        },
+        seen_ids: HashMap::new(),
+        newest: None,
+        ages: [0; AGE_BUCKETS.len() + 1],
+        matched: 0,
+        as_of,
+        started,
+        sink,
     };
-    let mut seen_ids: HashMap<u128, (u32, u64)> = HashMap::new();
-    let mut newest: Option<jiff::Timestamp> = None;
-    let mut ages = [0u64; AGE_BUCKETS.len() + 1];
-    let mut matched = 0u64;
 
     // Unreadable entries of corpus folders.
     for b in &bad_files {
         let idx = file_names.len() as u32;
         file_names.push(b.name.clone());
-        findings.push(unreadable(
+        tally.findings.push(unreadable(
             idx,
             0,
             0,
             None,
             format!("cannot read the file: {}", b.reason),
         ));
-        progress.unreadable += 1;
-        progress.by_family[family_index(Rule::IN001)] += 1;
+        tally.progress.unreadable += 1;
     }
-    if !findings.is_empty() {
-        progress.findings = findings.len() as u64;
-        sink(AuditEvent::Findings(findings.clone()));
-    }
+    tally.tell(0);
 
     let limits = opts.limits;
     let (tx, rx) = crossbeam_channel::bounded::<Result<Block, (u32, std::io::Error)>>(2);
@@ -353,18 +353,14 @@ fn run_on(
                                 });
                             }
                             Ok(Err((i, e))) => {
-                                let f = unreadable(
+                                tally.progress.unreadable += 1;
+                                tally.add(unreadable(
                                     i,
                                     0,
                                     0,
                                     None,
                                     format!("cannot read the file: {e}"),
-                                );
-                                sink(AuditEvent::Findings(vec![f.clone()]));
-                                findings.push(f);
-                                progress.unreadable += 1;
-                                progress.findings = findings.len() as u64;
-                                progress.by_family[family_index(Rule::IN001)] += 1;
+                                ));
                             }
                             Err(_) => reading = false,
                         },
@@ -379,60 +375,7 @@ fn run_on(
                 }
                 while let Some((block, outcomes)) = done.remove(&merged) {
                     merged += 1;
-                    let first_new = findings.len();
-                    for mut o in outcomes {
-                        match (&o.id, &o.rref) {
-                            (Some((h, id)), Some(rref)) => {
-                                progress.records += 1;
-                                if o.matched {
-                                    matched += 1;
-                                }
-                                match seen_ids.get(h) {
-                                    Some(&(f, l)) => {
-                                        o.findings.push(
-                                            Finding::new(
-                                                Rule::IN002,
-                                                Some(rref.clone()),
-                                                format!(
-                                                    "id «{}» is also the id of the record at {}:{}",
-                                                    id.chars().take(80).collect::<String>(),
-                                                    file_names
-                                                        .get(f as usize)
-                                                        .map(String::as_str)
-                                                        .unwrap_or("?"),
-                                                    l
-                                                ),
-                                            )
-                                            .with_evidence(Evidence {
-                                                field: "id".into(),
-                                                excerpt: Some(id.chars().take(200).collect()),
-                                                ..Default::default()
-                                            }),
-                                        )
-                                    }
-                                    None => {
-                                        seen_ids.insert(*h, (rref.file_index, rref.line));
-                                    }
-                                }
-                                newest = newest.max(o.loaded_at);
-                                ages[age_bucket(o.loaded_at, as_of)] += 1;
-                            }
-                            _ => progress.unreadable += 1,
-                        }
-                        findings.append(&mut o.findings);
-                    }
-                    progress.bytes_done += block.bytes;
-                    let _ = spare_tx.try_send(block.data);
-                    progress.elapsed = started.elapsed();
-                    let new = &findings[first_new..];
-                    progress.findings = findings.len() as u64;
-                    for f in new {
-                        progress.by_family[family_index(f.rule)] += 1;
-                    }
-                    if !new.is_empty() {
-                        sink(AuditEvent::Findings(new.to_vec()));
-                    }
-                    sink(AuditEvent::Progress(progress.clone()));
+                    let _ = spare_tx.try_send(tally.merge(block, outcomes, &file_names));
                 }
             }
             Ok(())
@@ -443,16 +386,20 @@ fn run_on(
         anyhow::bail!("the audit was interrupted");
     }
 
-    if let Some(f) = freshness::check_sync(newest, as_of) {
-        sink(AuditEvent::Findings(vec![f.clone()]));
-        progress.by_family[family_index(f.rule)] += 1;
-        findings.push(f);
+    if let Some(f) = freshness::check_sync(tally.newest, as_of) {
+        tally.add(f);
     }
     // Every byte is now read or given up on (a file that failed half-way, an over-long line).
-    progress.bytes_done = bytes_total;
-    progress.findings = findings.len() as u64;
-    progress.elapsed = started.elapsed();
-    sink(AuditEvent::Progress(progress.clone()));
+    tally.progress.bytes_done = bytes_total;
+    tally.progress.elapsed = started.elapsed();
+    sink(AuditEvent::Progress(tally.progress.clone()));
+    let Tally {
+        findings,
+        progress,
+        ages,
+        matched,
+        ..
+    } = tally;
     // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
     // depends on scheduling.
     let mut keyed: Vec<(String, Finding)> =
@@ -520,12 +467,106 @@ fn run_on(
     Ok(AuditOutcome { report, context })
 }
 
-/// The place of a rule's family in [`Progress::by_family`].
-fn family_index(rule: Rule) -> usize {
-    Family::ALL
-        .iter()
-        .position(|x| *x == rule.info().family)
-        .unwrap_or(0)
+/// The place of a family in [`Progress::by_family`].
+fn family_index(family: Family) -> usize {
+    Family::ALL.iter().position(|x| *x == family).unwrap_or(0)
+}
+
+/// What the merge keeps of the blocks checked so far, taken in reading order.
+struct Tally<'a> {
+    findings: Vec<Finding>,
+    progress: Progress,
+    /// The digest of every id read, and the file and line of its first record.
+    seen_ids: HashMap<u128, (u32, u64)>,
+    /// The latest `updated_at` of the corpus (FRE001).
+    newest: Option<jiff::Timestamp>,
+    ages: [u64; AGE_BUCKETS.len() + 1],
+    matched: u64,
+    as_of: jiff::Timestamp,
+    started: Instant,
+    sink: &'a (dyn Fn(AuditEvent) + Sync),
+}
+
+impl Tally<'_> {
+    /// Counts the findings from `from` on and sends them to the subscriber.
+    fn tell(&mut self, from: usize) {
+        let new = &self.findings[from..];
+        for f in new {
+            self.progress.by_family[family_index(f.rule.info().family)] += 1;
+        }
+        self.progress.findings = self.findings.len() as u64;
+        if !new.is_empty() {
+            (self.sink)(AuditEvent::Findings(new.to_vec()));
+        }
+    }
+
+    fn add(&mut self, f: Finding) {
+        self.findings.push(f);
+        self.tell(self.findings.len() - 1);
+    }
+
+    /// Merges a checked block: counts its records, finds the ids read before, tells the
+    /// subscriber; gives the block's buffer back.
+    fn merge(
+        &mut self,
+        block: Block,
+        outcomes: Vec<ItemOutcome>,
+        file_names: &[String],
+    ) -> Vec<u8> {
+        let from = self.findings.len();
+        for mut o in outcomes {
+            match (&o.id, &o.rref) {
+                (Some((h, id)), Some(rref)) => {
+                    self.progress.records += 1;
+                    if o.matched {
+                        self.matched += 1;
+                    }
+                    match self.seen_ids.get(h) {
+                        Some(&first) => o.findings.push(duplicate_id(id, rref, first, file_names)),
+                        None => {
+                            self.seen_ids.insert(*h, (rref.file_index, rref.line));
+                        }
+                    }
+                    self.newest = self.newest.max(o.loaded_at);
+                    self.ages[age_bucket(o.loaded_at, self.as_of)] += 1;
+                }
+                _ => self.progress.unreadable += 1,
+            }
+            self.findings.append(&mut o.findings);
+        }
+        self.progress.bytes_done += block.bytes;
+        self.progress.elapsed = self.started.elapsed();
+        self.tell(from);
+        (self.sink)(AuditEvent::Progress(self.progress.clone()));
+        block.data
+    }
+}
+
+/// IN002: the record's id is the id of the record read first at `(file, line)`.
+fn duplicate_id(
+    id: &str,
+    rref: &RecordRef,
+    (file, line): (u32, u64),
+    file_names: &[String],
+) -> Finding {
+    Finding::new(
+        Rule::IN002,
+        Some(rref.clone()),
+        format!(
+            "id «{}» is also the id of the record at {}:{}",
+            id.chars().take(80).collect::<String>(),
+            file_names
+                .get(file as usize)
+                .map(String::as_str)
+                .unwrap_or("?"),
+            line
+        ),
+    )
+    .with_evidence(Evidence {
+        field: "id".into(),
+        excerpt: Some(id.chars().take(200).collect()),
+        ..Default::default()
+    })
 }
 
 /// Age buckets of the corpus's `updated_at` at the audit time: label and upper bound in hours.
