@@ -432,20 +432,15 @@ fn read_path(
 /// boundaries; an array or one object whole), parsing each block's values in parallel and moving
 /// their texts to the store, so that a large reference never sits whole in memory.
 fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, InputError> {
-    let len = std::fs::metadata(f)
-        .map_err(|e| InputError::io(f, e))?
-        .len();
+    let meta = std::fs::metadata(f).map_err(|e| InputError::io(f, e))?;
     let file = crate::corpus::CorpusFile {
         path: f.to_path_buf(),
         name: name.to_string(),
-        len,
+        len: meta.len(),
     };
     // Texts stay in a regular file, read again when needed; from anything else (a pipe, a
     // device), which cannot be read again, they go to the store.
-    let file_no = match std::fs::metadata(f) {
-        Ok(m) if m.is_file() => Some(store.add_file(f).map_err(|e| InputError::io(f, e))?),
-        _ => None,
-    };
+    let file_no = meta.is_file().then(|| store.add_file(f));
     // A thread reads the next block while the pool parses this one.
     let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
     let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);

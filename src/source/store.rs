@@ -38,8 +38,8 @@ pub enum Place {
 pub struct TextStore {
     reader: File,
     writer: Mutex<(BufWriter<File>, u64)>,
-    /// Reference files whose records are read again: paths, opened at each reading, so that a
-    /// reference of thousands of files does not hold thousands of descriptors.
+    /// Reference files whose records are read again: paths, so that a reference of thousands
+    /// of files does not hold thousands of descriptors (only the one in `last`).
     files: Mutex<Vec<std::sync::Arc<std::path::Path>>>,
     /// The reference file read last, kept open: a reference is most often one large file, and
     /// opening it again for each record read back costs two system calls and a path lookup. A
@@ -61,10 +61,10 @@ impl TextStore {
     }
 
     /// Remembers a reference file, to read its records again; returns its number.
-    pub fn add_file(&self, path: &std::path::Path) -> io::Result<u32> {
+    pub fn add_file(&self, path: &std::path::Path) -> u32 {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.push(std::sync::Arc::from(path));
-        Ok((files.len() - 1) as u32)
+        (files.len() - 1) as u32
     }
 
     /// The bytes a [`Stored`] designates: a text in the store, or a record in a reference file.
@@ -180,8 +180,8 @@ mod tests {
         std::fs::write(&a, "0123456789").unwrap();
         std::fs::write(&b, "abcdefghij").unwrap();
         let store = TextStore::new().unwrap();
-        let fa = store.add_file(&a).unwrap();
-        let fb = store.add_file(&b).unwrap();
+        let fa = store.add_file(&a);
+        let fb = store.add_file(&b);
         let at = |file, offset, len| Stored {
             offset,
             len,

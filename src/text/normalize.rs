@@ -438,8 +438,8 @@ fn plain_block_scalar(b: &[u8], html: bool) -> usize {
     }
 }
 
-/// [`plain_block`] with SSE2, sixteen bytes at a time (twice for thirty-two). The intrinsics take no pointer: within
-/// these functions, which enable SSE2, they are safe to call.
+/// [`plain_block`] with SSE2, sixteen bytes at a time (twice for thirty-two). The intrinsics
+/// take no pointer: within these functions, which enable SSE2, they are safe to call.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 fn plain_block_sse2(b: &[u8], html: bool) -> usize {
