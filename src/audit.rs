@@ -217,14 +217,88 @@ pub fn run(
     run_on(&pool, opts, as_of, started, sink, cancel)
 }
 
-/// Blocks of records being checked at once. Two are enough for the workers that finish their
-/// share of a block early to go on to the next one while the last records of the block are
-/// checked, and while the block before is merged. Twice as many may wait to be merged (a block
-/// finished before the one read before it), which bounds the memory blocks hold.
+/// Batches of records (a block, or blocks and small files of about a block's size) being checked
+/// at once. Two are enough for the workers that finish their share of a batch early to go on to
+/// the next one while the last records of the batch are checked, and while the batch before is
+/// merged. Twice as many may wait to be merged (a batch finished before the one read before it),
+/// which bounds the memory batches hold.
 const BLOCKS_IN_FLIGHT: usize = 2;
 
-/// A block whose records are checked, or the panic that stopped its checking.
-type Checked = (u64, std::thread::Result<(Block, Vec<ItemOutcome>)>);
+/// A piece of the corpus for the pool, in reading order.
+enum Job {
+    /// A block the reader read.
+    Block(Block),
+    /// A small file, for a worker to read whole: its index.
+    File(u32),
+    /// A file the reader could not read (to the end).
+    Failed(u32, std::io::Error),
+}
+
+impl Job {
+    /// Reads what is still to be read and checks every record: the parts, in reading order.
+    fn run(
+        self,
+        files: &[corpus::CorpusFile],
+        limits: &Limits,
+        checker: &Checker<'_>,
+        mapping: Option<&Mapping>,
+    ) -> Vec<Part> {
+        let check = |block: Block| {
+            let outcomes = block
+                .items
+                .par_iter()
+                .map(|it| process(&block, it, checker, mapping))
+                .collect();
+            Part::Block(block, outcomes)
+        };
+        match self {
+            Job::Block(block) => vec![check(block)],
+            Job::File(i) => {
+                let mut parts = Vec::new();
+                let res = corpus::read_file(&files[i as usize], i, limits, &mut |block| {
+                    parts.push(check(block));
+                    true
+                });
+                if let Err(e) = res {
+                    parts.push(Part::Failed(i, e));
+                }
+                parts
+            }
+            Job::Failed(i, e) => vec![Part::Failed(i, e)],
+        }
+    }
+}
+
+/// What the pool gives back of a [`Job`].
+enum Part {
+    /// A block, with the outcome of each of its items.
+    Block(Block, Vec<ItemOutcome>),
+    Failed(u32, std::io::Error),
+}
+
+/// Jobs handed to the pool together.
+#[derive(Default)]
+struct Batch {
+    jobs: Vec<Job>,
+    /// Their bytes, counting at least a page for a job, so that a batch of empty files or
+    /// errors stays short too.
+    bytes: usize,
+}
+
+impl Batch {
+    fn push(&mut self, job: Job, bytes: usize) {
+        self.bytes += bytes.max(4096);
+        self.jobs.push(job);
+    }
+
+    fn take(&mut self) -> Vec<Job> {
+        self.bytes = 0;
+        std::mem::take(&mut self.jobs)
+    }
+}
+
+/// The parts of a batch of jobs, or the panic that stopped their checking.
+type Checked = (u64, std::thread::Result<Vec<Part>>);
 
 fn run_on(
     pool: &rayon::ThreadPool,
@@ -280,41 +354,67 @@ fn run_on(
     tally.tell(0);
 
     let limits = opts.limits;
-    let (tx, rx) = crossbeam_channel::bounded::<Result<Block, (u32, std::io::Error)>>(2);
+    let (tx, rx) = crossbeam_channel::bounded::<Vec<Job>>(2);
     // Buffers of blocks done with, back to the reader.
     let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
+    // With more than one worker, files under this size are read by the workers, whole, rather
+    // than by the reader thread (which reads the rest block by block): in a folder of one record per file, opening and reading files
+    // one after the other would take about as long as checking them on every core. With one
+    // worker, the reader thread reads them alongside it.
+    let small_file = if pool.current_num_threads() > 1 {
+        (limits.block_bytes / 8) as u64
+    } else {
+        0
+    };
     std::thread::scope(|scope| -> anyhow::Result<()> {
         // Owned here, so that a panic below drops it and the reader, blocked on a full channel,
         // ends instead of keeping the scope waiting.
         let rx = rx;
         let files_ref = &files;
         scope.spawn(move || {
+            // Jobs go to the engine in batches of about a block's size, so that small files
+            // and short blocks do not cost a thread wake-up each.
+            let mut batch = Batch::default();
             for (i, f) in files_ref.iter().enumerate() {
-                let res =
-                    corpus::read_file_recycling(f, i as u32, &limits, Some(&spare_rx), &mut |b| {
-                        !cancel.load(Ordering::Relaxed) && tx.send(Ok(b)).is_ok()
-                    });
-                if let Err(e) = res
-                    && tx.send(Err((i as u32, e))).is_err()
-                {
-                    return;
-                }
                 if cancel.load(Ordering::Relaxed) {
                     return;
                 }
+                let i = i as u32;
+                // Only a file whose size is known: a pipe or a device (size 0) may be endless,
+                // and is read block by block here.
+                if 0 < f.len && f.len < small_file {
+                    batch.push(Job::File(i), f.len as usize);
+                    if batch.bytes >= limits.block_bytes && tx.send(batch.take()).is_err() {
+                        return;
+                    }
+                    continue;
+                }
+                let res = corpus::read_file_recycling(f, i, &limits, Some(&spare_rx), &mut |b| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return false;
+                    }
+                    let len = b.data.len();
+                    batch.push(Job::Block(b), len);
+                    batch.bytes < limits.block_bytes || tx.send(batch.take()).is_ok()
+                });
+                if let Err(e) = res {
+                    batch.push(Job::Failed(i, e), 0);
+                }
+            }
+            if !batch.jobs.is_empty() {
+                let _ = tx.send(batch.take());
             }
         });
-        // Blocks are checked on the pool, two at a time, and merged here in the order they were
+        // Batches are checked on the pool, two at a time, and merged here in the order they were
         // read (the first record of an id is the one that is not a duplicate), so that the
-        // workers never wait for the merge nor for the last records of a block.
+        // workers never wait for the merge nor for the last records of a batch.
         let (done_tx, done_rx) = crossbeam_channel::unbounded::<Checked>();
         let checker = &checker;
         pool.in_place_scope(|scope| -> anyhow::Result<()> {
-            let mut read = 0u64; // blocks read and handed to the pool
-            let mut finished = 0u64; // blocks whose records are checked
-            let mut merged = 0u64; // blocks merged, in order
-            let mut done: std::collections::BTreeMap<u64, (Block, Vec<ItemOutcome>)> =
-                Default::default();
+            let mut read = 0u64; // batches read and handed to the pool
+            let mut finished = 0u64; // batches whose records are checked
+            let mut merged = 0u64; // batches merged, in order
+            let mut done: std::collections::BTreeMap<u64, Vec<Part>> = Default::default();
             let mut reading = true;
             while reading || merged < read {
                 if cancel.load(Ordering::Relaxed) {
@@ -333,7 +433,7 @@ fn run_on(
                 if can_spawn {
                     crossbeam_channel::select! {
                         recv(rx) -> msg => match msg {
-                            Ok(Ok(block)) => {
+                            Ok(jobs) => {
                                 let seq = read;
                                 read += 1;
                                 let done_tx = done_tx.clone();
@@ -341,26 +441,17 @@ fn run_on(
                                 scope.spawn(move |_| {
                                     let res = std::panic::catch_unwind(
                                         std::panic::AssertUnwindSafe(|| {
-                                            let outcomes: Vec<ItemOutcome> = block
-                                                .items
-                                                .par_iter()
-                                                .map(|it| process(&block, it, checker, mapping))
+                                            let parts: Vec<Vec<Part>> = jobs
+                                                .into_par_iter()
+                                                .map(|job| {
+                                                    job.run(files_ref, &limits, checker, mapping)
+                                                })
                                                 .collect();
-                                            (block, outcomes)
+                                            parts.into_iter().flatten().collect()
                                         }),
                                     );
                                     let _ = done_tx.send((seq, res));
                                 });
-                            }
-                            Ok(Err((i, e))) => {
-                                tally.progress.unreadable += 1;
-                                tally.add(unreadable(
-                                    i,
-                                    0,
-                                    0,
-                                    None,
-                                    format!("cannot read the file: {e}"),
-                                ));
                             }
                             Err(_) => reading = false,
                         },
@@ -373,9 +464,29 @@ fn run_on(
                 } else if let Ok(checked) = done_rx.recv() {
                     take(checked);
                 }
-                while let Some((block, outcomes)) = done.remove(&merged) {
+                while let Some(parts) = done.remove(&merged) {
                     merged += 1;
-                    let _ = spare_tx.try_send(tally.merge(block, outcomes, &file_names));
+                    for part in parts {
+                        match part {
+                            Part::Block(block, outcomes) => {
+                                let data = tally.merge(block, outcomes, &file_names);
+                                // Only buffers of a whole block are worth handing back.
+                                if data.capacity() >= limits.block_bytes {
+                                    let _ = spare_tx.try_send(data);
+                                }
+                            }
+                            Part::Failed(i, e) => {
+                                tally.progress.unreadable += 1;
+                                tally.add(unreadable(
+                                    i,
+                                    0,
+                                    0,
+                                    None,
+                                    format!("cannot read the file: {e}"),
+                                ));
+                            }
+                        }
+                    }
                 }
             }
             Ok(())

@@ -743,6 +743,117 @@ fn blocks_checked_out_of_order_merge_in_reading_order() {
     }
 }
 
+// In a folder of one record per file, with more than one worker, the workers read the small
+// files themselves, in batches; with one, the reader thread does. Either way each record gives
+// the findings it gives in one JSON Lines file, in the same order, and a file that fails to read
+// is reported in its place.
+#[test]
+fn a_folder_of_one_record_files_reads_like_one_file() {
+    let g = &GENERATED[1];
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    for (i, line) in g.lines.iter().enumerate() {
+        std::fs::write(folder.join(format!("r{i:04}.json")), format!("{line}\n")).unwrap();
+    }
+    // Files the system lists but will not read, sorted between records 40 and 41, and 60 and 61:
+    // `/proc/self/mem` (of size 0, like a pipe: the reader thread reads it) fails with EIO;
+    // a write-only sysfs file (of size 4096: small, a worker reads it), where there is one,
+    // fails to open.
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::symlink("/proc/self/mem", folder.join("r0040z-mem.json")).unwrap();
+    #[cfg(target_os = "linux")]
+    let sysfs = Path::new("/sys/bus/pci/rescan");
+    #[cfg(target_os = "linux")]
+    let sysfs = (std::fs::metadata(sysfs).is_ok_and(|m| m.is_file() && m.len() > 0)
+        && std::fs::File::open(sysfs).is_err())
+    .then(|| std::os::unix::fs::symlink(sysfs, folder.join("r0060z-sys.json")).unwrap())
+    .is_some();
+    #[cfg(not(target_os = "linux"))]
+    let sysfs = false;
+    // Files under an eighth of a block are read by the workers: with blocks of 128 kB, some
+    // records are read there and some by the reader thread, in batches of about 128 kB.
+    let block_bytes = 128 * 1024;
+    let sizes: Vec<usize> = g.lines.iter().map(|l| l.len() + 1).collect();
+    assert!(sizes.iter().any(|&n| n < block_bytes / 8));
+    assert!(sizes.iter().any(|&n| n >= block_bytes / 8));
+    assert!(
+        sizes.iter().sum::<usize>() > 4 * block_bytes,
+        "several batches"
+    );
+    let opts = |corpus: PathBuf, jobs: usize| AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![g.root.join("reference")],
+        history: vec![g.root.join("history.json")],
+        as_of: Some(as_of()),
+        jobs: Some(jobs),
+        limits: vigie::corpus::Limits {
+            block_bytes,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let whole = run(&opts(g.root.join("corpus.jsonl"), 2));
+    // A finding as `(line in corpus.jsonl, rule)`; of a file of the folder, its record's line.
+    let places = |r: &Report| -> Vec<(u64, Rule)> {
+        r.findings
+            .iter()
+            .filter_map(|f| {
+                let rec = f.record.as_ref()?;
+                let name = &r.files[rec.file_index as usize];
+                let line = match name.rsplit_once("/r") {
+                    // `r0040.json`: record 40, line 41 of corpus.jsonl.
+                    Some((_, n)) if n.len() == 9 => n[..4].parse::<u64>().unwrap() + rec.line,
+                    _ => rec.line,
+                };
+                Some((line, f.rule))
+            })
+            .collect()
+    };
+    let expected = places(&whole);
+    assert!(expected.len() > 40, "{} findings", expected.len());
+    let mut first: Option<String> = None;
+    for jobs in [1, 2, 4] {
+        let split = run(&opts(folder.clone(), jobs));
+        assert_eq!(split.audit.records, whole.audit.records, "--jobs {jobs}");
+        assert_eq!(split.audit.matched_records, whole.audit.matched_records);
+        let unreadable: Vec<&Finding> = split
+            .findings
+            .iter()
+            .filter(|f| f.message.starts_with("cannot read the file"))
+            .collect();
+        let mut got = places(&split);
+        let mut bad: Vec<(&str, u64)> = Vec::new();
+        if cfg!(target_os = "linux") {
+            bad.push(("r0040z-mem.json", 41));
+        }
+        if sysfs {
+            bad.push(("r0060z-sys.json", 61));
+        }
+        assert_eq!(unreadable.len(), bad.len(), "--jobs {jobs}");
+        // Each in its place: after the findings of the record before it, before those after.
+        for (f, (name, line)) in unreadable.iter().zip(&bad).rev() {
+            let rec = f.record.as_ref().unwrap();
+            assert!(split.files[rec.file_index as usize].ends_with(name));
+            let at = split
+                .findings
+                .iter()
+                .position(|x| std::ptr::eq(x, *f))
+                .unwrap();
+            assert!(got[..at].iter().all(|p| p.0 <= *line), "{name}");
+            assert!(got[at + 1..].iter().all(|p| p.0 > *line), "{name}");
+            got.remove(at);
+        }
+        assert_eq!(got, expected, "--jobs {jobs}");
+        // The same folder gives the same report whatever --jobs is.
+        let seq = format!("{:?}", split.findings);
+        match &first {
+            None => first = Some(seq),
+            Some(s) => assert_eq!(&seq, s, "--jobs {jobs}"),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every corpus line is a record or an IN001.
 

@@ -221,8 +221,17 @@ pub fn read_file_recycling(
     f: &mut dyn FnMut(Block) -> bool,
 ) -> std::io::Result<()> {
     let mut fh = std::fs::File::open(&file.path)?;
-    let mut head = vec![0u8; 64 * 1024];
+    // The head is the whole of a small file (one byte more, to see its end): the block of a file
+    // of one record holds no more than that record.
+    let head_len = match file.len {
+        0 => 64 * 1024,
+        n => (n as usize).saturating_add(1).min(64 * 1024),
+    };
+    let mut head = vec![0u8; head_len];
     let n = read_full(&mut fh, &mut head)?;
+    // A short read is the end of the file: a small file is read whole, and its block holds no
+    // more than it needs.
+    let eof = n < head.len();
     head.truncate(n);
     let layout = detect_layout(&head, &file.path, limits)?;
     match layout {
@@ -241,8 +250,8 @@ pub fn read_file_recycling(
             });
             Ok(())
         }
-        Layout::Lines => read_lines(fh, head, index, limits, spare, f),
-        Layout::Array => read_array(fh, head, index, limits, spare, f),
+        Layout::Lines => read_lines(fh, head, eof, index, limits, spare, f),
+        Layout::Array => read_array(fh, head, eof, index, limits, spare, f),
         Layout::Single => {
             let mut data = head;
             if file.len > limits.max_document_bytes {
@@ -385,6 +394,7 @@ fn split_carry(
 fn read_lines(
     mut fh: std::fs::File,
     head: Vec<u8>,
+    mut eof: bool,
     index: u32,
     limits: &Limits,
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
@@ -393,7 +403,6 @@ fn read_lines(
     let mut carry = head;
     let mut file_offset = 0u64; // offset of carry[0] in the file
     let mut line = 1u64; // line number of carry[0]
-    let mut eof = false;
     let mut skipping_long: Option<(u64, u64)> = None; // (line, offset) of an over-long line
     let mut first = true;
     loop {
@@ -438,7 +447,11 @@ fn read_lines(
             }
         };
         // The partial line after the cut starts the next buffer.
-        let data = split_carry(&mut carry, cut, spare);
+        let data = if eof && cut == carry.len() {
+            std::mem::take(&mut carry)
+        } else {
+            split_carry(&mut carry, cut, spare)
+        };
         let mut block = Block {
             file: index,
             start: file_offset,
@@ -532,6 +545,7 @@ struct ArrayScan {
 fn read_array(
     mut fh: std::fs::File,
     head: Vec<u8>,
+    mut eof: bool,
     index: u32,
     limits: &Limits,
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
@@ -544,7 +558,6 @@ fn read_array(
         line: 1,
         ..ArrayScan::default()
     };
-    let mut eof = false;
     // The BOM is not a char of the first line.
     pos += bom_len(&carry);
     loop {
@@ -566,7 +579,11 @@ fn read_array(
             Some((s, _, _)) => (s - start) as usize,
             None => pos,
         };
-        let data = split_carry(&mut carry, keep, spare);
+        let data = if eof {
+            std::mem::take(&mut carry)
+        } else {
+            split_carry(&mut carry, keep, spare)
+        };
         let block = Block {
             file: index,
             start,
@@ -1049,6 +1066,49 @@ mod tests {
         // BOM (3) + `{"id":"a"}` (10) + two CRLF (4).
         assert_eq!(items[1].1, 17);
         assert!(items.iter().all(|i| i.2.is_ok()));
+    }
+
+    // A folder of one record per file holds many blocks at once: the block of a small file must
+    // hold the file, not a buffer of a whole block (8 MB each, zeroed or not).
+    #[test]
+    fn the_block_of_a_small_file_holds_no_more_than_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = br#"{"id":"a","text":"Texte."}"#;
+        for (name, content) in [
+            (
+                "lines.jsonl",
+                [&record[..], b"\n", &record[..], b"\n"].concat(),
+            ),
+            (
+                "array.json",
+                [&b"["[..], &record[..], b",", &record[..], b"]"].concat(),
+            ),
+            ("single.json", record.to_vec()),
+        ] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, &content).unwrap();
+            let file = CorpusFile {
+                path: p,
+                name: name.into(),
+                len: content.len() as u64,
+            };
+            let mut blocks = Vec::new();
+            read_file(&file, 0, &Limits::default(), &mut |b: Block| {
+                blocks.push(b);
+                true
+            })
+            .unwrap();
+            assert_eq!(blocks.len(), 1, "{name}");
+            let b = &blocks[0];
+            assert_eq!(b.data, content, "{name}");
+            assert!(
+                b.data.capacity() <= content.len() + 1,
+                "{name}: {}",
+                b.data.capacity()
+            );
+            let items = if name == "single.json" { 1 } else { 2 };
+            assert_eq!(b.items.len(), items, "{name}");
+        }
     }
 
     #[test]
