@@ -854,6 +854,58 @@ fn a_folder_of_one_record_files_reads_like_one_file() {
     }
 }
 
+// A reference given as a folder of one decision per file (as Judilibre serves them) is read file
+// by file, each on the thread that lists it: it gives the decisions and the texts that the same
+// decisions give in one JSON Lines file, which is read block by block by a reader thread.
+#[test]
+fn a_folder_of_one_decision_files_loads_like_one_file() {
+    use vigie::source::ReferenceSet;
+    let gen_dir = tempfile::tempdir().unwrap();
+    let mut cfg = vigie::r#gen::Config::new(gen_dir.path());
+    cfg.records = 160;
+    cfg.seed = 5;
+    vigie::r#gen::generate(cfg).unwrap();
+    let jsonl = gen_dir.path().join("reference").join("reference.jsonl");
+    let lines: Vec<String> = std::fs::read_to_string(&jsonl)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert!(
+        std::fs::metadata(&jsonl).unwrap().len() > 1 << 20,
+        "over 1 MB: the whole file is read by a reader thread"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (i, line) in lines.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("d{i:04}.json")), line).unwrap();
+    }
+    let limits = Default::default();
+    let whole = ReferenceSet::load(&[jsonl], &limits).unwrap();
+    let split = ReferenceSet::load(&[dir.path().to_path_buf()], &limits).unwrap();
+    assert_eq!(split.len(), whole.len());
+    assert!(split.unreadable.is_empty() && whole.unreadable.is_empty());
+    for (i, d) in whole.decisions.iter().enumerate() {
+        let j = split.find_index(&d.id).expect("the same decision");
+        let e = &split.decisions[j];
+        // The file `d{line - 1}.json`, line 1.
+        assert_eq!(e.origin.line, 1);
+        assert!(
+            e.origin
+                .file
+                .ends_with(&format!("d{:04}.json", d.origin.line - 1))
+        );
+        let strip = |d: &ReferenceDecision| ReferenceDecision {
+            origin: Origin::default(),
+            ..d.clone()
+        };
+        assert_eq!(format!("{:?}", strip(e)), format!("{:?}", strip(d)));
+        assert_eq!(split.stored(j).digest, whole.stored(i).digest);
+        let text = whole.text(i).unwrap();
+        assert!(!text.is_empty());
+        assert_eq!(split.text(j).unwrap(), text);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every corpus line is a record or an IN001.
 

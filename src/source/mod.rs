@@ -438,9 +438,29 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
         name: name.to_string(),
         len: meta.len(),
     };
+    let limits = crate::corpus::Limits::default();
     // Texts stay in a regular file, read again when needed; from anything else (a pipe, a
     // device), which cannot be read again, they go to the store.
     let file_no = meta.is_file().then(|| store.add_file(f));
+    let parse_block = |block: &crate::corpus::Block, out: &mut Vec<Spilled>| {
+        let items: Vec<Vec<Spilled>> = block
+            .items
+            .par_iter()
+            .map(|item| parse_item(block, item, name, file_no, store))
+            .collect();
+        out.extend(items.into_iter().flatten());
+    };
+    // A small file (a folder of one decision per file) is read here: a reader thread for each
+    // would cost more than reading it.
+    if meta.is_file() && meta.len() < (limits.block_bytes / 8) as u64 {
+        let mut out = Vec::new();
+        return crate::corpus::read_file(&file, 0, &limits, &mut |block| {
+            parse_block(&block, &mut out);
+            true
+        })
+        .map(|()| out)
+        .map_err(|e| InputError::io(f, e));
+    }
     // A thread reads the next block while the pool parses this one.
     let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
     let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
@@ -449,19 +469,13 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
         // ends instead of keeping the scope waiting.
         let rx = rx;
         let reader = scope.spawn(move || {
-            let limits = crate::corpus::Limits::default();
             crate::corpus::read_file_recycling(&file, 0, &limits, Some(&spare_rx), &mut |block| {
                 tx.send(block).is_ok()
             })
         });
         let mut out = Vec::new();
         for block in rx.iter() {
-            let items: Vec<Vec<Spilled>> = block
-                .items
-                .par_iter()
-                .map(|item| parse_item(&block, item, name, file_no, store))
-                .collect();
-            out.extend(items.into_iter().flatten());
+            parse_block(&block, &mut out);
             let _ = spare_tx.try_send(block.data);
         }
         match reader.join() {
