@@ -106,9 +106,12 @@ fn walk(
             return;
         }
     };
-    let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    names.sort();
-    for path in names {
+    // In name order: the names of one folder compare as the paths do, and faster.
+    let mut names: Vec<(std::ffi::OsString, PathBuf)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.file_name(), e.path())))
+        .collect();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, path) in names {
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
