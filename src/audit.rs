@@ -217,11 +217,11 @@ pub fn run(
     run_on(&pool, opts, as_of, started, sink, cancel)
 }
 
-/// Batches of records (a block, or blocks and small files of about a block's size) being checked
-/// at once. Two are enough for the workers that finish their share of a batch early to go on to
-/// the next one while the last records of the batch are checked, and while the batch before is
-/// merged. Twice as many may wait to be merged (a batch finished before the one read before it),
-/// which bounds the memory batches hold.
+/// Batches of records (a block, or short blocks and small files, half a block or more) being
+/// checked at once. Two are enough for the workers that finish their share of a batch early to go
+/// on to the next one while the last records of the batch are checked, and while the batch before
+/// is merged. Twice as many may wait to be merged (a batch finished before the one read before
+/// it), which bounds the memory batches hold.
 const BLOCKS_IN_FLIGHT: usize = 2;
 
 /// A piece of the corpus for the pool, in reading order.
@@ -358,22 +358,24 @@ fn run_on(
     // Buffers of blocks done with, back to the reader.
     let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
     // With more than one worker, files under this size are read by the workers, whole, rather
-    // than by the reader thread (which reads the rest block by block): in a folder of one record per file, opening and reading files
-    // one after the other would take about as long as checking them on every core. With one
-    // worker, the reader thread reads them alongside it.
+    // than by the reader thread (which reads the rest block by block): in a folder of one record
+    // per file, opening and reading files one after the other would take about as long as
+    // checking them on every core. With one worker, the reader thread reads them alongside it.
     let small_file = if pool.current_num_threads() > 1 {
         (limits.block_bytes / 8) as u64
     } else {
         0
     };
+    // Jobs go to the engine in batches of half a block or more, so that small files and short
+    // blocks do not cost a thread wake-up each; a block of a large file (cut at its last line
+    // end, so a little under a block) goes alone, and no more blocks are held than before.
+    let batch_bytes = limits.block_bytes / 2;
     std::thread::scope(|scope| -> anyhow::Result<()> {
         // Owned here, so that a panic below drops it and the reader, blocked on a full channel,
         // ends instead of keeping the scope waiting.
         let rx = rx;
         let files_ref = &files;
         scope.spawn(move || {
-            // Jobs go to the engine in batches of about a block's size, so that small files
-            // and short blocks do not cost a thread wake-up each.
             let mut batch = Batch::default();
             for (i, f) in files_ref.iter().enumerate() {
                 if cancel.load(Ordering::Relaxed) {
@@ -384,7 +386,7 @@ fn run_on(
                 // and is read block by block here.
                 if 0 < f.len && f.len < small_file {
                     batch.push(Job::File(i), f.len as usize);
-                    if batch.bytes >= limits.block_bytes && tx.send(batch.take()).is_err() {
+                    if batch.bytes >= batch_bytes && tx.send(batch.take()).is_err() {
                         return;
                     }
                     continue;
@@ -395,7 +397,7 @@ fn run_on(
                     }
                     let len = b.data.len();
                     batch.push(Job::Block(b), len);
-                    batch.bytes < limits.block_bytes || tx.send(batch.take()).is_ok()
+                    batch.bytes < batch_bytes || tx.send(batch.take()).is_ok()
                 });
                 if let Err(e) = res {
                     batch.push(Job::Failed(i, e), 0);

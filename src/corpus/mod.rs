@@ -543,8 +543,8 @@ struct ArrayScan {
 /// Reads a JSON array of records block by block: each block holds whole elements, cut where
 /// the top-level `,` and `]` are, with line, column and file offset of each, without parsing
 /// them, so that a bad element is one unreadable item and not the loss of the whole file; an
-/// element longer than the record limit is reported and skipped, never held. Strings and nesting are followed
-/// byte by byte, so a `,` or `]` inside a string or an object does not cut.
+/// element longer than the record limit is reported and skipped, never held. Strings and nesting
+/// are followed byte by byte, so a `,` or `]` inside a string or an object does not cut.
 fn read_array(
     mut fh: std::fs::File,
     head: Vec<u8>,
