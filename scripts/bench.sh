@@ -6,7 +6,12 @@
 # cores), a plain hand-written audit script's time (scripts/plain_audit.py) and how the cost
 # grows with size.
 #
-#   scripts/bench.sh [--sizes 10MB,100MB,500MB,2GB] [--dir target/bench] [--seed 1] [--runs 3] [--keep]
+#   scripts/bench.sh [--sizes 10MB,100MB,500MB,2GB] [--shapes 100MB] [--dir target/bench] [--seed 1]
+#                    [--runs 3] [--keep]
+#
+# --shapes SIZE (none to skip) adds a second table at that size: the same audit on other shapes of
+# input, one JSON file per record with one Judilibre JSON file per decision, and a DILA XML
+# reference (one file per decision), beside the JSON Lines files of the first table.
 #
 # Sizes are those of the corpus (corpus.jsonl); the generated reference is about as large again,
 # and both are counted as input. Corpora are generated once per size and seed and reused (unless
@@ -18,17 +23,20 @@
 set -euo pipefail
 
 SIZES="10MB,100MB,500MB,2GB"
+SHAPES="100MB"
 WORK="target/bench"
 SEED=1
 RUNS=3
 KEEP=0
 AS_OF="2026-11-22T12:00:00Z"
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --sizes) SIZES="$2"; shift 2 ;;
         --sizes=*) SIZES="${1#*=}"; shift ;;
+        --shapes) SHAPES="$2"; shift 2 ;;
+        --shapes=*) SHAPES="${1#*=}"; shift ;;
         --dir) WORK="$2"; shift 2 ;;
         --dir=*) WORK="${1#*=}"; shift ;;
         --seed) SEED="$2"; shift 2 ;;
@@ -127,19 +135,27 @@ together() {
 
 ROWS=()
 IFS=',' read -r -a SIZE_LIST <<<"$SIZES"
-for size in "${SIZE_LIST[@]}"; do
-    dir="$WORK/$size-seed$SEED"
+# Generates a corpus of SIZE into DIR (more vigie-gen options may follow), unless the same
+# generator already did.
+generate() {
+    local size="$1" dir="$2" stamp gen_id start end
+    shift 2
     stamp="$dir/.generated-by"
-    gen_id="$(stat -c '%Y %s' "$GEN")"
+    gen_id="$(stat -c '%Y %s' "$GEN")${*:+ $*}"
     if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$gen_id" ]]; then
         rm -rf "$dir"
         echo "bench.sh: generating $size (seed $SEED) in $dir" >&2
         start=$(date +%s.%N)
-        "$GEN" --size "$size" --seed "$SEED" --breach-rate 0.02 --as-of "$AS_OF" --out "$dir"
+        "$GEN" --size "$size" --seed "$SEED" --breach-rate 0.02 --as-of "$AS_OF" --out "$dir" "$@"
         end=$(date +%s.%N)
         echo "bench.sh: generated in $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}') s" >&2
         echo "$gen_id" >"$stamp"
     fi
+}
+
+for size in "${SIZE_LIST[@]}"; do
+    dir="$WORK/$size-seed$SEED"
+    generate "$size" "$dir"
     corpus="$dir/corpus.jsonl"
     ref="$dir/reference"
     hist="$dir/history.json"
@@ -209,4 +225,58 @@ END {
     } else {
         printf "\nGrowth: time per input MB: %s (give two sizes or more for a fit).\n", per
     }
+}'
+
+[[ "$SHAPES" == none ]] && exit 0
+
+# Other shapes of the same audit at one size: what a reuser's export or a court's download may
+# look like. Each row: the files, the time to read them (cat), vigie on one core and on all.
+base="$WORK/$SHAPES-seed$SEED"
+generate "$SHAPES" "$base"
+dila="$WORK/$SHAPES-seed$SEED-dila"
+generate "$SHAPES" "$dila" --reference-format dila
+split_dir="$WORK/$SHAPES-seed$SEED-files"
+if [[ ! -f "$split_dir/.from" || "$(cat "$split_dir/.from")" != "$(cat "$base/.generated-by")" ]]; then
+    rm -rf "$split_dir"
+    echo "bench.sh: splitting $base into one file per record and per decision" >&2
+    mkdir -p "$split_dir/corpus" "$split_dir/reference"
+    split -l 1 -d -a 7 --additional-suffix=.json "$base/corpus.jsonl" "$split_dir/corpus/r"
+    split -l 1 -d -a 7 --additional-suffix=.json "$base/reference/reference.jsonl" "$split_dir/reference/d"
+    cp -r "$base/reference/admin" "$split_dir/reference/"
+    cp "$base/history.json" "$split_dir/"
+    cat "$base/.generated-by" >"$split_dir/.from"
+fi
+SHAPE_ROWS=()
+shape() {
+    local label="$1" corpus="$2" ref="$3" hist="$4" nfiles bytes t_cat t_one t_all m_one m_all out
+    nfiles=$(find "$corpus" "$ref" -type f | wc -l)
+    bytes=$(find "$corpus" "$ref" -type f -exec cat {} + | wc -c)
+    echo "bench.sh: measuring shape '$label' ($nfiles files, $bytes bytes)" >&2
+    find "$corpus" "$ref" -type f -exec cat {} + >/dev/null
+    read -r t_cat _ < <(best find "$corpus" "$ref" -type f -exec cat {} +)
+    out=$(mktemp)
+    audit=("$VIGIE" "$corpus" --reference "$ref" --history "$hist" --as-of "$AS_OF" --report json --quiet)
+    read -r t_all m_all < <(best "${audit[@]}" --output "$out")
+    read -r t_one m_one < <(best "${audit[@]}" --output "$out" --jobs 1)
+    rm -f "$out"
+    SHAPE_ROWS+=("$nfiles $bytes $t_cat $t_one $t_all $m_all $label")
+}
+shape "JSON Lines corpus, Judilibre JSON Lines reference" "$base/corpus.jsonl" "$base/reference" "$base/history.json"
+shape "one JSON file per record, one Judilibre JSON file per decision" "$split_dir/corpus" "$split_dir/reference" "$split_dir/history.json"
+shape "JSON Lines corpus, DILA XML reference (one file per decision)" "$dila/corpus.jsonl" "$dila/reference" "$dila/history.json"
+if [[ $KEEP == 0 ]]; then
+    rm -rf "$base" "$dila" "$split_dir"
+fi
+printf '%s\n' "${SHAPE_ROWS[@]}" | awk -v cores="$CORES" -v size="$SHAPES" '
+function ratio(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
+BEGIN {
+    printf "\nShapes of input at %s (the same generated audit; times in s)\n\n", size
+    printf "| input | files | input MB | cat | vigie -j1 | vigie -j%d | peak MB | vigie/cat | speed-up | ms per input MB |\n", cores
+    printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+}
+{
+    label = $7; for (i = 8; i <= NF; i++) label = label " " $i
+    mb = $2 / 1048576
+    printf "| %s | %d | %.0f | %.3f | %.2f | %.2f | %.0f | %s | %s | %.1f |\n", label, $1, mb, $3, $4, $5, $6 / 1024,
+        ratio($5, $3), ratio($4, $5), 1000 * $5 / mb
 }'
