@@ -234,6 +234,21 @@ enum Job {
     Failed(u32, std::io::Error),
 }
 
+/// Files listed under this size are read by the workers (with more than one), whole.
+fn small_file_bytes(limits: &Limits) -> usize {
+    limits.block_bytes / 8
+}
+
+/// Checks the records of a block, on the pool.
+fn check_block(block: Block, checker: &Checker<'_>, mapping: Option<&Mapping>) -> Part {
+    let outcomes = block
+        .items
+        .par_iter()
+        .map(|it| process(&block, it, checker, mapping))
+        .collect();
+    Part::Block(block, outcomes)
+}
+
 impl Job {
     /// Reads what is still to be read and checks every record: the parts, in reading order.
     fn run(
@@ -242,23 +257,30 @@ impl Job {
         limits: &Limits,
         checker: &Checker<'_>,
         mapping: Option<&Mapping>,
+        cancel: &AtomicBool,
     ) -> Vec<Part> {
-        let check = |block: Block| {
-            let outcomes = block
-                .items
-                .par_iter()
-                .map(|it| process(&block, it, checker, mapping))
-                .collect();
-            Part::Block(block, outcomes)
-        };
         match self {
-            Job::Block(block) => vec![check(block)],
+            Job::Block(block) => vec![check_block(block, checker, mapping)],
             Job::File(i) => {
+                // A file listed as small that reads larger (it grew, or was replaced, after the
+                // listing) goes back to the merging thread, which reads it block by block:
+                // held whole here, it could be of any size.
+                let most = 2 * small_file_bytes(limits);
+                let mut bytes = 0;
+                let mut grown = false;
                 let mut parts = Vec::new();
                 let res = corpus::read_file(&files[i as usize], i, limits, &mut |block| {
-                    parts.push(check(block));
+                    bytes += block.data.len();
+                    grown = bytes > most;
+                    if grown || cancel.load(Ordering::Relaxed) {
+                        return false;
+                    }
+                    parts.push(check_block(block, checker, mapping));
                     true
                 });
+                if grown {
+                    return vec![Part::Grown(i)];
+                }
                 if let Err(e) = res {
                     parts.push(Part::Failed(i, e));
                 }
@@ -274,6 +296,8 @@ enum Part {
     /// A block, with the outcome of each of its items.
     Block(Block, Vec<ItemOutcome>),
     Failed(u32, std::io::Error),
+    /// A small file that turned out larger, to be read again block by block.
+    Grown(u32),
 }
 
 /// Jobs handed to the pool together.
@@ -362,7 +386,7 @@ fn run_on(
     // per file, opening and reading files one after the other would take about as long as
     // checking them on every core. With one worker, the reader thread reads them alongside it.
     let small_file = if pool.current_num_threads() > 1 {
-        (limits.block_bytes / 8) as u64
+        small_file_bytes(&limits) as u64
     } else {
         0
     };
@@ -391,14 +415,20 @@ fn run_on(
                     }
                     continue;
                 }
+                let mut gone = false;
                 let res = corpus::read_file_recycling(f, i, &limits, Some(&spare_rx), &mut |b| {
                     if cancel.load(Ordering::Relaxed) {
                         return false;
                     }
                     let len = b.data.len();
                     batch.push(Job::Block(b), len);
-                    batch.bytes < batch_bytes || tx.send(batch.take()).is_ok()
+                    gone = batch.bytes >= batch_bytes && tx.send(batch.take()).is_err();
+                    !gone
                 });
+                // The engine stopped (a panic being raised): no more reading.
+                if gone {
+                    return;
+                }
                 if let Err(e) = res {
                     batch.push(Job::Failed(i, e), 0);
                 }
@@ -446,7 +476,10 @@ fn run_on(
                                             let parts: Vec<Vec<Part>> = jobs
                                                 .into_par_iter()
                                                 .map(|job| {
-                                                    job.run(files_ref, &limits, checker, mapping)
+                                                    job.run(
+                                                        files_ref, &limits, checker, mapping,
+                                                        cancel,
+                                                    )
                                                 })
                                                 .collect();
                                             parts.into_iter().flatten().collect()
@@ -477,15 +510,28 @@ fn run_on(
                                     let _ = spare_tx.try_send(data);
                                 }
                             }
-                            Part::Failed(i, e) => {
-                                tally.progress.unreadable += 1;
-                                tally.add(unreadable(
+                            Part::Failed(i, e) => tally.unreadable_file(i, &e),
+                            Part::Grown(i) => {
+                                let mapping = opts.mapping.as_ref();
+                                let res = corpus::read_file(
+                                    &files_ref[i as usize],
                                     i,
-                                    0,
-                                    0,
-                                    None,
-                                    format!("cannot read the file: {e}"),
-                                ));
+                                    &limits,
+                                    &mut |block| {
+                                        if cancel.load(Ordering::Relaxed) {
+                                            return false;
+                                        }
+                                        let part =
+                                            pool.install(|| check_block(block, checker, mapping));
+                                        if let Part::Block(block, outcomes) = part {
+                                            tally.merge(block, outcomes, &file_names);
+                                        }
+                                        true
+                                    },
+                                );
+                                if let Err(e) = res {
+                                    tally.unreadable_file(i, &e);
+                                }
                             }
                         }
                     }
@@ -618,6 +664,18 @@ impl Tally<'_> {
         self.tell(self.findings.len() - 1);
     }
 
+    /// A corpus file that could not be read (to the end): one IN001 for it.
+    fn unreadable_file(&mut self, file: u32, e: &std::io::Error) {
+        self.progress.unreadable += 1;
+        self.add(unreadable(
+            file,
+            0,
+            0,
+            None,
+            format!("cannot read the file: {e}"),
+        ));
+    }
+
     /// Merges a checked block: counts its records, finds the ids read before, tells the
     /// subscriber; gives the block's buffer back.
     fn merge(
@@ -700,4 +758,53 @@ fn age_bucket(t: Option<jiff::Timestamp>, as_of: jiff::Timestamp) -> usize {
         .iter()
         .position(|b| hours <= b.1)
         .unwrap_or(AGE_BUCKETS.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A file the reader listed as small but that reads larger (it grew, or was replaced, after
+    // the listing) is not held whole by a worker: it goes back to be read block by block.
+    #[test]
+    fn a_small_file_that_reads_larger_goes_back_to_be_streamed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        let line = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n", "x".repeat(1000));
+        std::fs::write(&path, line.repeat(40)).unwrap();
+        // Files under 64 kB are read by the workers.
+        let limits = Limits {
+            block_bytes: 512 * 1024,
+            ..Default::default()
+        };
+        let reference = ReferenceSet::new(Vec::new(), Vec::new());
+        let history = History::default();
+        let checker = Checker::new(&reference, &history);
+        let cancel = AtomicBool::new(false);
+        let listed = line.len() as u64 * 40;
+        let run = || {
+            let files = [corpus::CorpusFile {
+                path: path.clone(),
+                name: "c.jsonl".into(),
+                len: listed,
+            }];
+            Job::File(0).run(&files, &limits, &checker, None, &cancel)
+        };
+        // Read as listed: 40 records.
+        let parts = run();
+        let records: usize = parts
+            .iter()
+            .map(|p| match p {
+                Part::Block(b, outcomes) => {
+                    assert_eq!(b.items.len(), outcomes.len());
+                    outcomes.len()
+                }
+                _ => panic!("only blocks"),
+            })
+            .sum();
+        assert_eq!(records, 40);
+        // Rewritten after the listing, it reads over twice the small-file size (128 kB here).
+        std::fs::write(&path, line.repeat(200)).unwrap();
+        assert!(matches!(run()[..], [Part::Grown(0)]));
+    }
 }

@@ -772,7 +772,7 @@ fn a_folder_of_one_record_files_reads_like_one_file() {
     #[cfg(not(target_os = "linux"))]
     let sysfs = false;
     // Files under an eighth of a block are read by the workers: with blocks of 128 kB, some
-    // records are read there and some by the reader thread, in batches of about 128 kB.
+    // records are read there and some by the reader thread, in batches of 64 kB or more.
     let block_bytes = 128 * 1024;
     let sizes: Vec<usize> = g.lines.iter().map(|l| l.len() + 1).collect();
     assert!(sizes.iter().any(|&n| n < block_bytes / 8));

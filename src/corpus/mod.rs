@@ -111,12 +111,8 @@ fn walk(
         .filter_map(|e| e.ok().map(|e| (e.file_name(), e.path())))
         .collect();
     names.sort_by(|a, b| a.0.cmp(&b.0));
-    for (_, path) in names {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+    for (name, path) in names {
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let is_json = path
@@ -224,11 +220,12 @@ pub fn read_file_recycling(
     f: &mut dyn FnMut(Block) -> bool,
 ) -> std::io::Result<()> {
     let mut fh = std::fs::File::open(&file.path)?;
-    // The head is the whole of a small file (one byte more, to see its end): the block of a file
-    // of one record holds no more than that record.
-    let head_len = match file.len {
-        0 => 64 * 1024,
-        n => (n as usize).saturating_add(1).min(64 * 1024),
+    // The head is the whole of a file under a block (one byte more, to see its end): its block
+    // then holds no more than the file. Of a larger file, or one of unknown size, 64 kB to tell
+    // its layout.
+    let head_len = match file.len as usize {
+        n if 0 < n && n < limits.block_bytes => n + 1,
+        _ => 64 * 1024,
     };
     let mut head = vec![0u8; head_len];
     let n = read_full(&mut fh, &mut head)?;
@@ -1077,7 +1074,13 @@ mod tests {
     fn the_block_of_a_small_file_holds_no_more_than_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let record = br#"{"id":"a","text":"Texte."}"#;
+        // Over 64 kB too (the head read to tell the layout), still under a block.
+        let long: Vec<u8> = (0..4000)
+            .flat_map(|_| [&record[..], b"\n"].concat())
+            .collect();
+        assert!(long.len() > 64 * 1024);
         for (name, content) in [
+            ("long.jsonl", long),
             (
                 "lines.jsonl",
                 [&record[..], b"\n", &record[..], b"\n"].concat(),
@@ -1109,7 +1112,11 @@ mod tests {
                 "{name}: {}",
                 b.data.capacity()
             );
-            let items = if name == "single.json" { 1 } else { 2 };
+            let items = match name {
+                "single.json" => 1,
+                "long.jsonl" => 4000,
+                _ => 2,
+            };
             assert_eq!(b.items.len(), items, "{name}");
         }
     }

@@ -427,7 +427,10 @@ fn read_path(
         _ => {
             // The rest of the file, from where the sniffing stopped.
             let len = fh.metadata().map_or(0, |m| m.len() as usize);
-            let mut bytes = Vec::with_capacity(len.max(n) + 1);
+            let mut bytes = Vec::new();
+            bytes
+                .try_reserve_exact(len.max(n) + 1)
+                .map_err(|e| InputError::new(f, format!("cannot hold the file in memory: {e}")))?;
             bytes.extend_from_slice(&head[..n]);
             fh.read_to_end(&mut bytes)
                 .map_err(|e| InputError::io(f, e))?;
@@ -605,6 +608,13 @@ mod tests {
         std::os::unix::fs::symlink(&outside, root.join("e-link.xml")).unwrap();
         std::os::unix::fs::symlink(&root, root.join("b-sub/loop")).unwrap();
         std::os::unix::fs::symlink(dir.path().join("gone"), root.join("f-dangling.json")).unwrap();
+        // Hidden, though not UTF-8.
+        use std::os::unix::ffi::OsStrExt;
+        std::fs::write(
+            root.join(std::ffi::OsStr::from_bytes(b".\xffhidden.json")),
+            "{}",
+        )
+        .unwrap();
         let names: Vec<String> = list_files(&root)
             .unwrap()
             .iter()
