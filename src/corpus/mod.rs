@@ -377,12 +377,17 @@ fn too_large(limits: &Limits) -> String {
 }
 
 /// Splits the read buffer at `at`: returns its head, for a block, and leaves in `carry` its
-/// tail, copied into a spare buffer if one was handed back (else a new one).
+/// tail, copied into a spare buffer if one was handed back (else a new one). At the end of the
+/// file (`eof`) with no tail, the whole buffer is the block and no other is taken.
 fn split_carry(
     carry: &mut Vec<u8>,
     at: usize,
+    eof: bool,
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
 ) -> Vec<u8> {
+    if eof && at == carry.len() {
+        return std::mem::take(carry);
+    }
     let mut rest = spare.and_then(|s| s.try_recv().ok()).unwrap_or_default();
     rest.clear();
     rest.extend_from_slice(&carry[at..]);
@@ -447,11 +452,7 @@ fn read_lines(
             }
         };
         // The partial line after the cut starts the next buffer.
-        let data = if eof && cut == carry.len() {
-            std::mem::take(&mut carry)
-        } else {
-            split_carry(&mut carry, cut, spare)
-        };
+        let data = split_carry(&mut carry, cut, eof, spare);
         let mut block = Block {
             file: index,
             start: file_offset,
@@ -579,11 +580,7 @@ fn read_array(
             Some((s, _, _)) => (s - start) as usize,
             None => pos,
         };
-        let data = if eof {
-            std::mem::take(&mut carry)
-        } else {
-            split_carry(&mut carry, keep, spare)
-        };
+        let data = split_carry(&mut carry, keep, eof, spare);
         let block = Block {
             file: index,
             start,
