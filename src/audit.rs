@@ -239,14 +239,17 @@ fn small_file_bytes(limits: &Limits) -> usize {
     limits.block_bytes / 8
 }
 
-/// Checks the records of a block, on the pool.
-fn check_block(block: Block, checker: &Checker<'_>, mapping: Option<&Mapping>) -> Part {
-    let outcomes = block
+/// Checks the records of a block, on the pool: the outcome of each item.
+fn check_block(
+    block: &Block,
+    checker: &Checker<'_>,
+    mapping: Option<&Mapping>,
+) -> Vec<ItemOutcome> {
+    block
         .items
         .par_iter()
-        .map(|it| process(&block, it, checker, mapping))
-        .collect();
-    Part::Block(block, outcomes)
+        .map(|it| process(block, it, checker, mapping))
+        .collect()
 }
 
 impl Job {
@@ -260,7 +263,10 @@ impl Job {
         cancel: &AtomicBool,
     ) -> Vec<Part> {
         match self {
-            Job::Block(block) => vec![check_block(block, checker, mapping)],
+            Job::Block(block) => {
+                let outcomes = check_block(&block, checker, mapping);
+                vec![Part::Block(block, outcomes)]
+            }
             Job::File(i) => {
                 // A file listed as small that reads larger (it grew, or was replaced, after the
                 // listing) goes back to the merging thread, which reads it block by block:
@@ -275,7 +281,8 @@ impl Job {
                     if grown || cancel.load(Ordering::Relaxed) {
                         return false;
                     }
-                    parts.push(check_block(block, checker, mapping));
+                    let outcomes = check_block(&block, checker, mapping);
+                    parts.push(Part::Block(block, outcomes));
                     true
                 });
                 if grown {
@@ -366,16 +373,8 @@ fn run_on(
     for b in &bad_files {
         let idx = file_names.len() as u32;
         file_names.push(b.name.clone());
-        tally.findings.push(unreadable(
-            idx,
-            0,
-            0,
-            None,
-            format!("cannot read the file: {}", b.reason),
-        ));
-        tally.progress.unreadable += 1;
+        tally.unreadable_file(idx, &b.reason);
     }
-    tally.tell(0);
 
     let limits = opts.limits;
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Job>>(2);
@@ -521,11 +520,9 @@ fn run_on(
                                         if cancel.load(Ordering::Relaxed) {
                                             return false;
                                         }
-                                        let part =
-                                            pool.install(|| check_block(block, checker, mapping));
-                                        if let Part::Block(block, outcomes) = part {
-                                            tally.merge(block, outcomes, &file_names);
-                                        }
+                                        let outcomes =
+                                            pool.install(|| check_block(&block, checker, mapping));
+                                        tally.merge(block, outcomes, &file_names);
                                         true
                                     },
                                 );
@@ -665,7 +662,7 @@ impl Tally<'_> {
     }
 
     /// A corpus file that could not be read (to the end): one IN001 for it.
-    fn unreadable_file(&mut self, file: u32, e: &std::io::Error) {
+    fn unreadable_file(&mut self, file: u32, e: &dyn std::fmt::Display) {
         self.progress.unreadable += 1;
         self.add(unreadable(
             file,
