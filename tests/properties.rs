@@ -487,6 +487,25 @@ struct Generated {
     lines: Vec<String>,
 }
 
+impl Generated {
+    /// The audit of `corpus` against this generated reference and history, with `--jobs` and a
+    /// block size.
+    fn audit(&self, corpus: PathBuf, jobs: usize, block_bytes: usize) -> AuditOptions {
+        AuditOptions {
+            corpus: vec![corpus],
+            reference: vec![self.root.join("reference")],
+            history: vec![self.root.join("history.json")],
+            as_of: Some(as_of()),
+            jobs: Some(jobs),
+            limits: vigie::corpus::Limits {
+                block_bytes,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+}
+
 /// Two generated corpora (every rule planted), made once.
 static GENERATED: LazyLock<Vec<Generated>> = LazyLock::new(|| {
     [(7u64, 0.5), (11, 0.9)]
@@ -626,18 +645,7 @@ fn events_add_up_to_the_report() {
     #[cfg(target_os = "linux")]
     std::os::unix::fs::symlink("/proc/self/mem", corpus.join("mem.jsonl")).unwrap();
     let events = std::sync::Mutex::new(Vec::new());
-    let opts = AuditOptions {
-        corpus: vec![corpus],
-        reference: vec![g.root.join("reference")],
-        history: vec![g.root.join("history.json")],
-        as_of: Some(as_of()),
-        jobs: Some(2),
-        limits: vigie::corpus::Limits {
-            block_bytes: 8192,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
+    let opts = g.audit(corpus, 2, 8192);
     let report = audit::run(
         &opts,
         &|e| events.lock().unwrap().push(e),
@@ -695,18 +703,8 @@ fn events_add_up_to_the_report() {
 #[test]
 fn blocks_checked_out_of_order_merge_in_reading_order() {
     let g = &GENERATED[1];
-    let opts = |block_bytes: usize, jobs: usize| AuditOptions {
-        corpus: vec![g.root.join("corpus.jsonl")],
-        reference: vec![g.root.join("reference")],
-        history: vec![g.root.join("history.json")],
-        as_of: Some(as_of()),
-        jobs: Some(jobs),
-        limits: vigie::corpus::Limits {
-            block_bytes,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
+    let opts =
+        |block_bytes: usize, jobs: usize| g.audit(g.root.join("corpus.jsonl"), jobs, block_bytes);
     let whole = run(&opts(vigie::corpus::Limits::default().block_bytes, 1));
     let bytes = std::fs::metadata(g.root.join("corpus.jsonl"))
         .unwrap()
@@ -781,18 +779,7 @@ fn a_folder_of_one_record_files_reads_like_one_file() {
         sizes.iter().sum::<usize>() > 4 * block_bytes,
         "several batches"
     );
-    let opts = |corpus: PathBuf, jobs: usize| AuditOptions {
-        corpus: vec![corpus],
-        reference: vec![g.root.join("reference")],
-        history: vec![g.root.join("history.json")],
-        as_of: Some(as_of()),
-        jobs: Some(jobs),
-        limits: vigie::corpus::Limits {
-            block_bytes,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
+    let opts = |corpus: PathBuf, jobs: usize| g.audit(corpus, jobs, block_bytes);
     let whole = run(&opts(g.root.join("corpus.jsonl"), 2));
     // A finding as `(line in corpus.jsonl, rule)`; of a file of the folder, its record's line.
     let places = |r: &Report| -> Vec<(u64, Rule)> {
