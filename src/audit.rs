@@ -234,11 +234,6 @@ enum Job {
     Failed(u32, std::io::Error),
 }
 
-/// Files listed under this size are read by the workers (with more than one), whole.
-fn small_file_bytes(limits: &Limits) -> usize {
-    limits.block_bytes / 8
-}
-
 /// Checks the records of a block, on the pool: the outcome of each item.
 fn check_block(
     block: &Block,
@@ -271,7 +266,7 @@ impl Job {
                 // A file listed as small that reads larger (it grew, or was replaced, after the
                 // listing) goes back to the merging thread, which reads it block by block:
                 // held whole here, it could be of any size.
-                let most = 2 * small_file_bytes(limits);
+                let most = 2 * limits.small_file_bytes();
                 let mut bytes = 0;
                 let mut grown = false;
                 let mut parts = Vec::new();
@@ -385,7 +380,7 @@ fn run_on(
     // per file, opening and reading files one after the other would take about as long as
     // checking them on every core. With one worker, the reader thread reads them alongside it.
     let small_file = if pool.current_num_threads() > 1 {
-        small_file_bytes(&limits) as u64
+        limits.small_file_bytes() as u64
     } else {
         0
     };

@@ -35,6 +35,15 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// Files under this size are read whole, where they are wanted, rather than streamed block
+    /// by block through a reader thread: in a folder of one record (or one decision) per file,
+    /// a thread and a hand-over for each file would cost more than reading it.
+    pub fn small_file_bytes(&self) -> usize {
+        self.block_bytes / 8
+    }
+}
+
 /// One corpus file to read.
 #[derive(Debug, Clone)]
 pub struct CorpusFile {
@@ -295,7 +304,8 @@ pub fn read_file_recycling(
     }
 }
 
-fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+/// Reads into `buf` until it is full or the end is reached: how many bytes were read.
+pub(crate) fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match r.read(&mut buf[n..]) {

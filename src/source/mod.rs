@@ -367,15 +367,7 @@ fn read_path(
     use std::io::Read;
     let mut head = [0u8; 512];
     let mut fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
-    let mut n = 0;
-    while n < head.len() {
-        match fh.read(&mut head[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(InputError::io(f, e)),
-        }
-    }
+    let n = crate::corpus::read_full(&mut fh, &mut head).map_err(|e| InputError::io(f, e))?;
     match sniff(&head[..n]) {
         Kind::Gzip | Kind::Zip => {
             let out = Mutex::new(Vec::new());
@@ -467,7 +459,7 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
     };
     // A small file (a folder of one decision per file) is read here: a reader thread for each
     // would cost more than reading it.
-    if meta.is_file() && meta.len() < (limits.block_bytes / 8) as u64 {
+    if meta.is_file() && meta.len() < limits.small_file_bytes() as u64 {
         let mut out = Vec::new();
         return crate::corpus::read_file(&file, 0, &limits, &mut |block| {
             parse_block(&block, &mut out);
