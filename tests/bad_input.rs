@@ -90,6 +90,80 @@ fn every_line_is_a_record_or_an_unreadable_finding() {
     assert!(bad[0].2.contains("column 1"), "{}", bad[0].2);
 }
 
+/// Writes `bytes` into a new named pipe and runs `audit` on its path while they are read.
+fn through_a_pipe(bytes: Vec<u8>, audit: impl FnOnce(&Path) -> (i32, Value, String)) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("corpus.pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut w = std::fs::OpenOptions::new().write(true).open(fifo)?;
+            w.write_all(&bytes)
+        })
+    };
+    let (code, v, stderr) = audit(&fifo);
+    // Should vigie have stopped before opening the pipe, the writer waits for a
+    // reader: open the pipe and close it, so that the writer ends. On Linux, opening a
+    // pipe to read and write never waits.
+    drop(
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&fifo),
+    );
+    writer.join().unwrap().unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    v
+}
+
+// A corpus given as a pipe (`vigie <(zcat corpus.jsonl.gz)`) is read once: the bytes read to tell
+// its layout are records too. Read from a file or a pipe, a record spread over several lines and
+// JSON Lines whose first line is broken give the same report.
+#[test]
+fn a_corpus_read_from_a_pipe_loses_nothing() {
+    let spread = serde_json::to_vec_pretty(&record("a")).unwrap();
+    let mut broken = b"{\"id\": \"broken\", \"text\": \"no end\n".to_vec();
+    for id in ["b", "c", "d"] {
+        broken.extend_from_slice(record(id).to_string().as_bytes());
+        broken.push(b'\n');
+    }
+    // (records, unreadable lines) of each, counted by hand.
+    for (bytes, records, bad) in [(spread, 1, vec![]), (broken, 3, vec![1])] {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("corpus.pipe");
+        std::fs::write(&p, &bytes).unwrap();
+        let (code, from_file, _) = run(&[&p], &[]);
+        assert_eq!(code, 0);
+        let from_pipe = through_a_pipe(bytes, |fifo| run(&[fifo], &[]));
+        for v in [&from_file, &from_pipe] {
+            assert_eq!(v["audit"]["records"], records);
+            let lines: Vec<u64> = in001(v).iter().map(|b| b.1).collect();
+            assert_eq!(lines, bad);
+        }
+        let rules = |v: &Value| -> Vec<(String, u64)> {
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    (
+                        f["rule"].as_str().unwrap().to_string(),
+                        f["record"]["line"].as_u64().unwrap_or(0),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(rules(&from_pipe), rules(&from_file));
+        assert!(!rules(&from_file).is_empty());
+    }
+}
+
 #[test]
 fn empty_files_and_folders() {
     let dir = tempfile::tempdir().unwrap();

@@ -228,21 +228,37 @@ pub fn read_file_recycling(
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
     f: &mut dyn FnMut(Block) -> bool,
 ) -> std::io::Result<()> {
-    let mut fh = std::fs::File::open(&file.path)?;
+    let fh = std::fs::File::open(&file.path)?;
+    read_opened(fh, &[], file, index, limits, spare, f)
+}
+
+/// [`read_file_recycling`] on `file` already open as `fh`, whose first bytes, `read`, were
+/// taken from it already: a format sniffed on a pipe, which cannot be read again.
+pub(crate) fn read_opened(
+    mut fh: std::fs::File,
+    read: &[u8],
+    file: &CorpusFile,
+    index: u32,
+    limits: &Limits,
+    spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
+    f: &mut dyn FnMut(Block) -> bool,
+) -> std::io::Result<()> {
     // The head is the whole of a file under a block (one byte more, to see its end): its block
     // then holds no more than the file. Of a larger file, or one of unknown size, 64 kB to tell
     // its layout.
     let head_len = match file.len as usize {
         n if 0 < n && n < limits.block_bytes => n + 1,
         _ => 64 * 1024,
-    };
+    }
+    .max(read.len());
     let mut head = vec![0u8; head_len];
-    let n = read_full(&mut fh, &mut head)?;
+    head[..read.len()].copy_from_slice(read);
+    let n = read.len() + read_full(&mut fh, &mut head[read.len()..])?;
     // A short read is the end of the file: a small file is read whole, and its block holds no
     // more than it needs.
-    let eof = n < head.len();
+    let mut eof = n < head.len();
     head.truncate(n);
-    let layout = detect_layout(&head, &file.path, limits)?;
+    let layout = detect_layout(&mut head, &mut fh, &mut eof, file.len, limits)?;
     match layout {
         Layout::Empty => {
             f(Block {
@@ -349,7 +365,18 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
     (i, line, column)
 }
 
-fn detect_layout(head: &[u8], path: &Path, limits: &Limits) -> std::io::Result<Layout> {
+/// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
+/// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`,
+/// until it is one value spread over several lines (a document) or cannot be: what is read
+/// joins `head`, since a pipe cannot be read again. A broken first line of JSON Lines fails
+/// within a line or two, so this holds no more than a document, which is held whole anyway.
+fn detect_layout(
+    head: &mut Vec<u8>,
+    fh: &mut std::fs::File,
+    eof: &mut bool,
+    len: u64,
+    limits: &Limits,
+) -> std::io::Result<Layout> {
     let (i, _, _) = skip_ws(head, 0);
     match head.get(i) {
         None => Ok(Layout::Empty),
@@ -360,21 +387,48 @@ fn detect_layout(head: &[u8], path: &Path, limits: &Limits) -> std::io::Result<L
             let end = memchr::memchr(b'\n', &head[i..])
                 .map(|k| i + k)
                 .unwrap_or(head.len());
-            if serde_json::from_slice::<serde::de::IgnoredAny>(&head[i..end]).is_ok() {
+            if serde_json::from_slice::<serde::de::IgnoredAny>(&head[i..end]).is_ok()
+                || len > limits.max_document_bytes
+            {
                 return Ok(Layout::Lines);
             }
-            let meta = std::fs::metadata(path)?;
-            if meta.len() > limits.max_document_bytes {
-                return Ok(Layout::Lines);
-            }
-            let data = std::fs::read(path)?;
-            let b = bom_len(&data);
-            let mut de = serde_json::Deserializer::from_slice(&data[b..]);
-            let one = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).is_ok()
-                && de.end().is_ok();
+            let mut rest = Vec::new();
+            let mut tee = Tee {
+                inner: (&mut *fh).take(limits.max_document_bytes),
+                kept: &mut rest,
+                eof: *eof,
+            };
+            let one = {
+                let reader = (&head[bom_len(head)..]).chain(std::io::BufReader::new(&mut tee));
+                let mut de = serde_json::Deserializer::from_reader(reader);
+                <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).is_ok()
+                    && de.end().is_ok()
+            };
+            // The end of the reading allowed is not the end of the file.
+            *eof = tee.eof && (rest.len() as u64) < limits.max_document_bytes;
+            head.extend_from_slice(&rest);
             Ok(if one { Layout::Single } else { Layout::Lines })
         }
         Some(_) => Ok(Layout::Lines),
+    }
+}
+
+/// A reader that keeps what it reads, and whether it reached the end.
+struct Tee<'a, R> {
+    inner: R,
+    kept: &'a mut Vec<u8>,
+    eof: bool,
+}
+
+impl<R: Read> Read for Tee<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.eof {
+            return Ok(0);
+        }
+        let n = self.inner.read(buf)?;
+        self.eof = n == 0;
+        self.kept.extend_from_slice(&buf[..n]);
+        Ok(n)
     }
 }
 
@@ -1035,6 +1089,57 @@ pub fn read_record_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // A JSON Lines file whose first line is broken is told from a document spread over lines by
+    // reading on only until it fails, not the whole file; what was read is kept, and a document
+    // is read whole.
+    #[test]
+    fn telling_the_layout_reads_no_further_than_it_must() {
+        use std::io::Seek;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl");
+        let mut content = b"{\"id\": \"broken\", \"text\": \"no end\n".to_vec();
+        while content.len() < 4 << 20 {
+            content.extend_from_slice(b"{\"id\": \"r\", \"text\": \"Attendu que\"}\n");
+        }
+        std::fs::write(&p, &content).unwrap();
+        let layout_of = |head_len: usize| {
+            let mut fh = std::fs::File::open(&p).unwrap();
+            let mut head = vec![0u8; head_len];
+            let n = read_full(&mut fh, &mut head).unwrap();
+            head.truncate(n);
+            let mut eof = false;
+            let len = content.len() as u64;
+            let layout =
+                detect_layout(&mut head, &mut fh, &mut eof, len, &Limits::default()).unwrap();
+            let at = fh.stream_position().unwrap();
+            (layout, head, at, eof)
+        };
+        let (layout, head, at, eof) = layout_of(64);
+        assert!(matches!(layout, Layout::Lines));
+        // One buffer of the reader past the head, at most, and all of it kept.
+        assert!(at <= 64 + 8192, "{at}");
+        assert_eq!(head, content[..at as usize]);
+        assert!(!eof);
+        // One object over several lines is a document, read to its end.
+        let doc = b"{\n  \"id\": \"a\",\n  \"text\": \"Attendu\"\n}\n".to_vec();
+        std::fs::write(&p, &doc).unwrap();
+        let mut fh = std::fs::File::open(&p).unwrap();
+        let mut head = doc[..5].to_vec();
+        fh.seek(std::io::SeekFrom::Start(5)).unwrap();
+        let mut eof = false;
+        let layout = detect_layout(
+            &mut head,
+            &mut fh,
+            &mut eof,
+            doc.len() as u64,
+            &Limits::default(),
+        )
+        .unwrap();
+        assert!(matches!(layout, Layout::Single));
+        assert_eq!(head, doc);
+        assert!(eof);
+    }
 
     fn items_of(content: &[u8], limits: Limits) -> Vec<(u64, u64, Result<String, String>)> {
         let dir = tempfile::tempdir().unwrap();
