@@ -893,6 +893,101 @@ fn a_folder_of_one_decision_files_loads_like_one_file() {
     }
 }
 
+// A reference given as a pipe (`--reference <(zcat ref.jsonl.gz)`) cannot be read twice: the bytes
+// read to tell its format are the start of its first decision, which must not be lost. Three
+// pipes: JSON Lines of over a megabyte (read block by block by a reader thread), a Judilibre
+// decision of one pretty-printed object (read whole), and the JSON Lines gzipped. A zip archive,
+// which is read from its end, cannot come from a pipe: that is an error naming it.
+#[test]
+fn a_reference_read_from_a_pipe_loses_nothing() {
+    use vigie::source::ReferenceSet;
+    let gen_dir = tempfile::tempdir().unwrap();
+    let mut cfg = vigie::r#gen::Config::new(gen_dir.path());
+    cfg.records = 160;
+    cfg.seed = 7;
+    vigie::r#gen::generate(cfg).unwrap();
+    let jsonl = gen_dir.path().join("reference").join("reference.jsonl");
+    let detail = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/judilibre/cc_detail.json");
+    let gz = gen_dir.path().join("reference.jsonl.gz");
+    {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(
+            std::fs::File::create(&gz).unwrap(),
+            flate2::Compression::fast(),
+        );
+        enc.write_all(&std::fs::read(&jsonl).unwrap()).unwrap();
+        enc.finish().unwrap();
+    }
+    let zip = gen_dir.path().join("reference.zip");
+    {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&zip).unwrap());
+        w.start_file("cc_detail.json", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&std::fs::read(&detail).unwrap()).unwrap();
+        w.finish().unwrap();
+    }
+    let limits = Default::default();
+    for file in [jsonl, detail.clone(), gz, zip] {
+        let bytes = std::fs::read(&file).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("ref.pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut w = std::fs::OpenOptions::new().write(true).open(fifo)?;
+                w.write_all(&bytes)
+            })
+        };
+        let piped = ReferenceSet::load(std::slice::from_ref(&fifo), &limits);
+        // Should the load have failed before opening the pipe, the writer waits for a
+        // reader: open the pipe and close it, so that the writer ends. On Linux, opening a
+        // pipe to read and write never waits.
+        drop(
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&fifo),
+        );
+        let written = writer.join().unwrap();
+        if file.extension().is_some_and(|e| e == "zip") {
+            let e = piped.unwrap_err().to_string();
+            assert!(
+                e.contains("ref.pipe") && e.contains("must be a file"),
+                "{e}"
+            );
+            continue;
+        }
+        written.unwrap();
+        let piped = piped.unwrap();
+        let whole = ReferenceSet::load(std::slice::from_ref(&file), &limits).unwrap();
+        assert!(!whole.is_empty(), "{}", file.display());
+        assert_eq!(piped.len(), whole.len(), "{}", file.display());
+        assert!(piped.unreadable.is_empty() && whole.unreadable.is_empty());
+        for (i, d) in whole.decisions.iter().enumerate() {
+            let j = piped.find_index(&d.id).expect("the same decision");
+            let e = &piped.decisions[j];
+            assert_eq!(e.origin.line, d.origin.line);
+            let strip = |d: &ReferenceDecision| ReferenceDecision {
+                origin: Origin::default(),
+                ..d.clone()
+            };
+            assert_eq!(format!("{:?}", strip(e)), format!("{:?}", strip(d)));
+            assert_eq!(piped.stored(j).digest, whole.stored(i).digest);
+            let text = whole.text(i).unwrap();
+            assert!(!text.is_empty());
+            // Read back from the store: the pipe cannot be read again.
+            assert_eq!(piped.text(j).unwrap(), text);
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every corpus line is a record or an IN001.
 

@@ -180,26 +180,59 @@ pub fn for_each_entry(
     limits: &ArchiveLimits,
     f: &(dyn Fn(ArchiveEntry) + Sync),
 ) -> Result<ArchiveStats, ArchiveError> {
+    match File::open(path) {
+        Ok(file) => for_each_entry_in(path, file, &[], limits, f),
+        Err(e) => Err(ArchiveError {
+            archive: path.to_path_buf(),
+            entry: None,
+            kind: ArchiveErrorKind::Io(e),
+            stats: Box::default(),
+        }),
+    }
+}
+
+/// [`for_each_entry`] on the archive at `path` already open as `file`, whose first bytes,
+/// `read`, were taken from it already: a gzip stream may come from a pipe, which cannot be read
+/// again. A zip archive, read from its end, must be a file.
+pub fn for_each_entry_in(
+    path: &Path,
+    mut file: File,
+    read: &[u8],
+    limits: &ArchiveLimits,
+    f: &(dyn Fn(ArchiveEntry) + Sync),
+) -> Result<ArchiveStats, ArchiveError> {
     let fail = |entry, kind, stats| ArchiveError {
         archive: path.to_path_buf(),
         entry,
         kind,
         stats: Box::new(stats),
     };
-    let mut file = File::open(path)
-        .map_err(|e| fail(None, ArchiveErrorKind::Io(e), ArchiveStats::default()))?;
-    let mut head = [0u8; 4];
-    let n = read_full(&mut file, &mut head)
-        .map_err(|e| fail(None, ArchiveErrorKind::Io(e), ArchiveStats::default()))?;
-    let Some(kind) = sniff(&head[..n]) else {
+    let mut head = read.to_vec();
+    if head.len() < 4 {
+        let have = head.len();
+        head.resize(4, 0);
+        let n = read_full(&mut file, &mut head[have..])
+            .map_err(|e| fail(None, ArchiveErrorKind::Io(e), ArchiveStats::default()))?;
+        head.truncate(have + n);
+    }
+    let Some(kind) = sniff(&head) else {
         return Err(fail(
             None,
             ArchiveErrorKind::NotAnArchive,
             ArchiveStats::default(),
         ));
     };
-    file.rewind()
-        .map_err(|e| fail(None, ArchiveErrorKind::Io(e), ArchiveStats::default()))?;
+    if kind == ArchiveKind::Zip {
+        file.rewind().map_err(|e| {
+            let e = io::Error::new(
+                e.kind(),
+                format!("a zip archive is read from its end, so it must be a file: {e}"),
+            );
+            fail(None, ArchiveErrorKind::Io(e), ArchiveStats::default())
+        })?;
+    }
+    // A gzip stream goes on from the bytes already read.
+    let stream = io::Cursor::new(head).chain(file);
 
     let workers = rayon::current_num_threads().max(1);
     let (tx, rx) = crossbeam_channel::bounded::<ArchiveEntry>(workers * 2);
@@ -212,8 +245,8 @@ pub fn for_each_entry(
         let reader = ts.spawn(move || {
             let mut stats = ArchiveStats::default();
             let res = match kind {
-                ArchiveKind::Gzip => read_gzip(file, &single_name, limits, &tx, &mut stats),
-                ArchiveKind::Zip => read_zip(file, limits, &tx, &mut stats),
+                ArchiveKind::Gzip => read_gzip(stream, &single_name, limits, &tx, &mut stats),
+                ArchiveKind::Zip => read_zip(stream.into_inner().1, limits, &tx, &mut stats),
             };
             (stats, res.err())
         });
@@ -323,7 +356,7 @@ fn is_tar_header(block: &[u8]) -> bool {
 }
 
 fn read_gzip(
-    file: File,
+    file: impl Read,
     single_name: &str,
     limits: &ArchiveLimits,
     tx: &crossbeam_channel::Sender<ArchiveEntry>,

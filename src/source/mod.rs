@@ -371,7 +371,7 @@ fn read_path(
     match sniff(&head[..n]) {
         Kind::Gzip | Kind::Zip => {
             let out = Mutex::new(Vec::new());
-            let res = archive::for_each_entry(f, limits, &|entry| {
+            let res = archive::for_each_entry_in(f, fh, &head[..n], limits, &|entry| {
                 let origin_name = format!("{name}!{}", entry.name);
                 let items: Vec<Spilled> = parse_bytes(&entry.bytes, &origin_name)
                     .into_iter()
@@ -415,7 +415,7 @@ fn read_path(
             }
             Ok(items)
         }
-        Kind::Json => read_json(f, name, store),
+        Kind::Json => read_json(f, fh, &head[..n], name, store),
         _ => {
             // The rest of the file, from where the sniffing stopped.
             let len = fh.metadata().map_or(0, |m| m.len() as usize);
@@ -438,8 +438,17 @@ fn read_path(
 /// Reads a Judilibre JSON file block by block, as the corpus is read (JSON Lines split at line
 /// boundaries; an array or one object whole), parsing each block's values in parallel and moving
 /// their texts to the store, so that a large reference never sits whole in memory.
-fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, InputError> {
-    let meta = std::fs::metadata(f).map_err(|e| InputError::io(f, e))?;
+///
+/// `fh` is the file, open, and `head` its first bytes, already read from it to tell its format:
+/// from a pipe, they cannot be read again.
+fn read_json(
+    f: &Path,
+    fh: std::fs::File,
+    head: &[u8],
+    name: &str,
+    store: &TextStore,
+) -> Result<Vec<Spilled>, InputError> {
+    let meta = fh.metadata().map_err(|e| InputError::io(f, e))?;
     let file = crate::corpus::CorpusFile {
         path: f.to_path_buf(),
         name: name.to_string(),
@@ -461,7 +470,7 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
     // would cost more than reading it.
     if meta.is_file() && meta.len() < limits.small_file_bytes() as u64 {
         let mut out = Vec::new();
-        return crate::corpus::read_file(&file, 0, &limits, &mut |block| {
+        return crate::corpus::read_opened(fh, head, &file, 0, &limits, None, &mut |block| {
             parse_block(&block, &mut out);
             true
         })
@@ -476,8 +485,8 @@ fn read_json(f: &Path, name: &str, store: &TextStore) -> Result<Vec<Spilled>, In
         // ends instead of keeping the scope waiting.
         let rx = rx;
         let reader = scope.spawn(move || {
-            crate::corpus::read_file_recycling(&file, 0, &limits, Some(&spare_rx), &mut |block| {
-                tx.send(block).is_ok()
+            crate::corpus::read_opened(fh, head, &file, 0, &limits, Some(&spare_rx), &mut |b| {
+                tx.send(b).is_ok()
             })
         });
         let mut out = Vec::new();
