@@ -4,10 +4,10 @@
 //!
 //! serde_json scans a string eight bytes at a time, copies it unescaped into a scratch buffer
 //! that grows by doubling for every new deserializer, then copies it again into the `String`.
-//! Here a string's closing quote is found with `memchr` (a quote after an even run of
-//! backslashes), the string is checked once for control characters, and its runs between
-//! backslashes (found with `memchr` again) are copied once into a `String` allocated at its final
-//! size (its raw length).
+//! Here one pass over a string, thirty-two bytes at a time, finds the bytes that end its runs
+//! of plain bytes (a quote, a backslash, a control character); a string without escapes is
+//! copied once, and one with escapes has its runs copied once into a `String` with room for
+//! them all.
 //!
 //! The parser only ever says "this is the value" or "not sure": it gives up (`None`) on anything
 //! invalid or unusual (bad escapes, lone surrogates, control characters, deep nesting, number
@@ -165,98 +165,127 @@ impl Parser<'_> {
     fn string(&mut self) -> Option<String> {
         let b = self.b;
         let start = self.i;
-        // The closing quote: the first `"` not escaped, that is not after an odd number of
-        // backslashes.
-        let mut from = start;
-        let end = loop {
-            let q = from + memchr::memchr(b'"', &b[from..])?;
-            let backslashes = b[start..q]
-                .iter()
-                .rev()
-                .take_while(|&&c| c == b'\\')
-                .count();
-            if backslashes % 2 == 0 {
-                break q;
-            }
-            from = q + 1;
-        };
-        if has_control(&b[start..end]) {
-            return None;
-        }
-        self.i = end + 1;
-        let raw = &self.s[start..end];
-        let Some(first) = memchr::memchr(b'\\', raw.as_bytes()) else {
-            return Some(raw.to_owned());
-        };
-        // The unescaped string is never longer than its raw form.
-        let mut out = String::with_capacity(raw.len());
-        unescape(raw, first, &mut out)?;
-        Some(out)
-    }
-}
-
-/// Appends `raw` (a string between its quotes, whose first backslash is at `k`) unescaped.
-fn unescape(raw: &str, mut k: usize, out: &mut String) -> Option<()> {
-    let b = raw.as_bytes();
-    let mut run = 0;
-    loop {
-        out.push_str(&raw[run..k]);
-        let (c, len) = match *b.get(k + 1)? {
-            b'"' => ('"', 2),
-            b'\\' => ('\\', 2),
-            b'/' => ('/', 2),
-            b'b' => ('\u{8}', 2),
-            b'f' => ('\u{c}', 2),
-            b'n' => ('\n', 2),
-            b'r' => ('\r', 2),
-            b't' => ('\t', 2),
-            b'u' => {
-                let hi = hex4(b, k + 2, b.len())?;
-                match hi {
-                    0xD800..=0xDBFF => {
-                        if b.get(k + 6..k + 8) != Some(b"\\u") {
-                            return None;
+        // Nothing is copied before the first backslash: most strings have none.
+        let mut out: Option<String> = None;
+        let mut run = start; // the first byte not copied yet
+        loop {
+            let k = run + next_special(&b[run..])?;
+            match b[k] {
+                b'"' => {
+                    self.i = k + 1;
+                    let rest = &self.s[run..k];
+                    return Some(match out {
+                        None => rest.to_owned(),
+                        Some(mut o) => {
+                            o.push_str(rest);
+                            // Room was made for the rest of the document.
+                            if o.capacity() > 2 * o.len() + 64 {
+                                o.shrink_to_fit();
+                            }
+                            o
                         }
-                        let lo = hex4(b, k + 8, b.len())?;
-                        if !(0xDC00..=0xDFFF).contains(&lo) {
-                            return None;
-                        }
-                        (
-                            char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?,
-                            12,
-                        )
-                    }
-                    0xDC00..=0xDFFF => return None,
-                    _ => (char::from_u32(hi)?, 6),
+                    });
                 }
-            }
-            _ => return None,
-        };
-        out.push(c);
-        run = k + len;
-        match memchr::memchr(b'\\', &b[run..]) {
-            Some(n) => k = run + n,
-            None => {
-                out.push_str(&raw[run..]);
-                return Some(());
+                b'\\' => {
+                    // The unescaped string is never longer than its raw form, which ends before
+                    // the document does: room for that, up to a megabyte (a document may be a
+                    // whole file of decisions), past which the string grows as it needs.
+                    let room = (b.len() - start).min(1 << 20);
+                    let o = out.get_or_insert_with(|| String::with_capacity(room));
+                    o.push_str(&self.s[run..k]);
+                    let (c, len) = escape(b, k)?;
+                    o.push(c);
+                    run = k + len;
+                }
+                // A control character.
+                _ => return None,
             }
         }
     }
 }
 
-/// Whether `s` holds a control character (U+0000 to U+001F). A minimum over all the bytes,
-/// without early exit, which the compiler makes a SIMD loop (no `unsafe`).
-fn has_control(s: &[u8]) -> bool {
-    s.iter().fold(u8::MAX, |m, &x| m.min(x)) < 0x20
+/// The escape at `b[k]` (a backslash): the char it stands for and its length in bytes.
+fn escape(b: &[u8], k: usize) -> Option<(char, usize)> {
+    Some(match *b.get(k + 1)? {
+        b'"' => ('"', 2),
+        b'\\' => ('\\', 2),
+        b'/' => ('/', 2),
+        b'b' => ('\u{8}', 2),
+        b'f' => ('\u{c}', 2),
+        b'n' => ('\n', 2),
+        b'r' => ('\r', 2),
+        b't' => ('\t', 2),
+        b'u' => {
+            let hi = hex4(b, k + 2)?;
+            match hi {
+                0xD800..=0xDBFF => {
+                    if b.get(k + 6..k + 8) != Some(b"\\u") {
+                        return None;
+                    }
+                    let lo = hex4(b, k + 8)?;
+                    if !(0xDC00..=0xDFFF).contains(&lo) {
+                        return None;
+                    }
+                    (
+                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?,
+                        12,
+                    )
+                }
+                0xDC00..=0xDFFF => return None,
+                _ => (char::from_u32(hi)?, 6),
+            }
+        }
+        _ => return None,
+    })
 }
 
-/// The four hex digits at `b[at..at + 4]`, which must lie before `end`.
-fn hex4(b: &[u8], at: usize, end: usize) -> Option<u32> {
-    if at + 4 > end {
-        return None;
+/// The position of the first byte of `b` that ends a run of a string's plain bytes: a quote, a
+/// backslash or a control character (U+0000 to U+001F, invalid in a JSON string). Thirty-two
+/// bytes at a time with SSE2 (part of every x86-64 processor), then byte by byte.
+#[inline]
+fn next_special(b: &[u8]) -> Option<usize> {
+    let special = |c: u8| c == b'"' || c == b'\\' || c < 0x20;
+    #[allow(unused_mut)]
+    let mut i = 0;
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    while i + 32 <= b.len() {
+        // SAFETY: `specials_sse2` needs only SSE2, which this build enables for the whole
+        // program (the cfg above), as every x86-64 target does: the processor running it has
+        // SSE2. The function reads nothing but its slice argument.
+        let m = unsafe { specials_sse2(&b[i..i + 16]) | specials_sse2(&b[i + 16..i + 32]) << 16 };
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
+        }
+        i += 32;
     }
+    b[i..].iter().position(|&c| special(c)).map(|p| i + p)
+}
+
+/// For the first sixteen bytes of `b`, one bit a byte: the quotes, backslashes and control
+/// characters. The bytes are passed as two integers, which the compiler turns into one
+/// unaligned load; the intrinsics take no pointer: within this function, which enables SSE2,
+/// they are safe to call.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn specials_sse2(b: &[u8]) -> u32 {
+    use std::arch::x86_64::*;
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(&b[0..8]);
+    hi.copy_from_slice(&b[8..16]);
+    let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
+    let splat = |x: u8| _mm_set1_epi8(x as i8);
+    let quote = _mm_cmpeq_epi8(v, splat(b'"'));
+    let backslash = _mm_cmpeq_epi8(v, splat(b'\\'));
+    // Unsigned `v <= 0x1F`: the larger of the two is 0x1F.
+    let control = _mm_cmpeq_epi8(_mm_max_epu8(v, splat(0x1f)), splat(0x1f));
+    _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control)) as u32
+}
+
+/// The four hex digits at `b[at..at + 4]`.
+fn hex4(b: &[u8], at: usize) -> Option<u32> {
     let mut n = 0u32;
-    for &c in &b[at..at + 4] {
+    for &c in b.get(at..at + 4)? {
         n = n * 16 + (c as char).to_digit(16)?;
     }
     Some(n)
@@ -369,6 +398,27 @@ mod tests {
         assert_eq!(parse_value(&deep), None);
         let ok = format!("{}{}", "[".repeat(50), "]".repeat(50));
         assert!(parse_value(&ok).is_some() && same_as_serde(&ok));
+    }
+
+    /// The run scanner takes thirty-two bytes at a time: an escape, a closing quote or a control
+    /// character is found at every offset within and across those blocks.
+    #[test]
+    fn specials_are_found_at_every_offset() {
+        for at in 0..80 {
+            let pad = "é".repeat(at / 2) + &"a".repeat(at % 2);
+            for (lit, want) in [
+                (format!("\"{pad}\\n{pad}\""), Some(format!("{pad}\n{pad}"))),
+                (format!("\"{pad}\\\"x\""), Some(format!("{pad}\"x"))),
+                (format!("\"{pad}\\u00e9\\\\\""), Some(format!("{pad}é\\"))),
+                (format!("\"{pad}\""), Some(pad.clone())),
+                (format!("\"{pad}\u{1f}\""), None),
+                (format!("\"{pad}\\n{pad}\u{0}\""), None),
+                (format!("\"{pad}"), None),
+            ] {
+                assert_eq!(fast_string(&lit), want, "{lit:?}");
+                assert!(same_as_serde(&lit), "{lit:?}");
+            }
+        }
     }
 
     /// Characters that exercise every branch: ASCII, escapes, controls, multi-byte, astral.
