@@ -366,10 +366,12 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
 }
 
 /// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
-/// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`,
-/// until it is one value spread over several lines (a document) or cannot be: what is read
-/// joins `head`, since a pipe cannot be read again. A broken first line of JSON Lines fails
-/// within a line or two, so this holds no more than a document, which is held whole anyway.
+/// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`, in
+/// chunks that double, until its bytes are one value spread over several lines (a document) or
+/// cannot be: what is read joins `head`, since a pipe cannot be read again. A broken first
+/// line of JSON Lines fails within the first chunk or two, so this holds no more than a
+/// document, which is held whole anyway; each chunk parses the bytes again, so a document is
+/// parsed at most twice over.
 fn detect_layout(
     head: &mut Vec<u8>,
     fh: &mut std::fs::File,
@@ -392,43 +394,26 @@ fn detect_layout(
             {
                 return Ok(Layout::Lines);
             }
-            let mut rest = Vec::new();
-            let mut tee = Tee {
-                inner: (&mut *fh).take(limits.max_document_bytes),
-                kept: &mut rest,
-                eof: *eof,
-            };
-            let one = {
-                let reader = (&head[bom_len(head)..]).chain(std::io::BufReader::new(&mut tee));
-                let mut de = serde_json::Deserializer::from_reader(reader);
-                <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).is_ok()
-                    && de.end().is_ok()
-            };
-            // The end of the reading allowed is not the end of the file.
-            *eof = tee.eof && (rest.len() as u64) < limits.max_document_bytes;
-            head.extend_from_slice(&rest);
-            Ok(if one { Layout::Single } else { Layout::Lines })
+            loop {
+                let mut de = serde_json::Deserializer::from_slice(&head[bom_len(head)..]);
+                let res = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de)
+                    .and_then(|_| de.end());
+                match res {
+                    // One value, and nothing after it but white space: to the end of the file.
+                    Ok(()) if *eof => return Ok(Layout::Single),
+                    // The bytes so far are not one value, and more bytes cannot make them one.
+                    Err(e) if *eof || !e.is_eof() => return Ok(Layout::Lines),
+                    _ => {}
+                }
+                if head.len() as u64 >= limits.max_document_bytes {
+                    return Ok(Layout::Lines);
+                }
+                let want = (head.len() as u64).min(limits.max_document_bytes - head.len() as u64);
+                let got = (&mut *fh).take(want).read_to_end(head)?;
+                *eof = (got as u64) < want;
+            }
         }
         Some(_) => Ok(Layout::Lines),
-    }
-}
-
-/// A reader that keeps what it reads, and whether it reached the end.
-struct Tee<'a, R> {
-    inner: R,
-    kept: &'a mut Vec<u8>,
-    eof: bool,
-}
-
-impl<R: Read> Read for Tee<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.eof {
-            return Ok(0);
-        }
-        let n = self.inner.read(buf)?;
-        self.eof = n == 0;
-        self.kept.extend_from_slice(&buf[..n]);
-        Ok(n)
     }
 }
 
@@ -1117,12 +1102,17 @@ mod tests {
         };
         let (layout, head, at, eof) = layout_of(64);
         assert!(matches!(layout, Layout::Lines));
-        // One buffer of the reader past the head, at most, and all of it kept.
-        assert!(at <= 64 + 8192, "{at}");
+        // No more than twice the head, and all of it kept.
+        assert!(at <= 2 * 64, "{at}");
         assert_eq!(head, content[..at as usize]);
         assert!(!eof);
-        // One object over several lines is a document, read to its end.
-        let doc = b"{\n  \"id\": \"a\",\n  \"text\": \"Attendu\"\n}\n".to_vec();
+        // One object over several lines is a document, read to its end: here over 4,000 times
+        // the head, in chunks that double.
+        let mut doc = b"{\n  \"id\": \"a\",\n  \"text\": \"Attendu\",\n  \"zones\": [".to_vec();
+        while doc.len() < 20_000 {
+            doc.extend_from_slice(b"\n    {\"start\": 12, \"end\": 3400},");
+        }
+        doc.extend_from_slice(b"\n    {}\n  ]\n}\n");
         std::fs::write(&p, &doc).unwrap();
         let mut fh = std::fs::File::open(&p).unwrap();
         let mut head = doc[..5].to_vec();
