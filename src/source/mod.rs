@@ -501,8 +501,9 @@ fn read_json(
     })
 }
 
-/// Parses one item of a JSON reference file into its decisions, indexed where they lie in
-/// file `file_no`, or with their texts moved to the store when there is no file to read again.
+/// Parses one item of a JSON reference file into its decisions: one decision indexed where it
+/// lies in file `file_no`; several, or any from no file to read again (a pipe), with their texts
+/// moved to the store.
 fn parse_item(
     block: &crate::corpus::Block,
     item: &crate::corpus::Item,
@@ -522,14 +523,21 @@ fn parse_item(
         return vec![Err((origin, why))];
     };
     match crate::corpus::parse_json(bytes) {
-        Ok(v) => judilibre::from_document(v, name, item.line)
-            .into_iter()
-            .enumerate()
-            .map(|(k, d)| match file_no {
-                Some(file) => keep_in_file(d, place, file, k as u32),
-                None => spill(store, d),
-            })
-            .collect(),
+        Ok(v) => {
+            let decisions = judilibre::from_document(v, name, item.line);
+            // A record of one decision is read again for its text. A record of several (a page
+            // of results, a whole export in one document) would be read and parsed whole for
+            // each of their texts: theirs go to the store.
+            let one = decisions.len() == 1;
+            decisions
+                .into_iter()
+                .enumerate()
+                .map(|(k, d)| match file_no {
+                    Some(file) if one => keep_in_file(d, place, file, k as u32),
+                    _ => spill(store, d),
+                })
+                .collect()
+        }
         Err(e) => vec![Err((
             Origin {
                 file: name.to_string(),
@@ -681,8 +689,9 @@ mod tests {
     #[test]
     fn texts_left_in_json_files_are_read_back_from_their_records() {
         let dir = tempfile::tempdir().unwrap();
-        // A BOM, CRLF line ends, a blank line, escapes, and a results page of two decisions
-        // whose texts stay in the file; a file given as one array too.
+        // A BOM, CRLF line ends, a blank line, escapes, and a results page of two decisions,
+        // whose texts go to the store (the page would be parsed whole for each); a file given as
+        // one array too.
         let lines = "\u{feff}{\"id\":\"a\",\"text\":\"Première\\nligne « é »\"}\r\n\r\n\
                      {\"results\":[{\"id\":\"b\",\"text\":\"B\\u00e9\"},{\"id\":\"c\",\"text\":\"C\"}]}\n\
                      {\"id\":\"d\",\"text\":\"\"}\n";
@@ -697,15 +706,16 @@ mod tests {
             &archive::ArchiveLimits::default(),
         )
         .unwrap();
-        for (id, text) in [
-            ("a", "Première\nligne « é »"),
-            ("b", "Bé"),
-            ("c", "C"),
-            ("e", "E\t\"x\""),
-            ("f", "F"),
+        for (id, text, in_file) in [
+            ("a", "Première\nligne « é »", true),
+            ("b", "Bé", false),
+            ("c", "C", false),
+            ("e", "E\t\"x\"", true),
+            ("f", "F", true),
         ] {
             let i = set.find_index(id).unwrap();
-            assert!(matches!(set.stored(i).place, Place::Record { .. }), "{id}");
+            let place = set.stored(i).place;
+            assert_eq!(matches!(place, Place::Record { .. }), in_file, "{id}");
             assert_eq!(set.text(i).unwrap(), text, "{id}");
             assert_eq!(
                 set.stored(i).digest,
