@@ -7,6 +7,9 @@ use predicates::prelude::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
+mod support;
+use support::pipe::through_a_pipe;
+
 fn data(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -90,38 +93,6 @@ fn every_line_is_a_record_or_an_unreadable_finding() {
     assert!(bad[0].2.contains("column 1"), "{}", bad[0].2);
 }
 
-/// Writes `bytes` into a new named pipe and runs `audit` on its path while they are read.
-fn through_a_pipe(bytes: Vec<u8>, audit: impl FnOnce(&Path) -> (i32, Value, String)) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("corpus.pipe");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
-    let writer = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || {
-            use std::io::Write;
-            let mut w = std::fs::OpenOptions::new().write(true).open(fifo)?;
-            w.write_all(&bytes)
-        })
-    };
-    let (code, v, stderr) = audit(&fifo);
-    // Should vigie have stopped before opening the pipe, the writer waits for a
-    // reader: open the pipe and close it, so that the writer ends. On Linux, opening a
-    // pipe to read and write never waits.
-    drop(
-        std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(&fifo),
-    );
-    writer.join().unwrap().unwrap();
-    assert_eq!(code, 0, "{stderr}");
-    v
-}
-
 // A corpus given as a pipe (`vigie <(zcat corpus.jsonl.gz)`) is read once: the bytes read to tell
 // its layout are records too. Read from a file or a pipe, a record spread over several lines and
 // JSON Lines whose first line is broken give the same report.
@@ -140,7 +111,9 @@ fn a_corpus_read_from_a_pipe_loses_nothing() {
         std::fs::write(&p, &bytes).unwrap();
         let (code, from_file, _) = run(&[&p], &[]);
         assert_eq!(code, 0);
-        let from_pipe = through_a_pipe(bytes, |fifo| run(&[fifo], &[]));
+        let ((code, from_pipe, stderr), written) = through_a_pipe(bytes, |fifo| run(&[fifo], &[]));
+        assert_eq!(code, 0, "{stderr}");
+        written.unwrap();
         for v in [&from_file, &from_pipe] {
             assert_eq!(v["audit"]["records"], records);
             let lines: Vec<u64> = in001(v).iter().map(|b| b.1).collect();

@@ -4,6 +4,8 @@
 //!
 //! Case counts are kept small so that the whole file runs in well under a minute in debug builds.
 
+mod support;
+
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -930,36 +932,13 @@ fn a_reference_read_from_a_pipe_loses_nothing() {
     let limits = Default::default();
     for file in [jsonl, detail.clone(), gz, zip] {
         let bytes = std::fs::read(&file).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("ref.pipe");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success());
-        let writer = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || {
-                use std::io::Write;
-                let mut w = std::fs::OpenOptions::new().write(true).open(fifo)?;
-                w.write_all(&bytes)
-            })
-        };
-        let piped = ReferenceSet::load(std::slice::from_ref(&fifo), &limits);
-        // Should the load have failed before opening the pipe, the writer waits for a
-        // reader: open the pipe and close it, so that the writer ends. On Linux, opening a
-        // pipe to read and write never waits.
-        drop(
-            std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open(&fifo),
-        );
-        let written = writer.join().unwrap();
+        let (piped, written) = support::pipe::through_a_pipe(bytes, |fifo| {
+            ReferenceSet::load(&[fifo.to_path_buf()], &limits)
+        });
         if file.extension().is_some_and(|e| e == "zip") {
             let e = piped.unwrap_err().to_string();
             assert!(
-                e.contains("ref.pipe") && e.contains("must be a file"),
+                e.contains("input.pipe") && e.contains("must be a file"),
                 "{e}"
             );
             continue;

@@ -1,2 +1,3 @@
 pub mod corpus_file;
 pub mod masking_harness;
+pub mod pipe;
