@@ -54,13 +54,12 @@ fn spill(store: &TextStore, item: Result<ReferenceDecision, (Origin, String)>) -
     }
 }
 
-/// Indexes a decision read from a record of a JSON reference file, whose text stays there:
-/// `place` is where the record lies.
+/// Indexes the decision of a record of a JSON reference file that holds no other, whose text
+/// stays there: `place` is where the record lies.
 fn keep_in_file(
     item: Result<ReferenceDecision, (Origin, String)>,
     (offset, len): (u64, u64),
     file: u32,
-    index: u32,
 ) -> Spilled {
     let mut d = item?;
     let text = std::mem::take(&mut d.text);
@@ -70,7 +69,7 @@ fn keep_in_file(
         Stored {
             offset,
             len,
-            place: Place::Record { file, index },
+            place: Place::Record { file },
             digest,
         },
     ))
@@ -149,15 +148,16 @@ impl ReferenceSet {
     /// Decision `i`'s text, read back from the store.
     pub fn text(&self, i: usize) -> std::io::Result<String> {
         let s = &self.texts[i];
-        let Place::Record { index, .. } = s.place else {
+        if s.place == Place::Store {
             return self.store.get(s);
-        };
+        }
         // The decision's record, read and parsed again. The file may have changed since it was
         // indexed (replaced, rewritten in place): the text must still have the digest it had.
         let bytes = self.store.bytes(s)?;
         let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
         let v = crate::corpus::parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
-        judilibre::text_of(v, index as usize)
+        // The record's only decision.
+        judilibre::text_of(v, 0)
             .filter(|t| match s.digest {
                 Some(d) => crate::text::normalize::digest(t) == d,
                 None => t.is_empty(),
@@ -531,9 +531,8 @@ fn parse_item(
             let one = decisions.len() == 1;
             decisions
                 .into_iter()
-                .enumerate()
-                .map(|(k, d)| match file_no {
-                    Some(file) if one => keep_in_file(d, place, file, k as u32),
+                .map(|d| match file_no {
+                    Some(file) if one => keep_in_file(d, place, file),
                     _ => spill(store, d),
                 })
                 .collect()

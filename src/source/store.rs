@@ -27,9 +27,9 @@ pub enum Place {
     /// The text, in the temporary file.
     #[default]
     Store,
-    /// The JSON record holding the decision, in reference file `file` (see
-    /// [`TextStore::add_file`]): the decision is the `index`-th the record gives.
-    Record { file: u32, index: u32 },
+    /// The JSON record holding the decision, and no other, in reference file `file` (see
+    /// [`TextStore::add_file`]).
+    Record { file: u32 },
 }
 
 /// An append-only store of texts in an anonymous temporary file (deleted by the system when
@@ -185,7 +185,7 @@ mod tests {
         let at = |file, offset, len| Stored {
             offset,
             len,
-            place: Place::Record { file, index: 0 },
+            place: Place::Record { file },
             digest: None,
         };
         // Alternating files, so that the file kept open changes at every read, from two threads.
