@@ -273,18 +273,13 @@ fn next_special(b: &[u8]) -> Option<usize> {
 }
 
 /// For the first sixteen bytes of `b`, one bit a byte: the quotes, backslashes and control
-/// characters. The bytes are passed as two integers, which the compiler turns into one
-/// unaligned load; the intrinsics take no pointer: within this function, which enables SSE2,
-/// they are safe to call.
+/// characters. The intrinsics take no pointer: within this function, which enables SSE2, they
+/// are safe to call.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 fn specials_sse2(b: &[u8]) -> u32 {
     use std::arch::x86_64::*;
-    let mut lo = [0u8; 8];
-    let mut hi = [0u8; 8];
-    lo.copy_from_slice(&b[0..8]);
-    hi.copy_from_slice(&b[8..16]);
-    let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
+    let v = crate::text::sse2::load16(b);
     let splat = |x: u8| _mm_set1_epi8(x as i8);
     let quote = _mm_cmpeq_epi8(v, splat(b'"'));
     let backslash = _mm_cmpeq_epi8(v, splat(b'\\'));

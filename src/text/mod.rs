@@ -7,3 +7,5 @@ pub mod markers;
 pub mod names;
 pub mod normalize;
 pub mod sanitize;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+pub(crate) mod sse2;

@@ -462,17 +462,12 @@ fn plain_block_sse2(b: &[u8], html: bool) -> usize {
 }
 
 /// For the first sixteen bytes of `b`, one bit a byte: the bytes a run may hold, the spaces,
-/// and the lead bytes `C3`–`C5`. The sixteen bytes are passed as two integers, which the
-/// compiler turns into one unaligned load.
+/// and the lead bytes `C3`–`C5`.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
     use std::arch::x86_64::*;
-    let mut lo = [0u8; 8];
-    let mut hi = [0u8; 8];
-    lo.copy_from_slice(&b[0..8]);
-    hi.copy_from_slice(&b[8..16]);
-    let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
+    let v = crate::text::sse2::load16(b);
     let splat = |x: u8| _mm_set1_epi8(x as i8);
     // Printable ASCII but the space: 0x21..=0x7E (signed: bytes of 0x80 and above are negative).
     let mut ascii = _mm_andnot_si128(
