@@ -843,18 +843,50 @@ fn a_folder_of_one_record_files_reads_like_one_file() {
     }
 }
 
+/// A JSON Lines reference of 160 decisions generated with `seed` (over 1 MB), and the folder
+/// that holds it.
+fn generated_reference(seed: u64) -> (tempfile::TempDir, PathBuf) {
+    let gen_dir = tempfile::tempdir().unwrap();
+    let mut cfg = vigie::r#gen::Config::new(gen_dir.path());
+    cfg.records = 160;
+    cfg.seed = seed;
+    vigie::r#gen::generate(cfg).unwrap();
+    let jsonl = gen_dir.path().join("reference").join("reference.jsonl");
+    (gen_dir, jsonl)
+}
+
+/// `other` holds every decision of `whole`, none unreadable, the same but for their origins
+/// (each pair is handed to `origins`), with the same digests and the same texts read back.
+fn assert_same_decisions(
+    whole: &vigie::source::ReferenceSet,
+    other: &vigie::source::ReferenceSet,
+    origins: impl Fn(&Origin, &Origin),
+) {
+    assert_eq!(other.len(), whole.len());
+    assert!(other.unreadable.is_empty() && whole.unreadable.is_empty());
+    let strip = |d: &ReferenceDecision| ReferenceDecision {
+        origin: Origin::default(),
+        ..d.clone()
+    };
+    for (i, d) in whole.decisions.iter().enumerate() {
+        let j = other.find_index(&d.id).expect("the same decision");
+        let e = &other.decisions[j];
+        origins(&d.origin, &e.origin);
+        assert_eq!(format!("{:?}", strip(e)), format!("{:?}", strip(d)));
+        assert_eq!(other.stored(j).digest, whole.stored(i).digest);
+        let text = whole.text(i).unwrap();
+        assert!(!text.is_empty());
+        assert_eq!(other.text(j).unwrap(), text);
+    }
+}
+
 // A reference given as a folder of one decision per file (as Judilibre serves them) is read file
 // by file, each on the thread that lists it: it gives the decisions and the texts that the same
 // decisions give in one JSON Lines file, which is read block by block by a reader thread.
 #[test]
 fn a_folder_of_one_decision_files_loads_like_one_file() {
     use vigie::source::ReferenceSet;
-    let gen_dir = tempfile::tempdir().unwrap();
-    let mut cfg = vigie::r#gen::Config::new(gen_dir.path());
-    cfg.records = 160;
-    cfg.seed = 5;
-    vigie::r#gen::generate(cfg).unwrap();
-    let jsonl = gen_dir.path().join("reference").join("reference.jsonl");
+    let (_gen_dir, jsonl) = generated_reference(5);
     let lines: Vec<String> = std::fs::read_to_string(&jsonl)
         .unwrap()
         .lines()
@@ -871,28 +903,11 @@ fn a_folder_of_one_decision_files_loads_like_one_file() {
     let limits = Default::default();
     let whole = ReferenceSet::load(&[jsonl], &limits).unwrap();
     let split = ReferenceSet::load(&[dir.path().to_path_buf()], &limits).unwrap();
-    assert_eq!(split.len(), whole.len());
-    assert!(split.unreadable.is_empty() && whole.unreadable.is_empty());
-    for (i, d) in whole.decisions.iter().enumerate() {
-        let j = split.find_index(&d.id).expect("the same decision");
-        let e = &split.decisions[j];
+    assert_same_decisions(&whole, &split, |d, e| {
         // The file `d{line - 1}.json`, line 1.
-        assert_eq!(e.origin.line, 1);
-        assert!(
-            e.origin
-                .file
-                .ends_with(&format!("d{:04}.json", d.origin.line - 1))
-        );
-        let strip = |d: &ReferenceDecision| ReferenceDecision {
-            origin: Origin::default(),
-            ..d.clone()
-        };
-        assert_eq!(format!("{:?}", strip(e)), format!("{:?}", strip(d)));
-        assert_eq!(split.stored(j).digest, whole.stored(i).digest);
-        let text = whole.text(i).unwrap();
-        assert!(!text.is_empty());
-        assert_eq!(split.text(j).unwrap(), text);
-    }
+        assert_eq!(e.line, 1);
+        assert!(e.file.ends_with(&format!("d{:04}.json", d.line - 1)));
+    });
 }
 
 // A reference given as a pipe (`--reference <(zcat ref.jsonl.gz)`) cannot be read twice: the bytes
@@ -903,12 +918,7 @@ fn a_folder_of_one_decision_files_loads_like_one_file() {
 #[test]
 fn a_reference_read_from_a_pipe_loses_nothing() {
     use vigie::source::ReferenceSet;
-    let gen_dir = tempfile::tempdir().unwrap();
-    let mut cfg = vigie::r#gen::Config::new(gen_dir.path());
-    cfg.records = 160;
-    cfg.seed = 7;
-    vigie::r#gen::generate(cfg).unwrap();
-    let jsonl = gen_dir.path().join("reference").join("reference.jsonl");
+    let (gen_dir, jsonl) = generated_reference(7);
     let detail = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/judilibre/cc_detail.json");
     let gz = gen_dir.path().join("reference.jsonl.gz");
     {
@@ -947,23 +957,8 @@ fn a_reference_read_from_a_pipe_loses_nothing() {
         let piped = piped.unwrap();
         let whole = ReferenceSet::load(std::slice::from_ref(&file), &limits).unwrap();
         assert!(!whole.is_empty(), "{}", file.display());
-        assert_eq!(piped.len(), whole.len(), "{}", file.display());
-        assert!(piped.unreadable.is_empty() && whole.unreadable.is_empty());
-        for (i, d) in whole.decisions.iter().enumerate() {
-            let j = piped.find_index(&d.id).expect("the same decision");
-            let e = &piped.decisions[j];
-            assert_eq!(e.origin.line, d.origin.line);
-            let strip = |d: &ReferenceDecision| ReferenceDecision {
-                origin: Origin::default(),
-                ..d.clone()
-            };
-            assert_eq!(format!("{:?}", strip(e)), format!("{:?}", strip(d)));
-            assert_eq!(piped.stored(j).digest, whole.stored(i).digest);
-            let text = whole.text(i).unwrap();
-            assert!(!text.is_empty());
-            // Read back from the store: the pipe cannot be read again.
-            assert_eq!(piped.text(j).unwrap(), text);
-        }
+        // Texts read back from the store: the pipe cannot be read again.
+        assert_same_decisions(&whole, &piped, |d, e| assert_eq!(e.line, d.line));
     }
 }
 
