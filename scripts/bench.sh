@@ -247,13 +247,15 @@ if [[ ! -f "$split_dir/.from" || "$(cat "$split_dir/.from")" != "$(cat "$base/.g
     cat "$base/.generated-by" >"$split_dir/.from"
 fi
 SHAPE_ROWS=()
+# shape LABEL CORPUS REFERENCE HISTORY [READER]: READER (default cat) is what merely reads the
+# files: zcat -f for a compressed corpus, whose "input MB" are then compressed bytes.
 shape() {
-    local label="$1" corpus="$2" ref="$3" hist="$4" nfiles bytes t_cat t_one t_all m_one m_all out
+    local label="$1" corpus="$2" ref="$3" hist="$4" reader="${5:-cat}" nfiles bytes t_cat t_one t_all m_one m_all out
     nfiles=$(find "$corpus" "$ref" -type f | wc -l)
     bytes=$(find "$corpus" "$ref" -type f -exec cat {} + | wc -c)
     echo "bench.sh: measuring shape '$label' ($nfiles files, $bytes bytes)" >&2
     find "$corpus" "$ref" -type f -exec cat {} + >/dev/null
-    read -r t_cat _ < <(best find "$corpus" "$ref" -type f -exec cat {} +)
+    read -r t_cat _ < <(best find "$corpus" "$ref" -type f -exec $reader {} +)
     out=$(mktemp)
     audit=("$VIGIE" "$corpus" --reference "$ref" --history "$hist" --as-of "$AS_OF" --report json --quiet)
     read -r t_all m_all < <(best "${audit[@]}" --output "$out")
@@ -264,6 +266,9 @@ shape() {
 shape "JSON Lines corpus, Judilibre JSON Lines reference" "$base/corpus.jsonl" "$base/reference" "$base/history.json"
 shape "one JSON file per record, one Judilibre JSON file per decision" "$split_dir/corpus" "$split_dir/reference" "$split_dir/history.json"
 shape "JSON Lines corpus, DILA XML reference (one file per decision)" "$dila/corpus.jsonl" "$dila/reference" "$dila/history.json"
+gzip -c "$base/corpus.jsonl" >"$base/corpus.jsonl.gz"
+shape "gzip-compressed JSON Lines corpus (cat is zcat), Judilibre JSON Lines reference" "$base/corpus.jsonl.gz" "$base/reference" "$base/history.json" "zcat -f"
+rm -f "$base/corpus.jsonl.gz"
 if [[ $KEEP == 0 ]]; then
     rm -rf "$base" "$dila" "$split_dir"
 fi

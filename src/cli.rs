@@ -15,7 +15,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Corpus files or folders: JSON Lines, JSON arrays or single JSON objects.
+    /// Corpus files or folders: JSON Lines, JSON arrays or single JSON objects, plain or
+    /// gzip-compressed (.gz).
     #[arg(value_name = "CORPUS")]
     pub corpus: Vec<PathBuf>,
 

@@ -1,5 +1,5 @@
 //! The reuser's corpus: files or folders of JSON Lines, JSON arrays or single JSON objects
-//! (SPEC §1.2). Files are read in large blocks split at record boundaries, so that records can be
+//! (SPEC §1.2), plain or gzip-compressed. Files are read in large blocks split at record boundaries, so that records can be
 //! parsed and checked in parallel while the next block is read; nothing needs the whole corpus in
 //! memory. Every line or JSON value is accounted for: a record, or an unreadable item (IN001)
 //! with its file, line, column and reason.
@@ -23,6 +23,13 @@ pub struct Limits {
     pub max_document_bytes: u64,
     /// Size of the blocks JSON Lines files are read in.
     pub block_bytes: usize,
+    /// A gzip-compressed file may expand to at most this many times the compressed bytes read
+    /// so far, once past `gzip_floor_bytes`: DEFLATE reaches a thousand to one on repeated
+    /// bytes, JSON decisions four to ten. A decompression bomb is stopped rather than read for
+    /// hours.
+    pub gzip_ratio: u64,
+    /// Decompressed bytes under which no ratio is too high (a small file of blank lines).
+    pub gzip_floor_bytes: u64,
 }
 
 impl Default for Limits {
@@ -31,6 +38,8 @@ impl Default for Limits {
             max_record_bytes: 64 << 20,
             max_document_bytes: 4 << 30,
             block_bytes: 8 << 20,
+            gzip_ratio: 100,
+            gzip_floor_bytes: 1 << 30,
         }
     }
 }
@@ -62,6 +71,22 @@ pub struct UnreadableFile {
 
 /// The file extensions read inside folders (a file named explicitly is always read).
 const CORPUS_EXTENSIONS: &[&str] = &["jsonl", "json", "ndjson", "jsonlines"];
+
+/// Whether a file inside a folder is read: a JSON extension, gzip-compressed or not
+/// (`records.jsonl`, `records.jsonl.gz`).
+fn is_corpus_name(path: &Path) -> bool {
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    };
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("gz") => {
+            ext(Path::new(path.file_stem().unwrap_or_default()))
+        }
+        _ => ext(path),
+    }
+}
 
 /// Expands the corpus arguments into files: folders are read recursively, in name order,
 /// hidden entries and files of other extensions skipped, symbolic link loops broken. A missing
@@ -124,10 +149,7 @@ fn walk(
         if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
-        let is_json = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+        let is_json = is_corpus_name(&path);
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, visited, files, bad),
             Ok(m) => {
@@ -228,14 +250,158 @@ pub fn read_file_recycling(
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
     f: &mut dyn FnMut(Block) -> bool,
 ) -> std::io::Result<()> {
-    let fh = std::fs::File::open(&file.path)?;
-    read_opened(fh, &[], file, index, limits, spare, f)
+    let mut fh = std::fs::File::open(&file.path)?;
+    let mut magic = [0u8; 4];
+    let n = read_full(&mut fh, &mut magic)?;
+    let magic = &magic[..n];
+    if magic.starts_with(&GZIP_MAGIC) {
+        return read_gzip(fh, magic, file, index, limits, spare, f);
+    }
+    if magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06") {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "a zip archive: vigie reads a corpus from JSON files, plain or gzip-compressed; \
+             unzip it and give the folder",
+        ));
+    }
+    read_opened(fh, magic, file, index, limits, spare, f)
+}
+
+/// The first bytes of a gzip stream.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Counts the bytes read through it, in a cell the reading thread looks at.
+struct Counting<R> {
+    inner: R,
+    count: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// Decompressed data, with the line it has reached, held to [`Limits::gzip_ratio`]. A damaged
+/// stream, or one that expands too much, ends there as if it were the end of the content, so
+/// that the records before are read; why it ended is kept in `stopped`, to be told after them.
+struct Inflating<R> {
+    inner: R,
+    /// Compressed bytes read from the file so far.
+    compressed: std::rc::Rc<std::cell::Cell<u64>>,
+    out: u64,
+    lines: u64,
+    /// [`Limits::gzip_ratio`] and [`Limits::gzip_floor_bytes`].
+    ratio: u64,
+    floor: u64,
+    stopped: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+}
+
+impl<R: Read> Read for Inflating<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.stopped.borrow().is_some() {
+            return Ok(0);
+        }
+        let n = match self.inner.read(buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Err(e),
+            Err(e) => {
+                *self.stopped.borrow_mut() = Some(format!(
+                    "the gzip stream is damaged or cut short at line {} of its content ({e}); \
+                     the records before it were read",
+                    self.lines + 1
+                ));
+                return Ok(0);
+            }
+        };
+        self.out += n as u64;
+        self.lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        if self.out > self.floor && self.out > self.ratio.saturating_mul(self.compressed.get()) {
+            *self.stopped.borrow_mut() = Some(format!(
+                "the gzip stream expands over {} times its size (at line {} of its content): \
+                 not read further, as a decompression bomb; the records before were read",
+                self.ratio,
+                self.lines + 1
+            ));
+        }
+        Ok(n)
+    }
+}
+
+/// Reads a gzip-compressed corpus file (`corpus.jsonl.gz`), whose first bytes `magic` were read
+/// already: its content is read as a corpus file is, lines and columns counted in the content
+/// and offsets too; the blocks' progress is counted in compressed bytes, as the file's size is.
+/// A tar or zip inside is an error: the records of an archive of files are not streamed.
+fn read_gzip(
+    fh: std::fs::File,
+    magic: &[u8],
+    file: &CorpusFile,
+    index: u32,
+    limits: &Limits,
+    spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
+    f: &mut dyn FnMut(Block) -> bool,
+) -> std::io::Result<()> {
+    // The magic bytes count as read.
+    let compressed = std::rc::Rc::new(std::cell::Cell::new(magic.len() as u64));
+    let raw = std::io::Cursor::new(magic.to_vec()).chain(Counting {
+        inner: fh,
+        count: compressed.clone(),
+    });
+    let mut content = Inflating {
+        inner: flate2::bufread::MultiGzDecoder::new(std::io::BufReader::with_capacity(
+            256 << 10,
+            raw,
+        )),
+        compressed: compressed.clone(),
+        out: 0,
+        lines: 0,
+        ratio: limits.gzip_ratio,
+        floor: limits.gzip_floor_bytes,
+        stopped: Default::default(),
+    };
+    let stopped = content.stopped.clone();
+    let mut head = vec![0u8; 512];
+    let n = read_full(&mut content, &mut head)?;
+    head.truncate(n);
+    if n == 512 && crate::source::archive::is_tar_header(&head) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "a tar archive (.tar.gz): vigie reads a corpus from JSON files, plain or \
+             gzip-compressed; unpack it and give the folder",
+        ));
+    }
+    // Its content's size is not known: read as a pipe is.
+    let inner = CorpusFile {
+        len: 0,
+        ..file.clone()
+    };
+    let mut counted = 0u64;
+    read_opened(
+        content,
+        &head,
+        &inner,
+        index,
+        limits,
+        spare,
+        &mut |mut block| {
+            let now = compressed.get();
+            block.bytes = now - counted;
+            counted = now;
+            f(block)
+        },
+    )?;
+    match stopped.take() {
+        Some(why) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why)),
+        None => Ok(()),
+    }
 }
 
 /// [`read_file_recycling`] on `file` already open as `fh`, whose first bytes, `read`, were
 /// taken from it already: a format sniffed on a pipe, which cannot be read again.
-pub(crate) fn read_opened(
-    mut fh: std::fs::File,
+pub(crate) fn read_opened<R: Read>(
+    mut fh: R,
     read: &[u8],
     file: &CorpusFile,
     index: u32,
@@ -372,9 +538,9 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
 /// line of JSON Lines fails within the first chunk or two, so this holds no more than a
 /// document, which is held whole anyway; each chunk parses the bytes again, so a document is
 /// parsed at most twice over.
-fn detect_layout(
+fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
-    fh: &mut std::fs::File,
+    fh: &mut R,
     eof: &mut bool,
     len: u64,
     limits: &Limits,
@@ -445,8 +611,8 @@ fn split_carry(
 }
 
 /// Reads JSON Lines in blocks split at line boundaries.
-fn read_lines(
-    mut fh: std::fs::File,
+fn read_lines<R: Read>(
+    mut fh: R,
     head: Vec<u8>,
     mut eof: bool,
     index: u32,
@@ -592,8 +758,8 @@ struct ArrayScan {
 /// them, so that a bad element is one unreadable item and not the loss of the whole file; an
 /// element longer than the record limit is reported and skipped, never held. Strings and nesting
 /// are followed byte by byte, so a `,` or `]` inside a string or an object does not cut.
-fn read_array(
-    mut fh: std::fs::File,
+fn read_array<R: Read>(
+    mut fh: R,
     head: Vec<u8>,
     mut eof: bool,
     index: u32,
@@ -1054,8 +1220,18 @@ pub fn read_record_at(
 ) -> Option<Record> {
     use std::io::{BufRead, BufReader, Seek, SeekFrom};
     let mut fh = std::fs::File::open(path).ok()?;
-    fh.seek(SeekFrom::Start(offset)).ok()?;
-    let mut r = BufReader::new(fh);
+    let mut magic = [0u8; 2];
+    let gzip = read_full(&mut fh, &mut magic).ok()? == 2 && magic == GZIP_MAGIC;
+    fh.seek(SeekFrom::Start(if gzip { 0 } else { offset }))
+        .ok()?;
+    let mut r: Box<dyn BufRead> = if gzip {
+        // The offset is in the content: decompressed again up to it.
+        let mut content = flate2::bufread::MultiGzDecoder::new(BufReader::new(fh));
+        std::io::copy(&mut (&mut content).take(offset), &mut std::io::sink()).ok()?;
+        Box::new(BufReader::new(content))
+    } else {
+        Box::new(BufReader::new(fh))
+    };
     let first = {
         let buf = r.fill_buf().ok()?;
         *buf.first()?
@@ -1492,5 +1668,214 @@ mod tests {
         assert_eq!(r.attribution.as_deref(), Some("Légifrance"));
         assert!(r.excerpt);
         assert_eq!(r.extra.len(), 2);
+    }
+
+    /// The demo corpus: 60 lines of records built from real decisions, line 46 broken.
+    fn demo() -> Vec<u8> {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/corpus.jsonl"))
+            .unwrap()
+    }
+
+    fn gzip(content: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(content).unwrap();
+        e.finish().unwrap()
+    }
+
+    /// (line, column, offset, bytes or why unreadable) of every item, the progress bytes of the
+    /// blocks in all, and the error that ended the reading, if any.
+    type Read = (
+        Vec<(u64, u64, u64, Result<Vec<u8>, String>)>,
+        u64,
+        Option<String>,
+    );
+
+    fn read_items(p: &Path, limits: &Limits) -> Read {
+        let file = CorpusFile {
+            path: p.to_path_buf(),
+            name: p.display().to_string(),
+            len: std::fs::metadata(p).unwrap().len(),
+        };
+        let mut items = Vec::new();
+        let mut progress = 0;
+        let res = read_file(&file, 0, limits, &mut |b: Block| {
+            progress += b.bytes;
+            for it in &b.items {
+                let v = match &it.kind {
+                    ItemKind::Bytes(..) => Ok(b.item_bytes(it).unwrap().to_vec()),
+                    ItemKind::Unreadable(m) => Err(m.clone()),
+                };
+                items.push((it.line, it.column, it.offset, v));
+            }
+            true
+        });
+        (items, progress, res.err().map(|e| e.to_string()))
+    }
+
+    // A gzip-compressed file (of one gzip member or several, as `cat a.gz b.gz` makes) reads as
+    // its content does: the same items at the same lines, columns and offsets; progress is
+    // counted in the bytes of the file, compressed.
+    #[test]
+    fn a_gzip_compressed_file_reads_as_its_content() {
+        let content = demo();
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("c.jsonl");
+        std::fs::write(&plain, &content).unwrap();
+        let cut = content.len() / 3;
+        let one = gzip(&content);
+        let mut two = gzip(&content[..cut]);
+        two.extend(gzip(&content[cut..]));
+        for block_bytes in [16 << 10, 8 << 20] {
+            let limits = Limits {
+                block_bytes,
+                ..Limits::default()
+            };
+            let (want, progress, err) = read_items(&plain, &limits);
+            assert_eq!(err, None);
+            assert_eq!(progress, content.len() as u64);
+            // 60 lines, one record each; line 46 is broken, but delimited all the same.
+            assert_eq!(want.len(), 60);
+            assert!(want.iter().all(|w| w.3.is_ok()));
+            for gz in [&one, &two] {
+                let p = dir.path().join("c.jsonl.gz");
+                std::fs::write(&p, gz).unwrap();
+                let (got, progress, err) = read_items(&p, &limits);
+                assert_eq!(err, None);
+                assert_eq!(progress, gz.len() as u64);
+                assert!(got == want, "block of {block_bytes} bytes");
+            }
+        }
+    }
+
+    // A gzip stream cut short gives the records before the cut, the cut one as unreadable
+    // (bad JSON, in the reader), and an error that says at which line the stream broke.
+    #[test]
+    fn a_damaged_gzip_file_gives_the_records_before_the_damage() {
+        let content = demo();
+        let gz = gzip(&content);
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl.gz");
+        std::fs::write(&p, &gz[..gz.len() / 2]).unwrap();
+        let plain = dir.path().join("c.jsonl");
+        std::fs::write(&plain, &content).unwrap();
+        let limits = Limits {
+            block_bytes: 16 << 10,
+            ..Limits::default()
+        };
+        let (want, _, _) = read_items(&plain, &limits);
+        let (got, _, err) = read_items(&p, &limits);
+        let err = err.expect("an error for the damage");
+        let last = got.last().unwrap();
+        assert!(
+            err.contains(&format!("cut short at line {} of its content", last.0)),
+            "{err}"
+        );
+        // Half the compressed bytes hold about half the lines.
+        assert!((20..40).contains(&got.len()), "{}", got.len());
+        assert_eq!(got[..got.len() - 1], want[..got.len() - 1]);
+        let (Ok(cut), Ok(whole)) = (&last.3, &want[got.len() - 1].3) else {
+            panic!("the cut line is delimited");
+        };
+        assert!(cut.len() < whole.len() && whole.starts_with(cut));
+    }
+
+    // A file that expands too much (here: a record, then megabytes of blank lines) is read until
+    // it does, and no further.
+    #[test]
+    fn a_decompression_bomb_is_stopped() {
+        let mut content = demo()[..100].to_vec();
+        content.extend(std::iter::repeat_n(b'\n', 8 << 20));
+        let gz = gzip(&content);
+        assert!(gz.len() < (8 << 20) / 100, "{}", gz.len());
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl.gz");
+        std::fs::write(&p, &gz).unwrap();
+        let limits = Limits {
+            block_bytes: 64 << 10,
+            gzip_floor_bytes: 1 << 20,
+            ..Limits::default()
+        };
+        let (got, _, err) = read_items(&p, &limits);
+        let err = err.expect("stopped");
+        assert!(err.contains("expands over 100 times"), "{err}");
+        assert!(err.contains("decompression bomb"), "{err}");
+        // The first line is the one item read; blank lines are no records.
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, 1);
+        // With the default limits, the same file is read to its end.
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert_eq!((got.len(), err), (1, None));
+    }
+
+    // A tar or a zip holds files, not records: each is an error that says what to do.
+    #[test]
+    fn archives_of_files_are_not_read_as_a_corpus() {
+        use std::io::Write;
+        let content = demo();
+        let dir = tempfile::tempdir().unwrap();
+        let mut tar = tar::Builder::new(Vec::new());
+        let mut h = tar::Header::new_gnu();
+        h.set_size(content.len() as u64);
+        h.set_mode(0o644);
+        h.set_cksum();
+        tar.append_data(&mut h, "corpus.jsonl", &content[..])
+            .unwrap();
+        let tgz = dir.path().join("c.tar.gz");
+        std::fs::write(&tgz, gzip(&tar.into_inner().unwrap())).unwrap();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("corpus.jsonl", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(&content).unwrap();
+        let z = dir.path().join("c.zip");
+        std::fs::write(&z, zip.finish().unwrap().into_inner()).unwrap();
+        for (p, what) in [(tgz, "a tar archive"), (z, "a zip archive")] {
+            let (got, _, err) = read_items(&p, &Limits::default());
+            assert!(got.is_empty());
+            let err = err.unwrap();
+            assert!(err.starts_with(what), "{err}");
+            assert!(err.contains("give the folder"), "{err}");
+        }
+    }
+
+    // The UI reads a record again at its offset: in a compressed file, an offset in the content.
+    #[test]
+    fn a_record_of_a_gzip_file_is_read_again_at_its_offset() {
+        let content = demo();
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("c.jsonl");
+        std::fs::write(&plain, &content).unwrap();
+        let gz = dir.path().join("c.jsonl.gz");
+        std::fs::write(&gz, gzip(&content)).unwrap();
+        let (items, _, _) = read_items(&plain, &Limits::default());
+        for (line, _, offset, _) in [&items[0], &items[2], &items[59]] {
+            let want = read_record_at(&plain, *offset, None, &Limits::default()).unwrap();
+            let got = read_record_at(&gz, *offset, None, &Limits::default()).unwrap();
+            assert_eq!(got.id, want.id, "line {line}");
+            assert_eq!(got.text, want.text, "line {line}");
+            assert!(got.text.is_some_and(|t| t.len() > 100));
+        }
+    }
+
+    #[test]
+    fn folders_list_json_files_plain_or_gzip_compressed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "a.jsonl.gz",
+            "b.JSON.GZ",
+            "c.ndjson",
+            "d.txt.gz",
+            "e.gz",
+            "f.txt",
+        ] {
+            std::fs::write(dir.path().join(name), b"").unwrap();
+        }
+        let (files, bad) = expand(&[dir.path().to_path_buf()]).unwrap();
+        assert!(bad.is_empty());
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.jsonl.gz", "b.JSON.GZ", "c.ndjson"]);
     }
 }

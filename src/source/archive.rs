@@ -326,7 +326,7 @@ impl<R: Read> Read for Counting<R> {
 
 /// Whether a 512-byte block is a tar header: the `ustar` magic, or (old v7 archives) a valid
 /// header checksum.
-fn is_tar_header(block: &[u8]) -> bool {
+pub(crate) fn is_tar_header(block: &[u8]) -> bool {
     if block.len() < 512 {
         return false;
     }
