@@ -401,8 +401,9 @@ fn run_on(
                 }
                 let i = i as u32;
                 // Only a file whose size is known: a pipe or a device (size 0) may be endless,
-                // and is read block by block here.
-                if 0 < f.len && f.len < small_file {
+                // and is read block by block here; so is a compressed file, whose content may
+                // be many times its size.
+                if 0 < f.len && f.len < small_file && !corpus::is_gzip_name(&f.path) {
                     batch.push(Job::File(i), f.len as usize);
                     if batch.bytes >= batch_bytes && tx.send(batch.take()).is_err() {
                         return;

@@ -28,7 +28,9 @@ pub struct Limits {
     /// bytes, JSON decisions four to ten. A decompression bomb is stopped rather than read for
     /// hours.
     pub gzip_ratio: u64,
-    /// Decompressed bytes under which no ratio is too high (a small file of blank lines).
+    /// Decompressed bytes under which no ratio is too high: records repeated from one line to
+    /// the next compress hundreds of times too, and a bomb costs time, not memory (records and
+    /// documents are held to their own limits).
     pub gzip_floor_bytes: u64,
 }
 
@@ -39,7 +41,7 @@ impl Default for Limits {
             max_document_bytes: 4 << 30,
             block_bytes: 8 << 20,
             gzip_ratio: 100,
-            gzip_floor_bytes: 1 << 30,
+            gzip_floor_bytes: 16 << 30,
         }
     }
 }
@@ -72,6 +74,14 @@ pub struct UnreadableFile {
 /// The file extensions read inside folders (a file named explicitly is always read).
 const CORPUS_EXTENSIONS: &[&str] = &["jsonl", "json", "ndjson", "jsonlines"];
 
+/// Whether a file is named as gzip-compressed (`.gz`). What is read as compressed is told by the
+/// content; the name only tells a small file, whose content may be large, ahead of reading it.
+pub fn is_gzip_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
 /// Whether a file inside a folder is read: a JSON extension, gzip-compressed or not
 /// (`records.jsonl`, `records.jsonl.gz`).
 fn is_corpus_name(path: &Path) -> bool {
@@ -80,11 +90,10 @@ fn is_corpus_name(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .is_some_and(|e| CORPUS_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
     };
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("gz") => {
-            ext(Path::new(path.file_stem().unwrap_or_default()))
-        }
-        _ => ext(path),
+    if is_gzip_name(path) {
+        ext(Path::new(path.file_stem().unwrap_or_default()))
+    } else {
+        ext(path)
     }
 }
 
@@ -257,6 +266,23 @@ pub fn read_file_recycling(
     if magic.starts_with(&GZIP_MAGIC) {
         return read_gzip(fh, magic, file, index, limits, spare, f);
     }
+    // The other compressors a reuser's export may come in, by their magic bytes.
+    let other = match magic {
+        [0xFD, b'7', b'z', b'X', ..] => Some("xz"),
+        [0x28, 0xB5, 0x2F, 0xFD, ..] => Some("zstd"),
+        [b'B', b'Z', b'h', b'1'..=b'9', ..] => Some("bzip2"),
+        _ => None,
+    };
+    if let Some(name) = other {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "compressed with {name}: vigie reads a corpus from JSON files, plain or \
+                 gzip-compressed; decompress it, or give it through a pipe \
+                 (`vigie <({name} -dc FILE)`)"
+            ),
+        ));
+    }
     if magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06") {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -308,11 +334,22 @@ impl<R: Read> Read for Inflating<R> {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Err(e),
             Err(e) => {
-                *self.stopped.borrow_mut() = Some(format!(
-                    "the gzip stream is damaged or cut short at line {} of its content ({e}); \
-                     the records before it were read",
-                    self.lines + 1
-                ));
+                // A damaged member is mostly found only at its end, by its checksum: its
+                // content, read already, may hold damaged text.
+                *self.stopped.borrow_mut() = Some(if e.to_string().contains("checksum") {
+                    format!(
+                        "the gzip stream is damaged: the checksum of its part that ends at line \
+                         {} of its content does not match; records were read from that part, \
+                         but their text may be corrupt",
+                        self.lines + 1
+                    )
+                } else {
+                    format!(
+                        "the gzip stream is damaged or cut short at line {} of its content \
+                         ({e}); the records before it were read",
+                        self.lines + 1
+                    )
+                });
                 return Ok(0);
             }
         };
@@ -327,6 +364,48 @@ impl<R: Read> Read for Inflating<R> {
             ));
         }
         Ok(n)
+    }
+}
+
+/// The members of a gzip file one after another, as `cat a.gz b.gz` makes them. Zero bytes
+/// after a member (padding that some tools write) are skipped, as gzip itself does.
+struct Members<R: std::io::BufRead> {
+    member: Option<flate2::bufread::GzDecoder<R>>,
+}
+
+impl<R: std::io::BufRead> Read for Members<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let Some(member) = self.member.as_mut() else {
+                return Ok(0);
+            };
+            let n = member.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // The end of a member: another one, padding, or the end of the file.
+            let Some(member) = self.member.take() else {
+                return Ok(0);
+            };
+            let mut rest = member.into_inner();
+            loop {
+                let b = rest.fill_buf()?;
+                if b.is_empty() {
+                    return Ok(0);
+                }
+                match b.iter().position(|&x| x != 0) {
+                    None => {
+                        let len = b.len();
+                        rest.consume(len);
+                    }
+                    Some(i) => {
+                        rest.consume(i);
+                        self.member = Some(flate2::bufread::GzDecoder::new(rest));
+                        break;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -350,10 +429,11 @@ fn read_gzip(
         count: compressed.clone(),
     });
     let mut content = Inflating {
-        inner: flate2::bufread::MultiGzDecoder::new(std::io::BufReader::with_capacity(
-            256 << 10,
-            raw,
-        )),
+        inner: Members {
+            member: Some(flate2::bufread::GzDecoder::new(
+                std::io::BufReader::with_capacity(256 << 10, raw),
+            )),
+        },
         compressed: compressed.clone(),
         out: 0,
         lines: 0,
@@ -1726,6 +1806,9 @@ mod tests {
         let one = gzip(&content);
         let mut two = gzip(&content[..cut]);
         two.extend(gzip(&content[cut..]));
+        // Zero bytes after the last member, as some tools pad, end the stream.
+        let mut padded = two.clone();
+        padded.extend([0u8; 1024]);
         for block_bytes in [16 << 10, 8 << 20] {
             let limits = Limits {
                 block_bytes,
@@ -1737,7 +1820,7 @@ mod tests {
             // 60 lines, one record each; line 46 is broken, but delimited all the same.
             assert_eq!(want.len(), 60);
             assert!(want.iter().all(|w| w.3.is_ok()));
-            for gz in [&one, &two] {
+            for gz in [&one, &two, &padded] {
                 let p = dir.path().join("c.jsonl.gz");
                 std::fs::write(&p, gz).unwrap();
                 let (got, progress, err) = read_items(&p, &limits);
@@ -1778,6 +1861,56 @@ mod tests {
             panic!("the cut line is delimited");
         };
         assert!(cut.len() < whole.len() && whole.starts_with(cut));
+    }
+
+    // A member whose checksum does not match is found at its end: its records were read, and
+    // the error says their text may be corrupt.
+    #[test]
+    fn a_gzip_member_of_the_wrong_checksum_is_reported() {
+        let content = demo();
+        let mut gz = gzip(&content);
+        // The CRC-32 of the content is the trailer's first four bytes.
+        let crc = gz.len() - 8;
+        gz[crc] ^= 0xFF;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl.gz");
+        std::fs::write(&p, &gz).unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        let err = err.expect("an error for the checksum");
+        assert!(
+            err.contains("checksum of its part that ends at line 61"),
+            "{err}"
+        );
+        assert!(err.contains("may be corrupt"), "{err}");
+        assert_eq!(got.len(), 60);
+    }
+
+    // Other compressors are told by their magic bytes, and said to be decompressed first; a
+    // text that merely starts like one is read as lines.
+    #[test]
+    fn other_compressors_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        for (magic, name) in [
+            (&b"\xFD7zXZ\x00\x00\x04"[..], Some("xz")),
+            (&b"\x28\xB5\x2F\xFD\x00"[..], Some("zstd")),
+            (&b"BZh91AY&SY"[..], Some("bzip2")),
+            (&b"BZh, not a record\n"[..], None),
+        ] {
+            let p = dir.path().join("c.jsonl");
+            std::fs::write(&p, magic).unwrap();
+            let (got, _, err) = read_items(&p, &Limits::default());
+            match name {
+                Some(name) => {
+                    let err = err.unwrap();
+                    assert!(
+                        err.starts_with(&format!("compressed with {name}:")),
+                        "{err}"
+                    );
+                    assert!(got.is_empty());
+                }
+                None => assert_eq!((got.len(), err), (1, None)),
+            }
+        }
     }
 
     // A file that expands too much (here: a record, then megabytes of blank lines) is read until
