@@ -413,7 +413,7 @@ impl<R: std::io::BufRead> Read for Members<R> {
 /// already: its content is read as a corpus file is, lines and columns counted in the content
 /// and offsets too; the blocks' progress is counted in compressed bytes, as the file's size is.
 /// A tar or zip inside is an error: the records of an archive of files are not streamed.
-fn read_gzip(
+pub(crate) fn read_gzip(
     fh: std::fs::File,
     magic: &[u8],
     file: &CorpusFile,

@@ -369,6 +369,7 @@ fn read_path(
     let mut fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
     let n = crate::corpus::read_full(&mut fh, &mut head).map_err(|e| InputError::io(f, e))?;
     match sniff(&head[..n]) {
+        Kind::Gzip if gzip_of_json(f, &fh) => read_json(f, fh, &head[..n], true, name, store),
         Kind::Gzip | Kind::Zip => {
             let out = Mutex::new(Vec::new());
             let res = archive::for_each_entry_in(f, fh, &head[..n], limits, &|entry| {
@@ -415,7 +416,7 @@ fn read_path(
             }
             Ok(items)
         }
-        Kind::Json => read_json(f, fh, &head[..n], name, store),
+        Kind::Json => read_json(f, fh, &head[..n], false, name, store),
         _ => {
             // The rest of the file, from where the sniffing stopped.
             let len = fh.metadata().map_or(0, |m| m.len() as usize);
@@ -435,16 +436,35 @@ fn read_path(
     }
 }
 
+/// Whether `fh`, a gzip file, holds JSON (`export.jsonl.gz`), to be streamed as a JSON file is,
+/// rather than held whole as an archive's entry is. Its start is inflated from a second opening,
+/// so only a regular file is looked into: a pipe cannot be opened twice.
+fn gzip_of_json(f: &Path, fh: &std::fs::File) -> bool {
+    if !fh.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(again) = std::fs::File::open(f) else {
+        return false;
+    };
+    let mut head = [0u8; 512];
+    let mut content = flate2::read::GzDecoder::new(again);
+    let n = crate::corpus::read_full(&mut content, &mut head).unwrap_or(0);
+    sniff(&head[..n]) == Kind::Json
+}
+
 /// Reads a Judilibre JSON file block by block, as the corpus is read (JSON Lines split at line
 /// boundaries; an array or one object whole), parsing each block's values in parallel and moving
 /// their texts to the store, so that a large reference never sits whole in memory.
 ///
 /// `fh` is the file, open, and `head` its first bytes, already read from it to tell its format:
-/// from a pipe, they cannot be read again.
+/// from a pipe, they cannot be read again. A `gzip` file is inflated as it is read, its texts go
+/// to the store, and a damaged stream ends it with what was read before kept and the damage
+/// counted as an unreadable decision.
 fn read_json(
     f: &Path,
     fh: std::fs::File,
     head: &[u8],
+    gzip: bool,
     name: &str,
     store: &TextStore,
 ) -> Result<Vec<Spilled>, InputError> {
@@ -457,7 +477,7 @@ fn read_json(
     let limits = crate::corpus::Limits::default();
     // Texts stay in a regular file, read again when needed; from anything else (a pipe, a
     // device), which cannot be read again, they go to the store.
-    let file_no = meta.is_file().then(|| store.add_file(f));
+    let file_no = (meta.is_file() && !gzip).then(|| store.add_file(f));
     let parse_block = |block: &crate::corpus::Block, out: &mut Vec<Spilled>| {
         let items: Vec<Vec<Spilled>> = block
             .items
@@ -468,7 +488,7 @@ fn read_json(
     };
     // A small file (a folder of one decision per file) is read here: a reader thread for each
     // would cost more than reading it.
-    if meta.is_file() && meta.len() < limits.small_file_bytes() as u64 {
+    if meta.is_file() && meta.len() < limits.small_file_bytes() as u64 && !gzip {
         let mut out = Vec::new();
         return crate::corpus::read_opened(fh, head, &file, 0, &limits, None, &mut |block| {
             parse_block(&block, &mut out);
@@ -485,9 +505,13 @@ fn read_json(
         // ends instead of keeping the scope waiting.
         let rx = rx;
         let reader = scope.spawn(move || {
-            crate::corpus::read_opened(fh, head, &file, 0, &limits, Some(&spare_rx), &mut |b| {
-                tx.send(b).is_ok()
-            })
+            let spare = Some(&spare_rx);
+            let mut send = |b| tx.send(b).is_ok();
+            if gzip {
+                crate::corpus::read_gzip(fh, head, &file, 0, &limits, spare, &mut send)
+            } else {
+                crate::corpus::read_opened(fh, head, &file, 0, &limits, spare, &mut send)
+            }
         });
         let mut out = Vec::new();
         for block in rx.iter() {
@@ -495,7 +519,17 @@ fn read_json(
             let _ = spare_tx.try_send(block.data);
         }
         match reader.join() {
-            Ok(res) => res.map(|()| out).map_err(|e| InputError::io(f, e)),
+            Ok(Ok(())) => Ok(out),
+            // What was read before the damage stays, as in an archive.
+            Ok(Err(e)) if gzip => {
+                let origin = Origin {
+                    file: name.to_string(),
+                    line: 0,
+                };
+                out.push(Err((origin, e.to_string())));
+                Ok(out)
+            }
+            Ok(Err(e)) => Err(InputError::io(f, e)),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })
@@ -762,5 +796,64 @@ mod tests {
         // cc, ca, tj, tcom details; the two list files are not Judilibre shapes.
         assert!(set.find("5fca277de35a255d41ca73ab").is_some());
         assert!(set.find("6777e9f21e60c54e02024fdd").is_some());
+    }
+
+    // A gzip-compressed JSON Lines reference (a whole export, `export.jsonl.gz`) is streamed as
+    // the plain file is, not held whole as an archive's entry: here each decision is over the
+    // entry limit, and the file too. Its texts go to the store. A stream cut short keeps the
+    // decisions before the cut, and counts the cut as unreadable.
+    #[test]
+    fn a_gzip_json_lines_reference_is_streamed() {
+        use std::io::Write;
+        let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/judilibre"));
+        let mut lines = Vec::new();
+        let mut want = Vec::new();
+        // Three decisions (the tj sample has the ca sample's id).
+        for f in ["cc_detail.json", "ca_detail.json", "tcom_detail.json"] {
+            let v: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(data.join(f)).unwrap()).unwrap();
+            want.push((
+                v["id"].as_str().unwrap().to_string(),
+                v["text"].as_str().unwrap().to_string(),
+            ));
+            lines.extend(serde_json::to_vec(&v).unwrap());
+            lines.push(b'\n');
+        }
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(&lines).unwrap();
+        let gz = e.finish().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("export.jsonl.gz");
+        std::fs::write(&p, &gz).unwrap();
+        let limits = archive::ArchiveLimits {
+            max_entry_bytes: 1024,
+            ..Default::default()
+        };
+        assert!(want.iter().all(|(_, t)| t.len() > 1024));
+        let set = ReferenceSet::load(std::slice::from_ref(&p), &limits).unwrap();
+        assert_eq!(set.len(), 3);
+        assert!(set.unreadable.is_empty());
+        for (line, (id, text)) in want.iter().enumerate() {
+            let i = set.find_index(id).unwrap();
+            assert_eq!(set.decisions[i].origin.line, line as u64 + 1);
+            assert!(set.decisions[i].origin.file.ends_with("export.jsonl.gz"));
+            assert_eq!(set.stored(i).place, Place::Store);
+            assert_eq!(&set.text(i).unwrap(), text);
+        }
+        // Cut in the last decision.
+        let cut = dir.path().join("cut.jsonl.gz");
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(&lines).unwrap();
+        let whole = e.finish().unwrap();
+        // The last 100 compressed bytes hold the end of the last decision and the trailer.
+        std::fs::write(&cut, &whole[..whole.len() - 100]).unwrap();
+        let set = ReferenceSet::load(std::slice::from_ref(&cut), &limits).unwrap();
+        assert_eq!(set.len(), 2);
+        assert!(set.find(&want[2].0).is_none());
+        let why: Vec<&str> = set.unreadable.iter().map(|u| u.reason.as_str()).collect();
+        assert!(
+            why.iter().any(|w| w.contains("cut short at line 3")),
+            "{why:?}"
+        );
     }
 }
