@@ -263,8 +263,17 @@ pub fn read_file_recycling(
     let mut magic = [0u8; 4];
     let n = read_full(&mut fh, &mut magic)?;
     let magic = &magic[..n];
-    if magic.starts_with(&GZIP_MAGIC) {
-        return read_gzip(fh, magic, file, index, limits, spare, f);
+    use crate::source::archive::{self, ArchiveKind};
+    match archive::sniff(magic) {
+        Some(ArchiveKind::Gzip) => return read_gzip(fh, magic, file, index, limits, spare, f),
+        Some(ArchiveKind::Zip) => {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "a zip archive: vigie reads a corpus from JSON files, plain or \
+                 gzip-compressed; unzip it and give the folder",
+            ));
+        }
+        None => {}
     }
     // The other compressors a reuser's export may come in, by their magic bytes.
     let other = match magic {
@@ -283,31 +292,7 @@ pub fn read_file_recycling(
             ),
         ));
     }
-    if magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06") {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "a zip archive: vigie reads a corpus from JSON files, plain or gzip-compressed; \
-             unzip it and give the folder",
-        ));
-    }
     read_opened(fh, magic, file, index, limits, spare, f)
-}
-
-/// The first bytes of a gzip stream.
-const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
-
-/// Counts the bytes read through it, in a cell the reading thread looks at.
-struct Counting<R> {
-    inner: R,
-    count: std::rc::Rc<std::cell::Cell<u64>>,
-}
-
-impl<R: Read> Read for Counting<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.set(self.count.get() + n as u64);
-        Ok(n)
-    }
 }
 
 /// Decompressed data, with the line it has reached, held to [`Limits::gzip_ratio`]. A damaged
@@ -424,9 +409,10 @@ pub(crate) fn read_gzip(
 ) -> std::io::Result<()> {
     // The magic bytes count as read.
     let compressed = std::rc::Rc::new(std::cell::Cell::new(magic.len() as u64));
-    let raw = std::io::Cursor::new(magic.to_vec()).chain(Counting {
+    let raw = std::io::Cursor::new(magic.to_vec()).chain(crate::source::archive::Counting {
         inner: fh,
         count: compressed.clone(),
+        limit: u64::MAX,
     });
     let mut content = Inflating {
         inner: Members {
@@ -1301,7 +1287,9 @@ pub fn read_record_at(
     use std::io::{BufRead, BufReader, Seek, SeekFrom};
     let mut fh = std::fs::File::open(path).ok()?;
     let mut magic = [0u8; 2];
-    let gzip = read_full(&mut fh, &mut magic).ok()? == 2 && magic == GZIP_MAGIC;
+    let n = read_full(&mut fh, &mut magic).ok()?;
+    let gzip = crate::source::archive::sniff(&magic[..n])
+        == Some(crate::source::archive::ArchiveKind::Gzip);
     fh.seek(SeekFrom::Start(if gzip { 0 } else { offset }))
         .ok()?;
     let mut r: Box<dyn BufRead> = if gzip {

@@ -303,11 +303,13 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-/// Counts the bytes coming out of the decompressor and fails once past the total limit.
-struct Counting<R> {
-    inner: R,
-    count: Rc<Cell<u64>>,
-    limit: u64,
+/// Counts the bytes read through it, in a cell the reading thread looks at, and fails once past
+/// `limit`: the bytes coming out of an archive's decompressor, held to the total limit; or those
+/// a compressed corpus file gives its decompressor (no limit), its reading progress.
+pub(crate) struct Counting<R> {
+    pub(crate) inner: R,
+    pub(crate) count: Rc<Cell<u64>>,
+    pub(crate) limit: u64,
 }
 
 impl<R: Read> Read for Counting<R> {
