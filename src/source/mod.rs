@@ -88,48 +88,99 @@ impl ReferenceSet {
             .into_iter()
             .filter_map(|d| spill(&store, Ok(d)).ok())
             .collect();
-        ReferenceSet::from_parts(pairs, unreadable, store)
+        ReferenceSet::from_parts(vec![pairs], unreadable, store)
     }
 
-    /// Builds the index over decisions (a later duplicate id replaces an earlier one only when it
-    /// was updated later).
+    /// Builds the index over decisions, given in chunks (a later duplicate id replaces an
+    /// earlier one only when it was updated later).
+    ///
+    /// The decisions are moved once, and the index is built alongside: a national reference
+    /// holds hundreds of thousands of decisions, and until the set is built, the corpus waits.
     fn from_parts(
-        mut pairs: Vec<(ReferenceDecision, Stored)>,
+        chunks: Vec<Vec<(ReferenceDecision, Stored)>>,
         unreadable: Vec<Unreadable>,
         store: TextStore,
     ) -> Self {
         // Texts must be readable from now on; a failure shows as texts that cannot be read.
         let _ = store.flush();
-        // Deterministic order whatever the reading order: by origin.
-        pairs.sort_by(|a, b| a.0.origin.cmp(&b.0.origin).then(a.0.id.cmp(&b.0.id)));
-        let (decisions, texts): (Vec<ReferenceDecision>, Vec<Stored>) = pairs.into_iter().unzip();
-        let mut by_id: HashMap<String, u32> = HashMap::with_capacity(decisions.len() * 2);
-        let mut by_number: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, d) in decisions.iter().enumerate() {
-            let i = i as u32;
-            let mut keys = vec![id_key(&d.id)];
-            keys.extend(d.other_ids.iter().map(|s| id_key(s)));
-            if let Some(e) = &d.ecli {
-                keys.push(id_key(e));
-            }
-            for k in keys {
-                if k.is_empty() {
-                    continue;
-                }
-                match by_id.get(&k) {
-                    Some(&j) if decisions[j as usize].update_date >= d.update_date => {}
-                    _ => {
-                        by_id.insert(k, i);
+        // Deterministic order whatever the reading order: by origin, then id. The decisions of a
+        // file come in order and files in name order, so that most often they are in order
+        // already; otherwise the order is found on indices, not by moving decisions about.
+        let all: Vec<&(ReferenceDecision, Stored)> = chunks.iter().flatten().collect();
+        let before = |a: &(ReferenceDecision, Stored), b: &(ReferenceDecision, Stored)| {
+            a.0.origin.cmp(&b.0.origin).then(a.0.id.cmp(&b.0.id))
+        };
+        let order: Option<Vec<u32>> = (!all.is_sorted_by(|a, b| before(a, b).is_le())).then(|| {
+            let mut order: Vec<u32> = (0..all.len() as u32).collect();
+            order.par_sort_by(|&i, &j| before(all[i as usize], all[j as usize]));
+            order
+        });
+        // The keys of each decision, in the final order, worked out on every core.
+        let keyed = |(d, _): &(ReferenceDecision, Stored)| {
+            let ids: Vec<String> = std::iter::once(&d.id)
+                .chain(&d.other_ids)
+                .chain(&d.ecli)
+                .map(|s| id_key(s))
+                .filter(|k| !k.is_empty())
+                .collect();
+            let numbers: Vec<String> = d
+                .numbers
+                .iter()
+                .map(|n| n.chars().filter(|c| c.is_ascii_digit()).collect::<String>())
+                .filter(|digits| digits.len() >= 5)
+                .collect();
+            (ids, numbers, d.update_date)
+        };
+        let keys: Vec<_> = match &order {
+            Some(order) => order.par_iter().map(|&i| keyed(all[i as usize])).collect(),
+            None => all.par_iter().map(|&p| keyed(p)).collect(),
+        };
+        drop(all);
+        let n = keys.len();
+        // The maps are filled in order while the decisions are moved.
+        let ((by_id, by_number), (decisions, texts)) = rayon::join(
+            || {
+                let mut by_id: HashMap<String, u32> = HashMap::with_capacity(n * 2);
+                let mut by_number: HashMap<String, Vec<u32>> = HashMap::new();
+                let updated: Vec<_> = keys.iter().map(|k| k.2).collect();
+                for (i, (ids, numbers, _)) in keys.into_iter().enumerate() {
+                    let i = i as u32;
+                    for k in ids {
+                        match by_id.get(&k) {
+                            Some(&j) if updated[j as usize] >= updated[i as usize] => {}
+                            _ => {
+                                by_id.insert(k, i);
+                            }
+                        }
+                    }
+                    for digits in numbers {
+                        by_number.entry(digits).or_default().push(i);
                     }
                 }
-            }
-            for n in &d.numbers {
-                let digits: String = n.chars().filter(|c| c.is_ascii_digit()).collect();
-                if digits.len() >= 5 {
-                    by_number.entry(digits).or_default().push(i);
+                (by_id, by_number)
+            },
+            || {
+                let mut decisions = Vec::with_capacity(n);
+                let mut texts = Vec::with_capacity(n);
+                let mut put = |(d, s): (ReferenceDecision, Stored)| {
+                    decisions.push(d);
+                    texts.push(s);
+                };
+                match order {
+                    None => chunks.into_iter().flatten().for_each(put),
+                    Some(order) => {
+                        let mut slots: Vec<Option<_>> =
+                            chunks.into_iter().flatten().map(Some).collect();
+                        for i in order {
+                            if let Some(p) = slots[i as usize].take() {
+                                put(p);
+                            }
+                        }
+                    }
                 }
-            }
-        }
+                (decisions, texts)
+            },
+        );
         ReferenceSet {
             decisions,
             texts,
@@ -221,43 +272,32 @@ impl ReferenceSet {
                 format!("cannot keep the reference texts: {e}"),
             )
         })?;
-        let mut decisions = Vec::new();
+        // The decisions of each file, in reading order: they are moved once more, into the
+        // set, when it is built.
+        let mut chunks = Vec::new();
         let mut unreadable = Vec::new();
         for p in paths {
             let files = list_files(p)?;
-            let found = Mutex::new(Vec::new());
-            let bad = Mutex::new(Vec::new());
-            let fatal: Mutex<Option<InputError>> = Mutex::new(None);
-            files.par_iter().for_each(|f| {
-                let name = f.display().to_string();
-                match read_path(f, &name, limits, &store) {
-                    Ok(items) => {
-                        let (ok, ko): (Vec<_>, Vec<_>) = items.into_iter().partition(Result::is_ok);
-                        found
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .extend(ok.into_iter().flatten());
-                        bad.lock().unwrap_or_else(|e| e.into_inner()).extend(
-                            ko.into_iter()
-                                .filter_map(Result::err)
-                                .map(|(origin, reason)| Unreadable { origin, reason }),
-                        );
-                    }
-                    Err(e) => {
-                        let mut g = fatal.lock().unwrap_or_else(|e| e.into_inner());
-                        if g.is_none() {
-                            *g = Some(e);
-                        }
-                    }
-                }
-            });
-            if let Some(e) = fatal.into_inner().unwrap_or_else(|e| e.into_inner()) {
-                return Err(e);
+            let read: Vec<Result<Vec<Spilled>, InputError>> = files
+                .par_iter()
+                .map(|f| read_path(f, &f.display().to_string(), limits, &store))
+                .collect();
+            let mut found = 0;
+            let mut bad = Vec::new();
+            for items in read {
+                // The first file that cannot be read at all, in file order.
+                let items: Vec<(ReferenceDecision, Stored)> = items?
+                    .into_iter()
+                    .filter_map(|item| {
+                        item.map_err(|(origin, reason)| bad.push(Unreadable { origin, reason }))
+                            .ok()
+                    })
+                    .collect();
+                found += items.len();
+                chunks.push(items);
             }
-            let found = found.into_inner().unwrap_or_else(|e| e.into_inner());
-            let mut bad = bad.into_inner().unwrap_or_else(|e| e.into_inner());
             bad.sort_by(|a, b| a.origin.cmp(&b.origin));
-            if found.is_empty() {
+            if found == 0 {
                 let why = match bad.first() {
                     Some(u) => format!(
                         "no decision could be read: {}{}: {}",
@@ -273,10 +313,9 @@ impl ReferenceSet {
                 };
                 return Err(InputError::new(p, why));
             }
-            decisions.extend(found);
             unreadable.extend(bad);
         }
-        Ok(ReferenceSet::from_parts(decisions, unreadable, store))
+        Ok(ReferenceSet::from_parts(chunks, unreadable, store))
     }
 }
 
@@ -702,6 +741,56 @@ mod tests {
         assert!(set.find("20/00804").is_none(), "ambiguous number");
         assert!(set.find("nothing").is_none());
         assert!(set.find("").is_none());
+    }
+
+    // Decisions read out of order (archive entries, files read on several threads) are set in
+    // order of origin, each with its own text; of two decisions with one id, the one updated
+    // later is found, whatever the order they came in.
+    #[test]
+    fn decisions_read_out_of_order_are_indexed_in_order_with_their_texts() {
+        let store = TextStore::new().unwrap();
+        let d = |file: &str, line: u64, id: &str, updated: &str| {
+            let text = format!("Texte de {file}:{line}");
+            let d = ReferenceDecision {
+                id: id.into(),
+                numbers: vec![format!("2{line:04}")],
+                update_date: Some(updated.parse().unwrap()),
+                origin: Origin {
+                    file: file.into(),
+                    line,
+                },
+                ..Default::default()
+            };
+            let s = store.put(&text, Some(crate::text::normalize::digest(&text)));
+            (d, s.unwrap())
+        };
+        let chunks = vec![
+            vec![
+                d("b.json", 2, "x", "2025-01-02T00:00:00Z"),
+                d("b.json", 1, "y", "2025-01-01T00:00:00Z"),
+            ],
+            vec![d("a.json", 9, "x", "2025-01-01T00:00:00Z")],
+            vec![d("a.json", 10, "z", "2025-01-01T00:00:00Z")],
+        ];
+        let set = ReferenceSet::from_parts(chunks, vec![], store);
+        let seen: Vec<(String, u64, String)> = (0..set.len())
+            .map(|i| {
+                let d = &set.decisions[i];
+                (d.origin.file.clone(), d.origin.line, set.text(i).unwrap())
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [("a.json", 9), ("a.json", 10), ("b.json", 1), ("b.json", 2)].map(|(f, l)| (
+                f.to_string(),
+                l,
+                format!("Texte de {f}:{l}")
+            ))
+        );
+        // `x` at b.json:2 was updated later than at a.json:9, which comes first.
+        assert_eq!(set.find("x").unwrap().origin.line, 2);
+        assert_eq!(set.find("y").unwrap().origin.line, 1);
+        assert_eq!(set.find("20010").unwrap().id, "z");
     }
 
     #[test]
