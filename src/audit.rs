@@ -395,6 +395,19 @@ fn run_on(
         let files_ref = &files;
         scope.spawn(move || {
             let mut batch = Batch::default();
+            // Bytes handed to the engine so far. The first batches are sent as soon as they
+            // hold as much as all the batches before them (1 MiB at least): no worker has work
+            // until the first comes, and the first blocks of a file are short
+            // ([`corpus::Limits::ramped_block_bytes`]).
+            let mut sent = 0usize;
+            // Sends the batch if it is full enough; `false` when the engine is gone.
+            let mut send = |batch: &mut Batch| {
+                if batch.bytes < batch_bytes.min(sent.max(1 << 20)) {
+                    return true;
+                }
+                sent += batch.bytes;
+                tx.send(batch.take()).is_ok()
+            };
             for (i, f) in files_ref.iter().enumerate() {
                 if cancel.load(Ordering::Relaxed) {
                     return;
@@ -405,7 +418,7 @@ fn run_on(
                 // be many times its size.
                 if 0 < f.len && f.len < small_file && !corpus::is_gzip_name(&f.path) {
                     batch.push(Job::File(i), f.len as usize);
-                    if batch.bytes >= batch_bytes && tx.send(batch.take()).is_err() {
+                    if !send(&mut batch) {
                         return;
                     }
                     continue;
@@ -417,7 +430,7 @@ fn run_on(
                     }
                     let len = b.data.len();
                     batch.push(Job::Block(b), len);
-                    gone = batch.bytes >= batch_bytes && tx.send(batch.take()).is_err();
+                    gone = !send(&mut batch);
                     !gone
                 });
                 // The engine stopped (a panic being raised): no more reading.

@@ -53,6 +53,13 @@ impl Limits {
     pub fn small_file_bytes(&self) -> usize {
         self.block_bytes / 8
     }
+
+    /// The size of the `nth` block of a file (from 0): 1 MiB, then twice as large each time up
+    /// to [`Limits::block_bytes`]. No worker has anything to do until the first block of the
+    /// run is read: the sooner it comes, the sooner every core is at work.
+    pub fn ramped_block_bytes(&self, nth: u32) -> usize {
+        self.block_bytes.min((1 << 20) << nth.min(16))
+    }
 }
 
 /// One corpus file to read.
@@ -691,11 +698,13 @@ fn read_lines<R: Read>(
     let mut line = 1u64; // line number of carry[0]
     let mut skipping_long: Option<(u64, u64)> = None; // (line, offset) of an over-long line
     let mut first = true;
+    let mut blocks = 0;
     loop {
         // Fill the buffer up to the block size.
-        if !eof && carry.len() < limits.block_bytes {
+        let block_bytes = limits.ramped_block_bytes(blocks);
+        if !eof && carry.len() < block_bytes {
             // Read into spare capacity, which is not zeroed first.
-            let want = limits.block_bytes.max(carry.len() + 64 * 1024) - carry.len();
+            let want = block_bytes.max(carry.len() + 64 * 1024) - carry.len();
             carry.reserve_exact(want);
             let n = (&mut fh).take(want as u64).read_to_end(&mut carry)?;
             if n == 0 {
@@ -777,6 +786,7 @@ fn read_lines<R: Read>(
             pos = end + 1;
         }
         file_offset += block.bytes;
+        blocks += 1;
         let go_on = f(block);
         if !go_on || (eof && carry.is_empty()) {
             if let Some((l, off)) = skipping_long.take() {
@@ -842,9 +852,12 @@ fn read_array<R: Read>(
     };
     // The BOM is not a char of the first line.
     pos += bom_len(&carry);
+    let mut blocks = 0;
     loop {
-        if !eof && carry.len() - pos < limits.block_bytes {
-            let want = limits.block_bytes.max(64 * 1024);
+        let block_bytes = limits.ramped_block_bytes(blocks);
+        blocks += 1;
+        if !eof && carry.len() - pos < block_bytes {
+            let want = block_bytes.max(64 * 1024);
             carry.reserve_exact(want);
             if (&mut fh).take(want as u64).read_to_end(&mut carry)? == 0 {
                 eof = true;
@@ -1784,6 +1797,56 @@ mod tests {
     // A gzip-compressed file (of one gzip member or several, as `cat a.gz b.gz` makes) reads as
     // its content does: the same items at the same lines, columns and offsets; progress is
     // counted in the bytes of the file, compressed.
+    // The first blocks of a file are short, 1 MiB then twice as large each time up to the block
+    // size, so that the workers start early; every line is read once, in order, whatever the
+    // layout.
+    #[test]
+    fn the_first_blocks_of_a_file_are_short_and_grow() {
+        let limits = Limits::default();
+        assert_eq!(
+            (0..6)
+                .map(|n| limits.ramped_block_bytes(n) >> 20)
+                .collect::<Vec<_>>(),
+            [1, 2, 4, 8, 8, 8]
+        );
+        let small = Limits {
+            block_bytes: 1000,
+            ..Limits::default()
+        };
+        assert_eq!(small.ramped_block_bytes(0), 1000);
+        let dir = tempfile::tempdir().unwrap();
+        // 24,000 records of 1 kB: 24 MB.
+        let record = |i: usize| format!("{{\"id\":\"r{i}\",\"text\":\"{}\"}}", "x".repeat(990));
+        let lines: Vec<String> = (0..24_000).map(record).collect();
+        let array = format!("[{}]", lines.join(",\n"));
+        for (name, content) in [("c.jsonl", lines.join("\n") + "\n"), ("c.json", array)] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, &content).unwrap();
+            let file = CorpusFile {
+                path: p.clone(),
+                name: name.into(),
+                len: content.len() as u64,
+            };
+            let mut sizes = Vec::new();
+            let mut lines_seen = Vec::new();
+            read_file(&file, 0, &limits, &mut |b| {
+                sizes.push(b.data.len());
+                lines_seen.extend(b.items.iter().map(|it| it.line));
+                true
+            })
+            .unwrap();
+            // Each block is about its size: it ends at the last line (or element) end before it
+            // is full, and holds the tail of the one cut before it, and the first the 64 kB
+            // read to tell the layout.
+            for (k, mib) in [1, 2, 4, 8].into_iter().enumerate() {
+                let around = (mib << 20) - 2048..(mib << 20) + (66 << 10);
+                assert!(around.contains(&sizes[k]), "{name}: {sizes:?}");
+            }
+            assert_eq!(sizes.iter().sum::<usize>(), content.len(), "{name}");
+            assert_eq!(lines_seen, (1..=24_000).collect::<Vec<u64>>(), "{name}");
+        }
+    }
+
     #[test]
     fn a_gzip_compressed_file_reads_as_its_content() {
         let content = demo();
