@@ -124,14 +124,29 @@ pub struct ArchiveError {
     pub stats: Box<ArchiveStats>,
 }
 
+impl ArchiveError {
+    /// What went wrong, without the archive's name: for a message that names it already.
+    pub fn reason(&self) -> String {
+        match &self.entry {
+            Some(entry) => format!("at entry {entry}: {}", self.kind),
+            None => self.kind.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for ArchiveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.archive.display())?;
         if let Some(entry) = &self.entry {
             write!(f, " (at entry {entry})")?;
         }
-        f.write_str(": ")?;
-        match &self.kind {
+        write!(f, ": {}", self.kind)
+    }
+}
+
+impl fmt::Display for ArchiveErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ArchiveErrorKind::Io(e) => write!(f, "cannot read the archive: {e}"),
             ArchiveErrorKind::NotAnArchive => {
                 f.write_str("not a gzip, tar.gz or zip archive (unknown magic bytes)")

@@ -299,6 +299,10 @@ impl ReferenceSet {
             bad.sort_by(|a, b| a.origin.cmp(&b.origin));
             if found == 0 {
                 let why = match bad.first() {
+                    // The path is itself the file: the error names it already.
+                    Some(u) if u.origin.line == 0 && u.origin.file == p.display().to_string() => {
+                        format!("no decision could be read: {}", u.reason)
+                    }
                     Some(u) => format!(
                         "no decision could be read: {}{}: {}",
                         u.origin.file,
@@ -450,7 +454,7 @@ fn read_path(
                         file: name.to_string(),
                         line: 0,
                     },
-                    e.to_string(),
+                    e.reason(),
                 )));
             }
             Ok(items)
@@ -806,6 +810,31 @@ mod tests {
         std::fs::write(&p, "{ nope").unwrap();
         let e = ReferenceSet::load(&[p], &archive::ArchiveLimits::default()).unwrap_err();
         assert!(e.to_string().contains("bad.json"), "{e}");
+        // A damaged archive is named once, given alone; given in a folder, the error names the
+        // folder, then the archive in it.
+        let gz = dir.path().join("ref.tar.gz");
+        std::fs::write(&gz, b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage").unwrap();
+        let e = ReferenceSet::load(
+            std::slice::from_ref(&gz),
+            &archive::ArchiveLimits::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(e.matches("ref.tar.gz").count(), 1, "{e}");
+        assert!(
+            e.ends_with(
+                "no decision could be read: corrupt or truncated archive: corrupt deflate stream"
+            ),
+            "{e}"
+        );
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::rename(&gz, sub.join("ref.tar.gz")).unwrap();
+        let e = ReferenceSet::load(&[sub], &archive::ArchiveLimits::default())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e.matches("ref.tar.gz").count(), 1, "{e}");
+        assert!(e.contains("sub: no decision could be read: "), "{e}");
     }
 
     #[test]
