@@ -75,6 +75,11 @@ pub trait AuditContext: Send + Sync {
     fn record(&self, r: &RecordRef) -> Option<Record>;
     /// The reference decision a `source_id` matches.
     fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision>;
+    /// The reference decisions that could not be read, in order of origin (the report counts
+    /// them).
+    fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
+        &[]
+    }
 }
 
 /// A finished audit, with what the UI needs to show each finding's context.
@@ -104,6 +109,10 @@ impl AuditContext for Context {
         self.reference
             .find_index(source_id)
             .map(|i| self.reference.with_text(i))
+    }
+
+    fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
+        &self.reference.unreadable
     }
 }
 

@@ -13,6 +13,7 @@ use vigie::audit::{self, AuditEvent, AuditOptions};
 use vigie::error::InputError;
 use vigie::report::{self, Format, Report, WriteOptions};
 use vigie::rules::{Penalty, Rule};
+use vigie::text::sanitize::for_terminal;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -196,6 +197,7 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
         }
         Err(e) => return Err(e),
     };
+    warn_unreadable_reference(outcome.context.unreadable_reference());
     let mut report = outcome.report;
     if let Some(p) = &cli.waivers {
         report.waivers = vigie::tui::waivers::load(p)?;
@@ -223,6 +225,45 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
         }
     }
     Ok(exit_status(&report, cli.fail_on))
+}
+
+/// Says on stderr which reference decisions could not be read, and why: the report only counts
+/// them, and a record that cites one of them cannot be checked against it. The first few are
+/// named (file and line as given, reason), the rest counted.
+fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
+    const NAMED: usize = 5;
+    let n = unreadable.len();
+    if n == 0 {
+        return;
+    }
+    let mut lines = vec![if n == 1 {
+        "vigie: warning: 1 reference decision could not be read; records citing it cannot be \
+         checked against it:"
+            .to_string()
+    } else {
+        format!(
+            "vigie: warning: {n} reference decisions could not be read; records citing them \
+             cannot be checked against them:"
+        )
+    }];
+    for u in unreadable.iter().take(NAMED) {
+        let at = if u.origin.line > 0 {
+            format!(":{}", u.origin.line)
+        } else {
+            String::new()
+        };
+        // File names and reasons may come from the reference's content: no control character
+        // reaches the terminal.
+        lines.push(format!(
+            "  {}{at}: {}",
+            for_terminal(&u.origin.file, false),
+            for_terminal(&u.reason, false)
+        ));
+    }
+    if n > NAMED {
+        lines.push(format!("  and {} more", n - NAMED));
+    }
+    eprintln!("{}", lines.join("\n"));
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> u8 {

@@ -332,3 +332,73 @@ fn a_gzip_compressed_corpus_gives_the_audit_of_its_content() {
         }
     }
 }
+
+// Reference decisions that cannot be read are counted in the report and named on stderr, with
+// the line and the reason, the first five of them; a file name cannot put a control character
+// on the terminal. The audit goes on against the decisions that were read.
+#[test]
+fn unreadable_reference_decisions_are_named_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    std::fs::copy(
+        data("judilibre/cc_detail.json"),
+        reference.join("a-good.json"),
+    )
+    .unwrap();
+    // Line 1 is cut short, line 2 is not JSON, line 4 is not an object; line 3 is a decision.
+    std::fs::write(
+        reference.join("b-bad\u{1b}[31m.jsonl"),
+        "{\"id\":\"zz1\",\"text\":\"x\"\n{nope\n{\"id\":\"zz2\",\"text\":\"y\"}\n\"just a string\"\n",
+    )
+    .unwrap();
+    let c = corpus(dir.path(), &[clean("r1").to_string()]);
+    let run = |reference: &Path| {
+        vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(reference)
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--report",
+                "json",
+                "--quiet",
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = run(&reference);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(report["audit"]["reference_decisions"], 2);
+    assert_eq!(report["audit"]["unreadable_reference_decisions"], 3);
+    assert_eq!(report["audit"]["matched_records"], 1);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(
+        lines[0].starts_with("vigie: warning: 3 reference decisions could not be read"),
+        "{stderr}"
+    );
+    let bad = reference
+        .join("b-bad\u{241b}[31m.jsonl")
+        .display()
+        .to_string();
+    for (line, n) in lines[1..].iter().zip([1, 2, 4]) {
+        assert!(line.starts_with(&format!("  {bad}:{n}: ")), "{line}");
+    }
+    assert!(lines[2].contains("bad JSON"), "{stderr}");
+
+    // Past five, the rest are counted.
+    let many: String = (0..8).map(|i| format!("{{bad {i}\n")).collect();
+    std::fs::write(reference.join("c-worse.jsonl"), many).unwrap();
+    let stderr = String::from_utf8(run(&reference).stderr).unwrap();
+    assert!(
+        stderr.starts_with("vigie: warning: 11 reference decisions"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 7, "{stderr}");
+    assert!(stderr.ends_with("  and 6 more\n"), "{stderr}");
+}
