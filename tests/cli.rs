@@ -36,18 +36,21 @@ fn corpus(dir: &Path, lines: &[String]) -> PathBuf {
     p
 }
 
+/// A headless run at a fixed time, writing the JSON report to stdout.
+const HEADLESS_JSON: [&str; 5] = [
+    "--as-of",
+    "2026-11-22T12:00:00Z",
+    "--report",
+    "json",
+    "--quiet",
+];
+
 fn run_json(corpus: &Path, extra: &[&str]) -> (i32, Value) {
     let out = vigie()
         .arg(corpus)
         .args(["--reference"])
         .arg(data("judilibre/cc_detail.json"))
-        .args([
-            "--as-of",
-            "2026-11-22T12:00:00Z",
-            "--report",
-            "json",
-            "--quiet",
-        ])
+        .args(HEADLESS_JSON)
         .args(extra)
         .output()
         .unwrap();
@@ -358,13 +361,7 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
             .arg(&c)
             .arg("--reference")
             .arg(reference)
-            .args([
-                "--as-of",
-                "2026-11-22T12:00:00Z",
-                "--report",
-                "json",
-                "--quiet",
-            ])
+            .args(HEADLESS_JSON)
             .output()
             .unwrap()
     };
