@@ -75,8 +75,8 @@ pub trait AuditContext: Send + Sync {
     fn record(&self, r: &RecordRef) -> Option<Record>;
     /// The reference decision a `source_id` matches.
     fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision>;
-    /// The reference decisions that could not be read, in order of origin (the report counts
-    /// them).
+    /// The reference decisions that could not be read (the report counts them): for each
+    /// `--reference` path in the order given, in order of origin.
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &[]
     }

@@ -58,7 +58,8 @@ impl Limits {
     /// to [`Limits::block_bytes`]. No worker has anything to do until the first block of the
     /// run is read: the sooner it comes, the sooner every core is at work.
     pub fn ramped_block_bytes(&self, nth: u32) -> usize {
-        self.block_bytes.min((1 << 20) << nth.min(16))
+        self.block_bytes
+            .min((1usize << 20).saturating_mul(1 << nth.min(30)))
     }
 }
 
@@ -1794,9 +1795,6 @@ mod tests {
         (items, progress, res.err().map(|e| e.to_string()))
     }
 
-    // A gzip-compressed file (of one gzip member or several, as `cat a.gz b.gz` makes) reads as
-    // its content does: the same items at the same lines, columns and offsets; progress is
-    // counted in the bytes of the file, compressed.
     // The first blocks of a file are short, 1 MiB then twice as large each time up to the block
     // size, so that the workers start early; every line is read once, in order, whatever the
     // layout.
@@ -1814,6 +1812,10 @@ mod tests {
             ..Limits::default()
         };
         assert_eq!(small.ramped_block_bytes(0), 1000);
+        // However far into a file, never a shift past the width of `usize` (to 0 on 32 bits).
+        for n in [12, 31, 64, u32::MAX] {
+            assert_eq!(limits.ramped_block_bytes(n), limits.block_bytes);
+        }
         let dir = tempfile::tempdir().unwrap();
         // 24,000 records of 1 kB: 24 MB.
         let record = |i: usize| format!("{{\"id\":\"r{i}\",\"text\":\"{}\"}}", "x".repeat(990));
@@ -1847,6 +1849,9 @@ mod tests {
         }
     }
 
+    // A gzip-compressed file (of one gzip member or several, as `cat a.gz b.gz` makes) reads as
+    // its content does: the same items at the same lines, columns and offsets; progress is
+    // counted in the bytes of the file, compressed.
     #[test]
     fn a_gzip_compressed_file_reads_as_its_content() {
         let content = demo();
