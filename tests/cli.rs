@@ -281,8 +281,8 @@ fn a_gzip_compressed_corpus_gives_the_audit_of_its_content() {
             .arg(root.join("assets/demo/reference"))
             .arg("--history")
             .arg(root.join("assets/demo/history.json"))
-            .args(["--as-of", "2026-11-22T12:00:00Z", "--report", "json"])
-            .args(["--quiet", "--fail-on", "never"])
+            .args(HEADLESS_JSON)
+            .args(["--fail-on", "never"])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0));
