@@ -15,6 +15,11 @@ use vigie::report::{self, Format, Report, WriteOptions};
 use vigie::rules::{Penalty, Rule};
 use vigie::text::sanitize::for_terminal;
 
+/// jemalloc rather than the system's allocator: see Cargo.toml.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
