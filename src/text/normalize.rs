@@ -192,6 +192,8 @@ impl Writer<'_> {
         let mut ci = 0u32;
         let mapped = self.map.is_some();
         let chars = |s: &str| if mapped { s.chars().count() as u32 } else { 0 };
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
         while i < n {
             match class[bytes[i] as usize] {
                 SPACE | WHITE => {
@@ -252,7 +254,7 @@ impl Writer<'_> {
                 _ => {}
             }
             // A run of words separated by single spaces: thirty-two bytes at a time while
-            // they can be, then byte by byte.
+            // they can be (with AVX2 when the processor has it), then byte by byte.
             let mut j = i;
             while j < n {
                 let block = if j + 32 <= n {
@@ -262,6 +264,23 @@ impl Writer<'_> {
                 } else {
                     0
                 };
+                #[cfg(target_arch = "x86_64")]
+                if block == 32 && avx2 {
+                    // SAFETY: `run_avx2` needs AVX2 (and reads nothing but its slice
+                    // argument): `avx2` says the processor running it has it.
+                    let k = unsafe { run_avx2(bytes, j, html) };
+                    if k > j {
+                        j = k;
+                        continue;
+                    }
+                } else if block > 0 {
+                    let len = plain_block(&bytes[j..j + block], html);
+                    if len > 0 {
+                        j += len;
+                        continue;
+                    }
+                }
+                #[cfg(not(target_arch = "x86_64"))]
                 if block > 0 {
                     let len = plain_block(&bytes[j..j + block], html);
                     if len > 0 {
@@ -492,6 +511,72 @@ fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
     );
     let ok = _mm_or_si128(_mm_or_si128(ascii, space), _mm_or_si128(cont, lead));
     let mask = |m: __m128i| _mm_movemask_epi8(m) as u32 as u64;
+    (mask(ok), mask(space), mask(lead))
+}
+
+/// The end of the run of words that starts at `b[j]`, thirty-two bytes at a time with AVX2: as
+/// far as whole blocks of [`plain_block`] go, stopping at the first block that stops the run
+/// before its last byte (or `j` itself when the run stops in its first byte), and before the
+/// last thirty-two bytes of `b` are not a whole block. The caller goes on from there as without
+/// AVX2. Only [`std::arch::is_x86_feature_detected`] tells whether it may be called.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn run_avx2(b: &[u8], mut j: usize, html: bool) -> usize {
+    while j + 32 <= b.len() {
+        let (ok, spaces, leads) = masks_avx2(&b[j..j + 32], html);
+        // As in `plain_block_sse2`, on one register of thirty-two bytes.
+        let bad = !ok as u64 | (spaces & (spaces >> 1)) as u64;
+        let mut n = (bad | 1 << 32).trailing_zeros() as usize;
+        if n > 0 && (spaces | leads) & (1 << (n - 1)) != 0 {
+            n -= 1;
+        }
+        j += n;
+        // Short of the last byte, the run stops here: the caller looks at what stops it.
+        if n < 31 {
+            break;
+        }
+    }
+    j
+}
+
+/// [`masks_sse2`] on thirty-two bytes at once, with AVX2: one bit a byte, for the bytes a run
+/// may hold, the spaces, and the lead bytes `C3`–`C5`. The intrinsics take no pointer: within
+/// this function, which enables AVX2, they are safe to call.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn masks_avx2(b: &[u8], html: bool) -> (u32, u32, u32) {
+    use std::arch::x86_64::*;
+    // Four integers, which the compiler turns into one unaligned load (no pointer taken).
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[k..k + 8]);
+        i64::from_le_bytes(w)
+    };
+    let v = _mm256_set_epi64x(word(24), word(16), word(8), word(0));
+    let splat = |x: u8| _mm256_set1_epi8(x as i8);
+    // Printable ASCII but the space: 0x21..=0x7E (signed: bytes of 0x80 and above are negative).
+    let mut ascii = _mm256_andnot_si256(
+        _mm256_cmpeq_epi8(v, splat(0x7f)),
+        _mm256_cmpgt_epi8(v, splat(0x20)),
+    );
+    if html {
+        let markup = _mm256_or_si256(
+            _mm256_cmpeq_epi8(v, splat(b'<')),
+            _mm256_cmpeq_epi8(v, splat(b'&')),
+        );
+        ascii = _mm256_andnot_si256(markup, ascii);
+    }
+    let space = _mm256_cmpeq_epi8(v, splat(b' '));
+    let cont = _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xc0)), splat(0x80));
+    let lead = _mm256_or_si256(
+        _mm256_or_si256(
+            _mm256_cmpeq_epi8(v, splat(0xc3)),
+            _mm256_cmpeq_epi8(v, splat(0xc4)),
+        ),
+        _mm256_cmpeq_epi8(v, splat(0xc5)),
+    );
+    let ok = _mm256_or_si256(_mm256_or_si256(ascii, space), _mm256_or_si256(cont, lead));
+    let mask = |m: __m256i| _mm256_movemask_epi8(m) as u32;
     (mask(ok), mask(space), mask(lead))
 }
 
@@ -879,6 +964,55 @@ mod tests {
                             &text[k..]
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// `run_avx2` goes as far as `plain_block_scalar` does block after block, from every char
+    /// boundary of real text (on a processor with AVX2; elsewhere it is never called).
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn thirty_two_bytes_at_a_time_with_avx2() {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            return;
+        }
+        let scalar = |b: &[u8], mut j: usize, html: bool| {
+            while j + 32 <= b.len() {
+                let n = plain_block_scalar(&b[j..j + 32], html);
+                j += n;
+                if n < 31 {
+                    break;
+                }
+            }
+            j
+        };
+        // SAFETY: the processor has AVX2 (checked above).
+        let avx2 = |b: &[u8], j: usize, html: bool| unsafe { run_avx2(b, j, html) };
+        let long = "Attendu que l'arrêt attaqué énonce que, à défaut de preuve contraire, la Cour \
+                    d'appel a retenu à bon droit que la société Œuvres et Châteaux était tenue";
+        // 163 bytes, all of one run: five whole blocks, the second of which ends on a space and
+        // so gives 31 bytes (32 + 31 + 32 + 32 + 32 = 159); the last 4 are left to the caller.
+        assert_eq!(long.len(), 163);
+        assert_eq!(avx2(long.as_bytes(), 0, false), 159);
+        assert_eq!(avx2(b"abcdefghijklmno  qrstuvwxyzabcdef", 0, false), 15);
+        assert_eq!(avx2(b"short", 0, false), 0);
+        for text in [
+            long,
+            "LA COUR DE CASSATION, CHAMBRE CRIMINELLE, a rendu l’arrêt suivant :\nN° E 23-80.251 \
+             sur le pourvoi formé par M. [Z] [R], domicilié  [Adresse 1], contre l'arrêt",
+            "<p>M. [Z] [R], domicilié  [Adresse 1] &amp; Mme Lefèvre-Châtel, Œdipe ÿ Ā ſ×÷</p>\
+             <br/>Attendu que \u{7f}la cour d'appel\t a retenu é\u{301} que « la société »",
+        ] {
+            let b = text.as_bytes();
+            for k in (0..b.len()).filter(|&k| text.is_char_boundary(k)) {
+                for html in [false, true] {
+                    assert_eq!(
+                        avx2(b, k, html),
+                        scalar(b, k, html),
+                        "{:?} at {k}",
+                        &text[k..]
+                    );
                 }
             }
         }
