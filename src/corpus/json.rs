@@ -279,7 +279,7 @@ fn next_special(b: &[u8]) -> Option<usize> {
 #[target_feature(enable = "sse2")]
 fn specials_sse2(b: &[u8]) -> u32 {
     use std::arch::x86_64::*;
-    let v = crate::text::sse2::load16(b);
+    let v = crate::text::simd::load16(b);
     let splat = |x: u8| _mm_set1_epi8(x as i8);
     let quote = _mm_cmpeq_epi8(v, splat(b'"'));
     let backslash = _mm_cmpeq_epi8(v, splat(b'\\'));

@@ -8,4 +8,4 @@ pub mod names;
 pub mod normalize;
 pub mod sanitize;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-pub(crate) mod sse2;
+pub(crate) mod simd;

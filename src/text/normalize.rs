@@ -192,7 +192,7 @@ impl Writer<'_> {
         let mut ci = 0u32;
         let mapped = self.map.is_some();
         let chars = |s: &str| if mapped { s.chars().count() as u32 } else { 0 };
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         let avx2 = std::arch::is_x86_feature_detected!("avx2");
         while i < n {
             match class[bytes[i] as usize] {
@@ -264,7 +264,7 @@ impl Writer<'_> {
                 } else {
                     0
                 };
-                #[cfg(target_arch = "x86_64")]
+                #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
                 if block == 32 && avx2 {
                     // SAFETY: `run_avx2` needs AVX2 (and reads nothing but its slice
                     // argument): `avx2` says the processor running it has it.
@@ -280,7 +280,7 @@ impl Writer<'_> {
                         continue;
                     }
                 }
-                #[cfg(not(target_arch = "x86_64"))]
+                #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
                 if block > 0 {
                     let len = plain_block(&bytes[j..j + block], html);
                     if len > 0 {
@@ -486,7 +486,7 @@ fn plain_block_sse2(b: &[u8], html: bool) -> usize {
 #[target_feature(enable = "sse2")]
 fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
     use std::arch::x86_64::*;
-    let v = crate::text::sse2::load16(b);
+    let v = crate::text::simd::load16(b);
     let splat = |x: u8| _mm_set1_epi8(x as i8);
     // Printable ASCII but the space: 0x21..=0x7E (signed: bytes of 0x80 and above are negative).
     let mut ascii = _mm_andnot_si128(
@@ -519,7 +519,7 @@ fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
 /// before its last byte (or `j` itself when the run stops in its first byte), and before the
 /// last thirty-two bytes of `b` are not a whole block. The caller goes on from there as without
 /// AVX2. Only [`std::arch::is_x86_feature_detected`] tells whether it may be called.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "avx2")]
 fn run_avx2(b: &[u8], mut j: usize, html: bool) -> usize {
     while j + 32 <= b.len() {
@@ -542,17 +542,11 @@ fn run_avx2(b: &[u8], mut j: usize, html: bool) -> usize {
 /// [`masks_sse2`] on thirty-two bytes at once, with AVX2: one bit a byte, for the bytes a run
 /// may hold, the spaces, and the lead bytes `C3`–`C5`. The intrinsics take no pointer: within
 /// this function, which enables AVX2, they are safe to call.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "avx2")]
 fn masks_avx2(b: &[u8], html: bool) -> (u32, u32, u32) {
     use std::arch::x86_64::*;
-    // Four integers, which the compiler turns into one unaligned load (no pointer taken).
-    let word = |k: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[k..k + 8]);
-        i64::from_le_bytes(w)
-    };
-    let v = _mm256_set_epi64x(word(24), word(16), word(8), word(0));
+    let v = crate::text::simd::load32(b);
     let splat = |x: u8| _mm256_set1_epi8(x as i8);
     // Printable ASCII but the space: 0x21..=0x7E (signed: bytes of 0x80 and above are negative).
     let mut ascii = _mm256_andnot_si256(
@@ -971,7 +965,7 @@ mod tests {
 
     /// `run_avx2` goes as far as `plain_block_scalar` does block after block, from every char
     /// boundary of real text (on a processor with AVX2; elsewhere it is never called).
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     #[test]
     fn thirty_two_bytes_at_a_time_with_avx2() {
         if !std::arch::is_x86_feature_detected!("avx2") {
