@@ -383,7 +383,7 @@ fn run_on(
     let limits = opts.limits;
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Job>>(2);
     // Buffers of blocks done with, back to the reader.
-    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
+    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(corpus::SPARE_BUFFERS);
     // With more than one worker, files under this size are read by the workers, whole, rather
     // than by the reader thread (which reads the rest block by block): in a folder of one record
     // per file, opening and reading files one after the other would take about as long as

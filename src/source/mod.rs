@@ -542,7 +542,7 @@ fn read_json(
     }
     // A thread reads the next block while the pool parses this one.
     let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
-    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(2);
+    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(crate::corpus::SPARE_BUFFERS);
     std::thread::scope(|scope| {
         // Owned here, so that a panic below drops it and the reader, blocked on a full channel,
         // ends instead of keeping the scope waiting.
