@@ -343,8 +343,11 @@ fn run_on(
     sink: &(dyn Fn(AuditEvent) + Sync),
     cancel: &AtomicBool,
 ) -> anyhow::Result<AuditOutcome> {
-    let reference =
-        Arc::new(pool.install(|| ReferenceSet::load(&opts.reference, &opts.archive_limits))?);
+    // Buffers of blocks done with, for the reference readers and then the corpus reader.
+    let spares = corpus::Spares::new(opts.limits.block_bytes);
+    let reference = Arc::new(pool.install(|| {
+        ReferenceSet::load_recycling(&opts.reference, &opts.archive_limits, &spares)
+    })?);
     sink(AuditEvent::ReferenceLoaded {
         decisions: reference.len() as u64,
     });
@@ -382,8 +385,6 @@ fn run_on(
 
     let limits = opts.limits;
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Job>>(2);
-    // Buffers of blocks done with, back to the reader.
-    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(corpus::SPARE_BUFFERS);
     // With more than one worker, files under this size are read by the workers, whole, rather
     // than by the reader thread (which reads the rest block by block): in a folder of one record
     // per file, opening and reading files one after the other would take about as long as
@@ -402,6 +403,7 @@ fn run_on(
         // ends instead of keeping the scope waiting.
         let rx = rx;
         let files_ref = &files;
+        let spares = &spares;
         scope.spawn(move || {
             let mut batch = Batch::default();
             // Bytes handed to the engine so far. The first batches are sent as soon as they
@@ -433,15 +435,16 @@ fn run_on(
                     continue;
                 }
                 let mut gone = false;
-                let res = corpus::read_file_recycling(f, i, &limits, Some(&spare_rx), &mut |b| {
-                    if cancel.load(Ordering::Relaxed) {
-                        return false;
-                    }
-                    let len = b.data.len();
-                    batch.push(Job::Block(b), len);
-                    gone = !send(&mut batch);
-                    !gone
-                });
+                let res =
+                    corpus::read_file_recycling(f, i, &limits, Some(spares.receiver()), &mut |b| {
+                        if cancel.load(Ordering::Relaxed) {
+                            return false;
+                        }
+                        let len = b.data.len();
+                        batch.push(Job::Block(b), len);
+                        gone = !send(&mut batch);
+                        !gone
+                    });
                 // The engine stopped (a panic being raised): no more reading.
                 if gone {
                     return;
@@ -521,11 +524,7 @@ fn run_on(
                     for part in parts {
                         match part {
                             Part::Block(block, outcomes) => {
-                                let data = tally.merge(block, outcomes, &file_names);
-                                // Only buffers of a whole block are worth handing back.
-                                if data.capacity() >= limits.block_bytes {
-                                    let _ = spare_tx.try_send(data);
-                                }
+                                spares.give(tally.merge(block, outcomes, &file_names));
                             }
                             Part::Failed(i, e) => tally.unreadable_file(i, &e),
                             Part::Grown(i) => {

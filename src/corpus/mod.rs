@@ -14,13 +14,50 @@ use serde_json::Value;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// How many buffers of blocks done with may wait to go back to a reader (see
-/// [`read_file_recycling`]): enough for the blocks that may be in flight at once, so that none
-/// is freed only for the reader to take fresh pages for a later block, which the kernel zeroes
-/// and faults in. With room for 2, 51 of the 130 blocks of the benchmark's 500 MB audit took
-/// fresh pages (a few percent of its time); with 8, the 22 of the start of each file and of the
-/// first, shorter blocks. Waiting buffers hold at most this many blocks.
+/// How many buffers of blocks done with may wait to go back to a reader (see [`Spares`]):
+/// enough for the blocks that may be in flight at once, so that none is freed only for the
+/// reader to take fresh pages for a later block, which the kernel zeroes and faults in. With room
+/// for 2, 51 of the 130 blocks of the benchmark's 500 MB audit took fresh pages (a few percent
+/// of its time); with 8, the 22 of the start of each file and of the first, shorter blocks.
+/// Waiting buffers hold at most this many blocks.
 pub const SPARE_BUFFERS: usize = 8;
+
+/// Buffers of blocks done with, for the readers to fill again ([`read_file_recycling`]). One
+/// pool serves an audit's reference readers and then its corpus reader, which so starts with
+/// buffers whose pages are already there: at 100 MB, faulting in fresh pages took the corpus
+/// reader half of its time while the workers waited for its first blocks.
+#[derive(Debug, Clone)]
+pub struct Spares {
+    tx: crossbeam_channel::Sender<Vec<u8>>,
+    rx: crossbeam_channel::Receiver<Vec<u8>>,
+    /// Buffers smaller than this (those of the first, shorter blocks of a file) are not kept:
+    /// growing one to a block costs as much as a new one.
+    min_capacity: usize,
+}
+
+impl Spares {
+    /// A pool of [`SPARE_BUFFERS`] buffers of `block_bytes` or more.
+    pub fn new(block_bytes: usize) -> Spares {
+        let (tx, rx) = crossbeam_channel::bounded(SPARE_BUFFERS);
+        Spares {
+            tx,
+            rx,
+            min_capacity: block_bytes,
+        }
+    }
+
+    /// Hands a buffer back, if it is large enough and the pool is not full.
+    pub fn give(&self, buffer: Vec<u8>) {
+        if buffer.capacity() >= self.min_capacity {
+            let _ = self.tx.try_send(buffer);
+        }
+    }
+
+    /// Where a reader takes them from.
+    pub fn receiver(&self) -> &crossbeam_channel::Receiver<Vec<u8>> {
+        &self.rx
+    }
+}
 
 /// Limits that keep hostile corpora from exhausting memory.
 #[derive(Debug, Clone, Copy)]
@@ -1806,6 +1843,25 @@ mod tests {
     // The first blocks of a file are short, 1 MiB then twice as large each time up to the block
     // size, so that the workers start early; every line is read once, in order, whatever the
     // layout.
+    /// The pool keeps buffers of a whole block or more, up to [`SPARE_BUFFERS`], and gives
+    /// them back as they were (their capacity, not their content, is what is kept).
+    #[test]
+    fn spares_keep_whole_blocks_buffers_up_to_their_number() {
+        let spares = Spares::new(1000);
+        spares.give(Vec::with_capacity(999));
+        assert_eq!(spares.receiver().len(), 0);
+        for _ in 0..SPARE_BUFFERS + 3 {
+            spares.give(Vec::with_capacity(1000));
+        }
+        let kept: Vec<Vec<u8>> = spares.receiver().try_iter().collect();
+        assert_eq!(kept.len(), SPARE_BUFFERS);
+        assert!(kept.iter().all(|b| b.capacity() >= 1000));
+        // A clone is the same pool: what one hands back, the other takes.
+        let other = spares.clone();
+        other.give(vec![7; 2000]);
+        assert_eq!(spares.receiver().try_recv().unwrap().capacity(), 2000);
+    }
+
     #[test]
     fn the_first_blocks_of_a_file_are_short_and_grow() {
         let limits = Limits::default();

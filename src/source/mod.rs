@@ -266,6 +266,17 @@ impl ReferenceSet {
     /// Reads every reference path. A missing path, or one from which no decision at all can be
     /// read, is an error naming it; decisions that cannot be read are counted.
     pub fn load(paths: &[PathBuf], limits: &archive::ArchiveLimits) -> Result<Self, InputError> {
+        let spares = crate::corpus::Spares::new(crate::corpus::Limits::default().block_bytes);
+        Self::load_recycling(paths, limits, &spares)
+    }
+
+    /// [`ReferenceSet::load`], its readers filling buffers from `spares` and handing them back
+    /// there (for the corpus reader to use next).
+    pub fn load_recycling(
+        paths: &[PathBuf],
+        limits: &archive::ArchiveLimits,
+        spares: &crate::corpus::Spares,
+    ) -> Result<Self, InputError> {
         let store = TextStore::new().map_err(|e| {
             InputError::new(
                 Path::new("(temporary file)"),
@@ -280,7 +291,7 @@ impl ReferenceSet {
             let files = list_files(p)?;
             let read: Vec<Result<Vec<Spilled>, InputError>> = files
                 .par_iter()
-                .map(|f| read_path(f, &f.display().to_string(), limits, &store))
+                .map(|f| read_path(f, &f.display().to_string(), limits, &store, spares))
                 .collect();
             let mut found = 0;
             let mut bad = Vec::new();
@@ -406,13 +417,16 @@ fn read_path(
     name: &str,
     limits: &archive::ArchiveLimits,
     store: &TextStore,
+    spares: &crate::corpus::Spares,
 ) -> Result<Vec<Spilled>, InputError> {
     use std::io::Read;
     let mut head = [0u8; 512];
     let mut fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
     let n = crate::corpus::read_full(&mut fh, &mut head).map_err(|e| InputError::io(f, e))?;
     match sniff(&head[..n]) {
-        Kind::Gzip if gzip_of_json(f, &fh) => read_json(f, fh, &head[..n], true, name, store),
+        Kind::Gzip if gzip_of_json(f, &fh) => {
+            read_json(f, fh, &head[..n], true, name, store, spares)
+        }
         Kind::Gzip | Kind::Zip => {
             let out = Mutex::new(Vec::new());
             let res = archive::for_each_entry_in(f, fh, &head[..n], limits, &|entry| {
@@ -459,7 +473,7 @@ fn read_path(
             }
             Ok(items)
         }
-        Kind::Json => read_json(f, fh, &head[..n], false, name, store),
+        Kind::Json => read_json(f, fh, &head[..n], false, name, store, spares),
         _ => {
             // The rest of the file, from where the sniffing stopped.
             let len = fh.metadata().map_or(0, |m| m.len() as usize);
@@ -510,6 +524,7 @@ fn read_json(
     gzip: bool,
     name: &str,
     store: &TextStore,
+    spares: &crate::corpus::Spares,
 ) -> Result<Vec<Spilled>, InputError> {
     let meta = fh.metadata().map_err(|e| InputError::io(f, e))?;
     let file = crate::corpus::CorpusFile {
@@ -542,13 +557,12 @@ fn read_json(
     }
     // A thread reads the next block while the pool parses this one.
     let (tx, rx) = crossbeam_channel::bounded::<crate::corpus::Block>(2);
-    let (spare_tx, spare_rx) = crossbeam_channel::bounded::<Vec<u8>>(crate::corpus::SPARE_BUFFERS);
     std::thread::scope(|scope| {
         // Owned here, so that a panic below drops it and the reader, blocked on a full channel,
         // ends instead of keeping the scope waiting.
         let rx = rx;
         let reader = scope.spawn(move || {
-            let spare = Some(&spare_rx);
+            let spare = Some(spares.receiver());
             let mut send = |b| tx.send(b).is_ok();
             if gzip {
                 crate::corpus::read_gzip(fh, head, &file, 0, &limits, spare, &mut send)
@@ -559,7 +573,7 @@ fn read_json(
         let mut out = Vec::new();
         for block in rx.iter() {
             parse_block(&block, &mut out);
-            let _ = spare_tx.try_send(block.data);
+            spares.give(block.data);
         }
         match reader.join() {
             Ok(Ok(())) => Ok(out),
@@ -876,6 +890,35 @@ mod tests {
         }
         // No text: nothing to digest.
         assert_eq!(set.stored(set.find_index("d").unwrap()).digest, None);
+    }
+
+    /// The buffers of a large JSON Lines reference go back to the pool the corpus reader takes
+    /// its buffers from: whole blocks' buffers only, no more than the pool holds, and the
+    /// decisions are all there.
+    #[test]
+    fn a_reference_load_leaves_its_block_buffers_for_the_corpus() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ref.jsonl");
+        // 3,000 decisions of about 10 kB: 30 MB, so blocks of 1, 2, 4, 8 and 8 MiB and more.
+        let text = "Attendu que l'arrêt attaqué énonce que la cour d'appel a retenu. ".repeat(150);
+        let mut lines = String::new();
+        for i in 0..3000 {
+            lines.push_str(&format!("{{\"id\":\"d{i}\",\"text\":\"{text}{i}\"}}\n"));
+        }
+        assert!(lines.len() > 25 << 20);
+        std::fs::write(&p, &lines).unwrap();
+        let block = crate::corpus::Limits::default().block_bytes;
+        let spares = crate::corpus::Spares::new(block);
+        let set = ReferenceSet::load_recycling(&[p], &archive::ArchiveLimits::default(), &spares)
+            .unwrap();
+        assert_eq!(set.len(), 3000);
+        assert_eq!(
+            set.text(set.find_index("d2999").unwrap()).unwrap(),
+            format!("{text}2999")
+        );
+        let kept: Vec<Vec<u8>> = spares.receiver().try_iter().collect();
+        assert!(!kept.is_empty() && kept.len() <= crate::corpus::SPARE_BUFFERS);
+        assert!(kept.iter().all(|b| b.capacity() >= block));
     }
 
     #[test]
