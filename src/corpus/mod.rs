@@ -30,25 +30,27 @@ pub const SPARE_BUFFERS: usize = 8;
 pub struct Spares {
     tx: crossbeam_channel::Sender<Vec<u8>>,
     rx: crossbeam_channel::Receiver<Vec<u8>>,
-    /// Buffers smaller than this (those of the first, shorter blocks of a file) are not kept:
-    /// growing one to a block costs as much as a new one.
-    min_capacity: usize,
+    /// The size of a block. Buffers smaller than this (those of the first, shorter blocks of a
+    /// file) are not kept: growing one to a block costs as much as a new one. Nor are those
+    /// more than twice as large (a file read whole, a buffer grown for an over-long line): kept,
+    /// they would hold their memory to the end of the audit, to be filled a block at a time.
+    block_bytes: usize,
 }
 
 impl Spares {
-    /// A pool of [`SPARE_BUFFERS`] buffers of `block_bytes` or more.
+    /// A pool of [`SPARE_BUFFERS`] buffers of one block, `block_bytes`, or a little more.
     pub fn new(block_bytes: usize) -> Spares {
         let (tx, rx) = crossbeam_channel::bounded(SPARE_BUFFERS);
         Spares {
             tx,
             rx,
-            min_capacity: block_bytes,
+            block_bytes,
         }
     }
 
-    /// Hands a buffer back, if it is large enough and the pool is not full.
+    /// Hands a buffer back, if it is about a block (from one to two) and the pool is not full.
     pub fn give(&self, buffer: Vec<u8>) {
-        if buffer.capacity() >= self.min_capacity {
+        if (self.block_bytes..=2 * self.block_bytes).contains(&buffer.capacity()) {
             let _ = self.tx.try_send(buffer);
         }
     }
@@ -1843,12 +1845,13 @@ mod tests {
     // The first blocks of a file are short, 1 MiB then twice as large each time up to the block
     // size, so that the workers start early; every line is read once, in order, whatever the
     // layout.
-    /// The pool keeps buffers of a whole block or more, up to [`SPARE_BUFFERS`], and gives
-    /// them back as they were (their capacity, not their content, is what is kept).
+    /// The pool keeps buffers of one block to two, up to [`SPARE_BUFFERS`], and gives them
+    /// back as they were (their capacity, not their content, is what is kept).
     #[test]
     fn spares_keep_whole_blocks_buffers_up_to_their_number() {
         let spares = Spares::new(1000);
         spares.give(Vec::with_capacity(999));
+        spares.give(Vec::with_capacity(2001));
         assert_eq!(spares.receiver().len(), 0);
         for _ in 0..SPARE_BUFFERS + 3 {
             spares.give(Vec::with_capacity(1000));

@@ -918,7 +918,37 @@ mod tests {
         );
         let kept: Vec<Vec<u8>> = spares.receiver().try_iter().collect();
         assert!(!kept.is_empty() && kept.len() <= crate::corpus::SPARE_BUFFERS);
-        assert!(kept.iter().all(|b| b.capacity() >= block));
+        assert!(
+            kept.iter()
+                .all(|b| (block..=2 * block).contains(&b.capacity()))
+        );
+    }
+
+    /// A page of results (one JSON document over several lines) is read whole: its buffer,
+    /// the size of the file, is freed rather than kept for the corpus reader to fill a block at
+    /// a time, which would hold its memory to the end of the audit.
+    #[test]
+    fn a_reference_read_whole_leaves_no_large_buffer_in_the_pool() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("page.json");
+        let text = "Attendu que l'arrêt attaqué énonce que la cour d'appel a retenu. ".repeat(150);
+        let results: Vec<String> = (0..3000)
+            .map(|i| format!("  {{\"id\": \"d{i}\", \"text\": \"{text}{i}\"}}"))
+            .collect();
+        let page = format!("{{\"results\": [\n{}\n]}}\n", results.join(",\n"));
+        let block = crate::corpus::Limits::default().block_bytes;
+        assert!(page.len() > 3 * block);
+        std::fs::write(&p, &page).unwrap();
+        let spares = crate::corpus::Spares::new(block);
+        let set = ReferenceSet::load_recycling(&[p], &archive::ArchiveLimits::default(), &spares)
+            .unwrap();
+        assert_eq!(set.len(), 3000);
+        assert!(
+            spares
+                .receiver()
+                .try_iter()
+                .all(|b| b.capacity() <= 2 * block)
+        );
     }
 
     #[test]
