@@ -15,8 +15,11 @@ use vigie::report::{self, Format, Report, WriteOptions};
 use vigie::rules::{Penalty, Rule};
 use vigie::text::sanitize::for_terminal;
 
-/// jemalloc rather than the system's allocator: see Cargo.toml.
-#[cfg(not(target_env = "msvc"))]
+/// jemalloc rather than the system's allocator, where Cargo.toml asks for it (and says why).
+#[cfg(all(
+    any(target_os = "linux", target_os = "macos"),
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
