@@ -192,8 +192,6 @@ impl Writer<'_> {
         let mut ci = 0u32;
         let mapped = self.map.is_some();
         let chars = |s: &str| if mapped { s.chars().count() as u32 } else { 0 };
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        let avx2 = std::arch::is_x86_feature_detected!("avx2");
         while i < n {
             match class[bytes[i] as usize] {
                 SPACE | WHITE => {
@@ -257,36 +255,17 @@ impl Writer<'_> {
             // they can be (with AVX2 when the processor has it), then byte by byte.
             let mut j = i;
             while j < n {
-                let block = if j + 32 <= n {
-                    32
+                let to = if j + 32 <= n {
+                    run_with_avx2(bytes, j, html)
+                        .unwrap_or_else(|| j + plain_block(&bytes[j..j + 32], html))
                 } else if j + 16 <= n {
-                    16
+                    j + plain_block(&bytes[j..j + 16], html)
                 } else {
-                    0
+                    j
                 };
-                #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-                if block == 32 && avx2 {
-                    // SAFETY: `run_avx2` needs AVX2 (and reads nothing but its slice
-                    // argument): `avx2` says the processor running it has it.
-                    let k = unsafe { run_avx2(bytes, j, html) };
-                    if k > j {
-                        j = k;
-                        continue;
-                    }
-                } else if block > 0 {
-                    let len = plain_block(&bytes[j..j + block], html);
-                    if len > 0 {
-                        j += len;
-                        continue;
-                    }
-                }
-                #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-                if block > 0 {
-                    let len = plain_block(&bytes[j..j + block], html);
-                    if len > 0 {
-                        j += len;
-                        continue;
-                    }
+                if to > j {
+                    j = to;
+                    continue;
                 }
                 match class[bytes[j] as usize] {
                     PLAIN => j += 1,
@@ -514,11 +493,26 @@ fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
     (mask(ok), mask(space), mask(lead))
 }
 
+/// How far [`run_avx2`] takes the run of words that starts at `b[j]`, on a processor that has
+/// AVX2 (detected once by the standard library, then a load); `None` elsewhere.
+#[inline]
+fn run_with_avx2(b: &[u8], j: usize, html: bool) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: `run_avx2` needs AVX2 (and reads nothing but its slice argument): the
+        // processor running it has it, as checked just above.
+        return Some(unsafe { run_avx2(b, j, html) });
+    }
+    let _ = (b, j, html);
+    None
+}
+
 /// The end of the run of words that starts at `b[j]`, thirty-two bytes at a time with AVX2: as
 /// far as whole blocks of [`plain_block`] go, stopping at the first block that stops the run
 /// before its last byte (or `j` itself when the run stops in its first byte), and before the
 /// last thirty-two bytes of `b` are not a whole block. The caller goes on from there as without
-/// AVX2. Only [`std::arch::is_x86_feature_detected`] tells whether it may be called.
+/// AVX2. Only [`std::arch::is_x86_feature_detected`] tells whether it may be called (see
+/// [`run_with_avx2`]).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "avx2")]
 fn run_avx2(b: &[u8], mut j: usize, html: bool) -> usize {
