@@ -256,19 +256,16 @@ fn escape(b: &[u8], k: usize) -> Option<(char, usize)> {
 #[inline]
 fn next_special(b: &[u8]) -> Option<usize> {
     let special = |c: u8| c == b'"' || c == b'\\' || c < 0x20;
-    #[allow(unused_mut)]
-    let mut i = 0;
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    while i + 32 <= b.len() {
-        // SAFETY: `specials_sse2` needs only SSE2, which this build enables for the whole
-        // program (the cfg above), as every x86-64 target does: the processor running it has
-        // SSE2. The function reads nothing but its slice argument.
-        let m = unsafe { specials_sse2(&b[i..i + 16]) | specials_sse2(&b[i + 16..i + 32]) << 16 };
-        if m != 0 {
-            return Some(i + m.trailing_zeros() as usize);
-        }
-        i += 32;
-    }
+    // SAFETY: `specials_sse2` needs only SSE2, which this build enables for the whole program
+    // (the cfg above), as every x86-64 target does: the processor running it has SSE2. The
+    // function reads nothing but its slice argument.
+    let i = match crate::text::simd::first_flagged(b, |c| unsafe { specials_sse2(c) }) {
+        Ok(k) => return Some(k),
+        Err(i) => i,
+    };
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    let i = 0;
     b[i..].iter().position(|&c| special(c)).map(|p| i + p)
 }
 

@@ -171,18 +171,13 @@ fn scan_numbers(text: &str, out: &mut Vec<IdentifierHit>) {
 /// [`find_digit_swar`] does.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 fn find_digit(b: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while i + 32 <= b.len() {
-        // SAFETY: `digits_sse2` needs only SSE2, which this build enables for the whole program
-        // (the cfg above), as every x86-64 target does: the processor running it has SSE2. The
-        // function reads nothing but its slice argument.
-        let m = unsafe { digits_sse2(&b[i..i + 16]) | digits_sse2(&b[i + 16..i + 32]) << 16 };
-        if m != 0 {
-            return Some(i + m.trailing_zeros() as usize);
-        }
-        i += 32;
+    // SAFETY: `digits_sse2` needs only SSE2, which this build enables for the whole program
+    // (the cfg above), as every x86-64 target does: the processor running it has SSE2. The
+    // function reads nothing but its slice argument.
+    match crate::text::simd::first_flagged(b, |c| unsafe { digits_sse2(c) }) {
+        Ok(k) => Some(k),
+        Err(i) => find_digit_swar(&b[i..]).map(|k| i + k),
     }
-    find_digit_swar(&b[i..]).map(|k| i + k)
 }
 
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]

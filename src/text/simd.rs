@@ -1,4 +1,5 @@
-//! What the byte scanners share (the normaliser's run scanner, the JSON string scanner): loads
+//! What the byte scanners share (the normaliser's run scanner, the JSON string scanner, the
+//! identifiers' digit search): the search for a first byte of a kind, and loads
 //! of sixteen bytes for SSE2, part of every x86-64 processor and enabled by this build for the
 //! whole program, and of thirty-two for AVX2, which the normaliser uses only once
 //! [`std::arch::is_x86_feature_detected`] has found it.
@@ -27,4 +28,21 @@ pub(crate) fn load16(b: &[u8]) -> __m128i {
 #[target_feature(enable = "avx2")]
 pub(crate) fn load32(b: &[u8]) -> __m256i {
     _mm256_set_epi64x(word(b, 24), word(b, 16), word(b, 8), word(b, 0))
+}
+
+/// The first byte of `b` that `mask` flags, thirty-two bytes at a time: `mask` gives, for the
+/// first sixteen bytes of its slice, one bit a byte. `Ok` with the position of that byte, or
+/// `Err` with how far the whole blocks went (a multiple of 32: what is left is shorter, for the
+/// caller to search byte by byte).
+#[inline(always)]
+pub(crate) fn first_flagged(b: &[u8], mask: impl Fn(&[u8]) -> u32) -> Result<usize, usize> {
+    let mut i = 0;
+    while i + 32 <= b.len() {
+        let m = mask(&b[i..i + 16]) | mask(&b[i + 16..i + 32]) << 16;
+        if m != 0 {
+            return Ok(i + m.trailing_zeros() as usize);
+        }
+        i += 32;
+    }
+    Err(i)
 }
