@@ -86,7 +86,12 @@ impl Default for Limits {
         Limits {
             max_record_bytes: 64 << 20,
             max_document_bytes: 4 << 30,
-            block_bytes: 8 << 20,
+            // 2 MiB rather than 8: the buffers the readers fill again then stay in the
+            // processor's caches (8 spare buffers of 2 MiB fit a 32 MiB L3), so both the copy
+            // from the page cache and the parse that follows read warm memory. At 500 MB, an
+            // audit took 1.08 s rather than 1.12 (`--jobs 2`, median of 5), and 80 MB at its
+            // peak rather than 129; at 100 MB, 0.23 s rather than 0.25 and 45 MB rather than 94.
+            block_bytes: 2 << 20,
             gzip_ratio: 100,
             gzip_floor_bytes: 16 << 30,
         }
@@ -98,7 +103,7 @@ impl Limits {
     /// by block through a reader thread: in a folder of one record (or one decision) per file,
     /// a thread and a hand-over for each file would cost more than reading it.
     pub fn small_file_bytes(&self) -> usize {
-        self.block_bytes / 8
+        self.block_bytes / 2
     }
 
     /// The size of the `nth` block of a file (from 0): 1 MiB, then twice as large each time up
@@ -1476,7 +1481,7 @@ mod tests {
     }
 
     // A folder of one record per file holds many blocks at once: the block of a small file must
-    // hold the file, not a buffer of a whole block (8 MB each, zeroed or not).
+    // hold the file, not a buffer of a whole block (megabytes each, zeroed or not).
     #[test]
     fn the_block_of_a_small_file_holds_no_more_than_the_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -1867,7 +1872,10 @@ mod tests {
 
     #[test]
     fn the_first_blocks_of_a_file_are_short_and_grow() {
-        let limits = Limits::default();
+        let limits = Limits {
+            block_bytes: 8 << 20,
+            ..Limits::default()
+        };
         assert_eq!(
             (0..6)
                 .map(|n| limits.ramped_block_bytes(n) >> 20)

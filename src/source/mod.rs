@@ -899,7 +899,8 @@ mod tests {
     fn a_reference_load_leaves_its_block_buffers_for_the_corpus() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("ref.jsonl");
-        // 3,000 decisions of about 10 kB: 30 MB, so blocks of 1, 2, 4, 8 and 8 MiB and more.
+        // 3,000 decisions of about 10 kB: 30 MB, so blocks of 1 MiB, then of 2 MiB, many more than
+        // the pool holds.
         let text = "Attendu que l'arrêt attaqué énonce que la cour d'appel a retenu. ".repeat(150);
         let mut lines = String::new();
         for i in 0..3000 {
