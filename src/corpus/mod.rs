@@ -17,9 +17,9 @@ use std::path::{Path, PathBuf};
 /// How many buffers of blocks done with may wait to go back to a reader (see [`Spares`]):
 /// enough for the blocks that may be in flight at once, so that none is freed only for the
 /// reader to take fresh pages for a later block, which the kernel zeroes and faults in. With room
-/// for 2, 51 of the 130 blocks of the benchmark's 500 MB audit took fresh pages (a few percent
-/// of its time); with 8, the 22 of the start of each file and of the first, shorter blocks.
-/// Waiting buffers hold at most this many blocks.
+/// for 2, 51 of the 130 blocks (of 8 MiB then) of the benchmark's 500 MB audit took fresh pages
+/// (a few percent of its time); with 8, the 22 of the start of each file and of the first,
+/// shorter blocks. Waiting buffers hold at most this many blocks: 16 MiB, within the cache.
 pub const SPARE_BUFFERS: usize = 8;
 
 /// Buffers of blocks done with, for the readers to fill again ([`read_file_recycling`]). One
