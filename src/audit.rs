@@ -786,11 +786,12 @@ mod tests {
         let path = dir.path().join("c.jsonl");
         let line = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n", "x".repeat(1000));
         std::fs::write(&path, line.repeat(40)).unwrap();
-        // Files under 64 kB are read by the workers.
+        // Files under 64 kB (half a block) are read by the workers.
         let limits = Limits {
-            block_bytes: 512 * 1024,
+            block_bytes: 128 * 1024,
             ..Default::default()
         };
+        assert_eq!(limits.small_file_bytes(), 64 * 1024);
         let reference = ReferenceSet::new(Vec::new(), Vec::new());
         let history = History::default();
         let checker = Checker::new(&reference, &history);
