@@ -255,16 +255,11 @@ fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
         )
     }];
     for u in unreadable.iter().take(NAMED) {
-        let at = if u.origin.line > 0 {
-            format!(":{}", u.origin.line)
-        } else {
-            String::new()
-        };
         // File names and reasons may come from the reference's content: no control character
         // reaches the terminal.
         lines.push(format!(
-            "  {}{at}: {}",
-            for_terminal(&u.origin.file, false),
+            "  {}: {}",
+            for_terminal(&u.origin.to_string(), false),
             for_terminal(&u.reason, false)
         ));
     }

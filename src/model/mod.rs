@@ -17,6 +17,17 @@ pub struct Origin {
     pub line: u64,
 }
 
+/// `file:line`, or the file alone when the line is not meaningful.
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        Ok(())
+    }
+}
+
 /// A zone of a Judilibre decision (`introduction`, `expose`, `moyens`, `motivations`, `dispositif`,
 /// `annexes`), in Unicode scalar values of the reference text, already clamped to the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

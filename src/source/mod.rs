@@ -314,16 +314,7 @@ impl ReferenceSet {
                     Some(u) if u.origin.line == 0 && u.origin.file == p.display().to_string() => {
                         format!("no decision could be read: {}", u.reason)
                     }
-                    Some(u) => format!(
-                        "no decision could be read: {}{}: {}",
-                        u.origin.file,
-                        if u.origin.line > 0 {
-                            format!(":{}", u.origin.line)
-                        } else {
-                            String::new()
-                        },
-                        u.reason
-                    ),
+                    Some(u) => format!("no decision could be read: {}: {}", u.origin, u.reason),
                     None => "no reference decision found there".to_string(),
                 };
                 return Err(InputError::new(p, why));
