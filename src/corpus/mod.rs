@@ -1847,9 +1847,6 @@ mod tests {
         (items, progress, res.err().map(|e| e.to_string()))
     }
 
-    // The first blocks of a file are short, 1 MiB then twice as large each time up to the block
-    // size, so that the workers start early; every line is read once, in order, whatever the
-    // layout.
     /// The pool keeps buffers of one block to two, up to [`SPARE_BUFFERS`], and gives them
     /// back as they were (their capacity, not their content, is what is kept).
     #[test]
@@ -1870,6 +1867,9 @@ mod tests {
         assert_eq!(spares.receiver().try_recv().unwrap().capacity(), 2000);
     }
 
+    // The first blocks of a file are short, 1 MiB then twice as large each time up to the block
+    // size, so that the workers start early; every line is read once, in order, whatever the
+    // layout.
     #[test]
     fn the_first_blocks_of_a_file_are_short_and_grow() {
         let limits = Limits {
