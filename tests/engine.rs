@@ -218,3 +218,88 @@ fn html_text_is_compared_after_normalisation() {
     h["text_format"] = json!("html");
     assert_eq!(audit(&[h]), vec![]);
 }
+
+/// Personal data flagged by one finding is redacted in every excerpt of the record, in every
+/// export: an inserted passage (INT002) quoting a phone number, or an MSK005 excerpt beside the
+/// name an MSK004 flags, must not show them in clear.
+#[test]
+fn personal_data_is_redacted_in_the_neighbours_excerpts_too() {
+    use vigie::report::{self, Format, WriteOptions};
+    let mut r = clean("leak");
+    r["text"] = json!(cc_text().replacen(
+        "PAR CES MOTIFS",
+        "Mme Sophie Lambert, née le 3 mars 1975, joignable au 06 12 34 56 78, a témoigné.\n\nPAR CES MOTIFS",
+        1
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, format!("{r}\n")).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![data("judilibre/cc_detail.json")],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let report = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report;
+    let rules: Vec<Rule> = report.findings.iter().map(|f| f.rule).collect();
+    for rule in [Rule::INT002, Rule::MSK004, Rule::MSK005] {
+        assert!(rules.contains(&rule), "{rules:?}");
+    }
+    // Each finding's excerpt shows the passage: the inserted text, the name, the date.
+    for f in &report.findings {
+        let ex = f
+            .evidence
+            .as_ref()
+            .and_then(|e| e.excerpt.as_deref())
+            .unwrap();
+        assert!(
+            ex.contains("Lambert") || ex.contains("1975") || ex.contains("06 12"),
+            "{f:?}"
+        );
+    }
+    let clear = [
+        "Lambert",
+        "Sophie",
+        "ophie",
+        "1975",
+        "mars 1975",
+        "06 12 34 56 78",
+        "56 78",
+    ];
+    let render = |o: &WriteOptions, format| {
+        let mut out = Vec::new();
+        report::write(&report, format, o, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    for format in [Format::Json, Format::Jsonl, Format::Csv, Format::Text] {
+        let hidden = render(&WriteOptions::default(), format);
+        for c in clear {
+            assert!(!hidden.contains(c), "{format:?} shows {c}:\n{hidden}");
+        }
+        if format != Format::Text {
+            // The text summary shows no excerpts; the others show the name's first letter.
+            assert!(hidden.contains("Mme S"), "{format:?}:\n{hidden}");
+        }
+    }
+    let notice = render(
+        &WriteOptions {
+            reuser: Some("Éditions Exemple".into()),
+            ..WriteOptions::default()
+        },
+        Format::Notice,
+    );
+    for c in clear {
+        assert!(!notice.contains(c), "the notice shows {c}:\n{notice}");
+    }
+    let revealed = render(
+        &WriteOptions {
+            reveal_personal_data: true,
+            ..WriteOptions::default()
+        },
+        Format::Json,
+    );
+    assert!(revealed.contains("Sophie Lambert"));
+    assert!(revealed.contains("06 12 34 56 78"));
+}

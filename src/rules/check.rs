@@ -211,6 +211,9 @@ impl<'a> Checker<'a> {
         // Profiling.
         profiling::check(&r.extra, rec, &mut out);
 
+        // What one finding shows as personal data is redacted in the others' excerpts too.
+        masking::share_personal(&mut out);
+
         Checked {
             findings: out,
             loaded_at,

@@ -78,6 +78,108 @@ pub fn check_in_clear(
     }
 }
 
+/// The shortest piece of personal data looked for in a record's other excerpts, and the shortest
+/// part of one cut by an excerpt's edge: shorter pieces say little and would mask common words.
+const MIN_SHARED: usize = 3;
+
+/// Personal data is personal wherever it shows (SPEC §4). What one finding's evidence marks as
+/// personal (a name, a date of birth, a phone number) is marked in every other text excerpt of
+/// the same record too: otherwise an export that redacts each finding's own span would show it in
+/// clear in a neighbour's excerpt (an inserted passage quoting the phone number, an MSK005 beside
+/// the name of an MSK004). Each capitalised word of a piece is looked for on its own, since the
+/// same person is named otherwise elsewhere, and an excerpt that starts with the end of a piece or
+/// ends with its start (its edge cut it) has that part marked. Matching ignores case.
+pub fn share_personal(findings: &mut [Finding]) {
+    let mut secrets: Vec<Vec<char>> = Vec::new();
+    for e in findings
+        .iter()
+        .filter_map(|f| f.evidence.as_ref())
+        .filter(|e| e.field == "text")
+    {
+        for (text, ranges) in [
+            (&e.excerpt, &e.personal),
+            (&e.reference_excerpt, &e.reference_personal),
+        ] {
+            let Some(text) = text.as_deref().filter(|_| !ranges.is_empty()) else {
+                continue;
+            };
+            let chars: Vec<char> = text.chars().collect();
+            for &(a, b) in ranges {
+                let piece = &chars[a.min(chars.len())..b.min(chars.len())];
+                secrets.push(fold(piece));
+                for word in piece.split(|c| !c.is_alphanumeric()) {
+                    if word.len() < piece.len()
+                        && word.first().is_some_and(|c| c.is_uppercase())
+                        && word.iter().all(|c| c.is_alphabetic())
+                    {
+                        secrets.push(fold(word));
+                    }
+                }
+            }
+        }
+    }
+    secrets.retain(|s| s.len() >= MIN_SHARED);
+    if secrets.is_empty() {
+        return;
+    }
+    secrets.sort_unstable();
+    secrets.dedup();
+    for e in findings
+        .iter_mut()
+        .filter_map(|f| f.evidence.as_mut())
+        .filter(|e| e.field == "text")
+    {
+        mark_secrets(e.excerpt.as_deref(), &mut e.personal, &secrets);
+        mark_secrets(
+            e.reference_excerpt.as_deref(),
+            &mut e.reference_personal,
+            &secrets,
+        );
+    }
+}
+
+fn fold(chars: &[char]) -> Vec<char> {
+    chars
+        .iter()
+        .map(|&c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+/// Adds to `ranges` the places of `text` (in chars) that hold one of the `secrets` (folded).
+fn mark_secrets(text: Option<&str>, ranges: &mut Vec<(usize, usize)>, secrets: &[Vec<char>]) {
+    let Some(text) = text else { return };
+    let t = fold(&text.chars().collect::<Vec<char>>());
+    let n = t.len();
+    let before = ranges.len();
+    for s in secrets {
+        let m = s.len();
+        if m <= n {
+            for i in 0..=n - m {
+                if t[i..i + m] == s[..] {
+                    ranges.push((i, i + m));
+                }
+            }
+        }
+        // Cut by the excerpt's start or end.
+        if let Some(k) = (MIN_SHARED..m.min(n + 1))
+            .rev()
+            .find(|&k| t[..k] == s[m - k..])
+        {
+            ranges.push((0, k));
+        }
+        if let Some(k) = (MIN_SHARED..m.min(n + 1))
+            .rev()
+            .find(|&k| t[n - k..] == s[..k])
+        {
+            ranges.push((n - k, n));
+        }
+    }
+    if ranges.len() > before {
+        ranges.sort_unstable();
+        ranges.dedup();
+    }
+}
+
 /// Whether `hay` holds `needle` as a whole word (not inside a longer word).
 fn contains_word(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
@@ -110,5 +212,75 @@ mod tests {
         assert!(!contains_word("M. Durandal", "Durand"));
         assert!(contains_word("x Durandal Durand", "Durand"));
         assert!(!contains_word("abc", ""));
+    }
+
+    fn text_finding(rule: Rule, excerpt: &str, personal: Vec<(usize, usize)>) -> Finding {
+        Finding::new(rule, None, "m").with_evidence(Evidence {
+            field: "text".into(),
+            excerpt: Some(excerpt.into()),
+            personal,
+            ..Default::default()
+        })
+    }
+
+    fn shown(f: &Finding) -> String {
+        let e = f.evidence.as_ref().unwrap();
+        crate::report::redact::redact(e.excerpt.as_deref().unwrap(), &e.personal)
+    }
+
+    #[test]
+    fn personal_data_is_shared_between_the_excerpts_of_a_record() {
+        let mut fs = vec![
+            // MSK004: the name.
+            text_finding(
+                Rule::MSK004,
+                "témoin : Mme Sophie Lambert, née le",
+                vec![(13, 27)],
+            ),
+            // MSK005: the date, beside the name.
+            text_finding(
+                Rule::MSK005,
+                "Mme Sophie Lambert, née le 3 mars 1975, joignable",
+                vec![(27, 38)],
+            ),
+            // INT002: the passage, which names her otherwise, in capitals, cut by its edges.
+            text_finding(
+                Rule::INT002,
+                "phie LAMBERT née le 3 mars 1975 ; Mme Lambert, tél. 06 12 34 56 78 ; Mme Lamb",
+                vec![],
+            ),
+            // Another field: not text, left alone.
+            Finding::new(Rule::PRF001, None, "m").with_evidence(Evidence {
+                field: "president".into(),
+                excerpt: Some("Sophie Lambert".into()),
+                ..Default::default()
+            }),
+        ];
+        share_personal(&mut fs);
+        // Overlapping ranges are redacted as one: the first letter of the name is kept.
+        assert_eq!(shown(&fs[0]), "témoin : Mme S•••••••••••••, née le");
+        assert_eq!(
+            shown(&fs[1]),
+            "Mme S•••••••••••••, née le •••••••••••, joignable"
+        );
+        // The start `phie LAMBERT` (the end of `Sophie Lambert`) and the end `Lamb` (the start
+        // of `Lambert`) too; the phone number was never flagged, so it stays.
+        assert_eq!(
+            shown(&fs[2]),
+            "p••••••••••• née le ••••••••••• ; Mme L••••••, tél. 06 12 34 56 78 ; Mme L•••"
+        );
+        assert!(fs[3].evidence.as_ref().unwrap().personal.is_empty());
+    }
+
+    #[test]
+    fn nothing_personal_nothing_shared() {
+        let mut fs = vec![
+            text_finding(Rule::INT001, "la Cour de Paris", vec![]),
+            // Too short a piece to look for elsewhere.
+            text_finding(Rule::MSK004, "M. Li", vec![(3, 5)]),
+        ];
+        let before = fs.clone();
+        share_personal(&mut fs);
+        assert_eq!(fs, before);
     }
 }
