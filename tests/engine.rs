@@ -42,11 +42,20 @@ fn audit(records: &[serde_json::Value]) -> Vec<(String, Rule)> {
 }
 
 fn audit_with(records: &[serde_json::Value], history: Option<&str>) -> Vec<(String, Rule)> {
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    audit_lines_with(&lines, history)
+}
+
+fn audit_lines(lines: &[String]) -> Vec<(String, Rule)> {
+    audit_lines_with(lines, None)
+}
+
+fn audit_lines_with(records: &[String], history: Option<&str>) -> Vec<(String, Rule)> {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     let mut lines = String::new();
     for r in records {
-        lines.push_str(&r.to_string());
+        lines.push_str(r);
         lines.push('\n');
     }
     std::fs::write(&corpus, lines).unwrap();
@@ -302,4 +311,19 @@ fn personal_data_is_redacted_in_the_neighbours_excerpts_too() {
     );
     assert!(revealed.contains("Sophie Lambert"));
     assert!(revealed.contains("06 12 34 56 78"));
+}
+
+/// A lone UTF-16 surrogate escape (which Python's `json.dumps` writes for a string that split a
+/// character) is read as U+FFFD rather than losing the record: a faithful record with one in a
+/// metadata field is clean, and one in the text is a substitution against the reference.
+#[test]
+fn lone_surrogate_escapes_are_read_as_replacement_characters() {
+    let mut tags = clean("tags").to_string();
+    tags.pop();
+    tags.push_str(r#","tags":"voir \ud800"}"#);
+    let mut text = clean("text");
+    text["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "REJETTE le pourvSURROGATEi", 1));
+    let text = text.to_string().replace("SURROGATE", r"\udc00");
+    let got = audit_lines(&[tags, text]);
+    assert_eq!(got, vec![("text".to_string(), Rule::INT001)]);
 }

@@ -285,6 +285,42 @@ fn specials_sse2(b: &[u8]) -> u32 {
     _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control)) as u32
 }
 
+/// `b` with each lone UTF-16 surrogate escape (`\ud800` not followed by a low surrogate's
+/// escape, or a `\udc00` without a high one before it) replaced by `\ufffd`, U+FFFD, the
+/// replacement character; `None` when there is none.
+///
+/// JSON allows such escapes, and JavaScript's `JSON.stringify` and Python's `json.dumps` write
+/// them for a string that split a character, but no Rust string can hold one, so serde_json
+/// refuses the whole value. Browsers and jq read them as U+FFFD: so does vigie, rather than lose
+/// the record. A text that differs from its reference there shows it as a substitution. The
+/// replacement has the escape's length (six bytes), so the line and column of anything else
+/// wrong stay right. Only escapes are touched: `\\ud800` (an escaped backslash, then `ud800`)
+/// is not one.
+pub fn mend_lone_surrogates(b: &[u8]) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &b[i.min(b.len())..]) {
+        let k = i + k;
+        if b.get(k + 1) != Some(&b'u') {
+            i = k + 2;
+            continue;
+        }
+        let pair = |at: usize| -> bool {
+            b.get(at..at + 2) == Some(b"\\u")
+                && hex4(b, at + 2).is_some_and(|lo| (0xDC00..=0xDFFF).contains(&lo))
+        };
+        match hex4(b, k + 2) {
+            Some(0xD800..=0xDBFF) if pair(k + 6) => i = k + 12,
+            Some(0xD800..=0xDFFF) => {
+                out.get_or_insert_with(|| b.to_vec())[k + 2..k + 6].copy_from_slice(b"fffd");
+                i = k + 6;
+            }
+            _ => i = k + 2,
+        }
+    }
+    out
+}
+
 /// The four hex digits at `b[at..at + 4]`.
 fn hex4(b: &[u8], at: usize) -> Option<u32> {
     let mut n = 0u32;
@@ -342,6 +378,45 @@ mod tests {
         let long = "La Cour, « vu l'article 700 » é\n".repeat(500);
         let lit = serde_json::to_string(&long).unwrap();
         assert_eq!(fast_string(&lit), Some(long));
+    }
+
+    #[test]
+    fn lone_surrogates_are_mended_and_nothing_else() {
+        let mend =
+            |s: &str| mend_lone_surrogates(s.as_bytes()).map(|v| String::from_utf8(v).unwrap());
+        // Lone high (at the end, before a non-escape, before another escape), lone low, and a
+        // high before a high: each becomes U+FFFD's escape, of the same length.
+        let cases = [
+            (r#""x\ud800""#, r#""x\ufffd""#),
+            (r#""\uD800 y""#, r#""\ufffd y""#),
+            (r#""\ud800\n""#, r#""\ufffd\n""#),
+            (r#""\udc00""#, r#""\ufffd""#),
+            (r#""\ud800\ud83d\ude00""#, r#""\ufffd\ud83d\ude00""#),
+            (
+                r#"{"a":"\udfff","b":"\ud800\u0041"}"#,
+                r#"{"a":"\ufffd","b":"\ufffd\u0041"}"#,
+            ),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(mend(raw).as_deref(), Some(want), "{raw}");
+            assert_eq!(mend(raw).unwrap().len(), raw.len());
+            assert!(serde_json::from_str::<Value>(raw).is_err(), "{raw}");
+            let v: Value = serde_json::from_str(want).unwrap();
+            assert!(v.to_string().contains('\u{fffd}'), "{raw}");
+        }
+        // Pairs, other escapes, an escaped backslash before `ud800`, a backslash at the end.
+        for raw in [
+            r#""\ud83d\ude00 \uD83D\uDE00""#,
+            r#""\n\t\u00e9\"""#,
+            r#""\\ud800""#,
+            r#""\\\\udc00 \\""#,
+            "\\",
+            "\\u",
+            "\\ud8",
+            "",
+        ] {
+            assert_eq!(mend(raw), None, "{raw}");
+        }
     }
 
     #[test]

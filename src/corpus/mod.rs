@@ -1120,7 +1120,17 @@ pub struct RecordError {
 /// every string; invalid UTF-8 is left to serde_json, which says where. Valid UTF-8 goes first
 /// through a faster parser of ours ([`json::parse_value`]), which gives serde_json's value or
 /// gives up: then serde_json parses it, and says what is wrong and where.
+///
+/// Lone UTF-16 surrogate escapes, which serde_json refuses, are read as U+FFFD
+/// ([`json::mend_lone_surrogates`]).
 pub fn parse_json(bytes: &[u8]) -> serde_json::Result<Value> {
+    parse_json_strict(bytes).or_else(|e| match json::mend_lone_surrogates(bytes) {
+        Some(mended) => parse_json_strict(&mended),
+        None => Err(e),
+    })
+}
+
+fn parse_json_strict(bytes: &[u8]) -> serde_json::Result<Value> {
     match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => match json::parse_value(s) {
             Some(v) => Ok(v),
@@ -1130,12 +1140,14 @@ pub fn parse_json(bytes: &[u8]) -> serde_json::Result<Value> {
     }
 }
 
-/// Whether [`parse_json`] says of `bytes` what serde_json alone says: the same value, or the
-/// same error at the same line and column. What the fast parser must keep to (for the tests and
+/// Whether [`parse_json`] says of `bytes` what serde_json alone says (once lone surrogate
+/// escapes are mended): the same value, or the same error at the same line and column. What the fast parser must keep to (for the tests and
 /// the fuzz target).
 #[doc(hidden)]
 pub fn parse_json_agrees_with_serde_json(bytes: &[u8]) -> Result<(), String> {
-    match (parse_json(bytes), serde_json::from_slice::<Value>(bytes)) {
+    let mended = json::mend_lone_surrogates(bytes);
+    let serde = serde_json::from_slice::<Value>(mended.as_deref().unwrap_or(bytes));
+    match (parse_json(bytes), serde) {
         (Ok(a), Ok(b)) if a == b => Ok(()),
         (Err(a), Err(b))
             if (a.to_string(), a.line(), a.column()) == (b.to_string(), b.line(), b.column()) =>
@@ -1372,10 +1384,10 @@ pub fn read_record_at(
     };
     if first == b'{' {
         // Read one JSON value from here (a JSON Lines line or an array element).
+        // As raw bytes, which may hold lone surrogate escapes that `parse_record` mends.
         let mut de = serde_json::Deserializer::from_reader(r.take(limits.max_record_bytes as u64));
-        let v: Value = serde::Deserialize::deserialize(&mut de).ok()?;
-        let bytes = serde_json::to_vec(&v).ok()?;
-        parse_record(&bytes, mapping).ok()
+        let v: Box<serde_json::value::RawValue> = serde::Deserialize::deserialize(&mut de).ok()?;
+        parse_record(v.get().as_bytes(), mapping).ok()
     } else {
         None
     }
@@ -1750,8 +1762,6 @@ mod tests {
     fn bad_records_keep_serde_json_errors_and_places() {
         // Records the fast parser gives up on: the error is serde_json's, at serde_json's place.
         let cases: &[&str] = &[
-            "{\"id\":\"a\",\"text\":\"x\\ud800\"}",
-            "{\"id\":\"a\",\n\"text\":\"x\\udc00y\"}",
             "{\"id\":\"a\",\"text\":\"x\\q\"}",
             "{\"id\":\"a\",\"text\":\"x\\u12\"}",
             "{\"id\":\"a\",\"text\":\"line\nbreak\"}",
@@ -1780,9 +1790,15 @@ mod tests {
                 got.message
             );
         }
-        let e = parse_record(b"{\"id\":\"a\",\"text\":\"x\\ud800\"}", None).unwrap_err();
-        assert_eq!((e.line, e.column), (1, 26));
-        assert_eq!(e.message, "bad JSON: unexpected end of hex escape");
+        // Lone surrogates, which serde_json refuses, are read as U+FFFD; the place of another
+        // error after one is still serde_json's.
+        let r = parse_record(b"{\"id\":\"a\",\n\"text\":\"x\\udc00y\\ud800\"}", None).unwrap();
+        assert_eq!(r.text.as_deref(), Some("x\u{fffd}y\u{fffd}"));
+        let mended = "{\"id\":\"a\",\"text\":\"x\\ufffd\\q\"}";
+        let e = serde_json::from_str::<Value>(mended).unwrap_err();
+        let got = parse_record(b"{\"id\":\"a\",\"text\":\"x\\ud800\\q\"}", None).unwrap_err();
+        assert_eq!((got.line, got.column), (1, e.column() as u64));
+        assert_eq!(got.message, "bad JSON: invalid escape");
     }
 
     #[test]
@@ -2100,6 +2116,25 @@ mod tests {
             assert!(err.starts_with(what), "{err}");
             assert!(err.contains("give the folder"), "{err}");
         }
+    }
+
+    // A record with a lone surrogate escape is read, and read again at its offset for the UI.
+    #[test]
+    fn a_record_with_a_lone_surrogate_is_read_and_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl");
+        let lines = "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"caf\\ud800 \\ud83d\\ude00\"}\n";
+        std::fs::write(&p, lines).unwrap();
+        let (items, _, err) = read_items(&p, &Limits::default());
+        assert!(err.is_none());
+        assert_eq!(items.len(), 2);
+        let (line, _, offset, bytes) = &items[1];
+        assert_eq!(*line, 2);
+        let r = parse_record(bytes.as_ref().unwrap(), None).unwrap();
+        assert_eq!(r.text.as_deref(), Some("caf\u{fffd} 😀"));
+        let again = read_record_at(&p, *offset, None, &Limits::default()).unwrap();
+        assert_eq!(again.id, "b");
+        assert_eq!(again.text, r.text);
     }
 
     // The UI reads a record again at its offset: in a compressed file, an offset in the content.

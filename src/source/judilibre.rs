@@ -14,7 +14,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
     } else {
         bytes
     };
-    match serde_json::from_slice::<Value>(b) {
+    match crate::corpus::parse_json(b) {
         Ok(v) => from_document(v, file, 1),
         Err(whole) => {
             // JSON Lines: one decision (or page) per line, parsed in parallel.
@@ -33,7 +33,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
             }
             let parsed: Vec<(bool, Vec<Item>)> = lines
                 .par_iter()
-                .map(|&(ln, line)| match serde_json::from_slice::<Value>(line) {
+                .map(|&(ln, line)| match crate::corpus::parse_json(line) {
                     Ok(v) => (true, from_document(v, file, ln)),
                     Err(e) => (
                         false,
