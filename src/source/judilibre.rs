@@ -83,7 +83,22 @@ pub(crate) fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
             .map(|d| decision(d, origin.clone()))
             .collect(),
         Value::Object(mut o) => {
-            if let Some(Value::Array(results)) = o.remove("results") {
+            // A results page; or search results given twice, as judilibre-search's own samples
+            // hold them: with the API's codes (`unresolved`) and with their labels
+            // (`resolved`). The codes are what the API gives by default: they are read.
+            let results = match o.remove("results") {
+                Some(Value::Array(results)) => Some(results),
+                _ if !o.contains_key("id") => {
+                    match (o.remove("unresolved"), o.remove("resolved")) {
+                        (Some(Value::Array(results)), _) | (_, Some(Value::Array(results))) => {
+                            Some(results)
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(results) = results {
                 results
                     .into_iter()
                     .map(|d| decision(d, origin.clone()))
@@ -381,9 +396,14 @@ mod tests {
 
     #[test]
     fn search_pages_without_text_load() {
-        // tcom_list.json is {"resolved": [...], "unresolved": [...]}: not a Judilibre shape
-        // itself, but its lists are results arrays.
+        // tcom_list.json is {"resolved": [...], "unresolved": [...]}, the same 20 results twice:
+        // read once, from its API codes.
+        let whole = parse(&sample("tcom_list.json"), "tcom_list.json");
+        assert_eq!(whole.len(), 20);
         let v: Value = serde_json::from_slice(&sample("tcom_list.json")).unwrap();
+        for (i, d) in whole.iter().enumerate() {
+            assert_eq!(d.as_ref().unwrap().id, v["unresolved"][i]["id"]);
+        }
         let page = serde_json::json!({"results": v["unresolved"]});
         let items = parse(page.to_string().as_bytes(), "p");
         assert_eq!(items.len(), 20);
