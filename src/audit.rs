@@ -369,6 +369,7 @@ fn run_on(
         },
         seen_ids: HashMap::new(),
         newest: None,
+        future_loads: 0,
         ages: [0; AGE_BUCKETS.len() + 1],
         matched: 0,
         as_of,
@@ -559,7 +560,7 @@ fn run_on(
         anyhow::bail!("the audit was interrupted");
     }
 
-    if let Some(f) = freshness::check_sync(tally.newest, as_of) {
+    if let Some(f) = freshness::check_sync(tally.newest, tally.future_loads, as_of) {
         tally.add(f);
     }
     // Every byte is now read or given up on (a file that failed half-way, an over-long line).
@@ -651,8 +652,10 @@ struct Tally<'a> {
     progress: Progress,
     /// The digest of every id read, and the file and line of its first record.
     seen_ids: HashMap<u128, (u32, u64)>,
-    /// The latest `updated_at` of the corpus (FRE001).
+    /// The latest `updated_at` of the corpus not after the audit time (FRE003).
     newest: Option<jiff::Timestamp>,
+    /// Records whose `updated_at` is after the audit time, beyond [`FUTURE_LEEWAY`].
+    future_loads: u64,
     ages: [u64; AGE_BUCKETS.len() + 1],
     matched: u64,
     as_of: jiff::Timestamp,
@@ -712,7 +715,12 @@ impl Tally<'_> {
                             self.seen_ids.insert(*h, (rref.file_index, rref.line));
                         }
                     }
-                    self.newest = self.newest.max(o.loaded_at);
+                    match o.loaded_at {
+                        // A load after the audit time did not happen by then (or the date is
+                        // wrong): it cannot show the corpus was fresh at that time.
+                        Some(t) if t > self.as_of + FUTURE_LEEWAY => self.future_loads += 1,
+                        t => self.newest = self.newest.max(t),
+                    }
                     self.ages[age_bucket(o.loaded_at, self.as_of)] += 1;
                 }
                 _ => self.progress.unreadable += 1,
@@ -726,6 +734,10 @@ impl Tally<'_> {
         block.data
     }
 }
+
+/// How far after the audit time an `updated_at` still counts towards the corpus's newest load
+/// (FRE003): clocks drift, and a date without a time or zone may be read a day ahead.
+const FUTURE_LEEWAY: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 
 /// IN002: the record's id is the id of the record read first at `(file, line)`.
 fn duplicate_id(

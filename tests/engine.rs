@@ -211,8 +211,18 @@ fn a_stale_corpus_is_fre003_at_corpus_level() {
     let mut a = clean("a");
     a["updated_at"] = json!("2026-11-10");
     a["update_notice"] = json!("Document chargé le 10/11/2026");
-    let got = audit(&[a]);
+    let got = audit(&[a.clone()]);
     assert_eq!(got, vec![(String::new(), Rule::FRE003)]);
+    // A load dated after the audit time (2026-11-22T12:00Z) cannot show the corpus fresh then;
+    // within a day after it, it can (clocks drift, a date alone may be read a day ahead).
+    let mut future = clean("future");
+    future["updated_at"] = json!("2027-01-01");
+    future["update_notice"] = json!("Document chargé le 01/01/2027");
+    let got = audit(&[a.clone(), future]);
+    assert_eq!(got, vec![(String::new(), Rule::FRE003)]);
+    let mut ahead = clean("ahead");
+    ahead["updated_at"] = json!("2026-11-23T08:00:00Z");
+    assert_eq!(audit(&[a, ahead]), vec![]);
 }
 
 #[test]

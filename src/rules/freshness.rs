@@ -97,7 +97,13 @@ pub fn check_notice(notice: Option<&str>, rec: &RecordRef, out: &mut Vec<Finding
 }
 
 /// FRE003: the newest `updated_at` of the corpus is more than 72 hours before the audit time.
-pub fn check_sync(newest: Option<jiff::Timestamp>, as_of: jiff::Timestamp) -> Option<Finding> {
+/// `newest` leaves out the `future` records, loaded (they say) after the audit time: the
+/// message counts them.
+pub fn check_sync(
+    newest: Option<jiff::Timestamp>,
+    future: u64,
+    as_of: jiff::Timestamp,
+) -> Option<Finding> {
     let newest = newest?;
     let limit = jiff::SignedDuration::from_hours(72);
     let age = as_of.duration_since(newest);
@@ -107,11 +113,16 @@ pub fn check_sync(newest: Option<jiff::Timestamp>, as_of: jiff::Timestamp) -> Op
             .to_zoned(jiff::tz::TimeZone::UTC)
             .strftime("%Y-%m-%d %H:%M UTC")
             .to_string();
+        let set_aside = match future {
+            0 => String::new(),
+            1 => " (1 record dated after the audit time is not counted)".to_string(),
+            n => format!(" ({n} records dated after the audit time are not counted)"),
+        };
         Some(Finding::new(
             Rule::FRE003,
             None,
             format!(
-                "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than the 72 hours recommended between two updates"
+                "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than the 72 hours recommended between two updates{set_aside}"
             ),
         ))
     } else {
@@ -151,12 +162,20 @@ mod tests {
         let as_of: jiff::Timestamp = "2026-11-22T12:00:00Z".parse().unwrap();
         let fresh: jiff::Timestamp = "2026-11-20T12:00:00Z".parse().unwrap();
         let stale: jiff::Timestamp = "2026-11-19T11:59:00Z".parse().unwrap();
-        assert!(check_sync(Some(fresh), as_of).is_none());
-        let f = check_sync(Some(stale), as_of).unwrap();
+        assert!(check_sync(Some(fresh), 0, as_of).is_none());
+        let f = check_sync(Some(stale), 0, as_of).unwrap();
         assert_eq!(f.rule, Rule::FRE003);
         assert!(f.record.is_none());
         assert!(f.message.contains("72 hours"));
-        assert!(check_sync(None, as_of).is_none());
+        assert!(!f.message.contains("not counted"));
+        assert!(check_sync(None, 0, as_of).is_none());
+        let f = check_sync(Some(stale), 2, as_of).unwrap();
+        assert!(
+            f.message
+                .ends_with(" (2 records dated after the audit time are not counted)"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]
