@@ -466,3 +466,36 @@ fn text_summary_is_short_and_sanitised() {
     assert!(text.contains("# Titre⏎[lien](http://x) ␛[31m"));
     assert!(!text.contains('\u{1b}'));
 }
+
+#[test]
+fn notice_says_which_breaches_the_source_left_in_clear() {
+    let mut r = sample();
+    let opts = WriteOptions {
+        reuser: Some("Éditions Exemple".into()),
+        ..WriteOptions::default()
+    };
+    assert!(!render(&r, Format::Notice, &opts).contains("défaut d'occultation de la source"));
+    let name = |line| {
+        Finding::new(
+            Rule::MSK004,
+            Some(rec(Some("r-30"), Some("5fca277de35a255d41ca73ab"), 0, line)),
+            "the name of a natural person who is a party or a third party is shown in clear",
+        )
+        .with_source_defect(true)
+    };
+    r.findings.push(name(30));
+    let one = render(&r, Format::Notice, &opts);
+    assert!(
+        one.contains("Un manquement relevé ci-dessus porte sur une donnée que la source a elle-même laissée en clair"),
+        "{one}"
+    );
+    r.findings.push(name(31));
+    let two = render(&r, Format::Notice, &opts);
+    assert!(
+        two.contains("2 manquements relevés ci-dessus portent sur des données que la source a elle-même laissées en clair"),
+        "{two}"
+    );
+    // After the article IX section that says where to report them.
+    let ix = two.find("Signalement des défauts d'occultation").unwrap();
+    assert!(two.find("2 manquements relevés").unwrap() > ix);
+}

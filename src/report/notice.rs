@@ -474,6 +474,27 @@ anonymisation.sder.courdecassation@justice.fr ;\n\
 - décisions de la juridiction administrative (CGU du Conseil d'État, article IX) : \
 opendata-signalerunprobleme@conseil-etat.fr.\n\n",
         );
+        let at_source = findings
+            .iter()
+            .filter(|f| f.source_defect && f.penalty != Penalty::None)
+            .count();
+        match at_source {
+            0 => {}
+            1 => m.push_str(
+                "Un manquement relevé ci-dessus porte sur une donnée que la source a elle-même \
+laissée en clair (défaut d'occultation de la source) : elle n'en demeure pas moins exposée dans \
+votre publication, et appelle l'occultation provisoire et le signalement prévus ci-dessus.\n\n",
+            ),
+            n => {
+                let _ = writeln!(
+                    m,
+                    "{n} manquements relevés ci-dessus portent sur des données que la source a \
+elle-même laissées en clair (défaut d'occultation de la source) : elles n'en demeurent pas moins \
+exposées dans votre publication, et appellent l'occultation provisoire et le signalement prévus \
+ci-dessus.\n"
+                );
+            }
+        }
     }
     m.push_str(
         "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\n\
