@@ -232,6 +232,35 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
             }
         }
     }
+    if report.audit.records == 0 && report.audit.unreadable_records > 0 {
+        // The report is written, with every IN001; but a verdict on no record at all says
+        // nothing of the publication, and a scheduled job must not take it for a pass.
+        let first = report
+            .findings
+            .iter()
+            .find(|f| f.rule == Rule::IN001)
+            .map(|f| {
+                // The message names the line and column.
+                let place = f
+                    .record
+                    .as_ref()
+                    .and_then(|r| report.files.get(r.file_index as usize))
+                    .map_or(String::new(), |s| format!("{s}: "));
+                for_terminal(&format!("{place}{}", f.message), false).into_owned()
+            })
+            .unwrap_or_default();
+        let n = report.audit.unreadable_records;
+        eprintln!(
+            "vigie: no record of the corpus could be read: {} unreadable, reported as IN001 \
+             (the first: {first}). The verdict of such an audit says nothing of the corpus.",
+            if n == 1 {
+                "its only line or file is".to_string()
+            } else {
+                format!("all {n} of its lines or files are")
+            }
+        );
+        return Ok(2);
+    }
     Ok(exit_status(&report, cli.fail_on))
 }
 

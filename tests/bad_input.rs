@@ -142,9 +142,16 @@ fn empty_files_and_folders() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("empty.jsonl");
     std::fs::write(&p, "").unwrap();
-    let (code, v, _) = run(&[&p], &[]);
-    assert_eq!(code, 0);
+    // An empty corpus file is an IN001; with no record read, the corpus is unusable input, but
+    // the report is written.
+    let (code, v, err) = run(&[&p], &[]);
+    assert_eq!(code, 2);
     assert_eq!(in001(&v).len(), 1);
+    assert!(
+        err.contains("no record of the corpus could be read"),
+        "{err}"
+    );
+    assert!(err.contains("empty.jsonl: "), "{err}");
     // An empty reference file is unusable input.
     let r = dir.path().join("ref.json");
     std::fs::write(&r, "").unwrap();

@@ -106,6 +106,46 @@ fn malformed_lines_are_accounted_for_and_the_audit_goes_on() {
     assert_eq!(lines, vec![2, 3, 4]);
 }
 
+/// A corpus of which no record can be read is unusable input (exit 2, whatever `--fail-on`):
+/// the report lists its IN001s, but its verdict says nothing of the publication, and a nightly
+/// job must not take it for a pass. An empty but valid corpus (`[]`) holds no record to audit.
+#[test]
+fn a_corpus_with_no_readable_record_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(
+        dir.path(),
+        &["{not json".into(), "{\"text\": \"no id\"}".into()],
+    );
+    for fail_on in ["temporary", "never"] {
+        let out = vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args(HEADLESS_JSON)
+            .args(["--fail-on", fail_on])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["audit"]["records"], 0);
+        assert_eq!(v["audit"]["unreadable_records"], 2);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(
+                "no record of the corpus could be read: all 2 of its lines or files are unreadable"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("corpus.jsonl: line 1, column 2"), "{err}");
+    }
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "[]").unwrap();
+    let (code, v) = run_json(&empty, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["audit"]["records"], 0);
+    assert_eq!(v["audit"]["unreadable_records"], 0);
+}
+
 #[test]
 fn breaches_exit_1_and_fail_on_moves_the_threshold() {
     let dir = tempfile::tempdir().unwrap();
