@@ -355,6 +355,9 @@ pub fn read_file_recycling(
     read_opened(fh, magic, file, index, limits, spare, f)
 }
 
+/// Why an empty corpus file is an IN001.
+const EMPTY_FILE: &str = "empty file: no record";
+
 /// Decompressed data, with the line it has reached, held to [`Limits::gzip_ratio`]. A damaged
 /// stream, or one that expands too much, ends there as if it were the end of the content, so
 /// that the records before are read; why it ended is kept in `stopped`, to be told after them.
@@ -515,6 +518,13 @@ pub(crate) fn read_gzip(
             let now = compressed.get();
             block.bytes = now - counted;
             counted = now;
+            if block.start == 0 && stopped.borrow().is_some() {
+                // Content that is empty because the stream broke before any: the break is
+                // the one thing to report, not an empty file as well.
+                block
+                    .items
+                    .retain(|it| !matches!(&it.kind, ItemKind::Unreadable(m) if m == EMPTY_FILE));
+            }
             f(block)
         },
     )?;
@@ -561,7 +571,7 @@ pub(crate) fn read_opened<R: Read>(
                     line: 1,
                     column: 1,
                     offset: 0,
-                    kind: ItemKind::Unreadable("empty file: no record".into()),
+                    kind: ItemKind::Unreadable(EMPTY_FILE.into()),
                 }],
                 bytes: file.len,
             });
@@ -2008,6 +2018,23 @@ mod tests {
             panic!("the cut line is delimited");
         };
         assert!(cut.len() < whole.len() && whole.starts_with(cut));
+    }
+
+    // A gzip file cut within its header holds no content: one error, the break, and not an
+    // empty file as well. An empty but whole stream is an empty file.
+    #[test]
+    fn a_gzip_file_cut_before_any_content_is_one_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl.gz");
+        std::fs::write(&p, &gzip(b"")[..10]).unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(got.is_empty(), "{got:?}");
+        assert!(err.unwrap().contains("cut short at line 1"));
+        std::fs::write(&p, gzip(b"")).unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(err.is_none());
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].3, Err(EMPTY_FILE.to_string()));
     }
 
     // A member whose checksum does not match is found at its end: its records were read, and
