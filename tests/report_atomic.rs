@@ -102,3 +102,47 @@ fn keeps_the_permissions_of_the_replaced_file() {
         assert_eq!(mode, 0o666 & !umask);
     }
 }
+
+/// A named pipe (what a job may read the report from) is written to, not replaced by a file:
+/// so are `/dev/null` and `/dev/stdout`, which a rename would replace for the whole machine.
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    write_atomically(&fifo, |w| w.write_all(b"{\"vigie_report\": 1}\n")).unwrap();
+    assert_eq!(reader.join().unwrap(), "{\"vigie_report\": 1}\n");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo());
+    assert_eq!(entries(dir.path()), ["report.fifo"]);
+}
+
+/// A symbolic link is followed: the file it points to is replaced, and the link stays a link.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_keeps_pointing_at_the_replaced_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("latest.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    write_atomically(&link, |w| w.write_all(b"new")).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    assert_eq!(entries(dir.path()), ["latest.json", "real.json"]);
+}

@@ -246,15 +246,44 @@ pub(crate) fn exported_excerpts(
 /// Writes a file atomically: `f` writes into a temporary file in the same folder, which is
 /// flushed, synced to disk and then renamed over `path`. On any error nothing is left behind (the
 /// temporary file is removed, `path` is untouched) and the error names `path`.
+///
+/// A symbolic link is followed: the file it points to is replaced and the link kept. A path that
+/// is neither a file nor a folder (`/dev/null`, `/dev/stdout`, a named pipe a job reads) is
+/// written to directly: a rename would replace the device or the pipe itself with a file.
 pub fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    let shown = path.display();
+    if let Ok(m) = std::fs::metadata(path)
+        && !m.is_file()
+        && !m.is_dir()
+    {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {shown}"))?;
+        let mut w = io::BufWriter::new(file);
+        f(&mut w).with_context(|| format!("cannot write {shown}"))?;
+        w.flush().with_context(|| format!("cannot write {shown}"))?;
+        return Ok(());
+    }
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(path) {
+            Ok(target) => {
+                resolved = target;
+                &resolved
+            }
+            // A dangling link: replaced by the report.
+            Err(_) => path,
+        },
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let shown = path.display();
     let mut builder = tempfile::Builder::new();
     builder.prefix(".vigie-").suffix(".tmp");
     // The temporary file is private by default; the report gets the permissions of the file it
