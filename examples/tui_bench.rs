@@ -47,6 +47,7 @@ fn findings(n: usize) -> Vec<Finding> {
             file_index: 0,
             line,
             offset: line * 4000,
+            file_key: 0,
         });
         let mut f = Finding::new(
             rule,

@@ -136,9 +136,17 @@ fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String
             file_index: file,
             line,
             offset,
+            file_key: 0,
         }),
         msg,
     )
+}
+
+/// Gives a finding about a record without an id its file's key, for its fingerprint.
+fn set_file_key(f: &mut Finding, name: &str) {
+    if let Some(r) = f.record.as_mut().filter(|r| r.id.is_none()) {
+        r.file_key = crate::model::file_key(name);
+    }
 }
 
 fn process(
@@ -196,6 +204,7 @@ fn process(
                 file_index: block.file,
                 line: item.line,
                 offset: item.offset,
+                file_key: 0,
             };
             let checked = checker.check(&rec, &rref);
             let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
@@ -381,7 +390,7 @@ fn run_on(
     for b in &bad_files {
         let idx = file_names.len() as u32;
         file_names.push(b.name.clone());
-        tally.unreadable_file(idx, &b.reason);
+        tally.unreadable_file(idx, &b.name, &b.reason);
     }
 
     let limits = opts.limits;
@@ -527,7 +536,9 @@ fn run_on(
                             Part::Block(block, outcomes) => {
                                 spares.give(tally.merge(block, outcomes, &file_names));
                             }
-                            Part::Failed(i, e) => tally.unreadable_file(i, &e),
+                            Part::Failed(i, e) => {
+                                tally.unreadable_file(i, &file_names[i as usize], &e)
+                            }
                             Part::Grown(i) => {
                                 let mapping = opts.mapping.as_ref();
                                 let res = corpus::read_file(
@@ -545,7 +556,7 @@ fn run_on(
                                     },
                                 );
                                 if let Err(e) = res {
-                                    tally.unreadable_file(i, &e);
+                                    tally.unreadable_file(i, &file_names[i as usize], &e);
                                 }
                             }
                         }
@@ -682,15 +693,11 @@ impl Tally<'_> {
     }
 
     /// A corpus file that could not be read (to the end): one IN001 for it.
-    fn unreadable_file(&mut self, file: u32, e: &dyn std::fmt::Display) {
+    fn unreadable_file(&mut self, file: u32, name: &str, e: &dyn std::fmt::Display) {
         self.progress.unreadable += 1;
-        self.add(unreadable(
-            file,
-            0,
-            0,
-            None,
-            format!("cannot read the file: {e}"),
-        ));
+        let mut f = unreadable(file, 0, 0, None, format!("cannot read the file: {e}"));
+        set_file_key(&mut f, name);
+        self.add(f);
     }
 
     /// Merges a checked block: counts its records, finds the ids read before, tells the
@@ -703,6 +710,11 @@ impl Tally<'_> {
     ) -> Vec<u8> {
         let from = self.findings.len();
         for mut o in outcomes {
+            if o.id.is_none() {
+                for f in &mut o.findings {
+                    set_file_key(f, &file_names[block.file as usize]);
+                }
+            }
             match (&o.id, &o.rref) {
                 (Some((h, id)), Some(rref)) => {
                     self.progress.records += 1;

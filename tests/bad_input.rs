@@ -376,3 +376,47 @@ fn ctrl_c_stops_a_headless_run_and_leaves_no_report() {
         "no temporary file left"
     );
 }
+
+/// An unreadable line has no id: its fingerprint (which waivers and `--previous` key on) is
+/// that of its file and line. The same bad line in two files, or two files that cannot be read,
+/// are told apart; and the fingerprints do not depend on the order the files are given in.
+#[test]
+fn unreadable_lines_of_different_files_have_different_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.jsonl");
+    let b = dir.path().join("b.jsonl");
+    for p in [&a, &b] {
+        std::fs::write(p, format!("{}\n{{\"text\": \"no id\"}}\n", record("x"))).unwrap();
+    }
+    let za = dir.path().join("a.zip");
+    let zb = dir.path().join("b.zip");
+    for p in [&za, &zb] {
+        std::fs::write(p, b"PK\x03\x04 not really a zip").unwrap();
+    }
+    let fingerprints = |v: &Value| -> Vec<(String, u64, String)> {
+        let mut out: Vec<_> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "IN001")
+            .map(|f| {
+                (
+                    f["record"]["file"].as_str().unwrap().to_string(),
+                    f["record"]["line"].as_u64().unwrap(),
+                    f["fingerprint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let (_, v, _) = run(&[&a, &b, &za, &zb], &[]);
+    let got = fingerprints(&v);
+    assert_eq!(got.len(), 4, "{got:?}");
+    let mut distinct: Vec<&String> = got.iter().map(|g| &g.2).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 4, "{got:?}");
+    let (_, v, _) = run(&[&zb, &b, &za, &a], &[]);
+    assert_eq!(fingerprints(&v), got);
+}

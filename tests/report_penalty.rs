@@ -14,6 +14,7 @@ fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<RecordRef> {
         file_index: 0,
         line,
         offset: 0,
+        file_key: 0,
     })
 }
 

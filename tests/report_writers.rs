@@ -16,6 +16,7 @@ fn rec(id: Option<&str>, source_id: Option<&str>, file_index: u32, line: u64) ->
         file_index,
         line,
         offset: line * 100,
+        file_key: 0,
     }
 }
 

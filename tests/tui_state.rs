@@ -410,6 +410,7 @@ fn slow_first_sorts_are_announced_then_done() {
                     file_index: 0,
                     line: i + 1,
                     offset: 0,
+                    file_key: 0,
                 }),
                 "no reference decision matches",
             )

@@ -14,6 +14,16 @@ pub struct RecordRef {
     pub line: u64,
     /// Byte offset of the record's start in its file, to read it again (the UI's detail view).
     pub offset: u64,
+    /// For a record without an id (an unreadable line or file): a digest of its file's name,
+    /// which with the line identifies it in the fingerprint ([`file_key`]); 0 otherwise.
+    pub file_key: u64,
+}
+
+/// The digest of a corpus file's name that the fingerprint of a finding without a record id
+/// takes ([`RecordRef::file_key`]): the name as the audit shows it, not the file's place in
+/// the audit's list, which changes with the other files given.
+pub fn file_key(name: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(name.as_bytes())
 }
 
 /// What precisely is wrong, where.
@@ -89,7 +99,9 @@ impl Finding {
                 h.write(r.id.as_deref().unwrap_or("").as_bytes());
                 h.write_u8(0);
                 if r.id.is_none() {
-                    // An unreadable line has no id: its place is all that identifies it.
+                    // An unreadable line has no id: its place (file and line) is all that
+                    // identifies it.
+                    h.write_u64(r.file_key);
                     h.write_u64(r.line);
                 }
             }

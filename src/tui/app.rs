@@ -1617,6 +1617,7 @@ mod tests {
                         file_index: 0,
                         line: line as u64,
                         offset: 0,
+                        file_key: 0,
                     }),
                     "m",
                 )

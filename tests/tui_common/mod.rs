@@ -49,6 +49,7 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<RecordRef> {
         file_index: 0,
         line,
         offset: line * 100,
+        file_key: 0,
     })
 }
 
