@@ -87,6 +87,8 @@ pub trait AuditContext: Send + Sync {
 pub struct AuditOutcome {
     pub report: Report,
     pub context: Arc<dyn AuditContext>,
+    /// Files of corpus folders left out for their extension (told on stderr).
+    pub skipped_files: Vec<String>,
 }
 
 struct Context {
@@ -365,7 +367,11 @@ fn run_on(
     } else {
         History::load(&opts.history)?
     };
-    let (files, bad_files) = corpus::expand(&opts.corpus)?;
+    let corpus::Expanded {
+        files,
+        unreadable: bad_files,
+        skipped,
+    } = corpus::expand(&opts.corpus)?;
     let bytes_total: u64 = files.iter().map(|f| f.len).sum();
     let checker = Checker::new(&reference, &history);
 
@@ -649,7 +655,11 @@ fn run_on(
         mapping: opts.mapping.clone(),
         limits: opts.limits,
     });
-    Ok(AuditOutcome { report, context })
+    Ok(AuditOutcome {
+        report,
+        context,
+        skipped_files: skipped,
+    })
 }
 
 /// The place of a family in [`Progress::by_family`].

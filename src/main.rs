@@ -36,7 +36,9 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             let _ = std::io::stdout().flush();
-            eprintln!("vigie: {e:#}");
+            // Messages may quote paths and values as typed: no control character reaches the
+            // terminal raw.
+            eprintln!("vigie: {}", for_terminal(&format!("{e:#}"), true));
             ExitCode::from(2)
         }
     }
@@ -95,6 +97,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
+/// The most threads `--jobs` starts: each costs a stack, and past the cores they only wait.
+const MAX_JOBS: usize = 1024;
+
 fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
     let mapping = match &cli.mapping {
         Some(p) => Some(vigie::corpus::Mapping::load(p)?),
@@ -108,8 +113,14 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
             )
         })?),
     };
-    if cli.jobs == Some(0) {
-        anyhow::bail!("--jobs must be at least 1");
+    match cli.jobs {
+        Some(0) => anyhow::bail!("--jobs must be at least 1"),
+        Some(n) if n > MAX_JOBS => anyhow::bail!(
+            "--jobs {n} is more threads than vigie starts (at most {MAX_JOBS}; this machine has {} \
+             cores, and the audit gains nothing from more threads than cores)",
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        ),
+        _ => {}
     }
     for p in cli.reference.iter().chain(&cli.history).chain(&cli.corpus) {
         if !p.exists() {
@@ -147,6 +158,14 @@ fn parse_as_of(s: &str) -> Option<jiff::Timestamp> {
     }
     if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
         return dt.in_tz("Europe/Paris").ok().map(|z| z.timestamp());
+    }
+    // A time that is not a time (`T25:00`) is an error, not the date before it.
+    let has_time = s.contains(':')
+        || s.as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && w[1].eq_ignore_ascii_case(&b't'));
+    if has_time {
+        return None;
     }
     let d = vigie::ident::parse_date(s)?;
     d.in_tz("Europe/Paris").ok().map(|z| z.timestamp())
@@ -206,6 +225,14 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
         Err(e) => return Err(e),
     };
     warn_unreadable_reference(outcome.context.unreadable_reference());
+    warn_skipped(&outcome.skipped_files);
+    if cli.reference.is_empty() {
+        eprintln!(
+            "vigie: warning: no --reference given: no record could be matched with its decision, \
+             so each is INT007 (unverifiable) and the text, identification and masking checks \
+             against the source did not run"
+        );
+    }
     let mut report = outcome.report;
     if let Some(p) = &cli.waivers {
         report.waivers = vigie::tui::waivers::load(p)?;
@@ -291,6 +318,29 @@ fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
             for_terminal(&u.origin.to_string(), false),
             for_terminal(&u.reason, false)
         ));
+    }
+    if n > NAMED {
+        lines.push(format!("  and {} more", n - NAMED));
+    }
+    eprintln!("{}", lines.join("\n"));
+}
+
+/// Says on stderr which files of corpus folders were left out for their extension: a folder's
+/// `export.txt` may be the export itself.
+fn warn_skipped(skipped: &[String]) {
+    const NAMED: usize = 5;
+    let n = skipped.len();
+    if n == 0 {
+        return;
+    }
+    let mut lines = vec![format!(
+        "vigie: warning: {n} file{} of the corpus folders {} not read, not being named .json, \
+         .jsonl, .ndjson or .jsonlines (or .gz): give a file by its name to read it",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "was" } else { "were" }
+    )];
+    for name in skipped.iter().take(NAMED) {
+        lines.push(format!("  {}", for_terminal(name, false)));
     }
     if n > NAMED {
         lines.push(format!("  and {} more", n - NAMED));

@@ -420,3 +420,44 @@ fn unreadable_lines_of_different_files_have_different_fingerprints() {
     let (_, v, _) = run(&[&zb, &b, &za, &a], &[]);
     assert_eq!(fingerprints(&v), got);
 }
+
+/// Nothing is left out silently: a corpus folder with no corpus file is unusable input (an
+/// empty folder, or one whose export is named `.txt`), and files skipped for their name beside
+/// corpus files are named on stderr. An audit without `--reference` says what it could not do.
+#[test]
+fn folders_with_nothing_to_read_and_skipped_files_are_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, _, err) = run(&[&empty], &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("empty: no corpus file found"), "{err}");
+    assert!(err.contains("it holds no file"), "{err}");
+    let txt = dir.path().join("txt");
+    std::fs::create_dir(&txt).unwrap();
+    std::fs::write(txt.join("export.txt"), format!("{}\n", record("a"))).unwrap();
+    let (code, _, err) = run(&[&txt], &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("its one file,"), "{err}");
+    assert!(err.contains("export.txt, is not one"), "{err}");
+    // Beside a corpus file: read, and the other named.
+    std::fs::write(txt.join("corpus.jsonl"), format!("{}\n", record("b"))).unwrap();
+    let (code, v, err) = run(&[&txt], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["audit"]["records"], 1);
+    assert!(
+        err.contains("warning: 1 file of the corpus folders was not read"),
+        "{err}"
+    );
+    assert!(err.contains("export.txt"), "{err}");
+    // Named, it is read.
+    let (_, v, _) = run(&[&txt.join("export.txt")], &[]);
+    assert_eq!(v["audit"]["records"], 1);
+    let out = vigie()
+        .arg(txt.join("corpus.jsonl"))
+        .args(["--report", "json", "--quiet"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning: no --reference given"), "{err}");
+}

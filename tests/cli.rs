@@ -439,3 +439,58 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
     assert_eq!(stderr.lines().count(), 7, "{stderr}");
     assert!(stderr.ends_with("  and 6 more\n"), "{stderr}");
 }
+
+/// Arguments that cannot be honoured are exit 2 with a message, not a silent guess or a crash:
+/// an `--as-of` whose time is no time (it was read as the date before it), more threads than
+/// vigie starts (100,000 aborted the process), and a path typed with an escape sequence, which
+/// the message quotes without letting it reach the terminal.
+#[test]
+fn bad_arguments_are_exit_2_with_a_safe_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    let with = |args: &[&str]| {
+        vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args(["--report", "json", "--quiet"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for bad in [
+        "2026-11-22T25:00:00Z",
+        "2026-11-22T12:61:00Z",
+        "2026-11-22T",
+    ] {
+        let out = with(&["--as-of", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is not a date or date-time"), "{bad}: {err}");
+    }
+    for good in [
+        "2026-11-22T12:00:00Z",
+        "2026-11-22",
+        "5 octobre 2026",
+        "1er août 2026",
+    ] {
+        assert_eq!(with(&["--as-of", good]).status.code(), Some(0), "{good}");
+    }
+    let out = with(&["--jobs", "100000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 1024"));
+    assert_eq!(with(&["--jobs", "64"]).status.code(), Some(0));
+    let out = vigie()
+        .arg(dir.path().join("\u{1b}[31mred.jsonl"))
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(
+        err.contains("␛[31mred.jsonl: no such file or folder"),
+        "{err:?}"
+    );
+}

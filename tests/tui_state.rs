@@ -266,6 +266,7 @@ fn waivers_are_set_saved_and_reloaded() {
     b.finish(vigie::audit::AuditOutcome {
         report: tui_common::report(),
         context: std::sync::Arc::new(tui_common::Context),
+        skipped_files: Vec::new(),
     });
     assert_eq!(b.report.waivers.len(), 1);
     assert!(
@@ -353,6 +354,7 @@ fn live_findings_arrive_then_the_final_report_replaces_them() {
     a.finish(vigie::audit::AuditOutcome {
         report: tui_common::report(),
         context: std::sync::Arc::new(tui_common::Context),
+        skipped_files: Vec::new(),
     });
     assert_eq!(a.state, AuditState::Finished);
     assert_eq!(a.report.findings.len(), 10);

@@ -157,17 +157,32 @@ fn is_corpus_name(path: &Path) -> bool {
     }
 }
 
+/// The corpus files an audit reads, from its arguments.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    pub files: Vec<CorpusFile>,
+    /// Entries of folders that could not be read (each an IN001).
+    pub unreadable: Vec<UnreadableFile>,
+    /// Files of folders skipped for their extension, to be told: not silently left out.
+    pub skipped: Vec<String>,
+}
+
 /// Expands the corpus arguments into files: folders are read recursively, in name order,
-/// hidden entries and files of other extensions skipped, symbolic link loops broken. A missing
-/// argument is an error; an unreadable entry inside a folder is reported, not fatal.
-pub fn expand(paths: &[PathBuf]) -> Result<(Vec<CorpusFile>, Vec<UnreadableFile>), InputError> {
-    let mut files = Vec::new();
-    let mut bad = Vec::new();
+/// hidden entries and files of other extensions skipped (and listed), symbolic link loops
+/// broken. A missing argument is an error, and so are folders that hold no corpus file at all;
+/// an unreadable entry inside a folder is reported, not fatal.
+pub fn expand(paths: &[PathBuf]) -> Result<Expanded, InputError> {
+    let mut out = Expanded::default();
+    let Expanded {
+        files,
+        unreadable: bad,
+        skipped,
+    } = &mut out;
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| InputError::io(p, e))?;
         if meta.is_dir() {
             let mut visited = std::collections::HashSet::new();
-            walk(p, &mut visited, &mut files, &mut bad);
+            walk(p, &mut visited, files, bad, skipped);
         } else {
             files.push(CorpusFile {
                 path: p.clone(),
@@ -176,7 +191,22 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<CorpusFile>, Vec<UnreadableFile>
             });
         }
     }
-    Ok((files, bad))
+    if files.is_empty() && bad.is_empty() {
+        let shown = match skipped.len() {
+            0 => "it holds no file".to_string(),
+            1 => format!("its one file, {}, is not one", skipped[0]),
+            n => format!("none of its {n} files is (the first: {})", skipped[0]),
+        };
+        return Err(InputError::new(
+            &paths[0],
+            format!(
+                "no corpus file found: vigie reads JSON files named .json, .jsonl, .ndjson or \
+                 .jsonlines (or those .gz) inside folders, and {shown}; give a file by its name \
+                 to read it whatever its name"
+            ),
+        ));
+    }
+    Ok(out)
 }
 
 fn walk(
@@ -184,6 +214,7 @@ fn walk(
     visited: &mut std::collections::HashSet<PathBuf>,
     files: &mut Vec<CorpusFile>,
     bad: &mut Vec<UnreadableFile>,
+    skipped: &mut Vec<String>,
 ) {
     let canon = match std::fs::canonicalize(dir) {
         Ok(c) => c,
@@ -220,7 +251,7 @@ fn walk(
         }
         let is_json = is_corpus_name(&path);
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, visited, files, bad),
+            Ok(m) if m.is_dir() => walk(&path, visited, files, bad, skipped),
             Ok(m) => {
                 if is_json {
                     files.push(CorpusFile {
@@ -228,6 +259,8 @@ fn walk(
                         path,
                         len: m.len(),
                     });
+                } else {
+                    skipped.push(path.display().to_string());
                 }
             }
             Err(e) => {
@@ -2196,7 +2229,11 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(name), b"").unwrap();
         }
-        let (files, bad) = expand(&[dir.path().to_path_buf()]).unwrap();
+        let Expanded {
+            files,
+            unreadable: bad,
+            ..
+        } = expand(&[dir.path().to_path_buf()]).unwrap();
         assert!(bad.is_empty());
         let names: Vec<String> = files
             .iter()

@@ -451,6 +451,7 @@ impl App {
         app.finish(AuditOutcome {
             report,
             context: context.unwrap_or_else(|| Arc::new(NoContext)),
+            skipped_files: Vec::new(),
         });
         app
     }
