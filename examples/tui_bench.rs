@@ -51,7 +51,7 @@ fn findings(n: usize) -> Vec<Finding> {
         });
         let mut f = Finding::new(
             rule,
-            record,
+            record.map(std::sync::Arc::new),
             format!(
                 "{} in field text near character {} of the decision",
                 rule.info().name,

@@ -66,6 +66,9 @@ pub struct AuditOptions {
     pub policy: Option<Policy>,
     /// `--previous`: an earlier report, for repeated breaches.
     pub previous: Option<Previous>,
+    /// Send each finding to the subscriber as it is found (the terminal UI shows them live).
+    /// Off, they are only counted: a headless run then holds one copy of them, not two.
+    pub live_findings: bool,
 }
 
 /// What the terminal UI needs to show a finding in context: the record as read and the
@@ -123,7 +126,7 @@ struct ItemOutcome {
     findings: Vec<Finding>,
     /// `(digest of the id, id)` of a readable record.
     id: Option<(u128, String)>,
-    rref: Option<RecordRef>,
+    rref: Option<Arc<RecordRef>>,
     loaded_at: Option<jiff::Timestamp>,
     matched: bool,
 }
@@ -131,7 +134,7 @@ struct ItemOutcome {
 fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String) -> Finding {
     Finding::new(
         Rule::IN001,
-        Some(RecordRef {
+        Some(Arc::new(RecordRef {
             id,
             source_id: None,
             url: None,
@@ -139,7 +142,7 @@ fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String
             line,
             offset,
             file_key: 0,
-        }),
+        })),
         msg,
     )
 }
@@ -147,7 +150,7 @@ fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String
 /// Gives a finding about a record without an id its file's key, for its fingerprint.
 fn set_file_key(f: &mut Finding, name: &str) {
     if let Some(r) = f.record.as_mut().filter(|r| r.id.is_none()) {
-        r.file_key = crate::model::file_key(name);
+        Arc::make_mut(r).file_key = crate::model::file_key(name);
     }
 }
 
@@ -199,7 +202,7 @@ fn process(
         Ok(mut rec) => {
             rec.file = block.file;
             rec.line = item.line;
-            let rref = RecordRef {
+            let rref = Arc::new(RecordRef {
                 id: Some(rec.id.clone()),
                 source_id: rec.source_id.clone(),
                 url: rec.url.clone(),
@@ -207,7 +210,7 @@ fn process(
                 line: item.line,
                 offset: item.offset,
                 file_key: 0,
-            };
+            });
             let checked = checker.check(&rec, &rref);
             let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
             ItemOutcome {
@@ -390,6 +393,7 @@ fn run_on(
         as_of,
         started,
         sink,
+        live: opts.live_findings,
     };
 
     // Unreadable entries of corpus folders.
@@ -592,11 +596,14 @@ fn run_on(
         ..
     } = tally;
     // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
-    // depends on scheduling.
-    let mut keyed: Vec<(String, Finding)> =
-        findings.into_iter().map(|f| (f.fingerprint(), f)).collect();
-    keyed.sort_by(|a, b| a.1.sort_key().cmp(&b.1.sort_key()).then(a.0.cmp(&b.0)));
-    let mut findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+    // depends on scheduling. In place, the fingerprint worked out only for ties: a million
+    // findings take no second list of them.
+    let mut findings = findings;
+    findings.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.fingerprint_u64().cmp(&b.fingerprint_u64()))
+    });
     // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found
     // again to permanent interruption unless it carries no penalty.
     let policy_overrides = match &opts.policy {
@@ -682,6 +689,8 @@ struct Tally<'a> {
     as_of: jiff::Timestamp,
     started: Instant,
     sink: &'a (dyn Fn(AuditEvent) + Sync),
+    /// [`AuditOptions::live_findings`].
+    live: bool,
 }
 
 impl Tally<'_> {
@@ -692,7 +701,7 @@ impl Tally<'_> {
             self.progress.by_family[family_index(f.rule.info().family)] += 1;
         }
         self.progress.findings = self.findings.len() as u64;
-        if !new.is_empty() {
+        if self.live && !new.is_empty() {
             (self.sink)(AuditEvent::Findings(new.to_vec()));
         }
     }
@@ -764,7 +773,7 @@ const FUTURE_LEEWAY: jiff::SignedDuration = jiff::SignedDuration::from_hours(24)
 /// IN002: the record's id is the id of the record read first at `(file, line)`.
 fn duplicate_id(
     id: &str,
-    rref: &RecordRef,
+    rref: &Arc<RecordRef>,
     (file, line): (u32, u64),
     file_names: &[String],
 ) -> Finding {

@@ -147,6 +147,8 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
             Some(p) => Some(vigie::penalty::Previous::load(p)?),
             None => None,
         },
+        // The terminal UI turns it on for itself.
+        live_findings: false,
     })
 }
 

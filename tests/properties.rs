@@ -647,7 +647,8 @@ fn events_add_up_to_the_report() {
     #[cfg(target_os = "linux")]
     std::os::unix::fs::symlink("/proc/self/mem", corpus.join("mem.jsonl")).unwrap();
     let events = std::sync::Mutex::new(Vec::new());
-    let opts = g.audit(corpus, 2, 8192);
+    let mut opts = g.audit(corpus, 2, 8192);
+    opts.live_findings = true;
     let report = audit::run(
         &opts,
         &|e| events.lock().unwrap().push(e),

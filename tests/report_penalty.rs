@@ -6,8 +6,8 @@ use vigie::penalty::{Policy, Previous};
 use vigie::report::{self, AuditInfo, Format, Report, Summary, WriteOptions};
 use vigie::rules::{Penalty, Rule, Severity};
 
-fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<RecordRef> {
-    Some(RecordRef {
+fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<std::sync::Arc<RecordRef>> {
+    Some(std::sync::Arc::new(RecordRef {
         id: Some(id.into()),
         source_id: source_id.map(str::to_string),
         url: None,
@@ -15,7 +15,7 @@ fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<RecordRef> {
         line,
         offset: 0,
         file_key: 0,
-    })
+    }))
 }
 
 fn findings() -> Vec<Finding> {

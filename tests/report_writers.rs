@@ -8,8 +8,13 @@ use vigie::report::{
 };
 use vigie::rules::{Penalty, Rule};
 
-fn rec(id: Option<&str>, source_id: Option<&str>, file_index: u32, line: u64) -> RecordRef {
-    RecordRef {
+fn rec(
+    id: Option<&str>,
+    source_id: Option<&str>,
+    file_index: u32,
+    line: u64,
+) -> std::sync::Arc<RecordRef> {
+    std::sync::Arc::new(RecordRef {
         id: id.map(str::to_string),
         source_id: source_id.map(str::to_string),
         url: id.map(|id| format!("https://juris.example/d/{id}")),
@@ -17,7 +22,7 @@ fn rec(id: Option<&str>, source_id: Option<&str>, file_index: u32, line: u64) ->
         line,
         offset: line * 100,
         file_key: 0,
-    }
+    })
 }
 
 /// Six findings of different rules, one at corpus level, one on an unreadable line, ordered by

@@ -405,7 +405,7 @@ fn slow_first_sorts_are_announced_then_done() {
         .map(|i| {
             Finding::new(
                 Rule::INT007,
-                Some(RecordRef {
+                Some(std::sync::Arc::new(RecordRef {
                     id: Some(format!("r-{}", 199_999 - i)),
                     source_id: None,
                     url: None,
@@ -413,7 +413,7 @@ fn slow_first_sorts_are_announced_then_done() {
                     line: i + 1,
                     offset: 0,
                     file_key: 0,
-                }),
+                })),
                 "no reference decision matches",
             )
         })

@@ -1,6 +1,8 @@
 //! A finding: one breach of one rule by one record (or by the corpus as a whole).
 
 use crate::rules::{Penalty, Rule, Severity};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The record a finding is about, as shown in reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,8 +31,9 @@ pub fn file_key(name: &str) -> u64 {
 /// What precisely is wrong, where.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
-    /// The record field concerned (`text`, `decision_date`, `attribution`, `president`…).
-    pub field: String,
+    /// The record field concerned (`text`, `decision_date`, `attribution`, `president`…):
+    /// most often a name known in advance, kept without an allocation.
+    pub field: Cow<'static, str>,
     /// `[start, end)` in Unicode scalar values of the record's field as read.
     pub span: Option<(usize, usize)>,
     /// `[start, end)` in Unicode scalar values of the reference text.
@@ -55,15 +58,21 @@ pub struct Finding {
     pub penalty: Penalty,
     pub repeated: bool,
     pub source_defect: bool,
-    /// `None` for a corpus-level finding (FRE003).
-    pub record: Option<RecordRef>,
-    pub message: String,
-    pub evidence: Option<Evidence>,
+    /// `None` for a corpus-level finding (FRE003). Shared by the findings of one record.
+    pub record: Option<Arc<RecordRef>>,
+    /// Most messages are fixed texts, kept without an allocation.
+    pub message: Cow<'static, str>,
+    /// Boxed: a finding without evidence does not carry its room.
+    pub evidence: Option<Box<Evidence>>,
 }
 
 impl Finding {
     /// A finding with the rule's default severity and penalty.
-    pub fn new(rule: Rule, record: Option<RecordRef>, message: impl Into<String>) -> Self {
+    pub fn new(
+        rule: Rule,
+        record: Option<Arc<RecordRef>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
         let info = rule.info();
         Finding {
             rule,
@@ -78,7 +87,7 @@ impl Finding {
     }
 
     pub fn with_evidence(mut self, evidence: Evidence) -> Self {
-        self.evidence = Some(evidence);
+        self.evidence = Some(Box::new(evidence));
         self
     }
 
@@ -90,6 +99,11 @@ impl Finding {
     /// The stable fingerprint: it depends on the rule, the record id and the evidence's place,
     /// not on file order, thread scheduling or redaction (SPEC §4).
     pub fn fingerprint(&self) -> String {
+        format!("{:016x}", self.fingerprint_u64())
+    }
+
+    /// [`Finding::fingerprint`] as a number, to compare without allocating.
+    pub fn fingerprint_u64(&self) -> u64 {
         use std::hash::Hasher;
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.write(self.rule.code().as_bytes());
@@ -119,7 +133,7 @@ impl Finding {
                 h.write_u64(b as u64);
             }
         }
-        format!("{:016x}", h.finish())
+        h.finish()
     }
 
     /// Ordering key: file, line, then rule (SPEC §4); corpus-level findings come first.

@@ -5,6 +5,7 @@
 
 use super::Rule;
 use crate::model::{Evidence, Finding, Producer, RecordRef};
+use std::sync::Arc;
 
 /// Who an attribution can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +128,7 @@ pub fn accepted(p: Producer) -> &'static [Named] {
 pub fn check(
     attribution: Option<&str>,
     producer: Option<Producer>,
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
     let text = attribution.map(str::trim).unwrap_or("");
@@ -172,7 +173,7 @@ mod tests {
 
     fn rules(attr: Option<&str>, p: Option<Producer>) -> Vec<Rule> {
         let mut out = Vec::new();
-        check(attr, p, &RecordRef::default(), &mut out);
+        check(attr, p, &Arc::default(), &mut out);
         out.iter().map(|f| f.rule).collect()
     }
 

@@ -8,6 +8,7 @@ use crate::source::ReferenceSet;
 use crate::source::history::{Action, History};
 use crate::text::normalize;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// What checking one record gives the engine.
 #[derive(Debug, Default)]
@@ -36,7 +37,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks one record.
-    pub fn check(&self, r: &Record, rec: &RecordRef) -> Checked {
+    pub fn check(&self, r: &Record, rec: &Arc<RecordRef>) -> Checked {
         let mut out = Vec::new();
         let source_id = r
             .source_id
@@ -141,10 +142,14 @@ impl<'a> Checker<'a> {
         };
         if outdated && (text_differs || !mismatches.is_empty()) {
             let ev = first_difference
-                .or_else(|| mismatches.first().and_then(|f| f.evidence.clone()))
+                .or_else(|| {
+                    mismatches
+                        .first()
+                        .and_then(|f| f.evidence.as_deref().cloned())
+                })
                 .or_else(|| {
                     masking_findings.first().and_then(|f| {
-                        f.evidence.clone().map(|mut e| {
+                        f.evidence.as_deref().cloned().map(|mut e| {
                             // The masking finding itself shows the exposed text; here only where.
                             e.excerpt = None;
                             e.personal.clear();
@@ -172,7 +177,7 @@ impl<'a> Checker<'a> {
                     what.join(" and ")
                 ),
             );
-            f.evidence = ev;
+            f.evidence = ev.map(Box::new);
             out.push(f);
         } else {
             out.extend(integrity_findings);

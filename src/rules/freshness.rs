@@ -4,6 +4,7 @@
 use super::Rule;
 use crate::ident;
 use crate::model::{Evidence, Finding, RecordRef};
+use std::sync::Arc;
 
 /// When the reuser last loaded the record, as an instant; a date alone counts as its end, in
 /// French local time (the benefit of the doubt).
@@ -18,7 +19,7 @@ pub fn record_loaded_at(updated_at: Option<&str>, notice: Option<&str>) -> Optio
 pub fn check_update_date(
     updated_at: Option<&str>,
     notice: Option<&str>,
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) -> Option<jiff::Timestamp> {
     let loaded = record_loaded_at(updated_at, notice);
@@ -76,7 +77,7 @@ const LOADING_WORDS: &[&str] = &[
 ];
 
 /// FRE005: for Conseil d'État decisions, the notice must say the date is the loading date.
-pub fn check_notice(notice: Option<&str>, rec: &RecordRef, out: &mut Vec<Finding>) {
+pub fn check_notice(notice: Option<&str>, rec: &Arc<RecordRef>, out: &mut Vec<Finding>) {
     let text = notice.map(str::trim).unwrap_or("");
     let folded = super::attribution::fold(text);
     let clear = folded.split(' ').any(|w| LOADING_WORDS.contains(&w));
@@ -136,7 +137,7 @@ mod tests {
 
     #[test]
     fn fre005_wants_the_loading_wording() {
-        let r = RecordRef::default();
+        let r = Arc::new(RecordRef::default());
         let mut out = Vec::new();
         check_notice(
             Some("Document chargé sur le site source le 20/11/2026"),

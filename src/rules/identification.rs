@@ -6,6 +6,7 @@ use super::Rule;
 use crate::ident::{self, Comparison};
 use crate::model::producer::IdField;
 use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision};
+use std::sync::Arc;
 
 /// The record's value of an identification field.
 pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
@@ -38,7 +39,7 @@ fn required(reference: Option<&ReferenceDecision>) -> Vec<IdField> {
 pub fn check_missing(
     r: &Record,
     reference: Option<&ReferenceDecision>,
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
     let missing: Vec<&str> = required(reference)
@@ -57,7 +58,7 @@ pub fn check_missing(
                 ),
             )
             .with_evidence(Evidence {
-                field: missing.join(","),
+                field: missing.join(",").into(),
                 ..Default::default()
             }),
         );
@@ -66,7 +67,7 @@ pub fn check_missing(
 
 /// INT006: identification fields that contradict the reference. Returns the findings (the caller
 /// reports them, or FRE002 instead when the record is outdated).
-pub fn mismatches(r: &Record, d: &ReferenceDecision, rec: &RecordRef) -> Vec<Finding> {
+pub fn mismatches(r: &Record, d: &ReferenceDecision, rec: &Arc<RecordRef>) -> Vec<Finding> {
     let mut out = Vec::new();
     for f in [
         IdField::Jurisdiction,

@@ -14,6 +14,7 @@ use crate::text::align::{self, Alignment, Change};
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
 use crate::text::normalize::Normalized;
+use std::sync::Arc;
 
 /// Characters of context around a span in evidence excerpts.
 const CONTEXT: usize = 40;
@@ -63,7 +64,7 @@ pub fn compare(
     reference: &Normalized,
     is_excerpt: bool,
     professionals: &[String],
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
 ) -> TextComparison {
     let al = align::align(&reference.text, &record.text);
     let mut out = TextComparison::default();
@@ -181,7 +182,7 @@ fn lifted(
     ch: &Change,
     record: &Normalized,
     reference: &Normalized,
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut TextComparison,
 ) {
     let (rs, re) = al.record_chars(&ch.record);
@@ -233,7 +234,7 @@ fn added(
     record: &Normalized,
     reference: &Normalized,
     professionals: &[String],
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut TextComparison,
 ) {
     let (rs, re) = al.record_chars(&ch.record);
@@ -277,7 +278,7 @@ fn added(
 pub fn check_excerpt(
     is_excerpt: bool,
     full_text_url: Option<&str>,
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
     if is_excerpt && full_text_url.is_none_or(|u| u.trim().is_empty()) {
@@ -306,7 +307,7 @@ mod tests {
             &normalize_mapped(reference, false),
             excerpt,
             &[],
-            &RecordRef::default(),
+            &Arc::default(),
         )
     }
 

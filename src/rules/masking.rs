@@ -8,6 +8,7 @@ use crate::rules::integrity::excerpt;
 use crate::text::identifiers;
 use crate::text::names;
 use crate::text::normalize::{self, Normalized};
+use std::sync::Arc;
 
 /// Runs the detectors over a record's normalised text. `mapped` is computed (once) only when a
 /// detector finds something, to report spans of the text as read; so is the reference's
@@ -21,7 +22,7 @@ pub fn check_in_clear(
     reference_text: &dyn Fn() -> Option<String>,
     professionals: &[String],
     lifted: &[(usize, usize)],
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
     let names = names::find_person_names(norm, professionals);

@@ -9,6 +9,7 @@
 use super::Rule;
 use crate::model::{Evidence, Finding, RecordRef};
 use serde_json::Value;
+use std::sync::Arc;
 
 /// Words of a field name that designate magistrates or clerks.
 const MAGISTRATE_WORDS: &[&str] = &[
@@ -236,7 +237,7 @@ fn pairs_identity_with_figures(o: &serde_json::Map<String, Value>) -> bool {
 }
 
 /// Runs the profiling rules over a record's extra fields.
-pub fn check(extra: &[(String, Value)], rec: &RecordRef, out: &mut Vec<Finding>) {
+pub fn check(extra: &[(String, Value)], rec: &Arc<RecordRef>, out: &mut Vec<Finding>) {
     for (key, value) in extra {
         visit(key, value, key, true, rec, out, 0);
     }
@@ -252,7 +253,7 @@ fn evidence(path: &str, v: &Value) -> Evidence {
     .collect();
     let n = shown.chars().count();
     Evidence {
-        field: path.to_string(),
+        field: path.to_string().into(),
         excerpt: Some(shown),
         personal: vec![(0, n)],
         ..Default::default()
@@ -264,7 +265,7 @@ fn visit(
     value: &Value,
     path: &str,
     _top: bool,
-    rec: &RecordRef,
+    rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
     depth: usize,
 ) {
@@ -358,9 +359,9 @@ mod tests {
     fn run(v: Value) -> Vec<(Rule, String)> {
         let extra: Vec<(String, Value)> = v.as_object().unwrap().clone().into_iter().collect();
         let mut out = Vec::new();
-        check(&extra, &RecordRef::default(), &mut out);
+        check(&extra, &Arc::default(), &mut out);
         out.iter()
-            .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.clone()))
+            .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
             .collect()
     }
 

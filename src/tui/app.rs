@@ -1353,10 +1353,7 @@ impl SearchIndex {
             .as_ref()
             .and_then(|r| r.id.as_deref())
             .unwrap_or("");
-        for (k, part) in [f.rule.code(), id, f.message.as_str()]
-            .into_iter()
-            .enumerate()
-        {
+        for (k, part) in [f.rule.code(), id, &*f.message].into_iter().enumerate() {
             if k > 0 {
                 out.push(0);
             }
@@ -1611,7 +1608,7 @@ mod tests {
             .map(|(line, id)| {
                 Finding::new(
                     Rule::INT001,
-                    Some(crate::model::RecordRef {
+                    Some(Arc::new(crate::model::RecordRef {
                         id: Some(id.to_string()),
                         source_id: None,
                         url: None,
@@ -1619,7 +1616,7 @@ mod tests {
                         line: line as u64,
                         offset: 0,
                         file_key: 0,
-                    }),
+                    })),
                     "m",
                 )
             })

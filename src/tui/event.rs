@@ -84,9 +84,11 @@ fn input_loop(tx: &Sender<Event>, stop: &AtomicBool) {
 /// Runs the audit on its own thread; its events and its end come through the returned
 /// channel (apart from the input's, so that keys never queue behind a flood of findings).
 pub fn spawn_audit(
-    opts: AuditOptions,
+    mut opts: AuditOptions,
     cancel: Arc<AtomicBool>,
 ) -> (JoinHandle<()>, Receiver<Event>) {
+    // The UI lists the findings as they come.
+    opts.live_findings = true;
     let (tx, rx) = crossbeam_channel::unbounded();
     let handle = std::thread::Builder::new()
         .name("vigie-audit".into())

@@ -41,8 +41,8 @@ pub fn record_text() -> String {
     reference_text().replacen("[C]", "Kaminski", 1)
 }
 
-fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<RecordRef> {
-    Some(RecordRef {
+fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::Arc<RecordRef>> {
+    Some(std::sync::Arc::new(RecordRef {
         id: id.map(str::to_string),
         source_id: source.map(str::to_string),
         url: id.map(|i| format!("https://juris.example.fr/d/{i}")),
@@ -50,7 +50,7 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<RecordRef> {
         line,
         offset: line * 100,
         file_key: 0,
-    })
+    }))
 }
 
 pub fn findings() -> Vec<Finding> {

@@ -129,7 +129,7 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
     // The fields the engine found at fault for this record.
     let faulty: Vec<String> = app
         .same_record(d.finding)
-        .filter_map(|g| g.evidence.as_ref().map(|e| e.field.clone()))
+        .filter_map(|g| g.evidence.as_ref().map(|e| e.field.to_string()))
         .collect();
     let rec = d.record.as_ref();
     let refd = d.reference.as_ref();
