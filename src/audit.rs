@@ -92,6 +92,9 @@ pub struct AuditOutcome {
     pub context: Arc<dyn AuditContext>,
     /// Files of corpus folders left out for their extension (told on stderr).
     pub skipped_files: Vec<String>,
+    /// Records read without a `text` (or with an empty one): nothing of their text could be
+    /// checked (told on stderr, with the mapping's path for it when there is one).
+    pub records_without_text: u64,
 }
 
 struct Context {
@@ -129,6 +132,7 @@ struct ItemOutcome {
     rref: Option<Arc<RecordRef>>,
     loaded_at: Option<jiff::Timestamp>,
     matched: bool,
+    has_text: bool,
 }
 
 fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String) -> Finding {
@@ -174,6 +178,7 @@ fn process(
                 rref: None,
                 loaded_at: None,
                 matched: false,
+                has_text: false,
             };
         }
         ItemKind::Bytes(..) => block.item_bytes(item).unwrap_or_default(),
@@ -197,6 +202,7 @@ fn process(
                 rref: None,
                 loaded_at: None,
                 matched: false,
+                has_text: false,
             }
         }
         Ok(mut rec) => {
@@ -212,6 +218,7 @@ fn process(
                 file_key: 0,
             });
             let checked = checker.check(&rec, &rref);
+            let has_text = rec.text.as_deref().is_some_and(|t| !t.trim().is_empty());
             let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
             ItemOutcome {
                 findings: checked.findings,
@@ -219,6 +226,7 @@ fn process(
                 rref: Some(rref),
                 loaded_at: checked.loaded_at,
                 matched: checked.matched,
+                has_text,
             }
         }
     }
@@ -390,6 +398,7 @@ fn run_on(
         future_loads: 0,
         ages: [0; AGE_BUCKETS.len() + 1],
         matched: 0,
+        without_text: 0,
         as_of,
         started,
         sink,
@@ -593,6 +602,7 @@ fn run_on(
         progress,
         ages,
         matched,
+        without_text,
         ..
     } = tally;
     // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
@@ -666,6 +676,7 @@ fn run_on(
         report,
         context,
         skipped_files: skipped,
+        records_without_text: without_text,
     })
 }
 
@@ -686,6 +697,8 @@ struct Tally<'a> {
     future_loads: u64,
     ages: [u64; AGE_BUCKETS.len() + 1],
     matched: u64,
+    /// Records read without a text.
+    without_text: u64,
     as_of: jiff::Timestamp,
     started: Instant,
     sink: &'a (dyn Fn(AuditEvent) + Sync),
@@ -739,6 +752,9 @@ impl Tally<'_> {
                     self.progress.records += 1;
                     if o.matched {
                         self.matched += 1;
+                    }
+                    if !o.has_text {
+                        self.without_text += 1;
                     }
                     match self.seen_ids.get(h) {
                         Some(&first) => o.findings.push(duplicate_id(id, rref, first, file_names)),

@@ -228,6 +228,25 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
     };
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_skipped(&outcome.skipped_files);
+    if outcome.records_without_text > 0 {
+        // Where the mapping takes the text from: a path that matches nothing is the usual cause.
+        let from = opts
+            .mapping
+            .as_ref()
+            .and_then(|m| m.path_of("text"))
+            .map(|p| {
+                format!(
+                    " (the mapping takes it from `{}`)",
+                    for_terminal(&p.join("."), false)
+                )
+            })
+            .unwrap_or_default();
+        eprintln!(
+            "vigie: warning: {} of the {} records read have no text{from}: their text could not \
+             be checked (integrity, masking)",
+            outcome.records_without_text, outcome.report.audit.records
+        );
+    }
     if cli.reference.is_empty() {
         eprintln!(
             "vigie: warning: no --reference given: no record could be matched with its decision, \

@@ -461,3 +461,33 @@ fn folders_with_nothing_to_read_and_skipped_files_are_told() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("warning: no --reference given"), "{err}");
 }
+
+/// Records without a text cannot have their text checked: that is said on stderr, with the
+/// mapping's path for the text when there is one (a path that matches nothing, the usual
+/// cause, turned the text checks off without a word).
+#[test]
+fn records_without_text_are_told_with_the_mapping_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.jsonl");
+    std::fs::write(
+        &c,
+        "{\"id\": \"a\", \"content\": {\"body\": \"texte\"}}\n{\"id\": \"b\", \"content\": {\"body\": \"texte\"}}\n",
+    )
+    .unwrap();
+    let m = dir.path().join("m.toml");
+    std::fs::write(&m, "[fields]\ntext = \"content.bdy\"\n").unwrap();
+    let (_, v, err) = run(&[&c], &["--mapping", m.to_str().unwrap()]);
+    assert_eq!(v["audit"]["records"], 2);
+    assert!(
+        err.contains("warning: 2 of the 2 records read have no text (the mapping takes it from `content.bdy`)"),
+        "{err}"
+    );
+    std::fs::write(&m, "[fields]\ntext = \"content.body\"\n").unwrap();
+    let (_, _, err) = run(&[&c], &["--mapping", m.to_str().unwrap()]);
+    assert!(!err.contains("no text"), "{err}");
+    let (_, _, err) = run(&[&c], &[]);
+    assert!(
+        err.contains("warning: 2 of the 2 records read have no text: their text"),
+        "{err}"
+    );
+}

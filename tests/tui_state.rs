@@ -267,6 +267,7 @@ fn waivers_are_set_saved_and_reloaded() {
         report: tui_common::report(),
         context: std::sync::Arc::new(tui_common::Context),
         skipped_files: Vec::new(),
+        records_without_text: 0,
     });
     assert_eq!(b.report.waivers.len(), 1);
     assert!(
@@ -355,6 +356,7 @@ fn live_findings_arrive_then_the_final_report_replaces_them() {
         report: tui_common::report(),
         context: std::sync::Arc::new(tui_common::Context),
         skipped_files: Vec::new(),
+        records_without_text: 0,
     });
     assert_eq!(a.state, AuditState::Finished);
     assert_eq!(a.report.findings.len(), 10);

@@ -452,6 +452,7 @@ impl App {
             report,
             context: context.unwrap_or_else(|| Arc::new(NoContext)),
             skipped_files: Vec::new(),
+            records_without_text: 0,
         });
         app
     }
