@@ -16,7 +16,7 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// Corpus files or folders: JSON Lines, JSON arrays or single JSON objects, plain or
-    /// gzip-compressed (.gz).
+    /// gzip-compressed (.gz); `-` reads standard input.
     #[arg(value_name = "CORPUS")]
     pub corpus: Vec<PathBuf>,
 

@@ -122,13 +122,25 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
         ),
         _ => {}
     }
-    for p in cli.reference.iter().chain(&cli.history).chain(&cli.corpus) {
+    // `-` is standard input, as for most tools that read files.
+    let corpus: Vec<std::path::PathBuf> = cli
+        .corpus
+        .iter()
+        .map(|p| {
+            if cfg!(unix) && p.as_os_str() == "-" {
+                std::path::PathBuf::from("/dev/stdin")
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    for p in cli.reference.iter().chain(&cli.history).chain(&corpus) {
         if !p.exists() {
             return Err(InputError::new(p, "no such file or folder").into());
         }
     }
     Ok(AuditOptions {
-        corpus: cli.corpus.clone(),
+        corpus,
         reference: cli.reference.clone(),
         history: cli.history.clone(),
         mapping,

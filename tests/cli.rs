@@ -494,3 +494,28 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
         "{err:?}"
     );
 }
+
+/// `-` reads the corpus from standard input, as a pipe.
+#[cfg(unix)]
+#[test]
+fn a_dash_reads_the_corpus_from_standard_input() {
+    let lines = format!("{}\n{{not json\n{}\n", clean("a"), clean("b"));
+    let out = vigie()
+        .arg("-")
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args(HEADLESS_JSON)
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(v["audit"]["unreadable_records"], 1);
+    assert_eq!(v["findings"][0]["record"]["line"], 2);
+}

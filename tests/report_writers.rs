@@ -329,8 +329,11 @@ fn csv_neutralises_formulas() {
         &rows[1][13],
         "'=HYPERLINK(\"http://evil.example\",\"clic\")"
     );
-    // So is a message starting with `-`.
+    // So is a message starting with `-`; its escape sequence is shown, not sent to a terminal
+    // the file may be printed on, and its line break kept.
     assert!(rows[3][11].starts_with("'-attribution"));
+    assert_eq!(&rows[3][13], "# Titre\n[lien](http://x) ␛[31m");
+    assert!(!text.contains('\u{1b}'));
     // MSK001: redacted excerpt, file and line, basis.
     assert_eq!(&rows[2][7], "r-17");
     assert_eq!(&rows[2][9], "corpus.jsonl");

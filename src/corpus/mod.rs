@@ -1203,6 +1203,9 @@ pub fn parse_json_agrees_with_serde_json(bytes: &[u8]) -> Result<(), String> {
 
 /// Parses one record from its JSON bytes, applying the mapping.
 pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, RecordError> {
+    // A byte order mark before a record: files that each began with one, joined with `cat`.
+    let bom = bom_len(bytes);
+    let bytes = &bytes[bom..];
     let value: Value = parse_json(bytes).map_err(|e| {
         let message = match e.classify() {
             serde_json::error::Category::Syntax
@@ -1219,7 +1222,8 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         RecordError {
             id: None,
             line: e.line() as u64,
-            column: e.column() as u64,
+            // Columns count from the line's start, the mark included.
+            column: e.column() as u64 + if e.line() <= 1 { bom as u64 } else { 0 },
             message,
         }
     })?;
@@ -1799,6 +1803,18 @@ mod tests {
         assert!(e.message.contains("UTF-8"), "{}", e.message);
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(parse_record(deep.as_bytes(), None).is_err());
+    }
+
+    // Files that each began with a byte order mark, joined with `cat`: a mark begins a line.
+    #[test]
+    fn a_byte_order_mark_before_a_record_is_skipped() {
+        let r = parse_record(b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"x\"}", None).unwrap();
+        assert_eq!(r.id, "a");
+        // An error after it is placed on the line as it is, the mark's three bytes included.
+        let e = parse_record(b"\xEF\xBB\xBF{\"id\":}", None).unwrap_err();
+        let plain = parse_record(b"{\"id\":}", None).unwrap_err();
+        assert_eq!((e.line, e.column), (1, plain.column + 3));
+        assert_eq!(e.message, plain.message);
     }
 
     #[test]

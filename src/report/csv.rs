@@ -81,7 +81,13 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             &excerpt,
             &waiver,
         ];
-        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+        // Corpus text is untrusted: a CSV printed to a terminal must not run its escape
+        // sequences, and no cell may start a formula.
+        w.write_record(
+            cells
+                .iter()
+                .map(|c| neutralise(&crate::text::sanitize::for_terminal(c, true)).into_owned()),
+        )?;
     }
     w.flush()?;
     Ok(())
