@@ -95,6 +95,8 @@ pub struct AuditOutcome {
     /// Records read without a `text` (or with an empty one): nothing of their text could be
     /// checked (told on stderr, with the mapping's path for it when there is one).
     pub records_without_text: u64,
+    /// Transactions of `--history` that could not be read: `(file, line, why)`.
+    pub history_unreadable: Vec<(String, u64, String)>,
 }
 
 struct Context {
@@ -373,11 +375,12 @@ fn run_on(
     sink(AuditEvent::ReferenceLoaded {
         decisions: reference.len() as u64,
     });
-    let history = if opts.history.is_empty() {
+    let mut history = if opts.history.is_empty() {
         History::default()
     } else {
         History::load(&opts.history)?
     };
+    let history_unreadable = std::mem::take(&mut history.unreadable);
     let corpus::Expanded {
         files,
         unreadable: bad_files,
@@ -677,6 +680,7 @@ fn run_on(
         context,
         skipped_files: skipped,
         records_without_text: without_text,
+        history_unreadable,
     })
 }
 

@@ -240,6 +240,17 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
     };
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_skipped(&outcome.skipped_files);
+    if let Some((file, line, why)) = outcome.history_unreadable.first() {
+        let n = outcome.history_unreadable.len();
+        eprintln!(
+            "vigie: warning: {n} transaction{} of the history could not be read and {} left out \
+             (the first: {}:{line}: {})",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "was" } else { "were" },
+            for_terminal(file, false),
+            for_terminal(why, false)
+        );
+    }
     if outcome.records_without_text > 0 {
         // Where the mapping takes the text from: a path that matches nothing is the usual cause.
         let from = opts

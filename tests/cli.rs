@@ -519,3 +519,37 @@ fn a_dash_reads_the_corpus_from_standard_input() {
     assert_eq!(v["audit"]["unreadable_records"], 1);
     assert_eq!(v["findings"][0]["record"]["line"], 2);
 }
+
+/// A history transaction that cannot be read is left out and said on stderr; a history of which
+/// none can be read is unusable input.
+#[test]
+fn unreadable_history_transactions_are_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    let h = dir.path().join("history.json");
+    let run = |history: &str| {
+        std::fs::write(&h, history).unwrap();
+        vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .arg("--history")
+            .arg(&h)
+            .args(HEADLESS_JSON)
+            .output()
+            .unwrap()
+    };
+    let out = run(
+        r#"{"transactions":[{"id":"x","action":"created","date":"2026-11-01"},{"id":"y","action":"zapped"}]}"#,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: 1 transaction of the history could not be read and was left out"),
+        "{err}"
+    );
+    assert!(err.contains("history.json:1:"), "{err}");
+    let out = run("[1, 2]");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no transaction of the history"));
+}

@@ -268,6 +268,7 @@ fn waivers_are_set_saved_and_reloaded() {
         context: std::sync::Arc::new(tui_common::Context),
         skipped_files: Vec::new(),
         records_without_text: 0,
+        history_unreadable: Vec::new(),
     });
     assert_eq!(b.report.waivers.len(), 1);
     assert!(
@@ -357,6 +358,7 @@ fn live_findings_arrive_then_the_final_report_replaces_them() {
         context: std::sync::Arc::new(tui_common::Context),
         skipped_files: Vec::new(),
         records_without_text: 0,
+        history_unreadable: Vec::new(),
     });
     assert_eq!(a.state, AuditState::Finished);
     assert_eq!(a.report.findings.len(), 10);

@@ -77,6 +77,19 @@ impl History {
                 ));
             }
         }
+        // Pages whose every transaction is unreadable (`[1, 2]`, unknown actions) are no history
+        // either: nothing would say so, and no withdrawal could be found.
+        if all.is_empty()
+            && let Some(u) = h.unreadable.first()
+        {
+            return Err(InputError::new(
+                &paths[0],
+                format!(
+                    "no transaction of the history could be read ({}:{}: {})",
+                    u.0, u.1, u.2
+                ),
+            ));
+        }
         h.transactions = all.len() as u64;
         // Order by date, then by order of appearance: the last action wins.
         all.sort_by(|a, b| a.2.cmp(&b.2).then(a.3.cmp(&b.3)));
@@ -222,7 +235,34 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("h.json");
         std::fs::write(&p, "nonsense").unwrap();
-        let e = History::load(&[p]).unwrap_err().to_string();
+        let e = History::load(std::slice::from_ref(&p))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("h.json"), "{e}");
+        // Pages of which no transaction can be read are no history either.
+        for bad in [
+            "[1, 2]",
+            r#"{"transactions":[{"id":5,"action":"zapped","date":"x"}]}"#,
+        ] {
+            std::fs::write(&p, bad).unwrap();
+            let e = History::load(std::slice::from_ref(&p))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("no transaction of the history could be read"),
+                "{e}"
+            );
+            assert!(e.contains("needs an `id` and an `action`"), "{e}");
+        }
+        // One bad transaction among good ones is left out and listed.
+        std::fs::write(
+            &p,
+            r#"{"transactions":[{"id":"a","action":"deleted","date":"2026-11-01"},{"id":"b","action":"zapped"}]}"#,
+        )
+        .unwrap();
+        let h = History::load(&[p]).unwrap();
+        assert_eq!(h.transactions, 1);
+        assert_eq!(h.unreadable.len(), 1);
+        assert_eq!(h.unreadable[0].1, 1);
     }
 }

@@ -453,6 +453,7 @@ impl App {
             context: context.unwrap_or_else(|| Arc::new(NoContext)),
             skipped_files: Vec::new(),
             records_without_text: 0,
+            history_unreadable: Vec::new(),
         });
         app
     }
