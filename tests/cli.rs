@@ -553,3 +553,43 @@ fn unreadable_history_transactions_are_told() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no transaction of the history"));
 }
+
+/// A file of a reference folder that cannot be read at all (an I/O error, here the system's
+/// /proc/self/mem, which lists but does not read) is counted and named like a malformed one;
+/// the audit goes on with the others. Given alone, it is unusable input.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_of_a_reference_folder_is_counted_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    std::fs::copy(data("judilibre/cc_detail.json"), reference.join("a.json")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/mem", reference.join("b.json")).unwrap();
+    let c = corpus(dir.path(), &[clean("r1").to_string()]);
+    let out = vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(&reference)
+        .args(HEADLESS_JSON)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["audit"]["reference_decisions"], 1);
+    assert_eq!(report["audit"]["unreadable_reference_decisions"], 1);
+    assert_eq!(report["audit"]["matched_records"], 1);
+    assert!(
+        stderr.contains("1 reference decision could not be read"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("b.json"), "{stderr}");
+    let out = vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(reference.join("b.json"))
+        .args(HEADLESS_JSON)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -295,9 +295,27 @@ impl ReferenceSet {
                 .collect();
             let mut found = 0;
             let mut bad = Vec::new();
+            let folder = p.is_dir();
             for items in read {
-                // The first file that cannot be read at all, in file order.
-                let items: Vec<(ReferenceDecision, Stored)> = items?
+                let items = match items {
+                    Ok(items) => items,
+                    // A file of a folder that cannot be read at all (permission denied, an I/O
+                    // error) is counted and named, as its malformed files are; the folder is
+                    // unusable only when no decision of it can be read.
+                    Err(e) if folder => {
+                        bad.extend(e.problems.into_iter().map(|(line, _, reason)| Unreadable {
+                            origin: Origin {
+                                file: e.file.clone(),
+                                line,
+                            },
+                            reason,
+                        }));
+                        continue;
+                    }
+                    // The path is itself the file.
+                    Err(e) => return Err(e),
+                };
+                let items: Vec<(ReferenceDecision, Stored)> = items
                     .into_iter()
                     .filter_map(|item| {
                         item.map_err(|(origin, reason)| bad.push(Unreadable { origin, reason }))
