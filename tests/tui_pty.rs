@@ -383,3 +383,56 @@ fn sighup_restores_the_terminal_exits_129_and_leaves_no_file() {
         .collect();
     assert_eq!(files, ["corpus.jsonl"]);
 }
+
+/// SIGTSTP (ctrl-z is a key in raw mode, but `kill -TSTP` still comes) gives the terminal back
+/// before the process stops; SIGCONT takes it again and the UI goes on.
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 6);
+    let mut s = Session::start_watched(&corpus, "");
+    let pid = reported(&s, "VIGIE_PID", 30).expect("no pid");
+    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    send("TSTP", pid);
+    // Stopped, and only once the terminal is given back.
+    let stopped = || {
+        Command::new("ps")
+            .args(["-o", "stat=", "-p", &pid.to_string()])
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"T"))
+    };
+    let end = Instant::now() + Duration::from_secs(10);
+    while !stopped() && Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(stopped(), "vigie did not stop");
+    let out = s.out.lock().unwrap().clone();
+    let leave = last(&out, b"\x1b[?1049l").expect("the alternate screen was not left");
+    assert!(last(&out, b"\x1b[?1049h") < Some(leave));
+    assert!(last(&out, b"\x1b[?1000h") < last(&out, b"\x1b[?1000l"));
+    let before = out.len();
+    send("CONT", pid);
+    let end = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < end && last(&s.out.lock().unwrap(), b"\x1b[?1049h") < Some(before) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = s.out.lock().unwrap().clone();
+    assert!(
+        last(&out, b"\x1b[?1049h") >= Some(before),
+        "the alternate screen was not entered"
+    );
+    assert!(
+        last(&out, b"\x1b[?1000h") >= Some(before),
+        "the mouse was not captured"
+    );
+    s.keys(b"\t"); // the UI answers again
+    assert!(s.wait_for("sort position", 5), "{}", s.text());
+    s.keys(b"q");
+    assert_eq!(reported(&s, "VIGIE_EXIT", 10), Some(0), "{}", s.text());
+    let (_, _, out) = s.exit(10);
+    assert_restored(&out);
+}

@@ -16,6 +16,7 @@ use event::Event;
 use keymap::{Key, Keymap};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signals::{Caught, Signals};
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,7 +38,7 @@ const FRAME: Duration = Duration::from_millis(33);
 
 /// Runs the audit in the background and the terminal UI in the foreground, until the auditor
 /// quits or a signal ends it. The terminal is restored on return, on error, on panic and on
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT (and given back while SIGTSTP stops the process).
 /// Returns the exit status: 0 when the auditor quits, 128 + N when signal N ended the UI.
 pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<u8> {
     let mut app = App::new(keymap);
@@ -68,7 +69,10 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
     }
     // A signal that came while leaving (after `q`) still says how the run ended; and one that
     // came as the loop failed explains the failure (drawing on a terminal that has hung up).
-    let late = signals.rx.try_recv().ok().map(|Caught::End(sig)| sig);
+    let late = signals.rx.try_iter().find_map(|c| match c {
+        Caught::End(sig) => Some(sig),
+        Caught::Suspend => None,
+    });
     drop(signals);
     let ended_by = match (result, late) {
         (Ok(sig), late) => sig.or(late),
@@ -96,6 +100,15 @@ fn give_back(terminal: &mut ratatui::DefaultTerminal) -> bool {
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     let _ = ratatui::try_restore();
     terminal.show_cursor().is_ok()
+}
+
+/// Takes the terminal again after a suspension, as `run` took it first, and has the next frame
+/// drawn in full (the screen was lost, and its size may have changed).
+fn take_again(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let area = terminal.size()?;
+    terminal.resize(area.into())
 }
 
 /// The UI until the auditor quits (`Ok(None)`), a signal ends it (`Ok(Some(signal))`) or the
@@ -146,8 +159,22 @@ fn event_loop(
             continue;
         }
         // Signals before anything else.
-        if let Ok(Caught::End(sig)) = signals.rx.try_recv() {
-            ended_by = Some(sig);
+        for caught in signals.rx.try_iter() {
+            match caught {
+                Caught::End(sig) => {
+                    ended_by = Some(sig);
+                    break;
+                }
+                Caught::Suspend => {
+                    let _ = give_back(terminal);
+                    signals::stop_until_resumed();
+                    take_again(terminal)?;
+                    needs_draw = true;
+                    last_draw = Instant::now() - FRAME;
+                }
+            }
+        }
+        if ended_by.is_some() {
             break;
         }
         // Input first: a key is answered before any queued audit event.

@@ -4,13 +4,17 @@
 //! in raw mode, on the alternate screen and reporting the mouse. While the UI runs they are caught
 //! instead (by signal-hook, whose handler only records the signal) and a thread hands them to the
 //! UI loop, which leaves as on `q`, restores the terminal and exits with 128 + the signal's number.
-//! (In raw mode ctrl-c is a key, but SIGINT can still come from elsewhere: `kill`.)
+//! In raw mode ctrl-c and ctrl-z are keys, but the signals can still come from elsewhere
+//! (`kill`): SIGTSTP gives the terminal back before the process stops, and takes it again when
+//! it is resumed.
 
 use crossbeam_channel::Receiver;
 
 /// What a caught signal asks of the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caught {
+    /// SIGTSTP: give the terminal back, stop until resumed, take the terminal again.
+    Suspend,
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (its number): restore the terminal and exit.
     End(i32),
 }
@@ -29,10 +33,10 @@ impl Signals {
     /// Starts catching the signals. Should that fail (it should not), the UI
     /// runs without: the signals keep their default actions.
     pub fn start() -> Signals {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
         let (tx, rx) = crossbeam_channel::unbounded();
         let Ok(mut signals) =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])
         else {
             return Signals {
                 rx: crossbeam_channel::never(),
@@ -46,7 +50,12 @@ impl Signals {
             .spawn(move || {
                 // Ends when the handle is closed.
                 for sig in signals.forever() {
-                    if tx.send(Caught::End(sig)).is_err() {
+                    let caught = if sig == SIGTSTP {
+                        Caught::Suspend
+                    } else {
+                        Caught::End(sig)
+                    };
+                    if tx.send(caught).is_err() {
                         return;
                     }
                 }
@@ -87,6 +96,14 @@ impl Signals {
         Signals {
             rx: crossbeam_channel::never(),
         }
+    }
+}
+
+/// Stops the process as SIGTSTP would have, until it is resumed (SIGCONT).
+pub fn stop_until_resumed() {
+    #[cfg(unix)]
+    {
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
     }
 }
 
