@@ -82,17 +82,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         None
     };
     match keymap {
-        Some(keymap) if interactive => {
-            vigie::tui::run(
-                opts,
-                keymap,
-                vigie::tui::UiOptions {
-                    waivers: cli.waivers.clone(),
-                    write: write_opts,
-                },
-            )?;
-            Ok(0)
-        }
+        Some(keymap) if interactive => vigie::tui::run(
+            opts,
+            keymap,
+            vigie::tui::UiOptions {
+                waivers: cli.waivers.clone(),
+                write: write_opts,
+            },
+        ),
         _ => headless(&cli, opts, write_opts),
     }
 }

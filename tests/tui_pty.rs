@@ -1,6 +1,7 @@
 //! End-to-end runs of the interactive UI in a pseudo-terminal, through util-linux `script`
 //! (skipped where it is missing): keys reach the UI, quitting restores the terminal, quitting
-//! mid-audit stops it, and corpus escape sequences never reach the terminal.
+//! mid-audit stops it, signals restore it too, and corpus escape sequences never reach the
+//! terminal.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -68,6 +69,21 @@ impl Session {
         let cmd = format!(
             "stty rows 30 cols 120; exec {vigie} {corpus} --reference {reference} --as-of 2026-11-22T12:00:00Z"
         );
+        Session::start_shell(&cmd, env)
+    }
+
+    /// vigie run by a shell that says its process id first (`VIGIE_PID=…`), and after it its
+    /// exit status (`VIGIE_EXIT=…`) and the terminal's modes (`stty -a`).
+    fn start_watched(corpus: &str, extra: &str) -> Session {
+        let vigie = env!("CARGO_BIN_EXE_vigie");
+        let reference = data("judilibre/cc_detail.json");
+        let cmd = format!(
+            "stty rows 30 cols 120; sh -c 'echo VIGIE_PID=$$; exec {vigie} {corpus} --reference {reference} --as-of 2026-11-22T12:00:00Z {extra}'; echo VIGIE_EXIT=$?; stty -a"
+        );
+        Session::start_shell(&cmd, &[])
+    }
+
+    fn start_shell(cmd: &str, env: &[(&str, &Path)]) -> Session {
         let mut command = Command::new("script");
         command
             .env_remove("VIGIE_KEYMAP")
@@ -76,7 +92,7 @@ impl Session {
             command.env(k, v);
         }
         let mut child = command
-            .args(["-qec", &cmd, "/dev/null"])
+            .args(["-qec", cmd, "/dev/null"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -251,4 +267,172 @@ fn keymap_look_up_order_from_the_environment() {
         "{out}"
     );
     assert!(!out.contains("hyper-g"), "{out}");
+}
+
+/// The number after `name=` in the output, once it is there.
+fn reported(s: &Session, name: &str, secs: u64) -> Option<u32> {
+    let re = regex::Regex::new(&format!(r"{name}=(\d+)")).unwrap();
+    let end = Instant::now() + Duration::from_secs(secs);
+    while Instant::now() < end {
+        if let Some(c) = re.captures(&s.text()) {
+            return c[1].parse().ok();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+fn send(signal: &str, pid: u32) {
+    let st = Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success(), "kill -{signal} {pid}");
+}
+
+/// Where `seq` last occurs in `out`.
+fn last(out: &[u8], seq: &[u8]) -> Option<usize> {
+    out.windows(seq.len()).rposition(|w| w == seq)
+}
+
+/// vigie gave the terminal back: the alternate screen left, then the cursor shown, the mouse
+/// released, and `stty -a` (run after it) finds canonical mode and echo on again.
+fn assert_restored(out: &[u8]) {
+    let text = String::from_utf8_lossy(out);
+    let leave = last(out, b"\x1b[?1049l").expect("the alternate screen was never left");
+    assert!(last(out, b"\x1b[?1049h") < Some(leave), "{text}");
+    assert_eq!(
+        out.get(leave + 8..leave + 14),
+        Some(&b"\x1b[?25h"[..]),
+        "the cursor is not shown right after leaving: {text}"
+    );
+    let release = last(out, b"\x1b[?1000l").expect("the mouse was never released");
+    assert!(last(out, b"\x1b[?1000h") < Some(release), "{text}");
+    // Nothing but text after that: no sequence takes the terminal again.
+    assert!(
+        !out[leave + 14..].windows(3).any(|w| w == b"\x1b[?"),
+        "{text}"
+    );
+    let modes: Vec<&str> = text[text.rfind("VIGIE_EXIT=").unwrap()..]
+        .split(|c: char| c.is_whitespace() || c == ';')
+        .collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(modes.contains(&mode), "{mode} is not on again: {modes:?}");
+    }
+}
+
+#[test]
+fn sigterm_mid_audit_restores_the_terminal_and_exits_143() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 400);
+    let s = Session::start_watched(&corpus, "");
+    let pid = reported(&s, "VIGIE_PID", 30).expect("no pid");
+    assert!(s.wait_for("Verdict", 30), "{}", s.text());
+    let running = !s.text().contains("audit finished");
+    let start = Instant::now();
+    send("TERM", pid);
+    assert_eq!(
+        reported(&s, "VIGIE_EXIT", 10),
+        Some(128 + 15),
+        "{}",
+        s.text()
+    );
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(3), "leaving took {took:?}");
+    let (code, _, out) = s.exit(10);
+    assert_eq!(code, Some(0), "stty -a failed");
+    assert_restored(&out);
+    assert!(String::from_utf8_lossy(&out).contains("vigie: interrupted by SIGTERM"));
+    if !running {
+        eprintln!("note: the audit finished before SIGTERM; the corpus could be larger");
+    }
+}
+
+#[test]
+fn sighup_restores_the_terminal_exits_129_and_leaves_no_file() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 6);
+    let waivers = dir.path().join("waivers.json");
+    let mut s = Session::start_watched(&corpus, &format!("--waivers {}", waivers.display()));
+    let pid = reported(&s, "VIGIE_PID", 30).expect("no pid");
+    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    s.keys(b"\t"); // the findings list, mouse capture on
+    assert!(s.wait_for("sort position", 5), "{}", s.text());
+    send("HUP", pid);
+    assert_eq!(
+        reported(&s, "VIGIE_EXIT", 10),
+        Some(128 + 1),
+        "{}",
+        s.text()
+    );
+    let (code, _, out) = s.exit(10);
+    assert_eq!(code, Some(0), "stty -a failed");
+    assert_restored(&out);
+    // No waiver was made: no waivers file, and no temporary file left beside the corpus.
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files, ["corpus.jsonl"]);
+}
+
+/// SIGTSTP (ctrl-z is a key in raw mode, but `kill -TSTP` still comes) gives the terminal back
+/// before the process stops; SIGCONT takes it again and the UI goes on.
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 6);
+    let mut s = Session::start_watched(&corpus, "");
+    let pid = reported(&s, "VIGIE_PID", 30).expect("no pid");
+    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    send("TSTP", pid);
+    // Stopped, and only once the terminal is given back.
+    let stopped = || {
+        Command::new("ps")
+            .args(["-o", "stat=", "-p", &pid.to_string()])
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"T"))
+    };
+    let end = Instant::now() + Duration::from_secs(10);
+    while !stopped() && Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(stopped(), "vigie did not stop");
+    let out = s.out.lock().unwrap().clone();
+    let leave = last(&out, b"\x1b[?1049l").expect("the alternate screen was not left");
+    assert!(last(&out, b"\x1b[?1049h") < Some(leave));
+    assert!(last(&out, b"\x1b[?1000h") < last(&out, b"\x1b[?1000l"));
+    let before = out.len();
+    send("CONT", pid);
+    let end = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < end && last(&s.out.lock().unwrap(), b"\x1b[?1049h") < Some(before) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = s.out.lock().unwrap().clone();
+    assert!(
+        last(&out, b"\x1b[?1049h") >= Some(before),
+        "the alternate screen was not entered"
+    );
+    assert!(
+        last(&out, b"\x1b[?1000h") >= Some(before),
+        "the mouse was not captured"
+    );
+    s.keys(b"\t"); // the UI answers again
+    assert!(s.wait_for("sort position", 5), "{}", s.text());
+    s.keys(b"q");
+    assert_eq!(reported(&s, "VIGIE_EXIT", 10), Some(0), "{}", s.text());
+    let (_, _, out) = s.exit(10);
+    assert_restored(&out);
 }

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{self as ct, Event as CtEvent, KeyEventKind, Mous
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// One thing that happened.
 pub enum Event {
@@ -52,7 +52,17 @@ impl Drop for Events {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(h) = self.input.take() {
-            let _ = h.join();
+            // The thread sees `stop` within one poll. But once the terminal is gone (a hangup,
+            // which comes with SIGHUP) crossterm's poll never returns: it keeps reading end of
+            // file (crossterm-rs/crossterm#793). Waiting for it would keep the process alive,
+            // spinning, for ever; leave it behind instead, as the process is about to end.
+            let deadline = Instant::now() + Duration::from_millis(500);
+            while !h.is_finished() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if h.is_finished() {
+                let _ = h.join();
+            }
         }
     }
 }

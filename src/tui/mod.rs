@@ -5,6 +5,7 @@ pub mod app;
 pub mod diff;
 pub mod event;
 pub mod keymap;
+pub mod signals;
 pub mod views;
 pub mod waivers;
 
@@ -15,6 +16,9 @@ use event::Event;
 use keymap::{Key, Keymap};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use signals::{Caught, Signals};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,8 +37,10 @@ pub struct UiOptions {
 const FRAME: Duration = Duration::from_millis(33);
 
 /// Runs the audit in the background and the terminal UI in the foreground, until the auditor
-/// quits. The terminal is restored on return, on error and on panic.
-pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<()> {
+/// quits or a signal ends it. The terminal is restored on return, on error, on panic and on
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT (and given back while SIGTSTP stops the process).
+/// Returns the exit status: 0 when the auditor quits, 128 + N when signal N ended the UI.
+pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<u8> {
     let mut app = App::new(keymap);
     app.defer_slow = true;
     app.write_options = ui.write;
@@ -50,24 +56,75 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
+    // Caught from before the terminal is taken until after it is given back.
+    let signals = Signals::start();
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, opts);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
+    let result = event_loop(&mut terminal, &mut app, opts, &signals);
+    if !give_back(&mut terminal) {
+        // The terminal is gone (a hangup). Dropping `terminal` would try to show the cursor
+        // again and report the failure with `eprintln!`, which panics when stderr is that same
+        // terminal: forget it instead (its buffers go with the process, which is ending).
+        std::mem::forget(terminal);
+    }
+    // A signal that came while leaving (after `q`) still says how the run ended; and one that
+    // came as the loop failed explains the failure (drawing on a terminal that has hung up).
+    let late = signals.rx.try_iter().find_map(|c| match c {
+        Caught::End(sig) => Some(sig),
+        Caught::Suspend => None,
+    });
+    drop(signals);
+    let ended_by = match (result, late) {
+        (Ok(sig), late) => sig.or(late),
+        (Err(_), Some(sig)) => Some(sig),
+        (Err(e), None) => return Err(e),
+    };
+    match ended_by {
+        None => Ok(0),
+        Some(sig) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "vigie: interrupted by {}",
+                signals::name(sig)
+            );
+            Ok(signals::exit_status(sig))
+        }
+    }
 }
 
+/// Gives the terminal back as it was: mouse capture off, raw mode off, the main screen, the
+/// cursor shown. Errors are ignored (the terminal may be gone, after SIGHUP): there is nothing
+/// left to do about them, and printing them could fail the same way. Says whether the terminal
+/// took the last of it.
+fn give_back(terminal: &mut ratatui::DefaultTerminal) -> bool {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = ratatui::try_restore();
+    terminal.show_cursor().is_ok()
+}
+
+/// Takes the terminal again after a suspension, as `run` took it first, and has the next frame
+/// drawn in full (the screen was lost, and its size may have changed).
+fn take_again(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let area = terminal.size()?;
+    terminal.resize(area.into())
+}
+
+/// The UI until the auditor quits (`Ok(None)`), a signal ends it (`Ok(Some(signal))`) or the
+/// audit fails.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     opts: AuditOptions,
-) -> anyhow::Result<()> {
+    signals: &Signals,
+) -> anyhow::Result<Option<i32>> {
     let events = event::Events::start();
     let cancel = Arc::new(AtomicBool::new(false));
     let (audit, audit_rx) = event::spawn_audit(opts, cancel.clone());
     let mut audit_done = false;
     let mut failure: Option<String> = None;
+    let mut ended_by: Option<i32> = None;
 
     let mut last_draw = Instant::now() - FRAME;
     let mut needs_draw = true;
@@ -91,14 +148,34 @@ fn event_loop(
         } else {
             Duration::from_millis(500)
         };
-        // Wait for input or, while it runs, the audit.
+        // Wait for input, a signal or, while it runs, the audit.
         let mut sel = crossbeam_channel::Select::new();
         sel.recv(&events.rx);
+        sel.recv(&signals.rx);
         if !audit_done {
             sel.recv(&audit_rx);
         }
         if sel.ready_timeout(timeout).is_err() {
             continue;
+        }
+        // Signals before anything else.
+        for caught in signals.rx.try_iter() {
+            match caught {
+                Caught::End(sig) => {
+                    ended_by = Some(sig);
+                    break;
+                }
+                Caught::Suspend => {
+                    let _ = give_back(terminal);
+                    signals::stop_until_resumed();
+                    take_again(terminal)?;
+                    needs_draw = true;
+                    last_draw = Instant::now() - FRAME;
+                }
+            }
+        }
+        if ended_by.is_some() {
+            break;
         }
         // Input first: a key is answered before any queued audit event.
         let mut batch: Vec<Event> = events.rx.try_iter().collect();
@@ -161,6 +238,6 @@ fn event_loop(
     }
     match failure {
         Some(e) => Err(anyhow::anyhow!(e)),
-        None => Ok(()),
+        None => Ok(ended_by),
     }
 }
