@@ -904,6 +904,28 @@ fn read_lines<R: Read>(
     }
 }
 
+/// What may come next inside an array element, as far as the scanner follows JSON's grammar:
+/// enough to tell, at no cost to valid input, the first byte that valid JSON cannot hold where
+/// it is (see [`scan_array`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    /// A value: at the start of an element, after `[`, `:`, or a `,` in an array.
+    #[default]
+    Value,
+    /// An object's key, or its end: after `{` or a `,` in an object.
+    Key,
+    /// More of a number or a literal (`true`, `null`), or what may follow a value.
+    Literal,
+    /// What may follow a value (a `,`, a `:` or a closing bracket), after a string.
+    AfterString,
+    /// What may follow a value, after a closing bracket.
+    AfterClose,
+}
+
+/// Levels of nesting whose kind (object or array) the array scanner keeps, as the bits of a
+/// `u128`: as many as serde_json's recursion limit, past which an element is unreadable anyway.
+const KNOWN_LEVELS: usize = 128;
+
 /// Where the array scanner is, carried from one block to the next.
 #[derive(Default)]
 struct ArrayScan {
@@ -911,12 +933,23 @@ struct ArrayScan {
     opened: bool,
     /// The closing `]` was seen.
     closed: bool,
+    /// Depth of nesting in the element being read: 0 at the level of the array's elements.
     depth: usize,
+    /// Bit `n` is set when the container at depth `n` (from 1, under [`KNOWN_LEVELS`]) is an
+    /// array, clear when it is an object.
+    kinds: u128,
+    next: Next,
     in_str: bool,
     esc: bool,
+    /// `depth` and `kinds` inside the element's last string that ended (at its quote, or at a
+    /// line end), to go back into it when what follows shows that it did not end there.
+    string: Option<(usize, u128)>,
     /// Line and column (in chars, 0-based) of the scan position.
     line: u64,
     col: u64,
+    /// The column (1-based) of the array's first element: in an array laid out over lines, where
+    /// every element starts, or further left.
+    elem_col: u64,
     /// The element being read: its start (file offset), line and column.
     elem: Option<(u64, u64, u64)>,
     /// The element being read is over the record limit: its bytes are dropped.
@@ -925,11 +958,106 @@ struct ArrayScan {
     trailing: Option<(u64, u64, u64)>,
 }
 
+impl ArrayScan {
+    /// Whether the innermost container is an object, as far as its kind is known.
+    fn in_object(&self) -> bool {
+        self.depth > 0 && self.depth < KNOWN_LEVELS && self.kinds >> self.depth & 1 == 0
+    }
+
+    /// What follows a `,` inside an element (or a container that a bad element left open).
+    fn after_comma(&self) -> Next {
+        if self.in_object() {
+            Next::Key
+        } else {
+            Next::Value
+        }
+    }
+
+    /// The deepest level under the current one whose container a closing bracket `c` closes,
+    /// if its kind is known: the containers above it were left open.
+    fn opened_by(&self, c: u8) -> Option<usize> {
+        let below = ((1u128 << self.depth.min(KNOWN_LEVELS - 1)) - 1) & !1;
+        let kinds = if c == b']' { self.kinds } else { !self.kinds } & below;
+        (kinds != 0).then(|| (u128::BITS - 1 - kinds.leading_zeros()) as usize)
+    }
+
+    /// Goes back into the element's last string that ended, as if its closing quote (or line
+    /// end) were part of it, when what follows cannot follow a string in valid JSON: a quote
+    /// not escaped in a text (`"a stray " quote"`), a line break in a string. Only just after
+    /// that string (`fresh`), or inside an object or array: at the level of the elements, a
+    /// wrong guess would run the element on into the next ones, whereas the element as it is
+    /// ends at the next `,`.
+    fn back_into_string(&mut self, fresh: bool) -> bool {
+        if !(self.next == Next::AfterString || (!fresh && self.depth > 0)) {
+            return false;
+        }
+        let Some((depth, kinds)) = self.string.take() else {
+            return false;
+        };
+        self.depth = depth;
+        self.kinds = kinds;
+        self.in_str = true;
+        self.esc = false;
+        true
+    }
+
+    /// Ends the element being read (if not dropped as over the record limit) before `i`, where
+    /// a new one starts, and without the `,` that separates them: a bad element that left an
+    /// object or array open.
+    fn cut_before(
+        &mut self,
+        data: &[u8],
+        start: u64,
+        i: usize,
+        limits: &Limits,
+        items: &mut Vec<Item>,
+    ) {
+        if let Some((s, l, col)) = self.elem.take() {
+            let b = (s - start) as usize;
+            let mut end = trim_end(data, b, i);
+            if end > b + 1 && data[end - 1] == b',' {
+                end = trim_end(data, b, end - 1);
+            }
+            items.push(element_item(b, end, (s, l, col), limits));
+        }
+        self.skipping = false;
+        self.depth = 0;
+        self.next = Next::Value;
+        self.string = None;
+    }
+}
+
+/// `end`, moved back over white space, not before `from`.
+fn trim_end(data: &[u8], from: usize, mut end: usize) -> usize {
+    while end > from && data[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    end
+}
+
+/// The item of an array element that lies at `b..end` of the block's data and starts at
+/// `(offset, line, column)`.
+fn element_item(b: usize, end: usize, (s, l, col): (u64, u64, u64), limits: &Limits) -> Item {
+    let kind = if end - b > limits.max_record_bytes {
+        ItemKind::Unreadable(too_large(limits))
+    } else {
+        ItemKind::Bytes(b, end)
+    };
+    Item {
+        line: l,
+        column: col,
+        offset: s,
+        kind,
+    }
+}
+
 /// Reads a JSON array of records block by block: each block holds whole elements, cut where
 /// the top-level `,` and `]` are, with line, column and file offset of each, without parsing
 /// them, so that a bad element is one unreadable item and not the loss of the whole file; an
 /// element longer than the record limit is reported and skipped, never held. Strings and nesting
-/// are followed byte by byte, so a `,` or `]` inside a string or an object does not cut.
+/// are followed byte by byte, so a `,` or `]` inside a string or an object does not cut; where
+/// a bad element would lead them astray, the scanner finds its way back to the elements after
+/// it ([`scan_array`]).
 fn read_array<R: Read>(
     mut fh: R,
     head: Vec<u8>,
@@ -988,6 +1116,29 @@ fn read_array<R: Read>(
 
 /// Scans `data` (whose first byte is at file offset `start`) from `*pos` to its end, pushing
 /// the elements completed on the way.
+///
+/// In valid JSON, following strings and nesting tells exactly where each element ends. In a bad
+/// element it may not: one quote not escaped in a text (`"a stray " quote"`) turns every string
+/// after it inside out, and the `,` between the next elements then seem to be in strings, so
+/// that every element after the bad one would be read as part of it. So the scanner also follows
+/// what may come next ([`Next`]) and the kind of each container, and so finds the first byte
+/// that valid JSON cannot hold where it is. Valid input never has one, and following it costs a
+/// comparison or two on the bytes outside strings and a copy of the nesting at each string's
+/// end, nothing on the bytes of strings, nearly all of a corpus. At such a byte, the scanner
+/// takes what most likely went wrong to be one of:
+/// - a string that did not end where it seemed to, at a quote or a line end (which no JSON
+///   string holds): a value right after a value, a key that is not a string, a wrong closing
+///   bracket just after a string. The scanner goes back into that string
+///   ([`ArrayScan::back_into_string`]), which so takes in the stray quote, and goes on;
+/// - a container left open: a closing bracket of another kind closes the containers above its
+///   own, and an opening bracket where an object's key should be closes that object. One that
+///   closes the element itself, or that starts a line at or left of where the array's first
+///   element starts (as each element of an array laid out over lines does, deeper values being
+///   indented further), starts the next element.
+///
+/// The bad element then ends where it really does, and is one item (whose parse says what is
+/// wrong, and where); the elements after it are read as they are. Each byte is looked at once
+/// or a few times at most (a container is closed once), so a file of one huge line stays linear.
 fn scan_array(
     data: &[u8],
     start: u64,
@@ -1036,13 +1187,19 @@ fn scan_array(
                 st.trailing = Some((at(i), st.line, st.col + 1));
             }
         } else if st.in_str {
-            if st.esc {
+            if c == b'\n' || (c == b'"' && !st.esc) {
+                // The string ends, at its quote; or, as no JSON string holds a line end (even
+                // escaped), before it: a string left open ends at its line (what follows tells
+                // if it did not).
+                st.in_str = false;
+                st.esc = false;
+                st.next = Next::AfterString;
+                st.string = Some((st.depth, st.kinds));
+            } else if st.esc {
                 st.esc = false;
             } else if c == b'\\' {
                 st.esc = true;
-            } else if c == b'"' {
-                st.in_str = false;
-            } else if c != b'\n' {
+            } else {
                 // Most bytes are inside strings: on to the next quote, backslash or line end.
                 let run = memchr::memchr3(b'"', b'\\', b'\n', &data[i..]).unwrap_or(data.len() - i);
                 st.col += data[i..i + run]
@@ -1056,37 +1213,72 @@ fn scan_array(
             let open = |st: &mut ArrayScan| {
                 if st.elem.is_none() && !st.skipping {
                     st.elem = Some((at(i), st.line, st.col + 1));
+                    if st.elem_col == 0 {
+                        st.elem_col = st.col + 1;
+                    }
                 }
             };
+            // Bytes that valid JSON cannot hold where they are: see above for what is made of
+            // them. After a recovery, the byte is looked at again (`continue`).
             match c {
                 b' ' | b'\t' | b'\r' | b'\n' => {}
                 b'"' => {
+                    if !matches!(st.next, Next::Value | Next::Key) && st.back_into_string(false) {
+                        continue;
+                    }
                     st.in_str = true;
                     open(st);
                 }
                 b'[' | b'{' => {
+                    if st.next != Next::Value {
+                        // At the start of a line at or left of the first element: the next
+                        // element. Where a key should be: the object was left open.
+                        if (st.depth > 0 && st.col < st.elem_col)
+                            || (st.next == Next::Key && st.depth <= 1)
+                        {
+                            st.cut_before(data, start, i, limits, items);
+                            continue;
+                        }
+                        if st.next == Next::Key {
+                            st.depth -= 1;
+                            st.next = st.after_comma();
+                            continue;
+                        }
+                        if st.back_into_string(false) {
+                            continue;
+                        }
+                    }
                     open(st);
                     st.depth += 1;
+                    if st.depth < KNOWN_LEVELS {
+                        let bit = 1u128 << st.depth;
+                        st.kinds = if c == b'[' {
+                            st.kinds | bit
+                        } else {
+                            st.kinds & !bit
+                        };
+                    }
+                    st.next = if c == b'{' { Next::Key } else { Next::Value };
                 }
-                b']' | b'}' if st.depth > 0 => st.depth -= 1,
+                b']' | b'}' if st.depth > 0 => {
+                    if st.depth >= KNOWN_LEVELS || (c == b']') == (st.kinds >> st.depth & 1 == 1) {
+                        st.depth -= 1;
+                        st.next = Next::AfterClose;
+                    } else if let Some(level) = st.opened_by(c) {
+                        // The wrong kind: it closes its own container, and those above it that
+                        // were left open.
+                        st.depth = level - 1;
+                        st.next = Next::AfterClose;
+                    } else if st.back_into_string(true) {
+                        continue;
+                    }
+                    // Else a stray bracket, left as it is.
+                }
                 b',' | b']' if st.depth == 0 => {
                     if let Some((s, l, col)) = st.elem.take() {
-                        let mut end = i;
-                        while end > (s - start) as usize && data[end - 1].is_ascii_whitespace() {
-                            end -= 1;
-                        }
                         let b = (s - start) as usize;
-                        let kind = if end - b > limits.max_record_bytes {
-                            ItemKind::Unreadable(too_large(limits))
-                        } else {
-                            ItemKind::Bytes(b, end)
-                        };
-                        items.push(Item {
-                            line: l,
-                            column: col,
-                            offset: s,
-                            kind,
-                        });
+                        let end = trim_end(data, b, i);
+                        items.push(element_item(b, end, (s, l, col), limits));
                     } else if st.skipping {
                         st.skipping = false;
                     } else if c == b',' {
@@ -1097,11 +1289,22 @@ fn scan_array(
                             kind: ItemKind::Unreadable("empty array element".into()),
                         });
                     }
+                    st.next = Next::Value;
+                    st.string = None;
                     if c == b']' {
                         st.closed = true;
                     }
                 }
-                _ => open(st),
+                b',' => st.next = st.after_comma(),
+                b':' => st.next = Next::Value,
+                _ => {
+                    if !matches!(st.next, Next::Value | Next::Literal) && st.back_into_string(false)
+                    {
+                        continue;
+                    }
+                    open(st);
+                    st.next = Next::Literal;
+                }
             }
         }
         if c == b'\n' {
@@ -1763,6 +1966,222 @@ mod tests {
             (whole[124].0, whole[124].1 as usize),
             (246, content.find("trailing").unwrap())
         );
+    }
+
+    /// Every item of `content` read as a corpus file: line, column, offset, and its bytes or why
+    /// it is unreadable; the same with blocks of every size, which the file is cut in.
+    fn cut(content: &str) -> Vec<(u64, u64, u64, Result<String, String>)> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.json");
+        std::fs::write(&p, content).unwrap();
+        let read = |block_bytes: usize| {
+            let limits = Limits {
+                block_bytes,
+                ..Limits::default()
+            };
+            let (items, _, err) = read_items(&p, &limits);
+            assert_eq!(err, None);
+            items
+                .into_iter()
+                .map(|(l, c, o, v)| (l, c, o, v.map(|b| String::from_utf8(b).unwrap())))
+                .collect::<Vec<_>>()
+        };
+        let whole = read(8 << 20);
+        for small in [1, 7, 64] {
+            assert_eq!(read(small), whole, "blocks of {small} bytes");
+        }
+        whole
+    }
+
+    /// The ids of the records read among `items`, and the items that are not records.
+    #[allow(clippy::type_complexity)]
+    fn records_and_rest(
+        items: &[(u64, u64, u64, Result<String, String>)],
+    ) -> (Vec<String>, Vec<(u64, u64, Result<String, String>)>) {
+        let mut ids = Vec::new();
+        let mut rest = Vec::new();
+        for (l, c, _, v) in items {
+            match v.as_deref().map(|b| parse_record(b.as_bytes(), None)) {
+                Ok(Ok(r)) => ids.push(r.id),
+                _ => rest.push((*l, *c, v.clone())),
+            }
+        }
+        (ids, rest)
+    }
+
+    // The outside tester's case: a quote not escaped in one element's text turned every string
+    // after it inside out, and the eight records after it were lost in one item, "the JSON
+    // array ends before this element is complete". Now that element is one item, whose parse
+    // says where the quote's damage shows, and every element after it is read; whether the
+    // array is on one line, one element a line, or indented as `json.dump(indent=2)` writes it.
+    #[test]
+    fn an_element_with_a_stray_quote_is_one_item_and_the_next_ones_are_read() {
+        // 22 bytes each, 23 for r10.
+        let good = |n: usize| format!("{{\"id\":\"r{n}\",\"text\":\"t\"}}");
+        let bad = r#"{"id": "oops", "text": "a stray " quote"}"#;
+        let elements: Vec<String> = (1..=10)
+            .map(|n| if n == 4 { bad.to_string() } else { good(n) })
+            .collect();
+        let want_ids: Vec<String> = [1, 2, 3, 5, 6, 7, 8, 9, 10]
+            .iter()
+            .map(|n| format!("r{n}"))
+            .collect();
+        // One line: `[`, then each element and its `,`: the fourth starts at column 2 + 3 × 23.
+        let one_line = format!("[{}]\n", elements.join(","));
+        let items = cut(&one_line);
+        assert_eq!(items.len(), 10);
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, want_ids);
+        assert_eq!(rest, [(1, 71, Ok(bad.to_string()))]);
+        assert_eq!(items[3].2, 70);
+        // `{"id": "oops", "text": "a stray "` is 33 chars: the ` quote` after the string is
+        // what cannot be, at its 35th.
+        let e = parse_record(bad.as_bytes(), None).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 35));
+        assert_eq!(e.message, "bad JSON: expected `,` or `}`");
+
+        // One element a line: the fourth on line 4, at column 1.
+        let lines = format!("[{}]\n", elements.join(",\n"));
+        let (ids, rest) = records_and_rest(&cut(&lines));
+        assert_eq!(ids, want_ids);
+        assert_eq!(rest, [(4, 1, Ok(bad.to_string()))]);
+
+        // Indented: `[`, then 4 lines an element, each at column 3; the fourth from line 14.
+        let indent = |e: &str| {
+            let v: Value =
+                serde_json::from_str(&e.replace("stray \" quote", "stray quote")).unwrap();
+            let text = serde_json::to_string_pretty(&v)
+                .unwrap()
+                .replace('\n', "\n  ");
+            format!("  {text}")
+        };
+        let pretty_bad = indent(bad).replace("stray quote", "stray \" quote");
+        assert_eq!(
+            pretty_bad,
+            "  {\n    \"id\": \"oops\",\n    \"text\": \"a stray \" quote\"\n  }"
+        );
+        let indented: Vec<String> = (1..=10)
+            .map(|n| {
+                if n == 4 {
+                    pretty_bad.clone()
+                } else {
+                    indent(&good(n))
+                }
+            })
+            .collect();
+        let pretty = format!("[\n{}\n]\n", indented.join(",\n"));
+        let (ids, rest) = records_and_rest(&cut(&pretty));
+        assert_eq!(ids, want_ids);
+        assert_eq!(rest, [(14, 3, Ok(pretty_bad.trim_start().to_string()))]);
+        // The damage shows on the element's third line: `    "text": "a stray "` is 22 chars.
+        let e = parse_record(pretty_bad.trim_start().as_bytes(), None).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 24));
+    }
+
+    // In an array of 200 elements, the same quote lost one record: the next one, read as part of
+    // the bad element. None is lost now.
+    #[test]
+    fn a_stray_quote_in_a_long_array_loses_no_other_record() {
+        let elements: Vec<String> = (0..200)
+            .map(|n| match n {
+                117 => r#"{"id": "oops", "text": "a stray " quote"}"#.to_string(),
+                _ => format!(
+                    r#"{{"id": "r{n}", "text": "Attendu que, {n} fois, la cour [...] a dit."}}"#
+                ),
+            })
+            .collect();
+        for sep in [", ", ",\n  "] {
+            let items = cut(&format!("[\n  {}\n]\n", elements.join(sep)));
+            assert_eq!(items.len(), 200);
+            let (ids, rest) = records_and_rest(&items);
+            assert_eq!(ids.len(), 199);
+            assert!(!ids.contains(&"r117".to_string()));
+            assert_eq!(rest.len(), 1);
+            assert_eq!(rest[0].2.as_deref(), Ok(elements[117].as_str()));
+        }
+    }
+
+    // Other damage that leads the scanner astray, in one element between two good ones: the bad
+    // element is one item, its bytes as they are, and the good ones are read, on one line or
+    // one element a line.
+    #[test]
+    fn other_bad_elements_are_one_item_each() {
+        let cases = [
+            // Two quotes not escaped.
+            r#"{"id": "b", "text": "il dit "non" et part"}"#,
+            // A quote that follows the string it ends with a comma, or a closing bracket.
+            r#"{"id": "b", "text": "oui ", dit-il"}"#,
+            r#"{"id": "b", "text": "x "]", "n": 1}"#,
+            // A backslash at the end of a text escapes its closing quote.
+            r#"{"id": "b", "path": "C:\", "n": 1}"#,
+            // A `,` left out between fields, or a `:`.
+            r#"{"id": "b" "text": "x"}"#,
+            r#"{"id": "b", "text" "x"}"#,
+            // An object left open: the element's own, or one inside it.
+            r#"{"id": "b", "text": "x""#,
+            r#"{"id": "b", "zones": [{"start": 1, "end": 2}, {"start": 3], "n": 1}"#,
+            // An array left open.
+            r#"{"id": "b", "zones": [1, 2}"#,
+            r#"{"id": "b", "zones": [{"start": 1}, "n": 1}"#,
+            // A line end in a string.
+            "{\"id\": \"b\", \"text\": \"ligne\nsuivante\"}",
+        ];
+        for bad in cases {
+            for sep in [", ", ",\n"] {
+                let content = format!(
+                    "[{{\"id\": \"a\"}}{sep}{bad}{sep}{{\"id\": \"c\", \"zones\": [{{}}]}}]"
+                );
+                let (ids, rest) = records_and_rest(&cut(&content));
+                assert_eq!(ids, ["a", "c"], "{bad:?} {sep:?}");
+                let at = match sep {
+                    ", " => (1, 15),
+                    _ => (2, 1),
+                };
+                assert_eq!(rest, [(at.0, at.1, Ok(bad.to_string()))], "{bad:?} {sep:?}");
+            }
+        }
+        // A string left open ends at its line: the next element, on the next line, is read.
+        let content = "[\n  {\"id\": \"a\", \"text\": \"no end},\n  {\"id\": \"c\"}\n]\n";
+        let (ids, rest) = records_and_rest(&cut(content));
+        assert_eq!(ids, ["c"]);
+        assert_eq!(
+            rest,
+            [(2, 3, Ok("{\"id\": \"a\", \"text\": \"no end}".into()))]
+        );
+        // Indented, an object left open ends where the next element starts its line.
+        let content = "[\n  {\n    \"id\": \"a\",\n    \"zones\": [\n      {\"start\": 1,\n      \
+                       {\"start\": 2}\n    ],\n    \"text\": \"x\",\n  {\n    \"id\": \"c\"\n  }\n]";
+        let (ids, rest) = records_and_rest(&cut(content));
+        assert_eq!(ids, ["c"]);
+        let bad = &content[4..content.find(",\n  {\n    \"id\": \"c\"").unwrap()];
+        assert!(bad.starts_with('{') && bad.ends_with("\"x\""), "{bad}");
+        assert_eq!(rest, [(2, 3, Ok(bad.to_string()))]);
+    }
+
+    // Telling damage costs no more than a look at each byte: an array of one long line whose
+    // every element is bad, in every way above, is read in one pass (a scan that went back to
+    // each bad element's start would take hours here).
+    #[test]
+    fn an_array_of_one_line_of_bad_elements_is_read_in_one_pass() {
+        let bad = [
+            r#"{"id": "b", "text": "a stray " quote, ], [ {"}"#,
+            r#"{"id": "b", "zones": [{"a": [[[ 1}], "n": 1}"#,
+            r#"{"id": "b", "y": {"z": {"a": 1, "#,
+        ];
+        let mut content = String::from("[");
+        for n in 0..60_000 {
+            content.push_str(bad[n % 3]);
+            content.push(',');
+        }
+        content.push_str("{\"id\": \"last\"}]");
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.json");
+        std::fs::write(&p, &content).unwrap();
+        let (items, _, err) = read_items(&p, &Limits::default());
+        assert_eq!(err, None);
+        assert_eq!(items.len(), 60_001);
+        let last = items.last().unwrap().3.as_ref().unwrap();
+        assert_eq!(last, b"{\"id\": \"last\"}");
     }
 
     #[test]
