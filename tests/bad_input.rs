@@ -137,6 +137,27 @@ fn a_corpus_read_from_a_pipe_loses_nothing() {
     }
 }
 
+// JSON Lines whose first line starts with `[` were read as one array: `[1, 2]` and two records
+// gave no record, and the two lines one IN001 ("unexpected content after the JSON array"). The
+// first line is one IN001 (an array, not a record), and the records after it are read.
+#[test]
+fn json_lines_whose_first_line_is_an_array_lose_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("lines.jsonl");
+    std::fs::write(&p, format!("[1, 2]\n{}\n{}\n", record("a"), record("b"))).unwrap();
+    let (code, v, _) = run(&[&p], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(v["audit"]["unreadable_records"], 1);
+    let bad = in001(&v);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].1, 1);
+    assert_eq!(
+        bad[0].2,
+        "line 1, column 1: a record must be a JSON object, not an array"
+    );
+}
+
 #[test]
 fn empty_files_and_folders() {
     let dir = tempfile::tempdir().unwrap();

@@ -583,7 +583,7 @@ pub(crate) fn read_opened<R: Read>(
     // its layout.
     let head_len = match file.len as usize {
         n if 0 < n && n < limits.block_bytes => n + 1,
-        _ => 64 * 1024,
+        _ => HEAD_BYTES,
     }
     .max(read.len());
     let mut head = vec![0u8; head_len];
@@ -700,6 +700,9 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
     (i, line, column)
 }
 
+/// The bytes of a file read to tell its layout, at least (a smaller file is read whole).
+const HEAD_BYTES: usize = 64 * 1024;
+
 /// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
 /// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`, in
 /// chunks that double, until its bytes are one value spread over several lines (a document) or
@@ -707,6 +710,15 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
 /// line of JSON Lines fails within the first chunk or two, so this holds no more than a
 /// document, which is held whole anyway; each chunk parses the bytes again, so a document is
 /// parsed at most twice over.
+///
+/// A file opening with `[` is a JSON array, unless its first line is a whole JSON value and
+/// more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a record). Read as an
+/// array, everything after that line would be one item, "unexpected content after the JSON
+/// array"; read as lines, each is a record or an item of its own. This is told from the first
+/// [`HEAD_BYTES`] alone, whatever the file's size, so that a file is read the same whatever the
+/// block size, and an array of one long line is never held to be told: the first line of JSON
+/// Lines is seldom that long, an array's first line (`[`, or `[{` and its first element) ends
+/// soon after its start or runs to the end of the array.
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
@@ -717,7 +729,14 @@ fn detect_layout<R: Read>(
     let (i, _, _) = skip_ws(head, 0);
     match head.get(i) {
         None => Ok(Layout::Empty),
-        Some(b'[') => Ok(Layout::Array),
+        Some(b'[') => {
+            let rest = head.get(i..head.len().min(HEAD_BYTES)).unwrap_or_default();
+            let lines = memchr::memchr(b'\n', rest).is_some_and(|k| {
+                serde_json::from_slice::<serde::de::IgnoredAny>(&rest[..k]).is_ok()
+                    && rest[k..].iter().any(|b| !b.is_ascii_whitespace())
+            });
+            Ok(if lines { Layout::Lines } else { Layout::Array })
+        }
         Some(b'{') => {
             // JSON Lines when the first line is a complete JSON value; otherwise a single
             // object spread over several lines, if the whole file is one.
@@ -2182,6 +2201,64 @@ mod tests {
         assert_eq!(items.len(), 60_001);
         let last = items.last().unwrap().3.as_ref().unwrap();
         assert_eq!(last, b"{\"id\": \"last\"}");
+    }
+
+    // JSON Lines whose first line starts with `[`: read as one array, `[1, 2]` then two records
+    // gave no record, the two lines one item, "unexpected content after the JSON array". A first
+    // line that is a whole JSON value with more after it is JSON Lines; an array over several
+    // lines, or of one line and nothing after, is an array.
+    #[test]
+    fn json_lines_whose_first_line_is_an_array_are_json_lines() {
+        let items = cut("[1, 2]\n{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n");
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(rest, [(1, 1, Ok("[1, 2]".into()))]);
+        assert_eq!(items.iter().map(|i| i.0).collect::<Vec<_>>(), [1, 2, 4]);
+        // A BOM, white space, and a broken line after: lines as JSON Lines has them, from the
+        // line's start (after the BOM) and up to its end.
+        let items = cut("\u{feff} [{\"id\": \"a\"}] \r\n{\"id\": \r\n");
+        assert_eq!(
+            items,
+            [
+                (1, 2, 3, Ok("[{\"id\": \"a\"}] \r".into())),
+                (2, 1, 20, Ok("{\"id\": \r".into()))
+            ]
+        );
+        for array in [
+            "[1, 2]\n",
+            "[1, 2]\n \n\t\n",
+            "[1,\n2]\n",
+            "[\n  1,\n  2\n]",
+            " [1, 2]",
+        ] {
+            let items = cut(array);
+            let got: Vec<_> = items.iter().map(|i| i.3.clone()).collect();
+            assert_eq!(got, [Ok("1".into()), Ok("2".into())], "{array:?}");
+        }
+        // What follows a first line that is not a whole value stays after the array.
+        let items = cut("[1,\n2] [3]\n");
+        assert_eq!(items.len(), 3);
+        assert_eq!(
+            items[2].3,
+            Err("unexpected content after the JSON array".into())
+        );
+        // A first line is looked for in the first 64 KiB only, whatever the size of the blocks
+        // (and the head read to tell the layout with them): one longer is an array's.
+        let long = format!(
+            "[{{\"id\": \"a\", \"text\": \"{}\"}}]",
+            "x".repeat(HEAD_BYTES)
+        );
+        let items = cut(&format!("{long}\n{{\"id\": \"b\"}}\n"));
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a"]);
+        assert_eq!(
+            rest,
+            [(
+                2,
+                1,
+                Err("unexpected content after the JSON array".to_string())
+            )]
+        );
     }
 
     #[test]
