@@ -583,3 +583,64 @@ fn a_damaged_array_is_cut_the_same_way_whatever_the_blocks() {
     }
     assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
 }
+
+// Any one damage to one element (a byte of JSON's syntax put in or taken out anywhere in it)
+// loses none of the other elements of an array laid out over lines (one element a line, or
+// indented), and at most one on one line: the one after it, when the damage leaves a string
+// open, as nothing on one line tells where that string should have ended. (Damage to the first
+// key of the first element of an array on one line is left out: that key is how the next
+// element is told there.)
+#[test]
+fn one_damaged_element_loses_at_most_the_next_one() {
+    let pieces: [&str; 10] = ["\"", "{", "}", "[", "]", ",", ":", "\n", "\\", "x"];
+    let mut fails = Vec::new();
+    for seed in 0..1500u64 {
+        let mut r = Rng(seed * 6007 + 11);
+        let n = 2 + (r.next() % 8) as usize;
+        let records: Vec<serde_json::Value> = (0..n).map(|i| gen_record(&mut r, i)).collect();
+        let layout = ["line", "lines", "indented"][(r.next() % 3) as usize];
+        let elements: Vec<String> = records
+            .iter()
+            .map(|v| match layout {
+                "indented" => format!(
+                    "  {}",
+                    serde_json::to_string_pretty(v)
+                        .unwrap()
+                        .replace('\n', "\n  ")
+                ),
+                _ => v.to_string(),
+            })
+            .collect();
+        let k = (r.next() % n as u64) as usize;
+        let mut bad = elements[k].clone().into_bytes();
+        // Anywhere after the element's `{`; on one line, after the first element's first key.
+        let from = match (layout, k) {
+            ("line", 0) => bad.iter().position(|&b| b == b':').unwrap() + 1,
+            _ => bad.iter().position(|&b| b == b'{').unwrap() + 1,
+        };
+        let at = from + (r.next() % (bad.len() - from) as u64) as usize;
+        if r.next() % 3 == 0 {
+            bad.remove(at);
+        } else {
+            let p = pieces[(r.next() % pieces.len() as u64) as usize];
+            bad.splice(at..at, p.bytes());
+        }
+        let mut all = elements.clone();
+        all[k] = String::from_utf8_lossy(&bad).into_owned();
+        let content = match layout {
+            "line" => format!("[{}]", all.join(",")),
+            "lines" => format!("[{}]\n", all.join(",\n")),
+            _ => format!("[\n{}\n]\n", all.join(",\n")),
+        };
+        let got = new_items(content.as_bytes(), Limits::default());
+        let read = |e: &str| {
+            got.iter()
+                .any(|g| g.3.as_deref() == Ok(e.trim().as_bytes()))
+        };
+        let lost = (0..n).filter(|&j| j != k && !read(&elements[j])).count();
+        if lost > usize::from(layout == "line") {
+            fails.push(format!("{layout}: lost {lost} with {:?}", all[k]));
+        }
+    }
+    assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
+}

@@ -928,9 +928,11 @@ fn read_lines<R: Read>(
 /// it is (see [`scan_array`]).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Next {
-    /// A value: at the start of an element, after `[`, `:`, or a `,` in an array.
+    /// A value: at the start of an element, after `[` or `:`.
     #[default]
     Value,
+    /// A value, after a `,` in an array: where, in a bad element, the next element may start.
+    Item,
     /// An object's key, or its end: after `{` or a `,` in an object.
     Key,
     /// More of a number or a literal (`true`, `null`), or what may follow a value.
@@ -939,6 +941,12 @@ enum Next {
     AfterString,
     /// What may follow a value, after a closing bracket.
     AfterClose,
+}
+
+impl Next {
+    fn is_value(self) -> bool {
+        matches!(self, Next::Value | Next::Item)
+    }
 }
 
 /// Levels of nesting whose kind (object or array) the array scanner keeps, as the bits of a
@@ -960,9 +968,20 @@ struct ArrayScan {
     next: Next,
     in_str: bool,
     esc: bool,
+    /// The string being read is an object's key.
+    key: bool,
     /// `depth` and `kinds` inside the element's last string that ended (at its quote, or at a
-    /// line end), to go back into it when what follows shows that it did not end there.
+    /// line end), if it is not a key and no value has started since, to go back into it when
+    /// what follows shows that it did not end there.
     string: Option<(usize, u128)>,
+    /// The element being read holds a byte that valid JSON cannot hold where it is, or starts
+    /// where one was.
+    bad: bool,
+    /// In a bad element, the last `{` after a `,` in an array (file offset, line, column): the
+    /// next element, if its first key is the first element's.
+    maybe_next: Option<(u64, u64, u64)>,
+    /// The first key of the array's first element, quotes included (empty if it has none).
+    first_key: Option<Vec<u8>>,
     /// Line and column (in chars, 0-based) of the scan position.
     line: u64,
     col: u64,
@@ -973,6 +992,8 @@ struct ArrayScan {
     elem: Option<(u64, u64, u64)>,
     /// The element being read is over the record limit: its bytes are dropped.
     skipping: bool,
+    /// Where the closing `]` is.
+    closed_at: (u64, u64, u64),
     /// Where content after the closing `]` was first seen.
     trailing: Option<(u64, u64, u64)>,
 }
@@ -988,7 +1009,7 @@ impl ArrayScan {
         if self.in_object() {
             Next::Key
         } else {
-            Next::Value
+            Next::Item
         }
     }
 
@@ -1000,19 +1021,38 @@ impl ArrayScan {
         (kinds != 0).then(|| (u128::BITS - 1 - kinds.leading_zeros()) as usize)
     }
 
-    /// Goes back into the element's last string that ended, as if its closing quote (or line
-    /// end) were part of it, when what follows cannot follow a string in valid JSON: a quote
-    /// not escaped in a text (`"a stray " quote"`), a line break in a string. Only just after
-    /// that string (`fresh`), or inside an object or array: at the level of the elements, a
-    /// wrong guess would run the element on into the next ones, whereas the element as it is
-    /// ends at the next `,`.
-    fn back_into_string(&mut self, fresh: bool) -> bool {
-        if !(self.next == Next::AfterString || (!fresh && self.depth > 0)) {
-            return false;
+    /// Ends the string being read.
+    fn end_string(&mut self) {
+        self.in_str = false;
+        self.esc = false;
+        self.next = Next::AfterString;
+        if !self.key {
+            self.string = Some((self.depth, self.kinds));
         }
-        let Some((depth, kinds)) = self.string.take() else {
+    }
+
+    /// Goes back into the element's last string that ended, as if its closing quote (or line
+    /// end) were part of it, when `c` cannot follow where it is in valid JSON: a quote not
+    /// escaped in a text (`"a stray " quote"`; `"a "}"`, whose `}` then seemed to end the
+    /// element), a line break in a string. With `fresh`, only right after that string. A
+    /// string at the level of the elements (outside any object or array, both where the scanner
+    /// is and where it would go back to) only right after it, and not for a `}`: the element as
+    /// it is ends at the next `,`, whereas there a wrong guess, each `}` after it another way
+    /// back, would run the element on to the end of the file.
+    fn back_into_string(&mut self, fresh: bool, c: u8) -> bool {
+        let Some((depth, kinds)) = self.string else {
             return false;
         };
+        let just_after = self.next == Next::AfterString;
+        let back = if fresh {
+            just_after
+        } else {
+            self.depth > 0 || depth > 0 || (just_after && c != b'}')
+        };
+        if !back {
+            return false;
+        }
+        self.string = None;
         self.depth = depth;
         self.kinds = kinds;
         self.in_str = true;
@@ -1022,7 +1062,8 @@ impl ArrayScan {
 
     /// Ends the element being read (if not dropped as over the record limit) before `i`, where
     /// a new one starts, and without the `,` that separates them: a bad element that left an
-    /// object or array open.
+    /// object or array open. The new one is taken for bad too until it ends: it may be a part
+    /// of the bad one.
     fn cut_before(
         &mut self,
         data: &[u8],
@@ -1043,6 +1084,61 @@ impl ArrayScan {
         self.depth = 0;
         self.next = Next::Value;
         self.string = None;
+        self.maybe_next = None;
+        self.bad = true;
+    }
+
+    /// At the end (`data[i]`) of a key, in the first element or a bad one. The first key of the
+    /// first element is kept. In a bad element, if the key is the first of the object that
+    /// starts at [`ArrayScan::maybe_next`], and the first element's first key too, that object
+    /// is the next element (an array on one line has no other mark of where elements start):
+    /// the bad element ends before it, and the scanner is then inside it, after its key.
+    fn at_key(
+        &mut self,
+        data: &[u8],
+        start: u64,
+        i: usize,
+        limits: &Limits,
+        items: &mut Vec<Item>,
+    ) {
+        let Some((e, _, _)) = self.elem else {
+            return;
+        };
+        if self.first_key.is_none() && self.depth == 1 {
+            self.first_key = Some(first_key(&data[(e - start) as usize..=i]));
+        }
+        let Some((s, l, col)) = self.maybe_next.take() else {
+            return;
+        };
+        let Some(first) = &self.first_key else {
+            return;
+        };
+        if s < e {
+            return;
+        }
+        let p = (s - start) as usize;
+        if first.is_empty() || data[p + 1..=i].trim_ascii_start() != first.as_slice() {
+            return;
+        }
+        self.cut_before(data, start, p, limits, items);
+        self.elem = Some((s, l, col));
+        self.depth = 1;
+        self.kinds &= !2;
+        self.next = Next::AfterString;
+        self.bad = false;
+    }
+}
+
+/// The first key of `element`, quotes included, if it is an object that has one (with no
+/// escape in it); else nothing.
+fn first_key(element: &[u8]) -> Vec<u8> {
+    let Some(rest) = element.strip_prefix(b"{") else {
+        return Vec::new();
+    };
+    let rest = rest.trim_ascii_start();
+    match rest.get(1..).and_then(|r| memchr::memchr2(b'"', b'\\', r)) {
+        Some(k) if rest[0] == b'"' && rest[1 + k] == b'"' => rest[..k + 2].to_vec(),
+        _ => Vec::new(),
     }
 }
 
@@ -1109,7 +1205,7 @@ fn read_array<R: Read>(
         let mut items = Vec::new();
         scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
         if eof {
-            finish_array(&st, start + pos as u64, &mut items);
+            finish_array(&st, &carry, start, limits, &mut items);
         }
         // Keep the open element (or nothing) for the next block; at the end, nothing.
         let keep = match st.elem {
@@ -1141,23 +1237,30 @@ fn read_array<R: Read>(
 /// after it inside out, and the `,` between the next elements then seem to be in strings, so
 /// that every element after the bad one would be read as part of it. So the scanner also follows
 /// what may come next ([`Next`]) and the kind of each container, and so finds the first byte
-/// that valid JSON cannot hold where it is. Valid input never has one, and following it costs a
-/// comparison or two on the bytes outside strings and a copy of the nesting at each string's
-/// end, nothing on the bytes of strings, nearly all of a corpus. At such a byte, the scanner
-/// takes what most likely went wrong to be one of:
+/// that valid JSON cannot hold where it is. Valid input never has one, and is cut as it always
+/// was; following it costs a comparison or two on the bytes outside strings and a copy of the
+/// nesting at each string's end, nothing on the bytes of strings, nearly all of a corpus.
+///
+/// At such a byte the element is bad, and the scanner takes what most likely went wrong to be:
 /// - a string that did not end where it seemed to, at a quote or a line end (which no JSON
 ///   string holds): a value right after a value, a key that is not a string, a wrong closing
 ///   bracket just after a string. The scanner goes back into that string
 ///   ([`ArrayScan::back_into_string`]), which so takes in the stray quote, and goes on;
 /// - a container left open: a closing bracket of another kind closes the containers above its
-///   own, and an opening bracket where an object's key should be closes that object. One that
-///   closes the element itself, or that starts a line at or left of where the array's first
-///   element starts (as each element of an array laid out over lines does, deeper values being
-///   indented further), starts the next element.
+///   own, and an opening bracket where an object's key should be closes that object (and
+///   starts the next element, if that object is the element).
 ///
-/// The bad element then ends where it really does, and is one item (whose parse says what is
-/// wrong, and where); the elements after it are read as they are. Each byte is looked at once
-/// or a few times at most (a container is closed once), so a file of one huge line stays linear.
+/// As these guesses can be wrong, a bad element also ends where the next element shows itself:
+/// in an array laid out over lines, at a `{` or `[` that starts a line at or left of where the
+/// first element starts (as every element does, deeper values being indented further); on one
+/// line, at an object after a `,` whose first key is the first element's first key. A `]` at
+/// the level of the elements is taken, in a bad element, for one of its own brackets; and one
+/// followed by `,`, `{`, `}` or `]`, for one that does not end the array (an item of its own).
+///
+/// So a damaged element is one item as a rule (whose parse says what is wrong, and where); one
+/// byte of damage loses none of the other elements of an array laid out over lines, and at most
+/// the next one on one line (a string left open there runs into it). Each byte is looked at a
+/// bounded number of times (a container is closed once), so a file of one huge line stays linear.
 fn scan_array(
     data: &[u8],
     start: u64,
@@ -1203,17 +1306,37 @@ fn scan_array(
             }
         } else if st.closed {
             if !c.is_ascii_whitespace() && st.trailing.is_none() {
-                st.trailing = Some((at(i), st.line, st.col + 1));
+                if matches!(c, b',' | b'{' | b'}' | b']') {
+                    // The `]` did not end the array: it was left over by damage to the element
+                    // before it (a `}` too many), or is a stray bracket. What follows is more
+                    // of the array (a `}`, more of that damage), not content after it.
+                    let (offset, line, column) = st.closed_at;
+                    items.push(Item {
+                        line,
+                        column,
+                        offset,
+                        kind: ItemKind::Unreadable("a `]` that does not end the JSON array".into()),
+                    });
+                    st.closed = false;
+                    st.bad = c == b'}';
+                    if c != b',' {
+                        continue;
+                    }
+                } else {
+                    st.trailing = Some((at(i), st.line, st.col + 1));
+                }
             }
         } else if st.in_str {
-            if c == b'\n' || (c == b'"' && !st.esc) {
-                // The string ends, at its quote; or, as no JSON string holds a line end (even
-                // escaped), before it: a string left open ends at its line (what follows tells
-                // if it did not).
-                st.in_str = false;
-                st.esc = false;
-                st.next = Next::AfterString;
-                st.string = Some((st.depth, st.kinds));
+            if c == b'"' && !st.esc {
+                st.end_string();
+                if st.key && (st.bad || st.first_key.is_none()) {
+                    st.at_key(data, start, i, limits, items);
+                }
+            } else if c == b'\n' {
+                // No JSON string holds a line end (even escaped): a string left open ends
+                // before it, at its line (what follows tells if it did not).
+                st.end_string();
+                st.bad = true;
             } else if st.esc {
                 st.esc = false;
             } else if c == b'\\' {
@@ -1242,16 +1365,23 @@ fn scan_array(
             match c {
                 b' ' | b'\t' | b'\r' | b'\n' => {}
                 b'"' => {
-                    if !matches!(st.next, Next::Value | Next::Key) && st.back_into_string(false) {
-                        continue;
+                    if !(st.next.is_value() || st.next == Next::Key) {
+                        st.bad = true;
+                        if st.back_into_string(false, c) {
+                            continue;
+                        }
                     }
                     st.in_str = true;
+                    st.key = st.next == Next::Key;
+                    st.string = None;
                     open(st);
                 }
                 b'[' | b'{' => {
-                    if st.next != Next::Value {
+                    if st.bad || !st.next.is_value() {
+                        st.bad = true;
                         // At the start of a line at or left of the first element: the next
-                        // element. Where a key should be: the object was left open.
+                        // element. Where a key should be: the object was left open, and the
+                        // element itself if it is the one.
                         if (st.depth > 0 && st.col < st.elem_col)
                             || (st.next == Next::Key && st.depth <= 1)
                         {
@@ -1263,7 +1393,9 @@ fn scan_array(
                             st.next = st.after_comma();
                             continue;
                         }
-                        if st.back_into_string(false) {
+                        if st.next == Next::Item && c == b'{' && st.elem.is_some() {
+                            st.maybe_next = Some((at(i), st.line, st.col + 1));
+                        } else if !st.next.is_value() && st.back_into_string(false, c) {
                             continue;
                         }
                     }
@@ -1278,25 +1410,36 @@ fn scan_array(
                         };
                     }
                     st.next = if c == b'{' { Next::Key } else { Next::Value };
+                    st.string = None;
                 }
                 b']' | b'}' if st.depth > 0 => {
                     if st.depth >= KNOWN_LEVELS || (c == b']') == (st.kinds >> st.depth & 1 == 1) {
                         st.depth -= 1;
                         st.next = Next::AfterClose;
-                    } else if let Some(level) = st.opened_by(c) {
-                        // The wrong kind: it closes its own container, and those above it that
-                        // were left open.
-                        st.depth = level - 1;
-                        st.next = Next::AfterClose;
-                    } else if st.back_into_string(true) {
-                        continue;
+                    } else {
+                        st.bad = true;
+                        if let Some(level) = st.opened_by(c) {
+                            // The wrong kind: it closes its own container, and those above it
+                            // that were left open.
+                            st.depth = level - 1;
+                            st.next = Next::AfterClose;
+                        } else if st.back_into_string(true, c) {
+                            continue;
+                        }
+                        // Else a stray bracket, left as it is.
                     }
-                    // Else a stray bracket, left as it is.
                 }
+                // In a bad element, a `]` that seems to end the array is as likely a bracket
+                // the damage left over (`{"a": [1]}]}`, a `}` too many): taken for one, it is
+                // part of the element, which ends at the next `,` (or the file's end).
+                b']' if st.depth == 0 && st.bad => st.next = Next::AfterClose,
                 b',' | b']' if st.depth == 0 => {
                     if let Some((s, l, col)) = st.elem.take() {
                         let b = (s - start) as usize;
                         let end = trim_end(data, b, i);
+                        if st.first_key.is_none() {
+                            st.first_key = Some(first_key(&data[b..end]));
+                        }
                         items.push(element_item(b, end, (s, l, col), limits));
                     } else if st.skipping {
                         st.skipping = false;
@@ -1310,16 +1453,21 @@ fn scan_array(
                     }
                     st.next = Next::Value;
                     st.string = None;
+                    st.bad = false;
+                    st.maybe_next = None;
                     if c == b']' {
                         st.closed = true;
+                        st.closed_at = (at(i), st.line, st.col + 1);
                     }
                 }
                 b',' => st.next = st.after_comma(),
                 b':' => st.next = Next::Value,
                 _ => {
-                    if !matches!(st.next, Next::Value | Next::Literal) && st.back_into_string(false)
-                    {
-                        continue;
+                    if !(st.next.is_value() || st.next == Next::Literal) {
+                        st.bad = true;
+                        if st.back_into_string(false, c) {
+                            continue;
+                        }
                     }
                     open(st);
                     st.next = Next::Literal;
@@ -1341,9 +1489,45 @@ fn scan_array(
 /// counts as over it (it would be held in memory meanwhile).
 const TRAILING_SPACE: usize = 64 * 1024;
 
-/// What the end of the file leaves unfinished in an array.
-fn finish_array(st: &ArrayScan, end: u64, items: &mut Vec<Item>) {
-    if let Some((s, l, col)) = st.elem {
+/// What the end of the file leaves unfinished in an array, whose last bytes are `data` (from
+/// file offset `start`, scanned to their end).
+fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items: &mut Vec<Item>) {
+    let end = start + data.len() as u64;
+    if let Some((s, l, col)) = st.elem
+        && st.bad
+    {
+        // A bad element runs on to the end, its `]` taken for a stray bracket: it ends before
+        // the `]` that ends the file, if one does, which closes the array; its parse says
+        // what is wrong and where.
+        let b = (s - start) as usize;
+        let mut e = trim_end(data, b, data.len());
+        if e > b + 1 && data[e - 1] == b']' {
+            e = trim_end(data, b, e - 1);
+        }
+        items.push(element_item(b, e, (s, l, col), limits));
+    } else if let Some((s, l, col)) = st.elem
+        && st.depth == 0
+        && !st.in_str
+        && matches!(
+            st.next,
+            Next::Literal | Next::AfterString | Next::AfterClose
+        )
+    {
+        // A whole value, then the end of the file: the element is complete, the array is not.
+        let b = (s - start) as usize;
+        items.push(element_item(
+            b,
+            trim_end(data, b, data.len()),
+            (s, l, col),
+            limits,
+        ));
+        items.push(Item {
+            line: st.line,
+            column: st.col + 1,
+            offset: end,
+            kind: ItemKind::Unreadable("the JSON array is not closed".into()),
+        });
+    } else if let Some((s, l, col)) = st.elem {
         items.push(Item {
             line: l,
             column: col,
@@ -2128,9 +2312,11 @@ mod tests {
         let cases = [
             // Two quotes not escaped.
             r#"{"id": "b", "text": "il dit "non" et part"}"#,
-            // A quote that follows the string it ends with a comma, or a closing bracket.
+            // A quote that follows the string it ends with a comma, or a closing bracket (the
+            // element's own, then seeming to end it).
             r#"{"id": "b", "text": "oui ", dit-il"}"#,
             r#"{"id": "b", "text": "x "]", "n": 1}"#,
+            r#"{"id": "b", "text": "x "}"}"#,
             // A backslash at the end of a text escapes its closing quote.
             r#"{"id": "b", "path": "C:\", "n": 1}"#,
             // A `,` left out between fields, or a `:`.
@@ -2175,6 +2361,41 @@ mod tests {
         let bad = &content[4..content.find(",\n  {\n    \"id\": \"c\"").unwrap()];
         assert!(bad.starts_with('{') && bad.ends_with("\"x\""), "{bad}");
         assert_eq!(rest, [(2, 3, Ok(bad.to_string()))]);
+    }
+
+    // A `]` that is not the array's end, left over by damage to the element before it or stray,
+    // is an item of its own if it is not part of a bad element, and what follows it is read; an
+    // array whose `]` is missing keeps its last element.
+    #[test]
+    fn a_misplaced_or_missing_closing_bracket_loses_no_element() {
+        let stray = |col| {
+            (
+                1,
+                col,
+                Err("a `]` that does not end the JSON array".to_string()),
+            )
+        };
+        // A `}` too many: the element seems to end before its own `]`, then taken for the
+        // array's.
+        let bad = r#"{"id": "a", "z": [{"s": 1}}]}"#;
+        let (ids, rest) = records_and_rest(&cut(&format!("[{bad}, {{\"id\": \"c\"}}]")));
+        assert_eq!(ids, ["c"]);
+        assert_eq!(rest, [(1, 2, Ok(bad.to_string()))]);
+        // A `]` after the first element (`{"id": "a"}` takes columns 2 to 12), then `,`, `{`
+        // or `]`.
+        for (content, want) in [
+            (r#"[{"id": "a"}], {"id": "b"}]"#, vec!["a", "b"]),
+            (r#"[{"id": "a"}]{"id": "b"}]"#, vec!["a", "b"]),
+            (r#"[{"id": "a"}]]"#, vec!["a"]),
+        ] {
+            let (ids, rest) = records_and_rest(&cut(content));
+            assert_eq!(ids, want, "{content}");
+            assert_eq!(rest, [stray(13)], "{content}");
+        }
+        // No `]` at all: the last element is whole all the same.
+        let (ids, rest) = records_and_rest(&cut("[{\"id\": \"a\"}, {\"id\": \"b\"}\n"));
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(rest, [(2, 1, Err("the JSON array is not closed".into()))]);
     }
 
     // Telling damage costs no more than a look at each byte: an array of one long line whose
@@ -2243,22 +2464,18 @@ mod tests {
             Err("unexpected content after the JSON array".into())
         );
         // A first line is looked for in the first 64 KiB only, whatever the size of the blocks
-        // (and the head read to tell the layout with them): one longer is an array's.
+        // (and the head read to tell the layout with them): one longer is an array's. Its `]`
+        // is then a stray one (after 22 chars, 64 Ki `x` and 2 more), the array not closed.
         let long = format!(
             "[{{\"id\": \"a\", \"text\": \"{}\"}}]",
             "x".repeat(HEAD_BYTES)
         );
         let items = cut(&format!("{long}\n{{\"id\": \"b\"}}\n"));
         let (ids, rest) = records_and_rest(&items);
-        assert_eq!(ids, ["a"]);
-        assert_eq!(
-            rest,
-            [(
-                2,
-                1,
-                Err("unexpected content after the JSON array".to_string())
-            )]
-        );
+        assert_eq!(ids, ["a", "b"]);
+        let stray = Err("a `]` that does not end the JSON array".to_string());
+        let open = Err("the JSON array is not closed".to_string());
+        assert_eq!(rest, [(1, 22 + 65_536 + 3, stray), (3, 1, open)]);
     }
 
     #[test]
