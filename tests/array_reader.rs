@@ -370,3 +370,277 @@ fn streaming_reader_matches_the_old_splitter() {
             .join("\n")
     );
 }
+
+/// A record as a reuser's export holds it: an id, prose (accents, digits, punctuation, but no
+/// quote, backslash or bracket) and nested values.
+fn gen_record(r: &mut Rng, n: usize) -> serde_json::Value {
+    let words = [
+        "Attendu", "que", "la", "cour", "d'appel", "a", "rejeté", "(article", "1240)", "du",
+        "code", "civil;", "M.", "X...", "Mme", "n°", "2020,", "à", "été", "selon", "l'arrêt",
+        "attaqué", ":", "-", "«", "»", "12", "€", "œuvre.",
+    ];
+    let text: Vec<&str> = (0..1 + r.next() % 40).map(|_| r.pick(&words)).collect();
+    let zones: Vec<serde_json::Value> = (0..1 + r.next() % 3)
+        .map(|z| serde_json::json!({"start": z * 100, "end": z * 100 + 40}))
+        .collect();
+    serde_json::json!({
+        "id": format!("r{n}"),
+        "jurisdiction": "cc",
+        "text": text.join(" "),
+        "zones": zones,
+    })
+}
+
+/// Ways an element goes bad.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Damage {
+    /// A quote not escaped, anywhere in the text.
+    StrayQuote,
+    /// The text's closing quote left out.
+    OpenString,
+    /// The element's closing `}` left out.
+    OpenObject,
+    /// The `]` of its zones left out.
+    OpenArray,
+    /// A line break in the text.
+    LineBreak,
+    /// A `}` too many after the element.
+    ExtraBrace,
+    /// The `,` after the id left out.
+    NoComma,
+}
+
+/// `e`, an element as written, with `damage` done to it.
+fn damage(e: &str, d: Damage, r: &mut Rng) -> String {
+    // The text's content: prose, so up to the next quote.
+    let key = e.find("\"text\":").unwrap();
+    let open = key + e[key + 7..].find('"').unwrap() + 8;
+    let close = open + e[open..].find('"').unwrap();
+    match d {
+        Damage::StrayQuote => {
+            let bounds: Vec<usize> = (open..=close).filter(|&i| e.is_char_boundary(i)).collect();
+            let at = bounds[(r.next() % bounds.len() as u64) as usize];
+            format!("{}\"{}", &e[..at], &e[at..])
+        }
+        Damage::OpenString => format!("{}{}", &e[..close], &e[close + 1..]),
+        Damage::OpenObject => e[..e.rfind('}').unwrap()].to_string(),
+        Damage::OpenArray => {
+            let at = e.rfind(']').unwrap();
+            format!("{}{}", &e[..at], &e[at + 1..])
+        }
+        Damage::LineBreak => match e[open..close].find(' ') {
+            Some(k) => format!("{}\n{}", &e[..open + k], &e[open + k + 1..]),
+            None => format!("{}\n{}", &e[..close], &e[close..]),
+        },
+        Damage::ExtraBrace => format!("{e}}}"),
+        Damage::NoComma => {
+            let id = e.find("\"r").unwrap();
+            let comma = id + 1 + e[id + 1..].find('"').unwrap() + 1;
+            assert_eq!(&e[comma..=comma], ",");
+            format!("{}{}", &e[..comma], &e[comma + 1..])
+        }
+    }
+}
+
+// One bad element among good ones, in arrays laid out as exports have them (on one line, one
+// element a line, or indented as `json.dump(indent=2)` writes them), is one item with its own
+// bytes, and every other element is read as it is, at its line, column and offset, whatever
+// the block size. The one exception: a string left open in an array of one line runs on into
+// the next element (nothing tells where it should have ended).
+#[test]
+fn one_bad_element_is_one_item_and_the_others_are_read() {
+    let damages = [
+        Damage::StrayQuote,
+        Damage::OpenString,
+        Damage::OpenObject,
+        Damage::OpenArray,
+        Damage::LineBreak,
+        Damage::ExtraBrace,
+        Damage::NoComma,
+    ];
+    let mut fails = Vec::new();
+    for seed in 0..40u64 {
+        let mut r = Rng(seed * 7919 + 3);
+        let n = 2 + (r.next() % 30) as usize;
+        let records: Vec<serde_json::Value> = (0..n).map(|i| gen_record(&mut r, i)).collect();
+        for layout in ["line", "lines", "indented"] {
+            let elements: Vec<String> = records
+                .iter()
+                .map(|v| match layout {
+                    "indented" => format!(
+                        "  {}",
+                        serde_json::to_string_pretty(v)
+                            .unwrap()
+                            .replace('\n', "\n  ")
+                    ),
+                    _ => v.to_string(),
+                })
+                .collect();
+            for d in damages {
+                if d == Damage::OpenString && layout == "line" {
+                    continue;
+                }
+                // Not the last element: an object left open there runs to the end of the file.
+                let k = (r.next() % (n as u64 - 1)) as usize;
+                let bad = damage(&elements[k], d, &mut r);
+                let (head, sep, tail) = match layout {
+                    "line" => ("[", ",", "]"),
+                    "lines" => ("[", ",\n", "]\n"),
+                    _ => ("[\n", ",\n", "\n]\n"),
+                };
+                let mut content = head.to_string();
+                let mut want = Vec::new();
+                for (j, e) in elements.iter().enumerate() {
+                    if j > 0 {
+                        content.push_str(sep);
+                    }
+                    let e = if j == k { &bad } else { e };
+                    // Its indentation, then the element, which starts there.
+                    let body = e.trim_start();
+                    content.push_str(&e[..e.len() - body.len()]);
+                    let off = content.len();
+                    let line = 1 + content.matches('\n').count() as u64;
+                    let col = 1 + content[content.rfind('\n').map_or(0, |p| p + 1)..]
+                        .chars()
+                        .count() as u64;
+                    content.push_str(body);
+                    want.push((
+                        line,
+                        col,
+                        off as u64,
+                        Ok(body.trim_end().as_bytes().to_vec()),
+                    ));
+                }
+                content.push_str(tail);
+                for block in [1usize, 4096, 1 << 20] {
+                    let limits = Limits {
+                        block_bytes: block,
+                        ..Limits::default()
+                    };
+                    let got = new_items(content.as_bytes(), limits);
+                    if got != want {
+                        fails.push(format!(
+                            "seed {seed} {layout} {d:?} element {k} block {block}"
+                        ));
+                        break;
+                    }
+                    let bad = got[k].3.as_ref().unwrap();
+                    assert!(vigie::corpus::parse_record(bad, None).is_err(), "{d:?}");
+                }
+            }
+        }
+    }
+    assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
+}
+
+// Whatever the damage (bytes of JSON's syntax put in or taken out anywhere, several times), an
+// array is cut the same way in blocks of every size, with a small record limit too: the scanner's
+// way back from a bad element depends on nothing but the bytes before it. Every byte is counted
+// once, and every item's bytes are where its block says (checked by `new_items`).
+#[test]
+fn a_damaged_array_is_cut_the_same_way_whatever_the_blocks() {
+    let pieces: [&[u8]; 12] = [
+        b"\"",
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b",",
+        b":",
+        b"\n",
+        b"\\",
+        b" ",
+        b"x",
+        b"\xc3\xa9",
+    ];
+    let mut fails = Vec::new();
+    for seed in 0..120u64 {
+        let (s, max) = gen_file(seed);
+        let mut r = Rng(seed * 104_729 + 7);
+        let mut bytes = s.into_bytes();
+        for _ in 0..1 + r.next() % 6 {
+            let at = 1 + (r.next() % (bytes.len() as u64 - 1)) as usize;
+            if r.next() % 3 == 0 {
+                bytes.remove(at);
+            } else {
+                let p = pieces[(r.next() % pieces.len() as u64) as usize];
+                bytes.splice(at..at, p.iter().copied());
+            }
+        }
+        for max in [max, 64] {
+            let limits = |block_bytes| Limits {
+                max_record_bytes: max,
+                block_bytes,
+                ..Limits::default()
+            };
+            let whole = new_items(&bytes, limits(1 << 20));
+            for block in [1usize, 7, 4096] {
+                if new_items(&bytes, limits(block)) != whole {
+                    fails.push(format!("seed {seed} max {max} block {block}"));
+                }
+            }
+        }
+    }
+    assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
+}
+
+// Any one damage to one element (a byte of JSON's syntax put in or taken out anywhere in it)
+// loses none of the other elements of an array laid out over lines (one element a line, or
+// indented), and at most one on one line: the one after it, when the damage leaves a string
+// open, as nothing on one line tells where that string should have ended. (Damage to the first
+// key of the first element of an array on one line is left out: that key is how the next
+// element is told there.)
+#[test]
+fn one_damaged_element_loses_at_most_the_next_one() {
+    let pieces: [&str; 10] = ["\"", "{", "}", "[", "]", ",", ":", "\n", "\\", "x"];
+    let mut fails = Vec::new();
+    for seed in 0..1500u64 {
+        let mut r = Rng(seed * 6007 + 11);
+        let n = 2 + (r.next() % 8) as usize;
+        let records: Vec<serde_json::Value> = (0..n).map(|i| gen_record(&mut r, i)).collect();
+        let layout = ["line", "lines", "indented"][(r.next() % 3) as usize];
+        let elements: Vec<String> = records
+            .iter()
+            .map(|v| match layout {
+                "indented" => format!(
+                    "  {}",
+                    serde_json::to_string_pretty(v)
+                        .unwrap()
+                        .replace('\n', "\n  ")
+                ),
+                _ => v.to_string(),
+            })
+            .collect();
+        let k = (r.next() % n as u64) as usize;
+        let mut bad = elements[k].clone().into_bytes();
+        // Anywhere after the element's `{`; on one line, after the first element's first key.
+        let from = match (layout, k) {
+            ("line", 0) => bad.iter().position(|&b| b == b':').unwrap() + 1,
+            _ => bad.iter().position(|&b| b == b'{').unwrap() + 1,
+        };
+        let at = from + (r.next() % (bad.len() - from) as u64) as usize;
+        if r.next() % 3 == 0 {
+            bad.remove(at);
+        } else {
+            let p = pieces[(r.next() % pieces.len() as u64) as usize];
+            bad.splice(at..at, p.bytes());
+        }
+        let mut all = elements.clone();
+        all[k] = String::from_utf8_lossy(&bad).into_owned();
+        let content = match layout {
+            "line" => format!("[{}]", all.join(",")),
+            "lines" => format!("[{}]\n", all.join(",\n")),
+            _ => format!("[\n{}\n]\n", all.join(",\n")),
+        };
+        let got = new_items(content.as_bytes(), Limits::default());
+        let read = |e: &str| {
+            got.iter()
+                .any(|g| g.3.as_deref() == Ok(e.trim().as_bytes()))
+        };
+        let lost = (0..n).filter(|&j| j != k && !read(&elements[j])).count();
+        if lost > usize::from(layout == "line") {
+            fails.push(format!("{layout}: lost {lost} with {:?}", all[k]));
+        }
+    }
+    assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
+}

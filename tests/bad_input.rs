@@ -137,6 +137,80 @@ fn a_corpus_read_from_a_pipe_loses_nothing() {
     }
 }
 
+// The outside tester's case, end to end: one element of a ten-record array with a quote not
+// escaped in its text lost the eight records after it. It is one IN001, at its line, that says
+// where its parse fails and why, and the nine other records are read, whether the array is on
+// one line or indented.
+#[test]
+fn a_bad_array_element_loses_no_record_after_it() {
+    let mut records: Vec<Value> = (1..=10).map(|n| record(&format!("r{n}"))).collect();
+    records[3] = json!({"id": "oops", "text": "a stray QUOTE quote"});
+    let dir = tempfile::tempdir().unwrap();
+    for pretty in [false, true] {
+        let text = if pretty {
+            serde_json::to_string_pretty(&records)
+        } else {
+            serde_json::to_string(&records)
+        }
+        .unwrap()
+        .replace("QUOTE", "\"");
+        let p = dir
+            .path()
+            .join(if pretty { "pretty.json" } else { "line.json" });
+        std::fs::write(&p, &text).unwrap();
+        // The line and column of a byte, the text being ASCII.
+        let place = |at: usize| {
+            let line = 1 + text[..at].matches('\n').count() as u64;
+            (line, at - text[..at].rfind('\n').map_or(0, |p| p + 1) + 1)
+        };
+        let start = place(text[..text.find("\"oops\"").unwrap()].rfind('{').unwrap());
+        // The parse fails at `quote`, after the string that the stray quote ends: 31 chars into
+        // `{"id":"oops","text":"a stray " quote"}`; indented, at column 24 of the third line of
+        // `{\n    "id": "oops",\n    "text": "a stray " quote"\n  }`.
+        let fails = place(text.find("\" quote").unwrap() + 2);
+        if pretty {
+            assert_eq!(fails, (start.0 + 2, 24));
+        } else {
+            assert_eq!(fails, (1, start.1 + 31));
+        }
+        let (code, v, _) = run(&[&p], &[]);
+        assert_eq!(code, 0);
+        assert_eq!(v["audit"]["records"], 9);
+        assert_eq!(v["audit"]["unreadable_records"], 1);
+        let bad = in001(&v);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].1, start.0);
+        assert_eq!(
+            bad[0].2,
+            format!(
+                "line {}, column {}: bad JSON: expected `,` or `}}`",
+                fails.0, fails.1
+            )
+        );
+    }
+}
+
+// JSON Lines whose first line starts with `[` were read as one array: `[1, 2]` and two records
+// gave no record, and the two lines one IN001 ("unexpected content after the JSON array"). The
+// first line is one IN001 (an array, not a record), and the records after it are read.
+#[test]
+fn json_lines_whose_first_line_is_an_array_lose_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("lines.jsonl");
+    std::fs::write(&p, format!("[1, 2]\n{}\n{}\n", record("a"), record("b"))).unwrap();
+    let (code, v, _) = run(&[&p], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(v["audit"]["unreadable_records"], 1);
+    let bad = in001(&v);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].1, 1);
+    assert_eq!(
+        bad[0].2,
+        "line 1, column 1: a record must be a JSON object, not an array"
+    );
+}
+
 #[test]
 fn empty_files_and_folders() {
     let dir = tempfile::tempdir().unwrap();

@@ -583,7 +583,7 @@ pub(crate) fn read_opened<R: Read>(
     // its layout.
     let head_len = match file.len as usize {
         n if 0 < n && n < limits.block_bytes => n + 1,
-        _ => 64 * 1024,
+        _ => HEAD_BYTES,
     }
     .max(read.len());
     let mut head = vec![0u8; head_len];
@@ -700,6 +700,9 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
     (i, line, column)
 }
 
+/// The bytes of a file read to tell its layout, at least (a smaller file is read whole).
+const HEAD_BYTES: usize = 64 * 1024;
+
 /// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
 /// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`, in
 /// chunks that double, until its bytes are one value spread over several lines (a document) or
@@ -707,6 +710,15 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
 /// line of JSON Lines fails within the first chunk or two, so this holds no more than a
 /// document, which is held whole anyway; each chunk parses the bytes again, so a document is
 /// parsed at most twice over.
+///
+/// A file opening with `[` is a JSON array, unless its first line is a whole JSON value and
+/// more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a record). Read as an
+/// array, everything after that line would be one item, "unexpected content after the JSON
+/// array"; read as lines, each is a record or an item of its own. This is told from the first
+/// [`HEAD_BYTES`] alone, whatever the file's size, so that a file is read the same whatever the
+/// block size, and an array of one long line is never held to be told: the first line of JSON
+/// Lines is seldom that long, an array's first line (`[`, or `[{` and its first element) ends
+/// soon after its start or runs to the end of the array.
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
@@ -717,7 +729,14 @@ fn detect_layout<R: Read>(
     let (i, _, _) = skip_ws(head, 0);
     match head.get(i) {
         None => Ok(Layout::Empty),
-        Some(b'[') => Ok(Layout::Array),
+        Some(b'[') => {
+            let rest = head.get(i..head.len().min(HEAD_BYTES)).unwrap_or_default();
+            let lines = memchr::memchr(b'\n', rest).is_some_and(|k| {
+                serde_json::from_slice::<serde::de::IgnoredAny>(&rest[..k]).is_ok()
+                    && rest[k..].iter().any(|b| !b.is_ascii_whitespace())
+            });
+            Ok(if lines { Layout::Lines } else { Layout::Array })
+        }
         Some(b'{') => {
             // JSON Lines when the first line is a complete JSON value; otherwise a single
             // object spread over several lines, if the whole file is one.
@@ -904,6 +923,36 @@ fn read_lines<R: Read>(
     }
 }
 
+/// What may come next inside an array element, as far as the scanner follows JSON's grammar:
+/// enough to tell, at no cost to valid input, the first byte that valid JSON cannot hold where
+/// it is (see [`scan_array`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    /// A value: at the start of an element, after `[` or `:`.
+    #[default]
+    Value,
+    /// A value, after a `,` in an array: where, in a bad element, the next element may start.
+    Item,
+    /// An object's key, or its end: after `{` or a `,` in an object.
+    Key,
+    /// More of a number or a literal (`true`, `null`), or what may follow a value.
+    Literal,
+    /// What may follow a value (a `,`, a `:` or a closing bracket), after a string.
+    AfterString,
+    /// What may follow a value, after a closing bracket.
+    AfterClose,
+}
+
+impl Next {
+    fn is_value(self) -> bool {
+        matches!(self, Next::Value | Next::Item)
+    }
+}
+
+/// Levels of nesting whose kind (object or array) the array scanner keeps, as the bits of a
+/// `u128`: as many as serde_json's recursion limit, past which an element is unreadable anyway.
+const KNOWN_LEVELS: usize = 128;
+
 /// Where the array scanner is, carried from one block to the next.
 #[derive(Default)]
 struct ArrayScan {
@@ -911,25 +960,219 @@ struct ArrayScan {
     opened: bool,
     /// The closing `]` was seen.
     closed: bool,
+    /// Depth of nesting in the element being read: 0 at the level of the array's elements.
     depth: usize,
+    /// Bit `n` is set when the container at depth `n` (from 1, under [`KNOWN_LEVELS`]) is an
+    /// array, clear when it is an object.
+    kinds: u128,
+    next: Next,
     in_str: bool,
     esc: bool,
+    /// The string being read is an object's key.
+    key: bool,
+    /// `depth` and `kinds` inside the element's last string that ended (at its quote, or at a
+    /// line end), if it is not a key and no value has started since, to go back into it when
+    /// what follows shows that it did not end there.
+    string: Option<(usize, u128)>,
+    /// The element being read holds a byte that valid JSON cannot hold where it is, or starts
+    /// where one was.
+    bad: bool,
+    /// In a bad element, the last `{` after a `,` in an array (file offset, line, column): the
+    /// next element, if its first key is the first element's.
+    maybe_next: Option<(u64, u64, u64)>,
+    /// The first key of the array's first element, quotes included (empty if it has none).
+    first_key: Option<Vec<u8>>,
     /// Line and column (in chars, 0-based) of the scan position.
     line: u64,
     col: u64,
+    /// The column (1-based) of the array's first element: in an array laid out over lines, where
+    /// every element starts, or further left.
+    elem_col: u64,
     /// The element being read: its start (file offset), line and column.
     elem: Option<(u64, u64, u64)>,
     /// The element being read is over the record limit: its bytes are dropped.
     skipping: bool,
+    /// Where the closing `]` is.
+    closed_at: (u64, u64, u64),
     /// Where content after the closing `]` was first seen.
     trailing: Option<(u64, u64, u64)>,
+}
+
+impl ArrayScan {
+    /// Whether the innermost container is an object, as far as its kind is known.
+    fn in_object(&self) -> bool {
+        self.depth > 0 && self.depth < KNOWN_LEVELS && self.kinds >> self.depth & 1 == 0
+    }
+
+    /// What follows a `,` inside an element (or a container that a bad element left open).
+    fn after_comma(&self) -> Next {
+        if self.in_object() {
+            Next::Key
+        } else {
+            Next::Item
+        }
+    }
+
+    /// The deepest level under the current one whose container a closing bracket `c` closes,
+    /// if its kind is known: the containers above it were left open.
+    fn opened_by(&self, c: u8) -> Option<usize> {
+        let below = ((1u128 << self.depth.min(KNOWN_LEVELS - 1)) - 1) & !1;
+        let kinds = if c == b']' { self.kinds } else { !self.kinds } & below;
+        (kinds != 0).then(|| (u128::BITS - 1 - kinds.leading_zeros()) as usize)
+    }
+
+    /// Ends the string being read.
+    fn end_string(&mut self) {
+        self.in_str = false;
+        self.esc = false;
+        self.next = Next::AfterString;
+        if !self.key {
+            self.string = Some((self.depth, self.kinds));
+        }
+    }
+
+    /// Goes back into the element's last string that ended, as if its closing quote (or line
+    /// end) were part of it, when `c` cannot follow where it is in valid JSON: a quote not
+    /// escaped in a text (`"a stray " quote"`; `"a "}"`, whose `}` then seemed to end the
+    /// element), a line break in a string. With `fresh`, only right after that string. A
+    /// string at the level of the elements (outside any object or array, both where the scanner
+    /// is and where it would go back to) only right after it, and not for a `}`: the element as
+    /// it is ends at the next `,`, whereas there a wrong guess, each `}` after it another way
+    /// back, would run the element on to the end of the file.
+    fn back_into_string(&mut self, fresh: bool, c: u8) -> bool {
+        let Some((depth, kinds)) = self.string else {
+            return false;
+        };
+        let just_after = self.next == Next::AfterString;
+        let back = if fresh {
+            just_after
+        } else {
+            self.depth > 0 || depth > 0 || (just_after && c != b'}')
+        };
+        if !back {
+            return false;
+        }
+        self.string = None;
+        self.depth = depth;
+        self.kinds = kinds;
+        self.in_str = true;
+        self.esc = false;
+        true
+    }
+
+    /// Ends the element being read (if not dropped as over the record limit) before `i`, where
+    /// a new one starts, and without the `,` that separates them: a bad element that left an
+    /// object or array open. The new one is taken for bad too until it ends: it may be a part
+    /// of the bad one.
+    fn cut_before(
+        &mut self,
+        data: &[u8],
+        start: u64,
+        i: usize,
+        limits: &Limits,
+        items: &mut Vec<Item>,
+    ) {
+        if let Some((s, l, col)) = self.elem.take() {
+            let b = (s - start) as usize;
+            let mut end = trim_end(data, b, i);
+            if end > b + 1 && data[end - 1] == b',' {
+                end = trim_end(data, b, end - 1);
+            }
+            items.push(element_item(b, end, (s, l, col), limits));
+        }
+        self.skipping = false;
+        self.depth = 0;
+        self.next = Next::Value;
+        self.string = None;
+        self.maybe_next = None;
+        self.bad = true;
+    }
+
+    /// At the end (`data[i]`) of a key, in the first element or a bad one. The first key of the
+    /// first element is kept. In a bad element, if the key is the first of the object that
+    /// starts at [`ArrayScan::maybe_next`], and the first element's first key too, that object
+    /// is the next element (an array on one line has no other mark of where elements start):
+    /// the bad element ends before it, and the scanner is then inside it, after its key.
+    fn at_key(
+        &mut self,
+        data: &[u8],
+        start: u64,
+        i: usize,
+        limits: &Limits,
+        items: &mut Vec<Item>,
+    ) {
+        let Some((e, _, _)) = self.elem else {
+            return;
+        };
+        if self.first_key.is_none() && self.depth == 1 {
+            self.first_key = Some(first_key(&data[(e - start) as usize..=i]));
+        }
+        let Some((s, l, col)) = self.maybe_next.take() else {
+            return;
+        };
+        let Some(first) = &self.first_key else {
+            return;
+        };
+        if s < e {
+            return;
+        }
+        let p = (s - start) as usize;
+        if first.is_empty() || data[p + 1..=i].trim_ascii_start() != first.as_slice() {
+            return;
+        }
+        self.cut_before(data, start, p, limits, items);
+        self.elem = Some((s, l, col));
+        self.depth = 1;
+        self.kinds &= !2;
+        self.next = Next::AfterString;
+        self.bad = false;
+    }
+}
+
+/// The first key of `element`, quotes included, if it is an object that has one (with no
+/// escape in it); else nothing.
+fn first_key(element: &[u8]) -> Vec<u8> {
+    let Some(rest) = element.strip_prefix(b"{") else {
+        return Vec::new();
+    };
+    let rest = rest.trim_ascii_start();
+    match rest.get(1..).and_then(|r| memchr::memchr2(b'"', b'\\', r)) {
+        Some(k) if rest[0] == b'"' && rest[1 + k] == b'"' => rest[..k + 2].to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// `end`, moved back over white space, not before `from`.
+fn trim_end(data: &[u8], from: usize, mut end: usize) -> usize {
+    while end > from && data[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    end
+}
+
+/// The item of an array element that lies at `b..end` of the block's data and starts at
+/// `(offset, line, column)`.
+fn element_item(b: usize, end: usize, (s, l, col): (u64, u64, u64), limits: &Limits) -> Item {
+    let kind = if end - b > limits.max_record_bytes {
+        ItemKind::Unreadable(too_large(limits))
+    } else {
+        ItemKind::Bytes(b, end)
+    };
+    Item {
+        line: l,
+        column: col,
+        offset: s,
+        kind,
+    }
 }
 
 /// Reads a JSON array of records block by block: each block holds whole elements, cut where
 /// the top-level `,` and `]` are, with line, column and file offset of each, without parsing
 /// them, so that a bad element is one unreadable item and not the loss of the whole file; an
 /// element longer than the record limit is reported and skipped, never held. Strings and nesting
-/// are followed byte by byte, so a `,` or `]` inside a string or an object does not cut.
+/// are followed byte by byte, so a `,` or `]` inside a string or an object does not cut; where
+/// a bad element would lead them astray, the scanner finds its way back to the elements after
+/// it ([`scan_array`]).
 fn read_array<R: Read>(
     mut fh: R,
     head: Vec<u8>,
@@ -962,7 +1205,7 @@ fn read_array<R: Read>(
         let mut items = Vec::new();
         scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
         if eof {
-            finish_array(&st, start + pos as u64, &mut items);
+            finish_array(&st, &carry, start, limits, &mut items);
         }
         // Keep the open element (or nothing) for the next block; at the end, nothing.
         let keep = match st.elem {
@@ -988,6 +1231,36 @@ fn read_array<R: Read>(
 
 /// Scans `data` (whose first byte is at file offset `start`) from `*pos` to its end, pushing
 /// the elements completed on the way.
+///
+/// In valid JSON, following strings and nesting tells exactly where each element ends. In a bad
+/// element it may not: one quote not escaped in a text (`"a stray " quote"`) turns every string
+/// after it inside out, and the `,` between the next elements then seem to be in strings, so
+/// that every element after the bad one would be read as part of it. So the scanner also follows
+/// what may come next ([`Next`]) and the kind of each container, and so finds the first byte
+/// that valid JSON cannot hold where it is. Valid input never has one, and is cut as it always
+/// was; following it costs a comparison or two on the bytes outside strings and a copy of the
+/// nesting at each string's end, nothing on the bytes of strings, nearly all of a corpus.
+///
+/// At such a byte the element is bad, and the scanner takes what most likely went wrong to be:
+/// - a string that did not end where it seemed to, at a quote or a line end (which no JSON
+///   string holds): a value right after a value, a key that is not a string, a wrong closing
+///   bracket just after a string. The scanner goes back into that string
+///   ([`ArrayScan::back_into_string`]), which so takes in the stray quote, and goes on;
+/// - a container left open: a closing bracket of another kind closes the containers above its
+///   own, and an opening bracket where an object's key should be closes that object (and
+///   starts the next element, if that object is the element).
+///
+/// As these guesses can be wrong, a bad element also ends where the next element shows itself:
+/// in an array laid out over lines, at a `{` or `[` that starts a line at or left of where the
+/// first element starts (as every element does, deeper values being indented further); on one
+/// line, at an object after a `,` whose first key is the first element's first key. A `]` at
+/// the level of the elements is taken, in a bad element, for one of its own brackets; and one
+/// followed by `,`, `{`, `}` or `]`, for one that does not end the array (an item of its own).
+///
+/// So a damaged element is one item as a rule (whose parse says what is wrong, and where); one
+/// byte of damage loses none of the other elements of an array laid out over lines, and at most
+/// the next one on one line (a string left open there runs into it). Each byte is looked at a
+/// bounded number of times (a container is closed once), so a file of one huge line stays linear.
 fn scan_array(
     data: &[u8],
     start: u64,
@@ -1033,16 +1306,42 @@ fn scan_array(
             }
         } else if st.closed {
             if !c.is_ascii_whitespace() && st.trailing.is_none() {
-                st.trailing = Some((at(i), st.line, st.col + 1));
+                if matches!(c, b',' | b'{' | b'}' | b']') {
+                    // The `]` did not end the array: it was left over by damage to the element
+                    // before it (a `}` too many), or is a stray bracket. What follows is more
+                    // of the array (a `}`, more of that damage), not content after it.
+                    let (offset, line, column) = st.closed_at;
+                    items.push(Item {
+                        line,
+                        column,
+                        offset,
+                        kind: ItemKind::Unreadable("a `]` that does not end the JSON array".into()),
+                    });
+                    st.closed = false;
+                    st.bad = c == b'}';
+                    if c != b',' {
+                        continue;
+                    }
+                } else {
+                    st.trailing = Some((at(i), st.line, st.col + 1));
+                }
             }
         } else if st.in_str {
-            if st.esc {
+            if c == b'"' && !st.esc {
+                st.end_string();
+                if st.key && (st.bad || st.first_key.is_none()) {
+                    st.at_key(data, start, i, limits, items);
+                }
+            } else if c == b'\n' {
+                // No JSON string holds a line end (even escaped): a string left open ends
+                // before it, at its line (what follows tells if it did not).
+                st.end_string();
+                st.bad = true;
+            } else if st.esc {
                 st.esc = false;
             } else if c == b'\\' {
                 st.esc = true;
-            } else if c == b'"' {
-                st.in_str = false;
-            } else if c != b'\n' {
+            } else {
                 // Most bytes are inside strings: on to the next quote, backslash or line end.
                 let run = memchr::memchr3(b'"', b'\\', b'\n', &data[i..]).unwrap_or(data.len() - i);
                 st.col += data[i..i + run]
@@ -1056,37 +1355,92 @@ fn scan_array(
             let open = |st: &mut ArrayScan| {
                 if st.elem.is_none() && !st.skipping {
                     st.elem = Some((at(i), st.line, st.col + 1));
+                    if st.elem_col == 0 {
+                        st.elem_col = st.col + 1;
+                    }
                 }
             };
+            // Bytes that valid JSON cannot hold where they are: see above for what is made of
+            // them. After a recovery, the byte is looked at again (`continue`).
             match c {
                 b' ' | b'\t' | b'\r' | b'\n' => {}
                 b'"' => {
+                    if !(st.next.is_value() || st.next == Next::Key) {
+                        st.bad = true;
+                        if st.back_into_string(false, c) {
+                            continue;
+                        }
+                    }
                     st.in_str = true;
+                    st.key = st.next == Next::Key;
+                    st.string = None;
                     open(st);
                 }
                 b'[' | b'{' => {
+                    if st.bad || !st.next.is_value() {
+                        st.bad = true;
+                        // At the start of a line at or left of the first element: the next
+                        // element. Where a key should be: the object was left open, and the
+                        // element itself if it is the one.
+                        if (st.depth > 0 && st.col < st.elem_col)
+                            || (st.next == Next::Key && st.depth <= 1)
+                        {
+                            st.cut_before(data, start, i, limits, items);
+                            continue;
+                        }
+                        if st.next == Next::Key {
+                            st.depth -= 1;
+                            st.next = st.after_comma();
+                            continue;
+                        }
+                        if st.next == Next::Item && c == b'{' && st.elem.is_some() {
+                            st.maybe_next = Some((at(i), st.line, st.col + 1));
+                        } else if !st.next.is_value() && st.back_into_string(false, c) {
+                            continue;
+                        }
+                    }
                     open(st);
                     st.depth += 1;
+                    if st.depth < KNOWN_LEVELS {
+                        let bit = 1u128 << st.depth;
+                        st.kinds = if c == b'[' {
+                            st.kinds | bit
+                        } else {
+                            st.kinds & !bit
+                        };
+                    }
+                    st.next = if c == b'{' { Next::Key } else { Next::Value };
+                    st.string = None;
                 }
-                b']' | b'}' if st.depth > 0 => st.depth -= 1,
+                b']' | b'}' if st.depth > 0 => {
+                    if st.depth >= KNOWN_LEVELS || (c == b']') == (st.kinds >> st.depth & 1 == 1) {
+                        st.depth -= 1;
+                        st.next = Next::AfterClose;
+                    } else {
+                        st.bad = true;
+                        if let Some(level) = st.opened_by(c) {
+                            // The wrong kind: it closes its own container, and those above it
+                            // that were left open.
+                            st.depth = level - 1;
+                            st.next = Next::AfterClose;
+                        } else if st.back_into_string(true, c) {
+                            continue;
+                        }
+                        // Else a stray bracket, left as it is.
+                    }
+                }
+                // In a bad element, a `]` that seems to end the array is as likely a bracket
+                // the damage left over (`{"a": [1]}]}`, a `}` too many): taken for one, it is
+                // part of the element, which ends at the next `,` (or the file's end).
+                b']' if st.depth == 0 && st.bad => st.next = Next::AfterClose,
                 b',' | b']' if st.depth == 0 => {
                     if let Some((s, l, col)) = st.elem.take() {
-                        let mut end = i;
-                        while end > (s - start) as usize && data[end - 1].is_ascii_whitespace() {
-                            end -= 1;
-                        }
                         let b = (s - start) as usize;
-                        let kind = if end - b > limits.max_record_bytes {
-                            ItemKind::Unreadable(too_large(limits))
-                        } else {
-                            ItemKind::Bytes(b, end)
-                        };
-                        items.push(Item {
-                            line: l,
-                            column: col,
-                            offset: s,
-                            kind,
-                        });
+                        let end = trim_end(data, b, i);
+                        if st.first_key.is_none() {
+                            st.first_key = Some(first_key(&data[b..end]));
+                        }
+                        items.push(element_item(b, end, (s, l, col), limits));
                     } else if st.skipping {
                         st.skipping = false;
                     } else if c == b',' {
@@ -1097,11 +1451,27 @@ fn scan_array(
                             kind: ItemKind::Unreadable("empty array element".into()),
                         });
                     }
+                    st.next = Next::Value;
+                    st.string = None;
+                    st.bad = false;
+                    st.maybe_next = None;
                     if c == b']' {
                         st.closed = true;
+                        st.closed_at = (at(i), st.line, st.col + 1);
                     }
                 }
-                _ => open(st),
+                b',' => st.next = st.after_comma(),
+                b':' => st.next = Next::Value,
+                _ => {
+                    if !(st.next.is_value() || st.next == Next::Literal) {
+                        st.bad = true;
+                        if st.back_into_string(false, c) {
+                            continue;
+                        }
+                    }
+                    open(st);
+                    st.next = Next::Literal;
+                }
             }
         }
         if c == b'\n' {
@@ -1119,9 +1489,45 @@ fn scan_array(
 /// counts as over it (it would be held in memory meanwhile).
 const TRAILING_SPACE: usize = 64 * 1024;
 
-/// What the end of the file leaves unfinished in an array.
-fn finish_array(st: &ArrayScan, end: u64, items: &mut Vec<Item>) {
-    if let Some((s, l, col)) = st.elem {
+/// What the end of the file leaves unfinished in an array, whose last bytes are `data` (from
+/// file offset `start`, scanned to their end).
+fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items: &mut Vec<Item>) {
+    let end = start + data.len() as u64;
+    if let Some((s, l, col)) = st.elem
+        && st.bad
+    {
+        // A bad element runs on to the end, its `]` taken for a stray bracket: it ends before
+        // the `]` that ends the file, if one does, which closes the array; its parse says
+        // what is wrong and where.
+        let b = (s - start) as usize;
+        let mut e = trim_end(data, b, data.len());
+        if e > b + 1 && data[e - 1] == b']' {
+            e = trim_end(data, b, e - 1);
+        }
+        items.push(element_item(b, e, (s, l, col), limits));
+    } else if let Some((s, l, col)) = st.elem
+        && st.depth == 0
+        && !st.in_str
+        && matches!(
+            st.next,
+            Next::Literal | Next::AfterString | Next::AfterClose
+        )
+    {
+        // A whole value, then the end of the file: the element is complete, the array is not.
+        let b = (s - start) as usize;
+        items.push(element_item(
+            b,
+            trim_end(data, b, data.len()),
+            (s, l, col),
+            limits,
+        ));
+        items.push(Item {
+            line: st.line,
+            column: st.col + 1,
+            offset: end,
+            kind: ItemKind::Unreadable("the JSON array is not closed".into()),
+        });
+    } else if let Some((s, l, col)) = st.elem {
         items.push(Item {
             line: l,
             column: col,
@@ -1763,6 +2169,313 @@ mod tests {
             (whole[124].0, whole[124].1 as usize),
             (246, content.find("trailing").unwrap())
         );
+    }
+
+    /// Every item of `content` read as a corpus file: line, column, offset, and its bytes or why
+    /// it is unreadable; the same with blocks of every size, which the file is cut in.
+    fn cut(content: &str) -> Vec<(u64, u64, u64, Result<String, String>)> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.json");
+        std::fs::write(&p, content).unwrap();
+        let read = |block_bytes: usize| {
+            let limits = Limits {
+                block_bytes,
+                ..Limits::default()
+            };
+            let (items, _, err) = read_items(&p, &limits);
+            assert_eq!(err, None);
+            items
+                .into_iter()
+                .map(|(l, c, o, v)| (l, c, o, v.map(|b| String::from_utf8(b).unwrap())))
+                .collect::<Vec<_>>()
+        };
+        let whole = read(8 << 20);
+        for small in [1, 7, 64] {
+            assert_eq!(read(small), whole, "blocks of {small} bytes");
+        }
+        whole
+    }
+
+    /// The ids of the records read among `items`, and the items that are not records.
+    #[allow(clippy::type_complexity)]
+    fn records_and_rest(
+        items: &[(u64, u64, u64, Result<String, String>)],
+    ) -> (Vec<String>, Vec<(u64, u64, Result<String, String>)>) {
+        let mut ids = Vec::new();
+        let mut rest = Vec::new();
+        for (l, c, _, v) in items {
+            match v.as_deref().map(|b| parse_record(b.as_bytes(), None)) {
+                Ok(Ok(r)) => ids.push(r.id),
+                _ => rest.push((*l, *c, v.clone())),
+            }
+        }
+        (ids, rest)
+    }
+
+    // The outside tester's case: a quote not escaped in one element's text turned every string
+    // after it inside out, and the eight records after it were lost in one item, "the JSON
+    // array ends before this element is complete". Now that element is one item, whose parse
+    // says where the quote's damage shows, and every element after it is read; whether the
+    // array is on one line, one element a line, or indented as `json.dump(indent=2)` writes it.
+    #[test]
+    fn an_element_with_a_stray_quote_is_one_item_and_the_next_ones_are_read() {
+        // 22 bytes each, 23 for r10.
+        let good = |n: usize| format!("{{\"id\":\"r{n}\",\"text\":\"t\"}}");
+        let bad = r#"{"id": "oops", "text": "a stray " quote"}"#;
+        let elements: Vec<String> = (1..=10)
+            .map(|n| if n == 4 { bad.to_string() } else { good(n) })
+            .collect();
+        let want_ids: Vec<String> = [1, 2, 3, 5, 6, 7, 8, 9, 10]
+            .iter()
+            .map(|n| format!("r{n}"))
+            .collect();
+        // One line: `[`, then each element and its `,`: the fourth starts at column 2 + 3 × 23.
+        let one_line = format!("[{}]\n", elements.join(","));
+        let items = cut(&one_line);
+        assert_eq!(items.len(), 10);
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, want_ids);
+        assert_eq!(rest, [(1, 71, Ok(bad.to_string()))]);
+        assert_eq!(items[3].2, 70);
+        // `{"id": "oops", "text": "a stray "` is 33 chars: the ` quote` after the string is
+        // what cannot be, at its 35th.
+        let e = parse_record(bad.as_bytes(), None).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 35));
+        assert_eq!(e.message, "bad JSON: expected `,` or `}`");
+
+        // One element a line: the fourth on line 4, at column 1.
+        let lines = format!("[{}]\n", elements.join(",\n"));
+        let (ids, rest) = records_and_rest(&cut(&lines));
+        assert_eq!(ids, want_ids);
+        assert_eq!(rest, [(4, 1, Ok(bad.to_string()))]);
+
+        // Indented: `[`, then 4 lines an element, each at column 3; the fourth from line 14.
+        let indent = |e: &str| {
+            let v: Value =
+                serde_json::from_str(&e.replace("stray \" quote", "stray quote")).unwrap();
+            let text = serde_json::to_string_pretty(&v)
+                .unwrap()
+                .replace('\n', "\n  ");
+            format!("  {text}")
+        };
+        let pretty_bad = indent(bad).replace("stray quote", "stray \" quote");
+        assert_eq!(
+            pretty_bad,
+            "  {\n    \"id\": \"oops\",\n    \"text\": \"a stray \" quote\"\n  }"
+        );
+        let indented: Vec<String> = (1..=10)
+            .map(|n| {
+                if n == 4 {
+                    pretty_bad.clone()
+                } else {
+                    indent(&good(n))
+                }
+            })
+            .collect();
+        let pretty = format!("[\n{}\n]\n", indented.join(",\n"));
+        let (ids, rest) = records_and_rest(&cut(&pretty));
+        assert_eq!(ids, want_ids);
+        assert_eq!(rest, [(14, 3, Ok(pretty_bad.trim_start().to_string()))]);
+        // The damage shows on the element's third line: `    "text": "a stray "` is 22 chars.
+        let e = parse_record(pretty_bad.trim_start().as_bytes(), None).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 24));
+    }
+
+    // In an array of 200 elements, the same quote lost one record: the next one, read as part of
+    // the bad element. None is lost now.
+    #[test]
+    fn a_stray_quote_in_a_long_array_loses_no_other_record() {
+        let elements: Vec<String> = (0..200)
+            .map(|n| match n {
+                117 => r#"{"id": "oops", "text": "a stray " quote"}"#.to_string(),
+                _ => format!(
+                    r#"{{"id": "r{n}", "text": "Attendu que, {n} fois, la cour [...] a dit."}}"#
+                ),
+            })
+            .collect();
+        for sep in [", ", ",\n  "] {
+            let items = cut(&format!("[\n  {}\n]\n", elements.join(sep)));
+            assert_eq!(items.len(), 200);
+            let (ids, rest) = records_and_rest(&items);
+            assert_eq!(ids.len(), 199);
+            assert!(!ids.contains(&"r117".to_string()));
+            assert_eq!(rest.len(), 1);
+            assert_eq!(rest[0].2.as_deref(), Ok(elements[117].as_str()));
+        }
+    }
+
+    // Other damage that leads the scanner astray, in one element between two good ones: the bad
+    // element is one item, its bytes as they are, and the good ones are read, on one line or
+    // one element a line.
+    #[test]
+    fn other_bad_elements_are_one_item_each() {
+        let cases = [
+            // Two quotes not escaped.
+            r#"{"id": "b", "text": "il dit "non" et part"}"#,
+            // A quote that follows the string it ends with a comma, or a closing bracket (the
+            // element's own, then seeming to end it).
+            r#"{"id": "b", "text": "oui ", dit-il"}"#,
+            r#"{"id": "b", "text": "x "]", "n": 1}"#,
+            r#"{"id": "b", "text": "x "}"}"#,
+            // A backslash at the end of a text escapes its closing quote.
+            r#"{"id": "b", "path": "C:\", "n": 1}"#,
+            // A `,` left out between fields, or a `:`.
+            r#"{"id": "b" "text": "x"}"#,
+            r#"{"id": "b", "text" "x"}"#,
+            // An object left open: the element's own, or one inside it.
+            r#"{"id": "b", "text": "x""#,
+            r#"{"id": "b", "zones": [{"start": 1, "end": 2}, {"start": 3], "n": 1}"#,
+            // An array left open.
+            r#"{"id": "b", "zones": [1, 2}"#,
+            r#"{"id": "b", "zones": [{"start": 1}, "n": 1}"#,
+            // A line end in a string.
+            "{\"id\": \"b\", \"text\": \"ligne\nsuivante\"}",
+        ];
+        for bad in cases {
+            for sep in [", ", ",\n"] {
+                let content = format!(
+                    "[{{\"id\": \"a\"}}{sep}{bad}{sep}{{\"id\": \"c\", \"zones\": [{{}}]}}]"
+                );
+                let (ids, rest) = records_and_rest(&cut(&content));
+                assert_eq!(ids, ["a", "c"], "{bad:?} {sep:?}");
+                let at = match sep {
+                    ", " => (1, 15),
+                    _ => (2, 1),
+                };
+                assert_eq!(rest, [(at.0, at.1, Ok(bad.to_string()))], "{bad:?} {sep:?}");
+            }
+        }
+        // A string left open ends at its line: the next element, on the next line, is read.
+        let content = "[\n  {\"id\": \"a\", \"text\": \"no end},\n  {\"id\": \"c\"}\n]\n";
+        let (ids, rest) = records_and_rest(&cut(content));
+        assert_eq!(ids, ["c"]);
+        assert_eq!(
+            rest,
+            [(2, 3, Ok("{\"id\": \"a\", \"text\": \"no end}".into()))]
+        );
+        // Indented, an object left open ends where the next element starts its line.
+        let content = "[\n  {\n    \"id\": \"a\",\n    \"zones\": [\n      {\"start\": 1,\n      \
+                       {\"start\": 2}\n    ],\n    \"text\": \"x\",\n  {\n    \"id\": \"c\"\n  }\n]";
+        let (ids, rest) = records_and_rest(&cut(content));
+        assert_eq!(ids, ["c"]);
+        let bad = &content[4..content.find(",\n  {\n    \"id\": \"c\"").unwrap()];
+        assert!(bad.starts_with('{') && bad.ends_with("\"x\""), "{bad}");
+        assert_eq!(rest, [(2, 3, Ok(bad.to_string()))]);
+    }
+
+    // A `]` that is not the array's end, left over by damage to the element before it or stray,
+    // is an item of its own if it is not part of a bad element, and what follows it is read; an
+    // array whose `]` is missing keeps its last element.
+    #[test]
+    fn a_misplaced_or_missing_closing_bracket_loses_no_element() {
+        let stray = |col| {
+            (
+                1,
+                col,
+                Err("a `]` that does not end the JSON array".to_string()),
+            )
+        };
+        // A `}` too many: the element seems to end before its own `]`, then taken for the
+        // array's.
+        let bad = r#"{"id": "a", "z": [{"s": 1}}]}"#;
+        let (ids, rest) = records_and_rest(&cut(&format!("[{bad}, {{\"id\": \"c\"}}]")));
+        assert_eq!(ids, ["c"]);
+        assert_eq!(rest, [(1, 2, Ok(bad.to_string()))]);
+        // A `]` after the first element (`{"id": "a"}` takes columns 2 to 12), then `,`, `{`
+        // or `]`.
+        for (content, want) in [
+            (r#"[{"id": "a"}], {"id": "b"}]"#, vec!["a", "b"]),
+            (r#"[{"id": "a"}]{"id": "b"}]"#, vec!["a", "b"]),
+            (r#"[{"id": "a"}]]"#, vec!["a"]),
+        ] {
+            let (ids, rest) = records_and_rest(&cut(content));
+            assert_eq!(ids, want, "{content}");
+            assert_eq!(rest, [stray(13)], "{content}");
+        }
+        // No `]` at all: the last element is whole all the same.
+        let (ids, rest) = records_and_rest(&cut("[{\"id\": \"a\"}, {\"id\": \"b\"}\n"));
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(rest, [(2, 1, Err("the JSON array is not closed".into()))]);
+    }
+
+    // Telling damage costs no more than a look at each byte: an array of one long line whose
+    // every element is bad, in every way above, is read in one pass (a scan that went back to
+    // each bad element's start would take hours here).
+    #[test]
+    fn an_array_of_one_line_of_bad_elements_is_read_in_one_pass() {
+        let bad = [
+            r#"{"id": "b", "text": "a stray " quote, ], [ {"}"#,
+            r#"{"id": "b", "zones": [{"a": [[[ 1}], "n": 1}"#,
+            r#"{"id": "b", "y": {"z": {"a": 1, "#,
+        ];
+        let mut content = String::from("[");
+        for n in 0..60_000 {
+            content.push_str(bad[n % 3]);
+            content.push(',');
+        }
+        content.push_str("{\"id\": \"last\"}]");
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.json");
+        std::fs::write(&p, &content).unwrap();
+        let (items, _, err) = read_items(&p, &Limits::default());
+        assert_eq!(err, None);
+        assert_eq!(items.len(), 60_001);
+        let last = items.last().unwrap().3.as_ref().unwrap();
+        assert_eq!(last, b"{\"id\": \"last\"}");
+    }
+
+    // JSON Lines whose first line starts with `[`: read as one array, `[1, 2]` then two records
+    // gave no record, the two lines one item, "unexpected content after the JSON array". A first
+    // line that is a whole JSON value with more after it is JSON Lines; an array over several
+    // lines, or of one line and nothing after, is an array.
+    #[test]
+    fn json_lines_whose_first_line_is_an_array_are_json_lines() {
+        let items = cut("[1, 2]\n{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n");
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(rest, [(1, 1, Ok("[1, 2]".into()))]);
+        assert_eq!(items.iter().map(|i| i.0).collect::<Vec<_>>(), [1, 2, 4]);
+        // A BOM, white space, and a broken line after: lines as JSON Lines has them, from the
+        // line's start (after the BOM) and up to its end.
+        let items = cut("\u{feff} [{\"id\": \"a\"}] \r\n{\"id\": \r\n");
+        assert_eq!(
+            items,
+            [
+                (1, 2, 3, Ok("[{\"id\": \"a\"}] \r".into())),
+                (2, 1, 20, Ok("{\"id\": \r".into()))
+            ]
+        );
+        for array in [
+            "[1, 2]\n",
+            "[1, 2]\n \n\t\n",
+            "[1,\n2]\n",
+            "[\n  1,\n  2\n]",
+            " [1, 2]",
+        ] {
+            let items = cut(array);
+            let got: Vec<_> = items.iter().map(|i| i.3.clone()).collect();
+            assert_eq!(got, [Ok("1".into()), Ok("2".into())], "{array:?}");
+        }
+        // What follows a first line that is not a whole value stays after the array.
+        let items = cut("[1,\n2] [3]\n");
+        assert_eq!(items.len(), 3);
+        assert_eq!(
+            items[2].3,
+            Err("unexpected content after the JSON array".into())
+        );
+        // A first line is looked for in the first 64 KiB only, whatever the size of the blocks
+        // (and the head read to tell the layout with them): one longer is an array's. Its `]`
+        // is then a stray one (after 22 chars, 64 Ki `x` and 2 more), the array not closed.
+        let long = format!(
+            "[{{\"id\": \"a\", \"text\": \"{}\"}}]",
+            "x".repeat(HEAD_BYTES)
+        );
+        let items = cut(&format!("{long}\n{{\"id\": \"b\"}}\n"));
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b"]);
+        let stray = Err("a `]` that does not end the JSON array".to_string());
+        let open = Err("the JSON array is not closed".to_string());
+        assert_eq!(rest, [(1, 22 + 65_536 + 3, stray), (3, 1, open)]);
     }
 
     #[test]
