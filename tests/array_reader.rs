@@ -371,6 +371,23 @@ fn streaming_reader_matches_the_old_splitter() {
     );
 }
 
+/// The elements of an export of `records`, as written on one line (`line`), one element a line
+/// (`lines`) or indented as `json.dump(indent=2)` writes them (`indented`).
+fn laid_out(records: &[serde_json::Value], layout: &str) -> Vec<String> {
+    records
+        .iter()
+        .map(|v| match layout {
+            "indented" => format!(
+                "  {}",
+                serde_json::to_string_pretty(v)
+                    .unwrap()
+                    .replace('\n', "\n  ")
+            ),
+            _ => v.to_string(),
+        })
+        .collect()
+}
+
 /// A record as a reuser's export holds it: an id, prose (accents, digits, punctuation, but no
 /// quote, backslash or bracket) and nested values.
 fn gen_record(r: &mut Rng, n: usize) -> serde_json::Value {
@@ -464,18 +481,7 @@ fn one_bad_element_is_one_item_and_the_others_are_read() {
         let n = 2 + (r.next() % 30) as usize;
         let records: Vec<serde_json::Value> = (0..n).map(|i| gen_record(&mut r, i)).collect();
         for layout in ["line", "lines", "indented"] {
-            let elements: Vec<String> = records
-                .iter()
-                .map(|v| match layout {
-                    "indented" => format!(
-                        "  {}",
-                        serde_json::to_string_pretty(v)
-                            .unwrap()
-                            .replace('\n', "\n  ")
-                    ),
-                    _ => v.to_string(),
-                })
-                .collect();
+            let elements = laid_out(&records, layout);
             for d in damages {
                 if d == Damage::OpenString && layout == "line" {
                     continue;
@@ -599,18 +605,7 @@ fn one_damaged_element_loses_at_most_the_next_one() {
         let n = 2 + (r.next() % 8) as usize;
         let records: Vec<serde_json::Value> = (0..n).map(|i| gen_record(&mut r, i)).collect();
         let layout = ["line", "lines", "indented"][(r.next() % 3) as usize];
-        let elements: Vec<String> = records
-            .iter()
-            .map(|v| match layout {
-                "indented" => format!(
-                    "  {}",
-                    serde_json::to_string_pretty(v)
-                        .unwrap()
-                        .replace('\n', "\n  ")
-                ),
-                _ => v.to_string(),
-            })
-            .collect();
+        let elements = laid_out(&records, layout);
         let k = (r.next() % n as u64) as usize;
         let mut bad = elements[k].clone().into_bytes();
         // Anywhere after the element's `{`; on one line, after the first element's first key.
