@@ -368,6 +368,18 @@ pub fn read_file_recycling(
         }
         None => {}
     }
+    // UTF-16 (as some Windows tools export): by its byte order mark, or by the zero byte beside
+    // the first `{` or `[`. Every line would otherwise be "invalid UTF-8", without saying why.
+    if matches!(
+        magic,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'{' | b'[', 0, ..] | [0, b'{' | b'[', ..]
+    ) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "encoded in UTF-16: vigie reads JSON in UTF-8; convert it \
+             (`iconv -f UTF-16 -t UTF-8 FILE > FILE.jsonl`)",
+        ));
+    }
     // The other compressors a reuser's export may come in, by their magic bytes.
     let other = match magic {
         [0xFD, b'7', b'z', b'X', ..] => Some("xz"),
@@ -2780,6 +2792,33 @@ mod tests {
             panic!("the cut line is delimited");
         };
         assert!(cut.len() < whole.len() && whole.starts_with(cut));
+    }
+
+    // A UTF-16 export is one error that says so, with or without its byte order mark; UTF-8
+    // with a mark is read.
+    #[test]
+    fn a_utf16_file_is_an_error_that_names_the_encoding() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl");
+        let line = "{\"id\":\"a\",\"text\":\"été\"}\n";
+        let le: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = line.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for content in [
+            [&[0xFF, 0xFE][..], &le].concat(),
+            [&[0xFE, 0xFF][..], &be].concat(),
+            le.clone(),
+            be.clone(),
+        ] {
+            std::fs::write(&p, &content).unwrap();
+            let (got, _, err) = read_items(&p, &Limits::default());
+            assert!(got.is_empty());
+            assert!(err.unwrap().starts_with("encoded in UTF-16"));
+        }
+        std::fs::write(&p, [&b"\xEF\xBB\xBF"[..], line.as_bytes()].concat()).unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(err.is_none());
+        assert_eq!(got.len(), 1);
+        assert!(got[0].3.is_ok());
     }
 
     // A gzip file cut within its header holds no content: one error, the break, and not an
