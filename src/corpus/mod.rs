@@ -767,6 +767,10 @@ fn detect_layout<R: Read>(
                 match res {
                     // One value, and nothing after it but white space: to the end of the file.
                     Ok(()) if *eof => return Ok(Layout::Single),
+                    // One value cut short by the end of the file (a pretty-printed record
+                    // truncated): one item, whose error says where it stops, rather than one per
+                    // line that each say "trailing characters".
+                    Err(e) if *eof && e.is_eof() => return Ok(Layout::Single),
                     // The bytes so far are not one value, and more bytes cannot make them one.
                     Err(e) if *eof || !e.is_eof() => return Ok(Layout::Lines),
                     _ => {}
@@ -2792,6 +2796,29 @@ mod tests {
             panic!("the cut line is delimited");
         };
         assert!(cut.len() < whole.len() && whole.starts_with(cut));
+    }
+
+    // A pretty-printed record cut short is one unreadable item, at the end where it stops.
+    #[test]
+    fn a_truncated_pretty_printed_record_is_one_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.json");
+        std::fs::write(
+            &p,
+            "{\n  \"id\": \"a\",\n  \"text\": \"x\",\n  \"tags\": [\n    \"b\"\n",
+        )
+        .unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(err.is_none());
+        assert_eq!(got.len(), 1, "{got:?}");
+        let bytes = got[0].3.as_ref().unwrap();
+        let e = parse_record(bytes, None).unwrap_err();
+        assert!(
+            e.message.starts_with("truncated JSON: EOF while parsing"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.line, 6);
     }
 
     // A UTF-16 export is one error that says so, with or without its byte order mark; UTF-8
