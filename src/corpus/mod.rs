@@ -731,6 +731,29 @@ const HEAD_BYTES: usize = 64 * 1024;
 /// block size, and an array of one long line is never held to be told: the first line of JSON
 /// Lines is seldom that long, an array's first line (`[`, or `[{` and its first element) ends
 /// soon after its start or runs to the end of the array.
+/// Whether `head` starts with one complete JSON object spread over more than one line, and
+/// another object spread over lines follows it on a later line: records pretty-printed one
+/// after the other. (A first record spread over lines before compact ones is left to be read as
+/// JSON Lines, which loses none of the others.)
+fn followed_by_another_object(head: &[u8]) -> bool {
+    let b = &head[bom_len(head)..];
+    let mut values = serde_json::Deserializer::from_slice(b).into_iter::<serde::de::IgnoredAny>();
+    if !matches!(values.next(), Some(Ok(_))) {
+        return false;
+    }
+    let end = values.byte_offset();
+    let (next, _, _) = skip_ws(b, end);
+    if !(b[..end].contains(&b'\n') && b.get(next) == Some(&b'{') && b[end..next].contains(&b'\n')) {
+        return false;
+    }
+    // The second spread over lines too, as far as the head shows it.
+    match values.next() {
+        Some(Ok(_)) => b[next..values.byte_offset()].contains(&b'\n'),
+        Some(Err(e)) if e.is_eof() => b[next..].contains(&b'\n'),
+        _ => false,
+    }
+}
+
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
@@ -771,6 +794,17 @@ fn detect_layout<R: Read>(
                     // truncated): one item, whose error says where it stops, rather than one per
                     // line that each say "trailing characters".
                     Err(e) if *eof && e.is_eof() => return Ok(Layout::Single),
+                    // One value spread over lines, then another: pretty-printed records one
+                    // after the other, as `jq .` writes them. Read line by line, each of their
+                    // lines would be an IN001 that does not say why: one error that does.
+                    Err(_) if followed_by_another_object(head) => {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::InvalidData,
+                            "pretty-printed JSON records one after another (as `jq .` writes \
+                             them): vigie reads one record per line (`jq -c .`), a JSON array \
+                             (`jq -s .`) or a single object",
+                        ));
+                    }
                     // The bytes so far are not one value, and more bytes cannot make them one.
                     Err(e) if *eof || !e.is_eof() => return Ok(Layout::Lines),
                     _ => {}
@@ -2796,6 +2830,38 @@ mod tests {
             panic!("the cut line is delimited");
         };
         assert!(cut.len() < whole.len() && whole.starts_with(cut));
+    }
+
+    // Pretty-printed records one after the other (`jq .`) are one error that says what to do,
+    // not an IN001 for each of their lines.
+    #[test]
+    fn pretty_printed_records_one_after_another_are_one_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.json");
+        std::fs::write(&p, "{\n  \"id\": \"a\"\n}\n{\n  \"id\": \"b\"\n}\n").unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(got.is_empty(), "{got:?}");
+        let err = err.unwrap();
+        assert!(
+            err.starts_with("pretty-printed JSON records one after another"),
+            "{err}"
+        );
+        assert!(err.contains("`jq -c .`"), "{err}");
+        // Compact records, one a line, are JSON Lines as ever; so is a file whose first record
+        // alone is spread over lines: its lines are IN001s, and the others are read.
+        std::fs::write(&p, "{\"id\": \"a\"}\n{\"id\": \"b\"}\n").unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(err.is_none());
+        assert_eq!(got.len(), 2);
+        std::fs::write(
+            &p,
+            "{\n  \"id\": \"a\"\n}\n{\"id\": \"b\"}\n{\"id\": \"c\"}\n",
+        )
+        .unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(err.is_none());
+        assert_eq!(got.len(), 5);
+        assert!(got[3].3.is_ok() && got[4].3.is_ok());
     }
 
     // A pretty-printed record cut short is one unreadable item, at the end where it stops.
