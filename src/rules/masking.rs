@@ -125,6 +125,19 @@ pub fn share_personal(findings: &mut [Finding]) {
     }
     secrets.sort_unstable();
     secrets.dedup();
+    // One automaton for the record: a decision whose masking was lifted throughout has dozens
+    // of names, each in dozens of excerpts.
+    // A noncontiguous NFA: the quickest to build, and the excerpts it searches are short.
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(secrets.iter().map(|s| s.iter().collect::<String>()))
+    else {
+        return;
+    };
+    let secrets = Secrets {
+        chars: secrets,
+        automaton,
+    };
     for e in findings
         .iter_mut()
         .filter_map(|f| f.evidence.as_mut())
@@ -139,6 +152,12 @@ pub fn share_personal(findings: &mut [Finding]) {
     }
 }
 
+/// The personal pieces of a record, folded, and an automaton that finds them all at once.
+struct Secrets {
+    chars: Vec<Vec<char>>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
 fn fold(chars: &[char]) -> Vec<char> {
     chars
         .iter()
@@ -146,33 +165,58 @@ fn fold(chars: &[char]) -> Vec<char> {
         .collect()
 }
 
-/// Adds to `ranges` the places of `text` (in chars) that hold one of the `secrets` (folded).
-fn mark_secrets(text: Option<&str>, ranges: &mut Vec<(usize, usize)>, secrets: &[Vec<char>]) {
+/// Adds to `ranges` the places of `text` (in chars) that hold one of the `secrets`.
+fn mark_secrets(text: Option<&str>, ranges: &mut Vec<(usize, usize)>, secrets: &Secrets) {
     let Some(text) = text else { return };
-    let t = fold(&text.chars().collect::<Vec<char>>());
+    let t: Vec<char> = text
+        .chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
+    let folded: String = t.iter().collect();
     let n = t.len();
     let before = ranges.len();
-    for s in secrets {
-        let m = s.len();
-        if m <= n {
-            for i in 0..=n - m {
-                if t[i..i + m] == s[..] {
-                    ranges.push((i, i + m));
-                }
+    // Whole occurrences, overlapping ones included. Folding keeps one char for one, so the
+    // automaton's byte offsets in the folded text give char offsets of the text as it is.
+    let mut to_char = folded.char_indices().map(|(b, _)| b).enumerate().peekable();
+    let mut char_at = |byte: usize| -> usize {
+        while let Some(&(i, b)) = to_char.peek() {
+            if b >= byte {
+                return i;
             }
+            to_char.next();
         }
-        // Cut by the excerpt's start or end.
-        if let Some(k) = (MIN_SHARED..m.min(n + 1))
-            .rev()
-            .find(|&k| t[..k] == s[m - k..])
-        {
-            ranges.push((0, k));
+        n
+    };
+    let mut found: Vec<(usize, usize)> = secrets
+        .automaton
+        .find_overlapping_iter(&folded)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    found.sort_unstable();
+    for (start, end) in found {
+        let s = char_at(start);
+        let len = folded[start..end].chars().count();
+        ranges.push((s, s + len));
+    }
+    // Cut by the excerpt's start (it starts with the end of a piece, from `s[j]` on) or by
+    // its end (it ends with the start of one, up to `s[j]`): the longest such part, tried only
+    // where the piece holds the excerpt's first or last char.
+    let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
+        return;
+    };
+    for s in &secrets.chars {
+        let m = s.len();
+        if let Some(j) = (1..m).find(|&j| {
+            let k = m - j;
+            s[j] == first && (MIN_SHARED..=n).contains(&k) && t[..k] == s[j..]
+        }) {
+            ranges.push((0, m - j));
         }
-        if let Some(k) = (MIN_SHARED..m.min(n + 1))
-            .rev()
-            .find(|&k| t[n - k..] == s[..k])
-        {
-            ranges.push((n - k, n));
+        if let Some(j) = (0..m - 1).rev().find(|&j| {
+            let k = j + 1;
+            s[j] == last && (MIN_SHARED..=n).contains(&k) && t[n - k..] == s[..k]
+        }) {
+            ranges.push((n - (j + 1), n));
         }
     }
     if ranges.len() > before {
