@@ -107,13 +107,13 @@ pub fn share_personal(findings: &mut [Finding]) {
             let chars: Vec<char> = text.chars().collect();
             for &(a, b) in ranges {
                 let piece = &chars[a.min(chars.len())..b.min(chars.len())];
-                secrets.push(fold(piece));
+                secrets.push(fold(piece.iter().copied()));
                 for word in piece.split(|c| !c.is_alphanumeric()) {
                     if word.len() < piece.len()
                         && word.first().is_some_and(|c| c.is_uppercase())
                         && word.iter().all(|c| c.is_alphabetic())
                     {
-                        secrets.push(fold(word));
+                        secrets.push(fold(word.iter().copied()));
                     }
                 }
             }
@@ -158,45 +158,29 @@ struct Secrets {
     automaton: aho_corasick::AhoCorasick,
 }
 
-fn fold(chars: &[char]) -> Vec<char> {
+/// `chars` in lower case, one char for one (what matching "ignores case" means here).
+fn fold(chars: impl IntoIterator<Item = char>) -> Vec<char> {
     chars
-        .iter()
-        .map(|&c| c.to_lowercase().next().unwrap_or(c))
+        .into_iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
         .collect()
 }
 
 /// Adds to `ranges` the places of `text` (in chars) that hold one of the `secrets`.
 fn mark_secrets(text: Option<&str>, ranges: &mut Vec<(usize, usize)>, secrets: &Secrets) {
     let Some(text) = text else { return };
-    let t: Vec<char> = text
-        .chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect();
+    let t = fold(text.chars());
     let folded: String = t.iter().collect();
     let n = t.len();
     let before = ranges.len();
     // Whole occurrences, overlapping ones included. Folding keeps one char for one, so the
     // automaton's byte offsets in the folded text give char offsets of the text as it is.
-    let mut to_char = folded.char_indices().map(|(b, _)| b).enumerate().peekable();
-    let mut char_at = |byte: usize| -> usize {
-        while let Some(&(i, b)) = to_char.peek() {
-            if b >= byte {
-                return i;
-            }
-            to_char.next();
-        }
-        n
-    };
-    let mut found: Vec<(usize, usize)> = secrets
-        .automaton
-        .find_overlapping_iter(&folded)
-        .map(|m| (m.start(), m.end()))
-        .collect();
-    found.sort_unstable();
-    for (start, end) in found {
-        let s = char_at(start);
-        let len = folded[start..end].chars().count();
-        ranges.push((s, s + len));
+    let mut char_of = vec![n; folded.len() + 1];
+    for (i, (b, c)) in folded.char_indices().enumerate() {
+        char_of[b..b + c.len_utf8()].fill(i);
+    }
+    for m in secrets.automaton.find_overlapping_iter(&folded) {
+        ranges.push((char_of[m.start()], char_of[m.end()]));
     }
     // Cut by the excerpt's start (it starts with the end of a piece, from `s[j]` on) or by
     // its end (it ends with the start of one, up to `s[j]`): the longest such part, tried only
