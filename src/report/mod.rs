@@ -255,18 +255,14 @@ pub fn write_atomically(
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     let shown = path.display();
-    if let Ok(m) = std::fs::metadata(path)
-        && !m.is_file()
-        && !m.is_dir()
-    {
+    // Of the file itself, a symbolic link followed.
+    let meta = std::fs::metadata(path).ok();
+    if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
         let file = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
             .with_context(|| format!("cannot write {shown}"))?;
-        let mut w = io::BufWriter::new(file);
-        f(&mut w).with_context(|| format!("cannot write {shown}"))?;
-        w.flush().with_context(|| format!("cannot write {shown}"))?;
-        return Ok(());
+        return write_buffered(file, f, &shown);
     }
     let resolved;
     let path = match std::fs::symlink_metadata(path) {
@@ -288,8 +284,8 @@ pub fn write_atomically(
     builder.prefix(".vigie-").suffix(".tmp");
     // The temporary file is private by default; the report gets the permissions of the file it
     // replaces, or those of any new file (0666 less the umask).
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => {
+    match &meta {
+        Some(m) if m.is_file() => {
             builder.permissions(m.permissions());
         }
         _ => {
@@ -306,17 +302,25 @@ pub fn write_atomically(
             dir.display()
         )
     })?;
-    {
-        let mut w = io::BufWriter::new(tmp.as_file_mut());
-        f(&mut w).with_context(|| format!("cannot write {shown}"))?;
-        w.flush().with_context(|| format!("cannot write {shown}"))?;
-    }
+    write_buffered(tmp.as_file_mut(), f, &shown)?;
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("cannot write {shown}: sync failed"))?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {shown}: cannot rename the temporary file"))?;
+    Ok(())
+}
+
+/// `f` writing into `out` through a buffer, flushed; an error names the file `shown`.
+fn write_buffered(
+    out: impl Write,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    shown: &std::path::Display<'_>,
+) -> anyhow::Result<()> {
+    let mut w = io::BufWriter::new(out);
+    f(&mut w).with_context(|| format!("cannot write {shown}"))?;
+    w.flush().with_context(|| format!("cannot write {shown}"))?;
     Ok(())
 }
 
