@@ -95,8 +95,8 @@ pub struct AuditOutcome {
     /// Records read without a `text` (or with an empty one): nothing of their text could be
     /// checked (told on stderr, with the mapping's path for it when there is one).
     pub records_without_text: u64,
-    /// Transactions of `--history` that could not be read: `(file, line, why)`.
-    pub history_unreadable: Vec<(String, u64, String)>,
+    /// Transactions of `--history` that could not be read.
+    pub history_unreadable: Vec<crate::source::Unreadable>,
 }
 
 struct Context {

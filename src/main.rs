@@ -237,15 +237,15 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
     };
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_skipped(&outcome.skipped_files);
-    if let Some((file, line, why)) = outcome.history_unreadable.first() {
+    if let Some(u) = outcome.history_unreadable.first() {
         let n = outcome.history_unreadable.len();
         eprintln!(
             "vigie: warning: {n} transaction{} of the history could not be read and {} left out \
-             (the first: {}:{line}: {})",
+             (the first: {}: {})",
             if n == 1 { "" } else { "s" },
             if n == 1 { "was" } else { "were" },
-            for_terminal(file, false),
-            for_terminal(why, false)
+            for_terminal(&u.origin.to_string(), false),
+            for_terminal(&u.reason, false)
         );
     }
     if outcome.records_without_text > 0 {

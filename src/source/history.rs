@@ -2,8 +2,10 @@
 //! `{"transactions": [{"id", "action": "created"|"updated"|"deleted", "date"}], ...}`, in a file,
 //! a folder or JSON Lines. A decision whose last action is `deleted` is withdrawn at source.
 
+use super::Unreadable;
 use super::judilibre::parse_iso_moment;
 use crate::error::InputError;
+use crate::model::Origin;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -30,8 +32,8 @@ pub struct Entry {
 pub struct History {
     entries: HashMap<String, Entry>,
     pub transactions: u64,
-    /// `(file, line, reason)` of transactions that could not be read.
-    pub unreadable: Vec<(String, u64, String)>,
+    /// Transactions (or pages) that could not be read, and why.
+    pub unreadable: Vec<Unreadable>,
 }
 
 impl History {
@@ -69,7 +71,7 @@ impl History {
                 let why = h
                     .unreadable
                     .last()
-                    .map(|u| format!("{}:{}: {}", u.0, u.1, u.2))
+                    .map(|u| format!("{}: {}", u.origin, u.reason))
                     .unwrap_or_else(|| "no transaction found".into());
                 return Err(InputError::new(
                     p,
@@ -85,8 +87,8 @@ impl History {
             return Err(InputError::new(
                 &paths[0],
                 format!(
-                    "no transaction of the history could be read ({}:{}: {})",
-                    u.0, u.1, u.2
+                    "no transaction of the history could be read ({}: {})",
+                    u.origin, u.reason
                 ),
             ));
         }
@@ -109,11 +111,21 @@ impl History {
     }
 }
 
+fn unreadable(file: &str, line: u64, reason: String) -> Unreadable {
+    Unreadable {
+        origin: Origin {
+            file: file.to_string(),
+            line,
+        },
+        reason,
+    }
+}
+
 fn read_bytes(
     bytes: &[u8],
     file: &str,
     out: &mut Vec<(String, Action, Option<jiff::Timestamp>, usize)>,
-    bad: &mut Vec<(String, u64, String)>,
+    bad: &mut Vec<Unreadable>,
 ) -> usize {
     let mut pages = 0;
     let b = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -140,7 +152,7 @@ fn read_bytes(
         let v = match doc {
             Ok(v) => v,
             Err(e) => {
-                bad.push((file.to_string(), line, e));
+                bad.push(unreadable(file, line, e));
                 continue;
             }
         };
@@ -149,13 +161,13 @@ fn read_bytes(
                 Some(Value::Array(a)) => a,
                 _ if o.contains_key("action") => vec![Value::Object(o)],
                 _ => {
-                    bad.push((file.to_string(), line, "no `transactions` array".into()));
+                    bad.push(unreadable(file, line, "no `transactions` array".into()));
                     continue;
                 }
             },
             Value::Array(a) => a,
             _ => {
-                bad.push((file.to_string(), line, "not a history page".into()));
+                bad.push(unreadable(file, line, "not a history page".into()));
                 continue;
             }
         };
@@ -177,8 +189,8 @@ fn read_bytes(
                     let n = out.len();
                     out.push((id.trim().to_lowercase(), action, date, n));
                 }
-                _ => bad.push((
-                    file.to_string(),
+                _ => bad.push(unreadable(
+                    file,
                     line,
                     "a transaction needs an `id` and an `action` (created, updated or deleted)"
                         .into(),
@@ -263,6 +275,6 @@ mod tests {
         let h = History::load(&[p]).unwrap();
         assert_eq!(h.transactions, 1);
         assert_eq!(h.unreadable.len(), 1);
-        assert_eq!(h.unreadable[0].1, 1);
+        assert_eq!(h.unreadable[0].origin.line, 1);
     }
 }
