@@ -336,12 +336,8 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
 /// them, and a record that cites one of them cannot be checked against it. The first few are
 /// named (file and line as given, reason), the rest counted.
 fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
-    const NAMED: usize = 5;
     let n = unreadable.len();
-    if n == 0 {
-        return;
-    }
-    let mut lines = vec![if n == 1 {
+    let header = if n == 1 {
         "vigie: warning: 1 reference decision could not be read; records citing it cannot be \
          checked against it:"
             .to_string()
@@ -350,39 +346,47 @@ fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
             "vigie: warning: {n} reference decisions could not be read; records citing them \
              cannot be checked against them:"
         )
-    }];
-    for u in unreadable.iter().take(NAMED) {
-        // File names and reasons may come from the reference's content: no control character
-        // reaches the terminal.
-        lines.push(format!(
-            "  {}: {}",
-            for_terminal(&u.origin.to_string(), false),
-            for_terminal(&u.reason, false)
-        ));
-    }
-    if n > NAMED {
-        lines.push(format!("  and {} more", n - NAMED));
-    }
-    eprintln!("{}", lines.join("\n"));
+    };
+    // File names and reasons may come from the reference's content: no control character
+    // reaches the terminal.
+    warn_naming(
+        header,
+        unreadable.iter().map(|u| {
+            format!(
+                "{}: {}",
+                for_terminal(&u.origin.to_string(), false),
+                for_terminal(&u.reason, false)
+            )
+        }),
+    );
 }
 
 /// Says on stderr which files of corpus folders were left out for their extension: a folder's
 /// `export.txt` may be the export itself.
 fn warn_skipped(skipped: &[String]) {
-    const NAMED: usize = 5;
     let n = skipped.len();
-    if n == 0 {
-        return;
-    }
-    let mut lines = vec![format!(
+    let header = format!(
         "vigie: warning: {n} file{} of the corpus folders {} not read, not being named .json, \
          .jsonl, .ndjson or .jsonlines (or .gz): give a file by its name to read it",
         if n == 1 { "" } else { "s" },
         if n == 1 { "was" } else { "were" }
-    )];
-    for name in skipped.iter().take(NAMED) {
-        lines.push(format!("  {}", for_terminal(name, false)));
+    );
+    warn_naming(
+        header,
+        skipped.iter().map(|s| for_terminal(s, false).into_owned()),
+    );
+}
+
+/// A warning on stderr, when there is something to name: `header`, then the first few `items`
+/// one a line, and how many more.
+fn warn_naming(header: String, items: impl ExactSizeIterator<Item = String>) {
+    const NAMED: usize = 5;
+    let n = items.len();
+    if n == 0 {
+        return;
     }
+    let mut lines = vec![header];
+    lines.extend(items.take(NAMED).map(|item| format!("  {item}")));
     if n > NAMED {
         lines.push(format!("  and {} more", n - NAMED));
     }
