@@ -715,22 +715,6 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
 /// The bytes of a file read to tell its layout, at least (a smaller file is read whole).
 const HEAD_BYTES: usize = 64 * 1024;
 
-/// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
-/// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`, in
-/// chunks that double, until its bytes are one value spread over several lines (a document) or
-/// cannot be: what is read joins `head`, since a pipe cannot be read again. A broken first
-/// line of JSON Lines fails within the first chunk or two, so this holds no more than a
-/// document, which is held whole anyway; each chunk parses the bytes again, so a document is
-/// parsed at most twice over.
-///
-/// A file opening with `[` is a JSON array, unless its first line is a whole JSON value and
-/// more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a record). Read as an
-/// array, everything after that line would be one item, "unexpected content after the JSON
-/// array"; read as lines, each is a record or an item of its own. This is told from the first
-/// [`HEAD_BYTES`] alone, whatever the file's size, so that a file is read the same whatever the
-/// block size, and an array of one long line is never held to be told: the first line of JSON
-/// Lines is seldom that long, an array's first line (`[`, or `[{` and its first element) ends
-/// soon after its start or runs to the end of the array.
 /// Whether `head` starts with one complete JSON object spread over more than one line, and
 /// another object spread over lines follows it on a later line: records pretty-printed one
 /// after the other. (A first record spread over lines before compact ones is left to be read as
@@ -754,6 +738,22 @@ fn followed_by_another_object(head: &[u8]) -> bool {
     }
 }
 
+/// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
+/// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`, in
+/// chunks that double, until its bytes are one value spread over several lines (a document) or
+/// cannot be: what is read joins `head`, since a pipe cannot be read again. A broken first
+/// line of JSON Lines fails within the first chunk or two, so this holds no more than a
+/// document, which is held whole anyway; each chunk parses the bytes again, so a document is
+/// parsed at most twice over.
+///
+/// A file opening with `[` is a JSON array, unless its first line is a whole JSON value and
+/// more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a record). Read as an
+/// array, everything after that line would be one item, "unexpected content after the JSON
+/// array"; read as lines, each is a record or an item of its own. This is told from the first
+/// [`HEAD_BYTES`] alone, whatever the file's size, so that a file is read the same whatever the
+/// block size, and an array of one long line is never held to be told: the first line of JSON
+/// Lines is seldom that long, an array's first line (`[`, or `[{` and its first element) ends
+/// soon after its start or runs to the end of the array.
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
