@@ -797,7 +797,9 @@ fn detect_layout<R: Read>(
                     // One value spread over lines, then another: pretty-printed records one
                     // after the other, as `jq .` writes them. Read line by line, each of their
                     // lines would be an IN001 that does not say why: one error that does.
-                    Err(_) if followed_by_another_object(head) => {
+                    // (Only where the first value ended and something else follows: a value
+                    // still being read is not parsed a second time.)
+                    Err(e) if !e.is_eof() && followed_by_another_object(head) => {
                         return Err(std::io::Error::new(
                             std::io::ErrorKind::InvalidData,
                             "pretty-printed JSON records one after another (as `jq .` writes \
