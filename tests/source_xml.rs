@@ -662,3 +662,90 @@ proptest::proptest! {
         let _ = vigie::source::xml::formation_from_header(&name);
     }
 }
+
+/// A folder of XML decisions, the form of an unpacked DILA export, is not copied to the
+/// temporary store: each decision's text stays in its file, read and parsed again when a record
+/// needs it. A corpus seldom copies the XML's text byte for byte, so the digest of the
+/// normalised text is worked out as the file is read: a faithful copy that differs byte for
+/// byte is told faithful without reading the file again. A file changed since gives no text,
+/// never another.
+#[test]
+fn xml_decisions_are_read_back_from_their_files() {
+    use std::sync::Arc;
+    use vigie::model::{Record, RecordRef};
+    use vigie::rules::check::Checker;
+    use vigie::source::history::History;
+    use vigie::source::{Place, ReferenceSet};
+    use vigie::text::normalize;
+
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("ref");
+    std::fs::create_dir(&refs).unwrap();
+    let id = "JURITEXT000048176061";
+    let file = refs.join(format!("{id}.xml"));
+    std::fs::copy(data(&format!("dila-cass/{id}.xml")), &file).unwrap();
+    std::fs::copy(
+        data("ce/ORTA_2520143_20251205.xml"),
+        refs.join("ORTA_2520143_20251205.xml"),
+    )
+    .unwrap();
+    let set = ReferenceSet::load(std::slice::from_ref(&refs), &ArchiveLimits::default()).unwrap();
+    assert_eq!(set.len(), 2);
+    for (i, phrase) in [
+        (set.find_index(id).unwrap(), "CHAMBRE CRIMINELLE, a rendu"),
+        (
+            set.find_index("2520143").unwrap(),
+            "Vu la procédure suivante",
+        ),
+    ] {
+        let stored = *set.stored(i);
+        assert!(matches!(stored.place, Place::File { .. }), "{stored:?}");
+        assert_eq!(stored.offset, 0);
+        let text = set.text(i).unwrap();
+        assert!(text.contains(phrase), "{phrase}");
+        assert_eq!(stored.digest, Some(normalize::digest(&text)));
+        assert_eq!(stored.normalized, Some(normalize::digest_of(&text, false)));
+    }
+
+    // Records of the criminal chamber's decision: the text with doubled spaces and typographic
+    // apostrophes (faithful, SPEC §1.4), and with two words changed.
+    let i = set.find_index(id).unwrap();
+    let text = set.text(i).unwrap();
+    let faithful = text.replace(' ', "  ").replace('\'', "\u{2019}");
+    assert_ne!(Some(normalize::digest(&faithful)), set.stored(i).digest);
+    assert_eq!(
+        set.stored(i).normalized,
+        Some(normalize::digest_of(&faithful, false))
+    );
+    let changed = text.replacen("a rendu", "a prononcé", 1);
+    let history = History::default();
+    let checker = Checker::new(&set, &history);
+    let text_findings = |t: &str| -> Vec<String> {
+        let r = Record {
+            id: "r".into(),
+            source_id: Some(id.into()),
+            text: Some(t.into()),
+            ..Default::default()
+        };
+        checker
+            .check(&r, &Arc::new(RecordRef::default()))
+            .findings
+            .iter()
+            .map(|f| f.rule.code().to_string())
+            // The text rules; the record gives no identification (INT005).
+            .filter(|c| ["INT001", "INT002", "INT003", "INT004"].contains(&c.as_str()))
+            .collect()
+    };
+    assert_eq!(text_findings(&faithful), Vec::<String>::new());
+    assert_eq!(text_findings(&changed), vec!["INT001".to_string()]);
+
+    // Rewritten in place, same length, one word changed: no text rather than another.
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert!(xml.contains("a rendu"));
+    std::fs::write(&file, xml.replacen("a rendu", "a RENDU", 1)).unwrap();
+    let e = set.text(i).unwrap_err();
+    assert!(e.to_string().contains("changed since it was read"), "{e}");
+    // Removed (the descriptor kept open may still read the rewritten file): no text either.
+    std::fs::remove_file(&file).unwrap();
+    assert!(set.text(i).is_err());
+}

@@ -112,6 +112,7 @@ impl<'a> Checker<'a> {
         if let (Some(i), Some(d), Some(t)) = (ref_index, reference, r.text.as_deref())
             && let Some(ref_digest) = self.reference.stored(i).digest
             && (html || ref_digest != digest(t))
+            && self.reference.stored(i).normalized != Some(digest(&norm))
             && let Ok(ref_text) = self.reference.text(i)
             && normalize::digest_of(&ref_text, false) != digest(&norm)
         {

@@ -54,12 +54,13 @@ fn spill(store: &TextStore, item: Result<ReferenceDecision, (Origin, String)>) -
     }
 }
 
-/// Indexes the decision of a record of a JSON reference file that holds no other, whose text
-/// stays there: `place` is where the record lies.
+/// Indexes a decision whose text stays in its reference file, read and parsed again when
+/// needed: the JSON record that holds it and no other (`Place::Record`), or the XML file of that
+/// one decision (`Place::File`). `(offset, len)` is where the record or file lies.
 fn keep_in_file(
     item: Result<ReferenceDecision, (Origin, String)>,
     (offset, len): (u64, u64),
-    file: u32,
+    place: Place,
 ) -> Spilled {
     let mut d = item?;
     let text = std::mem::take(&mut d.text);
@@ -69,10 +70,21 @@ fn keep_in_file(
         Stored {
             offset,
             len,
-            place: Place::Record { file },
+            place,
             digest,
+            // Reading an XML file back means parsing it whole, for most records of a corpus
+            // built from it (their texts seldom match the XML's byte for byte): its normalised
+            // digest is worked out once, now. A JSON record is read back for less; measured,
+            // working out every JSON text's normalised digest up front costs what it saves.
+            normalized: matches!(place, Place::File { .. })
+                .then(|| normalized_digest(&text))
+                .flatten(),
         },
     ))
+}
+
+fn normalized_digest(text: &str) -> Option<u64> {
+    (!text.is_empty()).then(|| crate::text::normalize::digest_of(text, false))
 }
 
 /// The key ids are matched on: case-insensitive, surrounding spaces ignored.
@@ -202,18 +214,28 @@ impl ReferenceSet {
         if s.place == Place::Store {
             return self.store.get(s);
         }
-        // The decision's record, read and parsed again. The file may have changed since it was
-        // indexed (replaced, rewritten in place): the text must still have the digest it had.
+        // The decision's record or file, read and parsed again. The file may have changed since
+        // it was indexed (replaced, rewritten in place): the text must still have the digest it
+        // had.
         let bytes = self.store.bytes(s)?;
         let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
-        let v = crate::corpus::parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
-        // The record's only decision.
-        judilibre::text_of(v, 0)
-            .filter(|t| match s.digest {
-                Some(d) => crate::text::normalize::digest(t) == d,
-                None => t.is_empty(),
-            })
-            .ok_or_else(|| bad("the reference record changed since it was read".into()))
+        let text = if let Place::File { .. } = s.place {
+            // The file's only decision.
+            match parse_bytes(&bytes, "").pop() {
+                Some(Ok(d)) => Some(d.text),
+                Some(Err((_, why))) => return Err(bad(why)),
+                None => None,
+            }
+        } else {
+            let v = crate::corpus::parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
+            // The record's only decision.
+            judilibre::text_of(v, 0)
+        };
+        text.filter(|t| match s.digest {
+            Some(d) => crate::text::normalize::digest(t) == d,
+            None => t.is_empty(),
+        })
+        .ok_or_else(|| bad("the reference record changed since it was read".into()))
     }
 
     /// Decision `i` with its text.
@@ -493,11 +515,20 @@ fn read_path(
             bytes.extend_from_slice(&head[..n]);
             fh.read_to_end(&mut bytes)
                 .map_err(|e| InputError::io(f, e))?;
+            let regular = fh.metadata().is_ok_and(|m| m.is_file());
             drop(fh);
-            Ok(parse_bytes(&bytes, name)
-                .into_iter()
-                .map(|i| spill(store, i))
-                .collect())
+            let mut items = parse_bytes(&bytes, name);
+            // The decision of an XML file is read from it again when needed, as a JSON record
+            // is: a national reference of XML files is not copied to the temporary store. A pipe
+            // or a device cannot be read again.
+            if regular && items.len() == 1 && items[0].is_ok() {
+                let place = Place::File {
+                    file: store.add_file(f),
+                };
+                let item = items.pop().expect("one item");
+                return Ok(vec![keep_in_file(item, (0, bytes.len() as u64), place)]);
+            }
+            Ok(items.into_iter().map(|i| spill(store, i)).collect())
         }
     }
 }
@@ -632,7 +663,7 @@ fn parse_item(
             decisions
                 .into_iter()
                 .map(|d| match file_no {
-                    Some(file) if one => keep_in_file(d, place, file),
+                    Some(file) if one => keep_in_file(d, place, Place::Record { file }),
                     _ => spill(store, d),
                 })
                 .collect()

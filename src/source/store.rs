@@ -1,8 +1,9 @@
 //! Reference texts kept on disk, not in memory: a national reference is tens of gigabytes of
 //! text, and an audit needs a reference text only for the records whose digests differ from it.
-//! A decision read from a JSON file is found again in that file: the index keeps where its
-//! record lies, and the record is read and parsed again on demand. Other texts (XML, archives)
-//! are appended to an anonymous temporary file as they are read. Either way the index keeps an
+//! A decision read from a file is found again in that file: the index keeps where its JSON
+//! record lies, or which XML file holds it, and the record or file is read and parsed again on
+//! demand. Other texts (archives, pipes, documents of several decisions) are appended to an
+//! anonymous temporary file as they are read. Either way the index keeps an
 //! offset, a length and the digest, and the bytes are read back with positioned reads, from any
 //! thread.
 
@@ -19,6 +20,10 @@ pub struct Stored {
     /// Digest ([`crate::text::normalize::digest`]) of the text as read, not normalised; `None`
     /// when the source gives no text (search results).
     pub digest: Option<u64>,
+    /// Digest of the normalised text ([`crate::text::normalize::digest_of`]), when it was
+    /// worked out as the text was read: a record whose text differs byte for byte but not once
+    /// normalised is then told so without reading the text back.
+    pub normalized: Option<u64>,
 }
 
 /// What `offset` and `len` of a [`Stored`] designate.
@@ -30,6 +35,8 @@ pub enum Place {
     /// The JSON record holding the decision, and no other, in reference file `file` (see
     /// [`TextStore::add_file`]).
     Record { file: u32 },
+    /// Reference file `file`, whole: an XML file of one decision.
+    File { file: u32 },
 }
 
 /// An append-only store of texts in an anonymous temporary file (deleted by the system when
@@ -72,7 +79,7 @@ impl TextStore {
         let mut buf = vec![0u8; s.len as usize];
         match s.place {
             Place::Store => read_exact_at(&self.reader, &mut buf, s.offset)?,
-            Place::Record { file, .. } => {
+            Place::Record { file } | Place::File { file } => {
                 read_exact_at(&*self.open(file)?, &mut buf, s.offset)?;
             }
         }
@@ -109,6 +116,7 @@ impl TextStore {
             len: text.len() as u64,
             place: Place::Store,
             digest,
+            normalized: None,
         })
     }
 
@@ -187,6 +195,7 @@ mod tests {
             len,
             place: Place::Record { file },
             digest: None,
+            normalized: None,
         };
         // Alternating files, so that the file kept open changes at every read, from two threads.
         std::thread::scope(|s| {
