@@ -97,6 +97,8 @@ pub struct AuditOutcome {
     pub records_without_text: u64,
     /// Transactions of `--history` that could not be read.
     pub history_unreadable: Vec<crate::source::Unreadable>,
+    /// The first record of `report.audit.texts_not_compared`, `file:line: why` (told on stderr).
+    pub first_not_compared: Option<String>,
 }
 
 struct Context {
@@ -135,6 +137,8 @@ struct ItemOutcome {
     loaded_at: Option<jiff::Timestamp>,
     matched: bool,
     has_text: bool,
+    /// [`crate::rules::check::Checked::reference_unread`].
+    reference_unread: Option<String>,
 }
 
 fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String) -> Finding {
@@ -181,6 +185,7 @@ fn process(
                 loaded_at: None,
                 matched: false,
                 has_text: false,
+                reference_unread: None,
             };
         }
         ItemKind::Bytes(..) => block.item_bytes(item).unwrap_or_default(),
@@ -205,6 +210,7 @@ fn process(
                 loaded_at: None,
                 matched: false,
                 has_text: false,
+                reference_unread: None,
             }
         }
         Ok(mut rec) => {
@@ -229,6 +235,7 @@ fn process(
                 loaded_at: checked.loaded_at,
                 matched: checked.matched,
                 has_text,
+                reference_unread: checked.reference_unread,
             }
         }
     }
@@ -402,6 +409,8 @@ fn run_on(
         ages: [0; AGE_BUCKETS.len() + 1],
         matched: 0,
         without_text: 0,
+        not_compared: 0,
+        first_not_compared: None,
         as_of,
         started,
         sink,
@@ -606,6 +615,8 @@ fn run_on(
         ages,
         matched,
         without_text,
+        not_compared,
+        first_not_compared,
         ..
     } = tally;
     // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
@@ -635,6 +646,8 @@ fn run_on(
         .map(|(b, n)| (b.0, *n))
         .collect();
     age_buckets.push(("none", ages[AGE_BUCKETS.len()]));
+    let first_not_compared = first_not_compared
+        .map(|(file, line, why)| format!("{}:{line}: {why}", file_names[file as usize]));
     let report = Report {
         audit: AuditInfo {
             as_of: as_of.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
@@ -658,6 +671,7 @@ fn run_on(
             reference_decisions: reference.len() as u64,
             unreadable_reference_decisions: reference.unreadable.len() as u64,
             matched_records: matched,
+            texts_not_compared: not_compared,
             policy_overrides,
             elapsed_ms: started.elapsed().as_millis() as u64,
             updated_at_ages: AgeHistogram {
@@ -681,6 +695,7 @@ fn run_on(
         skipped_files: skipped,
         records_without_text: without_text,
         history_unreadable,
+        first_not_compared,
     })
 }
 
@@ -703,6 +718,10 @@ struct Tally<'a> {
     matched: u64,
     /// Records read without a text.
     without_text: u64,
+    /// Records whose text could not be compared with the reference's, and the first of them
+    /// (its file and line) with the reason.
+    not_compared: u64,
+    first_not_compared: Option<(u32, u64, String)>,
     as_of: jiff::Timestamp,
     started: Instant,
     sink: &'a (dyn Fn(AuditEvent) + Sync),
@@ -759,6 +778,11 @@ impl Tally<'_> {
                     }
                     if !o.has_text {
                         self.without_text += 1;
+                    }
+                    if let Some(why) = o.reference_unread.take() {
+                        self.not_compared += 1;
+                        self.first_not_compared
+                            .get_or_insert((rref.file_index, rref.line, why));
                     }
                     match self.seen_ids.get(h) {
                         Some(&first) => o.findings.push(duplicate_id(id, rref, first, file_names)),

@@ -267,6 +267,16 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
             outcome.records_without_text, outcome.report.audit.records
         );
     }
+    if let Some(first) = &outcome.first_not_compared {
+        let n = outcome.report.audit.texts_not_compared;
+        eprintln!(
+            "vigie: warning: the text of {n} record{} could not be compared with its reference \
+             decision, whose text could not be read again (the first: {}): was the reference \
+             changed during the audit? Run it again once it is complete",
+            if n == 1 { "" } else { "s" },
+            for_terminal(first, false)
+        );
+    }
     if cli.reference.is_empty() {
         eprintln!(
             "vigie: warning: no --reference given: no record could be matched with its decision, \

@@ -337,3 +337,51 @@ fn lone_surrogate_escapes_are_read_as_replacement_characters() {
     let got = audit_lines(&[tags, text]);
     assert_eq!(got, vec![("text".to_string(), Rule::INT001)]);
 }
+
+/// A reference rewritten while the corpus is checked (a sync job writing over it): a record
+/// whose text had to be compared with the reference's, which can no longer be read, is counted
+/// and named as not compared, never passed in silence as faithful.
+#[test]
+fn a_reference_changed_during_the_audit_leaves_texts_counted_as_not_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("cc_detail.json");
+    let original = std::fs::read_to_string(data("judilibre/cc_detail.json")).unwrap();
+    std::fs::write(&reference, &original).unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    // A faithful copy (equal byte for byte: the reference is not read again) and a changed one.
+    let mut sub = clean("sub");
+    sub["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
+    std::fs::write(&corpus, format!("{}\n{sub}\n", clean("same"))).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![reference.clone()],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let run = |rewrite: bool| {
+        std::fs::write(&reference, &original).unwrap();
+        let sink = |e: audit::AuditEvent| {
+            if rewrite && matches!(e, audit::AuditEvent::ReferenceLoaded { .. }) {
+                assert!(original.contains("REJETTE le pourvoi"));
+                let changed = original.replacen("REJETTE le pourvoi", "REJETTE le recours", 1);
+                std::fs::write(&reference, changed).unwrap();
+            }
+        };
+        audit::run(&opts, &sink, &AtomicBool::new(false)).unwrap()
+    };
+    let rules = |out: &audit::AuditOutcome| -> Vec<Rule> {
+        out.report.findings.iter().map(|f| f.rule).collect()
+    };
+
+    let steady = run(false);
+    assert_eq!(rules(&steady), vec![Rule::INT001]);
+    assert_eq!(steady.report.audit.texts_not_compared, 0);
+    assert_eq!(steady.first_not_compared, None);
+
+    let changed = run(true);
+    assert_eq!(rules(&changed), Vec::<Rule>::new());
+    assert_eq!(changed.report.audit.texts_not_compared, 1);
+    let first = changed.first_not_compared.unwrap();
+    assert!(first.contains("corpus.jsonl:2: "), "{first}");
+    assert!(first.contains("changed since it was read"), "{first}");
+}

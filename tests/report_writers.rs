@@ -107,6 +107,7 @@ fn sample() -> Report {
             reference_decisions: 3,
             unreadable_reference_decisions: 0,
             matched_records: 2,
+            texts_not_compared: 0,
             policy_overrides: vec![PolicyOverride {
                 rule: Rule::ATT001,
                 field: "severity",
@@ -167,6 +168,7 @@ fn json_has_the_schema() {
         "reference_decisions",
         "unreadable_reference_decisions",
         "matched_records",
+        "texts_not_compared",
         "policy_overrides",
         "elapsed_ms",
         "updated_at_ages",

@@ -269,6 +269,7 @@ fn waivers_are_set_saved_and_reloaded() {
         skipped_files: Vec::new(),
         records_without_text: 0,
         history_unreadable: Vec::new(),
+        first_not_compared: None,
     });
     assert_eq!(b.report.waivers.len(), 1);
     assert!(
@@ -359,6 +360,7 @@ fn live_findings_arrive_then_the_final_report_replaces_them() {
         skipped_files: Vec::new(),
         records_without_text: 0,
         history_unreadable: Vec::new(),
+        first_not_compared: None,
     });
     assert_eq!(a.state, AuditState::Finished);
     assert_eq!(a.report.findings.len(), 10);

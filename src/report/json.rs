@@ -41,6 +41,7 @@ pub(crate) struct AuditView<'a> {
     reference_decisions: u64,
     unreadable_reference_decisions: u64,
     matched_records: u64,
+    texts_not_compared: u64,
     policy_overrides: Vec<OverrideView<'a>>,
     elapsed_ms: u64,
     updated_at_ages: Vec<AgeView>,
@@ -72,6 +73,7 @@ impl<'a> AuditView<'a> {
             reference_decisions: a.reference_decisions,
             unreadable_reference_decisions: a.unreadable_reference_decisions,
             matched_records: a.matched_records,
+            texts_not_compared: a.texts_not_compared,
             policy_overrides: a
                 .policy_overrides
                 .iter()

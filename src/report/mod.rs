@@ -61,6 +61,9 @@ pub struct AuditInfo {
     pub reference_decisions: u64,
     pub unreadable_reference_decisions: u64,
     pub matched_records: u64,
+    /// Matched records whose text could not be compared with the reference's: its text could
+    /// not be read again (its file changed or went away during the audit).
+    pub texts_not_compared: u64,
     pub policy_overrides: Vec<PolicyOverride>,
     pub elapsed_ms: u64,
     pub updated_at_ages: AgeHistogram,

@@ -51,6 +51,15 @@ pub(crate) fn write(report: &Report, _opts: &WriteOptions, out: &mut dyn Write) 
             String::new()
         }
     )?;
+    if a.texts_not_compared > 0 {
+        writeln!(
+            out,
+            "texts not compared: {} record{} (the reference text could not be read again: \
+             changed or removed during the audit)",
+            a.texts_not_compared,
+            plural(a.texts_not_compared)
+        )?;
+    }
     if a.updated_at_ages.buckets.iter().any(|&(_, n)| n > 0) {
         let ages: Vec<String> = a
             .updated_at_ages

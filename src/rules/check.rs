@@ -17,6 +17,9 @@ pub struct Checked {
     /// When the reuser last loaded the record (FRE003, the age chart).
     pub loaded_at: Option<jiff::Timestamp>,
     pub matched: bool,
+    /// Why the reference text the record's text had to be compared with could not be read
+    /// again (its file changed or went away since it was indexed): the comparison did not run.
+    pub reference_unread: Option<String>,
 }
 
 /// Shared, read-only state for checking records in parallel.
@@ -97,6 +100,15 @@ impl<'a> Checker<'a> {
         let mut mapped = None;
         let mut text_cmp = None;
         let mut text_differs = false;
+        let unread = std::cell::RefCell::new(None);
+        let read_reference = |i: usize| {
+            self.reference
+                .text(i)
+                .map_err(|e| {
+                    unread.borrow_mut().get_or_insert_with(|| e.to_string());
+                })
+                .ok()
+        };
         let norm = NORM.with(|b| {
             let mut b = b.borrow_mut();
             if let Some(t) = r.text.as_deref() {
@@ -113,7 +125,7 @@ impl<'a> Checker<'a> {
             && let Some(ref_digest) = self.reference.stored(i).digest
             && (html || ref_digest != digest(t))
             && self.reference.stored(i).normalized != Some(digest(&norm))
-            && let Ok(ref_text) = self.reference.text(i)
+            && let Some(ref_text) = read_reference(i)
             && normalize::digest_of(&ref_text, false) != digest(&norm)
         {
             let m = normalize::normalize_mapped(t, html);
@@ -204,7 +216,7 @@ impl<'a> Checker<'a> {
                 &|| {
                     ref_index
                         .filter(|&i| self.reference.stored(i).digest.is_some())
-                        .and_then(|i| self.reference.text(i).ok())
+                        .and_then(read_reference)
                 },
                 reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
                 &lifted,
@@ -224,6 +236,7 @@ impl<'a> Checker<'a> {
             findings: out,
             loaded_at,
             matched: reference.is_some(),
+            reference_unread: unread.into_inner(),
         }
     }
 }

@@ -161,6 +161,7 @@ pub fn report() -> Report {
             unreadable_records: 1,
             reference_decisions: 92,
             matched_records: 4,
+            texts_not_compared: 0,
             elapsed_ms: 812,
             updated_at_ages: AgeHistogram {
                 buckets: vec![

@@ -104,6 +104,12 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, area: Rect) {
             crate::text::sanitize::for_terminal(&a.as_of, false),
             a.elapsed_ms as f64 / 1000.0
         )));
+        if a.texts_not_compared > 0 {
+            lines.push(Line::raw(format!(
+                "{} text(s) not compared: reference changed during the audit",
+                a.texts_not_compared
+            )));
+        }
         if !a.policy_overrides.is_empty() {
             lines.push(Line::raw(format!(
                 "{} policy override(s)",
