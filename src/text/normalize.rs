@@ -242,11 +242,20 @@ impl Writer<'_> {
                 }
                 OTHER => {
                     let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-                    if !self.push_checked(c, ci) {
-                        return false;
+                    if self.push_checked(c, ci) {
+                        i += c.len_utf8();
+                        ci += 1;
+                    } else {
+                        // A decomposed text (NFD) has a mark after most accented letters:
+                        // composed here, not by starting again on the careful path.
+                        let Some((len, count)) =
+                            (!html).then(|| self.compose_at(text, i, ci)).flatten()
+                        else {
+                            return false;
+                        };
+                        i += len;
+                        ci += count;
                     }
-                    i += c.len_utf8();
-                    ci += 1;
                     continue;
                 }
                 _ => {}
@@ -297,6 +306,77 @@ impl Writer<'_> {
             i = j;
         }
         true
+    }
+
+    /// Composes the NFC segment at byte `i` of a plain text, whose first char may not be in NFC
+    /// (a combining mark, a char whose quick check is not `Yes`), as the careful path does: the
+    /// segment runs from the starter before that char, when it is one, to the next starter.
+    /// Returns the bytes and chars of the text it takes from `i`, or `None` when the starter
+    /// before is not the last char written as it is in the text (a space, a folded quote), for
+    /// the caller to start again on the careful path.
+    fn compose_at(&mut self, text: &str, i: usize, ci: u32) -> Option<(usize, u32)> {
+        let rest = &text[i..];
+        let first = rest.chars().next()?;
+        let (mut len, mut count) = (first.len_utf8(), 1u32);
+        for c in rest[len..].chars() {
+            if starts_segment(c) {
+                break;
+            }
+            len += c.len_utf8();
+            count += 1;
+        }
+        let marks = &rest[..len];
+        // The starter the segment begins with: this char, or the one before it, which the hot
+        // path wrote as it is (it checked it to be a starter whose quick check is `Yes`). The
+        // last char written is the one before's when that is not white space (never written
+        // last: a space is written only before another char), and it was written as it is when
+        // they are the same (a folded quote or dash is written as another).
+        let starter = if starts_segment(first) {
+            None
+        } else {
+            match text[..i].chars().next_back() {
+                None => None,
+                Some(p) if !is_space(p) && self.out.ends_with(p) => Some(p),
+                Some(_) => return None,
+            }
+        };
+        let at = match starter {
+            Some(p) => {
+                self.out.truncate(self.out.len() - p.len_utf8());
+                if let Some(m) = self.map.as_deref_mut() {
+                    m.pop();
+                }
+                ci.saturating_sub(1)
+            }
+            None => ci,
+        };
+        // The most common segment, an ASCII letter and one mark that composes (e + U+0301): one
+        // table lookup. An ASCII letter has no decomposition, so nothing needs reordering.
+        let mut one = marks.chars();
+        if let (Some(p), Some(m), None) = (starter, one.next(), one.next())
+            && p.is_ascii()
+            && !matches!(
+                unicode_normalization::is_nfc_quick(std::iter::once(m)),
+                IsNormalized::No
+            )
+        {
+            match unicode_normalization::char::compose(p, m) {
+                Some(c) => self.push(c, at),
+                None => {
+                    self.push(p, at);
+                    self.push(m, ci);
+                }
+            }
+        } else {
+            let seg: Vec<(char, u32)> = starter
+                .map(|p| (p, at))
+                .into_iter()
+                .chain(marks.chars().zip(ci..))
+                .collect();
+            let composed: Vec<char> = seg.iter().map(|&(c, _)| c).nfc().collect();
+            push_composed(&seg, &composed, at, self);
+        }
+        Some((len, count))
     }
 
     /// Pushes a char of the hot path, or returns `false` if it may not be in NFC.
@@ -595,8 +675,11 @@ pub fn is_space(c: char) -> bool {
 /// output char maps to the starter's position.
 struct NfcStage {
     active: bool,
-    seg: Vec<char>,
+    /// The segment's chars, with their original indices.
+    seg: Vec<(char, u32)>,
     seg_start: u32,
+    /// The segment in NFC.
+    composed: Vec<char>,
 }
 
 impl NfcStage {
@@ -605,6 +688,7 @@ impl NfcStage {
             active,
             seg: Vec::new(),
             seg_start: 0,
+            composed: Vec::new(),
         }
     }
 
@@ -614,16 +698,13 @@ impl NfcStage {
             w.push(c, i);
             return;
         }
-        // ASCII chars are starters: no table needed.
-        let starter =
-            c.is_ascii() || (canonical_combining_class(c) == 0 && !is_composing_follower(c));
-        if starter {
+        if starts_segment(c) {
             self.flush(w);
             self.seg_start = i;
         } else if self.seg.is_empty() {
             self.seg_start = i;
         }
-        self.seg.push(c);
+        self.seg.push((c, i));
     }
 
     fn flush(&mut self, w: &mut Writer<'_>) {
@@ -633,22 +714,45 @@ impl NfcStage {
             // A starter alone, the most common segment even in a decomposed text, is its own
             // NFC when the quick check says so (always for ASCII): composing it would build an
             // iterator for nothing.
-            [c] if c.is_ascii()
-                || matches!(
-                    unicode_normalization::is_nfc_quick(std::iter::once(c)),
-                    IsNormalized::Yes
-                ) =>
+            [(c, _)]
+                if c.is_ascii()
+                    || matches!(
+                        unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                        IsNormalized::Yes
+                    ) =>
             {
                 w.push(c, start)
             }
             _ => {
-                for c in self.seg.iter().copied().nfc() {
-                    w.push(c, start);
-                }
+                self.composed.clear();
+                self.composed.extend(self.seg.iter().map(|&(c, _)| c).nfc());
+                push_composed(&self.seg, &self.composed, start, w);
             }
         }
         self.seg.clear();
     }
+}
+
+/// Writes an NFC segment, `seg` (its chars with their original indices) composed: where NFC
+/// changed nothing, each char keeps its own index; otherwise each char written maps to the
+/// segment's start, `start`.
+fn push_composed(seg: &[(char, u32)], composed: &[char], start: u32, w: &mut Writer<'_>) {
+    if composed.iter().copied().eq(seg.iter().map(|&(c, _)| c)) {
+        for &(c, i) in seg {
+            w.push(c, i);
+        }
+    } else {
+        for &c in composed {
+            w.push(c, start);
+        }
+    }
+}
+
+/// Whether `c` starts an NFC segment: a starter (combining class 0) that composes with nothing
+/// before it.
+#[inline]
+fn starts_segment(c: char) -> bool {
+    c.is_ascii() || (canonical_combining_class(c) == 0 && !is_composing_follower(c))
 }
 
 /// Chars of combining class 0 that still compose with what precedes them (Hangul vowels and
@@ -888,6 +992,27 @@ mod tests {
             proptest::prop_assert_eq!(&normalize(&s, false), &nfc);
             proptest::prop_assert_eq!(&normalize_mapped(&s, false).text, &nfc);
             proptest::prop_assert_eq!(&normalize(&s, true), &nfc);
+        }
+    }
+
+    proptest::proptest! {
+        /// The hot path, composing marks where it meets them, agrees with the careful path, map
+        /// included, on text mixing words, spaces, quotes, marks and decomposable chars.
+        #[test]
+        fn the_hot_path_composes_as_the_careful_one(s in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "e", "a", "Z", " ", "  ", "\n", "'", "\u{2019}", "\u{ab}", "\u{bb}", "-", "\u{2014}",
+                "\u{a0}", "é", "Ā", "ſ", "\u{212B}", "\u{301}", "\u{300}", "\u{323}", "\u{327}",
+                "\u{308}", "\u{307}", "\u{341}", "\u{344}", "\u{345}", "\u{1100}", "\u{1161}",
+                "\u{11A8}", "\u{0B47}", "\u{0B3E}", "가", "x&amp;y", "<b>", "&#769;",
+            ]),
+            0..48,
+        ).prop_map(|v| v.concat())) {
+            for html in [false, true] {
+                let careful = normalize_careful(&s, html);
+                proptest::prop_assert_eq!(&normalize(&s, html), &careful.text);
+                proptest::prop_assert_eq!(&normalize_mapped(&s, html), &careful);
+            }
         }
     }
 
