@@ -33,29 +33,55 @@ pub struct TextComparison {
     pub first_difference: Option<Evidence>,
 }
 
+/// Chars of a long span shown at each of its ends in an excerpt; the middle is left out.
+const SPAN_ENDS: usize = 80;
+
+/// What stands for the middle of a long span left out of an excerpt: the omission sign of
+/// French quotations, in parentheses (`[…]` is a masking marker).
+const OMITTED: &str = " (…) ";
+
 /// Builds an excerpt of `text` around chars `[start, end)`: the excerpt and the span's place in
-/// it (in chars).
+/// it (in chars). A span longer than twice [`SPAN_ENDS`] shows its two ends around [`OMITTED`]:
+/// a passage cut from a decision may be most of it, and every finding keeps its excerpts.
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
-    let from = start.saturating_sub(CONTEXT);
-    let to = end + CONTEXT;
-    let mut out = String::new();
-    let mut n = 0usize;
-    let mut lead = 0usize;
-    for (i, c) in text.chars().enumerate() {
-        if i < from {
-            continue;
+    let end = end.max(start);
+    let elided = end - start > 2 * SPAN_ENDS + OMITTED.chars().count();
+    let (cut_from, cut_to) = if elided {
+        (start + SPAN_ENDS, end - SPAN_ENDS)
+    } else {
+        (end, end)
+    };
+    // The byte offsets of these char positions (the text's end for those past it), in one
+    // pass over the text up to the last.
+    let marks = [
+        start.saturating_sub(CONTEXT),
+        start,
+        cut_from,
+        cut_to,
+        end,
+        end + CONTEXT,
+    ];
+    let mut at = [text.len(); 6];
+    let mut k = 0;
+    for (i, (b, _)) in text.char_indices().enumerate() {
+        while k < marks.len() && marks[k] == i {
+            at[k] = b;
+            k += 1;
         }
-        if i >= to {
+        if k == marks.len() {
             break;
         }
-        if i < start {
-            lead += 1;
-        }
-        out.push(c);
-        n += 1;
     }
-    let len = end.saturating_sub(start).min(n.saturating_sub(lead));
-    (out, (lead, lead + len))
+    let [from, start, cut_from, cut_to, end, to] = at;
+    let omitted = if cut_from < cut_to { OMITTED } else { "" };
+    let mut out = String::with_capacity(to - from + omitted.len());
+    out.push_str(&text[from..cut_from]);
+    out.push_str(omitted);
+    out.push_str(&text[cut_to..to]);
+    let chars = |a: usize, b: usize| text[a..b].chars().count();
+    let lead = chars(from, start);
+    let span = chars(start, cut_from) + omitted.chars().count() + chars(cut_to, end);
+    (out, (lead, lead + span))
 }
 
 /// Compares the normalised (and mapped) record and reference texts.
@@ -411,5 +437,45 @@ mod tests {
         let (e, s) = excerpt(&long, 50, 52);
         assert_eq!(e.chars().count(), 82);
         assert_eq!(s, (40, 42));
+        // Past the end of the text, and an empty span.
+        assert_eq!(excerpt("abc", 1, 9), ("abc".to_string(), (1, 3)));
+        assert_eq!(excerpt("abc", 3, 3), ("abc".to_string(), (3, 3)));
+        assert_eq!(excerpt("", 0, 0), (String::new(), (0, 0)));
+    }
+
+    /// A long span (a passage cut, most of the decision) shows its two ends, not all of it:
+    /// findings keep their excerpts, and a report listing thousands of cut decisions must not
+    /// copy them whole.
+    #[test]
+    fn excerpt_of_a_long_span_shows_its_two_ends() {
+        // 50 chars before, a span of 1,000 chars (digits of its position, « é » multi-byte),
+        // 50 after.
+        let span: String = (0..1000)
+            .map(|i| {
+                if i % 7 == 0 {
+                    'é'
+                } else {
+                    char::from(b'0' + (i % 10) as u8)
+                }
+            })
+            .collect();
+        let text = format!("{}{span}{}", "a".repeat(50), "z".repeat(50));
+        let (e, (s, t)) = excerpt(&text, 50, 1050);
+        let want = format!(
+            "{}{}{OMITTED}{}{}",
+            "a".repeat(40),
+            span.chars().take(80).collect::<String>(),
+            span.chars().skip(920).collect::<String>(),
+            "z".repeat(40)
+        );
+        assert_eq!(e, want);
+        assert_eq!((s, t), (40, 40 + 80 + 5 + 80));
+        let marked: String = e.chars().skip(s).take(t - s).collect();
+        assert!(marked.starts_with(&span.chars().take(80).collect::<String>()));
+        assert!(marked.ends_with(&span.chars().skip(920).collect::<String>()));
+        // A span just short of the limit is shown whole.
+        let (e, (s, t)) = excerpt(&text, 50, 50 + 165);
+        assert_eq!((s, t), (40, 205));
+        assert_eq!(e.chars().count(), 40 + 165 + 40);
     }
 }
