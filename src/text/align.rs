@@ -271,6 +271,28 @@ fn diff_tokens(reference: &str, record: &str, ref_toks: &[Tok], rec_toks: &[Tok]
         &ref_toks[head..ref_toks.len() - tail],
         &rec_toks[head..rec_toks.len() - tail],
     );
+    // What is left of one text is nothing (a passage cut, or one inserted, and nothing else):
+    // the other's rest is the one change, with no diff to run.
+    if ref_mid.is_empty() || rec_mid.is_empty() {
+        return (!ref_mid.is_empty() || !rec_mid.is_empty())
+            .then(|| Change {
+                reference: head..head + ref_mid.len(),
+                record: head..head + rec_mid.len(),
+            })
+            .into_iter()
+            .collect();
+    }
+    histogram(reference, record, ref_mid, rec_mid, head)
+}
+
+/// The histogram diff of the tokens `ref_mid` and `rec_mid`, which come after `head` tokens.
+fn histogram(
+    reference: &str,
+    record: &str,
+    ref_mid: &[Tok],
+    rec_mid: &[Tok],
+    head: usize,
+) -> Vec<Change> {
     let mut interner: Interner<&str> = Interner::new(ref_mid.len() + rec_mid.len());
     let before: Vec<Token> = ref_mid
         .iter()
@@ -459,6 +481,31 @@ fn tail_cut(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A middle left empty on one side (a passage cut or inserted, and nothing else) is the one
+    /// change the histogram diff finds there too, at both ends and inside, on a real decision's
+    /// words, with repeated words about the cut.
+    #[test]
+    fn a_cut_or_an_insertion_alone_is_the_change_the_diff_finds() {
+        let text = "Attendu que la cour d'appel a retenu que la société [K] avait, par la lettre \
+                    du 3 mars, rompu le contrat ; que la cour d'appel a ainsi légalement justifié \
+                    sa décision ; PAR CES MOTIFS rejette le pourvoi";
+        let toks = tokenize(text);
+        let n = toks.len();
+        for from in 0..n {
+            for to in from + 1..=n.min(from + 9) {
+                let (a, b) = (toks[from].start, toks[to - 1].end);
+                let cut = format!("{}{}", &text[..a], &text[b..]);
+                for (reference, record) in [(text, cut.as_str()), (cut.as_str(), text)] {
+                    let (rt, ct) = (tokenize(reference), tokenize(record));
+                    let got = diff_tokens(reference, record, &rt, &ct);
+                    let want = histogram(reference, record, &rt, &ct, 0);
+                    assert_eq!(got, want, "{reference:?} / {record:?}");
+                    assert_eq!(got.len(), 1);
+                }
+            }
+        }
+    }
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
