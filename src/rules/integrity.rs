@@ -51,8 +51,8 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     } else {
         (end, end)
     };
-    // The byte offsets of these char positions (the text's end for those past it), in one
-    // pass over the text up to the last.
+    // The byte offsets of these char positions (the text's end for those past it), each
+    // counted on from the one before.
     let marks = [
         start.saturating_sub(CONTEXT),
         start,
@@ -61,16 +61,11 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
         end,
         end + CONTEXT,
     ];
-    let mut at = [text.len(); 6];
-    let mut k = 0;
-    for (i, (b, _)) in text.char_indices().enumerate() {
-        while k < marks.len() && marks[k] == i {
-            at[k] = b;
-            k += 1;
-        }
-        if k == marks.len() {
-            break;
-        }
+    let mut at = [0; 6];
+    let (mut b, mut c) = (0, 0);
+    for (k, &m) in marks.iter().enumerate() {
+        (b, c) = byte_of_char(text, b, c, m);
+        at[k] = b;
     }
     let [from, start, cut_from, cut_to, end, to] = at;
     let omitted = if cut_from < cut_to { OMITTED } else { "" };
@@ -82,6 +77,23 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     let lead = chars(from, start);
     let span = chars(start, cut_from) + omitted.chars().count() + chars(cut_to, end);
     (out, (lead, lead + span))
+}
+
+/// The byte offset of char `k` of `text` (its length when `k` is past the end), counting on
+/// from byte `b`, a char boundary, which is char `c` (at most `k`); and the char index reached.
+/// Chars are counted a stretch at a time with the standard library's fast count, each stretch as
+/// many bytes as chars are left to go (a char is at least one byte, so it cannot overshoot):
+/// far quicker than decoding every char, on texts that are mostly ASCII.
+fn byte_of_char(text: &str, mut b: usize, mut c: usize, k: usize) -> (usize, usize) {
+    while c < k && b < text.len() {
+        let mut e = (b + (k - c)).min(text.len());
+        while !text.is_char_boundary(e) {
+            e += 1;
+        }
+        c += text[b..e].chars().count();
+        b = e;
+    }
+    (b, c)
 }
 
 /// Compares the normalised (and mapped) record and reference texts.
@@ -441,6 +453,20 @@ mod tests {
         assert_eq!(excerpt("abc", 1, 9), ("abc".to_string(), (1, 3)));
         assert_eq!(excerpt("abc", 3, 3), ("abc".to_string(), (3, 3)));
         assert_eq!(excerpt("", 0, 0), (String::new(), (0, 0)));
+    }
+
+    #[test]
+    fn byte_of_char_counts_chars_not_bytes() {
+        let text = "aé€😀b";
+        for k in 0..=7 {
+            let want = text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
+            assert_eq!(byte_of_char(text, 0, 0, k).0, want, "{k}");
+            // On from another char.
+            if k >= 2 {
+                assert_eq!(byte_of_char(text, 1, 1, k).0, want, "{k}");
+            }
+        }
+        assert_eq!(byte_of_char(text, 0, 0, 9), (text.len(), 5));
     }
 
     /// A long span (a passage cut, most of the decision) shows its two ends, not all of it:
