@@ -385,3 +385,64 @@ fn a_reference_changed_during_the_audit_leaves_texts_counted_as_not_compared() {
     assert!(first.contains("corpus.jsonl:2: "), "{first}");
     assert!(first.contains("changed since it was read"), "{first}");
 }
+
+/// Names in the middle of a long lifted passage, which its excerpt shortens, are still redacted
+/// wherever else the record shows them: the excerpt of personal data is never shortened, so
+/// that all of it is known to the other excerpts.
+#[test]
+fn names_of_a_long_lifted_passage_are_redacted_in_the_other_excerpts() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Attendu que [A] [B] [C] [D] [E] ont formé un pourvoi contre l'arrêt rendu le \
+                3 mars 2019 par la cour d'appel ; que le moyen n'est pas fondé ; PAR CES MOTIFS, \
+                la Cour rejette le pourvoi.";
+    let reference = dir.path().join("ref.json");
+    std::fs::write(&reference, json!({"id": "d1", "text": text}).to_string()).unwrap();
+    let names = "Jean-Baptiste Maximilien Lefebvre-Durand de la Tour-Montfaucon, Marie-Antoinette \
+                 Clémentine Beauregard, Pierre-Alexandre Hippolyte Vasseur-Lemoine, \
+                 Louise-Éléonore Castelnau et Gontran Saint-Exupéry";
+    assert!(names.chars().count() > 170);
+    let record = text.replace("[A] [B] [C] [D] [E]", names).replace(
+        "PAR CES MOTIFS",
+        "Note de la rédaction : voir aussi l'affaire Beauregard et ses suites. PAR CES MOTIFS",
+    );
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        format!(
+            "{}\n",
+            json!({"id": "r1", "source_id": "d1", "text": record})
+        ),
+    )
+    .unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![reference],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let report = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report;
+    let evidence = |rule: Rule| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .and_then(|f| f.evidence.as_deref())
+            .unwrap_or_else(|| panic!("no {rule:?} in {:?}", report.findings))
+    };
+    let lifted = evidence(Rule::MSK001);
+    assert!(lifted.excerpt.as_deref().unwrap().contains(names));
+    let inserted = evidence(Rule::INT002);
+    let excerpt: Vec<char> = inserted.excerpt.as_deref().unwrap().chars().collect();
+    let shown: String = excerpt.iter().collect();
+    let at = shown.find("Beauregard et").unwrap();
+    let at = shown[..at].chars().count();
+    assert!(
+        inserted
+            .personal
+            .iter()
+            .any(|&(a, b)| a <= at && at + "Beauregard".len() <= b),
+        "{inserted:?}"
+    );
+}

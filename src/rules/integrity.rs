@@ -41,41 +41,48 @@ const SPAN_ENDS: usize = 80;
 const OMITTED: &str = " (…) ";
 
 /// Builds an excerpt of `text` around chars `[start, end)`: the excerpt and the span's place in
-/// it (in chars). A span longer than twice [`SPAN_ENDS`] shows its two ends around [`OMITTED`]:
-/// a passage cut from a decision may be most of it, and every finding keeps its excerpts.
+/// it (in chars). A span of more than `2 × SPAN_ENDS` chars and the omission sign shows its two
+/// ends around [`OMITTED`]: a passage cut from a decision may be most of it, and every finding
+/// keeps its excerpts. A span of personal data is shown whole (see [`personal_excerpt`]).
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
-    let end = end.max(start);
-    let elided = end - start > 2 * SPAN_ENDS + OMITTED.chars().count();
+    excerpt_of(text, start, end, true)
+}
+
+/// [`excerpt`] of a span that holds personal data, never shortened: what an excerpt marks as
+/// personal is looked for in the record's other excerpts to be redacted there too
+/// ([`crate::rules::masking::share_personal`]), so all of it must be there.
+pub fn personal_excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
+    excerpt_of(text, start, end, false)
+}
+
+fn excerpt_of(text: &str, start: usize, end: usize, elide: bool) -> (String, (usize, usize)) {
+    let omitted_chars = OMITTED.chars().count();
+    // Where the span starts and ends, within the text.
+    let (from, c_from) = byte_of_char(text, 0, 0, start.saturating_sub(CONTEXT));
+    let (start, c_start) = byte_of_char(text, from, c_from, start);
+    let (end, c_end) = byte_of_char(text, start, c_start, end.max(c_start));
+    let elided = elide && c_end - c_start > 2 * SPAN_ENDS + omitted_chars;
     let (cut_from, cut_to) = if elided {
-        (start + SPAN_ENDS, end - SPAN_ENDS)
+        let (cut_from, c) = byte_of_char(text, start, c_start, c_start + SPAN_ENDS);
+        (
+            cut_from,
+            byte_of_char(text, cut_from, c, c_end - SPAN_ENDS).0,
+        )
     } else {
         (end, end)
     };
-    // The byte offsets of these char positions (the text's end for those past it), each
-    // counted on from the one before.
-    let marks = [
-        start.saturating_sub(CONTEXT),
-        start,
-        cut_from,
-        cut_to,
-        end,
-        end + CONTEXT,
-    ];
-    let mut at = [0; 6];
-    let (mut b, mut c) = (0, 0);
-    for (k, &m) in marks.iter().enumerate() {
-        (b, c) = byte_of_char(text, b, c, m);
-        at[k] = b;
-    }
-    let [from, start, cut_from, cut_to, end, to] = at;
-    let omitted = if cut_from < cut_to { OMITTED } else { "" };
+    let (to, _) = byte_of_char(text, end, c_end, c_end + CONTEXT);
+    let omitted = if elided { OMITTED } else { "" };
     let mut out = String::with_capacity(to - from + omitted.len());
     out.push_str(&text[from..cut_from]);
     out.push_str(omitted);
     out.push_str(&text[cut_to..to]);
-    let chars = |a: usize, b: usize| text[a..b].chars().count();
-    let lead = chars(from, start);
-    let span = chars(start, cut_from) + omitted.chars().count() + chars(cut_to, end);
+    let lead = c_start - c_from;
+    let span = if elided {
+        2 * SPAN_ENDS + omitted_chars
+    } else {
+        c_end - c_start
+    };
     (out, (lead, lead + span))
 }
 
@@ -240,7 +247,7 @@ fn lifted(
                 .map(|m| m.kind)
         })
         .unwrap_or(MarkerKind::Letter);
-    let (ex, span_in) = excerpt(&record.text, rs, re);
+    let (ex, span_in) = personal_excerpt(&record.text, rs, re);
     let (rex, _) = excerpt(&reference.text, fs, fe);
     let span = record.original_span(rs, re);
     out.lifted.push(span);
@@ -281,7 +288,11 @@ fn added(
     let (bs, be) = (toks[0].start, toks[toks.len() - 1].end);
     let person = names::person_name_at(&reference.text, bs, be, professionals);
     let (ex, _) = excerpt(&record.text, rs, re);
-    let (rex, ref_span_in) = excerpt(&reference.text, fs, fe);
+    let (rex, ref_span_in) = if person {
+        personal_excerpt(&reference.text, fs, fe)
+    } else {
+        excerpt(&reference.text, fs, fe)
+    };
     let masked = &reference.text[bs..be];
     let (rule, msg, reference_personal) = if person {
         (
@@ -503,5 +514,53 @@ mod tests {
         let (e, (s, t)) = excerpt(&text, 50, 50 + 165);
         assert_eq!((s, t), (40, 205));
         assert_eq!(e.chars().count(), 40 + 165 + 40);
+        // A span of personal data is never shortened.
+        let (e, (s, t)) = personal_excerpt(&text, 50, 1050);
+        assert_eq!(e.chars().skip(s).take(t - s).collect::<String>(), span);
+        // A span past the text's end is the part within it, shortened only if that is long.
+        let x = "x".repeat(100);
+        assert_eq!(excerpt(&x, 0, 1000), (x.clone(), (0, 100)));
+        let (e, (s, t)) = excerpt(&text, 50, 5000);
+        assert_eq!((s, t), (40, 205));
+        let last: String = text.chars().skip(text.chars().count() - 80).collect();
+        assert!(e.ends_with(&format!("{OMITTED}{last}")));
+    }
+
+    /// Every span of a text with multi-byte chars is marked exactly: its chars, or its two ends
+    /// around the omission sign; in or past the text.
+    #[test]
+    fn excerpt_marks_every_span_exactly() {
+        let text: String = (0..400)
+            .map(|i| {
+                if i % 3 == 0 {
+                    'é'
+                } else {
+                    char::from(b'a' + (i % 26) as u8)
+                }
+            })
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        for start in (0..=430).step_by(7) {
+            for end in start..=430 {
+                let (e, (s, t)) = excerpt(&text, start, end);
+                let shown: Vec<char> = e.chars().collect();
+                let (a, b) = (start.min(400), end.min(400));
+                let lead = a - start.saturating_sub(CONTEXT).min(400);
+                assert_eq!(s, lead, "{start} {end}");
+                let marked: String = shown[s..t].iter().collect();
+                let span: String = chars[a..b].iter().collect();
+                if b - a > 2 * SPAN_ENDS + 5 {
+                    let ends: String = chars[a..a + SPAN_ENDS]
+                        .iter()
+                        .chain(OMITTED.chars().collect::<Vec<_>>().iter())
+                        .chain(&chars[b - SPAN_ENDS..b])
+                        .collect();
+                    assert_eq!(marked, ends, "{start} {end}");
+                } else {
+                    assert_eq!(marked, span, "{start} {end}");
+                }
+                assert_eq!(shown.len() - t, (b + CONTEXT).min(400) - b, "{start} {end}");
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::Rule;
 use crate::model::{Evidence, Finding, RecordRef};
-use crate::rules::integrity::excerpt;
+use crate::rules::integrity::personal_excerpt;
 use crate::text::identifiers;
 use crate::text::names;
 use crate::text::normalize::{self, Normalized};
@@ -47,7 +47,7 @@ pub fn check_in_clear(
         let source_defect = reference_norm
             .as_deref()
             .is_some_and(|r| contains_word(r, found));
-        let (ex, within) = excerpt(&m.text, cs, ce);
+        let (ex, within) = personal_excerpt(&m.text, cs, ce);
         out.push(
             Finding::new(rule, Some(rec.clone()), msg)
                 .with_source_defect(source_defect)
