@@ -384,6 +384,56 @@ fn a_reference_changed_during_the_audit_leaves_texts_counted_as_not_compared() {
     let first = changed.first_not_compared.unwrap();
     assert!(first.contains("corpus.jsonl:2: "), "{first}");
     assert!(first.contains("changed since it was read"), "{first}");
+    // It names the reference decision whose text could not be read.
+    assert!(first.contains("cc_detail.json"), "{first}");
+}
+
+/// A record whose text is the reference's, byte for byte, needs no reading of the reference
+/// text, even to tell that a name it shows in clear is in clear at the source too
+/// (`source_defect`): a reference rewritten during the audit changes nothing for it.
+#[test]
+fn a_record_equal_to_its_reference_never_reads_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("ref.json");
+    let text = "Mme Sophie Lambert, née le 3 mars 1975, a formé un pourvoi contre l'arrêt rendu \
+                par la cour d'appel ; PAR CES MOTIFS, la Cour rejette le pourvoi.";
+    let original = json!({"id": "d1", "text": text}).to_string();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        format!("{}\n", json!({"id": "r1", "source_id": "d1", "text": text})),
+    )
+    .unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![reference.clone()],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let run = |rewrite: bool| {
+        std::fs::write(&reference, &original).unwrap();
+        let sink = |e: audit::AuditEvent| {
+            if rewrite && matches!(e, audit::AuditEvent::ReferenceLoaded { .. }) {
+                std::fs::write(&reference, "{}").unwrap();
+            }
+        };
+        audit::run(&opts, &sink, &AtomicBool::new(false)).unwrap()
+    };
+    let masking = |out: &audit::AuditOutcome| -> Vec<(Rule, bool)> {
+        out.report
+            .findings
+            .iter()
+            .filter(|f| matches!(f.rule, Rule::MSK004 | Rule::MSK005))
+            .map(|f| (f.rule, f.source_defect))
+            .collect()
+    };
+    let steady = run(false);
+    assert!(!masking(&steady).is_empty(), "{:?}", steady.report.findings);
+    assert!(masking(&steady).iter().all(|&(_, defect)| defect));
+    let rewritten = run(true);
+    assert_eq!(masking(&rewritten), masking(&steady));
+    assert_eq!(rewritten.report.audit.texts_not_compared, 0);
+    assert_eq!(rewritten.first_not_compared, None);
 }
 
 /// Names in the middle of a long lifted passage, which its excerpt shortens, are still redacted

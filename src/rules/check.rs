@@ -18,7 +18,8 @@ pub struct Checked {
     pub loaded_at: Option<jiff::Timestamp>,
     pub matched: bool,
     /// Why the reference text the record's text had to be compared with could not be read
-    /// again (its file changed or went away since it was indexed): the comparison did not run.
+    /// again (its file changed or went away since it was indexed): the comparison did not run,
+    /// nor could the masking rules tell what the source itself shows in clear.
     pub reference_unread: Option<String>,
 }
 
@@ -100,15 +101,11 @@ impl<'a> Checker<'a> {
         let mut mapped = None;
         let mut text_cmp = None;
         let mut text_differs = false;
-        let unread = std::cell::RefCell::new(None);
-        let read_reference = |i: usize| {
-            self.reference
-                .text(i)
-                .map_err(|e| {
-                    unread.borrow_mut().get_or_insert_with(|| e.to_string());
-                })
-                .ok()
-        };
+        // The reference's normalised text when it had to be read, and whether the record's is
+        // the same (then known without reading it).
+        let mut reference_norm = None;
+        let mut same_text = false;
+        let mut reference_unread = None;
         let norm = NORM.with(|b| {
             let mut b = b.borrow_mut();
             if let Some(t) = r.text.as_deref() {
@@ -118,22 +115,32 @@ impl<'a> Checker<'a> {
             }
             std::mem::take(&mut *b)
         });
-        // The reference text is read from the store only when the texts differ byte for byte
-        // (the digests of the texts as read), and compared only when their normalised forms
-        // differ too.
+        // The reference text is read again only when the texts differ byte for byte (the
+        // digests of the texts as read) and, when it is known, the digest of its normalised form
+        // differs too; and compared only when their normalised forms differ.
         if let (Some(i), Some(d), Some(t)) = (ref_index, reference, r.text.as_deref())
             && let Some(ref_digest) = self.reference.stored(i).digest
-            && (html || ref_digest != digest(t))
-            && self.reference.stored(i).normalized != Some(digest(&norm))
-            && let Some(ref_text) = read_reference(i)
-            && normalize::digest_of(&ref_text, false) != digest(&norm)
         {
-            let m = normalize::normalize_mapped(t, html);
-            let refm = normalize::normalize_mapped(&ref_text, false);
-            let c = integrity::compare(&m, &refm, r.excerpt, &d.professionals, rec);
-            text_differs = true;
-            mapped = Some(m);
-            text_cmp = Some(c);
+            let stored = self.reference.stored(i);
+            if (!html && ref_digest == digest(t)) || stored.normalized == Some(digest(&norm)) {
+                same_text = true;
+            } else {
+                match self.reference.text(i) {
+                    Err(e) => reference_unread = Some(e.to_string()),
+                    Ok(ref_text) if normalize::digest_of(&ref_text, false) == digest(&norm) => {
+                        same_text = true;
+                    }
+                    Ok(ref_text) => {
+                        let m = normalize::normalize_mapped(t, html);
+                        let refm = normalize::normalize_mapped(&ref_text, false);
+                        let c = integrity::compare(&m, &refm, r.excerpt, &d.professionals, rec);
+                        text_differs = true;
+                        mapped = Some(m);
+                        text_cmp = Some(c);
+                        reference_norm = Some(refm.text);
+                    }
+                }
+            }
         }
 
         // Identification.
@@ -213,10 +220,10 @@ impl<'a> Checker<'a> {
                 t,
                 html,
                 &mut mapped,
-                &|| {
-                    ref_index
-                        .filter(|&i| self.reference.stored(i).digest.is_some())
-                        .and_then(read_reference)
+                if same_text {
+                    Some(&norm)
+                } else {
+                    reference_norm.as_deref()
                 },
                 reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
                 &lifted,
@@ -236,7 +243,7 @@ impl<'a> Checker<'a> {
             findings: out,
             loaded_at,
             matched: reference.is_some(),
-            reference_unread: unread.into_inner(),
+            reference_unread,
         }
     }
 }

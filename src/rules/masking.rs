@@ -11,15 +11,16 @@ use crate::text::normalize::{self, Normalized};
 use std::sync::Arc;
 
 /// Runs the detectors over a record's normalised text. `mapped` is computed (once) only when a
-/// detector finds something, to report spans of the text as read; so is the reference's
-/// normalised text, to tell whether the source shows the same thing in clear (`source_defect`).
+/// detector finds something, to report spans of the text as read. `reference_norm`, the
+/// reference's normalised text when it is known, tells whether the source shows the same thing
+/// in clear (`source_defect`).
 #[allow(clippy::too_many_arguments)]
 pub fn check_in_clear(
     norm: &str,
     original: &str,
     html: bool,
     mapped: &mut Option<Normalized>,
-    reference_text: &dyn Fn() -> Option<String>,
+    reference_norm: Option<&str>,
     professionals: &[String],
     lifted: &[(usize, usize)],
     rec: &Arc<RecordRef>,
@@ -31,7 +32,6 @@ pub fn check_in_clear(
         return;
     }
     let m = mapped.get_or_insert_with(|| normalize::normalize_mapped(original, html));
-    let reference_norm = reference_text().map(|t| normalize::normalize(&t, false));
     debug_assert_eq!(m.text, norm);
     // Byte offsets of the normalised text to char offsets.
     let to_char = |b: usize| norm[..b.min(norm.len())].chars().count();
@@ -44,9 +44,7 @@ pub fn check_in_clear(
             return;
         }
         let found = &norm[start..end];
-        let source_defect = reference_norm
-            .as_deref()
-            .is_some_and(|r| contains_word(r, found));
+        let source_defect = reference_norm.is_some_and(|r| contains_word(r, found));
         let (ex, within) = personal_excerpt(&m.text, cs, ce);
         out.push(
             Finding::new(rule, Some(rec.clone()), msg)

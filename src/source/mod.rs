@@ -208,8 +208,27 @@ impl ReferenceSet {
         &self.texts[i]
     }
 
-    /// Decision `i`'s text, read back from the store.
+    /// Decision `i`'s text, read back from the store or its file. An error names where the
+    /// decision was read from and why its text cannot be read again.
     pub fn text(&self, i: usize) -> std::io::Result<String> {
+        self.read_text(i).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::UnexpectedEof => {
+                    "the file is shorter than when it was read".to_string()
+                }
+                _ => e.to_string(),
+            };
+            std::io::Error::new(
+                e.kind(),
+                format!(
+                    "{}: the decision's text cannot be read again: {why}",
+                    self.decisions[i].origin
+                ),
+            )
+        })
+    }
+
+    fn read_text(&self, i: usize) -> std::io::Result<String> {
         let s = &self.texts[i];
         if s.place == Place::Store {
             return self.store.get(s);
@@ -235,7 +254,7 @@ impl ReferenceSet {
             Some(d) => crate::text::normalize::digest(t) == d,
             None => t.is_empty(),
         })
-        .ok_or_else(|| bad("the reference record changed since it was read".into()))
+        .ok_or_else(|| bad("the decision changed since it was read".into()))
     }
 
     /// Decision `i` with its text.
