@@ -442,6 +442,24 @@ fn notice_for_a_compliant_corpus_is_short() {
     assert!(!text.contains("vous imposent notamment"));
     assert!(!text.contains("Interrompre définitivement"));
     assert!(text.contains("## 1. Observations (sans sanction) (2 constats)"));
+    assert!(!text.contains("n'a pu être comparé"));
+    // Texts that could not be compared (the reference changed during the audit) are told, in
+    // the notice and in the text summary: "no breach" covers only what was compared.
+    r.audit.texts_not_compared = 2;
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    assert!(
+        text.contains(
+            "; 2 enregistrements dont le texte n'a pu être comparé à celui de la source, modifiée \
+             pendant l'audit)."
+        ),
+        "{text}"
+    );
+    let summary = render(&r, Format::Text, &WriteOptions::default());
+    assert!(
+        summary.contains(
+            "\ntexts not compared: 2 records (the reference text could not be read again"
+        )
+    );
 }
 
 #[test]

@@ -243,6 +243,58 @@ fn the_diff_marks_the_lifted_marker() {
     assert!(added[0].highlight && added[0].personal);
 }
 
+/// The reference text could not be read again (its file changed since the audit): the detail
+/// view shows the evidence's excerpts, and says why, rather than diffing the record against an
+/// empty text as if all of it were inserted.
+#[test]
+fn a_reference_text_that_cannot_be_read_again_is_told_not_diffed() {
+    use vigie::audit::AuditContext;
+    use vigie::model::{Record, RecordRef, ReferenceDecision};
+    struct Changed;
+    impl AuditContext for Changed {
+        fn record(&self, r: &RecordRef) -> Option<Record> {
+            tui_common::Context.record(r)
+        }
+        fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision> {
+            self.reference_with_text(source_id).map(|(d, _)| d)
+        }
+        fn reference_with_text(
+            &self,
+            source_id: &str,
+        ) -> Option<(ReferenceDecision, Option<String>)> {
+            tui_common::Context.reference_for(source_id).map(|mut d| {
+                d.text.clear();
+                let why = "ref/x.xml: the decision's text cannot be read again: the file is \
+                           shorter than when it was read\u{1b}[2J";
+                (d, Some(why.to_string()))
+            })
+        }
+    }
+    let mut a = App::with_report(
+        Keymap::default(),
+        tui_common::report(),
+        Some(std::sync::Arc::new(Changed)),
+    );
+    press(&mut a, "tab j j enter");
+    let d = a.detail.as_ref().unwrap();
+    assert_eq!(a.report.findings[d.finding as usize].rule, Rule::MSK001);
+    assert!(
+        d.diff.source.starts_with("excerpts of `text`"),
+        "{}",
+        d.diff.source
+    );
+    assert!(
+        d.diff
+            .source
+            .contains("the reference text cannot be read: ref/x.xml"),
+        "{}",
+        d.diff.source
+    );
+    assert!(!d.diff.source.contains('\u{1b}'), "{}", d.diff.source);
+    // The excerpts' diff: the marker lifted, not the whole record inserted.
+    assert!(d.diff.added <= 3, "{}", d.diff.added);
+}
+
 #[test]
 fn waivers_are_set_saved_and_reloaded() {
     let dir = tempfile::tempdir().unwrap();

@@ -291,6 +291,15 @@ source officielle",
             if a.unreadable_records > 1 { "s" } else { "" }
         );
     }
+    if a.texts_not_compared > 0 {
+        let n = a.texts_not_compared;
+        let _ = write!(
+            m,
+            " ; {} dont le texte n'a pu être comparé à celui de la source, modifiée pendant \
+l'audit",
+            plural(n as usize, "enregistrement", "enregistrements"),
+        );
+    }
     m.push_str(").");
 
     if breaches == 0 {

@@ -257,11 +257,16 @@ impl ReferenceSet {
         .ok_or_else(|| bad("the decision changed since it was read".into()))
     }
 
-    /// Decision `i` with its text.
-    pub fn with_text(&self, i: usize) -> ReferenceDecision {
+    /// Decision `i` with its text; its text empty, and why, when it cannot be read again.
+    pub fn with_text(&self, i: usize) -> (ReferenceDecision, Option<String>) {
         let mut d = self.decisions[i].clone();
-        d.text = self.text(i).unwrap_or_default();
-        d
+        match self.text(i) {
+            Ok(t) => {
+                d.text = t;
+                (d, None)
+            }
+            Err(e) => (d, Some(e.to_string())),
+        }
     }
 
     /// The decision a record's `source_id` designates: by id, DILA id, ECLI or administrative

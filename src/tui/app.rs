@@ -1277,11 +1277,26 @@ impl App {
             .as_ref()
             .and_then(|r| r.source_id.clone())
             .or_else(|| f.record.as_ref().and_then(|r| r.source_id.clone()));
-        let reference = match (&self.context, source_id) {
-            (Some(c), Some(s)) => c.reference_for(&s),
-            _ => None,
+        let (reference, unreadable) = match (&self.context, source_id) {
+            (Some(c), Some(s)) => c.reference_with_text(&s).unzip(),
+            _ => (None, None),
         };
-        let diff = super::diff::TextDiff::build(self, i, record.as_ref(), reference.as_ref());
+        // A reference text that cannot be read again is not diffed as if it were empty: the
+        // evidence's excerpts are shown, and why.
+        let unreadable = unreadable.flatten();
+        let mut diff = super::diff::TextDiff::build(
+            self,
+            i,
+            record.as_ref(),
+            reference.as_ref().filter(|_| unreadable.is_none()),
+        );
+        if let Some(why) = unreadable {
+            diff.source = format!(
+                "{}; the reference text cannot be read: {}",
+                diff.source,
+                crate::text::sanitize::for_terminal(&why, false)
+            );
+        }
         let side_by_side = self.detail.as_ref().is_some_and(|d| d.side_by_side);
         self.detail = Some(Detail {
             finding: i,
