@@ -122,7 +122,7 @@ impl<'a> Checker<'a> {
             && let Some(ref_digest) = self.reference.stored(i).digest
         {
             let stored = self.reference.stored(i);
-            if (!html && ref_digest == digest(t)) || stored.normalized == Some(digest(&norm)) {
+            if (!html && ref_digest == digest(t)) || stored.normalized() == Some(digest(&norm)) {
                 same_text = true;
             } else {
                 match self.reference.text(i) {

@@ -72,19 +72,8 @@ fn keep_in_file(
             len,
             place,
             digest,
-            // Reading an XML file back means parsing it whole, for most records of a corpus
-            // built from it (their texts seldom match the XML's byte for byte): its normalised
-            // digest is worked out once, now. A JSON record is read back for less; measured,
-            // working out every JSON text's normalised digest up front costs what it saves.
-            normalized: matches!(place, Place::File { .. })
-                .then(|| normalized_digest(&text))
-                .flatten(),
         },
     ))
-}
-
-fn normalized_digest(text: &str) -> Option<u64> {
-    (!text.is_empty()).then(|| crate::text::normalize::digest_of(text, false))
 }
 
 /// The key ids are matched on: case-insensitive, surrounding spaces ignored.
@@ -545,9 +534,15 @@ fn read_path(
             // The decision of an XML file is read from it again when needed, as a JSON record
             // is: a national reference of XML files is not copied to the temporary store. A pipe
             // or a device cannot be read again.
-            if regular && items.len() == 1 && items[0].is_ok() {
+            if regular && let [Ok(d)] = items.as_slice() {
+                // Reading an XML file back means parsing it whole, for most records of a corpus
+                // built from it (their texts seldom match the XML's byte for byte): its
+                // normalised digest is worked out once, now. A JSON record is read back for
+                // less; measured, working out every JSON text's normalised digest up front
+                // costs what it saves.
                 let place = Place::File {
                     file: store.add_file(f),
+                    normalized: crate::text::normalize::digest_of(&d.text, false),
                 };
                 let item = items.pop().expect("one item");
                 return Ok(vec![keep_in_file(item, (0, bytes.len() as u64), place)]);

@@ -20,10 +20,18 @@ pub struct Stored {
     /// Digest ([`crate::text::normalize::digest`]) of the text as read, not normalised; `None`
     /// when the source gives no text (search results).
     pub digest: Option<u64>,
+}
+
+impl Stored {
     /// Digest of the normalised text ([`crate::text::normalize::digest_of`]), when it was
     /// worked out as the text was read: a record whose text differs byte for byte but not once
     /// normalised is then told so without reading the text back.
-    pub normalized: Option<u64>,
+    pub fn normalized(&self) -> Option<u64> {
+        match self.place {
+            Place::File { normalized, .. } if self.digest.is_some() => Some(normalized),
+            _ => None,
+        }
+    }
 }
 
 /// What `offset` and `len` of a [`Stored`] designate.
@@ -35,8 +43,9 @@ pub enum Place {
     /// The JSON record holding the decision, and no other, in reference file `file` (see
     /// [`TextStore::add_file`]).
     Record { file: u32 },
-    /// Reference file `file`, whole: an XML file of one decision.
-    File { file: u32 },
+    /// Reference file `file`, whole: an XML file of one decision, and the digest of its text
+    /// normalised ([`Stored::normalized`]).
+    File { file: u32, normalized: u64 },
 }
 
 /// An append-only store of texts in an anonymous temporary file (deleted by the system when
@@ -79,7 +88,7 @@ impl TextStore {
         let mut buf = vec![0u8; s.len as usize];
         match s.place {
             Place::Store => read_exact_at(&self.reader, &mut buf, s.offset)?,
-            Place::Record { file } | Place::File { file } => {
+            Place::Record { file } | Place::File { file, .. } => {
                 read_exact_at(&*self.open(file)?, &mut buf, s.offset)?;
             }
         }
@@ -116,7 +125,6 @@ impl TextStore {
             len: text.len() as u64,
             place: Place::Store,
             digest,
-            normalized: None,
         })
     }
 
@@ -166,6 +174,12 @@ fn read_exact_at(f: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()
 mod tests {
     use super::*;
 
+    /// The index keeps one per reference decision: millions in a national reference.
+    #[test]
+    fn a_stored_place_is_small() {
+        assert_eq!(std::mem::size_of::<Stored>(), 48);
+    }
+
     #[test]
     fn texts_come_back_from_any_thread() {
         let store = TextStore::new().unwrap();
@@ -195,7 +209,6 @@ mod tests {
             len,
             place: Place::Record { file },
             digest: None,
-            normalized: None,
         };
         // Alternating files, so that the file kept open changes at every read, from two threads.
         std::thread::scope(|s| {
