@@ -128,9 +128,9 @@ fn careful(text: &str, html: bool, w: &mut Writer<'_>) {
     // ASCII is always in NFC: only the text from the first other byte needs the quick check, and
     // only its non-ASCII chars (an ASCII char has combining class 0, so leaving it out can only
     // make the check more cautious).
-    // In HTML, a numeric entity may stand for a combining mark.
+    // In HTML, an entity may stand for a combining mark (`&#769;`, `&DownBreve;`).
     let needs_nfc = match text.bytes().position(|b| b >= 0x80) {
-        _ if html && text.contains("&#") => true,
+        _ if html && text.contains('&') => true,
         None => false,
         Some(first) => !matches!(
             unicode_normalization::is_nfc_quick(text[first..].chars().filter(|c| !c.is_ascii())),
@@ -173,16 +173,17 @@ impl Writer<'_> {
         }
     }
 
-    /// The hot path, without an offset map: runs of words and single spaces, which need no
-    /// change, are copied whole. Returns `false`, having written an unfinished text, as soon as
-    /// a char may not be in NFC (a combining mark, a char whose NFC quick check is not `Yes`):
-    /// the caller then starts again on the NFC path.
+    /// The hot path: runs of words and single spaces, which need no change, are copied whole.
+    /// A char that may not be in NFC (a combining mark, a char whose NFC quick check is not
+    /// `Yes`) is composed with the starter written before it ([`Writer::compose_at`]) in plain
+    /// text; where that cannot be done (in HTML, after a space or a folded quote), `false` is
+    /// returned, having written an unfinished text: the caller then starts again on the careful
+    /// path.
     ///
     /// A run is made of bytes of class [`PLAIN`] (ASCII but white space), of the two-byte
     /// letters U+00C0–U+017F ([`LATIN`]: the accented letters of French, all in NFC, of
     /// combining class 0, neither space nor quote nor dash) and of single spaces between them.
-    /// Any other char goes through [`Writer::push`]; a combining mark after a run makes the
-    /// caller start again, so a run never needs composing with what follows it.
+    /// Any other char goes through [`Writer::push`].
     fn push_fast(&mut self, text: &str, html: bool) -> bool {
         let class = if html { &CLASS_HTML } else { &CLASS };
         let bytes = text.as_bytes();
@@ -671,8 +672,9 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
 
-/// NFC with offsets: a starter and the marks that follow it are composed together, and every
-/// output char maps to the starter's position.
+/// NFC with offsets: a segment (a char that starts one, see [`starts_segment`], and the chars
+/// after it that do not) is composed whole. Where NFC changes nothing in it, each char keeps its
+/// own position; otherwise every output char maps to the segment's start.
 struct NfcStage {
     active: bool,
     /// The segment's chars, with their original indices.
@@ -748,17 +750,18 @@ fn push_composed(seg: &[(char, u32)], composed: &[char], start: u32, w: &mut Wri
     }
 }
 
-/// Whether `c` starts an NFC segment: a starter (combining class 0) that composes with nothing
-/// before it.
+/// Whether `c` starts an NFC segment, which nothing before it affects: a starter (combining
+/// class 0) whose NFC quick check is `Yes`. A starter that is `Maybe` may compose with what
+/// precedes it (a Hangul vowel, some vowel signs); one that is `No` may decompose into a mark
+/// that must be reordered with the marks before it (U+0F73).
 #[inline]
 fn starts_segment(c: char) -> bool {
-    c.is_ascii() || (canonical_combining_class(c) == 0 && !is_composing_follower(c))
-}
-
-/// Chars of combining class 0 that still compose with what precedes them (Hangul vowels and
-/// trailing consonants, a few vowel signs).
-fn is_composing_follower(c: char) -> bool {
-    matches!(c as u32, 0x1161..=0x1175 | 0x11A8..=0x11C2 | 0x0CD5 | 0x0CD6 | 0x0DCF | 0x0DDF | 0x0BBE | 0x0BD7 | 0x0B3E | 0x0B56 | 0x0B57 | 0x09BE | 0x09D7 | 0x0D3E | 0x0D57 | 0x102E | 0x1B35)
+    c.is_ascii()
+        || (canonical_combining_class(c) == 0
+            && matches!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes
+            ))
 }
 
 /// Elements whose start or end separates words, as a line break does.
@@ -975,6 +978,15 @@ mod tests {
     #[test]
     fn nfc_makes_composed_forms_equal() {
         assert_eq!(normalize("e\u{301}te\u{301}", false), "été");
+        // Chars whose NFC the composition tables alone do not give: a vowel sign that composes
+        // with the one before it, a starter that decomposes into marks to reorder, and a named
+        // entity that stands for a mark.
+        assert_eq!(normalize("\u{cc6}\u{cc2}", false), "\u{cca}");
+        assert_eq!(
+            normalize("a\u{327}\u{f73}", false),
+            "a\u{f71}\u{f72}\u{327}"
+        );
+        assert_eq!(normalize("e&DownBreve;", true), "\u{207}");
         assert_eq!(normalize("<p>e&#769;t<b>e</b>\u{301}</p>", true), "été");
         assert_eq!(normalize_mapped("e&#x301;t", true).text, "ét");
     }
@@ -987,9 +999,11 @@ mod tests {
             'a', 'e', 'E', 'o', 'x', 'c', 'é', 'ê', 'Å', 'ſ', '가', '\u{212B}', '\u{2126}',
             '\u{301}', '\u{300}', '\u{302}', '\u{308}', '\u{323}', '\u{327}', '\u{307}',
             '\u{345}', '\u{1100}', '\u{1161}', '\u{11A8}', '\u{0B47}', '\u{0B3E}',
+            '\u{0CC6}', '\u{0CC2}', '\u{0F71}', '\u{0F72}', '\u{0F73}', '\u{0F81}',
         ]), 0..40).prop_map(|v| v.into_iter().collect::<String>())) {
             let nfc: String = s.nfc().collect();
             proptest::prop_assert_eq!(&normalize(&s, false), &nfc);
+            proptest::prop_assert_eq!(&normalize_careful(&s, false).text, &nfc);
             proptest::prop_assert_eq!(&normalize_mapped(&s, false).text, &nfc);
             proptest::prop_assert_eq!(&normalize(&s, true), &nfc);
         }
