@@ -76,13 +76,9 @@ pub struct AuditOptions {
 pub trait AuditContext: Send + Sync {
     /// Reads the record a finding is about again from its corpus file.
     fn record(&self, r: &RecordRef) -> Option<Record>;
-    /// The reference decision a `source_id` matches.
-    fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision>;
-    /// [`AuditContext::reference_for`], and why the decision's text is missing when it could
-    /// not be read again (its file changed since the audit).
-    fn reference_with_text(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)> {
-        self.reference_for(source_id).map(|d| (d, None))
-    }
+    /// The reference decision a `source_id` matches, with its text; and why the text is
+    /// missing when it could not be read again (its file changed since the audit).
+    fn reference_for(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)>;
     /// The reference decisions that could not be read (the report counts them): for each
     /// `--reference` path in the order given, in order of origin.
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
@@ -122,11 +118,7 @@ impl AuditContext for Context {
         Some(rec)
     }
 
-    fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision> {
-        self.reference_with_text(source_id).map(|(d, _)| d)
-    }
-
-    fn reference_with_text(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)> {
+    fn reference_for(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)> {
         self.reference
             .find_index(source_id)
             .map(|i| self.reference.with_text(i))

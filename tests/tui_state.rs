@@ -255,19 +255,15 @@ fn a_reference_text_that_cannot_be_read_again_is_told_not_diffed() {
         fn record(&self, r: &RecordRef) -> Option<Record> {
             tui_common::Context.record(r)
         }
-        fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision> {
-            self.reference_with_text(source_id).map(|(d, _)| d)
-        }
-        fn reference_with_text(
-            &self,
-            source_id: &str,
-        ) -> Option<(ReferenceDecision, Option<String>)> {
-            tui_common::Context.reference_for(source_id).map(|mut d| {
-                d.text.clear();
-                let why = "ref/x.xml: the decision's text cannot be read again: the file is \
+        fn reference_for(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)> {
+            tui_common::Context
+                .reference_for(source_id)
+                .map(|(mut d, _)| {
+                    d.text.clear();
+                    let why = "ref/x.xml: the decision's text cannot be read again: the file is \
                            shorter than when it was read\u{1b}[2J";
-                (d, Some(why.to_string()))
-            })
+                    (d, Some(why.to_string()))
+                })
         }
     }
     let mut a = App::with_report(

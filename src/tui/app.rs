@@ -1278,7 +1278,7 @@ impl App {
             .and_then(|r| r.source_id.clone())
             .or_else(|| f.record.as_ref().and_then(|r| r.source_id.clone()));
         let (reference, unreadable) = match (&self.context, source_id) {
-            (Some(c), Some(s)) => c.reference_with_text(&s).unzip(),
+            (Some(c), Some(s)) => c.reference_for(&s).unzip(),
             _ => (None, None),
         };
         // A reference text that cannot be read again is not diffed as if it were empty: the
@@ -1601,7 +1601,7 @@ impl AuditContext for NoContext {
     fn record(&self, _: &crate::model::RecordRef) -> Option<Record> {
         None
     }
-    fn reference_for(&self, _: &str) -> Option<ReferenceDecision> {
+    fn reference_for(&self, _: &str) -> Option<(ReferenceDecision, Option<String>)> {
         None
     }
 }

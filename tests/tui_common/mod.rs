@@ -201,16 +201,19 @@ impl AuditContext for Context {
             ..Record::default()
         })
     }
-    fn reference_for(&self, source_id: &str) -> Option<ReferenceDecision> {
-        (source_id == SOURCE_ID).then(|| ReferenceDecision {
-            id: SOURCE_ID.into(),
-            producer: vigie::model::Producer::Legifrance,
-            jurisdiction: Some("Cour de cassation".into()),
-            chamber: Some("CHAMBRE_CRIMINELLE".into()),
-            decision_date: jiff::civil::Date::new(2023, 10, 3).ok(),
-            numbers: vec!["23-80251".into()],
-            text: reference_text(),
-            ..ReferenceDecision::default()
+    fn reference_for(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)> {
+        (source_id == SOURCE_ID).then(|| {
+            let d = ReferenceDecision {
+                id: SOURCE_ID.into(),
+                producer: vigie::model::Producer::Legifrance,
+                jurisdiction: Some("Cour de cassation".into()),
+                chamber: Some("CHAMBRE_CRIMINELLE".into()),
+                decision_date: jiff::civil::Date::new(2023, 10, 3).ok(),
+                numbers: vec!["23-80251".into()],
+                text: reference_text(),
+                ..ReferenceDecision::default()
+            };
+            (d, None)
         })
     }
 }
