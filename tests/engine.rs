@@ -338,6 +338,30 @@ fn lone_surrogate_escapes_are_read_as_replacement_characters() {
     assert_eq!(got, vec![("text".to_string(), Rule::INT001)]);
 }
 
+/// Audits `corpus` against `reference`, written with `original` first; then, once the reference
+/// is loaded and before the corpus is checked, rewritten with `rewritten` when given (a sync job
+/// writing over it during the audit).
+fn audit_rewriting_reference(
+    corpus: &Path,
+    reference: &Path,
+    original: &str,
+    rewritten: Option<&str>,
+) -> audit::AuditOutcome {
+    std::fs::write(reference, original).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus.to_path_buf()],
+        reference: vec![reference.to_path_buf()],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let sink = |e: audit::AuditEvent| {
+        if let (Some(text), audit::AuditEvent::ReferenceLoaded { .. }) = (rewritten, e) {
+            std::fs::write(reference, text).unwrap();
+        }
+    };
+    audit::run(&opts, &sink, &AtomicBool::new(false)).unwrap()
+}
+
 /// A reference rewritten while the corpus is checked (a sync job writing over it): a record
 /// whose text had to be compared with the reference's, which can no longer be read, is counted
 /// and named as not compared, never passed in silence as faithful.
@@ -346,28 +370,15 @@ fn a_reference_changed_during_the_audit_leaves_texts_counted_as_not_compared() {
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("cc_detail.json");
     let original = std::fs::read_to_string(data("judilibre/cc_detail.json")).unwrap();
-    std::fs::write(&reference, &original).unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     // A faithful copy (equal byte for byte: the reference is not read again) and a changed one.
     let mut sub = clean("sub");
     sub["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
     std::fs::write(&corpus, format!("{}\n{sub}\n", clean("same"))).unwrap();
-    let opts = AuditOptions {
-        corpus: vec![corpus],
-        reference: vec![reference.clone()],
-        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
-        ..Default::default()
-    };
+    assert!(original.contains("REJETTE le pourvoi"));
+    let changed = original.replacen("REJETTE le pourvoi", "REJETTE le recours", 1);
     let run = |rewrite: bool| {
-        std::fs::write(&reference, &original).unwrap();
-        let sink = |e: audit::AuditEvent| {
-            if rewrite && matches!(e, audit::AuditEvent::ReferenceLoaded { .. }) {
-                assert!(original.contains("REJETTE le pourvoi"));
-                let changed = original.replacen("REJETTE le pourvoi", "REJETTE le recours", 1);
-                std::fs::write(&reference, changed).unwrap();
-            }
-        };
-        audit::run(&opts, &sink, &AtomicBool::new(false)).unwrap()
+        audit_rewriting_reference(&corpus, &reference, &original, rewrite.then_some(&*changed))
     };
     let rules = |out: &audit::AuditOutcome| -> Vec<Rule> {
         out.report.findings.iter().map(|f| f.rule).collect()
@@ -404,20 +415,8 @@ fn a_record_equal_to_its_reference_never_reads_it_again() {
         format!("{}\n", json!({"id": "r1", "source_id": "d1", "text": text})),
     )
     .unwrap();
-    let opts = AuditOptions {
-        corpus: vec![corpus],
-        reference: vec![reference.clone()],
-        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
-        ..Default::default()
-    };
     let run = |rewrite: bool| {
-        std::fs::write(&reference, &original).unwrap();
-        let sink = |e: audit::AuditEvent| {
-            if rewrite && matches!(e, audit::AuditEvent::ReferenceLoaded { .. }) {
-                std::fs::write(&reference, "{}").unwrap();
-            }
-        };
-        audit::run(&opts, &sink, &AtomicBool::new(false)).unwrap()
+        audit_rewriting_reference(&corpus, &reference, &original, rewrite.then_some("{}"))
     };
     let masking = |out: &audit::AuditOutcome| -> Vec<(Rule, bool)> {
         out.report
