@@ -10,8 +10,9 @@
 #                    [--runs 3] [--keep]
 #
 # --shapes SIZE (none to skip) adds a second table at that size: the same audit on other shapes of
-# input, one JSON file per record with one Judilibre JSON file per decision, and a DILA XML
-# reference (one file per decision), beside the JSON Lines files of the first table.
+# input, one JSON file per record with one Judilibre JSON file per decision, the reference as
+# Judilibre export pages of 1,000 decisions, a DILA XML reference (one file per decision) and a
+# gzip-compressed corpus, beside the JSON Lines files of the first table.
 #
 # Sizes are those of the corpus (corpus.jsonl); the generated reference is about as large again,
 # and both are counted as input. Corpora are generated once per size and seed and reused (unless
@@ -246,6 +247,24 @@ if [[ ! -f "$split_dir/.from" || "$(cat "$split_dir/.from")" != "$(cat "$base/.g
     cp "$base/history.json" "$split_dir/"
     cat "$base/.generated-by" >"$split_dir/.from"
 fi
+# The reference as Judilibre's /export gives it: pages of 1,000 decisions, one file each.
+pages_dir="$WORK/$SHAPES-seed$SEED-pages"
+if [[ ! -f "$pages_dir/.from" || "$(cat "$pages_dir/.from")" != "$(cat "$base/.generated-by")" ]]; then
+    rm -rf "$pages_dir"
+    echo "bench.sh: writing $base's reference as pages of 1,000 decisions" >&2
+    mkdir -p "$pages_dir/reference"
+    awk -v dir="$pages_dir/reference" '
+        (NR - 1) % 1000 == 0 {
+            if (f) { printf "\n  ],\n  \"next_batch\": null\n}\n" > f; close(f) }
+            f = sprintf("%s/page%05d.json", dir, (NR - 1) / 1000)
+            printf "{\n  \"batch\": %d,\n  \"batch_size\": 1000,\n  \"results\": [\n    %s", (NR - 1) / 1000, $0 > f
+            next
+        }
+        { printf ",\n    %s", $0 > f }
+        END { if (f) printf "\n  ],\n  \"next_batch\": null\n}\n" > f }' "$base/reference/reference.jsonl"
+    cp -r "$base/reference/admin" "$pages_dir/reference/"
+    cat "$base/.generated-by" >"$pages_dir/.from"
+fi
 SHAPE_ROWS=()
 # shape LABEL CORPUS REFERENCE HISTORY [READER]: READER (default cat) is what merely reads the
 # files: zcat -f for a compressed corpus, whose "input MB" are then compressed bytes.
@@ -265,12 +284,13 @@ shape() {
 }
 shape "JSON Lines corpus, Judilibre JSON Lines reference" "$base/corpus.jsonl" "$base/reference" "$base/history.json"
 shape "one JSON file per record, one Judilibre JSON file per decision" "$split_dir/corpus" "$split_dir/reference" "$split_dir/history.json"
+shape "JSON Lines corpus, Judilibre export pages of 1,000 decisions (one file each)" "$base/corpus.jsonl" "$pages_dir/reference" "$base/history.json"
 shape "JSON Lines corpus, DILA XML reference (one file per decision)" "$dila/corpus.jsonl" "$dila/reference" "$dila/history.json"
 gzip -c "$base/corpus.jsonl" >"$base/corpus.jsonl.gz"
 shape "gzip-compressed JSON Lines corpus (cat is zcat), Judilibre JSON Lines reference" "$base/corpus.jsonl.gz" "$base/reference" "$base/history.json" "zcat -f"
 rm -f "$base/corpus.jsonl.gz"
 if [[ $KEEP == 0 ]]; then
-    rm -rf "$base" "$dila" "$split_dir"
+    rm -rf "$base" "$dila" "$split_dir" "$pages_dir"
 fi
 printf '%s\n' "${SHAPE_ROWS[@]}" | awk -v cores="$CORES" -v size="$SHAPES" '
 function ratio(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }

@@ -70,6 +70,10 @@ pub struct Limits {
     pub max_document_bytes: u64,
     /// Size of the blocks JSON Lines files are read in.
     pub block_bytes: usize,
+    /// A file that is one JSON object holding a `results` array (a Judilibre `/export` or
+    /// `/search` page) is read as that array, its decisions one item each, block by block,
+    /// rather than whole: for the reference. A corpus record is never such a page.
+    pub pages: bool,
     /// A gzip-compressed file may expand to at most this many times the compressed bytes read
     /// so far, once past `gzip_floor_bytes`: DEFLATE reaches a thousand to one on repeated
     /// bytes, JSON decisions four to ten. A decompression bomb is stopped rather than read for
@@ -92,6 +96,7 @@ impl Default for Limits {
             // audit took 1.08 s rather than 1.12 (`--jobs 2`, median of 5), and 80 MB at its
             // peak rather than 129; at 100 MB, 0.23 s rather than 0.25 and 45 MB rather than 94.
             block_bytes: 2 << 20,
+            pages: false,
             gzip_ratio: 100,
             gzip_floor_bytes: 16 << 30,
         }
@@ -331,6 +336,9 @@ enum Layout {
     Array,
     Single,
     Empty,
+    /// A page of results (`{"total": 2, "results": [...]}`), whose `results` array opens at this
+    /// byte of the head.
+    Page(usize),
 }
 
 /// Reads a corpus file block by block, calling `f` with each block in order.
@@ -623,7 +631,8 @@ pub(crate) fn read_opened<R: Read>(
             Ok(())
         }
         Layout::Lines => read_lines(fh, head, eof, index, limits, spare, f),
-        Layout::Array => read_array(fh, head, eof, index, limits, spare, f),
+        Layout::Array => read_array(fh, head, eof, None, index, limits, spare, f),
+        Layout::Page(at) => read_array(fh, head, eof, Some(at), index, limits, spare, f),
         Layout::Single => {
             let mut data = head;
             if file.len > limits.max_document_bytes {
@@ -778,9 +787,19 @@ fn detect_layout<R: Read>(
             let end = memchr::memchr(b'\n', &head[i..])
                 .map(|k| i + k)
                 .unwrap_or(head.len());
-            if serde_json::from_slice::<serde::de::IgnoredAny>(&head[i..end]).is_ok()
-                || len > limits.max_document_bytes
+            // A page of results on one line followed by others is JSON Lines too: pages one per
+            // line, each read whole (they are seldom long).
+            let whole_line = serde_json::from_slice::<serde::de::IgnoredAny>(&head[i..end]).is_ok();
+            if whole_line && (!limits.pages || head[end..].iter().any(|b| !b.is_ascii_whitespace()))
             {
+                return Ok(Layout::Lines);
+            }
+            if limits.pages
+                && let Some(at) = results_array_at(head, i)
+            {
+                return Ok(Layout::Page(at));
+            }
+            if whole_line || len > limits.max_document_bytes {
                 return Ok(Layout::Lines);
             }
             loop {
@@ -820,6 +839,42 @@ fn detect_layout<R: Read>(
             }
         }
         Some(_) => Ok(Layout::Lines),
+    }
+}
+
+/// Where the `results` array of a page of results opens, if `head` from `i` (a `{`) shows one:
+/// the object's members before it are read (each must end within the head), and the first whose
+/// key is `results` and whose value is an array gives the position of its `[`. Anything else (a
+/// member cut by the end of the head, bad JSON, no such member) gives nothing, and the file is
+/// read as it was before pages were known.
+fn results_array_at(head: &[u8], i: usize) -> Option<usize> {
+    let ws = |mut k: usize| {
+        while head.get(k).is_some_and(|b| b.is_ascii_whitespace()) {
+            k += 1;
+        }
+        k
+    };
+    let mut k = ws(i + 1);
+    loop {
+        // A key: a JSON string, told by serde_json (escapes included).
+        let mut keys = serde_json::Deserializer::from_slice(head.get(k..)?).into_iter::<String>();
+        let key = keys.next()?.ok()?;
+        k = ws(k + keys.byte_offset());
+        if head.get(k) != Some(&b':') {
+            return None;
+        }
+        k = ws(k + 1);
+        if key == "results" && head.get(k) == Some(&b'[') {
+            return Some(k);
+        }
+        let mut values = serde_json::Deserializer::from_slice(head.get(k..)?)
+            .into_iter::<serde::de::IgnoredAny>();
+        values.next()?.ok()?;
+        k = ws(k + values.byte_offset());
+        match head.get(k) {
+            Some(b',') => k = ws(k + 1),
+            _ => return None,
+        }
     }
 }
 
@@ -1048,6 +1103,85 @@ struct ArrayScan {
     closed_at: (u64, u64, u64),
     /// Where content after the closing `]` was first seen.
     trailing: Option<(u64, u64, u64)>,
+    /// Reading the `results` array of a page: what follows it, the rest of the page.
+    page: Option<PageTail>,
+}
+
+/// How much of a page of results, out of its `results` array, is kept to be checked as JSON:
+/// its other members (a count, a query, links to the next page) take a few hundred bytes.
+const PAGE_REST_BYTES: usize = 1 << 20;
+
+/// The rest of a page of results around its `results` array: what opens the page before the
+/// array, and what follows the array to the `}` that closes the page. A byte after that one
+/// (other than white space) starts more content: the next pages, one per line, as JSON Lines.
+#[derive(Default)]
+struct PageTail {
+    /// The page before its array, and after it (up to [`PAGE_REST_BYTES`] in all).
+    before: Vec<u8>,
+    after: Vec<u8>,
+    /// More of the page after the array than was kept: it is not checked.
+    long: bool,
+    /// Nesting, strings and escapes after the array, until the page closes.
+    depth: u32,
+    in_str: bool,
+    esc: bool,
+    /// The page's closing `}` was seen.
+    closed: bool,
+    /// Where content after the page starts (file offset, line, column).
+    more: Option<(u64, u64, u64)>,
+}
+
+impl PageTail {
+    /// Takes byte `c` after the array: whether it starts more content after the page.
+    fn step(&mut self, c: u8) -> bool {
+        if self.closed {
+            return !c.is_ascii_whitespace();
+        }
+        if self.before.len() + self.after.len() < PAGE_REST_BYTES {
+            self.after.push(c);
+        } else {
+            self.long = true;
+        }
+        if self.in_str {
+            if self.esc {
+                self.esc = false;
+            } else if c == b'\\' {
+                self.esc = true;
+            } else if c == b'"' {
+                self.in_str = false;
+            }
+        } else {
+            match c {
+                b'"' => self.in_str = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' if self.depth == 0 => self.closed = true,
+                b'}' | b']' => self.depth -= 1,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Why the page, its array put aside, is not one JSON object, if it is not (its array was
+    /// read and closed, and so was the page).
+    fn fault(&self) -> Option<String> {
+        if self.long {
+            return None;
+        }
+        let mut page = self.before.clone();
+        page.extend_from_slice(b"[]");
+        page.extend_from_slice(&self.after);
+        let mut de = serde_json::Deserializer::from_slice(&page);
+        <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de)
+            .and_then(|_| de.end())
+            .err()
+            .map(|e| {
+                format!(
+                    "the page around its results is not a JSON object: {}",
+                    strip_position(&e.to_string())
+                )
+            })
+    }
 }
 
 impl ArrayScan {
@@ -1225,10 +1359,16 @@ fn element_item(b: usize, end: usize, (s, l, col): (u64, u64, u64), limits: &Lim
 /// are followed byte by byte, so a `,` or `]` inside a string or an object does not cut; where
 /// a bad element would lead them astray, the scanner finds its way back to the elements after
 /// it ([`scan_array`]).
+///
+/// With `page`, the file is a page of results whose `results` array opens at that byte: the
+/// array is read so, the rest of the page is checked to be a JSON object, and what follows the
+/// page, if anything, is read as JSON Lines (more pages, one per line).
+#[allow(clippy::too_many_arguments)]
 fn read_array<R: Read>(
     mut fh: R,
     head: Vec<u8>,
     mut eof: bool,
+    page: Option<usize>,
     index: u32,
     limits: &Limits,
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
@@ -1243,6 +1383,21 @@ fn read_array<R: Read>(
     };
     // The BOM is not a char of the first line.
     pos += bom_len(&carry);
+    if let Some(at) = page {
+        // The scan starts at the array, on its line and column.
+        let before = &carry[pos..at];
+        st.line += memchr::memchr_iter(b'\n', before).count() as u64;
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |k| k + 1);
+        st.col = before[line_start..]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count() as u64;
+        st.page = Some(PageTail {
+            before: before.trim_ascii().to_vec(),
+            ..PageTail::default()
+        });
+        pos = at;
+    }
     let mut blocks = 0;
     loop {
         let block_bytes = limits.ramped_block_bytes(blocks);
@@ -1256,11 +1411,14 @@ fn read_array<R: Read>(
         }
         let mut items = Vec::new();
         scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
-        if eof {
+        let more = st.page.as_ref().and_then(|p| p.more);
+        if eof || more.is_some() {
             finish_array(&st, &carry, start, limits, &mut items);
         }
-        // Keep the open element (or nothing) for the next block; at the end, nothing.
+        // Keep the open element (or nothing) for the next block; at the end, nothing; after a
+        // page, what follows it.
         let keep = match st.elem {
+            _ if more.is_some() => pos,
             _ if eof => carry.len(),
             Some((s, _, _)) => (s - start) as usize,
             None => pos,
@@ -1275,7 +1433,25 @@ fn read_array<R: Read>(
         };
         start += keep as u64;
         pos -= keep;
-        if !f(block) || eof {
+        if !f(block) {
+            return Ok(());
+        }
+        if let Some((offset, line, column)) = more {
+            // More pages after this one, one per line: JSON Lines from here, at their place in
+            // the file.
+            return read_lines(fh, carry, eof, index, limits, spare, &mut |mut b: Block| {
+                b.start += offset;
+                for item in &mut b.items {
+                    if item.line == 1 {
+                        item.column += column - 1;
+                    }
+                    item.line += line - 1;
+                    item.offset += offset;
+                }
+                f(b)
+            });
+        }
+        if eof {
             return Ok(());
         }
     }
@@ -1355,6 +1531,14 @@ fn scan_array(
                     continue;
                 }
                 _ => {}
+            }
+        } else if st.closed
+            && let Some(page) = &mut st.page
+        {
+            if page.step(c) {
+                page.more = Some((at(i), st.line, st.col + 1));
+                *pos = i;
+                return;
             }
         } else if st.closed {
             if !c.is_ascii_whitespace() && st.trailing.is_none() {
@@ -1603,6 +1787,24 @@ fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items:
             offset,
             kind: ItemKind::Unreadable("unexpected content after the JSON array".into()),
         });
+    }
+    // A page of results whose array was read: the rest of it must close it as a JSON object.
+    if st.closed
+        && let Some(page) = &st.page
+    {
+        let why = match page.closed {
+            false => Some("the page of results is not closed: its last `}` is missing".into()),
+            true => page.fault(),
+        };
+        if let Some(why) = why {
+            let (offset, line, column) = st.closed_at;
+            items.push(Item {
+                line,
+                column,
+                offset,
+                kind: ItemKind::Unreadable(why),
+            });
+        }
     }
 }
 
@@ -2161,6 +2363,161 @@ mod tests {
         let items = items_of(b"[{\"id\":\"a\"}, {\"id\":", Limits::default());
         assert_eq!(items.len(), 2);
         assert!(items[1].2.is_err());
+    }
+
+    fn pages() -> Limits {
+        Limits {
+            pages: true,
+            ..Limits::default()
+        }
+    }
+
+    /// A page of results (`{"total": 2, "results": [...]}`) is read as its array where pages are
+    /// known (the reference): one item per decision, at its line and offset; the page's other
+    /// members, before and after the array, are no items. Elsewhere (the corpus), it is one
+    /// record.
+    #[test]
+    fn a_page_of_results_is_read_as_its_array() {
+        let page = "{\n  \"total\": 2,\n  \"query\": {\"q\": \"[x]\", \"results\": [1]},\n  \
+                    \"results\": [\n    {\"id\": \"a\", \"text\": \"é ] }\"},\n    {\"id\": \"b\"}\n  ],\n  \
+                    \"next_batch\": \"?batch=1&x={\\\"\"\n}\n";
+        let items = items_of(page.as_bytes(), pages());
+        let a = "{\"id\": \"a\", \"text\": \"é ] }\"}";
+        let b = "{\"id\": \"b\"}";
+        assert_eq!(
+            items,
+            vec![
+                (5, page.find(a).unwrap() as u64, Ok(a.to_string())),
+                (6, page.find(b).unwrap() as u64, Ok(b.to_string())),
+            ]
+        );
+        let whole = items_of(page.as_bytes(), Limits::default());
+        assert_eq!(whole, vec![(1, 0, Ok(page.to_string()))]);
+        // One line, far longer than the head read to tell the layout.
+        let texts: Vec<String> = (0..2000)
+            .map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"{}\"}}", "Attendu ".repeat(10)))
+            .collect();
+        let line = format!("{{\"total\":2000,\"results\":[{}]}}", texts.join(","));
+        assert!(line.len() > 2 * HEAD_BYTES);
+        let items = items_of(line.as_bytes(), pages());
+        assert_eq!(items.len(), 2000);
+        assert!(items.iter().zip(&texts).all(|(it, t)| {
+            it.0 == 1 && it.2.as_deref() == Ok(t.as_str()) && line[it.1 as usize..].starts_with(t)
+        }));
+    }
+
+    /// A page is cut the same whatever the size of the blocks, into the elements its array
+    /// would give alone, each at its own line and offset in the page.
+    #[test]
+    fn a_page_is_cut_the_same_in_blocks_of_any_size() {
+        let mut array = "[\r\n".to_string();
+        for i in 0..120 {
+            let text = "é,]}\\\"[{".repeat(40 * (i % 13));
+            array.push_str(&format!(
+                "  {{\"id\": \"r{i}\",\r\n   \"text\": \"{text}\", \"n\": [1, {{\"a\": [2]}}]}},\r\n"
+            ));
+        }
+        array.push_str("  \"last\", ,\n  42\n]");
+        let before = "{\"total\": 124, \"query\": {\"results\": [\"x\"]},\n \"results\": ";
+        let page = format!("\u{feff}{before}{array},\n \"next\": \"}}]\\\"\"}}\n");
+        assert!(page.len() > 2 * HEAD_BYTES, "{}", page.len());
+        let read = |content: &str, block_bytes: usize| {
+            let limits = Limits {
+                block_bytes,
+                pages: true,
+                ..Limits::default()
+            };
+            items_of(content.as_bytes(), limits)
+        };
+        let alone = read(&array, 1 << 20);
+        assert_eq!(alone.len(), 123);
+        // In the page, an element lies one line further and its offset past the BOM and what
+        // opens the page.
+        let shift = (3 + before.len()) as u64;
+        let moved: Vec<_> = alone
+            .iter()
+            .map(|(line, offset, v)| (line + 1, offset + shift, v.clone()))
+            .collect();
+        for block_bytes in [64, 100, 1000, 4096, 1 << 20] {
+            assert_eq!(
+                read(&page, block_bytes),
+                moved,
+                "blocks of {block_bytes} bytes"
+            );
+        }
+    }
+
+    /// What is wrong around a page's array is one unreadable item, after its decisions, all
+    /// read: a member after the array that is not JSON, a page not closed.
+    #[test]
+    fn a_damaged_page_keeps_its_decisions_and_says_what_is_wrong() {
+        for (page, why) in [
+            (
+                "{\"results\": [\n{\"id\": \"a\"},\n{\"id\": \"b\"}\n], \"total\": 2,}\n",
+                "the page around its results is not a JSON object: key must be a string",
+            ),
+            (
+                "{\"results\": [\n{\"id\": \"a\"},\n{\"id\": \"b\"}\n], \"total\": 2\n",
+                "the page of results is not closed: its last `}` is missing",
+            ),
+            (
+                "{\"results\": [\n{\"id\": \"a\"},\n{\"id\": \"b\"}\n",
+                "the JSON array is not closed",
+            ),
+        ] {
+            let items = items_of(page.as_bytes(), pages());
+            assert_eq!(items.len(), 3, "{page}");
+            assert_eq!(items[0].2.as_deref(), Ok("{\"id\": \"a\"}"), "{page}");
+            assert_eq!(items[1].2.as_deref(), Ok("{\"id\": \"b\"}"), "{page}");
+            assert_eq!(items[2].2, Err(why.to_string()), "{page}");
+        }
+    }
+
+    /// Pages one per line, the first longer than the head: the first is read as its array, the
+    /// next ones as JSON Lines, each one item at its own line and offset.
+    #[test]
+    fn pages_one_per_line_after_a_long_first_page() {
+        let texts: Vec<String> = (0..60_000)
+            .map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"Attendu que\"}}"))
+            .collect();
+        let first = format!("{{\"batch\":0,\"results\":[{}]}}", texts.join(","));
+        // Longer than a block: the head read to tell the layout does not hold the first line.
+        assert!(first.len() > Limits::default().block_bytes);
+        let second = "{\"batch\":1,\"results\":[{\"id\":\"x\"}]}";
+        let third = "{\"batch\":2,\"results\":[]}";
+        let content = format!("{first}\n{second}\n\n{third}\n");
+        let items = items_of(content.as_bytes(), pages());
+        assert_eq!(items.len(), 60_002);
+        assert_eq!(items[59_999].2.as_deref(), Ok(texts[59_999].as_str()));
+        assert_eq!(
+            items[60_000],
+            (2, first.len() as u64 + 1, Ok(second.to_string()))
+        );
+        assert_eq!(
+            items[60_001],
+            (
+                4,
+                content.find(third).unwrap() as u64,
+                Ok(third.to_string())
+            )
+        );
+    }
+
+    /// A page whose array cannot be found in the head read to tell the layout (`results` after
+    /// a member too long for it, in a file larger than a block) or that is not an array is read
+    /// whole, as any other object.
+    #[test]
+    fn a_page_whose_array_is_not_seen_first_is_read_whole() {
+        let long = "x".repeat(Limits::default().block_bytes);
+        for page in [
+            format!("{{\n\"note\": \"{long}\",\n\"results\": [{{\"id\": \"a\"}}]\n}}\n"),
+            "{\n\"results\": {\"id\": \"a\"}\n}\n".to_string(),
+        ] {
+            let items = items_of(page.as_bytes(), pages());
+            assert_eq!(items.len(), 1);
+            assert!(items[0].0 == 1 && items[0].1 == 0);
+            assert!(items[0].2.as_deref() == Ok(page.as_str()));
+        }
     }
 
     #[test]

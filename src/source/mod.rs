@@ -569,8 +569,9 @@ fn gzip_of_json(f: &Path, fh: &std::fs::File) -> bool {
 }
 
 /// Reads a Judilibre JSON file block by block, as the corpus is read (JSON Lines split at line
-/// boundaries; an array or one object whole), parsing each block's values in parallel and moving
-/// their texts to the store, so that a large reference never sits whole in memory.
+/// boundaries; an array, or the `results` array of a page of results, split between elements;
+/// any other object whole), parsing each block's values in parallel and moving their texts to
+/// the store, so that a large reference never sits whole in memory.
 ///
 /// `fh` is the file, open, and `head` its first bytes, already read from it to tell its format:
 /// from a pipe, they cannot be read again. A `gzip` file is inflated as it is read, its texts go
@@ -591,7 +592,11 @@ fn read_json(
         name: name.to_string(),
         len: meta.len(),
     };
-    let limits = crate::corpus::Limits::default();
+    // A page of results is read as its array, a decision at a time, each kept where it lies.
+    let limits = crate::corpus::Limits {
+        pages: true,
+        ..crate::corpus::Limits::default()
+    };
     // Texts stay in a regular file, read again when needed; from anything else (a pipe, a
     // device), which cannot be read again, they go to the store.
     let file_no = (meta.is_file() && !gzip).then(|| store.add_file(f));
@@ -984,18 +989,22 @@ mod tests {
         );
     }
 
-    /// A page of results (one JSON document over several lines) is read whole: its buffer,
-    /// the size of the file, is freed rather than kept for the corpus reader to fill a block at
-    /// a time, which would hold its memory to the end of the audit.
+    /// A page of results (`{"total": …, "results": [...]}`, as Judilibre's `/export` gives a
+    /// batch), however large, is read as its array: block by block, each decision kept where it
+    /// lies in the file rather than the whole page parsed and its texts copied to the store. Its
+    /// buffers go back to the pool at the block size.
     #[test]
-    fn a_reference_read_whole_leaves_no_large_buffer_in_the_pool() {
+    fn a_page_of_results_is_streamed_and_its_decisions_kept_in_place() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("page.json");
         let text = "Attendu que l'arrêt attaqué énonce que la cour d'appel a retenu. ".repeat(150);
         let results: Vec<String> = (0..3000)
-            .map(|i| format!("  {{\"id\": \"d{i}\", \"text\": \"{text}{i}\"}}"))
+            .map(|i| format!("    {{\"id\": \"d{i}\", \"text\": \"{text}{i}\"}}"))
             .collect();
-        let page = format!("{{\"results\": [\n{}\n]}}\n", results.join(",\n"));
+        let page = format!(
+            "{{\n  \"batch\": 0,\n  \"query\": {{\"chamber\": [\"cr\"]}},\n  \"results\": [\n{}\n  ],\n  \"next_batch\": null\n}}\n",
+            results.join(",\n")
+        );
         let block = crate::corpus::Limits::default().block_bytes;
         assert!(page.len() > 3 * block);
         std::fs::write(&p, &page).unwrap();
@@ -1003,6 +1012,12 @@ mod tests {
         let set = ReferenceSet::load_recycling(&[p], &archive::ArchiveLimits::default(), &spares)
             .unwrap();
         assert_eq!(set.len(), 3000);
+        assert!(set.unreadable.is_empty(), "{:?}", set.unreadable);
+        for i in [0, 1234, 2999] {
+            let k = set.find_index(&format!("d{i}")).unwrap();
+            assert!(matches!(set.stored(k).place, Place::Record { .. }));
+            assert_eq!(set.text(k).unwrap(), format!("{text}{i}"));
+        }
         assert!(
             spares
                 .receiver()
