@@ -795,7 +795,7 @@ fn detect_layout<R: Read>(
                 return Ok(Layout::Lines);
             }
             if limits.pages
-                && let Some(at) = results_array_at(head, i)
+                && let Some(at) = results_array_at(&head[..head.len().min(HEAD_BYTES)], i)
             {
                 return Ok(Layout::Page(at));
             }
@@ -1172,15 +1172,46 @@ impl PageTail {
         page.extend_from_slice(b"[]");
         page.extend_from_slice(&self.after);
         let mut de = serde_json::Deserializer::from_slice(&page);
-        <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de)
-            .and_then(|_| de.end())
-            .err()
-            .map(|e| {
-                format!(
-                    "the page around its results is not a JSON object: {}",
-                    strip_position(&e.to_string())
-                )
-            })
+        match <ResultsCount as serde::Deserialize>::deserialize(&mut de).and_then(|n| {
+            de.end()?;
+            Ok(n)
+        }) {
+            Err(e) => Some(format!(
+                "the page around its results is not a JSON object: {}",
+                strip_position(&e.to_string())
+            )),
+            Ok(ResultsCount(n)) if n > 1 => Some(format!(
+                "the page holds `results` {n} times: only the decisions of the first are read"
+            )),
+            Ok(_) => None,
+        }
+    }
+}
+
+/// How many members of a JSON object are named `results`.
+struct ResultsCount(usize);
+
+impl<'de> serde::Deserialize<'de> for ResultsCount {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = ResultsCount;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<ResultsCount, A::Error> {
+                let mut n = 0;
+                while let Some(key) = m.next_key::<String>()? {
+                    n += usize::from(key == "results");
+                    m.next_value::<serde::de::IgnoredAny>()?;
+                }
+                Ok(ResultsCount(n))
+            }
+        }
+        d.deserialize_map(Members)
     }
 }
 
@@ -2447,6 +2478,28 @@ mod tests {
         }
     }
 
+    /// Whether a page is read as its array is told from the first [`HEAD_BYTES`] alone, whatever
+    /// the size of the file and of the blocks: the same file is read the same way.
+    #[test]
+    fn a_page_is_told_from_the_same_bytes_whatever_the_block_size() {
+        let note = "x".repeat(HEAD_BYTES + 100);
+        let results: Vec<String> = (0..100).map(|i| format!("{{\"id\": \"d{i}\"}}")).collect();
+        let page = format!(
+            "{{\"note\": \"{note}\",\n\"results\": [{}]}}\n",
+            results.join(",\n")
+        );
+        for block_bytes in [64, 4096, 1 << 20] {
+            let limits = Limits {
+                block_bytes,
+                pages: true,
+                ..Limits::default()
+            };
+            let items = items_of(page.as_bytes(), limits);
+            assert_eq!(items.len(), 1, "blocks of {block_bytes} bytes");
+            assert!(items[0].2.as_deref() == Ok(page.as_str()));
+        }
+    }
+
     /// What is wrong around a page's array is one unreadable item, after its decisions, all
     /// read: a member after the array that is not JSON, a page not closed.
     #[test]
@@ -2454,7 +2507,11 @@ mod tests {
         for (page, why) in [
             (
                 "{\"results\": [\n{\"id\": \"a\"},\n{\"id\": \"b\"}\n], \"total\": 2,}\n",
-                "the page around its results is not a JSON object: key must be a string",
+                "the page around its results is not a JSON object: trailing comma",
+            ),
+            (
+                "{\"results\": [\n{\"id\": \"a\"},\n{\"id\": \"b\"}\n], \"results\": [{\"id\": \"c\"}]}\n",
+                "the page holds `results` 2 times: only the decisions of the first are read",
             ),
             (
                 "{\"results\": [\n{\"id\": \"a\"},\n{\"id\": \"b\"}\n], \"total\": 2\n",
