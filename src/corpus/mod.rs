@@ -1127,6 +1127,10 @@ struct PageTail {
     esc: bool,
     /// The page's closing `}` was seen.
     closed: bool,
+    /// Bytes other than white space seen after the array (up to 255), and whether the first
+    /// was a `,`: until a key, the array may go on (a `]` left over by damage).
+    tokens: u8,
+    comma_first: bool,
     /// Where content after the page starts (file offset, line, column).
     more: Option<(u64, u64, u64)>,
 }
@@ -1136,6 +1140,12 @@ impl PageTail {
     fn step(&mut self, c: u8) -> bool {
         if self.closed {
             return !c.is_ascii_whitespace();
+        }
+        if !c.is_ascii_whitespace() {
+            if self.tokens == 0 {
+                self.comma_first = c == b',';
+            }
+            self.tokens = self.tokens.saturating_add(1);
         }
         if self.before.len() + self.after.len() < PAGE_REST_BYTES {
             self.after.push(c);
@@ -1566,6 +1576,27 @@ fn scan_array(
         } else if st.closed
             && let Some(page) = &mut st.page
         {
+            // Right after the array's `]`, a `{`, `[` or `]` (or a `,` then one of these) is
+            // more of the array: that `]` was left over by damage, as in a plain array.
+            if matches!(c, b'{' | b'[' | b']')
+                && (page.tokens == 0 || (page.tokens == 1 && page.comma_first))
+            {
+                let (offset, line, column) = st.closed_at;
+                items.push(Item {
+                    line,
+                    column,
+                    offset,
+                    kind: ItemKind::Unreadable("a `]` that does not end the JSON array".into()),
+                });
+                let before = std::mem::take(&mut page.before);
+                st.page = Some(PageTail {
+                    before,
+                    ..PageTail::default()
+                });
+                st.closed = false;
+                st.next = Next::Value;
+                continue;
+            }
             if page.step(c) {
                 page.more = Some((at(i), st.line, st.col + 1));
                 *pos = i;
@@ -1699,7 +1730,9 @@ fn scan_array(
                 // In a bad element, a `]` that seems to end the array is as likely a bracket
                 // the damage left over (`{"a": [1]}]}`, a `}` too many): taken for one, it is
                 // part of the element, which ends at the next `,` (or the file's end).
-                b']' if st.depth == 0 && st.bad => st.next = Next::AfterClose,
+                // Not in a page, where the page's other members follow the array: there the
+                // `]` ends the array, and if it was the damage's, the bytes after it say so.
+                b']' if st.depth == 0 && st.bad && st.page.is_none() => st.next = Next::AfterClose,
                 b',' | b']' if st.depth == 0 => {
                     if let Some((s, l, col)) = st.elem.take() {
                         let b = (s - start) as usize;
@@ -2527,6 +2560,44 @@ mod tests {
             assert_eq!(items[0].2.as_deref(), Ok("{\"id\": \"a\"}"), "{page}");
             assert_eq!(items[1].2.as_deref(), Ok("{\"id\": \"b\"}"), "{page}");
             assert_eq!(items[2].2, Err(why.to_string()), "{page}");
+        }
+    }
+
+    /// Damage at the end of a page's array costs no decision: a bad last element ends at the
+    /// array's `]`, whatever follows it; a `]` left over by damage after an element is one
+    /// unreadable item, and the array goes on after it, as in a plain array.
+    #[test]
+    fn damage_at_the_end_of_a_page_loses_no_decision() {
+        let bad = "{\"id\": \"b\", \"t\": \"x\" y\"}";
+        let page = format!(
+            "{{\"results\": [{{\"id\": \"a\"}}, {bad}], \"total\": 2, \"next\": null}}\n\
+             {{\"results\": [{{\"id\": \"c\"}}]}}\n"
+        );
+        let items = items_of(page.as_bytes(), pages());
+        let got: Vec<_> = items.iter().map(|i| i.2.clone()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Ok("{\"id\": \"a\"}".to_string()),
+                Ok(bad.to_string()),
+                Ok("{\"results\": [{\"id\": \"c\"}]}".to_string()),
+            ]
+        );
+        for page in [
+            "{\"results\": [{\"id\": \"a\"}], {\"id\": \"b\"}], \"total\": 2}\n",
+            "{\"results\": [\n  {\"id\": \"a\"}]\n  {\"id\": \"b\"}\n],\n\"total\": 2\n}\n",
+        ] {
+            let items = items_of(page.as_bytes(), pages());
+            let got: Vec<_> = items.iter().map(|i| i.2.clone()).collect();
+            assert_eq!(
+                got,
+                vec![
+                    Ok("{\"id\": \"a\"}".to_string()),
+                    Err("a `]` that does not end the JSON array".to_string()),
+                    Ok("{\"id\": \"b\"}".to_string()),
+                ],
+                "{page}"
+            );
         }
     }
 
