@@ -1248,6 +1248,26 @@ impl ArrayScan {
         (kinds != 0).then(|| (u128::BITS - 1 - kinds.leading_zeros()) as usize)
     }
 
+    /// Takes back the `]` that seemed to end the array: it was left over by damage to the
+    /// element before it, or is a stray bracket, and is one unreadable item; what follows is
+    /// more of the array. In a page, what was taken for the rest of the page goes with it.
+    fn reopen(&mut self, items: &mut Vec<Item>) {
+        let (offset, line, column) = self.closed_at;
+        items.push(Item {
+            line,
+            column,
+            offset,
+            kind: ItemKind::Unreadable("a `]` that does not end the JSON array".into()),
+        });
+        self.closed = false;
+        if let Some(page) = &mut self.page {
+            *page = PageTail {
+                before: std::mem::take(&mut page.before),
+                ..PageTail::default()
+            };
+        }
+    }
+
     /// Ends the string being read.
     fn end_string(&mut self) {
         self.in_str = false;
@@ -1581,20 +1601,7 @@ fn scan_array(
             if matches!(c, b'{' | b'[' | b']')
                 && (page.tokens == 0 || (page.tokens == 1 && page.comma_first))
             {
-                let (offset, line, column) = st.closed_at;
-                items.push(Item {
-                    line,
-                    column,
-                    offset,
-                    kind: ItemKind::Unreadable("a `]` that does not end the JSON array".into()),
-                });
-                let before = std::mem::take(&mut page.before);
-                st.page = Some(PageTail {
-                    before,
-                    ..PageTail::default()
-                });
-                st.closed = false;
-                st.next = Next::Value;
+                st.reopen(items);
                 continue;
             }
             if page.step(c) {
@@ -1608,14 +1615,7 @@ fn scan_array(
                     // The `]` did not end the array: it was left over by damage to the element
                     // before it (a `}` too many), or is a stray bracket. What follows is more
                     // of the array (a `}`, more of that damage), not content after it.
-                    let (offset, line, column) = st.closed_at;
-                    items.push(Item {
-                        line,
-                        column,
-                        offset,
-                        kind: ItemKind::Unreadable("a `]` that does not end the JSON array".into()),
-                    });
-                    st.closed = false;
+                    st.reopen(items);
                     st.bad = c == b'}';
                     if c != b',' {
                         continue;
@@ -2474,13 +2474,7 @@ mod tests {
     /// would give alone, each at its own line and offset in the page.
     #[test]
     fn a_page_is_cut_the_same_in_blocks_of_any_size() {
-        let mut array = "[\r\n".to_string();
-        for i in 0..120 {
-            let text = "é,]}\\\"[{".repeat(40 * (i % 13));
-            array.push_str(&format!(
-                "  {{\"id\": \"r{i}\",\r\n   \"text\": \"{text}\", \"n\": [1, {{\"a\": [2]}}]}},\r\n"
-            ));
-        }
+        let mut array = format!("[\r\n{}", elements_of_every_shape());
         array.push_str("  \"last\", ,\n  42\n]");
         let before = "{\"total\": 124, \"query\": {\"results\": [\"x\"]},\n \"results\": ";
         let page = format!("\u{feff}{before}{array},\n \"next\": \"}}]\\\"\"}}\n");
@@ -2648,18 +2642,26 @@ mod tests {
         }
     }
 
+    /// 120 array elements, each followed by `,` and CRLF, over two lines each: commas,
+    /// brackets and escaped quotes in strings, accented text, nested values; element `i` has the
+    /// id `r{i}`.
+    fn elements_of_every_shape() -> String {
+        let mut out = String::new();
+        for i in 0..120 {
+            let text = "é,]}\\\"[{".repeat(40 * (i % 13));
+            out.push_str(&format!(
+                "  {{\"id\": \"r{i}\",\r\n   \"text\": \"{text}\", \"n\": [1, {{\"a\": [2]}}]}},\r\n"
+            ));
+        }
+        out
+    }
+
     #[test]
     fn arrays_are_read_in_blocks_that_cut_between_elements() {
         // Elements of every shape, on one line and over several, with commas, brackets and
         // escaped quotes in strings, accented text, CRLF, a BOM, an over-long element, an empty
         // one and content after the array.
-        let mut content = "\u{feff}[\r\n".to_string();
-        for i in 0..120 {
-            let text = "é,]}\\\"[{".repeat(40 * (i % 13));
-            content.push_str(&format!(
-                "  {{\"id\": \"r{i}\",\r\n   \"text\": \"{text}\", \"n\": [1, {{\"a\": [2]}}]}},\r\n"
-            ));
-        }
+        let mut content = format!("\u{feff}[\r\n{}", elements_of_every_shape());
         content.push_str(&format!(
             "  {{\"id\": \"big\", \"text\": \"{}\"}},\n",
             "x".repeat(20_000)
