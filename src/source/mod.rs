@@ -7,6 +7,7 @@ pub mod history;
 pub mod judilibre;
 pub mod store;
 pub mod xml;
+mod xml_events;
 
 use crate::error::InputError;
 use crate::model::{Origin, ReferenceDecision};

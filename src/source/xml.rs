@@ -27,10 +27,10 @@
 //! removed, entities decoded, CDATA kept as text, and markup that arrives escaped
 //! (`&lt;br/&gt;`) or inside CDATA is treated the same way. The ends are trimmed.
 
+use super::xml_events::{FastEvents, quick_reader};
 use crate::model::{Origin, Producer, ReferenceDecision};
 use jiff::civil::Date;
 use quick_xml::events::{BytesRef, Event};
-use quick_xml::reader::Reader;
 use std::fmt;
 
 /// Why an XML file could not be read as a decision, and where (1-based line and column, the column
@@ -53,6 +53,17 @@ impl fmt::Display for XmlError {
 }
 
 impl std::error::Error for XmlError {}
+
+impl XmlError {
+    /// The quick reader of events gave up: never shown, the file is read again by quick-xml.
+    fn gave_up() -> Self {
+        XmlError {
+            line: 0,
+            column: 0,
+            message: String::new(),
+        }
+    }
+}
 
 /// Which official format a file is in, from its root element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -559,17 +570,78 @@ fn parse_utf8(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlErro
             "UTF-16 XML is not supported (expected UTF-8)".into(),
         ));
     }
-    // quick-xml validates UTF-8 event by event (a second validation up front would cost as much
-    // as the parsing); the exact place of a bad byte is looked up only when it reports one.
-    let mut reader = Reader::from_reader(&bytes[skip..]);
-    {
-        let config = reader.config_mut();
-        // A lone `&` is a common defect of hand-made files; keep it as text rather than reject
-        // the whole decision.
-        config.allow_dangling_amp = true;
-        config.check_end_names = true;
-    }
+    let body = &bytes[skip..];
+    // A file checked as UTF-8 at once (simdutf8) is read by the quick reader of events, which
+    // checks nothing again. Where it gives up, or the file is not read to a decision, quick-xml
+    // reads it again: the same events, and its errors say what is wrong and where.
+    let parsed = match simdutf8::basic::from_utf8(body) {
+        Ok(s) => {
+            let mut fast = FastEvents::new(s);
+            read_events(bytes, || {
+                fast.next_event()
+                    .map(|(at, e)| (skip + at, e))
+                    .ok_or_else(XmlError::gave_up)
+            })
+            .ok()
+        }
+        Err(_) => None,
+    };
+    let (format, fields, text, root_pos) = match parsed {
+        Some(p) => p,
+        None => {
+            // quick-xml checks UTF-8 event by event; the exact place of a bad byte is looked up
+            // only when it reports one.
+            let mut reader = quick_reader(body);
+            read_events(bytes, || {
+                let event_pos = skip + reader.buffer_position() as usize;
+                match reader.read_event() {
+                    Ok(e) => Ok((event_pos, e)),
+                    Err(e) => {
+                        if let quick_xml::Error::Encoding(_) = e
+                            && let Err(bad) = std::str::from_utf8(body)
+                        {
+                            return Err(err(
+                                skip + bad.valid_up_to(),
+                                "invalid UTF-8 (DILA and administrative XML are UTF-8)".into(),
+                            ));
+                        }
+                        Err(err(skip + reader.error_position() as usize, e.to_string()))
+                    }
+                }
+            })?
+        }
+    };
 
+    match format {
+        Format::DilaJudi | Format::DilaAdmin => {
+            build_dila(format, fields, text, origin).map_err(|m| err(root_pos, m))
+        }
+        Format::Admin => build_admin(fields, text, origin).map_err(|m| err(root_pos, m)),
+    }
+    .and_then(|(decision, bad_date)| match bad_date {
+        Some((name, v, pos)) => Err(err(pos, format!("{name}: `{v}` is not a date"))),
+        None => Ok(decision),
+    })
+}
+
+/// What the event loop reads of a file: its format, its fields, its text (made plain) and the
+/// offset of its root element.
+type Read = (Format, Fields, String, usize);
+
+/// Reads a decision file's events, from `next` (each with the offset in `bytes` where it
+/// starts), into its fields and text.
+fn read_events<'a>(
+    bytes: &[u8],
+    mut next: impl FnMut() -> Result<(usize, Event<'a>), XmlError>,
+) -> Result<Read, XmlError> {
+    let err = |pos: usize, message: String| {
+        let (line, column) = line_column(bytes, pos);
+        XmlError {
+            line,
+            column,
+            message,
+        }
+    };
     let mut format: Option<Format> = None;
     let mut root_done = false;
     // Open elements: their tag and the byte offset of their `<` (for error messages).
@@ -582,21 +654,7 @@ fn parse_utf8(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlErro
     let mut root_pos = 0usize;
 
     loop {
-        let event_pos = skip + reader.buffer_position() as usize;
-        let event = match reader.read_event() {
-            Ok(e) => e,
-            Err(e) => {
-                if let quick_xml::Error::Encoding(_) = e
-                    && let Err(bad) = std::str::from_utf8(&bytes[skip..])
-                {
-                    return Err(err(
-                        skip + bad.valid_up_to(),
-                        "invalid UTF-8 (DILA and administrative XML are UTF-8)".into(),
-                    ));
-                }
-                return Err(err(skip + reader.error_position() as usize, e.to_string()));
-            }
-        };
+        let (event_pos, event) = next()?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -751,18 +809,7 @@ fn parse_utf8(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlErro
     {
         text = stripped;
     }
-    let text = trim_text(text);
-
-    match format {
-        Format::DilaJudi | Format::DilaAdmin => {
-            build_dila(format, fields, text, origin).map_err(|m| err(root_pos, m))
-        }
-        Format::Admin => build_admin(fields, text, origin).map_err(|m| err(root_pos, m)),
-    }
-    .and_then(|(decision, bad_date)| match bad_date {
-        Some((name, v, pos)) => Err(err(pos, format!("{name}: `{v}` is not a date"))),
-        None => Ok(decision),
-    })
+    Ok((format, fields, trim_text(text), root_pos))
 }
 
 /// Resolves an entity or character reference into `buf` or a static string. `Ok(None)` for an

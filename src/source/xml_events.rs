@@ -1,0 +1,347 @@
+//! The XML events of a decision file, read quickly.
+//!
+//! quick-xml checks the UTF-8 of every event it reads with the standard library, which is
+//! several times slower than checking the whole file at once (simdutf8): on a DILA reference it
+//! was the largest single cost of reading the file. [`FastEvents`] reads a file already known to
+//! be UTF-8 into the very events quick-xml gives, with the reader's settings the decision
+//! readers use (`allow_dangling_amp`, `check_end_names`, the rest by default), and checks nothing
+//! again.
+//!
+//! It only takes what it is sure to read as quick-xml does: text, references, start, end and
+//! empty tags (with attributes), comments, CDATA sections, XML declarations and processing
+//! instructions. It gives up (`None`) at anything else (a DOCTYPE, a second byte order mark) and
+//! at anything quick-xml reports as an error (an end tag that closes nothing or the wrong
+//! element, an unclosed tag or section): the caller then reads the file again with quick-xml,
+//! which says what is wrong and where. Tests compare its events with quick-xml's on real files
+//! and on damaged ones.
+
+use memchr::{memchr_iter, memchr2, memchr3, memchr3_iter};
+use quick_xml::events::{
+    BytesCData, BytesDecl, BytesEnd, BytesPI, BytesRef, BytesStart, BytesText, Event,
+};
+use quick_xml::reader::Reader;
+
+/// quick-xml's reader of `body` (UTF-8 without its byte order mark), set as the decision readers
+/// use it, and as [`FastEvents`] reads.
+pub(crate) fn quick_reader(body: &[u8]) -> Reader<&[u8]> {
+    let mut reader = Reader::from_reader(body);
+    let config = reader.config_mut();
+    // A lone `&` is a common defect of hand-made files; keep it as text rather than reject the
+    // whole decision.
+    config.allow_dangling_amp = true;
+    config.check_end_names = true;
+    reader
+}
+
+/// The events of a UTF-8 XML text, as quick-xml's reader gives them (see the module docs).
+pub(crate) struct FastEvents<'a> {
+    s: &'a str,
+    /// Where the next event starts.
+    pos: usize,
+    /// The names of the elements open, innermost last.
+    open: Vec<&'a str>,
+}
+
+/// White space as XML (and quick-xml) knows it.
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// The length of a tag's name: up to its first white space.
+fn name_len(s: &str) -> usize {
+    s.bytes().position(is_ws).unwrap_or(s.len())
+}
+
+/// The `>` that ends the tag `b` starts with, outside quoted attribute values (as quick-xml's
+/// element parser finds it).
+fn tag_end(b: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    for i in memchr3_iter(b'>', b'\'', b'"', b) {
+        match (quote, b[i]) {
+            (None, b'>') => return Some(i),
+            (None, q) if q != b'>' => quote = Some(q),
+            (Some(q), c) if q == c => quote = None,
+            _ => {}
+        }
+    }
+    None
+}
+
+impl<'a> FastEvents<'a> {
+    /// The events of `s`, which must not start with a byte order mark (the caller skips one).
+    pub(crate) fn new(s: &'a str) -> Self {
+        FastEvents {
+            s,
+            pos: 0,
+            open: Vec::with_capacity(16),
+        }
+    }
+
+    /// The next event and the byte offset in `s` where it starts; `None` when this reader gives
+    /// up (see the module docs).
+    pub(crate) fn next_event(&mut self) -> Option<(usize, Event<'a>)> {
+        let (s, at) = (self.s, self.pos);
+        let b = s.as_bytes();
+        if at == 0 && s.starts_with('\u{FEFF}') {
+            // quick-xml drops one mark without counting it in positions.
+            return None;
+        }
+        let Some(&first) = b.get(at) else {
+            return Some((at, Event::Eof));
+        };
+        let event = match first {
+            b'<' => self.markup(at)?,
+            b'&' => match memchr3(b';', b'&', b'<', &b[at + 1..]) {
+                Some(i) if b[at + 1 + i] == b';' => {
+                    self.pos = at + i + 2;
+                    Event::GeneralRef(BytesRef::new(&s[at + 1..at + 1 + i]))
+                }
+                // A lone `&`: text up to the next reference or markup, as `allow_dangling_amp`.
+                Some(i) => {
+                    self.pos = at + 1 + i;
+                    Event::Text(BytesText::from_escaped(&s[at..at + 1 + i]))
+                }
+                None => {
+                    self.pos = b.len();
+                    Event::Text(BytesText::from_escaped(&s[at..]))
+                }
+            },
+            _ => {
+                let end = memchr2(b'<', b'&', &b[at..]).map_or(b.len(), |i| at + i);
+                self.pos = end;
+                Event::Text(BytesText::from_escaped(&s[at..end]))
+            }
+        };
+        Some((at, event))
+    }
+
+    /// The markup that starts at `s[at]` (a `<`).
+    fn markup(&mut self, at: usize) -> Option<Event<'a>> {
+        let s = self.s;
+        let rest = &s.as_bytes()[at..];
+        match *rest.get(1)? {
+            b'!' => match *rest.get(2)? {
+                b'-' => {
+                    // The first `>` after at least `<!----` that follows `--`.
+                    let i =
+                        memchr_iter(b'>', rest).find(|&i| i > 5 && rest[..i].ends_with(b"--"))?;
+                    if !rest.starts_with(b"<!--") {
+                        return None;
+                    }
+                    self.pos = at + i + 1;
+                    Some(Event::Comment(BytesText::from_escaped(
+                        &s[at + 4..at + i - 2],
+                    )))
+                }
+                b'[' => {
+                    let i = memchr_iter(b'>', rest).find(|&i| rest[..i].ends_with(b"]]"))?;
+                    if !rest.starts_with(b"<![CDATA[") || i < 11 {
+                        return None;
+                    }
+                    self.pos = at + i + 1;
+                    Some(Event::CData(BytesCData::new(&s[at + 9..at + i - 2])))
+                }
+                // A DOCTYPE, or no markup quick-xml knows.
+                _ => None,
+            },
+            b'/' => {
+                let i = tag_end(rest)?;
+                let content = &s[at + 2..at + i];
+                let name = content.trim_end_matches([' ', '\t', '\r', '\n']);
+                if self.open.pop()? != name {
+                    return None;
+                }
+                self.pos = at + i + 1;
+                Some(Event::End(BytesEnd::new(name)))
+            }
+            b'?' => {
+                let i = memchr_iter(b'>', rest).find(|&i| i > 0 && rest[i - 1] == b'?')?;
+                if i < 3 {
+                    return None;
+                }
+                let content = &s[at + 2..at + i - 1];
+                self.pos = at + i + 1;
+                let c = content.as_bytes();
+                Some(
+                    if c.starts_with(b"xml") && c.get(3).is_none_or(|&b| is_ws(b)) {
+                        Event::Decl(BytesDecl::from_start(BytesStart::from_content(content, 3)))
+                    } else {
+                        Event::PI(BytesPI::new(content))
+                    },
+                )
+            }
+            _ => {
+                let i = tag_end(rest)?;
+                let inner = &s[at + 1..at + i];
+                self.pos = at + i + 1;
+                Some(match inner.strip_suffix('/') {
+                    Some(c) => Event::Empty(BytesStart::from_content(c, name_len(c))),
+                    None => {
+                        let n = name_len(inner);
+                        self.open.push(&inner[..n]);
+                        Event::Start(BytesStart::from_content(inner, n))
+                    }
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::strategy::Strategy;
+
+    /// How [`FastEvents`] read a text, event by event beside quick-xml.
+    #[derive(Debug, PartialEq, Eq)]
+    enum Outcome {
+        /// To its end, every event and its offset the same as quick-xml's.
+        Whole,
+        /// The same events until it gave up.
+        GaveUp,
+    }
+
+    /// Reads `input` with both, in step, and fails where they differ, or where the quick reader
+    /// reads on where quick-xml reports an error.
+    fn in_step(input: &str) -> Outcome {
+        let mut fast = FastEvents::new(input);
+        let mut quick = quick_reader(input.as_bytes());
+        loop {
+            let at = quick.buffer_position() as usize;
+            let Some((fast_at, fast_event)) = fast.next_event() else {
+                return Outcome::GaveUp;
+            };
+            let event = quick.read_event().unwrap_or_else(|e| {
+                panic!("{fast_event:?} at {fast_at} where quick-xml fails ({e}) in {input:?}")
+            });
+            assert_eq!((fast_at, &fast_event), (at, &event), "in {input:?}");
+            if event == Event::Eof {
+                return Outcome::Whole;
+            }
+        }
+    }
+
+    fn data_files() -> Vec<(std::path::PathBuf, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut out = Vec::new();
+        for dir in ["dila-cass", "ce"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                let text = std::fs::read_to_string(&p).unwrap();
+                out.push((p, text));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_real_decisions_read_whole_as_quick_xml_reads_them() {
+        let files = data_files();
+        assert_eq!(files.len(), 93);
+        for (path, text) in &files {
+            let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+            assert_eq!(in_step(body), Outcome::Whole, "{}", path.display());
+        }
+        // The same with Windows line endings, which text events keep (quick-xml's `xml10_content`
+        // makes them `\n`).
+        for (path, text) in files.iter().step_by(10) {
+            let crlf = text.replace('\n', "\r\n");
+            assert_eq!(in_step(&crlf), Outcome::Whole, "{}", path.display());
+        }
+    }
+
+    /// Damage and rarer markup put into real decisions: at every place the quick reader reads
+    /// what quick-xml reads, or gives up, never reading past an error.
+    #[test]
+    fn damaged_decisions_read_as_quick_xml_reads_them_or_give_up() {
+        let files = data_files();
+        let pieces = [
+            "<",
+            ">",
+            "&",
+            "&amp",
+            "&amp;",
+            "&;",
+            "& x;",
+            "&#233;",
+            "&#xZZ;",
+            "]]>",
+            "<!-- c -->",
+            "<!-- a--b -->",
+            "<!-->",
+            "<!--->",
+            "<!---->",
+            "<![CDATA[ a < b & c ]]>",
+            "<![CDATA[]]>",
+            "<![CDATA[x]>",
+            "<![CDAT[x]]>",
+            "<!DOCTYPE x>",
+            "<!x>",
+            "<?pi a?>",
+            "<?xml version=\"1.0\"?>",
+            "<?>",
+            "<??>",
+            "<?xml?>",
+            "</x>",
+            "</>",
+            "<>",
+            "<x/>",
+            "<x>",
+            "<x a='>'>",
+            "<x a=\">\"/>",
+            "<x a='1>",
+            "<br />",
+            "<b>gras</b>",
+            "<i>x</ i>",
+            "</i >",
+            "<p\n>",
+            "\r",
+            "\r\n",
+            "\u{FEFF}",
+            "\"",
+            "'",
+        ];
+        let mut seen = [0usize; 2];
+        for (path, text) in files.iter().step_by(23) {
+            let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+            let bounds: Vec<usize> = (0..=body.len())
+                .filter(|&i| body.is_char_boundary(i))
+                .collect();
+            let step = (bounds.len() / 150).max(1);
+            for &at in bounds.iter().step_by(step) {
+                // Cut short there.
+                let outcome = in_step(&body[..at]);
+                seen[(outcome == Outcome::GaveUp) as usize] += 1;
+                for piece in pieces {
+                    let damaged = format!("{}{piece}{}", &body[..at], &body[at..]);
+                    let outcome = in_step(&damaged);
+                    seen[(outcome == Outcome::GaveUp) as usize] += 1;
+                }
+            }
+            assert!(!path.as_os_str().is_empty());
+        }
+        // Both happen: the quick reader reads many damaged files whole, and gives up on others.
+        assert!(seen[0] > 1000 && seen[1] > 1000, "{seen:?}");
+    }
+
+    proptest::proptest! {
+        /// Any mix of markup, references and text reads as quick-xml reads it, or gives up.
+        #[test]
+        fn any_markup_reads_as_quick_xml_reads_it(s in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<a>", "</a>", "<b x='1'>", "</b>", "<a/>", "<b y=\"/>\"/>", "</a >", "<", ">",
+                "&", "&amp;", "&lt", ";", "&#38;", "text", " ", "\n", "\r", "\r\n", "é", "<!--",
+                "-->", "--", "-", "<![CDATA[", "]]>", "]", "<?", "?>", "<?xml", "<!", "<!D", "'",
+                "\"", "/", "/>",
+            ]),
+            0..24,
+        ).prop_map(|v| v.concat())) {
+            in_step(&s);
+        }
+    }
+}
