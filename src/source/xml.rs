@@ -27,6 +27,8 @@
 //! removed, entities decoded, CDATA kept as text, and markup that arrives escaped
 //! (`&lt;br/&gt;`) or inside CDATA is treated the same way. The ends are trimmed.
 
+#[doc(hidden)]
+pub use super::xml_events::fast_events_agree_with_quick_xml;
 use super::xml_events::{FastEvents, quick_reader};
 use crate::model::{Origin, Producer, ReferenceDecision};
 use jiff::civil::Date;
