@@ -39,3 +39,24 @@ fn serde_json_private_tokens_are_left_to_serde_json() {
         }
     }
 }
+
+/// `xml` crash-4e6eb71208feac075cb53436a60f34a6c3511fa7: an element of no name (`<>`), then an
+/// end tag of white space alone (`</` and a line break, `>`). quick-xml does not take the one to
+/// close the other; the quick reader of events did, and so read a file quick-xml rejects. It now
+/// gives up there, and the file is rejected where quick-xml says.
+#[test]
+fn an_end_tag_of_white_space_closes_no_element_of_no_name() {
+    let data = "<?xml version=\"1.0\"?>\n<TEXTE_JURI_JUDI>\n<AVOCATS>MF<>rr\nb/b</\n></AVOCATS>\n</TEXTE_JURI_JUDI>\n";
+    assert_eq!(
+        vigie::source::xml::fast_events_agree_with_quick_xml(data),
+        Ok(false)
+    );
+    let origin = vigie::model::Origin {
+        file: "crash.xml".into(),
+        line: 0,
+    };
+    let e = vigie::source::xml::parse_xml(data.as_bytes(), origin).unwrap_err();
+    // The `<` of `</` on line 4, after `b/b`.
+    assert_eq!((e.line, e.column), (4, 4), "{e}");
+    assert!(e.message.contains("expected `</>`"), "{e}");
+}

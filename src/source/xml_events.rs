@@ -147,7 +147,12 @@ impl<'a> FastEvents<'a> {
             b'/' => {
                 let i = tag_end(rest)?;
                 let content = &s[at + 2..at + i];
-                let name = content.trim_end_matches([' ', '\t', '\r', '\n']);
+                // White space after the name is dropped, but a name of white space alone is kept
+                // as it is (`</ >` does not close `<>`).
+                let name = match content.trim_end_matches([' ', '\t', '\r', '\n']) {
+                    "" => content,
+                    name => name,
+                };
                 if self.open.pop()? != name {
                     return None;
                 }
@@ -346,6 +351,14 @@ mod tests {
         assert!(seen[0] > 1000 && seen[1] > 1000, "{seen:?}");
     }
 
+    /// What the fuzz target found: an element of no name, `<>`, is not closed by `</ >`.
+    #[test]
+    fn an_end_tag_of_white_space_closes_no_element_of_no_name() {
+        assert_eq!(in_step("<a><></\n></a>"), Outcome::GaveUp);
+        assert_eq!(in_step("<a><></></a>"), Outcome::Whole);
+        assert_eq!(in_step("<a><b></b \n></a >"), Outcome::Whole);
+    }
+
     proptest::proptest! {
         /// Any mix of markup, references and text reads as quick-xml reads it, or gives up.
         #[test]
@@ -354,7 +367,7 @@ mod tests {
                 "<a>", "</a>", "<b x='1'>", "</b>", "<a/>", "<b y=\"/>\"/>", "</a >", "<", ">",
                 "&", "&amp;", "&lt", ";", "&#38;", "text", " ", "\n", "\r", "\r\n", "é", "<!--",
                 "-->", "--", "-", "<![CDATA[", "]]>", "]", "<?", "?>", "<?xml", "<!", "<!D", "'",
-                "\"", "/", "/>",
+                "\"", "/", "/>", "<>", "</>", "</ >", "</\n>",
             ]),
             0..24,
         ).prop_map(|v| v.concat())) {
