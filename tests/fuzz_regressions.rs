@@ -42,7 +42,7 @@ fn serde_json_private_tokens_are_left_to_serde_json() {
 
 /// `xml` crash-4e6eb71208feac075cb53436a60f34a6c3511fa7: an element of no name (`<>`), then an
 /// end tag of white space alone (`</` and a line break, `>`). quick-xml does not take the one to
-/// close the other; the quick reader of events did, and so read a file quick-xml rejects. It now
+/// close the other; the fast reader of events did, and so read a file quick-xml rejects. It now
 /// gives up there, and the file is rejected where quick-xml says.
 #[test]
 fn an_end_tag_of_white_space_closes_no_element_of_no_name() {

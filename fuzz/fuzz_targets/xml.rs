@@ -1,5 +1,5 @@
 //! The DILA and administrative XML reader on arbitrary bytes: a decision or an error, never a
-//! panic; and its quick reader of events, on any UTF-8, reads what quick-xml reads or gives up.
+//! panic; and its fast reader of events, on any UTF-8, reads what quick-xml reads or gives up.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -29,7 +29,7 @@
 
 #[doc(hidden)]
 pub use super::xml_events::fast_events_agree_with_quick_xml;
-use super::xml_events::{FastEvents, quick_reader};
+use super::xml_events::{FastEvents, quick_xml_reader};
 use crate::model::{Origin, Producer, ReferenceDecision};
 use jiff::civil::Date;
 use quick_xml::events::{BytesRef, Event};
@@ -57,7 +57,7 @@ impl fmt::Display for XmlError {
 impl std::error::Error for XmlError {}
 
 impl XmlError {
-    /// The quick reader of events gave up: never shown, the file is read again by quick-xml.
+    /// The fast reader of events gave up: never shown, the file is read again by quick-xml.
     fn gave_up() -> Self {
         XmlError {
             line: 0,
@@ -510,7 +510,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// and columns are counted in characters.
 pub fn parse_xml(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlError> {
     if let Some(table) = declared_single_byte_encoding(bytes)
-        && std::str::from_utf8(bytes).is_err()
+        && simdutf8::basic::from_utf8(bytes).is_err()
     {
         let text: String = bytes.iter().map(|&b| table(b)).collect();
         return parse_utf8(text.as_bytes(), origin);
@@ -573,9 +573,10 @@ fn parse_utf8(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlErro
         ));
     }
     let body = &bytes[skip..];
-    // A file checked as UTF-8 at once (simdutf8) is read by the quick reader of events, which
-    // checks nothing again. Where it gives up, or the file is not read to a decision, quick-xml
-    // reads it again: the same events, and its errors say what is wrong and where.
+    // A file checked as UTF-8 at once (simdutf8) is read by the fast reader of events, which
+    // checks nothing again. Where the event loop fails (the fast reader gave up, or the events
+    // make no decision file), quick-xml reads the file again: the same events, and its errors say
+    // what is wrong and where.
     let parsed = match simdutf8::basic::from_utf8(body) {
         Ok(s) => {
             let mut fast = FastEvents::new(s);
@@ -593,7 +594,7 @@ fn parse_utf8(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlErro
         None => {
             // quick-xml checks UTF-8 event by event; the exact place of a bad byte is looked up
             // only when it reports one.
-            let mut reader = quick_reader(body);
+            let mut reader = quick_xml_reader(body);
             read_events(bytes, || {
                 let event_pos = skip + reader.buffer_position() as usize;
                 match reader.read_event() {
