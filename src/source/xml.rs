@@ -57,6 +57,16 @@ impl fmt::Display for XmlError {
 impl std::error::Error for XmlError {}
 
 impl XmlError {
+    /// An error at byte `pos` of the file `bytes`, told by line and column.
+    fn at(bytes: &[u8], pos: usize, message: String) -> Self {
+        let (line, column) = line_column(bytes, pos);
+        XmlError {
+            line,
+            column,
+            message,
+        }
+    }
+
     /// The fast reader of events gave up: never shown, the file is read again by quick-xml.
     fn gave_up() -> Self {
         XmlError {
@@ -556,14 +566,7 @@ fn windows_1252(b: u8) -> char {
 }
 
 fn parse_utf8(bytes: &[u8], origin: Origin) -> Result<ReferenceDecision, XmlError> {
-    let err = |pos: usize, message: String| {
-        let (line, column) = line_column(bytes, pos);
-        XmlError {
-            line,
-            column,
-            message,
-        }
-    };
+    let err = |pos: usize, message: String| XmlError::at(bytes, pos, message);
 
     let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     if bytes.starts_with(b"\xFE\xFF") || bytes.starts_with(b"\xFF\xFE") {
@@ -637,14 +640,7 @@ fn read_events<'a>(
     bytes: &[u8],
     mut next: impl FnMut() -> Result<(usize, Event<'a>), XmlError>,
 ) -> Result<Read, XmlError> {
-    let err = |pos: usize, message: String| {
-        let (line, column) = line_column(bytes, pos);
-        XmlError {
-            line,
-            column,
-            message,
-        }
-    };
+    let err = |pos: usize, message: String| XmlError::at(bytes, pos, message);
     let mut format: Option<Format> = None;
     let mut root_done = false;
     // Open elements: their tag and the byte offset of their `<` (for error messages).
