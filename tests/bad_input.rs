@@ -93,6 +93,55 @@ fn every_line_is_a_record_or_an_unreadable_finding() {
     assert!(bad[0].2.contains("column 1"), "{}", bad[0].2);
 }
 
+// A file whose lines end with a carriage return alone (CR, as old Mac OS wrote them) is one line
+// of JSON Lines: one IN001, at line 1, that says why the records in it were not read one by one.
+// A bad line of a CRLF file gets no such word (its CR ends it).
+#[test]
+fn lines_ended_by_cr_alone_are_told_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("cr.jsonl");
+    let lines = [
+        record("a").to_string(),
+        record("b").to_string(),
+        record("c").to_string(),
+    ];
+    std::fs::write(&p, lines.join("\r") + "\r").unwrap();
+    let (code, v, stderr) = run(&[&p], &[]);
+    // No record could be read: the verdict says nothing of the corpus (exit 2), and stderr says
+    // why.
+    assert_eq!(code, 2);
+    assert!(stderr.contains("lines ended by CR alone"), "{stderr}");
+    assert_eq!(v["audit"]["records"], 0);
+    let bad = in001(&v);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].1, 1);
+    // The second record starts right after the first and its CR: serde_json stops there.
+    let column = lines[0].chars().count() + 2;
+    assert!(
+        bad[0].2.starts_with(&format!(
+            "line 1, column {column}: bad JSON: trailing characters"
+        )),
+        "{}",
+        bad[0].2
+    );
+    assert!(
+        bad[0]
+            .2
+            .contains("lines ended by CR alone are not JSON Lines"),
+        "{}",
+        bad[0].2
+    );
+
+    let p = dir.path().join("crlf.jsonl");
+    std::fs::write(&p, format!("{}\r\n{{\"id\": \"x\",}}\r\n", lines[0])).unwrap();
+    let (_, v, _) = run(&[&p], &[]);
+    assert_eq!(v["audit"]["records"], 1);
+    let bad = in001(&v);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].1, 2);
+    assert!(!bad[0].2.contains("CR alone"), "{}", bad[0].2);
+}
+
 // A corpus given as a pipe (`vigie <(zcat corpus.jsonl.gz)`) is read once: the bytes read to tell
 // its layout are records too. Read from a file or a pipe, a record spread over several lines and
 // JSON Lines whose first line is broken give the same report.

@@ -1925,6 +1925,12 @@ pub fn parse_json_agrees_with_serde_json(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// Whether `bytes` (one line of JSON Lines) hold a carriage return followed by something other
+/// than a line feed: the end of a line (CRLF) is not one.
+fn bare_carriage_return(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|k| k + 1 < bytes.len() && bytes[k + 1] != b'\n')
+}
+
 /// Parses one record from its JSON bytes, applying the mapping.
 pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, RecordError> {
     // A byte order mark before a record: files that each began with one, joined with `cat`.
@@ -1942,6 +1948,16 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                 format!("truncated JSON: {}", strip_position(&e.to_string()))
             }
             _ => format!("bad JSON: {}", strip_position(&e.to_string())),
+        };
+        // Records one after another on a "line" with carriage returns between them: a file
+        // whose lines end with CR alone (as old Mac OS wrote them), which JSON Lines is not.
+        let message = if bare_carriage_return(bytes) {
+            format!(
+                "{message} (the line holds carriage returns with no line feed after them: \
+                 lines ended by CR alone are not JSON Lines; end them with LF or CRLF)"
+            )
+        } else {
+            message
         };
         RecordError {
             id: None,
