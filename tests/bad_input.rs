@@ -93,53 +93,79 @@ fn every_line_is_a_record_or_an_unreadable_finding() {
     assert!(bad[0].2.contains("column 1"), "{}", bad[0].2);
 }
 
-// A file whose lines end with a carriage return alone (CR, as old Mac OS wrote them) is one line
-// of JSON Lines: one IN001, at line 1, that says why the records in it were not read one by one.
-// A bad line of a CRLF file gets no such word (its CR ends it).
+// A file whose lines end with a carriage return alone (CR, as old Mac OS wrote them) is JSON
+// Lines all the same: a record a line, lines counted by CR. When its first record is longer than
+// the 64 KiB that tell a file's layout, it is one line holding every record: one IN001, at line
+// 1, that says why. A bad line of a CRLF file gets no such word (its CR ends it).
 #[test]
-fn lines_ended_by_cr_alone_are_told_as_such() {
+fn lines_ended_by_cr_alone_are_read_as_lines() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("cr.jsonl");
+    let bad = "{\"id\": \"x\",}";
     let lines = [
         record("a").to_string(),
-        record("b").to_string(),
+        bad.to_string(),
         record("c").to_string(),
     ];
+    std::fs::write(&p, lines.join("\r") + "\r").unwrap();
+    let (code, v, _) = run(&[&p], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["audit"]["records"], 2);
+    let bad_lines = in001(&v);
+    assert_eq!(bad_lines.len(), 1);
+    assert_eq!(bad_lines[0].1, 2, "{:?}", bad_lines[0]);
+    // `{"id": "x",}`: the `}` after the comma, at column 12 of line 2.
+    assert!(
+        bad_lines[0].2.starts_with("line 2, column 12: bad JSON"),
+        "{}",
+        bad_lines[0].2
+    );
+    assert!(!bad_lines[0].2.contains("CR alone"), "{}", bad_lines[0].2);
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["record"]["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"a") && ids.contains(&"c"), "{ids:?}");
+
+    // A first record of 70,000 bytes and more: not told from the head.
+    let mut long = record("long");
+    long["text"] = json!("x".repeat(70_000));
+    let lines = [long.to_string(), record("b").to_string()];
     std::fs::write(&p, lines.join("\r") + "\r").unwrap();
     let (code, v, stderr) = run(&[&p], &[]);
     // No record could be read: the verdict says nothing of the corpus (exit 2), and stderr says
     // why.
     assert_eq!(code, 2);
-    assert!(stderr.contains("lines ended by CR alone"), "{stderr}");
+    assert!(stderr.contains("end with CR alone"), "{stderr}");
     assert_eq!(v["audit"]["records"], 0);
-    let bad = in001(&v);
-    assert_eq!(bad.len(), 1);
-    assert_eq!(bad[0].1, 1);
+    let bad_lines = in001(&v);
+    assert_eq!(bad_lines.len(), 1);
+    assert_eq!(bad_lines[0].1, 1);
     // The second record starts right after the first and its CR: serde_json stops there.
     let column = lines[0].chars().count() + 2;
     assert!(
-        bad[0].2.starts_with(&format!(
+        bad_lines[0].2.starts_with(&format!(
             "line 1, column {column}: bad JSON: trailing characters"
         )),
         "{}",
-        bad[0].2
+        bad_lines[0].2
     );
     assert!(
-        bad[0]
-            .2
-            .contains("lines ended by CR alone are not JSON Lines"),
+        bad_lines[0].2.contains("end them with LF or CRLF"),
         "{}",
-        bad[0].2
+        bad_lines[0].2
     );
 
     let p = dir.path().join("crlf.jsonl");
-    std::fs::write(&p, format!("{}\r\n{{\"id\": \"x\",}}\r\n", lines[0])).unwrap();
+    std::fs::write(&p, format!("{}\r\n{bad}\r\n", record("a"))).unwrap();
     let (_, v, _) = run(&[&p], &[]);
     assert_eq!(v["audit"]["records"], 1);
-    let bad = in001(&v);
-    assert_eq!(bad.len(), 1);
-    assert_eq!(bad[0].1, 2);
-    assert!(!bad[0].2.contains("CR alone"), "{}", bad[0].2);
+    let bad_lines = in001(&v);
+    assert_eq!(bad_lines.len(), 1);
+    assert_eq!(bad_lines[0].1, 2);
+    assert!(!bad_lines[0].2.contains("CR alone"), "{}", bad_lines[0].2);
 }
 
 // A corpus given as a pipe (`vigie <(zcat corpus.jsonl.gz)`) is read once: the bytes read to tell

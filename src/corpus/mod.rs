@@ -333,6 +333,8 @@ impl Block {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
     Lines,
+    /// JSON Lines whose lines end with a carriage return alone (as old Mac OS wrote them).
+    CrLines,
     Array,
     Single,
     Empty,
@@ -630,7 +632,8 @@ pub(crate) fn read_opened<R: Read>(
             });
             Ok(())
         }
-        Layout::Lines => read_lines(fh, head, eof, index, limits, spare, f),
+        Layout::Lines => read_lines(fh, head, eof, b'\n', index, limits, spare, f),
+        Layout::CrLines => read_lines(fh, head, eof, b'\r', index, limits, spare, f),
         Layout::Array => read_array(fh, head, eof, None, index, limits, spare, f),
         Layout::Page(at) => read_array(fh, head, eof, Some(at), index, limits, spare, f),
         Layout::Single => {
@@ -747,6 +750,23 @@ fn followed_by_another_object(head: &[u8]) -> bool {
     }
 }
 
+/// Whether the JSON value at `h[i]` is a whole line ended by a carriage return alone, with
+/// something after it: records one per line in a file whose lines end with CR (old Mac OS). A
+/// first record longer than the head is not told (its line is then one unreadable item, whose
+/// error says that it holds carriage returns).
+fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
+    let mut values =
+        serde_json::Deserializer::from_slice(&h[i..]).into_iter::<serde::de::IgnoredAny>();
+    if !matches!(values.next(), Some(Ok(_))) {
+        return false;
+    }
+    let end = i + values.byte_offset();
+    !h[i..end].contains(&b'\n')
+        && h.get(end) == Some(&b'\r')
+        && h.get(end + 1).is_some_and(|&b| b != b'\n')
+        && h[end..].iter().any(|b| !b.is_ascii_whitespace())
+}
+
 /// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
 /// A file opening with `{` whose first line is not a whole JSON value is read on, from `fh`, in
 /// chunks that double, until its bytes are one value spread over several lines (a document) or
@@ -790,6 +810,9 @@ fn detect_layout<R: Read>(
             // A page of results on one line followed by others is JSON Lines too: pages one per
             // line, each read whole (they are seldom long).
             let whole_line = serde_json::from_slice::<serde::de::IgnoredAny>(&head[i..end]).is_ok();
+            if !whole_line && ends_with_bare_cr(&head[..head.len().min(HEAD_BYTES)], i) {
+                return Ok(Layout::CrLines);
+            }
             if whole_line && (!limits.pages || head[end..].iter().any(|b| !b.is_ascii_whitespace()))
             {
                 return Ok(Layout::Lines);
@@ -906,10 +929,12 @@ fn split_carry(
 }
 
 /// Reads JSON Lines in blocks split at line boundaries.
+#[allow(clippy::too_many_arguments)]
 fn read_lines<R: Read>(
     mut fh: R,
     head: Vec<u8>,
     mut eof: bool,
+    eol: u8,
     index: u32,
     limits: &Limits,
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
@@ -935,11 +960,11 @@ fn read_lines<R: Read>(
         }
         let bom = if first { bom_len(&carry) } else { 0 };
         first = false;
-        // The block ends after the last newline (or at EOF).
+        // The block ends after the last line end (or at EOF).
         let cut = if eof {
             carry.len()
         } else {
-            match memchr::memrchr(b'\n', &carry) {
+            match memchr::memrchr(eol, &carry) {
                 Some(p) => p + 1,
                 None => {
                     // No line end in a full buffer: the line is longer than a block.
@@ -975,7 +1000,7 @@ fn read_lines<R: Read>(
         let mut pos = bom;
         let mut first_line = true;
         while pos < block.data.len() {
-            let end = memchr::memchr(b'\n', &block.data[pos..])
+            let end = memchr::memchr(eol, &block.data[pos..])
                 .map(|k| pos + k)
                 .unwrap_or(block.data.len());
             if first_line && let Some((l, off)) = skipping_long.take() {
@@ -1500,17 +1525,26 @@ fn read_array<R: Read>(
         if let Some((offset, line, column)) = more {
             // More pages after this one, one per line: JSON Lines from here, at their place in
             // the file.
-            return read_lines(fh, carry, eof, index, limits, spare, &mut |mut b: Block| {
-                b.start += offset;
-                for item in &mut b.items {
-                    if item.line == 1 {
-                        item.column += column - 1;
+            return read_lines(
+                fh,
+                carry,
+                eof,
+                b'\n',
+                index,
+                limits,
+                spare,
+                &mut |mut b: Block| {
+                    b.start += offset;
+                    for item in &mut b.items {
+                        if item.line == 1 {
+                            item.column += column - 1;
+                        }
+                        item.line += line - 1;
+                        item.offset += offset;
                     }
-                    item.line += line - 1;
-                    item.offset += offset;
-                }
-                f(b)
-            });
+                    f(b)
+                },
+            );
         }
         if eof {
             return Ok(());
@@ -1950,11 +1984,12 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             _ => format!("bad JSON: {}", strip_position(&e.to_string())),
         };
         // Records one after another on a "line" with carriage returns between them: a file
-        // whose lines end with CR alone (as old Mac OS wrote them), which JSON Lines is not.
+        // whose lines end with CR alone (as old Mac OS wrote them), not told as such from its
+        // first line (see `ends_with_bare_cr`).
         let message = if bare_carriage_return(bytes) {
             format!(
-                "{message} (the line holds carriage returns with no line feed after them: \
-                 lines ended by CR alone are not JSON Lines; end them with LF or CRLF)"
+                "{message} (the line holds carriage returns with no line feed after them: if \
+                 the file's lines end with CR alone, end them with LF or CRLF)"
             )
         } else {
             message
