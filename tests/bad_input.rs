@@ -158,6 +158,27 @@ fn lines_ended_by_cr_alone_are_read_as_lines() {
         bad_lines[0].2
     );
 
+    // Records spread over lines ended by CR (pretty-printed, as `jq .` writes them) are not
+    // lines: one IN001 with the hint, not one per line.
+    let pretty: Vec<String> = ["a", "b"]
+        .iter()
+        .map(|id| {
+            serde_json::to_string_pretty(&record(id))
+                .unwrap()
+                .replace('\n', "\r")
+        })
+        .collect();
+    std::fs::write(&p, pretty.join("\r") + "\r").unwrap();
+    let (code, v, _) = run(&[&p], &[]);
+    assert_eq!(code, 2);
+    let bad_lines = in001(&v);
+    assert_eq!(bad_lines.len(), 1, "{bad_lines:?}");
+    assert!(
+        bad_lines[0].2.contains("end them with LF or CRLF"),
+        "{}",
+        bad_lines[0].2
+    );
+
     let p = dir.path().join("crlf.jsonl");
     std::fs::write(&p, format!("{}\r\n{bad}\r\n", record("a"))).unwrap();
     let (_, v, _) = run(&[&p], &[]);

@@ -751,9 +751,10 @@ fn followed_by_another_object(head: &[u8]) -> bool {
 }
 
 /// Whether the JSON value at `h[i]` is a whole line ended by a carriage return alone, with
-/// something after it: records one per line in a file whose lines end with CR (old Mac OS). A
-/// first record longer than the head is not told (its line is then one unreadable item, whose
-/// error says that it holds carriage returns).
+/// something after it: records one per line in a file whose lines end with CR (old Mac OS). The
+/// value must hold no line end of either kind: records spread over lines (pretty-printed) are not
+/// lines. A first record longer than the head is not told (its line is then one unreadable item,
+/// whose error says that it holds carriage returns).
 fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
     let mut values =
         serde_json::Deserializer::from_slice(&h[i..]).into_iter::<serde::de::IgnoredAny>();
@@ -761,7 +762,7 @@ fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
         return false;
     }
     let end = i + values.byte_offset();
-    !h[i..end].contains(&b'\n')
+    !h[i..end].iter().any(|&b| b == b'\n' || b == b'\r')
         && h.get(end) == Some(&b'\r')
         && h.get(end + 1).is_some_and(|&b| b != b'\n')
         && h[end..].iter().any(|b| !b.is_ascii_whitespace())
