@@ -94,9 +94,10 @@ fn every_line_is_a_record_or_an_unreadable_finding() {
 }
 
 // A file whose lines end with a carriage return alone (CR, as old Mac OS wrote them) is JSON
-// Lines all the same: a record a line, lines counted by CR. When its first record is longer than
-// the 64 KiB that tell a file's layout, it is one line holding every record: one IN001, at line
-// 1, that says why. A bad line of a CRLF file gets no such word (its CR ends it).
+// Lines all the same: a record a line, lines counted by CR, told from its first line, however
+// long. What is not told (records spread over CR-ended lines, a first line that is no record) is
+// one line holding every record: one IN001, at line 1, that says it holds carriage returns. A bad
+// line of a CRLF file gets no such word (its CR ends it).
 #[test]
 fn lines_ended_by_cr_alone_are_read_as_lines() {
     let dir = tempfile::tempdir().unwrap();
@@ -121,42 +122,15 @@ fn lines_ended_by_cr_alone_are_read_as_lines() {
         bad_lines[0].2
     );
     assert!(!bad_lines[0].2.contains("CR alone"), "{}", bad_lines[0].2);
-    let ids: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|f| f["record"]["id"].as_str())
-        .collect();
-    assert!(ids.contains(&"a") && ids.contains(&"c"), "{ids:?}");
 
-    // A first record of 70,000 bytes and more: not told from the head.
+    // A first record of 70,000 bytes and more (past the 64 KiB head), and spaces before a CR.
     let mut long = record("long");
     long["text"] = json!("x".repeat(70_000));
-    let lines = [long.to_string(), record("b").to_string()];
-    std::fs::write(&p, lines.join("\r") + "\r").unwrap();
-    let (code, v, stderr) = run(&[&p], &[]);
-    // No record could be read: the verdict says nothing of the corpus (exit 2), and stderr says
-    // why.
-    assert_eq!(code, 2);
-    assert!(stderr.contains("end with CR alone"), "{stderr}");
-    assert_eq!(v["audit"]["records"], 0);
-    let bad_lines = in001(&v);
-    assert_eq!(bad_lines.len(), 1);
-    assert_eq!(bad_lines[0].1, 1);
-    // The second record starts right after the first and its CR: serde_json stops there.
-    let column = lines[0].chars().count() + 2;
-    assert!(
-        bad_lines[0].2.starts_with(&format!(
-            "line 1, column {column}: bad JSON: trailing characters"
-        )),
-        "{}",
-        bad_lines[0].2
-    );
-    assert!(
-        bad_lines[0].2.contains("end them with LF or CRLF"),
-        "{}",
-        bad_lines[0].2
-    );
+    std::fs::write(&p, format!("{long}\r{}  \r{}\r", record("b"), record("c"))).unwrap();
+    let (code, v, _) = run(&[&p], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["audit"]["records"], 3);
+    assert_eq!(v["audit"]["unreadable_records"], 0);
 
     // Records spread over lines ended by CR (pretty-printed, as `jq .` writes them) are not
     // lines: one IN001 with the hint, not one per line.
@@ -169,10 +143,19 @@ fn lines_ended_by_cr_alone_are_read_as_lines() {
         })
         .collect();
     std::fs::write(&p, pretty.join("\r") + "\r").unwrap();
-    let (code, v, _) = run(&[&p], &[]);
+    let (code, v, stderr) = run(&[&p], &[]);
+    // No record could be read: the verdict says nothing of the corpus (exit 2), and stderr says
+    // why.
     assert_eq!(code, 2);
+    assert!(stderr.contains("end with CR alone"), "{stderr}");
     let bad_lines = in001(&v);
     assert_eq!(bad_lines.len(), 1, "{bad_lines:?}");
+    assert_eq!(bad_lines[0].1, 1);
+    assert!(
+        bad_lines[0].2.contains("bad JSON: trailing characters"),
+        "{}",
+        bad_lines[0].2
+    );
     assert!(
         bad_lines[0].2.contains("end them with LF or CRLF"),
         "{}",
@@ -187,6 +170,70 @@ fn lines_ended_by_cr_alone_are_read_as_lines() {
     assert_eq!(bad_lines.len(), 1);
     assert_eq!(bad_lines[0].1, 2);
     assert!(!bad_lines[0].2.contains("CR alone"), "{}", bad_lines[0].2);
+}
+
+// Files joined from others mix their line ends: once a file's first line ends with CR alone, CR,
+// LF and CRLF all end lines (CRLF as one), cut into blocks anywhere; an LF file whose first line
+// holds two records parted by a CR loses neither. Every record is an item at its line, column 1,
+// whose offset is its `{` and reads back (the UI's detail view).
+#[test]
+fn mixed_line_ends_after_a_cr_line_lose_nothing() {
+    use vigie::corpus::{Block, CorpusFile, Limits, read_file, read_record_at};
+    let ids: Vec<String> = (0..2000).map(|k| format!("r{k}")).collect();
+    let recs: Vec<String> = ids.iter().map(|id| record(id).to_string()).collect();
+    let mut mixed = String::new();
+    for (k, r) in recs.iter().enumerate() {
+        mixed.push_str(r);
+        mixed.push_str(match k {
+            0..3 => "\r",
+            3..1000 => "\n",
+            _ => "\r\n",
+        });
+    }
+    let mut stray = format!("{}\r{}\n", recs[0], recs[1]);
+    for r in &recs[2..] {
+        stray.push_str(r);
+        stray.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [("mixed.jsonl", &mixed), ("stray.jsonl", &stray)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let file = CorpusFile {
+            path: path.clone(),
+            name: name.into(),
+            len: content.len() as u64,
+        };
+        for block_bytes in [4096, 65_536, 2 << 20] {
+            let limits = Limits {
+                block_bytes,
+                ..Limits::default()
+            };
+            let mut items = Vec::new();
+            read_file(&file, 0, &limits, &mut |b: Block| {
+                for it in &b.items {
+                    let bytes = b.item_bytes(it).map(|x| x.to_vec());
+                    items.push((it.line, it.column, it.offset, bytes));
+                }
+                true
+            })
+            .unwrap();
+            assert_eq!(items.len(), 2000, "{name}, blocks of {block_bytes}");
+            for (k, (line, column, offset, bytes)) in items.iter().enumerate() {
+                assert_eq!(
+                    (*line, *column),
+                    (k as u64 + 1, 1),
+                    "{name} {block_bytes} {k}"
+                );
+                assert_eq!(bytes.as_deref(), Some(recs[k].as_bytes()), "{name} {k}");
+                assert_eq!(content.as_bytes()[*offset as usize], b'{', "{name} {k}");
+            }
+            for k in [0, 2, 3, 999, 1000, 1999] {
+                let rec = read_record_at(&path, items[k].2, None, &limits).unwrap();
+                assert_eq!(rec.id, ids[k]);
+            }
+        }
+    }
 }
 
 // A corpus given as a pipe (`vigie <(zcat corpus.jsonl.gz)`) is read once: the bytes read to tell

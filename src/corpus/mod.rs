@@ -333,7 +333,8 @@ impl Block {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
     Lines,
-    /// JSON Lines whose lines end with a carriage return alone (as old Mac OS wrote them).
+    /// JSON Lines whose lines end with a carriage return alone (as old Mac OS wrote them), or
+    /// some of them: split at CR, LF and CRLF alike.
     CrLines,
     Array,
     Single,
@@ -632,8 +633,8 @@ pub(crate) fn read_opened<R: Read>(
             });
             Ok(())
         }
-        Layout::Lines => read_lines(fh, head, eof, b'\n', index, limits, spare, f),
-        Layout::CrLines => read_lines(fh, head, eof, b'\r', index, limits, spare, f),
+        Layout::Lines => read_lines(fh, head, eof, false, index, limits, spare, f),
+        Layout::CrLines => read_lines(fh, head, eof, true, index, limits, spare, f),
         Layout::Array => read_array(fh, head, eof, None, index, limits, spare, f),
         Layout::Page(at) => read_array(fh, head, eof, Some(at), index, limits, spare, f),
         Layout::Single => {
@@ -750,11 +751,28 @@ fn followed_by_another_object(head: &[u8]) -> bool {
     }
 }
 
+/// The last line end of `b`, a buffer that more bytes follow: its last LF, or with `cr` (a file
+/// whose lines may end with CR alone) its last CR or LF, but not a CR in its last byte, which
+/// may be the first half of a CRLF.
+fn last_line_end(b: &[u8], cr: bool) -> Option<usize> {
+    if !cr {
+        return memchr::memrchr(b'\n', b);
+    }
+    let p = memchr::memrchr2(b'\r', b'\n', b)?;
+    if b[p] == b'\r' && p + 1 == b.len() {
+        memchr::memrchr2(b'\r', b'\n', &b[..p])
+    } else {
+        Some(p)
+    }
+}
+
 /// Whether the JSON value at `h[i]` is a whole line ended by a carriage return alone, with
-/// something after it: records one per line in a file whose lines end with CR (old Mac OS). The
+/// something after it: records one per line in a file whose lines end with CR (old Mac OS). Such
+/// a file is split at CR, LF and CRLF alike, as files joined from others may mix them. The
 /// value must hold no line end of either kind: records spread over lines (pretty-printed) are not
-/// lines. A first record longer than the head is not told (its line is then one unreadable item,
-/// whose error says that it holds carriage returns).
+/// lines. A first record longer than the head is told when the file is read on to see whether it
+/// is one document ([`detect_layout`]); past `max_document_bytes` it is not (its line is then
+/// one unreadable item, whose error says that it holds carriage returns).
 fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
     let mut values =
         serde_json::Deserializer::from_slice(&h[i..]).into_iter::<serde::de::IgnoredAny>();
@@ -762,10 +780,16 @@ fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
         return false;
     }
     let end = i + values.byte_offset();
+    // Spaces or tabs may end the line, as they may end a line of JSON Lines.
+    let cr_at = end
+        + h[end..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
     !h[i..end].iter().any(|&b| b == b'\n' || b == b'\r')
-        && h.get(end) == Some(&b'\r')
-        && h.get(end + 1).is_some_and(|&b| b != b'\n')
-        && h[end..].iter().any(|b| !b.is_ascii_whitespace())
+        && h.get(cr_at) == Some(&b'\r')
+        && h.get(cr_at + 1).is_some_and(|&b| b != b'\n')
+        && h[cr_at..].iter().any(|b| !b.is_ascii_whitespace())
 }
 
 /// Tells the layout of a file from its `head`, the bytes read so far (the whole file when `eof`).
@@ -849,6 +873,10 @@ fn detect_layout<R: Read>(
                              them): vigie reads one record per line (`jq -c .`), a JSON array \
                              (`jq -s .`) or a single object",
                         ));
+                    }
+                    // The first value, longer than the head, was a line ended by CR alone.
+                    Err(e) if !e.is_eof() && ends_with_bare_cr(head, i) => {
+                        return Ok(Layout::CrLines);
                     }
                     // The bytes so far are not one value, and more bytes cannot make them one.
                     Err(e) if *eof || !e.is_eof() => return Ok(Layout::Lines),
@@ -935,7 +963,7 @@ fn read_lines<R: Read>(
     mut fh: R,
     head: Vec<u8>,
     mut eof: bool,
-    eol: u8,
+    cr: bool,
     index: u32,
     limits: &Limits,
     spare: Option<&crossbeam_channel::Receiver<Vec<u8>>>,
@@ -965,7 +993,7 @@ fn read_lines<R: Read>(
         let cut = if eof {
             carry.len()
         } else {
-            match memchr::memrchr(eol, &carry) {
+            match last_line_end(&carry, cr) {
                 Some(p) => p + 1,
                 None => {
                     // No line end in a full buffer: the line is longer than a block.
@@ -1001,9 +1029,14 @@ fn read_lines<R: Read>(
         let mut pos = bom;
         let mut first_line = true;
         while pos < block.data.len() {
-            let end = memchr::memchr(eol, &block.data[pos..])
-                .map(|k| pos + k)
-                .unwrap_or(block.data.len());
+            let rest = &block.data[pos..];
+            let end = if cr {
+                memchr::memchr2(b'\r', b'\n', rest)
+            } else {
+                memchr::memchr(b'\n', rest)
+            }
+            .map(|k| pos + k)
+            .unwrap_or(block.data.len());
             if first_line && let Some((l, off)) = skipping_long.take() {
                 // The tail of an over-long line.
                 block.items.push(Item {
@@ -1031,7 +1064,9 @@ fn read_lines<R: Read>(
             }
             first_line = false;
             line += 1;
-            pos = end + 1;
+            // CRLF is one line end.
+            let crlf = cr && block.data.get(end..end + 2) == Some(b"\r\n");
+            pos = end + 1 + crlf as usize;
         }
         file_offset += block.bytes;
         blocks += 1;
@@ -1530,7 +1565,7 @@ fn read_array<R: Read>(
                 fh,
                 carry,
                 eof,
-                b'\n',
+                false,
                 index,
                 limits,
                 spare,
@@ -1987,7 +2022,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         // Records one after another on a "line" with carriage returns between them: a file
         // whose lines end with CR alone (as old Mac OS wrote them), not told as such from its
         // first line (see `ends_with_bare_cr`).
-        let message = if bare_carriage_return(bytes) {
+        let message = if message.ends_with("trailing characters") && bare_carriage_return(bytes) {
             format!(
                 "{message} (the line holds carriage returns with no line feed after them: if \
                  the file's lines end with CR alone, end them with LF or CRLF)"
@@ -2219,6 +2254,21 @@ pub fn read_record_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_of_cr_ended_lines_is_not_cut_inside_a_crlf() {
+        // LF only: the last LF.
+        assert_eq!(last_line_end(b"a\nb\r\nc", false), Some(4));
+        assert_eq!(last_line_end(b"a\rb\r", false), None);
+        // CR, LF or CRLF: the last of them, but not a CR in the last byte, which an LF may
+        // follow in the next read.
+        assert_eq!(last_line_end(b"a\rb\rc", true), Some(3));
+        assert_eq!(last_line_end(b"a\nb\r\n", true), Some(4));
+        assert_eq!(last_line_end(b"a\nb\r", true), Some(1));
+        assert_eq!(last_line_end(b"a\rb\r", true), Some(1));
+        assert_eq!(last_line_end(b"ab\r", true), None);
+        assert_eq!(last_line_end(b"ab", true), None);
+    }
 
     // A JSON Lines file whose first line is broken is told from a document spread over lines by
     // reading on only until it fails, not the whole file; what was read is kept, and a document
