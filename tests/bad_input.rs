@@ -178,7 +178,8 @@ fn lines_ended_by_cr_alone_are_read_as_lines() {
 // whose offset is its `{` and reads back (the UI's detail view).
 #[test]
 fn mixed_line_ends_after_a_cr_line_lose_nothing() {
-    use vigie::corpus::{Block, CorpusFile, Limits, read_file, read_record_at};
+    use support::corpus_file::for_each_block_of;
+    use vigie::corpus::{Limits, read_record_at};
     let ids: Vec<String> = (0..2000).map(|k| format!("r{k}")).collect();
     let recs: Vec<String> = ids.iter().map(|id| record(id).to_string()).collect();
     let mut mixed = String::new();
@@ -199,25 +200,18 @@ fn mixed_line_ends_after_a_cr_line_lose_nothing() {
     for (name, content) in [("mixed.jsonl", &mixed), ("stray.jsonl", &stray)] {
         let path = dir.path().join(name);
         std::fs::write(&path, content).unwrap();
-        let file = CorpusFile {
-            path: path.clone(),
-            name: name.into(),
-            len: content.len() as u64,
-        };
         for block_bytes in [4096, 65_536, 2 << 20] {
             let limits = Limits {
                 block_bytes,
                 ..Limits::default()
             };
             let mut items = Vec::new();
-            read_file(&file, 0, &limits, &mut |b: Block| {
+            for_each_block_of(&path, &limits, |b| {
                 for it in &b.items {
                     let bytes = b.item_bytes(it).map(|x| x.to_vec());
                     items.push((it.line, it.column, it.offset, bytes));
                 }
-                true
-            })
-            .unwrap();
+            });
             assert_eq!(items.len(), 2000, "{name}, blocks of {block_bytes}");
             for (k, (line, column, offset, bytes)) in items.iter().enumerate() {
                 assert_eq!(
