@@ -11,32 +11,177 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_
 
 /// A normalised text with, for each of its characters, the index (in Unicode scalar values) of
 /// the character of the original text it comes from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// That map is kept as anchors, not as one index per char: it is linear over the long runs the
+/// hot path copies whole, so an anchor is needed only where it is not, and one every
+/// [`CHECKPOINT`] bytes so that finding a char's place stays cheap. A dense map took four bytes
+/// a char, more than the text itself, and filling it cost more than normalising. A space maps to
+/// the char after it (the careful path writes a white space run when the next char comes, at
+/// that char's index); no space is the last char.
+#[derive(Debug, Clone, Default, Eq)]
 pub struct Normalized {
     pub text: String,
-    /// `map[i]` is the original char index of the `i`-th char of `text`.
-    pub map: Vec<u32>,
+    anchors: Vec<Anchor>,
+    /// Number of chars of `text`.
+    chars: u32,
     /// Number of chars in the original text.
     pub original_chars: usize,
+}
+
+/// Char `out` of a normalised text, at byte `byte`, comes from char `orig` of the original;
+/// so do the chars after it up to the next anchor, each from the char after (but a space, from
+/// the same as the char after it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Anchor {
+    out: u32,
+    byte: u32,
+    orig: u32,
+}
+
+/// The most bytes of normalised text between two anchors, give or take a run: a char's place
+/// is found by reading on from the anchor before it.
+const CHECKPOINT: usize = 4096;
+
+/// Two maps are equal when they map every char alike, wherever their anchors lie.
+impl PartialEq for Normalized {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.original_chars == other.original_chars
+            && self.map_values() == other.map_values()
+    }
 }
 
 impl Normalized {
     /// Maps a `[start, end)` range of chars of the normalised text to the original text.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self
-            .map
-            .get(start)
-            .map(|&v| v as usize)
-            .unwrap_or(self.original_chars);
+        let s = self.original_index(start).unwrap_or(self.original_chars);
         let e = if end == 0 || end <= start {
             s
         } else {
-            self.map
-                .get(end - 1)
-                .map(|&v| v as usize + 1)
+            self.original_index(end - 1)
+                .map(|v| v + 1)
                 .unwrap_or(self.original_chars)
         };
         (s, e.max(s))
+    }
+
+    /// The index in the original text of the char the `k`-th char of the normalised text comes
+    /// from; `None` past the end.
+    pub fn original_index(&self, k: usize) -> Option<usize> {
+        if k >= self.chars as usize {
+            return None;
+        }
+        // Anchor 0 is char 0: the first char written is never a space.
+        let at = self.anchors.partition_point(|a| a.out as usize <= k) - 1;
+        let a = self.anchors[at];
+        let ahead = k - a.out as usize;
+        let is_space = self.text[a.byte as usize..].chars().nth(ahead) == Some(' ');
+        Some(if !is_space {
+            a.orig as usize + ahead
+        } else {
+            match self.anchors.get(at + 1) {
+                Some(b) if b.out as usize == k + 1 => b.orig as usize,
+                _ => a.orig as usize + ahead + 1,
+            }
+        })
+    }
+
+    /// The whole map, an index per char (for tests).
+    #[doc(hidden)]
+    pub fn map_values(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.chars as usize);
+        for (at, a) in self.anchors.iter().enumerate() {
+            let end = self.anchors.get(at + 1);
+            let upto = end.map_or(self.chars, |b| b.out);
+            let mut chars = self.text[a.byte as usize..].chars();
+            for (j, k) in (a.out..upto).enumerate() {
+                let linear = a.orig + j as u32;
+                out.push(if chars.next() == Some(' ') {
+                    match end {
+                        Some(b) if b.out == k + 1 => b.orig,
+                        _ => linear + 1,
+                    }
+                } else {
+                    linear
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Builds a [`Normalized`]'s anchors as its chars are written.
+#[derive(Default)]
+struct MapBuilder {
+    anchors: Vec<Anchor>,
+    /// Chars written so far.
+    chars: u32,
+}
+
+impl MapBuilder {
+    /// Char `c`, written at byte `byte`, comes from char `orig`.
+    #[inline]
+    fn note(&mut self, c: char, byte: usize, orig: u32) {
+        let k = self.chars;
+        self.chars += 1;
+        if c != ' ' {
+            self.at(k, byte, orig);
+        }
+    }
+
+    /// Char `k`, not a space, written at byte `byte`, comes from char `orig`: an anchor unless
+    /// the last one already says so and is near enough.
+    #[inline]
+    fn at(&mut self, k: u32, byte: usize, orig: u32) {
+        if let Some(a) = self.anchors.last()
+            && a.orig.wrapping_add(k - a.out) == orig
+            && byte - (a.byte as usize) < CHECKPOINT
+        {
+            return;
+        }
+        self.anchors.push(Anchor {
+            out: k,
+            byte: byte as u32,
+            orig,
+        });
+    }
+
+    /// A run written as it is at byte `byte`, whose first char (not a space) is char `orig` of
+    /// the text: its chars come from the consecutive chars of the text. Returns its length in
+    /// chars.
+    fn run(&mut self, run: &str, byte: usize, orig: u32) -> u32 {
+        let b = run.as_bytes();
+        let (mut p, mut k, mut orig) = (0, self.chars, orig);
+        loop {
+            self.at(k, byte + p, orig);
+            if b.len() - p <= CHECKPOINT {
+                k += run[p..].chars().count() as u32;
+                break;
+            }
+            // A checkpoint further on, on a char that is not a space (a run ends with one).
+            let mut q = p + CHECKPOINT;
+            while q < b.len() && (b[q] & 0xC0 == 0x80 || b[q] == b' ') {
+                q += 1;
+            }
+            let n = run[p..q].chars().count() as u32;
+            k += n;
+            orig += n;
+            p = q;
+            if p == b.len() {
+                break;
+            }
+        }
+        let n = k - self.chars;
+        self.chars = k;
+        n
+    }
+
+    /// Takes back the last char written (not a space).
+    fn unwrite_last(&mut self) {
+        self.chars -= 1;
+        if self.anchors.last().is_some_and(|a| a.out == self.chars) {
+            self.anchors.pop();
+        }
     }
 }
 
@@ -94,7 +239,7 @@ pub fn normalize_careful(text: &str, html: bool) -> Normalized {
 /// Normalises with an offset map, by `path`.
 fn mapped_by(text: &str, html: bool, path: fn(&str, bool, &mut Writer<'_>)) -> Normalized {
     let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len());
+    let mut map = MapBuilder::default();
     let mut w = Writer {
         out: &mut out,
         map: Some(&mut map),
@@ -104,7 +249,8 @@ fn mapped_by(text: &str, html: bool, path: fn(&str, bool, &mut Writer<'_>)) -> N
     path(text, html, &mut w);
     Normalized {
         text: out,
-        map,
+        anchors: map.anchors,
+        chars: map.chars,
         original_chars: text.chars().count(),
     }
 }
@@ -116,7 +262,7 @@ fn run(text: &str, html: bool, w: &mut Writer<'_>) {
     // Not in NFC: start again on the careful path.
     w.out.clear();
     if let Some(m) = w.map.as_deref_mut() {
-        m.clear();
+        *m = MapBuilder::default();
     }
     w.pending_space = false;
     w.suppress_space = true;
@@ -157,7 +303,7 @@ fn careful(text: &str, html: bool, w: &mut Writer<'_>) {
 /// The last stage: white space, quotes and dashes.
 struct Writer<'a> {
     out: &'a mut String,
-    map: Option<&'a mut Vec<u32>>,
+    map: Option<&'a mut MapBuilder>,
     /// A white space run is waiting to be written as one space.
     pending_space: bool,
     /// The previous char opens a quote (or nothing was written): a following space is dropped.
@@ -167,10 +313,10 @@ struct Writer<'a> {
 impl Writer<'_> {
     #[inline]
     fn emit(&mut self, c: char, i: u32) {
-        self.out.push(c);
         if let Some(m) = self.map.as_deref_mut() {
-            m.push(i);
+            m.note(c, self.out.len(), i);
         }
+        self.out.push(c);
     }
 
     /// The hot path: runs of words and single spaces, which need no change, are copied whole.
@@ -285,24 +431,18 @@ impl Writer<'_> {
                 }
             }
             if self.pending_space {
-                self.out.push(' ');
                 if let Some(m) = self.map.as_deref_mut() {
-                    m.push(ci);
+                    m.note(' ', self.out.len(), ci);
                 }
+                self.out.push(' ');
                 self.pending_space = false;
             }
-            self.out.push_str(&text[i..j]);
-            // The run is copied as is: its chars map to consecutive chars of the text, but for a
-            // space, which maps to the char after it as on the careful path. (Char indices
-            // matter only for the map: without one, `ci` is not kept up to date.)
+            // The run is copied as is: its chars map to consecutive chars of the text. (Char
+            // indices matter only for the map: without one, `ci` is not kept up to date.)
             if let Some(m) = self.map.as_deref_mut() {
-                for &b in &bytes[i..j] {
-                    if b & 0xC0 != 0x80 {
-                        m.push(if b == b' ' { ci + 1 } else { ci });
-                        ci += 1;
-                    }
-                }
+                ci += m.run(&text[i..j], self.out.len(), ci);
             }
+            self.out.push_str(&text[i..j]);
             self.suppress_space = false;
             i = j;
         }
@@ -345,7 +485,7 @@ impl Writer<'_> {
             Some(p) => {
                 self.out.truncate(self.out.len() - p.len_utf8());
                 if let Some(m) = self.map.as_deref_mut() {
-                    m.pop();
+                    m.unwrite_last();
                 }
                 ci.saturating_sub(1)
             }
@@ -1040,10 +1180,44 @@ mod tests {
     fn map_points_into_the_original() {
         let n = normalize_mapped("  a<b>bc</b>  d", true);
         assert_eq!(n.text, "abc d");
-        assert_eq!(n.map, vec![2, 6, 7, 14, 14]);
+        assert_eq!(n.map_values(), vec![2, 6, 7, 14, 14]);
         let n = normalize_mapped("x\u{a0}\u{a0}« y »", false);
         assert_eq!(n.text, "x \"y\"");
         assert_eq!(n.original_span(3, 4), (5, 6));
+    }
+
+    #[test]
+    fn the_map_is_a_few_anchors_and_reads_back_everywhere() {
+        // Three runs of 10,000 bytes (ASCII: a byte a char), after two spaces, two line breaks
+        // and two spaces: each a run the hot path copies whole.
+        let run = "abcdefg hi".repeat(1000);
+        let text = format!("  {run}\n\n{run}  {run}");
+        let n = normalize_mapped(&text, false);
+        assert_eq!(n.text, format!("{run} {run} {run}"));
+        assert_eq!(n.original_chars, 30_006);
+        // Run `r` starts at char 2, 10,004 and 20,006 of the text; within it, char `p` comes
+        // from that start plus `p`, a space from the char after it, and the space between two
+        // runs from the first char of the next.
+        let starts = [2u32, 10_004, 20_006];
+        let mut want = Vec::new();
+        for (r, start) in starts.iter().enumerate() {
+            if r > 0 {
+                want.push(*start);
+            }
+            for (p, c) in run.chars().enumerate() {
+                want.push(start + p as u32 + u32::from(c == ' '));
+            }
+        }
+        assert_eq!(n.map_values(), want);
+        for k in [
+            0, 7, 8, 4095, 4096, 4097, 8192, 9_999, 10_000, 10_001, 20_000, 30_001,
+        ] {
+            assert_eq!(n.original_index(k), Some(want[k] as usize), "char {k}");
+        }
+        assert_eq!(n.original_index(30_002), None);
+        assert_eq!(n.original_span(10_000, 10_001), (10_004, 10_005));
+        // An anchor a run and one every 4 KiB within it, not one a char.
+        assert!(n.anchors.len() <= 9, "{} anchors", n.anchors.len());
     }
 
     #[test]
