@@ -87,8 +87,9 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub waivers: Option<PathBuf>,
 
-    /// Largest corpus record, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    /// Largest corpus record, in MiB (at most 4095: offsets within a record are 32-bit).
+    #[arg(long, value_name = "MIB", default_value_t = 64,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=4095))]
     pub max_record_mib: usize,
 }
 

@@ -204,6 +204,21 @@ fn a_missing_reference_is_exit_2_naming_it() {
         .stderr(predicate::str::contains("/nonexistent/judilibre"));
 }
 
+/// Offsets within a record are 32-bit: a record limit of 4 GiB or more is refused as bad usage.
+#[test]
+fn a_record_limit_past_4_gib_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    for mib in ["4096", "0"] {
+        vigie()
+            .arg(&c)
+            .args(["--max-record-mib", mib, "--report", "json"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--max-record-mib"));
+    }
+}
+
 #[test]
 fn a_bad_mapping_is_exit_2_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();

@@ -69,12 +69,13 @@ fn texty() -> impl Strategy<Value = String> {
 fn check_tokens(text: &str, toks: &[Tok]) -> Result<(), TestCaseError> {
     let mut prev_end = 0;
     for t in toks {
-        prop_assert!(t.start < t.end && t.end <= text.len(), "{t:?}");
-        prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
-        prop_assert!(t.start >= prev_end, "tokens overlap: {t:?}");
-        prev_end = t.end;
-        prop_assert_eq!(text[..t.start].chars().count(), t.char_start);
-        prop_assert_eq!(text[..t.end].chars().count(), t.char_end);
+        let (start, end) = (t.start as usize, t.end as usize);
+        prop_assert!(start < end && end <= text.len(), "{t:?}");
+        prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        prop_assert!(start >= prev_end, "tokens overlap: {t:?}");
+        prev_end = end;
+        prop_assert_eq!(text[..start].chars().count(), t.char_start as usize);
+        prop_assert_eq!(text[..end].chars().count(), t.char_end as usize);
     }
     Ok(())
 }

@@ -236,13 +236,13 @@ fn lifted(
     let shown: Vec<&str> = toks
         .iter()
         .filter(|t| t.marker)
-        .map(|t| &reference.text[t.start..t.end])
+        .map(|t| &reference.text[t.range()])
         .collect();
     let kind = toks
         .iter()
         .find(|t| t.marker)
         .and_then(|t| {
-            markers::find_markers(&reference.text[t.start..t.end])
+            markers::find_markers(&reference.text[t.range()])
                 .first()
                 .map(|m| m.kind)
         })
@@ -285,7 +285,7 @@ fn added(
     let (rs, re) = al.record_chars(&ch.record);
     let (fs, fe) = al.reference_chars(&ch.reference);
     let toks = &al.reference[ch.reference.clone()];
-    let (bs, be) = (toks[0].start, toks[toks.len() - 1].end);
+    let (bs, be) = (toks[0].start as usize, toks[toks.len() - 1].end as usize);
     let person = names::person_name_at(&reference.text, bs, be, professionals);
     let (ex, _) = excerpt(&record.text, rs, re);
     let (rex, ref_span_in) = if person {

@@ -10,17 +10,35 @@ use crate::text::markers::{self, Marker};
 use imara_diff::{Algorithm, Diff, Interner, Token};
 use std::ops::Range;
 
-/// One token of a normalised text.
+/// One token of a normalised text. Its offsets are `u32`, as a record is at most 4 GiB
+/// (`--max-record-mib`): a long text has millions of tokens, and this halves them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
     /// Byte range in the normalised text.
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     /// Char index of `start` in the normalised text.
-    pub char_start: usize,
+    pub char_start: u32,
     /// Char index of `end`.
-    pub char_end: usize,
+    pub char_end: u32,
     pub marker: bool,
+}
+
+impl Tok {
+    fn new(start: usize, end: usize, char_start: usize, char_end: usize, marker: bool) -> Tok {
+        Tok {
+            start: start as u32,
+            end: end as u32,
+            char_start: char_start as u32,
+            char_end: char_end as u32,
+            marker,
+        }
+    }
+
+    /// Its byte range in the normalised text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Splits a normalised text into tokens.
@@ -56,13 +74,7 @@ fn tokenize_in(
         {
             end_word(&mut toks, &mut word_start, i, chars);
             let n = text[mk.start..mk.end].chars().count();
-            toks.push(Tok {
-                start: mk.start,
-                end: mk.end,
-                char_start: chars,
-                char_end: chars + n,
-                marker: true,
-            });
+            toks.push(Tok::new(mk.start, mk.end, chars, chars + n, true));
             chars += n;
             pos = mk.end;
             m.next();
@@ -109,13 +121,7 @@ fn tokenize_in(
         }
         end_word(&mut toks, &mut word_start, i, chars);
         if !space {
-            toks.push(Tok {
-                start: i,
-                end: i + len,
-                char_start: chars,
-                char_end: chars + 1,
-                marker: false,
-            });
+            toks.push(Tok::new(i, i + len, chars, chars + 1, false));
         }
         chars += 1;
         pos += len;
@@ -134,13 +140,7 @@ fn end_word(
     chars: usize,
 ) {
     if let Some((ws, wc)) = word_start.take() {
-        toks.push(Tok {
-            start: ws,
-            end,
-            char_start: wc,
-            char_end: chars,
-            marker: false,
-        });
+        toks.push(Tok::new(ws, end, wc, chars, false));
     }
 }
 
@@ -179,7 +179,7 @@ impl Alignment {
     pub fn resolved(&self, reference: &str, record: &str) -> Vec<ResolvedChange> {
         let toks = |text: &str, t: &[Tok]| -> Vec<(String, bool)> {
             t.iter()
-                .map(|t| (text[t.start..t.end].to_string(), t.marker))
+                .map(|t| (text[t.range()].to_string(), t.marker))
                 .collect()
         };
         self.changes
@@ -209,11 +209,15 @@ impl Alignment {
 
 fn chars_of(toks: &[Tok], r: &Range<usize>) -> (usize, usize) {
     if r.start < r.end {
-        (toks[r.start].char_start, toks[r.end - 1].char_end)
+        (
+            toks[r.start].char_start as usize,
+            toks[r.end - 1].char_end as usize,
+        )
     } else if r.start < toks.len() {
-        (toks[r.start].char_start, toks[r.start].char_start)
+        let at = toks[r.start].char_start as usize;
+        (at, at)
     } else {
-        let end = toks.last().map(|t| t.char_end).unwrap_or(0);
+        let end = toks.last().map_or(0, |t| t.char_end as usize);
         (end, end)
     }
 }
@@ -255,7 +259,7 @@ fn whole(reference: &str, record: &str, ref_marks: &[Marker], rec_marks: &[Marke
 /// Equal tokens at both ends are not interned nor diffed (the diff would set them aside first
 /// anyway); the rest goes through the histogram diff.
 fn diff_tokens(reference: &str, record: &str, ref_toks: &[Tok], rec_toks: &[Tok]) -> Vec<Change> {
-    let same = |a: &Tok, b: &Tok| reference[a.start..a.end] == record[b.start..b.end];
+    let same = |a: &Tok, b: &Tok| reference[a.range()] == record[b.range()];
     let head = ref_toks
         .iter()
         .zip(rec_toks)
@@ -296,11 +300,11 @@ fn histogram(
     let mut interner: Interner<&str> = Interner::new(ref_mid.len() + rec_mid.len());
     let before: Vec<Token> = ref_mid
         .iter()
-        .map(|t| interner.intern(&reference[t.start..t.end]))
+        .map(|t| interner.intern(&reference[t.range()]))
         .collect();
     let after: Vec<Token> = rec_mid
         .iter()
-        .map(|t| interner.intern(&record[t.start..t.end]))
+        .map(|t| interner.intern(&record[t.range()]))
         .collect();
     let mut diff = Diff::default();
     diff.compute_with(Algorithm::Histogram, &before, &after, interner.num_tokens());
@@ -350,7 +354,7 @@ fn align_in_middle(
         let lead = ref_toks
             .iter()
             .zip(&rec_toks)
-            .take_while(|(x, y)| reference[x.start..x.end] == record[y.start..y.end])
+            .take_while(|(x, y)| reference[x.range()] == record[y.range()])
             .count();
         if lead == ref_toks.len() || lead == rec_toks.len() {
             return None;
@@ -494,7 +498,7 @@ mod tests {
         let n = toks.len();
         for from in 0..n {
             for to in from + 1..=n.min(from + 9) {
-                let (a, b) = (toks[from].start, toks[to - 1].end);
+                let (a, b) = (toks[from].start as usize, toks[to - 1].end as usize);
                 let cut = format!("{}{}", &text[..a], &text[b..]);
                 for (reference, record) in [(text, cut.as_str()), (cut.as_str(), text)] {
                     let (rt, ct) = (tokenize(reference), tokenize(record));
@@ -508,7 +512,7 @@ mod tests {
     }
 
     fn words(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
+        tokenize(s).iter().map(|t| &s[t.range()]).collect()
     }
 
     #[test]
@@ -528,7 +532,7 @@ mod tests {
         let text = |s: &str, a: &[Tok], r: &Range<usize>| -> Vec<String> {
             a[r.clone()]
                 .iter()
-                .map(|t| s[t.start..t.end].to_string())
+                .map(|t| s[t.range()].to_string())
                 .collect()
         };
         let (x, y) = ("la cour rejette le pourvoi", "la cour casse le pourvoi");
