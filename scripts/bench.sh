@@ -11,8 +11,9 @@
 #
 # --shapes SIZE (none to skip) adds a second table at that size: the same audit on other shapes of
 # input, one JSON file per record with one Judilibre JSON file per decision, the reference as
-# Judilibre export pages of 1,000 decisions, a DILA XML reference (one file per decision) and a
-# gzip-compressed corpus, beside the JSON Lines files of the first table.
+# Judilibre export pages of 1,000 decisions, a DILA XML reference (one file per decision), a
+# corpus whose every text has a note inserted (with python3) and a gzip-compressed corpus, beside
+# the JSON Lines files of the first table.
 #
 # Sizes are those of the corpus (corpus.jsonl); the generated reference is about as large again,
 # and both are counted as input. Corpora are generated once per size and seed and reused (unless
@@ -286,6 +287,26 @@ shape "JSON Lines corpus, Judilibre JSON Lines reference" "$base/corpus.jsonl" "
 shape "one JSON file per record, one Judilibre JSON file per decision" "$split_dir/corpus" "$split_dir/reference" "$split_dir/history.json"
 shape "JSON Lines corpus, Judilibre export pages of 1,000 decisions (one file each)" "$base/corpus.jsonl" "$pages_dir/reference" "$base/history.json"
 shape "JSON Lines corpus, DILA XML reference (one file per decision)" "$dila/corpus.jsonl" "$dila/reference" "$dila/history.json"
+# Every record's text differs from its reference: a note inserted at the first line break past
+# the middle, as a reuser's edit would. Each such record's text is then normalised with its map
+# and aligned with the reference's. Lines that are not JSON objects with a text stay as they are.
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c '
+import json, sys
+for line in sys.stdin.buffer:
+    try:
+        r = json.loads(line)
+        t = r["text"]
+        k = t.index("\n", len(t) // 2) + 1
+        r["text"] = t[:k] + "[note de la rédaction : mise à jour] " + t[k:]
+        line = (json.dumps(r, ensure_ascii=False) + "\n").encode()
+    except (ValueError, KeyError, TypeError, AttributeError):
+        pass
+    sys.stdout.buffer.write(line)
+' <"$base/corpus.jsonl" >"$base/edited.jsonl"
+    shape "JSON Lines corpus whose every text has a note inserted, Judilibre JSON Lines reference" "$base/edited.jsonl" "$base/reference" "$base/history.json"
+    rm -f "$base/edited.jsonl"
+fi
 gzip -c "$base/corpus.jsonl" >"$base/corpus.jsonl.gz"
 shape "gzip-compressed JSON Lines corpus (cat is zcat), Judilibre JSON Lines reference" "$base/corpus.jsonl.gz" "$base/reference" "$base/history.json" "zcat -f"
 rm -f "$base/corpus.jsonl.gz"
