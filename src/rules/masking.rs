@@ -31,27 +31,30 @@ pub fn check_in_clear(
     if names.is_empty() && ids.is_empty() {
         return;
     }
-    let m = mapped.get_or_insert_with(|| normalize::normalize_mapped(original, html));
-    debug_assert_eq!(m.text, norm);
+    // A text too long to map (4 GiB or more) still has its findings, without their place in
+    // the text as read.
+    let m = (normalize::mappable(original) && normalize::mappable(norm))
+        .then(|| &*mapped.get_or_insert_with(|| normalize::normalize_mapped(original, html)));
+    debug_assert!(m.is_none_or(|m| m.text == norm));
     // Byte offsets of the normalised text to char offsets.
     let to_char = |b: usize| norm[..b.min(norm.len())].chars().count();
     let overlaps_lifted =
         |span: (usize, usize)| lifted.iter().any(|&(a, b)| span.0 < b && a < span.1);
     let mut emit = |rule: Rule, start: usize, end: usize, msg: String| {
         let (cs, ce) = (to_char(start), to_char(end));
-        let span = m.original_span(cs, ce);
-        if overlaps_lifted(span) {
+        let span = m.map(|m| m.original_span(cs, ce));
+        if span.is_some_and(overlaps_lifted) {
             return;
         }
         let found = &norm[start..end];
         let source_defect = reference_norm.is_some_and(|r| contains_word(r, found));
-        let (ex, within) = personal_excerpt(&m.text, cs, ce);
+        let (ex, within) = personal_excerpt(norm, cs, ce);
         out.push(
             Finding::new(rule, Some(rec.clone()), msg)
                 .with_source_defect(source_defect)
                 .with_evidence(Evidence {
                     field: "text".into(),
-                    span: Some(span),
+                    span,
                     excerpt: Some(ex),
                     personal: vec![within],
                     ..Default::default()

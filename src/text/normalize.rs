@@ -38,6 +38,14 @@ struct Anchor {
     orig: u32,
 }
 
+/// Whether a text's map and tokens can be worked out: their offsets are 32-bit (half the memory
+/// of `usize` ones, on texts of millions of chars), so a text of 4 GiB or more, as read or once
+/// normalised, is neither mapped nor aligned. A corpus record is at most 4095 MiB
+/// (`--max-record-mib`), but normalising may make it longer, and a reference file may be longer.
+pub fn mappable(text: &str) -> bool {
+    text.len() < u32::MAX as usize
+}
+
 /// The most bytes of normalised text between two anchors, give or take a run: a char's place
 /// is found by reading on from the anchor before it.
 const CHECKPOINT: usize = 4096;
