@@ -800,14 +800,14 @@ fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
 /// document, which is held whole anyway; each chunk parses the bytes again, so a document is
 /// parsed at most twice over.
 ///
-/// A file opening with `[` is a JSON array, unless its first line is a whole JSON value and
-/// more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a record). Read as an
-/// array, everything after that line would be one item, "unexpected content after the JSON
-/// array"; read as lines, each is a record or an item of its own. This is told from the first
-/// [`HEAD_BYTES`] alone, whatever the file's size, so that a file is read the same whatever the
-/// block size, and an array of one long line is never held to be told: the first line of JSON
-/// Lines is seldom that long, an array's first line (`[`, or `[{` and its first element) ends
-/// soon after its start or runs to the end of the array.
+/// A file opening with `[` is a JSON array, unless its first line is a whole JSON value by its
+/// brackets and more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a
+/// record). Read as an array, everything after that line would be one item, "unexpected content
+/// after the JSON array"; read as lines, each is a record or an item of its own. The brackets
+/// tell it, not a parse: a first line nested deeper than any parser goes, or not valid JSON, is
+/// one unreadable line of JSON Lines all the same. A first line longer than the head is read on
+/// for (what is read joins `head`), up to the record limit: a line longer than a record is no
+/// record of JSON Lines, and a file of one such line is an array on one line, read as such.
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
@@ -819,12 +819,25 @@ fn detect_layout<R: Read>(
     match head.get(i) {
         None => Ok(Layout::Empty),
         Some(b'[') => {
-            let rest = head.get(i..head.len().min(HEAD_BYTES)).unwrap_or_default();
-            let lines = memchr::memchr(b'\n', rest).is_some_and(|k| {
-                serde_json::from_slice::<serde::de::IgnoredAny>(&rest[..k]).is_ok()
-                    && rest[k..].iter().any(|b| !b.is_ascii_whitespace())
-            });
-            Ok(if lines { Layout::Lines } else { Layout::Array })
+            // At most the first line, as long as a record, and a head's worth after it.
+            let cap = i
+                .saturating_add(limits.max_record_bytes)
+                .saturating_add(HEAD_BYTES);
+            loop {
+                if let Some(k) = memchr::memchr(b'\n', &head[i..]).map(|k| i + k)
+                    && head[k..].iter().any(|b| !b.is_ascii_whitespace())
+                {
+                    let lines = k - i <= limits.max_record_bytes && one_value_line(&head[i..k]);
+                    return Ok(if lines { Layout::Lines } else { Layout::Array });
+                }
+                // The line's end, or what follows it, is still to come.
+                if *eof || head.len() >= cap {
+                    return Ok(Layout::Array);
+                }
+                let want = head.len().max(HEAD_BYTES).min(cap - head.len()) as u64;
+                let got = (&mut *fh).take(want).read_to_end(head)?;
+                *eof = (got as u64) < want;
+            }
         }
         Some(b'{') => {
             // JSON Lines when the first line is a complete JSON value; otherwise a single
@@ -892,6 +905,41 @@ fn detect_layout<R: Read>(
         }
         Some(_) => Ok(Layout::Lines),
     }
+}
+
+/// Whether `line` (no line end in it), from its first byte, a `[` or `{`, is one JSON value by
+/// its brackets, with only white space after it: strings are skipped (escapes included), and
+/// nothing else is checked, so that depth costs nothing and a bad line is still a line.
+fn one_value_line(line: &[u8]) -> bool {
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    for (p, &c) in line.iter().enumerate() {
+        if in_str {
+            if esc {
+                esc = false;
+            } else if c == b'\\' {
+                esc = true;
+            } else if c == b'"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_str = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = match depth.checked_sub(1) {
+                    Some(d) => d,
+                    None => return false,
+                };
+                if depth == 0 {
+                    return line[p + 1..].iter().all(|b| b.is_ascii_whitespace());
+                }
+            }
+            _ if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Where the `results` array of a page of results opens, if `head` from `i` (a `{`) shows one:
@@ -3104,19 +3152,54 @@ mod tests {
             items[2].3,
             Err("unexpected content after the JSON array".into())
         );
-        // A first line is looked for in the first 64 KiB only, whatever the size of the blocks
-        // (and the head read to tell the layout with them): one longer is an array's. Its `]`
-        // is then a stray one (after 22 chars, 64 Ki `x` and 2 more), the array not closed.
+        // A first line longer than the head read to tell the layout is read on for, whatever
+        // the size of the blocks: the same lines. (It was held to be an array's: its `]` a
+        // stray one, the lines after it the array's elements, and the array not closed.)
         let long = format!(
             "[{{\"id\": \"a\", \"text\": \"{}\"}}]",
             "x".repeat(HEAD_BYTES)
         );
         let items = cut(&format!("{long}\n{{\"id\": \"b\"}}\n"));
         let (ids, rest) = records_and_rest(&items);
-        assert_eq!(ids, ["a", "b"]);
-        let stray = Err("a `]` that does not end the JSON array".to_string());
-        let open = Err("the JSON array is not closed".to_string());
-        assert_eq!(rest, [(1, 22 + 65_536 + 3, stray), (3, 1, open)]);
+        assert_eq!(ids, ["b"]);
+        assert_eq!(rest, [(1, 1, Ok(long.clone()))]);
+        // Alone, or with only white space after it, that line is an array on one line.
+        let items = cut(&format!("{long}\n \n"));
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!((ids, rest), (vec!["a".to_string()], vec![]));
+    }
+
+    // A first line of 200,000 brackets nested 100,000 deep, then three records: it is one
+    // unreadable line and the records are read, whatever its depth and length. (Past 64 KiB it
+    // was held to be an array's, and the records became one item whose error named line 3.)
+    // So for a flat array of 80,000 bytes on the first line.
+    #[test]
+    fn a_deep_or_long_first_line_loses_no_record_after_it() {
+        let records = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n{\"id\": \"c\"}\n";
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let flat = format!("[{}1]", "1,".repeat(40_000));
+        for first in [deep, flat] {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("c.jsonl");
+            std::fs::write(&p, format!("{first}\n{records}")).unwrap();
+            let (items, _, err) = read_items(&p, &Limits::default());
+            assert_eq!(err, None);
+            let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
+            assert_eq!(lines, [1, 2, 3, 4]);
+            assert_eq!(items[0].3.as_deref(), Ok(first.as_bytes()));
+            for (item, id) in items[1..].iter().zip(["a", "b", "c"]) {
+                let want = format!("{{\"id\": \"{id}\"}}");
+                assert_eq!(item.3.as_deref(), Ok(want.as_bytes()));
+            }
+        }
+        // By its brackets alone: strings and escapes skipped, nothing after but white space.
+        assert!(one_value_line(b"[1, \"]\\\"\", {\"a\": [2]}] \r"));
+        assert!(one_value_line(b"[1, 2 3]"));
+        assert!(!one_value_line(b"["));
+        assert!(!one_value_line(b"[1,"));
+        assert!(!one_value_line(b"[1]]"));
+        assert!(!one_value_line(b"[1] [2]"));
+        assert!(!one_value_line(b"[\"]"));
     }
 
     #[test]
