@@ -88,6 +88,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             vigie::tui::UiOptions {
                 waivers: cli.waivers.clone(),
                 write: write_opts,
+                fail_on: threshold(cli.fail_on),
             },
         ),
         _ => headless(&cli, opts, write_opts),
@@ -404,14 +405,14 @@ fn warn_naming(header: String, items: impl ExactSizeIterator<Item = String>) {
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
-    let threshold = match fail_on {
-        FailOn::Never => return 0,
-        FailOn::Temporary => Penalty::Temporary,
-        FailOn::Permanent => Penalty::Permanent,
-    };
-    let breach = report
-        .findings
-        .iter()
-        .any(|f| f.penalty != Penalty::None && f.penalty <= threshold);
-    u8::from(breach)
+    u8::from(report.breaches(threshold(fail_on)))
+}
+
+/// The penalty from which findings fail the run (`--fail-on`), if any.
+fn threshold(fail_on: FailOn) -> Option<Penalty> {
+    match fail_on {
+        FailOn::Never => None,
+        FailOn::Temporary => Some(Penalty::Temporary),
+        FailOn::Permanent => Some(Penalty::Permanent),
+    }
 }

@@ -151,6 +151,18 @@ pub struct Report {
     pub waivers: BTreeMap<String, Waiver>,
 }
 
+impl Report {
+    /// Whether a finding's penalty is `threshold` or graver (`None`: no threshold): what the
+    /// exit status says, `1` then (SPEC §4), whether the audit ran headless or in the UI.
+    pub fn breaches(&self, threshold: Option<Penalty>) -> bool {
+        threshold.is_some_and(|t| {
+            self.findings
+                .iter()
+                .any(|f| f.penalty != Penalty::None && f.penalty <= t)
+        })
+    }
+}
+
 /// Output formats (`--report`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

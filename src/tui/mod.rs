@@ -31,6 +31,8 @@ pub struct UiOptions {
     pub waivers: Option<PathBuf>,
     /// How exports from the UI are written.
     pub write: WriteOptions,
+    /// `--fail-on`: the penalty from which findings make the exit status 1, as headless.
+    pub fail_on: Option<crate::rules::Penalty>,
 }
 
 /// Frames are drawn at most this often while events pour in (a running audit).
@@ -80,7 +82,8 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
         (Err(e), None) => return Err(e),
     };
     match ended_by {
-        None => Ok(0),
+        // As a headless run would: quit before the audit ends, on the findings so far.
+        None => Ok(u8::from(app.report.breaches(ui.fail_on))),
         Some(sig) => {
             let _ = writeln!(
                 std::io::stderr(),
