@@ -63,6 +63,15 @@ fn dates_same_calendar_day() {
     }
     different(IdField::DecisionDate, "19/11/2020", &r, "2020-11-18");
     unknown(IdField::DecisionDate, "11/18/2020", &r); // month-first: no 18th month, unreadable
+    // A date no calendar has, either way round, is no date: not the reference's.
+    for v in [
+        "31/02/2020",
+        "2020-13-45",
+        "30 février 2020",
+        "le 32 novembre 2020",
+    ] {
+        different(IdField::DecisionDate, v, &r, "2020-11-18");
+    }
     unknown(IdField::DecisionDate, "novembre 2020", &r);
     let mut no_date = cc_reference();
     no_date.decision_date = None;

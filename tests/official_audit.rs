@@ -174,6 +174,42 @@ fn planted_identification_breaches_on_dila() {
     );
 }
 
+/// A value that shows no identification is absent (INT005); an impossible date contradicts the
+/// reference (INT006); a spelling vigie has no table for still raises nothing.
+#[test]
+fn placeholders_are_absent_and_impossible_dates_contradict() {
+    let decisions = dila();
+    let mut recs = Vec::new();
+    for (i, (field, value)) in [
+        ("decision_date", "N/A"),
+        ("decision_date", "non renseignée"),
+        ("decision_date", "31/02/2023"),
+        ("jurisdiction", "-"),
+        // DILA requires the date and the jurisdiction only (SPEC INT005): nothing.
+        ("formation", "?"),
+        ("decision_date", "pas de date"),
+        ("jurisdiction", "Haute juridiction"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut r = record(&decisions[i], i);
+        r[field] = json!(value);
+        recs.push(r);
+    }
+    let got = audit(&recs, &[data("dila-cass")]);
+    assert_eq!(
+        got,
+        vec![
+            ("r0".into(), Rule::INT005),
+            ("r1".into(), Rule::INT005),
+            ("r2".into(), Rule::INT006),
+            ("r3".into(), Rule::INT005),
+            ("r5".into(), Rule::INT005),
+        ]
+    );
+}
+
 fn admin() -> ReferenceDecision {
     vigie::source::xml::parse_xml(
         &std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap(),

@@ -243,6 +243,37 @@ fn parse_date_uncached(s: &str) -> Option<Date> {
     }
 }
 
+/// Whether `s` is written in an accepted spelling of a date (SPEC §1.2) that no calendar has,
+/// read day first or month first (`31/02/2023`, `2023-13-45`, `30 février 2023`): no date, so
+/// not the reference's. A date that reads month first (`11/18/2020`) is not one of them: it may
+/// be the right day, written the American way.
+pub fn impossible_date(s: &str) -> bool {
+    let folded = fold(s);
+    let Some(caps) = DATE_RE.captures(&folded) else {
+        return false;
+    };
+    let Some(whole) = caps.get(0) else {
+        return false;
+    };
+    let rest = folded[whole.end()..].trim_matches(|c: char| c.is_whitespace() || c == '.');
+    if !only_lead_words(&folded[..whole.start()]) || !rest.is_empty() {
+        return false;
+    }
+    let valid = |y: Option<i16>, m: Option<i8>, d: Option<i8>| match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => Date::new(y, m, d).is_ok() || Date::new(y, d, m).is_ok(),
+        _ => true,
+    };
+    if caps.name("iy").is_some() {
+        !valid(num(&caps, "iy"), num(&caps, "im"), num(&caps, "id"))
+    } else if caps.name("ny").is_some() {
+        !valid(num(&caps, "ny"), num(&caps, "nm"), num(&caps, "nd"))
+    } else {
+        let month = caps.name("tm").map(|m| month_number(m.as_str()));
+        let (y, d) = (num::<i16>(&caps, "ty"), num::<i8>(&caps, "td"));
+        matches!((y, month, d), (Some(y), Some(m), Some(d)) if Date::new(y, m, d).is_err())
+    }
+}
+
 /// An `updated_at` value: a date, or a date-time (naive ones are French local time).
 pub fn parse_moment(s: &str) -> Option<Moment> {
     thread_local! {

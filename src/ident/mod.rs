@@ -247,7 +247,48 @@ fn formation_display(reference: &ReferenceDecision) -> Option<String> {
 
 fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     let expected = reference.decision_date?;
-    Some(parse_date(value)? == expected)
+    match parse_date(value) {
+        Some(date) => Some(date == expected),
+        // A date no calendar has, read either way (`31/02/2023`): not the reference's.
+        None if dates::impossible_date(value) => Some(false),
+        None => None,
+    }
+}
+
+/// Whether an identification value stands for none: empty, without a letter or a digit (`-`,
+/// `?`, `…`), or a word that says so (`N/A`, `NC`, `null`, `inconnu`, `non renseigné`…).
+pub fn placeholder(value: &str) -> bool {
+    let key: String = fold(value)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    matches!(
+        key.as_str(),
+        "" | "na"
+            | "nc"
+            | "nd"
+            | "nr"
+            | "so"
+            | "null"
+            | "none"
+            | "nil"
+            | "nan"
+            | "undefined"
+            | "unknown"
+            | "inconnu"
+            | "inconnue"
+            | "neant"
+            | "aucun"
+            | "aucune"
+            | "sansobjet"
+            | "nonrenseigne"
+            | "nonrenseignee"
+            | "noncommunique"
+            | "noncommuniquee"
+            | "nondisponible"
+            | "nonprecise"
+            | "nonprecisee"
+    )
 }
 
 fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<bool> {

@@ -8,7 +8,9 @@ use crate::model::producer::IdField;
 use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision};
 use std::sync::Arc;
 
-/// The record's value of an identification field.
+/// The record's value of an identification field, if it shows one: not a placeholder (`-`,
+/// `N/A`, `non renseigné`…), and for a date or a number, with a digit in it (`n°` alone shows
+/// no number). A value that shows none is absent (INT005), not a value vigie cannot read.
 pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
     let v = match f {
         IdField::Jurisdiction => r.jurisdiction.as_deref(),
@@ -17,7 +19,10 @@ pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
         IdField::DecisionDate => r.decision_date.as_deref(),
         IdField::Number => r.number.as_deref(),
     };
-    v.map(str::trim).filter(|s| !s.is_empty())
+    let digits = matches!(f, IdField::DecisionDate | IdField::Number);
+    v.map(str::trim)
+        .filter(|s| !ident::placeholder(s))
+        .filter(|s| !digits || s.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// The fields required of a record: its producer's, those the reference actually gives; for an
