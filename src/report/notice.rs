@@ -352,8 +352,8 @@ une interruption temporaire), concernant {}",
     }
     if !opts.reveal_personal_data {
         m.push_str(
-            "Les données à caractère personnel figurant dans les extraits cités sont masquées (seule \
-l'initiale est conservée).\n\n",
+            "Les données à caractère personnel figurant dans les extraits cités sont masquées : \
+seule l'initiale d'un nom est conservée, les dates et les numéros le sont en entier.\n\n",
         );
     }
 
