@@ -728,6 +728,10 @@ fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
 /// The bytes of a file read to tell its layout, at least (a smaller file is read whole).
 const HEAD_BYTES: usize = 64 * 1024;
 
+/// The longest first line, opening with `[`, that is read to tell JSON Lines from an array
+/// ([`detect_layout`]): a line of JSON Lines that long is rare, an array on one line is not.
+const FIRST_LINE_BYTES: usize = 4 << 20;
+
 /// Whether `head` starts with one complete JSON object spread over more than one line, and
 /// another object spread over lines follows it on a later line: records pretty-printed one
 /// after the other. (A first record spread over lines before compact ones is left to be read as
@@ -806,8 +810,9 @@ fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
 /// after the JSON array"; read as lines, each is a record or an item of its own. The brackets
 /// tell it, not a parse: a first line nested deeper than any parser goes, or not valid JSON, is
 /// one unreadable line of JSON Lines all the same. A first line longer than the head is read on
-/// for (what is read joins `head`), up to the record limit: a line longer than a record is no
-/// record of JSON Lines, and a file of one such line is an array on one line, read as such.
+/// for (what is read joins `head`), up to [`FIRST_LINE_BYTES`] (or the record limit, if lower):
+/// a file whose first line is longer is an array, as a compact array on one line is, which is
+/// then not held whole in memory to be told.
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
@@ -819,15 +824,14 @@ fn detect_layout<R: Read>(
     match head.get(i) {
         None => Ok(Layout::Empty),
         Some(b'[') => {
-            // At most the first line, as long as a record, and a head's worth after it.
-            let cap = i
-                .saturating_add(limits.max_record_bytes)
-                .saturating_add(HEAD_BYTES);
+            // At most a first line of FIRST_LINE_BYTES, and a head's worth after it.
+            let longest = limits.max_record_bytes.min(FIRST_LINE_BYTES);
+            let cap = i + longest + HEAD_BYTES;
             loop {
                 if let Some(k) = memchr::memchr(b'\n', &head[i..]).map(|k| i + k)
                     && head[k..].iter().any(|b| !b.is_ascii_whitespace())
                 {
-                    let lines = k - i <= limits.max_record_bytes && one_value_line(&head[i..k]);
+                    let lines = k - i <= longest && one_value_line(&head[i..k]);
                     return Ok(if lines { Layout::Lines } else { Layout::Array });
                 }
                 // The line's end, or what follows it, is still to come.
@@ -3192,6 +3196,17 @@ mod tests {
                 assert_eq!(item.3.as_deref(), Ok(want.as_bytes()));
             }
         }
+        // A first line longer than FIRST_LINE_BYTES is not read on for: an array on one line
+        // (as `json.dump` writes one), its elements items of their own.
+        let element = format!("\"{}\"", "x".repeat(1000));
+        let n = FIRST_LINE_BYTES / 1000 + 10;
+        let huge = format!("[{}]", vec![element.as_str(); n].join(","));
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl");
+        std::fs::write(&p, format!("{huge}\n{records}")).unwrap();
+        let (items, _, _) = read_items(&p, &Limits::default());
+        assert_eq!(items[0].3.as_deref(), Ok(element.as_bytes()));
+        assert_eq!(items[n - 1].3.as_deref(), Ok(element.as_bytes()));
         // By its brackets alone: strings and escapes skipped, nothing after but white space.
         assert!(one_value_line(b"[1, \"]\\\"\", {\"a\": [2]}] \r"));
         assert!(one_value_line(b"[1, 2 3]"));
