@@ -205,14 +205,19 @@ fn quitting_mid_audit_stops_it_and_restores_the_terminal() {
     // Enough records (26 MB) that the audit is still running when `q` comes, right after the
     // first frame.
     let corpus = corpus(dir.path(), 400);
-    // Whether a breach is found before `q` depends on timing: no finding fails this run.
+    // No finding fails this run: an audit quit before its end exits 2 (no verdict), one that
+    // ended first (the machine was quick) exits 0.
     let reference = data("judilibre/cc_detail.json");
     let mut s = Session::start_args(&corpus, &reference, "--fail-on never", &[]);
     assert!(s.wait_for("Verdict", 30), "{}", s.text());
     let running = !s.text().contains("audit finished");
     s.keys(b"q");
     let (code, took, out) = s.exit(10);
-    assert_eq!(code, Some(0));
+    if running {
+        assert!(matches!(code, Some(0 | 2)), "{code:?}");
+    } else {
+        assert_eq!(code, Some(0));
+    }
     assert!(took < Duration::from_secs(3), "quitting took {took:?}");
     assert!(out.windows(8).any(|w| w == b"\x1b[?1049l"));
     if !running {

@@ -82,8 +82,7 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
         (Err(e), None) => return Err(e),
     };
     match ended_by {
-        // As a headless run would: quit before the audit ends, on the findings so far.
-        None => Ok(u8::from(app.report.breaches(ui.fail_on))),
+        None => Ok(quit_status(&app, ui.fail_on)),
         Some(sig) => {
             let _ = writeln!(
                 std::io::stderr(),
@@ -93,6 +92,29 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
             Ok(signals::exit_status(sig))
         }
     }
+}
+
+/// The exit status once the auditor quits, as a headless run's (SPEC §4): `1` for findings at
+/// or above `--fail-on`, `2` when no record could be read, and `2` when the audit had not ended,
+/// since its findings so far have no verdict yet (nor the penalties that `--policy` and
+/// `--previous` give them at the end), as a headless run that is interrupted has none.
+fn quit_status(app: &App, fail_on: Option<crate::rules::Penalty>) -> u8 {
+    let report = &app.report;
+    if app.state != app::AuditState::Finished {
+        let _ = writeln!(
+            std::io::stderr(),
+            "vigie: quit before the audit ended: no verdict"
+        );
+        return 2;
+    }
+    if report.audit.records == 0 && report.audit.unreadable_records > 0 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "vigie: no record of the corpus could be read: the verdict says nothing of it"
+        );
+        return 2;
+    }
+    u8::from(report.breaches(fail_on))
 }
 
 /// Gives the terminal back as it was: mouse capture off, raw mode off, the main screen, the
