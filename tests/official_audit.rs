@@ -189,6 +189,10 @@ fn placeholders_are_absent_and_impossible_dates_contradict() {
         ("formation", "?"),
         ("decision_date", "pas de date"),
         ("jurisdiction", "Haute juridiction"),
+        // A date exported as zeros shows none; a date in words shows one vigie cannot read.
+        ("decision_date", "0000-00-00"),
+        ("decision_date", "00/00/0000"),
+        ("decision_date", "trois octobre deux mille vingt-trois"),
     ]
     .into_iter()
     .enumerate()
@@ -206,6 +210,8 @@ fn placeholders_are_absent_and_impossible_dates_contradict() {
             ("r2".into(), Rule::INT006),
             ("r3".into(), Rule::INT005),
             ("r5".into(), Rule::INT005),
+            ("r7".into(), Rule::INT005),
+            ("r8".into(), Rule::INT005),
         ]
     );
 }

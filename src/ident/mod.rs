@@ -255,6 +255,36 @@ fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     }
 }
 
+/// Whether `value` names a month in French, in full or abridged as dates write them (`oct.`).
+pub fn names_a_month(value: &str) -> bool {
+    words(value).split(' ').any(|w| {
+        matches!(
+            w,
+            "janvier"
+                | "janv"
+                | "fevrier"
+                | "fevr"
+                | "fev"
+                | "mars"
+                | "avril"
+                | "avr"
+                | "mai"
+                | "juin"
+                | "juillet"
+                | "juil"
+                | "aout"
+                | "septembre"
+                | "sept"
+                | "octobre"
+                | "oct"
+                | "novembre"
+                | "nov"
+                | "decembre"
+                | "dec"
+        )
+    })
+}
+
 /// Whether an identification value stands for none: empty, without a letter or a digit (`-`,
 /// `?`, `…`), or a word that says so (`N/A`, `NC`, `null`, `inconnu`, `non renseigné`…).
 pub fn placeholder(value: &str) -> bool {

@@ -9,8 +9,10 @@ use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDeci
 use std::sync::Arc;
 
 /// The record's value of an identification field, if it shows one: not a placeholder (`-`,
-/// `N/A`, `non renseigné`…), and for a date or a number, with a digit in it (`n°` alone shows
-/// no number). A value that shows none is absent (INT005), not a value vigie cannot read.
+/// `N/A`, `non renseigné`…); for a number, a digit other than zero (`n°` alone, `000000`, show
+/// none); for a date, the same, or the name of a month (`cinq octobre deux mille vingt-trois`
+/// shows one, `0000-00-00` none). A value that shows none is absent (INT005), not a value
+/// vigie cannot read.
 pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
     let v = match f {
         IdField::Jurisdiction => r.jurisdiction.as_deref(),
@@ -19,10 +21,17 @@ pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
         IdField::DecisionDate => r.decision_date.as_deref(),
         IdField::Number => r.number.as_deref(),
     };
-    let digits = matches!(f, IdField::DecisionDate | IdField::Number);
+    let shows = |s: &str| {
+        let digit = s.bytes().any(|b| matches!(b, b'1'..=b'9'));
+        match f {
+            IdField::Number => digit,
+            IdField::DecisionDate => digit || ident::names_a_month(s),
+            _ => true,
+        }
+    };
     v.map(str::trim)
         .filter(|s| !ident::placeholder(s))
-        .filter(|s| !digits || s.bytes().any(|b| b.is_ascii_digit()))
+        .filter(|s| shows(s))
 }
 
 /// The fields required of a record: its producer's, those the reference actually gives; for an
