@@ -407,10 +407,9 @@ fn notice_states_breaches_deadline_and_consequences() {
     assert!(text.contains("    - ensemble de la base\n"));
     assert!(text.contains("extrait : « M. K••••••• a formé le pourvoi »"));
     assert!(!text.contains("Kaminski"));
-    // What the masking keeps, said as it is done: a name's initial, no digit of a date.
-    assert!(text.contains(
-        "seule l'initiale d'un nom est conservée, les dates et les numéros le sont en entier."
-    ));
+    // What the masking keeps, said as it is done: a first letter (of a name, of an IBAN), no
+    // digit (of a date, of a number).
+    assert!(text.contains("seule leur première lettre est conservée, et aucun de leurs chiffres."));
     assert!(text.contains(
         "Un constat accepté lors de la revue de l'audit n'est pas repris dans la présente."
     ));

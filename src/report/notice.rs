@@ -353,7 +353,7 @@ une interruption temporaire), concernant {}",
     if !opts.reveal_personal_data {
         m.push_str(
             "Les données à caractère personnel figurant dans les extraits cités sont masquées : \
-seule l'initiale d'un nom est conservée, les dates et les numéros le sont en entier.\n\n",
+seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
         );
     }
 
