@@ -616,7 +616,10 @@ pub(crate) fn read_opened<R: Read>(
     // more than it needs.
     let mut eof = n < head.len();
     head.truncate(n);
-    let layout = detect_layout(&mut head, &mut fh, &mut eof, file.len, limits)?;
+    // A regular file can be read again from its start, as a pipe cannot.
+    let again = (file.len > 0 && std::fs::metadata(&file.path).is_ok_and(|m| m.is_file()))
+        .then_some(file.path.as_path());
+    let layout = detect_layout(&mut head, &mut fh, &mut eof, file.len, limits, again)?;
     match layout {
         Layout::Empty => {
             f(Block {
@@ -732,6 +735,11 @@ const HEAD_BYTES: usize = 64 * 1024;
 /// ([`detect_layout`]): a line of JSON Lines that long is rare, an array on one line is not.
 const FIRST_LINE_BYTES: usize = 4 << 20;
 
+/// The longest first line that a regular file is read again for, a chunk at a time, past
+/// [`FIRST_LINE_BYTES`] (or the record limit, if larger): an array on one line costs that much
+/// more reading, and no memory.
+const FIRST_LINE_SCAN_BYTES: usize = 64 << 20;
+
 /// Whether `head` starts with one complete JSON object spread over more than one line, and
 /// another object spread over lines follows it on a later line: records pretty-printed one
 /// after the other. (A first record spread over lines before compact ones is left to be read as
@@ -810,33 +818,43 @@ fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
 /// after the JSON array"; read as lines, each is a record or an item of its own. The brackets
 /// tell it, not a parse: a first line nested deeper than any parser goes, or not valid JSON, is
 /// one unreadable line of JSON Lines all the same. A first line longer than the head is read on
-/// for (what is read joins `head`), up to [`FIRST_LINE_BYTES`] (or the record limit, if lower):
-/// a file whose first line is longer is an array, as a compact array on one line is, which is
-/// then not held whole in memory to be told.
+/// for (what is read joins `head`), up to [`FIRST_LINE_BYTES`], so that a compact array on one
+/// line is not held whole to be told; past that, a regular file is read again for its first
+/// line, a chunk at a time, up to [`FIRST_LINE_SCAN_BYTES`] ([`first_line_in_file`]). A pipe's
+/// first line longer than [`FIRST_LINE_BYTES`], or any longer than that scan, makes an array.
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
     eof: &mut bool,
     len: u64,
     limits: &Limits,
+    again: Option<&Path>,
 ) -> std::io::Result<Layout> {
     let (i, _, _) = skip_ws(head, 0);
     match head.get(i) {
         None => Ok(Layout::Empty),
         Some(b'[') => {
-            // At most a first line of FIRST_LINE_BYTES, and a head's worth after it.
-            let longest = limits.max_record_bytes.min(FIRST_LINE_BYTES);
-            let cap = i + longest + HEAD_BYTES;
+            // At most a first line of FIRST_LINE_BYTES, and a head's worth after it. (A line
+            // longer than a record is one all the same: an unreadable one, the lines after it
+            // read.)
+            let cap = i + FIRST_LINE_BYTES + HEAD_BYTES;
             loop {
                 if let Some(k) = memchr::memchr(b'\n', &head[i..]).map(|k| i + k)
                     && head[k..].iter().any(|b| !b.is_ascii_whitespace())
                 {
-                    let lines = k - i <= longest && one_value_line(&head[i..k]);
+                    let lines = one_value_line(&head[i..k]);
                     return Ok(if lines { Layout::Lines } else { Layout::Array });
                 }
                 // The line's end, or what follows it, is still to come.
-                if *eof || head.len() >= cap {
+                if *eof {
                     return Ok(Layout::Array);
+                }
+                if head.len() >= cap {
+                    // Longer still: a regular file is read again for it, a chunk at a time.
+                    let longest = limits.max_record_bytes.max(FIRST_LINE_SCAN_BYTES);
+                    let lines = again
+                        .is_some_and(|p| first_line_in_file(p, i as u64, longest) == Some(true));
+                    return Ok(if lines { Layout::Lines } else { Layout::Array });
                 }
                 let want = head.len().max(HEAD_BYTES).min(cap - head.len()) as u64;
                 let got = (&mut *fh).take(want).read_to_end(head)?;
@@ -915,35 +933,116 @@ fn detect_layout<R: Read>(
 /// its brackets, with only white space after it: strings are skipped (escapes included), and
 /// nothing else is checked, so that depth costs nothing and a bad line is still a line.
 fn one_value_line(line: &[u8]) -> bool {
-    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
-    for (p, &c) in line.iter().enumerate() {
-        if in_str {
-            if esc {
-                esc = false;
-            } else if c == b'\\' {
-                esc = true;
-            } else if c == b'"' {
-                in_str = false;
+    let mut b = Brackets::default();
+    b.take(line);
+    b.whole()
+}
+
+/// [`one_value_line`] over a line given in pieces.
+#[derive(Default)]
+struct Brackets {
+    depth: usize,
+    in_str: bool,
+    esc: bool,
+    /// The value opened has closed.
+    closed: bool,
+    /// Something other than white space before the value or after it, or a bracket too many.
+    bad: bool,
+}
+
+impl Brackets {
+    fn take(&mut self, bytes: &[u8]) {
+        for &c in bytes {
+            if self.bad {
+                return;
             }
-            continue;
-        }
-        match c {
-            b'"' => in_str = true,
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => {
-                depth = match depth.checked_sub(1) {
-                    Some(d) => d,
-                    None => return false,
-                };
-                if depth == 0 {
-                    return line[p + 1..].iter().all(|b| b.is_ascii_whitespace());
+            if self.closed {
+                self.bad = !c.is_ascii_whitespace();
+            } else if self.in_str {
+                if self.esc {
+                    self.esc = false;
+                } else if c == b'\\' {
+                    self.esc = true;
+                } else if c == b'"' {
+                    self.in_str = false;
+                }
+            } else {
+                match c {
+                    b'"' => self.in_str = true,
+                    b'[' | b'{' => self.depth += 1,
+                    b']' | b'}' if self.depth == 0 => self.bad = true,
+                    b']' | b'}' => {
+                        self.depth -= 1;
+                        self.closed = self.depth == 0;
+                    }
+                    _ if self.depth == 0 => self.bad = true,
+                    _ => {}
                 }
             }
-            _ if depth == 0 => return false,
-            _ => {}
         }
     }
-    false
+
+    fn whole(&self) -> bool {
+        self.closed && !self.bad
+    }
+}
+
+/// Whether the first line of the file at `path`, from byte `from` (its `[`), is one JSON value
+/// by its brackets ([`one_value_line`]) with more than white space after it: read again from
+/// the file, a chunk at a time, so that a long first line is never held. First its end is
+/// looked for, then its brackets are read (a second pass over it: an array on one line, the
+/// common case, has no end before the end of the file, and costs only the first). `None` when
+/// the line is longer than `max` bytes, or the file cannot be read.
+fn first_line_in_file(path: &Path, from: u64, max: usize) -> Option<bool> {
+    use std::io::{Seek, SeekFrom};
+    const CHUNK: usize = 1 << 20;
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut buf = vec![0u8; CHUNK];
+    let read_chunk = |f: &mut std::fs::File, at: u64, buf: &mut [u8]| -> Option<usize> {
+        f.seek(SeekFrom::Start(at)).ok()?;
+        read_full(f, buf).ok()
+    };
+    // The line's end, and whether something follows it.
+    let (mut at, mut end) = (from, None);
+    loop {
+        let n = read_chunk(&mut f, at, &mut buf)?;
+        let chunk = &buf[..n];
+        match end {
+            None => {
+                if let Some(k) = memchr::memchr(b'\n', chunk) {
+                    end = Some(at + k as u64);
+                    if chunk[k..].iter().any(|b| !b.is_ascii_whitespace()) {
+                        break;
+                    }
+                } else if at + n as u64 - from > max as u64 {
+                    return None;
+                }
+            }
+            Some(_) if chunk.iter().any(|b| !b.is_ascii_whitespace()) => break,
+            Some(_) => {}
+        }
+        if n < CHUNK {
+            // The end of the file: no line end, or nothing after it.
+            return Some(false);
+        }
+        at += n as u64;
+    }
+    let end = end?;
+    if end - from > max as u64 {
+        return None;
+    }
+    let mut brackets = Brackets::default();
+    let mut at = from;
+    while at < end && !brackets.bad {
+        let n = read_chunk(&mut f, at, &mut buf)?;
+        let upto = (n as u64).min(end - at) as usize;
+        brackets.take(&buf[..upto]);
+        if n == 0 {
+            return None;
+        }
+        at += upto as u64;
+    }
+    Some(brackets.whole())
 }
 
 /// Where the `results` array of a page of results opens, if `head` from `i` (a `{`) shows one:
@@ -2343,7 +2442,7 @@ mod tests {
             let mut eof = false;
             let len = content.len() as u64;
             let layout =
-                detect_layout(&mut head, &mut fh, &mut eof, len, &Limits::default()).unwrap();
+                detect_layout(&mut head, &mut fh, &mut eof, len, &Limits::default(), None).unwrap();
             let at = fh.stream_position().unwrap();
             (layout, head, at, eof)
         };
@@ -2371,6 +2470,7 @@ mod tests {
             &mut eof,
             doc.len() as u64,
             &Limits::default(),
+            None,
         )
         .unwrap();
         assert!(matches!(layout, Layout::Single));
@@ -3196,17 +3296,58 @@ mod tests {
                 assert_eq!(item.3.as_deref(), Ok(want.as_bytes()));
             }
         }
-        // A first line longer than FIRST_LINE_BYTES is not read on for: an array on one line
-        // (as `json.dump` writes one), its elements items of their own.
+        // A first line longer than FIRST_LINE_BYTES: a regular file is read again for its end
+        // (the line is not held), and it is JSON Lines as above; alone, an array on one line
+        // (as `json.dump` writes one), its elements items of their own. From a pipe, which
+        // cannot be read again, it is an array.
         let element = format!("\"{}\"", "x".repeat(1000));
-        let n = FIRST_LINE_BYTES / 1000 + 10;
+        let n = (FIRST_LINE_BYTES + HEAD_BYTES) / 1000 + 10;
         let huge = format!("[{}]", vec![element.as_str(); n].join(","));
+        assert!(huge.len() > FIRST_LINE_BYTES + HEAD_BYTES);
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.jsonl");
         std::fs::write(&p, format!("{huge}\n{records}")).unwrap();
         let (items, _, _) = read_items(&p, &Limits::default());
+        let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
+        assert_eq!(lines, [1, 2, 3, 4]);
+        assert_eq!(items[0].3.as_deref(), Ok(huge.as_bytes()));
+        // Past the record limit, line 1 is one unreadable item, and the records still follow.
+        let small = Limits {
+            max_record_bytes: 1 << 20,
+            ..Limits::default()
+        };
+        let (items, _, _) = read_items(&p, &small);
+        let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
+        assert_eq!(lines, [1, 2, 3, 4]);
+        assert!(items[0].3.is_err());
+        assert_eq!(items[3].3.as_deref(), Ok(&b"{\"id\": \"c\"}"[..]));
+        std::fs::write(&p, format!("{huge}\n")).unwrap();
+        let (items, _, _) = read_items(&p, &Limits::default());
+        assert_eq!(items.len(), n);
         assert_eq!(items[0].3.as_deref(), Ok(element.as_bytes()));
         assert_eq!(items[n - 1].3.as_deref(), Ok(element.as_bytes()));
+        // The same file's bytes from a pipe: an array (its `]` a stray one).
+        let piped = format!("{huge}\n{records}");
+        let mut layout_head = piped.as_bytes()[..HEAD_BYTES].to_vec();
+        let mut rest = &piped.as_bytes()[HEAD_BYTES..];
+        let mut eof = false;
+        let layout = detect_layout(
+            &mut layout_head,
+            &mut rest,
+            &mut eof,
+            0,
+            &Limits::default(),
+            None,
+        )
+        .unwrap();
+        assert!(matches!(layout, Layout::Array));
+        // Read again, a file gives the same answer as one read whole would.
+        assert_eq!(first_line_in_file(&p, 0, 64 << 20), Some(false));
+        std::fs::write(&p, format!("{huge}\n{records}")).unwrap();
+        assert_eq!(first_line_in_file(&p, 0, 64 << 20), Some(true));
+        assert_eq!(first_line_in_file(&p, 0, 1 << 20), None);
+        std::fs::write(&p, format!("{huge}]\n{records}")).unwrap();
+        assert_eq!(first_line_in_file(&p, 0, 64 << 20), Some(false));
         // By its brackets alone: strings and escapes skipped, nothing after but white space.
         assert!(one_value_line(b"[1, \"]\\\"\", {\"a\": [2]}] \r"));
         assert!(one_value_line(b"[1, 2 3]"));
