@@ -132,6 +132,15 @@ pub fn compare(
         // insertion that happens to cross a marker.
         if ref_markers > 0
             && rec_markers == 0
+            && ref_words <= 2
+            && al.record[ch.record.clone()]
+                .iter()
+                .all(|t| initial_or_mark(&record.text[t.range()]))
+        {
+            // Initials respelt (`C... A... B...` as `C. A. B.`): the same occultation, no name
+            // shown.
+        } else if ref_markers > 0
+            && rec_markers == 0
             && rec_words > 0
             && ref_words <= 2
             && rec_words <= 8 * ref_markers
@@ -211,6 +220,16 @@ fn change_evidence(
         excerpt: Some(ex),
         reference_excerpt: Some(rex),
         ..Default::default()
+    }
+}
+
+/// Whether a token of the record shows nothing of a name: one capital letter (an initial), or
+/// no letter or digit at all (the dots or the ellipsis after one).
+fn initial_or_mark(token: &str) -> bool {
+    let mut chars = token.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_uppercase() => true,
+        _ => !token.chars().any(char::is_alphanumeric),
     }
 }
 
@@ -436,6 +455,26 @@ mod tests {
         );
         // A marker respelt is the same occultation.
         assert!(masking("M. [K] a formé", "M. [...] a formé").is_empty());
+        // So are initials respelt, with dots, an ellipsis or nothing after them; a name that
+        // follows an initial is shown, though.
+        for record in [
+            "Mme C. A. B. demande",
+            "Mme C.A.B. demande",
+            "Mme C A B demande",
+        ] {
+            assert!(
+                masking("Mme C... A... B... demande", record).is_empty(),
+                "{record}"
+            );
+        }
+        assert!(masking("M. [K] a formé", "M. K. a formé").is_empty());
+        assert_eq!(
+            masking("Mme C... demande", "Mme C. Martin demande")
+                .iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            [Rule::MSK001]
+        );
     }
 
     #[test]
