@@ -325,6 +325,14 @@ const PRO_BEFORE: &[&str] = &[
     "et par",
     "greffier",
     "greffiere",
+    "greffier de chambre",
+    "greffiere de chambre",
+    "greffier en chef",
+    "greffiere en chef",
+    "referendaire",
+    "avocat general",
+    "avocate generale",
+    "signe",
     "president",
     "presidente",
     "conseiller",
@@ -1026,10 +1034,25 @@ fn court_noun_follows(rest: &str) -> bool {
 fn pro_before(text: &str, s: usize) -> bool {
     let lo = floor_boundary(text, s.saturating_sub(40));
     let before = text[lo..s].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
+    // `Le rapporteur, M. X`, `L'avocat général, M. X`: a role after an article, then a comma.
+    // (Not `M. X, conseiller, M. Y`, where the role is X's.)
+    let (before, comma) = match before.strip_suffix(',') {
+        Some(b) => (b.trim_end(), true),
+        None => (before, false),
+    };
     let mut buf = [0u8; 160];
     let Some(f) = fold_into(before, &mut buf) else {
         return false;
     };
+    if comma
+        && !f
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .any(|w| matches!(w, "le" | "la" | "l"))
+    {
+        return false;
+    }
     let last = f.as_bytes().last();
     PRO_BEFORE.iter().any(|p| {
         // The last byte first: a cheap test that fails for most phrases.
@@ -1775,6 +1798,16 @@ mod tests {
                 assert_eq!(&fold(w), w);
             }
         }
+    }
+
+    /// A role before the name, then a comma, as signatures and compositions write it: a
+    /// professional, not a party.
+    #[test]
+    fn roles_before_a_name_and_a_comma() {
+        let t = "M. Martin a formé le pourvoi. Mme Martinel, président. Le rapporteur, M. Dupont. \
+                 Le greffier, Mme Tifratine. Le conseiller rapporteur, M. Petit. La greffière,\n\
+                 Signé : Mme Leroy. Le greffier de chambre, M. Roux. L'avocat général, M. Lenoir";
+        assert_eq!(names(t), vec!["Martin"]);
     }
 
     #[test]
