@@ -51,6 +51,46 @@ const MAGISTRATE_PAIRS: &[(&str, &str)] = &[
     ("rapporteur", "public"),
 ];
 
+/// Words of a field name that designate other professionals or the parties, whose figures are
+/// not a magistrate's (`lawyer_stats`).
+const OTHER_WORDS: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "avocat",
+    "avocats",
+    "attorney",
+    "attorneys",
+    "counsel",
+    "barrister",
+    "solicitor",
+    "notaire",
+    "huissier",
+    "expert",
+    "experts",
+    "party",
+    "parties",
+    "partie",
+    "company",
+    "companies",
+    "societe",
+    "firm",
+    "cabinet",
+];
+
+/// Words of a field name for the people of a case, magistrates among them or not (`composition`,
+/// `persons`): their identity with a magistrate's role, or a civility, is the bench's.
+const PEOPLE_WORDS: &[&str] = &[
+    "composition",
+    "bench",
+    "siege",
+    "persons",
+    "people",
+    "personnes",
+    "participants",
+    "members",
+    "membres",
+];
+
 /// Words of a field name that designate figures or judgements about a practice.
 const ANALYTICS_WORDS: &[&str] = &[
     "rate",
@@ -279,16 +319,18 @@ fn visit(
     // object pairing an identity with figures.
     let paired_in_key =
         magistrate && analytics && (carries_figures(value) || carries_identity(value));
+    // Figures under a generic analytics key (`stats`) are a magistrate's unless the key or the
+    // identity says another professional's or a party's (`lawyer_stats`, `Me Dupont`).
+    let other = !magistrate && words.iter().any(|w| OTHER_WORDS.contains(&w.as_str()));
+    let judged = |o: &serde_json::Map<String, Value>| {
+        pairs_identity_with_figures(o)
+            && (magistrate
+                || has_magistrate_inside(o)
+                || analytics && !other && !names_another_professional(o))
+    };
     let paired_in_object = match value {
-        Value::Object(o) => {
-            pairs_identity_with_figures(o) && (magistrate || analytics || has_magistrate_inside(o))
-        }
-        Value::Array(a) => a.iter().any(|x| {
-            x.as_object().is_some_and(|o| {
-                pairs_identity_with_figures(o)
-                    && (magistrate || analytics || has_magistrate_inside(o))
-            })
-        }),
+        Value::Object(o) => judged(o),
+        Value::Array(a) => a.iter().any(|x| x.as_object().is_some_and(judged)),
         _ => false,
     };
     if paired_in_key || paired_in_object {
@@ -304,7 +346,8 @@ fn visit(
         );
         return;
     }
-    if magistrate && !analytics && carries_identity(value) {
+    let people = !analytics && words.iter().any(|w| PEOPLE_WORDS.contains(&w.as_str()));
+    if (magistrate && !analytics && carries_identity(value)) || (people && bench_identity(value)) {
         out.push(
             Finding::new(
                 Rule::PRF001,
@@ -343,12 +386,53 @@ fn visit(
 }
 
 fn has_magistrate_inside(o: &serde_json::Map<String, Value>) -> bool {
-    o.keys().any(|k| is_magistrate_key(&key_words(k)))
-        || o.get("role")
-            .or_else(|| o.get("fonction"))
-            .or_else(|| o.get("function"))
-            .and_then(Value::as_str)
-            .is_some_and(|r| is_magistrate_key(&key_words(r)))
+    o.keys().any(|k| is_magistrate_key(&key_words(k))) || magistrate_role(o)
+}
+
+/// Whether an object's role (`role`, `fonction`, `qualité`…) is a magistrate's or a clerk's.
+fn magistrate_role(o: &serde_json::Map<String, Value>) -> bool {
+    const ROLE_KEYS: &[&str] = &[
+        "role", "fonction", "function", "qualite", "qualité", "title",
+    ];
+    ROLE_KEYS
+        .iter()
+        .filter_map(|k| o.get(*k))
+        .filter_map(Value::as_str)
+        .any(|r| is_magistrate_key(&key_words(r)))
+}
+
+/// Whether the identity an object holds is a lawyer's or a firm's (`Me Dupont`, `SCP Piwnica`).
+fn names_another_professional(o: &serde_json::Map<String, Value>) -> bool {
+    o.values().filter_map(Value::as_str).any(|s| {
+        let t = s.trim_start();
+        [
+            "Me ", "Maître ", "MAÎTRE ", "SCP ", "SELARL ", "SELAS ", "AARPI ", "Cabinet ",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+    })
+}
+
+/// The bench in a field for the people of a case: an object (or objects) pairing an identity
+/// with a magistrate's role, or a text naming someone with a civility and a magistrate's role
+/// (`Mme Martinel (président), Mme Leroy (greffier)`).
+fn bench_identity(v: &Value) -> bool {
+    match v {
+        Value::String(s) => {
+            // A civility, then a name that is not a marker (`M. [K]`).
+            let tokens: Vec<&str> = s.split_whitespace().collect();
+            let named = tokens.windows(2).any(|w| {
+                matches!(w[0], "M." | "Mme" | "Monsieur" | "Madame" | "MM." | "Mmes")
+                    && w[1].chars().next().is_some_and(char::is_uppercase)
+                    && !is_pseudonymised(w[1].trim_end_matches([',', ';', ')']))
+            });
+            named && is_magistrate_key(&key_words(s))
+        }
+        Value::Array(a) => a.iter().any(bench_identity),
+        // Fields named for magistrates inside are reported on their own, a level down.
+        Value::Object(o) => magistrate_role(o) && o.values().any(carries_identity),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -402,6 +486,40 @@ mod tests {
                 json!({"magistrates": [{"name": "M. Bonnal", "role": "président", "severity_score": 7.5}]})
             ),
             vec![(Rule::PRF002, "magistrates".into())]
+        );
+    }
+
+    /// The bench stored as the people of the case, with their roles.
+    #[test]
+    fn the_bench_among_the_people_of_a_case_is_prf001() {
+        for v in [
+            json!({"composition": "Mme Martinel (président), Mme Leroy (greffier)"}),
+            json!({"persons": [{"name": "Mme Martinel", "role": "président"}]}),
+            json!({"siege": [{"nom": "M. Bonnal", "qualite": "conseiller rapporteur"}]}),
+            json!({"bench": ["Mme Martinel, présidente", "M. Roux, conseiller"]}),
+        ] {
+            assert_eq!(run(v.clone()).len(), 1, "{v}");
+            assert_eq!(run(v.clone())[0].0, Rule::PRF001, "{v}");
+        }
+        // The people of a case without a magistrate among them, or a formation's name.
+        assert!(run(json!({"composition": "Formation restreinte"})).is_empty());
+        assert!(run(json!({"persons": [{"name": "M. Martin", "role": "demandeur"}]})).is_empty());
+        assert!(run(json!({"composition": "M. [K] (président)"})).is_empty());
+    }
+
+    /// Figures about a lawyer or a firm are not a magistrate's analytics.
+    #[test]
+    fn a_lawyers_figures_are_not_prf002() {
+        assert!(run(json!({"lawyer_stats": {"name": "Me Dupont", "win_rate": 0.6}})).is_empty());
+        assert!(run(json!({"stats": {"name": "SCP Fabiani", "win_rate": 0.6}})).is_empty());
+        assert!(
+            run(json!({"avocat_general_stats": {"name": "M. Lenoir", "rate": 0.6}}))
+                .iter()
+                .all(|f| f.0 == Rule::PRF002)
+        );
+        assert_eq!(
+            run(json!({"stats": {"name": "Mme Martinel", "reversal_rate": 0.42}})),
+            vec![(Rule::PRF002, "stats".into())]
         );
     }
 
