@@ -194,8 +194,10 @@ impl<'a> Checker<'a> {
                         })
                     })
                 });
+            // The day in France, where the source dates it (`2026-11-10` is midnight in Paris,
+            // the 9th in UTC).
             let when = source_updated
-                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+                .map(|t| t.to_zoned(crate::ident::paris()).date().to_string())
                 .unwrap_or_default();
             let mut what = Vec::new();
             if text_differs {
