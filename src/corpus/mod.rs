@@ -942,8 +942,7 @@ fn one_value_line(line: &[u8]) -> bool {
 #[derive(Default)]
 struct Brackets {
     depth: usize,
-    in_str: bool,
-    esc: bool,
+    string: InString,
     /// The value opened has closed.
     closed: bool,
     /// Something other than white space before the value or after it, or a bracket too many.
@@ -958,17 +957,8 @@ impl Brackets {
             }
             if self.closed {
                 self.bad = !c.is_ascii_whitespace();
-            } else if self.in_str {
-                if self.esc {
-                    self.esc = false;
-                } else if c == b'\\' {
-                    self.esc = true;
-                } else if c == b'"' {
-                    self.in_str = false;
-                }
-            } else {
+            } else if !self.string.step(c) {
                 match c {
-                    b'"' => self.in_str = true,
                     b'[' | b'{' => self.depth += 1,
                     b']' | b'}' if self.depth == 0 => self.bad = true,
                     b']' | b'}' => {
@@ -984,6 +974,32 @@ impl Brackets {
 
     fn whole(&self) -> bool {
         self.closed && !self.bad
+    }
+}
+
+/// Where a byte stands in JSON's strings, followed byte by byte (escapes included).
+#[derive(Default)]
+struct InString {
+    open: bool,
+    esc: bool,
+}
+
+impl InString {
+    /// Takes byte `c`: whether it belongs to a string, its quotes included.
+    fn step(&mut self, c: u8) -> bool {
+        if self.open {
+            if self.esc {
+                self.esc = false;
+            } else if c == b'\\' {
+                self.esc = true;
+            } else if c == b'"' {
+                self.open = false;
+            }
+            true
+        } else {
+            self.open = c == b'"';
+            self.open
+        }
     }
 }
 
@@ -1333,10 +1349,9 @@ struct PageTail {
     after: Vec<u8>,
     /// More of the page after the array than was kept: it is not checked.
     long: bool,
-    /// Nesting, strings and escapes after the array, until the page closes.
+    /// Nesting and strings after the array, until the page closes.
     depth: u32,
-    in_str: bool,
-    esc: bool,
+    string: InString,
     /// The page's closing `}` was seen.
     closed: bool,
     /// Bytes other than white space seen after the array (up to 255), and whether the first
@@ -1364,17 +1379,8 @@ impl PageTail {
         } else {
             self.long = true;
         }
-        if self.in_str {
-            if self.esc {
-                self.esc = false;
-            } else if c == b'\\' {
-                self.esc = true;
-            } else if c == b'"' {
-                self.in_str = false;
-            }
-        } else {
+        if !self.string.step(c) {
             match c {
-                b'"' => self.in_str = true,
                 b'{' | b'[' => self.depth += 1,
                 b'}' | b']' if self.depth == 0 => self.closed = true,
                 b'}' | b']' => self.depth -= 1,
