@@ -311,7 +311,7 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
             }
         }
     }
-    if report.audit.records == 0 && report.audit.unreadable_records > 0 {
+    if report.read_no_record() {
         // The report is written, with every IN001; but a verdict on no record at all says
         // nothing of the publication, and a scheduled job must not take it for a pass.
         let first = report

@@ -161,6 +161,12 @@ impl Report {
                 .any(|f| f.penalty != Penalty::None && f.penalty <= t)
         })
     }
+
+    /// Whether the corpus had lines or files but not one readable record: a verdict on it says
+    /// nothing of the publication, and the run exits 2 (headless or in the UI).
+    pub fn read_no_record(&self) -> bool {
+        self.audit.records == 0 && self.audit.unreadable_records > 0
+    }
 }
 
 /// Output formats (`--report`).

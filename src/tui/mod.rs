@@ -107,7 +107,7 @@ fn quit_status(app: &App, fail_on: Option<crate::rules::Penalty>) -> u8 {
         );
         return 2;
     }
-    if report.audit.records == 0 && report.audit.unreadable_records > 0 {
+    if report.read_no_record() {
         let _ = writeln!(
             std::io::stderr(),
             "vigie: no record of the corpus could be read: the verdict says nothing of it"
