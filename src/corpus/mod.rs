@@ -616,9 +616,9 @@ pub(crate) fn read_opened<R: Read>(
     // more than it needs.
     let mut eof = n < head.len();
     head.truncate(n);
-    // A regular file can be read again from its start, as a pipe cannot.
-    let again = (file.len > 0 && std::fs::metadata(&file.path).is_ok_and(|m| m.is_file()))
-        .then_some(file.path.as_path());
+    // A file of known size may be read again from its start (a pipe cannot: see
+    // `first_line_in_file`, which checks, only when it has to).
+    let again = (file.len > 0).then_some(file.path.as_path());
     let layout = detect_layout(&mut head, &mut fh, &mut eof, file.len, limits, again)?;
     match layout {
         Layout::Empty => {
@@ -1008,11 +1008,14 @@ impl InString {
 /// the file, a chunk at a time, so that a long first line is never held. First its end is
 /// looked for, then its brackets are read (a second pass over it: an array on one line, the
 /// common case, has no end before the end of the file, and costs only the first). `None` when
-/// the line is longer than `max` bytes, or the file cannot be read.
+/// the line is longer than `max` bytes, or the file is no regular file or cannot be read.
 fn first_line_in_file(path: &Path, from: u64, max: usize) -> Option<bool> {
     use std::io::{Seek, SeekFrom};
     const CHUNK: usize = 1 << 20;
     let mut f = std::fs::File::open(path).ok()?;
+    if !f.metadata().ok()?.is_file() {
+        return None;
+    }
     let mut buf = vec![0u8; CHUNK];
     let read_chunk = |f: &mut std::fs::File, at: u64, buf: &mut [u8]| -> Option<usize> {
         f.seek(SeekFrom::Start(at)).ok()?;
