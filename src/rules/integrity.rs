@@ -14,6 +14,7 @@ use crate::text::align::{self, Alignment, Change};
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
 use crate::text::normalize::Normalized;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// Characters of context around a span in evidence excerpts.
@@ -127,6 +128,21 @@ pub fn compare(
             .count();
         let rec_words = ch.record.len() - rec_markers;
         let ref_words = ch.reference.len() - ref_markers;
+        // The words a lifted marker may stand for: a name is a few, an address (`[Adresse 2]`
+        // shown as `12 avenue du Maréchal de Lattre de Tassigny, 92100 Boulogne`) a dozen or
+        // more. Punctuation is no word.
+        let per_marker = if al.reference[ch.reference.clone()]
+            .iter()
+            .any(|t| t.marker && labelled(&reference.text[t.range()]))
+        {
+            20
+        } else {
+            8
+        };
+        let rec_clear = al.record[ch.record.clone()]
+            .iter()
+            .filter(|t| !t.marker && record.text[t.range()].chars().any(char::is_alphanumeric))
+            .count();
         // A marker shown in clear is replaced by a few words (a name, an address); a marker
         // added replaces a few words. A change that also holds a long passage is a cut or an
         // insertion that happens to cross a marker.
@@ -143,9 +159,14 @@ pub fn compare(
             && rec_markers == 0
             && rec_words > 0
             && ref_words <= 2
-            && rec_words <= 8 * ref_markers
+            && rec_clear <= per_marker * ref_markers
         {
-            lifted(&al, ch, record, reference, rec, &mut out);
+            let shown = markers_of(&al, ch, reference);
+            let (rspan, fspan) = (
+                al.record_chars(&ch.record),
+                al.reference_chars(&ch.reference),
+            );
+            lifted(rspan, fspan, &shown, record, reference, rec, &mut out);
         } else if rec_markers > 0
             && ref_markers == 0
             && ref_words > 0
@@ -155,9 +176,28 @@ pub fn compare(
             added(&al, ch, record, reference, professionals, rec, &mut out);
         } else if ref_markers > 0 && rec_markers > 0 {
             // The same occultation, spelt otherwise, or markers moved: nothing the reuser exposed
-            // or added.
+            // or added; unless the record shows, beside markers of its own, name words that the
+            // reference masks (`M. [H] [W]` as `M. H... Wattelet` or `M. Hervé X...`).
+            if ref_words <= 2
+                && let Some(shown) = names_shown(&al, ch, record, reference, 8 * ref_markers)
+            {
+                let markers = markers_of(&al, ch, reference);
+                let (rspan, fspan) = (al.record_chars(&shown), al.reference_chars(&ch.reference));
+                lifted(rspan, fspan, &markers, record, reference, rec, &mut out);
+            }
         } else if ch.reference.is_empty() {
-            ins.push(ch);
+            // A name added beside a marker shows whom the marker masks (`Mme B...` as
+            // `Mme B... Bensaïd`, `M. [J] Yvelin`).
+            match name_beside_marker(&al, ch, record) {
+                Some(marker) => {
+                    let (rspan, fspan) = (
+                        al.record_chars(&ch.record),
+                        al.reference_chars(&ch.reference),
+                    );
+                    lifted(rspan, fspan, &[marker], record, reference, rec, &mut out);
+                }
+                None => ins.push(ch),
+            }
         } else if ch.record.is_empty() {
             cuts.push(ch);
         } else {
@@ -241,30 +281,111 @@ fn marker_label(kind: MarkerKind) -> &'static str {
     }
 }
 
-fn lifted(
+/// Whether a marker (a token of a normalised text) is a labelled one: `[Adresse 2]`.
+fn labelled(marker: &str) -> bool {
+    markers::find_markers(marker)
+        .first()
+        .is_some_and(|m| m.kind == MarkerKind::Labelled)
+}
+
+/// The markers of the reference's side of a change.
+fn markers_of<'a>(al: &Alignment, ch: &Change, reference: &'a Normalized) -> Vec<&'a str> {
+    al.reference[ch.reference.clone()]
+        .iter()
+        .filter(|t| t.marker)
+        .map(|t| &reference.text[t.range()])
+        .collect()
+}
+
+/// The record tokens of a change whose both sides hold markers that show a name the reference
+/// masks: from the first to the last word that may be a name (see [`names::may_be_name_word`])
+/// and that the reference's side of the change does not hold, when there are some, and at most
+/// `limit`.
+fn names_shown(
     al: &Alignment,
     ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+    limit: usize,
+) -> Option<Range<usize>> {
+    let in_reference: Vec<&str> = al.reference[ch.reference.clone()]
+        .iter()
+        .filter(|t| !t.marker)
+        .map(|t| &reference.text[t.range()])
+        .collect();
+    let shown: Vec<usize> = ch
+        .record
+        .clone()
+        .filter(|&i| {
+            let t = &al.record[i];
+            let w = &record.text[t.range()];
+            !t.marker && names::may_be_name_word(w) && !in_reference.contains(&w)
+        })
+        .collect();
+    match (shown.first(), shown.last()) {
+        (Some(&a), Some(&b)) if shown.len() <= limit => Some(a..b + 1),
+        _ => None,
+    }
+}
+
+/// For words inserted into the record (`ch.reference` is empty): when they are one to three
+/// words that may be a name, written right after or right before a marker (which the texts
+/// share, the words alone being inserted), that marker.
+fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -> Option<&'a str> {
+    let toks = &al.record[ch.record.clone()];
+    let mut words = 0;
+    for t in toks {
+        let w = &record.text[t.range()];
+        if t.marker {
+            return None;
+        } else if names::may_be_name_word(w) {
+            words += 1;
+        } else if w != "-" {
+            return None;
+        }
+    }
+    if !(1..=3).contains(&words) {
+        return None;
+    }
+    let text = &record.text;
+    let (s, e) = (toks.first()?.start as usize, toks.last()?.end as usize);
+    // A marker that ends where the spaces before the words begin.
+    let p = text[..s].trim_end_matches(' ').len();
+    let mut from = p.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if let Some(m) = markers::find_markers(&text[from..p]).last()
+        && from + m.end == p
+    {
+        return Some(&text[from + m.start..p]);
+    }
+    // One that begins where the spaces after them end.
+    let q = e + (text[e..].len() - text[e..].trim_start_matches(' ').len());
+    let mut to = (q + 48).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    markers::find_markers(&text[q..to])
+        .first()
+        .filter(|m| m.start == 0)
+        .map(|m| &text[q..q + m.end])
+}
+
+/// MSK001 on the record's chars `rs..re` (normalised), which show what the reference masks at
+/// chars `fs..fe` with the markers `shown`.
+fn lifted(
+    (rs, re): (usize, usize),
+    (fs, fe): (usize, usize),
+    shown: &[&str],
     record: &Normalized,
     reference: &Normalized,
     rec: &Arc<RecordRef>,
     out: &mut TextComparison,
 ) {
-    let (rs, re) = al.record_chars(&ch.record);
-    let (fs, fe) = al.reference_chars(&ch.reference);
-    let toks = &al.reference[ch.reference.clone()];
-    let shown: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.marker)
-        .map(|t| &reference.text[t.range()])
-        .collect();
-    let kind = toks
-        .iter()
-        .find(|t| t.marker)
-        .and_then(|t| {
-            markers::find_markers(&reference.text[t.range()])
-                .first()
-                .map(|m| m.kind)
-        })
+    let kind = shown
+        .first()
+        .and_then(|t| markers::find_markers(t).first().map(|m| m.kind))
         .unwrap_or(MarkerKind::Letter);
     let (ex, span_in) = personal_excerpt(&record.text, rs, re);
     let (rex, _) = excerpt(&reference.text, fs, fe);
@@ -475,6 +596,56 @@ mod tests {
                 .collect::<Vec<_>>(),
             [Rule::MSK001]
         );
+    }
+
+    #[test]
+    fn names_shown_beside_markers_of_the_reuser_are_lifted() {
+        // A reuser masking in its own style and still showing part of the name.
+        for (reference, record, shown) in [
+            ("M. [H] [W] a formé", "M. H... Wattelet a formé", "Wattelet"),
+            ("M. [H] [W] a formé", "M. X... Wattelet a formé", "Wattelet"),
+            ("M. [H] [W] a formé", "M. *** Wattelet a formé", "Wattelet"),
+            ("M. [H] [W] a formé", "M. Hervé X... a formé", "Hervé"),
+            ("M. [H] [W] a formé", "M. Hervé ███ a formé", "Hervé"),
+            ("M. J... Y... a formé", "M. [J] Yvelin a formé", "Yvelin"),
+            // A name added beside a marker both texts hold.
+            ("Mme B... demande", "Mme B... Bensaïd demande", "Bensaïd"),
+            ("Mme [B] demande", "Mme [B] Bensaïd demande", "Bensaïd"),
+        ] {
+            let c = cmp(reference, record, false);
+            assert!(c.integrity.is_empty(), "{record}: {:?}", c.integrity);
+            assert_eq!(c.masking.len(), 1, "{record}");
+            assert_eq!(c.masking[0].rule, Rule::MSK001, "{record}");
+            let (s, e) = c.masking[0].evidence.as_ref().unwrap().span.unwrap();
+            let got: String = record.chars().skip(s).take(e - s).collect();
+            assert_eq!(got, shown, "{record}");
+        }
+        // Markers respelt or moved, words the reference holds, or a word that is no name: nothing.
+        for (reference, record) in [
+            ("M. [H] [W] a formé", "M. X... Y... a formé"),
+            ("M. [H] et [W] ont formé", "M. X... et Y... ont formé"),
+            ("[K] a formé", "X... a formé"),
+            ("M. [H] Attendu que", "M. X... Attendu que"),
+        ] {
+            let c = cmp(reference, record, false);
+            assert!(c.masking.is_empty(), "{record}: {:?}", c.masking);
+        }
+        // Words inserted beside a marker that are no name stay an insertion.
+        let c = cmp("M. [K] a formé", "M. [K] (voir note) a formé", false);
+        assert!(c.masking.is_empty());
+        assert_eq!(c.integrity[0].rule, Rule::INT002);
+    }
+
+    #[test]
+    fn a_long_address_shown_in_clear_is_lifted() {
+        for record in [
+            "demeurant 14 rue des Lilas, 92100 Boulogne-Billancourt, a formé",
+            "demeurant 12 avenue du Maréchal de Lattre de Tassigny, 92100 Boulogne, a formé",
+        ] {
+            let got = masking("demeurant [Adresse 2], a formé", record);
+            assert_eq!(got.len(), 1, "{record}");
+            assert_eq!(got[0].0, Rule::MSK001, "{record}");
+        }
     }
 
     #[test]

@@ -591,6 +591,21 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
     out
 }
 
+/// Whether `w`, one word of a text, may be a person's first name or surname: it opens with a
+/// capital, holds two letters or more and nothing but letters, hyphens and apostrophes, and is
+/// no word of the lists (roles, titles, organisations, sentence words, particles, words that are
+/// not names) nor a civility. `Wattelet`, `Hervé`; not `Attendu`, `Société`, `Président`.
+pub fn may_be_name_word(w: &str) -> bool {
+    const LISTED: u8 =
+        IN_ROLES | IN_TITLES | IN_ORGS | IN_SENTENCE_WORDS | IN_PARTICLES | IN_NOT_NAMES;
+    w.chars().filter(|&c| is_alphabetic(c)).count() >= 2
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .all(|c| is_alphabetic(c) || c == '-' || c == '\'' || c == '’')
+        && lists_of(w) & LISTED == 0
+        && !is_civility_word(w)
+}
+
 /// Whether the clear span `start..end` (byte offsets) of a reference text is the name, or part
 /// of the name, of a natural person who is a party or a third party. A leading civility in the
 /// span is allowed (`M. Durand`).
