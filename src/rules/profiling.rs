@@ -154,6 +154,50 @@ const ANALYTICS_WORDS: &[&str] = &[
     "biais",
     "success",
     "succes",
+    "cassations",
+    "rejets",
+    "rejet",
+    "pct",
+    "total",
+    "totals",
+    "nb",
+    "grade",
+    "grades",
+    "notation",
+    "rating",
+    "ratings",
+    "evaluation",
+    "evaluations",
+    "appreciation",
+    "appreciations",
+    "probable",
+    "pronostic",
+    "forecast",
+];
+
+/// Words of a name that make it an institution's or a subject's, not a person's (`Cour de
+/// cassation, chambre sociale`).
+const NOT_PERSON_WORDS: &[&str] = &[
+    "chambre",
+    "chamber",
+    "cour",
+    "court",
+    "tribunal",
+    "conseil",
+    "juridiction",
+    "section",
+    "formation",
+    "assemblee",
+    "pleniere",
+    "etat",
+    "appel",
+    "cassation",
+    "sociale",
+    "civile",
+    "commerciale",
+    "criminelle",
+    "administratif",
+    "administrative",
 ];
 
 /// Splits a field name into folded words: `presidentReversalRate` → `president reversal rate`.
@@ -255,6 +299,60 @@ fn carries_figures(v: &Value) -> bool {
     }
 }
 
+/// Whether a name is a person's: a civility before it (`Mme Martinel`), or two to five words
+/// that open with a capital (particles aside) and none of which names an institution
+/// (`Jean-Paul Dupont`; not `Harcèlement moral`, `Cour de cassation, chambre sociale`).
+fn person_like(s: &str) -> bool {
+    let t = s.trim();
+    if [
+        "M. ",
+        "Mme ",
+        "Mlle ",
+        "MM. ",
+        "Mmes ",
+        "Monsieur ",
+        "Madame ",
+    ]
+    .iter()
+    .any(|c| t.starts_with(c))
+    {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && !t.contains(|c: char| c == ',' || c.is_ascii_digit())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "de" | "du" | "des" | "le" | "la" | "van" | "von" | "ben"
+                )
+                || w.starts_with("d'")
+        })
+        && !key_words(t)
+            .iter()
+            .any(|w| NOT_PERSON_WORDS.contains(&w.as_str()))
+}
+
+/// Whether an object names a person under an identity key (`name`, `nom`…).
+fn names_a_person(o: &serde_json::Map<String, Value>) -> bool {
+    fn person(v: &Value) -> bool {
+        match v {
+            Value::String(s) => person_like(s),
+            Value::Array(a) => a.iter().any(person),
+            _ => false,
+        }
+    }
+    o.iter().any(|(k, v)| {
+        key_words(k).iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "name" | "nom" | "identity" | "identite" | "fullname" | "surname" | "lastname"
+            )
+        }) && person(v)
+    })
+}
+
 /// An object that pairs an identity field with an analytics field with figures.
 fn pairs_identity_with_figures(o: &serde_json::Map<String, Value>) -> bool {
     let has_identity = o.iter().any(|(k, v)| {
@@ -269,9 +367,12 @@ fn pairs_identity_with_figures(o: &serde_json::Map<String, Value>) -> bool {
             && !is_analytics_key(&w)
             && carries_identity(v)
     });
+    // Under a key for figures or judgements, a word is a judgement too (`"grade": "B+"`,
+    // `"note_severite": "sévère"`).
     let has_figures = o.iter().any(|(k, v)| {
         let w = key_words(k);
-        is_analytics_key(&w) && carries_figures(v)
+        is_analytics_key(&w)
+            && (carries_figures(v) || v.as_str().is_some_and(|s| !s.trim().is_empty()))
     });
     has_identity && has_figures
 }
@@ -326,7 +427,7 @@ fn visit(
         pairs_identity_with_figures(o)
             && (magistrate
                 || has_magistrate_inside(o)
-                || analytics && !other && !names_another_professional(o))
+                || analytics && !other && !names_another_professional(o) && names_a_person(o))
     };
     let paired_in_object = match value {
         Value::Object(o) => judged(o),
@@ -521,6 +622,53 @@ mod tests {
             run(json!({"stats": {"name": "Mme Martinel", "reversal_rate": 0.42}})),
             vec![(Rule::PRF002, "stats".into())]
         );
+    }
+
+    /// Figures about a magistrate under words of every kind: counts, percentages, totals,
+    /// grades, judgements in words.
+    #[test]
+    fn a_magistrates_figures_of_any_kind_are_prf002() {
+        for v in [
+            json!({"magistrats": [{"nom": "M. Huglo", "cassations": 41, "rejets": 271}]}),
+            json!({"magistrats": [{"nom": "M. Huglo", "pct_rejet": 78}]}),
+            json!({"magistrats": [{"nom": "M. Huglo", "total_decisions": 312}]}),
+            json!({"magistrats": [{"nom": "M. Huglo", "grade": "B+"}]}),
+            json!({"magistrats": [{"nom": "M. Huglo", "evaluation": "4/5"}]}),
+            json!({"president": {"nom": "M. Huglo", "appreciation": "très sévère envers les salariés"}}),
+            json!({"president": {"nom": "M. Huglo", "note_severite": "sévère"}}),
+            json!({"nb_rejets_president": 312}),
+            json!({"magistrats": [{"nom": "M. Huglo", "issue_probable": "rejet (78 %)"}]}),
+        ] {
+            assert_eq!(
+                run(v.clone()).first().map(|f| f.0),
+                Some(Rule::PRF002),
+                "{v}"
+            );
+        }
+    }
+
+    /// Scores of topics, keywords or courts under a `name` are no magistrate's analytics.
+    #[test]
+    fn figures_about_no_person_are_not_prf002() {
+        for v in [
+            json!({"topic_scores": [{"name": "Harcèlement moral", "score": 0.91}]}),
+            json!({"keywords_probability": [{"name": "Discrimination salariale", "probability": 0.7}]}),
+            json!({"court_stats": {"name": "Cour de cassation, chambre sociale", "reversal_rate": 0.27}}),
+            json!({"stats": {"name": "Chambre Sociale", "rate": 0.3}}),
+        ] {
+            assert!(run(v.clone()).is_empty(), "{v}");
+        }
+        // A person scored under a generic key is, with or without a civility.
+        for v in [
+            json!({"stats": {"name": "Jean-Paul Dupont", "reversal_rate": 0.42}}),
+            json!({"scores": [{"nom": "Mme Martinel", "score": 7}]}),
+        ] {
+            assert_eq!(
+                run(v.clone()).first().map(|f| f.0),
+                Some(Rule::PRF002),
+                "{v}"
+            );
+        }
     }
 
     #[test]
