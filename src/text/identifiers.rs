@@ -76,7 +76,7 @@ fn date_pattern() -> String {
 /// `né le 3 mars 1975`, `née à Lyon le 03/03/1975`, `né(e) le 1er avril 1980`.
 static BORN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:à\s+[^,;.\n]{{1,60}}?,?\s+)?(?:le|LE)\s+({})",
+        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:(?:à|À|en|EN|au|AU|aux|AUX)\s+[^,;.\n]{{1,60}}?,?\s+)?(?:le|LE)\s+({})",
         date_pattern()
     ))
     .expect("birth date regex")
@@ -701,7 +701,8 @@ mod tests {
                 "tél. 06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78, 0612345678, \
                  jean.dupont@example.fr, véhicule AB-123-CD puis AB 123 CD et 1234 AB 75, \
                  né le 3 mars 1975, née le 03/03/1975, né(e) le 1er avril 1980, \
-                 Née à Saint-Denis, le 4 mai 1990, Date de naissance : 05/06/1971"
+                 Née à Saint-Denis, le 4 mai 1990, Date de naissance : 05/06/1971, \
+                 né en Algérie le 12 mars 1961, né au Maroc le 13 mars 1962"
             ),
             vec![
                 ("06 12 34 56 78", Phone),
@@ -717,6 +718,8 @@ mod tests {
                 ("1er avril 1980", BirthDate),
                 ("4 mai 1990", BirthDate),
                 ("05/06/1971", BirthDate),
+                ("12 mars 1961", BirthDate),
+                ("13 mars 1962", BirthDate),
             ]
         );
     }
