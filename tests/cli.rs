@@ -608,3 +608,65 @@ fn an_unreadable_file_of_a_reference_folder_is_counted_not_fatal() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+// Records on one line (a JSON array written without line breaks, as many exports are) are
+// counted one by one: the summary and the formal notice count the demo's records with findings
+// as the same corpus laid out one record a line does.
+#[test]
+fn records_sharing_a_line_are_counted_apart() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let demo = root.join("assets/demo");
+    let lines = std::fs::read_to_string(demo.join("corpus.jsonl")).unwrap();
+    let records: Vec<Value> = lines
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let one_line = dir.path().join("minified.json");
+    std::fs::write(&one_line, serde_json::to_string(&records).unwrap()).unwrap();
+    let laid_out = dir.path().join("laid_out.jsonl");
+    let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&laid_out, text.join("\n") + "\n").unwrap();
+    let run = |corpus: &Path, format: &str| {
+        let out = vigie()
+            .arg(corpus)
+            .arg("--reference")
+            .arg(demo.join("reference"))
+            .arg("--history")
+            .arg(demo.join("history.json"))
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--quiet",
+                "--report",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let count = |corpus: &Path| -> u64 {
+        let v: Value = serde_json::from_str(&run(corpus, "json")).unwrap();
+        let distinct: std::collections::BTreeSet<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !f["record"].is_null())
+            .map(|f| f["record"]["id"].to_string())
+            .collect();
+        let n = v["summary"]["records_with_findings"].as_u64().unwrap();
+        // Every demo record has its own id: the count is that of the distinct ids.
+        assert_eq!(n, distinct.len() as u64);
+        n
+    };
+    let n = count(&laid_out);
+    assert!(n > 10, "{n}");
+    assert_eq!(count(&one_line), n);
+    let notice = |corpus: &Path| {
+        let text = run(corpus, "notice");
+        let at = text.find(" concernant ").expect("a count of records");
+        text[at..at + 40].to_string()
+    };
+    assert_eq!(notice(&one_line), notice(&laid_out));
+}

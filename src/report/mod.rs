@@ -93,7 +93,9 @@ impl Summary {
             by_severity: BTreeMap::new(),
             by_penalty: BTreeMap::new(),
         };
-        let mut last: Option<(u32, u64)> = None;
+        // A record is told by its file and its place in it: several records may share a line
+        // (a JSON array written on one line).
+        let mut records: Vec<(u32, u64, u64)> = Vec::new();
         for f in findings {
             *s.by_rule.entry(f.rule).or_default() += 1;
             *s.by_family.entry(f.rule.info().family).or_default() += 1;
@@ -107,14 +109,12 @@ impl Summary {
                 _ => {}
             }
             if let Some(r) = &f.record {
-                // Findings are ordered by file and line, so a record's findings are adjacent.
-                let key = (r.file_index, r.line);
-                if last != Some(key) {
-                    s.records_with_findings += 1;
-                    last = Some(key);
-                }
+                records.push((r.file_index, r.line, r.offset));
             }
         }
+        records.sort_unstable();
+        records.dedup();
+        s.records_with_findings = records.len() as u64;
         s
     }
 }

@@ -308,10 +308,11 @@ l'audit",
 justifier une interruption de la mise à disposition des données.\n\n",
         );
     } else {
-        let mut records: Vec<(u32, u64)> = findings
+        // Told by file and place: several records may share a line.
+        let mut records: Vec<(u32, u64, u64)> = findings
             .iter()
             .filter(|f| f.penalty != Penalty::None)
-            .filter_map(|f| f.record.as_ref().map(|r| (r.file_index, r.line)))
+            .filter_map(|f| f.record.as_ref().map(|r| (r.file_index, r.line, r.offset)))
             .collect();
         records.sort_unstable();
         records.dedup();
