@@ -34,6 +34,8 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // `vigie rules | head`: the reader had what it wanted.
+        Err(e) if e.chain().any(broken_pipe) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
             // Messages may quote paths and values as typed: no control character reaches the
@@ -42,6 +44,35 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether writing failed because the reader of the output went away (`vigie … | head`), which
+/// is no error of the audit: the report writers' errors may wrap the system's, in JSON's or
+/// CSV's.
+fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        if let Some(j) = err.downcast_ref::<serde_json::Error>()
+            && j.io_error_kind() == Some(BrokenPipe)
+        {
+            return true;
+        }
+        if let Some(c) = err.downcast_ref::<csv::Error>()
+            && matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe)
+        {
+            return true;
+        }
+        cur = match err.downcast_ref::<std::io::Error>() {
+            Some(io) if io.kind() == BrokenPipe => return true,
+            // What an `io::Error` wraps is not its `source()`.
+            Some(io) => io
+                .get_ref()
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    false
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
@@ -305,7 +336,7 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
             let mut out = std::io::BufWriter::new(stdout.lock());
             if let Err(e) =
                 report::write(&report, format, &write_opts, &mut out).and_then(|_| out.flush())
-                && e.kind() != std::io::ErrorKind::BrokenPipe
+                && !broken_pipe(&e)
             {
                 return Err(e.into());
             }

@@ -670,3 +670,41 @@ fn records_sharing_a_line_are_counted_apart() {
     };
     assert_eq!(notice(&one_line), notice(&laid_out));
 }
+
+// A reader that goes away (`vigie … --report json | head -c 10`) is no error of the audit: the
+// exit status is the findings' in every format, not 2.
+#[test]
+fn a_closed_output_pipe_keeps_the_audits_exit_status() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let demo = root.join("assets/demo");
+    let bin = assert_cmd::cargo::cargo_bin("vigie");
+    for format in ["json", "jsonl", "csv", "text", "notice"] {
+        let mut child = std::process::Command::new(&bin)
+            .arg(demo.join("corpus.jsonl"))
+            .arg("--reference")
+            .arg(demo.join("reference"))
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--quiet",
+                "--report",
+                format,
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The read end closed before anything is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: {out:?}");
+        assert!(out.stderr.is_empty(), "{format}: {out:?}");
+    }
+    let mut child = std::process::Command::new(&bin)
+        .arg("rules")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
