@@ -138,12 +138,24 @@ fn a_corpus_with_no_readable_record_is_exit_2() {
         );
         assert!(err.contains("corpus.jsonl: line 1, column 2"), "{err}");
     }
+    // An export that wrote an array of nothing holds no record either, as an empty file does:
+    // a nightly job must not take it for a compliant corpus.
     let empty = dir.path().join("empty.json");
-    std::fs::write(&empty, "[]").unwrap();
+    std::fs::write(&empty, "\n  [ ]\n").unwrap();
     let (code, v) = run_json(&empty, &[]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 2);
     assert_eq!(v["audit"]["records"], 0);
-    assert_eq!(v["audit"]["unreadable_records"], 0);
+    assert_eq!(v["audit"]["unreadable_records"], 1);
+    assert_eq!(v["findings"][0]["rule"], "IN001");
+    assert_eq!(v["findings"][0]["record"]["line"], 2);
+    assert!(
+        v["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("column 3: empty JSON array: no record"),
+        "{}",
+        v["findings"][0]
+    );
 }
 
 #[test]

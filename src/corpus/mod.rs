@@ -413,6 +413,7 @@ pub fn read_file_recycling(
 
 /// Why an empty corpus file is an IN001.
 const EMPTY_FILE: &str = "empty file: no record";
+const EMPTY_ARRAY: &str = "empty JSON array: no record";
 
 /// Decompressed data, with the line it has reached, held to [`Limits::gzip_ratio`]. A damaged
 /// stream, or one that expands too much, ends there as if it were the end of the content, so
@@ -1680,6 +1681,15 @@ fn read_array<R: Read>(
         });
         pos = at;
     }
+    // Where the array opens, for an array of nothing: an export that wrote `[]` holds no record,
+    // and must not pass for a compliant corpus (an empty file does not either).
+    let open = pos + carry[pos..].iter().position(|&b| b == b'[').unwrap_or(0);
+    let open_line = 1 + memchr::memchr_iter(b'\n', &carry[..open]).count() as u64;
+    let open_col = 1 + carry[memchr::memrchr(b'\n', &carry[..open]).map_or(0, |k| k + 1)..open]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count() as u64;
+    let mut found = 0usize;
     let mut blocks = 0;
     loop {
         let block_bytes = limits.ramped_block_bytes(blocks);
@@ -1696,6 +1706,15 @@ fn read_array<R: Read>(
         let more = st.page.as_ref().and_then(|p| p.more);
         if eof || more.is_some() {
             finish_array(&st, &carry, start, limits, &mut items);
+        }
+        found += items.len();
+        if eof && found == 0 && page.is_none() {
+            items.push(Item {
+                line: open_line,
+                column: open_col,
+                offset: open as u64,
+                kind: ItemKind::Unreadable(EMPTY_ARRAY.into()),
+            });
         }
         // Keep the open element (or nothing) for the next block; at the end, nothing; after a
         // page, what follows it.
