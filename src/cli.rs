@@ -73,8 +73,9 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub reuser: Option<String>,
 
-    /// The deadline, in days, given in the formal notice.
-    #[arg(long, value_name = "N", default_value_t = 15)]
+    /// The deadline, in days, given in the formal notice (1 to 365).
+    #[arg(long, value_name = "N", default_value_t = 15,
+          value_parser = clap::value_parser!(u32).range(1..=365))]
     pub notice_days: u32,
 
     /// Key bindings for the terminal UI (default: $VIGIE_KEYMAP,

@@ -31,6 +31,17 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// A cell as written: no control character raw, and no formula, whether the cell starts one
+/// as read or once its control characters are shown (a leading tab becomes a space, and the
+/// cell is prefixed all the same, as SPEC 4 asks).
+fn cell(c: &str) -> String {
+    let shown = crate::text::sanitize::for_terminal(c, true);
+    match neutralise(c) {
+        Cow::Owned(_) if !shown.starts_with('\'') => format!("'{shown}"),
+        _ => neutralise(&shown).into_owned(),
+    }
+}
+
 pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
@@ -83,11 +94,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         ];
         // Corpus text is untrusted: a CSV printed to a terminal must not run its escape
         // sequences, and no cell may start a formula.
-        w.write_record(
-            cells
-                .iter()
-                .map(|c| neutralise(&crate::text::sanitize::for_terminal(c, true)).into_owned()),
-        )?;
+        w.write_record(cells.iter().map(|c| cell(c)))?;
     }
     w.flush()?;
     Ok(())
@@ -95,7 +102,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
 
 #[cfg(test)]
 mod tests {
-    use super::neutralise;
+    use super::{cell, neutralise};
 
     #[test]
     fn formula_starts_are_prefixed() {
@@ -104,6 +111,15 @@ mod tests {
         }
         for s in ["", "M. K", "'=x", " =x", "20-23.523"] {
             assert_eq!(neutralise(s), s);
+        }
+        // Prefixed as read, whatever its control characters become.
+        for (s, want) in [
+            ("\tx", "' x"),
+            ("\rx", "'⏎x"),
+            ("=1+1", "'=1+1"),
+            ("x\ty", "x y"),
+        ] {
+            assert_eq!(cell(s), want, "{s:?}");
         }
     }
 }
