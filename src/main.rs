@@ -95,6 +95,28 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     if cli.corpus.is_empty() {
         anyhow::bail!("no corpus given: vigie CORPUS... --reference PATH (see vigie --help)");
     }
+    // The report replaces its output: never one of the audit's inputs (`--previous` aside, which
+    // is read first, so that a nightly job may write its report over the last one).
+    if let Some(out) = &cli.output
+        && let Ok(out_real) = std::fs::canonicalize(out)
+    {
+        let inputs = cli
+            .corpus
+            .iter()
+            .chain(&cli.reference)
+            .chain(&cli.history)
+            .chain(&cli.mapping)
+            .chain(&cli.policy)
+            .chain(&cli.waivers);
+        for input in inputs {
+            if std::fs::canonicalize(input).is_ok_and(|p| p == out_real) {
+                anyhow::bail!(
+                    "{}: the output is also an input of the audit; the report would replace it",
+                    out.display()
+                );
+            }
+        }
+    }
     let opts = options(&cli)?;
     let write_opts = WriteOptions {
         reveal_personal_data: cli.reveal_personal_data,

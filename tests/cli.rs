@@ -720,3 +720,53 @@ fn a_closed_output_pipe_keeps_the_audits_exit_status() {
     drop(child.stdout.take());
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+// The report never replaces an input; a notice gives at least a day to comply.
+#[test]
+fn an_output_that_is_an_input_or_a_notice_of_no_days_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("r-1").to_string()]);
+    let before = std::fs::read(&c).unwrap();
+    let out = vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args(HEADLESS_JSON)
+        .arg("--output")
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the output is also an input"),
+        "{out:?}"
+    );
+    assert_eq!(std::fs::read(&c).unwrap(), before);
+    // `--previous` may be the output: it is read first.
+    let report = dir.path().join("report.json");
+    for previous in [false, true] {
+        let mut cmd = vigie();
+        cmd.arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args(HEADLESS_JSON)
+            .arg("--output")
+            .arg(&report);
+        if previous {
+            cmd.arg("--previous").arg(&report);
+        }
+        assert_eq!(cmd.output().unwrap().status.code(), Some(0));
+        let v: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+        assert_eq!(v["audit"]["records"], 1);
+    }
+    for days in ["0", "366"] {
+        let out = vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args(["--report", "notice", "--notice-days", days])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{days}");
+    }
+}
