@@ -770,3 +770,40 @@ fn an_output_that_is_an_input_or_a_notice_of_no_days_is_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{days}");
     }
 }
+
+// The reuser's commentary is kept apart from the decision, but it names nobody in clear: a
+// party's name and a phone number in it are MSK004 and MSK005 on the field `commentary`.
+#[test]
+fn personal_data_in_the_commentary_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut named = clean("r-1");
+    named["commentary"] =
+        json!("Dans cette affaire, M. Hervé Wattelet, salarié, a obtenu gain de cause.");
+    let mut phone = clean("r-2");
+    phone["commentary"] = json!("Contact du salarié : 06 12 34 56 78");
+    let mut plain = clean("r-3");
+    plain["commentary"] = json!("Un arrêt de principe sur la cession de créance.");
+    let c = corpus(
+        dir.path(),
+        &[named.to_string(), phone.to_string(), plain.to_string()],
+    );
+    let (code, v) = run_json(&c, &[]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["record"]["id"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["evidence"]["field"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = |id: &str, rule: &str| (id.to_string(), rule.to_string(), "commentary".to_string());
+    assert_eq!(found, vec![want("r-1", "MSK004"), want("r-2", "MSK005")]);
+    // Redacted in the export, as in the text.
+    let excerpt = v["findings"][0]["evidence"]["excerpt"].as_str().unwrap();
+    assert!(!excerpt.contains("Wattelet"), "{excerpt}");
+}

@@ -246,6 +246,7 @@ impl<'a> Checker<'a> {
         // Names and identifiers in clear.
         if let Some(t) = r.text.as_deref() {
             masking::check_in_clear(
+                "text",
                 &norm,
                 t,
                 html,
@@ -257,6 +258,21 @@ impl<'a> Checker<'a> {
                 },
                 reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
                 &lifted,
+                rec,
+                &mut out,
+            );
+        }
+        // The reuser's commentary, kept apart from the decision, names nobody in clear either.
+        if let Some(c) = r.commentary.as_deref().filter(|c| !c.trim().is_empty()) {
+            masking::check_field_in_clear(
+                "commentary",
+                c,
+                if same_text {
+                    Some(&norm)
+                } else {
+                    reference_norm.as_deref()
+                },
+                reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
                 rec,
                 &mut out,
             );

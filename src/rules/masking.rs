@@ -16,6 +16,7 @@ use std::sync::Arc;
 /// in clear (`source_defect`).
 #[allow(clippy::too_many_arguments)]
 pub fn check_in_clear(
+    field: &'static str,
     norm: &str,
     original: &str,
     html: bool,
@@ -53,7 +54,7 @@ pub fn check_in_clear(
             Finding::new(rule, Some(rec.clone()), msg)
                 .with_source_defect(source_defect)
                 .with_evidence(Evidence {
-                    field: "text".into(),
+                    field: field.into(),
                     span,
                     excerpt: Some(ex),
                     personal: vec![within],
@@ -78,6 +79,31 @@ pub fn check_in_clear(
             format!("a {} is shown in clear", h.kind.label()),
         );
     }
+}
+
+/// [`check_in_clear`] on a field of the record other than its text (its `commentary`): the
+/// reuser's own words name nobody in clear either.
+pub fn check_field_in_clear(
+    field: &'static str,
+    value: &str,
+    reference_norm: Option<&str>,
+    professionals: &[String],
+    rec: &Arc<RecordRef>,
+    out: &mut Vec<Finding>,
+) {
+    let norm = normalize::normalize(value, false);
+    check_in_clear(
+        field,
+        &norm,
+        value,
+        false,
+        &mut None,
+        reference_norm,
+        professionals,
+        &[],
+        rec,
+        out,
+    );
 }
 
 /// The shortest piece of personal data looked for in a record's other excerpts, and the shortest
