@@ -621,6 +621,25 @@ fn an_unreadable_file_of_a_reference_folder_is_counted_not_fatal() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// A headless audit of `corpus` against the demo's reference and history, at a fixed time.
+fn demo_audit(corpus: &Path, format: &str) -> std::process::Command {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"));
+    cmd.arg(corpus)
+        .arg("--reference")
+        .arg(demo.join("reference"))
+        .arg("--history")
+        .arg(demo.join("history.json"))
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--quiet",
+            "--report",
+            format,
+        ]);
+    cmd
+}
+
 // Records on one line (a JSON array written without line breaks, as many exports are) are
 // counted one by one: the summary and the formal notice count the demo's records with findings
 // as the same corpus laid out one record a line does.
@@ -640,21 +659,7 @@ fn records_sharing_a_line_are_counted_apart() {
     let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
     std::fs::write(&laid_out, text.join("\n") + "\n").unwrap();
     let run = |corpus: &Path, format: &str| {
-        let out = vigie()
-            .arg(corpus)
-            .arg("--reference")
-            .arg(demo.join("reference"))
-            .arg("--history")
-            .arg(demo.join("history.json"))
-            .args([
-                "--as-of",
-                "2026-11-22T12:00:00Z",
-                "--quiet",
-                "--report",
-                format,
-            ])
-            .output()
-            .unwrap();
+        let out = demo_audit(corpus, format).output().unwrap();
         assert_eq!(out.status.code(), Some(1));
         String::from_utf8(out.stdout).unwrap()
     };
@@ -691,17 +696,7 @@ fn a_closed_output_pipe_keeps_the_audits_exit_status() {
     let demo = root.join("assets/demo");
     let bin = assert_cmd::cargo::cargo_bin("vigie");
     for format in ["json", "jsonl", "csv", "text", "notice"] {
-        let mut child = std::process::Command::new(&bin)
-            .arg(demo.join("corpus.jsonl"))
-            .arg("--reference")
-            .arg(demo.join("reference"))
-            .args([
-                "--as-of",
-                "2026-11-22T12:00:00Z",
-                "--quiet",
-                "--report",
-                format,
-            ])
+        let mut child = demo_audit(&demo.join("corpus.jsonl"), format)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()

@@ -243,7 +243,14 @@ impl<'a> Checker<'a> {
             &mut out,
         );
 
-        // Names and identifiers in clear.
+        // Names and identifiers in clear, told apart from the source's own defects by the
+        // reference's normalised text.
+        let reference_as_normalised = if same_text {
+            Some(norm.as_str())
+        } else {
+            reference_norm.as_deref()
+        };
+        let professionals = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
         if let Some(t) = r.text.as_deref() {
             masking::check_in_clear(
                 "text",
@@ -251,12 +258,8 @@ impl<'a> Checker<'a> {
                 t,
                 html,
                 &mut mapped,
-                if same_text {
-                    Some(&norm)
-                } else {
-                    reference_norm.as_deref()
-                },
-                reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
+                reference_as_normalised,
+                professionals,
                 &lifted,
                 rec,
                 &mut out,
@@ -267,12 +270,8 @@ impl<'a> Checker<'a> {
             masking::check_field_in_clear(
                 "commentary",
                 c,
-                if same_text {
-                    Some(&norm)
-                } else {
-                    reference_norm.as_deref()
-                },
-                reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]),
+                reference_as_normalised,
+                professionals,
                 rec,
                 &mut out,
             );

@@ -128,21 +128,6 @@ pub fn compare(
             .count();
         let rec_words = ch.record.len() - rec_markers;
         let ref_words = ch.reference.len() - ref_markers;
-        // The words a lifted marker may stand for: a name is a few, an address (`[Adresse 2]`
-        // shown as `12 avenue du Maréchal de Lattre de Tassigny, 92100 Boulogne`) a dozen or
-        // more. Punctuation is no word.
-        let per_marker = if al.reference[ch.reference.clone()]
-            .iter()
-            .any(|t| t.marker && labelled(&reference.text[t.range()]))
-        {
-            20
-        } else {
-            8
-        };
-        let rec_clear = al.record[ch.record.clone()]
-            .iter()
-            .filter(|t| !t.marker && record.text[t.range()].chars().any(char::is_alphanumeric))
-            .count();
         // A marker shown in clear is replaced by a few words (a name, an address); a marker
         // added replaces a few words. A change that also holds a long passage is a cut or an
         // insertion that happens to cross a marker.
@@ -159,7 +144,7 @@ pub fn compare(
             && rec_markers == 0
             && rec_words > 0
             && ref_words <= 2
-            && rec_clear <= per_marker * ref_markers
+            && clear_words(&al, ch, record) <= words_per_marker(&al, ch, reference) * ref_markers
         {
             let shown = markers_of(&al, ch, reference);
             let (rspan, fspan) = (
@@ -281,11 +266,26 @@ fn marker_label(kind: MarkerKind) -> &'static str {
     }
 }
 
-/// Whether a marker (a token of a normalised text) is a labelled one: `[Adresse 2]`.
-fn labelled(marker: &str) -> bool {
-    markers::find_markers(marker)
-        .first()
-        .is_some_and(|m| m.kind == MarkerKind::Labelled)
+/// The kind of a marker token (of a normalised text).
+fn marker_kind(marker: &str) -> Option<MarkerKind> {
+    markers::find_markers(marker).first().map(|m| m.kind)
+}
+
+/// The words a lifted marker may stand for: a name is a few, an address (`[Adresse 2]` shown as
+/// `12 avenue du Maréchal de Lattre de Tassigny, 92100 Boulogne`) a dozen or more.
+fn words_per_marker(al: &Alignment, ch: &Change, reference: &Normalized) -> usize {
+    let labelled = markers_of(al, ch, reference)
+        .iter()
+        .any(|m| marker_kind(m) == Some(MarkerKind::Labelled));
+    if labelled { 20 } else { 8 }
+}
+
+/// The words of the record's side of a change, markers and punctuation aside.
+fn clear_words(al: &Alignment, ch: &Change, record: &Normalized) -> usize {
+    al.record[ch.record.clone()]
+        .iter()
+        .filter(|t| !t.marker && record.text[t.range()].chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// The markers of the reference's side of a change.
@@ -351,10 +351,7 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
     let (s, e) = (toks.first()?.start as usize, toks.last()?.end as usize);
     // A marker that ends where the spaces before the words begin.
     let p = text[..s].trim_end_matches(' ').len();
-    let mut from = p.saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = names::floor_boundary(text, p.saturating_sub(48));
     if let Some(m) = markers::find_markers(&text[from..p]).last()
         && from + m.end == p
     {
@@ -362,10 +359,7 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
     }
     // One that begins where the spaces after them end.
     let q = e + (text[e..].len() - text[e..].trim_start_matches(' ').len());
-    let mut to = (q + 48).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let to = names::ceil_boundary(text, q + 48);
     markers::find_markers(&text[q..to])
         .first()
         .filter(|m| m.start == 0)
@@ -385,7 +379,7 @@ fn lifted(
 ) {
     let kind = shown
         .first()
-        .and_then(|t| markers::find_markers(t).first().map(|m| m.kind))
+        .and_then(|t| marker_kind(t))
         .unwrap_or(MarkerKind::Letter);
     let (ex, span_in) = personal_excerpt(&record.text, rs, re);
     let (rex, _) = excerpt(&reference.text, fs, fe);
