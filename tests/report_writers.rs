@@ -310,6 +310,40 @@ fn jsonl_has_one_finding_per_line_then_the_summary() {
 }
 
 #[test]
+fn json_reports_escape_what_a_terminal_would_act_on() {
+    // A message carrying CSI as a C1 control (U+009B), DEL and a right-to-left override.
+    let mut r = sample();
+    let hostile = "attribution \u{9b}2J\u{7f} \u{202e}tseb";
+    let f = r
+        .findings
+        .iter_mut()
+        .find(|f| f.rule == Rule::ATT001)
+        .unwrap();
+    f.message = hostile.into();
+    for format in [Format::Json, Format::Jsonl] {
+        let text = render(&r, format, &WriteOptions::default());
+        let raw = |c: char| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c);
+        assert!(!text.chars().any(raw), "{format:?}: {text}");
+        assert!(
+            text.contains(r"attribution \u009b2J\u007f \u202etseb"),
+            "{format:?}"
+        );
+        // Escaped, not lost: the message reads back as it was.
+        let back: Vec<serde_json::Value> = match format {
+            Format::Json => serde_json::from_str::<serde_json::Value>(&text).unwrap()["findings"]
+                .as_array()
+                .unwrap()
+                .clone(),
+            _ => text
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect(),
+        };
+        assert!(back.iter().any(|v| v["message"] == hostile), "{format:?}");
+    }
+}
+
+#[test]
 fn csv_neutralises_formulas() {
     let r = sample();
     let text = render(&r, Format::Csv, &WriteOptions::default());

@@ -3,6 +3,7 @@
 
 use super::{AuditInfo, Report, Summary, Waiver, WriteOptions};
 use crate::model::Finding;
+use crate::text::sanitize::{JsonFormatter, write_json};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -227,7 +228,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         },
     };
     let mut out = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &view).map_err(io::Error::other)?;
+    write_json(&mut out, JsonFormatter::pretty(), &view)?;
     out.write_all(b"\n")?;
     out.flush()
 }

@@ -3,6 +3,7 @@
 
 use super::json::{AuditView, FindingView, SummaryView};
 use super::{Report, WriteOptions};
+use crate::text::sanitize::{JsonFormatter, write_json};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -16,14 +17,14 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     let mut out = io::BufWriter::new(out);
     for f in &report.findings {
         let view = FindingView::new(report, f, opts.reveal_personal_data);
-        serde_json::to_writer(&mut out, &view).map_err(io::Error::other)?;
+        write_json(&mut out, JsonFormatter::compact(), &view)?;
         out.write_all(b"\n")?;
     }
     let last = LastLine {
         summary: SummaryView::new(&report.summary),
         audit: AuditView::new(&report.audit),
     };
-    serde_json::to_writer(&mut out, &last).map_err(io::Error::other)?;
+    write_json(&mut out, JsonFormatter::compact(), &last)?;
     out.write_all(b"\n")?;
     out.flush()
 }

@@ -27,6 +27,93 @@ pub fn for_terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A JSON formatter that writes, within strings, DEL, the C1 controls, the bidirectional
+/// controls and the line and paragraph separators as `\uXXXX` escapes. `serde_json` escapes
+/// only the C0 controls: a report printed to a terminal would pass U+009B (CSI) or U+202E raw.
+/// The JSON read back is the same. `F` is the layout: `CompactFormatter` or `PrettyFormatter`.
+pub struct JsonFormatter<F>(pub F);
+
+impl JsonFormatter<serde_json::ser::CompactFormatter> {
+    pub fn compact() -> Self {
+        JsonFormatter(serde_json::ser::CompactFormatter)
+    }
+}
+
+impl JsonFormatter<serde_json::ser::PrettyFormatter<'static>> {
+    pub fn pretty() -> Self {
+        JsonFormatter(serde_json::ser::PrettyFormatter::new())
+    }
+}
+
+/// Writes `value` as JSON with [`JsonFormatter`].
+pub fn write_json<W, F, T>(out: W, formatter: JsonFormatter<F>, value: &T) -> std::io::Result<()>
+where
+    W: std::io::Write,
+    F: serde_json::ser::Formatter,
+    T: serde::Serialize + ?Sized,
+{
+    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
+    value.serialize(&mut ser).map_err(std::io::Error::other)
+}
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut from = 0;
+        for (i, c) in fragment.char_indices() {
+            if c >= '\u{7f}' && (needs_escape(c, true) || matches!(c, '\u{2028}' | '\u{2029}')) {
+                w.write_all(&fragment.as_bytes()[from..i])?;
+                write!(w, "\\u{:04x}", c as u32)?;
+                from = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[from..])
+    }
+
+    // The layout is `F`'s.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 fn needs_escape(c: char, keep_newlines: bool) -> bool {
     match c {
         '\n' => !keep_newlines,
@@ -46,6 +133,31 @@ mod tests {
         let s = for_terminal("a\u{1b}[31mred\u{7}\u{9b}x\u{202e}", false);
         assert!(!s.chars().any(|c| c.is_control()));
         assert_eq!(s, "a␛[31mred␇�x�");
+    }
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on() {
+        let v = serde_json::json!({"k\u{9b}": ["a\u{1b}[31m\u{7f}\u{9b}2J\u{202e}é\u{2028}€"]});
+        let mut compact = Vec::new();
+        write_json(&mut compact, JsonFormatter::compact(), &v).unwrap();
+        let compact = String::from_utf8(compact).unwrap();
+        assert_eq!(
+            compact,
+            r#"{"k\u009b":["a\u001b[31m\u007f\u009b2J\u202eé\u2028€"]}"#
+        );
+        assert!(!compact.chars().any(|c| c.is_control()));
+        // The same value read back, and the pretty layout kept.
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&compact).unwrap(),
+            v
+        );
+        let mut pretty = Vec::new();
+        write_json(&mut pretty, JsonFormatter::pretty(), &v).unwrap();
+        let pretty = String::from_utf8(pretty).unwrap();
+        assert_eq!(
+            pretty,
+            "{\n  \"k\\u009b\": [\n    \"a\\u001b[31m\\u007f\\u009b2J\\u202eé\\u2028€\"\n  ]\n}"
+        );
     }
 
     #[test]

@@ -27,7 +27,11 @@ pub fn load(path: &Path) -> anyhow::Result<BTreeMap<String, Waiver>> {
 /// Writes a waivers file atomically: a temporary file beside it, then a rename.
 pub fn save(path: &Path, waivers: &BTreeMap<String, Waiver>) -> anyhow::Result<()> {
     crate::report::write_atomically(path, |out| {
-        serde_json::to_writer_pretty(&mut *out, waivers)?;
+        crate::text::sanitize::write_json(
+            &mut *out,
+            crate::text::sanitize::JsonFormatter::pretty(),
+            waivers,
+        )?;
         out.write_all(b"\n")
     })
 }
