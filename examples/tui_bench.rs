@@ -46,6 +46,7 @@ fn findings(n: usize) -> Vec<Finding> {
             url: Some(format!("https://juris.example.fr/decision/{line}")),
             file_index: 0,
             line,
+            column: 1,
             offset: line * 4000,
             file_key: 0,
         });

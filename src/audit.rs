@@ -142,7 +142,8 @@ struct ItemOutcome {
     reference_unread: Option<String>,
 }
 
-fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String) -> Finding {
+fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -> Finding {
+    let (line, column, offset) = at;
     Finding::new(
         Rule::IN001,
         Some(Arc::new(RecordRef {
@@ -151,6 +152,7 @@ fn unreadable(file: u32, line: u64, offset: u64, id: Option<String>, msg: String
             url: None,
             file_index: file,
             line,
+            column,
             offset,
             file_key: 0,
         })),
@@ -176,8 +178,7 @@ fn process(
             return ItemOutcome {
                 findings: vec![unreadable(
                     block.file,
-                    item.line,
-                    item.offset,
+                    (item.line, item.column, item.offset),
                     None,
                     format!("line {}, column {}: {msg}", item.line, item.column),
                 )],
@@ -201,8 +202,7 @@ fn process(
             ItemOutcome {
                 findings: vec![unreadable(
                     block.file,
-                    item.line,
-                    item.offset,
+                    (item.line, item.column, item.offset),
                     e.id,
                     format!("line {line}, column {col}: {}", e.message),
                 )],
@@ -223,6 +223,7 @@ fn process(
                 url: rec.url.clone(),
                 file_index: block.file,
                 line: item.line,
+                column: item.column,
                 offset: item.offset,
                 file_key: 0,
             });
@@ -751,7 +752,7 @@ impl Tally<'_> {
     /// A corpus file that could not be read (to the end): one IN001 for it.
     fn unreadable_file(&mut self, file: u32, name: &str, e: &dyn std::fmt::Display) {
         self.progress.unreadable += 1;
-        let mut f = unreadable(file, 0, 0, None, format!("cannot read the file: {e}"));
+        let mut f = unreadable(file, (0, 0, 0), None, format!("cannot read the file: {e}"));
         set_file_key(&mut f, name);
         self.add(f);
     }

@@ -630,6 +630,34 @@ fn unreadable_lines_of_different_files_have_different_fingerprints() {
     assert_eq!(distinct.len(), 4, "{got:?}");
     let (_, v, _) = run(&[&zb, &b, &za, &a], &[]);
     assert_eq!(fingerprints(&v), got);
+
+    // A JSON array written on one line: its bad elements share the line, not the fingerprint.
+    let one = dir.path().join("one.json");
+    let good = record("y").to_string();
+    std::fs::write(
+        &one,
+        format!("[{good},{{\"text\": \"no id\"}},{{\"text\": \"nor here\"}}]\n"),
+    )
+    .unwrap();
+    let (_, v, _) = run(&[&one], &[]);
+    let got = fingerprints(&v);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|g| g.1 == 1), "{got:?}");
+    assert_ne!(got[0].2, got[1].2, "{got:?}");
+    // Told apart by their columns, which the messages give.
+    let messages: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    let col = good.chars().count() + 3;
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with(&format!("line 1, column {col}:"))),
+        "{messages:?}"
+    );
 }
 
 /// Nothing is left out silently: a corpus folder with no corpus file is unusable input (an

@@ -13,6 +13,7 @@ fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<std::sync::Arc<Re
         url: None,
         file_index: 0,
         line,
+        column: 1,
         offset: 0,
         file_key: 0,
     }))

@@ -20,6 +20,7 @@ fn rec(
         url: id.map(|id| format!("https://juris.example/d/{id}")),
         file_index,
         line,
+        column: 1,
         offset: line * 100,
         file_key: 0,
     })

@@ -465,6 +465,7 @@ fn slow_first_sorts_are_announced_then_done() {
                     url: None,
                     file_index: 0,
                     line: i + 1,
+                    column: 1,
                     offset: 0,
                     file_key: 0,
                 })),

@@ -14,6 +14,9 @@ pub struct RecordRef {
     /// Index of the corpus file in the audit's file list (ordering key).
     pub file_index: u32,
     pub line: u64,
+    /// Column (in characters) where the record starts on its line: 1 but for the elements of
+    /// a JSON array written on one line, which it tells apart when they have no id.
+    pub column: u64,
     /// Byte offset of the record's start in its file, to read it again (the UI's detail view).
     pub offset: u64,
     /// For a record without an id (an unreadable line or file): a digest of its file's name,
@@ -117,6 +120,11 @@ impl Finding {
                     // identifies it.
                     h.write_u64(r.file_key);
                     h.write_u64(r.line);
+                    // Only past the first column, so that a line's fingerprint stays what it
+                    // was before columns counted (the waivers and `--previous` reports keep).
+                    if r.column > 1 {
+                        h.write_u64(r.column);
+                    }
                 }
             }
             None => h.write_u8(1),

@@ -1632,6 +1632,7 @@ mod tests {
                         url: None,
                         file_index: 0,
                         line: line as u64,
+                        column: 1,
                         offset: 0,
                         file_key: 0,
                     })),

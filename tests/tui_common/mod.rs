@@ -48,6 +48,7 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::A
         url: id.map(|i| format!("https://juris.example.fr/d/{i}")),
         file_index: 0,
         line,
+        column: 1,
         offset: line * 100,
         file_key: 0,
     }))
