@@ -801,4 +801,25 @@ fn personal_data_in_the_commentary_is_reported() {
     // Redacted in the export, as in the text.
     let excerpt = v["findings"][0]["evidence"]["excerpt"].as_str().unwrap();
     assert!(!excerpt.contains("Wattelet"), "{excerpt}");
+
+    // One commentary with a name, a date of birth and a phone number: each finding's excerpt
+    // hides what the others found too, in every export.
+    let mut all = clean("r-4");
+    all["commentary"] =
+        json!("Note : M. Henri Wagner, né le 12 avril 1980, joignable au 06 12 34 56 78.");
+    let c = corpus(dir.path(), &[all.to_string()]);
+    let (code, v) = run_json(&c, &[]);
+    assert_eq!(code, 1);
+    let findings = v["findings"].as_array().unwrap();
+    let rules: Vec<&str> = findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["MSK004", "MSK005", "MSK005"]);
+    for f in findings {
+        let excerpt = f["evidence"]["excerpt"].as_str().unwrap();
+        for secret in ["Henri", "Wagner", "avril", "1980", "12 34", "56 78"] {
+            assert!(!excerpt.contains(secret), "{secret} in {excerpt}");
+        }
+    }
 }

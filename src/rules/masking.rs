@@ -111,19 +111,15 @@ pub fn check_field_in_clear(
 const MIN_SHARED: usize = 3;
 
 /// Personal data is personal wherever it shows (SPEC §4). What one finding's evidence marks as
-/// personal (a name, a date of birth, a phone number) is marked in every other text excerpt of
-/// the same record too: otherwise an export that redacts each finding's own span would show it in
+/// personal (a name, a date of birth, a phone number), in whatever field (the text, the
+/// reuser's commentary), is marked in every other excerpt of the same record too: otherwise an export that redacts each finding's own span would show it in
 /// clear in a neighbour's excerpt (an inserted passage quoting the phone number, an MSK005 beside
 /// the name of an MSK004). Each capitalised word of a piece is looked for on its own, since the
 /// same person is named otherwise elsewhere, and an excerpt that starts with the end of a piece or
 /// ends with its start (its edge cut it) has that part marked. Matching ignores case.
 pub fn share_personal(findings: &mut [Finding]) {
     let mut secrets: Vec<Vec<char>> = Vec::new();
-    for e in findings
-        .iter()
-        .filter_map(|f| f.evidence.as_ref())
-        .filter(|e| e.field == "text")
-    {
+    for e in findings.iter().filter_map(|f| f.evidence.as_ref()) {
         for (text, ranges) in [
             (&e.excerpt, &e.personal),
             (&e.reference_excerpt, &e.reference_personal),
@@ -165,11 +161,7 @@ pub fn share_personal(findings: &mut [Finding]) {
         chars: secrets,
         automaton,
     };
-    for e in findings
-        .iter_mut()
-        .filter_map(|f| f.evidence.as_mut())
-        .filter(|e| e.field == "text")
-    {
+    for e in findings.iter_mut().filter_map(|f| f.evidence.as_mut()) {
         mark_secrets(e.excerpt.as_deref(), &mut e.personal, &secrets);
         mark_secrets(
             e.reference_excerpt.as_deref(),
@@ -305,7 +297,7 @@ mod tests {
                 "phie LAMBERT née le 3 mars 1975 ; Mme Lambert, tél. 06 12 34 56 78 ; Mme Lamb",
                 vec![],
             ),
-            // Another field: not text, left alone.
+            // Another field: what it shows of her is hers too.
             Finding::new(Rule::PRF001, None, "m").with_evidence(Evidence {
                 field: "president".into(),
                 excerpt: Some("Sophie Lambert".into()),
@@ -325,7 +317,35 @@ mod tests {
             shown(&fs[2]),
             "p••••••••••• née le ••••••••••• ; Mme L••••••, tél. 06 12 34 56 78 ; Mme L•••"
         );
-        assert!(fs[3].evidence.as_ref().unwrap().personal.is_empty());
+        assert_eq!(shown(&fs[3]), "S•••••••••••••");
+    }
+
+    /// The reuser's commentary names a person and gives her date of birth and phone number: each
+    /// of its findings hides what the others found (the review's case).
+    #[test]
+    fn commentary_findings_share_their_personal_data() {
+        let note = "Note : M. Henri Wagner, né le 12 avril 1980, joignable au 06 12 34 56 78.";
+        let commentary = |rule, ranges: Vec<(usize, usize)>| {
+            Finding::new(rule, None, "m").with_evidence(Evidence {
+                field: "commentary".into(),
+                excerpt: Some(note.into()),
+                personal: ranges,
+                ..Default::default()
+            })
+        };
+        let mut fs = vec![
+            commentary(Rule::MSK004, vec![(10, 22)]),
+            commentary(Rule::MSK005, vec![(30, 43)]),
+            commentary(Rule::MSK005, vec![(58, 72)]),
+            // The same name quoted in an insertion into the text.
+            text_finding(Rule::INT002, "voir la note sur Henri Wagner", vec![]),
+        ];
+        share_personal(&mut fs);
+        let all = "Note : M. H•••••••••••, né le •••••••••••••, joignable au ••••••••••••••.";
+        for f in &fs[..3] {
+            assert_eq!(shown(f), all);
+        }
+        assert_eq!(shown(&fs[3]), "voir la note sur H•••••••••••");
     }
 
     #[test]
