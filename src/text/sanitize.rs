@@ -2,9 +2,10 @@
 
 use std::borrow::Cow;
 
-/// Replaces control characters (C0, DEL, C1) and the bidirectional overrides with visible
-/// stand-ins, so that no escape sequence from the corpus reaches the terminal. Tabs become a
-/// space, line breaks `⏎` unless `keep_newlines`.
+/// Replaces control characters (C0, DEL, C1) and the bidirectional controls and marks with
+/// visible stand-ins, so that no escape sequence from the corpus reaches the terminal. Tabs
+/// become a space, line breaks `⏎` unless `keep_newlines` (the Unicode line and paragraph
+/// separators always).
 pub fn for_terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     if !s.chars().any(|c| needs_escape(c, keep_newlines)) {
         return Cow::Borrowed(s);
@@ -15,7 +16,7 @@ pub fn for_terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
             out.push(c);
         } else if c == '\t' {
             out.push(' ');
-        } else if c == '\n' || c == '\r' {
+        } else if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
             out.push('⏎');
         } else if (c as u32) < 0x20 {
             // U+2400..: the "control pictures" block shows C0 controls visibly.
@@ -118,8 +119,10 @@ fn needs_escape(c: char, keep_newlines: bool) -> bool {
     match c {
         '\n' => !keep_newlines,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
-        // Bidirectional embeddings, overrides and isolates can reorder what the auditor sees.
+        // Bidirectional embeddings, overrides, isolates and marks can reorder what the auditor
+        // sees; the line and paragraph separators break a line where none shows.
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}' => true,
         _ => false,
     }
 }
@@ -133,6 +136,9 @@ mod tests {
         let s = for_terminal("a\u{1b}[31mred\u{7}\u{9b}x\u{202e}", false);
         assert!(!s.chars().any(|c| c.is_control()));
         assert_eq!(s, "a␛[31mred␇�x�");
+        // The bidirectional marks and the Unicode line separators too (the review's case).
+        let s = for_terminal("a\u{200e}b\u{200f}c\u{61c}d\u{2028}e\u{2029}f\u{85}g", true);
+        assert_eq!(s, "a�b�c�d⏎e⏎f�g");
     }
 
     #[test]
