@@ -98,6 +98,8 @@ pub struct AuditOutcome {
     pub records_without_text: u64,
     /// Transactions of `--history` that could not be read.
     pub history_unreadable: Vec<crate::source::Unreadable>,
+    /// Transactions of `--history` dated after the audit time, set aside (told on stderr).
+    pub history_after_as_of: u64,
     /// The first record of `report.audit.texts_not_compared`, `file:line: why` (told on stderr).
     pub first_not_compared: Option<String>,
 }
@@ -387,9 +389,10 @@ fn run_on(
     let mut history = if opts.history.is_empty() {
         History::default()
     } else {
-        History::load(&opts.history)?
+        History::load(&opts.history, Some(as_of))?
     };
     let history_unreadable = std::mem::take(&mut history.unreadable);
+    let history_after_as_of = history.after_as_of;
     let corpus::Expanded {
         files,
         unreadable: bad_files,
@@ -697,6 +700,7 @@ fn run_on(
         skipped_files: skipped,
         records_without_text: without_text,
         history_unreadable,
+        history_after_as_of,
         first_not_compared,
     })
 }

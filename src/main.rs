@@ -302,6 +302,17 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
             for_terminal(&u.reason, false)
         );
     }
+    if outcome.history_after_as_of > 0 {
+        let n = outcome.history_after_as_of;
+        eprintln!(
+            "vigie: warning: {n} transaction{} of the history {} dated after the audit time ({}) \
+             and {} set aside",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" },
+            outcome.report.audit.as_of,
+            if n == 1 { "was" } else { "were" },
+        );
+    }
     if outcome.records_without_text > 0 {
         // Where the mapping takes the text from: a path that matches nothing is the usual cause.
         let from = opts

@@ -581,6 +581,52 @@ fn unreadable_history_transactions_are_told() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no transaction of the history"));
 }
 
+/// The audit looks at the source as of `--as-of`: a withdrawal dated after it had not happened
+/// then. It is set aside and said on stderr; the same withdrawal dated before is FRE004.
+#[test]
+fn history_after_the_audit_time_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    let h = dir.path().join("history.json");
+    let run = |date: &str| {
+        let history = json!({"transactions": [
+            {"id": "5fca277de35a255d41ca73ab", "action": "created", "date": "2020-11-20"},
+            {"id": "5fca277de35a255d41ca73ab", "action": "deleted", "date": date},
+        ]});
+        std::fs::write(&h, history.to_string()).unwrap();
+        let out = vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .arg("--history")
+            .arg(&h)
+            .args(HEADLESS_JSON)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rules: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        (
+            out.status.code(),
+            rules,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, rules, err) = run("2026-11-25T09:00:00Z");
+    assert_eq!((code, rules.len()), (Some(0), 0), "{rules:?}");
+    assert!(
+        err.contains("warning: 1 transaction of the history is dated after the audit time (2026-11-22T12:00:00Z) and was set aside"),
+        "{err}"
+    );
+    let (code, rules, err) = run("2026-11-20T09:00:00Z");
+    assert_eq!((code, rules), (Some(1), vec!["FRE004".to_string()]));
+    assert!(!err.contains("after the audit time"), "{err}");
+}
+
 /// A file of a reference folder that cannot be read at all (an I/O error, here the system's
 /// /proc/self/mem, which lists but does not read) is counted and named like a malformed one;
 /// the audit goes on with the others. Given alone, it is unusable input.

@@ -317,6 +317,7 @@ fn waivers_are_set_saved_and_reloaded() {
         skipped_files: Vec::new(),
         records_without_text: 0,
         history_unreadable: Vec::new(),
+        history_after_as_of: 0,
         first_not_compared: None,
     });
     assert_eq!(b.report.waivers.len(), 1);
@@ -408,6 +409,7 @@ fn live_findings_arrive_then_the_final_report_replaces_them() {
         skipped_files: Vec::new(),
         records_without_text: 0,
         history_unreadable: Vec::new(),
+        history_after_as_of: 0,
         first_not_compared: None,
     });
     assert_eq!(a.state, AuditState::Finished);

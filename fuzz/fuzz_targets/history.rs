@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let mut tmp = tempfile::NamedTempFile::new().expect("temp file");
     tmp.write_all(data).expect("write");
     tmp.flush().expect("flush");
-    if let Ok(h) = History::load(&[tmp.path().to_path_buf()]) {
+    if let Ok(h) = History::load(&[tmp.path().to_path_buf()], None) {
         assert!(h.transactions >= h.len() as u64);
     }
 });

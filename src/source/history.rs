@@ -34,6 +34,8 @@ pub struct History {
     pub transactions: u64,
     /// Transactions (or pages) that could not be read, and why.
     pub unreadable: Vec<Unreadable>,
+    /// Transactions dated after the audit time, set aside: as of then, they had not happened.
+    pub after_as_of: u64,
 }
 
 impl History {
@@ -49,8 +51,9 @@ impl History {
         self.entries.len()
     }
 
-    /// Reads history files and folders.
-    pub fn load(paths: &[PathBuf]) -> Result<History, InputError> {
+    /// Reads history files and folders. The transactions dated after `as_of`, the audit time,
+    /// are set aside (and counted): a withdrawal or a correction to come is no breach yet.
+    pub fn load(paths: &[PathBuf], as_of: Option<jiff::Timestamp>) -> Result<History, InputError> {
         let mut all: Vec<(String, Action, Option<jiff::Timestamp>, usize)> = Vec::new();
         let mut h = History::default();
         for p in paths {
@@ -91,6 +94,11 @@ impl History {
                     u.origin, u.reason
                 ),
             ));
+        }
+        if let Some(as_of) = as_of {
+            let before = all.len();
+            all.retain(|t| t.2.is_none_or(|d| d <= as_of));
+            h.after_as_of = (before - all.len()) as u64;
         }
         h.transactions = all.len() as u64;
         // Order by date, then by order of appearance: the last action wins.
@@ -224,13 +232,23 @@ mod tests {
             "{\"transactions\":[{\"id\":\"c3\",\"action\":\"deleted\",\"date\":\"2026-11-02\"}]}\n{\"transactions\":[{\"id\":\"c3\",\"action\":\"created\",\"date\":\"2026-11-03\"}]}\n",
         )
         .unwrap();
-        let h = History::load(&[dir.path().to_path_buf()]).unwrap();
+        let h = History::load(&[dir.path().to_path_buf()], None).unwrap();
         assert_eq!(h.transactions, 6);
         assert_eq!(h.get("a1").unwrap().last_action, Action::Deleted);
         let b = h.get("B2").unwrap();
         assert_eq!(b.last_action, Action::Updated);
         assert_eq!(b.last_update.unwrap().to_string(), "2026-11-01T10:00:00Z");
         assert_eq!(h.get("c3").unwrap().last_action, Action::Created);
+        assert_eq!(h.after_as_of, 0);
+
+        // As of 2 November noon, the withdrawal of a1 (10 November) and the re-creation of c3
+        // (3 November) had not happened: c3 is withdrawn, a1 is not.
+        let as_of = "2026-11-02T12:00:00Z".parse().unwrap();
+        let h = History::load(&[dir.path().to_path_buf()], Some(as_of)).unwrap();
+        assert_eq!((h.transactions, h.after_as_of), (4, 2));
+        assert_eq!(h.get("a1").unwrap().last_action, Action::Created);
+        assert_eq!(h.get("b2").unwrap().last_action, Action::Updated);
+        assert_eq!(h.get("c3").unwrap().last_action, Action::Deleted);
     }
 
     #[test]
@@ -238,7 +256,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("h.json");
         std::fs::write(&p, r#"{"transactions":[],"next_batch":null}"#).unwrap();
-        let h = History::load(&[p]).unwrap();
+        let h = History::load(&[p], None).unwrap();
         assert!(h.is_empty());
     }
 
@@ -247,7 +265,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("h.json");
         std::fs::write(&p, "nonsense").unwrap();
-        let e = History::load(std::slice::from_ref(&p))
+        let e = History::load(std::slice::from_ref(&p), None)
             .unwrap_err()
             .to_string();
         assert!(e.contains("h.json"), "{e}");
@@ -257,7 +275,7 @@ mod tests {
             r#"{"transactions":[{"id":5,"action":"zapped","date":"x"}]}"#,
         ] {
             std::fs::write(&p, bad).unwrap();
-            let e = History::load(std::slice::from_ref(&p))
+            let e = History::load(std::slice::from_ref(&p), None)
                 .unwrap_err()
                 .to_string();
             assert!(
@@ -272,7 +290,7 @@ mod tests {
             r#"{"transactions":[{"id":"a","action":"deleted","date":"2026-11-01"},{"id":"b","action":"zapped"}]}"#,
         )
         .unwrap();
-        let h = History::load(&[p]).unwrap();
+        let h = History::load(&[p], None).unwrap();
         assert_eq!(h.transactions, 1);
         assert_eq!(h.unreadable.len(), 1);
         assert_eq!(h.unreadable[0].origin.line, 1);

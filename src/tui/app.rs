@@ -454,6 +454,7 @@ impl App {
             skipped_files: Vec::new(),
             records_without_text: 0,
             history_unreadable: Vec::new(),
+            history_after_as_of: 0,
             first_not_compared: None,
         });
         app
