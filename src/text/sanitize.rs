@@ -63,6 +63,9 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        if fragment.is_ascii() && !fragment.contains('\u{7f}') {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut from = 0;
         for (i, c) in fragment.char_indices() {
             if c >= '\u{7f}' && (needs_escape(c, true) || matches!(c, '\u{2028}' | '\u{2029}')) {
