@@ -76,7 +76,7 @@ pub fn check_in_clear(
             Rule::MSK005,
             h.start,
             h.end,
-            format!("a {} is shown in clear", h.kind.label()),
+            format!("{} is shown in clear", h.kind.with_article()),
         );
     }
 }

@@ -35,6 +35,15 @@ impl IdentifierKind {
             IdentifierKind::VehiclePlate => "vehicle plate",
         }
     }
+
+    /// [`IdentifierKind::label`] after its indefinite article: `an IBAN`, `a phone number`.
+    pub fn with_article(self) -> String {
+        let article = match self {
+            IdentifierKind::Iban | IdentifierKind::Email => "an",
+            _ => "a",
+        };
+        format!("{article} {}", self.label())
+    }
 }
 
 /// One identifier in clear; `start..end` are byte offsets.
@@ -668,6 +677,30 @@ mod tests {
             .into_iter()
             .map(|h| (&text[h.start..h.end], h.kind))
             .collect()
+    }
+
+    #[test]
+    fn labels_take_their_article() {
+        let all = [
+            IdentifierKind::Nir,
+            IdentifierKind::Iban,
+            IdentifierKind::Phone,
+            IdentifierKind::Email,
+            IdentifierKind::BirthDate,
+            IdentifierKind::VehiclePlate,
+        ];
+        let got: Vec<String> = all.iter().map(|k| k.with_article()).collect();
+        assert_eq!(
+            got,
+            [
+                "a social security number",
+                "an IBAN",
+                "a phone number",
+                "an e-mail address",
+                "a date of birth",
+                "a vehicle plate"
+            ]
+        );
     }
 
     #[test]
