@@ -608,7 +608,13 @@ fn history_after_the_audit_time_is_set_aside() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["rule"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                )
+            })
             .collect();
         (
             out.status.code(),
@@ -622,8 +628,10 @@ fn history_after_the_audit_time_is_set_aside() {
         err.contains("warning: 1 transaction of the history is dated after the audit time (2026-11-22T12:00:00Z) and was set aside"),
         "{err}"
     );
-    let (code, rules, err) = run("2026-11-20T09:00:00Z");
-    assert_eq!((code, rules), (Some(1), vec!["FRE004".to_string()]));
+    // 23:30 UTC on the 20th is the 21st in Paris, the day the message gives.
+    let (code, rules, err) = run("2026-11-20T23:30:00Z");
+    let want = "FRE004 the decision was deleted at source on 2026-11-21, but the record still publishes it";
+    assert_eq!((code, rules), (Some(1), vec![want.to_string()]));
     assert!(!err.contains("after the audit time"), "{err}");
 }
 

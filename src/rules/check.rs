@@ -70,7 +70,15 @@ impl<'a> Checker<'a> {
                 Finding::new(
                     Rule::FRE004,
                     Some(rec.clone()),
-                    "the decision was deleted at source but the record still publishes it",
+                    match hist.and_then(|h| h.date) {
+                        // The day in France, as for FRE002.
+                        Some(t) => format!(
+                            "the decision was deleted at source on {}, but the record still publishes it",
+                            t.to_zoned(crate::ident::paris()).date()
+                        ),
+                        None => "the decision was deleted at source but the record still publishes it"
+                            .to_string(),
+                    },
                 )
                 .with_evidence(Evidence {
                     field: "source_id".into(),
