@@ -127,3 +127,32 @@ fn overview_live() {
 }
 
 snap!(detail_articles_scrolled, "tab j j enter a j j j", 100, 40);
+
+/// The evidence is wrapped once per width, masking and mode: scrolling only picks other lines
+/// of the wrapped text (a key press on a text of megabytes must not wrap it again).
+#[test]
+fn the_wrapped_evidence_is_kept_while_scrolling() {
+    let mut app = tui_common::app();
+    let mut t = Terminal::new(TestBackend::new(120, 32)).unwrap();
+    let frame = |t: &mut Terminal<TestBackend>, app: &mut App, keys: &str| {
+        tui_common::press(app, keys);
+        app.refresh();
+        t.draw(|f| views::draw(f, app)).unwrap();
+        app.detail.as_ref().map(|d| d.wraps.get())
+    };
+    assert_eq!(frame(&mut t, &mut app, "tab j j enter"), Some(1));
+    let first = app.detail_scroll_drawn.get();
+    assert_eq!(frame(&mut t, &mut app, "j"), Some(1));
+    assert_eq!(frame(&mut t, &mut app, "j"), Some(1));
+    assert_eq!(frame(&mut t, &mut app, "k"), Some(1));
+    assert_eq!(app.detail_scroll_drawn.get(), first + 1);
+    assert_eq!(frame(&mut t, &mut app, "."), Some(1));
+    // Masking and mode change what is drawn: wrapped again, once each.
+    assert_eq!(frame(&mut t, &mut app, "r"), Some(2));
+    assert_eq!(frame(&mut t, &mut app, "j"), Some(2));
+    assert_eq!(frame(&mut t, &mut app, "d"), Some(3));
+    assert_eq!(frame(&mut t, &mut app, "j"), Some(3));
+    // And a new width.
+    t.backend_mut().resize(100, 32);
+    assert_eq!(frame(&mut t, &mut app, ""), Some(4));
+}

@@ -329,6 +329,10 @@ pub struct Detail {
     /// Follow the evidence: the next frame scrolls to the offending span.
     pub follow: bool,
     pub scroll: usize,
+    /// The diff as last wrapped for the screen (drawing takes `&App`).
+    pub wrapped: std::cell::RefCell<Option<super::diff::WrappedDiff>>,
+    /// How many times the diff was wrapped since the finding was opened.
+    pub wraps: Cell<u32>,
 }
 
 /// Everything the UI knows.
@@ -1308,6 +1312,8 @@ impl App {
             articles: false,
             follow: true,
             scroll: 0,
+            wrapped: Default::default(),
+            wraps: Cell::new(0),
         });
         self.view = View::Detail;
     }

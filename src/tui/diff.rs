@@ -1,9 +1,12 @@
 //! The detail view's diff of the record's text against the reference, word by word
-//! (imara-diff's histogram algorithm), with the offending spans and personal data marked.
-//! Built once when a finding is opened; wrapped to the screen's width when drawn.
+//! (imara-diff's histogram algorithm) on the texts normalised as the engine compares them
+//! (SPEC 1.4), shown as written, with the offending spans and personal data marked. Built once
+//! when a finding is opened; wrapped to the screen's width (in terminal columns) when drawn,
+//! and kept wrapped while the width and masking hold.
 
 use super::app::App;
 use crate::model::{Record, ReferenceDecision};
+use crate::text::normalize::normalize_mapped;
 use crate::text::sanitize::for_terminal;
 use imara_diff::{Algorithm, Diff, InternedInput};
 use ratatui::style::{Color, Modifier, Style};
@@ -29,14 +32,16 @@ pub struct Seg {
     pub personal: bool,
 }
 
-/// Both sides of the diff and the merged (unified) sequence.
+/// Both sides of the diff, aligned, and the merged (unified) sequence.
 #[derive(Debug, Clone, Default)]
 pub struct TextDiff {
     /// What is compared (`record text vs reference text`, `evidence excerpts`…).
     pub source: String,
     pub unified: Vec<Seg>,
-    pub left: Vec<Seg>,
-    pub right: Vec<Seg>,
+    /// The side-by-side view: runs of the reference (left) and of the record (right) that
+    /// face each other. Each pair ends on text both sides share, so that a passage both hold
+    /// starts on the same row of both columns.
+    pub pairs: Vec<(Vec<Seg>, Vec<Seg>)>,
     pub added: usize,
     pub removed: usize,
 }
@@ -44,56 +49,186 @@ pub struct TextDiff {
 /// Highlighted and personal char ranges of one side of a diff.
 pub type Marks<'a> = (&'a [(usize, usize)], &'a [(usize, usize)]);
 
-struct Tok {
-    start: usize,
-    end: usize,
-    text: String,
+/// A pair of the side-by-side view is closed on shared white space holding a line break on both
+/// sides, or, failing that, once either side holds this many bytes, so that a text re-flowed
+/// into one line still stays aligned within a screenful.
+const PAIR_BYTES: usize = 1000;
+
+/// One side of a diff: its text normalised as the engine compares it (SPEC 1.4) and cut into
+/// tokens, each standing for a run of the text as read, which is what is shown.
+struct Side<'a> {
+    original: &'a str,
+    norm: String,
+    /// Byte ranges of the tokens in `norm`.
+    toks: Vec<(usize, usize)>,
+    /// Char ranges of the text as read each token stands for: consecutive, from 0 to the end.
+    shown: Vec<(usize, usize)>,
+    /// Byte offset in `original` of each token's first char, and of the end.
+    bytes: Vec<usize>,
+    space: Vec<bool>,
 }
 
-/// Words, runs of white space, and single other characters, with char offsets.
-fn tokenize(text: &str) -> Vec<Tok> {
-    #[derive(PartialEq)]
-    enum C {
-        Word,
-        Space,
-        Other,
-    }
-    let class = |c: char| {
-        if c.is_alphanumeric() {
-            C::Word
-        } else if c.is_whitespace() {
-            // Line breaks included: a run of white space is one token, drawn as it is written
-            // but compared as one space.
-            C::Space
-        } else {
-            C::Other
-        }
-    };
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut prev: Option<C> = None;
-    for (i, c) in text.chars().enumerate() {
-        let k = class(c);
-        let extend = prev.as_ref().is_some_and(|p| *p == k && k != C::Other);
-        if extend {
-            let t = toks.last_mut().expect("a token was started");
-            t.text.push(c);
-            t.end = i + 1;
-        } else {
-            toks.push(Tok {
-                start: i,
-                end: i + 1,
-                text: c.to_string(),
-            });
-        }
-        prev = Some(k);
-    }
-    toks
+#[derive(PartialEq, Clone, Copy)]
+enum Class {
+    Word,
+    Space,
+    Other,
 }
 
-fn overlaps(t: &Tok, spans: &[(usize, usize)]) -> bool {
-    spans
-        .iter()
-        .any(|&(a, b)| t.start < b.max(a + 1) && a < t.end)
+fn class(c: char) -> Class {
+    if c.is_alphanumeric() {
+        Class::Word
+    } else if c == ' ' {
+        // Normalised text holds no other white space.
+        Class::Space
+    } else {
+        Class::Other
+    }
+}
+
+impl<'a> Side<'a> {
+    fn new(original: &'a str) -> Side<'a> {
+        let n = normalize_mapped(original, false);
+        let map = n.map_values();
+        let total = n.original_chars;
+        // Words, single spaces and single other chars of the normalised text, as char and
+        // byte ranges.
+        let mut toks = Vec::new();
+        let mut chars_of = Vec::new();
+        let mut space = Vec::new();
+        let mut prev: Option<Class> = None;
+        for (ci, (bi, c)) in n.text.char_indices().enumerate() {
+            let k = class(c);
+            if prev == Some(k) && k == Class::Word {
+                let t: &mut (usize, usize) = toks.last_mut().expect("a token was started");
+                t.1 = bi + c.len_utf8();
+                let cr: &mut (usize, usize) = chars_of.last_mut().expect("a token was started");
+                cr.1 = ci + 1;
+            } else {
+                toks.push((bi, bi + c.len_utf8()));
+                chars_of.push((ci, ci + 1));
+                space.push(k == Class::Space);
+            }
+            prev = Some(k);
+        }
+        // Byte offset of every char of the text as read (and of its end).
+        let mut offsets: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
+        offsets.push(original.len());
+        let is_space_at = |i: usize| {
+            i < total
+                && original[offsets[i]..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::text::normalize::is_space)
+        };
+        // Where each token's run of the text as read starts: a word or other char where the
+        // char it comes from is; a space where the white space after the previous token
+        // starts. What normalising dropped between tokens (a quote's inner space, a combining
+        // mark composed away) stays with the token before.
+        let core = |k: usize| -> (usize, usize) {
+            let (s, e) = chars_of[k];
+            let a = map[s] as usize;
+            (a, (map[e - 1] as usize + 1).max(a))
+        };
+        let mut starts = Vec::with_capacity(toks.len());
+        let mut last = 0usize;
+        for (k, &is_space) in space.iter().enumerate() {
+            let mut at = if k == 0 {
+                0
+            } else if is_space {
+                let from = core(k - 1).1.max(last);
+                let to = if k + 1 < toks.len() {
+                    core(k + 1).0
+                } else {
+                    total
+                };
+                let mut i = from;
+                while i < to && !is_space_at(i) {
+                    i += 1;
+                }
+                if i < to { i } else { from }
+            } else {
+                core(k).0
+            };
+            at = at.clamp(last, total);
+            starts.push(at);
+            last = at;
+        }
+        let shown: Vec<(usize, usize)> = (0..starts.len())
+            .map(|k| (starts[k], starts.get(k + 1).copied().unwrap_or(total)))
+            .collect();
+        let bytes = starts
+            .iter()
+            .map(|&c| offsets[c])
+            .chain(std::iter::once(original.len()))
+            .collect();
+        Side {
+            original,
+            norm: n.text,
+            toks,
+            shown,
+            bytes,
+            space,
+        }
+    }
+
+    fn key(&self, k: usize) -> &str {
+        let (a, b) = self.toks[k];
+        &self.norm[a..b]
+    }
+
+    /// The text as read token `k` stands for.
+    fn text(&self, k: usize) -> &'a str {
+        &self.original[self.bytes[k]..self.bytes[k + 1]]
+    }
+}
+
+/// Appends `piece` as shown: a carriage return before a line feed dropped, control chars made
+/// visible.
+fn shown_into(out: &mut String, piece: &str) {
+    if piece.contains('\r') {
+        out.push_str(&for_terminal(&piece.replace("\r\n", "\n"), true));
+    } else {
+        out.push_str(&for_terminal(piece, true));
+    }
+}
+
+fn overlaps((s, e): (usize, usize), spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(a, b)| s < b.max(a + 1) && a < e)
+}
+
+/// The side-by-side pairs being built.
+#[derive(Default)]
+struct Pairs {
+    done: Vec<(Vec<Seg>, Vec<Seg>)>,
+    left: Vec<Seg>,
+    right: Vec<Seg>,
+    /// Each side ends with a line break.
+    at_line_start: [bool; 2],
+    bytes: usize,
+}
+
+impl Pairs {
+    /// Notes a token written on side `i` (0: reference, 1: record).
+    fn note(&mut self, i: usize, text: &str, space: bool) {
+        self.at_line_start[i] = space && text.contains('\n');
+        self.bytes += text.len();
+    }
+
+    /// Ends the current pair where both sides start a new line, or, on shared white space
+    /// (`shared_space`), where it has grown long.
+    fn close(&mut self, shared_space: bool) {
+        let lines = self.at_line_start == [true, true];
+        if (lines || (shared_space && self.bytes >= PAIR_BYTES))
+            && !(self.left.is_empty() && self.right.is_empty())
+        {
+            self.done.push((
+                std::mem::take(&mut self.left),
+                std::mem::take(&mut self.right),
+            ));
+            self.bytes = 0;
+        }
+    }
 }
 
 impl TextDiff {
@@ -198,92 +333,105 @@ impl TextDiff {
         }
     }
 
-    /// Diffs `before` (the reference) against `after` (the record). Each side has its
-    /// highlighted and personal char ranges.
+    /// Diffs `before` (the reference) against `after` (the record), as the engine compares
+    /// texts (SPEC 1.4: white space, NFC, quotes and dashes), showing each as written. Each
+    /// side has its highlighted and personal char ranges, in chars of the text as given.
     pub fn of(
         before: &str,
         after: &str,
         before_marks: Marks<'_>,
         after_marks: Marks<'_>,
     ) -> TextDiff {
-        let before = for_terminal(before, true);
-        let after = for_terminal(after, true);
-        let bt = tokenize(&before);
-        let at = tokenize(&after);
+        let b = Side::new(before);
+        let a = Side::new(after);
         let mut input: InternedInput<&str> = InternedInput::default();
-        // Texts are compared as vigie compares them (SPEC 1.4): any run of white space is one
-        // space, so line breaks the reuser re-flowed are not shown as changes.
-        fn key(t: &Tok) -> &str {
-            if t.text.chars().all(crate::text::normalize::is_space) {
-                " "
-            } else {
-                t.text.as_str()
-            }
-        }
-        input.update_before(bt.iter().map(key));
-        input.update_after(at.iter().map(key));
+        input.update_before((0..b.toks.len()).map(|k| b.key(k)));
+        input.update_after((0..a.toks.len()).map(|k| a.key(k)));
         let mut diff = Diff::compute(Algorithm::Histogram, &input);
         diff.postprocess_no_heuristic(&input);
 
-        let seg = |t: &Tok, kind, marks: Marks<'_>| Seg {
-            kind,
-            text: t.text.clone(),
-            highlight: overlaps(t, marks.0),
-            personal: overlaps(t, marks.1),
+        let put = |v: &mut Vec<Seg>, side: &Side<'_>, k: usize, kind, marks: Marks<'_>| {
+            push(
+                v,
+                kind,
+                side.text(k),
+                overlaps(side.shown[k], marks.0),
+                overlaps(side.shown[k], marks.1),
+            );
         };
         let mut out = TextDiff::default();
-        for (k, t) in bt.iter().enumerate() {
-            let removed = diff.is_removed(k as u32);
-            out.removed += usize::from(removed);
-            let kind = if removed {
-                SegKind::Removed
-            } else {
-                SegKind::Same
+        let mut pairs = Pairs::default();
+        let (mut pb, mut pa) = (0usize, 0usize);
+        // The hunks, then the shared tokens after the last.
+        let hunks = diff.hunks().map(Some).chain(std::iter::once(None));
+        for h in hunks {
+            let (bs, be, as_, ae) = match &h {
+                Some(h) => (
+                    h.before.start as usize,
+                    h.before.end as usize,
+                    h.after.start as usize,
+                    h.after.end as usize,
+                ),
+                None => (b.toks.len(), 0, 0, 0),
             };
-            push(&mut out.left, seg(t, kind, before_marks));
-        }
-        for (k, t) in at.iter().enumerate() {
-            let added = diff.is_added(k as u32);
-            out.added += usize::from(added);
-            let kind = if added { SegKind::Added } else { SegKind::Same };
-            push(&mut out.right, seg(t, kind, after_marks));
-        }
-        // Unified: the record's sequence, each hunk's removed reference tokens before its
-        // added record tokens.
-        let mut pa = 0usize;
-        for h in diff.hunks() {
-            while pa < h.after.start as usize {
-                push(&mut out.unified, seg(&at[pa], SegKind::Same, after_marks));
-                pa += 1;
+            // Shared tokens before the hunk face each other.
+            for (kb, ka) in (pb..bs).zip(pa..) {
+                put(&mut out.unified, &a, ka, SegKind::Same, after_marks);
+                put(&mut pairs.left, &b, kb, SegKind::Same, before_marks);
+                pairs.note(0, b.text(kb), b.space[kb]);
+                put(&mut pairs.right, &a, ka, SegKind::Same, after_marks);
+                pairs.note(1, a.text(ka), a.space[ka]);
+                pairs.close(b.space[kb]);
             }
-            for t in &bt[h.before.start as usize..h.before.end as usize] {
-                push(&mut out.unified, seg(t, SegKind::Removed, before_marks));
+            if h.is_none() {
+                break;
             }
-            for t in &at[h.after.start as usize..h.after.end as usize] {
-                push(&mut out.unified, seg(t, SegKind::Added, after_marks));
+            // Unified: each hunk's removed reference tokens before its added record tokens.
+            for k in bs..be {
+                put(&mut out.unified, &b, k, SegKind::Removed, before_marks);
+                put(&mut pairs.left, &b, k, SegKind::Removed, before_marks);
+                pairs.note(0, b.text(k), b.space[k]);
             }
-            pa = h.after.end as usize;
+            for k in as_..ae {
+                put(&mut out.unified, &a, k, SegKind::Added, after_marks);
+                put(&mut pairs.right, &a, k, SegKind::Added, after_marks);
+                pairs.note(1, a.text(k), a.space[k]);
+            }
+            pairs.close(false);
+            out.removed += be - bs;
+            out.added += ae - as_;
+            pb = be;
+            pa = ae;
         }
-        while pa < at.len() {
-            push(&mut out.unified, seg(&at[pa], SegKind::Same, after_marks));
-            pa += 1;
+        pairs.close(true);
+        if !pairs.left.is_empty() || !pairs.right.is_empty() {
+            pairs.done.push((pairs.left, pairs.right));
         }
+        out.pairs = pairs.done;
         out
     }
 }
 
-/// Appends a segment, merging it with the last one when they look the same.
-fn push(v: &mut Vec<Seg>, s: Seg) {
+/// Appends a run of text, merged with the last segment when it looks the same (personal data
+/// stays a segment of its own, to be masked whole).
+fn push(v: &mut Vec<Seg>, kind: SegKind, piece: &str, highlight: bool, personal: bool) {
     if let Some(last) = v.last_mut()
-        && last.kind == s.kind
-        && last.highlight == s.highlight
-        && last.personal == s.personal
-        && !s.personal
+        && last.kind == kind
+        && last.highlight == highlight
+        && !last.personal
+        && !personal
     {
-        last.text.push_str(&s.text);
+        shown_into(&mut last.text, piece);
         return;
     }
-    v.push(s);
+    let mut text = String::new();
+    shown_into(&mut text, piece);
+    v.push(Seg {
+        kind,
+        text,
+        highlight,
+        personal,
+    });
 }
 
 /// Masks personal data: each word keeps its first letter, the rest becomes `•`.
@@ -302,135 +450,200 @@ pub fn mask(text: &str) -> String {
     out
 }
 
-/// Wraps segments to `width` columns. Removed runs are written `[-…-]` and added runs `{+…+}`
-/// (as `git diff --word-diff`), so that the diff reads without colours too. Returns the lines
-/// and the first line holding highlighted text.
-pub fn wrap(segs: &[Seg], width: usize, reveal: bool) -> (Vec<Line<'static>>, Option<usize>) {
-    let width = width.max(1);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut cur: Vec<Span<'static>> = Vec::new();
-    let mut col = 0usize;
-    let mut first_hl: Option<usize> = None;
-    let mut prev_kind = SegKind::Same;
-
-    fn flush(lines: &mut Vec<Line<'static>>, cur: &mut Vec<Span<'static>>, col: &mut usize) {
-        lines.push(Line::from(std::mem::take(cur)));
-        *col = 0;
-    }
-
-    let mut emit = |piece: &str,
-                    style: Style,
-                    hl: bool,
-                    lines: &mut Vec<Line<'static>>,
-                    cur: &mut Vec<Span<'static>>,
-                    col: &mut usize| {
-        for (k, part) in piece.split('\n').enumerate() {
-            if k > 0 {
-                flush(lines, cur, col);
-            }
-            // Words and the spaces after them, wrapped greedily.
-            let mut rest = part;
-            while !rest.is_empty() {
-                let end = rest
-                    .char_indices()
-                    .skip_while(|(_, c)| *c == ' ')
-                    .find(|(_, c)| *c == ' ')
-                    .map_or(rest.len(), |(i, _)| i);
-                let word = &rest[..end];
-                rest = &rest[end..];
-                let mut w = word.chars().count();
-                if *col > 0 && *col + w > width {
-                    flush(lines, cur, col);
-                }
-                let mut word = word;
-                if *col == 0 {
-                    let trimmed = word.trim_start_matches(' ');
-                    if trimmed.is_empty() {
-                        continue;
-                    }
-                    word = trimmed;
-                    w = word.chars().count();
-                }
-                // A word longer than the line is cut.
-                let mut word = word.to_string();
-                while w > width.saturating_sub(*col) && w > 0 {
-                    let room = width.saturating_sub(*col);
-                    let head: String = word.chars().take(room).collect();
-                    let tail: String = word.chars().skip(room).collect();
-                    if hl && first_hl.is_none() {
-                        first_hl = Some(lines.len());
-                    }
-                    cur.push(Span::styled(head, style));
-                    flush(lines, cur, col);
-                    word = tail;
-                    w = word.chars().count();
-                }
-                if !word.is_empty() {
-                    if hl && first_hl.is_none() {
-                        first_hl = Some(lines.len());
-                    }
-                    *col += w;
-                    cur.push(Span::styled(word, style));
-                }
-            }
-        }
-    };
-
-    for s in segs {
-        if s.kind != prev_kind {
-            mark(prev_kind, false, &mut emit, &mut lines, &mut cur, &mut col);
-            mark(s.kind, true, &mut emit, &mut lines, &mut cur, &mut col);
-            prev_kind = s.kind;
-        }
-        let mut style = match s.kind {
-            SegKind::Same => Style::default(),
-            SegKind::Removed => Style::default()
-                .fg(Color::Red)
-                .add_modifier(Modifier::CROSSED_OUT),
-            SegKind::Added => Style::default()
-                .fg(Color::Green)
-                .add_modifier(Modifier::UNDERLINED),
-        };
-        if s.highlight {
-            style = style
-                .bg(Color::Yellow)
-                .fg(Color::Black)
-                .add_modifier(Modifier::BOLD);
-        }
-        let text = if s.personal && !reveal {
-            mask(&s.text)
-        } else {
-            s.text.clone()
-        };
-        emit(&text, style, s.highlight, &mut lines, &mut cur, &mut col);
-    }
-    mark(prev_kind, false, &mut emit, &mut lines, &mut cur, &mut col);
-    if !cur.is_empty() {
-        lines.push(Line::from(cur));
-    }
-    (lines, first_hl)
+/// The columns a char takes on a terminal: two for wide (CJK) chars, none for combining marks.
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
-type Emit<'a> =
-    dyn FnMut(&str, Style, bool, &mut Vec<Line<'static>>, &mut Vec<Span<'static>>, &mut usize) + 'a;
+fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
 
-/// Draws the mark that opens (`[-`, `{+`) or closes (`-]`, `+}`) a changed segment.
-fn mark(
-    kind: SegKind,
-    opening: bool,
-    emit: &mut Emit<'_>,
-    lines: &mut Vec<Line<'static>>,
-    cur: &mut Vec<Span<'static>>,
-    col: &mut usize,
-) {
-    let (text, color) = match (kind, opening) {
-        (SegKind::Removed, true) => ("[-", Color::Red),
-        (SegKind::Removed, false) => ("-]", Color::Red),
-        (SegKind::Added, true) => ("{+", Color::Green),
-        (SegKind::Added, false) => ("+}", Color::Green),
-        (SegKind::Same, _) => return,
-    };
-    emit(text, Style::default().fg(color), false, lines, cur, col);
+/// Lines being filled to a width, in terminal columns.
+struct Wrapper {
+    width: usize,
+    lines: Vec<Line<'static>>,
+    cur: Vec<Span<'static>>,
+    col: usize,
+    first_hl: Option<usize>,
+}
+
+impl Wrapper {
+    fn new(width: usize) -> Wrapper {
+        Wrapper {
+            width: width.max(1),
+            lines: Vec::new(),
+            cur: Vec::new(),
+            col: 0,
+            first_hl: None,
+        }
+    }
+
+    fn flush(&mut self) {
+        self.lines.push(Line::from(std::mem::take(&mut self.cur)));
+        self.col = 0;
+    }
+
+    /// Appends `s`, `w` columns wide, to the current line.
+    fn put(&mut self, s: &str, w: usize, style: Style, hl: bool) {
+        if s.is_empty() {
+            return;
+        }
+        if hl && self.first_hl.is_none() {
+            self.first_hl = Some(self.lines.len());
+        }
+        self.col += w;
+        match self.cur.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(s),
+            _ => self.cur.push(Span::styled(s.to_string(), style)),
+        }
+    }
+
+    /// Writes `piece`, words wrapped greedily; a word longer than a line is cut. Each char is
+    /// looked at a bounded number of times, so a megabyte without a space wraps in linear time.
+    fn emit(&mut self, piece: &str, style: Style, hl: bool) {
+        for (k, part) in piece.split('\n').enumerate() {
+            if k > 0 {
+                self.flush();
+            }
+            // Each word with the spaces before it.
+            let mut rest = part;
+            while !rest.is_empty() {
+                let lead = rest.len() - rest.trim_start_matches(' ').len();
+                let end = rest[lead..].find(' ').map_or(rest.len(), |i| lead + i);
+                let mut word = &rest[..end];
+                rest = &rest[end..];
+                let mut w = str_width(word);
+                if self.col > 0 && self.col + w > self.width {
+                    self.flush();
+                }
+                if self.col == 0 {
+                    word = word.trim_start_matches(' ');
+                    if word.is_empty() {
+                        continue;
+                    }
+                    w = str_width(word);
+                }
+                if self.col + w <= self.width {
+                    self.put(word, w, style, hl);
+                    continue;
+                }
+                // Cut: as many chars as fit on each line, at least one.
+                let (mut from, mut acc) = (0usize, 0usize);
+                for (i, c) in word.char_indices() {
+                    let cw = char_width(c);
+                    if self.col + acc + cw > self.width && self.col + acc > 0 {
+                        self.put(&word[from..i], acc, style, hl);
+                        self.flush();
+                        from = i;
+                        acc = 0;
+                    }
+                    acc += cw;
+                }
+                self.put(&word[from..], acc, style, hl);
+            }
+        }
+    }
+
+    /// Draws the mark that opens (`[-`, `{+`) or closes (`-]`, `+}`) a changed segment.
+    fn mark(&mut self, kind: SegKind, opening: bool) {
+        let (text, color) = match (kind, opening) {
+            (SegKind::Removed, true) => ("[-", Color::Red),
+            (SegKind::Removed, false) => ("-]", Color::Red),
+            (SegKind::Added, true) => ("{+", Color::Green),
+            (SegKind::Added, false) => ("+}", Color::Green),
+            (SegKind::Same, _) => return,
+        };
+        self.emit(text, Style::default().fg(color), false);
+    }
+
+    fn segs(&mut self, segs: &[Seg], reveal: bool) {
+        let mut prev_kind = SegKind::Same;
+        for s in segs {
+            if s.kind != prev_kind {
+                self.mark(prev_kind, false);
+                self.mark(s.kind, true);
+                prev_kind = s.kind;
+            }
+            let mut style = match s.kind {
+                SegKind::Same => Style::default(),
+                SegKind::Removed => Style::default()
+                    .fg(Color::Red)
+                    .add_modifier(Modifier::CROSSED_OUT),
+                SegKind::Added => Style::default()
+                    .fg(Color::Green)
+                    .add_modifier(Modifier::UNDERLINED),
+            };
+            if s.highlight {
+                style = style
+                    .bg(Color::Yellow)
+                    .fg(Color::Black)
+                    .add_modifier(Modifier::BOLD);
+            }
+            if s.personal && !reveal {
+                self.emit(&mask(&s.text), style, s.highlight);
+            } else {
+                self.emit(&s.text, style, s.highlight);
+            }
+        }
+        self.mark(prev_kind, false);
+        if !self.cur.is_empty() {
+            self.flush();
+        }
+    }
+}
+
+/// What a wrapped diff depends on besides the diff itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrapKey {
+    pub width: u16,
+    pub reveal: bool,
+    pub side_by_side: bool,
+}
+
+/// A diff wrapped for the screen: one column (unified) or two of as many lines (side by side),
+/// and the first line holding highlighted text. The detail view keeps it while its key holds,
+/// so that scrolling does not wrap a text of megabytes again on every key.
+#[derive(Debug, Clone)]
+pub struct WrappedDiff {
+    pub key: WrapKey,
+    pub columns: Vec<Vec<Line<'static>>>,
+    pub first_hl: Option<usize>,
+}
+
+/// Wraps segments to `width` terminal columns. Removed runs are written `[-…-]` and added runs
+/// `{+…+}` (as `git diff --word-diff`), so that the diff reads without colours too. Returns the
+/// lines and the first line holding highlighted text.
+pub fn wrap(segs: &[Seg], width: usize, reveal: bool) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut w = Wrapper::new(width);
+    w.segs(segs, reveal);
+    (w.lines, w.first_hl)
+}
+
+/// Wraps the side-by-side pairs to two columns of `width`: each pair starts on the same row of
+/// both, the shorter side padded with empty lines. Returns the columns, of as many lines each,
+/// and the first row holding highlighted text on either side.
+pub fn wrap_pairs(
+    pairs: &[(Vec<Seg>, Vec<Seg>)],
+    width: usize,
+    reveal: bool,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>, Option<usize>) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    let mut first_hl: Option<usize> = None;
+    for (l, r) in pairs {
+        let row = left.len();
+        let (mut ll, hl_l) = wrap(l, width, reveal);
+        let (mut rl, hl_r) = wrap(r, width, reveal);
+        if first_hl.is_none() {
+            first_hl = [hl_l, hl_r].into_iter().flatten().min().map(|h| row + h);
+        }
+        let n = ll.len().max(rl.len());
+        ll.resize(n, Line::default());
+        rl.resize(n, Line::default());
+        left.append(&mut ll);
+        right.append(&mut rl);
+    }
+    (left, right, first_hl)
 }
 
 #[cfg(test)]
@@ -512,5 +725,174 @@ mod whitespace_tests {
         assert_eq!((d.removed, d.added), (0, 0));
         let d = TextDiff::of("la Cour rejette", "la Cour casse", (&[], &[]), (&[], &[]));
         assert_eq!((d.removed, d.added), (1, 1));
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    fn plain(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    fn same(text: &str) -> Vec<Seg> {
+        vec![Seg {
+            kind: SegKind::Same,
+            text: text.into(),
+            highlight: false,
+            personal: false,
+        }]
+    }
+
+    /// A run without spaces far longer than a line is cut into full lines, in order, with
+    /// nothing lost (the cut takes each char once: see the report for timings on megabytes).
+    #[test]
+    fn an_over_long_word_is_cut_into_full_lines() {
+        let word: String = "QUJDRA".repeat(20_000);
+        let text = format!("data:{word} fin");
+        let (lines, _) = wrap(&same(&text), 97, false);
+        let got = plain(&lines);
+        assert_eq!(got.len(), text.len().div_ceil(97));
+        // Every line but the last is full: the word is cut, not wrapped word by word.
+        assert!(got[..got.len() - 1].iter().all(|l| l.len() == 97));
+        assert!(got.concat() == text, "chars lost or reordered");
+        assert!(got.last().unwrap().ends_with("QUJDRA fin"));
+    }
+
+    /// Wide (CJK) chars take two columns: a line holds half as many, and none overflows.
+    #[test]
+    fn wide_chars_wrap_by_columns() {
+        let text = "漢字仮名交じり文".repeat(10);
+        let (lines, _) = wrap(&same(&text), 9, false);
+        let got = plain(&lines);
+        for l in &got {
+            assert_eq!(str_width(l), 8, "{l}");
+        }
+        assert_eq!(got.concat(), text);
+        // Words of wide chars move to the next line by their width.
+        let (lines, _) = wrap(&same("ab 漢字漢字"), 8, false);
+        assert_eq!(plain(&lines), vec!["ab", "漢字漢字"]);
+        // A wide char on a one-column line is still written, one per line.
+        let (lines, _) = wrap(&same("漢字"), 1, false);
+        assert_eq!(plain(&lines), vec!["漢", "字"]);
+        // Combining marks take no column and stay with their letter.
+        let (lines, _) = wrap(&same("cafe\u{301}s"), 4, false);
+        assert_eq!(plain(&lines), vec!["cafe\u{301}", "s"]);
+    }
+}
+
+#[cfg(test)]
+mod normalisation_tests {
+    use super::*;
+
+    fn text_of(segs: &[Seg], kind: SegKind) -> Vec<String> {
+        segs.iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.text.clone())
+            .collect()
+    }
+
+    /// What SPEC 1.4 calls the same text is no change: line ends, NFD accents, typographic
+    /// apostrophes, quotes with their inner spaces, dashes.
+    #[test]
+    fn what_normalisation_makes_equal_is_not_a_change() {
+        let reference = "L'arrêt « attaqué » du 3 mars - rejette\nle pourvoi.";
+        let record = "L\u{2019}arre\u{302}t \"attaqué\" du 3 mars \u{2013} rejette\r\nle  pourvoi.";
+        let d = TextDiff::of(reference, record, (&[], &[]), (&[], &[]));
+        let changed: Vec<_> = d
+            .unified
+            .iter()
+            .filter(|s| s.kind != SegKind::Same)
+            .collect();
+        assert_eq!((d.removed, d.added), (0, 0), "{changed:?}");
+        // The record is shown as written (a carriage return before a line feed dropped).
+        let shown: String = d.unified.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            shown,
+            "L\u{2019}arre\u{302}t \"attaqué\" du 3 mars \u{2013} rejette\nle  pourvoi."
+        );
+        // Words still count.
+        let d = TextDiff::of(
+            "l\u{2019}arrêt casse",
+            "l'arrêt rejette",
+            (&[], &[]),
+            (&[], &[]),
+        );
+        assert_eq!((d.removed, d.added), (1, 1));
+        assert_eq!(text_of(&d.unified, SegKind::Removed), vec!["casse"]);
+        assert_eq!(text_of(&d.unified, SegKind::Added), vec!["rejette"]);
+    }
+
+    /// Spans are chars of the text as given: after NFD accents and CRLF, the highlight and the
+    /// masking still cover the offending name, and only it.
+    #[test]
+    fn spans_stay_on_their_words_through_normalisation() {
+        let reference = "Arrêt.\nM. [K] a formé le pourvoi";
+        let record = "Arre\u{302}t.\r\nM. Kaminski a formé le pourvoi";
+        let at = record.chars().count() - "Kaminski a formé le pourvoi".chars().count();
+        let span = (at, at + 8);
+        let r_at = reference.chars().count() - "[K] a formé le pourvoi".chars().count();
+        let d = TextDiff::of(
+            reference,
+            record,
+            (&[(r_at, r_at + 3)], &[]),
+            (&[span], &[span]),
+        );
+        assert_eq!((d.removed, d.added), (3, 1));
+        let hl: Vec<_> = d.unified.iter().filter(|s| s.highlight).collect();
+        assert_eq!(hl.len(), 2, "{hl:?}");
+        assert_eq!((hl[0].kind, hl[0].text.as_str()), (SegKind::Removed, "[K]"));
+        assert_eq!(
+            (hl[1].kind, hl[1].text.as_str()),
+            (SegKind::Added, "Kaminski")
+        );
+        assert!(hl[1].personal && !hl[0].personal);
+        let (lines, first) = wrap(&d.unified, 80, false);
+        assert_eq!(first, Some(1));
+        assert_eq!(
+            lines.iter().map(|l| l.to_string()).collect::<Vec<_>>(),
+            vec!["Arre\u{302}t.", "M. [-[K]-]{+K•••••••+} a formé le pourvoi"]
+        );
+    }
+
+    /// Side by side, a passage both texts hold starts on the same row of both columns, however
+    /// much one side inserted before it; the offending spans of both sides land on one row.
+    #[test]
+    fn side_by_side_columns_are_aligned() {
+        let para = "Sur le moyen unique, pris de la violation de la loi. ";
+        let reference = format!("Intro.\n\n{}\n\nM. [K] a formé le pourvoi.", para.repeat(2));
+        let record = format!(
+            "Intro.\n\nNOTE : {}\n\n{}\n\nM. Kaminski a formé le pourvoi.",
+            "commentaire de l'éditeur ".repeat(12),
+            para.repeat(2)
+        );
+        let r_at = reference
+            .find("[K]")
+            .map(|b| reference[..b].chars().count())
+            .unwrap();
+        let at = record
+            .find("Kaminski")
+            .map(|b| record[..b].chars().count())
+            .unwrap();
+        let d = TextDiff::of(
+            &reference,
+            &record,
+            (&[(r_at, r_at + 3)], &[]),
+            (&[(at, at + 8)], &[]),
+        );
+        let (left, right, first) = wrap_pairs(&d.pairs, 30, true);
+        assert_eq!(left.len(), right.len());
+        let row = |col: &[Line<'_>], needle: &str| {
+            col.iter()
+                .position(|l| l.to_string().contains(needle))
+                .unwrap()
+        };
+        assert_eq!(row(&left, "Sur le moyen"), row(&right, "Sur le moyen"));
+        assert_eq!(row(&left, "[K]"), row(&right, "Kaminski"));
+        assert_eq!(first, Some(row(&right, "Kaminski")));
+        // The inserted note faces empty rows.
+        let note = row(&right, "NOTE");
+        assert_eq!(left[note].to_string(), "");
     }
 }

@@ -6,7 +6,7 @@ use crate::report::redact::redact;
 use crate::rules::article_text;
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::App;
-use crate::tui::diff::wrap;
+use crate::tui::diff::{WrapKey, WrappedDiff, wrap, wrap_pairs};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -315,21 +315,36 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
         return;
     }
 
-    let (columns, total, hl) = if d.side_by_side {
-        let half = (body.width as usize).saturating_sub(1) / 2;
-        let (left, hl_l) = wrap(&d.diff.left, half.max(1), app.reveal);
-        let (right, hl_r) = wrap(&d.diff.right, half.max(1), app.reveal);
-        let total = left.len().max(right.len());
-        let hl = match (hl_l, hl_r) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        (vec![left, right], total, hl)
-    } else {
-        let (lines, hl) = wrap(&d.diff.unified, body.width as usize, app.reveal);
-        let total = lines.len();
-        (vec![lines], total, hl)
+    // Wrapped once per width, masking and mode: a key press only scrolls.
+    let key = WrapKey {
+        width: body.width,
+        reveal: app.reveal,
+        side_by_side: d.side_by_side,
     };
+    let mut cache = d.wrapped.borrow_mut();
+    let wrapped = match cache.take() {
+        Some(w) if w.key == key => w,
+        _ => {
+            d.wraps.set(d.wraps.get() + 1);
+            let (columns, first_hl) = if d.side_by_side {
+                let half = (body.width as usize).saturating_sub(1) / 2;
+                let (left, right, hl) = wrap_pairs(&d.diff.pairs, half.max(1), app.reveal);
+                (vec![left, right], hl)
+            } else {
+                let (lines, hl) = wrap(&d.diff.unified, body.width as usize, app.reveal);
+                (vec![lines], hl)
+            };
+            WrappedDiff {
+                key,
+                columns,
+                first_hl,
+            }
+        }
+    };
+    let wrapped = cache.insert(wrapped);
+    let columns = &wrapped.columns;
+    let total = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let hl = wrapped.first_hl;
     app.detail_lines.set(total);
     let scroll = if d.follow {
         hl.map_or(0, |l| l.saturating_sub(h / 3))
