@@ -156,3 +156,34 @@ fn the_wrapped_evidence_is_kept_while_scrolling() {
     t.backend_mut().resize(100, 32);
     assert_eq!(frame(&mut t, &mut app, ""), Some(4));
 }
+
+/// The help says what each key does where it is bound: `clear` in the filter panel clears the
+/// selected filter only (the list's `esc` clears the search and every filter).
+#[test]
+fn help_tells_what_clear_does_in_each_view() {
+    let mut app = tui_common::app();
+    let help = screen(&mut app, "?", 100, 120);
+    let line = |section: &str, keys: &str| -> String {
+        let from = help.find(&format!("[{section}]")).unwrap();
+        help[from..]
+            .lines()
+            .find(|l| l.contains(keys))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        line("list", "esc  ").contains("clear search and filters"),
+        "{help}"
+    );
+    assert!(
+        line("filter", "x, delete").contains("clear the selected filter"),
+        "{help}"
+    );
+    // And that is what the keys do.
+    tui_common::press(&mut app, "esc tab f l j l x");
+    assert_eq!(app.filter.describe(), "family=integrity");
+    tui_common::press(&mut app, "esc /");
+    tui_common::type_text(&mut app, "msk");
+    tui_common::press(&mut app, "enter esc");
+    assert!(app.filter.is_empty() && app.search.is_empty());
+}

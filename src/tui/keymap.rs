@@ -121,6 +121,17 @@ actions! {
     PreviousFormat, "previous_format", "previous format";
 }
 
+impl Action {
+    /// What the action does in `section`, for the help: `clear` in the list clears the search
+    /// and every filter, but in the filter panel only the filter of the selected row.
+    pub fn describe_in(self, section: Section) -> &'static str {
+        match (section, self) {
+            (Section::Filter, Action::Clear) => "clear the selected filter",
+            _ => self.describe(),
+        }
+    }
+}
+
 /// The actions a section accepts.
 pub fn section_actions(section: Section) -> &'static [Action] {
     use Action::*;

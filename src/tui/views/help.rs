@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
                     format!("  {keys:<26}"),
                     Style::default().add_modifier(Modifier::BOLD),
                 ),
-                Span::raw(action.describe()),
+                Span::raw(action.describe_in(section)),
             ]));
         }
     }
