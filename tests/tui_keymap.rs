@@ -105,6 +105,23 @@ fn syntax_errors_and_wrong_types_are_located() {
     );
 }
 
+/// An unclosed header is a syntax error, reported alone: the bindings under it are not also
+/// taken for sections of their own.
+#[test]
+fn a_broken_header_is_reported_once() {
+    let e = errors("[list\ndown = [\"j\"]\n");
+    assert_eq!(e.issues.len(), 1, "{e}");
+    assert_eq!((e.issues[0].line, e.issues[0].column), (1, 6), "{e}");
+    assert!(e.issues[0].message.starts_with("invalid TOML"), "{e}");
+    // Errors after it are still reported with it.
+    let e = errors("[list\ndown = [\"j\"]\n[detail]\nfoo = [\"x\"]\n");
+    assert_eq!(e.issues.len(), 2, "{e}");
+    assert!(
+        e.issues[1].message.starts_with("unknown action `foo`"),
+        "{e}"
+    );
+}
+
 #[test]
 fn the_repository_keymap_is_the_built_in_one() {
     let text =

@@ -467,6 +467,7 @@ impl Keymap {
     fn parse(text: &str, base: Option<Keymap>, path: Option<&Path>) -> Result<Keymap, KeymapError> {
         let mut issues: Vec<(usize, String)> = Vec::new();
         let (doc, errors) = DeTable::parse_recoverable(text);
+        let broken = !errors.is_empty();
         for e in errors {
             let at = e.span().map_or(0, |s| s.start);
             issues.push((at, format!("invalid TOML: {}", e.message().trim())));
@@ -477,6 +478,14 @@ impl Keymap {
         let mut written: BTreeMap<(Section, Action), Vec<(Key, usize)>> = BTreeMap::new();
 
         for (sec_name, sec_value) in doc.get_ref().iter() {
+            // In a file with syntax errors, a "section" not written as a `[header]` is what the
+            // parser made of the lines after a broken one (`[list` unclosed): that header is
+            // reported, not a section named after the binding below it.
+            let at = sec_name.span().start.min(text.len());
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            if broken && !text[line_start..at].trim_end().ends_with('[') {
+                continue;
+            }
             let Some(section) = Section::parse(sec_name.get_ref()) else {
                 issues.push((
                     sec_name.span().start,
