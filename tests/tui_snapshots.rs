@@ -187,3 +187,34 @@ fn help_tells_what_clear_does_in_each_view() {
     tui_common::press(&mut app, "enter esc");
     assert!(app.filter.is_empty() && app.search.is_empty());
 }
+
+/// The identification table marks what the engine's comparison says: `~` only for values it
+/// finds equal though spelled differently, `?` for a value it cannot read (not equal, not at
+/// fault), `≠` for a contradiction.
+#[test]
+fn identification_marks_follow_the_engines_comparison() {
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j enter");
+    let rec = app.detail.as_mut().unwrap().record.as_mut().unwrap();
+    rec.number = Some("the first one".into());
+    rec.formation = Some("Chambre sociale".into());
+    let s = screen(&mut app, "", 120, 32);
+    let row = |field: &str| -> String {
+        s.lines()
+            .find(|l| l.contains(&format!(" {field} ")))
+            .unwrap()
+            .chars()
+            .skip(2)
+            .take(20)
+            .collect()
+    };
+    assert_eq!(row("number"), "? number        the ");
+    assert!(row("formation").starts_with("≠ formation"), "{s}");
+    assert!(row("decision_date").starts_with("≠ decision_date"), "{s}");
+    assert!(row("jurisdiction").starts_with("  jurisdiction"), "{s}");
+    // The number as the record wrote it: the same value, spelled differently.
+    let rec = app.detail.as_mut().unwrap().record.as_mut().unwrap();
+    rec.number = Some("23-80.251".into());
+    let s = screen(&mut app, "", 120, 32);
+    assert!(s.contains("│~ number "), "{s}");
+}

@@ -193,13 +193,30 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
                 "≠",
                 Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
             )
-        } else if !matches!(name, "attribution" | "updated_at")
-            && !a.is_empty()
-            && !b.is_empty()
-            && !a.trim().eq_ignore_ascii_case(b.trim())
-        {
-            // Spelled differently; the engine found them equivalent.
-            Span::styled("~", Style::default().fg(Color::DarkGray))
+        } else if let (Some(field), Some(reference), false, false) = (
+            id_field(name),
+            refd,
+            a.trim().is_empty(),
+            b.trim().is_empty(),
+        ) {
+            // Compared as the engine compares them (SPEC 2.2).
+            match crate::ident::compare(field, &a, reference) {
+                crate::ident::Comparison::Equal if a.trim().eq_ignore_ascii_case(b.trim()) => {
+                    Span::raw(" ")
+                }
+                // Spelled differently; the engine finds them equivalent.
+                crate::ident::Comparison::Equal => {
+                    Span::styled("~", Style::default().fg(Color::DarkGray))
+                }
+                // A value vigie cannot read (`10/31/2023`): neither equal nor at fault.
+                crate::ident::Comparison::Unknown => {
+                    Span::styled("?", Style::default().fg(Color::Yellow))
+                }
+                crate::ident::Comparison::Different { .. } => Span::styled(
+                    "≠",
+                    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+                ),
+            }
         } else {
             Span::raw(" ")
         };
@@ -218,7 +235,7 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
         ])
     });
     let title = match (rec.is_some(), refd.is_some()) {
-        (true, true) => " Record | reference (≠ at fault, ~ spelling) ",
+        (true, true) => " Identification: ≠ differs ~ spelling ? unreadable ",
         (true, false) => " Identification: record | (no reference) ",
         _ => " Identification (record not read yet) ",
     };
@@ -239,6 +256,20 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
         .block(Block::bordered().title(title)),
         area,
     );
+}
+
+/// The identification field a row of the table shows, when the engine compares it.
+fn id_field(name: &str) -> Option<crate::model::IdField> {
+    use crate::model::IdField;
+    [
+        IdField::Jurisdiction,
+        IdField::Formation,
+        IdField::Seat,
+        IdField::DecisionDate,
+        IdField::Number,
+    ]
+    .into_iter()
+    .find(|f| f.name() == name)
 }
 
 fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
