@@ -39,10 +39,11 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
-/// `2026-11-22T12:00:00Z` → `22 novembre 2026` (the UTC calendar day).
+/// `2026-11-22T12:00:00Z` → `22 novembre 2026`: the calendar day in Paris, where the letter is
+/// sent from (`--as-of 2026-11-22` is midnight in Paris, `2026-11-21T23:00:00Z`).
 fn french_date(as_of: &str) -> String {
     match as_of.parse::<jiff::Timestamp>() {
-        Ok(ts) => crate::ident::french_date(ts.to_zoned(jiff::tz::TimeZone::UTC).date()),
+        Ok(ts) => crate::ident::french_date(ts.to_zoned(crate::ident::paris()).date()),
         Err(_) => escape_markdown(as_of),
     }
 }
@@ -530,7 +531,14 @@ mod tests {
     #[test]
     fn dates_in_french() {
         assert_eq!(french_date("2026-11-22T12:00:00Z"), "22 novembre 2026");
-        assert_eq!(french_date("2026-08-01T23:30:00Z"), "1er août 2026");
+        // The day in Paris: a date-only `--as-of 2026-11-22` is stored as midnight there, the
+        // 21st at 23:00 in UTC (UTC+1 in winter).
+        assert_eq!(french_date("2026-11-21T23:00:00Z"), "22 novembre 2026");
+        // Late evening in UTC is already the next day in Paris: 23:30 UTC is 01:30 on
+        // 2 August (UTC+2 in summer), and 22:30 UTC on 31 December is 23:30 the same day.
+        assert_eq!(french_date("2026-08-01T23:30:00Z"), "2 août 2026");
+        assert_eq!(french_date("2026-07-31T22:30:00Z"), "1er août 2026");
+        assert_eq!(french_date("2026-12-31T22:30:00Z"), "31 décembre 2026");
         assert_eq!(french_date("garbage"), "garbage");
     }
 }
