@@ -566,3 +566,64 @@ fn notice_says_which_breaches_the_source_left_in_clear() {
     let ix = two.find("Signalement des défauts d'occultation").unwrap();
     assert!(two.find("2 manquements relevés").unwrap() > ix);
 }
+
+#[test]
+fn notice_agrees_with_a_single_breach_and_groups_thousands() {
+    let mut r = sample();
+    // One breach left: INT005 on r-17, missing two fields; the observations stay.
+    r.findings.retain(|f| f.penalty == Penalty::None);
+    r.findings.push(
+        Finding::new(
+            Rule::INT005,
+            Some(rec(Some("r-40"), Some("5fca277de35a255d41ca73ab"), 0, 40)),
+            "identification missing: decision_date, jurisdiction",
+        )
+        .with_evidence(Evidence {
+            field: "decision_date,jurisdiction".into(),
+            ..Evidence::default()
+        }),
+    );
+    r.findings.sort_by_key(Finding::sort_key);
+    r.summary = Summary::of(&r.findings);
+    r.waivers.clear();
+    r.audit.records = 2959;
+    r.audit.matched_records = 1_234_567;
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    assert!(text.contains("Il a relevé 1 manquement (0 susceptible de justifier une interruption définitive, 1 justifiant une interruption temporaire), concernant 1 enregistrement. Il est détaillé ci-après.\n"), "{text}");
+    assert!(!text.contains("Ils sont détaillés"));
+    assert!(text.contains(
+        "nous vous mettons en demeure de remédier à ce manquement dans un délai de 15 jours"
+    ));
+    assert!(!text.contains("l'ensemble de ces manquements"));
+    // The missing fields, one after the other as French writes a list (`_` escaped for Markdown).
+    assert!(
+        text.contains(" — champs « decision\\_date, jurisdiction »"),
+        "{text}"
+    );
+    // Thousands grouped by a narrow no-break space (U+202F).
+    assert!(
+        text.contains(
+            "a porté sur 2\u{202f}959 enregistrements (1\u{202f}234\u{202f}567 rapprochés"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("2959"));
+
+    // Two breaches: plural again.
+    r.findings.push(
+        Finding::new(
+            Rule::INT005,
+            Some(rec(Some("r-41"), Some("5fca277de35a255d41ca73ab"), 0, 41)),
+            "identification missing: seat",
+        )
+        .with_evidence(Evidence {
+            field: "seat".into(),
+            ..Evidence::default()
+        }),
+    );
+    r.summary = Summary::of(&r.findings);
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    assert!(text.contains("concernant 2 enregistrements. Ils sont détaillés ci-après.\n"));
+    assert!(text.contains("remédier à l'ensemble de ces manquements dans un délai"));
+    assert!(text.contains(" — champ « seat »"));
+}

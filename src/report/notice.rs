@@ -48,11 +48,26 @@ fn french_date(as_of: &str) -> String {
     }
 }
 
+/// A count as French typography writes it: thousands grouped by a narrow no-break space
+/// (`2 959`, `1 234 567`), which never breaks the number across lines.
+fn number(n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
+    let shown = number(n as u64);
     if n <= 1 {
-        format!("{n} {one}")
+        format!("{shown} {one}")
     } else {
-        format!("{n} {many}")
+        format!("{shown} {many}")
     }
 }
 
@@ -191,10 +206,17 @@ fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
     }
     // The engine's messages are in English: the letter names the rule in French above and shows
     // here only the field and the excerpts, which speak for themselves.
+    // INT005 lists the missing fields in one, comma-separated (`decision_date,jurisdiction`).
     if let Some(e) = &f.evidence
         && !e.field.is_empty()
     {
-        let _ = write!(s, " — champ « {} »", escape_markdown(&e.field));
+        let fields: Vec<&str> = e.field.split(',').map(str::trim).collect();
+        let _ = write!(
+            s,
+            " — {} « {} »",
+            if fields.len() > 1 { "champs" } else { "champ" },
+            escape_markdown(&fields.join(", "))
+        );
     }
     if f.repeated {
         s.push_str(" (manquement réitéré)");
@@ -281,14 +303,14 @@ judiciaire ; article R. 741-15 du code de justice administrative).\n\n",
         "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
 source officielle",
         plural(a.records as usize, "enregistrement", "enregistrements"),
-        a.matched_records,
+        number(a.matched_records),
         if a.matched_records > 1 { "s" } else { "" },
     );
     if a.unreadable_records > 0 {
         let _ = write!(
             m,
             " ; {} illisible{}",
-            a.unreadable_records,
+            number(a.unreadable_records),
             if a.unreadable_records > 1 { "s" } else { "" }
         );
     }
@@ -326,9 +348,9 @@ justifier une interruption de la mise à disposition des données.\n\n",
             " Il a relevé {} ({} susceptible{} de justifier une interruption définitive, {} justifiant \
 une interruption temporaire), concernant {}",
             plural(breaches, "manquement", "manquements"),
-            permanent,
+            number(permanent as u64),
             if permanent > 1 { "s" } else { "" },
-            temporary,
+            number(temporary as u64),
             plural(records.len(), "enregistrement", "enregistrements"),
         );
         if findings
@@ -343,14 +365,18 @@ une interruption temporaire), concernant {}",
                 m,
                 " {} déjà relevé{} lors d'un audit précédent.",
                 if repeated > 1 {
-                    format!("{repeated} de ces manquements avaient été")
+                    format!("{} de ces manquements avaient été", number(repeated as u64))
                 } else {
                     "Un de ces manquements avait été".to_string()
                 },
                 if repeated > 1 { "s" } else { "" }
             );
         }
-        m.push_str(" Ils sont détaillés ci-après.\n\n");
+        m.push_str(if breaches > 1 {
+            " Ils sont détaillés ci-après.\n\n"
+        } else {
+            " Il est détaillé ci-après.\n\n"
+        });
     }
     if !opts.reveal_personal_data {
         m.push_str(
@@ -433,7 +459,7 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
             m,
             "{} lors de la revue de l'audit {} pas repris dans la présente.\n",
             if accepted > 1 {
-                format!("{accepted} constats acceptés")
+                format!("{} constats acceptés", number(accepted as u64))
             } else {
                 "Un constat accepté".to_string()
             },
@@ -451,9 +477,14 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
         let _ = writeln!(m, "## {}. Délai\n", section + 1);
         let _ = writeln!(
             m,
-            "En conséquence, nous vous mettons en demeure de remédier à l'ensemble de ces manquements \
-dans un délai de {} à compter de la réception de la présente, et de nous faire connaître dans ce \
-même délai les mesures prises.\n",
+            "En conséquence, nous vous mettons en demeure de remédier {} dans un délai de {} à \
+compter de la réception de la présente, et de nous faire connaître dans ce même délai les mesures \
+prises.\n",
+            if breaches > 1 {
+                "à l'ensemble de ces manquements"
+            } else {
+                "à ce manquement"
+            },
             plural(days as usize, "jour", "jours")
         );
         let _ = writeln!(m, "## {}. Conséquences (CGU, article XII)\n", section + 2);
@@ -499,10 +530,11 @@ votre publication, et appelle l'occultation provisoire et le signalement prévus
             n => {
                 let _ = writeln!(
                     m,
-                    "{n} manquements relevés ci-dessus portent sur des données que la source a \
+                    "{} manquements relevés ci-dessus portent sur des données que la source a \
 elle-même laissées en clair (défaut d'occultation de la source) : elles n'en demeurent pas moins \
 exposées dans votre publication, et appellent l'occultation provisoire et le signalement prévus \
-ci-dessus.\n"
+ci-dessus.\n",
+                    number(n as u64)
                 );
             }
         }
@@ -526,6 +558,18 @@ mod tests {
             "\\# \\[clic\\](http://x) \\<b\\>⏎\\#\\# h"
         );
         assert_eq!(escape_markdown("a_b*c`d"), "a\\_b\\*c\\`d");
+    }
+
+    #[test]
+    fn thousands_are_grouped_by_a_narrow_no_break_space() {
+        assert_eq!(number(0u64), "0");
+        assert_eq!(number(999u64), "999");
+        assert_eq!(number(1000u64), "1\u{202f}000");
+        assert_eq!(number(2959u64), "2\u{202f}959");
+        assert_eq!(number(123_456u64), "123\u{202f}456");
+        assert_eq!(number(1_234_567u64), "1\u{202f}234\u{202f}567");
+        assert_eq!(plural(1, "jour", "jours"), "1 jour");
+        assert_eq!(plural(12_000, "jour", "jours"), "12\u{202f}000 jours");
     }
 
     #[test]
