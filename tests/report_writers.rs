@@ -627,3 +627,42 @@ fn notice_agrees_with_a_single_breach_and_groups_thousands() {
     assert!(text.contains("remédier à l'ensemble de ces manquements dans un délai"));
     assert!(text.contains(" — champ « seat »"));
 }
+
+#[test]
+fn notice_examples_come_from_distinct_records_first_and_name_the_identifier() {
+    let mut r = sample();
+    let msk = |id: &str, line: u64, what: &str| {
+        Finding::new(
+            Rule::MSK005,
+            Some(rec(Some(id), Some("5fca277de35a255d41ca73ab"), 0, line)),
+            format!("a {what} is shown in clear"),
+        )
+    };
+    // Four identifiers on r-50, two on r-51, one on r-52, in report order.
+    r.findings.extend([
+        msk("r-50", 50, "social security number"),
+        msk("r-50", 50, "IBAN"),
+        msk("r-50", 50, "phone number"),
+        msk("r-50", 50, "e-mail address"),
+        msk("r-51", 51, "date of birth"),
+        msk("r-51", 51, "vehicle plate"),
+        msk("r-52", 52, "phone number"),
+    ]);
+    r.summary = Summary::of(&r.findings);
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    let at = text.find("- **MSK005 identifier-in-clear**").unwrap();
+    let lines: Vec<&str> = text[at..].lines().skip(1).take(6).collect();
+    // Each of the three records first (r-50's first, r-51's first, r-52), then r-50's next two
+    // to make up five; shown in report order.
+    assert_eq!(
+        lines,
+        [
+            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : numéro de sécurité sociale (NIR)",
+            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : IBAN",
+            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : numéro de téléphone",
+            "    - enregistrement « r-51 » (https://juris.example/d/r-51), corpus.jsonl ligne 51 — identifiant : date de naissance",
+            "    - enregistrement « r-52 » (https://juris.example/d/r-52), corpus.jsonl ligne 52 — identifiant : numéro de téléphone",
+            "    - … et 2 autres ; la liste complète figure dans le rapport d'audit joint.",
+        ]
+    );
+}

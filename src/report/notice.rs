@@ -7,6 +7,7 @@
 use super::{Report, WaiverStatus, WriteOptions};
 use crate::model::Finding;
 use crate::rules::{Penalty, Rule};
+use crate::text::identifiers::IdentifierKind;
 use crate::text::sanitize::for_terminal;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -182,6 +183,72 @@ impl Article {
     }
 }
 
+/// The examples of a rule (`of_rule` in report order): distinct records first, in report order,
+/// then other findings of the same records to make up [`EXAMPLES`]; returned in report order.
+fn pick_examples<'a>(of_rule: &[&'a Finding]) -> Vec<&'a Finding> {
+    let key = |f: &Finding| f.record.as_ref().map(|r| (r.file_index, r.line, r.offset));
+    let mut chosen = vec![false; of_rule.len()];
+    let mut keys = Vec::new();
+    let mut n = 0;
+    for (i, f) in of_rule.iter().enumerate() {
+        if n == EXAMPLES {
+            break;
+        }
+        let k = key(f);
+        // A corpus-level finding (no record) is one of its own.
+        if k.is_none() || !keys.contains(&k) {
+            keys.push(k);
+            chosen[i] = true;
+            n += 1;
+        }
+    }
+    for c in chosen.iter_mut() {
+        if n == EXAMPLES {
+            break;
+        }
+        if !*c {
+            *c = true;
+            n += 1;
+        }
+    }
+    of_rule
+        .iter()
+        .zip(chosen)
+        .filter(|(_, c)| *c)
+        .map(|(f, _)| *f)
+        .collect()
+}
+
+/// Every kind of identifier MSK005 finds.
+const IDENTIFIER_KINDS: [IdentifierKind; 6] = [
+    IdentifierKind::Nir,
+    IdentifierKind::Iban,
+    IdentifierKind::Phone,
+    IdentifierKind::Email,
+    IdentifierKind::BirthDate,
+    IdentifierKind::VehiclePlate,
+];
+
+fn french_identifier(kind: IdentifierKind) -> &'static str {
+    match kind {
+        IdentifierKind::Nir => "numéro de sécurité sociale (NIR)",
+        IdentifierKind::Iban => "IBAN",
+        IdentifierKind::Phone => "numéro de téléphone",
+        IdentifierKind::Email => "adresse électronique",
+        IdentifierKind::BirthDate => "date de naissance",
+        IdentifierKind::VehiclePlate => "numéro d'immatriculation d'un véhicule",
+    }
+}
+
+/// The kind of identifier an MSK005 finding is about, told by its message, which names it
+/// (`a social security number is shown in clear`): the finding carries nothing else.
+fn identifier_of(f: &Finding) -> Option<&'static str> {
+    IDENTIFIER_KINDS
+        .iter()
+        .find(|k| f.message.contains(k.label()))
+        .map(|&k| french_identifier(k))
+}
+
 fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
     let mut s = String::from("    - ");
     match &f.record {
@@ -217,6 +284,11 @@ fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
             if fields.len() > 1 { "champs" } else { "champ" },
             escape_markdown(&fields.join(", "))
         );
+    }
+    if f.rule == Rule::MSK005
+        && let Some(kind) = identifier_of(f)
+    {
+        let _ = write!(s, " — identifiant : {kind}");
     }
     if f.repeated {
         s.push_str(" (manquement réitéré)");
@@ -439,7 +511,7 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
                     let _ = write!(m, " (fondement : {})", info.basis.join(", "));
                 }
                 m.push_str(" ; exemples :\n");
-                for f in of_rule.iter().take(EXAMPLES) {
+                for f in pick_examples(&of_rule) {
                     m.push_str(&example_line(report, f, opts.reveal_personal_data));
                     m.push('\n');
                 }
