@@ -666,3 +666,24 @@ fn notice_examples_come_from_distinct_records_first_and_name_the_identifier() {
         ]
     );
 }
+
+#[test]
+fn notice_examples_of_freshness_show_their_dates() {
+    let mut r = sample();
+    r.findings[0] = Finding::new(
+        Rule::FRE003,
+        None,
+        "the newest update in the corpus (2026-11-10 14:30 UTC) is 285 hours before the audit time: more than the 72 hours recommended between two updates (2 records dated after the audit time are not counted)",
+    );
+    r.findings.push(Finding::new(
+        Rule::FRE002,
+        Some(rec(Some("r-60"), Some("5fca277de35a255d41ca73ab"), 0, 60)),
+        "the source updated the decision on 2026-11-10, after the record was last loaded, and the record's text differs: a correction was missed",
+    ));
+    r.summary = Summary::of(&r.findings);
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    // 14:30 UTC is 15:30 in Paris in November (UTC+1); 2026-11-22T12:00Z less 2026-11-10T14:30Z
+    // is 11 days 21.5 hours, 285 whole hours.
+    assert!(text.contains("    - ensemble de la base — dernière mise à jour de la base le 10 novembre 2026 à 15 h 30 (heure de Paris), 285 heures avant la date de l'audit (2 enregistrements datés d'après la date de l'audit non pris en compte)\n"), "{text}");
+    assert!(text.contains("    - enregistrement « r-60 » (https://juris.example/d/r-60), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement\n"), "{text}");
+}

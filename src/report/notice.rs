@@ -9,8 +9,10 @@ use crate::model::Finding;
 use crate::rules::{Penalty, Rule};
 use crate::text::identifiers::IdentifierKind;
 use crate::text::sanitize::for_terminal;
+use regex::Regex;
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 /// Examples given per rule.
 const EXAMPLES: usize = 5;
@@ -249,6 +251,71 @@ fn identifier_of(f: &Finding) -> Option<&'static str> {
         .map(|&k| french_identifier(k))
 }
 
+/// `2026-11-10` (a day in France) → `10 novembre 2026`.
+fn french_day(iso: &str) -> Option<String> {
+    iso.parse::<jiff::civil::Date>()
+        .ok()
+        .map(crate::ident::french_date)
+}
+
+/// The dates a freshness finding's message carries, in French, for its example line: the day the
+/// source corrected the decision (FRE002), the newest update of the corpus and its age (FRE003).
+/// The engine's messages are the only place these are kept; one it words otherwise shows none.
+fn freshness_dates(f: &Finding) -> Option<String> {
+    static DAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{4}-\d{2}-\d{2})\b").expect("valid regex"));
+    static NEWEST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2})? ?(?:UTC|Z)\b")
+            .expect("valid regex")
+    });
+    static HOURS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d+) hours\b").expect("valid regex"));
+    static SET_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d+) records? dated after the audit time").expect("valid regex")
+    });
+    let msg: &str = &f.message;
+    match f.rule {
+        Rule::FRE002 => {
+            let day = french_day(DAY.captures(msg)?.get(1)?.as_str())?;
+            Some(format!(
+                "décision mise à jour à la source le {day}, après le dernier chargement de \
+                 l'enregistrement"
+            ))
+        }
+        Rule::FRE003 => {
+            let c = NEWEST.captures(msg)?;
+            // Shown in UTC by the engine; told here in Paris time, as the rest of the letter.
+            let at: jiff::Timestamp = format!("{}T{}:00Z", &c[1], &c[2]).parse().ok()?;
+            let paris = at.to_zoned(crate::ident::paris());
+            let mut s = format!(
+                "dernière mise à jour de la base le {} à {} (heure de Paris)",
+                crate::ident::french_date(paris.date()),
+                paris.strftime("%H h %M")
+            );
+            if let Some(h) = HOURS.captures(msg).and_then(|c| c[1].parse::<u64>().ok()) {
+                let _ = write!(
+                    s,
+                    ", {} avant la date de l'audit",
+                    plural(h as usize, "heure", "heures")
+                );
+            }
+            if let Some(n) = SET_ASIDE
+                .captures(msg)
+                .and_then(|c| c[1].parse::<u64>().ok())
+            {
+                let _ = write!(
+                    s,
+                    " ({} daté{} d'après la date de l'audit non pris en compte)",
+                    plural(n as usize, "enregistrement", "enregistrements"),
+                    if n > 1 { "s" } else { "" }
+                );
+            }
+            Some(s)
+        }
+        _ => None,
+    }
+}
+
 fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
     let mut s = String::from("    - ");
     match &f.record {
@@ -289,6 +356,9 @@ fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
         && let Some(kind) = identifier_of(f)
     {
         let _ = write!(s, " — identifiant : {kind}");
+    }
+    if let Some(dates) = freshness_dates(f) {
+        let _ = write!(s, " — {dates}");
     }
     if f.repeated {
         s.push_str(" (manquement réitéré)");
@@ -642,6 +712,36 @@ mod tests {
         assert_eq!(number(1_234_567u64), "1\u{202f}234\u{202f}567");
         assert_eq!(plural(1, "jour", "jours"), "1 jour");
         assert_eq!(plural(12_000, "jour", "jours"), "12\u{202f}000 jours");
+    }
+
+    #[test]
+    fn freshness_dates_in_paris_time() {
+        // 23:30 UTC on 10 November is 00:30 on the 11th in Paris; one hour, one record.
+        let f = Finding::new(
+            Rule::FRE003,
+            None,
+            "the newest update in the corpus (2026-11-10 23:30 UTC) is 1 hours before the audit \
+             time (1 record dated after the audit time is not counted)",
+        );
+        assert_eq!(
+            freshness_dates(&f).as_deref(),
+            Some(
+                "dernière mise à jour de la base le 11 novembre 2026 à 00 h 30 (heure de Paris), \
+                 1 heure avant la date de l'audit (1 enregistrement daté d'après la date de \
+                 l'audit non pris en compte)"
+            )
+        );
+        // A message without a date gives none.
+        let f = Finding::new(Rule::FRE003, None, "the corpus is 9 days old");
+        assert_eq!(freshness_dates(&f), None);
+        let f = Finding::new(
+            Rule::FRE002,
+            None,
+            "the source updated the decision on 2026-07-01",
+        );
+        assert!(freshness_dates(&f).unwrap().contains("le 1er juillet 2026"));
+        let f = Finding::new(Rule::FRE001, None, "on 2026-07-01");
+        assert_eq!(freshness_dates(&f), None);
     }
 
     #[test]
