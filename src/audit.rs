@@ -3,7 +3,7 @@
 //! UI share it; the UI only subscribes to its events.
 
 use crate::corpus::{self, Block, Item, ItemKind, Limits, Mapping};
-use crate::model::{Evidence, Finding, Record, RecordRef, ReferenceDecision};
+use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision};
 use crate::penalty::{Policy, Previous};
 use crate::report::{AgeHistogram, AuditInfo, Report, Summary};
 use crate::rules::check::Checker;
@@ -139,6 +139,8 @@ struct ItemOutcome {
     rref: Option<Arc<RecordRef>>,
     loaded_at: Option<jiff::Timestamp>,
     matched: bool,
+    /// The producer of the reference decision the record matched.
+    producer: Option<Producer>,
     has_text: bool,
     /// [`crate::rules::check::Checked::reference_unread`].
     reference_unread: Option<String>,
@@ -188,6 +190,7 @@ fn process(
                 rref: None,
                 loaded_at: None,
                 matched: false,
+                producer: None,
                 has_text: false,
                 reference_unread: None,
             };
@@ -212,6 +215,7 @@ fn process(
                 rref: None,
                 loaded_at: None,
                 matched: false,
+                producer: None,
                 has_text: false,
                 reference_unread: None,
             }
@@ -230,6 +234,15 @@ fn process(
                 file_key: 0,
             });
             let checked = checker.check(&rec, &rref);
+            // Looked up again as the checker does, for the producer: the conditions the
+            // notice invokes follow it (SPEC §1.1).
+            let producer = rec
+                .source_id
+                .as_deref()
+                .map(str::trim)
+                .filter(|_| checked.matched)
+                .and_then(|s| checker.reference.find(s))
+                .map(|d| d.producer);
             let has_text = rec.text.as_deref().is_some_and(|t| !t.trim().is_empty());
             let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
             ItemOutcome {
@@ -238,6 +251,7 @@ fn process(
                 rref: Some(rref),
                 loaded_at: checked.loaded_at,
                 matched: checked.matched,
+                producer,
                 has_text,
                 reference_unread: checked.reference_unread,
             }
@@ -413,6 +427,7 @@ fn run_on(
         future_loads: 0,
         ages: [0; AGE_BUCKETS.len() + 1],
         matched: 0,
+        producers: [0; PRODUCERS.len()],
         without_text: 0,
         not_compared: 0,
         first_not_compared: None,
@@ -619,6 +634,7 @@ fn run_on(
         progress,
         ages,
         matched,
+        producers,
         without_text,
         not_compared,
         first_not_compared,
@@ -676,6 +692,12 @@ fn run_on(
             reference_decisions: reference.len() as u64,
             unreadable_reference_decisions: reference.unreadable.len() as u64,
             matched_records: matched,
+            producers: PRODUCERS
+                .iter()
+                .zip(producers)
+                .filter(|(_, n)| *n > 0)
+                .map(|(p, n)| (*p, n))
+                .collect(),
             texts_not_compared: not_compared,
             policy_overrides,
             elapsed_ms: started.elapsed().as_millis() as u64,
@@ -705,6 +727,14 @@ fn run_on(
     })
 }
 
+/// Every producer, in the order the report counts them.
+const PRODUCERS: [Producer; 4] = [
+    Producer::CourDeCassation,
+    Producer::Legifrance,
+    Producer::ConseilEtat,
+    Producer::Jade,
+];
+
 /// The place of a family in [`Progress::by_family`].
 fn family_index(family: Family) -> usize {
     Family::ALL.iter().position(|x| *x == family).unwrap_or(0)
@@ -722,6 +752,8 @@ struct Tally<'a> {
     future_loads: u64,
     ages: [u64; AGE_BUCKETS.len() + 1],
     matched: u64,
+    /// Matched records by the producer of their reference decision, in [`PRODUCERS`] order.
+    producers: [u64; PRODUCERS.len()],
     /// Records read without a text.
     without_text: u64,
     /// Records whose text could not be compared with the reference's, and the first of them
@@ -781,6 +813,11 @@ impl Tally<'_> {
                     self.progress.records += 1;
                     if o.matched {
                         self.matched += 1;
+                    }
+                    if let Some(p) = o.producer
+                        && let Some(i) = PRODUCERS.iter().position(|x| *x == p)
+                    {
+                        self.producers[i] += 1;
                     }
                     if !o.has_text {
                         self.without_text += 1;

@@ -108,6 +108,7 @@ fn sample() -> Report {
             reference_decisions: 3,
             unreadable_reference_decisions: 0,
             matched_records: 2,
+            producers: vec![],
             texts_not_compared: 0,
             policy_overrides: vec![PolicyOverride {
                 rule: Rule::ATT001,
@@ -169,6 +170,7 @@ fn json_has_the_schema() {
         "reference_decisions",
         "unreadable_reference_decisions",
         "matched_records",
+        "producers",
         "texts_not_compared",
         "policy_overrides",
         "elapsed_ms",
@@ -177,6 +179,8 @@ fn json_has_the_schema() {
         assert!(audit.get(k).is_some(), "audit.{k}");
     }
     assert_eq!(audit["records"], 4);
+    // No producer in the hand-built report: an empty object.
+    assert_eq!(audit["producers"], serde_json::json!({}));
     assert_eq!(
         audit["policy_overrides"][0],
         serde_json::json!({"rule": "ATT001", "field": "severity", "from": "medium", "to": "low"})

@@ -42,10 +42,26 @@ pub(crate) struct AuditView<'a> {
     reference_decisions: u64,
     unreadable_reference_decisions: u64,
     matched_records: u64,
+    producers: ProducersView<'a>,
     texts_not_compared: u64,
     policy_overrides: Vec<OverrideView<'a>>,
     elapsed_ms: u64,
     updated_at_ages: Vec<AgeView>,
+}
+
+/// `{"cour_de_cassation": 3, "conseil_etat": 1}`: matched records by producer, in
+/// [`AuditInfo::producers`] order.
+pub(crate) struct ProducersView<'a>(&'a [(crate::model::Producer, u64)]);
+
+impl Serialize for ProducersView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (p, n) in self.0 {
+            map.serialize_entry(p, n)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -74,6 +90,7 @@ impl<'a> AuditView<'a> {
             reference_decisions: a.reference_decisions,
             unreadable_reference_decisions: a.unreadable_reference_decisions,
             matched_records: a.matched_records,
+            producers: ProducersView(&a.producers),
             texts_not_compared: a.texts_not_compared,
             policy_overrides: a
                 .policy_overrides

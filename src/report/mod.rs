@@ -7,7 +7,7 @@ mod notice;
 pub mod redact;
 mod text;
 
-use crate::model::Finding;
+use crate::model::{Finding, Producer};
 use crate::rules::{Family, Penalty, Rule, Severity};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -61,6 +61,12 @@ pub struct AuditInfo {
     pub reference_decisions: u64,
     pub unreadable_reference_decisions: u64,
     pub matched_records: u64,
+    /// Matched records by the producer of the reference decision they match, in the order of
+    /// [`Producer`]'s variants, producers with none left out: the counts add up to
+    /// `matched_records`. The producer decides which conditions of reuse apply (SPEC §1.1), and
+    /// so which the formal notice invokes. In the JSON report, `audit.producers`, an object
+    /// keyed by producer (`cour_de_cassation`, `legifrance`, `conseil_etat`, `jade`).
+    pub producers: Vec<(Producer, u64)>,
     /// Matched records whose text could not be compared with the reference's: its text could
     /// not be read again (its file changed or went away during the audit).
     pub texts_not_compared: u64,
