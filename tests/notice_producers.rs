@@ -1,6 +1,7 @@
-//! The producers of the reference decisions the records matched, counted in the report: they
-//! decide which conditions apply (SPEC §1.1).
+//! The formal notice invokes the conditions that apply to the decisions audited: those of the
+//! producers of the reference decisions the records matched (SPEC §1.1), counted in the report.
 
+use assert_cmd::Command;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -67,6 +68,22 @@ fn render(r: &Report, format: Format) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// The Cour de cassation's sanctions (CGU XII), which the Conseil d'État's CGU do not provide.
+const CC_INTERRUPTION: &str = "pourra conduire la Cour de cassation à :";
+
+/// The Conseil d'État's CGU XII, word for word (seed 001, `assets/articles/ce-xii.md`).
+const CE_XII: &str = "« Le Conseil d’Etat se réserve le droit de vérifier ou de faire vérifier que les dispositions des présentes conditions générales d’utilisation et de la licence ouverte de réutilisation d’informations publiques version 2.0 sont respectées et, à défaut, d’engager toute action répressive et/ou toute action en réparation du préjudice subi. »";
+
+#[test]
+fn the_quote_of_ce_xii_is_the_seeds() {
+    let article = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/ce-xii.md"),
+    )
+    .unwrap();
+    let inner = CE_XII.trim_start_matches("« ").trim_end_matches(" »");
+    assert!(article.contains(inner));
+}
+
 #[test]
 fn producers_are_counted_in_the_report() {
     let r = audit(&[CC, CE, DILA, DILA, "no-such-decision"]);
@@ -89,4 +106,157 @@ fn producers_are_counted_in_the_report() {
     assert!(r.audit.producers.is_empty());
     let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
     assert_eq!(v["audit"]["producers"], json!({}));
+}
+
+#[test]
+fn a_conseil_d_etat_corpus_gets_the_conseil_d_etat_conditions() {
+    let text = render(&audit(&[CE]), Format::Notice);
+    assert!(text.contains("les conditions générales d'utilisation (CGU) du Conseil d'État (version du 18 janvier 2022)"), "{text}");
+    assert!(text.contains("décisions des juridictions administratives diffusées dans l'open data des juridictions administratives (1 enregistrement) :"));
+    assert!(!text.contains("(version du 6 janvier 2022)"));
+    assert!(text.contains(". Conséquences (CGU du Conseil d'État, article XII)\n\nÀ défaut, conformément à l'article XII des conditions générales d'utilisation du Conseil d'État : « Le Conseil d’Etat se réserve"), "{text}");
+    assert!(text.contains(CE_XII));
+    assert!(text.contains("sanctions prévues à l'article L. 326-1 du code des relations entre le public et l'administration, applicable à la réutilisation de ces décisions en vertu de l'article L. 10 du code de justice administrative"));
+    // Nothing of the Cour de cassation's CGU XII.
+    assert!(!text.contains(CC_INTERRUPTION));
+    assert!(!text.contains("Interrompre"));
+    assert!(!text.contains("La Cour de cassation se réserve"));
+    // Article headings and obligations say whose CGU.
+    assert!(
+        text.contains("### Article V des CGU du Conseil d'État — "),
+        "{text}"
+    );
+    assert!(!text.contains("des CGU — "));
+    assert!(text.contains("(CGU du Conseil d'État, article V ; article L. 322-1 du code des relations entre le public et l'administration)"));
+    assert!(text.contains(
+        "(CGU du Conseil d'État, article VI ; article L. 10 du code de justice administrative)"
+    ));
+    assert!(!text.contains("CC V"));
+
+    // A lifted pseudonymisation (MSK001, basis COJ L.111-13, CJA L.10, CC VII, CC X, CE X):
+    // the basis cited is the Conseil d'État's CGU and the code of administrative justice, not
+    // the Cour de cassation's CGU nor the code of judicial organisation.
+    let reference = vigie::source::xml::parse_xml(
+        &std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap(),
+        vigie::model::Origin::default(),
+    )
+    .unwrap();
+    assert!(reference.text.contains("Mme C... A... B..."));
+    let lifted = json!({
+        "id": "lifted", "source_id": CE,
+        "text": reference.text.replacen("Mme C... A... B...", "Mme Claire Adam-Bernard", 1),
+    });
+    let text = render(&audit_records(&[lifted], &[CE]), Format::Notice);
+    assert!(
+        text.contains("- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : CJA L.10, CE X) ; exemples :"),
+        "{text}"
+    );
+    assert!(text.contains("### Article X des CGU du Conseil d'État — Traitement des demandes d'occultation ou de levée d'occultation (1 constat)"));
+    assert!(!text.contains("COJ"));
+    // Pseudonymisation defects go to the Conseil d'État only.
+    assert!(text.contains("opendata-signalerunprobleme@conseil-etat.fr"));
+    assert!(!text.contains("anonymisation.sder.courdecassation@justice.fr"));
+}
+
+#[test]
+fn a_legifrance_corpus_gets_the_dila_notice() {
+    let text = render(&audit(&[DILA]), Format::Notice);
+    assert!(text.contains("décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP) (1 enregistrement) : la licence de réutilisation et les engagements que rappelle la notice explicative de la Direction de l'information légale et administrative (DILA) relative à la réutilisation des données disponibles sur Légifrance."), "{text}");
+    assert!(!text.contains("conditions générales d'utilisation (CGU)"));
+    assert!(text.contains(". Conséquences (notice de la DILA ; article L. 326-1 du CRPA)\n\nÀ défaut, la notice explicative de la DILA relative à la réutilisation des données disponibles sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat s'engage »"), "{text}");
+    assert!(text.contains("en vertu de l'article L. 111-13 du code de l'organisation judiciaire."));
+    assert!(!text.contains("Interrompre"));
+    assert!(!text.contains("Conseil d’Etat se réserve"));
+    // The rules the DILA notice founds are filed under it, not under a CGU article.
+    assert!(
+        text.contains(
+            "### Notice de la DILA relative à la réutilisation des données de Légifrance"
+        )
+    );
+    assert!(text.contains("(notice de la DILA ; article L. 322-1 du code des relations entre le public et l'administration)"));
+    // The quoted words are the notice's.
+    let dila = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/dila.md"),
+    )
+    .unwrap();
+    assert!(dila.contains("la licence ne peut être accordée que si le candidat s'engage"));
+}
+
+#[test]
+fn a_mixed_corpus_gets_each_condition_attributed() {
+    let text = render(&audit(&[CC, CE, DILA]), Format::Notice);
+    let cc = text
+        .find("**Décisions issues de l'open data de la Cour de cassation (Judilibre).** Conformément à l'article XII des conditions générales d'utilisation de la Cour de cassation, « outre les sanctions prévues à l'article L. 326-1 du CRPA, tout manquement du réutilisateur aux présentes conditions générales d'utilisation pourra conduire la Cour de cassation à :")
+        .expect(&text);
+    let ce = text
+        .find(&format!("**Décisions des juridictions administratives.** Conformément à l'article XII des conditions générales d'utilisation du Conseil d'État : {CE_XII}"))
+        .expect(&text);
+    let dila = text
+        .find("**Décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP).** La notice explicative de la DILA")
+        .expect(&text);
+    assert!(
+        text.contains(
+            ". Conséquences\n\nÀ défaut, selon la provenance des décisions en cause :\n\n"
+        )
+    );
+    assert!(cc < ce && ce < dila);
+    assert!(
+        text.contains(
+            "(CGU de la Cour de cassation et du Conseil d'État, article V ; notice de la DILA)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("### Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA"), "{text}");
+    assert!(text.contains("anonymisation.sder.courdecassation@justice.fr ;\n- décisions de la juridiction administrative"));
+
+    // Conseil d'État and Légifrance decisions: a heading citing only the Conseil d'État's CGU
+    // says which decisions that article covers.
+    let text = render(&audit(&[CE, DILA]), Format::Notice);
+    assert!(
+        text.contains("### Article V des CGU du Conseil d'État (décisions des juridictions administratives) — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_corpus_matching_nothing_keeps_both_cgu() {
+    let text = render(&audit(&["no-such-decision"]), Format::Notice);
+    assert!(text.contains("les conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour les décisions des juridictions administratives, du Conseil d'État (version du 18 janvier 2022)"), "{text}");
+    assert!(text.contains("Conséquences (CGU, article XII)\n\nÀ défaut, et conformément à l'article XII des conditions générales d'utilisation, « outre"));
+}
+
+// `--as-of 2026-11-22` is midnight in Paris (`2026-11-21T23:00:00Z`): the letter is dated the
+// 22nd, the day given, not the UTC day.
+#[test]
+fn a_date_only_as_of_dates_the_letter_that_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, json!({"id": "r0", "source_id": CE}).to_string()).unwrap();
+    let run = |as_of: &str, format: &str| {
+        let out = Command::cargo_bin("vigie")
+            .unwrap()
+            .arg(&corpus)
+            .arg("--reference")
+            .arg(reference(CE))
+            .args(["--as-of", as_of, "--report", format, "--quiet"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let v: Value = serde_json::from_str(&run("2026-11-22", "json")).unwrap();
+    assert_eq!(v["audit"]["as_of"], "2026-11-21T23:00:00Z");
+    assert_eq!(v["audit"]["producers"], json!({"conseil_etat": 1}));
+    let text = run("2026-11-22", "notice");
+    assert!(
+        text.contains("**Date de l'audit :** 22 novembre 2026  \n"),
+        "{text}"
+    );
+    assert!(text.contains("arrêté au 22 novembre 2026,"));
+    // Late evening in UTC is the next day in Paris.
+    let text = run("2026-11-22T23:30:00Z", "notice");
+    assert!(
+        text.contains("**Date de l'audit :** 23 novembre 2026  \n"),
+        "{text}"
+    );
 }

@@ -4,8 +4,8 @@
 //!
 //! Findings an auditor marked `accepted` (waivers) are left out of the notice.
 
-use super::{Report, WaiverStatus, WriteOptions};
-use crate::model::Finding;
+use super::{AuditInfo, Report, WaiverStatus, WriteOptions};
+use crate::model::{Finding, Producer};
 use crate::rules::{Penalty, Rule};
 use crate::text::identifiers::IdentifierKind;
 use crate::text::sanitize::for_terminal;
@@ -19,6 +19,265 @@ const EXAMPLES: usize = 5;
 
 const OBJECT_COMPLIANT: &str = "Audit de conformité aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data — absence de manquement";
+
+/// The consequences the Cour de cassation's CGU provide (article XII, seed 000), quoted.
+const CC_XII: &str = "« outre \
+les sanctions prévues à l'article L. 326-1 du CRPA, tout manquement du réutilisateur aux présentes \
+conditions générales d'utilisation pourra conduire la Cour de cassation à :\n\n\
+- Interrompre temporairement la mise à disposition des données jusqu'à la résolution du manquement,\n\
+- Interrompre définitivement la mise à disposition des données si le manquement est grave ou réitéré \
+et notamment s'il concerne un manquement à la protection des données personnelles, après mise en \
+demeure restée infructueuse. »\n\n\
+La Cour de cassation se réserve en outre le droit d'engager toute action en réparation du préjudice \
+subi.\n\n";
+
+/// What the Conseil d'État's CGU provide (article XII, seed 001), word for word.
+const CE_XII: &str = "« Le Conseil d’Etat se réserve le droit de vérifier ou de faire vérifier que les \
+dispositions des présentes conditions générales d’utilisation et de la licence ouverte de réutilisation \
+d’informations publiques version 2.0 sont respectées et, à défaut, d’engager toute action répressive \
+et/ou toute action en réparation du préjudice subi. »";
+
+/// The opening of a notice when the conditions that apply are known: each, for the records it
+/// covers, then the obligations they impose, each cited from the conditions that apply.
+fn opening(c: Conditions) -> String {
+    let records = |n: u64| plural(n as usize, "enregistrement", "enregistrements");
+    let mut items = Vec::new();
+    if c.cc > 0 {
+        items.push(format!(
+            "décisions diffusées par la Cour de cassation dans son open data (Judilibre) ({}) : la \
+licence ouverte de réutilisation d'informations publiques version 2.0 et les conditions générales \
+d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022), que vous avez acceptées sans \
+réserve",
+            records(c.cc)
+        ));
+    }
+    if c.ce > 0 {
+        let whence = match (c.ce > c.jade, c.jade > 0) {
+            (true, false) => "dans l'open data des juridictions administratives",
+            (false, _) => "sur Légifrance (base JADE)",
+            (true, true) => {
+                "dans l'open data des juridictions administratives et sur Légifrance (base JADE)"
+            }
+        };
+        items.push(format!(
+            "décisions des juridictions administratives diffusées {whence} ({}) : la licence ouverte \
+de réutilisation d'informations publiques version 2.0 et les conditions générales d'utilisation (CGU) \
+du Conseil d'État (version du 18 janvier 2022), que vous avez acceptées sans réserve",
+            records(c.ce)
+        ));
+    }
+    if c.dila > 0 {
+        items.push(format!(
+            "décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP) ({}) : \
+la licence de réutilisation et les engagements que rappelle la notice explicative de la Direction de \
+l'information légale et administrative (DILA) relative à la réutilisation des données disponibles sur \
+Légifrance",
+            records(c.dila)
+        ));
+    }
+    let mut m = String::from(
+        "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous êtes \
+tenu, pour les décisions de votre base rapprochées de la source officielle, au respect des conditions \
+suivantes :\n\n",
+    );
+    list(&mut m, &items);
+    m.push_str("Ces conditions vous imposent notamment :\n\n");
+
+    let cites = |parts: Vec<Option<String>>| -> String {
+        parts.into_iter().flatten().collect::<Vec<_>>().join(" ; ")
+    };
+    let judicial = c.cc > 0 || c.dila > 0;
+    let administrative = c.ce > 0;
+    let law = |on: bool, text: &str| on.then(|| text.to_string());
+    let dila_notice = law(c.dila > 0, "notice de la DILA");
+    let mut duties = Vec::new();
+    if c.cgu() {
+        duties.push(format!(
+            "de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque \
+décision le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé \
+({})",
+            cites(vec![
+                c.cgu_ref("article V"),
+                law(
+                    true,
+                    "article L. 322-1 du code des relations entre le public et l'administration"
+                ),
+            ])
+        ));
+    }
+    if c.dila > 0 {
+        duties.push(format!(
+            "{}de respecter l'intégrité des données, sans retraitement (modification des textes, \
+insertion de commentaires sans que ceux-ci puissent être clairement distingués du texte authentique, \
+coupes altérant le sens de l'acte) de nature à induire le lecteur en erreur, et d'assortir chaque \
+décision des indications utiles pour apprécier la nature et l'origine de l'acte (date, intitulé, \
+auteur…) ({})",
+            if c.cgu() {
+                "pour les décisions diffusées sur Légifrance, "
+            } else {
+                ""
+            },
+            cites(vec![
+                dila_notice.clone(),
+                law(
+                    true,
+                    "article L. 322-1 du code des relations entre le public et l'administration"
+                ),
+            ])
+        ));
+    }
+    duties.push(format!(
+        "de mentionner la source des données et la date de leur dernière mise à jour{} ({})",
+        if c.cgu() {
+            ", et de tenir vos données à jour"
+        } else {
+            ""
+        },
+        cites(vec![c.cgu_ref("article V"), dila_notice])
+    ));
+    duties.push(format!(
+        "de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour \
+évaluer, analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées ({})",
+        cites(vec![
+            c.cgu_ref("article VI"),
+            law(
+                judicial,
+                "article L. 111-13 du code de l'organisation judiciaire"
+            ),
+            law(
+                administrative,
+                "article L. 10 du code de justice administrative"
+            ),
+        ])
+    ));
+    duties.push(format!(
+        "de respecter la réglementation applicable à la protection des données à caractère \
+personnel, et notamment l'occultation des nom et prénoms des personnes physiques parties ou tiers ({})",
+        cites(vec![
+            c.cgu_ref("articles VII et IX"),
+            law(
+                judicial,
+                "article L. 111-13 du code de l'organisation judiciaire"
+            ),
+            law(
+                administrative,
+                "article L. 10 du code de justice administrative"
+            ),
+        ])
+    ));
+    duties.push(format!(
+        "de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce \
+soit pour lever des occultations ou en ajouter ({})",
+        cites(vec![
+            c.cgu_ref("article X"),
+            law(
+                judicial,
+                "article R. 111-13 du code de l'organisation judiciaire"
+            ),
+            law(
+                administrative,
+                "article R. 741-15 du code de justice administrative"
+            ),
+        ])
+    ));
+    list(&mut m, &duties);
+    m
+}
+
+/// A list of clauses, `;` between them and `.` after the last, then a blank line.
+fn list(m: &mut String, items: &[String]) {
+    for (i, item) in items.iter().enumerate() {
+        let end = if i + 1 == items.len() { "." } else { " ;" };
+        let _ = writeln!(m, "- {item}{end}");
+    }
+    m.push('\n');
+}
+
+/// The consequences section (numbered `n`) when the conditions that apply are known: those each
+/// provides, quoted word for word, attributed to the decisions they cover.
+fn consequences(c: Conditions, n: usize) -> String {
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    if c.cc > 0 {
+        parts.push((
+            "Décisions issues de l'open data de la Cour de cassation (Judilibre).",
+            format!(
+                "conformément à l'article XII des conditions générales d'utilisation de la Cour de \
+cassation, {CC_XII}"
+            ),
+        ));
+    }
+    if c.ce > 0 {
+        parts.push((
+            "Décisions des juridictions administratives.",
+            format!(
+                "conformément à l'article XII des conditions générales d'utilisation du Conseil \
+d'État : {CE_XII}\n\n\
+Les manquements constatés peuvent en outre vous exposer aux sanctions prévues à l'article L. 326-1 du \
+code des relations entre le public et l'administration, applicable à la réutilisation de ces décisions \
+en vertu de l'article L. 10 du code de justice administrative (CGU du Conseil d'État, article V).\n\n"
+            ),
+        ));
+    }
+    if c.dila > 0 {
+        parts.push((
+            "Décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP).",
+            "la notice explicative de la DILA relative à la réutilisation des données disponibles \
+sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat s'engage » à \
+respecter l'intégrité des données et à indiquer leur source et la date de leur dernière mise à jour. \
+Les manquements constatés peuvent en outre vous exposer aux sanctions prévues à l'article L. 326-1 du \
+code des relations entre le public et l'administration, applicable à la réutilisation de ces décisions \
+en vertu de l'article L. 111-13 du code de l'organisation judiciaire.\n\n"
+                .to_string(),
+        ));
+    }
+    let mut m = String::new();
+    if let [(_, text)] = parts.as_slice() {
+        let cited = match (c.cc > 0, c.ce > 0) {
+            (true, _) => "CGU de la Cour de cassation, article XII",
+            (_, true) => "CGU du Conseil d'État, article XII",
+            _ => "notice de la DILA ; article L. 326-1 du CRPA",
+        };
+        let _ = writeln!(m, "## {n}. Conséquences ({cited})\n");
+        m.push_str("À défaut, ");
+        m.push_str(text);
+    } else {
+        let _ = writeln!(m, "## {n}. Conséquences\n");
+        m.push_str("À défaut, selon la provenance des décisions en cause :\n\n");
+        for (lead, text) in parts {
+            let mut chars = text.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            let _ = write!(
+                m,
+                "**{lead}** {}{}",
+                first.unwrap_or_default(),
+                chars.as_str()
+            );
+        }
+    }
+    m
+}
+
+/// The opening when no record matched a reference decision: which conditions apply is not
+/// known, both CGU are named.
+const OPENING_BOTH_CGU: &str = "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous avez \
+accepté sans réserve la licence ouverte de réutilisation d'informations publiques version 2.0 et les \
+conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour \
+les décisions des juridictions administratives, du Conseil d'État (version du 18 janvier 2022). Ces \
+conditions vous imposent notamment :\n\n\
+- de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque décision le nom \
+de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU, article V ; \
+article L. 322-1 du code des relations entre le public et l'administration) ;\n\
+- de mentionner la source des données et la date de leur dernière mise à jour, et de tenir vos données \
+à jour (CGU, article V) ;\n\
+- de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour évaluer, \
+analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées (CGU, article VI ; \
+article L. 111-13 du code de l'organisation judiciaire ; article L. 10 du code de justice administrative) ;\n\
+- de respecter la réglementation applicable à la protection des données à caractère personnel, et \
+notamment l'occultation des nom et prénoms des personnes physiques parties ou tiers (CGU, articles VII \
+et IX) ;\n\
+- de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce soit pour \
+lever des occultations ou en ajouter (CGU, article X ; article R. 111-13 du code de l'organisation \
+judiciaire ; article R. 741-15 du code de justice administrative).\n\n";
 
 const OBJECT: &str = "Mise en demeure — manquements aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data";
@@ -153,30 +412,146 @@ const CGU_TITLES: [&str; 14] = [
     "Litige / droit applicable",
 ];
 
-fn primary_article(rule: Rule) -> Article {
-    let basis = rule.info().basis;
-    for id in basis {
-        if let Some(n) = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE ")) {
-            if let Some(k) = ROMAN.iter().position(|r| *r == n) {
-                return Article::Cgu(k as u8 + 1);
+/// The conditions of reuse that apply to the decisions audited, from the producers of the
+/// reference decisions the records matched (SPEC §1.1): records matched under each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Conditions {
+    /// The Cour de cassation's CGU: Judilibre.
+    cc: u64,
+    /// The Conseil d'État's CGU: administrative open data, and JADE.
+    ce: u64,
+    /// Of `ce`, decisions from Légifrance's JADE base.
+    jade: u64,
+    /// The DILA notice: Légifrance's CASS, INCA and CAPP bases.
+    dila: u64,
+}
+
+impl Conditions {
+    fn of(a: &AuditInfo) -> Conditions {
+        let mut c = Conditions::default();
+        for &(p, n) in &a.producers {
+            match p {
+                Producer::CourDeCassation => c.cc += n,
+                Producer::ConseilEtat => c.ce += n,
+                Producer::Jade => {
+                    c.ce += n;
+                    c.jade += n;
+                }
+                Producer::Legifrance => c.dila += n,
             }
         }
+        c
     }
-    if basis.contains(&"DILA") {
-        Article::Dila
-    } else {
-        Article::None
+
+    /// Whether any record matched a reference decision: if none did, the letter cannot tell
+    /// which conditions apply and names both CGU, as it always did.
+    fn known(self) -> bool {
+        self.cc + self.ce + self.dila > 0
+    }
+
+    fn cgu(self) -> bool {
+        self.cc > 0 || self.ce > 0
+    }
+
+    /// Whether a basis entry (`CC V`, `CE X`, `DILA`, `COJ L.111-13`, `CJA L.10`) is among the
+    /// conditions and codes that apply; every entry does when they are not known.
+    fn applies(self, id: &str) -> bool {
+        if !self.known() {
+            return true;
+        }
+        if id.starts_with("CC ") {
+            self.cc > 0
+        } else if id.starts_with("CE ") {
+            self.ce > 0
+        } else if id == "DILA" {
+            self.dila > 0
+        } else if id.starts_with("COJ ") {
+            // The code of judicial organisation: decisions of the judicial courts.
+            self.cc > 0 || self.dila > 0
+        } else if id.starts_with("CJA ") {
+            // The code of administrative justice: decisions of the administrative courts.
+            self.ce > 0
+        } else {
+            true
+        }
+    }
+
+    /// Whose CGU, after « CGU »: ` de la Cour de cassation`, ` du Conseil d'État`, both, or
+    /// nothing when unknown (the opening names both).
+    fn cgu_owner(self) -> &'static str {
+        owner(self.known() && self.cc > 0, self.known() && self.ce > 0)
+    }
+
+    /// `CGU de la Cour de cassation, article V`, for the CGU that apply; `None` when none do.
+    fn cgu_ref(self, articles: &str) -> Option<String> {
+        (!self.known() || self.cgu()).then(|| format!("CGU{}, {articles}", self.cgu_owner()))
     }
 }
 
+/// ` de la Cour de cassation`, ` du Conseil d'État`, both, or nothing.
+fn owner(cc: bool, ce: bool) -> &'static str {
+    match (cc, ce) {
+        (true, true) => " de la Cour de cassation et du Conseil d'État",
+        (true, false) => " de la Cour de cassation",
+        (false, true) => " du Conseil d'État",
+        (false, false) => "",
+    }
+}
+
+/// The article a rule primarily enforces among the conditions that apply (any, if none of its
+/// basis applies).
+fn primary_article(rule: Rule, c: Conditions) -> Article {
+    let basis = rule.info().basis;
+    let pick = |only_applicable: bool| {
+        let applies = |id: &str| !only_applicable || c.applies(id);
+        for id in basis {
+            if let Some(n) = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE "))
+                && let Some(k) = ROMAN.iter().position(|r| *r == n)
+                && applies(id)
+            {
+                return Some(Article::Cgu(k as u8 + 1));
+            }
+        }
+        (basis.contains(&"DILA") && applies("DILA")).then_some(Article::Dila)
+    };
+    pick(true).or_else(|| pick(false)).unwrap_or(Article::None)
+}
+
 impl Article {
-    fn heading(self) -> String {
+    /// The heading of a group of rules: for a CGU article, whose CGU it is among those that
+    /// apply, and the DILA notice too when it applies to one of the rules.
+    fn heading(self, rules: &[Rule], c: Conditions) -> String {
         match self {
-            Article::Cgu(n) => format!(
-                "Article {} des CGU — {}",
-                ROMAN[n as usize - 1],
-                CGU_TITLES[n as usize - 1]
-            ),
+            Article::Cgu(n) => {
+                let roman = ROMAN[n as usize - 1];
+                let title = CGU_TITLES[n as usize - 1];
+                if !c.known() {
+                    return format!("Article {roman} des CGU — {title}");
+                }
+                let cites = |prefix: &str, only_applicable: bool| {
+                    let id = format!("{prefix} {roman}");
+                    rules.iter().any(|r| r.info().basis.contains(&id.as_str()))
+                        && (!only_applicable || c.applies(&id))
+                };
+                let (mut cc, mut ce) = (cites("CC", true), cites("CE", true));
+                if !cc && !ce {
+                    (cc, ce) = (cites("CC", false), cites("CE", false));
+                }
+                let dila = c.dila > 0 && rules.iter().any(|r| r.info().basis.contains(&"DILA"));
+                // Decisions from Légifrance's judicial bases are in the corpus too, and the
+                // notice does not know which findings are theirs: the heading says which
+                // decisions the CGU article covers.
+                let scope = match (c.dila > 0, cc, ce) {
+                    (true, true, false) => " (décisions issues de Judilibre)",
+                    (true, false, true) => " (décisions des juridictions administratives)",
+                    _ => "",
+                };
+                format!(
+                    "Article {roman} des CGU{}{scope} — {title}{}",
+                    owner(cc, ce),
+                    if dila { " ; notice de la DILA" } else { "" }
+                )
+            }
             Article::Dila => {
                 "Notice de la DILA relative à la réutilisation des données de Légifrance".into()
             }
@@ -393,6 +768,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     let breaches = permanent + temporary;
     let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
     let a = &report.audit;
+    let conditions = Conditions::of(a);
     let date = french_date(&a.as_of);
     let reuser = opts
         .reuser
@@ -418,27 +794,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     }
     m.push_str("Madame, Monsieur,\n\n");
     if breaches > 0 {
-        m.push_str(
-        "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous avez \
-accepté sans réserve la licence ouverte de réutilisation d'informations publiques version 2.0 et les \
-conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour \
-les décisions des juridictions administratives, du Conseil d'État (version du 18 janvier 2022). Ces \
-conditions vous imposent notamment :\n\n\
-- de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque décision le nom \
-de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU, article V ; \
-article L. 322-1 du code des relations entre le public et l'administration) ;\n\
-- de mentionner la source des données et la date de leur dernière mise à jour, et de tenir vos données \
-à jour (CGU, article V) ;\n\
-- de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour évaluer, \
-analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées (CGU, article VI ; \
-article L. 111-13 du code de l'organisation judiciaire ; article L. 10 du code de justice administrative) ;\n\
-- de respecter la réglementation applicable à la protection des données à caractère personnel, et \
-notamment l'occultation des nom et prénoms des personnes physiques parties ou tiers (CGU, articles VII \
-et IX) ;\n\
-- de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce soit pour \
-lever des occultations ou en ajouter (CGU, article X ; article R. 111-13 du code de l'organisation \
-judiciaire ; article R. 741-15 du code de justice administrative).\n\n",
-        );
+        if conditions.known() {
+            m.push_str(&opening(conditions));
+        } else {
+            m.push_str(OPENING_BOTH_CGU);
+        }
     }
     let _ = write!(
         m,
@@ -550,7 +910,7 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
             if !in_p.iter().any(|f| f.rule == rule) {
                 continue;
             }
-            let article = primary_article(rule);
+            let article = primary_article(rule, conditions);
             match groups.iter_mut().find(|(a, _)| *a == article) {
                 Some((_, rules)) => rules.push(rule),
                 None => groups.push((article, vec![rule])),
@@ -562,7 +922,7 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
             let _ = writeln!(
                 m,
                 "### {} ({})\n",
-                article.heading(),
+                article.heading(&rules, conditions),
                 plural(n, "constat", "constats")
             );
             for rule in rules {
@@ -577,8 +937,18 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
                     french_label(rule),
                     plural(of_rule.len(), "constat", "constats")
                 );
-                if !info.basis.is_empty() {
-                    let _ = write!(m, " (fondement : {})", info.basis.join(", "));
+                // The basis among the conditions that apply (all of it if none does).
+                let mut basis: Vec<&str> = info
+                    .basis
+                    .iter()
+                    .copied()
+                    .filter(|id| conditions.applies(id))
+                    .collect();
+                if basis.is_empty() {
+                    basis = info.basis.to_vec();
+                }
+                if !basis.is_empty() {
+                    let _ = write!(m, " (fondement : {})", basis.join(", "));
                 }
                 m.push_str(" ; exemples :\n");
                 for f in pick_examples(&of_rule) {
@@ -629,18 +999,15 @@ prises.\n",
             },
             plural(days as usize, "jour", "jours")
         );
-        let _ = writeln!(m, "## {}. Conséquences (CGU, article XII)\n", section + 2);
-        m.push_str(
-            "À défaut, et conformément à l'article XII des conditions générales d'utilisation, « outre \
-les sanctions prévues à l'article L. 326-1 du CRPA, tout manquement du réutilisateur aux présentes \
-conditions générales d'utilisation pourra conduire la Cour de cassation à :\n\n\
-- Interrompre temporairement la mise à disposition des données jusqu'à la résolution du manquement,\n\
-- Interrompre définitivement la mise à disposition des données si le manquement est grave ou réitéré \
-et notamment s'il concerne un manquement à la protection des données personnelles, après mise en \
-demeure restée infructueuse. »\n\n\
-La Cour de cassation se réserve en outre le droit d'engager toute action en réparation du préjudice \
-subi.\n\n",
-        );
+        if conditions.known() {
+            m.push_str(&consequences(conditions, section + 2));
+        } else {
+            let _ = writeln!(m, "## {}. Conséquences (CGU, article XII)\n", section + 2);
+            m.push_str(
+                "À défaut, et conformément à l'article XII des conditions générales d'utilisation, ",
+            );
+            m.push_str(CC_XII);
+        }
         section += 2;
     }
     if masking || breaches > 0 {
@@ -652,12 +1019,26 @@ subi.\n\n",
         m.push_str(
             "Tout défaut d'occultation des nom et prénoms d'une personne physique, partie ou tiers, \
 que vous constatez ou dont vous êtes saisi doit être signalé sans délai, et l'occultation « socle » \
-appliquée à titre provisoire :\n\n\
-- décisions de l'ordre judiciaire (CGU de la Cour de cassation, article IX) : \
-anonymisation.sder.courdecassation@justice.fr ;\n\
-- décisions de la juridiction administrative (CGU du Conseil d'État, article IX) : \
-opendata-signalerunprobleme@conseil-etat.fr.\n\n",
+appliquée à titre provisoire :\n\n",
         );
+        // The addresses for the decisions audited (both when not known).
+        let judicial = !conditions.known() || conditions.cc > 0 || conditions.dila > 0;
+        let administrative = !conditions.known() || conditions.ce > 0;
+        if judicial {
+            let _ = writeln!(
+                m,
+                "- décisions de l'ordre judiciaire (CGU de la Cour de cassation, article IX) : \
+anonymisation.sder.courdecassation@justice.fr{}",
+                if administrative { " ;" } else { "." }
+            );
+        }
+        if administrative {
+            m.push_str(
+                "- décisions de la juridiction administrative (CGU du Conseil d'État, article IX) : \
+opendata-signalerunprobleme@conseil-etat.fr.\n",
+            );
+        }
+        m.push('\n');
         let at_source = findings
             .iter()
             .filter(|f| f.source_defect && f.penalty != Penalty::None)
