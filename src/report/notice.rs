@@ -449,6 +449,18 @@ impl Conditions {
         self.cc + self.ce + self.dila > 0
     }
 
+    /// Whether the records matched come under one set of conditions only (one CGU, or the DILA
+    /// notice). Only then can an article's heading say whose it is: the findings do not carry
+    /// their record's producer, so in a mixed corpus a heading naming one CGU would claim that
+    /// finding for it.
+    fn single(self) -> bool {
+        [self.cc > 0, self.ce > 0, self.dila > 0]
+            .into_iter()
+            .filter(|&x| x)
+            .count()
+            == 1
+    }
+
     fn cgu(self) -> bool {
         self.cc > 0 || self.ce > 0
     }
@@ -904,13 +916,19 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
             penalty_heading(p),
             plural(in_p.len(), "constat", "constats")
         );
-        // Groups of rules by the CGU article they primarily breach, in article order.
+        // Groups of rules by the CGU article they primarily breach, in article order; in a
+        // corpus of several producers, articles named as the CGU number them, whoever's.
+        let grouping = if conditions.single() {
+            conditions
+        } else {
+            Conditions::default()
+        };
         let mut groups: Vec<(Article, Vec<Rule>)> = Vec::new();
         for &rule in Rule::ALL {
             if !in_p.iter().any(|f| f.rule == rule) {
                 continue;
             }
-            let article = primary_article(rule, conditions);
+            let article = primary_article(rule, grouping);
             match groups.iter_mut().find(|(a, _)| *a == article) {
                 Some((_, rules)) => rules.push(rule),
                 None => groups.push((article, vec![rule])),
@@ -922,7 +940,7 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
             let _ = writeln!(
                 m,
                 "### {} ({})\n",
-                article.heading(&rules, conditions),
+                article.heading(&rules, grouping),
                 plural(n, "constat", "constats")
             );
             for rule in rules {
