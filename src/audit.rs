@@ -234,15 +234,6 @@ fn process(
                 file_key: 0,
             });
             let checked = checker.check(&rec, &rref);
-            // Looked up again as the checker does, for the producer: the conditions the
-            // notice invokes follow it (SPEC §1.1).
-            let producer = rec
-                .source_id
-                .as_deref()
-                .map(str::trim)
-                .filter(|_| checked.matched)
-                .and_then(|s| checker.reference.find(s))
-                .map(|d| d.producer);
             let has_text = rec.text.as_deref().is_some_and(|t| !t.trim().is_empty());
             let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
             ItemOutcome {
@@ -251,7 +242,7 @@ fn process(
                 rref: Some(rref),
                 loaded_at: checked.loaded_at,
                 matched: checked.matched,
-                producer,
+                producer: checked.producer,
                 has_text,
                 reference_unread: checked.reference_unread,
             }

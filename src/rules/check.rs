@@ -17,6 +17,8 @@ pub struct Checked {
     /// When the reuser last loaded the record (FRE003, the age chart).
     pub loaded_at: Option<jiff::Timestamp>,
     pub matched: bool,
+    /// The producer of the reference decision matched: whose conditions apply (SPEC §1.1).
+    pub producer: Option<crate::model::Producer>,
     /// Why the reference text the record's text had to be compared with could not be read
     /// again (its file changed or went away since it was indexed): the comparison did not run,
     /// nor could the masking rules tell what the source itself shows in clear.
@@ -296,6 +298,7 @@ impl<'a> Checker<'a> {
             findings: out,
             loaded_at,
             matched: reference.is_some(),
+            producer: reference.map(|d| d.producer),
             reference_unread,
         }
     }
