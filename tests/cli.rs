@@ -694,6 +694,30 @@ fn demo_audit(corpus: &Path, format: &str) -> std::process::Command {
     cmd
 }
 
+// The notice reads the dates and the identifier's kind from the engine's messages: on the demo,
+// each shows (checked by hand: the history corrects JURITEXT000048283894 on 2026-10-19 05:00 UTC
+// and deletes JURITEXT000048211087 on 2026-10-29 00:00 UTC; the newest `updated_at` is
+// 2026-11-17T11:00:00Z, noon in Paris, 121 hours before the audit; jp-00000053 shows a date of
+// birth).
+#[test]
+fn the_notice_gives_the_dates_and_identifiers_of_the_demo_findings() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let out = demo_audit(&demo.join("corpus.jsonl"), "notice")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let notice = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "décision mise à jour à la source le 19 octobre 2026, après le dernier chargement de l'enregistrement",
+        "décision retirée à la source le 29 octobre 2026",
+        "dernière mise à jour de la base le 17 novembre 2026 à 12 h 00 (heure de Paris), 121 heures avant la date de l'audit",
+        "« jp-00000053 »",
+        "identifiant : date de naissance",
+    ] {
+        assert!(notice.contains(want), "{want} not in:\n{notice}");
+    }
+}
+
 // Records on one line (a JSON array written without line breaks, as many exports are) are
 // counted one by one: the summary and the formal notice count the demo's records with findings
 // as the same corpus laid out one record a line does.

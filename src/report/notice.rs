@@ -699,6 +699,10 @@ fn freshness_dates(f: &Finding) -> Option<String> {
             }
             Some(s)
         }
+        Rule::FRE004 => {
+            let day = french_day(DAY.captures(msg)?.get(1)?.as_str())?;
+            Some(format!("décision retirée à la source le {day}"))
+        }
         _ => None,
     }
 }
