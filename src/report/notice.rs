@@ -89,6 +89,20 @@ suivantes :\n\n",
     let judicial = c.cc > 0 || c.dila > 0;
     let administrative = c.ce > 0;
     let law = |on: bool, text: &str| on.then(|| text.to_string());
+    // The statutes that protect the identity of magistrates and court staff, for the kinds of
+    // decision audited.
+    let identity_statutes = || {
+        [
+            law(
+                judicial,
+                "article L. 111-13 du code de l'organisation judiciaire",
+            ),
+            law(
+                administrative,
+                "article L. 10 du code de justice administrative",
+            ),
+        ]
+    };
     let dila_notice = law(c.dila > 0, "notice de la DILA");
     let mut duties = Vec::new();
     if c.cgu() {
@@ -138,32 +152,20 @@ auteur…) ({})",
     duties.push(format!(
         "de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour \
 évaluer, analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées ({})",
-        cites(vec![
-            c.cgu_ref("article VI"),
-            law(
-                judicial,
-                "article L. 111-13 du code de l'organisation judiciaire"
-            ),
-            law(
-                administrative,
-                "article L. 10 du code de justice administrative"
-            ),
-        ])
+        cites(
+            std::iter::once(c.cgu_ref("article VI"))
+                .chain(identity_statutes())
+                .collect()
+        )
     ));
     duties.push(format!(
         "de respecter la réglementation applicable à la protection des données à caractère \
 personnel, et notamment l'occultation des nom et prénoms des personnes physiques parties ou tiers ({})",
-        cites(vec![
-            c.cgu_ref("articles VII et IX"),
-            law(
-                judicial,
-                "article L. 111-13 du code de l'organisation judiciaire"
-            ),
-            law(
-                administrative,
-                "article L. 10 du code de justice administrative"
-            ),
-        ])
+        cites(
+            std::iter::once(c.cgu_ref("articles VII et IX"))
+                .chain(identity_statutes())
+                .collect()
+        )
     ));
     duties.push(format!(
         "de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce \
@@ -608,16 +610,6 @@ fn pick_examples<'a>(of_rule: &[&'a Finding]) -> Vec<&'a Finding> {
         .collect()
 }
 
-/// Every kind of identifier MSK005 finds.
-const IDENTIFIER_KINDS: [IdentifierKind; 6] = [
-    IdentifierKind::Nir,
-    IdentifierKind::Iban,
-    IdentifierKind::Phone,
-    IdentifierKind::Email,
-    IdentifierKind::BirthDate,
-    IdentifierKind::VehiclePlate,
-];
-
 fn french_identifier(kind: IdentifierKind) -> &'static str {
     match kind {
         IdentifierKind::Nir => "numéro de sécurité sociale (NIR)",
@@ -632,7 +624,7 @@ fn french_identifier(kind: IdentifierKind) -> &'static str {
 /// The kind of identifier an MSK005 finding is about, told by its message, which names it
 /// (`a social security number is shown in clear`): the finding carries nothing else.
 fn identifier_of(f: &Finding) -> Option<&'static str> {
-    IDENTIFIER_KINDS
+    IdentifierKind::ALL
         .iter()
         .find(|k| f.message.contains(k.label()))
         .map(|&k| french_identifier(k))

@@ -25,6 +25,16 @@ pub enum IdentifierKind {
 }
 
 impl IdentifierKind {
+    /// Every kind of identifier MSK005 finds.
+    pub const ALL: [IdentifierKind; 6] = [
+        IdentifierKind::Nir,
+        IdentifierKind::Iban,
+        IdentifierKind::Phone,
+        IdentifierKind::Email,
+        IdentifierKind::BirthDate,
+        IdentifierKind::VehiclePlate,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             IdentifierKind::Nir => "social security number",
@@ -681,15 +691,10 @@ mod tests {
 
     #[test]
     fn labels_take_their_article() {
-        let all = [
-            IdentifierKind::Nir,
-            IdentifierKind::Iban,
-            IdentifierKind::Phone,
-            IdentifierKind::Email,
-            IdentifierKind::BirthDate,
-            IdentifierKind::VehiclePlate,
-        ];
-        let got: Vec<String> = all.iter().map(|k| k.with_article()).collect();
+        let got: Vec<String> = IdentifierKind::ALL
+            .iter()
+            .map(|k| k.with_article())
+            .collect();
         assert_eq!(
             got,
             [
