@@ -593,7 +593,9 @@ fn notice_agrees_with_a_single_breach_and_groups_thousands() {
     r.audit.records = 2959;
     r.audit.matched_records = 1_234_567;
     let text = render(&r, Format::Notice, &WriteOptions::default());
-    assert!(text.contains("Il a relevé 1 manquement (0 susceptible de justifier une interruption définitive, 1 justifiant une interruption temporaire), concernant 1 enregistrement. Il est détaillé ci-après.\n"), "{text}");
+    // An empty category is not named (« 0 susceptible de… »).
+    assert!(text.contains("Il a relevé 1 manquement (justifiant une interruption temporaire), concernant 1 enregistrement. Il est détaillé ci-après.\n"), "{text}");
+    assert!(!text.contains("0 susceptible"), "{text}");
     assert!(!text.contains("Ils sont détaillés"));
     assert!(text.contains(
         "nous vous mettons en demeure de remédier à ce manquement dans un délai de 15 jours"
@@ -628,6 +630,19 @@ fn notice_agrees_with_a_single_breach_and_groups_thousands() {
     r.summary = Summary::of(&r.findings);
     let text = render(&r, Format::Notice, &WriteOptions::default());
     assert!(text.contains("concernant 2 enregistrements. Ils sont détaillés ci-après.\n"));
+    assert!(
+        text.contains(
+            "Il a relevé 2 manquements (tous justifiant une interruption temporaire), concernant"
+        ),
+        "{text}"
+    );
+    // Both permanent (as repeated breaches become): the other category alone.
+    for f in r.findings.iter_mut().filter(|f| f.rule == Rule::INT005) {
+        f.penalty = Penalty::Permanent;
+    }
+    r.summary = Summary::of(&r.findings);
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    assert!(text.contains("Il a relevé 2 manquements (tous susceptibles de justifier une interruption définitive), concernant"), "{text}");
     assert!(text.contains("remédier à l'ensemble de ces manquements dans un délai"));
     assert!(text.contains(" — champ « seat »"));
 }

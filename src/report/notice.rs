@@ -853,14 +853,24 @@ justifier une interruption de la mise à disposition des données.\n\n",
             .iter()
             .filter(|f| f.repeated && f.penalty != Penalty::None)
             .count();
+        // Each category named once, and only when it holds a breach: not « 0 susceptible ».
+        let definitive = "de justifier une interruption définitive";
+        let split = match (permanent, temporary) {
+            (_, 0) if breaches > 1 => format!("tous susceptibles {definitive}"),
+            (_, 0) => format!("susceptible {definitive}"),
+            (0, _) if breaches > 1 => "tous justifiant une interruption temporaire".to_string(),
+            (0, _) => "justifiant une interruption temporaire".to_string(),
+            _ => format!(
+                "{} susceptible{} {definitive}, {} justifiant une interruption temporaire",
+                number(permanent as u64),
+                if permanent > 1 { "s" } else { "" },
+                number(temporary as u64),
+            ),
+        };
         let _ = write!(
             m,
-            " Il a relevé {} ({} susceptible{} de justifier une interruption définitive, {} justifiant \
-une interruption temporaire), concernant {}",
+            " Il a relevé {} ({split}), concernant {}",
             plural(breaches, "manquement", "manquements"),
-            number(permanent as u64),
-            if permanent > 1 { "s" } else { "" },
-            number(temporary as u64),
             plural(records.len(), "enregistrement", "enregistrements"),
         );
         if findings
