@@ -218,3 +218,24 @@ fn identification_marks_follow_the_engines_comparison() {
     let s = screen(&mut app, "", 120, 32);
     assert!(s.contains("│~ number "), "{s}");
 }
+
+/// A message longer than the screen is wide (FRE003's, in real audits) is wrapped in the
+/// detail's head, and the lines under it still show.
+#[test]
+fn a_long_message_is_read_whole() {
+    let mut app = tui_common::app();
+    let long = "the newest update in the corpus (2026-11-17 11:00 UTC) is 121 hours before the \
+                audit time, more than the 72 hours recommended: the corpus is not kept fresh";
+    let i = app
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule == vigie::rules::Rule::FRE003)
+        .unwrap();
+    app.report.findings[i].message = long.into();
+    let s = screen(&mut app, "tab enter", 80, 32);
+    assert!(s.contains("FRE003"), "{s}");
+    assert!(s.contains("the corpus is not kept fresh"), "{s}");
+    assert!(s.contains("the corpus as a whole"), "{s}");
+    assert!(s.contains("no waiver"), "{s}");
+}

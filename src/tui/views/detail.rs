@@ -19,11 +19,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         return;
     };
     let f = &app.report.findings[d.finding as usize];
-    let [head, mid, diff] = area.layout(&Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Length(11),
-        Constraint::Min(3),
-    ]));
 
     // The finding.
     let info = f.rule.info();
@@ -83,12 +78,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Line::raw(record_line),
         Line::from(Span::styled(waiver, Style::default().fg(Color::Cyan))),
     ];
+    // The lines wrapped, so that a long message (FRE003's) is read whole: as many rows as they
+    // take, up to eight, the rest for the identification and the diff.
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let wrapped = |l: &Line<'_>| l.width().div_ceil(inner).max(1);
+    // Words pushed whole to the next row may take one row more than the widths say.
+    let slack = usize::from(head_lines.iter().any(|l| wrapped(l) > 1));
+    let rows: usize = head_lines.iter().map(wrapped).sum::<usize>() + slack;
+    let [head, mid, diff] = area.layout(&Layout::vertical([
+        Constraint::Length(rows.min(8) as u16 + 2),
+        Constraint::Length(11),
+        Constraint::Min(3),
+    ]));
     frame.render_widget(
-        Paragraph::new(head_lines).block(Block::bordered().title(format!(
-            " Finding {pos}/{} · {} ",
-            app.order.len(),
-            f.fingerprint()
-        ))),
+        Paragraph::new(head_lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(
+                " Finding {pos}/{} · {} ",
+                app.order.len(),
+                f.fingerprint()
+            ))),
         head,
     );
 
