@@ -138,8 +138,7 @@ struct ItemOutcome {
     id: Option<(u128, String)>,
     rref: Option<Arc<RecordRef>>,
     loaded_at: Option<jiff::Timestamp>,
-    matched: bool,
-    /// The producer of the reference decision the record matched.
+    /// The producer of the reference decision the record matched, if one is.
     producer: Option<Producer>,
     has_text: bool,
     /// [`crate::rules::check::Checked::reference_unread`].
@@ -189,7 +188,6 @@ fn process(
                 id: None,
                 rref: None,
                 loaded_at: None,
-                matched: false,
                 producer: None,
                 has_text: false,
                 reference_unread: None,
@@ -214,7 +212,6 @@ fn process(
                 id: None,
                 rref: None,
                 loaded_at: None,
-                matched: false,
                 producer: None,
                 has_text: false,
                 reference_unread: None,
@@ -241,7 +238,6 @@ fn process(
                 id: Some((h, rec.id)),
                 rref: Some(rref),
                 loaded_at: checked.loaded_at,
-                matched: checked.matched,
                 producer: checked.producer,
                 has_text,
                 reference_unread: checked.reference_unread,
@@ -802,13 +798,11 @@ impl Tally<'_> {
             match (&o.id, &o.rref) {
                 (Some((h, id)), Some(rref)) => {
                     self.progress.records += 1;
-                    if o.matched {
+                    if let Some(p) = o.producer {
                         self.matched += 1;
-                    }
-                    if let Some(p) = o.producer
-                        && let Some(i) = PRODUCERS.iter().position(|x| *x == p)
-                    {
-                        self.producers[i] += 1;
+                        if let Some(i) = PRODUCERS.iter().position(|x| *x == p) {
+                            self.producers[i] += 1;
+                        }
                     }
                     if !o.has_text {
                         self.without_text += 1;

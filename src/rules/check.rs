@@ -16,8 +16,8 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// When the reuser last loaded the record (FRE003, the age chart).
     pub loaded_at: Option<jiff::Timestamp>,
-    pub matched: bool,
-    /// The producer of the reference decision matched: whose conditions apply (SPEC §1.1).
+    /// The producer of the reference decision matched, if one is: whose conditions apply (SPEC
+    /// §1.1).
     pub producer: Option<crate::model::Producer>,
     /// Why the reference text the record's text had to be compared with could not be read
     /// again (its file changed or went away since it was indexed): the comparison did not run,
@@ -297,7 +297,6 @@ impl<'a> Checker<'a> {
         Checked {
             findings: out,
             loaded_at,
-            matched: reference.is_some(),
             producer: reference.map(|d| d.producer),
             reference_unread,
         }
