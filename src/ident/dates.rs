@@ -23,7 +23,7 @@ impl Moment {
     pub fn date(&self) -> Date {
         match *self {
             Moment::Date(d) => d,
-            Moment::Instant(t) => t.to_zoned(paris()).date(),
+            Moment::Instant(t) => paris_day(t),
         }
     }
 
@@ -53,7 +53,7 @@ impl Moment {
     /// updated later the same day may or may not have been loaded).
     pub fn is_before(&self, t: Timestamp) -> bool {
         match *self {
-            Moment::Date(d) => d < t.to_zoned(paris()).date(),
+            Moment::Date(d) => d < paris_day(t),
             Moment::Instant(i) => i < t,
         }
     }
@@ -65,6 +65,12 @@ static PARIS: LazyLock<TimeZone> =
 /// The time zone of naive French date-times.
 pub fn paris() -> TimeZone {
     PARIS.clone()
+}
+
+/// The calendar day of an instant in France, where the courts and the sources date things
+/// (`2026-11-20T23:30:00Z` is the 21st).
+pub fn paris_day(t: Timestamp) -> Date {
+    t.to_zoned(paris()).date()
 }
 
 /// One regex for every accepted spelling, run on [`fold`]ed text (lower case, no accents).
@@ -236,10 +242,7 @@ fn parse_date_uncached(s: &str) -> Option<Date> {
         Date::new(num(&caps, "iy")?, num(&caps, "im")?, num(&caps, "id")?).ok()
     } else {
         // The time, if any, must still be valid for the value to be a date.
-        moment_of(&caps).map(|m| match m {
-            Moment::Date(d) => d,
-            Moment::Instant(t) => t.to_zoned(paris()).date(),
-        })
+        moment_of(&caps).map(|m| m.date())
     }
 }
 

@@ -307,7 +307,7 @@ pub fn escape_markdown(s: &str) -> String {
 /// sent from (`--as-of 2026-11-22` is midnight in Paris, `2026-11-21T23:00:00Z`).
 fn french_date(as_of: &str) -> String {
     match as_of.parse::<jiff::Timestamp>() {
-        Ok(ts) => crate::ident::french_date(ts.to_zoned(crate::ident::paris()).date()),
+        Ok(ts) => crate::ident::french_date(crate::ident::paris_day(ts)),
         Err(_) => escape_markdown(as_of),
     }
 }

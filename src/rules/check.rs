@@ -76,7 +76,7 @@ impl<'a> Checker<'a> {
                         // The day in France, as for FRE002.
                         Some(t) => format!(
                             "the decision was deleted at source on {}, but the record still publishes it",
-                            t.to_zoned(crate::ident::paris()).date()
+                            crate::ident::paris_day(t)
                         ),
                         None => "the decision was deleted at source but the record still publishes it"
                             .to_string(),
@@ -220,7 +220,7 @@ impl<'a> Checker<'a> {
             // The day in France, where the source dates it (`2026-11-10` is midnight in Paris,
             // the 9th in UTC).
             let when = source_updated
-                .map(|t| t.to_zoned(crate::ident::paris()).date().to_string())
+                .map(|t| crate::ident::paris_day(t).to_string())
                 .unwrap_or_default();
             let mut what = Vec::new();
             if text_differs {
