@@ -68,7 +68,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
         }
         let mut from = 0;
         for (i, c) in fragment.char_indices() {
-            if c >= '\u{7f}' && (needs_escape(c, true) || matches!(c, '\u{2028}' | '\u{2029}')) {
+            if c >= '\u{7f}' && needs_escape(c, true) {
                 w.write_all(&fragment.as_bytes()[from..i])?;
                 write!(w, "\\u{:04x}", c as u32)?;
                 from = i + c.len_utf8();
