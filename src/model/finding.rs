@@ -24,6 +24,14 @@ pub struct RecordRef {
     pub file_key: u64,
 }
 
+impl RecordRef {
+    /// Where the record is: its file, line and byte offset. It tells records apart where the
+    /// line alone does not (several records of a JSON array written on one line).
+    pub fn place(&self) -> (u32, u64, u64) {
+        (self.file_index, self.line, self.offset)
+    }
+}
+
 /// The digest of a corpus file's name that the fingerprint of a finding without a record id
 /// takes ([`RecordRef::file_key`]): the name as the audit shows it, not the file's place in
 /// the audit's list, which changes with the other files given.

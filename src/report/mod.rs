@@ -115,7 +115,7 @@ impl Summary {
                 _ => {}
             }
             if let Some(r) = &f.record {
-                records.push((r.file_index, r.line, r.offset));
+                records.push(r.place());
             }
         }
         records.sort_unstable();

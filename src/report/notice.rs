@@ -195,6 +195,15 @@ fn list(m: &mut String, items: &[String]) {
     m.push('\n');
 }
 
+/// The sanctions of the CRPA, which `statute` makes apply to the reuse of the decisions.
+fn crpa_sanctions(statute: &str) -> String {
+    format!(
+        "Les manquements constatés peuvent en outre vous exposer aux sanctions prévues à l'article \
+L. 326-1 du code des relations entre le public et l'administration, applicable à la réutilisation de \
+ces décisions en vertu de {statute}.\n\n"
+    )
+}
+
 /// The consequences section (numbered `n`) when the conditions that apply are known: those each
 /// provides, quoted word for word, attributed to the decisions they cover.
 fn consequences(c: Conditions, n: usize) -> String {
@@ -213,23 +222,24 @@ cassation, {CC_XII}"
             "Décisions des juridictions administratives.",
             format!(
                 "conformément à l'article XII des conditions générales d'utilisation du Conseil \
-d'État : {CE_XII}\n\n\
-Les manquements constatés peuvent en outre vous exposer aux sanctions prévues à l'article L. 326-1 du \
-code des relations entre le public et l'administration, applicable à la réutilisation de ces décisions \
-en vertu de l'article L. 10 du code de justice administrative (CGU du Conseil d'État, article V).\n\n"
+d'État : {CE_XII}\n\n{}",
+                crpa_sanctions(
+                    "l'article L. 10 du code de justice administrative (CGU du Conseil d'État, \
+article V)"
+                )
             ),
         ));
     }
     if c.dila > 0 {
         parts.push((
             "Décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP).",
-            "la notice explicative de la DILA relative à la réutilisation des données disponibles \
-sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat s'engage » à \
-respecter l'intégrité des données et à indiquer leur source et la date de leur dernière mise à jour. \
-Les manquements constatés peuvent en outre vous exposer aux sanctions prévues à l'article L. 326-1 du \
-code des relations entre le public et l'administration, applicable à la réutilisation de ces décisions \
-en vertu de l'article L. 111-13 du code de l'organisation judiciaire.\n\n"
-                .to_string(),
+            format!(
+                "la notice explicative de la DILA relative à la réutilisation des données \
+disponibles sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat \
+s'engage » à respecter l'intégrité des données et à indiquer leur source et la date de leur dernière \
+mise à jour. {}",
+                crpa_sanctions("l'article L. 111-13 du code de l'organisation judiciaire")
+            ),
         ));
     }
     let mut m = String::new();
@@ -577,7 +587,7 @@ impl Article {
 /// The examples of a rule (`of_rule` in report order): distinct records first, in report order,
 /// then other findings of the same records to make up [`EXAMPLES`]; returned in report order.
 fn pick_examples<'a>(of_rule: &[&'a Finding]) -> Vec<&'a Finding> {
-    let key = |f: &Finding| f.record.as_ref().map(|r| (r.file_index, r.line, r.offset));
+    let key = |f: &Finding| f.record.as_ref().map(|r| r.place());
     let mut chosen = vec![false; of_rule.len()];
     let mut keys = Vec::new();
     let mut n = 0;
@@ -845,7 +855,7 @@ justifier une interruption de la mise à disposition des données.\n\n",
         let mut records: Vec<(u32, u64, u64)> = findings
             .iter()
             .filter(|f| f.penalty != Penalty::None)
-            .filter_map(|f| f.record.as_ref().map(|r| (r.file_index, r.line, r.offset)))
+            .filter_map(|f| f.record.as_ref().map(|r| r.place()))
             .collect();
         records.sort_unstable();
         records.dedup();
