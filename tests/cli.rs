@@ -547,6 +547,20 @@ fn a_dash_reads_the_corpus_from_standard_input() {
     assert_eq!(v["findings"][0]["record"]["line"], 2);
 }
 
+/// Audits `c` against the Judilibre sample with `history` written to `h`, headless in JSON.
+fn audit_with_history(c: &Path, h: &Path, history: &str) -> std::process::Output {
+    std::fs::write(h, history).unwrap();
+    vigie()
+        .arg(c)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .arg("--history")
+        .arg(h)
+        .args(HEADLESS_JSON)
+        .output()
+        .unwrap()
+}
+
 /// A history transaction that cannot be read is left out and said on stderr; a history of which
 /// none can be read is unusable input.
 #[test]
@@ -554,18 +568,7 @@ fn unreadable_history_transactions_are_told() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), &[clean("a").to_string()]);
     let h = dir.path().join("history.json");
-    let run = |history: &str| {
-        std::fs::write(&h, history).unwrap();
-        vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
-            .arg("--history")
-            .arg(&h)
-            .args(HEADLESS_JSON)
-            .output()
-            .unwrap()
-    };
+    let run = |history: &str| audit_with_history(&c, &h, history);
     let out = run(
         r#"{"transactions":[{"id":"x","action":"created","date":"2026-11-01"},{"id":"y","action":"zapped"}]}"#,
     );
@@ -593,16 +596,7 @@ fn history_after_the_audit_time_is_set_aside() {
             {"id": "5fca277de35a255d41ca73ab", "action": "created", "date": "2020-11-20"},
             {"id": "5fca277de35a255d41ca73ab", "action": "deleted", "date": date},
         ]});
-        std::fs::write(&h, history.to_string()).unwrap();
-        let out = vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
-            .arg("--history")
-            .arg(&h)
-            .args(HEADLESS_JSON)
-            .output()
-            .unwrap();
+        let out = audit_with_history(&c, &h, &history.to_string());
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         let rules: Vec<String> = v["findings"]
             .as_array()

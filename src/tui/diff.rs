@@ -650,7 +650,7 @@ pub fn wrap_pairs(
 mod tests {
     use super::*;
 
-    fn plain(lines: &[Line<'_>]) -> Vec<String> {
+    pub(super) fn plain(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
     }
 
@@ -730,11 +730,8 @@ mod whitespace_tests {
 
 #[cfg(test)]
 mod wrap_tests {
+    use super::tests::plain;
     use super::*;
-
-    fn plain(lines: &[Line<'_>]) -> Vec<String> {
-        lines.iter().map(|l| l.to_string()).collect()
-    }
 
     fn same(text: &str) -> Vec<Seg> {
         vec![Seg {
