@@ -239,3 +239,61 @@ fn a_long_message_is_read_whole() {
     assert!(s.contains("the corpus as a whole"), "{s}");
     assert!(s.contains("no waiver"), "{s}");
 }
+
+// The classic terminal size: every panel keeps its values (shorter headers, fewer columns, the
+// articles a key away) rather than having them cut off.
+snap!(overview_80x24, "", 80, 24);
+snap!(list_80x24, "tab", 80, 24);
+snap!(detail_text_80x24, "tab j j enter", 80, 24);
+
+/// At 80 columns, with the counts of a national corpus, the audit panel still shows every count
+/// (one pair to a line when two columns do not fit) and the matrix every total.
+#[test]
+fn the_overview_keeps_every_count_at_80_columns() {
+    let mut report = tui_common::report();
+    report.audit.records = 12_345_678;
+    report.audit.matched_records = 12_300_001;
+    report.audit.unreadable_records = 4_321;
+    report.audit.reference_decisions = 13_999_999;
+    report.audit.unreadable_reference_decisions = 17;
+    report.summary.records_with_findings = 765_432;
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    for (w, h) in [(80, 24), (100, 30), (120, 32)] {
+        let s = screen(&mut app, "", w, h);
+        for v in [
+            "12345678",
+            "12300001",
+            "4321",
+            "13999999",
+            "17",
+            "765432",
+            "2026-11-22T12:00:00Z",
+        ] {
+            assert!(s.contains(v), "{v} missing at {w}×{h}:\n{s}");
+        }
+        // The matrix's header whole, abbreviated or not, and the reason for the verdict.
+        assert!(s.contains("total"), "{s}");
+        assert!(s.contains("serious or repeated breach"), "{s}");
+        assert!(s.contains("(CGU XII)"), "{s}");
+    }
+}
+
+/// The list drops the family, then the place, at narrow widths; the message keeps 30 columns
+/// or more, and severities and penalties are never cut.
+#[test]
+fn the_list_gives_way_to_the_message_on_narrow_screens() {
+    for (w, family, place) in [(80, false, false), (100, false, true), (120, true, true)] {
+        let mut app = tui_common::app();
+        let s = screen(&mut app, "tab", w, 24);
+        let header = s.lines().nth(2).unwrap();
+        assert_eq!(header.contains("family"), family, "{w}: {header}");
+        assert_eq!(header.contains("file:line"), place, "{w}: {header}");
+        assert!(s.contains("critical"), "{s}");
+        assert!(s.contains("permanent"), "{s}");
+        let msg_col = header.find("message").unwrap();
+        assert!(
+            header.chars().count() - header[..msg_col].chars().count() >= 30,
+            "{header}"
+        );
+    }
+}

@@ -85,9 +85,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // Words pushed whole to the next row may take one row more than the widths say.
     let slack = usize::from(head_lines.iter().any(|l| wrapped(l) > 1));
     let rows: usize = head_lines.iter().map(wrapped).sum::<usize>() + slack;
+    // On a short screen, the panel the finding is about keeps its rows: the text's diff (eight
+    // rows at least) for a finding on a text, the identification (eleven) otherwise; the other
+    // gets what is left, four rows at least.
+    let head_h = rows.min(8) as u16 + 2;
+    let on_text = f
+        .evidence
+        .as_ref()
+        .is_some_and(|e| matches!(&*e.field, "text" | "commentary"));
+    let left = area.height.saturating_sub(head_h);
+    let mid_h = if on_text {
+        left.saturating_sub(8).clamp(4, 11)
+    } else {
+        11.min(left.saturating_sub(4)).max(4)
+    };
     let [head, mid, diff] = area.layout(&Layout::vertical([
-        Constraint::Length(rows.min(8) as u16 + 2),
-        Constraint::Length(11),
+        Constraint::Length(head_h),
+        Constraint::Length(mid_h),
         Constraint::Min(3),
     ]));
     frame.render_widget(
@@ -101,11 +115,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         head,
     );
 
+    // Under 100 columns the identification takes the whole width, or the values it compares
+    // would be cut; the articles are a key away (the articles view).
+    let articles_share = if mid.width < 100 { 0 } else { 45 };
     let [ident, articles] = mid.layout(&Layout::horizontal([
-        Constraint::Percentage(55),
-        Constraint::Percentage(45),
+        Constraint::Percentage(100 - articles_share),
+        Constraint::Percentage(articles_share),
     ]));
     draw_identification(frame, app, d, ident);
+    if articles.width == 0 {
+        draw_diff(frame, app, d, diff);
+        return;
+    }
 
     let mut art = Vec::new();
     if info.basis.is_empty() {

@@ -76,28 +76,39 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Cell::from(name)
         }
     };
-    let header = Row::new(vec![
+    // Narrow screens drop the family (the rule's code tells it) and then the place in the file
+    // (the detail shows it) before the message gets too short to read.
+    let table_w = inner.width.saturating_sub(1);
+    let record_w: u16 = if table_w >= 96 { 18 } else { 14 };
+    let base = 2 + 9 + 9 + 6 + record_w + 5;
+    let show_place = table_w >= base + 19 + 24;
+    let show_family = show_place && table_w >= base + 19 + 12 + 30;
+    let mut header = vec![
         Cell::from(" W"),
         sorted(SortColumn::Severity, "severity"),
         sorted(SortColumn::Penalty, "penalty"),
         sorted(SortColumn::Rule, "rule"),
-        sorted(SortColumn::Family, "family"),
-        sorted(SortColumn::Record, "record"),
-        sorted(SortColumn::Position, "file:line"),
-        sorted(SortColumn::Message, "message"),
-    ])
-    .style(Style::default().add_modifier(Modifier::BOLD));
-
-    let widths = [
+    ];
+    let mut widths = vec![
         Constraint::Length(2),
         Constraint::Length(9),
-        Constraint::Length(10),
-        Constraint::Length(7),
-        Constraint::Length(11),
-        Constraint::Length(18),
-        Constraint::Length(18),
-        Constraint::Min(10),
+        Constraint::Length(9),
+        Constraint::Length(6),
     ];
+    if show_family {
+        header.push(sorted(SortColumn::Family, "family"));
+        widths.push(Constraint::Length(11));
+    }
+    header.push(sorted(SortColumn::Record, "record"));
+    widths.push(Constraint::Length(record_w));
+    if show_place {
+        header.push(sorted(SortColumn::Position, "file:line"));
+        widths.push(Constraint::Length(18));
+    }
+    header.push(sorted(SortColumn::Message, "message"));
+    widths.push(Constraint::Min(10));
+    let header = Row::new(header).style(Style::default().add_modifier(Modifier::BOLD));
+
     let rows = (offset..end).map(|pos| {
         let i = app.order[pos] as usize;
         let f = &app.report.findings[i];
@@ -139,7 +150,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             flags.push_str("[source defect] ");
         }
         let message = format!("{flags}{}", for_terminal(&f.message, false));
-        Row::new(vec![
+        let mut cells = vec![
             Cell::from(waiver),
             Cell::from(Span::styled(
                 f.severity.as_str(),
@@ -147,19 +158,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             )),
             Cell::from(Span::styled(f.penalty.as_str(), penalty_style(f.penalty))),
             Cell::from(f.rule.code()),
-            Cell::from(f.rule.info().family.as_str()),
-            Cell::from(fit(&record, 18)),
-            Cell::from(fit(&place, 18)),
-            Cell::from(message),
-        ])
-        .style(if pos == app.selected {
+        ];
+        if show_family {
+            cells.push(Cell::from(f.rule.info().family.as_str()));
+        }
+        cells.push(Cell::from(fit(&record, record_w as usize)));
+        if show_place {
+            cells.push(Cell::from(fit(&place, 18)));
+        }
+        cells.push(Cell::from(message));
+        Row::new(cells).style(if pos == app.selected {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
             Style::default()
         })
     });
     let table_area = Rect {
-        width: inner.width.saturating_sub(1),
+        width: table_w,
         ..inner
     };
     frame.render_widget(Table::new(rows, widths).header(header), table_area);

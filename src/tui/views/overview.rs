@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Paragraph, Row, Table};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Paragraph, Row, Table, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let [top, middle, bottom] = area.layout(&Layout::vertical([
@@ -17,35 +17,71 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Constraint::Length(9),
         Constraint::Min(0),
     ]));
+    // Each panel of a row gets the width its content needs, the right-hand one the rest: at 80
+    // columns, fixed shares would cut values off (the audit's counts, the matrix's headers).
+    // The verdict takes 45% of the width, less if the audit's counts need it, but never less
+    // than its lines need once the reason has a line of its own.
+    let verdict_lines = verdict_lines(app);
+    let items = audit_items(app);
+    let audit_w = pairs(&items, usize::MAX)
+        .iter()
+        .map(Line::width)
+        .max()
+        .unwrap_or(0) as u16
+        + 2;
+    let verdict_least = verdict_lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
+    let verdict_w = (top.width * 45 / 100)
+        .min(top.width.saturating_sub(audit_w))
+        .max(verdict_least)
+        .min(top.width / 2);
     let [verdict, audit] = top.layout(&Layout::horizontal([
-        Constraint::Percentage(45),
-        Constraint::Percentage(55),
+        Constraint::Length(verdict_w),
+        Constraint::Min(0),
     ]));
+    // The top rules keep 30 columns: a code, a count and most of a name.
+    let matrix_table = matrix(app, middle.width.saturating_sub(30));
     let [matrix, rules] = middle.layout(&Layout::horizontal([
-        Constraint::Percentage(55),
-        Constraint::Percentage(45),
+        Constraint::Length(matrix_table.width + 2),
+        Constraint::Min(0),
     ]));
-    draw_verdict(frame, app, verdict);
-    draw_audit(frame, app, audit);
-    draw_matrix(frame, app, matrix);
+    draw_verdict(frame, app, verdict_lines, verdict);
+    draw_audit(frame, app, &items, audit);
+    draw_matrix(frame, matrix_table, matrix);
     draw_top_rules(frame, app, rules);
     draw_ages(frame, app, bottom);
 }
 
-fn draw_verdict(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// The conditions whose article XII sets the penalties: the CGU of the court whose decisions the
+/// records matched, when only one court's are; both CGU share the article's number.
+fn penalty_basis(app: &App) -> &'static str {
+    use crate::model::Producer;
+    let p = &app.report.audit.producers;
+    let only = |f: fn(Producer) -> bool| !p.is_empty() && p.iter().all(|&(x, _)| f(x));
+    if only(|x| x == Producer::CourDeCassation) {
+        "CC CGU XII"
+    } else if only(|x| matches!(x, Producer::ConseilEtat | Producer::Jade)) {
+        "CE CGU XII"
+    } else {
+        "CGU XII"
+    }
+}
+
+/// The verdict panel's lines: the verdict and why, then the findings by penalty. The reason
+/// comes on a line of its own when the panel is narrow.
+fn verdict_lines(app: &App) -> Vec<Line<'static>> {
     let v = app.counts.verdict();
     let (label, style, what) = match v {
         Verdict::Permanent => (
             "PERMANENT interruption",
             Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-            "serious or repeated breach (CC CGU XII)",
+            "serious or repeated breach",
         ),
         Verdict::Temporary => (
             "TEMPORARY interruption",
             Style::default()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
-            "until the breaches are resolved (CC CGU XII)",
+            "until the breaches are resolved",
         ),
         Verdict::Compliant => (
             "COMPLIANT",
@@ -60,18 +96,47 @@ fn draw_verdict(frame: &mut Frame<'_>, app: &App, area: Rect) {
     } else {
         " (so far)"
     };
+    let grey = Style::default().fg(Color::DarkGray);
     let mut lines = vec![
         Line::from(vec![Span::styled(label, style), Span::raw(provisional)]),
-        Line::from(Span::styled(what, Style::default().fg(Color::DarkGray))),
-        Line::raw(""),
+        Line::from(Span::styled(what, grey)),
     ];
+    if v != Verdict::Compliant {
+        lines.push(Line::from(Span::styled(
+            format!("({})", penalty_basis(app)),
+            grey,
+        )));
+    }
     let total: u64 = app.counts.by_penalty.iter().sum();
     lines.push(Line::raw(format!("{total} findings")));
+    let w = digits(app.counts.by_penalty.iter().copied().max().unwrap_or(0)).max(3);
     for (i, p) in Penalty::ALL.iter().enumerate() {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<10}", p.as_str()), penalty_style(*p)),
-            Span::raw(format!("{:>10}", app.counts.by_penalty[i])),
+            Span::raw(format!("{:>w$}", app.counts.by_penalty[i])),
         ]));
+    }
+    lines
+}
+
+/// How many characters `n` takes.
+fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+fn draw_verdict(frame: &mut Frame<'_>, app: &App, mut lines: Vec<Line<'static>>, area: Rect) {
+    // With room to spare, the reason joins the verdict's second line and a blank line sets the
+    // counts apart.
+    let inner_w = area.width.saturating_sub(2) as usize;
+    if app.counts.verdict() != Verdict::Compliant
+        && lines[1].width() + 1 + lines[2].width() <= inner_w
+    {
+        let basis = lines.remove(2);
+        lines[1].spans.push(Span::raw(" "));
+        lines[1].spans.extend(basis.spans);
+        lines.insert(2, Line::raw(""));
+    } else if app.counts.verdict() == Verdict::Compliant {
+        lines.insert(2, Line::raw(""));
     }
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(" Verdict ")),
@@ -79,26 +144,115 @@ fn draw_verdict(frame: &mut Frame<'_>, app: &App, area: Rect) {
     );
 }
 
-fn draw_audit(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Label and value pairs laid out in two aligned columns of pairs when they fit in `width`, with
+/// the long labels or else the short ones; one pair per line otherwise. Items are
+/// `(long label, short label, value)`, in reading order.
+fn pairs(items: &[(&str, &str, String)], width: usize) -> Vec<Line<'static>> {
+    let value_w = items
+        .iter()
+        .map(|(_, _, v)| v.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_w = |col: usize, short: bool| {
+        items
+            .iter()
+            .skip(col)
+            .step_by(2)
+            .map(|(l, s, _)| if short { s } else { l }.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    for short in [false, true] {
+        let (left, right) = (label_w(0, short), label_w(1, short));
+        if left + 1 + value_w + 3 + right + 1 + value_w > width {
+            continue;
+        }
+        let label = |(l, s, _): &(&str, &str, String)| if short { *s } else { *l }.to_string();
+        return items
+            .chunks(2)
+            .map(|c| {
+                let mut s = format!("{:<left$} {:>value_w$}", label(&c[0]), c[0].2);
+                if let Some(second) = c.get(1) {
+                    s.push_str(&format!(
+                        "   {:<right$} {:>value_w$}",
+                        label(second),
+                        second.2
+                    ));
+                }
+                Line::raw(s)
+            })
+            .collect();
+    }
+    let w = items
+        .iter()
+        .map(|(l, _, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    items
+        .iter()
+        .map(|(l, _, v)| Line::raw(format!("{l:<w$} {v:>value_w$}")))
+        .collect()
+}
+
+/// The audit panel's counts, as `(long label, short label, value)` for [`pairs`].
+fn audit_items(app: &App) -> Vec<(&'static str, &'static str, String)> {
+    let a = &app.report.audit;
+    if app.state == AuditState::Finished {
+        return vec![
+            ("records checked", "records", a.records.to_string()),
+            ("matched", "matched", a.matched_records.to_string()),
+            ("unreadable", "unreadable", a.unreadable_records.to_string()),
+            (
+                "with findings",
+                "with findings",
+                app.report.summary.records_with_findings.to_string(),
+            ),
+            (
+                "reference decisions",
+                "references",
+                a.reference_decisions.to_string(),
+            ),
+            (
+                "unreadable",
+                "refs unreadable",
+                a.unreadable_reference_decisions.to_string(),
+            ),
+        ];
+    }
+    let p = &app.progress;
+    let secs = p.elapsed.as_secs_f64();
+    let rate = if secs > 0.0 {
+        p.records as f64 / secs
+    } else {
+        0.0
+    };
+    let eta = if p.bytes_done > 0 && p.bytes_total > p.bytes_done && secs > 0.0 {
+        let left = secs * (p.bytes_total - p.bytes_done) as f64 / p.bytes_done as f64;
+        human_secs(left)
+    } else {
+        "—".into()
+    };
+    let refs = app
+        .reference_decisions
+        .map_or_else(|| "loading…".to_string(), |n| n.to_string());
+    vec![
+        ("records", "records", p.records.to_string()),
+        ("per second", "per second", format!("{rate:.0}")),
+        ("findings", "findings", p.findings.to_string()),
+        ("unreadable", "unreadable", p.unreadable.to_string()),
+        ("reference decisions", "references", refs),
+        ("ETA", "ETA", eta),
+    ]
+}
+
+fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], area: Rect) {
     let block = Block::bordered().title(" Audit ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let a = &app.report.audit;
     let p = &app.progress;
-    let mut lines = Vec::new();
+    let mut lines = pairs(items, inner.width as usize);
     if app.state == AuditState::Finished {
-        lines.push(Line::raw(format!(
-            "records checked {:>10}   matched {:>10}",
-            a.records, a.matched_records
-        )));
-        lines.push(Line::raw(format!(
-            "unreadable      {:>10}   with findings {:>4}",
-            a.unreadable_records, app.report.summary.records_with_findings
-        )));
-        lines.push(Line::raw(format!(
-            "reference decisions {:>6}   unreadable {:>7}",
-            a.reference_decisions, a.unreadable_reference_decisions
-        )));
         lines.push(Line::raw(format!(
             "as of {}   in {:.1} s",
             crate::text::sanitize::for_terminal(&a.as_of, false),
@@ -116,31 +270,10 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 a.policy_overrides.len()
             )));
         }
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         return;
     }
     // Live.
-    let secs = p.elapsed.as_secs_f64();
-    let rate = if secs > 0.0 {
-        p.records as f64 / secs
-    } else {
-        0.0
-    };
-    let eta = if p.bytes_done > 0 && p.bytes_total > p.bytes_done && secs > 0.0 {
-        let left = secs * (p.bytes_total - p.bytes_done) as f64 / p.bytes_done as f64;
-        format!("ETA {}", human_secs(left))
-    } else {
-        "ETA —".into()
-    };
-    let refs = app
-        .reference_decisions
-        .map_or_else(|| "loading…".to_string(), |n| n.to_string());
-    lines.push(Line::raw(format!("reference decisions {refs}")));
-    lines.push(Line::raw(format!(
-        "records {:>10}   {:>8.0}/s   unreadable {}",
-        p.records, rate, p.unreadable
-    )));
-    lines.push(Line::raw(format!("findings {:>9}   {eta}", p.findings)));
     let fam: Vec<String> = Family::ALL
         .iter()
         .map(|f| format!("{} {}", &f.as_str()[..3], p.family_count(*f)))
@@ -156,7 +289,7 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Constraint::Min(0),
         Constraint::Length(1),
     ]));
-    frame.render_widget(Paragraph::new(lines), text);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
     let ratio = if p.bytes_total > 0 {
         (p.bytes_done as f64 / p.bytes_total as f64).clamp(0.0, 1.0)
     } else {
@@ -181,71 +314,143 @@ fn human_secs(s: f64) -> String {
     }
 }
 
-fn draw_matrix(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// The family × severity table, and the width it takes.
+struct Matrix {
+    table: Table<'static>,
+    width: u16,
+}
+
+/// The family × severity table, as wide as its columns need (with up to three spaces between
+/// them) and no wider than `max_width` if it can help it: severities are abbreviated then.
+fn matrix(app: &App, max_width: u16) -> Matrix {
+    let counts = &app.counts.by_family_severity;
+    let totals: Vec<u64> = counts.iter().map(|c| c.iter().sum()).collect();
+    let family_w = Family::ALL
+        .iter()
+        .map(|f| f.as_str().len())
+        .chain([6])
+        .max()
+        .unwrap_or(6);
+    let total_w = digits(totals.iter().copied().max().unwrap_or(0)).max(5);
+    let layout = |short: bool| {
+        let names: Vec<&'static str> = Severity::ALL
+            .iter()
+            .map(|s| {
+                if short {
+                    short_severity(*s)
+                } else {
+                    s.as_str()
+                }
+            })
+            .collect();
+        let widths: Vec<usize> = names
+            .iter()
+            .enumerate()
+            .map(|(si, n)| {
+                let most = counts.iter().map(|c| c[si]).max().unwrap_or(0);
+                n.len().max(digits(most))
+            })
+            .collect();
+        (names, widths)
+    };
+    let natural = |widths: &[usize], spacing: usize| {
+        (family_w + widths.iter().sum::<usize>() + total_w + spacing * (widths.len() + 1)) as u16
+    };
+    let (names, widths, spacing) = [(false, 3), (false, 2), (false, 1), (true, 1)]
+        .into_iter()
+        .map(|(short, spacing)| {
+            let (n, w) = layout(short);
+            (n, w, spacing)
+        })
+        .find(|(_, w, sp)| natural(w, *sp) + 2 <= max_width)
+        .unwrap_or_else(|| {
+            let (n, w) = layout(true);
+            (n, w, 1)
+        });
+    let width = natural(&widths, spacing);
     let header = Row::new(
         std::iter::once(Cell::from("family"))
-            .chain(
-                Severity::ALL
-                    .iter()
-                    .map(|s| Cell::from(Span::styled(s.as_str(), severity_style(*s)))),
-            )
-            .chain(std::iter::once(Cell::from("total"))),
+            .chain(Severity::ALL.iter().zip(&names).map(|(s, n)| {
+                Cell::from(Line::from(Span::styled(*n, severity_style(*s))).right_aligned())
+            }))
+            .chain(std::iter::once(Cell::from(
+                Line::from("total").right_aligned(),
+            ))),
     )
     .style(Style::default().add_modifier(Modifier::BOLD));
-    let rows = Family::ALL.iter().enumerate().map(|(fi, f)| {
-        let counts = app.counts.by_family_severity[fi];
-        let total: u64 = counts.iter().sum();
-        Row::new(
-            std::iter::once(Cell::from(f.as_str()))
-                .chain(counts.iter().map(|c| {
-                    Cell::from(if *c == 0 {
-                        "·".to_string()
-                    } else {
-                        c.to_string()
-                    })
-                }))
-                .chain(std::iter::once(Cell::from(total.to_string()))),
-        )
-    });
-    let widths = [
-        Constraint::Length(12),
-        Constraint::Length(8),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(7),
-    ];
-    frame.render_widget(
-        Table::new(rows, widths)
+    let rows: Vec<Row<'static>> = Family::ALL
+        .iter()
+        .enumerate()
+        .map(|(fi, f)| {
+            Row::new(
+                std::iter::once(Cell::from(f.as_str()))
+                    .chain(counts[fi].iter().zip(&widths).map(|(c, w)| {
+                        let v = if *c == 0 {
+                            "·".to_string()
+                        } else {
+                            c.to_string()
+                        };
+                        Cell::from(Line::raw(format!("{v:>w$}")))
+                    }))
+                    .chain(std::iter::once(Cell::from(format!(
+                        "{:>total_w$}",
+                        totals[fi]
+                    )))),
+            )
+        })
+        .collect();
+    let constraints: Vec<Constraint> = std::iter::once(family_w)
+        .chain(widths.iter().copied())
+        .chain([total_w])
+        .map(|w| Constraint::Length(w as u16))
+        .collect();
+    Matrix {
+        table: Table::new(rows, constraints)
             .header(header)
+            .column_spacing(spacing as u16),
+        width,
+    }
+}
+
+/// A severity in four letters at most, for narrow screens.
+fn short_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "crit",
+        Severity::Medium => "med",
+        other => other.as_str(),
+    }
+}
+
+fn draw_matrix(frame: &mut Frame<'_>, m: Matrix, area: Rect) {
+    frame.render_widget(
+        m.table
             .block(Block::bordered().title(" Findings by family × severity ")),
         area,
     );
 }
 
 fn draw_top_rules(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let rows = app
-        .counts
-        .top_rules(area.height.saturating_sub(2) as usize)
-        .into_iter()
-        .map(|(r, n)| {
-            let info = r.info();
-            Row::new(vec![
-                Cell::from(Span::styled(info.code, severity_style(info.severity))),
-                Cell::from(info.name),
-                Cell::from(n.to_string()),
-            ])
-        });
+    let top = app.counts.top_rules(area.height.saturating_sub(2) as usize);
+    let count_w = top.iter().map(|(_, n)| digits(*n)).max().unwrap_or(1);
+    // The count before the name, which is what gives way when the panel is narrow.
+    let rows = top.into_iter().map(|(r, n)| {
+        let info = r.info();
+        Row::new(vec![
+            Cell::from(Span::styled(info.code, severity_style(info.severity))),
+            Cell::from(format!("{n:>count_w$}")),
+            Cell::from(info.name),
+        ])
+    });
     frame.render_widget(
         Table::new(
             rows,
             [
-                Constraint::Length(7),
-                Constraint::Min(10),
-                Constraint::Length(9),
+                Constraint::Length(6),
+                Constraint::Length(count_w as u16),
+                Constraint::Min(0),
             ],
         )
+        .column_spacing(2)
         .block(Block::bordered().title(" Top rules ")),
         area,
     );
