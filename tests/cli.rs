@@ -895,3 +895,63 @@ fn personal_data_in_the_commentary_is_reported() {
         }
     }
 }
+
+// The record's other fields are shown beside the decision: a party named in a title or a list
+// of parties, a date of birth, a phone number or a personal e-mail address anywhere in them is
+// MSK004 or MSK005 on that field, named by its path. Fields for magistrates are the profiling
+// rules' (PRF001, not MSK004), lawyers' names are not masked, and links, an office's address
+// and the decision's institutional title are not personal data.
+#[test]
+fn personal_data_in_the_other_fields_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = clean("r-1");
+    r["title"] = json!("Affaire M. Hervé Wattelet c/ Société Générale");
+    r["parties"] = json!([
+        "Mme Lucie Fabre, née le 12 avril 1980",
+        "SA Crédit Lyonnais"
+    ]);
+    r["meta"] = json!({"contact": {"phone": "joignable au 06 12 34 56 78"},
+                       "email": "lucie.fabre@gmail.com"});
+    // Not personal data, or not the masking rules' to judge.
+    r["president"] = json!("Mme Mouillard");
+    r["avocats"] = json!(["Me Pierre Dupont", "SCP Piwnica et Molinié"]);
+    r["source_url"] = json!("https://www.courdecassation.fr/decision/0612345678");
+    r["contact_email"] = json!("contact@editeur.fr");
+    r["headline"] = json!("Cour de cassation, Chambre commerciale, 18 novembre 2020, 19-19.463");
+    let c = corpus(dir.path(), &[r.to_string()]);
+    let (code, v) = run_json(&c, &[]);
+    assert_eq!(code, 1);
+    let mut found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["evidence"]["field"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let want: Vec<(String, String)> = [
+        ("MSK004", "parties[0]"),
+        ("MSK004", "title"),
+        ("MSK005", "meta.contact.phone"),
+        ("MSK005", "meta.email"),
+        ("MSK005", "parties[0]"),
+        ("PRF001", "president"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(found, want);
+    // Every excerpt hides what any finding of the record showed as personal.
+    for f in v["findings"].as_array().unwrap() {
+        let Some(excerpt) = f["evidence"]["excerpt"].as_str() else {
+            continue;
+        };
+        for secret in ["Wattelet", "Lucie", "Fabre", "1980", "56 78", "gmail"] {
+            assert!(!excerpt.contains(secret), "{secret} in {excerpt}");
+        }
+    }
+}

@@ -263,7 +263,7 @@ impl<'a> Checker<'a> {
         let professionals = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
         if let Some(t) = r.text.as_deref() {
             masking::check_in_clear(
-                "text",
+                "text".into(),
                 &norm,
                 t,
                 html,
@@ -278,7 +278,7 @@ impl<'a> Checker<'a> {
         // The reuser's commentary, kept apart from the decision, names nobody in clear either.
         if let Some(c) = r.commentary.as_deref().filter(|c| !c.trim().is_empty()) {
             masking::check_field_in_clear(
-                "commentary",
+                "commentary".into(),
                 c,
                 reference_as_normalised,
                 professionals,
@@ -286,6 +286,14 @@ impl<'a> Checker<'a> {
                 &mut out,
             );
         }
+        // And its other fields: a title or a list of parties names nobody in clear.
+        masking::check_extra_in_clear(
+            &r.extra,
+            reference_as_normalised,
+            professionals,
+            rec,
+            &mut out,
+        );
         NORM.with(|b| *b.borrow_mut() = norm);
 
         // Profiling.

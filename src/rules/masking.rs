@@ -8,6 +8,7 @@ use crate::rules::integrity::personal_excerpt;
 use crate::text::identifiers;
 use crate::text::names;
 use crate::text::normalize::{self, Normalized};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Runs the detectors over a record's normalised text. `mapped` is computed (once) only when a
@@ -16,7 +17,7 @@ use std::sync::Arc;
 /// in clear (`source_defect`).
 #[allow(clippy::too_many_arguments)]
 pub fn check_in_clear(
-    field: &'static str,
+    field: Cow<'static, str>,
     norm: &str,
     original: &str,
     html: bool,
@@ -54,7 +55,7 @@ pub fn check_in_clear(
             Finding::new(rule, Some(rec.clone()), msg)
                 .with_source_defect(source_defect)
                 .with_evidence(Evidence {
-                    field: field.into(),
+                    field: field.clone(),
                     span,
                     excerpt: Some(ex),
                     personal: vec![within],
@@ -81,10 +82,10 @@ pub fn check_in_clear(
     }
 }
 
-/// [`check_in_clear`] on a field of the record other than its text (its `commentary`): the
-/// reuser's own words name nobody in clear either.
+/// [`check_in_clear`] on a field of the record other than its text (its `commentary`, its other
+/// fields): the reuser's own words name nobody in clear either.
 pub fn check_field_in_clear(
-    field: &'static str,
+    field: Cow<'static, str>,
     value: &str,
     reference_norm: Option<&str>,
     professionals: &[String],
@@ -104,6 +105,64 @@ pub fn check_field_in_clear(
         rec,
         out,
     );
+}
+
+/// How deep [`check_extra_in_clear`] follows nested objects and arrays.
+const EXTRA_DEPTH: usize = 32;
+
+/// [`check_field_in_clear`] on every string of the record's other fields (a `title`, `parties`,
+/// nested objects and arrays), each named by its path (`parties[0]`, `meta.title`): a party's
+/// name or a date of birth shown beside the decision is shown as much as one in its text. Fields
+/// named for magistrates, clerks, the bench or other professionals are left to the profiling
+/// rules (their names are not to be masked), and links are not read.
+pub fn check_extra_in_clear(
+    extra: &[(String, serde_json::Value)],
+    reference_norm: Option<&str>,
+    professionals: &[String],
+    rec: &Arc<RecordRef>,
+    out: &mut Vec<Finding>,
+) {
+    use serde_json::Value;
+    fn visit(
+        path: String,
+        key: &str,
+        v: &Value,
+        depth: usize,
+        check: &mut dyn FnMut(String, &str),
+    ) {
+        if depth > EXTRA_DEPTH || super::profiling::names_professionals(key) {
+            return;
+        }
+        match v {
+            Value::String(s) => {
+                let t = s.trim();
+                let link = ["http://", "https://", "www."]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+                    && !t.contains(char::is_whitespace);
+                if !link && t.chars().any(char::is_alphanumeric) {
+                    check(path, s);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    visit(format!("{path}[{i}]"), key, x, depth + 1, check);
+                }
+            }
+            Value::Object(o) => {
+                for (k, x) in o {
+                    visit(format!("{path}.{k}"), k, x, depth + 1, check);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut check = |path: String, value: &str| {
+        check_field_in_clear(path.into(), value, reference_norm, professionals, rec, out);
+    };
+    for (key, value) in extra {
+        visit(key.clone(), key, value, 0, &mut check);
+    }
 }
 
 /// The shortest piece of personal data looked for in a record's other excerpts, and the shortest

@@ -218,6 +218,36 @@ fn key_words(key: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words of a field name for professionals acting as such, whose names are not masked.
+const PROFESSIONAL_WORDS: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "avocat",
+    "avocats",
+    "attorney",
+    "attorneys",
+    "counsel",
+    "barrister",
+    "solicitor",
+    "notaire",
+    "huissier",
+    "expert",
+    "experts",
+    "cabinet",
+    "firm",
+];
+
+/// Whether a field named `key` is for magistrates, clerks, the bench or other professionals
+/// (`president`, `composition`, `avocats`): the names it holds are theirs, which the profiling
+/// rules judge and the masking rules leave alone.
+pub(crate) fn names_professionals(key: &str) -> bool {
+    let words = key_words(key);
+    is_magistrate_key(&words)
+        || words
+            .iter()
+            .any(|w| PEOPLE_WORDS.contains(&w.as_str()) || PROFESSIONAL_WORDS.contains(&w.as_str()))
+}
+
 fn is_magistrate_key(words: &[String]) -> bool {
     words.iter().any(|w| MAGISTRATE_WORDS.contains(&w.as_str()))
         || MAGISTRATE_PAIRS.iter().any(|(a, b)| {

@@ -635,6 +635,53 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
     }
 }
 
+/// First words of the local part of an address that is an office's, not a person's
+/// (`contact@`, `greffe.tj-paris@`, `no-reply@`): it identifies no natural person.
+const FUNCTIONAL_MAILBOXES: &[&str] = &[
+    "abuse",
+    "accueil",
+    "admin",
+    "administration",
+    "bonjour",
+    "communication",
+    "contact",
+    "contacts",
+    "courrier",
+    "dpo",
+    "greffe",
+    "hello",
+    "info",
+    "infos",
+    "information",
+    "informations",
+    "juridique",
+    "legal",
+    "mairie",
+    "newsletter",
+    "no",
+    "noreply",
+    "postmaster",
+    "presse",
+    "press",
+    "rgpd",
+    "redaction",
+    "secretariat",
+    "service",
+    "services",
+    "support",
+    "webmaster",
+];
+
+/// Whether the local part of an e-mail address is an office's ([`FUNCTIONAL_MAILBOXES`]).
+fn is_functional_mailbox(local: &str) -> bool {
+    let first = local
+        .split(['.', '-', '_', '+'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    FUNCTIONAL_MAILBOXES.contains(&first.as_str())
+}
+
 fn find_emails(text: &str, out: &mut Vec<IdentifierHit>) {
     let b = text.as_bytes();
     let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
@@ -667,6 +714,10 @@ fn find_emails(text: &str, out: &mut Vec<IdentifierHit>) {
         };
         let tld = &dom[dot + 1..];
         if dot == 0 || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if is_functional_mailbox(&text[s..at]) {
+            last_end = e;
             continue;
         }
         out.push(IdentifierHit {
@@ -758,6 +809,21 @@ mod tests {
                 ("05/06/1971", BirthDate),
                 ("12 mars 1961", BirthDate),
                 ("13 mars 1962", BirthDate),
+            ]
+        );
+    }
+
+    /// An office's address identifies no natural person; a person's does, whatever the domain.
+    #[test]
+    fn functional_mailboxes_are_not_personal() {
+        assert_eq!(
+            found(
+                "écrire à contact@editeur.fr, greffe.tj-paris@justice.fr, no-reply@x.com, \
+                 Redaction@Dalloz.fr ou à helene.contact@gmail.com, jmartin@cabinet-martin.fr"
+            ),
+            vec![
+                ("helene.contact@gmail.com", IdentifierKind::Email),
+                ("jmartin@cabinet-martin.fr", IdentifierKind::Email),
             ]
         );
     }
