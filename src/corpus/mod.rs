@@ -2227,9 +2227,12 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     };
     let mut rec = Record::default();
     // Take each canonical field, through the mapping when it maps it.
+    // A mapped path is read without being removed (two fields may share it, and a nested one
+    // sits inside an object other fields are read from); the values read are removed from the
+    // record's other fields afterwards.
     let take = |field: &'static str, obj: &mut serde_json::Map<String, Value>| -> Option<Value> {
         let v = match mapping.and_then(|m| m.path_of(field)) {
-            Some(path) => take_path(obj, path),
+            Some(path) => read_path(obj, path),
             None => obj.remove(field),
         };
         match v {
@@ -2332,28 +2335,69 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             ));
         }
     };
+    // What the canonical fields took is theirs: the other fields are what is left, which the
+    // profiling and masking rules inspect (a mapped `content.body` is not searched again as a
+    // field of `content`).
+    if let Some(m) = mapping {
+        for (_, path) in &m.fields {
+            remove_path(&mut obj, path);
+        }
+    }
     rec.extra = obj.into_iter().collect();
     rec.extra.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(rec)
 }
 
-fn take_path(obj: &mut serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
+fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
     let (first, rest) = path.split_first()?;
-    if rest.is_empty() {
-        return obj.remove(first.as_str());
-    }
     let mut cur = obj.get(first.as_str())?;
-    for (i, seg) in rest.iter().enumerate() {
+    for seg in rest {
         cur = match cur {
             Value::Object(m) => m.get(seg.as_str())?,
             Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
             _ => return None,
         };
-        if i == rest.len() - 1 {
-            return Some(cur.clone());
-        }
     }
-    None
+    Some(cur.clone())
+}
+
+/// Removes the value at `path`: from its object, or replaced by `null` in its array (the other
+/// elements keep their place, which other paths may name).
+fn remove_path(obj: &mut serde_json::Map<String, Value>, path: &[String]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let Some((first, rest)) = parents.split_first() else {
+        obj.remove(last.as_str());
+        return;
+    };
+    let Some(mut cur) = obj.get_mut(first.as_str()) else {
+        return;
+    };
+    for seg in rest {
+        cur = match cur {
+            Value::Object(m) => match m.get_mut(seg.as_str()) {
+                Some(v) => v,
+                None => return,
+            },
+            Value::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                Some(v) => v,
+                None => return,
+            },
+            _ => return,
+        };
+    }
+    match cur {
+        Value::Object(m) => {
+            m.remove(last.as_str());
+        }
+        Value::Array(a) => {
+            if let Some(v) = last.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                *v = Value::Null;
+            }
+        }
+        _ => {}
+    }
 }
 
 /// [`scalar_string`] without copying a string.
@@ -3498,6 +3542,36 @@ mod tests {
         assert_eq!(r.attribution.as_deref(), Some("Légifrance"));
         assert!(r.excerpt);
         assert_eq!(r.extra.len(), 2);
+    }
+
+    /// What the mapping reads is no longer among the other fields (which the masking and
+    /// profiling rules search), wherever it sits; two fields may read one path.
+    #[test]
+    fn mapped_values_leave_the_other_fields() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"ref\"\nsource_id = \"ref\"\ntext = \"content.body\"\n\
+             number = \"numbers.0\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        let r = parse_record(
+            br#"{"ref": "JURITEXT000048176094", "content": {"body": "M. Jean Dupont", "lang": "fr"}, "numbers": ["22-12.387", "22-12.388"], "title": "t"}"#,
+            Some(&m),
+        )
+        .unwrap();
+        assert_eq!(r.id, "JURITEXT000048176094");
+        assert_eq!(r.source_id.as_deref(), Some("JURITEXT000048176094"));
+        assert_eq!(r.text.as_deref(), Some("M. Jean Dupont"));
+        assert_eq!(r.number.as_deref(), Some("22-12.387"));
+        let extra: Vec<String> = r.extra.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(
+            extra,
+            [
+                r#"content={"lang":"fr"}"#,
+                r#"numbers=[null,"22-12.388"]"#,
+                r#"title="t""#
+            ]
+        );
     }
 
     /// The demo corpus: 60 lines of records built from real decisions, line 46 broken.
