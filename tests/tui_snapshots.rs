@@ -297,3 +297,36 @@ fn the_list_gives_way_to_the_message_on_narrow_screens() {
         );
     }
 }
+
+/// A finding on a field of the record's own naming (`meta<ESC>[2J.title`) shows the name
+/// escaped: the key is corpus text too.
+#[test]
+fn a_field_named_by_the_corpus_never_reaches_the_terminal_raw() {
+    use vigie::model::{Evidence, Finding, RecordRef};
+    let mut report = tui_common::report();
+    let rec = std::sync::Arc::new(RecordRef {
+        id: Some("r-9".into()),
+        line: 9,
+        column: 1,
+        ..RecordRef::default()
+    });
+    report.findings = vec![
+        Finding::new(
+            vigie::rules::Rule::MSK004,
+            Some(rec),
+            "the name of a natural person who is a party or a third party is shown in clear",
+        )
+        .with_evidence(Evidence {
+            field: "meta\u{1b}[2J.title".to_string().into(),
+            excerpt: Some("Affaire M. Hervé Wattelet".into()),
+            personal: vec![(11, 25)],
+            ..Default::default()
+        }),
+    ];
+    report.summary = vigie::report::Summary::of(&report.findings);
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let s = screen(&mut app, "tab enter", 120, 32);
+    assert!(!s.contains('\u{1b}'), "{s}");
+    assert!(s.contains("meta␛[2J.title"), "{s}");
+    assert!(!s.contains("Wattelet"), "{s}");
+}

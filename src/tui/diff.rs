@@ -324,7 +324,11 @@ impl TextDiff {
                 (&[], &ref_p),
                 (&[], &rec_p),
             );
-            d.source = format!("excerpts of `{}` (reference → record)", e.field);
+            // The field's name is the corpus's (a key of the record's other fields).
+            d.source = format!(
+                "excerpts of `{}` (reference → record)",
+                crate::text::sanitize::for_terminal(&e.field, false)
+            );
             return d;
         }
         TextDiff {
