@@ -750,7 +750,8 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 // What precedes the name: a civility (already a candidate), a company word.
                 let before = text[..ns].trim_end();
                 if let Some((ws, we)) = last_word(before)
-                    && (in_list(&before[ws..we], IN_ORGS) || is_civility_word(&before[ws..we]))
+                    && (in_list(without_elision(&before[ws..we]), IN_ORGS)
+                        || is_civility_word(&before[ws..we]))
                 {
                     continue;
                 }
@@ -861,6 +862,17 @@ fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
         }
     }
     false
+}
+
+/// A word without the elided article or preposition it starts with: `l'association` →
+/// `association`, `d’Entreprise` → `Entreprise`.
+fn without_elision(w: &str) -> &str {
+    for lead in ["l'", "d'", "l’", "d’", "L'", "D'", "L’", "D’"] {
+        if let Some(rest) = w.strip_prefix(lead) {
+            return rest;
+        }
+    }
+    w
 }
 
 /// Skips `, `, ` et `, `, et ` and white space (line breaks included); returns `p` unchanged
@@ -1709,6 +1721,26 @@ mod tests {
         assert_eq!(
             names("l'épouse Durand et l'époux Martin"),
             vec!["Durand", "Martin"]
+        );
+    }
+
+    /// A legal person's name before `, domiciliée`, with its article elided or not, is not a
+    /// natural person's.
+    #[test]
+    fn organisations_before_a_domicile_are_not_persons() {
+        for t in [
+            "la société Transports Dubreuil, domiciliée 3 rue X",
+            "l'association Les Amis de la Terre, domiciliée à Paris",
+            "l’association Aides, domiciliée à Pantin",
+            "l'Association Droit au logement, dont le siège est à Paris, domiciliée",
+            "la commune de Saint-Denis, domiciliée en l'hôtel de ville",
+            "d'une société Alpha Conseil, domiciliée à Lyon",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        assert_eq!(
+            names("l'associé Jean Durand, domicilié à Lyon"),
+            vec!["Jean Durand"]
         );
     }
 
