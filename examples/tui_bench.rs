@@ -49,6 +49,7 @@ fn findings(n: usize) -> Vec<Finding> {
             column: 1,
             offset: line * 4000,
             file_key: 0,
+            producer: None,
         });
         let mut f = Finding::new(
             rule,

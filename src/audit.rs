@@ -136,10 +136,9 @@ struct ItemOutcome {
     findings: Vec<Finding>,
     /// `(digest of the id, id)` of a readable record.
     id: Option<(u128, String)>,
+    /// The record, with the producer of the reference decision it matched, if one is.
     rref: Option<Arc<RecordRef>>,
     loaded_at: Option<jiff::Timestamp>,
-    /// The producer of the reference decision the record matched, if one is.
-    producer: Option<Producer>,
     has_text: bool,
     /// [`crate::rules::check::Checked::reference_unread`].
     reference_unread: Option<String>,
@@ -158,6 +157,7 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
             column,
             offset,
             file_key: 0,
+            producer: None,
         })),
         msg,
     )
@@ -188,7 +188,6 @@ fn process(
                 id: None,
                 rref: None,
                 loaded_at: None,
-                producer: None,
                 has_text: false,
                 reference_unread: None,
             };
@@ -212,7 +211,6 @@ fn process(
                 id: None,
                 rref: None,
                 loaded_at: None,
-                producer: None,
                 has_text: false,
                 reference_unread: None,
             }
@@ -220,7 +218,7 @@ fn process(
         Ok(mut rec) => {
             rec.file = block.file;
             rec.line = item.line;
-            let rref = Arc::new(RecordRef {
+            let rref = RecordRef {
                 id: Some(rec.id.clone()),
                 source_id: rec.source_id.clone(),
                 url: rec.url.clone(),
@@ -229,16 +227,16 @@ fn process(
                 column: item.column,
                 offset: item.offset,
                 file_key: 0,
-            });
-            let checked = checker.check(&rec, &rref);
+                producer: None,
+            };
+            let checked = checker.check(&rec, rref);
             let has_text = rec.text.as_deref().is_some_and(|t| !t.trim().is_empty());
             let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
             ItemOutcome {
                 findings: checked.findings,
                 id: Some((h, rec.id)),
-                rref: Some(rref),
+                rref: Some(checked.record),
                 loaded_at: checked.loaded_at,
-                producer: checked.producer,
                 has_text,
                 reference_unread: checked.reference_unread,
             }
@@ -798,7 +796,7 @@ impl Tally<'_> {
             match (&o.id, &o.rref) {
                 (Some((h, id)), Some(rref)) => {
                     self.progress.records += 1;
-                    if let Some(p) = o.producer {
+                    if let Some(p) = rref.producer {
                         self.matched += 1;
                         if let Some(i) = PRODUCERS.iter().position(|x| *x == p) {
                             self.producers[i] += 1;

@@ -16,6 +16,7 @@ fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<std::sync::Arc<Re
         column: 1,
         offset: 0,
         file_key: 0,
+        producer: None,
     }))
 }
 
@@ -247,4 +248,51 @@ fn previous_reads_a_compact_json_report() {
     let v: serde_json::Value = serde_json::from_str(&json_report(findings())).unwrap();
     std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
     assert_eq!(Previous::load(&path).unwrap().len(), 4);
+}
+
+// Reports carry the producer of each record's reference decision (`record.producer`) since it
+// decides the basis cited; `--previous` reads them, and the reports written before, alike.
+#[test]
+fn previous_reads_reports_with_and_without_the_record_producer() {
+    use vigie::model::Producer;
+    let with_producers = || -> Vec<Finding> {
+        let mut v = findings();
+        for (f, p) in v[1..].iter_mut().zip([
+            Some(Producer::Legifrance),
+            Some(Producer::ConseilEtat),
+            None,
+        ]) {
+            let r = f.record.as_mut().unwrap();
+            std::sync::Arc::make_mut(r).producer = p;
+        }
+        v
+    };
+    // `record.producer`, its last key.
+    let field = regex::Regex::new(r#",\s*"producer":\s*(null|"[a-z_]+")"#).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for format in [Format::Json, Format::Jsonl] {
+        let text = write_report(with_producers(), format);
+        // Written as `audit.producers` names them; null for the unmatched record.
+        assert!(text.contains("\"producer\":"), "{text}");
+        assert!(text.contains("\"legifrance\""), "{text}");
+        assert!(text.contains("\"conseil_etat\""), "{text}");
+        // The same report as an earlier vigie wrote it: no `producer` in `record`, the rest
+        // byte for byte.
+        assert_eq!(field.find_iter(&text).count(), 3, "{text}");
+        let older = field.replace_all(&text, "").into_owned();
+        assert!(!older.contains("\"producer\""), "{older}");
+        for text in [text, older] {
+            let path = dir.path().join("previous");
+            std::fs::write(&path, &text).unwrap();
+            let previous = Previous::load(&path).unwrap();
+            assert_eq!(previous.len(), 4);
+            let mut now = with_producers();
+            previous.mark(&mut now);
+            assert!(now.iter().all(|f| f.repeated), "{format:?}");
+            // The fingerprint does not depend on the producer.
+            let mut bare = findings();
+            previous.mark(&mut bare);
+            assert!(bare.iter().all(|f| f.repeated), "{format:?}");
+        }
+    }
 }

@@ -23,6 +23,7 @@ fn rec(
         column: 1,
         offset: line * 100,
         file_key: 0,
+        producer: None,
     })
 }
 
@@ -249,7 +250,8 @@ fn json_has_the_schema() {
     assert_eq!(
         m["record"],
         serde_json::json!({"id": "r-17", "source_id": "5fca277de35a255d41ca73ab",
-            "url": "https://juris.example/d/r-17", "file": "corpus.jsonl", "line": 17})
+            "url": "https://juris.example/d/r-17", "file": "corpus.jsonl", "line": 17,
+            "producer": null})
     );
     assert_eq!(
         m["evidence"],

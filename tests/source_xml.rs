@@ -671,7 +671,6 @@ proptest::proptest! {
 /// never another.
 #[test]
 fn xml_decisions_are_read_back_from_their_files() {
-    use std::sync::Arc;
     use vigie::model::{Record, RecordRef};
     use vigie::rules::check::Checker;
     use vigie::source::history::History;
@@ -731,7 +730,7 @@ fn xml_decisions_are_read_back_from_their_files() {
             ..Default::default()
         };
         checker
-            .check(&r, &Arc::new(RecordRef::default()))
+            .check(&r, RecordRef::default())
             .findings
             .iter()
             .map(|f| f.rule.code().to_string())

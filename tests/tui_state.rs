@@ -470,6 +470,7 @@ fn slow_first_sorts_are_announced_then_done() {
                     column: 1,
                     offset: 0,
                     file_key: 0,
+                    producer: None,
                 })),
                 "no reference decision matches",
             )

@@ -1,5 +1,6 @@
 //! A finding: one breach of one rule by one record (or by the corpus as a whole).
 
+use crate::model::Producer;
 use crate::rules::{Penalty, Rule, Severity};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -22,6 +23,10 @@ pub struct RecordRef {
     /// For a record without an id (an unreadable line or file): a digest of its file's name,
     /// which with the line identifies it in the fingerprint ([`file_key`]); 0 otherwise.
     pub file_key: u64,
+    /// The producer of the reference decision the record matched, which decides the conditions
+    /// of reuse that apply to it (SPEC §1.1); `None` when no reference decision matched (INT007,
+    /// an unreadable record). Not part of the fingerprint.
+    pub producer: Option<Producer>,
 }
 
 impl RecordRef {
@@ -158,5 +163,18 @@ impl Finding {
             Some(r) => (r.file_index.saturating_add(1), r.line, self.rule),
             None => (0, 0, self.rule),
         }
+    }
+}
+
+#[cfg(all(test, target_pointer_width = "64"))]
+mod tests {
+    use super::*;
+
+    // A corpus of millions of records holds one per record with findings: the producer takes
+    // the padding after the file index, not another word.
+    #[test]
+    fn a_record_ref_keeps_its_size() {
+        assert_eq!(std::mem::size_of::<RecordRef>(), 112);
+        assert_eq!(std::mem::size_of::<Option<Producer>>(), 1);
     }
 }

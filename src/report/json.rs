@@ -184,6 +184,9 @@ struct RecordView<'a> {
     url: Option<&'a str>,
     file: Option<&'a str>,
     line: u64,
+    /// The producer of the reference decision the record matched (`legifrance`,
+    /// `conseil_etat`…, as `audit.producers` names them); null when none matched.
+    producer: Option<crate::model::Producer>,
 }
 
 #[derive(Serialize)]
@@ -214,6 +217,7 @@ impl<'a> FindingView<'a> {
                 url: r.url.as_deref(),
                 file: report.files.get(r.file_index as usize).map(String::as_str),
                 line: r.line,
+                producer: r.producer,
             }),
             message: &f.message,
             basis: info.basis,

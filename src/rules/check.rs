@@ -16,9 +16,9 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// When the reuser last loaded the record (FRE003, the age chart).
     pub loaded_at: Option<jiff::Timestamp>,
-    /// The producer of the reference decision matched, if one is: whose conditions apply (SPEC
-    /// §1.1).
-    pub producer: Option<crate::model::Producer>,
+    /// The record as its findings show it, with the producer of the reference decision matched,
+    /// if one is: whose conditions apply (SPEC §1.1).
+    pub record: Arc<RecordRef>,
     /// Why the reference text the record's text had to be compared with could not be read
     /// again (its file changed or went away since it was indexed): the comparison did not run,
     /// nor could the masking rules tell what the source itself shows in clear.
@@ -52,8 +52,9 @@ impl<'a> Checker<'a> {
         Checker { reference, history }
     }
 
-    /// Checks one record.
-    pub fn check(&self, r: &Record, rec: &Arc<RecordRef>) -> Checked {
+    /// Checks one record; `rec` is what its findings show of it, which the check completes with
+    /// the producer of the reference decision matched ([`Checked::record`]).
+    pub fn check(&self, r: &Record, rec: RecordRef) -> Checked {
         let mut out = Vec::new();
         let source_id = r
             .source_id
@@ -62,6 +63,11 @@ impl<'a> Checker<'a> {
             .filter(|s| !s.is_empty());
         let ref_index = source_id.and_then(|s| self.reference.find_index(s));
         let reference = ref_index.map(|i| &self.reference.decisions[i]);
+        // Every finding of the record carries the producer whose conditions apply to it.
+        let rec = &Arc::new(RecordRef {
+            producer: reference.map(|d| d.producer),
+            ..rec
+        });
         let hist = source_id
             .and_then(|s| self.history.get(s))
             .or_else(|| reference.and_then(|d| self.history.get(&d.id)));
@@ -305,7 +311,7 @@ impl<'a> Checker<'a> {
         Checked {
             findings: out,
             loaded_at,
-            producer: reference.map(|d| d.producer),
+            record: rec.clone(),
             reference_unread,
         }
     }

@@ -1642,6 +1642,7 @@ mod tests {
                         column: 1,
                         offset: 0,
                         file_key: 0,
+                        producer: None,
                     })),
                     "m",
                 )

@@ -51,6 +51,7 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::A
         column: 1,
         offset: line * 100,
         file_key: 0,
+        producer: None,
     }))
 }
 
