@@ -259,6 +259,7 @@ fn json_has_the_schema() {
             "excerpt": "M. K••••••• a formé le pourvoi",
             "reference_excerpt": "M. [K] a formé le pourvoi"})
     );
+    // The producer of r-17's decision is not known here: the whole basis.
     assert_eq!(
         m["basis"],
         serde_json::json!(["COJ L.111-13", "CJA L.10", "CC VII", "CC X", "CE X"])

@@ -74,7 +74,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
                 }
             })
             .unwrap_or_default();
-        let basis = info.basis.join("; ");
+        let basis = report.basis(f).join("; ");
         let cells: [&str; 15] = [
             &fingerprint,
             info.code,

@@ -172,7 +172,8 @@ pub(crate) struct FindingView<'a> {
     source_defect: bool,
     record: Option<RecordView<'a>>,
     message: &'a str,
-    basis: &'static [&'static str],
+    /// The rule's basis as it applies to the record's decision ([`Report::basis`]).
+    basis: crate::rules::Basis,
     evidence: Option<EvidenceView<'a>>,
     waiver: Option<&'a Waiver>,
 }
@@ -220,7 +221,7 @@ impl<'a> FindingView<'a> {
                 producer: r.producer,
             }),
             message: &f.message,
-            basis: info.basis,
+            basis: report.basis(f),
             evidence: f.evidence.as_ref().map(|e| {
                 let (excerpt, reference_excerpt) = super::exported_excerpts(e, reveal);
                 EvidenceView {

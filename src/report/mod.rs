@@ -8,7 +8,7 @@ pub mod redact;
 mod text;
 
 use crate::model::{Finding, Producer};
-use crate::rules::{Family, Penalty, Rule, Severity};
+use crate::rules::{Basis, Family, Penalty, Rule, Severity};
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -158,6 +158,25 @@ pub struct Report {
 }
 
 impl Report {
+    /// The basis `f` cites, in every export: its rule's basis narrowed to the conditions that
+    /// apply to the decision it is about, those of the producer of its record's reference
+    /// decision or, for a corpus-level finding, of every producer of the corpus
+    /// ([`AuditInfo::producers`]); the whole basis when no producer is known or none of it
+    /// applies.
+    pub fn basis(&self, f: &Finding) -> Basis {
+        match &f.record {
+            Some(r) => Basis::of(f.rule, r.producer),
+            None => Basis::of(
+                f.rule,
+                self.audit
+                    .producers
+                    .iter()
+                    .filter(|&&(_, n)| n > 0)
+                    .map(|&(p, _)| p),
+            ),
+        }
+    }
+
     /// Whether a finding's penalty is `threshold` or graver (`None`: no threshold): what the
     /// exit status says, `1` then (SPEC §4), whether the audit ran headless or in the UI.
     pub fn breaches(&self, threshold: Option<Penalty>) -> bool {

@@ -2,6 +2,7 @@
 
 mod articles;
 pub mod attribution;
+pub mod basis;
 pub mod check;
 mod explain;
 pub mod freshness;
@@ -12,5 +13,6 @@ pub mod profiling;
 mod registry;
 
 pub use articles::{BASIS_IDS, article_text, article_title};
+pub use basis::Basis;
 pub use explain::{explain, rules_table};
 pub use registry::{Family, Penalty, Rule, RuleInfo, Severity};
