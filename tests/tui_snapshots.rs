@@ -128,6 +128,42 @@ fn overview_live() {
 
 snap!(detail_articles_scrolled, "tab j j enter a j j j", 100, 40);
 
+/// The articles view quotes the articles that apply to the finding's decision: for MSK001 on a
+/// decision Légifrance diffuses (r-1), of the rule's COJ L.111-13, CJA L.10, CC VII, CC X and
+/// CE X, only the code of judicial organisation; all five when the producer is not known.
+#[test]
+fn the_articles_are_those_of_the_decisions_producer() {
+    // Each article's text starts on its own line after its id, as the view lays them out.
+    let quoted = |screen: &str| -> Vec<&'static str> {
+        ["COJ L.111-13", "CJA L.10", "CC VII", "CC X", "CE X"]
+            .into_iter()
+            .filter(|id| {
+                screen
+                    .lines()
+                    .any(|l| l.trim_matches(['"', '│', ' ']) == *id)
+            })
+            .collect()
+    };
+    let mut app = tui_common::app();
+    let s = screen(&mut app, "tab j j enter a", 100, 400);
+    assert!(s.contains("Articles enforced by MSK001"), "{s}");
+    assert_eq!(quoted(&s), ["COJ L.111-13"], "{s}");
+
+    let mut app = tui_common::app();
+    for f in &mut app.report.findings {
+        if let Some(r) = f.record.as_mut() {
+            std::sync::Arc::make_mut(r).producer = None;
+        }
+    }
+    let s = screen(&mut app, "tab j j enter a", 100, 400);
+    assert!(s.contains("Articles enforced by MSK001"), "{s}");
+    assert_eq!(
+        quoted(&s),
+        ["COJ L.111-13", "CJA L.10", "CC VII", "CC X", "CE X"],
+        "{s}"
+    );
+}
+
 /// The evidence is wrapped once per width, masking and mode: scrolling only picks other lines
 /// of the wrapped text (a key press on a text of megabytes must not wrap it again).
 #[test]

@@ -51,7 +51,15 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::A
         column: 1,
         offset: line * 100,
         file_key: 0,
-        producer: None,
+        // A record matches when its decision is in the reference, tests/data/dila-cass: a
+        // decision Légifrance diffuses.
+        producer: source
+            .filter(|s| {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(format!("tests/data/dila-cass/{s}.xml"))
+                    .is_file()
+            })
+            .map(|_| vigie::model::Producer::Legifrance),
     }))
 }
 
@@ -163,6 +171,7 @@ pub fn report() -> Report {
             unreadable_records: 1,
             reference_decisions: 92,
             matched_records: 4,
+            producers: vec![(vigie::model::Producer::Legifrance, 4)],
             texts_not_compared: 0,
             elapsed_ms: 812,
             updated_at_ages: AgeHistogram {

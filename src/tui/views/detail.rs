@@ -128,13 +128,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         return;
     }
 
+    // The articles that apply to the finding's decision (its producer's conditions).
+    let basis = app.report.basis(f);
     let mut art = Vec::new();
-    if info.basis.is_empty() {
+    if basis.is_empty() {
         art.push(Line::raw("no article: an input or verification notice"));
     }
-    for b in info.basis {
+    for b in basis.iter() {
         art.push(Line::from(Span::styled(
-            *b,
+            b,
             Style::default().add_modifier(Modifier::BOLD),
         )));
         let text = article_text(b).unwrap_or("(article text not available)");
@@ -435,7 +437,8 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     }
 }
 
-/// The full text of the articles the rule enforces, scrollable, in place of the evidence.
+/// The full text of the articles the rule enforces on the finding's decision, scrollable, in
+/// place of the evidence.
 fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
     let f = &app.report.findings[d.finding as usize];
     let block = Block::bordered().title(format!(
@@ -452,7 +455,7 @@ fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, 
         return;
     }
     let mut segs = Vec::new();
-    for b in f.rule.info().basis {
+    for b in app.report.basis(f).iter() {
         let text = article_text(b).unwrap_or("(article text not available)");
         segs.push(crate::tui::diff::Seg {
             kind: crate::tui::diff::SegKind::Same,
