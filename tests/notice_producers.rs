@@ -206,33 +206,63 @@ fn a_mixed_corpus_gets_each_condition_attributed() {
         ),
         "{text}"
     );
-    // The findings do not say which producer's decision each concerns: in a mixed corpus the
-    // headings name the article as both CGU number it, and no one's.
-    assert!(
-        text.contains(
-            "### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice ("
-        ),
+    // Each finding is cited against the conditions of its own decision's producer: r0 is the
+    // Judilibre decision, r1 the Conseil d'État's, r2 Légifrance's. Each record shows nothing
+    // but its ids, hence INT005, ATT001 and FRE001 on each, and FRE005 on r1 (worked out from
+    // the registry's bases: CC V, CE V and DILA for INT005; the same and CRPA L.322-1 for
+    // ATT001; CC V, CE V and CRPA L.322-1 for FRE001; CE V for FRE005).
+    let headings = section_headings(&text);
+    assert_eq!(
+        headings,
+        [
+            "### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (3 constats)",
+            "### Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice (4 constats)",
+            "### Notice de la DILA relative à la réutilisation des données de Légifrance (2 constats)",
+            "### Article L. 322-1 du code des relations entre le public et l'administration (1 constat)",
+        ],
         "{text}"
     );
-    let owned = |text: &str| {
-        text.lines().any(|l| {
-            l.starts_with("### ")
-                && (l.contains("Cour de cassation") || l.contains("Conseil d'État"))
-        })
-    };
-    assert!(!owned(&text), "{text}");
+    let cc = group(&text, &headings[0]);
+    assert!(cc.contains("(fondement : CC V) ; exemples :\n    - enregistrement « r0 »"));
+    assert!(cc.contains("— 1 constat (fondement : CC V, CRPA L.322-1) ; exemples :"));
+    assert!(!cc.contains("« r1 »") && !cc.contains("« r2 »") && !cc.contains("CE V"));
+    let ce = group(&text, &headings[1]);
+    assert!(ce.contains("- **FRE005 ambiguous-update-notice**"));
+    assert!(!ce.contains("« r0 »") && !ce.contains("« r2 »") && !ce.contains("CC V"));
+    let dila = group(&text, &headings[2]);
+    assert!(dila.contains("- **INT005 identification-missing** — mentions d'identification de la décision absentes — 1 constat (fondement : DILA) ; exemples :\n    - enregistrement « r2 »"));
+    assert!(dila.contains("- **ATT001 source-not-mentioned** — source des données non mentionnée — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « r2 »"));
+    let crpa = group(&text, &headings[3]);
+    assert!(crpa.contains("- **FRE001 update-date-missing** — date de la dernière mise à jour non mentionnée — 1 constat (fondement : CRPA L.322-1) ; exemples :\n    - enregistrement « r2 »"));
     assert!(text.contains("anonymisation.sder.courdecassation@justice.fr ;\n- décisions de la juridiction administrative"));
 
-    // Conseil d'État and Légifrance decisions: the same (a Légifrance record's breach is not
-    // the Conseil d'État CGU's).
+    // Conseil d'État and Légifrance decisions: a Légifrance record's breach is not the Conseil
+    // d'État CGU's, and no heading names the Cour de cassation's.
     let text = render(&audit(&[CE, DILA]), Format::Notice);
-    assert!(
-        text.contains(
-            "### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice ("
-        ),
+    assert_eq!(
+        section_headings(&text),
+        [
+            "### Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice (4 constats)",
+            "### Notice de la DILA relative à la réutilisation des données de Légifrance (2 constats)",
+            "### Article L. 322-1 du code des relations entre le public et l'administration (1 constat)",
+        ],
         "{text}"
     );
-    assert!(!owned(&text), "{text}");
+}
+
+/// The `###` headings of a notice, in order.
+fn section_headings(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with("### "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// What a notice files under `heading`: up to the next heading.
+fn group<'a>(text: &'a str, heading: &str) -> &'a str {
+    let at = text.find(heading).expect(heading) + heading.len();
+    let end = text[at..].find("\n#").map_or(text.len(), |k| at + k);
+    &text[at..end]
 }
 
 #[test]

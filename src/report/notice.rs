@@ -1,12 +1,13 @@
 //! A draft formal notice in French (Markdown) that a court can send to the reuser: the
-//! breaches grouped by penalty category (CGU XII) then by the articles they breach, with counts
-//! and examples, the deadline and the consequences.
+//! breaches grouped by penalty category (CGU XII) then by the articles they breach among the
+//! conditions that apply to their decisions, with counts and examples, the deadline and the
+//! consequences.
 //!
 //! Findings an auditor marked `accepted` (waivers) are left out of the notice.
 
 use super::{AuditInfo, Report, WaiverStatus, WriteOptions};
 use crate::model::{Finding, Producer};
-use crate::rules::{Penalty, Rule};
+use crate::rules::{Basis, Penalty, Rule};
 use crate::text::identifiers::IdentifierKind;
 use crate::text::sanitize::for_terminal;
 use regex::Regex;
@@ -394,14 +395,43 @@ fn french_label(rule: Rule) -> &'static str {
     }
 }
 
-/// The CGU article a rule primarily enforces: the first article of the Cour de cassation or
-/// Conseil d'État CGU in its basis (both CGU number their articles alike), else the DILA notice.
+/// What a group of findings primarily breaches, from the basis they cite: the first article of
+/// the Cour de cassation or Conseil d'État CGU in it (both CGU number their articles alike),
+/// else the DILA notice, else the first statute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Article {
     Cgu(u8),
     Dila,
+    /// An index in [`STATUTES`].
+    Statute(u8),
     None,
 }
+
+/// The statutes a basis cites (all but the CGU and the DILA notice), in the order the notice
+/// files them, with the heading of their group.
+const STATUTES: [(&str, &str); 6] = [
+    (
+        "COJ L.111-13",
+        "Article L. 111-13 du code de l'organisation judiciaire",
+    ),
+    (
+        "COJ R.111-13",
+        "Article R. 111-13 du code de l'organisation judiciaire",
+    ),
+    (
+        "CJA L.10",
+        "Article L. 10 du code de justice administrative",
+    ),
+    (
+        "CJA R.741-15",
+        "Article R. 741-15 du code de justice administrative",
+    ),
+    (
+        "CRPA L.322-1",
+        "Article L. 322-1 du code des relations entre le public et l'administration",
+    ),
+    ("code pénal 226-18", "Article 226-18 du code pénal"),
+];
 
 const ROMAN: [&str; 14] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
@@ -425,7 +455,9 @@ const CGU_TITLES: [&str; 14] = [
 ];
 
 /// The conditions of reuse that apply to the decisions audited, from the producers of the
-/// reference decisions the records matched (SPEC §1.1): records matched under each.
+/// reference decisions the records matched (SPEC §1.1): records matched under each. They frame
+/// the letter (the opening, the consequences, where defects are reported); each finding is
+/// filed under the conditions of its own decision ([`Heading`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Conditions {
     /// The Cour de cassation's CGU: Judilibre.
@@ -461,43 +493,8 @@ impl Conditions {
         self.cc + self.ce + self.dila > 0
     }
 
-    /// Whether the records matched come under one set of conditions only (one CGU, or the DILA
-    /// notice). Only then can an article's heading say whose it is: the findings do not carry
-    /// their record's producer, so in a mixed corpus a heading naming one CGU would claim that
-    /// finding for it.
-    fn single(self) -> bool {
-        [self.cc > 0, self.ce > 0, self.dila > 0]
-            .into_iter()
-            .filter(|&x| x)
-            .count()
-            == 1
-    }
-
     fn cgu(self) -> bool {
         self.cc > 0 || self.ce > 0
-    }
-
-    /// Whether a basis entry (`CC V`, `CE X`, `DILA`, `COJ L.111-13`, `CJA L.10`) is among the
-    /// conditions and codes that apply; every entry does when they are not known.
-    fn applies(self, id: &str) -> bool {
-        if !self.known() {
-            return true;
-        }
-        if id.starts_with("CC ") {
-            self.cc > 0
-        } else if id.starts_with("CE ") {
-            self.ce > 0
-        } else if id == "DILA" {
-            self.dila > 0
-        } else if id.starts_with("COJ ") {
-            // The code of judicial organisation: decisions of the judicial courts.
-            self.cc > 0 || self.dila > 0
-        } else if id.starts_with("CJA ") {
-            // The code of administrative justice: decisions of the administrative courts.
-            self.ce > 0
-        } else {
-            true
-        }
     }
 
     /// Whose CGU, after « CGU »: ` de la Cour de cassation`, ` du Conseil d'État`, both, or
@@ -522,63 +519,93 @@ fn owner(cc: bool, ce: bool) -> &'static str {
     }
 }
 
-/// The article a rule primarily enforces among the conditions that apply (any, if none of its
-/// basis applies).
-fn primary_article(rule: Rule, c: Conditions) -> Article {
-    let basis = rule.info().basis;
-    let pick = |only_applicable: bool| {
-        let applies = |id: &str| !only_applicable || c.applies(id);
-        for id in basis {
-            if let Some(n) = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE "))
-                && let Some(k) = ROMAN.iter().position(|r| *r == n)
-                && applies(id)
-            {
-                return Some(Article::Cgu(k as u8 + 1));
-            }
-        }
-        (basis.contains(&"DILA") && applies("DILA")).then_some(Article::Dila)
-    };
-    pick(true).or_else(|| pick(false)).unwrap_or(Article::None)
+/// Under which heading the notice files a finding that cites `basis`: the article it primarily
+/// breaches and whose texts (CGU, DILA notice) the heading names. Findings on decisions of
+/// different producers fall under different headings: each is cited against the conditions that
+/// apply to its own decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Heading {
+    article: Article,
+    whose: Whose,
+    /// For a CGU article: the DILA notice is cited too (a corpus-level finding on a corpus
+    /// holding Légifrance decisions).
+    dila: bool,
 }
 
-impl Article {
-    /// The heading of a group of rules: for a CGU article, whose CGU it is among those that
-    /// apply, and the DILA notice too when it applies to one of the rules.
-    fn heading(self, rules: &[Rule], c: Conditions) -> String {
-        match self {
+/// Whose CGU a heading names, in the order the notice lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Whose {
+    Cc,
+    Ce,
+    Both,
+    /// No one's: the heading names the article as both CGU number it, because the producer of
+    /// the decision is not known (an unmatched record) or none of the rule's basis applies to
+    /// it, so that the whole basis is cited. Also for headings that are not CGU articles.
+    Any,
+}
+
+impl Heading {
+    fn of(basis: Basis) -> Heading {
+        let mut h = Heading {
+            article: Article::None,
+            whose: Whose::Any,
+            dila: false,
+        };
+        let cgu = basis.iter().find_map(|id| {
+            let n = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE "))?;
+            ROMAN.iter().position(|r| *r == n).map(|k| (k, n))
+        });
+        if let Some((k, roman)) = cgu {
+            h.article = Article::Cgu(k as u8 + 1);
+            if basis.applies() {
+                let cites = |prefix| {
+                    basis
+                        .iter()
+                        .any(|id| id.strip_prefix(prefix) == Some(roman))
+                };
+                let (cc, ce) = (cites("CC "), cites("CE "));
+                h.whose = match (cc, ce) {
+                    (true, false) => Whose::Cc,
+                    (false, true) => Whose::Ce,
+                    _ => Whose::Both,
+                };
+                h.dila = basis.contains("DILA");
+            }
+        } else if basis.contains("DILA") {
+            h.article = Article::Dila;
+        } else if let Some(k) = basis
+            .iter()
+            .find_map(|id| STATUTES.iter().position(|(s, _)| *s == id))
+        {
+            h.article = Article::Statute(k as u8);
+        }
+        h
+    }
+
+    fn text(self) -> String {
+        match self.article {
             Article::Cgu(n) => {
                 let roman = ROMAN[n as usize - 1];
                 let title = CGU_TITLES[n as usize - 1];
-                if !c.known() {
-                    return format!("Article {roman} des CGU — {title}");
-                }
-                let cites = |prefix: &str, only_applicable: bool| {
-                    let id = format!("{prefix} {roman}");
-                    rules.iter().any(|r| r.info().basis.contains(&id.as_str()))
-                        && (!only_applicable || c.applies(&id))
-                };
-                let (mut cc, mut ce) = (cites("CC", true), cites("CE", true));
-                if !cc && !ce {
-                    (cc, ce) = (cites("CC", false), cites("CE", false));
-                }
-                let dila = c.dila > 0 && rules.iter().any(|r| r.info().basis.contains(&"DILA"));
-                // Decisions from Légifrance's judicial bases are in the corpus too, and the
-                // notice does not know which findings are theirs: the heading says which
-                // decisions the CGU article covers.
-                let scope = match (c.dila > 0, cc, ce) {
-                    (true, true, false) => " (décisions issues de Judilibre)",
-                    (true, false, true) => " (décisions des juridictions administratives)",
-                    _ => "",
+                let whose = match self.whose {
+                    Whose::Cc => owner(true, false),
+                    Whose::Ce => owner(false, true),
+                    Whose::Both => owner(true, true),
+                    Whose::Any => "",
                 };
                 format!(
-                    "Article {roman} des CGU{}{scope} — {title}{}",
-                    owner(cc, ce),
-                    if dila { " ; notice de la DILA" } else { "" }
+                    "Article {roman} des CGU{whose} — {title}{}",
+                    if self.dila {
+                        " ; notice de la DILA"
+                    } else {
+                        ""
+                    }
                 )
             }
             Article::Dila => {
                 "Notice de la DILA relative à la réutilisation des données de Légifrance".into()
             }
+            Article::Statute(k) => STATUTES[k as usize].1.into(),
             Article::None => "Contrôles de l'audit, sans article des CGU".into(),
         }
     }
@@ -932,36 +959,34 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
             penalty_heading(p),
             plural(in_p.len(), "constat", "constats")
         );
-        // Groups of rules by the CGU article they primarily breach, in article order; in a
-        // corpus of several producers, articles named as the CGU number them, whoever's.
-        let grouping = if conditions.single() {
-            conditions
-        } else {
-            Conditions::default()
-        };
-        let mut groups: Vec<(Article, Vec<Rule>)> = Vec::new();
-        for &rule in Rule::ALL {
-            if !in_p.iter().any(|f| f.rule == rule) {
-                continue;
-            }
-            let article = primary_article(rule, grouping);
-            match groups.iter_mut().find(|(a, _)| *a == article) {
-                Some((_, rules)) => rules.push(rule),
-                None => groups.push((article, vec![rule])),
+        // Groups of findings by the article they primarily breach among the conditions that
+        // apply to their own decisions (those of the producer of each record's reference
+        // decision), in article order; within a group, by rule.
+        let mut groups: Vec<(Heading, Vec<&Finding>)> = Vec::new();
+        for &f in &in_p {
+            let heading = Heading::of(report.basis(f));
+            match groups.iter_mut().find(|(h, _)| *h == heading) {
+                Some((_, of_heading)) => of_heading.push(f),
+                None => groups.push((heading, vec![f])),
             }
         }
-        groups.sort_by_key(|(a, _)| *a);
-        for (article, rules) in groups {
-            let n: usize = in_p.iter().filter(|f| rules.contains(&f.rule)).count();
+        groups.sort_by_key(|(h, _)| *h);
+        for (heading, of_heading) in groups {
             let _ = writeln!(
                 m,
                 "### {} ({})\n",
-                article.heading(&rules, grouping),
-                plural(n, "constat", "constats")
+                heading.text(),
+                plural(of_heading.len(), "constat", "constats")
             );
-            for rule in rules {
-                let of_rule: Vec<&Finding> =
-                    in_p.iter().copied().filter(|f| f.rule == rule).collect();
+            for &rule in Rule::ALL {
+                let of_rule: Vec<&Finding> = of_heading
+                    .iter()
+                    .copied()
+                    .filter(|f| f.rule == rule)
+                    .collect();
+                let Some(first) = of_rule.first() else {
+                    continue;
+                };
                 let info = rule.info();
                 let _ = write!(
                     m,
@@ -971,16 +996,10 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
                     french_label(rule),
                     plural(of_rule.len(), "constat", "constats")
                 );
-                // The basis among the conditions that apply (all of it if none does).
-                let mut basis: Vec<&str> = info
-                    .basis
+                // The basis these findings cite: what of the rule's applies to their decisions.
+                let basis = of_rule
                     .iter()
-                    .copied()
-                    .filter(|id| conditions.applies(id))
-                    .collect();
-                if basis.is_empty() {
-                    basis = info.basis.to_vec();
-                }
+                    .fold(report.basis(first), |b, f| b.union(report.basis(f)));
                 if !basis.is_empty() {
                     let _ = write!(m, " (fondement : {})", basis.join(", "));
                 }
@@ -1107,6 +1126,93 @@ ci-dessus.\n",
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_statute_a_basis_cites_has_a_heading() {
+        use crate::rules::basis::Source;
+        for &rule in Rule::ALL {
+            for id in rule.info().basis {
+                if matches!(Source::of(id), Source::Coj | Source::Cja | Source::General) {
+                    assert!(STATUTES.iter().any(|(s, _)| s == id), "{id}");
+                }
+            }
+        }
+    }
+
+    // Worked out from the registry's bases (SPEC §2): the first CGU article cited, else the
+    // DILA notice, else the first statute; the CGU named are those that apply.
+    #[test]
+    fn headings_name_the_conditions_of_the_findings_decisions() {
+        use Producer::*;
+        let h = |rule, producers: &[Producer]| {
+            Heading::of(Basis::of(rule, producers.iter().copied())).text()
+        };
+        assert_eq!(
+            h(Rule::MSK001, &[CourDeCassation]),
+            "Article VII des CGU de la Cour de cassation — Protection des données à caractère personnel"
+        );
+        assert_eq!(
+            h(Rule::MSK001, &[Jade]),
+            "Article X des CGU du Conseil d'État — Traitement des demandes d'occultation ou de levée d'occultation"
+        );
+        assert_eq!(
+            h(Rule::MSK001, &[Legifrance]),
+            "Article L. 111-13 du code de l'organisation judiciaire"
+        );
+        assert_eq!(
+            h(Rule::ATT001, &[Legifrance]),
+            "Notice de la DILA relative à la réutilisation des données de Légifrance"
+        );
+        assert_eq!(
+            h(Rule::FRE001, &[Legifrance]),
+            "Article L. 322-1 du code des relations entre le public et l'administration"
+        );
+        // No producer known, or nothing of the basis applies to it (INT004: CE V, on a
+        // Légifrance decision): the article as both CGU number it, no one's.
+        assert_eq!(
+            h(Rule::MSK001, &[]),
+            "Article VII des CGU — Protection des données à caractère personnel"
+        );
+        assert_eq!(
+            h(Rule::INT004, &[Legifrance]),
+            "Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice"
+        );
+        // Several producers (a corpus-level finding): the CGU and the notice of each.
+        assert_eq!(
+            h(Rule::INT001, &[CourDeCassation, Legifrance]),
+            "Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et \
+             conditions d'exercice ; notice de la DILA"
+        );
+        assert_eq!(
+            h(Rule::ATT002, &[CourDeCassation, ConseilEtat]),
+            "Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit \
+             à réutilisation et conditions d'exercice"
+        );
+        assert_eq!(
+            h(Rule::IN002, &[Legifrance]),
+            "Contrôles de l'audit, sans article des CGU"
+        );
+        // Ordered by article, then the Cour de cassation's, the Conseil d'État's, both, no one's.
+        let mut order = [
+            Heading::of(Basis::of(Rule::INT004, Some(Legifrance))),
+            Heading::of(Basis::of(Rule::ATT001, Some(Legifrance))),
+            Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat))),
+            Heading::of(Basis::of(Rule::FRE001, Some(Legifrance))),
+            Heading::of(Basis::of(Rule::FRE001, Some(CourDeCassation))),
+        ];
+        order.sort();
+        let texts: Vec<String> = order.iter().map(|h| h.text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice",
+                "Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice",
+                "Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice",
+                "Notice de la DILA relative à la réutilisation des données de Légifrance",
+                "Article L. 322-1 du code des relations entre le public et l'administration",
+            ]
+        );
+    }
 
     #[test]
     fn markdown_is_neutralised() {
