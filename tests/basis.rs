@@ -1,0 +1,349 @@
+//! A finding cites the articles that apply to its own decision: its rule's basis narrowed to the
+//! conditions of the producer of the record's reference decision (SPEC §1.1), in every export.
+//!
+//! On the demo (assets/demo: 56 records matching decisions of the Cour de cassation as Légifrance
+//! diffuses them, DILA CASS XML, and one matching the administrative decision ORTA_2520143); the
+//! expected bases are worked out by hand from the registry (SPEC §2) and from the file each
+//! record's `source_id` names in assets/demo/reference:
+//! Légifrance (DILA) cites `DILA` and `COJ …`, the Conseil d'État's open data `CE …` and `CJA …`,
+//! Judilibre `CC …` and `COJ …`; `CRPA …` and `code pénal …` apply to all; the whole basis when
+//! none of it applies or the producer is not known.
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use vigie::audit::{self, AuditOptions};
+use vigie::model::{Finding, Producer};
+use vigie::report::{self, Format, Report, WriteOptions};
+use vigie::rules::Rule;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(corpus: PathBuf, reference: Vec<PathBuf>, history: Vec<PathBuf>) -> Report {
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference,
+        history,
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report
+}
+
+fn demo() -> Report {
+    let demo = root().join("assets/demo");
+    run(
+        demo.join("corpus.jsonl"),
+        vec![demo.join("reference")],
+        vec![demo.join("history.json")],
+    )
+}
+
+fn render(r: &Report, format: Format) -> String {
+    let mut out = Vec::new();
+    report::write(r, format, &WriteOptions::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The finding of `rule` on the record `id` (`None`: the corpus-level finding) in a JSON report.
+fn finding<'a>(v: &'a Value, rule: &str, id: Option<&str>) -> &'a Value {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["rule"] == rule
+                && match id {
+                    Some(id) => f["record"]["id"] == id,
+                    None => f["record"].is_null(),
+                }
+        })
+        .unwrap_or_else(|| panic!("no {rule} on {id:?}"))
+}
+
+#[test]
+fn demo_findings_cite_the_conditions_of_their_decisions() {
+    let r = demo();
+    assert_eq!(
+        r.audit.producers,
+        vec![(Producer::Legifrance, 56), (Producer::ConseilEtat, 1)]
+    );
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    // (rule, record, its decision's producer, the basis cited).
+    let cases: &[(&str, &str, Value, Value)] = &[
+        // COJ L.111-13, CJA L.10, CC VII, CC X, CE X: on a Légifrance decision, the COJ only.
+        (
+            "MSK001",
+            "jp-00000010",
+            json!("legifrance"),
+            json!(["COJ L.111-13"]),
+        ),
+        // CC V, CE V, DILA, CRPA L.322-1.
+        (
+            "INT001",
+            "jp-00000043",
+            json!("legifrance"),
+            json!(["DILA", "CRPA L.322-1"]),
+        ),
+        (
+            "ATT001",
+            "jp-00000051",
+            json!("legifrance"),
+            json!(["DILA", "CRPA L.322-1"]),
+        ),
+        // CE V, DILA.
+        (
+            "INT003",
+            "jp-00000001",
+            json!("legifrance"),
+            json!(["DILA"]),
+        ),
+        // CC V, CE V, CRPA L.322-1: general law alone applies.
+        (
+            "INT006",
+            "jp-00000028",
+            json!("legifrance"),
+            json!(["CRPA L.322-1"]),
+        ),
+        // CC VI, CE VI, COJ L.111-13, code pénal 226-18.
+        (
+            "PRF002",
+            "jp-00000031",
+            json!("legifrance"),
+            json!(["COJ L.111-13", "code pénal 226-18"]),
+        ),
+        // CC X, CE X, COJ R.111-13, CJA R.741-15.
+        (
+            "MSK002",
+            "jp-00000025",
+            json!("legifrance"),
+            json!(["COJ R.111-13"]),
+        ),
+        // CE V, on the administrative decision.
+        (
+            "FRE005",
+            "jp-00000015",
+            json!("conseil_etat"),
+            json!(["CE V"]),
+        ),
+        // Nothing of the basis applies to a Légifrance decision: the whole basis.
+        (
+            "INT004",
+            "jp-00000009",
+            json!("legifrance"),
+            json!(["CE V"]),
+        ),
+        (
+            "MSK005",
+            "jp-00000053",
+            json!("legifrance"),
+            json!(["CC VII", "CC IX", "CE VII"]),
+        ),
+        (
+            "FRE002",
+            "jp-00000039",
+            json!("legifrance"),
+            json!(["CC V", "CC XII", "CE V", "CE XII"]),
+        ),
+        // The decision withdrawn at source is no longer in the reference: no producer known,
+        // the whole basis.
+        (
+            "FRE004",
+            "jp-00000012",
+            Value::Null,
+            json!(["CC IV", "CC V"]),
+        ),
+        // No reference decision, no basis.
+        ("INT007", "jp-00000003", Value::Null, json!([])),
+    ];
+    for (rule, id, producer, basis) in cases {
+        let f = finding(&v, rule, Some(id));
+        assert_eq!(&f["record"]["producer"], producer, "{rule} {id}");
+        assert_eq!(&f["basis"], basis, "{rule} {id}");
+    }
+    // The unreadable line matched nothing.
+    let unreadable = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "IN001")
+        .unwrap();
+    assert!(unreadable["record"]["producer"].is_null());
+    // FRE003 (CC V) is the corpus's: neither Légifrance's nor the Conseil d'État's decisions come
+    // under the Cour de cassation's CGU, so its whole basis.
+    let fre003 = finding(&v, "FRE003", None);
+    assert!(fre003["record"].is_null());
+    assert_eq!(fre003["basis"], json!(["CC V"]));
+    // A corpus-level finding cites what applies to any producer of the corpus: MSK002's CC X,
+    // CE X, COJ R.111-13 and CJA R.741-15, on Légifrance and Conseil d'État decisions.
+    let corpus_level = Finding::new(Rule::MSK002, None, "for the test");
+    assert_eq!(
+        r.basis(&corpus_level).iter().collect::<Vec<_>>(),
+        ["CE X", "COJ R.111-13", "CJA R.741-15"]
+    );
+
+    // JSON Lines: the same finding objects.
+    let jsonl = render(&r, Format::Jsonl);
+    let msk001: Value = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|f| f["rule"] == "MSK001")
+        .unwrap();
+    assert_eq!(msk001["record"]["producer"], "legifrance");
+    assert_eq!(msk001["basis"], json!(["COJ L.111-13"]));
+
+    // CSV: the basis column, `; ` between entries.
+    let csv = render(&r, Format::Csv);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (rule, record, basis) = (col("rule"), col("record_id"), col("basis"));
+    let cells: Vec<(String, String, String)> = rows
+        .records()
+        .map(|row| {
+            let row = row.unwrap();
+            (
+                row[rule].to_string(),
+                row[record].to_string(),
+                row[basis].to_string(),
+            )
+        })
+        .collect();
+    let cell = |r: &str, id: &str| -> &str {
+        &cells
+            .iter()
+            .find(|(rule, record, _)| rule == r && record == id)
+            .unwrap_or_else(|| panic!("no {r} on {id}"))
+            .2
+    };
+    assert_eq!(cell("MSK001", "jp-00000010"), "COJ L.111-13");
+    assert_eq!(cell("INT001", "jp-00000043"), "DILA; CRPA L.322-1");
+    assert_eq!(cell("FRE005", "jp-00000015"), "CE V");
+    assert_eq!(cell("INT004", "jp-00000009"), "CE V");
+    assert_eq!(cell("FRE003", ""), "CC V");
+    assert_eq!(cell("INT007", "jp-00000003"), "");
+}
+
+// Only the basis and the record's producer depend on the producer: the fingerprints stay those
+// earlier versions gave (waivers and `--previous` reports are keyed by them), and two runs give
+// the same report.
+#[test]
+fn fingerprints_do_not_depend_on_the_producer() {
+    let r = demo();
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    // As vigie gave them before findings carried their producer.
+    for (rule, id, fingerprint) in [
+        ("FRE003", None, "9cb91bd66431da19"),
+        ("INT004", Some("jp-00000009"), "78ddb7abd0011694"),
+        ("MSK001", Some("jp-00000010"), "5901ce37683656ee"),
+        ("FRE005", Some("jp-00000015"), "81b6916984e44385"),
+    ] {
+        assert_eq!(finding(&v, rule, id)["fingerprint"], fingerprint, "{rule}");
+    }
+    let mut again = demo();
+    again.audit.elapsed_ms = r.audit.elapsed_ms;
+    assert_eq!(render(&again, Format::Json), render(&r, Format::Json));
+}
+
+// In the demo, a mixed corpus, each finding is filed under the conditions of its own decision:
+// the Conseil d'État's CGU for the administrative decision, the DILA notice and the codes for
+// Légifrance's.
+#[test]
+fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
+    let text = render(&demo(), Format::Notice);
+    let group = |heading: &str| -> &str {
+        let at = text
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading} not in:\n{text}"))
+            + heading.len();
+        let end = text[at..].find("\n#").map_or(text.len(), |k| at + k);
+        &text[at..end]
+    };
+    // FRE005 on jp-00000015, and nothing else (CE V; worked out above).
+    let ce = group(
+        "### Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice (1 constat)\n",
+    );
+    assert!(ce.contains("- **FRE005 ambiguous-update-notice** — mention de mise à jour ambiguë (la date de chargement n'est pas explicite) — 1 constat (fondement : CE V) ; exemples :\n    - enregistrement « jp-00000015 »"), "{ce}");
+    assert_eq!(ce.matches("    - enregistrement").count(), 1, "{ce}");
+    // The permanent breaches on Légifrance decisions that the code of judicial organisation
+    // founds: MSK001 (jp-00000010), MSK004 (jp-00000019, jp-00000059), PRF002 (jp-00000031).
+    let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (4 constats)\n");
+    assert!(coj.contains("- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : COJ L.111-13) ; exemples :\n    - enregistrement « jp-00000010 »"), "{coj}");
+    assert!(coj.contains("2 constats (fondement : COJ L.111-13) ; exemples :"));
+    assert!(coj.contains("(fondement : COJ L.111-13, code pénal 226-18)"));
+    // INT001, INT002, INT003, INT005 and ATT001, each on a Légifrance decision.
+    let dila = group(
+        "### Notice de la DILA relative à la réutilisation des données de Légifrance (5 constats)\n",
+    );
+    for want in [
+        "- **INT001 text-modified** — texte de la décision altéré (mots, nombres ou ponctuation substitués) — 1 constat (fondement : DILA, CRPA L.322-1)",
+        "- **INT002 commentary-inserted** — éléments étrangers insérés dans le texte de la décision sans en être distingués — 1 constat (fondement : DILA)",
+        "« jp-00000001 »",
+        "« jp-00000005 »",
+        "« jp-00000051 »",
+    ] {
+        assert!(dila.contains(want), "{want} not in:\n{dila}");
+    }
+    // FRE003, the corpus's, and the Légifrance decisions' breaches none of whose basis applies
+    // to them (INT004, ATT002, FRE002): the article as both CGU number it, no one's.
+    let generic = group(
+        "### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice (4 constats)\n",
+    );
+    for want in [
+        "(fondement : CE V)",
+        "(fondement : CC V, CE V)",
+        "(fondement : CC V, CC XII, CE V, CE XII)",
+        "    - ensemble de la base",
+    ] {
+        assert!(generic.contains(want), "{want} not in:\n{generic}");
+    }
+    // No heading claims a Légifrance decision for the Cour de cassation's CGU.
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with("### ") && l.contains("Cour de cassation")),
+        "{text}"
+    );
+}
+
+// A Judilibre corpus: the corpus-level FRE003 comes under the Cour de cassation's CGU, whose
+// article V recommends the 72 hours; its heading says so.
+#[test]
+fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        json!({"id": "r0", "source_id": "5fca277de35a255d41ca73ab", "updated_at": "2026-10-01"})
+            .to_string(),
+    )
+    .unwrap();
+    let r = run(
+        corpus,
+        vec![root().join("tests/data/judilibre/cc_detail.json")],
+        vec![],
+    );
+    assert_eq!(r.audit.producers, vec![(Producer::CourDeCassation, 1)]);
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    let fre003 = finding(&v, "FRE003", None);
+    assert_eq!(fre003["basis"], json!(["CC V"]));
+    // The record's own findings: CC V, and general law.
+    let att001 = finding(&v, "ATT001", Some("r0"));
+    assert_eq!(att001["record"]["producer"], "cour_de_cassation");
+    assert_eq!(att001["basis"], json!(["CC V", "CRPA L.322-1"]));
+    let text = render(&r, Format::Notice);
+    let heading = "### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (";
+    let at = text.find(heading).expect(&text);
+    let end = text[at + 1..]
+        .find("\n#")
+        .map_or(text.len(), |k| at + 1 + k);
+    assert!(
+        text[at..end].contains("- **FRE003 sync-overdue** — base non mise à jour depuis plus de 72 heures — 1 constat (fondement : CC V) ; exemples :\n    - ensemble de la base"),
+        "{text}"
+    );
+    assert!(!text.contains("### Article V des CGU — "), "{text}");
+}
