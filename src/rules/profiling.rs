@@ -51,9 +51,9 @@ const MAGISTRATE_PAIRS: &[(&str, &str)] = &[
     ("rapporteur", "public"),
 ];
 
-/// Words of a field name that designate other professionals or the parties, whose figures are
-/// not a magistrate's (`lawyer_stats`).
-const OTHER_WORDS: &[&str] = &[
+/// Words of a field name for professionals acting as such (`lawyer_stats`), whose figures are
+/// not a magistrate's and whose names are not masked.
+const PROFESSIONAL_WORDS: &[&str] = &[
     "lawyer",
     "lawyers",
     "avocat",
@@ -67,14 +67,18 @@ const OTHER_WORDS: &[&str] = &[
     "huissier",
     "expert",
     "experts",
+    "firm",
+    "cabinet",
+];
+
+/// Words of a field name for the parties, whose figures are not a magistrate's either.
+const PARTY_WORDS: &[&str] = &[
     "party",
     "parties",
     "partie",
     "company",
     "companies",
     "societe",
-    "firm",
-    "cabinet",
 ];
 
 /// Words of a field name for the people of a case, magistrates among them or not (`composition`,
@@ -217,25 +221,6 @@ fn key_words(key: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
-
-/// Words of a field name for professionals acting as such, whose names are not masked.
-const PROFESSIONAL_WORDS: &[&str] = &[
-    "lawyer",
-    "lawyers",
-    "avocat",
-    "avocats",
-    "attorney",
-    "attorneys",
-    "counsel",
-    "barrister",
-    "solicitor",
-    "notaire",
-    "huissier",
-    "expert",
-    "experts",
-    "cabinet",
-    "firm",
-];
 
 /// Whether a field named `key` is for magistrates, clerks, the bench or other professionals
 /// (`president`, `composition`, `avocats`): the names it holds are theirs, which the profiling
@@ -452,7 +437,10 @@ fn visit(
         magistrate && analytics && (carries_figures(value) || carries_identity(value));
     // Figures under a generic analytics key (`stats`) are a magistrate's unless the key or the
     // identity says another professional's or a party's (`lawyer_stats`, `Me Dupont`).
-    let other = !magistrate && words.iter().any(|w| OTHER_WORDS.contains(&w.as_str()));
+    let other = !magistrate
+        && words
+            .iter()
+            .any(|w| PROFESSIONAL_WORDS.contains(&w.as_str()) || PARTY_WORDS.contains(&w.as_str()));
     let judged = |o: &serde_json::Map<String, Value>| {
         pairs_identity_with_figures(o)
             && (magistrate
