@@ -2227,13 +2227,20 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     };
     let mut rec = Record::default();
     // Take each canonical field, through the mapping when it maps it.
-    // A mapped path is read without being removed (two fields may share it, and a nested one
-    // sits inside an object other fields are read from); the values read are removed from the
-    // record's other fields afterwards.
+    // A mapped value is taken out of the record, so that the other fields are what is left,
+    // which the profiling and masking rules inspect (a mapped `content.body` is not searched
+    // again as a field of `content`). A path two fields read (`id` and `source_id` both `ref`)
+    // is copied, and removed once every field has read it.
     let take = |field: &'static str, obj: &mut serde_json::Map<String, Value>| -> Option<Value> {
-        let v = match mapping.and_then(|m| m.path_of(field)) {
-            Some(path) => read_path(obj, path),
-            None => obj.remove(field),
+        let v = match mapping.map(|m| (m, m.path_of(field))) {
+            Some((m, Some(path))) => {
+                if m.fields.iter().filter(|(_, p)| p == path).nth(1).is_some() {
+                    read_path(obj, path)
+                } else {
+                    remove_path(obj, path)
+                }
+            }
+            _ => obj.remove(field),
         };
         match v {
             Some(Value::Null) | None => mapping.and_then(|m| {
@@ -2335,9 +2342,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             ));
         }
     };
-    // What the canonical fields took is theirs: the other fields are what is left, which the
-    // profiling and masking rules inspect (a mapped `content.body` is not searched again as a
-    // field of `content`).
+    // The paths several fields read, copied above.
     if let Some(m) = mapping {
         for (_, path) in &m.fields {
             remove_path(&mut obj, path);
@@ -2361,42 +2366,25 @@ fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Va
     Some(cur.clone())
 }
 
-/// Removes the value at `path`: from its object, or replaced by `null` in its array (the other
-/// elements keep their place, which other paths may name).
-fn remove_path(obj: &mut serde_json::Map<String, Value>, path: &[String]) {
-    let Some((last, parents)) = path.split_last() else {
-        return;
-    };
+/// Takes the value at `path` out: from its object, or from its array leaving `null` in its place
+/// (the other elements keep their place, which other paths may name).
+fn remove_path(obj: &mut serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
+    let (last, parents) = path.split_last()?;
     let Some((first, rest)) = parents.split_first() else {
-        obj.remove(last.as_str());
-        return;
+        return obj.remove(last.as_str());
     };
-    let Some(mut cur) = obj.get_mut(first.as_str()) else {
-        return;
-    };
+    let mut cur = obj.get_mut(first.as_str())?;
     for seg in rest {
         cur = match cur {
-            Value::Object(m) => match m.get_mut(seg.as_str()) {
-                Some(v) => v,
-                None => return,
-            },
-            Value::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
-                Some(v) => v,
-                None => return,
-            },
-            _ => return,
+            Value::Object(m) => m.get_mut(seg.as_str())?,
+            Value::Array(a) => a.get_mut(seg.parse::<usize>().ok()?)?,
+            _ => return None,
         };
     }
     match cur {
-        Value::Object(m) => {
-            m.remove(last.as_str());
-        }
-        Value::Array(a) => {
-            if let Some(v) = last.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
-                *v = Value::Null;
-            }
-        }
-        _ => {}
+        Value::Object(m) => m.remove(last.as_str()),
+        Value::Array(a) => a.get_mut(last.parse::<usize>().ok()?).map(std::mem::take),
+        _ => None,
     }
 }
 
