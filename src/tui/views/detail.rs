@@ -123,12 +123,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Constraint::Percentage(articles_share),
     ]));
     draw_identification(frame, app, d, ident);
-    if articles.width == 0 {
-        draw_diff(frame, app, d, diff);
-        return;
+    if articles.width > 0 {
+        draw_articles_panel(frame, app, f, articles);
     }
+    draw_diff(frame, app, d, diff);
+}
 
-    // The articles that apply to the finding's decision (its producer's conditions).
+/// The articles that apply to the finding's decision (its producer's conditions), beside the
+/// identification.
+fn draw_articles_panel(frame: &mut Frame<'_>, app: &App, f: &crate::model::Finding, area: Rect) {
     let basis = app.report.basis(f);
     let mut art = Vec::new();
     if basis.is_empty() {
@@ -143,17 +146,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         art.extend(text.lines().map(Line::raw));
     }
     art.push(Line::from(Span::styled(
-        info.fires_when,
+        f.rule.info().fires_when,
         Style::default().fg(Color::DarkGray),
     )));
     frame.render_widget(
         Paragraph::new(art)
             .wrap(Wrap { trim: true })
             .block(Block::bordered().title(" Articles enforced ")),
-        articles,
+        area,
     );
-
-    draw_diff(frame, app, d, diff);
 }
 
 fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
