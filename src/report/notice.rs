@@ -89,22 +89,16 @@ suivantes :\n\n",
     };
     let judicial = c.cc > 0 || c.dila > 0;
     let administrative = c.ce > 0;
-    let law = |on: bool, text: &str| on.then(|| text.to_string());
+    let law = |on: bool, id: &str| on.then(|| statute(id));
     // The statutes that protect the identity of magistrates and court staff, for the kinds of
     // decision audited.
     let identity_statutes = || {
         [
-            law(
-                judicial,
-                "article L. 111-13 du code de l'organisation judiciaire",
-            ),
-            law(
-                administrative,
-                "article L. 10 du code de justice administrative",
-            ),
+            law(judicial, "COJ L.111-13"),
+            law(administrative, "CJA L.10"),
         ]
     };
-    let dila_notice = law(c.dila > 0, "notice de la DILA");
+    let dila_notice = (c.dila > 0).then(|| "notice de la DILA".to_string());
     let mut duties = Vec::new();
     if c.cgu() {
         duties.push(format!(
@@ -113,10 +107,7 @@ décision le nom de la juridiction et la formation qui l'a rendue, son siège et
 ({})",
             cites(vec![
                 c.cgu_ref("article V"),
-                law(
-                    true,
-                    "article L. 322-1 du code des relations entre le public et l'administration"
-                ),
+                law(true, "CRPA L.322-1"),
             ])
         ));
     }
@@ -134,10 +125,7 @@ auteur…) ({})",
             },
             cites(vec![
                 dila_notice.clone(),
-                law(
-                    true,
-                    "article L. 322-1 du code des relations entre le public et l'administration"
-                ),
+                law(true, "CRPA L.322-1"),
             ])
         ));
     }
@@ -173,14 +161,8 @@ personnel, et notamment l'occultation des nom et prénoms des personnes physique
 soit pour lever des occultations ou en ajouter ({})",
         cites(vec![
             c.cgu_ref("article X"),
-            law(
-                judicial,
-                "article R. 111-13 du code de l'organisation judiciaire"
-            ),
-            law(
-                administrative,
-                "article R. 741-15 du code de justice administrative"
-            ),
+            law(judicial, "COJ R.111-13"),
+            law(administrative, "CJA R.741-15"),
         ])
     ));
     list(&mut m, &duties);
@@ -408,30 +390,37 @@ enum Article {
 }
 
 /// The statutes a basis cites (all but the CGU and the DILA notice), in the order the notice
-/// files them, with the heading of their group.
+/// files them, with what follows « article » when it names them.
 const STATUTES: [(&str, &str); 6] = [
     (
         "COJ L.111-13",
-        "Article L. 111-13 du code de l'organisation judiciaire",
+        "L. 111-13 du code de l'organisation judiciaire",
     ),
     (
         "COJ R.111-13",
-        "Article R. 111-13 du code de l'organisation judiciaire",
+        "R. 111-13 du code de l'organisation judiciaire",
     ),
-    (
-        "CJA L.10",
-        "Article L. 10 du code de justice administrative",
-    ),
+    ("CJA L.10", "L. 10 du code de justice administrative"),
     (
         "CJA R.741-15",
-        "Article R. 741-15 du code de justice administrative",
+        "R. 741-15 du code de justice administrative",
     ),
     (
         "CRPA L.322-1",
-        "Article L. 322-1 du code des relations entre le public et l'administration",
+        "L. 322-1 du code des relations entre le public et l'administration",
     ),
-    ("code pénal 226-18", "Article 226-18 du code pénal"),
+    ("code pénal 226-18", "226-18 du code pénal"),
 ];
+
+/// `article L. 111-13 du code de l'organisation judiciaire` for `COJ L.111-13`, an entry of
+/// [`STATUTES`].
+fn statute(id: &str) -> String {
+    let (_, name) = STATUTES
+        .iter()
+        .find(|(s, _)| *s == id)
+        .expect("a statute of STATUTES");
+    format!("article {name}")
+}
 
 const ROMAN: [&str; 14] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
@@ -605,7 +594,7 @@ impl Heading {
             Article::Dila => {
                 "Notice de la DILA relative à la réutilisation des données de Légifrance".into()
             }
-            Article::Statute(k) => STATUTES[k as usize].1.into(),
+            Article::Statute(k) => format!("Article {}", STATUTES[k as usize].1),
             Article::None => "Contrôles de l'audit, sans article des CGU".into(),
         }
     }
