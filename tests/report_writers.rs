@@ -1,12 +1,13 @@
 //! The report writers, on a hand-built report.
 
 use std::collections::BTreeMap;
-use vigie::model::{Evidence, Finding, RecordRef};
+use vigie::model::{Evidence, Fact, Finding, RecordRef};
 use vigie::report::{
     self, AgeHistogram, AuditInfo, Format, PolicyOverride, Report, Summary, Waiver, WaiverStatus,
     WriteOptions,
 };
 use vigie::rules::{Penalty, Rule};
+use vigie::text::identifiers::IdentifierKind;
 
 fn rec(
     id: Option<&str>,
@@ -653,22 +654,24 @@ fn notice_agrees_with_a_single_breach_and_groups_thousands() {
 #[test]
 fn notice_examples_come_from_distinct_records_first_and_name_the_identifier() {
     let mut r = sample();
-    let msk = |id: &str, line: u64, what: &str| {
+    let msk = |id: &str, line: u64, kind: IdentifierKind| {
         Finding::new(
             Rule::MSK005,
             Some(rec(Some(id), Some("5fca277de35a255d41ca73ab"), 0, line)),
-            format!("a {what} is shown in clear"),
+            format!("{} is shown in clear", kind.with_article()),
         )
+        .with_fact(Fact::Identifier(kind))
     };
     // Four identifiers on r-50, two on r-51, one on r-52, in report order.
+    use IdentifierKind::*;
     r.findings.extend([
-        msk("r-50", 50, "social security number"),
-        msk("r-50", 50, "IBAN"),
-        msk("r-50", 50, "phone number"),
-        msk("r-50", 50, "e-mail address"),
-        msk("r-51", 51, "date of birth"),
-        msk("r-51", 51, "vehicle plate"),
-        msk("r-52", 52, "phone number"),
+        msk("r-50", 50, Nir),
+        msk("r-50", 50, Iban),
+        msk("r-50", 50, Phone),
+        msk("r-50", 50, Email),
+        msk("r-51", 51, BirthDate),
+        msk("r-51", 51, VehiclePlate),
+        msk("r-52", 52, Phone),
     ]);
     r.summary = Summary::of(&r.findings);
     let text = render(&r, Format::Notice, &WriteOptions::default());
@@ -692,16 +695,21 @@ fn notice_examples_come_from_distinct_records_first_and_name_the_identifier() {
 #[test]
 fn notice_examples_of_freshness_show_their_dates() {
     let mut r = sample();
-    r.findings[0] = Finding::new(
-        Rule::FRE003,
-        None,
-        "the newest update in the corpus (2026-11-10 14:30 UTC) is 285 hours before the audit time: more than the 72 hours recommended between two updates (2 records dated after the audit time are not counted)",
+    // The engine's own FRE003, for a newest update at 14:30 UTC and two records set aside.
+    r.findings[0] = vigie::rules::freshness::check_sync(
+        Some("2026-11-10T14:30:00Z".parse().unwrap()),
+        2,
+        "2026-11-22T12:00:00Z".parse().unwrap(),
+    )
+    .unwrap();
+    r.findings.push(
+        Finding::new(
+            Rule::FRE002,
+            Some(rec(Some("r-60"), Some("5fca277de35a255d41ca73ab"), 0, 60)),
+            "the source updated the decision on 2026-11-10, after the record was last loaded, and the record's text differs: a correction was missed",
+        )
+        .with_fact(Fact::SourceDay(Some(jiff::civil::date(2026, 11, 10)))),
     );
-    r.findings.push(Finding::new(
-        Rule::FRE002,
-        Some(rec(Some("r-60"), Some("5fca277de35a255d41ca73ab"), 0, 60)),
-        "the source updated the decision on 2026-11-10, after the record was last loaded, and the record's text differs: a correction was missed",
-    ));
     r.summary = Summary::of(&r.findings);
     let text = render(&r, Format::Notice, &WriteOptions::default());
     // 14:30 UTC is 15:30 in Paris in November (UTC+1); 2026-11-22T12:00Z less 2026-11-10T14:30Z

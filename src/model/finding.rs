@@ -2,6 +2,7 @@
 
 use crate::model::Producer;
 use crate::rules::{Penalty, Rule, Severity};
+use crate::text::identifiers::IdentifierKind;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -64,6 +65,33 @@ pub struct Evidence {
     pub reference_personal: Vec<(usize, usize)>,
 }
 
+/// What a finding's message tells in English words, kept as data for the exports that must
+/// say it in another language: the formal notice is in French and takes the kind of an exposed
+/// identifier and the dates of the freshness findings from here, not from the message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Fact {
+    #[default]
+    None,
+    /// MSK005: the kind of direct identifier shown in clear.
+    Identifier(IdentifierKind),
+    /// FRE002: the day, in France, the source updated the decision; FRE004: the day it deleted
+    /// it. `None` when the history gives no date.
+    SourceDay(Option<jiff::civil::Date>),
+    /// FRE003: the corpus's newest update (boxed: one finding a corpus has it).
+    Newest(Box<Newest>),
+}
+
+/// The facts of FRE003.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Newest {
+    /// The newest `updated_at` of the corpus (the records dated after the audit time aside).
+    pub at: jiff::Timestamp,
+    /// Its age at the audit time, in whole hours.
+    pub hours: u64,
+    /// Records dated after the audit time, set aside.
+    pub set_aside: u64,
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -80,6 +108,8 @@ pub struct Finding {
     pub message: Cow<'static, str>,
     /// Boxed: a finding without evidence does not carry its room.
     pub evidence: Option<Box<Evidence>>,
+    /// The message's facts as data, for the French notice.
+    pub fact: Fact,
 }
 
 impl Finding {
@@ -99,7 +129,13 @@ impl Finding {
             record,
             message: message.into(),
             evidence: None,
+            fact: Fact::None,
         }
+    }
+
+    pub fn with_fact(mut self, fact: Fact) -> Self {
+        self.fact = fact;
+        self
     }
 
     pub fn with_evidence(mut self, evidence: Evidence) -> Self {
@@ -176,5 +212,12 @@ mod tests {
     fn a_record_ref_keeps_its_size() {
         assert_eq!(std::mem::size_of::<RecordRef>(), 112);
         assert_eq!(std::mem::size_of::<Option<Producer>>(), 1);
+    }
+
+    // Findings are many: the facts cost a few bytes each, not a box.
+    #[test]
+    fn a_finding_keeps_its_size() {
+        assert_eq!(std::mem::size_of::<Fact>(), 16);
+        assert_eq!(std::mem::size_of::<Finding>(), 64);
     }
 }

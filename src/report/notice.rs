@@ -6,14 +6,12 @@
 //! Findings an auditor marked `accepted` (waivers) are left out of the notice.
 
 use super::{AuditInfo, Report, WaiverStatus, WriteOptions};
-use crate::model::{Finding, Producer};
+use crate::model::{Fact, Finding, Producer};
 use crate::rules::{Basis, Penalty, Rule};
 use crate::text::identifiers::IdentifierKind;
 use crate::text::sanitize::for_terminal;
-use regex::Regex;
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::sync::LazyLock;
 
 /// Examples given per rule.
 const EXAMPLES: usize = 5;
@@ -647,79 +645,47 @@ fn french_identifier(kind: IdentifierKind) -> &'static str {
     }
 }
 
-/// The kind of identifier an MSK005 finding is about, told by its message, which names it
-/// (`a social security number is shown in clear`): the finding carries nothing else.
+/// The kind of identifier an MSK005 finding is about, in French.
 fn identifier_of(f: &Finding) -> Option<&'static str> {
-    IdentifierKind::ALL
-        .iter()
-        .find(|k| f.message.contains(k.label()))
-        .map(|&k| french_identifier(k))
+    match f.fact {
+        Fact::Identifier(k) => Some(french_identifier(k)),
+        _ => None,
+    }
 }
 
-/// `2026-11-10` (a day in France) → `10 novembre 2026`.
-fn french_day(iso: &str) -> Option<String> {
-    iso.parse::<jiff::civil::Date>()
-        .ok()
-        .map(crate::ident::french_date)
-}
-
-/// The dates a freshness finding's message carries, in French, for its example line: the day the
-/// source corrected the decision (FRE002), the newest update of the corpus and its age (FRE003).
-/// The engine's messages are the only place these are kept; one it words otherwise shows none.
+/// The dates of a freshness finding, in French, for its example line: the day the source
+/// corrected the decision (FRE002) or deleted it (FRE004), the newest update of the corpus and
+/// its age (FRE003). The finding's facts give them, not its English message.
 fn freshness_dates(f: &Finding) -> Option<String> {
-    static DAY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{4}-\d{2}-\d{2})\b").expect("valid regex"));
-    static NEWEST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2})? ?(?:UTC|Z)\b")
-            .expect("valid regex")
-    });
-    static HOURS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d+) hours\b").expect("valid regex"));
-    static SET_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\d+) records? dated after the audit time").expect("valid regex")
-    });
-    let msg: &str = &f.message;
-    match f.rule {
-        Rule::FRE002 => {
-            let day = french_day(DAY.captures(msg)?.get(1)?.as_str())?;
-            Some(format!(
-                "décision mise à jour à la source le {day}, après le dernier chargement de \
-                 l'enregistrement"
-            ))
-        }
-        Rule::FRE003 => {
-            let c = NEWEST.captures(msg)?;
+    match (&f.fact, f.rule) {
+        (Fact::SourceDay(Some(day)), Rule::FRE002) => Some(format!(
+            "décision mise à jour à la source le {}, après le dernier chargement de \
+             l'enregistrement",
+            crate::ident::french_date(*day)
+        )),
+        (Fact::SourceDay(Some(day)), Rule::FRE004) => Some(format!(
+            "décision retirée à la source le {}",
+            crate::ident::french_date(*day)
+        )),
+        (Fact::Newest(n), Rule::FRE003) => {
             // Shown in UTC by the engine; told here in Paris time, as the rest of the letter.
-            let at: jiff::Timestamp = format!("{}T{}:00Z", &c[1], &c[2]).parse().ok()?;
-            let paris = at.to_zoned(crate::ident::paris());
+            let paris = n.at.to_zoned(crate::ident::paris());
             let mut s = format!(
-                "dernière mise à jour de la base le {} à {} (heure de Paris)",
+                "dernière mise à jour de la base le {} à {} (heure de Paris), {} avant la date \
+                 de l'audit",
                 crate::ident::french_date(paris.date()),
-                paris.strftime("%H h %M")
+                paris.strftime("%H h %M"),
+                plural(n.hours as usize, "heure", "heures")
             );
-            if let Some(h) = HOURS.captures(msg).and_then(|c| c[1].parse::<u64>().ok()) {
-                let _ = write!(
-                    s,
-                    ", {} avant la date de l'audit",
-                    plural(h as usize, "heure", "heures")
-                );
-            }
-            if let Some(n) = SET_ASIDE
-                .captures(msg)
-                .and_then(|c| c[1].parse::<u64>().ok())
-            {
+            if n.set_aside > 0 {
                 let _ = write!(
                     s,
                     " ({} daté{} d'après la date de l'audit non pris en compte)",
-                    plural(n as usize, "enregistrement", "enregistrements"),
-                    if n > 1 { "s" } else { "" }
+                    plural(n.set_aside as usize, "enregistrement", "enregistrements"),
+                    if n.set_aside > 1 { "s" } else { "" }
                 );
             }
             Some(s)
-        }
-        Rule::FRE004 => {
-            let day = french_day(DAY.captures(msg)?.get(1)?.as_str())?;
-            Some(format!("décision retirée à la source le {day}"))
         }
         _ => None,
     }
@@ -1115,6 +1081,7 @@ ci-dessus.\n",
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Newest;
 
     #[test]
     fn every_statute_a_basis_cites_has_a_heading() {
@@ -1227,31 +1194,70 @@ mod tests {
     #[test]
     fn freshness_dates_in_paris_time() {
         // 23:30 UTC on 10 November is 00:30 on the 11th in Paris; one hour, one record.
-        let f = Finding::new(
-            Rule::FRE003,
-            None,
-            "the newest update in the corpus (2026-11-10 23:30 UTC) is 1 hours before the audit \
-             time (1 record dated after the audit time is not counted)",
-        );
+        let newest = |set_aside| {
+            Finding::new(Rule::FRE003, None, "m").with_fact(Fact::Newest(Box::new(Newest {
+                at: "2026-11-10T23:30:00Z".parse().unwrap(),
+                hours: 1,
+                set_aside,
+            })))
+        };
         assert_eq!(
-            freshness_dates(&f).as_deref(),
+            freshness_dates(&newest(1)).as_deref(),
             Some(
                 "dernière mise à jour de la base le 11 novembre 2026 à 00 h 30 (heure de Paris), \
                  1 heure avant la date de l'audit (1 enregistrement daté d'après la date de \
                  l'audit non pris en compte)"
             )
         );
-        // A message without a date gives none.
-        let f = Finding::new(Rule::FRE003, None, "the corpus is 9 days old");
-        assert_eq!(freshness_dates(&f), None);
-        let f = Finding::new(
-            Rule::FRE002,
-            None,
-            "the source updated the decision on 2026-07-01",
+        assert!(
+            freshness_dates(&newest(0))
+                .unwrap()
+                .ends_with("1 heure avant la date de l'audit")
         );
-        assert!(freshness_dates(&f).unwrap().contains("le 1er juillet 2026"));
-        let f = Finding::new(Rule::FRE001, None, "on 2026-07-01");
+        assert!(
+            freshness_dates(&newest(3)).unwrap().ends_with(
+                "(3 enregistrements datés d'après la date de l'audit non pris en compte)"
+            )
+        );
+        // The message is not read: a finding without facts gives no dates.
+        let f = Finding::new(
+            Rule::FRE003,
+            None,
+            "the newest update in the corpus (2026-11-10 23:30 UTC) is 1 hours before the audit time",
+        );
         assert_eq!(freshness_dates(&f), None);
+        let day = |rule| {
+            Finding::new(rule, None, "m")
+                .with_fact(Fact::SourceDay(Some(jiff::civil::date(2026, 7, 1))))
+        };
+        assert_eq!(
+            freshness_dates(&day(Rule::FRE002)).as_deref(),
+            Some(
+                "décision mise à jour à la source le 1er juillet 2026, après le dernier \
+                 chargement de l'enregistrement"
+            )
+        );
+        assert_eq!(
+            freshness_dates(&day(Rule::FRE004)).as_deref(),
+            Some("décision retirée à la source le 1er juillet 2026")
+        );
+        // A deletion the history does not date, and a rule without dates.
+        let f = Finding::new(Rule::FRE004, None, "m").with_fact(Fact::SourceDay(None));
+        assert_eq!(freshness_dates(&f), None);
+        assert_eq!(freshness_dates(&day(Rule::FRE001)), None);
+    }
+
+    #[test]
+    fn identifier_kinds_in_french() {
+        let f =
+            Finding::new(Rule::MSK005, None, "m").with_fact(Fact::Identifier(IdentifierKind::Nir));
+        assert_eq!(identifier_of(&f), Some("numéro de sécurité sociale (NIR)"));
+        let f = Finding::new(
+            Rule::MSK005,
+            None,
+            "a social security number is shown in clear",
+        );
+        assert_eq!(identifier_of(&f), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! INT006 when the source corrected the decision after the reuser's last load.
 
 use super::{Rule, attribution, freshness, identification, integrity, masking, profiling};
-use crate::model::{Evidence, Finding, Record, RecordRef, TextFormat};
+use crate::model::{Evidence, Fact, Finding, Record, RecordRef, TextFormat};
 use crate::source::ReferenceSet;
 use crate::source::history::{Action, History};
 use crate::text::normalize;
@@ -92,7 +92,10 @@ impl<'a> Checker<'a> {
                     field: "source_id".into(),
                     excerpt: source_id.map(str::to_string),
                     ..Default::default()
-                }),
+                })
+                .with_fact(Fact::SourceDay(
+                    hist.and_then(|h| h.date).map(crate::ident::paris_day),
+                )),
             );
         } else if reference.is_none() {
             let msg = match source_id {
@@ -244,6 +247,7 @@ impl<'a> Checker<'a> {
                 ),
             );
             f.evidence = ev.map(Box::new);
+            f.fact = Fact::SourceDay(source_updated.map(crate::ident::paris_day));
             out.push(f);
         } else {
             out.extend(integrity_findings);

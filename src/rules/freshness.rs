@@ -3,7 +3,7 @@
 
 use super::Rule;
 use crate::ident;
-use crate::model::{Evidence, Finding, RecordRef};
+use crate::model::{Evidence, Fact, Finding, Newest, RecordRef};
 use std::sync::Arc;
 
 /// When the reuser last loaded the record, as an instant; a date alone counts as its end, in
@@ -119,13 +119,20 @@ pub fn check_sync(
             1 => " (1 record dated after the audit time is not counted)".to_string(),
             n => format!(" ({n} records dated after the audit time are not counted)"),
         };
-        Some(Finding::new(
-            Rule::FRE003,
-            None,
-            format!(
-                "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than the 72 hours recommended between two updates{set_aside}"
-            ),
-        ))
+        Some(
+            Finding::new(
+                Rule::FRE003,
+                None,
+                format!(
+                    "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than the 72 hours recommended between two updates{set_aside}"
+                ),
+            )
+            .with_fact(Fact::Newest(Box::new(Newest {
+                at: newest,
+                hours: hours.max(0) as u64,
+                set_aside: future,
+            }))),
+        )
     } else {
         None
     }

@@ -3,7 +3,7 @@
 //! alignment with the reference (see `integrity.rs`).
 
 use super::Rule;
-use crate::model::{Evidence, Finding, RecordRef};
+use crate::model::{Evidence, Fact, Finding, RecordRef};
 use crate::rules::integrity::personal_excerpt;
 use crate::text::identifiers;
 use crate::text::names;
@@ -42,7 +42,7 @@ pub fn check_in_clear(
     let to_char = |b: usize| norm[..b.min(norm.len())].chars().count();
     let overlaps_lifted =
         |span: (usize, usize)| lifted.iter().any(|&(a, b)| span.0 < b && a < span.1);
-    let mut emit = |rule: Rule, start: usize, end: usize, msg: String| {
+    let mut emit = |rule: Rule, start: usize, end: usize, msg: String, fact: Fact| {
         let (cs, ce) = (to_char(start), to_char(end));
         let span = m.map(|m| m.original_span(cs, ce));
         if span.is_some_and(overlaps_lifted) {
@@ -54,6 +54,7 @@ pub fn check_in_clear(
         out.push(
             Finding::new(rule, Some(rec.clone()), msg)
                 .with_source_defect(source_defect)
+                .with_fact(fact)
                 .with_evidence(Evidence {
                     field: field.clone(),
                     span,
@@ -70,6 +71,7 @@ pub fn check_in_clear(
             h.end,
             "the name of a natural person who is a party or a third party is shown in clear"
                 .to_string(),
+            Fact::None,
         );
     }
     for h in &ids {
@@ -78,6 +80,7 @@ pub fn check_in_clear(
             h.start,
             h.end,
             format!("{} is shown in clear", h.kind.with_article()),
+            Fact::Identifier(h.kind),
         );
     }
 }
