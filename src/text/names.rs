@@ -567,7 +567,9 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
                     || w.split('-')
                         .any(|part| part.chars().count() >= 3 && is_pro_word(part))
             });
-        if known_pro {
+        // A party may share a magistrate's surname: one whose address or birth follows is a
+        // party whatever the bench (`M. Martin, président` … `Mme Martin, née le 3 mars 1975`).
+        if known_pro && !party_follows(text, c.end) {
             continue;
         }
         hits.push(NameHit {
@@ -1427,6 +1429,30 @@ fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Whether what follows a name at `p` gives a party's address or birth: `, demeurant`,
+/// `, domicilié(e)(s)`, `, né(e)(s) le` or `à` (any case; the comma is optional). A magistrate,
+/// clerk or lawyer acting as such is never so described.
+fn party_follows(text: &str, p: usize) -> bool {
+    let mut q = skip_spaces(text, p);
+    if text[q..].starts_with(',') {
+        q = skip_spaces(text, q + 1);
+    }
+    let end = ceil_boundary(text, q + 16);
+    let head: String = text[q..end].chars().map(fold_char).collect();
+    let word_end = head
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(head.len());
+    let (word, rest) = head.split_at(word_end);
+    match word {
+        "demeurant" => true,
+        "domicilie" | "domiciliee" | "domicilies" | "domiciliees" => true,
+        "ne" | "nee" | "nes" | "nees" => {
+            rest.starts_with(" le ") || rest.starts_with(" a ") || rest.starts_with(" en ")
+        }
+        _ => false,
+    }
+}
+
 fn skip_spaces(text: &str, p: usize) -> usize {
     let mut q = p;
     for c in text[p..].chars() {
@@ -1781,6 +1807,21 @@ mod tests {
                 .is_empty()
         );
         assert!(names("Mme Bacache-Gibeili, conseiller ; selon Mme Bacache").is_empty());
+    }
+
+    #[test]
+    fn a_party_may_share_a_magistrates_surname() {
+        let t = "M. Martin, président, Mme Durand, conseiller. Mme Lucie Martin, née le 3 mars \
+                 1975, demeurant à Lyon, a formé un pourvoi contre M. Durand, domicilié à \
+                 Paris. Sur le rapport de Mme Durand, conseiller, l'avis de M. Martin.";
+        assert_eq!(names(t), ["Lucie Martin", "Durand"]);
+        // Without an address or a birth, a shared surname stays the magistrate's.
+        assert!(names("M. Martin, président. Selon M. Martin, le moyen manque en fait").is_empty());
+        // From the metadata too; `né` must be a whole word before `le`, `à` or `en`.
+        let pros = vec!["M. Bonnal".to_string()];
+        assert!(!find_person_names("Mme Bonnal, demeurant à Lyon", &pros).is_empty());
+        assert!(find_person_names("M. Bonnal, nement", &pros).is_empty());
+        assert!(find_person_names("M. Bonnal, NÉ LE 3 mars 1975", &pros).len() == 1);
     }
 
     #[test]
