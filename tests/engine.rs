@@ -238,6 +238,46 @@ fn html_text_is_compared_after_normalisation() {
     assert_eq!(audit(&[h]), vec![]);
 }
 
+/// Hyphenation points and other invisible format characters alter nothing a reader sees: a
+/// reuser's HTML that marks them with `&shy;`, or a text with zero-width spaces inside words, is
+/// the decision unaltered. A zero-width space put for a real space joins two words: INT001.
+#[test]
+fn invisible_format_characters_are_no_alteration() {
+    let t = cc_text();
+    let hyphenate = |w: &str, shy: &str| {
+        let cut = w.char_indices().nth(3).map_or(w.len(), |(i, _)| i);
+        format!("{}{shy}{}", &w[..cut], &w[cut..])
+    };
+    // Every word of seven letters or more gets a hyphenation point.
+    let mark = |shy: &str| -> String {
+        t.split(' ')
+            .map(|w| {
+                if w.chars().count() >= 7 && w.chars().all(char::is_alphabetic) {
+                    hyphenate(w, shy)
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut html = clean("html-shy");
+    let marked = mark("&shy;");
+    assert!(marked.matches("&shy;").count() > 100);
+    html["text"] = json!(format!("<p>{}</p>", marked.replace("\n\n", "</p><p>")));
+    html["text_format"] = json!("html");
+    let mut plain = clean("plain-shy");
+    plain["text"] = json!(mark("\u{ad}"));
+    let mut zwsp = clean("zwsp");
+    zwsp["text"] = json!(format!("\u{feff}{}", mark("\u{200b}")));
+    assert_eq!(audit(&[html, plain, zwsp]), vec![]);
+    // A zero-width space for the space of `la Cour`: the words are joined.
+    let mut joined = clean("joined");
+    assert!(t.contains("la Cour"));
+    joined["text"] = json!(t.replacen("la Cour", "la\u{200b}Cour", 1));
+    assert_eq!(audit(&[joined]), vec![("joined".to_string(), Rule::INT001)]);
+}
+
 /// Personal data flagged by one finding is redacted in every excerpt of the record, in every
 /// export: an inserted passage (INT002) quoting a phone number, or an MSK005 excerpt beside the
 /// name an MSK004 flags, must not show them in clear.

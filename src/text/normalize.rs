@@ -3,6 +3,12 @@
 //! made one space and the ends trimmed; typographic apostrophes, quotes (with their inner spaces)
 //! and dashes made plain. Case, digits, words and punctuation otherwise count.
 //!
+//! Invisible format characters are dropped: the soft hyphen (`&shy;`, a hyphenation point), the
+//! zero-width space, non-joiner and joiner, the word joiner and the byte order mark. They change
+//! nothing a reader sees, and are none of the "words, numbers or punctuation" whose change is an
+//! alteration (INT001): a reuser's HTML that marks hyphenation points shows the decision unaltered.
+//! A zero-width space put for a real space does join two words, as the reader sees them.
+//!
 //! The hot path ([`normalize_into`]) builds no offset map. When two digests differ, the aligner
 //! asks for [`normalize_mapped`], which also maps each output character back to its position in
 //! the text as read, so that findings report spans of the original field.
@@ -551,6 +557,9 @@ impl Writer<'_> {
 
     #[inline]
     fn push(&mut self, c: char, i: u32) {
+        if is_invisible(c) {
+            return;
+        }
         if is_space(c) {
             if !self.suppress_space {
                 self.pending_space = true;
@@ -820,10 +829,20 @@ fn fold(c: char) -> (char, Fold) {
     }
 }
 
-/// White space, including non-breaking and narrow spaces and the zero-width ones.
+/// White space, including non-breaking and narrow spaces.
 #[inline]
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+    c.is_whitespace()
+}
+
+/// The invisible format characters that normalising drops: soft hyphen, zero-width space,
+/// non-joiner and joiner, word joiner, byte order mark (zero-width no-break space).
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// NFC with offsets: a segment (a char that starts one, see [`starts_segment`], and the chars
@@ -852,6 +871,11 @@ impl NfcStage {
     fn push(&mut self, c: char, i: u32, w: &mut Writer<'_>) {
         if !self.active {
             w.push(c, i);
+            return;
+        }
+        // Dropped before composing, so that the letter and the mark an invisible char stands
+        // between compose as if it were not there (`e`, U+200B, U+0301 is `é`).
+        if is_invisible(c) {
             return;
         }
         if starts_segment(c) {
@@ -1127,6 +1151,35 @@ mod tests {
             normalize("a &lt; b &amp; c &unknown; d", true),
             "a < b & c &unknown; d"
         );
+    }
+
+    #[test]
+    fn invisible_format_chars_are_dropped() {
+        // A soft hyphen (as read, or `&shy;` in HTML), a zero-width space, joiner, non-joiner,
+        // word joiner and byte order mark inside a word leave it whole; between words, the
+        // space around them stays one space.
+        let plain = "La Cour rejette le pourvoi";
+        for (text, html) in [
+            ("La Cour rej\u{ad}ette le pour\u{ad}voi", false),
+            ("<p>La Cour rej&shy;ette le pour&#173;voi</p>", true),
+            ("La Cour rejet\u{200b}te le pour\u{200c}voi\u{200d}", false),
+            (
+                "\u{feff}La Cour re\u{2060}jette \u{200b} le\u{feff} pourvoi",
+                false,
+            ),
+        ] {
+            assert_eq!(normalize(text, html), plain, "{text:?}");
+            assert_eq!(normalize_mapped(text, html).text, plain, "{text:?}");
+            assert_eq!(normalize_careful(text, html).text, plain, "{text:?}");
+        }
+        // A zero-width space put for a space joins the words, as the reader sees them.
+        assert_eq!(normalize("rejette\u{200b}le", false), "rejettele");
+        // A letter and a mark with an invisible char between them compose as if it were not
+        // there, so that normalising is idempotent.
+        assert_eq!(normalize("e\u{200b}\u{301}t\u{ad}e\u{301}", false), "été");
+        // Each char of the text keeps its place: `ette` is chars 12 to 15 of the text as read.
+        let m = normalize_mapped("La Cour rej\u{ad}ette", false);
+        assert_eq!(m.original_span(11, 15), (12, 16));
     }
 
     #[test]
