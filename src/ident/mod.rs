@@ -290,6 +290,12 @@ pub fn names_a_month(value: &str) -> bool {
 /// Whether an identification value stands for none: empty, without a letter or a digit (`-`,
 /// `?`, `…`), or a word that says so (`N/A`, `NC`, `null`, `inconnu`, `non renseigné`…).
 pub fn placeholder(value: &str) -> bool {
+    // Most values are told at a glance, without folding: the words below hold no digit and
+    // at most 14 letters, and folding keeps an ASCII letter or digit as one.
+    let ascii_alnum = value.bytes().filter(u8::is_ascii_alphanumeric).count();
+    if ascii_alnum > 14 || value.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let key: String = fold(value)
         .chars()
         .filter(char::is_ascii_alphanumeric)
@@ -399,4 +405,41 @@ fn compare_formation(value: &str, reference: &ReferenceDecision) -> Option<bool>
         return None;
     }
     chambers::compare_desc(&describe(value), &describe(&raw))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder;
+
+    #[test]
+    fn placeholders_are_told_from_values() {
+        for v in [
+            "",
+            "  ",
+            "-",
+            "…",
+            "N/A",
+            "n.c.",
+            "NULL",
+            "Inconnu",
+            "Non renseigné",
+            "NON-COMMUNIQUÉE",
+            "non communiquée",
+            "Sans objet",
+        ] {
+            assert!(placeholder(v), "{v:?}");
+        }
+        for v in [
+            "Paris",
+            "cr",
+            "2023-10-03",
+            "n° 23-80.251",
+            "Chambre criminelle",
+            "Cour de cassation",
+            "NC 1",
+            "non communiquée encore",
+        ] {
+            assert!(!placeholder(v), "{v:?}");
+        }
+    }
 }
