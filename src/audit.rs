@@ -231,7 +231,7 @@ fn process(
             };
             let checked = checker.check(&rec, rref);
             let has_text = rec.text.as_deref().is_some_and(|t| !t.trim().is_empty());
-            let h = xxhash_rust::xxh3::xxh3_128(rec.id.trim().as_bytes());
+            let h = twox_hash::XxHash3_128::oneshot(rec.id.trim().as_bytes());
             ItemOutcome {
                 findings: checked.findings,
                 id: Some((h, rec.id)),

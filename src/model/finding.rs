@@ -42,7 +42,7 @@ impl RecordRef {
 /// takes ([`RecordRef::file_key`]): the name as the audit shows it, not the file's place in
 /// the audit's list, which changes with the other files given.
 pub fn file_key(name: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(name.as_bytes())
+    twox_hash::XxHash3_64::oneshot(name.as_bytes())
 }
 
 /// What precisely is wrong, where.
@@ -157,7 +157,7 @@ impl Finding {
     /// [`Finding::fingerprint`] as a number, to compare without allocating.
     pub fn fingerprint_u64(&self) -> u64 {
         use std::hash::Hasher;
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut h = twox_hash::XxHash3_64::new();
         h.write(self.rule.code().as_bytes());
         h.write_u8(0);
         match &self.record {
@@ -212,6 +212,40 @@ mod tests {
     fn a_record_ref_keeps_its_size() {
         assert_eq!(std::mem::size_of::<RecordRef>(), 112);
         assert_eq!(std::mem::size_of::<Option<Producer>>(), 1);
+    }
+
+    // Fingerprints are kept (waivers, `--previous`): they stay XXH3-64 over the same bytes as
+    // the portable implementation computes it, whatever the processor.
+    #[test]
+    fn fingerprints_are_xxh3() {
+        use std::hash::Hasher;
+        let f = Finding::new(
+            Rule::MSK004,
+            Some(Arc::new(RecordRef {
+                id: Some("jp-00000042".into()),
+                ..Default::default()
+            })),
+            "m",
+        )
+        .with_evidence(Evidence {
+            field: "text".into(),
+            span: Some((120, 131)),
+            ..Default::default()
+        });
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.write(b"MSK004");
+        h.write_u8(0);
+        h.write(b"jp-00000042");
+        h.write_u8(0);
+        h.write(b"text");
+        h.write_u8(0);
+        h.write_u64(120);
+        h.write_u64(131);
+        assert_eq!(f.fingerprint_u64(), h.finish());
+        assert_eq!(
+            file_key("corpus.jsonl"),
+            xxhash_rust::xxh3::xxh3_64(b"corpus.jsonl")
+        );
     }
 
     // Findings are many: the facts cost a few bytes each, not a box.
