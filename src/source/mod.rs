@@ -226,20 +226,21 @@ impl ReferenceSet {
         // The decision's record or file, read and parsed again. The file may have changed since
         // it was indexed (replaced, rewritten in place): the text must still have the digest it
         // had.
-        let bytes = self.store.bytes(s)?;
         let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
-        let text = if let Place::File { .. } = s.place {
-            // The file's only decision.
-            match parse_bytes(&bytes, "").pop() {
-                Some(Ok(d)) => Some(d.text),
-                Some(Err((_, why))) => return Err(bad(why)),
-                None => None,
+        let text = self.store.with_bytes(s, |bytes| {
+            if let Place::File { .. } = s.place {
+                // The file's only decision.
+                match parse_bytes(bytes, "").pop() {
+                    Some(Ok(d)) => Ok(Some(d.text)),
+                    Some(Err((_, why))) => Err(bad(why)),
+                    None => Ok(None),
+                }
+            } else {
+                let v = crate::corpus::parse_json(bytes).map_err(|e| bad(e.to_string()))?;
+                // The record's only decision.
+                Ok(judilibre::text_of(v, 0))
             }
-        } else {
-            let v = crate::corpus::parse_json(&bytes).map_err(|e| bad(e.to_string()))?;
-            // The record's only decision.
-            judilibre::text_of(v, 0)
-        };
+        })??;
         text.filter(|t| match s.digest {
             Some(d) => crate::text::normalize::digest(t) == d,
             None => t.is_empty(),

@@ -86,13 +86,40 @@ impl TextStore {
     /// The bytes a [`Stored`] designates: a text in the store, or a record in a reference file.
     pub fn bytes(&self, s: &Stored) -> io::Result<Vec<u8>> {
         let mut buf = vec![0u8; s.len as usize];
+        self.read_into(s, &mut buf)?;
+        Ok(buf)
+    }
+
+    /// [`TextStore::bytes`] lent to `f` from a buffer kept per thread, rather than in a new
+    /// one: a buffer the system hands out must be zeroed first, which cost about as much as
+    /// reading the record into it. The buffer only grows, so it is zeroed once per size reached.
+    pub fn with_bytes<R>(&self, s: &Stored, f: impl FnOnce(&[u8]) -> R) -> io::Result<R> {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SCRATCH.with(|b| {
+            // Taken out while in use: `f` may read another record (it does not today).
+            let mut buf = std::mem::take(&mut *b.borrow_mut());
+            let n = s.len as usize;
+            if buf.len() < n {
+                buf.resize(n, 0);
+            }
+            let r = self.read_into(s, &mut buf[..n]).map(|()| f(&buf[..n]));
+            // A very large record's buffer is not kept for the rest of the audit.
+            if buf.len() <= 64 << 20 {
+                *b.borrow_mut() = buf;
+            }
+            r
+        })
+    }
+
+    fn read_into(&self, s: &Stored, buf: &mut [u8]) -> io::Result<()> {
         match s.place {
-            Place::Store => read_exact_at(&self.reader, &mut buf, s.offset)?,
+            Place::Store => read_exact_at(&self.reader, buf, s.offset),
             Place::Record { file } | Place::File { file, .. } => {
-                read_exact_at(&*self.open(file)?, &mut buf, s.offset)?;
+                read_exact_at(&*self.open(file)?, buf, s.offset)
             }
         }
-        Ok(buf)
     }
 
     /// Reference file `file`, open: the one read last, or opened now in its place.
