@@ -536,3 +536,65 @@ fn filter_by_waiver() {
     press(&mut a, "esc w ctrl-d");
     assert!(a.order.is_empty());
 }
+
+/// The outcome of the test audit, as `finish` takes it.
+fn outcome() -> vigie::audit::AuditOutcome {
+    vigie::audit::AuditOutcome {
+        report: tui_common::report(),
+        context: std::sync::Arc::new(tui_common::Context),
+        skipped_files: Vec::new(),
+        records_without_text: 0,
+        history_unreadable: Vec::new(),
+        history_after_as_of: 0,
+        first_not_compared: None,
+    }
+}
+
+/// A list whose selection the auditor never moved opens on its first row once the audit ends,
+/// even when the final order puts another finding there (the corpus-level FRE003, found last,
+/// sorts first).
+#[test]
+fn an_untouched_selection_stays_on_the_first_row_when_the_audit_ends() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    assert_eq!(all[0].rule, Rule::FRE003);
+    a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+    a.on_audit(AuditEvent::Findings(all[..1].to_vec()));
+    press(&mut a, "tab");
+    assert_eq!(a.selected, 0);
+    a.finish(outcome());
+    assert_eq!(a.selected, 0);
+    assert_eq!(a.offset, 0);
+    assert_eq!(a.selected_finding().unwrap().rule, Rule::FRE003);
+}
+
+/// A selection the auditor moved keeps its finding through the final sort, even back on the
+/// first row, and stays within the rows shown.
+#[test]
+fn a_chosen_selection_follows_its_finding_when_the_audit_ends() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+    a.on_audit(AuditEvent::Findings(all[..1].to_vec()));
+    press(&mut a, "tab j k");
+    let chosen = a.selected_finding().unwrap().fingerprint();
+    a.finish(outcome());
+    assert_eq!(a.selected_finding().unwrap().fingerprint(), chosen);
+    assert_eq!(a.selected, 1);
+
+    // Further down a short list: the offset follows the selection.
+    let mut a = App::new(Keymap::default());
+    a.list_height.set(3);
+    a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+    a.on_audit(AuditEvent::Findings(all[..1].to_vec()));
+    press(&mut a, "tab j j j j j");
+    let chosen = a.selected_finding().unwrap().fingerprint();
+    a.finish(outcome());
+    assert_eq!(a.selected_finding().unwrap().fingerprint(), chosen);
+    assert!(
+        a.offset <= a.selected && a.selected < a.offset + 3,
+        "selected {} offset {}",
+        a.selected,
+        a.offset
+    );
+}

@@ -353,6 +353,9 @@ pub struct App {
     /// Indices of the findings shown, in display order.
     pub order: Vec<u32>,
     pub selected: usize,
+    /// The auditor moved the selection: it follows its finding when the final report arrives.
+    /// Until then it stays on the first row.
+    selection_moved: bool,
     pub offset: usize,
     pub sort: SortColumn,
     pub descending: bool,
@@ -410,6 +413,7 @@ impl App {
             counts: Counts::default(),
             order: Vec::new(),
             selected: 0,
+            selection_moved: false,
             offset: 0,
             sort: SortColumn::Position,
             descending: false,
@@ -518,9 +522,13 @@ impl App {
         }
     }
 
-    /// The final, ordered report replaces the live list; the selection follows its finding.
+    /// The final, ordered report replaces the live list. A selection the auditor moved follows
+    /// its finding; one left on the first row stays there (the final order may put another
+    /// finding first: the corpus-level ones, found last, sort first).
     pub fn finish(&mut self, outcome: AuditOutcome) {
-        let selected_fp = self.selected_finding().map(Finding::fingerprint);
+        let selected_fp = (self.selection_moved || self.selected > 0)
+            .then(|| self.selected_finding().map(Finding::fingerprint))
+            .flatten();
         let mut report = outcome.report;
         // Waivers set during the audit, or loaded from the file, win over none.
         let waivers = std::mem::take(&mut self.report.waivers);
@@ -541,8 +549,11 @@ impl App {
         if self.view == View::Detail {
             self.view = View::List;
         }
+        // The live indices mean nothing in the final report: nothing for `recompute` to keep.
+        self.order.clear();
         self.recompute();
         self.selected = 0;
+        self.offset = 0;
         if let Some(fp) = selected_fp
             && let Some(pos) = self
                 .order
@@ -551,6 +562,7 @@ impl App {
         {
             self.selected = pos;
         }
+        self.clamp_selection();
     }
 
     pub fn fail(&mut self, message: String) {
@@ -784,6 +796,7 @@ impl App {
             return;
         }
         let last = self.order.len() as isize - 1;
+        self.selection_moved = true;
         self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
         self.clamp_selection();
     }
@@ -1247,6 +1260,7 @@ impl App {
                 match found {
                     Some(i) => {
                         if let Some(pos) = self.order.iter().position(|&o| o as usize == i) {
+                            self.selection_moved = true;
                             self.selected = pos;
                             self.clamp_selection();
                         }
