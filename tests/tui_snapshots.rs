@@ -366,3 +366,66 @@ fn a_field_named_by_the_corpus_never_reaches_the_terminal_raw() {
     assert!(s.contains("meta␛[2J.title"), "{s}");
     assert!(!s.contains("Wattelet"), "{s}");
 }
+
+/// The status line shows whole key hints: those that do not fit are left out, the least useful
+/// first, rather than one being cut mid-word; `quit` stays.
+#[test]
+fn the_status_line_leaves_hints_out_whole() {
+    let list = [
+        "enter open",
+        "/ search",
+        "f filter",
+        "s sort",
+        "R group",
+        "w waiver",
+        "e export",
+        "r reveal",
+        "q quit",
+    ];
+    let detail = [
+        "esc back",
+        "n next",
+        "p previous",
+        "] next in record",
+        "d toggle diff",
+        "a toggle articles",
+        "w waiver",
+        "r reveal",
+        "q quit",
+    ];
+    for (keys, all) in [("tab", &list), ("tab j j enter", &detail)] {
+        for w in [60u16, 80, 100, 120] {
+            let mut app = tui_common::app();
+            let s = screen(&mut app, keys, w, 24);
+            let status = s.lines().last().unwrap().trim_matches('"').trim_end();
+            let shown: Vec<&str> = status.split("  ").collect();
+            // Whole hints, in their order.
+            let mut rest = all.iter();
+            for h in &shown {
+                assert!(rest.any(|x| x == h), "{w} columns: {h:?} in {status:?}");
+            }
+            assert_eq!(shown.last(), Some(&"q quit"), "{w} columns: {status:?}");
+        }
+    }
+    // At 80 columns, the list leaves out grouping, the detail the next in record and reveal.
+    let status = |keys: &str, w: u16| {
+        let mut app = tui_common::app();
+        let s = screen(&mut app, keys, w, 24);
+        s.lines()
+            .last()
+            .unwrap()
+            .trim_matches('"')
+            .trim_end()
+            .to_string()
+    };
+    assert_eq!(
+        status("tab", 80),
+        "enter open  / search  f filter  s sort  w waiver  e export  r reveal  q quit"
+    );
+    assert_eq!(
+        status("tab j j enter", 80),
+        "esc back  n next  p previous  d toggle diff  a toggle articles  w waiver  q quit"
+    );
+    // Wide enough, every hint.
+    assert_eq!(status("tab", 120), list.join("  "));
+}

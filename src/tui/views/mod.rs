@@ -108,56 +108,79 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Style::default().fg(Color::Red),
         ))
     } else {
-        hints(app)
+        hints(app, usize::from(area.width))
     };
     frame.render_widget(Paragraph::new(text), area);
 }
 
-/// The main keys of the current view, from the active bindings.
-fn hints(app: &App) -> Line<'static> {
+/// The main keys of the current view, from the active bindings, as many as fit in `width`
+/// columns: a hint that does not fit is left out whole, never cut (the help, a key away, lists
+/// them all).
+fn hints(app: &App, width: usize) -> Line<'static> {
+    use Action::*;
     let km = &app.keymap;
-    let (section, actions): (Section, &[Action]) = match app.view {
-        View::Overview => (Section::Overview, &[Action::Open, Action::Export]),
+    // The hints in the order shown, and the order they are left out in, the least useful
+    // first; `quit` goes last, and last of all.
+    let (section, shown, leave_out): (Section, &[Action], &[Action]) = match app.view {
+        View::Overview => (Section::Overview, &[Open, Export], &[Export, Open]),
         View::List => (
             Section::List,
-            &[
-                Action::Open,
-                Action::Search,
-                Action::Filter,
-                Action::Sort,
-                Action::Group,
-                Action::Waiver,
-                Action::Export,
-                Action::Reveal,
-            ],
+            &[Open, Search, Filter, Sort, Group, Waiver, Export, Reveal],
+            &[Group, Reveal, Export, Sort, Waiver, Filter, Search, Open],
         ),
         View::Detail => (
             Section::Detail,
             &[
-                Action::Back,
-                Action::Next,
-                Action::Previous,
-                Action::NextInRecord,
-                Action::ToggleDiff,
-                Action::ToggleArticles,
-                Action::Waiver,
-                Action::Reveal,
+                Back,
+                Next,
+                Previous,
+                NextInRecord,
+                ToggleDiff,
+                ToggleArticles,
+                Waiver,
+                Reveal,
+            ],
+            &[
+                NextInRecord,
+                Reveal,
+                ToggleArticles,
+                Previous,
+                ToggleDiff,
+                Waiver,
+                Next,
+                Back,
             ],
         ),
     };
+    let mut hints: Vec<(Option<Action>, String, String)> = shown
+        .iter()
+        .map(|a| (Some(*a), km.hint(section, *a), a.name().replace('_', " ")))
+        .collect();
+    hints.push((None, km.hint(Section::Global, Quit), "quit".into()));
+    // `key name`, two spaces apart.
+    let columns = |hints: &[(Option<Action>, String, String)]| -> usize {
+        hints
+            .iter()
+            .map(|(_, k, n)| Span::raw(k.as_str()).width() + 1 + Span::raw(n.as_str()).width())
+            .sum::<usize>()
+            + 2 * hints.len().saturating_sub(1)
+    };
+    let mut order = leave_out.iter().map(|a| Some(*a)).chain([None]);
+    while columns(&hints) > width {
+        let Some(out) = order.next() else { break };
+        hints.retain(|(a, ..)| *a != out);
+    }
     let mut spans = Vec::new();
-    for a in actions {
+    for (i, (_, key, name)) in hints.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
         spans.push(Span::styled(
-            km.hint(section, *a),
+            key,
             Style::default().add_modifier(Modifier::BOLD),
         ));
-        spans.push(Span::raw(format!(" {}  ", a.name().replace('_', " "))));
+        spans.push(Span::raw(format!(" {name}")));
     }
-    spans.push(Span::styled(
-        km.hint(Section::Global, Action::Quit),
-        Style::default().add_modifier(Modifier::BOLD),
-    ));
-    spans.push(Span::raw(" quit"));
     Line::from(spans)
 }
 
