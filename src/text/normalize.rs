@@ -100,6 +100,15 @@ impl Normalized {
         })
     }
 
+    /// Reads the map for chars taken in order (what the diff of the terminal UI does over texts
+    /// of millions of chars): see [`MapReader::original_index`].
+    pub fn reader(&self) -> MapReader<'_> {
+        MapReader {
+            anchors: &self.anchors,
+            at: 0,
+        }
+    }
+
     /// The whole map, an index per char (for tests).
     #[doc(hidden)]
     pub fn map_values(&self) -> Vec<u32> {
@@ -121,6 +130,33 @@ impl Normalized {
             }
         }
         out
+    }
+}
+
+/// A reader of a [`Normalized`]'s map for chars taken in order.
+pub struct MapReader<'a> {
+    anchors: &'a [Anchor],
+    /// The anchor of the last char read.
+    at: usize,
+}
+
+impl MapReader<'_> {
+    /// [`Normalized::original_index`] of char `k` of the normalised text, `space` telling
+    /// whether that char is a space, in constant time when `k` grows from one call to the next
+    /// (as `k` must not go back). `k` must be a char of the text.
+    pub fn original_index(&mut self, k: u32, space: bool) -> u32 {
+        while self.anchors.get(self.at + 1).is_some_and(|b| b.out <= k) {
+            self.at += 1;
+        }
+        let a = self.anchors[self.at];
+        let linear = a.orig + (k - a.out);
+        if !space {
+            return linear;
+        }
+        match self.anchors.get(self.at + 1) {
+            Some(b) if b.out == k + 1 => b.orig,
+            _ => linear + 1,
+        }
     }
 }
 
@@ -1250,6 +1286,15 @@ mod tests {
                 let careful = normalize_careful(&s, html);
                 proptest::prop_assert_eq!(&normalize(&s, html), &careful.text);
                 proptest::prop_assert_eq!(&normalize_mapped(&s, html), &careful);
+                let n = normalize_mapped(&s, html);
+                let mut reader = n.reader();
+                let read: Vec<u32> = n
+                    .text
+                    .chars()
+                    .enumerate()
+                    .map(|(k, c)| reader.original_index(k as u32, c == ' '))
+                    .collect();
+                proptest::prop_assert_eq!(read, n.map_values());
             }
         }
     }
@@ -1287,6 +1332,14 @@ mod tests {
             }
         }
         assert_eq!(n.map_values(), want);
+        let mut reader = n.reader();
+        for (k, c) in n.text.chars().enumerate() {
+            assert_eq!(
+                reader.original_index(k as u32, c == ' '),
+                want[k],
+                "char {k}"
+            );
+        }
         for k in [
             0, 7, 8, 4095, 4096, 4097, 8192, 9_999, 10_000, 10_001, 20_000, 30_001,
         ] {

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 /// become a space, line breaks `⏎` unless `keep_newlines` (the Unicode line and paragraph
 /// separators always).
 pub fn for_terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| needs_escape(c, keep_newlines)) {
+    if !any_escape(s, keep_newlines) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -118,6 +118,19 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
     }
 }
 
+/// Whether a char of `s` [needs an escape](needs_escape). Byte by byte (the terminal UI passes
+/// texts of megabytes): every such char starts with a C0 or DEL byte, or with the first byte of
+/// U+0080–U+00BF (C1), of U+0600–U+063F (U+061C) or of U+2000–U+2FFF; only those are decoded.
+fn any_escape(s: &str, keep_newlines: bool) -> bool {
+    s.bytes().enumerate().any(|(i, b)| {
+        matches!(b, 0..0x20 | 0x7f | 0xc2 | 0xd8 | 0xe2)
+            && s[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| needs_escape(c, keep_newlines))
+    })
+}
+
 fn needs_escape(c: char, keep_newlines: bool) -> bool {
     match c {
         '\n' => !keep_newlines,
@@ -133,6 +146,17 @@ fn needs_escape(c: char, keep_newlines: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan finds what a char by char scan finds.
+    #[test]
+    fn the_byte_scan_finds_every_char_to_escape() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            for keep in [false, true] {
+                let s = format!("aé{c}b");
+                assert_eq!(any_escape(&s, keep), needs_escape(c, keep), "{:?}", c);
+            }
+        }
+    }
 
     #[test]
     fn escapes_never_pass() {

@@ -6,11 +6,12 @@
 
 use super::app::App;
 use crate::model::{Record, ReferenceDecision};
-use crate::text::normalize::normalize_mapped;
+use crate::text::normalize::{mappable, normalize_mapped};
 use crate::text::sanitize::for_terminal;
-use imara_diff::{Algorithm, Diff, InternedInput};
+use imara_diff::{Algorithm, Diff, Interner, NoSliderHeuristic, Token};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegKind {
@@ -55,131 +56,223 @@ pub type Marks<'a> = (&'a [(usize, usize)], &'a [(usize, usize)]);
 const PAIR_BYTES: usize = 1000;
 
 /// One side of a diff: its text normalised as the engine compares it (SPEC 1.4) and cut into
-/// tokens, each standing for a run of the text as read, which is what is shown.
+/// tokens, each standing for a run of the text as read, which is what is shown. Offsets are
+/// `u32`, as the normalised text's map is (a text must be [`mappable`]): a decision of megabytes
+/// has millions of tokens.
 struct Side<'a> {
     original: &'a str,
     norm: String,
     /// Byte ranges of the tokens in `norm`.
-    toks: Vec<(usize, usize)>,
-    /// Char ranges of the text as read each token stands for: consecutive, from 0 to the end.
-    shown: Vec<(usize, usize)>,
-    /// Byte offset in `original` of each token's first char, and of the end.
-    bytes: Vec<usize>,
-    space: Vec<bool>,
-}
-
-#[derive(PartialEq, Clone, Copy)]
-enum Class {
-    Word,
-    Space,
-    Other,
-}
-
-fn class(c: char) -> Class {
-    if c.is_alphanumeric() {
-        Class::Word
-    } else if c == ' ' {
-        // Normalised text holds no other white space.
-        Class::Space
-    } else {
-        Class::Other
-    }
+    toks: Vec<(u32, u32)>,
+    /// Char index in the text as read of the run each token stands for, and of the end: the
+    /// runs are consecutive, from 0 to the end.
+    starts: Vec<u32>,
+    /// Byte offset in `original` of each run, and of the end.
+    bytes: Vec<u32>,
 }
 
 impl<'a> Side<'a> {
+    /// Reads the text in one pass over the normalised text and one over the text as read.
     fn new(original: &'a str) -> Side<'a> {
         let n = normalize_mapped(original, false);
-        let map = n.map_values();
-        let total = n.original_chars;
-        // Words, single spaces and single other chars of the normalised text, as char and
-        // byte ranges.
-        let mut toks = Vec::new();
-        let mut chars_of = Vec::new();
-        let mut space = Vec::new();
-        let mut prev: Option<Class> = None;
-        for (ci, (bi, c)) in n.text.char_indices().enumerate() {
-            let k = class(c);
-            if prev == Some(k) && k == Class::Word {
-                let t: &mut (usize, usize) = toks.last_mut().expect("a token was started");
-                t.1 = bi + c.len_utf8();
-                let cr: &mut (usize, usize) = chars_of.last_mut().expect("a token was started");
-                cr.1 = ci + 1;
-            } else {
-                toks.push((bi, bi + c.len_utf8()));
-                chars_of.push((ci, ci + 1));
-                space.push(k == Class::Space);
+        let total = n.original_chars as u32;
+        // Words, single spaces and single other chars of the normalised text, as byte ranges,
+        // with the chars of the text as read their first and last chars come from.
+        let mut toks: Vec<(u32, u32)> = Vec::with_capacity(n.text.len() / 2);
+        let mut from: Vec<(u32, u32)> = Vec::with_capacity(n.text.len() / 2);
+        let mut map = n.reader();
+        let text = n.text.as_bytes();
+        // Byte and char of the normalised text.
+        let (mut at, mut k) = (0usize, 0u32);
+        while at < text.len() {
+            let start = (at, k);
+            let (c, len) = match text[at] {
+                b if b.is_ascii() => (char::from(b), 1),
+                _ => {
+                    let c = n.text[at..].chars().next().unwrap_or_default();
+                    (c, c.len_utf8())
+                }
+            };
+            at += len;
+            k += 1;
+            if c.is_alphanumeric() {
+                // A word: the letters and digits that follow (ASCII ones a byte each).
+                while at < text.len() {
+                    let b = text[at];
+                    if b.is_ascii_alphanumeric() {
+                        at += 1;
+                    } else if b.is_ascii() {
+                        break;
+                    } else {
+                        let c = n.text[at..].chars().next().unwrap_or_default();
+                        if !c.is_alphanumeric() {
+                            break;
+                        }
+                        at += c.len_utf8();
+                    }
+                    k += 1;
+                }
             }
-            prev = Some(k);
+            let first = map.original_index(start.1, c == ' ');
+            // A word's last char is not a space.
+            let last = if k - start.1 > 1 {
+                map.original_index(k - 1, false)
+            } else {
+                first
+            };
+            toks.push((start.0 as u32, at as u32));
+            from.push((first, last));
         }
-        // Byte offset of every char of the text as read (and of its end).
-        let mut offsets: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
-        offsets.push(original.len());
-        let is_space_at = |i: usize| {
-            i < total
-                && original[offsets[i]..]
-                    .chars()
-                    .next()
-                    .is_some_and(crate::text::normalize::is_space)
+        // The chars of the text as read a token comes from.
+        let core = |k: usize| -> (u32, u32) {
+            let (s, e) = from[k];
+            (s, (e + 1).max(s))
         };
+        let space = |k: usize| n.text.as_bytes()[toks[k].0 as usize] == b' ';
         // Where each token's run of the text as read starts: a word or other char where the
         // char it comes from is; a space where the white space after the previous token
         // starts. What normalising dropped between tokens (a quote's inner space, a combining
         // mark composed away) stays with the token before.
-        let core = |k: usize| -> (usize, usize) {
-            let (s, e) = chars_of[k];
-            let a = map[s] as usize;
-            (a, (map[e - 1] as usize + 1).max(a))
-        };
-        let mut starts = Vec::with_capacity(toks.len());
-        let mut last = 0usize;
-        for (k, &is_space) in space.iter().enumerate() {
-            let mut at = if k == 0 {
-                0
-            } else if is_space {
-                let from = core(k - 1).1.max(last);
-                let to = if k + 1 < toks.len() {
+        let mut starts = Vec::with_capacity(toks.len() + 1);
+        let mut bytes = Vec::with_capacity(toks.len() + 1);
+        // At the start of the last run.
+        let mut place = Cursor::new(original);
+        for k in 0..toks.len() {
+            let last = place.char;
+            if k == 0 {
+                // The first run starts the text.
+            } else if space(k) {
+                // The first white space from the end of the previous token (which is at or
+                // after `last`) up to the next token, or that end if there is none.
+                place.seek(core(k - 1).1.max(last));
+                let before = if k + 1 < toks.len() {
                     core(k + 1).0
                 } else {
                     total
-                };
-                let mut i = from;
-                while i < to && !is_space_at(i) {
-                    i += 1;
                 }
-                if i < to { i } else { from }
+                .min(total);
+                let mut scan = place.clone();
+                while scan.char < before && !scan.at_space() {
+                    scan.step();
+                }
+                if scan.char < before {
+                    place = scan;
+                }
             } else {
-                core(k).0
-            };
-            at = at.clamp(last, total);
-            starts.push(at);
-            last = at;
+                place.seek(core(k).0.clamp(last, total));
+            }
+            starts.push(place.char);
+            bytes.push(place.byte);
         }
-        let shown: Vec<(usize, usize)> = (0..starts.len())
-            .map(|k| (starts[k], starts.get(k + 1).copied().unwrap_or(total)))
-            .collect();
-        let bytes = starts
-            .iter()
-            .map(|&c| offsets[c])
-            .chain(std::iter::once(original.len()))
-            .collect();
+        starts.push(total);
+        bytes.push(original.len() as u32);
         Side {
             original,
             norm: n.text,
             toks,
-            shown,
+            starts,
             bytes,
-            space,
         }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
     }
 
     fn key(&self, k: usize) -> &str {
         let (a, b) = self.toks[k];
-        &self.norm[a..b]
+        &self.norm[a as usize..b as usize]
+    }
+
+    fn space(&self, k: usize) -> bool {
+        self.norm.as_bytes()[self.toks[k].0 as usize] == b' '
+    }
+
+    /// The char range of the text as read token `k` stands for.
+    fn shown(&self, k: usize) -> (usize, usize) {
+        (self.starts[k] as usize, self.starts[k + 1] as usize)
     }
 
     /// The text as read token `k` stands for.
     fn text(&self, k: usize) -> &'a str {
-        &self.original[self.bytes[k]..self.bytes[k + 1]]
+        &self.original[self.bytes[k] as usize..self.bytes[k + 1] as usize]
+    }
+
+    /// Whether the text as read token `k` stands for holds a line break.
+    fn breaks_line(&self, k: usize) -> bool {
+        self.original.as_bytes()[self.bytes[k] as usize..self.bytes[k + 1] as usize]
+            .contains(&b'\n')
+    }
+
+    /// The tokens of `within` that some mark touches ([`overlaps`]), as ranges in order; they
+    /// may overlap.
+    fn marked(&self, within: Range<usize>, marks: Marks<'_>) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = marks
+            .0
+            .iter()
+            .chain(marks.1)
+            .map(|&(a, b)| {
+                // Token `k` touches `[a, b)` (a mark of no char: the char at `a`) when it
+                // starts before its end and ends after its start.
+                let end = b.max(a + 1);
+                let first = self.starts[1..].partition_point(|&e| e as usize <= a);
+                let past =
+                    self.starts[..self.starts.len() - 1].partition_point(|&s| (s as usize) < end);
+                (first.max(within.start), past.min(within.end))
+            })
+            .filter(|(a, b)| a < b)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+/// A place in a text, as a char index and a byte offset, moved forward.
+#[derive(Clone)]
+struct Cursor<'a> {
+    text: &'a str,
+    char: u32,
+    byte: u32,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            text,
+            char: 0,
+            byte: 0,
+        }
+    }
+
+    /// Whether the char here is white space (as normalising takes it); not at the end.
+    fn at_space(&self) -> bool {
+        match self.text.as_bytes().get(self.byte as usize) {
+            None => false,
+            Some(&b) if b.is_ascii() => matches!(b, b' ' | b'\t'..=b'\r'),
+            Some(_) => self.text[self.byte as usize..]
+                .chars()
+                .next()
+                .is_some_and(crate::text::normalize::is_space),
+        }
+    }
+
+    fn step(&mut self) {
+        self.seek(self.char + 1);
+    }
+
+    /// Moves on to char `to`, or to the end (never back).
+    fn seek(&mut self, to: u32) {
+        let bytes = self.text.as_bytes();
+        while self.char < to && (self.byte as usize) < bytes.len() {
+            // The length of a char, from its first byte (the text is UTF-8).
+            self.byte += match bytes[self.byte as usize] {
+                0..0x80 => 1,
+                0xC0..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+            self.char += 1;
+        }
     }
 }
 
@@ -197,21 +290,141 @@ fn overlaps((s, e): (usize, usize), spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(a, b)| s < b.max(a + 1) && a < e)
 }
 
+/// Segments built token by token: consecutive tokens of one side that look alike are written
+/// as one piece, so that a decision of megabytes costs a few string copies, not one per word.
+#[derive(Default)]
+struct Segs<'a> {
+    segs: Vec<Seg>,
+    /// The tokens gathered: a byte range of a text as read, and how it looks.
+    run: Option<Run<'a>>,
+}
+
+struct Run<'a> {
+    text: &'a str,
+    from: usize,
+    to: usize,
+    kind: SegKind,
+    highlight: bool,
+    personal: bool,
+}
+
+impl<'a> Segs<'a> {
+    /// Adds token `k` of `side`, of `kind`, marked as `marks` say.
+    fn put(&mut self, side: &Side<'a>, k: usize, kind: SegKind, marks: Marks<'_>) {
+        let shown = side.shown(k);
+        let (highlight, personal) = (overlaps(shown, marks.0), overlaps(shown, marks.1));
+        let (from, to) = (side.bytes[k] as usize, side.bytes[k + 1] as usize);
+        // What `push` would merge: the same look, no personal data (masked whole).
+        if let Some(r) = &mut self.run
+            && std::ptr::eq(r.text, side.original)
+            && r.to == from
+            && r.kind == kind
+            && r.highlight == highlight
+            && !r.personal
+            && !personal
+        {
+            r.to = to;
+            return;
+        }
+        self.flush();
+        self.run = Some(Run {
+            text: side.original,
+            from,
+            to,
+            kind,
+            highlight,
+            personal,
+        });
+    }
+
+    /// Adds tokens `from..to` of `side`: as [`Segs::put`] does one by one, but taking the
+    /// tokens no mark touches as one piece.
+    fn put_run(
+        &mut self,
+        side: &Side<'a>,
+        from: usize,
+        to: usize,
+        kind: SegKind,
+        marks: Marks<'_>,
+    ) {
+        let mut k = from;
+        for (a, b) in side.marked(from..to, marks) {
+            if k < a {
+                self.extend(side, k, a, kind);
+            }
+            for t in a.max(k)..b {
+                self.put(side, t, kind, marks);
+            }
+            k = k.max(b);
+        }
+        if k < to {
+            self.extend(side, k, to, kind);
+        }
+    }
+
+    /// Adds tokens `from..to` of `side`, which no mark touches, as one piece.
+    fn extend(&mut self, side: &Side<'a>, from: usize, to: usize, kind: SegKind) {
+        let (from, to) = (side.bytes[from] as usize, side.bytes[to] as usize);
+        if let Some(r) = &mut self.run
+            && std::ptr::eq(r.text, side.original)
+            && r.to == from
+            && r.kind == kind
+            && !r.highlight
+            && !r.personal
+        {
+            r.to = to;
+            return;
+        }
+        self.flush();
+        self.run = Some(Run {
+            text: side.original,
+            from,
+            to,
+            kind,
+            highlight: false,
+            personal: false,
+        });
+    }
+
+    fn flush(&mut self) {
+        if let Some(r) = self.run.take() {
+            push(
+                &mut self.segs,
+                r.kind,
+                &r.text[r.from..r.to],
+                r.highlight,
+                r.personal,
+            );
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.segs.is_empty() && self.run.is_none()
+    }
+
+    fn finish(mut self) -> Vec<Seg> {
+        self.flush();
+        self.segs
+    }
+}
+
 /// The side-by-side pairs being built.
 #[derive(Default)]
-struct Pairs {
+struct Pairs<'a> {
     done: Vec<(Vec<Seg>, Vec<Seg>)>,
-    left: Vec<Seg>,
-    right: Vec<Seg>,
+    left: Segs<'a>,
+    right: Segs<'a>,
     /// Each side ends with a line break.
     at_line_start: [bool; 2],
     bytes: usize,
 }
 
-impl Pairs {
-    /// Notes a token written on side `i` (0: reference, 1: record).
-    fn note(&mut self, i: usize, text: &str, space: bool) {
-        self.at_line_start[i] = space && text.contains('\n');
+impl<'a> Pairs<'a> {
+    /// Notes token `k` of `side`, written on side `i` (0: reference, 1: record).
+    fn note(&mut self, i: usize, side: &Side<'_>, k: usize) {
+        let text = side.text(k);
+        // Mostly a char: no `memchr` call.
+        self.at_line_start[i] = side.space(k) && text.bytes().any(|b| b == b'\n');
         self.bytes += text.len();
     }
 
@@ -222,13 +435,139 @@ impl Pairs {
         if (lines || (shared_space && self.bytes >= PAIR_BYTES))
             && !(self.left.is_empty() && self.right.is_empty())
         {
-            self.done.push((
-                std::mem::take(&mut self.left),
-                std::mem::take(&mut self.right),
-            ));
+            let left = std::mem::take(&mut self.left).finish();
+            let right = std::mem::take(&mut self.right).finish();
+            self.done.push((left, right));
             self.bytes = 0;
         }
     }
+
+    /// Writes the shared tokens `b_from..` of the reference and `a_from..` of the record,
+    /// `n` of each, closing pairs where [`Pairs::note`] and [`Pairs::close`] token by token
+    /// would.
+    fn shared(
+        &mut self,
+        (b, b_from, b_marks): (&Side<'a>, usize, Marks<'_>),
+        (a, a_from, a_marks): (&Side<'a>, usize, Marks<'_>),
+        n: usize,
+    ) {
+        let mut done = 0;
+        for j in 0..n {
+            let (kb, ka) = (b_from + j, a_from + j);
+            // Equal tokens: both spaces or neither.
+            let space = b.space(kb);
+            self.at_line_start = if space {
+                [b.breaks_line(kb), a.breaks_line(ka)]
+            } else {
+                [false, false]
+            };
+            self.bytes += (b.bytes[kb + 1] - b.bytes[kb] + a.bytes[ka + 1] - a.bytes[ka]) as usize;
+            if self.at_line_start == [true, true] || (space && self.bytes >= PAIR_BYTES) {
+                self.left
+                    .put_run(b, b_from + done, kb + 1, SegKind::Same, b_marks);
+                self.right
+                    .put_run(a, a_from + done, ka + 1, SegKind::Same, a_marks);
+                done = j + 1;
+                self.close(space);
+            }
+        }
+        self.left
+            .put_run(b, b_from + done, b_from + n, SegKind::Same, b_marks);
+        self.right
+            .put_run(a, a_from + done, a_from + n, SegKind::Same, a_marks);
+    }
+
+    fn finish(mut self) -> Vec<(Vec<Seg>, Vec<Seg>)> {
+        self.close(true);
+        if !self.left.is_empty() || !self.right.is_empty() {
+            let left = std::mem::take(&mut self.left).finish();
+            let right = std::mem::take(&mut self.right).finish();
+            self.done.push((left, right));
+        }
+        self.done
+    }
+}
+
+/// The shared tokens diffed on either side of what differs, at first: enough for the hunks of
+/// any text but a repetitive one to find their places.
+const AROUND: usize = 64;
+
+/// A hunk: the tokens of the reference it removes and of the record it adds.
+type Hunk = (Range<usize>, Range<usize>);
+
+/// The hunks of imara-diff's histogram diff of the sides' tokens, post-processed (sliders moved
+/// down), as ranges of tokens (reference, record). The tokens both texts start and end with are
+/// not diffed (the diff sets them aside first): only what lies between, with some of them around
+/// it for the post-processing to slide hunks over. A hunk that reaches the edge of what was
+/// diffed might have slid further over the whole texts: the diff is then done again with more
+/// around it, up to the whole texts.
+fn hunks(b: &Side<'_>, a: &Side<'_>, around: usize) -> Vec<Hunk> {
+    hunks_tried(b, a, around).0
+}
+
+/// [`hunks`], and how many times the diff was done.
+fn hunks_tried(b: &Side<'_>, a: &Side<'_>, around: usize) -> (Vec<Hunk>, usize) {
+    let (nb, na) = (b.len(), a.len());
+    let (bn, an) = (b.norm.as_bytes(), a.norm.as_bytes());
+    // The tokens before the first byte the texts differ at, but the one that ends there (it
+    // may go on in the other text), are alike: the same text cut alike. Then token by token.
+    let mut prefix = bn.iter().zip(an).take_while(|(x, y)| x == y).count();
+    while !b.norm.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let mut head = b.toks.partition_point(|t| (t.1 as usize) < prefix).min(na);
+    while head < nb.min(na) && b.key(head) == a.key(head) {
+        head += 1;
+    }
+    // Likewise from the end, in what follows the head.
+    let suffix = bn
+        .iter()
+        .rev()
+        .zip(an.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut cut = bn.len() - suffix;
+    while !b.norm.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let room = nb.min(na) - head;
+    let mut tail = (nb - b.toks.partition_point(|t| (t.0 as usize) <= cut)).min(room);
+    while tail < room && b.key(nb - 1 - tail) == a.key(na - 1 - tail) {
+        tail += 1;
+    }
+    let mut around = around;
+    for tries in 1.. {
+        let lo = head.saturating_sub(around);
+        let hb = (nb - tail).saturating_add(around).min(nb);
+        let ha = (na - tail).saturating_add(around).min(na);
+        let mut interner: Interner<&str> = Interner::new(hb - lo + ha - lo);
+        let before: Vec<Token> = (lo..hb).map(|k| interner.intern(b.key(k))).collect();
+        let after: Vec<Token> = (lo..ha).map(|k| interner.intern(a.key(k))).collect();
+        let mut diff = Diff::default();
+        diff.compute_with(Algorithm::Histogram, &before, &after, interner.num_tokens());
+        diff.postprocess_with(&before, &after, NoSliderHeuristic);
+        let found: Vec<Hunk> = diff
+            .hunks()
+            .map(|h| {
+                (
+                    lo + h.before.start as usize..lo + h.before.end as usize,
+                    lo + h.after.start as usize..lo + h.after.end as usize,
+                )
+            })
+            .collect();
+        // An edge of what was diffed that is not an end of the text.
+        let edge = |r: &Range<usize>, end: usize, n: usize| {
+            (r.start == lo && lo > 0) || (r.end == end && end < n)
+        };
+        if !found
+            .iter()
+            .any(|(rb, ra)| edge(rb, hb, nb) || edge(ra, ha, na))
+        {
+            return (found, tries);
+        }
+        around = around.saturating_mul(16).max(1);
+    }
+    unreachable!("the whole texts are diffed at last")
 }
 
 impl TextDiff {
@@ -346,60 +685,55 @@ impl TextDiff {
         before_marks: Marks<'_>,
         after_marks: Marks<'_>,
     ) -> TextDiff {
-        let b = Side::new(before);
-        let a = Side::new(after);
-        let mut input: InternedInput<&str> = InternedInput::default();
-        input.update_before((0..b.toks.len()).map(|k| b.key(k)));
-        input.update_after((0..a.toks.len()).map(|k| a.key(k)));
-        let mut diff = Diff::compute(Algorithm::Histogram, &input);
-        diff.postprocess_no_heuristic(&input);
+        Self::of_around(before, after, before_marks, after_marks, AROUND)
+    }
 
-        let put = |v: &mut Vec<Seg>, side: &Side<'_>, k: usize, kind, marks: Marks<'_>| {
-            push(
-                v,
-                kind,
-                side.text(k),
-                overlaps(side.shown[k], marks.0),
-                overlaps(side.shown[k], marks.1),
-            );
-        };
+    /// [`TextDiff::of`], diffing `around` shared tokens on either side of what differs first.
+    fn of_around(
+        before: &str,
+        after: &str,
+        before_marks: Marks<'_>,
+        after_marks: Marks<'_>,
+        around: usize,
+    ) -> TextDiff {
+        if !mappable(before) || !mappable(after) {
+            return TextDiff {
+                source: "texts too long to compare".into(),
+                ..TextDiff::default()
+            };
+        }
+        let (b, a) = (Side::new(before), Side::new(after));
         let mut out = TextDiff::default();
+        let mut unified = Segs::default();
         let mut pairs = Pairs::default();
         let (mut pb, mut pa) = (0usize, 0usize);
         // The hunks, then the shared tokens after the last.
-        let hunks = diff.hunks().map(Some).chain(std::iter::once(None));
+        let hunks = hunks(&b, &a, around)
+            .into_iter()
+            .map(Some)
+            .chain(std::iter::once(None));
         for h in hunks {
             let (bs, be, as_, ae) = match &h {
-                Some(h) => (
-                    h.before.start as usize,
-                    h.before.end as usize,
-                    h.after.start as usize,
-                    h.after.end as usize,
-                ),
-                None => (b.toks.len(), 0, 0, 0),
+                Some((hb, ha)) => (hb.start, hb.end, ha.start, ha.end),
+                None => (b.len(), 0, 0, 0),
             };
             // Shared tokens before the hunk face each other.
-            for (kb, ka) in (pb..bs).zip(pa..) {
-                put(&mut out.unified, &a, ka, SegKind::Same, after_marks);
-                put(&mut pairs.left, &b, kb, SegKind::Same, before_marks);
-                pairs.note(0, b.text(kb), b.space[kb]);
-                put(&mut pairs.right, &a, ka, SegKind::Same, after_marks);
-                pairs.note(1, a.text(ka), a.space[ka]);
-                pairs.close(b.space[kb]);
-            }
+            let n = bs - pb;
+            unified.put_run(&a, pa, pa + n, SegKind::Same, after_marks);
+            pairs.shared((&b, pb, before_marks), (&a, pa, after_marks), n);
             if h.is_none() {
                 break;
             }
             // Unified: each hunk's removed reference tokens before its added record tokens.
             for k in bs..be {
-                put(&mut out.unified, &b, k, SegKind::Removed, before_marks);
-                put(&mut pairs.left, &b, k, SegKind::Removed, before_marks);
-                pairs.note(0, b.text(k), b.space[k]);
+                unified.put(&b, k, SegKind::Removed, before_marks);
+                pairs.left.put(&b, k, SegKind::Removed, before_marks);
+                pairs.note(0, &b, k);
             }
             for k in as_..ae {
-                put(&mut out.unified, &a, k, SegKind::Added, after_marks);
-                put(&mut pairs.right, &a, k, SegKind::Added, after_marks);
-                pairs.note(1, a.text(k), a.space[k]);
+                unified.put(&a, k, SegKind::Added, after_marks);
+                pairs.right.put(&a, k, SegKind::Added, after_marks);
+                pairs.note(1, &a, k);
             }
             pairs.close(false);
             out.removed += be - bs;
@@ -407,11 +741,8 @@ impl TextDiff {
             pb = be;
             pa = ae;
         }
-        pairs.close(true);
-        if !pairs.left.is_empty() || !pairs.right.is_empty() {
-            pairs.done.push((pairs.left, pairs.right));
-        }
-        out.pairs = pairs.done;
+        out.unified = unified.finish();
+        out.pairs = pairs.finish();
         out
     }
 }
@@ -895,5 +1226,88 @@ mod normalisation_tests {
         // The inserted note faces empty rows.
         let note = row(&right, "NOTE");
         assert_eq!(left[note].to_string(), "");
+    }
+}
+
+#[cfg(test)]
+mod shortcut_tests {
+    use super::*;
+
+    fn next(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
+    /// Words, white space, quotes, dashes and marks, few of them: texts that repeat themselves,
+    /// where hunks have room to slide.
+    const PIECES: &[&str] = &[
+        "la",
+        "Cour",
+        "le",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        ".",
+        "«",
+        " »",
+        "\u{2019}",
+        "-",
+        "arre\u{302}t",
+        "\u{301}",
+        "漢字",
+        "[C]",
+        "a",
+    ];
+
+    fn text(seed: &mut u64, n: usize) -> Vec<&'static str> {
+        (0..n)
+            .map(|_| PIECES[(next(seed) % PIECES.len() as u64) as usize])
+            .collect()
+    }
+
+    /// Diffing only what lies between the tokens both texts start and end with, and a few
+    /// around it, finds what diffing the whole texts finds, hunks slid to their places included:
+    /// with no token around (every hunk that slides is diffed again with more), one, or the
+    /// default.
+    #[test]
+    fn diffing_the_middle_finds_what_the_whole_texts_give() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut slid = 0;
+        for round in 0..3000 {
+            let len = 1 + (next(&mut seed) % 40) as usize;
+            let unit = text(&mut seed, len);
+            let reps = 1 + (next(&mut seed) % 8) as usize;
+            let mut rec: Vec<&str> = unit.repeat(reps);
+            for _ in 0..=next(&mut seed) % 3 {
+                let at = (next(&mut seed) % (rec.len() as u64 + 1)) as usize;
+                let piece = PIECES[(next(&mut seed) % PIECES.len() as u64) as usize];
+                match next(&mut seed) % 3 {
+                    0 if at < rec.len() => {
+                        rec.remove(at);
+                    }
+                    1 if at < rec.len() => rec[at] = piece,
+                    _ => rec.insert(at, piece),
+                }
+            }
+            let (b, a) = (unit.repeat(reps).concat(), rec.concat());
+            let mark = (b.len() / 3, b.len() / 2);
+            let whole = TextDiff::of_around(&b, &a, (&[mark], &[]), (&[mark], &[mark]), usize::MAX);
+            for around in [0, 1, AROUND] {
+                let d = TextDiff::of_around(&b, &a, (&[mark], &[]), (&[mark], &[mark]), around);
+                assert_eq!(
+                    (&d.unified, &d.pairs, d.added, d.removed),
+                    (&whole.unified, &whole.pairs, whole.added, whole.removed),
+                    "round {round}, around {around}: {b:?} → {a:?}"
+                );
+            }
+            let (sb, sa) = (Side::new(&b), Side::new(&a));
+            slid += usize::from(hunks_tried(&sb, &sa, 0).1 > 1);
+        }
+        // The case of a hunk that slides out of what was diffed came up.
+        assert!(slid > 100, "{slid}");
     }
 }
