@@ -429,3 +429,65 @@ fn the_status_line_leaves_hints_out_whole() {
     // Wide enough, every hint.
     assert_eq!(status("tab", 120), list.join("  "));
 }
+
+/// A resize wraps the evidence again: the view keeps its place in the text (what was at the top
+/// stays at the top), not its row number, unified and side by side.
+#[test]
+fn a_resize_keeps_the_place_in_the_evidence() {
+    // The text of the rows from `row` on (the record's column), words joined by one space.
+    let text_from = |app: &App, row: usize, rows: usize| -> String {
+        let d = app.detail.as_ref().unwrap();
+        let cache = d.wrapped.borrow();
+        let column = cache.as_ref().unwrap().columns.last().unwrap();
+        column[row..(row + rows).min(column.len())]
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for keys in ["tab j j enter", "tab j j enter d"] {
+        let mut app = tui_common::app();
+        let mut t = Terminal::new(TestBackend::new(120, 32)).unwrap();
+        let draw = |t: &mut Terminal<TestBackend>, app: &mut App, keys: &str| {
+            for k in keys.split_whitespace() {
+                tui_common::press(app, k);
+                app.refresh();
+                t.draw(|f| views::draw(f, app)).unwrap();
+            }
+        };
+        draw(&mut t, &mut app, keys);
+        // Well into the text, on a row that holds some.
+        draw(&mut t, &mut app, &"j ".repeat(12));
+        while text_from(&app, app.detail_scroll_drawn.get(), 1).len() < 20 {
+            draw(&mut t, &mut app, "j");
+        }
+        let top = text_from(&app, app.detail_scroll_drawn.get(), 1);
+        for width in [70, 160, 100] {
+            t.backend_mut().resize(width, 32);
+            t.draw(|f| views::draw(f, &app)).unwrap();
+            // The old top row's text starts on the new top row.
+            let first = text_from(&app, app.detail_scroll_drawn.get(), 1);
+            let from_top = text_from(&app, app.detail_scroll_drawn.get(), 8);
+            let at = from_top.find(&top);
+            assert!(
+                at.is_some_and(|at| at <= first.len()),
+                "{keys} at {width} columns: {top:?} not at the top of {from_top:?}"
+            );
+        }
+        // Back to the first width, the same rows: resizes do not drift.
+        t.backend_mut().resize(120, 32);
+        t.draw(|f| views::draw(f, &app)).unwrap();
+        assert_eq!(
+            text_from(&app, app.detail_scroll_drawn.get(), 1),
+            top,
+            "{keys}"
+        );
+        // Scrolling goes on from there.
+        let row = app.detail_scroll_drawn.get();
+        draw(&mut t, &mut app, "j");
+        assert_eq!(app.detail_scroll_drawn.get(), row + 1, "{keys}");
+    }
+}

@@ -328,7 +328,9 @@ pub struct Detail {
     pub articles: bool,
     /// Follow the evidence: the next frame scrolls to the offending span.
     pub follow: bool,
-    pub scroll: usize,
+    /// The first row shown. A `Cell`: drawing the diff wrapped to a new width moves it to the
+    /// row that holds the same text.
+    pub scroll: Cell<usize>,
     /// The diff as last wrapped for the screen (drawing takes `&App`).
     pub wrapped: std::cell::RefCell<Option<super::diff::WrappedDiff>>,
     /// How many times the diff was wrapped since the finding was opened.
@@ -1215,14 +1217,14 @@ impl App {
             | Action::First
             | Action::Last => {
                 d.follow = false;
-                d.scroll = match a {
+                d.scroll.set(match a {
                     Action::ScrollUp => cur.saturating_sub(1),
                     Action::ScrollDown => (cur + 1).min(max),
                     Action::PageUp => cur.saturating_sub(page),
                     Action::PageDown => (cur + page).min(max),
                     Action::First => 0,
                     _ => max.saturating_sub(page.saturating_sub(1)),
-                };
+                });
             }
             Action::ToEvidence => d.follow = true,
             Action::ToggleDiff => {
@@ -1231,7 +1233,7 @@ impl App {
             }
             Action::ToggleArticles => {
                 d.articles = !d.articles;
-                d.scroll = 0;
+                d.scroll.set(0);
                 d.follow = !d.articles;
             }
             Action::Next => {
@@ -1325,7 +1327,7 @@ impl App {
             side_by_side,
             articles: false,
             follow: true,
-            scroll: 0,
+            scroll: Cell::new(0),
             wrapped: Default::default(),
             wraps: Cell::new(0),
         });
@@ -1345,8 +1347,10 @@ impl App {
                 if let Some(d) = self.detail.as_mut() {
                     let max = self.detail_lines.get().saturating_sub(1) as isize;
                     d.follow = false;
-                    d.scroll = (self.detail_scroll_drawn.get() as isize + lines)
-                        .clamp(0, max.max(0)) as usize;
+                    d.scroll.set(
+                        (self.detail_scroll_drawn.get() as isize + lines).clamp(0, max.max(0))
+                            as usize,
+                    );
                 }
             }
             (None, View::Overview) => {}

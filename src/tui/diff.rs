@@ -801,21 +801,34 @@ struct Wrapper {
     cur: Vec<Span<'static>>,
     col: usize,
     first_hl: Option<usize>,
+    /// Chars of the segments' text written so far (the `[-` `{+` marks are not theirs; a
+    /// masked char is one char still), from where the text started.
+    pos: usize,
+    /// Where the line being filled starts, and where each line written started: what stays
+    /// put in the text when it is wrapped to another width.
+    line_start: usize,
+    starts: Vec<usize>,
 }
 
 impl Wrapper {
-    fn new(width: usize) -> Wrapper {
+    /// A wrapper to `width` columns of a text that starts at char `pos` of a column's text.
+    fn new(width: usize, pos: usize) -> Wrapper {
         Wrapper {
             width: width.max(1),
             lines: Vec::new(),
             cur: Vec::new(),
             col: 0,
             first_hl: None,
+            pos,
+            line_start: pos,
+            starts: Vec::new(),
         }
     }
 
     fn flush(&mut self) {
         self.lines.push(Line::from(std::mem::take(&mut self.cur)));
+        self.starts.push(self.line_start);
+        self.line_start = self.pos;
         self.col = 0;
     }
 
@@ -839,6 +852,8 @@ impl Wrapper {
     fn emit(&mut self, piece: &str, style: Style, hl: bool) {
         for (k, part) in piece.split('\n').enumerate() {
             if k > 0 {
+                // The line feed.
+                self.pos += 1;
                 self.flush();
             }
             // Each word with the spaces before it.
@@ -848,27 +863,35 @@ impl Wrapper {
                 let end = rest[lead..].find(' ').map_or(rest.len(), |i| lead + i);
                 let mut word = &rest[..end];
                 rest = &rest[end..];
+                // Where the word and its spaces start and end in the text.
+                let (at, after) = (self.pos, self.pos + word.chars().count());
                 let mut w = str_width(word);
                 if self.col > 0 && self.col + w > self.width {
                     self.flush();
                 }
+                let mut skipped = 0;
                 if self.col == 0 {
-                    word = word.trim_start_matches(' ');
+                    // The spaces before the word (a byte a char).
+                    skipped = lead;
+                    word = &word[lead..];
                     if word.is_empty() {
+                        self.pos = after;
                         continue;
                     }
                     w = str_width(word);
                 }
                 if self.col + w <= self.width {
                     self.put(word, w, style, hl);
+                    self.pos = after;
                     continue;
                 }
                 // Cut: as many chars as fit on each line, at least one.
                 let (mut from, mut acc) = (0usize, 0usize);
-                for (i, c) in word.char_indices() {
+                for (n, (i, c)) in word.char_indices().enumerate() {
                     let cw = char_width(c);
                     if self.col + acc + cw > self.width && self.col + acc > 0 {
                         self.put(&word[from..i], acc, style, hl);
+                        self.pos = at + skipped + n;
                         self.flush();
                         from = i;
                         acc = 0;
@@ -876,6 +899,7 @@ impl Wrapper {
                     acc += cw;
                 }
                 self.put(&word[from..], acc, style, hl);
+                self.pos = after;
             }
         }
     }
@@ -889,7 +913,10 @@ impl Wrapper {
             (SegKind::Added, false) => ("+}", Color::Green),
             (SegKind::Same, _) => return,
         };
+        // Not text of the segments: no place in it.
+        let pos = self.pos;
         self.emit(text, Style::default().fg(color), false);
+        self.pos = pos;
     }
 
     fn segs(&mut self, segs: &[Seg], reveal: bool) {
@@ -916,6 +943,7 @@ impl Wrapper {
                     .add_modifier(Modifier::BOLD);
             }
             if s.personal && !reveal {
+                // As many chars as the text: the places in it hold.
                 self.emit(&mask(&s.text), style, s.highlight);
             } else {
                 self.emit(&s.text, style, s.highlight);
@@ -943,16 +971,137 @@ pub struct WrapKey {
 pub struct WrappedDiff {
     pub key: WrapKey,
     pub columns: Vec<Vec<Line<'static>>>,
+    /// For each line of each column, where it starts in the column's text, in chars (of the
+    /// segments as given): the place a line stands for, whatever the width.
+    pub starts: Vec<Vec<usize>>,
     pub first_hl: Option<usize>,
+    /// The place this wrapping was scrolled to on being made, and the row it gave: while the
+    /// view stays on that row, a further resize keeps that place rather than the row's start
+    /// (which may lie before it), so that resizes do not drift.
+    pub kept: Option<(usize, Vec<usize>)>,
+}
+
+impl WrappedDiff {
+    pub fn rows(&self) -> usize {
+        self.columns.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// Where row `row` starts in the text of each column.
+    pub fn place(&self, row: usize) -> Vec<usize> {
+        self.starts
+            .iter()
+            .map(|s| s.get(row).copied().unwrap_or(usize::MAX))
+            .collect()
+    }
+
+    /// The place shown from row `row` on: the one kept if the view is still where it was put,
+    /// else where the row starts.
+    pub fn place_shown(&self, row: usize) -> Vec<usize> {
+        match &self.kept {
+            Some((kept_row, place)) if *kept_row == row => place.clone(),
+            _ => self.place(row),
+        }
+    }
+
+    /// Scrolled to `place` (of this diff wrapped otherwise, in the same mode): the row that
+    /// holds it, the last one that starts at or before it in every column, kept with it.
+    pub fn scroll_to(&mut self, place: Vec<usize>) -> usize {
+        let row = self.row_at(&place);
+        self.kept = Some((row, place));
+        row
+    }
+
+    /// The row holding `place`: the last one that starts at or before it in every column.
+    pub fn row_at(&self, place: &[usize]) -> usize {
+        let before = |row: usize| {
+            self.starts
+                .iter()
+                .zip(place)
+                .all(|(s, p)| s.get(row).is_some_and(|s| s <= p))
+        };
+        // The rows that start at or before it come first (the starts only grow).
+        let (mut lo, mut hi) = (0, self.rows());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if before(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo.saturating_sub(1)
+    }
+}
+
+/// Wraps `diff` as `key` says to a body of `key.width` columns: unified, or in two columns
+/// with a separator.
+pub fn wrap_diff(diff: &TextDiff, key: WrapKey) -> WrappedDiff {
+    let width = usize::from(key.width);
+    let (columns, starts, first_hl) = if key.side_by_side {
+        let half = width.saturating_sub(1) / 2;
+        let (left, right, hl) = wrap_columns(&diff.pairs, half.max(1), key.reveal);
+        (vec![left.0, right.0], vec![left.1, right.1], hl)
+    } else {
+        let mut w = Wrapper::new(width, 0);
+        w.segs(&diff.unified, key.reveal);
+        (vec![w.lines], vec![w.starts], w.first_hl)
+    };
+    WrappedDiff {
+        key,
+        columns,
+        starts,
+        first_hl,
+        kept: None,
+    }
 }
 
 /// Wraps segments to `width` terminal columns. Removed runs are written `[-…-]` and added runs
 /// `{+…+}` (as `git diff --word-diff`), so that the diff reads without colours too. Returns the
 /// lines and the first line holding highlighted text.
 pub fn wrap(segs: &[Seg], width: usize, reveal: bool) -> (Vec<Line<'static>>, Option<usize>) {
-    let mut w = Wrapper::new(width);
+    let mut w = Wrapper::new(width, 0);
     w.segs(segs, reveal);
     (w.lines, w.first_hl)
+}
+
+/// Lines of a column, and where each starts in the column's text.
+type Column = (Vec<Line<'static>>, Vec<usize>);
+
+/// Wraps the side-by-side pairs to two columns of `width`: each pair starts on the same row of
+/// both, the shorter side padded with empty lines (which start where the side's next pair
+/// does). Returns the columns, of as many lines each, and the first row holding highlighted
+/// text on either side.
+fn wrap_columns(
+    pairs: &[(Vec<Seg>, Vec<Seg>)],
+    width: usize,
+    reveal: bool,
+) -> (Column, Column, Option<usize>) {
+    let (mut left, mut right): (Column, Column) = Default::default();
+    let mut first_hl: Option<usize> = None;
+    let (mut at_l, mut at_r) = (0usize, 0usize);
+    for (l, r) in pairs {
+        let row = left.0.len();
+        let (mut wl, mut wr) = (Wrapper::new(width, at_l), Wrapper::new(width, at_r));
+        wl.segs(l, reveal);
+        wr.segs(r, reveal);
+        if first_hl.is_none() {
+            first_hl = [wl.first_hl, wr.first_hl]
+                .into_iter()
+                .flatten()
+                .min()
+                .map(|h| row + h);
+        }
+        let n = wl.lines.len().max(wr.lines.len());
+        (at_l, at_r) = (wl.pos, wr.pos);
+        for (w, col, at) in [(wl, &mut left, at_l), (wr, &mut right, at_r)] {
+            let (mut lines, mut starts) = (w.lines, w.starts);
+            lines.resize(n, Line::default());
+            starts.resize(n, at);
+            col.0.append(&mut lines);
+            col.1.append(&mut starts);
+        }
+    }
+    (left, right, first_hl)
 }
 
 /// Wraps the side-by-side pairs to two columns of `width`: each pair starts on the same row of
@@ -963,22 +1112,8 @@ pub fn wrap_pairs(
     width: usize,
     reveal: bool,
 ) -> (Vec<Line<'static>>, Vec<Line<'static>>, Option<usize>) {
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    let mut first_hl: Option<usize> = None;
-    for (l, r) in pairs {
-        let row = left.len();
-        let (mut ll, hl_l) = wrap(l, width, reveal);
-        let (mut rl, hl_r) = wrap(r, width, reveal);
-        if first_hl.is_none() {
-            first_hl = [hl_l, hl_r].into_iter().flatten().min().map(|h| row + h);
-        }
-        let n = ll.len().max(rl.len());
-        ll.resize(n, Line::default());
-        rl.resize(n, Line::default());
-        left.append(&mut ll);
-        right.append(&mut rl);
-    }
-    (left, right, first_hl)
+    let (left, right, hl) = wrap_columns(pairs, width, reveal);
+    (left.0, right.0, hl)
 }
 
 #[cfg(test)]
@@ -1090,6 +1225,49 @@ mod wrap_tests {
         assert!(got[..got.len() - 1].iter().all(|l| l.len() == 97));
         assert!(got.concat() == text, "chars lost or reordered");
         assert!(got.last().unwrap().ends_with("QUJDRA fin"));
+    }
+
+    /// Each line knows where it starts in the text: the text from there is what the line
+    /// shows (bar the `[-` `{+` marks and the spaces a wrap drops), at any width, cut words
+    /// and line breaks included; and a place is found again at another width.
+    #[test]
+    fn lines_know_where_they_start() {
+        let d = TextDiff::of(
+            "Sur le moyen unique, pris de la violation\nde la loi. La Cour rejette le pourvoi \
+             formé par M. [K]. QUJDRAQUJDRAQUJDRAQUJDRAQUJDRA fin.",
+            "Sur le moyen unique, pris de la violation\nde la loi. La Cour casse le pourvoi \
+             formé par M. Kaminski. QUJDRAQUJDRAQUJDRAQUJDRAQUJDRA fin.",
+            (&[], &[]),
+            (&[], &[]),
+        );
+        let full: Vec<char> = d.unified.iter().flat_map(|s| s.text.chars()).collect();
+        let key = |width| WrapKey {
+            width,
+            reveal: false,
+            side_by_side: false,
+        };
+        for width in [7, 12, 19, 33, 80] {
+            let w = wrap_diff(&d, key(width));
+            for (row, line) in w.columns[0].iter().enumerate() {
+                let shown: String = line.to_string();
+                let shown = ["[-", "-]", "{+", "+}"]
+                    .iter()
+                    .fold(shown, |s, m| s.replace(m, ""));
+                let from: String = full[w.starts[0][row]..].iter().collect();
+                let from = from.trim_start_matches([' ', '\n']);
+                // A closing mark wrapped to the line leaves the space after it.
+                let shown = shown.trim_start();
+                assert!(from.starts_with(shown), "{width}: {shown:?} / {from:?}");
+            }
+            // Every row's place is found at another width on the row that holds it.
+            let other = wrap_diff(&d, key(width + 10));
+            for row in 0..w.rows() {
+                let place = w.place(row);
+                let r = other.row_at(&place);
+                assert!(other.starts[0][r] <= place[0], "{width}: {row}");
+                assert!(other.starts[0].get(r + 1).is_none_or(|s| *s > place[0]));
+            }
+        }
     }
 
     /// Wide (CJK) chars take two columns: a line holds half as many, and none overflows.

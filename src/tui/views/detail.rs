@@ -6,7 +6,7 @@ use crate::report::redact::redact;
 use crate::rules::article_text;
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::App;
-use crate::tui::diff::{WrapKey, WrappedDiff, wrap, wrap_pairs};
+use crate::tui::diff::{WrapKey, wrap, wrap_diff};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -388,21 +388,20 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     let mut cache = d.wrapped.borrow_mut();
     let wrapped = match cache.take() {
         Some(w) if w.key == key => w,
-        _ => {
+        old => {
             d.wraps.set(d.wraps.get() + 1);
-            let (columns, first_hl) = if d.side_by_side {
-                let half = (body.width as usize).saturating_sub(1) / 2;
-                let (left, right, hl) = wrap_pairs(&d.diff.pairs, half.max(1), app.reveal);
-                (vec![left, right], hl)
-            } else {
-                let (lines, hl) = wrap(&d.diff.unified, body.width as usize, app.reveal);
-                (vec![lines], hl)
-            };
-            WrappedDiff {
-                key,
-                columns,
-                first_hl,
+            let mut new = wrap_diff(&d.diff, key);
+            // Wrapped again to a new width (or masking), the text flows otherwise: the row
+            // that held the top of the screen is not the same one any more, but the place in
+            // the text is kept.
+            if let Some(old) = old
+                && !d.follow
+                && old.key.side_by_side == key.side_by_side
+            {
+                let row = d.scroll.get().min(old.rows().saturating_sub(1));
+                d.scroll.set(new.scroll_to(old.place_shown(row)));
             }
+            new
         }
     };
     let wrapped = cache.insert(wrapped);
@@ -413,7 +412,7 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     let scroll = if d.follow {
         hl.map_or(0, |l| l.saturating_sub(h / 3))
     } else {
-        d.scroll
+        d.scroll.get()
     }
     .min(total.saturating_sub(1));
     app.detail_scroll_drawn.set(scroll);
@@ -469,7 +468,7 @@ fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, 
     let h = inner.height as usize;
     app.detail_height.set(h);
     app.detail_lines.set(lines.len());
-    let scroll = d.scroll.min(lines.len().saturating_sub(1));
+    let scroll = d.scroll.get().min(lines.len().saturating_sub(1));
     app.detail_scroll_drawn.set(scroll);
     let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(h).collect();
     frame.render_widget(Paragraph::new(visible), inner);
