@@ -491,3 +491,55 @@ fn a_resize_keeps_the_place_in_the_evidence() {
         assert_eq!(app.detail_scroll_drawn.get(), row + 1, "{keys}");
     }
 }
+
+/// The terminal UI opens a finding off its thread (reading a record and its reference again and
+/// diffing texts of megabytes takes a moment): the key is answered at once, the detail says
+/// what is loading, esc goes back to the list and n/p open another finding instead; once come,
+/// the finding shows as when opened at once.
+#[test]
+fn a_finding_opens_off_the_ui_thread() {
+    use vigie::tui::app::View;
+    let wait = |app: &mut App| {
+        let start = std::time::Instant::now();
+        while !app.poll_opening() {
+            assert!(start.elapsed().as_secs() < 60, "never opened");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    };
+    let mut app = tui_common::app();
+    app.open_in_background = true;
+    let s = screen(&mut app, "tab j j enter", 120, 32);
+    assert_eq!(app.view, View::Detail);
+    assert!(app.opening.is_some() && app.detail.is_none());
+    assert!(s.contains("Opening the finding"), "{s}");
+    assert!(s.contains("MSK001") && s.contains("loading…"), "{s}");
+    // Esc leaves it; what was being read is dropped.
+    screen(&mut app, "esc", 120, 32);
+    assert_eq!(app.view, View::List);
+    assert!(app.opening.is_none() && !app.poll_opening());
+    // Opened again and waited for: what opening at once shows.
+    tui_common::press(&mut app, "enter");
+    wait(&mut app);
+    // Wrapped there for this screen: the first frame does not wrap it again.
+    assert!(app.detail.as_ref().unwrap().wrapped.borrow().is_some());
+    let mut at_once = tui_common::app();
+    assert_eq!(
+        screen(&mut app, "", 120, 32),
+        screen(&mut at_once, "tab j j enter", 120, 32)
+    );
+    assert_eq!(app.detail.as_ref().unwrap().wraps.get(), 1);
+    // Side by side, then the next finding twice, the second while the first loads: the
+    // second comes, side by side still.
+    tui_common::press(&mut app, "d n");
+    assert!(app.opening.is_some());
+    tui_common::press(&mut app, "n");
+    wait(&mut app);
+    let d = app.detail.as_ref().unwrap();
+    assert_eq!(d.finding, app.order[app.selected]);
+    assert_eq!(app.selected, 4);
+    assert!(d.side_by_side);
+    // Gone to the overview meanwhile, the auditor stays there.
+    tui_common::press(&mut app, "n tab");
+    wait(&mut app);
+    assert_eq!(app.view, View::Overview);
+}

@@ -337,6 +337,80 @@ pub struct Detail {
     pub wraps: Cell<u32>,
 }
 
+/// A finding being opened on another thread.
+pub struct Opening {
+    /// Index into the findings.
+    pub finding: u32,
+    rx: crossbeam_channel::Receiver<Opened>,
+}
+
+/// What opening a finding reads and builds: its record, its reference and their diff, and
+/// the diff wrapped for the screen when its width was known.
+pub struct Opened {
+    record: Option<Record>,
+    reference: Option<ReferenceDecision>,
+    diff: super::diff::TextDiff,
+    wrapped: Option<super::diff::WrappedDiff>,
+}
+
+/// What opening a finding needs, taken out of the app so that it can run on another thread.
+struct OpenJob {
+    context: Option<Arc<dyn AuditContext>>,
+    record: Option<Arc<crate::model::RecordRef>>,
+    input: super::diff::DiffInput,
+    /// Wrap the diff too, for this screen.
+    wrap: Option<super::diff::WrapKey>,
+}
+
+impl OpenJob {
+    fn new(app: &App, i: u32) -> OpenJob {
+        OpenJob {
+            context: app.context.clone(),
+            record: app.report.findings[i as usize].record.clone(),
+            input: super::diff::DiffInput::of(app, i),
+            wrap: None,
+        }
+    }
+
+    /// Reads the record and its reference again, and diffs their texts.
+    fn run(self) -> Opened {
+        let record = match (&self.context, &self.record) {
+            (Some(c), Some(r)) => c.record(r),
+            _ => None,
+        };
+        let source_id = record
+            .as_ref()
+            .and_then(|r| r.source_id.clone())
+            .or_else(|| self.record.as_ref().and_then(|r| r.source_id.clone()));
+        let (reference, unreadable) = match (&self.context, source_id) {
+            (Some(c), Some(s)) => c.reference_for(&s).unzip(),
+            _ => (None, None),
+        };
+        // A reference text that cannot be read again is not diffed as if it were empty: the
+        // evidence's excerpts are shown, and why.
+        let unreadable = unreadable.flatten();
+        let mut diff = super::diff::TextDiff::build_from(
+            &self.input,
+            record.as_ref(),
+            reference.as_ref().filter(|_| unreadable.is_none()),
+        );
+        if let Some(why) = unreadable {
+            diff.source = format!(
+                "{}; the reference text cannot be read: {}",
+                diff.source,
+                crate::text::sanitize::for_terminal(&why, false)
+            );
+        }
+        let wrapped = self.wrap.map(|key| super::diff::wrap_diff(&diff, key));
+        Opened {
+            record,
+            reference,
+            diff,
+            wrapped,
+        }
+    }
+}
+
 /// Everything the UI knows.
 pub struct App {
     pub keymap: Keymap,
@@ -377,6 +451,13 @@ pub struct App {
     fingerprints: Option<Vec<u64>>,
 
     pub detail: Option<Detail>,
+    /// A finding being opened off the UI thread (reading its record and reference again and
+    /// diffing texts of megabytes takes a moment); the detail view says so meanwhile.
+    pub opening: Option<Opening>,
+    /// Open findings off the UI thread (the terminal UI sets it; tests open them at once).
+    pub open_in_background: bool,
+    /// The mode of the detail being opened: that of the one it replaces.
+    side_by_side: bool,
     pub reveal: bool,
     pub waivers_path: Option<PathBuf>,
     pub write_options: WriteOptions,
@@ -398,6 +479,8 @@ pub struct App {
     pub detail_scroll_drawn: Cell<usize>,
     pub detail_lines: Cell<usize>,
     pub help_lines: Cell<usize>,
+    /// The width of the last frame.
+    pub screen_width: Cell<u16>,
 }
 
 impl App {
@@ -430,6 +513,9 @@ impl App {
             last_search: None,
             fingerprints: None,
             detail: None,
+            opening: None,
+            open_in_background: false,
+            side_by_side: false,
             reveal: false,
             waivers_path: None,
             write_options: WriteOptions::default(),
@@ -448,6 +534,7 @@ impl App {
             detail_scroll_drawn: Cell::new(0),
             detail_lines: Cell::new(0),
             help_lines: Cell::new(0),
+            screen_width: Cell::new(80),
         }
     }
 
@@ -548,6 +635,7 @@ impl App {
         self.state = AuditState::Finished;
         self.invalidate_ranks();
         self.detail = None;
+        self.opening = None;
         if self.view == View::Detail {
             self.view = View::List;
         }
@@ -1195,6 +1283,8 @@ impl App {
             (View::Detail, Action::Back) => {
                 self.view = View::List;
                 self.detail = None;
+                // A finding still being opened is dropped.
+                self.opening = None;
             }
             (View::Detail, a) => return self.detail_action(a),
             _ => return false,
@@ -1204,7 +1294,15 @@ impl App {
 
     fn detail_action(&mut self, a: Action) -> bool {
         let Some(d) = self.detail.as_mut() else {
-            return false;
+            // Still opening: only the next or previous finding (opened instead).
+            return match a {
+                Action::Next | Action::Previous if self.opening.is_some() => {
+                    self.move_selection(if a == Action::Next { 1 } else { -1 });
+                    self.open_detail();
+                    true
+                }
+                _ => false,
+            };
         };
         let page = self.detail_height.get().max(1);
         let cur = self.detail_scroll_drawn.get();
@@ -1289,49 +1387,85 @@ impl App {
     }
 
     fn open_finding(&mut self, i: u32) {
-        let f = &self.report.findings[i as usize];
-        let record = match (&self.context, &f.record) {
-            (Some(c), Some(r)) => c.record(r),
-            _ => None,
-        };
-        let source_id = record
-            .as_ref()
-            .and_then(|r| r.source_id.clone())
-            .or_else(|| f.record.as_ref().and_then(|r| r.source_id.clone()));
-        let (reference, unreadable) = match (&self.context, source_id) {
-            (Some(c), Some(s)) => c.reference_for(&s).unzip(),
-            _ => (None, None),
-        };
-        // A reference text that cannot be read again is not diffed as if it were empty: the
-        // evidence's excerpts are shown, and why.
-        let unreadable = unreadable.flatten();
-        let mut diff = super::diff::TextDiff::build(
-            self,
-            i,
-            record.as_ref(),
-            reference.as_ref().filter(|_| unreadable.is_none()),
-        );
-        if let Some(why) = unreadable {
-            diff.source = format!(
-                "{}; the reference text cannot be read: {}",
-                diff.source,
-                crate::text::sanitize::for_terminal(&why, false)
-            );
+        // The mode of the detail replaced (next, previous…), or of the one it was to be.
+        if self.opening.is_none() {
+            self.side_by_side = self.detail.as_ref().is_some_and(|d| d.side_by_side);
         }
-        let side_by_side = self.detail.as_ref().is_some_and(|d| d.side_by_side);
+        let mut job = OpenJob::new(self, i);
+        self.view = View::Detail;
+        if self.open_in_background {
+            // The diff is wrapped there too, for the width the detail's evidence has on this
+            // screen (the whole width, less the borders), so that the first frame of a text
+            // of megabytes does not wrap it here.
+            job.wrap = Some(super::diff::WrapKey {
+                width: self.screen_width.get().saturating_sub(2),
+                reveal: self.reveal,
+                side_by_side: self.side_by_side,
+            });
+            let (tx, rx) = crossbeam_channel::bounded(1);
+            let spawned = std::thread::Builder::new()
+                .name("vigie-open".into())
+                .spawn(move || {
+                    // Nobody waits any more when the auditor left (or opened another).
+                    let _ = tx.send(job.run());
+                });
+            if spawned.is_ok() {
+                // The detail of the finding before, if any, gives way to the one coming.
+                self.detail = None;
+                self.opening = Some(Opening { finding: i, rx });
+                return;
+            }
+            // No thread to be had: open it here.
+            self.show(i, OpenJob::new(self, i).run());
+            return;
+        }
+        self.show(i, job.run());
+    }
+
+    /// Shows finding `i`, opened.
+    fn show(&mut self, i: u32, opened: Opened) {
+        self.opening = None;
+        let wraps = u32::from(opened.wrapped.is_some());
         self.detail = Some(Detail {
             finding: i,
-            record,
-            reference,
-            diff,
-            side_by_side,
+            record: opened.record,
+            reference: opened.reference,
+            diff: opened.diff,
+            side_by_side: self.side_by_side,
             articles: false,
             follow: true,
             scroll: Cell::new(0),
-            wrapped: Default::default(),
-            wraps: Cell::new(0),
+            wrapped: std::cell::RefCell::new(opened.wrapped),
+            wraps: Cell::new(wraps),
         });
-        self.view = View::Detail;
+        // The view is the auditor's: the detail waits behind the overview if they went there.
+    }
+
+    /// The channel the finding being opened comes by, for the event loop to wait on.
+    pub fn opening_channel(&self) -> Option<crossbeam_channel::Receiver<Opened>> {
+        self.opening.as_ref().map(|o| o.rx.clone())
+    }
+
+    /// Shows the finding being opened if it is ready; returns whether something changed.
+    pub fn poll_opening(&mut self) -> bool {
+        let Some(o) = &self.opening else {
+            return false;
+        };
+        match o.rx.try_recv() {
+            Ok(opened) => {
+                let i = o.finding;
+                self.show(i, opened);
+                true
+            }
+            Err(crossbeam_channel::TryRecvError::Empty) => false,
+            Err(crossbeam_channel::TryRecvError::Disconnected) => {
+                // The thread ended without a word (it panicked).
+                self.opening = None;
+                self.view = View::List;
+                self.status = Some("the finding could not be opened".into());
+                true
+            }
+        }
     }
 
     /// Mouse wheel: `lines` down (negative: up) in whatever scrolls.

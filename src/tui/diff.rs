@@ -570,6 +570,51 @@ fn hunks_tried(b: &Side<'_>, a: &Side<'_>, around: usize) -> (Vec<Hunk>, usize) 
     unreachable!("the whole texts are diffed at last")
 }
 
+/// What the diff of a finding needs of the report besides its record and reference: taken
+/// out of the app, so that the diff can be built on another thread.
+#[derive(Debug, Clone)]
+pub struct DiffInput {
+    evidence: Option<Box<crate::model::Evidence>>,
+    /// The finding's rule exposes personal data.
+    personal_rule: bool,
+    source_defect: bool,
+    /// Personal data anywhere in the record's text (and in the reference's): the spans of
+    /// every finding of this record that exposes some.
+    rec_personal: Vec<(usize, usize)>,
+    ref_personal: Vec<(usize, usize)>,
+}
+
+impl DiffInput {
+    pub fn of(app: &App, i: u32) -> DiffInput {
+        let f = &app.report.findings[i as usize];
+        let mut rec_personal = Vec::new();
+        let mut ref_personal = Vec::new();
+        for g in app.same_record(i) {
+            let Some(e) = &g.evidence else { continue };
+            let record_side = g.rule.exposes_personal_data() || !e.personal.is_empty();
+            // The reference shows personal data where the source failed to mask it: a source
+            // defect, or a name the record masks (MSK003).
+            let reference_side = g.source_defect || !e.reference_personal.is_empty();
+            if e.field != "text" || !(record_side || reference_side) {
+                continue;
+            }
+            if record_side && let Some(s) = e.span {
+                rec_personal.push(s);
+            }
+            if reference_side && let Some(s) = e.reference_span {
+                ref_personal.push(s);
+            }
+        }
+        DiffInput {
+            evidence: f.evidence.clone(),
+            personal_rule: f.rule.exposes_personal_data(),
+            source_defect: f.source_defect,
+            rec_personal,
+            ref_personal,
+        }
+    }
+}
+
 impl TextDiff {
     /// The diff for finding `i` of `app`, with its record and reference when read.
     pub fn build(
@@ -578,32 +623,22 @@ impl TextDiff {
         record: Option<&Record>,
         reference: Option<&ReferenceDecision>,
     ) -> TextDiff {
-        let f = &app.report.findings[i as usize];
-        let ev = f.evidence.as_ref();
+        TextDiff::build_from(&DiffInput::of(app, i), record, reference)
+    }
+
+    /// The diff of a finding, from what it needs of the report, its record and reference.
+    pub fn build_from(
+        input: &DiffInput,
+        record: Option<&Record>,
+        reference: Option<&ReferenceDecision>,
+    ) -> TextDiff {
+        let ev = input.evidence.as_ref();
         let on_text = ev.is_none_or(|e| e.field == "text");
         if let (true, Some(rec_text), Some(reference)) =
             (on_text, record.and_then(|r| r.text.as_deref()), reference)
         {
-            // Personal data anywhere in the record's text: the spans of every finding of this
-            // record that exposes some.
-            let mut rec_personal = Vec::new();
-            let mut ref_personal = Vec::new();
-            for g in app.same_record(i) {
-                let Some(e) = &g.evidence else { continue };
-                let record_side = g.rule.exposes_personal_data() || !e.personal.is_empty();
-                // The reference shows personal data where the source failed to mask it: a source
-                // defect, or a name the record masks (MSK003).
-                let reference_side = g.source_defect || !e.reference_personal.is_empty();
-                if e.field != "text" || !(record_side || reference_side) {
-                    continue;
-                }
-                if record_side && let Some(s) = e.span {
-                    rec_personal.push(s);
-                }
-                if reference_side && let Some(s) = e.reference_span {
-                    ref_personal.push(s);
-                }
-            }
+            let mut rec_personal = input.rec_personal.clone();
+            let ref_personal = &input.ref_personal;
             let mut rec_hl: Vec<_> = ev.and_then(|e| e.span).into_iter().collect();
             let ref_hl: Vec<_> = ev.and_then(|e| e.reference_span).into_iter().collect();
             // HTML is shown as the text it renders, as vigie compares it: tags go, and the
@@ -633,7 +668,7 @@ impl TextDiff {
             let mut d = TextDiff::of(
                 &reference.text,
                 rec_text,
-                (&ref_hl, &ref_personal),
+                (&ref_hl, ref_personal),
                 (&rec_hl, &rec_personal),
             );
             d.source = "reference text → record text".into();
@@ -642,7 +677,7 @@ impl TextDiff {
         if let Some(e) = ev
             && (e.excerpt.is_some() || e.reference_excerpt.is_some())
         {
-            let personal_rule = f.rule.exposes_personal_data();
+            let personal_rule = input.personal_rule;
             // Without precise ranges, a personal-data rule masks its whole excerpt.
             let whole = |s: &Option<String>, r: &Vec<(usize, usize)>| {
                 if r.is_empty() && personal_rule {
@@ -652,7 +687,7 @@ impl TextDiff {
                 }
             };
             let rec_p = whole(&e.excerpt, &e.personal);
-            let ref_p = if f.source_defect {
+            let ref_p = if input.source_defect {
                 whole(&e.reference_excerpt, &e.reference_personal)
             } else {
                 e.reference_personal.clone()
@@ -791,6 +826,10 @@ fn char_width(c: char) -> usize {
 }
 
 fn str_width(s: &str) -> usize {
+    // Printable ASCII, most of a decision: a column a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     s.chars().map(char_width).sum()
 }
 

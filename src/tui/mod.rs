@@ -45,6 +45,7 @@ const FRAME: Duration = Duration::from_millis(33);
 pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<u8> {
     let mut app = App::new(keymap);
     app.defer_slow = true;
+    app.open_in_background = true;
     app.write_options = ui.write;
     if let Some(path) = &ui.waivers {
         app.report.waivers = waivers::load(path)?;
@@ -173,15 +174,24 @@ fn event_loop(
         } else {
             Duration::from_millis(500)
         };
-        // Wait for input, a signal or, while it runs, the audit.
+        // Wait for input, a signal, the finding being opened or, while it runs, the audit.
+        let opening = app.opening_channel();
         let mut sel = crossbeam_channel::Select::new();
         sel.recv(&events.rx);
         sel.recv(&signals.rx);
         if !audit_done {
             sel.recv(&audit_rx);
         }
+        if let Some(rx) = &opening {
+            sel.recv(rx);
+        }
         if sel.ready_timeout(timeout).is_err() {
             continue;
+        }
+        drop(sel);
+        if app.poll_opening() {
+            needs_draw = true;
+            last_draw = Instant::now() - FRAME;
         }
         // Signals before anything else.
         for caught in signals.rx.try_iter() {

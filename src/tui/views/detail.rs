@@ -15,7 +15,11 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let Some(d) = &app.detail else {
-        frame.render_widget(Paragraph::new("no finding selected"), area);
+        if let Some(o) = &app.opening {
+            draw_opening(frame, app, o.finding, area);
+        } else {
+            frame.render_widget(Paragraph::new("no finding selected"), area);
+        }
         return;
     };
     let f = &app.report.findings[d.finding as usize];
@@ -127,6 +131,36 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw_articles_panel(frame, app, f, articles);
     }
     draw_diff(frame, app, d, diff);
+}
+
+/// A finding being opened: what it is, and that its texts are being read and compared.
+fn draw_opening(frame: &mut Frame<'_>, app: &App, i: u32, area: Rect) {
+    let f = &app.report.findings[i as usize];
+    let key = |a| app.keymap.hint(crate::tui::keymap::Section::Detail, a);
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(f.rule.code(), Style::default().add_modifier(Modifier::BOLD)),
+            Span::raw(format!(" {}", f.rule.info().name)),
+        ]),
+        Line::raw(for_terminal(&f.message, false).into_owned()),
+        Line::raw(""),
+        Line::from(Span::styled(
+            "loading… reading the record and the reference again, comparing their texts",
+            Style::default().fg(Color::Yellow),
+        )),
+        Line::raw(format!(
+            "{} back to the list  {} next  {} previous",
+            key(crate::tui::keymap::Action::Back),
+            key(crate::tui::keymap::Action::Next),
+            key(crate::tui::keymap::Action::Previous)
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(" Opening the finding ")),
+        area,
+    );
 }
 
 /// The articles that apply to the finding's decision (its producer's conditions), beside the

@@ -18,6 +18,7 @@ use ratatui::widgets::{Clear, Paragraph};
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
+    app.screen_width.set(area.width);
     if area.width < 20 || area.height < 5 {
         // Too small for anything useful: say so, in as much as fits.
         frame.render_widget(Paragraph::new("vigie: enlarge the terminal"), area);
