@@ -20,8 +20,8 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signals::{Caught, Signals};
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// What the UI needs beyond the audit's options.
@@ -62,6 +62,32 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
     // Caught from before the terminal is taken until after it is given back.
     let signals = Signals::start();
     let mut terminal = ratatui::try_init()?;
+    // Over ratatui's hook: a panic on another thread (the audit's, a finding's being opened)
+    // ends that thread only, and the UI says so and goes on. The terminal must then stay the
+    // UI's, and the panic's message, which would be written over the screen, is kept and
+    // printed once the terminal is given back (on the UI thread's own panic, after it).
+    let ui_thread = std::thread::current().id();
+    let worker_panics: Arc<Mutex<Vec<String>>> = Arc::default();
+    let restoring = std::panic::take_hook();
+    let kept = worker_panics.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != ui_thread {
+            let name = std::thread::current()
+                .name()
+                .unwrap_or("a worker")
+                .to_string();
+            if let Ok(mut k) = kept.lock() {
+                k.push(format!("vigie: thread {name} panicked: {info}"));
+            }
+            return;
+        }
+        restoring(info);
+        if let Ok(mut k) = kept.lock() {
+            for message in k.drain(..) {
+                let _ = writeln!(std::io::stderr(), "{message}");
+            }
+        }
+    }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app, opts, &signals);
     if !give_back(&mut terminal) {
@@ -77,6 +103,9 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
         Caught::Suspend => None,
     });
     drop(signals);
+    for message in worker_panics.lock().map(|k| k.clone()).unwrap_or_default() {
+        let _ = writeln!(std::io::stderr(), "{message}");
+    }
     let ended_by = match (result, late) {
         (Ok(sig), late) => sig.or(late),
         (Err(_), Some(sig)) => Some(sig),
@@ -258,6 +287,8 @@ fn event_loop(
             // The thread ended without a word (it panicked): say so rather than wait forever.
             audit_done = true;
             app.fail("the audit stopped unexpectedly".into());
+            needs_draw = true;
+            last_draw = Instant::now() - FRAME;
         }
     }
     // Quitting mid-audit: stop the workers, and give them a moment to notice.
