@@ -311,15 +311,7 @@ fn waivers_are_set_saved_and_reloaded() {
     // A new session with the file shows it, and the final report keeps it.
     let mut b = App::new(Keymap::default());
     b.report.waivers = vigie::tui::waivers::load(&path).unwrap();
-    b.finish(vigie::audit::AuditOutcome {
-        report: tui_common::report(),
-        context: std::sync::Arc::new(tui_common::Context),
-        skipped_files: Vec::new(),
-        records_without_text: 0,
-        history_unreadable: Vec::new(),
-        history_after_as_of: 0,
-        first_not_compared: None,
-    });
+    b.finish(outcome());
     assert_eq!(b.report.waivers.len(), 1);
     assert!(
         b.waiver_of(&b.report.findings[b.order[2] as usize])
@@ -403,15 +395,7 @@ fn live_findings_arrive_then_the_final_report_replaces_them() {
         .map(|&i| a.report.findings[i as usize].severity)
         .collect();
     assert!(sev.windows(2).all(|w| w[0] <= w[1]));
-    a.finish(vigie::audit::AuditOutcome {
-        report: tui_common::report(),
-        context: std::sync::Arc::new(tui_common::Context),
-        skipped_files: Vec::new(),
-        records_without_text: 0,
-        history_unreadable: Vec::new(),
-        history_after_as_of: 0,
-        first_not_compared: None,
-    });
+    a.finish(outcome());
     assert_eq!(a.state, AuditState::Finished);
     assert_eq!(a.report.findings.len(), 10);
     assert_eq!(a.selected_finding().unwrap().fingerprint(), selected);
