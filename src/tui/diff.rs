@@ -314,27 +314,7 @@ impl<'a> Segs<'a> {
         let shown = side.shown(k);
         let (highlight, personal) = (overlaps(shown, marks.0), overlaps(shown, marks.1));
         let (from, to) = (side.bytes[k] as usize, side.bytes[k + 1] as usize);
-        // What `push` would merge: the same look, no personal data (masked whole).
-        if let Some(r) = &mut self.run
-            && std::ptr::eq(r.text, side.original)
-            && r.to == from
-            && r.kind == kind
-            && r.highlight == highlight
-            && !r.personal
-            && !personal
-        {
-            r.to = to;
-            return;
-        }
-        self.flush();
-        self.run = Some(Run {
-            text: side.original,
-            from,
-            to,
-            kind,
-            highlight,
-            personal,
-        });
+        self.append(side.original, from, to, kind, highlight, personal);
     }
 
     /// Adds tokens `from..to` of `side`: as [`Segs::put`] does one by one, but taking the
@@ -365,24 +345,40 @@ impl<'a> Segs<'a> {
     /// Adds tokens `from..to` of `side`, which no mark touches, as one piece.
     fn extend(&mut self, side: &Side<'a>, from: usize, to: usize, kind: SegKind) {
         let (from, to) = (side.bytes[from] as usize, side.bytes[to] as usize);
+        self.append(side.original, from, to, kind, false, false);
+    }
+
+    /// Adds bytes `from..to` of `text`: to the run before when `push` would merge them (the
+    /// same text, contiguous, the same look, no personal data: that is masked whole), else as
+    /// a run of their own.
+    fn append(
+        &mut self,
+        text: &'a str,
+        from: usize,
+        to: usize,
+        kind: SegKind,
+        highlight: bool,
+        personal: bool,
+    ) {
         if let Some(r) = &mut self.run
-            && std::ptr::eq(r.text, side.original)
+            && std::ptr::eq(r.text, text)
             && r.to == from
             && r.kind == kind
-            && !r.highlight
+            && r.highlight == highlight
             && !r.personal
+            && !personal
         {
             r.to = to;
             return;
         }
         self.flush();
         self.run = Some(Run {
-            text: side.original,
+            text,
             from,
             to,
             kind,
-            highlight: false,
-            personal: false,
+            highlight,
+            personal,
         });
     }
 
