@@ -74,15 +74,15 @@ impl<'a> Checker<'a> {
         let withdrawn = hist.is_some_and(|h| h.last_action == Action::Deleted);
 
         if withdrawn {
+            // The day in France, as for FRE002.
+            let day = hist.and_then(|h| h.date).map(crate::ident::paris_day);
             out.push(
                 Finding::new(
                     Rule::FRE004,
                     Some(rec.clone()),
-                    match hist.and_then(|h| h.date) {
-                        // The day in France, as for FRE002.
-                        Some(t) => format!(
-                            "the decision was deleted at source on {}, but the record still publishes it",
-                            crate::ident::paris_day(t)
+                    match day {
+                        Some(day) => format!(
+                            "the decision was deleted at source on {day}, but the record still publishes it"
                         ),
                         None => "the decision was deleted at source but the record still publishes it"
                             .to_string(),
@@ -93,9 +93,7 @@ impl<'a> Checker<'a> {
                     excerpt: source_id.map(str::to_string),
                     ..Default::default()
                 })
-                .with_fact(Fact::SourceDay(
-                    hist.and_then(|h| h.date).map(crate::ident::paris_day),
-                )),
+                .with_fact(Fact::SourceDay(day)),
             );
         } else if reference.is_none() {
             let msg = match source_id {
@@ -228,9 +226,8 @@ impl<'a> Checker<'a> {
                 });
             // The day in France, where the source dates it (`2026-11-10` is midnight in Paris,
             // the 9th in UTC).
-            let when = source_updated
-                .map(|t| crate::ident::paris_day(t).to_string())
-                .unwrap_or_default();
+            let day = source_updated.map(crate::ident::paris_day);
+            let when = day.map(|d| d.to_string()).unwrap_or_default();
             let mut what = Vec::new();
             if text_differs {
                 what.push("text");
@@ -247,7 +244,7 @@ impl<'a> Checker<'a> {
                 ),
             );
             f.evidence = ev.map(Box::new);
-            f.fact = Fact::SourceDay(source_updated.map(crate::ident::paris_day));
+            f.fact = Fact::SourceDay(day);
             out.push(f);
         } else {
             out.extend(integrity_findings);
