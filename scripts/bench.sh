@@ -12,8 +12,8 @@
 # --shapes SIZE (none to skip) adds a second table at that size: the same audit on other shapes of
 # input, one JSON file per record with one Judilibre JSON file per decision, the reference as
 # Judilibre export pages of 1,000 decisions, a DILA XML reference (one file per decision), a
-# corpus whose every text has a note inserted (with python3) and a gzip-compressed corpus, beside
-# the JSON Lines files of the first table.
+# corpus whose every text has a note inserted and one with accents escaped (with python3), and a
+# gzip-compressed corpus, beside the JSON Lines files of the first table.
 #
 # Sizes are those of the corpus (corpus.jsonl); the generated reference is about as large again,
 # and both are counted as input. Corpora are generated once per size and seed and reused (unless
@@ -306,6 +306,24 @@ for line in sys.stdin.buffer:
 ' <"$base/corpus.jsonl" >"$base/edited.jsonl"
     shape "JSON Lines corpus whose every text has a note inserted, Judilibre JSON Lines reference" "$base/edited.jsonl" "$base/reference" "$base/history.json"
     rm -f "$base/edited.jsonl"
+    # Corpus and reference as Python's json.dumps writes them by default (ensure_ascii): every
+    # accented letter as a \u escape (é as \u00e9), the most common way a script writes JSON.
+    ascii_dir="$base-ascii"
+    mkdir -p "$ascii_dir/reference"
+    to_ascii='
+import json, sys
+for line in sys.stdin.buffer:
+    try:
+        line = (json.dumps(json.loads(line)) + "\n").encode()
+    except ValueError:
+        pass
+    sys.stdout.buffer.write(line)
+'
+    python3 -c "$to_ascii" <"$base/corpus.jsonl" >"$ascii_dir/corpus.jsonl"
+    python3 -c "$to_ascii" <"$base/reference/reference.jsonl" >"$ascii_dir/reference/reference.jsonl"
+    cp -r "$base/reference/admin" "$ascii_dir/reference/"
+    shape "JSON Lines corpus and reference with accents as \\u escapes (Python's json.dumps)" "$ascii_dir/corpus.jsonl" "$ascii_dir/reference" "$base/history.json"
+    rm -rf "$ascii_dir"
 fi
 gzip -c "$base/corpus.jsonl" >"$base/corpus.jsonl.gz"
 shape "gzip-compressed JSON Lines corpus (cat is zcat), Judilibre JSON Lines reference" "$base/corpus.jsonl.gz" "$base/reference" "$base/history.json" "zcat -f"
