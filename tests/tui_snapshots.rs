@@ -543,3 +543,56 @@ fn a_finding_opens_off_the_ui_thread() {
     wait(&mut app);
     assert_eq!(app.view, View::Overview);
 }
+
+/// A message wider than the screen (an export's error with its path, an audit's failure with
+/// the file, line and column at fault) takes up to three lines rather than being cut; past
+/// that, its end gives way to `…`.
+#[test]
+fn a_long_status_message_is_wrapped_not_cut() {
+    let mut app = tui_common::app();
+    let path = "/srv/exports/reuser-audit-2026-11-22/findings-by-record/report.csv";
+    screen(&mut app, "tab", 80, 24);
+    app.status = Some(format!(
+        "export: cannot write {path}: No such file or directory (os error 2)"
+    ));
+    let s = screen(&mut app, "", 80, 24);
+    let lines: Vec<&str> = s.lines().collect();
+    let bottom: Vec<&str> = lines[lines.len() - 3..]
+        .iter()
+        .map(|l| l.trim_matches('"').trim_end())
+        .collect();
+    assert_eq!(
+        bottom,
+        [
+            "export: cannot write",
+            "/srv/exports/reuser-audit-2026-11-22/findings-by-record/report.csv: No such",
+            "file or directory (os error 2)",
+        ],
+        "{s}"
+    );
+    // The list gave up two rows, and still ends with its border.
+    assert!(lines[lines.len() - 4].contains("└"), "{s}");
+    insta::assert_snapshot!(s);
+
+    // An audit's failure, longer than three lines at 60 columns: three lines, the last cut.
+    let mut app = tui_common::app();
+    let err = format!(
+        "cannot read the reference: {path}: line 48213, column 17: {}",
+        "x ".repeat(80)
+    );
+    app.state = vigie::tui::app::AuditState::Failed(err);
+    let s = screen(&mut app, "", 60, 20);
+    let lines: Vec<&str> = s.lines().collect();
+    let last3: Vec<&str> = lines[lines.len() - 3..]
+        .iter()
+        .map(|l| l.trim_matches('"').trim_end())
+        .collect();
+    assert!(last3[0].starts_with("cannot read the reference:"), "{s}");
+    assert!(
+        last3[1].contains("line 48213, column 17") || last3[2].contains("line 48213, column 17"),
+        "{s}"
+    );
+    assert!(last3[2].ends_with('…'), "{s}");
+    // The title still says the audit failed.
+    assert!(lines[0].contains("audit failed"), "{s}");
+}

@@ -12,7 +12,7 @@ use super::keymap::{Action, Section};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, Paragraph};
 
 /// Draws the whole screen.
@@ -24,10 +24,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         frame.render_widget(Paragraph::new("vigie: enlarge the terminal"), area);
         return;
     }
+    // A message takes the lines it needs, up to three: an error names a file, a line and a
+    // column, all of which the auditor must be able to read.
+    let message = status_message(app).map(|(m, color)| {
+        let m = crate::text::sanitize::for_terminal(m, false);
+        (status_lines(&m, usize::from(area.width)), color)
+    });
+    let status_height = message.as_ref().map_or(1, |(lines, _)| lines.len().max(1));
     let [top, body, bottom] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height as u16),
     ]));
     draw_title(frame, app, top);
     match app.view {
@@ -35,7 +42,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         View::List => list::draw(frame, app, body),
         View::Detail => detail::draw(frame, app, body),
     }
-    draw_status(frame, app, bottom);
+    draw_status(frame, app, bottom, message);
     match &app.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => help::draw(frame, app, body, *scroll),
@@ -97,19 +104,84 @@ fn percent(app: &App) -> String {
     format!("{}%", p.bytes_done.saturating_mul(100) / p.bytes_total)
 }
 
-fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let text = if let Some(s) = &app.status {
-        Line::from(Span::styled(
-            crate::text::sanitize::for_terminal(s, false).into_owned(),
-            Style::default().fg(Color::Cyan),
-        ))
-    } else if let AuditState::Failed(e) = &app.state {
-        Line::from(Span::styled(
-            crate::text::sanitize::for_terminal(e, false).into_owned(),
-            Style::default().fg(Color::Red),
-        ))
-    } else {
-        hints(app, usize::from(area.width))
+/// The message the status line shows instead of the hints, and its colour: the last one
+/// given, or else why the audit failed.
+fn status_message(app: &App) -> Option<(&str, Color)> {
+    match (&app.status, &app.state) {
+        (Some(s), _) => Some((s, Color::Cyan)),
+        (None, AuditState::Failed(e)) => Some((e, Color::Red)),
+        _ => None,
+    }
+}
+
+/// At most this many lines for a status message.
+const STATUS_LINES: usize = 3;
+
+/// `msg` cut into lines of at most `width` columns, at the last space of a line (a word longer
+/// than a line, a path, is cut where the line ends), and into [`STATUS_LINES`] lines at most,
+/// the last one ending in `…` when the message is longer still.
+fn status_lines(msg: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut cols = 0;
+    // The byte and column at which `line`'s last space starts.
+    let mut space: Option<(usize, usize)> = None;
+    for c in msg.chars() {
+        let w = c.width().unwrap_or(0);
+        if cols + w > width {
+            if lines.len() + 1 == STATUS_LINES {
+                // The last line: cut it to leave room for the ellipsis.
+                while cols + 1 > width {
+                    let last = line.pop().expect("a line over the width is not empty");
+                    cols -= last.width().unwrap_or(0);
+                }
+                line.push('…');
+                lines.push(line);
+                return lines;
+            }
+            match space {
+                Some((at, col)) if col > 0 => {
+                    let rest = line.split_off(at + 1);
+                    line.pop(); // the space
+                    lines.push(std::mem::replace(&mut line, rest));
+                    cols -= col + 1;
+                }
+                _ => {
+                    lines.push(std::mem::take(&mut line));
+                    cols = 0;
+                }
+            }
+            space = None;
+            if c == ' ' && line.is_empty() {
+                continue;
+            }
+        }
+        if c == ' ' {
+            space = Some((line.len(), cols));
+        }
+        line.push(c);
+        cols += w;
+    }
+    lines.push(line);
+    lines
+}
+
+fn draw_status(
+    frame: &mut Frame<'_>,
+    app: &App,
+    area: Rect,
+    message: Option<(Vec<String>, Color)>,
+) {
+    let text = match message {
+        Some((lines, color)) => Text::from(
+            lines
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, Style::default().fg(color))))
+                .collect::<Vec<_>>(),
+        ),
+        None => Text::from(hints(app, usize::from(area.width))),
     };
     frame.render_widget(Paragraph::new(text), area);
 }
@@ -231,5 +303,49 @@ fn penalty_style(p: crate::rules::Penalty) -> Style {
         Permanent => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
         Temporary => Style::default().fg(Color::Yellow),
         None => Style::default().fg(Color::DarkGray),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn status_messages_wrap_at_spaces_within_three_lines() {
+        assert_eq!(status_lines("export: written", 40), ["export: written"]);
+        assert_eq!(status_lines("", 40), [""]);
+        // At spaces, the spaces dropped; a space that overflows keeps its place between the
+        // words carried over.
+        assert_eq!(status_lines("abc defgh ij", 8), ["abc", "defgh ij"]);
+        assert_eq!(status_lines("abcdefgh ij", 8), ["abcdefgh", "ij"]);
+        let msg = "cannot read the reference: /data/judilibre/export/page-00017.json: line 3, column 18: expected value";
+        let lines = status_lines(msg, 40);
+        assert_eq!(
+            lines,
+            [
+                "cannot read the reference:",
+                "/data/judilibre/export/page-00017.json:",
+                "line 3, column 18: expected value",
+            ]
+        );
+        // No space to break at: cut at the width.
+        let path = "/".repeat(10) + &"a".repeat(50);
+        assert_eq!(
+            status_lines(&path, 25),
+            [&path[..25], &path[25..50], &path[50..]]
+        );
+        // Longer than three lines: the third ends in an ellipsis; wide chars count two columns.
+        for (msg, width) in [
+            ("word ".repeat(40), 30),
+            ("判決".repeat(40), 21),
+            ("x".repeat(500), 20),
+        ] {
+            let lines = status_lines(&msg, width);
+            assert_eq!(lines.len(), 3, "{msg}");
+            assert!(lines[2].ends_with('…'), "{lines:?}");
+            assert!(lines.iter().all(|l| l.width() <= width), "{lines:?}");
+            assert!(lines[2].width() >= width - 2, "{lines:?}");
+        }
     }
 }
