@@ -29,6 +29,9 @@ pub struct Progress {
     /// Findings so far by family, in the order of [`Family::ALL`].
     pub by_family: [u64; 6],
     pub elapsed: Duration,
+    /// The part of `elapsed` since the reference was loaded, when the corpus began to be read:
+    /// what the records per second and the time left are worked out from.
+    pub reading: Duration,
 }
 
 impl Progress {
@@ -40,6 +43,11 @@ impl Progress {
 /// What a running audit tells its subscriber.
 #[derive(Debug, Clone)]
 pub enum AuditEvent {
+    /// So many bytes of the reference files read, of so many.
+    ReferenceProgress {
+        bytes_done: u64,
+        bytes_total: u64,
+    },
     /// The reference is loaded; the corpus is being read.
     ReferenceLoaded {
         decisions: u64,
@@ -380,7 +388,17 @@ fn run_on(
     // Buffers of blocks done with, for the reference readers and then the corpus reader.
     let spares = corpus::Spares::new(opts.limits.block_bytes);
     let reference = Arc::new(pool.install(|| {
-        ReferenceSet::load_recycling(&opts.reference, &opts.archive_limits, &spares)
+        ReferenceSet::load_recycling(
+            &opts.reference,
+            &opts.archive_limits,
+            &spares,
+            &|bytes_done, bytes_total| {
+                sink(AuditEvent::ReferenceProgress {
+                    bytes_done,
+                    bytes_total,
+                })
+            },
+        )
     })?);
     sink(AuditEvent::ReferenceLoaded {
         decisions: reference.len() as u64,
@@ -418,6 +436,7 @@ fn run_on(
         first_not_compared: None,
         as_of,
         started,
+        reading_since: Instant::now(),
         sink,
         live: opts.live_findings,
     };
@@ -613,6 +632,7 @@ fn run_on(
     // Every byte is now read or given up on (a file that failed half-way, an over-long line).
     tally.progress.bytes_done = bytes_total;
     tally.progress.elapsed = started.elapsed();
+    tally.progress.reading = tally.reading_since.elapsed();
     sink(AuditEvent::Progress(tally.progress.clone()));
     let Tally {
         findings,
@@ -747,6 +767,8 @@ struct Tally<'a> {
     first_not_compared: Option<(u32, u64, String)>,
     as_of: jiff::Timestamp,
     started: Instant,
+    /// When the corpus began to be read.
+    reading_since: Instant,
     sink: &'a (dyn Fn(AuditEvent) + Sync),
     /// [`AuditOptions::live_findings`].
     live: bool,
@@ -830,6 +852,7 @@ impl Tally<'_> {
         }
         self.progress.bytes_done += block.bytes;
         self.progress.elapsed = self.started.elapsed();
+        self.progress.reading = self.reading_since.elapsed();
         self.tell(from);
         (self.sink)(AuditEvent::Progress(self.progress.clone()));
         block.data

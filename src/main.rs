@@ -250,7 +250,7 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
         let pb = indicatif::ProgressBar::new(0);
         pb.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {msg} [{bar:30}] {bytes}/{total_bytes} · {per_sec} · ETA {eta}",
+                "{spinner} {msg} [{wide_bar}] {percent:>3}% · ETA {eta}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
             .progress_chars("=> "),
@@ -261,15 +261,29 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
     let sink = |e: AuditEvent| {
         if let Some(pb) = &bar {
             match e {
+                AuditEvent::ReferenceProgress {
+                    bytes_done,
+                    bytes_total,
+                } => {
+                    pb.set_length(bytes_total);
+                    pb.set_position(bytes_done);
+                    pb.set_message(format!(
+                        "loading the reference, {} of {}",
+                        indicatif::HumanBytes(bytes_done),
+                        indicatif::HumanBytes(bytes_total)
+                    ));
+                }
                 AuditEvent::ReferenceLoaded { decisions } => {
+                    // The corpus's bytes from here: a new rate and a new estimate.
+                    pb.reset();
                     pb.set_message(format!("{decisions} reference decisions; auditing"))
                 }
                 AuditEvent::Progress(p) => {
                     pb.set_length(p.bytes_total);
                     pb.set_position(p.bytes_done);
-                    let rate = p.records as f64 / p.elapsed.as_secs_f64().max(0.001);
+                    let rate = p.records as f64 / p.reading.as_secs_f64().max(0.001);
                     pb.set_message(format!(
-                        "{} records ({:.0}/s), {} findings",
+                        "{} records · {:.0}/s · {} findings",
                         p.records, rate, p.findings
                     ));
                 }

@@ -535,3 +535,82 @@ fn names_of_a_long_lifted_passage_are_redacted_in_the_other_excerpts() {
         "{inserted:?}"
     );
 }
+
+/// While the reference loads, the audit tells how many of its bytes are read: from none to all
+/// of them, never backwards, in a few hundred steps at most, all before it says the reference is
+/// loaded. A JSON Lines file tells as its blocks are parsed; the files of a folder (the demo's
+/// DILA XML files) as each is read.
+#[test]
+fn the_reference_loading_tells_its_progress_in_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    // 40 copies of the real decision, each a line of about 150 KB: several blocks of 1 MiB
+    // and more.
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    let mut jsonl = String::new();
+    for i in 0..40 {
+        v["id"] = json!(format!("{i:024x}"));
+        jsonl.push_str(&v.to_string());
+        jsonl.push('\n');
+    }
+    let big = dir.path().join("export.jsonl");
+    std::fs::write(&big, &jsonl).unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/reference");
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, format!("{}\n", clean("r-1"))).unwrap();
+    let mut total = jsonl.len() as u64;
+    for e in walkdir(&demo) {
+        total += std::fs::metadata(e).unwrap().len();
+    }
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![big, demo],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let events = std::sync::Mutex::new(Vec::new());
+    let sink = |e: audit::AuditEvent| match e {
+        audit::AuditEvent::ReferenceProgress {
+            bytes_done,
+            bytes_total,
+        } => events.lock().unwrap().push(Some((bytes_done, bytes_total))),
+        audit::AuditEvent::ReferenceLoaded { .. } => events.lock().unwrap().push(None),
+        _ => {}
+    };
+    audit::run(&opts, &sink, &AtomicBool::new(false)).unwrap();
+    let events = events.into_inner().unwrap();
+    let loaded = events.iter().position(Option::is_none).unwrap();
+    assert_eq!(
+        loaded,
+        events.len() - 1,
+        "progress after the loading: {events:?}"
+    );
+    let told: Vec<(u64, u64)> = events[..loaded].iter().map(|e| e.unwrap()).collect();
+    assert_eq!(told.first(), Some(&(0, total)));
+    assert_eq!(told.last(), Some(&(total, total)));
+    assert!(told.windows(2).all(|w| w[0].0 < w[1].0), "{told:?}");
+    assert!(told.iter().all(|&(_, t)| t == total), "{told:?}");
+    // Steps of 1/200th at least, and more than one for the JSON Lines file alone.
+    assert!(told.len() <= 202, "{}", told.len());
+    assert!(
+        told.iter()
+            .filter(|&&(d, _)| d > 0 && d < jsonl.len() as u64)
+            .count()
+            >= 2,
+        "{told:?}"
+    );
+}
+
+/// The files under `dir`, recursively.
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walkdir(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -670,7 +670,8 @@ fn events_add_up_to_the_report() {
                 sent.extend(batch.iter().map(Finding::fingerprint))
             }
             audit::AuditEvent::Progress(p) => last = Some(p.clone()),
-            audit::AuditEvent::ReferenceLoaded { .. } => {}
+            audit::AuditEvent::ReferenceLoaded { .. }
+            | audit::AuditEvent::ReferenceProgress { .. } => {}
         }
     }
     let mut kept: Vec<String> = report.findings.iter().map(Finding::fingerprint).collect();

@@ -455,3 +455,31 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     let (_, _, out) = s.exit(10);
     assert_restored(&out);
 }
+
+/// A headless run on a terminal shows a progress bar on stderr: records, records per second,
+/// findings, a bar, a percentage and the time left; `--quiet` shows none of it.
+#[test]
+fn a_headless_run_on_a_terminal_shows_its_progress() {
+    if !has_script() {
+        eprintln!("skipped: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 150);
+    let report = dir.path().join("report.json");
+    let report = report.display();
+    let s = Session::start_watched(&corpus, &format!("--report json --output {report}"));
+    assert!(s.wait_for("VIGIE_EXIT=1", 120), "{}", s.text());
+    let text = s.text();
+    let bar =
+        regex::Regex::new(r"\d+ records · \d+/s · \d+ findings \[[=> ]+\] +\d+% · ETA \d+[smh]")
+            .unwrap();
+    assert!(bar.is_match(&text), "{text}");
+    let s = Session::start_watched(&corpus, &format!("--report json --output {report} --quiet"));
+    assert!(s.wait_for("VIGIE_EXIT=1", 120), "{}", s.text());
+    let text = s.text();
+    assert!(
+        !text.contains("records ·") && !text.contains("ETA"),
+        "{text}"
+    );
+}

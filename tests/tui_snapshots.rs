@@ -120,7 +120,8 @@ fn overview_live() {
         bytes_total: 1_000_000_000,
         findings: 5,
         by_family,
-        elapsed: std::time::Duration::from_secs(10),
+        elapsed: std::time::Duration::from_secs(12),
+        reading: std::time::Duration::from_secs(10),
     }));
     insta::assert_snapshot!(screen(&mut app, "", 120, 24));
     insta::assert_snapshot!("list_live", screen(&mut app, "tab", 120, 12));
@@ -595,4 +596,31 @@ fn a_long_status_message_is_wrapped_not_cut() {
     assert!(last3[2].ends_with('…'), "{s}");
     // The title still says the audit failed.
     assert!(lines[0].contains("audit failed"), "{s}");
+}
+
+/// While the reference loads, the title tells how much of it is read.
+#[test]
+fn the_title_tells_how_much_of_the_reference_is_loaded() {
+    use vigie::audit::AuditEvent;
+    let mut app = App::new(vigie::tui::keymap::Keymap::default());
+    let s = screen(&mut app, "", 80, 24);
+    assert!(
+        s.lines().next().unwrap().contains("loading the reference…"),
+        "{s}"
+    );
+    app.on_audit(AuditEvent::ReferenceProgress {
+        bytes_done: 420,
+        bytes_total: 1000,
+    });
+    let s = screen(&mut app, "", 80, 24);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap()
+            .contains("loading the reference 42%"),
+        "{s}"
+    );
+    app.on_audit(AuditEvent::ReferenceLoaded { decisions: 92 });
+    let s = screen(&mut app, "", 80, 24);
+    assert!(!s.contains("loading the reference"), "{s}");
 }

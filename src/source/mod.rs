@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::Ordering;
 pub use store::{Place, Stored, TextStore};
 
 /// A reference decision that could not be read, counted in the report.
@@ -304,15 +305,17 @@ impl ReferenceSet {
     /// read, is an error naming it; decisions that cannot be read are counted.
     pub fn load(paths: &[PathBuf], limits: &archive::ArchiveLimits) -> Result<Self, InputError> {
         let spares = crate::corpus::Spares::new(crate::corpus::Limits::default().block_bytes);
-        Self::load_recycling(paths, limits, &spares)
+        Self::load_recycling(paths, limits, &spares, &|_, _| {})
     }
 
     /// [`ReferenceSet::load`], its readers filling buffers from `spares` and handing them back
-    /// there (for the corpus reader to use next).
+    /// there (for the corpus reader to use next). `progress` is told, now and then, how many
+    /// bytes of the reference files have been read, and how many there are.
     pub fn load_recycling(
         paths: &[PathBuf],
         limits: &archive::ArchiveLimits,
         spares: &crate::corpus::Spares,
+        progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<Self, InputError> {
         let store = TextStore::new().map_err(|e| {
             InputError::new(
@@ -320,15 +323,41 @@ impl ReferenceSet {
                 format!("cannot keep the reference texts: {e}"),
             )
         })?;
+        let listed = paths
+            .iter()
+            .map(|p| list_files(p).map(|files| (p, files)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let sizes: Vec<Vec<u64>> = listed
+            .iter()
+            .map(|(_, files)| {
+                files
+                    .par_iter()
+                    .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+                    .collect()
+            })
+            .collect();
+        let meter = Meter::new(sizes.iter().flatten().sum(), progress);
         // The decisions of each file, in reading order: they are moved once more, into the
         // set, when it is built.
         let mut chunks = Vec::new();
         let mut unreadable = Vec::new();
-        for p in paths {
-            let files = list_files(p)?;
+        for ((p, files), sizes) in listed.into_iter().zip(sizes) {
             let read: Vec<Result<Vec<Spilled>, InputError>> = files
                 .par_iter()
-                .map(|f| read_path(f, &f.display().to_string(), limits, &store, spares))
+                .zip(&sizes)
+                .map(|(f, &size)| {
+                    // A JSON file tells of its blocks as they are parsed; the rest of the
+                    // file (all of any other) counts once it is read.
+                    let told = std::sync::atomic::AtomicU64::new(0);
+                    let read = |n: u64| {
+                        told.fetch_add(n, Ordering::Relaxed);
+                        meter.add(n);
+                    };
+                    let items =
+                        read_path(f, &f.display().to_string(), limits, &store, spares, &read);
+                    meter.add(size.saturating_sub(told.load(Ordering::Relaxed)));
+                    items
+                })
                 .collect();
             let mut found = 0;
             let mut bad = Vec::new();
@@ -377,6 +406,47 @@ impl ReferenceSet {
             unreadable.extend(bad);
         }
         Ok(ReferenceSet::from_parts(chunks, unreadable, store))
+    }
+}
+
+/// Counts the bytes of the reference read, telling `progress` of each further 1/200th of them
+/// (and of the last byte): a reference of a million small files is not a million calls.
+struct Meter<'a> {
+    total: u64,
+    done: std::sync::atomic::AtomicU64,
+    /// The `done` last told.
+    told: std::sync::atomic::AtomicU64,
+    progress: &'a (dyn Fn(u64, u64) + Sync),
+}
+
+impl<'a> Meter<'a> {
+    fn new(total: u64, progress: &'a (dyn Fn(u64, u64) + Sync)) -> Self {
+        progress(0, total);
+        Meter {
+            total,
+            done: 0.into(),
+            told: 0.into(),
+            progress,
+        }
+    }
+
+    fn add(&self, n: u64) {
+        if n == 0 {
+            return;
+        }
+        let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
+        let told = self.told.load(Ordering::Relaxed);
+        let step = (self.total / 200).max(1);
+        if (done >= told + step || done >= self.total)
+            && done > told
+            && self
+                .told
+                .compare_exchange(told, done, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            // A file that grew since it was listed reads past the total.
+            (self.progress)(done.min(self.total), self.total.max(done));
+        }
     }
 }
 
@@ -464,15 +534,25 @@ fn read_path(
     limits: &archive::ArchiveLimits,
     store: &TextStore,
     spares: &crate::corpus::Spares,
+    read: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Spilled>, InputError> {
     use std::io::Read;
     let mut head = [0u8; 512];
     let mut fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
     let n = crate::corpus::read_full(&mut fh, &mut head).map_err(|e| InputError::io(f, e))?;
     match sniff(&head[..n]) {
-        Kind::Gzip if gzip_of_json(f, &fh) => {
-            read_json(f, fh, &head[..n], true, name, store, spares)
-        }
+        Kind::Gzip if gzip_of_json(f, &fh) => read_json(
+            f,
+            fh,
+            &head[..n],
+            true,
+            name,
+            Reading {
+                store,
+                spares,
+                read,
+            },
+        ),
         Kind::Gzip | Kind::Zip => {
             let out = Mutex::new(Vec::new());
             let res = archive::for_each_entry_in(f, fh, &head[..n], limits, &|entry| {
@@ -519,7 +599,18 @@ fn read_path(
             }
             Ok(items)
         }
-        Kind::Json => read_json(f, fh, &head[..n], false, name, store, spares),
+        Kind::Json => read_json(
+            f,
+            fh,
+            &head[..n],
+            false,
+            name,
+            Reading {
+                store,
+                spares,
+                read,
+            },
+        ),
         _ => {
             // The rest of the file, from where the sniffing stopped.
             let len = fh.metadata().map_or(0, |m| m.len() as usize);
@@ -570,6 +661,15 @@ fn gzip_of_json(f: &Path, fh: &std::fs::File) -> bool {
     sniff(&head[..n]) == Kind::Json
 }
 
+/// What a JSON reference file's reader works with: the store for the texts it cannot leave in
+/// the file, the buffers to read into, and the count of bytes read, for the progress.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    store: &'a TextStore,
+    spares: &'a crate::corpus::Spares,
+    read: &'a (dyn Fn(u64) + Sync),
+}
+
 /// Reads a Judilibre JSON file block by block, as the corpus is read (JSON Lines split at line
 /// boundaries; an array, or the `results` array of a page of results, split between elements;
 /// any other object whole), parsing each block's values in parallel and moving their texts to
@@ -585,9 +685,13 @@ fn read_json(
     head: &[u8],
     gzip: bool,
     name: &str,
-    store: &TextStore,
-    spares: &crate::corpus::Spares,
+    to: Reading<'_>,
 ) -> Result<Vec<Spilled>, InputError> {
+    let Reading {
+        store,
+        spares,
+        read,
+    } = to;
     let meta = fh.metadata().map_err(|e| InputError::io(f, e))?;
     let file = crate::corpus::CorpusFile {
         path: f.to_path_buf(),
@@ -609,6 +713,7 @@ fn read_json(
             .map(|item| parse_item(block, item, name, file_no, store))
             .collect();
         out.extend(items.into_iter().flatten());
+        read(block.bytes);
     };
     // A small file (a folder of one decision per file) is read here: a reader thread for each
     // would cost more than reading it.
@@ -976,8 +1081,13 @@ mod tests {
         std::fs::write(&p, &lines).unwrap();
         let block = crate::corpus::Limits::default().block_bytes;
         let spares = crate::corpus::Spares::new(block);
-        let set = ReferenceSet::load_recycling(&[p], &archive::ArchiveLimits::default(), &spares)
-            .unwrap();
+        let set = ReferenceSet::load_recycling(
+            &[p],
+            &archive::ArchiveLimits::default(),
+            &spares,
+            &|_, _| {},
+        )
+        .unwrap();
         assert_eq!(set.len(), 3000);
         assert_eq!(
             set.text(set.find_index("d2999").unwrap()).unwrap(),
@@ -1011,8 +1121,13 @@ mod tests {
         assert!(page.len() > 3 * block);
         std::fs::write(&p, &page).unwrap();
         let spares = crate::corpus::Spares::new(block);
-        let set = ReferenceSet::load_recycling(&[p], &archive::ArchiveLimits::default(), &spares)
-            .unwrap();
+        let set = ReferenceSet::load_recycling(
+            &[p],
+            &archive::ArchiveLimits::default(),
+            &spares,
+            &|_, _| {},
+        )
+        .unwrap();
         assert_eq!(set.len(), 3000);
         assert!(set.unreadable.is_empty(), "{:?}", set.unreadable);
         for i in [0, 1234, 2999] {

@@ -418,6 +418,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub state: AuditState,
     pub progress: Progress,
+    /// Bytes of the reference read, and in all, while it loads.
+    pub reference_progress: (u64, u64),
     pub reference_decisions: Option<u64>,
     /// The findings, live then final; `report.waivers` holds the waivers.
     pub report: Report,
@@ -491,6 +493,7 @@ impl App {
             overlay: None,
             state: AuditState::Loading,
             progress: Progress::default(),
+            reference_progress: (0, 0),
             reference_decisions: None,
             report: empty_report(),
             context: None,
@@ -561,6 +564,10 @@ impl App {
 
     pub fn on_audit(&mut self, ev: AuditEvent) {
         match ev {
+            AuditEvent::ReferenceProgress {
+                bytes_done,
+                bytes_total,
+            } => self.reference_progress = (bytes_done, bytes_total),
             AuditEvent::ReferenceLoaded { decisions } => {
                 self.reference_decisions = Some(decisions);
                 if self.state == AuditState::Loading {

@@ -67,9 +67,18 @@ fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     };
     let state = match &app.state {
-        AuditState::Loading => {
-            Span::styled("loading the reference…", Style::default().fg(Color::Yellow))
-        }
+        AuditState::Loading => Span::styled(
+            match app.reference_progress {
+                (done, total) if total > 0 => {
+                    format!(
+                        "loading the reference {}%",
+                        done.saturating_mul(100) / total
+                    )
+                }
+                _ => "loading the reference…".to_string(),
+            },
+            Style::default().fg(Color::Yellow),
+        ),
         AuditState::Running => Span::styled(
             format!("auditing {}", percent(app)),
             Style::default().fg(Color::Yellow),
