@@ -614,3 +614,97 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// The reuser's own words (a commentary, a note, a tag) about the real decision, whose text
+/// names « Mme MOUILLARD, président ». Naming the bench, a rapporteur or an academic who wrote
+/// a note is no party's name in clear (MSK004); pairing a magistrate with figures or judgements
+/// about their practice is profiling (PRF002, CGU VI), in free text as much as in a field built
+/// for it; a commentary on the decision, or on figures that are not anybody's practice, is
+/// neither.
+#[test]
+fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
+    let with = |id: &str, field: &str, value: serde_json::Value| {
+        let mut r = clean(id);
+        r[field] = value;
+        r
+    };
+    let records = [
+        // Profiling: rates, counts, scores, a reputation, a habit.
+        with(
+            "rate",
+            "analysis",
+            json!("Mme Mouillard, présidente, rejette 82 % des pourvois dont elle est saisie."),
+        ),
+        with(
+            "count",
+            "commentary",
+            json!(
+                "Statistiques : la présidente Mme Mouillard a rejeté 412 pourvois sur 500 en 2020."
+            ),
+        ),
+        with(
+            "reputation",
+            "commentary",
+            json!(
+                "La présidente, Mme Mouillard, est réputée très sévère envers les chauffeurs VTC."
+            ),
+        ),
+        with(
+            "score",
+            "commentary",
+            json!("Score de sévérité du président (Mme Mouillard) : 8,7/10"),
+        ),
+        // Named without a role: the decision gives her one.
+        with(
+            "tagged",
+            "notes",
+            json!(["Mme Mouillard : taux de cassation 18 %"]),
+        ),
+        // Not profiling, and no party named: the bench, the rapporteur, an academic.
+        with(
+            "bench",
+            "commentary",
+            json!(
+                "Arrêt rendu sous la présidence de Mme Mouillard, qui a suivi l'avis du rapporteur."
+            ),
+        ),
+        with(
+            "figures",
+            "commentary",
+            json!(
+                "Mme Mouillard, présidente, applique le taux d'intérêt légal ; la clause est réputée non écrite et la sévérité de la peine est discutée."
+            ),
+        ),
+        with(
+            "academic",
+            "commentary",
+            json!("Voir la note de M. Jean Dupont, professeur à l'université Paris II."),
+        ),
+        with(
+            "lawyer",
+            "commentary",
+            json!("Me Spinosi gagne 60 % de ses dossiers devant la chambre commerciale."),
+        ),
+        with("tag", "tags", json!(["Mme Mouillard", "rejet"])),
+        // A party named in the reuser's words is still a party.
+        with(
+            "party",
+            "commentary",
+            json!("M. Hervé Wallon, demeurant à Lyon, a formé un pourvoi."),
+        ),
+    ];
+    let mut got = audit(&records);
+    got.sort();
+    let want: Vec<(String, Rule)> = [
+        ("count", Rule::PRF002),
+        ("party", Rule::MSK004),
+        ("rate", Rule::PRF002),
+        ("reputation", Rule::PRF002),
+        ("score", Rule::PRF002),
+        ("tagged", Rule::PRF002),
+    ]
+    .into_iter()
+    .map(|(id, r)| (id.to_string(), r))
+    .collect();
+    assert_eq!(got, want);
+}

@@ -267,7 +267,7 @@ impl<'a> Checker<'a> {
         } else {
             reference_norm.as_deref()
         };
-        let professionals = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
+        let metadata = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
         if let Some(t) = r.text.as_deref() {
             masking::check_in_clear(
                 "text".into(),
@@ -276,13 +276,19 @@ impl<'a> Checker<'a> {
                 html,
                 &mut mapped,
                 reference_as_normalised,
-                professionals,
+                &masking::Professionals::of_metadata(metadata),
                 &lifted,
                 rec,
                 &mut out,
             );
         }
-        // The reuser's commentary, kept apart from the decision, names nobody in clear either.
+        // The reuser's commentary, kept apart from the decision, names nobody in clear either;
+        // the professionals the decision names (the record's text or the reference's) it may.
+        let record_text = r.text.is_some().then_some(norm.as_str());
+        let reference_text = reference_as_normalised.filter(|_| !same_text);
+        let professionals =
+            masking::Professionals::with_texts(metadata, [record_text, reference_text]);
+        let professionals = &professionals;
         if let Some(c) = r.commentary.as_deref().filter(|c| !c.trim().is_empty()) {
             masking::check_field_in_clear(
                 "commentary".into(),
@@ -301,10 +307,17 @@ impl<'a> Checker<'a> {
             rec,
             &mut out,
         );
-        NORM.with(|b| *b.borrow_mut() = norm);
 
-        // Profiling.
+        // Profiling: in the fields built for it, then in the reuser's own words.
         profiling::check(&r.extra, rec, &mut out);
+        profiling::check_texts(
+            r.commentary.as_deref(),
+            &r.extra,
+            &|surname| professionals.names_surname(surname),
+            rec,
+            &mut out,
+        );
+        NORM.with(|b| *b.borrow_mut() = norm);
 
         // What one finding shows as personal data is redacted in the others' excerpts too.
         masking::share_personal(&mut out);

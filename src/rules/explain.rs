@@ -99,7 +99,8 @@ fn example(rule: Rule) -> Option<&'static str> {
         }
         Rule::PRF001 => "a field `\"president\": \"Mme Martinel\"` indexed with the record",
         Rule::PRF002 => {
-            "a field `\"judge_stats\": {\"name\": \"Mme Martinel\", \"cassation_rate\": 0.42}`"
+            "a field `\"judge_stats\": {\"name\": \"Mme Martinel\", \"cassation_rate\": 0.42}`, or a \
+             commentary « Mme Martinel, présidente, rejette 82 % des pourvois »"
         }
         Rule::IN001 => "line 17 of the corpus is `{\"id\": \"r-17\", \"text\": ` (truncated JSON)",
         Rule::IN002 => "two records with `\"id\": \"r-17\"`",

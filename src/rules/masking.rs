@@ -23,12 +23,15 @@ pub fn check_in_clear(
     html: bool,
     mapped: &mut Option<Normalized>,
     reference_norm: Option<&str>,
-    professionals: &[String],
+    professionals: &Professionals<'_>,
     lifted: &[(usize, usize)],
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let names = names::find_person_names(norm, professionals);
+    let mut names = names::find_person_names(norm, professionals.metadata);
+    if !names.is_empty() && professionals.has_texts() {
+        names = names::find_person_names(norm, professionals.all());
+    }
     let ids = identifiers::find_identifiers(norm);
     if names.is_empty() && ids.is_empty() {
         return;
@@ -85,13 +88,69 @@ pub fn check_in_clear(
     }
 }
 
+/// The professionals (magistrates, clerks, lawyers, experts) a record names in clear as such,
+/// who are not parties: those the source's metadata gives, and, for the reuser's own fields (a
+/// commentary, a title, which name them without their role: `le rapport de M. Maziau`), those
+/// the decision's texts give a role. These are worked out only when such a field names someone.
+pub struct Professionals<'a> {
+    metadata: &'a [String],
+    /// The record's text and the reference's (normalised), whose named roles count.
+    texts: [Option<&'a str>; 2],
+    all: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'a> Professionals<'a> {
+    /// The source's metadata alone: for a decision's text, whose roles the detector reads
+    /// itself.
+    pub fn of_metadata(metadata: &'a [String]) -> Self {
+        Professionals {
+            metadata,
+            texts: [None, None],
+            all: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The metadata, and the names `texts` give a role.
+    pub fn with_texts(metadata: &'a [String], texts: [Option<&'a str>; 2]) -> Self {
+        Professionals {
+            texts,
+            ..Self::of_metadata(metadata)
+        }
+    }
+
+    /// Whether the decision names someone of surname `surname` (folded comparison) as a
+    /// professional.
+    pub fn names_surname(&self, surname: &str) -> bool {
+        let key = crate::rules::attribution::fold(surname);
+        self.all().iter().any(|n| {
+            n.split_whitespace()
+                .next_back()
+                .is_some_and(|last| crate::rules::attribution::fold(last) == key)
+        })
+    }
+
+    fn has_texts(&self) -> bool {
+        self.texts.iter().any(Option::is_some)
+    }
+
+    fn all(&self) -> &[String] {
+        self.all.get_or_init(|| {
+            let mut all = self.metadata.to_vec();
+            for t in self.texts.iter().flatten() {
+                all.extend(names::professional_names(t));
+            }
+            all
+        })
+    }
+}
+
 /// [`check_in_clear`] on a field of the record other than its text (its `commentary`, its other
 /// fields): the reuser's own words name nobody in clear either.
 pub fn check_field_in_clear(
     field: Cow<'static, str>,
     value: &str,
     reference_norm: Option<&str>,
-    professionals: &[String],
+    professionals: &Professionals<'_>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
@@ -121,7 +180,7 @@ const EXTRA_DEPTH: usize = 32;
 pub fn check_extra_in_clear(
     extra: &[(String, serde_json::Value)],
     reference_norm: Option<&str>,
-    professionals: &[String],
+    professionals: &Professionals<'_>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {

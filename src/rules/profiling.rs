@@ -8,8 +8,9 @@
 
 use super::Rule;
 use crate::model::{Evidence, Finding, RecordRef};
+use regex::Regex;
 use serde_json::Value;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Words of a field name that designate magistrates or clerks.
 const MAGISTRATE_WORDS: &[&str] = &[
@@ -397,6 +398,184 @@ pub fn check(extra: &[(String, Value)], rec: &Arc<RecordRef>, out: &mut Vec<Find
     for (key, value) in extra {
         visit(key, value, key, true, rec, out, 0);
     }
+}
+
+/// [`check_text`] on the reuser's commentary and on every string of its other fields (each named
+/// by its path, `notes`, `meta.tags[0]`), but those that a finding of [`check`] already covers.
+pub fn check_texts(
+    commentary: Option<&str>,
+    extra: &[(String, Value)],
+    magistrates: &dyn Fn(&str) -> bool,
+    rec: &Arc<RecordRef>,
+    out: &mut Vec<Finding>,
+) {
+    let covered: Vec<String> = out
+        .iter()
+        .filter(|f| matches!(f.rule, Rule::PRF001 | Rule::PRF002))
+        .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
+        .collect();
+    let is_covered = |path: &str| {
+        covered.iter().any(|c| {
+            path == c
+                || path
+                    .strip_prefix(c.as_str())
+                    .is_some_and(|r| r.starts_with(['.', '[']))
+        })
+    };
+    if let Some(c) = commentary {
+        check_text("commentary", c, magistrates, rec, out);
+    }
+    fn visit(path: String, v: &Value, depth: usize, check: &mut dyn FnMut(&str, &str)) {
+        if depth > 32 {
+            return;
+        }
+        match v {
+            Value::String(s) => check(&path, s),
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    visit(format!("{path}[{i}]"), x, depth + 1, check);
+                }
+            }
+            Value::Object(o) => {
+                for (k, x) in o {
+                    visit(format!("{path}.{k}"), x, depth + 1, check);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    let mut check = |path: &str, s: &str| {
+        if !is_covered(path) && found.is_empty() {
+            check_text(path, s, magistrates, rec, &mut found);
+        }
+    };
+    for (key, value) in extra {
+        visit(key.clone(), value, 0, &mut check);
+    }
+    out.append(&mut found);
+}
+
+/// Magistrates' and clerks' roles, folded, as a text names them beside a name (`Mme Mouillard,
+/// présidente`, `la présidente Mme Mouillard`, `l'avocat général M. X`).
+static MAGISTRATE_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(president|presidente|presidence|vice-president\w*|conseill\w+|rapporteur\w*|avocat general|avocate generale|avocats generaux|greffi\w+|juges?|magistrat\w*|procureur\w*|substitut|doyen\w*|assesseur\w*|commissaire du gouvernement)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// A lawyer or another professional beside a name: their practice is not a magistrate's.
+static OTHER_PROFESSIONAL_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(avocat|avocate|avocats|me|maitre|scp|selarl|cabinet|batonnier|expert\w*|huissier\w*|notaire)\b(\s+general\w*)?")
+        .expect("a valid pattern")
+});
+
+/// Figures or judgements about a person's practice, folded: rates and counts of their
+/// decisions, scores, statistics, predictions, a reputation for severity or leniency. Each
+/// names the practice, not just a figure or a word a decision uses otherwise: `taux de rejet`,
+/// not `taux d'intérêt`; `réputé sévère`, not `réputé non écrit`; `ratio decidendi`,
+/// `classement sans suite` and `la sévérité de la peine` are not profiling.
+static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
+    const CASES: &str = r"(pourvois|affaires|dossiers|decisions|arrets|recours|demandes|jugements|condamnations|requetes|appels|relaxes|cassations|rejets|litiges|causes)";
+    const OUTCOMES: &str = r"(rejets?|cassations?|confirmations?|infirmations?|condamnations?|relaxes?|succes|reussite|reformations?|annulations?|admissions?|irrecevabilites?|acquittements?)";
+    const JUDGED: &str = r"(severes?|clementes?|clements|indulgente?s?|laxistes?|repressi\w*|partiale?s?|partiaux|expeditifs?|expeditives?)";
+    Regex::new(
+        &[
+            format!(r"\b(taux|pourcentage|proportion)\s+(de\s+|d')\s*{OUTCOMES}\b"),
+            r"\b(score|notation|note|indice|niveau|degre)\s+(de\s+)?(severite|clemence|indulgence|laxisme|fiabilite|productivite|performance)\b".to_string(),
+            r"\bstatistiques?\b|\bpredicti\w*|\bpronostics?\b".to_string(),
+            format!(r"\bprobabilites?\s+(de\s+|d')\s*{OUTCOMES}\b"),
+            r"\bclassement\s+des\s+(juges|magistrats|presidents|presidentes|conseillers|chambres|juridictions)\b".to_string(),
+            r"\d\s?/\s?(10|20|100)\b".to_string(),
+            format!(r"\d\s?(%|pour\s?cent)[^.;]{{0,60}}\b{CASES}\b"),
+            format!(r"\b{CASES}\b[^.;]{{0,60}}\d\s?(%|pour\s?cent)"),
+            format!(r"\b\d+\s+{CASES}\s+sur\s+\d+"),
+            format!(r"\b(reput\w*|se montrent?)\s+(tres\s+|trop\s+|particulierement\s+|plutot\s+|pour\s+etre\s+|comme\s+)?{JUDGED}\b"),
+            r"\b(presque toujours|systematiquement|quasi systematiquement|le plus souvent)\s+(\w+\s+){0,2}(rejet\w*|cass\w*|condamn\w*|relax\w*|accueill\w*|infirm\w*|confirm\w*)".to_string(),
+        ]
+        .join("|"),
+    )
+    .expect("a valid pattern")
+});
+
+/// PRF002 in the reuser's own words (a commentary, a note, a tag): a text that names a
+/// magistrate or clerk and, beside the name, gives figures or judgements about their practice
+/// (« Mme X, présidente, rejette 82 % des pourvois », « réputée très sévère », « score de
+/// sévérité 8,7/10 »). A name is a magistrate's when a magistrate's role stands beside it, or
+/// when the decision names that surname in such a role (`magistrates`, folded surnames) and no
+/// other profession stands beside it. A commentary on the decision that judges nobody's
+/// practice (« M. X, conseiller rapporteur, a proposé le rejet ») is not profiling.
+pub fn check_text(
+    path: &str,
+    value: &str,
+    magistrates: &dyn Fn(&str) -> bool,
+    rec: &Arc<RecordRef>,
+    out: &mut Vec<Finding>,
+) {
+    let people = crate::text::names::civility_names(value);
+    for (start, end, _) in people {
+        // The sentence around the name, or 160 bytes on either side of it.
+        let lo = value[..start]
+            .rfind(['.', ';', '\n', '!', '?'])
+            .map_or(0, |i| i + 1)
+            .max(start.saturating_sub(160));
+        let hi = value[end..]
+            .find(['.', ';', '\n', '!', '?'])
+            .map_or(value.len(), |i| end + i)
+            .min(end + 160);
+        let (lo, hi) = (floor(value, lo), ceil(value, hi));
+        // A decimal point (`8.7/10`) does not end the sentence: the figures may follow it.
+        let hi = if value[hi..].starts_with('.')
+            && value[hi + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            ceil(value, (hi + 40).min(value.len()))
+        } else {
+            hi
+        };
+        let window = fold_text(&value[lo..hi]);
+        let name = &value[start..end];
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        let magistrate = MAGISTRATE_NEAR.is_match(&window)
+            || (magistrates(surname) && !OTHER_PROFESSIONAL_NEAR.is_match(&window));
+        if magistrate && PRACTICE.is_match(&window) {
+            out.push(
+                Finding::new(
+                    Rule::PRF002,
+                    Some(rec.clone()),
+                    format!(
+                        "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
+                    ),
+                )
+                .with_evidence(evidence(path, &Value::String(value.to_string()))),
+            );
+            return;
+        }
+    }
+}
+
+/// `s` in lower case without accents, its punctuation kept (`82 %`, `8,7/10`).
+fn fold_text(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn evidence(path: &str, v: &Value) -> Evidence {

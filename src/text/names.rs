@@ -258,6 +258,9 @@ const ROLES: &[&str] = &[
     "directeur",
     "directrice",
     "defenseur",
+    "professeur",
+    "professeure",
+    "professeurs",
 ];
 
 /// Words that, after a civility, make a title rather than a name (`Monsieur le Président`,
@@ -307,6 +310,7 @@ const PRO_BEFORE: &[&str] = &[
     "assesseur",
     "commissaire du gouvernement",
     "conclusions de",
+    "rapport de",
     "avis de",
     "presidence de",
     "presidee par",
@@ -591,6 +595,28 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
         }
     }
     out
+}
+
+/// The people `text` names after a civility (`Mme Mouillard`, `MM. Pons, Choquet`): the byte
+/// range of each name, and whether its context makes it a professional's (`Mme Mouillard,
+/// présidente`; `le rapport de M. X`).
+pub fn civility_names(text: &str) -> Vec<(usize, usize, bool)> {
+    candidates(text)
+        .into_iter()
+        .filter(|c| c.context == NameContext::Civility)
+        .map(|c| (c.start, c.end, c.professional))
+        .collect()
+}
+
+/// The names `text` gives a professional role (`M. Maziau, conseiller rapporteur`, `Greffier :
+/// Mme Dupont`, `Sur le rapport de M. X`): the professionals of a decision, for the reuser's
+/// own fields (a commentary, a title), which name them without their role.
+pub fn professional_names(text: &str) -> Vec<String> {
+    candidates(text)
+        .into_iter()
+        .filter(|c| c.professional)
+        .map(|c| text[c.start..c.end].to_string())
+        .collect()
 }
 
 /// Whether `w`, one word of a text, may be a person's first name or surname: it opens with a
@@ -1003,6 +1029,19 @@ fn role_at(text: &str, p: usize) -> bool {
         // is a court-appointed agent the Cour de cassation pseudonymises like a party.
         "commissaire" => rest_is("de justice") || rest_is("du gouvernement"),
         "defenseur" => folded_is(next, &["des", "syndical"]),
+        // An academic who writes a note on the decision (`M. Jean Dupont, professeur à
+        // l'université Paris II`); not a party's trade (`professeur des écoles`).
+        "professeur" | "professeure" | "professeurs" => [
+            "a l'universite",
+            "des universites",
+            "de droit",
+            "agrege",
+            "emerite",
+            "a la faculte",
+            "honoraire",
+        ]
+        .iter()
+        .any(|p| rest_is(p)),
         _ => true,
     }
 }
@@ -1768,6 +1807,23 @@ mod tests {
             names("l'associé Jean Durand, domicilié à Lyon"),
             vec!["Jean Durand"]
         );
+    }
+
+    #[test]
+    fn the_names_a_text_gives_a_role_are_its_professionals() {
+        let t = "Composition : Mme MOUILLARD, président, M. Ponsot, conseiller rapporteur. \
+                 Sur le rapport de Mme Fornarelli. Voir la note de M. Jean Dupont, professeur à \
+                 l'université Paris II. M. Paul Martin, professeur des écoles, demeurant à Lyon.";
+        assert_eq!(
+            professional_names(t),
+            ["MOUILLARD", "Ponsot", "Fornarelli", "Jean Dupont"]
+        );
+        // A teacher is a party; an academic writing a note is not.
+        let hits: Vec<&str> = find_person_names(t, &[])
+            .iter()
+            .map(|h| &t[h.start..h.end])
+            .collect();
+        assert_eq!(hits, ["Paul Martin"]);
     }
 
     #[test]
