@@ -26,10 +26,16 @@ static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        // `--help` and `--version` (on stdout) quote nothing typed.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // A usage error quotes the argument as typed: a file name from a shell glob may hold
+            // escape sequences, which must not reach the terminal raw (clap's colours go too).
+            eprint!("{}", for_terminal(&e.render().to_string(), true));
+            return ExitCode::from(2);
         }
     };
     match run(cli) {
@@ -199,6 +205,9 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
         jobs: cli.jobs,
         limits: vigie::corpus::Limits {
             max_record_bytes: cli.max_record_mib.max(1) << 20,
+            // A single-object file is one record: as large as a record may be.
+            max_document_bytes: vigie::corpus::DOCUMENT_BYTES
+                .max((cli.max_record_mib.max(1) as u64) << 20),
             ..Default::default()
         },
         archive_limits: Default::default(),

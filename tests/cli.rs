@@ -955,3 +955,82 @@ fn personal_data_in_the_other_fields_is_reported() {
         }
     }
 }
+
+/// A usage error quotes the argument as typed; a file name picked up by a shell glob may hold
+/// escape sequences (a window title, a colour), which reach the terminal only as stand-ins.
+#[test]
+fn a_usage_error_never_sends_the_arguments_escape_sequences() {
+    let evil = "--\u{1b}]0;pwned\u{7}\u{1b}[31mRED.jsonl";
+    for args in [
+        vec![evil],
+        vec!["c.jsonl", "--reference", "r", "--report", "\u{1b}[31mcsv"],
+        vec!["c.jsonl", "--reference", "r", "--fail-on", "\u{9b}2J"],
+    ] {
+        let out = vigie().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}') && !err.contains('\u{9b}'),
+            "{err:?}"
+        );
+        // The error still says what is wrong.
+        assert!(err.contains("error:"), "{err}");
+        assert!(
+            err.contains("RED.jsonl") || err.contains("csv") || err.contains("2J"),
+            "{err}"
+        );
+    }
+    // `--help` is unchanged.
+    let out = vigie().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("--reference")
+    );
+}
+
+/// Inside a corpus folder, a named pipe (which would block until someone wrote to it) and a
+/// link to a device that never ends (`/dev/zero`) are reported as files that cannot be read,
+/// and the audit of the rest goes on and ends.
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_inside_a_corpus_folder_are_reported_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.jsonl"), format!("{}\n", clean("r-1"))).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(folder.join("fifo.jsonl"))
+        .status()
+        .is_ok_and(|s| s.success());
+    std::os::unix::fs::symlink("/dev/zero", folder.join("z.jsonl")).unwrap();
+    let (code, v) = {
+        let out = vigie()
+            .arg(&folder)
+            .args(["--reference"])
+            .arg(data("judilibre/cc_detail.json"))
+            .args(HEADLESS_JSON)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).expect("a report, not a hang");
+        (out.status.code(), v)
+    };
+    assert_eq!(v["audit"]["records"], 1, "{v}");
+    let unreadable: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "IN001")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    let expected = if made { 2 } else { 1 };
+    assert_eq!(unreadable.len(), expected, "{unreadable:?}");
+    assert!(
+        unreadable.iter().all(|m| m.contains("not a regular file")),
+        "{unreadable:?}"
+    );
+    // Unreadable input is no breach of the reuser's: the clean record passes.
+    assert_eq!(code, Some(0));
+}

@@ -61,12 +61,18 @@ impl Spares {
     }
 }
 
+/// The default [`Limits::max_document_bytes`]: a Judilibre page of 1,000 decisions is some
+/// 50 MB.
+pub const DOCUMENT_BYTES: u64 = 256 << 20;
+
 /// Limits that keep hostile corpora from exhausting memory.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Largest record (a JSON Lines line or an array element), in bytes.
     pub max_record_bytes: usize,
-    /// Largest JSON array or single-object file, read whole.
+    /// Largest single-object file, read whole: one record, one decision, or a page of results
+    /// whose `results` the head does not show. Its bytes are counted as read, inflated when the
+    /// file is compressed (a 2 MB gzip file may hold a 2 GiB object).
     pub max_document_bytes: u64,
     /// Size of the blocks JSON Lines files are read in.
     pub block_bytes: usize,
@@ -89,7 +95,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_record_bytes: 64 << 20,
-            max_document_bytes: 4 << 30,
+            max_document_bytes: DOCUMENT_BYTES,
             // 2 MiB rather than 8: the buffers the readers fill again then stay in the
             // processor's caches (8 spare buffers of 2 MiB fit a 32 MiB L3), so both the copy
             // from the page cache and the parse that follows read warm memory. At 500 MB, an
@@ -257,6 +263,19 @@ fn walk(
         let is_json = is_corpus_name(&path);
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, visited, files, bad, skipped),
+            // A named pipe would block the audit until someone wrote to it, and a device may
+            // never end (`/dev/zero`): inside a folder, only regular files are read.
+            Ok(m) if !m.is_file() => {
+                if is_json {
+                    bad.push(UnreadableFile {
+                        name: path.display().to_string(),
+                        reason: "not a regular file (a named pipe, a socket or a device):                                  give it by its name to read it"
+                            .to_string(),
+                    });
+                } else {
+                    skipped.push(path.display().to_string());
+                }
+            }
             Ok(m) => {
                 if is_json {
                     files.push(CorpusFile {
@@ -3954,6 +3973,43 @@ mod tests {
         // With the default limits, the same file is read to its end.
         let (got, _, err) = read_items(&p, &Limits::default());
         assert_eq!((got.len(), err), (1, None));
+    }
+
+    /// A single object is held whole only up to `max_document_bytes` of its bytes as
+    /// inflated: a small gzip file holding a huge object (a bomb) is one record over the limit,
+    /// not gigabytes in memory.
+    #[test]
+    fn a_compressed_single_object_is_held_to_the_document_limit() {
+        let mut content = b"{\"id\": \"x\", \"text\": \"".to_vec();
+        content.extend(std::iter::repeat_n(b'a', 4 << 20));
+        content.extend_from_slice(b"\"}\n");
+        let gz = gzip(&content);
+        assert!(gz.len() < 64 << 10, "{}", gz.len());
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.json.gz");
+        std::fs::write(&p, &gz).unwrap();
+        let small = Limits {
+            max_record_bytes: 512 << 10,
+            max_document_bytes: 1 << 20,
+            ..Limits::default()
+        };
+        let (got, _, err) = read_items(&p, &small);
+        assert_eq!(err, None);
+        let unreadable: Vec<&String> = got.iter().filter_map(|i| i.3.as_ref().err()).collect();
+        assert!(!unreadable.is_empty(), "{got:?}");
+        assert!(
+            unreadable
+                .iter()
+                .all(|e| e.contains("larger than the limit")),
+            "{unreadable:?}"
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // Under limits that hold it, it is the one record it is.
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert_eq!(err, None);
+        assert_eq!(got.len(), 1);
+        let record = got[0].3.as_ref().unwrap();
+        assert!(record.starts_with(b"{\"id\"") && record.len() > 4 << 20);
     }
 
     // A tar or a zip holds files, not records: each is an error that says what to do.
