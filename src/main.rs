@@ -225,8 +225,27 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
 }
 
 /// `--as-of`: RFC 3339, a naive date-time (French local time) or a date (its start in Paris).
+/// `--as-of`: an RFC 3339 time (`2026-11-22T12:00:00Z`, `…+01:00`), a date and time in France,
+/// or a date (midnight in France), from 1970 to 9999. An offset of 24 hours or more (which
+/// jiff reads) or a year 0 is a typing error, not an audit time.
 fn parse_as_of(s: &str) -> Option<jiff::Timestamp> {
     let s = s.trim();
+    let offset_ok = regex::Regex::new(r"[+-](\d{2}):?(\d{2})(:?\d{2})?$")
+        .expect("a valid pattern")
+        .captures(s)
+        .is_none_or(|c| {
+            c[1].parse::<u8>().is_ok_and(|h| h <= 23) && c[2].parse::<u8>().is_ok_and(|m| m <= 59)
+        });
+    let t = parse_as_of_any(s)?;
+    let range = jiff::Timestamp::UNIX_EPOCH
+        ..=jiff::civil::date(9999, 12, 30)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()?
+            .timestamp();
+    (offset_ok && range.contains(&t)).then_some(t)
+}
+
+fn parse_as_of_any(s: &str) -> Option<jiff::Timestamp> {
     if let Ok(t) = s.parse::<jiff::Timestamp>() {
         return Some(t);
     }

@@ -489,6 +489,10 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
         "2026-11-22T25:00:00Z",
         "2026-11-22T12:61:00Z",
         "2026-11-22T",
+        // An offset of a day or more, the year 0: no audit time (RFC 3339 stops at ±23:59).
+        "2026-11-22T12:00:00+25:00",
+        "2026-11-22T12:00:00-24:00",
+        "0000-01-01",
     ] {
         let out = with(&["--as-of", bad]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
@@ -497,6 +501,7 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
     }
     for good in [
         "2026-11-22T12:00:00Z",
+        "2026-11-22T12:00:00-05:30",
         "2026-11-22",
         "5 octobre 2026",
         "1er août 2026",

@@ -136,11 +136,29 @@ fn read_bytes(
     bad: &mut Vec<Unreadable>,
 ) -> usize {
     let mut pages = 0;
+    // UTF-16 (as some Windows tools export): every line would be bad JSON without saying why.
+    if matches!(
+        bytes,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'{' | b'[', 0, ..] | [0, b'{' | b'[', ..]
+    ) {
+        bad.push(unreadable(
+            file,
+            1,
+            "encoded in UTF-16: vigie reads JSON in UTF-8; convert it (`iconv -f UTF-16 -t \
+             UTF-8 FILE > FILE.json`)"
+                .into(),
+        ));
+        return 0;
+    }
     let b = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         &bytes[3..]
     } else {
         bytes
     };
+    // The line of the byte at `at` of `b` (what the BOM leaves of the file).
+    let line_at = |at: usize| 1 + memchr::memchr_iter(b'\n', &b[..at.min(b.len())]).count() as u64;
+    // Each document, the line it starts on, and, for a document read whole, the line of each of
+    // its transactions.
     let docs: Vec<(u64, Result<Value, String>)> = match serde_json::from_slice::<Value>(b) {
         Ok(v) => vec![(1, Ok(v))],
         Err(_) => b
@@ -150,11 +168,23 @@ fn read_bytes(
             .map(|(i, l)| {
                 (
                     i as u64 + 1,
-                    serde_json::from_slice::<Value>(l)
-                        .map_err(|e| format!("column {}: bad JSON: {e}", e.column())),
+                    serde_json::from_slice::<Value>(l).map_err(|e| {
+                        // serde_json ends its message with its own place in the line.
+                        let msg = e.to_string();
+                        let msg = msg
+                            .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+                            .unwrap_or(&msg);
+                        format!("column {}: bad JSON: {msg}", e.column())
+                    }),
                 )
             })
             .collect(),
+    };
+    let whole = docs.len() == 1 && docs[0].1.is_ok();
+    let lines = if whole {
+        transaction_lines(b)
+    } else {
+        Vec::new()
     };
     for (line, doc) in docs {
         let v = match doc {
@@ -180,7 +210,8 @@ fn read_bytes(
             }
         };
         pages += 1;
-        for t in txs {
+        for (k, t) in txs.into_iter().enumerate() {
+            let line = lines.get(k).map_or(line, |&at| line_at(at));
             let id = t.get("id").and_then(Value::as_str);
             let action = match t.get("action").and_then(Value::as_str) {
                 Some("created") => Some(Action::Created),
@@ -188,25 +219,65 @@ fn read_bytes(
                 Some("deleted") => Some(Action::Deleted),
                 _ => None,
             };
-            match (id, action) {
-                (Some(id), Some(action)) => {
-                    let date = t
-                        .get("date")
-                        .and_then(Value::as_str)
-                        .and_then(parse_iso_moment);
-                    let n = out.len();
-                    out.push((id.trim().to_lowercase(), action, date, n));
-                }
-                _ => bad.push(unreadable(
+            let (Some(id), Some(action)) = (id, action) else {
+                bad.push(unreadable(
                     file,
                     line,
                     "a transaction needs an `id` and an `action` (created, updated or deleted)"
                         .into(),
+                ));
+                continue;
+            };
+            // Without its date, a transaction cannot be ordered with the others: a withdrawal
+            // of unknown date would be taken for the last word on the decision.
+            let date = t.get("date");
+            match date.and_then(Value::as_str).and_then(parse_iso_moment) {
+                Some(date) => {
+                    let n = out.len();
+                    out.push((id.trim().to_lowercase(), action, Some(date), n));
+                }
+                None => bad.push(unreadable(
+                    file,
+                    line,
+                    format!(
+                        "the transaction of {} needs a `date` (ISO 8601), not {}",
+                        crate::text::sanitize::for_terminal(id, false),
+                        date.map_or("none".to_string(), |d| {
+                            crate::text::sanitize::for_terminal(&d.to_string(), false).into_owned()
+                        })
+                    ),
                 )),
             }
         }
     }
     pages
+}
+
+/// For a history read as one JSON document, where each of its transactions starts (a byte of
+/// `b`), in order: those of its `transactions` array, or of the array it is. Nothing when it is
+/// neither.
+fn transaction_lines(b: &[u8]) -> Vec<usize> {
+    use serde_json::value::RawValue;
+    let Ok(text) = std::str::from_utf8(b) else {
+        return Vec::new();
+    };
+    let items: Vec<&RawValue> = match serde_json::from_str::<&RawValue>(text) {
+        Ok(raw) if raw.get().starts_with('[') => {
+            serde_json::from_str(raw.get()).unwrap_or_default()
+        }
+        Ok(raw) => serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(raw.get())
+            .ok()
+            .and_then(|m| m.get("transactions").copied())
+            .and_then(|t| serde_json::from_str(t.get()).ok())
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    // Each raw value borrows its bytes from `text`: its address tells where it lies.
+    let base = text.as_ptr() as usize;
+    items
+        .iter()
+        .map(|r| r.get().as_ptr() as usize - base)
+        .collect()
 }
 
 #[cfg(test)]
@@ -294,5 +365,59 @@ mod tests {
         assert_eq!(h.transactions, 1);
         assert_eq!(h.unreadable.len(), 1);
         assert_eq!(h.unreadable[0].origin.line, 1);
+    }
+
+    /// A transaction without a readable date cannot be ordered: it is left out and named, at
+    /// its own line of a page read whole, and a bad line of JSON Lines is named once, by its
+    /// line and column.
+    #[test]
+    fn transactions_are_named_at_their_line_and_need_a_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("h.json");
+        std::fs::write(
+            &p,
+            "{\"transactions\": [\n  {\"id\": \"a\", \"action\": \"created\", \"date\": \"2026-01-01\"},\n  \
+             {\"id\": \"b\", \"action\": \"deleted\", \"date\": \"2026-02-30\"},\n  \
+             {\"id\": \"c\", \"action\": \"deleted\"},\n  \
+             {\"id\": \"d\", \"action\": \"deleted\", \"date\": null},\n  \
+             {\"id\": \"e\", \"action\": \"frobbed\", \"date\": \"2026-01-01\"}\n]}",
+        )
+        .unwrap();
+        let h = History::load(std::slice::from_ref(&p), None).unwrap();
+        assert_eq!(h.transactions, 1);
+        assert!(h.get("b").is_none() && h.get("c").is_none() && h.get("d").is_none());
+        let at: Vec<(u64, &str)> = h
+            .unreadable
+            .iter()
+            .map(|u| (u.origin.line, u.reason.as_str()))
+            .collect();
+        assert_eq!(at.iter().map(|a| a.0).collect::<Vec<_>>(), [3, 4, 5, 6]);
+        assert!(
+            at[0].1.contains("needs a `date`") && at[0].1.contains("2026-02-30"),
+            "{at:?}"
+        );
+        assert!(at[1].1.contains("not none"), "{at:?}");
+        assert!(at[3].1.contains("an `action`"), "{at:?}");
+        // JSON Lines: the bad line, its column, and serde_json's own place said once.
+        let q = dir.path().join("h.jsonl");
+        std::fs::write(
+            &q,
+            "{\"id\":\"a\",\"action\":\"deleted\",\"date\":\"2026-01-01T00:00:00Z\"}\n{bad\n",
+        )
+        .unwrap();
+        let h = History::load(std::slice::from_ref(&q), None).unwrap();
+        assert_eq!(h.transactions, 1);
+        let u = &h.unreadable[0];
+        assert_eq!(u.origin.line, 2);
+        assert!(u.reason.starts_with("column 2: bad JSON:"), "{}", u.reason);
+        assert!(!u.reason.contains("at line"), "{}", u.reason);
+        // UTF-16 is said to be UTF-16.
+        let utf16: Vec<u8> = "\u{feff}{\"transactions\": []}"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(&p, utf16).unwrap();
+        let e = History::load(&[p], None).unwrap_err().to_string();
+        assert!(e.contains("UTF-16"), "{e}");
     }
 }
