@@ -179,7 +179,10 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
         ),
         _ => {}
     }
-    // `-` is standard input, as for most tools that read files.
+    // `-` is standard input, as for most tools that read files; it can be read once.
+    if cli.corpus.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("`-` (standard input) is given more than once: it can be read only once");
+    }
     let corpus: Vec<std::path::PathBuf> = cli
         .corpus
         .iter()

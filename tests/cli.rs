@@ -550,6 +550,16 @@ fn a_dash_reads_the_corpus_from_standard_input() {
     assert_eq!(v["audit"]["records"], 2);
     assert_eq!(v["audit"]["unreadable_records"], 1);
     assert_eq!(v["findings"][0]["record"]["line"], 2);
+    // Standard input can be read once: `- -` is an error, not its records twice.
+    let out = vigie()
+        .args(["-", "-", "--reference"])
+        .arg(data("judilibre/cc_detail.json"))
+        .args(HEADLESS_JSON)
+        .write_stdin(format!("{}\n", clean("a")))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("more than once"));
 }
 
 /// Audits `c` against the Judilibre sample with `history` written to `h`, headless in JSON.
