@@ -233,12 +233,34 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
 /// jiff reads) or a year 0 is a typing error, not an audit time.
 fn parse_as_of(s: &str) -> Option<jiff::Timestamp> {
     let s = s.trim();
-    let offset_ok = regex::Regex::new(r"[+-](\d{2}):?(\d{2})(:?\d{2})?$")
-        .expect("a valid pattern")
-        .captures(s)
-        .is_none_or(|c| {
-            c[1].parse::<u8>().is_ok_and(|h| h <= 23) && c[2].parse::<u8>().is_ok_and(|m| m <= 59)
-        });
+    // The offset that ends it, if any: `+HH:MM`, `-HHMM`, `+HH:MM:SS`.
+    let offset_ok = {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b.get(r.clone())
+                .filter(|d| d.iter().all(u8::is_ascii_digit))
+                .map(|d| d.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
+        };
+        let signed = |k: usize| b.len() > k && matches!(b[b.len() - 1 - k], b'+' | b'-');
+        // `±HH:MM` or `±HHMM` at the end (a date `2026-11-22` ends with no such form).
+        let (hours, minutes) = if signed(5) && b[b.len() - 3] == b':' {
+            (
+                digits(b.len() - 5..b.len() - 3),
+                digits(b.len() - 2..b.len()),
+            )
+        } else if signed(4) && s.contains(['T', 't', ' ']) {
+            (
+                digits(b.len() - 4..b.len() - 2),
+                digits(b.len() - 2..b.len()),
+            )
+        } else {
+            (None, None)
+        };
+        match (hours, minutes) {
+            (Some(h), Some(m)) => h <= 23 && m <= 59,
+            _ => true,
+        }
+    };
     let t = parse_as_of_any(s)?;
     let range = jiff::Timestamp::UNIX_EPOCH
         ..=jiff::civil::date(9999, 12, 30)
