@@ -87,6 +87,17 @@ pub trait AuditContext: Send + Sync {
     /// The reference decision a `source_id` matches, with its text; and why the text is
     /// missing when it could not be read again (its file changed since the audit).
     fn reference_for(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)>;
+    /// [`AuditContext::reference_for`] for `record`: of copies of one decision from several
+    /// producers, the one the audit checked the record against (the one its attribution
+    /// credits, see [`crate::source::ReferenceSet::choose`]).
+    fn reference_credited(
+        &self,
+        source_id: &str,
+        record: Option<&Record>,
+    ) -> Option<(ReferenceDecision, Option<String>)> {
+        let _ = record;
+        self.reference_for(source_id)
+    }
     /// The reference decisions that could not be read (the report counts them): for each
     /// `--reference` path in the order given, in order of origin.
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
@@ -131,6 +142,28 @@ impl AuditContext for Context {
     fn reference_for(&self, source_id: &str) -> Option<(ReferenceDecision, Option<String>)> {
         self.reference
             .find_index(source_id)
+            .map(|i| self.reference.with_text(i))
+    }
+
+    fn reference_credited(
+        &self,
+        source_id: &str,
+        record: Option<&Record>,
+    ) -> Option<(ReferenceDecision, Option<String>)> {
+        let text = record.and_then(|r| {
+            let t = r.text.as_deref()?;
+            let html = r.text_format == crate::model::TextFormat::Html;
+            Some(crate::source::TextDigests {
+                raw: (!html).then(|| crate::text::normalize::digest(t)),
+                normalized: crate::text::normalize::digest_of(t, html),
+            })
+        });
+        self.reference
+            .find_index_for(
+                source_id,
+                record.and_then(|r| r.attribution.as_deref()),
+                text,
+            )
             .map(|i| self.reference.with_text(i))
     }
 

@@ -124,10 +124,39 @@ pub fn accepted(p: Producer) -> &'static [Named] {
     }
 }
 
-/// ATT001 and ATT002 for one record; `producer` is `None` when no reference matched.
+/// Who diffuses a producer's decisions, as an attribution names it: the Cour de cassation
+/// for Judilibre, Légifrance for DILA's bases (JADE included), the Conseil d'État for the
+/// administrative open data.
+fn diffuser(p: Producer) -> Named {
+    match p {
+        Producer::CourDeCassation => Named::CourDeCassation,
+        Producer::Legifrance | Producer::Jade => Named::Legifrance,
+        Producer::ConseilEtat => Named::ConseilEtat,
+    }
+}
+
+/// How well an attribution fits a copy of a decision from producer `p`: 0 when it names the
+/// producer that diffuses the copy (Légifrance for the DILA copy, the Cour de cassation or
+/// Judilibre for the Judilibre copy); 1 when it names another producer the copy may be credited
+/// to (the Cour de cassation for the DILA copy); 2 otherwise.
+pub fn fit(attribution: Option<&str>, p: Producer) -> u8 {
+    let names = named(attribution.map(str::trim).unwrap_or(""));
+    if names.contains(&diffuser(p)) {
+        0
+    } else if names.iter().any(|n| accepted(p).contains(n)) {
+        1
+    } else {
+        2
+    }
+}
+
+/// ATT001 and ATT002 for one record. `producers` are those of the reference decision it
+/// matched, the one checked first, then those of the other copies of the same decision that
+/// the key it matched on designates (the Judilibre and Légifrance copies of one ECLI): an
+/// attribution any of them accepts is right. Empty when no reference matched.
 pub fn check(
     attribution: Option<&str>,
-    producer: Option<Producer>,
+    producers: &[Producer],
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
@@ -147,8 +176,15 @@ pub fn check(
         out.push(Finding::new(Rule::ATT001, Some(rec.clone()), msg).with_evidence(evidence()));
         return;
     }
-    let Some(p) = producer else { return };
-    let ok = accepted(p);
+    if producers.is_empty() {
+        return;
+    }
+    let mut ok: Vec<Named> = Vec::new();
+    for n in producers.iter().flat_map(|&p| accepted(p)) {
+        if !ok.contains(n) {
+            ok.push(*n);
+        }
+    }
     if !names.iter().any(|n| ok.contains(n)) {
         let credited: Vec<&str> = names.iter().map(|n| n.label()).collect();
         let expected: Vec<&str> = ok.iter().map(|n| n.label()).collect();
@@ -173,7 +209,7 @@ mod tests {
 
     fn rules(attr: Option<&str>, p: Option<Producer>) -> Vec<Rule> {
         let mut out = Vec::new();
-        check(attr, p, &Arc::default(), &mut out);
+        check(attr, p.as_slice(), &Arc::default(), &mut out);
         out.iter().map(|f| f.rule).collect()
     }
 
@@ -214,5 +250,45 @@ mod tests {
         assert_eq!(rules(Some("Légifrance"), cc), vec![Rule::ATT002]);
         // Unmatched record: only ATT001 can be told.
         assert!(rules(Some("Conseil d'État"), None).is_empty());
+    }
+
+    // A decision the reference holds from Judilibre and from Légifrance (its ECLI designates
+    // both copies) may be credited to either.
+    #[test]
+    fn copies_from_several_producers_may_each_be_credited() {
+        let both = [Producer::CourDeCassation, Producer::Legifrance];
+        let rules = |attr: &str, producers: &[Producer]| {
+            let mut out = Vec::new();
+            check(Some(attr), producers, &Arc::default(), &mut out);
+            out
+        };
+        for attr in ["Légifrance", "DILA", "Judilibre", "Cour de cassation"] {
+            assert!(rules(attr, &both).is_empty(), "{attr}");
+        }
+        let out = rules("Conseil d'État", &both);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].message,
+            "the decision is credited to the Conseil d'État (administrative open data) but comes \
+             from the Cour de cassation (Judilibre) or Légifrance (DILA)"
+        );
+    }
+
+    #[test]
+    fn how_well_an_attribution_fits_each_copy() {
+        use Producer::*;
+        for (attr, p, fit_) in [
+            ("Légifrance", Legifrance, 0),
+            ("Légifrance", CourDeCassation, 2),
+            ("Judilibre", CourDeCassation, 0),
+            ("Cour de cassation", Legifrance, 1),
+            ("Légifrance", Jade, 0),
+            ("Conseil d'État", Jade, 1),
+            ("Conseil d'État", ConseilEtat, 0),
+            ("", ConseilEtat, 2),
+        ] {
+            assert_eq!(fit(Some(attr), p), fit_, "{attr} {p:?}");
+        }
+        assert_eq!(fit(None, Legifrance), 2);
     }
 }

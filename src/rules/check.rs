@@ -3,9 +3,9 @@
 //! INT006 when the source corrected the decision after the reuser's last load.
 
 use super::{Rule, attribution, freshness, identification, integrity, masking, profiling};
-use crate::model::{Evidence, Fact, Finding, Record, RecordRef, TextFormat};
-use crate::source::ReferenceSet;
+use crate::model::{Evidence, Fact, Finding, Producer, Record, RecordRef, TextFormat};
 use crate::source::history::{Action, History};
+use crate::source::{ReferenceSet, TextDigests};
 use crate::text::normalize;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -61,8 +61,41 @@ impl<'a> Checker<'a> {
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty());
-        let ref_index = source_id.and_then(|s| self.reference.find_index(s));
+        let html = r.text_format == TextFormat::Html;
+        let norm = NORM.with(|b| {
+            let mut b = b.borrow_mut();
+            if let Some(t) = r.text.as_deref() {
+                normalize::normalize_into(t, html, &mut b);
+            } else {
+                b.clear();
+            }
+            std::mem::take(&mut *b)
+        });
+        // The decisions the record's `source_id` designates: one, or copies of one decision
+        // from several producers (the Judilibre and Légifrance copies of an ECLI), of which the
+        // record is checked against the one its attribution and its text tell it was taken
+        // from (`ReferenceSet::choose`).
+        let matching = source_id
+            .map(|s| self.reference.matching(s))
+            .unwrap_or_default();
+        let text_digests = (matching.len() > 1).then(|| TextDigests {
+            raw: r.text.as_deref().filter(|_| !html).map(digest),
+            normalized: digest(&norm),
+        });
+        let chosen = self
+            .reference
+            .choose(&matching, r.attribution.as_deref(), text_digests);
+        let ref_index = chosen.map(|k| matching[k] as usize);
         let reference = ref_index.map(|i| &self.reference.decisions[i]);
+        // Its producer is credited first, then those of the other copies, any of which the
+        // record may credit.
+        let mut producers: Vec<Producer> = matching
+            .iter()
+            .map(|&i| self.reference.decisions[i as usize].producer)
+            .collect();
+        if let Some(k) = chosen {
+            producers[..=k].rotate_right(1);
+        }
         // Every finding of the record carries the producer whose conditions apply to it.
         let rec = &Arc::new(RecordRef {
             producer: reference.map(|d| d.producer),
@@ -124,7 +157,6 @@ impl<'a> Checker<'a> {
         }
 
         // Text.
-        let html = r.text_format == TextFormat::Html;
         let mut mapped = None;
         let mut text_cmp = None;
         let mut text_differs = false;
@@ -133,15 +165,6 @@ impl<'a> Checker<'a> {
         let mut reference_norm = None;
         let mut same_text = false;
         let mut reference_unread = None;
-        let norm = NORM.with(|b| {
-            let mut b = b.borrow_mut();
-            if let Some(t) = r.text.as_deref() {
-                normalize::normalize_into(t, html, &mut b);
-            } else {
-                b.clear();
-            }
-            std::mem::take(&mut *b)
-        });
         // The reference text is read again only when the texts differ byte for byte (the
         // digests of the texts as read) and, when it is known, the digest of its normalised form
         // differs too; and compared only when their normalised forms differ.
@@ -253,12 +276,7 @@ impl<'a> Checker<'a> {
         out.extend(masking_findings);
 
         // Attribution.
-        attribution::check(
-            r.attribution.as_deref(),
-            reference.map(|d| d.producer),
-            rec,
-            &mut out,
-        );
+        attribution::check(r.attribution.as_deref(), &producers, rec, &mut out);
 
         // Names and identifiers in clear, told apart from the source's own defects by the
         // reference's normalised text.

@@ -10,8 +10,9 @@ pub mod xml;
 mod xml_events;
 
 use crate::error::InputError;
-use crate::model::{Origin, ReferenceDecision};
+use crate::model::{Origin, Producer, ReferenceDecision};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -33,7 +34,12 @@ pub struct ReferenceSet {
     pub decisions: Vec<ReferenceDecision>,
     texts: Vec<Stored>,
     store: TextStore,
+    /// The decision each id designates: of decisions sharing an id, the one updated last.
     by_id: HashMap<String, u32>,
+    /// The ids that decisions of several producers share (an ECLI: the Judilibre copy and the
+    /// Légifrance copy of one decision), with the decision each producer gives for it: the one
+    /// of `by_id` first, then the others in order.
+    copies: HashMap<String, Box<[u32]>>,
     by_number: HashMap<String, Vec<u32>>,
     pub unreadable: Vec<Unreadable>,
 }
@@ -78,6 +84,15 @@ fn keep_in_file(
     ))
 }
 
+/// What tells at once which of several copies of a decision a record's text reproduces: the
+/// digest of the text as read (`None` for HTML, which no reference text is), and of the text
+/// normalised ([`crate::text::normalize::digest`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextDigests {
+    pub raw: Option<u64>,
+    pub normalized: u64,
+}
+
 /// The key ids are matched on: case-insensitive, surrounding spaces ignored.
 pub fn id_key(s: &str) -> String {
     s.trim().to_lowercase()
@@ -95,7 +110,8 @@ impl ReferenceSet {
     }
 
     /// Builds the index over decisions, given in chunks (a later duplicate id replaces an
-    /// earlier one only when it was updated later).
+    /// earlier one only when it was updated later; decisions of different producers that share
+    /// an id are all kept, as copies of one decision).
     ///
     /// The decisions are moved once, and the index is built alongside: a national reference
     /// holds hundreds of thousands of decisions, and until the set is built, the corpus waits.
@@ -132,7 +148,7 @@ impl ReferenceSet {
                 .map(|n| n.chars().filter(|c| c.is_ascii_digit()).collect::<String>())
                 .filter(|digits| digits.len() >= 5)
                 .collect();
-            (ids, numbers, d.update_date)
+            (ids, numbers, d.update_date, d.producer)
         };
         let keys: Vec<_> = match &order {
             Some(order) => order.par_iter().map(|&i| keyed(all[i as usize])).collect(),
@@ -141,18 +157,32 @@ impl ReferenceSet {
         drop(all);
         let n = keys.len();
         // The maps are filled in order while the decisions are moved.
-        let ((by_id, by_number), (decisions, texts)) = rayon::join(
+        let ((by_id, copies, by_number), (decisions, texts)) = rayon::join(
             || {
                 let mut by_id: HashMap<String, u32> = HashMap::with_capacity(n * 2);
                 let mut by_number: HashMap<String, Vec<u32>> = HashMap::new();
+                // Every decision of a shared id, in order, from its first decision of another
+                // producer on: the decisions before it are of one producer, and the one
+                // `by_id` then holds is the best of them.
+                let mut shared: HashMap<String, Vec<u32>> = HashMap::new();
                 let updated: Vec<_> = keys.iter().map(|k| k.2).collect();
-                for (i, (ids, numbers, _)) in keys.into_iter().enumerate() {
+                let producer: Vec<Producer> = keys.iter().map(|k| k.3).collect();
+                for (i, (ids, numbers, _, _)) in keys.into_iter().enumerate() {
                     let i = i as u32;
                     for k in ids {
                         match by_id.get(&k) {
-                            Some(&j) if updated[j as usize] >= updated[i as usize] => {}
-                            _ => {
+                            None => {
                                 by_id.insert(k, i);
+                            }
+                            Some(&j) => {
+                                if let Some(all) = shared.get_mut(&k) {
+                                    all.push(i);
+                                } else if producer[j as usize] != producer[i as usize] {
+                                    shared.insert(k.clone(), vec![j, i]);
+                                }
+                                if updated[j as usize] < updated[i as usize] {
+                                    by_id.insert(k, i);
+                                }
                             }
                         }
                     }
@@ -160,7 +190,28 @@ impl ReferenceSet {
                         by_number.entry(digits).or_default().push(i);
                     }
                 }
-                (by_id, by_number)
+                // Of each producer's decisions for a shared id, the one updated last (the first
+                // of them when they were updated at the same time), as `by_id` keeps them.
+                let copies = shared
+                    .into_iter()
+                    .map(|(k, all)| {
+                        let mut best: Vec<u32> = Vec::new();
+                        for i in all {
+                            match best
+                                .iter_mut()
+                                .find(|b| producer[**b as usize] == producer[i as usize])
+                            {
+                                Some(b) if updated[*b as usize] < updated[i as usize] => *b = i,
+                                Some(_) => {}
+                                None => best.push(i),
+                            }
+                        }
+                        let first = by_id[&k];
+                        best.sort_by_key(|&i| (i != first, i));
+                        (k, best.into_boxed_slice())
+                    })
+                    .collect();
+                (by_id, copies, by_number)
             },
             || {
                 let mut decisions = Vec::with_capacity(n);
@@ -189,6 +240,7 @@ impl ReferenceSet {
             texts,
             store,
             by_id,
+            copies,
             by_number,
             unreadable,
         }
@@ -262,19 +314,81 @@ impl ReferenceSet {
     }
 
     /// The decision a record's `source_id` designates: by id, DILA id, ECLI or administrative
-    /// identification; failing that, by case number when exactly one decision bears it.
+    /// identification; failing that, by case number when exactly one decision bears it. Of
+    /// copies of the decision from several producers, the one updated last.
     pub fn find(&self, source_id: &str) -> Option<&ReferenceDecision> {
         self.find_index(source_id).map(|i| &self.decisions[i])
     }
 
     /// The index in `decisions` of the decision a `source_id` designates.
     pub fn find_index(&self, source_id: &str) -> Option<usize> {
+        self.matching(source_id).first().map(|&i| i as usize)
+    }
+
+    /// The index of the decision a record designates by its `source_id`: of copies of the
+    /// decision from several producers, the one [`ReferenceSet::choose`] picks.
+    pub fn find_index_for(
+        &self,
+        source_id: &str,
+        attribution: Option<&str>,
+        text: Option<TextDigests>,
+    ) -> Option<usize> {
+        let m = self.matching(source_id);
+        self.choose(&m, attribution, text).map(|k| m[k] as usize)
+    }
+
+    /// Of the decisions `matching` gives for a record (copies of one decision from several
+    /// producers), the position of the one its checks take as the reference: of the copies its
+    /// `attribution` fits best (the copy of the producer it names as the diffuser: Légifrance,
+    /// the DILA copy; Judilibre or the Cour de cassation, the Judilibre copy; failing that, a
+    /// copy it may credit; failing that, any), the first whose text the record's reproduces, as
+    /// the digests tell at once, else the first. The choice depends on the reference and the
+    /// record alone, not on the order the reference was read in.
+    pub fn choose(
+        &self,
+        matching: &[u32],
+        attribution: Option<&str>,
+        text: Option<TextDigests>,
+    ) -> Option<usize> {
+        if matching.len() < 2 {
+            return (!matching.is_empty()).then_some(0);
+        }
+        let fit: Vec<u8> = matching
+            .iter()
+            .map(|&i| {
+                crate::rules::attribution::fit(attribution, self.decisions[i as usize].producer)
+            })
+            .collect();
+        let best = fit.iter().min().copied()?;
+        let fitting = (0..matching.len()).filter(|&k| fit[k] == best);
+        let reproduced = |k: &usize| {
+            let s = self.stored(matching[*k] as usize);
+            text.is_some_and(|t| {
+                s.digest.is_some()
+                    && (t.raw.is_some() && s.digest == t.raw
+                        || s.normalized() == Some(t.normalized))
+            })
+        };
+        fitting
+            .clone()
+            .find(reproduced)
+            .or_else(|| fitting.clone().next())
+    }
+
+    /// The decisions a `source_id` designates (SPEC §1.3): none; one; or copies of one
+    /// decision from different producers, which share the id matched on (an ECLI), or the case
+    /// number with the date and the ECLI. The decision [`ReferenceSet::find_index`] gives comes
+    /// first; the order is that of the decisions, whatever the order they were read in.
+    pub fn matching(&self, source_id: &str) -> Cow<'_, [u32]> {
         let k = id_key(source_id);
         if k.is_empty() {
-            return None;
+            return Cow::Borrowed(&[]);
         }
-        if let Some(&i) = self.by_id.get(&k) {
-            return Some(i as usize);
+        if let Some(all) = self.copies.get(&k) {
+            return Cow::Borrowed(all);
+        }
+        if let Some(i) = self.by_id.get(&k) {
+            return Cow::Borrowed(std::slice::from_ref(i));
         }
         let digits: String = k.chars().filter(|c| c.is_ascii_digit()).collect();
         // Only a string that is a case number (digits and separators) matches by number.
@@ -284,13 +398,66 @@ impl ReferenceSet {
             && digits.len() >= 5
             && !k.starts_with("juritext")
             && !k.starts_with("ecli");
-        if looks_like_number
-            && let Some(v) = self.by_number.get(&digits)
-            && v.len() == 1
-        {
-            return Some(v[0] as usize);
+        if !looks_like_number {
+            return Cow::Borrowed(&[]);
         }
-        None
+        match self.by_number.get(&digits) {
+            Some(v) if v.len() == 1 => Cow::Borrowed(v.as_slice()),
+            Some(v) => self
+                .copies_by_number(v)
+                .map_or(Cow::Borrowed(&[]), Cow::Owned),
+            None => Cow::Borrowed(&[]),
+        }
+    }
+
+    /// The decisions bearing one case number, when they are copies of one decision from
+    /// different producers (a decision read twice counts once, as its id gives it): of one day
+    /// and one court, without two ECLIs that differ. The one updated last comes first.
+    fn copies_by_number(&self, bearing: &[u32]) -> Option<Vec<u32>> {
+        use crate::ident::{Comparison, compare, reference_display};
+        use crate::model::IdField;
+        let mut current: Vec<u32> = bearing
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let k = id_key(&self.decisions[i as usize].id);
+                k.is_empty() || self.by_id.get(&k) == Some(&i)
+            })
+            .collect();
+        let same = |a: &ReferenceDecision, b: &ReferenceDecision| {
+            let court = reference_display(IdField::Jurisdiction, a).is_none_or(|name| {
+                !matches!(
+                    compare(IdField::Jurisdiction, &name, b),
+                    Comparison::Different { .. }
+                )
+            });
+            a.producer != b.producer
+                && a.decision_date.is_some()
+                && a.decision_date == b.decision_date
+                && match (&a.ecli, &b.ecli) {
+                    (Some(x), Some(y)) => id_key(x) == id_key(y),
+                    _ => true,
+                }
+                && court
+        };
+        let copies = current.iter().enumerate().all(|(n, &i)| {
+            current[..n]
+                .iter()
+                .all(|&j| same(&self.decisions[j as usize], &self.decisions[i as usize]))
+        });
+        if current.is_empty() || !copies {
+            return None;
+        }
+        // Updated last first (the first of them on a tie), then in order, as by id.
+        let mut latest = current[0];
+        for &i in &current[1..] {
+            if self.decisions[latest as usize].update_date < self.decisions[i as usize].update_date
+            {
+                latest = i;
+            }
+        }
+        current.sort_by_key(|&i| (i != latest, i));
+        Some(current)
     }
 
     pub fn len(&self) -> usize {
@@ -930,6 +1097,167 @@ mod tests {
         assert!(set.find("20/00804").is_none(), "ambiguous number");
         assert!(set.find("nothing").is_none());
         assert!(set.find("").is_none());
+    }
+
+    // The Judilibre and the Légifrance copies of one decision share its ECLI: both are kept
+    // for it, one per producer (the one updated last of each), the one updated last first,
+    // whatever the order they were read in. Each copy's own id designates it alone, and so
+    // does the case number they share with their day.
+    #[test]
+    fn copies_of_one_decision_from_several_producers_are_all_matched() {
+        let ecli = "ECLI:FR:CCASS:2023:CR01180";
+        let d = |file: &str, id: &str, p: Producer, day: &str, updated: &str| ReferenceDecision {
+            id: id.into(),
+            ecli: Some(ecli.into()),
+            producer: p,
+            jurisdiction: Some("Cour de cassation".into()),
+            numbers: vec!["22-84.021".into()],
+            decision_date: Some(day.parse().unwrap()),
+            update_date: Some(updated.parse().unwrap()),
+            origin: Origin {
+                file: file.into(),
+                line: 1,
+            },
+            ..Default::default()
+        };
+        let jl = d(
+            "b/jl.json",
+            "652e5f1a8b2c3d4e5f6a7b8c",
+            Producer::CourDeCassation,
+            "2023-10-17",
+            "2023-10-20T00:00:00Z",
+        );
+        let dila = d(
+            "a/JURITEXT000048242129.xml",
+            "JURITEXT000048242129",
+            Producer::Legifrance,
+            "2023-10-17",
+            "2023-10-19T00:00:00Z",
+        );
+        // An older export of the Judilibre copy, read too.
+        let old = ReferenceDecision {
+            origin: Origin {
+                file: "c/old.json".into(),
+                line: 1,
+            },
+            update_date: Some("2023-10-18T00:00:00Z".parse().unwrap()),
+            ..jl.clone()
+        };
+        let ids = |set: &ReferenceSet, key: &str| -> Vec<String> {
+            set.matching(key)
+                .iter()
+                .map(|&i| set.decisions[i as usize].origin.file.clone())
+                .collect()
+        };
+        for order in [
+            vec![jl.clone(), dila.clone(), old.clone()],
+            vec![old.clone(), dila.clone(), jl.clone()],
+            vec![dila.clone(), old.clone(), jl.clone()],
+        ] {
+            let set = ReferenceSet::new(order, vec![]);
+            assert_eq!(ids(&set, ecli), ["b/jl.json", "a/JURITEXT000048242129.xml"]);
+            assert_eq!(ids(&set, " ecli:fr:ccass:2023:cr01180 "), ids(&set, ecli));
+            assert_eq!(set.find(ecli).unwrap().origin.file, "b/jl.json");
+            assert_eq!(
+                ids(&set, "JURITEXT000048242129"),
+                ["a/JURITEXT000048242129.xml"]
+            );
+            assert_eq!(ids(&set, "652e5f1a8b2c3d4e5f6a7b8c"), ["b/jl.json"]);
+            assert_eq!(
+                ids(&set, "22-84.021"),
+                ["b/jl.json", "a/JURITEXT000048242129.xml"]
+            );
+        }
+        // Two decisions of one number on two days are two decisions: the number designates
+        // neither. Nor do two of one producer.
+        let other_day = ReferenceDecision {
+            ecli: None,
+            ..d(
+                "a/x.xml",
+                "JURITEXT1",
+                Producer::Legifrance,
+                "2023-10-18",
+                "2023-10-19T00:00:00Z",
+            )
+        };
+        let set = ReferenceSet::new(vec![jl.clone(), other_day], vec![]);
+        assert!(set.matching("22-84.021").is_empty());
+        let twin = ReferenceDecision {
+            id: "652e5f1a8b2c3d4e5f6a7b8d".into(),
+            ecli: None,
+            ..jl.clone()
+        };
+        let set = ReferenceSet::new(vec![jl.clone(), twin], vec![]);
+        assert!(set.matching("22-84.021").is_empty());
+        // One decision read twice is one decision.
+        let set = ReferenceSet::new(vec![jl.clone(), old], vec![]);
+        assert_eq!(ids(&set, "22-84.021"), ["b/jl.json"]);
+    }
+
+    // Of the copies, a record is checked against the one its attribution credits; of copies it
+    // fits as well (none credited), the one its text reproduces.
+    #[test]
+    fn the_copy_a_record_was_taken_from_is_chosen() {
+        let ecli = "ECLI:FR:CCASS:2023:CR01180";
+        let d = |id: &str, p: Producer, text: &str, updated: &str| ReferenceDecision {
+            id: id.into(),
+            ecli: Some(ecli.into()),
+            producer: p,
+            text: text.into(),
+            update_date: Some(updated.parse().unwrap()),
+            ..Default::default()
+        };
+        let set = ReferenceSet::new(
+            vec![
+                d(
+                    "JURITEXT000048242129",
+                    Producer::Legifrance,
+                    "Texte de Légifrance",
+                    "2023-10-21T00:00:00Z",
+                ),
+                d(
+                    "652e5f1a8b2c3d4e5f6a7b8c",
+                    Producer::CourDeCassation,
+                    "Texte de Judilibre",
+                    "2023-10-20T00:00:00Z",
+                ),
+            ],
+            vec![],
+        );
+        let text = |t: &str| {
+            Some(TextDigests {
+                raw: Some(crate::text::normalize::digest(t)),
+                normalized: crate::text::normalize::digest_of(t, false),
+            })
+        };
+        let chosen = |attribution: Option<&str>, t: Option<TextDigests>| {
+            set.decisions[set.find_index_for(ecli, attribution, t).unwrap()].producer
+        };
+        use Producer::*;
+        // Updated last by default.
+        assert_eq!(chosen(None, None), Legifrance);
+        assert_eq!(chosen(Some("Notre rédaction"), None), Legifrance);
+        assert_eq!(chosen(Some("Source : Légifrance"), None), Legifrance);
+        assert_eq!(chosen(Some("Judilibre"), None), CourDeCassation);
+        assert_eq!(chosen(Some("Cour de cassation"), None), CourDeCassation);
+        // The copy of the producer credited, whichever text the record has: the Cour de
+        // cassation diffuses the Judilibre copy (the Légifrance copy may be credited to it too,
+        // as its author).
+        assert_eq!(
+            chosen(Some("Cour de cassation"), text("Texte de Légifrance")),
+            CourDeCassation
+        );
+        assert_eq!(
+            chosen(Some("Légifrance"), text("Texte de Judilibre")),
+            Legifrance
+        );
+        // No copy credited: the copy the text reproduces.
+        assert_eq!(chosen(None, text("Texte de Judilibre")), CourDeCassation);
+        assert_eq!(
+            chosen(Some("Conseil d'État"), text("Texte de Judilibre")),
+            CourDeCassation
+        );
+        assert_eq!(chosen(None, text("Autre texte")), Legifrance);
     }
 
     // Decisions read out of order (archive entries, files read on several threads) are set in

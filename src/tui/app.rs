@@ -383,7 +383,7 @@ impl OpenJob {
             .and_then(|r| r.source_id.clone())
             .or_else(|| self.record.as_ref().and_then(|r| r.source_id.clone()));
         let (reference, unreadable) = match (&self.context, source_id) {
-            (Some(c), Some(s)) => c.reference_for(&s).unzip(),
+            (Some(c), Some(s)) => c.reference_credited(&s, record.as_ref()).unzip(),
             _ => (None, None),
         };
         // A reference text that cannot be read again is not diffed as if it were empty: the
