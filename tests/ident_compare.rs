@@ -317,6 +317,191 @@ fn jurisdiction_same_court() {
     );
 }
 
+/// The common abbreviations of French courts name the court they abbreviate: none contradicts
+/// a reference of that court; one with another seat, or of another kind of court, does. A
+/// spelling vigie cannot read (the abolished tribunal d'instance, whose work the tribunal
+/// judiciaire took over; a chamber where the seat would be) contradicts nothing.
+#[test]
+fn common_abbreviations_of_courts() {
+    let reference = |jurisdiction: &str, seat: Option<&str>| ReferenceDecision {
+        jurisdiction: Some(jurisdiction.into()),
+        seat: seat.map(Into::into),
+        ..Default::default()
+    };
+    let cases: [(ReferenceDecision, &[&str], &[&str]); 9] = [
+        (
+            reference("cc", None),
+            &[
+                "Cass.",
+                "Cass",
+                "C. cass.",
+                "C. de cass.",
+                "Cass. civ. 1re",
+                "Cass. crim.",
+                "Cass., ch. crim.",
+            ],
+            &["CE", "CA Paris", "TC"],
+        ),
+        (
+            reference("ca", Some("ca_paris")),
+            &[
+                "CA Paris",
+                "CA, Paris",
+                "C.A. Paris",
+                "C. A. de Paris",
+                "CA Paris, pôle 4, ch. 2",
+                "CA Paris 1re ch.",
+                "CA",
+            ],
+            &["CA Lyon", "C.A. Lyon", "CAA Paris", "TJ Paris", "TC Paris"],
+        ),
+        (
+            reference("tj", Some("tj75056")),
+            &[
+                "TJ Paris",
+                "TJ de Paris",
+                "TGI Paris",
+                "T.G.I. Paris",
+                "Trib. jud. Paris",
+                "T. jud. Paris",
+                "Tribunal de grande instance de Paris",
+                "T. corr. Paris",
+                "Tribunal correctionnel de Paris",
+                // A tribunal correctionnel.
+                "TC Paris",
+                "TJ Paris, 1re ch.",
+                "TJ",
+            ],
+            &[
+                "TJ Lyon",
+                "TGI Créteil",
+                "CA Paris",
+                "TC Lyon",
+                "T. com. Paris",
+            ],
+        ),
+        (
+            reference("tcom", Some("0605")),
+            &[
+                "TC Nice",
+                "T.C. Nice",
+                "TC",
+                "T. com. Nice",
+                "T. comm. Nice",
+                "Trib. com. Nice",
+                "Trib. comm. Nice",
+                "TCOM Nice",
+                "TAE Nice",
+            ],
+            &["TC Cannes", "T. com. Cannes", "TJ Nice", "CA Nice"],
+        ),
+        (
+            reference("cph", Some("ca_paris")),
+            &[
+                "CPH Paris",
+                "C.P.H. Paris",
+                "Cons. prud'h. Paris",
+                "Cons. prud'hommes Paris",
+                "Conseil des prud'hommes de Paris",
+                "CPH",
+            ],
+            &["CPH Lyon", "TJ Paris", "TC Paris"],
+        ),
+        (
+            reference("Tribunal administratif de Cergy-Pontoise", None),
+            &[
+                "TA Cergy-Pontoise",
+                "T.A. Cergy-Pontoise",
+                "TA Cergy",
+                "Trib. adm. Cergy-Pontoise",
+                "TA",
+            ],
+            &["TA Paris", "CAA Versailles", "TC"],
+        ),
+        (
+            reference("Cour administrative d'appel de Lyon", None),
+            &[
+                "CAA Lyon",
+                "C.A.A. Lyon",
+                "Cour adm. d'appel de Lyon",
+                "CAA",
+            ],
+            &["CAA Paris", "CA Lyon", "TA Lyon"],
+        ),
+        (
+            reference("Conseil d'État", None),
+            &[
+                "CE",
+                "C.E.",
+                "CE, sect.",
+                "CE, 5e et 6e ch. réunies",
+                "Cons. d'Ét.",
+                "Cons. État",
+                "Conseil d'Etat, 10ème chambre",
+            ],
+            &["Cass.", "CAA Paris", "TC"],
+        ),
+        (
+            reference("Tribunal des conflits", None),
+            &[
+                "TC",
+                "TC Paris",
+                "T.C.",
+                "T. confl.",
+                "Tribunal des conflits",
+            ],
+            &["CE", "Cass.", "TC Lyon"],
+        ),
+    ];
+    for (r, same, other) in &cases {
+        let name = reference_display(IdField::Jurisdiction, r).unwrap();
+        for v in *same {
+            equal(IdField::Jurisdiction, v, r);
+        }
+        for v in *other {
+            different(IdField::Jurisdiction, v, r, &name);
+        }
+        for v in [
+            "TI Paris",
+            "Tribunal d'instance de Paris",
+            "Haute juridiction",
+        ] {
+            assert_ne!(
+                compare(IdField::Jurisdiction, v, r),
+                Comparison::Equal,
+                "{v} for {name}"
+            );
+        }
+    }
+    // A chamber where the seat would be: the court, its seat unread.
+    let ca = &cases[1].0;
+    for v in ["Cour d'appel, 1re chambre", "CA, 2e ch.", "CA, pôle 4"] {
+        unknown(IdField::Jurisdiction, v, ca);
+        unknown(IdField::Seat, v, ca);
+    }
+    let tj = &cases[2].0;
+    unknown(IdField::Jurisdiction, "TJ, JAF", tj);
+    unknown(IdField::Jurisdiction, "TI Paris", tj);
+    // In the seat field too, an abbreviated court names its seat, and one vigie cannot read
+    // names none.
+    for (v, r) in [
+        ("T.G.I. Paris", tj),
+        ("T. corr. Paris", tj),
+        ("C.A. Paris", ca),
+        ("Cons. prud'h. Paris", &cases[4].0),
+        ("T.A. Cergy", &cases[5].0),
+        ("T.C. Nice", &cases[3].0),
+        ("T. comm. Nice", &cases[3].0),
+        ("C.E.", &cases[7].0),
+    ] {
+        equal(IdField::Seat, v, r);
+    }
+    different(IdField::Seat, "C.A. Lyon", ca, "Paris");
+    for v in ["TI Paris", "Tribunal d'instance de Lyon", "TC"] {
+        unknown(IdField::Seat, v, tj);
+    }
+}
+
 #[test]
 fn formation_cour_de_cassation() {
     let r = cc_reference(); // comm + fs

@@ -183,10 +183,15 @@ fn judilibre_details_of_other_courts() {
     let tcom: Value = serde_json::from_str(&data("judilibre/tcom_detail.json")).unwrap();
     let tcom = judilibre_reference(&tcom);
     assert_eq!(tcom.seat.as_deref(), Some("8501"));
+    // `TC` may be a tribunal de commerce: with the tribunal's seat, it is this one.
     for v in [
         "Tribunal de commerce",
         "T. com.",
         "Tribunal de commerce de La Roche-sur-Yon",
+        "TC La Roche-sur-Yon",
+        "T.C. La Roche-sur-Yon",
+        "TC",
+        "Trib. comm. La Roche-sur-Yon",
     ] {
         assert_eq!(
             compare(IdField::Jurisdiction, v, &tcom),
@@ -202,6 +207,15 @@ fn judilibre_details_of_other_courts() {
         compare(IdField::Seat, "la roche sur yon", &tcom),
         Comparison::Equal
     );
+    for v in ["TC Nantes", "CA Poitiers", "TJ La Roche-sur-Yon"] {
+        assert_eq!(
+            compare(IdField::Jurisdiction, v, &tcom),
+            Comparison::Different {
+                expected: "Tribunal de commerce de La Roche-sur-Yon".into()
+            },
+            "{v}"
+        );
+    }
     assert_eq!(
         compare(IdField::Seat, "Nice", &tcom),
         Comparison::Different {

@@ -56,6 +56,9 @@ pub enum SeatValue {
     City(Cow<'static, str>),
     /// A code vigie has no table for (`tj99999`): cannot tell.
     UnknownCode,
+    /// A seat written in a way vigie cannot read (`TI Paris`, a chamber where a city would
+    /// be: `Cour d'appel, 1re chambre`): cannot tell.
+    Unreadable,
 }
 
 /// A court as a value names it: its kind, and its seat when the value gives one.
@@ -65,24 +68,49 @@ pub struct Court {
     pub seat: Option<SeatValue>,
     /// The full label, when a table gives it (`Tribunal des activités économiques du Mans`).
     pub label: Option<&'static str>,
+    /// The other kinds an ambiguous abbreviation may stand for: `TC` is the tribunal des
+    /// conflits, a tribunal de commerce or a tribunal correctionnel (which is the tribunal
+    /// judiciaire judging offences).
+    pub also: &'static [CourtKind],
 }
 
-/// Court prefixes, on [`words`] (lower case, no accents, punctuation as spaces). Longest first
-/// where one is the prefix of another (`caa` before `ca`, `tcom` before `tc`). The optional
-/// `code` follows the prefix, glued (`tj33063`) or not (`tj 33063`).
+impl Court {
+    /// Whether the value may name a court of `kind`.
+    pub fn may_be(&self, kind: CourtKind) -> bool {
+        self.kind == kind || self.also.contains(&kind)
+    }
+
+    /// Whether the two values may name courts of the same kind.
+    pub fn same_kind_as(&self, other: &Court) -> bool {
+        self.may_be(other.kind) || other.also.iter().any(|&k| self.may_be(k))
+    }
+}
+
+/// What `TC` may stand for besides the tribunal des conflits.
+const TC_ALSO: &[CourtKind] = &[CourtKind::TribunalCommerce, CourtKind::TribunalJudiciaire];
+
+/// Court prefixes, on [`words`] (lower case, no accents, punctuation as spaces, so that
+/// `C.A.` is `c a` and `Cons. prud'h.` is `cons prud h`). Where one is the prefix of another
+/// (`caa` and `ca`, `t com` and `t c`), the first that lets the whole value match is taken.
+/// The optional `code` follows the prefix, glued (`tj33063`) or not (`tj 33063`). `tc_any` is
+/// `TC`, which may be the tribunal des conflits, a tribunal de commerce or a tribunal
+/// correctionnel.
 static COURT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-            (?P<cc>cour\ de\ cassation|cour\ cassation|cassation|c\ cass|ccass|cass|cc)
-          | (?P<ce>conseil\ d\ etat|conseil\ etat|ce)
-          | (?P<caa>cour\ administrative\ d\ appel|cour\ adm\ d\ appel|caa)
-          | (?P<ca>cour\ d\ appel|cour\ appel|ca)
-          | (?P<tj>tribunal\ judiciaire|trib\ judiciaire|tribunal\ de\ grande\ instance|tgi|tj)
-          | (?P<tcom>tribunal\ de\ commerce|tribunal\ des\ activites\ economiques|trib\ com
-                    |t\ com|tcom|tae)
-          | (?P<cph>conseils?\ de[s]?\ prud\ ?hommes|cph)
-          | (?P<ta>tribunal\ administratif|trib\ adm|ta)
-          | (?P<tc>tribunal\ des\ conflits|tc)
+            (?P<cc>cour\ de\ cassation|cour\ cassation|cassation|c\ de\ cass|c\ cass|ccass|cass|cc)
+          | (?P<ce>conseil\ d\ etat|conseil\ etat|cons\ d\ etat|cons\ d\ et|cons\ etat|c\ e|ce)
+          | (?P<caa>cour\ administrative\ d\ appel|cour\ adm\ d\ appel|c\ a\ a|caa)
+          | (?P<ca>cour\ d\ appel|cour\ appel|c\ a|ca)
+          | (?P<tj>tribunal\ judiciaire|trib\ judiciaire|trib\ jud|t\ jud|tribunal\ de\ grande\ instance
+                  |trib\ gr\ inst|trib\ gde\ inst|t\ g\ i|tgi|tj
+                  |tribunal\ correctionnel|trib\ corr|t\ corr)
+          | (?P<tcom>tribunal\ de\ commerce|tribunal\ des\ activites\ economiques|trib\ comm?
+                    |t\ comm?|tcom|tae)
+          | (?P<cph>(?:conseils?|cons)\ (?:de[s]?\ )?prud\ ?h(?:ommes)?|c\ p\ h|cph)
+          | (?P<ta>tribunal\ administratif|trib\ adm|t\ a|ta)
+          | (?P<tc>tribunal\ des\ conflits|trib\ confl|t\ confl)
+          | (?P<tc_any>t\ c|tc)
         )
         (?:\ ?(?P<code>[0-9][0-9ab][0-9]{0,4}))?
         (?:\ (?P<tail>.*))?$",
@@ -102,10 +130,83 @@ fn kind_of(caps: &regex::Captures<'_>) -> Option<CourtKind> {
         ("cph", ConseilPrudhommes),
         ("ta", TribunalAdministratif),
         ("tc", TribunalConflits),
+        ("tc_any", TribunalConflits),
     ]
     .into_iter()
     .find(|(name, _)| caps.name(name).is_some())
     .map(|(_, kind)| kind)
+}
+
+/// Words that begin a chamber, a formation or a judge rather than a city, after a court's
+/// name (`Cour d'appel, 1re chambre`, `TJ, JAF`, `CE, sect.`): the seat cannot be read then.
+fn names_a_formation(tail: &str) -> bool {
+    let first = tail.split(' ').next().unwrap_or("");
+    // An ordinal (`1re`, `2e`, `10eme`, `1er`) or a number.
+    let ordinal = first.starts_with(|c: char| c.is_ascii_digit())
+        && first
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .all(|c| c.is_ascii_alphabetic());
+    ordinal
+        || matches!(
+            first,
+            "ch" | "chb"
+                | "chbre"
+                | "chambre"
+                | "chambres"
+                | "premiere"
+                | "deuxieme"
+                | "troisieme"
+                | "quatrieme"
+                | "cinquieme"
+                | "sixieme"
+                | "septieme"
+                | "huitieme"
+                | "neuvieme"
+                | "dixieme"
+                | "pole"
+                | "sect"
+                | "section"
+                | "ass"
+                | "assemblee"
+                | "ord"
+                | "ordonnance"
+                | "ref"
+                | "refere"
+                | "refes"
+                | "form"
+                | "formation"
+                | "civ"
+                | "civile"
+                | "com"
+                | "comm"
+                | "commerciale"
+                | "soc"
+                | "sociale"
+                | "crim"
+                | "criminelle"
+                | "corr"
+                | "correctionnelle"
+                | "jex"
+                | "jaf"
+                | "jld"
+                | "jme"
+                | "jcp"
+                | "juge"
+                | "cab"
+                | "cabinet"
+                | "pres"
+                | "president"
+                | "premier"
+                | "service"
+                | "aud"
+                | "audience"
+                | "plen"
+                | "pleniere"
+                | "mixte"
+                | "sous"
+                | "ss"
+        )
 }
 
 /// The seat of a court of `kind` from a code (`33063` for a TJ, `8501` for a tcom, `95` for a
@@ -188,16 +289,27 @@ fn parse_court_uncached(value: &str) -> Option<Court> {
             kind: CourtKind::CourAppel,
             seat: Some(SeatValue::City(Cow::Borrowed(city))),
             label: None,
+            also: &[],
         });
     }
     let caps = COURT_RE.captures(&w)?;
     let kind = kind_of(&caps)?;
+    let also = if caps.name("tc_any").is_some() {
+        TC_ALSO
+    } else {
+        &[]
+    };
     let mut label = None;
     let mut seat = None;
     if let Some(code) = caps.name("code") {
-        let (s, l) = seat_from_code(kind, code.as_str());
-        seat = Some(s);
-        label = l;
+        if also.is_empty() {
+            let (s, l) = seat_from_code(kind, code.as_str());
+            seat = Some(s);
+            label = l;
+        } else {
+            // Whose code, of the courts it may be, cannot be told.
+            seat = Some(SeatValue::UnknownCode);
+        }
     }
     if seat.is_none()
         && let Some(tail) = caps.name("tail")
@@ -205,15 +317,26 @@ fn parse_court_uncached(value: &str) -> Option<Court> {
         let city = strip_lead(tail.as_str());
         if !city.is_empty() && !matches!(kind, CourtKind::CourDeCassation | CourtKind::ConseilEtat)
         {
-            seat = Some(SeatValue::City(Cow::Owned(city.to_owned())));
+            seat = Some(if names_a_formation(city) {
+                SeatValue::Unreadable
+            } else {
+                SeatValue::City(Cow::Owned(city.to_owned()))
+            });
         }
     }
+    // An ambiguous abbreviation does not tell the seat of one of its courts.
     if seat.is_none()
+        && also.is_empty()
         && let Some(fixed) = kind.fixed_seat()
     {
         seat = Some(SeatValue::City(Cow::Borrowed(fixed)));
     }
-    Some(Court { kind, seat, label })
+    Some(Court {
+        kind,
+        seat,
+        label,
+        also,
+    })
 }
 
 /// Parses a seat value: a city (`Paris`, `Aix-en-Provence`), a court's name
@@ -236,10 +359,13 @@ pub fn parse_seat(value: &str, kind: Option<CourtKind>) -> Option<SeatValue> {
             None => SeatValue::UnknownCode,
         });
     }
-    if court_prefix_is_explicit(trimmed)
-        && let Some(court) = parse_court(trimmed)
-    {
-        return court.seat;
+    if court_prefix_is_explicit(trimmed) {
+        // A court's name vigie cannot read (`TI Paris`, `Tribunal d'instance de Paris`) is
+        // no city.
+        return match parse_court(trimmed) {
+            Some(court) => court.seat,
+            None => Some(SeatValue::Unreadable),
+        };
     }
     let w = words(trimmed);
     let city = w.strip_prefix("a ").unwrap_or(&w);
@@ -281,6 +407,8 @@ fn court_prefix_is_explicit(value: &str) -> bool {
             | "ccass"
             | "ce"
             | "tc"
+            | "ti"
+            | "cons"
     ) || ["tj", "tcom", "ta", "caa", "cph"]
         .into_iter()
         .any(glued_code)
@@ -374,6 +502,7 @@ mod tests {
         let seat = c.seat.map(|s| match s {
             SeatValue::City(c) => city_key(&c),
             SeatValue::UnknownCode => "?".into(),
+            SeatValue::Unreadable => "??".into(),
         });
         (c.kind, seat)
     }
@@ -465,9 +594,103 @@ mod tests {
                 "{v}"
             );
         }
-        assert_eq!(court("Tribunal des conflits"), (TribunalConflits, paris));
+        assert_eq!(
+            court("Tribunal des conflits"),
+            (TribunalConflits, paris.clone())
+        );
         assert!(parse_court("Juridiction inconnue").is_none());
         assert!(parse_court("").is_none());
+
+        // Abbreviations with their points (`C.A.`, `T.G.I.`) and shortened words.
+        for (v, kind, seat) in [
+            ("C.A. Paris", CourAppel, "paris"),
+            ("C. A. de Paris", CourAppel, "paris"),
+            ("C.A.A. Lyon", CourAdministrativeAppel, "lyon"),
+            ("C.A. Aix", CourAppel, "aix"),
+            ("T.G.I. Paris", TribunalJudiciaire, "paris"),
+            ("Trib. jud. Paris", TribunalJudiciaire, "paris"),
+            ("T. jud. Paris", TribunalJudiciaire, "paris"),
+            ("Trib. gr. inst. Paris", TribunalJudiciaire, "paris"),
+            ("T. corr. Paris", TribunalJudiciaire, "paris"),
+            (
+                "Tribunal correctionnel de Paris",
+                TribunalJudiciaire,
+                "paris",
+            ),
+            ("T. comm. Nice", TribunalCommerce, "nice"),
+            ("Trib. comm. Nice", TribunalCommerce, "nice"),
+            ("C.P.H. Paris", ConseilPrudhommes, "paris"),
+            ("Cons. prud'h. Paris", ConseilPrudhommes, "paris"),
+            ("Cons. prud'hommes de Paris", ConseilPrudhommes, "paris"),
+            (
+                "Conseil des prud'hommes de Paris",
+                ConseilPrudhommes,
+                "paris",
+            ),
+            (
+                "T.A. Cergy-Pontoise",
+                TribunalAdministratif,
+                "cergy pontoise",
+            ),
+            ("C.E.", ConseilEtat, "paris"),
+            ("Cons. d'Ét.", ConseilEtat, "paris"),
+            ("Cons. État, sect.", ConseilEtat, "paris"),
+            ("C. de cass.", CourDeCassation, "paris"),
+            ("T. confl.", TribunalConflits, "paris"),
+        ] {
+            assert_eq!(court(v), (kind, Some(seat.into())), "{v}");
+        }
+    }
+
+    // `TC` is the tribunal des conflits, a tribunal de commerce or a tribunal correctionnel
+    // (the tribunal judiciaire judging offences): it may be any, and does not tell the seat of
+    // the tribunal des conflits.
+    #[test]
+    fn tc_may_be_three_courts() {
+        for v in ["TC", "T.C.", "TC La Roche-sur-Yon", "tc Bordeaux"] {
+            let c = parse_court(v).unwrap();
+            for kind in [TribunalConflits, TribunalCommerce, TribunalJudiciaire] {
+                assert!(c.may_be(kind), "{v} {kind:?}");
+            }
+            assert!(!c.may_be(CourAppel), "{v}");
+        }
+        assert_eq!(court("TC"), (TribunalConflits, None));
+        assert_eq!(
+            court("TC La Roche-sur-Yon"),
+            (TribunalConflits, Some("roche yon".into()))
+        );
+        let tcom = parse_court("Tribunal de commerce de Nice").unwrap();
+        assert!(parse_court("TC").unwrap().same_kind_as(&tcom));
+        assert!(tcom.same_kind_as(&parse_court("TC").unwrap()));
+        assert!(!tcom.same_kind_as(&parse_court("CA Nice").unwrap()));
+        // Which court's code a code after `TC` is cannot be told.
+        assert_eq!(court("TC 8501"), (TribunalConflits, Some("?".into())));
+    }
+
+    // After a court's name, a chamber, a formation or a judge is no city: the seat cannot be
+    // read.
+    #[test]
+    fn a_chamber_after_a_court_is_no_seat() {
+        for v in [
+            "Cour d'appel, 1re chambre",
+            "CA, 2e ch.",
+            "CA 12ème chambre",
+            "TJ, JAF",
+            "TJ, juge des référés",
+            "Cour d'appel, pôle 4",
+            "Tribunal de commerce, chambre des procédures collectives",
+        ] {
+            assert_eq!(
+                parse_court(v).unwrap().seat,
+                Some(SeatValue::Unreadable),
+                "{v}"
+            );
+        }
+        // A city, then its chamber: the city.
+        assert_eq!(
+            court("CA Paris, 1re ch."),
+            (CourAppel, Some("paris 1re ch".into()))
+        );
     }
 
     #[test]
@@ -475,6 +698,7 @@ mod tests {
         let city = |v: &str, k: Option<CourtKind>| match parse_seat(v, k) {
             Some(SeatValue::City(c)) => city_key(&c),
             Some(SeatValue::UnknownCode) => "?".into(),
+            Some(SeatValue::Unreadable) => "??".into(),
             None => "-".into(),
         };
         assert_eq!(city("Paris", None), "paris");
@@ -491,6 +715,12 @@ mod tests {
         assert_eq!(city("Tarbes", None), "tarbes");
         assert_eq!(city("à Lyon", None), "lyon");
         assert_eq!(city("", None), "-");
+        // A court's name whose seat vigie cannot read is no city.
+        assert_eq!(city("T.G.I. Paris", None), "paris");
+        assert_eq!(city("TI Paris", None), "??");
+        assert_eq!(city("Tribunal d'instance de Paris", None), "??");
+        assert_eq!(city("Cour d'appel, 1re chambre", None), "??");
+        assert_eq!(city("TC", None), "-");
     }
 
     #[test]

@@ -97,7 +97,9 @@ pub fn reference_display(field: IdField, reference: &ReferenceDecision) -> Optio
         }
         IdField::Seat => match reference_seat(reference)? {
             SeatValue::City(city) => Some(pretty_city(&city)),
-            SeatValue::UnknownCode => non_empty(&reference.seat).map(str::to_owned),
+            SeatValue::UnknownCode | SeatValue::Unreadable => {
+                non_empty(&reference.seat).map(str::to_owned)
+            }
         },
         IdField::Jurisdiction => jurisdiction_display(reference),
         IdField::Formation => formation_display(reference),
@@ -357,7 +359,7 @@ fn same_seat(record: Option<&SeatValue>, reference: Option<&SeatValue>) -> Optio
 fn compare_jurisdiction(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     let expected = reference_court(reference)?;
     let record = parse_court(value)?;
-    if record.kind != expected.kind {
+    if !record.same_kind_as(&expected) {
         return Some(false);
     }
     match &record.seat {
