@@ -179,6 +179,35 @@ fn judilibre_details_of_other_courts() {
             expected: "Tribunal judiciaire de Bordeaux".into()
         }
     );
+    // Its `location`, the seat field (`ca_chambery`), names another seat than its jurisdiction's
+    // code: the source gives two, and a record naming either contradicts nothing.
+    assert_eq!(tj.seat.as_deref(), Some("ca_chambery"));
+    for v in ["Bordeaux", "Chambéry", "CHAMBERY", "tj33063", "ca_chambery"] {
+        assert_eq!(compare(IdField::Seat, v, &tj), Comparison::Equal, "{v}");
+    }
+    for v in [
+        "TJ Chambéry",
+        "Tribunal judiciaire de Chambéry",
+        "TGI Bordeaux",
+    ] {
+        assert_eq!(
+            compare(IdField::Jurisdiction, v, &tj),
+            Comparison::Equal,
+            "{v}"
+        );
+    }
+    assert_eq!(
+        compare(IdField::Seat, "Lyon", &tj),
+        Comparison::Different {
+            expected: "Bordeaux or Chambéry".into()
+        }
+    );
+    assert_eq!(
+        compare(IdField::Jurisdiction, "CA Chambéry", &tj),
+        Comparison::Different {
+            expected: "Tribunal judiciaire de Bordeaux".into()
+        }
+    );
 
     let tcom: Value = serde_json::from_str(&data("judilibre/tcom_detail.json")).unwrap();
     let tcom = judilibre_reference(&tcom);

@@ -73,7 +73,7 @@ pub fn reference_has(field: IdField, reference: &ReferenceDecision) -> bool {
         IdField::Formation => {
             non_empty(&reference.chamber).is_some() || non_empty(&reference.formation).is_some()
         }
-        IdField::Seat => reference_seat(reference).is_some(),
+        IdField::Seat => !reference_seats(reference).is_empty(),
         IdField::DecisionDate => reference.decision_date.is_some(),
         IdField::Number => reference
             .numbers
@@ -95,12 +95,18 @@ pub fn reference_display(field: IdField, reference: &ReferenceDecision) -> Optio
                 .collect();
             (!numbers.is_empty()).then(|| numbers.join(", "))
         }
-        IdField::Seat => match reference_seat(reference)? {
-            SeatValue::City(city) => Some(pretty_city(&city)),
-            SeatValue::UnknownCode | SeatValue::Unreadable => {
-                non_empty(&reference.seat).map(str::to_owned)
-            }
-        },
+        IdField::Seat => {
+            let seats: Vec<String> = reference_seats(reference)
+                .iter()
+                .filter_map(|seat| match seat {
+                    SeatValue::City(city) => Some(pretty_city(city)),
+                    SeatValue::UnknownCode | SeatValue::Unreadable => {
+                        non_empty(&reference.seat).map(str::to_owned)
+                    }
+                })
+                .collect();
+            (!seats.is_empty()).then(|| seats.join(" or "))
+        }
         IdField::Jurisdiction => jurisdiction_display(reference),
         IdField::Formation => formation_display(reference),
     }
@@ -111,31 +117,48 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 }
 
 /// The reference's court, its seat taken from the `seat` field when given (a court of appeal's
-/// `location`, a tribunal's code), else from the jurisdiction's name or code.
-fn reference_court(reference: &ReferenceDecision) -> Option<Court> {
+/// `location`, a tribunal's code), else from the jurisdiction's name or code; and the other
+/// seat the source gives, when it gives two.
+///
+/// Judilibre's `jurisdiction` is the kind of court (`tj`) and its `location` the court itself
+/// (`tj33063`, `ca_chambery`). A tribunal whose jurisdiction is its own code (`tj33063`, the
+/// tribunal judiciaire of Bordeaux) beside a court of appeal's slug (`ca_chambery`) has two
+/// seats in its source: a record naming either contradicts nothing.
+fn reference_court(reference: &ReferenceDecision) -> Option<(Court, Option<SeatValue>)> {
     let mut court = parse_court(non_empty(&reference.jurisdiction)?)?;
+    let mut other = None;
     if let Some(raw) = non_empty(&reference.seat) {
         let is_ca_slug = raw.to_ascii_lowercase().starts_with("ca_");
-        // A court of appeal's slug beside a tribunal whose own code gives its seat is the
-        // district, not the seat.
-        let keep_own = is_ca_slug
+        let own = is_ca_slug
             && court.kind != CourtKind::CourAppel
             && matches!(court.seat, Some(SeatValue::City(_)));
-        if !keep_own && let Some(seat) = parse_seat(raw, Some(court.kind)) {
-            court.seat = Some(seat);
-            if court.kind == CourtKind::TribunalCommerce && court.label.is_none() {
-                court.label = tables::tcom_label(raw);
+        if let Some(seat) = parse_seat(raw, Some(court.kind)) {
+            if own {
+                let same = match (&seat, &court.seat) {
+                    (SeatValue::City(a), Some(SeatValue::City(b))) => same_city(a, b),
+                    _ => false,
+                };
+                other = (!same).then_some(seat);
+            } else {
+                court.seat = Some(seat);
+                if court.kind == CourtKind::TribunalCommerce && court.label.is_none() {
+                    court.label = tables::tcom_label(raw);
+                }
             }
         }
     }
-    Some(court)
+    Some((court, other))
 }
 
-/// The reference's seat: from its court, or from the `seat` field alone.
-fn reference_seat(reference: &ReferenceDecision) -> Option<SeatValue> {
+/// The seats the reference gives: its court's, then the other one, if any; or the `seat`
+/// field's alone, when its court cannot be read.
+fn reference_seats(reference: &ReferenceDecision) -> Vec<SeatValue> {
     match reference_court(reference) {
-        Some(court) => court.seat,
-        None => parse_seat(non_empty(&reference.seat)?, None),
+        Some((court, other)) => court.seat.into_iter().chain(other).collect(),
+        None => non_empty(&reference.seat)
+            .and_then(|raw| parse_seat(raw, None))
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -171,7 +194,7 @@ fn pretty_city(city: &str) -> String {
 
 fn jurisdiction_display(reference: &ReferenceDecision) -> Option<String> {
     let raw = non_empty(&reference.jurisdiction)?;
-    let Some(court) = reference_court(reference) else {
+    let Some((court, _)) = reference_court(reference) else {
         return Some(raw.to_owned());
     };
     if let Some(label) = court.label {
@@ -348,16 +371,26 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     Some(numbers::all_match(&chunks, &expected))
 }
 
-/// Compares two seats: `None` when either cannot be read.
-fn same_seat(record: Option<&SeatValue>, reference: Option<&SeatValue>) -> Option<bool> {
-    match (record?, reference?) {
-        (SeatValue::City(a), SeatValue::City(b)) => Some(same_city(a, b)),
-        _ => None,
+/// Compares a record's seat with the seats of the reference: the same when it is one of them;
+/// another when it is a city and they all are, other cities; `None` otherwise (a seat that
+/// cannot be read, none given).
+fn same_seat(record: &SeatValue, reference: &[SeatValue]) -> Option<bool> {
+    let SeatValue::City(a) = record else {
+        return None;
+    };
+    let mut verdict = Some(false);
+    for seat in reference {
+        match seat {
+            SeatValue::City(b) if same_city(a, b) => return Some(true),
+            SeatValue::City(_) => {}
+            _ => verdict = None,
+        }
     }
+    verdict.filter(|_| !reference.is_empty())
 }
 
 fn compare_jurisdiction(value: &str, reference: &ReferenceDecision) -> Option<bool> {
-    let expected = reference_court(reference)?;
+    let (expected, _) = reference_court(reference)?;
     let record = parse_court(value)?;
     if !record.same_kind_as(&expected) {
         return Some(false);
@@ -365,17 +398,17 @@ fn compare_jurisdiction(value: &str, reference: &ReferenceDecision) -> Option<bo
     match &record.seat {
         // `Cour d'appel` without its seat names the same court as far as it goes.
         None => Some(true),
-        Some(seat) => same_seat(Some(seat), expected.seat.as_ref()),
+        Some(seat) => same_seat(seat, &reference_seats(reference)),
     }
 }
 
 fn compare_seat(value: &str, reference: &ReferenceDecision) -> Option<bool> {
-    let (kind, expected) = match reference_court(reference) {
-        Some(court) => (Some(court.kind), court.seat?),
-        None => (None, parse_seat(non_empty(&reference.seat)?, None)?),
-    };
-    let record = parse_seat(value, kind)?;
-    same_seat(Some(&record), Some(&expected))
+    let kind = reference_court(reference).map(|(court, _)| court.kind);
+    let expected = reference_seats(reference);
+    if expected.is_empty() {
+        return None;
+    }
+    same_seat(&parse_seat(value, kind)?, &expected)
 }
 
 fn compare_formation(value: &str, reference: &ReferenceDecision) -> Option<bool> {
