@@ -183,6 +183,12 @@ pub struct Expanded {
 /// broken. A missing argument is an error, and so are folders that hold no corpus file at all;
 /// an unreadable entry inside a folder is reported, not fatal.
 pub fn expand(paths: &[PathBuf]) -> Result<Expanded, InputError> {
+    if paths.is_empty() {
+        return Err(InputError::new(
+            Path::new("(corpus)"),
+            "no corpus file or folder given",
+        ));
+    }
     let mut out = Expanded::default();
     let Expanded {
         files,
@@ -3973,6 +3979,12 @@ mod tests {
         // With the default limits, the same file is read to its end.
         let (got, _, err) = read_items(&p, &Limits::default());
         assert_eq!((got.len(), err), (1, None));
+    }
+
+    #[test]
+    fn no_corpus_path_is_an_error_not_a_panic() {
+        let e = expand(&[]).err().expect("an error");
+        assert!(e.to_string().contains("no corpus"), "{e}");
     }
 
     /// A single object is held whole only up to `max_document_bytes` of its bytes as
