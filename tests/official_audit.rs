@@ -335,3 +335,79 @@ fn a_dila_tar_gz_is_a_reference_and_its_unreadable_entries_are_counted() {
     assert_eq!(out.report.audit.unreadable_reference_decisions, 1);
     assert_eq!(out.report.audit.matched_records, 10);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Passages left out of the real decision JURITEXT000048242129 (chambre criminelle, 17 October
+// 2023, 38,000 chars), whatever sign stands for them. The paragraphs from « Faits et
+// procédure » to « PAR CES MOTIFS » hold dozens of the reference's markers (`[5]`,
+// `[Localité 4]`, `[E]`…).
+
+const CRIM: &str = "JURITEXT000048242129";
+
+/// The decision and its index among [`dila`].
+fn crim() -> (usize, ReferenceDecision) {
+    dila()
+        .into_iter()
+        .enumerate()
+        .find(|(_, d)| d.id == CRIM)
+        .unwrap()
+}
+
+/// A faithful record of the decision with `text` for its text, `id` for its id, and marked as an
+/// excerpt with a link to the full text when `excerpt`.
+fn crim_record(id: &str, text: String, excerpt: bool) -> Value {
+    let (i, d) = crim();
+    let mut r = record(&d, i);
+    r["id"] = json!(id);
+    r["text"] = json!(text);
+    if excerpt {
+        r["excerpt"] = json!(true);
+        r["full_text_url"] = json!(format!("https://www.legifrance.gouv.fr/juri/id/{CRIM}"));
+    }
+    r
+}
+
+fn crim_audit(records: &[Value]) -> Vec<(String, Rule)> {
+    audit(records, &[data(&format!("dila-cass/{CRIM}.xml"))])
+}
+
+/// An excerpt shows that it leaves passages out with the elision marks of French quotations,
+/// `(…)` or `(...)`, as well as with `…` or nothing: the Conseil d'État allows a partial
+/// reproduction « à la condition que le caractère partiel de cette reproduction soit clairement
+/// indiqué » (article V). The parentheses of `(…)` are not matched with those of the passages
+/// left out (`(OCLTI)` follows it). Not marked as an excerpt, the same record is cut (INT003),
+/// not substituted.
+#[test]
+fn an_excerpt_may_mark_its_cuts_with_any_ellipsis() {
+    let (_, d) = crim();
+    let t = &d.text;
+    let head = &t[..t.find("Faits et procédure").unwrap()];
+    let second = t.find("2. Le 16 octobre 2009").unwrap();
+    let middle = &t[second..t[second..].find("3. L'OCLTI").unwrap() + second];
+    assert!(middle.contains("(OCLTI)"), "{middle}");
+    let tail = &t[t.find("PAR CES MOTIFS").unwrap()..];
+    let mut records = Vec::new();
+    let mut want = Vec::new();
+    for (k, sign) in [" (...) ", " (…) ", " … ", " ... ", " "]
+        .into_iter()
+        .enumerate()
+    {
+        for (what, text) in [
+            ("one", format!("{}{sign}{tail}", head.trim_end())),
+            (
+                "two",
+                format!("{}{sign}{}{sign}{tail}", head.trim_end(), middle.trim()),
+            ),
+        ] {
+            records.push(crim_record(
+                &format!("excerpt-{what}-{k}"),
+                text.clone(),
+                true,
+            ));
+            let id = format!("cut-{what}-{k}");
+            records.push(crim_record(&id, text, false));
+            want.push((id, Rule::INT003));
+        }
+    }
+    assert_eq!(crim_audit(&records), want);
+}

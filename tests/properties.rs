@@ -202,8 +202,8 @@ fn edited(text: &str, edits: &[(f64, usize, String)]) -> String {
     out
 }
 
-/// What the edits insert: words, white space, punctuation and pseudonymisation markers, alone or
-/// in runs.
+/// What the edits insert: words, white space, punctuation, pseudonymisation markers and elision
+/// marks, alone or in runs.
 fn insertion() -> impl Strategy<Value = String> {
     prop_oneof![
         texty(),
@@ -223,6 +223,12 @@ fn insertion() -> impl Strategy<Value = String> {
             " X... Y... ",
             "[Localité 2]",
             "***",
+            // Elision marks, one token each, and their pieces.
+            " (…) ",
+            "(...)",
+            "(",
+            "...",
+            ")",
         ])
         .prop_map(str::to_string),
         prop::collection::vec(texty(), 1..4).prop_map(|v| v.join(" ")),

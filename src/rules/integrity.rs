@@ -6,7 +6,7 @@
 //!   occultation), MSK002 otherwise (occultation added);
 //! - a marker replaced by another marker: no finding (the same occultation, another spelling);
 //! - otherwise words inserted (INT002), cut (INT003, unless the record is an excerpt) or
-//!   substituted (INT001).
+//!   substituted (INT001). An elision mark `(…)` in place of words stands for a cut.
 
 use super::Rule;
 use crate::model::{Evidence, Finding, RecordRef};
@@ -187,7 +187,17 @@ pub fn compare(
             cuts.push(ch);
         } else {
             let (r, c) = (ch.reference.len(), ch.record.len());
-            if c > 3 * r && c - r >= 8 {
+            let elisions = |text: &str, toks: &[align::Tok]| {
+                toks.iter().all(|t| align::is_elision(&text[t.range()]))
+            };
+            if elisions(&record.text, &al.record[ch.record.clone()])
+                && !elisions(&reference.text, &al.reference[ch.reference.clone()])
+            {
+                // `(…)` in place of the reference's words: a passage cut, and marked as such
+                // (what an excerpt may do), however short. One elision mark spelt as another
+                // (`(...)` as `(…)`) is a substitution, as `...` as `…` is.
+                cuts.push(ch);
+            } else if c > 3 * r && c - r >= 8 {
                 ins.push(ch);
             } else if r > 3 * c && r - c >= 8 {
                 cuts.push(ch);
@@ -537,6 +547,36 @@ mod tests {
             true,
         );
         assert!(c.integrity.is_empty(), "an excerpt may cut");
+    }
+
+    fn rules(c: &TextComparison) -> Vec<Rule> {
+        c.integrity
+            .iter()
+            .chain(&c.masking)
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    /// `(…)` where an excerpt skips words: a cut (allowed in an excerpt), not the words
+    /// substituted, though the passage left out holds parentheses and dots of its own.
+    #[test]
+    fn an_elision_mark_in_place_of_words_is_a_cut() {
+        let r = "La cour d'appel a retenu que l'Office (OCLTI) avait relevé des faits (2009). \
+                 PAR CES MOTIFS, la Cour rejette le pourvoi.";
+        for mark in ["(…)", "(...)"] {
+            let record = format!(
+                "La cour d'appel a retenu {mark} PAR CES MOTIFS, la Cour rejette le pourvoi."
+            );
+            assert_eq!(rules(&cmp(r, &record, false)), [Rule::INT003], "{mark}");
+            assert_eq!(rules(&cmp(r, &record, true)), [], "{mark}");
+            // However short the passage.
+            let record = r.replace("(OCLTI)", mark);
+            assert_eq!(rules(&cmp(r, &record, false)), [Rule::INT003], "{mark}");
+        }
+        // One elision mark spelt as another is a substitution, as before.
+        let r = "l'article dispose que « les présidents (...) peuvent » statuer";
+        let c = cmp(r, &r.replace("(...)", "(…)"), true);
+        assert_eq!(rules(&c), [Rule::INT001]);
     }
 
     fn masking(reference: &str, record: &str) -> Vec<(Rule, Option<(usize, usize)>)> {

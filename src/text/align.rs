@@ -2,8 +2,9 @@
 //! difference can be classified: a marker shown in clear or added (masking), words substituted,
 //! inserted or cut (integrity).
 //!
-//! Tokens are pseudonymisation markers (one token however many words they span), runs of
-//! letters and digits, and single punctuation marks; white space separates tokens and is not one.
+//! Tokens are pseudonymisation markers (one token however many words they span), elision marks
+//! (`(…)`, `(...)`), runs of letters and digits, and single punctuation marks; white space
+//! separates tokens and is not one.
 //! The diff is imara-diff's histogram diff over interned tokens.
 
 use crate::text::markers::{self, Marker};
@@ -89,6 +90,19 @@ fn tokenize_in(
                 break;
             }
         }
+        // An elision mark, `(…)` or `(...)`: one token, so that its parentheses and dots are not
+        // matched with those of the passage it stands for (unless a marker starts inside).
+        if bytes[i] == b'('
+            && let Some(n) = elision_at(&text[..range.end], i)
+            && m.peek().is_none_or(|mk| mk.start >= i + n)
+        {
+            end_word(&mut toks, &mut word_start, i, chars);
+            let c = text[i..i + n].chars().count();
+            toks.push(Tok::new(i, i + n, chars, chars + c, false));
+            chars += c;
+            pos = i + n;
+            continue;
+        }
         // ASCII without decoding a char; other chars decoded.
         let (word, space, len) = match bytes[i] {
             b if b.is_ascii() => (b.is_ascii_alphanumeric(), (b as char).is_whitespace(), 1),
@@ -142,6 +156,33 @@ fn end_word(
     if let Some((ws, wc)) = word_start.take() {
         toks.push(Tok::new(ws, end, wc, chars, false));
     }
+}
+
+/// The length in bytes of the elision mark that starts at byte `i` of `text`, if one does: an
+/// opening parenthesis, an ellipsis (`…`, or three dots or more) and a closing parenthesis,
+/// with no space inside (the aligner cuts texts at spaces). It is how French marks a passage
+/// left out of a quotation, and what a reuser writes where an excerpt skips part of a
+/// decision (the bracketed `[…]` is a marker, see [`markers`]).
+pub fn elision_at(text: &str, i: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(i..)?.strip_prefix(b"(")?;
+    let ellipsis = "…".as_bytes();
+    let mut n = 0;
+    if rest.starts_with(ellipsis) {
+        while rest[n..].starts_with(ellipsis) {
+            n += ellipsis.len();
+        }
+    } else {
+        n = rest.iter().take_while(|&&b| b == b'.').count();
+        if n < 3 {
+            return None;
+        }
+    }
+    (rest.get(n) == Some(&b')')).then_some(n + 2)
+}
+
+/// Whether the whole of `token` is an elision mark (see [`elision_at`]).
+pub fn is_elision(token: &str) -> bool {
+    elision_at(token, 0) == Some(token.len())
 }
 
 fn is_mark(c: char) -> bool {
@@ -564,6 +605,33 @@ mod tests {
             assert!(a.changes[0].record.is_empty());
             assert_eq!(a.reference_chars(&a.changes[0].reference), (8, 26));
         }
+    }
+
+    #[test]
+    fn an_elision_mark_is_one_token() {
+        assert_eq!(
+            words("arrêt. (…) PAR CES (...) MOTIFS (....) x"),
+            vec![
+                "arrêt", ".", "(…)", "PAR", "CES", "(...)", "MOTIFS", "(....)", "x"
+            ]
+        );
+        // Not an elision: a space inside, two dots, a word inside, no closing parenthesis.
+        assert_eq!(words("( … )"), vec!["(", "…", ")"]);
+        assert_eq!(words("(..)"), vec!["(", ".", ".", ")"]);
+        assert_eq!(words("(etc...)"), vec!["(", "etc", ".", ".", ".", ")"]);
+        assert_eq!(words("(…"), vec!["(", "…"]);
+        assert!(is_elision("(…)") && is_elision("(...)") && is_elision("(……)"));
+        assert!(!is_elision("(…) x") && !is_elision("…") && !is_elision("[…]"));
+        // Its chars are counted as chars.
+        let t = tokenize("a (…) b");
+        assert_eq!((t[1].char_start, t[1].char_end, t[2].char_start), (2, 5, 6));
+        // The texts cut into middles still align as wholes.
+        let (x, y) = (
+            "la cour, au visa de l'article 12 (OCLTI), rejette le pourvoi formé par M. [K]",
+            "la cour, (…) rejette le pourvoi formé par M. [K]",
+        );
+        assert_eq!(align(x, y).resolved(x, y), align_whole(x, y).resolved(x, y));
+        assert_eq!(align(x, y).changes.len(), 1);
     }
 
     #[test]
