@@ -371,8 +371,127 @@ fn crim_audit(records: &[Value]) -> Vec<(String, Rule)> {
     audit(records, &[data(&format!("dila-cass/{CRIM}.xml"))])
 }
 
+/// `text` with `text[from..to]` replaced by `by`.
+fn spliced(text: &str, from: usize, to: usize, by: &str) -> String {
+    format!("{}{by}{}", &text[..from], &text[to..])
+}
+
+/// The byte offset `chars` chars before byte `at` of `text`, moved back to the start of a word.
+fn chars_before(text: &str, at: usize, chars: usize) -> usize {
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(b, _)| b);
+    text[..from].rfind(char::is_whitespace).map_or(0, |b| b + 1)
+}
+
+/// The signs a reuser writes where something is left out: markers (`[…]`, `***`, `█`, `X...`,
+/// `[X]`) and the elision marks of French quotations.
+const SIGNS: [&str; 8] = ["[…]", "[...]", "***", "█", "X...", "[X]", "(…)", "(...)"];
+
+/// A sign in place of paragraphs is a cut (INT003), not a masking: « part of the reference text
+/// is missing and the record is not marked excerpt » (SPEC). Marked as an excerpt with a link to
+/// the full text, the same record is allowed.
+#[test]
+fn a_sign_in_place_of_paragraphs_is_a_cut_unless_the_record_is_an_excerpt() {
+    let (_, d) = crim();
+    let from = d.text.find("Faits et procédure").unwrap();
+    let to = d.text.find("PAR CES MOTIFS").unwrap();
+    assert!(to - from > 30_000);
+    assert!(vigie::text::markers::find_markers(&d.text[from..to]).len() > 20);
+    let mut records = Vec::new();
+    let mut want = Vec::new();
+    for (k, sign) in SIGNS.iter().enumerate() {
+        let text = spliced(&d.text, from, to, &format!("{sign} "));
+        records.push(crim_record(&format!("cut{k}"), text.clone(), false));
+        want.push((format!("cut{k}"), Rule::INT003));
+        records.push(crim_record(&format!("excerpt{k}"), text, true));
+    }
+    assert_eq!(crim_audit(&records), want, "{SIGNS:?}");
+}
+
+/// How much a marker may stand for: a few words are masked (MSK002: « l'arrêt est régulier en la
+/// forme. »), sentences are cut (INT003), however long the passage and whether or not it holds
+/// markers of the reference.
+#[test]
+fn a_marker_in_place_of_sentences_is_a_cut_however_long() {
+    let (_, d) = crim();
+    let to = d.text.find("PAR CES MOTIFS").unwrap();
+    let mut records = Vec::new();
+    let mut want = Vec::new();
+    for (chars, rule) in [
+        (20, Rule::MSK002),
+        (30, Rule::MSK002),
+        (80, Rule::INT003),
+        (120, Rule::INT003),
+        (200, Rule::INT003),
+        (400, Rule::INT003),
+        (1000, Rule::INT003),
+        (5000, Rule::INT003),
+    ] {
+        let from = chars_before(&d.text, to, chars);
+        // From 200 chars on, the passage holds the reference's `[5]`.
+        assert_eq!(
+            d.text[from..to].contains("[5]"),
+            chars >= 200,
+            "{}",
+            &d.text[from..to]
+        );
+        let id = format!("mask{chars}");
+        records.push(crim_record(&id, spliced(&d.text, from, to, "[…] "), false));
+        want.push((id, rule));
+    }
+    assert_eq!(crim_audit(&records), want);
+}
+
+/// A reuser masking in its own style, one marker for a name, an address, a company, or two
+/// markers and the words between them: no cut, however many markers the passage holds.
+#[test]
+fn a_marker_for_a_name_or_an_address_is_no_cut() {
+    let (_, d) = crim();
+    let mut records = Vec::new();
+    for (k, (masked, sign)) in [
+        ("[Localité 4], à [Localité 3]", "***"),
+        ("[Localité 4], à [Localité 3]", "[…]"),
+        ("l'aéroport de [Localité 4]", "X..."),
+        ("la société [5]", "la société █"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        assert!(d.text.contains(masked), "{masked}");
+        records.push(crim_record(
+            &format!("mask{k}"),
+            d.text.replace(masked, sign),
+            false,
+        ));
+    }
+    assert_eq!(crim_audit(&records), vec![]);
+}
+
+/// Every marker of the 92 real decisions respelt in a reuser's style is the same occultation:
+/// no cut, no substitution, no masking finding.
+#[test]
+fn every_marker_respelt_in_a_reusers_style_is_no_breach() {
+    let decisions = dila();
+    let mut records = Vec::new();
+    for (i, d) in decisions.iter().enumerate() {
+        let style = ["***", "[…]", "X...", "█"][i % 4];
+        let mut text = d.text.clone();
+        for m in vigie::text::markers::find_markers(&d.text).iter().rev() {
+            text.replace_range(m.start..m.end, style);
+        }
+        let mut r = record(d, i);
+        r["text"] = json!(text);
+        records.push(r);
+    }
+    let got = audit(&records, &[data("dila-cass")]);
+    assert_eq!(got, vec![], "a reuser's markers raised findings");
+}
+
 /// An excerpt shows that it leaves passages out with the elision marks of French quotations,
-/// `(…)` or `(...)`, as well as with `…` or nothing: the Conseil d'État allows a partial
+/// `(…)` or `(...)`, as well as with `[…]`, `…` or nothing: the Conseil d'État allows a partial
 /// reproduction « à la condition que le caractère partiel de cette reproduction soit clairement
 /// indiqué » (article V). The parentheses of `(…)` are not matched with those of the passages
 /// left out (`(OCLTI)` follows it). Not marked as an excerpt, the same record is cut (INT003),
@@ -388,7 +507,7 @@ fn an_excerpt_may_mark_its_cuts_with_any_ellipsis() {
     let tail = &t[t.find("PAR CES MOTIFS").unwrap()..];
     let mut records = Vec::new();
     let mut want = Vec::new();
-    for (k, sign) in [" (...) ", " (…) ", " … ", " ... ", " "]
+    for (k, sign) in [" (...) ", " (…) ", " […] ", " [...] ", " … ", " ... ", " "]
         .into_iter()
         .enumerate()
     {

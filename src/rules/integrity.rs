@@ -6,7 +6,8 @@
 //!   occultation), MSK002 otherwise (occultation added);
 //! - a marker replaced by another marker: no finding (the same occultation, another spelling);
 //! - otherwise words inserted (INT002), cut (INT003, unless the record is an excerpt) or
-//!   substituted (INT001). An elision mark `(…)` in place of words stands for a cut.
+//!   substituted (INT001). A marker in place of more than a name, an address or a date
+//!   (sentences, paragraphs) and an elision mark `(…)` in place of words stand for a cut.
 
 use super::Rule;
 use crate::model::{Evidence, Finding, RecordRef};
@@ -33,6 +34,12 @@ pub struct TextComparison {
     /// The first textual difference, for FRE002.
     pub first_difference: Option<Evidence>,
 }
+
+/// The most tokens other than markers (words and punctuation) that a marker stands for when it
+/// masks: a name, a company, an address or a date (`la société Dilo Guyane`, `12 avenue du
+/// Maréchal de Lattre de Tassigny`). A marker in place of more, sentences or paragraphs, stands
+/// for a passage cut from the decision: a cut, whatever sign marks it.
+const MASKED_TOKENS: usize = 10;
 
 /// Chars of a long span shown at each of its ends in an excerpt; the middle is left out.
 const SPAN_ENDS: usize = 80;
@@ -117,7 +124,10 @@ pub fn compare(
     let mut subs: Vec<&Change> = Vec::new();
     let mut ins: Vec<&Change> = Vec::new();
     let mut cuts: Vec<&Change> = Vec::new();
-    for ch in &al.changes {
+    // The first change classified as an integrity difference, by index.
+    let mut first_integrity = None;
+    for (k, ch) in al.changes.iter().enumerate() {
+        let before = subs.len() + ins.len() + cuts.len();
         let ref_markers = al.reference[ch.reference.clone()]
             .iter()
             .filter(|t| t.marker)
@@ -130,7 +140,7 @@ pub fn compare(
         let ref_words = ch.reference.len() - ref_markers;
         // A marker shown in clear is replaced by a few words (a name, an address); a marker
         // added replaces a few words. A change that also holds a long passage is a cut or an
-        // insertion that happens to cross a marker.
+        // insertion that happens to cross a marker, or that a marker stands for.
         if ref_markers > 0
             && rec_markers == 0
             && ref_words <= 2
@@ -156,13 +166,19 @@ pub fn compare(
             && ref_markers == 0
             && ref_words > 0
             && rec_words <= 2
-            && ref_words <= 10 * rec_markers
+            && ref_words <= MASKED_TOKENS * rec_markers
         {
             added(&al, ch, record, reference, professionals, rec, &mut out);
-        } else if ref_markers > 0 && rec_markers > 0 {
+        } else if ref_markers > 0
+            && rec_markers > 0
+            && ref_words <= MASKED_TOKENS * rec_markers
+            && clear_words(&al, ch, record) <= words_per_marker(&al, ch, reference) * ref_markers
+        {
             // The same occultation, spelt otherwise, or markers moved: nothing the reuser exposed
-            // or added; unless the record shows, beside markers of its own, name words that the
-            // reference masks (`M. [H] [W]` as `M. H... Wattelet` or `M. Hervé X...`).
+            // or added, as long as neither side holds more than the other's markers may stand
+            // for (a `[…]` in place of paragraphs that hold markers of the reference is a cut);
+            // unless the record shows, beside markers of its own, name words that the reference
+            // masks (`M. [H] [W]` as `M. H... Wattelet` or `M. Hervé X...`).
             if ref_words <= 2
                 && let Some(shown) = names_shown(&al, ch, record, reference, 8 * ref_markers)
             {
@@ -205,12 +221,16 @@ pub fn compare(
                 subs.push(ch);
             }
         }
+        if first_integrity.is_none() && subs.len() + ins.len() + cuts.len() > before {
+            first_integrity = Some(k);
+        }
     }
-    if let Some(first) = al.changes.iter().find(|ch| {
-        // Masking differences aside, the first real difference.
+    if let Some(first) = al.changes.iter().enumerate().find_map(|(k, ch)| {
+        // Masking differences aside, the first real difference: one that no marker takes part
+        // in, or one classified as a cut, an insertion or a substitution all the same.
         let rm = al.reference[ch.reference.clone()].iter().any(|t| t.marker);
         let cm = al.record[ch.record.clone()].iter().any(|t| t.marker);
-        !rm && !cm
+        ((!rm && !cm) || first_integrity == Some(k)).then_some(ch)
     }) {
         out.first_difference = Some(change_evidence(&al, first, record, reference));
     }
@@ -577,6 +597,31 @@ mod tests {
         let r = "l'article dispose que « les présidents (...) peuvent » statuer";
         let c = cmp(r, &r.replace("(...)", "(…)"), true);
         assert_eq!(rules(&c), [Rule::INT001]);
+    }
+
+    /// A marker in place of more than a name, however many markers of the reference the passage
+    /// holds, is a cut; in place of markers and a few words, the same occultation.
+    #[test]
+    fn a_marker_in_place_of_sentences_is_a_cut() {
+        let r = "Attendu que la société [5] a installé un établissement à [Localité 4] ; que \
+                 M. [K] en était le gérant depuis plusieurs années, selon les pièces ; PAR CES \
+                 MOTIFS, rejette";
+        for mark in ["[…]", "***", "█", "X...", "[X]"] {
+            let record = format!("Attendu que {mark} PAR CES MOTIFS, rejette");
+            assert_eq!(rules(&cmp(r, &record, false)), [Rule::INT003], "{mark}");
+            assert_eq!(rules(&cmp(r, &record, true)), [], "{mark}");
+            let record = r.replace("[Localité 4] ; que M. [K]", mark);
+            assert_eq!(rules(&cmp(r, &record, false)), [], "{mark}");
+        }
+        // The cut is the first difference, what FRE002 shows when the record is outdated.
+        let c = cmp(r, "Attendu que […] PAR CES MOTIFS, rejette", false);
+        assert_eq!(c.first_difference.unwrap().span, Some((12, 15)));
+        // A marker shown beside a long passage inserted: an insertion, not the same occultation.
+        let record = r.replace(
+            "M. [K]",
+            "M. X... (voir notre commentaire détaillé de cette affaire publié le 3 mars dernier dans notre revue)",
+        );
+        assert_eq!(rules(&cmp(r, &record, false)), [Rule::INT002]);
     }
 
     fn masking(reference: &str, record: &str) -> Vec<(Rule, Option<(usize, usize)>)> {
