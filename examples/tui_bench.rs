@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::BTreeMap;
 use std::time::Instant;
-use vigie::model::{Evidence, Finding, RecordRef};
+use vigie::model::{Evidence, Finding, Personal, RecordRef};
 use vigie::report::{AuditInfo, Report, Summary};
 use vigie::rules::Rule;
 use vigie::tui::app::{App, NoContext};
@@ -68,7 +68,7 @@ fn findings(n: usize) -> Vec<Finding> {
                 reference_span: Some((at, at + 3)),
                 excerpt: Some("a formé le pourvoi par M. Kaminski, demeurant".into()),
                 reference_excerpt: Some("a formé le pourvoi par M. [K], demeurant".into()),
-                personal: vec![(26, 34)],
+                personal: vec![Personal::whole(26, 34)],
                 reference_personal: vec![],
             });
         }

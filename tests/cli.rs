@@ -1049,3 +1049,59 @@ fn pipes_and_devices_inside_a_corpus_folder_are_reported_not_read() {
     // Unreadable input is no breach of the reuser's: the clean record passes.
     assert_eq!(code, Some(0));
 }
+
+/// A run at a fixed time with `--report FORMAT` to stdout: what it printed.
+fn report_of(corpus: &Path, reference: &Path, format: &str, extra: &[&str]) -> String {
+    let out = vigie()
+        .arg(corpus)
+        .arg("--reference")
+        .arg(reference)
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--quiet",
+            "--report",
+            format,
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+// An excerpt whose window starts inside a name shows none of its letters but the name's first,
+// which is not in it: `ont` (of `Dupont`) is `•••`, not `o••` (SPEC §4: first letter kept).
+#[test]
+fn an_excerpt_cut_inside_a_name_shows_none_of_its_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = json!({
+        "id": "u1",
+        "text": "M. Jean Dupont a formé un pourvoi. Son téléphone : 06 12 34 56 78."
+    });
+    let c = corpus(dir.path(), &[record.to_string()]);
+    let reference = data("judilibre/cc_detail.json");
+    let v: Value = serde_json::from_str(&report_of(&c, &reference, "json", &[])).unwrap();
+    let excerpts: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| Some((f["rule"].as_str()?, f["evidence"]["excerpt"].as_str()?)))
+        .collect();
+    let phone = "••• a formé un pourvoi. Son téléphone : ••••••••••••••.";
+    assert_eq!(
+        excerpts,
+        [
+            (
+                "MSK004",
+                "M. J•••••••••• a formé un pourvoi. Son téléphone : •••"
+            ),
+            ("MSK005", phone),
+        ]
+    );
+    for format in ["csv", "notice"] {
+        let out = report_of(&c, &reference, format, &[]);
+        assert!(out.contains(phone), "{format}:\n{out}");
+        assert!(!out.contains("o••"), "{format}:\n{out}");
+    }
+}

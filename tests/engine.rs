@@ -531,7 +531,7 @@ fn names_of_a_long_lifted_passage_are_redacted_in_the_other_excerpts() {
         inserted
             .personal
             .iter()
-            .any(|&(a, b)| a <= at && at + "Beauregard".len() <= b),
+            .any(|p| p.start <= at && at + "Beauregard".len() <= p.end),
         "{inserted:?}"
     );
 }

@@ -1,7 +1,7 @@
 //! The report writers, on a hand-built report.
 
 use std::collections::BTreeMap;
-use vigie::model::{Evidence, Fact, Finding, RecordRef};
+use vigie::model::{Evidence, Fact, Finding, Personal, RecordRef};
 use vigie::report::{
     self, AgeHistogram, AuditInfo, Format, PolicyOverride, Report, Summary, Waiver, WaiverStatus,
     WriteOptions,
@@ -62,7 +62,7 @@ fn sample() -> Report {
             reference_span: Some((1204, 1207)),
             excerpt: Some("M. Kaminski a formé le pourvoi".into()),
             reference_excerpt: Some("M. [K] a formé le pourvoi".into()),
-            personal: vec![(3, 11)],
+            personal: vec![Personal::whole(3, 11)],
             reference_personal: vec![],
         }),
         Finding::new(

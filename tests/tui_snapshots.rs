@@ -339,7 +339,7 @@ fn the_list_gives_way_to_the_message_on_narrow_screens() {
 /// escaped: the key is corpus text too.
 #[test]
 fn a_field_named_by_the_corpus_never_reaches_the_terminal_raw() {
-    use vigie::model::{Evidence, Finding, RecordRef};
+    use vigie::model::{Evidence, Finding, Personal, RecordRef};
     let mut report = tui_common::report();
     let rec = std::sync::Arc::new(RecordRef {
         id: Some("r-9".into()),
@@ -356,7 +356,7 @@ fn a_field_named_by_the_corpus_never_reaches_the_terminal_raw() {
         .with_evidence(Evidence {
             field: "meta\u{1b}[2J.title".to_string().into(),
             excerpt: Some("Affaire M. Hervé Wattelet".into()),
-            personal: vec![(11, 25)],
+            personal: vec![Personal::whole(11, 25)],
             ..Default::default()
         }),
     ];

@@ -59,10 +59,42 @@ pub struct Evidence {
     pub excerpt: Option<String>,
     /// Text around the span in the reference.
     pub reference_excerpt: Option<String>,
-    /// Character ranges of `excerpt` that hold personal data, redacted on export unless revealed.
-    pub personal: Vec<(usize, usize)>,
-    /// Character ranges of `reference_excerpt` that hold personal data.
-    pub reference_personal: Vec<(usize, usize)>,
+    /// The pieces of personal data `excerpt` shows, redacted on export unless revealed.
+    pub personal: Vec<Personal>,
+    /// The pieces of personal data `reference_excerpt` shows (the source's own defects).
+    pub reference_personal: Vec<Personal>,
+}
+
+/// A piece of personal data shown in a text (an excerpt, a message): its chars
+/// `[start, end)`, redacted on export unless revealed (SPEC §4: first letter kept, the rest
+/// `•`). A text may show only part of a piece, its window or an omission cutting it: then the
+/// piece's first letter may not be there to keep (`ont`, the end of `Dupont`, is `•••`, not
+/// `o••`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Personal {
+    pub start: usize,
+    pub end: usize,
+    /// The text shows the piece's first char (`start` is it).
+    pub first: bool,
+    /// The text shows the piece's last char (`end` is after it).
+    pub last: bool,
+}
+
+impl Personal {
+    /// A piece shown whole.
+    pub fn whole(start: usize, end: usize) -> Personal {
+        Personal {
+            start,
+            end,
+            first: true,
+            last: true,
+        }
+    }
+
+    /// Whether the text shows all of the piece.
+    pub fn is_whole(&self) -> bool {
+        self.first && self.last
+    }
 }
 
 /// What a finding's message tells in English words, kept as data for the exports that must

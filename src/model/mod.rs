@@ -3,7 +3,7 @@
 mod finding;
 pub mod producer;
 
-pub use finding::{Evidence, Fact, Finding, Newest, RecordRef, file_key};
+pub use finding::{Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key};
 pub use producer::{IdField, Producer};
 
 use jiff::civil::Date;

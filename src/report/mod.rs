@@ -274,7 +274,7 @@ pub(crate) fn exported_excerpts(
     e: &crate::model::Evidence,
     reveal: bool,
 ) -> (Option<String>, Option<String>) {
-    let one = |s: &Option<String>, ranges: &[(usize, usize)]| {
+    let one = |s: &Option<String>, ranges: &[crate::model::Personal]| {
         s.as_deref().map(|s| {
             if reveal {
                 s.to_string()
@@ -373,7 +373,7 @@ fn write_buffered(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Evidence;
+    use crate::model::{Evidence, Personal};
 
     #[test]
     fn both_excerpts_are_redacted_unless_revealed() {
@@ -382,8 +382,12 @@ mod tests {
             field: "text".into(),
             excerpt: Some("Mme Sophie Lambert, née le 3 mars 1975".into()),
             reference_excerpt: Some("Mme Sophie Lambert, demeurant".into()),
-            personal: vec![(4, 10), (11, 18), (27, 38)],
-            reference_personal: vec![(4, 18)],
+            personal: vec![
+                Personal::whole(4, 10),
+                Personal::whole(11, 18),
+                Personal::whole(27, 38),
+            ],
+            reference_personal: vec![Personal::whole(4, 18)],
             ..Evidence::default()
         };
         let (x, r) = exported_excerpts(&e, false);

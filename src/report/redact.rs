@@ -1,32 +1,43 @@
-//! Redaction of personal data in excerpts (SPEC §4): first letter kept, the rest `•`.
+//! Redaction of personal data in excerpts and messages (SPEC §4): first letter kept, the rest
+//! `•`.
 
-/// Redacts the character ranges `[start, end)` of `s` (in Unicode scalar values): the first
-/// character of each range is kept when it is a letter (`Kaminski` → `K•••••••`), every other
-/// character of the range becomes `•`. A range starting with a digit or a sign is redacted whole,
-/// since the first digit of a social security number or a date of birth already says something.
-/// Ranges may overlap, be unsorted or overrun the string: they are merged and clamped.
-pub fn redact(s: &str, ranges: &[(usize, usize)]) -> String {
-    if ranges.iter().all(|&(a, b)| a >= b) {
+use crate::model::Personal;
+
+/// Redacts the pieces of personal data of `s` (in Unicode scalar values): the first char of a
+/// piece is kept when it is a letter and the piece's own first char (`Kaminski` → `K•••••••`);
+/// every other char of the piece becomes `•`. A piece starting with a digit or a sign is
+/// redacted whole, since the first digit of a social security number or a date of birth already
+/// says something; so is what `s` shows of a piece whose start it leaves out (`ont`, the end of
+/// `Dupont`, is `•••`): its first char shown is not the piece's first letter. Pieces may overlap,
+/// be unsorted or overrun the string: overlapping or touching pieces are redacted as one, which
+/// keeps a letter only where a piece starts that the others do not cover.
+pub fn redact(s: &str, pieces: &[Personal]) -> String {
+    if pieces.iter().all(|p| p.start >= p.end) {
         return s.to_string();
     }
-    let mut sorted: Vec<(usize, usize)> = ranges.iter().copied().filter(|(a, b)| a < b).collect();
-    sorted.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
-    for (a, b) in sorted {
+    let mut sorted: Vec<(usize, usize, bool)> = pieces
+        .iter()
+        .filter(|p| p.start < p.end)
+        .map(|p| (p.start, p.end, p.first))
+        .collect();
+    // At one start, a piece cut there comes first: its start shows no letter.
+    sorted.sort_unstable_by_key(|&(a, _, first)| (a, first));
+    let mut merged: Vec<(usize, usize, bool)> = Vec::with_capacity(sorted.len());
+    for (a, b, first) in sorted {
         match merged.last_mut() {
             Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
+            _ => merged.push((a, b, first)),
         }
     }
     let mut out = String::with_capacity(s.len() + 8);
     let mut ranges = merged.into_iter().peekable();
     for (i, c) in s.chars().enumerate() {
-        while ranges.peek().is_some_and(|&(_, b)| b <= i) {
+        while ranges.peek().is_some_and(|&(_, b, _)| b <= i) {
             ranges.next();
         }
         match ranges.peek() {
-            Some(&(a, _)) if a <= i => {
-                if i == a && c.is_alphabetic() {
+            Some(&(a, _, first)) if a <= i => {
+                if i == a && first && c.is_alphabetic() {
                     out.push(c);
                 } else {
                     out.push('•');
@@ -41,11 +52,16 @@ pub fn redact(s: &str, ranges: &[(usize, usize)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::redact;
+    use crate::model::Personal;
+
+    fn whole(ranges: &[(usize, usize)]) -> Vec<Personal> {
+        ranges.iter().map(|&(a, b)| Personal::whole(a, b)).collect()
+    }
 
     #[test]
     fn keeps_the_first_letter() {
         assert_eq!(
-            redact("M. Kaminski a formé le pourvoi", &[(3, 11)]),
+            redact("M. Kaminski a formé le pourvoi", &whole(&[(3, 11)])),
             "M. K••••••• a formé le pourvoi"
         );
     }
@@ -54,7 +70,7 @@ mod tests {
     fn counts_chars_not_bytes() {
         // `É` and `é` are two bytes each in UTF-8: ranges are in chars.
         assert_eq!(
-            redact("Mme Éléonore Dû", &[(4, 12), (13, 15)]),
+            redact("Mme Éléonore Dû", &whole(&[(4, 12), (13, 15)])),
             "Mme É••••••• D•"
         );
     }
@@ -62,37 +78,87 @@ mod tests {
     #[test]
     fn digits_are_redacted_whole() {
         assert_eq!(
-            redact("née le 3 mars 1975", &[(7, 18)]),
+            redact("née le 3 mars 1975", &whole(&[(7, 18)])),
             "née le •••••••••••"
         );
     }
 
     #[test]
     fn overlapping_unsorted_and_overrunning_ranges() {
-        assert_eq!(redact("abcdefgh", &[(5, 100), (1, 3), (2, 4)]), "ab••ef••");
-        assert_eq!(redact("abc", &[(2, 2), (7, 9)]), "abc");
-        assert_eq!(redact("", &[(0, 3)]), "");
+        assert_eq!(
+            redact("abcdefgh", &whole(&[(5, 100), (1, 3), (2, 4)])),
+            "ab••ef••"
+        );
+        assert_eq!(redact("abc", &whole(&[(2, 2), (7, 9)])), "abc");
+        assert_eq!(redact("", &whole(&[(0, 3)])), "");
+    }
+
+    /// An excerpt whose window starts inside a name shows none of its letters: the first one
+    /// it shows is not the name's (the review's `o•• a formé`).
+    #[test]
+    fn a_piece_whose_start_is_cut_keeps_no_letter() {
+        let rest = Personal {
+            start: 0,
+            end: 3,
+            first: false,
+            last: true,
+        };
+        assert_eq!(redact("ont a formé", &[rest]), "••• a formé");
+        // Cut at its end, a piece still shows its own first letter.
+        let start = Personal {
+            start: 12,
+            end: 16,
+            first: true,
+            last: false,
+        };
+        assert_eq!(
+            redact("ont a formé Lamb", &[rest, start]),
+            "••• a formé L•••"
+        );
+        // Where a cut piece and a whole one start at the same char (the surname `Dupont`, the
+        // end of `Jean Dupont`), the cut wins, whatever their lengths.
+        for (a, b) in [(6, 6), (3, 6), (6, 3)] {
+            let cut = Personal {
+                start: 0,
+                end: a,
+                first: false,
+                last: true,
+            };
+            assert_eq!(
+                redact("Dupont a formé", &[Personal::whole(0, b), cut]),
+                "•••••• a formé"
+            );
+        }
     }
 
     proptest::proptest! {
         #[test]
         fn never_panics_keeps_length_and_hides_the_ranges(
             s in "\\PC{0,40}",
-            ranges in proptest::collection::vec((0usize..50, 0usize..50), 0..4),
+            ranges in proptest::collection::vec(
+                (0usize..50, 0usize..50, proptest::bool::ANY, proptest::bool::ANY),
+                0..4,
+            ),
         ) {
-            let out = redact(&s, &ranges);
+            let pieces: Vec<Personal> = ranges
+                .iter()
+                .map(|&(start, end, first, last)| Personal { start, end, first, last })
+                .collect();
+            let out = redact(&s, &pieces);
             let (a, b): (Vec<char>, Vec<char>) = (s.chars().collect(), out.chars().collect());
             proptest::prop_assert_eq!(a.len(), b.len());
             for (i, (x, y)) in a.iter().zip(&b).enumerate() {
-                let inside: Vec<&(usize, usize)> =
-                    ranges.iter().filter(|(p, q)| *p <= i && i < *q).collect();
-                if inside.is_empty() {
+                let inside = pieces.iter().any(|p| p.start <= i && i < p.end);
+                if !inside {
                     proptest::prop_assert_eq!(x, y);
                 } else if y != &'•' {
-                    // Only the first letter of a (merged) range stays.
+                    // Only the first letter of a (merged) piece stays, where a piece shows its
+                    // own first char and no cut piece starts.
                     proptest::prop_assert_eq!(x, y);
                     proptest::prop_assert!(x.is_alphabetic());
-                    proptest::prop_assert!(!ranges.iter().any(|(p, q)| *p < i && i < *q));
+                    proptest::prop_assert!(!pieces.iter().any(|p| p.start < i && i <= p.end));
+                    proptest::prop_assert!(pieces.iter().any(|p| p.start == i && p.first));
+                    proptest::prop_assert!(!pieces.iter().any(|p| p.start == i && !p.first && p.end > i));
                 }
             }
         }

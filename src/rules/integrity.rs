@@ -10,7 +10,7 @@
 //!   (sentences, paragraphs) and an elision mark `(…)` in place of words stand for a cut.
 
 use super::Rule;
-use crate::model::{Evidence, Finding, RecordRef};
+use crate::model::{Evidence, Finding, Personal, RecordRef};
 use crate::text::align::{self, Alignment, Change};
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
@@ -431,7 +431,7 @@ fn lifted(
             reference_span: Some(reference.original_span(fs, fe)),
             excerpt: Some(ex),
             reference_excerpt: Some(rex),
-            personal: vec![span_in],
+            personal: vec![Personal::whole(span_in.0, span_in.1)],
             reference_personal: Vec::new(),
         }),
     );
@@ -462,7 +462,7 @@ fn added(
         (
             Rule::MSK003,
             "the record masks a person's name that the source left in clear: allowed as a provisional occultation, but the defect must be reported to the court".to_string(),
-            vec![ref_span_in],
+            vec![Personal::whole(ref_span_in.0, ref_span_in.1)],
         )
     } else {
         (
@@ -735,7 +735,7 @@ mod tests {
             false,
         );
         let ev = c.masking[0].evidence.as_ref().unwrap();
-        assert_eq!(ev.personal, vec![(3, 11)]);
+        assert_eq!(ev.personal, vec![Personal::whole(3, 11)]);
         assert_eq!(c.lifted, vec![(3, 11)]);
         assert!(c.masking[0].message.contains("[K]"));
         assert!(!c.masking[0].message.contains("Kaminski"));

@@ -3,7 +3,7 @@
 //! alignment with the reference (see `integrity.rs`).
 
 use super::Rule;
-use crate::model::{Evidence, Fact, Finding, RecordRef};
+use crate::model::{Evidence, Fact, Finding, Personal, RecordRef};
 use crate::rules::integrity::personal_excerpt;
 use crate::text::identifiers;
 use crate::text::names;
@@ -62,7 +62,7 @@ pub fn check_in_clear(
                     field: field.clone(),
                     span,
                     excerpt: Some(ex),
-                    personal: vec![within],
+                    personal: vec![Personal::whole(within.0, within.1)],
                     ..Default::default()
                 }),
         );
@@ -233,11 +233,13 @@ const MIN_SHARED: usize = 3;
 
 /// Personal data is personal wherever it shows (SPEC §4). What one finding's evidence marks as
 /// personal (a name, a date of birth, a phone number), in whatever field (the text, the
-/// reuser's commentary), is marked in every other excerpt of the same record too: otherwise an export that redacts each finding's own span would show it in
-/// clear in a neighbour's excerpt (an inserted passage quoting the phone number, an MSK005 beside
-/// the name of an MSK004). Each capitalised word of a piece is looked for on its own, since the
-/// same person is named otherwise elsewhere, and an excerpt that starts with the end of a piece or
-/// ends with its start (its edge cut it) has that part marked. Matching ignores case.
+/// reuser's commentary), is marked in every other excerpt of the same record too: otherwise an
+/// export that redacts each finding's own span would show it in clear in a neighbour's excerpt
+/// (an inserted passage quoting the phone number, an MSK005 beside the name of an MSK004). Only
+/// a piece an excerpt shows whole is looked for. Each capitalised word of a piece is looked for
+/// on its own, since the same person is named otherwise elsewhere, and an excerpt that starts
+/// with the end of a piece or ends with its start (its edge cut it) has that part marked.
+/// Matching ignores case.
 pub fn share_personal(findings: &mut [Finding]) {
     let mut secrets: Vec<Vec<char>> = Vec::new();
     for e in findings.iter().filter_map(|f| f.evidence.as_ref()) {
@@ -249,8 +251,10 @@ pub fn share_personal(findings: &mut [Finding]) {
                 continue;
             };
             let chars: Vec<char> = text.chars().collect();
-            for &(a, b) in ranges {
-                let piece = &chars[a.min(chars.len())..b.min(chars.len())];
+            // Only a piece shown whole: a part of one (`ont`, the end of `Dupont`) would mask
+            // other words.
+            for p in ranges.iter().filter(|p| p.is_whole()) {
+                let piece = &chars[p.start.min(chars.len())..p.end.min(chars.len())];
                 secrets.push(fold(piece.iter().copied()));
                 for word in piece.split(|c| !c.is_alphanumeric()) {
                     if word.len() < piece.len()
@@ -307,7 +311,7 @@ fn fold(chars: impl IntoIterator<Item = char>) -> Vec<char> {
 }
 
 /// Adds to `ranges` the places of `text` (in chars) that hold one of the `secrets`.
-fn mark_secrets(text: Option<&str>, ranges: &mut Vec<(usize, usize)>, secrets: &Secrets) {
+fn mark_secrets(text: Option<&str>, ranges: &mut Vec<Personal>, secrets: &Secrets) {
     let Some(text) = text else { return };
     let t = fold(text.chars());
     let folded: String = t.iter().collect();
@@ -320,11 +324,12 @@ fn mark_secrets(text: Option<&str>, ranges: &mut Vec<(usize, usize)>, secrets: &
         char_of[b..b + c.len_utf8()].fill(i);
     }
     for m in secrets.automaton.find_overlapping_iter(&folded) {
-        ranges.push((char_of[m.start()], char_of[m.end()]));
+        ranges.push(Personal::whole(char_of[m.start()], char_of[m.end()]));
     }
     // Cut by the excerpt's start (it starts with the end of a piece, from `s[j]` on) or by
     // its end (it ends with the start of one, up to `s[j]`): the longest such part, tried only
-    // where the piece holds the excerpt's first or last char.
+    // where the piece holds the excerpt's first or last char. A part cut at its start shows
+    // not the piece's first letter, which redaction would keep.
     let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
         return;
     };
@@ -334,17 +339,27 @@ fn mark_secrets(text: Option<&str>, ranges: &mut Vec<(usize, usize)>, secrets: &
             let k = m - j;
             s[j] == first && (MIN_SHARED..=n).contains(&k) && t[..k] == s[j..]
         }) {
-            ranges.push((0, m - j));
+            ranges.push(Personal {
+                start: 0,
+                end: m - j,
+                first: false,
+                last: true,
+            });
         }
         if let Some(j) = (0..m - 1).rev().find(|&j| {
             let k = j + 1;
             s[j] == last && (MIN_SHARED..=n).contains(&k) && t[n - k..] == s[..k]
         }) {
-            ranges.push((n - (j + 1), n));
+            ranges.push(Personal {
+                start: n - (j + 1),
+                end: n,
+                first: true,
+                last: false,
+            });
         }
     }
     if ranges.len() > before {
-        ranges.sort_unstable();
+        ranges.sort_unstable_by_key(|p| (p.start, p.end, p.first, p.last));
         ranges.dedup();
     }
 }
@@ -387,9 +402,16 @@ mod tests {
         Finding::new(rule, None, "m").with_evidence(Evidence {
             field: "text".into(),
             excerpt: Some(excerpt.into()),
-            personal,
+            personal: whole(personal),
             ..Default::default()
         })
+    }
+
+    fn whole(ranges: Vec<(usize, usize)>) -> Vec<Personal> {
+        ranges
+            .into_iter()
+            .map(|(a, b)| Personal::whole(a, b))
+            .collect()
     }
 
     fn shown(f: &Finding) -> String {
@@ -432,11 +454,12 @@ mod tests {
             shown(&fs[1]),
             "Mme S•••••••••••••, née le •••••••••••, joignable"
         );
-        // The start `phie LAMBERT` (the end of `Sophie Lambert`) and the end `Lamb` (the start
-        // of `Lambert`) too; the phone number was never flagged, so it stays.
+        // The start `phie LAMBERT` (the end of `Sophie Lambert`, whose first letter is not
+        // there to keep) and the end `Lamb` (the start of `Lambert`) too; the phone number was
+        // never flagged, so it stays.
         assert_eq!(
             shown(&fs[2]),
-            "p••••••••••• née le ••••••••••• ; Mme L••••••, tél. 06 12 34 56 78 ; Mme L•••"
+            "•••••••••••• née le ••••••••••• ; Mme L••••••, tél. 06 12 34 56 78 ; Mme L•••"
         );
         assert_eq!(shown(&fs[3]), "S•••••••••••••");
     }
@@ -450,7 +473,7 @@ mod tests {
             Finding::new(rule, None, "m").with_evidence(Evidence {
                 field: "commentary".into(),
                 excerpt: Some(note.into()),
-                personal: ranges,
+                personal: whole(ranges),
                 ..Default::default()
             })
         };

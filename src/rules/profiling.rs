@@ -7,7 +7,7 @@
 //! an identity with figures or judgements about their practice is analytics (PRF002).
 
 use super::Rule;
-use crate::model::{Evidence, Finding, RecordRef};
+use crate::model::{Evidence, Finding, Personal, RecordRef};
 use regex::Regex;
 use serde_json::Value;
 use std::sync::{Arc, LazyLock};
@@ -590,7 +590,7 @@ fn evidence(path: &str, v: &Value) -> Evidence {
     Evidence {
         field: path.to_string().into(),
         excerpt: Some(shown),
-        personal: vec![(0, n)],
+        personal: vec![Personal::whole(0, n)],
         ..Default::default()
     }
 }

@@ -675,18 +675,21 @@ impl TextDiff {
         {
             let personal_rule = input.personal_rule;
             // Without precise ranges, a personal-data rule masks its whole excerpt.
-            let whole = |s: &Option<String>, r: &Vec<(usize, usize)>| {
+            let ranges = |r: &[crate::model::Personal]| -> Vec<(usize, usize)> {
+                r.iter().map(|p| (p.start, p.end)).collect()
+            };
+            let whole = |s: &Option<String>, r: &[crate::model::Personal]| {
                 if r.is_empty() && personal_rule {
                     vec![(0, s.as_deref().map_or(0, |s| s.chars().count()))]
                 } else {
-                    r.clone()
+                    ranges(r)
                 }
             };
             let rec_p = whole(&e.excerpt, &e.personal);
             let ref_p = if input.source_defect {
                 whole(&e.reference_excerpt, &e.reference_personal)
             } else {
-                e.reference_personal.clone()
+                ranges(&e.reference_personal)
             };
             let mut d = TextDiff::of(
                 e.reference_excerpt.as_deref().unwrap_or(""),

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use vigie::audit::AuditContext;
-use vigie::model::{Evidence, Finding, Record, RecordRef, ReferenceDecision};
+use vigie::model::{Evidence, Finding, Personal, Record, RecordRef, ReferenceDecision};
 use vigie::report::{AgeHistogram, AuditInfo, Report, Summary};
 use vigie::rules::Rule;
 use vigie::tui::app::App;
@@ -83,7 +83,7 @@ pub fn findings() -> Vec<Finding> {
             reference_span: Some((at, at + 3)),
             excerpt: Some("par M. Kaminski, contre".into()),
             reference_excerpt: Some("par M. [C], contre".into()),
-            personal: vec![(7, 15)],
+            personal: vec![Personal::whole(7, 15)],
             reference_personal: vec![],
         }),
         Finding::new(
@@ -119,8 +119,8 @@ pub fn findings() -> Vec<Finding> {
             reference_span: Some((118, 132)),
             excerpt: Some("Mme Sophie Lambert, née le 3 mars 1975".into()),
             reference_excerpt: Some("Mme Sophie Lambert, née le 3 mars 1975".into()),
-            personal: vec![(4, 18)],
-            reference_personal: vec![(4, 18)],
+            personal: vec![Personal::whole(4, 18)],
+            reference_personal: vec![Personal::whole(4, 18)],
         }),
         Finding::new(
             Rule::MSK005,
@@ -134,8 +134,8 @@ pub fn findings() -> Vec<Finding> {
             reference_span: Some((139, 150)),
             excerpt: Some("née le 3 mars 1975".into()),
             reference_excerpt: Some("née le 3 mars 1975".into()),
-            personal: vec![(7, 18)],
-            reference_personal: vec![(7, 18)],
+            personal: vec![Personal::whole(7, 18)],
+            reference_personal: vec![Personal::whole(7, 18)],
         }),
         Finding::new(
             Rule::INT001,

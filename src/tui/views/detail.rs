@@ -2,6 +2,7 @@
 //! and the diff of the texts scrolled to the offending span.
 
 use super::{penalty_style, severity_style};
+use crate::model::Personal;
 use crate::report::redact::redact;
 use crate::rules::article_text;
 use crate::text::sanitize::for_terminal;
@@ -372,14 +373,14 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     // The excerpts the engine gave, above the diff (masked like the rest).
     let mut pre: Vec<Line<'static>> = Vec::new();
     if let Some(e) = &f.evidence {
-        let masked = |s: &str, r: &[(usize, usize)], whole: bool| {
+        let masked = |s: &str, r: &[Personal], whole: bool| {
             let s = for_terminal(s, false);
             if app.reveal {
                 s.into_owned()
             } else if whole && r.is_empty() {
                 // A personal-data rule without precise ranges: the whole excerpt.
                 let n = s.chars().count();
-                redact(&s, &[(0, n)])
+                redact(&s, &[Personal::whole(0, n)])
             } else {
                 redact(&s, r)
             }
