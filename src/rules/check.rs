@@ -165,6 +165,20 @@ impl<'a> Checker<'a> {
         let mut reference_norm = None;
         let mut same_text = false;
         let mut reference_unread = None;
+        let norm = NORM.with(|b| {
+            let mut b = b.borrow_mut();
+            if let Some(t) = r.text.as_deref() {
+                normalize::normalize_into(t, html, &mut b);
+            } else {
+                b.clear();
+            }
+            std::mem::take(&mut *b)
+        });
+        // The personal data the record's text shows in clear: its own findings (MSK004, MSK005)
+        // and every excerpt of it hide it.
+        let metadata = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
+        let in_clear =
+            masking::InClear::find(&norm, &masking::Professionals::of_metadata(metadata));
         // The reference text is read again only when the texts differ byte for byte (the
         // digests of the texts as read) and, when it is known, the digest of its normalised form
         // differs too; and compared only when their normalised forms differ.
@@ -200,7 +214,14 @@ impl<'a> Checker<'a> {
                             ));
                         } else {
                             let m = normalize::normalize_mapped(t, html);
-                            let c = integrity::compare(&m, &refm, r.excerpt, &d.professionals, rec);
+                            let c = integrity::compare(
+                                &m,
+                                &refm,
+                                r.excerpt,
+                                &d.professionals,
+                                &in_clear.pieces,
+                                rec,
+                            );
                             text_differs = true;
                             mapped = Some(m);
                             text_cmp = Some(c);
@@ -285,16 +306,15 @@ impl<'a> Checker<'a> {
         } else {
             reference_norm.as_deref()
         };
-        let metadata = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
         if let Some(t) = r.text.as_deref() {
             masking::check_in_clear(
                 "text".into(),
                 &norm,
+                &in_clear,
                 t,
                 html,
                 &mut mapped,
                 reference_as_normalised,
-                &masking::Professionals::of_metadata(metadata),
                 &lifted,
                 rec,
                 &mut out,

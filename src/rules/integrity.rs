@@ -53,33 +53,107 @@ const OMITTED: &str = " (…) ";
 /// ends around [`OMITTED`]: a passage cut from a decision may be most of it, and every finding
 /// keeps its excerpts. A span of personal data is shown whole (see [`personal_excerpt`]).
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
-    excerpt_of(text, start, end, true)
+    let (ex, span, _) = excerpt_of(text, start, end, true);
+    (ex, span)
 }
 
 /// [`excerpt`] of a span that holds personal data, never shortened: what an excerpt marks as
 /// personal is looked for in the record's other excerpts to be redacted there too
 /// ([`crate::rules::masking::share_personal`]), so all of it must be there.
 pub fn personal_excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
-    excerpt_of(text, start, end, false)
+    let (ex, span, _) = excerpt_of(text, start, end, false);
+    (ex, span)
 }
 
-fn excerpt_of(text: &str, start: usize, end: usize, elide: bool) -> (String, (usize, usize)) {
+/// [`excerpt`], with the pieces of personal data it shows of those of `text`, `personal` (char
+/// ranges of `text`, sorted by start): each as much of it as the excerpt shows.
+pub fn marked_excerpt(
+    text: &str,
+    start: usize,
+    end: usize,
+    personal: &[(usize, usize)],
+) -> (String, (usize, usize), Vec<Personal>) {
+    let (ex, span, window) = excerpt_of(text, start, end, true);
+    (ex, span, window.personal(personal))
+}
+
+/// [`personal_excerpt`], with the pieces of personal data it shows, as [`marked_excerpt`].
+pub fn marked_personal_excerpt(
+    text: &str,
+    start: usize,
+    end: usize,
+    personal: &[(usize, usize)],
+) -> (String, (usize, usize), Vec<Personal>) {
+    let (ex, span, window) = excerpt_of(text, start, end, false);
+    (ex, span, window.personal(personal))
+}
+
+/// Where the chars of an excerpt come from in its text: chars `from..cut`, then, after the
+/// omission sign when the excerpt leaves out the middle of a long span, `resume..to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    from: usize,
+    cut: usize,
+    resume: usize,
+    to: usize,
+    /// Chars of the omission sign: 0 when nothing is left out (then `cut == resume`).
+    omitted: usize,
+}
+
+impl Window {
+    /// What the excerpt shows of the pieces `personal` (char ranges of its text, sorted by
+    /// start), in chars of the excerpt. A piece the window or the omission cuts is shown in
+    /// part: the part says whether the piece's first and last chars are in it.
+    fn personal(&self, personal: &[(usize, usize)]) -> Vec<Personal> {
+        // The runs of the text the excerpt shows, and where each starts in it.
+        let runs: &[(usize, usize, usize)] = if self.omitted == 0 {
+            &[(self.from, self.to, 0)]
+        } else {
+            &[
+                (self.from, self.cut, 0),
+                (self.resume, self.to, self.cut - self.from + self.omitted),
+            ]
+        };
+        let mut out = Vec::new();
+        for &(a, b) in personal.iter().take_while(|&&(a, _)| a < self.to) {
+            for &(lo, hi, at) in runs {
+                let (s, e) = (a.max(lo), b.min(hi));
+                if s < e {
+                    out.push(Personal {
+                        start: at + s - lo,
+                        end: at + e - lo,
+                        first: s == a,
+                        last: e == b,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn excerpt_of(
+    text: &str,
+    start: usize,
+    end: usize,
+    elide: bool,
+) -> (String, (usize, usize), Window) {
     let omitted_chars = OMITTED.chars().count();
     // Where the span starts and ends, within the text.
     let (from, c_from) = byte_of_char(text, 0, 0, start.saturating_sub(CONTEXT));
     let (start, c_start) = byte_of_char(text, from, c_from, start);
     let (end, c_end) = byte_of_char(text, start, c_start, end.max(c_start));
     let elided = elide && c_end - c_start > 2 * SPAN_ENDS + omitted_chars;
-    let (cut_from, cut_to) = if elided {
+    let ((cut_from, c_cut), (cut_to, c_resume)) = if elided {
         let (cut_from, c) = byte_of_char(text, start, c_start, c_start + SPAN_ENDS);
         (
-            cut_from,
-            byte_of_char(text, cut_from, c, c_end - SPAN_ENDS).0,
+            (cut_from, c),
+            byte_of_char(text, cut_from, c, c_end - SPAN_ENDS),
         )
     } else {
-        (end, end)
+        ((end, c_end), (end, c_end))
     };
-    let (to, _) = byte_of_char(text, end, c_end, c_end + CONTEXT);
+    let (to, c_to) = byte_of_char(text, end, c_end, c_end + CONTEXT);
     let omitted = if elided { OMITTED } else { "" };
     let mut out = String::with_capacity(to - from + omitted.len());
     out.push_str(&text[from..cut_from]);
@@ -91,7 +165,14 @@ fn excerpt_of(text: &str, start: usize, end: usize, elide: bool) -> (String, (us
     } else {
         c_end - c_start
     };
-    (out, (lead, lead + span))
+    let window = Window {
+        from: c_from,
+        cut: c_cut,
+        resume: c_resume,
+        to: c_to,
+        omitted: if elided { omitted_chars } else { 0 },
+    };
+    (out, (lead, lead + span), window)
 }
 
 /// The byte offset of char `k` of `text` (its length when `k` is past the end), counting on
@@ -111,16 +192,41 @@ fn byte_of_char(text: &str, mut b: usize, mut c: usize, k: usize) -> (usize, usi
     (b, c)
 }
 
-/// Compares the normalised (and mapped) record and reference texts.
+/// The two texts compared, and the personal data each shows in clear (char ranges of the
+/// normalised text, sorted by start), which every excerpt of them hides.
+struct Texts<'a> {
+    record: &'a Normalized,
+    reference: &'a Normalized,
+    record_personal: &'a [(usize, usize)],
+    reference_personal: &'a [(usize, usize)],
+}
+
+/// Compares the normalised (and mapped) record and reference texts. `record_personal` is the
+/// personal data the record's text shows in clear ([`crate::rules::masking::InClear`], char
+/// ranges of the normalised text, sorted by start): the excerpts hide it, and the reference's,
+/// found here (what the source failed to mask).
 pub fn compare(
     record: &Normalized,
     reference: &Normalized,
     is_excerpt: bool,
     professionals: &[String],
+    record_personal: &[(usize, usize)],
     rec: &Arc<RecordRef>,
 ) -> TextComparison {
     let al = align::align(&reference.text, &record.text);
     let mut out = TextComparison::default();
+    let reference_personal = if al.changes.is_empty() {
+        Vec::new()
+    } else {
+        use crate::rules::masking::{InClear, Professionals};
+        InClear::find(&reference.text, &Professionals::of_metadata(professionals)).pieces
+    };
+    let texts = Texts {
+        record,
+        reference,
+        record_personal,
+        reference_personal: &reference_personal,
+    };
     let mut subs: Vec<&Change> = Vec::new();
     let mut ins: Vec<&Change> = Vec::new();
     let mut cuts: Vec<&Change> = Vec::new();
@@ -161,14 +267,14 @@ pub fn compare(
                 al.record_chars(&ch.record),
                 al.reference_chars(&ch.reference),
             );
-            lifted(rspan, fspan, &shown, record, reference, rec, &mut out);
+            lifted(rspan, fspan, &shown, &texts, rec, &mut out);
         } else if rec_markers > 0
             && ref_markers == 0
             && ref_words > 0
             && rec_words <= 2
             && ref_words <= MASKED_TOKENS * rec_markers
         {
-            added(&al, ch, record, reference, professionals, rec, &mut out);
+            added(&al, ch, &texts, professionals, rec, &mut out);
         } else if ref_markers > 0
             && rec_markers > 0
             && ref_words <= MASKED_TOKENS * rec_markers
@@ -184,7 +290,7 @@ pub fn compare(
             {
                 let markers = markers_of(&al, ch, reference);
                 let (rspan, fspan) = (al.record_chars(&shown), al.reference_chars(&ch.reference));
-                lifted(rspan, fspan, &markers, record, reference, rec, &mut out);
+                lifted(rspan, fspan, &markers, &texts, rec, &mut out);
             }
         } else if ch.reference.is_empty() {
             // A name added beside a marker shows whom the marker masks (`Mme B...` as
@@ -195,7 +301,7 @@ pub fn compare(
                         al.record_chars(&ch.record),
                         al.reference_chars(&ch.reference),
                     );
-                    lifted(rspan, fspan, &[marker], record, reference, rec, &mut out);
+                    lifted(rspan, fspan, &[marker], &texts, rec, &mut out);
                 }
                 None => ins.push(ch),
             }
@@ -232,11 +338,11 @@ pub fn compare(
         let cm = al.record[ch.record.clone()].iter().any(|t| t.marker);
         ((!rm && !cm) || first_integrity == Some(k)).then_some(ch)
     }) {
-        out.first_difference = Some(change_evidence(&al, first, record, reference));
+        out.first_difference = Some(change_evidence(&al, first, &texts));
     }
     let mut push = |rule: Rule, list: &[&Change], what: &str| {
         let Some(first) = list.first() else { return };
-        let ev = change_evidence(&al, first, record, reference);
+        let ev = change_evidence(&al, first, &texts);
         let n = list.len();
         let msg = format!(
             "the decision text differs from the reference: {n} {what}{}",
@@ -258,23 +364,20 @@ pub fn compare(
 }
 
 /// Evidence of a change: spans in both texts as read, excerpts from the normalised texts.
-fn change_evidence(
-    al: &Alignment,
-    ch: &Change,
-    record: &Normalized,
-    reference: &Normalized,
-) -> Evidence {
+fn change_evidence(al: &Alignment, ch: &Change, t: &Texts<'_>) -> Evidence {
     let (rs, re) = al.record_chars(&ch.record);
     let (fs, fe) = al.reference_chars(&ch.reference);
-    let (ex, _) = excerpt(&record.text, rs, re);
-    let (rex, _) = excerpt(&reference.text, fs, fe);
+    let (ex, _, personal) = marked_excerpt(&t.record.text, rs, re, t.record_personal);
+    let (rex, _, reference_personal) =
+        marked_excerpt(&t.reference.text, fs, fe, t.reference_personal);
     Evidence {
         field: "text".into(),
-        span: Some(record.original_span(rs, re)),
-        reference_span: Some(reference.original_span(fs, fe)),
+        span: Some(t.record.original_span(rs, re)),
+        reference_span: Some(t.reference.original_span(fs, fe)),
         excerpt: Some(ex),
         reference_excerpt: Some(rex),
-        ..Default::default()
+        personal,
+        reference_personal,
     }
 }
 
@@ -402,8 +505,7 @@ fn lifted(
     (rs, re): (usize, usize),
     (fs, fe): (usize, usize),
     shown: &[&str],
-    record: &Normalized,
-    reference: &Normalized,
+    t: &Texts<'_>,
     rec: &Arc<RecordRef>,
     out: &mut TextComparison,
 ) {
@@ -411,9 +513,15 @@ fn lifted(
         .first()
         .and_then(|t| marker_kind(t))
         .unwrap_or(MarkerKind::Letter);
-    let (ex, span_in) = personal_excerpt(&record.text, rs, re);
-    let (rex, _) = excerpt(&reference.text, fs, fe);
-    let span = record.original_span(rs, re);
+    let (ex, span_in, mut personal) =
+        marked_personal_excerpt(&t.record.text, rs, re, t.record_personal);
+    // What the reference masks is personal, whatever the detectors make of it.
+    personal.push(Personal::whole(span_in.0, span_in.1));
+    personal.sort_unstable_by_key(|p| (p.start, p.end, p.first, p.last));
+    personal.dedup();
+    let (rex, _, reference_personal) =
+        marked_excerpt(&t.reference.text, fs, fe, t.reference_personal);
+    let span = t.record.original_span(rs, re);
     out.lifted.push(span);
     out.masking.push(
         Finding::new(
@@ -428,11 +536,11 @@ fn lifted(
         .with_evidence(Evidence {
             field: "text".into(),
             span: Some(span),
-            reference_span: Some(reference.original_span(fs, fe)),
+            reference_span: Some(t.reference.original_span(fs, fe)),
             excerpt: Some(ex),
             reference_excerpt: Some(rex),
-            personal: vec![Personal::whole(span_in.0, span_in.1)],
-            reference_personal: Vec::new(),
+            personal,
+            reference_personal,
         }),
     );
 }
@@ -440,29 +548,31 @@ fn lifted(
 fn added(
     al: &Alignment,
     ch: &Change,
-    record: &Normalized,
-    reference: &Normalized,
+    t: &Texts<'_>,
     professionals: &[String],
     rec: &Arc<RecordRef>,
     out: &mut TextComparison,
 ) {
+    let (record, reference) = (t.record, t.reference);
     let (rs, re) = al.record_chars(&ch.record);
     let (fs, fe) = al.reference_chars(&ch.reference);
     let toks = &al.reference[ch.reference.clone()];
     let (bs, be) = (toks[0].start as usize, toks[toks.len() - 1].end as usize);
     let person = names::person_name_at(&reference.text, bs, be, professionals);
-    let (ex, _) = excerpt(&record.text, rs, re);
-    let (rex, ref_span_in) = if person {
-        personal_excerpt(&reference.text, fs, fe)
+    let (ex, _, personal) = marked_excerpt(&record.text, rs, re, t.record_personal);
+    let (rex, ref_span_in, mut reference_personal) = if person {
+        marked_personal_excerpt(&reference.text, fs, fe, t.reference_personal)
     } else {
-        excerpt(&reference.text, fs, fe)
+        marked_excerpt(&reference.text, fs, fe, t.reference_personal)
     };
     let masked = &reference.text[bs..be];
-    let (rule, msg, reference_personal) = if person {
+    let (rule, msg) = if person {
+        reference_personal.push(Personal::whole(ref_span_in.0, ref_span_in.1));
+        reference_personal.sort_unstable_by_key(|p| (p.start, p.end, p.first, p.last));
+        reference_personal.dedup();
         (
             Rule::MSK003,
             "the record masks a person's name that the source left in clear: allowed as a provisional occultation, but the defect must be reported to the court".to_string(),
-            vec![Personal::whole(ref_span_in.0, ref_span_in.1)],
         )
     } else {
         (
@@ -471,7 +581,6 @@ fn added(
                 "the record masks «{}», which the reference shows in clear",
                 masked.chars().take(80).collect::<String>()
             ),
-            Vec::new(),
         )
     };
     out.masking.push(
@@ -481,7 +590,7 @@ fn added(
             reference_span: Some(reference.original_span(fs, fe)),
             excerpt: Some(ex),
             reference_excerpt: Some(rex),
-            personal: Vec::new(),
+            personal,
             reference_personal,
         }),
     );
@@ -515,11 +624,18 @@ mod tests {
     use crate::text::normalize::normalize_mapped;
 
     fn cmp(reference: &str, record: &str, excerpt: bool) -> TextComparison {
+        let record = normalize_mapped(record, false);
+        let personal = crate::rules::masking::InClear::find(
+            &record.text,
+            &crate::rules::masking::Professionals::of_metadata(&[]),
+        )
+        .pieces;
         compare(
-            &normalize_mapped(record, false),
+            &record,
             &normalize_mapped(reference, false),
             excerpt,
             &[],
+            &personal,
             &Arc::default(),
         )
     }
@@ -725,6 +841,71 @@ mod tests {
             assert_eq!(got.len(), 1, "{record}");
             assert_eq!(got[0].0, Rule::MSK001, "{record}");
         }
+    }
+
+    /// What an excerpt shows of the personal data of its text: the pieces in its window, a piece
+    /// its start cuts without its first char, one its end cuts without its last, and one the
+    /// omission of a long span cuts in two.
+    #[test]
+    fn excerpts_mark_what_they_show_of_the_personal_data() {
+        let text = format!("M. Jean Dupont, {}, né le 3 mars 1975.", "x".repeat(100));
+        let n = text.chars().count();
+        let (dupont, born) = ((3, 14), (n - 12, n - 1));
+        let pieces = [dupont, born];
+        // The window (40 chars before the span) starts inside `Jean Dupont`.
+        let (ex, _, marks) = marked_excerpt(&text, 51, 52, &pieces);
+        assert!(ex.starts_with("ont, xxx"), "{ex}");
+        let rest = Personal {
+            start: 0,
+            end: 3,
+            first: false,
+            last: true,
+        };
+        assert_eq!(marks, vec![rest]);
+        assert!(crate::report::redact::redact(&ex, &marks).starts_with("•••, xxx"));
+        // It holds all of `Jean Dupont`.
+        let (ex, _, marks) = marked_excerpt(&text, 0, 1, &pieces);
+        assert_eq!(ex, format!("M. Jean Dupont, {}", "x".repeat(25)));
+        assert_eq!(marks, vec![Personal::whole(3, 14)]);
+        // It ends inside the date: its start is there, not its end.
+        let (ex, _, marks) = marked_excerpt(&text, born.0 - 35, born.0 - 34, &pieces);
+        assert!(ex.ends_with(", né le 3 mars"), "{ex}");
+        let m = ex.chars().count();
+        let start = Personal {
+            start: m - 6,
+            end: m,
+            first: true,
+            last: false,
+        };
+        assert_eq!(marks, vec![start]);
+        // A long span (3..183) left out in its middle (83..103): a piece in the part shown
+        // first, one its cut ends, one left out, one the rest starts inside.
+        let long: String = (0..300)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let chars: Vec<char> = long.chars().collect();
+        let pieces = [(3, 14), (78, 88), (85, 95), (100, 111)];
+        let (ex, (s, t), marks) = marked_excerpt(&long, 3, 183, &pieces);
+        assert_eq!((s, t), (3, 3 + 2 * SPAN_ENDS + OMITTED.chars().count()));
+        let shown: Vec<char> = ex.chars().collect();
+        let parts: Vec<(String, bool, bool)> = marks
+            .iter()
+            .map(|p| (shown[p.start..p.end].iter().collect(), p.first, p.last))
+            .collect();
+        let of = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        assert_eq!(
+            parts,
+            vec![
+                (of(3, 14), true, true),
+                (of(78, 83), true, false),
+                (of(103, 111), false, true),
+            ]
+        );
+        let redacted = crate::report::redact::redact(&ex, &marks);
+        assert!(
+            redacted.contains(&format!("{OMITTED}••••••••")),
+            "{redacted}"
+        );
     }
 
     #[test]

@@ -4,36 +4,92 @@
 
 use super::Rule;
 use crate::model::{Evidence, Fact, Finding, Personal, RecordRef};
-use crate::rules::integrity::personal_excerpt;
 use crate::text::identifiers;
 use crate::text::names;
 use crate::text::normalize::{self, Normalized};
 use std::borrow::Cow;
 use std::sync::Arc;
 
-/// Runs the detectors over a record's normalised text. `mapped` is computed (once) only when a
-/// detector finds something, to report spans of the text as read. `reference_norm`, the
-/// reference's normalised text when it is known, tells whether the source shows the same thing
-/// in clear (`source_defect`).
+/// The personal data a normalised text shows in clear: the names of natural persons who are
+/// parties or third parties, and direct identifiers. Found once for a record's text: its own
+/// findings (MSK004, MSK005) come from it, and every excerpt of the text redacts it.
+#[derive(Debug, Default)]
+pub struct InClear {
+    names: Vec<names::NameHit>,
+    ids: Vec<identifiers::IdentifierHit>,
+    /// The chars of each hit: the names', then the identifiers'.
+    chars: Vec<(usize, usize)>,
+    /// The same, sorted by start.
+    pub pieces: Vec<(usize, usize)>,
+}
+
+impl InClear {
+    /// Runs the detectors over `norm`, a normalised text.
+    pub fn find(norm: &str, professionals: &Professionals<'_>) -> InClear {
+        let mut names = names::find_person_names(norm, professionals.metadata);
+        if !names.is_empty() && professionals.has_texts() {
+            names = names::find_person_names(norm, professionals.all());
+        }
+        let ids = identifiers::find_identifiers(norm);
+        let bytes: Vec<(usize, usize)> = names
+            .iter()
+            .map(|h| (h.start, h.end))
+            .chain(ids.iter().map(|h| (h.start, h.end)))
+            .collect();
+        let chars = chars_of(norm, &bytes);
+        let mut pieces = chars.clone();
+        pieces.sort_unstable();
+        InClear {
+            names,
+            ids,
+            chars,
+            pieces,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.ids.is_empty()
+    }
+}
+
+/// Byte ranges of `text` as char ranges, counting once over the text (the ranges in any order).
+fn chars_of(text: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut offsets: Vec<usize> = ranges.iter().flat_map(|&(a, b)| [a, b]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut at = Vec::with_capacity(offsets.len());
+    let (mut b, mut c) = (0, 0);
+    for &o in &offsets {
+        let o = o.min(text.len());
+        c += text[b..o].chars().count();
+        b = o;
+        at.push(c);
+    }
+    let char_at = |o: usize| at[offsets.partition_point(|&x| x < o)];
+    ranges
+        .iter()
+        .map(|&(a, e)| (char_at(a), char_at(e)))
+        .collect()
+}
+
+/// Reports what `found` (the detectors run over a record's normalised text `norm`) shows in
+/// clear. `mapped` is computed (once) only when a detector found something, to report spans of
+/// the text as read. `reference_norm`, the reference's normalised text when it is known, tells
+/// whether the source shows the same thing in clear (`source_defect`).
 #[allow(clippy::too_many_arguments)]
 pub fn check_in_clear(
     field: Cow<'static, str>,
     norm: &str,
+    found: &InClear,
     original: &str,
     html: bool,
     mapped: &mut Option<Normalized>,
     reference_norm: Option<&str>,
-    professionals: &Professionals<'_>,
     lifted: &[(usize, usize)],
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let mut names = names::find_person_names(norm, professionals.metadata);
-    if !names.is_empty() && professionals.has_texts() {
-        names = names::find_person_names(norm, professionals.all());
-    }
-    let ids = identifiers::find_identifiers(norm);
-    if names.is_empty() && ids.is_empty() {
+    if found.is_empty() {
         return;
     }
     // A text too long to map (4 GiB or more) still has its findings, without their place in
@@ -41,19 +97,18 @@ pub fn check_in_clear(
     let m = (normalize::mappable(original) && normalize::mappable(norm))
         .then(|| &*mapped.get_or_insert_with(|| normalize::normalize_mapped(original, html)));
     debug_assert!(m.is_none_or(|m| m.text == norm));
-    // Byte offsets of the normalised text to char offsets.
-    let to_char = |b: usize| norm[..b.min(norm.len())].chars().count();
     let overlaps_lifted =
         |span: (usize, usize)| lifted.iter().any(|&(a, b)| span.0 < b && a < span.1);
-    let mut emit = |rule: Rule, start: usize, end: usize, msg: String, fact: Fact| {
-        let (cs, ce) = (to_char(start), to_char(end));
+    let mut emit = |rule: Rule, (start, end): (usize, usize), (cs, ce), msg: String, fact| {
         let span = m.map(|m| m.original_span(cs, ce));
         if span.is_some_and(overlaps_lifted) {
             return;
         }
-        let found = &norm[start..end];
-        let source_defect = reference_norm.is_some_and(|r| contains_word(r, found));
-        let (ex, within) = personal_excerpt(norm, cs, ce);
+        let found_text = &norm[start..end];
+        let source_defect = reference_norm.is_some_and(|r| contains_word(r, found_text));
+        // The excerpt hides the neighbours of the hit too: another name, a date of birth.
+        let (ex, _, personal) =
+            crate::rules::integrity::marked_personal_excerpt(norm, cs, ce, &found.pieces);
         out.push(
             Finding::new(rule, Some(rec.clone()), msg)
                 .with_source_defect(source_defect)
@@ -62,26 +117,26 @@ pub fn check_in_clear(
                     field: field.clone(),
                     span,
                     excerpt: Some(ex),
-                    personal: vec![Personal::whole(within.0, within.1)],
+                    personal,
                     ..Default::default()
                 }),
         );
     };
-    for h in &names {
+    for (h, &c) in found.names.iter().zip(&found.chars) {
         emit(
             Rule::MSK004,
-            h.start,
-            h.end,
+            (h.start, h.end),
+            c,
             "the name of a natural person who is a party or a third party is shown in clear"
                 .to_string(),
             Fact::None,
         );
     }
-    for h in &ids {
+    for (h, &c) in found.ids.iter().zip(&found.chars[found.names.len()..]) {
         emit(
             Rule::MSK005,
-            h.start,
-            h.end,
+            (h.start, h.end),
+            c,
             format!("{} is shown in clear", h.kind.with_article()),
             Fact::Identifier(h.kind),
         );
@@ -155,14 +210,15 @@ pub fn check_field_in_clear(
     out: &mut Vec<Finding>,
 ) {
     let norm = normalize::normalize(value, false);
+    let found = InClear::find(&norm, professionals);
     check_in_clear(
         field,
         &norm,
+        &found,
         value,
         false,
         &mut None,
         reference_norm,
-        professionals,
         &[],
         rec,
         out,
