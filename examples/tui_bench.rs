@@ -70,6 +70,7 @@ fn findings(n: usize) -> Vec<Finding> {
                 reference_excerpt: Some("a formé le pourvoi par M. [K], demeurant".into()),
                 personal: vec![Personal::whole(26, 34)],
                 reference_personal: vec![],
+                message_personal: vec![],
             });
         }
         v.push(f);

@@ -1070,6 +1070,93 @@ fn report_of(corpus: &Path, reference: &Path, format: &str, extra: &[&str]) -> S
     String::from_utf8(out.stdout).unwrap()
 }
 
+// The source left a party's name and date of birth in clear (a planted defect in a real DILA
+// decision); the record masks both. MSK002 quotes the date the record masks, and its excerpt of
+// the official source shows it: personal data a finding quotes, in its message or its
+// excerpts, is redacted in every export unless revealed (SPEC §4).
+#[test]
+fn personal_data_a_finding_quotes_is_redacted_in_every_export() {
+    use vigie::model::Origin;
+    let dir = tempfile::tempdir().unwrap();
+    let xml = std::fs::read_to_string(data("dila-cass/JURITEXT000048176094.xml")).unwrap();
+    let defect = xml.replacen(
+        "M. [H] [W], domicilié",
+        "M. Hervé Wallon, né le 3 mars 1975, domicilié",
+        1,
+    );
+    assert_ne!(defect, xml);
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    std::fs::write(reference.join("JURITEXT000048176094.xml"), &defect).unwrap();
+    let d = vigie::source::xml::parse_xml(
+        defect.as_bytes(),
+        Origin {
+            file: "JURITEXT000048176094.xml".into(),
+            line: 0,
+        },
+    )
+    .unwrap();
+    let text = d.text.replacen(
+        "M. Hervé Wallon, né le 3 mars 1975,",
+        "M. [H] [W], né le [Date naissance 1],",
+        1,
+    );
+    assert_ne!(text, d.text);
+    let record = json!({
+        "id": "dob-too", "source_id": d.id, "text": text,
+        "jurisdiction": "Cour de cassation", "formation": "Chambre sociale", "seat": "Paris",
+        "decision_date": "2023-10-04", "number": "22-12.387",
+        "attribution": "Source : Cour de cassation (Légifrance)",
+        "updated_at": "2026-11-21T08:00:00Z",
+        "update_notice": "Document chargé sur le site source le 21/11/2026"
+    });
+    let c = corpus(dir.path(), &[record.to_string()]);
+
+    let v: Value = serde_json::from_str(&report_of(&c, &reference, "json", &[])).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let rules: Vec<&str> = findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["MSK002", "MSK003"]);
+    assert_eq!(
+        findings[0]["message"],
+        "the record masks «•••••••••••», which the reference shows in clear"
+    );
+    for f in findings {
+        let shown = f["evidence"]["reference_excerpt"].as_str().unwrap();
+        assert!(
+            shown.contains("M. H•••••••••••, né le •••••••••••,"),
+            "{shown}"
+        );
+    }
+    for format in ["json", "jsonl", "csv", "text", "notice"] {
+        let out = report_of(&c, &reference, format, &[]);
+        for secret in ["Hervé", "Wallon", "1975", "3 mars", "mars 1975"] {
+            assert!(!out.contains(secret), "{format}: {secret} in\n{out}");
+        }
+    }
+
+    // Revealed, as the reference shows it.
+    let v: Value = serde_json::from_str(&report_of(
+        &c,
+        &reference,
+        "json",
+        &["--reveal-personal-data"],
+    ))
+    .unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(
+        f["message"],
+        "the record masks «3 mars 1975», which the reference shows in clear"
+    );
+    let shown = f["evidence"]["reference_excerpt"].as_str().unwrap();
+    assert!(
+        shown.contains("M. Hervé Wallon, né le 3 mars 1975,"),
+        "{shown}"
+    );
+}
+
 // An excerpt whose window starts inside a name shows none of its letters but the name's first,
 // which is not in it: `ont` (of `Dupont`) is `•••`, not `o••` (SPEC §4: first letter kept).
 #[test]

@@ -64,6 +64,7 @@ fn sample() -> Report {
             reference_excerpt: Some("M. [K] a formé le pourvoi".into()),
             personal: vec![Personal::whole(3, 11)],
             reference_personal: vec![],
+            message_personal: vec![],
         }),
         Finding::new(
             Rule::ATT001,

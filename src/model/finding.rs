@@ -63,6 +63,10 @@ pub struct Evidence {
     pub personal: Vec<Personal>,
     /// The pieces of personal data `reference_excerpt` shows (the source's own defects).
     pub reference_personal: Vec<Personal>,
+    /// The pieces of personal data the finding's message quotes (MSK002 quotes the text the
+    /// record masks, which may be a date of birth the reference shows in clear). They belong to
+    /// that message alone: evidence given to another finding leaves them behind.
+    pub message_personal: Vec<Personal>,
 }
 
 /// A piece of personal data shown in a text (an excerpt, a message): its chars

@@ -75,6 +75,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             })
             .unwrap_or_default();
         let basis = report.basis(f).join("; ");
+        let message = super::exported_message(f, opts.reveal_personal_data);
         let cells: [&str; 15] = [
             &fingerprint,
             info.code,
@@ -87,7 +88,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             r.and_then(|r| r.source_id.as_deref()).unwrap_or(""),
             file,
             &line,
-            &f.message,
+            &message,
             &basis,
             &excerpt,
             &waiver,

@@ -171,7 +171,7 @@ pub(crate) struct FindingView<'a> {
     repeated: bool,
     source_defect: bool,
     record: Option<RecordView<'a>>,
-    message: &'a str,
+    message: std::borrow::Cow<'a, str>,
     /// The rule's basis as it applies to the record's decision ([`Report::basis`]).
     basis: crate::rules::Basis,
     evidence: Option<EvidenceView<'a>>,
@@ -220,7 +220,7 @@ impl<'a> FindingView<'a> {
                 line: r.line,
                 producer: r.producer,
             }),
-            message: &f.message,
+            message: super::exported_message(f, reveal),
             basis: report.basis(f),
             evidence: f.evidence.as_ref().map(|e| {
                 let (excerpt, reference_excerpt) = super::exported_excerpts(e, reveal);

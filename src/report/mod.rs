@@ -289,6 +289,17 @@ pub(crate) fn exported_excerpts(
     )
 }
 
+/// A finding's message as exported: the personal data it quotes (what the record masks, which
+/// the reference may show in clear) redacted unless revealed.
+pub fn exported_message(f: &Finding, reveal: bool) -> std::borrow::Cow<'_, str> {
+    match &f.evidence {
+        Some(e) if !reveal && !e.message_personal.is_empty() => {
+            redact::redact(&f.message, &e.message_personal).into()
+        }
+        _ => f.message.as_ref().into(),
+    }
+}
+
 /// Writes a file atomically: `f` writes into a temporary file in the same folder, which is
 /// flushed, synced to disk and then renamed over `path`. On any error nothing is left behind (the
 /// temporary file is removed, `path` is untouched) and the error names `path`.
@@ -396,6 +407,32 @@ mod tests {
         let (x, r) = exported_excerpts(&e, true);
         assert_eq!(x, e.excerpt);
         assert_eq!(r, e.reference_excerpt);
+    }
+
+    /// MSK002 quotes what the record masks: a date of birth the reference shows in clear is
+    /// redacted in the message as in the excerpts.
+    #[test]
+    fn the_message_is_redacted_unless_revealed() {
+        let f = Finding::new(
+            Rule::MSK002,
+            None,
+            "the record masks «3 mars 1975», which the reference shows in clear",
+        )
+        .with_evidence(Evidence {
+            field: "text".into(),
+            message_personal: vec![Personal::whole(18, 29)],
+            ..Evidence::default()
+        });
+        assert_eq!(
+            exported_message(&f, false),
+            "the record masks «•••••••••••», which the reference shows in clear"
+        );
+        assert_eq!(exported_message(&f, true), f.message);
+        let plain = Finding::new(Rule::MSK002, None, "the record masks «la société L'Oréal»");
+        assert!(matches!(
+            exported_message(&plain, false),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub(crate) fn location(report: &Report, f: &Finding) -> String {
     }
 }
 
-pub(crate) fn write(report: &Report, _opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;
     let a = &report.audit;
     let mut out = io::BufWriter::new(out);
@@ -126,7 +126,10 @@ pub(crate) fn write(report: &Report, _opts: &WriteOptions, out: &mut dyn Write) 
                 f.severity.as_str(),
                 f.penalty.as_str(),
                 if f.repeated { " repeated" } else { "" },
-                for_terminal(&f.message, false)
+                for_terminal(
+                    &super::exported_message(f, opts.reveal_personal_data),
+                    false
+                )
             )?;
         }
         if report.findings.len() > FIRST_FINDINGS {

@@ -268,6 +268,11 @@ impl<'a> Checker<'a> {
                         })
                     })
                 });
+            // What another finding's message quotes is not this one's.
+            let ev = ev.map(|mut e| {
+                e.message_personal.clear();
+                e
+            });
             // The day in France, where the source dates it (`2026-11-10` is midnight in Paris,
             // the 9th in UTC).
             let day = source_updated.map(crate::ident::paris_day);

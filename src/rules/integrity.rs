@@ -378,6 +378,7 @@ fn change_evidence(al: &Alignment, ch: &Change, t: &Texts<'_>) -> Evidence {
         reference_excerpt: Some(rex),
         personal,
         reference_personal,
+        ..Default::default()
     }
 }
 
@@ -541,9 +542,13 @@ fn lifted(
             reference_excerpt: Some(rex),
             personal,
             reference_personal,
+            message_personal: Vec::new(),
         }),
     );
 }
+
+/// The longest quote of the text a record masks that an MSK002 message gives, in chars.
+const QUOTED: usize = 80;
 
 fn added(
     al: &Alignment,
@@ -566,21 +571,38 @@ fn added(
         marked_excerpt(&reference.text, fs, fe, t.reference_personal)
     };
     let masked = &reference.text[bs..be];
-    let (rule, msg) = if person {
+    let (rule, msg, message_personal) = if person {
         reference_personal.push(Personal::whole(ref_span_in.0, ref_span_in.1));
         reference_personal.sort_unstable_by_key(|p| (p.start, p.end, p.first, p.last));
         reference_personal.dedup();
         (
             Rule::MSK003,
             "the record masks a person's name that the source left in clear: allowed as a provisional occultation, but the defect must be reported to the court".to_string(),
+            Vec::new(),
         )
     } else {
+        const BEFORE: &str = "the record masks «";
+        let quote: String = masked.chars().take(QUOTED).collect();
+        // The quote is chars `fs..fs + n` of the reference, `at..at + n` of the message: what
+        // it shows of the reference's personal data (a date of birth the source left in
+        // clear) is the message's.
+        let (n, at) = (quote.chars().count(), BEFORE.chars().count());
+        let message_personal = t
+            .reference_personal
+            .iter()
+            .take_while(|&&(a, _)| a < fs + n)
+            .filter(|&&(_, b)| b > fs)
+            .map(|&(a, b)| Personal {
+                start: at + a.max(fs) - fs,
+                end: at + b.min(fs + n) - fs,
+                first: a >= fs,
+                last: b <= fs + n,
+            })
+            .collect();
         (
             Rule::MSK002,
-            format!(
-                "the record masks «{}», which the reference shows in clear",
-                masked.chars().take(80).collect::<String>()
-            ),
+            format!("{BEFORE}{quote}», which the reference shows in clear"),
+            message_personal,
         )
     };
     out.masking.push(
@@ -592,6 +614,7 @@ fn added(
             reference_excerpt: Some(rex),
             personal,
             reference_personal,
+            message_personal,
         }),
     );
 }
@@ -906,6 +929,59 @@ mod tests {
             redacted.contains(&format!("{OMITTED}••••••••")),
             "{redacted}"
         );
+    }
+
+    /// The reference shows a date of birth the record masks: MSK002 quotes it, and its message
+    /// and reference excerpt mark it as personal; so does any other excerpt of the reference
+    /// that shows it (a passage the record cut).
+    #[test]
+    fn personal_data_of_the_reference_is_marked_in_messages_and_excerpts() {
+        let c = cmp(
+            "M. [H], né le 3 mars 1975, a formé le pourvoi.",
+            "M. [H], né le [Date naissance 1], a formé le pourvoi.",
+            false,
+        );
+        assert_eq!(c.masking.len(), 1, "{:?}", c.masking);
+        let f = &c.masking[0];
+        assert_eq!(f.rule, Rule::MSK002);
+        assert_eq!(
+            f.message,
+            "the record masks «3 mars 1975», which the reference shows in clear"
+        );
+        let e = f.evidence.as_ref().unwrap();
+        assert_eq!(e.message_personal, vec![Personal::whole(18, 29)]);
+        assert_eq!(
+            crate::report::exported_message(f, false),
+            "the record masks «•••••••••••», which the reference shows in clear"
+        );
+        assert_eq!(
+            crate::report::redact::redact(
+                e.reference_excerpt.as_deref().unwrap(),
+                &e.reference_personal
+            ),
+            "M. [H], né le •••••••••••, a formé le pourvoi."
+        );
+        // A passage of the reference the record leaves out (INT003).
+        let reference = format!(
+            "{} M. [H], né le 3 mars 1975, a formé le pourvoi le même jour que Mme Jeanne Roux. {}",
+            "Attendu que la cour d'appel a retenu que le bail était résilié.",
+            "PAR CES MOTIFS, la Cour rejette le pourvoi."
+        );
+        let record = format!(
+            "{} {}",
+            "Attendu que la cour d'appel a retenu que le bail était résilié.",
+            "PAR CES MOTIFS, la Cour rejette le pourvoi."
+        );
+        let c = cmp(&reference, &record, false);
+        let cut = c.integrity.iter().find(|f| f.rule == Rule::INT003).unwrap();
+        let e = cut.evidence.as_ref().unwrap();
+        let shown = crate::report::redact::redact(
+            e.reference_excerpt.as_deref().unwrap(),
+            &e.reference_personal,
+        );
+        assert!(shown.contains("né le •••••••••••,"), "{shown}");
+        assert!(shown.contains("Mme J••••••••••."), "{shown}");
+        assert!(e.message_personal.is_empty());
     }
 
     #[test]

@@ -291,19 +291,23 @@ const MIN_SHARED: usize = 3;
 /// personal (a name, a date of birth, a phone number), in whatever field (the text, the
 /// reuser's commentary), is marked in every other excerpt of the same record too: otherwise an
 /// export that redacts each finding's own span would show it in clear in a neighbour's excerpt
-/// (an inserted passage quoting the phone number, an MSK005 beside the name of an MSK004). Only
-/// a piece an excerpt shows whole is looked for. Each capitalised word of a piece is looked for
-/// on its own, since the same person is named otherwise elsewhere, and an excerpt that starts
-/// with the end of a piece or ends with its start (its edge cut it) has that part marked.
-/// Matching ignores case.
+/// (an inserted passage quoting the phone number, an MSK005 beside the name of an MSK004), or in
+/// a message that quotes it (MSK002). Only a piece an excerpt shows whole is looked for. Each
+/// capitalised word of a piece is looked for on its own, since the same person is named
+/// otherwise elsewhere, and an excerpt that starts with the end of a piece or ends with its start
+/// (its edge cut it) has that part marked. Matching ignores case.
 pub fn share_personal(findings: &mut [Finding]) {
     let mut secrets: Vec<Vec<char>> = Vec::new();
-    for e in findings.iter().filter_map(|f| f.evidence.as_ref()) {
+    for f in findings.iter() {
+        let Some(e) = f.evidence.as_ref() else {
+            continue;
+        };
         for (text, ranges) in [
-            (&e.excerpt, &e.personal),
-            (&e.reference_excerpt, &e.reference_personal),
+            (e.excerpt.as_deref(), &e.personal),
+            (e.reference_excerpt.as_deref(), &e.reference_personal),
+            (Some(&*f.message), &e.message_personal),
         ] {
-            let Some(text) = text.as_deref().filter(|_| !ranges.is_empty()) else {
+            let Some(text) = text.filter(|_| !ranges.is_empty()) else {
                 continue;
             };
             let chars: Vec<char> = text.chars().collect();
@@ -342,13 +346,17 @@ pub fn share_personal(findings: &mut [Finding]) {
         chars: secrets,
         automaton,
     };
-    for e in findings.iter_mut().filter_map(|f| f.evidence.as_mut()) {
+    for f in findings.iter_mut() {
+        let Some(e) = f.evidence.as_mut() else {
+            continue;
+        };
         mark_secrets(e.excerpt.as_deref(), &mut e.personal, &secrets);
         mark_secrets(
             e.reference_excerpt.as_deref(),
             &mut e.reference_personal,
             &secrets,
         );
+        mark_words(&f.message, &mut e.message_personal, &secrets);
     }
 }
 
@@ -366,19 +374,25 @@ fn fold(chars: impl IntoIterator<Item = char>) -> Vec<char> {
         .collect()
 }
 
+/// `text` folded, and the char each byte of the folded text belongs to (its length at the end).
+fn folded_with_chars(text: &str) -> (Vec<char>, String, Vec<usize>) {
+    let t = fold(text.chars());
+    let folded: String = t.iter().collect();
+    let mut char_of = vec![t.len(); folded.len() + 1];
+    for (i, (b, c)) in folded.char_indices().enumerate() {
+        char_of[b..b + c.len_utf8()].fill(i);
+    }
+    (t, folded, char_of)
+}
+
 /// Adds to `ranges` the places of `text` (in chars) that hold one of the `secrets`.
 fn mark_secrets(text: Option<&str>, ranges: &mut Vec<Personal>, secrets: &Secrets) {
     let Some(text) = text else { return };
-    let t = fold(text.chars());
-    let folded: String = t.iter().collect();
+    let (t, folded, char_of) = folded_with_chars(text);
     let n = t.len();
     let before = ranges.len();
     // Whole occurrences, overlapping ones included. Folding keeps one char for one, so the
     // automaton's byte offsets in the folded text give char offsets of the text as it is.
-    let mut char_of = vec![n; folded.len() + 1];
-    for (i, (b, c)) in folded.char_indices().enumerate() {
-        char_of[b..b + c.len_utf8()].fill(i);
-    }
     for m in secrets.automaton.find_overlapping_iter(&folded) {
         ranges.push(Personal::whole(char_of[m.start()], char_of[m.end()]));
     }
@@ -412,6 +426,26 @@ fn mark_secrets(text: Option<&str>, ranges: &mut Vec<Personal>, secrets: &Secret
                 first: true,
                 last: false,
             });
+        }
+    }
+    if ranges.len() > before {
+        ranges.sort_unstable_by_key(|p| (p.start, p.end, p.first, p.last));
+        ranges.dedup();
+    }
+}
+
+/// Adds to `ranges` the places of a finding's message (in chars) that hold one of the `secrets`
+/// as whole words: a message is English words around what it quotes, which a secret found
+/// inside a longer word would mask.
+fn mark_words(message: &str, ranges: &mut Vec<Personal>, secrets: &Secrets) {
+    let (t, folded, char_of) = folded_with_chars(message);
+    let before = ranges.len();
+    for m in secrets.automaton.find_overlapping_iter(&folded) {
+        let (a, b) = (char_of[m.start()], char_of[m.end()]);
+        let bounded = (a == 0 || !t[a - 1].is_alphanumeric())
+            && t.get(b).is_none_or(|c| !c.is_alphanumeric());
+        if bounded {
+            ranges.push(Personal::whole(a, b));
         }
     }
     if ranges.len() > before {
@@ -546,6 +580,27 @@ mod tests {
             assert_eq!(shown(f), all);
         }
         assert_eq!(shown(&fs[3]), "voir la note sur H•••••••••••");
+    }
+
+    /// A message that quotes what another finding shows as personal hides it too, as whole
+    /// words only: the English words around it stay.
+    #[test]
+    fn messages_hide_the_personal_data_of_the_record() {
+        let mut fs = vec![
+            text_finding(Rule::MSK004, "M. Hervé Wallon a formé", vec![(3, 15)]),
+            text_finding(Rule::MSK002, "la société [X]", vec![]),
+        ];
+        fs[1].message =
+            "the record masks «Wallon», which the reference shows in clear (Wallonia)".into();
+        share_personal(&mut fs);
+        let e = fs[1].evidence.as_ref().unwrap();
+        assert_eq!(e.message_personal, vec![Personal::whole(18, 24)]);
+        assert_eq!(
+            crate::report::exported_message(&fs[1], false),
+            "the record masks «W•••••», which the reference shows in clear (Wallonia)"
+        );
+        // A finding whose message quotes nothing keeps it as it is.
+        assert!(fs[0].evidence.as_ref().unwrap().message_personal.is_empty());
     }
 
     #[test]

@@ -85,6 +85,7 @@ pub fn findings() -> Vec<Finding> {
             reference_excerpt: Some("par M. [C], contre".into()),
             personal: vec![Personal::whole(7, 15)],
             reference_personal: vec![],
+            message_personal: vec![],
         }),
         Finding::new(
             Rule::INT006,
@@ -121,6 +122,7 @@ pub fn findings() -> Vec<Finding> {
             reference_excerpt: Some("Mme Sophie Lambert, née le 3 mars 1975".into()),
             personal: vec![Personal::whole(4, 18)],
             reference_personal: vec![Personal::whole(4, 18)],
+            message_personal: vec![],
         }),
         Finding::new(
             Rule::MSK005,
@@ -136,6 +138,7 @@ pub fn findings() -> Vec<Finding> {
             reference_excerpt: Some("née le 3 mars 1975".into()),
             personal: vec![Personal::whole(7, 18)],
             reference_personal: vec![Personal::whole(7, 18)],
+            message_personal: vec![],
         }),
         Finding::new(
             Rule::INT001,

@@ -3,6 +3,7 @@
 
 use super::{penalty_style, severity_style};
 use crate::model::Personal;
+use crate::report::exported_message;
 use crate::report::redact::redact;
 use crate::rules::article_text;
 use crate::text::sanitize::for_terminal;
@@ -79,7 +80,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .map_or_else(|| "—".into(), |p| (p + 1).to_string());
     let head_lines = vec![
         Line::from(l1),
-        Line::raw(for_terminal(&f.message, false).into_owned()),
+        Line::raw(for_terminal(&exported_message(f, app.reveal), false).into_owned()),
         Line::raw(record_line),
         Line::from(Span::styled(waiver, Style::default().fg(Color::Cyan))),
     ];
@@ -143,7 +144,7 @@ fn draw_opening(frame: &mut Frame<'_>, app: &App, i: u32, area: Rect) {
             Span::styled(f.rule.code(), Style::default().add_modifier(Modifier::BOLD)),
             Span::raw(format!(" {}", f.rule.info().name)),
         ]),
-        Line::raw(for_terminal(&f.message, false).into_owned()),
+        Line::raw(for_terminal(&exported_message(f, app.reveal), false).into_owned()),
         Line::raw(""),
         Line::from(Span::styled(
             "loading… reading the record and the reference again, comparing their texts",

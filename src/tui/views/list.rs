@@ -1,7 +1,7 @@
 //! The findings table: only the visible rows are built.
 
 use super::{fit, penalty_style, severity_style};
-use crate::report::WaiverStatus;
+use crate::report::{WaiverStatus, exported_message};
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::{App, AuditState, SortColumn};
 use ratatui::Frame;
@@ -149,7 +149,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         if f.source_defect {
             flags.push_str("[source defect] ");
         }
-        let message = format!("{flags}{}", for_terminal(&f.message, false));
+        let message = format!(
+            "{flags}{}",
+            for_terminal(&exported_message(f, app.reveal), false)
+        );
         let mut cells = vec![
             Cell::from(waiver),
             Cell::from(Span::styled(
