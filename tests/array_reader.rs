@@ -639,3 +639,73 @@ fn one_damaged_element_loses_at_most_the_next_one() {
     }
     assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
 }
+
+// A `,` left out after any element, in arrays laid out as exports have them, loses no element:
+// every element is read as it is, at its line, column and offset, whatever the block size, and
+// the `,` left out is one more item, just after the element that it should follow (columns
+// count chars, the text's accents included).
+#[test]
+fn a_comma_left_out_loses_no_element() {
+    let mut fails = Vec::new();
+    for seed in 0..40u64 {
+        let mut r = Rng(seed * 7907 + 5);
+        let n = 2 + (r.next() % 30) as usize;
+        let records: Vec<serde_json::Value> = (0..n).map(|i| gen_record(&mut r, i)).collect();
+        for layout in ["line", "lines", "indented"] {
+            let elements = laid_out(&records, layout);
+            // The `,` after element `k` left out.
+            let k = (r.next() % (n as u64 - 1)) as usize;
+            let (head, sep, tail) = match layout {
+                "line" => ("[", ",", "]"),
+                "lines" => ("[", ",\n", "]\n"),
+                _ => ("[\n", ",\n", "\n]\n"),
+            };
+            let place = |content: &str| {
+                let line = 1 + content.matches('\n').count() as u64;
+                let col = 1 + content[content.rfind('\n').map_or(0, |p| p + 1)..]
+                    .chars()
+                    .count() as u64;
+                (line, col, content.len() as u64)
+            };
+            let mut content = head.to_string();
+            let mut want = Vec::new();
+            let mut gap = None;
+            for (j, e) in elements.iter().enumerate() {
+                if j > 0 {
+                    content.push_str(if j == k + 1 { &sep[1..] } else { sep });
+                }
+                let body = e.trim_start();
+                content.push_str(&e[..e.len() - body.len()]);
+                let (line, col, off) = place(&content);
+                if let Some((l, c, o)) = gap.take() {
+                    want.push((
+                        l,
+                        c,
+                        o,
+                        Err(format!(
+                            "a `,` is missing between two elements of the JSON array (the next \
+                             one starts at line {line}, column {col})"
+                        )),
+                    ));
+                }
+                content.push_str(body);
+                want.push((line, col, off, Ok(body.as_bytes().to_vec())));
+                if j == k {
+                    gap = Some(place(&content));
+                }
+            }
+            content.push_str(tail);
+            for block in [1usize, 4096, 1 << 20] {
+                let limits = Limits {
+                    block_bytes: block,
+                    ..Limits::default()
+                };
+                if new_items(content.as_bytes(), limits) != want {
+                    fails.push(format!("seed {seed} {layout} element {k} block {block}"));
+                    break;
+                }
+            }
+        }
+    }
+    assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
+}

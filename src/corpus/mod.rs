@@ -1354,6 +1354,9 @@ struct ArrayScan {
     elem_col: u64,
     /// The element being read: its start (file offset), line and column.
     elem: Option<(u64, u64, u64)>,
+    /// Just after the closing bracket that last brought the scan back to the level of the
+    /// elements (file offset, line, column): where a `,` left out after an element belongs.
+    elem_end: (u64, u64, u64),
     /// The element being read is over the record limit: its bytes are dropped.
     skipping: bool,
     /// Where the closing `]` is.
@@ -1580,6 +1583,44 @@ impl ArrayScan {
         self.string = None;
         self.maybe_next = None;
         self.bad = true;
+    }
+
+    /// Ends the element being read, complete by its brackets, before `i`, where another starts
+    /// with no `,` between them (`{...}\n{...}`): both are items, and so is the `,` left out,
+    /// at the place where it belongs (just after the element), so that it is told and fixed.
+    fn missing_comma(
+        &mut self,
+        data: &[u8],
+        start: u64,
+        i: usize,
+        limits: &Limits,
+        items: &mut Vec<Item>,
+    ) {
+        if let Some((s, l, col)) = self.elem.take() {
+            let b = (s - start) as usize;
+            let end = trim_end(data, b, i);
+            if self.first_key.is_none() {
+                self.first_key = Some(first_key(&data[b..end]));
+            }
+            items.push(element_item(b, end, (s, l, col), limits));
+        }
+        let (offset, line, column) = self.elem_end;
+        items.push(Item {
+            line,
+            column,
+            offset,
+            kind: ItemKind::Unreadable(format!(
+                "a `,` is missing between two elements of the JSON array (the next one starts \
+                 at line {}, column {})",
+                self.line,
+                self.col + 1
+            )),
+        });
+        self.skipping = false;
+        self.next = Next::Value;
+        self.string = None;
+        self.maybe_next = None;
+        self.bad = false;
     }
 
     /// At the end (`data[i]`) of a key, in the first element or a bad one. The first key of the
@@ -1820,6 +1861,9 @@ fn read_array<R: Read>(
 /// the level of the elements is taken, in a bad element, for one of its own brackets; and one
 /// followed by `,`, `{`, `}` or `]`, for one that does not end the array (an item of its own).
 ///
+/// An element complete by its brackets, then another with no `,` between them, is a `,` left
+/// out: both elements are read, and the `,` is an item of its own, at the place where it belongs.
+///
 /// So a damaged element is one item as a rule (whose parse says what is wrong, and where); one
 /// byte of damage loses none of the other elements of an array laid out over lines, and at most
 /// the next one on one line (a string left open there runs into it). Each byte is looked at a
@@ -1948,6 +1992,19 @@ fn scan_array(
                     st.string = None;
                     open(st);
                 }
+                // An element complete by its brackets, then another one with no `,` between
+                // them: a `,` left out. Not after a bad element (its brackets may be wrong)
+                // unless the new one starts its line at or left of the first element, as in an
+                // array laid out one element a line.
+                b'[' | b'{'
+                    if st.depth == 0
+                        && st.next == Next::AfterClose
+                        && (st.elem.is_some() || st.skipping)
+                        && (!st.bad || st.col < st.elem_col) =>
+                {
+                    st.missing_comma(data, start, i, limits, items);
+                    continue;
+                }
                 b'[' | b'{' => {
                     if st.bad || !st.next.is_value() {
                         st.bad = true;
@@ -2000,13 +2057,19 @@ fn scan_array(
                         }
                         // Else a stray bracket, left as it is.
                     }
+                    if st.depth == 0 {
+                        st.elem_end = (at(i) + 1, st.line, st.col + 2);
+                    }
                 }
                 // In a bad element, a `]` that seems to end the array is as likely a bracket
                 // the damage left over (`{"a": [1]}]}`, a `}` too many): taken for one, it is
                 // part of the element, which ends at the next `,` (or the file's end).
                 // Not in a page, where the page's other members follow the array: there the
                 // `]` ends the array, and if it was the damage's, the bytes after it say so.
-                b']' if st.depth == 0 && st.bad && st.page.is_none() => st.next = Next::AfterClose,
+                b']' if st.depth == 0 && st.bad && st.page.is_none() => {
+                    st.next = Next::AfterClose;
+                    st.elem_end = (at(i) + 1, st.line, st.col + 2);
+                }
                 b',' | b']' if st.depth == 0 => {
                     if let Some((s, l, col)) = st.elem.take() {
                         let b = (s - start) as usize;
@@ -3301,6 +3364,108 @@ mod tests {
         let (ids, rest) = records_and_rest(&cut("[{\"id\": \"a\"}, {\"id\": \"b\"}\n"));
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(rest, [(2, 1, Err("the JSON array is not closed".into()))]);
+    }
+
+    // A `,` left out between two elements lost them both (and every element up to the next
+    // `,`), read as one bad item: each is read, and the `,` left out is an item of its own, at
+    // the place where it belongs, just after the element before it; on one line, one element a
+    // line or indented, in a page of results, after an element over the record limit, and
+    // after a bad element when the next one starts its line.
+    #[test]
+    fn a_comma_left_out_between_elements_loses_no_element() {
+        let missing = |line, col, next: (u64, u64)| {
+            (
+                line,
+                col,
+                Err(format!(
+                    "a `,` is missing between two elements of the JSON array (the next one \
+                     starts at line {}, column {})",
+                    next.0, next.1
+                )),
+            )
+        };
+        // `{"id": "gN"}` takes 12 columns.
+        let g = |n: u32| format!("{{\"id\": \"g{n}\"}}");
+        // One element a line, the first three with no `,` after them but the third.
+        let content = format!("[\n{}\n{}\n{},\n{}\n]\n", g(1), g(2), g(3), g(4));
+        let items = cut(&content);
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["g1", "g2", "g3", "g4"]);
+        assert_eq!(rest, [missing(2, 13, (3, 1)), missing(3, 13, (4, 1))]);
+        // In the order of the file, at their offsets: the first `,` left out at byte 14.
+        let places: Vec<_> = items.iter().map(|i| (i.0, i.1, i.2)).collect();
+        assert_eq!(
+            places,
+            [
+                (2, 1, 2),
+                (2, 13, 14),
+                (3, 1, 15),
+                (3, 13, 27),
+                (4, 1, 28),
+                (5, 1, 42)
+            ]
+        );
+        // On one line, with or without a space; and an array in place of an object.
+        for (content, next) in [
+            (format!("[{}{},{}]", g(1), g(2), g(3)), (1, 14)),
+            (format!("[{} {},{}]", g(1), g(2), g(3)), (1, 15)),
+        ] {
+            let (ids, rest) = records_and_rest(&cut(&content));
+            assert_eq!(ids, ["g1", "g2", "g3"], "{content}");
+            assert_eq!(rest, [missing(1, 14, next)], "{content}");
+        }
+        let (ids, rest) = records_and_rest(&cut(&format!("[{} [1, 2]]", g(1))));
+        assert_eq!(ids, ["g1"]);
+        assert_eq!(
+            rest,
+            [missing(1, 14, (1, 15)), (1, 15, Ok("[1, 2]".to_string()))]
+        );
+        // Indented as `json.dump(indent=2)` writes it, with accents: columns count chars.
+        let content = "[\n  {\n    \"id\": \"é1\"\n  }\n  {\n    \"id\": \"é2\"\n  }\n]";
+        let (ids, rest) = records_and_rest(&cut(content));
+        assert_eq!(ids, ["é1", "é2"]);
+        assert_eq!(rest, [missing(4, 4, (5, 3))]);
+        // After a bad element: when the next one starts its line, at the first one's column.
+        let bad = r#"{"id": "bad", "x": [1, 2}"#;
+        let content = format!("[\n{}\n{}\n{}\n]", g(1), bad, g(2));
+        let (ids, rest) = records_and_rest(&cut(&content));
+        assert_eq!(ids, ["g1", "g2"]);
+        assert_eq!(
+            rest,
+            [
+                missing(2, 13, (3, 1)),
+                (3, 1, Ok(bad.to_string())),
+                missing(3, 26, (4, 1))
+            ]
+        );
+        // In a page of results.
+        let page = format!("{{\"total\": 2, \"results\": [{}\n{}]}}\n", g(1), g(2));
+        let items = items_of(page.as_bytes(), pages());
+        assert_eq!(
+            items,
+            [
+                (1, 25, Ok(g(1))),
+                (1, 37, missing(1, 38, (2, 1)).2),
+                (2, 38, Ok(g(2)))
+            ]
+        );
+        // After an element over the record limit, dropped as it is read.
+        let content = format!("[{{\"id\": \"{}\"}}\n{}]", "x".repeat(200), g(2));
+        let limits = Limits {
+            max_record_bytes: 100,
+            ..Limits::default()
+        };
+        let got = items_of(content.as_bytes(), limits);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0]
+                .2
+                .as_ref()
+                .unwrap_err()
+                .contains("larger than the limit")
+        );
+        assert_eq!(got[1].2, missing(1, 212, (2, 1)).2);
+        assert_eq!(got[2].2.as_deref(), Ok(g(2).as_str()));
     }
 
     // Telling damage costs no more than a look at each byte: an array of one long line whose
