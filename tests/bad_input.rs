@@ -730,3 +730,88 @@ fn records_without_text_are_told_with_the_mapping_path() {
         "{err}"
     );
 }
+
+/// The report without its time, which is all that may differ between two runs.
+fn timeless(mut v: Value) -> Value {
+    v["audit"]["elapsed_ms"] = Value::Null;
+    v
+}
+
+/// Runs vigie on `corpus` with one job and with two: the same report (but for its time), which
+/// is returned.
+fn run_one_and_two_jobs(corpus: &Path) -> Value {
+    let (code, one, _) = run(&[corpus], &["--jobs", "1"]);
+    let (code2, two, _) = run(&[corpus], &["--jobs", "2"]);
+    assert_eq!(code, code2);
+    let (one, two) = (timeless(one), timeless(two));
+    assert_eq!(one, two);
+    one
+}
+
+/// The (line, message) of each IN001 of a report.
+fn in001_places(v: &Value) -> Vec<(u64, String)> {
+    in001(v).into_iter().map(|(_, l, m)| (l, m)).collect()
+}
+
+// A `,` left out between elements of an array, one element a line: three well-formed records
+// were one IN001 ("trailing characters"). Every element is read, and each `,` left out is an
+// IN001 where it belongs, just after the element before it.
+#[test]
+fn a_comma_left_out_in_an_array_loses_no_record() {
+    let g: Vec<String> = (1..=4)
+        .map(|n| record(&format!("g{n}")).to_string())
+        .collect();
+    let after = g[0].chars().count() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("array.json");
+    std::fs::write(
+        &p,
+        format!("[\n{}\n{}\n{},\n{}\n]\n", g[0], g[1], g[2], g[3]),
+    )
+    .unwrap();
+    let v = run_one_and_two_jobs(&p);
+    assert_eq!(v["audit"]["records"], 4);
+    assert_eq!(v["audit"]["unreadable_records"], 2);
+    let missing = |line: u64| {
+        (
+            line,
+            format!(
+                "line {line}, column {after}: a `,` is missing between two elements of the JSON \
+                 array (the next one starts at line {}, column 1)",
+                line + 1
+            ),
+        )
+    };
+    assert_eq!(in001_places(&v), [missing(2), missing(3)]);
+}
+
+// Invalid UTF-8 in a string was placed where serde_json tells it, at the string's end moved
+// back roughly (one column off after a `\n` escape, dozens after a long text with escapes and
+// accents). It is placed at its first invalid byte, in chars.
+#[test]
+fn invalid_utf8_is_placed_at_its_byte() {
+    let mut long = b"{\"id\":\"b\",\"text\":\"".to_vec();
+    for _ in 0..30 {
+        long.extend_from_slice("l'arrêt \\\"attaqué\\\" ".as_bytes());
+    }
+    let chars = String::from_utf8(long.clone()).unwrap().chars().count();
+    long.extend_from_slice(b"\xff");
+    for _ in 0..10 {
+        long.extend_from_slice("\\n« motifs »".as_bytes());
+    }
+    long.extend_from_slice(b"\"}\n");
+    let mut bytes = b"{\"id\":\"a\",\"text\":\"ab\xffcdefghij\\nxyz\"}\n".to_vec();
+    bytes.extend_from_slice(&long);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("utf8.jsonl");
+    std::fs::write(&p, &bytes).unwrap();
+    let v = run_one_and_two_jobs(&p);
+    let what = "invalid UTF-8 or JSON: invalid unicode code point";
+    assert_eq!(
+        in001_places(&v),
+        [
+            (1, format!("line 1, column 21: {what}")),
+            (2, format!("line 2, column {}: {what}", chars + 1)),
+        ]
+    );
+}

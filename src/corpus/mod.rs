@@ -2214,7 +2214,8 @@ fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items:
 pub struct RecordError {
     /// The record's id when it could be read.
     pub id: Option<String>,
-    /// Line and column relative to the item (1-based).
+    /// Line and column relative to the item (1-based), as an editor shows them (LF, CRLF and CR
+    /// alone end lines; columns count chars): on the item's first line, from its first byte.
     pub line: u64,
     pub column: u64,
     pub message: String,
@@ -2268,9 +2269,59 @@ fn bare_carriage_return(bytes: &[u8]) -> bool {
     memchr::memchr_iter(b'\r', bytes).any(|k| k + 1 < bytes.len() && bytes[k + 1] != b'\n')
 }
 
+/// The offset in `bytes` of the byte that serde_json's error `e` on them points at. Invalid
+/// UTF-8 in a string is told by serde_json at the string's end, and placed from there only
+/// roughly (escapes in the string move it): its first invalid byte is found again, exactly (no
+/// other error comes before it, or serde_json would have told that one). Any other error is
+/// at the line and column serde_json gives, which count LF alone and bytes: the byte there. A
+/// column 0 is the start of a line: an error at the line feed before it, or the end of the
+/// bytes after a line feed (a record cut short), which is the start of the line.
+fn error_offset(bytes: &[u8], e: &serde_json::Error) -> usize {
+    if e.to_string().starts_with("invalid unicode code point")
+        && let Err(bad) = simdutf8::compat::from_utf8(bytes)
+    {
+        return bad.valid_up_to();
+    }
+    let line_start = match e.line() {
+        0 | 1 => 0,
+        l => memchr::memchr_iter(b'\n', bytes)
+            .nth(l - 2)
+            .map_or(bytes.len(), |k| k + 1),
+    };
+    match e.column() {
+        0 if e.is_eof() => line_start,
+        c => (line_start + c).saturating_sub(1),
+    }
+}
+
+/// The line and column of byte `at` of `bytes` (1-based) as a text editor shows them, which
+/// IN001 gives: LF, CRLF and CR alone each end a line, and columns count chars (each byte that
+/// does not continue a UTF-8 sequence: an invalid byte is one), as the readers of arrays and of
+/// lines count them. The LF of a CRLF belongs to the line that its CR ends.
+fn editor_place(bytes: &[u8], at: usize) -> (u64, u64) {
+    let mut at = at.min(bytes.len());
+    if at > 0 && bytes.get(at) == Some(&b'\n') && bytes[at - 1] == b'\r' {
+        at -= 1;
+    }
+    let before = &bytes[..at];
+    let (mut line, mut start) = (1u64, 0);
+    for k in memchr::memchr2_iter(b'\r', b'\n', before) {
+        if !(before[k] == b'\n' && k > 0 && before[k - 1] == b'\r') {
+            line += 1;
+        }
+        start = k + 1;
+    }
+    let column = 1 + before[start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count() as u64;
+    (line, column)
+}
+
 /// Parses one record from its JSON bytes, applying the mapping.
 pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, RecordError> {
     // A byte order mark before a record: files that each began with one, joined with `cat`.
+    let whole = bytes;
     let bom = bom_len(bytes);
     let bytes = &bytes[bom..];
     let value: Value = parse_json(bytes).map_err(|e| {
@@ -2297,11 +2348,13 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         } else {
             message
         };
+        // Where the error is, as an editor shows it (see `editor_place`), counted from the
+        // item's start, the mark included.
+        let (line, column) = editor_place(whole, bom + error_offset(bytes, &e));
         RecordError {
             id: None,
-            line: e.line() as u64,
-            // Columns count from the line's start, the mark included.
-            column: e.column() as u64 + if e.line() <= 1 { bom as u64 } else { 0 },
+            line,
+            column,
             message,
         }
     })?;
@@ -3680,39 +3733,42 @@ mod tests {
     fn a_byte_order_mark_before_a_record_is_skipped() {
         let r = parse_record(b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"x\"}", None).unwrap();
         assert_eq!(r.id, "a");
-        // An error after it is placed on the line as it is, the mark's three bytes included.
+        // An error after it is placed on the line as it is, the mark included: one char.
         let e = parse_record(b"\xEF\xBB\xBF{\"id\":}", None).unwrap_err();
         let plain = parse_record(b"{\"id\":}", None).unwrap_err();
-        assert_eq!((e.line, e.column), (1, plain.column + 3));
+        assert_eq!((e.line, e.column), (1, plain.column + 1));
         assert_eq!(e.message, plain.message);
     }
 
     #[test]
     fn bad_records_keep_serde_json_errors_and_places() {
-        // Records the fast parser gives up on: the error is serde_json's, at serde_json's place.
-        let cases: &[&str] = &[
-            "{\"id\":\"a\",\"text\":\"x\\q\"}",
-            "{\"id\":\"a\",\"text\":\"x\\u12\"}",
-            "{\"id\":\"a\",\"text\":\"line\nbreak\"}",
-            "{\"id\":\"a\",\"text\":\"tab\there\"}",
-            "{\"id\":\"a\",\"text\":\"é\\",
-            "{\"id\":\"a\",\"text\":\"open",
-            "{\"id\":\"a\",\"n\":01}",
-            "{\"id\":\"a\",\"n\":1e999}",
-            "{\"id\":\"a\",}",
-            "{\"id\":\"a\"} {}",
-            "{\"id\" \"a\"}",
-            "[1, 2",
-            "tru",
+        // Records the fast parser gives up on: the error is serde_json's, at serde_json's place
+        // as an editor shows it: the same in ASCII on one line; in chars after `é` (two bytes);
+        // at the end of its line for a line feed in a string (serde_json: column 0 of the next).
+        let cases: &[(&str, Option<(u64, u64)>)] = &[
+            ("{\"id\":\"a\",\"text\":\"x\\q\"}", None),
+            ("{\"id\":\"a\",\"text\":\"x\\u12\"}", None),
+            ("{\"id\":\"a\",\"text\":\"line\nbreak\"}", Some((1, 23))),
+            ("{\"id\":\"a\",\"text\":\"tab\there\"}", None),
+            ("{\"id\":\"a\",\"text\":\"é\\", Some((1, 20))),
+            ("{\"id\":\"a\",\"text\":\"open", None),
+            ("{\"id\":\"a\",\"n\":01}", None),
+            ("{\"id\":\"a\",\"n\":1e999}", None),
+            ("{\"id\":\"a\",}", None),
+            ("{\"id\":\"a\"} {}", None),
+            ("{\"id\" \"a\"}", None),
+            ("[1, 2", None),
+            ("tru", None),
+            ("{\"id\":\"a\",\n\"n\":01}", None),
+            // Cut short after a line feed: at the start of the line after it.
+            ("{\"id\":\"a\",\n", Some((2, 1))),
         ];
-        for json in cases {
+        for &(json, place) in cases {
             let e = serde_json::from_str::<Value>(json).unwrap_err();
             let got = parse_record(json.as_bytes(), None).unwrap_err();
-            assert_eq!(
-                (got.line, got.column),
-                (e.line() as u64, e.column() as u64),
-                "{json}"
-            );
+            let serde = (e.line() as u64, e.column() as u64);
+            assert_eq!((got.line, got.column), place.unwrap_or(serde), "{json}");
+            assert!(place != Some(serde), "{json}");
             assert!(
                 got.message.ends_with(&strip_position(&e.to_string())),
                 "{json}: {}",
@@ -3728,6 +3784,72 @@ mod tests {
         let got = parse_record(b"{\"id\":\"a\",\"text\":\"x\\ud800\\q\"}", None).unwrap_err();
         assert_eq!((got.line, got.column), (1, e.column() as u64));
         assert_eq!(got.message, "bad JSON: invalid escape");
+    }
+
+    // Invalid UTF-8 in a string was placed where serde_json tells it, roughly: at the string's
+    // end, moved back by the length of what followed the bad byte once unescaped (one column off
+    // after a `\n`, dozens after a long text with escapes). It is placed at its first invalid
+    // byte, in chars (each accent one) as other places are, on its line however the record's
+    // lines end.
+    #[test]
+    fn invalid_utf8_is_placed_at_its_first_bad_byte() {
+        let cases: &[(&[u8], (u64, u64))] = &[
+            // `{"id":"a","text":"ab` is 20 chars.
+            (b"{\"id\":\"a\",\"text\":\"ab\xffcdefghij\\nxyz\"}", (1, 21)),
+            (b"{\"id\":\"a\",\"text\":\"ab\xffcdefghij\"}", (1, 21)),
+            // Escapes before it and after it, accents before it (`\u00e9` is 6 chars).
+            (
+                b"{\"id\":\"a\",\"text\":\"\\\"\xc3\xa9t\xc3\xa9\\u00e9 \xfe\\n\\t\\n\\\"x\"}",
+                (1, 31),
+            ),
+            // A sequence cut short (`é` without its second byte), in a key.
+            (b"{\"id\":\"a\",\"t\xc3\":1}", (1, 13)),
+            // On the third line of a pretty-printed record, after CRLF, LF or CR alone.
+            (
+                b"{\r\n  \"id\": \"a\",\r\n  \"text\": \"\xc3\xa0 \x80\"\r\n}",
+                (3, 14),
+            ),
+            (
+                b"{\n  \"id\": \"a\",\n  \"text\": \"\xc3\xa0 \x80\"\n}",
+                (3, 14),
+            ),
+            (
+                b"{\r  \"id\": \"a\",\r  \"text\": \"\xc3\xa0 \x80\"\r}",
+                (3, 14),
+            ),
+        ];
+        for &(json, place) in cases {
+            let e = parse_record(json, None).unwrap_err();
+            assert_eq!(
+                (e.line, e.column),
+                place,
+                "{}",
+                String::from_utf8_lossy(json)
+            );
+            assert!(e.message.starts_with("invalid UTF-8"), "{}", e.message);
+        }
+        // A JSON error before the bad byte is told first, at its own place.
+        let e = parse_record(b"{\"id\":\"a\",\"n\":x,\"t\":\"\xff\"}", None).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 15));
+        assert!(e.message.ends_with("expected value"), "{}", e.message);
+    }
+
+    // Lines as an editor counts them: a CR alone ends a line, as LF and CRLF do (one line for a
+    // CRLF, whichever of its bytes the error is at).
+    #[test]
+    fn record_errors_count_lines_as_an_editor_does() {
+        for (json, place) in [
+            ("{\"id\":\"a\",\r\"n\":01}", (2, 6)),
+            ("{\"id\":\"a\",\r\n\"n\":01}", (2, 6)),
+            ("{\"id\":\"a\",\r\r\n\r\"n\":01}", (4, 6)),
+            ("{\"id\":\"a\"}\r{\"id\":\"b\"}", (2, 1)),
+            // A line break in a string: at its CR, on the line that it ends.
+            ("{\"id\":\"a\",\"t\":\"x\r\ny\"}", (1, 17)),
+            ("{\"id\":\"a\",\"t\":\"x\ny\"}", (1, 17)),
+        ] {
+            let e = parse_record(json.as_bytes(), None).unwrap_err();
+            assert_eq!((e.line, e.column), place, "{json:?}: {}", e.message);
+        }
     }
 
     #[test]
