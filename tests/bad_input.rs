@@ -753,6 +753,170 @@ fn in001_places(v: &Value) -> Vec<(u64, String)> {
     in001(v).into_iter().map(|(_, l, m)| (l, m)).collect()
 }
 
+// A file of LF or CRLF lines with a CR alone in a line (files joined from others): `{b}\r{c}`
+// was one IN001, and record c lost. A CR alone that ends a whole JSON value ends its line, and
+// lines are counted as an editor counts them (VS Code, Notepad++, JetBrains: a CR alone ends a
+// line as LF and CRLF do), so the IN001s after it are where the auditor's editor shows them. A
+// record spread over lines by a CR inside it stays one (the CR is white space to JSON), and
+// its error is placed on the line where it is; columns count chars.
+#[test]
+fn a_cr_alone_in_a_file_of_lf_lines_loses_no_record() {
+    let rec = |id: &str| record(id).to_string();
+    let mut bytes = Vec::new();
+    for part in [
+        format!("{}\r\n", rec("a")),
+        format!("{}\r{}\n", rec("b"), rec("c")),
+        "\n\r\n{bad}\r\n".to_string(),
+        "{\"id\":\"d\",\r\"n\":01}\n".to_string(),
+        format!("{}\r", rec("e")),
+    ] {
+        bytes.extend_from_slice(part.as_bytes());
+    }
+    bytes.extend_from_slice("{\"id\":\"f\",\"t\":\"é".as_bytes());
+    bytes.extend_from_slice(b"\xff\"}\n");
+    bytes.extend_from_slice(rec("g").as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("mixed.jsonl");
+    std::fs::write(&p, &bytes).unwrap();
+    let v = run_one_and_two_jobs(&p);
+    // a, b, c on lines 1 to 3; blank lines 4 and 5; `{bad}` on 6; d on 7 and 8; e on 9; f on 10
+    // (`{"id":"f","t":"é` is 16 chars); g on 11.
+    assert_eq!(v["audit"]["records"], 5);
+    assert_eq!(v["audit"]["unreadable_records"], 3);
+    assert_eq!(
+        in001_places(&v),
+        [
+            (
+                6,
+                "line 6, column 2: bad JSON: key must be a string".to_string()
+            ),
+            (7, "line 8, column 6: bad JSON: invalid number".to_string()),
+            (
+                10,
+                "line 10, column 17: invalid UTF-8 or JSON: invalid unicode code point".to_string()
+            ),
+        ]
+    );
+    let lines: Vec<(String, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] != "IN001")
+        .map(|f| {
+            (
+                f["record"]["id"].as_str().unwrap().to_string(),
+                f["record"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    for (id, line) in [("a", 1), ("b", 2), ("c", 3), ("e", 9), ("g", 11)] {
+        assert!(
+            lines.contains(&(id.to_string(), line)),
+            "{id} at {line}: {lines:?}"
+        );
+    }
+}
+
+// The same in a large file cut in blocks of every size: 2,000 records whose lines end with LF,
+// CRLF or CR alone at random, with blank lines of each kind and indented records among them.
+// Every record is an item at its line as an editor counts them, at its column, whose offset is
+// the start of its line, and reads back (the UI's detail view). A line longer than a record is
+// one item, as it is whatever the block size, and the CRs alone in it still end lines.
+#[test]
+fn cr_alone_lines_in_a_large_lf_file_are_cut_alike_in_blocks_of_any_size() {
+    use support::corpus_file::for_each_block_of;
+    use vigie::corpus::{Limits, read_record_at};
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut rnd = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut content = String::new();
+    // (line, column, offset, record) of each record.
+    let mut want = Vec::new();
+    let mut line = 1u64;
+    for k in 0..2000 {
+        let r = record(&format!("r{k}")).to_string();
+        let indent = if rnd(10) == 0 { "  " } else { "" };
+        want.push((
+            line,
+            1 + indent.len() as u64,
+            content.len() as u64,
+            r.clone(),
+        ));
+        content.push_str(indent);
+        content.push_str(&r);
+        // The first line ends with LF: a file of LF lines, not one of CR lines.
+        let end = match (k, rnd(10)) {
+            (0, _) => "\n",
+            (_, 0..=1) => "\r",
+            (_, 2..=4) => "\r\n",
+            _ => "\n",
+        };
+        content.push_str(end);
+        line += 1;
+        // A blank line (an LF after a CR would make a CRLF, one line end).
+        let blank = ["\r", "\n", "\r\n", "  \r"][rnd(4) as usize];
+        if rnd(20) == 0 && !(end == "\r" && blank == "\n") {
+            content.push_str(blank);
+            line += 1;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.jsonl");
+    std::fs::write(&path, &content).unwrap();
+    for block_bytes in [4096, 65_536, 2 << 20] {
+        let limits = Limits {
+            block_bytes,
+            ..Limits::default()
+        };
+        let mut got = Vec::new();
+        for_each_block_of(&path, &limits, |b| {
+            for it in &b.items {
+                let bytes = b.item_bytes(it).unwrap();
+                let text = String::from_utf8(bytes.trim_ascii_end().to_vec()).unwrap();
+                got.push((it.line, it.column, it.offset, text));
+            }
+        });
+        assert_eq!(got.len(), want.len(), "blocks of {block_bytes}");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w, "blocks of {block_bytes}");
+        }
+        for k in [0, 1, 2, 3, 999, 1999] {
+            let rec = read_record_at(&path, want[k].2, None, &limits).unwrap();
+            assert_eq!(rec.id, format!("r{k}"));
+        }
+    }
+
+    // 30 records ended by CR alone on one LF line longer than a record: one item, at its line;
+    // the record after it, 30 lines on.
+    let long: Vec<String> = (0..30)
+        .map(|k| record(&format!("l{k}")).to_string())
+        .collect();
+    let content = format!("{}\n{}\r\n{}\n", record("a"), long.join("\r"), record("z"));
+    std::fs::write(&path, &content).unwrap();
+    for block_bytes in [64, 1000, 4096, 65_536] {
+        let limits = Limits {
+            block_bytes,
+            max_record_bytes: 1024,
+            ..Limits::default()
+        };
+        let mut got = Vec::new();
+        for_each_block_of(&path, &limits, |b| {
+            for it in &b.items {
+                got.push((it.line, it.column, b.item_bytes(it).is_some()));
+            }
+        });
+        assert_eq!(
+            got,
+            [(1, 1, true), (2, 1, false), (32, 1, true)],
+            "blocks of {block_bytes}"
+        );
+    }
+}
+
 // A `,` left out between elements of an array, one element a line: three well-formed records
 // were one IN001 ("trailing characters"). Every element is read, and each `,` left out is an
 // IN001 where it belongs, just after the element before it.

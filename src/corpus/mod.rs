@@ -1153,6 +1153,86 @@ fn split_carry(
     std::mem::replace(carry, rest)
 }
 
+/// Whether `data` holds a carriage return that is not the first half of a CRLF (one at its very
+/// end included).
+fn has_lone_cr(data: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', data).any(|k| data.get(k + 1) != Some(&b'\n'))
+}
+
+/// How many lines a carriage return alone ends in `line` (a line of JSON Lines, its LF and the CR
+/// of a CRLF before it left out: [`before_crlf`]).
+fn lone_crs(line: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\r', line).count() as u64
+}
+
+/// The end of the line `data[pos..end]` (ended by an LF at `end`, or by the end of the data)
+/// without the CR of a CRLF.
+fn before_crlf(data: &[u8], pos: usize, end: usize) -> usize {
+    end - usize::from(end < data.len() && end > pos && data[end - 1] == b'\r')
+}
+
+/// The items of the line `data[pos..end]` of JSON Lines (ended by an LF at `end`, or by the end
+/// of the data) when it holds a carriage return alone (the CR of a CRLF before the LF is not
+/// one), starting on line `line`: how many lines those CRs end in it, as an editor counts them.
+///
+/// Files joined from others mix line ends: a CR alone ends a line there as an LF does, where
+/// the line before it is one JSON value by its brackets ([`one_value_line`]), strings skipped:
+/// `{"id":"b"}\r{"id":"c"}` is two records, each at its line. A CR anywhere else is left in its
+/// record (a CR between tokens is white space to JSON; one in a string, damage that the
+/// record's parse tells): from there to the LF, the rest is that one record, spread over lines
+/// as a pretty-printed record is, which JSON Lines does not cut either (see `ends_with_bare_cr`).
+#[allow(clippy::too_many_arguments)]
+fn push_line_with_lone_cr(
+    data: &[u8],
+    pos: usize,
+    end: usize,
+    line: u64,
+    file_offset: u64,
+    limits: &Limits,
+    items: &mut Vec<Item>,
+) -> u64 {
+    let stop = before_crlf(data, pos, end);
+    // The start of the record being read (the start of its line), and its line.
+    let (mut rec, mut rec_line) = (pos, line);
+    let mut extra = 0;
+    // A line longer than a record is one item, as any other line that long (and as it is when
+    // read a block at a time: see `read_lines`).
+    let mut cutting = end - pos <= limits.max_record_bytes;
+    let mut push = |rec: usize, rec_line: u64, to: usize| {
+        let slice = &data[rec..to];
+        let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if lead < slice.len() {
+            items.push(Item {
+                line: rec_line,
+                column: lead as u64 + 1,
+                offset: file_offset + rec as u64,
+                kind: if to - rec > limits.max_record_bytes {
+                    ItemKind::Unreadable(too_large(limits))
+                } else {
+                    ItemKind::Bytes(rec + lead, to)
+                },
+            });
+        }
+    };
+    for k in memchr::memchr_iter(b'\r', &data[pos..stop]).map(|k| pos + k) {
+        extra += 1;
+        if !cutting {
+            continue;
+        }
+        let body = data[rec..k].trim_ascii_start();
+        if body.is_empty() || one_value_line(body) {
+            // A blank line, or a whole one.
+            push(rec, rec_line, k);
+            rec = k + 1;
+            rec_line = line + extra;
+        } else {
+            cutting = false;
+        }
+    }
+    push(rec, rec_line, end);
+    extra
+}
+
 /// Reads JSON Lines in blocks split at line boundaries.
 #[allow(clippy::too_many_arguments)]
 fn read_lines<R: Read>(
@@ -1197,8 +1277,15 @@ fn read_lines<R: Read>(
                         if skipping_long.is_none() {
                             skipping_long = Some((line, file_offset));
                         }
-                        file_offset += carry.len() as u64;
-                        carry.clear();
+                        // Dropped, but for a CR at its end, which the next byte tells to be half
+                        // of a CRLF or not; the CRs alone in it still end lines, as an editor
+                        // counts them (none with `cr`, or it would have been cut there).
+                        let drop = carry.len() - usize::from(carry.last() == Some(&b'\r'));
+                        if !cr {
+                            line += lone_crs(&carry[..drop]);
+                        }
+                        file_offset += drop as u64;
+                        carry.drain(..drop);
                         continue;
                     }
                     // Grow the buffer to read the rest of the line.
@@ -1224,6 +1311,10 @@ fn read_lines<R: Read>(
         };
         let mut pos = bom;
         let mut first_line = true;
+        // A CR alone in a file whose lines end with LF or CRLF: rare, looked for once in the
+        // block (one pass of memchr), and its lines then read one by one for it; the others are
+        // cut at LF alone, as fast as ever.
+        let lone_cr = !cr && has_lone_cr(&block.data[pos..]);
         while pos < block.data.len() {
             let rest = &block.data[pos..];
             let end = if cr {
@@ -1241,6 +1332,19 @@ fn read_lines<R: Read>(
                     offset: off,
                     kind: ItemKind::Unreadable(too_large(limits)),
                 });
+                if lone_cr {
+                    line += lone_crs(&block.data[pos..before_crlf(&block.data, pos, end)]);
+                }
+            } else if lone_cr {
+                line += push_line_with_lone_cr(
+                    &block.data,
+                    pos,
+                    end,
+                    line,
+                    file_offset,
+                    limits,
+                    &mut block.items,
+                );
             } else {
                 let slice = &block.data[pos..end];
                 let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
@@ -2796,6 +2900,41 @@ mod tests {
             };
             assert_eq!(b.items.len(), items, "{name}");
         }
+    }
+
+    // In a file of LF lines, a CR alone ends a line where a whole JSON value by its brackets
+    // ends before it (a record, or an array, which is no record but is its own item); elsewhere,
+    // it is left in the record, which is then one item to its LF, spread over lines. Either
+    // way, it ends a line for the lines counted after it.
+    #[test]
+    fn a_cr_alone_ends_a_line_after_a_whole_value() {
+        let content = "{\"id\":\"a\"}\n\
+                       {\"id\":\"b\", \"t\": \"}\"}\r[1, {}]  \r\r  {\"id\":\"c\"}\n\
+                       {\"id\":\"d\",\r\"n\":1}\r{\"id\":\"e\"}\n\
+                       \"s\"\r{\"id\":\"f\"}\r\n\
+                       {\"id\":\"g\"}\r";
+        let items = items_of(content.as_bytes(), Limits::default());
+        let at = |s: &str| content.find(s).unwrap() as u64;
+        assert_eq!(
+            items,
+            [
+                (1, 0, Ok("{\"id\":\"a\"}".to_string())),
+                (
+                    2,
+                    at("{\"id\":\"b\""),
+                    Ok("{\"id\":\"b\", \"t\": \"}\"}".into())
+                ),
+                (3, at("[1"), Ok("[1, {}]  ".into())),
+                (5, at("  {\"id\":\"c\""), Ok("{\"id\":\"c\"}".into())),
+                (
+                    6,
+                    at("{\"id\":\"d\""),
+                    Ok("{\"id\":\"d\",\r\"n\":1}\r{\"id\":\"e\"}".into())
+                ),
+                (9, at("\"s\""), Ok("\"s\"\r{\"id\":\"f\"}\r".into())),
+                (11, at("{\"id\":\"g\""), Ok("{\"id\":\"g\"}".into())),
+            ]
+        );
     }
 
     #[test]
