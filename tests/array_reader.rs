@@ -539,13 +539,14 @@ fn one_bad_element_is_one_item_and_the_others_are_read() {
     assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
 }
 
-// Whatever the damage (bytes of JSON's syntax put in or taken out anywhere, several times), an
-// array is cut the same way in blocks of every size, with a small record limit too: the scanner's
-// way back from a bad element depends on nothing but the bytes before it. Every byte is counted
-// once, and every item's bytes are where its block says (checked by `new_items`).
+// Whatever the damage (bytes of JSON's syntax or line ends put in or taken out anywhere, several
+// times), an array is cut the same way in blocks of every size, with a small record limit too:
+// the scanner's way back from a bad element depends on nothing but the bytes before it. Every
+// byte is counted once, and every item's bytes are where its block says (checked by
+// `new_items`).
 #[test]
 fn a_damaged_array_is_cut_the_same_way_whatever_the_blocks() {
-    let pieces: [&[u8]; 12] = [
+    let pieces: [&[u8]; 14] = [
         b"\"",
         b"{",
         b"}",
@@ -554,6 +555,8 @@ fn a_damaged_array_is_cut_the_same_way_whatever_the_blocks() {
         b",",
         b":",
         b"\n",
+        b"\r",
+        b"\r\n",
         b"\\",
         b" ",
         b"x",
@@ -708,4 +711,62 @@ fn a_comma_left_out_loses_no_element() {
         }
     }
     assert!(fails.is_empty(), "{}\n{}", fails.len(), fails.join("\n"));
+}
+
+// An array laid out over lines ended by LF, CRLF or CR alone, mixed at random: every element is
+// at the line an editor shows it on (each of the three ending one line), at its column and
+// offset, whatever the block size.
+#[test]
+fn lines_ended_by_cr_alone_count_in_an_array() {
+    for seed in 0..6u64 {
+        let mut r = Rng(seed * 4241 + 9);
+        let records: Vec<serde_json::Value> = (0..1000).map(|i| gen_record(&mut r, i)).collect();
+        let layout = ["lines", "indented"][(seed % 2) as usize];
+        let elements = laid_out(&records, layout);
+        let mut ends = |text: &str| -> String {
+            text.split('\n')
+                .collect::<Vec<_>>()
+                .join(r.pick(&["\n", "\r\n", "\r"]))
+        };
+        let mut content = ends("[\n");
+        // Each element's offset and bytes.
+        let mut starts = Vec::new();
+        for (j, e) in elements.iter().enumerate() {
+            if j > 0 {
+                content.push_str(&ends(",\n"));
+            }
+            let e = ends(e);
+            let body = e.trim_start();
+            content.push_str(&e[..e.len() - body.len()]);
+            starts.push((content.len(), body.to_string()));
+            content.push_str(body);
+        }
+        content.push_str(&ends("\n]\n"));
+        assert!(content.len() > 70_000, "{}", content.len());
+        // Where an editor puts each element: its line and column.
+        let b = content.as_bytes();
+        let (mut line, mut start, mut k) = (1u64, 0, 0);
+        let mut want = Vec::new();
+        for (off, body) in &starts {
+            while k < *off {
+                if b[k] == b'\r' || (b[k] == b'\n' && (k == 0 || b[k - 1] != b'\r')) {
+                    line += 1;
+                }
+                if b[k] == b'\r' || b[k] == b'\n' {
+                    start = k + 1;
+                }
+                k += 1;
+            }
+            let col = 1 + content[start..*off].chars().count() as u64;
+            want.push((line, col, *off as u64, Ok(body.as_bytes().to_vec())));
+        }
+        for block in [1usize, 4096, 1 << 20] {
+            let limits = Limits {
+                block_bytes: block,
+                ..Limits::default()
+            };
+            let got = new_items(content.as_bytes(), limits);
+            assert_eq!(got, want, "seed {seed} {layout} block {block}");
+        }
+    }
 }

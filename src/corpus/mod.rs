@@ -731,26 +731,15 @@ fn bom_len(data: &[u8]) -> usize {
     }
 }
 
-/// Skips a BOM and white space from `from`: the position reached, its line and column.
+/// Skips a BOM and white space from `from`: the position reached, its line and column as an
+/// editor shows them ([`editor_place`]; the BOM is no char of the first line).
 fn skip_ws(data: &[u8], from: usize) -> (usize, u64, u64) {
-    let mut i = from.max(bom_len(data));
-    let mut line = 1u64;
-    let mut line_start = 0usize;
-    line += memchr::memchr_iter(b'\n', &data[..i]).count() as u64;
-    if let Some(p) = memchr::memrchr(b'\n', &data[..i]) {
-        line_start = p + 1;
-    }
+    let bom = bom_len(data);
+    let mut i = from.max(bom);
     while i < data.len() && data[i].is_ascii_whitespace() {
-        if data[i] == b'\n' {
-            line += 1;
-            line_start = i + 1;
-        }
         i += 1;
     }
-    let column = String::from_utf8_lossy(&data[line_start..i])
-        .chars()
-        .count() as u64
-        + 1;
+    let (line, column) = editor_place(&data[bom..], i - bom);
     (i, line, column)
 }
 
@@ -1450,9 +1439,12 @@ struct ArrayScan {
     maybe_next: Option<(u64, u64, u64)>,
     /// The first key of the array's first element, quotes included (empty if it has none).
     first_key: Option<Vec<u8>>,
-    /// Line and column (in chars, 0-based) of the scan position.
+    /// Line and column (in chars, 0-based) of the scan position, lines counted as an editor
+    /// counts them (LF, CRLF and CR alone each end one).
     line: u64,
     col: u64,
+    /// The byte before the scan position is a CR: an LF there is the second half of a CRLF.
+    cr: bool,
     /// The column (1-based) of the array's first element: in an array laid out over lines, where
     /// every element starts, or further left.
     elem_col: u64,
@@ -1579,7 +1571,26 @@ impl<'de> serde::Deserialize<'de> for ResultsCount {
     }
 }
 
+/// How many chars `bytes` hold: the bytes that do not continue a UTF-8 sequence.
+fn chars(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
+}
+
 impl ArrayScan {
+    /// Moves the scan position over `bytes` (no LF in them), CRs alone included.
+    fn count_crs(&mut self, bytes: &[u8]) {
+        let after = match memchr::memrchr(b'\r', bytes) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\r', bytes).count() as u64;
+                self.col = 0;
+                &bytes[last + 1..]
+            }
+            None => bytes,
+        };
+        self.col += chars(after);
+        self.cr = bytes.last().map_or(self.cr, |&b| b == b'\r');
+    }
+
     /// Whether the innermost container is an object, as far as its kind is known.
     fn in_object(&self) -> bool {
         self.depth > 0 && self.depth < KNOWN_LEVELS && self.kinds >> self.depth & 1 == 0
@@ -1839,12 +1850,8 @@ fn read_array<R: Read>(
     if let Some(at) = page {
         // The scan starts at the array, on its line and column.
         let before = &carry[pos..at];
-        st.line += memchr::memchr_iter(b'\n', before).count() as u64;
-        let line_start = memchr::memrchr(b'\n', before).map_or(0, |k| k + 1);
-        st.col = before[line_start..]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count() as u64;
+        let (line, column) = editor_place(before, before.len());
+        (st.line, st.col) = (line, column - 1);
         st.page = Some(PageTail {
             before: before.trim_ascii().to_vec(),
             ..PageTail::default()
@@ -1854,11 +1861,8 @@ fn read_array<R: Read>(
     // Where the array opens, for an array of nothing: an export that wrote `[]` holds no record,
     // and must not pass for a compliant corpus (an empty file does not either).
     let open = pos + carry[pos..].iter().position(|&b| b == b'[').unwrap_or(0);
-    let open_line = 1 + memchr::memchr_iter(b'\n', &carry[..open]).count() as u64;
-    let open_col = 1 + carry[memchr::memrchr(b'\n', &carry[..open]).map_or(0, |k| k + 1)..open]
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count() as u64;
+    let bom = bom_len(&carry);
+    let (open_line, open_col) = editor_place(&carry[bom..], open - bom);
     let mut found = 0usize;
     let mut blocks = 0;
     loop {
@@ -1982,6 +1986,9 @@ fn scan_array(
 ) {
     let mut i = *pos;
     let at = |i: usize| start + i as u64;
+    // A CR alone ahead, rare but for files of CR lines: looked for at once (one memchr pass),
+    // so that the bytes of strings, nearly all, are looked at for it only then.
+    let lone_cr = has_lone_cr(&data[i..]);
     while i < data.len() {
         // An element over the record limit is reported as soon as it is, and its bytes
         // dropped: when a byte of its own (not white space after it, not the `,` or `]` that
@@ -2005,16 +2012,7 @@ fn scan_array(
         }
         let c = data[i];
         if !st.opened {
-            match c {
-                b'[' => st.opened = true,
-                b'\n' => {
-                    st.line += 1;
-                    st.col = 0;
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
+            st.opened = c == b'[';
         } else if st.closed
             && let Some(page) = &mut st.page
         {
@@ -2064,10 +2062,16 @@ fn scan_array(
             } else {
                 // Most bytes are inside strings: on to the next quote, backslash or line end.
                 let run = memchr::memchr3(b'"', b'\\', b'\n', &data[i..]).unwrap_or(data.len() - i);
-                st.col += data[i..i + run]
-                    .iter()
-                    .filter(|&&b| b & 0xC0 != 0x80)
-                    .count() as u64;
+                let bytes = &data[i..i + run];
+                if lone_cr && memchr::memchr(b'\r', bytes).is_some() {
+                    // A CR alone in a string (no JSON string holds one): it ends a line all
+                    // the same.
+                    st.count_crs(bytes);
+                } else {
+                    // Any CR here is the first half of a CRLF, which its LF ends.
+                    st.col += chars(bytes);
+                    st.cr = false;
+                }
                 i += run;
                 continue;
             }
@@ -2215,12 +2219,19 @@ fn scan_array(
                 }
             }
         }
-        if c == b'\n' {
-            st.line += 1;
-            st.col = 0;
-        } else if c & 0xC0 != 0x80 {
-            st.col += 1;
+        // LF, CRLF and CR alone each end a line, as an editor counts them.
+        match c {
+            b'\n' => {
+                st.line += u64::from(!st.cr);
+                st.col = 0;
+            }
+            b'\r' => {
+                st.line += 1;
+                st.col = 0;
+            }
+            _ => st.col += u64::from(c & 0xC0 != 0x80),
         }
+        st.cr = c == b'\r';
         i += 1;
     }
     *pos = i;
@@ -3658,6 +3669,59 @@ mod tests {
         );
         assert_eq!(got[1].2, missing(1, 212, (2, 1)).2);
         assert_eq!(got[2].2.as_deref(), Ok(g(2).as_str()));
+    }
+
+    // An array's lines are counted as an editor counts them, as JSON Lines' are: LF, CRLF (cut
+    // between its two bytes by the blocks) and CR alone each end one, a CR in a string too; so
+    // every element, and the place of an error inside one, is on the line an editor shows.
+    #[test]
+    fn an_array_counts_lines_ended_by_cr_alone() {
+        let content = "[\r  {\"id\": \"a\"},\r\n  {\"id\": \"b\",\r    \"t\": \"x\ry\"},\n  \
+                       {\"id\": \"c\"}\r  {\"id\": \"d\"}\r]\r\n";
+        let items = cut(content);
+        let at = |s: &str| content.find(s).unwrap() as u64;
+        let b = "{\"id\": \"b\",\r    \"t\": \"x\ry\"}";
+        assert_eq!(
+            items,
+            [
+                (
+                    2,
+                    3,
+                    at("{\"id\": \"a\""),
+                    Ok("{\"id\": \"a\"}".to_string())
+                ),
+                (3, 3, at(b), Ok(b.to_string())),
+                (
+                    6,
+                    3,
+                    at("{\"id\": \"c\""),
+                    Ok("{\"id\": \"c\"}".to_string())
+                ),
+                (
+                    6,
+                    14,
+                    at("{\"id\": \"c\"}") + 11,
+                    Err(
+                        "a `,` is missing between two elements of the JSON array (the next \
+                         one starts at line 7, column 3)"
+                            .to_string()
+                    )
+                ),
+                (
+                    7,
+                    3,
+                    at("{\"id\": \"d\""),
+                    Ok("{\"id\": \"d\"}".to_string())
+                ),
+            ]
+        );
+        // The CR in b's text, at the end of the element's second line (`    "t": "x`), the
+        // file's fourth.
+        let e = parse_record(b.as_bytes(), None).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 12), "{}", e.message);
+        // An array of nothing after a byte order mark (no char) and a CRLF and a CR.
+        let empty = cut("\u{feff}\r\n\r  [ ]");
+        assert_eq!(empty, [(3, 3, 8, Err(EMPTY_ARRAY.to_string()))]);
     }
 
     // Telling damage costs no more than a look at each byte: an array of one long line whose
