@@ -1043,7 +1043,19 @@ proptest! {
         let mut expect_records = 0u64;
         let mut expect_unreadable = Vec::new();
         let mut non_blank = 0u64;
-        for (i, l) in all.iter().enumerate() {
+        // Lines as an editor counts them: a line ends at LF, CRLF or a CR alone, so a record
+        // after a CR alone (in the white space that leads its line) is on the next one.
+        let editor_line = |at: usize| {
+            1 + body[..at]
+                .iter()
+                .enumerate()
+                .filter(|&(k, &b)| b == b'\n' || (b == b'\r' && body.get(k + 1) != Some(&b'\n')))
+                .count() as u64
+        };
+        let mut offset = 0;
+        for l in &all {
+            let start = offset;
+            offset += l.len() + 1;
             let lead = l.iter().take_while(|b| b.is_ascii_whitespace()).count();
             if lead == l.len() {
                 continue;
@@ -1051,7 +1063,7 @@ proptest! {
             non_blank += 1;
             match parse_record(&l[lead..], None) {
                 Ok(_) => expect_records += 1,
-                Err(_) => expect_unreadable.push(i as u64 + 1),
+                Err(_) => expect_unreadable.push(editor_line(start + lead)),
             }
         }
         prop_assert_eq!(report.audit.records + report.audit.unreadable_records, non_blank);
