@@ -4473,7 +4473,7 @@ mod tests {
 
     #[test]
     fn no_corpus_path_is_an_error_not_a_panic() {
-        let e = expand(&[]).err().expect("an error");
+        let e = expand(&[]).expect_err("an error");
         assert!(e.to_string().contains("no corpus"), "{e}");
     }
 
