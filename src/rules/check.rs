@@ -165,15 +165,6 @@ impl<'a> Checker<'a> {
         let mut reference_norm = None;
         let mut same_text = false;
         let mut reference_unread = None;
-        let norm = NORM.with(|b| {
-            let mut b = b.borrow_mut();
-            if let Some(t) = r.text.as_deref() {
-                normalize::normalize_into(t, html, &mut b);
-            } else {
-                b.clear();
-            }
-            std::mem::take(&mut *b)
-        });
         // The personal data the record's text shows in clear: its own findings (MSK004, MSK005)
         // and every excerpt of it hide it.
         let metadata = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
