@@ -1164,12 +1164,13 @@ fn before_crlf(data: &[u8], pos: usize, end: usize) -> usize {
 /// of the data) when it holds a carriage return alone (the CR of a CRLF before the LF is not
 /// one), starting on line `line`: how many lines those CRs end in it, as an editor counts them.
 ///
-/// Files joined from others mix line ends: a CR alone ends a line there as an LF does, where
-/// the line before it is one JSON value by its brackets ([`one_value_line`]), strings skipped:
-/// `{"id":"b"}\r{"id":"c"}` is two records, each at its line. A CR anywhere else is left in its
-/// record (a CR between tokens is white space to JSON; one in a string, damage that the
-/// record's parse tells): from there to the LF, the rest is that one record, spread over lines
-/// as a pretty-printed record is, which JSON Lines does not cut either (see `ends_with_bare_cr`).
+/// Files joined from others mix line ends: a CR alone outside a string ends a line there as an
+/// LF does, where the record before it is one JSON value by its brackets ([`Brackets`], strings
+/// skipped): `{"id":"b"}\r{"id":"c"}` is two records, each at its line. A CR in a string is part
+/// of it (damage that the record's parse tells). One between the tokens of a record that goes
+/// on (white space to JSON) leaves the rest of the line, to the LF, that one record, spread
+/// over lines as a pretty-printed record is, which JSON Lines does not cut either (see
+/// `ends_with_bare_cr`).
 #[allow(clippy::too_many_arguments)]
 fn push_line_with_lone_cr(
     data: &[u8],
@@ -1203,18 +1204,36 @@ fn push_line_with_lone_cr(
             });
         }
     };
+    // The brackets of the record since its first byte other than white space, and the bytes
+    // they have taken.
+    let mut brackets: Option<(Brackets, usize)> = None;
     for k in memchr::memchr_iter(b'\r', &data[pos..stop]).map(|k| pos + k) {
         extra += 1;
         if !cutting {
             continue;
         }
-        let body = data[rec..k].trim_ascii_start();
-        if body.is_empty() || one_value_line(body) {
-            // A blank line, or a whole one.
+        let (b, fed) = match &mut brackets {
+            Some(b) => b,
+            None => {
+                let lead = data[rec..k].iter().take_while(|b| b.is_ascii_whitespace());
+                let first = rec + lead.count();
+                if first == k {
+                    // A blank line.
+                    rec = k + 1;
+                    rec_line = line + extra;
+                    continue;
+                }
+                brackets.insert((Brackets::default(), first))
+            }
+        };
+        b.take(&data[*fed..k]);
+        *fed = k;
+        if b.whole() {
             push(rec, rec_line, k);
             rec = k + 1;
             rec_line = line + extra;
-        } else {
+            brackets = None;
+        } else if b.bad || !b.string.open {
             cutting = false;
         }
     }
@@ -2914,16 +2933,17 @@ mod tests {
     }
 
     // In a file of LF lines, a CR alone ends a line where a whole JSON value by its brackets
-    // ends before it (a record, or an array, which is no record but is its own item); elsewhere,
-    // it is left in the record, which is then one item to its LF, spread over lines. Either
-    // way, it ends a line for the lines counted after it.
+    // ends before it (a record, or an array, which is no record but is its own item); in a
+    // string, it is part of it; between the tokens of a record, it leaves the record one item to
+    // its LF, spread over lines. Either way, it ends a line for the lines counted after it.
     #[test]
     fn a_cr_alone_ends_a_line_after_a_whole_value() {
         let content = "{\"id\":\"a\"}\n\
                        {\"id\":\"b\", \"t\": \"}\"}\r[1, {}]  \r\r  {\"id\":\"c\"}\n\
                        {\"id\":\"d\",\r\"n\":1}\r{\"id\":\"e\"}\n\
                        \"s\"\r{\"id\":\"f\"}\r\n\
-                       {\"id\":\"g\"}\r";
+                       {\"id\":\"g\", \"t\": \"x\ry\"}\r{\"id\":\"h\"}\n\
+                       {\"id\":\"i\"}\r";
         let items = items_of(content.as_bytes(), Limits::default());
         let at = |s: &str| content.find(s).unwrap() as u64;
         assert_eq!(
@@ -2943,7 +2963,13 @@ mod tests {
                     Ok("{\"id\":\"d\",\r\"n\":1}\r{\"id\":\"e\"}".into())
                 ),
                 (9, at("\"s\""), Ok("\"s\"\r{\"id\":\"f\"}\r".into())),
-                (11, at("{\"id\":\"g\""), Ok("{\"id\":\"g\"}".into())),
+                (
+                    11,
+                    at("{\"id\":\"g\""),
+                    Ok("{\"id\":\"g\", \"t\": \"x\ry\"}".into())
+                ),
+                (13, at("{\"id\":\"h\""), Ok("{\"id\":\"h\"}".into())),
+                (14, at("{\"id\":\"i\""), Ok("{\"id\":\"i\"}".into())),
             ]
         );
     }
