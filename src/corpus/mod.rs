@@ -1171,7 +1171,6 @@ fn before_crlf(data: &[u8], pos: usize, end: usize) -> usize {
 /// on (white space to JSON) leaves the rest of the line, to the LF, that one record, spread
 /// over lines as a pretty-printed record is, which JSON Lines does not cut either (see
 /// `ends_with_bare_cr`).
-#[allow(clippy::too_many_arguments)]
 fn push_line_with_lone_cr(
     data: &[u8],
     pos: usize,
