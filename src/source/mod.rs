@@ -581,8 +581,10 @@ impl ReferenceSet {
 struct Meter<'a> {
     total: u64,
     done: std::sync::atomic::AtomicU64,
-    /// The `done` last told.
+    /// The `done` last told: read without the lock to skip most calls, written under it.
     told: std::sync::atomic::AtomicU64,
+    /// Held while telling, so that what is told only grows whatever the threads' order.
+    telling: Mutex<()>,
     progress: &'a (dyn Fn(u64, u64) + Sync),
 }
 
@@ -593,6 +595,7 @@ impl<'a> Meter<'a> {
             total,
             done: 0.into(),
             told: 0.into(),
+            telling: Mutex::new(()),
             progress,
         }
     }
@@ -602,15 +605,15 @@ impl<'a> Meter<'a> {
             return;
         }
         let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
-        let told = self.told.load(Ordering::Relaxed);
         let step = (self.total / 200).max(1);
-        if (done >= told + step || done >= self.total)
-            && done > told
-            && self
-                .told
-                .compare_exchange(told, done, Ordering::Relaxed, Ordering::Relaxed)
-                .is_ok()
-        {
+        if done < self.told.load(Ordering::Relaxed) + step && done < self.total {
+            return;
+        }
+        let _telling = self.telling.lock().unwrap_or_else(|e| e.into_inner());
+        // The latest count, told only if it is more than the last told.
+        let done = self.done.load(Ordering::Relaxed);
+        if done > self.told.load(Ordering::Relaxed) {
+            self.told.store(done, Ordering::Relaxed);
             // A file that grew since it was listed reads past the total.
             (self.progress)(done.min(self.total), self.total.max(done));
         }
