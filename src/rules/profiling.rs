@@ -539,16 +539,11 @@ pub fn check_text(
         let magistrate = MAGISTRATE_NEAR.is_match(&window)
             || (magistrates(surname) && !OTHER_PROFESSIONAL_NEAR.is_match(&window));
         if magistrate && PRACTICE.is_match(&window) {
-            out.push(
-                Finding::new(
-                    Rule::PRF002,
-                    Some(rec.clone()),
-                    format!(
-                        "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
-                    ),
-                )
-                .with_evidence(evidence(path, &Value::String(value.to_string()))),
-            );
+            out.push(analytics_finding(
+                path,
+                &Value::String(value.to_string()),
+                rec,
+            ));
             return;
         }
     }
@@ -576,6 +571,18 @@ fn ceil(s: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// PRF002 on the field at `path`, which holds `value`.
+fn analytics_finding(path: &str, value: &Value, rec: &Arc<RecordRef>) -> Finding {
+    Finding::new(
+        Rule::PRF002,
+        Some(rec.clone()),
+        format!(
+            "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
+        ),
+    )
+    .with_evidence(evidence(path, value))
 }
 
 fn evidence(path: &str, v: &Value) -> Evidence {
@@ -632,16 +639,7 @@ fn visit(
         _ => false,
     };
     if paired_in_key || paired_in_object {
-        out.push(
-            Finding::new(
-                Rule::PRF002,
-                Some(rec.clone()),
-                format!(
-                    "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
-                ),
-            )
-            .with_evidence(evidence(path, value)),
-        );
+        out.push(analytics_finding(path, value, rec));
         return;
     }
     let people = !analytics && words.iter().any(|w| PEOPLE_WORDS.contains(&w.as_str()));
