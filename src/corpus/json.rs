@@ -254,24 +254,7 @@ fn push_escape(b: &[u8], k: usize, out: &mut Vec<u8>) -> Option<usize> {
         b'r' => b'\r',
         b't' => b'\t',
         b'u' => {
-            let n = match b.get(k + 2..k + 6) {
-                Some(&[p, q, r, s]) => {
-                    let d = [
-                        HEX[p as usize],
-                        HEX[q as usize],
-                        HEX[r as usize],
-                        HEX[s as usize],
-                    ];
-                    if (d[0] | d[1] | d[2] | d[3]) & 0xf0 != 0 {
-                        return None;
-                    }
-                    u32::from(d[0]) << 12
-                        | u32::from(d[1]) << 8
-                        | u32::from(d[2]) << 4
-                        | u32::from(d[3])
-                }
-                _ => return None,
-            };
+            let n = hex4(b, k + 2)?;
             // UTF-8 by hand, as `char::encode_utf8` does, for the one, two or three bytes of a
             // char of the Basic Multilingual Plane; a surrogate's escape is read by `escape`.
             match n {
@@ -438,12 +421,21 @@ const HEX: [u8; 256] = {
 };
 
 /// The four hex digits at `b[at..at + 4]`.
+#[inline]
 fn hex4(b: &[u8], at: usize) -> Option<u32> {
-    let mut n = 0u32;
-    for &c in b.get(at..at + 4)? {
-        n = n * 16 + (c as char).to_digit(16)?;
+    let &[p, q, r, s] = b.get(at..at + 4)? else {
+        return None;
+    };
+    let d = [
+        HEX[p as usize],
+        HEX[q as usize],
+        HEX[r as usize],
+        HEX[s as usize],
+    ];
+    if (d[0] | d[1] | d[2] | d[3]) & 0xf0 != 0 {
+        return None;
     }
-    Some(n)
+    Some(u32::from(d[0]) << 12 | u32::from(d[1]) << 8 | u32::from(d[2]) << 4 | u32::from(d[3]))
 }
 
 #[cfg(test)]
