@@ -979,3 +979,80 @@ fn invalid_utf8_is_placed_at_its_byte() {
         ]
     );
 }
+
+/// A record whose reference decision is in a file that could not be read is told so (INT007
+/// names the file), not said to match nothing: the defect is the reference's, not the reuser's.
+#[test]
+fn a_record_whose_reference_file_is_unreadable_is_told_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    std::fs::copy(
+        data("dila-cass/JURITEXT000048176061.xml"),
+        reference.join("JURITEXT000048176061.xml"),
+    )
+    .unwrap();
+    // Cut short in the middle of its text.
+    let whole = std::fs::read(data("dila-cass/JURITEXT000048176094.xml")).unwrap();
+    std::fs::write(
+        reference.join("JURITEXT000048176094.xml"),
+        &whole[..whole.len() / 2],
+    )
+    .unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = ["JURITEXT000048176094", "JURITEXT000099999999"]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            json!({"id": format!("r-{i}"), "source_id": id, "text": "texte"}).to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let out = vigie()
+        .arg(&corpus)
+        .arg("--reference")
+        .arg(&reference)
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "json",
+            "--quiet",
+        ])
+        .args(["--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["audit"]["reference_decisions"], 1);
+    assert_eq!(v["audit"]["unreadable_reference_decisions"], 1);
+    let int007: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "INT007")
+        .map(|f| {
+            (
+                f["record"]["id"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(int007.len(), 2, "{int007:?}");
+    assert_eq!(int007[0].0, "r-0");
+    assert!(
+        int007[0]
+            .1
+            .starts_with("no reference decision could be read for the record's `source_id`: ")
+            && int007[0]
+                .1
+                .contains("JURITEXT000048176094.xml seems to hold it"),
+        "{}",
+        int007[0].1
+    );
+    assert_eq!(
+        int007[1].1,
+        "no reference decision matches the record's `source_id`; 1 reference decision could not \
+         be read, and it may be among them"
+    );
+}

@@ -134,7 +134,7 @@ impl<'a> Checker<'a> {
                     "the record gives no `source_id`: it cannot be checked against the reference"
                         .to_string()
                 }
-                Some(_) => "no reference decision matches the record's `source_id`".to_string(),
+                Some(id) => unmatched_message(id, &self.reference.unreadable),
             };
             out.push(
                 Finding::new(Rule::INT007, Some(rec.clone()), msg).with_evidence(Evidence {
@@ -362,5 +362,37 @@ impl<'a> Checker<'a> {
             record: rec.clone(),
             reference_unread,
         }
+    }
+}
+
+/// INT007's message for a `source_id` that matches nothing. When reference decisions could not
+/// be read, the record's may be one of them: the message says so, and names the file when its
+/// name holds the id (`JURITEXT000047291153.xml`, `5fca277de35a255d41ca73ab.json`), so that a
+/// defect of the reference is not taken for the reuser's.
+fn unmatched_message(id: &str, unreadable: &[crate::source::Unreadable]) -> String {
+    let plain = "no reference decision matches the record's `source_id`";
+    if unreadable.is_empty() {
+        return plain.to_string();
+    }
+    let key = crate::source::id_key(id);
+    let named = (key.chars().count() >= 6)
+        .then(|| {
+            unreadable.iter().find(|u| {
+                // The last part of the path (or of the archive entry's path).
+                let name = u.origin.file.rsplit(['/', '\\', '!']).next().unwrap_or("");
+                name.to_lowercase().contains(&key)
+            })
+        })
+        .flatten();
+    match named {
+        Some(u) => format!(
+            "no reference decision could be read for the record's `source_id`: {} seems to hold it but could not be read ({})",
+            u.origin.file, u.reason
+        ),
+        None => format!(
+            "{plain}; {} reference decision{} could not be read, and it may be among them",
+            unreadable.len(),
+            if unreadable.len() == 1 { "" } else { "s" }
+        ),
     }
 }
