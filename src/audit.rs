@@ -729,6 +729,16 @@ fn run_on(
             unreadable_records,
             reference_decisions: reference.len() as u64,
             unreadable_reference_decisions: reference.unreadable.len() as u64,
+            unreadable_reference: reference
+                .unreadable
+                .iter()
+                .map(|u| crate::report::UnreadableInput {
+                    file: u.origin.file.clone(),
+                    line: u.origin.line,
+                    reason: u.reason.clone(),
+                })
+                .collect(),
+            skipped_files: skipped.clone(),
             matched_records: matched,
             producers: PRODUCERS
                 .iter()

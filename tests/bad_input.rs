@@ -49,6 +49,29 @@ fn run(corpus: &[&Path], extra: &[&str]) -> (i32, Value, String) {
     (out.status.code().unwrap_or(-1), v, stderr)
 }
 
+/// Runs vigie on `corpus` with the text report: (exit code, report, stderr).
+fn run_text(corpus: &[&Path]) -> (i32, String, String) {
+    let out = vigie()
+        .args(corpus)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "text",
+            "--quiet",
+        ])
+        .args(["--fail-on", "never"])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 fn in001(v: &Value) -> Vec<(String, u64, String)> {
     v["findings"]
         .as_array()
@@ -689,6 +712,18 @@ fn folders_with_nothing_to_read_and_skipped_files_are_told() {
         "{err}"
     );
     assert!(err.contains("export.txt"), "{err}");
+    // And in the report, which outlives the run's stderr.
+    let skipped = v["audit"]["skipped_files"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1);
+    assert!(
+        skipped[0].as_str().unwrap().ends_with("export.txt"),
+        "{skipped:?}"
+    );
+    let (_, text, _) = run_text(&[&txt]);
+    assert!(
+        text.contains("files of the corpus folders not read (not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1\n  "),
+        "{text}"
+    );
     // Named, it is read.
     let (_, v, _) = run(&[&txt.join("export.txt")], &[]);
     assert_eq!(v["audit"]["records"], 1);
@@ -1026,6 +1061,23 @@ fn a_record_whose_reference_file_is_unreadable_is_told_so() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["audit"]["reference_decisions"], 1);
     assert_eq!(v["audit"]["unreadable_reference_decisions"], 1);
+    // Listed with where and why.
+    let listed = v["audit"]["unreadable_reference"].as_array().unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(
+        listed[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("JURITEXT000048176094.xml")
+    );
+    assert!(
+        listed[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("is not closed (truncated file?)"),
+        "{listed:?}"
+    );
+    assert_eq!(v["audit"]["skipped_files"], json!([]));
     let int007: Vec<(String, String)> = v["findings"]
         .as_array()
         .unwrap()

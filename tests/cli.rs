@@ -454,6 +454,43 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
         assert!(line.starts_with(&format!("  {bad}:{n}: ")), "{line}");
     }
     assert!(lines[2].contains("bad JSON"), "{stderr}");
+    // The report lists them too, with their lines, in the order of the files.
+    let listed: Vec<(String, Value)> = report["audit"]["unreadable_reference"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["file"].as_str().unwrap().to_string(), u["line"].clone()))
+        .collect();
+    let raw_bad = reference
+        .join("b-bad\u{1b}[31m.jsonl")
+        .display()
+        .to_string();
+    assert_eq!(
+        listed,
+        [1, 2, 4]
+            .map(|n| (raw_bad.clone(), Value::from(n)))
+            .to_vec()
+    );
+    // The text report names them, the escape made harmless.
+    let text = vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(&reference)
+        .args([
+            "--report",
+            "text",
+            "--quiet",
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(
+        text.contains(&format!("reference decisions not read: 3\n  {bad}:1: ")),
+        "{text}"
+    );
 
     // Past five, the rest are counted.
     let many: String = (0..8).map(|i| format!("{{bad {i}\n")).collect();
@@ -465,6 +502,28 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
     );
     assert_eq!(stderr.lines().count(), 7, "{stderr}");
     assert!(stderr.ends_with("  and 6 more\n"), "{stderr}");
+    let out = vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(&reference)
+        .args([
+            "--report",
+            "text",
+            "--quiet",
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("reference decisions not read: 11\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  and 6 more (--report json lists them all)\n"),
+        "{text}"
+    );
 }
 
 /// Arguments that cannot be honoured are exit 2 with a message, not a silent guess or a crash:

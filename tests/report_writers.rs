@@ -109,7 +109,13 @@ fn sample() -> Report {
             records: 4,
             unreadable_records: 1,
             reference_decisions: 3,
-            unreadable_reference_decisions: 0,
+            unreadable_reference_decisions: 1,
+            unreadable_reference: vec![vigie::report::UnreadableInput {
+                file: "ref/broken.xml".into(),
+                line: 0,
+                reason: "line 3, column 1: <CONTENU> is not closed".into(),
+            }],
+            skipped_files: vec!["corpus/README.txt".into()],
             matched_records: 2,
             producers: vec![],
             texts_not_compared: 0,
@@ -172,6 +178,8 @@ fn json_has_the_schema() {
         "unreadable_records",
         "reference_decisions",
         "unreadable_reference_decisions",
+        "unreadable_reference",
+        "skipped_files",
         "matched_records",
         "producers",
         "texts_not_compared",
@@ -182,6 +190,16 @@ fn json_has_the_schema() {
         assert!(audit.get(k).is_some(), "audit.{k}");
     }
     assert_eq!(audit["records"], 4);
+    // A whole file: no line.
+    assert_eq!(
+        audit["unreadable_reference"],
+        serde_json::json!([{"file": "ref/broken.xml", "line": null,
+                            "reason": "line 3, column 1: <CONTENU> is not closed"}])
+    );
+    assert_eq!(
+        audit["skipped_files"],
+        serde_json::json!(["corpus/README.txt"])
+    );
     // No producer in the hand-built report: an empty object.
     assert_eq!(audit["producers"], serde_json::json!({}));
     assert_eq!(
@@ -519,18 +537,28 @@ fn text_summary_is_short_and_sanitised() {
     );
     assert_eq!(
         lines[1],
-        "records: 4 read, 1 unreadable, 2 matched a reference decision (of 3)"
+        "records: 4 read, 1 unreadable, 2 matched a reference decision (of 3, 1 unreadable)"
+    );
+    // What was not read, named.
+    assert_eq!(
+        lines[2..6],
+        [
+            "reference decisions not read: 1",
+            "  ref/broken.xml: line 3, column 1: <CONTENU> is not closed",
+            "files of the corpus folders not read (not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1",
+            "  corpus/README.txt",
+        ]
     );
     assert_eq!(
-        lines[2],
+        lines[6],
         "updated_at age: ≤72 h 0, 3–7 d 0, 1–4 wk 3, none 1"
     );
-    assert_eq!(lines[3], "penalty: 1 permanent, 3 temporary, 2 none");
+    assert_eq!(lines[7], "penalty: 1 permanent, 3 temporary, 2 none");
     assert_eq!(
-        lines[4],
+        lines[8],
         "family:  integrity 2, attribution 1, freshness 1, masking 1, input 1"
     );
-    assert!(lines[5].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
+    assert!(lines[9].starts_with("top:     INT001 text-modified 1, INT007 unverifiable-record 1,"));
     assert!(text.contains("\npolicy:  ATT001 severity medium→low\n"));
     assert!(text.contains("\nwaivers: 1 finding(s) reviewed or accepted\n"));
     assert!(!text.contains("repeated"));

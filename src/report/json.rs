@@ -41,6 +41,8 @@ pub(crate) struct AuditView<'a> {
     unreadable_records: u64,
     reference_decisions: u64,
     unreadable_reference_decisions: u64,
+    unreadable_reference: Vec<UnreadableView<'a>>,
+    skipped_files: &'a [String],
     matched_records: u64,
     producers: ProducersView<'a>,
     texts_not_compared: u64,
@@ -73,6 +75,14 @@ struct OverrideView<'a> {
 }
 
 #[derive(Serialize)]
+struct UnreadableView<'a> {
+    file: &'a str,
+    /// `null` when the line is not meaningful (the whole file).
+    line: Option<u64>,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
 struct AgeView {
     age: &'static str,
     records: u64,
@@ -89,6 +99,16 @@ impl<'a> AuditView<'a> {
             unreadable_records: a.unreadable_records,
             reference_decisions: a.reference_decisions,
             unreadable_reference_decisions: a.unreadable_reference_decisions,
+            unreadable_reference: a
+                .unreadable_reference
+                .iter()
+                .map(|u| UnreadableView {
+                    file: &u.file,
+                    line: (u.line > 0).then_some(u.line),
+                    reason: &u.reason,
+                })
+                .collect(),
+            skipped_files: &a.skipped_files,
             matched_records: a.matched_records,
             producers: ProducersView(&a.producers),
             texts_not_compared: a.texts_not_compared,

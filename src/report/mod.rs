@@ -41,6 +41,15 @@ pub struct PolicyOverride {
     pub to: String,
 }
 
+/// An input that could not be read: its file (`archive.tar.gz!entry`), the line where it starts
+/// when meaningful (0 otherwise), and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnreadableInput {
+    pub file: String,
+    pub line: u64,
+    pub reason: String,
+}
+
 /// How old the corpus's `updated_at` dates are at `as_of`, in buckets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgeHistogram {
@@ -60,6 +69,13 @@ pub struct AuditInfo {
     pub unreadable_records: u64,
     pub reference_decisions: u64,
     pub unreadable_reference_decisions: u64,
+    /// The reference decisions that could not be read (`unreadable_reference_decisions` of
+    /// them), each with where and why: a court checking a reuser can tell the reference's
+    /// defects from the reuser's.
+    pub unreadable_reference: Vec<UnreadableInput>,
+    /// Files of the corpus folders not read, not being of a corpus's extension: nothing the
+    /// auditor gave is left out silently (SPEC §7).
+    pub skipped_files: Vec<String>,
     pub matched_records: u64,
     /// Matched records by the producer of the reference decision they match, in the order of
     /// [`Producer`]'s variants, producers with none left out: the counts add up to

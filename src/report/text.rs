@@ -60,6 +60,29 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             plural(a.texts_not_compared)
         )?;
     }
+    named_lines(
+        &mut out,
+        "reference decisions not read",
+        a.unreadable_reference.iter().map(|u| {
+            let at = if u.line > 0 {
+                format!("{}:{}", u.file, u.line)
+            } else {
+                u.file.clone()
+            };
+            format!(
+                "{}: {}",
+                for_terminal(&at, false),
+                for_terminal(&u.reason, false)
+            )
+        }),
+    )?;
+    named_lines(
+        &mut out,
+        "files of the corpus folders not read (not named .json, .jsonl, .ndjson or .jsonlines, or .gz)",
+        a.skipped_files
+            .iter()
+            .map(|f| for_terminal(f, false).into_owned()),
+    )?;
     if a.updated_at_ages.buckets.iter().any(|&(_, n)| n > 0) {
         let ages: Vec<String> = a
             .updated_at_ages
@@ -141,6 +164,34 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         }
     }
     out.flush()
+}
+
+/// How many inputs not read the summary names, before "and N more".
+const NAMED_INPUTS: usize = 5;
+
+/// `header: N`, then the first [`NAMED_INPUTS`] items one a line, and how many more; nothing
+/// when there are none.
+fn named_lines(
+    out: &mut impl Write,
+    header: &str,
+    items: impl ExactSizeIterator<Item = String>,
+) -> io::Result<()> {
+    let n = items.len();
+    if n == 0 {
+        return Ok(());
+    }
+    writeln!(out, "{header}: {n}")?;
+    for item in items.take(NAMED_INPUTS) {
+        writeln!(out, "  {item}")?;
+    }
+    if n > NAMED_INPUTS {
+        writeln!(
+            out,
+            "  and {} more (--report json lists them all)",
+            n - NAMED_INPUTS
+        )?;
+    }
+    Ok(())
 }
 
 fn plural(n: u64) -> &'static str {

@@ -265,6 +265,18 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
                 a.texts_not_compared
             )));
         }
+        if a.unreadable_reference_decisions > 0 {
+            lines.push(Line::raw(format!(
+                "{} reference decision(s) not read (listed in the json report)",
+                a.unreadable_reference_decisions
+            )));
+        }
+        if !a.skipped_files.is_empty() {
+            lines.push(Line::raw(format!(
+                "{} file(s) of the corpus folders not read: not a corpus extension",
+                a.skipped_files.len()
+            )));
+        }
         if !a.policy_overrides.is_empty() {
             lines.push(Line::raw(format!(
                 "{} policy override(s)",
