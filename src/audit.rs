@@ -687,6 +687,7 @@ fn run_on(
             .cmp(&b.sort_key())
             .then_with(|| a.fingerprint_u64().cmp(&b.fingerprint_u64()))
     });
+    crate::model::number_occurrences(&mut findings);
     // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found
     // again to permanent interruption unless it carries no penalty.
     let policy_overrides = match &opts.policy {
@@ -876,7 +877,13 @@ impl Tally<'_> {
                             .get_or_insert((rref.file_index, rref.line, why));
                     }
                     match self.seen_ids.get(h) {
-                        Some(&first) => o.findings.push(duplicate_id(id, rref, first, file_names)),
+                        Some(&first) => o.findings.push(duplicate_id(
+                            id,
+                            rref,
+                            &file_names[block.file as usize],
+                            first,
+                            file_names,
+                        )),
                         None => {
                             self.seen_ids.insert(*h, (rref.file_index, rref.line));
                         }
@@ -907,15 +914,21 @@ impl Tally<'_> {
 const FUTURE_LEEWAY: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 
 /// IN002: the record's id is the id of the record read first at `(file, line)`.
+/// The finding has its own copy of the record's reference, with its file's key: the
+/// duplicates of one id in several files are told apart in their fingerprints by their place.
 fn duplicate_id(
     id: &str,
     rref: &Arc<RecordRef>,
+    its_file: &str,
     (file, line): (u32, u64),
     file_names: &[String],
 ) -> Finding {
     Finding::new(
         Rule::IN002,
-        Some(rref.clone()),
+        Some(Arc::new(RecordRef {
+            file_key: crate::model::file_key(its_file),
+            ..(**rref).clone()
+        })),
         format!(
             "id «{}» is also the id of the record at {}:{}",
             id.chars().take(80).collect::<String>(),

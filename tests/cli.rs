@@ -1251,3 +1251,73 @@ fn an_excerpt_cut_inside_a_name_shows_none_of_its_letters() {
         assert!(!out.contains("o••"), "{format}:\n{out}");
     }
 }
+
+/// Fingerprints key the auditor's waivers and `--previous`: they follow what a finding shows,
+/// not where its span falls. A text whose line ends became `\r\n`, or that gained a note
+/// before the breach, keeps the breach's fingerprint; and duplicates of one id in two files
+/// are told apart.
+#[test]
+fn fingerprints_outlive_edits_elsewhere_and_are_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = cc_text();
+    // A substituted word (INT001), and an added sentence with a date of birth (INT002,
+    // MSK005).
+    let altered = text.replacen("pourvoi", "recours", 1) + "\nNée le 3 mars 1975 à Lyon.";
+    let fingerprints = |t: &str| -> Vec<(String, String)> {
+        let mut r = clean("r1");
+        r["text"] = json!(t);
+        let c = corpus(dir.path(), &[r.to_string()]);
+        let (_, v) = run_json(&c, &["--fail-on", "never"]);
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["fingerprint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let base = fingerprints(&altered);
+    let rules: Vec<&str> = base.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(rules, ["INT001", "INT002", "MSK005"]);
+    // Line ends as Windows writes them: every span moves, no fingerprint does.
+    assert_eq!(fingerprints(&altered.replace('\n', "\r\n")), base);
+    // A note inserted at the top: INT002 now shows the note (the first insertion, the
+    // others counted in its message); INT001 and MSK005 keep their fingerprints.
+    let noted = format!("Note de la rédaction : arrêt important.\n{altered}");
+    let with_note = fingerprints(&noted);
+    assert_eq!(with_note.len(), 3, "{with_note:?}");
+    assert_eq!((&with_note[0], &with_note[2]), (&base[0], &base[2]));
+    assert_ne!(with_note[1], base[1]);
+
+    // One id in three files: two IN002, each its own fingerprint.
+    let files: Vec<PathBuf> = ["a", "b", "c"]
+        .iter()
+        .map(|n| {
+            let p = dir.path().join(format!("{n}.jsonl"));
+            std::fs::write(&p, format!("{}\n", clean("dup"))).unwrap();
+            p
+        })
+        .collect();
+    let out = vigie()
+        .args(&files)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args(HEADLESS_JSON)
+        .args(["--fail-on", "never"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let in002: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "IN002")
+        .map(|f| f["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(in002.len(), 2, "{v}");
+    assert_ne!(in002[0], in002[1]);
+}

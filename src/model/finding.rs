@@ -21,8 +21,9 @@ pub struct RecordRef {
     pub column: u64,
     /// Byte offset of the record's start in its file, to read it again (the UI's detail view).
     pub offset: u64,
-    /// For a record without an id (an unreadable line or file): a digest of its file's name,
-    /// which with the line identifies it in the fingerprint ([`file_key`]); 0 otherwise.
+    /// For a record without an id (an unreadable line or file), and in IN002's copy of a
+    /// record whose id another has: a digest of its file's name, which with the line
+    /// identifies it in the fingerprint ([`file_key`]); 0 otherwise.
     pub file_key: u64,
     /// The producer of the reference decision the record matched, which decides the conditions
     /// of reuse that apply to it (SPEC §1.1); `None` when no reference decision matched (INT007,
@@ -138,6 +139,11 @@ pub struct Finding {
     pub penalty: Penalty,
     pub repeated: bool,
     pub source_defect: bool,
+    /// How many findings of the same record came before this one with the same fingerprint
+    /// otherwise (the same rule, field and excerpts: one boilerplate sentence altered twice),
+    /// so that every finding of a record has its own fingerprint. Set once the findings are
+    /// sorted ([`number_occurrences`]).
+    pub occurrence: u16,
     /// `None` for a corpus-level finding (FRE003). Shared by the findings of one record.
     pub record: Option<Arc<RecordRef>>,
     /// Most messages are fixed texts, kept without an allocation.
@@ -162,6 +168,7 @@ impl Finding {
             penalty: info.penalty,
             repeated: false,
             source_defect: false,
+            occurrence: 0,
             record,
             message: message.into(),
             evidence: None,
@@ -184,8 +191,12 @@ impl Finding {
         self
     }
 
-    /// The stable fingerprint: it depends on the rule, the record id and the evidence's place,
-    /// not on file order, thread scheduling or redaction (SPEC §4).
+    /// The stable fingerprint: it depends on the rule, the record id and the evidence, not on
+    /// file order, thread scheduling or redaction (SPEC §4). The evidence counts by what it
+    /// shows, its excerpts, rather than by its spans: an auditor's waiver then outlives an
+    /// edit elsewhere in the text and a change of line ends (`\r\n` shifts every span, and
+    /// excerpts are taken from the normalised text). Spans count only for evidence without
+    /// excerpts.
     pub fn fingerprint(&self) -> String {
         format!("{:016x}", self.fingerprint_u64())
     }
@@ -200,9 +211,9 @@ impl Finding {
             Some(r) => {
                 h.write(r.id.as_deref().unwrap_or("").as_bytes());
                 h.write_u8(0);
-                if r.id.is_none() {
+                if r.id.is_none() || self.rule == Rule::IN002 {
                     // An unreadable line has no id: its place (file and line) is all that
-                    // identifies it.
+                    // identifies it. Nor does a duplicated id tell its records apart.
                     h.write_u64(r.file_key);
                     h.write_u64(r.line);
                     // Only past the first column, so that a line's fingerprint stays what it
@@ -217,14 +228,30 @@ impl Finding {
         if let Some(e) = &self.evidence {
             h.write(e.field.as_bytes());
             h.write_u8(0);
-            if let Some((a, b)) = e.span {
-                h.write_u64(a as u64);
-                h.write_u64(b as u64);
+            if e.excerpt.is_some() || e.reference_excerpt.is_some() {
+                for x in [&e.excerpt, &e.reference_excerpt] {
+                    match x {
+                        Some(x) => {
+                            h.write_u8(1);
+                            h.write(x.as_bytes());
+                            h.write_u8(0);
+                        }
+                        None => h.write_u8(2),
+                    }
+                }
+            } else {
+                if let Some((a, b)) = e.span {
+                    h.write_u64(a as u64);
+                    h.write_u64(b as u64);
+                }
+                if let Some((a, b)) = e.reference_span {
+                    h.write_u64(a as u64);
+                    h.write_u64(b as u64);
+                }
             }
-            if let Some((a, b)) = e.reference_span {
-                h.write_u64(a as u64);
-                h.write_u64(b as u64);
-            }
+        }
+        if self.occurrence > 0 {
+            h.write_u16(self.occurrence);
         }
         h.finish()
     }
@@ -234,6 +261,30 @@ impl Finding {
         match &self.record {
             Some(r) => (r.file_index.saturating_add(1), r.line, self.rule),
             None => (0, 0, self.rule),
+        }
+    }
+}
+
+/// Numbers the findings that would share a fingerprint within one record
+/// ([`Finding::occurrence`]). `findings` must be sorted by place, rule and fingerprint, as the
+/// audit sorts them, so that such findings are next to each other in the order the record's
+/// check gave them.
+pub fn number_occurrences(findings: &mut [Finding]) {
+    let mut prev: Option<((u32, u64, u64), Rule, u64)> = None;
+    let mut run: u16 = 0;
+    for f in findings.iter_mut() {
+        f.occurrence = 0;
+        let key = (
+            f.record.as_ref().map_or((0, 0, 0), |r| r.place()),
+            f.rule,
+            f.fingerprint_u64(),
+        );
+        if prev == Some(key) {
+            run = run.saturating_add(1);
+            f.occurrence = run;
+        } else {
+            run = 0;
+            prev = Some(key);
         }
     }
 }
@@ -282,6 +333,54 @@ mod tests {
             file_key("corpus.jsonl"),
             xxhash_rust::xxh3::xxh3_64(b"corpus.jsonl")
         );
+    }
+
+    // A finding shown alike twice in one record (the same rule and excerpts) is numbered, so
+    // that each has its own fingerprint; the first keeps the fingerprint it has alone, and
+    // spans count only where there is no excerpt.
+    #[test]
+    fn findings_alike_in_one_record_are_numbered() {
+        let rec = Arc::new(RecordRef {
+            id: Some("r-1".into()),
+            line: 3,
+            ..Default::default()
+        });
+        let alike = |span: (usize, usize)| {
+            Finding::new(Rule::INT001, Some(rec.clone()), "m").with_evidence(Evidence {
+                field: "text".into(),
+                span: Some(span),
+                excerpt: Some("Fait à Lyon".into()),
+                reference_excerpt: Some("Fait à Paris".into()),
+                ..Default::default()
+            })
+        };
+        let (a, b) = (alike((10, 14)), alike((900, 904)));
+        assert_eq!(a.fingerprint_u64(), b.fingerprint_u64());
+        let mut fs = vec![a.clone(), b, alike((2000, 2004))];
+        let other = Finding::new(Rule::INT001, Some(rec.clone()), "m").with_evidence(Evidence {
+            field: "text".into(),
+            span: Some((5, 6)),
+            ..Default::default()
+        });
+        fs.push(other.clone());
+        fs.sort_by_key(|f| (f.sort_key(), f.fingerprint_u64()));
+        number_occurrences(&mut fs);
+        let mut prints: Vec<u64> = fs.iter().map(Finding::fingerprint_u64).collect();
+        assert!(prints.contains(&a.fingerprint_u64()));
+        assert!(prints.contains(&other.fingerprint_u64()));
+        let occurrences: Vec<u16> = fs
+            .iter()
+            .filter(|f| f.evidence.as_ref().unwrap().excerpt.is_some())
+            .map(|f| f.occurrence)
+            .collect();
+        assert_eq!(occurrences, [0, 1, 2]);
+        prints.sort_unstable();
+        prints.dedup();
+        assert_eq!(prints.len(), 4);
+        // Without excerpts, the span tells findings apart.
+        let mut moved = other.clone();
+        moved.evidence.as_mut().unwrap().span = Some((7, 8));
+        assert_ne!(moved.fingerprint_u64(), other.fingerprint_u64());
     }
 
     // Findings are many: the facts cost a few bytes each, not a box.

@@ -3,7 +3,9 @@
 mod finding;
 pub mod producer;
 
-pub use finding::{Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key};
+pub use finding::{
+    Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key, number_occurrences,
+};
 pub use producer::{IdField, Producer};
 
 use jiff::civil::Date;
