@@ -593,13 +593,121 @@ fn evidence(path: &str, v: &Value) -> Evidence {
     .chars()
     .take(200)
     .collect();
-    let n = shown.chars().count();
+    let personal = identity_pieces(&shown);
     Evidence {
         field: path.to_string().into(),
         excerpt: Some(shown),
-        personal: vec![Personal::whole(0, n)],
+        personal,
         ..Default::default()
     }
+}
+
+/// Words that may open with a capital in a magistrate's field without being part of a name
+/// (folded: lower case, no accents): civilities, offices, courts and chambers.
+const NOT_IDENTITY: &[&str] = &[
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "me",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "maitre",
+    "dr",
+    "pr",
+    "president",
+    "presidente",
+    "vice-president",
+    "vice-presidente",
+    "conseiller",
+    "conseillere",
+    "conseillers",
+    "rapporteur",
+    "rapporteure",
+    "referendaire",
+    "doyen",
+    "doyenne",
+    "greffier",
+    "greffiere",
+    "juge",
+    "juges",
+    "magistrat",
+    "magistrate",
+    "assesseur",
+    "procureur",
+    "procureure",
+    "substitut",
+    "avocat",
+    "avocate",
+    "general",
+    "generale",
+    "premier",
+    "premiere",
+    "public",
+    "publique",
+    "cour",
+    "cours",
+    "chambre",
+    "tribunal",
+    "cassation",
+    "appel",
+    "conseil",
+    "etat",
+    "d'etat",
+    "section",
+    "formation",
+    "civile",
+    "criminelle",
+    "sociale",
+    "commerciale",
+    "mixte",
+    "pleniere",
+    "assemblee",
+    "judiciaire",
+    "administratif",
+    "administrative",
+    "null",
+    "true",
+    "false",
+];
+
+/// The pieces of an identity a magistrate's field shows, to be redacted on export (SPEC §4):
+/// each word opening with a capital letter that is not a civility, an office or a court's
+/// word. What is said of the practice, figures included, stays readable for the auditor and
+/// the court (`M. B•••••`, `"taux_cassation": 0.82`), where redacting the whole field left
+/// nothing to read. A word of a name written in lower case is left: such fields give names as
+/// the source does, capitalised.
+fn identity_pieces(shown: &str) -> Vec<Personal> {
+    let mut out = Vec::new();
+    let mut word: Option<(usize, usize)> = None; // (start char, start byte)
+    let mut chars = 0;
+    let mut flush = |w: Option<(usize, usize)>, end_char: usize, end_byte: usize| {
+        let Some((c0, b0)) = w else { return };
+        let text = shown[b0..end_byte].trim_end_matches(['-', '\'', '’']);
+        let trimmed = shown[b0..end_byte].chars().count() - text.chars().count();
+        let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+        if first_upper
+            && text.chars().count() >= 2
+            && !NOT_IDENTITY.contains(&crate::ident::fold(text).as_str())
+        {
+            out.push(Personal::whole(c0, end_char - trimmed));
+        }
+    };
+    for (b, c) in shown.char_indices() {
+        let in_word = c.is_alphabetic() || (word.is_some() && matches!(c, '-' | '\'' | '’'));
+        match (in_word, word) {
+            (true, None) => word = Some((chars, b)),
+            (false, Some(_)) => {
+                flush(word.take(), chars, b);
+            }
+            _ => {}
+        }
+        chars += 1;
+    }
+    flush(word, chars, shown.len());
+    out
 }
 
 fn visit(
@@ -743,6 +851,42 @@ mod tests {
         out.iter()
             .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
             .collect()
+    }
+
+    /// The excerpt as an export shows it: each piece of identity redacted, first letter kept.
+    fn redacted(v: Value) -> String {
+        let extra: Vec<(String, Value)> = v.as_object().unwrap().clone().into_iter().collect();
+        let mut out = Vec::new();
+        check(&extra, &Arc::default(), &mut out);
+        let e = out[0].evidence.as_ref().unwrap();
+        let mut shown: Vec<char> = e.excerpt.as_ref().unwrap().chars().collect();
+        for p in &e.personal {
+            shown[p.start + 1..p.end].fill('•');
+        }
+        shown.into_iter().collect()
+    }
+
+    // Only the names are redacted: the civility, the office and the figures stay for the
+    // auditor and the court to read.
+    #[test]
+    fn only_the_identity_of_a_magistrate_is_redacted() {
+        assert_eq!(redacted(json!({"president": "M. Bonnal"})), "M. B•••••");
+        assert_eq!(
+            redacted(
+                json!({"judge_stats": {"name": "Mme Marie-Claire Martinel", "reversal_rate": 0.42}})
+            ),
+            r#"{"name":"Mme M••••••••••• M•••••••","reversal_rate":0.42}"#
+        );
+        assert_eq!(
+            redacted(json!({"rapporteur": "Mme Le Gall, conseiller référendaire"})),
+            "Mme L• G•••, conseiller référendaire"
+        );
+        assert_eq!(
+            redacted(
+                json!({"composition": ["M. SOULARD, premier président", "Mme TEILLER, présidente de chambre"]})
+            ),
+            r#"["M. S••••••, premier président","Mme T••••••, présidente de chambre"]"#
+        );
     }
 
     #[test]
