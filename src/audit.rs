@@ -679,14 +679,17 @@ fn run_on(
         ..
     } = tally;
     // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
-    // depends on scheduling. In place, the fingerprint worked out only for ties: a million
-    // findings take no second list of them.
+    // depends on scheduling. The fingerprint is worked out only for ties, once each: a run of
+    // findings of one record and rule (thousands, in a text full of exposed numbers) is sorted
+    // by its fingerprints, kept aside for that run alone, where comparing by fingerprint
+    // digested both findings' excerpts at every comparison.
     let mut findings = findings;
-    findings.sort_by(|a, b| {
-        a.sort_key()
-            .cmp(&b.sort_key())
-            .then_with(|| a.fingerprint_u64().cmp(&b.fingerprint_u64()))
-    });
+    findings.sort_by_key(Finding::sort_key);
+    for run in findings.chunk_by_mut(|a, b| a.sort_key() == b.sort_key()) {
+        if run.len() > 1 {
+            run.sort_by_cached_key(Finding::fingerprint_u64);
+        }
+    }
     crate::model::number_occurrences(&mut findings);
     // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found
     // again to permanent interruption unless it carries no penalty.

@@ -53,7 +53,7 @@ const OMITTED: &str = " (…) ";
 /// ends around [`OMITTED`]: a passage cut from a decision may be most of it, and every finding
 /// keeps its excerpts. A span of personal data is shown whole (see [`personal_excerpt`]).
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
-    let (ex, span, _) = excerpt_of(text, start, end, true);
+    let (ex, span, _) = Excerpter::new(text, &[]).excerpt_of(start, end, true);
     (ex, span)
 }
 
@@ -61,7 +61,7 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
 /// personal is looked for in the record's other excerpts to be redacted there too
 /// ([`crate::rules::masking::share_personal`]), so all of it must be there.
 pub fn personal_excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
-    let (ex, span, _) = excerpt_of(text, start, end, false);
+    let (ex, span, _) = Excerpter::new(text, &[]).excerpt_of(start, end, false);
     (ex, span)
 }
 
@@ -73,8 +73,7 @@ pub fn marked_excerpt(
     end: usize,
     personal: &[(usize, usize)],
 ) -> (String, (usize, usize), Vec<Personal>) {
-    let (ex, span, window) = excerpt_of(text, start, end, true);
-    (ex, span, window.personal(personal))
+    Excerpter::new(text, personal).marked(start, end)
 }
 
 /// [`personal_excerpt`], with the pieces of personal data it shows, as [`marked_excerpt`].
@@ -84,8 +83,87 @@ pub fn marked_personal_excerpt(
     end: usize,
     personal: &[(usize, usize)],
 ) -> (String, (usize, usize), Vec<Personal>) {
-    let (ex, span, window) = excerpt_of(text, start, end, false);
-    (ex, span, window.personal(personal))
+    Excerpter::new(text, personal).marked_personal(start, end)
+}
+
+/// Chars between two marks of an [`Excerpter`]'s index.
+const MARK_EVERY: usize = 4096;
+
+/// Excerpts of one text, with the pieces of personal data it shows: what the findings of a
+/// record share. Its excerpts cost what they show, not what comes before them: the byte of a
+/// char is counted from the nearest mark of an index built on the first excerpt of a long text,
+/// and the pieces are looked up from the first that can reach the excerpt. (Counting from the
+/// text's start and going through every piece cost the square of the findings' count on a text
+/// of thousands of exposed numbers.)
+pub struct Excerpter<'a> {
+    text: &'a str,
+    /// Char ranges of `text`, sorted by start.
+    pieces: &'a [(usize, usize)],
+    /// The longest piece, in chars: no piece that starts further before an excerpt reaches it.
+    longest: usize,
+    /// The byte of every [`MARK_EVERY`]-th char, built when first needed.
+    marks: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> Excerpter<'a> {
+    /// `pieces`: char ranges of `text`, sorted by start.
+    pub fn new(text: &'a str, pieces: &'a [(usize, usize)]) -> Excerpter<'a> {
+        debug_assert!(pieces.is_sorted_by_key(|p| p.0));
+        Excerpter {
+            text,
+            pieces,
+            longest: pieces
+                .iter()
+                .map(|&(a, b)| b.saturating_sub(a))
+                .max()
+                .unwrap_or(0),
+            marks: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`marked_excerpt`].
+    pub fn marked(&self, start: usize, end: usize) -> (String, (usize, usize), Vec<Personal>) {
+        let (ex, span, window) = self.excerpt_of(start, end, true);
+        (ex, span, self.shown(&window))
+    }
+
+    /// [`marked_personal_excerpt`].
+    pub fn marked_personal(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> (String, (usize, usize), Vec<Personal>) {
+        let (ex, span, window) = self.excerpt_of(start, end, false);
+        (ex, span, self.shown(&window))
+    }
+
+    /// What the excerpt of `window` shows of the pieces ([`Window::personal`]).
+    fn shown(&self, window: &Window) -> Vec<Personal> {
+        window.personal(self.reaching(window.from))
+    }
+
+    /// The pieces from the first that can reach char `from` on (those before end before it).
+    fn reaching(&self, from: usize) -> &'a [(usize, usize)] {
+        let lo = from.saturating_sub(self.longest);
+        &self.pieces[self.pieces.partition_point(|&(a, _)| a < lo)..]
+    }
+
+    /// A char boundary at or before char `k` and its char index: a mark of the index, for a
+    /// long text.
+    fn before(&self, k: usize) -> (usize, usize) {
+        if self.text.len() < 4 * MARK_EVERY || k < MARK_EVERY {
+            return (0, 0);
+        }
+        let marks = self.marks.get_or_init(|| {
+            self.text
+                .char_indices()
+                .step_by(MARK_EVERY)
+                .map(|(b, _)| b)
+                .collect()
+        });
+        let i = (k / MARK_EVERY).min(marks.len() - 1);
+        (marks[i], i * MARK_EVERY)
+    }
 }
 
 /// Where the chars of an excerpt come from in its text: chars `from..cut`, then, after the
@@ -132,47 +210,54 @@ impl Window {
     }
 }
 
-fn excerpt_of(
-    text: &str,
-    start: usize,
-    end: usize,
-    elide: bool,
-) -> (String, (usize, usize), Window) {
-    let omitted_chars = OMITTED.chars().count();
-    // Where the span starts and ends, within the text.
-    let (from, c_from) = byte_of_char(text, 0, 0, start.saturating_sub(CONTEXT));
-    let (start, c_start) = byte_of_char(text, from, c_from, start);
-    let (end, c_end) = byte_of_char(text, start, c_start, end.max(c_start));
-    let elided = elide && c_end - c_start > 2 * SPAN_ENDS + omitted_chars;
-    let ((cut_from, c_cut), (cut_to, c_resume)) = if elided {
-        let (cut_from, c) = byte_of_char(text, start, c_start, c_start + SPAN_ENDS);
-        (
-            (cut_from, c),
-            byte_of_char(text, cut_from, c, c_end - SPAN_ENDS),
-        )
-    } else {
-        ((end, c_end), (end, c_end))
-    };
-    let (to, c_to) = byte_of_char(text, end, c_end, c_end + CONTEXT);
-    let omitted = if elided { OMITTED } else { "" };
-    let mut out = String::with_capacity(to - from + omitted.len());
-    out.push_str(&text[from..cut_from]);
-    out.push_str(omitted);
-    out.push_str(&text[cut_to..to]);
-    let lead = c_start - c_from;
-    let span = if elided {
-        2 * SPAN_ENDS + omitted_chars
-    } else {
-        c_end - c_start
-    };
-    let window = Window {
-        from: c_from,
-        cut: c_cut,
-        resume: c_resume,
-        to: c_to,
-        omitted: if elided { omitted_chars } else { 0 },
-    };
-    (out, (lead, lead + span), window)
+impl Excerpter<'_> {
+    /// The excerpt around chars `[start, end)`, the span's place in it, and where its chars
+    /// come from in the text.
+    fn excerpt_of(
+        &self,
+        start: usize,
+        end: usize,
+        elide: bool,
+    ) -> (String, (usize, usize), Window) {
+        let text = self.text;
+        let omitted_chars = OMITTED.chars().count();
+        // Where the span starts and ends, within the text.
+        let from = start.saturating_sub(CONTEXT);
+        let (b0, c0) = self.before(from);
+        let (from, c_from) = byte_of_char(text, b0, c0, from);
+        let (start, c_start) = byte_of_char(text, from, c_from, start);
+        let (end, c_end) = byte_of_char(text, start, c_start, end.max(c_start));
+        let elided = elide && c_end - c_start > 2 * SPAN_ENDS + omitted_chars;
+        let ((cut_from, c_cut), (cut_to, c_resume)) = if elided {
+            let (cut_from, c) = byte_of_char(text, start, c_start, c_start + SPAN_ENDS);
+            (
+                (cut_from, c),
+                byte_of_char(text, cut_from, c, c_end - SPAN_ENDS),
+            )
+        } else {
+            ((end, c_end), (end, c_end))
+        };
+        let (to, c_to) = byte_of_char(text, end, c_end, c_end + CONTEXT);
+        let omitted = if elided { OMITTED } else { "" };
+        let mut out = String::with_capacity(to - from + omitted.len());
+        out.push_str(&text[from..cut_from]);
+        out.push_str(omitted);
+        out.push_str(&text[cut_to..to]);
+        let lead = c_start - c_from;
+        let span = if elided {
+            2 * SPAN_ENDS + omitted_chars
+        } else {
+            c_end - c_start
+        };
+        let window = Window {
+            from: c_from,
+            cut: c_cut,
+            resume: c_resume,
+            to: c_to,
+            omitted: if elided { omitted_chars } else { 0 },
+        };
+        (out, (lead, lead + span), window)
+    }
 }
 
 /// The byte offset of char `k` of `text` (its length when `k` is past the end), counting on
@@ -192,13 +277,14 @@ fn byte_of_char(text: &str, mut b: usize, mut c: usize, k: usize) -> (usize, usi
     (b, c)
 }
 
-/// The two texts compared, and the personal data each shows in clear (char ranges of the
-/// normalised text, sorted by start), which every excerpt of them hides.
+/// The two texts compared, and their excerpts, which hide the personal data each shows in
+/// clear (char ranges of the normalised text, sorted by start).
 struct Texts<'a> {
     record: &'a Normalized,
     reference: &'a Normalized,
-    record_personal: &'a [(usize, usize)],
-    reference_personal: &'a [(usize, usize)],
+    /// Excerpts of each text, hiding its personal data.
+    record_ex: Excerpter<'a>,
+    reference_ex: Excerpter<'a>,
 }
 
 /// Compares the normalised (and mapped) record and reference texts. `record_personal` is the
@@ -224,8 +310,8 @@ pub fn compare(
     let texts = Texts {
         record,
         reference,
-        record_personal,
-        reference_personal: &reference_personal,
+        record_ex: Excerpter::new(&record.text, record_personal),
+        reference_ex: Excerpter::new(&reference.text, &reference_personal),
     };
     let mut subs: Vec<&Change> = Vec::new();
     let mut ins: Vec<&Change> = Vec::new();
@@ -367,9 +453,8 @@ pub fn compare(
 fn change_evidence(al: &Alignment, ch: &Change, t: &Texts<'_>) -> Evidence {
     let (rs, re) = al.record_chars(&ch.record);
     let (fs, fe) = al.reference_chars(&ch.reference);
-    let (ex, _, personal) = marked_excerpt(&t.record.text, rs, re, t.record_personal);
-    let (rex, _, reference_personal) =
-        marked_excerpt(&t.reference.text, fs, fe, t.reference_personal);
+    let (ex, _, personal) = t.record_ex.marked(rs, re);
+    let (rex, _, reference_personal) = t.reference_ex.marked(fs, fe);
     Evidence {
         field: "text".into(),
         span: Some(t.record.original_span(rs, re)),
@@ -514,14 +599,12 @@ fn lifted(
         .first()
         .and_then(|t| marker_kind(t))
         .unwrap_or(MarkerKind::Letter);
-    let (ex, span_in, mut personal) =
-        marked_personal_excerpt(&t.record.text, rs, re, t.record_personal);
+    let (ex, span_in, mut personal) = t.record_ex.marked_personal(rs, re);
     // What the reference masks is personal, whatever the detectors make of it.
     personal.push(Personal::whole(span_in.0, span_in.1));
     personal.sort_unstable_by_key(|p| (p.start, p.end, p.first, p.last));
     personal.dedup();
-    let (rex, _, reference_personal) =
-        marked_excerpt(&t.reference.text, fs, fe, t.reference_personal);
+    let (rex, _, reference_personal) = t.reference_ex.marked(fs, fe);
     let span = t.record.original_span(rs, re);
     out.lifted.push(span);
     out.masking.push(
@@ -564,11 +647,11 @@ fn added(
     let toks = &al.reference[ch.reference.clone()];
     let (bs, be) = (toks[0].start as usize, toks[toks.len() - 1].end as usize);
     let person = names::person_name_at(&reference.text, bs, be, professionals);
-    let (ex, _, personal) = marked_excerpt(&record.text, rs, re, t.record_personal);
+    let (ex, _, personal) = t.record_ex.marked(rs, re);
     let (rex, ref_span_in, mut reference_personal) = if person {
-        marked_personal_excerpt(&reference.text, fs, fe, t.reference_personal)
+        t.reference_ex.marked_personal(fs, fe)
     } else {
-        marked_excerpt(&reference.text, fs, fe, t.reference_personal)
+        t.reference_ex.marked(fs, fe)
     };
     let masked = &reference.text[bs..be];
     let (rule, msg, message_personal) = if person {
@@ -588,7 +671,8 @@ fn added(
         // clear) is the message's.
         let (n, at) = (quote.chars().count(), BEFORE.chars().count());
         let message_personal = t
-            .reference_personal
+            .reference_ex
+            .reaching(fs)
             .iter()
             .take_while(|&&(a, _)| a < fs + n)
             .filter(|&&(_, b)| b > fs)
@@ -934,6 +1018,55 @@ mod tests {
     /// The reference shows a date of birth the record masks: MSK002 quotes it, and its message
     /// and reference excerpt mark it as personal; so does any other excerpt of the reference
     /// that shows it (a passage the record cut).
+    // The excerpter looks pieces up from the first that can reach an excerpt, and counts chars
+    // from a mark of its index: what it gives is what going through every piece from the
+    // text's start gives, whatever the pieces (long ones, overlapping ones) and the text (long
+    // enough for the index, with multi-byte chars).
+    #[test]
+    fn the_excerpter_agrees_with_a_plain_walk() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let text: String = (0..40_000)
+            .map(|i| ['a', 'é', ' ', 'Ω', 'z', '€'][(i * 7 + i / 13) % 6])
+            .collect();
+        let chars = text.chars().count();
+        for round in 0..40 {
+            let mut pieces: Vec<(usize, usize)> = (0..200)
+                .map(|_| {
+                    let a = next(chars);
+                    // Now and then a piece of thousands of chars.
+                    let len = if next(10) == 0 {
+                        next(6000)
+                    } else {
+                        next(40) + 1
+                    };
+                    (a, (a + len).min(chars))
+                })
+                .collect();
+            pieces.sort_unstable();
+            let ex = Excerpter::new(&text, &pieces);
+            for _ in 0..50 {
+                let start = next(chars);
+                let end = (start + next(if round % 2 == 0 { 30 } else { 3000 })).min(chars);
+                let (got, span, marks) = ex.marked(start, end);
+                // The plain way: chars counted from the start, every piece tried.
+                let plain = Excerpter {
+                    marks: std::cell::OnceCell::from(vec![0]),
+                    longest: usize::MAX,
+                    ..Excerpter::new(&text, &pieces)
+                };
+                let (want, want_span, window) = plain.excerpt_of(start, end, true);
+                assert_eq!((&got, span), (&want, want_span));
+                assert_eq!(marks, window.personal(&pieces));
+            }
+        }
+    }
+
     #[test]
     fn personal_data_of_the_reference_is_marked_in_messages_and_excerpts() {
         let c = cmp(

@@ -8,6 +8,7 @@ use crate::text::identifiers;
 use crate::text::names;
 use crate::text::normalize::{self, Normalized};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The personal data a normalised text shows in clear: the names of natural persons who are
@@ -99,16 +100,25 @@ pub fn check_in_clear(
     debug_assert!(m.is_none_or(|m| m.text == norm));
     let overlaps_lifted =
         |span: (usize, usize)| lifted.iter().any(|&(a, b)| span.0 < b && a < span.1);
+    let excerpter = crate::rules::integrity::Excerpter::new(norm, &found.pieces);
+    // What the source shows in clear too (`source_defect`): the hits' texts found as words in
+    // the reference's, in one pass over it.
+    let hits = found
+        .names
+        .iter()
+        .map(|h| (h.start, h.end))
+        .chain(found.ids.iter().map(|h| (h.start, h.end)));
+    let shown_by_source = reference_norm
+        .map(|r| words_in(r, hits.map(|(a, b)| &norm[a..b])))
+        .unwrap_or_default();
     let mut emit = |rule: Rule, (start, end): (usize, usize), (cs, ce), msg: String, fact| {
         let span = m.map(|m| m.original_span(cs, ce));
         if span.is_some_and(overlaps_lifted) {
             return;
         }
-        let found_text = &norm[start..end];
-        let source_defect = reference_norm.is_some_and(|r| contains_word(r, found_text));
+        let source_defect = shown_by_source.contains(&norm[start..end]);
         // The excerpt hides the neighbours of the hit too: another name, a date of birth.
-        let (ex, _, personal) =
-            crate::rules::integrity::marked_personal_excerpt(norm, cs, ce, &found.pieces);
+        let (ex, _, personal) = excerpter.marked_personal(cs, ce);
         out.push(
             Finding::new(rule, Some(rec.clone()), msg)
                 .with_source_defect(source_defect)
@@ -342,10 +352,7 @@ pub fn share_personal(findings: &mut [Finding]) {
     else {
         return;
     };
-    let secrets = Secrets {
-        chars: secrets,
-        automaton,
-    };
+    let secrets = Secrets::new(secrets, automaton);
     for f in findings.iter_mut() {
         let Some(e) = f.evidence.as_mut() else {
             continue;
@@ -364,6 +371,52 @@ pub fn share_personal(findings: &mut [Finding]) {
 struct Secrets {
     chars: Vec<Vec<char>>,
     automaton: aho_corasick::AhoCorasick,
+    /// Every proper suffix of a secret of at least [`MIN_SHARED`] chars, by its digest: the
+    /// secrets that end so. An excerpt cut inside a secret starts with such a suffix.
+    suffixes: HashMap<u64, Vec<u32>>,
+    /// Likewise every proper prefix: an excerpt cut inside a secret ends with one. With them
+    /// an excerpt's edges are looked up, at most as many times as a secret has chars, where
+    /// trying every secret made a record of thousands of exposed numbers cost the square of
+    /// their count.
+    prefixes: HashMap<u64, Vec<u32>>,
+    /// The longest secret, in chars.
+    longest: usize,
+}
+
+impl Secrets {
+    fn new(chars: Vec<Vec<char>>, automaton: aho_corasick::AhoCorasick) -> Secrets {
+        let mut suffixes: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut prefixes: HashMap<u64, Vec<u32>> = HashMap::new();
+        let add = |map: &mut HashMap<u64, Vec<u32>>, part: &[char], i: u32| {
+            let v = map.entry(digest(part)).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        };
+        for (i, s) in chars.iter().enumerate() {
+            let m = s.len();
+            for k in MIN_SHARED..m {
+                add(&mut suffixes, &s[m - k..], i as u32);
+                add(&mut prefixes, &s[..k], i as u32);
+            }
+        }
+        let longest = chars.iter().map(Vec::len).max().unwrap_or(0);
+        Secrets {
+            chars,
+            automaton,
+            suffixes,
+            prefixes,
+            longest,
+        }
+    }
+}
+
+/// A digest of some chars, for [`Secrets`]' look-ups (a match is checked char by char).
+fn digest(part: &[char]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    part.hash(&mut h);
+    h.finish()
 }
 
 /// `chars` in lower case, one char for one (what matching "ignores case" means here).
@@ -396,35 +449,52 @@ fn mark_secrets(text: Option<&str>, ranges: &mut Vec<Personal>, secrets: &Secret
     for m in secrets.automaton.find_overlapping_iter(&folded) {
         ranges.push(Personal::whole(char_of[m.start()], char_of[m.end()]));
     }
-    // Cut by the excerpt's start (it starts with the end of a piece, from `s[j]` on) or by
-    // its end (it ends with the start of one, up to `s[j]`): the longest such part, tried only
-    // where the piece holds the excerpt's first or last char. A part cut at its start shows
-    // not the piece's first letter, which redaction would keep.
-    let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
-        return;
-    };
-    for s in &secrets.chars {
-        let m = s.len();
-        if let Some(j) = (1..m).find(|&j| {
-            let k = m - j;
-            s[j] == first && (MIN_SHARED..=n).contains(&k) && t[..k] == s[j..]
-        }) {
-            ranges.push(Personal {
-                start: 0,
-                end: m - j,
-                first: false,
-                last: true,
-            });
+    // Cut by the excerpt's start (it starts with the end of a piece) or by its end (it ends
+    // with the start of one): for each secret, the longest such part, of MIN_SHARED chars or
+    // more. A part cut at its start shows not the piece's first letter, which redaction
+    // would keep.
+    let mut starts: Vec<(u32, usize)> = Vec::new();
+    let mut ends: Vec<(u32, usize)> = Vec::new();
+    for k in MIN_SHARED..=n.min(secrets.longest.saturating_sub(1)) {
+        for &i in secrets.suffixes.get(&digest(&t[..k])).into_iter().flatten() {
+            let s = &secrets.chars[i as usize];
+            if s.len() > k && s[s.len() - k..] == t[..k] {
+                starts.push((i, k));
+            }
         }
-        if let Some(j) = (0..m - 1).rev().find(|&j| {
-            let k = j + 1;
-            s[j] == last && (MIN_SHARED..=n).contains(&k) && t[n - k..] == s[..k]
-        }) {
-            ranges.push(Personal {
-                start: n - (j + 1),
-                end: n,
-                first: true,
-                last: false,
+        for &i in secrets
+            .prefixes
+            .get(&digest(&t[n - k..]))
+            .into_iter()
+            .flatten()
+        {
+            let s = &secrets.chars[i as usize];
+            if s.len() > k && s[..k] == t[n - k..] {
+                ends.push((i, k));
+            }
+        }
+    }
+    // k grows along each list: the last of each secret is its longest.
+    for (list, at_start) in [(starts, true), (ends, false)] {
+        let mut longest: HashMap<u32, usize> = HashMap::new();
+        for (i, k) in list {
+            longest.insert(i, k);
+        }
+        for k in longest.into_values() {
+            ranges.push(if at_start {
+                Personal {
+                    start: 0,
+                    end: k,
+                    first: false,
+                    last: true,
+                }
+            } else {
+                Personal {
+                    start: n - k,
+                    end: n,
+                    first: true,
+                    last: false,
+                }
             });
         }
     }
@@ -455,6 +525,40 @@ fn mark_words(message: &str, ranges: &mut Vec<Personal>, secrets: &Secrets) {
 }
 
 /// Whether `hay` holds `needle` as a whole word (not inside a longer word).
+/// Those of `needles` that `hay` holds as words (not inside a longer word): one pass over
+/// `hay`, where looking for each needle in turn cost the reference's length for every hit.
+fn words_in<'n>(
+    hay: &str,
+    needles: impl Iterator<Item = &'n str>,
+) -> std::collections::HashSet<&'n str> {
+    let mut needles: Vec<&str> = needles.filter(|n| !n.is_empty()).collect();
+    needles.sort_unstable();
+    needles.dedup();
+    let mut shown = std::collections::HashSet::new();
+    if needles.is_empty() {
+        return shown;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&needles) else {
+        // Too many to build an automaton (never seen): one needle at a time.
+        return needles
+            .into_iter()
+            .filter(|n| contains_word(hay, n))
+            .collect();
+    };
+    for m in ac.find_overlapping_iter(hay) {
+        let (s, e) = (m.start(), m.end());
+        let before = hay[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            shown.insert(needles[m.pattern().as_usize()]);
+        }
+    }
+    shown
+}
+
 fn contains_word(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
@@ -479,6 +583,27 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // One pass over the reference finds what looking for each hit in turn finds.
+    #[test]
+    fn words_in_agrees_with_contains_word() {
+        let hay = "M. Dupont, né le 3 mars 1975, et Mme Dupontel ; 06 12 34 56 78. Dupont";
+        let needles = [
+            "Dupont",
+            "Dupontel",
+            "Dupon",
+            "3 mars 1975",
+            "06 12 34 56 78",
+            "12 34",
+            "Martin",
+            "ont",
+        ];
+        let got = words_in(hay, needles.iter().copied());
+        for n in needles {
+            assert_eq!(got.contains(n), contains_word(hay, n), "{n}");
+        }
+        assert_eq!(got.len(), 5, "{got:?}");
+    }
 
     #[test]
     fn whole_words_only() {
