@@ -177,6 +177,9 @@ pub fn decision(v: Value, origin: Origin) -> Item {
     // `numbers` and `number` (a string, or an array in search results) together: in search
     // results `numbers` may hold only one of several joined appeals that `number` lists.
     let mut numbers: Vec<String> = Vec::new();
+    // Deduplicated through a set: thousands of numbers (joined appeals, or a hostile file)
+    // compared each with those kept made it quadratic.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for key in ["number", "numbers"] {
         let items: Vec<String> = match o.get(key) {
             Some(Value::Array(a)) => a
@@ -187,7 +190,7 @@ pub fn decision(v: Value, origin: Origin) -> Item {
             _ => Vec::new(),
         };
         for n in items {
-            if !numbers.contains(&n) {
+            if seen.insert(n.clone()) {
                 numbers.push(n);
             }
         }

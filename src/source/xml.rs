@@ -893,9 +893,16 @@ fn build_dila(
         push_unique(&mut other_ids, old, &id);
     }
 
-    let mut numbers = Vec::new();
-    for n in &f.numeros_affaires {
-        push_unique(&mut numbers, n, "");
+    // Deduplicated through a set: a decision may list thousands of joined appeals (or a
+    // hostile file millions), which comparing each with those kept made quadratic.
+    let mut numbers: Vec<String> = Vec::new();
+    {
+        let mut seen = std::collections::HashSet::new();
+        for n in &f.numeros_affaires {
+            if !n.is_empty() && seen.insert(n.as_str()) {
+                numbers.push(n.clone());
+            }
+        }
     }
     // `META_JURI/NUMERO` is the case number only where no `NUMERO_AFFAIRE` is given (JADE); in
     // the judicial bases it is the court's internal arrêt number (`C2301078`), which a reader
