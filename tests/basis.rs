@@ -130,24 +130,35 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
             json!("conseil_etat"),
             json!(["CE V"]),
         ),
-        // Nothing of the basis applies to a Légifrance decision: the whole basis.
+        // Nothing of the basis applies to a Légifrance decision: the articles of Légifrance's
+        // own conditions carrying the same obligation. INT004 (CE V): the DILA notice (« coupes
+        // altérant le sens de l'acte ») and L. 322-1 of the CRPA; ATT002 (CC V, CE V): the
+        // notice (« indiquer la source des données rediffusées ») and L. 322-1; FRE002 (CC V,
+        // CC XII, CE V, CE XII): the notice (« la date de leur dernière mise à jour ») and
+        // L. 322-1; MSK005 (CC VII, CC IX, CE VII): L. 111-13 of the COJ.
         (
             "INT004",
             "jp-00000009",
             json!("legifrance"),
-            json!(["CE V"]),
+            json!(["DILA", "CRPA L.322-1"]),
+        ),
+        (
+            "ATT002",
+            "jp-00000033",
+            json!("legifrance"),
+            json!(["DILA", "CRPA L.322-1"]),
         ),
         (
             "MSK005",
             "jp-00000053",
             json!("legifrance"),
-            json!(["CC VII", "CC IX", "CE VII"]),
+            json!(["COJ L.111-13"]),
         ),
         (
             "FRE002",
             "jp-00000039",
             json!("legifrance"),
-            json!(["CC V", "CC XII", "CE V", "CE XII"]),
+            json!(["DILA", "CRPA L.322-1"]),
         ),
         // The decision withdrawn at source is no longer in the reference: no producer known,
         // the whole basis.
@@ -174,10 +185,33 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
         .unwrap();
     assert!(unreadable["record"]["producer"].is_null());
     // FRE003 (CC V) is the corpus's: neither Légifrance's nor the Conseil d'État's decisions come
-    // under the Cour de cassation's CGU, so its whole basis.
+    // under the Cour de cassation's CGU, so each producer's own duty to keep its data up to
+    // date: CE V for the Conseil d'État's, the DILA notice for Légifrance's.
     let fre003 = finding(&v, "FRE003", None);
     assert!(fre003["record"].is_null());
-    assert_eq!(fre003["basis"], json!(["CC V"]));
+    assert_eq!(fre003["basis"], json!(["CE V", "DILA"]));
+    // No finding on a known producer's decision cites another producer's conditions.
+    for f in v["findings"].as_array().unwrap() {
+        let basis: Vec<&str> = f["basis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_str().unwrap())
+            .collect();
+        let foreign: &[&str] = match f["record"]["producer"].as_str() {
+            Some("legifrance") => &["CC ", "CE ", "CJA "],
+            Some("conseil_etat") => &["CC ", "DILA", "COJ "],
+            _ => &[],
+        };
+        for b in &basis {
+            assert!(
+                !foreign.iter().any(|x| b.starts_with(x)),
+                "{} {}: {b}",
+                f["rule"],
+                f["record"]["id"]
+            );
+        }
+    }
     // A corpus-level finding cites what applies to any producer of the corpus: MSK002's CC X,
     // CE X, COJ R.111-13 and CJA R.741-15, on Légifrance and Conseil d'État decisions.
     let corpus_level = Finding::new(Rule::MSK002, None, "for the test");
@@ -223,8 +257,8 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
     assert_eq!(cell("MSK001", "jp-00000010"), "COJ L.111-13");
     assert_eq!(cell("INT001", "jp-00000043"), "DILA; CRPA L.322-1");
     assert_eq!(cell("FRE005", "jp-00000015"), "CE V");
-    assert_eq!(cell("INT004", "jp-00000009"), "CE V");
-    assert_eq!(cell("FRE003", ""), "CC V");
+    assert_eq!(cell("INT004", "jp-00000009"), "DILA; CRPA L.322-1");
+    assert_eq!(cell("FRE003", ""), "CE V; DILA");
     assert_eq!(cell("INT007", "jp-00000003"), "");
 }
 
@@ -270,37 +304,40 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     assert!(ce.contains("- **FRE005 ambiguous-update-notice** — mention de mise à jour ambiguë (la date de chargement n'est pas explicite) — 1 constat (fondement : CE V) ; exemples :\n    - enregistrement « jp-00000015 »"), "{ce}");
     assert_eq!(ce.matches("    - enregistrement").count(), 1, "{ce}");
     // The permanent breaches on Légifrance decisions that the code of judicial organisation
-    // founds: MSK001 (jp-00000010), MSK004 (jp-00000019, jp-00000059), PRF002 (jp-00000031).
-    let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (4 constats)\n");
+    // founds: MSK001 (jp-00000010), MSK004 (jp-00000019, jp-00000059), MSK005 (jp-00000053),
+    // PRF002 (jp-00000031).
+    let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (5 constats)\n");
     assert!(coj.contains("- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : COJ L.111-13) ; exemples :\n    - enregistrement « jp-00000010 »"), "{coj}");
     assert!(coj.contains("2 constats (fondement : COJ L.111-13) ; exemples :"));
+    assert!(coj.contains("- **MSK005 identifier-in-clear** — identifiant direct d'une personne physique diffusé en clair — 1 constat (fondement : COJ L.111-13) ; exemples :\n    - enregistrement « jp-00000053 »"), "{coj}");
     assert!(coj.contains("(fondement : COJ L.111-13, code pénal 226-18)"));
-    // INT001, INT002, INT003, INT005 and ATT001, each on a Légifrance decision.
+    // INT001, INT002, INT003, INT004, INT005, ATT001, ATT002 and FRE002, each on a Légifrance
+    // decision: the DILA notice, not the CGU of the Conseil d'État or the Cour de cassation.
     let dila = group(
-        "### Notice de la DILA relative à la réutilisation des données de Légifrance (5 constats)\n",
+        "### Notice de la DILA relative à la réutilisation des données de Légifrance (8 constats)\n",
     );
     for want in [
         "- **INT001 text-modified** — texte de la décision altéré (mots, nombres ou ponctuation substitués) — 1 constat (fondement : DILA, CRPA L.322-1)",
         "- **INT002 commentary-inserted** — éléments étrangers insérés dans le texte de la décision sans en être distingués — 1 constat (fondement : DILA)",
+        "- **INT004 excerpt-without-full-text** — extrait sans accès à la version intégrale de la décision — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « jp-00000009 »",
+        "- **ATT002 source-misattributed** — source des données attribuée à une autre juridiction — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « jp-00000033 »",
+        "- **FRE002 outdated-version** — version de la décision non mise à jour après sa correction à la source — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « jp-00000039 »",
         "« jp-00000001 »",
         "« jp-00000005 »",
         "« jp-00000051 »",
     ] {
         assert!(dila.contains(want), "{want} not in:\n{dila}");
     }
-    // FRE003, the corpus's, and the Légifrance decisions' breaches none of whose basis applies
-    // to them (INT004, ATT002, FRE002): the article as both CGU number it, no one's.
-    let generic = group(
-        "### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice (4 constats)\n",
+    // FRE003, the corpus's: the Conseil d'État's CGU and the DILA notice.
+    let fre003 = group(
+        "### Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)\n",
     );
-    for want in [
-        "(fondement : CE V)",
-        "(fondement : CC V, CE V)",
-        "(fondement : CC V, CC XII, CE V, CE XII)",
-        "    - ensemble de la base",
-    ] {
-        assert!(generic.contains(want), "{want} not in:\n{generic}");
-    }
+    assert!(fre003.contains("(fondement : CE V, DILA)"), "{fre003}");
+    assert!(fre003.contains("    - ensemble de la base"));
+    // Only the withdrawn decision, whose producer is not known, is filed under the article as
+    // both CGU number it.
+    assert!(!text.contains("### Article V des CGU — "), "{text}");
+    assert!(text.contains("### Article IV des CGU — Mise à jour des données (1 constat)\n"));
     // No heading claims a Légifrance decision for the Cour de cassation's CGU.
     assert!(
         !text
@@ -346,4 +383,119 @@ fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
         "{text}"
     );
     assert!(!text.contains("### Article V des CGU — "), "{text}");
+}
+
+// On a real Judilibre decision (tests/data/judilibre/cc_detail.json, 19-19.463): commentary
+// inserted (INT002), the text cut (INT003) and an excerpt without the whole decision (INT004),
+// whose bases in the registry (CE V, DILA; CE V) bind no reuser of Judilibre, cite the Cour de
+// cassation's own article V (« L'interdiction d'altérer les données … préserver l'intégrité des
+// données réutilisées »); the notice files them under it, not under « Article V des CGU » of
+// no one.
+#[test]
+fn integrity_breaches_on_a_judilibre_decision_cite_the_cour_de_cassation_cgu() {
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/judilibre/cc_detail.json")).unwrap(),
+    )
+    .unwrap();
+    let text = reference["text"].as_str().unwrap();
+    let at = text
+        .find("Faits et procédure")
+        .expect("a heading of the decision");
+    let commented = format!(
+        "{}Note de la rédaction : cet arrêt confirme une jurisprudence constante de la chambre \
+         commerciale, voir notre dossier spécial sur les baux commerciaux.\n\n{}",
+        &text[..at],
+        &text[at..]
+    );
+    let half: String = text.chars().take(text.chars().count() / 2).collect();
+    let records = [
+        json!({"id": "commented", "source_id": "5fca277de35a255d41ca73ab", "text": commented}),
+        json!({"id": "cut", "source_id": "5fca277de35a255d41ca73ab", "text": half}),
+        json!({"id": "excerpt", "source_id": "5fca277de35a255d41ca73ab", "text": half,
+               "excerpt": true}),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = records.iter().map(Value::to_string).collect();
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    let r = run(
+        corpus,
+        vec![root().join("tests/data/judilibre/cc_detail.json")],
+        vec![],
+    );
+    assert_eq!(r.audit.producers, vec![(Producer::CourDeCassation, 3)]);
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    for (rule, id) in [
+        ("INT002", "commented"),
+        ("INT003", "cut"),
+        ("INT004", "excerpt"),
+    ] {
+        let f = finding(&v, rule, Some(id));
+        assert_eq!(f["record"]["producer"], "cour_de_cassation");
+        assert_eq!(f["basis"], json!(["CC V"]), "{rule}");
+    }
+    // No finding of the corpus cites the Conseil d'État's CGU or the DILA notice.
+    let json = render(&r, Format::Json);
+    assert!(
+        !json.contains("\"CE ") && !json.contains("\"DILA\""),
+        "{json}"
+    );
+    let notice = render(&r, Format::Notice);
+    assert!(!notice.contains("### Article V des CGU — "), "{notice}");
+    let heading = "### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (";
+    let at = notice.find(heading).expect(&notice);
+    let end = notice[at + 1..]
+        .find("\n#")
+        .map_or(notice.len(), |k| at + 1 + k);
+    for rule in ["INT002", "INT003", "INT004"] {
+        assert!(
+            notice[at..end].contains(&format!("- **{rule} ")),
+            "{rule}: {notice}"
+        );
+    }
+}
+
+// A decision of the administrative courts (tests/data/ce/ORTA_2520143_20251205.xml) withdrawn
+// at source but still in the reference given, and still published: FRE004 (CC IV, CC V in the
+// registry) cites the Conseil d'État's own articles IV and V; and the corpus not updated for
+// months, FRE003 (CC V, whose 72 hours are the Cour de cassation's recommendation), the
+// Conseil d'État's article V.
+#[test]
+fn a_withdrawn_administrative_decision_cites_the_conseil_d_etat_cgu() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        json!({"id": "w", "source_id": "ORTA_2520143_20251205", "updated_at": "2026-06-01"})
+            .to_string(),
+    )
+    .unwrap();
+    let history = dir.path().join("history.json");
+    std::fs::write(
+        &history,
+        json!({"transactions": [
+            {"id": "ORTA_2520143_20251205", "action": "deleted", "date": "2026-10-01T10:00:00Z"}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    let r = run(
+        corpus,
+        vec![root().join("tests/data/ce/ORTA_2520143_20251205.xml")],
+        vec![history],
+    );
+    assert_eq!(r.audit.producers, vec![(Producer::ConseilEtat, 1)]);
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    let f = finding(&v, "FRE004", Some("w"));
+    assert_eq!(f["record"]["producer"], "conseil_etat");
+    assert_eq!(f["basis"], json!(["CE IV", "CE V"]));
+    assert_eq!(finding(&v, "FRE003", None)["basis"], json!(["CE V"]));
+    let notice = render(&r, Format::Notice);
+    assert!(
+        notice.contains(
+            "### Article IV des CGU du Conseil d'État — Mise à jour des données (1 constat)\n"
+        ),
+        "{notice}"
+    );
+    assert!(!notice.contains("CC IV"), "{notice}");
 }

@@ -1087,7 +1087,7 @@ mod tests {
     fn every_statute_a_basis_cites_has_a_heading() {
         use crate::rules::basis::Source;
         for &rule in Rule::ALL {
-            for id in rule.info().basis {
+            for id in crate::rules::basis::citable(rule) {
                 if matches!(Source::of(id), Source::Coj | Source::Cja | Source::General) {
                     assert!(STATUTES.iter().any(|(s, _)| s == id), "{id}");
                 }
@@ -1123,15 +1123,26 @@ mod tests {
             h(Rule::FRE001, &[Legifrance]),
             "Article L. 322-1 du code des relations entre le public et l'administration"
         );
-        // No producer known, or nothing of the basis applies to it (INT004: CE V, on a
-        // Légifrance decision): the article as both CGU number it, no one's.
+        // No producer known: the article as both CGU number it, no one's.
         assert_eq!(
             h(Rule::MSK001, &[]),
             "Article VII des CGU — Protection des données à caractère personnel"
         );
+        // Nothing of the basis applies to the producer: its own articles (INT004: CE V; on a
+        // Légifrance decision, the DILA notice; on a Judilibre decision, CC V; FRE004: CC IV,
+        // CC V; on an administrative decision, CE IV and CE V).
         assert_eq!(
             h(Rule::INT004, &[Legifrance]),
-            "Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice"
+            "Notice de la DILA relative à la réutilisation des données de Légifrance"
+        );
+        assert_eq!(
+            h(Rule::INT004, &[CourDeCassation]),
+            "Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et \
+             conditions d'exercice"
+        );
+        assert_eq!(
+            h(Rule::FRE004, &[ConseilEtat]),
+            "Article IV des CGU du Conseil d'État — Mise à jour des données"
         );
         // Several producers (a corpus-level finding): the CGU and the notice of each.
         assert_eq!(
@@ -1150,7 +1161,7 @@ mod tests {
         );
         // Ordered by article, then the Cour de cassation's, the Conseil d'État's, both, no one's.
         let mut order = [
-            Heading::of(Basis::of(Rule::INT004, Some(Legifrance))),
+            Heading::of(Basis::of(Rule::INT004, None)),
             Heading::of(Basis::of(Rule::ATT001, Some(Legifrance))),
             Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat))),
             Heading::of(Basis::of(Rule::FRE001, Some(Legifrance))),

@@ -36,6 +36,7 @@ articles! {
     "CC IX", "cc-ix.md", "CGU Cour de cassation, art. IX — Correction du défaut d'occultation des nom et prénoms des personnes physiques";
     "CC X", "cc-x.md", "CGU Cour de cassation, art. X — Traitement des demandes d'occultation ou de levée d'occultation";
     "CC XII", "cc-xii.md", "CGU Cour de cassation, art. XII — Responsabilité";
+    "CE IV", "ce-iv.md", "CGU Conseil d'État, art. IV — Mise à jour des données";
     "CE V", "ce-v.md", "CGU Conseil d'État, art. V — Étendue du droit à réutilisation et conditions d'exercice";
     "CE VI", "ce-vi.md", "CGU Conseil d'État, art. VI — Interdiction du profilage";
     "CE VII", "ce-vii.md", "CGU Conseil d'État, art. VII — Protection des données à caractère personnel";
@@ -58,8 +59,8 @@ mod tests {
 
     #[test]
     fn every_basis_of_the_registry_has_a_text_and_a_title() {
-        for rule in Rule::ALL {
-            for id in rule.info().basis {
+        for &rule in Rule::ALL {
+            for id in crate::rules::basis::citable(rule) {
                 let text = article_text(id).unwrap_or_else(|| panic!("{rule}: no text for {id}"));
                 assert!(text.len() > 100, "{id}: text too short");
                 assert!(article_title(id).is_some(), "{id}: no title");
@@ -100,6 +101,12 @@ mod tests {
                 .contains("226-18, 226-24 et 226-31")
         );
         assert!(article_text(" CE X ").is_some());
+        // CE IV, which FRE004 cites on the Conseil d'État's decisions, word for word.
+        assert!(article_text("CE IV").unwrap().contains(
+            "Le Conseil d’Etat se réserve le droit de modifier, de supprimer ou de corriger, à tout \
+             moment, à sa seule discrétion et sans préavis, toute donnée contenue dans la base \
+             Décisions de la justice administrative."
+        ));
         assert!(article_text("CC XI").is_none());
     }
 

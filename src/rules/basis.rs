@@ -1,5 +1,6 @@
 //! The basis a finding cites: of its rule's basis in the registry, the entries that apply to the
-//! decision the finding is about. The conditions of reuse depend on who produced the decision
+//! decision the finding is about, or, when none does, the articles of that decision's own
+//! conditions that carry the same obligation ([`own_articles`]). The conditions of reuse depend on who produced the decision
 //! (SPEC §1.1): the Cour de cassation's CGU and the code of judicial organisation for Judilibre,
 //! the Conseil d'État's CGU and the code of administrative justice for the administrative open
 //! data and JADE, the DILA notice and the code of judicial organisation for Légifrance's judicial
@@ -53,48 +54,134 @@ impl Source {
     }
 }
 
-/// The entries of a rule's basis that a finding cites, in the registry's order.
+/// The articles a rule cites on the decisions of a producer to which none of its basis in the
+/// registry (SPEC §2) applies: the producer's own articles carrying the same obligation. A
+/// reuser of a Judilibre decision never accepted the Conseil d'État's CGU, nor a reuser of
+/// Légifrance's data the Cour de cassation's: citing them would found the breach on a text
+/// that does not bind the reuser. Each choice is justified from the seeds (000: Cour de
+/// cassation CGU; 001: Conseil d'État CGU; the DILA notice) below. `None` when some of the
+/// basis applies to `p`, or the rule has no basis.
+pub fn own_articles(rule: Rule, p: Producer) -> Option<&'static [&'static str]> {
+    use Producer::*;
+    let admin = p.is_administrative();
+    Some(match rule {
+        // Commentary inserted, text cut, an excerpt without access to the whole decision (SPEC:
+        // CE V, DILA; CE V for INT004). For a Judilibre decision, CC V: « L'interdiction
+        // d'altérer les données : le réutilisateur s'engage à ne pas falsifier ni fausser les
+        // données et plus généralement à préserver l'intégrité des données réutilisées », and
+        // « la réutilisation ne doit pas induire en erreur des tiers quant au contenu de
+        // l'information ».
+        Rule::INT002 | Rule::INT003 | Rule::INT004 if p == CourDeCassation => &["CC V"],
+        // An excerpt on Légifrance: the DILA notice asks « de respecter l'intégrité des données
+        // … (… coupes altérant le sens de l'acte) de nature à induire le lecteur en erreur »;
+        // and L. 322-1 of the CRPA, which applies to the reuse of judicial decisions through
+        // L. 111-13 of the COJ (CC V), that their « sens ne soit pas dénaturé ».
+        Rule::INT004 if p == Legifrance => &["DILA", "CRPA L.322-1"],
+        // Another producer credited (SPEC: CC V, CE V). On Légifrance: the DILA notice, « indiquer
+        // la source des données rediffusées », and L. 322-1 of the CRPA, « que leurs sources …
+        // soient mentionnées ».
+        Rule::ATT002 if p == Legifrance => &["DILA", "CRPA L.322-1"],
+        // A correction missed (SPEC: CC V, CC XII, CE V, CE XII). On Légifrance: the DILA notice,
+        // integrity and « la date de leur dernière mise à jour », and L. 322-1 of the CRPA, that
+        // the data « ne soient pas altérées » and the date of their last update be mentioned.
+        Rule::FRE002 if p == Legifrance => &["DILA", "CRPA L.322-1"],
+        // The corpus not updated for a while (SPEC: CC V, whose 72 hours are the Cour de
+        // cassation's recommendation only). For the Conseil d'État's decisions, CE V: « il a
+        // également l'obligation … de tenir à jour ces données »; for Légifrance's, the DILA
+        // notice: « indiquer … la date de leur dernière mise à jour ».
+        Rule::FRE003 if admin => &["CE V"],
+        Rule::FRE003 if p == Legifrance => &["DILA"],
+        // A decision withdrawn at source still published (SPEC: CC IV, CC V). For the Conseil
+        // d'État's decisions, CE IV (« Le Conseil d'Etat se réserve le droit de modifier, de
+        // supprimer ou de corriger, à tout moment … toute donnée ») and CE V (the duty to keep
+        // the data up to date); for Légifrance's, the DILA notice, which binds the licence to
+        // the reliability of the data reused and to « la date de leur dernière mise à jour ».
+        Rule::FRE004 if admin => &["CE IV", "CE V"],
+        Rule::FRE004 if p == Legifrance => &["DILA"],
+        // A provisional occultation, an identifier in clear (SPEC: CC IX, CE IX; CC VII, CC IX,
+        // CE VII). On Légifrance's judicial decisions: L. 111-13 of the COJ, whose 2nd paragraph
+        // has the names of parties and third parties occulted before publication and whose 1st
+        // makes L. 321-1 to L. 326-1 of the CRPA apply to their reuse, L. 322-2 among them (reuse
+        // of personal data subject to the loi du 6 janvier 1978, CC VII).
+        Rule::MSK003 | Rule::MSK005 if p == Legifrance => &["COJ L.111-13"],
+        _ => return None,
+    })
+}
+
+/// Every entry a rule may cite: its basis in the registry (SPEC §2), in that order, then the
+/// producers' own articles ([`own_articles`]) not already in it. A [`Basis`] is a subset of it.
+pub fn citable(rule: Rule) -> &'static [&'static str] {
+    match rule {
+        Rule::INT002 | Rule::INT003 => &["CE V", "DILA", "CC V"],
+        Rule::INT004 => &["CE V", "CC V", "DILA", "CRPA L.322-1"],
+        Rule::ATT002 => &["CC V", "CE V", "DILA", "CRPA L.322-1"],
+        Rule::FRE002 => &["CC V", "CC XII", "CE V", "CE XII", "DILA", "CRPA L.322-1"],
+        Rule::FRE003 => &["CC V", "CE V", "DILA"],
+        Rule::FRE004 => &["CC IV", "CC V", "CE IV", "CE V", "DILA"],
+        Rule::MSK003 => &["CC IX", "CE IX", "COJ L.111-13"],
+        Rule::MSK005 => &["CC VII", "CC IX", "CE VII", "COJ L.111-13"],
+        _ => rule.info().basis,
+    }
+}
+
+/// The entries a finding cites: of its rule's basis in the registry, those that apply to the
+/// decision's producer, or the producer's own articles when none does ([`own_articles`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Basis {
+    /// [`citable`] of the rule.
     entries: &'static [&'static str],
     /// Bit `i` set: `entries[i]` is cited.
     cited: u8,
-    /// Whether the entries cited are those that apply to a known producer; `false` when the
-    /// whole basis is cited because none of it applies, or because the producer is not known.
+    /// Whether the entries cited apply to a known producer; `false` when the whole basis is
+    /// cited because the producer is not known.
     applies: bool,
 }
 
 impl Basis {
     /// The rule's whole basis, as the registry lists it.
     pub fn whole(rule: Rule) -> Basis {
-        let entries = rule.info().basis;
-        debug_assert!(entries.len() <= 8);
+        let entries = citable(rule);
+        let n = rule.info().basis.len();
+        debug_assert!(entries.len() <= 8 && entries[..n] == *rule.info().basis);
         Basis {
             entries,
-            cited: (((1u16 << entries.len()) - 1) & 0xff) as u8,
+            cited: (((1u16 << n) - 1) & 0xff) as u8,
             applies: false,
         }
     }
 
-    /// The entries of the rule's basis that apply to the decisions of any of `producers`: for
-    /// a record, the producer of its reference decision; for the corpus as a whole, every
-    /// producer of the corpus. The whole basis when no producer is known, or when nothing of it
-    /// applies to them (a rule never cites an empty basis when it has one).
+    /// What a finding on a decision of any of `producers` cites: for a record, the producer of
+    /// its reference decision; for the corpus as a whole, every producer of the corpus. For
+    /// each producer, the entries of the rule's basis that apply to it or, when none does, its
+    /// own articles ([`own_articles`]). The whole basis when no producer is known.
     pub fn of<I>(rule: Rule, producers: I) -> Basis
     where
         I: IntoIterator<Item = Producer>,
-        I::IntoIter: Clone,
     {
         let whole = Basis::whole(rule);
-        let producers = producers.into_iter();
+        let n = rule.info().basis.len();
         let mut cited = 0u8;
-        for (i, entry) in whole.entries.iter().enumerate() {
-            let source = Source::of(entry);
-            if producers.clone().any(|p| source.applies_to(p)) {
-                cited |= 1 << i;
+        let mut any = false;
+        for p in producers {
+            any = true;
+            let mut of_p = 0u8;
+            for (i, entry) in whole.entries[..n].iter().enumerate() {
+                if Source::of(entry).applies_to(p) {
+                    of_p |= 1 << i;
+                }
             }
+            if of_p == 0
+                && let Some(own) = own_articles(rule, p)
+            {
+                for (i, entry) in whole.entries.iter().enumerate() {
+                    if own.contains(entry) {
+                        of_p |= 1 << i;
+                    }
+                }
+            }
+            cited |= of_p;
         }
-        if cited == 0 {
+        if !any {
             return whole;
         }
         Basis {
@@ -126,7 +213,7 @@ impl Basis {
     }
 
     /// Whether the entries cited are those that apply to the decision's producer (or the
-    /// corpus's), rather than the whole basis for want of any that does.
+    /// corpus's), rather than the whole basis for want of a known producer.
     pub fn applies(self) -> bool {
         self.applies
     }
@@ -212,22 +299,101 @@ mod tests {
         );
     }
 
+    // Worked out by hand from the registry's bases (SPEC §2), SPEC §1.1 and `own_articles`.
     #[test]
-    fn the_whole_basis_when_nothing_applies_or_nobody_is_known() {
-        // INT004 (CE V) on a Légifrance decision: none of it applies.
-        let b = Basis::of(Rule::INT004, Some(Legifrance));
-        assert_eq!(b.iter().collect::<Vec<_>>(), ["CE V"]);
-        assert!(!b.applies());
-        // FRE002 (CC V, CC XII, CE V, CE XII) likewise.
+    fn a_producer_none_of_whose_basis_applies_gets_its_own_articles() {
+        // INT002, INT003 (CE V, DILA) and INT004 (CE V) on a Judilibre decision: CC V.
+        for rule in [Rule::INT002, Rule::INT003, Rule::INT004] {
+            let b = Basis::of(rule, Some(CourDeCassation));
+            assert_eq!(b.iter().collect::<Vec<_>>(), ["CC V"], "{rule}");
+            assert!(b.applies());
+        }
+        // What applies is unchanged: INT002 on Légifrance and on the Conseil d'État's.
+        assert_eq!(cited(Rule::INT002, &[Legifrance]), ["DILA"]);
+        assert_eq!(cited(Rule::INT002, &[Jade]), ["CE V"]);
+        // On Légifrance: the DILA notice and L. 322-1 of the CRPA.
+        for rule in [Rule::INT004, Rule::ATT002, Rule::FRE002] {
+            assert_eq!(
+                cited(rule, &[Legifrance]),
+                ["DILA", "CRPA L.322-1"],
+                "{rule}"
+            );
+        }
+        assert_eq!(cited(Rule::FRE004, &[Legifrance]), ["DILA"]);
+        // FRE004 (CC IV, CC V) on an administrative decision: CE IV and CE V.
+        assert_eq!(cited(Rule::FRE004, &[ConseilEtat]), ["CE IV", "CE V"]);
+        assert_eq!(cited(Rule::FRE004, &[CourDeCassation]), ["CC IV", "CC V"]);
+        // MSK003 (CC IX, CE IX) and MSK005 (CC VII, CC IX, CE VII) on Légifrance: the COJ.
+        assert_eq!(cited(Rule::MSK003, &[Legifrance]), ["COJ L.111-13"]);
+        assert_eq!(cited(Rule::MSK005, &[Legifrance]), ["COJ L.111-13"]);
+        assert_eq!(cited(Rule::MSK005, &[ConseilEtat]), ["CE VII"]);
+        // FRE003 (CC V), the corpus's: each producer's own update obligation.
+        assert_eq!(cited(Rule::FRE003, &[ConseilEtat]), ["CE V"]);
+        assert_eq!(cited(Rule::FRE003, &[Legifrance]), ["DILA"]);
         assert_eq!(
-            cited(Rule::FRE002, &[Legifrance]),
-            ["CC V", "CC XII", "CE V", "CE XII"]
+            cited(Rule::FRE003, &[CourDeCassation, Legifrance]),
+            ["CC V", "DILA"]
         );
-        // No producer known: the whole basis.
+        assert_eq!(
+            cited(Rule::FRE003, &[Legifrance, ConseilEtat, CourDeCassation]),
+            ["CC V", "CE V", "DILA"]
+        );
+        // ATT002 on a corpus of Judilibre and Légifrance decisions.
+        assert_eq!(
+            cited(Rule::ATT002, &[CourDeCassation, Legifrance]),
+            ["CC V", "DILA", "CRPA L.322-1"]
+        );
+    }
+
+    #[test]
+    fn every_producer_is_cited_only_what_binds_it_and_never_nothing() {
+        for &rule in Rule::ALL {
+            let spec = rule.info().basis;
+            let citable = citable(rule);
+            assert!(citable.len() <= 8, "{rule}");
+            assert_eq!(&citable[..spec.len()], spec, "{rule}");
+            for p in [CourDeCassation, Legifrance, ConseilEtat, Jade] {
+                // FRE005 is the Conseil d'État's own obligation (CE V): it fires on nothing else.
+                if rule == Rule::FRE005 && !p.is_administrative() {
+                    continue;
+                }
+                let b = Basis::of(rule, Some(p));
+                assert_eq!(b.is_empty(), spec.is_empty(), "{rule} {p:?}");
+                for e in b.iter() {
+                    assert!(Source::of(e).applies_to(p), "{rule} {p:?} cites {e}");
+                }
+                // Own articles only where none of the registry's applies.
+                let spec_applies = spec.iter().any(|e| Source::of(e).applies_to(p));
+                assert_eq!(
+                    own_articles(rule, p).is_some(),
+                    !spec.is_empty() && !spec_applies,
+                    "{rule} {p:?}"
+                );
+                if let Some(own) = own_articles(rule, p) {
+                    assert_eq!(b.iter().collect::<Vec<_>>(), own, "{rule} {p:?}");
+                }
+            }
+            // Every own article is citable and has a text.
+            for p in [CourDeCassation, Legifrance, ConseilEtat, Jade] {
+                for e in own_articles(rule, p).unwrap_or_default() {
+                    assert!(citable.contains(e), "{rule}: {e}");
+                    assert!(super::super::article_text(e).is_some(), "{e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_whole_basis_when_nobody_is_known() {
         let b = Basis::of(Rule::MSK001, None);
         assert_eq!(b, Basis::whole(Rule::MSK001));
         assert!(!b.applies());
         assert_eq!(b.len(), 5);
+        // FRE004 on an unmatched record: CC IV, CC V, not the own articles.
+        assert_eq!(
+            Basis::of(Rule::FRE004, None).iter().collect::<Vec<_>>(),
+            ["CC IV", "CC V"]
+        );
         // A rule without basis cites none, whoever the producer.
         assert!(Basis::of(Rule::INT007, Some(CourDeCassation)).is_empty());
         assert!(Basis::of(Rule::IN001, None).is_empty());

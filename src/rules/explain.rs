@@ -107,6 +107,30 @@ fn example(rule: Rule) -> Option<&'static str> {
     })
 }
 
+/// The producers to whose decisions none of the rule's basis applies, each described, with the
+/// articles of their own conditions that findings on their decisions cite instead.
+fn instead(rule: Rule) -> Vec<(&'static str, &'static [&'static str])> {
+    use crate::model::Producer;
+    // The Conseil d'État's open data and JADE come under the same conditions.
+    [
+        (
+            Producer::CourDeCassation,
+            "on Cour de cassation (Judilibre) decisions",
+        ),
+        (
+            Producer::Legifrance,
+            "on Légifrance decisions (CASS, INCA, CAPP)",
+        ),
+        (
+            Producer::ConseilEtat,
+            "on administrative decisions (Conseil d'État open data, JADE)",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(p, label)| super::basis::own_articles(rule, p).map(|own| (label, own)))
+    .collect()
+}
+
 /// Writes everything vigie knows of a rule, with the full French text of each article it enforces.
 pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
     let i = rule.info();
@@ -124,13 +148,37 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
             i.basis.join(", ")
         }
     )?;
+    // Where none of the basis applies to a producer's decisions, the articles of its own
+    // conditions that findings cite instead (`crate::rules::basis::own_articles`).
+    let instead = instead(rule);
+    for (k, (producers, own)) in instead.iter().enumerate() {
+        writeln!(
+            out,
+            "  {}{producers}: {}",
+            if k == 0 {
+                "cited instead:    "
+            } else {
+                "                  "
+            },
+            own.join(", ")
+        )?;
+    }
     writeln!(out)?;
     writeln!(out, "Fires when {}.", i.fires_when.trim_end_matches('.'))?;
     if let Some(ex) = example(rule) {
         writeln!(out)?;
         writeln!(out, "Example: {ex}")?;
     }
-    for id in i.basis {
+    // The texts of the basis, then of the articles cited instead that it does not hold.
+    let mut ids: Vec<&str> = i.basis.to_vec();
+    for (_, own) in &instead {
+        for id in own.iter() {
+            if !ids.contains(id) {
+                ids.push(id);
+            }
+        }
+    }
+    for id in ids {
         writeln!(out)?;
         let title = article_title(id).unwrap_or(id);
         writeln!(out, "── {id} — {title}")?;
@@ -188,7 +236,35 @@ mod tests {
         ));
         assert!(s.contains("── code pénal 226-18"));
         assert!(s.contains("Example:"));
+        assert!(!s.contains("cited instead"));
         let s = to_string(|o| explain(Rule::IN002, o));
         assert!(s.contains("no CGU article") && !s.contains("──"));
+    }
+
+    // SPEC's basis stays what `explain` and `rules` show; where none of it applies to a
+    // producer, explain says what is cited instead, and quotes it.
+    #[test]
+    fn explain_says_what_is_cited_instead() {
+        let s = to_string(|o| explain(Rule::FRE004, o));
+        assert!(s.contains(
+            "  basis:            CC IV, CC V\n\
+             \x20 cited instead:    on Légifrance decisions (CASS, INCA, CAPP): DILA\n\
+             \x20                   on administrative decisions (Conseil d'État open data, JADE): CE IV, CE V\n\n"
+        ), "{s}");
+        assert!(s.contains("── CE IV — CGU Conseil d'État, art. IV — Mise à jour des données"));
+        assert!(
+            s.contains("toute donnée contenue dans la base Décisions de la justice administrative")
+        );
+        assert!(s.contains("── DILA — "));
+        let s = to_string(|o| explain(Rule::INT002, o));
+        assert!(s.contains(
+            "  basis:            CE V, DILA\n  cited instead:    on Cour de cassation (Judilibre) decisions: CC V\n"
+        ), "{s}");
+        assert!(s.contains("── CC V — "));
+        let s = to_string(rules_table);
+        assert!(
+            s.lines()
+                .any(|l| l.starts_with("FRE004") && l.ends_with("CC IV, CC V"))
+        );
     }
 }

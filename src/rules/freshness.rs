@@ -124,7 +124,7 @@ pub fn check_sync(
                 Rule::FRE003,
                 None,
                 format!(
-                    "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than the 72 hours recommended between two updates{set_aside}"
+                    "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than 72 hours, the longest interval between two updates that the Cour de cassation recommends for its decisions (CC V; the other producers set no figure){set_aside}"
                 ),
             )
             .with_fact(Fact::Newest(Box::new(Newest {
