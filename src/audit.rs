@@ -697,9 +697,14 @@ fn run_on(
         Some(p) => p.apply(&mut findings),
         None => Vec::new(),
     };
-    if let Some(prev) = &opts.previous {
-        prev.mark(&mut findings);
-    }
+    let previous = opts
+        .previous
+        .as_ref()
+        .map(|prev| crate::report::PreviousAudit {
+            path: prev.path.clone(),
+            as_of: prev.as_of.clone(),
+            repeated: prev.mark(&mut findings),
+        });
 
     let unreadable_records = findings.iter().filter(|f| f.rule == Rule::IN001).count() as u64;
     let summary = Summary::of(&findings);
@@ -752,6 +757,7 @@ fn run_on(
                 .collect(),
             texts_not_compared: not_compared,
             policy_overrides,
+            previous,
             elapsed_ms: started.elapsed().as_millis() as u64,
             updated_at_ages: AgeHistogram {
                 buckets: age_buckets,

@@ -128,6 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         reveal_personal_data: cli.reveal_personal_data,
         reuser: cli.reuser.clone(),
         notice_days: Some(cli.notice_days),
+        waivers: cli.waivers.clone(),
     };
     let interactive =
         cli.report.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();

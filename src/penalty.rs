@@ -189,12 +189,43 @@ pub struct Previous {
     fingerprints: HashSet<String>,
     /// `(rule, source_id)` with the source id trimmed and lowercased, as matching does.
     rule_sources: HashSet<(Rule, String)>,
+    /// The file it was read from, as given (`--previous PATH`); `None` when parsed from memory.
+    pub path: Option<String>,
+    /// The time of the earlier audit (its `audit.as_of`, RFC 3339 in UTC), when the report
+    /// gives a valid one: the formal notice dates the breach found again by it.
+    pub as_of: Option<String>,
 }
 
 #[derive(Deserialize)]
 struct PrevReport {
     vigie_report: u32,
+    #[serde(default)]
+    audit: Option<PrevAudit>,
     findings: Vec<PrevFinding>,
+}
+
+/// Of an earlier report's `audit`, its time. Anything else, or a value that is not a time, is
+/// ignored: the report is still used for its findings.
+#[derive(Deserialize)]
+struct PrevAudit {
+    #[serde(default)]
+    as_of: Option<serde_json::Value>,
+}
+
+impl PrevAudit {
+    /// `as_of` as vigie writes it (`2026-11-22T12:00:00Z`), if it is a valid time.
+    fn as_of(&self) -> Option<String> {
+        let s = self.as_of.as_ref()?.as_str()?;
+        let t: jiff::Timestamp = s.trim().parse().ok()?;
+        Some(t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+    }
+}
+
+/// The last line of a JSON Lines report: `{"summary": …, "audit": …}`.
+#[derive(Deserialize)]
+struct PrevLastLine {
+    #[serde(default)]
+    audit: Option<PrevAudit>,
 }
 
 #[derive(Deserialize)]
@@ -253,7 +284,10 @@ impl Previous {
                 )
             }
         })?;
-        Previous::from_raw(raw).with_context(|| format!("in the previous report {shown}"))
+        let mut prev =
+            Previous::from_raw(raw).with_context(|| format!("in the previous report {shown}"))?;
+        prev.path = Some(shown.to_string());
+        Ok(prev)
     }
 
     fn load_jsonl(
@@ -267,7 +301,15 @@ impl Previous {
         for (k, line) in lines.enumerate() {
             let line = line.with_context(|| format!("cannot read the previous report {shown}"))?;
             let line = line.trim_end();
-            if line.is_empty() || line.starts_with("{\"summary\":") {
+            if line.is_empty() {
+                continue;
+            }
+            if line.starts_with("{\"summary\":") {
+                // The audit it ends with dates the earlier audit; a line that does not parse
+                // leaves it undated.
+                if let Ok(last) = serde_json::from_str::<PrevLastLine>(line) {
+                    prev.as_of = last.audit.as_ref().and_then(PrevAudit::as_of);
+                }
                 continue;
             }
             let f: PrevFinding = serde_json::from_str(line).map_err(|e| {
@@ -280,6 +322,7 @@ impl Previous {
             })?;
             prev.insert(f);
         }
+        prev.path = Some(shown.to_string());
         Ok(prev)
     }
 
@@ -300,7 +343,10 @@ impl Previous {
         if raw.vigie_report != 1 {
             anyhow::bail!("unsupported report schema version {}", raw.vigie_report);
         }
-        let mut prev = Previous::default();
+        let mut prev = Previous {
+            as_of: raw.audit.as_ref().and_then(PrevAudit::as_of),
+            ..Previous::default()
+        };
         for f in raw.findings {
             prev.insert(f);
         }
@@ -340,16 +386,19 @@ impl Previous {
     }
 
     /// Marks repeated findings; their penalty becomes `permanent` unless it is `none`.
-    /// Apply after [`Policy::apply`].
-    pub fn mark(&self, findings: &mut [Finding]) {
+    /// Apply after [`Policy::apply`]. Returns how many were marked.
+    pub fn mark(&self, findings: &mut [Finding]) -> u64 {
+        let mut n = 0;
         for f in findings.iter_mut() {
             if self.contains(f) {
                 f.repeated = true;
+                n += 1;
                 if f.penalty != Penalty::None {
                     f.penalty = Penalty::Permanent;
                 }
             }
         }
+        n
     }
 }
 

@@ -307,3 +307,63 @@ fn a_date_only_as_of_dates_the_letter_that_day() {
         "{text}"
     );
 }
+
+/// Runs vigie on `corpus` against the Conseil d'État decision at the audit time of these tests.
+fn cli(corpus: &Path, format: &str, extra: &[&std::ffi::OsStr]) -> String {
+    let out = Command::cargo_bin("vigie")
+        .unwrap()
+        .arg(corpus)
+        .arg("--reference")
+        .arg(reference(CE))
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--quiet",
+            "--report",
+            format,
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+// `--waivers PATH` and `--reveal-personal-data` are recorded in the JSON report's `audit`.
+#[test]
+fn the_json_report_records_the_waivers_file_and_reveal() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, json!({"id": "r0", "source_id": CE}).to_string()).unwrap();
+    let v: Value = serde_json::from_str(&cli(&corpus, "json", &[])).unwrap();
+    assert!(v["audit"]["waivers"].is_null());
+    assert_eq!(v["audit"]["reveal_personal_data"], false);
+    // r0 shows nothing but its ids: INT005, ATT001, FRE001 and FRE005. Two accepted.
+    let fingerprints: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), 4);
+    let waivers = dir.path().join("waivers.json");
+    let accepted = json!({"status": "accepted", "note": "vu", "at": "2026-11-22T13:00:00Z"});
+    std::fs::write(
+        &waivers,
+        json!({fingerprints[0]: accepted, fingerprints[1]: accepted}).to_string(),
+    )
+    .unwrap();
+    let v: Value = serde_json::from_str(&cli(
+        &corpus,
+        "json",
+        &[
+            "--waivers".as_ref(),
+            waivers.as_os_str(),
+            "--reveal-personal-data".as_ref(),
+        ],
+    ))
+    .unwrap();
+    assert_eq!(v["audit"]["waivers"], waivers.display().to_string());
+    assert_eq!(v["audit"]["reveal_personal_data"], true);
+    assert_eq!(v["findings"][0]["waiver"]["status"], "accepted");
+}

@@ -296,3 +296,107 @@ fn previous_reads_reports_with_and_without_the_record_producer() {
         }
     }
 }
+
+/// Audits, at `as_of`, one record of the Judilibre decision tests/data/judilibre/cc_detail.json
+/// (19-19.463) that shows nothing but its ids, and another that matches no decision.
+fn audit_twice_corpus(
+    dir: &std::path::Path,
+    as_of: &str,
+    previous: Option<Previous>,
+) -> vigie::report::Report {
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"r0\", \"source_id\": \"5fca277de35a255d41ca73ab\"}\n\
+         {\"id\": \"r1\", \"source_id\": \"no-such-decision\"}\n",
+    )
+    .unwrap();
+    let opts = vigie::audit::AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/judilibre/cc_detail.json"),
+        ],
+        as_of: Some(as_of.parse().unwrap()),
+        previous,
+        ..Default::default()
+    };
+    vigie::audit::run(&opts, &|_| {}, &std::sync::atomic::AtomicBool::new(false))
+        .unwrap()
+        .report
+}
+
+// The report records which earlier report the findings were compared with, its audit time and
+// how many findings were found again (SPEC §3: `repeated`).
+#[test]
+fn the_report_records_the_previous_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = audit_twice_corpus(dir.path(), "2026-11-01T09:00:00Z", None);
+    assert!(first.audit.previous.is_none());
+    let text = {
+        let mut out = Vec::new();
+        report::write(&first, Format::Json, &WriteOptions::default(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(v["audit"]["previous"].is_null());
+    // r0: INT005 (jurisdiction, formation, seat, decision date), ATT001, FRE001; r1 the same
+    // and INT007.
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "INT005", "ATT001", "FRE001", "INT005", "INT007", "ATT001", "FRE001"
+        ]
+    );
+    let path = dir.path().join("first.json");
+    std::fs::write(&path, &text).unwrap();
+
+    let previous = Previous::load(&path).unwrap();
+    assert_eq!(previous.as_of.as_deref(), Some("2026-11-01T09:00:00Z"));
+    assert_eq!(
+        previous.path.as_deref(),
+        Some(path.display().to_string().as_str())
+    );
+    let second = audit_twice_corpus(dir.path(), "2026-11-22T12:00:00Z", Some(previous));
+    // All seven found again: six breaches, now permanent, and INT007, still without penalty.
+    let p = second.audit.previous.as_ref().unwrap();
+    assert_eq!(p.repeated, 7);
+    let mut out = Vec::new();
+    report::write(&second, Format::Json, &WriteOptions::default(), &mut out).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        v["audit"]["previous"],
+        serde_json::json!({"path": path.display().to_string(),
+                           "as_of": "2026-11-01T09:00:00Z", "repeated_findings": 7})
+    );
+    assert_eq!(
+        v["summary"]["by_penalty"],
+        serde_json::json!({"permanent": 6, "none": 1})
+    );
+    // JSON Lines: the same, on its last line.
+    let mut out = Vec::new();
+    report::write(&second, Format::Jsonl, &WriteOptions::default(), &mut out).unwrap();
+    let last: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out).unwrap().lines().last().unwrap()).unwrap();
+    assert_eq!(last["audit"]["previous"]["repeated_findings"], 7);
+
+    // An earlier JSON Lines report is dated by its last line.
+    let mut out = Vec::new();
+    report::write(&first, Format::Jsonl, &WriteOptions::default(), &mut out).unwrap();
+    let jsonl = dir.path().join("first.jsonl");
+    std::fs::write(&jsonl, &out).unwrap();
+    let previous = Previous::load(&jsonl).unwrap();
+    assert_eq!(previous.as_of.as_deref(), Some("2026-11-01T09:00:00Z"));
+    // A report whose `as_of` is not a time is still used, undated.
+    let bad = text.replace("\"as_of\": \"2026-11-01T09:00:00Z\"", "\"as_of\": \"hier\"");
+    assert_ne!(bad, text);
+    std::fs::write(&path, &bad).unwrap();
+    let previous = Previous::load(&path).unwrap();
+    assert_eq!((previous.len(), previous.as_of), (7, None));
+}

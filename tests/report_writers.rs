@@ -125,6 +125,7 @@ fn sample() -> Report {
                 from: "medium".into(),
                 to: "low".into(),
             }],
+            previous: None,
             elapsed_ms: 12,
             updated_at_ages: AgeHistogram {
                 buckets: vec![("≤72 h", 0), ("3–7 d", 0), ("1–4 wk", 3), ("none", 1)],
@@ -184,11 +185,18 @@ fn json_has_the_schema() {
         "producers",
         "texts_not_compared",
         "policy_overrides",
+        "previous",
+        "waivers",
+        "reveal_personal_data",
         "elapsed_ms",
         "updated_at_ages",
     ] {
         assert!(audit.get(k).is_some(), "audit.{k}");
     }
+    // No `--previous`, no `--waivers` file given, personal data redacted.
+    assert!(audit["previous"].is_null());
+    assert!(audit["waivers"].is_null());
+    assert_eq!(audit["reveal_personal_data"], false);
     assert_eq!(audit["records"], 4);
     // A whole file: no line.
     assert_eq!(
@@ -292,6 +300,38 @@ fn json_has_the_schema() {
     assert_eq!(f[4]["waiver"]["status"], "accepted");
     assert!(f[3]["waiver"].is_null());
     assert!(!text.contains("Kaminski"));
+}
+
+// The JSON reports record the waivers file the waivers shown come from, whether personal data
+// is revealed, and the earlier report repeated findings were found in.
+#[test]
+fn json_reports_record_the_waivers_file_reveal_and_the_previous_report() {
+    let mut r = sample();
+    r.audit.previous = Some(vigie::report::PreviousAudit {
+        path: Some("reports/2026-11-01.json".into()),
+        as_of: Some("2026-11-01T09:00:00Z".into()),
+        repeated: 2,
+    });
+    let opts = WriteOptions {
+        reveal_personal_data: true,
+        waivers: Some("audit/waivers.json".into()),
+        ..WriteOptions::default()
+    };
+    let v: serde_json::Value = serde_json::from_str(&render(&r, Format::Json, &opts)).unwrap();
+    let want = serde_json::json!({
+        "previous": {"path": "reports/2026-11-01.json", "as_of": "2026-11-01T09:00:00Z",
+                     "repeated_findings": 2},
+        "waivers": "audit/waivers.json",
+        "reveal_personal_data": true,
+    });
+    for (k, value) in want.as_object().unwrap() {
+        assert_eq!(&v["audit"][k], value, "audit.{k}");
+    }
+    let jsonl = render(&r, Format::Jsonl, &opts);
+    let last: serde_json::Value = serde_json::from_str(jsonl.lines().last().unwrap()).unwrap();
+    for (k, value) in want.as_object().unwrap() {
+        assert_eq!(&last["audit"][k], value, "audit.{k}");
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The JSON report (SPEC §4): borrowed view structs serialised in a fixed field order, maps
 //! sorted, so that the same audit gives the same bytes (but for `elapsed_ms`).
 
-use super::{AuditInfo, Report, Summary, Waiver, WriteOptions};
+use super::{AuditInfo, PreviousAudit, Report, Summary, Waiver, WriteOptions};
 use crate::model::Finding;
 use crate::text::sanitize::{JsonFormatter, write_json};
 use serde::Serialize;
@@ -47,8 +47,32 @@ pub(crate) struct AuditView<'a> {
     producers: ProducersView<'a>,
     texts_not_compared: u64,
     policy_overrides: Vec<OverrideView<'a>>,
+    /// `--previous`: the earlier report, its audit time and how many findings were found
+    /// again; `null` without it.
+    previous: Option<PreviousView<'a>>,
+    /// `--waivers`: the file of the waivers shown; `null` without it.
+    waivers: Option<String>,
+    /// `--reveal-personal-data`: whether the excerpts show personal data in clear.
+    reveal_personal_data: bool,
     elapsed_ms: u64,
     updated_at_ages: Vec<AgeView>,
+}
+
+#[derive(Serialize)]
+struct PreviousView<'a> {
+    path: Option<&'a str>,
+    as_of: Option<&'a str>,
+    repeated_findings: u64,
+}
+
+impl<'a> PreviousView<'a> {
+    fn new(p: &'a PreviousAudit) -> Self {
+        PreviousView {
+            path: p.path.as_deref(),
+            as_of: p.as_of.as_deref(),
+            repeated_findings: p.repeated,
+        }
+    }
 }
 
 /// `{"cour_de_cassation": 3, "conseil_etat": 1}`: matched records by producer, in
@@ -89,7 +113,7 @@ struct AgeView {
 }
 
 impl<'a> AuditView<'a> {
-    pub(crate) fn new(a: &'a AuditInfo) -> Self {
+    pub(crate) fn new(a: &'a AuditInfo, opts: &WriteOptions) -> Self {
         AuditView {
             as_of: &a.as_of,
             corpus: &a.corpus,
@@ -122,6 +146,9 @@ impl<'a> AuditView<'a> {
                     to: &o.to,
                 })
                 .collect(),
+            previous: a.previous.as_ref().map(PreviousView::new),
+            waivers: opts.waivers.as_ref().map(|p| p.display().to_string()),
+            reveal_personal_data: opts.reveal_personal_data,
             elapsed_ms: a.elapsed_ms,
             updated_at_ages: a
                 .updated_at_ages
@@ -262,7 +289,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     let view = ReportView {
         vigie_report: SCHEMA_VERSION,
         tool: TOOL,
-        audit: AuditView::new(&report.audit),
+        audit: AuditView::new(&report.audit, opts),
         summary: SummaryView::new(&report.summary),
         findings: FindingsView {
             report,

@@ -22,7 +22,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     }
     let last = LastLine {
         summary: SummaryView::new(&report.summary),
-        audit: AuditView::new(&report.audit),
+        audit: AuditView::new(&report.audit, opts),
     };
     write_json(&mut out, JsonFormatter::compact(), &last)?;
     out.write_all(b"\n")?;

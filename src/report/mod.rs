@@ -50,6 +50,18 @@ pub struct UnreadableInput {
     pub reason: String,
 }
 
+/// The earlier report given as `--previous`, recorded in the report (`audit.previous`): a
+/// repeated breach is one found again after it, and the formal notice dates it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PreviousAudit {
+    /// The file, as given; `None` when the report was not read from a file.
+    pub path: Option<String>,
+    /// The earlier audit's time (its `audit.as_of`), when it gives a valid one.
+    pub as_of: Option<String>,
+    /// The findings of this audit found again (`repeated: true`), whatever their penalty.
+    pub repeated: u64,
+}
+
 /// How old the corpus's `updated_at` dates are at `as_of`, in buckets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgeHistogram {
@@ -87,6 +99,8 @@ pub struct AuditInfo {
     /// not be read again (its file changed or went away during the audit).
     pub texts_not_compared: u64,
     pub policy_overrides: Vec<PolicyOverride>,
+    /// `--previous`: the earlier report the findings were compared with (SPEC §3).
+    pub previous: Option<PreviousAudit>,
     pub elapsed_ms: u64,
     pub updated_at_ages: AgeHistogram,
 }
@@ -229,6 +243,9 @@ pub struct WriteOptions {
     pub reuser: Option<String>,
     /// `--notice-days N` (default 15).
     pub notice_days: Option<u32>,
+    /// `--waivers PATH`: the file the waivers shown were read from, recorded in the JSON
+    /// reports (`audit.waivers`).
+    pub waivers: Option<std::path::PathBuf>,
 }
 
 impl Format {
