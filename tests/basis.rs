@@ -46,7 +46,18 @@ fn demo() -> Report {
 fn render(r: &Report, format: Format) -> String {
     let mut out = Vec::new();
     report::write(r, format, &WriteOptions::default(), &mut out).unwrap();
-    String::from_utf8(out).unwrap()
+    words(format, String::from_utf8(out).unwrap())
+}
+
+/// The notice with its narrow no-break spaces (French typography, U+202F before « : ; ! ? »,
+/// inside « », between thousands) as plain spaces: what these tests check is the wording;
+/// `notice_typography` checks the spaces on the letter as written.
+fn words(format: Format, text: String) -> String {
+    if format == Format::Notice {
+        text.replace('\u{202f}', " ")
+    } else {
+        text
+    }
 }
 
 /// The finding of `rule` on the record `id` (`None`: the corpus-level finding) in a JSON report.
@@ -301,27 +312,29 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     let ce = group(
         "### Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice (1 constat)\n",
     );
-    assert!(ce.contains("- **FRE005 ambiguous-update-notice** — mention de mise à jour ambiguë (la date de chargement n'est pas explicite) — 1 constat (fondement : CE V) ; exemples :\n    - enregistrement « jp-00000015 »"), "{ce}");
+    assert!(ce.contains("- **FRE005** — mention de mise à jour ambiguë (la date de chargement n'est pas explicite) — 1 constat (fondement : CGU du Conseil d'État, art. V) ; exemples :\n    - enregistrement « jp-00000015 »"), "{ce}");
     assert_eq!(ce.matches("    - enregistrement").count(), 1, "{ce}");
     // The permanent breaches on Légifrance decisions that the code of judicial organisation
     // founds: MSK001 (jp-00000010), MSK004 (jp-00000019, jp-00000059), MSK005 (jp-00000053),
     // PRF002 (jp-00000031).
     let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (5 constats)\n");
-    assert!(coj.contains("- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : COJ L.111-13) ; exemples :\n    - enregistrement « jp-00000010 »"), "{coj}");
-    assert!(coj.contains("2 constats (fondement : COJ L.111-13) ; exemples :"));
-    assert!(coj.contains("- **MSK005 identifier-in-clear** — identifiant direct d'une personne physique diffusé en clair — 1 constat (fondement : COJ L.111-13) ; exemples :\n    - enregistrement « jp-00000053 »"), "{coj}");
-    assert!(coj.contains("(fondement : COJ L.111-13, code pénal 226-18)"));
+    assert!(coj.contains("- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000010 »"), "{coj}");
+    assert!(coj.contains(
+        "2 constats (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :"
+    ));
+    assert!(coj.contains("- **MSK005** — identifiant direct d'une personne physique diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000053 »"), "{coj}");
+    assert!(coj.contains("(fondement : art. L. 111-13 du code de l'organisation judiciaire ; art. 226-18 du code pénal)"));
     // INT001, INT002, INT003, INT004, INT005, ATT001, ATT002 and FRE002, each on a Légifrance
     // decision: the DILA notice, not the CGU of the Conseil d'État or the Cour de cassation.
     let dila = group(
         "### Notice de la DILA relative à la réutilisation des données de Légifrance (8 constats)\n",
     );
     for want in [
-        "- **INT001 text-modified** — texte de la décision altéré (mots, nombres ou ponctuation substitués) — 1 constat (fondement : DILA, CRPA L.322-1)",
-        "- **INT002 commentary-inserted** — éléments étrangers insérés dans le texte de la décision sans en être distingués — 1 constat (fondement : DILA)",
-        "- **INT004 excerpt-without-full-text** — extrait sans accès à la version intégrale de la décision — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « jp-00000009 »",
-        "- **ATT002 source-misattributed** — source des données attribuée à une autre juridiction — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « jp-00000033 »",
-        "- **FRE002 outdated-version** — version de la décision non mise à jour après sa correction à la source — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « jp-00000039 »",
+        "- **INT001** — texte de la décision altéré (mots, nombres ou ponctuation substitués) — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration)",
+        "- **INT002** — éléments étrangers insérés dans le texte de la décision sans en être distingués — 1 constat (fondement : notice de la DILA)",
+        "- **INT004** — extrait sans accès à la version intégrale de la décision — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000009 »",
+        "- **ATT002** — source des données attribuée à une autre juridiction — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000033 »",
+        "- **FRE002** — version de la décision non mise à jour après sa correction à la source — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000039 »",
         "« jp-00000001 »",
         "« jp-00000005 »",
         "« jp-00000051 »",
@@ -332,7 +345,7 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     let fre003 = group(
         "### Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)\n",
     );
-    assert!(fre003.contains("(fondement : CE V, DILA)"), "{fre003}");
+    assert!(fre003.contains("- **FRE003** — base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil retenu par l'audit, les conditions applicables ne fixant pas de délai — 1 constat (fondement : CGU du Conseil d'État, art. V ; notice de la DILA) ; exemples :"), "{fre003}");
     assert!(fre003.contains("    - ensemble de la base"));
     // Only the withdrawn decision, whose producer is not known, is filed under the article as
     // both CGU number it.
@@ -379,10 +392,23 @@ fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
         .find("\n#")
         .map_or(text.len(), |k| at + 1 + k);
     assert!(
-        text[at..end].contains("- **FRE003 sync-overdue** — base non mise à jour depuis plus de 72 heures — 1 constat (fondement : CC V) ; exemples :\n    - ensemble de la base"),
+        text[at..end].contains("- **FRE003** — base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour que recommandent les CGU de la Cour de cassation (art. V) — 1 constat (fondement : CGU de la Cour de cassation, art. V) ; exemples :\n    - ensemble de la base"),
         "{text}"
     );
     assert!(!text.contains("### Article V des CGU — "), "{text}");
+    // Judilibre's decisions only (INT005, ATT001 and FRE003): the Cour de cassation's
+    // interruption answers every breach.
+    assert!(
+        text.contains(
+            "\n## 1. Manquements justifiant une interruption temporaire de la mise à disposition des données (3 constats)\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Il a relevé 3 manquements (tous justifiant une interruption temporaire), concernant 1 enregistrement et l'ensemble de la base."), "{text}");
+    assert!(
+        text.contains("## 3. Conséquences (CGU de la Cour de cassation, art. XII)\n"),
+        "{text}"
+    );
 }
 
 // On a real Judilibre decision (tests/data/judilibre/cc_detail.json, 19-19.463): commentary
@@ -449,7 +475,16 @@ fn integrity_breaches_on_a_judilibre_decision_cite_the_cour_de_cassation_cgu() {
         .map_or(notice.len(), |k| at + 1 + k);
     for rule in ["INT002", "INT003", "INT004"] {
         assert!(
-            notice[at..end].contains(&format!("- **{rule} ")),
+            notice[at..end].contains(&format!(
+                "- **{rule}** — {} — 1 constat (fondement : CGU de la Cour de cassation, art. V) ;",
+                match rule {
+                    "INT002" =>
+                        "éléments étrangers insérés dans le texte de la décision sans en être distingués",
+                    "INT003" =>
+                        "texte de la décision coupé sans que le caractère partiel soit indiqué",
+                    _ => "extrait sans accès à la version intégrale de la décision",
+                }
+            )),
             "{rule}: {notice}"
         );
     }

@@ -65,7 +65,18 @@ fn audit_records(records: &[Value], ids: &[&str]) -> Report {
 fn render(r: &Report, format: Format) -> String {
     let mut out = Vec::new();
     report::write(r, format, &WriteOptions::default(), &mut out).unwrap();
-    String::from_utf8(out).unwrap()
+    words(format, String::from_utf8(out).unwrap())
+}
+
+/// The notice with its narrow no-break spaces (French typography, U+202F before « : ; ! ? »,
+/// inside « », between thousands) as plain spaces: what these tests check is the wording;
+/// `notice_typography` checks the spaces on the letter as written.
+fn words(format: Format, text: String) -> String {
+    if format == Format::Notice {
+        text.replace('\u{202f}', " ")
+    } else {
+        text
+    }
 }
 
 /// The Cour de cassation's sanctions (CGU XII), which the Conseil d'État's CGU do not provide.
@@ -114,13 +125,24 @@ fn a_conseil_d_etat_corpus_gets_the_conseil_d_etat_conditions() {
     assert!(text.contains("les conditions générales d'utilisation (CGU) du Conseil d'État (version du 18 janvier 2022)"), "{text}");
     assert!(text.contains("décisions des juridictions administratives diffusées dans l'open data des juridictions administratives (1 enregistrement) :"));
     assert!(!text.contains("(version du 6 janvier 2022)"));
-    assert!(text.contains(". Conséquences (CGU du Conseil d'État, article XII)\n\nÀ défaut, conformément à l'article XII des conditions générales d'utilisation du Conseil d'État : « Le Conseil d’Etat se réserve"), "{text}");
+    assert!(text.contains(". Conséquences (CGU du Conseil d'État, art. XII)\n\nÀ défaut, conformément à l'article XII des conditions générales d'utilisation du Conseil d'État : « Le Conseil d’Etat se réserve"), "{text}");
     assert!(text.contains(CE_XII));
     assert!(text.contains("sanctions prévues à l'article L. 326-1 du code des relations entre le public et l'administration, applicable à la réutilisation de ces décisions en vertu de l'article L. 10 du code de justice administrative"));
-    // Nothing of the Cour de cassation's CGU XII.
+    // Nothing of the Cour de cassation's CGU XII: no interruption of the provision of data,
+    // which the Conseil d'État's CGU do not provide, in the headings, the count or the
+    // consequences. The record shows nothing but its ids: INT005, ATT001, FRE001 and FRE005.
     assert!(!text.contains(CC_INTERRUPTION));
     assert!(!text.contains("Interrompre"));
+    assert!(!text.contains("interruption"), "{text}");
     assert!(!text.contains("La Cour de cassation se réserve"));
+    assert!(
+        text.contains("Il a relevé 4 manquements, concernant 1 enregistrement."),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n## 1. Autres manquements (4 constats)\n"),
+        "{text}"
+    );
     // Article headings and obligations say whose CGU.
     assert!(
         text.contains("### Article V des CGU du Conseil d'État — "),
@@ -148,11 +170,17 @@ fn a_conseil_d_etat_corpus_gets_the_conseil_d_etat_conditions() {
     });
     let text = render(&audit_records(&[lifted], &[CE]), Format::Notice);
     assert!(
-        text.contains("- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : CJA L.10, CE X) ; exemples :"),
+        text.contains("- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 10 du code de justice administrative ; CGU du Conseil d'État, art. X) ; exemples :"),
         "{text}"
     );
     assert!(text.contains("### Article X des CGU du Conseil d'État — Traitement des demandes d'occultation ou de levée d'occultation (1 constat)"));
-    assert!(!text.contains("COJ"));
+    assert!(!text.contains("COJ") && !text.contains("code de l'organisation judiciaire"));
+    // The lifted name, a permanent breach: grave, with no interruption (CE XII has none).
+    assert!(
+        text.contains("\n## 1. Manquements graves ou réitérés (1 constat)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("interruption"), "{text}");
     // Pseudonymisation defects go to the Conseil d'État only.
     assert!(text.contains("opendata-signalerunprobleme@conseil-etat.fr"));
     assert!(!text.contains("anonymisation.sder.courdecassation@justice.fr"));
@@ -166,7 +194,16 @@ fn a_legifrance_corpus_gets_the_dila_notice() {
     assert!(text.contains(". Conséquences (notice de la DILA ; article L. 326-1 du CRPA)\n\nÀ défaut, la notice explicative de la DILA relative à la réutilisation des données disponibles sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat s'engage »"), "{text}");
     assert!(text.contains("en vertu de l'article L. 111-13 du code de l'organisation judiciaire."));
     assert!(!text.contains("Interrompre"));
+    assert!(!text.contains("interruption"), "{text}");
     assert!(!text.contains("Conseil d’Etat se réserve"));
+    assert!(
+        text.contains("\n## 1. Autres manquements (3 constats)\n"),
+        "{text}"
+    );
+    // Defects of occultation: the Cour de cassation's address, under the code of judicial
+    // organisation, not its CGU.
+    assert!(text.contains("- décisions de l'ordre judiciaire diffusées sur Légifrance (occultation prévue par l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de cassation, anonymisation.sder.courdecassation@justice.fr.\n"), "{text}");
+    assert!(!text.contains("CGU de la Cour de cassation"), "{text}");
     // The rules the DILA notice founds are filed under it, not under a CGU article.
     assert!(
         text.contains(
@@ -223,18 +260,25 @@ fn a_mixed_corpus_gets_each_condition_attributed() {
         "{text}"
     );
     let cc = group(&text, &headings[0]);
-    assert!(cc.contains("(fondement : CC V) ; exemples :\n    - enregistrement « r0 »"));
-    assert!(cc.contains("— 1 constat (fondement : CC V, CRPA L.322-1) ; exemples :"));
-    assert!(!cc.contains("« r1 »") && !cc.contains("« r2 »") && !cc.contains("CE V"));
+    assert!(cc.contains("(fondement : CGU de la Cour de cassation, art. V) ; exemples :\n    - enregistrement « r0 »"));
+    assert!(cc.contains("— 1 constat (fondement : CGU de la Cour de cassation, art. V ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :"));
+    assert!(!cc.contains("« r1 »") && !cc.contains("« r2 »") && !cc.contains("Conseil d'État"));
     let ce = group(&text, &headings[1]);
-    assert!(ce.contains("- **FRE005 ambiguous-update-notice**"));
-    assert!(!ce.contains("« r0 »") && !ce.contains("« r2 »") && !ce.contains("CC V"));
+    assert!(ce.contains("- **FRE005** — "));
+    assert!(!ce.contains("« r0 »") && !ce.contains("« r2 »") && !ce.contains("Cour de cassation"));
     let dila = group(&text, &headings[2]);
-    assert!(dila.contains("- **INT005 identification-missing** — mentions d'identification de la décision absentes — 1 constat (fondement : DILA) ; exemples :\n    - enregistrement « r2 »"));
-    assert!(dila.contains("- **ATT001 source-not-mentioned** — source des données non mentionnée — 1 constat (fondement : DILA, CRPA L.322-1) ; exemples :\n    - enregistrement « r2 »"));
+    assert!(dila.contains("- **INT005** — mentions d'identification de la décision absentes — 1 constat (fondement : notice de la DILA) ; exemples :\n    - enregistrement « r2 »"));
+    assert!(dila.contains("- **ATT001** — source des données non mentionnée — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « r2 »"));
     let crpa = group(&text, &headings[3]);
-    assert!(crpa.contains("- **FRE001 update-date-missing** — date de la dernière mise à jour non mentionnée — 1 constat (fondement : CRPA L.322-1) ; exemples :\n    - enregistrement « r2 »"));
+    assert!(crpa.contains("- **FRE001** — date de la dernière mise à jour non mentionnée — 1 constat (fondement : art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « r2 »"));
     assert!(text.contains("anonymisation.sder.courdecassation@justice.fr ;\n- décisions de la juridiction administrative"));
+    // The interruption is the Cour de cassation's remedy: the categories name it for its
+    // decisions only; the breaches of the three producers are counted as graves or others.
+    assert!(text.contains("\n## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données (10 constats)\n"), "{text}");
+    assert!(
+        text.contains("Il a relevé 10 manquements, concernant 3 enregistrements."),
+        "{text}"
+    );
 
     // Conseil d'État and Légifrance decisions: a Légifrance record's breach is not the Conseil
     // d'État CGU's, and no heading names the Cour de cassation's.
@@ -269,7 +313,12 @@ fn group<'a>(text: &'a str, heading: &str) -> &'a str {
 fn a_corpus_matching_nothing_keeps_both_cgu() {
     let text = render(&audit(&["no-such-decision"]), Format::Notice);
     assert!(text.contains("les conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour les décisions des juridictions administratives, du Conseil d'État (version du 18 janvier 2022)"), "{text}");
-    assert!(text.contains("Conséquences (CGU, article XII)\n\nÀ défaut, et conformément à l'article XII des conditions générales d'utilisation, « outre"));
+    // Which producer's remedies answer the breaches is not known: those of both CGU, each
+    // attributed, the interruption named for the Cour de cassation's decisions only.
+    assert!(text.contains(". Conséquences\n\nÀ défaut, selon la provenance des décisions en cause :\n\n**Décisions issues de l'open data de la Cour de cassation (Judilibre).** Conformément à l'article XII des conditions générales d'utilisation de la Cour de cassation, « outre"), "{text}");
+    assert!(text.contains(&format!("**Décisions des juridictions administratives.** Conformément à l'article XII des conditions générales d'utilisation du Conseil d'État : {CE_XII}")), "{text}");
+    assert!(text.contains("\n## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données ("), "{text}");
+    assert!(!text.contains("Enregistrements non rapprochés"), "{text}");
 }
 
 // `--as-of 2026-11-22` is midnight in Paris (`2026-11-21T23:00:00Z`): the letter is dated the
@@ -289,7 +338,12 @@ fn a_date_only_as_of_dates_the_letter_that_day() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1));
-        String::from_utf8(out.stdout).unwrap()
+        let format = if format == "notice" {
+            Format::Notice
+        } else {
+            Format::Json
+        };
+        words(format, String::from_utf8(out.stdout).unwrap())
     };
     let v: Value = serde_json::from_str(&run("2026-11-22", "json")).unwrap();
     assert_eq!(v["audit"]["as_of"], "2026-11-21T23:00:00Z");
@@ -366,4 +420,103 @@ fn the_json_report_records_the_waivers_file_and_reveal() {
     assert_eq!(v["audit"]["waivers"], waivers.display().to_string());
     assert_eq!(v["audit"]["reveal_personal_data"], true);
     assert_eq!(v["findings"][0]["waiver"]["status"], "accepted");
+    // The notice leaves the two accepted findings out, and says so in the plural.
+    let text = words(
+        Format::Notice,
+        cli(
+            &corpus,
+            "notice",
+            &["--waivers".as_ref(), waivers.as_os_str()],
+        ),
+    );
+    assert!(
+        text.contains(
+            "2 constats acceptés lors de la revue de l'audit ne sont pas repris dans la présente."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Il a relevé 2 manquements, concernant 1 enregistrement."));
+}
+
+// The letter says how the personal data its excerpts quote is shown, and only when an excerpt
+// quotes some: masked (first letter kept), or in clear with `--reveal-personal-data`.
+#[test]
+fn the_notice_says_how_quoted_personal_data_is_shown() {
+    const MASKED: &str = "Dans les extraits cités, les données à caractère personnel sont masquées : seule leur première lettre est conservée, et aucun de leurs chiffres.";
+    const REVEALED: &str = "Les extraits cités reproduisent en clair les données à caractère personnel qu'ils contiennent, l'audit ayant été exporté sans masquage : la présente ne doit être communiquée qu'à son destinataire.";
+    let write = |r: &Report, reveal: bool| {
+        let mut out = Vec::new();
+        let opts = WriteOptions {
+            reveal_personal_data: reveal,
+            ..WriteOptions::default()
+        };
+        report::write(r, Format::Notice, &opts, &mut out).unwrap();
+        words(Format::Notice, String::from_utf8(out).unwrap())
+    };
+    // A record showing nothing but its ids: no excerpt quotes personal data.
+    let bare = audit(&[CE]);
+    for reveal in [false, true] {
+        let text = write(&bare, reveal);
+        assert!(!text.contains("Dans les extraits cités"), "{text}");
+        assert!(!text.contains("Les extraits cités"), "{text}");
+    }
+    // The administrative decision with the pseudonymised « Mme C... A... B... » lifted.
+    let reference = vigie::source::xml::parse_xml(
+        &std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap(),
+        vigie::model::Origin::default(),
+    )
+    .unwrap();
+    let lifted = json!({
+        "id": "lifted", "source_id": CE,
+        "text": reference.text.replacen("Mme C... A... B...", "Mme Claire Adam-Bernard", 1),
+    });
+    let r = audit_records(&[lifted], &[CE]);
+    let text = write(&r, false);
+    assert!(text.contains(MASKED), "{text}");
+    assert!(!text.contains("Adam-Bernard") && text.contains("Mme C••••"));
+    let text = write(&r, true);
+    assert!(text.contains(REVEALED), "{text}");
+    assert!(!text.contains(MASKED));
+    assert!(text.contains("Mme Claire Adam-Bernard"));
+}
+
+// French typography: a narrow no-break space (U+202F) before « : ; ! ? » and inside
+// « guillemets » in the letter's own words; the text quoted from the corpus (ids, URLs,
+// excerpts) as it is.
+#[test]
+fn notice_typography() {
+    let record = json!({
+        "id": "r : 0", "source_id": DILA, "url": "https://juris.example/d/r0",
+        "attribution": "Source : nos services ; voir « ici » !",
+    });
+    let r = audit_records(&[record], &[DILA]);
+    let mut out = Vec::new();
+    report::write(&r, Format::Notice, &WriteOptions::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    const N: char = '\u{202f}';
+    for want in [
+        format!("**Objet{N}:** Mise en demeure"),
+        format!("**Destinataire{N}:** [Réutilisateur"),
+        "Madame, Monsieur,\n".to_string(),
+        // The record's id and URL as given, in guillemets spaced as French wants.
+        format!("- enregistrement «{N}r : 0{N}» (https://juris.example/d/r0), "),
+        // ATT001 quotes the attribution as the record shows it.
+        format!("— extrait{N}: «{N}Source : nos services ; voir « ici » !{N}»"),
+        format!("(fondement{N}: notice de la DILA{N}; art. L. 322-1 du code"),
+        format!("l'occultation «{N}socle{N}» appliquée"),
+        "dans un délai de 15 jours".to_string(),
+    ] {
+        assert!(text.contains(&want), "{want:?} not in:\n{text}");
+    }
+    // Every ordinary space before those signs or inside guillemets is in the quoted text: the
+    // id three times (INT005, ATT001, FRE001 on r : 0), the attribution once.
+    assert_eq!(text.matches(" :").count(), 3 + 1, "{text}");
+    assert_eq!(text.matches(" ;").count(), 1, "{text}");
+    assert_eq!(text.matches(" !").count(), 1, "{text}");
+    assert_eq!(text.matches("« ").count(), 1, "{text}");
+    assert_eq!(text.matches(" »").count(), 1, "{text}");
+    // The markers of quoted text are gone; Markdown is intact.
+    assert!(!text.contains(['\u{e000}', '\u{e001}']));
+    assert!(text.starts_with("# Projet de mise en demeure\n"));
+    assert!(text.contains("\n## 1. Autres manquements ("));
 }

@@ -400,3 +400,52 @@ fn the_report_records_the_previous_report() {
     let previous = Previous::load(&path).unwrap();
     assert_eq!((previous.len(), previous.as_of), (7, None));
 }
+
+// The notice dates a repeated breach by the earlier audit (CC XII: « réitéré … après mise en
+// demeure restée infructueuse »), and does not call an observation found again a breach.
+#[test]
+fn the_notice_dates_repeated_breaches_by_the_previous_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = audit_twice_corpus(dir.path(), "2026-11-01T09:00:00Z", None);
+    let path = dir.path().join("first.json");
+    let mut out = Vec::new();
+    report::write(&first, Format::Json, &WriteOptions::default(), &mut out).unwrap();
+    std::fs::write(&path, &out).unwrap();
+    let second = audit_twice_corpus(
+        dir.path(),
+        "2026-11-22T12:00:00Z",
+        Some(Previous::load(&path).unwrap()),
+    );
+    let mut out = Vec::new();
+    report::write(&second, Format::Notice, &WriteOptions::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap().replace('\u{202f}', " ");
+    // Six breaches found again (INT005, ATT001, FRE001 on r0 and on r1), INT007 an observation.
+    assert!(
+        text.contains(
+            "6 de ces manquements avaient déjà été relevés lors de l'audit arrêté au 1er novembre \
+             2026 [préciser, le cas échéant, la date de la mise en demeure alors adressée]."
+        ),
+        "{text}"
+    );
+    let tag = " (manquement réitéré : déjà relevé lors de l'audit arrêté au 1er novembre 2026)";
+    assert_eq!(text.matches(tag).count(), 6, "{text}");
+    let observations = &text[text.find("Observations (sans sanction)").unwrap()..];
+    let observations = &observations[..observations.find("\n## ").unwrap()];
+    assert!(observations.contains("« r1 »"), "{observations}");
+    assert!(!observations.contains("réitéré"), "{observations}");
+
+    // An earlier report that gives no valid date: « lors d'un audit précédent ».
+    let mut undated = second.clone();
+    undated.audit.previous.as_mut().unwrap().as_of = None;
+    let mut out = Vec::new();
+    report::write(&undated, Format::Notice, &WriteOptions::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap().replace('\u{202f}', " ");
+    assert!(
+        text.contains("6 de ces manquements avaient déjà été relevés lors d'un audit précédent")
+    );
+    assert_eq!(
+        text.matches(" (manquement réitéré : déjà relevé lors d'un audit précédent)")
+            .count(),
+        6
+    );
+}

@@ -141,7 +141,25 @@ fn sample() -> Report {
 fn render(report: &Report, format: Format, opts: &WriteOptions) -> String {
     let mut out = Vec::new();
     report::write(report, format, opts, &mut out).unwrap();
+    words(format, String::from_utf8(out).unwrap())
+}
+
+/// The report as written, narrow no-break spaces and all.
+fn written(report: &Report, format: Format, opts: &WriteOptions) -> String {
+    let mut out = Vec::new();
+    report::write(report, format, opts, &mut out).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// The notice with its narrow no-break spaces (French typography, U+202F before « : ; ! ? »,
+/// inside « », between thousands) as plain spaces: what these tests check is the wording;
+/// `notice_typography` checks the spaces on the letter as written.
+fn words(format: Format, text: String) -> String {
+    if format == Format::Notice {
+        text.replace('\u{202f}', " ")
+    } else {
+        text
+    }
 }
 
 fn keys(v: &serde_json::Value) -> Vec<&str> {
@@ -475,13 +493,15 @@ fn notice_states_breaches_deadline_and_consequences() {
     assert!(text.contains("opendata-signalerunprobleme@conseil-etat.fr"));
     assert!(text.contains("[Nom, qualité et signature"));
     // Counts: 1 permanent (MSK001) + 3 temporary (FRE003, INT001, ATT001) breaches on 2 records
-    // and the corpus; INT007 is accepted by a waiver, IN001 is an observation.
-    assert!(text.contains("Il a relevé 4 manquements (1 susceptible de justifier une interruption définitive, 3 justifiant une interruption temporaire), concernant 2 enregistrements et l'ensemble de la base."), "{text}");
+    // and the corpus; INT007 is accepted by a waiver, IN001 is an observation. No record matched
+    // a decision here: the breaches may come under either CGU, and the Cour de cassation's
+    // interruption is named for its decisions only.
+    assert!(text.contains("Il a relevé 4 manquements (1 grave ou réitéré, 3 autres), concernant 2 enregistrements et l'ensemble de la base."), "{text}");
     let perm = text
-        .find("## 1. Manquements susceptibles de justifier une interruption définitive")
+        .find("## 1. Manquements graves ou réitérés — pour les décisions de la Cour de cassation, susceptibles de justifier une interruption définitive de la mise à disposition des données (1 constat)\n")
         .unwrap();
     let temp = text
-        .find("## 2. Manquements justifiant une interruption temporaire")
+        .find("## 2. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données (3 constats)\n")
         .unwrap();
     let obs = text
         .find("## 3. Observations (sans sanction) (1 constat)")
@@ -493,7 +513,7 @@ fn notice_states_breaches_deadline_and_consequences() {
         .unwrap();
     assert!(perm < msk && msk < temp);
     assert!(text.contains(
-        "- **MSK001 occultation-lifted** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : COJ L.111-13, CJA L.10, CC VII, CC X, CE X) ; exemples :"
+        "- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; art. L. 10 du code de justice administrative ; CGU de la Cour de cassation, art. VII et X ; CGU du Conseil d'État, art. X) ; exemples :"
     ));
     // INT001, ATT001 and FRE003 all enforce article V first.
     let v = text
@@ -647,8 +667,15 @@ fn notice_says_which_breaches_the_source_left_in_clear() {
 #[test]
 fn notice_agrees_with_a_single_breach_and_groups_thousands() {
     let mut r = sample();
-    // One breach left: INT005 on r-17, missing two fields; the observations stay.
+    // One breach left: INT005 on r-40, missing two fields; the observations stay. Its decision
+    // is a Judilibre one: the Cour de cassation's interruption answers it.
     r.findings.retain(|f| f.penalty == Penalty::None);
+    r.audit.producers = vec![(vigie::model::Producer::CourDeCassation, 1_234_567)];
+    let rec = |id, sid, file, line| {
+        let mut r = rec(id, sid, file, line);
+        std::sync::Arc::make_mut(&mut r).producer = Some(vigie::model::Producer::CourDeCassation);
+        r
+    };
     r.findings.push(
         Finding::new(
             Rule::INT005,
@@ -680,6 +707,7 @@ fn notice_agrees_with_a_single_breach_and_groups_thousands() {
         "{text}"
     );
     // Thousands grouped by a narrow no-break space (U+202F).
+    let text = written(&r, Format::Notice, &WriteOptions::default());
     assert!(
         text.contains(
             "a porté sur 2\u{202f}959 enregistrements (1\u{202f}234\u{202f}567 rapprochés"
@@ -744,7 +772,7 @@ fn notice_examples_come_from_distinct_records_first_and_name_the_identifier() {
     ]);
     r.summary = Summary::of(&r.findings);
     let text = render(&r, Format::Notice, &WriteOptions::default());
-    let at = text.find("- **MSK005 identifier-in-clear**").unwrap();
+    let at = text.find("- **MSK005** — ").unwrap();
     let lines: Vec<&str> = text[at..].lines().skip(1).take(6).collect();
     // Each of the three records first (r-50's first, r-51's first, r-52), then r-50's next two
     // to make up five; shown in report order.

@@ -1,7 +1,13 @@
 //! A draft formal notice in French (Markdown) that a court can send to the reuser: the
-//! breaches grouped by penalty category (CGU XII) then by the articles they breach among the
-//! conditions that apply to their decisions, with counts and examples, the deadline and the
-//! consequences.
+//! breaches grouped by penalty category then by the articles they breach among the conditions
+//! that apply to their decisions, with counts and examples, the deadline and the consequences.
+//!
+//! The conditions, and the remedies, are those of the producer of each decision: the
+//! interruption of the provision of data (temporary or permanent) is the Cour de cassation's
+//! (its CGU XII), named only for its decisions; the Conseil d'État's CGU XII and the DILA notice
+//! are quoted for theirs. Bases are cited in words (« CGU de la Cour de cassation, art. VII »),
+//! and the letter follows French typography (narrow no-break spaces), the text it quotes from
+//! the corpus excepted.
 //!
 //! Findings an auditor marked `accepted` (waivers) are left out of the notice.
 
@@ -185,22 +191,26 @@ ces décisions en vertu de {statute}.\n\n"
     )
 }
 
-/// The consequences section (numbered `n`) when the conditions that apply are known: those each
-/// provides, quoted word for word, attributed to the decisions they cover.
-fn consequences(c: Conditions, n: usize) -> String {
-    let mut parts: Vec<(&str, String)> = Vec::new();
-    if c.cc > 0 {
+/// The consequences section (numbered `n`): those the conditions of the decisions in breach
+/// provide (`regimes`, [`Regimes::resolved`]), quoted word for word, each attributed to the
+/// decisions it covers. Only the Cour de cassation's CGU provide the interruption of the
+/// provision of data; the Conseil d'État's CGU and the DILA notice are quoted for theirs.
+fn consequences(regimes: Regimes, n: usize) -> String {
+    let mut parts: Vec<(&str, &str, String)> = Vec::new();
+    if regimes.cc {
         parts.push((
             "Décisions issues de l'open data de la Cour de cassation (Judilibre).",
+            "CGU de la Cour de cassation, art. XII",
             format!(
                 "conformément à l'article XII des conditions générales d'utilisation de la Cour de \
 cassation, {CC_XII}"
             ),
         ));
     }
-    if c.ce > 0 {
+    if regimes.ce {
         parts.push((
             "Décisions des juridictions administratives.",
+            "CGU du Conseil d'État, art. XII",
             format!(
                 "conformément à l'article XII des conditions générales d'utilisation du Conseil \
 d'État : {CE_XII}\n\n{}",
@@ -211,9 +221,10 @@ article V)"
             ),
         ));
     }
-    if c.dila > 0 {
+    if regimes.dila {
         parts.push((
             "Décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP).",
+            "notice de la DILA ; article L. 326-1 du CRPA",
             format!(
                 "la notice explicative de la DILA relative à la réutilisation des données \
 disponibles sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat \
@@ -223,20 +234,29 @@ mise à jour. {}",
             ),
         ));
     }
+    if regimes.unknown {
+        // Some records matched a decision, these did not: their producer is not known.
+        parts.push((
+            "Enregistrements non rapprochés d'une décision de la source officielle.",
+            "",
+            "les conséquences de ces manquements sont celles que prévoient les conditions de \
+réutilisation du producteur de la décision reproduite.\n\n"
+                .to_string(),
+        ));
+    }
     let mut m = String::new();
-    if let [(_, text)] = parts.as_slice() {
-        let cited = match (c.cc > 0, c.ce > 0) {
-            (true, _) => "CGU de la Cour de cassation, article XII",
-            (_, true) => "CGU du Conseil d'État, article XII",
-            _ => "notice de la DILA ; article L. 326-1 du CRPA",
-        };
-        let _ = writeln!(m, "## {n}. Conséquences ({cited})\n");
+    if let [(_, cited, text)] = parts.as_slice() {
+        if cited.is_empty() {
+            let _ = writeln!(m, "## {n}. Conséquences\n");
+        } else {
+            let _ = writeln!(m, "## {n}. Conséquences ({cited})\n");
+        }
         m.push_str("À défaut, ");
         m.push_str(text);
     } else {
         let _ = writeln!(m, "## {n}. Conséquences\n");
         m.push_str("À défaut, selon la provenance des décisions en cause :\n\n");
-        for (lead, text) in parts {
+        for (lead, _, text) in parts {
             let mut chars = text.chars();
             let first = chars.next().map(|c| c.to_uppercase().to_string());
             let _ = write!(
@@ -294,12 +314,65 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
+/// Marks the start and the end of text the letter quotes from its inputs (the corpus, file
+/// names, the reuser's name), which French typography must leave as it is: private-use
+/// characters, replaced in the quoted text itself and removed from the letter by [`typography`].
+const VERBATIM: char = '\u{e000}';
+const VERBATIM_END: char = '\u{e001}';
+
+/// Corpus text for the letter: escaped for Markdown ([`escape_markdown`]) and marked as quoted,
+/// so that [`typography`] does not touch it.
+fn verbatim(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if c == VERBATIM || c == VERBATIM_END {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{VERBATIM}{}{VERBATIM_END}", escape_markdown(&s))
+}
+
+/// French typography for the letter's own words: a narrow no-break space (U+202F) before
+/// « : ; ! ? » and inside « guillemets », in place of the ordinary space, so that no line
+/// breaks between a word and its punctuation. The text quoted from the inputs ([`verbatim`]) is
+/// left untouched (URLs, excerpts of the corpus); the markers are removed. Markdown syntax has
+/// no space before those signs and is left as it is.
+fn typography(m: &str) -> String {
+    const NNBSP: char = '\u{202f}';
+    let mut out = String::with_capacity(m.len() + m.len() / 32);
+    let mut quoted = false;
+    let mut chars = m.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            VERBATIM => quoted = true,
+            VERBATIM_END => quoted = false,
+            _ if quoted => out.push(c),
+            ' ' | '\u{a0}' if matches!(chars.peek(), Some(':' | ';' | '!' | '?' | '»')) => {
+                out.push(NNBSP)
+            }
+            '«' => {
+                out.push('«');
+                if matches!(chars.peek(), Some(' ' | '\u{a0}')) {
+                    chars.next();
+                    out.push(NNBSP);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// `2026-11-22T12:00:00Z` → `22 novembre 2026`: the calendar day in Paris, where the letter is
 /// sent from (`--as-of 2026-11-22` is midnight in Paris, `2026-11-21T23:00:00Z`).
 fn french_date(as_of: &str) -> String {
     match as_of.parse::<jiff::Timestamp>() {
         Ok(ts) => crate::ident::french_date(crate::ident::paris_day(ts)),
-        Err(_) => escape_markdown(as_of),
+        Err(_) => verbatim(as_of),
     }
 }
 
@@ -326,15 +399,137 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn penalty_heading(p: Penalty) -> &'static str {
-    match p {
-        Penalty::Permanent => {
-            "Manquements susceptibles de justifier une interruption définitive de la mise à disposition des données"
+/// Whose remedies answer a breach: those of the conditions of the producer of its decision
+/// (CGU XII of the Cour de cassation, XII of the Conseil d'État, the DILA notice). Only the
+/// Cour de cassation's CGU provide the interruption of the provision of data, temporary or
+/// permanent, on which vigie's penalty categories are modelled (SPEC §3); the Conseil d'État's
+/// provide verification and « action répressive et/ou … réparation », the DILA notice nothing
+/// of its own. A set: a corpus-level finding is about the decisions of every producer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Regimes {
+    cc: bool,
+    ce: bool,
+    dila: bool,
+    /// A record matched no reference decision: its producer is not known.
+    unknown: bool,
+}
+
+impl Regimes {
+    fn of_producer(p: Option<Producer>) -> Regimes {
+        let mut r = Regimes::default();
+        match p {
+            Some(Producer::CourDeCassation) => r.cc = true,
+            Some(Producer::ConseilEtat | Producer::Jade) => r.ce = true,
+            Some(Producer::Legifrance) => r.dila = true,
+            None => r.unknown = true,
         }
-        Penalty::Temporary => {
-            "Manquements justifiant une interruption temporaire de la mise à disposition des données"
+        r
+    }
+
+    /// Of a finding: its record's producer, or every producer of the corpus for a corpus-level
+    /// finding.
+    fn of(f: &Finding, c: Conditions) -> Regimes {
+        match &f.record {
+            Some(r) => Regimes::of_producer(r.producer),
+            None if c.known() => Regimes {
+                cc: c.cc > 0,
+                ce: c.ce > 0,
+                dila: c.dila > 0,
+                unknown: false,
+            },
+            None => Regimes::of_producer(None),
         }
-        Penalty::None => "Observations (sans sanction)",
+    }
+
+    fn of_all<'a>(findings: impl IntoIterator<Item = &'a &'a Finding>, c: Conditions) -> Regimes {
+        findings
+            .into_iter()
+            .fold(Regimes::default(), |r, f| r.union(Regimes::of(f, c)))
+    }
+
+    fn union(self, o: Regimes) -> Regimes {
+        Regimes {
+            cc: self.cc || o.cc,
+            ce: self.ce || o.ce,
+            dila: self.dila || o.dila,
+            unknown: self.unknown || o.unknown,
+        }
+    }
+
+    /// With what the letter knows of the corpus: when no record matched a reference decision,
+    /// it names both CGU, and a breach may come under either.
+    fn resolved(self, c: Conditions) -> Regimes {
+        if self.unknown && !c.known() {
+            Regimes {
+                cc: true,
+                ce: true,
+                dila: self.dila,
+                unknown: false,
+            }
+        } else {
+            self
+        }
+    }
+
+    /// Whether the Cour de cassation's interruption may answer some of the breaches.
+    fn interruption(self) -> bool {
+        self.cc
+    }
+
+    /// Whether it answers all of them.
+    fn interruption_only(self) -> bool {
+        self.cc && !self.ce && !self.dila && !self.unknown
+    }
+}
+
+/// The heading of a penalty category, for breaches under `regimes` ([`Regimes::resolved`]):
+/// the Cour de cassation's interruption is named only for its decisions.
+fn penalty_heading(p: Penalty, regimes: Regimes) -> String {
+    let (plain, cc) = match p {
+        Penalty::Permanent => (
+            "Manquements graves ou réitérés",
+            "susceptibles de justifier une interruption définitive de la mise à disposition des \
+             données",
+        ),
+        Penalty::Temporary => (
+            "Autres manquements",
+            "justifiant une interruption temporaire de la mise à disposition des données",
+        ),
+        Penalty::None => return "Observations (sans sanction)".to_string(),
+    };
+    if regimes.interruption_only() {
+        format!("Manquements {cc}")
+    } else if regimes.interruption() {
+        format!("{plain} — pour les décisions de la Cour de cassation, {cc}")
+    } else {
+        plain.to_string()
+    }
+}
+
+/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], but
+/// for FRE003, whose 72 hours only the Cour de cassation recommends (CC V): the letter does
+/// not present them as binding where its CGU do not apply.
+fn label(rule: Rule, basis: Basis) -> &'static str {
+    if rule != Rule::FRE003 {
+        return french_label(rule);
+    }
+    let cc = basis.contains("CC V");
+    let other = basis.iter().any(|id| id != "CC V");
+    match (cc, other) {
+        (true, false) => {
+            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
+             que recommandent les CGU de la Cour de cassation (art. V)"
+        }
+        (true, true) => {
+            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
+             que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
+             autres conditions applicables ne fixent pas de délai mais imposent de tenir les \
+             données à jour"
+        }
+        _ => {
+            "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil retenu \
+             par l'audit, les conditions applicables ne fixant pas de délai"
+        }
     }
 }
 
@@ -418,6 +613,50 @@ fn statute(id: &str) -> String {
         .find(|(s, _)| *s == id)
         .expect("a statute of STATUTES");
     format!("article {name}")
+}
+
+/// A basis as the letter cites it, in words a French lawyer reads without a key: `CGU de la
+/// Cour de cassation, art. VII et X ; art. L. 111-13 du code de l'organisation judiciaire`
+/// rather than `CC VII, CC X, COJ L.111-13` (« CC » reads as the code civil). The articles of
+/// one text are cited together, where its first comes in the basis.
+fn french_basis(basis: Basis) -> String {
+    // (whose, articles): `CC`, `CE`, `DILA` or a statute's id.
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for id in basis.iter() {
+        let (whose, article) = match id.split_once(' ') {
+            Some((w @ ("CC" | "CE"), n)) => (w, Some(n)),
+            _ => (id, None),
+        };
+        match groups.iter_mut().find(|(w, _)| *w == whose) {
+            Some((_, articles)) => articles.extend(article),
+            None => groups.push((whose, article.into_iter().collect())),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(whose, articles)| {
+            let articles = french_list(&articles);
+            match whose {
+                "CC" => format!("CGU de la Cour de cassation, art. {articles}"),
+                "CE" => format!("CGU du Conseil d'État, art. {articles}"),
+                "DILA" => "notice de la DILA".to_string(),
+                id => match STATUTES.iter().find(|(s, _)| *s == id) {
+                    Some((_, name)) => format!("art. {name}"),
+                    None => id.to_string(),
+                },
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+/// `a`, `a et b`, `a, b et c`.
+fn french_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+    }
 }
 
 const ROMAN: [&str; 14] = [
@@ -691,23 +930,31 @@ fn freshness_dates(f: &Finding) -> Option<String> {
     }
 }
 
-fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
+/// The line of an example; and whether it quotes personal data (redacted unless `reveal`).
+/// `previous`: the day of the earlier audit (`--previous`), for a breach found again.
+fn example_line(
+    report: &Report,
+    f: &Finding,
+    reveal: bool,
+    previous: Option<&str>,
+) -> (String, bool) {
+    let mut personal = false;
     let mut s = String::from("    - ");
     match &f.record {
         Some(r) => {
             match &r.id {
                 Some(id) => {
-                    let _ = write!(s, "enregistrement « {} »", escape_markdown(id));
+                    let _ = write!(s, "enregistrement « {} »", verbatim(id));
                 }
                 None => s.push_str("enregistrement illisible"),
             }
             if let Some(url) = &r.url {
-                let _ = write!(s, " ({})", escape_markdown(url));
+                let _ = write!(s, " ({})", verbatim(url));
             }
             let file = report
                 .files
                 .get(r.file_index as usize)
-                .map(|f| escape_markdown(f))
+                .map(|f| verbatim(f))
                 .unwrap_or_default();
             let _ = write!(s, ", {file} ligne {}", r.line);
         }
@@ -724,7 +971,7 @@ fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
             s,
             " — {} « {} »",
             if fields.len() > 1 { "champs" } else { "champ" },
-            escape_markdown(&fields.join(", "))
+            verbatim(&fields.join(", "))
         );
     }
     if f.rule == Rule::MSK005
@@ -735,19 +982,31 @@ fn example_line(report: &Report, f: &Finding, reveal: bool) -> String {
     if let Some(dates) = freshness_dates(f) {
         let _ = write!(s, " — {dates}");
     }
-    if f.repeated {
-        s.push_str(" (manquement réitéré)");
+    // A breach found again (SPEC §3), dated by the earlier audit: CC XII makes a repeated
+    // breach one the permanent interruption may answer. An observation is no breach.
+    if f.repeated && f.penalty != Penalty::None {
+        match previous {
+            Some(day) => {
+                let _ = write!(
+                    s,
+                    " (manquement réitéré : déjà relevé lors de l'audit arrêté au {day})"
+                );
+            }
+            None => s.push_str(" (manquement réitéré : déjà relevé lors d'un audit précédent)"),
+        }
     }
     if let Some(e) = &f.evidence {
         let (excerpt, reference) = super::exported_excerpts(e, reveal);
         if let Some(x) = excerpt.filter(|x| !x.is_empty()) {
-            let _ = write!(s, " — extrait : « {} »", escape_markdown(&x));
+            personal |= !e.personal.is_empty();
+            let _ = write!(s, " — extrait : « {} »", verbatim(&x));
         }
         if let Some(x) = reference.filter(|x| !x.is_empty()) {
-            let _ = write!(s, " — source officielle : « {} »", escape_markdown(&x));
+            personal |= !e.reference_personal.is_empty();
+            let _ = write!(s, " — source officielle : « {} »", verbatim(&x));
         }
     }
-    s
+    (s, personal)
 }
 
 pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -769,11 +1028,24 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
     let a = &report.audit;
     let conditions = Conditions::of(a);
+    // Whose remedies answer the breaches: those of the producers of their decisions.
+    let in_breach: Vec<&Finding> = findings
+        .iter()
+        .copied()
+        .filter(|f| f.penalty != Penalty::None)
+        .collect();
+    let regimes = Regimes::of_all(&in_breach, conditions).resolved(conditions);
     let date = french_date(&a.as_of);
+    // The day of the earlier audit (`--previous`), when its report gives it.
+    let previous_day = a
+        .previous
+        .as_ref()
+        .and_then(|p| p.as_of.as_deref())
+        .map(french_date);
     let reuser = opts
         .reuser
         .as_deref()
-        .map(escape_markdown)
+        .map(verbatim)
         .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
 
     let mut m = String::new();
@@ -828,60 +1100,91 @@ l'audit",
     m.push_str(").");
 
     if breaches == 0 {
-        m.push_str(
-            " Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible de \
-justifier une interruption de la mise à disposition des données.\n\n",
-        );
+        // The interruption is the Cour de cassation's remedy: named only where its CGU apply.
+        if !conditions.known() || conditions.cc > 0 {
+            m.push_str(
+                " Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible \
+de justifier une interruption de la mise à disposition des données.\n\n",
+            );
+        } else {
+            m.push_str(
+                " Il n'a relevé aucun manquement aux conditions de réutilisation qui vous sont \
+applicables.\n\n",
+            );
+        }
     } else {
         // Told by file and place: several records may share a line.
-        let mut records: Vec<(u32, u64, u64)> = findings
+        let mut records: Vec<(u32, u64, u64)> = in_breach
             .iter()
-            .filter(|f| f.penalty != Penalty::None)
             .filter_map(|f| f.record.as_ref().map(|r| r.place()))
             .collect();
         records.sort_unstable();
         records.dedup();
-        let repeated = findings
-            .iter()
-            .filter(|f| f.repeated && f.penalty != Penalty::None)
-            .count();
+        let repeated = in_breach.iter().filter(|f| f.repeated).count();
         // Each category named once, and only when it holds a breach: not « 0 susceptible ».
-        let definitive = "de justifier une interruption définitive";
-        let split = match (permanent, temporary) {
-            (_, 0) if breaches > 1 => format!("tous susceptibles {definitive}"),
-            (_, 0) => format!("susceptible {definitive}"),
-            (0, _) if breaches > 1 => "tous justifiant une interruption temporaire".to_string(),
-            (0, _) => "justifiant une interruption temporaire".to_string(),
-            _ => format!(
-                "{} susceptible{} {definitive}, {} justifiant une interruption temporaire",
-                number(permanent as u64),
-                if permanent > 1 { "s" } else { "" },
-                number(temporary as u64),
-            ),
+        // The interruption is named only when the Cour de cassation's CGU answer every breach;
+        // otherwise the categories are told by what they hold, and the headings and the
+        // consequences say which remedy answers which decisions.
+        let split = if regimes.interruption_only() {
+            let definitive = "de justifier une interruption définitive";
+            Some(match (permanent, temporary) {
+                (_, 0) if breaches > 1 => format!("tous susceptibles {definitive}"),
+                (_, 0) => format!("susceptible {definitive}"),
+                (0, _) if breaches > 1 => "tous justifiant une interruption temporaire".to_string(),
+                (0, _) => "justifiant une interruption temporaire".to_string(),
+                _ => format!(
+                    "{} susceptible{} {definitive}, {} justifiant une interruption temporaire",
+                    number(permanent as u64),
+                    if permanent > 1 { "s" } else { "" },
+                    number(temporary as u64),
+                ),
+            })
+        } else {
+            match (permanent, temporary) {
+                (0, _) => None,
+                (_, 0) if breaches > 1 => Some("tous graves ou réitérés".to_string()),
+                (_, 0) => Some("grave ou réitéré".to_string()),
+                _ => Some(format!(
+                    "{} grave{} ou réitéré{}, {} autre{}",
+                    number(permanent as u64),
+                    if permanent > 1 { "s" } else { "" },
+                    if permanent > 1 { "s" } else { "" },
+                    number(temporary as u64),
+                    if temporary > 1 { "s" } else { "" },
+                )),
+            }
         };
         let _ = write!(
             m,
-            " Il a relevé {} ({split}), concernant {}",
+            " Il a relevé {}{}, concernant {}",
             plural(breaches, "manquement", "manquements"),
+            split.map(|s| format!(" ({s})")).unwrap_or_default(),
             plural(records.len(), "enregistrement", "enregistrements"),
         );
-        if findings
-            .iter()
-            .any(|f| f.record.is_none() && f.penalty != Penalty::None)
-        {
+        if in_breach.iter().any(|f| f.record.is_none()) {
             m.push_str(" et l'ensemble de la base");
         }
         m.push('.');
         if repeated > 0 {
+            // Found again since the earlier audit, dated when its report gives the date: CC XII
+            // lets a breach repeated after a formal notice left unheeded justify the permanent
+            // interruption; whether one was sent, the signatory says.
+            let when = match &previous_day {
+                Some(day) => format!("lors de l'audit arrêté au {day}"),
+                None => "lors d'un audit précédent".to_string(),
+            };
             let _ = write!(
                 m,
-                " {} déjà relevé{} lors d'un audit précédent.",
+                " {} {when} [préciser, le cas échéant, la date de la mise en demeure alors \
+adressée].",
                 if repeated > 1 {
-                    format!("{} de ces manquements avaient été", number(repeated as u64))
+                    format!(
+                        "{} de ces manquements avaient déjà été relevés",
+                        number(repeated as u64)
+                    )
                 } else {
-                    "Un de ces manquements avait été".to_string()
-                },
-                if repeated > 1 { "s" } else { "" }
+                    "Un de ces manquements avait déjà été relevé".to_string()
+                }
             );
         }
         m.push_str(if breaches > 1 {
@@ -890,13 +1193,11 @@ justifier une interruption de la mise à disposition des données.\n\n",
             " Il est détaillé ci-après.\n\n"
         });
     }
-    if !opts.reveal_personal_data {
-        m.push_str(
-            "Les données à caractère personnel figurant dans les extraits cités sont masquées : \
-seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
-        );
-    }
 
+    // The sections, written apart: the letter says how personal data is shown only if an
+    // example quotes some.
+    let mut body = String::new();
+    let mut personal = false;
     let mut section = 0;
     for p in Penalty::ALL {
         let in_p: Vec<&Finding> = findings
@@ -909,9 +1210,9 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
         }
         section += 1;
         let _ = writeln!(
-            m,
+            body,
             "## {section}. {} ({})\n",
-            penalty_heading(p),
+            penalty_heading(p, Regimes::of_all(&in_p, conditions).resolved(conditions)),
             plural(in_p.len(), "constat", "constats")
         );
         // Groups of findings by the article they primarily breach among the conditions that
@@ -928,7 +1229,7 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
         groups.sort_by_key(|(h, _)| *h);
         for (heading, of_heading) in groups {
             let _ = writeln!(
-                m,
+                body,
                 "### {} ({})\n",
                 heading.text(),
                 plural(of_heading.len(), "constat", "constats")
@@ -942,38 +1243,56 @@ seule leur première lettre est conservée, et aucun de leurs chiffres.\n\n",
                 let Some(first) = of_rule.first() else {
                     continue;
                 };
-                let info = rule.info();
-                let _ = write!(
-                    m,
-                    "- **{} {}** — {} — {}",
-                    info.code,
-                    info.name,
-                    french_label(rule),
-                    plural(of_rule.len(), "constat", "constats")
-                );
                 // The basis these findings cite: what of the rule's applies to their decisions.
                 let basis = of_rule
                     .iter()
                     .fold(report.basis(first), |b, f| b.union(report.basis(f)));
+                // The rule's code, for the report attached; its English name stays out of the
+                // French letter.
+                let _ = write!(
+                    body,
+                    "- **{}** — {} — {}",
+                    rule.code(),
+                    label(rule, basis),
+                    plural(of_rule.len(), "constat", "constats")
+                );
                 if !basis.is_empty() {
-                    let _ = write!(m, " (fondement : {})", basis.join(", "));
+                    let _ = write!(body, " (fondement : {})", french_basis(basis));
                 }
-                m.push_str(" ; exemples :\n");
+                body.push_str(" ; exemples :\n");
                 for f in pick_examples(&of_rule) {
-                    m.push_str(&example_line(report, f, opts.reveal_personal_data));
-                    m.push('\n');
+                    let (line, quotes_personal) = example_line(
+                        report,
+                        f,
+                        opts.reveal_personal_data,
+                        previous_day.as_deref(),
+                    );
+                    personal |= quotes_personal;
+                    body.push_str(&line);
+                    body.push('\n');
                 }
                 if of_rule.len() > EXAMPLES {
                     let _ = writeln!(
-                        m,
+                        body,
                         "    - … et {} ; la liste complète figure dans le rapport d'audit joint.",
                         plural(of_rule.len() - EXAMPLES, "autre", "autres")
                     );
                 }
             }
-            m.push('\n');
+            body.push('\n');
         }
     }
+    if personal {
+        m.push_str(if opts.reveal_personal_data {
+            "Les extraits cités reproduisent en clair les données à caractère personnel qu'ils \
+contiennent, l'audit ayant été exporté sans masquage : la présente ne doit être communiquée qu'à son \
+destinataire.\n\n"
+        } else {
+            "Dans les extraits cités, les données à caractère personnel sont masquées : seule leur \
+première lettre est conservée, et aucun de leurs chiffres.\n\n"
+        });
+    }
+    m.push_str(&body);
     if accepted > 0 {
         let _ = writeln!(
             m,
@@ -1007,21 +1326,13 @@ prises.\n",
             },
             plural(days as usize, "jour", "jours")
         );
-        if conditions.known() {
-            m.push_str(&consequences(conditions, section + 2));
-        } else {
-            let _ = writeln!(m, "## {}. Conséquences (CGU, article XII)\n", section + 2);
-            m.push_str(
-                "À défaut, et conformément à l'article XII des conditions générales d'utilisation, ",
-            );
-            m.push_str(CC_XII);
-        }
+        m.push_str(&consequences(regimes, section + 2));
         section += 2;
     }
     if masking || breaches > 0 {
         let _ = writeln!(
             m,
-            "## {}. Signalement des défauts d'occultation (CGU, article IX)\n",
+            "## {}. Signalement des défauts d'occultation\n",
             section + 1
         );
         m.push_str(
@@ -1029,28 +1340,32 @@ prises.\n",
 que vous constatez ou dont vous êtes saisi doit être signalé sans délai, et l'occultation « socle » \
 appliquée à titre provisoire :\n\n",
         );
-        // The addresses for the decisions audited (both when not known).
-        let judicial = !conditions.known() || conditions.cc > 0 || conditions.dila > 0;
-        let administrative = !conditions.known() || conditions.ce > 0;
-        if judicial {
-            let _ = writeln!(
-                m,
-                "- décisions de l'ordre judiciaire (CGU de la Cour de cassation, article IX) : \
-anonymisation.sder.courdecassation@justice.fr{}",
-                if administrative { " ;" } else { "." }
+        // The addresses for the decisions audited (all when not known), each with where it is
+        // given: the Cour de cassation's CGU for Judilibre's decisions, the Conseil d'État's for
+        // the administrative courts'. Légifrance's judicial decisions come under the code of
+        // judicial organisation, not the Cour de cassation's CGU: the address is the same.
+        let mut lines = Vec::new();
+        if !conditions.known() || conditions.cc > 0 {
+            lines.push(
+                "décisions de l'ordre judiciaire (CGU de la Cour de cassation, art. IX) : \
+anonymisation.sder.courdecassation@justice.fr",
+            );
+        } else if conditions.dila > 0 {
+            lines.push(
+                "décisions de l'ordre judiciaire diffusées sur Légifrance (occultation prévue par \
+l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de cassation, \
+anonymisation.sder.courdecassation@justice.fr",
             );
         }
-        if administrative {
-            m.push_str(
-                "- décisions de la juridiction administrative (CGU du Conseil d'État, article IX) : \
-opendata-signalerunprobleme@conseil-etat.fr.\n",
+        if !conditions.known() || conditions.ce > 0 {
+            lines.push(
+                "décisions de la juridiction administrative (CGU du Conseil d'État, art. IX) : \
+opendata-signalerunprobleme@conseil-etat.fr",
             );
         }
-        m.push('\n');
-        let at_source = findings
-            .iter()
-            .filter(|f| f.source_defect && f.penalty != Penalty::None)
-            .count();
+        let lines: Vec<String> = lines.into_iter().map(str::to_string).collect();
+        list(&mut m, &lines);
+        let at_source = in_breach.iter().filter(|f| f.source_defect).count();
         match at_source {
             0 => {}
             1 => m.push_str(
@@ -1075,7 +1390,7 @@ ci-dessus.\n",
 [Lieu], le [date d'envoi]\n\n\
 [Nom, qualité et signature de l'autorité signataire]\n",
     );
-    out.write_all(m.as_bytes())
+    out.write_all(typography(&m).as_bytes())
 }
 
 #[cfg(test)]
@@ -1181,6 +1496,153 @@ mod tests {
         );
     }
 
+    // « CC VII » reads as the code civil to a French lawyer: the letter names each text.
+    #[test]
+    fn bases_are_cited_in_french() {
+        use Producer::*;
+        let f =
+            |rule, producers: &[Producer]| french_basis(Basis::of(rule, producers.iter().copied()));
+        assert_eq!(
+            f(Rule::MSK001, &[]),
+            "art. L. 111-13 du code de l'organisation judiciaire ; art. L. 10 du code de justice \
+             administrative ; CGU de la Cour de cassation, art. VII et X ; CGU du Conseil d'État, \
+             art. X"
+        );
+        assert_eq!(
+            f(Rule::FRE002, &[CourDeCassation]),
+            "CGU de la Cour de cassation, art. V et XII"
+        );
+        assert_eq!(
+            f(Rule::FRE004, &[ConseilEtat]),
+            "CGU du Conseil d'État, art. IV et V"
+        );
+        assert_eq!(
+            f(Rule::ATT001, &[Legifrance]),
+            "notice de la DILA ; art. L. 322-1 du code des relations entre le public et \
+             l'administration"
+        );
+        assert_eq!(
+            f(Rule::PRF002, &[CourDeCassation]),
+            "CGU de la Cour de cassation, art. VI ; art. L. 111-13 du code de l'organisation \
+             judiciaire ; art. 226-18 du code pénal"
+        );
+        assert_eq!(french_list(&["VII", "IX", "X"]), "VII, IX et X");
+        // No abbreviation of the registry reaches the letter.
+        for &rule in Rule::ALL {
+            for producers in [
+                &[][..],
+                &[CourDeCassation],
+                &[Legifrance],
+                &[ConseilEtat],
+                &[CourDeCassation, Legifrance, Jade],
+            ] {
+                let s = f(rule, producers);
+                for abbr in ["CC ", "CE ", "COJ", "CJA", "CRPA", "DILA,"] {
+                    assert!(!s.contains(abbr), "{rule} {producers:?}: {s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn french_typography_spares_quoted_text() {
+        let m = format!(
+            "**Objet :** x ; « y » ! z ?\u{a0}: {} — fin : « {} »",
+            verbatim("a : b ; « c » https://x.fr/?q=1"),
+            verbatim("\u{e001} : ")
+        );
+        assert_eq!(
+            typography(&m),
+            "**Objet\u{202f}:** x\u{202f}; «\u{202f}y\u{202f}»\u{202f}! z\u{202f}?\u{202f}: \
+             a : b ; « c » https://x.fr/?q=1 — fin\u{202f}: «\u{202f}\u{fffd} : \u{202f}»"
+        );
+        // The letter's own words: idempotent; thousands keep their own space.
+        let own = "Objet : « x » ; y !";
+        assert_eq!(typography(&typography(own)), typography(own));
+        assert_eq!(typography(&number(2959u64)), "2\u{202f}959");
+    }
+
+    // Only the Cour de cassation's CGU provide the interruption of the provision of data.
+    #[test]
+    fn penalty_headings_name_the_interruption_for_the_cour_de_cassation_only() {
+        let cc = Regimes {
+            cc: true,
+            ..Regimes::default()
+        };
+        let ce = Regimes {
+            ce: true,
+            ..Regimes::default()
+        };
+        let dila = Regimes {
+            dila: true,
+            ..Regimes::default()
+        };
+        assert_eq!(
+            penalty_heading(Penalty::Permanent, cc),
+            "Manquements susceptibles de justifier une interruption définitive de la mise à \
+             disposition des données"
+        );
+        assert_eq!(
+            penalty_heading(Penalty::Temporary, cc),
+            "Manquements justifiant une interruption temporaire de la mise à disposition des \
+             données"
+        );
+        assert_eq!(
+            penalty_heading(Penalty::Permanent, ce),
+            "Manquements graves ou réitérés"
+        );
+        assert_eq!(
+            penalty_heading(Penalty::Temporary, dila.union(ce)),
+            "Autres manquements"
+        );
+        assert_eq!(
+            penalty_heading(Penalty::Temporary, cc.union(dila)),
+            "Autres manquements — pour les décisions de la Cour de cassation, justifiant une \
+             interruption temporaire de la mise à disposition des données"
+        );
+        assert_eq!(
+            penalty_heading(Penalty::None, cc),
+            "Observations (sans sanction)"
+        );
+        // Nothing matched: the letter names both CGU, and so both remedies.
+        let unknown = Regimes::of_producer(None);
+        assert_eq!(unknown.resolved(Conditions::default()), cc.union(ce));
+        // Some records matched: the unmatched ones stay unknown.
+        let known = Conditions {
+            ce: 1,
+            ..Conditions::default()
+        };
+        assert_eq!(unknown.resolved(known), unknown);
+    }
+
+    // FRE003's 72 hours are the Cour de cassation's recommendation (CC V) only.
+    #[test]
+    fn the_72_hours_are_the_cour_de_cassation_s() {
+        use Producer::*;
+        let l = |producers: &[Producer]| {
+            label(
+                Rule::FRE003,
+                Basis::of(Rule::FRE003, producers.iter().copied()),
+            )
+        };
+        assert!(
+            l(&[CourDeCassation])
+                .ends_with("que recommandent les CGU de la Cour de cassation (art. V)")
+        );
+        assert!(l(&[CourDeCassation, Jade]).contains("recommandent pour ses décisions ; les autres conditions applicables ne fixent pas de délai"));
+        for p in [ConseilEtat, Legifrance] {
+            assert_eq!(
+                l(&[p]),
+                "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil \
+                 retenu par l'audit, les conditions applicables ne fixant pas de délai"
+            );
+        }
+        assert_eq!(
+            label(Rule::INT001, Basis::whole(Rule::INT001)),
+            french_label(Rule::INT001)
+        );
+    }
+
     #[test]
     fn markdown_is_neutralised() {
         assert_eq!(
@@ -1282,6 +1744,7 @@ mod tests {
         assert_eq!(french_date("2026-08-01T23:30:00Z"), "2 août 2026");
         assert_eq!(french_date("2026-07-31T22:30:00Z"), "1er août 2026");
         assert_eq!(french_date("2026-12-31T22:30:00Z"), "31 décembre 2026");
-        assert_eq!(french_date("garbage"), "garbage");
+        // Not a time: quoted as given, outside French typography.
+        assert_eq!(typography(&french_date("garbage :")), "garbage :");
     }
 }
