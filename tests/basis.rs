@@ -273,22 +273,74 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
     assert_eq!(cell("INT007", "jp-00000003"), "");
 }
 
-// Only the basis and the record's producer depend on the producer: the fingerprints stay those
-// earlier versions gave (waivers and `--previous` reports are keyed by them), and two runs give
-// the same report.
+// A fingerprint is what README and `Finding::fingerprint` say: XXH3-64 over the rule, the
+// record's id and the evidence's field and excerpts (the excerpts as found, before redaction),
+// worked out here again from those parts. The producer is not among them: the record's producer
+// taken away, every fingerprint stays. And two runs give the same report.
 #[test]
 fn fingerprints_do_not_depend_on_the_producer() {
+    use std::hash::Hasher;
     let r = demo();
     let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
-    // As vigie gave them before findings carried their producer.
-    for (rule, id, fingerprint) in [
-        ("FRE003", None, "9cb91bd66431da19"),
-        ("INT004", Some("jp-00000009"), "78ddb7abd0011694"),
-        ("MSK001", Some("jp-00000010"), "5901ce37683656ee"),
-        ("FRE005", Some("jp-00000015"), "81b6916984e44385"),
+    let recipe = |f: &Finding| -> String {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.write(f.rule.code().as_bytes());
+        h.write_u8(0);
+        match &f.record {
+            Some(rec) => {
+                h.write(rec.id.as_deref().unwrap().as_bytes());
+                h.write_u8(0);
+            }
+            None => h.write_u8(1),
+        }
+        if let Some(e) = &f.evidence {
+            h.write(e.field.as_bytes());
+            h.write_u8(0);
+            if e.excerpt.is_some() || e.reference_excerpt.is_some() {
+                for x in [&e.excerpt, &e.reference_excerpt] {
+                    match x {
+                        Some(x) => {
+                            h.write_u8(1);
+                            h.write(x.as_bytes());
+                            h.write_u8(0);
+                        }
+                        None => h.write_u8(2),
+                    }
+                }
+            } else {
+                // Without excerpts, the spans.
+                for (a, b) in [e.span, e.reference_span].into_iter().flatten() {
+                    h.write_u64(a as u64);
+                    h.write_u64(b as u64);
+                }
+            }
+        }
+        format!("{:016x}", h.finish())
+    };
+    for (rule, id) in [
+        ("FRE003", None),
+        ("INT004", Some("jp-00000009")),
+        ("MSK001", Some("jp-00000010")),
+        ("FRE005", Some("jp-00000015")),
     ] {
-        assert_eq!(finding(&v, rule, id)["fingerprint"], fingerprint, "{rule}");
+        let f = r
+            .findings
+            .iter()
+            .find(|f| {
+                f.rule.code() == rule && f.record.as_ref().and_then(|r| r.id.as_deref()) == id
+            })
+            .unwrap();
+        assert_eq!(finding(&v, rule, id)["fingerprint"], recipe(f), "{rule}");
     }
+    let mut anonymous = demo();
+    for f in &mut anonymous.findings {
+        if let Some(rec) = &mut f.record {
+            std::sync::Arc::make_mut(rec).producer = None;
+        }
+    }
+    let prints =
+        |r: &Report| -> Vec<u64> { r.findings.iter().map(Finding::fingerprint_u64).collect() };
+    assert_eq!(prints(&anonymous), prints(&r));
     let mut again = demo();
     again.audit.elapsed_ms = r.audit.elapsed_ms;
     assert_eq!(render(&again, Format::Json), render(&r, Format::Json));
