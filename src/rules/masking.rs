@@ -98,8 +98,22 @@ pub fn check_in_clear(
     let m = (normalize::mappable(original) && normalize::mappable(norm))
         .then(|| &*mapped.get_or_insert_with(|| normalize::normalize_mapped(original, html)));
     debug_assert!(m.is_none_or(|m| m.text == norm));
-    let overlaps_lifted =
-        |span: (usize, usize)| lifted.iter().any(|&(a, b)| span.0 < b && a < span.1);
+    // Whether a span overlaps a lifted one: of the lifted spans sorted by start, those that
+    // start before its end reach into it when the furthest end among them passes its start
+    // (a look-up, not a walk through every lifted span for every hit).
+    let mut by_start = lifted.to_vec();
+    by_start.sort_unstable();
+    let furthest: Vec<usize> = by_start
+        .iter()
+        .scan(0, |m, &(_, b)| {
+            *m = b.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let overlaps_lifted = |span: (usize, usize)| {
+        let before_end = by_start.partition_point(|&(a, _)| a < span.1);
+        before_end > 0 && furthest[before_end - 1] > span.0
+    };
     let excerpter = crate::rules::integrity::Excerpter::new(norm, &found.pieces);
     // What the source shows in clear too (`source_defect`): the hits' texts found as words in
     // the reference's, in one pass over it.
@@ -450,53 +464,40 @@ fn mark_secrets(text: Option<&str>, ranges: &mut Vec<Personal>, secrets: &Secret
         ranges.push(Personal::whole(char_of[m.start()], char_of[m.end()]));
     }
     // Cut by the excerpt's start (it starts with the end of a piece) or by its end (it ends
-    // with the start of one): for each secret, the longest such part, of MIN_SHARED chars or
-    // more. A part cut at its start shows not the piece's first letter, which redaction
-    // would keep.
-    let mut starts: Vec<(u32, usize)> = Vec::new();
-    let mut ends: Vec<(u32, usize)> = Vec::new();
-    for k in MIN_SHARED..=n.min(secrets.longest.saturating_sub(1)) {
-        for &i in secrets.suffixes.get(&digest(&t[..k])).into_iter().flatten() {
-            let s = &secrets.chars[i as usize];
-            if s.len() > k && s[s.len() - k..] == t[..k] {
-                starts.push((i, k));
-            }
-        }
-        for &i in secrets
-            .prefixes
-            .get(&digest(&t[n - k..]))
-            .into_iter()
-            .flatten()
-        {
-            let s = &secrets.chars[i as usize];
-            if s.len() > k && s[..k] == t[n - k..] {
-                ends.push((i, k));
-            }
-        }
+    // with the start of one): the longest such part of any secret, of MIN_SHARED chars or
+    // more, marks that edge; the shorter parts of other secrets lie within it, which redaction
+    // merges. A part cut at its start shows not the piece's first letter, which redaction
+    // would keep. Looked up by length, longest first, at most as many times as the longest
+    // secret has chars, whatever the number of secrets (thousands of addresses of one domain
+    // share their ends).
+    let longest = n.min(secrets.longest.saturating_sub(1));
+    let found = |map: &HashMap<u64, Vec<u32>>, part: &[char], fits: &dyn Fn(&[char]) -> bool| {
+        map.get(&digest(part))
+            .is_some_and(|ids| ids.iter().any(|&i| fits(&secrets.chars[i as usize])))
+    };
+    if let Some(k) = (MIN_SHARED..=longest).rev().find(|&k| {
+        found(&secrets.suffixes, &t[..k], &|s: &[char]| {
+            s.len() > k && s[s.len() - k..] == t[..k]
+        })
+    }) {
+        ranges.push(Personal {
+            start: 0,
+            end: k,
+            first: false,
+            last: true,
+        });
     }
-    // k grows along each list: the last of each secret is its longest.
-    for (list, at_start) in [(starts, true), (ends, false)] {
-        let mut longest: HashMap<u32, usize> = HashMap::new();
-        for (i, k) in list {
-            longest.insert(i, k);
-        }
-        for k in longest.into_values() {
-            ranges.push(if at_start {
-                Personal {
-                    start: 0,
-                    end: k,
-                    first: false,
-                    last: true,
-                }
-            } else {
-                Personal {
-                    start: n - k,
-                    end: n,
-                    first: true,
-                    last: false,
-                }
-            });
-        }
+    if let Some(k) = (MIN_SHARED..=longest).rev().find(|&k| {
+        found(&secrets.prefixes, &t[n - k..], &|s: &[char]| {
+            s.len() > k && s[..k] == t[n - k..]
+        })
+    }) {
+        ranges.push(Personal {
+            start: n - k,
+            end: n,
+            first: true,
+            last: false,
+        });
     }
     if ranges.len() > before {
         ranges.sort_unstable_by_key(|p| (p.start, p.end, p.first, p.last));

@@ -156,7 +156,19 @@ fn read_bytes(
         bytes
     };
     // The line of the byte at `at` of `b` (what the BOM leaves of the file).
-    let line_at = |at: usize| 1 + memchr::memchr_iter(b'\n', &b[..at.min(b.len())]).count() as u64;
+    // Counted on from the previous place asked, since the transactions come in order: counting
+    // from the file's start each time cost the file's length for each of a million
+    // transactions.
+    let mut counted = (0usize, 1u64);
+    let mut line_at = |at: usize| {
+        let at = at.min(b.len());
+        if at < counted.0 {
+            counted = (0, 1);
+        }
+        counted.1 += memchr::memchr_iter(b'\n', &b[counted.0..at]).count() as u64;
+        counted.0 = at;
+        counted.1
+    };
     // Each document, the line it starts on, and, for a document read whole, the line of each of
     // its transactions.
     let docs: Vec<(u64, Result<Value, String>)> = match serde_json::from_slice::<Value>(b) {
