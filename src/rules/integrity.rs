@@ -155,11 +155,16 @@ impl<'a> Excerpter<'a> {
             return (0, 0);
         }
         let marks = self.marks.get_or_init(|| {
-            self.text
-                .char_indices()
-                .step_by(MARK_EVERY)
-                .map(|(b, _)| b)
-                .collect()
+            // From mark to mark with the fast count, not char by char.
+            let mut marks = vec![0];
+            let (mut b, mut c) = (0, 0);
+            loop {
+                (b, c) = byte_of_char(self.text, b, c, c + MARK_EVERY);
+                if b >= self.text.len() {
+                    break marks;
+                }
+                marks.push(b);
+            }
         });
         let i = (k / MARK_EVERY).min(marks.len() - 1);
         (marks[i], i * MARK_EVERY)
