@@ -179,7 +179,7 @@ struct ItemOutcome {
     id: Option<(u128, String)>,
     /// The record, with the producer of the reference decision it matched, if one is.
     rref: Option<Arc<RecordRef>>,
-    loaded_at: Option<jiff::Timestamp>,
+    loaded: Option<crate::rules::freshness::Loaded>,
     has_text: bool,
     /// [`crate::rules::check::Checked::reference_unread`].
     reference_unread: Option<String>,
@@ -228,7 +228,7 @@ fn process(
                 )],
                 id: None,
                 rref: None,
-                loaded_at: None,
+                loaded: None,
                 has_text: false,
                 reference_unread: None,
             };
@@ -251,7 +251,7 @@ fn process(
                 )],
                 id: None,
                 rref: None,
-                loaded_at: None,
+                loaded: None,
                 has_text: false,
                 reference_unread: None,
             }
@@ -277,7 +277,7 @@ fn process(
                 findings: checked.findings,
                 id: Some((h, rec.id)),
                 rref: Some(checked.record),
-                loaded_at: checked.loaded_at,
+                loaded: checked.loaded,
                 has_text,
                 reference_unread: checked.reference_unread,
             }
@@ -449,7 +449,7 @@ fn run_on(
         skipped,
     } = corpus::expand(&opts.corpus)?;
     let bytes_total: u64 = files.iter().map(|f| f.len).sum();
-    let checker = Checker::new(&reference, &history);
+    let checker = Checker::new(&reference, &history).with_as_of(as_of);
 
     let mut file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut tally = Tally {
@@ -461,7 +461,7 @@ fn run_on(
         seen_ids: HashMap::new(),
         newest: None,
         future_loads: 0,
-        ages: [0; AGE_BUCKETS.len() + 1],
+        ages: [0; AGE_BUCKETS.len() + 2],
         matched: 0,
         producers: [0; PRODUCERS.len()],
         without_text: 0,
@@ -713,7 +713,8 @@ fn run_on(
         .zip(ages.iter())
         .map(|(b, n)| (b.0, *n))
         .collect();
-    age_buckets.push(("none", ages[AGE_BUCKETS.len()]));
+    age_buckets.push((NONE_LABEL, ages[NONE_BUCKET]));
+    age_buckets.push((FUTURE_LABEL, ages[FUTURE_BUCKET]));
     let first_not_compared = first_not_compared
         .map(|(file, line, why)| format!("{}:{line}: {why}", file_names[file as usize]));
     let report = Report {
@@ -804,11 +805,12 @@ struct Tally<'a> {
     progress: Progress,
     /// The digest of every id read, and the file and line of its first record.
     seen_ids: HashMap<u128, (u32, u64)>,
-    /// The latest `updated_at` of the corpus not after the audit time (FRE003).
-    newest: Option<jiff::Timestamp>,
-    /// Records whose `updated_at` is after the audit time, beyond [`FUTURE_LEEWAY`].
+    /// The latest date of last update of the corpus, as shown, but those more than a day after
+    /// the audit time (FRE003).
+    newest: Option<crate::ident::Moment>,
+    /// Records whose date of last update is more than a day after the audit time (FRE001).
     future_loads: u64,
-    ages: [u64; AGE_BUCKETS.len() + 1],
+    ages: [u64; AGE_BUCKETS.len() + 2],
     matched: u64,
     /// Matched records by the producer of their reference decision, in [`PRODUCERS`] order.
     producers: [u64; PRODUCERS.len()],
@@ -897,13 +899,18 @@ impl Tally<'_> {
                             self.seen_ids.insert(*h, (rref.file_index, rref.line));
                         }
                     }
-                    match o.loaded_at {
-                        // A load after the audit time did not happen by then (or the date is
-                        // wrong): it cannot show the corpus was fresh at that time.
-                        Some(t) if t > self.as_of + FUTURE_LEEWAY => self.future_loads += 1,
-                        t => self.newest = self.newest.max(t),
+                    match o.loaded {
+                        // A load dated more than a day after the audit time did not happen by
+                        // then: the date is false (FRE001), and cannot show the corpus was
+                        // fresh at that time.
+                        Some(l) if l.after_audit => self.future_loads += 1,
+                        // The first of equal ones, in reading order.
+                        Some(l) if self.newest.is_none_or(|n| l.at() > n.end()) => {
+                            self.newest = Some(l.shown)
+                        }
+                        _ => {}
                     }
-                    self.ages[age_bucket(o.loaded_at, self.as_of)] += 1;
+                    self.ages[age_bucket(o.loaded, self.as_of)] += 1;
                 }
                 _ => self.progress.unreadable += 1,
             }
@@ -917,10 +924,6 @@ impl Tally<'_> {
         block.data
     }
 }
-
-/// How far after the audit time an `updated_at` still counts towards the corpus's newest load
-/// (FRE003): clocks drift, and a date without a time or zone may be read a day ahead.
-const FUTURE_LEEWAY: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 
 /// IN002: the record's id is the id of the record read first at `(file, line)`.
 /// The finding has its own copy of the record's reference, with its file's key: the
@@ -955,7 +958,10 @@ fn duplicate_id(
     })
 }
 
-/// Age buckets of the corpus's `updated_at` at the audit time: label and upper bound in hours.
+/// Age buckets of the corpus's dates of last update at the audit time: label and upper bound
+/// (inclusive) in hours. A date up to a day after the audit time counts as fresh (clocks drift);
+/// further ahead, it is counted apart ([`FUTURE_BUCKET`]), and so are records without one
+/// ([`NONE_BUCKET`]).
 const AGE_BUCKETS: &[(&str, i64)] = &[
     ("≤72 h", 72),
     ("3–7 d", 24 * 7),
@@ -964,14 +970,27 @@ const AGE_BUCKETS: &[(&str, i64)] = &[
     (">6 mo", i64::MAX),
 ];
 
-fn age_bucket(t: Option<jiff::Timestamp>, as_of: jiff::Timestamp) -> usize {
-    let Some(t) = t else {
-        return AGE_BUCKETS.len();
+/// The bucket of the records without a date of last update.
+const NONE_BUCKET: usize = AGE_BUCKETS.len();
+/// The bucket of the records dated more than a day after the audit time (FRE001), after
+/// `none`: the report's list of buckets only grows.
+const FUTURE_BUCKET: usize = AGE_BUCKETS.len() + 1;
+/// Their labels.
+const NONE_LABEL: &str = "none";
+pub const FUTURE_LABEL: &str = "future";
+
+fn age_bucket(loaded: Option<crate::rules::freshness::Loaded>, as_of: jiff::Timestamp) -> usize {
+    let Some(l) = loaded else {
+        return NONE_BUCKET;
     };
-    let hours = as_of.duration_since(t).as_secs() / 3600;
+    if l.after_audit {
+        return FUTURE_BUCKET;
+    }
+    // To the nanosecond: 72 hours and a minute is not within 72 hours.
+    let age = as_of.duration_since(l.at());
     AGE_BUCKETS
         .iter()
-        .position(|b| hours <= b.1)
+        .position(|b| b.1 == i64::MAX || age <= jiff::SignedDuration::from_hours(b.1))
         .unwrap_or(AGE_BUCKETS.len() - 1)
 }
 

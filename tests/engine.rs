@@ -213,16 +213,127 @@ fn a_stale_corpus_is_fre003_at_corpus_level() {
     a["update_notice"] = json!("Document chargé le 10/11/2026");
     let got = audit(&[a.clone()]);
     assert_eq!(got, vec![(String::new(), Rule::FRE003)]);
-    // A load dated after the audit time (2026-11-22T12:00Z) cannot show the corpus fresh then;
-    // within a day after it, it can (clocks drift, a date alone may be read a day ahead).
+    // A load dated more than a day after the audit time (2026-11-22T12:00Z) cannot be true: it
+    // is an FRE001 and cannot show the corpus fresh then; within a day after it, it can (clocks
+    // drift, a date alone may be read a day ahead).
     let mut future = clean("future");
     future["updated_at"] = json!("2027-01-01");
     future["update_notice"] = json!("Document chargé le 01/01/2027");
     let got = audit(&[a.clone(), future]);
-    assert_eq!(got, vec![(String::new(), Rule::FRE003)]);
+    assert_eq!(
+        got,
+        vec![
+            (String::new(), Rule::FRE003),
+            ("future".to_string(), Rule::FRE001)
+        ]
+    );
     let mut ahead = clean("ahead");
     ahead["updated_at"] = json!("2026-11-23T08:00:00Z");
     assert_eq!(audit(&[a, ahead]), vec![]);
+}
+
+fn report_of(records: &[serde_json::Value]) -> vigie::report::Report {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = records.iter().map(|r| r.to_string() + "\n").collect();
+    std::fs::write(&corpus, lines.concat()).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![data("judilibre/cc_detail.json")],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report
+}
+
+/// Dates of last update after the audit time (2026-11-22T12:00Z): more than a day after, each
+/// is an FRE001 that says by how much, is counted in the `future` age bucket, not as fresh, and
+/// is left out of FRE003, whose message counts it; within a day, it is fresh.
+#[test]
+fn dates_after_the_audit_are_fre001_and_counted_apart() {
+    let dated = |id: &str, updated_at: &str| {
+        let mut r = clean(id);
+        r["updated_at"] = json!(updated_at);
+        r.as_object_mut().unwrap().remove("update_notice");
+        r
+    };
+    let r = report_of(&[
+        dated("old", "2026-11-01"),
+        dated("far", "2099-01-01"),
+        // The 24th starts at 23:00 UTC on the 23rd, 35 hours after the audit time.
+        dated("day-after-next", "2026-11-24"),
+        // 23 hours ahead: slack.
+        dated("slack", "2026-11-23T11:00:00Z"),
+    ]);
+    let got: Vec<(&str, Rule)> = r
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.record
+                    .as_ref()
+                    .and_then(|r| r.id.as_deref())
+                    .unwrap_or(""),
+                f.rule,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![("far", Rule::FRE001), ("day-after-next", Rule::FRE001)],
+        "the slack record is fresh, so is the corpus"
+    );
+    assert_eq!(
+        r.findings[1].message,
+        "the date of last update shown (2026-11-24) is 2 days after the day of the audit \
+         (2026-11-22, in France): a date still to come cannot be that of the last update (if the \
+         audit is back-dated, --as-of may be wrong)"
+    );
+    // 2026-11-01 ends at 23:00 UTC: 20 days and 13 hours before, in 1–4 wk; the slack record
+    // counts as fresh.
+    assert_eq!(
+        r.audit.updated_at_ages.buckets,
+        vec![
+            ("≤72 h", 1),
+            ("3–7 d", 0),
+            ("1–4 wk", 1),
+            ("1–6 mo", 0),
+            (">6 mo", 0),
+            ("none", 0),
+            ("future", 2),
+        ]
+    );
+    // Without the slack record the newest is 2026-11-01, quoted as that day: 493 hours (from
+    // 2026-11-01T23:00Z to 2026-11-22T12:00Z, 20 days and 13 hours), the two records set aside.
+    let r = report_of(&[
+        dated("old", "2026-11-01"),
+        dated("far", "2099-01-01"),
+        dated("day-after-next", "2026-11-24"),
+    ]);
+    let fre003 = r.findings.iter().find(|f| f.rule == Rule::FRE003).unwrap();
+    assert_eq!(
+        fre003.message,
+        "the newest update in the corpus (2026-11-01, a date without a time, taken at the end of \
+         that day in France) is 493 hours before the audit time: more than the 72 hours \
+         recommended between two updates (2 records dated more than a day after the audit time \
+         are not counted: see their FRE001)"
+    );
+    let vigie::model::Fact::Newest(n) = &fre003.fact else {
+        panic!("{:?}", fre003.fact)
+    };
+    assert_eq!(
+        n.shown,
+        vigie::ident::Moment::Date(jiff::civil::date(2026, 11, 1))
+    );
+    assert_eq!((n.age_secs, n.set_aside), (493 * 3600, 2));
+    // Only dates after the audit: no newest, no FRE003, but every record is an FRE001 and the
+    // verdict is not compliant.
+    let r = report_of(&[dated("a", "2099-01-01"), dated("b", "2099-01-01")]);
+    assert_eq!(r.findings.len(), 2);
+    assert!(r.findings.iter().all(|f| f.rule == Rule::FRE001));
+    assert_eq!(r.summary.verdict, vigie::report::Verdict::Temporary);
 }
 
 #[test]

@@ -270,7 +270,8 @@ fn a_mixed_corpus_gets_each_condition_attributed() {
     assert!(dila.contains("- **INT005** — mentions d'identification de la décision absentes — 1 constat (fondement : notice de la DILA) ; exemples :\n    - enregistrement « r2 »"));
     assert!(dila.contains("- **ATT001** — source des données non mentionnée — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « r2 »"));
     let crpa = group(&text, &headings[3]);
-    assert!(crpa.contains("- **FRE001** — date de la dernière mise à jour non mentionnée — 1 constat (fondement : art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « r2 »"));
+    assert!(crpa.contains("- **FRE001** — date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit — 1 constat (fondement : art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :
+    - enregistrement « r2 »"));
     assert!(text.contains("anonymisation.sder.courdecassation@justice.fr ;\n- décisions de la juridiction administrative"));
     // The interruption is the Cour de cassation's remedy: the categories name it for its
     // decisions only; the breaches of the three producers are counted as graves or others.

@@ -1,5 +1,6 @@
 //! A finding: one breach of one rule by one record (or by the corpus as a whole).
 
+use crate::ident::Moment;
 use crate::model::Producer;
 use crate::rules::{Penalty, Rule, Severity};
 use crate::text::identifiers::IdentifierKind;
@@ -116,17 +117,32 @@ pub enum Fact {
     SourceDay(Option<jiff::civil::Date>),
     /// FRE003: the corpus's newest update (boxed: one finding a corpus has it).
     Newest(Box<Newest>),
+    /// FRE001: a date of last update more than a day after the audit time (boxed: rare).
+    AfterAudit(Box<AfterAudit>),
 }
 
 /// The facts of FRE003.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Newest {
-    /// The newest `updated_at` of the corpus (the records dated after the audit time aside).
+    /// The newest date of last update of the corpus (the records dated more than a day after
+    /// the audit time aside), as an instant: the end of the day in France for a date alone.
     pub at: jiff::Timestamp,
-    /// Its age at the audit time, in whole hours.
-    pub hours: u64,
-    /// Records dated after the audit time, set aside.
+    /// That date as the corpus gives it: a day, or an instant.
+    pub shown: Moment,
+    /// Its age at the audit time, in seconds (rounded up, so that it is more than 72 hours
+    /// whenever the age is).
+    pub age_secs: u64,
+    /// Records dated more than a day after the audit time, set aside.
     pub set_aside: u64,
+}
+
+/// The facts of an FRE001 for a date of last update after the audit time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AfterAudit {
+    /// The date shown, as the record gives it: a day, or an instant.
+    pub shown: Moment,
+    /// The audit time.
+    pub as_of: jiff::Timestamp,
 }
 
 /// One finding.

@@ -4,7 +4,7 @@ mod finding;
 pub mod producer;
 
 pub use finding::{
-    Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key, number_occurrences,
+    AfterAudit, Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key, number_occurrences,
 };
 pub use producer::{IdField, Producer};
 

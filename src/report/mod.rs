@@ -65,7 +65,9 @@ pub struct PreviousAudit {
 /// How old the corpus's `updated_at` dates are at `as_of`, in buckets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgeHistogram {
-    /// `(label, count)`: `≤72 h`, `3–7 d`, `1–4 wk`, `1–6 mo`, `>6 mo`, `none`.
+    /// `(label, count)`: `≤72 h` (a date up to a day after the audit time counts as fresh),
+    /// `3–7 d`, `1–4 wk`, `1–6 mo`, `>6 mo`, `none` (no date), and `future` (dated more than a
+    /// day after the audit time, each an FRE001).
     pub buckets: Vec<(&'static str, u64)>,
 }
 

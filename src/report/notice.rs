@@ -547,7 +547,9 @@ fn french_label(rule: Rule) -> &'static str {
         Rule::INT007 => "enregistrement sans décision correspondante dans la source officielle",
         Rule::ATT001 => "source des données non mentionnée",
         Rule::ATT002 => "source des données attribuée à une autre juridiction",
-        Rule::FRE001 => "date de la dernière mise à jour non mentionnée",
+        Rule::FRE001 => {
+            "date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit"
+        }
         Rule::FRE002 => "version de la décision non mise à jour après sa correction à la source",
         Rule::FRE003 => "base non mise à jour depuis plus de 72 heures",
         Rule::FRE004 => "décision retirée à la source et toujours diffusée",
@@ -892,9 +894,43 @@ fn identifier_of(f: &Finding) -> Option<&'static str> {
     }
 }
 
+/// A date as given, in French: `le 18 novembre 2026` for a day alone, `le 19 novembre 2026 à
+/// 12 h 59 (heure de Paris)` for an instant.
+fn french_moment(m: crate::ident::Moment) -> String {
+    match m {
+        crate::ident::Moment::Date(d) => format!("le {}", crate::ident::french_date(d)),
+        crate::ident::Moment::Instant(t) => {
+            let paris = t.to_zoned(crate::ident::paris());
+            format!(
+                "le {} à {} (heure de Paris)",
+                crate::ident::french_date(paris.date()),
+                paris.strftime("%H h %M")
+            )
+        }
+    }
+}
+
+/// A duration in hours, minutes and seconds, in French, the parts that are zero left out (but
+/// the hours): `72 heures et 1 minute`.
+fn french_duration(secs: u64) -> String {
+    let (h, m, s) = crate::rules::freshness::hms(secs);
+    let mut parts = vec![plural(h as usize, "heure", "heures")];
+    if m > 0 {
+        parts.push(plural(m as usize, "minute", "minutes"));
+    }
+    if s > 0 {
+        parts.push(plural(s as usize, "seconde", "secondes"));
+    }
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
+        _ => parts.join(""),
+    }
+}
+
 /// The dates of a freshness finding, in French, for its example line: the day the source
 /// corrected the decision (FRE002) or deleted it (FRE004), the newest update of the corpus and
-/// its age (FRE003). The finding's facts give them, not its English message.
+/// its age (FRE003), a date of last update after the audit (FRE001). The finding's facts give
+/// them, not its English message.
 fn freshness_dates(f: &Finding) -> Option<String> {
     match (&f.fact, f.rule) {
         (Fact::SourceDay(Some(day)), Rule::FRE002) => Some(format!(
@@ -907,15 +943,17 @@ fn freshness_dates(f: &Finding) -> Option<String> {
             crate::ident::french_date(*day)
         )),
         (Fact::Newest(n), Rule::FRE003) => {
-            // Shown in UTC by the engine; told here in Paris time, as the rest of the letter.
-            let paris = n.at.to_zoned(crate::ident::paris());
+            // The date as the corpus gives it: a day alone as that day; an instant in Paris
+            // time, as the rest of the letter.
             let mut s = format!(
-                "dernière mise à jour de la base le {} à {} (heure de Paris), {} avant la date \
-                 de l'audit",
-                crate::ident::french_date(paris.date()),
-                paris.strftime("%H h %M"),
-                plural(n.hours as usize, "heure", "heures")
+                "dernière mise à jour de la base {}, {} avant la date de l'audit",
+                french_moment(n.shown),
+                french_duration(n.age_secs)
             );
+            if let crate::ident::Moment::Date(_) = n.shown {
+                // A day alone is counted from its end, the benefit of the doubt.
+                s.push_str(" (à compter de la fin de cette journée)");
+            }
             if n.set_aside > 0 {
                 let _ = write!(
                     s,
@@ -925,6 +963,18 @@ fn freshness_dates(f: &Finding) -> Option<String> {
                 );
             }
             Some(s)
+        }
+        (Fact::AfterAudit(a), Rule::FRE001) => {
+            use crate::rules::freshness::Lead;
+            let lead = match Lead::of(a.shown, a.as_of) {
+                Lead::Days(n) => plural(n.max(0) as usize, "jour", "jours"),
+                Lead::Seconds(secs) => french_duration(secs.max(0) as u64),
+            };
+            Some(format!(
+                "date de dernière mise à jour affichée {}, postérieure de {lead} à la date de \
+                 l'audit : une date à venir ne peut être celle de la dernière mise à jour",
+                french_moment(a.shown)
+            ))
         }
         _ => None,
     }
@@ -1668,9 +1718,11 @@ mod tests {
     fn freshness_dates_in_paris_time() {
         // 23:30 UTC on 10 November is 00:30 on the 11th in Paris; one hour, one record.
         let newest = |set_aside| {
+            let at = "2026-11-10T23:30:00Z".parse().unwrap();
             Finding::new(Rule::FRE003, None, "m").with_fact(Fact::Newest(Box::new(Newest {
-                at: "2026-11-10T23:30:00Z".parse().unwrap(),
-                hours: 1,
+                at,
+                shown: crate::ident::Moment::Instant(at),
+                age_secs: 3600,
                 set_aside,
             })))
         };
@@ -1699,6 +1751,67 @@ mod tests {
             "the newest update in the corpus (2026-11-10 23:30 UTC) is 1 hours before the audit time",
         );
         assert_eq!(freshness_dates(&f), None);
+        // The engine's own: a day alone is quoted as that day, with no time it does not give
+        // (not "le 19 novembre 2026 à 00 h 00", the end of the 18th in Paris), and counted from
+        // its end; 72 hours and a minute are not "72 heures".
+        let as_of = "2026-11-22T12:00:00Z".parse().unwrap();
+        let f = crate::rules::freshness::check_sync(
+            Some(crate::ident::Moment::Date(jiff::civil::date(2026, 11, 18))),
+            0,
+            as_of,
+        )
+        .unwrap();
+        assert_eq!(
+            freshness_dates(&f).as_deref(),
+            Some(
+                "dernière mise à jour de la base le 18 novembre 2026, 85 heures avant la date de \
+                 l'audit (à compter de la fin de cette journée)"
+            )
+        );
+        let f = crate::rules::freshness::check_sync(
+            Some(crate::ident::Moment::Instant(
+                "2026-11-19T11:59:00Z".parse().unwrap(),
+            )),
+            0,
+            as_of,
+        )
+        .unwrap();
+        assert_eq!(
+            freshness_dates(&f).as_deref(),
+            Some(
+                "dernière mise à jour de la base le 19 novembre 2026 à 12 h 59 (heure de Paris), \
+                 72 heures et 1 minute avant la date de l'audit"
+            )
+        );
+        // FRE001 for a date after the audit: how far, in days for a day alone, in hours and
+        // minutes for an instant less than three days ahead.
+        let after = |shown| {
+            Finding::new(Rule::FRE001, None, "m").with_fact(Fact::AfterAudit(Box::new(
+                crate::model::AfterAudit { shown, as_of },
+            )))
+        };
+        assert_eq!(
+            freshness_dates(&after(crate::ident::Moment::Date(jiff::civil::date(
+                2099, 1, 1
+            ))))
+            .as_deref(),
+            Some(
+                "date de dernière mise à jour affichée le 1er janvier 2099, postérieure de \
+                 26\u{202f}338 jours à la date de l'audit : une date à venir ne peut être celle de \
+                 la dernière mise à jour"
+            )
+        );
+        assert_eq!(
+            freshness_dates(&after(crate::ident::Moment::Instant(
+                "2026-11-23T13:30:00Z".parse().unwrap()
+            )))
+            .as_deref(),
+            Some(
+                "date de dernière mise à jour affichée le 23 novembre 2026 à 14 h 30 (heure de \
+                 Paris), postérieure de 25 heures et 30 minutes à la date de l'audit : une date à \
+                 venir ne peut être celle de la dernière mise à jour"
+            )
+        );
         let day = |rule| {
             Finding::new(rule, None, "m")
                 .with_fact(Fact::SourceDay(Some(jiff::civil::date(2026, 7, 1))))

@@ -14,8 +14,8 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct Checked {
     pub findings: Vec<Finding>,
-    /// When the reuser last loaded the record (FRE003, the age chart).
-    pub loaded_at: Option<jiff::Timestamp>,
+    /// The date of last update the record shows (FRE003, the age chart).
+    pub loaded: Option<freshness::Loaded>,
     /// The record as its findings show it, with the producer of the reference decision matched,
     /// if one is: whose conditions apply (SPEC §1.1).
     pub record: Arc<RecordRef>,
@@ -29,6 +29,9 @@ pub struct Checked {
 pub struct Checker<'a> {
     pub reference: &'a ReferenceSet,
     pub history: &'a History,
+    /// The audit time, against which a date of last update is checked (FRE001): `None` checks
+    /// none.
+    pub as_of: Option<jiff::Timestamp>,
 }
 
 thread_local! {
@@ -49,7 +52,19 @@ fn same_normalized(reference: &str, norm: &str) -> bool {
 
 impl<'a> Checker<'a> {
     pub fn new(reference: &'a ReferenceSet, history: &'a History) -> Self {
-        Checker { reference, history }
+        Checker {
+            reference,
+            history,
+            as_of: None,
+        }
+    }
+
+    /// The same, checking the dates of last update against the audit time.
+    pub fn with_as_of(self, as_of: jiff::Timestamp) -> Self {
+        Checker {
+            as_of: Some(as_of),
+            ..self
+        }
     }
 
     /// Checks one record; `rec` is what its findings show of it, which the check completes with
@@ -146,12 +161,15 @@ impl<'a> Checker<'a> {
         }
 
         // Freshness.
-        let loaded_at = freshness::check_update_date(
+        let loaded = freshness::check_update_date(
             r.updated_at.as_deref(),
             r.update_notice.as_deref(),
+            self.as_of,
             rec,
             &mut out,
         );
+        // A date still to come tells nothing of when the record was loaded.
+        let loaded_at = loaded.filter(|l| !l.after_audit).map(|l| l.at());
         if reference.is_some_and(|d| d.producer.is_administrative()) {
             freshness::check_notice(r.update_notice.as_deref(), rec, &mut out);
         }
@@ -358,7 +376,7 @@ impl<'a> Checker<'a> {
 
         Checked {
             findings: out,
-            loaded_at,
+            loaded,
             record: rec.clone(),
             reference_unread,
         }

@@ -2,29 +2,147 @@
 //! Conseil d'État, and the data kept up to date.
 
 use super::Rule;
-use crate::ident;
-use crate::model::{Evidence, Fact, Finding, Newest, RecordRef};
+use crate::ident::{self, Moment};
+use crate::model::{AfterAudit, Evidence, Fact, Finding, Newest, RecordRef};
+use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
+
+/// How far after the audit time a date of last update may be and still count, as fresh: clocks
+/// drift, and a date without a time or a zone may be a day ahead of France's. Further ahead, the
+/// date cannot be true (FRE001).
+pub const AFTER_AUDIT_LEEWAY: SignedDuration = SignedDuration::from_hours(24);
+
+/// The date of last update a record shows, as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loaded {
+    /// A day or an instant, as the record gives it.
+    pub shown: Moment,
+    /// More than [`AFTER_AUDIT_LEEWAY`] after the audit time: reported as FRE001, and no proof
+    /// that the corpus was fresh (FRE003 sets it aside).
+    pub after_audit: bool,
+}
+
+impl Loaded {
+    /// The latest instant the date may mean: for a date alone, the end of that day in France
+    /// (the benefit of the doubt).
+    pub fn at(&self) -> Timestamp {
+        self.shown.end()
+    }
+}
+
+/// When the reuser last loaded the record, as shown: `updated_at`, else the date inside
+/// `update_notice`.
+pub fn record_moment(updated_at: Option<&str>, notice: Option<&str>) -> Option<Moment> {
+    updated_at
+        .and_then(ident::parse_moment)
+        .or_else(|| notice.and_then(ident::find_moment_in))
+}
 
 /// When the reuser last loaded the record, as an instant; a date alone counts as its end, in
 /// French local time (the benefit of the doubt).
-pub fn record_loaded_at(updated_at: Option<&str>, notice: Option<&str>) -> Option<jiff::Timestamp> {
-    let m = updated_at
-        .and_then(ident::parse_moment)
-        .or_else(|| notice.and_then(ident::find_moment_in))?;
-    Some(m.end())
+pub fn record_loaded_at(updated_at: Option<&str>, notice: Option<&str>) -> Option<Timestamp> {
+    record_moment(updated_at, notice).map(|m| m.end())
 }
 
-/// FRE001: no update date, neither in `updated_at` nor in `update_notice`.
+/// Whether a date of last update is more than [`AFTER_AUDIT_LEEWAY`] after the audit time. A
+/// date alone is taken at its start in France, the earliest it may mean: `2026-11-23` is not
+/// after an audit at noon on the 22nd by more than a day.
+pub fn is_after_audit(shown: Moment, as_of: Timestamp) -> bool {
+    as_of
+        .checked_add(AFTER_AUDIT_LEEWAY)
+        .is_ok_and(|limit| shown.start() > limit)
+}
+
+/// How far a date shown is after the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// Whole calendar days, for a date alone (from the audit's day in France), or for an instant
+    /// three days or more ahead.
+    Days(i64),
+    /// Seconds, for an instant less than three days ahead.
+    Seconds(i64),
+}
+
+impl Lead {
+    pub fn of(shown: Moment, as_of: Timestamp) -> Lead {
+        match shown {
+            Moment::Date(d) => Lead::Days(
+                ident::paris_day(as_of)
+                    .until(d)
+                    .map_or(0, |s| i64::from(s.get_days())),
+            ),
+            Moment::Instant(t) => {
+                let secs = t.duration_since(as_of).as_secs();
+                if secs >= 72 * 3600 {
+                    Lead::Days(secs / 86_400)
+                } else {
+                    Lead::Seconds(secs)
+                }
+            }
+        }
+    }
+}
+
+/// Whole seconds, rounded up: an age over 72 hours by half a second is shown over 72 hours.
+pub fn whole_seconds_up(d: SignedDuration) -> u64 {
+    let secs = d.as_secs().max(0) as u64;
+    secs + u64::from(d.as_secs() >= 0 && d.subsec_nanos() > 0)
+}
+
+/// `(hours, minutes, seconds)` of a number of seconds.
+pub fn hms(secs: u64) -> (u64, u64, u64) {
+    (secs / 3600, secs % 3600 / 60, secs % 60)
+}
+
+fn plural_en(n: u64, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// A duration in hours, minutes and seconds, in English, the parts that are zero left out (but
+/// the hours): `72 hours and 1 minute`, `85 hours`, `1 hour, 2 minutes and 3 seconds`.
+pub fn english_duration(secs: u64) -> String {
+    let (h, m, s) = hms(secs);
+    let mut parts = vec![plural_en(h, "hour")];
+    if m > 0 {
+        parts.push(plural_en(m, "minute"));
+    }
+    if s > 0 {
+        parts.push(plural_en(s, "second"));
+    }
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.join(""),
+    }
+}
+
+/// An instant in UTC, to the minute, or to the second when it has seconds.
+fn utc(t: Timestamp) -> String {
+    let z = t.to_zoned(jiff::tz::TimeZone::UTC);
+    if z.second() != 0 {
+        z.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+    } else {
+        z.strftime("%Y-%m-%d %H:%M UTC").to_string()
+    }
+}
+
+/// FRE001: no update date, neither in `updated_at` nor in `update_notice`; or one more than a
+/// day after the audit time (`as_of`, when known), which cannot be true: a displayed date of
+/// last update that is false misleads as much as a missing one (CRPA L.322-1).
 pub fn check_update_date(
     updated_at: Option<&str>,
     notice: Option<&str>,
+    as_of: Option<Timestamp>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
-) -> Option<jiff::Timestamp> {
-    let loaded = record_loaded_at(updated_at, notice);
-    if loaded.is_none() {
-        let given = updated_at.map(str::trim).filter(|s| !s.is_empty());
+) -> Option<Loaded> {
+    let from_updated_at = updated_at.and_then(ident::parse_moment);
+    let shown = from_updated_at.or_else(|| notice.and_then(ident::find_moment_in));
+    let given = updated_at.map(str::trim).filter(|s| !s.is_empty());
+    let Some(shown) = shown else {
         let msg = match given {
             Some(_) => "the update date shown cannot be read as a date".to_string(),
             None => "no date of last update is shown with the decision".to_string(),
@@ -36,8 +154,46 @@ pub fn check_update_date(
                 ..Default::default()
             }),
         );
+        return None;
+    };
+    let after_audit = as_of.is_some_and(|as_of| is_after_audit(shown, as_of));
+    if let (true, Some(as_of)) = (after_audit, as_of) {
+        let (field, excerpt, place) = if from_updated_at.is_some() {
+            ("updated_at", given, "")
+        } else {
+            let n = notice.map(str::trim).filter(|s| !s.is_empty());
+            ("update_notice", n, " in the update notice")
+        };
+        let lead = match Lead::of(shown, as_of) {
+            Lead::Days(n) => plural_en(n.max(0) as u64, "day"),
+            Lead::Seconds(s) => english_duration(s.max(0) as u64),
+        };
+        let msg = match shown {
+            Moment::Date(d) => format!(
+                "the date of last update shown{place} ({d}) is {lead} after the day of the audit \
+                 ({}, in France): a date still to come cannot be that of the last update (if the \
+                 audit is back-dated, --as-of may be wrong)",
+                ident::paris_day(as_of)
+            ),
+            Moment::Instant(t) => format!(
+                "the date of last update shown{place} ({}) is {lead} after the audit time ({}): a \
+                 date still to come cannot be that of the last update (if the audit is \
+                 back-dated, --as-of may be wrong)",
+                utc(t),
+                utc(as_of)
+            ),
+        };
+        out.push(
+            Finding::new(Rule::FRE001, Some(rec.clone()), msg)
+                .with_evidence(Evidence {
+                    field: field.into(),
+                    excerpt: excerpt.map(|s| s.chars().take(80).collect()),
+                    ..Default::default()
+                })
+                .with_fact(Fact::AfterAudit(Box::new(AfterAudit { shown, as_of }))),
+        );
     }
-    loaded
+    Some(Loaded { shown, after_audit })
 }
 
 /// Folded stems of the words that make clear the date is when the reuser loaded the document.
@@ -97,45 +253,54 @@ pub fn check_notice(notice: Option<&str>, rec: &Arc<RecordRef>, out: &mut Vec<Fi
     }
 }
 
-/// FRE003: the newest `updated_at` of the corpus is more than 72 hours before the audit time.
-/// `newest` leaves out the `future` records, loaded (they say) after the audit time: the
-/// message counts them.
-pub fn check_sync(
-    newest: Option<jiff::Timestamp>,
-    future: u64,
-    as_of: jiff::Timestamp,
-) -> Option<Finding> {
-    let newest = newest?;
-    let limit = jiff::SignedDuration::from_hours(72);
-    let age = as_of.duration_since(newest);
-    if age > limit {
-        let hours = age.as_secs() / 3600;
-        let shown = newest
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .strftime("%Y-%m-%d %H:%M UTC")
-            .to_string();
-        let set_aside = match future {
-            0 => String::new(),
-            1 => " (1 record dated after the audit time is not counted)".to_string(),
-            n => format!(" ({n} records dated after the audit time are not counted)"),
-        };
-        Some(
-            Finding::new(
-                Rule::FRE003,
-                None,
-                format!(
-                    "the newest update in the corpus ({shown}) is {hours} hours before the audit time: more than 72 hours, the longest interval between two updates that the Cour de cassation recommends for its decisions (CC V; the other producers set no figure){set_aside}"
-                ),
-            )
-            .with_fact(Fact::Newest(Box::new(Newest {
-                at: newest,
-                hours: hours.max(0) as u64,
-                set_aside: future,
-            }))),
-        )
-    } else {
-        None
+/// FRE003: the newest date of last update of the corpus is more than 72 hours before the audit
+/// time. `newest` leaves out the `future` records, dated more than a day after the audit time
+/// (each an FRE001): the message counts them. The date is quoted as the corpus gives it (a day
+/// alone as that day, whose end it is taken at), the age in hours, minutes and seconds, rounded
+/// up to the second, so that it is never shown as 72 hours when it is more.
+pub fn check_sync(newest: Option<Moment>, future: u64, as_of: Timestamp) -> Option<Finding> {
+    let shown = newest?;
+    let at = shown.end();
+    let age = as_of.duration_since(at);
+    if age <= SignedDuration::from_hours(72) {
+        return None;
     }
+    let age_secs = whole_seconds_up(age);
+    let dur = english_duration(age_secs);
+    let set_aside = match future {
+        0 => String::new(),
+        1 => " (1 record dated more than a day after the audit time is not counted: see its \
+              FRE001)"
+            .to_string(),
+        n => format!(
+            " ({n} records dated more than a day after the audit time are not counted: see \
+             their FRE001)"
+        ),
+    };
+    let newest = match shown {
+        Moment::Date(d) => {
+            format!("{d}, a date without a time, taken at the end of that day in France")
+        }
+        Moment::Instant(t) => utc(t),
+    };
+    Some(
+        Finding::new(
+            Rule::FRE003,
+            None,
+            format!(
+                "the newest update in the corpus ({newest}) is {dur} before the audit time: more \
+                 than 72 hours, the longest interval between two updates that the Cour de \
+                 cassation recommends for its decisions (CC V; the other producers set no \
+                 figure){set_aside}"
+            ),
+        )
+        .with_fact(Fact::Newest(Box::new(Newest {
+            at,
+            shown,
+            age_secs,
+            set_aside: future,
+        }))),
+    )
 }
 
 #[cfg(test)]
@@ -165,25 +330,182 @@ mod tests {
         assert!(out.iter().all(|f| f.rule == Rule::FRE005));
     }
 
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
     #[test]
     fn fre003_after_72_hours() {
-        let as_of: jiff::Timestamp = "2026-11-22T12:00:00Z".parse().unwrap();
-        let fresh: jiff::Timestamp = "2026-11-20T12:00:00Z".parse().unwrap();
-        let stale: jiff::Timestamp = "2026-11-19T11:59:00Z".parse().unwrap();
+        let as_of = ts("2026-11-22T12:00:00Z");
+        let fresh = Moment::Instant(ts("2026-11-20T12:00:00Z"));
+        let stale = Moment::Instant(ts("2026-11-19T11:59:00Z"));
         assert!(check_sync(Some(fresh), 0, as_of).is_none());
+        // Exactly 72 hours is not more than 72 hours.
+        let limit = Moment::Instant(ts("2026-11-19T12:00:00Z"));
+        assert!(check_sync(Some(limit), 0, as_of).is_none());
         let f = check_sync(Some(stale), 0, as_of).unwrap();
         assert_eq!(f.rule, Rule::FRE003);
         assert!(f.record.is_none());
-        assert!(f.message.contains("72 hours"));
-        assert!(!f.message.contains("not counted"));
+        // 2026-11-19 11:59 to 2026-11-22 12:00 is 72 h 01 min: not "72 hours" (floored), which
+        // the rule's "more than 72 hours" would contradict.
+        assert_eq!(
+            f.message,
+            "the newest update in the corpus (2026-11-19 11:59 UTC) is 72 hours and 1 minute \
+             before the audit time: more than 72 hours, the longest interval between two updates that the Cour de cassation recommends for its decisions (CC V; the other producers set no figure)"
+        );
+        let Fact::Newest(n) = &f.fact else {
+            panic!("{:?}", f.fact)
+        };
+        assert_eq!(n.age_secs, 72 * 3600 + 60);
+        assert_eq!(n.shown, stale);
+        assert_eq!(n.at, ts("2026-11-19T11:59:00Z"));
         assert!(check_sync(None, 0, as_of).is_none());
         let f = check_sync(Some(stale), 2, as_of).unwrap();
         assert!(
-            f.message
-                .ends_with(" (2 records dated after the audit time are not counted)"),
+            f.message.ends_with(
+                " (2 records dated more than a day after the audit time are not counted: see \
+                 their FRE001)"
+            ),
             "{}",
             f.message
         );
+        // Half a second over 72 hours is shown over 72 hours, rounded up to the second.
+        let f = check_sync(
+            Some(Moment::Instant(ts("2026-11-19T11:59:59.5Z"))),
+            1,
+            as_of,
+        )
+        .unwrap();
+        assert!(
+            f.message.contains(
+                "(2026-11-19 11:59:59 UTC) is 72 hours and 1 second before the audit time"
+            ),
+            "{}",
+            f.message
+        );
+        assert!(f.message.ends_with(
+            " (1 record dated more than a day after the audit time is not counted: see its FRE001)"
+        ));
+    }
+
+    /// A date alone is quoted as the day the corpus gives, not as the instant it is taken at
+    /// (the end of that day in France, 23:00 UTC in November).
+    #[test]
+    fn fre003_quotes_a_date_alone_as_a_day() {
+        let as_of = ts("2026-11-22T12:00:00Z");
+        let d = Moment::Date(jiff::civil::date(2026, 11, 18));
+        let f = check_sync(Some(d), 0, as_of).unwrap();
+        // From 2026-11-18T23:00Z to 2026-11-22T12:00Z: 3 days 13 hours, 85 hours.
+        assert_eq!(
+            f.message,
+            "the newest update in the corpus (2026-11-18, a date without a time, taken at the end \
+             of that day in France) is 85 hours before the audit time: more than 72 hours, the \
+             longest interval between two updates that the Cour de cassation recommends for its \
+             decisions (CC V; the other producers set no figure)"
+        );
+        assert!(!f.message.contains("23:00"));
+        let Fact::Newest(n) = &f.fact else {
+            panic!("{:?}", f.fact)
+        };
+        assert_eq!((n.shown, n.age_secs), (d, 85 * 3600));
+        // The 19th ends at 23:00 UTC: 61 hours before, fresh.
+        let d = Moment::Date(jiff::civil::date(2026, 11, 19));
+        assert!(check_sync(Some(d), 0, as_of).is_none());
+    }
+
+    #[test]
+    fn durations_in_english() {
+        assert_eq!(english_duration(0), "0 hours");
+        assert_eq!(english_duration(3600), "1 hour");
+        assert_eq!(english_duration(85 * 3600), "85 hours");
+        assert_eq!(english_duration(72 * 3600 + 60), "72 hours and 1 minute");
+        assert_eq!(
+            english_duration(3600 + 120 + 3),
+            "1 hour, 2 minutes and 3 seconds"
+        );
+        assert_eq!(english_duration(5), "0 hours and 5 seconds");
+        assert_eq!(whole_seconds_up(SignedDuration::new(5, 1)), 6);
+        assert_eq!(whole_seconds_up(SignedDuration::new(5, 0)), 5);
+        assert_eq!(whole_seconds_up(SignedDuration::new(-5, 0)), 0);
+    }
+
+    fn check(updated_at: Option<&str>, notice: Option<&str>) -> (Option<Loaded>, Vec<Finding>) {
+        let r = Arc::new(RecordRef::default());
+        let mut out = Vec::new();
+        let as_of = Some(ts("2026-11-22T12:00:00Z"));
+        (
+            check_update_date(updated_at, notice, as_of, &r, &mut out),
+            out,
+        )
+    }
+
+    /// A date of last update more than a day after the audit time cannot be true: FRE001, with
+    /// how far ahead it is; within the day it is clock or time-zone slack, and fresh.
+    #[test]
+    fn fre001_for_a_date_after_the_audit() {
+        // A day alone: 2099-01-01 is 26,338 days after 2026-11-22 (40 days to 2027-01-01, then
+        // 72 years, 18 of them leap, 2028 to 2096: 72 × 365 + 18 = 26,298).
+        let (l, out) = check(Some("2099-01-01"), None);
+        let l = l.unwrap();
+        assert!(l.after_audit);
+        assert_eq!(out.len(), 1);
+        let f = &out[0];
+        assert_eq!(f.rule, Rule::FRE001);
+        assert_eq!(
+            f.message,
+            "the date of last update shown (2099-01-01) is 26338 days after the day of the audit \
+             (2026-11-22, in France): a date still to come cannot be that of the last update (if \
+             the audit is back-dated, --as-of may be wrong)"
+        );
+        let e = f.evidence.as_deref().unwrap();
+        assert_eq!(
+            (&*e.field, e.excerpt.as_deref()),
+            ("updated_at", Some("2099-01-01"))
+        );
+        assert!(matches!(&f.fact, Fact::AfterAudit(a) if a.shown == l.shown));
+
+        // An instant 25 h 30 min ahead.
+        let (l, out) = check(Some("2026-11-23T13:30:00Z"), None);
+        assert!(l.unwrap().after_audit);
+        assert_eq!(
+            out[0].message,
+            "the date of last update shown (2026-11-23 13:30 UTC) is 25 hours and 30 minutes \
+             after the audit time (2026-11-22 12:00 UTC): a date still to come cannot be that of \
+             the last update (if the audit is back-dated, --as-of may be wrong)"
+        );
+        // Within the day: slack, fresh, nothing to report.
+        for within in ["2026-11-23T12:00:00Z", "2026-11-23T11:00:00Z", "2026-11-23"] {
+            let (l, out) = check(Some(within), None);
+            assert!(out.is_empty(), "{within}: {out:?}");
+            assert!(!l.unwrap().after_audit, "{within}");
+        }
+        // The 24th starts at 2026-11-23T23:00Z, 35 hours after the audit: two days ahead.
+        let (_, out) = check(Some("2026-11-24"), None);
+        assert!(
+            out[0]
+                .message
+                .contains("(2026-11-24) is 2 days after the day of the audit")
+        );
+        // From the update notice, when `updated_at` gives none.
+        let (_, out) = check(
+            None,
+            Some("Document chargé sur le site source le 1er mars 2027"),
+        );
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0].message.starts_with(
+                "the date of last update shown in the update notice (2027-03-01) is 99 days after"
+            ),
+            "{}",
+            out[0].message
+        );
+        let e = out[0].evidence.as_deref().unwrap();
+        assert_eq!(&*e.field, "update_notice");
+        // Without an audit time, no date is after it.
+        let r = Arc::new(RecordRef::default());
+        let mut out = Vec::new();
+        let l = check_update_date(Some("2099-01-01"), None, None, &r, &mut out);
+        assert!(out.is_empty() && !l.unwrap().after_audit);
     }
 
     #[test]

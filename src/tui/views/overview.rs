@@ -490,6 +490,8 @@ fn draw_ages(frame: &mut Frame<'_>, app: &App, area: Rect) {
             let style = match *label {
                 "≤72 h" => Style::default().fg(Color::Green),
                 "none" => Style::default().fg(Color::DarkGray),
+                // Dates that cannot be true (FRE001).
+                "future" => Style::default().fg(Color::Red),
                 _ => Style::default().fg(Color::Yellow),
             };
             Bar::with_label(*label, *n).style(style)
