@@ -723,7 +723,13 @@ fn run_on(
             corpus: opts
                 .corpus
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| {
+                    if p.as_os_str() == corpus::STDIN {
+                        corpus::STDIN_NAME.to_string()
+                    } else {
+                        p.display().to_string()
+                    }
+                })
                 .collect(),
             reference: opts
                 .reference

@@ -45,7 +45,9 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub report: Option<ReportFormat>,
 
-    /// Where to write the report (atomically); standard output when absent.
+    /// Where to write the report (atomically); standard output when absent or `-`. Without
+    /// --report, the file's name tells the format: .json, .jsonl or .ndjson, .csv, .md (the
+    /// notice), .txt (the text summary); another name is an error.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
 

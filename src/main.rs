@@ -101,9 +101,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     if cli.corpus.is_empty() {
         anyhow::bail!("no corpus given: vigie CORPUS... --reference PATH (see vigie --help)");
     }
+    // Where the report goes and in which format, told before the audit runs.
+    let target = report_target(&cli)?;
     // The report replaces its output: never one of the audit's inputs (`--previous` aside, which
     // is read first, so that a nightly job may write its report over the last one).
-    if let Some(out) = &cli.output
+    if let Some(out) = &target.output
         && let Ok(out_real) = std::fs::canonicalize(out)
     {
         let inputs = cli
@@ -130,8 +132,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         notice_days: Some(cli.notice_days),
         waivers: cli.waivers.clone(),
     };
-    let interactive =
-        cli.report.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let interactive = target.format.is_none()
+        && std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal();
     // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2.
     let keymap = if interactive || cli.keymap.is_some() {
         Some(
@@ -151,8 +154,70 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 fail_on: threshold(cli.fail_on),
             },
         ),
-        _ => headless(&cli, opts, write_opts),
+        _ => headless(&cli, &target, opts, write_opts),
     }
+}
+
+/// Where a headless run writes its report, and in which format.
+struct Target {
+    /// `--report`, or what the name of `--output` tells; `None` for the text summary (and the
+    /// terminal UI, on a terminal).
+    format: Option<ReportFormat>,
+    /// `--output`; `None` for standard output (`-o -` included).
+    output: Option<std::path::PathBuf>,
+}
+
+/// The formats a name of `--output` tells, by its extension.
+const OUTPUT_EXTENSIONS: &[(&str, ReportFormat)] = &[
+    ("json", ReportFormat::Json),
+    ("jsonl", ReportFormat::Jsonl),
+    ("ndjson", ReportFormat::Jsonl),
+    ("csv", ReportFormat::Csv),
+    ("md", ReportFormat::Notice),
+    ("txt", ReportFormat::Text),
+];
+
+/// `--report` and `--output`: `-o -` is standard output, as `-` is standard input for the
+/// corpus; a file's name tells the format when `--report` does not (`report.json`), and one that
+/// does not tell it (`report.out`) is an error rather than the text summary under that name; a
+/// folder is no file to write.
+fn report_target(cli: &Cli) -> anyhow::Result<Target> {
+    let output = cli
+        .output
+        .clone()
+        .filter(|p| p.as_os_str() != vigie::corpus::STDIN);
+    let Some(path) = output else {
+        return Ok(Target {
+            format: cli.report,
+            output: None,
+        });
+    };
+    report::check_output_path(&path)?;
+    let format = match cli.report {
+        Some(f) => f,
+        None => {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match OUTPUT_EXTENSIONS
+                .iter()
+                .find(|(e, _)| Some(*e) == ext.as_deref())
+            {
+                Some((_, f)) => *f,
+                None => anyhow::bail!(
+                    "--output {}: its name does not tell the report's format; give --report \
+                     json, jsonl, csv, notice or text (or name the file .json, .jsonl, .ndjson, \
+                     .csv, .md for the notice, or .txt for the text summary)",
+                    path.display()
+                ),
+            }
+        }
+    };
+    Ok(Target {
+        format: Some(format),
+        output: Some(path),
+    })
 }
 
 /// The most threads `--jobs` starts: each costs a stack, and past the cores they only wait.
@@ -184,18 +249,16 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
     if cli.corpus.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         anyhow::bail!("`-` (standard input) is given more than once: it can be read only once");
     }
-    let corpus: Vec<std::path::PathBuf> = cli
-        .corpus
+    // `-` stays `-`: the corpus reader opens standard input for it, and the report names it
+    // `(standard input)`.
+    let corpus = cli.corpus.clone();
+    let is_stdin = |p: &&std::path::PathBuf| p.as_os_str() == vigie::corpus::STDIN;
+    for p in cli
+        .reference
         .iter()
-        .map(|p| {
-            if cfg!(unix) && p.as_os_str() == "-" {
-                std::path::PathBuf::from("/dev/stdin")
-            } else {
-                p.clone()
-            }
-        })
-        .collect();
-    for p in cli.reference.iter().chain(&cli.history).chain(&corpus) {
+        .chain(&cli.history)
+        .chain(corpus.iter().filter(|p| !is_stdin(p)))
+    {
         if !p.exists() {
             return Err(InputError::new(p, "no such file or folder").into());
         }
@@ -297,7 +360,12 @@ fn install_ctrlc(cancel: &Arc<AtomicBool>) {
     let _ = ctrlc::set_handler(move || c.store(true, Ordering::SeqCst));
 }
 
-fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::Result<u8> {
+fn headless(
+    cli: &Cli,
+    target: &Target,
+    opts: AuditOptions,
+    write_opts: WriteOptions,
+) -> anyhow::Result<u8> {
     let cancel = Arc::new(AtomicBool::new(false));
     install_ctrlc(&cancel);
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
@@ -421,14 +489,14 @@ fn headless(cli: &Cli, opts: AuditOptions, write_opts: WriteOptions) -> anyhow::
     if let Some(p) = &cli.waivers {
         report.waivers = vigie::tui::waivers::load(p)?;
     }
-    let format = match cli.report {
+    let format = match target.format {
         Some(ReportFormat::Json) => Format::Json,
         Some(ReportFormat::Jsonl) => Format::Jsonl,
         Some(ReportFormat::Csv) => Format::Csv,
         Some(ReportFormat::Notice) => Format::Notice,
         Some(ReportFormat::Text) | None => Format::Text,
     };
-    match &cli.output {
+    match &target.output {
         Some(path) => {
             report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
         }

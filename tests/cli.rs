@@ -565,7 +565,13 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
         "5 octobre 2026",
         "1er août 2026",
     ] {
-        assert_eq!(with(&["--as-of", good]).status.code(), Some(0), "{good}");
+        // Read, whatever the findings: before 2026-11-20, the records' `updated_at`
+        // (2026-11-21) is more than a day after the audit time, an FRE001.
+        assert_eq!(
+            with(&["--as-of", good, "--fail-on", "never"]).status.code(),
+            Some(0),
+            "{good}"
+        );
     }
     let out = with(&["--jobs", "100000"]);
     assert_eq!(out.status.code(), Some(2));
@@ -609,6 +615,21 @@ fn a_dash_reads_the_corpus_from_standard_input() {
     assert_eq!(v["audit"]["records"], 2);
     assert_eq!(v["audit"]["unreadable_records"], 1);
     assert_eq!(v["findings"][0]["record"]["line"], 2);
+    // Named as standard input, not as the device it is read through (`/dev/stdin`), nor `-`,
+    // which CSV would quote as `'-`.
+    assert_eq!(v["audit"]["corpus"], json!(["(standard input)"]));
+    assert_eq!(v["findings"][0]["record"]["file"], "(standard input)");
+    let text = vigie()
+        .arg("-")
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args(["--as-of", "2026-11-22T12:00:00Z", "--report", "text"])
+        .write_stdin(format!("{{not json\n{}\n", clean("a")))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("\n(standard input):1 IN001 "), "{text}");
+    assert!(!text.contains("/dev/stdin"), "{text}");
     // Standard input can be read once: `- -` is an error, not its records twice.
     let out = vigie()
         .args(["-", "-", "--reference"])
@@ -1323,4 +1344,97 @@ fn fingerprints_outlive_edits_elsewhere_and_are_unique() {
         .collect();
     assert_eq!(in002.len(), 2, "{v}");
     assert_ne!(in002[0], in002[1]);
+
+/// `-o -` is standard output, as `-` is standard input for the corpus: no file named `-`.
+/// Without `--report`, the name of the output tells the format (`.json`, `.jsonl`, `.ndjson`,
+/// `.csv`, `.md` for the notice, `.txt`), and a name that does not is exit 2 before the audit
+/// runs, rather than the text summary under a name such as `report.out`. A folder is no output.
+#[test]
+fn the_output_path_tells_the_format_and_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("a").to_string()]);
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let run = |extra: &[&str]| {
+        vigie()
+            .current_dir(&work)
+            .arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args(["--as-of", "2026-11-22T12:00:00Z", "--quiet"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--report", "json", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["vigie_report"], 1);
+    assert!(!work.join("-").exists(), "no file named `-`");
+    // The format from the name.
+    let out = run(&["-o", "report.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let v: Value =
+        serde_json::from_slice(&std::fs::read(work.join("report.json")).unwrap()).unwrap();
+    assert_eq!(v["summary"]["verdict"], "compliant");
+    run(&["-o", "findings.NDJSON"]);
+    let jsonl = std::fs::read_to_string(work.join("findings.NDJSON")).unwrap();
+    assert!(jsonl.starts_with("{\"summary\":"), "{jsonl}");
+    run(&["-o", "findings.csv"]);
+    let csv = std::fs::read_to_string(work.join("findings.csv")).unwrap();
+    assert!(csv.starts_with("fingerprint,rule,name,"), "{csv}");
+    run(&["-o", "notice.md"]);
+    let md = std::fs::read_to_string(work.join("notice.md")).unwrap();
+    assert!(md.starts_with("# Projet de lettre"), "{md}");
+    run(&["-o", "summary.txt"]);
+    let txt = std::fs::read_to_string(work.join("summary.txt")).unwrap();
+    assert!(txt.starts_with("vigie: verdict compliant"), "{txt}");
+    // `--report` wins over the name.
+    run(&["--report", "csv", "-o", "export.json"]);
+    let csv = std::fs::read_to_string(work.join("export.json")).unwrap();
+    assert!(csv.starts_with("fingerprint,"), "{csv}");
+    // A name that tells nothing.
+    for name in ["report.out", "report"] {
+        let out = run(&["-o", name]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("--output {name}: its name does not tell the report's format; give --report json, jsonl, csv, notice or text")),
+            "{err}"
+        );
+        assert!(!work.join(name).exists());
+    }
+    // A folder, existing or named as one.
+    std::fs::create_dir(work.join("reports")).unwrap();
+    for name in ["reports", "reports/", "new/"] {
+        let out = run(&["--report", "json", "-o", name]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "vigie: {name}: is a folder, not a file the report can be written to"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("os error"), "{err}");
+    }
+    assert!(!work.join("new").exists());
+    let mut left: Vec<String> = std::fs::read_dir(&work)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            "export.json",
+            "findings.NDJSON",
+            "findings.csv",
+            "notice.md",
+            "report.json",
+            "reports",
+            "summary.txt"
+        ]
+    );
 }

@@ -168,6 +168,17 @@ fn is_corpus_name(path: &Path) -> bool {
     }
 }
 
+/// The corpus argument that stands for standard input.
+pub const STDIN: &str = "-";
+/// Its name in reports and messages (`-` would become `'-` in CSV, as any cell starting with
+/// `-`).
+pub const STDIN_NAME: &str = "(standard input)";
+
+/// The file standard input is read from (elsewhere than on Unix, a file named `-`).
+fn stdin_path() -> PathBuf {
+    PathBuf::from(if cfg!(unix) { "/dev/stdin" } else { STDIN })
+}
+
 /// The corpus files an audit reads, from its arguments.
 #[derive(Debug, Default)]
 pub struct Expanded {
@@ -196,6 +207,17 @@ pub fn expand(paths: &[PathBuf]) -> Result<Expanded, InputError> {
         skipped,
     } = &mut out;
     for p in paths {
+        // `-` is standard input, named so in the report.
+        if p.as_os_str() == STDIN {
+            let path = stdin_path();
+            let meta = std::fs::metadata(&path).map_err(|e| InputError::io(p, e))?;
+            files.push(CorpusFile {
+                path,
+                name: STDIN_NAME.to_string(),
+                len: meta.len(),
+            });
+            continue;
+        }
         let meta = std::fs::metadata(p).map_err(|e| InputError::io(p, e))?;
         if meta.is_dir() {
             let mut visited = std::collections::HashSet::new();

@@ -335,6 +335,29 @@ pub fn exported_message(f: &Finding, reveal: bool) -> std::borrow::Cow<'_, str> 
     }
 }
 
+/// Whether `path` may be written as a report: not a folder, nor a name that ends as a folder's
+/// does (`out/`, `out/.`, `..`). Told before the audit runs, and again when writing.
+pub fn check_output_path(path: &Path) -> anyhow::Result<()> {
+    let s = path.as_os_str().as_encoded_bytes();
+    if s.is_empty() {
+        anyhow::bail!("the report's path is empty");
+    }
+    let folder_name = s.ends_with(b"/")
+        || s.ends_with(b"/.")
+        || s == b"."
+        || (cfg!(windows) && (s.ends_with(b"\\") || s.ends_with(b"\\.")))
+        || path.file_name().is_none();
+    if folder_name || path.is_dir() {
+        anyhow::bail!(
+            "{}: is a folder, not a file the report can be written to: give the path of a file \
+             (e.g. {})",
+            path.display(),
+            path.join("report.json").display()
+        );
+    }
+    Ok(())
+}
+
 /// Writes a file atomically: `f` writes into a temporary file in the same folder, which is
 /// flushed, synced to disk and then renamed over `path`. On any error nothing is left behind (the
 /// temporary file is removed, `path` is untouched) and the error names `path`.
@@ -346,6 +369,7 @@ pub fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    check_output_path(path)?;
     let shown = path.display();
     // Of the file itself, a symbolic link followed.
     let meta = std::fs::metadata(path).ok();
