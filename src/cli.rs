@@ -51,7 +51,8 @@ pub struct Cli {
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// The audit time, RFC 3339 or a date (default: now).
+    /// The audit time, RFC 3339, a date and time in France or a date (midnight in France),
+    /// from 0001-01-01 to 9999-12-30T22:00:00Z (default: now).
     #[arg(long, value_name = "DATETIME")]
     pub as_of: Option<String>,
 

@@ -230,10 +230,15 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
     };
     let as_of = match &cli.as_of {
         None => None,
-        Some(s) => Some(parse_as_of(s).ok_or_else(|| {
-            anyhow::anyhow!(
+        Some(s) => Some(parse_as_of(s).map_err(|e| match e {
+            AsOfError::NotADate => anyhow::anyhow!(
                 "--as-of `{s}` is not a date or date-time (e.g. 2026-11-22 or 2026-11-22T12:00:00Z)"
-            )
+            ),
+            AsOfError::OutOfRange => anyhow::anyhow!(
+                "--as-of `{s}` is outside the range of audit times vigie can date: from \
+                 {AS_OF_FIRST} (midnight in France) to {AS_OF_LAST}, the last instant its date \
+                 library represents (a date alone: up to 9999-12-30)"
+            ),
         })?),
     };
     match cli.jobs {
@@ -291,11 +296,24 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
     })
 }
 
-/// `--as-of`: RFC 3339, a naive date-time (French local time) or a date (its start in Paris).
+/// The first and the last audit times `--as-of` takes: from the first day of year 1 (a year 0
+/// is a typing error) to the end of what jiff represents, 9999-12-30T22:00:00Z (a date alone,
+/// midnight in France, up to 9999-12-30).
+const AS_OF_FIRST: &str = "0001-01-01";
+const AS_OF_LAST: &str = "9999-12-30T22:00:00Z";
+
+/// Why `--as-of` is no audit time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AsOfError {
+    NotADate,
+    /// A date, but outside [`AS_OF_FIRST`] and [`AS_OF_LAST`].
+    OutOfRange,
+}
+
 /// `--as-of`: an RFC 3339 time (`2026-11-22T12:00:00Z`, `…+01:00`), a date and time in France,
-/// or a date (midnight in France), from 1970 to 9999. An offset of 24 hours or more (which
-/// jiff reads) or a year 0 is a typing error, not an audit time.
-fn parse_as_of(s: &str) -> Option<jiff::Timestamp> {
+/// or a date (midnight in France), from [`AS_OF_FIRST`] to [`AS_OF_LAST`]. An offset of 24
+/// hours or more (which jiff reads) is a typing error, not an audit time.
+fn parse_as_of(s: &str) -> Result<jiff::Timestamp, AsOfError> {
     let s = s.trim();
     // The offset that ends it, if any: `+HH:MM`, `-HHMM`, `+HH:MM:SS`.
     let offset_ok = {
@@ -325,13 +343,40 @@ fn parse_as_of(s: &str) -> Option<jiff::Timestamp> {
             _ => true,
         }
     };
-    let t = parse_as_of_any(s)?;
-    let range = jiff::Timestamp::UNIX_EPOCH
-        ..=jiff::civil::date(9999, 12, 30)
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .ok()?
-            .timestamp();
-    (offset_ok && range.contains(&t)).then_some(t)
+    if !offset_ok {
+        return Err(AsOfError::NotADate);
+    }
+    let first = jiff::civil::date(1, 1, 1)
+        .to_zoned(vigie::ident::paris())
+        .map_err(|_| AsOfError::OutOfRange)?
+        .timestamp();
+    match parse_as_of_any(s) {
+        Some(t) if t >= first => Ok(t),
+        Some(_) => Err(AsOfError::OutOfRange),
+        // A date the calendar has, whose only fault is its year: beyond jiff's last instant
+        // (`9999-12-31`, midnight in France being after 9999-12-30T22:00Z), or before its first.
+        None if with_year_2000(s).is_some_and(|t| parse_as_of_any(&t).is_some()) => {
+            Err(AsOfError::OutOfRange)
+        }
+        None => Err(AsOfError::NotADate),
+    }
+}
+
+/// `s` with the year written first (`9999-12-31…`, `-0001-01-01`) or last (`31/12/9999`,
+/// `31 décembre 9999`) as 2000, if it has one there.
+fn with_year_2000(s: &str) -> Option<String> {
+    let lead = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let sign = s.len() - lead.len();
+    let n = lead.bytes().take_while(u8::is_ascii_digit).count();
+    if n >= 4 && lead.as_bytes().get(n) == Some(&b'-') {
+        return Some(format!("2000{}", &s[sign + n..]));
+    }
+    let n = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let before = s.len() - n;
+    if n >= 4 && before > 0 && !s[..before].ends_with([':', '+', '-']) {
+        return Some(format!("{}2000", &s[..before]));
+    }
+    None
 }
 
 fn parse_as_of_any(s: &str) -> Option<jiff::Timestamp> {

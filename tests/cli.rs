@@ -548,15 +548,59 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
         "2026-11-22T25:00:00Z",
         "2026-11-22T12:61:00Z",
         "2026-11-22T",
-        // An offset of a day or more, the year 0: no audit time (RFC 3339 stops at ±23:59).
+        // An offset of a day or more: no audit time (RFC 3339 stops at ±23:59).
         "2026-11-22T12:00:00+25:00",
         "2026-11-22T12:00:00-24:00",
-        "0000-01-01",
+        "9999-13-01",
+        "31/02/2026",
     ] {
         let out = with(&["--as-of", bad]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("is not a date or date-time"), "{bad}: {err}");
+    }
+    // Dates the calendar has, outside what vigie can date: the message gives the range. The
+    // year 0 is a typing error; 9999-12-31 at midnight in France is 9999-12-30T23:00Z, after
+    // jiff's last instant.
+    for far in [
+        "0000-01-01",
+        "9999-12-31",
+        "31 décembre 9999",
+        "31/12/9999",
+        "9999-12-30T22:00:01Z",
+        "12026-01-01",
+    ] {
+        let out = with(&["--as-of", far]);
+        assert_eq!(out.status.code(), Some(2), "{far}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "--as-of `{far}` is outside the range of audit times vigie can date: from \
+                 0001-01-01 (midnight in France) to 9999-12-30T22:00:00Z, the last instant its \
+                 date library represents (a date alone: up to 9999-12-30)"
+            )),
+            "{far}: {err}"
+        );
+    }
+    // Within it, however far: 1900 and 1970 were refused as "not a date" while 2200 was taken.
+    for (far, as_of) in [
+        // Paris time was Paris mean time (UTC+0:09:21) until 1911.
+        ("1900-01-01", "1899-12-31T23:50:39Z"),
+        ("1970-01-01", "1969-12-31T23:00:00Z"),
+        ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"),
+        ("2200-01-01", "2199-12-31T23:00:00Z"),
+        ("9999-12-30", "9999-12-29T23:00:00Z"),
+        ("9999-12-30T22:00:00Z", "9999-12-30T22:00:00Z"),
+    ] {
+        let out = with(&["--as-of", far, "--fail-on", "never"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{far}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["audit"]["as_of"], as_of, "{far}");
     }
     for good in [
         "2026-11-22T12:00:00Z",
