@@ -245,6 +245,26 @@ fn a_bad_mapping_is_exit_2_with_line_and_column() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("m.toml:3:1"));
+    // A default `excerpt` that is not a boolean was taken as true: it is a bad mapping.
+    for (value, kind) in [("\"yes\"", "a string (\"yes\")"), ("7", "an integer (7)")] {
+        std::fs::write(
+            &m,
+            format!("[fields]\ntext = \"text\"\n[defaults]\nexcerpt = {value}\n"),
+        )
+        .unwrap();
+        vigie()
+            .arg(&c)
+            .arg("--mapping")
+            .arg(&m)
+            .args(["--report", "json"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "m.toml:4:1: `excerpt` in [defaults] must be a boolean, true or false (without \
+                 quotes), not {kind}"
+            )));
+    }
 }
 
 #[test]

@@ -99,13 +99,13 @@ impl Mapping {
                                 }
                             }
                         } else {
-                            let json = match v {
-                                toml::Value::String(s) => serde_json::Value::String(s.clone()),
-                                toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
-                                toml::Value::Integer(i) => serde_json::Value::from(*i),
-                                other => serde_json::Value::String(other.to_string()),
-                            };
-                            m.defaults.push((canon, json));
+                            match default_value(canon, v) {
+                                Ok(json) => m.defaults.push((canon, json)),
+                                Err(why) => {
+                                    let (l, c) = locate(section, Some(key));
+                                    errors.push((l, c, why));
+                                }
+                            }
                         }
                     }
                 }
@@ -132,6 +132,52 @@ impl Mapping {
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, p)| p.as_slice())
+    }
+}
+
+/// The JSON value a `[defaults]` entry gives its canonical field, or why it gives none: the
+/// default is checked here, once, rather than guessed at on every record. `excerpt` takes a
+/// TOML boolean (`"yes"` or `7` is no answer); `text_format` `"plain"` or `"html"`; the other
+/// fields a string, a number or a TOML date (`updated_at = 2026-11-21`), written as a string;
+/// `id` none, since every record would get the same one.
+fn default_value(field: &str, v: &toml::Value) -> Result<serde_json::Value, String> {
+    let kind = |v: &toml::Value| match v {
+        toml::Value::String(_) => "a string",
+        toml::Value::Integer(_) => "an integer",
+        toml::Value::Float(_) => "a number",
+        toml::Value::Boolean(_) => "a boolean",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(_) => "an array",
+        toml::Value::Table(_) => "a table",
+    };
+    match (field, v) {
+        ("id", _) => Err(
+            "`id` cannot have a default: every record would get the same id (map it in [fields])"
+                .to_string(),
+        ),
+        ("excerpt", toml::Value::Boolean(b)) => Ok(serde_json::Value::Bool(*b)),
+        ("excerpt", other) => Err(format!(
+            "`excerpt` in [defaults] must be a boolean, true or false (without quotes), not {} \
+             ({other})",
+            kind(other)
+        )),
+        ("text_format", toml::Value::String(s))
+            if matches!(s.trim().to_ascii_lowercase().as_str(), "plain" | "html") =>
+        {
+            Ok(serde_json::Value::String(s.clone()))
+        }
+        ("text_format", other) => Err(format!(
+            "`text_format` in [defaults] must be \"plain\" or \"html\", not {other}"
+        )),
+        (_, toml::Value::String(s)) => Ok(serde_json::Value::String(s.clone())),
+        (_, toml::Value::Integer(i)) => Ok(serde_json::Value::from(*i)),
+        (_, v @ (toml::Value::Float(_) | toml::Value::Datetime(_))) => {
+            Ok(serde_json::Value::String(v.to_string()))
+        }
+        (_, other) => Err(format!(
+            "`{field}` in [defaults] must be a string, not {} ({other})",
+            kind(other)
+        )),
     }
 }
 
@@ -212,6 +258,57 @@ mod tests {
         assert!(e.contains("unknown field `texte`"), "{e}");
         assert!(e.contains("m.toml:3:1"), "{e}");
         assert!(e.contains("m.toml:4:2"), "{e}");
+    }
+
+    /// A default is checked once, for its field: `excerpt` a TOML boolean (`"yes"` or `7` was
+    /// taken as true), `text_format` plain or html, the others a string, a number or a date;
+    /// no default `id`. Each error has its line and column.
+    #[test]
+    fn defaults_are_checked_for_their_field() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"ref\"\n[defaults]\nexcerpt = false\ntext_format = \"HTML\"\n\
+             number = 12345\nupdated_at = 2026-11-21\nseat = \"Paris\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        let d = |f: &str| m.defaults.iter().find(|(k, _)| *k == f).unwrap().1.clone();
+        assert_eq!(d("excerpt"), serde_json::json!(false));
+        assert_eq!(d("text_format"), serde_json::json!("HTML"));
+        assert_eq!(d("number"), serde_json::json!(12345));
+        assert_eq!(d("updated_at"), serde_json::json!("2026-11-21"));
+        assert_eq!(d("seat"), serde_json::json!("Paris"));
+        let e = Mapping::parse(
+            "[fields]\nid = \"ref\"\n[defaults]\nexcerpt = \"yes\"\n  excerpt2 = 1\n",
+            Path::new("m.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains(
+                "m.toml:4:1: `excerpt` in [defaults] must be a boolean, true or false (without \
+                 quotes), not a string (\"yes\")"
+            ),
+            "{e}"
+        );
+        let e = Mapping::parse(
+            "[defaults]\nseat = \"Paris\"\n   excerpt = 7\ntext_format = \"xml\"\nid = \"x\"\n\
+             jurisdiction = [\"cc\"]\nformation = true\n",
+            Path::new("m.toml"),
+        )
+        .unwrap_err();
+        let lines: Vec<String> = e.to_string().lines().map(str::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "m.toml:3:4: `excerpt` in [defaults] must be a boolean, true or false (without \
+                 quotes), not an integer (7)",
+                "m.toml:4:1: `text_format` in [defaults] must be \"plain\" or \"html\", not \"xml\"",
+                "m.toml:5:1: `id` cannot have a default: every record would get the same id (map \
+                 it in [fields])",
+                "m.toml:6:1: `jurisdiction` in [defaults] must be a string, not an array ([\"cc\"])",
+                "m.toml:7:1: `formation` in [defaults] must be a string, not a boolean (true)",
+            ]
+        );
     }
 
     #[test]

@@ -2625,18 +2625,24 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     };
     rec.excerpt = match take("excerpt", &mut obj) {
         None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => b,
-        Some(Value::String(s)) => matches!(
-            s.trim().to_ascii_lowercase().as_str(),
-            "true" | "yes" | "oui" | "1" | "vrai"
-        ),
-        Some(Value::Number(n)) => n.as_f64().is_some_and(|x| x != 0.0),
-        Some(v) => {
-            return Err(err(
-                &id,
-                format!("`excerpt` must be a boolean, not {}", kind_of(&v)),
-            ));
-        }
+        Some(v) => match excerpt_flag(&v) {
+            Some(b) => b,
+            None => {
+                let shown = match &v {
+                    Value::String(s) => format!("«{}»", s.chars().take(40).collect::<String>()),
+                    Value::Number(n) => n.to_string(),
+                    v => kind_of(v).to_string(),
+                };
+                return Err(err(
+                    &id,
+                    format!(
+                        "`excerpt` must be a boolean (true or false; also read: \"true\" or \
+                         \"false\", \"oui\" or \"non\", \"yes\" or \"no\", \"vrai\" or \"faux\", 1 or \
+                         0), not {shown}"
+                    ),
+                ));
+            }
+        },
     };
     // The paths several fields read, copied above.
     if let Some(m) = mapping {
@@ -2647,6 +2653,29 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     rec.extra = obj.into_iter().collect();
     rec.extra.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(rec)
+}
+
+/// A record's `excerpt`: a JSON boolean; or, as exports write booleans, the strings `true` and
+/// `false`, `oui` and `non`, `yes` and `no`, `vrai` and `faux` (any case, spaces around), `1`
+/// and `0` as numbers or strings; a blank string says nothing, as `null` does (false). Anything
+/// else (`2`, `partial`, an array) is no answer: `None`, and the record an IN001, rather than a
+/// guess either way, since whether the record is an excerpt decides INT003 and INT004.
+pub fn excerpt_flag(v: &Value) -> Option<bool> {
+    match v {
+        Value::Null => Some(false),
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => match n.as_f64() {
+            Some(1.0) => Some(true),
+            Some(0.0) => Some(false),
+            _ => None,
+        },
+        Value::String(s) => match s.trim().to_lowercase().as_str() {
+            "true" | "oui" | "yes" | "vrai" | "1" => Some(true),
+            "false" | "non" | "no" | "faux" | "0" | "" => Some(false),
+            _ => None,
+        },
+        Value::Array(_) | Value::Object(_) => None,
+    }
 }
 
 fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
@@ -4100,6 +4129,70 @@ mod tests {
             let e = parse_record(json.as_bytes(), None).unwrap_err();
             assert_eq!((e.line, e.column), place, "{json:?}: {}", e.message);
         }
+    }
+
+    /// `excerpt`: booleans, and the strings and numbers exports write for them, are read; a
+    /// value that says neither (`"partial"`, `2`, `[]`) makes the record an IN001 naming it,
+    /// not a guess either way (`"false"` was read as false but `"no"`… as false too, and `2`
+    /// as true).
+    #[test]
+    fn excerpt_is_read_by_one_documented_rule() {
+        let flag = |v: &str| {
+            parse_record(
+                format!("{{\"id\": \"r\", \"excerpt\": {v}}}").as_bytes(),
+                None,
+            )
+            .map(|r| r.excerpt)
+            .map_err(|e| (e.id, e.message))
+        };
+        for yes in [
+            "true",
+            "\"true\"",
+            "\" TRUE \"",
+            "\"oui\"",
+            "\"Oui\"",
+            "\"yes\"",
+            "\"vrai\"",
+            "1",
+            "1.0",
+            "\"1\"",
+        ] {
+            assert_eq!(flag(yes), Ok(true), "{yes}");
+        }
+        for no in [
+            "false",
+            "\"false\"",
+            "\"non\"",
+            "\"NON\"",
+            "\"no\"",
+            "\"faux\"",
+            "0",
+            "\"0\"",
+            "\"\"",
+            "\"  \"",
+            "null",
+        ] {
+            assert_eq!(flag(no), Ok(false), "{no}");
+        }
+        let why = |v: &str| {
+            format!(
+                "`excerpt` must be a boolean (true or false; also read: \"true\" or \"false\", \
+                 \"oui\" or \"non\", \"yes\" or \"no\", \"vrai\" or \"faux\", 1 or 0), not {v}"
+            )
+        };
+        for (bad, shown) in [
+            ("\"partial\"", "«partial»"),
+            ("\"y\"", "«y»"),
+            ("2", "2"),
+            ("-1", "-1"),
+            ("0.5", "0.5"),
+            ("[]", "an array"),
+            ("{}", "an object"),
+        ] {
+            assert_eq!(flag(bad), Err((Some("r".to_string()), why(shown))), "{bad}");
+        }
+        // Absent: not an excerpt.
+        assert!(!parse_record(b"{\"id\": \"r\"}", None).unwrap().excerpt);
     }
 
     #[test]
