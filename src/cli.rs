@@ -82,7 +82,8 @@ pub struct Cli {
     pub notice_days: u32,
 
     /// Key bindings for the terminal UI (default: $VIGIE_KEYMAP,
-    /// $XDG_CONFIG_HOME/vigie/keymap.toml, built-in).
+    /// $XDG_CONFIG_HOME/vigie/keymap.toml, built-in). The file found is checked in every run,
+    /// headless too: a bad one is exit 2.
     #[arg(long, value_name = "PATH")]
     pub keymap: Option<PathBuf>,
 

@@ -135,17 +135,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let interactive = target.format.is_none()
         && std::io::stdin().is_terminal()
         && std::io::stdout().is_terminal();
-    // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2.
-    let keymap = if interactive || cli.keymap.is_some() {
-        Some(
-            vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())
-                .map_err(|e| anyhow::anyhow!("{e}"))?,
-        )
-    } else {
-        None
-    };
-    match keymap {
-        Some(keymap) if interactive => vigie::tui::run(
+    // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2. The
+    // file is the one the look-up order finds (--keymap, $VIGIE_KEYMAP, then
+    // $XDG_CONFIG_HOME/vigie/keymap.toml), in a headless run as in the terminal UI: the same
+    // file is not bad in one and taken in the other.
+    let keymap = vigie::tui::keymap::Keymap::load(cli.keymap.as_deref())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if interactive {
+        vigie::tui::run(
             opts,
             keymap,
             vigie::tui::UiOptions {
@@ -153,8 +150,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 write: write_opts,
                 fail_on: threshold(cli.fail_on),
             },
-        ),
-        _ => headless(&cli, &target, opts, write_opts),
+        )
+    } else {
+        headless(&cli, &target, opts, write_opts)
     }
 }
 

@@ -533,6 +533,83 @@ fn bad_policy_and_keymap_files_are_exit_2_with_their_place() {
         );
 }
 
+/// The keymap is the file the look-up order finds (`--keymap`, `$VIGIE_KEYMAP`,
+/// `$XDG_CONFIG_HOME/vigie/keymap.toml`), checked alike in a headless run: a bad file named by
+/// `$VIGIE_KEYMAP` was ignored there while the same file given by `--keymap` was exit 2. A file
+/// that cannot be read has no line or column to give (it was `nope.toml:0:0`).
+#[test]
+fn a_keymap_is_checked_alike_however_it_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("c.jsonl");
+    std::fs::write(&p, format!("{}\n", record("a"))).unwrap();
+    let xdg = dir.path().join("config");
+    std::fs::create_dir_all(xdg.join("vigie")).unwrap();
+    let km = xdg.join("vigie/keymap.toml");
+    std::fs::write(&km, "[global]\nquit = [\"q\"]\nfly = [\"x\"]\n").unwrap();
+    let headless = |args: &[&str], env: &[(&str, &Path)]| {
+        let mut cmd = vigie();
+        cmd.env_remove("VIGIE_KEYMAP").env_remove("XDG_CONFIG_HOME");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd
+            .arg(&p)
+            .args(["--as-of", "2026-11-22T12:00:00Z", "--report", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            out.stdout.is_empty(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let shown = km.display().to_string();
+    let expected = format!(
+        "vigie: {shown}: 1 error in the key bindings\n{shown}:3:1: unknown action `fly` in \
+         [global] (expected one of: quit, help, switch_view)\n"
+    );
+    let km_arg = shown.as_str();
+    for (how, (code, empty, err)) in [
+        ("--keymap", headless(&["--keymap", km_arg], &[])),
+        ("$VIGIE_KEYMAP", headless(&[], &[("VIGIE_KEYMAP", &km)])),
+        (
+            "$XDG_CONFIG_HOME",
+            headless(&[], &[("XDG_CONFIG_HOME", &xdg)]),
+        ),
+    ] {
+        assert_eq!(code, Some(2), "{how}: {err}");
+        assert!(empty, "{how}: no report");
+        assert_eq!(err, expected, "{how}");
+    }
+    // `--keymap` first, then `$VIGIE_KEYMAP`: a good file named first is the one taken.
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "[global]\nquit = [\"q\", \"ctrl-q\"]\n").unwrap();
+    let (code, _, err) = headless(
+        &["--keymap", good.to_str().unwrap()],
+        &[("VIGIE_KEYMAP", &km), ("XDG_CONFIG_HOME", &xdg)],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = headless(&[], &[("VIGIE_KEYMAP", &good), ("XDG_CONFIG_HOME", &xdg)]);
+    assert_eq!(code, Some(0), "{err}");
+    // A file that is not there: named, with how it was named, and no line or column.
+    let missing = dir.path().join("nope.toml");
+    let m = missing.display();
+    let (code, _, err) = headless(&["--keymap", missing.to_str().unwrap()], &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        format!("vigie: {m}: cannot read the keymap: no such file\n")
+    );
+    let (code, _, err) = headless(&[], &[("VIGIE_KEYMAP", &missing)]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        format!("vigie: {m}: cannot read the keymap (named by $VIGIE_KEYMAP): no such file\n")
+    );
+    assert!(!err.contains(":0"), "{err}");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_is_exit_2() {

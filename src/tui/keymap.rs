@@ -374,7 +374,7 @@ impl fmt::Display for Key {
 /// One problem in a keymap file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeymapIssue {
-    /// 1-based.
+    /// 1-based; 0 for a problem of the whole file.
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
@@ -395,6 +395,12 @@ impl fmt::Display for KeymapError {
             || "built-in keymap".to_string(),
             |p| p.display().to_string(),
         );
+        // A problem of the whole file (it cannot be read) has no line or column.
+        if let [i] = &self.issues[..]
+            && i.line == 0
+        {
+            return write!(f, "{name}: {}", i.message);
+        }
         let n = self.issues.len();
         write!(
             f,
@@ -402,7 +408,11 @@ impl fmt::Display for KeymapError {
             if n == 1 { "" } else { "s" }
         )?;
         for i in &self.issues {
-            write!(f, "\n{name}:{}:{}: {}", i.line, i.column, i.message)?;
+            match (i.line, i.column) {
+                (0, _) => write!(f, "\n{name}: {}", i.message)?,
+                (l, 0) => write!(f, "\n{name}:{l}: {}", i.message)?,
+                (l, c) => write!(f, "\n{name}:{l}:{c}: {}", i.message)?,
+            }
         }
         Ok(())
     }
@@ -437,21 +447,30 @@ impl Keymap {
             .filter(|v| !v.is_empty())
             .map(|d| PathBuf::from(d).join("vigie").join("keymap.toml"))
             .filter(|p| p.is_file());
-        let path = match (explicit, env) {
-            (Some(p), _) => Some(p.to_path_buf()),
-            (None, Some(e)) => Some(PathBuf::from(e)),
-            (None, None) => xdg,
+        let (path, named_by) = match (explicit, env) {
+            (Some(p), _) => (Some(p.to_path_buf()), ""),
+            (None, Some(e)) => (Some(PathBuf::from(e)), " (named by $VIGIE_KEYMAP)"),
+            (None, None) => (xdg, " (found in $XDG_CONFIG_HOME)"),
         };
         match path {
             None => Ok(Keymap::default()),
             Some(path) => {
-                let text = std::fs::read_to_string(&path).map_err(|e| KeymapError {
-                    path: Some(path.clone()),
-                    issues: vec![KeymapIssue {
-                        line: 0,
-                        column: 0,
-                        message: format!("cannot read the keymap: {e}"),
-                    }],
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    let why = match e.kind() {
+                        std::io::ErrorKind::NotFound => "no such file".to_string(),
+                        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                        _ if path.is_dir() => "it is a folder".to_string(),
+                        _ => e.to_string(),
+                    };
+                    KeymapError {
+                        path: Some(path.clone()),
+                        issues: vec![KeymapIssue {
+                            // The whole file: no line or column.
+                            line: 0,
+                            column: 0,
+                            message: format!("cannot read the keymap{named_by}: {why}"),
+                        }],
+                    }
                 })?;
                 Keymap::from_user_str(&text, Some(&path))
             }
