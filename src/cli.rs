@@ -8,7 +8,8 @@ use std::path::PathBuf;
 ///
 /// Without --report, vigie opens its terminal UI when stdin and stdout are terminals, and
 /// otherwise prints a short summary. Exit status: 0 no finding with a penalty at or above
-/// --fail-on; 1 such findings; 2 bad usage or unusable input.
+/// --fail-on; 1 such findings; 2 bad usage or unusable input; 128 + N when signal N stopped it
+/// (130 for SIGINT), with no report written.
 #[derive(Debug, Parser)]
 #[command(name = "vigie", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {

@@ -8,7 +8,7 @@ use cli::{Cli, Command, FailOn, ReportFormat};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
 use vigie::audit::{self, AuditEvent, AuditOptions};
 use vigie::error::InputError;
 use vigie::report::{self, Format, Report, WriteOptions};
@@ -396,11 +396,83 @@ fn parse_as_of_any(s: &str) -> Option<jiff::Timestamp> {
     d.in_tz("Europe/Paris").ok().map(|z| z.timestamp())
 }
 
-fn install_ctrlc(cancel: &Arc<AtomicBool>) {
-    let c = cancel.clone();
-    // A second Ctrl-C while the first is being honoured changes nothing; failing to install the
-    // handler (another one exists) only means Ctrl-C ends the process the usual way.
-    let _ = ctrlc::set_handler(move || c.store(true, Ordering::SeqCst));
+/// How long a headless run, asked to stop by a signal, is given to stop by itself (the corpus
+/// is read in blocks, each checked in a moment) before it is ended where it stands: loading a
+/// large reference does not look at the request. Nothing is then left behind: the reference's
+/// temporary file has no name, and the report is not being written.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// What a headless run is doing, for the signal watcher: whether ending the process at once
+/// would leave a half-written report behind.
+const AUDITING: u8 = 0;
+const WRITING: u8 = 1;
+
+/// The signal that asked a headless run to stop, if one did (0: none), and the run's phase.
+struct Stop {
+    signal: Arc<AtomicI32>,
+    phase: Arc<AtomicU8>,
+}
+
+/// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT for a headless run, as the terminal UI does: the
+/// audit is cancelled, no report is written, and vigie exits with 128 + the signal's number, as
+/// a shell reports a process a signal ended (130 for SIGINT). Should the audit not stop within
+/// [`STOP_GRACE`] (or a second signal come), the process ends there, with the same status; a
+/// signal that comes while the report is written lets it be finished (it is atomic).
+fn watch_signals(cancel: &Arc<AtomicBool>) -> Stop {
+    let stop = Stop {
+        signal: Arc::new(AtomicI32::new(0)),
+        phase: Arc::new(AtomicU8::new(AUDITING)),
+    };
+    let (signal, phase, cancel) = (stop.signal.clone(), stop.phase.clone(), cancel.clone());
+    let end_now = move |sig: i32, phase: &AtomicU8| {
+        if phase.load(Ordering::SeqCst) == AUDITING {
+            eprintln!(
+                "\nvigie: interrupted by {}: the audit did not complete and no report was written",
+                vigie::tui::signals::name(sig)
+            );
+            std::process::exit(i32::from(vigie::tui::signals::exit_status(sig)));
+        }
+    };
+    let asked = move |sig: i32| {
+        if signal
+            .compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst)
+            .is_err()
+        {
+            // A second signal: no more waiting.
+            end_now(signal.load(Ordering::SeqCst), &phase);
+            return;
+        }
+        cancel.store(true, Ordering::SeqCst);
+        let phase = phase.clone();
+        let _ = std::thread::Builder::new()
+            .name("vigie-stop".into())
+            .spawn(move || {
+                std::thread::sleep(STOP_GRACE);
+                end_now(sig, &phase);
+            });
+    };
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        // Should catching fail (it should not), the signals keep their default actions.
+        if let Ok(mut signals) =
+            signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+        {
+            let _ = std::thread::Builder::new()
+                .name("vigie-signals".into())
+                .spawn(move || {
+                    for sig in signals.forever() {
+                        asked(sig);
+                    }
+                });
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Ctrl-C, as SIGINT.
+        let _ = ctrlc::set_handler(move || asked(2));
+    }
+    stop
 }
 
 fn headless(
@@ -410,7 +482,7 @@ fn headless(
     write_opts: WriteOptions,
 ) -> anyhow::Result<u8> {
     let cancel = Arc::new(AtomicBool::new(false));
-    install_ctrlc(&cancel);
+    let stop = watch_signals(&cancel);
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(0);
         pb.set_style(
@@ -460,14 +532,22 @@ fn headless(
     if let Some(pb) = &bar {
         pb.finish_and_clear();
     }
-    let outcome = match outcome {
-        Ok(o) => o,
-        Err(e) if cancel.load(Ordering::SeqCst) => {
-            let _ = e;
-            anyhow::bail!("interrupted: the audit did not complete and no report was written");
+    // Stopped by a signal, complete or not: no report.
+    let stopped_by = |stop: &Stop| {
+        stop.phase.store(WRITING, Ordering::SeqCst);
+        match stop.signal.load(Ordering::SeqCst) {
+            0 => None,
+            sig => Some(sig),
         }
-        Err(e) => return Err(e),
     };
+    if let Some(sig) = stopped_by(&stop) {
+        eprintln!(
+            "vigie: interrupted by {}: the audit did not complete and no report was written",
+            vigie::tui::signals::name(sig)
+        );
+        return Ok(vigie::tui::signals::exit_status(sig));
+    }
+    let outcome = outcome?;
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_skipped(&outcome.skipped_files);
     if let Some(u) = outcome.history_unreadable.first() {
@@ -553,6 +633,12 @@ fn headless(
                 return Err(e.into());
             }
         }
+    }
+    if let Some(sig) = stopped_by(&stop) {
+        eprintln!(
+            "vigie: {} came as the report was being written: it was finished first",
+            vigie::tui::signals::name(sig)
+        );
     }
     if report.read_no_record() {
         // The report is written, with every IN001; but a verdict on no record at all says

@@ -634,9 +634,12 @@ fn a_full_disk_is_exit_2() {
     assert!(err.contains("space") || err.contains("No space"), "{err}");
 }
 
+/// A headless run stopped by a signal writes no report, leaves no file and exits with 128 + the
+/// signal's number, as a shell reports a process a signal ended, and as the terminal UI does:
+/// 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for SIGHUP.
 #[cfg(unix)]
 #[test]
-fn ctrl_c_stops_a_headless_run_and_leaves_no_report() {
+fn a_signal_stops_a_headless_run_and_leaves_no_report() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("c.jsonl");
     let text: Value =
@@ -650,42 +653,98 @@ fn ctrl_c_stops_a_headless_run_and_leaves_no_report() {
     }
     std::fs::write(&p, lines).unwrap();
     let out = dir.path().join("report.json");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+    for (signal, name, code) in [
+        ("INT", "SIGINT", 130),
+        ("TERM", "SIGTERM", 143),
+        ("HUP", "SIGHUP", 129),
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .arg(&p)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args(["--report", "json", "--jobs", "1", "--output"])
+            .arg(&out)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let finished_early = child.try_wait().unwrap().is_some();
+        if !finished_early {
+            std::process::Command::new("kill")
+                .args([&format!("-{signal}"), &child.id().to_string()])
+                .status()
+                .unwrap();
+        }
+        let res = child.wait_with_output().unwrap();
+        if finished_early {
+            // The machine was faster than the test assumed: the run completed normally.
+            assert!(out.exists());
+            return;
+        }
+        let err = String::from_utf8_lossy(&res.stderr);
+        assert_eq!(res.status.code(), Some(code), "{signal}: {err}");
+        assert!(
+            err.contains(&format!(
+                "vigie: interrupted by {name}: the audit did not complete and no report was \
+                 written"
+            )),
+            "{err}"
+        );
+        assert!(!out.exists(), "no partial report");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+}
+
+/// A run that does not stop by itself soon after the signal (here waiting for a reference that
+/// is a named pipe no one writes to) is ended there, with the same status and message.
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_a_run_that_waits_on_its_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("c.jsonl");
+    std::fs::write(&p, format!("{}\n", record("a"))).unwrap();
+    let fifo = dir.path().join("reference.pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = dir.path().join("report.json");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
         .arg(&p)
         .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
-        .args(["--report", "json", "--jobs", "1", "--output"])
+        .arg(&fifo)
+        .args(["--report", "json", "--output"])
         .arg(&out)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(400));
-    let finished_early = child.try_wait().unwrap().is_some();
-    if !finished_early {
-        std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .unwrap();
-    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let sent = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     let res = child.wait_with_output().unwrap();
-    if finished_early {
-        // The machine was faster than the test assumed: the run completed normally.
-        assert!(out.exists());
-        return;
-    }
-    assert_eq!(
-        res.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&res.stderr)
+    let err = String::from_utf8_lossy(&res.stderr);
+    assert_eq!(res.status.code(), Some(143), "{err}");
+    assert!(
+        err.contains(
+            "vigie: interrupted by SIGTERM: the audit did not complete and no report was written"
+        ),
+        "{err}"
     );
-    assert!(String::from_utf8_lossy(&res.stderr).contains("interrupted"));
-    assert!(!out.exists(), "no partial report");
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "no temporary file left"
-    );
+    // Ended after its grace of 2 s, not left waiting.
+    assert!(sent.elapsed() < std::time::Duration::from_secs(10));
+    assert!(!out.exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 2, "the corpus and the pipe, no temporary file");
 }
 
 /// An unreadable line has no id: its fingerprint (which waivers and `--previous` key on) is
