@@ -396,6 +396,20 @@ fn parse_as_of_any(s: &str) -> Option<jiff::Timestamp> {
     d.in_tz("Europe/Paris").ok().map(|z| z.timestamp())
 }
 
+/// The progress bar's style: a spinner and the message while there is nothing to measure
+/// (`total` 0: the reference's size not yet known, or an empty input), then the bar, its
+/// percentage and the time left.
+fn progress_style(total: u64) -> indicatif::ProgressStyle {
+    let template = if total == 0 {
+        "{spinner} {msg}"
+    } else {
+        "{spinner} {msg} [{wide_bar}] {percent:>3}% · ETA {eta}"
+    };
+    indicatif::ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
+        .progress_chars("=> ")
+}
+
 /// How long a headless run, asked to stop by a signal, is given to stop by itself (the corpus
 /// is read in blocks, each checked in a moment) before it is ended where it stands: loading a
 /// large reference does not look at the request. Nothing is then left behind: the reference's
@@ -484,17 +498,22 @@ fn headless(
     let cancel = Arc::new(AtomicBool::new(false));
     let stop = watch_signals(&cancel);
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
+        // No bar until there is a total to measure against: indicatif draws a bar of length 0
+        // as full, 100% before anything is read.
         let pb = indicatif::ProgressBar::new(0);
-        pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {msg} [{wide_bar}] {percent:>3}% · ETA {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
+        pb.set_style(progress_style(0));
         pb.set_message("loading the reference");
         pb
     });
+    // The bar's length, and so its style, set only when it changes.
+    let set_length = |pb: &indicatif::ProgressBar, total: u64| {
+        if pb.length() != Some(total) {
+            if (pb.length().unwrap_or(0) == 0) != (total == 0) {
+                pb.set_style(progress_style(total));
+            }
+            pb.set_length(total);
+        }
+    };
     let sink = |e: AuditEvent| {
         if let Some(pb) = &bar {
             match e {
@@ -502,7 +521,7 @@ fn headless(
                     bytes_done,
                     bytes_total,
                 } => {
-                    pb.set_length(bytes_total);
+                    set_length(pb, bytes_total);
                     pb.set_position(bytes_done);
                     pb.set_message(format!(
                         "loading the reference, {} of {}",
@@ -516,7 +535,7 @@ fn headless(
                     pb.set_message(format!("{decisions} reference decisions; auditing"))
                 }
                 AuditEvent::Progress(p) => {
-                    pb.set_length(p.bytes_total);
+                    set_length(pb, p.bytes_total);
                     pb.set_position(p.bytes_done);
                     let rate = p.records as f64 / p.reading.as_secs_f64().max(0.001);
                     pb.set_message(format!(

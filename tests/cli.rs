@@ -1408,6 +1408,7 @@ fn fingerprints_outlive_edits_elsewhere_and_are_unique() {
         .collect();
     assert_eq!(in002.len(), 2, "{v}");
     assert_ne!(in002[0], in002[1]);
+}
 
 /// `-o -` is standard output, as `-` is standard input for the corpus: no file named `-`.
 /// Without `--report`, the name of the output tells the format (`.json`, `.jsonl`, `.ndjson`,

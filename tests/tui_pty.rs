@@ -475,6 +475,13 @@ fn a_headless_run_on_a_terminal_shows_its_progress() {
         regex::Regex::new(r"\d+ records · \d+/s · \d+ findings \[[=> ]+\] +\d+% · ETA \d+[smh]")
             .unwrap();
     assert!(bar.is_match(&text), "{text}");
+    // The first frame, before anything is measured, shows no percentage (it showed 100%: a bar
+    // of length 0 is full).
+    let first = text
+        .split('\r')
+        .find(|frame| frame.contains("loading the reference"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!first.contains('%'), "{first}");
     let s = Session::start_watched(&corpus, &format!("--report json --output {report} --quiet"));
     assert!(s.wait_for("VIGIE_EXIT=1", 120), "{}", s.text());
     let text = s.text();

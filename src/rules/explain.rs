@@ -131,6 +131,16 @@ fn instead(rule: Rule) -> Vec<(&'static str, &'static [&'static str])> {
     .collect()
 }
 
+/// When a rule fires, as a sentence: `Fires when …`, or for a rule of the corpus as a whole (its
+/// condition written `corpus level: …`), `Fires on the corpus as a whole when …`.
+pub fn fires_when_sentence(fires_when: &str) -> String {
+    let condition = fires_when.trim().trim_end_matches('.');
+    match condition.strip_prefix("corpus level:") {
+        Some(rest) => format!("Fires on the corpus as a whole when {}.", rest.trim_start()),
+        None => format!("Fires when {condition}."),
+    }
+}
+
 /// Writes everything vigie knows of a rule, with the full French text of each article it enforces.
 pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
     let i = rule.info();
@@ -164,7 +174,7 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "Fires when {}.", i.fires_when.trim_end_matches('.'))?;
+    writeln!(out, "{}", fires_when_sentence(i.fires_when))?;
     if let Some(ex) = example(rule) {
         writeln!(out)?;
         writeln!(out, "Example: {ex}")?;
@@ -266,5 +276,36 @@ mod tests {
             s.lines()
                 .any(|l| l.starts_with("FRE004") && l.ends_with("CC IV, CC V"))
         );
+    }
+
+    /// A corpus-level rule reads as a sentence, not "Fires when corpus level: …".
+    #[test]
+    fn a_corpus_level_rule_fires_on_the_corpus_as_a_whole() {
+        let s = to_string(|o| explain(Rule::FRE003, o));
+        assert!(
+            s.contains(
+                "\nFires on the corpus as a whole when the newest `updated_at` in the corpus is \
+                 more than 72 hours before the audit time (`--as-of`).\n"
+            ),
+            "{s}"
+        );
+        assert!(!s.contains("when corpus level"), "{s}");
+        // Every other rule: "Fires when …", its condition's own full stop not doubled.
+        for rule in Rule::ALL {
+            let s = to_string(|o| explain(*rule, o));
+            let line = s.lines().find(|l| l.starts_with("Fires ")).unwrap();
+            assert!(
+                !line.contains("corpus level") && !line.ends_with(".."),
+                "{line}"
+            );
+            if *rule != Rule::FRE003 {
+                assert!(line.starts_with("Fires when "), "{line}");
+            }
+        }
+        assert_eq!(
+            fires_when_sentence("corpus level: x."),
+            "Fires on the corpus as a whole when x."
+        );
+        assert_eq!(fires_when_sentence("x"), "Fires when x.");
     }
 }
