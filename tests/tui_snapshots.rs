@@ -315,6 +315,37 @@ fn the_overview_keeps_every_count_at_80_columns() {
     }
 }
 
+/// The age chart shows the records dated more than a day after the audit time apart, in a
+/// `future` bar, not among the fresh ones.
+#[test]
+fn the_overview_shows_dates_after_the_audit_apart() {
+    let mut report = tui_common::report();
+    report.audit.updated_at_ages.buckets = vec![
+        ("≤72 h", 4),
+        ("3–7 d", 1),
+        ("1–4 wk", 2),
+        ("1–6 mo", 1),
+        (">6 mo", 0),
+        ("none", 1),
+        ("future", 3),
+    ];
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let s = screen(&mut app, "", 120, 32);
+    let labels = s
+        .lines()
+        .find(|l| l.contains("≤72 h"))
+        .unwrap_or_else(|| panic!("{s}"));
+    let at = |label: &str| {
+        labels
+            .find(label)
+            .unwrap_or_else(|| panic!("{label}: {labels}"))
+    };
+    assert!(
+        at("≤72 h") < at("none") && at("none") < at("future"),
+        "{labels}"
+    );
+}
+
 /// The list drops the family, then the place, at narrow widths; the message keeps 30 columns
 /// or more, and severities and penalties are never cut.
 #[test]
