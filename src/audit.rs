@@ -459,6 +459,7 @@ fn run_on(
             ..Progress::default()
         },
         seen_ids: HashMap::new(),
+        duplicates: HashMap::new(),
         newest: None,
         future_loads: 0,
         ages: [0; AGE_BUCKETS.len() + 2],
@@ -811,6 +812,8 @@ struct Tally<'a> {
     progress: Progress,
     /// The digest of every id read, and the file and line of its first record.
     seen_ids: HashMap<u128, (u32, u64)>,
+    /// For an id read more than once, how many duplicates of it so far (IN002's occurrence).
+    duplicates: HashMap<u128, u16>,
     /// The latest date of last update of the corpus, as shown, but those more than a day after
     /// the audit time (FRE003).
     newest: Option<crate::ident::Moment>,
@@ -894,13 +897,15 @@ impl Tally<'_> {
                             .get_or_insert((rref.file_index, rref.line, why));
                     }
                     match self.seen_ids.get(h) {
-                        Some(&first) => o.findings.push(duplicate_id(
-                            id,
-                            rref,
-                            &file_names[block.file as usize],
-                            first,
-                            file_names,
-                        )),
+                        Some(&first) => {
+                            // The second record of an id is its duplicate 0, the third its
+                            // duplicate 1…: whatever the order of the files, the same numbers.
+                            let k = self.duplicates.entry(*h).or_insert(0);
+                            let mut f = duplicate_id(id, rref, first, file_names);
+                            f.occurrence = *k;
+                            *k = k.saturating_add(1);
+                            o.findings.push(f);
+                        }
                         None => {
                             self.seen_ids.insert(*h, (rref.file_index, rref.line));
                         }
@@ -932,21 +937,15 @@ impl Tally<'_> {
 }
 
 /// IN002: the record's id is the id of the record read first at `(file, line)`.
-/// The finding has its own copy of the record's reference, with its file's key: the
-/// duplicates of one id in several files are told apart in their fingerprints by their place.
 fn duplicate_id(
     id: &str,
     rref: &Arc<RecordRef>,
-    its_file: &str,
     (file, line): (u32, u64),
     file_names: &[String],
 ) -> Finding {
     Finding::new(
         Rule::IN002,
-        Some(Arc::new(RecordRef {
-            file_key: crate::model::file_key(its_file),
-            ..(**rref).clone()
-        })),
+        Some(rref.clone()),
         format!(
             "id «{}» is also the id of the record at {}:{}",
             id.chars().take(80).collect::<String>(),

@@ -316,8 +316,9 @@ fn dates_after_the_audit_are_fre001_and_counted_apart() {
     assert_eq!(
         fre003.message,
         "the newest update in the corpus (2026-11-01, a date without a time, taken at the end of \
-         that day in France) is 493 hours before the audit time: more than the 72 hours \
-         recommended between two updates (2 records dated more than a day after the audit time \
+         that day in France) is 493 hours before the audit time: more than 72 hours, the \
+         longest interval between two updates that the Cour de cassation recommends for its \
+         decisions (CC V; the other producers set no figure) (2 records dated more than a day after the audit time \
          are not counted: see their FRE001)"
     );
     let vigie::model::Fact::Newest(n) = &fre003.fact else {

@@ -22,9 +22,8 @@ pub struct RecordRef {
     pub column: u64,
     /// Byte offset of the record's start in its file, to read it again (the UI's detail view).
     pub offset: u64,
-    /// For a record without an id (an unreadable line or file), and in IN002's copy of a
-    /// record whose id another has: a digest of its file's name, which with the line
-    /// identifies it in the fingerprint ([`file_key`]); 0 otherwise.
+    /// For a record without an id (an unreadable line or file): a digest of its file's name,
+    /// which with the line identifies it in the fingerprint ([`file_key`]); 0 otherwise.
     pub file_key: u64,
     /// The producer of the reference decision the record matched, which decides the conditions
     /// of reuse that apply to it (SPEC §1.1); `None` when no reference decision matched (INT007,
@@ -158,7 +157,9 @@ pub struct Finding {
     /// How many findings of the same record came before this one with the same fingerprint
     /// otherwise (the same rule, field and excerpts: one boilerplate sentence altered twice),
     /// so that every finding of a record has its own fingerprint. Set once the findings are
-    /// sorted ([`number_occurrences`]).
+    /// sorted ([`number_occurrences`]). For IN002, which duplicate of its id the record is
+    /// (0 for the second record of the id, 1 for the third…), set as the records are read:
+    /// the same numbers whatever the order of the files.
     pub occurrence: u16,
     /// `None` for a corpus-level finding (FRE003). Shared by the findings of one record.
     pub record: Option<Arc<RecordRef>>,
@@ -227,9 +228,9 @@ impl Finding {
             Some(r) => {
                 h.write(r.id.as_deref().unwrap_or("").as_bytes());
                 h.write_u8(0);
-                if r.id.is_none() || self.rule == Rule::IN002 {
+                if r.id.is_none() {
                     // An unreadable line has no id: its place (file and line) is all that
-                    // identifies it. Nor does a duplicated id tell its records apart.
+                    // identifies it.
                     h.write_u64(r.file_key);
                     h.write_u64(r.line);
                     // Only past the first column, so that a line's fingerprint stays what it
@@ -289,6 +290,10 @@ pub fn number_occurrences(findings: &mut [Finding]) {
     let mut prev: Option<((u32, u64, u64), Rule, u64)> = None;
     let mut run: u16 = 0;
     for f in findings.iter_mut() {
+        if f.rule == Rule::IN002 {
+            // Numbered by the audit, per id.
+            continue;
+        }
         f.occurrence = 0;
         let key = (
             f.record.as_ref().map_or((0, 0, 0), |r| r.place()),
