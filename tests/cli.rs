@@ -492,20 +492,18 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
             .to_vec()
     );
     // The text report names them, the escape made harmless.
-    let text = vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(&reference)
-        .args([
-            "--report",
-            "text",
-            "--quiet",
-            "--as-of",
-            "2026-11-22T12:00:00Z",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text_report = |reference: &Path| {
+        let out = vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(reference)
+            .args(["--report", "text", "--quiet"])
+            .args(["--as-of", "2026-11-22T12:00:00Z"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = text_report(&reference);
     assert!(!text.contains('\u{1b}'), "{text:?}");
     assert!(
         text.contains(&format!("reference decisions not read: 3\n  {bad}:1: ")),
@@ -522,20 +520,7 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
     );
     assert_eq!(stderr.lines().count(), 7, "{stderr}");
     assert!(stderr.ends_with("  and 6 more\n"), "{stderr}");
-    let out = vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(&reference)
-        .args([
-            "--report",
-            "text",
-            "--quiet",
-            "--as-of",
-            "2026-11-22T12:00:00Z",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = text_report(&reference);
     assert!(
         text.contains("reference decisions not read: 11\n"),
         "{text}"

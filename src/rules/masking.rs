@@ -547,17 +547,20 @@ fn words_in<'n>(
             .collect();
     };
     for m in ac.find_overlapping_iter(hay) {
-        let (s, e) = (m.start(), m.end());
-        let before = hay[..s]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before && after {
+        if is_word(hay, m.start(), m.end()) {
             shown.insert(needles[m.pattern().as_usize()]);
         }
     }
     shown
+}
+
+/// Whether bytes `s..e` of `hay` are a word of it: no letter or digit just before or after.
+fn is_word(hay: &str, s: usize, e: usize) -> bool {
+    hay[..s]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        && hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn contains_word(hay: &str, needle: &str) -> bool {
@@ -567,13 +570,7 @@ fn contains_word(hay: &str, needle: &str) -> bool {
     let mut from = 0;
     while let Some(i) = hay[from..].find(needle) {
         let s = from + i;
-        let e = s + needle.len();
-        let before = hay[..s]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before && after {
+        if is_word(hay, s, s + needle.len()) {
             return true;
         }
         from = s + needle.chars().next().map_or(1, char::len_utf8);
