@@ -86,6 +86,44 @@ pub fn marked_personal_excerpt(
     Excerpter::new(text, personal).marked_personal(start, end)
 }
 
+/// Ranges sorted by start, with the furthest end reached so far at each: which of them reach a
+/// place is a look-up, not a walk through them all (an excerpt's pieces of personal data, the
+/// spans a record lifted).
+pub struct Reach<'a> {
+    ranges: &'a [(usize, usize)],
+    /// `furthest[i]`: the greatest end of `ranges[..=i]`.
+    furthest: Vec<usize>,
+}
+
+impl<'a> Reach<'a> {
+    /// `ranges`: sorted by start.
+    pub fn new(ranges: &'a [(usize, usize)]) -> Reach<'a> {
+        debug_assert!(ranges.is_sorted_by_key(|r| r.0));
+        let furthest = ranges
+            .iter()
+            .scan(0, |m, &(_, b)| {
+                *m = b.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Reach { ranges, furthest }
+    }
+
+    /// The ranges from the first that ends after `from` on: those before it end at or before
+    /// `from`. (The furthest end first passes `from` at a range that itself ends after it.)
+    pub fn ending_after(&self, from: usize) -> &'a [(usize, usize)] {
+        &self.ranges[self.furthest.partition_point(|&m| m <= from)..]
+    }
+
+    /// Whether a range overlaps `[start, end)`: the first that ends after `start` starts before
+    /// `end` (the later ones start later).
+    pub fn overlaps(&self, (start, end): (usize, usize)) -> bool {
+        self.ending_after(start)
+            .first()
+            .is_some_and(|&(a, _)| a < end)
+    }
+}
+
 /// Chars between two marks of an [`Excerpter`]'s index.
 const MARK_EVERY: usize = 4096;
 
@@ -98,9 +136,7 @@ const MARK_EVERY: usize = 4096;
 pub struct Excerpter<'a> {
     text: &'a str,
     /// Char ranges of `text`, sorted by start.
-    pieces: &'a [(usize, usize)],
-    /// The longest piece, in chars: no piece that starts further before an excerpt reaches it.
-    longest: usize,
+    pieces: Reach<'a>,
     /// The byte of every [`MARK_EVERY`]-th char, built when first needed.
     marks: std::cell::OnceCell<Vec<usize>>,
 }
@@ -108,15 +144,9 @@ pub struct Excerpter<'a> {
 impl<'a> Excerpter<'a> {
     /// `pieces`: char ranges of `text`, sorted by start.
     pub fn new(text: &'a str, pieces: &'a [(usize, usize)]) -> Excerpter<'a> {
-        debug_assert!(pieces.is_sorted_by_key(|p| p.0));
         Excerpter {
             text,
-            pieces,
-            longest: pieces
-                .iter()
-                .map(|&(a, b)| b.saturating_sub(a))
-                .max()
-                .unwrap_or(0),
+            pieces: Reach::new(pieces),
             marks: std::cell::OnceCell::new(),
         }
     }
@@ -144,8 +174,7 @@ impl<'a> Excerpter<'a> {
 
     /// The pieces from the first that can reach char `from` on (those before end before it).
     fn reaching(&self, from: usize) -> &'a [(usize, usize)] {
-        let lo = from.saturating_sub(self.longest);
-        &self.pieces[self.pieces.partition_point(|&(a, _)| a < lo)..]
+        self.pieces.ending_after(from)
     }
 
     /// A char boundary at or before char `k` and its char index: a mark of the index, for a
@@ -1023,6 +1052,31 @@ mod tests {
     /// The reference shows a date of birth the record masks: MSK002 quotes it, and its message
     /// and reference excerpt mark it as personal; so does any other excerpt of the reference
     /// that shows it (a passage the record cut).
+    // The look-up finds what a walk through every range finds, long and overlapping ranges
+    // and empty spans included.
+    #[test]
+    fn reach_agrees_with_a_walk() {
+        let mut ranges = vec![
+            (0, 3),
+            (2, 40),
+            (5, 6),
+            (7, 7),
+            (10, 12),
+            (41, 50),
+            (60, 61),
+        ];
+        ranges.sort_unstable();
+        let reach = Reach::new(&ranges);
+        for s in 0..70 {
+            for e in s..70 {
+                let walk = ranges.iter().any(|&(a, b)| s < b && a < e);
+                assert_eq!(reach.overlaps((s, e)), walk, "{s}..{e}");
+            }
+            let skipped = ranges.len() - reach.ending_after(s).len();
+            assert!(ranges[..skipped].iter().all(|&(_, b)| b <= s), "{s}");
+        }
+    }
+
     // The excerpter looks pieces up from the first that can reach an excerpt, and counts chars
     // from a mark of its index: what it gives is what going through every piece from the
     // text's start gives, whatever the pieces (long ones, overlapping ones) and the text (long
@@ -1062,7 +1116,6 @@ mod tests {
                 // The plain way: chars counted from the start, every piece tried.
                 let plain = Excerpter {
                     marks: std::cell::OnceCell::from(vec![0]),
-                    longest: usize::MAX,
                     ..Excerpter::new(&text, &pieces)
                 };
                 let (want, want_span, window) = plain.excerpt_of(start, end, true);

@@ -98,22 +98,12 @@ pub fn check_in_clear(
     let m = (normalize::mappable(original) && normalize::mappable(norm))
         .then(|| &*mapped.get_or_insert_with(|| normalize::normalize_mapped(original, html)));
     debug_assert!(m.is_none_or(|m| m.text == norm));
-    // Whether a span overlaps a lifted one: of the lifted spans sorted by start, those that
-    // start before its end reach into it when the furthest end among them passes its start
-    // (a look-up, not a walk through every lifted span for every hit).
+    // Whether a span overlaps a lifted one: a look-up, not a walk through every lifted span
+    // for every hit.
     let mut by_start = lifted.to_vec();
     by_start.sort_unstable();
-    let furthest: Vec<usize> = by_start
-        .iter()
-        .scan(0, |m, &(_, b)| {
-            *m = b.max(*m);
-            Some(*m)
-        })
-        .collect();
-    let overlaps_lifted = |span: (usize, usize)| {
-        let before_end = by_start.partition_point(|&(a, _)| a < span.1);
-        before_end > 0 && furthest[before_end - 1] > span.0
-    };
+    let lifted_reach = crate::rules::integrity::Reach::new(&by_start);
+    let overlaps_lifted = |span: (usize, usize)| lifted_reach.overlaps(span);
     let excerpter = crate::rules::integrity::Excerpter::new(norm, &found.pieces);
     // What the source shows in clear too (`source_defect`): the hits' texts found as words in
     // the reference's, in one pass over it.
