@@ -739,17 +739,10 @@ fn warn_skipped(skipped: &[String]) {
 /// A warning on stderr, when there is something to name: `header`, then the first few `items`
 /// one a line, and how many more.
 fn warn_naming(header: String, items: impl ExactSizeIterator<Item = String>) {
-    const NAMED: usize = 5;
-    let n = items.len();
-    if n == 0 {
-        return;
-    }
-    let mut lines = vec![header];
-    lines.extend(items.take(NAMED).map(|item| format!("  {item}")));
-    if n > NAMED {
-        lines.push(format!("  and {} more", n - NAMED));
-    }
-    eprintln!("{}", lines.join("\n"));
+    // Written whole, at once, as one warning.
+    let mut lines = Vec::new();
+    let _ = vigie::report::write_first_named(&mut lines, &header, items, "");
+    eprint!("{}", String::from_utf8_lossy(&lines));
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> u8 {

@@ -6,6 +6,7 @@ mod jsonl;
 mod notice;
 pub mod redact;
 mod text;
+pub use text::write_first_named;
 
 use crate::model::{Finding, Producer};
 use crate::rules::{Basis, Family, Penalty, Rule, Severity};

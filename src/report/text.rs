@@ -64,14 +64,14 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         &mut out,
         "reference decisions not read",
         a.unreadable_reference.iter().map(|u| {
-            let at = if u.line > 0 {
-                format!("{}:{}", u.file, u.line)
-            } else {
-                u.file.clone()
+            // Where, as the warning on standard error says it (`file:line`, or the file).
+            let at = crate::model::Origin {
+                file: u.file.clone(),
+                line: u.line,
             };
             format!(
                 "{}: {}",
-                for_terminal(&at, false),
+                for_terminal(&at.to_string(), false),
                 for_terminal(&u.reason, false)
             )
         }),
@@ -177,19 +177,33 @@ fn named_lines(
     items: impl ExactSizeIterator<Item = String>,
 ) -> io::Result<()> {
     let n = items.len();
+    write_first_named(
+        out,
+        &format!("{header}: {n}"),
+        items,
+        " (--report json lists them all)",
+    )
+}
+
+/// `header`, then the first [`NAMED_INPUTS`] items one a line, indented, and `and N more` with
+/// `more` after it; nothing when there are no items. What the text summary and the warnings on
+/// standard error list the inputs not read with.
+pub fn write_first_named(
+    out: &mut impl Write,
+    header: &str,
+    items: impl ExactSizeIterator<Item = String>,
+    more: &str,
+) -> io::Result<()> {
+    let n = items.len();
     if n == 0 {
         return Ok(());
     }
-    writeln!(out, "{header}: {n}")?;
+    writeln!(out, "{header}")?;
     for item in items.take(NAMED_INPUTS) {
         writeln!(out, "  {item}")?;
     }
     if n > NAMED_INPUTS {
-        writeln!(
-            out,
-            "  and {} more (--report json lists them all)",
-            n - NAMED_INPUTS
-        )?;
+        writeln!(out, "  and {} more{more}", n - NAMED_INPUTS)?;
     }
     Ok(())
 }
