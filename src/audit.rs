@@ -687,11 +687,12 @@ fn run_on(
     let mut findings = findings;
     findings.sort_by_key(Finding::sort_key);
     for run in findings.chunk_by_mut(|a, b| a.sort_key() == b.sort_key()) {
+        // A finding alone at its place and rule has no twin to be numbered apart from.
         if run.len() > 1 {
             run.sort_by_cached_key(Finding::fingerprint_u64);
+            crate::model::number_occurrences(run);
         }
     }
-    crate::model::number_occurrences(&mut findings);
     // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found
     // again to permanent interruption unless it carries no penalty.
     let policy_overrides = match &opts.policy {
