@@ -70,6 +70,55 @@ pub struct Evidence {
     pub message_personal: Vec<Personal>,
 }
 
+thread_local! {
+    /// The field-only evidences this thread has made, by field: a handful.
+    static FIELD_ONLY: std::cell::RefCell<Vec<Arc<Evidence>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Evidence {
+    /// Whether it names a field and nothing more.
+    fn field_only(&self) -> bool {
+        let Evidence {
+            field: _,
+            span,
+            reference_span,
+            excerpt,
+            reference_excerpt,
+            personal,
+            reference_personal,
+            message_personal,
+        } = self;
+        span.is_none()
+            && reference_span.is_none()
+            && excerpt.is_none()
+            && reference_excerpt.is_none()
+            && personal.is_empty()
+            && reference_personal.is_empty()
+            && message_personal.is_empty()
+    }
+
+    /// `evidence` behind an [`Arc`]: for a field-only one of a field name known in advance,
+    /// the one this thread made before for that field (a change through [`Arc::make_mut`]
+    /// copies it first).
+    pub fn shared(evidence: Evidence) -> Arc<Evidence> {
+        if !(matches!(evidence.field, Cow::Borrowed(_)) && evidence.field_only()) {
+            return Arc::new(evidence);
+        }
+        FIELD_ONLY.with_borrow_mut(|made| {
+            if let Some(e) = made.iter().find(|e| e.field == evidence.field) {
+                return e.clone();
+            }
+            let e = Arc::new(evidence);
+            // Bounded, whatever the fields: a field named at run time is never `Borrowed`.
+            if made.len() < 64 {
+                made.push(e.clone());
+            }
+            e
+        })
+    }
+}
+
 /// A piece of personal data shown in a text (an excerpt, a message): its chars
 /// `[start, end)`, redacted on export unless revealed (SPEC §4: first letter kept, the rest
 /// `•`). A text may show only part of a piece, its window or an omission cutting it: then the
@@ -165,8 +214,10 @@ pub struct Finding {
     pub record: Option<Arc<RecordRef>>,
     /// Most messages are fixed texts, kept without an allocation.
     pub message: Cow<'static, str>,
-    /// Boxed: a finding without evidence does not carry its room.
-    pub evidence: Option<Box<Evidence>>,
+    /// Behind a pointer: a finding without evidence does not carry its room. Shared: the
+    /// evidence that names a field and nothing more (`attribution` of every ATT001) is one
+    /// allocation for all the findings a thread makes with it, as findings may be millions.
+    pub evidence: Option<Arc<Evidence>>,
     /// The message's facts as data, for the French notice.
     pub fact: Fact,
 }
@@ -199,7 +250,7 @@ impl Finding {
     }
 
     pub fn with_evidence(mut self, evidence: Evidence) -> Self {
-        self.evidence = Some(Box::new(evidence));
+        self.evidence = Some(Evidence::shared(evidence));
         self
     }
 
@@ -400,8 +451,45 @@ mod tests {
         assert_eq!(prints.len(), 4);
         // Without excerpts, the span tells findings apart.
         let mut moved = other.clone();
-        moved.evidence.as_mut().unwrap().span = Some((7, 8));
+        Arc::make_mut(moved.evidence.as_mut().unwrap()).span = Some((7, 8));
         assert_ne!(moved.fingerprint_u64(), other.fingerprint_u64());
+    }
+
+    /// Evidence that names a field known in advance and nothing more is made once for all the
+    /// findings of a thread (an audit without attribution has an ATT001 a record); any other
+    /// is a finding's own, and a change copies a shared one first.
+    #[test]
+    fn field_only_evidence_is_shared() {
+        let with = |ev: Evidence| Finding::new(Rule::ATT001, None, "m").with_evidence(ev);
+        let field = |name: &'static str| Evidence {
+            field: name.into(),
+            ..Default::default()
+        };
+        let (a, b) = (with(field("attribution")), with(field("attribution")));
+        let ptr = |f: &Finding| f.evidence.clone().unwrap();
+        assert!(Arc::ptr_eq(&ptr(&a), &ptr(&b)));
+        assert!(!Arc::ptr_eq(&ptr(&a), &ptr(&with(field("updated_at")))));
+        // A field named at run time, or evidence with more than a field, is not shared.
+        let named = || {
+            with(Evidence {
+                field: "decision_date,jurisdiction".to_string().into(),
+                ..Default::default()
+            })
+        };
+        assert!(!Arc::ptr_eq(&ptr(&named()), &ptr(&named())));
+        let spanned = || {
+            with(Evidence {
+                span: Some((0, 1)),
+                ..field("attribution")
+            })
+        };
+        assert!(!Arc::ptr_eq(&ptr(&spanned()), &ptr(&spanned())));
+        // Shared or not, findings compare by what they hold.
+        assert_eq!(named(), named());
+        let mut changed = b.clone();
+        Arc::make_mut(changed.evidence.as_mut().unwrap()).span = Some((1, 2));
+        assert_eq!(a.evidence.as_ref().unwrap().span, None);
+        assert_ne!(changed, a);
     }
 
     // Findings are many: the facts cost a few bytes each, not a box.

@@ -301,7 +301,7 @@ impl<'a> Checker<'a> {
                     what.join(" and ")
                 ),
             );
-            f.evidence = ev.map(Box::new);
+            f.evidence = ev.map(crate::model::Evidence::shared);
             f.fact = Fact::SourceDay(day);
             out.push(f);
         } else {

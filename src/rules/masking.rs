@@ -358,16 +358,27 @@ pub fn share_personal(findings: &mut [Finding]) {
     };
     let secrets = Secrets::new(secrets, automaton);
     for f in findings.iter_mut() {
-        let Some(e) = f.evidence.as_mut() else {
+        let Some(shared) = f.evidence.as_mut() else {
             continue;
         };
+        // Evidence without excerpts may be shared by other findings (a field named alone):
+        // copied only if the message quotes a secret.
+        let mut quoted = shared.message_personal.clone();
+        mark_words(&f.message, &mut quoted, &secrets);
+        if shared.excerpt.is_none()
+            && shared.reference_excerpt.is_none()
+            && quoted == shared.message_personal
+        {
+            continue;
+        }
+        let e = std::sync::Arc::make_mut(shared);
+        e.message_personal = quoted;
         mark_secrets(e.excerpt.as_deref(), &mut e.personal, &secrets);
         mark_secrets(
             e.reference_excerpt.as_deref(),
             &mut e.reference_personal,
             &secrets,
         );
-        mark_words(&f.message, &mut e.message_personal, &secrets);
     }
 }
 
@@ -714,6 +725,37 @@ mod tests {
         );
         // A finding whose message quotes nothing keeps it as it is.
         assert!(fs[0].evidence.as_ref().unwrap().message_personal.is_empty());
+    }
+
+    /// A message quoting a secret marks the finding's own evidence, not the field-only
+    /// evidence it shares with the record's other findings of that field.
+    #[test]
+    fn a_shared_evidence_is_copied_before_it_is_marked() {
+        let field_only = |message: &str| {
+            let mut f = Finding::new(Rule::PRF001, None, "m").with_evidence(Evidence {
+                field: "president".into(),
+                ..Default::default()
+            });
+            f.message = message.to_string().into();
+            f
+        };
+        let mut fs = vec![
+            text_finding(Rule::MSK004, "M. Hervé Wallon a formé", vec![(3, 15)]),
+            field_only("the president is named Wallon"),
+            field_only("the president is named"),
+        ];
+        let (a, b) = (
+            fs[1].evidence.clone().unwrap(),
+            fs[2].evidence.clone().unwrap(),
+        );
+        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        share_personal(&mut fs);
+        let marked = fs[1].evidence.as_ref().unwrap();
+        assert_eq!(marked.message_personal, vec![Personal::whole(23, 29)]);
+        assert!(!std::sync::Arc::ptr_eq(marked, &a));
+        // The other finding, and the evidence it shares, are as they were.
+        assert!(std::sync::Arc::ptr_eq(fs[2].evidence.as_ref().unwrap(), &b));
+        assert!(b.message_personal.is_empty());
     }
 
     #[test]

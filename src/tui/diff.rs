@@ -570,7 +570,7 @@ fn hunks_tried(b: &Side<'_>, a: &Side<'_>, around: usize) -> (Vec<Hunk>, usize) 
 /// out of the app, so that the diff can be built on another thread.
 #[derive(Debug, Clone)]
 pub struct DiffInput {
-    evidence: Option<Box<crate::model::Evidence>>,
+    evidence: Option<std::sync::Arc<crate::model::Evidence>>,
     /// The finding's rule exposes personal data.
     personal_rule: bool,
     source_defect: bool,
