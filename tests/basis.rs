@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use vigie::audit::{self, AuditOptions};
 use vigie::model::{Finding, Producer};
-use vigie::report::{self, Format, Report, WriteOptions};
+mod support;
+use support::rendered::render;
+use vigie::report::{Format, Report};
 use vigie::rules::Rule;
 
 fn root() -> &'static Path {
@@ -41,23 +43,6 @@ fn demo() -> Report {
         vec![demo.join("reference")],
         vec![demo.join("history.json")],
     )
-}
-
-fn render(r: &Report, format: Format) -> String {
-    let mut out = Vec::new();
-    report::write(r, format, &WriteOptions::default(), &mut out).unwrap();
-    words(format, String::from_utf8(out).unwrap())
-}
-
-/// The notice with its narrow no-break spaces (French typography, U+202F before « : ; ! ? »,
-/// inside « », between thousands) as plain spaces: what these tests check is the wording;
-/// `notice_typography` checks the spaces on the letter as written.
-fn words(format: Format, text: String) -> String {
-    if format == Format::Notice {
-        text.replace('\u{202f}', " ")
-    } else {
-        text
-    }
 }
 
 /// The finding of `rule` on the record `id` (`None`: the corpus-level finding) in a JSON report.

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use vigie::audit::{self, AuditOptions};
 use vigie::model::Producer;
+mod support;
+use support::rendered::{render, words};
 use vigie::report::{self, Format, Report, WriteOptions};
 
 fn data(p: &str) -> PathBuf {
@@ -60,23 +62,6 @@ fn audit_records(records: &[Value], ids: &[&str]) -> Report {
     audit::run(&opts, &|_| {}, &AtomicBool::new(false))
         .unwrap()
         .report
-}
-
-fn render(r: &Report, format: Format) -> String {
-    let mut out = Vec::new();
-    report::write(r, format, &WriteOptions::default(), &mut out).unwrap();
-    words(format, String::from_utf8(out).unwrap())
-}
-
-/// The notice with its narrow no-break spaces (French typography, U+202F before « : ; ! ? »,
-/// inside « », between thousands) as plain spaces: what these tests check is the wording;
-/// `notice_typography` checks the spaces on the letter as written.
-fn words(format: Format, text: String) -> String {
-    if format == Format::Notice {
-        text.replace('\u{202f}', " ")
-    } else {
-        text
-    }
 }
 
 /// The Cour de cassation's sanctions (CGU XII), which the Conseil d'État's CGU do not provide.

@@ -1,3 +1,4 @@
 pub mod corpus_file;
 pub mod masking_harness;
 pub mod pipe;
+pub mod rendered;
