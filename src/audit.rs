@@ -103,6 +103,17 @@ pub trait AuditContext: Send + Sync {
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &[]
     }
+    /// The reference decisions read more than once, each older version (`superseded`) with
+    /// the one used in its place (`by`): the report counts the decision once.
+    fn superseded_reference(&self) -> Vec<Superseded<'_>> {
+        Vec::new()
+    }
+}
+
+/// An older version of a reference decision, and the version used in its place.
+pub struct Superseded<'a> {
+    pub superseded: &'a ReferenceDecision,
+    pub by: &'a ReferenceDecision,
 }
 
 /// A finished audit, with what the UI needs to show each finding's context.
@@ -169,6 +180,18 @@ impl AuditContext for Context {
 
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &self.reference.unreadable
+    }
+
+    fn superseded_reference(&self) -> Vec<Superseded<'_>> {
+        let d = &self.reference.decisions;
+        self.reference
+            .superseded()
+            .iter()
+            .map(|&(i, by)| Superseded {
+                superseded: &d[i as usize],
+                by: &d[by as usize],
+            })
+            .collect()
     }
 }
 
@@ -434,7 +457,7 @@ fn run_on(
         )
     })?);
     sink(AuditEvent::ReferenceLoaded {
-        decisions: reference.len() as u64,
+        decisions: reference.distinct() as u64,
     });
     let mut history = if opts.history.is_empty() {
         History::default()
@@ -745,7 +768,7 @@ fn run_on(
                 .collect(),
             records: progress.records,
             unreadable_records,
-            reference_decisions: reference.len() as u64,
+            reference_decisions: reference.distinct() as u64,
             unreadable_reference_decisions: reference.unreadable.len() as u64,
             unreadable_reference: reference
                 .unreadable

@@ -568,6 +568,7 @@ fn headless(
     }
     let outcome = outcome?;
     warn_unreadable_reference(outcome.context.unreadable_reference());
+    warn_superseded(&outcome.context.superseded_reference());
     warn_skipped(&outcome.skipped_files);
     if let Some(u) = outcome.history_unreadable.first() {
         let n = outcome.history_unreadable.len();
@@ -715,6 +716,40 @@ fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
                 "{}: {}",
                 for_terminal(&u.origin.to_string(), false),
                 for_terminal(&u.reason, false)
+            )
+        }),
+    );
+}
+
+/// Says on stderr which reference decisions were read more than once, and which version is
+/// used: the report counts each decision once, and an auditor who gave an export with its
+/// increments can see that the latest versions were taken.
+fn warn_superseded(superseded: &[vigie::audit::Superseded<'_>]) {
+    let n = superseded.len();
+    let header = format!(
+        "vigie: warning: {n} older version{} of reference decisions {} set aside: each \
+         decision was read more than once, and the version updated last (on a tie, the first by \
+         file name and line) is the one used and counted:",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "was" } else { "were" },
+    );
+    let updated = |d: &vigie::model::ReferenceDecision| {
+        // In French time, as the sources date their updates: a bare date reads as that day.
+        d.update_date.map_or("no update date".to_string(), |t| {
+            let paris = t.to_zoned(vigie::ident::paris());
+            format!("updated {}", paris.strftime("%Y-%m-%d %H:%M %Z"))
+        })
+    };
+    warn_naming(
+        header,
+        superseded.iter().map(|s| {
+            format!(
+                "{} ({}, id {}): replaced by {} ({})",
+                for_terminal(&s.superseded.origin.to_string(), false),
+                updated(s.superseded),
+                for_terminal(&s.superseded.id, false),
+                for_terminal(&s.by.origin.to_string(), false),
+                updated(s.by),
             )
         }),
     );

@@ -423,6 +423,59 @@ fn a_gzip_compressed_corpus_gives_the_audit_of_its_content() {
     }
 }
 
+// A reference made of a full export and a later increment holds a decision twice: the version
+// updated later is the one the record is checked against, the report counts the decision once,
+// and stderr names the version set aside and the one used.
+#[test]
+fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (full, delta) = (dir.path().join("full"), dir.path().join("delta"));
+    std::fs::create_dir(&full).unwrap();
+    std::fs::create_dir(&delta).unwrap();
+    let latest: Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    assert_eq!(latest["update_date"], "2021-11-30");
+    // The older version: its text was corrected since.
+    let mut older = latest.clone();
+    older["update_date"] = json!("2021-06-01");
+    older["text"] = json!(format!("{} Texte provisoire.", cc_text()));
+    std::fs::write(full.join("export.json"), older.to_string()).unwrap();
+    std::fs::write(delta.join("update.json"), latest.to_string()).unwrap();
+    let c = corpus(dir.path(), &[clean("r1").to_string()]);
+    let out = vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(&full)
+        .arg("--reference")
+        .arg(&delta)
+        .args(HEADLESS_JSON)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Checked against the corrected text, which it reproduces: nothing to report.
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(report["findings"], json!([]));
+    assert_eq!(report["audit"]["reference_decisions"], 1);
+    assert_eq!(report["audit"]["matched_records"], 1);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0]
+            .starts_with("vigie: warning: 1 older version of reference decisions was set aside"),
+        "{stderr}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "  {}:1 (updated 2021-06-01 00:00 CEST, id 5fca277de35a255d41ca73ab): replaced by \
+             {}:1 (updated 2021-11-30 00:00 CET)",
+            full.join("export.json").display(),
+            delta.join("update.json").display()
+        )
+    );
+}
+
 // Reference decisions that cannot be read are counted in the report and named on stderr, with
 // the line and the reason, the first five of them; a file name cannot put a control character
 // on the terminal. The audit goes on against the decisions that were read.

@@ -41,6 +41,11 @@ pub struct ReferenceSet {
     /// of `by_id` first, then the others in order.
     copies: HashMap<String, Box<[u32]>>,
     by_number: HashMap<String, Vec<u32>>,
+    /// Decisions no id designates any more: each replaced, for every id it bears, by another
+    /// decision of its producer updated later (or by the first, on a tie). A reference made of
+    /// a full export and its later increments holds such older versions. With the decision
+    /// that replaced it (its producer's for its first id).
+    superseded: Vec<(u32, u32)>,
     pub unreadable: Vec<Unreadable>,
 }
 
@@ -98,6 +103,15 @@ pub fn id_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// The keys of the ids a decision bears: its own, its other ids, its ECLI.
+fn id_keys(d: &ReferenceDecision) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(&d.id)
+        .chain(&d.other_ids)
+        .chain(&d.ecli)
+        .map(|s| id_key(s))
+        .filter(|k| !k.is_empty())
+}
+
 impl ReferenceSet {
     /// Builds a set from decisions held in memory (their texts go to the store).
     pub fn new(decisions: Vec<ReferenceDecision>, unreadable: Vec<Unreadable>) -> Self {
@@ -136,12 +150,7 @@ impl ReferenceSet {
         });
         // The keys of each decision, in the final order, worked out on every core.
         let keyed = |(d, _): &(ReferenceDecision, Stored)| {
-            let ids: Vec<String> = std::iter::once(&d.id)
-                .chain(&d.other_ids)
-                .chain(&d.ecli)
-                .map(|s| id_key(s))
-                .filter(|k| !k.is_empty())
-                .collect();
+            let ids: Vec<String> = id_keys(d).collect();
             let numbers: Vec<String> = d
                 .numbers
                 .iter()
@@ -157,7 +166,7 @@ impl ReferenceSet {
         drop(all);
         let n = keys.len();
         // The maps are filled in order while the decisions are moved.
-        let ((by_id, copies, by_number), (decisions, texts)) = rayon::join(
+        let ((by_id, copies, by_number, designated), (decisions, texts)) = rayon::join(
             || {
                 let mut by_id: HashMap<String, u32> = HashMap::with_capacity(n * 2);
                 let mut by_number: HashMap<String, Vec<u32>> = HashMap::new();
@@ -210,8 +219,12 @@ impl ReferenceSet {
                         best.sort_by_key(|&i| (i != first, i));
                         (k, best.into_boxed_slice())
                     })
-                    .collect();
-                (by_id, copies, by_number)
+                    .collect::<HashMap<_, _>>();
+                let mut designated = vec![false; n];
+                for &i in by_id.values().chain(copies.values().flatten()) {
+                    designated[i as usize] = true;
+                }
+                (by_id, copies, by_number, designated)
             },
             || {
                 let mut decisions = Vec::with_capacity(n);
@@ -235,6 +248,24 @@ impl ReferenceSet {
                 (decisions, texts)
             },
         );
+        // A decision that no id designates was replaced, under its first id, by its producer's
+        // decision for that id (one with no id at all is designated by nothing, and replaced by
+        // nothing).
+        let superseded = (0..n)
+            .filter(|&i| !designated[i])
+            .filter_map(|i| {
+                let first = id_keys(&decisions[i]).next()?;
+                let producer = decisions[i].producer;
+                let by = copies
+                    .get(&first)
+                    .and_then(|all| {
+                        all.iter()
+                            .find(|&&j| decisions[j as usize].producer == producer)
+                    })
+                    .map_or(by_id[&first], |&j| j);
+                Some((i as u32, by))
+            })
+            .collect();
         ReferenceSet {
             decisions,
             texts,
@@ -242,6 +273,7 @@ impl ReferenceSet {
             by_id,
             copies,
             by_number,
+            superseded,
             unreadable,
         }
     }
@@ -460,8 +492,23 @@ impl ReferenceSet {
         Some(current)
     }
 
+    /// The decisions read, older versions of a decision included (see
+    /// [`ReferenceSet::superseded`]): the bound of their indices.
     pub fn len(&self) -> usize {
         self.decisions.len()
+    }
+
+    /// The distinct decisions of the reference: those read, but for the older versions of one
+    /// decision that a later one replaces. What the report counts.
+    pub fn distinct(&self) -> usize {
+        self.decisions.len() - self.superseded.len()
+    }
+
+    /// The decisions that no id designates any more, in order, each with the decision of its
+    /// producer that replaced it, updated later (or read first, on a tie): the same decision
+    /// read twice, as when the reference is a full export with its later increments.
+    pub fn superseded(&self) -> &[(u32, u32)] {
+        &self.superseded
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1311,6 +1358,62 @@ mod tests {
         assert_eq!(set.find("x").unwrap().origin.line, 2);
         assert_eq!(set.find("y").unwrap().origin.line, 1);
         assert_eq!(set.find("20010").unwrap().id, "z");
+    }
+
+    #[test]
+    fn older_versions_of_a_decision_are_set_aside_and_counted_once() {
+        let store = TextStore::new().unwrap();
+        let d = |file: &str, id: &str, other: &[&str], producer: Producer, updated: &str| {
+            let text = format!("Texte de {file} {id}");
+            let d = ReferenceDecision {
+                id: id.into(),
+                other_ids: other.iter().map(|s| s.to_string()).collect(),
+                producer,
+                update_date: Some(updated.parse().unwrap()),
+                origin: Origin {
+                    file: file.into(),
+                    line: 1,
+                },
+                ..Default::default()
+            };
+            let s = store.put(&text, Some(crate::text::normalize::digest(&text)));
+            (d, s.unwrap())
+        };
+        let (cc, dila) = (Producer::CourDeCassation, Producer::Legifrance);
+        let (jan1, jan2) = ("2025-01-01T00:00:00Z", "2025-01-02T00:00:00Z");
+        let chunks = vec![vec![
+            // `x`, read twice from the Cour de cassation, the second updated later; and its
+            // Légifrance copy, another producer's, updated later still, which is kept beside
+            // it: `a` is replaced by `b`, its producer's.
+            d("a", "x", &[], cc, jan1),
+            d("b", "x", &[], cc, jan2),
+            d("c", "x", &[], dila, "2025-01-03T00:00:00Z"),
+            // `y` updated later in `e`, but `d`'s copy alone bears `w`: it is still designated.
+            d("d", "y", &["w"], cc, jan1),
+            d("e", "y", &[], cc, jan2),
+            // `z` twice, updated at the same time: the first by file name is used.
+            d("f", "z", &[], cc, jan1),
+            d("g", "z", &[], cc, jan1),
+            // No id: found by nothing but its number, never replaced.
+            d("h", "", &[], cc, jan1),
+            d("i", "", &[], cc, jan1),
+        ]];
+        let set = ReferenceSet::from_parts(chunks, vec![], store);
+        let file = |i: u32| set.decisions[i as usize].origin.file.as_str();
+        let superseded: Vec<(&str, &str)> = set
+            .superseded()
+            .iter()
+            .map(|&(i, by)| (file(i), file(by)))
+            .collect();
+        assert_eq!(superseded, [("a", "b"), ("g", "f")]);
+        assert_eq!((set.len(), set.distinct()), (9, 7));
+        // What is set aside is what no id finds.
+        assert_eq!(set.find("x").unwrap().origin.file, "c");
+        assert_eq!(set.find("w").unwrap().origin.file, "d");
+        assert_eq!(set.find("y").unwrap().origin.file, "e");
+        assert_eq!(set.find("z").unwrap().origin.file, "f");
+        let copies: Vec<&str> = set.matching("x").iter().map(|&i| file(i)).collect();
+        assert_eq!(copies, ["c", "b"]);
     }
 
     #[test]
