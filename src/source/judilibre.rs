@@ -135,12 +135,22 @@ fn string(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
-/// A decision's text, taken out of its object.
-fn take_text(o: &mut serde_json::Map<String, Value>) -> String {
+/// A decision's text, taken out of its object: empty when it has none (`null`, absent, blank).
+/// Any other value than a string (a number, an object) says the document is not the decision
+/// it seems: the reason it cannot be read, rather than a text made up of it.
+fn take_text(o: &mut serde_json::Map<String, Value>) -> Result<String, String> {
     match o.remove("text") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s),
+        None | Some(Value::Null) | Some(Value::String(_)) => Ok(String::new()),
+        Some(v) => Err(format!(
+            "`text` must be a string, not {}",
+            match v {
+                Value::Number(_) => "a number",
+                Value::Bool(_) => "a boolean",
+                Value::Array(_) => "an array",
+                _ => "an object",
+            }
+        )),
     }
 }
 
@@ -161,7 +171,7 @@ pub(crate) fn text_of(v: Value, index: usize) -> Option<String> {
         return None;
     };
     string(&o, "id")?;
-    Some(take_text(&mut o))
+    take_text(&mut o).ok()
 }
 
 /// Converts one Judilibre decision object.
@@ -173,7 +183,10 @@ pub fn decision(v: Value, origin: Origin) -> Item {
         return Err((origin, "decision has no `id`".into()));
     };
     // Taken, not copied: the text is most of the decision.
-    let text = take_text(&mut o);
+    let text = match take_text(&mut o) {
+        Ok(text) => text,
+        Err(why) => return Err((origin, format!("decision {id}: {why}"))),
+    };
     // `numbers` and `number` (a string, or an array in search results) together: in search
     // results `numbers` may hold only one of several joined appeals that `number` lists.
     let mut numbers: Vec<String> = Vec::new();
@@ -365,6 +378,8 @@ mod tests {
             d.to_string(),
             format!("[{d},{{\"text\":\"no id\"}},{d},42,{{\"id\":\" \",\"text\":\"x\"}}]"),
             format!("{{\"results\":[{d},{{\"id\":7,\"text\":12}}],\"total\":2}}"),
+            r#"[{"id":"b","text":null},{"id":"c","text":["x"]},{"id":"d","text":true}]"#
+                .to_string(),
             r#"{"results":{"id":"r"},"id":"b","text":"page"}"#.to_string(),
             r#"{"results":[],"id":"b","text":"x"}"#.to_string(),
             r#"{"transactions":[],"id":"b","text":"x"}"#.to_string(),
@@ -385,6 +400,29 @@ mod tests {
                 assert_eq!(text_of(v.clone(), i), want, "{doc} #{i}");
             }
         }
+    }
+
+    #[test]
+    fn a_text_that_is_not_a_string_makes_the_decision_unreadable() {
+        let read = |doc: &str| {
+            from_document(serde_json::from_str(doc).unwrap(), "ref.jsonl", 3)
+                .into_iter()
+                .map(|d| d.map(|d| d.text).map_err(|(o, why)| format!("{o}: {why}")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read(r#"[{"id":"a","text":12},{"id":"b","text":{"x":1}},{"id":"c","text":false}]"#),
+            [
+                Err("ref.jsonl:3: decision a: `text` must be a string, not a number".to_string()),
+                Err("ref.jsonl:3: decision b: `text` must be a string, not an object".to_string()),
+                Err("ref.jsonl:3: decision c: `text` must be a string, not a boolean".to_string()),
+            ]
+        );
+        // No text, said one way or another, is a decision without a text.
+        assert_eq!(
+            read(r#"[{"id":"a"},{"id":"b","text":null},{"id":"c","text":" "}]"#),
+            [Ok(String::new()), Ok(String::new()), Ok(String::new())]
+        );
     }
 
     #[test]
