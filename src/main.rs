@@ -191,31 +191,50 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
         });
     };
     report::check_output_path(&path)?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let told = OUTPUT_EXTENSIONS
+        .iter()
+        .find(|(e, _)| Some(*e) == ext.as_deref())
+        .map(|(_, f)| *f);
     let format = match cli.report {
-        Some(f) => f,
-        None => {
-            let ext = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            match OUTPUT_EXTENSIONS
-                .iter()
-                .find(|(e, _)| Some(*e) == ext.as_deref())
-            {
-                Some((_, f)) => *f,
-                None => anyhow::bail!(
-                    "--output {}: its name does not tell the report's format; give --report \
+        Some(f) => {
+            // `--report` wins, but a name that tells another format is most likely a slip
+            // (a nightly job's output renamed, not its options): said before the audit runs.
+            if let Some(named) = told.filter(|&t| t != f) {
+                eprintln!(
+                    "vigie: warning: --output {} gets the report --report {} asks for, though \
+                     its name tells {}",
+                    for_terminal(&path.display().to_string(), false),
+                    format_name(f),
+                    format_name(named)
+                );
+            }
+            f
+        }
+        None => match told {
+            Some(f) => f,
+            None => anyhow::bail!(
+                "--output {}: its name does not tell the report's format; give --report \
                      json, jsonl, csv, notice or text (or name the file .json, .jsonl, .ndjson, \
                      .csv, .md for the notice, or .txt for the text summary)",
-                    path.display()
-                ),
-            }
-        }
+                path.display()
+            ),
+        },
     };
     Ok(Target {
         format: Some(format),
         output: Some(path),
     })
+}
+
+/// A report format as `--report` names it.
+fn format_name(f: ReportFormat) -> String {
+    use clap::ValueEnum;
+    f.to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 /// The most threads `--jobs` starts: each costs a stack, and past the cores they only wait.

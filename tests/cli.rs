@@ -423,6 +423,58 @@ fn a_gzip_compressed_corpus_gives_the_audit_of_its_content() {
     }
 }
 
+// `--report` decides the format of `--output`, but a name telling another format is most likely
+// a slip: it is said on stderr, before the audit, and the report is written as asked.
+#[test]
+fn an_output_named_for_another_format_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("r1").to_string()]);
+    let run = |format: &str, name: &str| {
+        let out_path = dir.path().join(name);
+        let out = vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--quiet",
+                "--report",
+                format,
+                "-o",
+            ])
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let written = std::fs::read_to_string(&out_path).unwrap();
+        (String::from_utf8(out.stderr).unwrap(), written, out_path)
+    };
+    let (stderr, written, path) = run("csv", "report.json");
+    assert_eq!(
+        stderr,
+        format!(
+            "vigie: warning: --output {} gets the report --report csv asks for, though its name \
+             tells json\n",
+            path.display()
+        )
+    );
+    assert!(written.starts_with("fingerprint,rule,"), "{written}");
+    // Names that tell the same format, or none, or in capitals: nothing to say.
+    for (format, name) in [
+        ("jsonl", "report.ndjson"),
+        ("json", "REPORT.JSON"),
+        ("csv", "out"),
+    ] {
+        let (stderr, _, _) = run(format, name);
+        assert_eq!(stderr, "", "{format} {name}");
+    }
+    let (stderr, written, _) = run("notice", "notice.txt");
+    assert!(stderr.ends_with("though its name tells text\n"), "{stderr}");
+    // The notice, as asked (the corpus is clean: a letter, not a formal notice).
+    assert!(written.starts_with("# Projet de lettre"), "{written}");
+}
+
 // A reference made of a full export and a later increment holds a decision twice: the version
 // updated later is the one the record is checked against, the report counts the decision once,
 // and stderr names the version set aside and the one used.
