@@ -83,22 +83,7 @@ pub(crate) fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
             .map(|d| decision(d, origin.clone()))
             .collect(),
         Value::Object(mut o) => {
-            // A results page; or search results given twice, as judilibre-search's own samples
-            // hold them: with the API's codes (`unresolved`) and with their labels
-            // (`resolved`). The codes are what the API gives by default: they are read.
-            let results = match o.remove("results") {
-                Some(Value::Array(results)) => Some(results),
-                _ if !o.contains_key("id") => {
-                    match (o.remove("unresolved"), o.remove("resolved")) {
-                        (Some(Value::Array(results)), _) | (_, Some(Value::Array(results))) => {
-                            Some(results)
-                        }
-                        _ => None,
-                    }
-                }
-                _ => None,
-            };
-            if let Some(results) = results {
+            if let Some(results) = take_results(&mut o) {
                 results
                     .into_iter()
                     .map(|d| decision(d, origin.clone()))
@@ -124,6 +109,21 @@ pub(crate) fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
                 }
             ),
         ))],
+    }
+}
+
+/// The decisions of a page of results, taken out of it: its `results`; or, in an object that is
+/// no decision (no `id`), search results given twice, as judilibre-search's own samples hold
+/// them: with the API's codes (`unresolved`) and with their labels (`resolved`). The codes are
+/// what the API gives by default: they are read. `None` for anything else.
+fn take_results(o: &mut serde_json::Map<String, Value>) -> Option<Vec<Value>> {
+    match o.remove("results") {
+        Some(Value::Array(results)) => Some(results),
+        _ if !o.contains_key("id") => match (o.remove("unresolved"), o.remove("resolved")) {
+            (Some(Value::Array(results)), _) | (_, Some(Value::Array(results))) => Some(results),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -160,10 +160,10 @@ fn take_text(o: &mut serde_json::Map<String, Value>) -> Result<String, String> {
 pub(crate) fn text_of(v: Value, index: usize) -> Option<String> {
     let d = match v {
         Value::Array(items) => items.into_iter().nth(index)?,
-        Value::Object(mut o) => match o.remove("results") {
-            Some(Value::Array(results)) => results.into_iter().nth(index)?,
-            _ if index > 0 || o.contains_key("transactions") => return None,
-            _ => Value::Object(o),
+        Value::Object(mut o) => match take_results(&mut o) {
+            Some(results) => results.into_iter().nth(index)?,
+            None if index > 0 || o.contains_key("transactions") => return None,
+            None => Value::Object(o),
         },
         _ => return None,
     };
@@ -380,6 +380,10 @@ mod tests {
             format!("{{\"results\":[{d},{{\"id\":7,\"text\":12}}],\"total\":2}}"),
             r#"[{"id":"b","text":null},{"id":"c","text":["x"]},{"id":"d","text":true}]"#
                 .to_string(),
+            format!("{{\"unresolved\":[{d}],\"total\":1}}"),
+            format!("{{\"resolved\":[{{\"id\":\"z\",\"text\":\"r\"}}],\"unresolved\":[{d}]}}"),
+            format!("{{\"resolved\":[{d}]}}"),
+            format!("{{\"id\":\"b\",\"text\":\"own\",\"unresolved\":[{d}]}}"),
             r#"{"results":{"id":"r"},"id":"b","text":"page"}"#.to_string(),
             r#"{"results":[],"id":"b","text":"x"}"#.to_string(),
             r#"{"transactions":[],"id":"b","text":"x"}"#.to_string(),

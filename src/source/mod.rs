@@ -1360,6 +1360,22 @@ mod tests {
         assert_eq!(set.find("20010").unwrap().id, "z");
     }
 
+    // A page of search results of one decision, as judilibre-search's samples give them (by
+    // code and by label): its text is read again where it lies, as it was first read.
+    #[test]
+    fn the_text_of_a_search_result_given_twice_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("search.json");
+        std::fs::write(
+            &p,
+            r#"{"unresolved":[{"id":"a","text":"Le texte."}],"resolved":[{"id":"a","text":"Le texte."}],"total":1}"#,
+        )
+        .unwrap();
+        let set = ReferenceSet::load(&[p], &archive::ArchiveLimits::default()).unwrap();
+        assert_eq!(set.len(), 1);
+        assert_eq!(set.text(0).unwrap(), "Le texte.");
+    }
+
     #[test]
     fn older_versions_of_a_decision_are_set_aside_and_counted_once() {
         let store = TextStore::new().unwrap();
