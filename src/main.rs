@@ -746,29 +746,38 @@ fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
 fn warn_superseded(superseded: &[vigie::audit::Superseded<'_>]) {
     let n = superseded.len();
     let header = format!(
-        "vigie: warning: {n} older version{} of reference decisions {} set aside: each \
-         decision was read more than once, and the version updated last (on a tie, the first by \
-         file name and line) is the one used and counted:",
+        "vigie: warning: {n} version{} of reference decisions read more than once {} set aside: \
+         of each decision, the version updated last is used and counted; on a tie (DILA's files \
+         carry no update date), the first by file name and line:",
         if n == 1 { "" } else { "s" },
         if n == 1 { "was" } else { "were" },
     );
-    let updated = |d: &vigie::model::ReferenceDecision| {
-        // In French time, as the sources date their updates: a bare date reads as that day.
-        d.update_date.map_or("no update date".to_string(), |t| {
-            let paris = t.to_zoned(vigie::ident::paris());
-            format!("updated {}", paris.strftime("%Y-%m-%d %H:%M %Z"))
-        })
+    // In French time, as the sources date their updates: a bare date reads as that day.
+    let when = |t: jiff::Timestamp| {
+        t.to_zoned(vigie::ident::paris())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string()
     };
     warn_naming(
         header,
         superseded.iter().map(|s| {
+            let (old, by) = (s.superseded, s.by);
+            let why = match (old.update_date, by.update_date) {
+                (Some(a), Some(b)) if a < b => format!("updated {}", when(b)),
+                (None, Some(b)) => format!("updated {}", when(b)),
+                (Some(_), _) => "updated at the same time, first by name".to_string(),
+                (None, None) => "no update date either, first by name".to_string(),
+            };
             format!(
-                "{} ({}, id {}): replaced by {} ({})",
-                for_terminal(&s.superseded.origin.to_string(), false),
-                updated(s.superseded),
-                for_terminal(&s.superseded.id, false),
-                for_terminal(&s.by.origin.to_string(), false),
-                updated(s.by),
+                "{} ({}, id {}): set aside for {} ({why})",
+                for_terminal(&old.origin.to_string(), false),
+                old.update_date
+                    .map_or("no update date".to_string(), |t| format!(
+                        "updated {}",
+                        when(t)
+                    )),
+                for_terminal(&old.id, false),
+                for_terminal(&by.origin.to_string(), false),
             )
         }),
     );

@@ -513,15 +513,39 @@ fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(
-        lines[0]
-            .starts_with("vigie: warning: 1 older version of reference decisions was set aside"),
+        lines[0].starts_with(
+            "vigie: warning: 1 version of reference decisions read more than once was set aside"
+        ),
         "{stderr}"
     );
     assert_eq!(
         lines[1],
         format!(
-            "  {}:1 (updated 2021-06-01 00:00 CEST, id 5fca277de35a255d41ca73ab): replaced by \
+            "  {}:1 (updated 2021-06-01 00:00 CEST, id 5fca277de35a255d41ca73ab): set aside for \
              {}:1 (updated 2021-11-30 00:00 CET)",
+            full.join("export.json").display(),
+            delta.join("update.json").display()
+        )
+    );
+    // The same version twice, updated at the same time: nothing tells which is later, and the
+    // line says so; the first by name ("delta" before "full") is used.
+    std::fs::write(full.join("export.json"), latest.to_string()).unwrap();
+    let out = vigie()
+        .arg(&c)
+        .arg("--reference")
+        .arg(&full)
+        .arg("--reference")
+        .arg(&delta)
+        .args(HEADLESS_JSON)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr.lines().nth(1).unwrap(),
+        format!(
+            "  {}:1 (updated 2021-11-30 00:00 CET, id 5fca277de35a255d41ca73ab): set aside for \
+             {}:1 (updated at the same time, first by name)",
             full.join("export.json").display(),
             delta.join("update.json").display()
         )

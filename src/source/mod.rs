@@ -265,7 +265,26 @@ impl ReferenceSet {
                     .map_or(by_id[&first], |&j| j);
                 Some((i as u32, by))
             })
-            .collect();
+            .collect::<Vec<_>>();
+        // A case number stands for the version that replaced the one bearing it (which the
+        // record's identification is then compared with): a version set aside is not checked
+        // against.
+        let mut by_number = by_number;
+        if !superseded.is_empty() {
+            let mut replaced_by: Vec<Option<u32>> = vec![None; n];
+            for &(i, by) in &superseded {
+                replaced_by[i as usize] = Some(by);
+            }
+            for v in by_number.values_mut() {
+                if v.iter().any(|&i| replaced_by[i as usize].is_some()) {
+                    for i in v.iter_mut() {
+                        *i = replaced_by[*i as usize].unwrap_or(*i);
+                    }
+                    v.sort_unstable();
+                    v.dedup();
+                }
+            }
+        }
         ReferenceSet {
             decisions,
             texts,
@@ -1397,12 +1416,17 @@ mod tests {
         };
         let (cc, dila) = (Producer::CourDeCassation, Producer::Legifrance);
         let (jan1, jan2) = ("2025-01-01T00:00:00Z", "2025-01-02T00:00:00Z");
+        let numbered = |(mut d, s): (ReferenceDecision, Stored), number: &str| {
+            d.numbers = vec![number.to_string()];
+            (d, s)
+        };
         let chunks = vec![vec![
             // `x`, read twice from the Cour de cassation, the second updated later; and its
             // Légifrance copy, another producer's, updated later still, which is kept beside
             // it: `a` is replaced by `b`, its producer's.
-            d("a", "x", &[], cc, jan1),
-            d("b", "x", &[], cc, jan2),
+            // Their case numbers differ: the later version corrected it.
+            numbered(d("a", "x", &[], cc, jan1), "12-34.567"),
+            numbered(d("b", "x", &[], cc, jan2), "12-34.568"),
             d("c", "x", &[], dila, "2025-01-03T00:00:00Z"),
             // `y` updated later in `e`, but `d`'s copy alone bears `w`: it is still designated.
             d("d", "y", &["w"], cc, jan1),
@@ -1430,6 +1454,11 @@ mod tests {
         assert_eq!(set.find("z").unwrap().origin.file, "f");
         let copies: Vec<&str> = set.matching("x").iter().map(|&i| file(i)).collect();
         assert_eq!(copies, ["c", "b"]);
+        // The older number stands for the version that replaced it; so does the newer.
+        for number in ["12-34.567", "12-34.568"] {
+            let found: Vec<&str> = set.matching(number).iter().map(|&i| file(i)).collect();
+            assert_eq!(found, ["b"], "{number}");
+        }
     }
 
     #[test]
