@@ -103,17 +103,6 @@ pub trait AuditContext: Send + Sync {
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &[]
     }
-    /// The reference decisions read more than once, each older version (`superseded`) with
-    /// the one used in its place (`by`): the report counts the decision once.
-    fn superseded_reference(&self) -> Vec<Superseded<'_>> {
-        Vec::new()
-    }
-}
-
-/// An older version of a reference decision, and the version used in its place.
-pub struct Superseded<'a> {
-    pub superseded: &'a ReferenceDecision,
-    pub by: &'a ReferenceDecision,
 }
 
 /// A finished audit, with what the UI needs to show each finding's context.
@@ -180,18 +169,6 @@ impl AuditContext for Context {
 
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &self.reference.unreadable
-    }
-
-    fn superseded_reference(&self) -> Vec<Superseded<'_>> {
-        let d = &self.reference.decisions;
-        self.reference
-            .superseded()
-            .iter()
-            .map(|&(i, by)| Superseded {
-                superseded: &d[i as usize],
-                by: &d[by as usize],
-            })
-            .collect()
     }
 }
 
@@ -777,6 +754,25 @@ fn run_on(
                     file: u.origin.file.clone(),
                     line: u.origin.line,
                     reason: u.reason.clone(),
+                })
+                .collect(),
+            superseded_reference: reference
+                .superseded()
+                .iter()
+                .map(|&(i, by)| {
+                    let (old, by) = (
+                        &reference.decisions[i as usize],
+                        &reference.decisions[by as usize],
+                    );
+                    crate::report::SupersededInput {
+                        file: old.origin.file.clone(),
+                        line: old.origin.line,
+                        id: old.id.clone(),
+                        update_date: old.update_date,
+                        used_file: by.origin.file.clone(),
+                        used_line: by.origin.line,
+                        used_update_date: by.update_date,
+                    }
                 })
                 .collect(),
             skipped_files: skipped.clone(),

@@ -587,7 +587,7 @@ fn headless(
     }
     let outcome = outcome?;
     warn_unreadable_reference(outcome.context.unreadable_reference());
-    warn_superseded(&outcome.context.superseded_reference());
+    warn_superseded(&outcome.report.audit.superseded_reference);
     warn_skipped(&outcome.skipped_files);
     if let Some(u) = outcome.history_unreadable.first() {
         let n = outcome.history_unreadable.len();
@@ -740,10 +740,10 @@ fn warn_unreadable_reference(unreadable: &[vigie::source::Unreadable]) {
     );
 }
 
-/// Says on stderr which reference decisions were read more than once, and which version is
-/// used: the report counts each decision once, and an auditor who gave an export with its
-/// increments can see that the latest versions were taken.
-fn warn_superseded(superseded: &[vigie::audit::Superseded<'_>]) {
+/// Says on stderr which versions of reference decisions read more than once were set aside, and
+/// which is used: the report counts each decision once, and an auditor who gave an export with
+/// its increments can see that the latest versions were taken.
+fn warn_superseded(superseded: &[vigie::report::SupersededInput]) {
     let n = superseded.len();
     let header = format!(
         "vigie: warning: {n} version{} of reference decisions read more than once {} set aside: \
@@ -752,35 +752,7 @@ fn warn_superseded(superseded: &[vigie::audit::Superseded<'_>]) {
         if n == 1 { "" } else { "s" },
         if n == 1 { "was" } else { "were" },
     );
-    // In French time, as the sources date their updates: a bare date reads as that day.
-    let when = |t: jiff::Timestamp| {
-        t.to_zoned(vigie::ident::paris())
-            .strftime("%Y-%m-%d %H:%M %Z")
-            .to_string()
-    };
-    warn_naming(
-        header,
-        superseded.iter().map(|s| {
-            let (old, by) = (s.superseded, s.by);
-            let why = match (old.update_date, by.update_date) {
-                (Some(a), Some(b)) if a < b => format!("updated {}", when(b)),
-                (None, Some(b)) => format!("updated {}", when(b)),
-                (Some(_), _) => "updated at the same time, first by name".to_string(),
-                (None, None) => "no update date either, first by name".to_string(),
-            };
-            format!(
-                "{} ({}, id {}): set aside for {} ({why})",
-                for_terminal(&old.origin.to_string(), false),
-                old.update_date
-                    .map_or("no update date".to_string(), |t| format!(
-                        "updated {}",
-                        when(t)
-                    )),
-                for_terminal(&old.id, false),
-                for_terminal(&by.origin.to_string(), false),
-            )
-        }),
-    );
+    warn_naming(header, superseded.iter().map(|s| s.describe()));
 }
 
 /// Says on stderr which files of corpus folders were left out for their extension: a folder's

@@ -510,6 +510,21 @@ fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
     assert_eq!(report["findings"], json!([]));
     assert_eq!(report["audit"]["reference_decisions"], 1);
     assert_eq!(report["audit"]["matched_records"], 1);
+    // The report lists the version set aside, with the one used.
+    assert_eq!(
+        report["audit"]["superseded_reference"],
+        json!([{
+            "file": full.join("export.json").display().to_string(),
+            "line": 1,
+            "id": "5fca277de35a255d41ca73ab",
+            "update_date": "2021-05-31T22:00:00Z",
+            "used": {
+                "file": delta.join("update.json").display().to_string(),
+                "line": 1,
+                "update_date": "2021-11-29T23:00:00Z"
+            }
+        }])
+    );
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(

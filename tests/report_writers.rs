@@ -115,6 +115,7 @@ fn sample() -> Report {
                 line: 0,
                 reason: "line 3, column 1: <CONTENU> is not closed".into(),
             }],
+            superseded_reference: vec![],
             skipped_files: vec!["corpus/README.txt".into()],
             matched_records: 2,
             producers: vec![],
@@ -584,6 +585,56 @@ fn notice_for_a_compliant_corpus_is_short() {
         summary.contains(
             "\ntexts not compared: 2 records (the reference text could not be read again"
         )
+    );
+}
+
+/// The versions of reference decisions set aside are listed in the text summary (where each lies,
+/// its update date in French time and id, the version used and why) and in the JSON report.
+#[test]
+fn versions_set_aside_are_listed_in_the_text_summary_and_the_json() {
+    let mut r = sample();
+    r.audit.superseded_reference = vec![
+        report::SupersededInput {
+            file: "ref/full.jsonl".into(),
+            line: 7,
+            id: "abc\u{1b}[31m".into(),
+            update_date: Some("2025-03-01T09:30:00Z".parse().unwrap()),
+            used_file: "ref/delta.jsonl".into(),
+            used_line: 2,
+            used_update_date: Some("2025-07-01T12:00:00Z".parse().unwrap()),
+        },
+        report::SupersededInput {
+            file: "dila/b.xml".into(),
+            line: 0,
+            id: "JURITEXT1".into(),
+            update_date: None,
+            used_file: "dila/a.xml".into(),
+            used_line: 0,
+            used_update_date: None,
+        },
+    ];
+    let text = render(&r, Format::Text, &WriteOptions::default());
+    assert!(
+        text.contains(
+            "\nreference versions set aside (read more than once; the one updated last is used): 2\n  \
+             ref/full.jsonl:7 (updated 2025-03-01 10:30 CET, id abc\u{241b}[31m): set aside for \
+             ref/delta.jsonl:2 (updated 2025-07-01 14:00 CEST)\n  \
+             dila/b.xml (no update date, id JURITEXT1): set aside for dila/a.xml (no update date \
+             either, first by name)\n"
+        ),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&r, Format::Json, &WriteOptions::default())).unwrap();
+    assert_eq!(
+        json["audit"]["superseded_reference"],
+        serde_json::json!([
+            {"file": "ref/full.jsonl", "line": 7, "id": "abc\u{1b}[31m",
+             "update_date": "2025-03-01T09:30:00Z",
+             "used": {"file": "ref/delta.jsonl", "line": 2, "update_date": "2025-07-01T12:00:00Z"}},
+            {"file": "dila/b.xml", "line": null, "id": "JURITEXT1", "update_date": null,
+             "used": {"file": "dila/a.xml", "line": null, "update_date": null}}
+        ])
     );
 }
 

@@ -315,6 +315,27 @@ fn the_overview_keeps_every_count_at_80_columns() {
     }
 }
 
+/// Versions of reference decisions set aside (a decision read more than once) are said under the
+/// audit panel's counts, as the reference decisions not read are: the count excludes them.
+#[test]
+fn the_overview_says_reference_versions_were_set_aside() {
+    let mut report = tui_common::report();
+    report.audit.superseded_reference = vec![vigie::report::SupersededInput::default(); 3];
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let s = screen(&mut app, "", 120, 32);
+    assert!(
+        s.contains("3 reference version(s) read more than once set aside"),
+        "{s}"
+    );
+    // Nothing is said when there are none.
+    let mut app = App::with_report(
+        vigie::tui::keymap::Keymap::default(),
+        tui_common::report(),
+        None,
+    );
+    assert!(!screen(&mut app, "", 120, 32).contains("set aside"));
+}
+
 /// The age chart shows the records dated more than a day after the audit time apart, in a
 /// `future` bar, not among the fresh ones.
 #[test]

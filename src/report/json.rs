@@ -42,6 +42,7 @@ pub(crate) struct AuditView<'a> {
     reference_decisions: u64,
     unreadable_reference_decisions: u64,
     unreadable_reference: Vec<UnreadableView<'a>>,
+    superseded_reference: Vec<SupersededView<'a>>,
     skipped_files: &'a [String],
     matched_records: u64,
     producers: ProducersView<'a>,
@@ -107,6 +108,25 @@ struct UnreadableView<'a> {
 }
 
 #[derive(Serialize)]
+struct SupersededView<'a> {
+    file: &'a str,
+    /// `null` when the line is not meaningful (the whole file).
+    line: Option<u64>,
+    id: &'a str,
+    /// RFC 3339, UTC; `null` when the decision gives none (DILA).
+    update_date: Option<String>,
+    /// The version used in its place.
+    used: UsedView<'a>,
+}
+
+#[derive(Serialize)]
+struct UsedView<'a> {
+    file: &'a str,
+    line: Option<u64>,
+    update_date: Option<String>,
+}
+
+#[derive(Serialize)]
 struct AgeView {
     age: &'static str,
     records: u64,
@@ -130,6 +150,21 @@ impl<'a> AuditView<'a> {
                     file: &u.file,
                     line: (u.line > 0).then_some(u.line),
                     reason: &u.reason,
+                })
+                .collect(),
+            superseded_reference: a
+                .superseded_reference
+                .iter()
+                .map(|s| SupersededView {
+                    file: &s.file,
+                    line: (s.line > 0).then_some(s.line),
+                    id: &s.id,
+                    update_date: s.update_date.map(|t| t.to_string()),
+                    used: UsedView {
+                        file: &s.used_file,
+                        line: (s.used_line > 0).then_some(s.used_line),
+                        update_date: s.used_update_date.map(|t| t.to_string()),
+                    },
                 })
                 .collect(),
             skipped_files: &a.skipped_files,

@@ -51,6 +51,57 @@ pub struct UnreadableInput {
     pub reason: String,
 }
 
+/// A version of a reference decision read more than once and set aside, and the version used in
+/// its place: updated later, or (on a tie) first by file name and line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SupersededInput {
+    pub file: String,
+    /// Where the version starts (0 when not meaningful: the whole file).
+    pub line: u64,
+    pub id: String,
+    pub update_date: Option<jiff::Timestamp>,
+    pub used_file: String,
+    pub used_line: u64,
+    pub used_update_date: Option<jiff::Timestamp>,
+}
+
+impl SupersededInput {
+    /// One line for a person: where the version set aside lies, its update date and id, and the
+    /// version used, and why (update dates in French time, as the sources date them).
+    pub fn describe(&self) -> String {
+        use crate::text::sanitize::for_terminal;
+        let when = |t: jiff::Timestamp| {
+            t.to_zoned(crate::ident::paris())
+                .strftime("%Y-%m-%d %H:%M %Z")
+                .to_string()
+        };
+        let at = |file: &str, line: u64| {
+            let o = crate::model::Origin {
+                file: file.to_string(),
+                line,
+            };
+            for_terminal(&o.to_string(), false).into_owned()
+        };
+        let why = match (self.update_date, self.used_update_date) {
+            (Some(a), Some(b)) if a < b => format!("updated {}", when(b)),
+            (None, Some(b)) => format!("updated {}", when(b)),
+            (Some(_), _) => "updated at the same time, first by name".to_string(),
+            (None, None) => "no update date either, first by name".to_string(),
+        };
+        format!(
+            "{} ({}, id {}): set aside for {} ({why})",
+            at(&self.file, self.line),
+            self.update_date
+                .map_or("no update date".to_string(), |t| format!(
+                    "updated {}",
+                    when(t)
+                )),
+            for_terminal(&self.id, false),
+            at(&self.used_file, self.used_line),
+        )
+    }
+}
+
 /// The earlier report given as `--previous`, recorded in the report (`audit.previous`): a
 /// repeated breach is one found again after it, and the formal notice dates it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -88,6 +139,9 @@ pub struct AuditInfo {
     /// them), each with where and why: a court checking a reuser can tell the reference's
     /// defects from the reuser's.
     pub unreadable_reference: Vec<UnreadableInput>,
+    /// The versions of reference decisions read more than once that were set aside (a full
+    /// export given with its increments): `reference_decisions` counts each decision once.
+    pub superseded_reference: Vec<SupersededInput>,
     /// Files of the corpus folders not read, not being of a corpus's extension: nothing the
     /// auditor gave is left out silently (SPEC §7).
     pub skipped_files: Vec<String>,

@@ -62,6 +62,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     }
     named_lines(
         &mut out,
+        "reference versions set aside (read more than once; the one updated last is used)",
+        a.superseded_reference.iter().map(|s| s.describe()),
+    )?;
+    named_lines(
+        &mut out,
         "reference decisions not read",
         a.unreadable_reference.iter().map(|u| {
             // Where, as the warning on standard error says it (`file:line`, or the file).

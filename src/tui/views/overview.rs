@@ -271,6 +271,12 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
                 a.unreadable_reference_decisions
             )));
         }
+        if !a.superseded_reference.is_empty() {
+            lines.push(Line::raw(format!(
+                "{} reference version(s) read more than once set aside (listed in the json report)",
+                a.superseded_reference.len()
+            )));
+        }
         if !a.skipped_files.is_empty() {
             lines.push(Line::raw(format!(
                 "{} file(s) of the corpus folders not read: not a corpus extension",
