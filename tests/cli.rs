@@ -494,19 +494,23 @@ fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
     std::fs::write(full.join("export.json"), older.to_string()).unwrap();
     std::fs::write(delta.join("update.json"), latest.to_string()).unwrap();
     let c = corpus(dir.path(), &[clean("r1").to_string()]);
-    let out = vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(&full)
-        .arg("--reference")
-        .arg(&delta)
-        .args(HEADLESS_JSON)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    // Checked against the corrected text, which it reproduces: nothing to report.
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let run = || {
+        let out = vigie()
+            .arg(&c)
+            .arg("--reference")
+            .arg(&full)
+            .arg("--reference")
+            .arg(&delta)
+            .args(HEADLESS_JSON)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (report, stderr)
+    };
+    let (report, stderr) = run();
+    // Checked against the corrected text, which it reproduces: nothing to report (exit 0).
     assert_eq!(report["findings"], json!([]));
     assert_eq!(report["audit"]["reference_decisions"], 1);
     assert_eq!(report["audit"]["matched_records"], 1);
@@ -545,17 +549,7 @@ fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
     // The same version twice, updated at the same time: nothing tells which is later, and the
     // line says so; the first by name ("delta" before "full") is used.
     std::fs::write(full.join("export.json"), latest.to_string()).unwrap();
-    let out = vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(&full)
-        .arg("--reference")
-        .arg(&delta)
-        .args(HEADLESS_JSON)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let (_, stderr) = run();
     assert_eq!(
         stderr.lines().nth(1).unwrap(),
         format!(
