@@ -266,9 +266,10 @@ impl ReferenceSet {
                 Some((i as u32, by))
             })
             .collect::<Vec<_>>();
-        // A case number stands for the version that replaced the one bearing it (which the
-        // record's identification is then compared with): a version set aside is not checked
-        // against.
+        // A case number borne only by versions set aside stands for the versions that replaced
+        // them (which the record's identification is then compared with); one that a current
+        // decision bears too stands for the current ones alone. A version set aside is never
+        // checked against.
         let mut by_number = by_number;
         if !superseded.is_empty() {
             let mut replaced_by: Vec<Option<u32>> = vec![None; n];
@@ -276,12 +277,14 @@ impl ReferenceSet {
                 replaced_by[i as usize] = Some(by);
             }
             for v in by_number.values_mut() {
-                if v.iter().any(|&i| replaced_by[i as usize].is_some()) {
+                if v.iter().all(|&i| replaced_by[i as usize].is_some()) {
                     for i in v.iter_mut() {
                         *i = replaced_by[*i as usize].unwrap_or(*i);
                     }
                     v.sort_unstable();
                     v.dedup();
+                } else {
+                    v.retain(|&i| replaced_by[i as usize].is_none());
                 }
             }
         }
@@ -1437,6 +1440,11 @@ mod tests {
             // No id: found by nothing but its number, never replaced.
             d("h", "", &[], cc, jan1),
             d("i", "", &[], cc, jan1),
+            // `p`'s older version bears a number that another case, `q`, bears too: the number
+            // stands for `q` alone, not for `p`'s later version, which does not bear it.
+            numbered(d("j", "p", &[], cc, jan1), "55-55.555"),
+            numbered(d("k", "p", &[], cc, jan2), "66-66.666"),
+            numbered(d("l", "q", &[], cc, jan1), "55-55.555"),
         ]];
         let set = ReferenceSet::from_parts(chunks, vec![], store);
         let file = |i: u32| set.decisions[i as usize].origin.file.as_str();
@@ -1445,8 +1453,8 @@ mod tests {
             .iter()
             .map(|&(i, by)| (file(i), file(by)))
             .collect();
-        assert_eq!(superseded, [("a", "b"), ("g", "f")]);
-        assert_eq!((set.len(), set.distinct()), (9, 7));
+        assert_eq!(superseded, [("a", "b"), ("g", "f"), ("j", "k")]);
+        assert_eq!((set.len(), set.distinct()), (12, 9));
         // What is set aside is what no id finds.
         assert_eq!(set.find("x").unwrap().origin.file, "c");
         assert_eq!(set.find("w").unwrap().origin.file, "d");
@@ -1459,6 +1467,8 @@ mod tests {
             let found: Vec<&str> = set.matching(number).iter().map(|&i| file(i)).collect();
             assert_eq!(found, ["b"], "{number}");
         }
+        let found: Vec<&str> = set.matching("55-55.555").iter().map(|&i| file(i)).collect();
+        assert_eq!(found, ["l"]);
     }
 
     #[test]
