@@ -2730,7 +2730,8 @@ fn scalar_string(v: &Value) -> Option<String> {
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+/// What a JSON value is, as messages name it (`a number`, `an array`, `null`…).
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

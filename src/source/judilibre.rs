@@ -101,12 +101,7 @@ pub(crate) fn from_document(v: Value, file: &str, line: u64) -> Vec<Item> {
             origin,
             format!(
                 "expected a Judilibre decision object, an array or a results page, not {}",
-                match other {
-                    Value::String(_) => "a string",
-                    Value::Number(_) => "a number",
-                    Value::Bool(_) => "a boolean",
-                    _ => "null",
-                }
+                crate::corpus::kind_of(&other)
             ),
         ))],
     }
@@ -144,12 +139,7 @@ fn take_text(o: &mut serde_json::Map<String, Value>) -> Result<String, String> {
         None | Some(Value::Null) | Some(Value::String(_)) => Ok(String::new()),
         Some(v) => Err(format!(
             "`text` must be a string, not {}",
-            match v {
-                Value::Number(_) => "a number",
-                Value::Bool(_) => "a boolean",
-                Value::Array(_) => "an array",
-                _ => "an object",
-            }
+            crate::corpus::kind_of(&v)
         )),
     }
 }

@@ -166,7 +166,7 @@ impl ReferenceSet {
         drop(all);
         let n = keys.len();
         // The maps are filled in order while the decisions are moved.
-        let ((by_id, copies, by_number, designated), (decisions, texts)) = rayon::join(
+        let ((by_id, copies, mut by_number, designated), (decisions, texts)) = rayon::join(
             || {
                 let mut by_id: HashMap<String, u32> = HashMap::with_capacity(n * 2);
                 let mut by_number: HashMap<String, Vec<u32>> = HashMap::new();
@@ -270,7 +270,6 @@ impl ReferenceSet {
         // them (which the record's identification is then compared with); one that a current
         // decision bears too stands for the current ones alone. A version set aside is never
         // checked against.
-        let mut by_number = by_number;
         if !superseded.is_empty() {
             let mut replaced_by: Vec<Option<u32>> = vec![None; n];
             for &(i, by) in &superseded {
