@@ -17,7 +17,7 @@ use vigie::ident::reference_display;
 use vigie::model::{IdField, Origin, ReferenceDecision};
 use vigie::report::Report;
 use vigie::rules::{Family, Rule};
-use vigie::text::align::{Tok, align, align_whole};
+use vigie::text::align::{Tok, align, align_whole, interning_the_shorter_side_agrees};
 use vigie::text::normalize::{normalize, normalize_careful, normalize_mapped};
 
 fn data(rel: &str) -> PathBuf {
@@ -261,6 +261,69 @@ proptest! {
             );
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn interning_the_shorter_side_gives_the_changes_of_interning_each_token(
+        base in prop::collection::vec(texty(), 1..40).prop_map(|v| v.join(" ")),
+        edits in prop::collection::vec((0.0f64..=1.0, 0usize..200, insertion()), 1..6),
+    ) {
+        let other = edited(&base, &edits);
+        for (reference, record) in [(&base, &other), (&other, &base)] {
+            prop_assert_eq!(interning_the_shorter_side_agrees(reference, record), Ok(()));
+        }
+    }
+}
+
+#[test]
+fn interning_the_shorter_side_agrees_on_real_decisions() {
+    let texts: Vec<String> = DILA
+        .iter()
+        .map(|d| normalize(&d.decision.text, false))
+        .collect();
+    let mut cases = 0;
+    for (k, text) in texts.iter().enumerate() {
+        let at = |share: f64| {
+            let mut i = (text.len() as f64 * share) as usize;
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let others = [
+            // An excerpt, a sentence, a few words: a short record citing the decision.
+            text[at(0.3)..at(0.6)].to_string(),
+            text[at(0.5)..at(0.52)].to_string(),
+            "Bonjour.".to_string(),
+            // The decision edited in three places.
+            edited(
+                text,
+                &[
+                    (0.2, 40, "la cour [X] rejette".into()),
+                    (0.5, 0, " M. Dupont ".into()),
+                    (0.8, 500, String::new()),
+                ],
+            ),
+            // Another decision: many words of each lack in the other, and the common ones (`de`,
+            // `la`) are frequent, which may make the histogram diff fall back to Myers'.
+            texts[(k + 1) % texts.len()].clone(),
+        ];
+        for other in &others {
+            for (reference, record) in [(text, other), (other, text)] {
+                assert_eq!(
+                    interning_the_shorter_side_agrees(reference, record),
+                    Ok(()),
+                    "{}",
+                    DILA[k].path.display()
+                );
+                cases += 1;
+            }
+        }
+    }
+    assert_eq!(cases, DILA.len() * 10);
 }
 
 #[test]

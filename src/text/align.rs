@@ -5,10 +5,11 @@
 //! Tokens are pseudonymisation markers (one token however many words they span), elision marks
 //! (`(…)`, `(...)`), runs of letters and digits, and single punctuation marks; white space
 //! separates tokens and is not one.
-//! The diff is imara-diff's histogram diff over interned tokens.
+//! The diff is imara-diff's histogram diff over interned tokens (see [`histogram`]).
 
 use crate::text::markers::{self, Marker};
-use imara_diff::{Algorithm, Diff, Interner, Token};
+use imara_diff::{Algorithm, Diff, Token};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One token of a normalised text. Its offsets are `u32`, as a record is at most 4 GiB
@@ -331,6 +332,14 @@ fn diff_tokens(reference: &str, record: &str, ref_toks: &[Tok], rec_toks: &[Tok]
 }
 
 /// The histogram diff of the tokens `ref_mid` and `rec_mid`, which come after `head` tokens.
+///
+/// Only the tokens of the shorter side are interned. A token of the longer side is looked up
+/// among them, and all those it lacks share one id that the shorter side does not hold. The diff
+/// reads the same from that as from every token interned apart: a token that one side lacks is
+/// never matched, whatever its id. The histogram diff looks the tokens of `after` up among those
+/// of `before`, and extends a match only over tokens equal on both sides; the Myers diff it
+/// falls back to first drops the tokens that the other side lacks. A short record citing a long
+/// decision then costs a lookup per token of the decision, not an insertion.
 fn histogram(
     reference: &str,
     record: &str,
@@ -338,23 +347,85 @@ fn histogram(
     rec_mid: &[Tok],
     head: usize,
 ) -> Vec<Change> {
-    let mut interner: Interner<&str> = Interner::new(ref_mid.len() + rec_mid.len());
-    let before: Vec<Token> = ref_mid
-        .iter()
-        .map(|t| interner.intern(&reference[t.range()]))
-        .collect();
-    let after: Vec<Token> = rec_mid
-        .iter()
-        .map(|t| interner.intern(&record[t.range()]))
-        .collect();
+    let (before, after, num_tokens) = if ref_mid.len() <= rec_mid.len() {
+        let (before, after, n) = intern_shorter(reference, ref_mid, record, rec_mid);
+        (before, after, n)
+    } else {
+        let (after, before, n) = intern_shorter(record, rec_mid, reference, ref_mid);
+        (before, after, n)
+    };
     let mut diff = Diff::default();
-    diff.compute_with(Algorithm::Histogram, &before, &after, interner.num_tokens());
+    diff.compute_with(Algorithm::Histogram, &before, &after, num_tokens);
     diff.hunks()
         .map(|h| Change {
             reference: head + h.before.start as usize..head + h.before.end as usize,
             record: head + h.after.start as usize..head + h.after.end as usize,
         })
         .collect()
+}
+
+/// The ids of the tokens `short` of `short_text` and `long` of `long_text`, and how many ids
+/// there are: each distinct token of `short` has its own, and the tokens of `long` that `short`
+/// lacks share the last one (see [`histogram`]).
+fn intern_shorter(
+    short_text: &str,
+    short: &[Tok],
+    long_text: &str,
+    long: &[Tok],
+) -> (Vec<Token>, Vec<Token>, u32) {
+    let mut ids: HashMap<&str, u32, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(short.len(), Default::default());
+    let short_ids = short
+        .iter()
+        .map(|t| {
+            let n = ids.len() as u32;
+            Token(*ids.entry(&short_text[t.range()]).or_insert(n))
+        })
+        .collect();
+    let absent = ids.len() as u32;
+    let long_ids = long
+        .iter()
+        .map(|t| Token(ids.get(&long_text[t.range()]).copied().unwrap_or(absent)))
+        .collect();
+    (short_ids, long_ids, absent + 1)
+}
+
+/// Whether [`histogram`] finds in the whole of both texts the changes it finds when every token
+/// of both sides is interned apart (for the tests).
+#[doc(hidden)]
+pub fn interning_the_shorter_side_agrees(reference: &str, record: &str) -> Result<(), String> {
+    let ref_toks = tokenize(reference);
+    let rec_toks = tokenize(record);
+    let fast = histogram(reference, record, &ref_toks, &rec_toks, 0);
+    let mut interner: imara_diff::Interner<&str> =
+        imara_diff::Interner::new(ref_toks.len() + rec_toks.len());
+    let before: Vec<Token> = ref_toks
+        .iter()
+        .map(|t| interner.intern(&reference[t.range()]))
+        .collect();
+    let after: Vec<Token> = rec_toks
+        .iter()
+        .map(|t| interner.intern(&record[t.range()]))
+        .collect();
+    let mut diff = Diff::default();
+    diff.compute_with(Algorithm::Histogram, &before, &after, interner.num_tokens());
+    let each: Vec<Change> = diff
+        .hunks()
+        .map(|h| Change {
+            reference: h.before.start as usize..h.before.end as usize,
+            record: h.after.start as usize..h.after.end as usize,
+        })
+        .collect();
+    if fast == each {
+        Ok(())
+    } else {
+        Err(format!(
+            "interning the shorter side gave {} changes, interning each token {}: first apart at {:?}",
+            fast.len(),
+            each.len(),
+            fast.iter().zip(&each).position(|(a, b)| a != b)
+        ))
+    }
 }
 
 /// [`align`] on the middles of the texts, or `None` when the shortcut cannot be sure to give what
