@@ -820,3 +820,71 @@ fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
     .collect();
     assert_eq!(got, want);
 }
+
+/// The findings of an audit of `records` at `--jobs 1`, each as its rule, message and evidence.
+fn findings_of(records: &[serde_json::Value]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = records.iter().map(|r| r.to_string() + "\n").collect();
+    std::fs::write(&corpus, lines.concat()).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![data("judilibre/cc_detail.json")],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        jobs: Some(1),
+        ..Default::default()
+    };
+    let report = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report;
+    report
+        .findings
+        .iter()
+        .map(|f| format!("{:?} {} {:?}", f.rule, f.message, f.evidence))
+        .collect()
+}
+
+/// Records citing one decision one after another are compared with its text as read, normalised
+/// and tokenised for the first of them: each gets the findings it gets alone.
+#[test]
+fn records_citing_one_decision_in_a_row_get_the_findings_each_gets_alone() {
+    let t = cc_text();
+    let edits = [
+        t.replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1),
+        t.replacen(
+            "PAR CES MOTIFS",
+            "Mme Sophie Lambert, née le 3 mars 1975, a témoigné.\n\nPAR CES MOTIFS",
+            1,
+        ),
+        t.replacen("M. J... Y...", "M. Jacques Yvelin", 1),
+        t[..t.len() / 3].to_string(),
+        "Bonjour.".to_string(),
+        t.clone(),
+        t.replacen("M. M... G...", "M. [M] [G]", 1),
+        t.replacen("la société Uber France", "la société [X]", 1),
+        t.replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1),
+    ];
+    let records: Vec<serde_json::Value> = edits
+        .iter()
+        .enumerate()
+        .map(|(k, text)| {
+            let mut r = clean(&format!("r{k}"));
+            r["text"] = json!(text);
+            r
+        })
+        .collect();
+    let alone: Vec<String> = records
+        .iter()
+        .flat_map(|r| findings_of(std::slice::from_ref(r)))
+        .collect();
+    // Each edit is found (the record equal to the reference has none).
+    for rule in [
+        "INT001", "INT002", "INT003", "MSK001", "MSK002", "MSK004", "MSK005",
+    ] {
+        assert!(
+            alone.iter().any(|f| f.starts_with(rule)),
+            "{rule}: {alone:#?}"
+        );
+    }
+    assert_eq!(findings_of(&records), alone);
+}

@@ -17,7 +17,9 @@ use vigie::ident::reference_display;
 use vigie::model::{IdField, Origin, ReferenceDecision};
 use vigie::report::Report;
 use vigie::rules::{Family, Rule};
-use vigie::text::align::{Tok, align, align_whole, interning_the_shorter_side_agrees};
+use vigie::text::align::{
+    Prepared, Tok, align, align_prepared, align_whole, interning_the_shorter_side_agrees,
+};
 use vigie::text::normalize::{normalize, normalize_careful, normalize_mapped};
 
 fn data(rel: &str) -> PathBuf {
@@ -253,6 +255,11 @@ proptest! {
         for (reference, record) in [(&a, &b), (&b, &a)] {
             let fast = align(reference, record);
             let whole = align_whole(reference, record);
+            // With the reference's tokens found before, the very same alignment.
+            let prepared = align_prepared(reference, &Prepared::new(reference), record);
+            prop_assert_eq!(&prepared.reference, &fast.reference);
+            prop_assert_eq!(&prepared.record, &fast.record);
+            prop_assert_eq!(&prepared.changes, &fast.changes);
             check_tokens(reference, &fast.reference)?;
             check_tokens(record, &fast.record)?;
             prop_assert_eq!(
@@ -371,6 +378,13 @@ fn aligning_the_middles_agrees_on_edited_real_decisions() {
                 assert_eq!(
                     fast.resolved(reference, record),
                     whole.resolved(reference, record),
+                    "{} with {edits:?}",
+                    d.path.display()
+                );
+                let prepared = align_prepared(reference, &Prepared::new(reference), record);
+                assert_eq!(
+                    (&prepared.reference, &prepared.record, &prepared.changes),
+                    (&fast.reference, &fast.record, &fast.changes),
                     "{} with {edits:?}",
                     d.path.display()
                 );

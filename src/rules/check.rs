@@ -8,6 +8,7 @@ use crate::source::history::{Action, History};
 use crate::source::{ReferenceSet, TextDigests};
 use crate::text::normalize;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// What checking one record gives the engine.
@@ -40,6 +41,32 @@ thread_local! {
 }
 
 pub use normalize::digest;
+
+thread_local! {
+    /// The reference text last compared with a record on this thread, with the decision it is
+    /// of (the reference set's generation and the decision's index): records citing one
+    /// decision often come one after another, and the next one is compared with it without
+    /// reading, normalising and tokenising it again.
+    static LAST_COMPARED: RefCell<Option<LastCompared>> = const { RefCell::new(None) };
+}
+
+/// A decision (its reference set's generation and its index) and its text as compared.
+type LastCompared = ((u64, usize), Rc<integrity::ComparedReference>);
+
+/// The reference text last compared on this thread, if it is decision `key`'s.
+fn last_compared(key: (u64, usize)) -> Option<Rc<integrity::ComparedReference>> {
+    LAST_COMPARED.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, c)| c.clone())
+    })
+}
+
+/// Keeps `c`, decision `key`'s text, for the next record checked on this thread.
+fn remember_compared(key: (u64, usize), c: &Rc<integrity::ComparedReference>) {
+    LAST_COMPARED.with(|last| *last.borrow_mut() = Some((key, c.clone())));
+}
 
 /// Whether the reference text `reference`, normalised (in a buffer kept per thread), is `norm`.
 fn same_normalized(reference: &str, norm: &str) -> bool {
@@ -178,9 +205,8 @@ impl<'a> Checker<'a> {
         let mut mapped = None;
         let mut text_cmp = None;
         let mut text_differs = false;
-        // The reference's normalised text when it had to be read, and whether the record's is
-        // the same (then known without reading it).
-        let mut reference_norm = None;
+        // Whether the record's text is the same as the reference's once normalised (then known
+        // without reading the reference's, or by reading it).
         let mut same_text = false;
         let mut reference_unread = None;
         // The personal data the record's text shows in clear: its own findings (MSK004, MSK005)
@@ -191,12 +217,21 @@ impl<'a> Checker<'a> {
         // The reference text is read again only when the texts differ byte for byte (the
         // digests of the texts as read) and, when it is known, the digest of its normalised form
         // differs too; and compared only when their normalised forms differ.
+        let mut compared = None;
         if let (Some(i), Some(d), Some(t)) = (ref_index, reference, r.text.as_deref())
             && let Some(ref_digest) = self.reference.stored(i).digest
         {
             let stored = self.reference.stored(i);
+            let last = (self.reference.generation(), i);
             if (!html && ref_digest == digest(t)) || stored.normalized() == Some(digest(&norm)) {
                 same_text = true;
+            } else if let Some(c) = last_compared(last) {
+                // The text the record before on this thread was compared with, normalised.
+                if c.text.text == norm {
+                    same_text = true;
+                } else {
+                    compared = Some(c);
+                }
             } else {
                 // Normalised once, with its map, which the comparison needs when the normalised
                 // texts differ: the map costs less than normalising again (measured).
@@ -216,30 +251,35 @@ impl<'a> Checker<'a> {
                         let refm = normalize::normalize_mapped(&ref_text, false);
                         if refm.text == norm {
                             same_text = true;
-                        } else if ![t, &norm, &refm.text].into_iter().all(normalize::mappable) {
-                            reference_unread = Some(format!(
-                                "{}: the texts are 4 GiB or more (as read or normalised): they are not compared",
-                                d.origin
-                            ));
                         } else {
-                            let m = normalize::normalize_mapped(t, html);
-                            let c = integrity::compare(
-                                &m,
-                                &refm,
-                                r.excerpt,
-                                &d.professionals,
-                                &in_clear.pieces,
-                                rec,
-                            );
-                            text_differs = true;
-                            mapped = Some(m);
-                            text_cmp = Some(c);
-                            reference_norm = Some(refm.text);
+                            let c =
+                                Rc::new(integrity::ComparedReference::new(refm, &d.professionals));
+                            remember_compared(last, &c);
+                            compared = Some(c);
                         }
                     }
                 }
             }
+            if let Some(c) = &compared {
+                if ![t, &norm, &c.text.text]
+                    .into_iter()
+                    .all(normalize::mappable)
+                {
+                    reference_unread = Some(format!(
+                        "{}: the texts are 4 GiB or more (as read or normalised): they are not compared",
+                        d.origin
+                    ));
+                    compared = None;
+                } else {
+                    let m = normalize::normalize_mapped(t, html);
+                    let cmp = integrity::compare(&m, c, r.excerpt, &in_clear.pieces, rec);
+                    text_differs = true;
+                    mapped = Some(m);
+                    text_cmp = Some(cmp);
+                }
+            }
         }
+        let reference_norm = compared.as_ref().map(|c| c.text.text.as_str());
 
         // Identification.
         integrity::check_excerpt(r.excerpt, r.full_text_url.as_deref(), rec, &mut out);
@@ -318,7 +358,7 @@ impl<'a> Checker<'a> {
         let reference_as_normalised = if same_text {
             Some(norm.as_str())
         } else {
-            reference_norm.as_deref()
+            reference_norm
         };
         if let Some(t) = r.text.as_deref() {
             masking::check_in_clear(

@@ -15,6 +15,7 @@ use crate::text::align::{self, Alignment, Change};
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
 use crate::text::normalize::Normalized;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -22,7 +23,7 @@ use std::sync::Arc;
 const CONTEXT: usize = 40;
 
 /// What comparing a record's text with its reference found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct TextComparison {
     /// INT001–INT003 (replaced by FRE002 when the record is outdated).
     pub integrity: Vec<Finding>,
@@ -322,31 +323,74 @@ struct Texts<'a> {
     reference_ex: Excerpter<'a>,
 }
 
+/// A reference text, normalised with its map, and what comparing records with it finds in it
+/// alone: kept for the next records compared with it, so that many records citing one long
+/// decision do not each cost the length of the decision.
+#[derive(Debug)]
+pub struct ComparedReference {
+    pub text: Normalized,
+    /// Its professionals (the decision's metadata), which its personal data leaves out.
+    professionals: Vec<String>,
+    /// How many records were compared with it.
+    uses: Cell<u32>,
+    /// Its markers and tokens, found for the second record compared with it: for the first,
+    /// only the middle the texts do not share is tokenised.
+    aligned: OnceCell<align::Prepared>,
+    /// The personal data it shows in clear (what the source failed to mask), found at the
+    /// first record that differs from it.
+    personal: OnceCell<Vec<(usize, usize)>>,
+}
+
+impl ComparedReference {
+    /// `text`, the normalised reference text, of a decision whose metadata names
+    /// `professionals`.
+    pub fn new(text: Normalized, professionals: &[String]) -> Self {
+        ComparedReference {
+            text,
+            professionals: professionals.to_vec(),
+            uses: Cell::new(0),
+            aligned: OnceCell::new(),
+            personal: OnceCell::new(),
+        }
+    }
+}
+
 /// Compares the normalised (and mapped) record and reference texts. `record_personal` is the
 /// personal data the record's text shows in clear ([`crate::rules::masking::InClear`], char
 /// ranges of the normalised text, sorted by start): the excerpts hide it, and the reference's,
 /// found here (what the source failed to mask).
 pub fn compare(
     record: &Normalized,
-    reference: &Normalized,
+    compared: &ComparedReference,
     is_excerpt: bool,
-    professionals: &[String],
     record_personal: &[(usize, usize)],
     rec: &Arc<RecordRef>,
 ) -> TextComparison {
-    let al = align::align(&reference.text, &record.text);
-    let mut out = TextComparison::default();
-    let reference_personal = if al.changes.is_empty() {
-        Vec::new()
+    let reference = &compared.text;
+    let professionals = compared.professionals.as_slice();
+    compared.uses.set(compared.uses.get().saturating_add(1));
+    let al = if compared.uses.get() == 1 {
+        align::align(&reference.text, &record.text)
     } else {
-        use crate::rules::masking::{InClear, Professionals};
-        InClear::find(&reference.text, &Professionals::of_metadata(professionals)).pieces
+        let prepared = compared
+            .aligned
+            .get_or_init(|| align::Prepared::new(&reference.text));
+        align::align_prepared(&reference.text, prepared, &record.text)
+    };
+    let mut out = TextComparison::default();
+    let reference_personal: &[(usize, usize)] = if al.changes.is_empty() {
+        &[]
+    } else {
+        compared.personal.get_or_init(|| {
+            use crate::rules::masking::{InClear, Professionals};
+            InClear::find(&reference.text, &Professionals::of_metadata(professionals)).pieces
+        })
     };
     let texts = Texts {
         record,
         reference,
         record_ex: Excerpter::new(&record.text, record_personal),
-        reference_ex: Excerpter::new(&reference.text, &reference_personal),
+        reference_ex: Excerpter::new(&reference.text, reference_personal),
     };
     let mut subs: Vec<&Change> = Vec::new();
     let mut ins: Vec<&Change> = Vec::new();
@@ -772,14 +816,14 @@ mod tests {
             &crate::rules::masking::Professionals::of_metadata(&[]),
         )
         .pieces;
-        compare(
-            &record,
-            &normalize_mapped(reference, false),
-            excerpt,
-            &[],
-            &personal,
-            &Arc::default(),
-        )
+        let reference = ComparedReference::new(normalize_mapped(reference, false), &[]);
+        let first = compare(&record, &reference, excerpt, &personal, &Arc::default());
+        // A second record compared with the same reference is aligned with its tokens found
+        // before: the same comparison.
+        let again = compare(&record, &reference, excerpt, &personal, &Arc::default());
+        assert!(reference.aligned.get().is_some());
+        assert_eq!(again, first);
+        first
     }
 
     #[test]

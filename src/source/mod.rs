@@ -47,7 +47,12 @@ pub struct ReferenceSet {
     /// that replaced it (its producer's for its first id).
     superseded: Vec<(u32, u32)>,
     pub unreadable: Vec<Unreadable>,
+    /// See [`ReferenceSet::generation`].
+    generation: u64,
 }
+
+/// The generation of the next reference set built.
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// One decision read, its text moved to the store; or why it could not be read.
 type Spilled = Result<(ReferenceDecision, Stored), (Origin, String)>;
@@ -296,7 +301,14 @@ impl ReferenceSet {
             by_number,
             superseded,
             unreadable,
+            generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// A number no other reference set of this process has: what tells a decision of this set
+    /// from the decision at the same index in another, in what is kept between records.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Where decision `i`'s text is stored, with its digest.

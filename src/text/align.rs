@@ -275,8 +275,79 @@ fn chars_of(toks: &[Tok], r: &Range<usize>) -> (usize, usize) {
 pub fn align(reference: &str, record: &str) -> Alignment {
     let ref_marks = markers::find_markers(reference);
     let rec_marks = markers::find_markers(record);
-    align_in_middle(reference, record, &ref_marks, &rec_marks)
-        .unwrap_or_else(|| whole(reference, record, &ref_marks, &rec_marks))
+    let reference = Side {
+        text: reference,
+        marks: &ref_marks,
+        toks: None,
+    };
+    align_in_middle(&reference, record, &rec_marks)
+        .unwrap_or_else(|| whole(&reference, record, &rec_marks))
+}
+
+/// A reference text's markers and tokens, found once for the records that are compared with it:
+/// when many records cite one long decision, tokenising it for each would cost each record the
+/// length of the decision.
+#[derive(Debug)]
+pub struct Prepared {
+    marks: Vec<Marker>,
+    toks: Vec<Tok>,
+}
+
+impl Prepared {
+    /// The markers and tokens of the normalised text `reference`.
+    pub fn new(reference: &str) -> Prepared {
+        let marks = markers::find_markers(reference);
+        let toks = tokenize_in(reference, &marks, 0..reference.len(), 0, usize::MAX);
+        Prepared { marks, toks }
+    }
+}
+
+/// [`align`] with the markers and tokens of `reference` found before (by [`Prepared::new`] on
+/// this very text): the same alignment.
+pub fn align_prepared(reference: &str, prepared: &Prepared, record: &str) -> Alignment {
+    let rec_marks = markers::find_markers(record);
+    let reference = Side {
+        text: reference,
+        marks: &prepared.marks,
+        toks: Some(&prepared.toks),
+    };
+    align_in_middle(&reference, record, &rec_marks)
+        .unwrap_or_else(|| whole(&reference, record, &rec_marks))
+}
+
+/// The reference side of an alignment: its text, its markers, and its tokens when they were
+/// found before.
+struct Side<'a> {
+    text: &'a str,
+    marks: &'a [Marker],
+    toks: Option<&'a [Tok]>,
+}
+
+impl Side<'_> {
+    /// [`tokenize_in`] on this text: from its tokens when they were found before. The ends of
+    /// `range` are the text's own or spaces that no marker crosses, so every token lies wholly
+    /// inside or outside it, and the tokens inside are those [`tokenize_in`] finds (the char
+    /// positions included, which count from the text's start either way).
+    /// `chars` gives the char index of `range.start`, counted only when the tokens are found
+    /// anew.
+    fn tokens(
+        &self,
+        range: Range<usize>,
+        chars: impl Fn() -> usize,
+        max_tokens: usize,
+    ) -> Vec<Tok> {
+        let Some(toks) = self.toks else {
+            return tokenize_in(self.text, self.marks, range, chars(), max_tokens);
+        };
+        let first = toks.partition_point(|t| (t.start as usize) < range.start);
+        let inside = toks[first..].partition_point(|t| t.end as usize <= range.end);
+        let found = toks[first..first + inside.min(max_tokens)].to_vec();
+        debug_assert_eq!(
+            found,
+            tokenize_in(self.text, self.marks, range, chars(), max_tokens)
+        );
+        found
+    }
 }
 
 /// [`align`] tokenising the whole of both texts: what the aligner must agree with (for tests).
@@ -284,13 +355,18 @@ pub fn align(reference: &str, record: &str) -> Alignment {
 pub fn align_whole(reference: &str, record: &str) -> Alignment {
     let ref_marks = markers::find_markers(reference);
     let rec_marks = markers::find_markers(record);
-    whole(reference, record, &ref_marks, &rec_marks)
+    let reference = Side {
+        text: reference,
+        marks: &ref_marks,
+        toks: None,
+    };
+    whole(&reference, record, &rec_marks)
 }
 
-fn whole(reference: &str, record: &str, ref_marks: &[Marker], rec_marks: &[Marker]) -> Alignment {
-    let ref_toks = tokenize_in(reference, ref_marks, 0..reference.len(), 0, usize::MAX);
+fn whole(reference: &Side<'_>, record: &str, rec_marks: &[Marker]) -> Alignment {
+    let ref_toks = reference.tokens(0..reference.text.len(), || 0, usize::MAX);
     let rec_toks = tokenize_in(record, rec_marks, 0..record.len(), 0, usize::MAX);
-    let changes = diff_tokens(reference, record, &ref_toks, &rec_toks);
+    let changes = diff_tokens(reference.text, record, &ref_toks, &rec_toks);
     Alignment {
         reference: ref_toks,
         record: rec_toks,
@@ -440,12 +516,9 @@ pub fn interning_the_shorter_side_agrees(reference: &str, record: &str) -> Resul
 /// they could run on into the tails, and the whole diff would split the texts otherwise. And a
 /// change at the end of an empty middle with nothing after it is placed after the head's last
 /// token: these two rare cases are left to [`whole`].
-fn align_in_middle(
-    reference: &str,
-    record: &str,
-    ref_marks: &[Marker],
-    rec_marks: &[Marker],
-) -> Option<Alignment> {
+fn align_in_middle(reference: &Side<'_>, record: &str, rec_marks: &[Marker]) -> Option<Alignment> {
+    let (ref_marks, ref_side) = (reference.marks, reference);
+    let reference = reference.text;
     let (a, b) = (reference.as_bytes(), record.as_bytes());
     let prefix = common_prefix(a, b);
     let suffix = common_suffix(a, b).min(a.len().min(b.len()) - prefix);
@@ -453,14 +526,18 @@ fn align_in_middle(
     let (ref_tail, rec_tail) = tail_cut(a, b, suffix, ref_marks, rec_marks);
     // The heads are alike: their chars too.
     let ref_chars = head_chars(&a[..head]);
-    let mut ref_toks = tokenize_in(reference, ref_marks, head..ref_tail, ref_chars, usize::MAX);
+    let mut ref_toks = ref_side.tokens(head..ref_tail, || ref_chars, usize::MAX);
     let mut rec_toks = tokenize_in(record, rec_marks, head..rec_tail, ref_chars, usize::MAX);
     // The first token of each tail: where an insertion at the end of the middle is placed.
     let first_of_tail = |text: &str, marks: &[Marker], at: usize| {
         let chars = ref_chars + head_chars(&text.as_bytes()[head..at]);
         tokenize_in(text, marks, at..text.len(), chars, 1)
     };
-    let ref_next = first_of_tail(reference, ref_marks, ref_tail);
+    let ref_next = ref_side.tokens(
+        ref_tail..reference.len(),
+        || ref_chars + head_chars(&a[head..ref_tail]),
+        1,
+    );
     let rec_next = first_of_tail(record, rec_marks, rec_tail);
     if !ref_next.is_empty() || !rec_next.is_empty() {
         let lead = ref_toks
