@@ -277,17 +277,21 @@ pub fn parse_iso_date(s: &str) -> Option<jiff::civil::Date> {
 }
 
 /// An ISO date-time (with offset or `Z`; naive ones in French local time) or a date (its start,
-/// French local time).
+/// French local time). Only of the years 0 to 9999 (in UTC), which RFC 3339 writes and the
+/// report writes back: jiff also reads `-000001-01-01T00:00:00Z` and `+010000-01-01`, which no
+/// source means.
 pub fn parse_iso_moment(s: &str) -> Option<jiff::Timestamp> {
     let s = s.trim();
-    if let Ok(t) = s.parse::<jiff::Timestamp>() {
-        return Some(t);
-    }
-    if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
-        return dt.in_tz("Europe/Paris").ok().map(|z| z.timestamp());
-    }
-    let d = parse_iso_date(s)?;
-    d.in_tz("Europe/Paris").ok().map(|z| z.timestamp())
+    let t = if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        t
+    } else if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
+        dt.in_tz("Europe/Paris").ok()?.timestamp()
+    } else {
+        parse_iso_date(s)?.in_tz("Europe/Paris").ok()?.timestamp()
+    };
+    (0..=9999)
+        .contains(&t.to_zoned(jiff::tz::TimeZone::UTC).year())
+        .then_some(t)
 }
 
 #[cfg(test)]
@@ -300,6 +304,38 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap()
+    }
+
+    #[test]
+    fn moments_are_read_in_the_years_rfc_3339_writes() {
+        let at = |s: &str| parse_iso_moment(s).map(|t| t.to_string());
+        assert_eq!(
+            at("2021-06-01T00:00:00Z").as_deref(),
+            Some("2021-06-01T00:00:00Z")
+        );
+        // French local time: midnight in Paris in summer is 22:00 UTC the day before.
+        assert_eq!(at("2021-06-01").as_deref(), Some("2021-05-31T22:00:00Z"));
+        assert_eq!(
+            at("2021-06-01T10:00:00").as_deref(),
+            Some("2021-06-01T08:00:00Z")
+        );
+        assert_eq!(
+            at("0000-01-01T00:00:00Z").as_deref(),
+            Some("0000-01-01T00:00:00Z")
+        );
+        // jiff's last instant is at 22:00 on 30 December 9999.
+        assert_eq!(
+            at("9999-12-30T00:00:00Z").as_deref(),
+            Some("9999-12-30T00:00:00Z")
+        );
+        for s in [
+            "-000001-01-01T00:00:00Z",
+            "+010000-01-01T00:00:00Z",
+            "-000001-01-01T00:00:00",
+            "not a date",
+        ] {
+            assert_eq!(at(s), None, "{s}");
+        }
     }
 
     #[test]
