@@ -256,7 +256,7 @@ proptest! {
             let fast = align(reference, record);
             let whole = align_whole(reference, record);
             // With the reference's tokens found before, the very same alignment.
-            let prepared = align_prepared(reference, &Prepared::new(reference), record);
+            let prepared = align_prepared(reference, &Prepared::with_tokens(reference), record);
             prop_assert_eq!(&prepared.reference, &fast.reference);
             prop_assert_eq!(&prepared.record, &fast.record);
             prop_assert_eq!(&prepared.changes, &fast.changes);
@@ -370,6 +370,25 @@ fn aligning_the_middles_agrees_on_edited_real_decisions() {
                 (word_at(0.9), 0, " b".into()),
             ],
         ];
+        // Kept for this decision across its records: its tokens are found once the middles
+        // tokenised would reach its length (the last two records, its first half, see to it).
+        let kept = Prepared::new(&text);
+        let mut records: Vec<String> = edit_sets.iter().map(|e| edited(&text, e)).collect();
+        records.extend([
+            text[..byte_at(0.5)].to_string(),
+            text[..byte_at(0.5)].to_string(),
+        ]);
+        for record in &records {
+            let fast = align(&text, record);
+            let prepared = align_prepared(&text, &kept, record);
+            assert_eq!(
+                (&prepared.reference, &prepared.record, &prepared.changes),
+                (&fast.reference, &fast.record, &fast.changes),
+                "{}",
+                d.path.display()
+            );
+        }
+        assert!(kept.has_tokens(), "{}", d.path.display());
         for edits in edit_sets {
             let other = edited(&text, &edits);
             for (reference, record) in [(&text, &other), (&other, &text)] {
@@ -381,7 +400,7 @@ fn aligning_the_middles_agrees_on_edited_real_decisions() {
                     "{} with {edits:?}",
                     d.path.display()
                 );
-                let prepared = align_prepared(reference, &Prepared::new(reference), record);
+                let prepared = align_prepared(reference, &Prepared::with_tokens(reference), record);
                 assert_eq!(
                     (&prepared.reference, &prepared.record, &prepared.changes),
                     (&fast.reference, &fast.record, &fast.changes),

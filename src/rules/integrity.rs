@@ -15,7 +15,7 @@ use crate::text::align::{self, Alignment, Change};
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
 use crate::text::normalize::Normalized;
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -331,11 +331,8 @@ pub struct ComparedReference {
     pub text: Normalized,
     /// Its professionals (the decision's metadata), which its personal data leaves out.
     professionals: Vec<String>,
-    /// How many records were compared with it.
-    uses: Cell<u32>,
-    /// Its markers and tokens, found for the second record compared with it: for the first,
-    /// only the middle the texts do not share is tokenised.
-    aligned: OnceCell<align::Prepared>,
+    /// Its markers, and its tokens once they are worth finding.
+    prepared: align::Prepared,
     /// The personal data it shows in clear (what the source failed to mask), found at the
     /// first record that differs from it.
     personal: OnceCell<Vec<(usize, usize)>>,
@@ -346,10 +343,9 @@ impl ComparedReference {
     /// `professionals`.
     pub fn new(text: Normalized, professionals: &[String]) -> Self {
         ComparedReference {
+            prepared: align::Prepared::new(&text.text),
             text,
             professionals: professionals.to_vec(),
-            uses: Cell::new(0),
-            aligned: OnceCell::new(),
             personal: OnceCell::new(),
         }
     }
@@ -368,15 +364,7 @@ pub fn compare(
 ) -> TextComparison {
     let reference = &compared.text;
     let professionals = compared.professionals.as_slice();
-    compared.uses.set(compared.uses.get().saturating_add(1));
-    let al = if compared.uses.get() == 1 {
-        align::align(&reference.text, &record.text)
-    } else {
-        let prepared = compared
-            .aligned
-            .get_or_init(|| align::Prepared::new(&reference.text));
-        align::align_prepared(&reference.text, prepared, &record.text)
-    };
+    let al = align::align_prepared(&reference.text, &compared.prepared, &record.text);
     let mut out = TextComparison::default();
     let reference_personal: &[(usize, usize)] = if al.changes.is_empty() {
         &[]
@@ -818,10 +806,13 @@ mod tests {
         .pieces;
         let reference = ComparedReference::new(normalize_mapped(reference, false), &[]);
         let first = compare(&record, &reference, excerpt, &personal, &Arc::default());
-        // A second record compared with the same reference is aligned with its tokens found
-        // before: the same comparison.
+        // Compared again with the tokens of the whole reference found: the same comparison.
+        let reference = ComparedReference {
+            prepared: align::Prepared::with_tokens(&reference.text.text),
+            ..reference
+        };
         let again = compare(&record, &reference, excerpt, &personal, &Arc::default());
-        assert!(reference.aligned.get().is_some());
+        assert!(reference.prepared.has_tokens());
         assert_eq!(again, first);
         first
     }

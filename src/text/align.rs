@@ -9,6 +9,7 @@
 
 use crate::text::markers::{self, Marker};
 use imara_diff::{Algorithm, Diff, Token};
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -278,74 +279,110 @@ pub fn align(reference: &str, record: &str) -> Alignment {
     let reference = Side {
         text: reference,
         marks: &ref_marks,
-        toks: None,
+        prepared: None,
     };
     align_in_middle(&reference, record, &rec_marks)
         .unwrap_or_else(|| whole(&reference, record, &rec_marks))
 }
 
-/// A reference text's markers and tokens, found once for the records that are compared with it:
-/// when many records cite one long decision, tokenising it for each would cost each record the
-/// length of the decision.
+/// A reference text's markers, and its tokens once they are worth finding, kept for the records
+/// that are compared with it: when many records cite one long decision, tokenising it for each
+/// would cost each record the length of the decision.
+///
+/// Each record tokenises only the middle of the reference that its text does not share. The
+/// tokens of the whole reference are found when the middles tokenised so far would reach its
+/// length: the whole is then tokenised once, at no more cost than the middles already were, and
+/// each record after takes its middle from it. Records that differ from the reference in a
+/// few places keep tokenising their few words.
 #[derive(Debug)]
 pub struct Prepared {
     marks: Vec<Marker>,
-    toks: Vec<Tok>,
+    toks: OnceCell<Vec<Tok>>,
+    /// Bytes of the reference tokenised anew, before its tokens were found.
+    tokenised: Cell<usize>,
 }
 
 impl Prepared {
-    /// The markers and tokens of the normalised text `reference`.
+    /// The markers of the normalised text `reference`.
     pub fn new(reference: &str) -> Prepared {
-        let marks = markers::find_markers(reference);
-        let toks = tokenize_in(reference, &marks, 0..reference.len(), 0, usize::MAX);
-        Prepared { marks, toks }
+        Prepared {
+            marks: markers::find_markers(reference),
+            toks: OnceCell::new(),
+            tokenised: Cell::new(0),
+        }
+    }
+
+    /// The same, with the tokens of the whole text found at once (for tests).
+    #[doc(hidden)]
+    pub fn with_tokens(reference: &str) -> Prepared {
+        let p = Prepared::new(reference);
+        p.whole_tokens(reference);
+        p
+    }
+
+    /// Whether the tokens of the whole text were found.
+    pub fn has_tokens(&self) -> bool {
+        self.toks.get().is_some()
+    }
+
+    fn whole_tokens(&self, reference: &str) -> &[Tok] {
+        self.toks
+            .get_or_init(|| tokenize_in(reference, &self.marks, 0..reference.len(), 0, usize::MAX))
     }
 }
 
-/// [`align`] with the markers and tokens of `reference` found before (by [`Prepared::new`] on
-/// this very text): the same alignment.
+/// [`align`] with `prepared`, made by [`Prepared::new`] on this very text `reference`: the same
+/// alignment.
 pub fn align_prepared(reference: &str, prepared: &Prepared, record: &str) -> Alignment {
     let rec_marks = markers::find_markers(record);
     let reference = Side {
         text: reference,
         marks: &prepared.marks,
-        toks: Some(&prepared.toks),
+        prepared: Some(prepared),
     };
     align_in_middle(&reference, record, &rec_marks)
         .unwrap_or_else(|| whole(&reference, record, &rec_marks))
 }
 
-/// The reference side of an alignment: its text, its markers, and its tokens when they were
-/// found before.
+/// The reference side of an alignment: its text, its markers, and what was kept of it.
 struct Side<'a> {
     text: &'a str,
     marks: &'a [Marker],
-    toks: Option<&'a [Tok]>,
+    prepared: Option<&'a Prepared>,
 }
 
 impl Side<'_> {
-    /// [`tokenize_in`] on this text: from its tokens when they were found before. The ends of
-    /// `range` are the text's own or spaces that no marker crosses, so every token lies wholly
-    /// inside or outside it, and the tokens inside are those [`tokenize_in`] finds (the char
-    /// positions included, which count from the text's start either way).
-    /// `chars` gives the char index of `range.start`, counted only when the tokens are found
-    /// anew.
+    /// [`tokenize_in`] on this text, from its tokens when they were found (see [`Prepared`]).
+    /// The ends of `range` are the text's own or spaces that no marker crosses, so every token
+    /// lies wholly inside or outside it, and the tokens inside are those [`tokenize_in`] finds
+    /// (the char positions included, which count from the text's start either way). `chars`
+    /// gives the char index of `range.start`, counted only when the tokens are found anew.
     fn tokens(
         &self,
         range: Range<usize>,
         chars: impl Fn() -> usize,
         max_tokens: usize,
     ) -> Vec<Tok> {
-        let Some(toks) = self.toks else {
-            return tokenize_in(self.text, self.marks, range, chars(), max_tokens);
+        let anew = || tokenize_in(self.text, self.marks, range.clone(), chars(), max_tokens);
+        let Some(prepared) = self.prepared else {
+            return anew();
         };
+        if !prepared.has_tokens() {
+            // A token or a few (the first of a tail) cost little whatever the range's length.
+            if max_tokens != usize::MAX {
+                return anew();
+            }
+            let tokenised = prepared.tokenised.get().saturating_add(range.len());
+            if tokenised < self.text.len() {
+                prepared.tokenised.set(tokenised);
+                return anew();
+            }
+        }
+        let toks = prepared.whole_tokens(self.text);
         let first = toks.partition_point(|t| (t.start as usize) < range.start);
         let inside = toks[first..].partition_point(|t| t.end as usize <= range.end);
         let found = toks[first..first + inside.min(max_tokens)].to_vec();
-        debug_assert_eq!(
-            found,
-            tokenize_in(self.text, self.marks, range, chars(), max_tokens)
-        );
+        debug_assert_eq!(found, anew());
         found
     }
 }
@@ -358,7 +395,7 @@ pub fn align_whole(reference: &str, record: &str) -> Alignment {
     let reference = Side {
         text: reference,
         marks: &ref_marks,
-        toks: None,
+        prepared: None,
     };
     whole(&reference, record, &rec_marks)
 }
