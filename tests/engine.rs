@@ -233,6 +233,11 @@ fn a_stale_corpus_is_fre003_at_corpus_level() {
 }
 
 fn report_of(records: &[serde_json::Value]) -> vigie::report::Report {
+    report_with_jobs(records, None)
+}
+
+/// The report of an audit of `records` on `jobs` threads (all cores when `None`).
+fn report_with_jobs(records: &[serde_json::Value], jobs: Option<usize>) -> vigie::report::Report {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     let lines: Vec<String> = records.iter().map(|r| r.to_string() + "\n").collect();
@@ -241,6 +246,7 @@ fn report_of(records: &[serde_json::Value]) -> vigie::report::Report {
         corpus: vec![corpus],
         reference: vec![data("judilibre/cc_detail.json")],
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        jobs,
         ..Default::default()
     };
     audit::run(&opts, &|_| {}, &AtomicBool::new(false))
@@ -823,21 +829,7 @@ fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
 
 /// The findings of an audit of `records` at `--jobs 1`, each as its rule, message and evidence.
 fn findings_of(records: &[serde_json::Value]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus.jsonl");
-    let lines: Vec<String> = records.iter().map(|r| r.to_string() + "\n").collect();
-    std::fs::write(&corpus, lines.concat()).unwrap();
-    let opts = AuditOptions {
-        corpus: vec![corpus],
-        reference: vec![data("judilibre/cc_detail.json")],
-        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
-        jobs: Some(1),
-        ..Default::default()
-    };
-    let report = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report;
-    report
+    report_with_jobs(records, Some(1))
         .findings
         .iter()
         .map(|f| format!("{:?} {} {:?}", f.rule, f.message, f.evidence))
