@@ -530,3 +530,90 @@ fn an_excerpt_may_mark_its_cuts_with_any_ellipsis() {
     }
     assert_eq!(crim_audit(&records), want);
 }
+
+/// Every finding of an audit of `records` against `reference` at `--jobs 1`: its record, rule,
+/// message and evidence.
+fn findings_in_full(records: &[Value], reference: &Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let text: Vec<String> = records.iter().map(|r| r.to_string() + "\n").collect();
+    std::fs::write(&corpus, text.concat()).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![reference.to_path_buf()],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        jobs: Some(1),
+        ..Default::default()
+    };
+    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    out.report
+        .findings
+        .iter()
+        .map(|f| {
+            let id = f.record.as_ref().and_then(|r| r.id.clone());
+            format!("{id:?} {:?} {} {:?}", f.rule, f.message, f.evidence)
+        })
+        .collect()
+}
+
+/// Records citing a few decisions in turn, each with an edit of its own: the workers keep the
+/// decisions compared more than once (`vigie::rules::kept`), and each record gets the findings
+/// it gets audited alone.
+#[test]
+fn records_citing_a_few_decisions_in_turn_get_the_findings_each_gets_alone() {
+    let decisions = dila();
+    let reference = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let picked = [0, 10, 20, 30, 40, 50];
+    for &k in &picked {
+        std::fs::copy(
+            &files[k],
+            reference.path().join(files[k].file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    let mut records = Vec::new();
+    for round in 0..4 {
+        for (n, &k) in picked.iter().enumerate() {
+            let d = &decisions[k];
+            let i = round * picked.len() + n;
+            let mut r = record(d, i);
+            let t = &d.text;
+            let at = |share: f64| {
+                let mut b = (t.len() as f64 * share) as usize;
+                while !t.is_char_boundary(b) {
+                    b += 1;
+                }
+                b
+            };
+            let text = match (round + n) % 4 {
+                // A sentence inserted, the end cut, a few words kept, a word changed.
+                0 => format!(
+                    "{} Note de la rédaction : M. Paul Durand, né le 3 mars 1975, a commenté. {}",
+                    &t[..at(0.5)],
+                    &t[at(0.5)..]
+                ),
+                1 => t[..at(0.6)].to_string(),
+                2 => "Bonjour.".to_string(),
+                _ => t.replacen(" la ", " une ", 1),
+            };
+            r["text"] = json!(text);
+            records.push(r);
+        }
+    }
+    let alone: Vec<String> = records
+        .iter()
+        .flat_map(|r| findings_in_full(std::slice::from_ref(r), reference.path()))
+        .collect();
+    for rule in ["INT001", "INT002", "INT003", "MSK004", "MSK005"] {
+        assert!(
+            alone.iter().any(|f| f.contains(&format!(" {rule} "))),
+            "{rule}: {alone:#?}"
+        );
+    }
+    assert_eq!(findings_in_full(&records, reference.path()), alone);
+}

@@ -2,7 +2,7 @@
 //! instead of INT007 for a decision withdrawn at source, and FRE002 instead of INT001–INT003 and
 //! INT006 when the source corrected the decision after the reuser's last load.
 
-use super::{Rule, attribution, freshness, identification, integrity, masking, profiling};
+use super::{Rule, attribution, freshness, identification, integrity, kept, masking, profiling};
 use crate::model::{Evidence, Fact, Finding, Producer, Record, RecordRef, TextFormat};
 use crate::source::history::{Action, History};
 use crate::source::{ReferenceSet, TextDigests};
@@ -42,30 +42,17 @@ thread_local! {
 
 pub use normalize::digest;
 
+/// The most bytes of reference texts compared more than once that the workers keep together
+/// ([`kept::Kept`]), shared out among them: at 2 workers, each keeps a few hundred decisions of
+/// common length, with their tokens.
+const KEPT_BYTES: usize = 128 << 20;
+
 thread_local! {
-    /// The reference text last compared with a record on this thread, with the decision it is
-    /// of (the reference set's generation and the decision's index): records citing one
-    /// decision often come one after another, and the next one is compared with it without
-    /// reading, normalising and tokenising it again.
-    static LAST_COMPARED: RefCell<Option<LastCompared>> = const { RefCell::new(None) };
-}
-
-/// A decision (its reference set's generation and its index) and its text as compared.
-type LastCompared = ((u64, usize), Rc<integrity::ComparedReference>);
-
-/// The reference text last compared on this thread, if it is decision `key`'s.
-fn last_compared(key: (u64, usize)) -> Option<Rc<integrity::ComparedReference>> {
-    LAST_COMPARED.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, c)| c.clone())
-    })
-}
-
-/// Keeps `c`, decision `key`'s text, for the next record checked on this thread.
-fn remember_compared(key: (u64, usize), c: &Rc<integrity::ComparedReference>) {
-    LAST_COMPARED.with(|last| *last.borrow_mut() = Some((key, c.clone())));
+    /// The reference texts this worker keeps between records, each with its decision (its
+    /// reference set's generation and its index): records citing one decision are compared with
+    /// its text without reading, normalising and tokenising it again.
+    static KEPT: RefCell<kept::Kept<integrity::ComparedReference>> =
+        RefCell::new(kept::Kept::new(KEPT_BYTES / rayon::current_num_threads().max(1)));
 }
 
 /// Whether the reference text `reference`, normalised (in a buffer kept per thread), is `norm`.
@@ -225,8 +212,8 @@ impl<'a> Checker<'a> {
             let last = (self.reference.generation(), i);
             if (!html && ref_digest == digest(t)) || stored.normalized() == Some(digest(&norm)) {
                 same_text = true;
-            } else if let Some(c) = last_compared(last) {
-                // The text the record before on this thread was compared with, normalised.
+            } else if let Some(c) = KEPT.with(|k| k.borrow_mut().get(last)) {
+                // A text this worker compared before, normalised.
                 if c.text.text == norm {
                     same_text = true;
                 } else {
@@ -254,7 +241,7 @@ impl<'a> Checker<'a> {
                         } else {
                             let c =
                                 Rc::new(integrity::ComparedReference::new(refm, &d.professionals));
-                            remember_compared(last, &c);
+                            KEPT.with(|k| k.borrow_mut().insert(last, c.clone()));
                             compared = Some(c);
                         }
                     }

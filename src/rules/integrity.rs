@@ -351,6 +351,22 @@ impl ComparedReference {
     }
 }
 
+impl super::kept::Weigh for ComparedReference {
+    fn heap_bytes(&self) -> usize {
+        self.text.heap_bytes()
+            + self.prepared.heap_bytes()
+            + self
+                .professionals
+                .iter()
+                .map(|p| p.capacity() + std::mem::size_of::<String>())
+                .sum::<usize>()
+            + self
+                .personal
+                .get()
+                .map_or(0, |p| p.capacity() * std::mem::size_of::<(usize, usize)>())
+    }
+}
+
 /// Compares the normalised (and mapped) record and reference texts. `record_personal` is the
 /// personal data the record's text shows in clear ([`crate::rules::masking::InClear`], char
 /// ranges of the normalised text, sorted by start): the excerpts hide it, and the reference's,

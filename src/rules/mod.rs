@@ -8,6 +8,7 @@ mod explain;
 pub mod freshness;
 pub mod identification;
 pub mod integrity;
+pub mod kept;
 pub mod masking;
 pub mod profiling;
 mod registry;

@@ -320,6 +320,15 @@ impl Prepared {
         p
     }
 
+    /// The bytes it holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.marks.capacity() * std::mem::size_of::<Marker>()
+            + self
+                .toks
+                .get()
+                .map_or(0, |t| t.capacity() * std::mem::size_of::<Tok>())
+    }
+
     /// Whether the tokens of the whole text were found.
     pub fn has_tokens(&self) -> bool {
         self.toks.get().is_some()

@@ -66,6 +66,11 @@ impl PartialEq for Normalized {
 }
 
 impl Normalized {
+    /// The bytes it holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.anchors.capacity() * std::mem::size_of::<Anchor>()
+    }
+
     /// Maps a `[start, end)` range of chars of the normalised text to the original text.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.original_index(start).unwrap_or(self.original_chars);
