@@ -260,6 +260,8 @@ impl<'a> Checker<'a> {
                 } else {
                     let m = normalize::normalize_mapped(t, html);
                     let cmp = integrity::compare(&m, c, r.excerpt, &in_clear.pieces, rec);
+                    // Its tokens or personal data may have been found.
+                    KEPT.with(|k| k.borrow_mut().reweigh(last));
                     text_differs = true;
                     mapped = Some(m);
                     text_cmp = Some(cmp);

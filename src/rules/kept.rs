@@ -27,17 +27,28 @@ const GHOSTS: usize = 4096;
 
 /// The texts kept by one worker.
 pub struct Kept<V> {
-    /// The last text compared once.
+    /// The last text compared once (or too heavy to keep among those used again).
     once: Option<(Key, Rc<V>)>,
     /// The keys of the last texts that left `once` without a second use, oldest first.
     ghosts: VecDeque<Key>,
     ghost_set: HashSet<Key>,
-    /// The texts compared more than once, with when each was last used.
-    again: HashMap<Key, (Rc<V>, u64)>,
+    /// The texts compared more than once.
+    again: HashMap<Key, Entry<V>>,
+    /// What the texts of `again` weighed when last weighed.
+    total: usize,
     /// Counts the look-ups: when a text was last used.
     clock: u64,
     /// The most bytes the texts of `again` may hold.
     budget: usize,
+}
+
+/// A text kept among those used again.
+struct Entry<V> {
+    value: Rc<V>,
+    /// When it was last used.
+    used: u64,
+    /// Its bytes when last weighed.
+    bytes: usize,
 }
 
 impl<V: Weigh> Kept<V> {
@@ -48,35 +59,69 @@ impl<V: Weigh> Kept<V> {
             ghosts: VecDeque::new(),
             ghost_set: HashSet::new(),
             again: HashMap::new(),
+            total: 0,
             clock: 0,
             budget,
         }
     }
 
     /// The text of decision `key`, if it is kept. A text kept since its first use is used a
-    /// second time: it is kept among those used again.
+    /// second time: it is kept among those used again (or stays where it is, when it weighs
+    /// more than they may).
     pub fn get(&mut self, key: Key) -> Option<Rc<V>> {
         self.clock += 1;
-        if let Some((v, used)) = self.again.get_mut(&key) {
-            *used = self.clock;
-            return Some(v.clone());
+        if let Some(e) = self.again.get_mut(&key) {
+            e.used = self.clock;
+            return Some(e.value.clone());
         }
         if self.once.as_ref().is_some_and(|(k, _)| *k == key) {
             let (_, v) = self.once.take()?;
-            self.keep_again(key, v.clone());
+            if let Err(v) = self.keep_again(key, v.clone()) {
+                self.once = Some((key, v));
+            }
             return Some(v);
         }
         None
     }
 
     /// Keeps `v`, the text of decision `key`, just compared and not kept: among the texts used
-    /// again if it was compared before, in place of the last text compared once otherwise.
+    /// again if it was compared before (and weighs no more than they may), in place of the last
+    /// text compared once otherwise.
     pub fn insert(&mut self, key: Key, v: Rc<V>) {
-        if self.ghost_set.contains(&key) {
-            self.keep_again(key, v);
-        } else if let Some((left, _)) = self.once.replace((key, v)) {
+        let v = if self.ghost_set.contains(&key) {
+            match self.keep_again(key, v) {
+                Ok(()) => return,
+                Err(v) => v,
+            }
+        } else {
+            v
+        };
+        if let Some((left, _)) = self.once.replace((key, v))
+            && left != key
+        {
             self.remember(left);
         }
+    }
+
+    /// Weighs decision `key`'s text again, after a use that may have made it grow (its tokens
+    /// or its personal data found), and lets texts go to keep within the budget.
+    pub fn reweigh(&mut self, key: Key) {
+        let Some(e) = self.again.get_mut(&key) else {
+            return;
+        };
+        let bytes = e.value.heap_bytes();
+        self.total = self.total - e.bytes + bytes;
+        e.bytes = bytes;
+        if bytes > self.budget {
+            // Grown past what may be kept here: kept as the last text compared once.
+            if let Some(e) = self.again.remove(&key) {
+                self.total -= e.bytes;
+                if let Some((left, _)) = self.once.replace((key, e.value)) {
+                    self.remember(left);
+                }
+            }
+        }
+        self.within_budget(key);
     }
 
     /// Whether decision `key`'s text is kept.
@@ -84,14 +129,10 @@ impl<V: Weigh> Kept<V> {
         self.again.contains_key(&key) || self.once.as_ref().is_some_and(|(k, _)| *k == key)
     }
 
-    /// The bytes the texts kept hold.
+    /// The bytes the texts kept hold: those used again as last weighed, and the last compared
+    /// once.
     pub fn bytes(&self) -> usize {
-        let once = self.once.as_ref().map_or(0, |(_, v)| v.heap_bytes());
-        once + self
-            .again
-            .values()
-            .map(|(v, _)| v.heap_bytes())
-            .sum::<usize>()
+        self.total + self.once.as_ref().map_or(0, |(_, v)| v.heap_bytes())
     }
 
     fn remember(&mut self, key: Key) {
@@ -105,27 +146,41 @@ impl<V: Weigh> Kept<V> {
         }
     }
 
-    /// Keeps `v` among the texts used again, then lets the least recently used go until they
-    /// hold no more than the budget. A text larger than the whole budget is not kept there.
-    fn keep_again(&mut self, key: Key, v: Rc<V>) {
+    /// Keeps `v` among the texts used again, then lets the least recently used others go until
+    /// they hold no more than the budget; or gives `v` back when it alone weighs more.
+    fn keep_again(&mut self, key: Key, v: Rc<V>) -> Result<(), Rc<V>> {
         let bytes = v.heap_bytes();
         if bytes > self.budget {
-            return;
+            return Err(v);
         }
-        self.again.insert(key, (v, self.clock));
-        // Texts may have grown since they were kept (their tokens found later).
-        let mut total: usize = self.again.values().map(|(v, _)| v.heap_bytes()).sum();
-        while total > self.budget {
-            let Some((&oldest, _)) = self
+        let entry = Entry {
+            value: v,
+            used: self.clock,
+            bytes,
+        };
+        if let Some(old) = self.again.insert(key, entry) {
+            self.total -= old.bytes;
+        }
+        self.total += bytes;
+        self.within_budget(key);
+        Ok(())
+    }
+
+    /// Lets the least recently used texts but `key`'s go until those left hold no more than the
+    /// budget.
+    fn within_budget(&mut self, key: Key) {
+        while self.total > self.budget {
+            let Some(oldest) = self
                 .again
                 .iter()
                 .filter(|(k, _)| **k != key)
-                .min_by_key(|(k, (_, used))| (*used, **k))
+                .min_by_key(|(k, e)| (e.used, **k))
+                .map(|(k, _)| *k)
             else {
                 break;
             };
-            if let Some((v, _)) = self.again.remove(&oldest) {
-                total -= v.heap_bytes();
+            if let Some(e) = self.again.remove(&oldest) {
+                self.total -= e.bytes;
             }
         }
     }
@@ -213,17 +268,30 @@ mod tests {
         assert!(kept.holds(key(0)) && kept.holds(key(2)));
         assert!(!kept.holds(key(1)));
         assert_eq!(kept.bytes(), 201);
-        // A text that grew is counted as it is now: 200, 100 and a third of 100 pass the
-        // budget, and both others leave, the least recently used first.
-        kept.get(key(0)).unwrap().0.set(200);
+        // A text that grew is weighed again after its use: 200 and 100 pass the budget, and
+        // the other leaves.
+        let grown = kept.get(key(0)).unwrap();
+        grown.0.set(200);
+        kept.reweigh(key(0));
+        assert!(kept.holds(key(0)) && !kept.holds(key(2)));
+        assert_eq!(kept.bytes(), 201);
+        // Kept again, key(1) sends out key(0), used less recently than itself.
         kept.insert(key(1), text(100));
-        assert!(kept.holds(key(1)));
-        assert!(!kept.holds(key(0)) && !kept.holds(key(2)));
+        assert!(kept.holds(key(1)) && !kept.holds(key(0)));
         assert_eq!(kept.bytes(), 101);
-        // A text over the whole budget is not kept among those used again.
+        // A text over the whole budget is kept only as the last text compared once, used
+        // again as long as no other takes its place.
         kept.insert(key(200), text(10));
         kept.insert(key(201), text(10));
         kept.insert(key(200), text(1000));
-        assert!(!kept.holds(key(200)));
+        assert!(kept.holds(key(200)) && !kept.holds(key(201)));
+        assert!(kept.get(key(200)).is_some());
+        assert!(kept.get(key(200)).is_some());
+        assert_eq!(kept.bytes(), 1100);
+        // So is a text grown past it.
+        kept.get(key(1)).unwrap().0.set(300);
+        kept.reweigh(key(1));
+        assert!(kept.holds(key(1)) && !kept.holds(key(200)));
+        assert_eq!(kept.bytes(), 300);
     }
 }
