@@ -297,9 +297,86 @@ pub fn align(reference: &str, record: &str) -> Alignment {
 #[derive(Debug)]
 pub struct Prepared {
     marks: Vec<Marker>,
-    toks: OnceCell<Vec<Tok>>,
+    whole: OnceCell<Whole>,
     /// Bytes of the reference tokenised anew, before its tokens were found.
     tokenised: Cell<usize>,
+}
+
+/// The tokens of a whole reference text, interned once: a record's middle then takes the ids of
+/// its reference tokens as they are, and looks up only its own.
+#[derive(Debug)]
+struct Whole {
+    toks: Vec<Tok>,
+    /// The id of each token: one for each distinct token text, from 0.
+    ids: Vec<u32>,
+    /// The id of each distinct token text.
+    vocab: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+}
+
+impl Whole {
+    fn new(text: &str, toks: Vec<Tok>) -> Whole {
+        let mut vocab: HashMap<Box<str>, u32, foldhash::fast::RandomState> = HashMap::default();
+        let ids = toks
+            .iter()
+            .map(|t| {
+                let word = &text[t.range()];
+                match vocab.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert(word.into(), id);
+                        id
+                    }
+                }
+            })
+            .collect();
+        Whole { toks, ids, vocab }
+    }
+
+    /// The ids of `mid`, tokens of this text one after another, each id passed through `id`;
+    /// `None` when they are not (never, as the aligner takes them from here, but then the caller
+    /// interns them itself).
+    fn ids_of(&self, mid: &[Tok], id: impl Fn(u32) -> u32) -> Option<Vec<Token>> {
+        let start = mid.first()?.start;
+        let first = self.toks.partition_point(|t| t.start < start);
+        let slice = self.toks.get(first..first + mid.len())?;
+        // The tokens lie one after another without overlap: the same ends, the same tokens.
+        (slice.first() == mid.first() && slice.last() == mid.last()).then(|| {
+            debug_assert_eq!(slice, mid);
+            self.ids[first..first + mid.len()]
+                .iter()
+                .map(|&i| Token(id(i)))
+                .collect()
+        })
+    }
+
+    /// The ids of the tokens `mid` of `record`: a token this text holds has its id here, and
+    /// one it lacks an id after them; with how many ids there are.
+    fn record_ids(&self, record: &str, mid: &[Tok]) -> (Vec<Token>, u32) {
+        let known = self.vocab.len() as u32;
+        let mut own: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+        let ids = mid
+            .iter()
+            .map(|t| {
+                let word = &record[t.range()];
+                Token(match self.vocab.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let next = known + own.len() as u32;
+                        *own.entry(word).or_insert(next)
+                    }
+                })
+            })
+            .collect();
+        (ids, known + own.len() as u32)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.toks.capacity() * std::mem::size_of::<Tok>()
+            + self.ids.capacity() * std::mem::size_of::<u32>()
+            + self.vocab.capacity() * std::mem::size_of::<(Box<str>, u32, u64)>()
+            + self.vocab.keys().map(|k| k.len()).sum::<usize>()
+    }
 }
 
 impl Prepared {
@@ -307,7 +384,7 @@ impl Prepared {
     pub fn new(reference: &str) -> Prepared {
         Prepared {
             marks: markers::find_markers(reference),
-            toks: OnceCell::new(),
+            whole: OnceCell::new(),
             tokenised: Cell::new(0),
         }
     }
@@ -316,27 +393,26 @@ impl Prepared {
     #[doc(hidden)]
     pub fn with_tokens(reference: &str) -> Prepared {
         let p = Prepared::new(reference);
-        p.whole_tokens(reference);
+        p.whole(reference);
         p
     }
 
     /// The bytes it holds on the heap.
     pub fn heap_bytes(&self) -> usize {
         self.marks.capacity() * std::mem::size_of::<Marker>()
-            + self
-                .toks
-                .get()
-                .map_or(0, |t| t.capacity() * std::mem::size_of::<Tok>())
+            + self.whole.get().map_or(0, Whole::heap_bytes)
     }
 
     /// Whether the tokens of the whole text were found.
     pub fn has_tokens(&self) -> bool {
-        self.toks.get().is_some()
+        self.whole.get().is_some()
     }
 
-    fn whole_tokens(&self, reference: &str) -> &[Tok] {
-        self.toks
-            .get_or_init(|| tokenize_in(reference, &self.marks, 0..reference.len(), 0, usize::MAX))
+    fn whole(&self, reference: &str) -> &Whole {
+        self.whole.get_or_init(|| {
+            let toks = tokenize_in(reference, &self.marks, 0..reference.len(), 0, usize::MAX);
+            Whole::new(reference, toks)
+        })
     }
 }
 
@@ -387,7 +463,7 @@ impl Side<'_> {
                 return anew();
             }
         }
-        let toks = prepared.whole_tokens(self.text);
+        let toks = &prepared.whole(self.text).toks;
         let first = toks.partition_point(|t| (t.start as usize) < range.start);
         let inside = toks[first..].partition_point(|t| t.end as usize <= range.end);
         let found = toks[first..first + inside.min(max_tokens)].to_vec();
@@ -412,7 +488,7 @@ pub fn align_whole(reference: &str, record: &str) -> Alignment {
 fn whole(reference: &Side<'_>, record: &str, rec_marks: &[Marker]) -> Alignment {
     let ref_toks = reference.tokens(0..reference.text.len(), || 0, usize::MAX);
     let rec_toks = tokenize_in(record, rec_marks, 0..record.len(), 0, usize::MAX);
-    let changes = diff_tokens(reference.text, record, &ref_toks, &rec_toks);
+    let changes = diff_tokens(reference, record, &ref_toks, &rec_toks);
     Alignment {
         reference: ref_toks,
         record: rec_toks,
@@ -422,7 +498,14 @@ fn whole(reference: &Side<'_>, record: &str, rec_marks: &[Marker]) -> Alignment 
 
 /// Equal tokens at both ends are not interned nor diffed (the diff would set them aside first
 /// anyway); the rest goes through the histogram diff.
-fn diff_tokens(reference: &str, record: &str, ref_toks: &[Tok], rec_toks: &[Tok]) -> Vec<Change> {
+fn diff_tokens(
+    reference: &Side<'_>,
+    record: &str,
+    ref_toks: &[Tok],
+    rec_toks: &[Tok],
+) -> Vec<Change> {
+    let whole = reference.prepared.and_then(|p| p.whole.get());
+    let reference = reference.text;
     let same = |a: &Tok, b: &Tok| reference[a.range()] == record[b.range()];
     let head = ref_toks
         .iter()
@@ -450,7 +533,21 @@ fn diff_tokens(reference: &str, record: &str, ref_toks: &[Tok], rec_toks: &[Tok]
             .into_iter()
             .collect();
     }
-    histogram(reference, record, ref_mid, rec_mid, head)
+    // With the reference interned once, the record's middle is looked up in it; the reference
+    // tokens the record's middle lacks then share one id, as in [`histogram`].
+    let interned = whole.and_then(|w| {
+        let (after, n) = w.record_ids(record, rec_mid);
+        let mut in_record = vec![false; n as usize];
+        for t in &after {
+            in_record[t.0 as usize] = true;
+        }
+        let before = w.ids_of(ref_mid, |id| if in_record[id as usize] { id } else { n })?;
+        Some((before, after, n + 1))
+    });
+    match interned {
+        Some(ids) => diff_ids(ids, head),
+        None => histogram(reference, record, ref_mid, rec_mid, head),
+    }
 }
 
 /// The histogram diff of the tokens `ref_mid` and `rec_mid`, which come after `head` tokens.
@@ -469,13 +566,21 @@ fn histogram(
     rec_mid: &[Tok],
     head: usize,
 ) -> Vec<Change> {
-    let (before, after, num_tokens) = if ref_mid.len() <= rec_mid.len() {
-        let (before, after, n) = intern_shorter(reference, ref_mid, record, rec_mid);
-        (before, after, n)
+    let ids = if ref_mid.len() <= rec_mid.len() {
+        intern_shorter(reference, ref_mid, record, rec_mid)
     } else {
         let (after, before, n) = intern_shorter(record, rec_mid, reference, ref_mid);
         (before, after, n)
     };
+    diff_ids(ids, head)
+}
+
+/// The histogram diff of the token ids `before` (the reference's) and `after` (the record's),
+/// `num_tokens` ids in all, which come after `head` tokens.
+fn diff_ids(
+    (before, after, num_tokens): (Vec<Token>, Vec<Token>, u32),
+    head: usize,
+) -> Vec<Change> {
     let mut diff = Diff::default();
     diff.compute_with(Algorithm::Histogram, &before, &after, num_tokens);
     diff.hunks()
@@ -599,7 +704,7 @@ fn align_in_middle(reference: &Side<'_>, record: &str, rec_marks: &[Marker]) -> 
         // the head, which these lists do not hold.
         return None;
     }
-    let changes = diff_tokens(reference, record, &ref_toks, &rec_toks);
+    let changes = diff_tokens(ref_side, record, &ref_toks, &rec_toks);
     ref_toks.extend(ref_next);
     rec_toks.extend(rec_next);
     Some(Alignment {
@@ -737,7 +842,12 @@ mod tests {
                 let cut = format!("{}{}", &text[..a], &text[b..]);
                 for (reference, record) in [(text, cut.as_str()), (cut.as_str(), text)] {
                     let (rt, ct) = (tokenize(reference), tokenize(record));
-                    let got = diff_tokens(reference, record, &rt, &ct);
+                    let side = Side {
+                        text: reference,
+                        marks: &[],
+                        prepared: None,
+                    };
+                    let got = diff_tokens(&side, record, &rt, &ct);
                     let want = histogram(reference, record, &rt, &ct, 0);
                     assert_eq!(got, want, "{reference:?} / {record:?}");
                     assert_eq!(got.len(), 1);
