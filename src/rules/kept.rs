@@ -275,7 +275,7 @@ mod tests {
         kept.reweigh(key(0));
         assert!(kept.holds(key(0)) && !kept.holds(key(2)));
         assert_eq!(kept.bytes(), 201);
-        // Kept again, key(1) sends out key(0), used less recently than itself.
+        // Kept again, key(1) sends out key(0), the one other text kept.
         kept.insert(key(1), text(100));
         assert!(kept.holds(key(1)) && !kept.holds(key(0)));
         assert_eq!(kept.bytes(), 101);

@@ -311,6 +311,8 @@ struct Whole {
     ids: Vec<u32>,
     /// The id of each distinct token text.
     vocab: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    /// The bytes of the texts of `vocab`.
+    vocab_bytes: usize,
 }
 
 impl Whole {
@@ -330,7 +332,13 @@ impl Whole {
                 }
             })
             .collect();
-        Whole { toks, ids, vocab }
+        let vocab_bytes = vocab.keys().map(|k| k.len()).sum();
+        Whole {
+            toks,
+            ids,
+            vocab,
+            vocab_bytes,
+        }
     }
 
     /// The ids of `mid`, tokens of this text one after another, each id passed through `id`;
@@ -340,7 +348,9 @@ impl Whole {
         let start = mid.first()?.start;
         let first = self.toks.partition_point(|t| t.start < start);
         let slice = self.toks.get(first..first + mid.len())?;
-        // The tokens lie one after another without overlap: the same ends, the same tokens.
+        // Whenever these tokens were found, the aligner took its middle from them (`Side::tokens`),
+        // so it is a run of them, placed by its first token; the ends check that much, and the
+        // debug assertion all of it.
         (slice.first() == mid.first() && slice.last() == mid.last()).then(|| {
             debug_assert_eq!(slice, mid);
             self.ids[first..first + mid.len()]
@@ -375,7 +385,7 @@ impl Whole {
         self.toks.capacity() * std::mem::size_of::<Tok>()
             + self.ids.capacity() * std::mem::size_of::<u32>()
             + self.vocab.capacity() * std::mem::size_of::<(Box<str>, u32, u64)>()
-            + self.vocab.keys().map(|k| k.len()).sum::<usize>()
+            + self.vocab_bytes
     }
 }
 
