@@ -9,6 +9,7 @@
 //! ```
 
 use crate::error::InputError;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The canonical fields a mapping may target.
@@ -56,7 +57,11 @@ impl Mapping {
                 return Err(InputError::at(path, line, col, e.message().to_string()));
             }
         };
-        let locate = |section: &str, key: Option<&str>| locate_key(text, section, key);
+        let places = key_places(text);
+        let locate = |section: &str, key: Option<&str>| {
+            let key = (section.to_string(), key.map(str::to_string));
+            places.get(&key).map_or((0, 0), |&at| line_col(text, at))
+        };
         let mut errors = Vec::new();
         let mut m = Mapping::default();
         for (section, value) in doc.get_ref() {
@@ -181,38 +186,29 @@ fn default_value(field: &str, v: &toml::Value) -> Result<serde_json::Value, Stri
     }
 }
 
-/// Line and column of `[section]`, or of `key` inside it, in a TOML text (0, 0 when not found).
-pub fn locate_key(text: &str, section: &str, key: Option<&str>) -> (u64, u64) {
-    let mut in_section = false;
-    let mut offset = 0usize;
-    let mut header = None;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        let indent = line.len() - t.len();
-        if t.starts_with('[') {
-            let name = t
-                .trim_start_matches('[')
-                .split(']')
-                .next()
-                .unwrap_or("")
-                .trim();
-            let name = name.trim_matches('"');
-            in_section = name == section;
-            if in_section && header.is_none() {
-                header = Some(offset + indent + 1);
-            }
-        } else if in_section && let Some(k) = key {
-            let bare = t.strip_prefix('"').unwrap_or(t);
-            if let Some(rest) = bare.strip_prefix(k) {
-                let rest = rest.trim_start_matches('"').trim_start();
-                if rest.starts_with('=') {
-                    return line_col(text, offset + indent);
-                }
+/// Where each table of a TOML text and each key inside it are first written (byte offsets), as
+/// TOML's own parser places them: a `[section]` header, a dotted key (`fields.text = …`) or an
+/// inline table, a key bare, quoted or escaped (`"te\u0078t"` is `text`).
+fn key_places(text: &str) -> HashMap<(String, Option<String>), usize> {
+    let mut places = HashMap::new();
+    let Ok(doc) = toml::de::DeTable::parse(text) else {
+        return places;
+    };
+    for (section, value) in doc.get_ref() {
+        places.insert((section.get_ref().to_string(), None), section.span().start);
+        if let toml::de::DeValue::Table(table) = value.get_ref() {
+            for (key, _) in table {
+                places.insert(
+                    (
+                        section.get_ref().to_string(),
+                        Some(key.get_ref().to_string()),
+                    ),
+                    key.span().start,
+                );
             }
         }
-        offset += line.len();
     }
-    header.map(|h| line_col(text, h)).unwrap_or((0, 0))
+    places
 }
 
 /// 1-based line and column (in chars) of a byte offset.
@@ -309,6 +305,46 @@ mod tests {
                 "m.toml:7:1: `formation` in [defaults] must be a string, not a boolean (true)",
             ]
         );
+    }
+
+    /// A key is placed where it is written, however it is written: in an inline table, as a
+    /// dotted key, quoted, or with escapes.
+    #[test]
+    fn keys_are_placed_however_they_are_written() {
+        let errors = |text: &str| -> Vec<String> {
+            Mapping::parse(text, Path::new("m.toml"))
+                .unwrap_err()
+                .to_string()
+                .lines()
+                .map(str::to_string)
+                .collect()
+        };
+        let e = errors("fields = { \"texte\" = \"a\", id = 3 }\n");
+        assert!(
+            e[0].starts_with("m.toml:1:12: unknown field `texte`"),
+            "{e:?}"
+        );
+        assert!(
+            e[1].starts_with("m.toml:1:27: `id` must be a dotted JSON path"),
+            "{e:?}"
+        );
+        let e = errors("defaults.excerpt = \"yes\"\ndefaults.\"text_format\" = \"xml\"\n");
+        assert!(
+            e[0].starts_with("m.toml:1:10: `excerpt` in [defaults]"),
+            "{e:?}"
+        );
+        assert!(
+            e[1].starts_with("m.toml:2:10: `text_format` in [defaults]"),
+            "{e:?}"
+        );
+        let e = errors("[fields]\nid = \"ref\"\n  \"te\\u0078te\" = \"a\"\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with("m.toml:3:3: unknown field `texte`"),
+            "{e:?}"
+        );
+        let e = errors("fields = 3\n");
+        assert_eq!(e, ["m.toml:1:1: [fields] must be a table"]);
     }
 
     #[test]
