@@ -102,7 +102,9 @@ fn record(d: &ReferenceDecision, i: usize) -> Value {
     })
 }
 
-fn audit(records: &[Value], reference: &[PathBuf]) -> Vec<(String, Rule)> {
+/// The report of an audit of `records` against `reference` on `jobs` threads (all cores when
+/// `None`).
+fn report(records: &[Value], reference: &[PathBuf], jobs: Option<usize>) -> vigie::report::Report {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
@@ -111,10 +113,16 @@ fn audit(records: &[Value], reference: &[PathBuf]) -> Vec<(String, Rule)> {
         corpus: vec![corpus],
         reference: reference.to_vec(),
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        jobs,
         ..Default::default()
     };
-    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
-    out.report
+    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report
+}
+
+fn audit(records: &[Value], reference: &[PathBuf]) -> Vec<(String, Rule)> {
+    report(records, reference, None)
         .findings
         .iter()
         .map(|f| {
@@ -534,19 +542,7 @@ fn an_excerpt_may_mark_its_cuts_with_any_ellipsis() {
 /// Every finding of an audit of `records` against `reference` at `--jobs 1`: its record, rule,
 /// message and evidence.
 fn findings_in_full(records: &[Value], reference: &Path) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus.jsonl");
-    let text: Vec<String> = records.iter().map(|r| r.to_string() + "\n").collect();
-    std::fs::write(&corpus, text.concat()).unwrap();
-    let opts = AuditOptions {
-        corpus: vec![corpus],
-        reference: vec![reference.to_path_buf()],
-        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
-        jobs: Some(1),
-        ..Default::default()
-    };
-    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
-    out.report
+    report(records, &[reference.to_path_buf()], Some(1))
         .findings
         .iter()
         .map(|f| {
