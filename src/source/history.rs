@@ -252,7 +252,7 @@ fn read_bytes(
                     file,
                     line,
                     format!(
-                        "the transaction of {} needs a `date` (ISO 8601), not {}",
+                        "the transaction of {} needs a `date` (ISO 8601, in the years 1 to 9999), not {}",
                         crate::text::sanitize::for_terminal(id, false),
                         date.map_or("none".to_string(), |d| {
                             crate::text::sanitize::for_terminal(&d.to_string(), false).into_owned()

@@ -277,9 +277,10 @@ pub fn parse_iso_date(s: &str) -> Option<jiff::civil::Date> {
 }
 
 /// An ISO date-time (with offset or `Z`; naive ones in French local time) or a date (its start,
-/// French local time). Only of the years 0 to 9999 (in UTC), which RFC 3339 writes and the
-/// report writes back: jiff also reads `-000001-01-01T00:00:00Z` and `+010000-01-01`, which no
-/// source means.
+/// French local time). Only of the years 1 to 9999 once in UTC: the report writes an instant in
+/// UTC, and RFC 3339 writes no year before 0 (jiff reads `-000001-01-01T00:00:00Z`, and a date
+/// of the year 0 in Paris, whose offset was then +0:09:21, is in the year −1 in UTC). No source
+/// means a date of the year 0 either, however it is written.
 pub fn parse_iso_moment(s: &str) -> Option<jiff::Timestamp> {
     let s = s.trim();
     let t = if let Ok(t) = s.parse::<jiff::Timestamp>() {
@@ -289,7 +290,7 @@ pub fn parse_iso_moment(s: &str) -> Option<jiff::Timestamp> {
     } else {
         parse_iso_date(s)?.in_tz("Europe/Paris").ok()?.timestamp()
     };
-    (0..=9999)
+    (1..=9999)
         .contains(&t.to_zoned(jiff::tz::TimeZone::UTC).year())
         .then_some(t)
 }
@@ -320,18 +321,26 @@ mod tests {
             Some("2021-06-01T08:00:00Z")
         );
         assert_eq!(
-            at("0000-01-01T00:00:00Z").as_deref(),
-            Some("0000-01-01T00:00:00Z")
+            at("0001-01-02T00:00:00Z").as_deref(),
+            Some("0001-01-02T00:00:00Z")
         );
         // jiff's last instant is at 22:00 on 30 December 9999.
         assert_eq!(
             at("9999-12-30T00:00:00Z").as_deref(),
             Some("9999-12-30T00:00:00Z")
         );
+        assert_eq!(at("9999-12-30").as_deref(), Some("9999-12-29T23:00:00Z"));
+        // The year 0 however written (in Paris, as UTC, or as a year −1 an hour behind), and
+        // years jiff reads with a sign.
         for s in [
+            "0000-01-01",
+            "0000-01-01T00:00:00",
+            "0000-06-01T00:00:00Z",
+            "-000001-12-31T23:59:59-01:00",
             "-000001-01-01T00:00:00Z",
-            "+010000-01-01T00:00:00Z",
             "-000001-01-01T00:00:00",
+            "+010000-01-01T00:00:00Z",
+            "9999-12-31",
             "not a date",
         ] {
             assert_eq!(at(s), None, "{s}");

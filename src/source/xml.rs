@@ -982,7 +982,8 @@ fn build_admin(
     let mut bad = None;
     let decision_date = parse_date(&f.date_lecture, "Date_Lecture", &mut bad);
     let update_date = match &f.date_mise_jour {
-        Some((v, pos)) => match parse_update(v) {
+        // A date (taken at midnight, Paris time) or a full timestamp, as Judilibre's.
+        Some((v, pos)) => match super::judilibre::parse_iso_moment(v) {
             Some(t) => Some(t),
             None => {
                 bad.get_or_insert(("Date_Mise_Jour", v.clone(), *pos));
@@ -1055,19 +1056,6 @@ pub fn formation_from_header(text: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// `Date_Mise_Jour`: a date (taken at midnight, Paris time) or a full timestamp.
-fn parse_update(v: &str) -> Option<jiff::Timestamp> {
-    if let Ok(t) = v.parse::<jiff::Timestamp>() {
-        return Some(t);
-    }
-    let paris = jiff::tz::TimeZone::get("Europe/Paris").ok()?;
-    if let Ok(dt) = v.parse::<jiff::civil::DateTime>() {
-        return dt.to_zoned(paris).ok().map(|z| z.timestamp());
-    }
-    let d = v.get(..10)?.parse::<Date>().ok()?;
-    d.to_zoned(paris).ok().map(|z| z.timestamp())
 }
 
 /// The Cour de cassation, the Conseil d'État and the Tribunal des conflits sit in Paris.
@@ -1491,6 +1479,28 @@ mod tests {
         assert_eq!(d.text, "Vu la requête.\nConsidérant.");
         let e = parse_xml(b"<Document><Dossier/></Document>", origin()).unwrap_err();
         assert!(e.message.contains("Identification"), "{e}");
+    }
+
+    /// `Date_Mise_Jour` is read as Judilibre's update dates are: midnight in Paris for a date
+    /// alone, and no date of the year 0 (which the report could not write in RFC 3339).
+    #[test]
+    fn an_update_date_is_read_in_paris_time_and_in_the_years_1_to_9999() {
+        let xml = |date: &str| {
+            format!(
+                "<Document><Donnees_Techniques><Identification>DCA_1.xml</Identification>\
+<Date_Mise_Jour>{date}</Date_Mise_Jour></Donnees_Techniques><Decision><Texte_Integral>x\
+</Texte_Integral></Decision></Document>"
+            )
+        };
+        let d = parse_xml(xml("2024-01-10").as_bytes(), origin()).unwrap();
+        assert_eq!(
+            d.update_date.map(|t| t.to_string()).as_deref(),
+            Some("2024-01-09T23:00:00Z")
+        );
+        for date in ["0000-01-01", "-000001-01-01T00:00:00Z"] {
+            let e = parse_xml(xml(date).as_bytes(), origin()).unwrap_err();
+            assert!(e.message.contains("Date_Mise_Jour"), "{date}: {e}");
+        }
     }
 
     #[test]
