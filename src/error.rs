@@ -62,3 +62,42 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+/// 1-based line and column of byte `offset` in `text` (a TOML file's), as an editor shows them:
+/// lines end at LF, columns count chars, and a byte order mark at the start of the text is not
+/// one. An offset inside a char is taken at its start.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
+    let start = if line_start == 0 {
+        before.strip_prefix('\u{feff}').unwrap_or(before)
+    } else {
+        &before[line_start..]
+    };
+    (line, start.chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_as_an_editor_shows_them() {
+        let t = "a\nbé c\n";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 2), (2, 1));
+        // After `bé` (é is two bytes), and inside the é.
+        assert_eq!(line_col(t, 5), (2, 3));
+        assert_eq!(line_col(t, 4), (2, 2));
+        assert_eq!(line_col(t, 99), (3, 1));
+        // A byte order mark is not a column.
+        assert_eq!(line_col("\u{feff}fields = 3", 3), (1, 1));
+        // Elsewhere it is a char (a zero-width no-break space).
+        assert_eq!(line_col("\u{feff}a\n\u{feff}b", 9), (2, 3));
+    }
+}

@@ -65,18 +65,6 @@ struct RawRule {
     penalty: Option<toml::Spanned<String>>,
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, col)
-}
-
 impl Policy {
     /// Reads and parses a policy file.
     pub fn load(path: &Path) -> anyhow::Result<Policy> {
@@ -88,7 +76,7 @@ impl Policy {
     /// Parses a policy; `origin` names the file in error messages (`FILE:LINE:COLUMN: …`).
     pub fn parse(text: &str, origin: &str) -> anyhow::Result<Policy> {
         let at = |offset: usize, msg: &str| {
-            let (l, c) = line_col(text, offset);
+            let (l, c) = crate::error::line_col(text, offset);
             anyhow::anyhow!("{origin}:{l}:{c}: {msg}")
         };
         let raw: RawPolicy = toml::from_str(text).map_err(|e| {
@@ -399,18 +387,5 @@ impl Previous {
             }
         }
         n
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_and_column() {
-        let t = "a\nbé c\n";
-        assert_eq!(line_col(t, 0), (1, 1));
-        assert_eq!(line_col(t, 2), (2, 1));
-        assert_eq!(line_col(t, 5), (2, 3)); // after `bé` (é is two bytes)
     }
 }

@@ -211,17 +211,10 @@ fn key_places(text: &str) -> HashMap<(String, Option<String>), usize> {
     places
 }
 
-/// 1-based line and column (in chars) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = memchr::memchr_iter(b'\n', before).count() as u64 + 1;
-    let line_start = memchr::memrchr(b'\n', before).map(|i| i + 1).unwrap_or(0);
-    let col = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count() as u64
-        + 1;
-    (line, col)
+/// 1-based line and column of a byte offset ([`crate::error::line_col`]).
+fn line_col(text: &str, offset: usize) -> (u64, u64) {
+    let (line, column) = crate::error::line_col(text, offset);
+    (line as u64, column as u64)
 }
 
 #[cfg(test)]
@@ -344,6 +337,9 @@ mod tests {
             "{e:?}"
         );
         let e = errors("fields = 3\n");
+        assert_eq!(e, ["m.toml:1:1: [fields] must be a table"]);
+        // A byte order mark, which editors do not show, is not a column.
+        let e = errors("\u{feff}fields = 3\n");
         assert_eq!(e, ["m.toml:1:1: [fields] must be a table"]);
     }
 

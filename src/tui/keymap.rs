@@ -634,7 +634,7 @@ impl Keymap {
                 issues: issues
                     .into_iter()
                     .map(|(at, message)| {
-                        let (line, column) = line_col(text, at);
+                        let (line, column) = crate::error::line_col(text, at);
                         KeymapIssue {
                             line,
                             column,
@@ -711,19 +711,6 @@ fn key_list(value: &Spanned<DeValue<'_>>, issues: &mut Vec<(usize, String)>) -> 
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let mut at = at;
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -777,11 +764,5 @@ mod tests {
         assert_eq!(km.action(Section::List, k("/")), Some(Action::Search));
         assert_eq!(km.action(Section::Detail, k("n")), Some(Action::Next));
         assert_eq!(km.action(Section::List, k("q")), None);
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        assert_eq!(line_col("ab\nçd = 1", 5), (2, 2));
-        assert_eq!(line_col("x", 0), (1, 1));
     }
 }
