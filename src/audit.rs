@@ -769,9 +769,11 @@ fn run_on(
                         line: old.origin.line,
                         id: old.id.clone(),
                         update_date: old.update_date,
+                        published: crate::source::published_in(&old.origin.file),
                         used_file: by.origin.file.clone(),
                         used_line: by.origin.line,
                         used_update_date: by.update_date,
+                        used_published: crate::source::published_in(&by.origin.file),
                     }
                 })
                 .collect(),

@@ -748,7 +748,8 @@ fn warn_superseded(superseded: &[vigie::report::SupersededInput]) {
     let header = format!(
         "vigie: warning: {n} version{} of reference decisions read more than once {} set aside: \
          of each decision, the version updated last is used and counted; on a tie (DILA's files \
-         carry no update date), the first by file name and line:",
+         carry no update date), the one published last, as DILA's names date their archives and \
+         folders (`CASS_20231127-204209`), then the first by file name and line:",
         if n == 1 { "" } else { "s" },
         if n == 1 { "was" } else { "were" },
     );

@@ -522,10 +522,12 @@ fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
             "line": 1,
             "id": "5fca277de35a255d41ca73ab",
             "update_date": "2021-05-31T22:00:00Z",
+            "published": null,
             "used": {
                 "file": delta.join("update.json").display().to_string(),
                 "line": 1,
-                "update_date": "2021-11-29T23:00:00Z"
+                "update_date": "2021-11-29T23:00:00Z",
+                "published": null
             }
         }])
     );

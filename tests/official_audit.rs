@@ -344,6 +344,119 @@ fn a_dila_tar_gz_is_a_reference_and_its_unreadable_entries_are_counted() {
     assert_eq!(out.report.audit.matched_records, 10);
 }
 
+// DILA publishes a full export now and then (`Freemium_cass_global_…`) and increments in
+// between (`CASS_…`), each named with the date and time of its publication. A decision corrected
+// twice is in two increments, and the export holds it too: whatever the names' order, the
+// version published last is the one records are checked against.
+#[test]
+fn of_a_dila_decision_in_several_archives_the_one_published_last_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = std::fs::read_dir(data("dila-cass"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let name = file.file_name().unwrap().to_str().unwrap().to_string();
+    let latest = std::fs::read_to_string(&file).unwrap();
+    let provisional = |note: &str| latest.replacen("<CONTENU>", &format!("<CONTENU>{note} "), 1);
+    // Written in an order neither the names nor the dates follow.
+    let archives = [
+        (
+            "CASS_20231127-204209.tar.gz",
+            "20231127-204209/juri/judi/global/JURI/TEXT",
+            latest.clone(),
+        ),
+        (
+            "Freemium_cass_global_20231119-100000.tar.gz",
+            "juri/judi/global/JURI/TEXT",
+            provisional("Texte de l'export."),
+        ),
+        (
+            "CASS_20231125-130812.tar.gz",
+            "20231125-130812/juri/judi/global/JURI/TEXT",
+            provisional("Texte provisoire."),
+        ),
+    ];
+    for (archive, folder, xml) in &archives {
+        let f = std::fs::File::create(dir.path().join(archive)).unwrap();
+        let gz = flate2::write::GzEncoder::new(f, flate2::Compression::fast());
+        let mut tar = tar::Builder::new(gz);
+        let mut h = tar::Header::new_gnu();
+        h.set_size(xml.len() as u64);
+        h.set_mode(0o644);
+        tar.append_data(&mut h, format!("{folder}/{name}"), xml.as_bytes())
+            .unwrap();
+        tar.into_inner().unwrap().finish().unwrap();
+    }
+    let entry = |k: usize| {
+        format!(
+            "{}!{}/{name}",
+            dir.path().join(archives[k].0).display(),
+            archives[k].1
+        )
+    };
+    let decision = dila()
+        .into_iter()
+        .find(|d| name.starts_with(&d.id))
+        .unwrap();
+    // A record of the latest text is clean; one of the text the first increment gave differs.
+    let mut stale = record(&decision, 1);
+    stale["text"] = json!(format!("Texte provisoire. {}", decision.text));
+    let r = report(
+        &[record(&decision, 0), stale],
+        &[dir.path().to_path_buf()],
+        None,
+    );
+    let rules: Vec<(Option<&str>, Rule)> = r
+        .findings
+        .iter()
+        .map(|f| (f.record.as_ref().and_then(|r| r.id.as_deref()), f.rule))
+        .collect();
+    assert_eq!(rules, [(Some("r1"), Rule::INT002)]);
+    assert_eq!(r.audit.reference_decisions, 1);
+    let dated = |s: &str| Some(s.parse::<jiff::civil::DateTime>().unwrap());
+    let set_aside: Vec<_> = r
+        .audit
+        .superseded_reference
+        .iter()
+        .map(|s| {
+            (
+                s.file.clone(),
+                s.published,
+                s.used_file.clone(),
+                s.used_published,
+            )
+        })
+        .collect();
+    assert_eq!(
+        set_aside,
+        [
+            (
+                entry(2),
+                dated("2023-11-25T13:08:12"),
+                entry(0),
+                dated("2023-11-27T20:42:09")
+            ),
+            (
+                entry(1),
+                dated("2023-11-19T10:00:00"),
+                entry(0),
+                dated("2023-11-27T20:42:09")
+            ),
+        ]
+    );
+    assert_eq!(
+        r.audit.superseded_reference[0].describe(),
+        format!(
+            "{} (no update date, id {}): set aside for {} (no update date either, published \
+             later: its name is dated 2023-11-27 20:42:09, the other's 2023-11-25 13:08:12)",
+            entry(2),
+            decision.id,
+            entry(0)
+        )
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Passages left out of the real decision JURITEXT000048242129 (chambre criminelle, 17 October
 // 2023, 38,000 chars), whatever sign stands for them. The paragraphs from « Faits et

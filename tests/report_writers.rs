@@ -602,6 +602,7 @@ fn versions_set_aside_are_listed_in_the_text_summary_and_the_json() {
             used_file: "ref/delta.jsonl".into(),
             used_line: 2,
             used_update_date: Some("2025-07-01T12:00:00Z".parse().unwrap()),
+            ..Default::default()
         },
         report::SupersededInput {
             file: "dila/b.xml".into(),
@@ -611,16 +612,32 @@ fn versions_set_aside_are_listed_in_the_text_summary_and_the_json() {
             used_file: "dila/a.xml".into(),
             used_line: 0,
             used_update_date: None,
+            ..Default::default()
+        },
+        // DILA's names date the archives: the one published later is used.
+        report::SupersededInput {
+            file: "dila/CASS_20231125-130812.tar.gz!JURITEXT2.xml".into(),
+            line: 0,
+            id: "JURITEXT2".into(),
+            published: Some("2023-11-25T13:08:12".parse().unwrap()),
+            used_file: "dila/CASS_20231127-204209.tar.gz!JURITEXT2.xml".into(),
+            used_published: Some("2023-11-27T20:42:09".parse().unwrap()),
+            ..Default::default()
         },
     ];
     let text = render(&r, Format::Text, &WriteOptions::default());
     assert!(
         text.contains(
-            "\nreference versions set aside (read more than once; the one updated last is used): 2\n  \
+            "\nreference versions set aside (read more than once; the one updated or published last is \
+             used): 3\n  \
              ref/full.jsonl:7 (updated 2025-03-01 10:30 CET, id abc\u{241b}[31m): set aside for \
              ref/delta.jsonl:2 (updated 2025-07-01 14:00 CEST)\n  \
              dila/b.xml (no update date, id JURITEXT1): set aside for dila/a.xml (no update date \
-             either, first by name)\n"
+             either, first by name)\n  \
+             dila/CASS_20231125-130812.tar.gz!JURITEXT2.xml (no update date, id JURITEXT2): set \
+             aside for dila/CASS_20231127-204209.tar.gz!JURITEXT2.xml (no update date either, \
+             published later: its name is dated 2023-11-27 20:42:09, the other's 2023-11-25 \
+             13:08:12)\n"
         ),
         "{text}"
     );
@@ -630,10 +647,16 @@ fn versions_set_aside_are_listed_in_the_text_summary_and_the_json() {
         json["audit"]["superseded_reference"],
         serde_json::json!([
             {"file": "ref/full.jsonl", "line": 7, "id": "abc\u{1b}[31m",
-             "update_date": "2025-03-01T09:30:00Z",
-             "used": {"file": "ref/delta.jsonl", "line": 2, "update_date": "2025-07-01T12:00:00Z"}},
+             "update_date": "2025-03-01T09:30:00Z", "published": null,
+             "used": {"file": "ref/delta.jsonl", "line": 2, "update_date": "2025-07-01T12:00:00Z",
+                      "published": null}},
             {"file": "dila/b.xml", "line": null, "id": "JURITEXT1", "update_date": null,
-             "used": {"file": "dila/a.xml", "line": null, "update_date": null}}
+             "published": null,
+             "used": {"file": "dila/a.xml", "line": null, "update_date": null, "published": null}},
+            {"file": "dila/CASS_20231125-130812.tar.gz!JURITEXT2.xml", "line": null,
+             "id": "JURITEXT2", "update_date": null, "published": "2023-11-25T13:08:12",
+             "used": {"file": "dila/CASS_20231127-204209.tar.gz!JURITEXT2.xml", "line": null,
+                      "update_date": null, "published": "2023-11-27T20:42:09"}}
         ])
     );
 }

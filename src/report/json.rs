@@ -115,6 +115,9 @@ struct SupersededView<'a> {
     id: &'a str,
     /// RFC 3339, UTC; `null` when the decision gives none (DILA).
     update_date: Option<String>,
+    /// The date and time of the DILA publication it came in, as its path names it
+    /// (`CASS_20231127-204209.tar.gz`: `2023-11-27T20:42:09`); `null` when the path gives none.
+    published: Option<String>,
     /// The version used in its place.
     used: UsedView<'a>,
 }
@@ -124,6 +127,7 @@ struct UsedView<'a> {
     file: &'a str,
     line: Option<u64>,
     update_date: Option<String>,
+    published: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -160,10 +164,12 @@ impl<'a> AuditView<'a> {
                     line: (s.line > 0).then_some(s.line),
                     id: &s.id,
                     update_date: s.update_date.map(|t| t.to_string()),
+                    published: s.published.map(|t| t.to_string()),
                     used: UsedView {
                         file: &s.used_file,
                         line: (s.used_line > 0).then_some(s.used_line),
                         update_date: s.used_update_date.map(|t| t.to_string()),
+                        published: s.used_published.map(|t| t.to_string()),
                     },
                 })
                 .collect(),

@@ -52,7 +52,8 @@ pub struct UnreadableInput {
 }
 
 /// A version of a reference decision read more than once and set aside, and the version used in
-/// its place: updated later, or (on a tie) first by file name and line.
+/// its place: updated later, or from a later publication (DILA's names date its archives), or (on
+/// a tie) first by file name and line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SupersededInput {
     pub file: String,
@@ -60,9 +61,13 @@ pub struct SupersededInput {
     pub line: u64,
     pub id: String,
     pub update_date: Option<jiff::Timestamp>,
+    /// The date of the DILA publication it came in, from its path's name
+    /// ([`crate::source::published_in`]).
+    pub published: Option<jiff::civil::DateTime>,
     pub used_file: String,
     pub used_line: u64,
     pub used_update_date: Option<jiff::Timestamp>,
+    pub used_published: Option<jiff::civil::DateTime>,
 }
 
 impl SupersededInput {
@@ -82,9 +87,24 @@ impl SupersededInput {
             };
             for_terminal(&o.to_string(), false).into_owned()
         };
+        let published = |t: Option<jiff::civil::DateTime>| {
+            t.map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
+        };
         let why = match (self.update_date, self.used_update_date) {
             (Some(a), Some(b)) if a < b => format!("updated {}", when(b)),
             (None, Some(b)) => format!("updated {}", when(b)),
+            _ if self.published < self.used_published => format!(
+                "{}, published later: its name is dated {}, {}",
+                match self.update_date {
+                    Some(_) => "updated at the same time",
+                    None => "no update date either",
+                },
+                published(self.used_published).unwrap_or_default(),
+                match published(self.published) {
+                    Some(d) => format!("the other's {d}"),
+                    None => "the other's is not".to_string(),
+                },
+            ),
             (Some(_), _) => "updated at the same time, first by name".to_string(),
             (None, None) => "no update date either, first by name".to_string(),
         };

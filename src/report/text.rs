@@ -62,7 +62,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     }
     named_lines(
         &mut out,
-        "reference versions set aside (read more than once; the one updated last is used)",
+        "reference versions set aside (read more than once; the one updated or published last is used)",
         a.superseded_reference.iter().map(|s| s.describe()),
     )?;
     named_lines(

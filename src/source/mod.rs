@@ -34,7 +34,7 @@ pub struct ReferenceSet {
     pub decisions: Vec<ReferenceDecision>,
     texts: Vec<Stored>,
     store: TextStore,
-    /// The decision each id designates: of decisions sharing an id, the one updated last.
+    /// The decision each id designates: of decisions sharing an id, the latest [`Version`].
     by_id: HashMap<String, u32>,
     /// The ids that decisions of several producers share (an ECLI: the Judilibre copy and the
     /// Légifrance copy of one decision), with the decision each producer gives for it: the one
@@ -42,9 +42,9 @@ pub struct ReferenceSet {
     copies: HashMap<String, Box<[u32]>>,
     by_number: HashMap<String, Vec<u32>>,
     /// Decisions no id designates any more: each replaced, for every id it bears, by another
-    /// decision of its producer updated later (or by the first, on a tie). A reference made of
-    /// a full export and its later increments holds such older versions. With the decision
-    /// that replaced it (its producer's for its first id).
+    /// decision of its producer of a later [`Version`] (or by the first, on a tie). A reference
+    /// made of a full export and its later increments holds such older versions. With the
+    /// decision that replaced it (its producer's for its first id).
     superseded: Vec<(u32, u32)>,
     pub unreadable: Vec<Unreadable>,
     /// See [`ReferenceSet::generation`].
@@ -103,6 +103,47 @@ pub struct TextDigests {
     pub normalized: u64,
 }
 
+/// How recent a version of a reference decision is, to tell which of a producer's versions of
+/// one decision is used: its update date first, then, between versions updated at the same time
+/// or given none (DILA's XML carries none), the date of the publication it came in, which DILA
+/// puts in its names ([`published_in`]). An undated value comes before any date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Version {
+    pub update_date: Option<jiff::Timestamp>,
+    pub published: Option<jiff::civil::DateTime>,
+}
+
+impl Version {
+    pub fn of(d: &ReferenceDecision) -> Self {
+        Version {
+            update_date: d.update_date,
+            published: published_in(&d.origin.file),
+        }
+    }
+}
+
+/// The date and time of the DILA publication a file comes from, as DILA names its archives and
+/// the folders they unpack into: the last `YYYYMMDD-HHMMSS` of the path that is a valid date and
+/// time, between characters other than digits (`CASS_20231127-204209.tar.gz`,
+/// `Freemium_cass_global_20250713-140000.tar.gz`, `20231127-204209/juri/…`). Its daily and weekly
+/// increments (`CASS_…`) sort by name before its full exports (`Freemium_…`), but their dates
+/// order them all.
+pub fn published_in(file: &str) -> Option<jiff::civil::DateTime> {
+    let b = file.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let apart = |k: usize| b.get(k).is_none_or(|c| !c.is_ascii_digit());
+    memchr::memrchr_iter(b'-', b).find_map(|k| {
+        let (s, e) = (k.checked_sub(8)?, k + 7);
+        if e > b.len() || !digits(s..k) || !digits(k + 1..e) || !apart(e) {
+            return None;
+        }
+        if s > 0 && !apart(s - 1) {
+            return None;
+        }
+        jiff::civil::DateTime::strptime("%Y%m%d-%H%M%S", &file[s..e]).ok()
+    })
+}
+
 /// The key ids are matched on: case-insensitive, surrounding spaces ignored.
 pub fn id_key(s: &str) -> String {
     s.trim().to_lowercase()
@@ -129,8 +170,8 @@ impl ReferenceSet {
     }
 
     /// Builds the index over decisions, given in chunks (a later duplicate id replaces an
-    /// earlier one only when it was updated later; decisions of different producers that share
-    /// an id are all kept, as copies of one decision).
+    /// earlier one only when it is a later [`Version`]; decisions of different producers that
+    /// share an id are all kept, as copies of one decision).
     ///
     /// The decisions are moved once, and the index is built alongside: a national reference
     /// holds hundreds of thousands of decisions, and until the set is built, the corpus waits.
@@ -162,7 +203,7 @@ impl ReferenceSet {
                 .map(|n| n.chars().filter(|c| c.is_ascii_digit()).collect::<String>())
                 .filter(|digits| digits.len() >= 5)
                 .collect();
-            (ids, numbers, d.update_date, d.producer)
+            (ids, numbers, Version::of(d), d.producer)
         };
         let keys: Vec<_> = match &order {
             Some(order) => order.par_iter().map(|&i| keyed(all[i as usize])).collect(),
@@ -204,8 +245,8 @@ impl ReferenceSet {
                         by_number.entry(digits).or_default().push(i);
                     }
                 }
-                // Of each producer's decisions for a shared id, the one updated last (the first
-                // of them when they were updated at the same time), as `by_id` keeps them.
+                // Of each producer's decisions for a shared id, the latest version (the first
+                // of them on a tie), as `by_id` keeps them.
                 let copies = shared
                     .into_iter()
                     .map(|(k, all)| {
@@ -538,8 +579,8 @@ impl ReferenceSet {
     }
 
     /// The decisions that no id designates any more, in order, each with the decision of its
-    /// producer that replaced it, updated later (or read first, on a tie): the same decision
-    /// read twice, as when the reference is a full export with its later increments.
+    /// producer that replaced it, a later [`Version`] (or read first, on a tie): the same
+    /// decision read twice, as when the reference is a full export with its later increments.
     pub fn superseded(&self) -> &[(u32, u32)] {
         &self.superseded
     }
@@ -1111,6 +1152,44 @@ pub fn parse_bytes(bytes: &[u8], name: &str) -> Items {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The date of a DILA publication, from the names of its archives and of the folders they
+    // unpack into; none from other names, nor from digits that are not a date and time.
+    #[test]
+    fn dila_names_date_their_publication() {
+        let dated = |s: &str| Some(s.parse::<jiff::civil::DateTime>().unwrap());
+        for (file, want) in [
+            (
+                "dila/CASS_20231127-204209.tar.gz!20231127-204209/juri/judi/JURITEXT1.xml",
+                dated("2023-11-27T20:42:09"),
+            ),
+            (
+                "Freemium_cass_global_20250713-140000.tar.gz!juri/judi/JURITEXT1.xml",
+                dated("2025-07-13T14:00:00"),
+            ),
+            // Unpacked: the innermost date counts.
+            (
+                "CASS_20231125-130812/20231127-204209/JURITEXT1.xml",
+                dated("2023-11-27T20:42:09"),
+            ),
+            // A later name that is no valid date is passed over.
+            (
+                "CASS_20231127-204209/x_20231399-000000.xml",
+                dated("2023-11-27T20:42:09"),
+            ),
+            ("dila-cass/JURITEXT000048176061.xml", None),
+            ("ce/ORTA_2520143_20251205.xml", None),
+            ("CASS_20231327-204209.tar.gz", None),
+            ("CASS_20231127-244209.tar.gz", None),
+            // Digits on either side: a longer number.
+            ("x120231127-204209.xml", None),
+            ("20231127-2042091.xml", None),
+            ("20231127-20420", None),
+            ("", None),
+        ] {
+            assert_eq!(published_in(file), want, "{file}");
+        }
+    }
 
     // Folders are listed in name order, sub-folders and links followed, hidden entries and
     // dangling links left out, and a folder reached again through a link read once.

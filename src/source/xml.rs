@@ -16,7 +16,8 @@
 //!   de cassation and the Conseil d'État sit in Paris); `PRESIDENT`, `AVOCAT_GL`, `AVOCATS`,
 //!   `RAPPORTEUR` and `COMMISSAIRE_GVT` are the professionals. DILA files carry no update date of
 //!   the decision (`DATE_DEC_ATT` is the date of the decision under appeal), so `update_date` stays
-//!   empty.
+//!   empty: versions of one decision are told apart by the date DILA's archive names give their
+//!   publication ([`super::published_in`]).
 //! - Administrative: `Donnees_Techniques/Identification` is the id (as written, with `.xml`; the
 //!   id without `.xml` goes to `other_ids`), `Date_Mise_Jour` the update date (midnight, Paris
 //!   time), `Dossier/{Nom_Juridiction, Numero_Dossier, Date_Lecture}`, `Audience/Formation_Jugement`.
