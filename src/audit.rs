@@ -443,6 +443,18 @@ fn run_on(
     };
     let history_unreadable = std::mem::take(&mut history.unreadable);
     let history_after_as_of = history.after_as_of;
+    // The decisions DILA's increments withdraw are withdrawn at source, as a deletion in the
+    // history is, on the day of their increment (French time): as of the audit time, a later
+    // increment has not withdrawn them yet.
+    for w in &reference.withdrawn {
+        let date = w
+            .published
+            .and_then(|d| d.to_zoned(crate::ident::paris()).ok())
+            .map(|z| z.timestamp());
+        if date.is_none_or(|d| d <= as_of) {
+            history.withdraw(&w.id, date);
+        }
+    }
     let corpus::Expanded {
         files,
         unreadable: bad_files,

@@ -344,6 +344,115 @@ fn a_dila_tar_gz_is_a_reference_and_its_unreadable_entries_are_counted() {
     assert_eq!(out.report.audit.matched_records, 10);
 }
 
+/// Writes a `.tar.gz` of `entries` (name, bytes) at `path`.
+fn tar_gz(path: &Path, entries: &[(String, &[u8])]) {
+    let f = std::fs::File::create(path).unwrap();
+    let gz = flate2::write::GzEncoder::new(f, flate2::Compression::fast());
+    let mut tar = tar::Builder::new(gz);
+    for (name, bytes) in entries {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(bytes.len() as u64);
+        h.set_mode(0o644);
+        tar.append_data(&mut h, name, *bytes).unwrap();
+    }
+    tar.into_inner().unwrap().finish().unwrap();
+}
+
+// DILA's increments list the documents they withdraw (`liste_suppression_cass.dat`). A record
+// still publishing a decision withdrawn after every version the reference holds, or of which it
+// holds none, is FRE004, on the day of the increment; a decision withdrawn, then published
+// again by a later increment, is not withdrawn. Each archive is a reference path of its own: an
+// increment that only withdraws is one.
+#[test]
+fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let xml: Vec<Vec<u8>> = files[..3]
+        .iter()
+        .map(|f| std::fs::read(f).unwrap())
+        .collect();
+    let decisions: Vec<ReferenceDecision> = dila().into_iter().take(3).collect();
+    let path =
+        |d: &ReferenceDecision| format!("juri/judi/global/JURI/TEXT/00/00/48/17/60/{}", d.id);
+    let (a, b, c) = (&decisions[0], &decisions[1], &decisions[2]);
+    let archives = [
+        dir.path()
+            .join("Freemium_cass_global_20231119-100000.tar.gz"),
+        dir.path().join("CASS_20231125-130812.tar.gz"),
+        dir.path().join("CASS_20231127-204209.tar.gz"),
+    ];
+    // The export holds A and B; the first increment withdraws A, B and C (which the reference
+    // never held); the second publishes B again.
+    tar_gz(
+        &archives[0],
+        &[
+            (format!("{}.xml", path(a)), &xml[0][..]),
+            (format!("{}.xml", path(b)), &xml[1][..]),
+        ],
+    );
+    let list = format!("{}\n{}\r\n\n{}\n", path(a), path(b), path(c));
+    tar_gz(
+        &archives[1],
+        &[(
+            "20231125-130812/liste_suppression_cass.dat".to_string(),
+            list.as_bytes(),
+        )],
+    );
+    tar_gz(
+        &archives[2],
+        &[(format!("20231127-204209/{}.xml", path(b)), &xml[1][..])],
+    );
+    let records = [record(a, 1), record(b, 2), record(c, 3)];
+    let found = |as_of: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus.jsonl");
+        let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+        std::fs::write(&corpus, text.join("\n")).unwrap();
+        let opts = AuditOptions {
+            corpus: vec![corpus],
+            reference: archives.to_vec(),
+            as_of: Some(as_of.parse().unwrap()),
+            ..Default::default()
+        };
+        let r = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+            .unwrap()
+            .report;
+        assert_eq!(r.audit.reference_decisions, 2);
+        r.findings
+            .iter()
+            .filter(|f| f.rule.code().starts_with("FRE00") || f.rule == Rule::INT007)
+            .map(|f| {
+                (
+                    f.record.as_ref().and_then(|r| r.id.clone()).unwrap(),
+                    f.rule,
+                    f.message.to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let deleted =
+        "the decision was deleted at source on 2023-11-25, but the record still publishes it";
+    assert_eq!(
+        found("2026-11-22T12:00:00Z"),
+        [
+            ("r1".to_string(), Rule::FRE004, deleted.to_string()),
+            ("r3".to_string(), Rule::FRE004, deleted.to_string()),
+        ]
+    );
+    // Before the increment (12:08 UTC on the 25th is 13:08 in Paris), nothing was withdrawn
+    // yet: C is unknown (the records, loaded in 2026, are dated after the audit).
+    let before: Vec<(String, Rule)> = found("2023-11-25T12:00:00Z")
+        .into_iter()
+        .map(|(id, rule, _)| (id, rule))
+        .filter(|(_, rule)| *rule != Rule::FRE001)
+        .collect();
+    assert_eq!(before, [("r3".to_string(), Rule::INT007)]);
+}
+
 // DILA publishes a full export now and then (`Freemium_cass_global_…`) and increments in
 // between (`CASS_…`), each named with the date and time of its publication. A decision corrected
 // twice is in two increments, and the export holds it too: whatever the names' order, the
@@ -378,15 +487,10 @@ fn of_a_dila_decision_in_several_archives_the_one_published_last_is_used() {
         ),
     ];
     for (archive, folder, xml) in &archives {
-        let f = std::fs::File::create(dir.path().join(archive)).unwrap();
-        let gz = flate2::write::GzEncoder::new(f, flate2::Compression::fast());
-        let mut tar = tar::Builder::new(gz);
-        let mut h = tar::Header::new_gnu();
-        h.set_size(xml.len() as u64);
-        h.set_mode(0o644);
-        tar.append_data(&mut h, format!("{folder}/{name}"), xml.as_bytes())
-            .unwrap();
-        tar.into_inner().unwrap().finish().unwrap();
+        tar_gz(
+            &dir.path().join(archive),
+            &[(format!("{folder}/{name}"), xml.as_bytes())],
+        );
     }
     let entry = |k: usize| {
         format!(

@@ -51,6 +51,23 @@ impl History {
         self.entries.len()
     }
 
+    /// Records that the source deleted decision `id` at `date` (a DILA suppression list, which
+    /// names no transaction of its own): unless the history tells of a later action on it.
+    pub fn withdraw(&mut self, id: &str, date: Option<jiff::Timestamp>) {
+        let e = self
+            .entries
+            .entry(id.trim().to_lowercase())
+            .or_insert(Entry {
+                last_action: Action::Deleted,
+                date,
+                last_update: None,
+            });
+        if e.date <= date {
+            e.last_action = Action::Deleted;
+            e.date = date;
+        }
+    }
+
     /// Reads history files and folders. The transactions dated after `as_of`, the audit time,
     /// are set aside (and counted): a withdrawal or a correction to come is no breach yet.
     pub fn load(paths: &[PathBuf], as_of: Option<jiff::Timestamp>) -> Result<History, InputError> {
@@ -332,6 +349,39 @@ mod tests {
         assert_eq!(h.get("a1").unwrap().last_action, Action::Created);
         assert_eq!(h.get("b2").unwrap().last_action, Action::Updated);
         assert_eq!(h.get("c3").unwrap().last_action, Action::Deleted);
+    }
+
+    // A withdrawal DILA's suppression lists tell stands unless the history tells of a later
+    // action on the decision.
+    #[test]
+    fn a_withdrawal_gives_way_to_a_later_transaction_only() {
+        let t = |s: &str| Some(s.parse::<jiff::Timestamp>().unwrap());
+        let mut h = History::default();
+        h.entries.insert(
+            "juritext1".into(),
+            Entry {
+                last_action: Action::Updated,
+                date: t("2023-11-26T10:00:00Z"),
+                last_update: t("2023-11-26T10:00:00Z"),
+            },
+        );
+        h.withdraw("JURITEXT1 ", t("2023-11-25T12:08:12Z"));
+        assert_eq!(h.get("juritext1").unwrap().last_action, Action::Updated);
+        h.withdraw("JURITEXT1", t("2023-11-27T19:42:09Z"));
+        let e = h.get("juritext1").unwrap();
+        assert_eq!(
+            (e.last_action, e.date),
+            (Action::Deleted, t("2023-11-27T19:42:09Z"))
+        );
+        // Its last update stays: FRE002 still compares it with the record's load.
+        assert_eq!(e.last_update, t("2023-11-26T10:00:00Z"));
+        // Unknown to the history: withdrawn, dated or not.
+        h.withdraw("JURITEXT2", None);
+        let e = h.get("juritext2").unwrap();
+        assert_eq!(
+            (e.last_action, e.date, e.last_update),
+            (Action::Deleted, None, None)
+        );
     }
 
     #[test]

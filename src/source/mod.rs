@@ -47,6 +47,10 @@ pub struct ReferenceSet {
     /// decision that replaced it (its producer's for its first id).
     superseded: Vec<(u32, u32)>,
     pub unreadable: Vec<Unreadable>,
+    /// The decisions DILA withdrew after every version of them the reference holds (or of which
+    /// it holds none), as the suppression lists of its increments name them
+    /// ([`Withdrawal`]): withdrawn at source, as a deletion in `--history` tells.
+    pub withdrawn: Vec<Withdrawal>,
     /// See [`ReferenceSet::generation`].
     generation: u64,
 }
@@ -142,6 +146,47 @@ pub fn published_in(file: &str) -> Option<jiff::civil::DateTime> {
         }
         jiff::civil::DateTime::strptime("%Y%m%d-%H%M%S", &file[s..e]).ok()
     })
+}
+
+/// A document DILA withdrew, as its increments tell: each holds, beside the documents added or
+/// changed, a list of those it withdraws (`liste_suppression_cass.dat`), one path a line, without
+/// extension (`juri/judi/global/JURI/TEXT/00/00/48/17/60/JURITEXT000048176061`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    /// The id: the last part of the path.
+    pub id: String,
+    /// The date of the increment, from its name ([`published_in`]), in French time.
+    pub published: Option<jiff::civil::DateTime>,
+    /// The list and its line.
+    pub origin: Origin,
+}
+
+/// Whether `name` (a file's, or an archive entry's) is a DILA suppression list
+/// (`liste_suppression_cass.dat`, `20231127-204209/liste_suppression_jade.dat`).
+pub fn is_suppression_list(name: &str) -> bool {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.starts_with("liste_suppression") && base.ends_with(".dat")
+}
+
+/// The documents the suppression list `bytes`, read from `file`, withdraws.
+pub fn read_suppressions(bytes: &[u8], file: &str) -> Vec<Withdrawal> {
+    let published = published_in(file);
+    String::from_utf8_lossy(bytes)
+        .split('\n')
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let last = line.trim().rsplit(['/', '\\']).next()?.trim();
+            let id = last.strip_suffix(".xml").unwrap_or(last);
+            (!id.is_empty()).then(|| Withdrawal {
+                id: id.to_string(),
+                published,
+                origin: Origin {
+                    file: file.to_string(),
+                    line: i as u64 + 1,
+                },
+            })
+        })
+        .collect()
 }
 
 /// The key ids are matched on: case-insensitive, surrounding spaces ignored.
@@ -342,6 +387,7 @@ impl ReferenceSet {
             by_number,
             superseded,
             unreadable,
+            withdrawn: Vec::new(),
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -629,7 +675,11 @@ impl ReferenceSet {
         // set, when it is built.
         let mut chunks = Vec::new();
         let mut unreadable = Vec::new();
+        // The suppression lists of DILA's increments, read where they lie.
+        let withdrawals = Mutex::new(Vec::new());
+        let listed_withdrawals = || withdrawals.lock().unwrap_or_else(|e| e.into_inner()).len();
         for ((p, files), sizes) in listed.into_iter().zip(sizes) {
+            let withdrawals_before = listed_withdrawals();
             let read: Vec<Result<Vec<Spilled>, InputError>> = files
                 .par_iter()
                 .zip(&sizes)
@@ -641,8 +691,17 @@ impl ReferenceSet {
                         told.fetch_add(n, Ordering::Relaxed);
                         meter.add(n);
                     };
-                    let items =
-                        read_path(f, &f.display().to_string(), limits, &store, spares, &read);
+                    let items = read_path(
+                        f,
+                        &f.display().to_string(),
+                        limits,
+                        Reading {
+                            store: &store,
+                            spares,
+                            read: &read,
+                        },
+                        &withdrawals,
+                    );
                     meter.add(size.saturating_sub(told.load(Ordering::Relaxed)));
                     items
                 })
@@ -680,7 +739,8 @@ impl ReferenceSet {
                 chunks.push(items);
             }
             bad.sort_by(|a, b| a.origin.cmp(&b.origin));
-            if found == 0 {
+            // An increment may withdraw decisions and add none.
+            if found == 0 && listed_withdrawals() == withdrawals_before {
                 let why = match bad.first() {
                     // The path is itself the file: the error names it already.
                     Some(u) if u.origin.line == 0 && u.origin.file == p.display().to_string() => {
@@ -693,7 +753,39 @@ impl ReferenceSet {
             }
             unreadable.extend(bad);
         }
-        Ok(ReferenceSet::from_parts(chunks, unreadable, store))
+        let mut set = ReferenceSet::from_parts(chunks, unreadable, store);
+        set.withdrawn = set.withdrawals_after_versions(
+            withdrawals.into_inner().unwrap_or_else(|e| e.into_inner()),
+        );
+        Ok(set)
+    }
+
+    /// Of the documents DILA's suppression lists withdraw, those withdrawn after every version
+    /// the reference holds of them (by the dates of the archives: a document withdrawn and
+    /// added again in one increment stays), or of which it holds none; each once, by its
+    /// latest withdrawal, in order of id. A version no name dates is withdrawn by any list.
+    fn withdrawals_after_versions(&self, mut all: Vec<Withdrawal>) -> Vec<Withdrawal> {
+        all.sort_by(|a, b| {
+            id_key(&a.id)
+                .cmp(&id_key(&b.id))
+                .then(b.published.cmp(&a.published))
+                .then(a.origin.cmp(&b.origin))
+        });
+        all.dedup_by(|later, first| id_key(&later.id) == id_key(&first.id));
+        all.retain(|w| {
+            // The version an id designates is its latest, and DILA's versions are dated by their
+            // archives alone.
+            let held = self
+                .by_id
+                .get(&id_key(&w.id))
+                .map(|&i| published_in(&self.decisions[i as usize].origin.file));
+            match held {
+                None => true,
+                Some(None) => true,
+                Some(Some(version)) => w.published.is_some_and(|w| w > version),
+            }
+        });
+        all
     }
 }
 
@@ -823,31 +915,36 @@ fn read_path(
     f: &Path,
     name: &str,
     limits: &archive::ArchiveLimits,
-    store: &TextStore,
-    spares: &crate::corpus::Spares,
-    read: &(dyn Fn(u64) + Sync),
+    reading: Reading<'_>,
+    withdrawals: &Mutex<Vec<Withdrawal>>,
 ) -> Result<Vec<Spilled>, InputError> {
     use std::io::Read;
+    let Reading { store, .. } = reading;
+    let withdraw = |list: Vec<Withdrawal>| {
+        withdrawals
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(list)
+    };
+    if is_suppression_list(name) {
+        let bytes = std::fs::read(f).map_err(|e| InputError::io(f, e))?;
+        withdraw(read_suppressions(&bytes, name));
+        (reading.read)(bytes.len() as u64);
+        return Ok(Vec::new());
+    }
     let mut head = [0u8; 512];
     let mut fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
     let n = crate::corpus::read_full(&mut fh, &mut head).map_err(|e| InputError::io(f, e))?;
     match sniff(&head[..n]) {
-        Kind::Gzip if gzip_of_json(f, &fh) => read_json(
-            f,
-            fh,
-            &head[..n],
-            true,
-            name,
-            Reading {
-                store,
-                spares,
-                read,
-            },
-        ),
+        Kind::Gzip if gzip_of_json(f, &fh) => read_json(f, fh, &head[..n], true, name, reading),
         Kind::Gzip | Kind::Zip => {
             let out = Mutex::new(Vec::new());
             let res = archive::for_each_entry_in(f, fh, &head[..n], limits, &|entry| {
                 let origin_name = format!("{name}!{}", entry.name);
+                if is_suppression_list(&entry.name) {
+                    withdraw(read_suppressions(&entry.bytes, &origin_name));
+                    return;
+                }
                 let items: Vec<Spilled> = parse_bytes(&entry.bytes, &origin_name)
                     .into_iter()
                     .map(|i| spill(store, i))
@@ -890,18 +987,7 @@ fn read_path(
             }
             Ok(items)
         }
-        Kind::Json => read_json(
-            f,
-            fh,
-            &head[..n],
-            false,
-            name,
-            Reading {
-                store,
-                spares,
-                read,
-            },
-        ),
+        Kind::Json => read_json(f, fh, &head[..n], false, name, reading),
         _ => {
             // The rest of the file, from where the sniffing stopped.
             let len = fh.metadata().map_or(0, |m| m.len() as usize);
@@ -1152,6 +1238,47 @@ pub fn parse_bytes(bytes: &[u8], name: &str) -> Items {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // A suppression list names one document a line, by its path in DILA's base, without
+    // extension; blank lines, CRLF and a stray `.xml` change nothing.
+    #[test]
+    fn suppression_lists_name_the_documents_withdrawn() {
+        for (name, is) in [
+            (
+                "CASS_20231127-204209.tar.gz!20231127-204209/liste_suppression_cass.dat",
+                true,
+            ),
+            ("dila/liste_suppression_jade.dat", true),
+            ("liste_suppression.dat", true),
+            ("dila\\liste_suppression_inca.dat", true),
+            ("liste_suppression_cass.dat.bak", false),
+            ("old_liste_suppression_cass.dat", false),
+            ("JURITEXT000048176061.xml", false),
+        ] {
+            assert_eq!(is_suppression_list(name), is, "{name}");
+        }
+        let file = "CASS_20231127-204209.tar.gz!20231127-204209/liste_suppression_cass.dat";
+        let got: Vec<(String, u64)> = read_suppressions(
+            b"juri/judi/global/JURI/TEXT/00/00/48/17/60/JURITEXT000048176061\r\n\n  \n\
+              juri/admin/global/CETATEXT000046783006.xml\nJURITEXT1\n",
+            file,
+        )
+        .into_iter()
+        .map(|w| {
+            assert_eq!(w.published, published_in(file));
+            assert_eq!(w.origin.file, file);
+            (w.id, w.origin.line)
+        })
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("JURITEXT000048176061".to_string(), 1),
+                ("CETATEXT000046783006".to_string(), 4),
+                ("JURITEXT1".to_string(), 5),
+            ]
+        );
+    }
 
     // The date of a DILA publication, from the names of its archives and of the folders they
     // unpack into; none from other names, nor from digits that are not a date and time.
