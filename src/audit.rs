@@ -119,6 +119,9 @@ pub struct AuditOutcome {
     pub history_unreadable: Vec<crate::source::Unreadable>,
     /// Transactions of `--history` dated after the audit time, set aside (told on stderr).
     pub history_after_as_of: u64,
+    /// Withdrawals of DILA's suppression lists dated after the audit time, set aside (told on
+    /// stderr).
+    pub withdrawals_after_as_of: u64,
     /// The first record of `report.audit.texts_not_compared`, `file:line: why` (told on stderr).
     pub first_not_compared: Option<String>,
 }
@@ -446,6 +449,7 @@ fn run_on(
     // The decisions DILA's increments withdraw are withdrawn at source, as a deletion in the
     // history is, on the day of their increment (French time): as of the audit time, a later
     // increment has not withdrawn them yet.
+    let mut withdrawals_after_as_of = 0;
     for w in &reference.withdrawn {
         let date = w
             .published
@@ -453,6 +457,8 @@ fn run_on(
             .map(|z| z.timestamp());
         if date.is_none_or(|d| d <= as_of) {
             history.withdraw(&w.id, date);
+        } else {
+            withdrawals_after_as_of += 1;
         }
     }
     let corpus::Expanded {
@@ -823,6 +829,7 @@ fn run_on(
         records_without_text: without_text,
         history_unreadable,
         history_after_as_of,
+        withdrawals_after_as_of,
         first_not_compared,
     })
 }

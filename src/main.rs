@@ -611,6 +611,17 @@ fn headless(
             if n == 1 { "was" } else { "were" },
         );
     }
+    if outcome.withdrawals_after_as_of > 0 {
+        let n = outcome.withdrawals_after_as_of;
+        eprintln!(
+            "vigie: warning: {n} withdrawal{} of DILA's suppression lists {} dated after the audit \
+             time ({}) and {} set aside",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" },
+            outcome.report.audit.as_of,
+            if n == 1 { "was" } else { "were" },
+        );
+    }
     if outcome.records_without_text > 0 {
         // Where the mapping takes the text from: a path that matches nothing is the usual cause.
         let from = opts

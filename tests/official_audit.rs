@@ -384,9 +384,10 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
             .join("Freemium_cass_global_20231119-100000.tar.gz"),
         dir.path().join("CASS_20231125-130812.tar.gz"),
         dir.path().join("CASS_20231127-204209.tar.gz"),
+        dir.path().join("CASS_20231128-200000.tar.gz"),
     ];
     // The export holds A and B; the first increment withdraws A, B and C (which the reference
-    // never held); the second publishes B again.
+    // never held); the second publishes B again and lists A again; the third's list is empty.
     tar_gz(
         &archives[0],
         &[
@@ -402,11 +403,26 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
             list.as_bytes(),
         )],
     );
+    let again = format!("{}\n", path(a));
     tar_gz(
         &archives[2],
-        &[(format!("20231127-204209/{}.xml", path(b)), &xml[1][..])],
+        &[
+            (format!("20231127-204209/{}.xml", path(b)), &xml[1][..]),
+            (
+                "20231127-204209/liste_suppression_cass.dat".to_string(),
+                again.as_bytes(),
+            ),
+        ],
+    );
+    tar_gz(
+        &archives[3],
+        &[(
+            "20231128-200000/liste_suppression_cass.dat".to_string(),
+            &b""[..],
+        )],
     );
     let records = [record(a, 1), record(b, 2), record(c, 3)];
+    // The findings of time and identity, and the withdrawals set aside for the audit time.
     let found = |as_of: &str| {
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus.jsonl");
@@ -418,13 +434,14 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
             as_of: Some(as_of.parse().unwrap()),
             ..Default::default()
         };
-        let r = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-            .unwrap()
-            .report;
+        let outcome = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+        let r = outcome.report;
         assert_eq!(r.audit.reference_decisions, 2);
-        r.findings
+        let findings = r
+            .findings
             .iter()
-            .filter(|f| f.rule.code().starts_with("FRE00") || f.rule == Rule::INT007)
+            // The records, loaded in 2026, are dated after an audit in 2023 (FRE001).
+            .filter(|f| f.rule == Rule::FRE004 || f.rule == Rule::INT007)
             .map(|f| {
                 (
                     f.record.as_ref().and_then(|r| r.id.clone()).unwrap(),
@@ -432,25 +449,93 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
                     f.message.to_string(),
                 )
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        (findings, outcome.withdrawals_after_as_of)
     };
-    let deleted =
-        "the decision was deleted at source on 2023-11-25, but the record still publishes it";
+    let deleted = |day: &str| {
+        format!("the decision was deleted at source on {day}, but the record still publishes it")
+    };
     assert_eq!(
         found("2026-11-22T12:00:00Z"),
-        [
-            ("r1".to_string(), Rule::FRE004, deleted.to_string()),
-            ("r3".to_string(), Rule::FRE004, deleted.to_string()),
-        ]
+        (
+            vec![
+                ("r1".to_string(), Rule::FRE004, deleted("2023-11-27")),
+                ("r3".to_string(), Rule::FRE004, deleted("2023-11-25")),
+            ],
+            0
+        )
     );
-    // Before the increment (12:08 UTC on the 25th is 13:08 in Paris), nothing was withdrawn
-    // yet: C is unknown (the records, loaded in 2026, are dated after the audit).
-    let before: Vec<(String, Rule)> = found("2023-11-25T12:00:00Z")
-        .into_iter()
-        .map(|(id, rule, _)| (id, rule))
-        .filter(|(_, rule)| *rule != Rule::FRE001)
-        .collect();
-    assert_eq!(before, [("r3".to_string(), Rule::INT007)]);
+    // Between the two lists of A, the first stands.
+    assert_eq!(
+        found("2023-11-26T12:00:00Z"),
+        (
+            vec![
+                ("r1".to_string(), Rule::FRE004, deleted("2023-11-25")),
+                ("r3".to_string(), Rule::FRE004, deleted("2023-11-25")),
+            ],
+            1
+        )
+    );
+    // Before the first increment (12:08 UTC on the 25th is 13:08 in Paris), nothing was
+    // withdrawn yet, and C is unknown.
+    assert_eq!(
+        found("2023-11-25T12:00:00Z"),
+        (
+            vec![(
+                "r3".to_string(),
+                Rule::INT007,
+                "no reference decision matches the record's `source_id`".to_string()
+            )],
+            3
+        )
+    );
+}
+
+// Unpacked in a folder, a suppression list withdraws what it names from a version whose path
+// gives no date (a decision copied by hand), and tells the withdrawal's day from its folder's name.
+#[test]
+fn a_suppression_list_unpacked_withdraws_an_undated_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = std::fs::read_dir(data("dila-cass"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let decision = dila().into_iter().next().unwrap();
+    assert!(file.ends_with(format!("{}.xml", decision.id)));
+    std::fs::create_dir_all(dir.path().join("cass")).unwrap();
+    std::fs::create_dir_all(dir.path().join("20231125-130812")).unwrap();
+    std::fs::copy(
+        &file,
+        dir.path().join("cass").join(file.file_name().unwrap()),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path()
+            .join("20231125-130812/liste_suppression_cass.dat"),
+        format!(
+            "juri/judi/global/JURI/TEXT/00/00/48/17/60/{}\n",
+            decision.id
+        ),
+    )
+    .unwrap();
+    for jobs in [Some(1), Some(2)] {
+        let r = report(&[record(&decision, 1)], &[dir.path().to_path_buf()], jobs);
+        let rules: Vec<(Rule, String)> = r
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.message.to_string()))
+            .collect();
+        assert_eq!(
+            rules,
+            [(
+                Rule::FRE004,
+                "the decision was deleted at source on 2023-11-25, but the record still \
+                 publishes it"
+                    .to_string()
+            )]
+        );
+    }
 }
 
 // DILA publishes a full export now and then (`Freemium_cass_global_…`) and increments in

@@ -654,9 +654,9 @@ fn versions_set_aside_are_listed_in_the_text_summary_and_the_json() {
              "published": null,
              "used": {"file": "dila/a.xml", "line": null, "update_date": null, "published": null}},
             {"file": "dila/CASS_20231125-130812.tar.gz!JURITEXT2.xml", "line": null,
-             "id": "JURITEXT2", "update_date": null, "published": "2023-11-25T13:08:12",
+             "id": "JURITEXT2", "update_date": null, "published": "2023-11-25T12:08:12Z",
              "used": {"file": "dila/CASS_20231127-204209.tar.gz!JURITEXT2.xml", "line": null,
-                      "update_date": null, "published": "2023-11-27T20:42:09"}}
+                      "update_date": null, "published": "2023-11-27T19:42:09Z"}}
         ])
     );
 }

@@ -530,6 +530,7 @@ fn outcome() -> vigie::audit::AuditOutcome {
         records_without_text: 0,
         history_unreadable: Vec::new(),
         history_after_as_of: 0,
+        withdrawals_after_as_of: 0,
         first_not_compared: None,
     }
 }

@@ -115,11 +115,18 @@ struct SupersededView<'a> {
     id: &'a str,
     /// RFC 3339, UTC; `null` when the decision gives none (DILA).
     update_date: Option<String>,
-    /// The date and time of the DILA publication it came in, as its path names it
-    /// (`CASS_20231127-204209.tar.gz`: `2023-11-27T20:42:09`); `null` when the path gives none.
+    /// The date and time of the DILA publication it came in, as its path names it in French
+    /// time (`CASS_20231127-204209.tar.gz`), in RFC 3339, UTC (`2023-11-27T19:42:09Z`); `null`
+    /// when the path gives none.
     published: Option<String>,
     /// The version used in its place.
     used: UsedView<'a>,
+}
+
+/// A date and time in France (DILA's names), in RFC 3339, UTC.
+fn utc(t: Option<jiff::civil::DateTime>) -> Option<String> {
+    t.and_then(|t| t.to_zoned(crate::ident::paris()).ok())
+        .map(|z| z.timestamp().to_string())
 }
 
 #[derive(Serialize)]
@@ -164,12 +171,12 @@ impl<'a> AuditView<'a> {
                     line: (s.line > 0).then_some(s.line),
                     id: &s.id,
                     update_date: s.update_date.map(|t| t.to_string()),
-                    published: s.published.map(|t| t.to_string()),
+                    published: utc(s.published),
                     used: UsedView {
                         file: &s.used_file,
                         line: (s.used_line > 0).then_some(s.used_line),
                         update_date: s.used_update_date.map(|t| t.to_string()),
-                        published: s.used_published.map(|t| t.to_string()),
+                        published: utc(s.used_published),
                     },
                 })
                 .collect(),

@@ -161,6 +161,13 @@ pub struct Withdrawal {
     pub origin: Origin,
 }
 
+/// The suppression lists read, and the withdrawals they tell, gathered from the readers.
+#[derive(Default)]
+struct Withdrawals {
+    lists: std::sync::atomic::AtomicU64,
+    all: Mutex<Vec<Withdrawal>>,
+}
+
 /// Whether `name` (a file's, or an archive entry's) is a DILA suppression list
 /// (`liste_suppression_cass.dat`, `20231127-204209/liste_suppression_jade.dat`).
 pub fn is_suppression_list(name: &str) -> bool {
@@ -176,7 +183,12 @@ pub fn read_suppressions(bytes: &[u8], file: &str) -> Vec<Withdrawal> {
         .enumerate()
         .filter_map(|(i, line)| {
             let last = line.trim().rsplit(['/', '\\']).next()?.trim();
-            let id = last.strip_suffix(".xml").unwrap_or(last);
+            let id = match last.len().checked_sub(4) {
+                Some(k) if last.is_char_boundary(k) && last[k..].eq_ignore_ascii_case(".xml") => {
+                    &last[..k]
+                }
+                _ => last,
+            };
             (!id.is_empty()).then(|| Withdrawal {
                 id: id.to_string(),
                 published,
@@ -600,10 +612,11 @@ impl ReferenceSet {
         if current.is_empty() || !copies {
             return None;
         }
-        // Updated last first (the first of them on a tie), then in order, as by id.
+        // The latest version first (the first of them on a tie), then in order, as by id.
         let mut latest = current[0];
         for &i in &current[1..] {
-            if self.decisions[latest as usize].update_date < self.decisions[i as usize].update_date
+            if Version::of(&self.decisions[latest as usize])
+                < Version::of(&self.decisions[i as usize])
             {
                 latest = i;
             }
@@ -676,10 +689,9 @@ impl ReferenceSet {
         let mut chunks = Vec::new();
         let mut unreadable = Vec::new();
         // The suppression lists of DILA's increments, read where they lie.
-        let withdrawals = Mutex::new(Vec::new());
-        let listed_withdrawals = || withdrawals.lock().unwrap_or_else(|e| e.into_inner()).len();
+        let withdrawals = Withdrawals::default();
         for ((p, files), sizes) in listed.into_iter().zip(sizes) {
-            let withdrawals_before = listed_withdrawals();
+            let lists_before = withdrawals.lists.load(Ordering::Relaxed);
             let read: Vec<Result<Vec<Spilled>, InputError>> = files
                 .par_iter()
                 .zip(&sizes)
@@ -740,7 +752,7 @@ impl ReferenceSet {
             }
             bad.sort_by(|a, b| a.origin.cmp(&b.origin));
             // An increment may withdraw decisions and add none.
-            if found == 0 && listed_withdrawals() == withdrawals_before {
+            if found == 0 && withdrawals.lists.load(Ordering::Relaxed) == lists_before {
                 let why = match bad.first() {
                     // The path is itself the file: the error names it already.
                     Some(u) if u.origin.line == 0 && u.origin.file == p.display().to_string() => {
@@ -755,23 +767,26 @@ impl ReferenceSet {
         }
         let mut set = ReferenceSet::from_parts(chunks, unreadable, store);
         set.withdrawn = set.withdrawals_after_versions(
-            withdrawals.into_inner().unwrap_or_else(|e| e.into_inner()),
+            withdrawals
+                .all
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner()),
         );
         Ok(set)
     }
 
-    /// Of the documents DILA's suppression lists withdraw, those withdrawn after every version
-    /// the reference holds of them (by the dates of the archives: a document withdrawn and
-    /// added again in one increment stays), or of which it holds none; each once, by its
-    /// latest withdrawal, in order of id. A version no name dates is withdrawn by any list.
+    /// The withdrawals DILA's suppression lists tell that come after every version the reference
+    /// holds of their document (by the dates of the archives: a document withdrawn and added
+    /// again in one increment stays), or of which it holds none, in order of id and date. A
+    /// version no name dates is withdrawn by any list. All are kept, not only the latest of a
+    /// document: the audit time may set the later ones aside.
     fn withdrawals_after_versions(&self, mut all: Vec<Withdrawal>) -> Vec<Withdrawal> {
         all.sort_by(|a, b| {
             id_key(&a.id)
                 .cmp(&id_key(&b.id))
-                .then(b.published.cmp(&a.published))
+                .then(a.published.cmp(&b.published))
                 .then(a.origin.cmp(&b.origin))
         });
-        all.dedup_by(|later, first| id_key(&later.id) == id_key(&first.id));
         all.retain(|w| {
             // The version an id designates is its latest, and DILA's versions are dated by their
             // archives alone.
@@ -916,18 +931,34 @@ fn read_path(
     name: &str,
     limits: &archive::ArchiveLimits,
     reading: Reading<'_>,
-    withdrawals: &Mutex<Vec<Withdrawal>>,
+    withdrawals: &Withdrawals,
 ) -> Result<Vec<Spilled>, InputError> {
     use std::io::Read;
     let Reading { store, .. } = reading;
     let withdraw = |list: Vec<Withdrawal>| {
+        withdrawals.lists.fetch_add(1, Ordering::Relaxed);
         withdrawals
+            .all
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .extend(list)
     };
     if is_suppression_list(name) {
-        let bytes = std::fs::read(f).map_err(|e| InputError::io(f, e))?;
+        // Held whole, as an archive's entry is, within the same bound.
+        let fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
+        let mut bytes = Vec::new();
+        fh.take(limits.max_entry_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| InputError::io(f, e))?;
+        if bytes.len() as u64 > limits.max_entry_bytes {
+            return Err(InputError::new(
+                f,
+                format!(
+                    "a suppression list over {} bytes: not read",
+                    limits.max_entry_bytes
+                ),
+            ));
+        }
         withdraw(read_suppressions(&bytes, name));
         (reading.read)(bytes.len() as u64);
         return Ok(Vec::new());
