@@ -15,13 +15,18 @@ fn data(p: &str) -> PathBuf {
         .join(p)
 }
 
-fn dila() -> Vec<ReferenceDecision> {
+/// The real DILA decisions' files, in name order (as [`dila`] reads them).
+fn dila_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
     files
+}
+
+fn dila() -> Vec<ReferenceDecision> {
+    dila_files()
         .iter()
         .map(|f| {
             vigie::source::xml::parse_xml(&std::fs::read(f).unwrap(), Origin::default()).unwrap()
@@ -102,9 +107,14 @@ fn record(d: &ReferenceDecision, i: usize) -> Value {
     })
 }
 
-/// The report of an audit of `records` against `reference` on `jobs` threads (all cores when
-/// `None`).
-fn report(records: &[Value], reference: &[PathBuf], jobs: Option<usize>) -> vigie::report::Report {
+/// The outcome of an audit of `records` against `reference` at `as_of` on `jobs` threads (all
+/// cores when `None`).
+fn outcome(
+    records: &[Value],
+    reference: &[PathBuf],
+    jobs: Option<usize>,
+    as_of: &str,
+) -> audit::AuditOutcome {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
@@ -112,13 +122,17 @@ fn report(records: &[Value], reference: &[PathBuf], jobs: Option<usize>) -> vigi
     let opts = AuditOptions {
         corpus: vec![corpus],
         reference: reference.to_vec(),
-        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        as_of: Some(as_of.parse().unwrap()),
         jobs,
         ..Default::default()
     };
-    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report
+    audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap()
+}
+
+/// The report of an audit of `records` against `reference` on `jobs` threads (all cores when
+/// `None`), at the demo's audit time.
+fn report(records: &[Value], reference: &[PathBuf], jobs: Option<usize>) -> vigie::report::Report {
+    outcome(records, reference, jobs, "2026-11-22T12:00:00Z").report
 }
 
 fn audit(records: &[Value], reference: &[PathBuf]) -> Vec<(String, Rule)> {
@@ -301,12 +315,7 @@ fn a_dila_tar_gz_is_a_reference_and_its_unreadable_entries_are_counted() {
         let f = std::fs::File::create(&archive).unwrap();
         let gz = flate2::write::GzEncoder::new(f, flate2::Compression::fast());
         let mut tar = tar::Builder::new(gz);
-        let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for f in &files {
+        for f in &dila_files() {
             let name = f.file_name().unwrap().to_str().unwrap();
             tar.append_path_with_name(f, format!("cass/global/JURI/TEXT/00/00/{name}"))
                 .unwrap();
@@ -366,12 +375,7 @@ fn tar_gz(path: &Path, entries: &[(String, &[u8])]) {
 #[test]
 fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
     let dir = tempfile::tempdir().unwrap();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let xml: Vec<Vec<u8>> = files[..3]
+    let xml: Vec<Vec<u8>> = dila_files()[..3]
         .iter()
         .map(|f| std::fs::read(f).unwrap())
         .collect();
@@ -424,17 +428,7 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
     let records = [record(a, 1), record(b, 2), record(c, 3)];
     // The findings of time and identity, and the withdrawals set aside for the audit time.
     let found = |as_of: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus.jsonl");
-        let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
-        std::fs::write(&corpus, text.join("\n")).unwrap();
-        let opts = AuditOptions {
-            corpus: vec![corpus],
-            reference: archives.to_vec(),
-            as_of: Some(as_of.parse().unwrap()),
-            ..Default::default()
-        };
-        let outcome = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+        let outcome = outcome(&records, &archives, None, as_of);
         let r = outcome.report;
         assert_eq!(r.audit.reference_decisions, 2);
         let findings = r
@@ -496,11 +490,7 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
 #[test]
 fn a_suppression_list_unpacked_withdraws_an_undated_version() {
     let dir = tempfile::tempdir().unwrap();
-    let file = std::fs::read_dir(data("dila-cass"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .min()
-        .unwrap();
+    let file = dila_files().swap_remove(0);
     let decision = dila().into_iter().next().unwrap();
     assert!(file.ends_with(format!("{}.xml", decision.id)));
     std::fs::create_dir_all(dir.path().join("cass")).unwrap();
@@ -545,11 +535,7 @@ fn a_suppression_list_unpacked_withdraws_an_undated_version() {
 #[test]
 fn of_a_dila_decision_in_several_archives_the_one_published_last_is_used() {
     let dir = tempfile::tempdir().unwrap();
-    let file = std::fs::read_dir(data("dila-cass"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .min()
-        .unwrap();
+    let file = dila_files().swap_remove(0);
     let name = file.file_name().unwrap().to_str().unwrap().to_string();
     let latest = std::fs::read_to_string(&file).unwrap();
     let provisional = |note: &str| latest.replacen("<CONTENU>", &format!("<CONTENU>{note} "), 1);
@@ -861,11 +847,7 @@ fn findings_in_full(records: &[Value], reference: &Path) -> Vec<String> {
 fn records_citing_a_few_decisions_in_turn_get_the_findings_each_gets_alone() {
     let decisions = dila();
     let reference = tempfile::tempdir().unwrap();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = dila_files();
     let picked = [0, 10, 20, 30, 40, 50];
     for &k in &picked {
         std::fs::copy(
