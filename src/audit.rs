@@ -182,6 +182,8 @@ struct ItemOutcome {
     id: Option<(u128, String)>,
     /// The record, with the producer of the reference decision it matched, if one is.
     rref: Option<Arc<RecordRef>>,
+    /// Whether a reference decision matched it.
+    matched: bool,
     loaded: Option<crate::rules::freshness::Loaded>,
     has_text: bool,
     /// [`crate::rules::check::Checked::reference_unread`].
@@ -231,6 +233,7 @@ fn process(
                 )],
                 id: None,
                 rref: None,
+                matched: false,
                 loaded: None,
                 has_text: false,
                 reference_unread: None,
@@ -254,6 +257,7 @@ fn process(
                 )],
                 id: None,
                 rref: None,
+                matched: false,
                 loaded: None,
                 has_text: false,
                 reference_unread: None,
@@ -280,6 +284,7 @@ fn process(
                 findings: checked.findings,
                 id: Some((h, rec.id)),
                 rref: Some(checked.record),
+                matched: checked.matched,
                 loaded: checked.loaded,
                 has_text,
                 reference_unread: checked.reference_unread,
@@ -456,7 +461,7 @@ fn run_on(
             .and_then(|d| d.to_zoned(crate::ident::paris()).ok())
             .map(|z| z.timestamp());
         if date.is_none_or(|d| d <= as_of) {
-            history.withdraw(&w.id, date);
+            history.withdraw(&w.id, date, w.producer());
         } else {
             withdrawals_after_as_of += 1;
         }
@@ -923,7 +928,7 @@ impl Tally<'_> {
             match (&o.id, &o.rref) {
                 (Some((h, id)), Some(rref)) => {
                     self.progress.records += 1;
-                    if let Some(p) = rref.producer {
+                    if let Some(p) = rref.producer.filter(|_| o.matched) {
                         self.matched += 1;
                         if let Some(i) = PRODUCERS.iter().position(|x| *x == p) {
                             self.producers[i] += 1;

@@ -431,6 +431,8 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
         let outcome = outcome(&records, &archives, None, as_of);
         let r = outcome.report;
         assert_eq!(r.audit.reference_decisions, 2);
+        // C matched nothing, withdrawn or not.
+        assert_eq!(r.audit.matched_records, 2);
         let findings = r
             .findings
             .iter()
@@ -458,6 +460,27 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
             ],
             0
         )
+    );
+    // C, which the reference never held, was withdrawn by DILA: its conditions apply (the
+    // formal notice cites them), as they do to A, whose DILA copy the reference holds.
+    let producers: Vec<(Option<String>, Option<vigie::model::Producer>)> =
+        outcome(&records, &archives, None, "2026-11-22T12:00:00Z")
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::FRE004)
+            .map(|f| {
+                let r = f.record.as_ref().unwrap();
+                (r.id.clone(), r.producer)
+            })
+            .collect();
+    let dila = Some(vigie::model::Producer::Legifrance);
+    assert_eq!(
+        producers,
+        [
+            (Some("r1".to_string()), dila),
+            (Some("r3".to_string()), dila)
+        ]
     );
     // Between the two lists of A, the first stands.
     assert_eq!(

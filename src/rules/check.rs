@@ -20,6 +20,9 @@ pub struct Checked {
     /// The record as its findings show it, with the producer of the reference decision matched,
     /// if one is: whose conditions apply (SPEC §1.1).
     pub record: Arc<RecordRef>,
+    /// Whether a reference decision matched the record (its producer may also be that of a
+    /// withdrawal the reference holds no decision for).
+    pub matched: bool,
     /// Why the reference text the record's text had to be compared with could not be read
     /// again (its file changed or went away since it was indexed): the comparison did not run,
     /// nor could the masking rules tell what the source itself shows in clear.
@@ -125,15 +128,18 @@ impl<'a> Checker<'a> {
         if let Some(k) = chosen {
             producers[..=k].rotate_right(1);
         }
-        // Every finding of the record carries the producer whose conditions apply to it.
-        let rec = &Arc::new(RecordRef {
-            producer: reference.map(|d| d.producer),
-            ..rec
-        });
         let hist = source_id
             .and_then(|s| self.history.get(s))
             .or_else(|| reference.and_then(|d| self.history.get(&d.id)));
         let withdrawn = hist.is_some_and(|h| h.last_action == Action::Deleted);
+        // Every finding of the record carries the producer whose conditions apply to it: of a
+        // decision the reference no longer holds, the producer that withdrew it, when known.
+        let rec = &Arc::new(RecordRef {
+            producer: reference
+                .map(|d| d.producer)
+                .or_else(|| hist.filter(|_| withdrawn).and_then(|h| h.withdrawn_by)),
+            ..rec
+        });
 
         if withdrawn {
             // The day in France, as for FRE002.
@@ -404,6 +410,7 @@ impl<'a> Checker<'a> {
         masking::share_personal(&mut out);
 
         Checked {
+            matched: reference.is_some(),
             findings: out,
             loaded,
             record: rec.clone(),

@@ -25,6 +25,10 @@ pub struct Entry {
     pub date: Option<jiff::Timestamp>,
     /// Date of the last creation or update.
     pub last_update: Option<jiff::Timestamp>,
+    /// Whose withdrawal it is, when the history does not go with the reference's decision: a
+    /// DILA suppression list's, for a decision the reference may not hold (`None` for
+    /// `--history`).
+    pub withdrawn_by: Option<crate::model::Producer>,
 }
 
 /// The transactional history, by decision id (lower-case).
@@ -51,9 +55,14 @@ impl History {
         self.entries.len()
     }
 
-    /// Records that the source deleted decision `id` at `date` (a DILA suppression list, which
+    /// Records that `producer` deleted decision `id` at `date` (a DILA suppression list, which
     /// names no transaction of its own): unless the history tells of a later action on it.
-    pub fn withdraw(&mut self, id: &str, date: Option<jiff::Timestamp>) {
+    pub fn withdraw(
+        &mut self,
+        id: &str,
+        date: Option<jiff::Timestamp>,
+        producer: Option<crate::model::Producer>,
+    ) {
         let e = self
             .entries
             .entry(id.trim().to_lowercase())
@@ -61,10 +70,12 @@ impl History {
                 last_action: Action::Deleted,
                 date,
                 last_update: None,
+                withdrawn_by: producer,
             });
         if e.date <= date {
             e.last_action = Action::Deleted;
             e.date = date;
+            e.withdrawn_by = producer;
         }
     }
 
@@ -125,6 +136,7 @@ impl History {
                 last_action: action,
                 date,
                 last_update: None,
+                withdrawn_by: None,
             });
             e.last_action = action;
             e.date = date;
@@ -363,20 +375,23 @@ mod tests {
                 last_action: Action::Updated,
                 date: t("2023-11-26T10:00:00Z"),
                 last_update: t("2023-11-26T10:00:00Z"),
+                withdrawn_by: None,
             },
         );
-        h.withdraw("JURITEXT1 ", t("2023-11-25T12:08:12Z"));
-        assert_eq!(h.get("juritext1").unwrap().last_action, Action::Updated);
-        h.withdraw("JURITEXT1", t("2023-11-27T19:42:09Z"));
+        let dila = Some(crate::model::Producer::Legifrance);
+        h.withdraw("JURITEXT1 ", t("2023-11-25T12:08:12Z"), dila);
+        let e = h.get("juritext1").unwrap();
+        assert_eq!((e.last_action, e.withdrawn_by), (Action::Updated, None));
+        h.withdraw("JURITEXT1", t("2023-11-27T19:42:09Z"), dila);
         let e = h.get("juritext1").unwrap();
         assert_eq!(
-            (e.last_action, e.date),
-            (Action::Deleted, t("2023-11-27T19:42:09Z"))
+            (e.last_action, e.date, e.withdrawn_by),
+            (Action::Deleted, t("2023-11-27T19:42:09Z"), dila)
         );
         // Its last update stays: FRE002 still compares it with the record's load.
         assert_eq!(e.last_update, t("2023-11-26T10:00:00Z"));
         // Unknown to the history: withdrawn, dated or not.
-        h.withdraw("JURITEXT2", None);
+        h.withdraw("JURITEXT2", None, None);
         let e = h.get("juritext2").unwrap();
         assert_eq!(
             (e.last_action, e.date, e.last_update),

@@ -161,6 +161,35 @@ pub struct Withdrawal {
     pub origin: Origin,
 }
 
+impl Withdrawal {
+    /// Whose decision it is, by its id (`JURITEXT…`: Légifrance's CASS, INCA or CAPP;
+    /// `CETATEXT…`: JADE), else by the list's name (`liste_suppression_jade.dat`).
+    pub fn producer(&self) -> Option<Producer> {
+        let prefix = |p: &str| {
+            self.id
+                .get(..p.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(p))
+        };
+        let list = self
+            .origin
+            .file
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or_default();
+        if prefix("JURITEXT") {
+            Some(Producer::Legifrance)
+        } else if prefix("CETATEXT") {
+            Some(Producer::Jade)
+        } else if ["_cass", "_inca", "_capp"].iter().any(|f| list.contains(f)) {
+            Some(Producer::Legifrance)
+        } else if list.contains("_jade") {
+            Some(Producer::Jade)
+        } else {
+            None
+        }
+    }
+}
+
 /// The suppression lists read, and the withdrawals they tell, gathered from the readers.
 #[derive(Default)]
 struct Withdrawals {
@@ -1309,6 +1338,51 @@ mod tests {
                 ("JURITEXT1".to_string(), 5),
             ]
         );
+    }
+
+    // A withdrawal is its producer's: by the id, else by the list's name.
+    #[test]
+    fn a_withdrawal_is_known_by_its_producer() {
+        let w = |id: &str, file: &str| Withdrawal {
+            id: id.into(),
+            published: None,
+            origin: Origin {
+                file: file.into(),
+                line: 1,
+            },
+        };
+        for (id, file, want) in [
+            (
+                "JURITEXT000048176061",
+                "x/liste_suppression_jade.dat",
+                Some(Producer::Legifrance),
+            ),
+            (
+                "juritext1",
+                "liste_suppression.dat",
+                Some(Producer::Legifrance),
+            ),
+            (
+                "CETATEXT000046783006",
+                "liste_suppression_cass.dat",
+                Some(Producer::Jade),
+            ),
+            (
+                "X1",
+                "a.tar.gz!2023/liste_suppression_inca.dat",
+                Some(Producer::Legifrance),
+            ),
+            (
+                "X1",
+                "liste_suppression_capp.dat",
+                Some(Producer::Legifrance),
+            ),
+            ("X1", "liste_suppression_jade.dat", Some(Producer::Jade)),
+            ("X1", "liste_suppression_cnil.dat", None),
+            ("X1", "liste_suppression.dat", None),
+        ] {
+            assert_eq!(w(id, file).producer(), want, "{id} {file}");
+        }
     }
 
     // The date of a DILA publication, from the names of its archives and of the folders they
