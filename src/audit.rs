@@ -455,6 +455,7 @@ fn run_on(
     // history is, on the day of their increment (French time): as of the audit time, a later
     // increment has not withdrawn them yet.
     let mut withdrawals_after_as_of = 0;
+    let mut withdrawn_reference = Vec::new();
     for w in &reference.withdrawn {
         let date = w
             .published
@@ -462,6 +463,12 @@ fn run_on(
             .map(|z| z.timestamp());
         if date.is_none_or(|d| d <= as_of) {
             history.withdraw(&w.id, date, w.producer());
+            withdrawn_reference.push(crate::report::WithdrawnInput {
+                id: w.id.clone(),
+                file: w.origin.file.clone(),
+                line: w.origin.line,
+                published: w.published,
+            });
         } else {
             withdrawals_after_as_of += 1;
         }
@@ -800,6 +807,7 @@ fn run_on(
                     }
                 })
                 .collect(),
+            withdrawn_reference,
             skipped_files: skipped.clone(),
             matched_records: matched,
             producers: PRODUCERS

@@ -433,6 +433,17 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
         assert_eq!(r.audit.reference_decisions, 2);
         // C matched nothing, withdrawn or not.
         assert_eq!(r.audit.matched_records, 2);
+        // The report lists the withdrawals that apply at the audit time, in order of id and
+        // date: never B's, which a later increment published again.
+        let ids = [a, c].map(|d| d.id.as_str());
+        for w in &r.audit.withdrawn_reference {
+            assert!(ids.contains(&w.id.as_str()), "{w:?}");
+            assert!(w.file.ends_with("/liste_suppression_cass.dat"), "{w:?}");
+        }
+        assert_eq!(
+            r.audit.withdrawn_reference.len() as u64 + outcome.withdrawals_after_as_of,
+            3
+        );
         let findings = r
             .findings
             .iter()

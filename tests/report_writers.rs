@@ -116,6 +116,7 @@ fn sample() -> Report {
                 reason: "line 3, column 1: <CONTENU> is not closed".into(),
             }],
             superseded_reference: vec![],
+            withdrawn_reference: vec![],
             skipped_files: vec!["corpus/README.txt".into()],
             matched_records: 2,
             producers: vec![],
@@ -585,6 +586,52 @@ fn notice_for_a_compliant_corpus_is_short() {
         summary.contains(
             "\ntexts not compared: 2 records (the reference text could not be read again"
         )
+    );
+}
+
+/// The decisions withdrawn at source by DILA's suppression lists are listed in the text summary
+/// (the id, the increment's date in French time, the list's line) and in the JSON (the date in
+/// UTC).
+#[test]
+fn withdrawals_are_listed_in_the_text_summary_and_the_json() {
+    let mut r = sample();
+    r.audit.withdrawn_reference = vec![
+        report::WithdrawnInput {
+            id: "JURITEXT1\u{1b}[2J".into(),
+            file: "dila/CASS_20231125-130812.tar.gz!20231125-130812/liste_suppression_cass.dat"
+                .into(),
+            line: 3,
+            published: Some("2023-11-25T13:08:12".parse().unwrap()),
+        },
+        report::WithdrawnInput {
+            id: "JURITEXT2".into(),
+            file: "dila/liste_suppression_cass.dat".into(),
+            line: 1,
+            published: None,
+        },
+    ];
+    let text = render(&r, Format::Text, &WriteOptions::default());
+    assert!(
+        text.contains(
+            "\nreference decisions withdrawn at source by DILA's suppression lists: 2\n  \
+             JURITEXT1\u{241b}[2J withdrawn in the increment of 2023-11-25 13:08:12 \
+             (dila/CASS_20231125-130812.tar.gz!20231125-130812/liste_suppression_cass.dat:3)\n  \
+             JURITEXT2 withdrawn on a date its list's name does not give \
+             (dila/liste_suppression_cass.dat:1)\n"
+        ),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&r, Format::Json, &WriteOptions::default())).unwrap();
+    assert_eq!(
+        json["audit"]["withdrawn_reference"],
+        serde_json::json!([
+            {"id": "JURITEXT1\u{1b}[2J",
+             "file": "dila/CASS_20231125-130812.tar.gz!20231125-130812/liste_suppression_cass.dat",
+             "line": 3, "published": "2023-11-25T12:08:12Z"},
+            {"id": "JURITEXT2", "file": "dila/liste_suppression_cass.dat", "line": 1,
+             "published": null}
+        ])
     );
 }
 

@@ -336,6 +336,19 @@ fn the_overview_says_reference_versions_were_set_aside() {
     assert!(!screen(&mut app, "", 120, 32).contains("set aside"));
 }
 
+/// Decisions DILA's suppression lists withdraw are counted there too.
+#[test]
+fn the_overview_says_decisions_were_withdrawn_at_source() {
+    let mut report = tui_common::report();
+    report.audit.withdrawn_reference = vec![vigie::report::WithdrawnInput::default(); 2];
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let s = screen(&mut app, "", 140, 32);
+    assert!(
+        s.contains("2 decision(s) withdrawn at source by DILA's suppression lists"),
+        "{s}"
+    );
+}
+
 /// The age chart shows the records dated more than a day after the audit time apart, in a
 /// `future` bar, not among the fresh ones.
 #[test]

@@ -43,6 +43,7 @@ pub(crate) struct AuditView<'a> {
     unreadable_reference_decisions: u64,
     unreadable_reference: Vec<UnreadableView<'a>>,
     superseded_reference: Vec<SupersededView<'a>>,
+    withdrawn_reference: Vec<WithdrawnView<'a>>,
     skipped_files: &'a [String],
     matched_records: u64,
     producers: ProducersView<'a>,
@@ -130,6 +131,17 @@ fn utc(t: Option<jiff::civil::DateTime>) -> Option<String> {
 }
 
 #[derive(Serialize)]
+struct WithdrawnView<'a> {
+    id: &'a str,
+    /// The suppression list, and the line that names the decision.
+    file: &'a str,
+    line: u64,
+    /// The date of the increment, from its name, in RFC 3339, UTC; `null` when the name gives
+    /// none.
+    published: Option<String>,
+}
+
+#[derive(Serialize)]
 struct UsedView<'a> {
     file: &'a str,
     line: Option<u64>,
@@ -178,6 +190,16 @@ impl<'a> AuditView<'a> {
                         update_date: s.used_update_date.map(|t| t.to_string()),
                         published: utc(s.used_published),
                     },
+                })
+                .collect(),
+            withdrawn_reference: a
+                .withdrawn_reference
+                .iter()
+                .map(|w| WithdrawnView {
+                    id: &w.id,
+                    file: &w.file,
+                    line: w.line,
+                    published: utc(w.published),
                 })
                 .collect(),
             skipped_files: &a.skipped_files,

@@ -122,6 +122,36 @@ impl SupersededInput {
     }
 }
 
+/// A decision withdrawn at source, as a DILA suppression list tells it: the id, the list and its
+/// line, and the date of the increment that holds it, from its name (French time).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WithdrawnInput {
+    pub id: String,
+    pub file: String,
+    pub line: u64,
+    pub published: Option<jiff::civil::DateTime>,
+}
+
+impl WithdrawnInput {
+    /// One line for a person: the id, when, and where the list lies.
+    pub fn describe(&self) -> String {
+        use crate::text::sanitize::for_terminal;
+        let at = crate::model::Origin {
+            file: self.file.clone(),
+            line: self.line,
+        };
+        format!(
+            "{} withdrawn {} ({})",
+            for_terminal(&self.id, false),
+            self.published
+                .map_or("on a date its list's name does not give".to_string(), |d| {
+                    format!("in the increment of {}", d.strftime("%Y-%m-%d %H:%M:%S"))
+                }),
+            for_terminal(&at.to_string(), false),
+        )
+    }
+}
+
 /// The earlier report given as `--previous`, recorded in the report (`audit.previous`): a
 /// repeated breach is one found again after it, and the formal notice dates it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -162,6 +192,9 @@ pub struct AuditInfo {
     /// The versions of reference decisions read more than once that were set aside (a full
     /// export given with its increments): `reference_decisions` counts each decision once.
     pub superseded_reference: Vec<SupersededInput>,
+    /// The withdrawals DILA's suppression lists tell that apply at the audit time: each
+    /// decision is withdrawn at source (FRE004 for a record that still publishes it).
+    pub withdrawn_reference: Vec<WithdrawnInput>,
     /// Files of the corpus folders not read, not being of a corpus's extension: nothing the
     /// auditor gave is left out silently (SPEC §7).
     pub skipped_files: Vec<String>,

@@ -67,6 +67,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     )?;
     named_lines(
         &mut out,
+        "reference decisions withdrawn at source by DILA's suppression lists",
+        a.withdrawn_reference.iter().map(|w| w.describe()),
+    )?;
+    named_lines(
+        &mut out,
         "reference decisions not read",
         a.unreadable_reference.iter().map(|u| {
             // Where, as the warning on standard error says it (`file:line`, or the file).

@@ -277,6 +277,12 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
                 a.superseded_reference.len()
             )));
         }
+        if !a.withdrawn_reference.is_empty() {
+            lines.push(Line::raw(format!(
+                "{} decision(s) withdrawn at source by DILA's suppression lists (listed in the json report)",
+                a.withdrawn_reference.len()
+            )));
+        }
         if !a.skipped_files.is_empty() {
             lines.push(Line::raw(format!(
                 "{} file(s) of the corpus folders not read: not a corpus extension",
