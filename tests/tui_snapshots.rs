@@ -342,9 +342,9 @@ fn the_overview_says_decisions_were_withdrawn_at_source() {
     let mut report = tui_common::report();
     report.audit.withdrawn_reference = vec![vigie::report::WithdrawnInput::default(); 2];
     let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
-    let s = screen(&mut app, "", 140, 32);
+    let s = screen(&mut app, "", 120, 32);
     assert!(
-        s.contains("2 decision(s) withdrawn at source by DILA's suppression lists"),
+        s.contains("2 decision(s) withdrawn at source by DILA"),
         "{s}"
     );
 }

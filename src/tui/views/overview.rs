@@ -279,7 +279,7 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
         }
         if !a.withdrawn_reference.is_empty() {
             lines.push(Line::raw(format!(
-                "{} decision(s) withdrawn at source by DILA's suppression lists (listed in the json report)",
+                "{} decision(s) withdrawn at source by DILA (listed in the json report)",
                 a.withdrawn_reference.len()
             )));
         }
