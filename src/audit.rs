@@ -8,9 +8,9 @@ use crate::penalty::{Policy, Previous};
 use crate::report::{AgeHistogram, AuditInfo, Report, Summary};
 use crate::rules::check::Checker;
 use crate::rules::{Family, Rule, freshness};
-use crate::source::ReferenceSet;
 use crate::source::archive::ArchiveLimits;
 use crate::source::history::History;
+use crate::source::{ReferenceSet, id_key};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -455,20 +455,27 @@ fn run_on(
     // history is, on the day of their increment (French time): as of the audit time, a later
     // increment has not withdrawn them yet.
     let mut withdrawals_after_as_of = 0;
-    let mut withdrawn_reference = Vec::new();
+    let mut withdrawn_reference: Vec<crate::report::WithdrawnInput> = Vec::new();
     for w in &reference.withdrawn {
         let date = w
             .published
             .and_then(|d| d.to_zoned(crate::ident::paris()).ok())
             .map(|z| z.timestamp());
         if date.is_none_or(|d| d <= as_of) {
-            history.withdraw(&w.id, date, w.producer());
-            withdrawn_reference.push(crate::report::WithdrawnInput {
-                id: w.id.clone(),
-                file: w.origin.file.clone(),
-                line: w.origin.line,
-                published: w.published,
-            });
+            if history.withdraw(&w.id, date, w.producer()) {
+                // Each decision once, by the withdrawal that stands: they come in order of id
+                // and date.
+                let listed = crate::report::WithdrawnInput {
+                    id: w.id.clone(),
+                    file: w.origin.file.clone(),
+                    line: w.origin.line,
+                    published: w.published,
+                };
+                match withdrawn_reference.last_mut() {
+                    Some(last) if id_key(&last.id) == id_key(&w.id) => *last = listed,
+                    _ => withdrawn_reference.push(listed),
+                }
+            }
         } else {
             withdrawals_after_as_of += 1;
         }
@@ -936,8 +943,12 @@ impl Tally<'_> {
             match (&o.id, &o.rref) {
                 (Some((h, id)), Some(rref)) => {
                     self.progress.records += 1;
-                    if let Some(p) = rref.producer.filter(|_| o.matched) {
-                        self.matched += 1;
+                    // Whose conditions apply: a matched record's producer, or that of the
+                    // suppression list that withdrew the decision the reference does not hold.
+                    if let Some(p) = rref.producer {
+                        if o.matched {
+                            self.matched += 1;
+                        }
                         if let Some(i) = PRODUCERS.iter().position(|x| *x == p) {
                             self.producers[i] += 1;
                         }

@@ -433,17 +433,14 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
         assert_eq!(r.audit.reference_decisions, 2);
         // C matched nothing, withdrawn or not.
         assert_eq!(r.audit.matched_records, 2);
-        // The report lists the withdrawals that apply at the audit time, in order of id and
-        // date: never B's, which a later increment published again.
+        // The report lists the decisions withdrawn at the audit time, each once, in order of
+        // id: never B, which a later increment published again.
         let ids = [a, c].map(|d| d.id.as_str());
+        assert!(r.audit.withdrawn_reference.len() <= 2);
         for w in &r.audit.withdrawn_reference {
             assert!(ids.contains(&w.id.as_str()), "{w:?}");
             assert!(w.file.ends_with("/liste_suppression_cass.dat"), "{w:?}");
         }
-        assert_eq!(
-            r.audit.withdrawn_reference.len() as u64 + outcome.withdrawals_after_as_of,
-            3
-        );
         let findings = r
             .findings
             .iter()
@@ -491,6 +488,46 @@ fn decisions_dila_withdraws_in_an_increment_are_withdrawn_at_source() {
         [
             (Some("r1".to_string()), dila),
             (Some("r3".to_string()), dila)
+        ]
+    );
+    // The conditions that apply are counted for the three records, two of them matched.
+    let r = outcome(&records, &archives, None, "2026-11-22T12:00:00Z").report;
+    assert_eq!(r.audit.producers, [(vigie::model::Producer::Legifrance, 3)]);
+    // Against the first increment alone, no record matches, and the formal notice still
+    // invokes the DILA notice alone, not both CGU, as the breach's own heading does.
+    let alone = outcome(&records[2..], &archives[1..2], None, "2026-11-22T12:00:00Z").report;
+    assert_eq!(alone.audit.matched_records, 0);
+    assert_eq!(
+        alone.audit.producers,
+        [(vigie::model::Producer::Legifrance, 1)]
+    );
+    assert_eq!(alone.findings.len(), 1);
+    let mut notice = Vec::new();
+    vigie::report::write(
+        &alone,
+        vigie::report::Format::Notice,
+        &vigie::report::WriteOptions::default(),
+        &mut notice,
+    )
+    .unwrap();
+    let notice = String::from_utf8(notice).unwrap();
+    assert!(
+        !notice.contains("Cour de cassation (version du 6 janvier 2022)"),
+        "{notice}"
+    );
+    assert!(notice.contains("DILA"), "{notice}");
+    // Each withdrawn decision is listed once, by the withdrawal that stands (A's second).
+    let listed: Vec<(&str, String)> = r
+        .audit
+        .withdrawn_reference
+        .iter()
+        .map(|w| (w.id.as_str(), w.published.unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (a.id.as_str(), "2023-11-27T20:42:09".to_string()),
+            (c.id.as_str(), "2023-11-25T13:08:12".to_string())
         ]
     );
     // Between the two lists of A, the first stands.

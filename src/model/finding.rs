@@ -26,7 +26,8 @@ pub struct RecordRef {
     /// which with the line identifies it in the fingerprint ([`file_key`]); 0 otherwise.
     pub file_key: u64,
     /// The producer of the reference decision the record matched, which decides the conditions
-    /// of reuse that apply to it (SPEC §1.1); `None` when no reference decision matched (INT007,
+    /// of reuse that apply to it (SPEC §1.1): or, for a decision a DILA suppression list
+    /// withdrew and the reference does not hold, the list's producer. `None` otherwise (INT007,
     /// an unreadable record). Not part of the fingerprint.
     pub producer: Option<Producer>,
 }

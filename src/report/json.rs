@@ -303,7 +303,8 @@ struct RecordView<'a> {
     file: Option<&'a str>,
     line: u64,
     /// The producer of the reference decision the record matched (`legifrance`,
-    /// `conseil_etat`…, as `audit.producers` names them); null when none matched.
+    /// `conseil_etat`…, as `audit.producers` names them), or of the DILA suppression list that
+    /// withdrew a decision the reference does not hold; null otherwise.
     producer: Option<crate::model::Producer>,
 }
 

@@ -192,17 +192,20 @@ pub struct AuditInfo {
     /// The versions of reference decisions read more than once that were set aside (a full
     /// export given with its increments): `reference_decisions` counts each decision once.
     pub superseded_reference: Vec<SupersededInput>,
-    /// The withdrawals DILA's suppression lists tell that apply at the audit time: each
-    /// decision is withdrawn at source (FRE004 for a record that still publishes it).
+    /// The decisions DILA's suppression lists withdraw at the audit time, each once, by the
+    /// withdrawal that stands (the latest, unless `--history` tells of a later action): each is
+    /// withdrawn at source (FRE004 for a record that still publishes it).
     pub withdrawn_reference: Vec<WithdrawnInput>,
     /// Files of the corpus folders not read, not being of a corpus's extension: nothing the
     /// auditor gave is left out silently (SPEC §7).
     pub skipped_files: Vec<String>,
     pub matched_records: u64,
-    /// Matched records by the producer of the reference decision they match, in the order of
-    /// [`Producer`]'s variants, producers with none left out: the counts add up to
-    /// `matched_records`. The producer decides which conditions of reuse apply (SPEC §1.1), and
-    /// so which the formal notice invokes. In the JSON report, `audit.producers`, an object
+    /// Records by the producer whose conditions apply to them, in the order of [`Producer`]'s
+    /// variants, producers with none left out: the producer of the reference decision a record
+    /// matches or, for a record of a decision a DILA suppression list withdrew and the
+    /// reference does not hold, the list's. The counts add up to `matched_records` and those
+    /// records. The producer decides which conditions of reuse apply (SPEC §1.1), and so which
+    /// the formal notice invokes. In the JSON report, `audit.producers`, an object
     /// keyed by producer (`cour_de_cassation`, `legifrance`, `conseil_etat`, `jade`).
     pub producers: Vec<(Producer, u64)>,
     /// Matched records whose text could not be compared with the reference's: its text could

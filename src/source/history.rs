@@ -57,12 +57,13 @@ impl History {
 
     /// Records that `producer` deleted decision `id` at `date` (a DILA suppression list, which
     /// names no transaction of its own): unless the history tells of a later action on it.
+    /// Whether it did.
     pub fn withdraw(
         &mut self,
         id: &str,
         date: Option<jiff::Timestamp>,
         producer: Option<crate::model::Producer>,
-    ) {
+    ) -> bool {
         let e = self
             .entries
             .entry(id.trim().to_lowercase())
@@ -76,6 +77,9 @@ impl History {
             e.last_action = Action::Deleted;
             e.date = date;
             e.withdrawn_by = producer;
+            true
+        } else {
+            false
         }
     }
 
@@ -379,10 +383,10 @@ mod tests {
             },
         );
         let dila = Some(crate::model::Producer::Legifrance);
-        h.withdraw("JURITEXT1 ", t("2023-11-25T12:08:12Z"), dila);
+        assert!(!h.withdraw("JURITEXT1 ", t("2023-11-25T12:08:12Z"), dila));
         let e = h.get("juritext1").unwrap();
         assert_eq!((e.last_action, e.withdrawn_by), (Action::Updated, None));
-        h.withdraw("JURITEXT1", t("2023-11-27T19:42:09Z"), dila);
+        assert!(h.withdraw("JURITEXT1", t("2023-11-27T19:42:09Z"), dila));
         let e = h.get("juritext1").unwrap();
         assert_eq!(
             (e.last_action, e.date, e.withdrawn_by),
@@ -391,7 +395,7 @@ mod tests {
         // Its last update stays: FRE002 still compares it with the record's load.
         assert_eq!(e.last_update, t("2023-11-26T10:00:00Z"));
         // Unknown to the history: withdrawn, dated or not.
-        h.withdraw("JURITEXT2", None, None);
+        assert!(h.withdraw("JURITEXT2", None, None));
         let e = h.get("juritext2").unwrap();
         assert_eq!(
             (e.last_action, e.date, e.last_update),
