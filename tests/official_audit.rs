@@ -599,6 +599,51 @@ fn a_suppression_list_unpacked_withdraws_an_undated_version() {
     }
 }
 
+// A JADE decision withdrawn by DILA, which the reference never held, is under the Conseil
+// d'État's conditions: the record that still publishes it is asked for their identification
+// (INT005) and their update notice (FRE005), and must credit their producers (ATT002).
+#[test]
+fn a_jade_withdrawal_brings_the_conseil_d_etat_conditions() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("JADE_20231125-130812.tar.gz");
+    tar_gz(
+        &archive,
+        &[(
+            "20231125-130812/liste_suppression_jade.dat".to_string(),
+            &b"juri/admin/global/CETATEXT000046783006\n"[..],
+        )],
+    );
+    let record = json!({
+        "id": "j1",
+        "source_id": "CETATEXT000046783006",
+        "text": "Le Conseil d'État statuant au contentieux.",
+        "jurisdiction": "Conseil d'État",
+        "decision_date": "2022-11-14",
+        "attribution": "Source : Cour de cassation",
+        "updated_at": "2026-11-21T09:30:00+01:00",
+    });
+    let r = report(&[record], &[archive], None);
+    let mut rules: Vec<(Rule, Option<vigie::model::Producer>)> = r
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.record.as_ref().unwrap().producer))
+        .collect();
+    rules.sort_by_key(|(rule, _)| *rule);
+    let jade = Some(vigie::model::Producer::Jade);
+    assert_eq!(
+        rules,
+        [
+            (Rule::INT005, jade),
+            (Rule::ATT002, jade),
+            (Rule::FRE004, jade),
+            (Rule::FRE005, jade),
+        ]
+    );
+    let int005 = r.findings.iter().find(|f| f.rule == Rule::INT005).unwrap();
+    assert!(int005.message.contains("formation"), "{}", int005.message);
+    assert!(int005.message.contains("number"), "{}", int005.message);
+}
+
 // DILA publishes a full export now and then (`Freemium_cass_global_…`) and increments in
 // between (`CASS_…`), each named with the date and time of its publication. A decision corrected
 // twice is in two increments, and the export holds it too: whatever the names' order, the

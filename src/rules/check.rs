@@ -190,7 +190,8 @@ impl<'a> Checker<'a> {
         );
         // A date still to come tells nothing of when the record was loaded.
         let loaded_at = loaded.filter(|l| !l.after_audit).map(|l| l.at());
-        if reference.is_some_and(|d| d.producer.is_administrative()) {
+        // The producer whose conditions apply: the matched decision's, or the withdrawal's.
+        if rec.producer.is_some_and(|p| p.is_administrative()) {
             freshness::check_notice(r.update_notice.as_deref(), rec, &mut out);
         }
 
@@ -346,6 +347,12 @@ impl<'a> Checker<'a> {
         out.extend(masking_findings);
 
         // Attribution.
+        // A decision withdrawn and no longer held is credited to the producer that withdrew it.
+        if producers.is_empty()
+            && let Some(p) = rec.producer
+        {
+            producers.push(p);
+        }
         attribution::check(r.attribution.as_deref(), &producers, rec, &mut out);
 
         // Names and identifiers in clear, told apart from the source's own defects by the

@@ -35,8 +35,9 @@ pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
 }
 
 /// The fields required of a record: its producer's, those the reference actually gives; for an
-/// unmatched record, what every producer requires (jurisdiction and date).
-fn required(reference: Option<&ReferenceDecision>) -> Vec<IdField> {
+/// unmatched record, those of the producer whose conditions apply (`rec`'s: that of a
+/// withdrawal), else Légifrance's.
+fn required(reference: Option<&ReferenceDecision>, rec: &RecordRef) -> Vec<IdField> {
     match reference {
         Some(d) => d
             .producer
@@ -45,7 +46,11 @@ fn required(reference: Option<&ReferenceDecision>) -> Vec<IdField> {
             .copied()
             .filter(|f| ident::reference_has(*f, d))
             .collect(),
-        None => Producer::Legifrance.required_fields().to_vec(),
+        None => rec
+            .producer
+            .unwrap_or(Producer::Legifrance)
+            .required_fields()
+            .to_vec(),
     }
 }
 
@@ -56,7 +61,7 @@ pub fn check_missing(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let missing: Vec<&str> = required(reference)
+    let missing: Vec<&str> = required(reference, rec)
         .into_iter()
         .filter(|f| record_value(r, *f).is_none())
         .map(|f| f.name())
