@@ -457,10 +457,7 @@ fn run_on(
     let mut withdrawals_after_as_of = 0;
     let mut withdrawn_reference: Vec<crate::report::WithdrawnInput> = Vec::new();
     for w in &reference.withdrawn {
-        let date = w
-            .published
-            .and_then(|d| d.to_zoned(crate::ident::paris()).ok())
-            .map(|z| z.timestamp());
+        let date = w.published.and_then(crate::ident::paris_instant);
         if date.is_none_or(|d| d <= as_of) {
             if history.withdraw(&w.id, date, w.producer()) {
                 // Each decision once, by the withdrawal that stands: they come in order of id

@@ -73,6 +73,11 @@ pub fn paris_day(t: Timestamp) -> Date {
     t.to_zoned(paris()).date()
 }
 
+/// The instant of a date and time in France (DILA's archive names date them so).
+pub fn paris_instant(t: DateTime) -> Option<Timestamp> {
+    t.to_zoned(paris()).ok().map(|z| z.timestamp())
+}
+
 /// One regex for every accepted spelling, run on [`fold`]ed text (lower case, no accents).
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -126,8 +126,8 @@ struct SupersededView<'a> {
 
 /// A date and time in France (DILA's names), in RFC 3339, UTC.
 fn utc(t: Option<jiff::civil::DateTime>) -> Option<String> {
-    t.and_then(|t| t.to_zoned(crate::ident::paris()).ok())
-        .map(|z| z.timestamp().to_string())
+    t.and_then(crate::ident::paris_instant)
+        .map(|t| t.to_string())
 }
 
 #[derive(Serialize)]

@@ -70,6 +70,20 @@ pub struct SupersededInput {
     pub used_published: Option<jiff::civil::DateTime>,
 }
 
+/// Where an input lies, `file:line` (or the file alone), for the terminal.
+fn place(file: &str, line: u64) -> String {
+    let o = crate::model::Origin {
+        file: file.to_string(),
+        line,
+    };
+    crate::text::sanitize::for_terminal(&o.to_string(), false).into_owned()
+}
+
+/// A date DILA's names give, as they write it (French time).
+fn name_date(t: jiff::civil::DateTime) -> String {
+    t.strftime("%Y-%m-%d %H:%M:%S").to_string()
+}
+
 impl SupersededInput {
     /// One line for a person: where the version set aside lies, its update date and id, and the
     /// version used, and why (update dates in French time, as the sources date them).
@@ -80,16 +94,7 @@ impl SupersededInput {
                 .strftime("%Y-%m-%d %H:%M %Z")
                 .to_string()
         };
-        let at = |file: &str, line: u64| {
-            let o = crate::model::Origin {
-                file: file.to_string(),
-                line,
-            };
-            for_terminal(&o.to_string(), false).into_owned()
-        };
-        let published = |t: Option<jiff::civil::DateTime>| {
-            t.map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
-        };
+        let published = |t: Option<jiff::civil::DateTime>| t.map(name_date);
         let why = match (self.update_date, self.used_update_date) {
             (Some(a), Some(b)) if a < b => format!("updated {}", when(b)),
             (None, Some(b)) => format!("updated {}", when(b)),
@@ -110,14 +115,14 @@ impl SupersededInput {
         };
         format!(
             "{} ({}, id {}): set aside for {} ({why})",
-            at(&self.file, self.line),
+            place(&self.file, self.line),
             self.update_date
                 .map_or("no update date".to_string(), |t| format!(
                     "updated {}",
                     when(t)
                 )),
             for_terminal(&self.id, false),
-            at(&self.used_file, self.used_line),
+            place(&self.used_file, self.used_line),
         )
     }
 }
@@ -135,19 +140,14 @@ pub struct WithdrawnInput {
 impl WithdrawnInput {
     /// One line for a person: the id, when, and where the list lies.
     pub fn describe(&self) -> String {
-        use crate::text::sanitize::for_terminal;
-        let at = crate::model::Origin {
-            file: self.file.clone(),
-            line: self.line,
-        };
         format!(
             "{} withdrawn {} ({})",
-            for_terminal(&self.id, false),
+            crate::text::sanitize::for_terminal(&self.id, false),
             self.published
                 .map_or("on a date its list's name does not give".to_string(), |d| {
-                    format!("in the increment of {}", d.strftime("%Y-%m-%d %H:%M:%S"))
+                    format!("in the increment of {}", name_date(d))
                 }),
-            for_terminal(&at.to_string(), false),
+            place(&self.file, self.line),
         )
     }
 }

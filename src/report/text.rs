@@ -75,13 +75,9 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         "reference decisions not read",
         a.unreadable_reference.iter().map(|u| {
             // Where, as the warning on standard error says it (`file:line`, or the file).
-            let at = crate::model::Origin {
-                file: u.file.clone(),
-                line: u.line,
-            };
             format!(
                 "{}: {}",
-                for_terminal(&at.to_string(), false),
+                super::place(&u.file, u.line),
                 for_terminal(&u.reason, false)
             )
         }),

@@ -170,12 +170,7 @@ impl Withdrawal {
                 .get(..p.len())
                 .is_some_and(|s| s.eq_ignore_ascii_case(p))
         };
-        let list = self
-            .origin
-            .file
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or_default();
+        let list = base_name(&self.origin.file);
         if prefix("JURITEXT") {
             Some(Producer::Legifrance)
         } else if prefix("CETATEXT") {
@@ -200,8 +195,13 @@ struct Withdrawals {
 /// Whether `name` (a file's, or an archive entry's) is a DILA suppression list
 /// (`liste_suppression_cass.dat`, `20231127-204209/liste_suppression_jade.dat`).
 pub fn is_suppression_list(name: &str) -> bool {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = base_name(name);
     base.starts_with("liste_suppression") && base.ends_with(".dat")
+}
+
+/// The last part of a path, as an archive's entry or a suppression list writes it (`/` or `\\`).
+fn base_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 /// The documents the suppression list `bytes`, read from `file`, withdraws.
@@ -211,7 +211,7 @@ pub fn read_suppressions(bytes: &[u8], file: &str) -> Vec<Withdrawal> {
         .split('\n')
         .enumerate()
         .filter_map(|(i, line)| {
-            let last = line.trim().rsplit(['/', '\\']).next()?.trim();
+            let last = base_name(line.trim()).trim();
             let id = match last.len().checked_sub(4) {
                 Some(k) if last.is_char_boundary(k) && last[k..].eq_ignore_ascii_case(".xml") => {
                     &last[..k]
@@ -822,11 +822,11 @@ impl ReferenceSet {
             let held = self
                 .by_id
                 .get(&id_key(&w.id))
-                .map(|&i| published_in(&self.decisions[i as usize].origin.file));
+                .and_then(|&i| published_in(&self.decisions[i as usize].origin.file));
+            // No version held, or none dated: withdrawn.
             match held {
                 None => true,
-                Some(None) => true,
-                Some(Some(version)) => w.published.is_some_and(|w| w > version),
+                Some(version) => w.published.is_some_and(|w| w > version),
             }
         });
         all
