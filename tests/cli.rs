@@ -289,7 +289,13 @@ fn output_is_written_atomically_and_a_missing_folder_is_exit_2() {
         .arg(&c)
         .arg("--reference")
         .arg(data("judilibre/cc_detail.json"))
-        .args(["--report", "json", "--output"])
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "json",
+            "--output",
+        ])
         .arg(&out)
         .assert()
         .code(0);
@@ -765,7 +771,12 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
     let out = with(&["--jobs", "100000"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at most 1024"));
-    assert_eq!(with(&["--jobs", "64"]).status.code(), Some(0));
+    assert_eq!(
+        with(&["--jobs", "64", "--as-of", "2026-11-22T12:00:00Z"])
+            .status
+            .code(),
+        Some(0)
+    );
     let out = vigie()
         .arg(dir.path().join("\u{1b}[31mred.jsonl"))
         .arg("--reference")
