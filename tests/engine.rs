@@ -804,6 +804,35 @@ fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
             json!("Me Spinosi gagne 60 % de ses dossiers devant la chambre commerciale."),
         ),
         with("tag", "tags", json!(["Mme Mouillard", "rejet"])),
+        // The dot of a civility ends no sentence: the role before it is beside the name.
+        with(
+            "dot",
+            "commentary",
+            json!("Le président M. Bonnal rejette 80 % des pourvois."),
+        ),
+        // Chances of an outcome before a named president: a prediction of her practice.
+        with(
+            "chances",
+            "prediction",
+            json!("35 % de chances de succès devant Mme Martinel, présidente"),
+        ),
+        // The role's next word is past the colon: still a president, not a party.
+        with(
+            "colon",
+            "prediction",
+            json!("Mme Martinel, présidente : 35 % de chances de succès"),
+        ),
+        // A role in parentheses is a role: profiling, and no party's name.
+        with(
+            "parenthesis",
+            "analytics",
+            json!("M. Bonnal (président) — taux de cassation : 12 %"),
+        ),
+        with(
+            "bench-parenthesis",
+            "commentary",
+            json!("Décision rendue par M. Bonnal (président)."),
+        ),
         // A party named in the reuser's words is still a party.
         with(
             "party",
@@ -814,7 +843,11 @@ fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
     let mut got = audit(&records);
     got.sort();
     let want: Vec<(String, Rule)> = [
+        ("chances", Rule::PRF002),
+        ("colon", Rule::PRF002),
         ("count", Rule::PRF002),
+        ("dot", Rule::PRF002),
+        ("parenthesis", Rule::PRF002),
         ("party", Rule::MSK004),
         ("rate", Rule::PRF002),
         ("reputation", Rule::PRF002),

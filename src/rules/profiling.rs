@@ -485,7 +485,7 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
             format!(r"\b(taux|pourcentage|proportion)\s+(de\s+|d')\s*{OUTCOMES}\b"),
             r"\b(score|notation|note|indice|niveau|degre)\s+(de\s+)?(severite|clemence|indulgence|laxisme|fiabilite|productivite|performance)\b".to_string(),
             r"\bstatistiques?\b|\bpredicti\w*|\bpronostics?\b".to_string(),
-            format!(r"\bprobabilites?\s+(de\s+|d')\s*{OUTCOMES}\b"),
+            format!(r"\b(probabilites?|chances?)\s+(de\s+|d')\s*{OUTCOMES}\b"),
             r"\bclassement\s+des\s+(juges|magistrats|presidents|presidentes|conseillers|chambres|juridictions)\b".to_string(),
             r"\d\s?/\s?(10|20|100)\b".to_string(),
             format!(r"\d\s?(%|pour\s?cent)[^.;]{{0,60}}\b{CASES}\b"),
@@ -517,12 +517,14 @@ pub fn check_text(
     for (start, end, _) in people {
         // The sentence around the name, or 160 bytes on either side of it.
         let lo = value[..start]
-            .rfind(['.', ';', '\n', '!', '?'])
-            .map_or(0, |i| i + 1)
+            .rmatch_indices(STOPS)
+            .find(|&(i, _)| ends_sentence(value, i))
+            .map_or(0, |(i, _)| i + 1)
             .max(start.saturating_sub(160));
         let hi = value[end..]
-            .find(['.', ';', '\n', '!', '?'])
-            .map_or(value.len(), |i| end + i)
+            .match_indices(STOPS)
+            .find(|&(i, _)| ends_sentence(value, end + i))
+            .map_or(value.len(), |(i, _)| end + i)
             .min(end + 160);
         let (lo, hi) = (floor(value, lo), ceil(value, hi));
         // A decimal point (`8.7/10`) does not end the sentence: the figures may follow it.
@@ -547,6 +549,23 @@ pub fn check_text(
             return;
         }
     }
+}
+
+/// What may end a sentence.
+const STOPS: [char; 5] = ['.', ';', '\n', '!', '?'];
+
+/// Whether the stop at `i` of `s` ends a sentence: not the dot of a civility or an initial
+/// (`Le président M. Bonnal`, `MM. Pons`, `J.-M. Dupont`, `Pr. X`), which the names around it
+/// belong to.
+fn ends_sentence(s: &str, i: usize) -> bool {
+    if !s[i..].starts_with('.') {
+        return true;
+    }
+    let before = &s[..i];
+    let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |j| {
+        j + before[j..].chars().next().map_or(1, char::len_utf8)
+    })..];
+    !(word.chars().count() <= 2 && word.starts_with(char::is_uppercase))
 }
 
 /// `s` in lower case without accents, its punctuation kept (`82 %`, `8,7/10`).
@@ -965,6 +984,20 @@ mod tests {
 
     /// Figures about a magistrate under words of every kind: counts, percentages, totals,
     /// grades, judgements in words.
+    #[test]
+    fn the_dot_of_a_civility_or_an_initial_ends_no_sentence() {
+        let ends = |s: &str| {
+            s.match_indices(STOPS)
+                .filter(|&(i, _)| ends_sentence(s, i))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ends("Le président M. Bonnal rejette."), [31]);
+        assert_eq!(ends("MM. Pons et J.-M. Dupont; Pr. Roux."), [24, 34]);
+        assert_eq!(ends("Il rejette. Elle casse! É. Durand"), [10, 22]);
+        assert_eq!(ends("rejeté.\nÉté"), [7, 8]);
+    }
+
     #[test]
     fn a_magistrates_figures_of_any_kind_are_prf002() {
         for v in [

@@ -852,6 +852,11 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
 /// names (`M. X, Mme Y, conseillers`)?
 fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
     for _ in 0..40 {
+        // The role in parentheses: `M. Bonnal (président)`.
+        let r = skip_ws(text, p);
+        if text[r..].starts_with('(') && role_at(text, skip_ws(text, r + 1)) {
+            return true;
+        }
         let q = skip_separator(text, p);
         if role_at(text, q) {
             return true;
@@ -960,7 +965,16 @@ fn role_at(text: &str, p: usize) -> bool {
         return false;
     }
     let rest = text[we..].trim_start_matches([' ', '\u{a0}']);
-    let next = first_word(rest).map(|(a, b)| &rest[a..b]).unwrap_or("");
+    // The word right after the role, or after a comma (`présidente, de la société X`); none
+    // past other punctuation, whose words are no longer the role's (`présidente : 35 % de
+    // chances de succès`).
+    let after_comma = rest
+        .strip_prefix(',')
+        .map_or(rest, |r| r.trim_start_matches([' ', '\u{a0}']));
+    let next = first_word(after_comma)
+        .filter(|&(a, _)| a == 0)
+        .map(|(a, b)| &after_comma[a..b])
+        .unwrap_or("");
     let folded_is = |w: &str, list: &[&str]| is_folded_in(w, list);
     // `rest`, folded, starts with `prefix`.
     let rest_is = |prefix: &str| folded_starts_with(rest, prefix);
@@ -1849,8 +1863,19 @@ mod tests {
             "M. [K] [C], demeurant [Adresse 1], les époux [P]",
             "la société Dilo Guyane, demeurant",
             "M. Durand, ès qualités d'expert judiciaire",
+            // The role in parentheses, and a role whose next words are past a colon.
+            "Décision rendue par M. Bonnal (président).",
+            "MM. Pons (conseiller), Choquet",
+            "Mme Martinel, présidente : 35 % de chances de succès",
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        // A company's officers stay parties, in parentheses or past a comma.
+        for t in [
+            "M. Durand (président de la société Alpha)",
+            "M. Durand, président, de la société Alpha",
+        ] {
+            assert_eq!(names(t), vec!["Durand"], "{t}");
         }
     }
 
