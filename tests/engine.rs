@@ -356,6 +356,24 @@ fn html_text_is_compared_after_normalisation() {
     assert_eq!(audit(&[h]), vec![]);
 }
 
+/// A plain text that keeps the source's line break tags (`<br/>`, as DILA's XML has them) for
+/// its line breaks is the decision unaltered (SPEC §1.4): no INT002 for each tag. A word
+/// inserted beside one still is.
+#[test]
+fn line_break_tags_in_a_plain_text_are_white_space() {
+    let t = cc_text();
+    let mut kept = clean("kept");
+    kept["text"] = json!(t.replace('\n', "<br/>"));
+    let mut mixed = clean("mixed");
+    mixed["text"] = json!(t.replacen("\n", "<BR>", 3).replacen("\n", "<br />\n", 3));
+    let mut inserted = clean("inserted");
+    inserted["text"] = json!(t.replacen("\n", "<br/>ajouté<br/>", 1));
+    assert_eq!(
+        audit(&[kept, mixed, inserted]),
+        vec![("inserted".to_string(), Rule::INT002)]
+    );
+}
+
 /// Hyphenation points and other invisible format characters alter nothing a reader sees: a
 /// reuser's HTML that marks them with `&shy;`, or a text with zero-width spaces inside words, is
 /// the decision unaltered. A zero-width space put for a real space joins two words: INT001.

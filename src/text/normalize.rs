@@ -346,15 +346,48 @@ fn careful(text: &str, html: bool, w: &mut Writer<'_>) {
         nfc.flush(w);
     } else if needs_nfc {
         let mut nfc = NfcStage::new(true);
-        for (i, c) in text.chars().enumerate() {
-            nfc.push(c, i as u32, w);
-        }
+        plain_chars(text, &mut |c, i| nfc.push(c, i, w));
         nfc.flush(w);
     } else {
-        for (i, c) in text.chars().enumerate() {
-            w.push(c, i as u32);
+        plain_chars(text, &mut |c, i| w.push(c, i));
+    }
+}
+
+/// The chars of a plain text with their char indices, a line break tag (`<br>`, `<br/>`,
+/// `<br />`, in any case) given as one space at its `<`: a text copied from the source's
+/// markup may keep them, and SPEC §1.4 counts them as white space.
+fn plain_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
+    let mut skip_to = 0;
+    for (i, (b, c)) in text.char_indices().enumerate() {
+        if b < skip_to {
+            continue;
+        }
+        if c == '<'
+            && let Some(len) = br_at(&text[b..])
+        {
+            f(' ', i as u32);
+            skip_to = b + len;
+        } else {
+            f(c, i as u32);
         }
     }
+}
+
+/// The length of the line break tag `s` starts with: `<br>`, `<br/>`, `<br />` (white space
+/// before the `/` or the `>`, any case).
+fn br_at(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 4 || b[0] != b'<' || !b[1..3].eq_ignore_ascii_case(b"br") {
+        return None;
+    }
+    let mut k = 3;
+    while b.get(k).is_some_and(|x| x.is_ascii_whitespace()) {
+        k += 1;
+    }
+    if b.get(k) == Some(&b'/') {
+        k += 1;
+    }
+    (b.get(k) == Some(&b'>')).then_some(k + 1)
 }
 
 /// The last stage: white space, quotes and dashes.
@@ -420,6 +453,21 @@ impl Writer<'_> {
                         }
                         ci += chars(&text[i..i + len]);
                         i += len;
+                    } else {
+                        self.push('<', ci);
+                        i += 1;
+                        ci += 1;
+                    }
+                    continue;
+                }
+                BREAK => {
+                    // `<br/>` in a plain text: white space.
+                    if let Some(len) = br_at(&text[i..]) {
+                        if !self.suppress_space {
+                            self.pending_space = true;
+                        }
+                        i += len;
+                        ci += len as u32;
                     } else {
                         self.push('<', ci);
                         i += 1;
@@ -534,7 +582,9 @@ impl Writer<'_> {
         } else {
             match text[..i].chars().next_back() {
                 None => None,
-                Some(p) if !is_space(p) && self.out.ends_with(p) => Some(p),
+                // A space waiting to be written (after a line break tag, whose `>` is the
+                // char before) is the starter's place too.
+                Some(p) if !is_space(p) && !self.pending_space && self.out.ends_with(p) => Some(p),
                 Some(_) => return None,
             }
         };
@@ -645,6 +695,8 @@ const WHITE: u8 = 3;
 const OTHER: u8 = 4;
 /// `<` and `&` in HTML text.
 const MARKUP: u8 = 5;
+/// `<` in plain text, which may open a line break tag.
+const BREAK: u8 = 6;
 
 static CLASS: [u8; 256] = {
     let mut t = [PLAIN; 256];
@@ -663,6 +715,7 @@ static CLASS: [u8; 256] = {
     t[0x0b] = WHITE;
     t[0x0c] = WHITE;
     t[b'\r' as usize] = WHITE;
+    t[b'<' as usize] = BREAK;
     t
 };
 
@@ -674,8 +727,8 @@ static CLASS_HTML: [u8; 256] = {
 };
 
 /// Sixteen or thirty-two bytes of text as the hot path's run scanner sees them: how many of
-/// their first bytes belong to a run of words, from 0 to all. A run holds printable ASCII (in
-/// HTML, neither `<` nor `&`), the lead bytes `C3`–`C5` of the letters U+00C0–U+017F and
+/// their first bytes belong to a run of words, from 0 to all. A run holds printable ASCII but
+/// `<` (and, in HTML, `&`), the lead bytes `C3`–`C5` of the letters U+00C0–U+017F and
 /// continuation bytes, and single spaces: a space belongs to it only when the byte after it does,
 /// so the count stops before a space or a lead byte that is the last of the block (its follower
 /// is unknown) or that comes just before a byte outside the run. A continuation byte can only
@@ -702,7 +755,8 @@ fn plain_block(b: &[u8], html: bool) -> usize {
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
 fn plain_block_scalar(b: &[u8], html: bool) -> usize {
     let allowed = |x: u8| match x {
-        b'<' | b'&' => !html,
+        b'<' => false,
+        b'&' => !html,
         0x20..=0x7e | 0x80..=0xbf | 0xc3..=0xc5 => true,
         _ => false,
     };
@@ -753,13 +807,12 @@ fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
         _mm_cmpeq_epi8(v, splat(0x7f)),
         _mm_cmpgt_epi8(v, splat(0x20)),
     );
+    // `<` stops a run in any text (a tag, or a line break tag in plain text), `&` in HTML.
+    let mut markup = _mm_cmpeq_epi8(v, splat(b'<'));
     if html {
-        let markup = _mm_or_si128(
-            _mm_cmpeq_epi8(v, splat(b'<')),
-            _mm_cmpeq_epi8(v, splat(b'&')),
-        );
-        ascii = _mm_andnot_si128(markup, ascii);
+        markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, splat(b'&')));
     }
+    ascii = _mm_andnot_si128(markup, ascii);
     let space = _mm_cmpeq_epi8(v, splat(b' '));
     let cont = _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xc0)), splat(0x80));
     let lead = _mm_or_si128(
@@ -834,13 +887,12 @@ fn masks_avx2(b: &[u8], html: bool) -> (u32, u32, u32) {
         _mm256_cmpeq_epi8(v, splat(0x7f)),
         _mm256_cmpgt_epi8(v, splat(0x20)),
     );
+    // `<` stops a run in any text (a tag, or a line break tag in plain text), `&` in HTML.
+    let mut markup = _mm256_cmpeq_epi8(v, splat(b'<'));
     if html {
-        let markup = _mm256_or_si256(
-            _mm256_cmpeq_epi8(v, splat(b'<')),
-            _mm256_cmpeq_epi8(v, splat(b'&')),
-        );
-        ascii = _mm256_andnot_si256(markup, ascii);
+        markup = _mm256_or_si256(markup, _mm256_cmpeq_epi8(v, splat(b'&')));
     }
+    ascii = _mm256_andnot_si256(markup, ascii);
     let space = _mm256_cmpeq_epi8(v, splat(b' '));
     let cont = _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xc0)), splat(0x80));
     let lead = _mm256_or_si256(
@@ -1174,6 +1226,43 @@ mod tests {
         );
     }
 
+    /// A plain text may keep the line break tags of the markup it was copied from: white space
+    /// (SPEC §1.4), on the hot path, on the careful one and in the map. Another `<` is a char.
+    #[test]
+    fn line_break_tags_in_plain_text_are_white_space() {
+        let want = "Attendu que la Cour a rejeté : 3 < 4 <b>";
+        for t in [
+            "Attendu que<br/>la Cour a rejeté : 3 < 4 <b>",
+            "Attendu que <br /> <BR>la Cour<br>a rejeté : 3 < 4 <b>",
+            "<br/>Attendu que\n<br/>\nla Cour a rejeté : 3 < 4 <b><br >",
+            // Not in NFC (a decomposed é): the careful path.
+            "Attendu que<br/>la Cour a rejete\u{301} : 3 < 4 <b>",
+        ] {
+            assert_eq!(normalize(t, false), want, "{t:?}");
+            assert_eq!(normalize_careful(t, false).text, want, "{t:?}");
+            let m = normalize_mapped(t, false);
+            assert_eq!(m.text, want, "{t:?}");
+            // `la` maps back to `la` in the text.
+            let k = want.find("la").unwrap();
+            let at = m.original_index(k).unwrap();
+            assert_eq!(
+                t.chars().skip(at).take(2).collect::<String>(),
+                "la",
+                "{t:?}"
+            );
+        }
+        for (t, len) in [
+            ("<br>", Some(4)),
+            ("<BR/>", Some(5)),
+            ("<br  / >", None),
+            ("<br", None),
+            ("<bra>", None),
+            ("<br\n/>", Some(6)),
+        ] {
+            assert_eq!(br_at(t), len, "{t:?}");
+        }
+    }
+
     #[test]
     fn quotes_and_dashes_fold() {
         assert_eq!(
@@ -1283,7 +1372,8 @@ mod tests {
                 "e", "a", "Z", " ", "  ", "\n", "'", "\u{2019}", "\u{ab}", "\u{bb}", "-", "\u{2014}",
                 "\u{a0}", "é", "Ā", "ſ", "\u{212B}", "\u{301}", "\u{300}", "\u{323}", "\u{327}",
                 "\u{308}", "\u{307}", "\u{341}", "\u{344}", "\u{345}", "\u{1100}", "\u{1161}",
-                "\u{11A8}", "\u{0B47}", "\u{0B3E}", "가", "x&amp;y", "<b>", "&#769;",
+                "\u{11A8}", "\u{0B47}", "\u{0B3E}", "가", "x&amp;y", "<b>", "&#769;", "<br/>",
+                "<BR >", "<",
             ]),
             0..48,
         ).prop_map(|v| v.concat())) {
@@ -1395,7 +1485,9 @@ mod tests {
         assert_eq!(block("éèàçœéèàç", false), 16);
         assert_eq!(block("aéèàçœéèàç", false), 15);
         assert_eq!(block("abcdefghijklmno ", false), 15);
-        assert_eq!(block("ab<cdefghijklmno", false), 16);
+        // `<` may open a line break tag in plain text, a tag in HTML.
+        assert_eq!(block("ab<cdefghijklmno", false), 2);
+        assert_eq!(block("abcdefghijklm&no", false), 16);
         assert_eq!(block("ab<cdefghijklmno", true), 2);
         assert_eq!(block("abcdefghijklm&no", true), 13);
         for (text, run) in [
