@@ -2,8 +2,9 @@
 
 use std::borrow::Cow;
 
-/// Replaces control characters (C0, DEL, C1) and the bidirectional controls and marks with
-/// visible stand-ins, so that no escape sequence from the corpus reaches the terminal. Tabs
+/// Replaces control characters (C0, DEL, C1), the bidirectional controls and marks and the
+/// other invisible format characters (zero-width spaces and joiners, soft hyphens, byte order
+/// marks, tags) with visible stand-ins, so that no escape sequence from the corpus reaches the terminal. Tabs
 /// become a space, line breaks `⏎` unless `keep_newlines` (the Unicode line and paragraph
 /// separators always).
 pub fn for_terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
@@ -29,7 +30,8 @@ pub fn for_terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 }
 
 /// A JSON formatter that writes, within strings, DEL, the C1 controls, the bidirectional
-/// controls and the line and paragraph separators as `\uXXXX` escapes. `serde_json` escapes
+/// controls, the other invisible format characters and the line and paragraph separators as
+/// `\uXXXX` escapes. `serde_json` escapes
 /// only the C0 controls: a report printed to a terminal would pass U+009B (CSI) or U+202E raw.
 /// The JSON read back is the same. `F` is the layout: `CompactFormatter` or `PrettyFormatter`.
 pub struct JsonFormatter<F>(pub F);
@@ -70,7 +72,10 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
         for (i, c) in fragment.char_indices() {
             if c >= '\u{7f}' && needs_escape(c, true) {
                 w.write_all(&fragment.as_bytes()[from..i])?;
-                write!(w, "\\u{:04x}", c as u32)?;
+                // Beyond the BMP (the tag characters), as a surrogate pair.
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(w, "\\u{:04x}", unit)?;
+                }
                 from = i + c.len_utf8();
             }
         }
@@ -120,14 +125,19 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
 
 /// Whether a char of `s` [needs an escape](needs_escape). Byte by byte (the terminal UI passes
 /// texts of megabytes): every such char starts with a C0 or DEL byte, or with the first byte of
-/// U+0080–U+00BF (C1), of U+0600–U+063F (U+061C) or of U+2000–U+2FFF; only those are decoded.
+/// U+0080–U+00BF (C1, the soft hyphen), U+0600–U+063F (U+0600–U+0605, U+061C), U+06C0–U+06FF
+/// (U+06DD), U+0700–U+073F (U+070F), U+0800–U+0FFF (U+0890, U+0891, U+08E2), U+1800–U+1FFF
+/// (U+180E), U+2000–U+2FFF, U+F000–U+FFFF (U+FEFF, U+FFF9–U+FFFB), U+10000–U+3FFFF or
+/// U+C0000–U+FFFFF (the tags); only those are decoded.
 fn any_escape(s: &str, keep_newlines: bool) -> bool {
     s.bytes().enumerate().any(|(i, b)| {
-        matches!(b, 0..0x20 | 0x7f | 0xc2 | 0xd8 | 0xe2)
-            && s[i..]
-                .chars()
-                .next()
-                .is_some_and(|c| needs_escape(c, keep_newlines))
+        matches!(
+            b,
+            0..0x20 | 0x7f | 0xc2 | 0xd8 | 0xdb | 0xdc | 0xe0 | 0xe1 | 0xe2 | 0xef | 0xf0 | 0xf3
+        ) && s[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| needs_escape(c, keep_newlines))
     })
 }
 
@@ -139,6 +149,27 @@ fn needs_escape(c: char, keep_newlines: bool) -> bool {
         // sees; the line and paragraph separators break a line where none shows.
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
         '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}' => true,
+        // The other invisible format characters (Unicode 15's category Cf): two ids that look
+        // alike may differ by one, and a CSV cell may hide a formula behind one.
+        '\u{ad}'
+        | '\u{600}'..='\u{605}'
+        | '\u{6dd}'
+        | '\u{70f}'
+        | '\u{890}'..='\u{891}'
+        | '\u{8e2}'
+        | '\u{180e}'
+        | '\u{200b}'..='\u{200d}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{110bd}'
+        | '\u{110cd}'
+        | '\u{13430}'..='\u{1343f}'
+        | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}'
+        | '\u{e0020}'..='\u{e007f}' => true,
         _ => false,
     }
 }
@@ -150,7 +181,7 @@ mod tests {
     /// The byte scan finds what a char by char scan finds.
     #[test]
     fn the_byte_scan_finds_every_char_to_escape() {
-        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
             for keep in [false, true] {
                 let s = format!("aé{c}b");
                 assert_eq!(any_escape(&s, keep), needs_escape(c, keep), "{:?}", c);
@@ -166,6 +197,9 @@ mod tests {
         // The bidirectional marks and the Unicode line separators too (the review's case).
         let s = for_terminal("a\u{200e}b\u{200f}c\u{61c}d\u{2028}e\u{2029}f\u{85}g", true);
         assert_eq!(s, "a�b�c�d⏎e⏎f�g");
+        // Invisible format characters: ids that look alike show apart.
+        let s = for_terminal("\u{200b}=1+1\u{feff}a\u{ad}b\u{2060}c\u{e0041}", true);
+        assert_eq!(s, "�=1+1�a�b�c�");
     }
 
     #[test]
@@ -191,6 +225,17 @@ mod tests {
             pretty,
             "{\n  \"k\\u009b\": [\n    \"a\\u001b[31m\\u007f\\u009b2J\\u202eé\\u2028€\"\n  ]\n}"
         );
+    }
+
+    /// A format character beyond the BMP is escaped as a surrogate pair, read back the same.
+    #[test]
+    fn json_escapes_tags_as_surrogate_pairs() {
+        let v = serde_json::json!("a\u{200b}b\u{e0041}c");
+        let mut out = Vec::new();
+        write_json(&mut out, JsonFormatter::compact(), &v).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out, r#""a\u200bb\udb40\udc41c""#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap(), v);
     }
 
     #[test]
