@@ -110,7 +110,7 @@ pub trait AuditContext: Send + Sync {
 pub struct AuditOutcome {
     pub report: Report,
     pub context: Arc<dyn AuditContext>,
-    /// Files of corpus folders left out for their extension (told on stderr).
+    /// Files of corpus folders left out, hidden or for their extension (told on stderr).
     pub skipped_files: Vec<String>,
     /// Records read without a `text` (or with an empty one): nothing of their text could be
     /// checked (told on stderr, with the mapping's path for it when there is one).

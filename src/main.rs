@@ -767,13 +767,14 @@ fn warn_superseded(superseded: &[vigie::report::SupersededInput]) {
     warn_naming(header, superseded.iter().map(|s| s.describe()));
 }
 
-/// Says on stderr which files of corpus folders were left out for their extension: a folder's
-/// `export.txt` may be the export itself.
+/// Says on stderr which files of corpus folders were left out, hidden or for their extension: a
+/// folder's `export.txt` may be the export itself.
 fn warn_skipped(skipped: &[String]) {
     let n = skipped.len();
     let header = format!(
-        "vigie: warning: {n} file{} of the corpus folders {} not read, not being named .json, \
-         .jsonl, .ndjson or .jsonlines (or .gz): give a file by its name to read it",
+        "vigie: warning: {n} file{} of the corpus folders {} not read, being hidden (a name \
+         starting with a dot) or not named .json, .jsonl, .ndjson or .jsonlines (or .gz): give a \
+         file by its name to read it",
         if n == 1 { "" } else { "s" },
         if n == 1 { "was" } else { "were" }
     );

@@ -857,12 +857,33 @@ fn folders_with_nothing_to_read_and_skipped_files_are_told() {
     );
     let (_, text, _) = run_text(&[&txt]);
     assert!(
-        text.contains("files of the corpus folders not read (not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1\n  "),
+        text.contains("files of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1\n  "),
         "{text}"
     );
     // Named, it is read.
     let (_, v, _) = run(&[&txt.join("export.txt")], &[]);
     assert_eq!(v["audit"]["records"], 1);
+    // A hidden file and a hidden folder are not read, and told too.
+    std::fs::write(txt.join(".backup.jsonl"), format!("{}\n", record("c"))).unwrap();
+    std::fs::create_dir(txt.join(".old")).unwrap();
+    std::fs::write(txt.join(".old/x.jsonl"), format!("{}\n", record("d"))).unwrap();
+    let (code, v, err) = run(&[&txt], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["audit"]["records"], 1);
+    assert!(
+        err.contains("warning: 3 files of the corpus folders were not read, being hidden"),
+        "{err}"
+    );
+    let skipped: Vec<&str> = v["audit"]["skipped_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    for (got, want) in skipped.iter().zip([".backup.jsonl", ".old", "export.txt"]) {
+        assert!(got.ends_with(want), "{skipped:?}");
+    }
     let out = vigie()
         .arg(txt.join("corpus.jsonl"))
         .args(["--report", "json", "--quiet"])

@@ -185,7 +185,8 @@ pub struct Expanded {
     pub files: Vec<CorpusFile>,
     /// Entries of folders that could not be read (each an IN001).
     pub unreadable: Vec<UnreadableFile>,
-    /// Files of folders skipped for their extension, to be told: not silently left out.
+    /// Entries of folders skipped, hidden or for their extension, to be told: not silently left
+    /// out.
     pub skipped: Vec<String>,
 }
 
@@ -286,6 +287,8 @@ fn walk(
     names.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, path) in names {
         if name.as_encoded_bytes().starts_with(b".") {
+            // Hidden: not read (a `.git` folder, an editor's backup), but told.
+            skipped.push(path.display().to_string());
             continue;
         }
         let is_json = is_corpus_name(&path);
@@ -297,7 +300,7 @@ fn walk(
                 if is_json {
                     bad.push(UnreadableFile {
                         name: path.display().to_string(),
-                        reason: "not a regular file (a named pipe, a socket or a device):                                  give it by its name to read it"
+                        reason: "not a regular file (a named pipe, a socket or a device): give it by its name to read it"
                             .to_string(),
                     });
                 } else {

@@ -196,8 +196,8 @@ pub struct AuditInfo {
     /// withdrawal that stands (the latest, unless `--history` tells of a later action): each is
     /// withdrawn at source (FRE004 for a record that still publishes it).
     pub withdrawn_reference: Vec<WithdrawnInput>,
-    /// Files of the corpus folders not read, not being of a corpus's extension: nothing the
-    /// auditor gave is left out silently (SPEC §7).
+    /// Files (and folders) of the corpus folders not read, being hidden or not of a corpus's
+    /// extension: nothing the auditor gave is left out silently (SPEC §7).
     pub skipped_files: Vec<String>,
     pub matched_records: u64,
     /// Records by the producer whose conditions apply to them, in the order of [`Producer`]'s

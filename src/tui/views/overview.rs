@@ -285,7 +285,7 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
         }
         if !a.skipped_files.is_empty() {
             lines.push(Line::raw(format!(
-                "{} file(s) of the corpus folders not read: not a corpus extension",
+                "{} file(s) of the corpus folders not read: hidden or not a corpus extension",
                 a.skipped_files.len()
             )));
         }
