@@ -241,25 +241,32 @@ fn source_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// The longest line of a JSON Lines report read back: a finding, whose excerpts are short.
+const MAX_PREVIOUS_LINE: u64 = 64 << 20;
+
 impl Previous {
     /// Reads an earlier JSON report (or JSON Lines report). A malformed file is an error naming
     /// it, with line and column.
     pub fn load(path: &Path) -> anyhow::Result<Previous> {
-        use std::io::{BufRead, Read};
+        use std::io::Read;
         let shown = path.display();
         let file = std::fs::File::open(path)
             .with_context(|| format!("cannot read the previous report {shown}"))?;
         let mut reader = std::io::BufReader::new(file);
-        let mut first = String::new();
-        reader
-            .read_line(&mut first)
+        // Its first bytes tell its format: not its first line, which may be the whole of a
+        // compact report, or never end (`/dev/zero`).
+        let mut head = Vec::with_capacity(16);
+        (&mut reader)
+            .take(16)
+            .read_to_end(&mut head)
             .with_context(|| format!("cannot read the previous report {shown}"))?;
+        let whole = std::io::Cursor::new(head).chain(reader);
         // A JSON Lines report (`--report jsonl`) starts with a finding or, when it has none, with
         // its summary line; vigie writes those keys first.
-        if first.starts_with("{\"fingerprint\":") || first.starts_with("{\"summary\":") {
-            return Previous::load_jsonl(first, reader, path);
+        let head = &whole.get_ref().0.get_ref()[..];
+        if head.starts_with(b"{\"fingerprint\":") || head.starts_with(b"{\"summary\":") {
+            return Previous::load_jsonl(std::io::BufReader::new(whole), path);
         }
-        let whole = std::io::Cursor::new(first.into_bytes()).chain(reader);
         let raw: PrevReport = serde_json::from_reader(whole).map_err(|e| {
             if e.is_io() {
                 anyhow::anyhow!("cannot read the previous report {shown}: {e}")
@@ -278,17 +285,29 @@ impl Previous {
         Ok(prev)
     }
 
-    fn load_jsonl(
-        first: String,
-        rest: impl std::io::BufRead,
-        path: &Path,
-    ) -> anyhow::Result<Previous> {
+    fn load_jsonl(mut lines: impl std::io::BufRead, path: &Path) -> anyhow::Result<Previous> {
+        use std::io::{BufRead, Read};
         let shown = path.display();
         let mut prev = Previous::default();
-        let lines = std::iter::once(Ok(first)).chain(rest.lines());
-        for (k, line) in lines.enumerate() {
-            let line = line.with_context(|| format!("cannot read the previous report {shown}"))?;
-            let line = line.trim_end();
+        let mut buf = String::new();
+        for k in 0.. {
+            buf.clear();
+            // A line of a finding is short: one that never ends is no report's.
+            let n = (&mut lines)
+                .take(MAX_PREVIOUS_LINE + 1)
+                .read_line(&mut buf)
+                .with_context(|| format!("cannot read the previous report {shown}"))?;
+            if n == 0 {
+                break;
+            }
+            if n as u64 > MAX_PREVIOUS_LINE {
+                anyhow::bail!(
+                    "{shown}:{}: a line of more than {} MiB: not a vigie JSON Lines report",
+                    k + 1,
+                    MAX_PREVIOUS_LINE >> 20
+                );
+            }
+            let line = buf.trim_end();
             if line.is_empty() {
                 continue;
             }

@@ -216,6 +216,28 @@ fn previous_errors_name_file_line_and_column() {
     // Valid JSON that is not a report.
     std::fs::write(&path, "[1, 2]").unwrap();
     assert!(Previous::load(&path).is_err());
+
+    // A file that never ends, or a JSON Lines line that does not, is an error, not an abort
+    // for want of memory.
+    #[cfg(unix)]
+    assert_eq!(
+        Previous::load(std::path::Path::new("/dev/zero"))
+            .unwrap_err()
+            .to_string(),
+        "/dev/zero:1:1: not a vigie JSON report: expected value"
+    );
+    let long = dir.path().join("long.jsonl");
+    let mut f = std::fs::File::create(&long).unwrap();
+    f.write_all(b"{\"fingerprint\":\"").unwrap();
+    f.write_all(&vec![b'a'; 65 << 20]).unwrap();
+    drop(f);
+    assert_eq!(
+        Previous::load(&long).unwrap_err().to_string(),
+        format!(
+            "{}:1: a line of more than 64 MiB: not a vigie JSON Lines report",
+            long.display()
+        )
+    );
 }
 
 #[test]
