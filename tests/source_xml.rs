@@ -404,6 +404,83 @@ fn corrupt_zip_is_an_error() {
     assert_eq!(stats.unreadable[0].name, "a.xml");
 }
 
+/// A zip bomb of overlapping entries: `n` entries of the central directory all point at one
+/// local header, whose deflate stream holds `size` zeros. Each would be inflated again, the
+/// whole staying within every size limit (a 1 MB file for gigabytes).
+fn overlapping_zip(path: &Path, n: u32, size: u32) {
+    let data = vec![0u8; size as usize];
+    let mut deflated = flate2::write::DeflateEncoder::new(Vec::new(), Compression::best());
+    deflated.write_all(&data).unwrap();
+    let deflated = deflated.finish().unwrap();
+    let mut crc = flate2::Crc::new();
+    crc.update(&data);
+    let crc = crc.sum();
+    let name = b"e.xml";
+    let mut out = Vec::new();
+    // Local file header: signature, version, flags, method 8, time, date, crc, sizes, name.
+    out.extend(0x0403_4b50u32.to_le_bytes());
+    out.extend([20u16, 0, 8, 0, 0].iter().flat_map(|x| x.to_le_bytes()));
+    out.extend(crc.to_le_bytes());
+    out.extend((deflated.len() as u32).to_le_bytes());
+    out.extend(size.to_le_bytes());
+    out.extend((name.len() as u16).to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out.extend(name);
+    out.extend(&deflated);
+    let cd_start = out.len() as u32;
+    for i in 0..n {
+        let m = format!("e{i:05}.xml");
+        out.extend(0x0201_4b50u32.to_le_bytes());
+        out.extend([20u16, 20, 0, 8, 0, 0].iter().flat_map(|x| x.to_le_bytes()));
+        out.extend(crc.to_le_bytes());
+        out.extend((deflated.len() as u32).to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend((m.len() as u16).to_le_bytes());
+        // Extra and comment lengths, disk, internal and external attributes, header offset 0.
+        out.extend([0u16, 0, 0, 0].iter().flat_map(|x| x.to_le_bytes()));
+        out.extend([0u32, 0].iter().flat_map(|x| x.to_le_bytes()));
+        out.extend(m.as_bytes());
+    }
+    let cd_len = out.len() as u32 - cd_start;
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend(
+        [0u16, 0, n as u16, n as u16]
+            .iter()
+            .flat_map(|x| x.to_le_bytes()),
+    );
+    out.extend(cd_len.to_le_bytes());
+    out.extend(cd_start.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    std::fs::write(path, out).unwrap();
+}
+
+/// Entries that share their bytes are a zip bomb, whatever their sizes: the archive is refused
+/// at the second, not inflated once per entry.
+#[test]
+fn zip_entries_sharing_their_bytes_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("overlap.zip");
+    overlapping_zip(&path, 2000, 4 << 20);
+    assert!(std::fs::metadata(&path).unwrap().len() < 200 << 10);
+    let seen = Mutex::new(0u32);
+    let e = for_each_entry(&path, &ArchiveLimits::default(), &|_| {
+        *seen.lock().unwrap() += 1
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("overlap.zip"), "{e}");
+    assert!(
+        e.contains("e00001.xml") && e.contains("overlaps that of the entry e00000.xml"),
+        "{e}"
+    );
+    assert!(*seen.lock().unwrap() <= 1);
+    // One such entry alone is a sound archive.
+    overlapping_zip(&path, 1, 4 << 20);
+    let (entries, stats) = collect(&path, &ArchiveLimits::default());
+    assert_eq!(entries.len(), 1, "{:?}", stats.unreadable);
+    assert_eq!(entries[0].bytes.len(), 4 << 20);
+}
+
 /// Writes `n` zeros into `w` without holding them in memory.
 fn write_zeros(w: &mut impl Write, mut n: u64) {
     let block = vec![0u8; 1 << 20];

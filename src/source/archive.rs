@@ -603,6 +603,10 @@ fn read_zip(
     let len = zip.len() as u64;
     stats_entries_check(len, limits)?;
     let mut total = 0u64;
+    // The bytes each entry read so far takes in the file, from its local header to the end of
+    // its data, by start: entries of a sound archive never share any (a crafted one makes
+    // thousands of entries of one deflate stream, each inflated again, within the size limits).
+    let mut spans: std::collections::BTreeMap<u64, (u64, String)> = Default::default();
     for i in 0..zip.len() {
         let index_name = zip
             .name_for_index(i)
@@ -624,6 +628,27 @@ fn read_zip(
             stats.skipped += 1;
             continue;
         }
+        let start = zf.header_start();
+        let end = zf
+            .data_start()
+            .unwrap_or(start)
+            .saturating_add(zf.compressed_size())
+            .max(start + 1);
+        let before = spans.range(..=start).next_back();
+        let after = spans.range(start..).next();
+        if let Some((_, (_, other))) = before
+            .filter(|(_, (e, _))| *e > start)
+            .or(after.filter(|(s, _)| **s < end))
+        {
+            return Err((
+                Some(name),
+                ArchiveErrorKind::Corrupt(format!(
+                    "its data overlaps that of the entry {other}: entries of a zip archive \
+                     never share bytes, those of a zip bomb do"
+                )),
+            ));
+        }
+        spans.insert(start, (end, name.clone()));
         let declared = zf.size();
         if declared > limits.max_entry_bytes {
             stats.unreadable(
