@@ -982,8 +982,8 @@ mod tests {
         );
     }
 
-    /// Figures about a magistrate under words of every kind: counts, percentages, totals,
-    /// grades, judgements in words.
+    /// Byte offsets of the stops that end a sentence: not the dots of `M.`, `MM.`, `J.-M.`,
+    /// `Pr.` or `É.`.
     #[test]
     fn the_dot_of_a_civility_or_an_initial_ends_no_sentence() {
         let ends = |s: &str| {
@@ -998,6 +998,8 @@ mod tests {
         assert_eq!(ends("rejeté.\nÉté"), [7, 8]);
     }
 
+    /// Figures about a magistrate under words of every kind: counts, percentages, totals,
+    /// grades, judgements in words.
     #[test]
     fn a_magistrates_figures_of_any_kind_are_prf002() {
         for v in [
