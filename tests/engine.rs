@@ -851,6 +851,14 @@ fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
             "commentary",
             json!("Décision rendue par M. Bonnal (président)."),
         ),
+        // An acronym's dot ends its sentence: the figures before it are nobody's practice.
+        with(
+            "acronym",
+            "commentary",
+            json!(
+                "Le taux de cassation national est de 12 % selon l'UE. Mme Mouillard, présidente, a statué."
+            ),
+        ),
         // A party named in the reuser's words is still a party.
         with(
             "party",

@@ -556,7 +556,7 @@ const STOPS: [char; 5] = ['.', ';', '\n', '!', '?'];
 
 /// Whether the stop at `i` of `s` ends a sentence: not the dot of a civility or an initial
 /// (`Le président M. Bonnal`, `MM. Pons`, `J.-M. Dupont`, `Pr. X`), which the names around it
-/// belong to.
+/// belong to. Another short word ends one (`selon l'UE.`).
 fn ends_sentence(s: &str, i: usize) -> bool {
     if !s[i..].starts_with('.') {
         return true;
@@ -565,7 +565,12 @@ fn ends_sentence(s: &str, i: usize) -> bool {
     let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |j| {
         j + before[j..].chars().next().map_or(1, char::len_utf8)
     })..];
-    !(word.chars().count() <= 2 && word.starts_with(char::is_uppercase))
+    let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+    let civility = matches!(
+        word,
+        "M" | "MM" | "Me" | "Mme" | "Mmes" | "Mlle" | "Mlles" | "Pr" | "Dr" | "Mgr"
+    );
+    !(initial || civility)
 }
 
 /// `s` in lower case without accents, its punctuation kept (`82 %`, `8,7/10`).
@@ -996,6 +1001,8 @@ mod tests {
         assert_eq!(ends("MM. Pons et J.-M. Dupont; Pr. Roux."), [24, 34]);
         assert_eq!(ends("Il rejette. Elle casse! É. Durand"), [10, 22]);
         assert_eq!(ends("rejeté.\nÉté"), [7, 8]);
+        // An acronym or a numeral of two capitals ends one.
+        assert_eq!(ends("selon l'UE. Mme X. II. Dr. Y"), [10, 21]);
     }
 
     /// Figures about a magistrate under words of every kind: counts, percentages, totals,

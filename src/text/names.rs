@@ -964,16 +964,17 @@ fn role_at(text: &str, p: usize) -> bool {
     if !in_list(w, IN_ROLES) {
         return false;
     }
-    let rest = text[we..].trim_start_matches([' ', '\u{a0}']);
-    // The word right after the role, or after a comma (`présidente, de la société X`); none
-    // past other punctuation, whose words are no longer the role's (`présidente : 35 % de
-    // chances de succès`).
-    let after_comma = rest
-        .strip_prefix(',')
-        .map_or(rest, |r| r.trim_start_matches([' ', '\u{a0}']));
-    let next = first_word(after_comma)
+    let rest = text[we..].trim_start();
+    // The word right after the role, past white space (a line break of a wrapped text), a comma
+    // (`présidente, de la société X`), an opening parenthesis or quote; none past other
+    // punctuation, whose words are no longer the role's (`présidente : 35 % de chances de
+    // succès`).
+    let next = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '(' | '«' | '"' | '“')
+    });
+    let next = first_word(next)
         .filter(|&(a, _)| a == 0)
-        .map(|(a, b)| &after_comma[a..b])
+        .map(|(a, b)| &next[a..b])
         .unwrap_or("");
     let folded_is = |w: &str, list: &[&str]| is_folded_in(w, list);
     // `rest`, folded, starts with `prefix`.
@@ -1870,10 +1871,16 @@ mod tests {
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
-        // A company's officers stay parties, in parentheses or past a comma.
+        // A company's officers stay parties, in parentheses, past a comma, a line break of a
+        // wrapped text, a tab, a parenthesis or a quote.
         for t in [
             "M. Durand (président de la société Alpha)",
             "M. Durand, président, de la société Alpha",
+            "M. Durand, président\nde la société Alpha",
+            "M. Durand, président\tde la société Alpha",
+            "M. Durand, président (de la société Alpha)",
+            "M. Durand, président « de la société Alpha »",
+            "M. Durand, conseiller\nmunicipal",
         ] {
             assert_eq!(names(t), vec!["Durand"], "{t}");
         }
