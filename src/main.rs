@@ -772,10 +772,10 @@ fn warn_superseded(superseded: &[vigie::report::SupersededInput]) {
 fn warn_skipped(skipped: &[String]) {
     let n = skipped.len();
     let header = format!(
-        "vigie: warning: {n} file{} of the corpus folders {} not read, being hidden (a name \
+        "vigie: warning: {n} entr{} of the corpus folders {} not read, being hidden (a name \
          starting with a dot) or not named .json, .jsonl, .ndjson or .jsonlines (or .gz): give a \
          file by its name to read it",
-        if n == 1 { "" } else { "s" },
+        if n == 1 { "y" } else { "ies" },
         if n == 1 { "was" } else { "were" }
     );
     warn_naming(

@@ -844,7 +844,7 @@ fn folders_with_nothing_to_read_and_skipped_files_are_told() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(v["audit"]["records"], 1);
     assert!(
-        err.contains("warning: 1 file of the corpus folders was not read"),
+        err.contains("warning: 1 entry of the corpus folders was not read"),
         "{err}"
     );
     assert!(err.contains("export.txt"), "{err}");
@@ -857,7 +857,7 @@ fn folders_with_nothing_to_read_and_skipped_files_are_told() {
     );
     let (_, text, _) = run_text(&[&txt]);
     assert!(
-        text.contains("files of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1\n  "),
+        text.contains("entries of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1\n  "),
         "{text}"
     );
     // Named, it is read.
@@ -871,7 +871,7 @@ fn folders_with_nothing_to_read_and_skipped_files_are_told() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(v["audit"]["records"], 1);
     assert!(
-        err.contains("warning: 3 files of the corpus folders were not read, being hidden"),
+        err.contains("warning: 3 entries of the corpus folders were not read, being hidden"),
         "{err}"
     );
     let skipped: Vec<&str> = v["audit"]["skipped_files"]

@@ -726,7 +726,7 @@ fn text_summary_is_short_and_sanitised() {
         [
             "reference decisions not read: 1",
             "  ref/broken.xml: line 3, column 1: <CONTENU> is not closed",
-            "files of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1",
+            "entries of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz): 1",
             "  corpus/README.txt",
         ]
     );

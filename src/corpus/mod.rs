@@ -241,8 +241,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Expanded, InputError> {
             &paths[0],
             format!(
                 "no corpus file found: vigie reads JSON files named .json, .jsonl, .ndjson or \
-                 .jsonlines (or those .gz) inside folders, and {shown}; give a file by its name \
-                 to read it whatever its name"
+                 .jsonlines (or those .gz) inside folders, but not hidden ones (a name starting \
+                 with a dot), and {shown}; give a file by its name to read it whatever its name"
             ),
         ));
     }

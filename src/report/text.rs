@@ -84,7 +84,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     )?;
     named_lines(
         &mut out,
-        "files of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz)",
+        "entries of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz)",
         a.skipped_files
             .iter()
             .map(|f| for_terminal(f, false).into_owned()),

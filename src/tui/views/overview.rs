@@ -285,8 +285,13 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
         }
         if !a.skipped_files.is_empty() {
             lines.push(Line::raw(format!(
-                "{} file(s) of the corpus folders not read: hidden or not a corpus extension",
-                a.skipped_files.len()
+                "{} {} of the corpus folders not read: hidden or not a corpus extension",
+                a.skipped_files.len(),
+                if a.skipped_files.len() == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                }
             )));
         }
         if !a.policy_overrides.is_empty() {
