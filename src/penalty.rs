@@ -289,25 +289,32 @@ impl Previous {
         use std::io::{BufRead, Read};
         let shown = path.display();
         let mut prev = Previous::default();
-        let mut buf = String::new();
+        let mut buf = Vec::new();
         for k in 0.. {
             buf.clear();
             // A line of a finding is short: one that never ends is no report's.
             let n = (&mut lines)
                 .take(MAX_PREVIOUS_LINE + 1)
-                .read_line(&mut buf)
+                .read_until(b'\n', &mut buf)
                 .with_context(|| format!("cannot read the previous report {shown}"))?;
             if n == 0 {
                 break;
             }
-            if n as u64 > MAX_PREVIOUS_LINE {
+            if n as u64 > MAX_PREVIOUS_LINE && buf.last() != Some(&b'\n') {
                 anyhow::bail!(
                     "{shown}:{}: a line of more than {} MiB: not a vigie JSON Lines report",
                     k + 1,
                     MAX_PREVIOUS_LINE >> 20
                 );
             }
-            let line = buf.trim_end();
+            let line = std::str::from_utf8(&buf).map_err(|e| {
+                anyhow::anyhow!(
+                    "{shown}:{}: not UTF-8 (byte {}): not a vigie JSON Lines report",
+                    k + 1,
+                    e.valid_up_to() + 1
+                )
+            })?;
+            let line = line.trim_end();
             if line.is_empty() {
                 continue;
             }

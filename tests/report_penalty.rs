@@ -238,6 +238,24 @@ fn previous_errors_name_file_line_and_column() {
             long.display()
         )
     );
+    // A line of 64 MiB exactly, its line break after: read (and found not to be a finding).
+    let mut f = std::fs::File::create(&long).unwrap();
+    f.write_all(b"{\"fingerprint\":\"").unwrap();
+    f.write_all(&vec![b'a'; (64 << 20) - 18]).unwrap();
+    f.write_all(b"\"}\n").unwrap();
+    drop(f);
+    assert_eq!(std::fs::metadata(&long).unwrap().len(), (64 << 20) + 1);
+    let e = Previous::load(&long).unwrap_err().to_string();
+    assert!(e.contains(":1:") && e.contains("missing field"), "{e}");
+    // A line that is not UTF-8: its line and byte.
+    std::fs::write(&long, b"{\"summary\":{}}\n{\"fingerprint\":\"\xff\"}\n").unwrap();
+    assert_eq!(
+        Previous::load(&long).unwrap_err().to_string(),
+        format!(
+            "{}:2: not UTF-8 (byte 17): not a vigie JSON Lines report",
+            long.display()
+        )
+    );
 }
 
 #[test]
