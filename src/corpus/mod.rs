@@ -2552,7 +2552,8 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         }
     };
     let id = take("id", &mut obj);
-    let id_str = id.as_ref().and_then(scalar_string);
+    let id_str = exact_number(bytes, mapping, "id", id.as_ref())
+        .or_else(|| id.as_ref().and_then(scalar_string));
     let err = |id: &Option<String>, msg: String| RecordError {
         id: id.clone(),
         line: 1,
@@ -2599,7 +2600,17 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             }
         };
     }
-    string_field!("source_id", rec.source_id);
+    let source_number = match mapping.and_then(|m| m.path_of("source_id")) {
+        Some(path) => path_value(&obj, path),
+        None => obj.get("source_id"),
+    };
+    match exact_number(bytes, mapping, "source_id", source_number) {
+        Some(exact) => {
+            take("source_id", &mut obj);
+            rec.source_id = Some(exact);
+        }
+        None => string_field!("source_id", rec.source_id),
+    }
     string_field!("url", rec.url);
     string_field!("text", rec.text);
     string_field!("jurisdiction", rec.jurisdiction);
@@ -2681,7 +2692,51 @@ pub fn excerpt_flag(v: &Value) -> Option<bool> {
     }
 }
 
+/// An identifier given as a number that is no 64-bit integer (`18446744073709551616`), as the
+/// record writes it: serde_json reads such a number as a float, which rounds it, so that two
+/// ids would be one (a false IN002) and the reports would show another. Taken again from the
+/// record's JSON at the field's place (its mapped path, or its name). `None` for any other
+/// value, and when the place is not found (a mapping's default).
+fn exact_number(
+    json: &[u8],
+    mapping: Option<&Mapping>,
+    field: &str,
+    v: Option<&Value>,
+) -> Option<String> {
+    use serde_json::value::RawValue;
+    let Some(Value::Number(n)) = v else {
+        return None;
+    };
+    if n.is_i64() || n.is_u64() {
+        return None;
+    }
+    let named = [field.to_string()];
+    let path = mapping.and_then(|m| m.path_of(field)).unwrap_or(&named);
+    let mut cur: &RawValue = serde_json::from_slice(json).ok()?;
+    for seg in path {
+        let text = cur.get();
+        cur = match text.trim_start().as_bytes().first()? {
+            // The last of duplicate keys, as serde_json keeps it.
+            b'{' => *serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(text)
+                .ok()?
+                .get(seg.as_str())?,
+            b'[' => *serde_json::from_str::<Vec<&RawValue>>(text)
+                .ok()?
+                .get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    let raw = cur.get().trim();
+    raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        .then(|| raw.to_string())
+}
+
 fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
+    path_value(obj, path).cloned()
+}
+
+/// The value at `path`, in place.
+fn path_value<'a>(obj: &'a serde_json::Map<String, Value>, path: &[String]) -> Option<&'a Value> {
     let (first, rest) = path.split_first()?;
     let mut cur = obj.get(first.as_str())?;
     for seg in rest {
@@ -2691,7 +2746,7 @@ fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Va
             _ => return None,
         };
     }
-    Some(cur.clone())
+    Some(cur)
 }
 
 /// Takes the value at `path` out: from its object, or from its array leaving `null` in its place
@@ -4216,6 +4271,53 @@ mod tests {
         assert_eq!(r.attribution.as_deref(), Some("Légifrance"));
         assert!(r.excerpt);
         assert_eq!(r.extra.len(), 2);
+    }
+
+    /// An id given as a number beyond 64-bit integers is kept as written, not rounded as a
+    /// float: two such ids stay two (no false IN002), and reports show the reuser's id.
+    #[test]
+    fn numeric_ids_are_kept_as_written() {
+        let id = |json: &[u8], m: Option<&Mapping>| {
+            let r = parse_record(json, m).unwrap();
+            (r.id, r.source_id)
+        };
+        assert_eq!(
+            id(
+                br#"{"id": 18446744073709551616, "source_id": -123456789012345678901234}"#,
+                None
+            ),
+            (
+                "18446744073709551616".to_string(),
+                Some("-123456789012345678901234".to_string())
+            )
+        );
+        assert_eq!(
+            id(br#"{"id": 18446744073709551617}"#, None).0,
+            "18446744073709551617"
+        );
+        // Other numbers as before; the last of duplicate keys, as serde_json reads them.
+        assert_eq!(id(br#"{"id": 1.5e3}"#, None).0, "1.5e3");
+        assert_eq!(id(br#"{"id": 17}"#, None).0, "17");
+        assert_eq!(
+            id(br#"{"id": "a", "id": 98765432109876543210}"#, None).0,
+            "98765432109876543210"
+        );
+        // At a mapped path, in an object or an array.
+        let m = Mapping::parse(
+            "[fields]\nid = \"meta.refs.1\"\nsource_id = \"src\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            id(
+                br#"{"meta": {"refs": [1, 36893488147419103232]}, "src": 99999999999999999999}"#,
+                Some(&m)
+            ),
+            (
+                "36893488147419103232".to_string(),
+                Some("99999999999999999999".to_string())
+            )
+        );
     }
 
     /// What the mapping reads is no longer among the other fields (which the masking and
