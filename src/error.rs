@@ -45,6 +45,67 @@ impl InputError {
     }
 }
 
+/// The most bytes of a settings file vigie reads (`--mapping`, `--policy`, a keymap): far
+/// more than any holds.
+pub const MAX_SETTINGS_BYTES: u64 = 16 << 20;
+
+/// The most bytes of a waivers file (a few hundred bytes a waiver: about a million waivers).
+pub const MAX_WAIVERS_BYTES: u64 = 256 << 20;
+
+/// The most bytes of one history file (a folder may hold many, as the pages of Judilibre's
+/// transaction history).
+pub const MAX_HISTORY_FILE_BYTES: u64 = 1 << 30;
+
+/// Reads a whole file of at most `limit` bytes: a larger one, or one that never ends
+/// (`/dev/zero`), is an error of kind `FileTooLarge` once `limit` bytes are read, not a
+/// run that takes the machine's memory.
+pub fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = || {
+        std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {}", human_bytes(limit)),
+        )
+    };
+    let file = std::fs::File::open(path)?;
+    // A regular file says its size: told at once. A pipe or a device is read up to the limit.
+    let meta = file.metadata()?;
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(if meta.is_file() {
+        meta.len() as usize
+    } else {
+        0
+    });
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// A size in the largest binary unit that divides it (`64 MiB`, `4 GiB`, `100 bytes`).
+pub fn human_bytes(bytes: u64) -> String {
+    if bytes >= 1 << 30 && bytes % (1 << 30) == 0 {
+        format!("{} GiB", bytes >> 30)
+    } else if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// [`read_bounded`], as text (UTF-8).
+pub fn read_bounded_string(path: &Path, limit: u64) -> std::io::Result<String> {
+    String::from_utf8(read_bounded(path, limit)?).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, (line, col, msg)) in self.problems.iter().enumerate() {

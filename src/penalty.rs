@@ -68,7 +68,7 @@ struct RawRule {
 impl Policy {
     /// Reads and parses a policy file.
     pub fn load(path: &Path) -> anyhow::Result<Policy> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::error::read_bounded_string(path, crate::error::MAX_SETTINGS_BYTES)
             .with_context(|| format!("cannot read the policy file {}", path.display()))?;
         Policy::parse(&text, &path.display().to_string())
     }

@@ -1265,3 +1265,56 @@ fn a_record_whose_reference_file_is_unreadable_is_told_so() {
          be read, and it may be among them"
     );
 }
+
+/// The settings, waivers and history files are read up to a bound: one that never ends
+/// (`/dev/zero`) or a regular file over it is exit 2 naming it, not a run that takes the
+/// machine's memory (an abort, or the kernel's out-of-memory killer).
+#[test]
+fn settings_waivers_and_history_files_are_read_within_a_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.jsonl");
+    std::fs::write(&c, format!("{}\n", record("a"))).unwrap();
+    // A sparse file of 17 MiB: larger than any settings file, told from its size at once.
+    let big = dir.path().join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(17 << 20)
+        .unwrap();
+    let big = big.to_str().unwrap();
+    let mut cases = vec![
+        ("--mapping", big, "big.toml: larger than 16 MiB"),
+        ("--policy", big, "big.toml: larger than 16 MiB"),
+    ];
+    #[cfg(unix)]
+    cases.extend([
+        ("--mapping", "/dev/zero", "/dev/zero: larger than 16 MiB"),
+        ("--policy", "/dev/zero", "/dev/zero: larger than 16 MiB"),
+        ("--waivers", "/dev/zero", "/dev/zero: larger than 256 MiB"),
+    ]);
+    for (flag, path, want) in cases {
+        let (code, _, err) = run(&[&c], &[flag, path]);
+        assert_eq!(code, 2, "{flag} {path}: {err}");
+        assert!(err.contains(want), "{flag} {path}: {err}");
+    }
+    let out = vigie()
+        .arg(&c)
+        .args(["--report", "json", "--quiet"])
+        .env("VIGIE_KEYMAP", big)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("larger than 16 MiB"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A history file over 1 GiB (sparse).
+    let history = dir.path().join("history.json");
+    std::fs::File::create(&history)
+        .unwrap()
+        .set_len((1 << 30) + 1)
+        .unwrap();
+    let (code, _, err) = run(&[&c], &["--history", history.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("history.json: larger than 1 GiB"), "{err}");
+}

@@ -45,7 +45,8 @@ pub struct Mapping {
 impl Mapping {
     /// Reads and checks a mapping file. Every problem is reported, each with its line and column.
     pub fn load(path: &Path) -> Result<Mapping, InputError> {
-        let text = std::fs::read_to_string(path).map_err(|e| InputError::io(path, e))?;
+        let text = crate::error::read_bounded_string(path, crate::error::MAX_SETTINGS_BYTES)
+            .map_err(|e| InputError::io(path, e))?;
         Mapping::parse(&text, path)
     }
 

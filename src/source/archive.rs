@@ -456,15 +456,7 @@ fn stats_entries_check(seen: u64, limits: &ArchiveLimits) -> Result<(), Failure>
     }
 }
 
-fn human(bytes: u64) -> String {
-    if bytes >= 1 << 30 && bytes % (1 << 30) == 0 {
-        format!("{} GiB", bytes >> 30)
-    } else if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
-        format!("{} MiB", bytes >> 20)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
+use crate::error::human_bytes as human;
 
 /// Most bytes reserved ahead for an entry from its declared size (a zip may lie about it); the
 /// buffer grows past that as the data really comes.

@@ -92,7 +92,8 @@ impl History {
             let files = super::list_files(p)?;
             let mut pages = 0;
             for f in &files {
-                let bytes = std::fs::read(f).map_err(|e| InputError::io(f, e))?;
+                let bytes = crate::error::read_bounded(f, crate::error::MAX_HISTORY_FILE_BYTES)
+                    .map_err(|e| InputError::io(f, e))?;
                 pages += read_bytes(
                     &bytes,
                     &f.display().to_string(),

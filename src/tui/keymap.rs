@@ -455,23 +455,27 @@ impl Keymap {
         match path {
             None => Ok(Keymap::default()),
             Some(path) => {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    let why = match e.kind() {
-                        std::io::ErrorKind::NotFound => "no such file".to_string(),
-                        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                        _ if path.is_dir() => "it is a folder".to_string(),
-                        _ => e.to_string(),
-                    };
-                    KeymapError {
-                        path: Some(path.clone()),
-                        issues: vec![KeymapIssue {
-                            // The whole file: no line or column.
-                            line: 0,
-                            column: 0,
-                            message: format!("cannot read the keymap{named_by}: {why}"),
-                        }],
-                    }
-                })?;
+                let text =
+                    crate::error::read_bounded_string(&path, crate::error::MAX_SETTINGS_BYTES)
+                        .map_err(|e| {
+                            let why = match e.kind() {
+                                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                                std::io::ErrorKind::PermissionDenied => {
+                                    "permission denied".to_string()
+                                }
+                                _ if path.is_dir() => "it is a folder".to_string(),
+                                _ => e.to_string(),
+                            };
+                            KeymapError {
+                                path: Some(path.clone()),
+                                issues: vec![KeymapIssue {
+                                    // The whole file: no line or column.
+                                    line: 0,
+                                    column: 0,
+                                    message: format!("cannot read the keymap{named_by}: {why}"),
+                                }],
+                            }
+                        })?;
                 Keymap::from_user_str(&text, Some(&path))
             }
         }

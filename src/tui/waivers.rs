@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Reads a waivers file. A missing file is an empty set (the UI creates it on the first waiver).
 pub fn load(path: &Path) -> anyhow::Result<BTreeMap<String, Waiver>> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::error::read_bounded_string(path, crate::error::MAX_WAIVERS_BYTES) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
