@@ -260,11 +260,11 @@ impl Previous {
             .take(16)
             .read_to_end(&mut head)
             .with_context(|| format!("cannot read the previous report {shown}"))?;
-        let whole = std::io::Cursor::new(head).chain(reader);
         // A JSON Lines report (`--report jsonl`) starts with a finding or, when it has none, with
         // its summary line; vigie writes those keys first.
-        let head = &whole.get_ref().0.get_ref()[..];
-        if head.starts_with(b"{\"fingerprint\":") || head.starts_with(b"{\"summary\":") {
+        let jsonl = head.starts_with(b"{\"fingerprint\":") || head.starts_with(b"{\"summary\":");
+        let whole = std::io::Cursor::new(head).chain(reader);
+        if jsonl {
             return Previous::load_jsonl(std::io::BufReader::new(whole), path);
         }
         let raw: PrevReport = serde_json::from_reader(whole).map_err(|e| {

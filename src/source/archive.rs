@@ -20,6 +20,7 @@
 //!   and the last entry reached (nothing after that point can be trusted in a stream). Entries
 //!   handed to the caller before the error stay handed; the error carries the counts so far.
 
+use crate::error::human_bytes as human;
 use std::cell::Cell;
 use std::fmt;
 use std::fs::File;
@@ -455,8 +456,6 @@ fn stats_entries_check(seen: u64, limits: &ArchiveLimits) -> Result<(), Failure>
         Ok(())
     }
 }
-
-use crate::error::human_bytes as human;
 
 /// Most bytes reserved ahead for an entry from its declared size (a zip may lie about it); the
 /// buffer grows past that as the data really comes.

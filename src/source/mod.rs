@@ -974,20 +974,17 @@ fn read_path(
     };
     if is_suppression_list(name) {
         // Held whole, as an archive's entry is, within the same bound.
-        let fh = std::fs::File::open(f).map_err(|e| InputError::io(f, e))?;
-        let mut bytes = Vec::new();
-        fh.take(limits.max_entry_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::io(f, e))?;
-        if bytes.len() as u64 > limits.max_entry_bytes {
-            return Err(InputError::new(
-                f,
-                format!(
-                    "a suppression list over {} bytes: not read",
-                    limits.max_entry_bytes
+        let bytes =
+            crate::error::read_bounded(f, limits.max_entry_bytes).map_err(|e| match e.kind() {
+                std::io::ErrorKind::FileTooLarge => InputError::new(
+                    f,
+                    format!(
+                        "a suppression list over {} bytes: not read",
+                        limits.max_entry_bytes
+                    ),
                 ),
-            ));
-        }
+                _ => InputError::io(f, e),
+            })?;
         withdraw(read_suppressions(&bytes, name));
         (reading.read)(bytes.len() as u64);
         return Ok(Vec::new());
