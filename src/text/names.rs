@@ -1115,6 +1115,12 @@ fn court_noun_follows(rest: &str) -> bool {
 /// Is the civility at `s` preceded by a role or a phrase that introduces the court
 /// (`Sur le rapport de`, `où étaient présents`, `Greffier :`, `la présidente`)?
 fn pro_before(text: &str, s: usize) -> bool {
+    role_phrase_before(text, s) || office_before(text, s)
+}
+
+/// [`pro_before`] for a role or a phrase that ends just before the civility (`Le rapporteur,
+/// M. X`, `Sur le rapport de M. X`, `Greffier : M. X`).
+fn role_phrase_before(text: &str, s: usize) -> bool {
     let lo = floor_boundary(text, s.saturating_sub(40));
     let before = text[lo..s].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
     // `Le rapporteur, M. X`, `L'avocat général, M. X`: a role after an article, then a comma.
@@ -1145,6 +1151,260 @@ fn pro_before(text: &str, s: usize) -> bool {
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Offices that, heading a phrase set before a name, make the person a professional acting as
+/// such whatever the phrase goes on with (`Le juge d'instruction, M. X`, `L'expert judiciaire
+/// M. X`, `Le commissaire aux comptes, M. X`), folded.
+const OFFICES: &[&str] = &[
+    "juge",
+    "juges",
+    "juge-commissaire",
+    "magistrat",
+    "magistrate",
+    "procureur",
+    "procureure",
+    "substitut",
+    "greffier",
+    "greffiere",
+    "rapporteur",
+    "rapporteure",
+    "assesseur",
+    "avocat",
+    "avocate",
+    "expert",
+    "experte",
+    "expert-comptable",
+    "commissaire",
+    "commissaire-priseur",
+    "mediateur",
+    "mediatrice",
+    "conciliateur",
+    "conciliatrice",
+    "notaire",
+    "huissier",
+    "huissiere",
+    "mandataire",
+    "liquidateur",
+    "liquidatrice",
+    "defenseur",
+    "officier",
+];
+
+/// Offices that are a court's only within a court (`Le président du tribunal de commerce`,
+/// `Le conseiller de la mise en état`, `Conseiller employeur :`), not a company's or an
+/// association's (`Le président de l'association, M. X` is a third party): the phrase must say
+/// which, by a word of [`COURT_QUALIFIERS`] after the office or of [`COURT_WORDS`] after it.
+const COURT_OFFICES: &[&str] = &[
+    "president",
+    "presidente",
+    "vice-president",
+    "vice-presidente",
+    "conseiller",
+    "conseillere",
+    "delegue",
+    "deleguee",
+    "administrateur",
+    "administratrice",
+];
+
+/// Words after an office that make it a court's (`conseiller rapporteur`, `conseiller salarié`,
+/// `administrateur judiciaire`).
+const COURT_QUALIFIERS: &[&str] = &[
+    "rapporteur",
+    "rapporteure",
+    "referendaire",
+    "employeur",
+    "salarie",
+    "salariee",
+    "judiciaire",
+    "doyen",
+];
+
+/// Words of a phrase that make the office before them a court's (`président de chambre`,
+/// `délégué du premier président`, `délégué du défenseur des droits`).
+const COURT_WORDS: &[&str] = &[
+    "tribunal",
+    "cour",
+    "chambre",
+    "juridiction",
+    "section",
+    "formation",
+    "conseil",
+    "mise",
+    "bureau",
+    "audience",
+    "pole",
+    "premier",
+    "premiere",
+    "procureur",
+    "defenseur",
+];
+
+/// Words that may qualify an office right after it (`expert judiciaire`, `juge commissaire`,
+/// `médiateur désigné`), or the place or body after it (`du tribunal judiciaire`, `de la
+/// chambre sociale`, `de grande instance`).
+const OFFICE_WORDS: &[&str] = &[
+    "judiciaire",
+    "judiciaires",
+    "commissaire",
+    "rapporteur",
+    "rapporteure",
+    "referendaire",
+    "designe",
+    "designee",
+    "commis",
+    "commise",
+    "general",
+    "generale",
+    "delegue",
+    "deleguee",
+    "suppleant",
+    "suppleante",
+    "titulaire",
+    "honoraire",
+    "employeur",
+    "salarie",
+    "salariee",
+    "syndical",
+    "syndicale",
+    "unique",
+    "doyen",
+    "administratif",
+    "administrative",
+    "social",
+    "sociale",
+    "civile",
+    "commerciale",
+    "criminelle",
+    "correctionnelle",
+    "correctionnel",
+    "penale",
+    "economique",
+    "financiere",
+    "instance",
+];
+
+/// Is the civility at `s` preceded by a phrase headed by an office (`Le juge d'instruction,
+/// M. X`, `L'expert judiciaire M. X`, `Le président du tribunal de commerce, M. X`,
+/// `Conseiller employeur : M. X`)? The phrase is an article, the office, a word or two that
+/// qualify it, then groups that open with a preposition (`d'instruction`, `aux comptes`, `de
+/// la mise en état`, `près la cour d'appel de Rouen`), and nothing else: not `Le juge a
+/// condamné M. X`, nor `L'avocat de M. X`, whose name is the client's. A label ending in `:`
+/// needs no article (`Conseiller employeur : M. X`); the phrase ends at the punctuation before
+/// it.
+fn office_before(text: &str, s: usize) -> bool {
+    let lo = floor_boundary(text, s.saturating_sub(120));
+    let mut before = text[lo..s].trim_end();
+    let label = before.ends_with(':');
+    before = before.trim_end_matches([':', ',', ' ']);
+    // `Président (conseiller salarié) :`: the office before the parentheses, which may say it
+    // is a court's.
+    let mut court_aside = false;
+    if before.ends_with(')')
+        && let Some(open) = before.rfind('(')
+    {
+        court_aside = before[open + 1..before.len() - 1]
+            .split_whitespace()
+            .any(|w| is_folded_in(w, COURT_QUALIFIERS) || is_folded_in(w, OFFICES));
+        before = before[..open].trim_end();
+    }
+    // The phrase: from the last punctuation (a comma, a full stop, a parenthesis…), so that
+    // `saisi par M. X`, after the comma of `Le juge de l'exécution, saisi par`, is not one.
+    let mut pieces = before.rsplitn(2, |c: char| {
+        matches!(
+            c,
+            ',' | ';' | '.' | ':' | '(' | ')' | '!' | '?' | '"' | '«' | '»'
+        )
+    });
+    let last = pieces.next().unwrap_or_default();
+    let phrase = match pieces.next() {
+        Some(_) => last,
+        // The window may start inside a word: from the next one.
+        None if lo > 0 => last.split_once(' ').map_or("", |(_, rest)| rest),
+        None => last,
+    };
+    // Words, an elided article or preposition apart (`l'`, `d'`): each as written, and folded.
+    let mut words: Vec<(&str, FoldKey)> = Vec::new();
+    for w in phrase.split_whitespace() {
+        let (elided, rest) = match w.find(['\'', '’']) {
+            Some(i) if i > 0 && i <= 2 && w[..i].chars().all(char::is_alphabetic) => {
+                let q = i + w[i..].chars().next().map_or(1, char::len_utf8);
+                (Some(&w[..i]), &w[q..])
+            }
+            _ => (None, w),
+        };
+        for part in elided
+            .into_iter()
+            .chain(Some(rest).filter(|r| !r.is_empty()))
+        {
+            let Some(key) = fold_key(part) else {
+                return false;
+            };
+            words.push((part, key));
+        }
+    }
+    let is = |i: usize, list: &[&str]| {
+        words
+            .get(i)
+            .is_some_and(|(_, k)| list.contains(&k.as_str()))
+    };
+    let article = |i: usize| is(i, &["le", "la", "l", "les"]);
+    (0..words.len()).any(|i| {
+        // `Le juge…`, `Le premier président…`; or, in a label, `Conseiller employeur :`.
+        let head = if article(i) {
+            i + 1 + usize::from(is(i + 1, &["premier", "premiere"]))
+        } else if label && words[i].0.starts_with(char::is_uppercase) {
+            i
+        } else {
+            return false;
+        };
+        let court_office = is(head, COURT_OFFICES);
+        if !(court_office || is(head, OFFICES)) {
+            return false;
+        }
+        let mut court = !court_office || court_aside;
+        // A word or two that qualify the office.
+        let mut j = head + 1;
+        while j < head + 3 && is(j, OFFICE_WORDS) {
+            court |= is(j, COURT_QUALIFIERS);
+            j += 1;
+        }
+        // Groups that open with a preposition (`à` as written: `a` is the verb).
+        while j < words.len() {
+            if is(j, &["et"]) {
+                j += 1;
+            }
+            let preposition = words.get(j).is_some_and(|(w, k)| {
+                *w == "à"
+                    || *w == "À"
+                    || ["de", "du", "des", "d", "aux", "au", "en", "pres", "sur"]
+                        .contains(&k.as_str())
+            });
+            if !preposition {
+                return false;
+            }
+            j += 1;
+            if article(j) {
+                j += 1;
+            }
+            // The body or the place (`tribunal`, `Rouen`), then what qualifies it.
+            if j >= words.len() {
+                return false;
+            }
+            court |= is(j, COURT_WORDS);
+            j += 1;
+            // What qualifies it, or names it (`de la société [1]`, `de commerce de Paris`).
+            while is(j, OFFICE_WORDS)
+                || words
+                    .get(j)
+                    .is_some_and(|(w, _)| w.starts_with(|c: char| c == '[' || c.is_uppercase()))
+            {
+                j += 1;
+            }
+        }
+        court
     })
 }
 
@@ -1984,6 +2244,84 @@ mod tests {
                  Le greffier, Mme Tifratine. Le conseiller rapporteur, M. Petit. La greffière,\n\
                  Signé : Mme Leroy. Le greffier de chambre, M. Roux. L'avocat général, M. Lenoir";
         assert_eq!(names(t), vec!["Martin"]);
+    }
+
+    /// An office heading a phrase before the name: the court's members, experts and other
+    /// professionals acting as such; but not a party the phrase only speaks of, nor someone
+    /// presiding over a company or an association.
+    #[test]
+    fn offices_heading_a_phrase_before_a_name() {
+        let professionals = [
+            "COUR D'APPEL DE LYON Le juge-commissaire, M. Hugues Marin, a autorisé la cession.",
+            "Le juge commissaire M. Hugues Marin a autorisé la cession.",
+            "Le juge d'instruction, M. Hugues Marin, a ordonné une expertise.",
+            "Le juge des enfants, Mme Hélène Marin, a ordonné une mesure d'assistance éducative.",
+            "Le juge de la liberté et de la détention, Mme Hélène Marin, a statué.",
+            "Le conseiller de la mise en état, M. Hugues Marin, a rejeté l'incident.",
+            "Le président du tribunal de commerce, M. Hugues Marin, a rendu une ordonnance.",
+            "Le président de la chambre sociale, M. Hugues Marin, a rendu une ordonnance.",
+            "Le premier président de la cour d'appel de Rouen, M. Hugues Marin, a statué.",
+            "L'expert judiciaire, M. Pierre Lefort, a déposé son rapport le 3 mai 2019.",
+            "L'expert judiciaire M. Pierre Lefort a déposé son rapport.",
+            "Le médiateur désigné, M. Pierre Lefort, a rendu compte.",
+            "Le conciliateur de justice, M. Pierre Lefort, a constaté l'accord.",
+            "Le délégué du défenseur des droits, M. Pierre Lefort, a présenté ses observations.",
+            "Le commissaire aux comptes, M. Yves Roche, a certifié les comptes.",
+            "Le commissaire aux comptes de la société [1], M. Yves Roche, a certifié les comptes.",
+            "L'officier de police judiciaire, M. Yves Roche, a procédé à l'audition.",
+            "Le procureur de la République près le tribunal judiciaire de Lyon, M. Yves Roche, a requis.",
+            "Conseiller employeur : M. Marc Rey",
+            "Conseiller salarié : Mme Lucie Gay",
+            "Président (conseiller salarié) : M. Noël Brun",
+            "qu'il a retenu que « Le juge d'instruction, M. Hugues Marin, a ordonné »",
+            "pour écarter l'irrégularité de ces fouilles, la cour d'appel relève que le juge \
+             d'instruction de la juridiction du tribunal judiciaire de Lyon M. Hugues Marin a",
+        ];
+        for t in professionals {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        let parties = [
+            (
+                "Le juge a condamné M. Hugues Marin à payer.",
+                "Hugues Marin",
+            ),
+            ("L'avocat de M. Hugues Marin a plaidé.", "Hugues Marin"),
+            (
+                "Le liquidateur de M. Hugues Marin a été désigné.",
+                "Hugues Marin",
+            ),
+            (
+                "Le président de l'association, M. Hugues Marin, a signé.",
+                "Hugues Marin",
+            ),
+            (
+                "Le président de la société Alpha, M. Hugues Marin, a signé.",
+                "Hugues Marin",
+            ),
+            (
+                "Le gérant de la société [1], M. Hugues Marin, a signé.",
+                "Hugues Marin",
+            ),
+            (
+                "Le délégué du personnel, M. Hugues Marin, a témoigné.",
+                "Hugues Marin",
+            ),
+            (
+                "Le conseiller financier, M. Hugues Marin, a témoigné.",
+                "Hugues Marin",
+            ),
+            (
+                "Le juge de l'exécution, saisi par M. Hugues Marin, a statué.",
+                "Hugues Marin",
+            ),
+            (
+                "Le juge des enfants de M. Hugues Marin a statué.",
+                "Hugues Marin",
+            ),
+        ];
+        for (t, name) in parties {
+            assert_eq!(names(t), vec![name], "{t}");
+        }
     }
 
     #[test]
