@@ -248,10 +248,148 @@ fn is_analytics_key(words: &[String]) -> bool {
     words.iter().any(|w| ANALYTICS_WORDS.contains(&w.as_str()))
 }
 
+/// Words of a name that make it a company's or another body's, not a person's (`Société
+/// Générale`, `Crédit Agricole`).
+const ORG_WORDS: &[&str] = &[
+    "societe",
+    "sa",
+    "sas",
+    "sasu",
+    "sarl",
+    "sci",
+    "eurl",
+    "snc",
+    "scp",
+    "selarl",
+    "selas",
+    "aarpi",
+    "association",
+    "syndicat",
+    "banque",
+    "credit",
+    "caisse",
+    "mutuelle",
+    "assurance",
+    "assurances",
+    "compagnie",
+    "groupe",
+    "fondation",
+    "entreprise",
+    "etablissement",
+    "office",
+    "agence",
+    "institut",
+    "commune",
+    "ville",
+    "departement",
+    "region",
+    "ministere",
+    "prefecture",
+    "hopital",
+    "clinique",
+    "universite",
+];
+
+/// Words that name an office, a court or its parts, as written in fields for magistrates
+/// (`Président de chambre`, `Procureur général près la cour d'appel de Rouen`, `CA Rouen`,
+/// `Greffe de la chambre criminelle`), beside [`MAGISTRATE_WORDS`] and [`NOT_PERSON_WORDS`].
+const OFFICE_WORDS: &[&str] = &[
+    "premier",
+    "premiere",
+    "vice",
+    "vice-president",
+    "vice-presidente",
+    "general",
+    "generale",
+    "generaux",
+    "procureure",
+    "substitut",
+    "avocat",
+    "avocate",
+    "avocats",
+    "parquet",
+    "ministere",
+    "public",
+    "republique",
+    "doyen",
+    "doyenne",
+    "delegue",
+    "deleguee",
+    "referendaire",
+    "instruction",
+    "juridictions",
+    "chambres",
+    "ca",
+    "caa",
+    "ta",
+    "tj",
+    "tgi",
+    "ti",
+    "cph",
+    "cass",
+    "ce",
+    "soc",
+    "civ",
+    "crim",
+    "com",
+];
+
+/// Whether a string names someone rather than only an office or a court: a capitalised word
+/// that is not a civility, an office, a court or a body, nor the place after a preposition or
+/// a court (`Martinel`, `Mme Martinel`, `Jean Dupont`, `Dupont (président)`, `de Gaulle`); not
+/// `Président de chambre`, `Greffe de la chambre criminelle`, `CA Rouen`, `Procureur général
+/// près la cour d'appel de Rouen`, `Mme [K]`.
+fn names_someone(s: &str) -> bool {
+    let tokens = s
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '[' | ']')))
+        .filter(|w| !w.is_empty());
+    // Whether the token before is a preposition or an article (but the first), or a court.
+    let mut place_next = false;
+    for (i, tok) in tokens.enumerate() {
+        let folded = super::attribution::fold(tok);
+        let w = folded.trim();
+        let capital = tok.starts_with(char::is_uppercase);
+        let civility = matches!(
+            w,
+            "m" | "mm" | "mme" | "mmes" | "mlle" | "mlles" | "monsieur" | "madame" | "mademoiselle"
+        );
+        let office = MAGISTRATE_WORDS.contains(&w)
+            || NOT_PERSON_WORDS.contains(&w)
+            || OFFICE_WORDS.contains(&w)
+            || ORG_WORDS.contains(&w);
+        if capital && !civility && !office && !place_next && !is_pseudonymised(tok) {
+            return true;
+        }
+        let court = matches!(
+            w,
+            "cour" | "tribunal" | "ca" | "caa" | "ta" | "tj" | "tgi" | "ti" | "cph" | "conseil"
+        );
+        place_next = court
+            || i > 0
+                && matches!(
+                    w,
+                    "de" | "du"
+                        | "des"
+                        | "d"
+                        | "pres"
+                        | "la"
+                        | "le"
+                        | "l"
+                        | "les"
+                        | "a"
+                        | "aux"
+                        | "au"
+                        | "en"
+                        | "sur"
+                );
+    }
+    false
+}
+
 /// Whether a value carries a person's identity (a name, a list of names, an object with one).
 fn carries_identity(v: &Value) -> bool {
     match v {
-        Value::String(s) => looks_like_name(s),
+        Value::String(s) => looks_like_name(s) && names_someone(s),
         Value::Array(a) => a.iter().any(carries_identity),
         Value::Object(o) => o.iter().any(|(k, v)| {
             let w = key_words(k);
@@ -347,7 +485,7 @@ fn person_like(s: &str) -> bool {
         })
         && !key_words(t)
             .iter()
-            .any(|w| NOT_PERSON_WORDS.contains(&w.as_str()))
+            .any(|w| NOT_PERSON_WORDS.contains(&w.as_str()) || ORG_WORDS.contains(&w.as_str()))
 }
 
 /// Whether an object names a person under an identity key (`name`, `nom`…).
@@ -892,6 +1030,40 @@ mod tests {
 
     // Only the names are redacted: the civility, the office and the figures stay for the
     // auditor and the court to read.
+    /// A field named for magistrates that holds an office or a court, not a person, indexes
+    /// nobody; nor are a company's figures a magistrate's.
+    #[test]
+    fn offices_courts_and_companies_are_nobody() {
+        for v in [
+            json!({"greffe": "Greffe de la chambre criminelle"}),
+            json!({"president_formation": "Président de chambre"}),
+            json!({"juges_du_fond": "Cour d'appel de Rouen, chambre de l'instruction"}),
+            json!({"juges_du_fond": "CA Rouen"}),
+            json!({"procureur": "Procureur général près la cour d'appel de Rouen"}),
+            json!({"president": "Mme [K]"}),
+            json!({"stats": {"nom": "Société Générale", "nb_affaires": 12}}),
+            json!({"stats": {"nom": "Crédit Agricole", "nombre": 40}}),
+        ] {
+            assert_eq!(run(v.clone()), vec![], "{v}");
+        }
+        // The same fields naming someone.
+        for (v, rule) in [
+            (json!({"greffe": "Mme Leroy"}), Rule::PRF001),
+            (json!({"president_formation": "Bonnal"}), Rule::PRF001),
+            (json!({"president": "de Gaulle"}), Rule::PRF001),
+            (
+                json!({"juges_du_fond": "M. Dupont, président de la cour d'appel de Rouen"}),
+                Rule::PRF001,
+            ),
+            (
+                json!({"stats": {"nom": "Jean Dupont", "nb_affaires": 12}}),
+                Rule::PRF002,
+            ),
+        ] {
+            assert_eq!(run(v.clone()).first().map(|f| f.0), Some(rule), "{v}");
+        }
+    }
+
     #[test]
     fn only_the_identity_of_a_magistrate_is_redacted() {
         assert_eq!(redacted(json!({"president": "M. Bonnal"})), "M. B•••••");
