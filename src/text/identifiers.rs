@@ -92,14 +92,87 @@ fn date_pattern() -> String {
     )
 }
 
-/// `né le 3 mars 1975`, `née à Lyon le 03/03/1975`, `né(e) le 1er avril 1980`.
+/// `né le 3 mars 1975`, `née à Lyon le 03/03/1975`, `né(e) le 1er avril 1980`, `née [M], le
+/// 3 mars 1975` (a maiden name between), `nés les 3 mars 2010 et 5 avril 2012` (the first date;
+/// the others follow, [`NEXT_DATE`]).
 static BORN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:(?:à|À|en|EN|au|AU|aux|AUX)\s+[^,;.\n]{{1,60}}?,?\s+)?(?:le|LE)\s+({})",
+        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:(?:\[[^\]\n]{{1,30}}\]|\p{{Lu}}[\p{{L}}'\-]+),?\s+)?(?:(?:à|À|en|EN|au|AU|aux|AUX)\s+(?P<place>[^,;.\n]{{1,60}}?),?\s+)?(?:les?|LES?)\s+(?P<date>{})",
         date_pattern()
     ))
     .expect("birth date regex")
 });
+
+/// The next date of a list (`nés les 3 mars 2010 et 5 avril 2012`, `, 6 mai 2014`).
+static NEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:\s*,\s*|\s+et\s+)(?P<date>{})",
+        date_pattern()
+    ))
+    .expect("next date regex")
+});
+
+/// Nouns that, as the subject of `est né(e) le`, make the date a claim's, a right's or a
+/// dispute's birth, not a person's (`la créance de la banque est née le 12 mars 2016`).
+const BORN_NOT_PEOPLE: &[&str] = &[
+    "créance",
+    "créances",
+    "droit",
+    "droits",
+    "dette",
+    "dettes",
+    "obligation",
+    "obligations",
+    "action",
+    "actions",
+    "litige",
+    "litiges",
+    "différend",
+    "conflit",
+    "dommage",
+    "dommages",
+    "préjudice",
+    "préjudices",
+    "sinistre",
+    "désordre",
+    "désordres",
+    "vice",
+    "vices",
+    "contrat",
+    "contentieux",
+    "instance",
+    "procédure",
+    "responsabilité",
+    "indemnité",
+    "intérêt",
+    "intérêts",
+    "société",
+    "entreprise",
+    "association",
+    "syndicat",
+];
+
+/// What follows the last punctuation of `s` that ends a clause: a comma, a semicolon, a colon,
+/// a parenthesis, or a full stop but that of an abbreviation (`M.`, `Mme.`, `Dr.`).
+fn last_clause(s: &str) -> &str {
+    let mut end = s.len();
+    loop {
+        let Some(i) = s[..end].rfind([',', '.', ';', ':', '(', ')', '!', '?']) else {
+            return s;
+        };
+        if s.as_bytes()[i] == b'.' {
+            let word = s[..i]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            if (1..=3).contains(&word.chars().count()) && word.starts_with(char::is_uppercase) {
+                end = i;
+                continue;
+            }
+        }
+        return &s[i + 1..];
+    }
+}
 
 /// `date de naissance : 03/03/1975`.
 static BIRTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -313,6 +386,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         }
         if let Some(m) = SIV_PLATE.find(window(text, d - 2, 16))
             && free_right(d - 2 + m.end())
+            && !reference_number_at(text, d)
         {
             return hit(d - 2, d - 2 + m.end(), IdentifierKind::VehiclePlate);
         }
@@ -325,6 +399,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         && free_left(d - 3)
         && let Some(m) = SIV_PLATE.find(window(text, d - 3, 16))
         && free_right(d - 3 + m.end())
+        && !reference_number_at(text, d)
     {
         return hit(d - 3, d - 3 + m.end(), IdentifierKind::VehiclePlate);
     }
@@ -335,6 +410,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
             && let Some(m) = PHONE.find(window(text, s, 32))
             && clean_right(text, s + m.end())
             && consistent_separators(m.as_str())
+            && !reference_number_at(text, d)
         {
             return hit(s, s + m.end(), IdentifierKind::Phone);
         }
@@ -355,6 +431,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         && let Some(m) = PHONE.find(w)
         && clean_right(text, d + m.end())
         && consistent_separators(m.as_str())
+        && !reference_number_at(text, d)
     {
         return hit(d, d + m.end(), IdentifierKind::Phone);
     }
@@ -362,10 +439,37 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         && let Some(m) = FNI_PLATE.find(w)
         && free_right(d + m.end())
         && clean_right(text, d + m.end())
+        && !reference_number_at(text, d)
     {
         return hit(d, d + m.end(), IdentifierKind::VehiclePlate);
     }
     None
+}
+
+/// Whether the phone or plate whose digits start at `d` is announced as a reference or a
+/// parcel: `n°`, `numéro(s)`, `réf.` or `référence` just before it (its letters, for a plate,
+/// aside), or `cadastr…`, `parcelle` or `section` a few words before (`n° 0712345678`, `lots
+/// numéros 05 06 07 08 09`, `arrêté n° 2019-DDT-45`, `parcelle cadastrée AB 123 LE`). NIRs
+/// and IBANs, which a reference number does not pass for (a valid key, valid check digits),
+/// are not asked.
+fn reference_number_at(text: &str, d: usize) -> bool {
+    // Back over a plate's letters and separators (`AB-123`, `BC 456`) and a `+`.
+    let mut s = d;
+    let b = text.as_bytes();
+    while s > 0 && s + 4 > d && (b[s - 1].is_ascii_uppercase() || matches!(b[s - 1], b'-' | b'+')) {
+        s -= 1;
+    }
+    let lo = crate::text::names::floor_boundary(text, s.saturating_sub(48));
+    let before = text[lo..s].trim_end_matches([' ', ':', '\u{a0}']);
+    let near = before.to_lowercase();
+    let last = near.rsplit([' ', '\u{a0}']).next().unwrap_or_default();
+    matches!(
+        last,
+        "n°" | "nº" | "no" | "numéro" | "numéros" | "réf." | "réf" | "référence" | "références"
+    ) || last.starts_with("n°")
+        || ["cadastr", "parcelle", "section"]
+            .iter()
+            .any(|w| near.contains(w))
 }
 
 /// No letter or digit may touch a number on the left, nor a digit group (`443 061 841`).
@@ -574,15 +678,38 @@ static BIRTH_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
     let b = text.as_bytes();
     let mut push = |re: &Regex, s: usize| {
-        if let Some(c) = re.captures(window(text, s, 140))
-            && let Some(date) = c.get(1)
-            && clean_right(text, s + date.end())
-        {
+        let Some(c) = re.captures(window(text, s, 140)) else {
+            return;
+        };
+        // `né en 1962 et engagé le 1er septembre 1990`, `né au Maroc et entré en France le…`:
+        // the date of another event, not of the birth.
+        if c.name("place").is_some_and(|p| {
+            p.as_str().contains(|c: char| c.is_ascii_digit())
+                || p.as_str()
+                    .split_whitespace()
+                    .any(|w| matches!(w, "et" | "puis" | "ou" | "où"))
+        }) {
+            return;
+        }
+        let Some(mut date) = c.name("date").or_else(|| c.get(1)) else {
+            return;
+        };
+        let mut at = s;
+        while clean_right(text, at + date.end()) {
             out.push(IdentifierHit {
-                start: s + date.start(),
-                end: s + date.end(),
+                start: at + date.start(),
+                end: at + date.end(),
                 kind: IdentifierKind::BirthDate,
             });
+            // The other dates of a list: `nés les 3 mars 2010 et 5 avril 2012`.
+            at += date.end();
+            match NEXT_DATE
+                .captures(window(text, at, 60))
+                .and_then(|c| c.name("date"))
+            {
+                Some(d) => date = d,
+                None => break,
+            }
         }
     };
     for m in BIRTH_AC.find_iter(b) {
@@ -593,6 +720,16 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // `La créance de la banque est née le…`: a thing's birth. The subject is read back
+            // to the punctuation before it.
+            let lo = crate::text::names::floor_boundary(text, p.saturating_sub(80));
+            let clause = last_clause(&text[lo..p]);
+            if clause
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| BORN_NOT_PEOPLE.contains(&w.to_lowercase().as_str()))
             {
                 continue;
             }
@@ -615,6 +752,19 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
 const FUNCTIONAL_MAILBOXES: &[&str] = &[
     "abuse",
     "accueil",
+    "anonymisation",
+    "barreau",
+    "commande",
+    "commandes",
+    "compta",
+    "comptabilite",
+    "direction",
+    "facturation",
+    "opendata",
+    "ordre",
+    "recrutement",
+    "rh",
+    "sav",
     "admin",
     "administration",
     "bonjour",
@@ -646,6 +796,24 @@ const FUNCTIONAL_MAILBOXES: &[&str] = &[
     "support",
     "webmaster",
 ];
+
+/// Whether an address's domain is a court's, a ministry's or a law firm's (`justice.fr`,
+/// `conseil-etat.fr`, `*.gouv.fr`, `morel-avocats.fr`): whoever it names, it is a magistrate's,
+/// a clerk's or a lawyer's acting as such, not a party's.
+fn is_institutional_domain(domain: &str) -> bool {
+    let d = domain.to_ascii_lowercase();
+    [
+        "justice.fr",
+        "conseil-etat.fr",
+        "courdecassation.fr",
+        "gouv.fr",
+    ]
+    .iter()
+    .any(|i| d == *i || d.ends_with(&format!(".{i}")))
+        || ["avocat", "notaire", "huissier", "barreau"]
+            .iter()
+            .any(|w| d.contains(w))
+}
 
 /// Whether the local part of an e-mail address is an office's ([`FUNCTIONAL_MAILBOXES`]).
 fn is_functional_mailbox(local: &str) -> bool {
@@ -691,7 +859,7 @@ fn find_emails(text: &str, out: &mut Vec<IdentifierHit>) {
         if dot == 0 || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
             continue;
         }
-        if is_functional_mailbox(&text[s..at]) {
+        if is_functional_mailbox(&text[s..at]) || is_institutional_domain(dom) {
             last_end = e;
             continue;
         }
@@ -713,6 +881,67 @@ mod tests {
             .into_iter()
             .map(|h| (&text[h.start..h.end], h.kind))
             .collect()
+    }
+
+    /// Court style that looks like personal data and is not: a claim's birth, a hiring date
+    /// after the year of birth, references and parcels, offices' and law firms' addresses.
+    #[test]
+    fn references_claims_and_offices_are_not_personal_data() {
+        for t in [
+            "La créance de la banque est née le 12 mars 2016, date du prononcé du jugement.",
+            "Le droit à indemnisation de M. [K] est né le 3 mars 2015.",
+            "M. [K], né en 1962 et engagé le 1er septembre 1990 en qualité de chauffeur",
+            "M. [K], né au Maroc et entré en France le 3 mars 1990, a sollicité un titre.",
+            "Selon l'offre de prêt n° 0712345678 acceptée le 3 mars 2015, le taux était de 2 %.",
+            "la réunion des lots numéros 05 06 07 08 09 de l'état descriptif de division",
+            "l'arrêté préfectoral n° 2019-DDT-45 du 3 mars 2019",
+            "LA PARCELLE CADASTRÉE AB 123 LE BOURG",
+            "Le bon de commande porte la référence BC-456-DE.",
+            "écrire à ordre@barreau-lyon.com, rh@dilo-guyane.fr ou commandes@dilo-guyane.fr",
+            "le signaler à anonymisation.sder.courdecassation@justice.fr",
+            "Me Sophie Morel (s.morel@morel-avocats.fr) a déposé des conclusions.",
+        ] {
+            assert_eq!(found(t), vec![], "{t}");
+        }
+    }
+
+    /// Dates of birth in a list, after a maiden name, or of a child whose birth is the subject.
+    #[test]
+    fn dates_of_birth_in_lists_and_after_a_maiden_name() {
+        use IdentifierKind::BirthDate;
+        assert_eq!(
+            found("Les enfants [S] et [T], nés les 3 mars 2010 et 5 avril 2012, résident"),
+            vec![("3 mars 2010", BirthDate), ("5 avril 2012", BirthDate)]
+        );
+        assert_eq!(
+            found("Les enfants, nés les 3 mars 2010, 5 avril 2012 et 6 mai 2014, résident"),
+            vec![
+                ("3 mars 2010", BirthDate),
+                ("5 avril 2012", BirthDate),
+                ("6 mai 2014", BirthDate)
+            ]
+        );
+        assert_eq!(
+            found("Mme [K] [L], née [M], le 3 mars 1975 à Lyon"),
+            vec![("3 mars 1975", BirthDate)]
+        );
+        assert_eq!(
+            found("Mme [K], dont le fils est né le 3 mars 2010, demande"),
+            vec![("3 mars 2010", BirthDate)]
+        );
+        assert_eq!(
+            found("M. [K], né à Saint-Étienne (Loire), le 3 mars 1962"),
+            vec![("3 mars 1962", BirthDate)]
+        );
+        // A NIR after `n°` is still one; a mobile after a comma too.
+        assert_eq!(
+            found("numéro de sécurité sociale n° 1 85 05 78 006 084 91"),
+            vec![("1 85 05 78 006 084 91", IdentifierKind::Nir)]
+        );
+        assert_eq!(
+            found("son portable, 06 12 34 56 78, figure au dossier"),
+            vec![("06 12 34 56 78", IdentifierKind::Phone)]
+        );
     }
 
     #[test]
