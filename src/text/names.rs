@@ -349,7 +349,9 @@ const PRO_BEFORE: &[&str] = &[
     "debats",
 ];
 
-/// Words that, before a name in a party position, make it a company or an institution.
+/// Words that, before a name in a party position or inside it, make it a company's, an
+/// institution's or a place's (`la SCI Les Tilleuls, domiciliée`, `élève au lycée Jean Moulin,
+/// né le`, `de nationalité Algérienne, né le`).
 const ORGS: &[&str] = &[
     "societe",
     "sci",
@@ -387,6 +389,17 @@ const ORGS: &[&str] = &[
     "centre",
     "clinique",
     "hopital",
+    "urssaf",
+    "cpam",
+    "prefecture",
+    "immeuble",
+    "lycee",
+    "college",
+    "ecole",
+    "universite",
+    "place",
+    "quartier",
+    "nationalite",
 ];
 
 /// Capitalised words that open a sentence or a ruling, never a name: a backward walk from
@@ -780,6 +793,16 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 if let Some((ws, we)) = last_word(before)
                     && (in_list(without_elision(&before[ws..we]), IN_ORGS)
                         || is_civility_word(&before[ws..we]))
+                {
+                    continue;
+                }
+                // A company word inside it (`Banque Populaire Auvergne, domiciliée`,
+                // `L'Urssaf Rhône-Alpes, domiciliée`), or a lawyer or a liquidator acting as
+                // such (`Me Jean Dupont, domicilié en cette qualité`).
+                if text[ns..ne]
+                    .split(' ')
+                    .any(|w| in_list(without_elision(w), IN_ORGS))
+                    || is_master_at(text, ns)
                 {
                     continue;
                 }
@@ -1615,17 +1638,30 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
     if !substantive {
         return None;
     }
-    // `la cour d'appel de Lyon, domicilié`, `au préfet des Bouches-du-Rhône, domicilié`: one
-    // capitalised word after a preposition is a place, not a person.
-    if capitalised == 1
-        && let Some((ws, we)) = last_word(text[..start].trim_end_matches(' '))
-        && text[..start].trim_end_matches(' ').len() == we
-        && is_folded_in(
-            &text[ws..we],
-            &[
-                "de", "du", "des", "d'", "a", "au", "aux", "en", "sur", "les",
-            ],
-        )
+    // `la cour d'appel de Lyon, domicilié`, `au préfet des Bouches-du-Rhône, domicilié`, `le
+    // préfet de la Gironde, domicilié`, `le maire de La Rochelle, domicilié`: one capitalised
+    // word (an article aside) after a preposition, or after a preposition and an article, is a
+    // place, not a person.
+    let word_before = |at: usize| {
+        let t = text[..at].trim_end_matches(' ');
+        last_word(t)
+            .filter(|&(_, we)| we == t.len())
+            .map(|(ws, _)| (ws, fold_key(&text[ws..t.len()])))
+    };
+    let is_word =
+        |k: &Option<FoldKey>, list: &[&str]| k.as_ref().is_some_and(|k| list.contains(&k.as_str()));
+    const PREPOSITIONS: &[&str] = &[
+        "de", "du", "des", "d'", "a", "au", "aux", "en", "sur", "les",
+    ];
+    let articles_in_span = text[start..q]
+        .split(' ')
+        .filter(|w| w.starts_with(char::is_uppercase) && is_folded_in(w, &["la", "le", "les"]))
+        .count();
+    if capitalised - articles_in_span == 1
+        && let Some((ws, k)) = word_before(start)
+        && (is_word(&k, PREPOSITIONS)
+            || is_word(&k, &["la", "le", "l'"])
+                && word_before(ws).is_some_and(|(_, k)| is_word(&k, PREPOSITIONS)))
     {
         return None;
     }
@@ -2041,6 +2077,40 @@ mod tests {
         assert_eq!(
             names("M. Durand, président de la société Alpha"),
             vec!["Durand"]
+        );
+    }
+
+    /// Bodies, places and lawyers before `domicilié` or `né le`: nobody's name; people still
+    /// are.
+    #[test]
+    fn bodies_places_and_lawyers_before_a_party_word() {
+        for t in [
+            "La SCI Les Tilleuls, domiciliée en son siège",
+            "contre la Banque Populaire Auvergne Rhône Alpes, domiciliée en son siège",
+            "L'Urssaf Rhône-Alpes, domiciliée en son siège",
+            "L'association Les Amis de Jean Moulin, domiciliée en son siège",
+            "Le syndicat des copropriétaires de l'immeuble Le Grand Pavois, domicilié",
+            "Le préfet de la Gironde, domicilié en cette qualité en ses bureaux",
+            "La caisse primaire d'assurance maladie de la Haute-Garonne, domiciliée",
+            "Le maire de La Rochelle, domicilié en cette qualité",
+            "M. [K], originaire de la Martinique, né le [Date naissance 1]",
+            "Me Jean Dupont, domicilié en cette qualité, agissant en qualité de liquidateur",
+            "M. [K], de nationalité Algérienne, né le [Date naissance 1]",
+            "M. [K], élève au lycée Jean Moulin, né le [Date naissance 1]",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        assert_eq!(
+            names("la succession de Jean de la Fontaine, demeurant"),
+            vec!["Jean de la Fontaine"]
+        );
+        assert_eq!(
+            names("1°/ Jean Durand, demeurant [Adresse 1],"),
+            vec!["Jean Durand"]
+        );
+        assert_eq!(
+            names("Condamne la société X et Paul Renard, demeurant à Lyon"),
+            vec!["Paul Renard"]
         );
     }
 
