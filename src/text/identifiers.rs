@@ -452,6 +452,8 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
 /// numéros 05 06 07 08 09`, `arrêté n° 2019-DDT-45`, `parcelle cadastrée AB 123 LE`). NIRs
 /// and IBANs, which a reference number does not pass for (a valid key, valid check digits),
 /// are not asked.
+#[cold]
+#[inline(never)]
 fn reference_number_at(text: &str, d: usize) -> bool {
     // Back over a plate's letters and separators (`AB-123`, `BC 456`) and a `+`.
     let mut s = d;
@@ -681,6 +683,17 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
         let Some(c) = re.captures(window(text, s, 140)) else {
             return;
         };
+        // `La créance de la banque est née le…`: a thing's birth. The subject is read back to
+        // the punctuation before it (only once the date is found: `né` opens many words).
+        if c.name("place").is_some() || c.name("date").is_some() {
+            let lo = crate::text::names::floor_boundary(text, s.saturating_sub(80));
+            if last_clause(&text[lo..s])
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| BORN_NOT_PEOPLE.contains(&w.to_lowercase().as_str()))
+            {
+                return;
+            }
+        }
         // `né en 1962 et engagé le 1er septembre 1990`, `né au Maroc et entré en France le…`:
         // the date of another event, not of the birth.
         if c.name("place").is_some_and(|p| {
@@ -720,16 +733,6 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            // `La créance de la banque est née le…`: a thing's birth. The subject is read back
-            // to the punctuation before it.
-            let lo = crate::text::names::floor_boundary(text, p.saturating_sub(80));
-            let clause = last_clause(&text[lo..p]);
-            if clause
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| BORN_NOT_PEOPLE.contains(&w.to_lowercase().as_str()))
             {
                 continue;
             }
