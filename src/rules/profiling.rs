@@ -345,6 +345,9 @@ fn names_someone(s: &str) -> bool {
         .filter(|w| !w.is_empty());
     // Whether the token before is a preposition or an article (but the first), or a court.
     let mut place_next = false;
+    // Whether a civility comes before, particles aside: its name is one whatever list holds it
+    // (`Mme de Froment`, `M. Doyen`, `Mme Greffe`).
+    let mut after_civility = false;
     for (i, tok) in tokens.enumerate() {
         let folded = super::attribution::fold(tok);
         let w = folded.trim();
@@ -353,11 +356,24 @@ fn names_someone(s: &str) -> bool {
             w,
             "m" | "mm" | "mme" | "mmes" | "mlle" | "mlles" | "monsieur" | "madame" | "mademoiselle"
         );
+        if civility {
+            after_civility = true;
+            continue;
+        }
+        if after_civility {
+            if capital && !is_pseudonymised(tok) {
+                return true;
+            }
+            if matches!(w, "de" | "du" | "des" | "d" | "la" | "le" | "van" | "von") {
+                continue;
+            }
+            after_civility = false;
+        }
         let office = MAGISTRATE_WORDS.contains(&w)
             || NOT_PERSON_WORDS.contains(&w)
             || OFFICE_WORDS.contains(&w)
             || ORG_WORDS.contains(&w);
-        if capital && !civility && !office && !place_next && !is_pseudonymised(tok) {
+        if capital && !office && !place_next && !is_pseudonymised(tok) {
             return true;
         }
         let court = matches!(
@@ -1028,8 +1044,6 @@ mod tests {
         shown.into_iter().collect()
     }
 
-    // Only the names are redacted: the civility, the office and the figures stay for the
-    // auditor and the court to read.
     /// A field named for magistrates that holds an office or a court, not a person, indexes
     /// nobody; nor are a company's figures a magistrate's.
     #[test]
@@ -1051,6 +1065,15 @@ mod tests {
             (json!({"greffe": "Mme Leroy"}), Rule::PRF001),
             (json!({"president_formation": "Bonnal"}), Rule::PRF001),
             (json!({"president": "de Gaulle"}), Rule::PRF001),
+            (json!({"rapporteur": "Mme de Froment"}), Rule::PRF001),
+            (json!({"rapporteur": "M. de la Lance"}), Rule::PRF001),
+            (json!({"president": "M. Doyen"}), Rule::PRF001),
+            (json!({"greffier": "Mme Greffe"}), Rule::PRF001),
+            (json!({"conseiller": "M. Conseil"}), Rule::PRF001),
+            (
+                json!({"stats": {"nom": "M. de Froment", "nb_affaires": 12}}),
+                Rule::PRF002,
+            ),
             (
                 json!({"juges_du_fond": "M. Dupont, président de la cour d'appel de Rouen"}),
                 Rule::PRF001,
@@ -1064,6 +1087,8 @@ mod tests {
         }
     }
 
+    // Only the names are redacted: the civility, the office and the figures stay for the
+    // auditor and the court to read.
     #[test]
     fn only_the_identity_of_a_magistrate_is_redacted() {
         assert_eq!(redacted(json!({"president": "M. Bonnal"})), "M. B•••••");

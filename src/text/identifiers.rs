@@ -152,6 +152,57 @@ const BORN_NOT_PEOPLE: &[&str] = &[
     "syndicat",
 ];
 
+/// Whether the `né` at `s` tells a thing's birth: its clause (back to the punctuation before
+/// it) opens with a noun of [`BORN_NOT_PEOPLE`] and ends with the auxiliary before `né` (`La
+/// créance de la banque est née le…`, `le droit à indemnisation de M. [K] est né le…`); not
+/// `l'intérêt de l'enfant [S] né le…`, `la fille de M. [K] est née le…`.
+fn thing_born_at(text: &str, s: usize) -> bool {
+    let lo = crate::text::names::floor_boundary(text, s.saturating_sub(100));
+    let clause = last_clause(&text[lo..s]).to_lowercase();
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let auxiliary = words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "est" | "était" | "sont" | "étaient" | "serait" | "seraient" | "soit" | "sera" | "fut"
+        )
+    });
+    // The subject's noun: the first word that is not a conjunction, a pronoun or a determiner.
+    let subject = words.iter().find(|w| {
+        !matches!(
+            **w,
+            "attendu"
+                | "considérant"
+                | "que"
+                | "qu"
+                | "dont"
+                | "qui"
+                | "et"
+                | "mais"
+                | "or"
+                | "si"
+                | "lorsque"
+                | "le"
+                | "la"
+                | "les"
+                | "l"
+                | "un"
+                | "une"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+        )
+    });
+    auxiliary && subject.is_some_and(|w| BORN_NOT_PEOPLE.contains(w))
+}
+
 /// What follows the last punctuation of `s` that ends a clause: a comma, a semicolon, a colon,
 /// a parenthesis, or a full stop but that of an abbreviation (`M.`, `Mme.`, `Dr.`).
 fn last_clause(s: &str) -> &str {
@@ -446,12 +497,45 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
     None
 }
 
+/// Documents whose number a phone or a plate shape may be (`offre de prêt n° 0712345678`,
+/// `lots numéros 05 06 07 08 09`, `arrêté préfectoral n° 2019-DDT-45`).
+const NUMBERED_DOCUMENTS: &[&str] = &[
+    "prêt",
+    "offre",
+    "lot",
+    "lots",
+    "arrêté",
+    "décret",
+    "contrat",
+    "dossier",
+    "facture",
+    "factures",
+    "commande",
+    "bon",
+    "décision",
+    "jugement",
+    "arrêt",
+    "pourvoi",
+    "requête",
+    "rôle",
+    "registre",
+    "répertoire",
+    "procès-verbal",
+    "compte",
+    "avenant",
+    "article",
+    "affaire",
+    "parcelle",
+    "parcelles",
+];
+
 /// Whether the phone or plate whose digits start at `d` is announced as a reference or a
-/// parcel: `n°`, `numéro(s)`, `réf.` or `référence` just before it (its letters, for a plate,
-/// aside), or `cadastr…`, `parcelle` or `section` a few words before (`n° 0712345678`, `lots
-/// numéros 05 06 07 08 09`, `arrêté n° 2019-DDT-45`, `parcelle cadastrée AB 123 LE`). NIRs
-/// and IBANs, which a reference number does not pass for (a valid key, valid check digits),
-/// are not asked.
+/// parcel (its letters and separators, for a plate, aside): `réf.` or `référence` just before
+/// it; `n°` or `numéro(s)` just before it after a document of [`NUMBERED_DOCUMENTS`] within
+/// three words (`offre de prêt n° 0712345678`, but not `la ligne n° 06 12 34 56 78` nor
+/// `immatriculé sous le numéro AB-123-CD`); or a parcel a few words before (a word starting
+/// with `cadastr` or `parcelle`: `parcelle cadastrée AB 123 LE`). NIRs and IBANs, which a
+/// reference number does not pass for (a valid key, valid check digits), are not asked.
 #[cold]
 #[inline(never)]
 fn reference_number_at(text: &str, d: usize) -> bool {
@@ -461,17 +545,34 @@ fn reference_number_at(text: &str, d: usize) -> bool {
     while s > 0 && s + 4 > d && (b[s - 1].is_ascii_uppercase() || matches!(b[s - 1], b'-' | b'+')) {
         s -= 1;
     }
-    let lo = crate::text::names::floor_boundary(text, s.saturating_sub(48));
-    let before = text[lo..s].trim_end_matches([' ', ':', '\u{a0}']);
-    let near = before.to_lowercase();
-    let last = near.rsplit([' ', '\u{a0}']).next().unwrap_or_default();
-    matches!(
-        last,
-        "n°" | "nº" | "no" | "numéro" | "numéros" | "réf." | "réf" | "référence" | "références"
-    ) || last.starts_with("n°")
-        || ["cadastr", "parcelle", "section"]
-            .iter()
-            .any(|w| near.contains(w))
+    let lo = crate::text::names::floor_boundary(text, s.saturating_sub(60));
+    let near = text[lo..s].to_lowercase();
+    let words: Vec<&str> = near
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((&last, rest)) = words.split_last() else {
+        return false;
+    };
+    let reference = matches!(last, "réf." | "réf" | "référence" | "références");
+    let number_sign = matches!(last, "n°" | "nº" | "no" | "numéro" | "numéros");
+    let of_document = || {
+        rest.iter()
+            .rev()
+            .filter(|w| !matches!(**w, "de" | "du" | "des" | "d'" | "le" | "la" | "les" | "l'"))
+            .take(3)
+            .any(|w| {
+                let w = w
+                    .strip_prefix("l'")
+                    .or_else(|| w.strip_prefix("d'"))
+                    .unwrap_or(w);
+                NUMBERED_DOCUMENTS.contains(&w)
+            })
+    };
+    let parcel = words
+        .iter()
+        .any(|w| w.starts_with("cadastr") || w.starts_with("parcelle"));
+    reference || number_sign && of_document() || parcel
 }
 
 /// No letter or digit may touch a number on the left, nor a digit group (`443 061 841`).
@@ -683,24 +784,23 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
         let Some(c) = re.captures(window(text, s, 140)) else {
             return;
         };
-        // `La créance de la banque est née le…`: a thing's birth. The subject is read back to
-        // the punctuation before it (only once the date is found: `né` opens many words).
-        if c.name("place").is_some() || c.name("date").is_some() {
-            let lo = crate::text::names::floor_boundary(text, s.saturating_sub(80));
-            if last_clause(&text[lo..s])
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| BORN_NOT_PEOPLE.contains(&w.to_lowercase().as_str()))
-            {
-                return;
-            }
+        // `La créance de la banque est née le…`: a thing's birth (only asked once the date is
+        // found: `né` opens many words).
+        if c.name("date").is_some() && thing_born_at(text, s) {
+            return;
         }
         // `né en 1962 et engagé le 1er septembre 1990`, `né au Maroc et entré en France le…`:
-        // the date of another event, not of the birth.
+        // the date of another event, not of the birth. Not `né à Lyon 3e le…`, `né à Bordeaux
+        // (33) le…`, `né en Bosnie et Herzégovine le…`.
         if c.name("place").is_some_and(|p| {
-            p.as_str().contains(|c: char| c.is_ascii_digit())
-                || p.as_str()
-                    .split_whitespace()
-                    .any(|w| matches!(w, "et" | "puis" | "ou" | "où"))
+            let words: Vec<&str> = p.as_str().split_whitespace().collect();
+            words
+                .first()
+                .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                || words.windows(2).any(|w| {
+                    matches!(w[0], "et" | "puis" | "ou" | "où")
+                        && w[1].starts_with(|c: char| c.is_lowercase())
+                })
         }) {
             return;
         }
@@ -800,19 +900,19 @@ const FUNCTIONAL_MAILBOXES: &[&str] = &[
     "webmaster",
 ];
 
-/// Whether an address's domain is a court's, a ministry's or a law firm's (`justice.fr`,
-/// `conseil-etat.fr`, `*.gouv.fr`, `morel-avocats.fr`): whoever it names, it is a magistrate's,
-/// a clerk's or a lawyer's acting as such, not a party's.
+/// Whether an address's domain is a court's (`justice.fr`, `conseil-etat.fr`,
+/// `courdecassation.fr` and their subdomains) or has `avocat`, `notaire`, `huissier` or
+/// `barreau` in it (`morel-avocats.fr`): whoever it names, it is a magistrate's, a clerk's or
+/// a lawyer's acting as such, not a party's. Not a ministry's (`gouv.fr`): a civil servant may
+/// be a party before the administrative courts.
 fn is_institutional_domain(domain: &str) -> bool {
     let d = domain.to_ascii_lowercase();
-    [
-        "justice.fr",
-        "conseil-etat.fr",
-        "courdecassation.fr",
-        "gouv.fr",
-    ]
-    .iter()
-    .any(|i| d == *i || d.ends_with(&format!(".{i}")))
+    ["justice.fr", "conseil-etat.fr", "courdecassation.fr"]
+        .iter()
+        .any(|i| {
+            d.strip_suffix(i)
+                .is_some_and(|r| r.is_empty() || r.ends_with('.'))
+        })
         || ["avocat", "notaire", "huissier", "barreau"]
             .iter()
             .any(|w| d.contains(w))
@@ -905,6 +1005,84 @@ mod tests {
             "Me Sophie Morel (s.morel@morel-avocats.fr) a déposé des conclusions.",
         ] {
             assert_eq!(found(t), vec![], "{t}");
+        }
+    }
+
+    /// Phones, plates and dates of birth that court style around them must not hide.
+    #[test]
+    fn personal_data_near_numbers_places_and_claims() {
+        use IdentifierKind::{BirthDate, Email, Phone, VehiclePlate};
+        for (t, want) in [
+            (
+                "les appels provenant du numéro 06 12 34 56 78 attribué à M. [K]",
+                ("06 12 34 56 78", Phone),
+            ),
+            (
+                "l'interception de la ligne n° 06 12 34 56 78 utilisée par M. [K]",
+                ("06 12 34 56 78", Phone),
+            ),
+            (
+                "le véhicule immatriculé n° AB-123-CD",
+                ("AB-123-CD", VehiclePlate),
+            ),
+            (
+                "immatriculé sous le numéro AB-123-CD",
+                ("AB-123-CD", VehiclePlate),
+            ),
+            (
+                "à l'intersection de la rue, le véhicule AB-123-CD de M. [K]",
+                ("AB-123-CD", VehiclePlate),
+            ),
+            (
+                "la section de recherches a contrôlé le véhicule AB-123-CD",
+                ("AB-123-CD", VehiclePlate),
+            ),
+            (
+                "M. [K] né à Lyon 3e le 3 mars 1975",
+                ("3 mars 1975", BirthDate),
+            ),
+            (
+                "M. [K] né à Bordeaux (33) le 3 mars 1975",
+                ("3 mars 1975", BirthDate),
+            ),
+            (
+                "M. [K], né à Paris 15e, le 3 mars 1975",
+                ("3 mars 1975", BirthDate),
+            ),
+            (
+                "M. [K], né en Bosnie et Herzégovine le 3 mars 1975",
+                ("3 mars 1975", BirthDate),
+            ),
+            (
+                "l'action en contestation de paternité de l'enfant [S] né le 12 mai 2010",
+                ("12 mai 2010", BirthDate),
+            ),
+            (
+                "le préjudice subi par l'enfant [S] né le 12 mai 2010",
+                ("12 mai 2010", BirthDate),
+            ),
+            (
+                "l'intérêt de l'enfant [S] né le 12 mai 2010",
+                ("12 mai 2010", BirthDate),
+            ),
+            (
+                "le droit de visite du père sur l'enfant [S] né le 12 mai 2010",
+                ("12 mai 2010", BirthDate),
+            ),
+            (
+                "le gérant de la société [1] né le 12 mai 1960",
+                ("12 mai 1960", BirthDate),
+            ),
+            (
+                "La fille de M. [K] est née le 12 mai 2010.",
+                ("12 mai 2010", BirthDate),
+            ),
+            (
+                "écrire à jean.dupont@interieur.gouv.fr",
+                ("jean.dupont@interieur.gouv.fr", Email),
+            ),
+        ] {
+            assert_eq!(found(t), vec![want], "{t}");
         }
     }
 

@@ -349,9 +349,8 @@ const PRO_BEFORE: &[&str] = &[
     "debats",
 ];
 
-/// Words that, before a name in a party position or inside it, make it a company's, an
-/// institution's or a place's (`la SCI Les Tilleuls, domiciliée`, `élève au lycée Jean Moulin,
-/// né le`, `de nationalité Algérienne, né le`).
+/// Words that, before a name in a party position or opening it, make it a company's or an
+/// institution's (`la SCI Les Tilleuls, domiciliée`, `L'Urssaf Rhône-Alpes, domiciliée`).
 const ORGS: &[&str] = &[
     "societe",
     "sci",
@@ -392,6 +391,13 @@ const ORGS: &[&str] = &[
     "urssaf",
     "cpam",
     "prefecture",
+];
+
+/// Words that, just before a capitalised word in a party position, make it a place's, a
+/// school's or a nationality's, not a name (`de l'immeuble Le Grand Pavois, domicilié`, `élève
+/// au lycée Jean Moulin, né le`, `de nationalité Algérienne, né le`). Unlike [`ORGS`], they
+/// may be surnames (`Jean Place`), so only the word before the name is asked.
+const PLACES_BEFORE: &[&str] = &[
     "immeuble",
     "lycee",
     "college",
@@ -792,16 +798,18 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 let before = text[..ns].trim_end();
                 if let Some((ws, we)) = last_word(before)
                     && (in_list(without_elision(&before[ws..we]), IN_ORGS)
+                        || is_folded_in(without_elision(&before[ws..we]), PLACES_BEFORE)
                         || is_civility_word(&before[ws..we]))
                 {
                     continue;
                 }
-                // A company word inside it (`Banque Populaire Auvergne, domiciliée`,
+                // A company word opening it (`Banque Populaire Auvergne, domiciliée`,
                 // `L'Urssaf Rhône-Alpes, domiciliée`), or a lawyer or a liquidator acting as
                 // such (`Me Jean Dupont, domicilié en cette qualité`).
                 if text[ns..ne]
                     .split(' ')
-                    .any(|w| in_list(without_elision(w), IN_ORGS))
+                    .find(|w| !matches!(*w, "La" | "Le" | "Les" | "LA" | "LE" | "LES"))
+                    .is_some_and(|w| in_list(without_elision(w), IN_ORGS))
                     || is_master_at(text, ns)
                 {
                     continue;
@@ -1246,17 +1254,23 @@ const COURT_QUALIFIERS: &[&str] = &[
 ];
 
 /// Words of a phrase that make the office before them a court's (`président de chambre`,
-/// `délégué du premier président`, `délégué du défenseur des droits`).
+/// `délégué du premier président`, `délégué du défenseur des droits`, `président du conseil de
+/// prud'hommes`, `du bureau de jugement`). Not `conseil`, `bureau` or `section` alone, which
+/// companies, associations and unions have too (`président du conseil d'administration`,
+/// `délégué syndical de la section CGT`).
 const COURT_WORDS: &[&str] = &[
     "tribunal",
     "cour",
     "chambre",
     "juridiction",
-    "section",
     "formation",
-    "conseil",
+    "prud'hommes",
+    "prudhommes",
+    "etat",
     "mise",
-    "bureau",
+    "jugement",
+    "conciliation",
+    "contentieux",
     "audience",
     "pole",
     "premier",
@@ -1290,8 +1304,6 @@ const OFFICE_WORDS: &[&str] = &[
     "employeur",
     "salarie",
     "salariee",
-    "syndical",
-    "syndicale",
     "unique",
     "doyen",
     "administratif",
@@ -2108,6 +2120,19 @@ mod tests {
             names("1°/ Jean Durand, demeurant [Adresse 1],"),
             vec!["Jean Durand"]
         );
+        // Surnames that are also place or school words.
+        assert_eq!(
+            names("1°/ Jean Place, demeurant [Adresse 1],"),
+            vec!["Jean Place"]
+        );
+        assert_eq!(
+            names("2°/ Paul Ville, demeurant [Adresse 2],"),
+            vec!["Paul Ville"]
+        );
+        assert_eq!(
+            names("1°/ Marie Ecole, née le 3 mars 1975"),
+            vec!["Marie Ecole"]
+        );
         assert_eq!(
             names("Condamne la société X et Paul Renard, demeurant à Lyon"),
             vec!["Paul Renard"]
@@ -2343,6 +2368,8 @@ mod tests {
             "Conseiller employeur : M. Marc Rey",
             "Conseiller salarié : Mme Lucie Gay",
             "Président (conseiller salarié) : M. Noël Brun",
+            "Le président du conseil de prud'hommes, M. Noël Brun, a statué.",
+            "Le président de la section du contentieux, M. Noël Brun, a statué.",
             "qu'il a retenu que « Le juge d'instruction, M. Hugues Marin, a ordonné »",
             "pour écarter l'irrégularité de ces fouilles, la cour d'appel relève que le juge \
              d'instruction de la juridiction du tribunal judiciaire de Lyon M. Hugues Marin a",
@@ -2374,6 +2401,22 @@ mod tests {
             ),
             (
                 "Le délégué du personnel, M. Hugues Marin, a témoigné.",
+                "Hugues Marin",
+            ),
+            (
+                "Le président du conseil d'administration de la société [1], M. Hugues Marin, a signé.",
+                "Hugues Marin",
+            ),
+            (
+                "Le président du conseil syndical, M. Hugues Marin, a signé.",
+                "Hugues Marin",
+            ),
+            (
+                "Le président du bureau de l'association, M. Hugues Marin, a signé.",
+                "Hugues Marin",
+            ),
+            (
+                "Le délégué syndical de la section CGT, M. Hugues Marin, a été licencié.",
                 "Hugues Marin",
             ),
             (
