@@ -38,7 +38,9 @@ pub struct NameHit {
 enum Trigger {
     /// A civility; `plural` for `MM.`, `Mmes`, `Messieurs`, `Mesdames`.
     Civility { plural: bool },
-    /// A party position whose name follows: `époux`, `épouse`, `veuve`, `succession de`.
+    /// A party position whose name follows: `époux`, `épouse`, `veuve`, `succession de`; or a
+    /// person's part in the case, then a comma or not: `la victime, Léa Martin,`, `le témoin
+    /// Paul Girard`.
     Before,
     /// A party position whose name precedes: `demeurant`, `domicilié`, `né`.
     After,
@@ -67,6 +69,10 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("veuve", Trigger::Before),
     ("succession de", Trigger::Before),
     ("consorts", Trigger::Before),
+    ("victime", Trigger::Before),
+    ("témoin", Trigger::Before),
+    ("plaignante", Trigger::Before),
+    ("plaignant", Trigger::Before),
     ("demeurant", Trigger::After),
     ("domicilié", Trigger::After),
     ("né le ", Trigger::Born),
@@ -739,6 +745,16 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 pos = civility_group(text, s, e, plural, &mut out);
             }
             Trigger::Before => {
+                // `la victime, Léa Martin,`: a comma after a person's part in the case.
+                let e = if text[e..].starts_with(", ")
+                    && matches!(
+                        PATTERNS[m.pattern].0,
+                        "victime" | "témoin" | "plaignant" | "plaignante"
+                    ) {
+                    e + 1
+                } else {
+                    e
+                };
                 if !text[e..].starts_with(' ') {
                     continue;
                 }
@@ -2153,6 +2169,39 @@ mod tests {
             vec!["Sophie Lambert"]
         );
         assert_eq!(names("la veuve Duchemin"), vec!["Duchemin"]);
+        assert_eq!(
+            names("La victime, Léa Martin, âgée de 12 ans, a été entendue."),
+            vec!["Léa Martin"]
+        );
+        assert_eq!(
+            names("Le témoin Paul Girard a déclaré"),
+            vec!["Paul Girard"]
+        );
+        assert_eq!(
+            names("La plaignante, Nadia Benali, a déposé plainte"),
+            vec!["Nadia Benali"]
+        );
+        // Markers, civilities, statuses and plurals: not names, or found as the civility's.
+        assert_eq!(
+            names("la victime, Mme [K], a été entendue"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            names("le témoin assisté, M. [K], a été entendu"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            names("la victime, âgée de 12 ans, a été entendue"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            names("les victimes, parties civiles, ont été entendues"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            names("la victime, Mme Léa Martin, a été entendue"),
+            vec!["Léa Martin"]
+        );
         assert_eq!(
             names("l'épouse Durand et l'époux Martin"),
             vec!["Durand", "Martin"]
