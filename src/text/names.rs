@@ -403,15 +403,18 @@ const ORGS: &[&str] = &[
 /// school's or a nationality's, not a name (`de l'immeuble Le Grand Pavois, domicilié`, `élève
 /// au lycée Jean Moulin, né le`, `de nationalité Algérienne, né le`). Unlike [`ORGS`], they
 /// may be surnames (`Jean Place`), so only the word before the name is asked.
+///
+/// Lower case with their accents: folded, `place` would be `placé` too (`a placé Karim Bertin,
+/// demeurant`).
 const PLACES_BEFORE: &[&str] = &[
     "immeuble",
-    "lycee",
-    "college",
-    "ecole",
-    "universite",
+    "lycée",
+    "collège",
+    "école",
+    "université",
     "place",
     "quartier",
-    "nationalite",
+    "nationalité",
 ];
 
 /// Capitalised words that open a sentence or a ruling, never a name: a backward walk from
@@ -814,7 +817,8 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 let before = text[..ns].trim_end();
                 if let Some((ws, we)) = last_word(before)
                     && (in_list(without_elision(&before[ws..we]), IN_ORGS)
-                        || is_folded_in(without_elision(&before[ws..we]), PLACES_BEFORE)
+                        || PLACES_BEFORE
+                            .contains(&without_elision(&before[ws..we]).to_lowercase().as_str())
                         || is_civility_word(&before[ws..we]))
                 {
                     continue;
@@ -888,7 +892,8 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
             p = ne;
         }
     }
-    let professional = role_follows(text, p, plural) || pro_before(text, s);
+    let professional =
+        role_follows(text, p, plural) || pro_before(text, s) || office_before(text, s, p);
     for c in &mut out[first..] {
         c.professional = professional;
     }
@@ -1162,12 +1167,6 @@ fn court_noun_follows(rest: &str) -> bool {
 /// Is the civility at `s` preceded by a role or a phrase that introduces the court
 /// (`Sur le rapport de`, `où étaient présents`, `Greffier :`, `la présidente`)?
 fn pro_before(text: &str, s: usize) -> bool {
-    role_phrase_before(text, s) || office_before(text, s)
-}
-
-/// [`pro_before`] for a role or a phrase that ends just before the civility (`Le rapporteur,
-/// M. X`, `Sur le rapport de M. X`, `Greffier : M. X`).
-fn role_phrase_before(text: &str, s: usize) -> bool {
     let lo = floor_boundary(text, s.saturating_sub(40));
     let before = text[lo..s].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
     // `Le rapporteur, M. X`, `L'avocat général, M. X`: a role after an article, then a comma.
@@ -1199,6 +1198,60 @@ fn role_phrase_before(text: &str, s: usize) -> bool {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// Whether what follows a name (`rest`) closes an apposition to it: the end of the sentence, or
+/// a verb, after a comma or not (`, a ordonné`, ` a déposé`, `, qui`, `, statuant`).
+fn closes_apposition(rest: &str) -> bool {
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    let Some(c) = rest.chars().next() else {
+        return true;
+    };
+    if matches!(c, '.' | ';' | ':' | ')' | '»' | '"') {
+        return true;
+    }
+    let word = rest
+        .split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .next()
+        .unwrap_or_default();
+    matches!(
+        word,
+        "a" | "ont"
+            | "avait"
+            | "avaient"
+            | "aura"
+            | "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "fut"
+            | "sera"
+            | "qui"
+            | "dont"
+            | "lequel"
+            | "laquelle"
+            | "ayant"
+            | "étant"
+            | "saisi"
+            | "saisie"
+            | "désigné"
+            | "désignée"
+            | "statuant"
+            | "siégeant"
+            | "agissant"
+            | "assisté"
+            | "assistée"
+            | "ordonne"
+            | "constate"
+            | "relève"
+            | "estime"
+            | "indique"
+            | "expose"
+            | "précise"
+            | "conclut"
+            | "rappelle"
+            | "retient"
+    )
 }
 
 /// Offices that, heading a phrase set before a name, make the person a professional acting as
@@ -1344,8 +1397,13 @@ const OFFICE_WORDS: &[&str] = &[
 /// la mise en état`, `près la cour d'appel de Rouen`), and nothing else: not `Le juge a
 /// condamné M. X`, nor `L'avocat de M. X`, whose name is the client's. A label ending in `:`
 /// needs no article (`Conseiller employeur : M. X`); the phrase ends at the punctuation before
-/// it.
-fn office_before(text: &str, s: usize) -> bool {
+/// it. The names, which end at `name_end`, must close the apposition: a comma or nothing, then
+/// a verb (`Le juge d'instruction, M. X, a ordonné`, `L'expert judiciaire M. X a déposé`), or
+/// the end of the sentence. Not a list of the parties (`Le procureur général près la cour
+/// d'appel de Rouen, Mme X et le bâtonnier ont formé des pourvois`) nor a party's own
+/// apposition (`…, Mme X, veuve Y et le bâtonnier`). Asked only of names after a civility:
+/// `demeurant`, `né le` or `épouse` around a name make it a party's.
+fn office_before(text: &str, s: usize, name_end: usize) -> bool {
     let lo = floor_boundary(text, s.saturating_sub(120));
     let mut before = text[lo..s].trim_end();
     let label = before.ends_with(':');
@@ -1395,6 +1453,9 @@ fn office_before(text: &str, s: usize) -> bool {
             };
             words.push((part, key));
         }
+    }
+    if !label && !closes_apposition(&text[name_end..]) {
+        return false;
     }
     let is = |i: usize, list: &[&str]| {
         words
@@ -2136,6 +2197,11 @@ mod tests {
             names("1°/ Jean Durand, demeurant [Adresse 1],"),
             vec!["Jean Durand"]
         );
+        // `placé` is not `place`.
+        assert_eq!(
+            names("la caisse a placé Karim Bertin, demeurant [Adresse 1], en invalidité"),
+            vec!["Karim Bertin"]
+        );
         // Surnames that are also place or school words.
         assert_eq!(
             names("1°/ Jean Place, demeurant [Adresse 1],"),
@@ -2427,6 +2493,21 @@ mod tests {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
         let parties = [
+            (
+                "Le procureur général près la cour d'appel de Rouen, Mme Jacquet et le bâtonnier \
+                 de l'ordre des avocats ont formé des pourvois",
+                "Jacquet",
+            ),
+            (
+                "Le procureur général près la cour d'appel de Rouen, Mme Fatima Renard, \
+                 conseillère municipale et le bâtonnier ont formé des pourvois",
+                "Fatima Renard",
+            ),
+            (
+                "Le procureur général près la cour d'appel de Rouen, Yasmine Chevallier, demeurant \
+                 [Adresse 1] et le bâtonnier ont formé des pourvois",
+                "Yasmine Chevallier",
+            ),
             (
                 "Le juge a condamné M. Hugues Marin à payer.",
                 "Hugues Marin",
