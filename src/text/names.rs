@@ -403,19 +403,24 @@ const ORGS: &[&str] = &[
 /// school's or a nationality's, not a name (`de l'immeuble Le Grand Pavois, domicilié`, `élève
 /// au lycée Jean Moulin, né le`, `de nationalité Algérienne, né le`). Unlike [`ORGS`], they
 /// may be surnames (`Jean Place`), so only the word before the name is asked.
-///
-/// Lower case with their accents: folded, `place` would be `placé` too (`a placé Karim Bertin,
-/// demeurant`).
 const PLACES_BEFORE: &[&str] = &[
     "immeuble",
-    "lycée",
-    "collège",
-    "école",
-    "université",
+    "lycee",
+    "college",
+    "ecole",
+    "universite",
     "place",
     "quartier",
-    "nationalité",
+    "nationalite",
 ];
+
+/// Whether `w` is a word of [`PLACES_BEFORE`], an elided article aside, in any case and with
+/// or without its accents; but not `placé`, which folded is `place` too (`a placé Karim
+/// Bertin, demeurant`).
+fn place_word_before(w: &str) -> bool {
+    let w = without_elision(w);
+    is_folded_in(w, PLACES_BEFORE) && !w.to_lowercase().starts_with("placé")
+}
 
 /// Capitalised words that open a sentence or a ruling, never a name: a backward walk from
 /// `, demeurant` stops on them (`Condamne Jean Durand, demeurant…`).
@@ -774,8 +779,30 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 let Some((ns, ne)) = parse_name(text, p) else {
                     continue;
                 };
+                // A victim, a witness, a complainant: a party by that part in the case, whatever
+                // their job. Their name is two words or more, the first not a listed word (`la
+                // victime Axa`, `la victime, Partie civile,`, `la victime, La Poste,`), and after
+                // a comma it is an apposition, closed by another comma (not `selon la victime,
+                // Lyon était…`).
+                let part_in_case = matches!(
+                    PATTERNS[m.pattern].0,
+                    "victime" | "témoin" | "plaignant" | "plaignante"
+                );
+                if part_in_case {
+                    let mut parts = text[ns..ne].split(' ');
+                    let first_ok = parts.next().is_some_and(may_be_name_word);
+                    let after_comma = text[m.end..].starts_with(',');
+                    if !first_ok
+                        || parts.next().is_none()
+                        || after_comma && !text[ne..].starts_with(',')
+                    {
+                        continue;
+                    }
+                }
                 p = ne;
-                let professional = role_follows(text, p, false) || pro_before(text, s);
+                let professional =
+                    !part_in_case && (role_follows(text, p, false) || pro_before(text, s));
+
                 out.push(Candidate {
                     start: ns,
                     end: ne,
@@ -817,8 +844,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 let before = text[..ns].trim_end();
                 if let Some((ws, we)) = last_word(before)
                     && (in_list(without_elision(&before[ws..we]), IN_ORGS)
-                        || PLACES_BEFORE
-                            .contains(&without_elision(&before[ws..we]).to_lowercase().as_str())
+                        || place_word_before(&before[ws..we])
                         || is_civility_word(&before[ws..we]))
                 {
                     continue;
@@ -1200,58 +1226,81 @@ fn pro_before(text: &str, s: usize) -> bool {
     })
 }
 
-/// Whether what follows a name (`rest`) closes an apposition to it: the end of the sentence, or
-/// a verb, after a comma or not (`, a ordonné`, ` a déposé`, `, qui`, `, statuant`).
+/// Whether what follows a name (`rest`) closes an apposition to it, rather than going on with
+/// a list of parties. A list goes on with another name (a civility or a capital: `…, Mme X,
+/// M. Y`), with `et` or `ou` before anything but a member of the court (`Mme X et le bâtonnier`, but not
+/// `M. X, et son greffier, Mme Y`), with an article that opens no date (`, le bâtonnier`, but
+/// not `, le 3 mai 2019,`), or with the name's own role or party word (`, conseillère
+/// municipale et…`, `, veuve Y`, `, demeurant`). Anything else closes it: a verb (`, a
+/// ordonné`, ` s'est déclaré`, `, considère que`), a phrase that says when or how (`, par
+/// ordonnance`), or the end of the sentence.
 fn closes_apposition(rest: &str) -> bool {
+    let comma = rest.starts_with(',');
     let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
     let Some(c) = rest.chars().next() else {
         return true;
     };
-    if matches!(c, '.' | ';' | ':' | ')' | '»' | '"') {
+    if c.is_uppercase() || civility_prefix(rest).is_some() || is_master_at(rest, 0) {
+        return false;
+    }
+    if !c.is_alphabetic() {
         return true;
     }
-    let word = rest
+    let mut words = rest
         .split(|c: char| !(c.is_alphabetic() || c == '-'))
-        .next()
-        .unwrap_or_default();
-    matches!(
-        word,
-        "a" | "ont"
-            | "avait"
-            | "avaient"
-            | "aura"
-            | "est"
-            | "sont"
-            | "était"
-            | "étaient"
-            | "fut"
-            | "sera"
-            | "qui"
-            | "dont"
-            | "lequel"
-            | "laquelle"
-            | "ayant"
-            | "étant"
-            | "saisi"
-            | "saisie"
-            | "désigné"
-            | "désignée"
-            | "statuant"
-            | "siégeant"
-            | "agissant"
-            | "assisté"
-            | "assistée"
-            | "ordonne"
-            | "constate"
-            | "relève"
-            | "estime"
-            | "indique"
-            | "expose"
-            | "précise"
-            | "conclut"
-            | "rappelle"
-            | "retient"
-    )
+        .filter(|w| !w.is_empty());
+    let word = words.next().unwrap_or_default();
+    match word {
+        "et" | "ou" => {
+            // `et son greffier`, `et le greffier`: the court's members, one after the other.
+            let next = words.next().unwrap_or_default();
+            let next = if matches!(
+                next,
+                "son" | "sa" | "ses" | "le" | "la" | "les" | "l" | "leur"
+            ) {
+                words.next().unwrap_or_default()
+            } else {
+                next
+            };
+            is_folded_in(
+                next,
+                &[
+                    "juge",
+                    "greffier",
+                    "greffiere",
+                    "conseiller",
+                    "conseillere",
+                    "president",
+                    "presidente",
+                    "assesseur",
+                    "rapporteur",
+                    "rapporteure",
+                    "procureur",
+                    "substitut",
+                    "magistrat",
+                ],
+            )
+        }
+        "le" | "la" | "les" | "l" if comma => rest[word.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit()),
+        _ if comma => {
+            !(in_list(word, IN_ROLES | IN_TITLES)
+                || is_folded_in(word, OFFICES)
+                || matches!(
+                    word,
+                    "veuve"
+                        | "épouse"
+                        | "époux"
+                        | "demeurant"
+                        | "domicilié"
+                        | "domiciliée"
+                        | "né"
+                        | "née"
+                ))
+        }
+        _ => true,
+    }
 }
 
 /// Offices that, heading a phrase set before a name, make the person a professional acting as
@@ -1462,7 +1511,7 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
             .get(i)
             .is_some_and(|(_, k)| list.contains(&k.as_str()))
     };
-    let article = |i: usize| is(i, &["le", "la", "l", "les"]);
+    let article = |i: usize| is(i, &["le", "la", "l", "les", "son", "sa", "leur"]);
     (0..words.len()).any(|i| {
         // `Le juge…`, `Le premier président…`; or, in a label, `Conseiller employeur :`.
         let head = if article(i) {
@@ -2186,6 +2235,8 @@ mod tests {
             "Me Jean Dupont, domicilié en cette qualité, agissant en qualité de liquidateur",
             "M. [K], de nationalité Algérienne, né le [Date naissance 1]",
             "M. [K], élève au lycée Jean Moulin, né le [Date naissance 1]",
+            "M. [K], élève au lycee Jean Moulin, né le [Date naissance 1]",
+            "M. [K], élève à l'ECOLE Jean Moulin, né le [Date naissance 1]",
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
@@ -2243,6 +2294,23 @@ mod tests {
             names("Le témoin Paul Girard a déclaré"),
             vec!["Paul Girard"]
         );
+        // Their part in the case makes them parties, whatever their job.
+        assert_eq!(
+            names("La victime, Léa Martin, avocate, a porté plainte contre M. Martin."),
+            vec!["Léa Martin", "Martin"]
+        );
+        // Not names: a company, a status, a heading, a lawyer, the next clause's subject.
+        for t in [
+            "la victime Axa a été indemnisée",
+            "la victime, La Poste, a été indemnisée",
+            "la victime, Partie civile, a été entendue",
+            "le témoin, Pièce n° 3, a été produit",
+            "selon la victime, Lyon était loin",
+            "la victime, Me Dupont, a plaidé",
+            "déposée par la victime Réponse de la Cour 6.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
         assert_eq!(
             names("La plaignante, Nadia Benali, a déposé plainte"),
             vec!["Nadia Benali"]
@@ -2479,6 +2547,14 @@ mod tests {
             "Le commissaire aux comptes, M. Yves Roche, a certifié les comptes.",
             "Le commissaire aux comptes de la société [1], M. Yves Roche, a certifié les comptes.",
             "L'officier de police judiciaire, M. Yves Roche, a procédé à l'audition.",
+            "Le juge-commissaire, M. Yves Roche, par ordonnance du 3 mai 2019, a autorisé la vente.",
+            "Le juge d'instruction, M. Yves Roche, le 3 mai 2019, a ordonné une expertise.",
+            "Le juge d'instruction, M. Yves Roche, s'est déclaré incompétent.",
+            "Le juge d'instruction, M. Yves Roche, n'a pas statué.",
+            "L'expert judiciaire, M. Yves Roche, considère que le bien est sain.",
+            "Le juge de l'exécution, Mme Yvette Roche, rejette la demande.",
+            "L'huissier de justice, M. Yves Roche, signifie l'acte.",
+            "Le juge d'instruction M. Yves Roche et le greffier Mme Claire Dufour ont signé.",
             "Le procureur de la République près le tribunal judiciaire de Lyon, M. Yves Roche, a requis.",
             "Conseiller employeur : M. Marc Rey",
             "Conseiller salarié : Mme Lucie Gay",
@@ -2492,6 +2568,20 @@ mod tests {
         for t in professionals {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
+        assert_eq!(
+            names(
+                "Le juge d'instruction, M. Yves Roche, et son greffier, Mme Claire Dufour, ont \
+                 signé. Mme Martin a formé un pourvoi."
+            ),
+            vec!["Martin"]
+        );
+        assert_eq!(
+            names(
+                "Le procureur général près la cour d'appel de Rouen, Mme Jacquet, le bâtonnier \
+                 et M. Dupuis ont formé des pourvois"
+            ),
+            vec!["Jacquet", "Dupuis"]
+        );
         let parties = [
             (
                 "Le procureur général près la cour d'appel de Rouen, Mme Jacquet et le bâtonnier \
