@@ -38,10 +38,11 @@ pub struct NameHit {
 enum Trigger {
     /// A civility; `plural` for `MM.`, `Mmes`, `Messieurs`, `Mesdames`.
     Civility { plural: bool },
-    /// A party position whose name follows: `époux`, `épouse`, `veuve`, `succession de`; or a
-    /// person's part in the case, then a comma or not: `la victime, Léa Martin,`, `le témoin
-    /// Paul Girard`.
+    /// A party position whose name follows: `époux`, `épouse`, `veuve`, `succession de`.
     Before,
+    /// A person's part in the case, whose name follows, after a comma or not: `la victime, Léa
+    /// Martin,`, `le témoin Paul Girard`.
+    PartInCase,
     /// A party position whose name precedes: `demeurant`, `domicilié`, `né`.
     After,
     /// `né le`, `née à`…: the name precedes.
@@ -69,10 +70,10 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("veuve", Trigger::Before),
     ("succession de", Trigger::Before),
     ("consorts", Trigger::Before),
-    ("victime", Trigger::Before),
-    ("témoin", Trigger::Before),
-    ("plaignante", Trigger::Before),
-    ("plaignant", Trigger::Before),
+    ("victime", Trigger::PartInCase),
+    ("témoin", Trigger::PartInCase),
+    ("plaignante", Trigger::PartInCase),
+    ("plaignant", Trigger::PartInCase),
     ("demeurant", Trigger::After),
     ("domicilié", Trigger::After),
     ("né le ", Trigger::Born),
@@ -752,13 +753,10 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 }
                 pos = civility_group(text, s, e, plural, &mut out);
             }
-            Trigger::Before => {
+            Trigger::Before | Trigger::PartInCase => {
+                let part_in_case = trigger == Trigger::PartInCase;
                 // `la victime, Léa Martin,`: a comma after a person's part in the case.
-                let e = if text[e..].starts_with(", ")
-                    && matches!(
-                        PATTERNS[m.pattern].0,
-                        "victime" | "témoin" | "plaignant" | "plaignante"
-                    ) {
+                let e = if part_in_case && text[e..].starts_with(", ") {
                     e + 1
                 } else {
                     e
@@ -784,10 +782,6 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 // victime Axa`, `la victime, Partie civile,`, `la victime, La Poste,`), and after
                 // a comma it is an apposition, closed by another comma (not `selon la victime,
                 // Lyon était…`).
-                let part_in_case = matches!(
-                    PATTERNS[m.pattern].0,
-                    "victime" | "témoin" | "plaignant" | "plaignante"
-                );
                 if part_in_case {
                     let mut parts = text[ns..ne].split(' ');
                     let first_ok = parts.next().is_some_and(may_be_name_word);
@@ -1456,6 +1450,9 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
     let lo = floor_boundary(text, s.saturating_sub(120));
     let mut before = text[lo..s].trim_end();
     let label = before.ends_with(':');
+    if !label && !closes_apposition(&text[name_end..]) {
+        return false;
+    }
     before = before.trim_end_matches([':', ',', ' ']);
     // `Président (conseiller salarié) :`: the office before the parentheses, which may say it
     // is a court's.
@@ -1502,9 +1499,6 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
             };
             words.push((part, key));
         }
-    }
-    if !label && !closes_apposition(&text[name_end..]) {
-        return false;
     }
     let is = |i: usize, list: &[&str]| {
         words
