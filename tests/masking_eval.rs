@@ -139,7 +139,10 @@ fn planted_party_names_recall_and_precision() {
         ("raw", &raw, true),
         ("normalised", &normalised, false),
     ] {
+        let (mut found, mut expected) = (0, 0);
         for (cat, s) in h::evaluate_names(decisions, use_metadata) {
+            found += s.found;
+            expected += s.expected;
             println!(
                 "{cat:?} ({form}, metadata {use_metadata}): recall {:.4} ({}/{}), precision {:.4} ({}/{}), exact {}",
                 s.recall(),
@@ -151,13 +154,21 @@ fn planted_party_names_recall_and_precision() {
                 s.exact
             );
             assert!(s.expected > 300, "{cat:?}: {} planted", s.expected);
-            assert!(s.recall() >= 0.98, "{cat:?}: recall {}", s.recall());
+            // The target is 0.98. Every category measured at least 0.9959 (722 of 725) on
+            // 25 November 2026, so a floor of 0.995 catches names newly missed, which the
+            // target alone let pass.
+            assert!(s.recall() >= 0.995, "{cat:?}: recall {}", s.recall());
             assert!(
-                s.precision() >= 0.98,
+                s.precision() >= 0.995,
                 "{cat:?}: precision {}",
                 s.precision()
             );
         }
+        // 22 of the 8,700 planted names were missed on 25 November 2026, the same 22 in each
+        // form (listed by `cargo run --release --example masking_eval -- --misses`): a few more
+        // is a regression, even spread over the categories.
+        println!("all ({form}, metadata {use_metadata}): {found}/{expected}");
+        assert!(expected - found <= 25, "{} names missed", expected - found);
     }
 }
 
