@@ -1,7 +1,7 @@
 //! Hand-checked cases of SPEC §2.2 "What counts as equal identification".
 
 use jiff::civil::date;
-use vigie::ident::{Comparison, compare, reference_display, reference_has};
+use vigie::ident::{Comparison, compare, reference_display, reference_has, unreadable};
 use vigie::model::{IdField, Producer, ReferenceDecision};
 
 fn cc_reference() -> ReferenceDecision {
@@ -62,7 +62,10 @@ fn dates_same_calendar_day() {
         equal(IdField::DecisionDate, v, &r);
     }
     different(IdField::DecisionDate, "19/11/2020", &r, "2020-11-18");
-    unknown(IdField::DecisionDate, "11/18/2020", &r); // month-first: no 18th month, unreadable
+    // Month first, where no 18th month lets it be read day first: the right day, written the
+    // American way.
+    equal(IdField::DecisionDate, "11/18/2020", &r);
+    different(IdField::DecisionDate, "11/19/2020", &r, "2020-11-18");
     // A date no calendar has, either way round, is no date: not the reference's.
     for v in [
         "31/02/2020",
@@ -76,6 +79,156 @@ fn dates_same_calendar_day() {
     let mut no_date = cc_reference();
     no_date.decision_date = None;
     unknown(IdField::DecisionDate, "18/11/2020", &no_date);
+}
+
+#[test]
+fn dates_inside_words_compact_english_or_in_part() {
+    let r = cc_reference(); // 18 November 2020
+    for v in [
+        "Arrêt du 18 novembre 2020",
+        "18 novembre 2020, Com.",
+        "20201118",
+        "2020.11.18",
+        "2020-11-18xyz",
+        "18 November 2020",
+        "November 18, 2020",
+        "Nov. 18th 2020",
+        // A year of two digits, in the reference's century.
+        "18/11/20",
+        // An instant is the day it falls on in France: midnight in Paris, exported in UTC.
+        "2020-11-17T23:00:00.000Z",
+        "2020-11-18T00:00:00+01:00",
+    ] {
+        equal(IdField::DecisionDate, v, &r);
+        assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
+    }
+    for v in [
+        "Arrêt du 19 novembre 2020",
+        "19 November 2020",
+        "20201119",
+        "2020.11.19",
+        "19/11/20",
+        "18/11/21",
+        "2020-11-18T23:30:00Z", // the 19th in Paris
+        // Part of another day.
+        "2019",
+        "octobre 2020",
+        "2020-10",
+        "10/2020",
+        "19 novembre",
+        // No calendar has it.
+        "2020-13-05",
+        "31/02/20",
+    ] {
+        different(IdField::DecisionDate, v, &r, "2020-11-18");
+        assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
+    }
+    // Part of the right day, or nothing of a day: too little to identify the decision.
+    for (v, why) in [
+        ("2020", "it gives only a year"),
+        ("novembre 2020", "it gives no day"),
+        ("2020-11", "it gives no day"),
+        ("18 novembre", "it gives no year"),
+        ("hier", "no date can be read in it"),
+        ("date du prononcé", "no date can be read in it"),
+    ] {
+        unknown(IdField::DecisionDate, v, &r);
+        assert_eq!(
+            unreadable(IdField::DecisionDate, v, &r).as_deref(),
+            Some(why),
+            "{v}"
+        );
+    }
+    // Nothing to say when the reference has no date, or when the value shows none.
+    let mut no_date = cc_reference();
+    no_date.decision_date = None;
+    assert_eq!(unreadable(IdField::DecisionDate, "hier", &no_date), None);
+    assert_eq!(unreadable(IdField::DecisionDate, "N/A", &r), None);
+}
+
+#[test]
+fn courts_and_benches_vigie_has_no_table_for() {
+    let r = cc_reference();
+    // Other courts: a contradiction.
+    for v in [
+        "Conseil constitutionnel",
+        "Cour des comptes",
+        "Cour nationale du droit d'asile",
+        "CJUE",
+        "Cour de justice de l'Union européenne",
+        "Cour européenne des droits de l'homme",
+        "CEDH",
+        "Cour d'assises de Paris",
+    ] {
+        different(IdField::Jurisdiction, v, &r, "Cour de cassation");
+        assert_eq!(unreadable(IdField::Jurisdiction, v, &r), None, "{v}");
+    }
+    // No court at all: it identifies nothing.
+    for v in ["XYZ", "Haute juridiction", "Juridiction administrative"] {
+        unknown(IdField::Jurisdiction, v, &r);
+        assert_eq!(
+            unreadable(IdField::Jurisdiction, v, &r).as_deref(),
+            Some("it names no court"),
+            "{v}"
+        );
+    }
+    // A court merged into the tribunal judiciaire may still name its decisions: unknown.
+    let tj = ReferenceDecision {
+        jurisdiction: Some("tj75056".into()),
+        ..Default::default()
+    };
+    unknown(IdField::Jurisdiction, "Tribunal d'instance de Paris", &tj);
+    assert_eq!(
+        unreadable(IdField::Jurisdiction, "Tribunal d'instance de Paris", &tj),
+        None
+    );
+
+    // Benches of other courts, or no longer sitting, on a Cour de cassation decision.
+    let expected = "Chambre commerciale financière et économique - Formation de section";
+    let expected = reference_display(IdField::Formation, &r).unwrap_or(expected.into());
+    for v in [
+        "Pôle 4 - Chambre 9",
+        "Civ. 20",
+        "Juge des référés",
+        "Section du contentieux",
+        "Chambre des requêtes",
+        "Tribunal des conflits",
+    ] {
+        different(IdField::Formation, v, &r, &expected);
+    }
+    // The first president's orders are a formation of the Cour de cassation.
+    let ordo = ReferenceDecision {
+        formation: Some("Première présidence (Ordonnance)".into()),
+        chamber: None,
+        ..cc_reference()
+    };
+    equal(IdField::Formation, "Premier président", &ordo);
+    // A bench in words vigie cannot read is not a contradiction; no bench at all is unreadable.
+    unknown(IdField::Formation, "1re chambre", &r);
+    assert_eq!(unreadable(IdField::Formation, "1re chambre", &r), None);
+    assert_eq!(
+        unreadable(IdField::Formation, "XYZ", &r).as_deref(),
+        Some("it names no chamber or formation of the Cour de cassation")
+    );
+
+    // The formations of the Conseil d'État tell each other apart.
+    let ce = ReferenceDecision {
+        jurisdiction: Some("Conseil d'État".into()),
+        formation: Some("10ème - 9ème chambres réunies".into()),
+        ..Default::default()
+    };
+    for v in [
+        "Assemblée du contentieux",
+        "Section du contentieux",
+        "Juge des référés",
+        "chambre jugeant seule",
+    ] {
+        different(IdField::Formation, v, &ce, "10ème - 9ème chambres réunies");
+    }
+    assert_eq!(
+        unreadable(IdField::Formation, "XYZ", &ce).as_deref(),
+        Some("it names no chamber or formation")
+    );
 }
 
 #[test]
@@ -538,7 +691,7 @@ fn formation_cour_de_cassation() {
     different(IdField::Formation, "Com. F-B", &r, expected);
     unknown(IdField::Formation, "1re chambre", &r);
     unknown(IdField::Formation, "civ1 civ2", &r);
-    unknown(IdField::Formation, "chambre des requêtes", &r);
+    different(IdField::Formation, "chambre des requêtes", &r, expected);
 
     // A part the record omits is no contradiction; a part the reference lacks cannot be checked.
     let civ1 = ReferenceDecision {

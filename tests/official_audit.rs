@@ -196,8 +196,96 @@ fn planted_identification_breaches_on_dila() {
     );
 }
 
+/// Identification written in ways a reader reads but no table lists, on real DILA decisions:
+/// the day is read inside words, in English, compact, or as an instant (the day in France); a
+/// court vigie has no table for is another court; what identifies nothing is said so, with the
+/// value shown.
+#[test]
+fn identification_read_in_words_or_shown_in_no_usable_form() {
+    let decisions = dila();
+    let cases: Vec<(&str, String)> = decisions
+        .iter()
+        .take(8)
+        .enumerate()
+        .map(|(i, d)| {
+            let day = d.decision_date.unwrap();
+            let (field, value) = match i {
+                // The right day.
+                0 => (
+                    "decision_date",
+                    format!("Arrêt du {}", vigie::ident::french_date(day)),
+                ),
+                1 => ("decision_date", format!("{}", day.strftime("%Y%m%d"))),
+                // Midnight in Paris, exported in UTC: the day before in UTC.
+                2 => (
+                    "decision_date",
+                    format!("{}T22:00:00.000Z", day.yesterday().unwrap()),
+                ),
+                // The day after, and part of a day.
+                3 => (
+                    "decision_date",
+                    format!("{}", day.tomorrow().unwrap().strftime("%d %B %Y")),
+                ),
+                4 => ("decision_date", "hier".to_string()),
+                5 => ("decision_date", format!("{}", day.year())),
+                6 => ("jurisdiction", "Conseil constitutionnel".to_string()),
+                _ => ("jurisdiction", "XYZ".to_string()),
+            };
+            (field, value)
+        })
+        .collect();
+    let recs: Vec<Value> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (field, value))| {
+            let mut r = record(&decisions[i], i);
+            r[*field] = json!(value);
+            r
+        })
+        .collect();
+    let rep = report(&recs, &[data("dila-cass")], None);
+    let got: Vec<(String, Rule, String)> = rep
+        .findings
+        .iter()
+        .map(|f| {
+            let id = f
+                .record
+                .as_ref()
+                .and_then(|r| r.id.clone())
+                .unwrap_or_default();
+            (id, f.rule, f.message.to_string())
+        })
+        .collect();
+    let rules: Vec<(&str, Rule)> = got.iter().map(|(id, r, _)| (id.as_str(), *r)).collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("r3", Rule::INT006),
+            ("r4", Rule::INT005),
+            ("r5", Rule::INT005),
+            ("r6", Rule::INT006),
+            ("r7", Rule::INT005),
+        ],
+        "{got:#?}"
+    );
+    assert!(
+        got[1]
+            .2
+            .contains("decision_date «hier» (no date can be read in it)"),
+        "{}",
+        got[1].2
+    );
+    assert!(got[2].2.contains("(it gives only a year)"), "{}", got[2].2);
+    assert!(
+        got[4].2.contains("jurisdiction «XYZ» (it names no court)"),
+        "{}",
+        got[4].2
+    );
+}
+
 /// A value that shows no identification is absent (INT005); an impossible date contradicts the
-/// reference (INT006); a spelling vigie has no table for still raises nothing.
+/// reference (INT006); a court's name that names no court (`Haute juridiction`, a periphrasis)
+/// identifies nothing (INT005); a date in words, which a reader reads, raises nothing.
 #[test]
 fn placeholders_are_absent_and_impossible_dates_contradict() {
     let decisions = dila();
@@ -232,6 +320,7 @@ fn placeholders_are_absent_and_impossible_dates_contradict() {
             ("r2".into(), Rule::INT006),
             ("r3".into(), Rule::INT005),
             ("r5".into(), Rule::INT005),
+            ("r6".into(), Rule::INT005),
             ("r7".into(), Rule::INT005),
             ("r8".into(), Rule::INT005),
         ]

@@ -128,7 +128,7 @@ static CC_RE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<fs>formation\ de\ section|formation\ section|fs)
           | (?P<fp>formation\ pleniere(?:\ de\ chambre)?|fp)
           | (?P<fm>formation\ mixte|fm)
-          | (?P<ordo>(?:premiere|1re|1ere)\ presidence(?:\ ordonnance)?|ordonnance|ordo)
+          | (?P<ordo>(?:premiere|1re|1ere)\ presidence(?:\ ordonnance)?|(?:premier|1er)\ president(?:e)?|ordonnance|ordo)
           | (?P<civ1>{c1})
           | (?P<civ2>{c2})
           | (?P<civ3>{c3})
@@ -265,7 +265,8 @@ pub struct ChamberDesc {
 }
 
 impl ChamberDesc {
-    fn is_empty(&self) -> bool {
+    /// Whether nothing of a chamber was read.
+    pub fn is_empty(&self) -> bool {
         self.pole.is_none()
             && self.chambers.is_empty()
             && self.section.is_none()
@@ -324,6 +325,10 @@ fn kind_word(token: &str) -> Option<&'static str> {
         "pleniere" => "pleniere",
         "urgences" | "urgence" => "urgence",
         "execution" | "jex" => "execution",
+        // Formations of the Conseil d'État: `10ème et 9ème chambres réunies`, `chambre
+        // jugeant seule`.
+        "reunies" | "reunie" => "chambres-reunies",
+        "seule" => "chambre-seule",
         _ => return None,
     })
 }

@@ -339,6 +339,60 @@ fn parse_court_uncached(value: &str) -> Option<Court> {
     })
 }
 
+/// Courts vigie has no table for, on [`words`]: other French courts (constitutional, financial,
+/// asylum, criminal) and the European courts. A record naming one of them names another court
+/// than any reference decision's. The courts merged into the tribunal judiciaire in 2020
+/// (`Tribunal d'instance`) and those that sit within it are not among them: a record may still
+/// name a tribunal judiciaire's decision so.
+static OTHER_COURT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            conseil\ constitutionnel|cons\ const|
+            cour\ des\ comptes|chambre\ regionale\ des\ comptes|crc|
+            cour\ nationale\ du\ droit\ d\ asile|cnda|commission\ des\ recours\ des\ refugies|
+            cour\ de\ justice\ de\ l\ union\ europeenne|cjue|
+            cour\ de\ justice\ des\ communautes\ europeennes|cjce|
+            tribunal\ de\ l\ union\ europeenne|
+            cour\ europeenne\ des\ droits\ de\ l\ homme|cour\ edh|cedh|
+            court\ of\ justice|european\ court|
+            cour\ de\ justice\ de\ la\ republique|haute\ cour|
+            cour\ d\ assises|cour\ criminelle
+        )(?:\ |$)",
+    )
+    .expect("other court regex")
+});
+
+/// Courts merged into the tribunal judiciaire in 2020, or sitting within one or beside it, on
+/// [`words`]: a record may still name a tribunal judiciaire's decision so. vigie cannot tell
+/// whether they name the reference's court.
+static KINDRED_COURT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            tribunal\ d\ instance|trib\ inst|t\ i|ti|juridiction\ de\ proximite|
+            tribunal\ de\ police|tribunal\ pour\ enfants|
+            tribunal\ des\ affaires\ de\ securite\ sociale|tass|
+            tribunal\ du\ contentieux\ de\ l\ incapacite|
+            tribunal\ paritaire\ des\ baux\ ruraux|tpbr|
+            tribunal\ maritime|tribunal\ superieur\ d\ appel|tribunal\ de\ premiere\ instance
+        )(?:\ |$)",
+    )
+    .expect("kindred court regex")
+});
+
+/// Whether `value` names a court vigie has no table for, and which is not the reference's
+/// ([`OTHER_COURT_RE`]).
+pub fn other_court(value: &str) -> bool {
+    OTHER_COURT_RE.is_match(&words(value))
+}
+
+/// Whether `value` names a court, one vigie has no table for included.
+pub fn names_a_court(value: &str) -> bool {
+    parse_court(value).is_some() || {
+        let w = words(value);
+        OTHER_COURT_RE.is_match(&w) || KINDRED_COURT_RE.is_match(&w)
+    }
+}
+
 /// Parses a seat value: a city (`Paris`, `Aix-en-Provence`), a court's name
 /// (`Cour d'appel de Paris`) or a code (`ca_paris`, `tj75056`). `kind` is the kind of court
 /// the seat belongs to, which decides how a bare code (`8501`, `33063`) is read. `None` when

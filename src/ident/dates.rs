@@ -221,8 +221,8 @@ fn parse_whole(s: &str) -> Option<Moment> {
 /// A date as a record or a source may write it: ISO 8601 (`2023-10-05`, `2023-10-05T14:03:00`,
 /// with `Z` or an offset), `05/10/2023`, `5/10/2023`, `05-10-2023`, `05.10.2023`,
 /// `5 octobre 2023`, `1er octobre 2023`, `5 oct. 2023`, `le 5 octobre 2023`,
-/// `jeudi 5 octobre 2023`, with or without accents, any case. A date-time gives the day as
-/// written.
+/// `jeudi 5 octobre 2023`, with or without accents, any case. A naive date-time gives the day
+/// as written; one with `Z` or an offset, the day it falls on in France.
 pub fn parse_date(s: &str) -> Option<Date> {
     thread_local! {
         static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Date>>> =
@@ -243,9 +243,11 @@ fn parse_date_uncached(s: &str) -> Option<Date> {
     if !rest.is_empty() {
         return None;
     }
-    if caps.name("iy").is_some() {
+    if caps.name("iy").is_some() && caps.name("tz").is_none() {
         Date::new(num(&caps, "iy")?, num(&caps, "im")?, num(&caps, "id")?).ok()
     } else {
+        // An instant with its offset is the day it falls on in France (`2023-10-04T22:00:00Z`,
+        // midnight in Paris as a program exports it, is the 5th).
         // The time, if any, must still be valid for the value to be a date.
         moment_of(&caps).map(|m| m.date())
     }
@@ -280,6 +282,198 @@ pub fn impossible_date(s: &str) -> bool {
         let (y, d) = (num::<i16>(&caps, "ty"), num::<i8>(&caps, "td"));
         matches!((y, month, d), (Some(y), Some(m), Some(d)) if Date::new(y, m, d).is_err())
     }
+}
+
+/// What a decision date, as a record shows it, tells of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayReading {
+    /// A whole day.
+    Day(Date),
+    /// A date no calendar has (`31/02/2023`, `2024-13-05`).
+    Impossible,
+    /// Part of a day: a year alone (`2022`), a month and a year (`septembre 2023`, `2023-10`),
+    /// a day and a month (`6 octobre`); or a whole day with a year of two digits (`06/10/23`),
+    /// whose century the reader supplies.
+    Parts(DayParts),
+    /// No date at all (`hier`).
+    Nothing,
+}
+
+/// The parts of a day a value gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayParts {
+    pub year: Option<i16>,
+    /// Whether `year` is written with two digits (`23` for 2023).
+    pub short_year: bool,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+}
+
+impl DayParts {
+    /// Whether a part the value gives is not `d`'s.
+    pub fn contradicts(&self, d: Date) -> bool {
+        let year = self.year.is_some_and(|y| {
+            if self.short_year {
+                y != d.year().rem_euclid(100)
+            } else {
+                y != d.year()
+            }
+        });
+        year || self.month.is_some_and(|m| m != d.month()) || self.day.is_some_and(|x| x != d.day())
+    }
+
+    /// Whether the value gives the day, the month and the year.
+    pub fn whole(&self) -> bool {
+        self.year.is_some() && self.month.is_some() && self.day.is_some()
+    }
+
+    /// What the value leaves out, for messages.
+    pub fn missing(&self) -> &'static str {
+        match (
+            self.year.is_some(),
+            self.month.is_some(),
+            self.day.is_some(),
+        ) {
+            (true, true, false) => "it gives no day",
+            (true, false, _) => "it gives only a year",
+            (false, _, _) => "it gives no year",
+            (true, true, true) => "",
+        }
+    }
+}
+
+/// Spellings of a decision date that [`parse_date`] does not take as a whole value, run on
+/// [`fold`]ed text: a date inside words (`arrêt du 6 octobre 2023`, `2023-10-06xyz`), compact
+/// (`20231006`), dotted the ISO way (`2023.10.06`), in English (`6 October 2023`,
+/// `October 6, 2023`), with a year of two digits (`06/10/23`); then parts of one.
+static DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    const MONTH_EN: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+    const MONTH_FR: &str = "janvier|janv|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout|septembre|sept|octobre|oct|novembre|nov|decembre|dec";
+    Regex::new(&format!(
+        r"(?x)
+          (?:^|[^0-9])(?P<cy>(?:1[89]|20)\d{{2}})(?P<cm>[01]\d)(?P<cd>[0-3]\d)(?:$|[^0-9])
+        | (?:^|[^0-9])(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?:$|[^0-9])
+        | \b(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<em>{MONTH_EN})\.?,?\s+(?P<ey>\d{{4}})\b
+        | \b(?P<em2>{MONTH_EN})\.?\s+(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ey2>\d{{4}})\b
+        | (?:^|[^0-9])(?P<sd>\d{{1,2}})\x20?[/.-]\x20?(?P<sm>\d{{1,2}})\x20?[/.-]\x20?(?P<sy>\d{{2}})(?:$|[^0-9])
+        | \b(?P<pm>{MONTH_FR}|{MONTH_EN})\.?\s+(?P<py>\d{{4}})\b
+        | (?:^|[^0-9])(?P<qy>\d{{4}})[-/](?P<qm>\d{{1,2}})(?:$|[^0-9./-])
+        | (?:^|[^0-9./-])(?P<qm2>\d{{1,2}})[-/](?P<qy2>\d{{4}})(?:$|[^0-9])
+        | \b(?P<td>\d{{1,2}})(?:er)?\s+(?P<tm>{MONTH_FR}|{MONTH_EN})\b
+        | (?:^|[^0-9])(?P<y>(?:1[89]|20)\d{{2}})(?:$|[^0-9])
+        "
+    ))
+    .expect("day regex")
+});
+
+fn month_en(m: &str) -> Option<i8> {
+    Some(match m {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" => 9,
+        "october" => 10,
+        "november" => 11,
+        "december" => 12,
+        _ => return None,
+    })
+}
+
+/// A month's number from its French or English name, abridged or not.
+fn any_month(m: &str) -> i8 {
+    month_en(m).unwrap_or_else(|| month_number(m))
+}
+
+/// Reads a decision date as a record shows it (SPEC §2.2: the same calendar day, whatever the
+/// accepted format): a whole value [`parse_date`] reads (an instant written with `Z` or an
+/// offset is the day it falls on in France, where decisions are dated); else the first date
+/// found inside it, in the spellings of [`DAY_RE`]; else the parts of a day it gives.
+pub fn read_day(s: &str) -> DayReading {
+    if let Some(d) = parse_date(s) {
+        return DayReading::Day(d);
+    }
+    if impossible_date(s) {
+        return DayReading::Impossible;
+    }
+    let folded = fold(s);
+    if let Some(m) = DATE_RE.captures_iter(&folded).find_map(|c| moment_of(&c)) {
+        return DayReading::Day(m.date());
+    }
+    // Month first, the American way, where it cannot be read day first (`11/18/2020`).
+    if let Some(c) = DATE_RE.captures(&folded)
+        && let (Some(y), Some(m), Some(d)) = (num(&c, "ny"), num(&c, "nd"), num::<i8>(&c, "nm"))
+        && d > 12
+        && let Ok(date) = Date::new(y, m, d)
+    {
+        return DayReading::Day(date);
+    }
+    let Some(c) = DAY_RE.captures(&folded) else {
+        return DayReading::Nothing;
+    };
+    let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+    let whole = |y: Option<i16>, m: Option<i16>, d: Option<i16>| {
+        let (y, m, d) = (y?, m?, d?);
+        Some(
+            match Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?) {
+                Ok(d) => DayReading::Day(d),
+                Err(_) => DayReading::Impossible,
+            },
+        )
+    };
+    let month = |name: &str| c.name(name).map(|m| i16::from(any_month(m.as_str())));
+    let reading = if c.name("cy").is_some() {
+        whole(n("cy"), n("cm"), n("cd"))
+    } else if c.name("iy").is_some() {
+        whole(n("iy"), n("im"), n("id"))
+    } else if c.name("ey").is_some() {
+        whole(n("ey"), month("em"), n("ed"))
+    } else if c.name("ey2").is_some() {
+        whole(n("ey2"), month("em2"), n("ed2"))
+    } else if c.name("sy").is_some() {
+        let (d, m, y) = (n("sd"), n("sm"), n("sy"));
+        // Valid in a leap year, so that `29/02/24` is read.
+        match (d, m, y) {
+            (Some(d), Some(m), Some(y)) if Date::new(2000, m as i8, d as i8).is_ok() => {
+                Some(DayReading::Parts(DayParts {
+                    year: Some(y),
+                    short_year: true,
+                    month: Some(m as i8),
+                    day: Some(d as i8),
+                }))
+            }
+            _ => Some(DayReading::Impossible),
+        }
+    } else {
+        let (y, m, d) = if c.name("py").is_some() {
+            (n("py"), month("pm"), None)
+        } else if c.name("qy").is_some() {
+            (n("qy"), n("qm"), None)
+        } else if c.name("qy2").is_some() {
+            (n("qy2"), n("qm2"), None)
+        } else if c.name("tm").is_some() {
+            (None, month("tm"), n("td"))
+        } else {
+            (n("y"), None, None)
+        };
+        let valid =
+            m.is_none_or(|m| (1..=12).contains(&m)) && d.is_none_or(|d| (1..=31).contains(&d));
+        Some(if valid {
+            DayReading::Parts(DayParts {
+                year: y,
+                short_year: false,
+                month: m.map(|m| m as i8),
+                day: d.map(|d| d as i8),
+            })
+        } else {
+            DayReading::Impossible
+        })
+    };
+    reading.unwrap_or(DayReading::Nothing)
 }
 
 /// An `updated_at` value: a date, or a date-time (naive ones are French local time).

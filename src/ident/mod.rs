@@ -24,8 +24,8 @@ use crate::model::{IdField, ReferenceDecision};
 pub use chambers::{CcChamber, CcFormation, CcParsed, ChamberDesc, describe, parse_cc};
 pub use courts::{Court, CourtKind, SeatValue, city_key, parse_court, parse_seat, same_city};
 pub use dates::{
-    MONTHS_FR, Moment, find_moment_in, french_date, paris, paris_day, paris_instant, parse_date,
-    parse_moment,
+    DayParts, DayReading, MONTHS_FR, Moment, find_moment_in, french_date, paris, paris_day,
+    paris_instant, parse_date, parse_moment, read_day,
 };
 pub(crate) use fold::memoized;
 pub use fold::{fold, words};
@@ -275,11 +275,57 @@ fn formation_display(reference: &ReferenceDecision) -> Option<String> {
 
 fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     let expected = reference.decision_date?;
-    match parse_date(value) {
-        Some(date) => Some(date == expected),
+    match read_day(value) {
+        DayReading::Day(date) => Some(date == expected),
         // A date no calendar has, read either way (`31/02/2023`): not the reference's.
-        None if dates::impossible_date(value) => Some(false),
-        None => None,
+        DayReading::Impossible => Some(false),
+        // Part of another day (`septembre 2023`, `2022`), or the whole of it with a year of two
+        // digits (`05/10/23`).
+        DayReading::Parts(p) if p.contradicts(expected) => Some(false),
+        DayReading::Parts(p) if p.whole() => Some(true),
+        // Part of the right day: too little to identify the decision ([`unreadable`]).
+        DayReading::Parts(_) | DayReading::Nothing => None,
+    }
+}
+
+/// Why the record's value of a required field, shown but not read, identifies nothing: a date
+/// with no day, or none at all (`hier`); a court, chamber or formation vigie reads as none it
+/// knows, where the reference's is one it knows. `None` when the value is read (equal or not
+/// to the reference's) or when vigie cannot tell. A value that shows nothing at all (`-`,
+/// `N/A`) is absent, not unreadable.
+pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() || placeholder(value) {
+        return None;
+    }
+    match field {
+        IdField::DecisionDate => {
+            let expected = reference.decision_date?;
+            match read_day(value) {
+                DayReading::Nothing => Some("no date can be read in it".to_owned()),
+                DayReading::Parts(p) if !p.whole() && !p.contradicts(expected) => {
+                    Some(p.missing().to_owned())
+                }
+                _ => None,
+            }
+        }
+        IdField::Jurisdiction => {
+            reference_court(reference)?;
+            (!courts::names_a_court(value)).then(|| "it names no court".to_owned())
+        }
+        IdField::Formation => {
+            if cc_reference(reference).is_some() {
+                let p = parse_cc(value);
+                let none = p.chamber.is_none() && p.formation.is_none() && !p.conflicting;
+                return (none && !names_a_bench(value)).then(|| {
+                    "it names no chamber or formation of the Cour de cassation".to_owned()
+                });
+            }
+            let raw = formation_raw(reference)?;
+            (describe(value).is_empty() && !describe(&raw).is_empty())
+                .then(|| "it names no chamber or formation".to_owned())
+        }
+        IdField::Seat | IdField::Number => None,
     }
 }
 
@@ -392,7 +438,10 @@ fn same_seat(record: &SeatValue, reference: &[SeatValue]) -> Option<bool> {
 
 fn compare_jurisdiction(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     let (expected, _) = reference_court(reference)?;
-    let record = parse_court(value)?;
+    let Some(record) = parse_court(value) else {
+        // A court vigie has no table for, but knows is another (`Conseil constitutionnel`).
+        return courts::other_court(value).then_some(false);
+    };
     if !record.same_kind_as(&expected) {
         return Some(false);
     }
@@ -431,16 +480,72 @@ fn compare_formation(value: &str, reference: &ReferenceDecision) -> Option<bool>
             }
             agreed = true;
         }
+        let read = |c: &CcParsed| c.chamber.is_some() || c.formation.is_some();
+        if !agreed && !read(&record) && read(&expected) {
+            // No chamber or formation of the Cour de cassation, but another court's, or one
+            // that no longer sits (`Pôle 4 - Chambre 9`, `Civ. 20`, `Juge des référés`,
+            // `Chambre des requêtes`).
+            return names_another_bench(value).then_some(false);
+        }
         return (agreed && !record.leftover).then_some(true);
     }
+    let raw = formation_raw(reference)?;
+    chambers::compare_desc(&describe(value), &describe(&raw))
+}
+
+/// Whether `value` names a chamber, a formation or a judge of some court.
+fn names_a_bench(value: &str) -> bool {
+    !describe(value).is_empty()
+        || words(value).split(' ').any(|w| {
+            matches!(
+                w,
+                "chambre"
+                    | "chambres"
+                    | "formation"
+                    | "section"
+                    | "president"
+                    | "presidente"
+                    | "presidence"
+                    | "assemblee"
+                    | "tribunal"
+                    | "juge"
+                    | "pole"
+                    | "conseil"
+                    | "cour"
+            )
+        })
+}
+
+/// Whether `value`, which names no chamber or formation of the Cour de cassation, names
+/// another court's (`Pôle 4 - Chambre 9`, `Civ. 20`, `Juge des référés`, `Chambre des
+/// requêtes`), rather than one of its own in words vigie cannot read (`1re chambre`).
+fn names_another_bench(value: &str) -> bool {
+    let d = describe(value);
+    d.pole.is_some()
+        || d.section.is_some()
+        || !d.kinds.is_empty()
+        || words(value).split(' ').any(|w| {
+            matches!(
+                w,
+                "requetes"
+                    | "president"
+                    | "presidente"
+                    | "assemblee"
+                    | "tribunal"
+                    | "juge"
+                    | "conseil"
+                    | "cour"
+            )
+        })
+}
+
+/// The reference's chamber and formation, as one value (`10ème - 9ème chambres réunies`).
+fn formation_raw(reference: &ReferenceDecision) -> Option<Cow<'_, str>> {
     let mut raw: Cow<'_, str> = Cow::Borrowed(non_empty(&reference.chamber).unwrap_or(""));
     if let Some(f) = non_empty(&reference.formation) {
         raw = Cow::Owned(format!("{raw} {f}"));
     }
-    if raw.trim().is_empty() {
-        return None;
-    }
-    chambers::compare_desc(&describe(value), &describe(&raw))
+    (!raw.trim().is_empty()).then_some(raw)
 }
 
 #[cfg(test)]

@@ -10,9 +10,8 @@ use std::sync::Arc;
 
 /// The record's value of an identification field, if it shows one: not a placeholder (`-`,
 /// `N/A`, `non renseigné`…); for a number, a digit other than zero (`n°` alone, `000000`, show
-/// none); for a date, the same, or the name of a month (`cinq octobre deux mille vingt-trois`
-/// shows one, `0000-00-00` none). A value that shows none is absent (INT005), not a value
-/// vigie cannot read.
+/// none); for a date, no digits or one other than zero (`0000-00-00` shows none, `hier` one,
+/// which [`unreadable`] tells). A value that shows none is absent (INT005).
 pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
     let v = match f {
         IdField::Jurisdiction => r.jurisdiction.as_deref(),
@@ -25,7 +24,7 @@ pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
         let digit = s.bytes().any(|b| matches!(b, b'1'..=b'9'));
         match f {
             IdField::Number => digit,
-            IdField::DecisionDate => digit || ident::names_a_month(s),
+            IdField::DecisionDate => digit || !s.bytes().any(|b| b.is_ascii_digit()),
             _ => true,
         }
     };
@@ -54,34 +53,85 @@ fn required(reference: Option<&ReferenceDecision>, rec: &RecordRef) -> Vec<IdFie
     }
 }
 
-/// INT005: the required identification that is absent.
+/// Why a shown value of a required field identifies nothing ([`ident::unreadable`]): a date
+/// written in words (`cinq octobre deux mille vingt-trois`) is read by the reader though not by
+/// vigie, and is not one.
+fn unreadable(f: IdField, v: &str, d: &ReferenceDecision) -> Option<String> {
+    if f == IdField::DecisionDate
+        && !v.bytes().any(|b| b.is_ascii_digit())
+        && ident::names_a_month(v)
+    {
+        return None;
+    }
+    ident::unreadable(f, v, d)
+}
+
+/// INT005: the required identification that is absent, or shown in a form that identifies
+/// nothing (a date with no day, a court's name that names none).
 pub fn check_missing(
     r: &Record,
     reference: Option<&ReferenceDecision>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let missing: Vec<&str> = required(reference, rec)
-        .into_iter()
-        .filter(|f| record_value(r, *f).is_none())
-        .map(|f| f.name())
-        .collect();
-    if !missing.is_empty() {
-        out.push(
-            Finding::new(
-                Rule::INT005,
-                Some(rec.clone()),
-                format!(
-                    "identification required beside the decision is absent: {}",
-                    missing.join(", ")
-                ),
-            )
-            .with_evidence(Evidence {
-                field: missing.join(",").into(),
-                ..Default::default()
-            }),
-        );
+    let mut missing = Vec::new();
+    let mut unread = Vec::new();
+    for f in required(reference, rec) {
+        match record_value(r, f) {
+            None => missing.push(f.name()),
+            Some(v) => {
+                if let Some(why) = reference.and_then(|d| unreadable(f, v, d)) {
+                    unread.push((f.name(), v, why));
+                }
+            }
+        }
     }
+    if missing.is_empty() && unread.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("absent: {}", missing.join(", ")));
+    }
+    if !unread.is_empty() {
+        let shown: Vec<String> = unread
+            .iter()
+            .map(|(name, v, why)| {
+                format!(
+                    "{name} «{}» ({why})",
+                    v.chars().take(80).collect::<String>()
+                )
+            })
+            .collect();
+        parts.push(format!(
+            "shown in no form that identifies the decision: {}",
+            shown.join(", ")
+        ));
+    }
+    let fields: Vec<&str> = missing
+        .iter()
+        .copied()
+        .chain(unread.iter().map(|(name, ..)| *name))
+        .collect();
+    // The first value shown, for the excerpt.
+    let excerpt = unread
+        .first()
+        .map(|(_, v, _)| v.chars().take(200).collect());
+    out.push(
+        Finding::new(
+            Rule::INT005,
+            Some(rec.clone()),
+            format!(
+                "identification required beside the decision is {}",
+                parts.join("; ")
+            ),
+        )
+        .with_evidence(Evidence {
+            field: fields.join(",").into(),
+            excerpt,
+            ..Default::default()
+        }),
+    );
 }
 
 /// INT006: identification fields that contradict the reference. Returns the findings (the caller
