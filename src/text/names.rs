@@ -923,6 +923,17 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
 /// After a name ending at `p`: is there a role, directly or at the end of an enumeration of
 /// names (`M. X, Mme Y, conseillers`)?
 fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
+    // A compound name broken after its hyphen (`Mme Renault- Malignac, conseiller doyen`): the
+    // role follows its second half.
+    if text[p..].starts_with('-') {
+        let r = skip_spaces(text, p + 1);
+        if r > p + 1
+            && text[r..].starts_with(|c: char| c.is_uppercase())
+            && let Some((_, we)) = word_at(text, r)
+        {
+            p = we;
+        }
+    }
     for _ in 0..40 {
         // The role in parentheses: `M. Bonnal (président)`.
         let r = skip_ws(text, p);
@@ -2046,6 +2057,25 @@ fn fold_key(w: &str) -> Option<FoldKey> {
             i += 1;
         } else {
             let ch = w[i..].chars().next()?;
+            // A typesetter's ligature is its letters (`grefﬁer` is `greffier`).
+            let ligature = match ch {
+                '\u{fb00}' => "ff",
+                '\u{fb01}' => "fi",
+                '\u{fb02}' => "fl",
+                '\u{fb03}' => "ffi",
+                '\u{fb04}' => "ffl",
+                '\u{fb05}' | '\u{fb06}' => "st",
+                _ => "",
+            };
+            if !ligature.is_empty() {
+                if n + ligature.len() >= KEY_LEN {
+                    return None;
+                }
+                k[n..n + ligature.len()].copy_from_slice(ligature.as_bytes());
+                n += ligature.len();
+                i += ch.len_utf8();
+                continue;
+            }
             let f = fold_char(ch);
             let len = f.len_utf8();
             if n + len >= KEY_LEN {
@@ -2400,6 +2430,9 @@ mod tests {
             "Décision rendue par M. Bonnal (président).",
             "MM. Pons (conseiller), Choquet",
             "Mme Martinel, présidente : 35 % de chances de succès",
+            // As typeset: a ligature in the role, a compound broken after its hyphen.
+            "Mme Catherine, grefﬁer de chambre,",
+            "Mme Renault- Malignac, conseiller doyen, et Mme Catherine, greffier",
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
