@@ -292,6 +292,49 @@ fn administrative_decisions_follow_the_conseil_d_etat_conditions() {
     );
 }
 
+/// The producers named in English, or the Conseil d'État by its abbreviation: the right one is
+/// no finding, another ATT002, and neither ATT001.
+#[test]
+fn attributions_in_english_or_abbreviated_name_their_producer() {
+    let decisions = dila();
+    let mut recs = Vec::new();
+    for (id, attr) in [
+        ("ce-en", "Source: French Council of State"),
+        ("ce-abbr", "Source : CE"),
+        ("ce-dotted", "Source : C.E."),
+        ("ce-cc-en", "Source: Court of Cassation"),
+        ("ce-demonstrative", "Source : ce site"),
+    ] {
+        let mut r = admin_record(id);
+        r["attribution"] = json!(attr);
+        recs.push(r);
+    }
+    for (id, attr) in [
+        ("cc-en", "Source: Court of Cassation"),
+        (
+            "cc-en-open-data",
+            "Source: French Court of Cassation open data",
+        ),
+        ("cc-ce-abbr", "Source : CE"),
+        ("cc-ce-en", "Source: French Council of State"),
+    ] {
+        let mut r = record(&decisions[0], 0);
+        r["id"] = json!(id);
+        r["attribution"] = json!(attr);
+        recs.push(r);
+    }
+    let got = audit(&recs, &[data("dila-cass"), data("ce")]);
+    assert_eq!(
+        got,
+        vec![
+            ("ce-cc-en".into(), Rule::ATT002),
+            ("ce-demonstrative".into(), Rule::ATT001),
+            ("cc-ce-abbr".into(), Rule::ATT002),
+            ("cc-ce-en".into(), Rule::ATT002),
+        ]
+    );
+}
+
 #[test]
 fn several_references_at_once() {
     let decisions = dila();
