@@ -196,7 +196,14 @@ pub fn check_update_date(
     Some(Loaded { shown, after_audit })
 }
 
-/// Folded stems of the words that make clear the date is when the reuser loaded the document.
+/// Folded words that make clear the date is when the reuser loaded the document (SPEC: "chargé",
+/// "téléchargé", "récupéré", "importé" or equivalent). The equivalents each name the reuser's
+/// taking of the document from the source: collecting it ("collecté", "date de collecte"),
+/// harvesting it (`moissonné`, the open-data word for an automated collection), extracting it
+/// ("extraite", "extraction"; "extrait" only after another word, see [`says_loaded`]),
+/// synchronising the reuser's copy with the source (which is loading it again), integrating it
+/// into the reuser's base. "Mis à jour", "actualisé", "publié" or "mis en ligne" are not among
+/// them: they may as well date the decision's last state, the ambiguity CE V wants removed.
 const LOADING_WORDS: &[&str] = &[
     "charge",
     "chargee",
@@ -209,6 +216,7 @@ const LOADING_WORDS: &[&str] = &[
     "collecte",
     "collectee",
     "moissonne",
+    "moissonnee",
     "extrait",
     "extraite",
     "synchronise",
@@ -220,7 +228,6 @@ const LOADING_WORDS: &[&str] = &[
     "recuperation",
     "import",
     "importation",
-    "collecte",
     "moissonnage",
     "extraction",
     "synchronisation",
@@ -230,14 +237,36 @@ const LOADING_WORDS: &[&str] = &[
     "imported",
     "fetched",
     "harvested",
+    "collected",
+    "extracted",
+    "synchronized",
+    "synchronised",
 ];
+
+/// Whether a folded notice says that its date is when the reuser loaded the document: it holds
+/// one of [`LOADING_WORDS`], or one of them with the prefix `re`: a reload is a load ("rechargé",
+/// "réimporté", "resynchronisé", "reloaded"; "re-téléchargé" folds into `re` and a loading word).
+/// "Extrait" first is left out: heading a mention, it is as much the noun ("Extrait de la
+/// décision", an excerpt; "extrait des minutes", the clerk's copy) as the participle; after the
+/// noun it qualifies ("Document extrait de Judilibre le …") it is the participle.
+fn says_loaded(folded: &str) -> bool {
+    let loading = |w: &str| {
+        LOADING_WORDS.contains(&w)
+            || w.strip_prefix("re")
+                .is_some_and(|rest| LOADING_WORDS.contains(&rest))
+    };
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .any(|(i, w)| loading(w) && !(i == 0 && w == "extrait"))
+}
 
 /// FRE005: for Conseil d'État decisions, the notice must say the date is the loading date.
 pub fn check_notice(notice: Option<&str>, rec: &Arc<RecordRef>, out: &mut Vec<Finding>) {
     let text = notice.map(str::trim).unwrap_or("");
     let folded = super::attribution::fold(text);
-    let clear = folded.split(' ').any(|w| LOADING_WORDS.contains(&w));
-    if !clear {
+    if !says_loaded(&folded) {
         let msg = if text.is_empty() {
             "no update notice says that the date shown is when the document was loaded from the source"
         } else {
@@ -328,6 +357,55 @@ mod tests {
         check_notice(None, &r, &mut out);
         assert_eq!(out.len(), 3);
         assert!(out.iter().all(|f| f.rule == Rule::FRE005));
+    }
+
+    /// A reload is a load; so are the other ways of taking the document from the source. What
+    /// may date the decision's own last state is not.
+    #[test]
+    fn fre005_takes_a_reload_and_the_equivalents_of_a_load() {
+        let fre005 = |notice: &str| {
+            let mut out = Vec::new();
+            check_notice(Some(notice), &Arc::new(RecordRef::default()), &mut out);
+            !out.is_empty()
+        };
+        for clear in [
+            "Rechargé le 20/11/2026",
+            "Document rechargé depuis la source le 20/11/2026",
+            "Décision réimportée le 20/11/2026",
+            "Re-téléchargé le 20/11/2026",
+            "Retéléchargé le 20/11/2026",
+            "Document re-chargé le 20/11/2026",
+            "Rechargement depuis Légifrance : 20/11/2026",
+            "Resynchronisé avec la source le 20/11/2026",
+            "Reloaded from the source on 2026-11-20",
+            "Re-imported on 2026-11-20",
+            "Collecté le 20/11/2026",
+            "Date de collecte : 20/11/2026",
+            "Moissonné depuis l'open data le 20/11/2026",
+            "Décision moissonnée le 20/11/2026",
+            "Synchronisé avec le site source le 20/11/2026",
+            "Document extrait de la base Judilibre le 20/11/2026",
+            "Décision extraite le 20/11/2026",
+            "Date d'extraction : 20/11/2026",
+            "Collected from the source on 2026-11-20",
+        ] {
+            assert!(!fre005(clear), "{clear}");
+        }
+        for ambiguous in [
+            "Mis à jour le 20/11/2026",
+            "Actualisé le 20/11/2026",
+            "Mis en ligne le 20/11/2026",
+            "Publié le 20/11/2026",
+            // The noun: an excerpt, whose date may be the decision's.
+            "Extrait de la décision, mis à jour le 20/11/2026",
+            "Extrait du 20/11/2026",
+            // `re` alone, or before what is no loading word.
+            "Re : 20/11/2026",
+            "Revu le 20/11/2026",
+            "Relu le 20/11/2026",
+        ] {
+            assert!(fre005(ambiguous), "{ambiguous}");
+        }
     }
 
     fn ts(s: &str) -> Timestamp {
