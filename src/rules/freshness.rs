@@ -143,16 +143,36 @@ pub fn check_update_date(
     let shown = from_updated_at.or_else(|| notice.and_then(ident::find_moment_in));
     let given = updated_at.map(str::trim).filter(|s| !s.is_empty());
     let Some(shown) = shown else {
-        let msg = match given {
-            Some(_) => "the update date shown cannot be read as a date".to_string(),
-            None => "no date of last update is shown with the decision".to_string(),
+        // What is shown, if anything, and cannot be read: `updated_at`, else a notice written
+        // with a date (`le 31/11/2026`, a day November does not have).
+        let notice_date = notice
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && ident::has_date_like(n));
+        let (msg, field, excerpt) = match (given, notice_date) {
+            (Some(u), _) => (
+                "the update date shown cannot be read as a date",
+                "updated_at",
+                Some(u.chars().take(80).collect()),
+            ),
+            (None, Some(n)) => (
+                "the date in the update notice cannot be read as a date",
+                "update_notice",
+                Some(n.chars().take(200).collect()),
+            ),
+            (None, None) => (
+                "no date of last update is shown with the decision",
+                "updated_at",
+                None,
+            ),
         };
         out.push(
-            Finding::new(Rule::FRE001, Some(rec.clone()), msg).with_evidence(Evidence {
-                field: "updated_at".into(),
-                excerpt: given.map(|s| s.chars().take(80).collect()),
-                ..Default::default()
-            }),
+            Finding::new(Rule::FRE001, Some(rec.clone()), msg.to_string()).with_evidence(
+                Evidence {
+                    field: field.into(),
+                    excerpt,
+                    ..Default::default()
+                },
+            ),
         );
         return None;
     };
@@ -584,6 +604,60 @@ mod tests {
         let mut out = Vec::new();
         let l = check_update_date(Some("2099-01-01"), None, None, &r, &mut out);
         assert!(out.is_empty() && !l.unwrap().after_audit);
+    }
+
+    /// A notice's date with a two-digit year is read in this century; one no calendar has is
+    /// said to be unreadable, not absent.
+    #[test]
+    fn fre001_tells_an_unreadable_notice_date_from_none() {
+        let (l, out) = check(None, Some("Document chargé le 20/11/26"));
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(
+            l.unwrap().shown,
+            Moment::Date(jiff::civil::date(2026, 11, 20))
+        );
+        for (notice, unreadable) in [
+            ("Document chargé sur le site source le 31/11/2026", true),
+            ("Document chargé le 31/11/26", true),
+            ("Document chargé le 30 février 2026", true),
+            ("Document chargé le 20/11/2026 à 25h00", true),
+            ("Document chargé sur le site source", false),
+            ("Document chargé en novembre", false),
+        ] {
+            let (l, out) = check(None, Some(notice));
+            assert!(l.is_none(), "{notice}");
+            assert_eq!(out.len(), 1, "{notice}");
+            let e = out[0].evidence.as_deref().unwrap();
+            if unreadable {
+                assert_eq!(
+                    out[0].message, "the date in the update notice cannot be read as a date",
+                    "{notice}"
+                );
+                assert_eq!(
+                    (&*e.field, e.excerpt.as_deref()),
+                    ("update_notice", Some(notice))
+                );
+            } else {
+                assert_eq!(
+                    out[0].message, "no date of last update is shown with the decision",
+                    "{notice}"
+                );
+                assert_eq!((&*e.field, e.excerpt.as_deref()), ("updated_at", None));
+            }
+        }
+        // An unreadable `updated_at` is the one reported.
+        let (_, out) = check(Some("hier"), Some("Document chargé le 31/11/2026"));
+        assert_eq!(
+            out[0].message,
+            "the update date shown cannot be read as a date"
+        );
+        // A readable notice stands in for an unreadable `updated_at`.
+        let (l, out) = check(Some("hier"), Some("Document chargé le 20/11/26"));
+        assert!(out.is_empty());
+        assert_eq!(
+            l.unwrap().shown,
+            Moment::Date(jiff::civil::date(2026, 11, 20))
+        );
     }
 
     #[test]
