@@ -48,15 +48,6 @@ impl Moment {
             Moment::Instant(t) => t,
         }
     }
-
-    /// Whether the moment is certainly before `t`: for a date, the whole day is (a reference
-    /// updated later the same day may or may not have been loaded).
-    pub fn is_before(&self, t: Timestamp) -> bool {
-        match *self {
-            Moment::Date(d) => d < paris_day(t),
-            Moment::Instant(i) => i < t,
-        }
-    }
 }
 
 static PARIS: LazyLock<TimeZone> =
@@ -526,15 +517,10 @@ mod tests {
     }
 
     #[test]
-    fn moment_end_and_order() {
+    fn moment_end() {
         let d = Moment::Date(date(2026, 11, 21));
         assert_eq!(d.end(), "2026-11-21T23:00:00Z".parse().unwrap());
-        // Loaded on the 21st: an update on the 22nd (Paris) came later, one on the 21st may not.
-        assert!(d.is_before("2026-11-21T23:30:00Z".parse().unwrap()));
-        assert!(!d.is_before("2026-11-21T22:30:00Z".parse().unwrap()));
         let i = Moment::Instant("2026-11-21T10:00:00Z".parse().unwrap());
-        assert!(i.is_before("2026-11-21T10:00:01Z".parse().unwrap()));
-        assert!(!i.is_before("2026-11-21T10:00:00Z".parse().unwrap()));
         assert_eq!(i.end(), i.start());
     }
 

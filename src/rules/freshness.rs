@@ -44,6 +44,42 @@ pub fn record_loaded_at(updated_at: Option<&str>, notice: Option<&str>) -> Optio
     record_moment(updated_at, notice).map(|m| m.end())
 }
 
+/// When the source's last update of a decision came, against the reuser's last load of it
+/// (FRE002), each a day alone or an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateToLoad {
+    /// After the load, whatever the times of their days: a load on 20 November cannot have
+    /// seen an update of 21 November.
+    After,
+    /// The same day in France, one of the two without a time: the update may have come before
+    /// the load or after it.
+    SameDay,
+    /// Before the load (or at the very instant).
+    NotAfter,
+}
+
+/// How the source's update `updated` stands to the reuser's load `loaded`. A day alone runs
+/// from midnight to midnight in France, its end excluded: an update certainly came after a
+/// load when it starts no earlier than the load's day ends (later than the load's instant);
+/// it may have when it ends after the load's day starts.
+///
+/// (Taking a load's day at its end and an update's day at its start, as instants, put a load
+/// on the 20th and an update on the 21st both at midnight between them, and the update was
+/// not after the load: FRE002 was missed.)
+pub fn update_to_load(updated: Moment, loaded: Moment) -> UpdateToLoad {
+    let after = match loaded {
+        Moment::Date(_) => updated.start() >= loaded.end(),
+        Moment::Instant(l) => updated.start() > l,
+    };
+    if after {
+        UpdateToLoad::After
+    } else if updated.end() > loaded.start() {
+        UpdateToLoad::SameDay
+    } else {
+        UpdateToLoad::NotAfter
+    }
+}
+
 /// Whether a date of last update is more than [`AFTER_AUDIT_LEEWAY`] after the audit time. A
 /// date alone is taken at its start in France, the earliest it may mean: `2026-11-23` is not
 /// after an audit at noon on the 22nd by more than a day.
@@ -658,6 +694,55 @@ mod tests {
             l.unwrap().shown,
             Moment::Date(jiff::civil::date(2026, 11, 20))
         );
+    }
+
+    /// The source's update against the reuser's load, each a day in France or an instant
+    /// (November: Paris is UTC+1, the 21st runs from 2026-11-20T23:00Z to 2026-11-21T23:00Z).
+    #[test]
+    fn an_update_against_a_load() {
+        use UpdateToLoad::*;
+        let day = |d: i8| Moment::Date(jiff::civil::date(2026, 11, d));
+        let at = |s: &str| Moment::Instant(ts(s));
+        for (updated, loaded, expected) in [
+            // A load on the 20th cannot have seen an update of the 21st, nor of its first
+            // instant.
+            (day(21), day(20), After),
+            (at("2026-11-20T23:00:00Z"), day(20), After),
+            (day(21), at("2026-11-20T22:59:59Z"), After),
+            // The same day, one of the two without a time: either may have come first.
+            (day(21), day(21), SameDay),
+            (at("2026-11-21T10:00:00Z"), day(21), SameDay),
+            (at("2026-11-20T23:00:01Z"), day(21), SameDay),
+            (day(21), at("2026-11-21T10:00:00Z"), SameDay),
+            (day(21), at("2026-11-20T23:00:00Z"), SameDay),
+            // Before the load's day, or the day after an update.
+            (day(20), day(21), NotAfter),
+            (at("2026-11-20T23:00:00Z"), day(21), NotAfter),
+            (day(20), at("2026-11-20T23:00:00Z"), NotAfter),
+            (day(21), at("2026-11-21T23:00:00Z"), NotAfter),
+            // Both instants: their order.
+            (
+                at("2026-11-21T10:00:01Z"),
+                at("2026-11-21T10:00:00Z"),
+                After,
+            ),
+            (
+                at("2026-11-21T10:00:00Z"),
+                at("2026-11-21T10:00:00Z"),
+                NotAfter,
+            ),
+            (
+                at("2026-11-21T09:59:59Z"),
+                at("2026-11-21T10:00:00Z"),
+                NotAfter,
+            ),
+        ] {
+            assert_eq!(
+                update_to_load(updated, loaded),
+                expected,
+                "{updated:?} {loaded:?}"
+            );
+        }
     }
 
     #[test]
