@@ -255,10 +255,11 @@ pub fn check_update_date(
 /// Folded words that make clear the date is when the reuser loaded the document (SPEC: "chargé",
 /// "téléchargé", "récupéré", "importé" or equivalent). The equivalents each name the reuser's
 /// taking of the document from the source: collecting it ("collecté", "date de collecte"),
-/// harvesting it (`moissonné`, the open-data word for an automated collection), extracting it
-/// ("extraite", "extraction"; "extrait" only after another word, see [`says_loaded`]),
-/// synchronising the reuser's copy with the source (which is loading it again), integrating it
-/// into the reuser's base. "Mis à jour", "actualisé", "publié" or "mis en ligne" are not among
+/// harvesting it ("moissonné", the open-data word for an automated collection), extracting it
+/// ("extrait le …", "extraite", "extraction": next to the date of a notice, "extrait" is the
+/// participle or a data extract, not the excerpt of a decision, which would say "extrait de la
+/// décision" and no date of loading), synchronising the reuser's copy with the source (which is
+/// loading it again), integrating it into the reuser's base. "Mis à jour", "actualisé", "publié" or "mis en ligne" are not among
 /// them: they may as well date the decision's last state, the ambiguity CE V wants removed.
 const LOADING_WORDS: &[&str] = &[
     "charge",
@@ -302,20 +303,12 @@ const LOADING_WORDS: &[&str] = &[
 /// Whether a folded notice says that its date is when the reuser loaded the document: it holds
 /// one of [`LOADING_WORDS`], or one of them with the prefix `re`: a reload is a load ("rechargé",
 /// "réimporté", "resynchronisé", "reloaded"; "re-téléchargé" folds into `re` and a loading word).
-/// "Extrait" first is left out: heading a mention, it is as much the noun ("Extrait de la
-/// décision", an excerpt; "extrait des minutes", the clerk's copy) as the participle; after the
-/// noun it qualifies ("Document extrait de Judilibre le …") it is the participle.
 fn says_loaded(folded: &str) -> bool {
-    let loading = |w: &str| {
+    folded.split(' ').any(|w| {
         LOADING_WORDS.contains(&w)
             || w.strip_prefix("re")
                 .is_some_and(|rest| LOADING_WORDS.contains(&rest))
-    };
-    folded
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .enumerate()
-        .any(|(i, w)| loading(w) && !(i == 0 && w == "extrait"))
+    })
 }
 
 /// FRE005: for Conseil d'État decisions, the notice must say the date is the loading date.
@@ -441,6 +434,8 @@ mod tests {
             "Décision moissonnée le 20/11/2026",
             "Synchronisé avec le site source le 20/11/2026",
             "Document extrait de la base Judilibre le 20/11/2026",
+            "Extrait le 20/11/2026",
+            "Extrait de Légifrance le 20/11/2026",
             "Décision extraite le 20/11/2026",
             "Date d'extraction : 20/11/2026",
             "Collected from the source on 2026-11-20",
@@ -452,9 +447,6 @@ mod tests {
             "Actualisé le 20/11/2026",
             "Mis en ligne le 20/11/2026",
             "Publié le 20/11/2026",
-            // The noun: an excerpt, whose date may be the decision's.
-            "Extrait de la décision, mis à jour le 20/11/2026",
-            "Extrait du 20/11/2026",
             // `re` alone, or before what is no loading word.
             "Re : 20/11/2026",
             "Revu le 20/11/2026",
