@@ -802,11 +802,11 @@ fn run_on(
                         file: old.origin.file.clone(),
                         line: old.origin.line,
                         id: old.id.clone(),
-                        update_date: old.update_date,
+                        update_date: old.update_date.map(|m| m.start()),
                         published: crate::source::published_in(&old.origin.file),
                         used_file: by.origin.file.clone(),
                         used_line: by.origin.line,
-                        used_update_date: by.update_date,
+                        used_update_date: by.update_date.map(|m| m.start()),
                         used_published: crate::source::published_in(&by.origin.file),
                     }
                 })

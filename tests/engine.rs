@@ -51,6 +51,44 @@ fn audit_lines(lines: &[String]) -> Vec<(String, Rule)> {
 }
 
 fn audit_lines_with(records: &[String], history: Option<&str>) -> Vec<(String, Rule)> {
+    report_lines_with(records, history)
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.record
+                    .as_ref()
+                    .and_then(|r| r.id.clone())
+                    .unwrap_or_default(),
+                f.rule,
+            )
+        })
+        .collect()
+}
+
+/// The findings of an audit of `records` with `history`: record id, rule and message.
+fn messages_with(
+    records: &[serde_json::Value],
+    history: Option<&str>,
+) -> Vec<(String, Rule, String)> {
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    report_lines_with(&lines, history)
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.record
+                    .as_ref()
+                    .and_then(|r| r.id.clone())
+                    .unwrap_or_default(),
+                f.rule,
+                f.message.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn report_lines_with(records: &[String], history: Option<&str>) -> vigie::report::Report {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     let mut lines = String::new();
@@ -71,20 +109,9 @@ fn audit_lines_with(records: &[String], history: Option<&str>) -> Vec<(String, R
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
-    out.report
-        .findings
-        .iter()
-        .map(|f| {
-            (
-                f.record
-                    .as_ref()
-                    .and_then(|r| r.id.clone())
-                    .unwrap_or_default(),
-                f.rule,
-            )
-        })
-        .collect()
+    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report
 }
 
 #[test]
@@ -182,6 +209,167 @@ fn a_missed_correction_is_fre002_not_int001() {
             ("old-ident".into(), Rule::FRE002),
             ("new".into(), Rule::INT001),
             // The newest update in the corpus (2026-11-21) is fresh: no FRE003.
+        ]
+    );
+}
+
+/// The reference was updated on 2021-11-30, a date without a time (Judilibre's `update_date`).
+/// A load dated the day before, however written, cannot have seen that update: its differing
+/// text is a missed correction (FRE002), not an alteration (INT001).
+#[test]
+fn a_load_dated_the_day_before_a_dated_update_missed_it() {
+    let changed = cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1);
+    let record = |id: &str, updated_at: Option<&str>, notice: Option<&str>| {
+        let mut r = clean(id);
+        r["text"] = json!(changed);
+        let o = r.as_object_mut().unwrap();
+        o.remove("updated_at");
+        o.remove("update_notice");
+        if let Some(u) = updated_at {
+            r["updated_at"] = json!(u);
+        }
+        if let Some(n) = notice {
+            r["update_notice"] = json!(n);
+        }
+        r
+    };
+    let recs = [
+        record("iso", Some("2021-11-29"), None),
+        record("slashes", Some("29/11/2021"), None),
+        record("french", Some("29 novembre 2021"), None),
+        record(
+            "notice",
+            None,
+            Some("Document chargé sur le site source le 29/11/2021"),
+        ),
+        record("notice-words", None, Some("Chargé le 29 novembre 2021")),
+        record("notice-short-year", None, Some("Chargé le 29/11/21")),
+        // The last minute of the 29th in Paris (UTC+1): still before the 30th.
+        record("instant", Some("2021-11-29T22:59:00Z"), None),
+        // Loaded the day after the update: the text was changed after the load.
+        record("day-after", Some("2021-12-01"), None),
+        // The first minutes of 1 December in Paris, the 30th in UTC.
+        record("just-after", Some("2021-11-30T23:30:00Z"), None),
+        // A fresh record, so that the corpus is no FRE003.
+        clean("fresh"),
+    ];
+    let missed = "the source updated the decision on 2021-11-30, after the record was last \
+                  loaded, and the record's text differs: a correction was missed";
+    let mut expected: Vec<(String, Rule, String)> = [
+        "iso",
+        "slashes",
+        "french",
+        "notice",
+        "notice-words",
+        "notice-short-year",
+        "instant",
+    ]
+    .iter()
+    .map(|id| (id.to_string(), Rule::FRE002, missed.to_string()))
+    .collect();
+    for id in ["day-after", "just-after"] {
+        expected.push((
+            id.into(),
+            Rule::INT001,
+            "the decision text differs from the reference: 1 passage(s) substituted".into(),
+        ));
+    }
+    assert_eq!(messages_with(&recs, None), expected);
+}
+
+/// An update on the day of the load, one of the two dates without a time, may have come before
+/// the load or after it: the benefit of the doubt goes to a missed correction (FRE002, medium)
+/// rather than to an alteration (INT001, high), and the message says it is a doubt. With both
+/// times known, the order is known.
+#[test]
+fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
+    let changed = cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1);
+    let record = |id: &str, updated_at: &str| {
+        let mut r = clean(id);
+        r["text"] = json!(changed);
+        r["updated_at"] = json!(updated_at);
+        r.as_object_mut().unwrap().remove("update_notice");
+        r
+    };
+    let mut both = record("both", "2021-11-30");
+    both["decision_date"] = json!("19 novembre 2020");
+    // The reference's update (2021-11-30) has no time.
+    let got = messages_with(
+        &[
+            record("days", "2021-11-30"),
+            record("instant", "2021-11-30T10:00:00+01:00"),
+            both,
+            clean("fresh"),
+        ],
+        None,
+    );
+    let doubt = |what: &str, differ: &str, no_time: &str| {
+        format!(
+            "the source updated the decision on 2021-11-30, the day the record was last loaded, \
+             and the record's {what} {differ}: {no_time} to tell which came first, so this is \
+             taken for a correction missed rather than for an alteration"
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            (
+                "days".to_string(),
+                Rule::FRE002,
+                doubt("text", "differs", "neither date gives a time")
+            ),
+            (
+                "instant".into(),
+                Rule::FRE002,
+                doubt("text", "differs", "the source gives no time")
+            ),
+            (
+                "both".into(),
+                Rule::FRE002,
+                doubt(
+                    "text and identification",
+                    "differ",
+                    "neither date gives a time"
+                )
+            ),
+        ]
+    );
+
+    // The history times the update (10:00 UTC, 11:00 in Paris) on 1 November 2026.
+    let history = r#"{"transactions":[
+        {"id":"5fca277de35a255d41ca73ab","action":"updated","date":"2026-11-01T10:00:00Z"}]}"#;
+    let got = messages_with(
+        &[
+            record("day", "2026-11-01"),
+            record("before", "2026-11-01T10:30:00+01:00"),
+            record("after", "2026-11-01T11:30:00+01:00"),
+            record("next-day", "2026-11-02"),
+            clean("fresh"),
+        ],
+        Some(history),
+    );
+    let substituted = "the decision text differs from the reference: 1 passage(s) substituted";
+    assert_eq!(
+        got,
+        vec![
+            (
+                "day".to_string(),
+                Rule::FRE002,
+                "the source updated the decision on 2026-11-01, the day the record was last \
+                 loaded, and the record's text differs: the record's date of last update gives \
+                 no time to tell which came first, so this is taken for a correction missed \
+                 rather than for an alteration"
+                    .to_string()
+            ),
+            (
+                "before".into(),
+                Rule::FRE002,
+                "the source updated the decision on 2026-11-01, after the record was last \
+                 loaded, and the record's text differs: a correction was missed"
+                    .into()
+            ),
+            ("after".into(), Rule::INT001, substituted.into()),
+            ("next-day".into(), Rule::INT001, substituted.into()),
         ]
     );
 }

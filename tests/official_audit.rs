@@ -381,6 +381,105 @@ fn administrative_decisions_follow_the_conseil_d_etat_conditions() {
     );
 }
 
+/// Update notices of Conseil d'État decisions as publishers write them: a reload is a load
+/// (no FRE005), a two-digit year is read (no FRE001), and a date no calendar has is said to be
+/// unreadable, not absent.
+#[test]
+fn update_notices_as_publishers_write_them() {
+    let mut recs = Vec::new();
+    for (id, notice) in [
+        ("reloaded", "Rechargé le 21/11/2026"),
+        (
+            "reloaded-from",
+            "Document rechargé depuis la source le 21/11/2026",
+        ),
+        ("short-year", "Document chargé le 21/11/26"),
+        (
+            "no-such-day",
+            "Document chargé sur le site source le 31/11/2026",
+        ),
+        ("no-date", "Document chargé sur le site source"),
+    ] {
+        let mut r = admin_record(id);
+        r.as_object_mut().unwrap().remove("updated_at");
+        r["update_notice"] = json!(notice);
+        recs.push(r);
+    }
+    let report = report(&recs, &[data("ce/ORTA_2520143_20251205.xml")], None);
+    let got: Vec<(&str, Rule, &str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.record.as_ref().unwrap().id.as_deref().unwrap(),
+                f.rule,
+                &*f.message,
+                f.evidence.as_ref().map_or("", |e| &*e.field),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "no-such-day",
+                Rule::FRE001,
+                "the date in the update notice cannot be read as a date",
+                "update_notice"
+            ),
+            (
+                "no-date",
+                Rule::FRE001,
+                "no date of last update is shown with the decision",
+                "updated_at"
+            ),
+        ]
+    );
+}
+
+/// The producers named in English, or the Conseil d'État by its abbreviation: the right one is
+/// no finding, another ATT002, and neither ATT001.
+#[test]
+fn attributions_in_english_or_abbreviated_name_their_producer() {
+    let decisions = dila();
+    let mut recs = Vec::new();
+    for (id, attr) in [
+        ("ce-en", "Source: French Council of State"),
+        ("ce-abbr", "Source : CE"),
+        ("ce-dotted", "Source : C.E."),
+        ("ce-cc-en", "Source: Court of Cassation"),
+        ("ce-demonstrative", "Source : ce site"),
+    ] {
+        let mut r = admin_record(id);
+        r["attribution"] = json!(attr);
+        recs.push(r);
+    }
+    for (id, attr) in [
+        ("cc-en", "Source: Court of Cassation"),
+        (
+            "cc-en-open-data",
+            "Source: French Court of Cassation open data",
+        ),
+        ("cc-ce-abbr", "Source : CE"),
+        ("cc-ce-en", "Source: French Council of State"),
+    ] {
+        let mut r = record(&decisions[0], 0);
+        r["id"] = json!(id);
+        r["attribution"] = json!(attr);
+        recs.push(r);
+    }
+    let got = audit(&recs, &[data("dila-cass"), data("ce")]);
+    assert_eq!(
+        got,
+        vec![
+            ("ce-cc-en".into(), Rule::ATT002),
+            ("ce-demonstrative".into(), Rule::ATT001),
+            ("cc-ce-abbr".into(), Rule::ATT002),
+            ("cc-ce-en".into(), Rule::ATT002),
+        ]
+    );
+}
+
 #[test]
 fn several_references_at_once() {
     let decisions = dila();

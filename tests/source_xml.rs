@@ -174,10 +174,15 @@ fn administrative_decision_hand_checked() {
     assert_eq!(d.seat.as_deref(), Some("Cergy-Pontoise"));
     assert_eq!(d.numbers, vec!["2520143"]);
     assert_eq!(d.decision_date, Some(jiff::civil::date(2025, 12, 5)));
-    // 2026-01-27 at midnight in Paris (UTC+1 in winter).
+    // A day alone: 2026-01-27 in France, from midnight in Paris (UTC+1 in winter).
+    let day = d.update_date.unwrap();
     assert_eq!(
-        d.update_date,
-        Some("2026-01-26T23:00:00Z".parse::<jiff::Timestamp>().unwrap())
+        day,
+        vigie::ident::Moment::Date(jiff::civil::date(2026, 1, 27))
+    );
+    assert_eq!(
+        day.start(),
+        "2026-01-26T23:00:00Z".parse::<jiff::Timestamp>().unwrap()
     );
     // `<Audience>` is empty in this file.
     assert_eq!(d.formation, None);

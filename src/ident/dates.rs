@@ -48,15 +48,6 @@ impl Moment {
             Moment::Instant(t) => t,
         }
     }
-
-    /// Whether the moment is certainly before `t`: for a date, the whole day is (a reference
-    /// updated later the same day may or may not have been loaded).
-    pub fn is_before(&self, t: Timestamp) -> bool {
-        match *self {
-            Moment::Date(d) => d < paris_day(t),
-            Moment::Instant(i) => i < t,
-        }
-    }
 }
 
 static PARIS: LazyLock<TimeZone> =
@@ -89,6 +80,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
                 \x20?(?P<tz>z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?
             )?
           | (?P<nd>\d{1,2})\x20?[/.-]\x20?(?P<nm>\d{1,2})\x20?[/.-]\x20?(?P<ny>\d{4})
+          | (?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{2})
           | (?P<td>\d{1,2})(?:er|°)?\s+
             (?P<tm>janvier|janv|jan|fevrier|fevr|fev|mars|mar|avril|avr|mai|juin|juillet|juil|
                    aout|septembre|sept|sep|octobre|oct|novembre|nov|decembre|dec)\.?
@@ -123,8 +115,16 @@ fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
-/// Turns one match of [`DATE_RE`] into a moment; `None` for an impossible date or time.
-fn moment_of(caps: &Captures<'_>) -> Option<Moment> {
+/// The year a two-digit year means: 2000 to 2099. Only a date of last update is read so (in an
+/// update notice, [`find_moment_in`]), and a reuser loaded its decisions from open-data sources
+/// that are all of this century: `20/11/26` is 2026, never 1926.
+fn short_year(yy: i16) -> i16 {
+    2000 + yy
+}
+
+/// Turns one match of [`DATE_RE`] into a moment; `None` for an impossible date or time, and for
+/// a date with a two-digit year unless `short_years` (SPEC §1.2 accepts none in a field).
+fn moment_of(caps: &Captures<'_>, short_years: bool) -> Option<Moment> {
     let (date, time, tz) = if caps.name("iy").is_some() {
         let date = Date::new(num(caps, "iy")?, num(caps, "im")?, num(caps, "id")?).ok()?;
         let time = match caps.name("ih") {
@@ -138,6 +138,13 @@ fn moment_of(caps: &Captures<'_>) -> Option<Moment> {
         (date, time, caps.name("tz").map(|m| m.as_str()))
     } else if caps.name("ny").is_some() {
         let date = Date::new(num(caps, "ny")?, num(caps, "nm")?, num(caps, "nd")?).ok()?;
+        (date, None, None)
+    } else if caps.name("sy").is_some() {
+        if !short_years {
+            return None;
+        }
+        let year = short_year(num(caps, "sy")?);
+        let date = Date::new(year, num(caps, "sm")?, num(caps, "sd")?).ok()?;
         (date, None, None)
     } else {
         let month = month_number(caps.name("tm")?.as_str());
@@ -215,7 +222,7 @@ fn parse_whole(s: &str) -> Option<Moment> {
     if !rest.is_empty() {
         return None;
     }
-    moment_of(&caps)
+    moment_of(&caps, false)
 }
 
 /// A date as a record or a source may write it: ISO 8601 (`2023-10-05`, `2023-10-05T14:03:00`,
@@ -249,7 +256,7 @@ fn parse_date_uncached(s: &str) -> Option<Date> {
         // An instant with its offset is the day it falls on in France (`2023-10-04T22:00:00Z`,
         // midnight in Paris as a program exports it, is the 5th).
         // The time, if any, must still be valid for the value to be a date.
-        moment_of(&caps).map(|m| m.date())
+        moment_of(&caps, false).map(|m| m.date())
     }
 }
 
@@ -277,6 +284,9 @@ pub fn impossible_date(s: &str) -> bool {
         !valid(num(&caps, "iy"), num(&caps, "im"), num(&caps, "id"))
     } else if caps.name("ny").is_some() {
         !valid(num(&caps, "ny"), num(&caps, "nm"), num(&caps, "nd"))
+    } else if caps.name("sy").is_some() {
+        // A two-digit year is no accepted spelling: not a date at all, possible or not.
+        false
     } else {
         let month = caps.name("tm").map(|m| month_number(m.as_str()));
         let (y, d) = (num::<i16>(&caps, "ty"), num::<i8>(&caps, "td"));
@@ -401,7 +411,10 @@ pub fn read_day(s: &str) -> DayReading {
         return DayReading::Impossible;
     }
     let folded = fold(s);
-    if let Some(m) = DATE_RE.captures_iter(&folded).find_map(|c| moment_of(&c)) {
+    if let Some(m) = DATE_RE
+        .captures_iter(&folded)
+        .find_map(|c| moment_of(&c, false))
+    {
         return DayReading::Day(m.date());
     }
     // Month first, the American way, where it cannot be read day first (`11/18/2020`).
@@ -488,11 +501,20 @@ pub fn parse_moment(s: &str) -> Option<Moment> {
 
 /// The first date (with its time, if one follows) found inside a sentence such as
 /// `Document chargé sur le site source le 20/11/2026` or `Mis à jour le 3 novembre 2026 à 14h05`.
+/// A sentence written for readers may give the year in two digits, as French often does
+/// (`le 20/11/26`): it is read in this century ([`short_year`]).
 pub fn find_moment_in(text: &str) -> Option<Moment> {
     let folded = fold(text);
     DATE_RE
         .captures_iter(&folded)
-        .find_map(|caps| moment_of(&caps))
+        .find_map(|caps| moment_of(&caps, true))
+}
+
+/// Whether a sentence holds something written as a date, readable or not (`le 31/11/2026`, a day
+/// November does not have; `le 20/11/2026 à 25h00`): with [`find_moment_in`], tells a notice
+/// whose date cannot be read from one that shows none.
+pub fn has_date_like(text: &str) -> bool {
+    DATE_RE.is_match(&fold(text))
 }
 
 /// The French names of the months, January first.
@@ -643,16 +665,59 @@ mod tests {
         );
     }
 
+    /// A two-digit year is read in a sentence, in this century, and nowhere else: SPEC §1.2
+    /// accepts none in a field.
     #[test]
-    fn moment_end_and_order() {
+    fn two_digit_years_in_sentences_only() {
+        assert_eq!(
+            find_moment_in("Document chargé le 20/11/26"),
+            Some(Moment::Date(date(2026, 11, 20)))
+        );
+        assert_eq!(
+            find_moment_in("Chargé le 1/2/00 à 9h30"),
+            Some(Moment::Instant("2000-02-01T08:30:00Z".parse().unwrap()))
+        );
+        assert_eq!(
+            find_moment_in("chargé le 05/03/99"),
+            Some(Moment::Date(date(2099, 3, 5)))
+        );
+        // A four-digit year is read as such, not as its first two digits.
+        assert_eq!(
+            find_moment_in("chargé le 20/11/2026"),
+            Some(Moment::Date(date(2026, 11, 20)))
+        );
+        assert_eq!(find_moment_in("chargé le 31/11/26"), None);
+        // Three digits are no year; nor is a case number.
+        assert_eq!(find_moment_in("chargé le 20/11/202"), None);
+        assert_eq!(find_moment_in("pourvoi n° 20/00804"), None);
+        for field in ["20/11/26", "le 20/11/26"] {
+            assert_eq!(parse_moment(field), None, "{field}");
+            assert_eq!(parse_date(field), None, "{field}");
+            assert!(!impossible_date(field), "{field}");
+        }
+    }
+
+    #[test]
+    fn date_like_text_readable_or_not() {
+        for s in [
+            "chargé le 31/11/2026",
+            "chargé le 31/11/26",
+            "chargé le 30 février 2026",
+            "chargé le 2026-13-01",
+            "chargé le 20/11/2026",
+        ] {
+            assert!(has_date_like(s), "{s}");
+        }
+        for s in ["chargé sur le site source", "chargé en novembre 2026", ""] {
+            assert!(!has_date_like(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn moment_end() {
         let d = Moment::Date(date(2026, 11, 21));
         assert_eq!(d.end(), "2026-11-21T23:00:00Z".parse().unwrap());
-        // Loaded on the 21st: an update on the 22nd (Paris) came later, one on the 21st may not.
-        assert!(d.is_before("2026-11-21T23:30:00Z".parse().unwrap()));
-        assert!(!d.is_before("2026-11-21T22:30:00Z".parse().unwrap()));
         let i = Moment::Instant("2026-11-21T10:00:00Z".parse().unwrap());
-        assert!(i.is_before("2026-11-21T10:00:01Z".parse().unwrap()));
-        assert!(!i.is_before("2026-11-21T10:00:00Z".parse().unwrap()));
         assert_eq!(i.end(), i.start());
     }
 

@@ -164,6 +164,9 @@ pub enum Fact {
     /// FRE002: the day, in France, the source updated the decision; FRE004: the day it deleted
     /// it. `None` when the history gives no date.
     SourceDay(Option<jiff::civil::Date>),
+    /// FRE002 for an update on the day, in France, the record was last loaded, one of the two
+    /// dates without a time: the day, and the update may have come before the load.
+    SameDayAsLoad(jiff::civil::Date),
     /// FRE003: the corpus's newest update (boxed: one finding a corpus has it).
     Newest(Box<Newest>),
     /// FRE001: a date of last update more than a day after the audit time (boxed: rare).

@@ -61,8 +61,10 @@ pub struct ReferenceDecision {
     /// Case numbers as the source writes them (`19-19.463`, `20/00804`, `2520143`).
     pub numbers: Vec<String>,
     pub ecli: Option<String>,
-    /// When the source last updated the decision.
-    pub update_date: Option<jiff::Timestamp>,
+    /// When the source last updated the decision: an instant (Judilibre's `update_datetime`), or
+    /// a day alone (Judilibre's `update_date`, the administrative `Date_Mise_Jour`), some time of
+    /// which, in France, the update came.
+    pub update_date: Option<crate::ident::Moment>,
     /// The decision text, plain (XML readers turn `<br/>` into line breaks and decode entities).
     pub text: String,
     pub zones: Vec<Zone>,

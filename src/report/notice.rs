@@ -938,6 +938,11 @@ fn freshness_dates(f: &Finding) -> Option<String> {
              l'enregistrement",
             crate::ident::french_date(*day)
         )),
+        (Fact::SameDayAsLoad(day), Rule::FRE002) => Some(format!(
+            "décision mise à jour à la source le {}, le jour même du dernier chargement de \
+             l'enregistrement, sans heure qui dise lequel a précédé l'autre",
+            crate::ident::french_date(*day)
+        )),
         (Fact::SourceDay(Some(day)), Rule::FRE004) => Some(format!(
             "décision retirée à la source le {}",
             crate::ident::french_date(*day)
@@ -1821,6 +1826,15 @@ mod tests {
             Some(
                 "décision mise à jour à la source le 1er juillet 2026, après le dernier \
                  chargement de l'enregistrement"
+            )
+        );
+        let same_day = Finding::new(Rule::FRE002, None, "m")
+            .with_fact(Fact::SameDayAsLoad(jiff::civil::date(2026, 7, 1)));
+        assert_eq!(
+            freshness_dates(&same_day).as_deref(),
+            Some(
+                "décision mise à jour à la source le 1er juillet 2026, le jour même du dernier \
+                 chargement de l'enregistrement, sans heure qui dise lequel a précédé l'autre"
             )
         );
         assert_eq!(

@@ -26,7 +26,11 @@ impl Named {
 }
 
 /// Phrases naming each producer, in folded form (lower case, no accents, words separated by one
-/// space).
+/// space). English names count where they designate the producer and nothing else: "Court of
+/// Cassation" (or "Cassation Court") is the Cour de cassation, "Council of State" the Conseil
+/// d'État, whatever precedes them ("French", "the"). "Supreme Court" does not count: English
+/// writes it of the Cour de cassation and of the Conseil d'État (and of other countries' courts).
+/// The abbreviation "CE" is told apart in the text as written ([`names_ce`]).
 const NAMES: &[(Named, &[&str])] = &[
     (
         Named::CourDeCassation,
@@ -36,6 +40,8 @@ const NAMES: &[(Named, &[&str])] = &[
             "courdecassation fr",
             "c cass",
             "cass",
+            "court of cassation",
+            "cassation court",
         ],
     ),
     (
@@ -45,6 +51,7 @@ const NAMES: &[(Named, &[&str])] = &[
             "legifrance gouv fr",
             "dila",
             "direction de l information legale et administrative",
+            "directorate of legal and administrative information",
         ],
     ),
     (
@@ -59,6 +66,9 @@ const NAMES: &[(Named, &[&str])] = &[
             "opendata justice administrative fr",
             "open data des juridictions administratives",
             "decisions de la justice administrative",
+            "council of state",
+            "administrative courts",
+            "administrative justice",
         ],
     ),
 ];
@@ -103,9 +113,50 @@ fn named_uncached(attribution: &str) -> Vec<Named> {
     let f = fold(attribution);
     NAMES
         .iter()
-        .filter(|(_, phrases)| phrases.iter().any(|p| has_phrase(&f, p)))
+        .filter(|(n, phrases)| {
+            phrases.iter().any(|p| has_phrase(&f, p))
+                || (*n == Named::ConseilEtat && names_ce(attribution))
+        })
         .map(|(n, _)| *n)
         .collect()
+}
+
+/// Whether an attribution, as written, holds the abbreviation of the Conseil d'État: `CE` or
+/// `C.E.` (`C.E`), in capitals, as a word of its own. Lower-case `ce` is the French
+/// demonstrative ("ce site"), and `CE` inside a word (`CEDH`, `CESE`) is something else. In an
+/// attribution written all in capitals, where the demonstrative is capitalised too (`DONNÉES DE
+/// CE SITE`), `CE` counts only when no word follows it: the demonstrative always comes before
+/// one.
+fn names_ce(attribution: &str) -> bool {
+    let chars: Vec<char> = attribution.chars().collect();
+    let all_caps = !chars.iter().any(|c| c.is_lowercase());
+    let in_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    (0..chars.len()).any(|i| {
+        // A word starts here: not preceded by a letter or a digit, nor by one and a dot
+        // (`J.C.E.`).
+        if chars[i] != 'C'
+            || (i > 0 && in_word(i - 1))
+            || (i > 1 && chars[i - 1] == '.' && in_word(i - 2))
+        {
+            return false;
+        }
+        // Just after `CE` or `C.E`.
+        let after = match (chars.get(i + 1), chars.get(i + 2)) {
+            (Some('E'), _) => i + 2,
+            (Some('.'), Some('E')) => i + 3,
+            _ => return false,
+        };
+        // Nor does one go on after it, nor a longer dotted abbreviation (`C.E.D.H.`).
+        if in_word(after) || (chars.get(after) == Some(&'.') && in_word(after + 1)) {
+            return false;
+        }
+        // In capitals throughout, a word just after is what the demonstrative comes before.
+        let word_follows = chars[after..]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_alphabetic());
+        !all_caps || !word_follows
+    })
 }
 
 /// Whether `f` holds ` {p} ` (a phrase between spaces), without building that string.
@@ -228,6 +279,107 @@ mod tests {
         );
         assert!(named("la société Dilo Guyane").is_empty());
         assert!(named("Notre rédaction").is_empty());
+    }
+
+    /// English attributions name the producer in English: the right one is no finding, the
+    /// wrong one ATT002, and "Supreme Court", which English writes of both supreme courts, no
+    /// producer.
+    #[test]
+    fn english_names_of_the_producers() {
+        for (attr, who) in [
+            ("Source: Court of Cassation", Named::CourDeCassation),
+            (
+                "Source: French Court of Cassation open data",
+                Named::CourDeCassation,
+            ),
+            ("From the French Cassation Court", Named::CourDeCassation),
+            ("Source: French Council of State", Named::ConseilEtat),
+            ("Council of State (France), open data", Named::ConseilEtat),
+            (
+                "Open data of the French administrative courts",
+                Named::ConseilEtat,
+            ),
+            ("Source: Legifrance", Named::Legifrance),
+            (
+                "Directorate of Legal and Administrative Information (DILA)",
+                Named::Legifrance,
+            ),
+        ] {
+            assert_eq!(named(attr), vec![who], "{attr}");
+        }
+        for attr in [
+            "Source: French Supreme Court",
+            "Conseil of State",
+            "Source: the State",
+            "Source: our own court reporters",
+        ] {
+            assert!(named(attr).is_empty(), "{attr}");
+        }
+        let cc = Some(Producer::CourDeCassation);
+        let ce = Some(Producer::ConseilEtat);
+        let dila = Some(Producer::Legifrance);
+        assert!(rules(Some("Source: Court of Cassation"), dila).is_empty());
+        assert!(rules(Some("Source: French Court of Cassation open data"), cc).is_empty());
+        assert!(rules(Some("Source: French Council of State"), ce).is_empty());
+        assert_eq!(
+            rules(Some("Source: French Council of State"), cc),
+            vec![Rule::ATT002]
+        );
+        assert_eq!(
+            rules(Some("Source: Court of Cassation"), ce),
+            vec![Rule::ATT002]
+        );
+    }
+
+    /// `CE` and `C.E.` are the Conseil d'État when written in capitals as a word of their own;
+    /// `ce` is a French demonstrative, and `CE` inside a word is another body.
+    #[test]
+    fn the_abbreviation_ce() {
+        for attr in [
+            "Source : CE",
+            "Source : C.E.",
+            "Source : C.E",
+            "CE, 5 décembre 2025, open data",
+            "Source : CE (open data)",
+            "CE",
+            "SOURCE : CE",
+            "SOURCE : CE, OPEN DATA",
+            "SOURCE : C.E. OPEN DATA",
+        ] {
+            assert_eq!(named(attr), vec![Named::ConseilEtat], "{attr}");
+        }
+        for attr in [
+            "Source : ce site",
+            "Ce document provient de notre base",
+            "Source : CEDH",
+            "Source : CESE",
+            "Source : ACE",
+            "Source : C.E.D.H.",
+            "Source : J.C.E.",
+            "Source : CE2",
+            // In capitals throughout, `CE` before a word is the demonstrative.
+            "DONNÉES DE CE SITE",
+            "C'EST NOTRE BASE",
+        ] {
+            assert!(named(attr).is_empty(), "{attr}: {:?}", named(attr));
+        }
+        // Both the Conseil d'État's abbreviation and Légifrance.
+        assert_eq!(
+            named("Légifrance, CE"),
+            vec![Named::Legifrance, Named::ConseilEtat]
+        );
+        let ce = Some(Producer::ConseilEtat);
+        assert!(rules(Some("Source : CE"), ce).is_empty());
+        assert!(rules(Some("Source : C.E."), Some(Producer::Jade)).is_empty());
+        assert_eq!(
+            rules(Some("Source : CE"), Some(Producer::Legifrance)),
+            vec![Rule::ATT002]
+        );
+        assert_eq!(
+            rules(Some("Source : CE"), Some(Producer::CourDeCassation)),
+            vec![Rule::ATT002]
+        );
+        assert_eq!(rules(Some("Source : ce site"), ce), vec![Rule::ATT001]);
     }
 
     #[test]

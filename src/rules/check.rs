@@ -189,7 +189,7 @@ impl<'a> Checker<'a> {
             &mut out,
         );
         // A date still to come tells nothing of when the record was loaded.
-        let loaded_at = loaded.filter(|l| !l.after_audit).map(|l| l.at());
+        let loaded_shown = loaded.filter(|l| !l.after_audit).map(|l| l.shown);
         // The producer whose conditions apply: the matched decision's, or the withdrawal's.
         if rec.producer.is_some_and(|p| p.is_administrative()) {
             freshness::check_notice(r.update_notice.as_deref(), rec, &mut out);
@@ -285,16 +285,32 @@ impl<'a> Checker<'a> {
             .unwrap_or_default();
 
         // FRE002 takes the place of the differences when the source corrected the decision after
-        // the reuser's last load.
-        let source_updated = reference
-            .and_then(|d| d.update_date)
-            .max(hist.and_then(|h| h.last_update));
-        let outdated = matches!((source_updated, loaded_at), (Some(u), Some(l)) if u > l);
+        // the reuser's last load (the reference's update date, or the history's last update).
+        // On the day of the load, one of the two dates without a time, the update may have come
+        // before the load or after it: the benefit of the doubt goes to the reuser, whose
+        // differing copy is then taken for a correction missed (FRE002, medium) rather than for
+        // an alteration of the decision (INT001–INT006, high), which nothing would prove; the
+        // message says it is a doubt.
+        let correction = loaded_shown.and_then(|l| {
+            [
+                reference.and_then(|d| d.update_date),
+                hist.and_then(|h| h.last_update),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|u| (freshness::update_to_load(u, l), u))
+            .filter(|&(r, _)| r != freshness::UpdateToLoad::NotAfter)
+            // The surest, then the latest.
+            .max_by_key(|&(r, u)| (r == freshness::UpdateToLoad::After, u.start()))
+            .map(|(r, u)| (r, u, l))
+        });
         let (integrity_findings, masking_findings, lifted, first_difference) = match text_cmp {
             Some(c) => (c.integrity, c.masking, c.lifted, c.first_difference),
             None => (Vec::new(), Vec::new(), Vec::new(), None),
         };
-        if outdated && (text_differs || !mismatches.is_empty()) {
+        if let Some((relation, u, l)) =
+            correction.filter(|_| text_differs || !mismatches.is_empty())
+        {
             let ev = first_difference
                 .or_else(|| {
                     mismatches
@@ -318,10 +334,6 @@ impl<'a> Checker<'a> {
                 e.message_personal.clear();
                 e
             });
-            // The day in France, where the source dates it (`2026-11-10` is midnight in Paris,
-            // the 9th in UTC).
-            let day = source_updated.map(crate::ident::paris_day);
-            let when = day.map(|d| d.to_string()).unwrap_or_default();
             let mut what = Vec::new();
             if text_differs {
                 what.push("text");
@@ -329,16 +341,37 @@ impl<'a> Checker<'a> {
             if !mismatches.is_empty() {
                 what.push("identification");
             }
-            let mut f = Finding::new(
-                Rule::FRE002,
-                Some(rec.clone()),
-                format!(
-                    "the source updated the decision on {when}, after the record was last loaded, and the record's {} differs: a correction was missed",
-                    what.join(" and ")
+            let differ = if what.len() > 1 { "differ" } else { "differs" };
+            let what = what.join(" and ");
+            // The day in France, where the source dates it (`2026-11-10T23:30:00Z` is the 11th
+            // in Paris).
+            let (message, fact) = match relation {
+                freshness::UpdateToLoad::After => (
+                    format!(
+                        "the source updated the decision on {}, after the record was last loaded, and the record's {what} {differ}: a correction was missed",
+                        u.date()
+                    ),
+                    Fact::SourceDay(Some(u.date())),
                 ),
-            );
+                _ => {
+                    use crate::ident::Moment::Date;
+                    let no_time = match (l, u) {
+                        (Date(_), Date(_)) => "neither date gives a time",
+                        (Date(_), _) => "the record's date of last update gives no time",
+                        _ => "the source gives no time",
+                    };
+                    (
+                        format!(
+                            "the source updated the decision on {}, the day the record was last loaded, and the record's {what} {differ}: {no_time} to tell which came first, so this is taken for a correction missed rather than for an alteration",
+                            u.date()
+                        ),
+                        Fact::SameDayAsLoad(u.date()),
+                    )
+                }
+            };
+            let mut f = Finding::new(Rule::FRE002, Some(rec.clone()), message);
             f.evidence = ev.map(crate::model::Evidence::shared);
-            f.fact = Fact::SourceDay(day);
+            f.fact = fact;
             out.push(f);
         } else {
             out.extend(integrity_findings);

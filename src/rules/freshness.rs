@@ -44,6 +44,42 @@ pub fn record_loaded_at(updated_at: Option<&str>, notice: Option<&str>) -> Optio
     record_moment(updated_at, notice).map(|m| m.end())
 }
 
+/// When the source's last update of a decision came, against the reuser's last load of it
+/// (FRE002), each a day alone or an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateToLoad {
+    /// After the load, whatever the times of their days: a load on 20 November cannot have
+    /// seen an update of 21 November.
+    After,
+    /// The same day in France, one of the two without a time: the update may have come before
+    /// the load or after it.
+    SameDay,
+    /// Before the load (or at the very instant).
+    NotAfter,
+}
+
+/// How the source's update `updated` stands to the reuser's load `loaded`. A day alone runs
+/// from midnight to midnight in France, its end excluded: an update certainly came after a
+/// load when it starts no earlier than the load's day ends (later than the load's instant);
+/// it may have when it ends after the load's day starts.
+///
+/// (Taking a load's day at its end and an update's day at its start, as instants, put a load
+/// on the 20th and an update on the 21st both at midnight between them, and the update was
+/// not after the load: FRE002 was missed.)
+pub fn update_to_load(updated: Moment, loaded: Moment) -> UpdateToLoad {
+    let after = match loaded {
+        Moment::Date(_) => updated.start() >= loaded.end(),
+        Moment::Instant(l) => updated.start() > l,
+    };
+    if after {
+        UpdateToLoad::After
+    } else if updated.end() > loaded.start() {
+        UpdateToLoad::SameDay
+    } else {
+        UpdateToLoad::NotAfter
+    }
+}
+
 /// Whether a date of last update is more than [`AFTER_AUDIT_LEEWAY`] after the audit time. A
 /// date alone is taken at its start in France, the earliest it may mean: `2026-11-23` is not
 /// after an audit at noon on the 22nd by more than a day.
@@ -143,16 +179,36 @@ pub fn check_update_date(
     let shown = from_updated_at.or_else(|| notice.and_then(ident::find_moment_in));
     let given = updated_at.map(str::trim).filter(|s| !s.is_empty());
     let Some(shown) = shown else {
-        let msg = match given {
-            Some(_) => "the update date shown cannot be read as a date".to_string(),
-            None => "no date of last update is shown with the decision".to_string(),
+        // What is shown, if anything, and cannot be read: `updated_at`, else a notice written
+        // with a date (`le 31/11/2026`, a day November does not have).
+        let notice_date = notice
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && ident::has_date_like(n));
+        let (msg, field, excerpt) = match (given, notice_date) {
+            (Some(u), _) => (
+                "the update date shown cannot be read as a date",
+                "updated_at",
+                Some(u.chars().take(80).collect()),
+            ),
+            (None, Some(n)) => (
+                "the date in the update notice cannot be read as a date",
+                "update_notice",
+                Some(n.chars().take(200).collect()),
+            ),
+            (None, None) => (
+                "no date of last update is shown with the decision",
+                "updated_at",
+                None,
+            ),
         };
         out.push(
-            Finding::new(Rule::FRE001, Some(rec.clone()), msg).with_evidence(Evidence {
-                field: "updated_at".into(),
-                excerpt: given.map(|s| s.chars().take(80).collect()),
-                ..Default::default()
-            }),
+            Finding::new(Rule::FRE001, Some(rec.clone()), msg.to_string()).with_evidence(
+                Evidence {
+                    field: field.into(),
+                    excerpt,
+                    ..Default::default()
+                },
+            ),
         );
         return None;
     };
@@ -196,7 +252,15 @@ pub fn check_update_date(
     Some(Loaded { shown, after_audit })
 }
 
-/// Folded stems of the words that make clear the date is when the reuser loaded the document.
+/// Folded words that make clear the date is when the reuser loaded the document (SPEC: "chargé",
+/// "téléchargé", "récupéré", "importé" or equivalent). The equivalents each name the reuser's
+/// taking of the document from the source: collecting it ("collecté", "date de collecte"),
+/// harvesting it ("moissonné", the open-data word for an automated collection), extracting it
+/// ("extrait le …", "extraite", "extraction": next to the date of a notice, "extrait" is the
+/// participle or a data extract, not the excerpt of a decision, which would say "extrait de la
+/// décision" and no date of loading), synchronising the reuser's copy with the source (which is
+/// loading it again), integrating it into the reuser's base. "Mis à jour", "actualisé", "publié" or "mis en ligne" are not among
+/// them: they may as well date the decision's last state, the ambiguity CE V wants removed.
 const LOADING_WORDS: &[&str] = &[
     "charge",
     "chargee",
@@ -209,6 +273,7 @@ const LOADING_WORDS: &[&str] = &[
     "collecte",
     "collectee",
     "moissonne",
+    "moissonnee",
     "extrait",
     "extraite",
     "synchronise",
@@ -220,7 +285,6 @@ const LOADING_WORDS: &[&str] = &[
     "recuperation",
     "import",
     "importation",
-    "collecte",
     "moissonnage",
     "extraction",
     "synchronisation",
@@ -230,14 +294,28 @@ const LOADING_WORDS: &[&str] = &[
     "imported",
     "fetched",
     "harvested",
+    "collected",
+    "extracted",
+    "synchronized",
+    "synchronised",
 ];
+
+/// Whether a folded notice says that its date is when the reuser loaded the document: it holds
+/// one of [`LOADING_WORDS`], or one of them with the prefix `re`: a reload is a load ("rechargé",
+/// "réimporté", "resynchronisé", "reloaded"; "re-téléchargé" folds into `re` and a loading word).
+fn says_loaded(folded: &str) -> bool {
+    folded.split(' ').any(|w| {
+        LOADING_WORDS.contains(&w)
+            || w.strip_prefix("re")
+                .is_some_and(|rest| LOADING_WORDS.contains(&rest))
+    })
+}
 
 /// FRE005: for Conseil d'État decisions, the notice must say the date is the loading date.
 pub fn check_notice(notice: Option<&str>, rec: &Arc<RecordRef>, out: &mut Vec<Finding>) {
     let text = notice.map(str::trim).unwrap_or("");
     let folded = super::attribution::fold(text);
-    let clear = folded.split(' ').any(|w| LOADING_WORDS.contains(&w));
-    if !clear {
+    if !says_loaded(&folded) {
         let msg = if text.is_empty() {
             "no update notice says that the date shown is when the document was loaded from the source"
         } else {
@@ -328,6 +406,54 @@ mod tests {
         check_notice(None, &r, &mut out);
         assert_eq!(out.len(), 3);
         assert!(out.iter().all(|f| f.rule == Rule::FRE005));
+    }
+
+    /// A reload is a load; so are the other ways of taking the document from the source. What
+    /// may date the decision's own last state is not.
+    #[test]
+    fn fre005_takes_a_reload_and_the_equivalents_of_a_load() {
+        let fre005 = |notice: &str| {
+            let mut out = Vec::new();
+            check_notice(Some(notice), &Arc::new(RecordRef::default()), &mut out);
+            !out.is_empty()
+        };
+        for clear in [
+            "Rechargé le 20/11/2026",
+            "Document rechargé depuis la source le 20/11/2026",
+            "Décision réimportée le 20/11/2026",
+            "Re-téléchargé le 20/11/2026",
+            "Retéléchargé le 20/11/2026",
+            "Document re-chargé le 20/11/2026",
+            "Rechargement depuis Légifrance : 20/11/2026",
+            "Resynchronisé avec la source le 20/11/2026",
+            "Reloaded from the source on 2026-11-20",
+            "Re-imported on 2026-11-20",
+            "Collecté le 20/11/2026",
+            "Date de collecte : 20/11/2026",
+            "Moissonné depuis l'open data le 20/11/2026",
+            "Décision moissonnée le 20/11/2026",
+            "Synchronisé avec le site source le 20/11/2026",
+            "Document extrait de la base Judilibre le 20/11/2026",
+            "Extrait le 20/11/2026",
+            "Extrait de Légifrance le 20/11/2026",
+            "Décision extraite le 20/11/2026",
+            "Date d'extraction : 20/11/2026",
+            "Collected from the source on 2026-11-20",
+        ] {
+            assert!(!fre005(clear), "{clear}");
+        }
+        for ambiguous in [
+            "Mis à jour le 20/11/2026",
+            "Actualisé le 20/11/2026",
+            "Mis en ligne le 20/11/2026",
+            "Publié le 20/11/2026",
+            // `re` alone, or before what is no loading word.
+            "Re : 20/11/2026",
+            "Revu le 20/11/2026",
+            "Relu le 20/11/2026",
+        ] {
+            assert!(fre005(ambiguous), "{ambiguous}");
+        }
     }
 
     fn ts(s: &str) -> Timestamp {
@@ -506,6 +632,109 @@ mod tests {
         let mut out = Vec::new();
         let l = check_update_date(Some("2099-01-01"), None, None, &r, &mut out);
         assert!(out.is_empty() && !l.unwrap().after_audit);
+    }
+
+    /// A notice's date with a two-digit year is read in this century; one no calendar has is
+    /// said to be unreadable, not absent.
+    #[test]
+    fn fre001_tells_an_unreadable_notice_date_from_none() {
+        let (l, out) = check(None, Some("Document chargé le 20/11/26"));
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(
+            l.unwrap().shown,
+            Moment::Date(jiff::civil::date(2026, 11, 20))
+        );
+        for (notice, unreadable) in [
+            ("Document chargé sur le site source le 31/11/2026", true),
+            ("Document chargé le 31/11/26", true),
+            ("Document chargé le 30 février 2026", true),
+            ("Document chargé le 20/11/2026 à 25h00", true),
+            ("Document chargé sur le site source", false),
+            ("Document chargé en novembre", false),
+        ] {
+            let (l, out) = check(None, Some(notice));
+            assert!(l.is_none(), "{notice}");
+            assert_eq!(out.len(), 1, "{notice}");
+            let e = out[0].evidence.as_deref().unwrap();
+            if unreadable {
+                assert_eq!(
+                    out[0].message, "the date in the update notice cannot be read as a date",
+                    "{notice}"
+                );
+                assert_eq!(
+                    (&*e.field, e.excerpt.as_deref()),
+                    ("update_notice", Some(notice))
+                );
+            } else {
+                assert_eq!(
+                    out[0].message, "no date of last update is shown with the decision",
+                    "{notice}"
+                );
+                assert_eq!((&*e.field, e.excerpt.as_deref()), ("updated_at", None));
+            }
+        }
+        // An unreadable `updated_at` is the one reported.
+        let (_, out) = check(Some("hier"), Some("Document chargé le 31/11/2026"));
+        assert_eq!(
+            out[0].message,
+            "the update date shown cannot be read as a date"
+        );
+        // A readable notice stands in for an unreadable `updated_at`.
+        let (l, out) = check(Some("hier"), Some("Document chargé le 20/11/26"));
+        assert!(out.is_empty());
+        assert_eq!(
+            l.unwrap().shown,
+            Moment::Date(jiff::civil::date(2026, 11, 20))
+        );
+    }
+
+    /// The source's update against the reuser's load, each a day in France or an instant
+    /// (November: Paris is UTC+1, the 21st runs from 2026-11-20T23:00Z to 2026-11-21T23:00Z).
+    #[test]
+    fn an_update_against_a_load() {
+        use UpdateToLoad::*;
+        let day = |d: i8| Moment::Date(jiff::civil::date(2026, 11, d));
+        let at = |s: &str| Moment::Instant(ts(s));
+        for (updated, loaded, expected) in [
+            // A load on the 20th cannot have seen an update of the 21st, nor of its first
+            // instant.
+            (day(21), day(20), After),
+            (at("2026-11-20T23:00:00Z"), day(20), After),
+            (day(21), at("2026-11-20T22:59:59Z"), After),
+            // The same day, one of the two without a time: either may have come first.
+            (day(21), day(21), SameDay),
+            (at("2026-11-21T10:00:00Z"), day(21), SameDay),
+            (at("2026-11-20T23:00:01Z"), day(21), SameDay),
+            (day(21), at("2026-11-21T10:00:00Z"), SameDay),
+            (day(21), at("2026-11-20T23:00:00Z"), SameDay),
+            // Before the load's day, or the day after an update.
+            (day(20), day(21), NotAfter),
+            (at("2026-11-20T23:00:00Z"), day(21), NotAfter),
+            (day(20), at("2026-11-20T23:00:00Z"), NotAfter),
+            (day(21), at("2026-11-21T23:00:00Z"), NotAfter),
+            // Both instants: their order.
+            (
+                at("2026-11-21T10:00:01Z"),
+                at("2026-11-21T10:00:00Z"),
+                After,
+            ),
+            (
+                at("2026-11-21T10:00:00Z"),
+                at("2026-11-21T10:00:00Z"),
+                NotAfter,
+            ),
+            (
+                at("2026-11-21T09:59:59Z"),
+                at("2026-11-21T10:00:00Z"),
+                NotAfter,
+            ),
+        ] {
+            assert_eq!(
+                update_to_load(updated, loaded),
+                expected,
+                "{updated:?} {loaded:?}"
+            );
+        }
     }
 
     #[test]

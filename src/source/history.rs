@@ -3,8 +3,9 @@
 //! a folder or JSON Lines. A decision whose last action is `deleted` is withdrawn at source.
 
 use super::Unreadable;
-use super::judilibre::parse_iso_moment;
+use super::judilibre::parse_iso_update;
 use crate::error::InputError;
+use crate::ident::Moment;
 use crate::model::Origin;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -23,8 +24,9 @@ pub struct Entry {
     pub last_action: Action,
     /// Date of the last action.
     pub date: Option<jiff::Timestamp>,
-    /// Date of the last creation or update.
-    pub last_update: Option<jiff::Timestamp>,
+    /// Date of the last creation or update: an instant, or a day alone when the history gives
+    /// no time.
+    pub last_update: Option<Moment>,
     /// Whose withdrawal it is, when the history does not go with the reference's decision: a
     /// DILA suppression list's, for a decision the reference may not hold (`None` for
     /// `--history`).
@@ -86,7 +88,7 @@ impl History {
     /// Reads history files and folders. The transactions dated after `as_of`, the audit time,
     /// are set aside (and counted): a withdrawal or a correction to come is no breach yet.
     pub fn load(paths: &[PathBuf], as_of: Option<jiff::Timestamp>) -> Result<History, InputError> {
-        let mut all: Vec<(String, Action, Option<jiff::Timestamp>, usize)> = Vec::new();
+        let mut all: Vec<Transaction> = Vec::new();
         let mut h = History::default();
         for p in paths {
             let files = super::list_files(p)?;
@@ -130,23 +132,30 @@ impl History {
         }
         if let Some(as_of) = as_of {
             let before = all.len();
-            all.retain(|t| t.2.is_none_or(|d| d <= as_of));
+            all.retain(|t| t.2.is_none_or(|d| d.start() <= as_of));
             h.after_as_of = (before - all.len()) as u64;
         }
         h.transactions = all.len() as u64;
         // Order by date, then by order of appearance: the last action wins.
-        all.sort_by(|a, b| a.2.cmp(&b.2).then(a.3.cmp(&b.3)));
+        // A day alone is ordered from its start.
+        all.sort_by(|a, b| {
+            (a.2.map(|m| m.start()))
+                .cmp(&b.2.map(|m| m.start()))
+                .then(a.3.cmp(&b.3))
+        });
         for (id, action, date, _) in all {
+            let at = date.map(|m| m.start());
             let e = h.entries.entry(id).or_insert(Entry {
                 last_action: action,
-                date,
+                date: at,
                 last_update: None,
                 withdrawn_by: None,
             });
             e.last_action = action;
-            e.date = date;
+            e.date = at;
             if action != Action::Deleted {
-                e.last_update = date.max(e.last_update);
+                // In date order: this one is the latest.
+                e.last_update = date.or(e.last_update);
             }
         }
         Ok(h)
@@ -163,10 +172,14 @@ fn unreadable(file: &str, line: u64, reason: String) -> Unreadable {
     }
 }
 
+/// One transaction read: the decision's id (lower-case), the action, its date, and its place
+/// among those read.
+type Transaction = (String, Action, Option<Moment>, usize);
+
 fn read_bytes(
     bytes: &[u8],
     file: &str,
-    out: &mut Vec<(String, Action, Option<jiff::Timestamp>, usize)>,
+    out: &mut Vec<Transaction>,
     bad: &mut Vec<Unreadable>,
 ) -> usize {
     let mut pages = 0;
@@ -277,7 +290,7 @@ fn read_bytes(
             // Without its date, a transaction cannot be ordered with the others: a withdrawal
             // of unknown date would be taken for the last word on the decision.
             let date = t.get("date");
-            match date.and_then(Value::as_str).and_then(parse_iso_moment) {
+            match date.and_then(Value::as_str).and_then(parse_iso_update) {
                 Some(date) => {
                     let n = out.len();
                     out.push((id.trim().to_lowercase(), action, Some(date), n));
@@ -354,8 +367,18 @@ mod tests {
         assert_eq!(h.get("a1").unwrap().last_action, Action::Deleted);
         let b = h.get("B2").unwrap();
         assert_eq!(b.last_action, Action::Updated);
-        assert_eq!(b.last_update.unwrap().to_string(), "2026-11-01T10:00:00Z");
-        assert_eq!(h.get("c3").unwrap().last_action, Action::Created);
+        assert_eq!(
+            b.last_update,
+            Some(Moment::Instant("2026-11-01T10:00:00Z".parse().unwrap()))
+        );
+        let c = h.get("c3").unwrap();
+        assert_eq!(c.last_action, Action::Created);
+        // A date without a time stays a day; the action's date is its start, in France.
+        assert_eq!(
+            c.last_update,
+            Some(Moment::Date(jiff::civil::date(2026, 11, 3)))
+        );
+        assert_eq!(c.date, Some("2026-11-02T23:00:00Z".parse().unwrap()));
         assert_eq!(h.after_as_of, 0);
 
         // As of 2 November noon, the withdrawal of a1 (10 November) and the re-creation of c3
@@ -379,7 +402,7 @@ mod tests {
             Entry {
                 last_action: Action::Updated,
                 date: t("2023-11-26T10:00:00Z"),
-                last_update: t("2023-11-26T10:00:00Z"),
+                last_update: t("2023-11-26T10:00:00Z").map(Moment::Instant),
                 withdrawn_by: None,
             },
         );
@@ -394,7 +417,10 @@ mod tests {
             (Action::Deleted, t("2023-11-27T19:42:09Z"), dila)
         );
         // Its last update stays: FRE002 still compares it with the record's load.
-        assert_eq!(e.last_update, t("2023-11-26T10:00:00Z"));
+        assert_eq!(
+            e.last_update,
+            t("2023-11-26T10:00:00Z").map(Moment::Instant)
+        );
         // Unknown to the history: withdrawn, dated or not.
         assert!(h.withdraw("JURITEXT2", None, None));
         let e = h.get("juritext2").unwrap();

@@ -201,8 +201,8 @@ pub fn decision(v: Value, origin: Origin) -> Item {
     let ecli = string(&o, "ecli");
     let decision_date = string(&o, "decision_date").and_then(|d| parse_iso_date(&d));
     let update_date = string(&o, "update_datetime")
-        .and_then(|d| parse_iso_moment(&d))
-        .or_else(|| string(&o, "update_date").and_then(|d| parse_iso_moment(&d)));
+        .and_then(|d| parse_iso_update(&d))
+        .or_else(|| string(&o, "update_date").and_then(|d| parse_iso_update(&d)));
     let zones = match o.get("zones") {
         Some(Value::Object(z)) => zones(z, &text),
         _ => Vec::new(),
@@ -295,6 +295,22 @@ pub fn parse_iso_moment(s: &str) -> Option<jiff::Timestamp> {
         .then_some(t)
 }
 
+/// An update date as a source gives it: a date-time, the instant [`parse_iso_moment`] reads, or a
+/// date alone, kept as that day in France: the source updated the decision at some time of it,
+/// which a comparison with a reuser's load must not take for midnight. Of the same years as
+/// [`parse_iso_moment`].
+pub fn parse_iso_update(s: &str) -> Option<crate::ident::Moment> {
+    use crate::ident::Moment;
+    let t = parse_iso_moment(s)?;
+    let s = s.trim();
+    // A date-time has a time after `T` (or a space); a date alone has neither.
+    if s.contains(['T', 't', ' ']) {
+        Some(Moment::Instant(t))
+    } else {
+        parse_iso_date(s).map(Moment::Date)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +321,29 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap()
+    }
+
+    /// An update date alone stays a day; with a time it is an instant; of the years
+    /// [`parse_iso_moment`] reads.
+    #[test]
+    fn update_dates_are_days_or_instants() {
+        use crate::ident::Moment;
+        assert_eq!(
+            parse_iso_update(" 2026-11-21 "),
+            Some(Moment::Date(jiff::civil::date(2026, 11, 21)))
+        );
+        assert_eq!(
+            parse_iso_update("2026-11-21T08:00:00.000Z"),
+            Some(Moment::Instant("2026-11-21T08:00:00Z".parse().unwrap()))
+        );
+        // Naive: in Paris.
+        assert_eq!(
+            parse_iso_update("2026-11-21 09:00:00"),
+            Some(Moment::Instant("2026-11-21T08:00:00Z".parse().unwrap()))
+        );
+        for bad in ["0000-01-01", "2026-13-01", "hier", ""] {
+            assert_eq!(parse_iso_update(bad), None, "{bad}");
+        }
     }
 
     #[test]

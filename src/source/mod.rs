@@ -120,7 +120,8 @@ pub struct Version {
 impl Version {
     pub fn of(d: &ReferenceDecision) -> Self {
         Version {
-            update_date: d.update_date,
+            // A day alone from its start, as a version dated that day.
+            update_date: d.update_date.map(|m| m.start()),
             published: published_in(&d.origin.file),
         }
     }
@@ -1504,7 +1505,7 @@ mod tests {
             jurisdiction: Some("Cour de cassation".into()),
             numbers: vec!["22-84.021".into()],
             decision_date: Some(day.parse().unwrap()),
-            update_date: Some(updated.parse().unwrap()),
+            update_date: Some(crate::ident::Moment::Instant(updated.parse().unwrap())),
             origin: Origin {
                 file: file.into(),
                 line: 1,
@@ -1531,7 +1532,9 @@ mod tests {
                 file: "c/old.json".into(),
                 line: 1,
             },
-            update_date: Some("2023-10-18T00:00:00Z".parse().unwrap()),
+            update_date: Some(crate::ident::Moment::Instant(
+                "2023-10-18T00:00:00Z".parse().unwrap(),
+            )),
             ..jl.clone()
         };
         let ids = |set: &ReferenceSet, key: &str| -> Vec<String> {
@@ -1595,7 +1598,7 @@ mod tests {
             ecli: Some(ecli.into()),
             producer: p,
             text: text.into(),
-            update_date: Some(updated.parse().unwrap()),
+            update_date: Some(crate::ident::Moment::Instant(updated.parse().unwrap())),
             ..Default::default()
         };
         let set = ReferenceSet::new(
@@ -1662,7 +1665,7 @@ mod tests {
             let d = ReferenceDecision {
                 id: id.into(),
                 numbers: vec![format!("2{line:04}")],
-                update_date: Some(updated.parse().unwrap()),
+                update_date: Some(crate::ident::Moment::Instant(updated.parse().unwrap())),
                 origin: Origin {
                     file: file.into(),
                     line,
@@ -1726,7 +1729,7 @@ mod tests {
                 id: id.into(),
                 other_ids: other.iter().map(|s| s.to_string()).collect(),
                 producer,
-                update_date: Some(updated.parse().unwrap()),
+                update_date: Some(crate::ident::Moment::Instant(updated.parse().unwrap())),
                 origin: Origin {
                     file: file.into(),
                     line: 1,

@@ -983,8 +983,8 @@ fn build_admin(
     let mut bad = None;
     let decision_date = parse_date(&f.date_lecture, "Date_Lecture", &mut bad);
     let update_date = match &f.date_mise_jour {
-        // A date (taken at midnight, Paris time) or a full timestamp, as Judilibre's.
-        Some((v, pos)) => match super::judilibre::parse_iso_moment(v) {
+        // A date (a day in France) or a full timestamp, as Judilibre's.
+        Some((v, pos)) => match super::judilibre::parse_iso_update(v) {
             Some(t) => Some(t),
             None => {
                 bad.get_or_insert(("Date_Mise_Jour", v.clone(), *pos));
@@ -1482,8 +1482,9 @@ mod tests {
         assert!(e.message.contains("Identification"), "{e}");
     }
 
-    /// `Date_Mise_Jour` is read as Judilibre's update dates are: midnight in Paris for a date
-    /// alone, and no date of the year 0 (which the report could not write in RFC 3339).
+    /// `Date_Mise_Jour` is read as Judilibre's update dates are: a day in France for a date
+    /// alone (starting at midnight in Paris), an instant for a date-time, and no date of the
+    /// year 0 (which the report could not write in RFC 3339).
     #[test]
     fn an_update_date_is_read_in_paris_time_and_in_the_years_1_to_9999() {
         let xml = |date: &str| {
@@ -1494,9 +1495,18 @@ mod tests {
             )
         };
         let d = parse_xml(xml("2024-01-10").as_bytes(), origin()).unwrap();
+        let day = d.update_date.unwrap();
         assert_eq!(
-            d.update_date.map(|t| t.to_string()).as_deref(),
-            Some("2024-01-09T23:00:00Z")
+            day,
+            crate::ident::Moment::Date(jiff::civil::date(2024, 1, 10))
+        );
+        assert_eq!(day.start().to_string(), "2024-01-09T23:00:00Z");
+        let d = parse_xml(xml("2024-01-10T14:00:00").as_bytes(), origin()).unwrap();
+        assert_eq!(
+            d.update_date,
+            Some(crate::ident::Moment::Instant(
+                "2024-01-10T13:00:00Z".parse().unwrap()
+            ))
         );
         for date in ["0000-01-01", "-000001-01-01T00:00:00Z"] {
             let e = parse_xml(xml(date).as_bytes(), origin()).unwrap_err();

@@ -252,8 +252,12 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
         (
             "updated_at",
             s(rec.and_then(|r| r.updated_at.as_ref())),
+            // A day alone as the source gives it, not as the instant it starts at.
             refd.and_then(|r| r.update_date)
-                .map_or(String::new(), |t| t.to_string()),
+                .map_or(String::new(), |m| match m {
+                    crate::ident::Moment::Date(d) => d.to_string(),
+                    crate::ident::Moment::Instant(t) => t.to_string(),
+                }),
         ),
     ];
     let rows = rows_data.into_iter().map(|(name, a, b)| {
