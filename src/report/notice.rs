@@ -507,24 +507,32 @@ fn penalty_heading(p: Penalty, regimes: Regimes) -> String {
 }
 
 /// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], but
-/// for FRE003, whose 72 hours only the Cour de cassation recommends (CC V): the letter does
-/// not present them as binding where its CGU do not apply.
-fn label(rule: Rule, basis: Basis) -> &'static str {
+/// for FRE003, whose 72 hours only the Cour de cassation recommends (CC V, which FRE003 always
+/// cites): the letter does not present them as binding where its CGU do not apply.
+/// `cc_decisions`: whether the Cour de cassation's CGU apply to decisions of the corpus (or
+/// which apply is not known).
+fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> &'static str {
     if rule != Rule::FRE003 {
         return french_label(rule);
     }
     let cc = basis.contains("CC V");
     let other = basis.iter().any(|id| id != "CC V");
-    match (cc, other) {
-        (true, false) => {
+    match (cc, other, cc_decisions) {
+        (true, false, _) => {
             "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
              que recommandent les CGU de la Cour de cassation (art. V)"
         }
-        (true, true) => {
+        (true, true, true) => {
             "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
              que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
              autres conditions applicables ne fixent pas de délai mais imposent de tenir les \
              données à jour"
+        }
+        (true, true, false) => {
+            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
+             que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
+             conditions applicables à vos décisions ne fixent pas de délai mais imposent de tenir \
+             les données à jour"
         }
         _ => {
             "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil retenu \
@@ -1303,7 +1311,7 @@ adressée].",
                     body,
                     "- **{}** — {} — {}",
                     rule.code(),
-                    label(rule, basis),
+                    label(rule, basis, !conditions.known() || conditions.cc > 0),
                     plural(of_rule.len(), "constat", "constats")
                 );
                 if !basis.is_empty() {
@@ -1673,22 +1681,28 @@ mod tests {
             label(
                 Rule::FRE003,
                 Basis::of(Rule::FRE003, producers.iter().copied()),
+                producers.is_empty() || producers.contains(&CourDeCassation),
             )
         };
         assert!(
             l(&[CourDeCassation])
                 .ends_with("que recommandent les CGU de la Cour de cassation (art. V)")
         );
+        assert_eq!(l(&[]), l(&[CourDeCassation]));
         assert!(l(&[CourDeCassation, Jade]).contains("recommandent pour ses décisions ; les autres conditions applicables ne fixent pas de délai"));
+        // No decision of the Cour de cassation: its 72 hours are cited as its recommendation,
+        // the obligation is the corpus's own conditions'.
         for p in [ConseilEtat, Legifrance] {
             assert_eq!(
                 l(&[p]),
-                "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil \
-                 retenu par l'audit, les conditions applicables ne fixant pas de délai"
+                "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à \
+                 jour que les CGU de la Cour de cassation (art. V) recommandent pour ses \
+                 décisions ; les conditions applicables à vos décisions ne fixent pas de délai \
+                 mais imposent de tenir les données à jour"
             );
         }
         assert_eq!(
-            label(Rule::INT001, Basis::whole(Rule::INT001)),
+            label(Rule::INT001, Basis::whole(Rule::INT001), false),
             french_label(Rule::INT001)
         );
     }
