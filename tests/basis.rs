@@ -394,14 +394,18 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     let fre003 = group(
         "### Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)\n",
     );
-    assert!(fre003.contains("- **FRE003** — base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les conditions applicables à vos décisions ne fixent pas de délai mais imposent de tenir les données à jour — 1 constat (fondement : CGU de la Cour de cassation, art. V ; CGU du Conseil d'État, art. V ; notice de la DILA) ; exemples :"), "{fre003}");
+    assert!(fre003.contains("- **FRE003** — base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les conditions applicables à vos décisions ne fixent pas de délai — 1 constat (fondement : CGU de la Cour de cassation, art. V ; CGU du Conseil d'État, art. V ; notice de la DILA) ; exemples :"), "{fre003}");
     assert!(fre003.contains("    - ensemble de la base"));
-    // Only the withdrawn decision, whose producer is not known, is filed under the article as
-    // both CGU number it.
-    assert!(!text.contains("### Article V des CGU — "), "{text}");
-    assert!(text.contains("### Article IV des CGU — Mise à jour des données (1 constat)\n"));
-    // No heading claims a Légifrance decision for the Cour de cassation's CGU: the only one
-    // that names them is the corpus-level FRE003's, for its 72 hours.
+    // The withdrawn decision, whose producer is not known, cites its rule's whole basis (CC IV,
+    // CC V): filed under the Cour de cassation's article IV, named as such. No heading names
+    // an article without saying whose CGU.
+    assert!(!text.contains("des CGU — "), "{text}");
+    assert!(text.contains(
+        "### Article IV des CGU de la Cour de cassation — Mise à jour des données (1 constat)\n"
+    ));
+    // No heading claims a Légifrance decision for the Cour de cassation's CGU: the only ones
+    // that name them are the withdrawn decision's and the corpus-level FRE003's, for its 72
+    // hours.
     let cc_headings: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with("### ") && l.contains("Cour de cassation"))
@@ -409,6 +413,7 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     assert_eq!(
         cc_headings,
         [
+            "### Article IV des CGU de la Cour de cassation — Mise à jour des données (1 constat)",
             "### Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)"
         ],
         "{text}"
