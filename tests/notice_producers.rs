@@ -135,6 +135,26 @@ fn a_conseil_d_etat_corpus_gets_the_conseil_d_etat_conditions() {
     );
     assert!(!text.contains("des CGU — "));
     assert!(text.contains("(CGU du Conseil d'État, article V ; article L. 322-1 du code des relations entre le public et l'administration)"));
+    // The Conseil d'État's article V, not the Cour de cassation's: the number is among the
+    // mentions that may not be detached from the decision (« la mention de son numéro, le nom
+    // de la juridiction et la formation qui l'a rendue, son siège et la date de son
+    // prononcé »), which INT005 holds the record to.
+    assert!(text.contains("- de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU du Conseil d'État, article V ; "), "{text}");
+    assert!(text.contains("- **INT005** — mentions d'identification de la décision absentes — 1 constat (fondement : CGU du Conseil d'État, art. V)"), "{text}");
+    // « de votre propre initiative … pour lever des occultations ou en ajouter » is the Cour
+    // de cassation's article X, not the Conseil d'État's, whose article X gives it the
+    // exclusive competence over requests to change the occultations.
+    assert!(!text.contains("propre initiative"), "{text}");
+    assert!(text.contains("- de respecter la compétence exclusive du Conseil d'État pour traiter les demandes tendant à modifier la décision relative aux occultations, qu'il s'agisse d'occulter d'autres éléments ou de lever l'occultation de certains éléments, et d'informer le demandeur qui vous saisirait d'une telle demande qu'elle relève de la seule compétence du membre du Conseil d'État désigné par son vice-président (CGU du Conseil d'État, article X ; article R. 741-15 du code de justice administrative)."), "{text}");
+    let ce_x = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/ce-x.md"),
+    )
+    .unwrap();
+    assert!(!ce_x.contains("propre initiative"));
+    assert!(ce_x.contains("dispose d’une compétence exclusive pour traiter les demandes tendant à modifier la décision relative aux occultations"));
+    // The date of last update must say it is the date the reuser loaded the decision (CE V),
+    // which FRE005 holds the record to.
+    assert!(text.contains("- de faire clairement apparaître, dans la mention de la date de mise à jour, qu'elle est uniquement celle à laquelle vous avez chargé la décision (CGU du Conseil d'État, article V) ;"), "{text}");
     assert!(text.contains(
         "(CGU du Conseil d'État, article VI ; article L. 10 du code de justice administrative)"
     ));

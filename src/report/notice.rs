@@ -188,13 +188,55 @@ réutilisation des données disponibles sur Légifrance.",
         ]
     };
     let dila_notice = inv.dila.then(|| "notice de la DILA".to_string());
+    // Said of the decisions of one kind when the letter covers others too.
+    let of_administrative = if judicial {
+        "pour les décisions des juridictions administratives, "
+    } else {
+        ""
+    };
+    let of_judicial = if administrative {
+        "pour les décisions de l'ordre judiciaire, "
+    } else {
+        ""
+    };
     let mut duties = Vec::new();
-    if inv.cgu() {
-        duties.push(format!(
+    // The identification that may not be detached from a decision: CC V, « le nom de la
+    // juridiction et la formation qui l'a rendue, son siège et la date de son prononcé »; CE V,
+    // « la mention de son numéro, le nom de la juridiction et la formation qui l'a rendue, son
+    // siège et la date de son prononcé ».
+    let crpa = law(true, "CRPA L.322-1");
+    match (inv.cc, inv.ce) {
+        (true, false) => duties.push(format!(
             "de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque \
-décision le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé \
-({})",
-            cites(vec![inv.cgu_ref("article V"), law(true, "CRPA L.322-1"),])
+décision le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son \
+prononcé ({})",
+            cites(vec![inv.cgu_ref("article V"), crpa])
+        )),
+        (false, true) => duties.push(format!(
+            "de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque \
+décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de \
+son prononcé ({})",
+            cites(vec![inv.cgu_ref("article V"), crpa])
+        )),
+        (true, true) => duties.push(format!(
+            "de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque \
+décision le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son \
+prononcé ({}), ainsi que, pour les décisions des juridictions administratives, son numéro (CGU du \
+Conseil d'État, article V)",
+            cites(vec![inv.cgu_ref("article V"), crpa])
+        )),
+        (false, false) => {}
+    }
+    if inv.ce {
+        // CE V: « à la condition que le caractère partiel de cette reproduction soit clairement
+        // indiqué et que l'usager conserve la faculté de se reporter à la version intégrale de la
+        // décision. Si le commentaire qui en est donné est entièrement libre, il doit être
+        // nettement distingué de ce document ».
+        duties.push(format!(
+            "{of_administrative}de n'en reproduire un extrait qu'en indiquant clairement le \
+caractère partiel de la reproduction et en conservant au lecteur la faculté de se reporter à la \
+version intégrale de la décision, et de distinguer nettement de la décision le commentaire que vous en \
+donnez (CGU du Conseil d'État, article V)"
         ));
     }
     if inv.dila {
@@ -209,18 +251,28 @@ auteur…) ({})",
             } else {
                 ""
             },
-            cites(vec![dila_notice.clone(), law(true, "CRPA L.322-1"),])
+            cites(vec![dila_notice.clone(), law(true, "CRPA L.322-1")])
         ));
     }
+    // The source and the date of last update: both CGU (article V) and the DILA notice; keeping
+    // the data up to date: the CGU only.
     duties.push(format!(
-        "de mentionner la source des données et la date de leur dernière mise à jour{} ({})",
-        if inv.cgu() {
-            ", et de tenir vos données à jour"
-        } else {
-            ""
-        },
-        cites(vec![inv.cgu_ref("article V"), dila_notice])
+        "de mentionner la source des données et la date de leur dernière mise à jour ({}){}",
+        cites(vec![inv.cgu_ref("article V"), dila_notice]),
+        inv.cgu_ref("article V")
+            .map(|r| format!(", et de tenir vos données à jour ({r})"))
+            .unwrap_or_default()
     ));
+    if inv.ce {
+        // CE V: « La mention adoptée devra mettre clairement en évidence que la date de mise à
+        // jour figurant sur le produit issu de la réutilisation est uniquement celle à laquelle
+        // le réutilisateur aura chargé la décision ».
+        duties.push(format!(
+            "{of_administrative}de faire clairement apparaître, dans la mention de la date de mise \
+à jour, qu'elle est uniquement celle à laquelle vous avez chargé la décision (CGU du Conseil d'État, \
+article V)"
+        ));
+    }
     duties.push(format!(
         "de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour \
 évaluer, analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées ({})",
@@ -239,15 +291,39 @@ personnel, et notamment l'occultation des nom et prénoms des personnes physique
                 .collect()
         )
     ));
-    duties.push(format!(
-        "de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce \
-soit pour lever des occultations ou en ajouter ({})",
-        cites(vec![
-            inv.cgu_ref("article X"),
-            law(judicial, "COJ R.111-13"),
-            law(administrative, "CJA R.741-15"),
-        ])
-    ));
+    // The pseudonymisation: CC X, « Le réutilisateur ne peut modifier la pseudonymisation d'une
+    // décision de justice de sa propre initiative, que ce soit pour lever des occultations ou en
+    // ajouter, sauf à contrevenir à l'article R. 111-13 du code de l'organisation judiciaire »;
+    // CE X has no such sentence, but gives the Conseil d'État « une compétence exclusive pour
+    // traiter les demandes tendant à modifier la décision relative aux occultations
+    // complémentaires … qu'il s'agisse d'une demande tendant à occulter d'autres éléments
+    // complémentaires ou à lever l'occultation de certains éléments », and has the reuser
+    // « informer le demandeur que sa demande relève de la seule compétence du membre du Conseil
+    // d'Etat désigné par son vice-président ».
+    if judicial {
+        duties.push(format!(
+            "{of_judicial}de ne pas modifier de votre propre initiative la pseudonymisation des \
+décisions, que ce soit pour lever des occultations ou en ajouter ({})",
+            cites(vec![
+                inv.cc
+                    .then(|| "CGU de la Cour de cassation, article X".to_string()),
+                law(true, "COJ R.111-13"),
+            ])
+        ));
+    }
+    if administrative {
+        duties.push(format!(
+            "{of_administrative}de respecter la compétence exclusive du Conseil d'État pour traiter \
+les demandes tendant à modifier la décision relative aux occultations, qu'il s'agisse d'occulter \
+d'autres éléments ou de lever l'occultation de certains éléments, et d'informer le demandeur qui vous \
+saisirait d'une telle demande qu'elle relève de la seule compétence du membre du Conseil d'État \
+désigné par son vice-président ({})",
+            cites(vec![
+                Some("CGU du Conseil d'État, article X".to_string()),
+                law(true, "CJA R.741-15"),
+            ])
+        ));
+    }
     list(&mut m, &duties);
     if recommendation {
         // FRE003's 72 hours, cited from CC V whoever the producers (`basis::always_cited`).
@@ -1760,6 +1836,357 @@ mod tests {
         let own = "Objet : « x » ; y !";
         assert_eq!(typography(&typography(own)), typography(own));
         assert_eq!(typography(&number(2959u64)), "2\u{202f}959");
+    }
+
+    /// Whose conditions a citation of the letter names: `CGU de la Cour de cassation, article V`
+    /// → [`CC V`], `CGU de la Cour de cassation et du Conseil d'État, articles VII et IX` → the
+    /// four, `notice de la DILA` → [`DILA`]; statutes are left out (quoted only through the
+    /// CGU).
+    fn cited_articles(citation: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in citation.split(" ; ") {
+            if part == "notice de la DILA" {
+                out.push("DILA".to_string());
+                continue;
+            }
+            let Some(rest) = part.strip_prefix("CGU ") else {
+                continue;
+            };
+            let (whose, articles) = rest.split_once(", ").expect(part);
+            let owners: &[&str] = match whose {
+                "de la Cour de cassation" => &["CC"],
+                "du Conseil d'État" => &["CE"],
+                "de la Cour de cassation et du Conseil d'État" => &["CC", "CE"],
+                _ => panic!("whose CGU: {part}"),
+            };
+            let articles = articles
+                .strip_prefix("articles ")
+                .or_else(|| articles.strip_prefix("article "))
+                .expect(part);
+            for o in owners {
+                for a in articles.split(" et ").flat_map(|a| a.split(", ")) {
+                    out.push(format!("{o} {a}"));
+                }
+            }
+        }
+        out
+    }
+
+    /// A list item of the opening cut into what it says and what it cites: `(text, citation)`
+    /// for each parenthesis that cites (CGU, DILA notice, a statute), the text since the
+    /// previous one.
+    fn segments(item: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        let mut at = 0;
+        while let Some(k) = item[at..].find('(') {
+            let open = at + k;
+            let close = open + item[open..].find(')').expect(item);
+            let inside = &item[open + 1..close];
+            if inside.starts_with("CGU ")
+                || inside.starts_with("notice de la DILA")
+                || inside.starts_with("article ")
+            {
+                out.push((item[from..open].to_string(), inside.to_string()));
+                from = close + 1;
+            }
+            at = close + 1;
+        }
+        out
+    }
+
+    // Item 2 of the review: every obligation the opening attributes to an article of a producer's
+    // CGU (or to the DILA notice) is in that text, as `assets/articles` quotes it from the seeds
+    // (`rules::articles` checks those quotes). Each phrase the letter uses is listed with what
+    // each text says to found it; a phrase attributed to a text that does not say it (CE X for
+    // « de votre propre initiative », CC V for « son numéro »), or a cited passage saying none
+    // of the listed phrases, fails.
+    #[test]
+    fn the_opening_says_what_each_article_it_cites_says() {
+        use crate::rules::article_text;
+        // (the letter's phrase, [(whose text, what that text says)]); `'` for `’`.
+        let claims: &[(&str, &[(&str, &str)])] = &[
+            (
+                "de ne pas altérer les données ni en dénaturer le sens",
+                &[
+                    (
+                        "CC",
+                        "ne soient pas altérées, que leur sens ne soit pas dénaturé",
+                    ),
+                    (
+                        "CE",
+                        "ne soient pas altérées, que leur sens ne soit pas dénaturé",
+                    ),
+                ],
+            ),
+            (
+                "le nom de la juridiction et la formation qui l'a rendue, son siège et la date de \
+                 son prononcé",
+                &[
+                    (
+                        "CC",
+                        "le nom de la juridiction et la formation qui l'a rendue, son siège et la \
+                         date de son prononcé",
+                    ),
+                    (
+                        "CE",
+                        "le nom de la juridiction et la formation qui l'a rendue, son siège et la \
+                         date de son prononcé",
+                    ),
+                ],
+            ),
+            ("son numéro", &[("CE", "la mention de son numéro")]),
+            (
+                "en indiquant clairement le caractère partiel de la reproduction et en conservant \
+                 au lecteur la faculté de se reporter à la version intégrale de la décision",
+                &[(
+                    "CE",
+                    "le caractère partiel de cette reproduction soit clairement indiqué et que \
+                     l'usager conserve la faculté de se reporter à la version intégrale de la \
+                     décision",
+                )],
+            ),
+            (
+                "de distinguer nettement de la décision le commentaire",
+                &[("CE", "il doit être nettement distingué de ce document")],
+            ),
+            (
+                "de respecter l'intégrité des données, sans retraitement (modification des textes, \
+                 insertion de commentaires sans que ceux-ci puissent être clairement distingués du \
+                 texte authentique, coupes altérant le sens de l'acte) de nature à induire le \
+                 lecteur en erreur",
+                &[(
+                    "DILA",
+                    "à respecter l'intégrité des données mises à sa disposition, en veillant à ce \
+                     que la teneur et la portée des textes et décisions de justice ne soient pas \
+                     altérées, notamment par des retraitements (modifications des textes, \
+                     insertion de commentaires sans que ceux-ci puissent être clairement \
+                     distingués du texte authentique, coupes altérant le sens de l'acte) de \
+                     nature à induire le lecteur en erreur",
+                )],
+            ),
+            (
+                "des indications utiles pour apprécier la nature et l'origine de l'acte (date, \
+                 intitulé, auteur…)",
+                &[(
+                    "DILA",
+                    "les assortir des indications utiles pour apprécier la nature et l'origine de \
+                     l'acte (date, intitulé, auteur…)",
+                )],
+            ),
+            (
+                "de mentionner la source des données et la date de leur dernière mise à jour",
+                &[
+                    (
+                        "CC",
+                        "que leurs sources et la date de leur dernière mise à jour soient mentionnées",
+                    ),
+                    (
+                        "CE",
+                        "que leurs sources et la date de leur dernière mise à jour soient mentionnées",
+                    ),
+                    (
+                        "DILA",
+                        "à indiquer la source des données rediffusées, la date de leur dernière mise à jour",
+                    ),
+                ],
+            ),
+            (
+                "de tenir vos données à jour",
+                &[
+                    ("CC", "de tenir ses données à jour"),
+                    ("CE", "de tenir à jour ces données"),
+                ],
+            ),
+            (
+                "qu'elle est uniquement celle à laquelle vous avez chargé la décision",
+                &[(
+                    "CE",
+                    "est uniquement celle à laquelle le réutilisateur aura chargé la décision",
+                )],
+            ),
+            (
+                "pour évaluer, analyser, comparer ou prédire leurs pratiques professionnelles \
+                 réelles ou supposées",
+                &[
+                    (
+                        "CC",
+                        "d'évaluer, d'analyser, de comparer ou de prédire leurs pratiques professionnelles réelles ou supposées",
+                    ),
+                    (
+                        "CE",
+                        "d'évaluer, d'analyser, de comparer ou de prédire leurs pratiques professionnelles réelles ou supposées",
+                    ),
+                ],
+            ),
+            (
+                "de respecter la réglementation applicable à la protection des données à caractère \
+                 personnel",
+                &[
+                    (
+                        "CC",
+                        "s'engage à respecter la réglementation applicable à la protection des données à caractère personnel",
+                    ),
+                    (
+                        "CE",
+                        "s'engage à respecter la règlementation applicable à la protection des données personnelles",
+                    ),
+                ],
+            ),
+            (
+                "l'occultation des nom et prénoms des personnes physiques parties ou tiers",
+                &[
+                    (
+                        "CC",
+                        "les nom et prénoms des personnes physiques mentionnées dans la décision, lorsqu'elles sont parties ou tiers, sont occultés",
+                    ),
+                    (
+                        "CE",
+                        "les nom et prénoms des personnes physiques mentionnées dans la décision, lorsqu'elles sont parties ou tiers, sont occultés",
+                    ),
+                ],
+            ),
+            (
+                "de ne pas modifier de votre propre initiative la pseudonymisation des décisions, \
+                 que ce soit pour lever des occultations ou en ajouter",
+                &[(
+                    "CC",
+                    "ne peut modifier la pseudonymisation d'une décision de justice de sa propre \
+                     initiative, que ce soit pour lever des occultations ou en ajouter",
+                )],
+            ),
+            (
+                "de respecter la compétence exclusive du Conseil d'État pour traiter les demandes \
+                 tendant à modifier la décision relative aux occultations, qu'il s'agisse \
+                 d'occulter d'autres éléments ou de lever l'occultation de certains éléments",
+                &[(
+                    "CE",
+                    "dispose d'une compétence exclusive pour traiter les demandes tendant à \
+                     modifier la décision relative aux occultations complémentaires prise par le \
+                     président de la formation de jugement, par le magistrat ayant rendu la \
+                     décision ou par le président de la juridiction concernée qu'il s'agisse \
+                     d'une demande tendant à occulter d'autres éléments complémentaires ou à \
+                     lever l'occultation de certains éléments",
+                )],
+            ),
+            (
+                "d'informer le demandeur qui vous saisirait d'une telle demande qu'elle relève de \
+                 la seule compétence du membre du Conseil d'État désigné par son vice-président",
+                &[(
+                    "CE",
+                    "s'engage à informer le demandeur que sa demande relève de la seule \
+                     compétence du membre du Conseil d'Etat désigné par son vice-président",
+                )],
+            ),
+        ];
+        let plain = |s: &str| s.replace('’', "'");
+        let conditions = [
+            Conditions::default(),
+            Conditions {
+                cc: 2,
+                ..Conditions::default()
+            },
+            Conditions {
+                ce: 2,
+                jade: 1,
+                ..Conditions::default()
+            },
+            Conditions {
+                dila: 2,
+                ..Conditions::default()
+            },
+            Conditions {
+                cc: 1,
+                ce: 1,
+                jade: 0,
+                dila: 1,
+            },
+        ];
+        let mut checked = 0;
+        for c in conditions {
+            for bits in 0..8u8 {
+                let t = Texts {
+                    cc: bits & 1 != 0,
+                    ce: bits & 2 != 0,
+                    dila: bits & 4 != 0,
+                };
+                let inv = Invoked::new(c, t);
+                let text = opening(c, inv, false);
+                for item in text.lines().filter_map(|l| l.strip_prefix("- ")) {
+                    // The list of conditions: no citation.
+                    if item.starts_with("décisions ") {
+                        continue;
+                    }
+                    let segs = segments(item);
+                    assert!(!segs.is_empty(), "an obligation cites nothing: {item}");
+                    for (said, citation) in segs {
+                        let cited = cited_articles(&citation);
+                        if cited.is_empty() {
+                            // Statutes alone: the DILA-only letter's, quoted through no CGU.
+                            continue;
+                        }
+                        let found: Vec<_> = claims
+                            .iter()
+                            .filter(|(phrase, _)| said.contains(phrase))
+                            .collect();
+                        assert!(
+                            !found.is_empty(),
+                            "no known phrase in « {said} » ({citation})"
+                        );
+                        for (phrase, says) in found {
+                            let whose: Vec<&str> = {
+                                let mut w: Vec<&str> =
+                                    cited.iter().map(|a| a.split(' ').next().unwrap()).collect();
+                                w.dedup();
+                                w
+                            };
+                            for who in whose {
+                                let Some((_, evidence)) = says.iter().find(|(w, _)| *w == who)
+                                else {
+                                    panic!(
+                                        "« {phrase} » attributed to {who} ({citation}), which does \
+                                         not say it"
+                                    );
+                                };
+                                let ok = cited
+                                    .iter()
+                                    .filter(|a| a.split(' ').next() == Some(who))
+                                    .any(|a| {
+                                        plain(article_text(a).unwrap_or_else(|| panic!("{a}")))
+                                            .contains(evidence)
+                                    });
+                                assert!(
+                                    ok,
+                                    "« {phrase} » cited from {citation}: no {who} article cited \
+                                     says « {evidence} »"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        // The two the review found: the Conseil d'État's V asks for the number, which the
+        // Cour de cassation's does not; « propre initiative » is the Cour de cassation's X only.
+        let ce_only = Conditions {
+            ce: 1,
+            ..Conditions::default()
+        };
+        let text = opening(ce_only, Invoked::new(ce_only, Texts::default()), false);
+        assert!(text.contains("de mentionner pour chaque décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU du Conseil d'État, article V ;"), "{text}");
+        assert!(!text.contains("propre initiative"), "{text}");
+        assert!(!text.contains("Cour de cassation"), "{text}");
+        assert!(!plain(article_text("CE X").unwrap()).contains("propre initiative"));
+        assert!(!plain(article_text("CC V").unwrap()).contains("son numéro"));
+        let cc_only = Conditions {
+            cc: 1,
+            ..Conditions::default()
+        };
+        let text = opening(cc_only, Invoked::new(cc_only, Texts::default()), false);
+        assert!(!text.contains("numéro"), "{text}");
+        assert!(!text.contains("Conseil d'État"), "{text}");
     }
 
     // The texts quoted as the consequences, word for word (the first letter of the Cour de
