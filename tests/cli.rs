@@ -1639,3 +1639,66 @@ fn the_output_path_tells_the_format_and_dash_is_standard_output() {
         ]
     );
 }
+
+// A blank `--reuser` (an empty shell variable, a form left empty) names nobody: the notice
+// keeps the placeholder the clerk completes, as it does without the option, and says so on
+// stderr; a name is trimmed.
+#[test]
+fn a_blank_reuser_leaves_the_addressee_to_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(
+        dir.path(),
+        &[json!({"id": "r0", "source_id": "nothing"}).to_string()],
+    );
+    let notice = |reuser: Option<&str>| {
+        let mut cmd = vigie();
+        cmd.arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--report",
+                "notice",
+                "--quiet",
+            ]);
+        if let Some(name) = reuser {
+            cmd.args(["--reuser", name]);
+        }
+        let out = cmd.output().unwrap();
+        // The record breaches (no attribution, no date of update): exit 1, not a usage error.
+        assert_eq!(out.status.code(), Some(1), "{reuser:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let addressee = |text: &str| -> String {
+        text.lines()
+            .find(|l| l.starts_with("**Destinataire"))
+            .unwrap()
+            .to_string()
+    };
+    let placeholder = "**Destinataire\u{202f}:** [Réutilisateur — nom et adresse à compléter]  ";
+    let (none, stderr) = notice(None);
+    assert_eq!(addressee(&none), placeholder);
+    assert!(!stderr.contains("--reuser"), "{stderr}");
+    for blank in ["", "   ", "\t", "\u{a0}\u{2003}"] {
+        let (text, stderr) = notice(Some(blank));
+        assert_eq!(addressee(&text), placeholder, "{blank:?}");
+        assert_eq!(text, none, "{blank:?}");
+        assert!(
+            stderr.contains(
+                "vigie: warning: --reuser is blank: the notice leaves the addressee as a \
+                 placeholder to complete"
+            ),
+            "{blank:?}: {stderr}"
+        );
+    }
+    let (text, stderr) = notice(Some("  Éditions Exemple SA  "));
+    assert_eq!(
+        addressee(&text),
+        "**Destinataire\u{202f}:** Éditions Exemple SA  "
+    );
+    assert!(!stderr.contains("--reuser"), "{stderr}");
+}

@@ -1293,9 +1293,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         .as_ref()
         .and_then(|p| p.as_of.as_deref())
         .map(french_date);
-    let reuser = opts
-        .reuser
-        .as_deref()
+    let reuser = super::reuser_name(opts.reuser.as_deref())
         .map(verbatim)
         .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
 
