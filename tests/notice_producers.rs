@@ -639,11 +639,8 @@ fn a_breach_founded_on_the_cour_de_cassation_cgu_invokes_them_throughout() {
     assert!(text.contains("## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données ("), "{text}");
 }
 
-// The same holds of every notice: each text a basis names is in the opening, and each
-// producer's remedy quoted. The demo corpus (Légifrance and the Conseil d'État, a decision
-// withdrawn in Judilibre's history) and corpora of each kind.
-#[test]
-fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
+/// The demo corpus audited as README's first command does.
+fn demo_report() -> Report {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let demo = AuditOptions {
         corpus: vec![root.join("assets/demo/corpus.jsonl")],
@@ -652,11 +649,18 @@ fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    let demo = audit::run(&demo, &|_| {}, &AtomicBool::new(false))
+    audit::run(&demo, &|_| {}, &AtomicBool::new(false))
         .unwrap()
-        .report;
+        .report
+}
+
+// The same holds of every notice: each text a basis names is in the opening, and each
+// producer's remedy quoted. The demo corpus (Légifrance and the Conseil d'État, a decision
+// withdrawn in Judilibre's history) and corpora of each kind.
+#[test]
+fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
     for r in [
-        demo,
+        demo_report(),
         audit(&[CC]),
         audit(&[CE]),
         audit(&[DILA]),
@@ -701,5 +705,26 @@ fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
             assert!(consequences.contains(CC_INTERRUPTION), "{text}");
         }
         assert!(!text.contains("des CGU — "), "{text}");
+        // No date of the official source is quoted as an ISO date (review item 5).
+        for (at, m) in text.match_indices("source officielle : « ") {
+            let quoted: Vec<char> = text[at + m.len()..].chars().take(10).collect();
+            let iso = quoted.len() == 10
+                && quoted.iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                });
+            assert!(!iso, "{}", &text[at..]);
+        }
     }
+    // The demo's INT006 on jp-00000028: the record shows « 24 octobre 2023 », the source
+    // decided on 2023-10-19 (assets/demo/reference), quoted as the letter writes dates.
+    let text = render(&demo_report(), Format::Notice);
+    let line = text
+        .lines()
+        .find(|l| l.contains("enregistrement « jp-00000028 »"))
+        .expect(&text);
+    assert!(line.ends_with("assets/demo/corpus.jsonl ligne 29 — champ « decision\\_date » — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 »"), "{line}");
 }

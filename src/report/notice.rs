@@ -1168,6 +1168,19 @@ fn freshness_dates(f: &Finding) -> Option<String> {
     }
 }
 
+/// What the official source gives for `field`, as the letter quotes it: a date of decision in
+/// French (« 19 octobre 2023 »), as the letter writes every date, where the reference gives it
+/// as an ISO date (`2023-10-19`, INT006 and FRE002 on `decision_date`); anything else as given,
+/// quoted verbatim.
+fn reference_value(field: &str, value: &str) -> String {
+    if field == crate::model::producer::IdField::DecisionDate.name()
+        && let Ok(day) = value.trim().parse::<jiff::civil::Date>()
+    {
+        return crate::ident::french_date(day);
+    }
+    verbatim(value)
+}
+
 /// The line of an example; and whether it quotes personal data (redacted unless `reveal`).
 /// `previous`: the day of the earlier audit (`--previous`), for a breach found again.
 fn example_line(
@@ -1241,7 +1254,11 @@ fn example_line(
         }
         if let Some(x) = reference.filter(|x| !x.is_empty()) {
             personal |= !e.reference_personal.is_empty();
-            let _ = write!(s, " — source officielle : « {} »", verbatim(&x));
+            let _ = write!(
+                s,
+                " — source officielle : « {} »",
+                reference_value(&e.field, &x)
+            );
         }
     }
     (s, personal)
@@ -2456,6 +2473,62 @@ mod tests {
             "a social security number is shown in clear",
         );
         assert_eq!(identifier_of(&f), None);
+    }
+
+    // The reference's date of decision is quoted as the letter writes dates; other values of
+    // the source, and a date the reference does not give as an ISO date, as given.
+    #[test]
+    fn the_source_s_date_of_decision_is_quoted_in_french() {
+        let plain = |s: String| typography(&s);
+        assert_eq!(
+            plain(reference_value("decision_date", "2023-10-19")),
+            "19 octobre 2023"
+        );
+        assert_eq!(
+            plain(reference_value("decision_date", "2023-11-01")),
+            "1er novembre 2023"
+        );
+        assert_eq!(plain(reference_value("number", "2023-10-19")), "2023-10-19");
+        assert_eq!(
+            plain(reference_value("seat", "Cergy-Pontoise")),
+            "Cergy-Pontoise"
+        );
+        assert_eq!(
+            plain(reference_value("decision_date", "le 19/10/2023")),
+            "le 19/10/2023"
+        );
+        // In an example line, for INT006 and for FRE002, which carries INT006's evidence.
+        let report = Report {
+            audit: AuditInfo::default(),
+            summary: crate::report::Summary::of(&[]),
+            findings: Vec::new(),
+            files: vec!["c.jsonl".into()],
+            waivers: Default::default(),
+        };
+        let rec = std::sync::Arc::new(crate::model::RecordRef {
+            id: Some("r1".into()),
+            line: 3,
+            ..Default::default()
+        });
+        for rule in [Rule::INT006, Rule::FRE002] {
+            let f =
+                Finding::new(rule, Some(rec.clone()), "m").with_evidence(crate::model::Evidence {
+                    field: "decision_date".into(),
+                    excerpt: Some("24 octobre 2023".into()),
+                    reference_excerpt: Some("2023-10-19".into()),
+                    ..Default::default()
+                });
+            let (line, _) = example_line(&report, &f, false, None);
+            let line = typography(&line);
+            assert!(
+                line.ends_with(
+                    "— champ «\u{202f}decision\\_date\u{202f}» — extrait\u{202f}: «\u{202f}24 \
+                     octobre 2023\u{202f}» — source officielle\u{202f}: «\u{202f}19 octobre \
+                     2023\u{202f}»"
+                ),
+                "{line}"
+            );
+        }
     }
 
     #[test]
