@@ -76,6 +76,24 @@ fn a_clean_corpus_exits_0() {
     assert_eq!(v["summary"]["verdict"], "compliant");
     assert_eq!(v["audit"]["records"], 2);
     assert_eq!(v["audit"]["matched_records"], 2);
+    // A nightly job reads `summary.by_penalty.permanent`: 0, not a missing key. Every key of
+    // the fixed sets is there, and the rules that fired (none).
+    let s = &v["summary"];
+    assert_eq!(s["findings"], 0);
+    assert_eq!(
+        s["by_penalty"],
+        json!({"permanent": 0, "temporary": 0, "none": 0})
+    );
+    assert_eq!(
+        s["by_severity"],
+        json!({"critical": 0, "high": 0, "medium": 0, "low": 0, "info": 0})
+    );
+    assert_eq!(
+        s["by_family"],
+        json!({"integrity": 0, "attribution": 0, "freshness": 0, "masking": 0,
+               "profiling": 0, "input": 0})
+    );
+    assert_eq!(s["by_rule"], json!({}));
 }
 
 #[test]

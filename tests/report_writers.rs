@@ -251,8 +251,38 @@ fn json_has_the_schema() {
         s["by_penalty"],
         serde_json::json!({"none": 2, "permanent": 1, "temporary": 3})
     );
-    assert_eq!(s["by_family"]["integrity"], 2);
-    assert_eq!(s["by_severity"]["critical"], 1);
+    // Worked out from the sample's rules and the registry: FRE003 freshness/low, INT001
+    // integrity/high, MSK001 masking/critical, ATT001 attribution/medium (the policy override
+    // the sample's audit records is not applied to its findings), INT007 integrity/info,
+    // IN001 input/high; nothing of profiling, listed as 0.
+    assert_eq!(
+        s["by_family"],
+        serde_json::json!({"integrity": 2, "attribution": 1, "freshness": 1, "masking": 1,
+                           "profiling": 0, "input": 1})
+    );
+    assert_eq!(
+        s["by_severity"],
+        serde_json::json!({"critical": 1, "high": 2, "medium": 1, "low": 1, "info": 1})
+    );
+    // In the registry's order, in the bytes written (JSON and the JSON Lines' last line).
+    for format in [Format::Json, Format::Jsonl] {
+        let text = written(&r, format, &WriteOptions::default());
+        let compact: String = text.split_whitespace().collect();
+        assert!(
+            compact.contains("\"by_family\":{\"integrity\":2,\"attribution\":1,\"freshness\":1,\"masking\":1,\"profiling\":0,\"input\":1}"),
+            "{format:?}: {text}"
+        );
+        assert!(
+            compact.contains(
+                "\"by_severity\":{\"critical\":1,\"high\":2,\"medium\":1,\"low\":1,\"info\":1}"
+            ),
+            "{format:?}"
+        );
+        assert!(
+            compact.contains("\"by_penalty\":{\"permanent\":1,\"temporary\":3,\"none\":2}"),
+            "{format:?}"
+        );
+    }
 
     let f = v["findings"].as_array().unwrap();
     assert_eq!(f.len(), 6);
