@@ -1720,3 +1720,68 @@ fn a_blank_reuser_leaves_the_addressee_to_complete() {
     );
     assert!(!stderr.contains("--reuser"), "{stderr}");
 }
+
+// The CSV cells that identify a record (record_id, source_id, file) are the corpus's, so that
+// a record can be found again: a tab or a carriage return in an id is kept (quoted, as CSV
+// allows), behind the `'` that keeps a spreadsheet from taking it for a formula (SPEC §4); an
+// escape sequence is still shown, never written raw, as in every cell.
+#[test]
+fn csv_keeps_the_ids_as_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = [
+        ("\tTAB4", "\tTABsid"),
+        ("\rCR5", "\rCRsid"),
+        ("in\tside", "a\r\nb"),
+        ("=1+10", "@SUM(A1)sid"),
+        ("esc\u{1b}[31m", "\u{202e}sid"),
+    ];
+    let lines: Vec<String> = ids
+        .iter()
+        .map(|(id, sid)| json!({"id": id, "source_id": sid}).to_string())
+        .collect();
+    let path = dir.path().join("=evil\tname.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let out = vigie()
+        .arg(&path)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "csv",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!out.stdout.contains(&0x1b), "an escape written raw");
+    let mut rd = csv::Reader::from_reader(&out.stdout[..]);
+    let header = rd.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id, sid, file) = (col("record_id"), col("source_id"), col("file"));
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    // As read, a `'` before those that start a formula (`=`, `+`, `-`, `@`, tab, CR).
+    let shown = |s: &str| -> String {
+        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        }
+    };
+    for (rid, rsid) in &ids[..4] {
+        let row = rows
+            .iter()
+            .find(|r| r[id] == shown(rid))
+            .unwrap_or_else(|| panic!("no row for {rid:?}: {rows:?}"));
+        assert_eq!(&row[sid], shown(rsid), "{rid:?}");
+        // The file as named, its tab kept.
+        assert_eq!(&row[file], path.display().to_string(), "{rid:?}");
+    }
+    // What would act on a terminal is shown by a stand-in, in the ids too.
+    assert!(
+        rows.iter()
+            .any(|r| &r[id] == "esc␛[31m" && &r[sid] == "�sid"),
+        "{rows:?}"
+    );
+}
