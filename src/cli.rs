@@ -73,7 +73,8 @@ pub struct Cli {
     #[arg(long)]
     pub reveal_personal_data: bool,
 
-    /// The reuser named in the formal notice.
+    /// The reuser named in the formal notice (trimmed; a blank one, or none, leaves the
+    /// addressee as a placeholder to complete).
     #[arg(long, value_name = "NAME")]
     pub reuser: Option<String>,
 

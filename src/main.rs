@@ -126,9 +126,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
     }
     let opts = options(&cli)?;
+    // A blank `--reuser` (an empty form field or shell variable) names nobody: the notice keeps
+    // its placeholder for the addressee, which the clerk completes as the sender and the
+    // signature, rather than an empty line that might go out unnoticed; said on stderr.
+    let reuser = vigie::report::reuser_name(cli.reuser.as_deref());
+    if cli.reuser.is_some() && reuser.is_none() {
+        eprintln!(
+            "vigie: warning: --reuser is blank: the notice leaves the addressee as a placeholder \
+             to complete"
+        );
+    }
     let write_opts = WriteOptions {
         reveal_personal_data: cli.reveal_personal_data,
-        reuser: cli.reuser.clone(),
+        reuser: reuser.map(str::to_string),
         notice_days: Some(cli.notice_days),
         waivers: cli.waivers.clone(),
     };

@@ -180,12 +180,21 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
         .find(|f| f["rule"] == "IN001")
         .unwrap();
     assert!(unreadable["record"]["producer"].is_null());
-    // FRE003 (CC V) is the corpus's: neither Légifrance's nor the Conseil d'État's decisions come
-    // under the Cour de cassation's CGU, so each producer's own duty to keep its data up to
-    // date: CE V for the Conseil d'État's, the DILA notice for Légifrance's.
+    // FRE003 (CC V) is the corpus's. It fires on the 72 hours CC V recommends, and its message
+    // says so: CC V is cited (SPEC §2), whoever the producers. Neither Légifrance's nor the
+    // Conseil d'État's decisions come under the Cour de cassation's CGU, so beside it each
+    // producer's own duty to keep its data up to date: CE V for the Conseil d'État's, the DILA
+    // notice for Légifrance's.
     let fre003 = finding(&v, "FRE003", None);
     assert!(fre003["record"].is_null());
-    assert_eq!(fre003["basis"], json!(["CE V", "DILA"]));
+    assert!(
+        fre003["message"]
+            .as_str()
+            .unwrap()
+            .contains("that the Cour de cassation recommends for its decisions (CC V;"),
+        "{fre003}"
+    );
+    assert_eq!(fre003["basis"], json!(["CC V", "CE V", "DILA"]));
     // No finding on a known producer's decision cites another producer's conditions.
     for f in v["findings"].as_array().unwrap() {
         let basis: Vec<&str> = f["basis"]
@@ -194,6 +203,7 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
             .iter()
             .map(|b| b.as_str().unwrap())
             .collect();
+        // (FRE003's CC V, the corpus's, is no record's.)
         let foreign: &[&str] = match f["record"]["producer"].as_str() {
             Some("legifrance") => &["CC ", "CE ", "CJA "],
             Some("conseil_etat") => &["CC ", "DILA", "COJ "],
@@ -254,7 +264,7 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
     assert_eq!(cell("INT001", "jp-00000043"), "DILA; CRPA L.322-1");
     assert_eq!(cell("FRE005", "jp-00000015"), "CE V");
     assert_eq!(cell("INT004", "jp-00000009"), "DILA; CRPA L.322-1");
-    assert_eq!(cell("FRE003", ""), "CE V; DILA");
+    assert_eq!(cell("FRE003", ""), "CC V; CE V; DILA");
     assert_eq!(cell("INT007", "jp-00000003"), "");
 }
 
@@ -378,21 +388,34 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     ] {
         assert!(dila.contains(want), "{want} not in:\n{dila}");
     }
-    // FRE003, the corpus's: the Conseil d'État's CGU and the DILA notice.
+    // FRE003, the corpus's: the Cour de cassation's article V, whose 72 hours it applies, told
+    // as a recommendation for its decisions, and the Conseil d'État's CGU and the DILA notice,
+    // whose obligation to keep the data up to date binds this corpus.
     let fre003 = group(
-        "### Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)\n",
+        "### Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)\n",
     );
-    assert!(fre003.contains("- **FRE003** — base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil retenu par l'audit, les conditions applicables ne fixant pas de délai — 1 constat (fondement : CGU du Conseil d'État, art. V ; notice de la DILA) ; exemples :"), "{fre003}");
+    assert!(fre003.contains("- **FRE003** — base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les conditions applicables à vos décisions ne fixent pas de délai — 1 constat (fondement : CGU de la Cour de cassation, art. V ; CGU du Conseil d'État, art. V ; notice de la DILA) ; exemples :"), "{fre003}");
     assert!(fre003.contains("    - ensemble de la base"));
-    // Only the withdrawn decision, whose producer is not known, is filed under the article as
-    // both CGU number it.
-    assert!(!text.contains("### Article V des CGU — "), "{text}");
-    assert!(text.contains("### Article IV des CGU — Mise à jour des données (1 constat)\n"));
-    // No heading claims a Légifrance decision for the Cour de cassation's CGU.
-    assert!(
-        !text
-            .lines()
-            .any(|l| l.starts_with("### ") && l.contains("Cour de cassation")),
+    // The withdrawn decision, whose producer is not known, cites its rule's whole basis (CC IV,
+    // CC V): filed under the Cour de cassation's article IV, named as such. No heading names
+    // an article without saying whose CGU.
+    assert!(!text.contains("des CGU — "), "{text}");
+    assert!(text.contains(
+        "### Article IV des CGU de la Cour de cassation — Mise à jour des données (1 constat)\n"
+    ));
+    // No heading claims a Légifrance decision for the Cour de cassation's CGU: the only ones
+    // that name them are the withdrawn decision's and the corpus-level FRE003's, for its 72
+    // hours.
+    let cc_headings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("### ") && l.contains("Cour de cassation"))
+        .collect();
+    assert_eq!(
+        cc_headings,
+        [
+            "### Article IV des CGU de la Cour de cassation — Mise à jour des données (1 constat)",
+            "### Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)"
+        ],
         "{text}"
     );
 }
@@ -530,8 +553,8 @@ fn integrity_breaches_on_a_judilibre_decision_cite_the_cour_de_cassation_cgu() {
 // A decision of the administrative courts (tests/data/ce/ORTA_2520143_20251205.xml) withdrawn
 // at source but still in the reference given, and still published: FRE004 (CC IV, CC V in the
 // registry) cites the Conseil d'État's own articles IV and V; and the corpus not updated for
-// months, FRE003 (CC V, whose 72 hours are the Cour de cassation's recommendation), the
-// Conseil d'État's article V.
+// months, FRE003 (CC V, whose 72 hours are the Cour de cassation's recommendation), that
+// article V and the Conseil d'État's.
 #[test]
 fn a_withdrawn_administrative_decision_cites_the_conseil_d_etat_cgu() {
     let dir = tempfile::tempdir().unwrap();
@@ -561,7 +584,10 @@ fn a_withdrawn_administrative_decision_cites_the_conseil_d_etat_cgu() {
     let f = finding(&v, "FRE004", Some("w"));
     assert_eq!(f["record"]["producer"], "conseil_etat");
     assert_eq!(f["basis"], json!(["CE IV", "CE V"]));
-    assert_eq!(finding(&v, "FRE003", None)["basis"], json!(["CE V"]));
+    assert_eq!(
+        finding(&v, "FRE003", None)["basis"],
+        json!(["CC V", "CE V"])
+    );
     let notice = render(&r, Format::Notice);
     assert!(
         notice.contains(

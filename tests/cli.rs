@@ -76,6 +76,24 @@ fn a_clean_corpus_exits_0() {
     assert_eq!(v["summary"]["verdict"], "compliant");
     assert_eq!(v["audit"]["records"], 2);
     assert_eq!(v["audit"]["matched_records"], 2);
+    // A nightly job reads `summary.by_penalty.permanent`: 0, not a missing key. Every key of
+    // the fixed sets is there, and the rules that fired (none).
+    let s = &v["summary"];
+    assert_eq!(s["findings"], 0);
+    assert_eq!(
+        s["by_penalty"],
+        json!({"permanent": 0, "temporary": 0, "none": 0})
+    );
+    assert_eq!(
+        s["by_severity"],
+        json!({"critical": 0, "high": 0, "medium": 0, "low": 0, "info": 0})
+    );
+    assert_eq!(
+        s["by_family"],
+        json!({"integrity": 0, "attribution": 0, "freshness": 0, "masking": 0,
+               "profiling": 0, "input": 0})
+    );
+    assert_eq!(s["by_rule"], json!({}));
 }
 
 #[test]
@@ -1637,5 +1655,133 @@ fn the_output_path_tells_the_format_and_dash_is_standard_output() {
             "reports",
             "summary.txt"
         ]
+    );
+}
+
+// A blank `--reuser` (an empty shell variable, a form left empty) names nobody: the notice
+// keeps the placeholder the clerk completes, as it does without the option, and says so on
+// stderr; a name is trimmed.
+#[test]
+fn a_blank_reuser_leaves_the_addressee_to_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(
+        dir.path(),
+        &[json!({"id": "r0", "source_id": "nothing"}).to_string()],
+    );
+    let notice = |reuser: Option<&str>| {
+        let mut cmd = vigie();
+        cmd.arg(&c)
+            .arg("--reference")
+            .arg(data("judilibre/cc_detail.json"))
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--report",
+                "notice",
+                "--quiet",
+            ]);
+        if let Some(name) = reuser {
+            cmd.args(["--reuser", name]);
+        }
+        let out = cmd.output().unwrap();
+        // The record breaches (no attribution, no date of update): exit 1, not a usage error.
+        assert_eq!(out.status.code(), Some(1), "{reuser:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let addressee = |text: &str| -> String {
+        text.lines()
+            .find(|l| l.starts_with("**Destinataire"))
+            .unwrap()
+            .to_string()
+    };
+    let placeholder = "**Destinataire\u{202f}:** [Réutilisateur — nom et adresse à compléter]  ";
+    let (none, stderr) = notice(None);
+    assert_eq!(addressee(&none), placeholder);
+    assert!(!stderr.contains("--reuser"), "{stderr}");
+    for blank in ["", "   ", "\t", "\u{a0}\u{2003}"] {
+        let (text, stderr) = notice(Some(blank));
+        assert_eq!(addressee(&text), placeholder, "{blank:?}");
+        assert_eq!(text, none, "{blank:?}");
+        assert!(
+            stderr.contains(
+                "vigie: warning: --reuser is blank: the notice leaves the addressee as a \
+                 placeholder to complete"
+            ),
+            "{blank:?}: {stderr}"
+        );
+    }
+    let (text, stderr) = notice(Some("  Éditions Exemple SA  "));
+    assert_eq!(
+        addressee(&text),
+        "**Destinataire\u{202f}:** Éditions Exemple SA  "
+    );
+    assert!(!stderr.contains("--reuser"), "{stderr}");
+}
+
+// The CSV cells that identify a record (record_id, source_id, file) are the corpus's, so that
+// a record can be found again: a tab or a carriage return in an id is kept (quoted, as CSV
+// allows), behind the `'` that keeps a spreadsheet from taking it for a formula (SPEC §4); an
+// escape sequence is still shown, never written raw, as in every cell.
+#[test]
+fn csv_keeps_the_ids_as_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = [
+        ("\tTAB4", "\tTABsid"),
+        ("\rCR5", "\rCRsid"),
+        ("in\tside", "a\r\nb"),
+        ("=1+10", "@SUM(A1)sid"),
+        ("esc\u{1b}[31m", "\u{202e}sid"),
+    ];
+    let lines: Vec<String> = ids
+        .iter()
+        .map(|(id, sid)| json!({"id": id, "source_id": sid}).to_string())
+        .collect();
+    let path = dir.path().join("=evil\tname.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let out = vigie()
+        .arg(&path)
+        .arg("--reference")
+        .arg(data("judilibre/cc_detail.json"))
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "csv",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!out.stdout.contains(&0x1b), "an escape written raw");
+    let mut rd = csv::Reader::from_reader(&out.stdout[..]);
+    let header = rd.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id, sid, file) = (col("record_id"), col("source_id"), col("file"));
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    // As read, a `'` before those that start a formula (`=`, `+`, `-`, `@`, tab, CR).
+    let shown = |s: &str| -> String {
+        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        }
+    };
+    for (rid, rsid) in &ids[..4] {
+        let row = rows
+            .iter()
+            .find(|r| r[id] == shown(rid))
+            .unwrap_or_else(|| panic!("no row for {rid:?}: {rows:?}"));
+        assert_eq!(&row[sid], shown(rsid), "{rid:?}");
+        // The file as named, its tab kept.
+        assert_eq!(&row[file], path.display().to_string(), "{rid:?}");
+    }
+    // What would act on a terminal is shown by a stand-in, in the ids too.
+    assert!(
+        rows.iter()
+            .any(|r| &r[id] == "esc␛[31m" && &r[sid] == "�sid"),
+        "{rows:?}"
     );
 }

@@ -135,6 +135,26 @@ fn a_conseil_d_etat_corpus_gets_the_conseil_d_etat_conditions() {
     );
     assert!(!text.contains("des CGU — "));
     assert!(text.contains("(CGU du Conseil d'État, article V ; article L. 322-1 du code des relations entre le public et l'administration)"));
+    // The Conseil d'État's article V, not the Cour de cassation's: the number is among the
+    // mentions that may not be detached from the decision (« la mention de son numéro, le nom
+    // de la juridiction et la formation qui l'a rendue, son siège et la date de son
+    // prononcé »), which INT005 holds the record to.
+    assert!(text.contains("- de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU du Conseil d'État, article V ; "), "{text}");
+    assert!(text.contains("- **INT005** — mentions d'identification de la décision absentes — 1 constat (fondement : CGU du Conseil d'État, art. V)"), "{text}");
+    // « de votre propre initiative … pour lever des occultations ou en ajouter » is the Cour
+    // de cassation's article X, not the Conseil d'État's, whose article X gives it the
+    // exclusive competence over requests to change the occultations.
+    assert!(!text.contains("propre initiative"), "{text}");
+    assert!(text.contains("- de respecter la compétence exclusive du Conseil d'État pour traiter les demandes tendant à modifier la décision relative aux occultations, qu'il s'agisse d'occulter d'autres éléments ou de lever l'occultation de certains éléments, et d'informer le demandeur qui vous saisirait d'une telle demande qu'elle relève de la seule compétence du membre du Conseil d'État désigné par son vice-président (CGU du Conseil d'État, article X ; article R. 741-15 du code de justice administrative)."), "{text}");
+    let ce_x = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/ce-x.md"),
+    )
+    .unwrap();
+    assert!(!ce_x.contains("propre initiative"));
+    assert!(ce_x.contains("dispose d’une compétence exclusive pour traiter les demandes tendant à modifier la décision relative aux occultations"));
+    // The date of last update must say it is the date the reuser loaded the decision (CE V),
+    // which FRE005 holds the record to.
+    assert!(text.contains("- de faire clairement apparaître, dans la mention de la date de mise à jour, qu'elle est uniquement celle à laquelle vous avez chargé la décision (CGU du Conseil d'État, article V) ;"), "{text}");
     assert!(text.contains(
         "(CGU du Conseil d'État, article VI ; article L. 10 du code de justice administrative)"
     ));
@@ -505,4 +525,206 @@ fn notice_typography() {
     assert!(!text.contains(['\u{e000}', '\u{e001}']));
     assert!(text.starts_with("# Projet de mise en demeure\n"));
     assert!(text.contains("\n## 1. Autres manquements ("));
+}
+
+/// The texts the `(fondement : …)` of a notice name: `cc` the Cour de cassation's CGU, `ce`
+/// the Conseil d'État's, `dila` the DILA notice.
+fn founded_on(text: &str) -> (bool, bool, bool) {
+    let bases: Vec<&str> = text
+        .match_indices("(fondement : ")
+        .map(|(at, _)| {
+            let rest = &text[at..];
+            &rest[..rest.find(')').unwrap()]
+        })
+        .collect();
+    let any = |what: &str| bases.iter().any(|b| b.contains(what));
+    (
+        any("CGU de la Cour de cassation"),
+        any("CGU du Conseil d'État"),
+        any("notice de la DILA"),
+    )
+}
+
+// Review item 1: a decision of the Conseil d'État's matched, and a record of a decision the
+// Judilibre history deletes, which the reference no longer holds (no producer known): FRE004
+// cites its whole basis, the Cour de cassation's CGU, art. IV and V. That text must be in the
+// opening's list of conditions, its heading must say whose article IV it is, and the
+// consequences must quote the Cour de cassation's remedy, CGU XII (seed 000), as they quote
+// the Conseil d'État's for the matched record.
+#[test]
+fn a_breach_founded_on_the_cour_de_cassation_cgu_invokes_them_throughout() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines = [
+        json!({"id": "r0", "source_id": CE}),
+        // Shown with its identification, source and date: nothing but its withdrawal to find.
+        json!({"id": "gone", "source_id": "JURITEXT000000000042",
+               "jurisdiction": "Cour de cassation", "formation": "Chambre civile 2",
+               "seat": "Paris", "decision_date": "2023-10-12", "number": "22-13.759",
+               "attribution": "Source : Judilibre, Cour de cassation",
+               "updated_at": "2026-11-21"}),
+    ];
+    let lines: Vec<String> = lines.iter().map(Value::to_string).collect();
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    let history = dir.path().join("history.json");
+    std::fs::write(
+        &history,
+        json!({"transactions": [
+            {"id": "JURITEXT000000000042", "action": "created", "date": "2024-01-10T10:00:00Z"},
+            {"id": "JURITEXT000000000042", "action": "deleted", "date": "2026-10-29T00:00:00Z"}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    let opts = AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![reference(CE)],
+        history: vec![history],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let r = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report;
+    // Only the Conseil d'État's decision matched.
+    assert_eq!(r.audit.producers, vec![(Producer::ConseilEtat, 1)]);
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    let fre004 = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "FRE004")
+        .expect("FRE004");
+    assert_eq!(fre004["basis"], json!(["CC IV", "CC V"]));
+
+    let text = render(&r, Format::Notice);
+    let opening = &text[..text.find("Ces conditions vous imposent").expect(&text)];
+    // The conditions: the Conseil d'État's for the matched record, the Cour de cassation's,
+    // which the withdrawn decision's breach relies on; no record counted under them.
+    assert!(opening.contains("vous êtes tenu, selon la provenance des décisions de votre base, au respect des conditions suivantes :"), "{opening}");
+    assert!(opening.contains("- décisions diffusées par la Cour de cassation dans son open data (Judilibre) : la licence ouverte de réutilisation d'informations publiques version 2.0 et les conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022), que vous avez acceptées sans réserve ;"), "{opening}");
+    assert!(opening.contains("- décisions des juridictions administratives diffusées dans l'open data des juridictions administratives (1 enregistrement) : "), "{opening}");
+    assert!(!opening.contains("DILA"), "{opening}");
+    // Every text a basis names is in the opening.
+    let (cc, ce, dila) = founded_on(&text);
+    assert!(cc && ce && !dila, "{text}");
+    // The heading says whose article IV.
+    assert!(text.contains("\n### Article IV des CGU de la Cour de cassation — Mise à jour des données (1 constat)\n\n- **FRE004** — décision retirée à la source et toujours diffusée — 1 constat (fondement : CGU de la Cour de cassation, art. IV et V) ; exemples :\n    - enregistrement « gone »"), "{text}");
+    assert!(!text.contains("des CGU — "), "{text}");
+    // The consequences: the Cour de cassation's CGU XII, quoted from the seed, and the
+    // Conseil d'État's.
+    let consequences = &text[text.find(". Conséquences").expect(&text)..];
+    let cc_xii = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/cc-xii.md"),
+    )
+    .unwrap();
+    for quoted in [
+        "Interrompre temporairement la mise à disposition des données jusqu'à la résolution du manquement,",
+        "Interrompre définitivement la mise à disposition des données si le manquement est grave ou réitéré et notamment s'il concerne un manquement à la protection des données personnelles, après mise en demeure restée infructueuse.",
+        "tout manquement du réutilisateur aux présentes conditions générales d'utilisation pourra conduire la Cour de cassation à :",
+    ] {
+        assert!(cc_xii.contains(quoted), "{quoted}");
+        assert!(consequences.contains(quoted), "{quoted}: {consequences}");
+    }
+    assert!(consequences.contains("**Décisions issues de l'open data de la Cour de cassation (Judilibre).** Conformément à l'article XII des conditions générales d'utilisation de la Cour de cassation, « outre"), "{consequences}");
+    assert!(consequences.contains(CE_XII), "{consequences}");
+    // The withdrawn decision's basis names one producer: its record is not left to a producer
+    // « not known ».
+    assert!(
+        !consequences.contains("Enregistrements non rapprochés"),
+        "{consequences}"
+    );
+    // The withdrawn decision's FRE004 is the Cour de cassation's: its interruption is named for
+    // its decisions.
+    assert!(text.contains("## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données ("), "{text}");
+}
+
+/// The demo corpus audited as README's first command does.
+fn demo_report() -> Report {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let demo = AuditOptions {
+        corpus: vec![root.join("assets/demo/corpus.jsonl")],
+        reference: vec![root.join("assets/demo/reference")],
+        history: vec![root.join("assets/demo/history.json")],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    audit::run(&demo, &|_| {}, &AtomicBool::new(false))
+        .unwrap()
+        .report
+}
+
+// The same holds of every notice: each text a basis names is in the opening, and each
+// producer's remedy quoted. The demo corpus (Légifrance and the Conseil d'État, a decision
+// withdrawn in Judilibre's history) and corpora of each kind.
+#[test]
+fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
+    for r in [
+        demo_report(),
+        audit(&[CC]),
+        audit(&[CE]),
+        audit(&[DILA]),
+        audit(&[CE, DILA]),
+        audit(&["no-such-decision"]),
+        audit(&[DILA, "no-such-decision"]),
+    ] {
+        let text = render(&r, Format::Notice);
+        let opening = &text[..text.find("Un audit de votre base").expect(&text)];
+        let consequences = &text[text.find(". Conséquences").expect(&text)..];
+        let (cc, ce, dila) = founded_on(&text);
+        if cc {
+            assert!(
+                opening.contains("conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022)")
+                    || opening.contains("conditions générales d'utilisation de la Cour de cassation (version du 6 janvier 2022, article V) recommandent"),
+                "{text}"
+            );
+        }
+        if ce {
+            assert!(
+                opening.contains("du Conseil d'État (version du 18 janvier 2022)"),
+                "{text}"
+            );
+            assert!(consequences.contains(CE_XII), "{text}");
+        }
+        if dila {
+            assert!(opening.contains("notice explicative de la Direction de l'information légale et administrative (DILA)"), "{text}");
+            assert!(
+                consequences
+                    .contains("« la licence ne peut être accordée que si le candidat s'engage »"),
+                "{text}"
+            );
+        }
+        // The Cour de cassation's remedy wherever a breach other than FRE003's 72 hours rests
+        // on its CGU.
+        let cc_breach = text.lines().any(|l| {
+            l.starts_with("- **")
+                && !l.starts_with("- **FRE003**")
+                && l.contains("(fondement : CGU de la Cour de cassation")
+        });
+        if cc_breach {
+            assert!(consequences.contains(CC_INTERRUPTION), "{text}");
+        }
+        assert!(!text.contains("des CGU — "), "{text}");
+        // No date of the official source is quoted as an ISO date (review item 5).
+        for (at, m) in text.match_indices("source officielle : « ") {
+            let quoted: Vec<char> = text[at + m.len()..].chars().take(10).collect();
+            let iso = quoted.len() == 10
+                && quoted.iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                });
+            assert!(!iso, "{}", &text[at..]);
+        }
+    }
+    // The demo's INT006 on jp-00000028: the record shows « 24 octobre 2023 », the source
+    // decided on 2023-10-19 (assets/demo/reference), quoted as the letter writes dates.
+    let text = render(&demo_report(), Format::Notice);
+    let line = text
+        .lines()
+        .find(|l| l.contains("enregistrement « jp-00000028 »"))
+        .expect(&text);
+    assert!(line.ends_with("assets/demo/corpus.jsonl ligne 29 — champ « decision\\_date » — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 »"), "{line}");
 }

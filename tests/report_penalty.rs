@@ -417,7 +417,7 @@ fn the_report_records_the_previous_report() {
     );
     assert_eq!(
         v["summary"]["by_penalty"],
-        serde_json::json!({"permanent": 6, "none": 1})
+        serde_json::json!({"permanent": 6, "temporary": 0, "none": 1})
     );
     // JSON Lines: the same, on its last line.
     let mut out = Vec::new();

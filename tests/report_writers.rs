@@ -251,8 +251,38 @@ fn json_has_the_schema() {
         s["by_penalty"],
         serde_json::json!({"none": 2, "permanent": 1, "temporary": 3})
     );
-    assert_eq!(s["by_family"]["integrity"], 2);
-    assert_eq!(s["by_severity"]["critical"], 1);
+    // Worked out from the sample's rules and the registry: FRE003 freshness/low, INT001
+    // integrity/high, MSK001 masking/critical, ATT001 attribution/medium (the policy override
+    // the sample's audit records is not applied to its findings), INT007 integrity/info,
+    // IN001 input/high; nothing of profiling, listed as 0.
+    assert_eq!(
+        s["by_family"],
+        serde_json::json!({"integrity": 2, "attribution": 1, "freshness": 1, "masking": 1,
+                           "profiling": 0, "input": 1})
+    );
+    assert_eq!(
+        s["by_severity"],
+        serde_json::json!({"critical": 1, "high": 2, "medium": 1, "low": 1, "info": 1})
+    );
+    // In the registry's order, in the bytes written (JSON and the JSON Lines' last line).
+    for format in [Format::Json, Format::Jsonl] {
+        let text = written(&r, format, &WriteOptions::default());
+        let compact: String = text.split_whitespace().collect();
+        assert!(
+            compact.contains("\"by_family\":{\"integrity\":2,\"attribution\":1,\"freshness\":1,\"masking\":1,\"profiling\":0,\"input\":1}"),
+            "{format:?}: {text}"
+        );
+        assert!(
+            compact.contains(
+                "\"by_severity\":{\"critical\":1,\"high\":2,\"medium\":1,\"low\":1,\"info\":1}"
+            ),
+            "{format:?}"
+        );
+        assert!(
+            compact.contains("\"by_penalty\":{\"permanent\":1,\"temporary\":3,\"none\":2}"),
+            "{format:?}"
+        );
+    }
 
     let f = v["findings"].as_array().unwrap();
     assert_eq!(f.len(), 6);
@@ -509,19 +539,36 @@ fn notice_states_breaches_deadline_and_consequences() {
         .find("## 3. Observations (sans sanction) (1 constat)")
         .unwrap();
     assert!(perm < temp && temp < obs);
-    // Grouped by the CGU article the rules enforce first, with each rule's full basis.
+    // Grouped by the CGU article the rules enforce first, with each rule's full basis; the
+    // heading says whose CGU the article is (MSK001's VII: the Cour de cassation's only).
+    assert!(!text.contains("des CGU — "), "{text}");
     let msk = text
-        .find("### Article VII des CGU — Protection des données à caractère personnel (1 constat)")
-        .unwrap();
+        .find("### Article VII des CGU de la Cour de cassation — Protection des données à caractère personnel (1 constat)")
+        .expect(&text);
     assert!(perm < msk && msk < temp);
     assert!(text.contains(
         "- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; art. L. 10 du code de justice administrative ; CGU de la Cour de cassation, art. VII et X ; CGU du Conseil d'État, art. X) ; exemples :"
     ));
-    // INT001, ATT001 and FRE003 all enforce article V first.
+    // INT001, ATT001 and FRE003 all enforce article V first: INT001 and ATT001 (CC V, CE V,
+    // DILA, CRPA L.322-1) of both CGU and the DILA notice, FRE003 (CC V) of the Cour de
+    // cassation's.
+    let cc_v = text
+        .find("### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (1 constat)")
+        .expect(&text);
     let v = text
-        .find("### Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice (3 constats)")
-        .unwrap();
-    assert!(temp < v && v < obs);
+        .find("### Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (2 constats)")
+        .expect(&text);
+    assert!(temp < cc_v && cc_v < v && v < obs);
+    // Every text those bases rely on is named in the opening: both CGU, as no record matched,
+    // and the DILA notice, which INT001 and ATT001 cite.
+    let opening = &text[..text.find("Un audit de votre base").unwrap()];
+    for want in [
+        "les conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022)",
+        "du Conseil d'État (version du 18 janvier 2022)",
+        "la notice explicative de la Direction de l'information légale et administrative (DILA)",
+    ] {
+        assert!(opening.contains(want), "{want}: {opening}");
+    }
     assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
     assert!(text.contains(
         "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 — champ « text » — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"

@@ -22,6 +22,9 @@ const HEADER: [&str; 15] = [
     "waiver",
 ];
 
+/// The columns that identify a record: `record_id`, `source_id`, `file`.
+const IDENTIFYING: [usize; 3] = [7, 8, 9];
+
 /// Prefixes with `'` a cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return,
 /// so that no spreadsheet evaluates corpus text as a formula (CSV injection).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
@@ -40,6 +43,28 @@ fn cell(c: &str) -> String {
         Cow::Owned(_) if !shown.starts_with('\'') => format!("'{shown}"),
         _ => neutralise(&shown).into_owned(),
     }
+}
+
+/// A cell that identifies a record (`record_id`, `source_id`, `file`): as read, tabs, carriage
+/// returns and line feeds included, which the CSV writer quotes, so that the id can be looked
+/// up in the corpus (`\tTAB4` is not ` TAB4`); prefixed when it starts a formula, as every
+/// cell. The other control and invisible characters are still shown as visible stand-ins
+/// ([`for_terminal`](crate::text::sanitize::for_terminal)): an escape sequence, a C1 control or
+/// a bidirectional override would act on a terminal the file is printed on, and no id needs
+/// them; the JSON report keeps such an id exactly, escaped.
+fn id_cell(c: &str) -> String {
+    use crate::text::sanitize::for_terminal;
+    let mut shown = String::with_capacity(c.len() + 1);
+    let mut from = 0;
+    for (i, ch) in c.char_indices() {
+        if matches!(ch, '\t' | '\r' | '\n') {
+            shown.push_str(&for_terminal(&c[from..i], true));
+            shown.push(ch);
+            from = i + ch.len_utf8();
+        }
+    }
+    shown.push_str(&for_terminal(&c[from..], true));
+    neutralise(&shown).into_owned()
 }
 
 pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -94,8 +119,15 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             &waiver,
         ];
         // Corpus text is untrusted: a CSV printed to a terminal must not run its escape
-        // sequences, and no cell may start a formula.
-        w.write_record(cells.iter().map(|c| cell(c)))?;
+        // sequences, and no cell may start a formula. The cells that identify the record keep
+        // its white space as read (`id_cell`).
+        w.write_record(cells.iter().enumerate().map(|(i, c)| {
+            if IDENTIFYING.contains(&i) {
+                id_cell(c)
+            } else {
+                cell(c)
+            }
+        }))?;
     }
     w.flush()?;
     Ok(())
@@ -103,7 +135,23 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
 
 #[cfg(test)]
 mod tests {
-    use super::{cell, neutralise};
+    use super::{HEADER, IDENTIFYING, cell, id_cell, neutralise};
+
+    #[test]
+    fn identifying_cells_keep_their_white_space() {
+        assert_eq!(HEADER[IDENTIFYING[0]], "record_id");
+        assert_eq!(HEADER[IDENTIFYING[1]], "source_id");
+        assert_eq!(HEADER[IDENTIFYING[2]], "file");
+        // Prefixed as a formula start, but the tab, carriage return or line feed as read.
+        assert_eq!(id_cell("\tTAB4"), "'\tTAB4");
+        assert_eq!(id_cell("\rCR5"), "'\rCR5");
+        assert_eq!(id_cell("a\tb\r\nc"), "a\tb\r\nc");
+        assert_eq!(id_cell("=1+10"), "'=1+10");
+        assert_eq!(id_cell("jp-00000012"), "jp-00000012");
+        // What would act on a terminal is still shown, not written.
+        assert_eq!(id_cell("\tx\u{1b}[31m\u{202e}y"), "'\tx␛[31m�y");
+        assert_eq!(id_cell("\u{9b}2J"), "�2J");
+    }
 
     #[test]
     fn formula_starts_are_prefixed() {

@@ -1,5 +1,6 @@
 //! The JSON report (SPEC §4): borrowed view structs serialised in a fixed field order, maps
-//! sorted, so that the same audit gives the same bytes (but for `elapsed_ms`).
+//! sorted (the summary's counts by family, severity and penalty in the registry's order, every
+//! key present), so that the same audit gives the same bytes (but for `elapsed_ms`).
 
 use super::{AuditInfo, PreviousAudit, Report, Summary, Waiver, WriteOptions};
 use crate::model::Finding;
@@ -235,26 +236,50 @@ pub(crate) struct SummaryView {
     verdict: &'static str,
     findings: u64,
     records_with_findings: u64,
+    /// The rules that fired, by code.
     by_rule: BTreeMap<&'static str, u64>,
-    by_family: BTreeMap<&'static str, u64>,
-    by_severity: BTreeMap<&'static str, u64>,
-    by_penalty: BTreeMap<&'static str, u64>,
+    /// Every family, severity and penalty, in the registry's order (`integrity` … `input`,
+    /// `critical` … `info`, `permanent`, `temporary`, `none`), 0 where nothing was found: a
+    /// job reading `summary.by_penalty.permanent` gets 0 from a clean audit, not a missing key.
+    by_family: Counts,
+    by_severity: Counts,
+    by_penalty: Counts,
+}
+
+/// Counts keyed by a fixed set, serialised as a JSON object in the set's order.
+struct Counts(Vec<(&'static str, u64)>);
+
+impl Counts {
+    fn of<K: Ord + Copy>(
+        keys: &[K],
+        name: impl Fn(K) -> &'static str,
+        counts: &BTreeMap<K, u64>,
+    ) -> Counts {
+        Counts(
+            keys.iter()
+                .map(|&k| (name(k), counts.get(&k).copied().unwrap_or(0)))
+                .collect(),
+        )
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 impl SummaryView {
     pub(crate) fn new(s: &Summary) -> Self {
+        use crate::rules::{Family, Penalty, Severity};
         SummaryView {
             verdict: s.verdict.as_str(),
             findings: s.findings,
             records_with_findings: s.records_with_findings,
             by_rule: s.by_rule.iter().map(|(k, &v)| (k.code(), v)).collect(),
-            by_family: s.by_family.iter().map(|(k, &v)| (k.as_str(), v)).collect(),
-            by_severity: s
-                .by_severity
-                .iter()
-                .map(|(k, &v)| (k.as_str(), v))
-                .collect(),
-            by_penalty: s.by_penalty.iter().map(|(k, &v)| (k.as_str(), v)).collect(),
+            by_family: Counts::of(&Family::ALL, Family::as_str, &s.by_family),
+            by_severity: Counts::of(&Severity::ALL, Severity::as_str, &s.by_severity),
+            by_penalty: Counts::of(&Penalty::ALL, Penalty::as_str, &s.by_penalty),
         }
     }
 }

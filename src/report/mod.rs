@@ -337,6 +337,14 @@ impl Report {
     }
 }
 
+/// The reuser's name as the notice gives it: trimmed, and `None` when it shows nothing (empty,
+/// white space, control characters only), so that the notice keeps its placeholder for the
+/// addressee rather than a blank one.
+pub fn reuser_name(name: Option<&str>) -> Option<&str> {
+    name.map(str::trim)
+        .filter(|s| !s.chars().all(|c| c.is_whitespace() || c.is_control()))
+}
+
 /// Output formats (`--report`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -352,7 +360,7 @@ pub enum Format {
 pub struct WriteOptions {
     /// `--reveal-personal-data`: do not redact personal data.
     pub reveal_personal_data: bool,
-    /// `--reuser NAME`, for the notice.
+    /// `--reuser NAME`, for the notice; a blank one is none ([`reuser_name`]).
     pub reuser: Option<String>,
     /// `--notice-days N` (default 15).
     pub notice_days: Option<u32>,
@@ -577,6 +585,38 @@ mod tests {
         let (x, r) = exported_excerpts(&e, true);
         assert_eq!(x, e.excerpt);
         assert_eq!(r, e.reference_excerpt);
+    }
+
+    #[test]
+    fn a_blank_reuser_is_none() {
+        assert_eq!(reuser_name(None), None);
+        for blank in ["", " ", "\t\n", "\u{a0}\u{202f}", "\u{1b}"] {
+            assert_eq!(reuser_name(Some(blank)), None, "{blank:?}");
+        }
+        assert_eq!(reuser_name(Some("  Juris SA\n")), Some("Juris SA"));
+        // What the notice writes for a blank name, given by a library caller or the terminal
+        // UI: the placeholder, as for none.
+        let report = Report {
+            audit: AuditInfo {
+                as_of: "2026-11-22T12:00:00Z".into(),
+                ..AuditInfo::default()
+            },
+            summary: Summary::of(&[]),
+            findings: Vec::new(),
+            files: Vec::new(),
+            waivers: BTreeMap::new(),
+        };
+        let notice = |reuser: Option<&str>| {
+            let mut out = Vec::new();
+            let opts = WriteOptions {
+                reuser: reuser.map(str::to_string),
+                ..WriteOptions::default()
+            };
+            write(&report, Format::Notice, &opts, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(notice(Some("  ")).contains("[Réutilisateur — nom et adresse à compléter]"));
+        assert_eq!(notice(Some("  ")), notice(None));
     }
 
     /// MSK002 quotes what the record masks: a date of birth the reference shows in clear is

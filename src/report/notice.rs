@@ -42,57 +42,142 @@ dispositions des présentes conditions générales d’utilisation et de la lice
 d’informations publiques version 2.0 sont respectées et, à défaut, d’engager toute action répressive \
 et/ou toute action en réparation du préjudice subi. »";
 
-/// The opening of a notice when the conditions that apply are known: each, for the records it
-/// covers, then the obligations they impose, each cited from the conditions that apply.
-fn opening(c: Conditions) -> String {
-    let records = |n: u64| plural(n as usize, "enregistrement", "enregistrements");
-    let mut items = Vec::new();
-    if c.cc > 0 {
-        items.push(format!(
-            "décisions diffusées par la Cour de cassation dans son open data (Judilibre) ({}) : la \
+/// The conditions of reuse a letter invokes: the Cour de cassation's CGU, the Conseil d'État's,
+/// the DILA notice. Those of the producers whose decisions the records matched
+/// ([`Conditions`]), and those the bases of the findings cited rely on ([`Texts`]), so that no
+/// breach is founded on a text the opening does not name (a decision withdrawn at source, which
+/// no record matches any more, cites the Cour de cassation's CGU). When no record matched, both
+/// CGU, as the letter cannot tell which apply, and the DILA notice if a basis cites it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Invoked {
+    cc: bool,
+    ce: bool,
+    dila: bool,
+}
+
+impl Invoked {
+    fn new(c: Conditions, t: Texts) -> Invoked {
+        if c.known() {
+            Invoked {
+                cc: c.cc > 0 || t.cc,
+                ce: c.ce > 0 || t.ce,
+                dila: c.dila > 0 || t.dila,
+            }
+        } else {
+            Invoked {
+                cc: true,
+                ce: true,
+                dila: t.dila,
+            }
+        }
+    }
+
+    fn cgu(self) -> bool {
+        self.cc || self.ce
+    }
+
+    /// `CGU de la Cour de cassation, article V`, for the CGU invoked; `None` when none is.
+    fn cgu_ref(self, articles: &str) -> Option<String> {
+        self.cgu()
+            .then(|| format!("CGU{}, {articles}", owner(self.cc, self.ce)))
+    }
+}
+
+/// The opening of a notice: the conditions invoked ([`Invoked`]), each for the decisions it
+/// covers (with the records matched under it, when some are), then the obligations they
+/// impose, each cited from the conditions that state it. `recommendation`: FRE003 is cited
+/// on a corpus none of whose decisions comes under the Cour de cassation's CGU, whose 72 hours
+/// it applies: the letter says whose figure it is.
+fn opening(c: Conditions, inv: Invoked, recommendation: bool) -> String {
+    let records = |n: u64| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                plural(n as usize, "enregistrement", "enregistrements")
+            )
+        }
+    };
+    let mut m = String::new();
+    if c.known() {
+        let mut items = Vec::new();
+        if inv.cc {
+            items.push(format!(
+                "décisions diffusées par la Cour de cassation dans son open data (Judilibre){} : la \
 licence ouverte de réutilisation d'informations publiques version 2.0 et les conditions générales \
 d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022), que vous avez acceptées sans \
 réserve",
-            records(c.cc)
-        ));
-    }
-    if c.ce > 0 {
-        let whence = match (c.ce > c.jade, c.jade > 0) {
-            (true, false) => "dans l'open data des juridictions administratives",
-            (false, _) => "sur Légifrance (base JADE)",
-            (true, true) => {
-                "dans l'open data des juridictions administratives et sur Légifrance (base JADE)"
-            }
-        };
-        items.push(format!(
-            "décisions des juridictions administratives diffusées {whence} ({}) : la licence ouverte \
+                records(c.cc)
+            ));
+        }
+        if inv.ce {
+            let whence = match (c.ce > c.jade, c.jade > 0) {
+                _ if c.ce == 0 => "",
+                (true, false) => " dans l'open data des juridictions administratives",
+                (false, _) => " sur Légifrance (base JADE)",
+                (true, true) => {
+                    " dans l'open data des juridictions administratives et sur Légifrance (base JADE)"
+                }
+            };
+            items.push(format!(
+                "décisions des juridictions administratives diffusées{whence}{} : la licence ouverte \
 de réutilisation d'informations publiques version 2.0 et les conditions générales d'utilisation (CGU) \
 du Conseil d'État (version du 18 janvier 2022), que vous avez acceptées sans réserve",
-            records(c.ce)
-        ));
-    }
-    if c.dila > 0 {
-        items.push(format!(
-            "décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP) ({}) : \
+                if c.ce == 0 {
+                    " en open data".to_string()
+                } else {
+                    records(c.ce)
+                }
+            ));
+        }
+        if inv.dila {
+            items.push(format!(
+                "décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA et CAPP){} : \
 la licence de réutilisation et les engagements que rappelle la notice explicative de la Direction de \
 l'information légale et administrative (DILA) relative à la réutilisation des données disponibles sur \
 Légifrance",
-            records(c.dila)
-        ));
+                records(c.dila)
+            ));
+        }
+        // Every text invoked covers records that matched it, or only some: a breach on a
+        // record the source no longer holds may rely on another.
+        let all_matched =
+            (!inv.cc || c.cc > 0) && (!inv.ce || c.ce > 0) && (!inv.dila || c.dila > 0);
+        m.push_str(if all_matched {
+            "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous \
+êtes tenu, pour les décisions de votre base rapprochées de la source officielle, au respect des \
+conditions suivantes :\n\n"
+        } else {
+            "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous \
+êtes tenu, selon la provenance des décisions de votre base, au respect des conditions suivantes :\n\n"
+        });
+        list(&mut m, &items);
+    } else {
+        // No record matched: which conditions apply is not known, both CGU are named.
+        m.push_str(
+            "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous \
+avez accepté sans réserve la licence ouverte de réutilisation d'informations publiques version 2.0 et \
+les conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, \
+pour les décisions des juridictions administratives, du Conseil d'État (version du 18 janvier 2022).",
+        );
+        if inv.dila {
+            m.push_str(
+                " Pour les décisions de l'ordre judiciaire diffusées sur Légifrance (bases CASS, INCA \
+et CAPP), vous êtes tenu au respect de la licence de réutilisation et des engagements que rappelle la \
+notice explicative de la Direction de l'information légale et administrative (DILA) relative à la \
+réutilisation des données disponibles sur Légifrance.",
+            );
+        }
+        m.push_str("\n\n");
     }
-    let mut m = String::from(
-        "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous êtes \
-tenu, pour les décisions de votre base rapprochées de la source officielle, au respect des conditions \
-suivantes :\n\n",
-    );
-    list(&mut m, &items);
     m.push_str("Ces conditions vous imposent notamment :\n\n");
 
     let cites = |parts: Vec<Option<String>>| -> String {
         parts.into_iter().flatten().collect::<Vec<_>>().join(" ; ")
     };
-    let judicial = c.cc > 0 || c.dila > 0;
-    let administrative = c.ce > 0;
+    let judicial = inv.cc || inv.dila;
+    let administrative = inv.ce;
     let law = |on: bool, id: &str| on.then(|| statute(id));
     // The statutes that protect the identity of magistrates and court staff, for the kinds of
     // decision audited.
@@ -102,51 +187,97 @@ suivantes :\n\n",
             law(administrative, "CJA L.10"),
         ]
     };
-    let dila_notice = (c.dila > 0).then(|| "notice de la DILA".to_string());
+    let dila_notice = inv.dila.then(|| "notice de la DILA".to_string());
+    // Said of the decisions of one kind when the letter covers others too.
+    let of_administrative = if judicial {
+        "pour les décisions des juridictions administratives, "
+    } else {
+        ""
+    };
+    let of_judicial = if administrative {
+        "pour les décisions de l'ordre judiciaire, "
+    } else {
+        ""
+    };
     let mut duties = Vec::new();
-    if c.cgu() {
-        duties.push(format!(
+    // The identification that may not be detached from a decision: CC V, « le nom de la
+    // juridiction et la formation qui l'a rendue, son siège et la date de son prononcé »; CE V,
+    // « la mention de son numéro, le nom de la juridiction et la formation qui l'a rendue, son
+    // siège et la date de son prononcé ».
+    let crpa = law(true, "CRPA L.322-1");
+    match (inv.cc, inv.ce) {
+        (true, false) => duties.push(format!(
             "de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque \
-décision le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé \
-({})",
-            cites(vec![
-                c.cgu_ref("article V"),
-                law(true, "CRPA L.322-1"),
-            ])
+décision le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son \
+prononcé ({})",
+            cites(vec![inv.cgu_ref("article V"), crpa])
+        )),
+        (false, true) => duties.push(format!(
+            "de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque \
+décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de \
+son prononcé ({})",
+            cites(vec![inv.cgu_ref("article V"), crpa])
+        )),
+        (true, true) => duties.push(format!(
+            "de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque \
+décision le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son \
+prononcé ({}), ainsi que, pour les décisions des juridictions administratives, son numéro (CGU du \
+Conseil d'État, article V)",
+            cites(vec![inv.cgu_ref("article V"), crpa])
+        )),
+        (false, false) => {}
+    }
+    if inv.ce {
+        // CE V: « à la condition que le caractère partiel de cette reproduction soit clairement
+        // indiqué et que l'usager conserve la faculté de se reporter à la version intégrale de la
+        // décision. Si le commentaire qui en est donné est entièrement libre, il doit être
+        // nettement distingué de ce document ».
+        duties.push(format!(
+            "{of_administrative}de n'en reproduire un extrait qu'en indiquant clairement le \
+caractère partiel de la reproduction et en conservant au lecteur la faculté de se reporter à la \
+version intégrale de la décision, et de distinguer nettement de la décision le commentaire que vous en \
+donnez (CGU du Conseil d'État, article V)"
         ));
     }
-    if c.dila > 0 {
+    if inv.dila {
         duties.push(format!(
             "{}de respecter l'intégrité des données, sans retraitement (modification des textes, \
 insertion de commentaires sans que ceux-ci puissent être clairement distingués du texte authentique, \
 coupes altérant le sens de l'acte) de nature à induire le lecteur en erreur, et d'assortir chaque \
 décision des indications utiles pour apprécier la nature et l'origine de l'acte (date, intitulé, \
 auteur…) ({})",
-            if c.cgu() {
+            if inv.cgu() {
                 "pour les décisions diffusées sur Légifrance, "
             } else {
                 ""
             },
-            cites(vec![
-                dila_notice.clone(),
-                law(true, "CRPA L.322-1"),
-            ])
+            cites(vec![dila_notice.clone(), law(true, "CRPA L.322-1")])
         ));
     }
+    // The source and the date of last update: both CGU (article V) and the DILA notice; keeping
+    // the data up to date: the CGU only.
     duties.push(format!(
-        "de mentionner la source des données et la date de leur dernière mise à jour{} ({})",
-        if c.cgu() {
-            ", et de tenir vos données à jour"
-        } else {
-            ""
-        },
-        cites(vec![c.cgu_ref("article V"), dila_notice])
+        "de mentionner la source des données et la date de leur dernière mise à jour ({}){}",
+        cites(vec![inv.cgu_ref("article V"), dila_notice]),
+        inv.cgu_ref("article V")
+            .map(|r| format!(", et de tenir vos données à jour ({r})"))
+            .unwrap_or_default()
     ));
+    if inv.ce {
+        // CE V: « La mention adoptée devra mettre clairement en évidence que la date de mise à
+        // jour figurant sur le produit issu de la réutilisation est uniquement celle à laquelle
+        // le réutilisateur aura chargé la décision ».
+        duties.push(format!(
+            "{of_administrative}de faire clairement apparaître, dans la mention de la date de mise \
+à jour, qu'elle est uniquement celle à laquelle vous avez chargé la décision (CGU du Conseil d'État, \
+article V)"
+        ));
+    }
     duties.push(format!(
         "de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour \
 évaluer, analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées ({})",
         cites(
-            std::iter::once(c.cgu_ref("article VI"))
+            std::iter::once(inv.cgu_ref("article VI"))
                 .chain(identity_statutes())
                 .collect()
         )
@@ -155,21 +286,54 @@ auteur…) ({})",
         "de respecter la réglementation applicable à la protection des données à caractère \
 personnel, et notamment l'occultation des nom et prénoms des personnes physiques parties ou tiers ({})",
         cites(
-            std::iter::once(c.cgu_ref("articles VII et IX"))
+            std::iter::once(inv.cgu_ref("articles VII et IX"))
                 .chain(identity_statutes())
                 .collect()
         )
     ));
-    duties.push(format!(
-        "de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce \
-soit pour lever des occultations ou en ajouter ({})",
-        cites(vec![
-            c.cgu_ref("article X"),
-            law(judicial, "COJ R.111-13"),
-            law(administrative, "CJA R.741-15"),
-        ])
-    ));
+    // The pseudonymisation: CC X, « Le réutilisateur ne peut modifier la pseudonymisation d'une
+    // décision de justice de sa propre initiative, que ce soit pour lever des occultations ou en
+    // ajouter, sauf à contrevenir à l'article R. 111-13 du code de l'organisation judiciaire »;
+    // CE X has no such sentence, but gives the Conseil d'État « une compétence exclusive pour
+    // traiter les demandes tendant à modifier la décision relative aux occultations
+    // complémentaires … qu'il s'agisse d'une demande tendant à occulter d'autres éléments
+    // complémentaires ou à lever l'occultation de certains éléments », and has the reuser
+    // « informer le demandeur que sa demande relève de la seule compétence du membre du Conseil
+    // d'Etat désigné par son vice-président ».
+    if judicial {
+        duties.push(format!(
+            "{of_judicial}de ne pas modifier de votre propre initiative la pseudonymisation des \
+décisions, que ce soit pour lever des occultations ou en ajouter ({})",
+            cites(vec![
+                inv.cc
+                    .then(|| "CGU de la Cour de cassation, article X".to_string()),
+                law(true, "COJ R.111-13"),
+            ])
+        ));
+    }
+    if administrative {
+        duties.push(format!(
+            "{of_administrative}de respecter la compétence exclusive du Conseil d'État pour traiter \
+les demandes tendant à modifier la décision relative aux occultations, qu'il s'agisse d'occulter \
+d'autres éléments ou de lever l'occultation de certains éléments, et d'informer le demandeur qui vous \
+saisirait d'une telle demande qu'elle relève de la seule compétence du membre du Conseil d'État \
+désigné par son vice-président ({})",
+            cites(vec![
+                Some("CGU du Conseil d'État, article X".to_string()),
+                law(true, "CJA R.741-15"),
+            ])
+        ));
+    }
     list(&mut m, &duties);
+    if recommendation {
+        // FRE003's 72 hours, cited from CC V whoever the producers (`basis::always_cited`).
+        m.push_str(
+            "Le délai de 72 heures entre deux mises à jour de votre base que retient l'audit est \
+celui que les conditions générales d'utilisation de la Cour de cassation (version du 6 janvier 2022, \
+article V) recommandent de ne pas excéder pour ses décisions ; les conditions applicables à vos \
+décisions ne fixent pas de délai.\n\n",
+        );
+    }
     m
 }
 
@@ -269,28 +433,6 @@ réutilisation du producteur de la décision reproduite.\n\n"
     }
     m
 }
-
-/// The opening when no record matched a reference decision: which conditions apply is not
-/// known, both CGU are named.
-const OPENING_BOTH_CGU: &str = "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous avez \
-accepté sans réserve la licence ouverte de réutilisation d'informations publiques version 2.0 et les \
-conditions générales d'utilisation (CGU) de la Cour de cassation (version du 6 janvier 2022) et, pour \
-les décisions des juridictions administratives, du Conseil d'État (version du 18 janvier 2022). Ces \
-conditions vous imposent notamment :\n\n\
-- de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque décision le nom \
-de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU, article V ; \
-article L. 322-1 du code des relations entre le public et l'administration) ;\n\
-- de mentionner la source des données et la date de leur dernière mise à jour, et de tenir vos données \
-à jour (CGU, article V) ;\n\
-- de ne pas réutiliser les données d'identité des magistrats et des membres du greffe pour évaluer, \
-analyser, comparer ou prédire leurs pratiques professionnelles réelles ou supposées (CGU, article VI ; \
-article L. 111-13 du code de l'organisation judiciaire ; article L. 10 du code de justice administrative) ;\n\
-- de respecter la réglementation applicable à la protection des données à caractère personnel, et \
-notamment l'occultation des nom et prénoms des personnes physiques parties ou tiers (CGU, articles VII \
-et IX) ;\n\
-- de ne pas modifier de votre propre initiative la pseudonymisation des décisions, que ce soit pour \
-lever des occultations ou en ajouter (CGU, article X ; article R. 111-13 du code de l'organisation \
-judiciaire ; article R. 741-15 du code de justice administrative).\n\n";
 
 const OBJECT: &str = "Mise en demeure — manquements aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data";
@@ -399,6 +541,45 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// The conditions of reuse a finding's basis relies on, as binding the reuser: the Cour de
+/// cassation's CGU (`CC …`), the Conseil d'État's (`CE …`), the DILA notice. FRE003's CC V on
+/// a corpus none of whose decisions comes under the Cour de cassation's CGU is cited for the
+/// figure it recommends for its decisions (`basis::always_cited`), not as a condition of the
+/// corpus's decisions: it does not count (the opening says whose figure it is).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Texts {
+    cc: bool,
+    ce: bool,
+    dila: bool,
+}
+
+impl Texts {
+    fn of(f: &Finding, basis: Basis, c: Conditions) -> Texts {
+        use crate::rules::basis::{Source, always_cited};
+        let mut t = Texts::default();
+        for id in basis.iter() {
+            if always_cited(f.rule, id) && c.known() && c.cc == 0 {
+                continue;
+            }
+            match Source::of(id) {
+                Source::CcCgu => t.cc = true,
+                Source::CeCgu => t.ce = true,
+                Source::Dila => t.dila = true,
+                _ => {}
+            }
+        }
+        t
+    }
+
+    fn union(self, o: Texts) -> Texts {
+        Texts {
+            cc: self.cc || o.cc,
+            ce: self.ce || o.ce,
+            dila: self.dila || o.dila,
+        }
+    }
+}
+
 /// Whose remedies answer a breach: those of the conditions of the producer of its decision
 /// (CGU XII of the Cour de cassation, XII of the Conseil d'État, the DILA notice). Only the
 /// Cour de cassation's CGU provide the interruption of the provision of data, temporary or
@@ -427,9 +608,13 @@ impl Regimes {
     }
 
     /// Of a finding: its record's producer, or every producer of the corpus for a corpus-level
-    /// finding.
-    fn of(f: &Finding, c: Conditions) -> Regimes {
-        match &f.record {
+    /// finding; and the conditions its basis relies on ([`Texts::of`]), whose remedies answer
+    /// it too. A record that matched no decision is of a producer not known, unless its basis
+    /// relies on the conditions of one producer only (a decision withdrawn at source, FRE004:
+    /// the Cour de cassation's CGU, art. IV and V).
+    fn of(f: &Finding, basis: Basis, c: Conditions) -> Regimes {
+        let t = Texts::of(f, basis, c);
+        let mut r = match &f.record {
             Some(r) => Regimes::of_producer(r.producer),
             None if c.known() => Regimes {
                 cc: c.cc > 0,
@@ -438,13 +623,26 @@ impl Regimes {
                 unknown: false,
             },
             None => Regimes::of_producer(None),
+        };
+        if r.unknown && [t.cc, t.ce, t.dila].iter().filter(|&&x| x).count() == 1 {
+            r.unknown = false;
+        }
+        Regimes {
+            cc: r.cc || t.cc,
+            ce: r.ce || t.ce,
+            dila: r.dila || t.dila,
+            unknown: r.unknown,
         }
     }
 
-    fn of_all<'a>(findings: impl IntoIterator<Item = &'a &'a Finding>, c: Conditions) -> Regimes {
-        findings
-            .into_iter()
-            .fold(Regimes::default(), |r, f| r.union(Regimes::of(f, c)))
+    fn of_all<'a>(
+        report: &Report,
+        findings: impl IntoIterator<Item = &'a &'a Finding>,
+        c: Conditions,
+    ) -> Regimes {
+        findings.into_iter().fold(Regimes::default(), |r, f| {
+            r.union(Regimes::of(f, report.basis(f), c))
+        })
     }
 
     fn union(self, o: Regimes) -> Regimes {
@@ -507,24 +705,30 @@ fn penalty_heading(p: Penalty, regimes: Regimes) -> String {
 }
 
 /// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], but
-/// for FRE003, whose 72 hours only the Cour de cassation recommends (CC V): the letter does
-/// not present them as binding where its CGU do not apply.
-fn label(rule: Rule, basis: Basis) -> &'static str {
+/// for FRE003, whose 72 hours only the Cour de cassation recommends (CC V, which FRE003 always
+/// cites): the letter does not present them as binding where its CGU do not apply.
+/// `cc_decisions`: whether the Cour de cassation's CGU apply to decisions of the corpus (or
+/// which apply is not known).
+fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> &'static str {
     if rule != Rule::FRE003 {
         return french_label(rule);
     }
     let cc = basis.contains("CC V");
     let other = basis.iter().any(|id| id != "CC V");
-    match (cc, other) {
-        (true, false) => {
+    match (cc, other, cc_decisions) {
+        (true, false, _) => {
             "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
              que recommandent les CGU de la Cour de cassation (art. V)"
         }
-        (true, true) => {
+        (true, true, true) => {
             "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
              que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
-             autres conditions applicables ne fixent pas de délai mais imposent de tenir les \
-             données à jour"
+             autres conditions applicables ne fixent pas de délai"
+        }
+        (true, true, false) => {
+            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
+             que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
+             conditions applicables à vos décisions ne fixent pas de délai"
         }
         _ => {
             "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil retenu \
@@ -720,21 +924,6 @@ impl Conditions {
     fn known(self) -> bool {
         self.cc + self.ce + self.dila > 0
     }
-
-    fn cgu(self) -> bool {
-        self.cc > 0 || self.ce > 0
-    }
-
-    /// Whose CGU, after « CGU »: ` de la Cour de cassation`, ` du Conseil d'État`, both, or
-    /// nothing when unknown (the opening names both).
-    fn cgu_owner(self) -> &'static str {
-        owner(self.known() && self.cc > 0, self.known() && self.ce > 0)
-    }
-
-    /// `CGU de la Cour de cassation, article V`, for the CGU that apply; `None` when none do.
-    fn cgu_ref(self, articles: &str) -> Option<String> {
-        (!self.known() || self.cgu()).then(|| format!("CGU{}, {articles}", self.cgu_owner()))
-    }
 }
 
 /// ` de la Cour de cassation`, ` du Conseil d'État`, both, or nothing.
@@ -766,9 +955,7 @@ enum Whose {
     Cc,
     Ce,
     Both,
-    /// No one's: the heading names the article as both CGU number it, because the producer of
-    /// the decision is not known (an unmatched record) or none of the rule's basis applies to
-    /// it, so that the whole basis is cited. Also for headings that are not CGU articles.
+    /// For headings that are not CGU articles.
     Any,
 }
 
@@ -785,20 +972,21 @@ impl Heading {
         });
         if let Some((k, roman)) = cgu {
             h.article = Article::Cgu(k as u8 + 1);
-            if basis.applies() {
-                let cites = |prefix| {
-                    basis
-                        .iter()
-                        .any(|id| id.strip_prefix(prefix) == Some(roman))
-                };
-                let (cc, ce) = (cites("CC "), cites("CE "));
-                h.whose = match (cc, ce) {
-                    (true, false) => Whose::Cc,
-                    (false, true) => Whose::Ce,
-                    _ => Whose::Both,
-                };
-                h.dila = basis.contains("DILA");
-            }
+            // Whose article it is, from the basis cited: also when it is the whole basis, for
+            // want of a known producer (a decision withdrawn at source cites the Cour de
+            // cassation's article IV), so that no heading leaves the reader to guess whose CGU.
+            let cites = |prefix| {
+                basis
+                    .iter()
+                    .any(|id| id.strip_prefix(prefix) == Some(roman))
+            };
+            let (cc, ce) = (cites("CC "), cites("CE "));
+            h.whose = match (cc, ce) {
+                (true, false) => Whose::Cc,
+                (false, true) => Whose::Ce,
+                _ => Whose::Both,
+            };
+            h.dila = basis.contains("DILA");
         } else if basis.contains("DILA") {
             h.article = Article::Dila;
         } else if let Some(k) = basis
@@ -985,6 +1173,19 @@ fn freshness_dates(f: &Finding) -> Option<String> {
     }
 }
 
+/// What the official source gives for `field`, as the letter quotes it: a date of decision in
+/// French (« 19 octobre 2023 »), as the letter writes every date, where the reference gives it
+/// as an ISO date (`2023-10-19`, INT006 and FRE002 on `decision_date`); anything else as given,
+/// quoted verbatim.
+fn reference_value(field: &str, value: &str) -> String {
+    if field == crate::model::producer::IdField::DecisionDate.name()
+        && let Ok(day) = value.trim().parse::<jiff::civil::Date>()
+    {
+        return crate::ident::french_date(day);
+    }
+    verbatim(value)
+}
+
 /// The line of an example; and whether it quotes personal data (redacted unless `reveal`).
 /// `previous`: the day of the earlier audit (`--previous`), for a breach found again.
 fn example_line(
@@ -1058,7 +1259,11 @@ fn example_line(
         }
         if let Some(x) = reference.filter(|x| !x.is_empty()) {
             personal |= !e.reference_personal.is_empty();
-            let _ = write!(s, " — source officielle : « {} »", verbatim(&x));
+            let _ = write!(
+                s,
+                " — source officielle : « {} »",
+                reference_value(&e.field, &x)
+            );
         }
     }
     (s, personal)
@@ -1083,13 +1288,26 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
     let a = &report.audit;
     let conditions = Conditions::of(a);
-    // Whose remedies answer the breaches: those of the producers of their decisions.
+    // Whose remedies answer the breaches: those of the producers of their decisions, and of
+    // the conditions their bases rely on.
     let in_breach: Vec<&Finding> = findings
         .iter()
         .copied()
         .filter(|f| f.penalty != Penalty::None)
         .collect();
-    let regimes = Regimes::of_all(&in_breach, conditions).resolved(conditions);
+    let regimes = Regimes::of_all(report, &in_breach, conditions).resolved(conditions);
+    // The conditions the opening names: every text a breach relies on among them.
+    let texts = in_breach.iter().fold(Texts::default(), |t, f| {
+        t.union(Texts::of(f, report.basis(f), conditions))
+    });
+    let invoked = Invoked::new(conditions, texts);
+    // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
+    // under its CGU: the opening says whose figure it is.
+    let cc_decisions = !conditions.known() || conditions.cc > 0;
+    let recommendation = !cc_decisions
+        && in_breach
+            .iter()
+            .any(|f| f.rule == Rule::FRE003 && report.basis(f).contains("CC V"));
     let date = french_date(&a.as_of);
     // The day of the earlier audit (`--previous`), when its report gives it.
     let previous_day = a
@@ -1097,9 +1315,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         .as_ref()
         .and_then(|p| p.as_of.as_deref())
         .map(french_date);
-    let reuser = opts
-        .reuser
-        .as_deref()
+    let reuser = super::reuser_name(opts.reuser.as_deref())
         .map(verbatim)
         .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
 
@@ -1121,11 +1337,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     }
     m.push_str("Madame, Monsieur,\n\n");
     if breaches > 0 {
-        if conditions.known() {
-            m.push_str(&opening(conditions));
-        } else {
-            m.push_str(OPENING_BOTH_CGU);
-        }
+        m.push_str(&opening(conditions, invoked, recommendation));
     }
     let _ = write!(
         m,
@@ -1267,7 +1479,10 @@ adressée].",
         let _ = writeln!(
             body,
             "## {section}. {} ({})\n",
-            penalty_heading(p, Regimes::of_all(&in_p, conditions).resolved(conditions)),
+            penalty_heading(
+                p,
+                Regimes::of_all(report, &in_p, conditions).resolved(conditions)
+            ),
             plural(in_p.len(), "constat", "constats")
         );
         // Groups of findings by the article they primarily breach among the conditions that
@@ -1308,7 +1523,7 @@ adressée].",
                     body,
                     "- **{}** — {} — {}",
                     rule.code(),
-                    label(rule, basis),
+                    label(rule, basis, cc_decisions),
                     plural(of_rule.len(), "constat", "constats")
                 );
                 if !basis.is_empty() {
@@ -1493,11 +1708,30 @@ mod tests {
             h(Rule::FRE001, &[Legifrance]),
             "Article L. 322-1 du code des relations entre le public et l'administration"
         );
-        // No producer known: the article as both CGU number it, no one's.
+        // No producer known: the whole basis, and the heading says whose article it cites
+        // (MSK001: COJ L.111-13, CJA L.10, CC VII, CC X, CE X; FRE004: CC IV, CC V; ATT001: CC V,
+        // CE V, DILA, CRPA L.322-1).
         assert_eq!(
             h(Rule::MSK001, &[]),
-            "Article VII des CGU — Protection des données à caractère personnel"
+            "Article VII des CGU de la Cour de cassation — Protection des données à caractère \
+             personnel"
         );
+        assert_eq!(
+            h(Rule::FRE004, &[]),
+            "Article IV des CGU de la Cour de cassation — Mise à jour des données"
+        );
+        assert_eq!(
+            h(Rule::ATT001, &[]),
+            "Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit \
+             à réutilisation et conditions d'exercice ; notice de la DILA"
+        );
+        // No heading names a CGU article without saying whose.
+        for &rule in Rule::ALL {
+            for producers in [&[][..], &[CourDeCassation], &[Legifrance], &[Jade]] {
+                let text = h(rule, producers);
+                assert!(!text.contains("des CGU — "), "{rule} {producers:?}: {text}");
+            }
+        }
         // Nothing of the basis applies to the producer: its own articles (INT004: CE V; on a
         // Légifrance decision, the DILA notice; on a Judilibre decision, CC V; FRE004: CC IV,
         // CC V; on an administrative decision, CE IV and CE V).
@@ -1529,22 +1763,29 @@ mod tests {
             h(Rule::IN002, &[Legifrance]),
             "Contrôles de l'audit, sans article des CGU"
         );
-        // Ordered by article, then the Cour de cassation's, the Conseil d'État's, both, no one's.
+        // Ordered by article, then the Cour de cassation's, the Conseil d'État's, both. INT004 on
+        // an unmatched record cites its whole basis, CE V: filed with the Conseil d'État's.
         let mut order = [
             Heading::of(Basis::of(Rule::INT004, None)),
+            Heading::of(Basis::of(Rule::ATT001, None)),
             Heading::of(Basis::of(Rule::ATT001, Some(Legifrance))),
             Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat))),
             Heading::of(Basis::of(Rule::FRE001, Some(Legifrance))),
             Heading::of(Basis::of(Rule::FRE001, Some(CourDeCassation))),
         ];
         order.sort();
+        assert_eq!(
+            Heading::of(Basis::of(Rule::INT004, None)),
+            Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat)))
+        );
         let texts: Vec<String> = order.iter().map(|h| h.text()).collect();
         assert_eq!(
             texts,
             [
                 "Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice",
                 "Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice",
-                "Article V des CGU — Étendue du droit à réutilisation et conditions d'exercice",
+                "Article V des CGU du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice",
+                "Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA",
                 "Notice de la DILA relative à la réutilisation des données de Légifrance",
                 "Article L. 322-1 du code des relations entre le public et l'administration",
             ]
@@ -1617,6 +1858,389 @@ mod tests {
         assert_eq!(typography(&number(2959u64)), "2\u{202f}959");
     }
 
+    /// Whose conditions a citation of the letter names: `CGU de la Cour de cassation, article V`
+    /// → [`CC V`], `CGU de la Cour de cassation et du Conseil d'État, articles VII et IX` → the
+    /// four, `notice de la DILA` → [`DILA`]; statutes are left out (quoted only through the
+    /// CGU).
+    fn cited_articles(citation: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in citation.split(" ; ") {
+            if part == "notice de la DILA" {
+                out.push("DILA".to_string());
+                continue;
+            }
+            let Some(rest) = part.strip_prefix("CGU ") else {
+                continue;
+            };
+            let (whose, articles) = rest.split_once(", ").expect(part);
+            let owners: &[&str] = match whose {
+                "de la Cour de cassation" => &["CC"],
+                "du Conseil d'État" => &["CE"],
+                "de la Cour de cassation et du Conseil d'État" => &["CC", "CE"],
+                _ => panic!("whose CGU: {part}"),
+            };
+            let articles = articles
+                .strip_prefix("articles ")
+                .or_else(|| articles.strip_prefix("article "))
+                .expect(part);
+            for o in owners {
+                for a in articles.split(" et ").flat_map(|a| a.split(", ")) {
+                    out.push(format!("{o} {a}"));
+                }
+            }
+        }
+        out
+    }
+
+    /// A list item of the opening cut into what it says and what it cites: `(text, citation)`
+    /// for each parenthesis that cites (CGU, DILA notice, a statute), the text since the
+    /// previous one.
+    fn segments(item: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        let mut at = 0;
+        while let Some(k) = item[at..].find('(') {
+            let open = at + k;
+            let close = open + item[open..].find(')').expect(item);
+            let inside = &item[open + 1..close];
+            if inside.starts_with("CGU ")
+                || inside.starts_with("notice de la DILA")
+                || inside.starts_with("article ")
+            {
+                out.push((item[from..open].to_string(), inside.to_string()));
+                from = close + 1;
+            }
+            at = close + 1;
+        }
+        out
+    }
+
+    // Item 2 of the review: every obligation the opening attributes to an article of a producer's
+    // CGU (or to the DILA notice) is in that text, as `assets/articles` quotes it from the seeds
+    // (`rules::articles` checks those quotes). Each phrase the letter uses is listed with what
+    // each text says to found it; a phrase attributed to a text that does not say it (CE X for
+    // « de votre propre initiative », CC V for « son numéro »), or a cited passage saying none
+    // of the listed phrases, fails.
+    #[test]
+    fn the_opening_says_what_each_article_it_cites_says() {
+        use crate::rules::article_text;
+        // (the letter's phrase, [(whose text, what that text says)]); `'` for `’`.
+        let claims: &[(&str, &[(&str, &str)])] = &[
+            (
+                "de ne pas altérer les données ni en dénaturer le sens",
+                &[
+                    (
+                        "CC",
+                        "ne soient pas altérées, que leur sens ne soit pas dénaturé",
+                    ),
+                    (
+                        "CE",
+                        "ne soient pas altérées, que leur sens ne soit pas dénaturé",
+                    ),
+                ],
+            ),
+            (
+                "le nom de la juridiction et la formation qui l'a rendue, son siège et la date de \
+                 son prononcé",
+                &[
+                    (
+                        "CC",
+                        "le nom de la juridiction et la formation qui l'a rendue, son siège et la \
+                         date de son prononcé",
+                    ),
+                    (
+                        "CE",
+                        "le nom de la juridiction et la formation qui l'a rendue, son siège et la \
+                         date de son prononcé",
+                    ),
+                ],
+            ),
+            ("son numéro", &[("CE", "la mention de son numéro")]),
+            (
+                "en indiquant clairement le caractère partiel de la reproduction et en conservant \
+                 au lecteur la faculté de se reporter à la version intégrale de la décision",
+                &[(
+                    "CE",
+                    "le caractère partiel de cette reproduction soit clairement indiqué et que \
+                     l'usager conserve la faculté de se reporter à la version intégrale de la \
+                     décision",
+                )],
+            ),
+            (
+                "de distinguer nettement de la décision le commentaire",
+                &[("CE", "il doit être nettement distingué de ce document")],
+            ),
+            (
+                "de respecter l'intégrité des données, sans retraitement (modification des textes, \
+                 insertion de commentaires sans que ceux-ci puissent être clairement distingués du \
+                 texte authentique, coupes altérant le sens de l'acte) de nature à induire le \
+                 lecteur en erreur",
+                &[(
+                    "DILA",
+                    "à respecter l'intégrité des données mises à sa disposition, en veillant à ce \
+                     que la teneur et la portée des textes et décisions de justice ne soient pas \
+                     altérées, notamment par des retraitements (modifications des textes, \
+                     insertion de commentaires sans que ceux-ci puissent être clairement \
+                     distingués du texte authentique, coupes altérant le sens de l'acte) de \
+                     nature à induire le lecteur en erreur",
+                )],
+            ),
+            (
+                "des indications utiles pour apprécier la nature et l'origine de l'acte (date, \
+                 intitulé, auteur…)",
+                &[(
+                    "DILA",
+                    "les assortir des indications utiles pour apprécier la nature et l'origine de \
+                     l'acte (date, intitulé, auteur…)",
+                )],
+            ),
+            (
+                "de mentionner la source des données et la date de leur dernière mise à jour",
+                &[
+                    (
+                        "CC",
+                        "que leurs sources et la date de leur dernière mise à jour soient mentionnées",
+                    ),
+                    (
+                        "CE",
+                        "que leurs sources et la date de leur dernière mise à jour soient mentionnées",
+                    ),
+                    (
+                        "DILA",
+                        "à indiquer la source des données rediffusées, la date de leur dernière mise à jour",
+                    ),
+                ],
+            ),
+            (
+                "de tenir vos données à jour",
+                &[
+                    ("CC", "de tenir ses données à jour"),
+                    ("CE", "de tenir à jour ces données"),
+                ],
+            ),
+            (
+                "qu'elle est uniquement celle à laquelle vous avez chargé la décision",
+                &[(
+                    "CE",
+                    "est uniquement celle à laquelle le réutilisateur aura chargé la décision",
+                )],
+            ),
+            (
+                "pour évaluer, analyser, comparer ou prédire leurs pratiques professionnelles \
+                 réelles ou supposées",
+                &[
+                    (
+                        "CC",
+                        "d'évaluer, d'analyser, de comparer ou de prédire leurs pratiques professionnelles réelles ou supposées",
+                    ),
+                    (
+                        "CE",
+                        "d'évaluer, d'analyser, de comparer ou de prédire leurs pratiques professionnelles réelles ou supposées",
+                    ),
+                ],
+            ),
+            (
+                "de respecter la réglementation applicable à la protection des données à caractère \
+                 personnel",
+                &[
+                    (
+                        "CC",
+                        "s'engage à respecter la réglementation applicable à la protection des données à caractère personnel",
+                    ),
+                    (
+                        "CE",
+                        "s'engage à respecter la règlementation applicable à la protection des données personnelles",
+                    ),
+                ],
+            ),
+            (
+                "l'occultation des nom et prénoms des personnes physiques parties ou tiers",
+                &[
+                    (
+                        "CC",
+                        "les nom et prénoms des personnes physiques mentionnées dans la décision, lorsqu'elles sont parties ou tiers, sont occultés",
+                    ),
+                    (
+                        "CE",
+                        "les nom et prénoms des personnes physiques mentionnées dans la décision, lorsqu'elles sont parties ou tiers, sont occultés",
+                    ),
+                ],
+            ),
+            (
+                "de ne pas modifier de votre propre initiative la pseudonymisation des décisions, \
+                 que ce soit pour lever des occultations ou en ajouter",
+                &[(
+                    "CC",
+                    "ne peut modifier la pseudonymisation d'une décision de justice de sa propre \
+                     initiative, que ce soit pour lever des occultations ou en ajouter",
+                )],
+            ),
+            (
+                "de respecter la compétence exclusive du Conseil d'État pour traiter les demandes \
+                 tendant à modifier la décision relative aux occultations, qu'il s'agisse \
+                 d'occulter d'autres éléments ou de lever l'occultation de certains éléments",
+                &[(
+                    "CE",
+                    "dispose d'une compétence exclusive pour traiter les demandes tendant à \
+                     modifier la décision relative aux occultations complémentaires prise par le \
+                     président de la formation de jugement, par le magistrat ayant rendu la \
+                     décision ou par le président de la juridiction concernée qu'il s'agisse \
+                     d'une demande tendant à occulter d'autres éléments complémentaires ou à \
+                     lever l'occultation de certains éléments",
+                )],
+            ),
+            (
+                "d'informer le demandeur qui vous saisirait d'une telle demande qu'elle relève de \
+                 la seule compétence du membre du Conseil d'État désigné par son vice-président",
+                &[(
+                    "CE",
+                    "s'engage à informer le demandeur que sa demande relève de la seule \
+                     compétence du membre du Conseil d'Etat désigné par son vice-président",
+                )],
+            ),
+        ];
+        let plain = |s: &str| s.replace('’', "'");
+        let conditions = [
+            Conditions::default(),
+            Conditions {
+                cc: 2,
+                ..Conditions::default()
+            },
+            Conditions {
+                ce: 2,
+                jade: 1,
+                ..Conditions::default()
+            },
+            Conditions {
+                dila: 2,
+                ..Conditions::default()
+            },
+            Conditions {
+                cc: 1,
+                ce: 1,
+                jade: 0,
+                dila: 1,
+            },
+        ];
+        let mut checked = 0;
+        for c in conditions {
+            for bits in 0..8u8 {
+                let t = Texts {
+                    cc: bits & 1 != 0,
+                    ce: bits & 2 != 0,
+                    dila: bits & 4 != 0,
+                };
+                let inv = Invoked::new(c, t);
+                let text = opening(c, inv, false);
+                for item in text.lines().filter_map(|l| l.strip_prefix("- ")) {
+                    // The list of conditions: no citation.
+                    if item.starts_with("décisions ") {
+                        continue;
+                    }
+                    let segs = segments(item);
+                    assert!(!segs.is_empty(), "an obligation cites nothing: {item}");
+                    for (said, citation) in segs {
+                        let cited = cited_articles(&citation);
+                        if cited.is_empty() {
+                            // Statutes alone: the DILA-only letter's, quoted through no CGU.
+                            continue;
+                        }
+                        let found: Vec<_> = claims
+                            .iter()
+                            .filter(|(phrase, _)| said.contains(phrase))
+                            .collect();
+                        assert!(
+                            !found.is_empty(),
+                            "no known phrase in « {said} » ({citation})"
+                        );
+                        for (phrase, says) in found {
+                            let whose: Vec<&str> = {
+                                let mut w: Vec<&str> =
+                                    cited.iter().map(|a| a.split(' ').next().unwrap()).collect();
+                                w.dedup();
+                                w
+                            };
+                            for who in whose {
+                                let Some((_, evidence)) = says.iter().find(|(w, _)| *w == who)
+                                else {
+                                    panic!(
+                                        "« {phrase} » attributed to {who} ({citation}), which does \
+                                         not say it"
+                                    );
+                                };
+                                let ok = cited
+                                    .iter()
+                                    .filter(|a| a.split(' ').next() == Some(who))
+                                    .any(|a| {
+                                        plain(article_text(a).unwrap_or_else(|| panic!("{a}")))
+                                            .contains(evidence)
+                                    });
+                                assert!(
+                                    ok,
+                                    "« {phrase} » cited from {citation}: no {who} article cited \
+                                     says « {evidence} »"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        // The two the review found: the Conseil d'État's V asks for the number, which the
+        // Cour de cassation's does not; « propre initiative » is the Cour de cassation's X only.
+        let ce_only = Conditions {
+            ce: 1,
+            ..Conditions::default()
+        };
+        let text = opening(ce_only, Invoked::new(ce_only, Texts::default()), false);
+        assert!(text.contains("de mentionner pour chaque décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU du Conseil d'État, article V ;"), "{text}");
+        assert!(!text.contains("propre initiative"), "{text}");
+        assert!(!text.contains("Cour de cassation"), "{text}");
+        assert!(!plain(article_text("CE X").unwrap()).contains("propre initiative"));
+        assert!(!plain(article_text("CC V").unwrap()).contains("son numéro"));
+        let cc_only = Conditions {
+            cc: 1,
+            ..Conditions::default()
+        };
+        let text = opening(cc_only, Invoked::new(cc_only, Texts::default()), false);
+        assert!(!text.contains("numéro"), "{text}");
+        assert!(!text.contains("Conseil d'État"), "{text}");
+    }
+
+    // The texts quoted as the consequences, word for word (the first letter of the Cour de
+    // cassation's XII lowered, as it follows a comma).
+    #[test]
+    fn the_consequences_quote_the_articles() {
+        use crate::rules::article_text;
+        let inner = |q: &str| -> String {
+            let start = q.find('«').unwrap() + '«'.len_utf8();
+            let end = q.find('»').unwrap();
+            q[start..end].trim().to_string()
+        };
+        let cc = inner(CC_XII);
+        let cc_text = article_text("CC XII").unwrap();
+        assert!(cc_text.contains(&format!("O{}", &cc[1..])), "{cc}");
+        assert!(article_text("CE XII").unwrap().contains(&inner(CE_XII)));
+        assert!(
+            article_text("DILA")
+                .unwrap()
+                .contains("la licence ne peut être accordée que si le candidat s'engage")
+        );
+        let c = consequences(
+            Regimes {
+                cc: true,
+                ce: true,
+                dila: true,
+                unknown: false,
+            },
+            5,
+        );
+        assert!(c.contains("l'article XII des conditions générales d'utilisation de la Cour de cassation, « outre"), "{c}");
+        assert!(c.contains(CE_XII), "{c}");
+    }
+
     // Only the Cour de cassation's CGU provide the interruption of the provision of data.
     #[test]
     fn penalty_headings_name_the_interruption_for_the_cour_de_cassation_only() {
@@ -1678,22 +2302,27 @@ mod tests {
             label(
                 Rule::FRE003,
                 Basis::of(Rule::FRE003, producers.iter().copied()),
+                producers.is_empty() || producers.contains(&CourDeCassation),
             )
         };
         assert!(
             l(&[CourDeCassation])
                 .ends_with("que recommandent les CGU de la Cour de cassation (art. V)")
         );
+        assert_eq!(l(&[]), l(&[CourDeCassation]));
         assert!(l(&[CourDeCassation, Jade]).contains("recommandent pour ses décisions ; les autres conditions applicables ne fixent pas de délai"));
+        // No decision of the Cour de cassation: its 72 hours are cited as its recommendation,
+        // the obligation is the corpus's own conditions'.
         for p in [ConseilEtat, Legifrance] {
             assert_eq!(
                 l(&[p]),
-                "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil \
-                 retenu par l'audit, les conditions applicables ne fixant pas de délai"
+                "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à \
+                 jour que les CGU de la Cour de cassation (art. V) recommandent pour ses \
+                 décisions ; les conditions applicables à vos décisions ne fixent pas de délai"
             );
         }
         assert_eq!(
-            label(Rule::INT001, Basis::whole(Rule::INT001)),
+            label(Rule::INT001, Basis::whole(Rule::INT001), false),
             french_label(Rule::INT001)
         );
     }
@@ -1858,6 +2487,62 @@ mod tests {
             "a social security number is shown in clear",
         );
         assert_eq!(identifier_of(&f), None);
+    }
+
+    // The reference's date of decision is quoted as the letter writes dates; other values of
+    // the source, and a date the reference does not give as an ISO date, as given.
+    #[test]
+    fn the_source_s_date_of_decision_is_quoted_in_french() {
+        let plain = |s: String| typography(&s);
+        assert_eq!(
+            plain(reference_value("decision_date", "2023-10-19")),
+            "19 octobre 2023"
+        );
+        assert_eq!(
+            plain(reference_value("decision_date", "2023-11-01")),
+            "1er novembre 2023"
+        );
+        assert_eq!(plain(reference_value("number", "2023-10-19")), "2023-10-19");
+        assert_eq!(
+            plain(reference_value("seat", "Cergy-Pontoise")),
+            "Cergy-Pontoise"
+        );
+        assert_eq!(
+            plain(reference_value("decision_date", "le 19/10/2023")),
+            "le 19/10/2023"
+        );
+        // In an example line, for INT006 and for FRE002, which carries INT006's evidence.
+        let report = Report {
+            audit: AuditInfo::default(),
+            summary: crate::report::Summary::of(&[]),
+            findings: Vec::new(),
+            files: vec!["c.jsonl".into()],
+            waivers: Default::default(),
+        };
+        let rec = std::sync::Arc::new(crate::model::RecordRef {
+            id: Some("r1".into()),
+            line: 3,
+            ..Default::default()
+        });
+        for rule in [Rule::INT006, Rule::FRE002] {
+            let f =
+                Finding::new(rule, Some(rec.clone()), "m").with_evidence(crate::model::Evidence {
+                    field: "decision_date".into(),
+                    excerpt: Some("24 octobre 2023".into()),
+                    reference_excerpt: Some("2023-10-19".into()),
+                    ..Default::default()
+                });
+            let (line, _) = example_line(&report, &f, false, None);
+            let line = typography(&line);
+            assert!(
+                line.ends_with(
+                    "— champ «\u{202f}decision\\_date\u{202f}» — extrait\u{202f}: «\u{202f}24 \
+                     octobre 2023\u{202f}» — source officielle\u{202f}: «\u{202f}19 octobre \
+                     2023\u{202f}»"
+                ),
+                "{line}"
+            );
+        }
     }
 
     #[test]

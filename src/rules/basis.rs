@@ -1,6 +1,7 @@
 //! The basis a finding cites: of its rule's basis in the registry, the entries that apply to the
 //! decision the finding is about, or, when none does, the articles of that decision's own
-//! conditions that carry the same obligation ([`own_articles`]). The conditions of reuse depend on who produced the decision
+//! conditions that carry the same obligation ([`own_articles`]); FRE003 always cites CC V, whose
+//! 72 hours it applies, beside them ([`always_cited`]). The conditions of reuse depend on who produced the decision
 //! (SPEC §1.1): the Cour de cassation's CGU and the code of judicial organisation for Judilibre,
 //! the Conseil d'État's CGU and the code of administrative justice for the administrative open
 //! data and JADE, the DILA notice and the code of judicial organisation for Légifrance's judicial
@@ -86,9 +87,10 @@ pub fn own_articles(rule: Rule, p: Producer) -> Option<&'static [&'static str]> 
         // the data « ne soient pas altérées » and the date of their last update be mentioned.
         Rule::FRE002 if p == Legifrance => &["DILA", "CRPA L.322-1"],
         // The corpus not updated for a while (SPEC: CC V, whose 72 hours are the Cour de
-        // cassation's recommendation only). For the Conseil d'État's decisions, CE V: « il a
-        // également l'obligation … de tenir à jour ces données »; for Légifrance's, the DILA
-        // notice: « indiquer … la date de leur dernière mise à jour ».
+        // cassation's recommendation only, and stay cited: see [`always_cited`]). Beside it,
+        // for the Conseil d'État's decisions, CE V: « il a également l'obligation … de tenir à
+        // jour ces données »; for Légifrance's, the DILA notice: « indiquer … la date de leur
+        // dernière mise à jour ».
         Rule::FRE003 if admin => &["CE V"],
         Rule::FRE003 if p == Legifrance => &["DILA"],
         // A decision withdrawn at source still published (SPEC: CC IV, CC V). For the Conseil
@@ -106,6 +108,17 @@ pub fn own_articles(rule: Rule, p: Producer) -> Option<&'static [&'static str]> 
         Rule::MSK003 | Rule::MSK005 if p == Legifrance => &["COJ L.111-13"],
         _ => return None,
     })
+}
+
+/// Whether `entry` of `rule`'s registry basis is cited whoever the producer: FRE003's CC V.
+/// FRE003 fires on a figure, the 72 hours between two updates that CC V recommends (« Il est
+/// recommandé au réutilisateur de ne pas excéder un délai de 72 (soixante-douze) heures entre
+/// deux mises à jour de sa base de données »), and its message says so; no other producer's
+/// conditions set one (CE V and the DILA notice require the data to be kept up to date, and
+/// dated, without a delay). A basis without CC V would found the figure on nothing. The
+/// producers' own obligations ([`own_articles`]) are cited beside it, not instead of it.
+pub fn always_cited(rule: Rule, entry: &str) -> bool {
+    rule == Rule::FRE003 && entry == "CC V"
 }
 
 /// Every entry a rule may cite: its basis in the registry (SPEC §2), in that order, then the
@@ -153,7 +166,8 @@ impl Basis {
     /// What a finding on a decision of any of `producers` cites: for a record, the producer of
     /// its reference decision; for the corpus as a whole, every producer of the corpus. For
     /// each producer, the entries of the rule's basis that apply to it or, when none does, its
-    /// own articles ([`own_articles`]). The whole basis when no producer is known.
+    /// own articles ([`own_articles`]); and the entries cited whoever the producer
+    /// ([`always_cited`]). The whole basis when no producer is known.
     pub fn of<I>(rule: Rule, producers: I) -> Basis
     where
         I: IntoIterator<Item = Producer>,
@@ -177,6 +191,11 @@ impl Basis {
                     if own.contains(entry) {
                         of_p |= 1 << i;
                     }
+                }
+            }
+            for (i, entry) in whole.entries[..n].iter().enumerate() {
+                if always_cited(rule, entry) {
+                    of_p |= 1 << i;
                 }
             }
             cited |= of_p;
@@ -327,9 +346,17 @@ mod tests {
         assert_eq!(cited(Rule::MSK003, &[Legifrance]), ["COJ L.111-13"]);
         assert_eq!(cited(Rule::MSK005, &[Legifrance]), ["COJ L.111-13"]);
         assert_eq!(cited(Rule::MSK005, &[ConseilEtat]), ["CE VII"]);
-        // FRE003 (CC V), the corpus's: each producer's own update obligation.
-        assert_eq!(cited(Rule::FRE003, &[ConseilEtat]), ["CE V"]);
-        assert_eq!(cited(Rule::FRE003, &[Legifrance]), ["DILA"]);
+        // FRE003 (CC V), the corpus's: CC V, whose 72 hours the rule applies and its message
+        // quotes, whoever the producers (SPEC §2), and beside it each other producer's own
+        // obligation to keep its data up to date.
+        assert_eq!(cited(Rule::FRE003, &[ConseilEtat]), ["CC V", "CE V"]);
+        assert_eq!(cited(Rule::FRE003, &[Legifrance]), ["CC V", "DILA"]);
+        assert_eq!(
+            cited(Rule::FRE003, &[Legifrance, ConseilEtat]),
+            ["CC V", "CE V", "DILA"]
+        );
+        assert_eq!(cited(Rule::FRE003, &[CourDeCassation]), ["CC V"]);
+        assert!(Basis::of(Rule::FRE003, Some(Jade)).applies());
         assert_eq!(
             cited(Rule::FRE003, &[CourDeCassation, Legifrance]),
             ["CC V", "DILA"]
@@ -360,7 +387,10 @@ mod tests {
                 let b = Basis::of(rule, Some(p));
                 assert_eq!(b.is_empty(), spec.is_empty(), "{rule} {p:?}");
                 for e in b.iter() {
-                    assert!(Source::of(e).applies_to(p), "{rule} {p:?} cites {e}");
+                    assert!(
+                        Source::of(e).applies_to(p) || always_cited(rule, e),
+                        "{rule} {p:?} cites {e}"
+                    );
                 }
                 // Own articles only where none of the registry's applies.
                 let spec_applies = spec.iter().any(|e| Source::of(e).applies_to(p));
@@ -369,8 +399,14 @@ mod tests {
                     !spec.is_empty() && !spec_applies,
                     "{rule} {p:?}"
                 );
+                // The own articles, and beside them what is cited whoever the producer.
                 if let Some(own) = own_articles(rule, p) {
-                    assert_eq!(b.iter().collect::<Vec<_>>(), own, "{rule} {p:?}");
+                    let want: Vec<&str> = citable
+                        .iter()
+                        .copied()
+                        .filter(|e| own.contains(e) || always_cited(rule, e))
+                        .collect();
+                    assert_eq!(b.iter().collect::<Vec<_>>(), want, "{rule} {p:?}");
                 }
             }
             // Every own article is citable and has a text.

@@ -159,16 +159,18 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
         }
     )?;
     // Where none of the basis applies to a producer's decisions, the articles of its own
-    // conditions that findings cite instead (`crate::rules::basis::own_articles`).
+    // conditions that findings cite instead (`crate::rules::basis::own_articles`); beside the
+    // basis when it is cited whoever the producer (FRE003's CC V, `always_cited`).
     let instead = instead(rule);
+    let besides = i.basis.iter().any(|e| super::basis::always_cited(rule, e));
     for (k, (producers, own)) in instead.iter().enumerate() {
         writeln!(
             out,
             "  {}{producers}: {}",
-            if k == 0 {
-                "cited instead:    "
-            } else {
-                "                  "
+            match (k, besides) {
+                (0, false) => "cited instead:    ",
+                (0, true) => "also cited:       ",
+                _ => "                  ",
             },
             own.join(", ")
         )?;
@@ -276,6 +278,23 @@ mod tests {
             s.lines()
                 .any(|l| l.starts_with("FRE004") && l.ends_with("CC IV, CC V"))
         );
+    }
+
+    // FRE003's CC V, whose 72 hours it applies, is cited whoever the producers; their own
+    // obligations to keep the data up to date beside it, not instead of it.
+    #[test]
+    fn explain_fre003_cites_cc_v_and_the_others_beside_it() {
+        let s = to_string(|o| explain(Rule::FRE003, o));
+        assert!(
+            s.contains(
+                "  basis:            CC V\n\
+                 \x20 also cited:       on Légifrance decisions (CASS, INCA, CAPP): DILA\n\
+                 \x20                   on administrative decisions (Conseil d'État open data, JADE): CE V\n\n"
+            ),
+            "{s}"
+        );
+        assert!(!s.contains("cited instead"), "{s}");
+        assert!(s.contains("72 (soixante-douze) heures"), "{s}");
     }
 
     /// A corpus-level rule reads as a sentence, not "Fires when corpus level: …".
