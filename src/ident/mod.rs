@@ -298,19 +298,7 @@ pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) ->
     if value.is_empty() || placeholder(value) {
         return None;
     }
-    // Most values are read at once (the parsers keep what they read): the reference is looked
-    // at only for the others.
     match field {
-        IdField::DecisionDate if parse_date(value).is_some() => None,
-        IdField::Jurisdiction if parse_court(value).is_some() => None,
-        IdField::Formation
-            if {
-                let p = parse_cc(value);
-                p.chamber.is_some() || p.formation.is_some()
-            } =>
-        {
-            None
-        }
         IdField::DecisionDate => {
             let expected = reference.decision_date?;
             match read_day(value) {

@@ -279,10 +279,7 @@ impl<'a> Checker<'a> {
 
         // Identification.
         integrity::check_excerpt(r.excerpt, r.full_text_url.as_deref(), rec, &mut out);
-        identification::check_missing(r, reference, rec, &mut out);
-        let mismatches = reference
-            .map(|d| identification::mismatches(r, d, rec))
-            .unwrap_or_default();
+        let mismatches = identification::check(r, reference, rec, &mut out);
 
         // FRE002 takes the place of the differences when the source corrected the decision after
         // the reuser's last load (the reference's update date, or the history's last update).

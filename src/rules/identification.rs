@@ -66,29 +66,53 @@ fn unreadable(f: IdField, v: &str, d: &ReferenceDecision) -> Option<String> {
     ident::unreadable(f, v, d)
 }
 
-/// INT005: the required identification that is absent, or shown in a form that identifies
-/// nothing (a date with no day, a court's name that names none).
-pub fn check_missing(
+/// Checks the record's identification in one pass over its fields: pushes INT005 onto `out`
+/// for the required identification that is absent, or shown in a form that identifies nothing
+/// (a date with no day, a court's name that names none); returns INT006 for the fields that
+/// contradict the reference (the caller reports them, or FRE002 instead when the record is
+/// outdated).
+pub fn check(
     r: &Record,
     reference: Option<&ReferenceDecision>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
-) {
-    let mut missing = Vec::new();
+) -> Vec<Finding> {
+    let required = required(reference, rec);
+    let mut mismatches = Vec::new();
     let mut unread = Vec::new();
-    for f in required(reference, rec) {
-        match record_value(r, f) {
-            None => missing.push(f.name()),
-            Some(v) => {
-                if let Some(why) = reference.and_then(|d| unreadable(f, v, d)) {
+    for f in [
+        IdField::Jurisdiction,
+        IdField::Formation,
+        IdField::Seat,
+        IdField::DecisionDate,
+        IdField::Number,
+    ] {
+        let (Some(v), Some(d)) = (record_value(r, f), reference) else {
+            continue;
+        };
+        match ident::compare(f, v, d) {
+            Comparison::Different { expected } => mismatches.push(mismatch(f, v, expected, rec)),
+            Comparison::Unknown if required.contains(&f) => {
+                if let Some(why) = unreadable(f, v, d) {
                     unread.push((f.name(), v, why));
                 }
             }
+            _ => {}
         }
     }
-    if missing.is_empty() && unread.is_empty() {
-        return;
+    let missing: Vec<&str> = required
+        .iter()
+        .filter(|f| record_value(r, **f).is_none())
+        .map(|f| f.name())
+        .collect();
+    if !missing.is_empty() || !unread.is_empty() {
+        out.push(int005(&missing, &unread, rec));
     }
+    mismatches
+}
+
+/// INT005 for the fields `missing` and the values `unread` (field, value, why).
+fn int005(missing: &[&str], unread: &[(&str, &str, String)], rec: &Arc<RecordRef>) -> Finding {
     let mut parts = Vec::new();
     if !missing.is_empty() {
         parts.push(format!("absent: {}", missing.join(", ")));
@@ -117,57 +141,37 @@ pub fn check_missing(
     let excerpt = unread
         .first()
         .map(|(_, v, _)| v.chars().take(200).collect());
-    out.push(
-        Finding::new(
-            Rule::INT005,
-            Some(rec.clone()),
-            format!(
-                "identification required beside the decision is {}",
-                parts.join("; ")
-            ),
-        )
-        .with_evidence(Evidence {
-            field: fields.join(",").into(),
-            excerpt,
-            ..Default::default()
-        }),
-    );
+    Finding::new(
+        Rule::INT005,
+        Some(rec.clone()),
+        format!(
+            "identification required beside the decision is {}",
+            parts.join("; ")
+        ),
+    )
+    .with_evidence(Evidence {
+        field: fields.join(",").into(),
+        excerpt,
+        ..Default::default()
+    })
 }
 
-/// INT006: identification fields that contradict the reference. Returns the findings (the caller
-/// reports them, or FRE002 instead when the record is outdated).
-pub fn mismatches(r: &Record, d: &ReferenceDecision, rec: &Arc<RecordRef>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for f in [
-        IdField::Jurisdiction,
-        IdField::Formation,
-        IdField::Seat,
-        IdField::DecisionDate,
-        IdField::Number,
-    ] {
-        let Some(v) = record_value(r, f) else {
-            continue;
-        };
-        if let Comparison::Different { expected } = ident::compare(f, v, d) {
-            out.push(
-                Finding::new(
-                    Rule::INT006,
-                    Some(rec.clone()),
-                    format!(
-                        "{} «{}» contradicts the reference ({})",
-                        f.name(),
-                        v.chars().take(80).collect::<String>(),
-                        expected
-                    ),
-                )
-                .with_evidence(Evidence {
-                    field: f.name().into(),
-                    excerpt: Some(v.chars().take(200).collect()),
-                    reference_excerpt: Some(expected),
-                    ..Default::default()
-                }),
-            );
-        }
-    }
-    out
+/// INT006: field `f`, whose value `v` contradicts the reference's, `expected`.
+fn mismatch(f: IdField, v: &str, expected: String, rec: &Arc<RecordRef>) -> Finding {
+    Finding::new(
+        Rule::INT006,
+        Some(rec.clone()),
+        format!(
+            "{} «{}» contradicts the reference ({})",
+            f.name(),
+            v.chars().take(80).collect::<String>(),
+            expected
+        ),
+    )
+    .with_evidence(Evidence {
+        field: f.name().into(),
+        excerpt: Some(v.chars().take(200).collect()),
+        reference_excerpt: Some(expected),
+        ..Default::default()
+    })
 }
