@@ -67,6 +67,14 @@ pub enum UpdateToLoad {
 /// on the 20th and an update on the 21st both at midnight between them, and the update was
 /// not after the load: FRE002 was missed.)
 pub fn update_to_load(updated: Moment, loaded: Moment) -> UpdateToLoad {
+    // Two days, told without their instants (the common case, and the same answer).
+    if let (Moment::Date(u), Moment::Date(l)) = (updated, loaded) {
+        return match u.cmp(&l) {
+            std::cmp::Ordering::Greater => UpdateToLoad::After,
+            std::cmp::Ordering::Equal => UpdateToLoad::SameDay,
+            std::cmp::Ordering::Less => UpdateToLoad::NotAfter,
+        };
+    }
     let after = match loaded {
         Moment::Date(_) => updated.start() >= loaded.end(),
         Moment::Instant(l) => updated.start() > l,

@@ -301,14 +301,15 @@ pub fn parse_iso_moment(s: &str) -> Option<jiff::Timestamp> {
 /// [`parse_iso_moment`].
 pub fn parse_iso_update(s: &str) -> Option<crate::ident::Moment> {
     use crate::ident::Moment;
-    let t = parse_iso_moment(s)?;
-    let s = s.trim();
-    // A date-time has a time after `T` (or a space); a date alone has neither.
-    if s.contains(['T', 't', ' ']) {
-        Some(Moment::Instant(t))
-    } else {
-        parse_iso_date(s).map(Moment::Date)
+    let trimmed = s.trim();
+    // A date-time has a time after `T` (or a space); a date alone has neither, and is read
+    // without working out its instant.
+    if !trimmed.contains(['T', 't', ' ']) {
+        return parse_iso_date(trimmed)
+            .filter(|d| d.year() >= 1)
+            .map(Moment::Date);
     }
+    parse_iso_moment(trimmed).map(Moment::Instant)
 }
 
 #[cfg(test)]
