@@ -725,6 +725,16 @@ fn run_on(
         if run.len() > 1 {
             run.sort_by_cached_key(Finding::fingerprint_u64);
             crate::model::number_occurrences(run);
+            // The differences of a text in the order the text has them, as their messages
+            // count them (`2 of 3`).
+            if matches!(run[0].rule, Rule::INT001 | Rule::INT002 | Rule::INT003) {
+                run.sort_by_key(|f| {
+                    (
+                        f.record.as_ref().map(|r| r.place()),
+                        f.evidence.as_ref().and_then(|e| e.span),
+                    )
+                });
+            }
         }
     }
     // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found

@@ -246,8 +246,11 @@ impl<'a> Checker<'a> {
                         if refm.text == norm {
                             same_text = true;
                         } else {
-                            let c =
-                                Rc::new(integrity::ComparedReference::new(refm, &d.professionals));
+                            let c = Rc::new(integrity::ComparedReference::new(
+                                refm,
+                                &ref_text,
+                                &d.professionals,
+                            ));
                             KEPT.with(|k| k.borrow_mut().insert(last, c.clone()));
                             compared = Some(c);
                         }

@@ -80,10 +80,7 @@ pub fn starts_item(text: &str, n: usize) -> bool {
     if n > 0 && bytes[n - 1].is_ascii_alphanumeric() {
         return false;
     }
-    let digits = bytes[n..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
+    let digits = bytes[n..].iter().take_while(|b| b.is_ascii_digit()).count();
     if !(1..=3).contains(&digits) {
         return false;
     }
@@ -177,10 +174,7 @@ mod tests {
     #[test]
     fn full_stops_end_sentences_but_abbreviations_and_initials() {
         // From real decisions (data/dila-cass, the review's cases).
-        assert!(ends_at(
-            "a violé les textes susvisés. PAR CES MOTIFS",
-            "."
-        ));
+        assert!(ends_at("a violé les textes susvisés. PAR CES MOTIFS", "."));
         assert!(ends_at("ont relevé appel. 2. Par ordonnance", "."));
         assert!(ends_at("(Paris, 2 mars 2022). Le dossier", "."));
         assert!(ends_at("deux mille vingt-trois.", "."));
@@ -292,7 +286,8 @@ mod tests {
             "le moyen"
         ));
         // A list item left out, or one whose number is right after the gap.
-        let t = "l'opposant : 1°/ à M. [N], domicilié [Adresse 2], 2°/ au comité social, défendeurs";
+        let t =
+            "l'opposant : 1°/ à M. [N], domicilié [Adresse 2], 2°/ au comité social, défendeurs";
         assert!(!inside(t, "1°/ à M. [N], domicilié [Adresse 2],"));
         assert!(!inside(t, "domicilié [Adresse 2],"));
         assert!(inside(t, "domicilié"));
