@@ -1076,6 +1076,9 @@ fn describe(h: &Hunk, al: &Alignment, t: &Texts<'_>) -> Message {
             m.quote(&t.record_ex, rec);
             m.push(" into the decision text");
         }
+        Kind::Cut if t.record.text.is_empty() => {
+            m.push("the record's text is empty: nothing of the decision text is reproduced");
+        }
         Kind::Cut => {
             m.push("a passage of the reference is missing: ");
             m.quote(&t.reference_ex, reference);
