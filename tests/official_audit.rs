@@ -1160,6 +1160,19 @@ fn a_note_in_place_of_a_passage_is_inserted_not_substituted() {
             false,
             vec![Rule::INT002],
         ),
+        // The motivation and the dispositif cut, more than 30,000 chars that hold some of the
+        // note's words: the diff pairs a few with those of the note, not enough to make it the
+        // passage altered.
+        (
+            "long-cut",
+            format!(
+                "{}\nNote de l'éditeur : sur le travail dissimulé et le prêt illicite de \
+                 main-d'oeuvre, cet arrêt confirme la jurisprudence antérieure.",
+                t[..t.find("Faits et procédure").unwrap()].trim_end()
+            ),
+            false,
+            vec![Rule::INT002, Rule::INT003],
+        ),
         (
             "keywords",
             crim_edited(
@@ -1262,5 +1275,33 @@ fn every_change_is_a_finding_of_its_own_up_to_ten() {
         many[10],
         "5 more passages substituted or deleted (11 to 15 of 15), not listed one by one: the \
          detail view's diff of the text shows each"
+    );
+}
+
+/// An excerpt made of paragraphs picked across the decision, whole, with nothing in between,
+/// leaves passages out and alters nothing: no finding; the same record not marked as an
+/// excerpt has its passages cut (INT003), none of which is read as words inserted or altered.
+#[test]
+fn an_excerpt_of_paragraphs_picked_across_the_decision_is_no_alteration() {
+    let t = crim().1.text;
+    let head = &t[..t.find("Faits et procédure").unwrap()];
+    let paragraph = |n: usize| {
+        let from = t.find(&format!("\n {n}. ")).unwrap();
+        let to = from + 1 + t[from + 1..].find("\n").unwrap();
+        t[from..to].to_string()
+    };
+    let picked: String = [5, 12, 20, 33, 47].into_iter().map(paragraph).collect();
+    let text = format!(
+        "{head}{picked}\n{}",
+        &t[t.find("PAR CES MOTIFS").unwrap()..]
+    );
+    let got = crim_audit(&[
+        crim_record("excerpt", text.clone(), true),
+        crim_record("full", text, false),
+    ]);
+    assert!(!got.is_empty());
+    assert!(
+        got.iter().all(|g| g == &("full".to_string(), Rule::INT003)),
+        "{got:?}"
     );
 }

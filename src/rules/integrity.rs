@@ -696,6 +696,15 @@ struct Hunk {
 /// passage into pieces that, one by one, look like words substituted.
 const CHANCE_MATCH: usize = 3;
 
+/// Whether the tokens alike between changes `a` and `b` (in this order) may be alike by chance:
+/// up to [`CHANCE_MATCH`] of them, or a few more between passages of the reference eight times
+/// longer (a note's `illicite de main-d'oeuvre` found in the thousands of words it replaces).
+fn by_chance(a: &Change, b: &Change) -> bool {
+    let alike = b.reference.start - a.reference.end;
+    alike <= CHANCE_MATCH
+        || (alike <= 4 * CHANCE_MATCH && alike * 8 <= a.reference.len().min(b.reference.len()))
+}
+
 /// The places where the texts differ by white space alone, which the diff of tokens does not
 /// see: two tokens both texts hold, next to each other in one and a space apart in the other
 /// (`Renault-Malignac` as `Renault- Malignac`). Normalised text makes every run of white space
@@ -768,9 +777,7 @@ fn classify(
         let mut j = i;
         while j + 1 < candidates.len()
             && candidates[j + 1] == candidates[j] + 1
-            && al.changes[candidates[j + 1]].reference.start
-                - al.changes[candidates[j]].reference.end
-                <= CHANCE_MATCH
+            && by_chance(&al.changes[candidates[j]], &al.changes[candidates[j + 1]])
         {
             j += 1;
         }
@@ -779,6 +786,8 @@ fn classify(
             reference: first.reference.start..last.reference.end,
             record: first.record.start..last.record.end,
         };
+        let parts =
+            || -> Vec<&Change> { candidates[i..=j].iter().map(|&k| &al.changes[k]).collect() };
         // Changes a few tokens apart in one sentence are one alteration of it (`n'ayant pas
         // été` as `ayant été`, `a violé` as `n'a pas violé`), unless one of them is a cut an
         // elision mark or a marker stands for.
@@ -816,7 +825,7 @@ fn classify(
             });
         } else if j > i
             && whole_sentences(al, &whole, compared)
-            && written_in_place(al, &whole, record, reference)
+            && written_in_place(al, &whole, &parts(), record, reference)
         {
             let cut = candidates[i..=j].iter().any(|&k| {
                 content_words(
@@ -887,7 +896,9 @@ fn classify_one(
         } else {
             Kind::Substituted
         }
-    } else if whole_sentences(al, ch, compared) && written_in_place(al, ch, record, reference) {
+    } else if whole_sentences(al, ch, compared)
+        && written_in_place(al, ch, &[ch], record, reference)
+    {
         let cut = content_words(ref_toks, &reference.text).next().is_some();
         note_and_cut(al, k, ch, cut, record, out);
         return;
@@ -1001,15 +1012,37 @@ fn content_words<'a>(toks: &'a [align::Tok], text: &'a str) -> impl Iterator<Ite
 
 /// Whether the record's side of `ch` is text written in place of the reference's, rather than
 /// the same text altered: at least three words other than [`COMMON_WORDS`], at most a quarter
-/// of which the reference's side holds.
+/// of which the diff matched with the reference's (the tokens alike between the changes `parts`
+/// that `ch` takes together) and at most a quarter of which the reference's side holds anywhere
+/// (a paraphrase puts words in another order). Where the reference's side is more than four
+/// times longer, most of the passage is gone, and some of a note's words are found there by
+/// chance (looking would cost the passage's length): at least three and a third of its words
+/// that the diff did not match are enough; the fragments of an abridged passage have none.
 fn written_in_place(
     al: &Alignment,
     ch: &Change,
+    parts: &[&Change],
     record: &Normalized,
     reference: &Normalized,
 ) -> bool {
     let written: Vec<String> = content_words(&al.record[ch.record.clone()], &record.text).collect();
     if written.len() < 3 {
+        return false;
+    }
+    // The words the diff matched: those between the parts.
+    let matched: usize = parts
+        .windows(2)
+        .map(|w| {
+            content_words(&al.record[w[0].record.end..w[1].record.start], &record.text).count()
+        })
+        .sum();
+    if ch.reference.len() > 4 * ch.record.len() {
+        // Most of the passage is gone: what the record writes there is its own text if enough
+        // of its words are its own, though the diff found the others in the passage.
+        let own = written.len() - matched;
+        return own >= 3 && own * 3 >= written.len();
+    }
+    if matched * 4 > written.len() {
         return false;
     }
     let wanted: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
