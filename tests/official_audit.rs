@@ -1160,6 +1160,17 @@ fn a_note_in_place_of_a_passage_is_inserted_not_substituted() {
             false,
             vec![Rule::INT002],
         ),
+        // Cut in the middle of a sentence, to the end: all that follows is gone, wherever it
+        // starts.
+        (
+            "mid-sentence",
+            format!(
+                "{} Note de l'éditeur : voir notre commentaire de cet arrêt.",
+                &t[..t.find("qui n'a pas constaté").unwrap()]
+            ),
+            true,
+            vec![Rule::INT002],
+        ),
         // The motivation and the dispositif cut, more than 30,000 chars that hold some of the
         // note's words: the diff pairs a few with those of the note, not enough to make it the
         // passage altered.

@@ -796,7 +796,9 @@ fn classify(
                 .iter()
                 .all(|t| !t.marker && !align::is_elision(&record.text[t.range()]))
         };
-        if j > i && inside_sentence(al, &whole, compared) && plain() {
+        let inside = OnceCell::new();
+        let inside = || *inside.get_or_init(|| inside_sentence(al, &whole, compared));
+        if j > i && inside() && plain() {
             let (r, c) = (whole.reference.len(), whole.record.len());
             out.push(Hunk {
                 at: candidates[i],
@@ -814,7 +816,7 @@ fn classify(
             && al.reference[whole.reference.clone()]
                 .iter()
                 .any(|t| t.marker || is_word(&reference.text[t.range()]))
-            && !inside_sentence(al, &whole, compared)
+            && !inside()
         {
             // A passage left out, but for punctuation the diff matched by chance with what the
             // record writes in its place (the dots of `...`): one cut.
@@ -824,8 +826,8 @@ fn classify(
                 change: whole,
             });
         } else if j > i
-            && whole_sentences(al, &whole, compared)
             && written_in_place(al, &whole, &parts(), record, reference)
+            && whole_sentences(al, &whole, compared)
         {
             let cut = candidates[i..=j].iter().any(|&k| {
                 content_words(
@@ -896,8 +898,8 @@ fn classify_one(
         } else {
             Kind::Substituted
         }
-    } else if whole_sentences(al, ch, compared)
-        && written_in_place(al, ch, &[ch], record, reference)
+    } else if written_in_place(al, ch, &[ch], record, reference)
+        && whole_sentences(al, ch, compared)
     {
         let cut = content_words(ref_toks, &reference.text).next().is_some();
         note_and_cut(al, k, ch, cut, record, out);
@@ -979,13 +981,11 @@ fn whole_sentences(al: &Alignment, ch: &Change, compared: &ComparedReference) ->
     let text = &compared.text.text;
     let before = text[..a.start as usize].ends_with(' ') as usize + 1;
     let after = text[b.end as usize..].starts_with(' ') as usize;
-    let breaks_before = start >= before && compared.breaks_between(start - before, start);
-    let breaks_after = compared.breaks_between(end - 1, end + after);
     sentences::whole_sentences(
         text,
         a.range().start..b.range().end,
-        breaks_before,
-        breaks_after,
+        || start >= before && compared.breaks_between(start - before, start),
+        || compared.breaks_between(end - 1, end + after),
     )
 }
 

@@ -127,35 +127,42 @@ pub fn within_sentence(
 }
 
 /// Whether the bytes `gap` of the normalised text `text` (whole tokens, not empty) are whole
-/// sentences or paragraphs: before them, the text's start or the end of a sentence; after them,
-/// the text's end (but for punctuation), or their last token ending a sentence (the end mark is
-/// theirs: a record that keeps the `;` or `.` of a sentence and replaces the words before it
-/// rewrote the sentence), or a list item. `breaks_before` and `breaks_after` tell whether the
-/// text as read breaks a paragraph right before the gap and right after it.
+/// sentences or paragraphs, or all of the text before or after some point: the text's start or
+/// its end (but for punctuation) is theirs; or before them, the end of a sentence, and after
+/// them, their last token ending a sentence (the end mark is theirs: a record that keeps the
+/// `;` or `.` of a sentence and replaces the words before it rewrote the sentence) or a list
+/// item. `breaks_before` and `breaks_after` tell whether the
+/// text as read breaks a paragraph right before the gap and right after it (asked last: they
+/// read the text's map).
 pub fn whole_sentences(
     text: &str,
     gap: std::ops::Range<usize>,
-    breaks_before: bool,
-    breaks_after: bool,
+    breaks_before: impl FnOnce() -> bool,
+    breaks_after: impl FnOnce() -> bool,
 ) -> bool {
     let (s, e) = (gap.start, gap.end);
     let before = text[..s].trim_end_matches(' ');
-    let starts = match before.chars().next_back() {
-        None => true,
-        Some(c) => {
-            breaks_before
-                || starts_item(text, s)
-                || (matches!(c, '.' | '?' | '!' | ';') && ends_sentence(text, before.len() - 1))
-        }
+    // The gap runs to the text's end (but for punctuation), or from its start: whatever the
+    // rest, all that follows, or all that precedes, is gone.
+    let to_end = !text[e..].chars().any(char::is_alphanumeric);
+    let Some(c) = before.chars().next_back() else {
+        return true;
     };
+    if to_end {
+        return true;
+    }
+    let starts = starts_item(text, s)
+        || (matches!(c, '.' | '?' | '!' | ';') && ends_sentence(text, before.len() - 1))
+        || breaks_before();
+    if !starts {
+        return false;
+    }
     let right = e + (text[e..].len() - text[e..].trim_start_matches(' ').len());
-    let ends = breaks_after
-        || !text[e..].chars().any(char::is_alphanumeric)
-        || (e > s
-            && matches!(text.as_bytes()[e - 1], b'.' | b'?' | b'!' | b';')
-            && ends_sentence(text, e - 1))
-        || (right < text.len() && starts_item(text, right));
-    starts && ends
+    (e > s
+        && matches!(text.as_bytes()[e - 1], b'.' | b'?' | b'!' | b';')
+        && ends_sentence(text, e - 1))
+        || (right < text.len() && starts_item(text, right))
+        || breaks_after()
 }
 
 #[cfg(test)]
@@ -213,7 +220,7 @@ mod tests {
 
     fn whole(text: &str, gap: &str) -> bool {
         let s = text.find(gap).unwrap();
-        whole_sentences(text, s..s + gap.len(), false, false)
+        whole_sentences(text, s..s + gap.len(), || false, || false)
     }
 
     #[test]
@@ -224,8 +231,11 @@ mod tests {
         for gap in [
             "Le dossier a été communiqué au procureur général.",
             "un moyen unique de cassation.",
-            // To the end of the text, but for its last full stop.
+            // To the end of the text, but for its last full stop, from anywhere; from the
+            // start of the text, to anywhere.
             "Ainsi fait et jugé",
+            "et jugé",
+            "un moyen unique de",
         ] {
             assert!(whole(t, gap), "{gap}");
         }
@@ -243,10 +253,10 @@ mod tests {
         // the real decision).
         let s = t.find("REJETTE").unwrap();
         let line = "REJETTE le pourvoi ;".len();
-        assert!(!whole_sentences(t, s..s + line, false, false));
-        assert!(whole_sentences(t, s..s + line, true, false));
-        assert!(!whole_sentences(t, s..s + 7, true, false));
-        assert!(whole_sentences(t, s..s + 7, true, true));
+        assert!(!whole_sentences(t, s..s + line, || false, || false));
+        assert!(whole_sentences(t, s..s + line, || true, || false));
+        assert!(!whole_sentences(t, s..s + 7, || true, || false));
+        assert!(whole_sentences(t, s..s + 7, || true, || true));
     }
 
     fn inside(text: &str, gap: &str) -> bool {
