@@ -5,8 +5,8 @@
 use crate::corpus::{self, Block, Item, ItemKind, Limits, Mapping};
 use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision};
 use crate::penalty::{Policy, Previous};
-use crate::report::{AgeHistogram, AuditInfo, Report, Summary};
-use crate::rules::check::Checker;
+use crate::report::{AgeHistogram, AuditInfo, Report, Summary, TextsNotCompared};
+use crate::rules::check::{Checker, NotCompared};
 use crate::rules::{Family, Rule, freshness};
 use crate::source::archive::ArchiveLimits;
 use crate::source::history::History;
@@ -112,8 +112,8 @@ pub struct AuditOutcome {
     pub context: Arc<dyn AuditContext>,
     /// Files of corpus folders left out, hidden or for their extension (told on stderr).
     pub skipped_files: Vec<String>,
-    /// Records read without a `text` (or with an empty one): nothing of their text could be
-    /// checked (told on stderr, with the mapping's path for it when there is one).
+    /// Records read without a `text` (`report.audit.records_without_text`): nothing of their
+    /// text could be checked (told on stderr, with the mapping's path for it when there is one).
     pub records_without_text: u64,
     /// Transactions of `--history` that could not be read.
     pub history_unreadable: Vec<crate::source::Unreadable>,
@@ -122,7 +122,8 @@ pub struct AuditOutcome {
     /// Withdrawals of DILA's suppression lists dated after the audit time, set aside (told on
     /// stderr).
     pub withdrawals_after_as_of: u64,
-    /// The first record of `report.audit.texts_not_compared`, `file:line: why` (told on stderr).
+    /// The first record of `report.audit.texts_not_compared_why.reference_unreadable`,
+    /// `file:line: why` (told on stderr).
     pub first_not_compared: Option<String>,
 }
 
@@ -186,8 +187,8 @@ struct ItemOutcome {
     matched: bool,
     loaded: Option<crate::rules::freshness::Loaded>,
     has_text: bool,
-    /// [`crate::rules::check::Checked::reference_unread`].
-    reference_unread: Option<String>,
+    /// [`crate::rules::check::Checked::not_compared`].
+    not_compared: Option<NotCompared>,
 }
 
 fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -> Finding {
@@ -236,7 +237,7 @@ fn process(
                 matched: false,
                 loaded: None,
                 has_text: false,
-                reference_unread: None,
+                not_compared: None,
             };
         }
         ItemKind::Bytes(..) => block.item_bytes(item).unwrap_or_default(),
@@ -260,7 +261,7 @@ fn process(
                 matched: false,
                 loaded: None,
                 has_text: false,
-                reference_unread: None,
+                not_compared: None,
             }
         }
         Ok(mut rec) => {
@@ -278,7 +279,8 @@ fn process(
                 producer: None,
             };
             let checked = checker.check(&rec, rref);
-            let has_text = rec.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+            // An empty text is a text, compared (nothing of the decision: INT003).
+            let has_text = rec.text.is_some();
             let h = twox_hash::XxHash3_128::oneshot(rec.id.trim().as_bytes());
             ItemOutcome {
                 findings: checked.findings,
@@ -287,7 +289,7 @@ fn process(
                 matched: checked.matched,
                 loaded: checked.loaded,
                 has_text,
-                reference_unread: checked.reference_unread,
+                not_compared: checked.not_compared,
             }
         }
     }
@@ -500,7 +502,7 @@ fn run_on(
         matched: 0,
         producers: [0; PRODUCERS.len()],
         without_text: 0,
-        not_compared: 0,
+        not_compared: TextsNotCompared::default(),
         first_not_compared: None,
         as_of,
         started,
@@ -725,6 +727,16 @@ fn run_on(
         if run.len() > 1 {
             run.sort_by_cached_key(Finding::fingerprint_u64);
             crate::model::number_occurrences(run);
+            // The differences of a text in the order the text has them, as their messages
+            // count them (`2 of 3`).
+            if matches!(run[0].rule, Rule::INT001 | Rule::INT002 | Rule::INT003) {
+                run.sort_by_key(|f| {
+                    (
+                        f.record.as_ref().map(|r| r.place()),
+                        f.evidence.as_ref().and_then(|e| e.span),
+                    )
+                });
+            }
         }
     }
     // Penalties (SPEC 3): policy overrides first, then repetition, which escalates a breach found
@@ -820,7 +832,9 @@ fn run_on(
                 .filter(|(_, n)| *n > 0)
                 .map(|(p, n)| (*p, n))
                 .collect(),
-            texts_not_compared: not_compared,
+            texts_not_compared: not_compared.total(),
+            texts_not_compared_why: not_compared,
+            records_without_text: without_text,
             policy_overrides,
             previous,
             elapsed_ms: started.elapsed().as_millis() as u64,
@@ -883,9 +897,10 @@ struct Tally<'a> {
     producers: [u64; PRODUCERS.len()],
     /// Records read without a text.
     without_text: u64,
-    /// Records whose text could not be compared with the reference's, and the first of them
-    /// (its file and line) with the reason.
-    not_compared: u64,
+    /// Matched records whose text was not compared with the reference's, by reason; and the
+    /// first of them whose reference text could not be read again (its file and line) with
+    /// the reason.
+    not_compared: TextsNotCompared,
     first_not_compared: Option<(u32, u64, String)>,
     as_of: jiff::Timestamp,
     started: Instant,
@@ -953,10 +968,22 @@ impl Tally<'_> {
                     if !o.has_text {
                         self.without_text += 1;
                     }
-                    if let Some(why) = o.reference_unread.take() {
-                        self.not_compared += 1;
-                        self.first_not_compared
-                            .get_or_insert((rref.file_index, rref.line, why));
+                    match o.not_compared.take() {
+                        None => {}
+                        Some(NotCompared::RecordWithoutText) => {
+                            self.not_compared.record_without_text += 1
+                        }
+                        Some(NotCompared::ReferenceWithoutText) => {
+                            self.not_compared.reference_without_text += 1
+                        }
+                        Some(NotCompared::ReferenceUnread(why)) => {
+                            self.not_compared.reference_unreadable += 1;
+                            self.first_not_compared.get_or_insert((
+                                rref.file_index,
+                                rref.line,
+                                why,
+                            ));
+                        }
                     }
                     match self.seen_ids.get(h) {
                         Some(&first) => {

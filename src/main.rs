@@ -651,8 +651,26 @@ fn headless(
             outcome.records_without_text, outcome.report.audit.records
         );
     }
+    let n = outcome
+        .report
+        .audit
+        .texts_not_compared_why
+        .reference_without_text;
+    if n > 0 {
+        eprintln!(
+            "vigie: warning: the text of {n} matched record{} could not be compared: {} reference \
+             decision has no text (a search result or a list gives none; give the decisions \
+             themselves as the reference)",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "its" } else { "their" },
+        );
+    }
     if let Some(first) = &outcome.first_not_compared {
-        let n = outcome.report.audit.texts_not_compared;
+        let n = outcome
+            .report
+            .audit
+            .texts_not_compared_why
+            .reference_unreadable;
         eprintln!(
             "vigie: warning: the text of {n} record{} could not be compared with its reference \
              decision, whose text could not be read again (the first: {}): was the reference \

@@ -923,6 +923,80 @@ fn records_without_text_are_told_with_the_mapping_path() {
     );
 }
 
+/// A text that was not compared is counted in the report, by reason, and told on stderr: a
+/// record without a `text`, a reference decision without one (a search result), against a
+/// text that is compared. A record whose `text` is empty publishes none of the decision: it is
+/// compared (INT003), not counted as without text.
+#[test]
+fn texts_not_compared_are_counted_by_reason_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    // A decision of the reference as a search result gives it: no text.
+    let mut bare: Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    let fields = bare.as_object_mut().unwrap();
+    for k in ["text", "zones", "ecli", "number", "numbers"] {
+        fields.remove(k);
+    }
+    fields.insert("id".into(), json!("0123456789abcdef01234567"));
+    let bare_path = dir.path().join("search.json");
+    std::fs::write(&bare_path, bare.to_string()).unwrap();
+    let c = dir.path().join("c.jsonl");
+    let records = [
+        json!({"id": "no-text", "source_id": "5fca277de35a255d41ca73ab"}),
+        json!({"id": "empty", "source_id": "5fca277de35a255d41ca73ab", "text": ""}),
+        json!({"id": "search", "source_id": "0123456789abcdef01234567", "text": "Attendu que"}),
+        json!({"id": "stray", "source_id": "nothing-matches"}),
+    ];
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&c, lines.join("\n")).unwrap();
+    let (_, v, err) = run(&[&c], &["--reference", bare_path.to_str().unwrap()]);
+    let audit = &v["audit"];
+    assert_eq!(audit["matched_records"], 3, "{audit}");
+    assert_eq!(audit["texts_not_compared"], 2, "{audit}");
+    assert_eq!(
+        audit["texts_not_compared_why"],
+        json!({"record_without_text": 1, "reference_without_text": 1, "reference_unreadable": 0})
+    );
+    assert_eq!(audit["records_without_text"], 2, "{audit}");
+    let int: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("INT00"))
+        .filter(|f| !matches!(f["rule"].as_str(), Some("INT005" | "INT006")))
+        .map(|f| {
+            (
+                f["record"]["id"].as_str().unwrap(),
+                f["rule"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(int, [("empty", "INT003"), ("stray", "INT007")]);
+    let empty = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "INT003")
+        .unwrap();
+    assert_eq!(
+        empty["message"],
+        "the record's text is empty: nothing of the decision text is reproduced"
+    );
+    assert!(
+        err.contains(
+            "warning: 2 of the 4 records read have no text: their text could not be checked"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "warning: the text of 1 matched record could not be compared: its reference decision \
+             has no text"
+        ),
+        "{err}"
+    );
+}
+
 /// The report without its time, which is all that may differ between two runs.
 fn timeless(mut v: Value) -> Value {
     v["audit"]["elapsed_ms"] = Value::Null;

@@ -1527,13 +1527,17 @@ fn fingerprints_outlive_edits_elsewhere_and_are_unique() {
     assert_eq!(rules, ["INT001", "INT002", "MSK005"]);
     // Line ends as Windows writes them: every span moves, no fingerprint does.
     assert_eq!(fingerprints(&altered.replace('\n', "\r\n")), base);
-    // A note inserted at the top: INT002 now shows the note (the first insertion, the
-    // others counted in its message); INT001 and MSK005 keep their fingerprints.
+    // A note inserted at the top: an INT002 of its own, first in the text's order; every
+    // finding of before keeps its fingerprint, the insertion at the end included.
     let noted = format!("Note de la rédaction : arrêt important.\n{altered}");
     let with_note = fingerprints(&noted);
-    assert_eq!(with_note.len(), 3, "{with_note:?}");
-    assert_eq!((&with_note[0], &with_note[2]), (&base[0], &base[2]));
-    assert_ne!(with_note[1], base[1]);
+    assert_eq!(with_note.len(), 4, "{with_note:?}");
+    assert_eq!(with_note[1].0, "INT002");
+    assert!(!base.contains(&with_note[1]), "{with_note:?}");
+    assert_eq!(
+        [&with_note[0], &with_note[2], &with_note[3]],
+        [&base[0], &base[1], &base[2]]
+    );
 
     // One id in three files: two IN002, each its own fingerprint.
     let files: Vec<PathBuf> = ["a", "b", "c"]

@@ -1125,7 +1125,9 @@ fn an_excerpt_may_mark_its_cuts_with_any_ellipsis() {
             ));
             let id = format!("cut-{what}-{k}");
             records.push(crim_record(&id, text, false));
-            want.push((id, Rule::INT003));
+            // Each passage left out is a finding of its own.
+            let cuts = if what == "one" { 1 } else { 2 };
+            want.extend(std::iter::repeat_n((id, Rule::INT003), cuts));
         }
     }
     assert_eq!(crim_audit(&records), want);
@@ -1200,4 +1202,305 @@ fn records_citing_a_few_decisions_in_turn_get_the_findings_each_gets_alone() {
         );
     }
     assert_eq!(findings_in_full(&records, reference.path()), alone);
+}
+
+/// The rules and messages of the text findings of an audit of `records` against the criminal
+/// chamber's decision, by record.
+fn crim_messages(records: &[Value]) -> Vec<(String, Rule, String)> {
+    report(records, &[data(&format!("dila-cass/{CRIM}.xml"))], Some(1))
+        .findings
+        .iter()
+        .map(|f| {
+            let id = f.record.as_ref().and_then(|r| r.id.clone()).unwrap();
+            (id, f.rule, f.message.to_string())
+        })
+        .collect()
+}
+
+/// The decision's text with the first `from` replaced by `to` (which must be there).
+fn crim_edited(from: &str, to: &str) -> String {
+    let t = crim().1.text;
+    assert!(t.contains(from), "{from}");
+    t.replacen(from, to, 1)
+}
+
+/// Words deleted from a sentence the record keeps, or replaced by others, change what the
+/// decision says (INT001), in an excerpt as in a full record: an excerpt may leave passages
+/// out, not alter what it keeps. Whole sentences, a paragraph, a heading or the dispositif
+/// left out are a cut (INT003), which an excerpt may make. Both sides of the boundary, on the
+/// real decision; each message quotes the change with a word of context on each side.
+#[test]
+fn words_deleted_from_a_kept_sentence_alter_it_whole_sentences_left_out_are_cut() {
+    let t = crim().1.text;
+    let altered = [
+        (
+            "negation",
+            crim_edited("qui n'a pas constaté", "qui a constaté"),
+            Some(
+                "the record reads «qui a constaté» where the reference reads «qui n'a pas constaté»",
+            ),
+        ),
+        (
+            "amount",
+            crim_edited("FIXE à 2 500 euros", "FIXE à 500 euros"),
+            Some("the record reads «à 500» where the reference reads «à 2 500»"),
+        ),
+        (
+            "ne",
+            crim_edited("morale ne peut être retenue", "morale peut être retenue"),
+            Some("the record reads «morale peut» where the reference reads «morale ne peut»"),
+        ),
+        (
+            // Shorter than what it replaces, inside one sentence: words substituted, not cut.
+            "paraphrase",
+            crim_edited(
+                "auraient eu la qualité de représentants de la société [5] dotés de la \
+                 compétence, de l'autorité et des moyens nécessaires pour la représenter",
+                "étaient ses représentants",
+            ),
+            None,
+        ),
+    ];
+    let cut = [
+        (
+            "paragraph",
+            crim_edited("51. Par ailleurs, l'arrêt est régulier en la forme.", ""),
+        ),
+        // A heading between two lines that end with no full stop: the line breaks of the
+        // text as read end it.
+        ("heading", crim_edited(" REJET\n", "")),
+        (
+            "dispositif",
+            t[..t.find("PAR CES MOTIFS").unwrap()].to_string(),
+        ),
+    ];
+    let mut records = Vec::new();
+    let mut want = Vec::new();
+    for (what, text, _) in &altered {
+        for excerpt in [false, true] {
+            let id = format!("{what}-{excerpt}");
+            records.push(crim_record(&id, text.clone(), excerpt));
+            want.push((id, Rule::INT001));
+        }
+    }
+    for (what, text) in &cut {
+        for excerpt in [false, true] {
+            let id = format!("{what}-{excerpt}");
+            records.push(crim_record(&id, text.clone(), excerpt));
+            if !excerpt {
+                want.push((id, Rule::INT003));
+            }
+        }
+    }
+    let got = crim_messages(&records);
+    assert_eq!(
+        got.iter()
+            .map(|(id, rule, _)| (id.clone(), *rule))
+            .collect::<Vec<_>>(),
+        want
+    );
+    for (what, _, message) in &altered {
+        let (_, _, got) = got
+            .iter()
+            .find(|(id, _, _)| id == &format!("{what}-true"))
+            .unwrap();
+        match message {
+            Some(m) => assert_eq!(got, m),
+            None => assert!(got.contains("«ils étaient ses représentants, et»"), "{got}"),
+        }
+    }
+}
+
+/// A note written where the record leaves a passage out is text inserted (INT002) and a
+/// passage cut (INT003, which an excerpt may make), not words substituted: the diff pairs the
+/// note's `de`, `l'` and `:` with those of the dispositif it replaces, and each piece alone
+/// looks like words of one sentence replaced. Behind a `[…]` that marks the cut, the same. A
+/// note after the whole decision stays an insertion; keywords in place of a paragraph are an
+/// insertion and a cut; a line of the dispositif rewritten (its `;` kept) is a substitution.
+#[test]
+fn a_note_in_place_of_a_passage_is_inserted_not_substituted() {
+    let t = crim().1.text;
+    let head = t[..t.find("PAR CES MOTIFS").unwrap()].trim_end();
+    let note =
+        "Note de l'éditeur : cet arrêt confirme la jurisprudence antérieure. © ExempleJuris 2026";
+    let cases = [
+        (
+            "note-cut",
+            format!("{head}\n{note}"),
+            false,
+            vec![Rule::INT002, Rule::INT003],
+        ),
+        (
+            "note-excerpt",
+            format!("{head}\n{note}"),
+            true,
+            vec![Rule::INT002],
+        ),
+        (
+            "marked-excerpt",
+            format!("{head} […]\n{note}"),
+            true,
+            vec![Rule::INT002],
+        ),
+        (
+            "note-end",
+            format!("{t}\n{note}"),
+            false,
+            vec![Rule::INT002],
+        ),
+        // Cut in the middle of a sentence, to the end: all that follows is gone, wherever it
+        // starts.
+        (
+            "mid-sentence",
+            format!(
+                "{} Note de l'éditeur : voir notre commentaire de cet arrêt.",
+                &t[..t.find("qui n'a pas constaté").unwrap()]
+            ),
+            true,
+            vec![Rule::INT002],
+        ),
+        // The motivation and the dispositif cut, more than 30,000 chars that hold some of the
+        // note's words: the diff pairs a few with those of the note, not enough to make it the
+        // passage altered.
+        (
+            "long-cut",
+            format!(
+                "{}\nNote de l'éditeur : sur le travail dissimulé et le prêt illicite de \
+                 main-d'oeuvre, cet arrêt confirme la jurisprudence antérieure.",
+                t[..t.find("Faits et procédure").unwrap()].trim_end()
+            ),
+            false,
+            vec![Rule::INT002, Rule::INT003],
+        ),
+        (
+            "keywords",
+            crim_edited(
+                "51. Par ailleurs, l'arrêt est régulier en la forme.",
+                "Mots-clés : travail dissimulé, prêt illicite de main-d'oeuvre",
+            ),
+            false,
+            vec![Rule::INT002, Rule::INT003],
+        ),
+        (
+            "rewritten",
+            crim_edited("REJETTE le pourvoi ;", "CASSE ET ANNULE l'arrêt ;"),
+            false,
+            vec![Rule::INT001],
+        ),
+    ];
+    let records: Vec<Value> = cases
+        .iter()
+        .map(|(id, text, excerpt, _)| crim_record(id, text.clone(), *excerpt))
+        .collect();
+    let got = crim_messages(&records);
+    for (id, _, _, want) in &cases {
+        let of: Vec<&(String, Rule, String)> = got.iter().filter(|g| &g.0 == id).collect();
+        assert_eq!(
+            of.iter().map(|g| g.1).collect::<Vec<_>>(),
+            *want,
+            "{id}: {of:?}"
+        );
+        if id.starts_with("note") || id.starts_with("marked") {
+            assert_eq!(
+                of[0].2,
+                "the record inserts «Note de l'éditeur : cet arrêt (…) © ExempleJuris 2026» into \
+                 the decision text",
+                "{id}"
+            );
+        }
+    }
+    let keywords: Vec<&str> = got
+        .iter()
+        .filter(|g| g.0 == "keywords")
+        .map(|g| g.2.as_str())
+        .collect();
+    assert_eq!(
+        keywords,
+        [
+            "the record inserts «Mots-clés : travail dissimulé, prêt illicite de main-d'oeuvre» \
+             into the decision text",
+            "a passage of the reference is missing: «51. Par ailleurs, l'arrêt est régulier en la \
+             forme.»"
+        ]
+    );
+}
+
+/// Several changes in one record are each a finding of their own, in the text's order, each
+/// message saying which it is and quoting it: a clerk can cite every one. Past ten, the rest
+/// are one more finding that counts them, so that a text altered throughout does not flood
+/// the report.
+#[test]
+fn every_change_is_a_finding_of_its_own_up_to_ten() {
+    let t = crim().1.text;
+    let two = t
+        .replacen(
+            "l'a condamnée à 200 000 euros",
+            "l'a condamnée à 300 000 euros",
+            1,
+        )
+        .replacen("l'article 618-1", "l'article 618-2", 1);
+    // Fifteen numbered paragraphs renumbered.
+    let mut many = t.clone();
+    for n in 10..25 {
+        let from = format!("\n {n}. ");
+        assert!(many.contains(&from), "{n}");
+        many = many.replacen(&from, &format!("\n {}. ", n + 100), 1);
+    }
+    let got = crim_messages(&[
+        crim_record("two", two, false),
+        crim_record("many", many, false),
+    ]);
+    let of = |id: &str| -> Vec<String> {
+        got.iter()
+            .filter(|g| g.0 == id && g.1 == Rule::INT001)
+            .map(|g| g.2.clone())
+            .collect()
+    };
+    assert_eq!(
+        of("two"),
+        [
+            "the record reads «à 300 000» where the reference reads «à 200 000» (1 of 2)",
+            "the record reads «618-2 du» where the reference reads «618-1 du» (2 of 2)"
+        ]
+    );
+    let many = of("many");
+    assert_eq!(many.len(), 11, "{many:#?}");
+    assert_eq!(
+        many[0],
+        "the record reads «moyens 110. Les» where the reference reads «moyens 10. Les» (1 of \
+         15)"
+    );
+    assert_eq!(
+        many[10],
+        "5 more passages substituted or deleted (11 to 15 of 15), not listed one by one: the \
+         detail view's diff of the text shows each"
+    );
+}
+
+/// An excerpt made of paragraphs picked across the decision, whole, with nothing in between,
+/// leaves passages out and alters nothing: no finding; the same record not marked as an
+/// excerpt has its passages cut (INT003), none of which is read as words inserted or altered.
+#[test]
+fn an_excerpt_of_paragraphs_picked_across_the_decision_is_no_alteration() {
+    let t = crim().1.text;
+    let head = &t[..t.find("Faits et procédure").unwrap()];
+    let paragraph = |n: usize| {
+        let from = t.find(&format!("\n {n}. ")).unwrap();
+        let to = from + 1 + t[from + 1..].find("\n").unwrap();
+        t[from..to].to_string()
+    };
+    let picked: String = [5, 12, 20, 33, 47].into_iter().map(paragraph).collect();
+    let text = format!(
+        "{head}{picked}\n{}",
+        &t[t.find("PAR CES MOTIFS").unwrap()..]
+    );
+    let got = crim_audit(&[
+        crim_record("excerpt", text.clone(), true),
+        crim_record("full", text, false),
+    ]);
+    assert!(!got.is_empty());
+    assert!(
+        got.iter().all(|g| g == &("full".to_string(), Rule::INT003)),
+        "{got:?}"
+    );
 }

@@ -121,6 +121,8 @@ fn sample() -> Report {
             matched_records: 2,
             producers: vec![],
             texts_not_compared: 0,
+            texts_not_compared_why: Default::default(),
+            records_without_text: 0,
             policy_overrides: vec![PolicyOverride {
                 rule: Rule::ATT001,
                 field: "severity",
@@ -204,6 +206,8 @@ fn json_has_the_schema() {
         "matched_records",
         "producers",
         "texts_not_compared",
+        "texts_not_compared_why",
+        "records_without_text",
         "policy_overrides",
         "previous",
         "waivers",
@@ -620,20 +624,57 @@ fn notice_for_a_compliant_corpus_is_short() {
     // Texts that could not be compared (the reference changed during the audit) are told, in
     // the notice and in the text summary: "no breach" covers only what was compared.
     r.audit.texts_not_compared = 2;
+    r.audit.texts_not_compared_why.reference_unreadable = 2;
     let text = render(&r, Format::Notice, &WriteOptions::default());
     assert!(
         text.contains(
-            "; 2 enregistrements dont le texte n'a pu être comparé à celui de la source, modifiée \
-             pendant l'audit)."
+            "; 2 enregistrements dont le texte n'a pu être comparé à celui de la source, car la \
+             source a été modifiée pendant l'audit)."
         ),
         "{text}"
     );
     let summary = render(&r, Format::Text, &WriteOptions::default());
     assert!(
         summary.contains(
-            "\ntexts not compared: 2 records (the reference text could not be read again"
-        )
+            "\ntexts not compared: 2 records (2 whose reference text could not be read again: \
+             changed or removed during the audit)\n"
+        ),
+        "{summary}"
     );
+    // For several reasons: each counted.
+    r.audit.texts_not_compared = 4;
+    r.audit.texts_not_compared_why.record_without_text = 1;
+    r.audit.texts_not_compared_why.reference_without_text = 1;
+    r.audit.records_without_text = 3;
+    let text = render(&r, Format::Notice, &WriteOptions::default());
+    assert!(
+        text.contains(
+            "; 4 enregistrements dont le texte n'a pu être comparé à celui de la source — 1 : \
+             l'enregistrement ne reproduit aucun texte ; 1 : la décision de la source est \
+             diffusée sans son texte ; 2 : la source a été modifiée pendant l'audit)."
+        ),
+        "{text}"
+    );
+    let summary = render(&r, Format::Text, &WriteOptions::default());
+    assert!(
+        summary.contains(
+            "\ntexts not compared: 4 records (1 without a text; 1 whose reference decision has no \
+             text; 2 whose reference text could not be read again: changed or removed during the \
+             audit)\nrecords without a text: 3 (none of their text could be checked)\n"
+        ),
+        "{summary}"
+    );
+    let json = render(&r, Format::Json, &WriteOptions::default());
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["audit"]["texts_not_compared_why"],
+        serde_json::json!({
+            "record_without_text": 1,
+            "reference_without_text": 1,
+            "reference_unreadable": 2
+        })
+    );
+    assert_eq!(v["audit"]["records_without_text"], 3);
 }
 
 /// The decisions withdrawn at source by DILA's suppression lists are listed in the text summary

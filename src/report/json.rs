@@ -49,6 +49,9 @@ pub(crate) struct AuditView<'a> {
     matched_records: u64,
     producers: ProducersView<'a>,
     texts_not_compared: u64,
+    /// Why, by reason: `record_without_text`, `reference_without_text`, `reference_unreadable`.
+    texts_not_compared_why: TextsNotComparedView,
+    records_without_text: u64,
     policy_overrides: Vec<OverrideView<'a>>,
     /// `--previous`: the earlier report, its audit time and how many findings were found
     /// again; `null` without it.
@@ -59,6 +62,13 @@ pub(crate) struct AuditView<'a> {
     reveal_personal_data: bool,
     elapsed_ms: u64,
     updated_at_ages: Vec<AgeView>,
+}
+
+#[derive(Serialize)]
+struct TextsNotComparedView {
+    record_without_text: u64,
+    reference_without_text: u64,
+    reference_unreadable: u64,
 }
 
 #[derive(Serialize)]
@@ -207,6 +217,12 @@ impl<'a> AuditView<'a> {
             matched_records: a.matched_records,
             producers: ProducersView(&a.producers),
             texts_not_compared: a.texts_not_compared,
+            texts_not_compared_why: TextsNotComparedView {
+                record_without_text: a.texts_not_compared_why.record_without_text,
+                reference_without_text: a.texts_not_compared_why.reference_without_text,
+                reference_unreadable: a.texts_not_compared_why.reference_unreadable,
+            },
+            records_without_text: a.records_without_text,
             policy_overrides: a
                 .policy_overrides
                 .iter()

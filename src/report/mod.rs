@@ -173,6 +173,46 @@ pub struct AgeHistogram {
     pub buckets: Vec<(&'static str, u64)>,
 }
 
+/// Matched records whose text was not compared with their reference decision's, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextsNotCompared {
+    /// The record has no `text`.
+    pub record_without_text: u64,
+    /// The reference decision has no text (a search result, a list without texts).
+    pub reference_without_text: u64,
+    /// The reference text could not be read again: its file changed or went away during the
+    /// audit (or it is 4 GiB or more).
+    pub reference_unreadable: u64,
+}
+
+impl TextsNotCompared {
+    pub fn total(&self) -> u64 {
+        self.record_without_text + self.reference_without_text + self.reference_unreadable
+    }
+
+    /// The reasons that hold records, with their counts, in words: `1 without a text; 2 whose
+    /// reference decision has no text`.
+    pub fn describe(&self) -> String {
+        [
+            (self.record_without_text, "without a text"),
+            (
+                self.reference_without_text,
+                "whose reference decision has no text",
+            ),
+            (
+                self.reference_unreadable,
+                "whose reference text could not be read again: changed or removed during the \
+                 audit",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, why)| format!("{n} {why}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+    }
+}
+
 /// What the audit looked at.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditInfo {
@@ -208,9 +248,14 @@ pub struct AuditInfo {
     /// the formal notice invokes. In the JSON report, `audit.producers`, an object
     /// keyed by producer (`cour_de_cassation`, `legifrance`, `conseil_etat`, `jade`).
     pub producers: Vec<(Producer, u64)>,
-    /// Matched records whose text could not be compared with the reference's: its text could
-    /// not be read again (its file changed or went away during the audit).
+    /// Matched records whose text was not compared with the reference's, for any of the
+    /// reasons of `texts_not_compared_why`: nothing of their text was found faithful or not.
     pub texts_not_compared: u64,
+    /// Why, record by record.
+    pub texts_not_compared_why: TextsNotCompared,
+    /// Records read (matched or not) without a `text`: none of their text could be checked,
+    /// against the reference or for personal data.
+    pub records_without_text: u64,
     pub policy_overrides: Vec<PolicyOverride>,
     /// `--previous`: the earlier report the findings were compared with (SPEC §3).
     pub previous: Option<PreviousAudit>,

@@ -1357,12 +1357,43 @@ source officielle",
     }
     if a.texts_not_compared > 0 {
         let n = a.texts_not_compared;
+        // Why, in French: each reason that holds records, counted when there are several.
+        let why = &a.texts_not_compared_why;
+        let reasons: Vec<(u64, &str)> = [
+            (
+                why.record_without_text,
+                "l'enregistrement ne reproduit aucun texte",
+            ),
+            (
+                why.reference_without_text,
+                "la décision de la source est diffusée sans son texte",
+            ),
+            (
+                why.reference_unreadable,
+                "la source a été modifiée pendant l'audit",
+            ),
+        ]
+        .into_iter()
+        .filter(|(k, _)| *k > 0)
+        .collect();
         let _ = write!(
             m,
-            " ; {} dont le texte n'a pu être comparé à celui de la source, modifiée pendant \
-l'audit",
+            " ; {} dont le texte n'a pu être comparé à celui de la source",
             plural(n as usize, "enregistrement", "enregistrements"),
         );
+        match reasons.as_slice() {
+            [] => {}
+            [(_, only)] => {
+                let _ = write!(m, ", car {only}");
+            }
+            several => {
+                let listed: Vec<String> = several
+                    .iter()
+                    .map(|(k, why)| format!("{} : {why}", number(*k)))
+                    .collect();
+                let _ = write!(m, " — {}", listed.join(" ; "));
+            }
+        }
     }
     m.push_str(").");
 

@@ -54,10 +54,18 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     if a.texts_not_compared > 0 {
         writeln!(
             out,
-            "texts not compared: {} record{} (the reference text could not be read again: \
-             changed or removed during the audit)",
+            "texts not compared: {} record{} ({})",
             a.texts_not_compared,
-            plural(a.texts_not_compared)
+            plural(a.texts_not_compared),
+            a.texts_not_compared_why.describe()
+        )?;
+    }
+    if a.records_without_text > a.texts_not_compared_why.record_without_text {
+        // Records without a text that matched no decision are not counted above.
+        writeln!(
+            out,
+            "records without a text: {} (none of their text could be checked)",
+            a.records_without_text
         )?;
     }
     named_lines(

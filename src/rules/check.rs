@@ -23,10 +23,24 @@ pub struct Checked {
     /// Whether a reference decision matched the record (its producer may also be that of a
     /// withdrawal the reference holds no decision for).
     pub matched: bool,
-    /// Why the reference text the record's text had to be compared with could not be read
-    /// again (its file changed or went away since it was indexed): the comparison did not run,
-    /// nor could the masking rules tell what the source itself shows in clear.
-    pub reference_unread: Option<String>,
+    /// Why the record's text was not compared with that of the reference decision it matched,
+    /// if it was not.
+    pub not_compared: Option<NotCompared>,
+}
+
+/// Why a matched record's text was not compared with its reference decision's (the report
+/// counts each, `audit.texts_not_compared`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotCompared {
+    /// The record has no `text` (none of its text was checked).
+    RecordWithoutText,
+    /// The reference decision has no text (a search result, a list of decisions without their
+    /// texts): there is nothing to compare with.
+    ReferenceWithoutText,
+    /// The reference text could not be read again (its file changed or went away since it was
+    /// indexed), or is too long to compare: why. Nor could the masking rules tell what the
+    /// source itself shows in clear.
+    ReferenceUnread(String),
 }
 
 /// Shared, read-only state for checking records in parallel.
@@ -203,6 +217,7 @@ impl<'a> Checker<'a> {
         // without reading the reference's, or by reading it).
         let mut same_text = false;
         let mut reference_unread = None;
+        let mut not_compared = None;
         // The personal data the record's text shows in clear: its own findings (MSK004, MSK005)
         // and every excerpt of it hide it.
         let metadata = reference.map(|d| d.professionals.as_slice()).unwrap_or(&[]);
@@ -212,8 +227,14 @@ impl<'a> Checker<'a> {
         // digests of the texts as read) and, when it is known, the digest of its normalised form
         // differs too; and compared only when their normalised forms differ.
         let mut compared = None;
+        let ref_digest = ref_index.and_then(|i| self.reference.stored(i).digest);
+        if reference.is_some() && r.text.is_none() {
+            not_compared = Some(NotCompared::RecordWithoutText);
+        } else if reference.is_some() && ref_digest.is_none() {
+            not_compared = Some(NotCompared::ReferenceWithoutText);
+        }
         if let (Some(i), Some(d), Some(t)) = (ref_index, reference, r.text.as_deref())
-            && let Some(ref_digest) = self.reference.stored(i).digest
+            && let Some(ref_digest) = ref_digest
         {
             let stored = self.reference.stored(i);
             let last = (self.reference.generation(), i);
@@ -246,8 +267,11 @@ impl<'a> Checker<'a> {
                         if refm.text == norm {
                             same_text = true;
                         } else {
-                            let c =
-                                Rc::new(integrity::ComparedReference::new(refm, &d.professionals));
+                            let c = Rc::new(integrity::ComparedReference::new(
+                                refm,
+                                &ref_text,
+                                &d.professionals,
+                            ));
                             KEPT.with(|k| k.borrow_mut().insert(last, c.clone()));
                             compared = Some(c);
                         }
@@ -451,7 +475,9 @@ impl<'a> Checker<'a> {
             findings: out,
             loaded,
             record: rec.clone(),
-            reference_unread,
+            not_compared: reference_unread
+                .map(NotCompared::ReferenceUnread)
+                .or(not_compared),
         }
     }
 }

@@ -8,6 +8,12 @@
 //! - otherwise words inserted (INT002), cut (INT003, unless the record is an excerpt) or
 //!   substituted (INT001). A marker in place of more than a name, an address or a date
 //!   (sentences, paragraphs) and an elision mark `(…)` in place of words stand for a cut.
+//!   Words deleted from a sentence the record keeps are an alteration (INT001), in an excerpt
+//!   too: an excerpt may leave passages out, not change what it keeps; text written in place
+//!   of whole sentences is an insertion and a cut (see [`classify`]).
+//!
+//! Each difference is a finding of its own, whose message quotes it, up to [`LISTED`] of one
+//! rule in a record; the rest are one more finding.
 
 use super::Rule;
 use crate::model::{Evidence, Finding, Personal, RecordRef};
@@ -15,6 +21,7 @@ use crate::text::align::{self, Alignment, Change};
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
 use crate::text::normalize::Normalized;
+use crate::text::sentences;
 use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
@@ -245,6 +252,112 @@ impl Window {
     }
 }
 
+/// The most chars of a text that a message quotes whole; a longer quote shows its first
+/// [`QUOTE_HEAD`] and last [`QUOTE_TAIL`] chars around [`OMITTED`].
+const QUOTE: usize = 70;
+const QUOTE_HEAD: usize = 35;
+const QUOTE_TAIL: usize = 30;
+/// The most chars of a word cut by a quote's omission that are left out to cut between words.
+const QUOTE_SLACK: usize = 15;
+
+/// The most chars of context [`Excerpter::widened`] adds on each side of a span.
+const CONTEXT_WORD: usize = 24;
+
+impl Excerpter<'_> {
+    /// Chars `[start, end)` of the text with the word before and the word after, and what lies
+    /// between (`qui n'a pas constaté` for `n'a pas`); a word of one or two letters elided before
+    /// an apostrophe (`d'`, `l'`) brings the next one with it. At most [`CONTEXT_WORD`] chars
+    /// on each side.
+    fn widened(&self, (start, end): (usize, usize)) -> (usize, usize) {
+        let text = self.text;
+        let (b0, c0) = self.before(start);
+        let (s, cs) = byte_of_char(text, b0, c0, start);
+        let (e, ce) = byte_of_char(text, s, cs, end.max(cs));
+        // Back: past spaces and punctuation, then the word.
+        let back: Vec<char> = text[..s].chars().rev().take(CONTEXT_WORD).collect();
+        let gap = back.iter().take_while(|c| !c.is_alphanumeric()).count();
+        let word = back[gap..]
+            .iter()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        // A word the look-back cuts is left out.
+        let whole = gap + word < back.len() || back.len() < CONTEXT_WORD;
+        let left = if word > 0 && whole { gap + word } else { 0 };
+        // On: past spaces and punctuation, then the word, and the next if it is elided.
+        let on: Vec<char> = text[e..].chars().take(CONTEXT_WORD).collect();
+        let mut right = 0;
+        while right < on.len() {
+            let gap = on[right..]
+                .iter()
+                .take_while(|c| !c.is_alphanumeric())
+                .count();
+            let word = on[right + gap..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric())
+                .count();
+            if word == 0 || (right + gap + word == on.len() && on.len() == CONTEXT_WORD) {
+                break;
+            }
+            right += gap + word;
+            if !(word <= 2 && on.get(right) == Some(&'\'')) {
+                break;
+            }
+        }
+        (cs - left, ce + right)
+    }
+
+    /// Chars `[start, end)` of the text, as a message quotes them (see [`QUOTE`]), with what
+    /// the quote shows of the pieces of personal data, in its chars.
+    fn quote(&self, start: usize, end: usize) -> (String, Vec<Personal>) {
+        let text = self.text;
+        let (b0, c0) = self.before(start);
+        let (s, cs) = byte_of_char(text, b0, c0, start);
+        let (e, ce) = byte_of_char(text, s, cs, end.max(cs));
+        let (quote, window) = if ce - cs > QUOTE {
+            let (cut, _) = byte_of_char(text, s, cs, cs + QUOTE_HEAD);
+            let (resume, _) = byte_of_char(text, cut, cs + QUOTE_HEAD, ce - QUOTE_TAIL);
+            // Cut between words, if one ends near enough, and the spaces there left out.
+            let mut head = &text[s..cut];
+            if !text[cut..].starts_with(' ')
+                && let Some(k) = head.rfind(' ')
+                && head[k..].chars().count() <= QUOTE_SLACK
+            {
+                head = &head[..k];
+            }
+            let head = head.trim_end_matches(' ');
+            let mut tail = &text[resume..e];
+            if !text[..resume].ends_with(' ')
+                && let Some(k) = tail.find(' ')
+                && tail[..k].chars().count() <= QUOTE_SLACK
+            {
+                tail = &tail[k..];
+            }
+            let tail = tail.trim_start_matches(' ');
+            let (c_cut, c_resume) = (cs + head.chars().count(), ce - tail.chars().count());
+            let quote = format!("{head}{OMITTED}{tail}");
+            let window = Window {
+                from: cs,
+                cut: c_cut,
+                resume: c_resume,
+                to: ce,
+                omitted: OMITTED.chars().count(),
+            };
+            (quote, window)
+        } else {
+            let window = Window {
+                from: cs,
+                cut: ce,
+                resume: ce,
+                to: ce,
+                omitted: 0,
+            };
+            (text[s..e].to_string(), window)
+        };
+        let pieces = window.personal(self.reaching(cs));
+        (quote, pieces)
+    }
+}
+
 impl Excerpter<'_> {
     /// The excerpt around chars `[start, end)`, the span's place in it, and where its chars
     /// come from in the text.
@@ -336,19 +449,46 @@ pub struct ComparedReference {
     /// The personal data it shows in clear (what the source failed to mask), found at the
     /// first record that differs from it.
     personal: OnceCell<Vec<(usize, usize)>>,
+    /// The chars of the text as read that break a line (`\n`, `\r`), by index: where its
+    /// paragraphs end, which the normalised text no longer shows (see [`sentences`]).
+    breaks: Vec<u32>,
 }
 
 impl ComparedReference {
     /// `text`, the normalised reference text, of a decision whose metadata names
-    /// `professionals`.
-    pub fn new(text: Normalized, professionals: &[String]) -> Self {
+    /// `professionals`; `original`, the text as read that it normalises.
+    pub fn new(text: Normalized, original: &str, professionals: &[String]) -> Self {
         ComparedReference {
             prepared: align::Prepared::new(&text.text),
             text,
             professionals: professionals.to_vec(),
             personal: OnceCell::new(),
+            breaks: line_breaks(original),
         }
     }
+
+    /// Whether the text as read breaks a line between the chars at bytes `a` and `b` of the
+    /// normalised text, which are chars `ca` and `cb`.
+    fn breaks_between(&self, ca: usize, cb: usize) -> bool {
+        let (Some(oa), Some(ob)) = (self.text.original_index(ca), self.text.original_index(cb))
+        else {
+            return false;
+        };
+        let i = self.breaks.partition_point(|&x| (x as usize) <= oa);
+        self.breaks.get(i).is_some_and(|&x| (x as usize) < ob)
+    }
+}
+
+/// The char indices of the line breaks (`\n`, `\r`) of `text`, counted a line at a time.
+fn line_breaks(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let (mut b, mut c) = (0, 0);
+    for i in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
+        c += text[b..i].chars().count();
+        b = i;
+        out.push(c as u32);
+    }
+    out
 }
 
 impl super::kept::Weigh for ComparedReference {
@@ -364,6 +504,7 @@ impl super::kept::Weigh for ComparedReference {
                 .personal
                 .get()
                 .map_or(0, |p| p.capacity() * std::mem::size_of::<(usize, usize)>())
+            + self.breaks.capacity() * std::mem::size_of::<u32>()
     }
 }
 
@@ -396,13 +537,10 @@ pub fn compare(
         record_ex: Excerpter::new(&record.text, record_personal),
         reference_ex: Excerpter::new(&reference.text, reference_personal),
     };
-    let mut subs: Vec<&Change> = Vec::new();
-    let mut ins: Vec<&Change> = Vec::new();
-    let mut cuts: Vec<&Change> = Vec::new();
-    // The first change classified as an integrity difference, by index.
-    let mut first_integrity = None;
+    // The changes that are no masking difference, by index: words substituted, inserted or
+    // cut, classified together below.
+    let mut candidates: Vec<usize> = Vec::new();
     for (k, ch) in al.changes.iter().enumerate() {
-        let before = subs.len() + ins.len() + cuts.len();
         let ref_markers = al.reference[ch.reference.clone()]
             .iter()
             .filter(|t| t.marker)
@@ -472,64 +610,569 @@ pub fn compare(
                     );
                     lifted(rspan, fspan, &[marker], &texts, rec, &mut out);
                 }
-                None => ins.push(ch),
+                None => candidates.push(k),
             }
-        } else if ch.record.is_empty() {
-            cuts.push(ch);
         } else {
-            let (r, c) = (ch.reference.len(), ch.record.len());
-            let elisions = |text: &str, toks: &[align::Tok]| {
-                toks.iter().all(|t| align::is_elision(&text[t.range()]))
-            };
-            if elisions(&record.text, &al.record[ch.record.clone()])
-                && !elisions(&reference.text, &al.reference[ch.reference.clone()])
-            {
-                // `(…)` in place of the reference's words: a passage cut, and marked as such
-                // (what an excerpt may do), however short. One elision mark spelt as another
-                // (`(...)` as `(…)`) is a substitution, as `...` as `…` is.
-                cuts.push(ch);
-            } else if c > 3 * r && c - r >= 8 {
-                ins.push(ch);
-            } else if r > 3 * c && r - c >= 8 {
-                cuts.push(ch);
-            } else {
-                subs.push(ch);
-            }
-        }
-        if first_integrity.is_none() && subs.len() + ins.len() + cuts.len() > before {
-            first_integrity = Some(k);
+            candidates.push(k);
         }
     }
+    let mut hunks = classify(&al, &candidates, compared, record);
+    let spacing = spacing_changes(&al);
+    if !spacing.is_empty() {
+        hunks.extend(spacing);
+        hunks.sort_by_key(|h| {
+            (
+                al.reference_chars(&h.change.reference).0,
+                al.record_chars(&h.change.record).0,
+            )
+        });
+    }
+    // The change the first integrity difference starts at, by index.
+    let first_integrity = hunks.first().map(|h| h.at);
     if let Some(first) = al.changes.iter().enumerate().find_map(|(k, ch)| {
         // Masking differences aside, the first real difference: one that no marker takes part
         // in, or one classified as a cut, an insertion or a substitution all the same.
+        if first_integrity == Some(k) {
+            return Some(&hunks[0].change);
+        }
         let rm = al.reference[ch.reference.clone()].iter().any(|t| t.marker);
         let cm = al.record[ch.record.clone()].iter().any(|t| t.marker);
-        ((!rm && !cm) || first_integrity == Some(k)).then_some(ch)
+        (!rm && !cm).then_some(ch)
     }) {
         out.first_difference = Some(change_evidence(&al, first, &texts));
+    } else if let Some(h) = hunks.first() {
+        // White space alone differs.
+        out.first_difference = Some(change_evidence(&al, &h.change, &texts));
     }
-    let mut push = |rule: Rule, list: &[&Change], what: &str| {
-        let Some(first) = list.first() else { return };
-        let ev = change_evidence(&al, first, &texts);
-        let n = list.len();
-        let msg = format!(
-            "the decision text differs from the reference: {n} {what}{}",
-            if n > 1 {
-                " (the first one is shown)"
-            } else {
-                ""
-            }
-        );
-        out.integrity
-            .push(Finding::new(rule, Some(rec.clone()), msg).with_evidence(ev));
+    let of = |kinds: &[Kind]| -> Vec<&Hunk> {
+        hunks.iter().filter(|h| kinds.contains(&h.kind)).collect()
     };
-    push(Rule::INT001, &subs, "passage(s) substituted");
-    push(Rule::INT002, &ins, "passage(s) inserted");
+    report(
+        Rule::INT001,
+        &of(&[Kind::Substituted]),
+        &al,
+        &texts,
+        rec,
+        &mut out,
+    );
+    report(
+        Rule::INT002,
+        &of(&[Kind::Inserted]),
+        &al,
+        &texts,
+        rec,
+        &mut out,
+    );
     if !is_excerpt {
-        push(Rule::INT003, &cuts, "passage(s) of the reference missing");
+        report(Rule::INT003, &of(&[Kind::Cut]), &al, &texts, rec, &mut out);
     }
     out
+}
+
+/// What a difference that is no masking difference does to the decision text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Words, numbers or punctuation of the reference replaced by others, or deleted from a
+    /// sentence the record keeps (INT001).
+    Substituted,
+    /// Text absent from the reference inserted (INT002).
+    Inserted,
+    /// A passage of the reference left out: sentences, paragraphs, or words an elision mark
+    /// stands for (INT003, allowed in an excerpt).
+    Cut,
+}
+
+/// A difference, classified: the tokens of both texts it covers.
+#[derive(Debug)]
+struct Hunk {
+    /// The index of the alignment's change it starts at.
+    at: usize,
+    kind: Kind,
+    change: Change,
+}
+
+/// The most tokens alike between two changes that text written in place of a passage may share
+/// with it by chance (`de`, `:`, `cet arrêt`): the diff matches them, and cuts the note and the
+/// passage into pieces that, one by one, look like words substituted.
+const CHANCE_MATCH: usize = 3;
+
+/// Whether the tokens alike between changes `a` and `b` (in this order) may be alike by chance:
+/// up to [`CHANCE_MATCH`] of them, or a few more between passages of the reference eight times
+/// longer (a note's `illicite de main-d'oeuvre` found in the thousands of words it replaces).
+fn by_chance(a: &Change, b: &Change) -> bool {
+    let alike = b.reference.start - a.reference.end;
+    alike <= CHANCE_MATCH
+        || (alike <= 4 * CHANCE_MATCH && alike * 8 <= a.reference.len().min(b.reference.len()))
+}
+
+/// The places where the texts differ by white space alone, which the diff of tokens does not
+/// see: two tokens both texts hold, next to each other in one and a space apart in the other
+/// (`Renault-Malignac` as `Renault- Malignac`). Normalised text makes every run of white space
+/// one space (SPEC §1.4), but a space where there is none still counts: the words are not the
+/// same. Each is a substitution of the two tokens, placed before the change that follows it.
+fn spacing_changes(al: &Alignment) -> Vec<Hunk> {
+    let mut out = Vec::new();
+    let (mut r, mut c) = (0, 0);
+    for (k, next) in al
+        .changes
+        .iter()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .enumerate()
+    {
+        // The run of tokens alike before the next change, or to the end of the lists.
+        let (r_end, c_end) = match next {
+            Some(ch) => (ch.reference.start, ch.record.start),
+            None => (al.reference.len(), al.record.len()),
+        };
+        let n = (r_end - r).min(c_end - c);
+        for i in 1..n {
+            let (a, b) = (&al.reference[r + i - 1], &al.reference[r + i]);
+            let (x, y) = (&al.record[c + i - 1], &al.record[c + i]);
+            if (b.start > a.end) != (y.start > x.end) {
+                out.push(Hunk {
+                    at: k,
+                    kind: Kind::Substituted,
+                    change: Change {
+                        reference: r + i - 1..r + i + 1,
+                        record: c + i - 1..c + i + 1,
+                    },
+                });
+            }
+        }
+        if let Some(ch) = next {
+            (r, c) = (ch.reference.end, ch.record.end);
+        }
+    }
+    out
+}
+
+/// Classifies the changes `candidates` (indices of `al.changes`, in order), which are no
+/// masking difference:
+/// - words inserted: an insertion (INT002);
+/// - words deleted from a sentence the record keeps (the words on both sides of the gap are
+///   kept and belong to one sentence of the reference, see [`sentences`]), or punctuation
+///   alone deleted: an alteration (INT001); whole sentences or paragraphs deleted, or the
+///   text's start or end: a cut (INT003, which an excerpt may make);
+/// - words replaced by an elision mark (`(…)`): a cut, however few;
+/// - words of one sentence replaced by others: a substitution (INT001), a paraphrase shorter
+///   than what it replaces included, unless far more words are written than replaced (a note
+///   inserted);
+/// - a passage across sentences replaced by at least three words of which at most a quarter
+///   are its own (a note, an advertisement, keywords in place of a paragraph): an insertion
+///   and a cut. Changes a few tokens apart (see [`CHANCE_MATCH`]) are first taken together
+///   for this: the diff pairs a note's `de` or `:` with those of the passage it replaces;
+/// - otherwise, by length: far more words written than replaced, an insertion; far fewer, a
+///   cut; else a substitution.
+fn classify(
+    al: &Alignment,
+    candidates: &[usize],
+    compared: &ComparedReference,
+    record: &Normalized,
+) -> Vec<Hunk> {
+    let reference = &compared.text;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < candidates.len() {
+        let mut j = i;
+        while j + 1 < candidates.len()
+            && candidates[j + 1] == candidates[j] + 1
+            && by_chance(&al.changes[candidates[j]], &al.changes[candidates[j + 1]])
+        {
+            j += 1;
+        }
+        let (first, last) = (&al.changes[candidates[i]], &al.changes[candidates[j]]);
+        let whole = Change {
+            reference: first.reference.start..last.reference.end,
+            record: first.record.start..last.record.end,
+        };
+        let parts =
+            || -> Vec<&Change> { candidates[i..=j].iter().map(|&k| &al.changes[k]).collect() };
+        // Changes a few tokens apart in one sentence are one alteration of it (`n'ayant pas
+        // été` as `ayant été`, `a violé` as `n'a pas violé`), unless one of them is a cut an
+        // elision mark or a marker stands for.
+        let plain = || {
+            al.record[whole.record.clone()]
+                .iter()
+                .all(|t| !t.marker && !align::is_elision(&record.text[t.range()]))
+        };
+        let inside = OnceCell::new();
+        let inside = || *inside.get_or_init(|| inside_sentence(al, &whole, compared));
+        if j > i && inside() && plain() {
+            let (r, c) = (whole.reference.len(), whole.record.len());
+            out.push(Hunk {
+                at: candidates[i],
+                kind: if c > 3 * r && c - r >= 8 {
+                    Kind::Inserted
+                } else {
+                    Kind::Substituted
+                },
+                change: whole,
+            });
+        } else if j > i
+            && !al.record[whole.record.clone()]
+                .iter()
+                .any(|t| !t.marker && is_word(&record.text[t.range()]))
+            && al.reference[whole.reference.clone()]
+                .iter()
+                .any(|t| t.marker || is_word(&reference.text[t.range()]))
+            && !inside()
+        {
+            // A passage left out, but for punctuation the diff matched by chance with what the
+            // record writes in its place (the dots of `...`): one cut.
+            out.push(Hunk {
+                at: candidates[i],
+                kind: Kind::Cut,
+                change: whole,
+            });
+        } else if j > i
+            && written_in_place(al, &whole, &parts(), record, reference)
+            && whole_sentences(al, &whole, compared)
+        {
+            let cut = candidates[i..=j].iter().any(|&k| {
+                content_words(
+                    &al.reference[al.changes[k].reference.clone()],
+                    &reference.text,
+                )
+                .next()
+                .is_some()
+            });
+            note_and_cut(al, candidates[i], &whole, cut, record, &mut out);
+        } else {
+            for &k in &candidates[i..=j] {
+                classify_one(al, k, compared, record, &mut out);
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Classifies change `k` alone (see [`classify`]).
+fn classify_one(
+    al: &Alignment,
+    k: usize,
+    compared: &ComparedReference,
+    record: &Normalized,
+    out: &mut Vec<Hunk>,
+) {
+    let reference = &compared.text;
+    let ch = &al.changes[k];
+    let hunk = |kind: Kind| Hunk {
+        at: k,
+        kind,
+        change: ch.clone(),
+    };
+    let ref_toks = &al.reference[ch.reference.clone()];
+    let rec_toks = &al.record[ch.record.clone()];
+    if ch.reference.is_empty() {
+        out.push(hunk(Kind::Inserted));
+        return;
+    }
+    let inside = inside_sentence(al, ch, compared);
+    if ch.record.is_empty() {
+        // Punctuation alone deleted is punctuation changed, wherever it is.
+        let words = ref_toks
+            .iter()
+            .any(|t| t.marker || is_word(&reference.text[t.range()]));
+        let kind = if inside || !words {
+            Kind::Substituted
+        } else {
+            Kind::Cut
+        };
+        out.push(hunk(kind));
+        return;
+    }
+    let (r, c) = (ch.reference.len(), ch.record.len());
+    let elisions =
+        |text: &str, toks: &[align::Tok]| toks.iter().all(|t| align::is_elision(&text[t.range()]));
+    let much_longer = c > 3 * r && c - r >= 8;
+    let kind = if elisions(&record.text, rec_toks) && !elisions(&reference.text, ref_toks) {
+        // `(…)` in place of the reference's words: a passage cut, and marked as such (what an
+        // excerpt may do), however short. One elision mark spelt as another (`(...)` as `(…)`)
+        // is a substitution, as `...` as `…` is.
+        Kind::Cut
+    } else if inside {
+        if much_longer {
+            Kind::Inserted
+        } else {
+            Kind::Substituted
+        }
+    } else if written_in_place(al, ch, &[ch], record, reference)
+        && whole_sentences(al, ch, compared)
+    {
+        let cut = content_words(ref_toks, &reference.text).next().is_some();
+        note_and_cut(al, k, ch, cut, record, out);
+        return;
+    } else if much_longer {
+        Kind::Inserted
+    } else if r > 3 * c && r - c >= 8 {
+        Kind::Cut
+    } else {
+        Kind::Substituted
+    };
+    out.push(hunk(kind));
+}
+
+/// Text written in place of a passage of the reference (`whole`, starting at change `at`): an
+/// insertion of the record's words, but the elision marks and markers at its ends (`[…] Note de
+/// l'éditeur`), and, when `cut`, the passage left out.
+fn note_and_cut(
+    al: &Alignment,
+    at: usize,
+    whole: &Change,
+    cut: bool,
+    record: &Normalized,
+    out: &mut Vec<Hunk>,
+) {
+    let toks = &al.record[whole.record.clone()];
+    let mark = |t: &align::Tok| t.marker || align::is_elision(&record.text[t.range()]);
+    let lead = toks.iter().take_while(|t| mark(t)).count();
+    let trail = toks[lead..].iter().rev().take_while(|t| mark(t)).count();
+    let (from, to) = (whole.record.start + lead, whole.record.end - trail);
+    let at_passage = whole.reference.start..whole.reference.start;
+    if from < to {
+        out.push(Hunk {
+            at,
+            kind: Kind::Inserted,
+            change: Change {
+                reference: at_passage,
+                record: from..to,
+            },
+        });
+    }
+    if cut {
+        out.push(Hunk {
+            at,
+            kind: Kind::Cut,
+            change: Change {
+                reference: whole.reference.clone(),
+                record: whole.record.start..whole.record.start,
+            },
+        });
+    }
+}
+
+/// Whether the reference's side of `ch` (not empty) lies inside one of its sentences, with
+/// words of that sentence kept on both sides (see [`sentences::within_sentence`]).
+fn inside_sentence(al: &Alignment, ch: &Change, compared: &ComparedReference) -> bool {
+    let toks = &al.reference[ch.reference.clone()];
+    let (Some(a), Some(b)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    let text = &compared.text.text;
+    sentences::within_sentence(text, a.range().start..b.range().end, |l, r| {
+        // The chars of the last char before the gap and of the first after it.
+        let cl = a.char_start as usize - text[l..a.start as usize].chars().count();
+        let cr = b.char_end as usize + text[b.end as usize..r].chars().count();
+        compared.breaks_between(cl, cr)
+    })
+}
+
+/// Whether the reference's side of `ch` (not empty) is whole sentences or paragraphs (see
+/// [`sentences::whole_sentences`]).
+fn whole_sentences(al: &Alignment, ch: &Change, compared: &ComparedReference) -> bool {
+    let toks = &al.reference[ch.reference.clone()];
+    let (Some(a), Some(b)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    let (start, end) = (a.char_start as usize, b.char_end as usize);
+    // The chars next to the gap (past the space, if any), where the map is read.
+    let text = &compared.text.text;
+    let before = text[..a.start as usize].ends_with(' ') as usize + 1;
+    let after = text[b.end as usize..].starts_with(' ') as usize;
+    sentences::whole_sentences(
+        text,
+        a.range().start..b.range().end,
+        || start >= before && compared.breaks_between(start - before, start),
+        || compared.breaks_between(end - 1, end + after),
+    )
+}
+
+/// French words too common to tell one text from another.
+const COMMON_WORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle",
+    "elles", "en", "est", "et", "il", "ils", "l", "la", "le", "les", "leur", "leurs", "lui", "n",
+    "ne", "ni", "ou", "où", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses",
+    "son", "sont", "sur", "un", "une", "y", "à",
+];
+
+/// Whether a token is a word (letters or digits).
+fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+/// The words of `toks` (of `text`) that are not markers nor [`COMMON_WORDS`], in lower case.
+fn content_words<'a>(toks: &'a [align::Tok], text: &'a str) -> impl Iterator<Item = String> + 'a {
+    toks.iter()
+        .filter(|t| !t.marker && is_word(&text[t.range()]))
+        .map(|t| text[t.range()].to_lowercase())
+        .filter(|w| !COMMON_WORDS.contains(&w.as_str()))
+}
+
+/// Whether the record's side of `ch` is text written in place of the reference's, rather than
+/// the same text altered: at least three words other than [`COMMON_WORDS`], at most a quarter
+/// of which the diff matched with the reference's (the tokens alike between the changes `parts`
+/// that `ch` takes together) and at most a quarter of which the reference's side holds anywhere
+/// (a paraphrase puts words in another order). Where the reference's side is more than four
+/// times longer, most of the passage is gone, and some of a note's words are found there by
+/// chance (looking would cost the passage's length): at least three and a third of its words
+/// that the diff did not match are enough; the fragments of an abridged passage have none.
+fn written_in_place(
+    al: &Alignment,
+    ch: &Change,
+    parts: &[&Change],
+    record: &Normalized,
+    reference: &Normalized,
+) -> bool {
+    let written: Vec<String> = content_words(&al.record[ch.record.clone()], &record.text).collect();
+    if written.len() < 3 {
+        return false;
+    }
+    // The words the diff matched: those between the parts.
+    let matched: usize = parts
+        .windows(2)
+        .map(|w| {
+            content_words(&al.record[w[0].record.end..w[1].record.start], &record.text).count()
+        })
+        .sum();
+    if ch.reference.len() > 4 * ch.record.len() {
+        // Most of the passage is gone: what the record writes there is its own text if enough
+        // of its words are its own, though the diff found the others in the passage.
+        let own = written.len() - matched;
+        return own >= 3 && own * 3 >= written.len();
+    }
+    if matched * 4 > written.len() {
+        return false;
+    }
+    let wanted: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+    let mut held = std::collections::HashSet::new();
+    let mut lower = String::new();
+    for t in &al.reference[ch.reference.clone()] {
+        let w = &reference.text[t.range()];
+        if t.marker || !is_word(w) {
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if let Some(&w) = wanted.get(lower.as_str()) {
+            held.insert(w);
+            if held.len() == wanted.len() {
+                break;
+            }
+        }
+    }
+    let shared = written.iter().filter(|w| held.contains(w.as_str())).count();
+    shared * 4 <= written.len()
+}
+
+/// The most differences of one rule in one record that are reported one by one; the rest are
+/// reported together, in one more finding (a wholly different text must not give thousands).
+const LISTED: usize = 10;
+
+/// Reports the differences `hunks` of one rule, one finding each, each message quoting what
+/// changed: up to [`LISTED`] of them, and the rest in one more finding whose evidence spans
+/// them all.
+fn report(
+    rule: Rule,
+    hunks: &[&Hunk],
+    al: &Alignment,
+    texts: &Texts<'_>,
+    rec: &Arc<RecordRef>,
+    out: &mut TextComparison,
+) {
+    let n = hunks.len();
+    for (i, h) in hunks.iter().take(LISTED).enumerate() {
+        let mut msg = describe(h, al, texts);
+        if n > 1 {
+            msg.push(&format!(" ({} of {n})", i + 1));
+        }
+        let mut ev = change_evidence(al, &h.change, texts);
+        ev.message_personal = msg.personal;
+        out.integrity
+            .push(Finding::new(rule, Some(rec.clone()), msg.text).with_evidence(ev));
+    }
+    if n > LISTED {
+        let rest = &hunks[LISTED..];
+        let (a, b) = (&rest[0].change, &rest[rest.len() - 1].change);
+        let span = Change {
+            reference: a.reference.start..b.reference.end.max(a.reference.start),
+            record: a.record.start..b.record.end.max(a.record.start),
+        };
+        let what = match rule {
+            Rule::INT001 => "passages substituted or deleted",
+            Rule::INT002 => "passages inserted",
+            _ => "passages of the reference missing",
+        };
+        let msg = format!(
+            "{} more {what} ({} to {n} of {n}), not listed one by one: the detail view's diff \
+             of the text shows each",
+            n - LISTED,
+            LISTED + 1,
+        );
+        out.integrity.push(
+            Finding::new(rule, Some(rec.clone()), msg)
+                .with_evidence(change_evidence(al, &span, texts)),
+        );
+    }
+}
+
+/// A message being written, with the pieces of personal data its quotes show.
+#[derive(Default)]
+struct Message {
+    text: String,
+    chars: usize,
+    personal: Vec<Personal>,
+}
+
+impl Message {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.chars += s.chars().count();
+    }
+
+    /// Quotes chars `[start, end)` of the text of `ex` (see [`Excerpter::quote`]).
+    fn quote(&mut self, ex: &Excerpter<'_>, (start, end): (usize, usize)) {
+        let (q, pieces) = ex.quote(start, end);
+        self.push("«");
+        self.personal.extend(pieces.into_iter().map(|p| Personal {
+            start: p.start + self.chars,
+            end: p.end + self.chars,
+            ..p
+        }));
+        self.push(&q);
+        self.push("»");
+    }
+}
+
+/// What a difference changed, in words, quoting both texts: a substitution or a deletion
+/// with a word of context on each side, which both texts share (`«à 500»` where the reference
+/// reads `«à 2 500»`), as a clerk quotes it.
+fn describe(h: &Hunk, al: &Alignment, t: &Texts<'_>) -> Message {
+    let rec = al.record_chars(&h.change.record);
+    let reference = al.reference_chars(&h.change.reference);
+    let mut m = Message::default();
+    match h.kind {
+        Kind::Substituted => {
+            m.push("the record reads ");
+            m.quote(&t.record_ex, t.record_ex.widened(rec));
+            m.push(" where the reference reads ");
+            m.quote(&t.reference_ex, t.reference_ex.widened(reference));
+        }
+        Kind::Inserted => {
+            m.push("the record inserts ");
+            m.quote(&t.record_ex, rec);
+            m.push(" into the decision text");
+        }
+        Kind::Cut if t.record.text.is_empty() => {
+            m.push("the record's text is empty: nothing of the decision text is reproduced");
+        }
+        Kind::Cut => {
+            m.push("a passage of the reference is missing: ");
+            m.quote(&t.reference_ex, reference);
+        }
+    }
+    m
 }
 
 /// Evidence of a change: spans in both texts as read, excerpts from the normalised texts.
@@ -820,7 +1463,7 @@ mod tests {
             &crate::rules::masking::Professionals::of_metadata(&[]),
         )
         .pieces;
-        let reference = ComparedReference::new(normalize_mapped(reference, false), &[]);
+        let reference = ComparedReference::new(normalize_mapped(reference, false), reference, &[]);
         let first = compare(&record, &reference, excerpt, &personal, &Arc::default());
         // Compared again with the tokens of the whole reference found: the same comparison.
         let reference = ComparedReference {
@@ -861,21 +1504,81 @@ mod tests {
             c.integrity.iter().map(|f| f.rule).collect::<Vec<_>>(),
             vec![Rule::INT002]
         );
-        let c = cmp(
-            r,
-            "Attendu que la cour d'appel a retenu que le bail était résilié.",
-            false,
-        );
+        // The last clause of the sentence deleted, its full stop kept: the sentence no longer
+        // says what the decision says, in an excerpt too.
+        for excerpt in [false, true] {
+            let c = cmp(
+                r,
+                "Attendu que la cour d'appel a retenu que le bail était résilié.",
+                excerpt,
+            );
+            assert_eq!(
+                c.integrity.iter().map(|f| f.rule).collect::<Vec<_>>(),
+                vec![Rule::INT001]
+            );
+            assert_eq!(
+                c.integrity[0].message,
+                "the record reads «résilié» where the reference reads «résilié ; que le moyen \
+                 n'est pas fondé»"
+            );
+        }
+        // A whole sentence left out: a cut, which an excerpt may make.
+        let whole = format!("{r} PAR CES MOTIFS, la Cour rejette le pourvoi.");
+        let c = cmp(&whole, r, false);
         assert_eq!(
             c.integrity.iter().map(|f| f.rule).collect::<Vec<_>>(),
             vec![Rule::INT003]
         );
-        let c = cmp(
-            r,
-            "Attendu que la cour d'appel a retenu que le bail était résilié.",
-            true,
+        assert!(
+            cmp(&whole, r, true).integrity.is_empty(),
+            "an excerpt may cut"
         );
-        assert!(c.integrity.is_empty(), "an excerpt may cut");
+    }
+
+    /// SPEC §1.4 makes every run of white space one space, not a space where there is none:
+    /// a space put into a word, or one taken out between two, is a difference, which the diff
+    /// of tokens alone does not see. White space respelt (several spaces, no-break spaces,
+    /// line breaks) is none.
+    #[test]
+    fn a_space_put_in_or_taken_out_is_a_substitution() {
+        let r = "après débats où étaient présentes Mme Renault-Malignac, conseiller doyen, et \
+                 M. Dupont, avocat général, la Cour a rejeté le pourvoi n° 21-24.920.";
+        for (record, message) in [
+            (
+                r.replace("Renault-Malignac", "Renault- Malignac"),
+                "the record reads «Renault- Malignac, conseiller» where the reference reads \
+                 «Renault-Malignac, conseiller»",
+            ),
+            (
+                r.replace("M. Dupont", "M.Dupont"),
+                "the record reads «M.Dupont, avocat» where the reference reads «M. Dupont, \
+                 avocat»",
+            ),
+        ] {
+            let c = cmp(r, &record, true);
+            assert_eq!(rules(&c), [Rule::INT001], "{record}");
+            assert_eq!(c.integrity[0].message, message);
+            assert!(c.first_difference.is_some());
+        }
+        for record in [
+            r.replace(' ', "  "),
+            r.replace(' ', "\u{a0}"),
+            r.replace(", ", ",\n"),
+        ] {
+            assert!(cmp(r, &record, false).integrity.is_empty(), "{record}");
+        }
+        // With a word substituted before it: both, in the text's order.
+        let record = r
+            .replace("rejeté", "cassé")
+            .replace("Renault-Malignac", "Renault- Malignac");
+        let c = cmp(r, &record, false);
+        let messages: Vec<&str> = c.integrity.iter().map(|f| &*f.message).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("«Renault- Malignac, conseiller»")
+                && messages[0].ends_with("(1 of 2)")
+        );
+        assert!(messages[1].contains("«a cassé le»") && messages[1].ends_with("(2 of 2)"));
     }
 
     fn rules(c: &TextComparison) -> Vec<Rule> {
@@ -1224,7 +1927,10 @@ mod tests {
         );
         assert!(shown.contains("né le •••••••••••,"), "{shown}");
         assert!(shown.contains("Mme J••••••••••."), "{shown}");
-        assert!(e.message_personal.is_empty());
+        // The message quotes the passage: what it shows of the personal data is redacted too.
+        let msg = crate::report::exported_message(cut, false);
+        assert!(!msg.contains("1975") && !msg.contains("Jeanne"), "{msg}");
+        assert!(msg.contains("né le ••••"), "{msg}");
     }
 
     #[test]

@@ -261,8 +261,9 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
         )));
         if a.texts_not_compared > 0 {
             lines.push(Line::raw(format!(
-                "{} text(s) not compared: reference changed during the audit",
-                a.texts_not_compared
+                "{} text(s) not compared: {}",
+                a.texts_not_compared,
+                a.texts_not_compared_why.describe()
             )));
         }
         if a.unreadable_reference_decisions > 0 {
