@@ -271,7 +271,8 @@ fn a_load_dated_the_day_before_a_dated_update_missed_it() {
         expected.push((
             id.into(),
             Rule::INT001,
-            "the decision text differs from the reference: 1 passage(s) substituted".into(),
+            "the record reads «Cour : CASSE le» where the reference reads «Cour : REJETTE le»"
+                .into(),
         ));
     }
     assert_eq!(messages_with(&recs, None), expected);
@@ -348,7 +349,8 @@ fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
         ],
         Some(history),
     );
-    let substituted = "the decision text differs from the reference: 1 passage(s) substituted";
+    let substituted =
+        "the record reads «Cour : CASSE le» where the reference reads «Cour : REJETTE le»";
     assert_eq!(
         got,
         vec![

@@ -563,6 +563,10 @@ pub fn compare(
         {
             // Initials respelt (`C... A... B...` as `C. A. B.`): the same occultation, no name
             // shown.
+        } else if ref_markers > 0 && ref_words == 0 && marker_in_entities(&al, ch, record) {
+            // A marker written with HTML entities in a plain text (`[Localit&eacute; 3]`): no
+            // name shown, but not the text as published either.
+            candidates.push(k);
         } else if ref_markers > 0
             && rec_markers == 0
             && rec_words > 0
@@ -1313,6 +1317,19 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
 
 /// MSK001 on the record's chars `rs..re` (normalised), which show what the reference masks at
 /// chars `fs..fe` with the markers `shown`.
+/// Whether the record's side of change `ch` is an occultation marker once its HTML entities
+/// are decoded: what a plain text shows of a marker its publisher escaped.
+fn marker_in_entities(al: &Alignment, ch: &Change, record: &Normalized) -> bool {
+    let toks = &al.record[ch.record.clone()];
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    let shown = &record.text[first.start as usize..last.end as usize];
+    shown.contains('&')
+        && shown.len() < 200
+        && crate::text::markers::is_marker(&crate::text::normalize::normalize(shown, true))
+}
+
 fn lifted(
     (rs, re): (usize, usize),
     (fs, fe): (usize, usize),
@@ -1725,6 +1742,27 @@ mod tests {
         let c = cmp("M. [K] a formé", "M. [K] (voir note) a formé", false);
         assert!(c.masking.is_empty());
         assert_eq!(c.integrity[0].rule, Rule::INT002);
+    }
+
+    #[test]
+    fn a_marker_escaped_in_a_plain_text_is_no_name_shown() {
+        // A publisher's plain text with HTML entities: the marker is still there, escaped. The
+        // text differs as published, but nothing the source masks is shown.
+        let c = cmp(
+            "la caisse de [Localité 3] a formé un pourvoi",
+            "la caisse de [Localit&eacute; 3] a formé un pourvoi",
+            false,
+        );
+        assert!(c.masking.is_empty(), "{:?}", c.masking);
+        assert_eq!(c.integrity.len(), 1, "{:?}", c.integrity);
+        // A name in the marker's place still is one.
+        let c = cmp(
+            "la caisse de [Localité 3] a formé un pourvoi",
+            "la caisse de Saint-Denis a formé un pourvoi",
+            false,
+        );
+        assert_eq!(c.masking.len(), 1);
+        assert_eq!(c.masking[0].rule, Rule::MSK001);
     }
 
     #[test]
