@@ -140,7 +140,7 @@ fn a_conseil_d_etat_corpus_gets_the_conseil_d_etat_conditions() {
     // de la juridiction et la formation qui l'a rendue, son siège et la date de son
     // prononcé »), which INT005 holds the record to.
     assert!(text.contains("- de ne pas altérer les données ni en dénaturer le sens, et de mentionner pour chaque décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU du Conseil d'État, article V ; "), "{text}");
-    assert!(text.contains("- **INT005** — mentions d'identification de la décision absentes — 1 constat (fondement : CGU du Conseil d'État, art. V)"), "{text}");
+    assert!(text.contains("- **INT005** — mentions d'identification de la décision absentes ou inexploitables — 1 constat (fondement : CGU du Conseil d'État, art. V)"), "{text}");
     // « de votre propre initiative … pour lever des occultations ou en ajouter » is the Cour
     // de cassation's article X, not the Conseil d'État's, whose article X gives it the
     // exclusive competence over requests to change the occultations.
@@ -272,7 +272,7 @@ fn a_mixed_corpus_gets_each_condition_attributed() {
     assert!(ce.contains("- **FRE005** — "));
     assert!(!ce.contains("« r0 »") && !ce.contains("« r2 »") && !ce.contains("Cour de cassation"));
     let dila = group(&text, &headings[2]);
-    assert!(dila.contains("- **INT005** — mentions d'identification de la décision absentes — 1 constat (fondement : notice de la DILA) ; exemples :\n    - enregistrement « r2 »"));
+    assert!(dila.contains("- **INT005** — mentions d'identification de la décision absentes ou inexploitables — 1 constat (fondement : notice de la DILA) ; exemples :\n    - enregistrement « r2 »"));
     assert!(dila.contains("- **ATT001** — source des données non mentionnée — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « r2 »"));
     let crpa = group(&text, &headings[3]);
     assert!(crpa.contains("- **FRE001** — date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit — 1 constat (fondement : art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :

@@ -746,7 +746,7 @@ fn french_label(rule: Rule) -> &'static str {
         }
         Rule::INT003 => "texte de la décision coupé sans que le caractère partiel soit indiqué",
         Rule::INT004 => "extrait sans accès à la version intégrale de la décision",
-        Rule::INT005 => "mentions d'identification de la décision absentes",
+        Rule::INT005 => "mentions d'identification de la décision absentes ou inexploitables",
         Rule::INT006 => "mentions d'identification contraires à la décision diffusée",
         Rule::INT007 => "enregistrement sans décision correspondante dans la source officielle",
         Rule::ATT001 => "source des données non mentionnée",
