@@ -150,12 +150,36 @@ fn names_ce(attribution: &str) -> bool {
         if in_word(after) || (chars.get(after) == Some(&'.') && in_word(after + 1)) {
             return false;
         }
-        // In capitals throughout, a word just after is what the demonstrative comes before.
-        let word_follows = chars[after..]
+        // A word just after is what the demonstrative comes before (`CE texte`, `CE n'est
+        // pas`, `CE DOCUMENT`), unless it is a capitalised word in a text not all in capitals
+        // (`CE Ass.`, `CE Section`). A number after is a European act's (`règlement CE
+        // n° 44/2001`), and so is a slash before (`directive 2000/31/CE`).
+        let next: String = chars[after..]
             .iter()
-            .find(|c| !c.is_whitespace())
-            .is_some_and(|c| c.is_alphabetic());
-        !all_caps || !word_follows
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_alphanumeric() || **c == '°')
+            .collect();
+        let word_follows = next.chars().next().is_some_and(char::is_alphabetic);
+        let demonstrative = word_follows
+            && (all_caps || next.starts_with(char::is_lowercase) || next.ends_with('\''));
+        let before: String = chars[..i]
+            .iter()
+            .rev()
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_alphabetic() || **c == '/')
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        let european = before.ends_with('/')
+            || matches!(
+                before.as_str(),
+                "règlement" | "reglement" | "directive" | "décision" | "decision"
+            )
+            || next.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(next.as_str(), "n" | "n°" | "no" | "nº");
+        !demonstrative && !european
     })
 }
 
@@ -360,9 +384,19 @@ mod tests {
             // In capitals throughout, `CE` before a word is the demonstrative.
             "DONNÉES DE CE SITE",
             "C'EST NOTRE BASE",
+            // So is `CE` before a word in lower case, in any text.
+            "Source : notre rédaction. CE texte est reproduit intégralement",
+            "Source : Dalloz — CE n'est pas une reproduction officielle",
+            "CE document provient de notre base",
+            // A European act's abbreviation.
+            "Source : Dalloz (règlement CE n° 44/2001)",
+            "Source : notre base ; directive 2000/31/CE",
+            "Source : notre base (CE 1234/2008)",
         ] {
             assert!(named(attr).is_empty(), "{attr}: {:?}", named(attr));
         }
+        // Before a capitalised word in a text not all in capitals: a formation.
+        assert_eq!(named("Source : CE Ass."), vec![Named::ConseilEtat]);
         // Both the Conseil d'État's abbreviation and Légifrance.
         assert_eq!(
             named("Légifrance, CE"),
