@@ -95,9 +95,13 @@ fn dates_inside_words_compact_english_or_in_part() {
         "Nov. 18th 2020",
         // A year of two digits, in the reference's century.
         "18/11/20",
-        // An instant is the day it falls on in France: midnight in Paris, exported in UTC.
+        // An instant is the day it falls on in France: midnight in Paris, exported in UTC, in
+        // ISO 8601 or as JavaScript's `toUTCString` writes it.
         "2020-11-17T23:00:00.000Z",
         "2020-11-18T00:00:00+01:00",
+        "Tue, 17 Nov 2020 23:00:00 GMT",
+        // Several days, the decision's among them.
+        "Audience du 7 octobre 2020, arrêt du 18 novembre 2020",
     ] {
         equal(IdField::DecisionDate, v, &r);
         assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
@@ -131,6 +135,7 @@ fn dates_inside_words_compact_english_or_in_part() {
         ("18 novembre", "it gives no year"),
         ("hier", "no date can be read in it"),
         ("date du prononcé", "no date can be read in it"),
+        ("45248", "no date can be read in it"),
     ] {
         unknown(IdField::DecisionDate, v, &r);
         assert_eq!(
@@ -138,6 +143,16 @@ fn dates_inside_words_compact_english_or_in_part() {
             Some(why),
             "{v}"
         );
+    }
+    // A day vigie reads only in part, in a longer value: nothing to say.
+    for v in [
+        "le dix-huit novembre 2020",
+        "18 novembre 20",
+        "18 11 2020",
+        "18-NOV-20",
+    ] {
+        unknown(IdField::DecisionDate, v, &r);
+        assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
     }
     // Nothing to say when the reference has no date, or when the value shows none.
     let mut no_date = cc_reference();
@@ -161,6 +176,17 @@ fn courts_and_benches_vigie_has_no_table_for() {
         "Cour d'assises de Paris",
     ] {
         different(IdField::Jurisdiction, v, &r, "Cour de cassation");
+        assert_eq!(unreadable(IdField::Jurisdiction, v, &r), None, "{v}");
+    }
+    // A court in words vigie cannot read: nothing to say.
+    for v in ["Cour de cass.", "Court of Cassation", "Paris, Cour d'appel"] {
+        assert_ne!(
+            compare(IdField::Jurisdiction, v, &r),
+            Comparison::Different {
+                expected: "Cour de cassation".into()
+            },
+            "{v}"
+        );
         assert_eq!(unreadable(IdField::Jurisdiction, v, &r), None, "{v}");
     }
     // No court at all: it identifies nothing.
@@ -188,7 +214,6 @@ fn courts_and_benches_vigie_has_no_table_for() {
     let expected = reference_display(IdField::Formation, &r).unwrap_or(expected.into());
     for v in [
         "Pôle 4 - Chambre 9",
-        "Civ. 20",
         "Juge des référés",
         "Section du contentieux",
         "Chambre des requêtes",
@@ -204,7 +229,15 @@ fn courts_and_benches_vigie_has_no_table_for() {
     };
     equal(IdField::Formation, "Premier président", &ordo);
     // A bench in words vigie cannot read is not a contradiction; no bench at all is unreadable.
-    unknown(IdField::Formation, "1re chambre", &r);
+    for v in [
+        "1re chambre",
+        "Commercial Chamber",
+        "Chambre commerciale n° 1",
+        "Chambre du conseil",
+    ] {
+        unknown(IdField::Formation, v, &r);
+        assert_eq!(unreadable(IdField::Formation, v, &r), None, "{v}");
+    }
     assert_eq!(unreadable(IdField::Formation, "1re chambre", &r), None);
     assert_eq!(
         unreadable(IdField::Formation, "XYZ", &r).as_deref(),

@@ -317,6 +317,9 @@ pub struct DayParts {
     pub short_year: bool,
     pub month: Option<i8>,
     pub day: Option<i8>,
+    /// Whether these parts are the whole value (`octobre 2023`), not what vigie read of a
+    /// longer one (`le cinq octobre 2023`).
+    pub whole_value: bool,
 }
 
 impl DayParts {
@@ -410,6 +413,11 @@ pub fn read_day(s: &str) -> DayReading {
     if impossible_date(s) {
         return DayReading::Impossible;
     }
+    // An instant as e-mail and JavaScript's `toUTCString` write it (`Wed, 04 Oct 2023
+    // 22:00:00 GMT`): the day it falls on in France.
+    if let Ok(z) = jiff::fmt::rfc2822::parse(s.trim()) {
+        return DayReading::Day(paris_day(z.timestamp()));
+    }
     let folded = fold(s);
     if let Some(m) = DATE_RE
         .captures_iter(&folded)
@@ -428,6 +436,10 @@ pub fn read_day(s: &str) -> DayReading {
     let Some(c) = DAY_RE.captures(&folded) else {
         return DayReading::Nothing;
     };
+    let whole_value = c.get(0).is_some_and(|m| {
+        let rest = folded[m.end()..].trim_matches(|c: char| !c.is_alphanumeric());
+        only_lead_words(&folded[..m.start()]) && rest.is_empty()
+    });
     let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
     let whole = |y: Option<i16>, m: Option<i16>, d: Option<i16>| {
         let (y, m, d) = (y?, m?, d?);
@@ -457,6 +469,7 @@ pub fn read_day(s: &str) -> DayReading {
                     short_year: true,
                     month: Some(m as i8),
                     day: Some(d as i8),
+                    whole_value,
                 }))
             }
             _ => Some(DayReading::Impossible),
@@ -481,12 +494,27 @@ pub fn read_day(s: &str) -> DayReading {
                 short_year: false,
                 month: m.map(|m| m as i8),
                 day: d.map(|d| d as i8),
+                whole_value,
             })
         } else {
             DayReading::Impossible
         })
     };
     reading.unwrap_or(DayReading::Nothing)
+}
+
+/// Every whole day written in `s` (`Audience du 7 septembre 2023, arrêt du 5 octobre 2023`).
+pub fn days_in(s: &str) -> Vec<Date> {
+    DATE_RE
+        .captures_iter(&fold(s))
+        .filter_map(|c| moment_of(&c, false))
+        .map(|m| m.date())
+        .collect()
+}
+
+/// Whether `s` names a month, in French or in English, in full or abridged.
+pub fn mentions_a_month(s: &str) -> bool {
+    super::names_a_month(s) || super::words(s).split(' ').any(|w| month_en(w).is_some())
 }
 
 /// An `updated_at` value: a date, or a date-time (naive ones are French local time).
@@ -503,11 +531,15 @@ pub fn parse_moment(s: &str) -> Option<Moment> {
 /// `Document chargé sur le site source le 20/11/2026` or `Mis à jour le 3 novembre 2026 à 14h05`.
 /// A sentence written for readers may give the year in two digits, as French often does
 /// (`le 20/11/26`): it is read in this century ([`short_year`]).
+///
+/// Of several dates, the latest: a notice may date the decision before its load (`Décision du
+/// 05/12/25 chargée le 21/11/26`), and a load comes after the decision it loads.
 pub fn find_moment_in(text: &str) -> Option<Moment> {
     let folded = fold(text);
     DATE_RE
         .captures_iter(&folded)
-        .find_map(|caps| moment_of(&caps, true))
+        .filter_map(|caps| moment_of(&caps, true))
+        .max_by_key(|m| m.start())
 }
 
 /// Whether a sentence holds something written as a date, readable or not (`le 31/11/2026`, a day
@@ -659,6 +691,15 @@ mod tests {
             Some(Moment::Instant("2026-11-21T06:00:00Z".parse().unwrap()))
         );
         assert_eq!(find_moment_in("Document chargé sur le site source"), None);
+        // Of several dates, the latest: the load, after the decision it loads.
+        assert_eq!(
+            find_moment_in("Décision du 05/12/25 chargée le 21/11/26"),
+            Some(Moment::Date(date(2026, 11, 21)))
+        );
+        assert_eq!(
+            find_moment_in("Décision du 5 décembre 2025, chargée le 21 novembre 2026"),
+            Some(Moment::Date(date(2026, 11, 21)))
+        );
         assert_eq!(
             find_moment_in("le 31/02/2026, pardon le 28/02/2026"),
             Some(Moment::Date(date(2026, 2, 28)))

@@ -276,7 +276,11 @@ fn formation_display(reference: &ReferenceDecision) -> Option<String> {
 fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     let expected = reference.decision_date?;
     match read_day(value) {
-        DayReading::Day(date) => Some(date == expected),
+        // A value may give several days, the decision's among them (`Audience du 7 septembre
+        // 2023, arrêt du 5 octobre 2023`).
+        DayReading::Day(date) => {
+            Some(date == expected || dates::days_in(value).contains(&expected))
+        }
         // A date no calendar has, read either way (`31/02/2023`): not the reference's.
         DayReading::Impossible => Some(false),
         // Part of another day (`septembre 2023`, `2022`), or the whole of it with a year of two
@@ -302,8 +306,12 @@ pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) ->
         IdField::DecisionDate => {
             let expected = reference.decision_date?;
             match read_day(value) {
-                DayReading::Nothing => Some("no date can be read in it".to_owned()),
-                DayReading::Parts(p) if !p.whole() && !p.contradicts(expected) => {
+                // A month's name, with or without digits, is a date vigie cannot read
+                // (`05-OCT-23`, `cinq octobre deux mille vingt-trois`), not none.
+                DayReading::Nothing if !dates::mentions_a_month(value) => {
+                    Some("no date can be read in it".to_owned())
+                }
+                DayReading::Parts(p) if p.whole_value && !p.whole() && !p.contradicts(expected) => {
                     Some(p.missing().to_owned())
                 }
                 _ => None,
@@ -311,18 +319,19 @@ pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) ->
         }
         IdField::Jurisdiction => {
             reference_court(reference)?;
-            (!courts::names_a_court(value)).then(|| "it names no court".to_owned())
+            (!courts::names_a_court(value) && !court_like(value))
+                .then(|| "it names no court".to_owned())
         }
         IdField::Formation => {
             if cc_reference(reference).is_some() {
                 let p = parse_cc(value);
                 let none = p.chamber.is_none() && p.formation.is_none() && !p.conflicting;
-                return (none && !names_a_bench(value)).then(|| {
+                return (none && !bench_like(value)).then(|| {
                     "it names no chamber or formation of the Cour de cassation".to_owned()
                 });
             }
             let raw = formation_raw(reference)?;
-            (describe(value).is_empty() && !describe(&raw).is_empty())
+            (!bench_like(value) && !describe(&raw).is_empty())
                 .then(|| "it names no chamber or formation".to_owned())
         }
         IdField::Seat | IdField::Number => None,
@@ -493,50 +502,113 @@ fn compare_formation(value: &str, reference: &ReferenceDecision) -> Option<bool>
     chambers::compare_desc(&describe(value), &describe(&raw))
 }
 
-/// Whether `value` names a chamber, a formation or a judge of some court.
-fn names_a_bench(value: &str) -> bool {
-    !describe(value).is_empty()
+/// Whether `value`, which names no chamber or formation of the Cour de cassation, names
+/// another court's (`Pôle 4 - Chambre 9`, `Juge des référés`, `Section du contentieux`,
+/// `Chambre des requêtes`), rather than one of its own in words vigie cannot read (`1re
+/// chambre`, `Chambre civile n° 2`, `Social`, `Second Civil Chamber`).
+fn names_another_bench(value: &str) -> bool {
+    let d = describe(value);
+    d.pole.is_some()
+        || d.section.is_some()
+        || d.kinds.iter().any(|k| {
+            !matches!(
+                *k,
+                "civile" | "commerciale" | "sociale" | "penale" | "mixte" | "pleniere"
+            )
+        })
+        || words(value)
+            .split(' ')
+            .any(|w| matches!(w, "requetes" | "juge" | "tribunal"))
+}
+
+/// Whether `value` holds a digit or a word that benches are named with, in French or in
+/// English: a chamber, formation or judge vigie may not read, but not nothing.
+fn bench_like(value: &str) -> bool {
+    value.bytes().any(|b| b.is_ascii_digit())
+        || !describe(value).is_empty()
         || words(value).split(' ').any(|w| {
             matches!(
                 w,
                 "chambre"
                     | "chambres"
+                    | "ch"
+                    | "chr"
+                    | "chbre"
                     | "formation"
                     | "section"
+                    | "sect"
+                    | "sous"
+                    | "ssr"
+                    | "assemblee"
+                    | "ass"
+                    | "pleniere"
+                    | "plen"
+                    | "mixte"
                     | "president"
                     | "presidente"
                     | "presidence"
-                    | "assemblee"
-                    | "tribunal"
+                    | "premier"
+                    | "premiere"
                     | "juge"
-                    | "pole"
+                    | "conseiller"
                     | "conseil"
+                    | "bureau"
+                    | "pole"
                     | "cour"
+                    | "tribunal"
+                    | "civ"
+                    | "civil"
+                    | "civile"
+                    | "soc"
+                    | "social"
+                    | "sociale"
+                    | "com"
+                    | "commercial"
+                    | "commerciale"
+                    | "crim"
+                    | "criminal"
+                    | "criminelle"
+                    | "chamber"
+                    | "division"
+                    | "panel"
+                    | "plenary"
+                    | "judge"
             )
         })
 }
 
-/// Whether `value`, which names no chamber or formation of the Cour de cassation, names
-/// another court's (`Pôle 4 - Chambre 9`, `Civ. 20`, `Juge des référés`, `Chambre des
-/// requêtes`), rather than one of its own in words vigie cannot read (`1re chambre`).
-fn names_another_bench(value: &str) -> bool {
-    let d = describe(value);
-    d.pole.is_some()
-        || d.section.is_some()
-        || !d.kinds.is_empty()
-        || words(value).split(' ').any(|w| {
-            matches!(
-                w,
-                "requetes"
-                    | "president"
-                    | "presidente"
-                    | "assemblee"
-                    | "tribunal"
-                    | "juge"
-                    | "conseil"
-                    | "cour"
-            )
-        })
+/// Whether `value` holds a word that courts are named with, in French or in English: a court
+/// vigie may not read (`Cour de cass.`, `Court of Cassation`, `Paris, Cour d'appel`), but not
+/// nothing (`XYZ`, `Haute juridiction`).
+fn court_like(value: &str) -> bool {
+    words(value).split(' ').any(|w| {
+        matches!(
+            w,
+            "cour"
+                | "court"
+                | "tribunal"
+                | "trib"
+                | "conseil"
+                | "council"
+                | "cons"
+                | "cass"
+                | "cassation"
+                | "ca"
+                | "caa"
+                | "ta"
+                | "tj"
+                | "tgi"
+                | "ce"
+                | "cc"
+                | "cph"
+                | "prud"
+                | "prudhommes"
+                | "state"
+                | "etat"
+                | "appel"
+                | "appeal"
+        )
+    })
 }
 
 /// The reference's chamber and formation, as one value (`10ème - 9ème chambres réunies`).
