@@ -579,6 +579,16 @@ pub fn compare(
                 al.reference_chars(&ch.reference),
             );
             lifted(rspan, fspan, &shown, &texts, rec, &mut out);
+        } else if rec_words == 0
+            && ref_words > 0
+            && al.record[ch.record.clone()]
+                .iter()
+                .all(|t| elision_mark(&record.text, t))
+            && whole_sentences(&al, ch, compared)
+        {
+            // `[…]` in place of whole sentences: a passage left out and marked so, as excerpts
+            // do (a cut), not an occultation the reuser added.
+            candidates.push(k);
         } else if rec_markers > 0
             && ref_markers == 0
             && ref_words > 0
@@ -743,7 +753,7 @@ fn classify(
         let plain = || {
             al.record[whole.record.clone()]
                 .iter()
-                .all(|t| !t.marker && !align::is_elision(&record.text[t.range()]))
+                .all(|t| !t.marker && !elision_mark(&record.text, t))
         };
         let inside = OnceCell::new();
         let inside = || *inside.get_or_init(|| inside_sentence(al, &whole, compared));
@@ -815,7 +825,11 @@ fn classify_one(
     let ref_toks = &al.reference[ch.reference.clone()];
     let rec_toks = &al.record[ch.record.clone()];
     if ch.reference.is_empty() {
-        out.push(hunk(Kind::Inserted));
+        // A mark of a passage left out, which the diff set apart from the passage: no text
+        // of the record's own.
+        if !rec_toks.iter().all(|t| elision_mark(&record.text, t)) {
+            out.push(hunk(Kind::Inserted));
+        }
         return;
     }
     let inside = inside_sentence(al, ch, compared);
@@ -827,8 +841,7 @@ fn classify_one(
         return;
     }
     let (r, c) = (ch.reference.len(), ch.record.len());
-    let elisions =
-        |text: &str, toks: &[align::Tok]| toks.iter().all(|t| align::is_elision(&text[t.range()]));
+    let elisions = |text: &str, toks: &[align::Tok]| toks.iter().all(|t| elision_mark(text, t));
     let much_longer = c > 3 * r && c - r >= 8;
     let kind = if elisions(&record.text, rec_toks) && !elisions(&reference.text, ref_toks) {
         // `(…)` in place of the reference's words: a passage cut, and marked as such (what an
@@ -869,7 +882,7 @@ fn note_and_cut(
     out: &mut Vec<Hunk>,
 ) {
     let toks = &al.record[whole.record.clone()];
-    let mark = |t: &align::Tok| t.marker || align::is_elision(&record.text[t.range()]);
+    let mark = |t: &align::Tok| t.marker || elision_mark(&record.text, t);
     let lead = toks.iter().take_while(|t| mark(t)).count();
     let trail = toks[lead..].iter().rev().take_while(|t| mark(t)).count();
     let (from, to) = (whole.record.start + lead, whole.record.end - trail);
@@ -1263,6 +1276,21 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
 
 /// MSK001 on the record's chars `rs..re` (normalised), which show what the reference masks at
 /// chars `fs..fe` with the markers `shown`.
+/// Whether `token` marks a passage left out: `(…)`, `(...)` ([`align::is_elision`]), or an
+/// ellipsis standing alone between words (` … `), as excerpts also write it between the
+/// paragraphs they keep. An ellipsis glued to a word (`etc…`) is punctuation.
+fn elision_mark(text: &str, t: &align::Tok) -> bool {
+    let token = &text[t.range()];
+    let alone = || {
+        let before = text[..t.range().start].chars().next_back();
+        let after = text[t.range().end..].chars().next();
+        before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+    };
+    align::is_elision(token)
+        || (token == "…" && alone())
+        || (t.marker && matches!(token, "[…]" | "[...]"))
+}
+
 /// Whether the record's side of change `ch` is an occultation marker once its HTML entities
 /// are decoded: what a plain text shows of a marker its publisher escaped.
 fn marker_in_entities(al: &Alignment, ch: &Change, record: &Normalized) -> bool {
@@ -1642,6 +1670,39 @@ mod tests {
         let c = cmp("M. [K] a formé", "M. [K] (voir note) a formé", false);
         assert!(c.masking.is_empty());
         assert_eq!(c.integrity[0].rule, Rule::INT002);
+    }
+
+    #[test]
+    fn an_ellipsis_alone_between_kept_passages_is_a_cut() {
+        let reference =
+            "Le moyen est fondé. Faits et procédure. 1. La cour a jugé. 2. Elle a rejeté.";
+        for record in [
+            "Le moyen est fondé. … 1. La cour a jugé. 2. Elle a rejeté.",
+            "Le moyen est fondé. (…) 1. La cour a jugé. 2. Elle a rejeté.",
+            "Le moyen est fondé. […] 1. La cour a jugé. 2. Elle a rejeté.",
+            "Le moyen est fondé. [...] 1. La cour a jugé. 2. Elle a rejeté.",
+        ] {
+            // An excerpt may leave passages out; a full record may not.
+            let c = cmp(reference, record, true);
+            assert!(c.integrity.is_empty(), "{record}: {:?}", c.integrity);
+            let c = cmp(reference, record, false);
+            assert_eq!(rules(&c), vec![Rule::INT003], "{record}");
+        }
+        // `[…]` in place of words inside a sentence masks them (a party's name: MSK003).
+        let c = cmp(
+            "Le pourvoi de M. Jean Dupont est rejeté.",
+            "Le pourvoi de M. […] est rejeté.",
+            true,
+        );
+        assert!(c.integrity.is_empty(), "{:?}", c.integrity);
+        assert_eq!(c.masking.len(), 1);
+        // Glued to a word, it is punctuation: `jugé…` for `jugé.` is a change of the text.
+        let c = cmp(
+            reference,
+            "Le moyen est fondé. Faits et procédure. 1. La cour a jugé… 2. Elle a rejeté.",
+            true,
+        );
+        assert_eq!(rules(&c), vec![Rule::INT001]);
     }
 
     #[test]
