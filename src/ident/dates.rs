@@ -532,15 +532,29 @@ pub fn parse_moment(s: &str) -> Option<Moment> {
 /// A sentence written for readers may give the year in two digits, as French often does
 /// (`le 20/11/26`): it is read in this century ([`short_year`]).
 ///
-/// Of several dates, the latest: a notice may date the decision before its load (`Décision du
-/// 05/12/25 chargée le 21/11/26`), and a load comes after the decision it loads.
+/// Of several dates, the first after a word of loading (`Décision du 05/12/25 chargée le
+/// 21/11/26` is the 21st; `chargé le 01/12/2025, page consultée le 21/11/2026` the 1st), else
+/// the first.
 pub fn find_moment_in(text: &str) -> Option<Moment> {
     let folded = fold(text);
-    DATE_RE
+    let dates: Vec<(usize, Moment)> = DATE_RE
         .captures_iter(&folded)
-        .filter_map(|caps| moment_of(&caps, true))
-        .max_by_key(|m| m.start())
+        .filter_map(|caps| Some((caps.get(0)?.start(), moment_of(&caps, true)?)))
+        .collect();
+    let load = LOAD_RE.find(&folded).map(|m| m.start());
+    load.and_then(|l| dates.iter().find(|(at, _)| *at > l))
+        .or(dates.first())
+        .map(|&(_, m)| m)
 }
+
+/// Words that say a document was loaded, on [`fold`]ed text (`chargé`, `téléchargé`,
+/// `récupéré`, `importé`, `extrait le`, `collecté`…, `loaded`, `downloaded`).
+static LOAD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:re-?)?(?:charg|telecharg|recuper|import|extrai|collect|moissonn|synchronis|integr|load|download|retriev|fetch)\w*",
+    )
+    .expect("load regex")
+});
 
 /// Whether a sentence holds something written as a date, readable or not (`le 31/11/2026`, a day
 /// November does not have; `le 20/11/2026 à 25h00`): with [`find_moment_in`], tells a notice
@@ -691,7 +705,7 @@ mod tests {
             Some(Moment::Instant("2026-11-21T06:00:00Z".parse().unwrap()))
         );
         assert_eq!(find_moment_in("Document chargé sur le site source"), None);
-        // Of several dates, the latest: the load, after the decision it loads.
+        // Of several dates, the first after a word of loading.
         assert_eq!(
             find_moment_in("Décision du 05/12/25 chargée le 21/11/26"),
             Some(Moment::Date(date(2026, 11, 21)))
@@ -699,6 +713,16 @@ mod tests {
         assert_eq!(
             find_moment_in("Décision du 5 décembre 2025, chargée le 21 novembre 2026"),
             Some(Moment::Date(date(2026, 11, 21)))
+        );
+        assert_eq!(
+            find_moment_in(
+                "Document chargé sur le site source le 01/12/2025, page consultée le 21/11/2026"
+            ),
+            Some(Moment::Date(date(2025, 12, 1)))
+        );
+        assert_eq!(
+            find_moment_in("Mis à jour le 3 novembre 2026, version du 4 novembre 2026"),
+            Some(Moment::Date(date(2026, 11, 3)))
         );
         assert_eq!(
             find_moment_in("le 31/02/2026, pardon le 28/02/2026"),

@@ -753,7 +753,7 @@ fn classify(
         let plain = || {
             al.record[whole.record.clone()]
                 .iter()
-                .all(|t| !t.marker && !elision_mark(&record.text, t))
+                .all(|t| !t.marker && !elision_mark_where(&record.text, t, false))
         };
         let inside = OnceCell::new();
         let inside = || *inside.get_or_init(|| inside_sentence(al, &whole, compared));
@@ -834,14 +834,31 @@ fn classify_one(
     }
     let inside = inside_sentence(al, ch, compared);
     if ch.record.is_empty() {
-        // Punctuation deleted inside a sentence is punctuation changed. Outside one, as a
-        // line of the header (`______`, `-=-=-=-`), it is left out like any passage.
-        let kind = if inside { Kind::Substituted } else { Kind::Cut };
+        // Words or punctuation deleted inside a sentence change it; so does a full stop
+        // deleted between two, which joins them. Words between sentences, or a line of the
+        // header (`______`, `-=-=-=-`), are left out like any passage.
+        let words = ref_toks
+            .iter()
+            .any(|t| t.marker || is_word(&reference.text[t.range()]));
+        let rule_line = match (ref_toks.first(), ref_toks.last()) {
+            (Some(a), Some(b)) => {
+                let s = &reference.text[a.range().start..b.range().end];
+                s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+                    && !s.chars().any(char::is_alphanumeric)
+            }
+            _ => false,
+        };
+        let kind = if inside || (!words && !rule_line) {
+            Kind::Substituted
+        } else {
+            Kind::Cut
+        };
         out.push(hunk(kind));
         return;
     }
     let (r, c) = (ch.reference.len(), ch.record.len());
-    let elisions = |text: &str, toks: &[align::Tok]| toks.iter().all(|t| elision_mark(text, t));
+    let elisions =
+        |text: &str, toks: &[align::Tok]| toks.iter().all(|t| elision_mark_where(text, t, !inside));
     let much_longer = c > 3 * r && c - r >= 8;
     let kind = if elisions(&record.text, rec_toks) && !elisions(&reference.text, ref_toks) {
         // `(…)` in place of the reference's words: a passage cut, and marked as such (what an
@@ -1280,6 +1297,12 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
 /// ellipsis standing alone between words (` … `), as excerpts also write it between the
 /// paragraphs they keep. An ellipsis glued to a word (`etc…`) is punctuation.
 fn elision_mark(text: &str, t: &align::Tok) -> bool {
+    elision_mark_where(text, t, true)
+}
+
+/// [`elision_mark`], where a bare ellipsis counts only `between` sentences: inside one, ` … `
+/// in place of a word (`n'ayant … été`) changes the sentence it keeps, as a deletion would.
+fn elision_mark_where(text: &str, t: &align::Tok, between: bool) -> bool {
     let token = &text[t.range()];
     let alone = || {
         let before = text[..t.range().start].chars().next_back();
@@ -1287,7 +1310,7 @@ fn elision_mark(text: &str, t: &align::Tok) -> bool {
         before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
     };
     align::is_elision(token)
-        || (token == "…" && alone())
+        || (between && token == "…" && alone())
         || (t.marker && matches!(token, "[…]" | "[...]"))
 }
 
@@ -1688,6 +1711,20 @@ mod tests {
             let c = cmp(reference, record, false);
             assert_eq!(rules(&c), vec![Rule::INT003], "{record}");
         }
+        // Inside a sentence, ` … ` in place of a word changes what the sentence says.
+        let c = cmp(
+            "Le moyen n'est pas fondé. La cour a jugé.",
+            "Le moyen n'est … fondé. La cour a jugé.",
+            true,
+        );
+        assert_eq!(rules(&c), vec![Rule::INT001]);
+        // A full stop deleted between two sentences joins them: a change, not a cut.
+        let c = cmp(
+            reference,
+            "Le moyen est fondé Faits et procédure. 1. La cour a jugé. 2. Elle a rejeté.",
+            true,
+        );
+        assert_eq!(rules(&c), vec![Rule::INT001]);
         // `[…]` in place of words inside a sentence masks them (a party's name: MSK003).
         let c = cmp(
             "Le pourvoi de M. Jean Dupont est rejeté.",
