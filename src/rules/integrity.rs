@@ -840,15 +840,16 @@ fn classify_one(
         let words = ref_toks
             .iter()
             .any(|t| t.marker || is_word(&reference.text[t.range()]));
-        let rule_line = match (ref_toks.first(), ref_toks.last()) {
+        // Told only for punctuation, whose span is short: a passage cut may be the whole text.
+        let rule_line = || match (ref_toks.first(), ref_toks.last()) {
             (Some(a), Some(b)) => {
                 let s = &reference.text[a.range().start..b.range().end];
-                s.chars().filter(|c| !c.is_whitespace()).count() >= 3
-                    && !s.chars().any(char::is_alphanumeric)
+                !s.chars().any(char::is_alphanumeric)
+                    && s.chars().filter(|c| !c.is_whitespace()).count() >= 3
             }
             _ => false,
         };
-        let kind = if inside || (!words && !rule_line) {
+        let kind = if inside || (!words && !rule_line()) {
             Kind::Substituted
         } else {
             Kind::Cut
