@@ -419,11 +419,8 @@ pub fn read_day(s: &str) -> DayReading {
         return DayReading::Day(paris_day(z.timestamp()));
     }
     let folded = fold(s);
-    if let Some(m) = DATE_RE
-        .captures_iter(&folded)
-        .find_map(|c| moment_of(&c, false))
-    {
-        return DayReading::Day(m.date());
+    if let Some(d) = days_of(&folded).next() {
+        return DayReading::Day(d);
     }
     // Month first, the American way, where it cannot be read day first (`11/18/2020`).
     if let Some(c) = DATE_RE.captures(&folded)
@@ -505,11 +502,15 @@ pub fn read_day(s: &str) -> DayReading {
 
 /// Every whole day written in `s` (`Audience du 7 septembre 2023, arrêt du 5 octobre 2023`).
 pub fn days_in(s: &str) -> Vec<Date> {
+    days_of(&fold(s)).collect()
+}
+
+/// The whole days written in `folded` ([`fold`]ed text), in order.
+fn days_of(folded: &str) -> impl Iterator<Item = Date> + '_ {
     DATE_RE
-        .captures_iter(&fold(s))
+        .captures_iter(folded)
         .filter_map(|c| moment_of(&c, false))
         .map(|m| m.date())
-        .collect()
 }
 
 /// Whether `s` names a month, in French or in English, in full or abridged.

@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// The record's value of an identification field, if it shows one: not a placeholder (`-`,
 /// `N/A`, `non renseigné`…); for a number, a digit other than zero (`n°` alone, `000000`, show
 /// none); for a date, no digits or one other than zero (`0000-00-00` shows none, `hier` one,
-/// which [`unreadable`] tells). A value that shows none is absent (INT005).
+/// which [`ident::unreadable`] tells). A value that shows none is absent (INT005).
 pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
     let v = match f {
         IdField::Jurisdiction => r.jurisdiction.as_deref(),
@@ -53,19 +53,6 @@ fn required(reference: Option<&ReferenceDecision>, rec: &RecordRef) -> Vec<IdFie
     }
 }
 
-/// Why a shown value of a required field identifies nothing ([`ident::unreadable`]): a date
-/// written in words (`cinq octobre deux mille vingt-trois`) is read by the reader though not by
-/// vigie, and is not one.
-fn unreadable(f: IdField, v: &str, d: &ReferenceDecision) -> Option<String> {
-    if f == IdField::DecisionDate
-        && !v.bytes().any(|b| b.is_ascii_digit())
-        && ident::names_a_month(v)
-    {
-        return None;
-    }
-    ident::unreadable(f, v, d)
-}
-
 /// Checks the record's identification in one pass over its fields: pushes INT005 onto `out`
 /// for the required identification that is absent, or shown in a form that identifies nothing
 /// (a date with no day, a court's name that names none); returns INT006 for the fields that
@@ -78,31 +65,35 @@ pub fn check(
     out: &mut Vec<Finding>,
 ) -> Vec<Finding> {
     let required = required(reference, rec);
-    let mut mismatches = Vec::new();
-    let mut unread = Vec::new();
-    for f in [
+    let fields = [
         IdField::Jurisdiction,
         IdField::Formation,
         IdField::Seat,
         IdField::DecisionDate,
         IdField::Number,
-    ] {
-        let (Some(v), Some(d)) = (record_value(r, f), reference) else {
+    ];
+    let values = fields.map(|f| record_value(r, f));
+    let value = |f: IdField| fields.iter().position(|&g| g == f).and_then(|i| values[i]);
+    let mut mismatches = Vec::new();
+    let mut unread = Vec::new();
+    for (&f, v) in fields.iter().zip(values) {
+        let (Some(v), Some(d)) = (v, reference) else {
             continue;
         };
         match ident::compare(f, v, d) {
             Comparison::Different { expected } => mismatches.push(mismatch(f, v, expected, rec)),
             Comparison::Unknown if required.contains(&f) => {
-                if let Some(why) = unreadable(f, v, d) {
+                if let Some(why) = ident::unreadable(f, v, d) {
                     unread.push((f.name(), v, why));
                 }
             }
             _ => {}
         }
     }
+    // In the producer's order of its required fields.
     let missing: Vec<&str> = required
         .iter()
-        .filter(|f| record_value(r, **f).is_none())
+        .filter(|f| value(**f).is_none())
         .map(|f| f.name())
         .collect();
     if !missing.is_empty() || !unread.is_empty() {
