@@ -51,18 +51,9 @@ fn audit_lines(lines: &[String]) -> Vec<(String, Rule)> {
 }
 
 fn audit_lines_with(records: &[String], history: Option<&str>) -> Vec<(String, Rule)> {
-    report_lines_with(records, history)
-        .findings
-        .iter()
-        .map(|f| {
-            (
-                f.record
-                    .as_ref()
-                    .and_then(|r| r.id.clone())
-                    .unwrap_or_default(),
-                f.rule,
-            )
-        })
+    findings_with(records, history)
+        .into_iter()
+        .map(|(id, rule, _)| (id, rule))
         .collect()
 }
 
@@ -72,7 +63,12 @@ fn messages_with(
     history: Option<&str>,
 ) -> Vec<(String, Rule, String)> {
     let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
-    report_lines_with(&lines, history)
+    findings_with(&lines, history)
+}
+
+/// The findings of an audit of the lines `records` with `history`: record id, rule, message.
+fn findings_with(records: &[String], history: Option<&str>) -> Vec<(String, Rule, String)> {
+    report_lines_with(records, history)
         .findings
         .iter()
         .map(|f| {
