@@ -312,7 +312,9 @@ impl<'a> Checker<'a> {
         // differing copy is then taken for a correction missed (FRE002, medium) rather than for
         // an alteration of the decision (INT001–INT006, high), which nothing would prove; the
         // message says it is a doubt.
-        let correction = loaded_shown.and_then(|l| {
+        // Worked out only for a record that differs: most do not.
+        let differs = text_differs || !mismatches.is_empty();
+        let correction = loaded_shown.filter(|_| differs).and_then(|l| {
             [
                 reference.and_then(|d| d.update_date),
                 hist.and_then(|h| h.last_update),
@@ -329,9 +331,7 @@ impl<'a> Checker<'a> {
             Some(c) => (c.integrity, c.masking, c.lifted, c.first_difference),
             None => (Vec::new(), Vec::new(), Vec::new(), None),
         };
-        if let Some((relation, u, l)) =
-            correction.filter(|_| text_differs || !mismatches.is_empty())
-        {
+        if let Some((relation, u, l)) = correction {
             let ev = first_difference
                 .or_else(|| {
                     mismatches
