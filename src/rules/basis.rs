@@ -193,15 +193,16 @@ impl Basis {
                     }
                 }
             }
-            for (i, entry) in whole.entries[..n].iter().enumerate() {
-                if always_cited(rule, entry) {
-                    of_p |= 1 << i;
-                }
-            }
             cited |= of_p;
         }
         if !any {
             return whole;
+        }
+        // What the rule cites whatever the producer (FRE003's CC V), once.
+        for (i, entry) in whole.entries[..n].iter().enumerate() {
+            if always_cited(rule, entry) {
+                cited |= 1 << i;
+            }
         }
         Basis {
             cited,
