@@ -5,16 +5,11 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod support;
+use support::data::data;
 use support::pipe::through_a_pipe;
-
-fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(p)
-}
 
 fn vigie() -> Command {
     Command::cargo_bin("vigie").unwrap()

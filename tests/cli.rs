@@ -5,20 +5,11 @@ use predicates::prelude::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
-fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(p)
-}
+mod support;
+use support::data::{cc_text, data};
 
 fn vigie() -> Command {
     Command::cargo_bin("vigie").unwrap()
-}
-
-fn cc_text() -> String {
-    let v: Value =
-        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
-    v["text"].as_str().unwrap().to_string()
 }
 
 fn clean(id: &str) -> Value {

@@ -7,17 +7,8 @@ use std::sync::atomic::AtomicBool;
 use vigie::audit::{self, AuditOptions};
 use vigie::rules::Rule;
 
-fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(p)
-}
-
-fn cc_text() -> String {
-    let v: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
-    v["text"].as_str().unwrap().to_string()
-}
+mod support;
+use support::data::{cc_text, data};
 
 /// A record that states everything right about the cc_detail decision.
 fn clean(id: &str) -> serde_json::Value {

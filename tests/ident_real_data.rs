@@ -1,7 +1,5 @@
 //! Identification comparisons over the real decisions of `tests/data/`.
 
-use std::path::Path;
-
 use regex::Regex;
 use serde_json::Value;
 use vigie::ident::{
@@ -9,10 +7,12 @@ use vigie::ident::{
 };
 use vigie::model::{IdField, Producer, ReferenceDecision};
 
-fn data(path: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(path);
+mod support;
+use support::data::dila_files;
+
+/// The text of `rel`, a file of `tests/data/`.
+fn data(rel: &str) -> String {
+    let p = support::data::data(rel);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -296,13 +296,7 @@ fn xml_values(xml: &str, tag: &str) -> Vec<String> {
 
 #[test]
 fn dila_titles_agree_with_their_metadata() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dila-cass");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    files.sort();
+    let files = dila_files();
     assert_eq!(files.len(), 92);
     for path in files {
         let xml = std::fs::read_to_string(&path).unwrap();

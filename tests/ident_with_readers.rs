@@ -1,18 +1,16 @@
 //! The identification comparisons on reference decisions as vigie's own readers build them
 //! from the real files of `tests/data/`.
 
-use std::path::Path;
-
 use regex::Regex;
 use vigie::ident::{Comparison, compare, reference_display, reference_has};
 use vigie::model::{IdField, ReferenceDecision};
 use vigie::source::parse_bytes;
 
+mod support;
+use support::data::{data, dila_files};
+
 fn read(rel: &str) -> (String, Vec<ReferenceDecision>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(rel);
-    let bytes = std::fs::read(&path).unwrap();
+    let bytes = std::fs::read(data(rel)).unwrap();
     let decisions = parse_bytes(&bytes, rel)
         .into_iter()
         .map(|d| d.unwrap_or_else(|e| panic!("{rel}: {e:?}")))
@@ -39,16 +37,11 @@ fn assert_required_known(d: &ReferenceDecision) {
 
 #[test]
 fn dila_decisions_read_by_vigie() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dila-cass");
     let titre_re = Regex::new("<TITRE>([^<]*)</TITRE>").unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".xml"))
-        .collect();
-    names.sort();
-    assert_eq!(names.len(), 92);
-    for name in names {
+    let files = dila_files();
+    assert_eq!(files.len(), 92);
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
         let (xml, decisions) = read(&format!("dila-cass/{name}"));
         let [d] = decisions.as_slice() else {
             panic!("{name}: one decision per file");

@@ -8,14 +8,9 @@ use std::sync::atomic::AtomicBool;
 use vigie::audit::{self, AuditOptions};
 use vigie::model::Producer;
 mod support;
+use support::data::data;
 use support::rendered::{render, words};
 use vigie::report::{self, Format, Report, WriteOptions};
-
-fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(p)
-}
 
 /// Judilibre (Cour de cassation), administrative open data (Conseil d'État), Légifrance CASS.
 const CC: &str = "5fca277de35a255d41ca73ab";

@@ -9,21 +9,8 @@ use vigie::audit::{self, AuditOptions};
 use vigie::model::{Origin, ReferenceDecision};
 use vigie::rules::Rule;
 
-fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(p)
-}
-
-/// The real DILA decisions' files, in name order (as [`dila`] reads them).
-fn dila_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-}
+mod support;
+use support::data::{data, dila_files};
 
 fn dila() -> Vec<ReferenceDecision> {
     dila_files()

@@ -5,6 +5,7 @@
 //! Case counts are kept small so that the whole file runs in well under a minute in debug builds.
 
 mod support;
+use support::data::{data, dila_files};
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -21,12 +22,6 @@ use vigie::text::align::{
     Prepared, Tok, align, align_prepared, align_whole, interning_the_shorter_side_agrees,
 };
 use vigie::text::normalize::{normalize, normalize_careful, normalize_mapped};
-
-fn data(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(rel)
-}
 
 fn as_of() -> jiff::Timestamp {
     "2026-11-22T12:00:00Z".parse().unwrap()
@@ -154,14 +149,7 @@ struct Dila {
 }
 
 static DILA: LazyLock<Vec<Dila>> = LazyLock::new(|| {
-    let dir = data("dila-cass");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    paths.sort();
-    paths
+    dila_files()
         .into_iter()
         .map(|path| {
             let bytes = std::fs::read(&path).unwrap();
@@ -1028,7 +1016,7 @@ fn a_folder_of_one_decision_files_loads_like_one_file() {
 fn a_reference_read_from_a_pipe_loses_nothing() {
     use vigie::source::ReferenceSet;
     let (gen_dir, jsonl) = generated_reference(7);
-    let detail = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/judilibre/cc_detail.json");
+    let detail = data("judilibre/cc_detail.json");
     let gz = gen_dir.path().join("reference.jsonl.gz");
     {
         use std::io::Write;

@@ -7,17 +7,14 @@
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use vigie::model::{Origin, Producer, ReferenceDecision};
 use vigie::source::archive::{ArchiveEntry, ArchiveLimits, for_each_entry};
 use vigie::source::xml::parse_xml;
 
-fn data(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(rel)
-}
+mod support;
+use support::data::{data, dila_files};
 
 fn parse(rel: &str) -> ReferenceDecision {
     let bytes = std::fs::read(data(rel)).unwrap();
@@ -29,15 +26,6 @@ fn parse(rel: &str) -> ReferenceDecision {
         },
     )
     .unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-fn dila_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

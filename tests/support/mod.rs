@@ -1,4 +1,5 @@
 pub mod corpus_file;
+pub mod data;
 pub mod masking_harness;
 pub mod pipe;
 pub mod rendered;

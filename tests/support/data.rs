@@ -1,0 +1,29 @@
+//! The files of `tests/data/` (shared by the tests that read the real decisions there).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The path of `rel`, a file or folder of `tests/data/`.
+pub fn data(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
+}
+
+/// The real DILA decisions' XML files (`tests/data/dila-cass`), in name order.
+pub fn dila_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The decision text of the Judilibre sample decision 19-19.463 (`judilibre/cc_detail.json`).
+pub fn cc_text() -> String {
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    v["text"].as_str().unwrap().to_string()
+}
