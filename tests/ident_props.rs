@@ -3,23 +3,10 @@
 
 use jiff::civil::Date;
 use proptest::prelude::*;
-use vigie::ident::{Comparison, compare, find_moment_in, parse_date, parse_moment};
+use vigie::ident::{
+    Comparison, MONTHS_FR, compare, find_moment_in, french_date, parse_date, parse_moment,
+};
 use vigie::model::{IdField, ReferenceDecision};
-
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 fn day() -> impl Strategy<Value = Date> {
     (1900i16..2100, 1i8..=12, 1i8..=31)
@@ -30,8 +17,7 @@ proptest! {
     #[test]
     fn every_spelling_reads_back(d in day()) {
         let (y, m, dd) = (d.year(), d.month(), d.day());
-        let month = MONTHS[(m - 1) as usize];
-        let first = if dd == 1 { "1er".to_string() } else { dd.to_string() };
+        let month = MONTHS_FR[(m - 1) as usize];
         let spellings = [
             format!("{y:04}-{m:02}-{dd:02}"),
             format!("{y:04}-{m:02}-{dd:02}T12:30:00"),
@@ -40,7 +26,7 @@ proptest! {
             format!("{dd}/{m}/{y:04}"),
             format!("{dd:02}-{m:02}-{y:04}"),
             format!("{dd:02}.{m:02}.{y:04}"),
-            format!("{first} {month} {y}"),
+            french_date(d),
             format!("le {dd} {} {y}", month.to_uppercase()),
         ];
         for s in &spellings {

@@ -21,21 +21,6 @@ fn dila() -> Vec<ReferenceDecision> {
         .collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// The chamber spelt three ways.
 fn chamber(raw: &str, i: usize) -> String {
     let (code, long, short) = match raw {
@@ -60,16 +45,7 @@ fn record(d: &ReferenceDecision, i: usize) -> Value {
     let date = match i % 3 {
         0 => date.to_string(),
         1 => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
-        _ => format!(
-            "{} {} {}",
-            if date.day() == 1 {
-                "1er".to_string()
-            } else {
-                date.day().to_string()
-            },
-            MONTHS[date.month() as usize - 1],
-            date.year()
-        ),
+        _ => vigie::ident::french_date(date),
     };
     let number = &d.numbers[0];
     let digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use vigie::ident::MONTHS_FR;
 use vigie::text::identifiers::{IdentifierKind, find_identifiers};
 use vigie::text::markers::{MarkerKind, find_markers};
 use vigie::text::names::find_person_names;
@@ -564,26 +565,12 @@ pub fn make_plate(rng: &mut Lcg) -> String {
 }
 
 pub fn make_birth_date(rng: &mut Lcg) -> String {
-    const MONTHS: &[&str] = &[
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     let day = 1 + rng.below(28);
     let year = 1930 + rng.below(80);
     match rng.below(3) {
-        0 => format!("{day} {} {year}", MONTHS[rng.below(12)]),
+        0 => format!("{day} {} {year}", MONTHS_FR[rng.below(12)]),
         1 => format!("{day:02}/{:02}/{year}", 1 + rng.below(12)),
-        _ => format!("1er {} {year}", MONTHS[rng.below(12)]),
+        _ => format!("1er {} {year}", MONTHS_FR[rng.below(12)]),
     }
 }
 
