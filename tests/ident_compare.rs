@@ -1,5 +1,6 @@
 //! Hand-checked cases of SPEC §2.2 "What counts as equal identification".
 
+use Want::{Different, Equal, Unknown};
 use jiff::civil::date;
 use vigie::ident::{Comparison, compare, reference_display, reference_has, unreadable};
 use vigie::model::{IdField, Producer, ReferenceDecision};
@@ -18,11 +19,37 @@ fn cc_reference() -> ReferenceDecision {
     }
 }
 
+/// A reference decision of `jurisdiction`, in `seat` when one is given, and nothing more.
+fn court(jurisdiction: &str, seat: Option<&str>) -> ReferenceDecision {
+    ReferenceDecision {
+        jurisdiction: Some(jurisdiction.into()),
+        seat: seat.map(Into::into),
+        ..Default::default()
+    }
+}
+
+/// A reference decision of `jurisdiction` given by its bench, `formation`.
+fn bench(jurisdiction: &str, formation: &str) -> ReferenceDecision {
+    ReferenceDecision {
+        formation: Some(formation.into()),
+        ..court(jurisdiction, None)
+    }
+}
+
+/// The court, seat and bench of `reference`, for failure messages.
+fn name(reference: &ReferenceDecision) -> String {
+    format!(
+        "{:?} {:?} {:?} {:?}",
+        reference.jurisdiction, reference.seat, reference.chamber, reference.formation
+    )
+}
+
 fn equal(field: IdField, value: &str, reference: &ReferenceDecision) {
     assert_eq!(
         compare(field, value, reference),
         Comparison::Equal,
-        "{field:?} {value:?} should equal the reference"
+        "{field:?} {value:?} should equal the reference {}",
+        name(reference)
     );
 }
 
@@ -32,7 +59,8 @@ fn different(field: IdField, value: &str, reference: &ReferenceDecision, expecte
         Comparison::Different {
             expected: expected.into()
         },
-        "{field:?} {value:?} should contradict the reference"
+        "{field:?} {value:?} should contradict the reference {}",
+        name(reference)
     );
 }
 
@@ -40,7 +68,50 @@ fn unknown(field: IdField, value: &str, reference: &ReferenceDecision) {
     assert_eq!(
         compare(field, value, reference),
         Comparison::Unknown,
-        "{field:?} {value:?} should be unknown"
+        "{field:?} {value:?} should be unknown against the reference {}",
+        name(reference)
+    );
+}
+
+/// What comparing a value with the reference should give: [`equal`], [`different`] or
+/// [`unknown`].
+#[derive(Clone, Copy)]
+enum Want {
+    Equal,
+    Different,
+    Unknown,
+}
+
+/// Compares each value of `rows` in `field` with `reference`, which shows `shown` for `field`
+/// when a value contradicts it: each gives what its row wants.
+fn check(field: IdField, reference: &ReferenceDecision, shown: &str, rows: &[(&str, Want)]) {
+    for &(value, want) in rows {
+        match want {
+            Equal => equal(field, value, reference),
+            Different => different(field, value, reference, shown),
+            Unknown => unknown(field, value, reference),
+        }
+    }
+}
+
+/// A reference decision, what it shows when a value contradicts it, and values with what each
+/// gives.
+type Case<'a> = (&'a ReferenceDecision, &'a str, &'a [(&'a str, Want)]);
+
+/// [`check`]s each case in `field`.
+fn check_all(field: IdField, cases: &[Case]) {
+    for &(reference, shown, rows) in cases {
+        check(field, reference, shown, rows);
+    }
+}
+
+/// `reference` shows `shown` as its `field`.
+fn displays(field: IdField, reference: &ReferenceDecision, shown: &str) {
+    assert_eq!(
+        reference_display(field, reference).as_deref(),
+        Some(shown),
+        "{field:?} of {}",
+        name(reference)
     );
 }
 
@@ -199,10 +270,7 @@ fn courts_and_benches_vigie_has_no_table_for() {
         );
     }
     // A court merged into the tribunal judiciaire may still name its decisions: unknown.
-    let tj = ReferenceDecision {
-        jurisdiction: Some("tj75056".into()),
-        ..Default::default()
-    };
+    let tj = court("tj75056", None);
     unknown(IdField::Jurisdiction, "Tribunal d'instance de Paris", &tj);
     assert_eq!(
         unreadable(IdField::Jurisdiction, "Tribunal d'instance de Paris", &tj),
@@ -245,11 +313,7 @@ fn courts_and_benches_vigie_has_no_table_for() {
     );
 
     // The formations of the Conseil d'État tell each other apart.
-    let ce = ReferenceDecision {
-        jurisdiction: Some("Conseil d'État".into()),
-        formation: Some("10ème - 9ème chambres réunies".into()),
-        ..Default::default()
-    };
+    let ce = bench("Conseil d'État", "10ème - 9ème chambres réunies");
     for v in [
         "Assemblée du contentieux",
         "Section du contentieux",
@@ -287,10 +351,8 @@ fn numbers_same_digits() {
     different(IdField::Number, "20-23.525", &r, "20-23.523, 20-23.524");
 
     let ca = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        seat: Some("ca_chambery".into()),
         numbers: vec!["20/00804".into()],
-        ..Default::default()
+        ..court("ca", Some("ca_chambery"))
     };
     equal(IdField::Number, "20/00804", &ca);
     equal(IdField::Number, "2000804", &ca);
@@ -298,9 +360,8 @@ fn numbers_same_digits() {
     different(IdField::Number, "20/00805", &ca, "20/00804");
 
     let dila = ReferenceDecision {
-        jurisdiction: Some("Cour de cassation".into()),
         numbers: vec!["23-80251".into()],
-        ..Default::default()
+        ..court("Cour de cassation", None)
     };
     equal(IdField::Number, "n° E 23-80.251 F-B", &dila);
     equal(IdField::Number, "23-80.251", &dila);
@@ -308,198 +369,132 @@ fn numbers_same_digits() {
 
 #[test]
 fn jurisdiction_same_court() {
-    let cc = cc_reference();
-    for v in [
-        "Cour de cassation",
-        "Cass.",
-        "cc",
-        "C. cass.",
-        "COUR DE CASSATION",
-    ] {
-        equal(IdField::Jurisdiction, v, &cc);
-    }
-    different(
+    let aix = court("ca", Some("ca_aix_provence"));
+    displays(
         IdField::Jurisdiction,
-        "Conseil d'État",
-        &cc,
-        "Cour de cassation",
-    );
-    different(
-        IdField::Jurisdiction,
-        "Cour d'appel de Paris",
-        &cc,
-        "Cour de cassation",
-    );
-    unknown(IdField::Jurisdiction, "Haute juridiction", &cc);
-
-    let ca = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        seat: Some("ca_paris".into()),
-        ..Default::default()
-    };
-    for v in [
-        "Cour d'appel de Paris",
-        "CA Paris",
-        "CA de Paris",
-        "ca_paris",
-        "Cour d'appel",
-        "ca",
-    ] {
-        equal(IdField::Jurisdiction, v, &ca);
-    }
-    different(
-        IdField::Jurisdiction,
-        "Cour d'appel de Lyon",
-        &ca,
-        "Cour d'appel de Paris",
-    );
-    different(
-        IdField::Jurisdiction,
-        "CA Versailles",
-        &ca,
-        "Cour d'appel de Paris",
-    );
-    different(
-        IdField::Jurisdiction,
-        "Tribunal judiciaire de Paris",
-        &ca,
-        "Cour d'appel de Paris",
-    );
-
-    let aix = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        seat: Some("ca_aix_provence".into()),
-        ..Default::default()
-    };
-    equal(
-        IdField::Jurisdiction,
-        "Cour d'appel d'Aix-en-Provence",
         &aix,
+        "Cour d'appel d'Aix-en-Provence",
     );
-    equal(IdField::Jurisdiction, "CA Aix", &aix);
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &aix).as_deref(),
-        Some("Cour d'appel d'Aix-en-Provence")
-    );
-
-    let tj = ReferenceDecision {
-        jurisdiction: Some("tj33063".into()),
-        ..Default::default()
-    };
-    for v in [
-        "Tribunal judiciaire de Bordeaux",
-        "TJ Bordeaux",
-        "tj33063",
-        "Tribunal judiciaire",
-    ] {
-        equal(IdField::Jurisdiction, v, &tj);
-    }
-    different(
+    let ta_code = court("TA95", None);
+    displays(
         IdField::Jurisdiction,
-        "TJ Lyon",
-        &tj,
-        "Tribunal judiciaire de Bordeaux",
-    );
-    unknown(IdField::Jurisdiction, "tj99999", &tj);
-    let unknown_tj = ReferenceDecision {
-        jurisdiction: Some("tj99999".into()),
-        ..Default::default()
-    };
-    unknown(IdField::Jurisdiction, "TJ Lyon", &unknown_tj);
-    equal(IdField::Jurisdiction, "Tribunal judiciaire", &unknown_tj);
-
-    let tcom = ReferenceDecision {
-        jurisdiction: Some("tcom".into()),
-        seat: Some("0605".into()),
-        ..Default::default()
-    };
-    for v in [
-        "Tribunal de commerce",
-        "tcom",
-        "T. com.",
-        "Tribunal de commerce de Nice",
-    ] {
-        equal(IdField::Jurisdiction, v, &tcom);
-    }
-    different(
-        IdField::Jurisdiction,
-        "Tribunal de commerce de Cannes",
-        &tcom,
-        "Tribunal de commerce de Nice",
-    );
-
-    let cph = ReferenceDecision {
-        jurisdiction: Some("cph".into()),
-        ..Default::default()
-    };
-    equal(IdField::Jurisdiction, "Conseil de prud'hommes", &cph);
-    equal(IdField::Jurisdiction, "cph", &cph);
-    different(
-        IdField::Jurisdiction,
-        "Tribunal de commerce",
-        &cph,
-        "Conseil de prud'hommes",
-    );
-
-    let ce = ReferenceDecision {
-        producer: Producer::ConseilEtat,
-        jurisdiction: Some("Conseil d'État".into()),
-        ..Default::default()
-    };
-    equal(IdField::Jurisdiction, "Conseil d'État", &ce);
-    equal(IdField::Jurisdiction, "CE", &ce);
-    equal(IdField::Jurisdiction, "Conseil d'Etat", &ce);
-
-    let ta = ReferenceDecision {
-        producer: Producer::ConseilEtat,
-        jurisdiction: Some("Tribunal Administratif de Cergy-Pontoise".into()),
-        ..Default::default()
-    };
-    for v in [
-        "Tribunal administratif de Cergy-Pontoise",
-        "TA Cergy-Pontoise",
-        "TA95",
-        "Tribunal administratif",
-    ] {
-        equal(IdField::Jurisdiction, v, &ta);
-    }
-    different(
-        IdField::Jurisdiction,
-        "TA Montreuil",
-        &ta,
-        "Tribunal Administratif de Cergy-Pontoise",
-    );
-    let ta_code = ReferenceDecision {
-        jurisdiction: Some("TA95".into()),
-        ..Default::default()
-    };
-    equal(
-        IdField::Jurisdiction,
-        "Tribunal administratif de Cergy-Pontoise",
         &ta_code,
+        "Tribunal administratif de Cergy-Pontoise",
     );
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &ta_code).as_deref(),
-        Some("Tribunal administratif de Cergy-Pontoise")
-    );
-
-    let caa = ReferenceDecision {
-        jurisdiction: Some("Cour administrative d'appel de Lyon".into()),
-        ..Default::default()
+    let administrative = |jurisdiction: &str| ReferenceDecision {
+        producer: Producer::ConseilEtat,
+        ..court(jurisdiction, None)
     };
-    equal(IdField::Jurisdiction, "CAA Lyon", &caa);
-    equal(IdField::Jurisdiction, "CAA de Lyon", &caa);
-    different(
+    check_all(
         IdField::Jurisdiction,
-        "CAA Paris",
-        &caa,
-        "Cour administrative d'appel de Lyon",
-    );
-    different(
-        IdField::Jurisdiction,
-        "Cour d'appel de Lyon",
-        &caa,
-        "Cour administrative d'appel de Lyon",
+        &[
+            (
+                &cc_reference(),
+                "Cour de cassation",
+                &[
+                    ("Cour de cassation", Equal),
+                    ("Cass.", Equal),
+                    ("cc", Equal),
+                    ("C. cass.", Equal),
+                    ("COUR DE CASSATION", Equal),
+                    ("Conseil d'État", Different),
+                    ("Cour d'appel de Paris", Different),
+                    ("Haute juridiction", Unknown),
+                ],
+            ),
+            (
+                &court("ca", Some("ca_paris")),
+                "Cour d'appel de Paris",
+                &[
+                    ("Cour d'appel de Paris", Equal),
+                    ("CA Paris", Equal),
+                    ("CA de Paris", Equal),
+                    ("ca_paris", Equal),
+                    ("Cour d'appel", Equal),
+                    ("ca", Equal),
+                    ("Cour d'appel de Lyon", Different),
+                    ("CA Versailles", Different),
+                    ("Tribunal judiciaire de Paris", Different),
+                ],
+            ),
+            (
+                &aix,
+                "Cour d'appel d'Aix-en-Provence",
+                &[("Cour d'appel d'Aix-en-Provence", Equal), ("CA Aix", Equal)],
+            ),
+            (
+                &court("tj33063", None),
+                "Tribunal judiciaire de Bordeaux",
+                &[
+                    ("Tribunal judiciaire de Bordeaux", Equal),
+                    ("TJ Bordeaux", Equal),
+                    ("tj33063", Equal),
+                    ("Tribunal judiciaire", Equal),
+                    ("TJ Lyon", Different),
+                    ("tj99999", Unknown),
+                ],
+            ),
+            (
+                &court("tj99999", None),
+                "Tribunal judiciaire",
+                &[("TJ Lyon", Unknown), ("Tribunal judiciaire", Equal)],
+            ),
+            (
+                &court("tcom", Some("0605")),
+                "Tribunal de commerce de Nice",
+                &[
+                    ("Tribunal de commerce", Equal),
+                    ("tcom", Equal),
+                    ("T. com.", Equal),
+                    ("Tribunal de commerce de Nice", Equal),
+                    ("Tribunal de commerce de Cannes", Different),
+                ],
+            ),
+            (
+                &court("cph", None),
+                "Conseil de prud'hommes",
+                &[
+                    ("Conseil de prud'hommes", Equal),
+                    ("cph", Equal),
+                    ("Tribunal de commerce", Different),
+                ],
+            ),
+            (
+                &administrative("Conseil d'État"),
+                "Conseil d'État",
+                &[
+                    ("Conseil d'État", Equal),
+                    ("CE", Equal),
+                    ("Conseil d'Etat", Equal),
+                ],
+            ),
+            (
+                &administrative("Tribunal Administratif de Cergy-Pontoise"),
+                "Tribunal Administratif de Cergy-Pontoise",
+                &[
+                    ("Tribunal administratif de Cergy-Pontoise", Equal),
+                    ("TA Cergy-Pontoise", Equal),
+                    ("TA95", Equal),
+                    ("Tribunal administratif", Equal),
+                    ("TA Montreuil", Different),
+                ],
+            ),
+            (
+                &ta_code,
+                "Tribunal administratif de Cergy-Pontoise",
+                &[("Tribunal administratif de Cergy-Pontoise", Equal)],
+            ),
+            (
+                &court("Cour administrative d'appel de Lyon", None),
+                "Cour administrative d'appel de Lyon",
+                &[
+                    ("CAA Lyon", Equal),
+                    ("CAA de Lyon", Equal),
+                    ("CAA Paris", Different),
+                    ("Cour d'appel de Lyon", Different),
+                ],
+            ),
+        ],
     );
 }
 
@@ -509,14 +504,9 @@ fn jurisdiction_same_court() {
 /// judiciaire took over; a chamber where the seat would be) contradicts nothing.
 #[test]
 fn common_abbreviations_of_courts() {
-    let reference = |jurisdiction: &str, seat: Option<&str>| ReferenceDecision {
-        jurisdiction: Some(jurisdiction.into()),
-        seat: seat.map(Into::into),
-        ..Default::default()
-    };
     let cases: [(ReferenceDecision, &[&str], &[&str]); 9] = [
         (
-            reference("cc", None),
+            court("cc", None),
             &[
                 "Cass.",
                 "Cass",
@@ -529,7 +519,7 @@ fn common_abbreviations_of_courts() {
             &["CE", "CA Paris", "TC"],
         ),
         (
-            reference("ca", Some("ca_paris")),
+            court("ca", Some("ca_paris")),
             &[
                 "CA Paris",
                 "CA, Paris",
@@ -542,7 +532,7 @@ fn common_abbreviations_of_courts() {
             &["CA Lyon", "C.A. Lyon", "CAA Paris", "TJ Paris", "TC Paris"],
         ),
         (
-            reference("tj", Some("tj75056")),
+            court("tj", Some("tj75056")),
             &[
                 "TJ Paris",
                 "TJ de Paris",
@@ -567,7 +557,7 @@ fn common_abbreviations_of_courts() {
             ],
         ),
         (
-            reference("tcom", Some("0605")),
+            court("tcom", Some("0605")),
             &[
                 "TC Nice",
                 "T.C. Nice",
@@ -582,7 +572,7 @@ fn common_abbreviations_of_courts() {
             &["TC Cannes", "T. com. Cannes", "TJ Nice", "CA Nice"],
         ),
         (
-            reference("cph", Some("ca_paris")),
+            court("cph", Some("ca_paris")),
             &[
                 "CPH Paris",
                 "C.P.H. Paris",
@@ -594,7 +584,7 @@ fn common_abbreviations_of_courts() {
             &["CPH Lyon", "TJ Paris", "TC Paris"],
         ),
         (
-            reference("Tribunal administratif de Cergy-Pontoise", None),
+            court("Tribunal administratif de Cergy-Pontoise", None),
             &[
                 "TA Cergy-Pontoise",
                 "T.A. Cergy-Pontoise",
@@ -605,7 +595,7 @@ fn common_abbreviations_of_courts() {
             &["TA Paris", "CAA Versailles", "TC"],
         ),
         (
-            reference("Cour administrative d'appel de Lyon", None),
+            court("Cour administrative d'appel de Lyon", None),
             &[
                 "CAA Lyon",
                 "C.A.A. Lyon",
@@ -615,7 +605,7 @@ fn common_abbreviations_of_courts() {
             &["CAA Paris", "CA Lyon", "TA Lyon"],
         ),
         (
-            reference("Conseil d'État", None),
+            court("Conseil d'État", None),
             &[
                 "CE",
                 "C.E.",
@@ -628,7 +618,7 @@ fn common_abbreviations_of_courts() {
             &["Cass.", "CAA Paris", "TC"],
         ),
         (
-            reference("Tribunal des conflits", None),
+            court("Tribunal des conflits", None),
             &[
                 "TC",
                 "TC Paris",
@@ -690,302 +680,251 @@ fn common_abbreviations_of_courts() {
 
 #[test]
 fn formation_cour_de_cassation() {
-    let r = cc_reference(); // comm + fs
-    for v in [
-        "Chambre commerciale, financière et économique",
-        "Chambre commerciale",
-        "Com.",
-        "comm",
-        "CHAMBRE_COMMERCIALE",
-        "Formation de section",
-        "FS",
-        "FS-P+B",
-        "Chambre commerciale, financière et économique - Formation de section",
-        "comm fs",
-        "Cour de cassation, civile, Chambre commerciale",
-    ] {
-        equal(IdField::Formation, v, &r);
-    }
-    let expected = "Chambre commerciale, financière et économique - Formation de section";
-    for v in [
-        "Chambre sociale",
-        "Soc.",
-        "Crim.",
-        "Première chambre civile",
-        "civ1",
-        "Civ. 1re",
-        "Ass. plén.",
-        "Ch. mixte",
-    ] {
-        different(IdField::Formation, v, &r, expected);
-    }
-    different(IdField::Formation, "Formation restreinte", &r, expected);
-    different(IdField::Formation, "FP", &r, expected);
-    different(IdField::Formation, "Com. F-B", &r, expected);
-    unknown(IdField::Formation, "1re chambre", &r);
-    unknown(IdField::Formation, "civ1 civ2", &r);
-    different(IdField::Formation, "chambre des requêtes", &r, expected);
-
-    // A part the record omits is no contradiction; a part the reference lacks cannot be checked.
-    let civ1 = ReferenceDecision {
-        jurisdiction: Some("cc".into()),
-        chamber: Some("civ1".into()),
-        ..Default::default()
-    };
-    for v in [
-        "Première chambre civile",
-        "civ1",
-        "Chambre civile 1",
-        "CHAMBRE_CIVILE_1",
-        "Civ. 1re",
-        "1re Civ.",
-        "Première chambre civile - Formation de section",
-        "civ1 fs",
-    ] {
-        equal(IdField::Formation, v, &civ1);
-    }
-    unknown(IdField::Formation, "Formation de section", &civ1);
-    different(
+    check_all(
         IdField::Formation,
-        "Deuxième chambre civile",
-        &civ1,
-        "Chambre civile 1",
-    );
-
-    // A restricted formation covers both kinds of restricted formation.
-    let frh = ReferenceDecision {
-        jurisdiction: Some("cc".into()),
-        chamber: Some("cr".into()),
-        formation: Some("frh".into()),
-        ..Default::default()
-    };
-    equal(IdField::Formation, "Formation restreinte", &frh);
-    equal(IdField::Formation, "Crim., F", &frh);
-    equal(
-        IdField::Formation,
-        "Formation restreinte hors RNSM/NA",
-        &frh,
-    );
-    different(
-        IdField::Formation,
-        "Formation restreinte RNSM/NA",
-        &frh,
-        "Chambre criminelle - Formation restreinte hors RNSM/NA",
-    );
-
-    // DILA references carry the chamber as FORMATION.
-    let dila = ReferenceDecision {
-        producer: Producer::Legifrance,
-        jurisdiction: Some("Cour de cassation".into()),
-        chamber: Some("ASSEMBLEE_PLENIERE".into()),
-        ..Default::default()
-    };
-    equal(IdField::Formation, "Assemblée plénière", &dila);
-    equal(IdField::Formation, "Ass. plén.", &dila);
-    different(
-        IdField::Formation,
-        "Chambre mixte",
-        &dila,
-        "Assemblée plénière",
+        &[
+            (
+                &cc_reference(), // comm + fs
+                "Chambre commerciale, financière et économique - Formation de section",
+                &[
+                    ("Chambre commerciale, financière et économique", Equal),
+                    ("Chambre commerciale", Equal),
+                    ("Com.", Equal),
+                    ("comm", Equal),
+                    ("CHAMBRE_COMMERCIALE", Equal),
+                    ("Formation de section", Equal),
+                    ("FS", Equal),
+                    ("FS-P+B", Equal),
+                    (
+                        "Chambre commerciale, financière et économique - Formation de section",
+                        Equal,
+                    ),
+                    ("comm fs", Equal),
+                    ("Cour de cassation, civile, Chambre commerciale", Equal),
+                    ("Chambre sociale", Different),
+                    ("Soc.", Different),
+                    ("Crim.", Different),
+                    ("Première chambre civile", Different),
+                    ("civ1", Different),
+                    ("Civ. 1re", Different),
+                    ("Ass. plén.", Different),
+                    ("Ch. mixte", Different),
+                    ("Formation restreinte", Different),
+                    ("FP", Different),
+                    ("Com. F-B", Different),
+                    ("1re chambre", Unknown),
+                    ("civ1 civ2", Unknown),
+                    ("chambre des requêtes", Different),
+                ],
+            ),
+            // A part the record omits is no contradiction; a part the reference lacks cannot be
+            // checked.
+            (
+                &ReferenceDecision {
+                    chamber: Some("civ1".into()),
+                    ..court("cc", None)
+                },
+                "Chambre civile 1",
+                &[
+                    ("Première chambre civile", Equal),
+                    ("civ1", Equal),
+                    ("Chambre civile 1", Equal),
+                    ("CHAMBRE_CIVILE_1", Equal),
+                    ("Civ. 1re", Equal),
+                    ("1re Civ.", Equal),
+                    ("Première chambre civile - Formation de section", Equal),
+                    ("civ1 fs", Equal),
+                    ("Formation de section", Unknown),
+                    ("Deuxième chambre civile", Different),
+                ],
+            ),
+            // A restricted formation covers both kinds of restricted formation.
+            (
+                &ReferenceDecision {
+                    chamber: Some("cr".into()),
+                    formation: Some("frh".into()),
+                    ..court("cc", None)
+                },
+                "Chambre criminelle - Formation restreinte hors RNSM/NA",
+                &[
+                    ("Formation restreinte", Equal),
+                    ("Crim., F", Equal),
+                    ("Formation restreinte hors RNSM/NA", Equal),
+                    ("Formation restreinte RNSM/NA", Different),
+                ],
+            ),
+            // DILA references carry the chamber as FORMATION.
+            (
+                &ReferenceDecision {
+                    producer: Producer::Legifrance,
+                    chamber: Some("ASSEMBLEE_PLENIERE".into()),
+                    ..court("Cour de cassation", None)
+                },
+                "Assemblée plénière",
+                &[
+                    ("Assemblée plénière", Equal),
+                    ("Ass. plén.", Equal),
+                    ("Chambre mixte", Different),
+                ],
+            ),
+        ],
     );
 }
 
 #[test]
 fn formation_other_courts() {
     let ca = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        seat: Some("ca_paris".into()),
         chamber: Some("Pôle 4 - Chambre 9".into()),
-        ..Default::default()
+        ..court("ca", Some("ca_paris"))
     };
-    equal(IdField::Formation, "pôle 4, chambre 9", &ca);
-    equal(IdField::Formation, "Pôle 4 chambre 9", &ca);
-    different(
+    check_all(
         IdField::Formation,
-        "pôle 4, chambre 10",
-        &ca,
-        "Pôle 4 - Chambre 9",
+        &[
+            (
+                &ca,
+                "Pôle 4 - Chambre 9",
+                &[
+                    ("pôle 4, chambre 9", Equal),
+                    ("Pôle 4 chambre 9", Equal),
+                    ("pôle 4, chambre 10", Different),
+                    ("pôle 5, chambre 9", Different),
+                    ("chambre sociale", Unknown),
+                ],
+            ),
+            (
+                &bench("Tribunal administratif de Lyon", "1ère chambre"),
+                "1ère chambre",
+                &[
+                    ("1re chambre", Equal),
+                    ("première chambre", Equal),
+                    ("1ERE CHAMBRE", Equal),
+                    ("5ème chambre", Different),
+                    ("juge des référés", Unknown),
+                ],
+            ),
+            (
+                &bench("Conseil d'État", "10ème - 9ème chambres réunies"),
+                "10ème - 9ème chambres réunies",
+                &[
+                    ("9ème et 10ème chambres réunies", Equal),
+                    ("10e et 9e chambres réunies", Equal),
+                    ("10ème chambre", Different),
+                ],
+            ),
+            (
+                &bench("Conseil d'État", "Section du contentieux"),
+                "Section du contentieux",
+                &[
+                    ("section du contentieux", Equal),
+                    ("Assemblée du contentieux", Different),
+                ],
+            ),
+            (
+                &bench("Tribunal administratif de Lyon", "juge des référés"),
+                "juge des référés",
+                &[("Juge des référés", Equal), ("JUGE DES REFERES", Equal)],
+            ),
+        ],
     );
-    different(
-        IdField::Formation,
-        "pôle 5, chambre 9",
-        &ca,
-        "Pôle 4 - Chambre 9",
-    );
-    unknown(IdField::Formation, "chambre sociale", &ca);
-
-    let ta = ReferenceDecision {
-        jurisdiction: Some("Tribunal administratif de Lyon".into()),
-        formation: Some("1ère chambre".into()),
-        ..Default::default()
-    };
-    equal(IdField::Formation, "1re chambre", &ta);
-    equal(IdField::Formation, "première chambre", &ta);
-    equal(IdField::Formation, "1ERE CHAMBRE", &ta);
-    different(IdField::Formation, "5ème chambre", &ta, "1ère chambre");
-    unknown(IdField::Formation, "juge des référés", &ta);
-
-    let ce = ReferenceDecision {
-        jurisdiction: Some("Conseil d'État".into()),
-        formation: Some("10ème - 9ème chambres réunies".into()),
-        ..Default::default()
-    };
-    equal(IdField::Formation, "9ème et 10ème chambres réunies", &ce);
-    equal(IdField::Formation, "10e et 9e chambres réunies", &ce);
-    different(
-        IdField::Formation,
-        "10ème chambre",
-        &ce,
-        "10ème - 9ème chambres réunies",
-    );
-    let section = ReferenceDecision {
-        jurisdiction: Some("Conseil d'État".into()),
-        formation: Some("Section du contentieux".into()),
-        ..Default::default()
-    };
-    equal(IdField::Formation, "section du contentieux", &section);
-    different(
-        IdField::Formation,
-        "Assemblée du contentieux",
-        &section,
-        "Section du contentieux",
-    );
-    let refere = ReferenceDecision {
-        jurisdiction: Some("Tribunal administratif de Lyon".into()),
-        formation: Some("juge des référés".into()),
-        ..Default::default()
-    };
-    equal(IdField::Formation, "Juge des référés", &refere);
-    equal(IdField::Formation, "JUGE DES REFERES", &refere);
 }
 
 #[test]
 fn seat_same_city() {
     let cc = cc_reference();
-    for v in ["Paris", "PARIS", "paris", "Cour de cassation"] {
-        equal(IdField::Seat, v, &cc);
-    }
-    different(IdField::Seat, "Lyon", &cc, "Paris");
     assert!(reference_has(IdField::Seat, &cc));
-
-    let ca = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        seat: Some("ca_aix_en_provence".into()),
-        ..Default::default()
-    };
-    for v in [
-        "Aix-en-Provence",
-        "aix en provence",
-        "AIX-EN-PROVENCE",
-        "Cour d'appel d'Aix-en-Provence",
-        "ca_aix_provence",
-    ] {
-        equal(IdField::Seat, v, &ca);
-    }
-    different(IdField::Seat, "Marseille", &ca, "Aix-en-Provence");
-
-    let paris = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        seat: Some("ca_paris".into()),
-        ..Default::default()
-    };
-    for v in ["Paris", "Cour d'appel de Paris", "ca_paris", "tj75056"] {
-        equal(IdField::Seat, v, &paris);
-    }
-    different(IdField::Seat, "Versailles", &paris, "Paris");
-
-    let tj = ReferenceDecision {
-        jurisdiction: Some("tj".into()),
-        seat: Some("tj75056".into()),
-        ..Default::default()
-    };
-    equal(IdField::Seat, "Paris", &tj);
-    different(IdField::Seat, "Bobigny", &tj, "Paris");
-    let saint_etienne = ReferenceDecision {
-        jurisdiction: Some("tj".into()),
-        seat: Some("tj42218".into()),
-        ..Default::default()
-    };
-    equal(IdField::Seat, "St-Etienne", &saint_etienne);
-    equal(IdField::Seat, "Saint Étienne", &saint_etienne);
-    different(
-        IdField::Seat,
-        "Saint-Denis",
-        &saint_etienne,
-        "Saint-Étienne",
-    );
-    let reunion = ReferenceDecision {
-        jurisdiction: Some("tj97411".into()),
-        ..Default::default()
-    };
-    equal(IdField::Seat, "Saint-Denis", &reunion);
-    equal(IdField::Seat, "Saint-Denis (La Réunion)", &reunion);
-
-    let unknown_code = ReferenceDecision {
-        jurisdiction: Some("tj".into()),
-        seat: Some("tj12345".into()),
-        ..Default::default()
-    };
+    let unknown_code = court("tj", Some("tj12345"));
     unknown(IdField::Seat, "Paris", &unknown_code);
     assert!(reference_has(IdField::Seat, &unknown_code));
-    assert_eq!(
-        reference_display(IdField::Seat, &unknown_code).as_deref(),
-        Some("tj12345")
-    );
-
-    let ce = ReferenceDecision {
-        jurisdiction: Some("Conseil d'État".into()),
-        ..Default::default()
-    };
-    equal(IdField::Seat, "Paris", &ce);
-    let ta = ReferenceDecision {
-        jurisdiction: Some("Tribunal Administratif de Cergy-Pontoise".into()),
-        ..Default::default()
-    };
-    equal(IdField::Seat, "Cergy-Pontoise", &ta);
-    equal(IdField::Seat, "CERGY PONTOISE", &ta);
-    different(IdField::Seat, "Versailles", &ta, "Cergy-Pontoise");
-
-    let seatless = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        ..Default::default()
-    };
+    displays(IdField::Seat, &unknown_code, "tj12345");
+    let seatless = court("ca", None);
     assert!(!reference_has(IdField::Seat, &seatless));
     unknown(IdField::Seat, "Paris", &seatless);
+    check_all(
+        IdField::Seat,
+        &[
+            (
+                &cc,
+                "Paris",
+                &[
+                    ("Paris", Equal),
+                    ("PARIS", Equal),
+                    ("paris", Equal),
+                    ("Cour de cassation", Equal),
+                    ("Lyon", Different),
+                ],
+            ),
+            (
+                &court("ca", Some("ca_aix_en_provence")),
+                "Aix-en-Provence",
+                &[
+                    ("Aix-en-Provence", Equal),
+                    ("aix en provence", Equal),
+                    ("AIX-EN-PROVENCE", Equal),
+                    ("Cour d'appel d'Aix-en-Provence", Equal),
+                    ("ca_aix_provence", Equal),
+                    ("Marseille", Different),
+                ],
+            ),
+            (
+                &court("ca", Some("ca_paris")),
+                "Paris",
+                &[
+                    ("Paris", Equal),
+                    ("Cour d'appel de Paris", Equal),
+                    ("ca_paris", Equal),
+                    ("tj75056", Equal),
+                    ("Versailles", Different),
+                ],
+            ),
+            (
+                &court("tj", Some("tj75056")),
+                "Paris",
+                &[("Paris", Equal), ("Bobigny", Different)],
+            ),
+            (
+                &court("tj", Some("tj42218")),
+                "Saint-Étienne",
+                &[
+                    ("St-Etienne", Equal),
+                    ("Saint Étienne", Equal),
+                    ("Saint-Denis", Different),
+                ],
+            ),
+            (
+                &court("tj97411", None),
+                "Saint-Denis de La Réunion",
+                &[("Saint-Denis", Equal), ("Saint-Denis (La Réunion)", Equal)],
+            ),
+            (&court("Conseil d'État", None), "Paris", &[("Paris", Equal)]),
+            (
+                &court("Tribunal Administratif de Cergy-Pontoise", None),
+                "Cergy-Pontoise",
+                &[
+                    ("Cergy-Pontoise", Equal),
+                    ("CERGY PONTOISE", Equal),
+                    ("Versailles", Different),
+                ],
+            ),
+        ],
+    );
 }
 
 #[test]
 fn what_the_reference_gives() {
     let r = cc_reference();
-    for field in [
-        IdField::Jurisdiction,
-        IdField::Formation,
-        IdField::Seat,
-        IdField::DecisionDate,
-        IdField::Number,
+    for (field, shown) in [
+        (IdField::Jurisdiction, "Cour de cassation"),
+        (
+            IdField::Formation,
+            "Chambre commerciale, financière et économique - Formation de section",
+        ),
+        (IdField::Seat, "Paris"),
+        (IdField::DecisionDate, "2020-11-18"),
+        (IdField::Number, "19-19.463"),
     ] {
         assert!(reference_has(field, &r), "{field:?}");
+        displays(field, &r, shown);
     }
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &r).as_deref(),
-        Some("Cour de cassation")
-    );
-    assert_eq!(
-        reference_display(IdField::Formation, &r).as_deref(),
-        Some("Chambre commerciale, financière et économique - Formation de section")
-    );
-    assert_eq!(
-        reference_display(IdField::Seat, &r).as_deref(),
-        Some("Paris")
-    );
-    assert_eq!(
-        reference_display(IdField::DecisionDate, &r).as_deref(),
-        Some("2020-11-18")
-    );
-    assert_eq!(
-        reference_display(IdField::Number, &r).as_deref(),
-        Some("19-19.463")
-    );
 
     let empty = ReferenceDecision::default();
     for field in [
@@ -1008,57 +947,25 @@ fn what_the_reference_gives() {
 
 #[test]
 fn displays_spell_codes_out() {
-    let ca = ReferenceDecision {
-        jurisdiction: Some("ca".into()),
-        seat: Some("ca_st_denis_reunion".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &ca).as_deref(),
-        Some("Cour d'appel de Saint-Denis de La Réunion")
-    );
-    let caa = ReferenceDecision {
-        jurisdiction: Some("Cour administrative d'appel".into()),
-        seat: Some("Lyon".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &caa).as_deref(),
-        Some("Cour administrative d'appel de Lyon")
-    );
+    let caa = court("Cour administrative d'appel", Some("Lyon"));
+    let tcom = court("tcom", Some("7202"));
+    let ce = court("CE", None);
+    for (reference, shown) in [
+        (
+            &court("ca", Some("ca_st_denis_reunion")),
+            "Cour d'appel de Saint-Denis de La Réunion",
+        ),
+        (&caa, "Cour administrative d'appel de Lyon"),
+        (&tcom, "Tribunal des activités économiques du Mans"),
+        (&court("tj", Some("tj06088")), "Tribunal judiciaire de Nice"),
+        (&ce, "Conseil d'État"),
+    ] {
+        displays(IdField::Jurisdiction, reference, shown);
+    }
+    displays(IdField::Seat, &tcom, "Le Mans");
     equal(IdField::Jurisdiction, "CAA Lyon", &caa);
-    let tcom = ReferenceDecision {
-        jurisdiction: Some("tcom".into()),
-        seat: Some("7202".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &tcom).as_deref(),
-        Some("Tribunal des activités économiques du Mans")
-    );
-    assert_eq!(
-        reference_display(IdField::Seat, &tcom).as_deref(),
-        Some("Le Mans")
-    );
     equal(IdField::Seat, "Le Mans", &tcom);
     equal(IdField::Jurisdiction, "Tribunal de commerce du Mans", &tcom);
-    let tj = ReferenceDecision {
-        jurisdiction: Some("tj".into()),
-        seat: Some("tj06088".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &tj).as_deref(),
-        Some("Tribunal judiciaire de Nice")
-    );
-    let ce = ReferenceDecision {
-        jurisdiction: Some("CE".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, &ce).as_deref(),
-        Some("Conseil d'État")
-    );
     // A court's abbreviation as the seat names the court's city.
     equal(IdField::Seat, "CE", &ce);
     equal(IdField::Seat, "Cass.", &cc_reference());
@@ -1066,31 +973,21 @@ fn displays_spell_codes_out() {
 
 #[test]
 fn conseil_de_prudhommes_by_code() {
-    let cph = ReferenceDecision {
-        jurisdiction: Some("cph".into()),
-        seat: Some("101152".into()),
-        ..Default::default()
-    };
-    equal(
+    let cph = court("cph", Some("101152"));
+    check(
         IdField::Jurisdiction,
-        "Conseil de prud'hommes d'Annemasse",
         &cph,
+        "Conseil de prud'hommes d'Annemasse",
+        &[
+            ("Conseil de prud'hommes d'Annemasse", Equal),
+            ("CPH Annemasse", Equal),
+            ("Conseil de prud'hommes de Lyon", Different),
+        ],
     );
-    equal(IdField::Jurisdiction, "CPH Annemasse", &cph);
     equal(IdField::Seat, "Annemasse", &cph);
     different(IdField::Seat, "Annecy", &cph, "Annemasse");
-    different(
-        IdField::Jurisdiction,
-        "Conseil de prud'hommes de Lyon",
-        &cph,
-        "Conseil de prud'hommes d'Annemasse",
-    );
     // A CPH code vigie has no table for: the seat cannot be checked.
-    let unknown_cph = ReferenceDecision {
-        jurisdiction: Some("cph".into()),
-        seat: Some("109999".into()),
-        ..Default::default()
-    };
+    let unknown_cph = court("cph", Some("109999"));
     unknown(IdField::Seat, "Annemasse", &unknown_cph);
     unknown(IdField::Jurisdiction, "CPH Annemasse", &unknown_cph);
 }
