@@ -5,6 +5,9 @@ use jiff::civil::date;
 use vigie::ident::{Comparison, compare, reference_display, reference_has, unreadable};
 use vigie::model::{IdField, Producer, ReferenceDecision};
 
+mod support;
+use support::ident::ID_FIELDS;
+
 fn cc_reference() -> ReferenceDecision {
     // The Judilibre sample decision 19-19.463 (tests/data/judilibre/cc_detail.json).
     ReferenceDecision {
@@ -927,13 +930,7 @@ fn what_the_reference_gives() {
     }
 
     let empty = ReferenceDecision::default();
-    for field in [
-        IdField::Jurisdiction,
-        IdField::Formation,
-        IdField::Seat,
-        IdField::DecisionDate,
-        IdField::Number,
-    ] {
+    for field in ID_FIELDS {
         assert!(!reference_has(field, &empty), "{field:?}");
         assert_eq!(reference_display(field, &empty), None);
         assert_eq!(compare(field, "quelque chose", &empty), Comparison::Unknown);

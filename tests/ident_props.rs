@@ -8,6 +8,9 @@ use vigie::ident::{
 };
 use vigie::model::{IdField, ReferenceDecision};
 
+mod support;
+use support::ident::ID_FIELDS;
+
 fn day() -> impl Strategy<Value = Date> {
     (1900i16..2100, 1i8..=12, 1i8..=31)
         .prop_filter_map("valid day", |(y, m, d)| Date::new(y, m, d).ok())
@@ -47,7 +50,7 @@ proptest! {
             numbers: vec![jurisdiction],
             ..Default::default()
         };
-        for field in [IdField::Jurisdiction, IdField::Formation, IdField::Seat, IdField::DecisionDate, IdField::Number] {
+        for field in ID_FIELDS {
             let _ = compare(field, &value, &reference);
         }
         let _ = parse_moment(&value);

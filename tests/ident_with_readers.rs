@@ -8,6 +8,7 @@ use vigie::source::parse_bytes;
 
 mod support;
 use support::data::{data, dila_files};
+use support::ident::ID_FIELDS;
 
 fn read(rel: &str) -> (String, Vec<ReferenceDecision>) {
     let bytes = std::fs::read(data(rel)).unwrap();
@@ -47,13 +48,7 @@ fn dila_decisions_read_by_vigie() {
             panic!("{name}: one decision per file");
         };
         assert_required_known(d);
-        for field in [
-            IdField::Jurisdiction,
-            IdField::Formation,
-            IdField::Seat,
-            IdField::DecisionDate,
-            IdField::Number,
-        ] {
+        for field in ID_FIELDS {
             assert!(reference_has(field, d), "{name}: {field:?}");
         }
         let titre = &titre_re.captures(&xml).unwrap()[1];

@@ -1,5 +1,6 @@
 pub mod corpus_file;
 pub mod data;
+pub mod ident;
 pub mod masking_harness;
 pub mod pipe;
 pub mod rendered;
