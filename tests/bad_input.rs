@@ -2,18 +2,14 @@
 //! file and line, unusable inputs are exit 2 naming the file, nothing panics, and no partial
 //! report is left behind.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 use std::path::Path;
 
 mod support;
-use support::data::data;
+use support::binary::{vigie, vigie_on};
+use support::data::{cc_detail, data};
 use support::pipe::through_a_pipe;
-
-fn vigie() -> Command {
-    Command::cargo_bin("vigie").unwrap()
-}
 
 fn record(id: &str) -> Value {
     json!({"id": id, "source_id": "5fca277de35a255d41ca73ab", "text": "texte", "attribution": "Judilibre",
@@ -25,7 +21,7 @@ fn run(corpus: &[&Path], extra: &[&str]) -> (i32, Value, String) {
     let out = vigie()
         .args(corpus)
         .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+        .arg(cc_detail())
         .args([
             "--as-of",
             "2026-11-22T12:00:00Z",
@@ -49,7 +45,7 @@ fn run_text(corpus: &[&Path]) -> (i32, String, String) {
     let out = vigie()
         .args(corpus)
         .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+        .arg(cc_detail())
         .args([
             "--as-of",
             "2026-11-22T12:00:00Z",
@@ -384,10 +380,7 @@ fn empty_files_and_folders() {
     // An empty reference file is unusable input.
     let r = dir.path().join("ref.json");
     std::fs::write(&r, "").unwrap();
-    vigie()
-        .arg(&p)
-        .arg("--reference")
-        .arg(&r)
+    vigie_on(&p, &r)
         .args(["--report", "json"])
         .assert()
         .code(2)
@@ -416,10 +409,7 @@ fn deeply_nested_json_does_not_overflow_the_stack() {
         format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000)),
     )
     .unwrap();
-    vigie()
-        .arg(&p)
-        .arg("--reference")
-        .arg(&r)
+    vigie_on(&p, &r)
         .args(["--report", "json"])
         .assert()
         .code(2)
@@ -484,10 +474,7 @@ fn folders_with_dangling_links_and_link_loops() {
 
 #[test]
 fn a_missing_corpus_is_exit_2() {
-    vigie()
-        .arg("/nonexistent/corpus.jsonl")
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    vigie_on("/nonexistent/corpus.jsonl", cc_detail())
         .args(["--report", "json"])
         .assert()
         .code(2)
@@ -614,7 +601,7 @@ fn a_full_disk_is_exit_2() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
         .arg(&p)
         .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+        .arg(cc_detail())
         .args(["--report", "json"])
         .stdout(
             std::fs::OpenOptions::new()
@@ -637,8 +624,7 @@ fn a_full_disk_is_exit_2() {
 fn a_signal_stops_a_headless_run_and_leaves_no_report() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("c.jsonl");
-    let text: Value =
-        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    let text: Value = serde_json::from_slice(&std::fs::read(cc_detail()).unwrap()).unwrap();
     let mut lines = String::new();
     for i in 0..3000 {
         let mut r = record(&format!("r{i}"));
@@ -656,7 +642,7 @@ fn a_signal_stops_a_headless_run_and_leaves_no_report() {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
             .arg(&p)
             .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
+            .arg(cc_detail())
             .args(["--report", "json", "--jobs", "1", "--output"])
             .arg(&out)
             .stderr(std::process::Stdio::piped())
@@ -926,8 +912,7 @@ fn records_without_text_are_told_with_the_mapping_path() {
 fn texts_not_compared_are_counted_by_reason_in_the_report() {
     let dir = tempfile::tempdir().unwrap();
     // A decision of the reference as a search result gives it: no text.
-    let mut bare: Value =
-        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    let mut bare: Value = serde_json::from_slice(&std::fs::read(cc_detail()).unwrap()).unwrap();
     let fields = bare.as_object_mut().unwrap();
     for k in ["text", "zones", "ecli", "number", "numbers"] {
         fields.remove(k);
@@ -1269,10 +1254,7 @@ fn a_record_whose_reference_file_is_unreadable_is_told_so() {
         })
         .collect();
     std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
-    let out = vigie()
-        .arg(&corpus)
-        .arg("--reference")
-        .arg(&reference)
+    let out = vigie_on(&corpus, &reference)
         .args([
             "--as-of",
             "2026-11-22T12:00:00Z",

@@ -1,16 +1,12 @@
 //! End-to-end runs of the binary: exit statuses, bad input, determinism.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
 mod support;
-use support::data::{cc_text, data};
-
-fn vigie() -> Command {
-    Command::cargo_bin("vigie").unwrap()
-}
+use support::binary::{report_of, vigie, vigie_on};
+use support::data::{cc_detail, cc_text, data};
 
 fn clean(id: &str) -> Value {
     json!({
@@ -37,10 +33,7 @@ const HEADLESS_JSON: [&str; 5] = [
 ];
 
 fn run_json(corpus: &Path, extra: &[&str]) -> (i32, Value) {
-    let out = vigie()
-        .arg(corpus)
-        .args(["--reference"])
-        .arg(data("judilibre/cc_detail.json"))
+    let out = vigie_on(corpus, cc_detail())
         .args(HEADLESS_JSON)
         .args(extra)
         .output()
@@ -126,10 +119,7 @@ fn a_corpus_with_no_readable_record_is_exit_2() {
         &["{not json".into(), "{\"text\": \"no id\"}".into()],
     );
     for fail_on in ["temporary", "never"] {
-        let out = vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
+        let out = vigie_on(&c, cc_detail())
             .args(HEADLESS_JSON)
             .args(["--fail-on", fail_on])
             .output()
@@ -294,10 +284,7 @@ fn output_is_written_atomically_and_a_missing_folder_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), &[clean("a").to_string()]);
     let out = dir.path().join("report.json");
-    vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    vigie_on(&c, cc_detail())
         .args([
             "--as-of",
             "2026-11-22T12:00:00Z",
@@ -311,10 +298,7 @@ fn output_is_written_atomically_and_a_missing_folder_is_exit_2() {
     let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["vigie_report"], 1);
     let missing = dir.path().join("no/such/folder/report.json");
-    vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    vigie_on(&c, cc_detail())
         .args(["--report", "json", "--output"])
         .arg(&missing)
         .assert()
@@ -377,10 +361,7 @@ fn a_gzip_compressed_corpus_gives_the_audit_of_its_content() {
     e.write_all(&std::fs::read(&demo).unwrap()).unwrap();
     std::fs::write(&gz, e.finish().unwrap()).unwrap();
     let run = |corpus: &Path| -> Value {
-        let out = vigie()
-            .arg(corpus)
-            .arg("--reference")
-            .arg(root.join("assets/demo/reference"))
+        let out = vigie_on(corpus, root.join("assets/demo/reference"))
             .arg("--history")
             .arg(root.join("assets/demo/history.json"))
             .args(HEADLESS_JSON)
@@ -446,10 +427,7 @@ fn an_output_named_for_another_format_is_warned_of() {
     let c = corpus(dir.path(), &[clean("r1").to_string()]);
     let run = |format: &str, name: &str| {
         let out_path = dir.path().join(name);
-        let out = vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
+        let out = vigie_on(&c, cc_detail())
             .args([
                 "--as-of",
                 "2026-11-22T12:00:00Z",
@@ -499,8 +477,7 @@ fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
     let (full, delta) = (dir.path().join("full"), dir.path().join("delta"));
     std::fs::create_dir(&full).unwrap();
     std::fs::create_dir(&delta).unwrap();
-    let latest: Value =
-        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    let latest: Value = serde_json::from_slice(&std::fs::read(cc_detail()).unwrap()).unwrap();
     assert_eq!(latest["update_date"], "2021-11-30");
     // The older version: its text was corrected since.
     let mut older = latest.clone();
@@ -510,10 +487,7 @@ fn a_decision_read_twice_is_counted_once_and_its_older_version_named() {
     std::fs::write(delta.join("update.json"), latest.to_string()).unwrap();
     let c = corpus(dir.path(), &[clean("r1").to_string()]);
     let run = || {
-        let out = vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(&full)
+        let out = vigie_on(&c, &full)
             .arg("--reference")
             .arg(&delta)
             .args(HEADLESS_JSON)
@@ -586,11 +560,7 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("reference");
     std::fs::create_dir(&reference).unwrap();
-    std::fs::copy(
-        data("judilibre/cc_detail.json"),
-        reference.join("a-good.json"),
-    )
-    .unwrap();
+    std::fs::copy(cc_detail(), reference.join("a-good.json")).unwrap();
     // Line 1 is cut short, line 2 is not JSON, line 4 is not an object; line 3 is a decision.
     std::fs::write(
         reference.join("b-bad\u{1b}[31m.jsonl"),
@@ -599,10 +569,7 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
     .unwrap();
     let c = corpus(dir.path(), &[clean("r1").to_string()]);
     let run = |reference: &Path| {
-        vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(reference)
+        vigie_on(&c, reference)
             .args(HEADLESS_JSON)
             .output()
             .unwrap()
@@ -648,10 +615,7 @@ fn unreadable_reference_decisions_are_named_on_stderr() {
     );
     // The text report names them, the escape made harmless.
     let text_report = |reference: &Path| {
-        let out = vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(reference)
+        let out = vigie_on(&c, reference)
             .args(["--report", "text", "--quiet"])
             .args(["--as-of", "2026-11-22T12:00:00Z"])
             .output()
@@ -695,10 +659,7 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), &[clean("a").to_string()]);
     let with = |args: &[&str]| {
-        vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
+        vigie_on(&c, cc_detail())
             .args(["--report", "json", "--quiet"])
             .args(args)
             .output()
@@ -786,10 +747,7 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
             .code(),
         Some(0)
     );
-    let out = vigie()
-        .arg(dir.path().join("\u{1b}[31mred.jsonl"))
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    let out = vigie_on(dir.path().join("\u{1b}[31mred.jsonl"), cc_detail())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -806,10 +764,7 @@ fn bad_arguments_are_exit_2_with_a_safe_message() {
 #[test]
 fn a_dash_reads_the_corpus_from_standard_input() {
     let lines = format!("{}\n{{not json\n{}\n", clean("a"), clean("b"));
-    let out = vigie()
-        .arg("-")
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    let out = vigie_on("-", cc_detail())
         .args(HEADLESS_JSON)
         .write_stdin(lines)
         .output()
@@ -828,10 +783,7 @@ fn a_dash_reads_the_corpus_from_standard_input() {
     // which CSV would quote as `'-`.
     assert_eq!(v["audit"]["corpus"], json!(["(standard input)"]));
     assert_eq!(v["findings"][0]["record"]["file"], "(standard input)");
-    let text = vigie()
-        .arg("-")
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    let text = vigie_on("-", cc_detail())
         .args(["--as-of", "2026-11-22T12:00:00Z", "--report", "text"])
         .write_stdin(format!("{{not json\n{}\n", clean("a")))
         .output()
@@ -842,7 +794,7 @@ fn a_dash_reads_the_corpus_from_standard_input() {
     // Standard input can be read once: `- -` is an error, not its records twice.
     let out = vigie()
         .args(["-", "-", "--reference"])
-        .arg(data("judilibre/cc_detail.json"))
+        .arg(cc_detail())
         .args(HEADLESS_JSON)
         .write_stdin(format!("{}\n", clean("a")))
         .output()
@@ -854,10 +806,7 @@ fn a_dash_reads_the_corpus_from_standard_input() {
 /// Audits `c` against the Judilibre sample with `history` written to `h`, headless in JSON.
 fn audit_with_history(c: &Path, h: &Path, history: &str) -> std::process::Output {
     std::fs::write(h, history).unwrap();
-    vigie()
-        .arg(c)
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    vigie_on(c, cc_detail())
         .arg("--history")
         .arg(h)
         .args(HEADLESS_JSON)
@@ -942,13 +891,10 @@ fn an_unreadable_file_of_a_reference_folder_is_counted_not_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("reference");
     std::fs::create_dir(&reference).unwrap();
-    std::fs::copy(data("judilibre/cc_detail.json"), reference.join("a.json")).unwrap();
+    std::fs::copy(cc_detail(), reference.join("a.json")).unwrap();
     std::os::unix::fs::symlink("/proc/self/mem", reference.join("b.json")).unwrap();
     let c = corpus(dir.path(), &[clean("r1").to_string()]);
-    let out = vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(&reference)
+    let out = vigie_on(&c, &reference)
         .args(HEADLESS_JSON)
         .output()
         .unwrap();
@@ -963,10 +909,7 @@ fn an_unreadable_file_of_a_reference_folder_is_counted_not_fatal() {
         "{stderr}"
     );
     assert!(stderr.contains("b.json"), "{stderr}");
-    let out = vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(reference.join("b.json"))
+    let out = vigie_on(&c, reference.join("b.json"))
         .args(HEADLESS_JSON)
         .output()
         .unwrap();
@@ -1101,10 +1044,7 @@ fn an_output_that_is_an_input_or_a_notice_of_no_days_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), &[clean("r-1").to_string()]);
     let before = std::fs::read(&c).unwrap();
-    let out = vigie()
-        .arg(&c)
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    let out = vigie_on(&c, cc_detail())
         .args(HEADLESS_JSON)
         .arg("--output")
         .arg(&c)
@@ -1119,13 +1059,8 @@ fn an_output_that_is_an_input_or_a_notice_of_no_days_is_exit_2() {
     // `--previous` may be the output: it is read first.
     let report = dir.path().join("report.json");
     for previous in [false, true] {
-        let mut cmd = vigie();
-        cmd.arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
-            .args(HEADLESS_JSON)
-            .arg("--output")
-            .arg(&report);
+        let mut cmd = vigie_on(&c, cc_detail());
+        cmd.args(HEADLESS_JSON).arg("--output").arg(&report);
         if previous {
             cmd.arg("--previous").arg(&report);
         }
@@ -1134,10 +1069,7 @@ fn an_output_that_is_an_input_or_a_notice_of_no_days_is_exit_2() {
         assert_eq!(v["audit"]["records"], 1);
     }
     for days in ["0", "366"] {
-        let out = vigie()
-            .arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
+        let out = vigie_on(&c, cc_detail())
             .args(["--report", "notice", "--notice-days", days])
             .output()
             .unwrap();
@@ -1313,10 +1245,7 @@ fn pipes_and_devices_inside_a_corpus_folder_are_reported_not_read() {
         .is_ok_and(|s| s.success());
     std::os::unix::fs::symlink("/dev/zero", folder.join("z.jsonl")).unwrap();
     let (code, v) = {
-        let out = vigie()
-            .arg(&folder)
-            .args(["--reference"])
-            .arg(data("judilibre/cc_detail.json"))
+        let out = vigie_on(&folder, cc_detail())
             .args(HEADLESS_JSON)
             .timeout(std::time::Duration::from_secs(60))
             .output()
@@ -1340,26 +1269,6 @@ fn pipes_and_devices_inside_a_corpus_folder_are_reported_not_read() {
     );
     // Unreadable input is no breach of the reuser's: the clean record passes.
     assert_eq!(code, Some(0));
-}
-
-/// A run at a fixed time with `--report FORMAT` to stdout: what it printed.
-fn report_of(corpus: &Path, reference: &Path, format: &str, extra: &[&str]) -> String {
-    let out = vigie()
-        .arg(corpus)
-        .arg("--reference")
-        .arg(reference)
-        .args([
-            "--as-of",
-            "2026-11-22T12:00:00Z",
-            "--quiet",
-            "--report",
-            format,
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
-    String::from_utf8(out.stdout).unwrap()
 }
 
 // The source left a party's name and date of birth in clear (a planted defect in a real DILA
@@ -1434,7 +1343,7 @@ fn personal_data_a_finding_quotes_is_redacted_in_every_export() {
         &c,
         &reference,
         "json",
-        &["--reveal-personal-data"],
+        &["--reveal-personal-data".as_ref()],
     ))
     .unwrap();
     let f = &v["findings"][0];
@@ -1459,7 +1368,7 @@ fn an_excerpt_cut_inside_a_name_shows_none_of_its_letters() {
         "text": "M. Jean Dupont a formé un pourvoi. Son téléphone : 06 12 34 56 78."
     });
     let c = corpus(dir.path(), &[record.to_string()]);
-    let reference = data("judilibre/cc_detail.json");
+    let reference = cc_detail();
     let v: Value = serde_json::from_str(&report_of(&c, &reference, "json", &[])).unwrap();
     let excerpts: Vec<(&str, &str)> = v["findings"]
         .as_array()
@@ -1542,7 +1451,7 @@ fn fingerprints_outlive_edits_elsewhere_and_are_unique() {
     let out = vigie()
         .args(&files)
         .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+        .arg(cc_detail())
         .args(HEADLESS_JSON)
         .args(["--fail-on", "never"])
         .output()
@@ -1574,7 +1483,7 @@ fn the_output_path_tells_the_format_and_dash_is_standard_output() {
             .current_dir(&work)
             .arg(&c)
             .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
+            .arg(cc_detail())
             .args(["--as-of", "2026-11-22T12:00:00Z", "--quiet"])
             .args(extra)
             .output()
@@ -1664,17 +1573,14 @@ fn a_blank_reuser_leaves_the_addressee_to_complete() {
         &[json!({"id": "r0", "source_id": "nothing"}).to_string()],
     );
     let notice = |reuser: Option<&str>| {
-        let mut cmd = vigie();
-        cmd.arg(&c)
-            .arg("--reference")
-            .arg(data("judilibre/cc_detail.json"))
-            .args([
-                "--as-of",
-                "2026-11-22T12:00:00Z",
-                "--report",
-                "notice",
-                "--quiet",
-            ]);
+        let mut cmd = vigie_on(&c, cc_detail());
+        cmd.args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "notice",
+            "--quiet",
+        ]);
         if let Some(name) = reuser {
             cmd.args(["--reuser", name]);
         }
@@ -1736,10 +1642,7 @@ fn csv_keeps_the_ids_as_read() {
         .collect();
     let path = dir.path().join("=evil\tname.jsonl");
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    let out = vigie()
-        .arg(&path)
-        .arg("--reference")
-        .arg(data("judilibre/cc_detail.json"))
+    let out = vigie_on(&path, cc_detail())
         .args([
             "--as-of",
             "2026-11-22T12:00:00Z",

@@ -1,13 +1,13 @@
 //! The formal notice invokes the conditions that apply to the decisions audited: those of the
 //! producers of the reference decisions the records matched (SPEC §1.1), counted in the report.
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use vigie::audit::{self, AuditOptions};
 use vigie::model::Producer;
 mod support;
+use support::binary::{report_of, vigie_on};
 use support::data::data;
 use support::rendered::{render, words};
 use vigie::report::{self, Format, Report, WriteOptions};
@@ -330,11 +330,7 @@ fn a_date_only_as_of_dates_the_letter_that_day() {
     let corpus = dir.path().join("corpus.jsonl");
     std::fs::write(&corpus, json!({"id": "r0", "source_id": CE}).to_string()).unwrap();
     let run = |as_of: &str, format: &str| {
-        let out = Command::cargo_bin("vigie")
-            .unwrap()
-            .arg(&corpus)
-            .arg("--reference")
-            .arg(reference(CE))
+        let out = vigie_on(&corpus, reference(CE))
             .args(["--as-of", as_of, "--report", format, "--quiet"])
             .output()
             .unwrap();
@@ -363,34 +359,13 @@ fn a_date_only_as_of_dates_the_letter_that_day() {
     );
 }
 
-/// Runs vigie on `corpus` against the Conseil d'État decision at the audit time of these tests.
-fn cli(corpus: &Path, format: &str, extra: &[&std::ffi::OsStr]) -> String {
-    let out = Command::cargo_bin("vigie")
-        .unwrap()
-        .arg(corpus)
-        .arg("--reference")
-        .arg(reference(CE))
-        .args([
-            "--as-of",
-            "2026-11-22T12:00:00Z",
-            "--quiet",
-            "--report",
-            format,
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
 // `--waivers PATH` and `--reveal-personal-data` are recorded in the JSON report's `audit`.
 #[test]
 fn the_json_report_records_the_waivers_file_and_reveal() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     std::fs::write(&corpus, json!({"id": "r0", "source_id": CE}).to_string()).unwrap();
-    let v: Value = serde_json::from_str(&cli(&corpus, "json", &[])).unwrap();
+    let v: Value = serde_json::from_str(&report_of(&corpus, &reference(CE), "json", &[])).unwrap();
     assert!(v["audit"]["waivers"].is_null());
     assert_eq!(v["audit"]["reveal_personal_data"], false);
     // r0 shows nothing but its ids: INT005, ATT001, FRE001 and FRE005. Two accepted.
@@ -408,8 +383,9 @@ fn the_json_report_records_the_waivers_file_and_reveal() {
         json!({fingerprints[0]: accepted, fingerprints[1]: accepted}).to_string(),
     )
     .unwrap();
-    let v: Value = serde_json::from_str(&cli(
+    let v: Value = serde_json::from_str(&report_of(
         &corpus,
+        &reference(CE),
         "json",
         &[
             "--waivers".as_ref(),
@@ -424,8 +400,9 @@ fn the_json_report_records_the_waivers_file_and_reveal() {
     // The notice leaves the two accepted findings out, and says so in the plural.
     let text = words(
         Format::Notice,
-        cli(
+        report_of(
             &corpus,
+            &reference(CE),
             "notice",
             &["--waivers".as_ref(), waivers.as_os_str()],
         ),

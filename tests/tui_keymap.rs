@@ -3,6 +3,10 @@
 use std::io::Write;
 use vigie::tui::keymap::{Action, Key, Keymap, KeymapError, Section};
 
+mod support;
+use support::binary::vigie_on;
+use support::data::cc_detail;
+
 fn errors(text: &str) -> KeymapError {
     Keymap::from_user_str(text, Some(std::path::Path::new("my-keys.toml"))).unwrap_err()
 }
@@ -184,14 +188,7 @@ fn a_bad_keymap_exits_2_naming_the_file_line_and_column() {
     std::fs::write(&path, "[list]\ndown = [\"nope\"]\n").unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     std::fs::write(&corpus, "").unwrap();
-    let out = assert_cmd::Command::cargo_bin("vigie")
-        .unwrap()
-        .arg(&corpus)
-        .arg("--reference")
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/judilibre/cc_detail.json"
-        ))
+    let out = vigie_on(&corpus, cc_detail())
         .arg("--keymap")
         .arg(&path)
         .output()

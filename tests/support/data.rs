@@ -10,6 +10,12 @@ pub fn data(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// The Judilibre sample decision 19-19.463 (Cour de cassation, chambre commerciale, 18 November
+/// 2020), the reference of most end-to-end tests.
+pub fn cc_detail() -> PathBuf {
+    data("judilibre/cc_detail.json")
+}
+
 /// The real DILA decisions' XML files (`tests/data/dila-cass`), in name order.
 pub fn dila_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(data("dila-cass"))
@@ -21,9 +27,9 @@ pub fn dila_files() -> Vec<PathBuf> {
     files
 }
 
-/// The decision text of the Judilibre sample decision 19-19.463 (`judilibre/cc_detail.json`).
+/// The decision text of [`cc_detail`].
 pub fn cc_text() -> String {
     let v: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(cc_detail()).unwrap()).unwrap();
     v["text"].as_str().unwrap().to_string()
 }

@@ -1,3 +1,4 @@
+pub mod binary;
 pub mod corpus_file;
 pub mod data;
 pub mod ident;
