@@ -11,10 +11,10 @@
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
-use vigie::audit::{self, AuditOptions};
+use vigie::audit::AuditOptions;
 use vigie::model::{Finding, Producer};
 mod support;
+use support::audit::{demo_report, run_audit};
 use support::rendered::render;
 use vigie::report::{Format, Report};
 use vigie::rules::Rule;
@@ -31,18 +31,7 @@ fn run(corpus: PathBuf, reference: Vec<PathBuf>, history: Vec<PathBuf>) -> Repor
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report
-}
-
-fn demo() -> Report {
-    let demo = root().join("assets/demo");
-    run(
-        demo.join("corpus.jsonl"),
-        vec![demo.join("reference")],
-        vec![demo.join("history.json")],
-    )
+    run_audit(&opts).report
 }
 
 /// The finding of `rule` on the record `id` (`None`: the corpus-level finding) in a JSON report.
@@ -63,7 +52,7 @@ fn finding<'a>(v: &'a Value, rule: &str, id: Option<&str>) -> &'a Value {
 
 #[test]
 fn demo_findings_cite_the_conditions_of_their_decisions() {
-    let r = demo();
+    let r = demo_report();
     assert_eq!(
         r.audit.producers,
         vec![(Producer::Legifrance, 56), (Producer::ConseilEtat, 1)]
@@ -275,7 +264,7 @@ fn demo_findings_cite_the_conditions_of_their_decisions() {
 #[test]
 fn fingerprints_do_not_depend_on_the_producer() {
     use std::hash::Hasher;
-    let r = demo();
+    let r = demo_report();
     let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
     let recipe = |f: &Finding| -> String {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -327,7 +316,7 @@ fn fingerprints_do_not_depend_on_the_producer() {
             .unwrap();
         assert_eq!(finding(&v, rule, id)["fingerprint"], recipe(f), "{rule}");
     }
-    let mut anonymous = demo();
+    let mut anonymous = demo_report();
     for f in &mut anonymous.findings {
         if let Some(rec) = &mut f.record {
             std::sync::Arc::make_mut(rec).producer = None;
@@ -336,7 +325,7 @@ fn fingerprints_do_not_depend_on_the_producer() {
     let prints =
         |r: &Report| -> Vec<u64> { r.findings.iter().map(Finding::fingerprint_u64).collect() };
     assert_eq!(prints(&anonymous), prints(&r));
-    let mut again = demo();
+    let mut again = demo_report();
     again.audit.elapsed_ms = r.audit.elapsed_ms;
     assert_eq!(render(&again, Format::Json), render(&r, Format::Json));
 }
@@ -346,7 +335,7 @@ fn fingerprints_do_not_depend_on_the_producer() {
 // Légifrance's.
 #[test]
 fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
-    let text = render(&demo(), Format::Notice);
+    let text = render(&demo_report(), Format::Notice);
     let group = |heading: &str| -> &str {
         let at = text
             .find(heading)

@@ -6,11 +6,13 @@
 
 use serde_json::json;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
-use vigie::audit::{self, AuditOptions};
+use vigie::audit::AuditOptions;
 use vigie::model::{Producer, Record};
 use vigie::rules::Rule;
 use vigie::source::ReferenceSet;
+
+mod support;
+use support::audit::run_audit;
 
 const DILA_ID: &str = "JURITEXT000048242129";
 const JUDILIBRE_ID: &str = "652e5f1a8b2c3d4e5f6a7b8c";
@@ -81,7 +83,7 @@ fn audit(records: &[serde_json::Value], reference: &[PathBuf], jobs: usize) -> S
         jobs: Some(jobs),
         ..Default::default()
     };
-    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    let out = run_audit(&opts);
     out.report
         .findings
         .iter()
@@ -199,7 +201,7 @@ fn a_record_is_checked_against_the_copy_it_credits() {
         reference: vec![dir.path().to_path_buf()],
         ..Default::default()
     };
-    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    let out = run_audit(&opts);
     for (attribution, text, producer) in [
         ("Source : Judilibre", &text, Producer::CourDeCassation),
         ("Légifrance", &corrected, Producer::Legifrance),

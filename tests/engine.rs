@@ -8,6 +8,7 @@ use vigie::audit::{self, AuditOptions};
 use vigie::rules::Rule;
 
 mod support;
+use support::audit::{messages, run_audit};
 use support::data::{cc_text, data};
 
 /// A record that states everything right about the cc_detail decision.
@@ -59,20 +60,7 @@ fn messages_with(
 
 /// The findings of an audit of the lines `records` with `history`: record id, rule, message.
 fn findings_with(records: &[String], history: Option<&str>) -> Vec<(String, Rule, String)> {
-    report_lines_with(records, history)
-        .findings
-        .iter()
-        .map(|f| {
-            (
-                f.record
-                    .as_ref()
-                    .and_then(|r| r.id.clone())
-                    .unwrap_or_default(),
-                f.rule,
-                f.message.to_string(),
-            )
-        })
-        .collect()
+    messages(&report_lines_with(records, history))
 }
 
 fn report_lines_with(records: &[String], history: Option<&str>) -> vigie::report::Report {
@@ -96,9 +84,7 @@ fn report_lines_with(records: &[String], history: Option<&str>) -> vigie::report
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report
+    run_audit(&opts).report
 }
 
 #[test]
@@ -426,9 +412,7 @@ fn report_with_jobs(records: &[serde_json::Value], jobs: Option<usize>) -> vigie
         jobs,
         ..Default::default()
     };
-    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report
+    run_audit(&opts).report
 }
 
 /// Dates of last update after the audit time (2026-11-22T12:00Z): more than a day after, each
@@ -612,9 +596,7 @@ fn personal_data_is_redacted_in_the_neighbours_excerpts_too() {
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    let report = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report;
+    let report = run_audit(&opts).report;
     let rules: Vec<Rule> = report.findings.iter().map(|f| f.rule).collect();
     for rule in [Rule::INT002, Rule::MSK004, Rule::MSK005] {
         assert!(rules.contains(&rule), "{rules:?}");
@@ -822,9 +804,7 @@ fn names_of_a_long_lifted_passage_are_redacted_in_the_other_excerpts() {
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    let report = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report;
+    let report = run_audit(&opts).report;
     let evidence = |rule: Rule| {
         report
             .findings

@@ -3,9 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
-use vigie::audit::{self, AuditOptions};
+use vigie::audit::AuditOptions;
 use vigie::r#gen::{Config, RECORD_RULES, ReferenceFormat, generate};
+
+mod support;
+use support::audit::run_audit;
 
 fn config(out: &Path, records: u64, rate: f64, seed: u64, format: ReferenceFormat) -> Config {
     let mut c = Config::new(out);
@@ -171,7 +173,7 @@ fn audited(dir: &Path, reference: &Path, as_of: &str) -> BTreeSet<Key> {
         as_of: Some(as_of.parse().unwrap()),
         ..Default::default()
     };
-    let outcome = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    let outcome = run_audit(&opts);
     outcome
         .report
         .findings

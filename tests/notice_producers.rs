@@ -3,10 +3,10 @@
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
-use vigie::audit::{self, AuditOptions};
+use vigie::audit::AuditOptions;
 use vigie::model::Producer;
 mod support;
+use support::audit::{demo_report, run_audit};
 use support::binary::{report_of, vigie_on};
 use support::data::data;
 use support::rendered::{render, words};
@@ -54,9 +54,7 @@ fn audit_records(records: &[Value], ids: &[&str]) -> Report {
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report
+    run_audit(&opts).report
 }
 
 /// The Cour de cassation's sanctions (CGU XII), which the Conseil d'État's CGU do not provide.
@@ -555,9 +553,7 @@ fn a_breach_founded_on_the_cour_de_cassation_cgu_invokes_them_throughout() {
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    let r = audit::run(&opts, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report;
+    let r = run_audit(&opts).report;
     // Only the Conseil d'État's decision matched.
     assert_eq!(r.audit.producers, vec![(Producer::ConseilEtat, 1)]);
     let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
@@ -609,21 +605,6 @@ fn a_breach_founded_on_the_cour_de_cassation_cgu_invokes_them_throughout() {
     // The withdrawn decision's FRE004 is the Cour de cassation's: its interruption is named for
     // its decisions.
     assert!(text.contains("## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données ("), "{text}");
-}
-
-/// The demo corpus audited as README's first command does.
-fn demo_report() -> Report {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let demo = AuditOptions {
-        corpus: vec![root.join("assets/demo/corpus.jsonl")],
-        reference: vec![root.join("assets/demo/reference")],
-        history: vec![root.join("assets/demo/history.json")],
-        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
-        ..Default::default()
-    };
-    audit::run(&demo, &|_| {}, &AtomicBool::new(false))
-        .unwrap()
-        .report
 }
 
 // The same holds of every notice: each text a basis names is in the opening, and each

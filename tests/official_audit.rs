@@ -4,12 +4,12 @@
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 use vigie::audit::{self, AuditOptions};
 use vigie::model::{Origin, ReferenceDecision};
 use vigie::rules::Rule;
 
 mod support;
+use support::audit::{messages, record_id, run_audit};
 use support::data::{data, dila_files};
 
 fn dila() -> Vec<ReferenceDecision> {
@@ -89,7 +89,7 @@ fn outcome(
         jobs,
         ..Default::default()
     };
-    audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap()
+    run_audit(&opts)
 }
 
 /// The report of an audit of `records` against `reference` on `jobs` threads (all cores when
@@ -102,15 +102,7 @@ fn audit(records: &[Value], reference: &[PathBuf]) -> Vec<(String, Rule)> {
     report(records, reference, None)
         .findings
         .iter()
-        .map(|f| {
-            (
-                f.record
-                    .as_ref()
-                    .and_then(|r| r.id.clone())
-                    .unwrap_or_default(),
-                f.rule,
-            )
-        })
+        .map(|f| (record_id(f), f.rule))
         .collect()
 }
 
@@ -207,18 +199,7 @@ fn identification_read_in_words_or_shown_in_no_usable_form() {
         })
         .collect();
     let rep = report(&recs, &[data("dila-cass")], None);
-    let got: Vec<(String, Rule, String)> = rep
-        .findings
-        .iter()
-        .map(|f| {
-            let id = f
-                .record
-                .as_ref()
-                .and_then(|r| r.id.clone())
-                .unwrap_or_default();
-            (id, f.rule, f.message.to_string())
-        })
-        .collect();
+    let got = messages(&rep);
     let rules: Vec<(&str, Rule)> = got.iter().map(|(id, r, _)| (id.as_str(), *r)).collect();
     assert_eq!(
         rules,
@@ -497,7 +478,7 @@ fn a_dila_tar_gz_is_a_reference_and_its_unreadable_entries_are_counted() {
         as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
-    let out = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    let out = run_audit(&opts);
     assert!(out.report.findings.is_empty(), "{:?}", out.report.findings);
     assert_eq!(out.report.audit.reference_decisions, 92);
     assert_eq!(out.report.audit.unreadable_reference_decisions, 1);

@@ -5,6 +5,7 @@
 //! Case counts are kept small so that the whole file runs in well under a minute in debug builds.
 
 mod support;
+use support::audit::run_audit;
 use support::data::{data, dila_files};
 
 use proptest::prelude::*;
@@ -28,9 +29,7 @@ fn as_of() -> jiff::Timestamp {
 }
 
 fn run(opts: &AuditOptions) -> Report {
-    audit::run(opts, &|_| {}, &AtomicBool::new(false))
-        .expect("the audit runs")
-        .report
+    run_audit(opts).report
 }
 
 /// Text with the characters normalisation cares about over-represented: white space of every

@@ -6,6 +6,9 @@ use vigie::penalty::{Policy, Previous};
 use vigie::report::{self, AuditInfo, Format, Report, Summary, WriteOptions};
 use vigie::rules::{Penalty, Rule, Severity};
 
+mod support;
+use support::audit::run_audit;
+
 fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<std::sync::Arc<RecordRef>> {
     Some(std::sync::Arc::new(RecordRef {
         id: Some(id.into()),
@@ -361,9 +364,7 @@ fn audit_twice_corpus(
         previous,
         ..Default::default()
     };
-    vigie::audit::run(&opts, &|_| {}, &std::sync::atomic::AtomicBool::new(false))
-        .unwrap()
-        .report
+    run_audit(&opts).report
 }
 
 // The report records which earlier report the findings were compared with, its audit time and

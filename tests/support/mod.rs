@@ -1,3 +1,4 @@
+pub mod audit;
 pub mod binary;
 pub mod corpus_file;
 pub mod data;
