@@ -165,12 +165,14 @@ fn expected(dir: &Path) -> BTreeSet<Key> {
         .collect()
 }
 
-fn audited(dir: &Path, reference: &Path, as_of: &str) -> BTreeSet<Key> {
+/// The findings of an audit of the corpus of `dir` against its `reference` folder, with its
+/// history, at the demo's audit time.
+fn audited(dir: &Path) -> BTreeSet<Key> {
     let opts = AuditOptions {
         corpus: vec![dir.join("corpus.jsonl")],
-        reference: vec![reference.to_path_buf()],
+        reference: vec![dir.join("reference")],
         history: vec![dir.join("history.json")],
-        as_of: Some(as_of.parse().unwrap()),
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
         ..Default::default()
     };
     let outcome = run_audit(&opts);
@@ -224,30 +226,20 @@ fn an_audit_of_a_generated_judilibre_corpus_finds_exactly_the_labels() {
     let mut cfg = config(dir.path(), 600, 1.0 / 23.0, 11, ReferenceFormat::Judilibre);
     cfg.stale = true;
     generate(cfg).unwrap();
-    let found = audited(
-        dir.path(),
-        &dir.path().join("reference"),
-        "2026-11-22T12:00:00Z",
-    );
-    assert_same(&expected(dir.path()), &found);
+    assert_same(&expected(dir.path()), &audited(dir.path()));
 }
 
 #[test]
 fn an_audit_of_a_generated_dila_corpus_finds_exactly_the_labels() {
     let dir = tempfile::tempdir().unwrap();
     generate(config(dir.path(), 300, 0.1, 12, ReferenceFormat::Dila)).unwrap();
-    let found = audited(
-        dir.path(),
-        &dir.path().join("reference"),
-        "2026-11-22T12:00:00Z",
-    );
-    assert_same(&expected(dir.path()), &found);
+    assert_same(&expected(dir.path()), &audited(dir.path()));
 }
 
 #[test]
 fn an_audit_of_the_demo_finds_exactly_its_labels() {
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    let found = audited(&demo, &demo.join("reference"), "2026-11-22T12:00:00Z");
+    let found = audited(&demo);
     let want = expected(&demo);
     let rules: BTreeSet<&str> = want.iter().map(|(_, r)| r.as_str()).collect();
     assert_eq!(rules.len(), 23, "the demo shows every rule: {rules:?}");
