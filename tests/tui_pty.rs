@@ -9,22 +9,32 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-fn data(p: &str) -> String {
-    format!("{}/tests/data/{p}", env!("CARGO_MANIFEST_DIR"))
+mod support;
+use support::data::cc_detail;
+
+/// The Judilibre sample decision's path, for a shell command.
+fn reference() -> String {
+    cc_detail().display().to_string()
 }
 
+/// Whether util-linux `script` is there to run these tests; when it is not, says the test is
+/// skipped.
 fn has_script() -> bool {
-    Command::new("script")
+    let found = Command::new("script")
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("skipped: no `script` (util-linux)");
+    }
+    found
 }
 
 /// A corpus of `n` records of the real Judilibre decision; every third lifts nothing but adds
 /// an editor's note, and one line carries an escape sequence.
 fn corpus(dir: &Path, n: usize) -> String {
     let v: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(cc_detail()).unwrap()).unwrap();
     let text = v["text"].as_str().unwrap();
     let mut lines = Vec::new();
     for i in 0..n {
@@ -57,7 +67,7 @@ struct Session {
 
 impl Session {
     fn start(corpus: &str) -> Session {
-        Session::start_with(corpus, &data("judilibre/cc_detail.json"))
+        Session::start_with(corpus, &reference())
     }
 
     fn start_with(corpus: &str, reference: &str) -> Session {
@@ -80,7 +90,7 @@ impl Session {
     /// exit status (`VIGIE_EXIT=…`) and the terminal's modes (`stty -a`).
     fn start_watched(corpus: &str, extra: &str) -> Session {
         let vigie = env!("CARGO_BIN_EXE_vigie");
-        let reference = data("judilibre/cc_detail.json");
+        let reference = reference();
         let cmd = format!(
             "stty rows 30 cols 120; sh -c 'echo VIGIE_PID=$$; exec {vigie} {corpus} --reference {reference} --as-of 2026-11-22T12:00:00Z {extra}'; echo VIGIE_EXIT=$?; stty -a"
         );
@@ -126,15 +136,18 @@ impl Session {
         re.replace_all(&s, " ").into_owned()
     }
 
-    fn wait_for(&self, what: &str, secs: u64) -> bool {
+    /// Waits up to `secs` seconds for `what` in the output: fails, showing the output, if it
+    /// does not come.
+    #[track_caller]
+    fn wait_for(&self, what: &str, secs: u64) {
         let end = Instant::now() + Duration::from_secs(secs);
         while Instant::now() < end {
             if self.text().contains(what) {
-                return true;
+                return;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        false
+        panic!("{}", self.text());
     }
 
     fn keys(&mut self, bytes: &[u8]) {
@@ -164,20 +177,19 @@ impl Session {
 #[test]
 fn browse_the_findings_then_quit() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus(dir.path(), 6);
     let mut s = Session::start(&corpus);
-    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    s.wait_for("audit finished", 60);
     assert!(s.text().contains("Verdict"));
     s.keys(b"\t"); // findings
-    assert!(s.wait_for("sort position", 5), "{}", s.text());
+    s.wait_for("sort position", 5);
     s.keys(b"j\r"); // open a finding
-    assert!(s.wait_for("Evidence", 5), "{}", s.text());
+    s.wait_for("Evidence", 5);
     s.keys(b"?");
-    assert!(s.wait_for("Keys (built-in)", 5), "{}", s.text());
+    s.wait_for("Keys (built-in)", 5);
     s.keys(b"\x1b\x1bq");
     // Exit 1, as headless: every third record inserts an editor's note (INT002, temporary).
     let (code, _, out) = s.exit(10);
@@ -188,9 +200,9 @@ fn browse_the_findings_then_quit() {
     // The corpus' escape sequence was shown, never sent.
     assert!(!out.windows(5).any(|w| w == b"\x1b[31m"));
     // Its temporary breaches fail no run with `--fail-on permanent`.
-    let reference = data("judilibre/cc_detail.json");
+    let reference = reference();
     let mut s = Session::start_args(&corpus, &reference, "--fail-on permanent", &[]);
-    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    s.wait_for("audit finished", 60);
     s.keys(b"q");
     assert_eq!(s.exit(10).0, Some(0));
 }
@@ -198,7 +210,6 @@ fn browse_the_findings_then_quit() {
 #[test]
 fn quitting_mid_audit_stops_it_and_restores_the_terminal() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -207,9 +218,9 @@ fn quitting_mid_audit_stops_it_and_restores_the_terminal() {
     let corpus = corpus(dir.path(), 400);
     // No finding fails this run: an audit quit before its end exits 2 (no verdict), one that
     // ended first (the machine was quick) exits 0.
-    let reference = data("judilibre/cc_detail.json");
+    let reference = reference();
     let mut s = Session::start_args(&corpus, &reference, "--fail-on never", &[]);
-    assert!(s.wait_for("Verdict", 30), "{}", s.text());
+    s.wait_for("Verdict", 30);
     let running = !s.text().contains("audit finished");
     s.keys(b"q");
     let (code, took, out) = s.exit(10);
@@ -228,7 +239,6 @@ fn quitting_mid_audit_stops_it_and_restores_the_terminal() {
 #[test]
 fn an_unusable_reference_leaves_the_ui_with_exit_2() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -247,12 +257,11 @@ fn an_unusable_reference_leaves_the_ui_with_exit_2() {
 #[test]
 fn keymap_look_up_order_from_the_environment() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus(dir.path(), 1);
-    let reference = data("judilibre/cc_detail.json");
+    let reference = reference();
     let xdg = dir.path().join("config");
     std::fs::create_dir_all(xdg.join("vigie")).unwrap();
     std::fs::write(
@@ -342,14 +351,13 @@ fn assert_restored(out: &[u8]) {
 #[test]
 fn sigterm_mid_audit_restores_the_terminal_and_exits_143() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus(dir.path(), 400);
     let s = Session::start_watched(&corpus, "");
     let pid = reported(&s, "VIGIE_PID", 30).expect("no pid");
-    assert!(s.wait_for("Verdict", 30), "{}", s.text());
+    s.wait_for("Verdict", 30);
     let running = !s.text().contains("audit finished");
     let start = Instant::now();
     send("TERM", pid);
@@ -373,7 +381,6 @@ fn sigterm_mid_audit_restores_the_terminal_and_exits_143() {
 #[test]
 fn sighup_restores_the_terminal_exits_129_and_leaves_no_file() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -381,9 +388,9 @@ fn sighup_restores_the_terminal_exits_129_and_leaves_no_file() {
     let waivers = dir.path().join("waivers.json");
     let mut s = Session::start_watched(&corpus, &format!("--waivers {}", waivers.display()));
     let pid = reported(&s, "VIGIE_PID", 30).expect("no pid");
-    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    s.wait_for("audit finished", 60);
     s.keys(b"\t"); // the findings list, mouse capture on
-    assert!(s.wait_for("sort position", 5), "{}", s.text());
+    s.wait_for("sort position", 5);
     send("HUP", pid);
     assert_eq!(
         reported(&s, "VIGIE_EXIT", 10),
@@ -407,14 +414,13 @@ fn sighup_restores_the_terminal_exits_129_and_leaves_no_file() {
 #[test]
 fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus(dir.path(), 6);
     let mut s = Session::start_watched(&corpus, "");
     let pid = reported(&s, "VIGIE_PID", 30).expect("no pid");
-    assert!(s.wait_for("audit finished", 60), "{}", s.text());
+    s.wait_for("audit finished", 60);
     send("TSTP", pid);
     // Stopped, and only once the terminal is given back.
     let stopped = || {
@@ -448,7 +454,7 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
         "the mouse was not captured"
     );
     s.keys(b"\t"); // the UI answers again
-    assert!(s.wait_for("sort position", 5), "{}", s.text());
+    s.wait_for("sort position", 5);
     s.keys(b"q");
     // The corpus's breaches, as headless (see `browse_the_findings_then_quit`).
     assert_eq!(reported(&s, "VIGIE_EXIT", 10), Some(1), "{}", s.text());
@@ -461,7 +467,6 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
 #[test]
 fn a_headless_run_on_a_terminal_shows_its_progress() {
     if !has_script() {
-        eprintln!("skipped: no `script` (util-linux)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -469,7 +474,7 @@ fn a_headless_run_on_a_terminal_shows_its_progress() {
     let report = dir.path().join("report.json");
     let report = report.display();
     let s = Session::start_watched(&corpus, &format!("--report json --output {report}"));
-    assert!(s.wait_for("VIGIE_EXIT=1", 120), "{}", s.text());
+    s.wait_for("VIGIE_EXIT=1", 120);
     let text = s.text();
     let bar =
         regex::Regex::new(r"\d+ records · \d+/s · \d+ findings \[[=> ]+\] +\d+% · ETA \d+[smh]")
@@ -483,7 +488,7 @@ fn a_headless_run_on_a_terminal_shows_its_progress() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(!first.contains('%'), "{first}");
     let s = Session::start_watched(&corpus, &format!("--report json --output {report} --quiet"));
-    assert!(s.wait_for("VIGIE_EXIT=1", 120), "{}", s.text());
+    s.wait_for("VIGIE_EXIT=1", 120);
     let text = s.text();
     assert!(
         !text.contains("records ·") && !text.contains("ETA"),
