@@ -16,24 +16,23 @@ fn record(id: &str) -> Value {
            "updated_at": "2026-11-21", "jurisdiction": "cc", "decision_date": "2020-11-18"})
 }
 
-/// Runs vigie on `corpus` and returns (exit code, report, stderr).
-fn run(corpus: &[&Path], extra: &[&str]) -> (i32, Value, String) {
-    let out = vigie()
+/// Runs vigie on `corpus` against the Judilibre sample at a fixed time, quiet, whatever it
+/// finds, with `--report FORMAT` and `extra` after.
+fn run_in(format: &str, corpus: &[&Path], extra: &[&str]) -> std::process::Output {
+    vigie()
         .args(corpus)
         .arg("--reference")
         .arg(cc_detail())
-        .args([
-            "--as-of",
-            "2026-11-22T12:00:00Z",
-            "--report",
-            "json",
-            "--quiet",
-            "--fail-on",
-            "never",
-        ])
+        .args(["--as-of", "2026-11-22T12:00:00Z", "--report", format])
+        .args(["--quiet", "--fail-on", "never"])
         .args(extra)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs vigie on `corpus` and returns (exit code, report, stderr).
+fn run(corpus: &[&Path], extra: &[&str]) -> (i32, Value, String) {
+    let out = run_in("json", corpus, extra);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!stderr.contains("panicked"), "{stderr}");
     let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
@@ -42,20 +41,7 @@ fn run(corpus: &[&Path], extra: &[&str]) -> (i32, Value, String) {
 
 /// Runs vigie on `corpus` with the text report: (exit code, report, stderr).
 fn run_text(corpus: &[&Path]) -> (i32, String, String) {
-    let out = vigie()
-        .args(corpus)
-        .arg("--reference")
-        .arg(cc_detail())
-        .args([
-            "--as-of",
-            "2026-11-22T12:00:00Z",
-            "--report",
-            "text",
-            "--quiet",
-        ])
-        .args(["--fail-on", "never"])
-        .output()
-        .unwrap();
+    let out = run_in("text", corpus, &[]);
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
