@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use std::path::Path;
 
 mod support;
-use support::binary::{vigie, vigie_on};
+use support::binary::{assert_refused, vigie, vigie_on};
 use support::data::{cc_detail, data};
 use support::pipe::through_a_pipe;
 
@@ -366,11 +366,7 @@ fn empty_files_and_folders() {
     // An empty reference file is unusable input.
     let r = dir.path().join("ref.json");
     std::fs::write(&r, "").unwrap();
-    vigie_on(&p, &r)
-        .args(["--report", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("ref.json"));
+    assert_refused(&mut vigie_on(&p, &r), "ref.json");
 }
 
 #[test]
@@ -395,11 +391,7 @@ fn deeply_nested_json_does_not_overflow_the_stack() {
         format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000)),
     )
     .unwrap();
-    vigie_on(&p, &r)
-        .args(["--report", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("deep-ref.json"));
+    assert_refused(&mut vigie_on(&p, &r), "deep-ref.json");
 }
 
 #[test]
@@ -460,11 +452,10 @@ fn folders_with_dangling_links_and_link_loops() {
 
 #[test]
 fn a_missing_corpus_is_exit_2() {
-    vigie_on("/nonexistent/corpus.jsonl", cc_detail())
-        .args(["--report", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("/nonexistent/corpus.jsonl"));
+    assert_refused(
+        &mut vigie_on("/nonexistent/corpus.jsonl", cc_detail()),
+        "/nonexistent/corpus.jsonl",
+    );
 }
 
 #[test]
@@ -474,31 +465,15 @@ fn bad_policy_and_keymap_files_are_exit_2_with_their_place() {
     std::fs::write(&p, format!("{}\n", record("a"))).unwrap();
     let pol = dir.path().join("policy.toml");
     std::fs::write(&pol, "[rules.MSK002]\npenalty = \"forever\"\n").unwrap();
-    vigie()
-        .arg(&p)
-        .arg("--policy")
-        .arg(&pol)
-        .args(["--report", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("policy.toml:2"));
+    assert_refused(vigie().arg(&p).arg("--policy").arg(&pol), "policy.toml:2");
     let km = dir.path().join("keymap.toml");
     std::fs::write(
         &km,
         "[global]\nquit = [\"q\"]\nfly = [\"x\"]\n[list]\nmove_down = [\"nokey\"]\n",
     )
     .unwrap();
-    vigie()
-        .arg(&p)
-        .arg("--keymap")
-        .arg(&km)
-        .args(["--report", "json"])
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("keymap.toml:3")
-                .and(predicate::str::contains("keymap.toml:5")),
-        );
+    assert_refused(vigie().arg(&p).arg("--keymap").arg(&km), "keymap.toml:3")
+        .stderr(predicate::str::contains("keymap.toml:5"));
 }
 
 /// The keymap is the file the look-up order finds (`--keymap`, `$VIGIE_KEYMAP`,

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
 mod support;
-use support::binary::{report_of, vigie, vigie_on};
+use support::binary::{assert_refused, report_of, vigie, vigie_on};
 use support::data::{cc_detail, cc_text, data};
 
 fn clean(id: &str) -> Value {
@@ -207,12 +207,10 @@ fn the_report_does_not_depend_on_the_number_of_threads() {
 fn a_missing_reference_is_exit_2_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), &[clean("a").to_string()]);
-    vigie()
-        .arg(&c)
-        .args(["--reference", "/nonexistent/judilibre", "--report", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("/nonexistent/judilibre"));
+    assert_refused(
+        &mut vigie_on(&c, "/nonexistent/judilibre"),
+        "/nonexistent/judilibre",
+    );
 }
 
 /// Offsets within a record are 32-bit: a record limit of 4 GiB or more is refused as bad usage.
@@ -221,12 +219,10 @@ fn a_record_limit_past_4_gib_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), &[clean("a").to_string()]);
     for mib in ["4096", "0"] {
-        vigie()
-            .arg(&c)
-            .args(["--max-record-mib", mib, "--report", "json"])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("--max-record-mib"));
+        assert_refused(
+            vigie().arg(&c).args(["--max-record-mib", mib]),
+            "--max-record-mib",
+        );
     }
 }
 
@@ -236,14 +232,7 @@ fn a_bad_mapping_is_exit_2_with_line_and_column() {
     let c = corpus(dir.path(), &[clean("a").to_string()]);
     let m = dir.path().join("m.toml");
     std::fs::write(&m, "[fields]\ntext = \"body\"\ntexte = \"x\"\n").unwrap();
-    vigie()
-        .arg(&c)
-        .arg("--mapping")
-        .arg(&m)
-        .args(["--report", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("m.toml:3:1"));
+    assert_refused(vigie().arg(&c).arg("--mapping").arg(&m), "m.toml:3:1");
     // A default `excerpt` that is not a boolean was taken as true: it is a bad mapping.
     for (value, kind) in [("\"yes\"", "a string (\"yes\")"), ("7", "an integer (7)")] {
         std::fs::write(
@@ -251,18 +240,11 @@ fn a_bad_mapping_is_exit_2_with_line_and_column() {
             format!("[fields]\ntext = \"text\"\n[defaults]\nexcerpt = {value}\n"),
         )
         .unwrap();
-        vigie()
-            .arg(&c)
-            .arg("--mapping")
-            .arg(&m)
-            .args(["--report", "json"])
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(predicate::str::contains(format!(
-                "m.toml:4:1: `excerpt` in [defaults] must be a boolean, true or false (without \
-                 quotes), not {kind}"
-            )));
+        let said = format!(
+            "m.toml:4:1: `excerpt` in [defaults] must be a boolean, true or false (without \
+             quotes), not {kind}"
+        );
+        assert_refused(vigie().arg(&c).arg("--mapping").arg(&m), &said).stdout("");
     }
 }
 

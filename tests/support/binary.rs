@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
+use assert_cmd::assert::Assert;
+use predicates::prelude::*;
 use std::ffi::OsStr;
 use std::path::Path;
 
@@ -15,6 +17,16 @@ pub fn vigie_on(corpus: impl AsRef<OsStr>, reference: impl AsRef<OsStr>) -> Comm
     let mut cmd = vigie();
     cmd.arg(corpus).arg("--reference").arg(reference);
     cmd
+}
+
+/// Runs `cmd` with `--report json`: it is refused (unusable input or arguments, exit 2), and
+/// stderr says `said`.
+#[track_caller]
+pub fn assert_refused(cmd: &mut Command, said: &str) -> Assert {
+    cmd.args(["--report", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(said))
 }
 
 /// A run at a fixed time with `--report FORMAT` to stdout, `extra` arguments after: what it
