@@ -1,12 +1,12 @@
 //! Hand-checked cases of SPEC §2.2 "What counts as equal identification".
 
-use Want::{Different, Equal, Unknown};
 use jiff::civil::date;
 use vigie::ident::{Comparison, compare, reference_display, reference_has, unreadable};
 use vigie::model::{IdField, Producer, ReferenceDecision};
 
 mod support;
-use support::ident::ID_FIELDS;
+use support::ident::Want::{Different, Equal, Unknown};
+use support::ident::{ID_FIELDS, check, check_all, different, displays, equal, unknown};
 
 fn cc_reference() -> ReferenceDecision {
     // The Judilibre sample decision 19-19.463 (tests/data/judilibre/cc_detail.json).
@@ -37,85 +37,6 @@ fn bench(jurisdiction: &str, formation: &str) -> ReferenceDecision {
         formation: Some(formation.into()),
         ..court(jurisdiction, None)
     }
-}
-
-/// The court, seat and bench of `reference`, for failure messages.
-fn name(reference: &ReferenceDecision) -> String {
-    format!(
-        "{:?} {:?} {:?} {:?}",
-        reference.jurisdiction, reference.seat, reference.chamber, reference.formation
-    )
-}
-
-fn equal(field: IdField, value: &str, reference: &ReferenceDecision) {
-    assert_eq!(
-        compare(field, value, reference),
-        Comparison::Equal,
-        "{field:?} {value:?} should equal the reference {}",
-        name(reference)
-    );
-}
-
-fn different(field: IdField, value: &str, reference: &ReferenceDecision, expected: &str) {
-    assert_eq!(
-        compare(field, value, reference),
-        Comparison::Different {
-            expected: expected.into()
-        },
-        "{field:?} {value:?} should contradict the reference {}",
-        name(reference)
-    );
-}
-
-fn unknown(field: IdField, value: &str, reference: &ReferenceDecision) {
-    assert_eq!(
-        compare(field, value, reference),
-        Comparison::Unknown,
-        "{field:?} {value:?} should be unknown against the reference {}",
-        name(reference)
-    );
-}
-
-/// What comparing a value with the reference should give: [`equal`], [`different`] or
-/// [`unknown`].
-#[derive(Clone, Copy)]
-enum Want {
-    Equal,
-    Different,
-    Unknown,
-}
-
-/// Compares each value of `rows` in `field` with `reference`, which shows `shown` for `field`
-/// when a value contradicts it: each gives what its row wants.
-fn check(field: IdField, reference: &ReferenceDecision, shown: &str, rows: &[(&str, Want)]) {
-    for &(value, want) in rows {
-        match want {
-            Equal => equal(field, value, reference),
-            Different => different(field, value, reference, shown),
-            Unknown => unknown(field, value, reference),
-        }
-    }
-}
-
-/// A reference decision, what it shows when a value contradicts it, and values with what each
-/// gives.
-type Case<'a> = (&'a ReferenceDecision, &'a str, &'a [(&'a str, Want)]);
-
-/// [`check`]s each case in `field`.
-fn check_all(field: IdField, cases: &[Case]) {
-    for &(reference, shown, rows) in cases {
-        check(field, reference, shown, rows);
-    }
-}
-
-/// `reference` shows `shown` as its `field`.
-fn displays(field: IdField, reference: &ReferenceDecision, shown: &str) {
-    assert_eq!(
-        reference_display(field, reference).as_deref(),
-        Some(shown),
-        "{field:?} of {}",
-        name(reference)
-    );
 }
 
 #[test]

@@ -9,6 +9,8 @@ use vigie::model::{IdField, Producer, ReferenceDecision};
 
 mod support;
 use support::data::dila_files;
+use support::ident::Want::{Different, Equal};
+use support::ident::{check, different, displays, equal};
 
 /// The text of `rel`, a file of `tests/data/`.
 fn data(rel: &str) -> String {
@@ -80,29 +82,23 @@ fn cc_list_resolved_labels_equal_unresolved_codes() {
         assert_eq!(res["id"], unres["id"]);
         let r = judilibre_reference(unres);
         let id = &r.id;
-        let eq = |field: IdField, value: &str| {
-            assert_eq!(
-                compare(field, value, &r),
-                Comparison::Equal,
-                "{id}: {field:?} {value:?}"
-            );
-        };
         let jurisdiction = string(res, "jurisdiction").unwrap();
-        eq(IdField::Jurisdiction, &jurisdiction);
-        eq(IdField::Seat, "Paris");
+        equal(IdField::Jurisdiction, &jurisdiction, &r);
+        equal(IdField::Seat, "Paris", &r);
         let chamber = string(res, "chamber").unwrap();
-        eq(IdField::Formation, &chamber);
+        equal(IdField::Formation, &chamber, &r);
         if let Some(formation) = string(res, "formation") {
             with_formation += 1;
-            eq(IdField::Formation, &formation);
-            eq(IdField::Formation, &format!("{chamber} - {formation}"));
-            eq(IdField::Formation, &format!("{chamber}, {formation}"));
+            equal(IdField::Formation, &formation, &r);
+            equal(IdField::Formation, &format!("{chamber} - {formation}"), &r);
+            equal(IdField::Formation, &format!("{chamber}, {formation}"), &r);
         }
-        eq(
+        equal(
             IdField::DecisionDate,
             &string(res, "decision_date").unwrap(),
+            &r,
         );
-        eq(IdField::Number, &string(res, "number").unwrap());
+        equal(IdField::Number, &string(res, "number").unwrap(), &r);
 
         // Another chamber is a contradiction, reported with the reference's chamber.
         let code = r.chamber.as_deref().unwrap();
@@ -110,11 +106,7 @@ fn cc_list_resolved_labels_equal_unresolved_codes() {
         let expected = reference_display(IdField::Formation, &r).unwrap();
         let own = parse_cc(code).chamber.map(CcChamber::label).unwrap();
         assert!(expected.starts_with(own), "{id}: {expected}");
-        assert_eq!(
-            compare(IdField::Formation, wrong, &r),
-            Comparison::Different { expected },
-            "{id}: {wrong} for {code}"
-        );
+        different(IdField::Formation, wrong, &r, &expected);
         // So are another day and other digits.
         assert!(matches!(
             compare(IdField::DecisionDate, "1er janvier 1990", &r),
@@ -137,124 +129,90 @@ fn judilibre_details_of_other_courts() {
     let ca: Value = serde_json::from_str(&data("judilibre/ca_detail.json")).unwrap();
     let ca = judilibre_reference(&ca);
     assert_eq!(ca.seat.as_deref(), Some("ca_chambery"));
-    for v in [
+    check(
+        IdField::Jurisdiction,
+        &ca,
         "Cour d'appel de Chambéry",
-        "CA Chambery",
-        "Cour d'appel",
-        "ca_chambery",
-    ] {
-        assert_eq!(
-            compare(IdField::Jurisdiction, v, &ca),
-            Comparison::Equal,
-            "{v}"
-        );
-    }
-    assert_eq!(
-        compare(IdField::Jurisdiction, "Cour d'appel de Lyon", &ca),
-        Comparison::Different {
-            expected: "Cour d'appel de Chambéry".into()
-        }
+        &[
+            ("Cour d'appel de Chambéry", Equal),
+            ("CA Chambery", Equal),
+            ("Cour d'appel", Equal),
+            ("ca_chambery", Equal),
+            ("Cour d'appel de Lyon", Different),
+        ],
     );
-    assert_eq!(compare(IdField::Seat, "CHAMBERY", &ca), Comparison::Equal);
-    assert_eq!(compare(IdField::Number, "2000804", &ca), Comparison::Equal);
-    assert_eq!(
-        compare(IdField::Number, "RG 20/00804", &ca),
-        Comparison::Equal
-    );
+    equal(IdField::Seat, "CHAMBERY", &ca);
+    equal(IdField::Number, "2000804", &ca);
+    equal(IdField::Number, "RG 20/00804", &ca);
 
     // The TJ sample's jurisdiction is the code of the tribunal judiciaire of Bordeaux.
     let tj: Value = serde_json::from_str(&data("judilibre/tj_detail.json")).unwrap();
     let tj = judilibre_reference(&tj);
     assert_eq!(tj.jurisdiction.as_deref(), Some("tj33063"));
-    for v in ["Tribunal judiciaire de Bordeaux", "TJ Bordeaux", "tj33063"] {
-        assert_eq!(
-            compare(IdField::Jurisdiction, v, &tj),
-            Comparison::Equal,
-            "{v}"
-        );
-    }
-    assert_eq!(
-        compare(IdField::Jurisdiction, "TJ Paris", &tj),
-        Comparison::Different {
-            expected: "Tribunal judiciaire de Bordeaux".into()
-        }
-    );
     // Its `location`, the seat field (`ca_chambery`), names another seat than its jurisdiction's
     // code: the source gives two, and a record naming either contradicts nothing.
     assert_eq!(tj.seat.as_deref(), Some("ca_chambery"));
-    for v in ["Bordeaux", "Chambéry", "CHAMBERY", "tj33063", "ca_chambery"] {
-        assert_eq!(compare(IdField::Seat, v, &tj), Comparison::Equal, "{v}");
-    }
-    for v in [
-        "TJ Chambéry",
-        "Tribunal judiciaire de Chambéry",
-        "TGI Bordeaux",
-    ] {
-        assert_eq!(
-            compare(IdField::Jurisdiction, v, &tj),
-            Comparison::Equal,
-            "{v}"
-        );
-    }
-    assert_eq!(
-        compare(IdField::Seat, "Lyon", &tj),
-        Comparison::Different {
-            expected: "Bordeaux or Chambéry".into()
-        }
+    check(
+        IdField::Jurisdiction,
+        &tj,
+        "Tribunal judiciaire de Bordeaux",
+        &[
+            ("Tribunal judiciaire de Bordeaux", Equal),
+            ("TJ Bordeaux", Equal),
+            ("tj33063", Equal),
+            ("TJ Paris", Different),
+            ("TJ Chambéry", Equal),
+            ("Tribunal judiciaire de Chambéry", Equal),
+            ("TGI Bordeaux", Equal),
+            ("CA Chambéry", Different),
+        ],
     );
-    assert_eq!(
-        compare(IdField::Jurisdiction, "CA Chambéry", &tj),
-        Comparison::Different {
-            expected: "Tribunal judiciaire de Bordeaux".into()
-        }
+    check(
+        IdField::Seat,
+        &tj,
+        "Bordeaux or Chambéry",
+        &[
+            ("Bordeaux", Equal),
+            ("Chambéry", Equal),
+            ("CHAMBERY", Equal),
+            ("tj33063", Equal),
+            ("ca_chambery", Equal),
+            ("Lyon", Different),
+        ],
     );
 
     let tcom: Value = serde_json::from_str(&data("judilibre/tcom_detail.json")).unwrap();
     let tcom = judilibre_reference(&tcom);
     assert_eq!(tcom.seat.as_deref(), Some("8501"));
-    // `TC` may be a tribunal de commerce: with the tribunal's seat, it is this one.
-    for v in [
-        "Tribunal de commerce",
-        "T. com.",
+    check(
+        IdField::Jurisdiction,
+        &tcom,
         "Tribunal de commerce de La Roche-sur-Yon",
-        "TC La Roche-sur-Yon",
-        "T.C. La Roche-sur-Yon",
-        "TC",
-        "Trib. comm. La Roche-sur-Yon",
-    ] {
-        assert_eq!(
-            compare(IdField::Jurisdiction, v, &tcom),
-            Comparison::Equal,
-            "{v}"
-        );
-    }
-    assert_eq!(
-        compare(IdField::Seat, "La Roche-sur-Yon", &tcom),
-        Comparison::Equal
+        &[
+            // `TC` may be a tribunal de commerce: with the tribunal's seat, it is this one.
+            ("Tribunal de commerce", Equal),
+            ("T. com.", Equal),
+            ("Tribunal de commerce de La Roche-sur-Yon", Equal),
+            ("TC La Roche-sur-Yon", Equal),
+            ("T.C. La Roche-sur-Yon", Equal),
+            ("TC", Equal),
+            ("Trib. comm. La Roche-sur-Yon", Equal),
+            ("TC Nantes", Different),
+            ("CA Poitiers", Different),
+            ("TJ La Roche-sur-Yon", Different),
+        ],
     );
-    assert_eq!(
-        compare(IdField::Seat, "la roche sur yon", &tcom),
-        Comparison::Equal
+    check(
+        IdField::Seat,
+        &tcom,
+        "La Roche-sur-Yon",
+        &[
+            ("La Roche-sur-Yon", Equal),
+            ("la roche sur yon", Equal),
+            ("Nice", Different),
+        ],
     );
-    for v in ["TC Nantes", "CA Poitiers", "TJ La Roche-sur-Yon"] {
-        assert_eq!(
-            compare(IdField::Jurisdiction, v, &tcom),
-            Comparison::Different {
-                expected: "Tribunal de commerce de La Roche-sur-Yon".into()
-            },
-            "{v}"
-        );
-    }
-    assert_eq!(
-        compare(IdField::Seat, "Nice", &tcom),
-        Comparison::Different {
-            expected: "La Roche-sur-Yon".into()
-        }
-    );
-    assert_eq!(
-        compare(IdField::DecisionDate, "22 novembre 2022", &tcom),
-        Comparison::Equal
-    );
+    equal(IdField::DecisionDate, "22 novembre 2022", &tcom);
 }
 
 #[test]
@@ -269,20 +227,9 @@ fn tcom_list_resolved_locations_equal_codes() {
     for (res, unres) in resolved.iter().zip(&unresolved) {
         let r = judilibre_reference(unres);
         let location = string(res, "location").unwrap();
-        assert_eq!(
-            compare(IdField::Jurisdiction, &location, &r),
-            Comparison::Equal,
-            "{location}"
-        );
-        assert_eq!(
-            compare(IdField::Seat, &location, &r),
-            Comparison::Equal,
-            "{location}"
-        );
-        assert_eq!(
-            compare(IdField::Number, &string(res, "number").unwrap(), &r),
-            Comparison::Equal
-        );
+        equal(IdField::Jurisdiction, &location, &r);
+        equal(IdField::Seat, &location, &r);
+        equal(IdField::Number, &string(res, "number").unwrap(), &r);
     }
 }
 
@@ -374,30 +321,14 @@ fn administrative_order_of_cergy_pontoise() {
         (IdField::Number, "2520143"),
         (IdField::Number, "n° 2520143"),
     ] {
-        assert_eq!(
-            compare(field, value, &reference),
-            Comparison::Equal,
-            "{field:?} {value}"
-        );
+        equal(field, value, &reference);
     }
-    assert_eq!(
-        compare(
-            IdField::Jurisdiction,
-            "Tribunal administratif de Montreuil",
-            &reference
-        ),
-        Comparison::Different {
-            expected: "Tribunal Administratif de Cergy-Pontoise".into()
-        }
+    different(
+        IdField::Jurisdiction,
+        "Tribunal administratif de Montreuil",
+        &reference,
+        "Tribunal Administratif de Cergy-Pontoise",
     );
-    assert_eq!(
-        compare(IdField::Number, "2520144", &reference),
-        Comparison::Different {
-            expected: "2520143".into()
-        }
-    );
-    assert_eq!(
-        reference_display(IdField::Seat, &reference).as_deref(),
-        Some("Cergy-Pontoise")
-    );
+    different(IdField::Number, "2520144", &reference, "2520143");
+    displays(IdField::Seat, &reference, "Cergy-Pontoise");
 }

@@ -8,7 +8,7 @@ use vigie::source::parse_bytes;
 
 mod support;
 use support::data::{data, dila_files};
-use support::ident::ID_FIELDS;
+use support::ident::{ID_FIELDS, different, displays, equal};
 
 fn read(rel: &str) -> (String, Vec<ReferenceDecision>) {
     let bytes = std::fs::read(data(rel)).unwrap();
@@ -17,15 +17,6 @@ fn read(rel: &str) -> (String, Vec<ReferenceDecision>) {
         .map(|d| d.unwrap_or_else(|e| panic!("{rel}: {e:?}")))
         .collect();
     (String::from_utf8_lossy(&bytes).into_owned(), decisions)
-}
-
-fn assert_equal(d: &ReferenceDecision, field: IdField, value: &str) {
-    assert_eq!(
-        compare(field, value, d),
-        Comparison::Equal,
-        "{}: {field:?} {value:?}",
-        d.id
-    );
 }
 
 fn assert_required_known(d: &ReferenceDecision) {
@@ -57,11 +48,11 @@ fn dila_decisions_read_by_vigie() {
             .iter()
             .position(|p| vigie::ident::parse_date(p).is_some())
             .unwrap();
-        assert_equal(d, IdField::Jurisdiction, parts[0]);
-        assert_equal(d, IdField::Formation, &parts[1..date_at].join(", "));
-        assert_equal(d, IdField::DecisionDate, parts[date_at]);
-        assert_equal(d, IdField::Number, parts[date_at + 1]);
-        assert_equal(d, IdField::Seat, "Paris");
+        equal(IdField::Jurisdiction, parts[0], d);
+        equal(IdField::Formation, &parts[1..date_at].join(", "), d);
+        equal(IdField::DecisionDate, parts[date_at], d);
+        equal(IdField::Number, parts[date_at + 1], d);
+        equal(IdField::Seat, "Paris", d);
         assert!(matches!(
             compare(IdField::Seat, "Lyon", d),
             Comparison::Different { .. }
@@ -86,33 +77,34 @@ fn judilibre_details_read_by_vigie() {
         (IdField::DecisionDate, "2020-11-18"),
         (IdField::Number, "Pourvoi n° Y 19-19.463"),
     ] {
-        assert_equal(cc, field, value);
+        equal(field, value, cc);
     }
-    assert_eq!(
-        compare(IdField::Formation, "Chambre sociale", cc),
-        Comparison::Different {
-            expected: "Chambre commerciale, financière et économique - Formation de section".into()
-        }
+    different(
+        IdField::Formation,
+        "Chambre sociale",
+        cc,
+        "Chambre commerciale, financière et économique - Formation de section",
     );
 
     let (_, ca) = read("judilibre/ca_detail.json");
     let ca = &ca[0];
     assert_required_known(ca);
-    assert_equal(ca, IdField::Jurisdiction, "Cour d'appel de Chambéry");
-    assert_equal(ca, IdField::Seat, "Chambéry");
-    assert_equal(ca, IdField::Number, "RG 20/00804");
+    equal(IdField::Jurisdiction, "Cour d'appel de Chambéry", ca);
+    equal(IdField::Seat, "Chambéry", ca);
+    equal(IdField::Number, "RG 20/00804", ca);
 
     let (_, tcom) = read("judilibre/tcom_detail.json");
     let tcom = &tcom[0];
-    assert_equal(
-        tcom,
+    equal(
         IdField::Jurisdiction,
         "Tribunal de commerce de La Roche-sur-Yon",
+        tcom,
     );
-    assert_equal(tcom, IdField::Seat, "La Roche-sur-Yon");
-    assert_eq!(
-        reference_display(IdField::Jurisdiction, tcom).as_deref(),
-        Some("Tribunal de commerce de La Roche-sur-Yon")
+    equal(IdField::Seat, "La Roche-sur-Yon", tcom);
+    displays(
+        IdField::Jurisdiction,
+        tcom,
+        "Tribunal de commerce de La Roche-sur-Yon",
     );
 }
 
@@ -131,7 +123,7 @@ fn administrative_order_read_by_vigie() {
         (IdField::DecisionDate, "5 décembre 2025"),
         (IdField::Number, "n° 2520143"),
     ] {
-        assert_equal(ta, field, value);
+        equal(field, value, ta);
     }
     assert!(matches!(
         compare(IdField::Jurisdiction, "TA Montreuil", ta),
