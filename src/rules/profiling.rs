@@ -297,8 +297,9 @@ const OFFICE_WORDS: &[&str] = &[
     "premier",
     "premiere",
     "vice",
-    "vice-president",
-    "vice-presidente",
+    // Folded as [`names_someone`] folds a token: `Vice-Présidente` is `vice presidente`.
+    "vice president",
+    "vice presidente",
     "general",
     "generale",
     "generaux",
@@ -1263,5 +1264,37 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    /// A vice-president is an office like a president: the office alone names nobody, the
+    /// office beside a name indexes that name.
+    #[test]
+    fn a_vice_presidents_office_names_nobody_but_their_name_does() {
+        for v in [
+            json!({"president": "Vice-Président de la chambre sociale"}),
+            json!({"president_formation": "Vice-présidente"}),
+        ] {
+            assert_eq!(run(v.clone()), vec![], "{v}");
+        }
+        for v in [
+            json!({"president": "Mme Durand (Vice-Présidente faisant fonction de présidente)"}),
+            json!({"president": "Vice-Président : M. Bonnal"}),
+            json!({"president": "Vice-Présidente Durand"}),
+        ] {
+            assert_eq!(
+                run(v.clone()),
+                vec![(Rule::PRF001, "president".into())],
+                "{v}"
+            );
+        }
+    }
+
+    /// The words [`names_someone`] looks up are written as it folds a token, else they never
+    /// match.
+    #[test]
+    fn the_words_names_someone_looks_up_are_folded() {
+        for w in [MAGISTRATE_WORDS, NOT_PERSON_WORDS, OFFICE_WORDS, ORG_WORDS].concat() {
+            assert_eq!(super::super::attribution::fold(w).trim(), w);
+        }
     }
 }
