@@ -48,26 +48,17 @@ et/ou toute action en réparation du préjudice subi. »";
 /// breach is founded on a text the opening does not name (a decision withdrawn at source, which
 /// no record matches any more, cites the Cour de cassation's CGU). When no record matched, both
 /// CGU, as the letter cannot tell which apply, and the DILA notice if a basis cites it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Invoked {
-    cc: bool,
-    ce: bool,
-    dila: bool,
-}
+type Invoked = Texts;
 
 impl Invoked {
     fn new(c: Conditions, t: Texts) -> Invoked {
         if c.known() {
-            Invoked {
-                cc: c.cc > 0 || t.cc,
-                ce: c.ce > 0 || t.ce,
-                dila: c.dila > 0 || t.dila,
-            }
+            Texts::matched(c).union(t)
         } else {
             Invoked {
                 cc: true,
                 ce: true,
-                dila: t.dila,
+                ..t
             }
         }
     }
@@ -142,8 +133,8 @@ Légifrance",
         }
         // Every text invoked covers records that matched it, or only some: a breach on a
         // record the source no longer holds may rely on another.
-        let all_matched =
-            (!inv.cc || c.cc > 0) && (!inv.ce || c.ce > 0) && (!inv.dila || c.dila > 0);
+        let matched = Texts::matched(c);
+        let all_matched = inv.union(matched) == matched;
         m.push_str(if all_matched {
             "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous \
 êtes tenu, pour les décisions de votre base rapprochées de la source officielle, au respect des \
@@ -541,11 +532,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// The conditions of reuse a finding's basis relies on, as binding the reuser: the Cour de
-/// cassation's CGU (`CC …`), the Conseil d'État's (`CE …`), the DILA notice. FRE003's CC V on
-/// a corpus none of whose decisions comes under the Cour de cassation's CGU is cited for the
-/// figure it recommends for its decisions (`basis::always_cited`), not as a condition of the
-/// corpus's decisions: it does not count (the opening says whose figure it is).
+/// A set of the texts of conditions of reuse: the Cour de cassation's CGU (`cc`), the Conseil
+/// d'État's (`ce`), the DILA notice (`dila`). Those a finding's basis relies on ([`Texts::of`]),
+/// those the records matched under ([`Texts::matched`]), those a letter invokes ([`Invoked`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Texts {
     cc: bool,
@@ -554,6 +543,11 @@ struct Texts {
 }
 
 impl Texts {
+    /// The conditions of reuse a finding's basis relies on, as binding the reuser: the Cour de
+    /// cassation's CGU (`CC …`), the Conseil d'État's (`CE …`), the DILA notice. FRE003's CC V
+    /// on a corpus none of whose decisions comes under the Cour de cassation's CGU is cited for
+    /// the figure it recommends for its decisions (`basis::always_cited`), not as a condition of
+    /// the corpus's decisions: it does not count (the opening says whose figure it is).
     fn of(f: &Finding, basis: Basis, c: Conditions) -> Texts {
         use crate::rules::basis::{Source, always_cited};
         let mut t = Texts::default();
@@ -571,12 +565,25 @@ impl Texts {
         t
     }
 
+    /// The conditions of the producers whose decisions some record matched.
+    fn matched(c: Conditions) -> Texts {
+        Texts {
+            cc: c.cc > 0,
+            ce: c.ce > 0,
+            dila: c.dila > 0,
+        }
+    }
+
     fn union(self, o: Texts) -> Texts {
         Texts {
             cc: self.cc || o.cc,
             ce: self.ce || o.ce,
             dila: self.dila || o.dila,
         }
+    }
+
+    fn count(self) -> usize {
+        usize::from(self.cc) + usize::from(self.ce) + usize::from(self.dila)
     }
 }
 
@@ -607,6 +614,16 @@ impl Regimes {
         r
     }
 
+    /// The remedies of the conditions `t`, whose producers are known.
+    fn of_texts(t: Texts) -> Regimes {
+        Regimes {
+            cc: t.cc,
+            ce: t.ce,
+            dila: t.dila,
+            unknown: false,
+        }
+    }
+
     /// Of a finding: its record's producer, or every producer of the corpus for a corpus-level
     /// finding; and the conditions its basis relies on ([`Texts::of`]), whose remedies answer
     /// it too. A record that matched no decision is of a producer not known, unless its basis
@@ -614,24 +631,14 @@ impl Regimes {
     /// the Cour de cassation's CGU, art. IV and V).
     fn of(f: &Finding, basis: Basis, c: Conditions) -> Regimes {
         let t = Texts::of(f, basis, c);
-        let mut r = match &f.record {
+        let r = match &f.record {
             Some(r) => Regimes::of_producer(r.producer),
-            None if c.known() => Regimes {
-                cc: c.cc > 0,
-                ce: c.ce > 0,
-                dila: c.dila > 0,
-                unknown: false,
-            },
+            None if c.known() => Regimes::of_texts(Texts::matched(c)),
             None => Regimes::of_producer(None),
         };
-        if r.unknown && [t.cc, t.ce, t.dila].iter().filter(|&&x| x).count() == 1 {
-            r.unknown = false;
-        }
         Regimes {
-            cc: r.cc || t.cc,
-            ce: r.ce || t.ce,
-            dila: r.dila || t.dila,
-            unknown: r.unknown,
+            unknown: r.unknown && t.count() != 1,
+            ..r.union(Regimes::of_texts(t))
         }
     }
 
@@ -661,8 +668,8 @@ impl Regimes {
             Regimes {
                 cc: true,
                 ce: true,
-                dila: self.dila,
                 unknown: false,
+                ..self
             }
         } else {
             self
