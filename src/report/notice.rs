@@ -711,37 +711,31 @@ fn penalty_heading(p: Penalty, regimes: Regimes) -> String {
     }
 }
 
-/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], but
-/// for FRE003, whose 72 hours only the Cour de cassation recommends (CC V, which FRE003 always
-/// cites): the letter does not present them as binding where its CGU do not apply.
-/// `cc_decisions`: whether the Cour de cassation's CGU apply to decisions of the corpus (or
-/// which apply is not known).
-fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> &'static str {
+/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], and
+/// for FRE003 whose 72 hours they are: the Cour de cassation's recommendation (CC V, which
+/// FRE003 always cites, `basis::always_cited`), which the letter does not present as binding
+/// where its CGU do not apply. `cc_decisions`: whether the Cour de cassation's CGU apply to
+/// decisions of the corpus (or which apply is not known).
+fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> String {
     if rule != Rule::FRE003 {
-        return french_label(rule);
+        return french_label(rule).to_string();
     }
-    let cc = basis.contains("CC V");
     let other = basis.iter().any(|id| id != "CC V");
-    match (cc, other, cc_decisions) {
-        (true, false, _) => {
-            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
-             que recommandent les CGU de la Cour de cassation (art. V)"
-        }
-        (true, true, true) => {
-            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
-             que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
+    let whose = match (other, cc_decisions) {
+        (false, _) => "que recommandent les CGU de la Cour de cassation (art. V)",
+        (true, true) => {
+            "que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
              autres conditions applicables ne fixent pas de délai"
         }
-        (true, true, false) => {
-            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
-             que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
+        (true, false) => {
+            "que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
              conditions applicables à vos décisions ne fixent pas de délai"
         }
-        _ => {
-            "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil retenu \
-             par l'audit, les conditions applicables ne fixant pas de délai"
-        }
-    }
+    };
+    format!(
+        "{}, délai maximal entre deux mises à jour {whose}",
+        french_label(rule)
+    )
 }
 
 /// What each rule finds, in French, for the letter.
@@ -1311,10 +1305,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
     // under its CGU: the opening says whose figure it is.
     let cc_decisions = !conditions.known() || conditions.cc > 0;
-    let recommendation = !cc_decisions
-        && in_breach
-            .iter()
-            .any(|f| f.rule == Rule::FRE003 && report.basis(f).contains("CC V"));
+    let recommendation = !cc_decisions && in_breach.iter().any(|f| f.rule == Rule::FRE003);
     let date = french_date(&a.as_of);
     // The day of the earlier audit (`--previous`), when its report gives it.
     let previous_day = a
