@@ -968,16 +968,9 @@ impl Tally<'_> {
                     if !o.has_text {
                         self.without_text += 1;
                     }
-                    match o.not_compared.take() {
-                        None => {}
-                        Some(NotCompared::RecordWithoutText) => {
-                            self.not_compared.record_without_text += 1
-                        }
-                        Some(NotCompared::ReferenceWithoutText) => {
-                            self.not_compared.reference_without_text += 1
-                        }
-                        Some(NotCompared::ReferenceUnread(why)) => {
-                            self.not_compared.reference_unreadable += 1;
+                    if let Some(not_compared) = o.not_compared.take() {
+                        self.not_compared.add(not_compared.why());
+                        if let NotCompared::ReferenceUnread(why) = not_compared {
                             self.first_not_compared.get_or_insert((
                                 rref.file_index,
                                 rref.line,

@@ -1356,24 +1356,12 @@ source officielle",
     if a.texts_not_compared > 0 {
         let n = a.texts_not_compared;
         // Why, in French: each reason that holds records, counted when there are several.
-        let why = &a.texts_not_compared_why;
-        let reasons: Vec<(u64, &str)> = [
-            (
-                why.record_without_text,
-                "l'enregistrement ne reproduit aucun texte",
-            ),
-            (
-                why.reference_without_text,
-                "la décision de la source est diffusée sans son texte",
-            ),
-            (
-                why.reference_unreadable,
-                "la source a été modifiée pendant l'audit",
-            ),
-        ]
-        .into_iter()
-        .filter(|(k, _)| *k > 0)
-        .collect();
+        let reasons: Vec<(u64, &str)> = a
+            .texts_not_compared_why
+            .by_reason()
+            .filter(|(_, k)| *k > 0)
+            .map(|(why, k)| (k, why.french()))
+            .collect();
         let _ = write!(
             m,
             " ; {} dont le texte n'a pu être comparé à celui de la source",
