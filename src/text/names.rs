@@ -1444,6 +1444,14 @@ const OFFICE_WORDS: &[&str] = &[
     "instance",
 ];
 
+/// How far before a civility, in bytes, [`office_before`] looks for the phrase.
+const OFFICE_WINDOW: usize = 120;
+
+/// The most words the phrase of [`office_before`] splits into: it holds at most
+/// `OFFICE_WINDOW` bytes and 3 more (the window starts on a char boundary), each word one byte
+/// or more, and a space or an apostrophe between two.
+const OFFICE_PARTS: usize = (OFFICE_WINDOW + 3).div_ceil(2);
+
 /// Is the civility at `s` preceded by a phrase headed by an office (`Le juge d'instruction,
 /// M. X`, `L'expert judiciaire M. X`, `Le président du tribunal de commerce, M. X`,
 /// `Conseiller employeur : M. X`)? The phrase is an article, the office, a word or two that
@@ -1458,7 +1466,7 @@ const OFFICE_WORDS: &[&str] = &[
 /// apposition (`…, Mme X, veuve Y et le bâtonnier`). Asked only of names after a civility:
 /// `demeurant`, `né le` or `épouse` around a name make it a party's.
 fn office_before(text: &str, s: usize, name_end: usize) -> bool {
-    let lo = floor_boundary(text, s.saturating_sub(120));
+    let lo = floor_boundary(text, s.saturating_sub(OFFICE_WINDOW));
     let mut before = text[lo..s].trim_end();
     let label = before.ends_with(':');
     if !label && !closes_apposition(&text[name_end..]) {
@@ -1491,8 +1499,10 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
         None if lo > 0 => last.split_once(' ').map_or("", |(_, rest)| rest),
         None => last,
     };
-    // Words, an elided article or preposition apart (`l'`, `d'`): each as written, and folded.
-    let mut words: Vec<(&str, FoldKey)> = Vec::new();
+    // Words, an elided article or preposition apart (`l'`, `d'`): each as written, and folded,
+    // on the stack.
+    let mut parts = [("", FoldKey([0; KEY_LEN])); OFFICE_PARTS];
+    let mut n = 0;
     for w in phrase.split_whitespace() {
         let (elided, rest) = match w.find(['\'', '’']) {
             Some(i) if i > 0 && i <= 2 && w[..i].chars().all(char::is_alphabetic) => {
@@ -1505,12 +1515,16 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
             .into_iter()
             .chain(Some(rest).filter(|r| !r.is_empty()))
         {
-            let Some(key) = fold_key(part) else {
+            let (Some(key), Some(slot)) = (fold_key(part), parts.get_mut(n)) else {
+                // Too long for any list; or more parts than the window holds, which cannot be
+                // (see `OFFICE_PARTS`).
                 return false;
             };
-            words.push((part, key));
+            *slot = (part, key);
+            n += 1;
         }
     }
+    let words = &parts[..n];
     let is = |i: usize, list: &[&str]| {
         words
             .get(i)
@@ -2862,6 +2876,28 @@ mod trigger_search_tests {
             met += check(&text, &jumps, 13 + n % 11);
         }
         assert!(met > 5_000, "{met}");
+    }
+
+    /// The phrase before a civility, however many words its window holds (one letter each,
+    /// or elided), fits in `OFFICE_PARTS` and is read to its end.
+    #[test]
+    fn the_densest_window_before_a_civility_is_read_whole() {
+        let at = |t: &str| {
+            let s = t.find("M. ").unwrap();
+            (s, s + "M. Hugues Marin".len())
+        };
+        for filler in ["a ", "l'a ", "d\u{2019}a ", "à "] {
+            let t = format!(
+                "{}Le juge d'instruction, M. Hugues Marin, a ordonné une expertise.",
+                filler.repeat(60)
+            );
+            let (s, e) = at(&t);
+            assert!(office_before(&t, s, e), "{t}");
+            // Nothing but one-letter words: no office.
+            let t = format!("{}M. Hugues Marin, a ordonné.", filler.repeat(80));
+            let (s, e) = at(&t);
+            assert!(!office_before(&t, s, e), "{t}");
+        }
     }
 
     /// Text made of pieces of the triggers, so that near misses and overlaps abound.
