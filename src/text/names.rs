@@ -2767,6 +2767,28 @@ mod tests {
         let s = t.find("Selon").unwrap();
         assert!(!person_name_at(t, s, s + 5, &[]));
     }
+
+    /// The phrase before a civility, however many words its window holds (one letter each,
+    /// or elided), fits in `OFFICE_PARTS` and is read to its end.
+    #[test]
+    fn the_densest_window_before_a_civility_is_read_whole() {
+        let at = |t: &str| {
+            let s = t.find("M. ").unwrap();
+            (s, s + "M. Hugues Marin".len())
+        };
+        for filler in ["a ", "l'a ", "d\u{2019}a ", "à "] {
+            let t = format!(
+                "{}Le juge d'instruction, M. Hugues Marin, a ordonné une expertise.",
+                filler.repeat(60)
+            );
+            let (s, e) = at(&t);
+            assert!(office_before(&t, s, e), "{t}");
+            // Nothing but one-letter words: no office.
+            let t = format!("{}M. Hugues Marin, a ordonné.", filler.repeat(80));
+            let (s, e) = at(&t);
+            assert!(!office_before(&t, s, e), "{t}");
+        }
+    }
 }
 
 /// The trigger search of [`Triggers`] against the one it replaced: a single leftmost-first
@@ -2876,28 +2898,6 @@ mod trigger_search_tests {
             met += check(&text, &jumps, 13 + n % 11);
         }
         assert!(met > 5_000, "{met}");
-    }
-
-    /// The phrase before a civility, however many words its window holds (one letter each,
-    /// or elided), fits in `OFFICE_PARTS` and is read to its end.
-    #[test]
-    fn the_densest_window_before_a_civility_is_read_whole() {
-        let at = |t: &str| {
-            let s = t.find("M. ").unwrap();
-            (s, s + "M. Hugues Marin".len())
-        };
-        for filler in ["a ", "l'a ", "d\u{2019}a ", "à "] {
-            let t = format!(
-                "{}Le juge d'instruction, M. Hugues Marin, a ordonné une expertise.",
-                filler.repeat(60)
-            );
-            let (s, e) = at(&t);
-            assert!(office_before(&t, s, e), "{t}");
-            // Nothing but one-letter words: no office.
-            let t = format!("{}M. Hugues Marin, a ordonné.", filler.repeat(80));
-            let (s, e) = at(&t);
-            assert!(!office_before(&t, s, e), "{t}");
-        }
     }
 
     /// Text made of pieces of the triggers, so that near misses and overlaps abound.
