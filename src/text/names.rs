@@ -356,9 +356,12 @@ const PRO_BEFORE: &[&str] = &[
     "debats",
 ];
 
-/// Words that, before a name in a party position or opening it, make it a company's or an
-/// institution's (`la SCI Les Tilleuls, domiciliée`, `L'Urssaf Rhône-Alpes, domiciliée`).
-const ORGS: &[&str] = &[
+/// Words that make a name a company's or another body's, not a person's (folded): the forms
+/// of companies and firms, and bodies public and private (`la SCI Les Tilleuls`, `Société
+/// Générale`, `la Caisse primaire`). One list for the party names found here ([`ORGS`], with
+/// [`PARTY_BODIES`]) and for the names the profiling rules find in a magistrate's field (with
+/// their own).
+pub(crate) const BODIES: &[&str] = &[
     "societe",
     "sci",
     "sarl",
@@ -370,7 +373,6 @@ const ORGS: &[&str] = &[
     "scp",
     "selarl",
     "selas",
-    "selafa",
     "aarpi",
     "association",
     "syndicat",
@@ -381,24 +383,38 @@ const ORGS: &[&str] = &[
     "mutuelle",
     "compagnie",
     "groupe",
-    "cabinet",
     "etablissement",
     "office",
     "fondation",
     "entreprise",
+    "departement",
+    "region",
+    "clinique",
+    "hopital",
+    "prefecture",
+];
+
+/// Beside [`BODIES`], words that, before a name in a party position or opening it, make it a
+/// company's, an institution's or a place's (`L'Urssaf Rhône-Alpes, domiciliée`, `la SELAFA
+/// MJA`, `demeurant résidence Les Tilleuls`): the places of an address and bodies party to a
+/// case. Not in the profiling rules' list, nor theirs in this one: adding either to the other
+/// would change which names the masking rules report or which fields the profiling rules flag.
+const PARTY_BODIES: &[&str] = &[
+    "selafa",
+    "cabinet",
     "residence",
     "rue",
     "avenue",
     "boulevard",
-    "departement",
-    "region",
     "centre",
-    "clinique",
-    "hopital",
     "urssaf",
     "cpam",
-    "prefecture",
 ];
+
+/// Words that, before a name in a party position or opening it, make it a company's or an
+/// institution's (`la SCI Les Tilleuls, domiciliée`, `L'Urssaf Rhône-Alpes, domiciliée`).
+const ORGS: &[&str] =
+    &super::concat_words::<{ BODIES.len() + PARTY_BODIES.len() }>(BODIES, PARTY_BODIES);
 
 /// Words that, just before a capitalised word in a party position, make it a place's, a
 /// school's or a nationality's, not a name (`de l'immeuble Le Grand Pavois, domicilié`, `élève
@@ -2766,6 +2782,16 @@ mod tests {
         assert!(person_name_at(t, s, s + 6, &[]));
         let s = t.find("Selon").unwrap();
         assert!(!person_name_at(t, s, s + 5, &[]));
+    }
+
+    /// The list shared with the profiling rules is one of this module's, whole.
+    #[test]
+    fn the_shared_list_of_bodies_is_among_the_organisations() {
+        assert_eq!(ORGS.len(), BODIES.len() + PARTY_BODIES.len());
+        for w in BODIES.iter().chain(PARTY_BODIES) {
+            assert!(ORGS.contains(w), "{w}");
+            assert!(in_list(w, IN_ORGS), "{w}");
+        }
     }
 
     /// The phrase before a civility, however many words its window holds (one letter each,
