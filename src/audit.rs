@@ -191,6 +191,21 @@ struct ItemOutcome {
     not_compared: Option<NotCompared>,
 }
 
+impl ItemOutcome {
+    /// An item that is no record: its IN001 alone.
+    fn unreadable(f: Finding) -> ItemOutcome {
+        ItemOutcome {
+            findings: vec![f],
+            id: None,
+            rref: None,
+            matched: false,
+            loaded: None,
+            has_text: false,
+            not_compared: None,
+        }
+    }
+}
+
 fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -> Finding {
     let (line, column, offset) = at;
     Finding::new(
@@ -225,20 +240,12 @@ fn process(
 ) -> ItemOutcome {
     let bytes = match &item.kind {
         ItemKind::Unreadable(msg) => {
-            return ItemOutcome {
-                findings: vec![unreadable(
-                    block.file,
-                    (item.line, item.column, item.offset),
-                    None,
-                    format!("line {}, column {}: {msg}", item.line, item.column),
-                )],
-                id: None,
-                rref: None,
-                matched: false,
-                loaded: None,
-                has_text: false,
-                not_compared: None,
-            };
+            return ItemOutcome::unreadable(unreadable(
+                block.file,
+                (item.line, item.column, item.offset),
+                None,
+                format!("line {}, column {}: {msg}", item.line, item.column),
+            ));
         }
         ItemKind::Bytes(..) => block.item_bytes(item).unwrap_or_default(),
     };
@@ -249,20 +256,12 @@ fn process(
             } else {
                 (item.line + e.line - 1, e.column)
             };
-            ItemOutcome {
-                findings: vec![unreadable(
-                    block.file,
-                    (item.line, item.column, item.offset),
-                    e.id,
-                    format!("line {line}, column {col}: {}", e.message),
-                )],
-                id: None,
-                rref: None,
-                matched: false,
-                loaded: None,
-                has_text: false,
-                not_compared: None,
-            }
+            ItemOutcome::unreadable(unreadable(
+                block.file,
+                (item.line, item.column, item.offset),
+                e.id,
+                format!("line {line}, column {col}: {}", e.message),
+            ))
         }
         Ok(mut rec) => {
             rec.file = block.file;
@@ -968,16 +967,9 @@ impl Tally<'_> {
                     if !o.has_text {
                         self.without_text += 1;
                     }
-                    match o.not_compared.take() {
-                        None => {}
-                        Some(NotCompared::RecordWithoutText) => {
-                            self.not_compared.record_without_text += 1
-                        }
-                        Some(NotCompared::ReferenceWithoutText) => {
-                            self.not_compared.reference_without_text += 1
-                        }
-                        Some(NotCompared::ReferenceUnread(why)) => {
-                            self.not_compared.reference_unreadable += 1;
+                    if let Some(not_compared) = o.not_compared.take() {
+                        self.not_compared.add(not_compared.why());
+                        if let NotCompared::ReferenceUnread(why) = not_compared {
                             self.first_not_compared.get_or_insert((
                                 rref.file_index,
                                 rref.line,

@@ -25,24 +25,40 @@ const HEADER: [&str; 15] = [
 /// The columns that identify a record: `record_id`, `source_id`, `file`.
 const IDENTIFYING: [usize; 3] = [7, 8, 9];
 
+/// Whether a cell starting so would be taken for a formula: `=`, `+`, `-`, `@`, a tab or a
+/// carriage return.
+fn starts_formula(cell: &str) -> bool {
+    matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
 /// Prefixes with `'` a cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return,
 /// so that no spreadsheet evaluates corpus text as a formula (CSV injection).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    if starts_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
-/// A cell as written: no control character raw, and no formula, whether the cell starts one
-/// as read or once its control characters are shown (a leading tab becomes a space, and the
-/// cell is prefixed all the same, as SPEC 4 asks).
-fn cell(c: &str) -> String {
-    let shown = crate::text::sanitize::for_terminal(c, true);
-    match neutralise(c) {
-        Cow::Owned(_) if !shown.starts_with('\'') => format!("'{shown}"),
-        _ => neutralise(&shown).into_owned(),
+/// A cell `read` as written, `shown` as the cell shows it: prefixed with `'` when it starts a
+/// formula as read or as shown (a leading tab shown as a space is prefixed all the same, as
+/// SPEC 4 asks).
+fn prefixed(read: &str, shown: Cow<'_, str>) -> String {
+    if starts_formula(read) {
+        format!("'{shown}")
+    } else {
+        neutralise(&shown).into_owned()
     }
+}
+
+/// A cell as written: no control character raw (line feeds aside, which the CSV writer
+/// quotes), and no formula ([`prefixed`]).
+fn cell(c: &str) -> String {
+    prefixed(c, crate::text::sanitize::for_terminal(c, true))
 }
 
 /// A cell that identifies a record (`record_id`, `source_id`, `file`): as read, tabs, carriage
@@ -64,7 +80,7 @@ fn id_cell(c: &str) -> String {
         }
     }
     shown.push_str(&for_terminal(&c[from..], true));
-    neutralise(&shown).into_owned()
+    prefixed(c, Cow::Owned(shown))
 }
 
 pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {

@@ -50,7 +50,7 @@ pub(crate) struct AuditView<'a> {
     producers: ProducersView<'a>,
     texts_not_compared: u64,
     /// Why, by reason: `record_without_text`, `reference_without_text`, `reference_unreadable`.
-    texts_not_compared_why: TextsNotComparedView,
+    texts_not_compared_why: TextsNotComparedView<'a>,
     records_without_text: u64,
     policy_overrides: Vec<OverrideView<'a>>,
     /// `--previous`: the earlier report, its audit time and how many findings were found
@@ -64,11 +64,14 @@ pub(crate) struct AuditView<'a> {
     updated_at_ages: Vec<AgeView>,
 }
 
-#[derive(Serialize)]
-struct TextsNotComparedView {
-    record_without_text: u64,
-    reference_without_text: u64,
-    reference_unreadable: u64,
+/// The records not compared by reason, each under its key, in the order of
+/// [`NotComparedWhy::ALL`](crate::rules::check::NotComparedWhy::ALL).
+struct TextsNotComparedView<'a>(&'a super::TextsNotCompared);
+
+impl Serialize for TextsNotComparedView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.by_reason().map(|(why, n)| (why.key(), n)))
+    }
 }
 
 #[derive(Serialize)]
@@ -217,11 +220,7 @@ impl<'a> AuditView<'a> {
             matched_records: a.matched_records,
             producers: ProducersView(&a.producers),
             texts_not_compared: a.texts_not_compared,
-            texts_not_compared_why: TextsNotComparedView {
-                record_without_text: a.texts_not_compared_why.record_without_text,
-                reference_without_text: a.texts_not_compared_why.reference_without_text,
-                reference_unreadable: a.texts_not_compared_why.reference_unreadable,
-            },
+            texts_not_compared_why: TextsNotComparedView(&a.texts_not_compared_why),
             records_without_text: a.records_without_text,
             policy_overrides: a
                 .policy_overrides

@@ -9,6 +9,7 @@ mod text;
 pub use text::write_first_named;
 
 use crate::model::{Finding, Producer};
+use crate::rules::check::NotComparedWhy;
 use crate::rules::{Basis, Family, Penalty, Rule, Severity};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -186,30 +187,41 @@ pub struct TextsNotCompared {
 }
 
 impl TextsNotCompared {
+    /// The records not compared for `why`.
+    pub fn get(&self, why: NotComparedWhy) -> u64 {
+        match why {
+            NotComparedWhy::RecordWithoutText => self.record_without_text,
+            NotComparedWhy::ReferenceWithoutText => self.reference_without_text,
+            NotComparedWhy::ReferenceUnreadable => self.reference_unreadable,
+        }
+    }
+
+    /// Counts one more record not compared for `why`.
+    pub fn add(&mut self, why: NotComparedWhy) {
+        *match why {
+            NotComparedWhy::RecordWithoutText => &mut self.record_without_text,
+            NotComparedWhy::ReferenceWithoutText => &mut self.reference_without_text,
+            NotComparedWhy::ReferenceUnreadable => &mut self.reference_unreadable,
+        } += 1;
+    }
+
+    /// Each reason, in the order they are told, with its count.
+    pub fn by_reason(&self) -> impl Iterator<Item = (NotComparedWhy, u64)> + '_ {
+        NotComparedWhy::ALL.into_iter().map(|w| (w, self.get(w)))
+    }
+
     pub fn total(&self) -> u64 {
-        self.record_without_text + self.reference_without_text + self.reference_unreadable
+        self.by_reason().map(|(_, n)| n).sum()
     }
 
     /// The reasons that hold records, with their counts, in words: `1 without a text; 2 whose
     /// reference decision has no text`.
     pub fn describe(&self) -> String {
-        [
-            (self.record_without_text, "without a text"),
-            (
-                self.reference_without_text,
-                "whose reference decision has no text",
-            ),
-            (
-                self.reference_unreadable,
-                "whose reference text could not be read again: changed or removed during the \
-                 audit",
-            ),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, why)| format!("{n} {why}"))
-        .collect::<Vec<_>>()
-        .join("; ")
+        self.by_reason()
+            .filter(|(_, n)| *n > 0)
+            .map(|(why, n)| format!("{n} {}", why.english()))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 
@@ -697,5 +709,43 @@ mod tests {
         }
         assert_eq!(Format::parse(" JSON "), Some(Format::Json));
         assert_eq!(Format::parse("xml"), None);
+    }
+
+    /// The reasons a text was not compared, from their one list: the JSON report's keys in
+    /// their order, each counted, and the total.
+    #[test]
+    fn texts_not_compared_are_told_by_reason_in_one_order() {
+        let mut why = TextsNotCompared::default();
+        why.add(NotComparedWhy::ReferenceUnreadable);
+        why.add(NotComparedWhy::ReferenceUnreadable);
+        why.add(NotComparedWhy::RecordWithoutText);
+        assert_eq!(why.total(), 3);
+        assert_eq!(
+            why.describe(),
+            "1 without a text; 2 whose reference text could not be read again: changed or \
+             removed during the audit"
+        );
+        let report = Report {
+            audit: AuditInfo {
+                texts_not_compared: why.total(),
+                texts_not_compared_why: why,
+                ..AuditInfo::default()
+            },
+            summary: Summary::of(&[]),
+            findings: Vec::new(),
+            files: Vec::new(),
+            waivers: BTreeMap::new(),
+        };
+        let mut out = Vec::new();
+        write(&report, Format::Json, &WriteOptions::default(), &mut out).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        assert!(
+            json.contains(
+                "\"texts_not_compared\": 3,\n    \"texts_not_compared_why\": {\n      \
+                 \"record_without_text\": 1,\n      \"reference_without_text\": 0,\n      \
+                 \"reference_unreadable\": 2\n    },\n    \"records_without_text\": 0,"
+            ),
+            "{json}"
+        );
     }
 }

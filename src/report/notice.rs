@@ -48,26 +48,17 @@ et/ou toute action en réparation du préjudice subi. »";
 /// breach is founded on a text the opening does not name (a decision withdrawn at source, which
 /// no record matches any more, cites the Cour de cassation's CGU). When no record matched, both
 /// CGU, as the letter cannot tell which apply, and the DILA notice if a basis cites it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Invoked {
-    cc: bool,
-    ce: bool,
-    dila: bool,
-}
+type Invoked = Texts;
 
 impl Invoked {
     fn new(c: Conditions, t: Texts) -> Invoked {
         if c.known() {
-            Invoked {
-                cc: c.cc > 0 || t.cc,
-                ce: c.ce > 0 || t.ce,
-                dila: c.dila > 0 || t.dila,
-            }
+            Texts::matched(c).union(t)
         } else {
             Invoked {
                 cc: true,
                 ce: true,
-                dila: t.dila,
+                ..t
             }
         }
     }
@@ -142,8 +133,8 @@ Légifrance",
         }
         // Every text invoked covers records that matched it, or only some: a breach on a
         // record the source no longer holds may rely on another.
-        let all_matched =
-            (!inv.cc || c.cc > 0) && (!inv.ce || c.ce > 0) && (!inv.dila || c.dila > 0);
+        let matched = Texts::matched(c);
+        let all_matched = inv.union(matched) == matched;
         m.push_str(if all_matched {
             "En votre qualité de réutilisateur des décisions de justice diffusées en open data, vous \
 êtes tenu, pour les décisions de votre base rapprochées de la source officielle, au respect des \
@@ -541,11 +532,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// The conditions of reuse a finding's basis relies on, as binding the reuser: the Cour de
-/// cassation's CGU (`CC …`), the Conseil d'État's (`CE …`), the DILA notice. FRE003's CC V on
-/// a corpus none of whose decisions comes under the Cour de cassation's CGU is cited for the
-/// figure it recommends for its decisions (`basis::always_cited`), not as a condition of the
-/// corpus's decisions: it does not count (the opening says whose figure it is).
+/// A set of the texts of conditions of reuse: the Cour de cassation's CGU (`cc`), the Conseil
+/// d'État's (`ce`), the DILA notice (`dila`). Those a finding's basis relies on ([`Texts::of`]),
+/// those the records matched under ([`Texts::matched`]), those a letter invokes ([`Invoked`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Texts {
     cc: bool,
@@ -554,6 +543,11 @@ struct Texts {
 }
 
 impl Texts {
+    /// The conditions of reuse a finding's basis relies on, as binding the reuser: the Cour de
+    /// cassation's CGU (`CC …`), the Conseil d'État's (`CE …`), the DILA notice. FRE003's CC V
+    /// on a corpus none of whose decisions comes under the Cour de cassation's CGU is cited for
+    /// the figure it recommends for its decisions (`basis::always_cited`), not as a condition of
+    /// the corpus's decisions: it does not count (the opening says whose figure it is).
     fn of(f: &Finding, basis: Basis, c: Conditions) -> Texts {
         use crate::rules::basis::{Source, always_cited};
         let mut t = Texts::default();
@@ -571,12 +565,25 @@ impl Texts {
         t
     }
 
+    /// The conditions of the producers whose decisions some record matched.
+    fn matched(c: Conditions) -> Texts {
+        Texts {
+            cc: c.cc > 0,
+            ce: c.ce > 0,
+            dila: c.dila > 0,
+        }
+    }
+
     fn union(self, o: Texts) -> Texts {
         Texts {
             cc: self.cc || o.cc,
             ce: self.ce || o.ce,
             dila: self.dila || o.dila,
         }
+    }
+
+    fn count(self) -> usize {
+        usize::from(self.cc) + usize::from(self.ce) + usize::from(self.dila)
     }
 }
 
@@ -607,6 +614,16 @@ impl Regimes {
         r
     }
 
+    /// The remedies of the conditions `t`, whose producers are known.
+    fn of_texts(t: Texts) -> Regimes {
+        Regimes {
+            cc: t.cc,
+            ce: t.ce,
+            dila: t.dila,
+            unknown: false,
+        }
+    }
+
     /// Of a finding: its record's producer, or every producer of the corpus for a corpus-level
     /// finding; and the conditions its basis relies on ([`Texts::of`]), whose remedies answer
     /// it too. A record that matched no decision is of a producer not known, unless its basis
@@ -614,24 +631,14 @@ impl Regimes {
     /// the Cour de cassation's CGU, art. IV and V).
     fn of(f: &Finding, basis: Basis, c: Conditions) -> Regimes {
         let t = Texts::of(f, basis, c);
-        let mut r = match &f.record {
+        let r = match &f.record {
             Some(r) => Regimes::of_producer(r.producer),
-            None if c.known() => Regimes {
-                cc: c.cc > 0,
-                ce: c.ce > 0,
-                dila: c.dila > 0,
-                unknown: false,
-            },
+            None if c.known() => Regimes::of_texts(Texts::matched(c)),
             None => Regimes::of_producer(None),
         };
-        if r.unknown && [t.cc, t.ce, t.dila].iter().filter(|&&x| x).count() == 1 {
-            r.unknown = false;
-        }
         Regimes {
-            cc: r.cc || t.cc,
-            ce: r.ce || t.ce,
-            dila: r.dila || t.dila,
-            unknown: r.unknown,
+            unknown: r.unknown && t.count() != 1,
+            ..r.union(Regimes::of_texts(t))
         }
     }
 
@@ -661,8 +668,8 @@ impl Regimes {
             Regimes {
                 cc: true,
                 ce: true,
-                dila: self.dila,
                 unknown: false,
+                ..self
             }
         } else {
             self
@@ -704,37 +711,31 @@ fn penalty_heading(p: Penalty, regimes: Regimes) -> String {
     }
 }
 
-/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], but
-/// for FRE003, whose 72 hours only the Cour de cassation recommends (CC V, which FRE003 always
-/// cites): the letter does not present them as binding where its CGU do not apply.
-/// `cc_decisions`: whether the Cour de cassation's CGU apply to decisions of the corpus (or
-/// which apply is not known).
-fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> &'static str {
+/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], and
+/// for FRE003 whose 72 hours they are: the Cour de cassation's recommendation (CC V, which
+/// FRE003 always cites, `basis::always_cited`), which the letter does not present as binding
+/// where its CGU do not apply. `cc_decisions`: whether the Cour de cassation's CGU apply to
+/// decisions of the corpus (or which apply is not known).
+fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> String {
     if rule != Rule::FRE003 {
-        return french_label(rule);
+        return french_label(rule).to_string();
     }
-    let cc = basis.contains("CC V");
     let other = basis.iter().any(|id| id != "CC V");
-    match (cc, other, cc_decisions) {
-        (true, false, _) => {
-            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
-             que recommandent les CGU de la Cour de cassation (art. V)"
-        }
-        (true, true, true) => {
-            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
-             que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
+    let whose = match (other, cc_decisions) {
+        (false, _) => "que recommandent les CGU de la Cour de cassation (art. V)",
+        (true, true) => {
+            "que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
              autres conditions applicables ne fixent pas de délai"
         }
-        (true, true, false) => {
-            "base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour \
-             que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
+        (true, false) => {
+            "que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les \
              conditions applicables à vos décisions ne fixent pas de délai"
         }
-        _ => {
-            "base non tenue à jour : aucune mise à jour depuis plus de 72 heures, seuil retenu \
-             par l'audit, les conditions applicables ne fixant pas de délai"
-        }
-    }
+    };
+    format!(
+        "{}, délai maximal entre deux mises à jour {whose}",
+        french_label(rule)
+    )
 }
 
 /// What each rule finds, in French, for the letter.
@@ -1304,10 +1305,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
     // under its CGU: the opening says whose figure it is.
     let cc_decisions = !conditions.known() || conditions.cc > 0;
-    let recommendation = !cc_decisions
-        && in_breach
-            .iter()
-            .any(|f| f.rule == Rule::FRE003 && report.basis(f).contains("CC V"));
+    let recommendation = !cc_decisions && in_breach.iter().any(|f| f.rule == Rule::FRE003);
     let date = french_date(&a.as_of);
     // The day of the earlier audit (`--previous`), when its report gives it.
     let previous_day = a
@@ -1358,24 +1356,12 @@ source officielle",
     if a.texts_not_compared > 0 {
         let n = a.texts_not_compared;
         // Why, in French: each reason that holds records, counted when there are several.
-        let why = &a.texts_not_compared_why;
-        let reasons: Vec<(u64, &str)> = [
-            (
-                why.record_without_text,
-                "l'enregistrement ne reproduit aucun texte",
-            ),
-            (
-                why.reference_without_text,
-                "la décision de la source est diffusée sans son texte",
-            ),
-            (
-                why.reference_unreadable,
-                "la source a été modifiée pendant l'audit",
-            ),
-        ]
-        .into_iter()
-        .filter(|(k, _)| *k > 0)
-        .collect();
+        let reasons: Vec<(u64, &str)> = a
+            .texts_not_compared_why
+            .by_reason()
+            .filter(|(_, k)| *k > 0)
+            .map(|(why, k)| (k, why.french()))
+            .collect();
         let _ = write!(
             m,
             " ; {} dont le texte n'a pu être comparé à celui de la source",

@@ -145,9 +145,6 @@ pub struct Basis {
     entries: &'static [&'static str],
     /// Bit `i` set: `entries[i]` is cited.
     cited: u8,
-    /// Whether the entries cited apply to a known producer; `false` when the whole basis is
-    /// cited because the producer is not known.
-    applies: bool,
 }
 
 impl Basis {
@@ -159,7 +156,6 @@ impl Basis {
         Basis {
             entries,
             cited: (((1u16 << n) - 1) & 0xff) as u8,
-            applies: false,
         }
     }
 
@@ -204,11 +200,7 @@ impl Basis {
                 cited |= 1 << i;
             }
         }
-        Basis {
-            cited,
-            applies: true,
-            ..whole
-        }
+        Basis { cited, ..whole }
     }
 
     /// The entries cited, in the registry's order.
@@ -224,18 +216,8 @@ impl Basis {
         self.cited == 0
     }
 
-    pub fn len(self) -> usize {
-        self.cited.count_ones() as usize
-    }
-
     pub fn contains(self, entry: &str) -> bool {
         self.iter().any(|e| e == entry)
-    }
-
-    /// Whether the entries cited are those that apply to the decision's producer (or the
-    /// corpus's), rather than the whole basis for want of a known producer.
-    pub fn applies(self) -> bool {
-        self.applies
     }
 
     /// The entries either cites, of two bases of the same rule: what a group of findings cites.
@@ -243,7 +225,6 @@ impl Basis {
         debug_assert_eq!(self.entries, other.entries);
         Basis {
             cited: self.cited | other.cited,
-            applies: self.applies && other.applies,
             ..self
         }
     }
@@ -311,7 +292,6 @@ mod tests {
         // General law alone is enough to cite: INT006 (CC V, CE V, CRPA L.322-1) on Légifrance.
         let b = Basis::of(Rule::INT006, Some(Legifrance));
         assert_eq!(b.iter().collect::<Vec<_>>(), ["CRPA L.322-1"]);
-        assert!(b.applies());
         // Several producers (the corpus): what applies to any of them.
         assert_eq!(
             cited(Rule::MSK002, &[Legifrance, ConseilEtat]),
@@ -326,7 +306,6 @@ mod tests {
         for rule in [Rule::INT002, Rule::INT003, Rule::INT004] {
             let b = Basis::of(rule, Some(CourDeCassation));
             assert_eq!(b.iter().collect::<Vec<_>>(), ["CC V"], "{rule}");
-            assert!(b.applies());
         }
         // What applies is unchanged: INT002 on Légifrance and on the Conseil d'État's.
         assert_eq!(cited(Rule::INT002, &[Legifrance]), ["DILA"]);
@@ -357,7 +336,7 @@ mod tests {
             ["CC V", "CE V", "DILA"]
         );
         assert_eq!(cited(Rule::FRE003, &[CourDeCassation]), ["CC V"]);
-        assert!(Basis::of(Rule::FRE003, Some(Jade)).applies());
+        assert_eq!(cited(Rule::FRE003, &[Jade]), ["CC V", "CE V"]);
         assert_eq!(
             cited(Rule::FRE003, &[CourDeCassation, Legifrance]),
             ["CC V", "DILA"]
@@ -424,8 +403,7 @@ mod tests {
     fn the_whole_basis_when_nobody_is_known() {
         let b = Basis::of(Rule::MSK001, None);
         assert_eq!(b, Basis::whole(Rule::MSK001));
-        assert!(!b.applies());
-        assert_eq!(b.len(), 5);
+        assert_eq!(b.iter().count(), 5);
         // FRE004 on an unmatched record: CC IV, CC V, not the own articles.
         assert_eq!(
             Basis::of(Rule::FRE004, None).iter().collect::<Vec<_>>(),

@@ -43,6 +43,65 @@ pub enum NotCompared {
     ReferenceUnread(String),
 }
 
+impl NotCompared {
+    pub fn why(&self) -> NotComparedWhy {
+        match self {
+            NotCompared::RecordWithoutText => NotComparedWhy::RecordWithoutText,
+            NotCompared::ReferenceWithoutText => NotComparedWhy::ReferenceWithoutText,
+            NotCompared::ReferenceUnread(_) => NotComparedWhy::ReferenceUnreadable,
+        }
+    }
+}
+
+/// The reasons of [`NotCompared`], without the detail: the one list every output counts and
+/// words them from (`crate::report::TextsNotCompared`), in the order they are told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotComparedWhy {
+    RecordWithoutText,
+    ReferenceWithoutText,
+    ReferenceUnreadable,
+}
+
+impl NotComparedWhy {
+    pub const ALL: [NotComparedWhy; 3] = [
+        NotComparedWhy::RecordWithoutText,
+        NotComparedWhy::ReferenceWithoutText,
+        NotComparedWhy::ReferenceUnreadable,
+    ];
+
+    /// Its key in the JSON report's `audit.texts_not_compared_why`.
+    pub fn key(self) -> &'static str {
+        match self {
+            NotComparedWhy::RecordWithoutText => "record_without_text",
+            NotComparedWhy::ReferenceWithoutText => "reference_without_text",
+            NotComparedWhy::ReferenceUnreadable => "reference_unreadable",
+        }
+    }
+
+    /// In words, after a number of records: `2 whose reference decision has no text`.
+    pub fn english(self) -> &'static str {
+        match self {
+            NotComparedWhy::RecordWithoutText => "without a text",
+            NotComparedWhy::ReferenceWithoutText => "whose reference decision has no text",
+            NotComparedWhy::ReferenceUnreadable => {
+                "whose reference text could not be read again: changed or removed during the \
+                 audit"
+            }
+        }
+    }
+
+    /// In French, for the formal notice: `la décision de la source est diffusée sans son texte`.
+    pub fn french(self) -> &'static str {
+        match self {
+            NotComparedWhy::RecordWithoutText => "l'enregistrement ne reproduit aucun texte",
+            NotComparedWhy::ReferenceWithoutText => {
+                "la décision de la source est diffusée sans son texte"
+            }
+            NotComparedWhy::ReferenceUnreadable => "la source a été modifiée pendant l'audit",
+        }
+    }
+}
+
 /// Shared, read-only state for checking records in parallel.
 pub struct Checker<'a> {
     pub reference: &'a ReferenceSet,

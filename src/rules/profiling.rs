@@ -8,6 +8,7 @@
 
 use super::Rule;
 use crate::model::{Evidence, Finding, Personal, RecordRef};
+use crate::text::names::BODIES;
 use regex::Regex;
 use serde_json::Value;
 use std::sync::{Arc, LazyLock};
@@ -248,47 +249,25 @@ fn is_analytics_key(words: &[String]) -> bool {
     words.iter().any(|w| ANALYTICS_WORDS.contains(&w.as_str()))
 }
 
-/// Words of a name that make it a company's or another body's, not a person's (`Société
-/// Générale`, `Crédit Agricole`).
-const ORG_WORDS: &[&str] = &[
-    "societe",
-    "sa",
-    "sas",
-    "sasu",
-    "sarl",
-    "sci",
-    "eurl",
-    "snc",
-    "scp",
-    "selarl",
-    "selas",
-    "aarpi",
-    "association",
-    "syndicat",
-    "banque",
+/// Beside [`BODIES`], words of a name that make it another body's, not a person's, in a
+/// magistrate's or a statistics field (`Crédit Agricole`, `Institut Pasteur`, `Ministère de la
+/// justice`). Not in the party-name finder's list ([`crate::text::names`]), nor its own words
+/// here (those of an address and of bodies party to a case): adding either to the other would
+/// change which names the masking rules report or which fields the profiling rules flag.
+const FIELD_BODIES: &[&str] = &[
     "credit",
-    "caisse",
-    "mutuelle",
     "assurance",
     "assurances",
-    "compagnie",
-    "groupe",
-    "fondation",
-    "entreprise",
-    "etablissement",
-    "office",
     "agence",
     "institut",
-    "commune",
-    "ville",
-    "departement",
-    "region",
     "ministere",
-    "prefecture",
-    "hopital",
-    "clinique",
     "universite",
 ];
+
+/// Words of a name that make it a company's or another body's, not a person's (`Société
+/// Générale`, `Crédit Agricole`).
+const ORG_WORDS: &[&str] =
+    &crate::text::concat_words::<{ BODIES.len() + FIELD_BODIES.len() }>(BODIES, FIELD_BODIES);
 
 /// Words that name an office, a court or its parts, as written in fields for magistrates
 /// (`Président de chambre`, `Procureur général près la cour d'appel de Rouen`, `CA Rouen`,
@@ -297,8 +276,9 @@ const OFFICE_WORDS: &[&str] = &[
     "premier",
     "premiere",
     "vice",
-    "vice-president",
-    "vice-presidente",
+    // Folded as [`names_someone`] folds a token: `Vice-Présidente` is `vice presidente`.
+    "vice president",
+    "vice presidente",
     "general",
     "generale",
     "generaux",
@@ -1263,5 +1243,37 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    /// A vice-president is an office like a president: the office alone names nobody, the
+    /// office beside a name indexes that name.
+    #[test]
+    fn a_vice_presidents_office_names_nobody_but_their_name_does() {
+        for v in [
+            json!({"president": "Vice-Président de la chambre sociale"}),
+            json!({"president_formation": "Vice-présidente"}),
+        ] {
+            assert_eq!(run(v.clone()), vec![], "{v}");
+        }
+        for v in [
+            json!({"president": "Mme Durand (Vice-Présidente faisant fonction de présidente)"}),
+            json!({"president": "Vice-Président : M. Bonnal"}),
+            json!({"president": "Vice-Présidente Durand"}),
+        ] {
+            assert_eq!(
+                run(v.clone()),
+                vec![(Rule::PRF001, "president".into())],
+                "{v}"
+            );
+        }
+    }
+
+    /// The words [`names_someone`] looks up are written as it folds a token, else they never
+    /// match.
+    #[test]
+    fn the_words_names_someone_looks_up_are_folded() {
+        for w in [MAGISTRATE_WORDS, NOT_PERSON_WORDS, OFFICE_WORDS, ORG_WORDS].concat() {
+            assert_eq!(super::super::attribution::fold(w).trim(), w);
+        }
     }
 }

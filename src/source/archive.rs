@@ -449,6 +449,17 @@ fn read_gzip(
     Ok(())
 }
 
+/// Why an entry whose header declares `size` bytes is not read, when that is over the limit
+/// per entry (of a tar or a zip archive).
+fn declared_too_large(size: u64, limits: &ArchiveLimits) -> Option<String> {
+    (size > limits.max_entry_bytes).then(|| {
+        format!(
+            "{size} bytes, larger than the {} limit per entry",
+            human(limits.max_entry_bytes)
+        )
+    })
+}
+
 fn stats_entries_check(seen: u64, limits: &ArchiveLimits) -> Result<(), Failure> {
     if seen > limits.max_entries {
         Err((None, ArchiveErrorKind::TooManyEntries(limits.max_entries)))
@@ -545,14 +556,8 @@ fn read_tar<R: Read>(
                 stats.skipped += 1;
                 continue;
             }
-            if size > limits.max_entry_bytes {
-                stats.unreadable(
-                    name,
-                    format!(
-                        "{size} bytes, larger than the {} limit per entry",
-                        human(limits.max_entry_bytes)
-                    ),
-                );
+            if let Some(why) = declared_too_large(size, limits) {
+                stats.unreadable(name, why);
                 continue;
             }
             let mut bytes = Vec::with_capacity(size.min(PREALLOC) as usize);
@@ -641,14 +646,8 @@ fn read_zip(
         }
         spans.insert(start, (end, name.clone()));
         let declared = zf.size();
-        if declared > limits.max_entry_bytes {
-            stats.unreadable(
-                name,
-                format!(
-                    "{declared} bytes, larger than the {} limit per entry",
-                    human(limits.max_entry_bytes)
-                ),
-            );
+        if let Some(why) = declared_too_large(declared, limits) {
+            stats.unreadable(name, why);
             continue;
         }
         let mut bytes = Vec::with_capacity(declared.min(PREALLOC) as usize);

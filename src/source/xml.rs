@@ -371,42 +371,21 @@ enum Markup {
 }
 
 fn classify_markup(name: &str) -> Markup {
-    let lower = |s: &str| name.eq_ignore_ascii_case(s);
-    if lower("br") || lower("hr") {
+    let is = |tags: &[&str]| tags.iter().any(|t| name.eq_ignore_ascii_case(t));
+    if is(BREAK_TAGS) {
         Markup::Break
-    } else if [
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "table",
-        "tr",
-        "pre",
-        "center",
-        "section",
-        "article",
-    ]
-    .iter()
-    .any(|b| lower(b))
-    {
+    } else if is(BLOCK_TAGS) {
         Markup::Block
     } else {
         Markup::Inline
     }
 }
 
-/// HTML tag names that escaped markup inside a text may use; anything else after a `<` is text.
-const LITERAL_TAGS: &[&str] = &[
-    "br",
-    "hr",
+/// HTML elements that break a line.
+const BREAK_TAGS: &[&str] = &["br", "hr"];
+
+/// HTML block elements: the text goes on a new line before and after them.
+const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
     "li",
@@ -421,28 +400,18 @@ const LITERAL_TAGS: &[&str] = &[
     "blockquote",
     "table",
     "tr",
-    "td",
-    "th",
-    "tbody",
-    "thead",
     "pre",
     "center",
     "section",
     "article",
-    "span",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "u",
-    "s",
-    "sup",
-    "sub",
-    "a",
-    "font",
-    "small",
-    "big",
-    "strike",
+];
+
+/// The other HTML tag names that escaped markup inside a text may use, beside [`BREAK_TAGS`]
+/// and [`BLOCK_TAGS`]: the cells of a table and inline elements. Anything else after a `<` is
+/// text.
+const OTHER_TAGS: &[&str] = &[
+    "td", "th", "tbody", "thead", "span", "em", "strong", "b", "i", "u", "s", "sup", "sub", "a",
+    "font", "small", "big", "strike",
 ];
 
 /// Turns HTML markup that arrived as text (escaped, or inside CDATA) into line breaks like real
@@ -485,7 +454,8 @@ fn strip_literal_markup(text: &str) -> Option<String> {
 fn literal_tag_at(s: &str) -> Option<&'static str> {
     let rest = s.strip_prefix('<')?;
     let rest = rest.strip_prefix('/').unwrap_or(rest);
-    LITERAL_TAGS.iter().copied().find(|tag| {
+    let tags = BREAK_TAGS.iter().chain(BLOCK_TAGS).chain(OTHER_TAGS);
+    tags.copied().find(|tag| {
         rest.len() >= tag.len()
             && rest.as_bytes()[..tag.len()].eq_ignore_ascii_case(tag.as_bytes())
             && matches!(

@@ -356,9 +356,12 @@ const PRO_BEFORE: &[&str] = &[
     "debats",
 ];
 
-/// Words that, before a name in a party position or opening it, make it a company's or an
-/// institution's (`la SCI Les Tilleuls, domiciliée`, `L'Urssaf Rhône-Alpes, domiciliée`).
-const ORGS: &[&str] = &[
+/// Words that make a name a company's or another body's, not a person's (folded): the forms
+/// of companies and firms, and bodies public and private (`la SCI Les Tilleuls`, `Société
+/// Générale`, `la Caisse primaire`). One list for the party names found here ([`ORGS`], with
+/// [`PARTY_BODIES`]) and for the names the profiling rules find in a magistrate's field (with
+/// their own).
+pub(crate) const BODIES: &[&str] = &[
     "societe",
     "sci",
     "sarl",
@@ -370,7 +373,6 @@ const ORGS: &[&str] = &[
     "scp",
     "selarl",
     "selas",
-    "selafa",
     "aarpi",
     "association",
     "syndicat",
@@ -381,24 +383,38 @@ const ORGS: &[&str] = &[
     "mutuelle",
     "compagnie",
     "groupe",
-    "cabinet",
     "etablissement",
     "office",
     "fondation",
     "entreprise",
+    "departement",
+    "region",
+    "clinique",
+    "hopital",
+    "prefecture",
+];
+
+/// Beside [`BODIES`], words that, before a name in a party position or opening it, make it a
+/// company's, an institution's or a place's (`L'Urssaf Rhône-Alpes, domiciliée`, `la SELAFA
+/// MJA`, `demeurant résidence Les Tilleuls`): the places of an address and bodies party to a
+/// case. Not in the profiling rules' list, nor theirs in this one: adding either to the other
+/// would change which names the masking rules report or which fields the profiling rules flag.
+const PARTY_BODIES: &[&str] = &[
+    "selafa",
+    "cabinet",
     "residence",
     "rue",
     "avenue",
     "boulevard",
-    "departement",
-    "region",
     "centre",
-    "clinique",
-    "hopital",
     "urssaf",
     "cpam",
-    "prefecture",
 ];
+
+/// Words that, before a name in a party position or opening it, make it a company's or an
+/// institution's (`la SCI Les Tilleuls, domiciliée`, `L'Urssaf Rhône-Alpes, domiciliée`).
+const ORGS: &[&str] =
+    &super::concat_words::<{ BODIES.len() + PARTY_BODIES.len() }>(BODIES, PARTY_BODIES);
 
 /// Words that, just before a capitalised word in a party position, make it a place's, a
 /// school's or a nationality's, not a name (`de l'immeuble Le Grand Pavois, domicilié`, `élève
@@ -1444,6 +1460,14 @@ const OFFICE_WORDS: &[&str] = &[
     "instance",
 ];
 
+/// How far before a civility, in bytes, [`office_before`] looks for the phrase.
+const OFFICE_WINDOW: usize = 120;
+
+/// The most words the phrase of [`office_before`] splits into: it holds at most
+/// `OFFICE_WINDOW` bytes and 3 more (the window starts on a char boundary), each word one byte
+/// or more, and a space or an apostrophe between two.
+const OFFICE_PARTS: usize = (OFFICE_WINDOW + 3).div_ceil(2);
+
 /// Is the civility at `s` preceded by a phrase headed by an office (`Le juge d'instruction,
 /// M. X`, `L'expert judiciaire M. X`, `Le président du tribunal de commerce, M. X`,
 /// `Conseiller employeur : M. X`)? The phrase is an article, the office, a word or two that
@@ -1458,7 +1482,7 @@ const OFFICE_WORDS: &[&str] = &[
 /// apposition (`…, Mme X, veuve Y et le bâtonnier`). Asked only of names after a civility:
 /// `demeurant`, `né le` or `épouse` around a name make it a party's.
 fn office_before(text: &str, s: usize, name_end: usize) -> bool {
-    let lo = floor_boundary(text, s.saturating_sub(120));
+    let lo = floor_boundary(text, s.saturating_sub(OFFICE_WINDOW));
     let mut before = text[lo..s].trim_end();
     let label = before.ends_with(':');
     if !label && !closes_apposition(&text[name_end..]) {
@@ -1491,8 +1515,10 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
         None if lo > 0 => last.split_once(' ').map_or("", |(_, rest)| rest),
         None => last,
     };
-    // Words, an elided article or preposition apart (`l'`, `d'`): each as written, and folded.
-    let mut words: Vec<(&str, FoldKey)> = Vec::new();
+    // Words, an elided article or preposition apart (`l'`, `d'`): each as written, and folded,
+    // on the stack.
+    let mut parts = [("", FoldKey([0; KEY_LEN])); OFFICE_PARTS];
+    let mut n = 0;
     for w in phrase.split_whitespace() {
         let (elided, rest) = match w.find(['\'', '’']) {
             Some(i) if i > 0 && i <= 2 && w[..i].chars().all(char::is_alphabetic) => {
@@ -1505,12 +1531,16 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
             .into_iter()
             .chain(Some(rest).filter(|r| !r.is_empty()))
         {
-            let Some(key) = fold_key(part) else {
+            let (Some(key), Some(slot)) = (fold_key(part), parts.get_mut(n)) else {
+                // Too long for any list; or more parts than the window holds, which cannot be
+                // (see `OFFICE_PARTS`).
                 return false;
             };
-            words.push((part, key));
+            *slot = (part, key);
+            n += 1;
         }
     }
+    let words = &parts[..n];
     let is = |i: usize, list: &[&str]| {
         words
             .get(i)
@@ -2752,6 +2782,38 @@ mod tests {
         assert!(person_name_at(t, s, s + 6, &[]));
         let s = t.find("Selon").unwrap();
         assert!(!person_name_at(t, s, s + 5, &[]));
+    }
+
+    /// The list shared with the profiling rules is one of this module's, whole.
+    #[test]
+    fn the_shared_list_of_bodies_is_among_the_organisations() {
+        assert_eq!(ORGS.len(), BODIES.len() + PARTY_BODIES.len());
+        for w in BODIES.iter().chain(PARTY_BODIES) {
+            assert!(ORGS.contains(w), "{w}");
+            assert!(in_list(w, IN_ORGS), "{w}");
+        }
+    }
+
+    /// The phrase before a civility, however many words its window holds (one letter each,
+    /// or elided), fits in `OFFICE_PARTS` and is read to its end.
+    #[test]
+    fn the_densest_window_before_a_civility_is_read_whole() {
+        let at = |t: &str| {
+            let s = t.find("M. ").unwrap();
+            (s, s + "M. Hugues Marin".len())
+        };
+        for filler in ["a ", "l'a ", "d\u{2019}a ", "à "] {
+            let t = format!(
+                "{}Le juge d'instruction, M. Hugues Marin, a ordonné une expertise.",
+                filler.repeat(60)
+            );
+            let (s, e) = at(&t);
+            assert!(office_before(&t, s, e), "{t}");
+            // Nothing but one-letter words: no office.
+            let t = format!("{}M. Hugues Marin, a ordonné.", filler.repeat(80));
+            let (s, e) = at(&t);
+            assert!(!office_before(&t, s, e), "{t}");
+        }
     }
 }
 
