@@ -112,9 +112,6 @@ pub struct AuditOutcome {
     pub context: Arc<dyn AuditContext>,
     /// Files of corpus folders left out, hidden or for their extension (told on stderr).
     pub skipped_files: Vec<String>,
-    /// Records read without a `text` (`report.audit.records_without_text`): nothing of their
-    /// text could be checked (told on stderr, with the mapping's path for it when there is one).
-    pub records_without_text: u64,
     /// Transactions of `--history` that could not be read.
     pub history_unreadable: Vec<crate::source::Unreadable>,
     /// Transactions of `--history` dated after the audit time, set aside (told on stderr).
@@ -831,7 +828,6 @@ fn run_on(
                 .filter(|(_, n)| *n > 0)
                 .map(|(p, n)| (*p, n))
                 .collect(),
-            texts_not_compared: not_compared.total(),
             texts_not_compared_why: not_compared,
             records_without_text: without_text,
             policy_overrides,
@@ -856,7 +852,6 @@ fn run_on(
         report,
         context,
         skipped_files: skipped,
-        records_without_text: without_text,
         history_unreadable,
         history_after_as_of,
         withdrawals_after_as_of,

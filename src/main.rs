@@ -632,7 +632,7 @@ fn headless(
             if n == 1 { "was" } else { "were" },
         );
     }
-    if outcome.records_without_text > 0 {
+    if outcome.report.audit.records_without_text > 0 {
         // Where the mapping takes the text from: a path that matches nothing is the usual cause.
         let from = opts
             .mapping
@@ -648,7 +648,7 @@ fn headless(
         eprintln!(
             "vigie: warning: {} of the {} records read have no text{from}: their text could not \
              be checked (integrity, masking)",
-            outcome.records_without_text, outcome.report.audit.records
+            outcome.report.audit.records_without_text, outcome.report.audit.records
         );
     }
     let n = outcome

@@ -527,7 +527,6 @@ fn outcome() -> vigie::audit::AuditOutcome {
         report: tui_common::report(),
         context: std::sync::Arc::new(tui_common::Context),
         skipped_files: Vec::new(),
-        records_without_text: 0,
         history_unreadable: Vec::new(),
         history_after_as_of: 0,
         withdrawals_after_as_of: 0,

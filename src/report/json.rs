@@ -219,7 +219,7 @@ impl<'a> AuditView<'a> {
             skipped_files: &a.skipped_files,
             matched_records: a.matched_records,
             producers: ProducersView(&a.producers),
-            texts_not_compared: a.texts_not_compared,
+            texts_not_compared: a.texts_not_compared(),
             texts_not_compared_why: TextsNotComparedView(&a.texts_not_compared_why),
             records_without_text: a.records_without_text,
             policy_overrides: a

@@ -260,10 +260,8 @@ pub struct AuditInfo {
     /// the formal notice invokes. In the JSON report, `audit.producers`, an object
     /// keyed by producer (`cour_de_cassation`, `legifrance`, `conseil_etat`, `jade`).
     pub producers: Vec<(Producer, u64)>,
-    /// Matched records whose text was not compared with the reference's, for any of the
-    /// reasons of `texts_not_compared_why`: nothing of their text was found faithful or not.
-    pub texts_not_compared: u64,
-    /// Why, record by record.
+    /// Matched records whose text was not compared with the reference's, by reason: nothing
+    /// of their text was found faithful or not. [`AuditInfo::texts_not_compared`] is the total.
     pub texts_not_compared_why: TextsNotCompared,
     /// Records read (matched or not) without a `text`: none of their text could be checked,
     /// against the reference or for personal data.
@@ -273,6 +271,14 @@ pub struct AuditInfo {
     pub previous: Option<PreviousAudit>,
     pub elapsed_ms: u64,
     pub updated_at_ages: AgeHistogram,
+}
+
+impl AuditInfo {
+    /// Matched records whose text was not compared with the reference's, for any reason
+    /// (`audit.texts_not_compared` in the JSON report).
+    pub fn texts_not_compared(&self) -> u64 {
+        self.texts_not_compared_why.total()
+    }
 }
 
 /// Counts over the findings.
@@ -727,7 +733,6 @@ mod tests {
         );
         let report = Report {
             audit: AuditInfo {
-                texts_not_compared: why.total(),
                 texts_not_compared_why: why,
                 ..AuditInfo::default()
             },

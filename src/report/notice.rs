@@ -1353,8 +1353,8 @@ source officielle",
             if a.unreadable_records > 1 { "s" } else { "" }
         );
     }
-    if a.texts_not_compared > 0 {
-        let n = a.texts_not_compared;
+    if a.texts_not_compared() > 0 {
+        let n = a.texts_not_compared();
         // Why, in French: each reason that holds records, counted when there are several.
         let reasons: Vec<(u64, &str)> = a
             .texts_not_compared_why

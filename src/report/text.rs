@@ -51,12 +51,12 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             String::new()
         }
     )?;
-    if a.texts_not_compared > 0 {
+    if a.texts_not_compared() > 0 {
         writeln!(
             out,
             "texts not compared: {} record{} ({})",
-            a.texts_not_compared,
-            plural(a.texts_not_compared),
+            a.texts_not_compared(),
+            plural(a.texts_not_compared()),
             a.texts_not_compared_why.describe()
         )?;
     }

@@ -552,7 +552,6 @@ impl App {
             report,
             context: context.unwrap_or_else(|| Arc::new(NoContext)),
             skipped_files: Vec::new(),
-            records_without_text: 0,
             history_unreadable: Vec::new(),
             history_after_as_of: 0,
             withdrawals_after_as_of: 0,

@@ -175,7 +175,6 @@ pub fn report() -> Report {
             reference_decisions: 92,
             matched_records: 4,
             producers: vec![(vigie::model::Producer::Legifrance, 4)],
-            texts_not_compared: 0,
             elapsed_ms: 812,
             updated_at_ages: AgeHistogram {
                 buckets: vec![

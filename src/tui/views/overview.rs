@@ -259,10 +259,10 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
             crate::text::sanitize::for_terminal(&a.as_of, false),
             a.elapsed_ms as f64 / 1000.0
         )));
-        if a.texts_not_compared > 0 {
+        if a.texts_not_compared() > 0 {
             lines.push(Line::raw(format!(
                 "{} text(s) not compared: {}",
-                a.texts_not_compared,
+                a.texts_not_compared(),
                 a.texts_not_compared_why.describe()
             )));
         }
