@@ -1631,26 +1631,24 @@ appliquée à titre provisoire :\n\n",
         // given: the Cour de cassation's CGU for Judilibre's decisions, the Conseil d'État's for
         // the administrative courts'. Légifrance's judicial decisions come under the code of
         // judicial organisation, not the Cour de cassation's CGU: the address is the same.
+        let judicial = Producer::CourDeCassation.defect_contact();
         let mut lines = Vec::new();
         if !conditions.known() || conditions.cc > 0 {
-            lines.push(
-                "décisions de l'ordre judiciaire (CGU de la Cour de cassation, art. IX) : \
-anonymisation.sder.courdecassation@justice.fr",
-            );
+            lines.push(format!(
+                "décisions de l'ordre judiciaire (CGU de la Cour de cassation, art. IX) : {judicial}"
+            ));
         } else if conditions.dila > 0 {
-            lines.push(
+            lines.push(format!(
                 "décisions de l'ordre judiciaire diffusées sur Légifrance (occultation prévue par \
-l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de cassation, \
-anonymisation.sder.courdecassation@justice.fr",
-            );
+l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de cassation, {judicial}"
+            ));
         }
         if !conditions.known() || conditions.ce > 0 {
-            lines.push(
-                "décisions de la juridiction administrative (CGU du Conseil d'État, art. IX) : \
-opendata-signalerunprobleme@conseil-etat.fr",
-            );
+            lines.push(format!(
+                "décisions de la juridiction administrative (CGU du Conseil d'État, art. IX) : {}",
+                Producer::ConseilEtat.defect_contact()
+            ));
         }
-        let lines: Vec<String> = lines.into_iter().map(str::to_string).collect();
         list(&mut m, &lines);
         let at_source = in_breach.iter().filter(|f| f.source_defect).count();
         match at_source {
