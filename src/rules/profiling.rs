@@ -249,25 +249,9 @@ fn is_analytics_key(words: &[String]) -> bool {
     words.iter().any(|w| ANALYTICS_WORDS.contains(&w.as_str()))
 }
 
-/// Beside [`BODIES`], words of a name that make it another body's, not a person's, in a
-/// magistrate's or a statistics field (`Crédit Agricole`, `Institut Pasteur`, `Ministère de la
-/// justice`). Not in the party-name finder's list ([`crate::text::names`]), nor its own words
-/// here (those of an address and of bodies party to a case): adding either to the other would
-/// change which names the masking rules report or which fields the profiling rules flag.
-const FIELD_BODIES: &[&str] = &[
-    "credit",
-    "assurance",
-    "assurances",
-    "agence",
-    "institut",
-    "ministere",
-    "universite",
-];
-
 /// Words of a name that make it a company's or another body's, not a person's (`Société
 /// Générale`, `Crédit Agricole`).
-const ORG_WORDS: &[&str] =
-    &crate::text::concat_words::<{ BODIES.len() + FIELD_BODIES.len() }>(BODIES, FIELD_BODIES);
+const ORG_WORDS: &[&str] = BODIES;
 
 /// Words that name an office, a court or its parts, as written in fields for magistrates
 /// (`Président de chambre`, `Procureur général près la cour d'appel de Rouen`, `CA Rouen`,

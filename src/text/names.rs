@@ -358,7 +358,7 @@ const PRO_BEFORE: &[&str] = &[
 
 /// Words that make a name a company's or another body's, not a person's (folded): the forms
 /// of companies and firms, and bodies public and private (`la SCI Les Tilleuls`, `Société
-/// Générale`, `la Caisse primaire`). One list for the party names found here ([`ORGS`], with
+/// Générale`, `la Caisse primaire`, `Le Crédit Lyonnais`, `L'Institut Pasteur`). One list for the party names found here ([`ORGS`], with
 /// [`PARTY_BODIES`]) and for the names the profiling rules find in a magistrate's field (with
 /// their own).
 pub(crate) const BODIES: &[&str] = &[
@@ -392,6 +392,13 @@ pub(crate) const BODIES: &[&str] = &[
     "clinique",
     "hopital",
     "prefecture",
+    "credit",
+    "assurance",
+    "assurances",
+    "agence",
+    "institut",
+    "ministere",
+    "universite",
 ];
 
 /// Beside [`BODIES`], words that, before a name in a party position or opening it, make it a
@@ -409,6 +416,46 @@ const PARTY_BODIES: &[&str] = &[
     "centre",
     "urssaf",
     "cpam",
+];
+
+/// Capitalised, words that open the name of an institution or another body (`Le Fonds de
+/// garantie`, `L'Ordre des avocats au barreau de Lyon`, `Le Conseil départemental du Rhône`,
+/// `L'Union départementale des associations familiales`), asked only of the words of a name in
+/// a party position and of the capitalised words that run into it. Not in [`ORGS`], whose
+/// words are asked in lower case before a name too: `son fils issu d'une première union, Karim
+/// Lacroix, né le` names Karim Lacroix.
+const BODY_HEADS: &[&str] = &[
+    "federation",
+    "confederation",
+    "fonds",
+    "chambre",
+    "ordre",
+    "barreau",
+    "comite",
+    "laboratoire",
+    "laboratoires",
+    "conseil",
+    "direction",
+    "pole",
+    "union",
+    "autorite",
+    "tresor",
+    "regie",
+    "metropole",
+    "communaute",
+    "administration",
+    "service",
+    "services",
+    "hospices",
+    "hopitaux",
+    "assistance",
+    "club",
+    "groupement",
+    "mutualite",
+    "cooperative",
+    "institution",
+    "academie",
+    "associations",
 ];
 
 /// Words that, before a name in a party position or opening it, make it a company's or an
@@ -548,7 +595,50 @@ const PARTICLES: &[&str] = &[
 
 /// Capitalised words that are not a name by themselves.
 const NOT_NAMES: &[&str] = &[
-    "le", "la", "les", "de", "du", "des", "et", "ou", "l", "d", "me", "maitre", "mme", "m",
+    "le",
+    "la",
+    "les",
+    "de",
+    "du",
+    "des",
+    "et",
+    "ou",
+    "l",
+    "d",
+    "me",
+    "maitre",
+    "mme",
+    "m",
+    // Adjectives of bodies' names, which end them (`Le Comité Social et Économique`).
+    "economique",
+    "economiques",
+    "social",
+    "sociale",
+    "sociaux",
+    "public",
+    "publique",
+    "publiques",
+    "national",
+    "nationale",
+    "nationaux",
+    "departemental",
+    "departementale",
+    "regional",
+    "regionale",
+    "municipal",
+    "municipale",
+    "territorial",
+    "territoriale",
+    "financier",
+    "financiere",
+    "financieres",
+    "immobilier",
+    "immobiliere",
+    "agricole",
+    "europeen",
+    "europeenne",
+    "international",
+    "internationale",
 ];
 
 /// Names of natural persons who are parties or third parties, shown in clear in `text`.
@@ -859,13 +949,36 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 {
                     continue;
                 }
+                // The end of a body's longer name, whose start the name stopped short of
+                // (`La Direction Générale des Finances Publiques, domiciliée`).
+                if body_runs_into(text, ns) {
+                    continue;
+                }
                 // A company word opening it (`Banque Populaire Auvergne, domiciliée`,
                 // `L'Urssaf Rhône-Alpes, domiciliée`), or a lawyer or a liquidator acting as
                 // such (`Me Jean Dupont, domicilié en cette qualité`).
-                if text[ns..ne]
+                // After an article, a school's or another place's word opens it too (`Le Lycée
+                // Henri IV, domicilié`), though alone it may be a surname (`Marie Ecole`).
+                let span = &text[ns..ne];
+                let article = span.split(' ').next().is_some_and(|w| {
+                    matches!(w, "La" | "Le" | "Les" | "LA" | "LE" | "LES")
+                        || without_elision(w).len() < w.len()
+                });
+                // Opened by an article, a name with a body's word anywhere is a body's (`L'Union
+                // départementale des Associations familiales`); `Le Gall` holds none.
+                let body_word = |w: &str| {
+                    let w = without_elision(w);
+                    w.starts_with(char::is_uppercase) && in_list(w, IN_ORGS | IN_BODY_HEADS)
+                };
+                if span
                     .split(' ')
                     .find(|w| !matches!(*w, "La" | "Le" | "Les" | "LA" | "LE" | "LES"))
-                    .is_some_and(|w| in_list(without_elision(w), IN_ORGS))
+                    .is_some_and(|w| {
+                        in_list(without_elision(w), IN_ORGS)
+                            || body_word(w)
+                            || article && place_word_before(without_elision(w))
+                    })
+                    || article && span.split(' ').any(body_word)
                     || is_master_at(text, ns)
                 {
                     continue;
@@ -886,6 +999,37 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Whether the capitalised words (and lower-case particles) that run into `ns`, a word apart
+/// each, hold a body's word: `Direction` in `La Direction Générale des Finances Publiques`,
+/// where the name found before `domiciliée` is `des Finances Publiques`. A comma, another
+/// lower-case word (`la société Alpha et Jean Durand`) or a line break ends the run.
+fn body_runs_into(text: &str, ns: usize) -> bool {
+    let mut p = ns;
+    for _ in 0..4 {
+        let before = &text[..p];
+        let t = before.trim_end_matches(' ');
+        if t.len() == before.len() {
+            return false;
+        }
+        let Some((ws, we)) = last_word(t) else {
+            return false;
+        };
+        if we != t.len() {
+            return false;
+        }
+        let w = without_elision(&t[ws..we]);
+        if w.starts_with(char::is_uppercase) {
+            if in_list(w, IN_ORGS | IN_BODY_HEADS) {
+                return true;
+            }
+        } else if !in_list(w, IN_PARTICLES) {
+            return false;
+        }
+        p = ws;
+    }
+    false
 }
 
 /// A civility at `s..e` and the names that follow it: `M. Jean Dupont`, `MM. Pons, Choquet`,
@@ -2132,6 +2276,7 @@ const IN_ORGS: u8 = 4;
 const IN_SENTENCE_WORDS: u8 = 8;
 const IN_PARTICLES: u8 = 16;
 const IN_NOT_NAMES: u8 = 32;
+const IN_BODY_HEADS: u8 = 64;
 
 /// Every word of the lists, with the bits of the lists that hold it, in an open-addressing
 /// hash table (linear probing, a power of two at least four times the number of words).
@@ -2141,13 +2286,14 @@ struct WordTable {
 }
 
 /// The word lists and their bits.
-const LISTS: [(&[&str], u8); 6] = [
+const LISTS: [(&[&str], u8); 7] = [
     (ROLES, IN_ROLES),
     (TITLES, IN_TITLES),
     (ORGS, IN_ORGS),
     (SENTENCE_WORDS, IN_SENTENCE_WORDS),
     (PARTICLES, IN_PARTICLES),
     (NOT_NAMES, IN_NOT_NAMES),
+    (BODY_HEADS, IN_BODY_HEADS),
 ];
 
 static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
@@ -2270,6 +2416,56 @@ mod tests {
             names("M. Durand, président de la société Alpha"),
             vec!["Durand"]
         );
+    }
+
+    /// Institutions whose name opens with a common noun, or whose start the name found before
+    /// `domicilié` stops short of, are nobody's name; people beside such words still are.
+    #[test]
+    fn institutions_before_domicilie_are_nobody() {
+        for t in [
+            "Le Crédit Lyonnais, domicilié [Adresse 1], a formé un pourvoi.",
+            "L'Institut Pasteur, domicilié [Adresse 1], a formé un pourvoi.",
+            "la société Alpha et Crédit Agricole Immobilier, domiciliée [Adresse 2], ont formé",
+            "La Fédération Française de Football, domiciliée [Adresse 3], est intervenue.",
+            "Le Fonds de Garantie des Victimes, domicilié [Adresse 4], a formé un pourvoi.",
+            "L'Ordre des Avocats au Barreau de Lyon, domicilié [Adresse 6], est intervenu.",
+            "Le Comité Social et Économique, domicilié [Adresse 7], a formé un pourvoi.",
+            "Le Laboratoire Servier, domicilié [Adresse 9], a formé un pourvoi.",
+            "L'Université Lyon III, domiciliée [Adresse 10], a formé un pourvoi.",
+            "Le Conseil Départemental du Rhône, domicilié [Adresse 11], a formé un pourvoi.",
+            "La Direction Générale des Finances Publiques, domiciliée [Adresse 12], est intervenue.",
+            "Pôle Emploi, domicilié [Adresse 13], a formé un pourvoi.",
+            "Le Lycée Henri IV, domicilié [Adresse 14], a formé un pourvoi.",
+            "L'Union Départementale des Associations Familiales, domiciliée [Adresse 15], est",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            (
+                "Jean Durand, domicilié [Adresse 16], a formé un pourvoi.",
+                "Jean Durand",
+            ),
+            // A body's word in lower case before the comma is no body's name.
+            (
+                "et son fils issu d'une première union, Karim Lacroix, né le [Date naissance 1].",
+                "Karim Lacroix",
+            ),
+            (
+                "le conseil de prud'hommes a entendu Paul Renard, demeurant [Adresse 1].",
+                "Paul Renard",
+            ),
+            // A surname after an article, with no body's word.
+            (
+                "Jean Le Gall, domicilié [Adresse 1], a formé",
+                "Jean Le Gall",
+            ),
+            (
+                "la société Alpha et Jean Durand, domiciliés [Adresse 2]",
+                "Jean Durand",
+            ),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
     }
 
     /// Bodies, places and lawyers before `domicilié` or `né le`: nobody's name; people still
