@@ -583,3 +583,115 @@ fn a_chosen_selection_follows_its_finding_when_the_audit_ends() {
         a.offset
     );
 }
+
+/// The audit ends while the waiver prompt is open on a live finding: the note is saved under
+/// that finding's fingerprint, not under whichever finding the final order puts in its row
+/// (the corpus-level FRE003, found last, sorts first).
+#[test]
+fn a_waiver_stays_bound_to_its_finding_when_the_audit_ends() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    assert_eq!(all[0].rule, Rule::FRE003);
+    a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+    // The first live row, never moved: INT006 of r-1.
+    press(&mut a, "tab w");
+    type_text(&mut a, "seen with the clerk");
+    let fp = all[1].fingerprint();
+    assert_eq!(all[1].rule, Rule::INT006);
+    a.finish(outcome());
+    assert_eq!(a.report.findings[a.order[0] as usize].rule, Rule::FRE003);
+    // The prompt still names its finding, and saves under its fingerprint.
+    match &a.overlay {
+        Some(vigie::tui::app::Overlay::Waiver(p)) => {
+            assert_eq!((p.rule, p.about.as_str()), (Rule::INT006, "r-1"));
+            assert_eq!(p.fingerprint, fp);
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut a, "enter");
+    assert_eq!(a.report.waivers.len(), 1);
+    assert_eq!(a.report.waivers[&fp].note, "seen with the clerk");
+    // And the selection followed the finding the waiver was written for.
+    assert_eq!(a.selected_finding().unwrap().fingerprint(), fp);
+}
+
+/// The audit ends while a live finding is open: the detail stays open on it, read again with
+/// the final report's context (its record and reference, which a live audit cannot read), in
+/// the mode it had, and the list's selection is on it.
+#[test]
+fn the_detail_stays_open_on_its_finding_when_the_audit_ends() {
+    for background in [false, true] {
+        let mut a = App::new(Keymap::default());
+        a.open_in_background = background;
+        let all = tui_common::findings();
+        a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+        press(&mut a, "tab enter");
+        wait_opened(&mut a);
+        press(&mut a, "d");
+        let d = a.detail.as_ref().unwrap();
+        let fp = a.report.findings[d.finding as usize].fingerprint();
+        assert!(d.record.is_none(), "not read while the audit runs");
+        a.finish(outcome());
+        wait_opened(&mut a);
+        assert_eq!(a.view, View::Detail);
+        let d = a.detail.as_ref().unwrap();
+        assert_eq!(a.report.findings[d.finding as usize].fingerprint(), fp);
+        assert_eq!(a.report.findings[d.finding as usize].rule, Rule::INT006);
+        assert!(d.record.is_some() && d.reference.is_some());
+        assert!(d.side_by_side);
+        assert_eq!(a.selected_finding().unwrap().fingerprint(), fp);
+        assert_eq!(a.selected, 1);
+        // Back in the list, on it.
+        press(&mut a, "esc");
+        assert_eq!(a.view, View::List);
+        assert_eq!(a.selected_finding().unwrap().fingerprint(), fp);
+    }
+}
+
+/// The articles view of a live finding is still the articles view once the audit ends.
+#[test]
+fn the_articles_view_survives_the_end_of_the_audit() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+    press(&mut a, "tab j enter a");
+    assert!(a.detail.as_ref().unwrap().articles);
+    a.finish(outcome());
+    let d = a.detail.as_ref().unwrap();
+    assert!(d.articles);
+    assert_eq!(a.report.findings[d.finding as usize].rule, Rule::MSK001);
+}
+
+/// A selection moved down a live list keeps its row on the screen when the audit ends and the
+/// final order moves its finding: the list scrolls under it.
+#[test]
+fn a_chosen_selection_keeps_its_row_on_the_screen_when_the_audit_ends() {
+    let mut a = App::new(Keymap::default());
+    a.list_height.set(4);
+    let all = tui_common::findings();
+    // Arriving in reverse order: the final order turns the list upside down.
+    let mut reversed = all.clone();
+    reversed.reverse();
+    a.on_audit(AuditEvent::Findings(reversed));
+    press(&mut a, "tab j j j j j j");
+    assert_eq!((a.selected, a.offset), (6, 3));
+    let chosen = a.selected_finding().unwrap().fingerprint();
+    a.finish(outcome());
+    assert_eq!(a.selected_finding().unwrap().fingerprint(), chosen);
+    assert_eq!(a.selected, 3);
+    assert_eq!(
+        a.selected - a.offset,
+        3,
+        "the fourth row of the screen still"
+    );
+}
+
+/// Waits for a finding being opened off the UI thread, if one is.
+fn wait_opened(a: &mut App) {
+    let start = std::time::Instant::now();
+    while a.opening.is_some() {
+        a.poll_opening();
+        assert!(start.elapsed().as_secs() < 60, "never opened");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}

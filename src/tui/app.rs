@@ -32,8 +32,23 @@ pub enum Overlay {
     Help { scroll: usize },
     Filter { row: usize },
     Search { input: String },
-    Waiver { input: String, status: WaiverStatus },
+    Waiver(WaiverPrompt),
     Export(ExportPrompt),
+}
+
+/// The waiver prompt of one finding. It is bound to that finding from the moment it opens, by
+/// its fingerprint (the key of the waivers file): the note is saved under it whatever the list
+/// shows meanwhile (a live audit ends, the list is sorted again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaiverPrompt {
+    pub input: String,
+    pub status: WaiverStatus,
+    /// The fingerprint of the finding the waiver is for.
+    pub fingerprint: String,
+    /// The finding's rule, and its record as the prompt names it (corpus text: sanitise it to
+    /// show it).
+    pub rule: Rule,
+    pub about: String,
 }
 
 /// The export prompt: a format, a path, and whether overwriting was asked for.
@@ -341,6 +356,8 @@ pub struct Detail {
 pub struct Opening {
     /// Index into the findings.
     pub finding: u32,
+    /// Show the articles rather than the evidence once opened.
+    articles: bool,
     rx: crossbeam_channel::Receiver<Opened>,
 }
 
@@ -407,6 +424,23 @@ impl OpenJob {
             reference,
             diff,
             wrapped,
+        }
+    }
+}
+
+/// What identifies a finding from the live list to the final report, where its index changes:
+/// its place and rule, and its fingerprint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Identity {
+    place: (u32, u64, Rule),
+    fingerprint: u64,
+}
+
+impl Identity {
+    fn of(f: &Finding) -> Identity {
+        Identity {
+            place: f.sort_key(),
+            fingerprint: f.fingerprint_u64(),
         }
     }
 }
@@ -619,13 +653,33 @@ impl App {
         }
     }
 
-    /// The final, ordered report replaces the live list. A selection the auditor moved follows
-    /// its finding; one left on the first row stays there (the final order may put another
-    /// finding first: the corpus-level ones, found last, sort first).
+    /// The final, ordered report replaces the live list. What the auditor is looking at keeps
+    /// its finding, found again by identity (its index in the live list means nothing in the
+    /// final report): a selection the auditor chose (moved, or opened) stays on its finding, at
+    /// the same row of the screen; the detail stays open on its finding, read again with the
+    /// final report's context. A selection never touched stays on the first row (the final
+    /// order may put another finding first: the corpus-level ones, found last, sort first).
     pub fn finish(&mut self, outcome: AuditOutcome) {
-        let selected_fp = (self.selection_moved || self.selected > 0)
-            .then(|| self.selected_finding().map(Finding::fingerprint))
+        let selected = (self.selection_moved || self.selected > 0)
+            .then(|| self.selected_finding().map(Identity::of))
             .flatten();
+        let row_on_screen = self.selected.saturating_sub(self.offset);
+        let shown = if self.view == View::Detail {
+            match (&self.detail, &self.opening) {
+                (_, Some(o)) => Some((o.finding, self.side_by_side, o.articles)),
+                (Some(d), None) => Some((d.finding, d.side_by_side, d.articles)),
+                (None, None) => None,
+            }
+            .map(|(i, side_by_side, articles)| {
+                (
+                    Identity::of(&self.report.findings[i as usize]),
+                    side_by_side,
+                    articles,
+                )
+            })
+        } else {
+            None
+        };
         let mut report = outcome.report;
         // Waivers set during the audit, or loaded from the file, win over none.
         let waivers = std::mem::take(&mut self.report.waivers);
@@ -644,23 +698,40 @@ impl App {
         self.invalidate_ranks();
         self.detail = None;
         self.opening = None;
-        if self.view == View::Detail {
-            self.view = View::List;
-        }
         // The live indices mean nothing in the final report: nothing for `recompute` to keep.
         self.order.clear();
         self.recompute();
         self.selected = 0;
         self.offset = 0;
-        if let Some(fp) = selected_fp
-            && let Some(pos) = self
-                .order
-                .iter()
-                .position(|&i| self.report.findings[i as usize].fingerprint() == fp)
+        if let Some(i) = selected.and_then(|id| self.find(id))
+            && let Some(pos) = self.order.iter().position(|&o| o == i)
         {
             self.selected = pos;
+            self.offset = pos.saturating_sub(row_on_screen);
         }
         self.clamp_selection();
+        match shown {
+            Some((id, side_by_side, articles)) => match self.find(id) {
+                // Read again: while the audit ran, the record and its reference could not be.
+                Some(i) => self.open_finding_as(i, side_by_side, articles),
+                None => {
+                    self.view = View::List;
+                    self.status = Some("the finding shown is not in the final report".into());
+                }
+            },
+            None if self.view == View::Detail => self.view = View::List,
+            None => {}
+        }
+    }
+
+    /// The index of the finding `id` identifies among the findings.
+    fn find(&self, id: Identity) -> Option<u32> {
+        // Comparing places first: only the findings of one record and rule are hashed.
+        self.report
+            .findings
+            .iter()
+            .position(|f| f.sort_key() == id.place && f.fingerprint_u64() == id.fingerprint)
+            .map(|i| i as u32)
     }
 
     pub fn fail(&mut self, message: String) {
@@ -928,7 +999,7 @@ impl App {
         self.status = None;
         match self.overlay.clone() {
             Some(Overlay::Search { input }) => self.key_search(key, input),
-            Some(Overlay::Waiver { input, status }) => self.key_waiver(key, input, status),
+            Some(Overlay::Waiver(p)) => self.key_waiver(key, p),
             Some(Overlay::Export(p)) => self.key_export(key, p),
             Some(Overlay::Filter { row }) => match self.keymap.action(Section::Filter, key) {
                 Some(a) => self.filter_action(a, row),
@@ -1043,20 +1114,21 @@ impl App {
         false
     }
 
-    fn key_waiver(&mut self, key: Key, mut input: String, status: WaiverStatus) -> bool {
+    fn key_waiver(&mut self, key: Key, mut p: WaiverPrompt) -> bool {
         match self.keymap.action(Section::Waiver, key) {
             Some(Action::Confirm) => {
                 self.overlay = None;
-                self.set_waiver(Some(Waiver {
-                    status,
-                    note: input.trim().to_string(),
+                let waiver = Waiver {
+                    status: p.status,
+                    note: p.input.trim().to_string(),
                     at: (self.now)(),
-                }));
+                };
+                self.set_waiver(&p.fingerprint, Some(waiver));
                 true
             }
             Some(Action::Remove) => {
                 self.overlay = None;
-                self.set_waiver(None);
+                self.set_waiver(&p.fingerprint, None);
                 true
             }
             Some(Action::Cancel) => {
@@ -1064,16 +1136,16 @@ impl App {
                 true
             }
             Some(Action::ToggleStatus) => {
-                let status = match status {
+                p.status = match p.status {
                     WaiverStatus::Reviewed => WaiverStatus::Accepted,
                     WaiverStatus::Accepted => WaiverStatus::Reviewed,
                 };
-                self.overlay = Some(Overlay::Waiver { input, status });
+                self.overlay = Some(Overlay::Waiver(p));
                 true
             }
             _ => {
-                if self.prompt_key(key, &mut input) {
-                    self.overlay = Some(Overlay::Waiver { input, status });
+                if self.prompt_key(key, &mut p.input) {
+                    self.overlay = Some(Overlay::Waiver(p));
                     true
                 } else {
                     self.global_from_prompt(key)
@@ -1174,7 +1246,24 @@ impl App {
             Some(w) => (w.note.clone(), w.status),
             None => (String::new(), WaiverStatus::Reviewed),
         };
-        self.overlay = Some(Overlay::Waiver { input, status });
+        let about = match &f.record {
+            Some(r) => match &r.id {
+                Some(id) => id.clone(),
+                None => format!("line {} (no id)", r.line),
+            },
+            None => "the corpus".into(),
+        };
+        let prompt = WaiverPrompt {
+            input,
+            status,
+            fingerprint: f.fingerprint(),
+            rule: f.rule,
+            about,
+        };
+        // A finding the auditor writes a waiver for is one they chose: the selection keeps it
+        // when the audit ends.
+        self.selection_moved = true;
+        self.overlay = Some(Overlay::Waiver(prompt));
     }
 
     /// The finding the waiver and detail act on: the detail's, or the list's selection.
@@ -1185,17 +1274,15 @@ impl App {
         }
     }
 
-    /// Sets or removes the waiver of the current finding and saves the waivers file.
-    pub fn set_waiver(&mut self, waiver: Option<Waiver>) {
-        let Some(fp) = self.current_finding().map(Finding::fingerprint) else {
-            return;
-        };
+    /// Sets or removes the waiver of the finding of fingerprint `fingerprint` and saves the
+    /// waivers file.
+    pub fn set_waiver(&mut self, fingerprint: &str, waiver: Option<Waiver>) {
         match waiver {
             Some(w) => {
-                self.report.waivers.insert(fp, w);
+                self.report.waivers.insert(fingerprint.to_string(), w);
             }
             None => {
-                self.report.waivers.remove(&fp);
+                self.report.waivers.remove(fingerprint);
             }
         }
         self.status = Some(match &self.waivers_path {
@@ -1387,18 +1474,29 @@ impl App {
         true
     }
 
-    /// Opens the selected finding in the detail view.
+    /// Opens the selected finding in the detail view. A finding the auditor opens is one they
+    /// chose: the selection keeps it when the audit ends.
     pub fn open_detail(&mut self) {
         if let Some(i) = self.selected_index() {
+            self.selection_moved = true;
             self.open_finding(i);
         }
     }
 
     fn open_finding(&mut self, i: u32) {
         // The mode of the detail replaced (next, previous…), or of the one it was to be.
-        if self.opening.is_none() {
-            self.side_by_side = self.detail.as_ref().is_some_and(|d| d.side_by_side);
-        }
+        let side_by_side = if self.opening.is_none() {
+            self.detail.as_ref().is_some_and(|d| d.side_by_side)
+        } else {
+            self.side_by_side
+        };
+        self.open_finding_as(i, side_by_side, false);
+    }
+
+    /// Opens finding `i` in the detail view, side by side or not, on its articles or its
+    /// evidence.
+    fn open_finding_as(&mut self, i: u32, side_by_side: bool, articles: bool) {
+        self.side_by_side = side_by_side;
         let mut job = OpenJob::new(self, i);
         self.view = View::Detail;
         if self.open_in_background {
@@ -1420,18 +1518,22 @@ impl App {
             if spawned.is_ok() {
                 // The detail of the finding before, if any, gives way to the one coming.
                 self.detail = None;
-                self.opening = Some(Opening { finding: i, rx });
+                self.opening = Some(Opening {
+                    finding: i,
+                    articles,
+                    rx,
+                });
                 return;
             }
             // No thread to be had: open it here.
-            self.show(i, OpenJob::new(self, i).run());
+            self.show(i, OpenJob::new(self, i).run(), articles);
             return;
         }
-        self.show(i, job.run());
+        self.show(i, job.run(), articles);
     }
 
     /// Shows finding `i`, opened.
-    fn show(&mut self, i: u32, opened: Opened) {
+    fn show(&mut self, i: u32, opened: Opened, articles: bool) {
         self.opening = None;
         let wraps = u32::from(opened.wrapped.is_some());
         self.detail = Some(Detail {
@@ -1440,8 +1542,8 @@ impl App {
             reference: opened.reference,
             diff: opened.diff,
             side_by_side: self.side_by_side,
-            articles: false,
-            follow: true,
+            articles,
+            follow: !articles,
             scroll: Cell::new(0),
             wrapped: std::cell::RefCell::new(opened.wrapped),
             wraps: Cell::new(wraps),
@@ -1461,8 +1563,8 @@ impl App {
         };
         match o.rx.try_recv() {
             Ok(opened) => {
-                let i = o.finding;
-                self.show(i, opened);
+                let (i, articles) = (o.finding, o.articles);
+                self.show(i, opened, articles);
                 true
             }
             Err(crossbeam_channel::TryRecvError::Empty) => false,

@@ -48,9 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, body, *scroll),
         Some(Overlay::Filter { row }) => prompts::filter(frame, app, body, *row),
         Some(Overlay::Search { input }) => prompts::search(frame, app, bottom, input),
-        Some(Overlay::Waiver { input, status }) => {
-            prompts::waiver(frame, app, body, input, *status)
-        }
+        Some(Overlay::Waiver(p)) => prompts::waiver(frame, app, body, p),
         Some(Overlay::Export(p)) => prompts::export(frame, app, body, p),
     }
 }

@@ -3,7 +3,7 @@
 use super::popup;
 use crate::report::WaiverStatus;
 use crate::text::sanitize::for_terminal;
-use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS};
+use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS, WaiverPrompt};
 use crate::tui::keymap::{Action, Section};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -67,10 +67,8 @@ pub fn search(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str, status: WaiverStatus) {
-    let Some(f) = app.current_finding() else {
-        return;
-    };
+pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, p: &WaiverPrompt) {
+    let (input, status) = (p.input.as_str(), p.status);
     let choice = |s: WaiverStatus, name: &'static str| {
         if s == status {
             Span::styled(
@@ -84,14 +82,8 @@ pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str, status:
     let lines = vec![
         Line::raw(format!(
             "{} on {}",
-            f.rule.code(),
-            for_terminal(
-                f.record
-                    .as_ref()
-                    .and_then(|r| r.id.as_deref())
-                    .unwrap_or("the corpus"),
-                false
-            )
+            p.rule.code(),
+            for_terminal(&p.about, false)
         )),
         Line::from(vec![
             Span::raw("status: "),
