@@ -695,3 +695,31 @@ fn wait_opened(a: &mut App) {
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }
+
+/// `n` on the last finding and `p` on the first stay where they are, the scroll too, and say
+/// so, rather than opening the same finding again from its top.
+#[test]
+fn next_and_previous_stop_at_the_ends_of_the_list() {
+    let mut a = app();
+    a.detail_lines.set(100);
+    a.detail_height.set(10);
+    press(&mut a, "tab G enter j j j");
+    let shown = |a: &App| a.detail.as_ref().unwrap().finding;
+    let last = shown(&a);
+    let scroll = a.detail.as_ref().unwrap().scroll.get();
+    assert!(scroll > 0);
+    press(&mut a, "n");
+    assert_eq!(shown(&a), last);
+    assert_eq!(a.detail.as_ref().unwrap().scroll.get(), scroll);
+    assert!(!a.detail.as_ref().unwrap().follow);
+    assert_eq!(a.status.as_deref(), Some("last finding of the list"));
+    press(&mut a, "p");
+    assert_ne!(shown(&a), last);
+    assert_eq!(a.selected, 8);
+    press(&mut a, "g esc g enter p");
+    assert_eq!(a.selected, 0);
+    assert_eq!(a.status.as_deref(), Some("first finding of the list"));
+    press(&mut a, "n");
+    assert_eq!(a.selected, 1);
+    assert_eq!(a.status, None);
+}

@@ -1392,8 +1392,7 @@ impl App {
             // Still opening: only the next or previous finding (opened instead).
             return match a {
                 Action::Next | Action::Previous if self.opening.is_some() => {
-                    self.move_selection(if a == Action::Next { 1 } else { -1 });
-                    self.open_detail();
+                    self.step_finding(a == Action::Next);
                     true
                 }
                 _ => false,
@@ -1429,14 +1428,7 @@ impl App {
                 d.scroll.set(0);
                 d.follow = !d.articles;
             }
-            Action::Next => {
-                self.move_selection(1);
-                self.open_detail();
-            }
-            Action::Previous => {
-                self.move_selection(-1);
-                self.open_detail();
-            }
+            Action::Next | Action::Previous => self.step_finding(a == Action::Next),
             Action::NextInRecord | Action::PreviousInRecord => {
                 let forward = a == Action::NextInRecord;
                 let cur = d.finding as usize;
@@ -1472,6 +1464,38 @@ impl App {
             _ => return false,
         }
         true
+    }
+
+    /// Opens the next or previous finding of the list in the detail view. At either end of the
+    /// list the finding shown stays as it is (its scroll too), and the status line says why.
+    fn step_finding(&mut self, forward: bool) {
+        if self.order.is_empty() {
+            self.status = Some("no finding in the list (see the filter and the search)".into());
+            return;
+        }
+        let shown = match (&self.detail, &self.opening) {
+            (_, Some(o)) => Some(o.finding),
+            (Some(d), None) => Some(d.finding),
+            (None, None) => None,
+        };
+        let at_end = if forward {
+            self.selected + 1 >= self.order.len()
+        } else {
+            self.selected == 0
+        };
+        if at_end && shown == self.selected_index() {
+            self.status = Some(
+                if forward {
+                    "last finding of the list"
+                } else {
+                    "first finding of the list"
+                }
+                .into(),
+            );
+            return;
+        }
+        self.move_selection(if forward { 1 } else { -1 });
+        self.open_detail();
     }
 
     /// Opens the selected finding in the detail view. A finding the auditor opens is one they
