@@ -689,3 +689,28 @@ fn the_title_tells_how_much_of_the_reference_is_loaded() {
     let s = screen(&mut app, "", 80, 24);
     assert!(!s.contains("loading the reference"), "{s}");
 }
+
+/// Waivers that could not be saved are said in the title for as long as they are not, however
+/// narrow the screen, and no more once saved.
+#[test]
+fn the_title_says_waivers_are_not_saved() {
+    for w in [120u16, 80, 50, 40, 30] {
+        let mut app = tui_common::app();
+        let s = screen(&mut app, "tab w enter j", w, 16);
+        let title = s.lines().next().unwrap();
+        assert!(title.contains(" 1 waiver NOT SAVED "), "{w}: {title}");
+        if w >= 80 {
+            assert!(title.contains("audit finished"), "{w}: {title}");
+        }
+        // A second one.
+        let s = screen(&mut app, "w enter", w, 16);
+        assert!(
+            s.lines().next().unwrap().contains(" 2 waivers NOT SAVED "),
+            "{s}"
+        );
+    }
+    let mut app = tui_common::app();
+    let s = screen(&mut app, "tab w enter w ctrl-d", 120, 16);
+    assert!(!s.contains("NOT SAVED"), "{s}");
+    insta::assert_snapshot!(screen(&mut tui_common::app(), "tab w enter j", 80, 12));
+}

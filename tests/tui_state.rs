@@ -723,3 +723,127 @@ fn next_and_previous_stop_at_the_ends_of_the_list() {
     assert_eq!(a.selected, 1);
     assert_eq!(a.status, None);
 }
+
+/// A read-only waivers file (one its owner means to keep) with its waivers.
+fn read_only_waivers(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("waivers.json");
+    std::fs::write(&path, "{}\n").unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    path
+}
+
+/// A waiver that cannot be saved is kept in the session and never lost silently: the failure
+/// is said when it happens (and, for a read-only file, at start), the count of waivers not
+/// saved stays until a save succeeds, quitting asks first, and what vigie prints on leaving
+/// holds them as the waivers file would.
+#[test]
+fn a_waiver_that_cannot_be_saved_is_kept_said_and_printed_on_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = read_only_waivers(dir.path());
+    let mut a = app();
+    a.load_waivers(path.clone()).unwrap();
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.contains("cannot be saved") && said.contains("read-only"),
+        "{said}"
+    );
+    press(&mut a, "tab j j w");
+    type_text(&mut a, "vu avec le greffe");
+    press(&mut a, "enter");
+    let fp = a.report.findings[a.order[2] as usize].fingerprint();
+    let said = a.status.clone().unwrap();
+    assert!(said.starts_with("cannot save the waivers: "), "{said}");
+    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert_eq!(a.unsaved_waivers, 1);
+    assert_eq!(a.report.waivers[&fp].note, "vu avec le greffe");
+    // The file was not replaced.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}\n");
+    // The next key takes the message away, not the count.
+    press(&mut a, "j");
+    assert_eq!(a.status, None);
+    assert_eq!(a.unsaved_waivers, 1);
+    // Quitting asks; another key cancels; quit twice quits.
+    press(&mut a, "q");
+    assert!(!a.should_quit);
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.starts_with("1 waiver change is not saved: press q again to quit all the same"),
+        "{said}"
+    );
+    assert!(said.contains("read-only"), "{said}");
+    press(&mut a, "k q");
+    assert!(!a.should_quit);
+    // ctrl-c in a prompt asks the same.
+    press(&mut a, "/ ctrl-c");
+    assert!(!a.should_quit);
+    press(&mut a, "ctrl-c");
+    assert!(a.should_quit);
+    // What vigie prints on leaving: why, then the waivers file's JSON.
+    let notice = a.unsaved_waivers_notice().unwrap();
+    let (head, json) = notice.split_at(notice.find('{').unwrap());
+    assert!(
+        head.starts_with(&format!(
+            "vigie: 1 waiver change was not saved: they could not be saved: {}: the file is \
+             read-only",
+            path.display()
+        )),
+        "{head}"
+    );
+    assert!(head.contains("read-only"), "{head}");
+    let back: std::collections::BTreeMap<String, vigie::report::Waiver> =
+        serde_json::from_str(json).unwrap();
+    assert_eq!(back, a.report.waivers);
+}
+
+/// Quitting tries the save once more: if the file was made writable meanwhile, the waivers are
+/// saved and vigie quits at once.
+#[test]
+fn quitting_saves_waivers_that_can_be_saved_by_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = read_only_waivers(dir.path());
+    let mut a = app();
+    a.load_waivers(path.clone()).unwrap();
+    press(&mut a, "tab w enter");
+    assert_eq!(a.unsaved_waivers, 1);
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&path, perms).unwrap();
+    press(&mut a, "q");
+    assert!(a.should_quit);
+    assert_eq!(a.unsaved_waivers, 0);
+    assert_eq!(a.unsaved_waivers_notice(), None);
+    assert_eq!(vigie::tui::waivers::load(&path).unwrap(), a.report.waivers);
+}
+
+/// Without a `--waivers` file, waivers last the session: quitting asks too, and they are
+/// printed on leaving; a waiver set then removed leaves nothing to lose.
+#[test]
+fn waivers_without_a_file_are_printed_on_leaving() {
+    let mut a = app();
+    press(&mut a, "tab w");
+    type_text(&mut a, "ok");
+    press(&mut a, "enter");
+    assert_eq!(a.unsaved_waivers, 1);
+    press(&mut a, "q");
+    assert!(!a.should_quit);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("there is no --waivers file")
+    );
+    let notice = a.unsaved_waivers_notice().unwrap();
+    assert!(
+        notice.starts_with("vigie: 1 waiver change was not saved: there is no --waivers file\n"),
+        "{notice}"
+    );
+    assert!(notice.contains("\"note\": \"ok\""), "{notice}");
+    // Removed again: nothing to lose, quit quits.
+    press(&mut a, "w ctrl-d");
+    assert_eq!(a.unsaved_waivers, 0);
+    press(&mut a, "q");
+    assert!(a.should_quit);
+}

@@ -496,10 +496,21 @@ pub struct App {
     side_by_side: bool,
     pub reveal: bool,
     pub waivers_path: Option<PathBuf>,
+    /// The waivers as the file holds them: as read at start, then as last saved.
+    saved_waivers: BTreeMap<String, Waiver>,
+    /// How many waivers differ from what the file holds: set, changed or removed, and not
+    /// saved (all of them without a `--waivers` file).
+    pub unsaved_waivers: usize,
+    /// Why they are not saved: the last save's error.
+    pub waivers_error: Option<String>,
     pub write_options: WriteOptions,
     /// A message for the status line (what was saved, an error…).
     pub status: Option<String>,
     pub should_quit: bool,
+    /// `quit` was pressed with waivers not saved: pressed again, at the next key, it quits.
+    quit_asked: bool,
+    /// The key being handled comes right after such a `quit`.
+    quit_armed: bool,
     /// Announce slow first-time indexing with a frame before doing it (the terminal UI sets it;
     /// tests recompute at once).
     pub defer_slow: bool,
@@ -555,9 +566,14 @@ impl App {
             side_by_side: false,
             reveal: false,
             waivers_path: None,
+            saved_waivers: BTreeMap::new(),
+            unsaved_waivers: 0,
+            waivers_error: None,
             write_options: WriteOptions::default(),
             status: None,
             should_quit: false,
+            quit_asked: false,
+            quit_armed: false,
             defer_slow: false,
             slow_pending: false,
             last_recompute: std::time::Instant::now(),
@@ -997,6 +1013,13 @@ impl App {
     /// Handles a key; returns whether it did something.
     pub fn on_key(&mut self, key: Key) -> bool {
         self.status = None;
+        self.quit_armed = std::mem::take(&mut self.quit_asked);
+        let done = self.dispatch_key(key);
+        self.quit_armed = false;
+        done
+    }
+
+    fn dispatch_key(&mut self, key: Key) -> bool {
         match self.overlay.clone() {
             Some(Overlay::Search { input }) => self.key_search(key, input),
             Some(Overlay::Waiver(p)) => self.key_waiver(key, p),
@@ -1042,7 +1065,7 @@ impl App {
     fn global(&mut self, key: Key) -> bool {
         match self.keymap.action(Section::Global, key) {
             Some(Action::Quit) => {
-                self.should_quit = true;
+                self.request_quit();
                 true
             }
             Some(Action::Help) => {
@@ -1108,7 +1131,7 @@ impl App {
         if key.typed_char().is_none()
             && self.keymap.action(Section::Global, key) == Some(Action::Quit)
         {
-            self.should_quit = true;
+            self.request_quit();
             return true;
         }
         false
@@ -1275,7 +1298,8 @@ impl App {
     }
 
     /// Sets or removes the waiver of the finding of fingerprint `fingerprint` and saves the
-    /// waivers file.
+    /// waivers file. A waiver that cannot be saved is kept: the title says waivers are not saved
+    /// until a save succeeds, quitting asks first, and the waivers are printed on leaving.
     pub fn set_waiver(&mut self, fingerprint: &str, waiver: Option<Waiver>) {
         match waiver {
             Some(w) => {
@@ -1285,16 +1309,128 @@ impl App {
                 self.report.waivers.remove(fingerprint);
             }
         }
-        self.status = Some(match &self.waivers_path {
-            Some(path) => match super::waivers::save(path, &self.report.waivers) {
-                Ok(()) => format!("waivers saved to {}", path.display()),
-                Err(e) => format!("cannot save the waivers: {e:#}"),
-            },
-            None => "no --waivers file: the waiver lasts this session (and its exports)".into(),
+        self.status = Some(match (self.save_waivers(), &self.waivers_path) {
+            (Ok(()), Some(path)) => format!("waivers saved to {}", path.display()),
+            (Ok(()), None) => {
+                "no --waivers file: the waiver lasts this session (and its exports), and is \
+                 printed when vigie ends"
+                    .into()
+            }
+            (Err(e), _) => format!(
+                "cannot save the waivers: {e}; they are kept for this session, and printed \
+                 when vigie ends if still not saved"
+            ),
         });
         if self.filter.waiver.is_some() {
             self.recompute();
         }
+    }
+
+    /// Reads the waivers file at `path` (a missing one is none); the waivers set in the UI are
+    /// saved there. A file that cannot be written is said at once.
+    pub fn load_waivers(&mut self, path: PathBuf) -> anyhow::Result<()> {
+        self.report.waivers = super::waivers::load(&path)?;
+        self.saved_waivers = self.report.waivers.clone();
+        if let Err(e) = super::waivers::check_writable(&path) {
+            self.status = Some(format!("waivers set here cannot be saved: {e:#}"));
+        }
+        self.waivers_path = Some(path);
+        Ok(())
+    }
+
+    /// Writes the waivers to their file, if they differ from what it holds, and counts those
+    /// that are not saved. `Ok` when nothing is left unsaved; without a file, `Ok` too (that
+    /// is said when the waiver is set), though they are counted as not saved.
+    pub fn save_waivers(&mut self) -> Result<(), String> {
+        let differ = |a: &BTreeMap<String, Waiver>, b: &BTreeMap<String, Waiver>| {
+            a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count()
+                + b.keys().filter(|k| !a.contains_key(*k)).count()
+        };
+        let n = differ(&self.report.waivers, &self.saved_waivers);
+        let Some(path) = &self.waivers_path else {
+            self.unsaved_waivers = n;
+            return Ok(());
+        };
+        if n == 0 {
+            self.unsaved_waivers = 0;
+            self.waivers_error = None;
+            return Ok(());
+        }
+        match super::waivers::save(path, &self.report.waivers) {
+            Ok(()) => {
+                self.saved_waivers = self.report.waivers.clone();
+                self.unsaved_waivers = 0;
+                self.waivers_error = None;
+                Ok(())
+            }
+            Err(e) => {
+                let e = format!("{e:#}");
+                self.unsaved_waivers = n;
+                self.waivers_error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// `quit`: quits, unless waivers are not saved; then one more try at saving them, and if
+    /// that fails too, the auditor is told and a second `quit` quits (the waivers are then
+    /// printed as the file would hold them).
+    fn request_quit(&mut self) {
+        if self.unsaved_waivers == 0 || self.quit_armed {
+            self.should_quit = true;
+            return;
+        }
+        if self.waivers_path.is_some() && self.save_waivers().is_ok() {
+            self.should_quit = true;
+            return;
+        }
+        self.quit_asked = true;
+        let n = self.unsaved_waivers;
+        self.status = Some(format!(
+            "{n} waiver change{} not saved: press {} again to quit all the same (they are then \
+             printed as JSON), any other key to stay; {}",
+            if n == 1 { " is" } else { "s are" },
+            self.keymap.hint(Section::Global, Action::Quit),
+            self.waivers_unsaved_why()
+        ));
+    }
+
+    /// Why the waivers are not saved, in a few words.
+    fn waivers_unsaved_why(&self) -> String {
+        match (&self.waivers_path, &self.waivers_error) {
+            (None, _) => "there is no --waivers file".into(),
+            (Some(p), Some(e)) => {
+                // The error names the file, as a rule.
+                let shown = p.display().to_string();
+                if e.contains(&shown) {
+                    format!("they could not be saved: {e}")
+                } else {
+                    format!("they could not be saved to {shown}: {e}")
+                }
+            }
+            (Some(p), None) => format!("they were not written to {}", p.display()),
+        }
+    }
+
+    /// What to print when vigie ends with waivers not saved (after giving the terminal back):
+    /// why, then every waiver as the waivers file would hold them, so that none is lost.
+    pub fn unsaved_waivers_notice(&self) -> Option<String> {
+        let n = self.unsaved_waivers;
+        if n == 0 {
+            return None;
+        }
+        let mut json = Vec::new();
+        if let Err(e) = super::waivers::write(&mut json, &self.report.waivers) {
+            json = format!("(they cannot be written out either: {e})\n").into_bytes();
+        }
+        let why = self.waivers_unsaved_why();
+        Some(format!(
+            "vigie: {n} waiver change{} not saved: {why}\n\
+             vigie: the waivers, as the waivers file would hold them (save them to a file and \
+             give it with --waivers):\n{}",
+            if n == 1 { " was" } else { "s were" },
+            String::from_utf8_lossy(&json)
+        ))
     }
 
     fn filter_action(&mut self, a: Action, row: usize) -> bool {

@@ -84,7 +84,7 @@ fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
         AuditState::Finished => Span::styled("audit finished", Style::default().fg(Color::Green)),
         AuditState::Failed(_) => Span::styled("audit failed", Style::default().fg(Color::Red)),
     };
-    let line = Line::from(vec![
+    let mut spans: Vec<Span<'static>> = vec![
         Span::styled("vigie ", Style::default().add_modifier(Modifier::BOLD)),
         tab("Overview", app.view == View::Overview),
         tab("Findings", app.view != View::Overview),
@@ -98,8 +98,61 @@ fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "  {} help",
             app.keymap.hint(Section::Global, Action::Help)
         )),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+    ];
+    // Waivers not saved are said for as long as they are not (the message of the failed save
+    // goes at the next key): before the help's hint; on a narrower screen in its place, then
+    // before the audit's state, then right after the name.
+    if app.unsaved_waivers > 0 {
+        let n = app.unsaved_waivers;
+        let warning = Span::styled(
+            format!(" {n} waiver{} NOT SAVED ", if n == 1 { "" } else { "s" }),
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        );
+        let [name, overview, findings, detail, state, help] =
+            <[Span<'static>; 6]>::try_from(spans).expect("six spans");
+        let gap = || Span::raw("  ");
+        let candidates = [
+            vec![
+                name.clone(),
+                overview.clone(),
+                findings.clone(),
+                detail.clone(),
+                state.clone(),
+                gap(),
+                warning.clone(),
+                help,
+            ],
+            vec![
+                name.clone(),
+                overview.clone(),
+                findings.clone(),
+                detail.clone(),
+                state.clone(),
+                gap(),
+                warning.clone(),
+            ],
+            vec![
+                name.clone(),
+                overview.clone(),
+                findings.clone(),
+                detail.clone(),
+                warning.clone(),
+                gap(),
+                state.clone(),
+            ],
+        ];
+        let fits = |spans: &[Span<'_>]| {
+            spans.iter().map(Span::width).sum::<usize>() <= usize::from(area.width)
+        };
+        spans = candidates
+            .into_iter()
+            .find(|c| fits(c))
+            .unwrap_or_else(|| vec![name, warning, gap(), overview, findings, detail, state]);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// `42%` of the corpus bytes read, or nothing before the first progress.
