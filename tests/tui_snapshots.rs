@@ -714,3 +714,56 @@ fn the_title_says_waivers_are_not_saved() {
     assert!(!s.contains("NOT SAVED"), "{s}");
     insta::assert_snapshot!(screen(&mut tui_common::app(), "tab w enter j", 80, 12));
 }
+
+/// The test report with record ids as long as a real corpus's, that differ only at their end
+/// (`jp-00000031`, `jp-00000032`…).
+fn app_with_long_ids() -> App {
+    let mut report = tui_common::report();
+    for f in &mut report.findings {
+        if let Some(r) = f.record.as_mut()
+            && r.id.is_some()
+        {
+            std::sync::Arc::make_mut(r).id = Some(format!("jp-000000{}", 30 + r.line));
+        }
+    }
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    app.now = || "2026-11-22T12:30:00Z".to_string();
+    app
+}
+
+/// On a narrow screen the list keeps what tells findings apart, the rule's code and the
+/// record's id, whole: the severity and penalty are shortened, then left out, before; and
+/// whatever is cut says so with `…`.
+#[test]
+fn narrow_lists_keep_rule_codes_and_record_ids_whole() {
+    for w in (26..=80u16).rev() {
+        let mut app = app_with_long_ids();
+        let s = screen(&mut app, "tab", w, 16);
+        let rows: Vec<&str> = s.lines().skip(3).take(10).collect();
+        for (row, &i) in rows.iter().zip(&app.order) {
+            let f = &app.report.findings[i as usize];
+            assert!(row.contains(f.rule.code()), "{w}: {row}\n{s}");
+            if let Some(id) = f.record.as_ref().and_then(|r| r.id.as_deref()) {
+                let id = id.replace('\u{1b}', "␛");
+                assert!(row.contains(&format!(" {id} ")), "{w}: {row}\n{s}");
+            }
+            // A cut message ends with the mark.
+            let cells = row
+                .trim_matches('"')
+                .trim_end_matches(['│', '▲', '▼', '█', '║']);
+            assert!(
+                cells.ends_with(' ') || cells.ends_with('…') || f.message.len() < 8,
+                "{w}: {row}"
+            );
+        }
+        let header = s.lines().nth(2).unwrap();
+        match w {
+            55.. => assert!(header.contains("severity  penalty"), "{w}: {header}"),
+            45.. => assert!(header.contains(" sev  pen  rule"), "{w}: {header}"),
+            40.. => assert!(header.contains(" W pen  rule"), "{w}: {header}"),
+            _ => assert!(header.contains(" W rule"), "{w}: {header}"),
+        }
+    }
+    insta::assert_snapshot!(screen(&mut app_with_long_ids(), "tab G", 50, 12));
+    insta::assert_snapshot!(screen(&mut app_with_long_ids(), "tab G", 40, 12));
+}

@@ -331,15 +331,26 @@ fn popup(frame: &mut Frame<'_>, area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
-/// Cuts `s` to `w` columns (counting chars), with `…` when cut.
+/// Cuts `s` to `w` columns of the terminal (a wide character takes two), marking the cut with
+/// `…`: what is shown cut never passes for the whole.
 fn fit(s: &str, w: usize) -> String {
-    if s.chars().count() <= w {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= w {
         return s.to_string();
     }
     if w == 0 {
         return String::new();
     }
-    let mut out: String = s.chars().take(w - 1).collect();
+    let mut out = String::new();
+    let mut cols = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if cols + cw > w - 1 {
+            break;
+        }
+        out.push(c);
+        cols += cw;
+    }
     out.push('…');
     out
 }
@@ -370,6 +381,19 @@ fn penalty_style(p: crate::rules::Penalty) -> Style {
 mod tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn fit_marks_the_cut() {
+        assert_eq!(fit("jp-00000045", 11), "jp-00000045");
+        assert_eq!(fit("jp-00000045", 10), "jp-000000…");
+        assert_eq!(fit("jp-00000045", 1), "…");
+        assert_eq!(fit("jp-00000045", 0), "");
+        // Wide characters count two columns.
+        assert_eq!(fit("判決判決", 8), "判決判決");
+        assert_eq!(fit("判決判決", 6), "判決…");
+        assert_eq!(fit("判決判決", 5), "判決…");
+        assert!(fit("判決判決", 4).width() <= 4);
+    }
 
     #[test]
     fn status_messages_wrap_at_spaces_within_three_lines() {
