@@ -767,3 +767,73 @@ fn narrow_lists_keep_rule_codes_and_record_ids_whole() {
     insta::assert_snapshot!(screen(&mut app_with_long_ids(), "tab G", 50, 12));
     insta::assert_snapshot!(screen(&mut app_with_long_ids(), "tab G", 40, 12));
 }
+
+/// Long input in a prompt keeps its end and the cursor in view, and the key hints under it:
+/// a long path and a long note wrap (the longest show their end); a long search scrolls.
+#[test]
+fn prompts_keep_the_end_of_long_input_in_view() {
+    let path = "/srv/audits-2026/editeur-exemple-juris/novembre/rapport-final-v2.csv";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab e");
+    for _ in 0.."vigie-report.json".len() {
+        tui_common::press(&mut app, "backspace");
+    }
+    tui_common::type_text(&mut app, path);
+    let s = screen(&mut app, "", 120, 30);
+    // (Cut where the line ends.)
+    assert!(s.contains("t-final-v2.csv▏"), "{s}");
+    assert!(
+        s.contains("this file gets the json report, though its name tells csv"),
+        "{s}"
+    );
+    assert!(s.contains("write  esc cancel"), "{s}");
+    insta::assert_snapshot!("export_prompt_long_path", s);
+
+    let note = "Vérifié avec le greffe le 20 novembre : la mention de la source figure en pied de \
+                page sur le site, hors de l'export JSON fourni; deuxième phrase pour voir la fin. FIN";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j j w");
+    tui_common::type_text(&mut app, note);
+    let s = screen(&mut app, "", 120, 30);
+    assert!(s.contains("la fin. FIN▏"), "{s}");
+    assert!(s.contains("enter save"), "{s}");
+    insta::assert_snapshot!("waiver_prompt_long_note", s);
+    // Longer than six lines, or on a short screen: the end, marked as such, and the keys.
+    for (times, h) in [(4, 30), (1, 10)] {
+        let mut app = tui_common::app();
+        tui_common::press(&mut app, "tab j j w");
+        tui_common::type_text(&mut app, &[note; 4][..times].join(" "));
+        let s = screen(&mut app, "", 120, h);
+        assert!(s.contains("la fin. FIN▏"), "{s}");
+        assert!(s.contains("│note: …"), "{s}");
+        assert!(s.contains("enter save"), "{s}");
+        assert!(s.contains("MSK001 on r-1"), "{s}");
+    }
+
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab /");
+    tui_common::type_text(&mut app, &format!("{} fin", "x".repeat(150)));
+    let s = screen(&mut app, "", 80, 20);
+    let last = s.lines().last().unwrap();
+    assert!(last.contains("x fin▏"), "{last}");
+    assert!(last.starts_with("\"/…"), "{last}");
+}
+
+/// Exporting to a folder says so in the prompt, which stays open with the path typed.
+#[test]
+fn the_export_prompt_says_a_folder_is_no_file() {
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab e");
+    for _ in 0.."vigie-report.json".len() {
+        tui_common::press(&mut app, "backspace");
+    }
+    tui_common::type_text(&mut app, "/tmp");
+    let s = screen(&mut app, "enter", 120, 30);
+    assert!(s.contains("Export the report"), "{s}");
+    assert!(s.contains("path:   /tmp▏"), "{s}");
+    assert!(
+        s.contains("/tmp: is a folder, not a file the report can be written to"),
+        "{s}"
+    );
+    assert!(!s.contains("this file exists"), "{s}");
+}

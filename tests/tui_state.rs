@@ -847,3 +847,82 @@ fn waivers_without_a_file_are_printed_on_leaving() {
     press(&mut a, "q");
     assert!(a.should_quit);
 }
+
+/// Replaces the export prompt's path with `path`.
+fn type_export_path(a: &mut App, path: &str) {
+    let Some(vigie::tui::app::Overlay::Export(p)) = &a.overlay else {
+        panic!("no export prompt: {:?}", a.overlay)
+    };
+    for _ in 0..p.path.chars().count() {
+        press(a, "backspace");
+    }
+    type_text(a, path);
+}
+
+fn export_prompt(a: &App) -> &vigie::tui::app::ExportPrompt {
+    match &a.overlay {
+        Some(vigie::tui::app::Overlay::Export(p)) => p,
+        other => panic!("no export prompt: {other:?}"),
+    }
+}
+
+/// Exporting to a folder says it is one (it is no file to overwrite) and writes nothing; a
+/// write that fails keeps the prompt open with the path and format as typed and chosen, and
+/// says why; changing the path takes the error away.
+#[test]
+fn an_export_that_cannot_be_written_keeps_the_prompt_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    press(&mut a, "e");
+    type_export_path(&mut a, dir.path().to_str().unwrap());
+    press(&mut a, "enter");
+    let p = export_prompt(&a);
+    assert!(!p.confirm_overwrite);
+    let e = p.error.as_deref().unwrap();
+    assert!(e.contains("is a folder"), "{e}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // Enter again: still a folder, still nothing asked.
+    press(&mut a, "enter");
+    assert!(!export_prompt(&a).confirm_overwrite);
+
+    // In a "folder" that is a file: the write fails.
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "x").unwrap();
+    let target = file.join("report.csv");
+    press(&mut a, "esc e down down");
+    type_export_path(&mut a, target.to_str().unwrap());
+    press(&mut a, "enter");
+    let p = export_prompt(&a);
+    assert_eq!(p.path, target.to_str().unwrap());
+    assert_eq!(vigie::tui::app::FORMATS[p.format].as_str(), "csv");
+    let e = p.error.as_deref().unwrap();
+    assert!(e.starts_with("export failed: "), "{e}");
+    assert!(e.contains(target.to_str().unwrap()), "{e}");
+    // A key after it: the prompt and the error stay (the error goes once the path changes).
+    press(&mut a, "ctrl-x");
+    assert!(export_prompt(&a).error.is_some());
+    press(&mut a, "backspace");
+    assert_eq!(export_prompt(&a).error, None);
+    // Fixed, it writes and closes.
+    type_export_path(&mut a, dir.path().join("report.csv").to_str().unwrap());
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none());
+    assert!(dir.path().join("report.csv").is_file());
+}
+
+/// A name that tells another format than the one chosen is pointed out, as `--output`'s is.
+#[test]
+fn the_export_prompt_sees_a_name_that_tells_another_format() {
+    let mut a = app();
+    press(&mut a, "e");
+    assert_eq!(export_prompt(&a).other_format_named(), None);
+    type_export_path(&mut a, "report.CSV");
+    assert_eq!(
+        export_prompt(&a).other_format_named(),
+        Some(vigie::report::Format::Csv)
+    );
+    press(&mut a, "down down");
+    assert_eq!(export_prompt(&a).other_format_named(), None);
+    type_export_path(&mut a, "report.out");
+    assert_eq!(export_prompt(&a).other_format_named(), None);
+}

@@ -58,6 +58,18 @@ pub struct ExportPrompt {
     pub path: String,
     /// The path exists: the next `confirm` overwrites it.
     pub confirm_overwrite: bool,
+    /// Why the last `confirm` wrote nothing (a folder, a failed write): the prompt stays open,
+    /// with what was typed and chosen, until the path or the format changes.
+    pub error: Option<String>,
+}
+
+impl ExportPrompt {
+    /// The format the typed name tells by its extension, when it is not the one chosen
+    /// (`report.csv` with json chosen): most likely a slip, as for `--output`.
+    pub fn other_format_named(&self) -> Option<Format> {
+        Format::told_by(std::path::Path::new(self.path.trim()))
+            .filter(|&f| f != FORMATS[self.format])
+    }
 }
 
 /// The formats the export prompt offers, in order.
@@ -1201,6 +1213,7 @@ impl App {
                     p.path = format!("{stem}.{}", FORMATS[p.format].extension());
                 }
                 p.confirm_overwrite = false;
+                p.error = None;
                 self.overlay = Some(Overlay::Export(p));
                 true
             }
@@ -1209,6 +1222,7 @@ impl App {
                 if self.prompt_key(key, &mut path) {
                     p.path = path;
                     p.confirm_overwrite = false;
+                    p.error = None;
                     self.overlay = Some(Overlay::Export(p));
                     true
                 } else {
@@ -1218,10 +1232,21 @@ impl App {
         }
     }
 
+    /// Writes the report where the prompt says. A path that is a folder, or one whose writing
+    /// fails, keeps the prompt open, with the path and format as they were and the error in
+    /// it; an existing file is overwritten only at a second `confirm`.
     fn confirm_export(&mut self, mut p: ExportPrompt) {
         let path = PathBuf::from(p.path.trim());
+        p.error = None;
         if p.path.trim().is_empty() {
-            self.status = Some("export: type a path".into());
+            p.error = Some("type the path of the file to write".into());
+            self.overlay = Some(Overlay::Export(p));
+            return;
+        }
+        // A folder is no file to write (nor to overwrite): said before anything is asked.
+        if let Err(e) = crate::report::check_output_path(&path) {
+            p.confirm_overwrite = false;
+            p.error = Some(format!("{e:#}"));
             self.overlay = Some(Overlay::Export(p));
             return;
         }
@@ -1230,23 +1255,27 @@ impl App {
             self.overlay = Some(Overlay::Export(p));
             return;
         }
-        self.overlay = None;
         let format = FORMATS[p.format];
         let result = crate::report::write_atomically(&path, |out| {
             crate::report::write(&self.report, format, &self.write_options, out)
         });
-        self.status = Some(match result {
+        match result {
             Ok(()) => {
+                self.overlay = None;
                 let shown = std::fs::canonicalize(&path).unwrap_or(path);
-                format!(
+                self.status = Some(format!(
                     "exported {} findings as {} to {}",
                     self.report.findings.len(),
-                    FORMATS[p.format].as_str(),
+                    format.as_str(),
                     shown.display()
-                )
+                ));
             }
-            Err(e) => format!("export failed: {e:#}"),
-        });
+            Err(e) => {
+                p.confirm_overwrite = false;
+                p.error = Some(format!("export failed: {e:#}"));
+                self.overlay = Some(Overlay::Export(p));
+            }
+        }
     }
 
     fn open_export(&mut self) {
@@ -1258,6 +1287,7 @@ impl App {
             format: 0,
             path: "vigie-report.json".into(),
             confirm_overwrite: false,
+            error: None,
         }));
     }
 
