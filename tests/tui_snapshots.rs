@@ -837,3 +837,99 @@ fn the_export_prompt_says_a_folder_is_no_file() {
     );
     assert!(!s.contains("this file exists"), "{s}");
 }
+
+/// A value wider than its column in the identification table wraps and is read whole; when
+/// the screen has no room for that, it ends with `…`: never cut without a mark.
+#[test]
+fn identification_values_are_read_whole_or_marked_cut() {
+    let attribution = "Données : open data des juridictions judiciaires, Cour de cassation \
+                       (Judilibre), licence ouverte";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j enter");
+    let rec = app.detail.as_mut().unwrap().record.as_mut().unwrap();
+    rec.attribution = Some(attribution.into());
+    let s = screen(&mut app, "", 120, 40);
+    // Every field, and every word of the value, in the record's column.
+    for field in [
+        "source_id",
+        "jurisdiction",
+        "formation",
+        "seat",
+        "decision_date",
+        "number",
+        "attribution",
+        "updated_at",
+    ] {
+        assert!(s.contains(&format!(" {field} ")), "{field}\n{s}");
+    }
+    let lines: Vec<&str> = s.lines().collect();
+    let from = lines
+        .iter()
+        .position(|l| l.contains(" attribution "))
+        .unwrap();
+    let to = lines
+        .iter()
+        .position(|l| l.contains(" updated_at "))
+        .unwrap();
+    // The identification panel's part of each line, past the mark and the field.
+    let cell: Vec<String> = lines[from..to]
+        .iter()
+        .map(|l| l.split('│').nth(1).unwrap().chars().skip(16).collect())
+        .collect();
+    let joined = cell.join(" ");
+    let words: Vec<&str> = joined.split_whitespace().collect();
+    for w in attribution.split_whitespace() {
+        assert!(words.contains(&w), "{w} missing: {words:?}\n{s}");
+    }
+    insta::assert_snapshot!(s);
+
+    // Short of room: one line each, the cut marked.
+    let s = screen(&mut app, "", 120, 23);
+    let row = s.lines().find(|l| l.contains(" attribution ")).unwrap();
+    assert!(row.contains("Données : open data des…"), "{row}\n{s}");
+    assert!(s.contains(" updated_at "), "{s}");
+}
+
+/// The identification panel of an unreadable line (IN001) says what it is, where, and shows
+/// the line when the evidence gives it (sanitised); a corpus-level finding's says it has none.
+#[test]
+fn an_unreadable_lines_identification_says_what_it_is() {
+    let mut app = tui_common::app();
+    let i = app
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule == vigie::rules::Rule::IN001)
+        .unwrap();
+    app.report.findings[i].evidence = Some(
+        vigie::model::Evidence {
+            field: "line".into(),
+            excerpt: Some("{\"id\": \"r-5\u{1b}[2J\", \"text\": ".into()),
+            ..Default::default()
+        }
+        .into(),
+    );
+    let s = screen(&mut app, "tab j j j j j j j j enter", 120, 32);
+    assert!(
+        s.contains("Identification: an unreadable line, no record"),
+        "{s}"
+    );
+    assert!(!s.contains("not read yet"), "{s}");
+    assert!(
+        s.contains("corpus.jsonl, line 5: not a record vigie could read, so there is"),
+        "{s}"
+    );
+    assert!(
+        s.contains("the line: {\"id\": \"r-5␛[2J\", \"text\": "),
+        "{s}"
+    );
+    assert!(!s.contains('\u{1b}'), "{s}");
+    insta::assert_snapshot!(s);
+
+    let mut app = tui_common::app();
+    let s = screen(&mut app, "tab enter", 120, 32);
+    assert!(
+        s.contains("Identification: none, a finding on the corpus as a whole"),
+        "{s}"
+    );
+}

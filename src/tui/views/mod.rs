@@ -181,7 +181,15 @@ const STATUS_LINES: usize = 3;
 /// than a line, a path, is cut where the line ends), and into [`STATUS_LINES`] lines at most,
 /// the last one ending in `…` when the message is longer still.
 fn status_lines(msg: &str, width: usize) -> Vec<String> {
+    wrap_lines(msg, width, STATUS_LINES)
+}
+
+/// `msg` cut into lines of at most `width` columns, at the last space of a line (a word longer
+/// than a line is cut where the line ends), and into `max_lines` lines at most (one at
+/// least), the last one ending in `…` when the text is longer still.
+fn wrap_lines(msg: &str, width: usize, max_lines: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthChar;
+    let max_lines = max_lines.max(1);
     let width = width.max(2);
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -191,7 +199,7 @@ fn status_lines(msg: &str, width: usize) -> Vec<String> {
     for c in msg.chars() {
         let w = c.width().unwrap_or(0);
         if cols + w > width {
-            if lines.len() + 1 == STATUS_LINES {
+            if lines.len() + 1 == max_lines {
                 // The last line: cut it to leave room for the ellipsis.
                 while cols + 1 > width {
                     let last = line.pop().expect("a line over the width is not empty");
