@@ -175,16 +175,6 @@ struct Target {
     output: Option<std::path::PathBuf>,
 }
 
-/// The formats a name of `--output` tells, by its extension.
-const OUTPUT_EXTENSIONS: &[(&str, ReportFormat)] = &[
-    ("json", ReportFormat::Json),
-    ("jsonl", ReportFormat::Jsonl),
-    ("ndjson", ReportFormat::Jsonl),
-    ("csv", ReportFormat::Csv),
-    ("md", ReportFormat::Notice),
-    ("txt", ReportFormat::Text),
-];
-
 /// `--report` and `--output`: `-o -` is standard output, as `-` is standard input for the
 /// corpus; a file's name tells the format when `--report` does not (`report.json`), and one that
 /// does not tell it (`report.out`) is an error rather than the text summary under that name; a
@@ -201,14 +191,13 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
         });
     };
     report::check_output_path(&path)?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let told = OUTPUT_EXTENSIONS
-        .iter()
-        .find(|(e, _)| Some(*e) == ext.as_deref())
-        .map(|(_, f)| *f);
+    let told = Format::told_by(&path).map(|f| match f {
+        Format::Json => ReportFormat::Json,
+        Format::Jsonl => ReportFormat::Jsonl,
+        Format::Csv => ReportFormat::Csv,
+        Format::Notice => ReportFormat::Notice,
+        Format::Text => ReportFormat::Text,
+    });
     let format = match cli.report {
         Some(f) => {
             // `--report` wins, but a name that tells another format is most likely a slip

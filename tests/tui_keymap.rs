@@ -197,3 +197,90 @@ fn a_bad_keymap_exits_2_naming_the_file_line_and_column() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("keys.toml:2:9: unknown key `nope`"), "{err}");
 }
+
+/// `quit = []` would leave no way out of the UI (in raw mode `ctrl-c` is a key like any other),
+/// and a prompt without `cancel` none out of it but acting: errors, placed at the entry, and
+/// reported with the others.
+#[test]
+fn an_action_without_which_the_ui_cannot_be_left_must_keep_a_key() {
+    let e =
+        errors("[global]\nquit = []\n\n[list]\ndown = [\"hyper-x\"]\n\n[export]\ncancel = []\n");
+    let got: Vec<(usize, usize, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.line, i.column, i.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                2,
+                1,
+                "`quit` in [global] has no key: vigie could not be left (in the UI, ctrl-c is a \
+                 key like any other); bind at least one"
+            ),
+            (5, 9, "unknown key `hyper-x`"),
+            (
+                8,
+                1,
+                "`cancel` in [export] has no key: the export prompt could not be left without \
+                 writing a report; bind at least one"
+            ),
+        ]
+    );
+    // The waiver prompt too; the search prompt is left by `confirm` as well as by `cancel`.
+    let e = errors("[waiver]\ncancel = []\n");
+    assert_eq!((e.issues[0].line, e.issues[0].column), (2, 1));
+    assert!(
+        e.issues[0]
+            .message
+            .starts_with("`cancel` in [waiver] has no key")
+    );
+    assert!(Keymap::from_user_str("[search]\ncancel = []\n", None).is_ok());
+    let e = errors("[search]\ncancel = []\nconfirm = []\n");
+    assert_eq!(e.issues.len(), 1);
+    assert_eq!(
+        e.issues[0].message,
+        "`confirm` and `cancel` in [search] have no key: the search prompt could not be left; \
+         bind a key to one of them"
+    );
+    assert_eq!((e.issues[0].line, e.issues[0].column), (2, 1));
+    // Keys that could not be read are reported as such, not again as no key.
+    let e = errors("[global]\nquit = [\"nope\"]\n");
+    assert_eq!(e.issues.len(), 1);
+    assert_eq!(e.issues[0].message, "unknown key `nope`");
+    // Another key is enough, `q` alone included.
+    assert!(Keymap::from_user_str("[global]\nquit = [\"q\"]\n", None).is_ok());
+    assert!(Keymap::from_user_str("[global]\nquit = \"f10\"\n", None).is_ok());
+}
+
+/// vigie does not start with such a keymap: exit 2, the file, line and column named.
+#[test]
+fn a_keymap_without_quit_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("noquit.toml");
+    std::fs::write(&path, "[global]\nquit = []\n").unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, "").unwrap();
+    let out = assert_cmd::Command::cargo_bin("vigie")
+        .unwrap()
+        .arg(&corpus)
+        .arg("--reference")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/judilibre/cc_detail.json"
+        ))
+        .arg("--keymap")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}:2:1: `quit` in [global] has no key",
+            path.display()
+        )),
+        "{err}"
+    );
+}

@@ -495,3 +495,54 @@ fn a_headless_run_on_a_terminal_shows_its_progress() {
         "{text}"
     );
 }
+
+/// A waiver that cannot be saved (the waivers file is read-only) is not lost: the title says
+/// so, `q` asks first, a second `q` leaves, and once the terminal is given back the waivers are
+/// printed as their file would hold them, with the file and why; the file is left as it was.
+#[test]
+fn waivers_that_cannot_be_saved_are_printed_once_the_terminal_is_restored() {
+    if !has_script() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 6);
+    let waivers = dir.path().join("waivers.json");
+    std::fs::write(&waivers, "{}\n").unwrap();
+    let mut perms = std::fs::metadata(&waivers).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&waivers, perms).unwrap();
+    let reference = reference();
+    let extra = format!("--waivers {}", waivers.display());
+    let mut s = Session::start_args(&corpus, &reference, &extra, &[]);
+    s.wait_for("audit finished", 60);
+    assert!(s.text().contains("read-only"), "{}", s.text());
+    s.keys(b"\t");
+    s.wait_for("sort position", 5);
+    s.keys(b"w");
+    s.wait_for("Waiver", 5);
+    s.keys(b"important review\r");
+    s.wait_for("1 waiver NOT SAVED", 5);
+    s.keys(b"q");
+    // (The message wraps where the screen ends.)
+    s.wait_for("again", 5);
+    s.keys(b"q");
+    let (code, _, out) = s.exit(10);
+    assert_eq!(code, Some(1), "{}", String::from_utf8_lossy(&out));
+    let left = last(&out, b"\x1b[?1049l").expect("the alternate screen was never left");
+    let after = String::from_utf8_lossy(&out[left..]).replace("\r\n", "\n");
+    assert!(
+        after.contains(&format!(
+            "vigie: 1 waiver change was not saved: they could not be saved: {}: the file is \
+             read-only",
+            waivers.display()
+        )),
+        "{after}"
+    );
+    let json = &after[after.find("\n{").unwrap() + 1..];
+    let json = &json[..json.find("\n}\n").unwrap() + 2];
+    let back: serde_json::Value = serde_json::from_str(json).unwrap();
+    let (_, w) = back.as_object().unwrap().iter().next().unwrap();
+    assert_eq!(w["note"], "important review");
+    assert_eq!(w["status"], "reviewed");
+    assert_eq!(std::fs::read_to_string(&waivers).unwrap(), "{}\n");
+}

@@ -689,3 +689,247 @@ fn the_title_tells_how_much_of_the_reference_is_loaded() {
     let s = screen(&mut app, "", 80, 24);
     assert!(!s.contains("loading the reference"), "{s}");
 }
+
+/// Waivers that could not be saved are said in the title for as long as they are not, however
+/// narrow the screen, and no more once saved.
+#[test]
+fn the_title_says_waivers_are_not_saved() {
+    for w in [120u16, 80, 50, 40, 30] {
+        let mut app = tui_common::app();
+        let s = screen(&mut app, "tab w enter j", w, 16);
+        let title = s.lines().next().unwrap();
+        assert!(title.contains(" 1 waiver NOT SAVED "), "{w}: {title}");
+        if w >= 80 {
+            assert!(title.contains("audit finished"), "{w}: {title}");
+        }
+        // A second one.
+        let s = screen(&mut app, "w enter", w, 16);
+        assert!(
+            s.lines().next().unwrap().contains(" 2 waivers NOT SAVED "),
+            "{s}"
+        );
+    }
+    let mut app = tui_common::app();
+    let s = screen(&mut app, "tab w enter w ctrl-d", 120, 16);
+    assert!(!s.contains("NOT SAVED"), "{s}");
+    insta::assert_snapshot!(screen(&mut tui_common::app(), "tab w enter j", 80, 12));
+}
+
+/// The test report with record ids as long as a real corpus's, that differ only at their end
+/// (`jp-00000031`, `jp-00000032`…).
+fn app_with_long_ids() -> App {
+    let mut report = tui_common::report();
+    for f in &mut report.findings {
+        if let Some(r) = f.record.as_mut()
+            && r.id.is_some()
+        {
+            std::sync::Arc::make_mut(r).id = Some(format!("jp-000000{}", 30 + r.line));
+        }
+    }
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    app.now = || "2026-11-22T12:30:00Z".to_string();
+    app
+}
+
+/// On a narrow screen the list keeps what tells findings apart, the rule's code and the
+/// record's id, whole: the severity and penalty are shortened, then left out, before; and
+/// whatever is cut says so with `…`.
+#[test]
+fn narrow_lists_keep_rule_codes_and_record_ids_whole() {
+    for w in (26..=80u16).rev() {
+        let mut app = app_with_long_ids();
+        let s = screen(&mut app, "tab", w, 16);
+        let rows: Vec<&str> = s.lines().skip(3).take(10).collect();
+        for (row, &i) in rows.iter().zip(&app.order) {
+            let f = &app.report.findings[i as usize];
+            assert!(row.contains(f.rule.code()), "{w}: {row}\n{s}");
+            if let Some(id) = f.record.as_ref().and_then(|r| r.id.as_deref()) {
+                let id = id.replace('\u{1b}', "␛");
+                assert!(row.contains(&format!(" {id} ")), "{w}: {row}\n{s}");
+            }
+            // A cut message ends with the mark.
+            let cells = row
+                .trim_matches('"')
+                .trim_end_matches(['│', '▲', '▼', '█', '║']);
+            assert!(
+                cells.ends_with(' ') || cells.ends_with('…') || f.message.len() < 8,
+                "{w}: {row}"
+            );
+        }
+        let header = s.lines().nth(2).unwrap();
+        match w {
+            55.. => assert!(header.contains("severity  penalty"), "{w}: {header}"),
+            45.. => assert!(header.contains(" sev  pen  rule"), "{w}: {header}"),
+            40.. => assert!(header.contains(" W pen  rule"), "{w}: {header}"),
+            _ => assert!(header.contains(" W rule"), "{w}: {header}"),
+        }
+    }
+    insta::assert_snapshot!(screen(&mut app_with_long_ids(), "tab G", 50, 12));
+    insta::assert_snapshot!(screen(&mut app_with_long_ids(), "tab G", 40, 12));
+}
+
+/// Long input in a prompt keeps its end and the cursor in view, and the key hints under it:
+/// a long path and a long note wrap (the longest show their end); a long search scrolls.
+#[test]
+fn prompts_keep_the_end_of_long_input_in_view() {
+    let path = "/srv/audits-2026/editeur-exemple-juris/novembre/rapport-final-v2.csv";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab e");
+    for _ in 0.."vigie-report.json".len() {
+        tui_common::press(&mut app, "backspace");
+    }
+    tui_common::type_text(&mut app, path);
+    let s = screen(&mut app, "", 120, 30);
+    // (Cut where the line ends.)
+    assert!(s.contains("t-final-v2.csv▏"), "{s}");
+    assert!(
+        s.contains("this file gets the json report, though its name tells csv"),
+        "{s}"
+    );
+    assert!(s.contains("write  esc cancel"), "{s}");
+    insta::assert_snapshot!("export_prompt_long_path", s);
+
+    let note = "Vérifié avec le greffe le 20 novembre : la mention de la source figure en pied de \
+                page sur le site, hors de l'export JSON fourni; deuxième phrase pour voir la fin. FIN";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j j w");
+    tui_common::type_text(&mut app, note);
+    let s = screen(&mut app, "", 120, 30);
+    assert!(s.contains("la fin. FIN▏"), "{s}");
+    assert!(s.contains("enter save"), "{s}");
+    insta::assert_snapshot!("waiver_prompt_long_note", s);
+    // Longer than six lines, or on a short screen: the end, marked as such, and the keys.
+    for (times, h) in [(4, 30), (1, 10)] {
+        let mut app = tui_common::app();
+        tui_common::press(&mut app, "tab j j w");
+        tui_common::type_text(&mut app, &[note; 4][..times].join(" "));
+        let s = screen(&mut app, "", 120, h);
+        assert!(s.contains("la fin. FIN▏"), "{s}");
+        assert!(s.contains("│note: …"), "{s}");
+        assert!(s.contains("enter save"), "{s}");
+        assert!(s.contains("MSK001 on r-1"), "{s}");
+    }
+
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab /");
+    tui_common::type_text(&mut app, &format!("{} fin", "x".repeat(150)));
+    let s = screen(&mut app, "", 80, 20);
+    let last = s.lines().last().unwrap();
+    assert!(last.contains("x fin▏"), "{last}");
+    assert!(last.starts_with("\"/…"), "{last}");
+}
+
+/// Exporting to a folder says so in the prompt, which stays open with the path typed.
+#[test]
+fn the_export_prompt_says_a_folder_is_no_file() {
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab e");
+    for _ in 0.."vigie-report.json".len() {
+        tui_common::press(&mut app, "backspace");
+    }
+    tui_common::type_text(&mut app, "/tmp");
+    let s = screen(&mut app, "enter", 120, 30);
+    assert!(s.contains("Export the report"), "{s}");
+    assert!(s.contains("path:   /tmp▏"), "{s}");
+    assert!(
+        s.contains("/tmp: is a folder, not a file the report can be written to"),
+        "{s}"
+    );
+    assert!(!s.contains("this file exists"), "{s}");
+}
+
+/// A value wider than its column in the identification table wraps and is read whole; when
+/// the screen has no room for that, it ends with `…`: never cut without a mark.
+#[test]
+fn identification_values_are_read_whole_or_marked_cut() {
+    let attribution = "Données : open data des juridictions judiciaires, Cour de cassation \
+                       (Judilibre), licence ouverte";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j enter");
+    let rec = app.detail.as_mut().unwrap().record.as_mut().unwrap();
+    rec.attribution = Some(attribution.into());
+    let s = screen(&mut app, "", 120, 40);
+    // Every field, and every word of the value, in the record's column.
+    for field in [
+        "source_id",
+        "jurisdiction",
+        "formation",
+        "seat",
+        "decision_date",
+        "number",
+        "attribution",
+        "updated_at",
+    ] {
+        assert!(s.contains(&format!(" {field} ")), "{field}\n{s}");
+    }
+    let lines: Vec<&str> = s.lines().collect();
+    let from = lines
+        .iter()
+        .position(|l| l.contains(" attribution "))
+        .unwrap();
+    let to = lines
+        .iter()
+        .position(|l| l.contains(" updated_at "))
+        .unwrap();
+    // The identification panel's part of each line, past the mark and the field.
+    let cell: Vec<String> = lines[from..to]
+        .iter()
+        .map(|l| l.split('│').nth(1).unwrap().chars().skip(16).collect())
+        .collect();
+    let joined = cell.join(" ");
+    let words: Vec<&str> = joined.split_whitespace().collect();
+    for w in attribution.split_whitespace() {
+        assert!(words.contains(&w), "{w} missing: {words:?}\n{s}");
+    }
+    insta::assert_snapshot!(s);
+
+    // Short of room: one line each, the cut marked.
+    let s = screen(&mut app, "", 120, 23);
+    let row = s.lines().find(|l| l.contains(" attribution ")).unwrap();
+    assert!(row.contains("Données : open data des…"), "{row}\n{s}");
+    assert!(s.contains(" updated_at "), "{s}");
+}
+
+/// The identification panel of an unreadable line (IN001) says what it is, where, and shows
+/// the line when the evidence gives it (sanitised); a corpus-level finding's says it has none.
+#[test]
+fn an_unreadable_lines_identification_says_what_it_is() {
+    let mut app = tui_common::app();
+    let i = app
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule == vigie::rules::Rule::IN001)
+        .unwrap();
+    app.report.findings[i].evidence = Some(
+        vigie::model::Evidence {
+            field: "line".into(),
+            excerpt: Some("{\"id\": \"r-5\u{1b}[2J\", \"text\": ".into()),
+            ..Default::default()
+        }
+        .into(),
+    );
+    let s = screen(&mut app, "tab j j j j j j j j enter", 120, 32);
+    assert!(
+        s.contains("Identification: an unreadable line, no record"),
+        "{s}"
+    );
+    assert!(!s.contains("not read yet"), "{s}");
+    assert!(
+        s.contains("corpus.jsonl, line 5: not a record vigie could read, so there is"),
+        "{s}"
+    );
+    assert!(
+        s.contains("the line: {\"id\": \"r-5␛[2J\", \"text\": "),
+        "{s}"
+    );
+    assert!(!s.contains('\u{1b}'), "{s}");
+    insta::assert_snapshot!(s);
+
+    let mut app = tui_common::app();
+    let s = screen(&mut app, "tab enter", 120, 32);
+    assert!(
+        s.contains("Identification: none, a finding on the corpus as a whole"),
+        "{s}"
+    );
+}

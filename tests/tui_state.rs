@@ -582,3 +582,346 @@ fn a_chosen_selection_follows_its_finding_when_the_audit_ends() {
         a.offset
     );
 }
+
+/// The audit ends while the waiver prompt is open on a live finding: the note is saved under
+/// that finding's fingerprint, not under whichever finding the final order puts in its row
+/// (the corpus-level FRE003, found last, sorts first).
+#[test]
+fn a_waiver_stays_bound_to_its_finding_when_the_audit_ends() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    assert_eq!(all[0].rule, Rule::FRE003);
+    a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+    // The first live row, never moved: INT006 of r-1.
+    press(&mut a, "tab w");
+    type_text(&mut a, "seen with the clerk");
+    let fp = all[1].fingerprint();
+    assert_eq!(all[1].rule, Rule::INT006);
+    a.finish(outcome());
+    assert_eq!(a.report.findings[a.order[0] as usize].rule, Rule::FRE003);
+    // The prompt still names its finding, and saves under its fingerprint.
+    match &a.overlay {
+        Some(vigie::tui::app::Overlay::Waiver(p)) => {
+            assert_eq!((p.rule, p.about.as_str()), (Rule::INT006, "r-1"));
+            assert_eq!(p.fingerprint, fp);
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut a, "enter");
+    assert_eq!(a.report.waivers.len(), 1);
+    assert_eq!(a.report.waivers[&fp].note, "seen with the clerk");
+    // And the selection followed the finding the waiver was written for.
+    assert_eq!(a.selected_finding().unwrap().fingerprint(), fp);
+}
+
+/// The audit ends while a live finding is open: the detail stays open on it, read again with
+/// the final report's context (its record and reference, which a live audit cannot read), in
+/// the mode it had, and the list's selection is on it.
+#[test]
+fn the_detail_stays_open_on_its_finding_when_the_audit_ends() {
+    for background in [false, true] {
+        let mut a = App::new(Keymap::default());
+        a.open_in_background = background;
+        let all = tui_common::findings();
+        a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+        press(&mut a, "tab enter");
+        wait_opened(&mut a);
+        press(&mut a, "d");
+        let d = a.detail.as_ref().unwrap();
+        let fp = a.report.findings[d.finding as usize].fingerprint();
+        assert!(d.record.is_none(), "not read while the audit runs");
+        a.finish(outcome());
+        wait_opened(&mut a);
+        assert_eq!(a.view, View::Detail);
+        let d = a.detail.as_ref().unwrap();
+        assert_eq!(a.report.findings[d.finding as usize].fingerprint(), fp);
+        assert_eq!(a.report.findings[d.finding as usize].rule, Rule::INT006);
+        assert!(d.record.is_some() && d.reference.is_some());
+        assert!(d.side_by_side);
+        assert_eq!(a.selected_finding().unwrap().fingerprint(), fp);
+        assert_eq!(a.selected, 1);
+        // Back in the list, on it.
+        press(&mut a, "esc");
+        assert_eq!(a.view, View::List);
+        assert_eq!(a.selected_finding().unwrap().fingerprint(), fp);
+    }
+}
+
+/// The articles view of a live finding is still the articles view once the audit ends.
+#[test]
+fn the_articles_view_survives_the_end_of_the_audit() {
+    let mut a = App::new(Keymap::default());
+    let all = tui_common::findings();
+    a.on_audit(AuditEvent::Findings(all[1..].to_vec()));
+    press(&mut a, "tab j enter a");
+    assert!(a.detail.as_ref().unwrap().articles);
+    a.finish(outcome());
+    let d = a.detail.as_ref().unwrap();
+    assert!(d.articles);
+    assert_eq!(a.report.findings[d.finding as usize].rule, Rule::MSK001);
+}
+
+/// A selection moved down a live list keeps its row on the screen when the audit ends and the
+/// final order moves its finding: the list scrolls under it.
+#[test]
+fn a_chosen_selection_keeps_its_row_on_the_screen_when_the_audit_ends() {
+    let mut a = App::new(Keymap::default());
+    a.list_height.set(4);
+    let all = tui_common::findings();
+    // Arriving in reverse order: the final order turns the list upside down.
+    let mut reversed = all.clone();
+    reversed.reverse();
+    a.on_audit(AuditEvent::Findings(reversed));
+    press(&mut a, "tab j j j j j j");
+    assert_eq!((a.selected, a.offset), (6, 3));
+    let chosen = a.selected_finding().unwrap().fingerprint();
+    a.finish(outcome());
+    assert_eq!(a.selected_finding().unwrap().fingerprint(), chosen);
+    assert_eq!(a.selected, 3);
+    assert_eq!(
+        a.selected - a.offset,
+        3,
+        "the fourth row of the screen still"
+    );
+}
+
+/// Waits for a finding being opened off the UI thread, if one is.
+fn wait_opened(a: &mut App) {
+    let start = std::time::Instant::now();
+    while a.opening.is_some() {
+        a.poll_opening();
+        assert!(start.elapsed().as_secs() < 60, "never opened");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// `n` on the last finding and `p` on the first stay where they are, the scroll too, and say
+/// so, rather than opening the same finding again from its top.
+#[test]
+fn next_and_previous_stop_at_the_ends_of_the_list() {
+    let mut a = app();
+    a.detail_lines.set(100);
+    a.detail_height.set(10);
+    press(&mut a, "tab G enter j j j");
+    let shown = |a: &App| a.detail.as_ref().unwrap().finding;
+    let last = shown(&a);
+    let scroll = a.detail.as_ref().unwrap().scroll.get();
+    assert!(scroll > 0);
+    press(&mut a, "n");
+    assert_eq!(shown(&a), last);
+    assert_eq!(a.detail.as_ref().unwrap().scroll.get(), scroll);
+    assert!(!a.detail.as_ref().unwrap().follow);
+    assert_eq!(a.status.as_deref(), Some("last finding of the list"));
+    press(&mut a, "p");
+    assert_ne!(shown(&a), last);
+    assert_eq!(a.selected, 8);
+    press(&mut a, "g esc g enter p");
+    assert_eq!(a.selected, 0);
+    assert_eq!(a.status.as_deref(), Some("first finding of the list"));
+    press(&mut a, "n");
+    assert_eq!(a.selected, 1);
+    assert_eq!(a.status, None);
+}
+
+/// A read-only waivers file (one its owner means to keep) with its waivers.
+fn read_only_waivers(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("waivers.json");
+    std::fs::write(&path, "{}\n").unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    path
+}
+
+/// A waiver that cannot be saved is kept in the session and never lost silently: the failure
+/// is said when it happens (and, for a read-only file, at start), the count of waivers not
+/// saved stays until a save succeeds, quitting asks first, and what vigie prints on leaving
+/// holds them as the waivers file would.
+#[test]
+fn a_waiver_that_cannot_be_saved_is_kept_said_and_printed_on_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = read_only_waivers(dir.path());
+    let mut a = app();
+    a.load_waivers(path.clone()).unwrap();
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.contains("cannot be saved") && said.contains("read-only"),
+        "{said}"
+    );
+    press(&mut a, "tab j j w");
+    type_text(&mut a, "vu avec le greffe");
+    press(&mut a, "enter");
+    let fp = a.report.findings[a.order[2] as usize].fingerprint();
+    let said = a.status.clone().unwrap();
+    assert!(said.starts_with("cannot save the waivers: "), "{said}");
+    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert_eq!(a.unsaved_waivers, 1);
+    assert_eq!(a.report.waivers[&fp].note, "vu avec le greffe");
+    // The file was not replaced.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}\n");
+    // The next key takes the message away, not the count.
+    press(&mut a, "j");
+    assert_eq!(a.status, None);
+    assert_eq!(a.unsaved_waivers, 1);
+    // Quitting asks; another key cancels; quit twice quits.
+    press(&mut a, "q");
+    assert!(!a.should_quit);
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.starts_with("1 waiver change is not saved: press q again to quit all the same"),
+        "{said}"
+    );
+    assert!(said.contains("read-only"), "{said}");
+    press(&mut a, "k q");
+    assert!(!a.should_quit);
+    // ctrl-c in a prompt asks the same.
+    press(&mut a, "/ ctrl-c");
+    assert!(!a.should_quit);
+    press(&mut a, "ctrl-c");
+    assert!(a.should_quit);
+    // What vigie prints on leaving: why, then the waivers file's JSON.
+    let notice = a.unsaved_waivers_notice().unwrap();
+    let (head, json) = notice.split_at(notice.find('{').unwrap());
+    assert!(
+        head.starts_with(&format!(
+            "vigie: 1 waiver change was not saved: they could not be saved: {}: the file is \
+             read-only",
+            path.display()
+        )),
+        "{head}"
+    );
+    assert!(head.contains("read-only"), "{head}");
+    let back: std::collections::BTreeMap<String, vigie::report::Waiver> =
+        serde_json::from_str(json).unwrap();
+    assert_eq!(back, a.report.waivers);
+}
+
+/// Quitting tries the save once more: if the file was made writable meanwhile, the waivers are
+/// saved and vigie quits at once.
+#[test]
+fn quitting_saves_waivers_that_can_be_saved_by_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = read_only_waivers(dir.path());
+    let mut a = app();
+    a.load_waivers(path.clone()).unwrap();
+    press(&mut a, "tab w enter");
+    assert_eq!(a.unsaved_waivers, 1);
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&path, perms).unwrap();
+    press(&mut a, "q");
+    assert!(a.should_quit);
+    assert_eq!(a.unsaved_waivers, 0);
+    assert_eq!(a.unsaved_waivers_notice(), None);
+    assert_eq!(vigie::tui::waivers::load(&path).unwrap(), a.report.waivers);
+}
+
+/// Without a `--waivers` file, waivers last the session: quitting asks too, and they are
+/// printed on leaving; a waiver set then removed leaves nothing to lose.
+#[test]
+fn waivers_without_a_file_are_printed_on_leaving() {
+    let mut a = app();
+    press(&mut a, "tab w");
+    type_text(&mut a, "ok");
+    press(&mut a, "enter");
+    assert_eq!(a.unsaved_waivers, 1);
+    press(&mut a, "q");
+    assert!(!a.should_quit);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("there is no --waivers file")
+    );
+    let notice = a.unsaved_waivers_notice().unwrap();
+    assert!(
+        notice.starts_with("vigie: 1 waiver change was not saved: there is no --waivers file\n"),
+        "{notice}"
+    );
+    assert!(notice.contains("\"note\": \"ok\""), "{notice}");
+    // Removed again: nothing to lose, quit quits.
+    press(&mut a, "w ctrl-d");
+    assert_eq!(a.unsaved_waivers, 0);
+    press(&mut a, "q");
+    assert!(a.should_quit);
+}
+
+/// Replaces the export prompt's path with `path`.
+fn type_export_path(a: &mut App, path: &str) {
+    let Some(vigie::tui::app::Overlay::Export(p)) = &a.overlay else {
+        panic!("no export prompt: {:?}", a.overlay)
+    };
+    for _ in 0..p.path.chars().count() {
+        press(a, "backspace");
+    }
+    type_text(a, path);
+}
+
+fn export_prompt(a: &App) -> &vigie::tui::app::ExportPrompt {
+    match &a.overlay {
+        Some(vigie::tui::app::Overlay::Export(p)) => p,
+        other => panic!("no export prompt: {other:?}"),
+    }
+}
+
+/// Exporting to a folder says it is one (it is no file to overwrite) and writes nothing; a
+/// write that fails keeps the prompt open with the path and format as typed and chosen, and
+/// says why; changing the path takes the error away.
+#[test]
+fn an_export_that_cannot_be_written_keeps_the_prompt_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    press(&mut a, "e");
+    type_export_path(&mut a, dir.path().to_str().unwrap());
+    press(&mut a, "enter");
+    let p = export_prompt(&a);
+    assert!(!p.confirm_overwrite);
+    let e = p.error.as_deref().unwrap();
+    assert!(e.contains("is a folder"), "{e}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // Enter again: still a folder, still nothing asked.
+    press(&mut a, "enter");
+    assert!(!export_prompt(&a).confirm_overwrite);
+
+    // In a "folder" that is a file: the write fails.
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "x").unwrap();
+    let target = file.join("report.csv");
+    press(&mut a, "esc e down down");
+    type_export_path(&mut a, target.to_str().unwrap());
+    press(&mut a, "enter");
+    let p = export_prompt(&a);
+    assert_eq!(p.path, target.to_str().unwrap());
+    assert_eq!(vigie::tui::app::FORMATS[p.format].as_str(), "csv");
+    let e = p.error.as_deref().unwrap();
+    assert!(e.starts_with("export failed: "), "{e}");
+    assert!(e.contains(target.to_str().unwrap()), "{e}");
+    // A key after it: the prompt and the error stay (the error goes once the path changes).
+    press(&mut a, "ctrl-x");
+    assert!(export_prompt(&a).error.is_some());
+    press(&mut a, "backspace");
+    assert_eq!(export_prompt(&a).error, None);
+    // Fixed, it writes and closes.
+    type_export_path(&mut a, dir.path().join("report.csv").to_str().unwrap());
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none());
+    assert!(dir.path().join("report.csv").is_file());
+}
+
+/// A name that tells another format than the one chosen is pointed out, as `--output`'s is.
+#[test]
+fn the_export_prompt_sees_a_name_that_tells_another_format() {
+    let mut a = app();
+    press(&mut a, "e");
+    assert_eq!(export_prompt(&a).other_format_named(), None);
+    type_export_path(&mut a, "report.CSV");
+    assert_eq!(
+        export_prompt(&a).other_format_named(),
+        Some(vigie::report::Format::Csv)
+    );
+    press(&mut a, "down down");
+    assert_eq!(export_prompt(&a).other_format_named(), None);
+    type_export_path(&mut a, "report.out");
+    assert_eq!(export_prompt(&a).other_format_named(), None);
+}

@@ -464,6 +464,26 @@ impl Format {
             Format::Text => "txt",
         }
     }
+
+    /// The formats a file's name tells by its extension (`report.csv`): what `--output` and the
+    /// terminal UI's export read a path's name as.
+    pub const EXTENSIONS: [(&'static str, Format); 6] = [
+        ("json", Format::Json),
+        ("jsonl", Format::Jsonl),
+        ("ndjson", Format::Jsonl),
+        ("csv", Format::Csv),
+        ("md", Format::Notice),
+        ("txt", Format::Text),
+    ];
+
+    /// The format the name of `path` tells by its extension (in any case), if it tells one.
+    pub fn told_by(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == ext)
+            .map(|(_, f)| *f)
+    }
 }
 
 /// The default `--notice-days`.

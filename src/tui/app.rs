@@ -32,8 +32,23 @@ pub enum Overlay {
     Help { scroll: usize },
     Filter { row: usize },
     Search { input: String },
-    Waiver { input: String, status: WaiverStatus },
+    Waiver(WaiverPrompt),
     Export(ExportPrompt),
+}
+
+/// The waiver prompt of one finding. It is bound to that finding from the moment it opens, by
+/// its fingerprint (the key of the waivers file): the note is saved under it whatever the list
+/// shows meanwhile (a live audit ends, the list is sorted again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaiverPrompt {
+    pub input: String,
+    pub status: WaiverStatus,
+    /// The fingerprint of the finding the waiver is for.
+    pub fingerprint: String,
+    /// The finding's rule, and its record as the prompt names it (corpus text: sanitise it to
+    /// show it).
+    pub rule: Rule,
+    pub about: String,
 }
 
 /// The export prompt: a format, a path, and whether overwriting was asked for.
@@ -43,6 +58,18 @@ pub struct ExportPrompt {
     pub path: String,
     /// The path exists: the next `confirm` overwrites it.
     pub confirm_overwrite: bool,
+    /// Why the last `confirm` wrote nothing (a folder, a failed write): the prompt stays open,
+    /// with what was typed and chosen, until the path or the format changes.
+    pub error: Option<String>,
+}
+
+impl ExportPrompt {
+    /// The format the typed name tells by its extension, when it is not the one chosen
+    /// (`report.csv` with json chosen): most likely a slip, as for `--output`.
+    pub fn other_format_named(&self) -> Option<Format> {
+        Format::told_by(std::path::Path::new(self.path.trim()))
+            .filter(|&f| f != FORMATS[self.format])
+    }
 }
 
 /// The formats the export prompt offers, in order.
@@ -341,6 +368,8 @@ pub struct Detail {
 pub struct Opening {
     /// Index into the findings.
     pub finding: u32,
+    /// Show the articles rather than the evidence once opened.
+    articles: bool,
     rx: crossbeam_channel::Receiver<Opened>,
 }
 
@@ -411,6 +440,23 @@ impl OpenJob {
     }
 }
 
+/// What identifies a finding from the live list to the final report, where its index changes:
+/// its place and rule, and its fingerprint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Identity {
+    place: (u32, u64, Rule),
+    fingerprint: u64,
+}
+
+impl Identity {
+    fn of(f: &Finding) -> Identity {
+        Identity {
+            place: f.sort_key(),
+            fingerprint: f.fingerprint_u64(),
+        }
+    }
+}
+
 /// Everything the UI knows.
 pub struct App {
     pub keymap: Keymap,
@@ -462,10 +508,21 @@ pub struct App {
     side_by_side: bool,
     pub reveal: bool,
     pub waivers_path: Option<PathBuf>,
+    /// The waivers as the file holds them: as read at start, then as last saved.
+    saved_waivers: BTreeMap<String, Waiver>,
+    /// How many waivers differ from what the file holds: set, changed or removed, and not
+    /// saved (all of them without a `--waivers` file).
+    pub unsaved_waivers: usize,
+    /// Why they are not saved: the last save's error.
+    pub waivers_error: Option<String>,
     pub write_options: WriteOptions,
     /// A message for the status line (what was saved, an error…).
     pub status: Option<String>,
     pub should_quit: bool,
+    /// `quit` was pressed with waivers not saved: pressed again, at the next key, it quits.
+    quit_asked: bool,
+    /// The key being handled comes right after such a `quit`.
+    quit_armed: bool,
     /// Announce slow first-time indexing with a frame before doing it (the terminal UI sets it;
     /// tests recompute at once).
     pub defer_slow: bool,
@@ -521,9 +578,14 @@ impl App {
             side_by_side: false,
             reveal: false,
             waivers_path: None,
+            saved_waivers: BTreeMap::new(),
+            unsaved_waivers: 0,
+            waivers_error: None,
             write_options: WriteOptions::default(),
             status: None,
             should_quit: false,
+            quit_asked: false,
+            quit_armed: false,
             defer_slow: false,
             slow_pending: false,
             last_recompute: std::time::Instant::now(),
@@ -618,13 +680,33 @@ impl App {
         }
     }
 
-    /// The final, ordered report replaces the live list. A selection the auditor moved follows
-    /// its finding; one left on the first row stays there (the final order may put another
-    /// finding first: the corpus-level ones, found last, sort first).
+    /// The final, ordered report replaces the live list. What the auditor is looking at keeps
+    /// its finding, found again by identity (its index in the live list means nothing in the
+    /// final report): a selection the auditor chose (moved, or opened) stays on its finding, at
+    /// the same row of the screen; the detail stays open on its finding, read again with the
+    /// final report's context. A selection never touched stays on the first row (the final
+    /// order may put another finding first: the corpus-level ones, found last, sort first).
     pub fn finish(&mut self, outcome: AuditOutcome) {
-        let selected_fp = (self.selection_moved || self.selected > 0)
-            .then(|| self.selected_finding().map(Finding::fingerprint))
+        let selected = (self.selection_moved || self.selected > 0)
+            .then(|| self.selected_finding().map(Identity::of))
             .flatten();
+        let row_on_screen = self.selected.saturating_sub(self.offset);
+        let shown = if self.view == View::Detail {
+            match (&self.detail, &self.opening) {
+                (_, Some(o)) => Some((o.finding, self.side_by_side, o.articles)),
+                (Some(d), None) => Some((d.finding, d.side_by_side, d.articles)),
+                (None, None) => None,
+            }
+            .map(|(i, side_by_side, articles)| {
+                (
+                    Identity::of(&self.report.findings[i as usize]),
+                    side_by_side,
+                    articles,
+                )
+            })
+        } else {
+            None
+        };
         let mut report = outcome.report;
         // Waivers set during the audit, or loaded from the file, win over none.
         let waivers = std::mem::take(&mut self.report.waivers);
@@ -643,23 +725,40 @@ impl App {
         self.invalidate_ranks();
         self.detail = None;
         self.opening = None;
-        if self.view == View::Detail {
-            self.view = View::List;
-        }
         // The live indices mean nothing in the final report: nothing for `recompute` to keep.
         self.order.clear();
         self.recompute();
         self.selected = 0;
         self.offset = 0;
-        if let Some(fp) = selected_fp
-            && let Some(pos) = self
-                .order
-                .iter()
-                .position(|&i| self.report.findings[i as usize].fingerprint() == fp)
+        if let Some(i) = selected.and_then(|id| self.find(id))
+            && let Some(pos) = self.order.iter().position(|&o| o == i)
         {
             self.selected = pos;
+            self.offset = pos.saturating_sub(row_on_screen);
         }
         self.clamp_selection();
+        match shown {
+            Some((id, side_by_side, articles)) => match self.find(id) {
+                // Read again: while the audit ran, the record and its reference could not be.
+                Some(i) => self.open_finding_as(i, side_by_side, articles),
+                None => {
+                    self.view = View::List;
+                    self.status = Some("the finding shown is not in the final report".into());
+                }
+            },
+            None if self.view == View::Detail => self.view = View::List,
+            None => {}
+        }
+    }
+
+    /// The index of the finding `id` identifies among the findings.
+    fn find(&self, id: Identity) -> Option<u32> {
+        // Comparing places first: only the findings of one record and rule are hashed.
+        self.report
+            .findings
+            .iter()
+            .position(|f| f.sort_key() == id.place && f.fingerprint_u64() == id.fingerprint)
+            .map(|i| i as u32)
     }
 
     pub fn fail(&mut self, message: String) {
@@ -925,9 +1024,16 @@ impl App {
     /// Handles a key; returns whether it did something.
     pub fn on_key(&mut self, key: Key) -> bool {
         self.status = None;
+        self.quit_armed = std::mem::take(&mut self.quit_asked);
+        let done = self.dispatch_key(key);
+        self.quit_armed = false;
+        done
+    }
+
+    fn dispatch_key(&mut self, key: Key) -> bool {
         match self.overlay.clone() {
             Some(Overlay::Search { input }) => self.key_search(key, input),
-            Some(Overlay::Waiver { input, status }) => self.key_waiver(key, input, status),
+            Some(Overlay::Waiver(p)) => self.key_waiver(key, p),
             Some(Overlay::Export(p)) => self.key_export(key, p),
             Some(Overlay::Filter { row }) => match self.keymap.action(Section::Filter, key) {
                 Some(a) => self.filter_action(a, row),
@@ -970,7 +1076,7 @@ impl App {
     fn global(&mut self, key: Key) -> bool {
         match self.keymap.action(Section::Global, key) {
             Some(Action::Quit) => {
-                self.should_quit = true;
+                self.request_quit();
                 true
             }
             Some(Action::Help) => {
@@ -1036,26 +1142,27 @@ impl App {
         if key.typed_char().is_none()
             && self.keymap.action(Section::Global, key) == Some(Action::Quit)
         {
-            self.should_quit = true;
+            self.request_quit();
             return true;
         }
         false
     }
 
-    fn key_waiver(&mut self, key: Key, mut input: String, status: WaiverStatus) -> bool {
+    fn key_waiver(&mut self, key: Key, mut p: WaiverPrompt) -> bool {
         match self.keymap.action(Section::Waiver, key) {
             Some(Action::Confirm) => {
                 self.overlay = None;
-                self.set_waiver(Some(Waiver {
-                    status,
-                    note: input.trim().to_string(),
+                let waiver = Waiver {
+                    status: p.status,
+                    note: p.input.trim().to_string(),
                     at: (self.now)(),
-                }));
+                };
+                self.set_waiver(&p.fingerprint, Some(waiver));
                 true
             }
             Some(Action::Remove) => {
                 self.overlay = None;
-                self.set_waiver(None);
+                self.set_waiver(&p.fingerprint, None);
                 true
             }
             Some(Action::Cancel) => {
@@ -1063,16 +1170,16 @@ impl App {
                 true
             }
             Some(Action::ToggleStatus) => {
-                let status = match status {
+                p.status = match p.status {
                     WaiverStatus::Reviewed => WaiverStatus::Accepted,
                     WaiverStatus::Accepted => WaiverStatus::Reviewed,
                 };
-                self.overlay = Some(Overlay::Waiver { input, status });
+                self.overlay = Some(Overlay::Waiver(p));
                 true
             }
             _ => {
-                if self.prompt_key(key, &mut input) {
-                    self.overlay = Some(Overlay::Waiver { input, status });
+                if self.prompt_key(key, &mut p.input) {
+                    self.overlay = Some(Overlay::Waiver(p));
                     true
                 } else {
                     self.global_from_prompt(key)
@@ -1105,6 +1212,7 @@ impl App {
                     p.path = format!("{stem}.{}", FORMATS[p.format].extension());
                 }
                 p.confirm_overwrite = false;
+                p.error = None;
                 self.overlay = Some(Overlay::Export(p));
                 true
             }
@@ -1113,6 +1221,7 @@ impl App {
                 if self.prompt_key(key, &mut path) {
                     p.path = path;
                     p.confirm_overwrite = false;
+                    p.error = None;
                     self.overlay = Some(Overlay::Export(p));
                     true
                 } else {
@@ -1122,10 +1231,21 @@ impl App {
         }
     }
 
+    /// Writes the report where the prompt says. A path that is a folder, or one whose writing
+    /// fails, keeps the prompt open, with the path and format as they were and the error in
+    /// it; an existing file is overwritten only at a second `confirm`.
     fn confirm_export(&mut self, mut p: ExportPrompt) {
         let path = PathBuf::from(p.path.trim());
+        p.error = None;
         if p.path.trim().is_empty() {
-            self.status = Some("export: type a path".into());
+            p.error = Some("type the path of the file to write".into());
+            self.overlay = Some(Overlay::Export(p));
+            return;
+        }
+        // A folder is no file to write (nor to overwrite): said before anything is asked.
+        if let Err(e) = crate::report::check_output_path(&path) {
+            p.confirm_overwrite = false;
+            p.error = Some(format!("{e:#}"));
             self.overlay = Some(Overlay::Export(p));
             return;
         }
@@ -1134,23 +1254,27 @@ impl App {
             self.overlay = Some(Overlay::Export(p));
             return;
         }
-        self.overlay = None;
         let format = FORMATS[p.format];
         let result = crate::report::write_atomically(&path, |out| {
             crate::report::write(&self.report, format, &self.write_options, out)
         });
-        self.status = Some(match result {
+        match result {
             Ok(()) => {
+                self.overlay = None;
                 let shown = std::fs::canonicalize(&path).unwrap_or(path);
-                format!(
+                self.status = Some(format!(
                     "exported {} findings as {} to {}",
                     self.report.findings.len(),
-                    FORMATS[p.format].as_str(),
+                    format.as_str(),
                     shown.display()
-                )
+                ));
             }
-            Err(e) => format!("export failed: {e:#}"),
-        });
+            Err(e) => {
+                p.confirm_overwrite = false;
+                p.error = Some(format!("export failed: {e:#}"));
+                self.overlay = Some(Overlay::Export(p));
+            }
+        }
     }
 
     fn open_export(&mut self) {
@@ -1162,6 +1286,7 @@ impl App {
             format: 0,
             path: "vigie-report.json".into(),
             confirm_overwrite: false,
+            error: None,
         }));
     }
 
@@ -1173,7 +1298,24 @@ impl App {
             Some(w) => (w.note.clone(), w.status),
             None => (String::new(), WaiverStatus::Reviewed),
         };
-        self.overlay = Some(Overlay::Waiver { input, status });
+        let about = match &f.record {
+            Some(r) => match &r.id {
+                Some(id) => id.clone(),
+                None => format!("line {} (no id)", r.line),
+            },
+            None => "the corpus".into(),
+        };
+        let prompt = WaiverPrompt {
+            input,
+            status,
+            fingerprint: f.fingerprint(),
+            rule: f.rule,
+            about,
+        };
+        // A finding the auditor writes a waiver for is one they chose: the selection keeps it
+        // when the audit ends.
+        self.selection_moved = true;
+        self.overlay = Some(Overlay::Waiver(prompt));
     }
 
     /// The finding the waiver and detail act on: the detail's, or the list's selection.
@@ -1184,29 +1326,140 @@ impl App {
         }
     }
 
-    /// Sets or removes the waiver of the current finding and saves the waivers file.
-    pub fn set_waiver(&mut self, waiver: Option<Waiver>) {
-        let Some(fp) = self.current_finding().map(Finding::fingerprint) else {
-            return;
-        };
+    /// Sets or removes the waiver of the finding of fingerprint `fingerprint` and saves the
+    /// waivers file. A waiver that cannot be saved is kept: the title says waivers are not saved
+    /// until a save succeeds, quitting asks first, and the waivers are printed on leaving.
+    pub fn set_waiver(&mut self, fingerprint: &str, waiver: Option<Waiver>) {
         match waiver {
             Some(w) => {
-                self.report.waivers.insert(fp, w);
+                self.report.waivers.insert(fingerprint.to_string(), w);
             }
             None => {
-                self.report.waivers.remove(&fp);
+                self.report.waivers.remove(fingerprint);
             }
         }
-        self.status = Some(match &self.waivers_path {
-            Some(path) => match super::waivers::save(path, &self.report.waivers) {
-                Ok(()) => format!("waivers saved to {}", path.display()),
-                Err(e) => format!("cannot save the waivers: {e:#}"),
-            },
-            None => "no --waivers file: the waiver lasts this session (and its exports)".into(),
+        self.status = Some(match (self.save_waivers(), &self.waivers_path) {
+            (Ok(()), Some(path)) => format!("waivers saved to {}", path.display()),
+            (Ok(()), None) => {
+                "no --waivers file: the waiver lasts this session (and its exports), and is \
+                 printed when vigie ends"
+                    .into()
+            }
+            (Err(e), _) => format!(
+                "cannot save the waivers: {e}; they are kept for this session, and printed \
+                 when vigie ends if still not saved"
+            ),
         });
         if self.filter.waiver.is_some() {
             self.recompute();
         }
+    }
+
+    /// Reads the waivers file at `path` (a missing one is none); the waivers set in the UI are
+    /// saved there. A file that cannot be written is said at once.
+    pub fn load_waivers(&mut self, path: PathBuf) -> anyhow::Result<()> {
+        self.report.waivers = super::waivers::load(&path)?;
+        self.saved_waivers = self.report.waivers.clone();
+        if let Err(e) = super::waivers::check_writable(&path) {
+            self.status = Some(format!("waivers set here cannot be saved: {e:#}"));
+        }
+        self.waivers_path = Some(path);
+        Ok(())
+    }
+
+    /// Writes the waivers to their file, if they differ from what it holds, and counts those
+    /// that are not saved. `Ok` when nothing is left unsaved; without a file, `Ok` too (that
+    /// is said when the waiver is set), though they are counted as not saved.
+    pub fn save_waivers(&mut self) -> Result<(), String> {
+        let differ = |a: &BTreeMap<String, Waiver>, b: &BTreeMap<String, Waiver>| {
+            a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count()
+                + b.keys().filter(|k| !a.contains_key(*k)).count()
+        };
+        let n = differ(&self.report.waivers, &self.saved_waivers);
+        let Some(path) = &self.waivers_path else {
+            self.unsaved_waivers = n;
+            return Ok(());
+        };
+        if n == 0 {
+            self.unsaved_waivers = 0;
+            self.waivers_error = None;
+            return Ok(());
+        }
+        match super::waivers::save(path, &self.report.waivers) {
+            Ok(()) => {
+                self.saved_waivers = self.report.waivers.clone();
+                self.unsaved_waivers = 0;
+                self.waivers_error = None;
+                Ok(())
+            }
+            Err(e) => {
+                let e = format!("{e:#}");
+                self.unsaved_waivers = n;
+                self.waivers_error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// `quit`: quits, unless waivers are not saved; then one more try at saving them, and if
+    /// that fails too, the auditor is told and a second `quit` quits (the waivers are then
+    /// printed as the file would hold them).
+    fn request_quit(&mut self) {
+        if self.unsaved_waivers == 0 || self.quit_armed {
+            self.should_quit = true;
+            return;
+        }
+        if self.waivers_path.is_some() && self.save_waivers().is_ok() {
+            self.should_quit = true;
+            return;
+        }
+        self.quit_asked = true;
+        let n = self.unsaved_waivers;
+        self.status = Some(format!(
+            "{n} waiver change{} not saved: press {} again to quit all the same (they are then \
+             printed as JSON), any other key to stay; {}",
+            if n == 1 { " is" } else { "s are" },
+            self.keymap.hint(Section::Global, Action::Quit),
+            self.waivers_unsaved_why()
+        ));
+    }
+
+    /// Why the waivers are not saved, in a few words.
+    fn waivers_unsaved_why(&self) -> String {
+        match (&self.waivers_path, &self.waivers_error) {
+            (None, _) => "there is no --waivers file".into(),
+            (Some(p), Some(e)) => {
+                // The error names the file, as a rule.
+                let shown = p.display().to_string();
+                if e.contains(&shown) {
+                    format!("they could not be saved: {e}")
+                } else {
+                    format!("they could not be saved to {shown}: {e}")
+                }
+            }
+            (Some(p), None) => format!("they were not written to {}", p.display()),
+        }
+    }
+
+    /// What to print when vigie ends with waivers not saved (after giving the terminal back):
+    /// why, then every waiver as the waivers file would hold them, so that none is lost.
+    pub fn unsaved_waivers_notice(&self) -> Option<String> {
+        let n = self.unsaved_waivers;
+        if n == 0 {
+            return None;
+        }
+        let mut json = Vec::new();
+        if let Err(e) = super::waivers::write(&mut json, &self.report.waivers) {
+            json = format!("(they cannot be written out either: {e})\n").into_bytes();
+        }
+        let why = self.waivers_unsaved_why();
+        Some(format!(
+            "vigie: {n} waiver change{} not saved: {why}\n\
+             vigie: the waivers, as the waivers file would hold them (save them to a file and \
+             give it with --waivers):\n{}",
+            if n == 1 { " was" } else { "s were" },
+            String::from_utf8_lossy(&json)
+        ))
     }
 
     fn filter_action(&mut self, a: Action, row: usize) -> bool {
@@ -1304,8 +1557,7 @@ impl App {
             // Still opening: only the next or previous finding (opened instead).
             return match a {
                 Action::Next | Action::Previous if self.opening.is_some() => {
-                    self.move_selection(if a == Action::Next { 1 } else { -1 });
-                    self.open_detail();
+                    self.step_finding(a == Action::Next);
                     true
                 }
                 _ => false,
@@ -1341,14 +1593,7 @@ impl App {
                 d.scroll.set(0);
                 d.follow = !d.articles;
             }
-            Action::Next => {
-                self.move_selection(1);
-                self.open_detail();
-            }
-            Action::Previous => {
-                self.move_selection(-1);
-                self.open_detail();
-            }
+            Action::Next | Action::Previous => self.step_finding(a == Action::Next),
             Action::NextInRecord | Action::PreviousInRecord => {
                 let forward = a == Action::NextInRecord;
                 let cur = d.finding as usize;
@@ -1386,18 +1631,61 @@ impl App {
         true
     }
 
-    /// Opens the selected finding in the detail view.
+    /// Opens the next or previous finding of the list in the detail view. At either end of the
+    /// list the finding shown stays as it is (its scroll too), and the status line says why.
+    fn step_finding(&mut self, forward: bool) {
+        if self.order.is_empty() {
+            self.status = Some("no finding in the list (see the filter and the search)".into());
+            return;
+        }
+        let shown = match (&self.detail, &self.opening) {
+            (_, Some(o)) => Some(o.finding),
+            (Some(d), None) => Some(d.finding),
+            (None, None) => None,
+        };
+        let at_end = if forward {
+            self.selected + 1 >= self.order.len()
+        } else {
+            self.selected == 0
+        };
+        if at_end && shown == self.selected_index() {
+            self.status = Some(
+                if forward {
+                    "last finding of the list"
+                } else {
+                    "first finding of the list"
+                }
+                .into(),
+            );
+            return;
+        }
+        self.move_selection(if forward { 1 } else { -1 });
+        self.open_detail();
+    }
+
+    /// Opens the selected finding in the detail view. A finding the auditor opens is one they
+    /// chose: the selection keeps it when the audit ends.
     pub fn open_detail(&mut self) {
         if let Some(i) = self.selected_index() {
+            self.selection_moved = true;
             self.open_finding(i);
         }
     }
 
     fn open_finding(&mut self, i: u32) {
         // The mode of the detail replaced (next, previous…), or of the one it was to be.
-        if self.opening.is_none() {
-            self.side_by_side = self.detail.as_ref().is_some_and(|d| d.side_by_side);
-        }
+        let side_by_side = if self.opening.is_none() {
+            self.detail.as_ref().is_some_and(|d| d.side_by_side)
+        } else {
+            self.side_by_side
+        };
+        self.open_finding_as(i, side_by_side, false);
+    }
+
+    /// Opens finding `i` in the detail view, side by side or not, on its articles or its
+    /// evidence.
+    fn open_finding_as(&mut self, i: u32, side_by_side: bool, articles: bool) {
+        self.side_by_side = side_by_side;
         let mut job = OpenJob::new(self, i);
         self.view = View::Detail;
         if self.open_in_background {
@@ -1419,18 +1707,22 @@ impl App {
             if spawned.is_ok() {
                 // The detail of the finding before, if any, gives way to the one coming.
                 self.detail = None;
-                self.opening = Some(Opening { finding: i, rx });
+                self.opening = Some(Opening {
+                    finding: i,
+                    articles,
+                    rx,
+                });
                 return;
             }
             // No thread to be had: open it here.
-            self.show(i, OpenJob::new(self, i).run());
+            self.show(i, OpenJob::new(self, i).run(), articles);
             return;
         }
-        self.show(i, job.run());
+        self.show(i, job.run(), articles);
     }
 
     /// Shows finding `i`, opened.
-    fn show(&mut self, i: u32, opened: Opened) {
+    fn show(&mut self, i: u32, opened: Opened, articles: bool) {
         self.opening = None;
         let wraps = u32::from(opened.wrapped.is_some());
         self.detail = Some(Detail {
@@ -1439,8 +1731,8 @@ impl App {
             reference: opened.reference,
             diff: opened.diff,
             side_by_side: self.side_by_side,
-            articles: false,
-            follow: true,
+            articles,
+            follow: !articles,
             scroll: Cell::new(0),
             wrapped: std::cell::RefCell::new(opened.wrapped),
             wraps: Cell::new(wraps),
@@ -1460,8 +1752,8 @@ impl App {
         };
         match o.rx.try_recv() {
             Ok(opened) => {
-                let i = o.finding;
-                self.show(i, opened);
+                let (i, articles) = (o.finding, o.articles);
+                self.show(i, opened, articles);
                 true
             }
             Err(crossbeam_channel::TryRecvError::Empty) => false,

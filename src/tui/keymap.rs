@@ -183,6 +183,33 @@ pub fn section_actions(section: Section) -> &'static [Action] {
     }
 }
 
+/// The actions that must keep a key, each with those that can stand in for it, and why: without
+/// them the UI could not be left (`ctrl-c` is a key like any other there, not a signal), nor a
+/// text prompt, where printable keys type text, without acting. The help and the filter panel
+/// are left by the global keys (`quit` among them).
+const REQUIRED: &[(Section, &[Action], &str)] = &[
+    (
+        Section::Global,
+        &[Action::Quit],
+        "vigie could not be left (in the UI, ctrl-c is a key like any other)",
+    ),
+    (
+        Section::Search,
+        &[Action::Confirm, Action::Cancel],
+        "the search prompt could not be left",
+    ),
+    (
+        Section::Waiver,
+        &[Action::Cancel],
+        "the waiver prompt could not be left without saving or removing a waiver",
+    ),
+    (
+        Section::Export,
+        &[Action::Cancel],
+        "the export prompt could not be left without writing a report",
+    ),
+];
+
 /// A key with its modifiers, normalised so that a key event and a key name compare equal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
@@ -499,6 +526,8 @@ impl Keymap {
         let mut bindings = base.map(|b| b.bindings).unwrap_or_default();
         // Where each (section, action) was written in this file, to place clash errors.
         let mut written: BTreeMap<(Section, Action), Vec<(Key, usize)>> = BTreeMap::new();
+        // Where each entry starts, and whether all its keys were read.
+        let mut entries: BTreeMap<(Section, Action), (usize, bool)> = BTreeMap::new();
 
         for (sec_name, sec_value) in doc.get_ref().iter() {
             // In a file with syntax errors, a "section" not written as a `[header]` is what the
@@ -549,7 +578,12 @@ impl Keymap {
                     ));
                     continue;
                 };
+                let before = issues.len();
                 let list = key_list(keys, &mut issues);
+                entries.insert(
+                    (section, action),
+                    (act_name.span().start, issues.len() == before),
+                );
                 written.insert((section, action), list);
             }
         }
@@ -560,6 +594,45 @@ impl Keymap {
                 .entry(*section)
                 .or_default()
                 .insert(*action, keys.iter().map(|(k, _)| *k).collect());
+        }
+
+        // Ways out left without a key: an entry that emptied them (an entry whose keys could not
+        // be read is told about those keys).
+        for (section, any_of, why) in REQUIRED {
+            let bound = any_of.iter().any(|a| {
+                bindings
+                    .get(section)
+                    .and_then(|m| m.get(a))
+                    .is_some_and(|k| !k.is_empty())
+            });
+            if bound {
+                continue;
+            }
+            let written_at: Vec<(usize, bool)> = any_of
+                .iter()
+                .filter_map(|a| entries.get(&(*section, *a)).copied())
+                .collect();
+            if written_at.iter().any(|(_, read)| !read) {
+                continue;
+            }
+            let names = any_of
+                .iter()
+                .map(|a| format!("`{}`", a.name()))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            issues.push((
+                written_at.iter().map(|(at, _)| *at).min().unwrap_or(0),
+                format!(
+                    "{names} in [{}] {} no key: {why}; bind {}",
+                    section.name(),
+                    if any_of.len() == 1 { "has" } else { "have" },
+                    if any_of.len() == 1 {
+                        "at least one"
+                    } else {
+                        "a key to one of them"
+                    }
+                ),
+            ));
         }
 
         // Clashes: one key, two actions in a view (a global key counts in every view).

@@ -48,8 +48,7 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
     app.open_in_background = true;
     app.write_options = ui.write;
     if let Some(path) = &ui.waivers {
-        app.report.waivers = waivers::load(path)?;
-        app.waivers_path = Some(path.clone());
+        app.load_waivers(path.clone())?;
     }
 
     // Mouse capture is ours to undo: chain a hook before ratatui's own (which restores the
@@ -105,6 +104,14 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
     drop(signals);
     for message in worker_panics.lock().map(|k| k.clone()).unwrap_or_default() {
         let _ = writeln!(std::io::stderr(), "{message}");
+    }
+    // Waivers not saved are not lost: one last try (the folder may have been made writable
+    // meanwhile), then printed as their file would hold them, however the UI ended.
+    if app.unsaved_waivers > 0 && app.waivers_path.is_some() {
+        let _ = app.save_waivers();
+    }
+    if let Some(notice) = app.unsaved_waivers_notice() {
+        let _ = std::io::stderr().write_all(notice.as_bytes());
     }
     let ended_by = match (result, late) {
         (Ok(sig), late) => sig.or(late),

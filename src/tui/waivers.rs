@@ -24,16 +24,50 @@ pub fn load(path: &Path) -> anyhow::Result<BTreeMap<String, Waiver>> {
     })
 }
 
-/// Writes a waivers file atomically: a temporary file beside it, then a rename.
+/// Writes a waivers file atomically: a temporary file beside it, then a rename. A file that is
+/// read-only is not replaced (see [`check_writable`]).
 pub fn save(path: &Path, waivers: &BTreeMap<String, Waiver>) -> anyhow::Result<()> {
-    crate::report::write_atomically(path, |out| {
-        crate::text::sanitize::write_json(
-            &mut *out,
-            crate::text::sanitize::JsonFormatter::pretty(),
-            waivers,
-        )?;
-        out.write_all(b"\n")
-    })
+    check_writable(path)?;
+    crate::report::write_atomically(path, |out| write(out, waivers))
+}
+
+/// The waivers as their file holds them: pretty JSON, then a line end.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    waivers: &BTreeMap<String, Waiver>,
+) -> std::io::Result<()> {
+    crate::text::sanitize::write_json(
+        &mut *out,
+        crate::text::sanitize::JsonFormatter::pretty(),
+        waivers,
+    )?;
+    out.write_all(b"\n")
+}
+
+/// Fails when `path` is a file that is read-only: its permissions allow no one to write it, or
+/// this user cannot. The rename that saves the waivers needs only the folder to be writable,
+/// and would replace such a file without a word; whoever made it read-only meant it to be kept.
+/// A missing file is fine (it is created).
+pub fn check_writable(path: &Path) -> anyhow::Result<()> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return Ok(());
+    }
+    let denied = meta.permissions().readonly()
+        || std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+    if denied {
+        anyhow::bail!(
+            "{}: the file is read-only: vigie does not replace it (make it writable, or give \
+             another --waivers file)",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -61,5 +95,35 @@ mod tests {
         assert_eq!(load(&path).unwrap(), w);
         std::fs::write(&path, "[1, 2]").unwrap();
         assert!(load(&path).is_err());
+    }
+
+    /// A read-only waivers file is neither replaced nor written, though its folder would let a
+    /// rename replace it: the error names it.
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("waivers.json");
+        std::fs::write(&path, "{}\n").unwrap();
+        let mut perms = std::fs::metadata(&path).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&path, perms).unwrap();
+        let mut w = BTreeMap::new();
+        w.insert(
+            "9f2c41d07a3b5e11".to_string(),
+            Waiver {
+                status: WaiverStatus::Reviewed,
+                note: "n".into(),
+                at: "2026-11-22T12:00:00Z".into(),
+            },
+        );
+        let e = save(&path, &w).unwrap_err().to_string();
+        assert!(e.contains(&path.display().to_string()), "{e}");
+        assert!(e.contains("read-only"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}\n");
+        assert!(std::fs::metadata(&path).unwrap().permissions().readonly());
+        // Nothing left beside it either.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A missing file, or a writable one, is saved.
+        assert!(check_writable(&dir.path().join("new.json")).is_ok());
     }
 }

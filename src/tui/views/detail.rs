@@ -12,7 +12,7 @@ use crate::tui::diff::{WrapKey, wrap, wrap_diff};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -100,10 +100,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .as_ref()
         .is_some_and(|e| matches!(&*e.field, "text" | "commentary"));
     let left = area.height.saturating_sub(head_h);
-    let mid_h = if on_text {
-        left.saturating_sub(8).clamp(4, 11)
+    // Under 100 columns the identification takes the whole width, or the values it compares
+    // would be cut; the articles are a key away (the articles view).
+    let articles_share = if area.width < 100 { 0 } else { 45 };
+    let split = Layout::horizontal([
+        Constraint::Percentage(100 - articles_share),
+        Constraint::Percentage(articles_share),
+    ]);
+    let ident_rows = ident_rows(app, d);
+    // Eleven rows (a line to each value), or more when values wrap, as the screen allows.
+    let [ident_w, _] = Rect::new(0, 0, area.width, 1).layout(&split);
+    let ident_h = if f.rule == crate::rules::Rule::IN001 {
+        11
     } else {
-        11.min(left.saturating_sub(4)).max(4)
+        ident_height(&ident_rows, ident_w.width).max(11)
+    };
+    let mid_h = if on_text {
+        left.saturating_sub(8).clamp(4, ident_h)
+    } else {
+        ident_h.min(left.saturating_sub(4)).max(4)
     };
     let [head, mid, diff] = area.layout(&Layout::vertical([
         Constraint::Length(head_h),
@@ -121,14 +136,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         head,
     );
 
-    // Under 100 columns the identification takes the whole width, or the values it compares
-    // would be cut; the articles are a key away (the articles view).
-    let articles_share = if mid.width < 100 { 0 } else { 45 };
-    let [ident, articles] = mid.layout(&Layout::horizontal([
-        Constraint::Percentage(100 - articles_share),
-        Constraint::Percentage(articles_share),
-    ]));
-    draw_identification(frame, app, d, ident);
+    let [ident, articles] = mid.layout(&split);
+    draw_identification(frame, app, d, ident_rows, ident);
     if articles.width > 0 {
         draw_articles_panel(frame, app, f, articles);
     }
@@ -193,7 +202,17 @@ fn draw_articles_panel(frame: &mut Frame<'_>, app: &App, f: &crate::model::Findi
     );
 }
 
-fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
+/// One row of the identification table: how the values compare, the field, the record's value
+/// and the reference's (raw: sanitised when drawn).
+struct IdentRow {
+    mark: Span<'static>,
+    name: &'static str,
+    record: String,
+    reference: String,
+}
+
+/// The rows of the identification table of the finding `d` shows.
+fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
     let f = &app.report.findings[d.finding as usize];
     // The fields the engine found at fault for this record.
     let faulty: Vec<String> = app
@@ -260,73 +279,198 @@ fn draw_identification(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::De
                 }),
         ),
     ];
-    let rows = rows_data.into_iter().map(|(name, a, b)| {
-        let mark = if faulty.iter().any(|x| x == name) {
-            Span::styled(
-                "≠",
-                Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-            )
-        } else if let (Some(field), Some(reference), false, false) = (
-            id_field(name),
-            refd,
-            a.trim().is_empty(),
-            b.trim().is_empty(),
-        ) {
-            // Compared as the engine compares them (SPEC 2.2).
-            match crate::ident::compare(field, &a, reference) {
-                crate::ident::Comparison::Equal if a.trim().eq_ignore_ascii_case(b.trim()) => {
-                    Span::raw(" ")
-                }
-                // Spelled differently; the engine finds them equivalent.
-                crate::ident::Comparison::Equal => {
-                    Span::styled("~", Style::default().fg(Color::DarkGray))
-                }
-                // A value vigie cannot read (`10/31/2023`): neither equal nor at fault.
-                crate::ident::Comparison::Unknown => {
-                    Span::styled("?", Style::default().fg(Color::Yellow))
-                }
-                crate::ident::Comparison::Different { .. } => Span::styled(
+    rows_data
+        .into_iter()
+        .map(|(name, a, b)| {
+            let mark = if faulty.iter().any(|x| x == name) {
+                Span::styled(
                     "≠",
                     Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-                ),
-            }
-        } else {
-            Span::raw(" ")
-        };
-        let show = |v: &str| {
-            if v.is_empty() {
-                Span::styled("—", Style::default().fg(Color::DarkGray))
+                )
+            } else if let (Some(field), Some(reference), false, false) = (
+                id_field(name),
+                refd,
+                a.trim().is_empty(),
+                b.trim().is_empty(),
+            ) {
+                // Compared as the engine compares them (SPEC 2.2).
+                match crate::ident::compare(field, &a, reference) {
+                    crate::ident::Comparison::Equal if a.trim().eq_ignore_ascii_case(b.trim()) => {
+                        Span::raw(" ")
+                    }
+                    // Spelled differently; the engine finds them equivalent.
+                    crate::ident::Comparison::Equal => {
+                        Span::styled("~", Style::default().fg(Color::DarkGray))
+                    }
+                    // A value vigie cannot read (`10/31/2023`): neither equal nor at fault.
+                    crate::ident::Comparison::Unknown => {
+                        Span::styled("?", Style::default().fg(Color::Yellow))
+                    }
+                    crate::ident::Comparison::Different { .. } => Span::styled(
+                        "≠",
+                        Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+                    ),
+                }
             } else {
-                Span::raw(for_terminal(v, false).into_owned())
+                Span::raw(" ")
+            };
+            IdentRow {
+                mark,
+                name,
+                record: a,
+                reference: b,
             }
-        };
+        })
+        .collect()
+}
+
+/// The widths of the identification table's columns in `width` columns (its borders
+/// included): the mark, the field, the record's value, the reference's.
+fn ident_widths(width: u16) -> [u16; 4] {
+    let inner = Rect::new(0, 0, width.saturating_sub(2), 1);
+    let cols = Layout::horizontal(IDENT_COLUMNS)
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(inner);
+    [cols[0].width, cols[1].width, cols[2].width, cols[3].width]
+}
+
+const IDENT_COLUMNS: [Constraint; 4] = [
+    Constraint::Length(1),
+    Constraint::Length(13),
+    Constraint::Percentage(50),
+    Constraint::Percentage(50),
+];
+
+/// The lines of each row's values in the columns `widths` gives, each value on `cap` lines at
+/// most, its end replaced by `…` when it takes more.
+fn ident_lines(rows: &[IdentRow], widths: [u16; 4], cap: usize) -> Vec<[Vec<String>; 2]> {
+    let lines = |v: &str, w: u16| -> Vec<String> {
+        if v.is_empty() {
+            return vec![String::new()];
+        }
+        super::wrap_lines(&for_terminal(v, false), usize::from(w).max(1), cap)
+    };
+    rows.iter()
+        .map(|r| [lines(&r.record, widths[2]), lines(&r.reference, widths[3])])
+        .collect()
+}
+
+/// The most lines a value of the identification table takes.
+const IDENT_VALUE_LINES: usize = 6;
+
+/// The rows the identification table takes (its borders and header included) with every
+/// value whole, or on [`IDENT_VALUE_LINES`] lines.
+fn ident_height(rows: &[IdentRow], width: u16) -> u16 {
+    let lines = ident_lines(rows, ident_widths(width), IDENT_VALUE_LINES);
+    let rows: usize = lines.iter().map(|[a, b]| a.len().max(b.len())).sum();
+    u16::try_from(rows + 3).unwrap_or(u16::MAX)
+}
+
+fn draw_identification(
+    frame: &mut Frame<'_>,
+    app: &App,
+    d: &crate::tui::app::Detail,
+    rows: Vec<IdentRow>,
+    area: Rect,
+) {
+    let f = &app.report.findings[d.finding as usize];
+    let rec = d.record.as_ref();
+    let refd = d.reference.as_ref();
+    if f.rule == crate::rules::Rule::IN001 {
+        draw_unreadable_line(frame, app, f, area);
+        return;
+    }
+    // A value wider than its column wraps, on as many lines as the panel leaves (six at
+    // most): one that is still too long ends in `…`, never cut without a mark.
+    let widths = ident_widths(area.width);
+    let room = usize::from(area.height.saturating_sub(3));
+    let mut cap = IDENT_VALUE_LINES;
+    let mut lines = ident_lines(&rows, widths, cap);
+    while cap > 1
+        && lines
+            .iter()
+            .map(|[a, b]| a.len().max(b.len()))
+            .sum::<usize>()
+            > room
+    {
+        cap -= 1;
+        lines = ident_lines(&rows, widths, cap);
+    }
+    let show = |v: Vec<String>| -> Text<'static> {
+        if v.len() == 1 && v[0].is_empty() {
+            Text::from(Span::styled("—", Style::default().fg(Color::DarkGray)))
+        } else {
+            Text::from(v.into_iter().map(Line::raw).collect::<Vec<_>>())
+        }
+    };
+    let table_rows = rows.into_iter().zip(lines).map(|(r, [a, b])| {
+        let height = a.len().max(b.len()) as u16;
         Row::new(vec![
-            Cell::from(mark),
-            Cell::from(name),
-            Cell::from(show(&a)),
-            Cell::from(show(&b)),
+            Cell::from(r.mark),
+            Cell::from(r.name),
+            Cell::from(show(a)),
+            Cell::from(show(b)),
         ])
+        .height(height)
     });
     let title = match (rec.is_some(), refd.is_some()) {
         (true, true) => " Identification: ≠ differs ~ spelling ? unreadable ",
         (true, false) => " Identification: record | (no reference) ",
-        _ => " Identification (record not read yet) ",
+        _ if f.record.is_none() => " Identification: none, a finding on the corpus as a whole ",
+        _ if app.state != crate::tui::app::AuditState::Finished => {
+            " Identification (record not read yet: the audit is running) "
+        }
+        _ => " Identification: the record could not be read again ",
     };
     frame.render_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Length(1),
-                Constraint::Length(13),
-                Constraint::Percentage(50),
-                Constraint::Percentage(50),
-            ],
-        )
-        .header(
-            Row::new(vec!["", "field", "record", "reference"])
-                .style(Style::default().add_modifier(Modifier::BOLD)),
-        )
-        .block(Block::bordered().title(title)),
+        Table::new(table_rows, widths.map(Constraint::Length))
+            .header(
+                Row::new(vec!["", "field", "record", "reference"])
+                    .style(Style::default().add_modifier(Modifier::BOLD)),
+            )
+            .block(Block::bordered().title(title)),
+        area,
+    );
+}
+
+/// An unreadable line (IN001) has no identification: where it is, that nothing can be
+/// compared, and the line as the evidence gives it, if it does.
+fn draw_unreadable_line(frame: &mut Frame<'_>, app: &App, f: &crate::model::Finding, area: Rect) {
+    let mut lines = Vec::new();
+    if let Some(r) = &f.record {
+        let file = app
+            .report
+            .files
+            .get(r.file_index as usize)
+            .map_or("the corpus", String::as_str);
+        lines.push(Line::raw(format!(
+            "{}, line {}{}: not a record vigie could read, so there is nothing to compare",
+            for_terminal(file, false),
+            r.line,
+            if r.column > 1 {
+                format!(", column {}", r.column)
+            } else {
+                String::new()
+            }
+        )));
+        if let Some(id) = &r.id {
+            lines.push(Line::raw(format!(
+                "its id, as read: {}",
+                for_terminal(id, false)
+            )));
+        }
+    }
+    if let Some(x) = f.evidence.as_ref().and_then(|e| e.excerpt.as_deref()) {
+        lines.push(Line::from(vec![
+            Span::styled("the line: ", Style::default().fg(Color::DarkGray)),
+            Span::raw(for_terminal(x, false).into_owned()),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(" Identification: an unreadable line, no record ")),
         area,
     );
 }

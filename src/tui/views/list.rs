@@ -2,6 +2,7 @@
 
 use super::{fit, penalty_style, severity_style};
 use crate::report::{WaiverStatus, exported_message};
+use crate::rules::{Penalty, Severity};
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::{App, AuditState, SortColumn};
 use ratatui::Frame;
@@ -11,6 +12,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{
     Block, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
 };
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let mut title = format!(
@@ -76,37 +78,57 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Cell::from(name)
         }
     };
-    // Narrow screens drop the family (the rule's code tells it) and then the place in the file
-    // (the detail shows it) before the message gets too short to read.
     let table_w = inner.width.saturating_sub(1);
-    let record_w: u16 = if table_w >= 96 { 18 } else { 14 };
-    let base = 2 + 9 + 9 + 6 + record_w + 5;
-    let show_place = table_w >= base + 19 + 24;
-    let show_family = show_place && table_w >= base + 19 + 12 + 30;
-    let mut header = vec![
-        Cell::from(" W"),
-        sorted(SortColumn::Severity, "severity"),
-        sorted(SortColumn::Penalty, "penalty"),
-        sorted(SortColumn::Rule, "rule"),
-    ];
-    let mut widths = vec![
-        Constraint::Length(2),
-        Constraint::Length(9),
-        Constraint::Length(9),
-        Constraint::Length(6),
-    ];
-    if show_family {
+    // The record cells of the rows shown, for the width of the record column.
+    let record_cell = |pos: usize| -> String {
+        let f = &app.report.findings[app.order[pos] as usize];
+        match &f.record {
+            Some(_) if app.group && !app.starts_group(pos) => "  ┆".to_string(),
+            Some(r) => for_terminal(r.id.as_deref().unwrap_or("(no id)"), false).into_owned(),
+            None => "(corpus)".to_string(),
+        }
+    };
+    let widest_record = (offset..end)
+        .map(|pos| record_cell(pos).width())
+        .max()
+        .unwrap_or(0);
+    let cols = Columns::for_width(table_w, widest_record);
+
+    let mut header = vec![Cell::from(" W")];
+    let mut widths = vec![Constraint::Length(2)];
+    match cols.words {
+        Words::Full => {
+            header.push(sorted(SortColumn::Severity, "severity"));
+            header.push(sorted(SortColumn::Penalty, "penalty"));
+            widths.extend([Constraint::Length(9), Constraint::Length(9)]);
+        }
+        Words::Short => {
+            header.push(sorted(SortColumn::Severity, "sev"));
+            header.push(sorted(SortColumn::Penalty, "pen"));
+            widths.extend([Constraint::Length(4), Constraint::Length(4)]);
+        }
+        Words::PenaltyOnly => {
+            header.push(sorted(SortColumn::Penalty, "pen"));
+            widths.push(Constraint::Length(4));
+        }
+        Words::None => {}
+    }
+    header.push(sorted(SortColumn::Rule, "rule"));
+    widths.push(Constraint::Length(6));
+    if cols.family {
         header.push(sorted(SortColumn::Family, "family"));
         widths.push(Constraint::Length(11));
     }
     header.push(sorted(SortColumn::Record, "record"));
-    widths.push(Constraint::Length(record_w));
-    if show_place {
+    widths.push(Constraint::Length(cols.record));
+    if cols.place {
         header.push(sorted(SortColumn::Position, "file:line"));
         widths.push(Constraint::Length(18));
     }
-    header.push(sorted(SortColumn::Message, "message"));
-    widths.push(Constraint::Min(10));
+    if cols.message > 0 {
+        header.push(sorted(SortColumn::Message, "message"));
+        widths.push(Constraint::Length(cols.message));
+    }
     let header = Row::new(header).style(Style::default().add_modifier(Modifier::BOLD));
 
     let rows = (offset..end).map(|pos| {
@@ -123,24 +145,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
             None => Span::raw(format!("{cursor} ")),
         };
-        let (record, place) = match &f.record {
+        let record = record_cell(pos);
+        let place = match &f.record {
             Some(r) => {
-                let id = r.id.as_deref().unwrap_or("(no id)");
                 // File names are known when the audit finishes; until then, the line.
                 let file = app
                     .report
                     .files
                     .get(r.file_index as usize)
                     .map_or("line ", |s| s.rsplit('/').next().unwrap_or(s));
-                let rec = if app.group && !app.starts_group(pos) {
-                    "  ┆".to_string()
-                } else {
-                    for_terminal(id, false).into_owned()
-                };
                 let sep = if file.ends_with(' ') { "" } else { ":" };
-                (rec, format!("{}{sep}{}", for_terminal(file, false), r.line))
+                format!("{}{sep}{}", for_terminal(file, false), r.line)
             }
-            None => ("(corpus)".to_string(), String::new()),
+            None => String::new(),
         };
         let mut flags = String::new();
         if f.repeated {
@@ -153,23 +170,28 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "{flags}{}",
             for_terminal(&exported_message(f, app.reveal), false)
         );
-        let mut cells = vec![
-            Cell::from(waiver),
-            Cell::from(Span::styled(
-                f.severity.as_str(),
-                severity_style(f.severity),
-            )),
-            Cell::from(Span::styled(f.penalty.as_str(), penalty_style(f.penalty))),
-            Cell::from(f.rule.code()),
-        ];
-        if show_family {
+        let mut cells = vec![Cell::from(waiver)];
+        let severity = Span::styled(f.severity.as_str(), severity_style(f.severity));
+        let penalty = Span::styled(f.penalty.as_str(), penalty_style(f.penalty));
+        let short_severity = Span::styled(short_severity(f.severity), severity_style(f.severity));
+        let short_penalty = Span::styled(short_penalty(f.penalty), penalty_style(f.penalty));
+        match cols.words {
+            Words::Full => cells.extend([Cell::from(severity), Cell::from(penalty)]),
+            Words::Short => cells.extend([Cell::from(short_severity), Cell::from(short_penalty)]),
+            Words::PenaltyOnly => cells.push(Cell::from(short_penalty)),
+            Words::None => {}
+        }
+        cells.push(Cell::from(f.rule.code()));
+        if cols.family {
             cells.push(Cell::from(f.rule.info().family.as_str()));
         }
-        cells.push(Cell::from(fit(&record, record_w as usize)));
-        if show_place {
+        cells.push(Cell::from(fit(&record, usize::from(cols.record))));
+        if cols.place {
             cells.push(Cell::from(fit(&place, 18)));
         }
-        cells.push(Cell::from(message));
+        if cols.message > 0 {
+            cells.push(Cell::from(fit(&message, usize::from(cols.message))));
+        }
         Row::new(cells).style(if pos == app.selected {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
@@ -196,4 +218,176 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         },
         &mut sb,
     );
+}
+
+/// How the severity and penalty are written in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Words {
+    /// `critical`, `permanent`.
+    Full,
+    /// `crit`, `perm`.
+    Short,
+    /// The penalty alone, short.
+    PenaltyOnly,
+    None,
+}
+
+impl Words {
+    /// The columns they take, with the space after each.
+    fn width(self) -> u16 {
+        match self {
+            Words::Full => 2 * (9 + 1),
+            Words::Short => 2 * (4 + 1),
+            Words::PenaltyOnly => 4 + 1,
+            Words::None => 0,
+        }
+    }
+}
+
+/// How the list's columns share its width. What tells findings apart, the rule's code and the
+/// record's id, is kept whole as long as possible: on a narrow screen the family and the place
+/// in the file go first (the detail shows them), then the record column shrinks to the widest
+/// id shown, the severity and penalty are shortened then left out, and the message gets what
+/// is left; only then is the record's id cut (with `…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    words: Words,
+    family: bool,
+    place: bool,
+    record: u16,
+    /// 0: no message column.
+    message: u16,
+}
+
+/// The message keeps at least this many columns before the severity and penalty give way.
+const MESSAGE_MIN: u16 = 10;
+
+impl Columns {
+    /// For a table `width` columns wide whose widest record cell shown is `widest_record`.
+    fn for_width(width: u16, widest_record: usize) -> Columns {
+        let nominal = if width >= 96 { 18 } else { 14 };
+        // The cursor and waiver mark, the rule's code and the record, each with its space.
+        let fixed = |words: Words, record: u16| 3 + words.width() + 7 + record + 1;
+        let base = fixed(Words::Full, nominal);
+        if width >= base + 30 {
+            // Wide enough for every word: the place in the file, then the family, if the
+            // message keeps its columns.
+            let place = width >= base + 19 + 24;
+            let family = place && width >= base + 19 + 12 + 30;
+            return Columns {
+                words: Words::Full,
+                family,
+                place,
+                record: nominal,
+                message: width - base - 19 * u16::from(place) - 12 * u16::from(family),
+            };
+        }
+        // The header's `record↑` at least; an id longer than the usual column is cut there.
+        let record = u16::try_from(widest_record)
+            .unwrap_or(u16::MAX)
+            .clamp(7, nominal);
+        for words in [Words::Full, Words::Short, Words::PenaltyOnly, Words::None] {
+            let f = fixed(words, record);
+            if width >= f + MESSAGE_MIN {
+                return Columns {
+                    words,
+                    family: false,
+                    place: false,
+                    record,
+                    message: width - f,
+                };
+            }
+        }
+        // The message goes (a column of less than 3 shows nothing), then the record's id is
+        // cut.
+        let f = fixed(Words::None, record);
+        let (record, message) = if width >= f + 3 {
+            (record, width - f)
+        } else {
+            (
+                record.min(width.saturating_sub(fixed(Words::None, 0)).max(1)),
+                0,
+            )
+        };
+        Columns {
+            words: Words::None,
+            family: false,
+            place: false,
+            record,
+            message,
+        }
+    }
+}
+
+fn short_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "crit",
+        Severity::High => "high",
+        Severity::Medium => "med",
+        Severity::Low => "low",
+        Severity::Info => "info",
+    }
+}
+
+fn short_penalty(p: Penalty) -> &'static str {
+    match p {
+        Penalty::Permanent => "perm",
+        Penalty::Temporary => "temp",
+        Penalty::None => "none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_tables_keep_their_columns() {
+        // 120, 100 and 80 columns of terminal: 117, 97 and 77 of table.
+        let c = Columns::for_width(117, 3);
+        assert_eq!(
+            (c.words, c.family, c.place, c.record),
+            (Words::Full, true, true, 18)
+        );
+        assert_eq!(c.message, 117 - 49 - 19 - 12);
+        let c = Columns::for_width(97, 3);
+        assert_eq!((c.family, c.place, c.message), (false, true, 97 - 49 - 19));
+        let c = Columns::for_width(77, 3);
+        assert_eq!((c.words, c.family, c.place), (Words::Full, false, false));
+        assert_eq!((c.record, c.message), (14, 32));
+    }
+
+    #[test]
+    fn narrow_tables_give_up_words_before_the_record() {
+        // 50 and 40 columns of terminal, ids of 11 characters.
+        let c = Columns::for_width(47, 11);
+        assert_eq!((c.words, c.record, c.message), (Words::Short, 11, 15));
+        let c = Columns::for_width(37, 11);
+        assert_eq!((c.words, c.record, c.message), (Words::PenaltyOnly, 11, 10));
+        let c = Columns::for_width(30, 11);
+        assert_eq!((c.words, c.record, c.message), (Words::None, 11, 8));
+        let c = Columns::for_width(25, 11);
+        assert_eq!((c.record, c.message), (11, 3));
+        // No room for a message: the record keeps its id.
+        let c = Columns::for_width(22, 11);
+        assert_eq!((c.record, c.message), (11, 0));
+        // Then it is cut.
+        let c = Columns::for_width(15, 11);
+        assert_eq!((c.record, c.message), (4, 0));
+        // Never wider than the table (past the cursor, rule and one record column).
+        for w in 0..130 {
+            for id in [0, 3, 7, 11, 30] {
+                let c = Columns::for_width(w, id);
+                let used = 3
+                    + c.words.width()
+                    + 7
+                    + c.record
+                    + 12 * u16::from(c.family)
+                    + 19 * u16::from(c.place)
+                    + if c.message > 0 { 1 + c.message } else { 0 };
+                assert!(used <= w.max(11), "{w} {id}: {c:?}");
+                assert!(c.record >= 1);
+            }
+        }
+    }
 }

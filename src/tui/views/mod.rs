@@ -48,9 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, body, *scroll),
         Some(Overlay::Filter { row }) => prompts::filter(frame, app, body, *row),
         Some(Overlay::Search { input }) => prompts::search(frame, app, bottom, input),
-        Some(Overlay::Waiver { input, status }) => {
-            prompts::waiver(frame, app, body, input, *status)
-        }
+        Some(Overlay::Waiver(p)) => prompts::waiver(frame, app, body, p),
         Some(Overlay::Export(p)) => prompts::export(frame, app, body, p),
     }
 }
@@ -86,7 +84,7 @@ fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
         AuditState::Finished => Span::styled("audit finished", Style::default().fg(Color::Green)),
         AuditState::Failed(_) => Span::styled("audit failed", Style::default().fg(Color::Red)),
     };
-    let line = Line::from(vec![
+    let mut spans: Vec<Span<'static>> = vec![
         Span::styled("vigie ", Style::default().add_modifier(Modifier::BOLD)),
         tab("Overview", app.view == View::Overview),
         tab("Findings", app.view != View::Overview),
@@ -100,8 +98,61 @@ fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "  {} help",
             app.keymap.hint(Section::Global, Action::Help)
         )),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+    ];
+    // Waivers not saved are said for as long as they are not (the message of the failed save
+    // goes at the next key): before the help's hint; on a narrower screen in its place, then
+    // before the audit's state, then right after the name.
+    if app.unsaved_waivers > 0 {
+        let n = app.unsaved_waivers;
+        let warning = Span::styled(
+            format!(" {n} waiver{} NOT SAVED ", if n == 1 { "" } else { "s" }),
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        );
+        let [name, overview, findings, detail, state, help] =
+            <[Span<'static>; 6]>::try_from(spans).expect("six spans");
+        let gap = || Span::raw("  ");
+        let candidates = [
+            vec![
+                name.clone(),
+                overview.clone(),
+                findings.clone(),
+                detail.clone(),
+                state.clone(),
+                gap(),
+                warning.clone(),
+                help,
+            ],
+            vec![
+                name.clone(),
+                overview.clone(),
+                findings.clone(),
+                detail.clone(),
+                state.clone(),
+                gap(),
+                warning.clone(),
+            ],
+            vec![
+                name.clone(),
+                overview.clone(),
+                findings.clone(),
+                detail.clone(),
+                warning.clone(),
+                gap(),
+                state.clone(),
+            ],
+        ];
+        let fits = |spans: &[Span<'_>]| {
+            spans.iter().map(Span::width).sum::<usize>() <= usize::from(area.width)
+        };
+        spans = candidates
+            .into_iter()
+            .find(|c| fits(c))
+            .unwrap_or_else(|| vec![name, warning, gap(), overview, findings, detail, state]);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// `42%` of the corpus bytes read, or nothing before the first progress.
@@ -130,7 +181,15 @@ const STATUS_LINES: usize = 3;
 /// than a line, a path, is cut where the line ends), and into [`STATUS_LINES`] lines at most,
 /// the last one ending in `…` when the message is longer still.
 fn status_lines(msg: &str, width: usize) -> Vec<String> {
+    wrap_lines(msg, width, STATUS_LINES)
+}
+
+/// `msg` cut into lines of at most `width` columns, at the last space of a line (a word longer
+/// than a line is cut where the line ends), and into `max_lines` lines at most (one at
+/// least), the last one ending in `…` when the text is longer still.
+fn wrap_lines(msg: &str, width: usize, max_lines: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthChar;
+    let max_lines = max_lines.max(1);
     let width = width.max(2);
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -140,7 +199,7 @@ fn status_lines(msg: &str, width: usize) -> Vec<String> {
     for c in msg.chars() {
         let w = c.width().unwrap_or(0);
         if cols + w > width {
-            if lines.len() + 1 == STATUS_LINES {
+            if lines.len() + 1 == max_lines {
                 // The last line: cut it to leave room for the ellipsis.
                 while cols + 1 > width {
                     let last = line.pop().expect("a line over the width is not empty");
@@ -280,15 +339,26 @@ fn popup(frame: &mut Frame<'_>, area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
-/// Cuts `s` to `w` columns (counting chars), with `…` when cut.
+/// Cuts `s` to `w` columns of the terminal (a wide character takes two), marking the cut with
+/// `…`: what is shown cut never passes for the whole.
 fn fit(s: &str, w: usize) -> String {
-    if s.chars().count() <= w {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= w {
         return s.to_string();
     }
     if w == 0 {
         return String::new();
     }
-    let mut out: String = s.chars().take(w - 1).collect();
+    let mut out = String::new();
+    let mut cols = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if cols + cw > w - 1 {
+            break;
+        }
+        out.push(c);
+        cols += cw;
+    }
     out.push('…');
     out
 }
@@ -319,6 +389,19 @@ fn penalty_style(p: crate::rules::Penalty) -> Style {
 mod tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn fit_marks_the_cut() {
+        assert_eq!(fit("jp-00000045", 11), "jp-00000045");
+        assert_eq!(fit("jp-00000045", 10), "jp-000000…");
+        assert_eq!(fit("jp-00000045", 1), "…");
+        assert_eq!(fit("jp-00000045", 0), "");
+        // Wide characters count two columns.
+        assert_eq!(fit("判決判決", 8), "判決判決");
+        assert_eq!(fit("判決判決", 6), "判決…");
+        assert_eq!(fit("判決判決", 5), "判決…");
+        assert!(fit("判決判決", 4).width() <= 4);
+    }
 
     #[test]
     fn status_messages_wrap_at_spaces_within_three_lines() {

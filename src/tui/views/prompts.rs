@@ -1,15 +1,16 @@
 //! Modal prompts: filter, search, waiver, export.
 
-use super::popup;
+use super::{fit, popup};
 use crate::report::WaiverStatus;
 use crate::text::sanitize::for_terminal;
-use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS};
+use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS, WaiverPrompt};
 use crate::tui::keymap::{Action, Section};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn key(app: &App, s: Section, a: Action) -> Span<'static> {
     Span::styled(
@@ -54,23 +55,29 @@ pub fn filter(frame: &mut Frame<'_>, app: &App, area: Rect, row: usize) {
 }
 
 pub fn search(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str) {
+    let input = for_terminal(input, false);
+    let mut matches = format!("  {} matches (rule, record id, message)", app.order.len());
+    let width = usize::from(area.width);
+    // A long query keeps its end, where the cursor is, in view: the count gives way first.
+    if 2 + input.width() + matches.width() > width {
+        matches = format!("  {} matches", app.order.len());
+        if 2 + 10 + matches.width() > width {
+            matches.clear();
+        }
+    }
+    let room = width.saturating_sub(2 + matches.width());
     let line = Line::from(vec![
         Span::styled("/", Style::default().add_modifier(Modifier::BOLD)),
-        Span::raw(for_terminal(input, false).into_owned()),
+        Span::raw(tail(&input, room)),
         Span::styled("▏", Style::default().fg(Color::Cyan)),
-        Span::styled(
-            format!("  {} matches (rule, record id, message)", app.order.len()),
-            Style::default().fg(Color::DarkGray),
-        ),
+        Span::styled(matches, Style::default().fg(Color::DarkGray)),
     ]);
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(Paragraph::new(line), area);
 }
 
-pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str, status: WaiverStatus) {
-    let Some(f) = app.current_finding() else {
-        return;
-    };
+pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, p: &WaiverPrompt) {
+    let status = p.status;
     let choice = |s: WaiverStatus, name: &'static str| {
         if s == status {
             Span::styled(
@@ -81,17 +88,15 @@ pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str, status:
             Span::raw(format!(" {name} "))
         }
     };
-    let lines = vec![
-        Line::raw(format!(
-            "{} on {}",
-            f.rule.code(),
-            for_terminal(
-                f.record
-                    .as_ref()
-                    .and_then(|r| r.id.as_deref())
-                    .unwrap_or("the corpus"),
-                false
-            )
+    let w = 64.min(area.width);
+    let inner = usize::from(w.saturating_sub(2)).max(1);
+    // The note takes the lines it needs, up to six and what the screen leaves; a longer one
+    // shows its end, where the cursor is: the key hints stay in view below it.
+    let note_rows = usize::from(area.height.saturating_sub(6)).clamp(1, 6);
+    let mut lines = vec![
+        Line::raw(fit(
+            &format!("{} on {}", p.rule.code(), for_terminal(&p.about, false)),
+            inner,
         )),
         Line::from(vec![
             Span::raw("status: "),
@@ -101,28 +106,96 @@ pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str, status:
             key(app, Section::Waiver, Action::ToggleStatus),
             Span::raw(")"),
         ]),
-        Line::from(vec![
-            Span::raw("note: "),
-            Span::raw(for_terminal(input, false).into_owned()),
-            Span::styled("▏", Style::default().fg(Color::Cyan)),
-        ]),
-        Line::raw(""),
-        Line::from(vec![
-            key(app, Section::Waiver, Action::Confirm),
-            Span::raw(" save  "),
-            key(app, Section::Waiver, Action::Remove),
-            Span::raw(" remove  "),
-            key(app, Section::Waiver, Action::Cancel),
-            Span::raw(" cancel"),
-        ]),
     ];
-    let r = popup(frame, area, 64, 7);
+    lines.extend(input_lines("note: ", &p.input, inner, note_rows));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        key(app, Section::Waiver, Action::Confirm),
+        Span::raw(" save  "),
+        key(app, Section::Waiver, Action::Remove),
+        Span::raw(" remove  "),
+        key(app, Section::Waiver, Action::Cancel),
+        Span::raw(" cancel"),
+    ]));
+    let r = popup(frame, area, w, lines.len() as u16 + 2);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" Waiver ")),
+        Paragraph::new(lines).block(Block::bordered().title(" Waiver ")),
         r,
     );
+}
+
+/// `label`, then `text` (sanitised) and the cursor, in lines of `width` columns, the text's
+/// lines under its first (cut anywhere: the cursor at the end of the last line shows where
+/// typing goes). When that takes more than `rows` lines, the last ones, the text of the first
+/// starting with `…` (it goes on before).
+fn input_lines(label: &str, text: &str, width: usize, rows: usize) -> Vec<Line<'static>> {
+    let text = for_terminal(text, false);
+    let indent = label.width();
+    let room = width.saturating_sub(indent).max(2);
+    let mut chunks: Vec<String> = vec![String::new()];
+    let mut cols = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if cols + cw > room {
+            chunks.push(String::new());
+            cols = 0;
+        }
+        chunks.last_mut().expect("one chunk at least").push(c);
+        cols += cw;
+    }
+    // The cursor takes a column too.
+    if cols + 1 > room {
+        chunks.push(String::new());
+    }
+    let rows = rows.max(1);
+    let skipped = chunks.len().saturating_sub(rows);
+    let shown = &mut chunks[skipped..];
+    if skipped > 0 {
+        let first = &mut shown[0];
+        let gone = first.chars().next().map_or(0, |c| c.width().unwrap_or(0));
+        first.replace_range(..first.chars().next().map_or(0, char::len_utf8), "…");
+        if gone > 1 {
+            first.insert(1, ' ');
+        }
+    }
+    let last = shown.len() - 1;
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let head = if i == 0 {
+                label.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            let mut spans = vec![Span::raw(head), Span::raw(chunk.clone())];
+            if i == last {
+                spans.push(Span::styled("▏", Style::default().fg(Color::Cyan)));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The end of `s` in `w` columns, `…` first when it is cut there.
+fn tail(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut cols = 0;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if cols + cw > w - 1 {
+            break;
+        }
+        kept.push(c);
+        cols += cw;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
@@ -141,19 +214,39 @@ pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
             }
         })
         .collect();
-    let mut lines = vec![
-        Line::from(
-            std::iter::once(Span::raw("format: "))
-                .chain(formats)
-                .collect::<Vec<_>>(),
-        ),
-        Line::from(vec![
-            Span::raw("path:   "),
-            Span::raw(for_terminal(&p.path, false).into_owned()),
-            Span::styled("▏", Style::default().fg(Color::Cyan)),
-        ]),
-        Line::raw(""),
-    ];
+    let w = 64.min(area.width);
+    let inner = usize::from(w.saturating_sub(2)).max(1);
+    let mut lines = vec![Line::from(
+        std::iter::once(Span::raw("format: "))
+            .chain(formats)
+            .collect::<Vec<_>>(),
+    )];
+    // A long path shows whole, on up to three lines, or its end.
+    lines.extend(input_lines("path:   ", &p.path, inner, 3));
+    lines.push(Line::raw(""));
+    let said = |lines: &mut Vec<Line<'static>>, text: &str, color: Color| {
+        let text = for_terminal(text, false);
+        for l in super::status_lines(&text, inner) {
+            lines.push(Line::from(Span::styled(l, Style::default().fg(color))));
+        }
+    };
+    if let Some(e) = &p.error {
+        said(&mut lines, e, Color::Red);
+    }
+    if let Some(named) = p.other_format_named() {
+        said(
+            &mut lines,
+            &format!(
+                "this file gets the {} report, though its name tells {} ({}/{} change the \
+                 format)",
+                FORMATS[p.format].as_str(),
+                named.as_str(),
+                app.keymap.hint(Section::Export, Action::NextFormat),
+                app.keymap.hint(Section::Export, Action::PreviousFormat)
+            ),
+            Color::Yellow,
+        );
+    }
     if p.confirm_overwrite {
         lines.push(Line::from(vec![
             Span::styled(
@@ -186,7 +279,17 @@ pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
         reveal,
         Style::default().fg(Color::DarkGray),
     )));
-    let r = popup(frame, area, 64, lines.len() as u16 + 2);
+    // On a short screen the blank line goes, then the note on redaction: the keys stay.
+    let blank = lines.iter().position(|l| l.width() == 0);
+    if lines.len() + 2 > usize::from(area.height)
+        && let Some(at) = blank
+    {
+        lines.remove(at);
+    }
+    if lines.len() + 2 > usize::from(area.height) {
+        lines.pop();
+    }
+    let r = popup(frame, area, w, lines.len() as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(" Export the report ")),
         r,
