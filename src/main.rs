@@ -191,6 +191,7 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
         });
     };
     report::check_output_path(&path)?;
+    report::check_not_read_only(&path)?;
     let told = Format::told_by(&path).map(|f| match f {
         Format::Json => ReportFormat::Json,
         Format::Jsonl => ReportFormat::Jsonl,

@@ -1525,6 +1525,22 @@ fn the_output_path_tells_the_format_and_dash_is_standard_output() {
         assert!(!err.contains("os error"), "{err}");
     }
     assert!(!work.join("new").exists());
+    // A read-only report (one signed off) is not replaced, though its folder would allow the
+    // rename: exit 2 before the audit, the file as it was.
+    let kept = work.join("summary.txt");
+    let before = std::fs::read(&kept).unwrap();
+    let mut perms = std::fs::metadata(&kept).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&kept, perms).unwrap();
+    let out = run(&["-o", "summary.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("vigie: summary.txt: the file is read-only: vigie does not replace it"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), before);
+    assert!(std::fs::metadata(&kept).unwrap().permissions().readonly());
     let mut left: Vec<String> = std::fs::read_dir(&work)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

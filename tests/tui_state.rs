@@ -907,6 +907,26 @@ fn an_export_that_cannot_be_written_keeps_the_prompt_and_says_why() {
     press(&mut a, "enter");
     assert!(a.overlay.is_none());
     assert!(dir.path().join("report.csv").is_file());
+
+    // A read-only file is said to be one before anything is asked, and kept.
+    let kept = dir.path().join("signed.csv");
+    std::fs::write(&kept, "signed off\n").unwrap();
+    let mut perms = std::fs::metadata(&kept).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&kept, perms).unwrap();
+    press(&mut a, "e");
+    type_export_path(&mut a, kept.to_str().unwrap());
+    press(&mut a, "enter");
+    let p = export_prompt(&a);
+    assert!(!p.confirm_overwrite);
+    let e = p.error.as_deref().unwrap();
+    assert!(
+        e.contains("the file is read-only: vigie does not replace it"),
+        "{e}"
+    );
+    press(&mut a, "enter");
+    assert!(export_prompt(&a).error.is_some());
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "signed off\n");
 }
 
 /// A name that tells another format than the one chosen is pointed out, as `--output`'s is.

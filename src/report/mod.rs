@@ -560,11 +560,37 @@ pub fn check_output_path(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Fails when `path` is a file that is read-only: its permissions allow no one to write it, or
+/// this user cannot. The rename of [`write_atomically`] needs only the folder to be writable,
+/// and would replace such a file without a word; whoever made it read-only meant it to be kept
+/// (a report signed off, a lead's waivers). A missing path, or one that is no file, is fine.
+pub fn check_not_read_only(path: &Path) -> anyhow::Result<()> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return Ok(());
+    }
+    let denied = meta.permissions().readonly()
+        || std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .is_err_and(|e| e.kind() == io::ErrorKind::PermissionDenied);
+    if denied {
+        anyhow::bail!(
+            "{}: the file is read-only: vigie does not replace it",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Writes a file atomically: `f` writes into a temporary file in the same folder, which is
 /// flushed, synced to disk and then renamed over `path`. On any error nothing is left behind (the
 /// temporary file is removed, `path` is untouched) and the error names `path`.
 ///
-/// A symbolic link is followed: the file it points to is replaced and the link kept. A path that
+/// A file that is read-only is not replaced ([`check_not_read_only`]). A symbolic link is
+/// followed: the file it points to is replaced and the link kept. A path that
 /// is neither a file nor a folder (`/dev/null`, `/dev/stdout`, a named pipe a job reads) is
 /// written to directly: a rename would replace the device or the pipe itself with a file.
 pub fn write_atomically(
@@ -572,6 +598,7 @@ pub fn write_atomically(
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     check_output_path(path)?;
+    check_not_read_only(path)?;
     let shown = path.display();
     // Of the file itself, a symbolic link followed.
     let meta = std::fs::metadata(path).ok();

@@ -1242,8 +1242,11 @@ impl App {
             self.overlay = Some(Overlay::Export(p));
             return;
         }
-        // A folder is no file to write (nor to overwrite): said before anything is asked.
-        if let Err(e) = crate::report::check_output_path(&path) {
+        // A folder is no file to write, nor a read-only file to overwrite: said before anything
+        // is asked.
+        if let Err(e) = crate::report::check_output_path(&path)
+            .and_then(|()| crate::report::check_not_read_only(&path))
+        {
             p.confirm_overwrite = false;
             p.error = Some(format!("{e:#}"));
             self.overlay = Some(Overlay::Export(p));

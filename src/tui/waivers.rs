@@ -44,30 +44,11 @@ pub fn write(
     out.write_all(b"\n")
 }
 
-/// Fails when `path` is a file that is read-only: its permissions allow no one to write it, or
-/// this user cannot. The rename that saves the waivers needs only the folder to be writable,
-/// and would replace such a file without a word; whoever made it read-only meant it to be kept.
-/// A missing file is fine (it is created).
+/// Fails when `path` is a file that is read-only (see [`crate::report::check_not_read_only`]),
+/// saying how to go on with another waivers file. A missing file is fine (it is created).
 pub fn check_writable(path: &Path) -> anyhow::Result<()> {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return Ok(());
-    };
-    if !meta.is_file() {
-        return Ok(());
-    }
-    let denied = meta.permissions().readonly()
-        || std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
-    if denied {
-        anyhow::bail!(
-            "{}: the file is read-only: vigie does not replace it (make it writable, or give \
-             another --waivers file)",
-            path.display()
-        );
-    }
-    Ok(())
+    crate::report::check_not_read_only(path)
+        .map_err(|e| anyhow::anyhow!("{e} (make it writable, or give another --waivers file)"))
 }
 
 #[cfg(test)]
