@@ -914,7 +914,11 @@ impl Tally<'_> {
         }
         self.progress.findings = self.findings.len() as u64;
         if self.live && !new.is_empty() {
-            (self.sink)(AuditEvent::Findings(new.to_vec()));
+            // Twins numbered as the final report will number them: a live finding's fingerprint
+            // is its final one.
+            let mut batch = new.to_vec();
+            crate::model::number_twins(&mut batch);
+            (self.sink)(AuditEvent::Findings(batch));
         }
     }
 

@@ -737,6 +737,13 @@ fn events_add_up_to_the_report() {
     std::fs::create_dir(&corpus).unwrap();
     std::os::unix::fs::symlink(g.root.join("corpus.jsonl"), corpus.join("a.jsonl")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("nowhere"), corpus.join("gone.jsonl")).unwrap();
+    // A record whose text gives twins (the same address in the same words, four times over):
+    // findings numbered apart only by their occurrence, live as in the report.
+    let twins = serde_json::json!({
+        "id": "twins",
+        "text": "Écrire à jean.durand@gmail.com pour tout. ".repeat(6),
+    });
+    std::fs::write(corpus.join("twins.jsonl"), format!("{twins}\n")).unwrap();
     // A file the system lists but will not read (EIO): it fails once the reader is at it.
     #[cfg(target_os = "linux")]
     std::os::unix::fs::symlink("/proc/self/mem", corpus.join("mem.jsonl")).unwrap();
@@ -767,6 +774,12 @@ fn events_add_up_to_the_report() {
     sent.sort();
     kept.sort();
     assert_eq!(sent, kept);
+    let twins: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == vigie::rules::Rule::MSK005 && f.occurrence > 0)
+        .collect();
+    assert_eq!(twins.len(), 3, "{twins:?}");
     let unreadable_files = report
         .findings
         .iter()

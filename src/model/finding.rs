@@ -337,6 +337,35 @@ impl Finding {
     }
 }
 
+/// Numbers twins (findings of one record and rule with the same fingerprint) in the order
+/// `findings` gives them, each record's in the order its check gave them: the numbers
+/// [`number_occurrences`] gives them once the audit has sorted every finding, since sorting
+/// keeps the order of equal ones. For the findings a live audit shows before that, so that each
+/// has its final fingerprint already (a waiver set on one lands on it). IN002 is numbered by
+/// the audit.
+pub fn number_twins(findings: &mut [Finding]) {
+    if findings.len() < 2 {
+        return;
+    }
+    // Twins so far, by record place, rule and fingerprint.
+    type Twin = ((u32, u64, u64), Rule, u64);
+    let mut seen: std::collections::HashMap<Twin, u16> = std::collections::HashMap::new();
+    for f in findings.iter_mut() {
+        if f.rule == Rule::IN002 {
+            continue;
+        }
+        f.occurrence = 0;
+        let key = (
+            f.record.as_ref().map_or((0, 0, 0), |r| r.place()),
+            f.rule,
+            f.fingerprint_u64(),
+        );
+        let n = seen.entry(key).or_insert(0);
+        f.occurrence = *n;
+        *n = n.saturating_add(1);
+    }
+}
+
 /// Numbers the findings that would share a fingerprint within one record
 /// ([`Finding::occurrence`]). `findings` must be sorted by place, rule and fingerprint, as the
 /// audit sorts them, so that such findings are next to each other in the order the record's
