@@ -917,7 +917,7 @@ impl Tally<'_> {
             // Twins numbered as the final report will number them: a live finding's fingerprint
             // is its final one.
             let mut batch = new.to_vec();
-            crate::model::number_twins(&mut batch);
+            crate::model::number_occurrences(&mut batch);
             (self.sink)(AuditEvent::Findings(batch));
         }
     }

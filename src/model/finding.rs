@@ -337,13 +337,13 @@ impl Finding {
     }
 }
 
-/// Numbers twins (findings of one record and rule with the same fingerprint) in the order
-/// `findings` gives them, each record's in the order its check gave them: the numbers
-/// [`number_occurrences`] gives them once the audit has sorted every finding, since sorting
-/// keeps the order of equal ones. For the findings a live audit shows before that, so that each
-/// has its final fingerprint already (a waiver set on one lands on it). IN002 is numbered by
-/// the audit.
-pub fn number_twins(findings: &mut [Finding]) {
+/// Numbers twins, the findings of one record and rule that would share a fingerprint
+/// ([`Finding::occurrence`]): 0, 1, 2… in the order `findings` gives them, whatever lies
+/// between them. The audit numbers them once every finding is sorted (sorting keeps the order
+/// of equal ones, so each record's twins stay in the order its check gave them); a live audit
+/// numbers each batch it shows the same way, so that a finding has its final fingerprint from
+/// the start (a waiver set on a twin lands on it). IN002 is numbered by the audit, per id.
+pub fn number_occurrences(findings: &mut [Finding]) {
     if findings.len() < 2 {
         return;
     }
@@ -363,34 +363,6 @@ pub fn number_twins(findings: &mut [Finding]) {
         let n = seen.entry(key).or_insert(0);
         f.occurrence = *n;
         *n = n.saturating_add(1);
-    }
-}
-
-/// Numbers the findings that would share a fingerprint within one record
-/// ([`Finding::occurrence`]). `findings` must be sorted by place, rule and fingerprint, as the
-/// audit sorts them, so that such findings are next to each other in the order the record's
-/// check gave them.
-pub fn number_occurrences(findings: &mut [Finding]) {
-    let mut prev: Option<((u32, u64, u64), Rule, u64)> = None;
-    let mut run: u16 = 0;
-    for f in findings.iter_mut() {
-        if f.rule == Rule::IN002 {
-            // Numbered by the audit, per id.
-            continue;
-        }
-        f.occurrence = 0;
-        let key = (
-            f.record.as_ref().map_or((0, 0, 0), |r| r.place()),
-            f.rule,
-            f.fingerprint_u64(),
-        );
-        if prev == Some(key) {
-            run = run.saturating_add(1);
-            f.occurrence = run;
-        } else {
-            run = 0;
-            prev = Some(key);
-        }
     }
 }
 

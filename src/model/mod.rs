@@ -5,7 +5,6 @@ pub mod producer;
 
 pub use finding::{
     AfterAudit, Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key, number_occurrences,
-    number_twins,
 };
 pub use producer::{IdField, Producer};
 
