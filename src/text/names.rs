@@ -458,6 +458,96 @@ const BODY_HEADS: &[&str] = &[
     "associations",
 ];
 
+/// Capitalised, words that make a name in a party position a body's wherever they stand in it
+/// (`Lyon Métropole Habitat`, `Sorbonne Université`, `Action Logement Services`, `MAIRIE DE
+/// LYON`, `France Travail`): none is a surname that a party may bear. Asked only of the names
+/// found before `demeurant`, `domicilié` or `né le`, in any case.
+const BODY_MARKS: &[&str] = &[
+    "federation",
+    "confederation",
+    "fonds",
+    "comite",
+    "laboratoire",
+    "laboratoires",
+    "conseil",
+    "direction",
+    "pole",
+    "union",
+    "autorite",
+    "tresor",
+    "regie",
+    "metropole",
+    "communaute",
+    "administration",
+    "service",
+    "services",
+    "hospices",
+    "hopitaux",
+    "club",
+    "groupement",
+    "mutualite",
+    "cooperative",
+    "institution",
+    "academie",
+    "associations",
+    "societe",
+    "association",
+    "syndicat",
+    "banque",
+    "caisse",
+    "mutuelle",
+    "compagnie",
+    "etablissement",
+    "etablissements",
+    "fondation",
+    "entreprise",
+    "entreprises",
+    "clinique",
+    "hopital",
+    "prefecture",
+    "assurance",
+    "assurances",
+    "agence",
+    "institut",
+    "ministere",
+    "universite",
+    "mairie",
+    "parti",
+    "ligue",
+    "musee",
+    "hotel",
+    "eglise",
+    "collectivite",
+    "port",
+    "reseau",
+    "electricite",
+    "habitat",
+    "logement",
+    "aeroport",
+    "aeroports",
+    "voies",
+    "television",
+    "televisions",
+    "radio",
+    "travail",
+    "opera",
+    "theatre",
+    "financement",
+    "immobilier",
+    "immobiliere",
+];
+
+/// Acronyms of bodies, written in capitals, that make a name in a party position a body's
+/// wherever they stand in it (`AGS CGEA DE LYON`, `Paris Habitat OPH`, `AXA FRANCE IARD`),
+/// folded. None that a surname in capitals may be (`CHU`).
+const BODY_ACRONYMS: &[&str] = &[
+    "ags", "cgea", "unedic", "carsat", "caf", "msa", "oniam", "ehpad", "gaec", "earl", "scea",
+    "sncf", "edf", "gdf", "ratp", "oph", "opac", "sip", "sie", "dgfip", "drfip", "ddfip", "ccas",
+    "chru", "iard", "fgti", "fgao", "cnav", "ogec", "hlm", "sos", "sdc", "aful", "bnp", "hsbc",
+    "maaf", "macif", "maif", "matmut", "gmf", "axa", "scop", "enedis", "grdf", "vie", "sci",
+    "sarl", "sas", "sasu", "eurl", "snc", "scp", "selarl", "selas", "selafa", "urssaf", "cpam",
+];
+
 /// Words that, before a name in a party position or opening it, make it a company's or an
 /// institution's (`la SCI Les Tilleuls, domiciliée`, `L'Urssaf Rhône-Alpes, domiciliée`).
 const ORGS: &[&str] =
@@ -476,6 +566,10 @@ const PLACES_BEFORE: &[&str] = &[
     "place",
     "quartier",
     "nationalite",
+    "origine",
+    "ressortissant",
+    "ressortissante",
+    "navire",
 ];
 
 /// Whether `w` is a word of [`PLACES_BEFORE`], an elided article aside, in any case and with
@@ -639,6 +733,90 @@ const NOT_NAMES: &[&str] = &[
     "europeenne",
     "international",
     "internationale",
+    "judiciaire",
+    "judiciaires",
+    // Nationalities, capitalised in apposition to a party (`M. [K], Algérien, né le`, `son
+    // épouse Marocaine`); not those that are also common surnames (`Allemand`, `Normand`).
+    "francais",
+    "francaise",
+    "marocain",
+    "marocaine",
+    "algerien",
+    "algerienne",
+    "tunisien",
+    "tunisienne",
+    "senegalais",
+    "senegalaise",
+    "malien",
+    "malienne",
+    "ivoirien",
+    "ivoirienne",
+    "camerounais",
+    "camerounaise",
+    "congolais",
+    "congolaise",
+    "comorien",
+    "comorienne",
+    "guineen",
+    "guineenne",
+    "mauritanien",
+    "mauritanienne",
+    "egyptien",
+    "egyptienne",
+    "libanais",
+    "libanaise",
+    "syrien",
+    "syrienne",
+    "afghan",
+    "afghane",
+    "albanais",
+    "albanaise",
+    "kosovar",
+    "georgien",
+    "georgienne",
+    "armenien",
+    "armenienne",
+    "ukrainien",
+    "ukrainienne",
+    "bresilien",
+    "bresilienne",
+    "americain",
+    "americaine",
+    "britannique",
+    "vietnamien",
+    "vietnamienne",
+    "cambodgien",
+    "cambodgienne",
+    "pakistanais",
+    "pakistanaise",
+    "chinois",
+    "chinoise",
+    "portugais",
+    "portugaise",
+    "espagnol",
+    "espagnole",
+    "italien",
+    "italienne",
+    "polonais",
+    "polonaise",
+    "roumain",
+    "roumaine",
+    "soudanais",
+    "soudanaise",
+    "erythreen",
+    "erythreenne",
+    "haitien",
+    "haitienne",
+    "irakien",
+    "irakienne",
+    "iranien",
+    "iranienne",
+    "tchetchene",
+    "bangladais",
+    "bangladaise",
+    "nigerian",
+    "nigeriane",
+    "turque",
 ];
 
 /// Names of natural persons who are parties or third parties, shown in clear in `text`.
@@ -940,50 +1118,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 if out.iter().any(|c| c.start <= ns && ns < c.end) {
                     continue;
                 }
-                // What precedes the name: a civility (already a candidate), a company word.
-                let before = text[..ns].trim_end();
-                if let Some((ws, we)) = last_word(before)
-                    && (in_list(without_elision(&before[ws..we]), IN_ORGS)
-                        || place_word_before(&before[ws..we])
-                        || is_civility_word(&before[ws..we]))
-                {
-                    continue;
-                }
-                // The end of a body's longer name, whose start the name stopped short of
-                // (`La Direction Générale des Finances Publiques, domiciliée`).
-                if body_runs_into(text, ns) {
-                    continue;
-                }
-                // A company word opening it (`Banque Populaire Auvergne, domiciliée`,
-                // `L'Urssaf Rhône-Alpes, domiciliée`), or a lawyer or a liquidator acting as
-                // such (`Me Jean Dupont, domicilié en cette qualité`).
-                // After an article, a school's or another place's word opens it too (`Le Lycée
-                // Henri IV, domicilié`), though alone it may be a surname (`Marie Ecole`).
-                let span = &text[ns..ne];
-                let article = span.split(' ').next().is_some_and(|w| {
-                    matches!(w, "La" | "Le" | "Les" | "LA" | "LE" | "LES")
-                        || without_elision(w).len() < w.len()
-                });
-                // Opened by an article, a name with a body's word anywhere is a body's (`L'Union
-                // départementale des Associations familiales`); `Le Gall` holds none.
-                let body_word = |w: &str| {
-                    let w = without_elision(w);
-                    w.starts_with(char::is_uppercase) && in_list(w, IN_ORGS | IN_BODY_HEADS)
-                };
-                if span
-                    .split(' ')
-                    .find(|w| !matches!(*w, "La" | "Le" | "Les" | "LA" | "LE" | "LES"))
-                    .is_some_and(|w| {
-                        in_list(without_elision(w), IN_ORGS)
-                            || body_word(w)
-                            || article && place_word_before(without_elision(w))
-                    })
-                    || article && span.split(' ').any(body_word)
-                    || is_master_at(text, ns)
-                {
-                    continue;
-                }
-                if before.ends_with(']') || before.ends_with("...") || before.ends_with('…') {
+                if !person_in_party_position(text, ns, ne, &out) {
                     continue;
                 }
                 out.push(Candidate {
@@ -1030,6 +1165,140 @@ fn body_runs_into(text: &str, ns: usize) -> bool {
         p = ws;
     }
     false
+}
+
+/// Whether the name `ns..ne`, found before `demeurant`, `domicilié` or `né le`, is a person's,
+/// not a body's, a title's or an apposition's; `found` are the candidates found before it.
+fn person_in_party_position(text: &str, ns: usize, ne: usize, found: &[Candidate]) -> bool {
+    let span = &text[ns..ne];
+    let before = text[..ns].trim_end();
+    // What precedes the name: a civility (already a candidate), a company word, a place's word
+    // (`de l'immeuble Le Grand Pavois`, `de nationalité Algérienne`, `d'origine Marocaine`).
+    // (Not past a comma: `le directeur de la société, Jean Durand, domicilié`.)
+    if let Some((ws, we)) = last_word(before)
+        && (!before.ends_with(',') && in_list(without_elision(&before[ws..we]), IN_ORGS)
+            || place_word_before(&before[ws..we])
+            || is_civility_word(&before[ws..we]))
+    {
+        return false;
+    }
+    // The word right before, a space apart: a determiner, which no person's name takes
+    // (`son Représentant Légal domicilié`, `contre la Macif, domiciliée`, `de l'Olympique
+    // Lyonnais`); a capitalised title whose tail the name is (`M. LE DIRECTEUR REGIONAL DES
+    // FINANCES PUBLIQUES`, `Le Préfet de la Région Auvergne-Rhône-Alpes`); a company's form in
+    // dotted capitals (`S.A.R.L. BATI PLUS`).
+    if before.len() < ns {
+        let token = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        if matches!(
+            token,
+            "son" | "sa" | "ses" | "leur" | "leurs" | "le" | "la" | "les" | "l'" | "l’"
+        ) || (token.starts_with("l'") || token.starts_with("l’"))
+            && without_elision(token).starts_with(char::is_uppercase)
+        {
+            return false;
+        }
+        let w = without_elision(token);
+        if w.starts_with(char::is_uppercase)
+            && in_list(w, IN_TITLES)
+            && span.split(' ').next().is_some_and(|f| {
+                f.starts_with(char::is_lowercase)
+                    || in_list(f, IN_NOT_NAMES) && !in_list(f, IN_PARTICLES)
+            })
+        {
+            return false;
+        }
+        if token.contains('.') {
+            let mut buf = [0u8; 16];
+            let mut n = 0;
+            for b in token.bytes().filter(|&b| b != b'.') {
+                if n == buf.len() {
+                    break;
+                }
+                buf[n] = b;
+                n += 1;
+            }
+            if std::str::from_utf8(&buf[..n]).is_ok_and(|w| n < buf.len() && in_list(w, IN_ORGS)) {
+                return false;
+            }
+        }
+    }
+    // The end of a body's longer name, whose start the name stopped short of (`La Direction
+    // Générale des Finances Publiques, domiciliée`).
+    if body_runs_into(text, ns) {
+        return false;
+    }
+    let mut words = span.split(' ');
+    let first = words.next().unwrap_or_default();
+    // Opened by an article (`La Macif`, `Le Parti Socialiste`, `L'EARL Les Vergers`, `LA
+    // POSTE`), a name is a body's: a surname that takes one takes a first name before it too
+    // (`Jean Le Gall`). Opened by a lower-case word (`de la Transition Écologique`, after
+    // `Ministre`) or an adjective (`Régional`, `Départemental`), it is the tail of a longer one.
+    if matches!(first, "La" | "Le" | "Les" | "LA" | "LE" | "LES")
+        || first.starts_with("L'")
+        || first.starts_with("L’")
+        || first.starts_with(char::is_lowercase)
+        || in_list(first, IN_NOT_NAMES) && !in_list(first, IN_PARTICLES)
+    {
+        return false;
+    }
+    // A company word opening it (`Banque Populaire Auvergne, domiciliée`), a body's word
+    // anywhere in it (`Lyon Métropole Habitat`, `Sorbonne Université`), a body's acronym
+    // (`AXA FRANCE IARD`, `UNEDIC DELEGATION AGS CGEA DE LYON`, `SNCF Voyageurs`), a name
+    // ending with `France` (`Radio France`, `Électricité de France`); or a lawyer or a
+    // liquidator acting as such (`Me Jean Dupont, domicilié en cette qualité`).
+    let several = span.contains(' ');
+    if in_list(without_elision(first), IN_ORGS | IN_BODY_HEADS)
+        || span.split(' ').any(|w| {
+            let w = without_elision(w);
+            w.starts_with(char::is_uppercase) && is_folded_in(w, BODY_MARKS)
+                || w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_uppercase())
+                    && is_folded_in(w, BODY_ACRONYMS)
+        })
+        || several && span.ends_with(" France")
+        || span.split(' ').next_back().is_some_and(|w| {
+            w.strip_suffix("-France")
+                .is_some_and(|h| !h.is_empty() && !h.ends_with("Marie"))
+        })
+        // Closed by an adjective (`Hermès International`, `Polynésie Française`): no
+        // person's name ends so.
+        || several
+            && span.rsplit(' ').next().is_some_and(|w| {
+                in_list(w, IN_NOT_NAMES) && !in_list(w, IN_PARTICLES)
+            })
+        || is_master_at(text, ns)
+    {
+        return false;
+    }
+    // An apposition to a party just named, by a marker or after a civility: a trade, a status
+    // or a nationality (`Monsieur [K] [P], Ingénieur, demeurant`, `M. [K], Retraité, demeurant`,
+    // `M. Jean Durand, Artisan Plombier, demeurant`), whose first words the name may have
+    // stopped short of (`M. [K], Directeur Commercial, demeurant`).
+    let mut head = before;
+    for _ in 0..3 {
+        match head.rsplit_once(' ') {
+            Some((h, w)) if w.starts_with(char::is_uppercase) && !w.ends_with(',') => {
+                head = h.trim_end_matches(' ');
+            }
+            _ => break,
+        }
+    }
+    if let Some(apposed) = head.strip_suffix(',').map(str::trim_end) {
+        let marker = apposed.ends_with("...")
+            || apposed.ends_with('…')
+            || apposed.strip_suffix(']').is_some_and(|a| {
+                a.rsplit_once('[').is_some_and(|(_, inner)| {
+                    (1..=4).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_uppercase())
+                })
+            });
+        if marker || found.iter().rev().take(4).any(|c| c.end == apposed.len()) {
+            return false;
+        }
+    }
+    !(before.ends_with(']') || before.ends_with("...") || before.ends_with('…'))
 }
 
 /// A civility at `s..e` and the names that follow it: `M. Jean Dupont`, `MM. Pons, Choquet`,
@@ -1925,7 +2194,8 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
         }
         let w = &text[ws..we];
         let first = w.chars().next()?;
-        let lists = lists_of(w);
+        // `L'AGENT JUDICIAIRE`: the word's lists, its elided article aside.
+        let lists = lists_of(without_elision(w));
         if first.is_uppercase() {
             if lists & (IN_TITLES | IN_SENTENCE_WORDS) != 0 || is_civility_word(w) {
                 break;
@@ -2522,6 +2792,103 @@ mod tests {
         );
     }
 
+    /// Bodies before `domicilié`, whatever their form: opened by an article, with a body's word
+    /// or acronym anywhere, a company's form in dotted capitals, the tail of a title, a role
+    /// after a determiner; and appositions to a party already named (a trade, a nationality).
+    /// People in the same positions are still found.
+    #[test]
+    fn bodies_titles_and_appositions_before_a_party_word() {
+        for t in [
+            "L'AGS CGEA de Lyon, domiciliée [Adresse 1]",
+            "INTIMÉE : UNEDIC DELEGATION AGS CGEA DE LYON, domiciliée [Adresse 1]",
+            "INTIMÉ : L'AGENT JUDICIAIRE DE L'ETAT, domicilié [Adresse 1]",
+            "INTIMÉ : M. LE DIRECTEUR REGIONAL DES FINANCES PUBLIQUES, domicilié [Adresse 1]",
+            "Le Directeur Départemental des Finances Publiques du Rhône, domicilié [Adresse 1]",
+            "Madame la Ministre de la Transition Écologique, domiciliée [Adresse 1]",
+            "Le Préfet de la Région Auvergne-Rhône-Alpes, domicilié [Adresse 1]",
+            "La CARSAT Rhône-Alpes, domiciliée [Adresse 1]",
+            "La MSA Ardèche Drôme Loire, domiciliée [Adresse 1]",
+            "La CAF de la Gironde, domiciliée [Adresse 1]",
+            "L'ONIAM, domicilié [Adresse 1]",
+            "INTIMÉE : EHPAD LES GLYCINES, domiciliée [Adresse 1]",
+            "INTIMÉE : MAIRIE DE LYON, domiciliée [Adresse 1]",
+            "INTIMÉE : LA POSTE, domiciliée [Adresse 1]",
+            "INTIMÉE : ENEDIS, domiciliée [Adresse 1]",
+            "INTIMÉE : AXA FRANCE IARD, domiciliée [Adresse 1]",
+            "Allianz IARD, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "SNCF Voyageurs, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "Electricité de France, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "France Travail, domicilié [Adresse 2], défendeur à la cassation.",
+            "Radio France, domiciliée [Adresse 1]",
+            "Météo-France, domicilié [Adresse 1]",
+            "Hermès International, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "La Macif, domiciliée [Adresse 2], défenderesse à la cassation.",
+            "L'EARL Les Vergers du Moulin, domiciliée [Adresse 2], défenderesse à la cassation.",
+            "Le GAEC Des Prés Verts, domicilié [Adresse 2], défendeur à la cassation.",
+            "La SCEA Château Lafleur, domiciliée [Adresse 2], défenderesse à la cassation.",
+            "S.A.R.L. BATI PLUS, domiciliée [Adresse 2], intimée.",
+            "INTIMÉE : S.A.S. LE PETIT BISTROT, domiciliée [Adresse 1]",
+            "Les Établissements Martin, domiciliés [Adresse 1], défendeurs.",
+            "Le Parti Socialiste, domicilié [Adresse 1]",
+            "Les Restaurants du Cœur, domiciliés [Adresse 1], défendeurs à la cassation.",
+            "Lyon Métropole Habitat, domicilié [Adresse 1], défendeur à la cassation.",
+            "Paris Habitat OPH, domicilié [Adresse 1], défendeur à la cassation.",
+            "Sorbonne Université, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "Le navire Marion Dufresne, domicilié au port de Marseille",
+            "SA BNP PARIBAS, prise en la personne de son Représentant Légal domicilié en cette \
+             qualité audit siège",
+            "SAS LIDL, prise en la personne de son Gérant domicilié en cette qualité audit siège",
+            // Appositions to a party named by a marker or after a civility.
+            "Monsieur [K] [P], Ingénieur, demeurant [Adresse 2]",
+            "M. [K], ressortissant Algérien, né le [Date naissance 1]",
+            "M. [K], Algérien, né le [Date naissance 1]",
+            "Mme [K], d'origine Marocaine, née le [Date naissance 1]",
+            "M. [K], Retraité, demeurant [Adresse 1]",
+            "Mme [K], Sans Profession, demeurant [Adresse 1]",
+            "Mme [K], Aide-Soignante, demeurant [Adresse 1]",
+            "M. [K], Gérant de Société, demeurant [Adresse 1]",
+            "M. [K], Artisan Plombier, demeurant [Adresse 1]",
+            "M. [K], Expert-Comptable, demeurant [Adresse 1]",
+            "M. [K], SDF, domicilié au CCAS de Lyon",
+            "M. [K], Directeur Commercial, demeurant [Adresse 1]",
+            "M. [K] [P], Agriculteur, GAEC du Moulin, demeurant [Adresse 1]",
+            "Le mari a quitté le domicile conjugal et son épouse Marocaine l'a suivi.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            (
+                "représentée par son père, Jean Durand, demeurant [Adresse 1]",
+                "Jean Durand",
+            ),
+            ("INTIMÉ : Jean DURAND, domicilié [Adresse 1]", "Jean DURAND"),
+            ("INTIMÉ : DURAND Jean, domicilié [Adresse 1]", "DURAND Jean"),
+            (
+                "M. [K] et Jean Durand, demeurant [Adresse 1]",
+                "Jean Durand",
+            ),
+            (
+                "le directeur de la société, Jean Durand, domicilié [Adresse 1]",
+                "Jean Durand",
+            ),
+            (
+                "la société Alpha et Jean Le Gall, domiciliés [Adresse 2]",
+                "Jean Le Gall",
+            ),
+            ("1°/ Jean Barreau, demeurant [Adresse 1],", "Jean Barreau"),
+            (
+                "M. [K], demeurant [Adresse 1], Sophie Martin, demeurant [Adresse 2]",
+                "Sophie Martin",
+            ),
+            (
+                "Mme [K], veuve de Jean Durand, née le 3 mars 1950",
+                "Jean Durand",
+            ),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+    }
+
     #[test]
     fn parties_without_civility() {
         assert_eq!(names("les époux Martin ont vendu"), vec!["Martin"]);
@@ -2756,6 +3123,8 @@ mod tests {
             ROLES,
             TITLES,
             PRO_BEFORE,
+            BODY_MARKS,
+            BODY_ACRONYMS,
             ORGS,
             PARTICLES,
             NOT_NAMES,
