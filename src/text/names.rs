@@ -2048,7 +2048,7 @@ fn is_master_at(text: &str, p: usize) -> bool {
 
 /// Parses a name starting at `p`: capitalised words, hyphenated and with particles
 /// (`Jean-Pierre de La Fontaine`, `BOSSE-PLATIÈRE`, `N'Diaye`). `None` when there is none, when
-/// it is a marker (`O...`) or a title (`le Président`).
+/// it is a marker (`O...`, `XXX`) or a title (`le Président`, `le Liquidateur`).
 fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
     let mut pos = p;
     let mut start = None;
@@ -2063,6 +2063,18 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             return None;
         }
         let first = w.chars().next()?;
+        if start.is_none() {
+            // A lower-case article right after the civility opens a title, whatever its noun
+            // (`M. le Liquidateur`, `Mme la Défenseure des droits`, `Madame le Docteur`): a
+            // name's own article is capitalised (`M. Le Gall`). `XXX`, `XXXX` mask a name.
+            if matches!(w, "le" | "la" | "les") || w.len() >= 3 && w.bytes().all(|b| b == b'X') {
+                return None;
+            }
+        }
+        // Another civility ends the name, or is none (`Madame Monsieur, nous vous informons`).
+        if first == 'M' && w.len() > 1 && is_civility_word(w) {
+            break;
+        }
         // The word lists that hold `w`, folded once.
         let lists = lists_of(w);
         let is_particle = !first.is_uppercase() && lists & IN_PARTICLES != 0
@@ -2884,6 +2896,46 @@ mod tests {
                 "Mme [K], veuve de Jean Durand, née le 3 mars 1950",
                 "Jean Durand",
             ),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+    }
+
+    /// A civility, then a lower-case article: a title, whatever its noun; another civility, or
+    /// `XXX`: no name. A name after a civility with its own article, or an initial, still is.
+    #[test]
+    fn titles_after_a_civility_and_masked_names() {
+        for t in [
+            "Mme la Défenseure des droits a présenté des observations.",
+            "Madame la Médiatrice de la consommation a rendu un avis défavorable.",
+            "M. le Liquidateur a déclaré la créance.",
+            "M. le Notaire a reçu l'acte.",
+            "M. le Syndic a convoqué l'assemblée générale.",
+            "Mme la Rectrice de l'académie de Lyon a prononcé la sanction.",
+            "M. le Sous-Préfet de Bayonne a pris un arrêté.",
+            "M. le Comptable Public du service des impôts des entreprises a fait délivrer",
+            "M. le Receveur des Douanes de Roissy a émis un avis de mise en recouvrement.",
+            "Mme la Mandataire Judiciaire a déclaré la créance.",
+            "« Monsieur le Gérant, je vous informe de ma démission. »",
+            "« Madame la DRH, je conteste mon licenciement. »",
+            "« Madame la Responsable des Ressources Humaines, je conteste. »",
+            "« Monsieur le Chef d'Agence, je vous informe de mon absence. »",
+            "Madame le Docteur a établi un certificat.",
+            "« Madame Monsieur, nous vous informons que votre contrat prend fin. »",
+            "M. XXX a formé le pourvoi.",
+            "Mme XXXX a formé le pourvoi.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            ("M. Le Gall a formé le pourvoi.", "Le Gall"),
+            ("Mme de la Tour a formé le pourvoi.", "de la Tour"),
+            ("M. Jean M. Durand a formé le pourvoi.", "Jean M. Durand"),
+            (
+                "« Madame Durand, je vous informe de ma démission. »",
+                "Durand",
+            ),
+            ("M. Xavier Durand a formé le pourvoi.", "Xavier Durand"),
         ] {
             assert_eq!(names(t), vec![who], "{t}");
         }
