@@ -1053,6 +1053,19 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 if civility_prefix(&text[p..]).is_some() {
                     continue;
                 }
+                // `une succession de CDD` is a series; `la marque veuve Clicquot` a brand.
+                if !part_in_case && {
+                    let before = text[..s].trim_end_matches(' ');
+                    if PATTERNS[m.pattern].0 == "succession de" {
+                        last_word(before).is_some_and(|(a, b)| {
+                            b == before.len() && matches!(without_elision(&before[a..b]), "une")
+                        })
+                    } else {
+                        brand_before(text, s)
+                    }
+                } {
+                    continue;
+                }
                 if let Some(c) = text[p..].chars().next()
                     && !c.is_uppercase()
                 {
@@ -1073,6 +1086,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     if !first_ok
                         || parts.next().is_none()
                         || after_comma && !text[ne..].starts_with(',')
+                        || body_name(&text[ns..ne])
                     {
                         continue;
                     }
@@ -1244,33 +1258,9 @@ fn person_in_party_position(text: &str, ns: usize, ne: usize, found: &[Candidate
     {
         return false;
     }
-    // A company word opening it (`Banque Populaire Auvergne, domiciliée`), a body's word
-    // anywhere in it (`Lyon Métropole Habitat`, `Sorbonne Université`), a body's acronym
-    // (`AXA FRANCE IARD`, `UNEDIC DELEGATION AGS CGEA DE LYON`, `SNCF Voyageurs`), a name
-    // ending with `France` (`Radio France`, `Électricité de France`); or a lawyer or a
-    // liquidator acting as such (`Me Jean Dupont, domicilié en cette qualité`).
-    let several = span.contains(' ');
-    if in_list(without_elision(first), IN_ORGS | IN_BODY_HEADS)
-        || span.split(' ').any(|w| {
-            let w = without_elision(w);
-            w.starts_with(char::is_uppercase) && is_folded_in(w, BODY_MARKS)
-                || w.len() >= 2
-                    && w.bytes().all(|b| b.is_ascii_uppercase())
-                    && is_folded_in(w, BODY_ACRONYMS)
-        })
-        || several && span.ends_with(" France")
-        || span.split(' ').next_back().is_some_and(|w| {
-            w.strip_suffix("-France")
-                .is_some_and(|h| !h.is_empty() && !h.ends_with("Marie"))
-        })
-        // Closed by an adjective (`Hermès International`, `Polynésie Française`): no
-        // person's name ends so.
-        || several
-            && span.rsplit(' ').next().is_some_and(|w| {
-                in_list(w, IN_NOT_NAMES) && !in_list(w, IN_PARTICLES)
-            })
-        || is_master_at(text, ns)
-    {
+    // A body's name; or a lawyer or a liquidator acting as such (`Me Jean Dupont, domicilié
+    // en cette qualité`).
+    if body_name(span) || is_master_at(text, ns) {
         return false;
     }
     // An apposition to a party just named, by a marker or after a civility: a trade, a status
@@ -1301,6 +1291,120 @@ fn person_in_party_position(text: &str, ns: usize, ne: usize, found: &[Candidate
     !(before.ends_with(']') || before.ends_with("...") || before.ends_with('…'))
 }
 
+/// Whether `span`, a name found in a party position, is a body's by its words: a company
+/// word opening it (`Banque Populaire Auvergne`), a body's word anywhere in it (`Lyon
+/// Métropole Habitat`, `Sorbonne Université`), a body's acronym in capitals (`AXA FRANCE
+/// IARD`, `UNEDIC DELEGATION AGS CGEA DE LYON`, `SNCF Voyageurs`), `France` at its end
+/// (`Radio France`, `Électricité de France`, `Météo-France`), or an adjective (`Hermès
+/// International`).
+fn body_name(span: &str) -> bool {
+    let first = span.split(' ').next().unwrap_or_default();
+    let several = span.contains(' ');
+    in_list(without_elision(first), IN_ORGS | IN_BODY_HEADS)
+        || span.split(' ').any(|w| {
+            let w = without_elision(w);
+            w.starts_with(char::is_uppercase) && is_folded_in(w, BODY_MARKS)
+                || w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_uppercase())
+                    && is_folded_in(w, BODY_ACRONYMS)
+        })
+        || several && span.ends_with(" France")
+        || span.split(' ').next_back().is_some_and(|w| {
+            w.strip_suffix("-France")
+                .is_some_and(|h| !h.is_empty() && !h.ends_with("Marie"))
+        })
+        || several
+            && span
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| in_list(w, IN_NOT_NAMES) && !in_list(w, IN_PARTICLES))
+}
+
+/// Nouns that name a brand, a company, a work or a shop by the words that follow them, a
+/// civility or a party word among them (`la société Monsieur Bricolage`, `le roman Madame
+/// Bovary`, `la marque veuve Clicquot`, `le film « Monsieur Klein »`), folded.
+const BRAND_NOUNS: &[&str] = &[
+    "societe",
+    "marque",
+    "marques",
+    "enseigne",
+    "magazine",
+    "journal",
+    "revue",
+    "roman",
+    "livre",
+    "ouvrage",
+    "film",
+    "serie",
+    "emission",
+    "restaurant",
+    "magasin",
+    "magasins",
+    "boutique",
+    "champagne",
+    "maison",
+    "cuvee",
+    "franchise",
+    "label",
+    "denomination",
+    "titre",
+    "chanson",
+    "album",
+    "spectacle",
+    "piece",
+    "personnage",
+    "oeuvre",
+    "logiciel",
+    "application",
+    "produit",
+    "produits",
+    "gamme",
+    "slogan",
+    "sigle",
+];
+
+/// Words between a noun of [`BRAND_NOUNS`] and the brand (`la marque verbale « MONSIEUR
+/// BRICOLAGE »`, `le roman intitulé Madame Bovary`), folded.
+const BRAND_QUALIFIERS: &[&str] = &[
+    "verbale",
+    "figurative",
+    "semi-figurative",
+    "complexe",
+    "deposee",
+    "intitule",
+    "intitulee",
+    "denommee",
+    "denomme",
+];
+
+/// Whether the word at `s` is set in a brand's or a work's name by the words just before it,
+/// a space or an opening quote apart: a noun of [`BRAND_NOUNS`], or one and a word of
+/// [`BRAND_QUALIFIERS`] (`la société Monsieur Store`, `la marque verbale « MONSIEUR
+/// BRICOLAGE »`). Not past a comma or another word (`la société, M. Durand`, `la société de
+/// M. Durand`).
+fn brand_before(text: &str, s: usize) -> bool {
+    let lo = floor_boundary(text, s.saturating_sub(48));
+    let mut before = text[lo..s]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '‘'));
+    for i in 0..2 {
+        let Some((a, b)) = last_word(before) else {
+            return false;
+        };
+        if b != before.len() {
+            return false;
+        }
+        let w = without_elision(&before[a..b]);
+        if is_folded_in(w, BRAND_NOUNS) {
+            return true;
+        }
+        if i == 1 || !is_folded_in(w, BRAND_QUALIFIERS) {
+            return false;
+        }
+        before = before[..a].trim_end();
+    }
+    false
+}
+
 /// A civility at `s..e` and the names that follow it: `M. Jean Dupont`, `MM. Pons, Choquet`,
 /// `Mmes Djikpa et Brun`. Pushes the candidates and returns where the scan resumes.
 fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Candidate>) -> usize {
@@ -1309,6 +1413,15 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
     let Some((ns, ne)) = parse_name(text, p) else {
         return e;
     };
+    // A brand's or a work's name (`la société Monsieur Bricolage`, `le film « Monsieur Klein
+    // »`, `M. Bricolage, société anonyme`).
+    if brand_before(text, s)
+        || text[ne..]
+            .strip_prefix(", société ")
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
+    {
+        return ne;
+    }
     out.push(Candidate {
         start: ns,
         end: ne,
@@ -2938,6 +3051,52 @@ mod tests {
             ("M. Xavier Durand a formé le pourvoi.", "Xavier Durand"),
         ] {
             assert_eq!(names(t), vec![who], "{t}");
+        }
+    }
+
+    /// Party words and civilities set in a series, a brand's or a work's name, or before a
+    /// company: nobody's name. The same words before a person still name them.
+    #[test]
+    fn brands_works_and_series_are_nobody() {
+        for t in [
+            "La salariée a été engagée dans le cadre d'une succession de CDD entre 2012 et 2016.",
+            "Le recours à une succession de Contrats à Durée Déterminée est prohibé.",
+            "la victime Air France a été indemnisée par l'assureur.",
+            "la société Veuve Clicquot Ponsardin et la marque veuve Clicquot.",
+            "le champagne veuve Clicquot Ponsardin",
+            "dans le litige l'opposant à la société Monsieur Bricolage, société anonyme,",
+            "La société Madame Figaro, société par actions simplifiée, a formé le pourvoi.",
+            "La société Mademoiselle Desserts a fermé l'usine.",
+            "le roman Madame Bovary de Flaubert a été adapté.",
+            "la marque « Monsieur Propre » appartient à la société Procter & Gamble.",
+            "la société Monsieur Store a conclu un contrat de franchise.",
+            "le magazine Madame Figaro a publié l'article litigieux.",
+            "le film « Monsieur Klein » a été diffusé.",
+            "l'émission « Monsieur Jardinier » a été diffusée.",
+            "les magasins à l'enseigne « Monsieur Meuble »",
+            "la série « Mademoiselle Julie » a été diffusée.",
+            "la marque verbale « MONSIEUR BRICOLAGE » n° 1234567",
+            "M. Bricolage, société anonyme, dont le siège est [Adresse 1], a formé le pourvoi.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            ("la succession de Paul Renard", "Paul Renard"),
+            ("de la succession de Paul Renard", "Paul Renard"),
+            ("la victime Léa Martin a été indemnisée", "Léa Martin"),
+            ("la marque appartient à Mme [K] veuve Durand", "Durand"),
+            ("la société, M. Durand et Mme Petit", "Durand"),
+            ("le gérant de la société de M. Durand", "Durand"),
+            ("le roman de M. Durand a été adapté", "Durand"),
+            ("la société Alpha, représentée par M. Durand", "Durand"),
+            (
+                "« Monsieur Durand, je vous informe de ma démission. »",
+                "Durand",
+            ),
+            ("M. Durand, société Alpha et société Beta", "Durand"),
+        ] {
+            let got = names(t);
+            assert!(got.contains(&who), "{t}: {got:?}");
         }
     }
 
