@@ -354,6 +354,21 @@ const PRO_BEFORE: &[&str] = &[
     "expert",
     "juge",
     "debats",
+    // Court-of-appeal and labour-court compositions: `Greffier, lors du prononcé : Mme X`,
+    // `Greffière lors de la mise à disposition : Mme X`, `Juge départiteur : M. X`,
+    // `Magistrat rédacteur : M. X`, `Jugement rédigé par M. X`.
+    "prononce",
+    "mise a disposition",
+    "departiteur",
+    "magistrat redacteur",
+    "magistrate redactrice",
+    "conseiller redacteur",
+    "conseillere redactrice",
+    "juge redacteur",
+    "arret redige par",
+    "jugement redige par",
+    "decision redigee par",
+    "ordonnance redigee par",
 ];
 
 /// Words that make a name a company's or another body's, not a person's (folded): the forms
@@ -891,7 +906,7 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
             });
         // A party may share a magistrate's surname: one whose address or birth follows is a
         // party whatever the bench (`M. Martin, président` … `Mme Martin, née le 3 mars 1975`).
-        if known_pro && !party_follows(text, c.end) {
+        if known_pro && !party_follows(text, c.end) || c.brand(text) {
             continue;
         }
         hits.push(NameHit {
@@ -921,7 +936,7 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
 pub fn civility_names(text: &str) -> Vec<(usize, usize, bool)> {
     candidates(text)
         .into_iter()
-        .filter(|c| c.context == NameContext::Civility)
+        .filter(|c| c.context == NameContext::Civility && !c.brand(text))
         .map(|c| (c.start, c.end, c.professional))
         .collect()
 }
@@ -1004,6 +1019,21 @@ struct Candidate {
     end: usize,
     context: NameContext,
     professional: bool,
+    /// Where the civility before the name starts, for a name after one.
+    civility: usize,
+}
+
+impl Candidate {
+    /// Whether the name after a civility is a brand's or a work's (`la société Monsieur
+    /// Bricolage`, `le film « Monsieur Klein »`, `M. Bricolage, société anonyme`): nobody's.
+    /// Asked last, of the names that would be parties' only.
+    fn brand(&self, text: &str) -> bool {
+        self.context == NameContext::Civility
+            && (brand_before(text, self.civility)
+                || text[self.end..]
+                    .strip_prefix(", société ")
+                    .is_some_and(|r| r.starts_with(char::is_lowercase)))
+    }
 }
 
 fn candidates(text: &str) -> Vec<Candidate> {
@@ -1011,6 +1041,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut triggers = Triggers::new(text);
     let mut pos = 0;
+    // The end of the last names a label or an office before them made professionals
+    // (`Conseillers : Madame Lise MARTY`): the next members of its enumeration are too.
+    let mut label_end = None;
     while pos < text.len() {
         let Some(m) = triggers.find(pos) else {
             break;
@@ -1035,7 +1068,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 if !next.is_some_and(char::is_whitespace) {
                     continue;
                 }
-                pos = civility_group(text, s, e, plural, &mut out);
+                pos = civility_group(text, s, e, plural, &mut out, &mut label_end);
             }
             Trigger::Before | Trigger::PartInCase => {
                 let part_in_case = trigger == Trigger::PartInCase;
@@ -1100,6 +1133,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     end: ne,
                     context: NameContext::PartyPosition,
                     professional,
+                    civility: s,
                 });
                 pos = ne;
             }
@@ -1140,6 +1174,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     end: ne,
                     context: NameContext::PartyPosition,
                     professional: pro_before(text, ns),
+                    civility: s,
                 });
             }
         }
@@ -1407,26 +1442,32 @@ fn brand_before(text: &str, s: usize) -> bool {
 
 /// A civility at `s..e` and the names that follow it: `M. Jean Dupont`, `MM. Pons, Choquet`,
 /// `Mmes Djikpa et Brun`. Pushes the candidates and returns where the scan resumes.
-fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Candidate>) -> usize {
+///
+/// `label_end` is where the last names a label before them made professionals end: when only
+/// a comma or `et` lies between them and this civility, its names are the label's too
+/// (`Conseillers : Madame Lise MARTY, Monsieur Marc DURIEUX`). Updated for the next group.
+fn civility_group(
+    text: &str,
+    s: usize,
+    e: usize,
+    plural: bool,
+    out: &mut Vec<Candidate>,
+    label_end: &mut Option<usize>,
+) -> usize {
+    let carried = label_end
+        .take()
+        .is_some_and(|le| le <= s && matches!(text[le..s].trim_matches(' '), "," | "et" | ", et"));
     let first = out.len();
     let mut p = skip_spaces(text, e);
     let Some((ns, ne)) = parse_name(text, p) else {
         return e;
     };
-    // A brand's or a work's name (`la société Monsieur Bricolage`, `le film « Monsieur Klein
-    // »`, `M. Bricolage, société anonyme`).
-    if brand_before(text, s)
-        || text[ne..]
-            .strip_prefix(", société ")
-            .is_some_and(|r| r.starts_with(char::is_lowercase))
-    {
-        return ne;
-    }
     out.push(Candidate {
         start: ns,
         end: ne,
         context: NameContext::Civility,
         professional: false,
+        civility: s,
     });
     p = ne;
     if plural {
@@ -1450,16 +1491,46 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
                 end: ne,
                 context: NameContext::Civility,
                 professional: false,
+                civility: s,
             });
             p = ne;
         }
     }
-    let professional =
-        role_follows(text, p, plural) || pro_before(text, s) || office_before(text, s, p);
+    let professional = role_follows(text, p, plural) || {
+        let labelled =
+            carried || pro_before(text, s) || office_before(text, s, p) || report_follows(text, p);
+        if labelled {
+            *label_end = Some(p);
+        }
+        labelled
+    };
     for c in &mut out[first..] {
         c.professional = professional;
     }
     p
+}
+
+/// Whether the name ending at `p` is the reporting judge's, as court-of-appeal decisions
+/// write it: `Entendu Mme Claire Petit en son rapport`, `…, conseillère, en son rapport`.
+fn report_follows(text: &str, p: usize) -> bool {
+    const REPORT: &str = "en son rapport";
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    // ` en son rapport` right after the name.
+    if at(p) == Some(b' ') && text[p + 1..].starts_with(REPORT) {
+        return true;
+    }
+    // `, conseillère, en son rapport`: a role between two commas.
+    if at(p) != Some(b',') {
+        return false;
+    }
+    let r = skip_spaces(text, p + 1);
+    let Some((_, we)) = word_at(text, r) else {
+        return false;
+    };
+    text[we..].starts_with(", ")
+        && text[we + 2..].starts_with(REPORT)
+        && in_list(&text[r..we], IN_ROLES)
 }
 
 /// After a name ending at `p`: is there a role, directly or at the end of an enumeration of
@@ -1643,7 +1714,10 @@ fn role_at(text: &str, p: usize) -> bool {
             ],
         ),
         // A company's directors are not the court's.
-        "directeur" | "directrice" => folded_is(next, &["de"]) && rest_is("de greffe"),
+        "directeur" | "directrice" => {
+            folded_is(next, &["de", "des"])
+                && (rest_is("de greffe") || rest_is("des services de greffe"))
+        }
         "delegue" | "deleguee" => !folded_is(next, &["syndical", "syndicale", "du", "de"]),
         "secretaire" => {
             rest_is("de la juridiction") || rest_is("greffier") || rest_is("du conseil")
@@ -3318,6 +3392,56 @@ mod tests {
                  Monsieur Gérard TEILLET, Président, Monsieur Bernard CHALAYER, Juges.\n\
                  LE GREFFIER LE PRESIDENT\nMaître Alix PRINTEMS Monsieur Gérard TEILLET";
         assert_eq!(names(t), Vec::<&str>::new());
+    }
+
+    /// The clerks and judges of court-of-appeal and labour-court compositions, however the
+    /// label is worded, and the later members of a label's enumeration.
+    #[test]
+    fn composition_labels_and_their_enumerations() {
+        for t in [
+            "GREFFIER : lors des débats et du prononcé : Mme Claire PETIT",
+            "Greffier, lors des débats : Madame Claire PETIT, Greffier, lors du prononcé : \
+             Madame Anne ROUX",
+            "Greffier lors du prononcé : Mme Claire PETIT",
+            "Greffière lors de la mise à disposition : Mme Claire PETIT",
+            "Greffier, lors de la mise à disposition : Mme Claire Petit",
+            "Juge départiteur : Monsieur Paul BERNARD",
+            "Magistrat rédacteur : M. Paul Bernard",
+            "Arrêt rédigé par M. Paul Bernard et signé par Mme Claire Petit, présidente.",
+            "Juge départiteur : Monsieur Paul BERNARD. Conseillers : Madame Lise MARTY, \
+             Monsieur Marc DURIEUX. Greffier : Madame Julie FAURE. [...] Jugement rédigé par \
+             Monsieur Paul BERNARD.",
+            "Conseillers : Madame Lise MARTY, Monsieur Marc DURIEUX et Mme Anne ROUX",
+            "Mme Claire Petit, Directrice des services de greffe judiciaires, lors du prononcé.",
+            "Entendu Mme Claire Petit, conseillère, en son rapport",
+            "Entendu Mme Claire Petit en son rapport",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            (
+                "Greffier : Mme Claire PETIT\nAPPELANT :\nM. Jean DURAND, demeurant à Lyon",
+                vec!["Jean DURAND"],
+            ),
+            (
+                "Greffier : Mme Claire PETIT. M. Jean DURAND a formé appel.",
+                vec!["Jean DURAND"],
+            ),
+            (
+                "la lettre rédigée par Mme Sophie Martin le 3 mars 2015",
+                vec!["Sophie Martin"],
+            ),
+            (
+                "la sanction prononcée contre M. Jean Durand",
+                vec!["Jean Durand"],
+            ),
+            (
+                "Entendu M. Jean Durand en ses explications",
+                vec!["Jean Durand"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
     }
 
     #[test]
