@@ -1459,23 +1459,50 @@ fn civility_group(
         .is_some_and(|le| le <= s && matches!(text[le..s].trim_matches(' '), "," | "et" | ", et"));
     let first = out.len();
     let mut p = skip_spaces(text, e);
-    let Some((ns, ne)) = parse_name(text, p) else {
-        return e;
+    let push = |out: &mut Vec<Candidate>, (ns, ne): (usize, usize)| {
+        out.push(Candidate {
+            start: ns,
+            end: ne,
+            context: NameContext::Civility,
+            professional: false,
+            civility: s,
+        });
     };
-    out.push(Candidate {
-        start: ns,
-        end: ne,
-        context: NameContext::Civility,
-        professional: false,
-        civility: s,
-    });
-    p = ne;
+    // Markers stand for names; one may mask a first name only, the surname in clear after it
+    // (`M. [H] Durand`), or one member of a plural civility (`MM. [R] et Bernard`).
+    let markers_end = skip_bracket_markers(text, p);
+    if markers_end > p {
+        p = markers_end;
+        let r = skip_spaces(text, p);
+        if r > p
+            && text[r..].starts_with(char::is_uppercase)
+            && let Some((ns, ne)) = parse_name(text, r)
+            && word_at(text, ns).is_some_and(|(a, b)| may_be_name_word(&text[a..b]))
+        {
+            push(out, (ns, ne));
+            p = ne;
+        } else if !plural {
+            return e;
+        }
+    } else {
+        let Some(name) = parse_name(text, p) else {
+            return e;
+        };
+        push(out, name);
+        p = name.1;
+    }
     if plural {
-        // `MM. Pons, Choquet, conseillers`, `Mmes Djikpa et Brun`.
+        // `MM. Pons, Choquet, conseillers`, `Mmes Djikpa et Brun`, `Mmes [W] [A] et Sophie
+        // Bernard`.
         loop {
             let q = skip_separator(text, p);
             if q == p {
                 break;
+            }
+            let markers_end = skip_bracket_markers(text, q);
+            if markers_end > q {
+                p = markers_end;
+                continue;
             }
             let Some(c) = text[q..].chars().next() else {
                 break;
@@ -1486,14 +1513,11 @@ fn civility_group(
             let Some((ns, ne)) = parse_name(text, q) else {
                 break;
             };
-            out.push(Candidate {
-                start: ns,
-                end: ne,
-                context: NameContext::Civility,
-                professional: false,
-                civility: s,
-            });
+            push(out, (ns, ne));
             p = ne;
+        }
+        if out.len() == first {
+            return e;
         }
     }
     let professional = role_follows(text, p, plural) || {
@@ -1531,6 +1555,28 @@ fn report_follows(text: &str, p: usize) -> bool {
     text[we..].starts_with(", ")
         && text[we + 2..].starts_with(REPORT)
         && in_list(&text[r..we], IN_ROLES)
+}
+
+/// The end of the bracketed markers at `p` (`[K]`, `[K] [C]`), spaces between, on the same
+/// line; `p` when there is none.
+fn skip_bracket_markers(text: &str, p: usize) -> usize {
+    let b = text.as_bytes();
+    let mut end = p;
+    let mut r = p;
+    while b.get(r) == Some(&b'[') {
+        // Markers are short (`[K]`, `[Adresse 1]`): a byte loop beats a search's set-up.
+        let close = b[r + 1..b.len().min(r + 40)]
+            .iter()
+            .position(|&c| c == b']' || c == b'\n' || c == b'[');
+        match close {
+            Some(i) if b[r + 1 + i] == b']' => {
+                end = r + i + 2;
+                r = skip_spaces(text, end);
+            }
+            _ => break,
+        }
+    }
+    end
 }
 
 /// After a name ending at `p`: is there a role, directly or at the end of an enumeration of
@@ -1657,7 +1703,11 @@ fn role_at(text: &str, p: usize) -> bool {
         return false;
     };
     let w = &text[p..we];
-    if !in_list(w, IN_ROLES) {
+    // Folded once, for the lists and for the match below.
+    let Some(role) = fold_key(w) else {
+        return false;
+    };
+    if key_lists(&role) & IN_ROLES == 0 {
         return false;
     }
     let rest = text[we..].trim_start();
@@ -1675,9 +1725,6 @@ fn role_at(text: &str, p: usize) -> bool {
     let folded_is = |w: &str, list: &[&str]| is_folded_in(w, list);
     // `rest`, folded, starts with `prefix`.
     let rest_is = |prefix: &str| folded_starts_with(rest, prefix);
-    let Some(role) = fold_key(w) else {
-        return false;
-    };
     match role.as_str() {
         // `président de la société X`, `président du conseil d'administration` are parties'
         // officers; `président de chambre`, `du tribunal` are the court.
@@ -2589,16 +2636,18 @@ fn party_follows(text: &str, p: usize) -> bool {
     }
 }
 
+/// Skips spaces, tabs and non-breaking spaces (U+00A0, U+202F) from `p`, on the bytes.
 fn skip_spaces(text: &str, p: usize) -> usize {
+    let b = text.as_bytes();
     let mut q = p;
-    for c in text[p..].chars() {
-        if c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}' {
-            q += c.len_utf8();
-        } else {
-            break;
+    loop {
+        match b.get(q..q + 1) {
+            Some([b' ' | b'\t']) => q += 1,
+            Some([0xc2]) if b.get(q + 1) == Some(&0xa0) => q += 2,
+            Some([0xe2]) if b.get(q + 1..q + 3) == Some(&[0x80, 0xaf]) => q += 3,
+            _ => return q,
         }
     }
-    q
 }
 
 fn skip_ws(text: &str, p: usize) -> usize {
@@ -2798,9 +2847,12 @@ static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 /// The word lists (`IN_*` bits) that hold `w` once folded: `lists_of(w) & IN_ROLES != 0` is
 /// `is_folded_in(w, ROLES)`, for all the lists at the cost of one fold and one lookup.
 fn lists_of(w: &str) -> u8 {
-    let Some(key) = fold_key(w) else {
-        return 0;
-    };
+    fold_key(w).map_or(0, |key| key_lists(&key))
+}
+
+/// [`lists_of`] a word folded already.
+fn key_lists(key: &FoldKey) -> u8 {
+    let key = *key;
     let table = &*WORD_TABLE;
     let mut i = key.hash() & table.mask;
     loop {
@@ -3171,6 +3223,41 @@ mod tests {
         ] {
             let got = names(t);
             assert!(got.contains(&who), "{t}: {got:?}");
+        }
+    }
+
+    /// A marker after a civility may mask part of the names only: the clear ones are found.
+    #[test]
+    fn clear_names_beside_markers_after_a_civility() {
+        for (t, who) in [
+            (
+                "M. [H] Durand, domicilié [Adresse 1], a formé le pourvoi.",
+                vec!["Durand"],
+            ),
+            ("MM. [R] et Bernard ont saisi le tribunal.", vec!["Bernard"]),
+            ("Mmes [W] et Bernard ont relevé appel.", vec!["Bernard"]),
+            (
+                "Mmes [W] [A] et Sophie Bernard, propriétaires bailleresses,",
+                vec!["Sophie Bernard"],
+            ),
+            (
+                "MM. [R], Bernard et [S] ont saisi le tribunal.",
+                vec!["Bernard"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
+        for t in [
+            "M. [K] [C] Le pourvoi est rejeté",
+            "Mme [Z] [F] Réponse de la Cour",
+            "M. [K] Attendu que",
+            "MM. [R] et [S] ont saisi le tribunal.",
+            "M. [K], Mme [L] et M. [M] ont formé le pourvoi.",
+            "M. [K] [C], demeurant [Adresse 1]",
+            "Mmes [W] et Bernard, conseillers référendaires,",
+            "M. [K]\nDurand",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
     }
 
@@ -3888,6 +3975,19 @@ mod fast_helper_tests {
         (end > p).then_some((p, end))
     }
 
+    /// `skip_spaces` as it was, over `chars`.
+    fn plain_skip_spaces(text: &str, p: usize) -> usize {
+        let mut q = p;
+        for c in text[p..].chars() {
+            if c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}' {
+                q += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        q
+    }
+
     fn check_word(w: &str) {
         let bits = lists_of(w);
         for (list, bit) in LISTS {
@@ -3927,7 +4027,9 @@ mod fast_helper_tests {
             )
             .prop_map(str::to_string),
             2 => "[a-zA-ZéÉèÎîçÇœŒİẞ'’ .-]{1,6}",
-            1 => prop::sample::select(vec![" ", "-", "'", "’", "\u{a0}", "\0", "1", "…"])
+            1 => prop::sample::select(vec![
+                " ", "-", "'", "’", "\u{a0}", "\u{202f}", "\t", "\0", "1", "…", "\u{2000}"
+            ])
                 .prop_map(str::to_string),
         ];
         prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
@@ -3949,6 +4051,7 @@ mod fast_helper_tests {
             }
             for (p, _) in s.char_indices() {
                 prop_assert_eq!(word_at(&s, p), plain_word_at(&s, p));
+                prop_assert_eq!(skip_spaces(&s, p), plain_skip_spaces(&s, p));
             }
             let mut buf = [0u8; 64];
             let want = fold(&s);
