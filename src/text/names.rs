@@ -1082,6 +1082,10 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     continue;
                 }
                 let mut p = skip_spaces(text, e);
+                // `son épouse née Durand`: the maiden name.
+                if p > e && text[p..].starts_with("née ") {
+                    p = skip_spaces(text, p + "née".len());
+                }
                 // `épouse Mme X` is the civility's business.
                 if civility_prefix(&text[p..]).is_some() {
                     continue;
@@ -1481,8 +1485,6 @@ fn civility_group(
         {
             push(out, (ns, ne));
             p = ne;
-        } else if !plural {
-            return e;
         }
     } else {
         let Some(name) = parse_name(text, p) else {
@@ -1490,6 +1492,14 @@ fn civility_group(
         };
         push(out, name);
         p = name.1;
+    }
+    // A maiden or married name after the first (`Mme [K], née Durand`, `Mme [K] (née Durand)`,
+    // `Mme [K] ép. Durand`, `Mme [K] EPOUSE DURAND`).
+    if let Some(name) = maiden_name_after(text, p) {
+        push(out, name);
+        p = name.1;
+    } else if out.len() == first && !plural {
+        return e;
     }
     if plural {
         // `MM. Pons, Choquet, conseillers`, `Mmes Djikpa et Brun`, `Mmes [W] [A] et Sophie
@@ -1555,6 +1565,34 @@ fn report_follows(text: &str, p: usize) -> bool {
     text[we..].starts_with(", ")
         && text[we + 2..].starts_with(REPORT)
         && in_list(&text[r..we], IN_ROLES)
+}
+
+/// The maiden or married name that follows a woman's name or marker ending at `p`, after a
+/// comma, a space or an opening parenthesis: `, née Durand`, ` (née Durand)`, ` ép. Durand`,
+/// ` Vve Durand`, ` Épouse Durand`, ` EPOUSE DURAND` (the lower-case `épouse` and `veuve` are
+/// triggers of their own). A surname, not a listed word (`née Française`).
+fn maiden_name_after(text: &str, p: usize) -> Option<(usize, usize)> {
+    const WORDS: &[&str] = &[
+        "née ", "ép. ", "Vve ", "Épouse ", "ÉPOUSE ", "EPOUSE ", "VEUVE ",
+    ];
+    let b = text.as_bytes();
+    let mut r = p;
+    if b.get(r) == Some(&b',') {
+        r += 1;
+    }
+    r = skip_spaces(text, r);
+    if b.get(r) == Some(&b'(') && r > p {
+        r += 1;
+    }
+    if r == p || !matches!(b.get(r), Some(b'n' | b'V' | b'E' | 0xc3)) {
+        return None;
+    }
+    let word = WORDS.iter().find(|w| text[r..].starts_with(**w))?;
+    let q = skip_spaces(text, r + word.len());
+    let (ns, ne) = parse_name(text, q)?;
+    word_at(text, ns)
+        .is_some_and(|(a, b)| may_be_name_word(&text[a..b]))
+        .then_some((ns, ne))
 }
 
 /// The end of the bracketed markers at `p` (`[K]`, `[K] [C]`), spaces between, on the same
@@ -2306,7 +2344,12 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             }
         }
         // Another civility ends the name, or is none (`Madame Monsieur, nous vous informons`).
-        if first == 'M' && w.len() > 1 && is_civility_word(w) {
+        if first == 'M' && w.len() > 1 && is_civility_word(w)
+            || matches!(
+                w,
+                "Vve" | "Veuve" | "VEUVE" | "Épouse" | "ÉPOUSE" | "EPOUSE"
+            )
+        {
             break;
         }
         // The word lists that hold `w`, folded once.
@@ -3259,6 +3302,55 @@ mod tests {
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
+    }
+
+    /// Maiden names and the abbreviated or capitalised party words before a name.
+    #[test]
+    fn maiden_names_and_abbreviated_party_words() {
+        for t in [
+            "Mme [K], née Durand, a acquis l'immeuble.",
+            "Mme [K] (née Durand) a acquis l'immeuble.",
+            "M. [K] et son épouse née Durand ont acquis l'immeuble.",
+            "Mme [K] née DURAND a acquis l'immeuble.",
+            "Madame [K] ép. Durand a formé le pourvoi.",
+            "Mme [K] Vve Durand a formé le pourvoi.",
+            "Mme [K] Épouse Durand a formé le pourvoi.",
+            "Mme [K] EPOUSE DURAND a formé le pourvoi.",
+            "Mme [K] VEUVE DURAND a formé le pourvoi.",
+        ] {
+            let got = names(t);
+            assert!(
+                got.len() == 1 && got[0].eq_ignore_ascii_case("Durand"),
+                "{t}: {got:?}"
+            );
+        }
+        // A birth, not a maiden name; words that are not names.
+        for t in [
+            "Mme [K], née le 3 mars 1975 à Lyon",
+            "Mme [K] (née le 3 mars 1975)",
+            "Mme [K], née à Lyon le 3 mars 1975",
+            "Mme [K], née [M], le 3 mars 1975",
+            "Mme [K], née Française, a acquis",
+            "Mme [K], née en 1975, a acquis",
+            "Mme [K], née En 1975, a acquis",
+            "l'année Durand",
+            "une journée Portes Ouvertes",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        // The name before `née le` is still found.
+        assert_eq!(
+            names("Sophie Lambert, née le 3 mars 1975"),
+            vec!["Sophie Lambert"]
+        );
+        assert_eq!(
+            names("Sophie Lambert (née le 3 mars 1975)"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            names("1°/ Sophie Lambert née à Lyon"),
+            vec!["Sophie Lambert"]
+        );
     }
 
     #[test]
