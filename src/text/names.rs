@@ -51,12 +51,16 @@ enum Trigger {
 
 const PATTERNS: &[(&str, Trigger)] = &[
     ("Mmes", Trigger::Civility { plural: true }),
+    ("Mme.", Trigger::Civility { plural: false }),
     ("Mme", Trigger::Civility { plural: false }),
     ("MME", Trigger::Civility { plural: false }),
     ("Mlles", Trigger::Civility { plural: true }),
     ("Mlle", Trigger::Civility { plural: false }),
+    ("Melle", Trigger::Civility { plural: false }),
     ("MM.", Trigger::Civility { plural: true }),
     ("M.", Trigger::Civility { plural: false }),
+    ("Mr.", Trigger::Civility { plural: false }),
+    ("Mr", Trigger::Civility { plural: false }),
     ("Monsieur", Trigger::Civility { plural: false }),
     ("MONSIEUR", Trigger::Civility { plural: false }),
     ("Madame", Trigger::Civility { plural: false }),
@@ -87,7 +91,7 @@ const PATTERNS: &[(&str, Trigger)] = &[
 ];
 
 /// The civilities come first in [`PATTERNS`] and all start with `M`; no other trigger does.
-const CIVILITIES: usize = 15;
+const CIVILITIES: usize = 19;
 
 /// The party-position triggers (`PATTERNS[CIVILITIES..]`), searched apart from the civilities:
 /// they are all at least 5 bytes long, so Teddy fingerprints their first 4 bytes and seldom
@@ -100,6 +104,19 @@ static PARTY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("name triggers compile")
 });
 
+/// For each byte, the civilities of [`PATTERNS`] whose second byte it is, one bit each (bit `i`
+/// for `PATTERNS[i]`): most `M`s open other words, which their second byte tells at once.
+const CIVILITY_BY_SECOND: [u32; 256] = {
+    assert!(CIVILITIES <= 32);
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < CIVILITIES {
+        table[PATTERNS[i].0.as_bytes()[1] as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
 /// The civility of [`PATTERNS`] that `s` starts with: the first in the list's order, as a
 /// leftmost-first search would choose it (`Mmes` before `Mme`). Returns its index and length.
 fn civility_prefix(s: &str) -> Option<(usize, usize)> {
@@ -107,12 +124,24 @@ fn civility_prefix(s: &str) -> Option<(usize, usize)> {
     if b.first() != Some(&b'M') || b.len() < 2 {
         return None;
     }
-    // Every civility has at least 2 bytes: compare the second before the whole (most `M`s
-    // open other words).
-    PATTERNS[..CIVILITIES]
-        .iter()
-        .position(|(p, _)| p.as_bytes()[1] == b[1] && s.starts_with(p))
-        .map(|i| (i, PATTERNS[i].0.len()))
+    // Every civility has at least 2 bytes: those whose second byte is `s`'s, in the list's
+    // order (lowest bit first).
+    let mut set = CIVILITY_BY_SECOND[usize::from(b[1])];
+    while set != 0 {
+        let i = set.trailing_zeros() as usize;
+        if has_prefix(b, PATTERNS[i].0.as_bytes()) {
+            return Some((i, PATTERNS[i].0.len()));
+        }
+        set &= set - 1;
+    }
+    None
+}
+
+/// Whether `b` starts with `p`, a short pattern: a byte loop, inlined, where `starts_with`
+/// calls `memcmp`.
+#[inline]
+fn has_prefix(b: &[u8], p: &[u8]) -> bool {
+    b.len() >= p.len() && b.iter().zip(p).all(|(x, y)| x == y)
 }
 
 /// A trigger found in the text: `start..end` and its index in [`PATTERNS`].
@@ -1587,7 +1616,7 @@ fn maiden_name_after(text: &str, p: usize) -> Option<(usize, usize)> {
     if r == p || !matches!(b.get(r), Some(b'n' | b'V' | b'E' | 0xc3)) {
         return None;
     }
-    let word = WORDS.iter().find(|w| text[r..].starts_with(**w))?;
+    let word = WORDS.iter().find(|w| has_prefix(&b[r..], w.as_bytes()))?;
     let q = skip_spaces(text, r + word.len());
     let (ns, ne) = parse_name(text, q)?;
     word_at(text, ns)
@@ -2306,7 +2335,16 @@ fn is_plural_civility(c: &str) -> bool {
 fn is_civility_word(w: &str) -> bool {
     matches!(
         w,
-        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Monsieur" | "Madame" | "Mademoiselle" | "MME"
+        "M" | "MM"
+            | "Mme"
+            | "Mmes"
+            | "Mlle"
+            | "Melle"
+            | "Mr"
+            | "Monsieur"
+            | "Madame"
+            | "Mademoiselle"
+            | "MME"
     )
 }
 
@@ -2345,10 +2383,11 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
         }
         // Another civility ends the name, or is none (`Madame Monsieur, nous vous informons`).
         if first == 'M' && w.len() > 1 && is_civility_word(w)
-            || matches!(
-                w,
-                "Vve" | "Veuve" | "VEUVE" | "Épouse" | "ÉPOUSE" | "EPOUSE"
-            )
+            || matches!(first, 'V' | 'É' | 'E')
+                && matches!(
+                    w,
+                    "Vve" | "Veuve" | "VEUVE" | "Épouse" | "ÉPOUSE" | "EPOUSE"
+                )
         {
             break;
         }
@@ -3351,6 +3390,28 @@ mod tests {
             names("1°/ Sophie Lambert née à Lyon"),
             vec!["Sophie Lambert"]
         );
+    }
+
+    /// The civilities as careless texts write them.
+    #[test]
+    fn informal_civilities() {
+        for t in [
+            "Melle Dupont a été victime d'un accident.",
+            "Mr Dupont a été victime d'un accident.",
+            "Mr. Dupont a été victime d'un accident.",
+            "Mme. Dupont a été victime d'un accident.",
+        ] {
+            assert_eq!(names(t), vec!["Dupont"], "{t}");
+        }
+        for t in [
+            "Mr. [K] a été victime d'un accident.",
+            "Melle [K] a été victime d'un accident.",
+            "Mr Dupont, avocat général, a conclu.",
+            "Mrs Dupont a signé",
+            "le Mr.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
     }
 
     #[test]
