@@ -93,11 +93,11 @@ fn date_pattern() -> String {
 }
 
 /// `né le 3 mars 1975`, `née à Lyon le 03/03/1975`, `né(e) le 1er avril 1980`, `née [M], le
-/// 3 mars 1975` (a maiden name between), `nés les 3 mars 2010 et 5 avril 2012` (the first date;
-/// the others follow, [`NEXT_DATE`]).
+/// 3 mars 1975` (a maiden name between), `nés (respectivement) les 3 mars 2010 et 5 avril 2012`
+/// (the first date; the others follow, [`NEXT_DATE`]).
 static BORN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:(?:\[[^\]\n]{{1,30}}\]|\p{{Lu}}[\p{{L}}'\-]+),?\s+)?(?:(?:à|À|en|EN|au|AU|aux|AUX)\s+(?P<place>[^,;.\n]{{1,60}}?),?\s+)?(?:les?|LES?)\s+(?P<date>{})",
+        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:(?:\[[^\]\n]{{1,30}}\]|\p{{Lu}}[\p{{L}}'\-]+),?\s+)?(?:(?:à|À|en|EN|au|AU|aux|AUX)\s+(?P<place>[^,;.\n]{{1,60}}?),?\s+)?(?:respectivement\s+)?(?:les?|LES?)\s+(?P<date>{})",
         date_pattern()
     ))
     .expect("birth date regex")
@@ -655,6 +655,11 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
     "affaire",
     "parcelle",
     "parcelles",
+    "police",
+    "déclaration",
+    "créance",
+    "marché",
+    "minute",
 ];
 
 /// Whether the phone or plate whose digits start at `d` is announced as a reference or a
@@ -682,7 +687,9 @@ fn reference_number_at(text: &str, d: usize) -> bool {
     let Some((&last, rest)) = words.split_last() else {
         return false;
     };
-    let reference = matches!(last, "réf." | "réf" | "référence" | "références");
+    // `réf.`, and the number of a decision's minute (`N° de minute 06 12 34 56 78`).
+    let reference = matches!(last, "réf." | "réf" | "référence" | "références")
+        || last == "minute" && rest.iter().rev().take(2).any(|w| matches!(*w, "n°" | "nº"));
     let number_sign = matches!(last, "n°" | "nº" | "no" | "numéro" | "numéros");
     let of_document = || {
         rest.iter()
@@ -1142,6 +1149,10 @@ mod tests {
             "l'arrêté préfectoral n° 2019-DDT-45 du 3 mars 2019",
             "LA PARCELLE CADASTRÉE AB 123 LE BOURG",
             "Le bon de commande porte la référence BC-456-DE.",
+            "la police d'assurance n° 06 12 34 56 78",
+            "la déclaration de créance n° 06 12 34 56 78",
+            "le marché public n° 06 12 34 56 78 notifié le 3 mars 2015",
+            "N° de minute 06 12 34 56 78",
             "écrire à ordre@barreau-lyon.com, rh@dilo-guyane.fr ou commandes@dilo-guyane.fr",
             "le signaler à anonymisation.sder.courdecassation@justice.fr",
             "Me Sophie Morel (s.morel@morel-avocats.fr) a déposé des conclusions.",
@@ -1161,6 +1172,14 @@ mod tests {
             ),
             (
                 "l'interception de la ligne n° 06 12 34 56 78 utilisée par M. [K]",
+                ("06 12 34 56 78", Phone),
+            ),
+            (
+                "sa déclaration de créance mentionne son portable, n° 06 12 34 56 78",
+                ("06 12 34 56 78", Phone),
+            ),
+            (
+                "la police l'a joint au 06 12 34 56 78",
                 ("06 12 34 56 78", Phone),
             ),
             (
@@ -1264,6 +1283,10 @@ mod tests {
         use IdentifierKind::BirthDate;
         assert_eq!(
             found("Les enfants [S] et [T], nés les 3 mars 2010 et 5 avril 2012, résident"),
+            vec![("3 mars 2010", BirthDate), ("5 avril 2012", BirthDate)]
+        );
+        assert_eq!(
+            found("les enfants [S] et [T], nés respectivement les 3 mars 2010 et 5 avril 2012"),
             vec![("3 mars 2010", BirthDate), ("5 avril 2012", BirthDate)]
         );
         assert_eq!(
