@@ -297,6 +297,14 @@ const ROLES: &[&str] = &[
     "professeur",
     "professeure",
     "professeurs",
+    "juriste",
+    "attache",
+    "attachee",
+    "cadre",
+    "adjoint",
+    "adjointe",
+    "conciliateur",
+    "conciliatrice",
 ];
 
 /// Words that, after a civility, make a title rather than a name (`Monsieur le Président`,
@@ -1851,6 +1859,16 @@ fn role_at(text: &str, p: usize) -> bool {
             ],
         ),
         "doyen" | "doyenne" | "doyens" => true,
+        // The court's staff: `juriste assistant`, `attachée de justice`, `cadre greffier`,
+        // `adjoint administratif faisant fonction de greffier`; and `conciliateur de justice`.
+        "juriste" => folded_is(next, &["assistant", "assistante"]),
+        "attache" | "attachee" | "conciliateur" | "conciliatrice" => rest_is("de justice"),
+        "cadre" => folded_is(next, &["greffier", "greffiere"]),
+        "adjoint" | "adjointe" => {
+            rest_is("administratif faisant fonction")
+                || rest_is("administrative faisant fonction")
+                || rest_is("faisant fonction de greffier")
+        }
         // `maître des requêtes` (Conseil d'État); not `maître d'œuvre`.
         "maitre" => rest_is("des requetes"),
         // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
@@ -3655,6 +3673,11 @@ mod tests {
             "Mme Claire Petit, Directrice des services de greffe judiciaires, lors du prononcé.",
             "Entendu Mme Claire Petit, conseillère, en son rapport",
             "Entendu Mme Claire Petit en son rapport",
+            "avec l'assistance de M. Paul Bernard, juriste assistant",
+            "avec l'assistance de Mme Claire Petit, attachée de justice",
+            "Mme Claire Petit, cadre greffier, lors des débats.",
+            "M. Paul Bernard, adjoint administratif faisant fonction de greffier, lors du prononcé.",
+            "M. Paul Bernard, conciliateur de justice, a constaté l'échec de la conciliation.",
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
@@ -3677,6 +3700,18 @@ mod tests {
             ),
             (
                 "Entendu M. Jean Durand en ses explications",
+                vec!["Jean Durand"],
+            ),
+            (
+                "M. Jean Durand, cadre commercial, demeurant à Lyon",
+                vec!["Jean Durand"],
+            ),
+            (
+                "M. Jean Durand, adjoint au maire, a été entendu",
+                vec!["Jean Durand"],
+            ),
+            (
+                "M. Jean Durand, juriste d'entreprise, a été licencié",
                 vec!["Jean Durand"],
             ),
         ] {
