@@ -1119,9 +1119,22 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     continue;
                 }
                 let mut p = skip_spaces(text, e);
-                // `son épouse née Durand`: the maiden name.
-                if p > e && text[p..].starts_with("née ") {
-                    p = skip_spaces(text, p + "née".len());
+                // `son épouse née Durand`: the maiden name; `la succession de feu Jean Durand`;
+                // `les consorts [K] et Durand`: the clear name after the markers.
+                if let Some(lead) = ["née ", "feu "]
+                    .into_iter()
+                    .find(|l| p > e && text[p..].starts_with(l))
+                {
+                    p = skip_spaces(text, p + lead.len());
+                } else if !part_in_case {
+                    let markers_end = skip_bracket_markers(text, p);
+                    if markers_end > p {
+                        let q = skip_spaces(text, markers_end);
+                        if !text[q..].starts_with("et ") {
+                            continue;
+                        }
+                        p = skip_spaces(text, q + "et".len());
+                    }
                 }
                 // `épouse Mme X` is the civility's business.
                 if civility_prefix(&text[p..]).is_some() {
@@ -3500,6 +3513,21 @@ mod tests {
             names("l'épouse Durand et l'époux Martin"),
             vec!["Durand", "Martin"]
         );
+        // Beside markers, after `feu`.
+        assert_eq!(names("les consorts [K] et Durand"), vec!["Durand"]);
+        assert_eq!(names("les époux [K] [L] et Martin"), vec!["Martin"]);
+        assert_eq!(
+            names("la succession de feu Jean Durand"),
+            vec!["Jean Durand"]
+        );
+        for t in [
+            "les consorts [K] ont assigné",
+            "les consorts [K] et [L] ont assigné",
+            "les époux [K], Le pourvoi",
+            "les consorts [K] et la société Alpha",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
     }
 
     /// A legal person's name before `, domiciliée`, with its article elided or not, is not a
