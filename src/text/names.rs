@@ -117,6 +117,25 @@ const CIVILITY_BY_SECOND: [u32; 256] = {
     table
 };
 
+/// The first eight bytes of each civility of [`PATTERNS`], little-endian, and the mask of
+/// those it has: a civility of eight bytes or fewer is at the start of a text whose first
+/// eight bytes `w` hold when `w & mask == head`.
+const CIVILITY_HEADS: [(u64, u64); CIVILITIES] = {
+    let mut heads = [(0u64, 0u64); CIVILITIES];
+    let mut i = 0;
+    while i < CIVILITIES {
+        let p = PATTERNS[i].0.as_bytes();
+        let mut k = 0;
+        while k < p.len() && k < 8 {
+            heads[i].0 |= (p[k] as u64) << (8 * k);
+            heads[i].1 |= 0xff << (8 * k);
+            k += 1;
+        }
+        i += 1;
+    }
+    heads
+};
+
 /// The civility of [`PATTERNS`] that `s` starts with: the first in the list's order, as a
 /// leftmost-first search would choose it (`Mmes` before `Mme`). Returns its index and length.
 fn civility_prefix(s: &str) -> Option<(usize, usize)> {
@@ -125,12 +144,21 @@ fn civility_prefix(s: &str) -> Option<(usize, usize)> {
         return None;
     }
     // Every civility has at least 2 bytes: those whose second byte is `s`'s, in the list's
-    // order (lowest bit first).
+    // order (lowest bit first), each compared on `s`'s first eight bytes at once.
     let mut set = CIVILITY_BY_SECOND[usize::from(b[1])];
+    if set == 0 {
+        return None;
+    }
+    let mut head = [0u8; 8];
+    let n = b.len().min(8);
+    head[..n].copy_from_slice(&b[..n]);
+    let w = u64::from_le_bytes(head);
     while set != 0 {
         let i = set.trailing_zeros() as usize;
-        if has_prefix(b, PATTERNS[i].0.as_bytes()) {
-            return Some((i, PATTERNS[i].0.len()));
+        let p = PATTERNS[i].0.as_bytes();
+        let (h, mask) = CIVILITY_HEADS[i];
+        if w & mask == h && b.len() >= p.len() && (p.len() <= 8 || has_prefix(b, p)) {
+            return Some((i, p.len()));
         }
         set &= set - 1;
     }
@@ -1243,6 +1271,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
 /// each, hold a body's word: `Direction` in `La Direction Générale des Finances Publiques`,
 /// where the name found before `domiciliée` is `des Finances Publiques`. A comma, another
 /// lower-case word (`la société Alpha et Jean Durand`) or a line break ends the run.
+#[inline(never)]
 fn body_runs_into(text: &str, ns: usize) -> bool {
     let mut p = ns;
     for _ in 0..4 {
@@ -1272,6 +1301,7 @@ fn body_runs_into(text: &str, ns: usize) -> bool {
 
 /// Whether the name `ns..ne`, found before `demeurant`, `domicilié` or `né le`, is a person's,
 /// not a body's, a title's or an apposition's; `found` are the candidates found before it.
+#[inline(never)]
 fn person_in_party_position(text: &str, ns: usize, ne: usize, found: &[Candidate]) -> bool {
     let span = &text[ns..ne];
     let before = text[..ns].trim_end();
@@ -1545,7 +1575,9 @@ fn civility_group(
     }
     // A maiden or married name after the first (`Mme [K], née Durand`, `Mme [K] (née Durand)`,
     // `Mme [K] ép. Durand`, `Mme [K] EPOUSE DURAND`).
-    if let Some(name) = maiden_name_after(text, p) {
+    if maiden_may_follow(text.as_bytes(), p)
+        && let Some(name) = maiden_name_after(text, p)
+    {
         push(out, name);
         p = name.1;
     } else if out.len() == first && !plural {
@@ -1596,6 +1628,7 @@ fn civility_group(
 
 /// Whether the name ending at `p` is the reporting judge's, as court-of-appeal decisions
 /// write it: `Entendu Mme Claire Petit en son rapport`, `…, conseillère, en son rapport`.
+#[inline(never)]
 fn report_follows(text: &str, p: usize) -> bool {
     const REPORT: &str = "en son rapport";
     let b = text.as_bytes();
@@ -1617,10 +1650,30 @@ fn report_follows(text: &str, p: usize) -> bool {
         && in_list(&text[r..we], IN_ROLES)
 }
 
+/// A cheap test before [`maiden_name_after`], inlined where it is asked at every civility:
+/// after a comma or a space, the first byte of one of its words, an opening parenthesis or
+/// more space.
+#[inline]
+fn maiden_may_follow(b: &[u8], p: usize) -> bool {
+    let mut r = p;
+    if b.get(r) == Some(&b',') {
+        r += 1;
+    }
+    if b.get(r) == Some(&b' ') {
+        r += 1;
+    }
+    r > p
+        && matches!(
+            b.get(r),
+            Some(b'n' | b'V' | b'E' | 0xc3 | 0xc2 | 0xe2 | b'(' | b' ' | b'\t')
+        )
+}
+
 /// The maiden or married name that follows a woman's name or marker ending at `p`, after a
 /// comma, a space or an opening parenthesis: `, née Durand`, ` (née Durand)`, ` ép. Durand`,
 /// ` Vve Durand`, ` Épouse Durand`, ` EPOUSE DURAND` (the lower-case `épouse` and `veuve` are
 /// triggers of their own). A surname, not a listed word (`née Française`).
+#[inline(never)]
 fn maiden_name_after(text: &str, p: usize) -> Option<(usize, usize)> {
     const WORDS: &[&str] = &[
         "née ", "ép. ", "Vve ", "Épouse ", "ÉPOUSE ", "EPOUSE ", "VEUVE ",
@@ -1652,10 +1705,15 @@ fn skip_bracket_markers(text: &str, p: usize) -> usize {
     let mut end = p;
     let mut r = p;
     while b.get(r) == Some(&b'[') {
-        // Markers are short (`[K]`, `[Adresse 1]`): a byte loop beats a search's set-up.
-        let close = b[r + 1..b.len().min(r + 40)]
-            .iter()
-            .position(|&c| c == b']' || c == b'\n' || c == b'[');
+        // Markers are short (`[K]`, `[Adresse 1]`): a byte loop beats a search's set-up, and
+        // most are one or two letters.
+        let close = if b.get(r + 2) == Some(&b']') && b[r + 1].is_ascii_uppercase() {
+            Some(1)
+        } else {
+            b[r + 1..b.len().min(r + 40)]
+                .iter()
+                .position(|&c| c == b']' || c == b'\n' || c == b'[')
+        };
         match close {
             Some(i) if b[r + 1 + i] == b']' => {
                 end = r + i + 2;
