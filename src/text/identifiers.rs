@@ -93,11 +93,11 @@ fn date_pattern() -> String {
 }
 
 /// `né le 3 mars 1975`, `née à Lyon le 03/03/1975`, `né(e) le 1er avril 1980`, `née [M], le
-/// 3 mars 1975` (a maiden name between), `nés les 3 mars 2010 et 5 avril 2012` (the first date;
-/// the others follow, [`NEXT_DATE`]).
+/// 3 mars 1975` (a maiden name between), `nés (respectivement) les 3 mars 2010 et 5 avril 2012`
+/// (the first date; the others follow, [`NEXT_DATE`]).
 static BORN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:(?:\[[^\]\n]{{1,30}}\]|\p{{Lu}}[\p{{L}}'\-]+),?\s+)?(?:(?:à|À|en|EN|au|AU|aux|AUX)\s+(?P<place>[^,;.\n]{{1,60}}?),?\s+)?(?:les?|LES?)\s+(?P<date>{})",
+        r"^(?:[Nn]ée?s?|[Nn]é\(e\)|NÉE?S?)\s+(?:(?:\[[^\]\n]{{1,30}}\]|\p{{Lu}}[\p{{L}}'\-]+),?\s+)?(?:(?:à|À|en|EN|au|AU|aux|AUX)\s+(?P<place>[^,;.\n]{{1,60}}?),?\s+)?(?:respectivement\s+)?(?:les?|LES?)\s+(?P<date>{})",
         date_pattern()
     ))
     .expect("birth date regex")
@@ -112,50 +112,134 @@ static NEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("next date regex")
 });
 
-/// Nouns that, as the subject of `est né(e) le`, make the date a claim's, a right's or a
-/// dispute's birth, not a person's (`la créance de la banque est née le 12 mars 2016`).
-const BORN_NOT_PEOPLE: &[&str] = &[
-    "créance",
-    "créances",
-    "droit",
-    "droits",
-    "dette",
-    "dettes",
-    "obligation",
-    "obligations",
-    "action",
-    "actions",
-    "litige",
-    "litiges",
-    "différend",
-    "conflit",
-    "dommage",
-    "dommages",
-    "préjudice",
-    "préjudices",
-    "sinistre",
-    "désordre",
-    "désordres",
-    "vice",
-    "vices",
-    "contrat",
-    "contentieux",
-    "instance",
-    "procédure",
-    "responsabilité",
-    "indemnité",
-    "intérêt",
-    "intérêts",
-    "société",
-    "entreprise",
-    "association",
-    "syndicat",
+/// Nouns whose birth a date may tell, not a person's: a claim's, a right's, a dispute's, a
+/// body's (`la créance de la banque est née le 12 mars 2016`, `le litige né le 3 mars 2015`),
+/// with their gender and number, which the participle agrees with ([`FEM`], [`PLURAL`]; both
+/// numbers when [`ANY_NUMBER`]).
+const BORN_NOT_PEOPLE: &[(&str, u8)] = &[
+    ("créance", FEM),
+    ("créances", FEM | PLURAL),
+    ("droit", 0),
+    ("droits", PLURAL),
+    ("dette", FEM),
+    ("dettes", FEM | PLURAL),
+    ("obligation", FEM),
+    ("obligations", FEM | PLURAL),
+    ("action", FEM),
+    ("actions", FEM | PLURAL),
+    ("litige", 0),
+    ("litiges", PLURAL),
+    ("différend", 0),
+    ("différends", PLURAL),
+    ("conflit", 0),
+    ("conflits", PLURAL),
+    ("dommage", 0),
+    ("dommages", PLURAL),
+    ("préjudice", 0),
+    ("préjudices", PLURAL),
+    ("sinistre", 0),
+    ("sinistres", PLURAL),
+    ("désordre", 0),
+    ("désordres", PLURAL),
+    ("vice", 0),
+    ("vices", PLURAL),
+    ("contrat", 0),
+    ("contrats", PLURAL),
+    ("contentieux", ANY_NUMBER),
+    ("instance", FEM),
+    ("procédure", FEM),
+    ("responsabilité", FEM),
+    ("indemnité", FEM),
+    ("indemnités", FEM | PLURAL),
+    ("intérêt", 0),
+    ("intérêts", PLURAL),
+    ("besoin", 0),
+    ("besoins", PLURAL),
+    ("engagement", 0),
+    ("engagements", PLURAL),
+    ("risque", 0),
+    ("contestation", FEM),
+    ("contestations", FEM | PLURAL),
+    ("difficulté", FEM),
+    ("difficultés", FEM | PLURAL),
+    ("situation", FEM),
+    ("charge", FEM),
+    ("charges", FEM | PLURAL),
+    ("société", FEM | BODY),
+    ("entreprise", FEM | BODY),
+    ("association", FEM | BODY),
+    ("syndicat", BODY),
 ];
 
-/// Whether the `né` at `s` tells a thing's birth: its clause (back to the punctuation before
-/// it) opens with a noun of [`BORN_NOT_PEOPLE`] and ends with the auxiliary before `né` (`La
-/// créance de la banque est née le…`, `le droit à indemnisation de M. [K] est né le…`); not
-/// `l'intérêt de l'enfant [S] né le…`, `la fille de M. [K] est née le…`.
+/// Flags of [`BORN_NOT_PEOPLE`]: a feminine noun, a plural one, one whose form is the same in
+/// both numbers, a body (whose own name may follow it: `la société Alpha, née le…`).
+const FEM: u8 = 1;
+const PLURAL: u8 = 2;
+const ANY_NUMBER: u8 = 4;
+const BODY: u8 = 8;
+
+/// The flags of `w` in [`BORN_NOT_PEOPLE`], if it is there.
+fn thing_noun(w: &str) -> Option<u8> {
+    BORN_NOT_PEOPLE
+        .iter()
+        .find(|(n, _)| *n == w)
+        .map(|&(_, flags)| flags)
+}
+
+/// Words that open a clause before its subject: conjunctions and the like.
+fn clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "attendu"
+            | "considérant"
+            | "que"
+            | "qu"
+            | "dont"
+            | "qui"
+            | "et"
+            | "mais"
+            | "or"
+            | "si"
+            | "lorsque"
+    )
+}
+
+/// Determiners, which open a noun group (`l'` is `l` once split).
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "du"
+            | "des"
+            | "au"
+            | "aux"
+    )
+}
+
+/// Whether the `né` at `s` tells a thing's birth, not a person's. Either its clause (back to
+/// the punctuation before it) opens with a noun of [`BORN_NOT_PEOPLE`] and ends with the
+/// auxiliary before `né` (`La créance de la banque est née le…`, `le droit à indemnisation de
+/// M. [K] est né le…`; not `la fille de M. [K] est née le…`); or, without an auxiliary, `né`
+/// qualifies the noun group just before it, or the one its comma sets it in apposition to,
+/// whose noun is one of them and agrees with it (`La créance née le…`, `l'obligation de
+/// reclassement née le…`, `Les créances nées le…`, `La société Alpha, née le 1er janvier 2010
+/// de la fusion`). Not when a person stands between the noun and `né`, a marker or a
+/// capitalised word (`la créance de Mme [K] née le…`), nor when the noun does not agree (`le
+/// gérant de la société [1] né le…`), nor a body's noun that is not the clause's subject (`la
+/// gérante de la société Alpha, née le…`).
 fn thing_born_at(text: &str, s: usize) -> bool {
     let lo = crate::text::names::floor_boundary(text, s.saturating_sub(100));
     let clause = last_clause(&text[lo..s]).to_lowercase();
@@ -169,38 +253,82 @@ fn thing_born_at(text: &str, s: usize) -> bool {
             "est" | "était" | "sont" | "étaient" | "serait" | "seraient" | "soit" | "sera" | "fut"
         )
     });
-    // The subject's noun: the first word that is not a conjunction, a pronoun or a determiner.
-    let subject = words.iter().find(|w| {
-        !matches!(
-            **w,
-            "attendu"
-                | "considérant"
-                | "que"
-                | "qu"
-                | "dont"
-                | "qui"
-                | "et"
-                | "mais"
-                | "or"
-                | "si"
-                | "lorsque"
-                | "le"
-                | "la"
-                | "les"
-                | "l"
-                | "un"
-                | "une"
-                | "ce"
-                | "cet"
-                | "cette"
-                | "son"
-                | "sa"
-                | "ses"
-                | "leur"
-                | "leurs"
-        )
-    });
-    auxiliary && subject.is_some_and(|w| BORN_NOT_PEOPLE.contains(w))
+    if auxiliary {
+        // The subject's noun: the first word that is not a conjunction, a pronoun or a
+        // determiner.
+        let subject = words.iter().find(|w| !clause_opener(w) && !determiner(w));
+        return subject.is_some_and(|w| thing_noun(w).is_some());
+    }
+    // Without an auxiliary: the noun group before `né`, past the comma of an apposition.
+    let before = text[lo..s].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let group = last_clause(before);
+    // Words as written (a capital tells a name) and where they start, split on anything but
+    // letters.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in group
+        .char_indices()
+        .chain(std::iter::once((group.len(), ' ')))
+    {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                tokens.push((a, &group[a..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let lower = |w: &str| w.to_lowercase();
+    let Some(det) = tokens.iter().rposition(|(_, w)| determiner(&lower(w))) else {
+        return false;
+    };
+    let Some(&(noun_at, noun)) = tokens.get(det + 1) else {
+        return false;
+    };
+    let Some(flags) = thing_noun(&lower(noun)) else {
+        return false;
+    };
+    // A marker between the noun and `né` may be a person's (`la créance de [K] née le`).
+    let rest = &group[noun_at..];
+    if rest.contains(['[', '…']) || rest.contains("...") {
+        return false;
+    }
+    let tokens: Vec<&str> = tokens.iter().map(|&(_, w)| w).collect();
+    let capitalised = tokens[det + 2..]
+        .iter()
+        .any(|w| w.starts_with(char::is_uppercase));
+    if flags & BODY != 0 {
+        // A body: the subject of its clause, and its own name may follow (`La société Alpha,
+        // née le`), but no civility.
+        if !tokens[..det].iter().all(|w| clause_opener(&lower(w)))
+            || tokens[det + 2..].iter().any(|w| {
+                matches!(
+                    *w,
+                    "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Monsieur" | "Madame"
+                )
+            })
+        {
+            return false;
+        }
+    } else if capitalised {
+        return false;
+    }
+    // The participle agrees with the noun.
+    let participle = text[s..crate::text::names::ceil_boundary(text, s + 8)].to_lowercase();
+    let (fem, plural) = if participle.starts_with("né(e)") {
+        return true;
+    } else if participle.starts_with("nées") {
+        (true, true)
+    } else if participle.starts_with("nés") {
+        (false, true)
+    } else if participle.starts_with("née") {
+        (true, false)
+    } else {
+        (false, false)
+    };
+    (flags & FEM != 0) == fem && (flags & ANY_NUMBER != 0 || (flags & PLURAL != 0) == plural)
 }
 
 /// What follows the last punctuation of `s` that ends a clause: a comma, a semicolon, a colon,
@@ -527,6 +655,11 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
     "affaire",
     "parcelle",
     "parcelles",
+    "police",
+    "déclaration",
+    "créance",
+    "marché",
+    "minute",
 ];
 
 /// Whether the phone or plate whose digits start at `d` is announced as a reference or a
@@ -554,7 +687,9 @@ fn reference_number_at(text: &str, d: usize) -> bool {
     let Some((&last, rest)) = words.split_last() else {
         return false;
     };
-    let reference = matches!(last, "réf." | "réf" | "référence" | "références");
+    // `réf.`, and the number of a decision's minute (`N° de minute 06 12 34 56 78`).
+    let reference = matches!(last, "réf." | "réf" | "référence" | "références")
+        || last == "minute" && rest.iter().rev().take(2).any(|w| matches!(*w, "n°" | "nº"));
     let number_sign = matches!(last, "n°" | "nº" | "no" | "numéro" | "numéros");
     let of_document = || {
         rest.iter()
@@ -992,6 +1127,20 @@ mod tests {
     fn references_claims_and_offices_are_not_personal_data() {
         for t in [
             "La créance de la banque est née le 12 mars 2016, date du prononcé du jugement.",
+            // Without an auxiliary: `né` qualifies the thing just before it.
+            "La créance née le 12 mars 2016 du contrat de prêt n'a pas été déclarée au passif.",
+            "le litige né le 3 mars 2015 entre les parties relève de la compétence du tribunal.",
+            "Le préjudice né le 3 mars 2015 de la perte de chance doit être réparé.",
+            "Les créances nées le 3 mars 2015, date du jugement d'ouverture, sont soumises",
+            "le droit à déduction né le 3 mars 2015 a été exercé tardivement.",
+            "La société Alpha, née le 1er janvier 2010 de la fusion des sociétés Beta et Gamma",
+            "le différend né le 12 mai 2018 a été soumis à l'arbitrage.",
+            "L'obligation de reclassement née le 26 avril 2018 de l'avis d'inaptitude",
+            "l'action née le 3 mars 2015 se prescrit par cinq ans.",
+            "Le contentieux né le 3 mars 2015 de l'exécution du marché",
+            "La dette fiscale née le 31 décembre 2015 a été recouvrée.",
+            "Le besoin de financement né le 3 mars 2015 a justifié l'octroi du prêt.",
+            "que les créances salariales nées le 3 mars 2015 sont garanties",
             "Le droit à indemnisation de M. [K] est né le 3 mars 2015.",
             "M. [K], né en 1962 et engagé le 1er septembre 1990 en qualité de chauffeur",
             "M. [K], né au Maroc et entré en France le 3 mars 1990, a sollicité un titre.",
@@ -1000,6 +1149,10 @@ mod tests {
             "l'arrêté préfectoral n° 2019-DDT-45 du 3 mars 2019",
             "LA PARCELLE CADASTRÉE AB 123 LE BOURG",
             "Le bon de commande porte la référence BC-456-DE.",
+            "la police d'assurance n° 06 12 34 56 78",
+            "la déclaration de créance n° 06 12 34 56 78",
+            "le marché public n° 06 12 34 56 78 notifié le 3 mars 2015",
+            "N° de minute 06 12 34 56 78",
             "écrire à ordre@barreau-lyon.com, rh@dilo-guyane.fr ou commandes@dilo-guyane.fr",
             "le signaler à anonymisation.sder.courdecassation@justice.fr",
             "Me Sophie Morel (s.morel@morel-avocats.fr) a déposé des conclusions.",
@@ -1019,6 +1172,14 @@ mod tests {
             ),
             (
                 "l'interception de la ligne n° 06 12 34 56 78 utilisée par M. [K]",
+                ("06 12 34 56 78", Phone),
+            ),
+            (
+                "sa déclaration de créance mentionne son portable, n° 06 12 34 56 78",
+                ("06 12 34 56 78", Phone),
+            ),
+            (
+                "la police l'a joint au 06 12 34 56 78",
                 ("06 12 34 56 78", Phone),
             ),
             (
@@ -1077,6 +1238,36 @@ mod tests {
                 "La fille de M. [K] est née le 12 mai 2010.",
                 ("12 mai 2010", BirthDate),
             ),
+            // A person between the thing and `né`, a noun that does not agree, a body that is
+            // not the subject: the person's birth.
+            (
+                "la créance de Mme [K] née le 3 mars 1975 a été admise",
+                ("3 mars 1975", BirthDate),
+            ),
+            (
+                "la créance de Mme Durand née le 3 mars 1975 a été admise",
+                ("3 mars 1975", BirthDate),
+            ),
+            (
+                "le litige opposant M. [K], né le 3 mars 1975, à son employeur",
+                ("3 mars 1975", BirthDate),
+            ),
+            (
+                "la gérante de la société Alpha, née le 12 mai 1960, demeurant à Lyon",
+                ("12 mai 1960", BirthDate),
+            ),
+            (
+                "le préjudice de l'enfant né le 12 mai 2010 a été réparé",
+                ("12 mai 2010", BirthDate),
+            ),
+            (
+                "le préjudice subi par sa fille née le 12 mai 2010",
+                ("12 mai 2010", BirthDate),
+            ),
+            (
+                "Mme [K], salariée de l'association, née le 3 mars 1975",
+                ("3 mars 1975", BirthDate),
+            ),
             (
                 "écrire à jean.dupont@interieur.gouv.fr",
                 ("jean.dupont@interieur.gouv.fr", Email),
@@ -1092,6 +1283,10 @@ mod tests {
         use IdentifierKind::BirthDate;
         assert_eq!(
             found("Les enfants [S] et [T], nés les 3 mars 2010 et 5 avril 2012, résident"),
+            vec![("3 mars 2010", BirthDate), ("5 avril 2012", BirthDate)]
+        );
+        assert_eq!(
+            found("les enfants [S] et [T], nés respectivement les 3 mars 2010 et 5 avril 2012"),
             vec![("3 mars 2010", BirthDate), ("5 avril 2012", BirthDate)]
         );
         assert_eq!(

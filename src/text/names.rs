@@ -51,12 +51,16 @@ enum Trigger {
 
 const PATTERNS: &[(&str, Trigger)] = &[
     ("Mmes", Trigger::Civility { plural: true }),
+    ("Mme.", Trigger::Civility { plural: false }),
     ("Mme", Trigger::Civility { plural: false }),
     ("MME", Trigger::Civility { plural: false }),
     ("Mlles", Trigger::Civility { plural: true }),
     ("Mlle", Trigger::Civility { plural: false }),
+    ("Melle", Trigger::Civility { plural: false }),
     ("MM.", Trigger::Civility { plural: true }),
     ("M.", Trigger::Civility { plural: false }),
+    ("Mr.", Trigger::Civility { plural: false }),
+    ("Mr", Trigger::Civility { plural: false }),
     ("Monsieur", Trigger::Civility { plural: false }),
     ("MONSIEUR", Trigger::Civility { plural: false }),
     ("Madame", Trigger::Civility { plural: false }),
@@ -87,7 +91,7 @@ const PATTERNS: &[(&str, Trigger)] = &[
 ];
 
 /// The civilities come first in [`PATTERNS`] and all start with `M`; no other trigger does.
-const CIVILITIES: usize = 15;
+const CIVILITIES: usize = 19;
 
 /// The party-position triggers (`PATTERNS[CIVILITIES..]`), searched apart from the civilities:
 /// they are all at least 5 bytes long, so Teddy fingerprints their first 4 bytes and seldom
@@ -100,6 +104,38 @@ static PARTY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("name triggers compile")
 });
 
+/// For each byte, the civilities of [`PATTERNS`] whose second byte it is, one bit each (bit `i`
+/// for `PATTERNS[i]`): most `M`s open other words, which their second byte tells at once.
+const CIVILITY_BY_SECOND: [u32; 256] = {
+    assert!(CIVILITIES <= 32);
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < CIVILITIES {
+        table[PATTERNS[i].0.as_bytes()[1] as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// The first eight bytes of each civility of [`PATTERNS`], little-endian, and the mask of
+/// those it has: a civility of eight bytes or fewer is at the start of a text whose first
+/// eight bytes `w` hold when `w & mask == head`.
+const CIVILITY_HEADS: [(u64, u64); CIVILITIES] = {
+    let mut heads = [(0u64, 0u64); CIVILITIES];
+    let mut i = 0;
+    while i < CIVILITIES {
+        let p = PATTERNS[i].0.as_bytes();
+        let mut k = 0;
+        while k < p.len() && k < 8 {
+            heads[i].0 |= (p[k] as u64) << (8 * k);
+            heads[i].1 |= 0xff << (8 * k);
+            k += 1;
+        }
+        i += 1;
+    }
+    heads
+};
+
 /// The civility of [`PATTERNS`] that `s` starts with: the first in the list's order, as a
 /// leftmost-first search would choose it (`Mmes` before `Mme`). Returns its index and length.
 fn civility_prefix(s: &str) -> Option<(usize, usize)> {
@@ -107,12 +143,33 @@ fn civility_prefix(s: &str) -> Option<(usize, usize)> {
     if b.first() != Some(&b'M') || b.len() < 2 {
         return None;
     }
-    // Every civility has at least 2 bytes: compare the second before the whole (most `M`s
-    // open other words).
-    PATTERNS[..CIVILITIES]
-        .iter()
-        .position(|(p, _)| p.as_bytes()[1] == b[1] && s.starts_with(p))
-        .map(|i| (i, PATTERNS[i].0.len()))
+    // Every civility has at least 2 bytes: those whose second byte is `s`'s, in the list's
+    // order (lowest bit first), each compared on `s`'s first eight bytes at once.
+    let mut set = CIVILITY_BY_SECOND[usize::from(b[1])];
+    if set == 0 {
+        return None;
+    }
+    let mut head = [0u8; 8];
+    let n = b.len().min(8);
+    head[..n].copy_from_slice(&b[..n]);
+    let w = u64::from_le_bytes(head);
+    while set != 0 {
+        let i = set.trailing_zeros() as usize;
+        let p = PATTERNS[i].0.as_bytes();
+        let (h, mask) = CIVILITY_HEADS[i];
+        if w & mask == h && b.len() >= p.len() && (p.len() <= 8 || has_prefix(b, p)) {
+            return Some((i, p.len()));
+        }
+        set &= set - 1;
+    }
+    None
+}
+
+/// Whether `b` starts with `p`, a short pattern: a byte loop, inlined, where `starts_with`
+/// calls `memcmp`.
+#[inline]
+fn has_prefix(b: &[u8], p: &[u8]) -> bool {
+    b.len() >= p.len() && b.iter().zip(p).all(|(x, y)| x == y)
 }
 
 /// A trigger found in the text: `start..end` and its index in [`PATTERNS`].
@@ -268,6 +325,14 @@ const ROLES: &[&str] = &[
     "professeur",
     "professeure",
     "professeurs",
+    "juriste",
+    "attache",
+    "attachee",
+    "cadre",
+    "adjoint",
+    "adjointe",
+    "conciliateur",
+    "conciliatrice",
 ];
 
 /// Words that, after a civility, make a title rather than a name (`Monsieur le Président`,
@@ -354,6 +419,21 @@ const PRO_BEFORE: &[&str] = &[
     "expert",
     "juge",
     "debats",
+    // Court-of-appeal and labour-court compositions: `Greffier, lors du prononcé : Mme X`,
+    // `Greffière lors de la mise à disposition : Mme X`, `Juge départiteur : M. X`,
+    // `Magistrat rédacteur : M. X`, `Jugement rédigé par M. X`.
+    "prononce",
+    "mise a disposition",
+    "departiteur",
+    "magistrat redacteur",
+    "magistrate redactrice",
+    "conseiller redacteur",
+    "conseillere redactrice",
+    "juge redacteur",
+    "arret redige par",
+    "jugement redige par",
+    "decision redigee par",
+    "ordonnance redigee par",
 ];
 
 /// Words that make a name a company's or another body's, not a person's (folded): the forms
@@ -458,6 +538,96 @@ const BODY_HEADS: &[&str] = &[
     "associations",
 ];
 
+/// Capitalised, words that make a name in a party position a body's wherever they stand in it
+/// (`Lyon Métropole Habitat`, `Sorbonne Université`, `Action Logement Services`, `MAIRIE DE
+/// LYON`, `France Travail`): none is a surname that a party may bear. Asked only of the names
+/// found before `demeurant`, `domicilié` or `né le`, in any case.
+const BODY_MARKS: &[&str] = &[
+    "federation",
+    "confederation",
+    "fonds",
+    "comite",
+    "laboratoire",
+    "laboratoires",
+    "conseil",
+    "direction",
+    "pole",
+    "union",
+    "autorite",
+    "tresor",
+    "regie",
+    "metropole",
+    "communaute",
+    "administration",
+    "service",
+    "services",
+    "hospices",
+    "hopitaux",
+    "club",
+    "groupement",
+    "mutualite",
+    "cooperative",
+    "institution",
+    "academie",
+    "associations",
+    "societe",
+    "association",
+    "syndicat",
+    "banque",
+    "caisse",
+    "mutuelle",
+    "compagnie",
+    "etablissement",
+    "etablissements",
+    "fondation",
+    "entreprise",
+    "entreprises",
+    "clinique",
+    "hopital",
+    "prefecture",
+    "assurance",
+    "assurances",
+    "agence",
+    "institut",
+    "ministere",
+    "universite",
+    "mairie",
+    "parti",
+    "ligue",
+    "musee",
+    "hotel",
+    "eglise",
+    "collectivite",
+    "port",
+    "reseau",
+    "electricite",
+    "habitat",
+    "logement",
+    "aeroport",
+    "aeroports",
+    "voies",
+    "television",
+    "televisions",
+    "radio",
+    "travail",
+    "opera",
+    "theatre",
+    "financement",
+    "immobilier",
+    "immobiliere",
+];
+
+/// Acronyms of bodies, written in capitals, that make a name in a party position a body's
+/// wherever they stand in it (`AGS CGEA DE LYON`, `Paris Habitat OPH`, `AXA FRANCE IARD`),
+/// folded. None that a surname in capitals may be (`CHU`).
+const BODY_ACRONYMS: &[&str] = &[
+    "ags", "cgea", "unedic", "carsat", "caf", "msa", "oniam", "ehpad", "gaec", "earl", "scea",
+    "sncf", "edf", "gdf", "ratp", "oph", "opac", "sip", "sie", "dgfip", "drfip", "ddfip", "ccas",
+    "chru", "iard", "fgti", "fgao", "cnav", "ogec", "hlm", "sos", "sdc", "aful", "bnp", "hsbc",
+    "maaf", "macif", "maif", "matmut", "gmf", "axa", "scop", "enedis", "grdf", "vie", "sci",
+    "sarl", "sas", "sasu", "eurl", "snc", "scp", "selarl", "selas", "selafa", "urssaf", "cpam",
+];
+
 /// Words that, before a name in a party position or opening it, make it a company's or an
 /// institution's (`la SCI Les Tilleuls, domiciliée`, `L'Urssaf Rhône-Alpes, domiciliée`).
 const ORGS: &[&str] =
@@ -476,6 +646,10 @@ const PLACES_BEFORE: &[&str] = &[
     "place",
     "quartier",
     "nationalite",
+    "origine",
+    "ressortissant",
+    "ressortissante",
+    "navire",
 ];
 
 /// Whether `w` is a word of [`PLACES_BEFORE`], an elided article aside, in any case and with
@@ -639,6 +813,90 @@ const NOT_NAMES: &[&str] = &[
     "europeenne",
     "international",
     "internationale",
+    "judiciaire",
+    "judiciaires",
+    // Nationalities, capitalised in apposition to a party (`M. [K], Algérien, né le`, `son
+    // épouse Marocaine`); not those that are also common surnames (`Allemand`, `Normand`).
+    "francais",
+    "francaise",
+    "marocain",
+    "marocaine",
+    "algerien",
+    "algerienne",
+    "tunisien",
+    "tunisienne",
+    "senegalais",
+    "senegalaise",
+    "malien",
+    "malienne",
+    "ivoirien",
+    "ivoirienne",
+    "camerounais",
+    "camerounaise",
+    "congolais",
+    "congolaise",
+    "comorien",
+    "comorienne",
+    "guineen",
+    "guineenne",
+    "mauritanien",
+    "mauritanienne",
+    "egyptien",
+    "egyptienne",
+    "libanais",
+    "libanaise",
+    "syrien",
+    "syrienne",
+    "afghan",
+    "afghane",
+    "albanais",
+    "albanaise",
+    "kosovar",
+    "georgien",
+    "georgienne",
+    "armenien",
+    "armenienne",
+    "ukrainien",
+    "ukrainienne",
+    "bresilien",
+    "bresilienne",
+    "americain",
+    "americaine",
+    "britannique",
+    "vietnamien",
+    "vietnamienne",
+    "cambodgien",
+    "cambodgienne",
+    "pakistanais",
+    "pakistanaise",
+    "chinois",
+    "chinoise",
+    "portugais",
+    "portugaise",
+    "espagnol",
+    "espagnole",
+    "italien",
+    "italienne",
+    "polonais",
+    "polonaise",
+    "roumain",
+    "roumaine",
+    "soudanais",
+    "soudanaise",
+    "erythreen",
+    "erythreenne",
+    "haitien",
+    "haitienne",
+    "irakien",
+    "irakienne",
+    "iranien",
+    "iranienne",
+    "tchetchene",
+    "bangladais",
+    "bangladaise",
+    "nigerian",
+    "nigeriane",
+    "turque",
 ];
 
 /// Names of natural persons who are parties or third parties, shown in clear in `text`.
@@ -713,7 +971,7 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
             });
         // A party may share a magistrate's surname: one whose address or birth follows is a
         // party whatever the bench (`M. Martin, président` … `Mme Martin, née le 3 mars 1975`).
-        if known_pro && !party_follows(text, c.end) {
+        if known_pro && !party_follows(text, c.end) || c.brand(text) {
             continue;
         }
         hits.push(NameHit {
@@ -743,7 +1001,7 @@ pub fn find_person_names(text: &str, professionals: &[String]) -> Vec<NameHit> {
 pub fn civility_names(text: &str) -> Vec<(usize, usize, bool)> {
     candidates(text)
         .into_iter()
-        .filter(|c| c.context == NameContext::Civility)
+        .filter(|c| c.context == NameContext::Civility && !c.brand(text))
         .map(|c| (c.start, c.end, c.professional))
         .collect()
 }
@@ -826,6 +1084,21 @@ struct Candidate {
     end: usize,
     context: NameContext,
     professional: bool,
+    /// Where the civility before the name starts, for a name after one.
+    civility: usize,
+}
+
+impl Candidate {
+    /// Whether the name after a civility is a brand's or a work's (`la société Monsieur
+    /// Bricolage`, `le film « Monsieur Klein »`, `M. Bricolage, société anonyme`): nobody's.
+    /// Asked last, of the names that would be parties' only.
+    fn brand(&self, text: &str) -> bool {
+        self.context == NameContext::Civility
+            && (brand_before(text, self.civility)
+                || text[self.end..]
+                    .strip_prefix(", société ")
+                    .is_some_and(|r| r.starts_with(char::is_lowercase)))
+    }
 }
 
 fn candidates(text: &str) -> Vec<Candidate> {
@@ -833,6 +1106,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut triggers = Triggers::new(text);
     let mut pos = 0;
+    // The end of the last names a label or an office before them made professionals
+    // (`Conseillers : Madame Lise MARTY`): the next members of its enumeration are too.
+    let mut label_end = None;
     while pos < text.len() {
         let Some(m) = triggers.find(pos) else {
             break;
@@ -857,7 +1133,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 if !next.is_some_and(char::is_whitespace) {
                     continue;
                 }
-                pos = civility_group(text, s, e, plural, &mut out);
+                pos = civility_group(text, s, e, plural, &mut out, &mut label_end);
             }
             Trigger::Before | Trigger::PartInCase => {
                 let part_in_case = trigger == Trigger::PartInCase;
@@ -871,8 +1147,38 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     continue;
                 }
                 let mut p = skip_spaces(text, e);
+                // `son épouse née Durand`: the maiden name; `la succession de feu Jean Durand`;
+                // `les consorts [K] et Durand`: the clear name after the markers.
+                if let Some(lead) = ["née ", "feu "]
+                    .into_iter()
+                    .find(|l| p > e && text[p..].starts_with(l))
+                {
+                    p = skip_spaces(text, p + lead.len());
+                } else if !part_in_case {
+                    let markers_end = skip_bracket_markers(text, p);
+                    if markers_end > p {
+                        let q = skip_spaces(text, markers_end);
+                        if !text[q..].starts_with("et ") {
+                            continue;
+                        }
+                        p = skip_spaces(text, q + "et".len());
+                    }
+                }
                 // `épouse Mme X` is the civility's business.
                 if civility_prefix(&text[p..]).is_some() {
+                    continue;
+                }
+                // `une succession de CDD` is a series; `la marque veuve Clicquot` a brand.
+                if !part_in_case && {
+                    let before = text[..s].trim_end_matches(' ');
+                    if PATTERNS[m.pattern].0 == "succession de" {
+                        last_word(before).is_some_and(|(a, b)| {
+                            b == before.len() && matches!(without_elision(&before[a..b]), "une")
+                        })
+                    } else {
+                        brand_before(text, s)
+                    }
+                } {
                     continue;
                 }
                 if let Some(c) = text[p..].chars().next()
@@ -895,6 +1201,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     if !first_ok
                         || parts.next().is_none()
                         || after_comma && !text[ne..].starts_with(',')
+                        || body_name(&text[ns..ne])
                     {
                         continue;
                     }
@@ -908,6 +1215,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     end: ne,
                     context: NameContext::PartyPosition,
                     professional,
+                    civility: s,
                 });
                 pos = ne;
             }
@@ -940,50 +1248,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 if out.iter().any(|c| c.start <= ns && ns < c.end) {
                     continue;
                 }
-                // What precedes the name: a civility (already a candidate), a company word.
-                let before = text[..ns].trim_end();
-                if let Some((ws, we)) = last_word(before)
-                    && (in_list(without_elision(&before[ws..we]), IN_ORGS)
-                        || place_word_before(&before[ws..we])
-                        || is_civility_word(&before[ws..we]))
-                {
-                    continue;
-                }
-                // The end of a body's longer name, whose start the name stopped short of
-                // (`La Direction Générale des Finances Publiques, domiciliée`).
-                if body_runs_into(text, ns) {
-                    continue;
-                }
-                // A company word opening it (`Banque Populaire Auvergne, domiciliée`,
-                // `L'Urssaf Rhône-Alpes, domiciliée`), or a lawyer or a liquidator acting as
-                // such (`Me Jean Dupont, domicilié en cette qualité`).
-                // After an article, a school's or another place's word opens it too (`Le Lycée
-                // Henri IV, domicilié`), though alone it may be a surname (`Marie Ecole`).
-                let span = &text[ns..ne];
-                let article = span.split(' ').next().is_some_and(|w| {
-                    matches!(w, "La" | "Le" | "Les" | "LA" | "LE" | "LES")
-                        || without_elision(w).len() < w.len()
-                });
-                // Opened by an article, a name with a body's word anywhere is a body's (`L'Union
-                // départementale des Associations familiales`); `Le Gall` holds none.
-                let body_word = |w: &str| {
-                    let w = without_elision(w);
-                    w.starts_with(char::is_uppercase) && in_list(w, IN_ORGS | IN_BODY_HEADS)
-                };
-                if span
-                    .split(' ')
-                    .find(|w| !matches!(*w, "La" | "Le" | "Les" | "LA" | "LE" | "LES"))
-                    .is_some_and(|w| {
-                        in_list(without_elision(w), IN_ORGS)
-                            || body_word(w)
-                            || article && place_word_before(without_elision(w))
-                    })
-                    || article && span.split(' ').any(body_word)
-                    || is_master_at(text, ns)
-                {
-                    continue;
-                }
-                if before.ends_with(']') || before.ends_with("...") || before.ends_with('…') {
+                if !person_in_party_position(text, ns, ne, &out) {
                     continue;
                 }
                 out.push(Candidate {
@@ -991,6 +1256,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     end: ne,
                     context: NameContext::PartyPosition,
                     professional: pro_before(text, ns),
+                    civility: s,
                 });
             }
         }
@@ -1005,6 +1271,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
 /// each, hold a body's word: `Direction` in `La Direction Générale des Finances Publiques`,
 /// where the name found before `domiciliée` is `des Finances Publiques`. A comma, another
 /// lower-case word (`la société Alpha et Jean Durand`) or a line break ends the run.
+#[inline(never)]
 fn body_runs_into(text: &str, ns: usize) -> bool {
     let mut p = ns;
     for _ in 0..4 {
@@ -1032,27 +1299,302 @@ fn body_runs_into(text: &str, ns: usize) -> bool {
     false
 }
 
+/// Whether the name `ns..ne`, found before `demeurant`, `domicilié` or `né le`, is a person's,
+/// not a body's, a title's or an apposition's; `found` are the candidates found before it.
+#[inline(never)]
+fn person_in_party_position(text: &str, ns: usize, ne: usize, found: &[Candidate]) -> bool {
+    let span = &text[ns..ne];
+    let before = text[..ns].trim_end();
+    // What precedes the name: a civility (already a candidate), a company word, a place's word
+    // (`de l'immeuble Le Grand Pavois`, `de nationalité Algérienne`, `d'origine Marocaine`).
+    // (Not past a comma: `le directeur de la société, Jean Durand, domicilié`.)
+    if let Some((ws, we)) = last_word(before)
+        && (!before.ends_with(',') && in_list(without_elision(&before[ws..we]), IN_ORGS)
+            || place_word_before(&before[ws..we])
+            || is_civility_word(&before[ws..we]))
+    {
+        return false;
+    }
+    // The word right before, a space apart: a determiner, which no person's name takes
+    // (`son Représentant Légal domicilié`, `contre la Macif, domiciliée`, `de l'Olympique
+    // Lyonnais`); a capitalised title whose tail the name is (`M. LE DIRECTEUR REGIONAL DES
+    // FINANCES PUBLIQUES`, `Le Préfet de la Région Auvergne-Rhône-Alpes`); a company's form in
+    // dotted capitals (`S.A.R.L. BATI PLUS`).
+    if before.len() < ns {
+        let token = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        if matches!(
+            token,
+            "son" | "sa" | "ses" | "leur" | "leurs" | "le" | "la" | "les" | "l'" | "l’"
+        ) || (token.starts_with("l'") || token.starts_with("l’"))
+            && without_elision(token).starts_with(char::is_uppercase)
+        {
+            return false;
+        }
+        let w = without_elision(token);
+        if w.starts_with(char::is_uppercase)
+            && in_list(w, IN_TITLES)
+            && span.split(' ').next().is_some_and(|f| {
+                f.starts_with(char::is_lowercase)
+                    || in_list(f, IN_NOT_NAMES) && !in_list(f, IN_PARTICLES)
+            })
+        {
+            return false;
+        }
+        if token.contains('.') {
+            let mut buf = [0u8; 16];
+            let mut n = 0;
+            for b in token.bytes().filter(|&b| b != b'.') {
+                if n == buf.len() {
+                    break;
+                }
+                buf[n] = b;
+                n += 1;
+            }
+            if std::str::from_utf8(&buf[..n]).is_ok_and(|w| n < buf.len() && in_list(w, IN_ORGS)) {
+                return false;
+            }
+        }
+    }
+    // The end of a body's longer name, whose start the name stopped short of (`La Direction
+    // Générale des Finances Publiques, domiciliée`).
+    if body_runs_into(text, ns) {
+        return false;
+    }
+    let mut words = span.split(' ');
+    let first = words.next().unwrap_or_default();
+    // Opened by an article (`La Macif`, `Le Parti Socialiste`, `L'EARL Les Vergers`, `LA
+    // POSTE`), a name is a body's: a surname that takes one takes a first name before it too
+    // (`Jean Le Gall`). Opened by a lower-case word (`de la Transition Écologique`, after
+    // `Ministre`) or an adjective (`Régional`, `Départemental`), it is the tail of a longer one.
+    if matches!(first, "La" | "Le" | "Les" | "LA" | "LE" | "LES")
+        || first.starts_with("L'")
+        || first.starts_with("L’")
+        || first.starts_with(char::is_lowercase)
+        || in_list(first, IN_NOT_NAMES) && !in_list(first, IN_PARTICLES)
+    {
+        return false;
+    }
+    // A body's name; or a lawyer or a liquidator acting as such (`Me Jean Dupont, domicilié
+    // en cette qualité`).
+    if body_name(span) || is_master_at(text, ns) {
+        return false;
+    }
+    // An apposition to a party just named, by a marker or after a civility: a trade, a status
+    // or a nationality (`Monsieur [K] [P], Ingénieur, demeurant`, `M. [K], Retraité, demeurant`,
+    // `M. Jean Durand, Artisan Plombier, demeurant`), whose first words the name may have
+    // stopped short of (`M. [K], Directeur Commercial, demeurant`).
+    let mut head = before;
+    for _ in 0..3 {
+        match head.rsplit_once(' ') {
+            Some((h, w)) if w.starts_with(char::is_uppercase) && !w.ends_with(',') => {
+                head = h.trim_end_matches(' ');
+            }
+            _ => break,
+        }
+    }
+    if let Some(apposed) = head.strip_suffix(',').map(str::trim_end) {
+        let marker = apposed.ends_with("...")
+            || apposed.ends_with('…')
+            || apposed.strip_suffix(']').is_some_and(|a| {
+                a.rsplit_once('[').is_some_and(|(_, inner)| {
+                    (1..=4).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_uppercase())
+                })
+            });
+        if marker || found.iter().rev().take(4).any(|c| c.end == apposed.len()) {
+            return false;
+        }
+    }
+    !(before.ends_with(']') || before.ends_with("...") || before.ends_with('…'))
+}
+
+/// Whether `span`, a name found in a party position, is a body's by its words: a company
+/// word opening it (`Banque Populaire Auvergne`), a body's word anywhere in it (`Lyon
+/// Métropole Habitat`, `Sorbonne Université`), a body's acronym in capitals (`AXA FRANCE
+/// IARD`, `UNEDIC DELEGATION AGS CGEA DE LYON`, `SNCF Voyageurs`), `France` at its end
+/// (`Radio France`, `Électricité de France`, `Météo-France`), or an adjective (`Hermès
+/// International`).
+fn body_name(span: &str) -> bool {
+    let first = span.split(' ').next().unwrap_or_default();
+    let several = span.contains(' ');
+    in_list(without_elision(first), IN_ORGS | IN_BODY_HEADS)
+        || span.split(' ').any(|w| {
+            let w = without_elision(w);
+            w.starts_with(char::is_uppercase) && is_folded_in(w, BODY_MARKS)
+                || w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_uppercase())
+                    && is_folded_in(w, BODY_ACRONYMS)
+        })
+        || several && span.ends_with(" France")
+        || span.split(' ').next_back().is_some_and(|w| {
+            w.strip_suffix("-France")
+                .is_some_and(|h| !h.is_empty() && !h.ends_with("Marie"))
+        })
+        || several
+            && span
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| in_list(w, IN_NOT_NAMES) && !in_list(w, IN_PARTICLES))
+}
+
+/// Nouns that name a brand, a company, a work or a shop by the words that follow them, a
+/// civility or a party word among them (`la société Monsieur Bricolage`, `le roman Madame
+/// Bovary`, `la marque veuve Clicquot`, `le film « Monsieur Klein »`), folded.
+const BRAND_NOUNS: &[&str] = &[
+    "societe",
+    "marque",
+    "marques",
+    "enseigne",
+    "magazine",
+    "journal",
+    "revue",
+    "roman",
+    "livre",
+    "ouvrage",
+    "film",
+    "serie",
+    "emission",
+    "restaurant",
+    "magasin",
+    "magasins",
+    "boutique",
+    "champagne",
+    "maison",
+    "cuvee",
+    "franchise",
+    "label",
+    "denomination",
+    "titre",
+    "chanson",
+    "album",
+    "spectacle",
+    "piece",
+    "personnage",
+    "oeuvre",
+    "logiciel",
+    "application",
+    "produit",
+    "produits",
+    "gamme",
+    "slogan",
+    "sigle",
+];
+
+/// Words between a noun of [`BRAND_NOUNS`] and the brand (`la marque verbale « MONSIEUR
+/// BRICOLAGE »`, `le roman intitulé Madame Bovary`), folded.
+const BRAND_QUALIFIERS: &[&str] = &[
+    "verbale",
+    "figurative",
+    "semi-figurative",
+    "complexe",
+    "deposee",
+    "intitule",
+    "intitulee",
+    "denommee",
+    "denomme",
+];
+
+/// Whether the word at `s` is set in a brand's or a work's name by the words just before it,
+/// a space or an opening quote apart: a noun of [`BRAND_NOUNS`], or one and a word of
+/// [`BRAND_QUALIFIERS`] (`la société Monsieur Store`, `la marque verbale « MONSIEUR
+/// BRICOLAGE »`). Not past a comma or another word (`la société, M. Durand`, `la société de
+/// M. Durand`).
+fn brand_before(text: &str, s: usize) -> bool {
+    let lo = floor_boundary(text, s.saturating_sub(48));
+    let mut before = text[lo..s]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '‘'));
+    for i in 0..2 {
+        let Some((a, b)) = last_word(before) else {
+            return false;
+        };
+        if b != before.len() {
+            return false;
+        }
+        let w = without_elision(&before[a..b]);
+        if is_folded_in(w, BRAND_NOUNS) {
+            return true;
+        }
+        if i == 1 || !is_folded_in(w, BRAND_QUALIFIERS) {
+            return false;
+        }
+        before = before[..a].trim_end();
+    }
+    false
+}
+
 /// A civility at `s..e` and the names that follow it: `M. Jean Dupont`, `MM. Pons, Choquet`,
 /// `Mmes Djikpa et Brun`. Pushes the candidates and returns where the scan resumes.
-fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Candidate>) -> usize {
+///
+/// `label_end` is where the last names a label before them made professionals end: when only
+/// a comma or `et` lies between them and this civility, its names are the label's too
+/// (`Conseillers : Madame Lise MARTY, Monsieur Marc DURIEUX`). Updated for the next group.
+fn civility_group(
+    text: &str,
+    s: usize,
+    e: usize,
+    plural: bool,
+    out: &mut Vec<Candidate>,
+    label_end: &mut Option<usize>,
+) -> usize {
+    let carried = label_end
+        .take()
+        .is_some_and(|le| le <= s && matches!(text[le..s].trim_matches(' '), "," | "et" | ", et"));
     let first = out.len();
     let mut p = skip_spaces(text, e);
-    let Some((ns, ne)) = parse_name(text, p) else {
-        return e;
+    let push = |out: &mut Vec<Candidate>, (ns, ne): (usize, usize)| {
+        out.push(Candidate {
+            start: ns,
+            end: ne,
+            context: NameContext::Civility,
+            professional: false,
+            civility: s,
+        });
     };
-    out.push(Candidate {
-        start: ns,
-        end: ne,
-        context: NameContext::Civility,
-        professional: false,
-    });
-    p = ne;
+    // Markers stand for names; one may mask a first name only, the surname in clear after it
+    // (`M. [H] Durand`), or one member of a plural civility (`MM. [R] et Bernard`).
+    let markers_end = skip_bracket_markers(text, p);
+    if markers_end > p {
+        p = markers_end;
+        let r = skip_spaces(text, p);
+        if r > p
+            && text[r..].starts_with(char::is_uppercase)
+            && let Some((ns, ne)) = parse_name(text, r)
+            && word_at(text, ns).is_some_and(|(a, b)| may_be_name_word(&text[a..b]))
+        {
+            push(out, (ns, ne));
+            p = ne;
+        }
+    } else {
+        let Some(name) = parse_name(text, p) else {
+            return e;
+        };
+        push(out, name);
+        p = name.1;
+    }
+    // A maiden or married name after the first (`Mme [K], née Durand`, `Mme [K] (née Durand)`,
+    // `Mme [K] ép. Durand`, `Mme [K] EPOUSE DURAND`).
+    if maiden_may_follow(text.as_bytes(), p)
+        && let Some(name) = maiden_name_after(text, p)
+    {
+        push(out, name);
+        p = name.1;
+    } else if out.len() == first && !plural {
+        return e;
+    }
     if plural {
-        // `MM. Pons, Choquet, conseillers`, `Mmes Djikpa et Brun`.
+        // `MM. Pons, Choquet, conseillers`, `Mmes Djikpa et Brun`, `Mmes [W] [A] et Sophie
+        // Bernard`.
         loop {
             let q = skip_separator(text, p);
             if q == p {
                 break;
+            }
+            let markers_end = skip_bracket_markers(text, q);
+            if markers_end > q {
+                p = markers_end;
+                continue;
             }
             let Some(c) = text[q..].chars().next() else {
                 break;
@@ -1063,21 +1605,124 @@ fn civility_group(text: &str, s: usize, e: usize, plural: bool, out: &mut Vec<Ca
             let Some((ns, ne)) = parse_name(text, q) else {
                 break;
             };
-            out.push(Candidate {
-                start: ns,
-                end: ne,
-                context: NameContext::Civility,
-                professional: false,
-            });
+            push(out, (ns, ne));
             p = ne;
         }
+        if out.len() == first {
+            return e;
+        }
     }
-    let professional =
-        role_follows(text, p, plural) || pro_before(text, s) || office_before(text, s, p);
+    let professional = role_follows(text, p, plural) || {
+        let labelled =
+            carried || pro_before(text, s) || office_before(text, s, p) || report_follows(text, p);
+        if labelled {
+            *label_end = Some(p);
+        }
+        labelled
+    };
     for c in &mut out[first..] {
         c.professional = professional;
     }
     p
+}
+
+/// Whether the name ending at `p` is the reporting judge's, as court-of-appeal decisions
+/// write it: `Entendu Mme Claire Petit en son rapport`, `…, conseillère, en son rapport`.
+#[inline(never)]
+fn report_follows(text: &str, p: usize) -> bool {
+    const REPORT: &str = "en son rapport";
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    // ` en son rapport` right after the name.
+    if at(p) == Some(b' ') && text[p + 1..].starts_with(REPORT) {
+        return true;
+    }
+    // `, conseillère, en son rapport`: a role between two commas.
+    if at(p) != Some(b',') {
+        return false;
+    }
+    let r = skip_spaces(text, p + 1);
+    let Some((_, we)) = word_at(text, r) else {
+        return false;
+    };
+    text[we..].starts_with(", ")
+        && text[we + 2..].starts_with(REPORT)
+        && in_list(&text[r..we], IN_ROLES)
+}
+
+/// A cheap test before [`maiden_name_after`], inlined where it is asked at every civility:
+/// after a comma or a space, the first byte of one of its words, an opening parenthesis or
+/// more space.
+#[inline]
+fn maiden_may_follow(b: &[u8], p: usize) -> bool {
+    let mut r = p;
+    if b.get(r) == Some(&b',') {
+        r += 1;
+    }
+    if b.get(r) == Some(&b' ') {
+        r += 1;
+    }
+    r > p
+        && matches!(
+            b.get(r),
+            Some(b'n' | b'V' | b'E' | 0xc3 | 0xc2 | 0xe2 | b'(' | b' ' | b'\t')
+        )
+}
+
+/// The maiden or married name that follows a woman's name or marker ending at `p`, after a
+/// comma, a space or an opening parenthesis: `, née Durand`, ` (née Durand)`, ` ép. Durand`,
+/// ` Vve Durand`, ` Épouse Durand`, ` EPOUSE DURAND` (the lower-case `épouse` and `veuve` are
+/// triggers of their own). A surname, not a listed word (`née Française`).
+#[inline(never)]
+fn maiden_name_after(text: &str, p: usize) -> Option<(usize, usize)> {
+    const WORDS: &[&str] = &[
+        "née ", "ép. ", "Vve ", "Épouse ", "ÉPOUSE ", "EPOUSE ", "VEUVE ",
+    ];
+    let b = text.as_bytes();
+    let mut r = p;
+    if b.get(r) == Some(&b',') {
+        r += 1;
+    }
+    r = skip_spaces(text, r);
+    if b.get(r) == Some(&b'(') && r > p {
+        r += 1;
+    }
+    if r == p || !matches!(b.get(r), Some(b'n' | b'V' | b'E' | 0xc3)) {
+        return None;
+    }
+    let word = WORDS.iter().find(|w| has_prefix(&b[r..], w.as_bytes()))?;
+    let q = skip_spaces(text, r + word.len());
+    let (ns, ne) = parse_name(text, q)?;
+    word_at(text, ns)
+        .is_some_and(|(a, b)| may_be_name_word(&text[a..b]))
+        .then_some((ns, ne))
+}
+
+/// The end of the bracketed markers at `p` (`[K]`, `[K] [C]`), spaces between, on the same
+/// line; `p` when there is none.
+fn skip_bracket_markers(text: &str, p: usize) -> usize {
+    let b = text.as_bytes();
+    let mut end = p;
+    let mut r = p;
+    while b.get(r) == Some(&b'[') {
+        // Markers are short (`[K]`, `[Adresse 1]`): a byte loop beats a search's set-up, and
+        // most are one or two letters.
+        let close = if b.get(r + 2) == Some(&b']') && b[r + 1].is_ascii_uppercase() {
+            Some(1)
+        } else {
+            b[r + 1..b.len().min(r + 40)]
+                .iter()
+                .position(|&c| c == b']' || c == b'\n' || c == b'[')
+        };
+        match close {
+            Some(i) if b[r + 1 + i] == b']' => {
+                end = r + i + 2;
+                r = skip_spaces(text, end);
+            }
+            _ => break,
+        }
+    }
+    end
 }
 
 /// After a name ending at `p`: is there a role, directly or at the end of an enumeration of
@@ -1204,7 +1849,11 @@ fn role_at(text: &str, p: usize) -> bool {
         return false;
     };
     let w = &text[p..we];
-    if !in_list(w, IN_ROLES) {
+    // Folded once, for the lists and for the match below.
+    let Some(role) = fold_key(w) else {
+        return false;
+    };
+    if key_lists(&role) & IN_ROLES == 0 {
         return false;
     }
     let rest = text[we..].trim_start();
@@ -1222,9 +1871,6 @@ fn role_at(text: &str, p: usize) -> bool {
     let folded_is = |w: &str, list: &[&str]| is_folded_in(w, list);
     // `rest`, folded, starts with `prefix`.
     let rest_is = |prefix: &str| folded_starts_with(rest, prefix);
-    let Some(role) = fold_key(w) else {
-        return false;
-    };
     match role.as_str() {
         // `président de la société X`, `président du conseil d'administration` are parties'
         // officers; `président de chambre`, `du tribunal` are the court.
@@ -1261,7 +1907,10 @@ fn role_at(text: &str, p: usize) -> bool {
             ],
         ),
         // A company's directors are not the court's.
-        "directeur" | "directrice" => folded_is(next, &["de"]) && rest_is("de greffe"),
+        "directeur" | "directrice" => {
+            folded_is(next, &["de", "des"])
+                && (rest_is("de greffe") || rest_is("des services de greffe"))
+        }
         "delegue" | "deleguee" => !folded_is(next, &["syndical", "syndicale", "du", "de"]),
         "secretaire" => {
             rest_is("de la juridiction") || rest_is("greffier") || rest_is("du conseil")
@@ -1281,6 +1930,16 @@ fn role_at(text: &str, p: usize) -> bool {
             ],
         ),
         "doyen" | "doyenne" | "doyens" => true,
+        // The court's staff: `juriste assistant`, `attachée de justice`, `cadre greffier`,
+        // `adjoint administratif faisant fonction de greffier`; and `conciliateur de justice`.
+        "juriste" => folded_is(next, &["assistant", "assistante"]),
+        "attache" | "attachee" | "conciliateur" | "conciliatrice" => rest_is("de justice"),
+        "cadre" => folded_is(next, &["greffier", "greffiere"]),
+        "adjoint" | "adjointe" => {
+            rest_is("administratif faisant fonction")
+                || rest_is("administrative faisant fonction")
+                || rest_is("faisant fonction de greffier")
+        }
         // `maître des requêtes` (Conseil d'État); not `maître d'œuvre`.
         "maitre" => rest_is("des requetes"),
         // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
@@ -1765,7 +2424,16 @@ fn is_plural_civility(c: &str) -> bool {
 fn is_civility_word(w: &str) -> bool {
     matches!(
         w,
-        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Monsieur" | "Madame" | "Mademoiselle" | "MME"
+        "M" | "MM"
+            | "Mme"
+            | "Mmes"
+            | "Mlle"
+            | "Melle"
+            | "Mr"
+            | "Monsieur"
+            | "Madame"
+            | "Mademoiselle"
+            | "MME"
     )
 }
 
@@ -1779,7 +2447,7 @@ fn is_master_at(text: &str, p: usize) -> bool {
 
 /// Parses a name starting at `p`: capitalised words, hyphenated and with particles
 /// (`Jean-Pierre de La Fontaine`, `BOSSE-PLATIÈRE`, `N'Diaye`). `None` when there is none, when
-/// it is a marker (`O...`) or a title (`le Président`).
+/// it is a marker (`O...`, `XXX`) or a title (`le Président`, `le Liquidateur`).
 fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
     let mut pos = p;
     let mut start = None;
@@ -1794,6 +2462,24 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             return None;
         }
         let first = w.chars().next()?;
+        if start.is_none() {
+            // A lower-case article right after the civility opens a title, whatever its noun
+            // (`M. le Liquidateur`, `Mme la Défenseure des droits`, `Madame le Docteur`): a
+            // name's own article is capitalised (`M. Le Gall`). `XXX`, `XXXX` mask a name.
+            if matches!(w, "le" | "la" | "les") || w.len() >= 3 && w.bytes().all(|b| b == b'X') {
+                return None;
+            }
+        }
+        // Another civility ends the name, or is none (`Madame Monsieur, nous vous informons`).
+        if first == 'M' && w.len() > 1 && is_civility_word(w)
+            || matches!(first, 'V' | 'É' | 'E')
+                && matches!(
+                    w,
+                    "Vve" | "Veuve" | "VEUVE" | "Épouse" | "ÉPOUSE" | "EPOUSE"
+                )
+        {
+            break;
+        }
         // The word lists that hold `w`, folded once.
         let lists = lists_of(w);
         let is_particle = !first.is_uppercase() && lists & IN_PARTICLES != 0
@@ -1925,7 +2611,8 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
         }
         let w = &text[ws..we];
         let first = w.chars().next()?;
-        let lists = lists_of(w);
+        // `L'AGENT JUDICIAIRE`: the word's lists, its elided article aside.
+        let lists = lists_of(without_elision(w));
         if first.is_uppercase() {
             if lists & (IN_TITLES | IN_SENTENCE_WORDS) != 0 || is_civility_word(w) {
                 break;
@@ -2120,16 +2807,18 @@ fn party_follows(text: &str, p: usize) -> bool {
     }
 }
 
+/// Skips spaces, tabs and non-breaking spaces (U+00A0, U+202F) from `p`, on the bytes.
 fn skip_spaces(text: &str, p: usize) -> usize {
+    let b = text.as_bytes();
     let mut q = p;
-    for c in text[p..].chars() {
-        if c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}' {
-            q += c.len_utf8();
-        } else {
-            break;
+    loop {
+        match b.get(q..q + 1) {
+            Some([b' ' | b'\t']) => q += 1,
+            Some([0xc2]) if b.get(q + 1) == Some(&0xa0) => q += 2,
+            Some([0xe2]) if b.get(q + 1..q + 3) == Some(&[0x80, 0xaf]) => q += 3,
+            _ => return q,
         }
     }
-    q
 }
 
 fn skip_ws(text: &str, p: usize) -> usize {
@@ -2329,9 +3018,12 @@ static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 /// The word lists (`IN_*` bits) that hold `w` once folded: `lists_of(w) & IN_ROLES != 0` is
 /// `is_folded_in(w, ROLES)`, for all the lists at the cost of one fold and one lookup.
 fn lists_of(w: &str) -> u8 {
-    let Some(key) = fold_key(w) else {
-        return 0;
-    };
+    fold_key(w).map_or(0, |key| key_lists(&key))
+}
+
+/// [`lists_of`] a word folded already.
+fn key_lists(key: &FoldKey) -> u8 {
+    let key = *key;
     let table = &*WORD_TABLE;
     let mut i = key.hash() & table.mask;
     loop {
@@ -2522,6 +3214,295 @@ mod tests {
         );
     }
 
+    /// Bodies before `domicilié`, whatever their form: opened by an article, with a body's word
+    /// or acronym anywhere, a company's form in dotted capitals, the tail of a title, a role
+    /// after a determiner; and appositions to a party already named (a trade, a nationality).
+    /// People in the same positions are still found.
+    #[test]
+    fn bodies_titles_and_appositions_before_a_party_word() {
+        for t in [
+            "L'AGS CGEA de Lyon, domiciliée [Adresse 1]",
+            "INTIMÉE : UNEDIC DELEGATION AGS CGEA DE LYON, domiciliée [Adresse 1]",
+            "INTIMÉ : L'AGENT JUDICIAIRE DE L'ETAT, domicilié [Adresse 1]",
+            "INTIMÉ : M. LE DIRECTEUR REGIONAL DES FINANCES PUBLIQUES, domicilié [Adresse 1]",
+            "Le Directeur Départemental des Finances Publiques du Rhône, domicilié [Adresse 1]",
+            "Madame la Ministre de la Transition Écologique, domiciliée [Adresse 1]",
+            "Le Préfet de la Région Auvergne-Rhône-Alpes, domicilié [Adresse 1]",
+            "La CARSAT Rhône-Alpes, domiciliée [Adresse 1]",
+            "La MSA Ardèche Drôme Loire, domiciliée [Adresse 1]",
+            "La CAF de la Gironde, domiciliée [Adresse 1]",
+            "L'ONIAM, domicilié [Adresse 1]",
+            "INTIMÉE : EHPAD LES GLYCINES, domiciliée [Adresse 1]",
+            "INTIMÉE : MAIRIE DE LYON, domiciliée [Adresse 1]",
+            "INTIMÉE : LA POSTE, domiciliée [Adresse 1]",
+            "INTIMÉE : ENEDIS, domiciliée [Adresse 1]",
+            "INTIMÉE : AXA FRANCE IARD, domiciliée [Adresse 1]",
+            "Allianz IARD, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "SNCF Voyageurs, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "Electricité de France, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "France Travail, domicilié [Adresse 2], défendeur à la cassation.",
+            "Radio France, domiciliée [Adresse 1]",
+            "Météo-France, domicilié [Adresse 1]",
+            "Hermès International, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "La Macif, domiciliée [Adresse 2], défenderesse à la cassation.",
+            "L'EARL Les Vergers du Moulin, domiciliée [Adresse 2], défenderesse à la cassation.",
+            "Le GAEC Des Prés Verts, domicilié [Adresse 2], défendeur à la cassation.",
+            "La SCEA Château Lafleur, domiciliée [Adresse 2], défenderesse à la cassation.",
+            "S.A.R.L. BATI PLUS, domiciliée [Adresse 2], intimée.",
+            "INTIMÉE : S.A.S. LE PETIT BISTROT, domiciliée [Adresse 1]",
+            "Les Établissements Martin, domiciliés [Adresse 1], défendeurs.",
+            "Le Parti Socialiste, domicilié [Adresse 1]",
+            "Les Restaurants du Cœur, domiciliés [Adresse 1], défendeurs à la cassation.",
+            "Lyon Métropole Habitat, domicilié [Adresse 1], défendeur à la cassation.",
+            "Paris Habitat OPH, domicilié [Adresse 1], défendeur à la cassation.",
+            "Sorbonne Université, domiciliée [Adresse 1], défenderesse à la cassation.",
+            "Le navire Marion Dufresne, domicilié au port de Marseille",
+            "SA BNP PARIBAS, prise en la personne de son Représentant Légal domicilié en cette \
+             qualité audit siège",
+            "SAS LIDL, prise en la personne de son Gérant domicilié en cette qualité audit siège",
+            // Appositions to a party named by a marker or after a civility.
+            "Monsieur [K] [P], Ingénieur, demeurant [Adresse 2]",
+            "M. [K], ressortissant Algérien, né le [Date naissance 1]",
+            "M. [K], Algérien, né le [Date naissance 1]",
+            "Mme [K], d'origine Marocaine, née le [Date naissance 1]",
+            "M. [K], Retraité, demeurant [Adresse 1]",
+            "Mme [K], Sans Profession, demeurant [Adresse 1]",
+            "Mme [K], Aide-Soignante, demeurant [Adresse 1]",
+            "M. [K], Gérant de Société, demeurant [Adresse 1]",
+            "M. [K], Artisan Plombier, demeurant [Adresse 1]",
+            "M. [K], Expert-Comptable, demeurant [Adresse 1]",
+            "M. [K], SDF, domicilié au CCAS de Lyon",
+            "M. [K], Directeur Commercial, demeurant [Adresse 1]",
+            "M. [K] [P], Agriculteur, GAEC du Moulin, demeurant [Adresse 1]",
+            "Le mari a quitté le domicile conjugal et son épouse Marocaine l'a suivi.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            (
+                "représentée par son père, Jean Durand, demeurant [Adresse 1]",
+                "Jean Durand",
+            ),
+            ("INTIMÉ : Jean DURAND, domicilié [Adresse 1]", "Jean DURAND"),
+            ("INTIMÉ : DURAND Jean, domicilié [Adresse 1]", "DURAND Jean"),
+            (
+                "M. [K] et Jean Durand, demeurant [Adresse 1]",
+                "Jean Durand",
+            ),
+            (
+                "le directeur de la société, Jean Durand, domicilié [Adresse 1]",
+                "Jean Durand",
+            ),
+            (
+                "la société Alpha et Jean Le Gall, domiciliés [Adresse 2]",
+                "Jean Le Gall",
+            ),
+            ("1°/ Jean Barreau, demeurant [Adresse 1],", "Jean Barreau"),
+            (
+                "M. [K], demeurant [Adresse 1], Sophie Martin, demeurant [Adresse 2]",
+                "Sophie Martin",
+            ),
+            (
+                "Mme [K], veuve de Jean Durand, née le 3 mars 1950",
+                "Jean Durand",
+            ),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+    }
+
+    /// A civility, then a lower-case article: a title, whatever its noun; another civility, or
+    /// `XXX`: no name. A name after a civility with its own article, or an initial, still is.
+    #[test]
+    fn titles_after_a_civility_and_masked_names() {
+        for t in [
+            "Mme la Défenseure des droits a présenté des observations.",
+            "Madame la Médiatrice de la consommation a rendu un avis défavorable.",
+            "M. le Liquidateur a déclaré la créance.",
+            "M. le Notaire a reçu l'acte.",
+            "M. le Syndic a convoqué l'assemblée générale.",
+            "Mme la Rectrice de l'académie de Lyon a prononcé la sanction.",
+            "M. le Sous-Préfet de Bayonne a pris un arrêté.",
+            "M. le Comptable Public du service des impôts des entreprises a fait délivrer",
+            "M. le Receveur des Douanes de Roissy a émis un avis de mise en recouvrement.",
+            "Mme la Mandataire Judiciaire a déclaré la créance.",
+            "« Monsieur le Gérant, je vous informe de ma démission. »",
+            "« Madame la DRH, je conteste mon licenciement. »",
+            "« Madame la Responsable des Ressources Humaines, je conteste. »",
+            "« Monsieur le Chef d'Agence, je vous informe de mon absence. »",
+            "Madame le Docteur a établi un certificat.",
+            "« Madame Monsieur, nous vous informons que votre contrat prend fin. »",
+            "M. XXX a formé le pourvoi.",
+            "Mme XXXX a formé le pourvoi.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            ("M. Le Gall a formé le pourvoi.", "Le Gall"),
+            ("Mme de la Tour a formé le pourvoi.", "de la Tour"),
+            ("M. Jean M. Durand a formé le pourvoi.", "Jean M. Durand"),
+            (
+                "« Madame Durand, je vous informe de ma démission. »",
+                "Durand",
+            ),
+            ("M. Xavier Durand a formé le pourvoi.", "Xavier Durand"),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+    }
+
+    /// Party words and civilities set in a series, a brand's or a work's name, or before a
+    /// company: nobody's name. The same words before a person still name them.
+    #[test]
+    fn brands_works_and_series_are_nobody() {
+        for t in [
+            "La salariée a été engagée dans le cadre d'une succession de CDD entre 2012 et 2016.",
+            "Le recours à une succession de Contrats à Durée Déterminée est prohibé.",
+            "la victime Air France a été indemnisée par l'assureur.",
+            "la société Veuve Clicquot Ponsardin et la marque veuve Clicquot.",
+            "le champagne veuve Clicquot Ponsardin",
+            "dans le litige l'opposant à la société Monsieur Bricolage, société anonyme,",
+            "La société Madame Figaro, société par actions simplifiée, a formé le pourvoi.",
+            "La société Mademoiselle Desserts a fermé l'usine.",
+            "le roman Madame Bovary de Flaubert a été adapté.",
+            "la marque « Monsieur Propre » appartient à la société Procter & Gamble.",
+            "la société Monsieur Store a conclu un contrat de franchise.",
+            "le magazine Madame Figaro a publié l'article litigieux.",
+            "le film « Monsieur Klein » a été diffusé.",
+            "l'émission « Monsieur Jardinier » a été diffusée.",
+            "les magasins à l'enseigne « Monsieur Meuble »",
+            "la série « Mademoiselle Julie » a été diffusée.",
+            "la marque verbale « MONSIEUR BRICOLAGE » n° 1234567",
+            "M. Bricolage, société anonyme, dont le siège est [Adresse 1], a formé le pourvoi.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            ("la succession de Paul Renard", "Paul Renard"),
+            ("de la succession de Paul Renard", "Paul Renard"),
+            ("la victime Léa Martin a été indemnisée", "Léa Martin"),
+            ("la marque appartient à Mme [K] veuve Durand", "Durand"),
+            ("la société, M. Durand et Mme Petit", "Durand"),
+            ("le gérant de la société de M. Durand", "Durand"),
+            ("le roman de M. Durand a été adapté", "Durand"),
+            ("la société Alpha, représentée par M. Durand", "Durand"),
+            (
+                "« Monsieur Durand, je vous informe de ma démission. »",
+                "Durand",
+            ),
+            ("M. Durand, société Alpha et société Beta", "Durand"),
+        ] {
+            let got = names(t);
+            assert!(got.contains(&who), "{t}: {got:?}");
+        }
+    }
+
+    /// A marker after a civility may mask part of the names only: the clear ones are found.
+    #[test]
+    fn clear_names_beside_markers_after_a_civility() {
+        for (t, who) in [
+            (
+                "M. [H] Durand, domicilié [Adresse 1], a formé le pourvoi.",
+                vec!["Durand"],
+            ),
+            ("MM. [R] et Bernard ont saisi le tribunal.", vec!["Bernard"]),
+            ("Mmes [W] et Bernard ont relevé appel.", vec!["Bernard"]),
+            (
+                "Mmes [W] [A] et Sophie Bernard, propriétaires bailleresses,",
+                vec!["Sophie Bernard"],
+            ),
+            (
+                "MM. [R], Bernard et [S] ont saisi le tribunal.",
+                vec!["Bernard"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
+        for t in [
+            "M. [K] [C] Le pourvoi est rejeté",
+            "Mme [Z] [F] Réponse de la Cour",
+            "M. [K] Attendu que",
+            "MM. [R] et [S] ont saisi le tribunal.",
+            "M. [K], Mme [L] et M. [M] ont formé le pourvoi.",
+            "M. [K] [C], demeurant [Adresse 1]",
+            "Mmes [W] et Bernard, conseillers référendaires,",
+            "M. [K]\nDurand",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+    }
+
+    /// Maiden names and the abbreviated or capitalised party words before a name.
+    #[test]
+    fn maiden_names_and_abbreviated_party_words() {
+        for t in [
+            "Mme [K], née Durand, a acquis l'immeuble.",
+            "Mme [K] (née Durand) a acquis l'immeuble.",
+            "M. [K] et son épouse née Durand ont acquis l'immeuble.",
+            "Mme [K] née DURAND a acquis l'immeuble.",
+            "Madame [K] ép. Durand a formé le pourvoi.",
+            "Mme [K] Vve Durand a formé le pourvoi.",
+            "Mme [K] Épouse Durand a formé le pourvoi.",
+            "Mme [K] EPOUSE DURAND a formé le pourvoi.",
+            "Mme [K] VEUVE DURAND a formé le pourvoi.",
+        ] {
+            let got = names(t);
+            assert!(
+                got.len() == 1 && got[0].eq_ignore_ascii_case("Durand"),
+                "{t}: {got:?}"
+            );
+        }
+        // A birth, not a maiden name; words that are not names.
+        for t in [
+            "Mme [K], née le 3 mars 1975 à Lyon",
+            "Mme [K] (née le 3 mars 1975)",
+            "Mme [K], née à Lyon le 3 mars 1975",
+            "Mme [K], née [M], le 3 mars 1975",
+            "Mme [K], née Française, a acquis",
+            "Mme [K], née en 1975, a acquis",
+            "Mme [K], née En 1975, a acquis",
+            "l'année Durand",
+            "une journée Portes Ouvertes",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        // The name before `née le` is still found.
+        assert_eq!(
+            names("Sophie Lambert, née le 3 mars 1975"),
+            vec!["Sophie Lambert"]
+        );
+        assert_eq!(
+            names("Sophie Lambert (née le 3 mars 1975)"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            names("1°/ Sophie Lambert née à Lyon"),
+            vec!["Sophie Lambert"]
+        );
+    }
+
+    /// The civilities as careless texts write them.
+    #[test]
+    fn informal_civilities() {
+        for t in [
+            "Melle Dupont a été victime d'un accident.",
+            "Mr Dupont a été victime d'un accident.",
+            "Mr. Dupont a été victime d'un accident.",
+            "Mme. Dupont a été victime d'un accident.",
+        ] {
+            assert_eq!(names(t), vec!["Dupont"], "{t}");
+        }
+        for t in [
+            "Mr. [K] a été victime d'un accident.",
+            "Melle [K] a été victime d'un accident.",
+            "Mr Dupont, avocat général, a conclu.",
+            "Mrs Dupont a signé",
+            "le Mr.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+    }
+
     #[test]
     fn parties_without_civility() {
         assert_eq!(names("les époux Martin ont vendu"), vec!["Martin"]);
@@ -2590,6 +3571,21 @@ mod tests {
             names("l'épouse Durand et l'époux Martin"),
             vec!["Durand", "Martin"]
         );
+        // Beside markers, after `feu`.
+        assert_eq!(names("les consorts [K] et Durand"), vec!["Durand"]);
+        assert_eq!(names("les époux [K] [L] et Martin"), vec!["Martin"]);
+        assert_eq!(
+            names("la succession de feu Jean Durand"),
+            vec!["Jean Durand"]
+        );
+        for t in [
+            "les consorts [K] ont assigné",
+            "les consorts [K] et [L] ont assigné",
+            "les époux [K], Le pourvoi",
+            "les consorts [K] et la société Alpha",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
     }
 
     /// A legal person's name before `, domiciliée`, with its article elided or not, is not a
@@ -2742,6 +3738,73 @@ mod tests {
         assert_eq!(names(t), Vec::<&str>::new());
     }
 
+    /// The clerks and judges of court-of-appeal and labour-court compositions, however the
+    /// label is worded, and the later members of a label's enumeration.
+    #[test]
+    fn composition_labels_and_their_enumerations() {
+        for t in [
+            "GREFFIER : lors des débats et du prononcé : Mme Claire PETIT",
+            "Greffier, lors des débats : Madame Claire PETIT, Greffier, lors du prononcé : \
+             Madame Anne ROUX",
+            "Greffier lors du prononcé : Mme Claire PETIT",
+            "Greffière lors de la mise à disposition : Mme Claire PETIT",
+            "Greffier, lors de la mise à disposition : Mme Claire Petit",
+            "Juge départiteur : Monsieur Paul BERNARD",
+            "Magistrat rédacteur : M. Paul Bernard",
+            "Arrêt rédigé par M. Paul Bernard et signé par Mme Claire Petit, présidente.",
+            "Juge départiteur : Monsieur Paul BERNARD. Conseillers : Madame Lise MARTY, \
+             Monsieur Marc DURIEUX. Greffier : Madame Julie FAURE. [...] Jugement rédigé par \
+             Monsieur Paul BERNARD.",
+            "Conseillers : Madame Lise MARTY, Monsieur Marc DURIEUX et Mme Anne ROUX",
+            "Mme Claire Petit, Directrice des services de greffe judiciaires, lors du prononcé.",
+            "Entendu Mme Claire Petit, conseillère, en son rapport",
+            "Entendu Mme Claire Petit en son rapport",
+            "avec l'assistance de M. Paul Bernard, juriste assistant",
+            "avec l'assistance de Mme Claire Petit, attachée de justice",
+            "Mme Claire Petit, cadre greffier, lors des débats.",
+            "M. Paul Bernard, adjoint administratif faisant fonction de greffier, lors du prononcé.",
+            "M. Paul Bernard, conciliateur de justice, a constaté l'échec de la conciliation.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        for (t, who) in [
+            (
+                "Greffier : Mme Claire PETIT\nAPPELANT :\nM. Jean DURAND, demeurant à Lyon",
+                vec!["Jean DURAND"],
+            ),
+            (
+                "Greffier : Mme Claire PETIT. M. Jean DURAND a formé appel.",
+                vec!["Jean DURAND"],
+            ),
+            (
+                "la lettre rédigée par Mme Sophie Martin le 3 mars 2015",
+                vec!["Sophie Martin"],
+            ),
+            (
+                "la sanction prononcée contre M. Jean Durand",
+                vec!["Jean Durand"],
+            ),
+            (
+                "Entendu M. Jean Durand en ses explications",
+                vec!["Jean Durand"],
+            ),
+            (
+                "M. Jean Durand, cadre commercial, demeurant à Lyon",
+                vec!["Jean Durand"],
+            ),
+            (
+                "M. Jean Durand, adjoint au maire, a été entendu",
+                vec!["Jean Durand"],
+            ),
+            (
+                "M. Jean Durand, juriste d'entreprise, a été licencié",
+                vec!["Jean Durand"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
+    }
+
     #[test]
     fn parties_in_court_of_appeal_headings() {
         let t = "APPELANT :\nMonsieur Jean DUPONT, né le 12 mars 1970 à Lyon, demeurant 3 rue \
@@ -2756,6 +3819,8 @@ mod tests {
             ROLES,
             TITLES,
             PRO_BEFORE,
+            BODY_MARKS,
+            BODY_ACRONYMS,
             ORGS,
             PARTICLES,
             NOT_NAMES,
@@ -3184,6 +4249,19 @@ mod fast_helper_tests {
         (end > p).then_some((p, end))
     }
 
+    /// `skip_spaces` as it was, over `chars`.
+    fn plain_skip_spaces(text: &str, p: usize) -> usize {
+        let mut q = p;
+        for c in text[p..].chars() {
+            if c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}' {
+                q += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        q
+    }
+
     fn check_word(w: &str) {
         let bits = lists_of(w);
         for (list, bit) in LISTS {
@@ -3223,7 +4301,9 @@ mod fast_helper_tests {
             )
             .prop_map(str::to_string),
             2 => "[a-zA-ZéÉèÎîçÇœŒİẞ'’ .-]{1,6}",
-            1 => prop::sample::select(vec![" ", "-", "'", "’", "\u{a0}", "\0", "1", "…"])
+            1 => prop::sample::select(vec![
+                " ", "-", "'", "’", "\u{a0}", "\u{202f}", "\t", "\0", "1", "…", "\u{2000}"
+            ])
                 .prop_map(str::to_string),
         ];
         prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
@@ -3245,6 +4325,7 @@ mod fast_helper_tests {
             }
             for (p, _) in s.char_indices() {
                 prop_assert_eq!(word_at(&s, p), plain_word_at(&s, p));
+                prop_assert_eq!(skip_spaces(&s, p), plain_skip_spaces(&s, p));
             }
             let mut buf = [0u8; 64];
             let want = fold(&s);
