@@ -990,22 +990,35 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
 const FUNCTIONAL_MAILBOXES: &[&str] = &[
     "abuse",
     "accueil",
+    "adherents",
     "admin",
     "administration",
     "anonymisation",
+    "assurance",
     "barreau",
     "bonjour",
+    "candidature",
+    "candidatures",
+    "client",
+    "clients",
     "commande",
     "commandes",
     "communication",
     "compta",
     "comptabilite",
+    "conciliateur",
+    "conciliation",
+    "consommateurs",
     "contact",
     "contacts",
+    "contentieux",
     "courrier",
     "direction",
+    "dpd",
     "dpo",
+    "drh",
     "facturation",
+    "gestion",
     "greffe",
     "hello",
     "info",
@@ -1014,23 +1027,40 @@ const FUNCTIONAL_MAILBOXES: &[&str] = &[
     "infos",
     "juridique",
     "legal",
+    "litige",
+    "litiges",
     "mairie",
+    "mediateur",
+    "mediation",
     "newsletter",
     "no",
     "noreply",
     "opendata",
     "ordre",
+    "paie",
+    "plainte",
+    "plaintes",
     "postmaster",
     "press",
     "presse",
+    "reclamation",
+    "reclamations",
+    "recouvrement",
     "recrutement",
     "redaction",
+    "relation",
+    "ressources",
     "rgpd",
     "rh",
     "sav",
     "secretariat",
     "service",
+    "serviceclient",
     "services",
+    "signalement",
+    "sinistre",
+    "sinistres",
+    "standard",
     "support",
     "webmaster",
 ];
@@ -1053,14 +1083,22 @@ fn is_institutional_domain(domain: &str) -> bool {
             .any(|w| d.contains(w))
 }
 
-/// Whether the local part of an e-mail address is an office's ([`FUNCTIONAL_MAILBOXES`]).
-fn is_functional_mailbox(local: &str) -> bool {
+/// Whether the local part of an e-mail address is an office's: its first word is one of
+/// [`FUNCTIONAL_MAILBOXES`] (`sinistres@axa.fr`, `ressources.humaines@…`), or the whole local
+/// part is a word of the domain, the body's own name (`cnil@cnil.fr`,
+/// `mediateur@mediateur-energie.fr`).
+fn is_functional_mailbox(local: &str, domain: &str) -> bool {
     let first = local
         .split(['.', '-', '_', '+'])
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
     FUNCTIONAL_MAILBOXES.contains(&first.as_str())
+        || domain
+            .rsplit_once('.')
+            .map_or(domain, |(name, _)| name)
+            .split(['.', '-'])
+            .any(|w| w.len() >= 3 && w.eq_ignore_ascii_case(local))
 }
 
 fn find_emails(text: &str, out: &mut Vec<IdentifierHit>) {
@@ -1097,7 +1135,7 @@ fn find_emails(text: &str, out: &mut Vec<IdentifierHit>) {
         if dot == 0 || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
             continue;
         }
-        if is_functional_mailbox(&text[s..at]) || is_institutional_domain(dom) {
+        if is_functional_mailbox(&text[s..at], dom) || is_institutional_domain(dom) {
             last_end = e;
             continue;
         }
@@ -1406,6 +1444,37 @@ mod tests {
                 ("jmartin@cabinet-martin.fr", IdentifierKind::Email),
             ]
         );
+        // Companies' and bodies' services, and a body's own name as its address.
+        for t in [
+            "à l'adresse sinistres@axa.fr",
+            "à l'adresse serviceclient@free.fr",
+            "à l'adresse litiges@sncf.fr",
+            "à l'adresse reclamations@edf.fr",
+            "à l'adresse relation.client@banque.fr",
+            "à l'adresse ressources.humaines@entreprise.fr",
+            "à l'adresse paie@entreprise.fr",
+            "à l'adresse conciliateur@ville-lyon.fr",
+            "à l'adresse cnil@cnil.fr",
+            "à l'adresse dpd@macif.fr",
+            "à l'adresse mediateur@mediateur-energie.fr",
+        ] {
+            assert_eq!(found(t), vec![], "{t}");
+        }
+        // A person's address, whatever the domain's name.
+        for (t, a) in [
+            ("à l'adresse jean.dupont@gmail.com", "jean.dupont@gmail.com"),
+            ("à l'adresse jean@dupont.fr", "jean@dupont.fr"),
+            (
+                "à l'adresse j.martin@martin-conseil.fr",
+                "j.martin@martin-conseil.fr",
+            ),
+            (
+                "à l'adresse paul.sinistre@gmail.com",
+                "paul.sinistre@gmail.com",
+            ),
+        ] {
+            assert_eq!(found(t), vec![(a, IdentifierKind::Email)], "{t}");
+        }
     }
 
     #[test]
