@@ -11,6 +11,14 @@ fn errors(text: &str) -> KeymapError {
     Keymap::from_user_str(text, Some(std::path::Path::new("my-keys.toml"))).unwrap_err()
 }
 
+/// Each error of `e`: its line, column and message.
+fn placed(e: &KeymapError) -> Vec<(usize, usize, &str)> {
+    e.issues
+        .iter()
+        .map(|i| (i.line, i.column, i.message.as_str()))
+        .collect()
+}
+
 #[test]
 fn several_errors_at_once_with_line_and_column() {
     let text = r#"[global]
@@ -28,11 +36,7 @@ x = ["a"]
 back = ["q"]
 "#;
     let e = errors(text);
-    let got: Vec<(usize, usize, &str)> = e
-        .issues
-        .iter()
-        .map(|i| (i.line, i.column, i.message.as_str()))
-        .collect();
+    let got = placed(&e);
     assert_eq!(
         got,
         vec![
@@ -205,11 +209,7 @@ fn a_bad_keymap_exits_2_naming_the_file_line_and_column() {
 fn an_action_without_which_the_ui_cannot_be_left_must_keep_a_key() {
     let e =
         errors("[global]\nquit = []\n\n[list]\ndown = [\"hyper-x\"]\n\n[export]\ncancel = []\n");
-    let got: Vec<(usize, usize, &str)> = e
-        .issues
-        .iter()
-        .map(|i| (i.line, i.column, i.message.as_str()))
-        .collect();
+    let got = placed(&e);
     assert_eq!(
         got,
         vec![

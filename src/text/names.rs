@@ -498,19 +498,13 @@ const PARTY_BODIES: &[&str] = &[
     "cpam",
 ];
 
-/// Capitalised, words that open the name of an institution or another body (`Le Fonds de
-/// garantie`, `L'Ordre des avocats au barreau de Lyon`, `Le Conseil départemental du Rhône`,
-/// `L'Union départementale des associations familiales`), asked only of the words of a name in
-/// a party position and of the capitalised words that run into it. Not in [`ORGS`], whose
-/// words are asked in lower case before a name too: `son fils issu d'une première union, Karim
-/// Lacroix, né le` names Karim Lacroix.
-const BODY_HEADS: &[&str] = &[
+/// Capitalised, words of the name of an institution or another body that no party's surname is
+/// (`Le Fonds de garantie`, `Le Conseil départemental du Rhône`, `L'Union départementale des
+/// associations familiales`): both [`BODY_HEADS`] and [`BODY_MARKS`].
+const BODY_WORDS: &[&str] = &[
     "federation",
     "confederation",
     "fonds",
-    "chambre",
-    "ordre",
-    "barreau",
     "comite",
     "laboratoire",
     "laboratoires",
@@ -528,7 +522,6 @@ const BODY_HEADS: &[&str] = &[
     "services",
     "hospices",
     "hopitaux",
-    "assistance",
     "club",
     "groupement",
     "mutualite",
@@ -538,38 +531,30 @@ const BODY_HEADS: &[&str] = &[
     "associations",
 ];
 
+/// Capitalised, words that open the name of an institution or another body (`Le Fonds de
+/// garantie`, `L'Ordre des avocats au barreau de Lyon`, `Le Conseil départemental du Rhône`,
+/// `L'Union départementale des associations familiales`), asked only of the words of a name in
+/// a party position and of the capitalised words that run into it. Not in [`ORGS`], whose
+/// words are asked in lower case before a name too: `son fils issu d'une première union, Karim
+/// Lacroix, né le` names Karim Lacroix. [`BODY_WORDS`], and words that open a body's name but
+/// may end a person's (`Barreau`).
+const BODY_HEADS: &[&str] =
+    &super::concat_words::<{ BODY_WORDS.len() + HEAD_WORDS.len() }>(BODY_WORDS, HEAD_WORDS);
+
+/// Beside [`BODY_WORDS`], the words of [`BODY_HEADS`].
+const HEAD_WORDS: &[&str] = &["chambre", "ordre", "barreau", "assistance"];
+
 /// Capitalised, words that make a name in a party position a body's wherever they stand in it
 /// (`Lyon Métropole Habitat`, `Sorbonne Université`, `Action Logement Services`, `MAIRIE DE
 /// LYON`, `France Travail`): none is a surname that a party may bear. Asked only of the names
-/// found before `demeurant`, `domicilié` or `né le`, in any case.
-const BODY_MARKS: &[&str] = &[
-    "federation",
-    "confederation",
-    "fonds",
-    "comite",
-    "laboratoire",
-    "laboratoires",
-    "conseil",
-    "direction",
-    "pole",
-    "union",
-    "autorite",
-    "tresor",
-    "regie",
-    "metropole",
-    "communaute",
-    "administration",
-    "service",
-    "services",
-    "hospices",
-    "hopitaux",
-    "club",
-    "groupement",
-    "mutualite",
-    "cooperative",
-    "institution",
-    "academie",
-    "associations",
+/// found before `demeurant`, `domicilié` or `né le`, in any case. [`BODY_WORDS`], and these.
+const BODY_MARKS: &[&str] = &super::concat_words::<{ BODY_WORDS.len() + BODY_MARK_WORDS.len() }>(
+    BODY_WORDS,
+    BODY_MARK_WORDS,
+);
+
+/// Beside [`BODY_WORDS`], the words of [`BODY_MARKS`].
+const BODY_MARK_WORDS: &[&str] = &[
     "societe",
     "association",
     "syndicat",
