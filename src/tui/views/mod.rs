@@ -114,43 +114,23 @@ fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let [name, overview, findings, detail, state, help] =
             <[Span<'static>; 6]>::try_from(spans).expect("six spans");
         let gap = || Span::raw("  ");
+        // The name and the views' tabs, then `tail`.
+        let tabs = [name.clone(), overview, findings, detail];
+        let with = |tail: &[Span<'static>]| -> Vec<Span<'static>> {
+            tabs.iter().chain(tail).cloned().collect()
+        };
         let candidates = [
-            vec![
-                name.clone(),
-                overview.clone(),
-                findings.clone(),
-                detail.clone(),
-                state.clone(),
-                gap(),
-                warning.clone(),
-                help,
-            ],
-            vec![
-                name.clone(),
-                overview.clone(),
-                findings.clone(),
-                detail.clone(),
-                state.clone(),
-                gap(),
-                warning.clone(),
-            ],
-            vec![
-                name.clone(),
-                overview.clone(),
-                findings.clone(),
-                detail.clone(),
-                warning.clone(),
-                gap(),
-                state.clone(),
-            ],
+            with(&[state.clone(), gap(), warning.clone(), help]),
+            with(&[state.clone(), gap(), warning.clone()]),
+            with(&[warning.clone(), gap(), state.clone()]),
         ];
         let fits = |spans: &[Span<'_>]| {
             spans.iter().map(Span::width).sum::<usize>() <= usize::from(area.width)
         };
-        spans = candidates
-            .into_iter()
-            .find(|c| fits(c))
-            .unwrap_or_else(|| vec![name, warning, gap(), overview, findings, detail, state]);
+        spans = candidates.into_iter().find(|c| fits(c)).unwrap_or_else(|| {
+            let [_, overview, findings, detail] = tabs;
+            vec![name, warning, gap(), overview, findings, detail, state]
+        });
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
