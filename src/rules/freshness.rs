@@ -309,14 +309,18 @@ const LOADING_WORDS: &[&str] = &[
 ];
 
 /// Whether a folded notice says that its date is when the reuser loaded the document: it holds
-/// one of [`LOADING_WORDS`], or one of them with the prefix `re`: a reload is a load ("rechargé",
-/// "réimporté", "resynchronisé", "reloaded"; "re-téléchargé" folds into `re` and a loading word).
+/// one of [`LOADING_WORDS`], in the plural too ("données chargées", "documents récupérés"), or
+/// one of them with the prefix `re`: a reload is a load ("rechargé", "réimporté",
+/// "resynchronisé", "reloaded"; "re-téléchargé" folds into `re` and a loading word).
 fn says_loaded(folded: &str) -> bool {
-    folded.split(' ').any(|w| {
+    let loading = |w: &str| {
         LOADING_WORDS.contains(&w)
-            || w.strip_prefix("re")
-                .is_some_and(|rest| LOADING_WORDS.contains(&rest))
-    })
+            || w.strip_suffix('s')
+                .is_some_and(|one| LOADING_WORDS.contains(&one))
+    };
+    folded
+        .split(' ')
+        .any(|w| loading(w) || w.strip_prefix("re").is_some_and(loading))
 }
 
 /// FRE005: for Conseil d'État decisions, the notice must say the date is the loading date.
@@ -447,6 +451,13 @@ mod tests {
             "Décision extraite le 20/11/2026",
             "Date d'extraction : 20/11/2026",
             "Collected from the source on 2026-11-20",
+            // In the plural, when the notice speaks of the data or the documents.
+            "Données chargées le 21/11/2026",
+            "Documents récupérés le 21/11/2026",
+            "Données importées le 21/11/2026",
+            "Données téléchargées le 21/11/2026",
+            "Fichiers rechargés le 21/11/2026",
+            "Décisions extraites le 21/11/2026",
         ] {
             assert!(!fre005(clear), "{clear}");
         }
@@ -455,6 +466,8 @@ mod tests {
             "Actualisé le 20/11/2026",
             "Mis en ligne le 20/11/2026",
             "Publié le 20/11/2026",
+            "Données mises à jour le 20/11/2026",
+            "Décisions publiées le 20/11/2026",
             // `re` alone, or before what is no loading word.
             "Re : 20/11/2026",
             "Revu le 20/11/2026",
