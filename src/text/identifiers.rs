@@ -570,7 +570,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
             return hit(d - 2, d - 2 + m.end(), IdentifierKind::VehiclePlate);
         }
     }
-    // `AB-123-CD`, `AB 123 CD`.
+    // `AB-123-CD`, `AB 123 CD`; not `LE 123 ET` in a text in capitals.
     if d >= 3
         && matches!(b[d - 1], b'-' | b' ')
         && upper(d - 3)
@@ -579,6 +579,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         && let Some(m) = SIV_PLATE.find(window(text, d - 3, 16))
         && free_right(d - 3 + m.end())
         && !reference_number_at(text, d)
+        && !siv_letters_are_words(m.as_str())
     {
         return hit(d - 3, d - 3 + m.end(), IdentifierKind::VehiclePlate);
     }
@@ -619,10 +620,35 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         && free_right(d + m.end())
         && clean_right(text, d + m.end())
         && !reference_number_at(text, d)
+        && !fni_letters_are_a_word(m.as_str())
     {
         return hit(d, d + m.end(), IdentifierKind::VehiclePlate);
     }
     None
+}
+
+/// Short words of a text in capitals that a plate's letters may spell: `ARTICLES 6 ET 13`,
+/// `DU 12 AU 15 MARS`, `PIÈCES 12 A 15` (à without its accent), `N° 12 RG 34` (a docket), `LE 123
+/// ET`. A plate whose letters are one of them is too rare to outweigh the prose that shows them.
+const CAPITAL_WORDS: &[&str] = &[
+    "A", "AU", "AUX", "CE", "DE", "DES", "DU", "EN", "ET", "LA", "LE", "LES", "NE", "PAR", "RG",
+    "SA", "SE", "SES", "SUR", "UN", "UNE",
+];
+
+/// Whether the letters of an FNI plate (`1234 AB 75`: those between its separators) are one of
+/// [`CAPITAL_WORDS`].
+fn fni_letters_are_a_word(plate: &str) -> bool {
+    plate
+        .split([' ', '-'])
+        .nth(1)
+        .is_some_and(|letters| CAPITAL_WORDS.contains(&letters))
+}
+
+/// Whether both pairs of letters of a SIV plate written with spaces (`LE 123 ET`) are
+/// [`CAPITAL_WORDS`]: written with dashes, or with one pair that is no word, it is a plate.
+fn siv_letters_are_words(plate: &str) -> bool {
+    let parts: Vec<&str> = plate.split(' ').collect();
+    parts.len() == 3 && CAPITAL_WORDS.contains(&parts[0]) && CAPITAL_WORDS.contains(&parts[2])
 }
 
 /// Documents whose number a phone or a plate shape may be (`offre de prêt n° 0712345678`,
@@ -1427,6 +1453,32 @@ mod tests {
                 ("05/06/1971", BirthDate),
                 ("12 mars 1961", BirthDate),
                 ("13 mars 1962", BirthDate),
+            ]
+        );
+    }
+
+    /// In a text in capitals, numbers joined by a short word have a plate's shape; they are
+    /// prose. Plates, even among capitals, are still found.
+    #[test]
+    fn numbers_joined_by_a_word_in_capitals_are_not_plates() {
+        assert_eq!(
+            found(
+                "PAR CES MOTIFS, LA COUR : VU LES ARTICLES 6 ET 13 DE LA CONVENTION, \
+                 LES PIÈCES 12 A 15 SONT ÉCARTÉES, DU 12 AU 15 MARS 2019, ARTICLES 1 ET 22, \
+                 N° 12 RG 34, VU LE 123 ET LE 124"
+            ),
+            vec![]
+        );
+        use IdentifierKind::VehiclePlate;
+        assert_eq!(
+            found(
+                "LE VÉHICULE IMMATRICULÉ 1234 AB 75, PUIS 123-ABC-2A, ENFIN LE-123-ET ET AB 123 ET"
+            ),
+            vec![
+                ("1234 AB 75", VehiclePlate),
+                ("123-ABC-2A", VehiclePlate),
+                ("LE-123-ET", VehiclePlate),
+                ("AB 123 ET", VehiclePlate),
             ]
         );
     }
