@@ -1003,3 +1003,8 @@ fn the_identification_names_the_fields_it_leaves_out() {
         screen(&mut tui_common::app(), "tab j j enter", 80, 22)
     );
 }
+
+// Small screens: what does not fit says so (`…`, `… N more`, a panel named as not shown, or
+// the rows the view needs).
+snap!(small_overview_40x12, "", 40, 12);
+snap!(small_overview_60x15, "", 60, 15);

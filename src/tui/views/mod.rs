@@ -388,6 +388,27 @@ fn more_line(n: usize, what: &str) -> Line<'static> {
     ))
 }
 
+/// Lines for a panel of `w`×`h` that does not wrap them: each cut to the width with `…`, and
+/// when there are more than `h`, the last row says how many more there are: nothing is cut or
+/// left out without a mark.
+fn clip(lines: Vec<Line<'static>>, w: usize, h: usize) -> Vec<Line<'static>> {
+    let total = lines.len();
+    let shown = if total > h {
+        h.saturating_sub(1)
+    } else {
+        total
+    };
+    let mut out: Vec<Line<'static>> = lines
+        .into_iter()
+        .take(shown)
+        .map(|l| fit_line(l, w))
+        .collect();
+    if total > h && h > 0 {
+        out.push(fit_line(more_line(total - shown, "lines"), w));
+    }
+    out
+}
+
 /// Draws `lines` wrapped in `area` (their leading spaces trimmed with `trim`); when they take more rows than it has, the last row says
 /// how many more there are.
 fn wrapped(frame: &mut Frame<'_>, lines: Vec<Line<'static>>, area: Rect, trim: bool) {
