@@ -1008,3 +1008,7 @@ fn the_identification_names_the_fields_it_leaves_out() {
 // the rows the view needs).
 snap!(small_overview_40x12, "", 40, 12);
 snap!(small_overview_60x15, "", 60, 15);
+snap!(small_list_20x5, "tab", 20, 5);
+snap!(small_help_40x12, "?", 40, 12);
+snap!(small_filter_40x12, "tab f", 40, 12);
+snap!(small_export_40x12, "e", 40, 12);
