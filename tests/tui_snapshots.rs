@@ -933,3 +933,82 @@ fn an_unreadable_lines_identification_says_what_it_is() {
         "{s}"
     );
 }
+
+/// The title line never passes a cut for the whole: however narrow the screen, it is the
+/// title at full width or its beginning ending in `…`.
+#[test]
+fn the_title_is_whole_or_marked_cut() {
+    for keys in ["", "tab", "tab j enter"] {
+        let full = screen(&mut tui_common::app(), keys, 200, 24);
+        let full = full.lines().next().unwrap().trim_matches('"').trim_end();
+        for w in 20..=120u16 {
+            let s = screen(&mut tui_common::app(), keys, w, 24);
+            let title = s.lines().next().unwrap().trim_matches('"').trim_end();
+            match title.strip_suffix('…') {
+                Some(head) => assert!(full.starts_with(head), "{w}: {title}"),
+                None => assert_eq!(title, full, "{w}"),
+            }
+        }
+    }
+    insta::assert_snapshot!(
+        "small_detail_40x12",
+        screen(&mut tui_common::app(), "tab j enter", 40, 12)
+    );
+}
+
+/// Short of rows, the identification keeps the fields that differ and names those it leaves
+/// out on its last row: none is dropped without a mark.
+#[test]
+fn the_identification_names_the_fields_it_leaves_out() {
+    let fields = [
+        "source_id",
+        "jurisdiction",
+        "formation",
+        "seat",
+        "decision_date",
+        "number",
+        "attribution",
+        "updated_at",
+    ];
+    for w in [60u16, 80, 120] {
+        for h in 11..=32u16 {
+            let s = screen(&mut tui_common::app(), "tab j enter", w, h);
+            let panel: Vec<&str> = s
+                .lines()
+                .skip_while(|l| !l.contains("Identification"))
+                .skip(1)
+                .take_while(|l| !l.contains('└'))
+                .collect();
+            let more = panel.iter().find(|l| l.contains(" more field"));
+            for field in fields {
+                let shown = panel.iter().any(|l| l.contains(&format!(" {field} ")));
+                let named = more.is_some_and(|m| m.contains(field) || m.contains('…'));
+                assert!(shown || named, "{w}x{h}: {field}\n{s}");
+            }
+            // The field at fault (INT006: decision_date) is always among those shown.
+            if !panel.is_empty() && !panel.iter().all(|l| l.contains(" more field")) {
+                assert!(
+                    panel.iter().any(|l| l.contains("≠ decision_date")),
+                    "{w}x{h}\n{s}"
+                );
+            }
+        }
+    }
+    insta::assert_snapshot!(
+        "detail_identification_60x15",
+        screen(&mut tui_common::app(), "tab j enter", 60, 15)
+    );
+    insta::assert_snapshot!(
+        "detail_identification_80x22",
+        screen(&mut tui_common::app(), "tab j j enter", 80, 22)
+    );
+}
+
+// Small screens: what does not fit says so (`…`, `… N more`, a panel named as not shown, or
+// the rows the view needs).
+snap!(small_overview_40x12, "", 40, 12);
+snap!(small_overview_60x15, "", 60, 15);
+snap!(small_list_20x5, "tab", 20, 5);
+snap!(small_help_40x12, "?", 40, 12);
+snap!(small_filter_40x12, "tab f", 40, 12);
+snap!(small_export_40x12, "e", 40, 12);

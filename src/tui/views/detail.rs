@@ -1,7 +1,7 @@
 //! One finding: the rule and its articles, the record's identification beside the reference's,
 //! and the diff of the texts scrolled to the offending span.
 
-use super::{penalty_style, severity_style};
+use super::{fit_line, more_line, penalty_style, position, severity_style, titled, wrapped};
 use crate::model::Personal;
 use crate::report::exported_message;
 use crate::report::redact::redact;
@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let Some(d) = &app.detail else {
@@ -84,13 +84,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Line::raw(record_line),
         Line::from(Span::styled(waiver, Style::default().fg(Color::Cyan))),
     ];
+    if area.height < MIN_HEIGHT {
+        super::too_small(frame, area, "the finding", MIN_HEIGHT);
+        return;
+    }
     // The lines wrapped, so that a long message (FRE003's) is read whole: as many rows as they
     // take, up to eight, the rest for the identification and the diff.
-    let inner = usize::from(area.width.saturating_sub(2)).max(1);
-    let wrapped = |l: &Line<'_>| l.width().div_ceil(inner).max(1);
-    // Words pushed whole to the next row may take one row more than the widths say.
-    let slack = usize::from(head_lines.iter().any(|l| wrapped(l) > 1));
-    let rows: usize = head_lines.iter().map(wrapped).sum::<usize>() + slack;
+    let rows = Paragraph::new(head_lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(area.width.saturating_sub(2));
     // On a short screen, the panel the finding is about keeps its rows: the text's diff (eight
     // rows at least) for a finding on a text, the identification (eleven) otherwise; the other
     // gets what is left, four rows at least.
@@ -125,16 +127,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Constraint::Length(mid_h),
         Constraint::Min(3),
     ]));
-    frame.render_widget(
-        Paragraph::new(head_lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(
-                " Finding {pos}/{} · {} ",
-                app.order.len(),
-                f.fingerprint()
-            ))),
-        head,
+    // On a short screen the head's last row says how many more it has.
+    let block = titled(
+        &format!(" Finding {pos}/{} · {} ", app.order.len(), f.fingerprint()),
+        head.width,
     );
+    let inner = block.inner(head);
+    frame.render_widget(block, head);
+    wrapped(frame, head_lines, inner, false);
 
     let [ident, articles] = mid.layout(&split);
     draw_identification(frame, app, d, ident_rows, ident);
@@ -143,6 +143,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     draw_diff(frame, app, d, diff);
 }
+
+/// The fewest rows the detail's three panels are drawn in: a line inside each.
+const MIN_HEIGHT: u16 = 9;
 
 /// A finding being opened: what it is, and that its texts are being read and compared.
 fn draw_opening(frame: &mut Frame<'_>, app: &App, i: u32, area: Rect) {
@@ -166,12 +169,10 @@ fn draw_opening(frame: &mut Frame<'_>, app: &App, i: u32, area: Rect) {
             key(crate::tui::keymap::Action::Previous)
         )),
     ];
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" Opening the finding ")),
-        area,
-    );
+    let block = titled(" Opening the finding ", area.width);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    wrapped(frame, lines, inner, false);
 }
 
 /// The articles that apply to the finding's decision (its producer's conditions), beside the
@@ -194,12 +195,10 @@ fn draw_articles_panel(frame: &mut Frame<'_>, app: &App, f: &crate::model::Findi
         f.rule.info().fires_when,
         Style::default().fg(Color::DarkGray),
     )));
-    frame.render_widget(
-        Paragraph::new(art)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Articles enforced ")),
-        area,
-    );
+    let block = titled(" Articles enforced ", area.width);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    wrapped(frame, art, inner, true);
 }
 
 /// One row of the identification table: how the values compare, the field, the record's value
@@ -381,39 +380,6 @@ fn draw_identification(
         draw_unreadable_line(frame, app, f, area);
         return;
     }
-    // A value wider than its column wraps, on as many lines as the panel leaves (six at
-    // most): one that is still too long ends in `…`, never cut without a mark.
-    let widths = ident_widths(area.width);
-    let room = usize::from(area.height.saturating_sub(3));
-    let mut cap = IDENT_VALUE_LINES;
-    let mut lines = ident_lines(&rows, widths, cap);
-    while cap > 1
-        && lines
-            .iter()
-            .map(|[a, b]| a.len().max(b.len()))
-            .sum::<usize>()
-            > room
-    {
-        cap -= 1;
-        lines = ident_lines(&rows, widths, cap);
-    }
-    let show = |v: Vec<String>| -> Text<'static> {
-        if v.len() == 1 && v[0].is_empty() {
-            Text::from(Span::styled("—", Style::default().fg(Color::DarkGray)))
-        } else {
-            Text::from(v.into_iter().map(Line::raw).collect::<Vec<_>>())
-        }
-    };
-    let table_rows = rows.into_iter().zip(lines).map(|(r, [a, b])| {
-        let height = a.len().max(b.len()) as u16;
-        Row::new(vec![
-            Cell::from(r.mark),
-            Cell::from(r.name),
-            Cell::from(show(a)),
-            Cell::from(show(b)),
-        ])
-        .height(height)
-    });
     let title = match (rec.is_some(), refd.is_some()) {
         (true, true) => " Identification: ≠ differs ~ spelling ? unreadable ",
         (true, false) => " Identification: record | (no reference) ",
@@ -423,14 +389,98 @@ fn draw_identification(
         }
         _ => " Identification: the record could not be read again ",
     };
+    let block = titled(title, area.width);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    // A value wider than its column wraps, on as many lines as the panel leaves (six at
+    // most): one that is still too long ends in `…`, never cut without a mark.
+    let widths = ident_widths(area.width);
+    let room = usize::from(inner.height.saturating_sub(1));
+    let mut cap = IDENT_VALUE_LINES;
+    let mut lines = ident_lines(&rows, widths, cap);
+    let height = |lines: &[[Vec<String>; 2]]| -> usize {
+        lines.iter().map(|[a, b]| a.len().max(b.len())).sum()
+    };
+    while cap > 1 && height(&lines) > room {
+        cap -= 1;
+        lines = ident_lines(&rows, widths, cap);
+    }
+    // Still too many rows for the panel: the fields that differ are kept first, then those
+    // vigie cannot read, those spelled otherwise, the others last, and the last row names
+    // the fields left out. The header goes before a field does, when the panel is that short.
+    let header = height(&lines) <= room || inner.height >= 3;
+    let slots = if height(&lines) <= room {
+        rows.len()
+    } else {
+        usize::from(inner.height) - usize::from(header) - 1
+    };
+    let rank = |r: &IdentRow| match r.mark.content.as_ref() {
+        "≠" => 0,
+        "?" => 1,
+        "~" => 2,
+        _ => 3,
+    };
+    let mut keep: Vec<usize> = (0..rows.len()).collect();
+    keep.sort_by_key(|&i| rank(&rows[i]));
+    keep.truncate(slots);
+    keep.sort_unstable();
+    let left_out: Vec<&str> = (0..rows.len())
+        .filter(|i| !keep.contains(i))
+        .map(|i| rows[i].name)
+        .collect();
+    let show = |v: Vec<String>| -> Text<'static> {
+        if v.len() == 1 && v[0].is_empty() {
+            Text::from(Span::styled("—", Style::default().fg(Color::DarkGray)))
+        } else {
+            Text::from(v.into_iter().map(Line::raw).collect::<Vec<_>>())
+        }
+    };
+    let table_rows: Vec<Row<'static>> = rows
+        .into_iter()
+        .zip(lines)
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, (r, [a, b]))| {
+            let height = a.len().max(b.len()) as u16;
+            Row::new(vec![
+                Cell::from(r.mark),
+                Cell::from(r.name),
+                Cell::from(show(a)),
+                Cell::from(show(b)),
+            ])
+            .height(height)
+        })
+        .collect();
+    let mut table = Table::new(table_rows, widths.map(Constraint::Length));
+    if header {
+        table = table.header(
+            Row::new(vec!["", "field", "record", "reference"])
+                .style(Style::default().add_modifier(Modifier::BOLD)),
+        );
+    }
+    if left_out.is_empty() {
+        frame.render_widget(table, inner);
+        return;
+    }
+    let [table_area, last] = inner.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(table, table_area);
+    let more = more_line(
+        left_out.len(),
+        &format!(
+            "field{}: {}",
+            if left_out.len() == 1 { "" } else { "s" },
+            left_out.join(", ")
+        ),
+    );
     frame.render_widget(
-        Table::new(table_rows, widths.map(Constraint::Length))
-            .header(
-                Row::new(vec!["", "field", "record", "reference"])
-                    .style(Style::default().add_modifier(Modifier::BOLD)),
-            )
-            .block(Block::bordered().title(title)),
-        area,
+        Paragraph::new(fit_line(more, usize::from(inner.width))),
+        last,
     );
 }
 
@@ -467,12 +517,13 @@ fn draw_unreadable_line(frame: &mut Frame<'_>, app: &App, f: &crate::model::Find
             Span::raw(for_terminal(x, false).into_owned()),
         ]));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" Identification: an unreadable line, no record ")),
-        area,
+    let block = titled(
+        " Identification: an unreadable line, no record ",
+        area.width,
     );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    wrapped(frame, lines, inner, false);
 }
 
 /// The identification field a row of the table shows, when the engine compares it.
@@ -500,20 +551,23 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     } else {
         "unified"
     };
-    let block = Block::bordered().title(format!(
-        " Evidence: {} · {mode} · -{} +{} tokens{} ",
-        d.diff.source,
-        d.diff.removed,
-        d.diff.added,
-        if app.reveal {
-            " · PERSONAL DATA SHOWN"
-        } else {
-            ""
-        }
-    ));
+    let block = titled(
+        &format!(
+            " Evidence: {} · {mode} · -{} +{} tokens{} ",
+            d.diff.source,
+            d.diff.removed,
+            d.diff.added,
+            if app.reveal {
+                " · PERSONAL DATA SHOWN"
+            } else {
+                ""
+            }
+        ),
+        area.width,
+    );
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     if inner.height == 0 || inner.width < 4 {
+        frame.render_widget(block, area);
         return;
     }
     let h = inner.height as usize;
@@ -552,14 +606,20 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
             ]));
         }
     }
-    let pre_h = pre.len().min(h / 2);
+    // Wrapped, on half the rows at most (two of three), the last saying how many more there
+    // are.
+    let pre_h = Paragraph::new(pre.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width)
+        .min((h / 2).max(h.saturating_sub(1).min(2)));
     let [pre_area, body] = inner.layout(&Layout::vertical([
         Constraint::Length(pre_h as u16),
         Constraint::Min(0),
     ]));
-    frame.render_widget(Paragraph::new(pre), pre_area);
+    wrapped(frame, pre, pre_area, false);
     let h = body.height as usize;
     if h == 0 {
+        frame.render_widget(block, area);
         return;
     }
 
@@ -600,6 +660,7 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     }
     .min(total.saturating_sub(1));
     app.detail_scroll_drawn.set(scroll);
+    frame.render_widget(block.title_bottom(position(scroll, h, total)), area);
 
     let visible = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
         lines.iter().skip(scroll).take(h).cloned().collect()
@@ -625,17 +686,20 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
 /// place of the evidence.
 fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area: Rect) {
     let f = &app.report.findings[d.finding as usize];
-    let block = Block::bordered().title(format!(
-        " Articles enforced by {} ({} to go back to the evidence) ",
-        f.rule.code(),
-        app.keymap.hint(
-            crate::tui::keymap::Section::Detail,
-            crate::tui::keymap::Action::ToggleArticles
-        )
-    ));
+    let block = titled(
+        &format!(
+            " Articles enforced by {} ({} to go back to the evidence) ",
+            f.rule.code(),
+            app.keymap.hint(
+                crate::tui::keymap::Section::Detail,
+                crate::tui::keymap::Action::ToggleArticles
+            )
+        ),
+        area.width,
+    );
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     if inner.height == 0 || inner.width < 4 {
+        frame.render_widget(block, area);
         return;
     }
     let mut segs = Vec::new();
@@ -654,6 +718,7 @@ fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, 
     app.detail_lines.set(lines.len());
     let scroll = d.scroll.get().min(lines.len().saturating_sub(1));
     app.detail_scroll_drawn.set(scroll);
+    frame.render_widget(block.title_bottom(position(scroll, h, lines.len())), area);
     let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(h).collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }

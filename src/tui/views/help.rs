@@ -1,15 +1,31 @@
 //! The help overlay, built from the active key bindings.
 
-use super::popup;
+use super::{fit_line, popup, titled};
 use crate::tui::app::App;
 use crate::tui::keymap::Section;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
+    let r = popup(frame, area, 72, area.height.saturating_sub(2).max(3));
+    let block = titled(&format!(" Keys ({}) ", app.keymap.source), r.width);
+    let inner = block.inner(r);
+    // Narrow, the descriptions go under their keys rather than be cut.
+    let widest = Section::ALL
+        .iter()
+        .flat_map(|s| {
+            app.keymap
+                .section(*s)
+                .into_iter()
+                .map(|(a, _)| a.describe_in(*s))
+        })
+        .map(|d| Span::raw(d).width())
+        .max()
+        .unwrap_or(0);
+    let narrow = usize::from(inner.width) < 2 + 26 + widest;
     let mut lines: Vec<Line<'static>> = Vec::new();
     for section in Section::ALL {
         let bindings = app.keymap.section(section);
@@ -29,22 +45,30 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {keys:<26}"),
-                    Style::default().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(action.describe_in(section)),
-            ]));
+            let bold = Style::default().add_modifier(Modifier::BOLD);
+            let what = action.describe_in(section);
+            if narrow {
+                lines.push(Line::from(Span::styled(format!("  {keys}"), bold)));
+                lines.push(Line::raw(format!("      {what}")));
+            } else {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<26}"), bold),
+                    Span::raw(what),
+                ]));
+            }
         }
     }
     app.help_lines.set(lines.len());
-    let r = popup(frame, area, 72, area.height.saturating_sub(2).max(3));
-    let scroll = scroll.min(lines.len().saturating_sub(1));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((scroll.min(u16::MAX as usize) as u16, 0))
-            .block(Block::bordered().title(format!(" Keys ({}) ", app.keymap.source))),
-        r,
-    );
+    let total = lines.len();
+    let scroll = scroll.min(total.saturating_sub(1));
+    let h = usize::from(inner.height);
+    // What is cut ends in `…`; the bottom border tells which lines are shown when not all.
+    let lines: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(h)
+        .map(|l| fit_line(l, usize::from(inner.width)))
+        .collect();
+    frame.render_widget(block.title_bottom(super::position(scroll, h, total)), r);
+    frame.render_widget(Paragraph::new(lines), inner);
 }

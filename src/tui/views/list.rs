@@ -1,6 +1,6 @@
 //! The findings table: only the visible rows are built.
 
-use super::{fit, penalty_style, severity_style};
+use super::{fit, penalty_style, severity_style, titled};
 use crate::report::{WaiverStatus, exported_message};
 use crate::rules::{Penalty, Severity};
 use crate::text::sanitize::for_terminal;
@@ -10,11 +10,18 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{
-    Block, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
+    Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
 };
 use unicode_width::UnicodeWidthStr;
 
+/// The fewest rows the list is drawn in: its borders, its header and a finding.
+const MIN_HEIGHT: u16 = 4;
+
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    if area.height < MIN_HEIGHT {
+        super::too_small(frame, area, "the findings", MIN_HEIGHT);
+        return;
+    }
     let mut title = format!(
         " Findings {}/{} ",
         app.order.len(),
@@ -37,7 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if app.reveal {
         title.push_str("· PERSONAL DATA SHOWN ");
     }
-    let block = Block::bordered().title(title);
+    let block = titled(&title, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height < 2 || inner.width < 4 {

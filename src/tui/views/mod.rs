@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -21,7 +21,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     app.screen_width.set(area.width);
     if area.width < 20 || area.height < 5 {
         // Too small for anything useful: say so, in as much as fits.
-        frame.render_widget(Paragraph::new("vigie: enlarge the terminal"), area);
+        frame.render_widget(
+            Paragraph::new("vigie: enlarge the terminal").wrap(Wrap { trim: true }),
+            area,
+        );
         return;
     }
     // A message takes the lines it needs, up to three: an error names a file, a line and a
@@ -132,7 +135,9 @@ fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
             vec![name, warning, gap(), overview, findings, detail, state]
         });
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    // Narrower still, the title's end gives way, marked as cut.
+    let line = fit_line(Line::from(spans), usize::from(area.width));
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// `42%` of the corpus bytes read, or nothing before the first progress.
@@ -341,6 +346,128 @@ fn fit(s: &str, w: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// `line` cut to `w` columns, the cut marked with `…` as [`fit`] marks it (in the span the
+/// cut falls in, which keeps its style): a line that fits is returned whole.
+fn fit_line(line: Line<'static>, w: usize) -> Line<'static> {
+    if line.width() <= w {
+        return line;
+    }
+    let Line {
+        spans,
+        style,
+        alignment,
+    } = line;
+    let mut room = w;
+    let mut kept = Vec::new();
+    for span in spans {
+        let sw = span.width();
+        if sw < room {
+            room -= sw;
+            kept.push(span);
+            continue;
+        }
+        // The line goes on past this span: the mark goes here, in the last column.
+        let content = fit(&format!("{}…", span.content), room);
+        kept.push(Span::styled(content, span.style));
+        break;
+    }
+    Line {
+        spans: kept,
+        style,
+        alignment,
+    }
+}
+
+/// A line that says `n` more of `what` are not shown, for the last row of a panel.
+fn more_line(n: usize, what: &str) -> Line<'static> {
+    Line::from(Span::styled(
+        format!("… {n} more {what}"),
+        Style::default().fg(Color::DarkGray),
+    ))
+}
+
+/// Lines for a panel of `w`×`h` that does not wrap them: each cut to the width with `…`, and
+/// when there are more than `h`, the last row says how many more there are: nothing is cut or
+/// left out without a mark.
+fn clip(lines: Vec<Line<'static>>, w: usize, h: usize) -> Vec<Line<'static>> {
+    let total = lines.len();
+    let shown = if total > h {
+        h.saturating_sub(1)
+    } else {
+        total
+    };
+    let mut out: Vec<Line<'static>> = lines
+        .into_iter()
+        .take(shown)
+        .map(|l| fit_line(l, w))
+        .collect();
+    if total > h && h > 0 {
+        out.push(fit_line(more_line(total - shown, "lines"), w));
+    }
+    out
+}
+
+/// Draws `lines` wrapped in `area` (their leading spaces trimmed with `trim`); when they take more rows than it has, the last row says
+/// how many more there are.
+fn wrapped(frame: &mut Frame<'_>, lines: Vec<Line<'static>>, area: Rect, trim: bool) {
+    let p = Paragraph::new(lines).wrap(Wrap { trim });
+    let rows = p.line_count(area.width);
+    let h = usize::from(area.height);
+    if rows <= h || h == 0 {
+        frame.render_widget(p, area);
+        return;
+    }
+    let [text, last] = area.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(p, text);
+    let more = rows - usize::from(text.height);
+    frame.render_widget(
+        Paragraph::new(fit_line(more_line(more, "lines"), usize::from(area.width))),
+        last,
+    );
+}
+
+/// In place of a view with too few rows to be drawn: what is not shown, and why.
+fn too_small(frame: &mut Frame<'_>, area: Rect, what: &str, rows: u16) {
+    let text = format!("enlarge the terminal: {rows} rows for {what}");
+    wrapped(
+        frame,
+        vec![Line::from(Span::styled(
+            text,
+            Style::default().fg(Color::Yellow),
+        ))],
+        area,
+        false,
+    );
+}
+
+/// Where the rows shown are in a text of `total` rows, for the bottom border of its panel
+/// (`12–20 of 143`, or `12 of 143` for a single row), when it does not show them all: more is a scroll away.
+fn position(scroll: usize, h: usize, total: usize) -> Line<'static> {
+    if total <= h && scroll == 0 {
+        return Line::default();
+    }
+    let last = (scroll + h).min(total);
+    let rows = if last > scroll + 1 {
+        format!("{}–{last}", scroll + 1)
+    } else {
+        (scroll + 1).to_string()
+    };
+    Line::from(Span::styled(
+        format!(" {rows} of {total} "),
+        Style::default().fg(Color::DarkGray),
+    ))
+    .right_aligned()
+}
+
+/// A bordered block titled `title`, cut to the block's `width` with `…`: ratatui would cut it
+/// at the border without a mark.
+fn titled(title: &str, width: u16) -> Block<'static> {
+    Block::bordered().title(fit(title, usize::from(width.saturating_sub(2))))
 }
 
 fn severity_style(s: crate::rules::Severity) -> Style {

@@ -1,7 +1,7 @@
 //! The overview: verdict, counts by family × severity and by penalty, top rules, what was
 //! checked, live progress, and how old the corpus's `updated_at` are.
 
-use super::{penalty_style, severity_style};
+use super::{clip, fit, more_line, penalty_style, severity_style, titled, wrapped};
 use crate::report::Verdict;
 use crate::rules::{Family, Penalty, Severity};
 use crate::tui::app::{App, AuditState};
@@ -9,12 +9,74 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table};
+use unicode_width::UnicodeWidthStr;
+
+/// The fewest rows the overview is drawn in: a line inside the two top panels, and the note
+/// on what is not shown.
+const MIN_HEIGHT: u16 = 7;
+
+/// The rows the top rules need below the matrix: the two rows of panels, three for the top
+/// rules, one for the note on the ages not shown.
+const ROWS_BELOW: u16 = 9 + 9 + 3 + 1;
+
+/// The top rules panel is left out when narrower: a code, a count and a few letters of a name.
+const RULES_MIN_WIDTH: u16 = 20;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let [top, middle, bottom] = area.layout(&Layout::vertical([
-        Constraint::Length(9),
-        Constraint::Length(9),
+    if area.height < MIN_HEIGHT {
+        super::too_small(frame, area, "the overview", MIN_HEIGHT);
+        return;
+    }
+    // A panel with no room is left out, and the last row says which: nothing goes unsaid.
+    // The top rules keep 30 columns: a code, a count and most of a name.
+    let matrix_table = matrix(app, area.width.saturating_sub(30));
+    let matrix_fits = matrix_table.width + 2 <= area.width;
+    let rules_beside = area.width
+        - if matrix_fits {
+            matrix_table.width + 2
+        } else {
+            0
+        }
+        >= RULES_MIN_WIDTH;
+    let ages_fit = area.height >= 18 + 3 && ages_fit(app, area.width);
+    // Too narrow beside the matrix, the top rules go below it if the ages do not.
+    let rules_below =
+        !rules_beside && !ages_fit && area.height >= ROWS_BELOW && area.width >= RULES_MIN_WIDTH;
+    let rules_fit = rules_beside || rules_below;
+    let mut hidden = Vec::new();
+    if !matrix_fits {
+        hidden.push("findings by family × severity");
+    }
+    if !rules_fit {
+        hidden.push("top rules");
+    }
+    if !ages_fit {
+        hidden.push("age of the updated_at");
+    }
+    let main = if hidden.is_empty() {
+        area
+    } else {
+        let [main, note] = area.layout(&Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ]));
+        let text = format!("… not shown: {} (enlarge the terminal)", hidden.join(", "));
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                fit(&text, usize::from(note.width)),
+                Style::default().fg(Color::DarkGray),
+            )),
+            note,
+        );
+        main
+    };
+    // Short of rows, the two rows of panels share them, the top one first.
+    let top_h = 9.min(main.height - main.height / 2);
+    let middle_h = 9.min(main.height - top_h);
+    let [top, middle, bottom] = main.layout(&Layout::vertical([
+        Constraint::Length(top_h),
+        Constraint::Length(middle_h),
         Constraint::Min(0),
     ]));
     // Each panel of a row gets the width its content needs, the right-hand one the rest: at 80
@@ -38,17 +100,28 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Constraint::Length(verdict_w),
         Constraint::Min(0),
     ]));
-    // The top rules keep 30 columns: a code, a count and most of a name.
-    let matrix_table = matrix(app, middle.width.saturating_sub(30));
+    let matrix_w = match (matrix_fits, rules_beside) {
+        (false, _) => 0,
+        (true, true) => matrix_table.width + 2,
+        (true, false) => middle.width,
+    };
     let [matrix, rules] = middle.layout(&Layout::horizontal([
-        Constraint::Length(matrix_table.width + 2),
+        Constraint::Length(matrix_w),
         Constraint::Min(0),
     ]));
     draw_verdict(frame, app, verdict_lines, verdict);
     draw_audit(frame, app, &items, audit);
-    draw_matrix(frame, matrix_table, matrix);
-    draw_top_rules(frame, app, rules);
-    draw_ages(frame, app, bottom);
+    if matrix_fits {
+        draw_matrix(frame, matrix_table, matrix);
+    }
+    if rules_beside {
+        draw_top_rules(frame, app, rules);
+    } else if rules_below {
+        draw_top_rules(frame, app, bottom);
+    }
+    if ages_fit {
+        draw_ages(frame, app, bottom);
+    }
 }
 
 /// The conditions whose article XII sets the penalties: the CGU of the court whose decisions the
@@ -138,9 +211,16 @@ fn draw_verdict(frame: &mut Frame<'_>, app: &App, mut lines: Vec<Line<'static>>,
     } else if app.counts.verdict() == Verdict::Compliant {
         lines.insert(2, Line::raw(""));
     }
+    let block = titled(" Verdict ", area.width);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Verdict ")),
-        area,
+        Paragraph::new(clip(
+            lines,
+            usize::from(inner.width),
+            usize::from(inner.height),
+        )),
+        inner,
     );
 }
 
@@ -183,14 +263,16 @@ fn pairs(items: &[(&str, &str, String)], width: usize) -> Vec<Line<'static>> {
             })
             .collect();
     }
-    let w = items
-        .iter()
-        .map(|(l, _, _)| l.chars().count())
-        .max()
-        .unwrap_or(0);
+    // One pair a line, with the short labels if the long ones do not fit.
+    let label_w = |short: bool| label_w(0, short).max(label_w(1, short));
+    let short = label_w(false) + 1 + value_w > width;
+    let w = label_w(short);
     items
         .iter()
-        .map(|(l, _, v)| Line::raw(format!("{l:<w$} {v:>value_w$}")))
+        .map(|(l, s, v)| {
+            let l = if short { s } else { l };
+            Line::raw(format!("{l:<w$} {v:>value_w$}"))
+        })
         .collect()
 }
 
@@ -247,7 +329,7 @@ fn audit_items(app: &App) -> Vec<(&'static str, &'static str, String)> {
 }
 
 fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], area: Rect) {
-    let block = Block::bordered().title(" Audit ");
+    let block = titled(" Audit ", area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let a = &app.report.audit;
@@ -301,7 +383,7 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
                 a.policy_overrides.len()
             )));
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        wrapped(frame, lines, inner, false);
         return;
     }
     // Live.
@@ -320,7 +402,7 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
         Constraint::Min(0),
         Constraint::Length(1),
     ]));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    wrapped(frame, lines, text, false);
     let ratio = if p.bytes_total > 0 {
         (p.bytes_done as f64 / p.bytes_total as f64).clamp(0.0, 1.0)
     } else {
@@ -345,23 +427,32 @@ fn human_secs(s: f64) -> String {
     }
 }
 
-/// The family × severity table, and the width it takes.
+/// The family × severity table's parts, and the width it takes.
 struct Matrix {
-    table: Table<'static>,
+    header: Row<'static>,
+    rows: Vec<Row<'static>>,
+    constraints: Vec<Constraint>,
+    spacing: u16,
     width: u16,
 }
 
 /// The family × severity table, as wide as its columns need (with up to three spaces between
-/// them) and no wider than `max_width` if it can help it: severities are abbreviated then.
+/// them) and no wider than `max_width` if it can help it: severities are abbreviated then, and
+/// then families.
 fn matrix(app: &App, max_width: u16) -> Matrix {
     let counts = &app.counts.by_family_severity;
     let totals: Vec<u64> = counts.iter().map(|c| c.iter().sum()).collect();
-    let family_w = Family::ALL
-        .iter()
-        .map(|f| f.as_str().len())
-        .chain([6])
-        .max()
-        .unwrap_or(6);
+    let family_name = |f: Family, short: bool| {
+        if short { short_family(f) } else { f.as_str() }
+    };
+    let family_w = |short: bool| {
+        Family::ALL
+            .iter()
+            .map(|f| family_name(*f, short).len())
+            .chain([6])
+            .max()
+            .unwrap_or(6)
+    };
     let total_w = digits(totals.iter().copied().max().unwrap_or(0)).max(5);
     let layout = |short: bool| {
         let names: Vec<&'static str> = Severity::ALL
@@ -384,21 +475,31 @@ fn matrix(app: &App, max_width: u16) -> Matrix {
             .collect();
         (names, widths)
     };
-    let natural = |widths: &[usize], spacing: usize| {
-        (family_w + widths.iter().sum::<usize>() + total_w + spacing * (widths.len() + 1)) as u16
+    let natural = |short_family: bool, widths: &[usize], spacing: usize| {
+        (family_w(short_family)
+            + widths.iter().sum::<usize>()
+            + total_w
+            + spacing * (widths.len() + 1)) as u16
     };
-    let (names, widths, spacing) = [(false, 3), (false, 2), (false, 1), (true, 1)]
-        .into_iter()
-        .map(|(short, spacing)| {
-            let (n, w) = layout(short);
-            (n, w, spacing)
-        })
-        .find(|(_, w, sp)| natural(w, *sp) + 2 <= max_width)
-        .unwrap_or_else(|| {
-            let (n, w) = layout(true);
-            (n, w, 1)
-        });
-    let width = natural(&widths, spacing);
+    let (names, short_family, widths, spacing) = [
+        (false, false, 3),
+        (false, false, 2),
+        (false, false, 1),
+        (true, false, 1),
+        (true, true, 1),
+    ]
+    .into_iter()
+    .map(|(short, short_family, spacing)| {
+        let (n, w) = layout(short);
+        (n, short_family, w, spacing)
+    })
+    .find(|(_, sf, w, sp)| natural(*sf, w, *sp) + 2 <= max_width)
+    .unwrap_or_else(|| {
+        let (n, w) = layout(true);
+        (n, true, w, 1)
+    });
+    let width = natural(short_family, &widths, spacing);
+    let family_w = family_w(short_family);
     let header = Row::new(
         std::iter::once(Cell::from("family"))
             .chain(Severity::ALL.iter().zip(&names).map(|(s, n)| {
@@ -414,7 +515,7 @@ fn matrix(app: &App, max_width: u16) -> Matrix {
         .enumerate()
         .map(|(fi, f)| {
             Row::new(
-                std::iter::once(Cell::from(f.as_str()))
+                std::iter::once(Cell::from(family_name(*f, short_family)))
                     .chain(counts[fi].iter().zip(&widths).map(|(c, w)| {
                         let v = if *c == 0 {
                             "·".to_string()
@@ -436,10 +537,23 @@ fn matrix(app: &App, max_width: u16) -> Matrix {
         .map(|w| Constraint::Length(w as u16))
         .collect();
     Matrix {
-        table: Table::new(rows, constraints)
-            .header(header)
-            .column_spacing(spacing as u16),
+        header,
+        rows,
+        constraints,
+        spacing: spacing as u16,
         width,
+    }
+}
+
+/// A family in six letters at most, for narrow screens.
+fn short_family(f: Family) -> &'static str {
+    match f {
+        Family::Integrity => "integr",
+        Family::Attribution => "attrib",
+        Family::Freshness => "fresh",
+        Family::Masking => "mask",
+        Family::Profiling => "profil",
+        Family::Input => "input",
     }
 }
 
@@ -453,45 +567,127 @@ fn short_severity(s: Severity) -> &'static str {
 }
 
 fn draw_matrix(frame: &mut Frame<'_>, m: Matrix, area: Rect) {
-    frame.render_widget(
-        m.table
-            .block(Block::bordered().title(" Findings by family × severity ")),
-        area,
-    );
+    let block = titled(" Findings by family × severity ", area.width);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Matrix {
+        header,
+        mut rows,
+        constraints,
+        spacing,
+        ..
+    } = m;
+    let h = usize::from(inner.height);
+    if rows.len() < h {
+        frame.render_widget(
+            Table::new(rows, constraints)
+                .header(header)
+                .column_spacing(spacing),
+            inner,
+        );
+        return;
+    }
+    if h == 0 {
+        return;
+    }
+    // Short of rows, the last says how many families more there are; the header goes first
+    // when there is room for one family only.
+    let with_header = h >= 3;
+    let slots = h - usize::from(with_header) - 1;
+    let more = rows.len() - slots;
+    rows.truncate(slots);
+    let mut table = Table::new(rows, constraints).column_spacing(spacing);
+    if with_header {
+        table = table.header(header);
+    }
+    let [table_area, last] = inner.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(table, table_area);
+    frame.render_widget(Paragraph::new(more_line(more, "families")), last);
 }
 
 fn draw_top_rules(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let top = app.counts.top_rules(area.height.saturating_sub(2) as usize);
+    let block = titled(" Top rules ", area.width);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let h = usize::from(inner.height);
+    if h == 0 {
+        return;
+    }
+    // As many as fit; the last row says how many rules more have findings.
+    let mut top = app.counts.top_rules(usize::MAX);
+    let more = if top.len() > h {
+        top.len() - (h - 1)
+    } else {
+        0
+    };
+    top.truncate(top.len() - more);
     let count_w = top.iter().map(|(_, n)| digits(*n)).max().unwrap_or(1);
-    // The count before the name, which is what gives way when the panel is narrow.
+    // The count before the name, which is what gives way, marked, when the panel is narrow.
+    let name_w = usize::from(inner.width).saturating_sub(6 + 2 + count_w + 2);
     let rows = top.into_iter().map(|(r, n)| {
         let info = r.info();
         Row::new(vec![
             Cell::from(Span::styled(info.code, severity_style(info.severity))),
             Cell::from(format!("{n:>count_w$}")),
-            Cell::from(info.name),
+            Cell::from(fit(info.name, name_w)),
         ])
     });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(6),
+            Constraint::Length(count_w as u16),
+            Constraint::Min(0),
+        ],
+    )
+    .column_spacing(2);
+    if more == 0 {
+        frame.render_widget(table, inner);
+        return;
+    }
+    let [table_area, last] = inner.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(table, table_area);
     frame.render_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Length(6),
-                Constraint::Length(count_w as u16),
-                Constraint::Min(0),
-            ],
-        )
-        .column_spacing(2)
-        .block(Block::bordered().title(" Top rules ")),
-        area,
+        Paragraph::new(super::fit_line(
+            more_line(more, "rules"),
+            usize::from(inner.width),
+        )),
+        last,
     );
+}
+
+/// The bars' width in a panel `width` columns wide with `n` bars.
+fn bar_width(width: u16, n: usize) -> u16 {
+    (width.saturating_sub(2) / n.max(1) as u16)
+        .saturating_sub(2)
+        .clamp(1, 12)
+}
+
+/// Whether the ages' panel has the columns for every bar's label whole (the chart cuts them
+/// without a mark).
+fn ages_fit(app: &App, width: u16) -> bool {
+    let buckets = &app.report.audit.updated_at_ages.buckets;
+    if buckets.is_empty() {
+        return true;
+    }
+    let widest = buckets.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    usize::from(bar_width(width, buckets.len())) >= widest
 }
 
 fn draw_ages(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if area.height < 3 {
         return;
     }
-    let block = Block::bordered().title(" Age of the records' updated_at (at the audit time) ");
+    let block = titled(
+        " Age of the records' updated_at (at the audit time) ",
+        area.width,
+    );
     let buckets = &app.report.audit.updated_at_ages.buckets;
     if buckets.is_empty() {
         let msg = if app.state == AuditState::Finished {
@@ -515,9 +711,7 @@ fn draw_ages(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Bar::with_label(*label, *n).style(style)
         })
         .collect();
-    let width = (area.width.saturating_sub(2) / buckets.len().max(1) as u16)
-        .saturating_sub(2)
-        .clamp(1, 12);
+    let width = bar_width(area.width, buckets.len());
     frame.render_widget(
         BarChart::default()
             .data(BarGroup::default().bars(&bars))

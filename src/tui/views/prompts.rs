@@ -1,6 +1,6 @@
 //! Modal prompts: filter, search, waiver, export.
 
-use super::{fit, popup};
+use super::{clip, fit, popup, titled};
 use crate::report::WaiverStatus;
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS, WaiverPrompt};
@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn key(app: &App, s: Section, a: Action) -> Span<'static> {
@@ -48,10 +48,7 @@ pub fn filter(frame: &mut Frame<'_>, app: &App, area: Rect, row: usize) {
     ]));
     lines.push(Line::raw(format!(" {} findings shown", app.order.len())));
     let r = popup(frame, area, 34, lines.len() as u16 + 2);
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Filter ")),
-        r,
-    );
+    boxed(frame, " Filter ", lines, r);
 }
 
 pub fn search(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str) {
@@ -118,10 +115,7 @@ pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, p: &WaiverPrompt) {
         Span::raw(" cancel"),
     ]));
     let r = popup(frame, area, w, lines.len() as u16 + 2);
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Waiver ")),
-        r,
-    );
+    boxed(frame, " Waiver ", lines, r);
 }
 
 /// `label`, then `text` (sanitised) and the cursor, in lines of `width` columns, the text's
@@ -290,8 +284,21 @@ pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
         lines.pop();
     }
     let r = popup(frame, area, w, lines.len() as u16 + 2);
+    boxed(frame, " Export the report ", lines, r);
+}
+
+/// Draws `lines` in the box `r` titled `title`: on a screen too small for them, each is cut
+/// with `…` and the last row says how many more there are.
+fn boxed(frame: &mut Frame<'_>, title: &str, lines: Vec<Line<'static>>, r: Rect) {
+    let block = titled(title, r.width);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Export the report ")),
-        r,
+        Paragraph::new(clip(
+            lines,
+            usize::from(inner.width),
+            usize::from(inner.height),
+        )),
+        inner,
     );
 }
