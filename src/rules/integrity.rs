@@ -521,7 +521,27 @@ pub fn compare(
 ) -> TextComparison {
     let reference = &compared.text;
     let professionals = compared.professionals.as_slice();
-    let al = align::align_prepared(&reference.text, &compared.prepared, &record.text);
+    let mut al = align::align_prepared(&reference.text, &compared.prepared, &record.text);
+    // A marker respelt beside words changed is two differences: the marker (no finding) and
+    // the words (an alteration of the text); see [`split_respelt`].
+    if al
+        .changes
+        .iter()
+        .any(|ch| respelt_with_words(&al, ch, record, reference))
+    {
+        let changes = std::mem::take(&mut al.changes);
+        let split: Vec<Change> = changes
+            .into_iter()
+            .flat_map(|ch| {
+                if respelt_with_words(&al, &ch, record, reference) {
+                    split_respelt(&al, &ch, record, reference)
+                } else {
+                    vec![ch]
+                }
+            })
+            .collect();
+        al.changes = split;
+    }
     let mut out = TextComparison::default();
     let reference_personal: &[(usize, usize)] = if al.changes.is_empty() {
         &[]
@@ -617,12 +637,31 @@ pub fn compare(
             // A name added beside a marker shows whom the marker masks (`Mme B...` as
             // `Mme B... Bensaïd`, `M. [J] Yvelin`).
             match name_beside_marker(&al, ch, record) {
-                Some(marker) => {
-                    let (rspan, fspan) = (
-                        al.record_chars(&ch.record),
-                        al.reference_chars(&ch.reference),
-                    );
-                    lifted(rspan, fspan, &[marker], &texts, rec, &mut out);
+                Some((marker, before)) => {
+                    // The marker beside may be the reuser's spelling of the reference's (a change
+                    // of its own, see [`split_respelt`]): what is shown is what those mask.
+                    let respelt = if before {
+                        k.checked_sub(1)
+                            .map(|p| &al.changes[p])
+                            .filter(|p| p.record.end == ch.record.start)
+                    } else {
+                        al.changes
+                            .get(k + 1)
+                            .filter(|n| n.record.start == ch.record.end)
+                    }
+                    .filter(|n| al.reference[n.reference.clone()].iter().any(|t| t.marker));
+                    let rspan = al.record_chars(&ch.record);
+                    match respelt {
+                        Some(n) => {
+                            let shown = markers_of(&al, n, reference);
+                            let fspan = al.reference_chars(&n.reference);
+                            lifted(rspan, fspan, &shown, &texts, rec, &mut out);
+                        }
+                        None => {
+                            let fspan = al.reference_chars(&ch.reference);
+                            lifted(rspan, fspan, &[marker], &texts, rec, &mut out);
+                        }
+                    }
                 }
                 None => candidates.push(k),
             }
@@ -666,6 +705,100 @@ pub fn compare(
     );
     if !is_excerpt {
         report(Rule::INT003, &of(&[Kind::Cut]), &al, &texts, rec, &mut out);
+    }
+    out
+}
+
+/// Whether change `ch` holds markers on both sides and words of the record's, and is within what
+/// markers may stand for: the same occultation respelt (`[Adresse 1]` as `[...]`, `M. [Z] [R]`
+/// as `M. X...`), but perhaps with words changed beside the markers, which [`split_respelt`]
+/// sets apart. These are the changes that [`compare`] would take whole for the same occultation.
+fn respelt_with_words(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> bool {
+    let ref_markers = al.reference[ch.reference.clone()]
+        .iter()
+        .filter(|t| t.marker)
+        .count();
+    let rec_markers = al.record[ch.record.clone()]
+        .iter()
+        .filter(|t| t.marker)
+        .count();
+    let ref_words = ch.reference.len() - ref_markers;
+    ref_markers > 0
+        && rec_markers > 0
+        && ch.record.len() > rec_markers
+        && !(ref_words == 0 && marker_in_entities(al, ch, record))
+        && ref_words <= MASKED_TOKENS * rec_markers
+        && clear_words(al, ch, record) <= words_per_marker(al, ch, reference) * ref_markers
+}
+
+/// Change `ch` (see [`respelt_with_words`]) as the differences it is made of. Only a marker may
+/// be spelt otherwise unnoticed, not the words around it (`domicilié [Adresse 1]` as `demeurant
+/// [...]`, `M. [Z] [R]` as `la société [...]`): the change is re-aligned with every run of
+/// markers matched with any other ([`align::marker_pieces`]), and
+/// - words written in place of other words, or inserted, beside the markers are a change of their
+///   own, which [`compare`] classifies as any (an alteration, an insertion, or a name shown
+///   beside a marker);
+/// - the markers respelt, with what else holds markers and the words of the reference the
+///   record leaves out next to them (which the record's marker may stand for: `M. [Z] [R]` as
+///   `[...]`), are one change, the same occultation as before;
+/// - tokens alike on both sides are no change.
+fn split_respelt(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> Vec<Change> {
+    let (ref_toks, rec_toks) = (
+        &al.reference[ch.reference.clone()],
+        &al.record[ch.record.clone()],
+    );
+    let pieces = align::marker_pieces(&reference.text, ref_toks, &record.text, rec_toks);
+    let alike = |p: &align::Piece| {
+        p.reference.len() == p.record.len()
+            && ref_toks[p.reference.clone()]
+                .iter()
+                .zip(&rec_toks[p.record.clone()])
+                .all(|(a, b)| reference.text[a.range()] == record.text[b.range()])
+    };
+    let respelt = |p: Option<&align::Piece>| p.is_some_and(|p| p.matched && !alike(p));
+    let has_marker = |p: &align::Piece| {
+        ref_toks[p.reference.clone()].iter().any(|t| t.marker)
+            || rec_toks[p.record.clone()].iter().any(|t| t.marker)
+    };
+    let mut out: Vec<Change> = Vec::new();
+    // Whether the last change of `out` is a group of markers respelt that may go on.
+    let mut open = false;
+    for (k, p) in pieces.iter().enumerate() {
+        let change = Change {
+            reference: ch.reference.start + p.reference.start..ch.reference.start + p.reference.end,
+            record: ch.record.start + p.record.start..ch.record.start + p.record.end,
+        };
+        let grouped = if p.matched {
+            if alike(p) {
+                open = false;
+                continue;
+            }
+            true
+        } else if has_marker(p) {
+            true
+        } else if p.record.is_empty() {
+            respelt(k.checked_sub(1).and_then(|k| pieces.get(k))) || respelt(pieces.get(k + 1))
+        } else {
+            false
+        };
+        match out.last_mut() {
+            Some(last) if grouped && open => {
+                last.reference.end = change.reference.end;
+                last.record.end = change.record.end;
+            }
+            _ => out.push(change),
+        }
+        open = grouped;
     }
     out
 }
@@ -1256,8 +1389,12 @@ fn names_shown(
 
 /// For words inserted into the record (`ch.reference` is empty): when they are one to three
 /// words that may be a name, written right after or right before a marker (which the texts
-/// share, the words alone being inserted), that marker.
-fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -> Option<&'a str> {
+/// share, the words alone being inserted), that marker, and whether it comes before them.
+fn name_beside_marker<'a>(
+    al: &Alignment,
+    ch: &Change,
+    record: &'a Normalized,
+) -> Option<(&'a str, bool)> {
     let toks = &al.record[ch.record.clone()];
     let mut words = 0;
     for t in toks {
@@ -1281,7 +1418,7 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
     if let Some(m) = markers::find_markers(&text[from..p]).last()
         && from + m.end == p
     {
-        return Some(&text[from + m.start..p]);
+        return Some((&text[from + m.start..p], true));
     }
     // One that begins where the spaces after them end.
     let q = e + (text[e..].len() - text[e..].trim_start_matches(' ').len());
@@ -1289,7 +1426,7 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
     markers::find_markers(&text[q..to])
         .first()
         .filter(|m| m.start == 0)
-        .map(|m| &text[q..q + m.end])
+        .map(|m| (&text[q..q + m.end], false))
 }
 
 /// MSK001 on the record's chars `rs..re` (normalised), which show what the reference masks at
