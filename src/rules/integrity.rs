@@ -266,8 +266,8 @@ const CONTEXT_WORD: usize = 24;
 impl Excerpter<'_> {
     /// Chars `[start, end)` of the text with the word before and the word after, and what lies
     /// between (`qui n'a pas constaté` for `n'a pas`); a word of one or two letters elided before
-    /// an apostrophe (`d'`, `l'`) brings the next one with it. At most [`CONTEXT_WORD`] chars
-    /// on each side.
+    /// an apostrophe (`d'`, `l'`) brings the next one with it; a marker there is taken whole. At
+    /// most [`CONTEXT_WORD`] chars on each side.
     fn widened(&self, (start, end): (usize, usize)) -> (usize, usize) {
         let text = self.text;
         let (b0, c0) = self.before(start);
@@ -303,6 +303,19 @@ impl Excerpter<'_> {
                 break;
             }
         }
+        // A marker next to the span is quoted whole (`[Adresse 1] à` rather than `1] à`), as
+        // the word it stands for would be.
+        let no_word = |s: &str| !s.chars().any(char::is_alphanumeric);
+        let ws = s - back.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let left = match markers::find_markers(&text[ws..s]).last() {
+            Some(m) if no_word(&text[ws + m.end..s]) => text[ws + m.start..s].chars().count(),
+            _ => left,
+        };
+        let we = e + on.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let right = match markers::find_markers(&text[e..we]).first() {
+            Some(m) if no_word(&text[e..e + m.start]) => text[e..e + m.end].chars().count(),
+            _ => right,
+        };
         (cs - left, ce + right)
     }
 
