@@ -1846,6 +1846,180 @@ mod tests {
         assert_eq!(c.integrity[0].rule, Rule::INT002);
     }
 
+    /// The char span of the first `needle` in `text` at or after byte `from`.
+    fn span_of(text: &str, from: usize, needle: &str) -> (usize, usize) {
+        let b = from
+            + text[from..]
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle} in {text}"));
+        let s = text[..b].chars().count();
+        (s, s + needle.chars().count())
+    }
+
+    /// The reference's opening, as the Cour de cassation publishes it (Judilibre's markers).
+    const OPENING: &str = "Sur le pourvoi formé par M. [Z] [R], domicilié [Adresse 1] à \
+        [Localité 3], contre l'arrêt rendu le 3 mars 2022 par la cour d'appel de Rouen, dans le \
+        litige l'opposant à la société [1], dont le siège est [Adresse 2] [Localité 4]. Mme [K] \
+        a formé un pourvoi incident.";
+
+    /// Only a marker may be respelt unnoticed: words changed beside a marker that the record
+    /// writes in another style are an alteration (INT001), as beside the reference's own marker,
+    /// whatever the style, before, after or between markers, beside several in a row. The marker
+    /// respelt alone, or standing for the civility too, is no finding.
+    #[test]
+    fn words_changed_beside_a_marker_respelt_alter_the_text() {
+        for style in [
+            "[K]",
+            "[Localité 3]",
+            "X...",
+            "C... A...",
+            "***",
+            "█",
+            "[...]",
+            "[…]",
+        ] {
+            // Respelt alone: nothing, however many markers one stands for.
+            for edits in [
+                vec![
+                    ("M. [Z] [R]", format!("M. {style}")),
+                    ("[Adresse 1] à [Localité 3]", format!("{style} à {style}")),
+                    ("[Adresse 2] [Localité 4]", style.to_string()),
+                    ("Mme [K]", format!("Mme {style}")),
+                ],
+                vec![("M. [Z] [R]", style.to_string())],
+                vec![("[Adresse 2] [Localité 4]", format!("{style} {style}"))],
+            ] {
+                let mut record = OPENING.to_string();
+                for (from, to) in &edits {
+                    record = record.replacen(from, to, 1);
+                }
+                assert_eq!(rules(&cmp(OPENING, &record, false)), [], "{record}");
+            }
+            // A word changed beside it: INT001 on that word, which the reference reads at the
+            // place of `was`.
+            for (from, to, changed, was) in [
+                // Before the marker (D2 of the review).
+                (
+                    "domicilié [Adresse 1]",
+                    format!("demeurant {style}"),
+                    "demeurant",
+                    "domicilié",
+                ),
+                // Between two markers.
+                (
+                    "[Adresse 1] à [Localité 3]",
+                    format!("{style} en {style}"),
+                    "en",
+                    "à",
+                ),
+                // After it.
+                (
+                    "Mme [K] a formé",
+                    format!("Mme {style} avait formé"),
+                    "avait",
+                    "a",
+                ),
+                // Before several in a row, respelt as one or as many.
+                (
+                    "est [Adresse 2] [Localité 4]",
+                    format!("était {style}"),
+                    "était",
+                    "est",
+                ),
+                (
+                    "est [Adresse 2] [Localité 4]",
+                    format!("était {style} {style}"),
+                    "était",
+                    "est",
+                ),
+                // A natural person made a company, a man a woman, a company another form.
+                (
+                    "par M. [Z] [R]",
+                    format!("par la société {style}"),
+                    "la société",
+                    "M.",
+                ),
+                ("Mme [K] a", format!("M. {style} a"), "M.", "Mme"),
+                (
+                    "la société [1]",
+                    format!("la SARL {style}"),
+                    "SARL",
+                    "société",
+                ),
+                // A case changed (D6 of the review): an alteration, as it is beside the
+                // reference's own marker, and no marker shown in clear.
+                (
+                    "domicilié [Adresse 1]",
+                    format!("Domicilié {style}"),
+                    "Domicilié",
+                    "domicilié",
+                ),
+            ] {
+                let record = OPENING.replacen(from, &to, 1);
+                let c = cmp(OPENING, &record, false);
+                assert_eq!(rules(&c), [Rule::INT001], "{record}");
+                let ev = c.integrity[0].evidence.as_ref().unwrap();
+                let at = OPENING.find(from).unwrap();
+                assert_eq!(ev.span, Some(span_of(&record, at, changed)), "{record}");
+                assert_eq!(
+                    ev.reference_span,
+                    Some(span_of(OPENING, at, was)),
+                    "{record}"
+                );
+            }
+            // Words inserted beside it: an insertion; a name: the marker lifted, reported with
+            // the reference's marker.
+            let record = OPENING.replacen("Mme [K] a", &format!("Mme {style} (voir note) a"), 1);
+            assert_eq!(
+                rules(&cmp(OPENING, &record, false)),
+                [Rule::INT002],
+                "{record}"
+            );
+            for name in [
+                format!("Mme {style} Kaminski a"),
+                format!("Mme Karine {style} a"),
+            ] {
+                let record = OPENING.replacen("Mme [K] a", &name, 1);
+                let c = cmp(OPENING, &record, false);
+                assert_eq!(rules(&c), [Rule::MSK001], "{record}");
+                assert_eq!(
+                    c.masking[0].message,
+                    "pseudonymised name [K] of the reference is shown in clear"
+                );
+            }
+        }
+        // The same alterations beside the reference's own markers, for comparison.
+        for (from, to) in [
+            ("domicilié [Adresse 1]", "demeurant [Adresse 1]"),
+            ("domicilié [Adresse 1]", "Domicilié [Adresse 1]"),
+            ("Mme [K] a", "M. [K] a"),
+        ] {
+            let record = OPENING.replacen(from, to, 1);
+            assert_eq!(
+                rules(&cmp(OPENING, &record, false)),
+                [Rule::INT001],
+                "{record}"
+            );
+        }
+        // The marker upper-cased beside a word whose case changed: still a marker.
+        let record = OPENING.replacen("domicilié [Adresse 1]", "Domicilié [ADRESSE 1]", 1);
+        let c = cmp(OPENING, &record, false);
+        assert_eq!(rules(&c), [Rule::INT001]);
+        assert_eq!(
+            c.integrity[0].message,
+            "the record reads «[R], Domicilié [ADRESSE 1]» where the reference reads «[R], \
+             domicilié [Adresse 1]»"
+        );
+        assert!(
+            rules(&cmp(
+                OPENING,
+                &OPENING.replace("[Adresse 1]", "[ADRESSE 1]"),
+                false
+            ))
+            .is_empty()
+        );
+    }
+
     #[test]
     fn an_ellipsis_alone_between_kept_passages_is_a_cut() {
         let reference =

@@ -1047,4 +1047,47 @@ mod tests {
         let t = "Sur le rapport de Mme Thomas, conseiller, la Cour...";
         assert!(align(t, t).changes.is_empty());
     }
+
+    /// Runs of markers are matched with any other run, whatever they read, so that the words
+    /// around them are compared on their own.
+    #[test]
+    fn marker_pieces_match_runs_of_markers_in_any_style() {
+        let pieces = |a: &str, b: &str| -> Vec<(Vec<String>, Vec<String>, bool)> {
+            let (ta, tb) = (tokenize(a), tokenize(b));
+            marker_pieces(a, &ta, b, &tb)
+                .into_iter()
+                .map(|p| {
+                    let side = |text: &str, toks: &[Tok], r: Range<usize>| {
+                        toks[r]
+                            .iter()
+                            .map(|t| text[t.range()].to_string())
+                            .collect()
+                    };
+                    (side(a, &ta, p.reference), side(b, &tb, p.record), p.matched)
+                })
+                .collect()
+        };
+        let v = |s: &[&str]| -> Vec<String> { s.iter().map(|w| w.to_string()).collect() };
+        assert_eq!(
+            pieces(
+                "M. [Z] [R], domicilié [Adresse 1]",
+                "Mme X..., demeurant ***"
+            ),
+            vec![
+                (v(&["M", "."]), v(&["Mme"]), false),
+                (v(&["[Z]", "[R]"]), v(&["X..."]), true),
+                (v(&[","]), v(&[","]), true),
+                (v(&["domicilié"]), v(&["demeurant"]), false),
+                (v(&["[Adresse 1]"]), v(&["***"]), true),
+            ]
+        );
+        // A run one side lacks is a difference.
+        assert_eq!(
+            pieces("[Adresse 2] à [Localité 4]", "[…]"),
+            vec![
+                (v(&["[Adresse 2]"]), v(&["[…]"]), true),
+                (v(&["à", "[Localité 4]"]), v(&[]), false),
+            ]
+        );
+    }
 }
