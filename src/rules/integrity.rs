@@ -4,7 +4,8 @@
 //! - a reference marker replaced by clear text: MSK001 (occultation lifted);
 //! - clear reference text replaced by a marker: MSK003 when it is a person's name (provisional
 //!   occultation), MSK002 otherwise (occultation added);
-//! - a marker replaced by another marker: no finding (the same occultation, another spelling);
+//! - a marker replaced by another marker: no finding (the same occultation, another spelling),
+//!   but the words beside it are compared on their own (see [`split_respelt`]);
 //! - otherwise words inserted (INT002), cut (INT003, unless the record is an excerpt) or
 //!   substituted (INT001). A marker in place of more than a name, an address or a date
 //!   (sentences, paragraphs) and an elision mark `(…)` in place of words stand for a cut.
