@@ -1034,6 +1034,88 @@ fn every_marker_respelt_in_a_reusers_style_is_no_breach() {
     assert_eq!(got, vec![], "a reuser's markers raised findings");
 }
 
+/// Only the marker may be respelt: words changed beside a marker the record writes in its own
+/// style are an alteration (INT001), as beside the reference's own marker; a case changed beside
+/// an upper-cased marker is no marker shown in clear (MSK001). On the criminal chamber's
+/// decision, each record with one edit.
+#[test]
+fn words_changed_beside_a_respelt_marker_alter_the_decision() {
+    let edits = [
+        // Word after, civility, word between two markers, word before two in a row.
+        (
+            "Monsieur [E] [M] représentait la Société [5]",
+            "Monsieur X... dirigeait la Société [5]",
+            "«X... dirigeait la»",
+        ),
+        (
+            "Monsieur [R] [L] avait été entendu",
+            "Madame [...] avait été entendu",
+            "«que Madame [...]»",
+        ),
+        (
+            "messieurs [J] [W] et [B] [N] avaient",
+            "messieurs █ ou █ avaient",
+            "«█ ou █»",
+        ),
+        (
+            "la base de [Localité 4] [Localité 3] de disposer",
+            "la base située à *** de disposer",
+            "«base située à ***»",
+        ),
+        (
+            "dirigeant de la société [5], qui",
+            "dirigeant de la SARL X..., qui",
+            "«la SARL X...»",
+        ),
+        (
+            "site de [Localité 4], la Cour",
+            "site De [LOCALITÉ 4], la Cour",
+            "«site De [LOCALITÉ 4]»",
+        ),
+    ];
+    let mut records = Vec::new();
+    let mut want = Vec::new();
+    for (k, (from, to, quote)) in edits.iter().enumerate() {
+        let id = format!("edit{k}");
+        records.push(crim_record(&id, crim_edited(from, to), false));
+        want.push((id, Rule::INT001, quote));
+    }
+    let got = crim_messages(&records);
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    for ((id, rule, message), (wid, wrule, quote)) in got.iter().zip(&want) {
+        assert_eq!((id, rule), (wid, wrule), "{message}");
+        assert!(
+            message.starts_with(&format!("the record reads {quote}")),
+            "{message}"
+        );
+    }
+    // The same markers respelt with the words kept: no finding.
+    let respelt = [
+        (
+            "Monsieur [E] [M] représentait",
+            "Monsieur X... représentait",
+        ),
+        (
+            "messieurs [J] [W] et [B] [N] avaient",
+            "messieurs █ et █ avaient",
+        ),
+        (
+            "la base de [Localité 4] [Localité 3] de",
+            "la base de *** de",
+        ),
+        (
+            "site de [Localité 4], la Cour",
+            "site de [LOCALITÉ 4], la Cour",
+        ),
+    ];
+    let records: Vec<Value> = respelt
+        .iter()
+        .enumerate()
+        .map(|(k, (from, to))| crim_record(&format!("same{k}"), crim_edited(from, to), false))
+        .collect();
+    assert_eq!(crim_audit(&records), vec![]);
+}
+
 /// An excerpt shows that it leaves passages out with the elision marks of French quotations,
 /// `(…)` or `(...)`, as well as with `[…]`, `…` or nothing: the Conseil d'État allows a partial
 /// reproduction « à la condition que le caractère partiel de cette reproduction soit clairement

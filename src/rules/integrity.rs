@@ -4,7 +4,8 @@
 //! - a reference marker replaced by clear text: MSK001 (occultation lifted);
 //! - clear reference text replaced by a marker: MSK003 when it is a person's name (provisional
 //!   occultation), MSK002 otherwise (occultation added);
-//! - a marker replaced by another marker: no finding (the same occultation, another spelling);
+//! - a marker replaced by another marker: no finding (the same occultation, another spelling),
+//!   but the words beside it are compared on their own (see [`split_respelt`]);
 //! - otherwise words inserted (INT002), cut (INT003, unless the record is an excerpt) or
 //!   substituted (INT001). A marker in place of more than a name, an address or a date
 //!   (sentences, paragraphs) and an elision mark `(…)` in place of words stand for a cut.
@@ -266,8 +267,8 @@ const CONTEXT_WORD: usize = 24;
 impl Excerpter<'_> {
     /// Chars `[start, end)` of the text with the word before and the word after, and what lies
     /// between (`qui n'a pas constaté` for `n'a pas`); a word of one or two letters elided before
-    /// an apostrophe (`d'`, `l'`) brings the next one with it. At most [`CONTEXT_WORD`] chars
-    /// on each side.
+    /// an apostrophe (`d'`, `l'`) brings the next one with it; a marker there is taken whole. At
+    /// most [`CONTEXT_WORD`] chars on each side.
     fn widened(&self, (start, end): (usize, usize)) -> (usize, usize) {
         let text = self.text;
         let (b0, c0) = self.before(start);
@@ -303,6 +304,19 @@ impl Excerpter<'_> {
                 break;
             }
         }
+        // A marker next to the span is quoted whole (`[Adresse 1] à` rather than `1] à`), as
+        // the word it stands for would be.
+        let no_word = |s: &str| !s.chars().any(char::is_alphanumeric);
+        let ws = s - back.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let left = match markers::find_markers(&text[ws..s]).last() {
+            Some(m) if no_word(&text[ws + m.end..s]) => text[ws + m.start..s].chars().count(),
+            _ => left,
+        };
+        let we = e + on.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let right = match markers::find_markers(&text[e..we]).first() {
+            Some(m) if no_word(&text[e..e + m.start]) => text[e..e + m.end].chars().count(),
+            _ => right,
+        };
         (cs - left, ce + right)
     }
 
@@ -521,7 +535,27 @@ pub fn compare(
 ) -> TextComparison {
     let reference = &compared.text;
     let professionals = compared.professionals.as_slice();
-    let al = align::align_prepared(&reference.text, &compared.prepared, &record.text);
+    let mut al = align::align_prepared(&reference.text, &compared.prepared, &record.text);
+    // A marker respelt beside words changed is two differences: the marker (no finding) and
+    // the words (an alteration of the text); see [`split_respelt`].
+    if al
+        .changes
+        .iter()
+        .any(|ch| respelt_with_words(&al, ch, record, reference))
+    {
+        let changes = std::mem::take(&mut al.changes);
+        let split: Vec<Change> = changes
+            .into_iter()
+            .flat_map(|ch| {
+                if respelt_with_words(&al, &ch, record, reference) {
+                    split_respelt(&al, &ch, record, reference)
+                } else {
+                    vec![ch]
+                }
+            })
+            .collect();
+        al.changes = split;
+    }
     let mut out = TextComparison::default();
     let reference_personal: &[(usize, usize)] = if al.changes.is_empty() {
         &[]
@@ -617,12 +651,31 @@ pub fn compare(
             // A name added beside a marker shows whom the marker masks (`Mme B...` as
             // `Mme B... Bensaïd`, `M. [J] Yvelin`).
             match name_beside_marker(&al, ch, record) {
-                Some(marker) => {
-                    let (rspan, fspan) = (
-                        al.record_chars(&ch.record),
-                        al.reference_chars(&ch.reference),
-                    );
-                    lifted(rspan, fspan, &[marker], &texts, rec, &mut out);
+                Some((marker, before)) => {
+                    // The marker beside may be the reuser's spelling of the reference's (a change
+                    // of its own, see [`split_respelt`]): what is shown is what those mask.
+                    let respelt = if before {
+                        k.checked_sub(1)
+                            .map(|p| &al.changes[p])
+                            .filter(|p| p.record.end == ch.record.start)
+                    } else {
+                        al.changes
+                            .get(k + 1)
+                            .filter(|n| n.record.start == ch.record.end)
+                    }
+                    .filter(|n| al.reference[n.reference.clone()].iter().any(|t| t.marker));
+                    let rspan = al.record_chars(&ch.record);
+                    match respelt {
+                        Some(n) => {
+                            let shown = markers_of(&al, n, reference);
+                            let fspan = al.reference_chars(&n.reference);
+                            lifted(rspan, fspan, &shown, &texts, rec, &mut out);
+                        }
+                        None => {
+                            let fspan = al.reference_chars(&ch.reference);
+                            lifted(rspan, fspan, &[marker], &texts, rec, &mut out);
+                        }
+                    }
                 }
                 None => candidates.push(k),
             }
@@ -666,6 +719,100 @@ pub fn compare(
     );
     if !is_excerpt {
         report(Rule::INT003, &of(&[Kind::Cut]), &al, &texts, rec, &mut out);
+    }
+    out
+}
+
+/// Whether change `ch` holds markers on both sides and words of the record's, and is within what
+/// markers may stand for: the same occultation respelt (`[Adresse 1]` as `[...]`, `M. [Z] [R]`
+/// as `M. X...`), but perhaps with words changed beside the markers, which [`split_respelt`]
+/// sets apart. These are the changes that [`compare`] would take whole for the same occultation.
+fn respelt_with_words(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> bool {
+    let ref_markers = al.reference[ch.reference.clone()]
+        .iter()
+        .filter(|t| t.marker)
+        .count();
+    let rec_markers = al.record[ch.record.clone()]
+        .iter()
+        .filter(|t| t.marker)
+        .count();
+    let ref_words = ch.reference.len() - ref_markers;
+    ref_markers > 0
+        && rec_markers > 0
+        && ch.record.len() > rec_markers
+        && !(ref_words == 0 && marker_in_entities(al, ch, record))
+        && ref_words <= MASKED_TOKENS * rec_markers
+        && clear_words(al, ch, record) <= words_per_marker(al, ch, reference) * ref_markers
+}
+
+/// Change `ch` (see [`respelt_with_words`]) as the differences it is made of. Only a marker may
+/// be spelt otherwise unnoticed, not the words around it (`domicilié [Adresse 1]` as `demeurant
+/// [...]`, `M. [Z] [R]` as `la société [...]`): the change is re-aligned with every run of
+/// markers matched with any other ([`align::marker_pieces`]), and
+/// - words written in place of other words, or inserted, beside the markers are a change of their
+///   own, which [`compare`] classifies as any (an alteration, an insertion, or a name shown
+///   beside a marker);
+/// - the markers respelt, with what else holds markers and the words of the reference the
+///   record leaves out next to them (which the record's marker may stand for: `M. [Z] [R]` as
+///   `[...]`), are one change, the same occultation as before;
+/// - tokens alike on both sides are no change.
+fn split_respelt(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> Vec<Change> {
+    let (ref_toks, rec_toks) = (
+        &al.reference[ch.reference.clone()],
+        &al.record[ch.record.clone()],
+    );
+    let pieces = align::marker_pieces(&reference.text, ref_toks, &record.text, rec_toks);
+    let alike = |p: &align::Piece| {
+        p.reference.len() == p.record.len()
+            && ref_toks[p.reference.clone()]
+                .iter()
+                .zip(&rec_toks[p.record.clone()])
+                .all(|(a, b)| reference.text[a.range()] == record.text[b.range()])
+    };
+    let respelt = |p: Option<&align::Piece>| p.is_some_and(|p| p.matched && !alike(p));
+    let has_marker = |p: &align::Piece| {
+        ref_toks[p.reference.clone()].iter().any(|t| t.marker)
+            || rec_toks[p.record.clone()].iter().any(|t| t.marker)
+    };
+    let mut out: Vec<Change> = Vec::new();
+    // Whether the last change of `out` is a group of markers respelt that may go on.
+    let mut open = false;
+    for (k, p) in pieces.iter().enumerate() {
+        let change = Change {
+            reference: ch.reference.start + p.reference.start..ch.reference.start + p.reference.end,
+            record: ch.record.start + p.record.start..ch.record.start + p.record.end,
+        };
+        let grouped = if p.matched {
+            if alike(p) {
+                open = false;
+                continue;
+            }
+            true
+        } else if has_marker(p) {
+            true
+        } else if p.record.is_empty() {
+            respelt(k.checked_sub(1).and_then(|k| pieces.get(k))) || respelt(pieces.get(k + 1))
+        } else {
+            false
+        };
+        match out.last_mut() {
+            Some(last) if grouped && open => {
+                last.reference.end = change.reference.end;
+                last.record.end = change.record.end;
+            }
+            _ => out.push(change),
+        }
+        open = grouped;
     }
     out
 }
@@ -1256,8 +1403,12 @@ fn names_shown(
 
 /// For words inserted into the record (`ch.reference` is empty): when they are one to three
 /// words that may be a name, written right after or right before a marker (which the texts
-/// share, the words alone being inserted), that marker.
-fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -> Option<&'a str> {
+/// share, the words alone being inserted), that marker, and whether it comes before them.
+fn name_beside_marker<'a>(
+    al: &Alignment,
+    ch: &Change,
+    record: &'a Normalized,
+) -> Option<(&'a str, bool)> {
     let toks = &al.record[ch.record.clone()];
     let mut words = 0;
     for t in toks {
@@ -1281,7 +1432,7 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
     if let Some(m) = markers::find_markers(&text[from..p]).last()
         && from + m.end == p
     {
-        return Some(&text[from + m.start..p]);
+        return Some((&text[from + m.start..p], true));
     }
     // One that begins where the spaces after them end.
     let q = e + (text[e..].len() - text[e..].trim_start_matches(' ').len());
@@ -1289,7 +1440,7 @@ fn name_beside_marker<'a>(al: &Alignment, ch: &Change, record: &'a Normalized) -
     markers::find_markers(&text[q..to])
         .first()
         .filter(|m| m.start == 0)
-        .map(|m| &text[q..q + m.end])
+        .map(|m| (&text[q..q + m.end], false))
 }
 
 /// MSK001 on the record's chars `rs..re` (normalised), which show what the reference masks at
@@ -1694,6 +1845,180 @@ mod tests {
         let c = cmp("M. [K] a formé", "M. [K] (voir note) a formé", false);
         assert!(c.masking.is_empty());
         assert_eq!(c.integrity[0].rule, Rule::INT002);
+    }
+
+    /// The char span of the first `needle` in `text` at or after byte `from`.
+    fn span_of(text: &str, from: usize, needle: &str) -> (usize, usize) {
+        let b = from
+            + text[from..]
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle} in {text}"));
+        let s = text[..b].chars().count();
+        (s, s + needle.chars().count())
+    }
+
+    /// The reference's opening, as the Cour de cassation publishes it (Judilibre's markers).
+    const OPENING: &str = "Sur le pourvoi formé par M. [Z] [R], domicilié [Adresse 1] à \
+        [Localité 3], contre l'arrêt rendu le 3 mars 2022 par la cour d'appel de Rouen, dans le \
+        litige l'opposant à la société [1], dont le siège est [Adresse 2] [Localité 4]. Mme [K] \
+        a formé un pourvoi incident.";
+
+    /// Only a marker may be respelt unnoticed: words changed beside a marker that the record
+    /// writes in another style are an alteration (INT001), as beside the reference's own marker,
+    /// whatever the style, before, after or between markers, beside several in a row. The marker
+    /// respelt alone, or standing for the civility too, is no finding.
+    #[test]
+    fn words_changed_beside_a_marker_respelt_alter_the_text() {
+        for style in [
+            "[K]",
+            "[Localité 3]",
+            "X...",
+            "C... A...",
+            "***",
+            "█",
+            "[...]",
+            "[…]",
+        ] {
+            // Respelt alone: nothing, however many markers one stands for.
+            for edits in [
+                vec![
+                    ("M. [Z] [R]", format!("M. {style}")),
+                    ("[Adresse 1] à [Localité 3]", format!("{style} à {style}")),
+                    ("[Adresse 2] [Localité 4]", style.to_string()),
+                    ("Mme [K]", format!("Mme {style}")),
+                ],
+                vec![("M. [Z] [R]", style.to_string())],
+                vec![("[Adresse 2] [Localité 4]", format!("{style} {style}"))],
+            ] {
+                let mut record = OPENING.to_string();
+                for (from, to) in &edits {
+                    record = record.replacen(from, to, 1);
+                }
+                assert_eq!(rules(&cmp(OPENING, &record, false)), [], "{record}");
+            }
+            // A word changed beside it: INT001 on that word, which the reference reads at the
+            // place of `was`.
+            for (from, to, changed, was) in [
+                // Before the marker (D2 of the review).
+                (
+                    "domicilié [Adresse 1]",
+                    format!("demeurant {style}"),
+                    "demeurant",
+                    "domicilié",
+                ),
+                // Between two markers.
+                (
+                    "[Adresse 1] à [Localité 3]",
+                    format!("{style} en {style}"),
+                    "en",
+                    "à",
+                ),
+                // After it.
+                (
+                    "Mme [K] a formé",
+                    format!("Mme {style} avait formé"),
+                    "avait",
+                    "a",
+                ),
+                // Before several in a row, respelt as one or as many.
+                (
+                    "est [Adresse 2] [Localité 4]",
+                    format!("était {style}"),
+                    "était",
+                    "est",
+                ),
+                (
+                    "est [Adresse 2] [Localité 4]",
+                    format!("était {style} {style}"),
+                    "était",
+                    "est",
+                ),
+                // A natural person made a company, a man a woman, a company another form.
+                (
+                    "par M. [Z] [R]",
+                    format!("par la société {style}"),
+                    "la société",
+                    "M.",
+                ),
+                ("Mme [K] a", format!("M. {style} a"), "M.", "Mme"),
+                (
+                    "la société [1]",
+                    format!("la SARL {style}"),
+                    "SARL",
+                    "société",
+                ),
+                // A case changed (D6 of the review): an alteration, as it is beside the
+                // reference's own marker, and no marker shown in clear.
+                (
+                    "domicilié [Adresse 1]",
+                    format!("Domicilié {style}"),
+                    "Domicilié",
+                    "domicilié",
+                ),
+            ] {
+                let record = OPENING.replacen(from, &to, 1);
+                let c = cmp(OPENING, &record, false);
+                assert_eq!(rules(&c), [Rule::INT001], "{record}");
+                let ev = c.integrity[0].evidence.as_ref().unwrap();
+                let at = OPENING.find(from).unwrap();
+                assert_eq!(ev.span, Some(span_of(&record, at, changed)), "{record}");
+                assert_eq!(
+                    ev.reference_span,
+                    Some(span_of(OPENING, at, was)),
+                    "{record}"
+                );
+            }
+            // Words inserted beside it: an insertion; a name: the marker lifted, reported with
+            // the reference's marker.
+            let record = OPENING.replacen("Mme [K] a", &format!("Mme {style} (voir note) a"), 1);
+            assert_eq!(
+                rules(&cmp(OPENING, &record, false)),
+                [Rule::INT002],
+                "{record}"
+            );
+            for name in [
+                format!("Mme {style} Kaminski a"),
+                format!("Mme Karine {style} a"),
+            ] {
+                let record = OPENING.replacen("Mme [K] a", &name, 1);
+                let c = cmp(OPENING, &record, false);
+                assert_eq!(rules(&c), [Rule::MSK001], "{record}");
+                assert_eq!(
+                    c.masking[0].message,
+                    "pseudonymised name [K] of the reference is shown in clear"
+                );
+            }
+        }
+        // The same alterations beside the reference's own markers, for comparison.
+        for (from, to) in [
+            ("domicilié [Adresse 1]", "demeurant [Adresse 1]"),
+            ("domicilié [Adresse 1]", "Domicilié [Adresse 1]"),
+            ("Mme [K] a", "M. [K] a"),
+        ] {
+            let record = OPENING.replacen(from, to, 1);
+            assert_eq!(
+                rules(&cmp(OPENING, &record, false)),
+                [Rule::INT001],
+                "{record}"
+            );
+        }
+        // The marker upper-cased beside a word whose case changed: still a marker.
+        let record = OPENING.replacen("domicilié [Adresse 1]", "Domicilié [ADRESSE 1]", 1);
+        let c = cmp(OPENING, &record, false);
+        assert_eq!(rules(&c), [Rule::INT001]);
+        assert_eq!(
+            c.integrity[0].message,
+            "the record reads «[R], Domicilié [ADRESSE 1]» where the reference reads «[R], \
+             domicilié [Adresse 1]»"
+        );
+        assert!(
+            rules(&cmp(
+                OPENING,
+                &OPENING.replace("[Adresse 1]", "[ADRESSE 1]"),
+                false
+            ))
+            .is_empty()
+        );
     }
 
     #[test]

@@ -627,6 +627,100 @@ fn intern_shorter(
     (short_ids, long_ids, absent + 1)
 }
 
+/// One piece of a change re-aligned by [`marker_pieces`]: token ranges of both sides, relative
+/// to the slices given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub reference: Range<usize>,
+    pub record: Range<usize>,
+    /// Whether the two sides were matched: one token alike on each side, or a run of markers on
+    /// each side (whatever they read).
+    pub matched: bool,
+}
+
+/// Re-aligns the tokens `ref_toks` of `reference` with `rec_toks` of `record` (both sides of a
+/// change), taking every run of markers (markers one after another, with nothing but spaces
+/// between them: `[Z] [R]`, `C... A...`) as one token equal to any other run: a marker respelt
+/// in another style (`[Adresse 1]` as `[...]`, `M. [Z] [R]` as `M. X...`) is then matched, and
+/// the words around it are compared on their own. The pieces cover both slices in order; a
+/// matched piece is one token or one run on each side, the others are the differences.
+pub fn marker_pieces<'a>(
+    reference: &'a str,
+    ref_toks: &[Tok],
+    record: &'a str,
+    rec_toks: &[Tok],
+) -> Vec<Piece> {
+    // The units of a side: a run of markers, or one other token; as token ranges.
+    fn units(toks: &[Tok]) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            match out.last_mut() {
+                Some(last) if t.marker && toks[last.end - 1].marker => last.end = i + 1,
+                _ => out.push(i..i + 1),
+            }
+        }
+        out
+    }
+    let (ref_units, rec_units) = (units(ref_toks), units(rec_toks));
+    // Id 0 for every run of markers; the other tokens by their text.
+    let mut ids: HashMap<&'a str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut id_of = |text: &'a str, toks: &[Tok], u: &Range<usize>| -> Token {
+        let t = toks[u.start];
+        if t.marker {
+            return Token(0);
+        }
+        let n = ids.len() as u32 + 1;
+        Token(*ids.entry(&text[t.range()]).or_insert(n))
+    };
+    let before: Vec<Token> = ref_units
+        .iter()
+        .map(|u| id_of(reference, ref_toks, u))
+        .collect();
+    let after: Vec<Token> = rec_units
+        .iter()
+        .map(|u| id_of(record, rec_toks, u))
+        .collect();
+    let num = ids.len() as u32 + 1;
+    let mut diff = Diff::default();
+    diff.compute_with(Algorithm::Histogram, &before, &after, num);
+    let span = |units: &[Range<usize>], r: Range<u32>, at_end: usize| -> Range<usize> {
+        let (a, b) = (r.start as usize, r.end as usize);
+        let start = units.get(a).map_or(at_end, |u| u.start);
+        let end = if b > a { units[b - 1].end } else { start };
+        start..end
+    };
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0usize, 0usize);
+    let matched_until = |out: &mut Vec<Piece>, i: &mut usize, j: &mut usize, a: usize, b: usize| {
+        while *i < a && *j < b {
+            out.push(Piece {
+                reference: ref_units[*i].clone(),
+                record: rec_units[*j].clone(),
+                matched: true,
+            });
+            *i += 1;
+            *j += 1;
+        }
+    };
+    for h in diff.hunks() {
+        matched_until(
+            &mut out,
+            &mut i,
+            &mut j,
+            h.before.start as usize,
+            h.after.start as usize,
+        );
+        out.push(Piece {
+            reference: span(&ref_units, h.before.clone(), ref_toks.len()),
+            record: span(&rec_units, h.after.clone(), rec_toks.len()),
+            matched: false,
+        });
+        (i, j) = (h.before.end as usize, h.after.end as usize);
+    }
+    matched_until(&mut out, &mut i, &mut j, ref_units.len(), rec_units.len());
+    out
+}
+
 /// Whether [`histogram`] finds in the whole of both texts the changes it finds when every token
 /// of both sides is interned apart (for the tests).
 #[doc(hidden)]
@@ -952,5 +1046,48 @@ mod tests {
     fn identical_texts_have_no_change() {
         let t = "Sur le rapport de Mme Thomas, conseiller, la Cour...";
         assert!(align(t, t).changes.is_empty());
+    }
+
+    /// Runs of markers are matched with any other run, whatever they read, so that the words
+    /// around them are compared on their own.
+    #[test]
+    fn marker_pieces_match_runs_of_markers_in_any_style() {
+        let pieces = |a: &str, b: &str| -> Vec<(Vec<String>, Vec<String>, bool)> {
+            let (ta, tb) = (tokenize(a), tokenize(b));
+            marker_pieces(a, &ta, b, &tb)
+                .into_iter()
+                .map(|p| {
+                    let side = |text: &str, toks: &[Tok], r: Range<usize>| {
+                        toks[r]
+                            .iter()
+                            .map(|t| text[t.range()].to_string())
+                            .collect()
+                    };
+                    (side(a, &ta, p.reference), side(b, &tb, p.record), p.matched)
+                })
+                .collect()
+        };
+        let v = |s: &[&str]| -> Vec<String> { s.iter().map(|w| w.to_string()).collect() };
+        assert_eq!(
+            pieces(
+                "M. [Z] [R], domicilié [Adresse 1]",
+                "Mme X..., demeurant ***"
+            ),
+            vec![
+                (v(&["M", "."]), v(&["Mme"]), false),
+                (v(&["[Z]", "[R]"]), v(&["X..."]), true),
+                (v(&[","]), v(&[","]), true),
+                (v(&["domicilié"]), v(&["demeurant"]), false),
+                (v(&["[Adresse 1]"]), v(&["***"]), true),
+            ]
+        );
+        // A run one side lacks is a difference.
+        assert_eq!(
+            pieces("[Adresse 2] à [Localité 4]", "[…]"),
+            vec![
+                (v(&["[Adresse 2]"]), v(&["[…]"]), true),
+                (v(&["à", "[Localité 4]"]), v(&[]), false),
+            ]
+        );
     }
 }
