@@ -158,6 +158,59 @@ fn attribution_freshness_and_input_rules() {
     assert_eq!(got, expect);
 }
 
+/// A field of any name that names a member of the court that decided 19-19.463, as its text
+/// gives them (`Mme Mouillard, président`, `Mme Fornarelli, greffier de chambre`), indexes them
+/// with the decision: PRF001 on that field. The lawyers (`SCP Gadiou et Chevallier`), the
+/// parties, the decision's header and plain tags name nobody of the court.
+#[test]
+fn a_field_naming_a_member_of_the_court_is_prf001_whatever_its_name() {
+    let mut entities = clean("entities");
+    entities["entities"] = json!([
+        {"type": "ORG", "text": "Uber France"},
+        {"type": "PERSON", "text": "Mme Mouillard"}
+    ]);
+    let mut signed = clean("signed");
+    signed["meta"] = json!({"lang": "fr", "signed_by": "Mme Fornarelli"});
+    let mut upper = clean("upper");
+    upper["intervenants"] = json!("PONSOT");
+    let mut others = clean("others");
+    others["title"] =
+        json!("Cour de cassation, Chambre commerciale, financière et économique, 18 novembre 2020");
+    others["persons"] = json!(["SCP Gadiou et Chevallier", "M. O... IIS..."]);
+    others["parties"] = json!("Uber France");
+    others["tags"] = json!(["concurrence déloyale", "compétence"]);
+    let report = report_lines_with(
+        &[entities, signed, upper, others].map(|r| r.to_string()),
+        None,
+    );
+    let got: Vec<(String, Rule, String)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let field = f.evidence.as_ref().map(|e| e.field.to_string());
+            (
+                support::audit::record_id(f),
+                f.rule,
+                field.unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("entities", Rule::PRF001, "entities"),
+            ("signed", Rule::PRF001, "meta.signed_by"),
+            ("upper", Rule::PRF001, "intervenants"),
+        ]
+        .map(|(id, rule, field)| (id.to_string(), rule, field.to_string()))
+    );
+    // The names are marked personal, for an export to redact.
+    for f in &report.findings {
+        let e = f.evidence.as_deref().unwrap();
+        assert!(!e.personal.is_empty(), "{e:?}");
+    }
+}
+
 #[test]
 fn a_missed_correction_is_fre002_not_int001() {
     // The reference was updated on 2021-11-30.
@@ -978,6 +1031,8 @@ fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
             "commentary",
             json!("Me Spinosi gagne 60 % de ses dossiers devant la chambre commerciale."),
         ),
+        // A tag that names the president indexes her with the decision as a field named for
+        // her would: PRF001 (no figures, so no PRF002).
         with("tag", "tags", json!(["Mme Mouillard", "rejet"])),
         // The dot of a civility ends no sentence: the role before it is beside the name.
         with(
@@ -1035,6 +1090,7 @@ fn the_reusers_words_about_the_bench_are_judged_as_profiling_not_as_names() {
         ("rate", Rule::PRF002),
         ("reputation", Rule::PRF002),
         ("score", Rule::PRF002),
+        ("tag", Rule::PRF001),
         ("tagged", Rule::PRF002),
     ]
     .into_iter()

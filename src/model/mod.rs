@@ -71,7 +71,18 @@ pub struct ReferenceDecision {
     /// Names of professionals the source's metadata gives (president, lawyers, rapporteur,
     /// advocate general): they stay in clear and must not be taken for parties.
     pub professionals: Vec<String>,
+    /// How many of `professionals`, from the first, are members of the court (president,
+    /// advocate general, rapporteur, government commissioner); the others are lawyers.
+    pub magistrates: usize,
     pub origin: Origin,
+}
+
+impl ReferenceDecision {
+    /// The members of the court the source's metadata names (president, advocate general,
+    /// rapporteur, government commissioner), not the lawyers.
+    pub fn magistrates(&self) -> &[String] {
+        &self.professionals[..self.magistrates.min(self.professionals.len())]
+    }
 }
 
 /// How the reuser's text is encoded.

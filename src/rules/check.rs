@@ -494,7 +494,8 @@ impl<'a> Checker<'a> {
         let record_text = r.text.is_some().then_some(norm.as_str());
         let reference_text = reference_as_normalised.filter(|_| !same_text);
         let professionals =
-            masking::Professionals::with_texts(metadata, [record_text, reference_text]);
+            masking::Professionals::with_texts(metadata, [record_text, reference_text])
+                .with_court(reference.map_or(&[][..], |d| d.magistrates()));
         let professionals = &professionals;
         if let Some(c) = r.commentary.as_deref().filter(|c| !c.trim().is_empty()) {
             masking::check_field_in_clear(
@@ -524,6 +525,8 @@ impl<'a> Checker<'a> {
             rec,
             &mut out,
         );
+        // And in any field that names a member of the court, whatever the field's name.
+        profiling::check_court_members(&r.extra, professionals, rec, &mut out);
         NORM.with(|b| *b.borrow_mut() = norm);
 
         // What one finding shows as personal data is redacted in the others' excerpts too.

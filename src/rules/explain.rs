@@ -97,7 +97,11 @@ fn example(rule: Rule) -> Option<&'static str> {
         Rule::MSK005 => {
             "« née le 3 mars 1975 », a valid NIR or IBAN, a phone number or an e-mail in the record"
         }
-        Rule::PRF001 => "a field `\"president\": \"Mme Martinel\"` indexed with the record",
+        Rule::PRF001 => {
+            "a field `\"president\": \"Mme Martinel\"` indexed with the record, or a field of any \
+             name naming her (`\"persons\": [\"Mme Martinel\"]`) when the decision's composition \
+             names her « Mme Martinel, président »"
+        }
         Rule::PRF002 => {
             "a field `\"judge_stats\": {\"name\": \"Mme Martinel\", \"cassation_rate\": 0.42}`, or a \
              commentary « Mme Martinel, présidente, rejette 82 % des pourvois »"

@@ -163,9 +163,17 @@ pub fn check_in_clear(
 /// the decision's texts give a role. These are worked out only when such a field names someone.
 pub struct Professionals<'a> {
     metadata: &'a [String],
+    /// Those of the metadata who are members of the court (magistrates), not lawyers.
+    court_metadata: &'a [String],
     /// The record's text and the reference's (normalised), whose named roles count.
     texts: [Option<&'a str>; 2],
-    all: std::cell::OnceCell<Vec<String>>,
+    all: std::cell::OnceCell<Named>,
+}
+
+/// The professionals of a decision, and those of them who are members of the court.
+struct Named {
+    all: Vec<String>,
+    court: Vec<String>,
 }
 
 impl<'a> Professionals<'a> {
@@ -174,6 +182,7 @@ impl<'a> Professionals<'a> {
     pub fn of_metadata(metadata: &'a [String]) -> Self {
         Professionals {
             metadata,
+            court_metadata: &[],
             texts: [None, None],
             all: std::cell::OnceCell::new(),
         }
@@ -184,6 +193,15 @@ impl<'a> Professionals<'a> {
         Professionals {
             texts,
             ..Self::of_metadata(metadata)
+        }
+    }
+
+    /// With `court`, those of the metadata who are members of the court (the reference's
+    /// [`magistrates`](crate::model::ReferenceDecision::magistrates)).
+    pub fn with_court(self, court: &'a [String]) -> Self {
+        Professionals {
+            court_metadata: court,
+            ..self
         }
     }
 
@@ -203,12 +221,29 @@ impl<'a> Professionals<'a> {
     }
 
     fn all(&self) -> &[String] {
+        &self.named().all
+    }
+
+    /// The members of the court (magistrates and clerks) the decision names: the metadata's,
+    /// and those the texts give a role in the court (`M. Bonnal, président`, `Greffier : Mme
+    /// X`), not a lawyer's or an expert's.
+    pub fn court(&self) -> &[String] {
+        &self.named().court
+    }
+
+    fn named(&self) -> &Named {
         self.all.get_or_init(|| {
             let mut all = self.metadata.to_vec();
+            let mut court = self.court_metadata.to_vec();
             for t in self.texts.iter().flatten() {
-                all.extend(names::professional_names(t));
+                for (name, in_court) in names::professional_roles(t) {
+                    if in_court && !court.contains(&name) {
+                        court.push(name.clone());
+                    }
+                    all.push(name);
+                }
             }
-            all
+            Named { all, court }
         })
     }
 }

@@ -8,7 +8,7 @@
 
 use super::Rule;
 use crate::model::{Evidence, Finding, Personal, RecordRef};
-use crate::text::names::BODIES;
+use crate::text::names::{BODIES, may_be_name_word};
 use regex::Regex;
 use serde_json::Value;
 use std::sync::{Arc, LazyLock};
@@ -572,6 +572,561 @@ pub fn check_texts(
         visit(key.clone(), value, 0, &mut check);
     }
     out.append(&mut found);
+}
+
+/// Words of a field name for the parties of a case or their lawyers, besides
+/// [`PARTY_WORDS`] and [`PROFESSIONAL_WORDS`]: the names such a field holds are not the
+/// court's, even when a party shares a judge's surname.
+const PARTY_ROLE_WORDS: &[&str] = &[
+    "demandeur",
+    "demandeurs",
+    "demanderesse",
+    "defendeur",
+    "defendeurs",
+    "defenderesse",
+    "requerant",
+    "requerants",
+    "requerante",
+    "appelant",
+    "appelants",
+    "appelante",
+    "intime",
+    "intimes",
+    "intimee",
+    "plaintiff",
+    "plaintiffs",
+    "defendant",
+    "defendants",
+    "claimant",
+    "claimants",
+    "applicant",
+    "applicants",
+    "respondent",
+    "respondents",
+    "appellant",
+    "appellants",
+    "victime",
+    "victimes",
+    "prevenu",
+    "prevenus",
+    "client",
+    "clients",
+];
+
+/// Whether a field named `key` is for the parties or their lawyers (`parties`, `avocats`,
+/// `demandeur`), not for magistrates (`avocat_general` is).
+fn names_parties_or_lawyers(key: &str) -> bool {
+    let words = key_words(key);
+    !is_magistrate_key(&words)
+        && words.iter().any(|w| {
+            let w = w.as_str();
+            PARTY_WORDS.contains(&w)
+                || PROFESSIONAL_WORDS.contains(&w)
+                || PARTY_ROLE_WORDS.contains(&w)
+        })
+}
+
+/// Lower-case words a field that lists people may hold beside their names (folded): particles,
+/// `et`, and the words of their roles (`M. Bonnal, président de chambre`, `Mme Thomas,
+/// conseiller référendaire rapporteur`, `greffier lors des débats`).
+const NAME_LIST_WORDS: &[&str] = &[
+    "de",
+    "du",
+    "des",
+    "d",
+    "la",
+    "le",
+    "les",
+    "l",
+    "et",
+    "ou",
+    "en",
+    "a",
+    "au",
+    "aux",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ben",
+    "da",
+    "dos",
+    "y",
+    "par",
+    "sous",
+    "lors",
+    "faisant",
+    "fonction",
+    "fonctions",
+    "chef",
+    "suppleant",
+    "suppleante",
+    "honoraire",
+    "redacteur",
+    "redactrice",
+    "debats",
+    "delibere",
+    "prononce",
+    "audience",
+    "presidence",
+    "composition",
+    "membre",
+    "membres",
+    "siege",
+    "assiste",
+    "assistee",
+    "greffe",
+    "division",
+    "premier",
+    "premiere",
+];
+
+/// Words that open with a capital in a field without naming anyone, folded: months and
+/// ordinals of a decision's header (`Cour de cassation, Deuxième chambre civile, 26 octobre
+/// 2023`).
+const HEADER_WORDS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "deuxieme",
+    "troisieme",
+    "quatrieme",
+    "cinquieme",
+    "sixieme",
+    "chambres",
+    "arret",
+    "arrets",
+    "decision",
+    "jugement",
+    "ordonnance",
+    "audience",
+];
+
+/// A word of a field's value: where it is, as written and folded.
+struct Word<'s> {
+    start: usize,
+    end: usize,
+    text: &'s str,
+    folded: String,
+}
+
+impl Word<'_> {
+    fn capital(&self) -> bool {
+        self.text.starts_with(char::is_uppercase)
+    }
+
+    fn civility(&self) -> bool {
+        matches!(
+            self.folded.as_str(),
+            "m" | "mm"
+                | "mme"
+                | "mmes"
+                | "mlle"
+                | "mlles"
+                | "mr"
+                | "monsieur"
+                | "madame"
+                | "mademoiselle"
+                | "messieurs"
+                | "mesdames"
+        )
+    }
+
+    /// A lawyer's or a firm's mark (`Me`, `Maître`, `SCP`, `Cabinet`): the name after it is
+    /// theirs.
+    fn lawyer_mark(&self) -> bool {
+        matches!(self.folded.as_str(), "me" | "maitre" | "cabinet" | "selafa")
+            || ORG_WORDS.contains(&self.folded.as_str())
+    }
+
+    /// A role in the court (`président`, `conseiller`, `greffier`, `général` of `avocat
+    /// général`).
+    fn court_role(&self) -> bool {
+        let w = self.folded.as_str();
+        MAGISTRATE_WORDS.contains(&w)
+            || matches!(
+                w,
+                "vice-president"
+                    | "vice-presidente"
+                    | "doyen"
+                    | "doyenne"
+                    | "referendaire"
+                    | "substitut"
+                    | "procureure"
+                    | "general"
+                    | "generale"
+                    | "generaux"
+            )
+    }
+
+    /// Another profession's (`avocat`, `expert`, `huissier`…), unless `général` follows.
+    fn other_role(&self) -> bool {
+        matches!(
+            self.folded.as_str(),
+            "avocat"
+                | "avocate"
+                | "avocats"
+                | "avocates"
+                | "expert"
+                | "experte"
+                | "experts"
+                | "huissier"
+                | "huissiere"
+                | "notaire"
+                | "mandataire"
+                | "liquidateur"
+                | "liquidatrice"
+                | "batonnier"
+                | "mediateur"
+                | "mediatrice"
+        )
+    }
+}
+
+/// The words of `s`: letters, with inner hyphens and apostrophes (`Dang Van Sung`,
+/// `Bacache-Gibeili`); an elided article or preposition is a word of its own (`l'audience`).
+fn words_of(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut push = |start: usize, end: usize| {
+        let mut text = s[start..end].trim_end_matches(['-', '\'', '’']);
+        let mut start = start;
+        if let Some(i) = text.find(['\'', '’'])
+            && i <= 1
+        {
+            let q = i + text[i..].chars().next().map_or(1, char::len_utf8);
+            out.push(Word {
+                start,
+                end: start + i,
+                text: &text[..i],
+                folded: crate::ident::fold(&text[..i]),
+            });
+            start += q;
+            text = &text[q..];
+        }
+        if !text.is_empty() {
+            out.push(Word {
+                start,
+                end: start + text.len(),
+                text,
+                folded: crate::ident::fold(text),
+            });
+        }
+    };
+    let mut word: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let letter = c.is_alphabetic() || (word.is_some() && matches!(c, '-' | '\'' | '’'));
+        match (letter, word) {
+            (true, None) => word = Some(i),
+            (false, Some(w)) => {
+                push(w, i);
+                word = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(w) = word {
+        push(w, s.len());
+    }
+    out
+}
+
+/// A member of the court as the decision names them: the folded words of their name
+/// (`["dang", "van", "sung"]`), the surname last.
+struct CourtName(Vec<String>);
+
+impl CourtName {
+    /// The name words of `name` (`M. Bonnal`, `Marie-Claire Martinel`, `Bonnal (Président)`),
+    /// without civility, role or particle; `None` without any.
+    fn new(name: &str) -> Option<Self> {
+        let words: Vec<String> = name
+            .split(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+            .filter(|w| may_be_name_word(w))
+            .map(crate::ident::fold)
+            .collect();
+        (!words.is_empty()).then_some(CourtName(words))
+    }
+
+    fn surname(&self) -> &str {
+        self.0.last().map_or("", String::as_str)
+    }
+}
+
+/// Whether a field's value is prose rather than a list of people: more than three lower-case
+/// words that are neither a particle nor a role (`Sur le rapport de Mme Thomas, conseiller, et
+/// après débats…`). Prose is the reuser's words, whose figures about a magistrate PRF002 judges
+/// ([`check_texts`]); a name in it is no indexed metadata.
+fn free_words(words: &[Word<'_>]) -> usize {
+    words
+        .iter()
+        .filter(|w| !w.capital())
+        .filter(|w| {
+            let f = w.folded.as_str();
+            !(NAME_LIST_WORDS.contains(&f)
+                || MAGISTRATE_WORDS.contains(&f)
+                || OFFICE_WORDS.contains(&f)
+                || NOT_PERSON_WORDS.contains(&f)
+                || w.court_role()
+                || w.other_role())
+        })
+        .count()
+}
+
+/// The longest value read as a list of people: longer ones are texts.
+const MAX_NAME_LIST: usize = 400;
+
+/// Whether a word of a value may be a name the court's could be: a capital, not a civility, a
+/// role, an office, a court's or a header's word (`Cour`, `Deuxième`, `octobre`), nor a marker.
+fn may_be_member_word(w: &Word<'_>) -> bool {
+    let f = w.folded.as_str();
+    w.capital()
+        && w.text.chars().count() >= 2
+        && !w.civility()
+        && !w.court_role()
+        && !w.lawyer_mark()
+        && !(OFFICE_WORDS.contains(&f)
+            || NOT_PERSON_WORDS.contains(&f)
+            || HEADER_WORDS.contains(&f)
+            || ORG_WORDS.contains(&f))
+}
+
+/// Whether `s`, a value of the reuser's fields, names one of `court` (folded names): a word of
+/// it is their surname, written with a capital (`Bonnal`, `BONNAL`), and
+/// - it is not another person's: no other first name before it (`Jean Bonnal` is not
+///   `Marie Bonnal`), no lawyer's or firm's mark (`Me Bonnal`, `SCP Bonnal et Dupont`), no other
+///   profession after it (`M. Bonnal, avocat`);
+/// - it is a name: after a civility or a court role (`M. Bonnal`, `Président Bonnal`), before a
+///   court role (`Bonnal (président)`), with the first name the decision gives, or alone in a
+///   value that holds nothing but names and roles (`Bonnal`, `Bonnal, Thomas`), not in a
+///   phrase (`Petit commerce`).
+fn names_member(s: &str, words: &[Word<'_>], court: &[CourtName]) -> bool {
+    // Whether only white space, a civility's dot or an elision lie between two words (no `,`,
+    // `;`, `(`): they are one name.
+    let joined = |a: &Word<'_>, b: &Word<'_>| {
+        s[a.end..b.start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’'))
+    };
+    let free = free_words(words);
+    for (i, w) in words.iter().enumerate() {
+        if !may_be_member_word(w) {
+            continue;
+        }
+        for name in court.iter().filter(|n| n.surname() == w.folded) {
+            // Back over the first names and particles before the surname, to what opens the
+            // name.
+            let mut strong = false;
+            let mut other_person = false;
+            // A lawyer's, a firm's or another body's name (`Me Bonnal`, `SCP Rocheteau et
+            // Bonnal`, `Société Bonnal`).
+            let mut firm = false;
+            let mut j = i;
+            while j > 0 && joined(&words[j - 1], &words[j]) && i - j < 5 {
+                let b = &words[j - 1];
+                if b.civility() || b.court_role() {
+                    strong = true;
+                    break;
+                }
+                if b.lawyer_mark() {
+                    firm = true;
+                    break;
+                }
+                // A first name, or another part of the surname (`Dang Van Sung`); a particle
+                // (`Van`, `de`) is neither.
+                if b.capital() && may_be_member_word(b) && may_be_name_word(b.text) {
+                    if name.0.contains(&b.folded) {
+                        strong = true;
+                    } else if name.0.len() >= 2 {
+                        other_person = true;
+                    }
+                } else if !NAME_LIST_WORDS.contains(&b.folded.as_str()) {
+                    break;
+                }
+                j -= 1;
+            }
+            if firm || other_person {
+                continue;
+            }
+            // After a preposition or an article, a capitalised word is a place's or a thing's
+            // (`Cour d'appel de Rouen`), unless a civility or a role says otherwise.
+            let complement = i > 0
+                && joined(&words[i - 1], w)
+                && matches!(
+                    words[i - 1].text,
+                    "de" | "du"
+                        | "d"
+                        | "des"
+                        | "à"
+                        | "a"
+                        | "au"
+                        | "aux"
+                        | "en"
+                        | "sur"
+                        | "près"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l"
+                );
+            // The role after the name: past `,`, `(`, `:` and the rest of the name.
+            let mut after = words[i + 1..]
+                .iter()
+                .skip_while(|a| a.capital() && may_be_member_word(a));
+            match after.next() {
+                Some(a) if a.other_role() => {
+                    let general = after
+                        .next()
+                        .is_some_and(|g| matches!(g.folded.as_str(), "general" | "generale"));
+                    if !general {
+                        continue;
+                    }
+                    strong = true;
+                }
+                Some(a) if a.court_role() => strong = true,
+                _ => {}
+            }
+            if strong || free == 0 && !complement {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// PRF001 by what a field holds, whatever its name: a field of the record beside the canonical
+/// ones (`persons`, `entities[…].text`, `signataires`, `meta.signed_by`, a `title`), at any depth,
+/// whose value names a member of the court that decided the case — a magistrate or a clerk the
+/// reference's metadata names (president, rapporteur, advocate general) or the decision's text
+/// gives a role in the court (`M. Bonnal, président`, `Greffier : Mme X`) — indexes that person
+/// with the decision as much as a field named `president`. One finding per field: an object's
+/// member (`meta.signed_by`), or an array as a whole (`entities`). Not a field for the parties
+/// or their lawyers (`parties`, `avocats`), nor prose (the reuser's notes: PRF002 reads them),
+/// nor a field [`check`] or [`check_texts`] has reported already. The decision's members are
+/// worked out only when a field holds a word that may be a name.
+pub fn check_court_members(
+    extra: &[(String, Value)],
+    professionals: &super::masking::Professionals<'_>,
+    rec: &Arc<RecordRef>,
+    out: &mut Vec<Finding>,
+) {
+    if extra.is_empty() {
+        return;
+    }
+    let covered: Vec<String> = out
+        .iter()
+        .filter(|f| matches!(f.rule, Rule::PRF001 | Rule::PRF002))
+        .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
+        .collect();
+    // Whether `path` is reported already, or holds a field that is.
+    let is_covered = |path: &str| {
+        covered.iter().any(|c| {
+            let under = |a: &str, b: &str| {
+                a.strip_prefix(b)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
+            };
+            under(path, c) || under(c, path)
+        })
+    };
+    let court: std::cell::OnceCell<Vec<CourtName>> = std::cell::OnceCell::new();
+    let court = || {
+        court
+            .get_or_init(|| {
+                professionals
+                    .court()
+                    .iter()
+                    .filter_map(|n| CourtName::new(n))
+                    .collect()
+            })
+            .as_slice()
+    };
+    // Whether a string, or any string inside a value (but under a key for parties or
+    // lawyers), names a member of the court.
+    fn holds<'c>(v: &Value, depth: usize, court: &dyn Fn() -> &'c [CourtName]) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match v {
+            Value::String(s) => {
+                let link = ["http://", "https://", "www."]
+                    .iter()
+                    .any(|p| s.trim_start().starts_with(p));
+                if s.len() > MAX_NAME_LIST
+                    || link
+                    || !s.chars().any(char::is_uppercase)
+                    || is_pseudonymised(s)
+                {
+                    return false;
+                }
+                let words = words_of(s);
+                if !words.iter().any(may_be_member_word) || free_words(&words) > 3 {
+                    return false;
+                }
+                let court = court();
+                !court.is_empty() && names_member(s, &words, court)
+            }
+            Value::Array(a) => a.iter().any(|x| holds(x, depth + 1, court)),
+            Value::Object(o) => o
+                .iter()
+                .any(|(k, x)| !names_parties_or_lawyers(k) && holds(x, depth + 1, court)),
+            _ => false,
+        }
+    }
+    fn visit<'c>(
+        path: String,
+        key: &str,
+        v: &Value,
+        depth: usize,
+        is_covered: &dyn Fn(&str) -> bool,
+        court: &dyn Fn() -> &'c [CourtName],
+        found: &mut Vec<(String, Value)>,
+    ) {
+        if depth > 32 || names_parties_or_lawyers(key) || is_covered(&path) {
+            return;
+        }
+        match v {
+            Value::Object(o) => {
+                for (k, x) in o {
+                    visit(
+                        format!("{path}.{k}"),
+                        k,
+                        x,
+                        depth + 1,
+                        is_covered,
+                        court,
+                        found,
+                    );
+                }
+            }
+            Value::String(_) | Value::Array(_) if holds(v, depth, court) => {
+                found.push((path, v.clone()));
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for (key, value) in extra {
+        visit(key.clone(), key, value, 0, &is_covered, &court, &mut found);
+    }
+    for (path, value) in found {
+        out.push(
+            Finding::new(
+                Rule::PRF001,
+                Some(rec.clone()),
+                format!(
+                    "field `{path}` carries the identity of magistrates or clerks as indexable metadata: it names a member of the court that decided the case"
+                ),
+            )
+            .with_evidence(evidence(&path, &value)),
+        );
+    }
 }
 
 /// Magistrates' and clerks' roles, folded, as a text names them beside a name (`Mme Mouillard,
@@ -1250,6 +1805,167 @@ mod tests {
                 "{v}"
             );
         }
+    }
+
+    /// A decision's composition: its bench and clerk, a lawyer, an expert, parties masked.
+    const BENCH: &str = "Sur le pourvoi formé par M. [Z] [R], domicilié [Adresse 1]. Sur le rapport \
+        de Mme Thomas, conseiller, les observations de la SCP Rocheteau et Uzan-Sarano, avocat de \
+        M. [Z] [R], et l'avis de M. Lemoine, avocat général, après débats en l'audience publique \
+        où étaient présents M. Bonnal, président, Mme Thomas, conseiller rapporteur, M. Pireyre, \
+        conseiller doyen, et Mme Dang Van Sung, greffier de chambre. M. Petit, expert, a déposé \
+        son rapport. M. Durand, avocat au barreau de Rouen, a plaidé.";
+
+    /// The profiling findings of a record whose extra fields are `v`, for a decision of text
+    /// `text` whose metadata names `magistrates` of the court, then `lawyers`: as the audit runs
+    /// them.
+    fn run_with(
+        v: Value,
+        text: &str,
+        magistrates: &[&str],
+        lawyers: &[&str],
+    ) -> Vec<(Rule, String)> {
+        let extra: Vec<(String, Value)> = v.as_object().unwrap().clone().into_iter().collect();
+        let metadata: Vec<String> = magistrates
+            .iter()
+            .chain(lawyers)
+            .map(|s| s.to_string())
+            .collect();
+        let pros = crate::rules::masking::Professionals::with_texts(&metadata, [Some(text), None])
+            .with_court(&metadata[..magistrates.len()]);
+        let rec = Arc::default();
+        let mut out = Vec::new();
+        check(&extra, &rec, &mut out);
+        check_texts(None, &extra, &|s| pros.names_surname(s), &rec, &mut out);
+        check_court_members(&extra, &pros, &rec, &mut out);
+        out.iter()
+            .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
+            .collect()
+    }
+
+    fn members(v: Value) -> Vec<(Rule, String)> {
+        run_with(v, BENCH, &[], &[])
+    }
+
+    /// A field of any name that names a member of the court the decision names in that role
+    /// indexes them: a magistrate or a clerk, by name, surname, in capitals, among other
+    /// people, at any depth.
+    #[test]
+    fn a_field_naming_a_member_of_the_court_is_prf001_whatever_its_name() {
+        for (v, field) in [
+            (json!({"persons": "M. Bonnal"}), "persons"),
+            (json!({"names": ["Mme [K]", "M. Bonnal"]}), "names"),
+            (json!({"noms": "BONNAL"}), "noms"),
+            (json!({"intervenants": "Bonnal"}), "intervenants"),
+            (
+                json!({"signataires": "M. Bonnal, Mme Dang Van Sung"}),
+                "signataires",
+            ),
+            (json!({"signataires": "Mme Dang Van Sung"}), "signataires"),
+            (
+                json!({"entities": [{"type": "PERSON", "text": "Mme Thomas"}]}),
+                "entities",
+            ),
+            (
+                json!({"meta": {"signed_by": "M. Pireyre", "lang": "fr"}}),
+                "meta.signed_by",
+            ),
+            (json!({"auteur": "Bonnal (Président)"}), "auteur"),
+            (json!({"acteurs": "Président Bonnal"}), "acteurs"),
+            (
+                json!({"ner": {"people": [["M. Lemoine", "PER"]]}}),
+                "ner.people",
+            ),
+            (
+                json!({"titre": "Arrêt rendu sous la présidence de M. Bonnal"}),
+                "titre",
+            ),
+        ] {
+            assert_eq!(
+                members(v.clone()),
+                vec![(Rule::PRF001, field.into())],
+                "{v}"
+            );
+        }
+        // One finding per field, the fields named for magistrates as before.
+        assert_eq!(
+            members(json!({"president": "M. Bonnal", "persons": ["M. Bonnal", "Mme Thomas"]})),
+            vec![
+                (Rule::PRF001, "president".into()),
+                (Rule::PRF001, "persons".into())
+            ]
+        );
+        // The source's metadata names them too, without the text.
+        assert_eq!(
+            run_with(json!({"persons": "Mme Batut"}), "", &["Mme Batut"], &[]),
+            vec![(Rule::PRF001, "persons".into())]
+        );
+    }
+
+    /// Nobody of the court: the parties, the lawyers and the expert, however the field is
+    /// named; a marker; a surname in lower case or as a common word; a decision's header; prose.
+    #[test]
+    fn a_field_naming_no_member_of_the_court_is_not_prf001() {
+        for v in [
+            json!({"parties": "M. Bonnal"}),
+            json!({"demandeur": {"nom": "M. Bonnal"}}),
+            json!({"avocats": ["Me Bonnal", "SCP Rocheteau et Uzan-Sarano"]}),
+            json!({"persons": "Me Bonnal"}),
+            json!({"persons": "SCP Rocheteau et Bonnal"}),
+            json!({"persons": "M. Durand"}),
+            json!({"persons": ["M. Petit"]}),
+            json!({"persons": "M. Bonnal, avocat"}),
+            json!({"persons": "M. [K]"}),
+            json!({"persons": "Mme Marie Thomas-Durand"}),
+            json!({"tags": ["bonnal", "Petit commerce"]}),
+            json!({"juridiction_origine": "Cour d'appel de Bonnal"}),
+            json!({"source": "https://example.test/Bonnal"}),
+            json!({"title": "Cour de cassation, Deuxième chambre civile, 5 octobre 2023, 22-14.430"}),
+            json!({"notes": "Sur le rapport de Mme Thomas, conseiller, et après débats en l'audience publique où étaient présents M. Bonnal, président, la chambre a rendu le présent arrêt."}),
+            json!({"keywords": ["bail", "congé"], "score": 0.87}),
+        ] {
+            assert_eq!(members(v.clone()), vec![], "{v}");
+        }
+        // The lawyers of the metadata are not the court's.
+        assert_eq!(
+            run_with(json!({"persons": "Me Batut"}), "", &[], &["Me Batut"]),
+            vec![]
+        );
+        assert_eq!(
+            run_with(json!({"persons": "M. Batut"}), "", &[], &["M. Batut"]),
+            vec![]
+        );
+        // Another first name is another person; the first name the decision gives is theirs.
+        let text = "Mme Marie-Claire Martinel, présidente, et Mme Leroy, greffière.";
+        assert_eq!(
+            run_with(json!({"persons": "Mme Anne Martinel"}), text, &[], &[]),
+            vec![]
+        );
+        assert_eq!(
+            run_with(json!({"persons": "Marie-Claire Martinel"}), text, &[], &[]),
+            vec![(Rule::PRF001, "persons".into())]
+        );
+    }
+
+    /// Figures about a member of the court in the reuser's words stay PRF002, not PRF001.
+    #[test]
+    fn a_member_of_the_court_judged_in_a_note_is_prf002_only() {
+        assert_eq!(
+            members(json!({"notes": "M. Bonnal rejette 82 % des pourvois"})),
+            vec![(Rule::PRF002, "notes".into())]
+        );
+    }
+
+    /// Only the names are redacted on export, as for the fields named for magistrates.
+    #[test]
+    fn the_identity_a_field_names_is_redacted() {
+        let extra: Vec<(String, Value)> = vec![("persons".into(), json!("M. Bonnal"))];
+        let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
+        let mut out = Vec::new();
+        check_court_members(&extra, &pros, &Arc::default(), &mut out);
+        let e = out[0].evidence.as_ref().unwrap();
+        assert_eq!(e.excerpt.as_deref(), Some("M. Bonnal"));
+        assert_eq!(e.personal.len(), 1);
+        assert!(!out[0].message.contains("Bonnal"));
     }
 
     /// The words [`names_someone`] looks up are written as it folds a token, else they never

@@ -222,6 +222,7 @@ pub fn decision(v: Value, origin: Origin) -> Item {
         text,
         zones,
         professionals: Vec::new(),
+        magistrates: 0,
         origin,
     })
 }

@@ -904,6 +904,7 @@ fn build_dila(
     {
         add_person(&mut professionals, p);
     }
+    let magistrates = professionals.len();
     if let Some(lawyers) = &f.avocats {
         for l in split_lawyers(lawyers) {
             add_person(&mut professionals, &l);
@@ -935,6 +936,7 @@ fn build_dila(
         text,
         zones: Vec::new(),
         professionals,
+        magistrates,
         origin,
     };
     Ok((decision, bad))
@@ -993,6 +995,7 @@ fn build_admin(
         text,
         zones: Vec::new(),
         professionals: Vec::new(),
+        magistrates: 0,
         origin,
     };
     Ok((decision, bad))

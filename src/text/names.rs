@@ -993,13 +993,147 @@ pub fn civility_names(text: &str) -> Vec<(usize, usize, bool)> {
 
 /// The names `text` gives a professional role (`M. Maziau, conseiller rapporteur`, `Greffier :
 /// Mme Dupont`, `Sur le rapport de M. X`): the professionals of a decision, for the reuser's
-/// own fields (a commentary, a title), which name them without their role.
-pub fn professional_names(text: &str) -> Vec<String> {
+/// own fields (a commentary, a title), which name them without their role. Each comes with
+/// whether the role is a member's of the court, a magistrate's or a clerk's (`président`,
+/// `avocat général`, `greffier`), rather than a lawyer's, an expert's or another
+/// professional's acting as such (`M. Dupont, avocat`, `M. X, expert`): the profiling rules
+/// look for the former in the reuser's fields.
+pub fn professional_roles(text: &str) -> Vec<(String, bool)> {
     candidates(text)
         .into_iter()
         .filter(|c| c.professional)
-        .map(|c| text[c.start..c.end].to_string())
+        .map(|c| {
+            let name = text[c.start..c.end].to_string();
+            // The role after the name, or at the end of its enumeration (`MM. Pons, Choquet,
+            // conseillers`); else the label before it (`Greffier : Mme X`), which a role found
+            // past a line break, the next line's label (`Avocat : M. X` / `Greffier : Mme Y`),
+            // does not override. Without either, the phrase that made the name a
+            // professional's introduced the court (`Sur le rapport de Mme X`).
+            let role = role_after(text, c.end, false).or_else(|| role_after(text, c.end, true));
+            let same_line = role.is_some_and(|r| !text[c.end..r].contains('\n'));
+            let court = match (role, court_label_before(text, c.civility)) {
+                (Some(r), _) if same_line => court_role_at(text, r),
+                (_, Some(label)) => label,
+                (Some(r), None) => court_role_at(text, r),
+                (None, None) => true,
+            };
+            (name, court)
+        })
         .collect()
+}
+
+/// Whether the role at `p`, one [`role_at`] accepts, is a member's of the court: a
+/// magistrate's (`président`, `conseiller`, `avocat général`, `commissaire du gouvernement`,
+/// `maître des requêtes`) or a clerk's (`greffier`, `directeur de greffe`, `adjoint
+/// administratif faisant fonction de greffier`). Not a lawyer's, an expert's, a bailiff's, a
+/// mediator's, an academic's or a court-appointed agent's (`ès qualités de liquidateur`).
+fn court_role_at(text: &str, p: usize) -> bool {
+    let Some((_, we)) = word_at(text, p) else {
+        return false;
+    };
+    let Some(role) = fold_key(&text[p..we]) else {
+        return false;
+    };
+    let rest = text[we..].trim_start();
+    match role.as_str() {
+        "avocat" | "avocate" | "avocats" | "avocates" => {
+            folded_starts_with(rest, "general") || folded_starts_with(rest, "generaux")
+        }
+        "commissaire" => folded_starts_with(rest, "du gouvernement"),
+        r => COURT_ROLES.contains(&r),
+    }
+}
+
+/// Roles of [`ROLES`] that are the court's whatever follows them ([`role_at`] has checked what
+/// must: `directeur de greffe`, `maître des requêtes`, `cadre greffier`), folded.
+const COURT_ROLES: &[&str] = &[
+    "president-rapporteur",
+    "presidente-rapporteure",
+    "maitre",
+    "president",
+    "presidente",
+    "presidents",
+    "vice-president",
+    "vice-presidente",
+    "premier",
+    "premiere",
+    "conseiller",
+    "conseillere",
+    "conseillers",
+    "conseilleres",
+    "doyen",
+    "doyenne",
+    "doyens",
+    "greffier",
+    "greffiere",
+    "greffiers",
+    "greffieres",
+    "rapporteur",
+    "rapporteure",
+    "procureur",
+    "procureure",
+    "substitut",
+    "magistrat",
+    "magistrate",
+    "magistrats",
+    "juge",
+    "juges",
+    "assesseur",
+    "assesseurs",
+    "auditeur",
+    "auditrice",
+    "secretaire",
+    "directeur",
+    "directrice",
+    "cadre",
+    "adjoint",
+    "adjointe",
+];
+
+/// Whether the label before the civility at `s` is the court's (`Greffier : Mme X`, `Avocat
+/// général : M. X`) or another profession's (`Avocat : M. X`, `l'expert M. X`): the last word
+/// of a profession in the line before decides; `None` without one.
+fn court_label_before(text: &str, s: usize) -> Option<bool> {
+    let lo = floor_boundary(text, s.saturating_sub(100));
+    let before = &text[lo..s];
+    let line = before
+        .rfind(['\n', ';'])
+        .map_or(before, |i| &before[i + 1..]);
+    const OTHERS: &[&str] = &[
+        "avocat",
+        "avocate",
+        "avocats",
+        "avocates",
+        "expert",
+        "experte",
+        "experts",
+        "huissier",
+        "huissiere",
+        "notaire",
+        "mandataire",
+        "liquidateur",
+        "liquidatrice",
+        "mediateur",
+        "mediatrice",
+        "conciliateur",
+        "conciliatrice",
+        "defenseur",
+        "batonnier",
+        "professeur",
+        "professeure",
+    ];
+    let mut court = None;
+    let mut p = 0;
+    while let Some((a, b)) = first_word(&line[p..]) {
+        let w = &line[p + a..p + b];
+        if is_folded_in(w, COURT_ROLES) || is_folded_in(w, &["general", "generale", "generaux"]) {
+            court = Some(true);
+        } else if is_folded_in(w, OTHERS) {
+            court = Some(false);
+        }
+        p += b;
+    }
+    court
 }
 
 /// Whether `w`, one word of a text, may be a person's first name or surname: it opens with a
@@ -1712,7 +1846,12 @@ fn skip_bracket_markers(text: &str, p: usize) -> usize {
 
 /// After a name ending at `p`: is there a role, directly or at the end of an enumeration of
 /// names (`M. X, Mme Y, conseillers`)?
-fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
+fn role_follows(text: &str, p: usize, plural: bool) -> bool {
+    role_after(text, p, plural).is_some()
+}
+
+/// [`role_follows`], and where the role starts (past `(`: `M. Bonnal (président)`).
+fn role_after(text: &str, mut p: usize, mut plural: bool) -> Option<usize> {
     // A compound name broken after its hyphen (`Mme Renault- Malignac, conseiller doyen`): the
     // role follows its second half.
     if text[p..].starts_with('-') {
@@ -1727,16 +1866,19 @@ fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
     for _ in 0..40 {
         // The role in parentheses: `M. Bonnal (président)`.
         let r = skip_ws(text, p);
-        if text[r..].starts_with('(') && role_at(text, skip_ws(text, r + 1)) {
-            return true;
+        if text[r..].starts_with('(') {
+            let role = skip_ws(text, r + 1);
+            if role_at(text, role) {
+                return Some(role);
+            }
         }
         let q = skip_separator(text, p);
         if role_at(text, q) {
-            return true;
+            return Some(q);
         }
         if q == p {
             // Directly after the name, without comma: `M. BONNAL président`.
-            return false;
+            return None;
         }
         p = q;
         // Another member of the enumeration: after a civility, or bare after a plural one
@@ -1745,7 +1887,7 @@ fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
             plural = is_plural_civility(&text[p..ce]);
             p = skip_spaces(text, ce);
         } else if !plural || is_master_at(text, p) {
-            return false;
+            return None;
         }
         let mut advanced = false;
         // Markers (`Mme [K] [C]`) stand for names in an enumeration too.
@@ -1763,11 +1905,11 @@ fn role_follows(text: &str, mut p: usize, mut plural: bool) -> bool {
         if !advanced {
             match parse_name(text, p) {
                 Some((_, ne)) => p = ne,
-                None => return false,
+                None => return None,
             }
         }
     }
-    false
+    None
 }
 
 /// A word without the elided article or preposition it starts with: `l'association` →
@@ -3598,16 +3740,48 @@ mod tests {
         let t = "Composition : Mme MOUILLARD, président, M. Ponsot, conseiller rapporteur. \
                  Sur le rapport de Mme Fornarelli. Voir la note de M. Jean Dupont, professeur à \
                  l'université Paris II. M. Paul Martin, professeur des écoles, demeurant à Lyon.";
-        assert_eq!(
-            professional_names(t),
-            ["MOUILLARD", "Ponsot", "Fornarelli", "Jean Dupont"]
-        );
+        let names: Vec<String> = professional_roles(t).into_iter().map(|n| n.0).collect();
+        assert_eq!(names, ["MOUILLARD", "Ponsot", "Fornarelli", "Jean Dupont"]);
         // A teacher is a party; an academic writing a note is not.
         let hits: Vec<&str> = find_person_names(t, &[])
             .iter()
             .map(|h| &t[h.start..h.end])
             .collect();
         assert_eq!(hits, ["Paul Martin"]);
+    }
+
+    /// The professionals a text names are told apart: the members of the court (magistrates,
+    /// clerks) from the lawyers, experts and court-appointed agents acting as such.
+    #[test]
+    fn the_members_of_the_court_are_told_from_other_professionals() {
+        let t = "Sur le rapport de Mme Thomas, conseiller, les observations de la SCP Rocheteau, \
+                 avocat de M. [Z], et l'avis de M. Lemoine, avocat général, où étaient présents \
+                 M. Bonnal, président, MM. Pons, Choquet, conseillers, et Mme Dang Van Sung, \
+                 greffier de chambre. M. Petit, expert, a déposé son rapport. M. Durand, avocat \
+                 au barreau de Rouen, a plaidé. M. Roux, ès qualités de liquidateur, a conclu.\n\
+                 Avocat : M. Leblanc\nGreffier : Mme Leroy\n\
+                 Commissaire du gouvernement : M. Blanc";
+        let roles: Vec<(&str, bool)> = professional_roles(t)
+            .iter()
+            .map(|(n, court)| (&t[t.find(n.as_str()).unwrap()..][..n.len()], *court))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Thomas", true),
+                ("Lemoine", true),
+                ("Bonnal", true),
+                ("Pons", true),
+                ("Choquet", true),
+                ("Dang Van Sung", true),
+                ("Petit", false),
+                ("Durand", false),
+                // (A court-appointed agent is no professional here: a party's name to mask.)
+                ("Leblanc", false),
+                ("Leroy", true),
+                ("Blanc", true),
+            ]
+        );
     }
 
     #[test]
