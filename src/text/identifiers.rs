@@ -579,7 +579,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         && let Some(m) = SIV_PLATE.find(window(text, d - 3, 16))
         && free_right(d - 3 + m.end())
         && !reference_number_at(text, d)
-        && !siv_letters_are_words(m.as_str())
+        && (!siv_letters_are_words(m.as_str()) || announced_as_plate(text, d - 3))
     {
         return hit(d - 3, d - 3 + m.end(), IdentifierKind::VehiclePlate);
     }
@@ -620,7 +620,7 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         && free_right(d + m.end())
         && clean_right(text, d + m.end())
         && !reference_number_at(text, d)
-        && !fni_letters_are_a_word(m.as_str())
+        && (!fni_letters_are_a_word(m.as_str()) || announced_as_plate(text, d))
     {
         return hit(d, d + m.end(), IdentifierKind::VehiclePlate);
     }
@@ -634,6 +634,19 @@ const CAPITAL_WORDS: &[&str] = &[
     "A", "AU", "AUX", "CE", "DE", "DES", "DU", "EN", "ET", "LA", "LE", "LES", "NE", "PAR", "RG",
     "SA", "SE", "SES", "SUR", "UN", "UNE",
 ];
+
+/// Whether the words just before `at` announce a plate (`véhicule immatriculé 1234 DE 75`,
+/// `plaque : LE 123 ET`): then letters that spell a word are a plate's all the same.
+fn announced_as_plate(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..at].to_lowercase();
+    ["immatricul", "plaque", "véhicule", "vehicule"]
+        .iter()
+        .any(|w| before.contains(w))
+}
 
 /// Whether the letters of an FNI plate (`1234 AB 75`: those between its separators) are one of
 /// [`CAPITAL_WORDS`].
@@ -1479,6 +1492,18 @@ mod tests {
                 ("123-ABC-2A", VehiclePlate),
                 ("LE-123-ET", VehiclePlate),
                 ("AB 123 ET", VehiclePlate),
+            ]
+        );
+        // Announced as a plate, letters that spell a word are a plate's.
+        assert_eq!(
+            found(
+                "conducteur du véhicule immatriculé 1234 DE 75, puis plaque : LE 123 ET, \
+                 LE VÉHICULE IMMATRICULÉ 56 ET 13"
+            ),
+            vec![
+                ("1234 DE 75", VehiclePlate),
+                ("LE 123 ET", VehiclePlate),
+                ("56 ET 13", VehiclePlate),
             ]
         );
     }
