@@ -4,7 +4,10 @@
 //! How it works, in one pass over the text driven by an Aho-Corasick automaton:
 //! - candidates are the names after a civility (`M.`, `Mme`, `Monsieur`, `MM.`…) and the names in
 //!   a party position without civility (`les époux X`, `épouse X`, `veuve X`, `la succession de
-//!   X`, `X, demeurant`, `X, domicilié`, `X, né le`);
+//!   X`, `X, demeurant`, `X, domicilié`, `X, né le`); after a word of the operative part or of
+//!   the narrative that a party follows (`Condamne`, `Déboute`, `entre`, `a épousé`), only a
+//!   common first name and a surname (`Condamne Karim Haddad`), since bodies, lawyers and
+//!   pronouns follow those words too;
 //! - a candidate is a professional when a role follows it, directly or at the end of an
 //!   enumeration (`M. Bonnal, président, Mme Labrousse, conseiller`, `MM. Pons, Choquet,
 //!   conseillers référendaires`), when a role or a phrase that introduces the court precedes it
@@ -47,6 +50,12 @@ enum Trigger {
     After,
     /// `né le`, `née à`…: the name precedes.
     Born,
+    /// A word of the operative part or of the narrative that a party follows without civility
+    /// (`Condamne`, `Déboute`, `entre`, `a épousé`): a name follows only when it opens with a
+    /// common first name ([`FIRST_NAMES`]) and has a surname after it (`Condamne Karim Haddad
+    /// aux dépens`), never a body, a lawyer or a pronoun (`Condamne la société Axa`, `Déboute
+    /// Me Dupont`, `entre les parties`).
+    Lead,
 }
 
 const PATTERNS: &[(&str, Trigger)] = &[
@@ -88,6 +97,23 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("né(e) à ", Trigger::Born),
     ("nés le ", Trigger::Born),
     ("nées le ", Trigger::Born),
+    ("Condamne ", Trigger::Lead),
+    ("condamne ", Trigger::Lead),
+    ("condamné ", Trigger::Lead),
+    ("Déboute ", Trigger::Lead),
+    ("déboute ", Trigger::Lead),
+    ("débouté ", Trigger::Lead),
+    ("Ordonne à ", Trigger::Lead),
+    ("Enjoint à ", Trigger::Lead),
+    ("Donne acte à ", Trigger::Lead),
+    ("hors de cause ", Trigger::Lead),
+    ("Dit que ", Trigger::Lead),
+    ("Déclare ", Trigger::Lead),
+    ("Reçoit ", Trigger::Lead),
+    ("entre ", Trigger::Lead),
+    ("Entre ", Trigger::Lead),
+    ("contre ", Trigger::Lead),
+    ("épousé ", Trigger::Lead),
 ];
 
 /// The civilities come first in [`PATTERNS`] and all start with `M`; no other trigger does.
@@ -884,6 +910,403 @@ const NOT_NAMES: &[&str] = &[
     "turque",
 ];
 
+/// Common first names, folded, of people born in France over the last ninety years and of the
+/// origins most frequent among the parties of French courts: a capitalised word among them,
+/// then a surname, after a word of [`Trigger::Lead`], is a party's name (`Condamne Karim Haddad
+/// aux dépens`). Compound first names are their parts (`Jean-Pierre`, `Marie-Claude`). Left
+/// out, the first names that are also words a ruling capitalises (`France`, `Victoire`,
+/// `Clémence`, `Constance`, `Marine`, `Rose`, `Aurore`, `Grâce`, `Espérance`) or places.
+const FIRST_NAMES: &[&str] = &[
+    // Men.
+    "adam",
+    "adel",
+    "adrien",
+    "ahmed",
+    "alain",
+    "alban",
+    "albert",
+    "alexandre",
+    "alexis",
+    "alfred",
+    "ali",
+    "amadou",
+    "amine",
+    "anis",
+    "andre",
+    "andrei",
+    "angelo",
+    "antoine",
+    "antonio",
+    "armand",
+    "arnaud",
+    "arthur",
+    "aurelien",
+    "axel",
+    "ayoub",
+    "aziz",
+    "baptiste",
+    "basile",
+    "benjamin",
+    "benoit",
+    "bernard",
+    "bertrand",
+    "bilal",
+    "boubacar",
+    "brahim",
+    "bruno",
+    "carlos",
+    "cedric",
+    "charles",
+    "christian",
+    "claude",
+    "christophe",
+    "clement",
+    "corentin",
+    "cyril",
+    "cyrille",
+    "damien",
+    "daniel",
+    "david",
+    "denis",
+    "didier",
+    "djamel",
+    "dominique",
+    "driss",
+    "dylan",
+    "edouard",
+    "emile",
+    "emmanuel",
+    "enzo",
+    "eric",
+    "etienne",
+    "fabien",
+    "fabrice",
+    "farid",
+    "fernand",
+    "fernando",
+    "florent",
+    "florian",
+    "fouad",
+    "francis",
+    "francisco",
+    "franck",
+    "francois",
+    "frederic",
+    "gabriel",
+    "gael",
+    "gaetan",
+    "gaston",
+    "georges",
+    "gerard",
+    "gilbert",
+    "gilles",
+    "giuseppe",
+    "gregory",
+    "guillaume",
+    "guy",
+    "hakim",
+    "hamid",
+    "hamza",
+    "hassan",
+    "henri",
+    "herve",
+    "hocine",
+    "hubert",
+    "hugo",
+    "ibrahim",
+    "ismail",
+    "ivan",
+    "jacky",
+    "jacques",
+    "jamal",
+    "jean",
+    "jeremie",
+    "jeremy",
+    "jerome",
+    "joao",
+    "joel",
+    "johan",
+    "johann",
+    "jonathan",
+    "jordan",
+    "jose",
+    "joseph",
+    "jules",
+    "julien",
+    "kamel",
+    "karim",
+    "kevin",
+    "khalid",
+    "killian",
+    "kylian",
+    "laurent",
+    "leo",
+    "leon",
+    "lionel",
+    "loic",
+    "louis",
+    "luc",
+    "luca",
+    "lucas",
+    "lucien",
+    "ludovic",
+    "luis",
+    "mamadou",
+    "manuel",
+    "marc",
+    "marcel",
+    "mario",
+    "marius",
+    "mathieu",
+    "mathis",
+    "matteo",
+    "matthieu",
+    "maurice",
+    "maxime",
+    "mehdi",
+    "michael",
+    "michel",
+    "mickael",
+    "miguel",
+    "mohamed",
+    "mohammed",
+    "mounir",
+    "mourad",
+    "moussa",
+    "mustapha",
+    "nabil",
+    "nathan",
+    "nicolas",
+    "noah",
+    "norbert",
+    "omar",
+    "olivier",
+    "ousmane",
+    "pascal",
+    "patrice",
+    "patrick",
+    "paul",
+    "pedro",
+    "philippe",
+    "pierre",
+    "quentin",
+    "rachid",
+    "raphael",
+    "raymond",
+    "regis",
+    "remi",
+    "remy",
+    "rene",
+    "richard",
+    "robert",
+    "rodolphe",
+    "roger",
+    "romain",
+    "romuald",
+    "said",
+    "salah",
+    "samir",
+    "samuel",
+    "sebastien",
+    "serge",
+    "simon",
+    "sofiane",
+    "stephane",
+    "steve",
+    "steven",
+    "sylvain",
+    "tarek",
+    "theo",
+    "thibault",
+    "thibaut",
+    "thierry",
+    "thomas",
+    "timothee",
+    "tony",
+    "tristan",
+    "valentin",
+    "victor",
+    "vincent",
+    "walid",
+    "william",
+    "xavier",
+    "yacine",
+    "yann",
+    "yannick",
+    "yanis",
+    "yassine",
+    "yoann",
+    "youssef",
+    "yves",
+    // Women.
+    "agathe",
+    "agnes",
+    "aicha",
+    "alexandra",
+    "alice",
+    "aline",
+    "amandine",
+    "amelie",
+    "amina",
+    "aminata",
+    "anais",
+    "andree",
+    "angelique",
+    "anne",
+    "annick",
+    "annie",
+    "audrey",
+    "aurelie",
+    "awa",
+    "beatrice",
+    "berengere",
+    "bernadette",
+    "brigitte",
+    "camille",
+    "carole",
+    "caroline",
+    "catherine",
+    "cecile",
+    "celine",
+    "chantal",
+    "charlotte",
+    "chloe",
+    "christelle",
+    "christiane",
+    "christine",
+    "claire",
+    "clara",
+    "claudine",
+    "colette",
+    "coralie",
+    "corinne",
+    "danielle",
+    "delphine",
+    "denise",
+    "djamila",
+    "edith",
+    "eliane",
+    "elisabeth",
+    "elise",
+    "elodie",
+    "emilie",
+    "emma",
+    "emmanuelle",
+    "estelle",
+    "eva",
+    "evelyne",
+    "fabienne",
+    "fanny",
+    "farida",
+    "fatiha",
+    "fatima",
+    "fatoumata",
+    "florence",
+    "francoise",
+    "frederique",
+    "gaelle",
+    "genevieve",
+    "geraldine",
+    "ghislaine",
+    "ginette",
+    "gisele",
+    "helene",
+    "ines",
+    "ingrid",
+    "irene",
+    "isabelle",
+    "jacqueline",
+    "jeanne",
+    "jeannine",
+    "jessica",
+    "jocelyne",
+    "josette",
+    "josiane",
+    "judith",
+    "julia",
+    "julie",
+    "juliette",
+    "justine",
+    "karima",
+    "karine",
+    "khadija",
+    "laetitia",
+    "laura",
+    "laure",
+    "laurence",
+    "lea",
+    "leila",
+    "liliane",
+    "lina",
+    "lisa",
+    "louise",
+    "lucie",
+    "lydie",
+    "madeleine",
+    "magali",
+    "malika",
+    "manon",
+    "margaux",
+    "maria",
+    "marianne",
+    "marie",
+    "marion",
+    "martine",
+    "maryse",
+    "mathilde",
+    "maud",
+    "melanie",
+    "michele",
+    "micheline",
+    "mireille",
+    "monique",
+    "morgane",
+    "muriel",
+    "myriam",
+    "nadia",
+    "nadine",
+    "naima",
+    "nathalie",
+    "nicole",
+    "noemie",
+    "oceane",
+    "odette",
+    "odile",
+    "pascale",
+    "patricia",
+    "paulette",
+    "pauline",
+    "rachida",
+    "regine",
+    "renee",
+    "sabine",
+    "sabrina",
+    "samia",
+    "samira",
+    "sandra",
+    "sandrine",
+    "sarah",
+    "severine",
+    "simone",
+    "solange",
+    "sonia",
+    "sophie",
+    "stephanie",
+    "suzanne",
+    "sylvie",
+    "therese",
+    "valerie",
+    "vanessa",
+    "veronique",
+    "virginie",
+    "yamina",
+    "yasmina",
+    "yasmine",
+    "yvette",
+    "yvonne",
+    "zohra",
+];
+
 /// Names of natural persons who are parties or third parties, shown in clear in `text`.
 /// `professionals` are names the source's metadata gives for the president, lawyers and others,
 /// which are never parties.
@@ -1204,6 +1627,37 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 });
                 pos = ne;
             }
+            Trigger::Lead => {
+                // `Condamne in solidum Karim Haddad et Jean Durand aux dépens`: the names of an
+                // enumeration, each a first name and a surname.
+                let mut p = e;
+                if text[p..].starts_with("in solidum ") {
+                    p = skip_spaces(text, p + "in solidum ".len());
+                }
+                for _ in 0..4 {
+                    let Some((ns, ne)) = first_name_and_surname(text, p) else {
+                        break;
+                    };
+                    if !body_name(&text[ns..ne]) {
+                        out.push(Candidate {
+                            start: ns,
+                            end: ne,
+                            context: NameContext::PartyPosition,
+                            professional: role_follows(text, ne, false) || pro_before(text, ns),
+                            civility: s,
+                        });
+                    }
+                    pos = ne;
+                    let rest = &text[ne..];
+                    p = if rest.starts_with(" et ") {
+                        skip_spaces(text, ne + " et ".len())
+                    } else if rest.starts_with(", ") {
+                        skip_spaces(text, ne + ", ".len())
+                    } else {
+                        break;
+                    };
+                }
+            }
             Trigger::After | Trigger::Born => {
                 // Right boundary: `né` must be a word, followed by ` le` or ` à`
                 // (`né le 3 mars`, `né à Lyon`); `demeurant`, `domicilié(e)(s)`.
@@ -1250,6 +1704,23 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// A name at `p` that opens with a common first name ([`FIRST_NAMES`], or a compound of them:
+/// `Jean-Pierre`) and goes on with a surname (`Karim Haddad`, `Jean DURAND`, `Marie de La
+/// Tour`): a person's, where a party may stand without civility. Not a first name alone (`entre
+/// Pierre et Paul`).
+fn first_name_and_surname(text: &str, p: usize) -> Option<(usize, usize)> {
+    let (ws, we) = word_at(text, p)?;
+    let w = &text[ws..we];
+    if !w.starts_with(char::is_uppercase)
+        || !(in_list(w, IN_FIRST_NAMES)
+            || w.contains('-') && w.split('-').all(|part| in_list(part, IN_FIRST_NAMES)))
+    {
+        return None;
+    }
+    let (ns, ne) = parse_name(text, p)?;
+    (ns == ws && ne > we + 1).then_some((ns, ne))
 }
 
 /// Whether the capitalised words (and lower-case particles) that run into `ns`, a word apart
@@ -2951,6 +3422,7 @@ const IN_SENTENCE_WORDS: u8 = 8;
 const IN_PARTICLES: u8 = 16;
 const IN_NOT_NAMES: u8 = 32;
 const IN_BODY_HEADS: u8 = 64;
+const IN_FIRST_NAMES: u8 = 128;
 
 /// Every word of the lists, with the bits of the lists that hold it, in an open-addressing
 /// hash table (linear probing, a power of two at least four times the number of words).
@@ -2960,7 +3432,7 @@ struct WordTable {
 }
 
 /// The word lists and their bits.
-const LISTS: [(&[&str], u8); 7] = [
+const LISTS: [(&[&str], u8); 8] = [
     (ROLES, IN_ROLES),
     (TITLES, IN_TITLES),
     (ORGS, IN_ORGS),
@@ -2968,6 +3440,7 @@ const LISTS: [(&[&str], u8); 7] = [
     (PARTICLES, IN_PARTICLES),
     (NOT_NAMES, IN_NOT_NAMES),
     (BODY_HEADS, IN_BODY_HEADS),
+    (FIRST_NAMES, IN_FIRST_NAMES),
 ];
 
 static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
@@ -3093,6 +3566,70 @@ mod tests {
             names("M. Durand, président de la société Alpha"),
             vec!["Durand"]
         );
+    }
+
+    /// A party without civility after a word of the operative part or of the narrative that a
+    /// party follows: a first name and a surname, each name of an enumeration.
+    #[test]
+    fn parties_without_civility_after_an_operative_or_narrative_word() {
+        for (t, who) in [
+            ("Condamne Karim Haddad aux dépens.", vec!["Karim Haddad"]),
+            ("Déboute Jean Durand de ses demandes.", vec!["Jean Durand"]),
+            ("entre Jean Durand et la société [1]", vec!["Jean Durand"]),
+            (
+                "Mme [K] a épousé Jean Durand le 3 juin 2000.",
+                vec!["Jean Durand"],
+            ),
+            (
+                "Condamne in solidum Karim Haddad et Sophie Martin à payer",
+                vec!["Karim Haddad", "Sophie Martin"],
+            ),
+            (
+                "Ordonne à Jean-Pierre DURAND de quitter les lieux.",
+                vec!["Jean-Pierre DURAND"],
+            ),
+            (
+                "Met hors de cause Marie de La Tour.",
+                vec!["Marie de La Tour"],
+            ),
+            (
+                "le tribunal a débouté Jean Durand de sa demande",
+                vec!["Jean Durand"],
+            ),
+            (
+                "la plainte déposée contre Chloé Dupont, prévenue,",
+                vec!["Chloé Dupont"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
+        for t in [
+            "Condamne la société Axa aux dépens.",
+            "Déboute Me Dupont de ses demandes.",
+            "Déboute Me Jean Dupont de ses demandes.",
+            "Condamne M. [K] aux dépens.",
+            "Dit que Pôle emploi sera informé de la présente décision.",
+            "Condamne l'État aux dépens.",
+            "Condamne l'employeur aux dépens.",
+            "Déboute les parties du surplus de leurs demandes.",
+            "Condamne le Trésor public aux dépens.",
+            "Ordonne à M. le procureur général de faire mentionner la décision.",
+            "Condamne Axa France IARD aux dépens.",
+            "Condamne Pierre et Paul aux dépens.",
+            "Condamne Jean aux dépens.",
+            "entre la société Total et la société Shell",
+            "entre Saint Denis et Paris",
+            "entre l'avenue Jean Jaurès et la rue Victor Hugo",
+            "entre le lycée Marie Curie et la commune",
+            "la rencontre Jean Durand n'a pas eu lieu",
+            "entre Jean Dupont, président, et Claire Petit, greffière",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        // A magistrate of the decision is none, wherever the operative part names them.
+        let pros = ["Jean Durand".to_string()];
+        let t = "Déboute Jean Durand de sa demande de récusation.";
+        assert!(find_person_names(t, &pros).is_empty());
     }
 
     /// Institutions whose name opens with a common noun, or whose start the name found before
