@@ -1545,6 +1545,20 @@ fn candidates(text: &str) -> Vec<Candidate> {
             }
             Trigger::Before | Trigger::PartInCase => {
                 let part_in_case = trigger == Trigger::PartInCase;
+                // `Claire Martin épouse Lambert`, `Sophie Durand, veuve [K]`: the woman's own
+                // name before her married name.
+                if matches!(PATTERNS[m.pattern].0, "épouse" | "veuve")
+                    && text[e..].starts_with(' ')
+                    && let Some((ns, ne)) = name_before_spouse(text, s, &out)
+                {
+                    out.push(Candidate {
+                        start: ns,
+                        end: ne,
+                        context: NameContext::PartyPosition,
+                        professional: pro_before(text, ns),
+                        civility: s,
+                    });
+                }
                 // `la victime, Léa Martin,`: a comma after a person's part in the case.
                 let e = if part_in_case && text[e..].starts_with(", ") {
                     e + 1
@@ -1704,6 +1718,31 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// The name just before `épouse` or `veuve` at `s`, a space or a comma apart (`Claire Martin
+/// épouse Lambert`, `Sophie Durand, veuve [K]`), when it is a person's as a name before
+/// `demeurant` is (see [`person_in_party_position`]) and no candidate of `found` holds it
+/// already (`Mme Claire Martin épouse Lambert`).
+fn name_before_spouse(text: &str, s: usize, found: &[Candidate]) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut q = s;
+    while q > 0 && b[q - 1] == b' ' {
+        q -= 1;
+    }
+    if q > 0 && b[q - 1] == b',' {
+        q -= 1;
+        while q > 0 && b[q - 1] == b' ' {
+            q -= 1;
+        }
+    }
+    if q == s {
+        return None;
+    }
+    let (ns, ne) = parse_name_backwards(text, q)?;
+    (!found.iter().any(|c| c.start < ne && ns < c.end)
+        && person_in_party_position(text, ns, ne, found))
+    .then_some((ns, ne))
 }
 
 /// A name at `p` that opens with a common first name ([`FIRST_NAMES`], or a compound of them:
@@ -3630,6 +3669,39 @@ mod tests {
         let pros = ["Jean Durand".to_string()];
         let t = "Déboute Jean Durand de sa demande de récusation.";
         assert!(find_person_names(t, &pros).is_empty());
+    }
+
+    /// A woman's own name before her married name: `Claire Martin épouse Lambert`.
+    #[test]
+    fn the_name_before_epouse_or_veuve() {
+        for (t, who) in [
+            (
+                "Claire Martin épouse Lambert, demeurant [Adresse 1], a formé le pourvoi.",
+                vec!["Claire Martin", "Lambert"],
+            ),
+            (
+                "Sophie Durand épouse [K] a formé le pourvoi.",
+                vec!["Sophie Durand"],
+            ),
+            (
+                "Sophie Durand, veuve [K], a formé le pourvoi.",
+                vec!["Sophie Durand"],
+            ),
+            (
+                "Mme Claire Martin épouse Lambert",
+                vec!["Claire Martin", "Lambert"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
+        for t in [
+            "Mme [K] épouse [D] a formé le pourvoi.",
+            "M. [K] et son épouse ont vendu l'immeuble.",
+            "la marque veuve Clicquot et le champagne veuve Clicquot.",
+            "Il épouse [D] en 2010.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
     }
 
     /// Institutions whose name opens with a common noun, or whose start the name found before
