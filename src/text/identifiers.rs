@@ -1,6 +1,6 @@
 //! The detector of direct identifiers in clear (MSK005): social security numbers (NIR, key
-//! checked), IBANs (mod-97 checked), French phone numbers, e-mail addresses, dates of birth and
-//! vehicle plates.
+//! checked), IBANs (mod-97 checked), phone numbers (French, and foreign after `+`), e-mail
+//! addresses, dates of birth and vehicle plates.
 //!
 //! Each kind is guarded by a cheap literal test (a digit, `@`, `né`, `naissance`) before its
 //! regex runs; regexes are compiled once. Case numbers (`19-19.463`, `20/00804`), article
@@ -82,6 +82,16 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:\+33|0033){SEP}(?:\(0\){SEP})?[1-9]|0[1-9])(?:{SEP}[0-9]{{2}}){{4}}"
     ))
     .expect("phone regex")
+});
+
+/// A phone number of another country: `+`, a country code, then groups of digits (`+32 470 12
+/// 34 56`, `+44 20 7946 0958`, `+1 212 555 0123`); [`foreign_phone`] checks the digits' count
+/// and the groups' shape.
+static FOREIGN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\+[1-9][0-9]{{0,2}}(?:{SEP}\(0\))?(?:{SEP}[0-9]{{1,4}}){{1,7}}"
+    ))
+    .expect("foreign phone regex")
 });
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
@@ -593,6 +603,14 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         {
             return hit(s, s + m.end(), IdentifierKind::Phone);
         }
+        if let Some(m) = FOREIGN_PHONE.find(window(text, s, 40))
+            && (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+            && clean_right(text, s + m.end())
+            && foreign_phone(m.as_str())
+            && !reference_number_at(text, d)
+        {
+            return hit(s, s + m.end(), IdentifierKind::Phone);
+        }
         return None;
     }
     if !clean_left(text, d) {
@@ -623,6 +641,27 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         return hit(d, d + m.end(), IdentifierKind::VehiclePlate);
     }
     None
+}
+
+/// Whether `s`, a match of [`FOREIGN_PHONE`], is a phone number: 9 to 15 digits (the `(0)`
+/// aside), as ITU-T E.164 numbers have, one separator throughout (`+32 470 12 34 56`,
+/// `+32.470.12.34.56`, `+32470123456`), and not the shape of an amount or a count, whose groups
+/// after the first are all of three digits (`+10 000 000 000`, `+1 234 567 890`).
+fn foreign_phone(s: &str) -> bool {
+    let body = s.replace("(0)", "");
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    let groups: Vec<&str> = body[1..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let mut seps = body[1..]
+        .split(|c: char| c.is_ascii_digit())
+        .filter(|sep| !sep.is_empty())
+        .map(|sep| sep.replace(['\u{a0}', '\u{202f}'], " "));
+    let first_sep = seps.next();
+    (9..=15).contains(&digits)
+        && seps.all(|sep| Some(&sep) == first_sep.as_ref())
+        && !(groups.len() > 2 && groups[1..].iter().all(|g| g.len() == 3))
 }
 
 /// Documents whose number a phone or a plate shape may be (`offre de prêt n° 0712345678`,
@@ -1429,6 +1468,30 @@ mod tests {
                 ("13 mars 1962", BirthDate),
             ]
         );
+    }
+
+    /// Phone numbers of other countries; amounts after a `+` are none.
+    #[test]
+    fn foreign_phones() {
+        for (t, want) in [
+            ("joignable au +32 470 12 34 56.", "+32 470 12 34 56"),
+            ("joignable au +41 79 123 45 67", "+41 79 123 45 67"),
+            ("tél. : +44 20 7946 0958", "+44 20 7946 0958"),
+            ("tél. : +212 6 12 34 56 78", "+212 6 12 34 56 78"),
+            ("tél. : +32470123456", "+32470123456"),
+            ("tél. : +32 (0)470 12 34 56", "+32 (0)470 12 34 56"),
+        ] {
+            assert_eq!(found(t), vec![(want, IdentifierKind::Phone)], "{t}");
+        }
+        for t in [
+            "une augmentation de +10 000 000 euros",
+            "le solde est de +1 234 567 890 euros",
+            "la hausse est de +12,5 % par an",
+            "une variation de +123456 euros",
+            "+32 470.12 34 56",
+        ] {
+            assert_eq!(found(t), vec![], "{t}");
+        }
     }
 
     /// An office's address identifies no natural person; a person's does, whatever the domain.
