@@ -363,14 +363,34 @@ fn last_clause(s: &str) -> &str {
     }
 }
 
-/// `date de naissance : 03/03/1975`.
+/// From `naissance` on, once [`birth_label_before`] has found `date de`, `date et lieu de` or
+/// `lieu et date de` before it: `date de naissance : 03/03/1975`, `Date et lieu de naissance :
+/// 12 mars 1975 à Lyon`, `Date de naissance du salarié : 3 mars 1975`, `Lieu et date de
+/// naissance : Lyon, le 12 mars 1975` (a place, then a comma, before the date). Whose birth it
+/// is, when said, is followed by a colon: not `la date de naissance de la créance du 3 mars`.
 static BIRTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?i:date\s+de\s+naissance)\s*:?\s*(?:le\s+|du\s+)?({})",
+        r"^(?i:naissance)(?:\s+(?:du|des|de\s+la|de\s+l['’])\s*\p{{L}}[\p{{L}}\-]*\s*:|\s*:?)\s*(?:(?:à\s+)?\p{{Lu}}[\p{{L}}'’\-]*(?:[ \-]\p{{L}}[\p{{L}}'’\-]*){{0,3}}(?:\s*\([0-9AB]{{2,3}}\))?\s*,\s*)?(?:le\s+|du\s+)?({})",
         date_pattern()
     ))
     .expect("date of birth regex")
 });
+
+/// Whether `date de`, `date et lieu de` or `lieu et date de` (any case, a word of its own)
+/// ends just before `n`, where `naissance` starts.
+fn birth_label_before(text: &str, n: usize) -> bool {
+    let lo = crate::text::names::floor_boundary(text, n.saturating_sub(24));
+    let before = text[lo..n].trim_end().to_lowercase();
+    ["date de", "date et lieu de", "lieu et date de"]
+        .iter()
+        .any(|label| {
+            before.strip_suffix(label).is_some_and(|head| {
+                head.chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+}
 
 /// SIV plates (`AB-123-CD`, `AB 123 CD`, `AB123CD`: no I, O, U).
 static SIV_PLATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1012,14 +1032,14 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
             }
             push(&BORN, p);
         } else {
-            // `date de naissance`, any case: back to the start of `date de n`.
-            let Some(s) = p.checked_sub("date de n".len()) else {
+            // `naissance`, any case, after its label (`date de`, `date et lieu de`…).
+            let Some(n) = p.checked_sub(1) else {
                 continue;
             };
-            if !text.is_char_boundary(s) {
+            if !matches!(b[n], b'n' | b'N') || !birth_label_before(text, n) {
                 continue;
             }
-            push(&BIRTH_DATE, s);
+            push(&BIRTH_DATE, n);
         }
     }
 }
@@ -1489,6 +1509,34 @@ mod tests {
             "la hausse est de +12,5 % par an",
             "une variation de +123456 euros",
             "+32 470.12 34 56",
+        ] {
+            assert_eq!(found(t), vec![], "{t}");
+        }
+    }
+
+    /// A date of birth after its label however the label is worded; other dates after
+    /// `naissance` are none.
+    #[test]
+    fn dates_of_birth_after_any_label() {
+        for (t, want) in [
+            (
+                "Date et lieu de naissance : 12 mars 1975 à Lyon",
+                "12 mars 1975",
+            ),
+            ("Date de naissance du salarié : 3 mars 1975", "3 mars 1975"),
+            (
+                "Lieu et date de naissance : Lyon, le 12 mars 1975",
+                "12 mars 1975",
+            ),
+            ("DATE DE NAISSANCE : 03/03/1975", "03/03/1975"),
+        ] {
+            assert_eq!(found(t), vec![(want, IdentifierKind::BirthDate)], "{t}");
+        }
+        for t in [
+            "Il a été statué sur la date de naissance de la créance du 12/03/2016.",
+            "la date de naissance de la société est inconnue",
+            "Date de l'audience : 12 mars 2019",
+            "la naissance : 3 mars 2010",
         ] {
             assert_eq!(found(t), vec![], "{t}");
         }
