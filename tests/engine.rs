@@ -628,6 +628,52 @@ fn invisible_format_characters_are_no_alteration() {
     assert_eq!(audit(&[joined]), vec![("joined".to_string(), Rule::INT001)]);
 }
 
+/// A party named without civility in the operative part, the own name of a married woman, a
+/// foreign phone number and a date of birth after `Date et lieu de naissance` are exposures
+/// the reference does not share (MSK004, MSK005, not source defects); a company and a lawyer
+/// after the same operative words are none.
+#[test]
+fn parties_without_civility_and_foreign_identifiers_are_flagged() {
+    let mut r = clean("bare");
+    let text = cc_text()
+        .replacen(
+            "PAR CES MOTIFS",
+            "Claire Martin épouse Lambert, joignable au +32 470 12 34 56, date et lieu de \
+             naissance : 12 mars 1975 à Liège, a témoigné.\n\nPAR CES MOTIFS",
+            1,
+        )
+        .replacen(
+            "Condamne la société Uber France",
+            "Condamne Karim Haddad, la société Axa, Me Jean Dupont et la société Uber France",
+            1,
+        );
+    r["text"] = json!(text);
+    let report = report_of(&[r]);
+    let chars: Vec<char> = text.chars().collect();
+    let mut shown: Vec<(Rule, String)> = report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.rule, Rule::MSK004 | Rule::MSK005))
+        .map(|f| {
+            let e = f.evidence.as_ref().unwrap();
+            let (s, t) = e.span.unwrap();
+            assert!(!f.source_defect, "{f:?}");
+            (f.rule, chars[s..t].iter().collect())
+        })
+        .collect();
+    shown.sort();
+    assert_eq!(
+        shown,
+        vec![
+            (Rule::MSK004, "Claire Martin".to_string()),
+            (Rule::MSK004, "Karim Haddad".to_string()),
+            (Rule::MSK004, "Lambert".to_string()),
+            (Rule::MSK005, "+32 470 12 34 56".to_string()),
+            (Rule::MSK005, "12 mars 1975".to_string()),
+        ]
+    );
+}
+
 /// Personal data flagged by one finding is redacted in every excerpt of the record, in every
 /// export: an inserted passage (INT002) quoting a phone number, or an MSK005 excerpt beside the
 /// name an MSK004 flags, must not show them in clear.

@@ -1,6 +1,6 @@
 //! The detector of direct identifiers in clear (MSK005): social security numbers (NIR, key
-//! checked), IBANs (mod-97 checked), French phone numbers, e-mail addresses, dates of birth and
-//! vehicle plates.
+//! checked), IBANs (mod-97 checked), phone numbers (French, and foreign after `+`), e-mail
+//! addresses, dates of birth and vehicle plates.
 //!
 //! Each kind is guarded by a cheap literal test (a digit, `@`, `né`, `naissance`) before its
 //! regex runs; regexes are compiled once. Case numbers (`19-19.463`, `20/00804`), article
@@ -82,6 +82,16 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:\+33|0033){SEP}(?:\(0\){SEP})?[1-9]|0[1-9])(?:{SEP}[0-9]{{2}}){{4}}"
     ))
     .expect("phone regex")
+});
+
+/// A phone number of another country: `+`, a country code, then groups of digits (`+32 470 12
+/// 34 56`, `+44 20 7946 0958`, `+1 212 555 0123`); [`foreign_phone`] checks the digits' count
+/// and the groups' shape.
+static FOREIGN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\+[1-9][0-9]{{0,2}}(?:{SEP}\(0\))?(?:{SEP}[0-9]{{1,4}}){{1,7}}"
+    ))
+    .expect("foreign phone regex")
 });
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
@@ -353,14 +363,34 @@ fn last_clause(s: &str) -> &str {
     }
 }
 
-/// `date de naissance : 03/03/1975`.
+/// From `naissance` on, once [`birth_label_before`] has found `date de`, `date et lieu de` or
+/// `lieu et date de` before it: `date de naissance : 03/03/1975`, `Date et lieu de naissance :
+/// 12 mars 1975 à Lyon`, `Date de naissance du salarié : 3 mars 1975`, `Lieu et date de
+/// naissance : Lyon, le 12 mars 1975` (a place, then a comma, before the date). Whose birth it
+/// is, when said, is followed by a colon: not `la date de naissance de la créance du 3 mars`.
 static BIRTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?i:date\s+de\s+naissance)\s*:?\s*(?:le\s+|du\s+)?({})",
+        r"^(?i:naissance)(?:\s+(?:du|des|de\s+la|de\s+l['’])\s*\p{{L}}[\p{{L}}\-]*\s*:|\s*:?)\s*(?:(?:à\s+)?\p{{Lu}}[\p{{L}}'’\-]*(?:[ \-]\p{{L}}[\p{{L}}'’\-]*){{0,3}}(?:\s*\([0-9AB]{{2,3}}\))?\s*,\s*)?(?:le\s+|du\s+)?({})",
         date_pattern()
     ))
     .expect("date of birth regex")
 });
+
+/// Whether `date de`, `date et lieu de` or `lieu et date de` (any case, a word of its own)
+/// ends just before `n`, where `naissance` starts.
+fn birth_label_before(text: &str, n: usize) -> bool {
+    let lo = crate::text::names::floor_boundary(text, n.saturating_sub(24));
+    let before = text[lo..n].trim_end().to_lowercase();
+    ["date de", "date et lieu de", "lieu et date de"]
+        .iter()
+        .any(|label| {
+            before.strip_suffix(label).is_some_and(|head| {
+                head.chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+}
 
 /// SIV plates (`AB-123-CD`, `AB 123 CD`, `AB123CD`: no I, O, U).
 static SIV_PLATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -594,6 +624,14 @@ fn number_at(text: &str, d: usize) -> Option<IdentifierHit> {
         {
             return hit(s, s + m.end(), IdentifierKind::Phone);
         }
+        if let Some(m) = FOREIGN_PHONE.find(window(text, s, 40))
+            && (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+            && clean_right(text, s + m.end())
+            && foreign_phone(m.as_str())
+            && !reference_number_at(text, d)
+        {
+            return hit(s, s + m.end(), IdentifierKind::Phone);
+        }
         return None;
     }
     if !clean_left(text, d) {
@@ -662,6 +700,27 @@ fn fni_letters_are_a_word(plate: &str) -> bool {
 fn siv_letters_are_words(plate: &str) -> bool {
     let parts: Vec<&str> = plate.split(' ').collect();
     parts.len() == 3 && CAPITAL_WORDS.contains(&parts[0]) && CAPITAL_WORDS.contains(&parts[2])
+}
+
+/// Whether `s`, a match of [`FOREIGN_PHONE`], is a phone number: 9 to 15 digits (the `(0)`
+/// aside), as ITU-T E.164 numbers have, one separator throughout (`+32 470 12 34 56`,
+/// `+32.470.12.34.56`, `+32470123456`), and not the shape of an amount or a count, whose groups
+/// after the first are all of three digits (`+10 000 000 000`, `+1 234 567 890`).
+fn foreign_phone(s: &str) -> bool {
+    let body = s.replace("(0)", "");
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    let groups: Vec<&str> = body[1..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let mut seps = body[1..]
+        .split(|c: char| c.is_ascii_digit())
+        .filter(|sep| !sep.is_empty())
+        .map(|sep| sep.replace(['\u{a0}', '\u{202f}'], " "));
+    let first_sep = seps.next();
+    (9..=15).contains(&digits)
+        && seps.all(|sep| Some(&sep) == first_sep.as_ref())
+        && !(groups.len() > 2 && groups[1..].iter().all(|g| g.len() == 3))
 }
 
 /// Documents whose number a phone or a plate shape may be (`offre de prêt n° 0712345678`,
@@ -1012,14 +1071,14 @@ fn find_birth_dates(text: &str, out: &mut Vec<IdentifierHit>) {
             }
             push(&BORN, p);
         } else {
-            // `date de naissance`, any case: back to the start of `date de n`.
-            let Some(s) = p.checked_sub("date de n".len()) else {
+            // `naissance`, any case, after its label (`date de`, `date et lieu de`…).
+            let Some(n) = p.checked_sub(1) else {
                 continue;
             };
-            if !text.is_char_boundary(s) {
+            if !matches!(b[n], b'n' | b'N') || !birth_label_before(text, n) {
                 continue;
             }
-            push(&BIRTH_DATE, s);
+            push(&BIRTH_DATE, n);
         }
     }
 }
@@ -1506,6 +1565,58 @@ mod tests {
                 ("56 ET 13", VehiclePlate),
             ]
         );
+    }
+
+    /// Phone numbers of other countries; amounts after a `+` are none.
+    #[test]
+    fn foreign_phones() {
+        for (t, want) in [
+            ("joignable au +32 470 12 34 56.", "+32 470 12 34 56"),
+            ("joignable au +41 79 123 45 67", "+41 79 123 45 67"),
+            ("tél. : +44 20 7946 0958", "+44 20 7946 0958"),
+            ("tél. : +212 6 12 34 56 78", "+212 6 12 34 56 78"),
+            ("tél. : +32470123456", "+32470123456"),
+            ("tél. : +32 (0)470 12 34 56", "+32 (0)470 12 34 56"),
+        ] {
+            assert_eq!(found(t), vec![(want, IdentifierKind::Phone)], "{t}");
+        }
+        for t in [
+            "une augmentation de +10 000 000 euros",
+            "le solde est de +1 234 567 890 euros",
+            "la hausse est de +12,5 % par an",
+            "une variation de +123456 euros",
+            "+32 470.12 34 56",
+        ] {
+            assert_eq!(found(t), vec![], "{t}");
+        }
+    }
+
+    /// A date of birth after its label however the label is worded; other dates after
+    /// `naissance` are none.
+    #[test]
+    fn dates_of_birth_after_any_label() {
+        for (t, want) in [
+            (
+                "Date et lieu de naissance : 12 mars 1975 à Lyon",
+                "12 mars 1975",
+            ),
+            ("Date de naissance du salarié : 3 mars 1975", "3 mars 1975"),
+            (
+                "Lieu et date de naissance : Lyon, le 12 mars 1975",
+                "12 mars 1975",
+            ),
+            ("DATE DE NAISSANCE : 03/03/1975", "03/03/1975"),
+        ] {
+            assert_eq!(found(t), vec![(want, IdentifierKind::BirthDate)], "{t}");
+        }
+        for t in [
+            "Il a été statué sur la date de naissance de la créance du 12/03/2016.",
+            "la date de naissance de la société est inconnue",
+            "Date de l'audience : 12 mars 2019",
+            "la naissance : 3 mars 2010",
+        ] {
+            assert_eq!(found(t), vec![], "{t}");
+        }
     }
 
     /// An office's address identifies no natural person; a person's does, whatever the domain.

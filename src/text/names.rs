@@ -4,7 +4,10 @@
 //! How it works, in one pass over the text driven by an Aho-Corasick automaton:
 //! - candidates are the names after a civility (`M.`, `Mme`, `Monsieur`, `MM.`…) and the names in
 //!   a party position without civility (`les époux X`, `épouse X`, `veuve X`, `la succession de
-//!   X`, `X, demeurant`, `X, domicilié`, `X, né le`);
+//!   X`, `X, demeurant`, `X, domicilié`, `X, né le`); after a word of the operative part or of
+//!   the narrative that a party follows (`Condamne`, `Déboute`, `entre`, `a épousé`), only a
+//!   common first name and a surname (`Condamne Karim Haddad`), since bodies, lawyers and
+//!   pronouns follow those words too;
 //! - a candidate is a professional when a role follows it, directly or at the end of an
 //!   enumeration (`M. Bonnal, président, Mme Labrousse, conseiller`, `MM. Pons, Choquet,
 //!   conseillers référendaires`), when a role or a phrase that introduces the court precedes it
@@ -47,6 +50,12 @@ enum Trigger {
     After,
     /// `né le`, `née à`…: the name precedes.
     Born,
+    /// A word of the operative part or of the narrative that a party follows without civility
+    /// (`Condamne`, `débouté`, `entre`, `a épousé`): a name follows only when it opens with a
+    /// common first name ([`FIRST_NAMES`]) and has a surname after it (`Condamne Karim Haddad
+    /// aux dépens`), never a body, a lawyer or a pronoun (`Condamne la société Axa`, `Déboute
+    /// Me Dupont`, `entre les parties`).
+    Lead,
 }
 
 const PATTERNS: &[(&str, Trigger)] = &[
@@ -88,6 +97,12 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("né(e) à ", Trigger::Born),
     ("nés le ", Trigger::Born),
     ("nées le ", Trigger::Born),
+    // The middles of `Condamne`, `condamné(e)(s)`, `Déboute`, `débouté(e)(s)` (see
+    // [`lead_word`]).
+    ("ndamn", Trigger::Lead),
+    ("ébout", Trigger::Lead),
+    ("entre ", Trigger::Lead),
+    ("épousé ", Trigger::Lead),
 ];
 
 /// The civilities come first in [`PATTERNS`] and all start with `M`; no other trigger does.
@@ -884,6 +899,402 @@ const NOT_NAMES: &[&str] = &[
     "turque",
 ];
 
+/// Common first names, folded, of people born in France over the last ninety years and of the
+/// origins most frequent among the parties of French courts: a capitalised word among them,
+/// then a surname, after a word of [`Trigger::Lead`], is a party's name (`Condamne Karim Haddad
+/// aux dépens`). Sorted, for [`is_first_name`]. Compound first names are their parts
+/// (`Jean-Pierre`, `Marie-Claude`). Left out, the first names that are also words a ruling
+/// capitalises (`France`, `Victoire`, `Clémence`, `Constance`, `Marine`, `Rose`, `Aurore`,
+/// `Grâce`, `Espérance`) or places.
+const FIRST_NAMES: &[&str] = &[
+    "adam",
+    "adel",
+    "adrien",
+    "agathe",
+    "agnes",
+    "ahmed",
+    "aicha",
+    "alain",
+    "alban",
+    "albert",
+    "alexandra",
+    "alexandre",
+    "alexis",
+    "alfred",
+    "ali",
+    "alice",
+    "aline",
+    "amadou",
+    "amandine",
+    "amelie",
+    "amina",
+    "aminata",
+    "amine",
+    "anais",
+    "andre",
+    "andree",
+    "andrei",
+    "angelique",
+    "angelo",
+    "anis",
+    "anne",
+    "annick",
+    "annie",
+    "antoine",
+    "antonio",
+    "armand",
+    "arnaud",
+    "arthur",
+    "audrey",
+    "aurelie",
+    "aurelien",
+    "awa",
+    "axel",
+    "ayoub",
+    "aziz",
+    "baptiste",
+    "basile",
+    "beatrice",
+    "benjamin",
+    "benoit",
+    "berengere",
+    "bernadette",
+    "bernard",
+    "bertrand",
+    "bilal",
+    "boubacar",
+    "brahim",
+    "brigitte",
+    "bruno",
+    "camille",
+    "carlos",
+    "carole",
+    "caroline",
+    "catherine",
+    "cecile",
+    "cedric",
+    "celine",
+    "chantal",
+    "charles",
+    "charlotte",
+    "chloe",
+    "christelle",
+    "christian",
+    "christiane",
+    "christine",
+    "christophe",
+    "claire",
+    "clara",
+    "claude",
+    "claudine",
+    "clement",
+    "colette",
+    "coralie",
+    "corentin",
+    "corinne",
+    "cyril",
+    "cyrille",
+    "damien",
+    "daniel",
+    "danielle",
+    "david",
+    "delphine",
+    "denis",
+    "denise",
+    "didier",
+    "djamel",
+    "djamila",
+    "dominique",
+    "driss",
+    "dylan",
+    "edith",
+    "edouard",
+    "eliane",
+    "elisabeth",
+    "elise",
+    "elodie",
+    "emile",
+    "emilie",
+    "emma",
+    "emmanuel",
+    "emmanuelle",
+    "enzo",
+    "eric",
+    "estelle",
+    "etienne",
+    "eva",
+    "evelyne",
+    "fabien",
+    "fabienne",
+    "fabrice",
+    "fanny",
+    "farid",
+    "farida",
+    "fatiha",
+    "fatima",
+    "fatoumata",
+    "fernand",
+    "fernando",
+    "florence",
+    "florent",
+    "florian",
+    "fouad",
+    "francis",
+    "francisco",
+    "franck",
+    "francois",
+    "francoise",
+    "frederic",
+    "frederique",
+    "gabriel",
+    "gael",
+    "gaelle",
+    "gaetan",
+    "gaston",
+    "genevieve",
+    "georges",
+    "geraldine",
+    "gerard",
+    "ghislaine",
+    "gilbert",
+    "gilles",
+    "ginette",
+    "gisele",
+    "giuseppe",
+    "gregory",
+    "guillaume",
+    "guy",
+    "hakim",
+    "hamid",
+    "hamza",
+    "hassan",
+    "helene",
+    "henri",
+    "herve",
+    "hocine",
+    "hubert",
+    "hugo",
+    "ibrahim",
+    "ines",
+    "ingrid",
+    "irene",
+    "isabelle",
+    "ismail",
+    "ivan",
+    "jacky",
+    "jacqueline",
+    "jacques",
+    "jamal",
+    "jean",
+    "jeanne",
+    "jeannine",
+    "jeremie",
+    "jeremy",
+    "jerome",
+    "jessica",
+    "joao",
+    "jocelyne",
+    "joel",
+    "johan",
+    "johann",
+    "jonathan",
+    "jordan",
+    "jose",
+    "joseph",
+    "josette",
+    "josiane",
+    "judith",
+    "jules",
+    "julia",
+    "julie",
+    "julien",
+    "juliette",
+    "justine",
+    "kamel",
+    "karim",
+    "karima",
+    "karine",
+    "kevin",
+    "khadija",
+    "khalid",
+    "killian",
+    "kylian",
+    "laetitia",
+    "laura",
+    "laure",
+    "laurence",
+    "laurent",
+    "lea",
+    "leila",
+    "leo",
+    "leon",
+    "liliane",
+    "lina",
+    "lionel",
+    "lisa",
+    "loic",
+    "louis",
+    "louise",
+    "luc",
+    "luca",
+    "lucas",
+    "lucie",
+    "lucien",
+    "ludovic",
+    "luis",
+    "lydie",
+    "madeleine",
+    "magali",
+    "malika",
+    "mamadou",
+    "manon",
+    "manuel",
+    "marc",
+    "marcel",
+    "margaux",
+    "maria",
+    "marianne",
+    "marie",
+    "mario",
+    "marion",
+    "marius",
+    "martine",
+    "maryse",
+    "mathieu",
+    "mathilde",
+    "mathis",
+    "matteo",
+    "matthieu",
+    "maud",
+    "maurice",
+    "maxime",
+    "mehdi",
+    "melanie",
+    "michael",
+    "michel",
+    "michele",
+    "micheline",
+    "mickael",
+    "miguel",
+    "mireille",
+    "mohamed",
+    "mohammed",
+    "monique",
+    "morgane",
+    "mounir",
+    "mourad",
+    "moussa",
+    "muriel",
+    "mustapha",
+    "myriam",
+    "nabil",
+    "nadia",
+    "nadine",
+    "naima",
+    "nathalie",
+    "nathan",
+    "nicolas",
+    "nicole",
+    "noah",
+    "noemie",
+    "norbert",
+    "oceane",
+    "odette",
+    "odile",
+    "olivier",
+    "omar",
+    "ousmane",
+    "pascal",
+    "pascale",
+    "patrice",
+    "patricia",
+    "patrick",
+    "paul",
+    "paulette",
+    "pauline",
+    "pedro",
+    "philippe",
+    "pierre",
+    "quentin",
+    "rachid",
+    "rachida",
+    "raphael",
+    "raymond",
+    "regine",
+    "regis",
+    "remi",
+    "remy",
+    "rene",
+    "renee",
+    "richard",
+    "robert",
+    "rodolphe",
+    "roger",
+    "romain",
+    "romuald",
+    "sabine",
+    "sabrina",
+    "said",
+    "salah",
+    "samia",
+    "samir",
+    "samira",
+    "samuel",
+    "sandra",
+    "sandrine",
+    "sarah",
+    "sebastien",
+    "serge",
+    "severine",
+    "simon",
+    "simone",
+    "sofiane",
+    "solange",
+    "sonia",
+    "sophie",
+    "stephane",
+    "stephanie",
+    "steve",
+    "steven",
+    "suzanne",
+    "sylvain",
+    "sylvie",
+    "tarek",
+    "theo",
+    "therese",
+    "thibault",
+    "thibaut",
+    "thierry",
+    "thomas",
+    "timothee",
+    "tony",
+    "tristan",
+    "valentin",
+    "valerie",
+    "vanessa",
+    "veronique",
+    "victor",
+    "vincent",
+    "virginie",
+    "walid",
+    "william",
+    "xavier",
+    "yacine",
+    "yamina",
+    "yanis",
+    "yann",
+    "yannick",
+    "yasmina",
+    "yasmine",
+    "yassine",
+    "yoann",
+    "youssef",
+    "yves",
+    "yvette",
+    "yvonne",
+    "zohra",
+];
+
 /// Names of natural persons who are parties or third parties, shown in clear in `text`.
 /// `professionals` are names the source's metadata gives for the president, lawyers and others,
 /// which are never parties.
@@ -1235,6 +1646,14 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let (s, e) = (m.start, m.end);
         pos = e;
         let trigger = PATTERNS[m.pattern].1;
+        // A lead found by its middle (`ndamn` of `Condamne`): the whole word.
+        let (s, e) = match trigger {
+            Trigger::Lead => match lead_word(text, s, e) {
+                Some(word) => word,
+                None => continue,
+            },
+            _ => (s, e),
+        };
         // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`); an
         // apostrophe only before a civility (`l'épouse Durand` is a party position).
         if let Some(c) = char_before(text, s)
@@ -1256,6 +1675,20 @@ fn candidates(text: &str) -> Vec<Candidate> {
             }
             Trigger::Before | Trigger::PartInCase => {
                 let part_in_case = trigger == Trigger::PartInCase;
+                // `Claire Martin épouse Lambert`, `Sophie Durand, veuve [K]`: the woman's own
+                // name before her married name.
+                if matches!(PATTERNS[m.pattern].0, "épouse" | "veuve")
+                    && text[e..].starts_with(' ')
+                    && let Some((ns, ne)) = name_before_spouse(text, s, &out)
+                {
+                    out.push(Candidate {
+                        start: ns,
+                        end: ne,
+                        context: NameContext::PartyPosition,
+                        professional: pro_before(text, ns),
+                        civility: s,
+                    });
+                }
                 // `la victime, Léa Martin,`: a comma after a person's part in the case.
                 let e = if part_in_case && text[e..].starts_with(", ") {
                     e + 1
@@ -1338,6 +1771,37 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 });
                 pos = ne;
             }
+            Trigger::Lead => {
+                // `Condamne in solidum Karim Haddad et Jean Durand aux dépens`: the names of an
+                // enumeration, each a first name and a surname.
+                let mut p = e;
+                if text[p..].starts_with("in solidum ") {
+                    p = skip_spaces(text, p + "in solidum ".len());
+                }
+                for _ in 0..4 {
+                    let Some((ns, ne)) = first_name_and_surname(text, p) else {
+                        break;
+                    };
+                    if !body_name(&text[ns..ne]) {
+                        out.push(Candidate {
+                            start: ns,
+                            end: ne,
+                            context: NameContext::PartyPosition,
+                            professional: role_follows(text, ne, false) || pro_before(text, ns),
+                            civility: s,
+                        });
+                    }
+                    pos = ne;
+                    let rest = &text[ne..];
+                    p = if rest.starts_with(" et ") {
+                        skip_spaces(text, ne + " et ".len())
+                    } else if rest.starts_with(", ") {
+                        skip_spaces(text, ne + ", ".len())
+                    } else {
+                        break;
+                    };
+                }
+            }
             Trigger::After | Trigger::Born => {
                 // Right boundary: `né` must be a word, followed by ` le` or ` à`
                 // (`né le 3 mars`, `né à Lyon`); `demeurant`, `domicilié(e)(s)`.
@@ -1384,6 +1848,81 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// The name just before `épouse` or `veuve` at `s`, a space or a comma apart (`Claire Martin
+/// épouse Lambert`, `Sophie Durand, veuve [K]`), when it is a person's as a name before
+/// `demeurant` is (see [`person_in_party_position`]) and no candidate of `found` holds it
+/// already (`Mme Claire Martin épouse Lambert`).
+fn name_before_spouse(text: &str, s: usize, found: &[Candidate]) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut q = s;
+    while q > 0 && b[q - 1] == b' ' {
+        q -= 1;
+    }
+    if q > 0 && b[q - 1] == b',' {
+        q -= 1;
+        while q > 0 && b[q - 1] == b' ' {
+            q -= 1;
+        }
+    }
+    if q == s {
+        return None;
+    }
+    let (ns, ne) = parse_name_backwards(text, q)?;
+    (!found.iter().any(|c| c.start < ne && ns < c.end)
+        && person_in_party_position(text, ns, ne, found))
+    .then_some((ns, ne))
+}
+
+/// The word of a [`Trigger::Lead`] found at `s..e`, and its end, a space included. `ndamn` and
+/// `ébout` are found in the middle of `Condamne`, `condamné(e)(s)`, `Déboute` and
+/// `débouté(e)(s)`: their first bytes (`con`, `déb`) open countless French words, and would
+/// make the automaton's prefilter stop everywhere. `None` when the word is another
+/// (`condamnation`).
+fn lead_word(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let before = &text[..s];
+    let head = |heads: [&str; 2]| {
+        heads
+            .iter()
+            .find_map(|h| before.strip_suffix(h))
+            .map(str::len)
+    };
+    let ending = || {
+        ["e ", "é ", "ée ", "és ", "ées "]
+            .iter()
+            .find(|end| text[e..].starts_with(*end))
+            .map(|end| e + end.len())
+    };
+    match &text[s..e] {
+        "ndamn" => Some((head(["Co", "co"])?, ending()?)),
+        "ébout" => Some((head(["D", "d"])?, ending()?)),
+        _ => Some((s, e)),
+    }
+}
+
+/// Whether `w` is a word of [`FIRST_NAMES`], in any case, with or without its accents: a
+/// binary search, apart from the word table that every word of a name is looked up in, which
+/// they would make larger for nothing (they are asked only after a word of [`Trigger::Lead`]).
+fn is_first_name(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    fold_into(w, &mut buf).is_some_and(|f| FIRST_NAMES.binary_search(&f).is_ok())
+}
+
+/// A name at `p` that opens with a common first name ([`FIRST_NAMES`], or a compound of them:
+/// `Jean-Pierre`) and goes on with a surname (`Karim Haddad`, `Jean DURAND`, `Marie de La
+/// Tour`): a person's, where a party may stand without civility. Not a first name alone (`entre
+/// Pierre et Paul`).
+fn first_name_and_surname(text: &str, p: usize) -> Option<(usize, usize)> {
+    let (ws, we) = word_at(text, p)?;
+    let w = &text[ws..we];
+    if !w.starts_with(char::is_uppercase)
+        || !(is_first_name(w) || w.contains('-') && w.split('-').all(is_first_name))
+    {
+        return None;
+    }
+    let (ns, ne) = parse_name(text, p)?;
+    (ns == ws && ne > we + 1).then_some((ns, ne))
 }
 
 /// Whether the capitalised words (and lower-case particles) that run into `ns`, a word apart
@@ -3237,6 +3776,105 @@ mod tests {
         );
     }
 
+    /// A party without civility after a word of the operative part or of the narrative that a
+    /// party follows: a first name and a surname, each name of an enumeration.
+    #[test]
+    fn parties_without_civility_after_an_operative_or_narrative_word() {
+        for (t, who) in [
+            ("Condamne Karim Haddad aux dépens.", vec!["Karim Haddad"]),
+            ("Déboute Jean Durand de ses demandes.", vec!["Jean Durand"]),
+            ("entre Jean Durand et la société [1]", vec!["Jean Durand"]),
+            (
+                "Mme [K] a épousé Jean Durand le 3 juin 2000.",
+                vec!["Jean Durand"],
+            ),
+            (
+                "Condamne in solidum Karim Haddad et Sophie Martin à payer",
+                vec!["Karim Haddad", "Sophie Martin"],
+            ),
+            (
+                "Condamne Jean-Pierre DURAND aux dépens.",
+                vec!["Jean-Pierre DURAND"],
+            ),
+            (
+                "Déboute Marie de La Tour de ses demandes.",
+                vec!["Marie de La Tour"],
+            ),
+            (
+                "la cour a condamné Jean Durand à payer",
+                vec!["Jean Durand"],
+            ),
+            (
+                "le tribunal a débouté Jean Durand de sa demande",
+                vec!["Jean Durand"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
+        for t in [
+            "Condamne la société Axa aux dépens.",
+            "Déboute Me Dupont de ses demandes.",
+            "Déboute Me Jean Dupont de ses demandes.",
+            "Condamne M. [K] aux dépens.",
+            "Dit que Pôle emploi sera informé de la présente décision.",
+            "Condamne l'État aux dépens.",
+            "Condamne l'employeur aux dépens.",
+            "Déboute les parties du surplus de leurs demandes.",
+            "Condamne le Trésor public aux dépens.",
+            "Ordonne à M. le procureur général de faire mentionner la décision.",
+            "Condamne Axa France IARD aux dépens.",
+            "Condamne Pierre et Paul aux dépens.",
+            "Condamne Jean aux dépens.",
+            "entre la société Total et la société Shell",
+            "entre Saint Denis et Paris",
+            "entre l'avenue Jean Jaurès et la rue Victor Hugo",
+            "entre le lycée Marie Curie et la commune",
+            "le centre Jean Moulin et l'hôpital Édouard Herriot",
+            "la condamnation Jean Durand",
+            "sous conditions Jean Durand",
+            "entre Jean Dupont, président, et Claire Petit, greffière",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        // A magistrate of the decision is none, wherever the operative part names them.
+        let pros = ["Jean Durand".to_string()];
+        let t = "Déboute Jean Durand de sa demande de récusation.";
+        assert!(find_person_names(t, &pros).is_empty());
+    }
+
+    /// A woman's own name before her married name: `Claire Martin épouse Lambert`.
+    #[test]
+    fn the_name_before_epouse_or_veuve() {
+        for (t, who) in [
+            (
+                "Claire Martin épouse Lambert, demeurant [Adresse 1], a formé le pourvoi.",
+                vec!["Claire Martin", "Lambert"],
+            ),
+            (
+                "Sophie Durand épouse [K] a formé le pourvoi.",
+                vec!["Sophie Durand"],
+            ),
+            (
+                "Sophie Durand, veuve [K], a formé le pourvoi.",
+                vec!["Sophie Durand"],
+            ),
+            (
+                "Mme Claire Martin épouse Lambert",
+                vec!["Claire Martin", "Lambert"],
+            ),
+        ] {
+            assert_eq!(names(t), who, "{t}");
+        }
+        for t in [
+            "Mme [K] épouse [D] a formé le pourvoi.",
+            "M. [K] et son épouse ont vendu l'immeuble.",
+            "la marque veuve Clicquot et le champagne veuve Clicquot.",
+            "Il épouse [D] en 2010.",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+    }
+
     /// Institutions whose name opens with a common noun, or whose start the name found before
     /// `domicilié` stops short of, are nobody's name; people beside such words still are.
     #[test]
@@ -4433,6 +5071,21 @@ mod fast_helper_tests {
     fn is_alphabetic_is_unicode_alphabetic() {
         for c in ('\0'..='\u{2ff}').chain(['’', 'œ', 'Œ', 'ẞ', '\u{10ffff}']) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn first_names_are_sorted_and_found_in_any_case() {
+        assert!(FIRST_NAMES.windows(2).all(|w| w[0] < w[1]));
+        for w in FIRST_NAMES {
+            assert!(is_first_name(w), "{w}");
+            assert!(is_first_name(&w.to_uppercase()), "{w}");
+        }
+        for w in ["Hélène", "CHLOÉ", "Jérôme", "Inès"] {
+            assert!(is_first_name(w), "{w}");
+        }
+        for w in ["France", "Martin", "Société", "Durand"] {
+            assert!(!is_first_name(w), "{w}");
         }
     }
 
