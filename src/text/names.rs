@@ -87,6 +87,15 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("témoin", Trigger::PartInCase),
     ("plaignante", Trigger::PartInCase),
     ("plaignant", Trigger::PartInCase),
+    // The middles of `prévenu(e)`, `salarié(e)` and `locataire`, whose first bytes open common
+    // words (`prévu`, `salaire`, `[Localité 1]`) that the search would stop at in vain (see
+    // [`part_word`]); the feminine first, as leftmost-first takes the first pattern listed of
+    // those that match at one place.
+    ("évenue", Trigger::PartInCase),
+    ("évenu", Trigger::PartInCase),
+    ("alariée", Trigger::PartInCase),
+    ("alarié", Trigger::PartInCase),
+    ("cataire", Trigger::PartInCase),
     ("demeurant", Trigger::After),
     ("domicilié", Trigger::After),
     ("né le ", Trigger::Born),
@@ -1652,6 +1661,10 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 Some(word) => word,
                 None => continue,
             },
+            Trigger::PartInCase => match part_word(text, s, e) {
+                Some(word) => word,
+                None => continue,
+            },
             _ => (s, e),
         };
         // Word boundary on the left: no letter, digit, `.` or `-` just before (`J.-M.`); an
@@ -1897,6 +1910,44 @@ fn lead_word(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     match &text[s..e] {
         "ndamn" => Some((head(["Co", "co"])?, ending()?)),
         "ébout" => Some((head(["D", "d"])?, ending()?)),
+        _ => Some((s, e)),
+    }
+}
+
+/// The whole word of a [`Trigger::PartInCase`] found by its middle (`évenu` of `prévenu`), or
+/// `None` when the middle is another word's (`revenu`, `avocataire`) or the word no noun (`il a
+/// été prévenu`: a determiner comes before the part).
+fn part_word(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let head = |heads: [&str; 2]| {
+        let start = heads.iter().find_map(|h| text[..s].strip_suffix(h))?.len();
+        let before = text[..start].strip_suffix(' ')?;
+        let (a, b) = last_word(before)?;
+        let det = before[a..b].to_lowercase();
+        (b == before.len()
+            && matches!(
+                det.as_str(),
+                "le" | "la"
+                    | "les"
+                    | "du"
+                    | "au"
+                    | "aux"
+                    | "un"
+                    | "une"
+                    | "des"
+                    | "ce"
+                    | "cette"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+            ))
+        .then_some((start, e))
+    };
+    match &text[s..e] {
+        "évenu" | "évenue" => head(["pr", "Pr"]),
+        "alarié" | "alariée" => head(["s", "S"]),
+        "cataire" => head(["lo", "Lo"]),
         _ => Some((s, e)),
     }
 }
@@ -4311,6 +4362,35 @@ mod tests {
             names("La plaignante, Nadia Benali, a déposé plainte"),
             vec!["Nadia Benali"]
         );
+        // The usual parts of criminal, labour and lease cases, found by their middles.
+        for (t, who) in [
+            (
+                "Le prévenu Kevin Dubreuil avait déjà été condamné.",
+                "Kevin Dubreuil",
+            ),
+            ("la prévenue, Julie Moreau, a fait appel", "Julie Moreau"),
+            (
+                "Le salarié, Kevin Dubreuil, a retrouvé un emploi.",
+                "Kevin Dubreuil",
+            ),
+            ("la salariée Julie Moreau a été licenciée", "Julie Moreau"),
+            (
+                "Le locataire, Nicolas Perrin, a quitté les lieux.",
+                "Nicolas Perrin",
+            ),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+        for t in [
+            "le prévenu a été condamné, le salarié Protégé aussi",
+            "le revenu Minimum, le salaire Net, un avocataire Jean Durand",
+            "le locataire, la société Alpha, a quitté les lieux",
+            "le salarié, Pôle Emploi, a été informé",
+            "la colocataire Marie Martin",
+            "il a été prévenu Lundi Matin",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
         // Markers, civilities, statuses and plurals: not names, or found as the civility's.
         assert_eq!(
             names("la victime, Mme [K], a été entendue"),
