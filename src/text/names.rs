@@ -1460,55 +1460,47 @@ fn court_role_at(text: &str, p: usize) -> bool {
             folded_starts_with(rest, "general") || folded_starts_with(rest, "generaux")
         }
         "commissaire" => folded_starts_with(rest, "du gouvernement"),
-        r => COURT_ROLES.contains(&r),
+        r => is_court_role(r),
     }
 }
 
-/// Roles of [`ROLES`] that are the court's whatever follows them ([`role_at`] has checked what
-/// must: `directeur de greffe`, `maître des requêtes`, `cadre greffier`), folded.
-const COURT_ROLES: &[&str] = &[
-    "president-rapporteur",
-    "presidente-rapporteure",
-    "maitre",
-    "president",
-    "presidente",
-    "presidents",
-    "vice-president",
-    "vice-presidente",
-    "premier",
-    "premiere",
-    "conseiller",
-    "conseillere",
-    "conseillers",
-    "conseilleres",
-    "doyen",
-    "doyenne",
-    "doyens",
-    "greffier",
-    "greffiere",
-    "greffiers",
-    "greffieres",
-    "rapporteur",
-    "rapporteure",
-    "procureur",
-    "procureure",
-    "substitut",
-    "magistrat",
-    "magistrate",
-    "magistrats",
-    "juge",
-    "juges",
-    "assesseur",
-    "assesseurs",
-    "auditeur",
-    "auditrice",
-    "secretaire",
-    "directeur",
-    "directrice",
-    "cadre",
-    "adjoint",
-    "adjointe",
+/// Roles of [`ROLES`] that are not the court's whatever follows them (an `avocat général` and
+/// a `commissaire du gouvernement` are: [`court_role_at`] reads what follows), folded: the
+/// other roles are the court's ([`role_at`] has checked what must: `directeur de greffe`,
+/// `maître des requêtes`, `cadre greffier`).
+const OTHER_ROLES: &[&str] = &[
+    "avocat",
+    "avocate",
+    "avocats",
+    "avocates",
+    "expert",
+    "experte",
+    "experts",
+    "expert-comptable",
+    "huissier",
+    "huissiere",
+    "commissaire",
+    "commissaire-priseur",
+    "batonnier",
+    "mediateur",
+    "mediatrice",
+    "delegue",
+    "deleguee",
+    "defenseur",
+    "professeur",
+    "professeure",
+    "professeurs",
+    "juriste",
+    "attache",
+    "attachee",
+    "conciliateur",
+    "conciliatrice",
 ];
+
+/// Whether `role`, folded, is a role of [`ROLES`] that is the court's whatever follows it.
+fn is_court_role(role: &str) -> bool {
+    ROLES.contains(&role) && !OTHER_ROLES.contains(&role)
+}
 
 /// Whether the label before the civility at `s` is the court's (`Greffier : Mme X`, `Avocat
 /// général : M. X`) or another profession's (`Avocat : M. X`, `l'expert M. X`): the last word
@@ -1546,7 +1538,9 @@ fn court_label_before(text: &str, s: usize) -> Option<bool> {
     let mut p = 0;
     while let Some((a, b)) = first_word(&line[p..]) {
         let w = &line[p + a..p + b];
-        if is_folded_in(w, COURT_ROLES) || is_folded_in(w, &["general", "generale", "generaux"]) {
+        if fold_key(w).is_some_and(|f| is_court_role(f.as_str()))
+            || is_folded_in(w, &["general", "generale", "generaux"])
+        {
             court = Some(true);
         } else if is_folded_in(w, OTHERS) {
             court = Some(false);
