@@ -1,7 +1,7 @@
 //! One finding: the rule and its articles, the record's identification beside the reference's,
 //! and the diff of the texts scrolled to the offending span.
 
-use super::{fit_line, more_line, penalty_style, position, severity_style, titled, wrapped};
+use super::{more_line, penalty_style, position, severity_style, titled, wrapped};
 use crate::model::Personal;
 use crate::report::exported_message;
 use crate::report::redact::redact;
@@ -465,11 +465,6 @@ fn draw_identification(
         frame.render_widget(table, inner);
         return;
     }
-    let [table_area, last] = inner.layout(&Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ]));
-    frame.render_widget(table, table_area);
     let more = more_line(
         left_out.len(),
         &format!(
@@ -478,10 +473,7 @@ fn draw_identification(
             left_out.join(", ")
         ),
     );
-    frame.render_widget(
-        Paragraph::new(fit_line(more, usize::from(inner.width))),
-        last,
-    );
+    super::above_last_row(frame, table, inner, more);
 }
 
 /// An unreadable line (IN001) has no identification: where it is, that nothing can be

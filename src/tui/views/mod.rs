@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -419,16 +419,19 @@ fn wrapped(frame: &mut Frame<'_>, lines: Vec<Line<'static>>, area: Rect, trim: b
         frame.render_widget(p, area);
         return;
     }
-    let [text, last] = area.layout(&Layout::vertical([
+    let more = rows - (h - 1);
+    above_last_row(frame, p, area, more_line(more, "lines"));
+}
+
+/// Draws `widget` in `area` but its last row, and `last` (a [`more_line`]) on that row, cut to
+/// the width with `…`.
+fn above_last_row(frame: &mut Frame<'_>, widget: impl Widget, area: Rect, last: Line<'static>) {
+    let [body, row] = area.layout(&Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(1),
     ]));
-    frame.render_widget(p, text);
-    let more = rows - usize::from(text.height);
-    frame.render_widget(
-        Paragraph::new(fit_line(more_line(more, "lines"), usize::from(area.width))),
-        last,
-    );
+    frame.render_widget(widget, body);
+    frame.render_widget(Paragraph::new(fit_line(last, usize::from(area.width))), row);
 }
 
 /// In place of a view with too few rows to be drawn: what is not shown, and why.

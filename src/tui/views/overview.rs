@@ -600,12 +600,7 @@ fn draw_matrix(frame: &mut Frame<'_>, m: Matrix, area: Rect) {
     if with_header {
         table = table.header(header);
     }
-    let [table_area, last] = inner.layout(&Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ]));
-    frame.render_widget(table, table_area);
-    frame.render_widget(Paragraph::new(more_line(more, "families")), last);
+    super::above_last_row(frame, table, inner, more_line(more, "families"));
 }
 
 fn draw_top_rules(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -648,18 +643,7 @@ fn draw_top_rules(frame: &mut Frame<'_>, app: &App, area: Rect) {
         frame.render_widget(table, inner);
         return;
     }
-    let [table_area, last] = inner.layout(&Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ]));
-    frame.render_widget(table, table_area);
-    frame.render_widget(
-        Paragraph::new(super::fit_line(
-            more_line(more, "rules"),
-            usize::from(inner.width),
-        )),
-        last,
-    );
+    super::above_last_row(frame, table, inner, more_line(more, "rules"));
 }
 
 /// The bars' width in a panel `width` columns wide with `n` bars.
