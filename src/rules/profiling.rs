@@ -518,6 +518,20 @@ pub fn check(extra: &[(String, Value)], rec: &Arc<RecordRef>, out: &mut Vec<Find
     }
 }
 
+/// The fields (paths) the profiling findings in `out` report.
+fn reported_fields(out: &[Finding]) -> Vec<String> {
+    out.iter()
+        .filter(|f| matches!(f.rule, Rule::PRF001 | Rule::PRF002))
+        .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
+        .collect()
+}
+
+/// Whether the field at `path` is `field` or inside it (`meta.tags[0]` in `meta`).
+fn within(path: &str, field: &str) -> bool {
+    path.strip_prefix(field)
+        .is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
+}
+
 /// [`check_text`] on the reuser's commentary and on every string of its other fields (each named
 /// by its path, `notes`, `meta.tags[0]`), but those that a finding of [`check`] already covers.
 pub fn check_texts(
@@ -527,19 +541,8 @@ pub fn check_texts(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let covered: Vec<String> = out
-        .iter()
-        .filter(|f| matches!(f.rule, Rule::PRF001 | Rule::PRF002))
-        .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
-        .collect();
-    let is_covered = |path: &str| {
-        covered.iter().any(|c| {
-            path == c
-                || path
-                    .strip_prefix(c.as_str())
-                    .is_some_and(|r| r.starts_with(['.', '[']))
-        })
-    };
+    let covered = reported_fields(out);
+    let is_covered = |path: &str| covered.iter().any(|c| within(path, c));
     if let Some(c) = commentary {
         check_text("commentary", c, magistrates, rec, out);
     }
@@ -1020,21 +1023,9 @@ pub fn check_court_members(
     if extra.is_empty() {
         return;
     }
-    let covered: Vec<String> = out
-        .iter()
-        .filter(|f| matches!(f.rule, Rule::PRF001 | Rule::PRF002))
-        .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
-        .collect();
+    let covered = reported_fields(out);
     // Whether `path` is reported already, or holds a field that is.
-    let is_covered = |path: &str| {
-        covered.iter().any(|c| {
-            let under = |a: &str, b: &str| {
-                a.strip_prefix(b)
-                    .is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
-            };
-            under(path, c) || under(c, path)
-        })
-    };
+    let is_covered = |path: &str| covered.iter().any(|c| within(path, c) || within(c, path));
     let court: std::cell::OnceCell<Vec<CourtName>> = std::cell::OnceCell::new();
     let court = || {
         court
