@@ -575,14 +575,7 @@ pub fn compare(
     // cut, classified together below.
     let mut candidates: Vec<usize> = Vec::new();
     for (k, ch) in al.changes.iter().enumerate() {
-        let ref_markers = al.reference[ch.reference.clone()]
-            .iter()
-            .filter(|t| t.marker)
-            .count();
-        let rec_markers = al.record[ch.record.clone()]
-            .iter()
-            .filter(|t| t.marker)
-            .count();
+        let (ref_markers, rec_markers) = markers_in(&al, ch);
         let rec_words = ch.record.len() - rec_markers;
         let ref_words = ch.reference.len() - ref_markers;
         // A marker shown in clear is replaced by a few words (a name, an address); a marker
@@ -723,6 +716,15 @@ pub fn compare(
     out
 }
 
+/// How many markers the reference's side of `ch`, then the record's, holds.
+fn markers_in(al: &Alignment, ch: &Change) -> (usize, usize) {
+    let count = |tokens: &[align::Tok]| tokens.iter().filter(|t| t.marker).count();
+    (
+        count(&al.reference[ch.reference.clone()]),
+        count(&al.record[ch.record.clone()]),
+    )
+}
+
 /// Whether change `ch` holds markers on both sides and words of the record's, and is within what
 /// markers may stand for: the same occultation respelt (`[Adresse 1]` as `[...]`, `M. [Z] [R]`
 /// as `M. X...`), but perhaps with words changed beside the markers, which [`split_respelt`]
@@ -733,14 +735,7 @@ fn respelt_with_words(
     record: &Normalized,
     reference: &Normalized,
 ) -> bool {
-    let ref_markers = al.reference[ch.reference.clone()]
-        .iter()
-        .filter(|t| t.marker)
-        .count();
-    let rec_markers = al.record[ch.record.clone()]
-        .iter()
-        .filter(|t| t.marker)
-        .count();
+    let (ref_markers, rec_markers) = markers_in(al, ch);
     let ref_words = ch.reference.len() - ref_markers;
     ref_markers > 0
         && rec_markers > 0
