@@ -1696,6 +1696,16 @@ fn candidates(text: &str) -> Vec<Candidate> {
                         civility: s,
                     });
                 }
+                // `Kevin Dubreuil, le prévenu,`: the name before its part, in apposition.
+                if part_in_case && let Some((ns, ne)) = name_before_part(text, s, &out) {
+                    out.push(Candidate {
+                        start: ns,
+                        end: ne,
+                        context: NameContext::PartyPosition,
+                        professional: false,
+                        civility: s,
+                    });
+                }
                 // `la victime, Léa Martin,`: a comma after a person's part in the case.
                 let e = if part_in_case && text[e..].starts_with(", ") {
                     e + 1
@@ -1882,6 +1892,38 @@ fn name_before_spouse(text: &str, s: usize, found: &[Candidate]) -> Option<(usiz
     .then_some((ns, ne))
 }
 
+/// The name just before `, le` or `, la` and a person's part in the case at `s` (`Kevin
+/// Dubreuil, le prévenu,`, `DUBREUIL Kevin, la victime`): a common first name ([`FIRST_NAMES`])
+/// and a surname, or a surname in capitals and a first name, that no candidate of `found` holds
+/// already (`M. Kevin Dubreuil, le prévenu`) and that is a person's as a name before `demeurant`
+/// is ([`person_in_party_position`]). A place or a heading before the comma (`À Lyon, le
+/// prévenu`, `Par ces motifs, le prévenu`) opens with no first name.
+fn name_before_part(text: &str, s: usize, found: &[Candidate]) -> Option<(usize, usize)> {
+    let before = &text[..s];
+    let before = ["le ", "la "]
+        .iter()
+        .find_map(|d| before.strip_suffix(d))?
+        .trim_end_matches(' ')
+        .strip_suffix(',')?
+        .trim_end_matches(' ');
+    let (ns, ne) = parse_name_backwards(text, before.len())?;
+    let span = &text[ns..ne];
+    let first_name =
+        |w: &str| is_first_name(w) || w.contains('-') && w.split('-').all(is_first_name);
+    let mut words = span.split(' ');
+    let (first, last) = (words.next()?, words.next_back()?);
+    let person = first_name(first) && first.starts_with(char::is_uppercase)
+        || first_name(last)
+            && first.chars().any(char::is_uppercase)
+            && !first.chars().any(char::is_lowercase);
+    (person
+        && ne == before.len()
+        && !body_name(span)
+        && !found.iter().any(|c| c.start < ne && ns < c.end)
+        && person_in_party_position(text, ns, ne, found))
+    .then_some((ns, ne))
+}
+
 /// The word of a [`Trigger::Lead`] found at `s..e`, and its end, a space included. `ndamn` and
 /// `ébout` are found in the middle of `Condamne`, `condamné(e)(s)`, `Déboute` and
 /// `débouté(e)(s)`: their first bytes (`con`, `déb`) open countless French words, and would
@@ -1912,7 +1954,7 @@ fn lead_word(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 /// `None` when the middle is another word's (`revenu`, `avocataire`) or the word no noun (`il a
 /// été prévenu`: a determiner comes before the part).
 fn part_word(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
-    let head = |heads: [&str; 2]| {
+    let head = |heads: &[&str]| {
         let start = heads.iter().find_map(|h| text[..s].strip_suffix(h))?.len();
         let before = text[..start].strip_suffix(' ')?;
         let (a, b) = last_word(before)?;
@@ -1939,9 +1981,10 @@ fn part_word(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         .then_some((start, e))
     };
     match &text[s..e] {
-        "évenu" | "évenue" => head(["pr", "Pr"]),
-        "alarié" | "alariée" => head(["s", "S"]),
-        "cataire" => head(["lo", "Lo"]),
+        "évenu" | "évenue" => head(&["pr", "Pr"]),
+        "alarié" | "alariée" => head(&["s", "S"]),
+        // `colocataire`, `sous-locataire`: tenants too.
+        "cataire" => head(&["colo", "Colo", "sous-lo", "Sous-lo", "lo", "Lo"]),
         _ => Some((s, e)),
     }
 }
@@ -4380,11 +4423,62 @@ mod tests {
             "le revenu Minimum, le salaire Net, un avocataire Jean Durand",
             "le locataire, la société Alpha, a quitté les lieux",
             "le salarié, Pôle Emploi, a été informé",
-            "la colocataire Marie Martin",
             "il a été prévenu Lundi Matin",
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
+        // A co-tenant or a subtenant is a tenant.
+        for (t, who) in [
+            ("la colocataire Marie Martin a donné congé", "Marie Martin"),
+            (
+                "Le sous-locataire, Paul Girard, a été expulsé.",
+                "Paul Girard",
+            ),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+        // The name before its part, in apposition: a common first name and a surname, either
+        // way round when the surname is in capitals.
+        for (t, who) in [
+            (
+                "Kevin Dubreuil, le prévenu, a interjeté appel.",
+                "Kevin Dubreuil",
+            ),
+            (
+                "Attendu que Julie Moreau, la salariée, a saisi le conseil",
+                "Julie Moreau",
+            ),
+            ("DUBREUIL Kevin, le prévenu, conteste", "DUBREUIL Kevin"),
+            (
+                "Jean-Marc Leroy, la victime, a été entendu",
+                "Jean-Marc Leroy",
+            ),
+            (
+                "Nicolas Perrin, le locataire, a quitté les lieux",
+                "Nicolas Perrin",
+            ),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+        for t in [
+            "Au Palais de Justice, le prévenu a comparu",
+            "À Lyon, le prévenu a été interpellé",
+            "Saint Martin, le prévenu était absent",
+            "En Seine-Saint-Denis, la victime a été entendue",
+            "Par ces motifs, le prévenu est relaxé",
+            "Me Jean Dupont, le prévenu étant absent, a plaidé",
+            "la société Pierre Dupont, le salarié étant absent",
+            "Le 3 mars, la victime a porté plainte",
+            "Martin, le prévenu, conteste",
+            "Vu la Convention Européenne, le prévenu invoque",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        // Found once, by its civility.
+        assert_eq!(
+            names("M. Kevin Dubreuil, le prévenu, conteste"),
+            vec!["Kevin Dubreuil"]
+        );
         // Markers, civilities, statuses and plurals: not names, or found as the civility's.
         assert_eq!(
             names("la victime, Mme [K], a été entendue"),
