@@ -87,15 +87,16 @@ const PATTERNS: &[(&str, Trigger)] = &[
     ("témoin", Trigger::PartInCase),
     ("plaignante", Trigger::PartInCase),
     ("plaignant", Trigger::PartInCase),
-    // The middles of `prévenu(e)`, `salarié(e)` and `locataire`, whose first bytes open common
-    // words (`prévu`, `salaire`, `[Localité 1]`) that the search would stop at in vain (see
-    // [`part_word`]); the feminine first, as leftmost-first takes the first pattern listed of
-    // those that match at one place.
-    ("évenue", Trigger::PartInCase),
+    // The middles of `prévenu(e)`, `salarié(e)`, `locataire`, `défunt(e)` and `partie civile`,
+    // whose first bytes open common words (`prévu`, `salaire`, `[Localité 1]`, `défaut`,
+    // `partie`) that the search would stop at in vain; a feminine `e` is read after them (see
+    // [`part_word`]), so that each is one pattern: every pattern more makes the search stop
+    // more often.
     ("évenu", Trigger::PartInCase),
-    ("alariée", Trigger::PartInCase),
     ("alarié", Trigger::PartInCase),
     ("cataire", Trigger::PartInCase),
+    ("éfunt", Trigger::PartInCase),
+    ("ie civile", Trigger::PartInCase),
     ("demeurant", Trigger::After),
     ("domicilié", Trigger::After),
     ("né le ", Trigger::Born),
@@ -1980,11 +1981,16 @@ fn part_word(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
             ))
         .then_some((start, e))
     };
+    // The feminine of `prévenu`, `salarié`, `défunt`.
+    let feminine =
+        |(start, e): (usize, usize)| (start, if text[e..].starts_with('e') { e + 1 } else { e });
     match &text[s..e] {
-        "évenu" | "évenue" => head(&["pr", "Pr"]),
-        "alarié" | "alariée" => head(&["s", "S"]),
+        "évenu" => head(&["pr", "Pr"]).map(feminine),
+        "alarié" => head(&["s", "S"]).map(feminine),
         // `colocataire`, `sous-locataire`: tenants too.
         "cataire" => head(&["colo", "Colo", "sous-lo", "Sous-lo", "lo", "Lo"]),
+        "éfunt" => head(&["d", "D"]).map(feminine),
+        "ie civile" => head(&["part", "Part"]),
         _ => Some((s, e)),
     }
 }
@@ -4424,6 +4430,31 @@ mod tests {
             "le locataire, la société Alpha, a quitté les lieux",
             "le salarié, Pôle Emploi, a été informé",
             "il a été prévenu Lundi Matin",
+        ] {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+        // A civil party, the deceased.
+        for (t, who) in [
+            (
+                "la partie civile, Chloé Dupont, a sollicité des dommages-intérêts.",
+                "Chloé Dupont",
+            ),
+            (
+                "La défunte, Marie Dupont, avait rédigé un testament.",
+                "Marie Dupont",
+            ),
+            ("le défunt Jean Durand avait deux enfants", "Jean Durand"),
+            ("Paul Girard, la partie civile, a fait appel", "Paul Girard"),
+        ] {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+        for t in [
+            "la partie civile, la société Alpha, a fait appel",
+            "la constitution de partie civile Recevable en la forme",
+            "la sortie civile Jean Durand",
+            "la partie civile a fait appel, Jean Durand étant absent",
+            "son défunt Mari avait vendu",
+            "les droits défunts Transmis",
         ] {
             assert_eq!(names(t), Vec::<&str>::new(), "{t}");
         }
