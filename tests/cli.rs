@@ -857,6 +857,11 @@ fn history_after_the_audit_time_is_set_aside() {
         err.contains("warning: 1 transaction of the history is dated after the audit time (2026-11-22T12:00:00Z) and was set aside"),
         "{err}"
     );
+    // The last day of the calendar, which databases write for "never", is after the audit too
+    // (its midnight in France is past the last instant there is).
+    let (code, rules, err) = run("9999-12-31");
+    assert_eq!((code, rules.len()), (Some(0), 0), "{rules:?}");
+    assert!(err.contains("was set aside"), "{err}");
     // 23:30 UTC on the 20th is the 21st in Paris, the day the message gives.
     let (code, rules, err) = run("2026-11-20T23:30:00Z");
     let want = "FRE004 the decision was deleted at source on 2026-11-21, but the record still publishes it";

@@ -27,12 +27,19 @@ impl Moment {
         }
     }
 
-    /// The instant the moment starts: midnight in Europe/Paris for a date.
+    /// The instant the moment starts: midnight in Europe/Paris for a date. A date at the edge
+    /// of the calendar (`9999-12-31`, which databases write for "never"), whose midnight in
+    /// France falls beyond the last instant there is, starts at that last instant (the first,
+    /// for the earliest dates): it stays a date still to come, or long past.
     pub fn start(&self) -> Timestamp {
         match *self {
             Moment::Date(d) => paris()
                 .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
-                .unwrap_or(Timestamp::UNIX_EPOCH),
+                .unwrap_or(if d.year() > 0 {
+                    Timestamp::MAX
+                } else {
+                    Timestamp::MIN
+                }),
             Moment::Instant(t) => t,
         }
     }

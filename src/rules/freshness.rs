@@ -611,6 +611,26 @@ mod tests {
         );
         assert!(matches!(&f.fact, Fact::AfterAudit(a) if a.shown == l.shown));
 
+        // The last day of the calendar, which databases write for "never": its midnight in
+        // France is past the last instant there is, and it is still a date to come (2,912,117
+        // days: Python's `date(9999, 12, 31) - date(2026, 11, 22)`).
+        for (updated_at, notice) in [
+            (Some("9999-12-31"), None),
+            (None, Some("Document chargé le 31/12/9999")),
+        ] {
+            let (l, out) = check(updated_at, notice);
+            assert!(l.unwrap().after_audit, "{updated_at:?} {notice:?}");
+            assert_eq!(out.len(), 1);
+            assert_eq!(out[0].rule, Rule::FRE001);
+            assert!(
+                out[0]
+                    .message
+                    .contains("(9999-12-31) is 2912117 days after the day of the audit"),
+                "{}",
+                out[0].message
+            );
+        }
+
         // An instant 25 h 30 min ahead.
         let (l, out) = check(Some("2026-11-23T13:30:00Z"), None);
         assert!(l.unwrap().after_audit);
