@@ -541,8 +541,14 @@ pub fn check_texts(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let covered = reported_fields(out);
-    let is_covered = |path: &str| covered.iter().any(|c| within(path, c));
+    let fields = |rule: Rule| -> Vec<String> {
+        out.iter()
+            .filter(|f| f.rule == rule)
+            .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
+            .collect()
+    };
+    let (indexed, analysed) = (fields(Rule::PRF001), fields(Rule::PRF002));
+    let is_in = |fields: &[String], path: &str| fields.iter().any(|c| within(path, c));
     if let Some(c) = commentary {
         check_text("commentary", c, magistrates, rec, out);
     }
@@ -567,7 +573,17 @@ pub fn check_texts(
     }
     let mut found = Vec::new();
     let mut check = |path: &str, s: &str| {
-        if !is_covered(path) && found.is_empty() {
+        if !found.is_empty() || is_in(&analysed, path) {
+            return;
+        }
+        if is_in(&indexed, path) {
+            // A field already found to index magistrates (`"juges": "M. X, président ; taux de
+            // cassation : 43 %"`): figures about a practice anywhere in it are theirs, whatever
+            // separates them from the name.
+            if PRACTICE.is_match(&fold_text(s)) {
+                found.push(analytics_finding(path, &Value::String(s.to_string()), rec));
+            }
+        } else {
             check_text(path, s, magistrates, rec, &mut found);
         }
     };
@@ -1831,6 +1847,38 @@ mod tests {
         out.iter()
             .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
             .collect()
+    }
+
+    /// Figures about a practice in a field already found to index magistrates are theirs,
+    /// whatever separates them from the name (a `;`, another element of its list); dates and
+    /// numbers of cases are no figures about a practice.
+    #[test]
+    fn figures_in_a_field_for_magistrates_are_prf002() {
+        let run = |v: Value| run_with(v, BENCH, &[], &[]);
+        assert_eq!(
+            run(json!({"juges": "M. Pireyre, président; taux de cassation: 43 %"})),
+            vec![
+                (Rule::PRF001, "juges".to_string()),
+                (Rule::PRF002, "juges".to_string())
+            ]
+        );
+        assert_eq!(
+            run(json!({"juges": ["M. Bonnal", "taux de rejet : 82 %"]})),
+            vec![
+                (Rule::PRF001, "juges".to_string()),
+                (Rule::PRF002, "juges[1]".to_string())
+            ]
+        );
+        for v in [
+            json!({"juges": "M. Pireyre, président; audience du 3 mars 2023"}),
+            json!({"juges": ["M. Bonnal", "pourvoi n° 22-13.759"]}),
+        ] {
+            assert_eq!(
+                run(v.clone()),
+                vec![(Rule::PRF001, "juges".to_string())],
+                "{v}"
+            );
+        }
     }
 
     fn members(v: Value) -> Vec<(Rule, String)> {
