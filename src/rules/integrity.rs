@@ -445,10 +445,17 @@ fn byte_of_char(text: &str, mut b: usize, mut c: usize, k: usize) -> (usize, usi
 struct Texts<'a> {
     record: &'a Normalized,
     reference: &'a Normalized,
+    /// The names the reference shows in clear ([`names::find_person_names`], with the
+    /// decision's professionals).
+    reference_names: &'a [names::NameHit],
     /// Excerpts of each text, hiding its personal data.
     record_ex: Excerpter<'a>,
     reference_ex: Excerpter<'a>,
 }
+
+/// What a reference text shows in clear: the chars of its personal data, sorted, and the
+/// names among it.
+type InClearOfReference = (Vec<(usize, usize)>, Vec<names::NameHit>);
 
 /// A reference text, normalised with its map, and what comparing records with it finds in it
 /// alone: kept for the next records compared with it, so that many records citing one long
@@ -460,9 +467,11 @@ pub struct ComparedReference {
     professionals: Vec<String>,
     /// Its markers, and its tokens once they are worth finding.
     prepared: align::Prepared,
-    /// The personal data it shows in clear (what the source failed to mask), found at the
-    /// first record that differs from it.
-    personal: OnceCell<Vec<(usize, usize)>>,
+    /// The personal data it shows in clear (what the source failed to mask), as chars, and
+    /// the names among it, found at the first record that differs from it: each masking the
+    /// reuser adds is asked whether it hides one of those names (MSK003), and a record may add
+    /// thousands.
+    personal: OnceCell<InClearOfReference>,
     /// The chars of the text as read that break a line (`\n`, `\r`), by index: where its
     /// paragraphs end, which the normalised text no longer shows (see [`sentences`]).
     breaks: Vec<u32>,
@@ -514,10 +523,10 @@ impl super::kept::Weigh for ComparedReference {
                 .iter()
                 .map(|p| p.capacity() + std::mem::size_of::<String>())
                 .sum::<usize>()
-            + self
-                .personal
-                .get()
-                .map_or(0, |p| p.capacity() * std::mem::size_of::<(usize, usize)>())
+            + self.personal.get().map_or(0, |(p, n)| {
+                p.capacity() * std::mem::size_of::<(usize, usize)>()
+                    + n.capacity() * std::mem::size_of::<names::NameHit>()
+            })
             + self.breaks.capacity() * std::mem::size_of::<u32>()
     }
 }
@@ -557,17 +566,21 @@ pub fn compare(
         al.changes = split;
     }
     let mut out = TextComparison::default();
-    let reference_personal: &[(usize, usize)] = if al.changes.is_empty() {
-        &[]
-    } else {
-        compared.personal.get_or_init(|| {
-            use crate::rules::masking::{InClear, Professionals};
-            InClear::find(&reference.text, &Professionals::of_metadata(professionals)).pieces
-        })
-    };
+    let (reference_personal, reference_names): (&[(usize, usize)], &[names::NameHit]) =
+        if al.changes.is_empty() {
+            (&[], &[])
+        } else {
+            let (p, n) = compared.personal.get_or_init(|| {
+                use crate::rules::masking::{InClear, Professionals};
+                InClear::find(&reference.text, &Professionals::of_metadata(professionals))
+                    .into_pieces_and_names()
+            });
+            (p, n)
+        };
     let texts = Texts {
         record,
         reference,
+        reference_names,
         record_ex: Excerpter::new(&record.text, record_personal),
         reference_ex: Excerpter::new(&reference.text, reference_personal),
     };
@@ -622,7 +635,7 @@ pub fn compare(
             && rec_words <= 2
             && ref_words <= MASKED_TOKENS * rec_markers
         {
-            added(&al, ch, &texts, professionals, rec, &mut out);
+            added(&al, ch, &texts, rec, &mut out);
         } else if ref_markers > 0
             && rec_markers > 0
             && ref_words <= MASKED_TOKENS * rec_markers
@@ -1524,7 +1537,6 @@ fn added(
     al: &Alignment,
     ch: &Change,
     t: &Texts<'_>,
-    professionals: &[String],
     rec: &Arc<RecordRef>,
     out: &mut TextComparison,
 ) {
@@ -1533,7 +1545,7 @@ fn added(
     let (fs, fe) = al.reference_chars(&ch.reference);
     let toks = &al.reference[ch.reference.clone()];
     let (bs, be) = (toks[0].start as usize, toks[toks.len() - 1].end as usize);
-    let person = names::person_name_at(&reference.text, bs, be, professionals);
+    let person = names::person_name_among(&reference.text, bs, be, t.reference_names);
     let (ex, _, personal) = t.record_ex.marked(rs, re);
     let (rex, ref_span_in, mut reference_personal) = if person {
         t.reference_ex.marked_personal(fs, fe)
@@ -1780,6 +1792,17 @@ mod tests {
             ),
             vec![(Rule::MSK003, Some((3, 6)))]
         );
+        // Every name the source left in clear that the record masks, in a long decision: the
+        // names of the reference are found once for all of its maskings (each asking for them
+        // made a thousand maskings cost a thousand searches of the whole text).
+        let (mut reference, mut record) = (String::new(), String::new());
+        for i in 0..300 {
+            reference += &format!("Par acte du {i} mars, Mme Odile Castaing a formé un recours. ");
+            record += &format!("Par acte du {i} mars, Mme [O] [C] a formé un recours. ");
+        }
+        let found = masking(&reference, &record);
+        assert_eq!(found.len(), 300);
+        assert!(found.iter().all(|(r, _)| *r == Rule::MSK003));
         // A marker respelt is the same occultation.
         assert!(masking("M. [K] a formé", "M. [...] a formé").is_empty());
         // So are initials respelt, with dots, an ellipsis or nothing after them; a name that

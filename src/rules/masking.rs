@@ -51,6 +51,11 @@ impl InClear {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.ids.is_empty()
     }
+
+    /// The chars of every hit, sorted by start ([`InClear::pieces`]), and the names found.
+    pub fn into_pieces_and_names(self) -> (Vec<(usize, usize)>, Vec<names::NameHit>) {
+        (self.pieces, self.names)
+    }
 }
 
 /// Byte ranges of `text` as char ranges, counting once over the text (the ranges in any order).

@@ -1570,6 +1570,12 @@ pub fn may_be_name_word(w: &str) -> bool {
 /// of the name, of a natural person who is a party or a third party. A leading civility in the
 /// span is allowed (`M. Durand`).
 pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[String]) -> bool {
+    person_name_among(text, start, end, &find_person_names(text, professionals))
+}
+
+/// [`person_name_at`] with the names of `text` found already (`hits`, what
+/// [`find_person_names`] gives for it): a text asked about many spans is searched once.
+pub fn person_name_among(text: &str, start: usize, end: usize, hits: &[NameHit]) -> bool {
     let (Some(span), true) = (text.get(start..end), start <= end) else {
         return false;
     };
@@ -1590,7 +1596,6 @@ pub fn person_name_at(text: &str, start: usize, end: usize, professionals: &[Str
             return false;
         }
     }
-    let hits = find_person_names(text, professionals);
     if hits.iter().any(|h| h.start <= s && e <= h.end) {
         return true;
     }
