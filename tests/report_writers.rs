@@ -502,7 +502,8 @@ fn csv_neutralises_formulas() {
     for row in &rows {
         for cell in row {
             assert!(
-                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                !cell.starts_with(['\t', '\r'])
+                    && !cell.trim_start().starts_with(['=', '+', '-', '@']),
                 "{cell:?}"
             );
         }
