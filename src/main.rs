@@ -40,8 +40,6 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        // `vigie rules | head`: the reader had what it wanted.
-        Err(e) if e.chain().any(broken_pipe) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
             // Messages may quote paths and values as typed: no control character reaches the
@@ -52,9 +50,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Whether writing failed because the reader of the output went away (`vigie … | head`), which
-/// is no error of the audit: the report writers' errors may wrap the system's, in JSON's or
-/// CSV's.
+/// Whether writing failed because the reader of the output went away (`vigie … | head`): the
+/// report writers' errors may wrap the system's, in JSON's or CSV's.
 fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     use std::io::ErrorKind::BrokenPipe;
     let mut cur = Some(e);
@@ -83,18 +80,24 @@ fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match &cli.command {
+        // `vigie rules | head`: the reader had what it wanted, and no verdict is at stake
+        // (a report cut short is another matter: see `headless`).
         Some(Command::Rules) => {
             let mut out = std::io::stdout().lock();
-            vigie::rules::rules_table(&mut out)?;
-            return Ok(0);
+            return match vigie::rules::rules_table(&mut out) {
+                Err(e) if !broken_pipe(&e) => Err(e.into()),
+                _ => Ok(0),
+            };
         }
         Some(Command::Explain { code }) => {
             let Some(rule) = Rule::from_code(code) else {
                 anyhow::bail!("no rule has the code `{code}`; `vigie rules` lists them");
             };
             let mut out = std::io::stdout().lock();
-            vigie::rules::explain(rule, &mut out)?;
-            return Ok(0);
+            return match vigie::rules::explain(rule, &mut out) {
+                Err(e) if !broken_pipe(&e) => Err(e.into()),
+                _ => Ok(0),
+            };
         }
         None => {}
     }
@@ -692,13 +695,23 @@ fn headless(
             report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
         }
         None => {
+            // An output that cannot be written is exit 2 (README): a report cut short, by a
+            // reader that closed the pipe (`| head`) or a full disk, is no report, and a script
+            // must not take its status for the audit's.
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             if let Err(e) =
                 report::write(&report, format, &write_opts, &mut out).and_then(|_| out.flush())
-                && !broken_pipe(&e)
             {
-                return Err(e.into());
+                if broken_pipe(&e) {
+                    anyhow::bail!(
+                        "cannot write the report to standard output: its reader closed the pipe \
+                         before the end (broken pipe), so the report is incomplete"
+                    );
+                }
+                return Err(anyhow::Error::new(e).context(
+                    "cannot write the report to standard output; the report is incomplete",
+                ));
             }
         }
     }
