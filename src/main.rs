@@ -127,6 +127,26 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 );
             }
         }
+        // Inside a corpus folder, the output is left unread (a nightly job's report of the
+        // night before), unless it is no report of vigie's: a file of records that the report
+        // would replace.
+        for folder in &cli.corpus {
+            let Ok(folder_real) = std::fs::canonicalize(folder) else {
+                continue;
+            };
+            if folder_real.is_dir()
+                && vigie::corpus::walk_reads(&folder_real, &out_real)
+                && !holds_no_records(&out_real)
+            {
+                anyhow::bail!(
+                    "{}: the output is a file of the corpus folder {}, whose records the audit \
+                     reads, and not a report of vigie's; the report would replace it (write it \
+                     elsewhere, or under another name)",
+                    out.display(),
+                    folder.display()
+                );
+            }
+        }
     }
     let opts = options(&cli)?;
     // A blank `--reuser` (an empty form field or shell variable) names nobody: the notice keeps
@@ -166,6 +186,18 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         )
     } else {
         headless(&cli, &target, opts, write_opts)
+    }
+}
+
+/// Whether an output file inside a corpus folder may be replaced: empty, or one of vigie's own
+/// files (a report written the night before), which hold no records.
+fn holds_no_records(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    match std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head)) {
+        Ok(_) => head.iter().all(u8::is_ascii_whitespace) || vigie::corpus::is_vigie_file(&head),
+        // Not readable: the audit will say so; nothing to lose by writing over it.
+        Err(_) => true,
     }
 }
 
@@ -313,6 +345,14 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
         },
         // The terminal UI turns it on for itself.
         live_findings: false,
+        own_files: cli
+            .output
+            .iter()
+            .filter(|p| p.as_os_str() != vigie::corpus::STDIN)
+            .chain(&cli.previous)
+            .chain(&cli.waivers)
+            .cloned()
+            .collect(),
     })
 }
 
@@ -592,6 +632,8 @@ fn headless(
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_superseded(&outcome.report.audit.superseded_reference);
     warn_skipped(&outcome.skipped_files);
+    warn_repeated(&outcome.repeated_inputs);
+    warn_vigie_files(&outcome.report.audit.vigie_files);
     if let Some(u) = outcome.history_unreadable.first() {
         let n = outcome.history_unreadable.len();
         eprintln!(
@@ -812,6 +854,44 @@ fn warn_skipped(skipped: &[String]) {
     warn_naming(
         header,
         skipped.iter().map(|s| for_terminal(s, false).into_owned()),
+    );
+}
+
+/// Says on stderr which corpus files or folders were given more than once (by two names, or
+/// also through a folder given), each read once.
+fn warn_repeated(repeated: &[(String, String)]) {
+    let n = repeated.len();
+    let header = format!(
+        "vigie: warning: {n} corpus input{} given more than once {} read once:",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "was" } else { "were" }
+    );
+    warn_naming(
+        header,
+        repeated.iter().map(|(again, first)| {
+            format!(
+                "{}: already read through {}",
+                for_terminal(again, false),
+                for_terminal(first, false)
+            )
+        }),
+    );
+}
+
+/// Says on stderr which files of the corpus folders are vigie's own (reports, waivers), left
+/// unread.
+fn warn_vigie_files(files: &[String]) {
+    let n = files.len();
+    let header = format!(
+        "vigie: warning: {n} file{} of the corpus folders {} written by vigie (a report or a \
+         waivers file) and {} not read as records:",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "was" } else { "were" },
+        if n == 1 { "was" } else { "were" }
+    );
+    warn_naming(
+        header,
+        files.iter().map(|s| for_terminal(s, false).into_owned()),
     );
 }
 

@@ -1794,3 +1794,169 @@ fn a_report_to_standard_output_that_cannot_be_written_is_exit_2() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A run in `dir` with `args` and the JSON report at a fixed time on stdout: its status, the
+/// report and stderr.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, Value, String) {
+    let out = vigie()
+        .current_dir(dir)
+        .args(args)
+        .arg("--reference")
+        .arg(cc_detail())
+        .args(HEADLESS_JSON)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let v: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stderr}"));
+    (out.status.code().unwrap(), v, stderr)
+}
+
+// The same file given twice, by two names or also through the folder that holds it, is one
+// file: read once (its records counted once, none the duplicate of itself), and said on stderr.
+#[test]
+fn a_corpus_file_given_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    corpus(
+        dir.path(),
+        &[clean("a").to_string(), clean("b").to_string()],
+    );
+    std::fs::write(
+        dir.path().join("sub/more.jsonl"),
+        clean("c").to_string() + "\n",
+    )
+    .unwrap();
+    for (args, told) in [
+        (
+            &["corpus.jsonl", "./corpus.jsonl"][..],
+            "1 corpus input given more than once was read once:\n  ./corpus.jsonl: already read through corpus.jsonl\n",
+        ),
+        (
+            &["corpus.jsonl", "."],
+            "1 corpus input given more than once was read once:\n  corpus.jsonl: already read through ./corpus.jsonl\n",
+        ),
+        (
+            &["sub", ".", "sub/more.jsonl"],
+            "2 corpus inputs given more than once were read once:\n  sub: already read through .\n  sub/more.jsonl: already read through ./sub/more.jsonl\n",
+        ),
+    ] {
+        let (code, v, stderr) = run_in(dir.path(), args);
+        let records = if args.contains(&".") { 3 } else { 2 };
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(v["audit"]["records"], records, "{args:?}");
+        assert_eq!(v["summary"]["findings"], 0, "{args:?}: {}", v["findings"]);
+        assert!(stderr.contains(told), "{args:?}: {stderr}");
+    }
+}
+
+// Which record of an id is its first (IN002 on the others) and every fingerprint do not depend
+// on the order the command line gives the files in: they are read in the order of their paths.
+#[test]
+fn the_order_of_the_corpus_arguments_changes_no_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut other = clean("a");
+    other["text"] = json!("y");
+    std::fs::write(dir.path().join("a.jsonl"), clean("a").to_string() + "\n").unwrap();
+    std::fs::write(dir.path().join("b.jsonl"), other.to_string() + "\n").unwrap();
+    let (_, ab, _) = run_in(dir.path(), &["a.jsonl", "b.jsonl"]);
+    let (_, ba, _) = run_in(dir.path(), &["b.jsonl", "a.jsonl"]);
+    assert_eq!(ab["findings"], ba["findings"]);
+    let in002: Vec<&Value> = ab["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "IN002")
+        .collect();
+    assert_eq!(in002.len(), 1, "{}", ab["findings"]);
+    assert_eq!(in002[0]["record"]["file"], "b.jsonl");
+    // The command line is reported as given.
+    assert_eq!(ba["audit"]["corpus"], json!(["b.jsonl", "a.jsonl"]));
+}
+
+// A nightly job that writes its report inside the corpus folder does not read it back the next
+// night (each of its lines would be an IN001, more every night): nor any other report or
+// waivers file of vigie's that the folder holds. They are listed, and said on stderr. An output
+// inside a corpus folder that is a file of records is not replaced.
+#[test]
+fn reports_written_inside_a_corpus_folder_are_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    corpus(&folder, &[clean("a").to_string()]);
+    let night = |args: &[&str]| {
+        let out = vigie()
+            .current_dir(dir.path())
+            .arg("corpus")
+            .arg("--reference")
+            .arg(cc_detail())
+            .args(["--as-of", "2026-11-22T12:00:00Z", "--quiet"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let last_line = |name: &str| -> Value {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        serde_json::from_str(text.lines().last().unwrap()).unwrap()
+    };
+    for n in 1..=3 {
+        let (code, stderr) = night(&["--report", "jsonl", "-o", "corpus/report.jsonl"]);
+        assert_eq!(code, 0, "night {n}: {stderr}");
+        let last = last_line("corpus/report.jsonl");
+        assert_eq!(last["audit"]["records"], 1, "night {n}");
+        assert_eq!(last["audit"]["unreadable_records"], 0, "night {n}");
+        assert_eq!(last["summary"]["findings"], 0, "night {n}");
+        let skipped = if n == 1 {
+            json!([])
+        } else {
+            json!(["corpus/report.jsonl"])
+        };
+        assert_eq!(last["audit"]["skipped_vigie_files"], skipped, "night {n}");
+    }
+    // Reports under other names, a JSON one and one of JSON Lines, and a waivers file.
+    let (code, _) = night(&["-o", "corpus/2026-11-21.json"]);
+    assert_eq!(code, 0);
+    std::fs::write(
+        folder.join("waivers.json"),
+        "{\n  \"9f2c41d07a3b5e11\": {\n    \"status\": \"reviewed\",\n    \"note\": \"\",\n    \"at\": \"\"\n  }\n}\n",
+    )
+    .unwrap();
+    let (code, stderr) = night(&["--report", "json", "-o", "corpus/tonight.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("tonight.json")).unwrap())
+            .unwrap();
+    assert_eq!(v["audit"]["records"], 1);
+    assert_eq!(v["audit"]["unreadable_records"], 0);
+    assert_eq!(
+        v["audit"]["skipped_vigie_files"],
+        json!([
+            "corpus/2026-11-21.json",
+            "corpus/report.jsonl",
+            "corpus/waivers.json"
+        ])
+    );
+    assert!(
+        stderr.contains(
+            "vigie: warning: 3 files of the corpus folders were written by vigie (a report or a \
+             waivers file) and were not read as records:\n  corpus/2026-11-21.json\n"
+        ),
+        "{stderr}"
+    );
+    // A file of records in the folder is no output: refused before the audit, and kept.
+    let before = std::fs::read(folder.join("corpus.jsonl")).unwrap();
+    let (code, stderr) = night(&["--report", "jsonl", "-o", "corpus/corpus.jsonl"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "vigie: corpus/corpus.jsonl: the output is a file of the corpus folder corpus, whose \
+             records the audit reads, and not a report of vigie's; the report would replace it"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(folder.join("corpus.jsonl")).unwrap(), before);
+}

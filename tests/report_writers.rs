@@ -118,6 +118,7 @@ fn sample() -> Report {
             superseded_reference: vec![],
             withdrawn_reference: vec![],
             skipped_files: vec!["corpus/README.txt".into()],
+            vigie_files: vec![],
             matched_records: 2,
             producers: vec![],
             texts_not_compared_why: Default::default(),

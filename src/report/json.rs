@@ -46,6 +46,8 @@ pub(crate) struct AuditView<'a> {
     superseded_reference: Vec<SupersededView<'a>>,
     withdrawn_reference: Vec<WithdrawnView<'a>>,
     skipped_files: &'a [String],
+    /// Files of the corpus folders that vigie wrote (reports, waivers), not read as records.
+    skipped_vigie_files: &'a [String],
     matched_records: u64,
     producers: ProducersView<'a>,
     texts_not_compared: u64,
@@ -217,6 +219,7 @@ impl<'a> AuditView<'a> {
                 })
                 .collect(),
             skipped_files: &a.skipped_files,
+            skipped_vigie_files: &a.vigie_files,
             matched_records: a.matched_records,
             producers: ProducersView(&a.producers),
             texts_not_compared: a.texts_not_compared(),

@@ -97,6 +97,13 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             .iter()
             .map(|f| for_terminal(f, false).into_owned()),
     )?;
+    named_lines(
+        &mut out,
+        "files of the corpus folders written by vigie (reports, waivers), not read as records",
+        a.vigie_files
+            .iter()
+            .map(|f| for_terminal(f, false).into_owned()),
+    )?;
     if a.updated_at_ages.buckets.iter().any(|&(_, n)| n > 0) {
         let ages: Vec<String> = a
             .updated_at_ages
