@@ -157,6 +157,81 @@ fn a_corpus_with_no_readable_record_is_exit_2() {
     );
 }
 
+/// A corpus of which no record could be read has no verdict, and no output may say it
+/// complies: the JSON report keeps the verdict SPEC §3 works out from the findings (IN001s carry
+/// no penalty: `compliant`), beside `conclusive: false`; the text summary gives no verdict; the
+/// notice says the audit could not be carried out, with the count of what could not be read,
+/// not that it found no breach.
+#[test]
+fn a_corpus_with_no_readable_record_has_no_verdict_in_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(
+        dir.path(),
+        &["{not json".into(), "{\"text\": \"no id\"}".into()],
+    );
+    let out = |format: &str| {
+        let out = vigie_on(&c, cc_detail())
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--quiet",
+                "--report",
+                format,
+            ])
+            .args(["--reuser", "Exemple SAS"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let v: Value = serde_json::from_str(&out("json")).unwrap();
+    assert_eq!(v["summary"]["verdict"], "compliant");
+    assert_eq!(v["summary"]["conclusive"], false);
+    let jsonl = out("jsonl");
+    let last: Value = serde_json::from_str(jsonl.lines().last().unwrap()).unwrap();
+    assert_eq!(last["summary"]["conclusive"], false);
+    let text = out("text");
+    assert!(
+        text.starts_with(
+            "vigie: no verdict — no record of the corpus could be read (2 unreadable lines or \
+             files, IN001)\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("compliant"), "{text}");
+    let notice = out("notice").replace('\u{202f}', " ");
+    assert!(
+        notice.starts_with("# Projet de lettre — audit de conformité"),
+        "{notice}"
+    );
+    assert!(notice.contains("**Objet :** Audit de conformité aux conditions générales de réutilisation des décisions de justice diffusées en open data — audit impossible, aucun enregistrement lisible\n"), "{notice}");
+    assert!(notice.contains("Un audit de votre base, arrêté au 22 novembre 2026, n'a pu être mené à bien : aucun de ses enregistrements n'a pu être lu (2 lignes ou fichiers illisibles, détaillés ci-après). Faute d'enregistrement examiné, cet audit ne permet de constater ni le respect ni la méconnaissance des conditions de réutilisation qui vous sont applicables."), "{notice}");
+    assert!(
+        notice.contains("\n## 1. Entrées illisibles de la base (2 constats)\n"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("- **IN001** — enregistrement illisible — 2 constats"),
+        "{notice}"
+    );
+    for said in [
+        "absence de manquement",
+        "aucun manquement",
+        "Mise en demeure",
+        "## 2.",
+    ] {
+        assert!(!notice.contains(said), "{said}: {notice}");
+    }
+    // One readable record is enough for a verdict, and the letter to say what it found.
+    std::fs::write(&c, format!("{{not json\n{}\n", clean("a"))).unwrap();
+    let (code, v) = run_json(&c, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["summary"]["conclusive"], true);
+    let notice = report_of(&c, &cc_detail(), "notice", &[]).replace('\u{202f}', " ");
+    assert!(notice.contains("— absence de manquement"), "{notice}");
+    assert!(notice.contains("a porté sur 1 enregistrement (1 rapproché d'une décision de la source officielle ; 1 illisible)."), "{notice}");
+}
+
 #[test]
 fn breaches_exit_1_and_fail_on_moves_the_threshold() {
     let dir = tempfile::tempdir().unwrap();

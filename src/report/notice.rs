@@ -25,6 +25,11 @@ const EXAMPLES: usize = 5;
 const OBJECT_COMPLIANT: &str = "Audit de conformité aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data — absence de manquement";
 
+/// The object of a letter on an audit that could read no record of the corpus: it found no
+/// breach, but examined nothing either.
+const OBJECT_NOTHING_READ: &str = "Audit de conformité aux conditions générales de réutilisation \
+des décisions de justice diffusées en open data — audit impossible, aucun enregistrement lisible";
+
 /// The consequences the Cour de cassation's CGU provide (article XII, seed 000), quoted.
 const CC_XII: &str = "« outre \
 les sanctions prévues à l'article L. 326-1 du CRPA, tout manquement du réutilisateur aux présentes \
@@ -1270,73 +1275,9 @@ fn example_line(
     (s, personal)
 }
 
-pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
-    let findings: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| {
-            report.waivers.is_empty()
-                || report
-                    .waivers
-                    .get(&f.fingerprint())
-                    .is_none_or(|w| w.status != WaiverStatus::Accepted)
-        })
-        .collect();
-    let accepted = report.findings.len() - findings.len();
-    let count = |p: Penalty| findings.iter().filter(|f| f.penalty == p).count();
-    let (permanent, temporary) = (count(Penalty::Permanent), count(Penalty::Temporary));
-    let breaches = permanent + temporary;
-    let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
-    let a = &report.audit;
-    let conditions = Conditions::of(a);
-    // Whose remedies answer the breaches: those of the producers of their decisions, and of
-    // the conditions their bases rely on.
-    let in_breach: Vec<&Finding> = findings
-        .iter()
-        .copied()
-        .filter(|f| f.penalty != Penalty::None)
-        .collect();
-    let regimes = Regimes::of_all(report, &in_breach, conditions).resolved(conditions);
-    // The conditions the opening names: every text a breach relies on among them.
-    let texts = in_breach.iter().fold(Texts::default(), |t, f| {
-        t.union(Texts::of(f, report.basis(f), conditions))
-    });
-    let invoked = Invoked::new(conditions, texts);
-    // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
-    // under its CGU: the opening says whose figure it is.
-    let cc_decisions = !conditions.known() || conditions.cc > 0;
-    let recommendation = !cc_decisions && in_breach.iter().any(|f| f.rule == Rule::FRE003);
-    let date = french_date(&a.as_of);
-    // The day of the earlier audit (`--previous`), when its report gives it.
-    let previous_day = a
-        .previous
-        .as_ref()
-        .and_then(|p| p.as_of.as_deref())
-        .map(french_date);
-    let reuser = super::reuser_name(opts.reuser.as_deref())
-        .map(verbatim)
-        .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
-
-    let mut m = String::new();
-    m.push_str(if breaches > 0 {
-        "# Projet de mise en demeure\n\n"
-    } else {
-        "# Projet de lettre — audit de conformité aux conditions de réutilisation\n\n"
-    });
-    m.push_str(
-        "**Expéditeur :** [Juridiction émettrice — nom, service et adresse à compléter]  \n",
-    );
-    let _ = writeln!(m, "**Destinataire :** {reuser}  ");
-    let _ = writeln!(m, "**Date de l'audit :** {date}  ");
-    if breaches > 0 {
-        let _ = writeln!(m, "**Objet :** {OBJECT}\n");
-    } else {
-        let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
-    }
-    m.push_str("Madame, Monsieur,\n\n");
-    if breaches > 0 {
-        m.push_str(&opening(conditions, invoked, recommendation));
-    }
+/// What an audit that read records examined, for the letter: `Un audit de votre base, arrêté au
+/// {date}, a porté sur N enregistrements (M rapprochés …; K illisibles; …).`
+fn audit_scope(m: &mut String, a: &AuditInfo, date: &str) {
     let _ = write!(
         m,
         "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
@@ -1382,8 +1323,108 @@ source officielle",
         }
     }
     m.push_str(").");
+}
 
-    if breaches == 0 {
+pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let findings: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            report.waivers.is_empty()
+                || report
+                    .waivers
+                    .get(&f.fingerprint())
+                    .is_none_or(|w| w.status != WaiverStatus::Accepted)
+        })
+        .collect();
+    let accepted = report.findings.len() - findings.len();
+    let count = |p: Penalty| findings.iter().filter(|f| f.penalty == p).count();
+    let (permanent, temporary) = (count(Penalty::Permanent), count(Penalty::Temporary));
+    // No record of the corpus could be read: the audit examined nothing, and the letter says so
+    // rather than that it found no breach (nor, should a policy give IN001 a penalty, that the
+    // unreadable lines are breaches of the conditions of reuse).
+    let nothing_read = report.read_no_record();
+    let breaches = if nothing_read {
+        0
+    } else {
+        permanent + temporary
+    };
+    let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
+    let a = &report.audit;
+    let conditions = Conditions::of(a);
+    // Whose remedies answer the breaches: those of the producers of their decisions, and of
+    // the conditions their bases rely on.
+    let in_breach: Vec<&Finding> = findings
+        .iter()
+        .copied()
+        .filter(|f| f.penalty != Penalty::None)
+        .collect();
+    let regimes = Regimes::of_all(report, &in_breach, conditions).resolved(conditions);
+    // The conditions the opening names: every text a breach relies on among them.
+    let texts = in_breach.iter().fold(Texts::default(), |t, f| {
+        t.union(Texts::of(f, report.basis(f), conditions))
+    });
+    let invoked = Invoked::new(conditions, texts);
+    // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
+    // under its CGU: the opening says whose figure it is.
+    let cc_decisions = !conditions.known() || conditions.cc > 0;
+    let recommendation = !cc_decisions && in_breach.iter().any(|f| f.rule == Rule::FRE003);
+    let date = french_date(&a.as_of);
+    // The day of the earlier audit (`--previous`), when its report gives it.
+    let previous_day = a
+        .previous
+        .as_ref()
+        .and_then(|p| p.as_of.as_deref())
+        .map(french_date);
+    let reuser = super::reuser_name(opts.reuser.as_deref())
+        .map(verbatim)
+        .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
+
+    let mut m = String::new();
+    m.push_str(if breaches > 0 {
+        "# Projet de mise en demeure\n\n"
+    } else {
+        "# Projet de lettre — audit de conformité aux conditions de réutilisation\n\n"
+    });
+    m.push_str(
+        "**Expéditeur :** [Juridiction émettrice — nom, service et adresse à compléter]  \n",
+    );
+    let _ = writeln!(m, "**Destinataire :** {reuser}  ");
+    let _ = writeln!(m, "**Date de l'audit :** {date}  ");
+    if breaches > 0 {
+        let _ = writeln!(m, "**Objet :** {OBJECT}\n");
+    } else if nothing_read {
+        let _ = writeln!(m, "**Objet :** {OBJECT_NOTHING_READ}\n");
+    } else {
+        let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
+    }
+    m.push_str("Madame, Monsieur,\n\n");
+    if breaches > 0 {
+        m.push_str(&opening(conditions, invoked, recommendation));
+    }
+    if nothing_read {
+        let n = a.unreadable_records;
+        let _ = write!(
+            m,
+            "Un audit de votre base, arrêté au {date}, n'a pu être mené à bien : aucun de ses \
+enregistrements n'a pu être lu ({} illisible{}, détaillé{} ci-après). Faute d'enregistrement \
+examiné, cet audit ne permet de constater ni le respect ni la méconnaissance des conditions de \
+réutilisation qui vous sont applicables.\n\n",
+            if n > 1 {
+                format!("{} lignes ou fichiers", number(n))
+            } else {
+                format!("{} ligne ou fichier", number(n))
+            },
+            if n > 1 { "s" } else { "" },
+            if n > 1 { "s" } else { "" },
+        );
+    } else {
+        audit_scope(&mut m, a, &date);
+    }
+
+    if nothing_read {
+        // Said above: nothing examined, nothing found.
+    } else if breaches == 0 {
         // The interruption is the Cour de cassation's remedy: named only where its CGU apply.
         if !conditions.known() || conditions.cc > 0 {
             m.push_str(
@@ -1493,13 +1534,18 @@ adressée].",
             continue;
         }
         section += 1;
-        let _ = writeln!(
-            body,
-            "## {section}. {} ({})\n",
+        let heading = if nothing_read {
+            // Nothing was examined: what the letter lists is what could not be read.
+            "Entrées illisibles de la base".to_string()
+        } else {
             penalty_heading(
                 p,
-                Regimes::of_all(report, &in_p, conditions).resolved(conditions)
-            ),
+                Regimes::of_all(report, &in_p, conditions).resolved(conditions),
+            )
+        };
+        let _ = writeln!(
+            body,
+            "## {section}. {heading} ({})\n",
             plural(in_p.len(), "constat", "constats")
         );
         // Groups of findings by the article they primarily breach among the conditions that
@@ -1669,6 +1715,12 @@ ci-dessus.\n",
                 );
             }
         }
+    }
+    if nothing_read {
+        m.push_str(
+            "Un nouvel audit sera conduit sur une extraction lisible de votre base [préciser, le cas \
+échéant, les modalités de sa transmission].\n\n",
+        );
     }
     m.push_str(
         "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\n\
