@@ -692,28 +692,55 @@ impl Regimes {
     }
 }
 
-/// The heading of a penalty category, for breaches under `regimes` ([`Regimes::resolved`]):
-/// the Cour de cassation's interruption is named only for its decisions.
-fn penalty_heading(p: Penalty, regimes: Regimes) -> String {
-    let (plain, cc) = match p {
-        Penalty::Permanent => (
-            "Manquements graves ou réitérés",
-            "susceptibles de justifier une interruption définitive de la mise à disposition des \
-             données",
-        ),
-        Penalty::Temporary => (
-            "Autres manquements",
-            "justifiant une interruption temporaire de la mise à disposition des données",
-        ),
-        Penalty::None => return "Observations (sans sanction)".to_string(),
-    };
-    if regimes.interruption_only() {
-        format!("Manquements {cc}")
-    } else if regimes.interruption() {
-        format!("{plain} — pour les décisions de la Cour de cassation, {cc}")
-    } else {
-        plain.to_string()
+/// The heading of a penalty category, for breaches under `regimes` ([`Regimes::resolved`]): what
+/// the section holds. The Cour de cassation's interruption (its CGU XII), the remedy vigie's
+/// categories are modelled on, names the category only when it answers every breach in it;
+/// otherwise the category is named by what its breaches are (graves or repeated, or the others,
+/// « autres » only after the graves), and [`remedy_note`] says whose remedy is which.
+/// `after_graver`: a section of graver breaches comes before.
+fn penalty_heading(p: Penalty, regimes: Regimes, after_graver: bool) -> &'static str {
+    match p {
+        Penalty::Permanent if regimes.interruption_only() => {
+            "Manquements susceptibles de justifier une interruption définitive de la mise à \
+             disposition des données"
+        }
+        Penalty::Permanent => "Manquements graves ou réitérés",
+        Penalty::Temporary if regimes.interruption_only() => {
+            "Manquements justifiant une interruption temporaire de la mise à disposition des \
+             données"
+        }
+        Penalty::Temporary if after_graver => "Autres manquements",
+        Penalty::Temporary => "Manquements constatés",
+        Penalty::None => "Observations (sans sanction)",
     }
+}
+
+/// Under the heading of a penalty category whose breaches concern the decisions of the Cour de
+/// cassation and of other producers (or of producers not known): the interruption its CGU XII
+/// provide for its decisions, and for the others, the consequences their own conditions provide
+/// (the Conseil d'État's CGU and the DILA notice provide no interruption), which section
+/// `consequences` quotes. `None` when the heading says it all.
+fn remedy_note(p: Penalty, regimes: Regimes, consequences: usize) -> Option<String> {
+    if !regimes.interruption() || regimes.interruption_only() {
+        return None;
+    }
+    let cc = match p {
+        Penalty::Permanent => {
+            "sont susceptibles de justifier une interruption définitive de la mise à disposition \
+             des données"
+        }
+        Penalty::Temporary => {
+            "peuvent justifier une interruption temporaire de la mise à disposition des données \
+             jusqu'à leur résolution"
+        }
+        Penalty::None => return None,
+    };
+    Some(format!(
+        "Ceux de ces manquements qui concernent des décisions issues de l'open data de la Cour de \
+         cassation {cc} (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont \
+         celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir \
+         la section {consequences}, « Conséquences »).\n\n"
+    ))
 }
 
 /// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], and
@@ -1524,6 +1551,14 @@ adressée].",
     let mut body = String::new();
     let mut personal = false;
     let mut section = 0;
+    // The sections of the categories that hold findings, then the deadline and the
+    // consequences, which a category's note may refer to.
+    let categories = Penalty::ALL
+        .iter()
+        .filter(|&&p| findings.iter().any(|f| f.penalty == p))
+        .count();
+    let consequences_section = categories + 2;
+    let mut after_graver = false;
     for p in Penalty::ALL {
         let in_p: Vec<&Finding> = findings
             .iter()
@@ -1534,20 +1569,22 @@ adressée].",
             continue;
         }
         section += 1;
+        let regimes = Regimes::of_all(report, &in_p, conditions).resolved(conditions);
         let heading = if nothing_read {
             // Nothing was examined: what the letter lists is what could not be read.
-            "Entrées illisibles de la base".to_string()
+            "Entrées illisibles de la base"
         } else {
-            penalty_heading(
-                p,
-                Regimes::of_all(report, &in_p, conditions).resolved(conditions),
-            )
+            penalty_heading(p, regimes, after_graver)
         };
+        after_graver |= p == Penalty::Permanent;
         let _ = writeln!(
             body,
             "## {section}. {heading} ({})\n",
             plural(in_p.len(), "constat", "constats")
         );
+        if !nothing_read && let Some(note) = remedy_note(p, regimes, consequences_section) {
+            body.push_str(&note);
+        }
         // Groups of findings by the article they primarily breach among the conditions that
         // apply to their own decisions (those of the producer of each record's reference
         // decision), in article order; within a group, by rule.
@@ -2308,7 +2345,11 @@ mod tests {
         assert!(c.contains(CE_XII), "{c}");
     }
 
-    // Only the Cour de cassation's CGU provide the interruption of the provision of data.
+    // Only the Cour de cassation's CGU provide the interruption of the provision of data (CGU
+    // XII; the Conseil d'État's XII reserves « toute action répressive et/ou toute action en
+    // réparation », the DILA notice provides none of its own): a heading names it only when it
+    // answers every breach under it, and otherwise says what the section holds; « autres »
+    // only after the graver breaches.
     #[test]
     fn penalty_headings_name_the_interruption_for_the_cour_de_cassation_only() {
         let cc = Regimes {
@@ -2323,33 +2364,64 @@ mod tests {
             dila: true,
             ..Regimes::default()
         };
+        for after_graver in [false, true] {
+            assert_eq!(
+                penalty_heading(Penalty::Permanent, cc, after_graver),
+                "Manquements susceptibles de justifier une interruption définitive de la mise à \
+                 disposition des données"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Temporary, cc, after_graver),
+                "Manquements justifiant une interruption temporaire de la mise à disposition des \
+                 données"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Permanent, ce, after_graver),
+                "Manquements graves ou réitérés"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Permanent, cc.union(ce), after_graver),
+                "Manquements graves ou réitérés"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::None, cc, after_graver),
+                "Observations (sans sanction)"
+            );
+        }
+        for regimes in [dila.union(ce), cc.union(dila), cc.union(ce), ce] {
+            assert_eq!(
+                penalty_heading(Penalty::Temporary, regimes, false),
+                "Manquements constatés"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Temporary, regimes, true),
+                "Autres manquements"
+            );
+        }
+        // The interruption, for the Cour de cassation's decisions among others; the others'
+        // consequences are those of their conditions, which section 5 quotes.
         assert_eq!(
-            penalty_heading(Penalty::Permanent, cc),
-            "Manquements susceptibles de justifier une interruption définitive de la mise à \
-             disposition des données"
+            remedy_note(Penalty::Temporary, cc.union(ce), 5).as_deref(),
+            Some(
+                "Ceux de ces manquements qui concernent des décisions issues de l'open data de la \
+                 Cour de cassation peuvent justifier une interruption temporaire de la mise à \
+                 disposition des données jusqu'à leur résolution (CGU de la Cour de cassation, \
+                 art. XII) ; les conséquences des autres sont celles que prévoient les conditions \
+                 de réutilisation applicables à leurs décisions (voir la section 5, « \
+                 Conséquences »).\n\n"
+            )
         );
-        assert_eq!(
-            penalty_heading(Penalty::Temporary, cc),
-            "Manquements justifiant une interruption temporaire de la mise à disposition des \
-             données"
+        let permanent = remedy_note(Penalty::Permanent, cc.union(dila), 4).unwrap();
+        assert!(
+            permanent.contains("Cour de cassation sont susceptibles de justifier une interruption définitive de la mise à disposition des données (CGU de la Cour de cassation, art. XII)"),
+            "{permanent}"
         );
-        assert_eq!(
-            penalty_heading(Penalty::Permanent, ce),
-            "Manquements graves ou réitérés"
-        );
-        assert_eq!(
-            penalty_heading(Penalty::Temporary, dila.union(ce)),
-            "Autres manquements"
-        );
-        assert_eq!(
-            penalty_heading(Penalty::Temporary, cc.union(dila)),
-            "Autres manquements — pour les décisions de la Cour de cassation, justifiant une \
-             interruption temporaire de la mise à disposition des données"
-        );
-        assert_eq!(
-            penalty_heading(Penalty::None, cc),
-            "Observations (sans sanction)"
-        );
+        assert!(permanent.contains("(voir la section 4, « Conséquences »)"));
+        // Where the heading says it all, or the interruption answers none of the breaches, or
+        // the findings carry no penalty: no note.
+        assert_eq!(remedy_note(Penalty::Temporary, cc, 5), None);
+        assert_eq!(remedy_note(Penalty::Temporary, ce.union(dila), 5), None);
+        assert_eq!(remedy_note(Penalty::None, cc.union(ce), 5), None);
         // Nothing matched: the letter names both CGU, and so both remedies.
         let unknown = Regimes::of_producer(None);
         assert_eq!(unknown.resolved(Conditions::default()), cc.union(ce));
