@@ -77,6 +77,9 @@ pub struct AuditOptions {
     /// Send each finding to the subscriber as it is found (the terminal UI shows them live).
     /// Off, they are only counted: a headless run then holds one copy of them, not two.
     pub live_findings: bool,
+    /// The files the run writes or reads for itself (`--output`, `--previous`, `--waivers`):
+    /// never read as records when a corpus folder holds them.
+    pub own_files: Vec<PathBuf>,
 }
 
 /// What the terminal UI needs to show a finding in context: the record as read and the
@@ -112,6 +115,9 @@ pub struct AuditOutcome {
     pub context: Arc<dyn AuditContext>,
     /// Files of corpus folders left out, hidden or for their extension (told on stderr).
     pub skipped_files: Vec<String>,
+    /// Corpus files and folders given more than once, read once: the name given again and the
+    /// name read (told on stderr).
+    pub repeated_inputs: Vec<(String, String)>,
     /// Transactions of `--history` that could not be read.
     pub history_unreadable: Vec<crate::source::Unreadable>,
     /// Transactions of `--history` dated after the audit time, set aside (told on stderr).
@@ -479,7 +485,9 @@ fn run_on(
         files,
         unreadable: bad_files,
         skipped,
-    } = corpus::expand(&opts.corpus)?;
+        repeated: repeated_inputs,
+        own_files,
+    } = corpus::expand(&opts.corpus, &opts.own_files)?;
     let bytes_total: u64 = files.iter().map(|f| f.len).sum();
     let checker = Checker::new(&reference, &history).with_as_of(as_of);
 
@@ -492,6 +500,7 @@ fn run_on(
         },
         seen_ids: HashMap::new(),
         duplicates: HashMap::new(),
+        vigie_files: own_files,
         newest: None,
         future_loads: 0,
         ages: [0; AGE_BUCKETS.len() + 2],
@@ -657,9 +666,7 @@ fn run_on(
                             Part::Block(block, outcomes) => {
                                 spares.give(tally.merge(block, outcomes, &file_names));
                             }
-                            Part::Failed(i, e) => {
-                                tally.unreadable_file(i, &file_names[i as usize], &e)
-                            }
+                            Part::Failed(i, e) => tally.failed(i, &file_names[i as usize], &e),
                             Part::Grown(i) => {
                                 let mapping = opts.mapping.as_ref();
                                 let res = corpus::read_file(
@@ -677,7 +684,7 @@ fn run_on(
                                     },
                                 );
                                 if let Err(e) = res {
-                                    tally.unreadable_file(i, &file_names[i as usize], &e);
+                                    tally.failed(i, &file_names[i as usize], &e);
                                 }
                             }
                         }
@@ -709,8 +716,10 @@ fn run_on(
         without_text,
         not_compared,
         first_not_compared,
+        mut vigie_files,
         ..
     } = tally;
+    vigie_files.sort();
     // Findings are ordered by file, line, then rule; ties by fingerprint, so that the order never
     // depends on scheduling. The fingerprint is worked out only for ties, once each: a run of
     // findings of one record and rule (thousands, in a text full of exposed numbers) is sorted
@@ -821,6 +830,7 @@ fn run_on(
                 .collect(),
             withdrawn_reference,
             skipped_files: skipped.clone(),
+            vigie_files,
             matched_records: matched,
             producers: PRODUCERS
                 .iter()
@@ -852,6 +862,7 @@ fn run_on(
         report,
         context,
         skipped_files: skipped,
+        repeated_inputs,
         history_unreadable,
         history_after_as_of,
         withdrawals_after_as_of,
@@ -880,6 +891,8 @@ struct Tally<'a> {
     seen_ids: HashMap<u128, (u32, u64)>,
     /// For an id read more than once, how many duplicates of it so far (IN002's occurrence).
     duplicates: HashMap<u128, u16>,
+    /// Files of the corpus folders that vigie wrote, left unread ([`corpus::VigieFile`]).
+    vigie_files: Vec<String>,
     /// The latest date of last update of the corpus, as shown, but those more than a day after
     /// the audit time (FRE003).
     newest: Option<crate::ident::Moment>,
@@ -925,6 +938,16 @@ impl Tally<'_> {
     fn add(&mut self, f: Finding) {
         self.findings.push(f);
         self.tell(self.findings.len() - 1);
+    }
+
+    /// A corpus file whose reading stopped on `e`: one of vigie's own files met in a folder,
+    /// left unread and listed, or else a file that could not be read (to the end), an IN001.
+    fn failed(&mut self, file: u32, name: &str, e: &std::io::Error) {
+        if corpus::is_vigie_file_error(e) {
+            self.vigie_files.push(name.to_string());
+        } else {
+            self.unreadable_file(file, name, e);
+        }
     }
 
     /// A corpus file that could not be read (to the end): one IN001 for it.
@@ -1107,6 +1130,7 @@ mod tests {
                 path: path.clone(),
                 name: "c.jsonl".into(),
                 len: listed,
+                in_folder: false,
             }];
             Job::File(0).run(&files, &limits, &checker, None, &cancel)
         };

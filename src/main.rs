@@ -40,8 +40,6 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        // `vigie rules | head`: the reader had what it wanted.
-        Err(e) if e.chain().any(broken_pipe) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
             // Messages may quote paths and values as typed: no control character reaches the
@@ -52,9 +50,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Whether writing failed because the reader of the output went away (`vigie … | head`), which
-/// is no error of the audit: the report writers' errors may wrap the system's, in JSON's or
-/// CSV's.
+/// Whether writing failed because the reader of the output went away (`vigie … | head`): the
+/// report writers' errors may wrap the system's, in JSON's or CSV's.
 fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     use std::io::ErrorKind::BrokenPipe;
     let mut cur = Some(e);
@@ -83,18 +80,24 @@ fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match &cli.command {
+        // `vigie rules | head`: the reader had what it wanted, and no verdict is at stake
+        // (a report cut short is another matter: see `headless`).
         Some(Command::Rules) => {
             let mut out = std::io::stdout().lock();
-            vigie::rules::rules_table(&mut out)?;
-            return Ok(0);
+            return match vigie::rules::rules_table(&mut out) {
+                Err(e) if !broken_pipe(&e) => Err(e.into()),
+                _ => Ok(0),
+            };
         }
         Some(Command::Explain { code }) => {
             let Some(rule) = Rule::from_code(code) else {
                 anyhow::bail!("no rule has the code `{code}`; `vigie rules` lists them");
             };
             let mut out = std::io::stdout().lock();
-            vigie::rules::explain(rule, &mut out)?;
-            return Ok(0);
+            return match vigie::rules::explain(rule, &mut out) {
+                Err(e) if !broken_pipe(&e) => Err(e.into()),
+                _ => Ok(0),
+            };
         }
         None => {}
     }
@@ -121,6 +124,26 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 anyhow::bail!(
                     "{}: the output is also an input of the audit; the report would replace it",
                     out.display()
+                );
+            }
+        }
+        // Inside a corpus folder, the output is left unread (a nightly job's report of the
+        // night before), unless it is no report of vigie's: a file of records that the report
+        // would replace.
+        for folder in &cli.corpus {
+            let Ok(folder_real) = std::fs::canonicalize(folder) else {
+                continue;
+            };
+            if folder_real.is_dir()
+                && vigie::corpus::walk_reads(&folder_real, &out_real)
+                && !holds_no_records(&out_real)
+            {
+                anyhow::bail!(
+                    "{}: the output is a file of the corpus folder {}, whose records the audit \
+                     reads, and not a report of vigie's; the report would replace it (write it \
+                     elsewhere, or under another name)",
+                    out.display(),
+                    folder.display()
                 );
             }
         }
@@ -163,6 +186,18 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         )
     } else {
         headless(&cli, &target, opts, write_opts)
+    }
+}
+
+/// Whether an output file inside a corpus folder may be replaced: empty, or one of vigie's own
+/// files (a report written the night before), which hold no records.
+fn holds_no_records(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    match std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head)) {
+        Ok(_) => head.iter().all(u8::is_ascii_whitespace) || vigie::corpus::is_vigie_file(&head),
+        // Not readable: the audit will say so; nothing to lose by writing over it.
+        Err(_) => true,
     }
 }
 
@@ -310,6 +345,14 @@ fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
         },
         // The terminal UI turns it on for itself.
         live_findings: false,
+        own_files: cli
+            .output
+            .iter()
+            .filter(|p| p.as_os_str() != vigie::corpus::STDIN)
+            .chain(&cli.previous)
+            .chain(&cli.waivers)
+            .cloned()
+            .collect(),
     })
 }
 
@@ -589,6 +632,8 @@ fn headless(
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_superseded(&outcome.report.audit.superseded_reference);
     warn_skipped(&outcome.skipped_files);
+    warn_repeated(&outcome.repeated_inputs);
+    warn_vigie_files(&outcome.report.audit.vigie_files);
     if let Some(u) = outcome.history_unreadable.first() {
         let n = outcome.history_unreadable.len();
         eprintln!(
@@ -692,13 +737,23 @@ fn headless(
             report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
         }
         None => {
+            // An output that cannot be written is exit 2 (README): a report cut short, by a
+            // reader that closed the pipe (`| head`) or a full disk, is no report, and a script
+            // must not take its status for the audit's.
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             if let Err(e) =
                 report::write(&report, format, &write_opts, &mut out).and_then(|_| out.flush())
-                && !broken_pipe(&e)
             {
-                return Err(e.into());
+                if broken_pipe(&e) {
+                    anyhow::bail!(
+                        "cannot write the report to standard output: its reader closed the pipe \
+                         before the end (broken pipe), so the report is incomplete"
+                    );
+                }
+                return Err(anyhow::Error::new(e).context(
+                    "cannot write the report to standard output; the report is incomplete",
+                ));
             }
         }
     }
@@ -799,6 +854,44 @@ fn warn_skipped(skipped: &[String]) {
     warn_naming(
         header,
         skipped.iter().map(|s| for_terminal(s, false).into_owned()),
+    );
+}
+
+/// Says on stderr which corpus files or folders were given more than once (by two names, or
+/// also through a folder given), each read once.
+fn warn_repeated(repeated: &[(String, String)]) {
+    let n = repeated.len();
+    let header = format!(
+        "vigie: warning: {n} corpus input{} given more than once {} read once:",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "was" } else { "were" }
+    );
+    warn_naming(
+        header,
+        repeated.iter().map(|(again, first)| {
+            format!(
+                "{}: already read through {}",
+                for_terminal(again, false),
+                for_terminal(first, false)
+            )
+        }),
+    );
+}
+
+/// Says on stderr which files of the corpus folders are vigie's own (reports, waivers), left
+/// unread.
+fn warn_vigie_files(files: &[String]) {
+    let n = files.len();
+    let header = format!(
+        "vigie: warning: {n} file{} of the corpus folders {} written by vigie (a report or a \
+         waivers file) and {} not read as records:",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "was" } else { "were" },
+        if n == 1 { "was" } else { "were" }
+    );
+    warn_naming(
+        header,
+        files.iter().map(|s| for_terminal(s, false).into_owned()),
     );
 }
 

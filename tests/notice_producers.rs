@@ -118,7 +118,7 @@ fn a_conseil_d_etat_corpus_gets_the_conseil_d_etat_conditions() {
         "{text}"
     );
     assert!(
-        text.contains("\n## 1. Autres manquements (4 constats)\n"),
+        text.contains("\n## 1. Manquements constatés (4 constats)\n\n### "),
         "{text}"
     );
     // Article headings and obligations say whose CGU.
@@ -195,7 +195,7 @@ fn a_legifrance_corpus_gets_the_dila_notice() {
     assert!(!text.contains("interruption"), "{text}");
     assert!(!text.contains("Conseil d’Etat se réserve"));
     assert!(
-        text.contains("\n## 1. Autres manquements (3 constats)\n"),
+        text.contains("\n## 1. Manquements constatés (3 constats)\n\n### "),
         "{text}"
     );
     // Defects of occultation: the Cour de cassation's address, under the code of judicial
@@ -271,9 +271,12 @@ fn a_mixed_corpus_gets_each_condition_attributed() {
     assert!(crpa.contains("- **FRE001** — date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit — 1 constat (fondement : art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :
     - enregistrement « r2 »"));
     assert!(text.contains("anonymisation.sder.courdecassation@justice.fr ;\n- décisions de la juridiction administrative"));
-    // The interruption is the Cour de cassation's remedy: the categories name it for its
-    // decisions only; the breaches of the three producers are counted as graves or others.
-    assert!(text.contains("\n## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données (10 constats)\n"), "{text}");
+    // The interruption is the Cour de cassation's remedy: the heading says what the section
+    // holds (no graver breach comes before it), and a note under it names the interruption for
+    // the Cour de cassation's decisions only, the consequences of the others being those their
+    // conditions provide, quoted in section 3.
+    assert!(text.contains("\n## 1. Manquements constatés (10 constats)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation peuvent justifier une interruption temporaire de la mise à disposition des données jusqu'à leur résolution (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir la section 3, « Conséquences »).\n\n### "), "{text}");
+    assert!(text.contains("\n## 3. Conséquences\n"), "{text}");
     assert!(
         text.contains("Il a relevé 10 manquements, concernant 3 enregistrements."),
         "{text}"
@@ -316,7 +319,14 @@ fn a_corpus_matching_nothing_keeps_both_cgu() {
     // attributed, the interruption named for the Cour de cassation's decisions only.
     assert!(text.contains(". Conséquences\n\nÀ défaut, selon la provenance des décisions en cause :\n\n**Décisions issues de l'open data de la Cour de cassation (Judilibre).** Conformément à l'article XII des conditions générales d'utilisation de la Cour de cassation, « outre"), "{text}");
     assert!(text.contains(&format!("**Décisions des juridictions administratives.** Conformément à l'article XII des conditions générales d'utilisation du Conseil d'État : {CE_XII}")), "{text}");
-    assert!(text.contains("\n## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données ("), "{text}");
+    assert!(text.contains("\n## 1. Manquements constatés ("), "{text}");
+    // The consequences come after the observations (INT007) and the deadline.
+    assert!(text.contains(" constats)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation peuvent justifier une interruption temporaire de la mise à disposition des données jusqu'à leur résolution (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir la section 4, « Conséquences »).\n\n### "), "{text}");
+    assert!(
+        text.contains("\n## 2. Observations (sans sanction) ("),
+        "{text}"
+    );
+    assert!(text.contains("\n## 4. Conséquences\n"), "{text}");
     assert!(!text.contains("Enregistrements non rapprochés"), "{text}");
 }
 
@@ -494,7 +504,7 @@ fn notice_typography() {
     // The markers of quoted text are gone; Markdown is intact.
     assert!(!text.contains(['\u{e000}', '\u{e001}']));
     assert!(text.starts_with("# Projet de mise en demeure\n"));
-    assert!(text.contains("\n## 1. Autres manquements ("));
+    assert!(text.contains("\n## 1. Manquements constatés ("));
 }
 
 /// The texts the `(fondement : …)` of a notice name: `cc` the Cour de cassation's CGU, `ce`
@@ -604,7 +614,8 @@ fn a_breach_founded_on_the_cour_de_cassation_cgu_invokes_them_throughout() {
     );
     // The withdrawn decision's FRE004 is the Cour de cassation's: its interruption is named for
     // its decisions.
-    assert!(text.contains("## 1. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données ("), "{text}");
+    assert!(text.contains("\n## 1. Manquements constatés ("), "{text}");
+    assert!(text.contains(" constats)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation peuvent justifier une interruption temporaire de la mise à disposition des données jusqu'à leur résolution (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir la section 3, « Conséquences »).\n\n### "), "{text}");
 }
 
 // The same holds of every notice: each text a basis names is in the opening, and each

@@ -118,6 +118,7 @@ fn sample() -> Report {
             superseded_reference: vec![],
             withdrawn_reference: vec![],
             skipped_files: vec!["corpus/README.txt".into()],
+            vigie_files: vec![],
             matched_records: 2,
             producers: vec![],
             texts_not_compared_why: Default::default(),
@@ -502,7 +503,8 @@ fn csv_neutralises_formulas() {
     for row in &rows {
         for cell in row {
             assert!(
-                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                !cell.starts_with(['\t', '\r'])
+                    && !cell.trim_start().starts_with(['=', '+', '-', '@']),
                 "{cell:?}"
             );
         }
@@ -532,12 +534,18 @@ fn notice_states_breaches_deadline_and_consequences() {
     // a decision here: the breaches may come under either CGU, and the Cour de cassation's
     // interruption is named for its decisions only.
     assert!(text.contains("Il a relevé 4 manquements (1 grave ou réitéré, 3 autres), concernant 2 enregistrements et l'ensemble de la base."), "{text}");
+    // The headings say what each section holds, « autres » after the graver breaches; a note
+    // under each names the interruption for the Cour de cassation's decisions, and sends the
+    // others to the consequences their own conditions provide (section 5: after the three
+    // categories and the deadline).
+    let others = "(CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir la section 5, « Conséquences »).\n\n### ";
     let perm = text
-        .find("## 1. Manquements graves ou réitérés — pour les décisions de la Cour de cassation, susceptibles de justifier une interruption définitive de la mise à disposition des données (1 constat)\n")
-        .unwrap();
+        .find(&format!("## 1. Manquements graves ou réitérés (1 constat)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation sont susceptibles de justifier une interruption définitive de la mise à disposition des données {others}"))
+        .expect(&text);
     let temp = text
-        .find("## 2. Autres manquements — pour les décisions de la Cour de cassation, justifiant une interruption temporaire de la mise à disposition des données (3 constats)\n")
-        .unwrap();
+        .find(&format!("## 2. Autres manquements (3 constats)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation peuvent justifier une interruption temporaire de la mise à disposition des données jusqu'à leur résolution {others}"))
+        .expect(&text);
+    assert!(text.contains("\n## 5. Conséquences\n"), "{text}");
     let obs = text
         .find("## 3. Observations (sans sanction) (1 constat)")
         .unwrap();

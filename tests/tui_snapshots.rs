@@ -1012,3 +1012,33 @@ snap!(small_list_20x5, "tab", 20, 5);
 snap!(small_help_40x12, "?", 40, 12);
 snap!(small_filter_40x12, "tab f", 40, 12);
 snap!(small_export_40x12, "e", 40, 12);
+
+// A corpus none of whose records could be read has no verdict: the overview does not show the
+// `COMPLIANT` its findings (IN001 alone, with no penalty) would give.
+#[test]
+fn an_audit_that_read_no_record_shows_no_verdict() {
+    let mut report = tui_common::report();
+    report
+        .findings
+        .retain(|f| f.rule == vigie::rules::Rule::IN001);
+    assert_eq!(report.findings.len(), 1);
+    report.summary = vigie::report::Summary::of(&report.findings);
+    report.audit.records = 0;
+    report.audit.unreadable_records = 1;
+    report.audit.matched_records = 0;
+    report.audit.producers.clear();
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report.clone(), None);
+    let text = screen(&mut app, "", 120, 32);
+    assert!(text.contains("NO VERDICT"), "{text}");
+    assert!(
+        text.contains("no record of the corpus could be read"),
+        "{text}"
+    );
+    assert!(!text.contains("COMPLIANT"), "{text}");
+    // One record read is enough for a verdict.
+    report.audit.records = 1;
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let text = screen(&mut app, "", 120, 32);
+    assert!(text.contains("COMPLIANT"), "{text}");
+    assert!(!text.contains("NO VERDICT"), "{text}");
+}

@@ -527,6 +527,7 @@ fn outcome() -> vigie::audit::AuditOutcome {
         report: tui_common::report(),
         context: std::sync::Arc::new(tui_common::Context),
         skipped_files: Vec::new(),
+        repeated_inputs: Vec::new(),
         history_unreadable: Vec::new(),
         history_after_as_of: 0,
         withdrawals_after_as_of: 0,

@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
         path: tmp.path().to_path_buf(),
         name: "fuzz.jsonl".into(),
         len: data.len() as u64,
+        in_folder: false,
     };
     // The first byte picks the limits, so that both the tiny and the default paths are fuzzed.
     let limits = if data.first().is_some_and(|b| b & 1 == 1) {

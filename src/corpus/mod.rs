@@ -127,12 +127,15 @@ impl Limits {
 }
 
 /// One corpus file to read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CorpusFile {
     pub path: PathBuf,
     /// The name shown in reports.
     pub name: String,
     pub len: u64,
+    /// Found in a corpus folder, not named on the command line: one of vigie's own reports
+    /// there is left unread ([`is_vigie_file`]), not read as records.
+    pub in_folder: bool,
 }
 
 /// A file or folder entry that could not be read at all.
@@ -155,7 +158,7 @@ pub fn is_gzip_name(path: &Path) -> bool {
 
 /// Whether a file inside a folder is read: a JSON extension, gzip-compressed or not
 /// (`records.jsonl`, `records.jsonl.gz`).
-fn is_corpus_name(path: &Path) -> bool {
+pub fn is_corpus_name(path: &Path) -> bool {
     let ext = |p: &Path| {
         p.extension()
             .and_then(|e| e.to_str())
@@ -166,6 +169,17 @@ fn is_corpus_name(path: &Path) -> bool {
     } else {
         ext(path)
     }
+}
+
+/// Whether a folder walk from `folder` would list `file` to be read (both canonical paths): it
+/// lies under it, behind no hidden name, and is named as a corpus file ([`is_corpus_name`]).
+pub fn walk_reads(folder: &Path, file: &Path) -> bool {
+    file.strip_prefix(folder).is_ok_and(|rel| {
+        !rel.as_os_str().is_empty()
+            && rel
+                .components()
+                .all(|c| !c.as_os_str().as_encoded_bytes().starts_with(b"."))
+    }) && is_corpus_name(file)
 }
 
 /// The corpus argument that stands for standard input.
@@ -188,13 +202,94 @@ pub struct Expanded {
     /// Entries of folders skipped, hidden or for their extension, to be told: not silently left
     /// out.
     pub skipped: Vec<String>,
+    /// Corpus files and folders given more than once (`a.jsonl ./a.jsonl`, or a folder and a
+    /// file inside it), read once: the name given again, and the name read.
+    pub repeated: Vec<(String, String)>,
+    /// Files of corpus folders that this run reads or writes for itself (`--output`,
+    /// `--previous`, `--waivers`: [`expand`]'s `own`), left unread.
+    pub own_files: Vec<String>,
 }
 
-/// Expands the corpus arguments into files: folders are read recursively, in name order,
-/// hidden entries and files of other extensions skipped (and listed), symbolic link loops
-/// broken. A missing argument is an error, and so are folders that hold no corpus file at all;
-/// an unreadable entry inside a folder is reported, not fatal.
-pub fn expand(paths: &[PathBuf]) -> Result<Expanded, InputError> {
+/// What identifies a file whatever the name it is reached by (`a.jsonl`, `./a.jsonl`, a link):
+/// its device and inode on Unix, its canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileId {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+impl FileId {
+    /// The identity of the file at `path`, whose metadata (links followed) is `meta`.
+    pub fn of(path: &Path, meta: &std::fs::Metadata) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            Some(FileId::Inode(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            std::fs::canonicalize(path).ok().map(FileId::Path)
+        }
+    }
+
+    /// The identity of the file at `path`, if it exists.
+    pub fn of_path(path: &Path) -> Option<FileId> {
+        FileId::of(path, &std::fs::metadata(path).ok()?)
+    }
+}
+
+/// The state of one expansion of the corpus arguments.
+struct Walk<'a> {
+    out: &'a mut Expanded,
+    /// Folders read (canonical paths), with the argument they were read through: a symbolic
+    /// link loop, or a folder given again, is read once.
+    visited: std::collections::HashMap<PathBuf, String>,
+    /// Files listed so far, with the name each was listed under.
+    seen: std::collections::HashMap<FileId, String>,
+    /// Files of this run's own (`--output`…), left unread when a folder holds them.
+    own: std::collections::HashSet<FileId>,
+}
+
+impl Walk<'_> {
+    /// Lists the file at `path` (named `name`) to be read, unless it was listed already (then
+    /// noted in `repeated`) or is one of this run's own files met in a folder.
+    fn add(&mut self, path: PathBuf, name: String, meta: &std::fs::Metadata, in_folder: bool) {
+        if let Some(id) = FileId::of(&path, meta) {
+            if in_folder && self.own.contains(&id) {
+                self.out.own_files.push(name);
+                return;
+            }
+            match self.seen.entry(id) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    self.out.repeated.push((name, first.get().clone()));
+                    return;
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(name.clone());
+                }
+            }
+        }
+        self.out.files.push(CorpusFile {
+            path,
+            name,
+            len: meta.len(),
+            in_folder,
+        });
+    }
+}
+
+/// Expands the corpus arguments into files. The arguments are taken in the order of their
+/// canonical paths (standard input last), whatever the order they were given in, so that the
+/// report, which record of an id is its first (IN002) and the fingerprints do not depend on how
+/// a command line lists them. Folders are read recursively, in name order, hidden entries and
+/// files of other extensions skipped (and listed), symbolic link loops broken. A file or folder
+/// reached twice (given by two names, or also through a folder given) is read once, and noted.
+/// The files `own` names (the run's `--output`, `--previous`, `--waivers`) are left unread when
+/// a folder holds them. A missing argument is an error, and so are folders that hold no corpus
+/// file at all; an unreadable entry inside a folder is reported, not fatal.
+pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError> {
     if paths.is_empty() {
         return Err(InputError::new(
             Path::new("(corpus)"),
@@ -202,35 +297,52 @@ pub fn expand(paths: &[PathBuf]) -> Result<Expanded, InputError> {
         ));
     }
     let mut out = Expanded::default();
-    let Expanded {
-        files,
-        unreadable: bad,
-        skipped,
-    } = &mut out;
-    for p in paths {
+    let mut walk = Walk {
+        out: &mut out,
+        visited: Default::default(),
+        seen: Default::default(),
+        own: own.iter().filter_map(|p| FileId::of_path(p)).collect(),
+    };
+    let mut sorted: Vec<(bool, PathBuf, &PathBuf)> = paths
+        .iter()
+        .map(|p| {
+            let stdin = p.as_os_str() == STDIN;
+            let key = if stdin {
+                PathBuf::new()
+            } else {
+                std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())
+            };
+            (stdin, key, p)
+        })
+        .collect();
+    // Stable: two names of one path keep their order, the first given being the one read.
+    sorted.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for (_, canonical, p) in sorted {
         // `-` is standard input, named so in the report.
         if p.as_os_str() == STDIN {
             let path = stdin_path();
             let meta = std::fs::metadata(&path).map_err(|e| InputError::io(p, e))?;
-            files.push(CorpusFile {
-                path,
-                name: STDIN_NAME.to_string(),
-                len: meta.len(),
-            });
+            walk.add(path, STDIN_NAME.to_string(), &meta, false);
             continue;
         }
         let meta = std::fs::metadata(p).map_err(|e| InputError::io(p, e))?;
         if meta.is_dir() {
-            let mut visited = std::collections::HashSet::new();
-            walk(p, &mut visited, files, bad, skipped);
+            if let Some(through) = walk.visited.get(&canonical) {
+                let through = through.clone();
+                walk.out.repeated.push((p.display().to_string(), through));
+                continue;
+            }
+            walk.walk(p, &p.display().to_string());
         } else {
-            files.push(CorpusFile {
-                path: p.clone(),
-                name: p.display().to_string(),
-                len: meta.len(),
-            });
+            walk.add(p.clone(), p.display().to_string(), &meta, false);
         }
     }
+    let Expanded {
+        files,
+        unreadable: bad,
+        skipped,
+        ..
+    } = &mut out;
     if files.is_empty() && bad.is_empty() {
         let shown = match skipped.len() {
             0 => "it holds no file".to_string(),
@@ -249,86 +361,155 @@ pub fn expand(paths: &[PathBuf]) -> Result<Expanded, InputError> {
     Ok(out)
 }
 
-fn walk(
-    dir: &Path,
-    visited: &mut std::collections::HashSet<PathBuf>,
-    files: &mut Vec<CorpusFile>,
-    bad: &mut Vec<UnreadableFile>,
-    skipped: &mut Vec<String>,
-) {
-    let canon = match std::fs::canonicalize(dir) {
-        Ok(c) => c,
-        Err(e) => {
-            bad.push(UnreadableFile {
-                name: dir.display().to_string(),
-                reason: e.to_string(),
-            });
+impl Walk<'_> {
+    /// Lists the files of the folder `dir`, read through the argument `through`.
+    fn walk(&mut self, dir: &Path, through: &str) {
+        let canon = match std::fs::canonicalize(dir) {
+            Ok(c) => c,
+            Err(e) => {
+                self.out.unreadable.push(UnreadableFile {
+                    name: dir.display().to_string(),
+                    reason: e.to_string(),
+                });
+                return;
+            }
+        };
+        if self.visited.contains_key(&canon) {
+            // A symbolic link loop: the folder was already read.
             return;
         }
-    };
-    if !visited.insert(canon) {
-        // A symbolic link loop: the folder was already read.
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            bad.push(UnreadableFile {
-                name: dir.display().to_string(),
-                reason: format!("cannot list the folder: {e}"),
-            });
-            return;
-        }
-    };
-    // In name order: the names of one folder compare as the paths do, and faster.
-    let mut names: Vec<(std::ffi::OsString, PathBuf)> = entries
-        .filter_map(|e| e.ok().map(|e| (e.file_name(), e.path())))
-        .collect();
-    names.sort_by(|a, b| a.0.cmp(&b.0));
-    for (name, path) in names {
-        if name.as_encoded_bytes().starts_with(b".") {
-            // Hidden: not read (a `.git` folder, an editor's backup), but told.
-            skipped.push(path.display().to_string());
-            continue;
-        }
-        let is_json = is_corpus_name(&path);
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, visited, files, bad, skipped),
-            // A named pipe would block the audit until someone wrote to it, and a device may
-            // never end (`/dev/zero`): inside a folder, only regular files are read.
-            Ok(m) if !m.is_file() => {
-                if is_json {
-                    bad.push(UnreadableFile {
+        self.visited.insert(canon, through.to_string());
+        let entries = match std::fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => {
+                self.out.unreadable.push(UnreadableFile {
+                    name: dir.display().to_string(),
+                    reason: format!("cannot list the folder: {e}"),
+                });
+                return;
+            }
+        };
+        // In name order: the names of one folder compare as the paths do, and faster.
+        let mut names: Vec<(std::ffi::OsString, PathBuf)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.file_name(), e.path())))
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, path) in names {
+            if name.as_encoded_bytes().starts_with(b".") {
+                // Hidden: not read (a `.git` folder, an editor's backup), but told.
+                self.out.skipped.push(path.display().to_string());
+                continue;
+            }
+            let is_json = is_corpus_name(&path);
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => self.walk(&path, through),
+                // A named pipe would block the audit until someone wrote to it, and a device may
+                // never end (`/dev/zero`): inside a folder, only regular files are read.
+                Ok(m) if !m.is_file() => {
+                    if is_json {
+                        self.out.unreadable.push(UnreadableFile {
                         name: path.display().to_string(),
                         reason: "not a regular file (a named pipe, a socket or a device): give it by its name to read it"
                             .to_string(),
                     });
-                } else {
-                    skipped.push(path.display().to_string());
+                    } else {
+                        self.out.skipped.push(path.display().to_string());
+                    }
                 }
-            }
-            Ok(m) => {
-                if is_json {
-                    files.push(CorpusFile {
-                        name: path.display().to_string(),
-                        path,
-                        len: m.len(),
-                    });
-                } else {
-                    skipped.push(path.display().to_string());
+                Ok(m) => {
+                    if is_json {
+                        let name = path.display().to_string();
+                        self.add(path, name, &m, true);
+                    } else {
+                        self.out.skipped.push(path.display().to_string());
+                    }
                 }
-            }
-            Err(e) => {
-                // A dangling link or an entry we may not read.
-                if is_json {
-                    bad.push(UnreadableFile {
-                        name: path.display().to_string(),
-                        reason: e.to_string(),
-                    });
+                Err(e) => {
+                    // A dangling link or an entry we may not read.
+                    if is_json {
+                        self.out.unreadable.push(UnreadableFile {
+                            name: path.display().to_string(),
+                            reason: e.to_string(),
+                        });
+                    }
                 }
             }
         }
     }
+}
+
+/// Whether the start of a file (`head`, a few hundred bytes are enough) is one of vigie's own
+/// files, as vigie writes them: a JSON report (an object whose first key is `vigie_report`, the
+/// schema version), a JSON Lines report (a first line that is a finding,
+/// `{"fingerprint":"<16 hex digits>","rule":"…`, or, when nothing was found, the summary,
+/// `{"summary":{"verdict":"…`), or a waivers file (an object whose first key is a fingerprint,
+/// whose value starts with `"status"`). None of them holds records: the lines of a report have
+/// no `id`, and would each be an IN001. The CSV report, the notice and the text summary are
+/// named `.csv`, `.md` and `.txt`, which folders are not read for.
+pub fn is_vigie_file(head: &[u8]) -> bool {
+    let b = &head[bom_len(head)..];
+    let hex16 =
+        |s: &[u8]| s.len() == 16 && s.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'));
+    // The JSON Lines report, compact.
+    if b.starts_with(b"{\"summary\":{\"verdict\":\"") {
+        return true;
+    }
+    if let Some(rest) = b.strip_prefix(b"{\"fingerprint\":\"")
+        && rest.len() > 16
+        && hex16(&rest[..16])
+        && rest[16..].starts_with(b"\",\"rule\":\"")
+    {
+        return true;
+    }
+    // An object's first key, and what follows its colon, whatever the white space.
+    let ws = |from: usize| {
+        from + b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+            .count()
+    };
+    let mut i = ws(0);
+    if b.get(i) != Some(&b'{') {
+        return false;
+    }
+    i = ws(i + 1);
+    if b.get(i) != Some(&b'"') {
+        return false;
+    }
+    let Some(len) = b[i + 1..].iter().take(32).position(|&c| c == b'"') else {
+        return false;
+    };
+    let key = &b[i + 1..i + 1 + len];
+    i = ws(i + len + 2);
+    if b.get(i) != Some(&b':') {
+        return false;
+    }
+    i = ws(i + 1);
+    if key == b"vigie_report" {
+        return b.get(i).is_some_and(u8::is_ascii_digit);
+    }
+    if hex16(key) && b.get(i) == Some(&b'{') {
+        return b[ws(i + 1)..].starts_with(b"\"status\"");
+    }
+    false
+}
+
+/// The error of a file of a corpus folder that is one of vigie's own ([`is_vigie_file`]): it is
+/// left unread, and told, rather than read as records that would each be an IN001.
+#[derive(Debug)]
+pub struct VigieFile;
+
+impl std::fmt::Display for VigieFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a report or waivers file written by vigie, not records")
+    }
+}
+
+impl std::error::Error for VigieFile {}
+
+/// Whether reading a corpus file stopped because it is one of vigie's own ([`VigieFile`]).
+pub fn is_vigie_file_error(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<VigieFile>())
 }
 
 /// One item of a block: the bytes of one record, or why it could not even be delimited.
@@ -667,6 +848,14 @@ pub(crate) fn read_opened<R: Read>(
     // more than it needs.
     let mut eof = n < head.len();
     head.truncate(n);
+    // A report of an earlier run written inside a corpus folder holds no record: each of its
+    // lines would be an IN001, more of them every night.
+    if file.in_folder && is_vigie_file(&head) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            VigieFile,
+        ));
+    }
     // A file of known size may be read again from its start (a pipe cannot: see
     // `first_line_in_file`, which checks, only when it has to).
     let again = (file.len > 0).then_some(file.path.as_path());
@@ -2957,6 +3146,7 @@ mod tests {
             path: p.clone(),
             name: "c.jsonl".into(),
             len: content.len() as u64,
+            ..Default::default()
         };
         let mut out = Vec::new();
         read_file(&file, 0, &limits, &mut |b: Block| {
@@ -3017,6 +3207,7 @@ mod tests {
                 path: p,
                 name: name.into(),
                 len: content.len() as u64,
+                ..Default::default()
             };
             let mut blocks = Vec::new();
             read_file(&file, 0, &Limits::default(), &mut |b: Block| {
@@ -3120,6 +3311,7 @@ mod tests {
             path: p,
             name: "c.jsonl".into(),
             len: content.len() as u64,
+            ..Default::default()
         };
         let limits = Limits {
             block_bytes: 700,
@@ -4376,6 +4568,7 @@ mod tests {
             path: p.to_path_buf(),
             name: p.display().to_string(),
             len: std::fs::metadata(p).unwrap().len(),
+            ..Default::default()
         };
         let mut items = Vec::new();
         let mut progress = 0;
@@ -4449,6 +4642,7 @@ mod tests {
                 path: p.clone(),
                 name: name.into(),
                 len: content.len() as u64,
+                ..Default::default()
             };
             let mut sizes = Vec::new();
             let mut lines_seen = Vec::new();
@@ -4719,7 +4913,7 @@ mod tests {
 
     #[test]
     fn no_corpus_path_is_an_error_not_a_panic() {
-        let e = expand(&[]).expect_err("an error");
+        let e = expand(&[], &[]).expect_err("an error");
         assert!(e.to_string().contains("no corpus"), "{e}");
     }
 
@@ -4861,6 +5055,153 @@ mod tests {
         }
     }
 
+    // vigie's own files, as its writers write them, are told from records by their start; the
+    // records and pages a corpus holds are not taken for them.
+    #[test]
+    fn vigie_files_are_told_by_their_start() {
+        use crate::model::Finding;
+        use crate::report::{Format, Report, Summary, WriteOptions};
+        use crate::rules::Rule;
+        let written = |findings: Vec<Finding>, format: Format| {
+            let report = Report {
+                audit: Default::default(),
+                summary: Summary::of(&findings),
+                findings,
+                files: vec!["c.jsonl".into()],
+                waivers: Default::default(),
+            };
+            let mut out = Vec::new();
+            crate::report::write(&report, format, &WriteOptions::default(), &mut out).unwrap();
+            out
+        };
+        let finding = || Finding::new(Rule::FRE003, None, "the corpus is old");
+        for (findings, format) in [
+            (vec![finding()], Format::Json),
+            (vec![], Format::Json),
+            (vec![finding()], Format::Jsonl),
+            (vec![], Format::Jsonl),
+        ] {
+            let bytes = written(findings, format);
+            assert!(is_vigie_file(&bytes), "{}", String::from_utf8_lossy(&bytes));
+            // The start is enough, and a byte order mark changes nothing.
+            assert!(is_vigie_file(&bytes[..64]));
+            let mut bom = b"\xEF\xBB\xBF".to_vec();
+            bom.extend_from_slice(&bytes);
+            assert!(is_vigie_file(&bom));
+        }
+        let mut waivers = std::collections::BTreeMap::new();
+        waivers.insert(
+            "9f2c41d07a3b5e11".to_string(),
+            crate::report::Waiver {
+                status: crate::report::WaiverStatus::Reviewed,
+                note: String::new(),
+                at: String::new(),
+            },
+        );
+        let mut bytes = Vec::new();
+        crate::tui::waivers::write(&mut bytes, &waivers).unwrap();
+        assert!(is_vigie_file(&bytes), "{}", String::from_utf8_lossy(&bytes));
+        // Records, arrays and pages of them, and look-alikes, are not.
+        for not in [
+            &b"{\"id\":\"r1\",\"text\":\"x\"}\n"[..],
+            b"[{\"id\":\"r1\"}]",
+            b"{\"total\": 1, \"results\": [{\"id\": \"r1\"}]}",
+            b"{\"vigie_report\": \"x\", \"id\": \"r1\"}",
+            b"{\"fingerprint\":\"not-hex-at-all!!\",\"rule\":\"x\"}",
+            b"{\"fingerprint\":\"9f2c41d07a3b5e11\",\"id\":\"r1\"}",
+            b"{\"9f2c41d07a3b5e11\": {\"id\": \"r1\"}}",
+            b"{\"summary\": \"a record about a summary\", \"id\": \"r1\"}",
+            b"",
+            b"{}",
+        ] {
+            assert!(!is_vigie_file(not), "{}", String::from_utf8_lossy(not));
+        }
+    }
+
+    // A file reached twice (by two names, or also through a folder given) is listed once, and
+    // noted; the arguments are taken in the order of their paths, however they are given; the
+    // run's own files met in a folder are left out.
+    #[test]
+    fn corpus_arguments_are_listed_once_in_the_order_of_their_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        for name in ["a.jsonl", "b.jsonl", "sub/c.jsonl", "sub/report.jsonl"] {
+            std::fs::write(root.join(name), b"{\"id\":\"x\"}\n").unwrap();
+        }
+        let names = |e: &Expanded| -> Vec<String> {
+            e.files
+                .iter()
+                .map(|f| {
+                    f.path
+                        .strip_prefix(root)
+                        .unwrap_or(&f.path)
+                        .display()
+                        .to_string()
+                })
+                .collect()
+        };
+        let a = root.join("a.jsonl");
+        let b = root.join("b.jsonl");
+        let sub = root.join("sub");
+        let again = root.join("sub/../a.jsonl");
+        let e = expand(&[b.clone(), sub.clone(), a.clone(), again.clone()], &[]).unwrap();
+        assert_eq!(
+            names(&e),
+            ["a.jsonl", "b.jsonl", "sub/c.jsonl", "sub/report.jsonl"]
+        );
+        assert!(
+            e.files
+                .iter()
+                .all(|f| f.in_folder == f.path.starts_with(&sub))
+        );
+        assert_eq!(
+            e.repeated,
+            [(again.display().to_string(), a.display().to_string())]
+        );
+        // A folder and the files and folders in it.
+        let e = expand(
+            &[
+                sub.join("c.jsonl"),
+                root.to_path_buf(),
+                sub.clone(),
+                b.clone(),
+            ],
+            &[sub.join("report.jsonl")],
+        )
+        .unwrap();
+        assert_eq!(names(&e), ["a.jsonl", "b.jsonl", "sub/c.jsonl"]);
+        let shown = |p: &Path| p.display().to_string();
+        assert_eq!(
+            e.repeated,
+            [
+                (shown(&b), shown(&root.join("b.jsonl"))),
+                (shown(&sub), shown(root)),
+                (
+                    shown(&sub.join("c.jsonl")),
+                    shown(&root.join("sub").join("c.jsonl"))
+                ),
+            ]
+        );
+        assert_eq!(e.own_files, [shown(&sub.join("report.jsonl"))]);
+        // Given by name, the run's own file is read as asked (the command line refuses an
+        // output that is an input).
+        let e = expand(&[sub.join("report.jsonl")], &[sub.join("report.jsonl")]).unwrap();
+        assert_eq!(names(&e), ["sub/report.jsonl"]);
+    }
+
+    #[test]
+    fn a_folder_walk_reads_files_behind_no_hidden_name_and_of_a_corpus_name() {
+        let f = Path::new("/c");
+        assert!(walk_reads(f, Path::new("/c/a.jsonl")));
+        assert!(walk_reads(f, Path::new("/c/x/a.json.gz")));
+        assert!(!walk_reads(f, Path::new("/c/.x/a.jsonl")));
+        assert!(!walk_reads(f, Path::new("/c/.a.jsonl")));
+        assert!(!walk_reads(f, Path::new("/c/a.csv")));
+        assert!(!walk_reads(f, Path::new("/d/a.jsonl")));
+        assert!(!walk_reads(f, Path::new("/c")));
+    }
+
     #[test]
     fn folders_list_json_files_plain_or_gzip_compressed() {
         let dir = tempfile::tempdir().unwrap();
@@ -4878,7 +5219,7 @@ mod tests {
             files,
             unreadable: bad,
             ..
-        } = expand(&[dir.path().to_path_buf()]).unwrap();
+        } = expand(&[dir.path().to_path_buf()], &[]).unwrap();
         assert!(bad.is_empty());
         let names: Vec<String> = files
             .iter()

@@ -25,17 +25,22 @@ const HEADER: [&str; 15] = [
 /// The columns that identify a record: `record_id`, `source_id`, `file`.
 const IDENTIFYING: [usize; 3] = [7, 8, 9];
 
-/// Whether a cell starting so would be taken for a formula: `=`, `+`, `-`, `@`, a tab or a
-/// carriage return.
+/// Whether a cell would be taken for a formula: it starts with a tab or a carriage return, or
+/// its first character after any leading white space is `=`, `+`, `-` or `@`. White space is
+/// Unicode's (spaces, tabs, line feeds, no-break and other typographic spaces): spreadsheets
+/// trim it on import (Google Sheets always, LibreOffice Calc with "Trim spaces"), and
+/// `  =HYPERLINK(…)` or a no-break space before `@…` would then start a formula.
 fn starts_formula(cell: &str) -> bool {
-    matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    )
+    matches!(cell.as_bytes().first(), Some(b'\t' | b'\r'))
+        || matches!(
+            cell.trim_start().chars().next(),
+            Some('=' | '+' | '-' | '@')
+        )
 }
 
-/// Prefixes with `'` a cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return,
-/// so that no spreadsheet evaluates corpus text as a formula (CSV injection).
+/// Prefixes with `'` a cell that would start a formula ([`starts_formula`]: `=`, `+`, `-`, `@`,
+/// after leading white space or not, a tab or a carriage return), so that no spreadsheet
+/// evaluates corpus text as a formula (CSV injection).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
     if starts_formula(cell) {
         Cow::Owned(format!("'{cell}"))
@@ -174,8 +179,30 @@ mod tests {
         for s in ["=1+1", "+33", "-2", "@SUM(A1)", "\tx", "\rx"] {
             assert_eq!(neutralise(s), format!("'{s}"));
         }
-        for s in ["", "M. K", "'=x", " =x", "20-23.523"] {
-            assert_eq!(neutralise(s), s);
+        // After white space that a spreadsheet trims on import: spaces, a no-break space, an
+        // ideographic space, a line feed, a tab after spaces.
+        for s in [
+            " =x",
+            "  =HYPERLINK(\"http://x\")",
+            "\u{a0}@SUM(1+1)",
+            "\u{202f}+33",
+            "\u{3000}-2",
+            "\n=x",
+            "  \t=x",
+        ] {
+            assert_eq!(neutralise(s), format!("'{s}"), "{s:?}");
+        }
+        for s in [
+            "",
+            "   ",
+            "M. K",
+            "'=x",
+            " 'x",
+            "20-23.523",
+            " a=b",
+            "\u{a0}x-1",
+        ] {
+            assert_eq!(neutralise(s), s, "{s:?}");
         }
         // Prefixed as read, whatever its control characters become.
         for (s, want) in [
@@ -183,6 +210,8 @@ mod tests {
             ("\rx", "'⏎x"),
             ("=1+1", "'=1+1"),
             ("x\ty", "x y"),
+            ("\u{a0}@x", "'\u{a0}@x"),
+            ("  \t=x", "'   =x"),
         ] {
             assert_eq!(cell(s), want, "{s:?}");
         }

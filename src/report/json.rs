@@ -2,7 +2,7 @@
 //! sorted (the summary's counts by family, severity and penalty in the registry's order, every
 //! key present), so that the same audit gives the same bytes (but for `elapsed_ms`).
 
-use super::{AuditInfo, PreviousAudit, Report, Summary, Waiver, WriteOptions};
+use super::{AuditInfo, PreviousAudit, Report, Waiver, WriteOptions};
 use crate::model::Finding;
 use crate::text::sanitize::{JsonFormatter, write_json};
 use serde::Serialize;
@@ -46,6 +46,8 @@ pub(crate) struct AuditView<'a> {
     superseded_reference: Vec<SupersededView<'a>>,
     withdrawn_reference: Vec<WithdrawnView<'a>>,
     skipped_files: &'a [String],
+    /// Files of the corpus folders that vigie wrote (reports, waivers), not read as records.
+    skipped_vigie_files: &'a [String],
     matched_records: u64,
     producers: ProducersView<'a>,
     texts_not_compared: u64,
@@ -217,6 +219,7 @@ impl<'a> AuditView<'a> {
                 })
                 .collect(),
             skipped_files: &a.skipped_files,
+            skipped_vigie_files: &a.vigie_files,
             matched_records: a.matched_records,
             producers: ProducersView(&a.producers),
             texts_not_compared: a.texts_not_compared(),
@@ -249,6 +252,10 @@ impl<'a> AuditView<'a> {
 #[derive(Serialize)]
 pub(crate) struct SummaryView {
     verdict: &'static str,
+    /// False when no record of the corpus could be read ([`Report::read_no_record`]): the
+    /// verdict, worked out from the findings alone (SPEC §3), then says nothing of the corpus,
+    /// though it reads `compliant`.
+    conclusive: bool,
     findings: u64,
     records_with_findings: u64,
     /// The rules that fired, by code.
@@ -285,10 +292,12 @@ impl Serialize for Counts {
 }
 
 impl SummaryView {
-    pub(crate) fn new(s: &Summary) -> Self {
+    pub(crate) fn new(report: &Report) -> Self {
         use crate::rules::{Family, Penalty, Severity};
+        let s = &report.summary;
         SummaryView {
             verdict: s.verdict.as_str(),
+            conclusive: !report.read_no_record(),
             findings: s.findings,
             records_with_findings: s.records_with_findings,
             by_rule: s.by_rule.iter().map(|(k, &v)| (k.code(), v)).collect(),
@@ -401,7 +410,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         vigie_report: SCHEMA_VERSION,
         tool: TOOL,
         audit: AuditView::new(&report.audit, opts),
-        summary: SummaryView::new(&report.summary),
+        summary: SummaryView::new(report),
         findings: FindingsView {
             report,
             reveal: opts.reveal_personal_data,

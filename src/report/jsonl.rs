@@ -21,7 +21,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         out.write_all(b"\n")?;
     }
     let last = LastLine {
-        summary: SummaryView::new(&report.summary),
+        summary: SummaryView::new(report),
         audit: AuditView::new(&report.audit, opts),
     };
     write_json(&mut out, JsonFormatter::compact(), &last)?;

@@ -251,6 +251,10 @@ pub struct AuditInfo {
     /// Files (and folders) of the corpus folders not read, being hidden or not of a corpus's
     /// extension: nothing the auditor gave is left out silently (SPEC §7).
     pub skipped_files: Vec<String>,
+    /// Files of the corpus folders that vigie wrote, not read as records: its reports (an
+    /// earlier run's, this run's `--output` and `--previous`) and waivers files
+    /// ([`crate::corpus::is_vigie_file`]). In the JSON report, `audit.skipped_vigie_files`.
+    pub vigie_files: Vec<String>,
     pub matched_records: u64,
     /// Records by the producer whose conditions apply to them, in the order of [`Producer`]'s
     /// variants, producers with none left out: the producer of the reference decision a record

@@ -25,6 +25,11 @@ const EXAMPLES: usize = 5;
 const OBJECT_COMPLIANT: &str = "Audit de conformité aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data — absence de manquement";
 
+/// The object of a letter on an audit that could read no record of the corpus: it found no
+/// breach, but examined nothing either.
+const OBJECT_NOTHING_READ: &str = "Audit de conformité aux conditions générales de réutilisation \
+des décisions de justice diffusées en open data — audit impossible, aucun enregistrement lisible";
+
 /// The consequences the Cour de cassation's CGU provide (article XII, seed 000), quoted.
 const CC_XII: &str = "« outre \
 les sanctions prévues à l'article L. 326-1 du CRPA, tout manquement du réutilisateur aux présentes \
@@ -687,28 +692,55 @@ impl Regimes {
     }
 }
 
-/// The heading of a penalty category, for breaches under `regimes` ([`Regimes::resolved`]):
-/// the Cour de cassation's interruption is named only for its decisions.
-fn penalty_heading(p: Penalty, regimes: Regimes) -> String {
-    let (plain, cc) = match p {
-        Penalty::Permanent => (
-            "Manquements graves ou réitérés",
-            "susceptibles de justifier une interruption définitive de la mise à disposition des \
-             données",
-        ),
-        Penalty::Temporary => (
-            "Autres manquements",
-            "justifiant une interruption temporaire de la mise à disposition des données",
-        ),
-        Penalty::None => return "Observations (sans sanction)".to_string(),
-    };
-    if regimes.interruption_only() {
-        format!("Manquements {cc}")
-    } else if regimes.interruption() {
-        format!("{plain} — pour les décisions de la Cour de cassation, {cc}")
-    } else {
-        plain.to_string()
+/// The heading of a penalty category, for breaches under `regimes` ([`Regimes::resolved`]): what
+/// the section holds. The Cour de cassation's interruption (its CGU XII), the remedy vigie's
+/// categories are modelled on, names the category only when it answers every breach in it;
+/// otherwise the category is named by what its breaches are (graves or repeated, or the others,
+/// « autres » only after the graves), and [`remedy_note`] says whose remedy is which.
+/// `after_graver`: a section of graver breaches comes before.
+fn penalty_heading(p: Penalty, regimes: Regimes, after_graver: bool) -> &'static str {
+    match p {
+        Penalty::Permanent if regimes.interruption_only() => {
+            "Manquements susceptibles de justifier une interruption définitive de la mise à \
+             disposition des données"
+        }
+        Penalty::Permanent => "Manquements graves ou réitérés",
+        Penalty::Temporary if regimes.interruption_only() => {
+            "Manquements justifiant une interruption temporaire de la mise à disposition des \
+             données"
+        }
+        Penalty::Temporary if after_graver => "Autres manquements",
+        Penalty::Temporary => "Manquements constatés",
+        Penalty::None => "Observations (sans sanction)",
     }
+}
+
+/// Under the heading of a penalty category whose breaches concern the decisions of the Cour de
+/// cassation and of other producers (or of producers not known): the interruption its CGU XII
+/// provide for its decisions, and for the others, the consequences their own conditions provide
+/// (the Conseil d'État's CGU and the DILA notice provide no interruption), which section
+/// `consequences` quotes. `None` when the heading says it all.
+fn remedy_note(p: Penalty, regimes: Regimes, consequences: usize) -> Option<String> {
+    if !regimes.interruption() || regimes.interruption_only() {
+        return None;
+    }
+    let cc = match p {
+        Penalty::Permanent => {
+            "sont susceptibles de justifier une interruption définitive de la mise à disposition \
+             des données"
+        }
+        Penalty::Temporary => {
+            "peuvent justifier une interruption temporaire de la mise à disposition des données \
+             jusqu'à leur résolution"
+        }
+        Penalty::None => return None,
+    };
+    Some(format!(
+        "Ceux de ces manquements qui concernent des décisions issues de l'open data de la Cour de \
+         cassation {cc} (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont \
+         celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir \
+         la section {consequences}, « Conséquences »).\n\n"
+    ))
 }
 
 /// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], and
@@ -1270,73 +1302,9 @@ fn example_line(
     (s, personal)
 }
 
-pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
-    let findings: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| {
-            report.waivers.is_empty()
-                || report
-                    .waivers
-                    .get(&f.fingerprint())
-                    .is_none_or(|w| w.status != WaiverStatus::Accepted)
-        })
-        .collect();
-    let accepted = report.findings.len() - findings.len();
-    let count = |p: Penalty| findings.iter().filter(|f| f.penalty == p).count();
-    let (permanent, temporary) = (count(Penalty::Permanent), count(Penalty::Temporary));
-    let breaches = permanent + temporary;
-    let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
-    let a = &report.audit;
-    let conditions = Conditions::of(a);
-    // Whose remedies answer the breaches: those of the producers of their decisions, and of
-    // the conditions their bases rely on.
-    let in_breach: Vec<&Finding> = findings
-        .iter()
-        .copied()
-        .filter(|f| f.penalty != Penalty::None)
-        .collect();
-    let regimes = Regimes::of_all(report, &in_breach, conditions).resolved(conditions);
-    // The conditions the opening names: every text a breach relies on among them.
-    let texts = in_breach.iter().fold(Texts::default(), |t, f| {
-        t.union(Texts::of(f, report.basis(f), conditions))
-    });
-    let invoked = Invoked::new(conditions, texts);
-    // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
-    // under its CGU: the opening says whose figure it is.
-    let cc_decisions = !conditions.known() || conditions.cc > 0;
-    let recommendation = !cc_decisions && in_breach.iter().any(|f| f.rule == Rule::FRE003);
-    let date = french_date(&a.as_of);
-    // The day of the earlier audit (`--previous`), when its report gives it.
-    let previous_day = a
-        .previous
-        .as_ref()
-        .and_then(|p| p.as_of.as_deref())
-        .map(french_date);
-    let reuser = super::reuser_name(opts.reuser.as_deref())
-        .map(verbatim)
-        .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
-
-    let mut m = String::new();
-    m.push_str(if breaches > 0 {
-        "# Projet de mise en demeure\n\n"
-    } else {
-        "# Projet de lettre — audit de conformité aux conditions de réutilisation\n\n"
-    });
-    m.push_str(
-        "**Expéditeur :** [Juridiction émettrice — nom, service et adresse à compléter]  \n",
-    );
-    let _ = writeln!(m, "**Destinataire :** {reuser}  ");
-    let _ = writeln!(m, "**Date de l'audit :** {date}  ");
-    if breaches > 0 {
-        let _ = writeln!(m, "**Objet :** {OBJECT}\n");
-    } else {
-        let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
-    }
-    m.push_str("Madame, Monsieur,\n\n");
-    if breaches > 0 {
-        m.push_str(&opening(conditions, invoked, recommendation));
-    }
+/// What an audit that read records examined, for the letter: `Un audit de votre base, arrêté au
+/// {date}, a porté sur N enregistrements (M rapprochés …; K illisibles; …).`
+fn audit_scope(m: &mut String, a: &AuditInfo, date: &str) {
     let _ = write!(
         m,
         "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
@@ -1382,8 +1350,108 @@ source officielle",
         }
     }
     m.push_str(").");
+}
 
-    if breaches == 0 {
+pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let findings: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            report.waivers.is_empty()
+                || report
+                    .waivers
+                    .get(&f.fingerprint())
+                    .is_none_or(|w| w.status != WaiverStatus::Accepted)
+        })
+        .collect();
+    let accepted = report.findings.len() - findings.len();
+    let count = |p: Penalty| findings.iter().filter(|f| f.penalty == p).count();
+    let (permanent, temporary) = (count(Penalty::Permanent), count(Penalty::Temporary));
+    // No record of the corpus could be read: the audit examined nothing, and the letter says so
+    // rather than that it found no breach (nor, should a policy give IN001 a penalty, that the
+    // unreadable lines are breaches of the conditions of reuse).
+    let nothing_read = report.read_no_record();
+    let breaches = if nothing_read {
+        0
+    } else {
+        permanent + temporary
+    };
+    let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
+    let a = &report.audit;
+    let conditions = Conditions::of(a);
+    // Whose remedies answer the breaches: those of the producers of their decisions, and of
+    // the conditions their bases rely on.
+    let in_breach: Vec<&Finding> = findings
+        .iter()
+        .copied()
+        .filter(|f| f.penalty != Penalty::None)
+        .collect();
+    let regimes = Regimes::of_all(report, &in_breach, conditions).resolved(conditions);
+    // The conditions the opening names: every text a breach relies on among them.
+    let texts = in_breach.iter().fold(Texts::default(), |t, f| {
+        t.union(Texts::of(f, report.basis(f), conditions))
+    });
+    let invoked = Invoked::new(conditions, texts);
+    // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
+    // under its CGU: the opening says whose figure it is.
+    let cc_decisions = !conditions.known() || conditions.cc > 0;
+    let recommendation = !cc_decisions && in_breach.iter().any(|f| f.rule == Rule::FRE003);
+    let date = french_date(&a.as_of);
+    // The day of the earlier audit (`--previous`), when its report gives it.
+    let previous_day = a
+        .previous
+        .as_ref()
+        .and_then(|p| p.as_of.as_deref())
+        .map(french_date);
+    let reuser = super::reuser_name(opts.reuser.as_deref())
+        .map(verbatim)
+        .unwrap_or_else(|| "[Réutilisateur — nom et adresse à compléter]".to_string());
+
+    let mut m = String::new();
+    m.push_str(if breaches > 0 {
+        "# Projet de mise en demeure\n\n"
+    } else {
+        "# Projet de lettre — audit de conformité aux conditions de réutilisation\n\n"
+    });
+    m.push_str(
+        "**Expéditeur :** [Juridiction émettrice — nom, service et adresse à compléter]  \n",
+    );
+    let _ = writeln!(m, "**Destinataire :** {reuser}  ");
+    let _ = writeln!(m, "**Date de l'audit :** {date}  ");
+    if breaches > 0 {
+        let _ = writeln!(m, "**Objet :** {OBJECT}\n");
+    } else if nothing_read {
+        let _ = writeln!(m, "**Objet :** {OBJECT_NOTHING_READ}\n");
+    } else {
+        let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
+    }
+    m.push_str("Madame, Monsieur,\n\n");
+    if breaches > 0 {
+        m.push_str(&opening(conditions, invoked, recommendation));
+    }
+    if nothing_read {
+        let n = a.unreadable_records;
+        let _ = write!(
+            m,
+            "Un audit de votre base, arrêté au {date}, n'a pu être mené à bien : aucun de ses \
+enregistrements n'a pu être lu ({} illisible{}, détaillé{} ci-après). Faute d'enregistrement \
+examiné, cet audit ne permet de constater ni le respect ni la méconnaissance des conditions de \
+réutilisation qui vous sont applicables.\n\n",
+            if n > 1 {
+                format!("{} lignes ou fichiers", number(n))
+            } else {
+                format!("{} ligne ou fichier", number(n))
+            },
+            if n > 1 { "s" } else { "" },
+            if n > 1 { "s" } else { "" },
+        );
+    } else {
+        audit_scope(&mut m, a, &date);
+    }
+
+    if nothing_read {
+        // Said above: nothing examined, nothing found.
+    } else if breaches == 0 {
         // The interruption is the Cour de cassation's remedy: named only where its CGU apply.
         if !conditions.known() || conditions.cc > 0 {
             m.push_str(
@@ -1483,6 +1551,14 @@ adressée].",
     let mut body = String::new();
     let mut personal = false;
     let mut section = 0;
+    // The sections of the categories that hold findings, then the deadline and the
+    // consequences, which a category's note may refer to.
+    let categories = Penalty::ALL
+        .iter()
+        .filter(|&&p| findings.iter().any(|f| f.penalty == p))
+        .count();
+    let consequences_section = categories + 2;
+    let mut after_graver = false;
     for p in Penalty::ALL {
         let in_p: Vec<&Finding> = findings
             .iter()
@@ -1493,15 +1569,22 @@ adressée].",
             continue;
         }
         section += 1;
+        let regimes = Regimes::of_all(report, &in_p, conditions).resolved(conditions);
+        let heading = if nothing_read {
+            // Nothing was examined: what the letter lists is what could not be read.
+            "Entrées illisibles de la base"
+        } else {
+            penalty_heading(p, regimes, after_graver)
+        };
+        after_graver |= p == Penalty::Permanent;
         let _ = writeln!(
             body,
-            "## {section}. {} ({})\n",
-            penalty_heading(
-                p,
-                Regimes::of_all(report, &in_p, conditions).resolved(conditions)
-            ),
+            "## {section}. {heading} ({})\n",
             plural(in_p.len(), "constat", "constats")
         );
+        if !nothing_read && let Some(note) = remedy_note(p, regimes, consequences_section) {
+            body.push_str(&note);
+        }
         // Groups of findings by the article they primarily breach among the conditions that
         // apply to their own decisions (those of the producer of each record's reference
         // decision), in article order; within a group, by rule.
@@ -1669,6 +1752,12 @@ ci-dessus.\n",
                 );
             }
         }
+    }
+    if nothing_read {
+        m.push_str(
+            "Un nouvel audit sera conduit sur une extraction lisible de votre base [préciser, le cas \
+échéant, les modalités de sa transmission].\n\n",
+        );
     }
     m.push_str(
         "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\n\
@@ -2256,7 +2345,11 @@ mod tests {
         assert!(c.contains(CE_XII), "{c}");
     }
 
-    // Only the Cour de cassation's CGU provide the interruption of the provision of data.
+    // Only the Cour de cassation's CGU provide the interruption of the provision of data (CGU
+    // XII; the Conseil d'État's XII reserves « toute action répressive et/ou toute action en
+    // réparation », the DILA notice provides none of its own): a heading names it only when it
+    // answers every breach under it, and otherwise says what the section holds; « autres »
+    // only after the graver breaches.
     #[test]
     fn penalty_headings_name_the_interruption_for_the_cour_de_cassation_only() {
         let cc = Regimes {
@@ -2271,33 +2364,64 @@ mod tests {
             dila: true,
             ..Regimes::default()
         };
+        for after_graver in [false, true] {
+            assert_eq!(
+                penalty_heading(Penalty::Permanent, cc, after_graver),
+                "Manquements susceptibles de justifier une interruption définitive de la mise à \
+                 disposition des données"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Temporary, cc, after_graver),
+                "Manquements justifiant une interruption temporaire de la mise à disposition des \
+                 données"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Permanent, ce, after_graver),
+                "Manquements graves ou réitérés"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Permanent, cc.union(ce), after_graver),
+                "Manquements graves ou réitérés"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::None, cc, after_graver),
+                "Observations (sans sanction)"
+            );
+        }
+        for regimes in [dila.union(ce), cc.union(dila), cc.union(ce), ce] {
+            assert_eq!(
+                penalty_heading(Penalty::Temporary, regimes, false),
+                "Manquements constatés"
+            );
+            assert_eq!(
+                penalty_heading(Penalty::Temporary, regimes, true),
+                "Autres manquements"
+            );
+        }
+        // The interruption, for the Cour de cassation's decisions among others; the others'
+        // consequences are those of their conditions, which section 5 quotes.
         assert_eq!(
-            penalty_heading(Penalty::Permanent, cc),
-            "Manquements susceptibles de justifier une interruption définitive de la mise à \
-             disposition des données"
+            remedy_note(Penalty::Temporary, cc.union(ce), 5).as_deref(),
+            Some(
+                "Ceux de ces manquements qui concernent des décisions issues de l'open data de la \
+                 Cour de cassation peuvent justifier une interruption temporaire de la mise à \
+                 disposition des données jusqu'à leur résolution (CGU de la Cour de cassation, \
+                 art. XII) ; les conséquences des autres sont celles que prévoient les conditions \
+                 de réutilisation applicables à leurs décisions (voir la section 5, « \
+                 Conséquences »).\n\n"
+            )
         );
-        assert_eq!(
-            penalty_heading(Penalty::Temporary, cc),
-            "Manquements justifiant une interruption temporaire de la mise à disposition des \
-             données"
+        let permanent = remedy_note(Penalty::Permanent, cc.union(dila), 4).unwrap();
+        assert!(
+            permanent.contains("Cour de cassation sont susceptibles de justifier une interruption définitive de la mise à disposition des données (CGU de la Cour de cassation, art. XII)"),
+            "{permanent}"
         );
-        assert_eq!(
-            penalty_heading(Penalty::Permanent, ce),
-            "Manquements graves ou réitérés"
-        );
-        assert_eq!(
-            penalty_heading(Penalty::Temporary, dila.union(ce)),
-            "Autres manquements"
-        );
-        assert_eq!(
-            penalty_heading(Penalty::Temporary, cc.union(dila)),
-            "Autres manquements — pour les décisions de la Cour de cassation, justifiant une \
-             interruption temporaire de la mise à disposition des données"
-        );
-        assert_eq!(
-            penalty_heading(Penalty::None, cc),
-            "Observations (sans sanction)"
-        );
+        assert!(permanent.contains("(voir la section 4, « Conséquences »)"));
+        // Where the heading says it all, or the interruption answers none of the breaches, or
+        // the findings carry no penalty: no note.
+        assert_eq!(remedy_note(Penalty::Temporary, cc, 5), None);
+        assert_eq!(remedy_note(Penalty::Temporary, ce.union(dila), 5), None);
+        assert_eq!(remedy_note(Penalty::None, cc.union(ce), 5), None);
         // Nothing matched: the letter names both CGU, and so both remedies.
         let unknown = Regimes::of_producer(None);
         assert_eq!(unknown.resolved(Conditions::default()), cc.union(ce));

@@ -29,15 +29,28 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     let s = &report.summary;
     let a = &report.audit;
     let mut out = io::BufWriter::new(out);
-    writeln!(
-        out,
-        "vigie: verdict {} — {} finding{} in {} record{}",
-        s.verdict.as_str(),
-        s.findings,
-        plural(s.findings),
-        s.records_with_findings,
-        plural(s.records_with_findings)
-    )?;
+    if report.read_no_record() {
+        // The verdict would read `compliant`: it says nothing of a corpus none of whose records
+        // could be read.
+        writeln!(
+            out,
+            "vigie: no verdict — no record of the corpus could be read ({} unreadable line{} or \
+             file{}, IN001)",
+            a.unreadable_records,
+            plural(a.unreadable_records),
+            plural(a.unreadable_records)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "vigie: verdict {} — {} finding{} in {} record{}",
+            s.verdict.as_str(),
+            s.findings,
+            plural(s.findings),
+            s.records_with_findings,
+            plural(s.records_with_findings)
+        )?;
+    }
     writeln!(
         out,
         "records: {} read, {} unreadable, {} matched a reference decision (of {}{})",
@@ -94,6 +107,13 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         &mut out,
         "entries of the corpus folders not read (hidden, or not named .json, .jsonl, .ndjson or .jsonlines, or .gz)",
         a.skipped_files
+            .iter()
+            .map(|f| for_terminal(f, false).into_owned()),
+    )?;
+    named_lines(
+        &mut out,
+        "files of the corpus folders written by vigie (reports, waivers), not read as records",
+        a.vigie_files
             .iter()
             .map(|f| for_terminal(f, false).into_owned()),
     )?;

@@ -1132,6 +1132,7 @@ fn read_json(
         path: f.to_path_buf(),
         name: name.to_string(),
         len: meta.len(),
+        in_folder: false,
     };
     // A page of results is read as its array, a decision at a time, each kept where it lies.
     let limits = crate::corpus::Limits {

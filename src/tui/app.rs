@@ -614,6 +614,7 @@ impl App {
             report,
             context: context.unwrap_or_else(|| Arc::new(NoContext)),
             skipped_files: Vec::new(),
+            repeated_inputs: Vec::new(),
             history_unreadable: Vec::new(),
             history_after_as_of: 0,
             withdrawals_after_as_of: 0,

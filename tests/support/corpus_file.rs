@@ -20,6 +20,7 @@ pub fn for_each_block_of(path: &Path, limits: &Limits, mut f: impl FnMut(&Block)
         path: path.to_path_buf(),
         name: path.file_name().unwrap().to_string_lossy().into_owned(),
         len: std::fs::metadata(path).unwrap().len(),
+        in_folder: false,
     };
     read_file(&file, 0, limits, &mut |b: Block| {
         f(&b);

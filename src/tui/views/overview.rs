@@ -144,6 +144,14 @@ fn penalty_basis(app: &App) -> &'static str {
 fn verdict_lines(app: &App) -> Vec<Line<'static>> {
     let v = app.counts.verdict();
     let (label, style, what) = match v {
+        // Nothing to judge: the verdict would read compliant.
+        _ if app.state == AuditState::Finished && app.report.read_no_record() => (
+            "NO VERDICT",
+            Style::default()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD),
+            "no record of the corpus could be read",
+        ),
         Verdict::Permanent => (
             "PERMANENT interruption",
             Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
