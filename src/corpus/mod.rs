@@ -429,17 +429,8 @@ pub fn read_file_recycling(
         }
         None => {}
     }
-    // UTF-16 (as some Windows tools export): by its byte order mark, or by the zero byte beside
-    // the first `{` or `[`. Every line would otherwise be "invalid UTF-8", without saying why.
-    if matches!(
-        magic,
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'{' | b'[', 0, ..] | [0, b'{' | b'[', ..]
-    ) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "encoded in UTF-16: vigie reads JSON in UTF-8; convert it \
-             (`iconv -f UTF-16 -t UTF-8 FILE > FILE.jsonl`)",
-        ));
+    if let Some(why) = wide_encoding(magic, false, "FILE.jsonl") {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why));
     }
     // The other compressors a reuser's export may come in, by their magic bytes.
     let other = match magic {
@@ -459,6 +450,36 @@ pub fn read_file_recycling(
         ));
     }
     read_opened(fh, magic, file, index, limits, spare, f)
+}
+
+/// Why a file that starts with `head` cannot be read, if it is JSON in UTF-16 or UTF-32 (as some
+/// Windows tools export it), told by its byte order mark or by the zero bytes beside its first
+/// `{` or `[`: every line would otherwise be "invalid UTF-8", without saying why. The advice
+/// names the exact encoding (`UTF-16LE`) where no byte order mark tells it: without one, `iconv`
+/// takes `UTF-16` or `UTF-32` for big-endian (or the machine's order), which garbles the other.
+/// UTF-32 is told first: its little-endian mark, `FF FE 00 00`, starts with UTF-16's.
+/// `converted` names the file to convert it to, in the advice; with `gzip`, the file's content
+/// is what is so encoded.
+pub(crate) fn wide_encoding(head: &[u8], gzip: bool, converted: &str) -> Option<String> {
+    let (name, order, iconv) = match head {
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32", "little-endian", "UTF-32"),
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32", "big-endian", "UTF-32"),
+        [b'{' | b'[', 0, 0, 0, ..] => ("UTF-32", "little-endian", "UTF-32LE"),
+        [0, 0, 0, b'{' | b'[', ..] => ("UTF-32", "big-endian", "UTF-32BE"),
+        [0xFF, 0xFE, ..] => ("UTF-16", "little-endian", "UTF-16"),
+        [0xFE, 0xFF, ..] => ("UTF-16", "big-endian", "UTF-16"),
+        [b'{' | b'[', 0, ..] => ("UTF-16", "little-endian", "UTF-16LE"),
+        [0, b'{' | b'[', ..] => ("UTF-16", "big-endian", "UTF-16BE"),
+        _ => return None,
+    };
+    let convert = if gzip {
+        format!("gunzip -c FILE | iconv -f {iconv} -t UTF-8 > {converted}")
+    } else {
+        format!("iconv -f {iconv} -t UTF-8 FILE > {converted}")
+    };
+    Some(format!(
+        "encoded in {name} ({order}): vigie reads JSON in UTF-8; convert it (`{convert}`)"
+    ))
 }
 
 /// Why an empty corpus file is an IN001.
@@ -601,6 +622,9 @@ pub(crate) fn read_gzip(
     let mut head = vec![0u8; 512];
     let n = read_full(&mut content, &mut head)?;
     head.truncate(n);
+    if let Some(why) = wide_encoding(&head, true, "FILE.jsonl") {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why));
+    }
     if n == 512 && crate::source::archive::is_tar_header(&head) {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -4595,26 +4619,71 @@ mod tests {
         assert_eq!(e.line, 6);
     }
 
-    // A UTF-16 export is one error that says so, with or without its byte order mark; UTF-8
-    // with a mark is read.
+    // A UTF-16 or UTF-32 export is one error that names its encoding, with or without its byte
+    // order mark, and says how to convert it: `iconv -f UTF-16` or `-f UTF-32` where a mark
+    // tells the byte order, the order named where none does (`iconv` would take big-endian, or
+    // the machine's order, and garble the other). UTF-32 was said to be UTF-16, and the
+    // `iconv -f UTF-16` advised turned it into text with a NUL between characters. UTF-8 with a
+    // mark is read.
     #[test]
-    fn a_utf16_file_is_an_error_that_names_the_encoding() {
+    fn a_utf16_or_utf32_file_is_an_error_that_names_the_encoding() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.jsonl");
         let line = "{\"id\":\"a\",\"text\":\"été\"}\n";
-        let le: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = line.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        for content in [
-            [&[0xFF, 0xFE][..], &le].concat(),
-            [&[0xFE, 0xFF][..], &be].concat(),
-            le.clone(),
-            be.clone(),
+        let le16: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be16: Vec<u8> = line.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let le32: Vec<u8> = line
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be32: Vec<u8> = line
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        let advice = |enc: &str, order: &str, iconv: &str| {
+            format!(
+                "encoded in {enc} ({order}): vigie reads JSON in UTF-8; convert it \
+                 (`iconv -f {iconv} -t UTF-8 FILE > FILE.jsonl`)"
+            )
+        };
+        for (content, want) in [
+            (
+                [&[0xFF, 0xFE][..], &le16].concat(),
+                advice("UTF-16", "little-endian", "UTF-16"),
+            ),
+            (
+                [&[0xFE, 0xFF][..], &be16].concat(),
+                advice("UTF-16", "big-endian", "UTF-16"),
+            ),
+            (le16, advice("UTF-16", "little-endian", "UTF-16LE")),
+            (be16, advice("UTF-16", "big-endian", "UTF-16BE")),
+            (
+                [&[0xFF, 0xFE, 0, 0][..], &le32].concat(),
+                advice("UTF-32", "little-endian", "UTF-32"),
+            ),
+            (
+                [&[0, 0, 0xFE, 0xFF][..], &be32].concat(),
+                advice("UTF-32", "big-endian", "UTF-32"),
+            ),
+            (le32.clone(), advice("UTF-32", "little-endian", "UTF-32LE")),
+            (be32, advice("UTF-32", "big-endian", "UTF-32BE")),
         ] {
             std::fs::write(&p, &content).unwrap();
             let (got, _, err) = read_items(&p, &Limits::default());
             assert!(got.is_empty());
-            assert!(err.unwrap().starts_with("encoded in UTF-16"));
+            assert_eq!(err.as_deref(), Some(want.as_str()));
         }
+        // Compressed, the content is told the same way, and the advice inflates it first.
+        std::fs::write(&p, gzip(&le32)).unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(got.is_empty());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "encoded in UTF-32 (little-endian): vigie reads JSON in UTF-8; convert it \
+                 (`gunzip -c FILE | iconv -f UTF-32LE -t UTF-8 > FILE.jsonl`)"
+            )
+        );
         std::fs::write(&p, [&b"\xEF\xBB\xBF"[..], line.as_bytes()].concat()).unwrap();
         let (got, _, err) = read_items(&p, &Limits::default());
         assert!(err.is_none());
