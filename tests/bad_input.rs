@@ -348,6 +348,47 @@ fn json_lines_whose_first_line_is_an_array_lose_no_record() {
     );
 }
 
+// A number beyond the range of a float (`1e400`: valid JSON, which Python, JavaScript and jq
+// read) in a field no rule reads made the record an IN001, "number out of range", and hid its
+// findings; so did an id written so, though numeric ids are read as written. Both records are
+// read and checked now.
+#[test]
+fn a_number_beyond_a_float_loses_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.jsonl");
+    let text = "M. Jean Dupont, né le 3 mars 1975, a formé le pourvoi.";
+    std::fs::write(
+        &p,
+        format!(
+            "{{\"id\":\"r1\",\"score\":1e400,\"text\":\"{text}\"}}\n\
+             {{\"id\":1e400,\"text\":\"x\"}}\n"
+        ),
+    )
+    .unwrap();
+    let (_, v, _) = run(&[&p], &[]);
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(v["audit"]["unreadable_records"], 0);
+    let on = |rule: &str| -> Vec<(u64, String)> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .map(|f| {
+                let r = &f["record"];
+                (
+                    r["line"].as_u64().unwrap(),
+                    r["id"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    // The date of birth in clear on line 1 is found.
+    assert_eq!(on("MSK005"), [(1, "r1".to_string())]);
+    // The record of line 2 is read, its id as written.
+    assert!(on("INT007").contains(&(2, "1e400".to_string())));
+}
+
 #[test]
 fn empty_files_and_folders() {
     let dir = tempfile::tempdir().unwrap();

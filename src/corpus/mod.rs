@@ -2403,18 +2403,73 @@ pub struct RecordError {
     pub message: String,
 }
 
+/// Why JSON bytes could not be parsed: serde_json's error, and the byte of the bytes parsed that
+/// it points at (see [`error_offset`]), which [`JsonError::place`] turns into a line and column.
+#[derive(Debug)]
+pub struct JsonError {
+    pub error: serde_json::Error,
+    pub offset: usize,
+}
+
+impl JsonError {
+    /// What is wrong, without serde_json's place (vigie gives its own).
+    pub fn reason(&self) -> String {
+        strip_position(&self.error.to_string())
+    }
+
+    /// The line and column (1-based) of the error in `bytes`, the bytes parsed, as an editor
+    /// shows them ([`editor_place`]).
+    pub fn place(&self, bytes: &[u8]) -> (u64, u64) {
+        editor_place(bytes, self.offset)
+    }
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
 /// Parses JSON bytes. One fast UTF-8 check of the whole (simdutf8) spares serde_json checking
 /// every string; invalid UTF-8 is left to serde_json, which says where. Valid UTF-8 goes first
 /// through a faster parser of ours ([`json::parse_value`]), which gives serde_json's value or
 /// gives up: then serde_json parses it, and says what is wrong and where.
 ///
-/// Lone UTF-16 surrogate escapes, which serde_json refuses, are read as U+FFFD
-/// ([`json::mend_lone_surrogates`]).
-pub fn parse_json(bytes: &[u8]) -> serde_json::Result<Value> {
-    parse_json_strict(bytes).or_else(|e| match json::mend_lone_surrogates(bytes) {
-        Some(mended) => parse_json_strict(&mended),
-        None => Err(e),
+/// What serde_json refuses of valid JSON is read rather than losing the value: lone UTF-16
+/// surrogate escapes as U+FFFD ([`json::mend_lone_surrogates`]), and numbers beyond the range
+/// of a 64-bit float as strings of their digits as written ([`json::quote_big_numbers`]). An
+/// error is placed in `bytes` as given.
+pub fn parse_json(bytes: &[u8]) -> Result<Value, JsonError> {
+    let e = match parse_json_strict(bytes) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    // The mended escapes have the length of the lone ones: places are unchanged.
+    let mended = json::mend_lone_surrogates(bytes);
+    let (b, e) = match &mended {
+        Some(m) => match parse_json_strict(m) {
+            Ok(v) => return Ok(v),
+            Err(e) => (m.as_slice(), e),
+        },
+        None => (bytes, e),
+    };
+    if out_of_range(&e)
+        && let Some((quoted, spans)) = json::quote_big_numbers(b)
+    {
+        return parse_json_strict(&quoted).map_err(|e| JsonError {
+            offset: json::offset_before_quoting(&spans, error_offset(&quoted, &e)),
+            error: e,
+        });
+    }
+    Err(JsonError {
+        offset: error_offset(b, &e),
+        error: e,
     })
+}
+
+/// serde_json's error on a number beyond the range of a 64-bit float.
+fn out_of_range(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("number out of range")
 }
 
 fn parse_json_strict(bytes: &[u8]) -> serde_json::Result<Value> {
@@ -2428,19 +2483,26 @@ fn parse_json_strict(bytes: &[u8]) -> serde_json::Result<Value> {
 }
 
 /// Whether [`parse_json`] says of `bytes` what serde_json alone says (once lone surrogate
-/// escapes are mended): the same value, or the same error at the same line and column. What the fast parser must keep to (for the tests and
-/// the fuzz target).
+/// escapes are mended, and numbers beyond a float's range quoted, where serde_json refuses
+/// those): the same value, or the same error at the same place. What the fast parser must keep
+/// to (for the tests and the fuzz target).
 #[doc(hidden)]
 pub fn parse_json_agrees_with_serde_json(bytes: &[u8]) -> Result<(), String> {
     let mended = json::mend_lone_surrogates(bytes);
-    let serde = serde_json::from_slice::<Value>(mended.as_deref().unwrap_or(bytes));
+    let b = mended.as_deref().unwrap_or(bytes);
+    let serde = match serde_json::from_slice::<Value>(b) {
+        Err(e) if out_of_range(&e) => match json::quote_big_numbers(b) {
+            Some((quoted, spans)) => serde_json::from_slice::<Value>(&quoted).map_err(|e| {
+                let at = json::offset_before_quoting(&spans, error_offset(&quoted, &e));
+                (e.to_string(), at)
+            }),
+            None => Err((e.to_string(), error_offset(b, &e))),
+        },
+        r => r.map_err(|e| (e.to_string(), error_offset(b, &e))),
+    };
     match (parse_json(bytes), serde) {
         (Ok(a), Ok(b)) if a == b => Ok(()),
-        (Err(a), Err(b))
-            if (a.to_string(), a.line(), a.column()) == (b.to_string(), b.line(), b.column()) =>
-        {
-            Ok(())
-        }
+        (Err(a), Err(b)) if (a.error.to_string(), a.offset) == b => Ok(()),
         (a, b) => Err(format!("parse_json gave {a:?}, serde_json {b:?}")),
     }
 }
@@ -2506,7 +2568,8 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let whole = bytes;
     let bom = bom_len(bytes);
     let bytes = &bytes[bom..];
-    let value: Value = parse_json(bytes).map_err(|e| {
+    let value: Value = parse_json(bytes).map_err(|je| {
+        let e = &je.error;
         let message = match e.classify() {
             serde_json::error::Category::Syntax
                 if e.to_string().contains("invalid unicode")
@@ -2532,7 +2595,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         };
         // Where the error is, as an editor shows it (see `editor_place`), counted from the
         // item's start, the mark included.
-        let (line, column) = editor_place(whole, bom + error_offset(bytes, &e));
+        let (line, column) = editor_place(whole, bom + je.offset);
         RecordError {
             id: None,
             line,
@@ -4115,7 +4178,6 @@ mod tests {
             ("{\"id\":\"a\",\"text\":\"é\\", Some((1, 20))),
             ("{\"id\":\"a\",\"text\":\"open", None),
             ("{\"id\":\"a\",\"n\":01}", None),
-            ("{\"id\":\"a\",\"n\":1e999}", None),
             ("{\"id\":\"a\",}", None),
             ("{\"id\":\"a\"} {}", None),
             ("{\"id\" \"a\"}", None),
@@ -4342,6 +4404,47 @@ mod tests {
                 Some("99999999999999999999".to_string())
             )
         );
+    }
+
+    // A number beyond the range of a 64-bit float is valid JSON (Python, JavaScript and jq
+    // read it), but serde_json refused the whole record, "number out of range": `1e400` in a
+    // field no rule reads lost the record and all its findings. Such a number is kept as
+    // written, as a string, wherever it is; an id so written is that id.
+    #[test]
+    fn numbers_beyond_a_float_lose_no_record() {
+        let rec = parse_record(
+            br#"{"id": "r1", "score": 1e400, "n": [-2e308, {"x": 1E+999}], "small": 1e-400, "t": "\"1e400"}"#,
+            None,
+        )
+        .unwrap();
+        assert_eq!(rec.id, "r1");
+        let extra = |k: &str| rec.extra.iter().find(|(n, _)| n == k).unwrap().1.clone();
+        assert_eq!(extra("score"), Value::String("1e400".into()));
+        assert_eq!(extra("n"), serde_json::json!(["-2e308", {"x": "1E+999"}]));
+        // Below a float's least magnitude, a number is zero, as serde_json always read it.
+        assert_eq!(extra("small"), serde_json::json!(0.0));
+        // The digits of a string are not a number.
+        assert_eq!(extra("t"), Value::String("\"1e400".into()));
+        // An id: read as written (README), whatever its form.
+        let big = format!("1{}", "0".repeat(400));
+        for written in ["1e400", "-1E+400", "1.5e999", big.as_str()] {
+            let json = format!(r#"{{"id": {written}, "text": "x"}}"#);
+            assert_eq!(parse_record(json.as_bytes(), None).unwrap().id, written);
+        }
+        // Another error is told at its own place, as if the numbers were not quoted: `x` is
+        // the 25th char of the first record, the 7th of the second's second line.
+        for (json, place) in [
+            (&br#"{"id":"a","n":1e400,"t":x}"#[..], (1, 25)),
+            (b"{\"n\": 1e400, \"m\": -1e999,\n \"t\": x}", (2, 7)),
+        ] {
+            let e = parse_record(json, None).unwrap_err();
+            assert_eq!((e.line, e.column), place, "{e:?}");
+            assert_eq!(e.message, "bad JSON: expected value");
+            assert_eq!(parse_json_agrees_with_serde_json(json), Ok(()));
+        }
+        // A number JSON's grammar does not allow is not made a string: serde_json tells it.
+        let e = parse_record(br#"{"id": "a", "n": 01e400}"#, None).unwrap_err();
+        assert!(e.message.starts_with("bad JSON"), "{e:?}");
     }
 
     /// What the mapping reads is no longer among the other fields (which the masking and

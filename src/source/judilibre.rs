@@ -42,7 +42,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
                                 file: file.to_string(),
                                 line: ln,
                             },
-                            format!("column {}: bad JSON: {}", e.column(), strip(&e)),
+                            format!("column {}: bad JSON: {}", e.error.column(), e.reason()),
                         ))],
                     ),
                 })
@@ -54,21 +54,17 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
                 return vec![Err((
                     Origin {
                         file: file.to_string(),
-                        line: whole.line() as u64,
+                        line: whole.error.line() as u64,
                     },
-                    format!("column {}: bad JSON: {}", whole.column(), strip(&whole)),
+                    format!(
+                        "column {}: bad JSON: {}",
+                        whole.error.column(),
+                        whole.reason()
+                    ),
                 ))];
             }
             out
         }
-    }
-}
-
-pub(crate) fn strip(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
     }
 }
 

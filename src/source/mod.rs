@@ -1237,9 +1237,9 @@ fn parse_item(
         Err(e) => vec![Err((
             Origin {
                 file: name.to_string(),
-                line: item.line + e.line().saturating_sub(1) as u64,
+                line: item.line + e.error.line().saturating_sub(1) as u64,
             },
-            format!("column {}: bad JSON: {}", e.column(), judilibre::strip(&e)),
+            format!("column {}: bad JSON: {}", e.error.column(), e.reason()),
         ))],
     }
 }
