@@ -342,6 +342,19 @@ pub struct Item {
     pub kind: ItemKind,
 }
 
+impl Item {
+    /// The line and column in the file of `(line, column)`, a place in the item's bytes (from
+    /// 1, as [`RecordError`] and [`JsonError::place`] give them): on the item's first line,
+    /// counted on from the item's column; on a later line, as it is.
+    pub fn place_of(&self, (line, column): (u64, u64)) -> (u64, u64) {
+        if line <= 1 {
+            (self.line, self.column + column.saturating_sub(1))
+        } else {
+            (self.line + line - 1, column)
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum ItemKind {
     /// Byte range of the item in the block's data.
