@@ -1253,16 +1253,17 @@ fn push_line_with_lone_cr(
         let slice = &data[rec..to];
         let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
         if lead < slice.len() {
-            items.push(Item {
-                line: rec_line,
-                column: lead as u64 + 1,
-                offset: file_offset + rec as u64,
-                kind: if to - rec > limits.max_record_bytes {
-                    ItemKind::Unreadable(too_large(limits))
-                } else {
-                    ItemKind::Bytes(rec + lead, to)
-                },
-            });
+            let place = (rec_line, lead as u64 + 1, file_offset + rec as u64);
+            if to - rec > limits.max_record_bytes {
+                items.push(Item {
+                    line: place.0,
+                    column: place.1,
+                    offset: place.2,
+                    kind: ItemKind::Unreadable(too_large(limits)),
+                });
+            } else {
+                push_line(data, file_offset, rec + lead, to, place, limits, items);
+            }
         }
     };
     // The brackets of the record since its first byte other than white space, and the bytes
@@ -1300,6 +1301,54 @@ fn push_line_with_lone_cr(
     }
     push(rec, rec_line, end);
     extra
+}
+
+/// Pushes the items of one line of JSON Lines, `data[from..to]` (its white space before it left
+/// out, its LF too), whose first byte `data[0]` is at file offset `start`, and which starts at
+/// `(line, column, offset)`: the line's bytes, one record; or, for a line that holds a JSON
+/// array, the array's elements, each an item at its own column, as in a JSON array file (and
+/// empty, one item that says so). An array on a line is a batch of records, as exports and
+/// API clients write them (`[{...}, {...}]`, one page a line): read as one record, it was one
+/// IN001, "not an object", and its records were lost; a file of one array on one line is read
+/// the same way whether a stray line follows it or not. What is not a record in the array (a
+/// number, a bad element) is an item of its own, as in an array file.
+fn push_line(
+    data: &[u8],
+    start: u64,
+    from: usize,
+    to: usize,
+    (line, column, offset): (u64, u64, u64),
+    limits: &Limits,
+    items: &mut Vec<Item>,
+) {
+    if data[from] != b'[' {
+        items.push(Item {
+            line,
+            column,
+            offset,
+            kind: ItemKind::Bytes(from, to),
+        });
+        return;
+    }
+    // Without the white space that ends the line (the CR of a CRLF).
+    let data = &data[..trim_end(data, from, to)];
+    let before = items.len();
+    let mut st = ArrayScan {
+        line,
+        col: column - 1,
+        ..ArrayScan::default()
+    };
+    let mut pos = from;
+    scan_array(data, start, &mut pos, &mut st, limits, items);
+    finish_array(&st, data, start, limits, items);
+    if items.len() == before {
+        items.push(Item {
+            line,
+            column,
+            offset: start + from as u64,
+            kind: ItemKind::Unreadable(EMPTY_ARRAY.into()),
+        });
+    }
 }
 
 /// Reads JSON Lines in blocks split at line boundaries.
@@ -1418,17 +1467,18 @@ fn read_lines<R: Read>(
                 let slice = &block.data[pos..end];
                 let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
                 if lead < slice.len() {
-                    let kind = if end - pos > limits.max_record_bytes {
-                        ItemKind::Unreadable(too_large(limits))
+                    let place = (line, lead as u64 + 1, file_offset + pos as u64);
+                    if end - pos > limits.max_record_bytes {
+                        block.items.push(Item {
+                            line,
+                            column: place.1,
+                            offset: place.2,
+                            kind: ItemKind::Unreadable(too_large(limits)),
+                        });
                     } else {
-                        ItemKind::Bytes(pos + lead, end)
-                    };
-                    block.items.push(Item {
-                        line,
-                        column: lead as u64 + 1,
-                        offset: file_offset + pos as u64,
-                        kind,
-                    });
+                        let (data, items) = (&block.data, &mut block.items);
+                        push_line(data, file_offset, pos + lead, end, place, limits, items);
+                    }
                 }
             }
             first_line = false;
@@ -3142,7 +3192,7 @@ mod tests {
     }
 
     // In a file of LF lines, a CR alone ends a line where a whole JSON value by its brackets
-    // ends before it (a record, or an array, which is no record but is its own item); in a
+    // ends before it (a record, or an array, whose elements are items); in a
     // string, it is part of it; between the tokens of a record, it leaves the record one item to
     // its LF, spread over lines. Either way, it ends a line for the lines counted after it.
     #[test]
@@ -3164,7 +3214,8 @@ mod tests {
                     at("{\"id\":\"b\""),
                     Ok("{\"id\":\"b\", \"t\": \"}\"}".into())
                 ),
-                (3, at("[1"), Ok("[1, {}]  ".into())),
+                (3, at("[1") + 1, Ok("1".into())),
+                (3, at("[1") + 4, Ok("{}".into())),
                 (5, at("  {\"id\":\"c\""), Ok("{\"id\":\"c\"}".into())),
                 (
                     6,
@@ -3988,21 +4039,24 @@ mod tests {
     // JSON Lines whose first line starts with `[`: read as one array, `[1, 2]` then two records
     // gave no record, the two lines one item, "unexpected content after the JSON array". A first
     // line that is a whole JSON value with more after it is JSON Lines; an array over several
-    // lines, or of one line and nothing after, is an array.
+    // lines, or of one line and nothing after, is an array. A line of JSON Lines that holds an
+    // array is read as the array's elements, each an item at its column: `[1, 2]` is two items
+    // (neither a record), and an array of records on one line is those records.
     #[test]
     fn json_lines_whose_first_line_is_an_array_are_json_lines() {
         let items = cut("[1, 2]\n{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n");
         let (ids, rest) = records_and_rest(&items);
         assert_eq!(ids, ["a", "b"]);
-        assert_eq!(rest, [(1, 1, Ok("[1, 2]".into()))]);
-        assert_eq!(items.iter().map(|i| i.0).collect::<Vec<_>>(), [1, 2, 4]);
-        // A BOM, white space, and a broken line after: lines as JSON Lines has them, from the
-        // line's start (after the BOM) and up to its end.
+        assert_eq!(rest, [(1, 2, Ok("1".into())), (1, 5, Ok("2".into()))]);
+        assert_eq!(items.iter().map(|i| i.0).collect::<Vec<_>>(), [1, 1, 2, 4]);
+        // A BOM, white space, and a broken line after: the array's element at its column (the
+        // BOM is no char: ` [` puts the `{` at column 3, byte 5), the next line as JSON Lines
+        // has it, from the line's start and up to its end.
         let items = cut("\u{feff} [{\"id\": \"a\"}] \r\n{\"id\": \r\n");
         assert_eq!(
             items,
             [
-                (1, 2, 3, Ok("[{\"id\": \"a\"}] \r".into())),
+                (1, 3, 5, Ok("{\"id\": \"a\"}".into())),
                 (2, 1, 20, Ok("{\"id\": \r".into()))
             ]
         );
@@ -4033,41 +4087,122 @@ mod tests {
         );
         let items = cut(&format!("{long}\n{{\"id\": \"b\"}}\n"));
         let (ids, rest) = records_and_rest(&items);
-        assert_eq!(ids, ["b"]);
-        assert_eq!(rest, [(1, 1, Ok(long.clone()))]);
+        assert_eq!((ids, rest), (vec!["a".to_string(), "b".into()], vec![]));
+        assert_eq!((items[0].0, items[0].1), (1, 2));
         // Alone, or with only white space after it, that line is an array on one line.
         let items = cut(&format!("{long}\n \n"));
         let (ids, rest) = records_and_rest(&items);
         assert_eq!((ids, rest), (vec!["a".to_string()], vec![]));
     }
 
+    // The outside tester's case: an array of two records on one line, then a stray line, was
+    // read as JSON Lines whose first line was one record, "not an object but an array": both
+    // records were lost (and with no other record, the run was unusable input). The same array
+    // laid out over lines kept them. Either way the records are read now, and the stray line
+    // is one item at its place.
+    #[test]
+    fn an_array_on_one_line_then_a_stray_line_loses_no_record() {
+        let a = r#"{"id":"a","text":"x"}"#;
+        let b = r#"{"id":"b","text":"y"}"#;
+        let items = cut(&format!("[{a},{b}]\nxyz\n"));
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b"]);
+        // `a` takes columns 2 to 22, its `,` 23: `b` starts at 24.
+        assert_eq!(
+            items.iter().map(|i| (i.0, i.1)).collect::<Vec<_>>(),
+            [(1, 2), (1, 24), (2, 1)]
+        );
+        assert_eq!(rest, [(2, 1, Ok("xyz".into()))]);
+        let e = parse_record(b"xyz", None).unwrap_err();
+        assert_eq!(e.message, "bad JSON: expected value");
+        // Laid out over lines: the stray line is content after the array.
+        let items = cut(&format!("[\n{a},\n{b}\n]\nxyz\n"));
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(
+            rest,
+            [(5, 1, Err("unexpected content after the JSON array".into()))]
+        );
+    }
+
+    // A line of JSON Lines that holds an array is read as its elements wherever it is: a batch
+    // of records on one line is those records; what is not a record in it, and what follows its
+    // `]` on the line, are items of their own at their columns; an empty array, one that says
+    // so; one left open, its elements and one that says so where the `]` is missing.
+    #[test]
+    fn arrays_on_lines_of_json_lines_are_read_as_their_elements() {
+        let content = "{\"id\":\"a\"}\n\
+                       [{\"id\":\"b\"},{\"id\":\"c\"}]\r\n\
+                       []\n  [{\"id\":\"d\"}, 7] x\n\
+                       [{\"id\":\"e\"}\n\
+                       [{\"id\":\"f\"}]\r[{\"id\":\"g\"}]\n";
+        let items = cut(content);
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b", "c", "d", "e", "f", "g"]);
+        let at = |s: &str| content.find(s).unwrap() as u64;
+        assert_eq!(
+            items.iter().map(|i| (i.0, i.1, i.2)).collect::<Vec<_>>(),
+            [
+                (1, 1, 0),
+                (2, 2, at("{\"id\":\"b\"")),
+                (2, 13, at("{\"id\":\"c\"")),
+                (3, 1, at("[]")),
+                (4, 4, at("{\"id\":\"d\"")),
+                (4, 16, at("7")),
+                (4, 19, at("x")),
+                (5, 2, at("{\"id\":\"e\"")),
+                (5, 12, at("{\"id\":\"e\"") + 10),
+                // A CR alone after a whole array ends its line, as after a record.
+                (6, 2, at("{\"id\":\"f\"")),
+                (7, 2, at("{\"id\":\"g\"")),
+            ]
+        );
+        assert_eq!(
+            rest,
+            [
+                (3, 1, Err(EMPTY_ARRAY.into())),
+                (4, 16, Ok("7".into())),
+                (4, 19, Err("unexpected content after the JSON array".into())),
+                (5, 12, Err("the JSON array is not closed".into())),
+            ]
+        );
+    }
+
     // A first line of 200,000 brackets nested 100,000 deep, then three records: it is one
-    // unreadable line and the records are read, whatever its depth and length. (Past 64 KiB it
+    // unreadable item and the records are read, whatever its depth and length. (Past 64 KiB it
     // was held to be an array's, and the records became one item whose error named line 3.)
-    // So for a flat array of 80,000 bytes on the first line.
+    // So for a flat array of 80,000 bytes on the first line, whose 40,001 elements are items.
     #[test]
     fn a_deep_or_long_first_line_loses_no_record_after_it() {
         let records = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n{\"id\": \"c\"}\n";
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let flat = format!("[{}1]", "1,".repeat(40_000));
-        for first in [deep, flat] {
+        for (first, elements) in [(deep, 1), (flat, 40_001)] {
             let dir = tempfile::tempdir().unwrap();
             let p = dir.path().join("c.jsonl");
             std::fs::write(&p, format!("{first}\n{records}")).unwrap();
             let (items, _, err) = read_items(&p, &Limits::default());
             assert_eq!(err, None);
             let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
-            assert_eq!(lines, [1, 2, 3, 4]);
-            assert_eq!(items[0].3.as_deref(), Ok(first.as_bytes()));
-            for (item, id) in items[1..].iter().zip(["a", "b", "c"]) {
+            assert_eq!(lines.len(), elements + 3);
+            assert!(lines[..elements].iter().all(|&l| l == 1));
+            assert_eq!(lines[elements..], [2, 3, 4]);
+            // The deep line's one element: all but its outer brackets, from column 2.
+            if elements == 1 {
+                assert_eq!(items[0].1, 2);
+                assert_eq!(
+                    items[0].3.as_deref(),
+                    Ok(&first.as_bytes()[1..first.len() - 1])
+                );
+            }
+            for (item, id) in items[elements..].iter().zip(["a", "b", "c"]) {
                 let want = format!("{{\"id\": \"{id}\"}}");
                 assert_eq!(item.3.as_deref(), Ok(want.as_bytes()));
             }
         }
         // A first line longer than FIRST_LINE_BYTES: a regular file is read again for its end
         // (the line is not held), and it is JSON Lines as above; alone, an array on one line
-        // (as `json.dump` writes one), its elements items of their own. From a pipe, which
-        // cannot be read again, it is an array.
+        // (as `json.dump` writes one), its elements items of their own.
         let element = format!("\"{}\"", "x".repeat(1000));
         let n = (FIRST_LINE_BYTES + HEAD_BYTES) / 1000 + 10;
         let huge = format!("[{}]", vec![element.as_str(); n].join(","));
@@ -4077,8 +4212,10 @@ mod tests {
         std::fs::write(&p, format!("{huge}\n{records}")).unwrap();
         let (items, _, _) = read_items(&p, &Limits::default());
         let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
-        assert_eq!(lines, [1, 2, 3, 4]);
-        assert_eq!(items[0].3.as_deref(), Ok(huge.as_bytes()));
+        assert_eq!(lines.len(), n + 3);
+        assert_eq!(lines[n..], [2, 3, 4]);
+        assert_eq!(items[0].3.as_deref(), Ok(element.as_bytes()));
+        assert_eq!(items[n - 1].3.as_deref(), Ok(element.as_bytes()));
         // Past the record limit, line 1 is one unreadable item, and the records still follow.
         let small = Limits {
             max_record_bytes: 1 << 20,
