@@ -356,6 +356,50 @@ fn json_lines_whose_first_line_is_an_array_lose_no_record() {
     );
 }
 
+// The outside tester's cases, end to end. An array of records on one line, then a stray line:
+// the records were lost (line 1 "a record must be a JSON object, not an array") and, none read,
+// the run was unusable input (exit 2); laid out over lines, the same array kept them. An array
+// laid out over lines, then one more record: its own `]` was blamed, and the array said not to
+// be closed on line 6 of a file of 5. Now the records are read either way; the stray line is
+// an IN001 at its line and column; the record after the array is read as the line it is.
+#[test]
+fn an_array_then_more_lines_loses_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (record("a"), record("b"));
+    let one_line = dir.path().join("one-line.json");
+    std::fs::write(&one_line, format!("[{a},{b}]\nxyz\n")).unwrap();
+    let pretty = dir.path().join("pretty.json");
+    std::fs::write(&pretty, format!("[\n{a},\n{b}\n]\nxyz\n")).unwrap();
+    let then_one = dir.path().join("then-one.json");
+    std::fs::write(&then_one, format!("[\n{a},\n{b}\n]\n{}\n", record("c"))).unwrap();
+    for (p, records, want) in [
+        (
+            &one_line,
+            2,
+            vec![(2, "line 2, column 1: bad JSON: expected value")],
+        ),
+        (
+            &pretty,
+            2,
+            vec![(
+                5,
+                "line 5, column 1: unexpected content after the JSON array",
+            )],
+        ),
+        (&then_one, 3, vec![]),
+    ] {
+        let (code, v, _) = run(&[p], &[]);
+        assert_eq!(code, 0, "{p:?}");
+        assert_eq!(v["audit"]["records"], records, "{p:?}");
+        let bad = in001(&v);
+        assert_eq!(
+            bad.iter().map(|b| (b.1, b.2.as_str())).collect::<Vec<_>>(),
+            want,
+            "{p:?}"
+        );
+    }
+}
+
 // A number beyond the range of a float (`1e400`: valid JSON, which Python, JavaScript and jq
 // read) in a field no rule reads made the record an IN001, "number out of range", and hid its
 // findings; so did an id written so, though numeric ids are read as written. Both records are

@@ -890,15 +890,15 @@ fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
 /// parsed at most twice over.
 ///
 /// A file opening with `[` is a JSON array, unless its first line is a whole JSON value by its
-/// brackets and more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a
-/// record). Read as an array, everything after that line would be one item, "unexpected content
-/// after the JSON array"; read as lines, each is a record or an item of its own. The brackets
+/// brackets and more follows it: JSON Lines whose first line is an array (read as its elements,
+/// see [`push_line`]), then lines each a record or an item of its own. The brackets
 /// tell it, not a parse: a first line nested deeper than any parser goes, or not valid JSON, is
 /// one unreadable line of JSON Lines all the same. A first line longer than the head is read on
 /// for (what is read joins `head`), up to [`FIRST_LINE_BYTES`], so that a compact array on one
 /// line is not held whole to be told; past that, a regular file is read again for its first
 /// line, a chunk at a time, up to [`FIRST_LINE_SCAN_BYTES`] ([`first_line_in_file`]). A pipe's
-/// first line longer than [`FIRST_LINE_BYTES`], or any longer than that scan, makes an array.
+/// first line longer than [`FIRST_LINE_BYTES`], or any longer than that scan, makes an array,
+/// whose reader reads the lines after it as JSON Lines all the same ([`read_array`]).
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
@@ -1336,6 +1336,7 @@ fn push_line(
     let mut st = ArrayScan {
         line,
         col: column - 1,
+        one_line: true,
         ..ArrayScan::default()
     };
     let mut pos = from;
@@ -1591,6 +1592,16 @@ struct ArrayScan {
     trailing: Option<(u64, u64, u64)>,
     /// Reading the `results` array of a page: what follows it, the rest of the page.
     page: Option<PageTail>,
+    /// The array is one line of JSON Lines ([`push_line`]): whatever follows its `]` on the
+    /// line is content after it.
+    one_line: bool,
+    /// Where a `{` or `[` starts a line after the array's `]` (file offset, line, column): the
+    /// scan stops there, for the reader to tell whether that line is JSON Lines or content
+    /// after the array ([`read_array`]).
+    line_after: Option<(u64, u64, u64)>,
+    /// What follows the array from this place is read as JSON Lines (file offset, line,
+    /// column).
+    lines_from: Option<(u64, u64, u64)>,
 }
 
 /// How much of a page of results, out of its `results` array, is kept to be checked as JSON:
@@ -1956,7 +1967,11 @@ fn element_item(b: usize, end: usize, (s, l, col): (u64, u64, u64), limits: &Lim
 ///
 /// With `page`, the file is a page of results whose `results` array opens at that byte: the
 /// array is read so, the rest of the page is checked to be a JSON object, and what follows the
-/// page, if anything, is read as JSON Lines (more pages, one per line).
+/// page, if anything, is read as JSON Lines (more pages, one per line). After a plain array, a
+/// line that opens with `{` or `[` (on a later line than the `]`) and is one JSON value starts
+/// JSON Lines too: records appended to an export, or arrays of them one a line, each read at
+/// its place. Anything else after the `]` is one item, "unexpected content after the JSON
+/// array", where it starts.
 #[allow(clippy::too_many_arguments)]
 fn read_array<R: Read>(
     mut fh: R,
@@ -2007,12 +2022,36 @@ fn read_array<R: Read>(
         }
         let mut items = Vec::new();
         scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
-        let more = st.page.as_ref().and_then(|p| p.more);
+        if let Some(place) = st.line_after.take() {
+            // A line after the array's `]` opens with `{` or `[`: JSON Lines from there if it
+            // is one JSON value, as a file's first line tells JSON Lines (records appended to
+            // an export, arrays of records one per line), each line then a record or an item
+            // of its own; else content after the array (a second array spread over lines).
+            let end = loop {
+                if let Some(k) = memchr::memchr(b'\n', &carry[pos..]) {
+                    break pos + k;
+                }
+                if eof || carry.len() - pos > limits.max_record_bytes {
+                    break carry.len();
+                }
+                let want = (carry.len() - pos).max(HEAD_BYTES) as u64;
+                if (&mut fh).take(want).read_to_end(&mut carry)? == 0 {
+                    eof = true;
+                }
+            };
+            if one_value_line(&carry[pos..end]) || end - pos > limits.max_record_bytes {
+                st.lines_from = Some(place);
+            } else {
+                st.trailing = Some(place);
+                scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
+            }
+        }
+        let more = st.page.as_ref().and_then(|p| p.more).or(st.lines_from);
         if eof || more.is_some() {
             finish_array(&st, &carry, start, limits, &mut items);
         }
         found += items.len();
-        if eof && found == 0 && page.is_none() {
+        if (eof || more.is_some()) && found == 0 && page.is_none() {
             items.push(Item {
                 line: open_line,
                 column: open_col,
@@ -2042,8 +2081,8 @@ fn read_array<R: Read>(
             return Ok(());
         }
         if let Some((offset, line, column)) = more {
-            // More pages after this one, one per line: JSON Lines from here, at their place in
-            // the file.
+            // More pages after this one, one per line, or lines after an array: JSON Lines
+            // from here, at their place in the file.
             return read_lines(
                 fh,
                 carry,
@@ -2161,7 +2200,10 @@ fn scan_array(
             }
         } else if st.closed {
             if !c.is_ascii_whitespace() && st.trailing.is_none() {
-                if matches!(c, b',' | b'{' | b'}' | b']') {
+                // A `{` or `[` that starts a later line than the `]`'s: the `]` ended the
+                // array (a stray one would have been seen on its line), and more follows.
+                let new_line = st.line > st.closed_at.1 && matches!(c, b'{' | b'[');
+                if matches!(c, b',' | b'{' | b'}' | b']') && !new_line {
                     // The `]` did not end the array: it was left over by damage to the element
                     // before it (a `}` too many), or is a stray bracket. What follows is more
                     // of the array (a `}`, more of that damage), not content after it.
@@ -2170,6 +2212,12 @@ fn scan_array(
                     if c != b',' {
                         continue;
                     }
+                } else if new_line && !st.one_line {
+                    // JSON Lines after the array, if that line is a JSON value: the reader
+                    // looks at the whole line.
+                    st.line_after = Some((at(i), st.line, st.col + 1));
+                    *pos = i;
+                    return;
                 } else {
                     st.trailing = Some((at(i), st.line, st.col + 1));
                 }
@@ -2396,17 +2444,17 @@ fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items:
         )
     {
         // A whole value, then the end of the file: the element is complete, the array is not.
+        // Its `]` is missing just after the element (not at the end of the file, past the line
+        // ends after it).
         let b = (s - start) as usize;
-        items.push(element_item(
-            b,
-            trim_end(data, b, data.len()),
-            (s, l, col),
-            limits,
-        ));
+        let e = trim_end(data, b, data.len());
+        let elem = element_item(b, e, (s, l, col), limits);
+        let (line, column) = elem.place_of(editor_place(&data[b..e], e - b));
+        items.push(elem);
         items.push(Item {
-            line: st.line,
-            column: st.col + 1,
-            offset: end,
+            line,
+            column,
+            offset: s + (e - b) as u64,
             kind: ItemKind::Unreadable("the JSON array is not closed".into()),
         });
     } else if let Some((s, l, col)) = st.elem {
@@ -3849,10 +3897,73 @@ mod tests {
             assert_eq!(ids, want, "{content}");
             assert_eq!(rest, [stray(13)], "{content}");
         }
-        // No `]` at all: the last element is whole all the same.
+        // No `]` at all: the last element is whole all the same, and the `]` is missing just
+        // after it (`{"id": "b"}` takes columns 15 to 25), not on the line after the last.
         let (ids, rest) = records_and_rest(&cut("[{\"id\": \"a\"}, {\"id\": \"b\"}\n"));
         assert_eq!(ids, ["a", "b"]);
-        assert_eq!(rest, [(2, 1, Err("the JSON array is not closed".into()))]);
+        assert_eq!(rest, [(1, 26, Err("the JSON array is not closed".into()))]);
+        let (ids, rest) = records_and_rest(&cut(
+            "[\n  {\"id\": \"a\"},\n  {\n    \"id\": \"b\"\n  }\n\n",
+        ));
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(rest, [(5, 4, Err("the JSON array is not closed".into()))]);
+    }
+
+    // The outside tester's case: an array laid out over lines, then one more record on the
+    // line after its `]`. That `]` was taken for a stray one ("a `]` that does not end the JSON
+    // array"), the record for a third element, and the array said not to be closed on line 6 of
+    // a file of 5. A `]` followed by a `{` or `[` that starts a later line ends the array: what
+    // follows is JSON Lines when its first line is one JSON value (records appended to an
+    // export, each read), and otherwise content after the array, one item where it starts.
+    #[test]
+    fn what_follows_an_array_on_later_lines_is_read_as_lines_or_told() {
+        let head = "[\n{\"id\":\"a\",\"text\":\"x\"},\n{\"id\":\"b\",\"text\":\"y\"}\n]\n";
+        let after = |tail: &str| {
+            let items = cut(&format!("{head}{tail}"));
+            records_and_rest(&items)
+        };
+        let after_array = |line, col| {
+            (
+                line,
+                col,
+                Err("unexpected content after the JSON array".to_string()),
+            )
+        };
+        // One record, then more: each read, at its line.
+        let (ids, rest) = after("{\"id\":\"c\",\"text\":\"z\"}\n");
+        assert_eq!(
+            (ids, rest),
+            (vec!["a".into(), "b".into(), "c".into()], vec![])
+        );
+        let items = cut(&format!(
+            "{head}   {{\"id\":\"c\"}}\r\n\n[{{\"id\":\"d\"}}, 1]\nxyz"
+        ));
+        assert_eq!(
+            items.iter().map(|i| (i.0, i.1)).collect::<Vec<_>>(),
+            [(2, 1), (3, 1), (5, 4), (7, 2), (7, 14), (8, 1)]
+        );
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b", "c", "d"]);
+        // `{"id":"d"}` takes columns 2 to 11, then `, `: the `1` is at 14.
+        assert_eq!(rest, [(7, 14, Ok("1".into())), (8, 1, Ok("xyz".into()))]);
+        // Content that is not JSON Lines: one item where it starts.
+        for (tail, at) in [
+            ("xyz\n{\"id\":\"c\"}\n", (5, 1)),
+            ("  [\n{\"id\":\"c\"}\n]\n", (5, 3)),
+            ("{\"id\":\n\"c\"}\n", (5, 1)),
+            ("\n\n 42\n", (7, 2)),
+        ] {
+            let (ids, rest) = after(tail);
+            assert_eq!(ids, ["a", "b"], "{tail:?}");
+            assert_eq!(rest, [after_array(at.0, at.1)], "{tail:?}");
+        }
+        // On the `]`'s own line, a `{` or `[` after it is more of the array, as before.
+        let (ids, rest) = records_and_rest(&cut("[\n{\"id\":\"a\"}\n] {\"id\":\"b\"}]\n"));
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(
+            rest,
+            [(3, 1, Err("a `]` that does not end the JSON array".into()))]
+        );
     }
 
     // A `,` left out between two elements lost them both (and every element up to the next
@@ -4202,7 +4313,9 @@ mod tests {
         }
         // A first line longer than FIRST_LINE_BYTES: a regular file is read again for its end
         // (the line is not held), and it is JSON Lines as above; alone, an array on one line
-        // (as `json.dump` writes one), its elements items of their own.
+        // (as `json.dump` writes one), its elements items of their own. From a pipe, which
+        // cannot be read again, it is an array, and the lines after its `]` are JSON Lines
+        // all the same: the same items.
         let element = format!("\"{}\"", "x".repeat(1000));
         let n = (FIRST_LINE_BYTES + HEAD_BYTES) / 1000 + 10;
         let huge = format!("[{}]", vec![element.as_str(); n].join(","));
@@ -4216,6 +4329,33 @@ mod tests {
         assert_eq!(lines[n..], [2, 3, 4]);
         assert_eq!(items[0].3.as_deref(), Ok(element.as_bytes()));
         assert_eq!(items[n - 1].3.as_deref(), Ok(element.as_bytes()));
+        let piped = format!("{huge}\n{records}");
+        let mut from_pipe = Vec::new();
+        let pipe = CorpusFile {
+            path: p.clone(),
+            name: "-".into(),
+            len: 0,
+        };
+        read_opened(
+            piped.as_bytes(),
+            b"",
+            &pipe,
+            0,
+            &Limits::default(),
+            None,
+            &mut |b| {
+                for it in &b.items {
+                    let v = match &it.kind {
+                        ItemKind::Bytes(..) => Ok(b.item_bytes(it).unwrap().to_vec()),
+                        ItemKind::Unreadable(m) => Err(m.clone()),
+                    };
+                    from_pipe.push((it.line, it.column, it.offset, v));
+                }
+                true
+            },
+        )
+        .unwrap();
+        assert!(from_pipe == items, "the same items from a pipe");
         // Past the record limit, line 1 is one unreadable item, and the records still follow.
         let small = Limits {
             max_record_bytes: 1 << 20,
@@ -4231,8 +4371,7 @@ mod tests {
         assert_eq!(items.len(), n);
         assert_eq!(items[0].3.as_deref(), Ok(element.as_bytes()));
         assert_eq!(items[n - 1].3.as_deref(), Ok(element.as_bytes()));
-        // The same file's bytes from a pipe: an array (its `]` a stray one).
-        let piped = format!("{huge}\n{records}");
+        // The same file's bytes from a pipe: told to be an array.
         let mut layout_head = piped.as_bytes()[..HEAD_BYTES].to_vec();
         let mut rest = &piped.as_bytes()[HEAD_BYTES..];
         let mut eof = false;
