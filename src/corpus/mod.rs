@@ -2752,16 +2752,23 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let id = take("id", &mut obj);
     let id_str = exact_number(bytes, mapping, "id", id.as_ref())
         .or_else(|| id.as_ref().and_then(scalar_string));
-    let err = |id: &Option<String>, msg: String| RecordError {
-        id: id.clone(),
-        line: 1,
-        column: 1,
-        message: msg,
+    // An error about a field is placed at its value (an editor then shows it), when the record
+    // has the field there (not when a mapping's default gives it).
+    let err = |field: &str, id: &Option<String>, msg: String| {
+        let (line, column) =
+            value_offset(bytes, mapping, field).map_or((1, 1), |at| editor_place(whole, bom + at));
+        RecordError {
+            id: id.clone(),
+            line,
+            column,
+            message: msg,
+        }
     };
     match id_str {
         Some(s) if !s.trim().is_empty() => rec.id = s,
         _ => {
             return Err(err(
+                "id",
                 &None,
                 match id {
                     None | Some(Value::Null) => "record has no `id`".to_string(),
@@ -2789,6 +2796,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                         }
                         _ => {
                             return Err(err(
+                                $name,
                                 &id,
                                 format!("field `{}` must be a string, not {}", $name, kind_of(&v)),
                             ))
@@ -2830,6 +2838,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         Some(s) if s == "html" => TextFormat::Html,
         Some(s) => {
             return Err(err(
+                "text_format",
                 &id,
                 format!("`text_format` must be `plain` or `html`, not `{s}`"),
             ));
@@ -2846,6 +2855,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                     v => kind_of(v).to_string(),
                 };
                 return Err(err(
+                    "excerpt",
                     &id,
                     format!(
                         "`excerpt` must be a boolean (true or false; also read: \"true\" or \
@@ -2901,13 +2911,26 @@ fn exact_number(
     field: &str,
     v: Option<&Value>,
 ) -> Option<String> {
-    use serde_json::value::RawValue;
     let Some(Value::Number(n)) = v else {
         return None;
     };
     if n.is_i64() || n.is_u64() {
         return None;
     }
+    let raw = raw_value(json, mapping, field)?.get().trim();
+    raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        .then(|| raw.to_string())
+}
+
+/// The JSON text of `field`'s value in the record `json`, at its mapped path or under its name;
+/// `None` when the record has no value there, or it cannot be read so (a record with a lone
+/// surrogate escape, which [`parse_json`] mends but this reading does not).
+fn raw_value<'a>(
+    json: &'a [u8],
+    mapping: Option<&Mapping>,
+    field: &str,
+) -> Option<&'a serde_json::value::RawValue> {
+    use serde_json::value::RawValue;
     let named = [field.to_string()];
     let path = mapping.and_then(|m| m.path_of(field)).unwrap_or(&named);
     let mut cur: &RawValue = serde_json::from_slice(json).ok()?;
@@ -2924,9 +2947,16 @@ fn exact_number(
             _ => return None,
         };
     }
-    let raw = cur.get().trim();
-    raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
-        .then(|| raw.to_string())
+    Some(cur)
+}
+
+/// Where the value of `field` starts in the record `json` (a byte offset), if the record has one
+/// ([`raw_value`]).
+fn value_offset(json: &[u8], mapping: Option<&Mapping>, field: &str) -> Option<usize> {
+    let raw = raw_value(json, mapping, field)?.get();
+    // The value's text is a part of `json`: where it starts, from their addresses.
+    let at = (raw.as_ptr() as usize).checked_sub(json.as_ptr() as usize)?;
+    (at < json.len()).then_some(at)
 }
 
 fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
@@ -4734,6 +4764,62 @@ mod tests {
         // A number JSON's grammar does not allow is not made a string: serde_json tells it.
         let e = parse_record(br#"{"id": "a", "n": 01e400}"#, None).unwrap_err();
         assert!(e.message.starts_with("bad JSON"), "{e:?}");
+    }
+
+    // A field of the wrong type was reported at column 1 of the record, wherever the field
+    // was: it is placed at its value, as an editor shows it (in chars, on its line), at its
+    // mapped path too, and for the last of duplicate keys (the one read). A field a mapping's
+    // default gives has no place in the record: column 1, as before.
+    #[test]
+    fn a_field_of_the_wrong_type_is_placed_at_its_value() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"meta.ref\"\ntext = \"meta.t\"\n[defaults]\nurl = \"u\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        for (json, mapping, want) in [
+            (
+                &br#"{"id":"a","text":"x","url":{"href":"x"}}"#[..],
+                None,
+                (1, 28, "field `url` must be a string, not an object"),
+            ),
+            (
+                br#"{"id": [1], "text": "x"}"#,
+                None,
+                (1, 8, "`id` must be a string, not an array"),
+            ),
+            (
+                r#"{"id":"é", "excerpt": "partial"}"#.as_bytes(),
+                None,
+                (1, 23, "`excerpt` must be a boolean"),
+            ),
+            (
+                br#"{"id":"a","text_format":"md","text_format":"rtf"}"#,
+                None,
+                (1, 44, "`text_format` must be `plain` or `html`, not `rtf`"),
+            ),
+            (
+                b"{\n  \"id\": \"a\",\n  \"commentary\": {\"x\": 1}\n}",
+                None,
+                (3, 17, "field `commentary` must be a string, not an object"),
+            ),
+            (
+                br#"{"meta": {"ref": "a", "body": 5, "t": {"x": 1}}}"#,
+                Some(&m),
+                (1, 39, "field `text` must be a string, not an object"),
+            ),
+            // The BOM before a record is a char of its line, as for bad JSON.
+            (
+                b"\xEF\xBB\xBF{\"id\": \"\"}",
+                None,
+                (1, 9, "record has an empty `id`"),
+            ),
+            (br#"{"text": "x"}"#, None, (1, 1, "record has no `id`")),
+        ] {
+            let e = parse_record(json, mapping).unwrap_err();
+            assert_eq!((e.line, e.column), (want.0, want.1), "{e:?}");
+            assert!(e.message.starts_with(want.2), "{e:?}");
+        }
     }
 
     /// What the mapping reads is no longer among the other fields (which the masking and
