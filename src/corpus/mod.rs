@@ -498,10 +498,15 @@ pub(crate) fn wide_encoding(head: &[u8], gzip: bool, converted: &str) -> Option<
 /// Why an empty corpus file is an IN001.
 const EMPTY_FILE: &str = "empty file: no record";
 const EMPTY_ARRAY: &str = "empty JSON array: no record";
+/// What the end of a file leaves unfinished in an array.
+const ARRAY_NOT_CLOSED: &str = "the JSON array is not closed";
+const ELEMENT_NOT_COMPLETE: &str = "the JSON array ends before this element is complete";
 
 /// Decompressed data, with the line it has reached, held to [`Limits::gzip_ratio`]. A damaged
 /// stream, or one that expands too much, ends there as if it were the end of the content, so
-/// that the records before are read; why it ended is kept in `stopped`, to be told after them.
+/// that the records before are read; why it ended is kept in `stopped`, to be told after them,
+/// with whether it ended inside the content (damage, a bomb), which may cut the last record
+/// short, or at the end of a part whose checksum does not match.
 struct Inflating<R> {
     inner: R,
     /// Compressed bytes read from the file so far.
@@ -511,7 +516,7 @@ struct Inflating<R> {
     /// [`Limits::gzip_ratio`] and [`Limits::gzip_floor_bytes`].
     ratio: u64,
     floor: u64,
-    stopped: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+    stopped: std::rc::Rc<std::cell::RefCell<Option<(String, bool)>>>,
 }
 
 impl<R: Read> Read for Inflating<R> {
@@ -526,17 +531,23 @@ impl<R: Read> Read for Inflating<R> {
                 // A damaged member is mostly found only at its end, by its checksum: its
                 // content, read already, may hold damaged text.
                 *self.stopped.borrow_mut() = Some(if e.to_string().contains("checksum") {
-                    format!(
-                        "the gzip stream is damaged: the checksum of its part that ends at line \
-                         {} of its content does not match; records were read from that part, \
-                         but their text may be corrupt",
-                        self.lines + 1
+                    (
+                        format!(
+                            "the gzip stream is damaged: the checksum of its part that ends at \
+                             line {} of its content does not match; records were read from that \
+                             part, but their text may be corrupt",
+                            self.lines + 1
+                        ),
+                        false,
                     )
                 } else {
-                    format!(
-                        "the gzip stream is damaged or cut short at line {} of its content \
-                         ({e}); the records before it were read",
-                        self.lines + 1
+                    (
+                        format!(
+                            "the gzip stream is damaged or cut short at line {} of its content \
+                             ({e}); the records before it were read",
+                            self.lines + 1
+                        ),
+                        true,
                     )
                 });
                 return Ok(0);
@@ -545,11 +556,15 @@ impl<R: Read> Read for Inflating<R> {
         self.out += n as u64;
         self.lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
         if self.out > self.floor && self.out > self.ratio.saturating_mul(self.compressed.get()) {
-            *self.stopped.borrow_mut() = Some(format!(
-                "the gzip stream expands over {} times its size (at line {} of its content): \
-                 not read further, as a decompression bomb; the records before were read",
-                self.ratio,
-                self.lines + 1
+            *self.stopped.borrow_mut() = Some((
+                format!(
+                    "the gzip stream expands over {} times its size (at line {} of its \
+                     content): not read further, as a decompression bomb; the records before \
+                     were read",
+                    self.ratio,
+                    self.lines + 1
+                ),
+                true,
             ));
         }
         Ok(n)
@@ -651,7 +666,11 @@ pub(crate) fn read_gzip(
         ..file.clone()
     };
     let mut counted = 0u64;
-    read_opened(
+    // Each block is handed on when the next one comes, so that the last one can be told from
+    // the others: the record a break cuts short is in it.
+    let mut held: Option<Block> = None;
+    let mut go_on = true;
+    let res = read_opened(
         content,
         &head,
         &inner,
@@ -669,13 +688,50 @@ pub(crate) fn read_gzip(
                     .items
                     .retain(|it| !matches!(&it.kind, ItemKind::Unreadable(m) if m == EMPTY_FILE));
             }
-            f(block)
+            if let Some(before) = held.replace(block) {
+                go_on = f(before);
+            }
+            go_on
         },
-    )?;
-    match stopped.take() {
-        Some(why) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why)),
+    );
+    let stop = stopped.take();
+    if let Some(mut last) = held.take()
+        && go_on
+    {
+        // A break inside the content that cut the last record short is told once, at that
+        // record's place, rather than twice (the file's error, and the record's bad JSON).
+        if let Some((why, true)) = &stop
+            && mark_cut_short(&mut last, why)
+        {
+            f(last);
+            return res;
+        }
+        f(last);
+    }
+    res?;
+    match stop {
+        Some((why, _)) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why)),
         None => Ok(()),
     }
+}
+
+/// Makes the last item of `block`, the last block of a gzip stream that broke inside its
+/// content, say `why` the stream broke, if that item is the record the break cut short: its
+/// bytes run to the end of the content and are no JSON value, or it tells what the end of the
+/// content left unfinished in an array. Whether it did.
+fn mark_cut_short(block: &mut Block, why: &str) -> bool {
+    let end = trim_end(&block.data, 0, block.data.len());
+    let Some(item) = block.items.last_mut() else {
+        return false;
+    };
+    let cut = match &item.kind {
+        ItemKind::Bytes(a, b) => *b >= end && parse_json(&block.data[*a..*b]).is_err(),
+        ItemKind::Unreadable(m) => m == ARRAY_NOT_CLOSED || m == ELEMENT_NOT_COMPLETE,
+    };
+    if cut {
+        item.kind = ItemKind::Unreadable(why.to_string());
+    }
+    cut
 }
 
 /// [`read_file_recycling`] on `file` already open as `fh`, whose first bytes, `read`, were
@@ -2455,23 +2511,21 @@ fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items:
             line,
             column,
             offset: s + (e - b) as u64,
-            kind: ItemKind::Unreadable("the JSON array is not closed".into()),
+            kind: ItemKind::Unreadable(ARRAY_NOT_CLOSED.into()),
         });
     } else if let Some((s, l, col)) = st.elem {
         items.push(Item {
             line: l,
             column: col,
             offset: s,
-            kind: ItemKind::Unreadable(
-                "the JSON array ends before this element is complete".into(),
-            ),
+            kind: ItemKind::Unreadable(ELEMENT_NOT_COMPLETE.into()),
         });
     } else if !st.closed {
         items.push(Item {
             line: st.line,
             column: st.col + 1,
             offset: end,
-            kind: ItemKind::Unreadable("the JSON array is not closed".into()),
+            kind: ItemKind::Unreadable(ARRAY_NOT_CLOSED.into()),
         });
     }
     if let Some((offset, line, column)) = st.trailing {
@@ -5010,8 +5064,11 @@ mod tests {
         }
     }
 
-    // A gzip stream cut short gives the records before the cut, the cut one as unreadable
-    // (bad JSON, in the reader), and an error that says at which line the stream broke.
+    // A gzip stream cut short gives the records before the cut, and the record it cut as one
+    // unreadable item, at that record's place, that says the stream broke there. (It was told
+    // twice: as the record's bad JSON, and as an error of the file naming the same line.) A cut
+    // that falls between two records cuts none: it is the file's error. In an array, the
+    // element the cut leaves incomplete is the item that says so.
     #[test]
     fn a_damaged_gzip_file_gives_the_records_before_the_damage() {
         let content = demo();
@@ -5027,19 +5084,64 @@ mod tests {
         };
         let (want, _, _) = read_items(&plain, &limits);
         let (got, _, err) = read_items(&p, &limits);
-        let err = err.expect("an error for the damage");
-        let last = got.last().unwrap();
-        assert!(
-            err.contains(&format!("cut short at line {} of its content", last.0)),
-            "{err}"
-        );
+        assert_eq!(err, None);
         // Half the compressed bytes hold about half the lines.
-        assert!((20..40).contains(&got.len()), "{}", got.len());
-        assert_eq!(got[..got.len() - 1], want[..got.len() - 1]);
-        let (Ok(cut), Ok(whole)) = (&last.3, &want[got.len() - 1].3) else {
-            panic!("the cut line is delimited");
-        };
-        assert!(cut.len() < whole.len() && whole.starts_with(cut));
+        let n = got.len();
+        assert!((20..40).contains(&n), "{n}");
+        assert_eq!(got[..n - 1], want[..n - 1]);
+        let (line, column, offset, why) = &got[n - 1];
+        assert_eq!((*line, *column, *offset), (want[n - 1].0, 1, want[n - 1].2));
+        let why = why.as_ref().unwrap_err();
+        assert!(
+            why.starts_with(&format!(
+                "the gzip stream is damaged or cut short at line {line} of its content ("
+            )),
+            "{why}"
+        );
+        assert!(why.ends_with("); the records before it were read"), "{why}");
+
+        // Two members, the second cut within its header: the content ends with a whole line.
+        let first_lines: Vec<u8> = content
+            .split_inclusive(|&b| b == b'\n')
+            .take(5)
+            .flatten()
+            .copied()
+            .collect();
+        let two = [
+            gzip(&first_lines),
+            gzip(&content[first_lines.len()..])[..5].to_vec(),
+        ]
+        .concat();
+        std::fs::write(&p, &two).unwrap();
+        let (got, _, err) = read_items(&p, &limits);
+        assert_eq!(got, want[..5]);
+        let err = err.expect("the break is the file's error");
+        assert!(err.contains("cut short at line 6 of its content"), "{err}");
+
+        // An array, cut in an element: that element is the item, at its start.
+        let lines: Vec<&[u8]> = content
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        let array = [&b"[\n"[..], &lines.join(&b",\n"[..]), b"\n]\n"].concat();
+        std::fs::write(&plain, &array).unwrap();
+        let (want, _, _) = read_items(&plain, &limits);
+        let gz = gzip(&array);
+        std::fs::write(&p, &gz[..gz.len() / 2]).unwrap();
+        let (got, _, err) = read_items(&p, &limits);
+        assert_eq!(err, None);
+        let n = got.len();
+        assert_eq!(got[..n - 1], want[..n - 1]);
+        assert_eq!(got[n - 1].0, want[n - 1].0);
+        assert!(
+            got[n - 1]
+                .3
+                .as_ref()
+                .unwrap_err()
+                .contains("cut short at line"),
+            "{:?}",
+            got[n - 1]
+        );
     }
 
     // Pretty-printed records one after the other (`jq .`) are one error that says what to do,
