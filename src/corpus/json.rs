@@ -403,6 +403,9 @@ pub fn mend_lone_surrogates(b: &[u8]) -> Option<Vec<u8>> {
     out
 }
 
+/// Where something lies in bytes: its start and end.
+pub type Span = (usize, usize);
+
 /// `b` with each number beyond the range of a 64-bit float (`1e400`, an integer of 310 digits)
 /// made a string of itself as written (`"1e400"`), and where each of those numbers lies in `b`
 /// (start and end); `None` when there is none.
@@ -413,7 +416,7 @@ pub fn mend_lone_surrogates(b: &[u8]) -> Option<Vec<u8>> {
 /// no rule reads. Kept as written, as an id beyond 64 bits is, it loses nothing: no float could
 /// hold it. Only numbers are touched (not the digits of a string), and only those JSON's grammar
 /// allows: anything else is left for serde_json to tell.
-pub fn quote_big_numbers(b: &[u8]) -> Option<(Vec<u8>, Vec<(usize, usize)>)> {
+pub fn quote_big_numbers(b: &[u8]) -> Option<(Vec<u8>, Vec<Span>)> {
     let mut spans = Vec::new();
     let (mut in_str, mut esc) = (false, false);
     let mut i = 0;
@@ -468,7 +471,7 @@ pub fn quote_big_numbers(b: &[u8]) -> Option<(Vec<u8>, Vec<(usize, usize)>)> {
 /// The offset in the bytes given to [`quote_big_numbers`] of byte `at` of what it made of them,
 /// whose numbers made strings lie at `spans` (in the bytes given): each quote it added moves
 /// what follows by one byte. A quote itself is placed at its number's start or end.
-pub fn offset_before_quoting(spans: &[(usize, usize)], at: usize) -> usize {
+pub fn offset_before_quoting(spans: &[Span], at: usize) -> usize {
     let mut added = 0;
     for &(start, end) in spans {
         // The opening quote is at `start + added`, the closing one at `end + added + 1`.
