@@ -254,11 +254,7 @@ fn process(
     };
     match corpus::parse_record(bytes, mapping) {
         Err(e) => {
-            let (line, col) = if e.line <= 1 {
-                (item.line, item.column + e.column.saturating_sub(1))
-            } else {
-                (item.line + e.line - 1, e.column)
-            };
+            let (line, col) = item.place_of((e.line, e.column));
             ItemOutcome::unreadable(unreadable(
                 block.file,
                 (item.line, item.column, item.offset),

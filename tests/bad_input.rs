@@ -329,7 +329,8 @@ fn a_bad_array_element_loses_no_record_after_it() {
 
 // JSON Lines whose first line starts with `[` were read as one array: `[1, 2]` and two records
 // gave no record, and the two lines one IN001 ("unexpected content after the JSON array"). The
-// first line is one IN001 (an array, not a record), and the records after it are read.
+// records after that line are read; the line is read as an array, whose two numbers are no
+// records: an IN001 each, at its column.
 #[test]
 fn json_lines_whose_first_line_is_an_array_lose_no_record() {
     let dir = tempfile::tempdir().unwrap();
@@ -338,14 +339,106 @@ fn json_lines_whose_first_line_is_an_array_lose_no_record() {
     let (code, v, _) = run(&[&p], &[]);
     assert_eq!(code, 0);
     assert_eq!(v["audit"]["records"], 2);
-    assert_eq!(v["audit"]["unreadable_records"], 1);
+    assert_eq!(v["audit"]["unreadable_records"], 2);
     let bad = in001(&v);
-    assert_eq!(bad.len(), 1);
-    assert_eq!(bad[0].1, 1);
     assert_eq!(
-        bad[0].2,
-        "line 1, column 1: a record must be a JSON object, not an array"
+        bad.iter().map(|b| (b.1, b.2.as_str())).collect::<Vec<_>>(),
+        [
+            (
+                1,
+                "line 1, column 2: a record must be a JSON object, not a number"
+            ),
+            (
+                1,
+                "line 1, column 5: a record must be a JSON object, not a number"
+            )
+        ]
     );
+}
+
+// The outside tester's cases, end to end. An array of records on one line, then a stray line:
+// the records were lost (line 1 "a record must be a JSON object, not an array") and, none read,
+// the run was unusable input (exit 2); laid out over lines, the same array kept them. An array
+// laid out over lines, then one more record: its own `]` was blamed, and the array said not to
+// be closed on line 6 of a file of 5. Now the records are read either way; the stray line is
+// an IN001 at its line and column; the record after the array is read as the line it is.
+#[test]
+fn an_array_then_more_lines_loses_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (record("a"), record("b"));
+    let one_line = dir.path().join("one-line.json");
+    std::fs::write(&one_line, format!("[{a},{b}]\nxyz\n")).unwrap();
+    let pretty = dir.path().join("pretty.json");
+    std::fs::write(&pretty, format!("[\n{a},\n{b}\n]\nxyz\n")).unwrap();
+    let then_one = dir.path().join("then-one.json");
+    std::fs::write(&then_one, format!("[\n{a},\n{b}\n]\n{}\n", record("c"))).unwrap();
+    for (p, records, want) in [
+        (
+            &one_line,
+            2,
+            vec![(2, "line 2, column 1: bad JSON: expected value")],
+        ),
+        (
+            &pretty,
+            2,
+            vec![(
+                5,
+                "line 5, column 1: unexpected content after the JSON array",
+            )],
+        ),
+        (&then_one, 3, vec![]),
+    ] {
+        let (code, v, _) = run(&[p], &[]);
+        assert_eq!(code, 0, "{p:?}");
+        assert_eq!(v["audit"]["records"], records, "{p:?}");
+        let bad = in001(&v);
+        assert_eq!(
+            bad.iter().map(|b| (b.1, b.2.as_str())).collect::<Vec<_>>(),
+            want,
+            "{p:?}"
+        );
+    }
+}
+
+// A number beyond the range of a float (`1e400`: valid JSON, which Python, JavaScript and jq
+// read) in a field no rule reads made the record an IN001, "number out of range", and hid its
+// findings; so did an id written so, though numeric ids are read as written. Both records are
+// read and checked now.
+#[test]
+fn a_number_beyond_a_float_loses_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.jsonl");
+    let text = "M. Jean Dupont, né le 3 mars 1975, a formé le pourvoi.";
+    std::fs::write(
+        &p,
+        format!(
+            "{{\"id\":\"r1\",\"score\":1e400,\"text\":\"{text}\"}}\n\
+             {{\"id\":1e400,\"text\":\"x\"}}\n"
+        ),
+    )
+    .unwrap();
+    let (_, v, _) = run(&[&p], &[]);
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(v["audit"]["unreadable_records"], 0);
+    let on = |rule: &str| -> Vec<(u64, String)> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .map(|f| {
+                let r = &f["record"];
+                (
+                    r["line"].as_u64().unwrap(),
+                    r["id"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    // The date of birth in clear on line 1 is found.
+    assert_eq!(on("MSK005"), [(1, "r1".to_string())]);
+    // The record of line 2 is read, its id as written.
+    assert!(on("INT007").contains(&(2, "1e400".to_string())));
 }
 
 #[test]

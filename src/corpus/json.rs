@@ -403,6 +403,125 @@ pub fn mend_lone_surrogates(b: &[u8]) -> Option<Vec<u8>> {
     out
 }
 
+/// Where something lies in bytes: its start and end.
+pub type Span = (usize, usize);
+
+/// `b` with each number beyond the range of a 64-bit float (`1e400`, an integer of 310 digits)
+/// made a string of itself as written (`"1e400"`), and where each of those numbers lies in `b`
+/// (start and end); `None` when there is none.
+///
+/// JSON sets no bound on numbers, and Python, JavaScript and jq read such a number (as infinity,
+/// or exactly), but serde_json, which reads every number as a 64-bit integer or float, refuses
+/// the whole value ("number out of range"): a record would be lost for a number in a field that
+/// no rule reads. Kept as written, as an id beyond 64 bits is, it loses nothing: no float could
+/// hold it. Only numbers are touched (not the digits of a string), and only those JSON's grammar
+/// allows: anything else is left for serde_json to tell.
+pub fn quote_big_numbers(b: &[u8]) -> Option<(Vec<u8>, Vec<Span>)> {
+    let mut spans = Vec::new();
+    let (mut in_str, mut esc) = (false, false);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if in_str {
+            if esc {
+                esc = false;
+            } else if c == b'\\' {
+                esc = true;
+            } else if c == b'"' {
+                in_str = false;
+            }
+        } else if c == b'"' {
+            in_str = true;
+        } else if c == b'-' || c.is_ascii_digit() {
+            let start = i;
+            while b
+                .get(i)
+                .is_some_and(|&c| matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+            {
+                i += 1;
+            }
+            let token = &b[start..i];
+            let infinite = std::str::from_utf8(token)
+                .ok()
+                .and_then(|t| t.parse::<f64>().ok())
+                .is_some_and(f64::is_infinite);
+            if infinite && is_json_number(token) {
+                spans.push((start, i));
+            }
+            continue;
+        }
+        i += 1;
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len() + 2 * spans.len());
+    let mut from = 0;
+    for &(start, end) in &spans {
+        out.extend_from_slice(&b[from..start]);
+        out.push(b'"');
+        out.extend_from_slice(&b[start..end]);
+        out.push(b'"');
+        from = end;
+    }
+    out.extend_from_slice(&b[from..]);
+    Some((out, spans))
+}
+
+/// The offset in the bytes given to [`quote_big_numbers`] of byte `at` of what it made of them,
+/// whose numbers made strings lie at `spans` (in the bytes given): each quote it added moves
+/// what follows by one byte. A quote itself is placed at its number's start or end.
+pub fn offset_before_quoting(spans: &[Span], at: usize) -> usize {
+    let mut added = 0;
+    for &(start, end) in spans {
+        // The opening quote is at `start + added`, the closing one at `end + added + 1`.
+        if at < start + added {
+            break;
+        }
+        if at <= end + added + 1 {
+            return (at - added).saturating_sub(1).clamp(start, end);
+        }
+        added += 2;
+    }
+    at - added
+}
+
+/// Whether `t` is a number as JSON's grammar writes one: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, then
+/// optionally `[eE][+-]?[0-9]+`.
+fn is_json_number(t: &[u8]) -> bool {
+    let digits = |t: &[u8], i: &mut usize| {
+        let from = *i;
+        while t.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > from
+    };
+    let mut i = usize::from(t.first() == Some(&b'-'));
+    match t.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(t, &mut i);
+        }
+        _ => return false,
+    }
+    if t.get(i) == Some(&b'.') {
+        i += 1;
+        if !digits(t, &mut i) {
+            return false;
+        }
+    }
+    if matches!(t.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(t.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !digits(t, &mut i) {
+            return false;
+        }
+    }
+    i == t.len()
+}
+
 /// The value of each hex digit, and 0xFF for every other byte.
 const HEX: [u8; 256] = {
     let mut t = [0xff; 256];
@@ -625,6 +744,53 @@ mod tests {
         assert_eq!(parse_value(&deep), None);
         let ok = format!("{}{}", "[".repeat(50), "]".repeat(50));
         assert!(parse_value(&ok).is_some() && same_as_serde(&ok));
+    }
+
+    // Numbers beyond a float's range are quoted as written, and nothing else is; each place in
+    // what is quoted maps back to the same byte of the original.
+    #[test]
+    fn big_numbers_are_quoted_and_places_map_back() {
+        let b = br#"[1e400, "2e400", 3, -4E+999, 1e-999, 01e400, 1.e400, {"k\"1e400": 5e500}]"#;
+        let (quoted, spans) = quote_big_numbers(b).unwrap();
+        assert_eq!(
+            String::from_utf8(quoted.clone()).unwrap(),
+            r#"["1e400", "2e400", 3, "-4E+999", 1e-999, 01e400, 1.e400, {"k\"1e400": "5e500"}]"#
+        );
+        assert_eq!(spans.len(), 3);
+        for &(s, e) in &spans {
+            assert!(matches!(&b[s..e], b"1e400" | b"-4E+999" | b"5e500"));
+        }
+        // Every byte of the original is found again from its place in what was quoted.
+        let mut at = 0;
+        for (k, &c) in b.iter().enumerate() {
+            while quoted[at] != c {
+                at += 1;
+            }
+            assert_eq!(offset_before_quoting(&spans, at), k, "byte {k}");
+            at += 1;
+        }
+        assert_eq!(offset_before_quoting(&spans, quoted.len()), b.len());
+        for none in [
+            &br#"{"a": 1e308, "b": "1e400"}"#[..],
+            b"",
+            b"1e400"[..0].as_ref(),
+        ] {
+            assert_eq!(quote_big_numbers(none), None);
+        }
+        for (t, ok) in [
+            ("0", true),
+            ("-0.5e-3", true),
+            ("12E+4", true),
+            ("01", false),
+            ("1.", false),
+            (".5", false),
+            ("1e", false),
+            ("-", false),
+            ("1-2", false),
+            ("1e+-2", false),
+        ] {
+            assert_eq!(is_json_number(t.as_bytes()), ok, "{t}");
+        }
     }
 
     /// The run scanner takes thirty-two bytes at a time: an escape, a closing quote or a control

@@ -523,6 +523,19 @@ pub struct Item {
     pub kind: ItemKind,
 }
 
+impl Item {
+    /// The line and column in the file of `(line, column)`, a place in the item's bytes (from
+    /// 1, as [`RecordError`] and [`JsonError::place`] give them): on the item's first line,
+    /// counted on from the item's column; on a later line, as it is.
+    pub fn place_of(&self, (line, column): (u64, u64)) -> (u64, u64) {
+        if line <= 1 {
+            (self.line, self.column + column.saturating_sub(1))
+        } else {
+            (self.line + line - 1, column)
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum ItemKind {
     /// Byte range of the item in the block's data.
@@ -610,17 +623,8 @@ pub fn read_file_recycling(
         }
         None => {}
     }
-    // UTF-16 (as some Windows tools export): by its byte order mark, or by the zero byte beside
-    // the first `{` or `[`. Every line would otherwise be "invalid UTF-8", without saying why.
-    if matches!(
-        magic,
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'{' | b'[', 0, ..] | [0, b'{' | b'[', ..]
-    ) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "encoded in UTF-16: vigie reads JSON in UTF-8; convert it \
-             (`iconv -f UTF-16 -t UTF-8 FILE > FILE.jsonl`)",
-        ));
+    if let Some(why) = wide_encoding(magic, false, "FILE.jsonl") {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why));
     }
     // The other compressors a reuser's export may come in, by their magic bytes.
     let other = match magic {
@@ -642,13 +646,48 @@ pub fn read_file_recycling(
     read_opened(fh, magic, file, index, limits, spare, f)
 }
 
+/// Why a file that starts with `head` cannot be read, if it is JSON in UTF-16 or UTF-32 (as some
+/// Windows tools export it), told by its byte order mark or by the zero bytes beside its first
+/// `{` or `[`: every line would otherwise be "invalid UTF-8", without saying why. The advice
+/// names the exact encoding (`UTF-16LE`) where no byte order mark tells it: without one, `iconv`
+/// takes `UTF-16` or `UTF-32` for big-endian (or the machine's order), which garbles the other.
+/// UTF-32 is told first: its little-endian mark, `FF FE 00 00`, starts with UTF-16's.
+/// `converted` names the file to convert it to, in the advice; with `gzip`, the file's content
+/// is what is so encoded.
+pub(crate) fn wide_encoding(head: &[u8], gzip: bool, converted: &str) -> Option<String> {
+    let (name, order, iconv) = match head {
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32", "little-endian", "UTF-32"),
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32", "big-endian", "UTF-32"),
+        [b'{' | b'[', 0, 0, 0, ..] => ("UTF-32", "little-endian", "UTF-32LE"),
+        [0, 0, 0, b'{' | b'[', ..] => ("UTF-32", "big-endian", "UTF-32BE"),
+        [0xFF, 0xFE, ..] => ("UTF-16", "little-endian", "UTF-16"),
+        [0xFE, 0xFF, ..] => ("UTF-16", "big-endian", "UTF-16"),
+        [b'{' | b'[', 0, ..] => ("UTF-16", "little-endian", "UTF-16LE"),
+        [0, b'{' | b'[', ..] => ("UTF-16", "big-endian", "UTF-16BE"),
+        _ => return None,
+    };
+    let convert = if gzip {
+        format!("gunzip -c FILE | iconv -f {iconv} -t UTF-8 > {converted}")
+    } else {
+        format!("iconv -f {iconv} -t UTF-8 FILE > {converted}")
+    };
+    Some(format!(
+        "encoded in {name} ({order}): vigie reads JSON in UTF-8; convert it (`{convert}`)"
+    ))
+}
+
 /// Why an empty corpus file is an IN001.
 const EMPTY_FILE: &str = "empty file: no record";
 const EMPTY_ARRAY: &str = "empty JSON array: no record";
+/// What the end of a file leaves unfinished in an array.
+const ARRAY_NOT_CLOSED: &str = "the JSON array is not closed";
+const ELEMENT_NOT_COMPLETE: &str = "the JSON array ends before this element is complete";
 
 /// Decompressed data, with the line it has reached, held to [`Limits::gzip_ratio`]. A damaged
 /// stream, or one that expands too much, ends there as if it were the end of the content, so
-/// that the records before are read; why it ended is kept in `stopped`, to be told after them.
+/// that the records before are read; why it ended is kept in `stopped`, to be told after them,
+/// with whether it ended inside the content (damage, a bomb), which may cut the last record
+/// short, or at the end of a part whose checksum does not match.
 struct Inflating<R> {
     inner: R,
     /// Compressed bytes read from the file so far.
@@ -658,7 +697,7 @@ struct Inflating<R> {
     /// [`Limits::gzip_ratio`] and [`Limits::gzip_floor_bytes`].
     ratio: u64,
     floor: u64,
-    stopped: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+    stopped: std::rc::Rc<std::cell::RefCell<Option<(String, bool)>>>,
 }
 
 impl<R: Read> Read for Inflating<R> {
@@ -673,17 +712,23 @@ impl<R: Read> Read for Inflating<R> {
                 // A damaged member is mostly found only at its end, by its checksum: its
                 // content, read already, may hold damaged text.
                 *self.stopped.borrow_mut() = Some(if e.to_string().contains("checksum") {
-                    format!(
-                        "the gzip stream is damaged: the checksum of its part that ends at line \
-                         {} of its content does not match; records were read from that part, \
-                         but their text may be corrupt",
-                        self.lines + 1
+                    (
+                        format!(
+                            "the gzip stream is damaged: the checksum of its part that ends at \
+                             line {} of its content does not match; records were read from that \
+                             part, but their text may be corrupt",
+                            self.lines + 1
+                        ),
+                        false,
                     )
                 } else {
-                    format!(
-                        "the gzip stream is damaged or cut short at line {} of its content \
-                         ({e}); the records before it were read",
-                        self.lines + 1
+                    (
+                        format!(
+                            "the gzip stream is damaged or cut short at line {} of its content \
+                             ({e}); the records before it were read",
+                            self.lines + 1
+                        ),
+                        true,
                     )
                 });
                 return Ok(0);
@@ -692,11 +737,15 @@ impl<R: Read> Read for Inflating<R> {
         self.out += n as u64;
         self.lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
         if self.out > self.floor && self.out > self.ratio.saturating_mul(self.compressed.get()) {
-            *self.stopped.borrow_mut() = Some(format!(
-                "the gzip stream expands over {} times its size (at line {} of its content): \
-                 not read further, as a decompression bomb; the records before were read",
-                self.ratio,
-                self.lines + 1
+            *self.stopped.borrow_mut() = Some((
+                format!(
+                    "the gzip stream expands over {} times its size (at line {} of its \
+                     content): not read further, as a decompression bomb; the records before \
+                     were read",
+                    self.ratio,
+                    self.lines + 1
+                ),
+                true,
             ));
         }
         Ok(n)
@@ -782,6 +831,9 @@ pub(crate) fn read_gzip(
     let mut head = vec![0u8; 512];
     let n = read_full(&mut content, &mut head)?;
     head.truncate(n);
+    if let Some(why) = wide_encoding(&head, true, "FILE.jsonl") {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why));
+    }
     if n == 512 && crate::source::archive::is_tar_header(&head) {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -795,7 +847,11 @@ pub(crate) fn read_gzip(
         ..file.clone()
     };
     let mut counted = 0u64;
-    read_opened(
+    // Each block is handed on when the next one comes, so that the last one can be told from
+    // the others: the record a break cuts short is in it.
+    let mut held: Option<Block> = None;
+    let mut go_on = true;
+    let res = read_opened(
         content,
         &head,
         &inner,
@@ -813,13 +869,50 @@ pub(crate) fn read_gzip(
                     .items
                     .retain(|it| !matches!(&it.kind, ItemKind::Unreadable(m) if m == EMPTY_FILE));
             }
-            f(block)
+            if let Some(before) = held.replace(block) {
+                go_on = f(before);
+            }
+            go_on
         },
-    )?;
-    match stopped.take() {
-        Some(why) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why)),
+    );
+    let stop = stopped.take();
+    if let Some(mut last) = held.take()
+        && go_on
+    {
+        // A break inside the content that cut the last record short is told once, at that
+        // record's place, rather than twice (the file's error, and the record's bad JSON).
+        if let Some((why, true)) = &stop
+            && mark_cut_short(&mut last, why)
+        {
+            f(last);
+            return res;
+        }
+        f(last);
+    }
+    res?;
+    match stop {
+        Some((why, _)) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why)),
         None => Ok(()),
     }
+}
+
+/// Makes the last item of `block`, the last block of a gzip stream that broke inside its
+/// content, say `why` the stream broke, if that item is the record the break cut short: its
+/// bytes run to the end of the content and are no JSON value, or it tells what the end of the
+/// content left unfinished in an array. Whether it did.
+fn mark_cut_short(block: &mut Block, why: &str) -> bool {
+    let end = trim_end(&block.data, 0, block.data.len());
+    let Some(item) = block.items.last_mut() else {
+        return false;
+    };
+    let cut = match &item.kind {
+        ItemKind::Bytes(a, b) => *b >= end && parse_json(&block.data[*a..*b]).is_err(),
+        ItemKind::Unreadable(m) => m == ARRAY_NOT_CLOSED || m == ELEMENT_NOT_COMPLETE,
+    };
+    if cut {
+        item.kind = ItemKind::Unreadable(why.to_string());
+    }
+    cut
 }
 
 /// [`read_file_recycling`] on `file` already open as `fh`, whose first bytes, `read`, were
@@ -1042,15 +1135,15 @@ fn ends_with_bare_cr(h: &[u8], i: usize) -> bool {
 /// parsed at most twice over.
 ///
 /// A file opening with `[` is a JSON array, unless its first line is a whole JSON value by its
-/// brackets and more follows it: JSON Lines whose first line is an array (`[1, 2]`, not a
-/// record). Read as an array, everything after that line would be one item, "unexpected content
-/// after the JSON array"; read as lines, each is a record or an item of its own. The brackets
+/// brackets and more follows it: JSON Lines whose first line is an array (read as its elements,
+/// see [`push_line`]), then lines each a record or an item of its own. The brackets
 /// tell it, not a parse: a first line nested deeper than any parser goes, or not valid JSON, is
 /// one unreadable line of JSON Lines all the same. A first line longer than the head is read on
 /// for (what is read joins `head`), up to [`FIRST_LINE_BYTES`], so that a compact array on one
 /// line is not held whole to be told; past that, a regular file is read again for its first
 /// line, a chunk at a time, up to [`FIRST_LINE_SCAN_BYTES`] ([`first_line_in_file`]). A pipe's
-/// first line longer than [`FIRST_LINE_BYTES`], or any longer than that scan, makes an array.
+/// first line longer than [`FIRST_LINE_BYTES`], or any longer than that scan, makes an array,
+/// whose reader reads the lines after it as JSON Lines all the same ([`read_array`]).
 fn detect_layout<R: Read>(
     head: &mut Vec<u8>,
     fh: &mut R,
@@ -1405,16 +1498,17 @@ fn push_line_with_lone_cr(
         let slice = &data[rec..to];
         let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
         if lead < slice.len() {
-            items.push(Item {
-                line: rec_line,
-                column: lead as u64 + 1,
-                offset: file_offset + rec as u64,
-                kind: if to - rec > limits.max_record_bytes {
-                    ItemKind::Unreadable(too_large(limits))
-                } else {
-                    ItemKind::Bytes(rec + lead, to)
-                },
-            });
+            let place = (rec_line, lead as u64 + 1, file_offset + rec as u64);
+            if to - rec > limits.max_record_bytes {
+                items.push(Item {
+                    line: place.0,
+                    column: place.1,
+                    offset: place.2,
+                    kind: ItemKind::Unreadable(too_large(limits)),
+                });
+            } else {
+                push_line(data, file_offset, rec + lead, to, place, limits, items);
+            }
         }
     };
     // The brackets of the record since its first byte other than white space, and the bytes
@@ -1452,6 +1546,55 @@ fn push_line_with_lone_cr(
     }
     push(rec, rec_line, end);
     extra
+}
+
+/// Pushes the items of one line of JSON Lines, `data[from..to]` (its white space before it left
+/// out, its LF too), whose first byte `data[0]` is at file offset `start`, and which starts at
+/// `(line, column, offset)`: the line's bytes, one record; or, for a line that holds a JSON
+/// array, the array's elements, each an item at its own column, as in a JSON array file (and
+/// empty, one item that says so). An array on a line is a batch of records, as exports and
+/// API clients write them (`[{...}, {...}]`, one page a line): read as one record, it was one
+/// IN001, "not an object", and its records were lost; a file of one array on one line is read
+/// the same way whether a stray line follows it or not. What is not a record in the array (a
+/// number, a bad element) is an item of its own, as in an array file.
+fn push_line(
+    data: &[u8],
+    start: u64,
+    from: usize,
+    to: usize,
+    (line, column, offset): (u64, u64, u64),
+    limits: &Limits,
+    items: &mut Vec<Item>,
+) {
+    if data[from] != b'[' {
+        items.push(Item {
+            line,
+            column,
+            offset,
+            kind: ItemKind::Bytes(from, to),
+        });
+        return;
+    }
+    // Without the white space that ends the line (the CR of a CRLF).
+    let data = &data[..trim_end(data, from, to)];
+    let before = items.len();
+    let mut st = ArrayScan {
+        line,
+        col: column - 1,
+        one_line: true,
+        ..ArrayScan::default()
+    };
+    let mut pos = from;
+    scan_array(data, start, &mut pos, &mut st, limits, items);
+    finish_array(&st, data, start, limits, items);
+    if items.len() == before {
+        items.push(Item {
+            line,
+            column,
+            offset: start + from as u64,
+            kind: ItemKind::Unreadable(EMPTY_ARRAY.into()),
+        });
+    }
 }
 
 /// Reads JSON Lines in blocks split at line boundaries.
@@ -1570,17 +1713,18 @@ fn read_lines<R: Read>(
                 let slice = &block.data[pos..end];
                 let lead = slice.iter().take_while(|b| b.is_ascii_whitespace()).count();
                 if lead < slice.len() {
-                    let kind = if end - pos > limits.max_record_bytes {
-                        ItemKind::Unreadable(too_large(limits))
+                    let place = (line, lead as u64 + 1, file_offset + pos as u64);
+                    if end - pos > limits.max_record_bytes {
+                        block.items.push(Item {
+                            line,
+                            column: place.1,
+                            offset: place.2,
+                            kind: ItemKind::Unreadable(too_large(limits)),
+                        });
                     } else {
-                        ItemKind::Bytes(pos + lead, end)
-                    };
-                    block.items.push(Item {
-                        line,
-                        column: lead as u64 + 1,
-                        offset: file_offset + pos as u64,
-                        kind,
-                    });
+                        let (data, items) = (&block.data, &mut block.items);
+                        push_line(data, file_offset, pos + lead, end, place, limits, items);
+                    }
                 }
             }
             first_line = false;
@@ -1693,6 +1837,16 @@ struct ArrayScan {
     trailing: Option<(u64, u64, u64)>,
     /// Reading the `results` array of a page: what follows it, the rest of the page.
     page: Option<PageTail>,
+    /// The array is one line of JSON Lines ([`push_line`]): whatever follows its `]` on the
+    /// line is content after it.
+    one_line: bool,
+    /// Where a `{` or `[` starts a line after the array's `]` (file offset, line, column): the
+    /// scan stops there, for the reader to tell whether that line is JSON Lines or content
+    /// after the array ([`read_array`]).
+    line_after: Option<(u64, u64, u64)>,
+    /// What follows the array from this place is read as JSON Lines (file offset, line,
+    /// column).
+    lines_from: Option<(u64, u64, u64)>,
 }
 
 /// How much of a page of results, out of its `results` array, is kept to be checked as JSON:
@@ -2058,7 +2212,11 @@ fn element_item(b: usize, end: usize, (s, l, col): (u64, u64, u64), limits: &Lim
 ///
 /// With `page`, the file is a page of results whose `results` array opens at that byte: the
 /// array is read so, the rest of the page is checked to be a JSON object, and what follows the
-/// page, if anything, is read as JSON Lines (more pages, one per line).
+/// page, if anything, is read as JSON Lines (more pages, one per line). After a plain array, a
+/// line that opens with `{` or `[` (on a later line than the `]`) and is one JSON value starts
+/// JSON Lines too: records appended to an export, or arrays of them one a line, each read at
+/// its place. Anything else after the `]` is one item, "unexpected content after the JSON
+/// array", where it starts.
 #[allow(clippy::too_many_arguments)]
 fn read_array<R: Read>(
     mut fh: R,
@@ -2109,12 +2267,36 @@ fn read_array<R: Read>(
         }
         let mut items = Vec::new();
         scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
-        let more = st.page.as_ref().and_then(|p| p.more);
+        if let Some(place) = st.line_after.take() {
+            // A line after the array's `]` opens with `{` or `[`: JSON Lines from there if it
+            // is one JSON value, as a file's first line tells JSON Lines (records appended to
+            // an export, arrays of records one per line), each line then a record or an item
+            // of its own; else content after the array (a second array spread over lines).
+            let end = loop {
+                if let Some(k) = memchr::memchr(b'\n', &carry[pos..]) {
+                    break pos + k;
+                }
+                if eof || carry.len() - pos > limits.max_record_bytes {
+                    break carry.len();
+                }
+                let want = (carry.len() - pos).max(HEAD_BYTES) as u64;
+                if (&mut fh).take(want).read_to_end(&mut carry)? == 0 {
+                    eof = true;
+                }
+            };
+            if one_value_line(&carry[pos..end]) || end - pos > limits.max_record_bytes {
+                st.lines_from = Some(place);
+            } else {
+                st.trailing = Some(place);
+                scan_array(&carry, start, &mut pos, &mut st, limits, &mut items);
+            }
+        }
+        let more = st.page.as_ref().and_then(|p| p.more).or(st.lines_from);
         if eof || more.is_some() {
             finish_array(&st, &carry, start, limits, &mut items);
         }
         found += items.len();
-        if eof && found == 0 && page.is_none() {
+        if (eof || more.is_some()) && found == 0 && page.is_none() {
             items.push(Item {
                 line: open_line,
                 column: open_col,
@@ -2144,8 +2326,8 @@ fn read_array<R: Read>(
             return Ok(());
         }
         if let Some((offset, line, column)) = more {
-            // More pages after this one, one per line: JSON Lines from here, at their place in
-            // the file.
+            // More pages after this one, one per line, or lines after an array: JSON Lines
+            // from here, at their place in the file.
             return read_lines(
                 fh,
                 carry,
@@ -2263,7 +2445,10 @@ fn scan_array(
             }
         } else if st.closed {
             if !c.is_ascii_whitespace() && st.trailing.is_none() {
-                if matches!(c, b',' | b'{' | b'}' | b']') {
+                // A `{` or `[` that starts a later line than the `]`'s: the `]` ended the
+                // array (a stray one would have been seen on its line), and more follows.
+                let new_line = st.line > st.closed_at.1 && matches!(c, b'{' | b'[');
+                if matches!(c, b',' | b'{' | b'}' | b']') && !new_line {
                     // The `]` did not end the array: it was left over by damage to the element
                     // before it (a `}` too many), or is a stray bracket. What follows is more
                     // of the array (a `}`, more of that damage), not content after it.
@@ -2272,6 +2457,12 @@ fn scan_array(
                     if c != b',' {
                         continue;
                     }
+                } else if new_line && !st.one_line {
+                    // JSON Lines after the array, if that line is a JSON value: the reader
+                    // looks at the whole line.
+                    st.line_after = Some((at(i), st.line, st.col + 1));
+                    *pos = i;
+                    return;
                 } else {
                     st.trailing = Some((at(i), st.line, st.col + 1));
                 }
@@ -2498,34 +2689,32 @@ fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items:
         )
     {
         // A whole value, then the end of the file: the element is complete, the array is not.
+        // Its `]` is missing just after the element (not at the end of the file, past the line
+        // ends after it).
         let b = (s - start) as usize;
-        items.push(element_item(
-            b,
-            trim_end(data, b, data.len()),
-            (s, l, col),
-            limits,
-        ));
+        let e = trim_end(data, b, data.len());
+        let elem = element_item(b, e, (s, l, col), limits);
+        let (line, column) = elem.place_of(editor_place(&data[b..e], e - b));
+        items.push(elem);
         items.push(Item {
-            line: st.line,
-            column: st.col + 1,
-            offset: end,
-            kind: ItemKind::Unreadable("the JSON array is not closed".into()),
+            line,
+            column,
+            offset: s + (e - b) as u64,
+            kind: ItemKind::Unreadable(ARRAY_NOT_CLOSED.into()),
         });
     } else if let Some((s, l, col)) = st.elem {
         items.push(Item {
             line: l,
             column: col,
             offset: s,
-            kind: ItemKind::Unreadable(
-                "the JSON array ends before this element is complete".into(),
-            ),
+            kind: ItemKind::Unreadable(ELEMENT_NOT_COMPLETE.into()),
         });
     } else if !st.closed {
         items.push(Item {
             line: st.line,
             column: st.col + 1,
             offset: end,
-            kind: ItemKind::Unreadable("the JSON array is not closed".into()),
+            kind: ItemKind::Unreadable(ARRAY_NOT_CLOSED.into()),
         });
     }
     if let Some((offset, line, column)) = st.trailing {
@@ -2568,18 +2757,73 @@ pub struct RecordError {
     pub message: String,
 }
 
+/// Why JSON bytes could not be parsed: serde_json's error, and the byte of the bytes parsed that
+/// it points at (see [`error_offset`]), which [`JsonError::place`] turns into a line and column.
+#[derive(Debug)]
+pub struct JsonError {
+    pub error: serde_json::Error,
+    pub offset: usize,
+}
+
+impl JsonError {
+    /// What is wrong, without serde_json's place (vigie gives its own).
+    pub fn reason(&self) -> String {
+        strip_position(&self.error.to_string())
+    }
+
+    /// The line and column (1-based) of the error in `bytes`, the bytes parsed, as an editor
+    /// shows them ([`editor_place`]).
+    pub fn place(&self, bytes: &[u8]) -> (u64, u64) {
+        editor_place(bytes, self.offset)
+    }
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
 /// Parses JSON bytes. One fast UTF-8 check of the whole (simdutf8) spares serde_json checking
 /// every string; invalid UTF-8 is left to serde_json, which says where. Valid UTF-8 goes first
 /// through a faster parser of ours ([`json::parse_value`]), which gives serde_json's value or
 /// gives up: then serde_json parses it, and says what is wrong and where.
 ///
-/// Lone UTF-16 surrogate escapes, which serde_json refuses, are read as U+FFFD
-/// ([`json::mend_lone_surrogates`]).
-pub fn parse_json(bytes: &[u8]) -> serde_json::Result<Value> {
-    parse_json_strict(bytes).or_else(|e| match json::mend_lone_surrogates(bytes) {
-        Some(mended) => parse_json_strict(&mended),
-        None => Err(e),
+/// What serde_json refuses of valid JSON is read rather than losing the value: lone UTF-16
+/// surrogate escapes as U+FFFD ([`json::mend_lone_surrogates`]), and numbers beyond the range
+/// of a 64-bit float as strings of their digits as written ([`json::quote_big_numbers`]). An
+/// error is placed in `bytes` as given.
+pub fn parse_json(bytes: &[u8]) -> Result<Value, JsonError> {
+    let e = match parse_json_strict(bytes) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    // The mended escapes have the length of the lone ones: places are unchanged.
+    let mended = json::mend_lone_surrogates(bytes);
+    let (b, e) = match &mended {
+        Some(m) => match parse_json_strict(m) {
+            Ok(v) => return Ok(v),
+            Err(e) => (m.as_slice(), e),
+        },
+        None => (bytes, e),
+    };
+    if out_of_range(&e)
+        && let Some((quoted, spans)) = json::quote_big_numbers(b)
+    {
+        return parse_json_strict(&quoted).map_err(|e| JsonError {
+            offset: json::offset_before_quoting(&spans, error_offset(&quoted, &e)),
+            error: e,
+        });
+    }
+    Err(JsonError {
+        offset: error_offset(b, &e),
+        error: e,
     })
+}
+
+/// serde_json's error on a number beyond the range of a 64-bit float.
+fn out_of_range(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("number out of range")
 }
 
 fn parse_json_strict(bytes: &[u8]) -> serde_json::Result<Value> {
@@ -2593,19 +2837,26 @@ fn parse_json_strict(bytes: &[u8]) -> serde_json::Result<Value> {
 }
 
 /// Whether [`parse_json`] says of `bytes` what serde_json alone says (once lone surrogate
-/// escapes are mended): the same value, or the same error at the same line and column. What the fast parser must keep to (for the tests and
-/// the fuzz target).
+/// escapes are mended, and numbers beyond a float's range quoted, where serde_json refuses
+/// those): the same value, or the same error at the same place. What the fast parser must keep
+/// to (for the tests and the fuzz target).
 #[doc(hidden)]
 pub fn parse_json_agrees_with_serde_json(bytes: &[u8]) -> Result<(), String> {
     let mended = json::mend_lone_surrogates(bytes);
-    let serde = serde_json::from_slice::<Value>(mended.as_deref().unwrap_or(bytes));
+    let b = mended.as_deref().unwrap_or(bytes);
+    let serde = match serde_json::from_slice::<Value>(b) {
+        Err(e) if out_of_range(&e) => match json::quote_big_numbers(b) {
+            Some((quoted, spans)) => serde_json::from_slice::<Value>(&quoted).map_err(|e| {
+                let at = json::offset_before_quoting(&spans, error_offset(&quoted, &e));
+                (e.to_string(), at)
+            }),
+            None => Err((e.to_string(), error_offset(b, &e))),
+        },
+        r => r.map_err(|e| (e.to_string(), error_offset(b, &e))),
+    };
     match (parse_json(bytes), serde) {
         (Ok(a), Ok(b)) if a == b => Ok(()),
-        (Err(a), Err(b))
-            if (a.to_string(), a.line(), a.column()) == (b.to_string(), b.line(), b.column()) =>
-        {
-            Ok(())
-        }
+        (Err(a), Err(b)) if (a.error.to_string(), a.offset) == b => Ok(()),
         (a, b) => Err(format!("parse_json gave {a:?}, serde_json {b:?}")),
     }
 }
@@ -2671,7 +2922,8 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let whole = bytes;
     let bom = bom_len(bytes);
     let bytes = &bytes[bom..];
-    let value: Value = parse_json(bytes).map_err(|e| {
+    let value: Value = parse_json(bytes).map_err(|je| {
+        let e = &je.error;
         let message = match e.classify() {
             serde_json::error::Category::Syntax
                 if e.to_string().contains("invalid unicode")
@@ -2697,7 +2949,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         };
         // Where the error is, as an editor shows it (see `editor_place`), counted from the
         // item's start, the mark included.
-        let (line, column) = editor_place(whole, bom + error_offset(bytes, &e));
+        let (line, column) = editor_place(whole, bom + je.offset);
         RecordError {
             id: None,
             line,
@@ -2743,16 +2995,23 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let id = take("id", &mut obj);
     let id_str = exact_number(bytes, mapping, "id", id.as_ref())
         .or_else(|| id.as_ref().and_then(scalar_string));
-    let err = |id: &Option<String>, msg: String| RecordError {
-        id: id.clone(),
-        line: 1,
-        column: 1,
-        message: msg,
+    // An error about a field is placed at its value (an editor then shows it), when the record
+    // has the field there (not when a mapping's default gives it).
+    let err = |field: &str, id: &Option<String>, msg: String| {
+        let (line, column) =
+            value_offset(bytes, mapping, field).map_or((1, 1), |at| editor_place(whole, bom + at));
+        RecordError {
+            id: id.clone(),
+            line,
+            column,
+            message: msg,
+        }
     };
     match id_str {
         Some(s) if !s.trim().is_empty() => rec.id = s,
         _ => {
             return Err(err(
+                "id",
                 &None,
                 match id {
                     None | Some(Value::Null) => "record has no `id`".to_string(),
@@ -2780,6 +3039,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                         }
                         _ => {
                             return Err(err(
+                                $name,
                                 &id,
                                 format!("field `{}` must be a string, not {}", $name, kind_of(&v)),
                             ))
@@ -2821,6 +3081,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         Some(s) if s == "html" => TextFormat::Html,
         Some(s) => {
             return Err(err(
+                "text_format",
                 &id,
                 format!("`text_format` must be `plain` or `html`, not `{s}`"),
             ));
@@ -2837,6 +3098,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                     v => kind_of(v).to_string(),
                 };
                 return Err(err(
+                    "excerpt",
                     &id,
                     format!(
                         "`excerpt` must be a boolean (true or false; also read: \"true\" or \
@@ -2892,13 +3154,26 @@ fn exact_number(
     field: &str,
     v: Option<&Value>,
 ) -> Option<String> {
-    use serde_json::value::RawValue;
     let Some(Value::Number(n)) = v else {
         return None;
     };
     if n.is_i64() || n.is_u64() {
         return None;
     }
+    let raw = raw_value(json, mapping, field)?.get().trim();
+    raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        .then(|| raw.to_string())
+}
+
+/// The JSON text of `field`'s value in the record `json`, at its mapped path or under its name;
+/// `None` when the record has no value there, or it cannot be read so (a record with a lone
+/// surrogate escape, which [`parse_json`] mends but this reading does not).
+fn raw_value<'a>(
+    json: &'a [u8],
+    mapping: Option<&Mapping>,
+    field: &str,
+) -> Option<&'a serde_json::value::RawValue> {
+    use serde_json::value::RawValue;
     let named = [field.to_string()];
     let path = mapping.and_then(|m| m.path_of(field)).unwrap_or(&named);
     let mut cur: &RawValue = serde_json::from_slice(json).ok()?;
@@ -2915,9 +3190,16 @@ fn exact_number(
             _ => return None,
         };
     }
-    let raw = cur.get().trim();
-    raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
-        .then(|| raw.to_string())
+    Some(cur)
+}
+
+/// Where the value of `field` starts in the record `json` (a byte offset), if the record has one
+/// ([`raw_value`]).
+fn value_offset(json: &[u8], mapping: Option<&Mapping>, field: &str) -> Option<usize> {
+    let raw = raw_value(json, mapping, field)?.get();
+    // The value's text is a part of `json`: where it starts, from their addresses.
+    let at = (raw.as_ptr() as usize).checked_sub(json.as_ptr() as usize)?;
+    (at < json.len()).then_some(at)
 }
 
 fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
@@ -3233,7 +3515,7 @@ mod tests {
     }
 
     // In a file of LF lines, a CR alone ends a line where a whole JSON value by its brackets
-    // ends before it (a record, or an array, which is no record but is its own item); in a
+    // ends before it (a record, or an array, whose elements are items); in a
     // string, it is part of it; between the tokens of a record, it leaves the record one item to
     // its LF, spread over lines. Either way, it ends a line for the lines counted after it.
     #[test]
@@ -3255,7 +3537,8 @@ mod tests {
                     at("{\"id\":\"b\""),
                     Ok("{\"id\":\"b\", \"t\": \"}\"}".into())
                 ),
-                (3, at("[1"), Ok("[1, {}]  ".into())),
+                (3, at("[1") + 1, Ok("1".into())),
+                (3, at("[1") + 4, Ok("{}".into())),
                 (5, at("  {\"id\":\"c\""), Ok("{\"id\":\"c\"}".into())),
                 (
                     6,
@@ -3890,10 +4173,73 @@ mod tests {
             assert_eq!(ids, want, "{content}");
             assert_eq!(rest, [stray(13)], "{content}");
         }
-        // No `]` at all: the last element is whole all the same.
+        // No `]` at all: the last element is whole all the same, and the `]` is missing just
+        // after it (`{"id": "b"}` takes columns 15 to 25), not on the line after the last.
         let (ids, rest) = records_and_rest(&cut("[{\"id\": \"a\"}, {\"id\": \"b\"}\n"));
         assert_eq!(ids, ["a", "b"]);
-        assert_eq!(rest, [(2, 1, Err("the JSON array is not closed".into()))]);
+        assert_eq!(rest, [(1, 26, Err("the JSON array is not closed".into()))]);
+        let (ids, rest) = records_and_rest(&cut(
+            "[\n  {\"id\": \"a\"},\n  {\n    \"id\": \"b\"\n  }\n\n",
+        ));
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(rest, [(5, 4, Err("the JSON array is not closed".into()))]);
+    }
+
+    // The outside tester's case: an array laid out over lines, then one more record on the
+    // line after its `]`. That `]` was taken for a stray one ("a `]` that does not end the JSON
+    // array"), the record for a third element, and the array said not to be closed on line 6 of
+    // a file of 5. A `]` followed by a `{` or `[` that starts a later line ends the array: what
+    // follows is JSON Lines when its first line is one JSON value (records appended to an
+    // export, each read), and otherwise content after the array, one item where it starts.
+    #[test]
+    fn what_follows_an_array_on_later_lines_is_read_as_lines_or_told() {
+        let head = "[\n{\"id\":\"a\",\"text\":\"x\"},\n{\"id\":\"b\",\"text\":\"y\"}\n]\n";
+        let after = |tail: &str| {
+            let items = cut(&format!("{head}{tail}"));
+            records_and_rest(&items)
+        };
+        let after_array = |line, col| {
+            (
+                line,
+                col,
+                Err("unexpected content after the JSON array".to_string()),
+            )
+        };
+        // One record, then more: each read, at its line.
+        let (ids, rest) = after("{\"id\":\"c\",\"text\":\"z\"}\n");
+        assert_eq!(
+            (ids, rest),
+            (vec!["a".into(), "b".into(), "c".into()], vec![])
+        );
+        let items = cut(&format!(
+            "{head}   {{\"id\":\"c\"}}\r\n\n[{{\"id\":\"d\"}}, 1]\nxyz"
+        ));
+        assert_eq!(
+            items.iter().map(|i| (i.0, i.1)).collect::<Vec<_>>(),
+            [(2, 1), (3, 1), (5, 4), (7, 2), (7, 14), (8, 1)]
+        );
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b", "c", "d"]);
+        // `{"id":"d"}` takes columns 2 to 11, then `, `: the `1` is at 14.
+        assert_eq!(rest, [(7, 14, Ok("1".into())), (8, 1, Ok("xyz".into()))]);
+        // Content that is not JSON Lines: one item where it starts.
+        for (tail, at) in [
+            ("xyz\n{\"id\":\"c\"}\n", (5, 1)),
+            ("  [\n{\"id\":\"c\"}\n]\n", (5, 3)),
+            ("{\"id\":\n\"c\"}\n", (5, 1)),
+            ("\n\n 42\n", (7, 2)),
+        ] {
+            let (ids, rest) = after(tail);
+            assert_eq!(ids, ["a", "b"], "{tail:?}");
+            assert_eq!(rest, [after_array(at.0, at.1)], "{tail:?}");
+        }
+        // On the `]`'s own line, a `{` or `[` after it is more of the array, as before.
+        let (ids, rest) = records_and_rest(&cut("[\n{\"id\":\"a\"}\n] {\"id\":\"b\"}]\n"));
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(
+            rest,
+            [(3, 1, Err("a `]` that does not end the JSON array".into()))]
+        );
     }
 
     // A `,` left out between two elements lost them both (and every element up to the next
@@ -4080,21 +4426,24 @@ mod tests {
     // JSON Lines whose first line starts with `[`: read as one array, `[1, 2]` then two records
     // gave no record, the two lines one item, "unexpected content after the JSON array". A first
     // line that is a whole JSON value with more after it is JSON Lines; an array over several
-    // lines, or of one line and nothing after, is an array.
+    // lines, or of one line and nothing after, is an array. A line of JSON Lines that holds an
+    // array is read as the array's elements, each an item at its column: `[1, 2]` is two items
+    // (neither a record), and an array of records on one line is those records.
     #[test]
     fn json_lines_whose_first_line_is_an_array_are_json_lines() {
         let items = cut("[1, 2]\n{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n");
         let (ids, rest) = records_and_rest(&items);
         assert_eq!(ids, ["a", "b"]);
-        assert_eq!(rest, [(1, 1, Ok("[1, 2]".into()))]);
-        assert_eq!(items.iter().map(|i| i.0).collect::<Vec<_>>(), [1, 2, 4]);
-        // A BOM, white space, and a broken line after: lines as JSON Lines has them, from the
-        // line's start (after the BOM) and up to its end.
+        assert_eq!(rest, [(1, 2, Ok("1".into())), (1, 5, Ok("2".into()))]);
+        assert_eq!(items.iter().map(|i| i.0).collect::<Vec<_>>(), [1, 1, 2, 4]);
+        // A BOM, white space, and a broken line after: the array's element at its column (the
+        // BOM is no char: ` [` puts the `{` at column 3, byte 5), the next line as JSON Lines
+        // has it, from the line's start and up to its end.
         let items = cut("\u{feff} [{\"id\": \"a\"}] \r\n{\"id\": \r\n");
         assert_eq!(
             items,
             [
-                (1, 2, 3, Ok("[{\"id\": \"a\"}] \r".into())),
+                (1, 3, 5, Ok("{\"id\": \"a\"}".into())),
                 (2, 1, 20, Ok("{\"id\": \r".into()))
             ]
         );
@@ -4125,33 +4474,115 @@ mod tests {
         );
         let items = cut(&format!("{long}\n{{\"id\": \"b\"}}\n"));
         let (ids, rest) = records_and_rest(&items);
-        assert_eq!(ids, ["b"]);
-        assert_eq!(rest, [(1, 1, Ok(long.clone()))]);
+        assert_eq!((ids, rest), (vec!["a".to_string(), "b".into()], vec![]));
+        assert_eq!((items[0].0, items[0].1), (1, 2));
         // Alone, or with only white space after it, that line is an array on one line.
         let items = cut(&format!("{long}\n \n"));
         let (ids, rest) = records_and_rest(&items);
         assert_eq!((ids, rest), (vec!["a".to_string()], vec![]));
     }
 
+    // The outside tester's case: an array of two records on one line, then a stray line, was
+    // read as JSON Lines whose first line was one record, "not an object but an array": both
+    // records were lost (and with no other record, the run was unusable input). The same array
+    // laid out over lines kept them. Either way the records are read now, and the stray line
+    // is one item at its place.
+    #[test]
+    fn an_array_on_one_line_then_a_stray_line_loses_no_record() {
+        let a = r#"{"id":"a","text":"x"}"#;
+        let b = r#"{"id":"b","text":"y"}"#;
+        let items = cut(&format!("[{a},{b}]\nxyz\n"));
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b"]);
+        // `a` takes columns 2 to 22, its `,` 23: `b` starts at 24.
+        assert_eq!(
+            items.iter().map(|i| (i.0, i.1)).collect::<Vec<_>>(),
+            [(1, 2), (1, 24), (2, 1)]
+        );
+        assert_eq!(rest, [(2, 1, Ok("xyz".into()))]);
+        let e = parse_record(b"xyz", None).unwrap_err();
+        assert_eq!(e.message, "bad JSON: expected value");
+        // Laid out over lines: the stray line is content after the array.
+        let items = cut(&format!("[\n{a},\n{b}\n]\nxyz\n"));
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(
+            rest,
+            [(5, 1, Err("unexpected content after the JSON array".into()))]
+        );
+    }
+
+    // A line of JSON Lines that holds an array is read as its elements wherever it is: a batch
+    // of records on one line is those records; what is not a record in it, and what follows its
+    // `]` on the line, are items of their own at their columns; an empty array, one that says
+    // so; one left open, its elements and one that says so where the `]` is missing.
+    #[test]
+    fn arrays_on_lines_of_json_lines_are_read_as_their_elements() {
+        let content = "{\"id\":\"a\"}\n\
+                       [{\"id\":\"b\"},{\"id\":\"c\"}]\r\n\
+                       []\n  [{\"id\":\"d\"}, 7] x\n\
+                       [{\"id\":\"e\"}\n\
+                       [{\"id\":\"f\"}]\r[{\"id\":\"g\"}]\n";
+        let items = cut(content);
+        let (ids, rest) = records_and_rest(&items);
+        assert_eq!(ids, ["a", "b", "c", "d", "e", "f", "g"]);
+        let at = |s: &str| content.find(s).unwrap() as u64;
+        assert_eq!(
+            items.iter().map(|i| (i.0, i.1, i.2)).collect::<Vec<_>>(),
+            [
+                (1, 1, 0),
+                (2, 2, at("{\"id\":\"b\"")),
+                (2, 13, at("{\"id\":\"c\"")),
+                (3, 1, at("[]")),
+                (4, 4, at("{\"id\":\"d\"")),
+                (4, 16, at("7")),
+                (4, 19, at("x")),
+                (5, 2, at("{\"id\":\"e\"")),
+                (5, 12, at("{\"id\":\"e\"") + 10),
+                // A CR alone after a whole array ends its line, as after a record.
+                (6, 2, at("{\"id\":\"f\"")),
+                (7, 2, at("{\"id\":\"g\"")),
+            ]
+        );
+        assert_eq!(
+            rest,
+            [
+                (3, 1, Err(EMPTY_ARRAY.into())),
+                (4, 16, Ok("7".into())),
+                (4, 19, Err("unexpected content after the JSON array".into())),
+                (5, 12, Err("the JSON array is not closed".into())),
+            ]
+        );
+    }
+
     // A first line of 200,000 brackets nested 100,000 deep, then three records: it is one
-    // unreadable line and the records are read, whatever its depth and length. (Past 64 KiB it
+    // unreadable item and the records are read, whatever its depth and length. (Past 64 KiB it
     // was held to be an array's, and the records became one item whose error named line 3.)
-    // So for a flat array of 80,000 bytes on the first line.
+    // So for a flat array of 80,000 bytes on the first line, whose 40,001 elements are items.
     #[test]
     fn a_deep_or_long_first_line_loses_no_record_after_it() {
         let records = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n{\"id\": \"c\"}\n";
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let flat = format!("[{}1]", "1,".repeat(40_000));
-        for first in [deep, flat] {
+        for (first, elements) in [(deep, 1), (flat, 40_001)] {
             let dir = tempfile::tempdir().unwrap();
             let p = dir.path().join("c.jsonl");
             std::fs::write(&p, format!("{first}\n{records}")).unwrap();
             let (items, _, err) = read_items(&p, &Limits::default());
             assert_eq!(err, None);
             let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
-            assert_eq!(lines, [1, 2, 3, 4]);
-            assert_eq!(items[0].3.as_deref(), Ok(first.as_bytes()));
-            for (item, id) in items[1..].iter().zip(["a", "b", "c"]) {
+            assert_eq!(lines.len(), elements + 3);
+            assert!(lines[..elements].iter().all(|&l| l == 1));
+            assert_eq!(lines[elements..], [2, 3, 4]);
+            // The deep line's one element: all but its outer brackets, from column 2.
+            if elements == 1 {
+                assert_eq!(items[0].1, 2);
+                assert_eq!(
+                    items[0].3.as_deref(),
+                    Ok(&first.as_bytes()[1..first.len() - 1])
+                );
+            }
+            for (item, id) in items[elements..].iter().zip(["a", "b", "c"]) {
                 let want = format!("{{\"id\": \"{id}\"}}");
                 assert_eq!(item.3.as_deref(), Ok(want.as_bytes()));
             }
@@ -4159,7 +4590,8 @@ mod tests {
         // A first line longer than FIRST_LINE_BYTES: a regular file is read again for its end
         // (the line is not held), and it is JSON Lines as above; alone, an array on one line
         // (as `json.dump` writes one), its elements items of their own. From a pipe, which
-        // cannot be read again, it is an array.
+        // cannot be read again, it is an array, and the lines after its `]` are JSON Lines
+        // all the same: the same items.
         let element = format!("\"{}\"", "x".repeat(1000));
         let n = (FIRST_LINE_BYTES + HEAD_BYTES) / 1000 + 10;
         let huge = format!("[{}]", vec![element.as_str(); n].join(","));
@@ -4169,8 +4601,37 @@ mod tests {
         std::fs::write(&p, format!("{huge}\n{records}")).unwrap();
         let (items, _, _) = read_items(&p, &Limits::default());
         let lines: Vec<u64> = items.iter().map(|i| i.0).collect();
-        assert_eq!(lines, [1, 2, 3, 4]);
-        assert_eq!(items[0].3.as_deref(), Ok(huge.as_bytes()));
+        assert_eq!(lines.len(), n + 3);
+        assert_eq!(lines[n..], [2, 3, 4]);
+        assert_eq!(items[0].3.as_deref(), Ok(element.as_bytes()));
+        assert_eq!(items[n - 1].3.as_deref(), Ok(element.as_bytes()));
+        let piped = format!("{huge}\n{records}");
+        let mut from_pipe = Vec::new();
+        let pipe = CorpusFile {
+            path: p.clone(),
+            name: "-".into(),
+            len: 0,
+        };
+        read_opened(
+            piped.as_bytes(),
+            b"",
+            &pipe,
+            0,
+            &Limits::default(),
+            None,
+            &mut |b| {
+                for it in &b.items {
+                    let v = match &it.kind {
+                        ItemKind::Bytes(..) => Ok(b.item_bytes(it).unwrap().to_vec()),
+                        ItemKind::Unreadable(m) => Err(m.clone()),
+                    };
+                    from_pipe.push((it.line, it.column, it.offset, v));
+                }
+                true
+            },
+        )
+        .unwrap();
+        assert!(from_pipe == items, "the same items from a pipe");
         // Past the record limit, line 1 is one unreadable item, and the records still follow.
         let small = Limits {
             max_record_bytes: 1 << 20,
@@ -4186,8 +4647,7 @@ mod tests {
         assert_eq!(items.len(), n);
         assert_eq!(items[0].3.as_deref(), Ok(element.as_bytes()));
         assert_eq!(items[n - 1].3.as_deref(), Ok(element.as_bytes()));
-        // The same file's bytes from a pipe: an array (its `]` a stray one).
-        let piped = format!("{huge}\n{records}");
+        // The same file's bytes from a pipe: told to be an array.
         let mut layout_head = piped.as_bytes()[..HEAD_BYTES].to_vec();
         let mut rest = &piped.as_bytes()[HEAD_BYTES..];
         let mut eof = false;
@@ -4283,7 +4743,6 @@ mod tests {
             ("{\"id\":\"a\",\"text\":\"é\\", Some((1, 20))),
             ("{\"id\":\"a\",\"text\":\"open", None),
             ("{\"id\":\"a\",\"n\":01}", None),
-            ("{\"id\":\"a\",\"n\":1e999}", None),
             ("{\"id\":\"a\",}", None),
             ("{\"id\":\"a\"} {}", None),
             ("{\"id\" \"a\"}", None),
@@ -4512,6 +4971,103 @@ mod tests {
         );
     }
 
+    // A number beyond the range of a 64-bit float is valid JSON (Python, JavaScript and jq
+    // read it), but serde_json refused the whole record, "number out of range": `1e400` in a
+    // field no rule reads lost the record and all its findings. Such a number is kept as
+    // written, as a string, wherever it is; an id so written is that id.
+    #[test]
+    fn numbers_beyond_a_float_lose_no_record() {
+        let rec = parse_record(
+            br#"{"id": "r1", "score": 1e400, "n": [-2e308, {"x": 1E+999}], "small": 1e-400, "t": "\"1e400"}"#,
+            None,
+        )
+        .unwrap();
+        assert_eq!(rec.id, "r1");
+        let extra = |k: &str| rec.extra.iter().find(|(n, _)| n == k).unwrap().1.clone();
+        assert_eq!(extra("score"), Value::String("1e400".into()));
+        assert_eq!(extra("n"), serde_json::json!(["-2e308", {"x": "1E+999"}]));
+        // Below a float's least magnitude, a number is zero, as serde_json always read it.
+        assert_eq!(extra("small"), serde_json::json!(0.0));
+        // The digits of a string are not a number.
+        assert_eq!(extra("t"), Value::String("\"1e400".into()));
+        // An id: read as written (README), whatever its form.
+        let big = format!("1{}", "0".repeat(400));
+        for written in ["1e400", "-1E+400", "1.5e999", big.as_str()] {
+            let json = format!(r#"{{"id": {written}, "text": "x"}}"#);
+            assert_eq!(parse_record(json.as_bytes(), None).unwrap().id, written);
+        }
+        // Another error is told at its own place, as if the numbers were not quoted: `x` is
+        // the 25th char of the first record, the 7th of the second's second line.
+        for (json, place) in [
+            (&br#"{"id":"a","n":1e400,"t":x}"#[..], (1, 25)),
+            (b"{\"n\": 1e400, \"m\": -1e999,\n \"t\": x}", (2, 7)),
+        ] {
+            let e = parse_record(json, None).unwrap_err();
+            assert_eq!((e.line, e.column), place, "{e:?}");
+            assert_eq!(e.message, "bad JSON: expected value");
+            assert_eq!(parse_json_agrees_with_serde_json(json), Ok(()));
+        }
+        // A number JSON's grammar does not allow is not made a string: serde_json tells it.
+        let e = parse_record(br#"{"id": "a", "n": 01e400}"#, None).unwrap_err();
+        assert!(e.message.starts_with("bad JSON"), "{e:?}");
+    }
+
+    // A field of the wrong type was reported at column 1 of the record, wherever the field
+    // was: it is placed at its value, as an editor shows it (in chars, on its line), at its
+    // mapped path too, and for the last of duplicate keys (the one read). A field a mapping's
+    // default gives has no place in the record: column 1, as before.
+    #[test]
+    fn a_field_of_the_wrong_type_is_placed_at_its_value() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"meta.ref\"\ntext = \"meta.t\"\n[defaults]\nurl = \"u\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        for (json, mapping, want) in [
+            (
+                &br#"{"id":"a","text":"x","url":{"href":"x"}}"#[..],
+                None,
+                (1, 28, "field `url` must be a string, not an object"),
+            ),
+            (
+                br#"{"id": [1], "text": "x"}"#,
+                None,
+                (1, 8, "`id` must be a string, not an array"),
+            ),
+            (
+                r#"{"id":"é", "excerpt": "partial"}"#.as_bytes(),
+                None,
+                (1, 23, "`excerpt` must be a boolean"),
+            ),
+            (
+                br#"{"id":"a","text_format":"md","text_format":"rtf"}"#,
+                None,
+                (1, 44, "`text_format` must be `plain` or `html`, not `rtf`"),
+            ),
+            (
+                b"{\n  \"id\": \"a\",\n  \"commentary\": {\"x\": 1}\n}",
+                None,
+                (3, 17, "field `commentary` must be a string, not an object"),
+            ),
+            (
+                br#"{"meta": {"ref": "a", "body": 5, "t": {"x": 1}}}"#,
+                Some(&m),
+                (1, 39, "field `text` must be a string, not an object"),
+            ),
+            // The BOM before a record is a char of its line, as for bad JSON.
+            (
+                b"\xEF\xBB\xBF{\"id\": \"\"}",
+                None,
+                (1, 9, "record has an empty `id`"),
+            ),
+            (br#"{"text": "x"}"#, None, (1, 1, "record has no `id`")),
+        ] {
+            let e = parse_record(json, mapping).unwrap_err();
+            assert_eq!((e.line, e.column), (want.0, want.1), "{e:?}");
+            assert!(e.message.starts_with(want.2), "{e:?}");
+        }
+    }
+
     /// What the mapping reads is no longer among the other fields (which the masking and
     /// profiling rules search), wherever it sits; two fields may read one path.
     #[test]
@@ -4702,8 +5258,11 @@ mod tests {
         }
     }
 
-    // A gzip stream cut short gives the records before the cut, the cut one as unreadable
-    // (bad JSON, in the reader), and an error that says at which line the stream broke.
+    // A gzip stream cut short gives the records before the cut, and the record it cut as one
+    // unreadable item, at that record's place, that says the stream broke there. (It was told
+    // twice: as the record's bad JSON, and as an error of the file naming the same line.) A cut
+    // that falls between two records cuts none: it is the file's error. In an array, the
+    // element the cut leaves incomplete is the item that says so.
     #[test]
     fn a_damaged_gzip_file_gives_the_records_before_the_damage() {
         let content = demo();
@@ -4719,19 +5278,64 @@ mod tests {
         };
         let (want, _, _) = read_items(&plain, &limits);
         let (got, _, err) = read_items(&p, &limits);
-        let err = err.expect("an error for the damage");
-        let last = got.last().unwrap();
-        assert!(
-            err.contains(&format!("cut short at line {} of its content", last.0)),
-            "{err}"
-        );
+        assert_eq!(err, None);
         // Half the compressed bytes hold about half the lines.
-        assert!((20..40).contains(&got.len()), "{}", got.len());
-        assert_eq!(got[..got.len() - 1], want[..got.len() - 1]);
-        let (Ok(cut), Ok(whole)) = (&last.3, &want[got.len() - 1].3) else {
-            panic!("the cut line is delimited");
-        };
-        assert!(cut.len() < whole.len() && whole.starts_with(cut));
+        let n = got.len();
+        assert!((20..40).contains(&n), "{n}");
+        assert_eq!(got[..n - 1], want[..n - 1]);
+        let (line, column, offset, why) = &got[n - 1];
+        assert_eq!((*line, *column, *offset), (want[n - 1].0, 1, want[n - 1].2));
+        let why = why.as_ref().unwrap_err();
+        assert!(
+            why.starts_with(&format!(
+                "the gzip stream is damaged or cut short at line {line} of its content ("
+            )),
+            "{why}"
+        );
+        assert!(why.ends_with("); the records before it were read"), "{why}");
+
+        // Two members, the second cut within its header: the content ends with a whole line.
+        let first_lines: Vec<u8> = content
+            .split_inclusive(|&b| b == b'\n')
+            .take(5)
+            .flatten()
+            .copied()
+            .collect();
+        let two = [
+            gzip(&first_lines),
+            gzip(&content[first_lines.len()..])[..5].to_vec(),
+        ]
+        .concat();
+        std::fs::write(&p, &two).unwrap();
+        let (got, _, err) = read_items(&p, &limits);
+        assert_eq!(got, want[..5]);
+        let err = err.expect("the break is the file's error");
+        assert!(err.contains("cut short at line 6 of its content"), "{err}");
+
+        // An array, cut in an element: that element is the item, at its start.
+        let lines: Vec<&[u8]> = content
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        let array = [&b"[\n"[..], &lines.join(&b",\n"[..]), b"\n]\n"].concat();
+        std::fs::write(&plain, &array).unwrap();
+        let (want, _, _) = read_items(&plain, &limits);
+        let gz = gzip(&array);
+        std::fs::write(&p, &gz[..gz.len() / 2]).unwrap();
+        let (got, _, err) = read_items(&p, &limits);
+        assert_eq!(err, None);
+        let n = got.len();
+        assert_eq!(got[..n - 1], want[..n - 1]);
+        assert_eq!(got[n - 1].0, want[n - 1].0);
+        assert!(
+            got[n - 1]
+                .3
+                .as_ref()
+                .unwrap_err()
+                .contains("cut short at line"),
+            "{:?}",
+            got[n - 1]
+        );
     }
 
     // Pretty-printed records one after the other (`jq .`) are one error that says what to do,
@@ -4789,26 +5393,71 @@ mod tests {
         assert_eq!(e.line, 6);
     }
 
-    // A UTF-16 export is one error that says so, with or without its byte order mark; UTF-8
-    // with a mark is read.
+    // A UTF-16 or UTF-32 export is one error that names its encoding, with or without its byte
+    // order mark, and says how to convert it: `iconv -f UTF-16` or `-f UTF-32` where a mark
+    // tells the byte order, the order named where none does (`iconv` would take big-endian, or
+    // the machine's order, and garble the other). UTF-32 was said to be UTF-16, and the
+    // `iconv -f UTF-16` advised turned it into text with a NUL between characters. UTF-8 with a
+    // mark is read.
     #[test]
-    fn a_utf16_file_is_an_error_that_names_the_encoding() {
+    fn a_utf16_or_utf32_file_is_an_error_that_names_the_encoding() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.jsonl");
         let line = "{\"id\":\"a\",\"text\":\"été\"}\n";
-        let le: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = line.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        for content in [
-            [&[0xFF, 0xFE][..], &le].concat(),
-            [&[0xFE, 0xFF][..], &be].concat(),
-            le.clone(),
-            be.clone(),
+        let le16: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be16: Vec<u8> = line.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let le32: Vec<u8> = line
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be32: Vec<u8> = line
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        let advice = |enc: &str, order: &str, iconv: &str| {
+            format!(
+                "encoded in {enc} ({order}): vigie reads JSON in UTF-8; convert it \
+                 (`iconv -f {iconv} -t UTF-8 FILE > FILE.jsonl`)"
+            )
+        };
+        for (content, want) in [
+            (
+                [&[0xFF, 0xFE][..], &le16].concat(),
+                advice("UTF-16", "little-endian", "UTF-16"),
+            ),
+            (
+                [&[0xFE, 0xFF][..], &be16].concat(),
+                advice("UTF-16", "big-endian", "UTF-16"),
+            ),
+            (le16, advice("UTF-16", "little-endian", "UTF-16LE")),
+            (be16, advice("UTF-16", "big-endian", "UTF-16BE")),
+            (
+                [&[0xFF, 0xFE, 0, 0][..], &le32].concat(),
+                advice("UTF-32", "little-endian", "UTF-32"),
+            ),
+            (
+                [&[0, 0, 0xFE, 0xFF][..], &be32].concat(),
+                advice("UTF-32", "big-endian", "UTF-32"),
+            ),
+            (le32.clone(), advice("UTF-32", "little-endian", "UTF-32LE")),
+            (be32, advice("UTF-32", "big-endian", "UTF-32BE")),
         ] {
             std::fs::write(&p, &content).unwrap();
             let (got, _, err) = read_items(&p, &Limits::default());
             assert!(got.is_empty());
-            assert!(err.unwrap().starts_with("encoded in UTF-16"));
+            assert_eq!(err.as_deref(), Some(want.as_str()));
         }
+        // Compressed, the content is told the same way, and the advice inflates it first.
+        std::fs::write(&p, gzip(&le32)).unwrap();
+        let (got, _, err) = read_items(&p, &Limits::default());
+        assert!(got.is_empty());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "encoded in UTF-32 (little-endian): vigie reads JSON in UTF-8; convert it \
+                 (`gunzip -c FILE | iconv -f UTF-32LE -t UTF-8 > FILE.jsonl`)"
+            )
+        );
         std::fs::write(&p, [&b"\xEF\xBB\xBF"[..], line.as_bytes()].concat()).unwrap();
         let (got, _, err) = read_items(&p, &Limits::default());
         assert!(err.is_none());

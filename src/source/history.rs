@@ -183,18 +183,10 @@ fn read_bytes(
     bad: &mut Vec<Unreadable>,
 ) -> usize {
     let mut pages = 0;
-    // UTF-16 (as some Windows tools export): every line would be bad JSON without saying why.
-    if matches!(
-        bytes,
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'{' | b'[', 0, ..] | [0, b'{' | b'[', ..]
-    ) {
-        bad.push(unreadable(
-            file,
-            1,
-            "encoded in UTF-16: vigie reads JSON in UTF-8; convert it (`iconv -f UTF-16 -t \
-             UTF-8 FILE > FILE.json`)"
-                .into(),
-        ));
+    // UTF-16 or UTF-32 (as some Windows tools export): every line would be bad JSON without
+    // saying why.
+    if let Some(why) = crate::corpus::wide_encoding(bytes, false, "FILE.json") {
+        bad.push(unreadable(file, 1, why));
         return 0;
     }
     let b = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -525,7 +517,25 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         std::fs::write(&p, utf16).unwrap();
+        let e = History::load(std::slice::from_ref(&p), None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("UTF-16 (little-endian)"), "{e}");
+        assert!(
+            e.contains("iconv -f UTF-16 -t UTF-8 FILE > FILE.json"),
+            "{e}"
+        );
+        // UTF-32 is said to be UTF-32 (it was said to be UTF-16), with its own advice.
+        let utf32: Vec<u8> = "\u{feff}{\"transactions\": []}"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        std::fs::write(&p, utf32).unwrap();
         let e = History::load(&[p], None).unwrap_err().to_string();
-        assert!(e.contains("UTF-16"), "{e}");
+        assert!(e.contains("UTF-32 (little-endian)"), "{e}");
+        assert!(
+            e.contains("iconv -f UTF-32 -t UTF-8 FILE > FILE.json"),
+            "{e}"
+        );
     }
 }

@@ -35,40 +35,37 @@ pub fn parse(bytes: &[u8], file: &str) -> Vec<Item> {
                 .par_iter()
                 .map(|&(ln, line)| match crate::corpus::parse_json(line) {
                     Ok(v) => (true, from_document(v, file, ln)),
-                    Err(e) => (
-                        false,
-                        vec![Err((
-                            Origin {
-                                file: file.to_string(),
-                                line: ln,
-                            },
-                            format!("column {}: bad JSON: {}", e.column(), strip(&e)),
-                        ))],
-                    ),
+                    Err(e) => {
+                        // In chars, as an editor counts them (a CR alone ends a line).
+                        let (l, column) = e.place(line);
+                        (
+                            false,
+                            vec![Err((
+                                Origin {
+                                    file: file.to_string(),
+                                    line: ln + l - 1,
+                                },
+                                format!("column {column}: bad JSON: {}", e.reason()),
+                            ))],
+                        )
+                    }
                 })
                 .collect();
             let any_ok = parsed.iter().any(|p| p.0);
             let out: Vec<Item> = parsed.into_iter().flat_map(|p| p.1).collect();
             if !any_ok {
                 // Not JSON Lines either: report the error of the document as a whole.
+                let (line, column) = whole.place(b);
                 return vec![Err((
                     Origin {
                         file: file.to_string(),
-                        line: whole.line() as u64,
+                        line,
                     },
-                    format!("column {}: bad JSON: {}", whole.column(), strip(&whole)),
+                    format!("column {column}: bad JSON: {}", whole.reason()),
                 ))];
             }
             out
         }
-    }
-}
-
-pub(crate) fn strip(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
     }
 }
 

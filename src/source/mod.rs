@@ -1218,7 +1218,7 @@ fn parse_item(
             crate::corpus::ItemKind::Unreadable(m) => m.clone(),
             crate::corpus::ItemKind::Bytes(..) => "unreadable".to_string(),
         };
-        return vec![Err((origin, why))];
+        return vec![Err((origin, format!("column {}: {why}", item.column)))];
     };
     match crate::corpus::parse_json(bytes) {
         Ok(v) => {
@@ -1235,13 +1235,18 @@ fn parse_item(
                 })
                 .collect()
         }
-        Err(e) => vec![Err((
-            Origin {
-                file: name.to_string(),
-                line: item.line + e.line().saturating_sub(1) as u64,
-            },
-            format!("column {}: bad JSON: {}", e.column(), judilibre::strip(&e)),
-        ))],
+        Err(e) => {
+            // Placed in the file: an item may start anywhere on its line (what follows a page
+            // of results on its last line, a line's leading white space).
+            let (line, column) = item.place_of(e.place(bytes));
+            vec![Err((
+                Origin {
+                    file: name.to_string(),
+                    line,
+                },
+                format!("column {column}: bad JSON: {}", e.reason()),
+            ))]
+        }
     }
 }
 
@@ -1953,6 +1958,52 @@ mod tests {
                 .try_iter()
                 .all(|b| b.capacity() <= 2 * block)
         );
+    }
+
+    // Content after a page of results or an array was placed from the start of that content,
+    // not of its line: `trailing` after a page on one line was said to be at column 3 (its `a`,
+    // where serde_json stops, is the 112th char of the line: `trailing` starts at 110), and
+    // `   xyz` on line 3 at column 1. The decisions before it are read.
+    #[test]
+    fn content_after_a_reference_page_or_array_is_placed_on_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = "5fca277de35a255d41ca73ab";
+        let page = dir.path().join("page.json");
+        let line = format!(
+            "{{\"total\":1,\"results\":[{{\"id\":\"{id}\",\"text\":\"Texte de la décision.\",\
+             \"jurisdiction\":\"cc\"}}]}} trailing"
+        );
+        assert_eq!(line.chars().position(|c| c == 'g'), Some(116));
+        std::fs::write(&page, format!("{line}\n")).unwrap();
+        let array = dir.path().join("array.json");
+        std::fs::write(
+            &array,
+            format!("[{{\"id\":\"{id}\",\"text\":\"Texte.\"}}] \n\n   xyz\n"),
+        )
+        .unwrap();
+        // One line of JSON Lines, not where the line starts.
+        let lines = dir.path().join("lines.jsonl");
+        std::fs::write(
+            &lines,
+            format!("{{\"id\":\"{id}\",\"text\":\"T.\"}}\n  \t{{\"id\": é}}\n"),
+        )
+        .unwrap();
+        for (p, want) in [
+            (&page, (1, "column 112: bad JSON: expected ident")),
+            (&array, (3, "column 4: bad JSON: expected value")),
+            (&lines, (2, "column 11: bad JSON: expected value")),
+        ] {
+            let set =
+                ReferenceSet::load(std::slice::from_ref(p), &archive::ArchiveLimits::default())
+                    .unwrap();
+            assert!(set.find(id).is_some(), "{p:?}");
+            let got: Vec<(u64, &str)> = set
+                .unreadable
+                .iter()
+                .map(|u| (u.origin.line, u.reason.as_str()))
+                .collect();
+            assert_eq!(got, [want], "{p:?}");
+        }
     }
 
     #[test]
