@@ -4611,6 +4611,7 @@ mod tests {
             path: p.clone(),
             name: "-".into(),
             len: 0,
+            in_folder: false,
         };
         read_opened(
             piped.as_bytes(),
