@@ -726,7 +726,10 @@ fn run_on(
     for run in findings.chunk_by_mut(|a, b| a.sort_key() == b.sort_key()) {
         // A finding alone at its place and rule has no twin to be numbered apart from.
         if run.len() > 1 {
-            run.sort_by_cached_key(Finding::fingerprint_u64);
+            // By place in the file first: the elements of an array on one line, each its own
+            // item, in the order of their columns (a fingerprint would order them by the file's
+            // name); then by fingerprint.
+            run.sort_by_cached_key(|f| (f.record.as_ref().map(|r| r.place()), f.fingerprint_u64()));
             crate::model::number_occurrences(run);
             // The differences of a text in the order the text has them, as their messages
             // count them (`2 of 3`).
