@@ -358,6 +358,23 @@ fn two_sessions_sharing_a_waivers_file_keep_each_others_waivers() {
     assert_eq!(a.unsaved_waivers, 0);
 }
 
+/// Removing the waiver of a finding that has none writes nothing and says so.
+#[test]
+fn removing_no_waiver_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-dir").join("waivers.json");
+    let mut a = app();
+    a.load_waivers(path.clone()).unwrap();
+    press(&mut a, "tab w ctrl-d");
+    assert_eq!(
+        a.status.as_deref(),
+        Some("this finding has no waiver to remove")
+    );
+    assert!(a.overlay.is_none());
+    assert!(!path.parent().unwrap().exists());
+    assert_eq!(a.unsaved_waivers, 0);
+}
+
 #[test]
 fn export_asks_before_overwriting() {
     let dir = tempfile::tempdir().unwrap();

@@ -1164,7 +1164,12 @@ impl App {
             }
             Some(Action::Remove) => {
                 self.overlay = None;
-                self.set_waiver(&p.fingerprint, None);
+                if self.report.waivers.contains_key(&p.fingerprint) {
+                    self.set_waiver(&p.fingerprint, None);
+                } else {
+                    // Nothing to remove: nothing is written, and the status says so.
+                    self.status = Some("this finding has no waiver to remove".into());
+                }
                 true
             }
             Some(Action::Cancel) => {
