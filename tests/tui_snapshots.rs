@@ -194,6 +194,30 @@ fn the_wrapped_evidence_is_kept_while_scrolling() {
     assert_eq!(frame(&mut t, &mut app, ""), Some(4));
 }
 
+/// `last` (`G`) shows the diff's last line at the bottom of the screen, below the excerpts the
+/// detail shows above it, in either mode.
+#[test]
+fn last_reaches_the_end_of_the_diff_below_the_excerpts() {
+    for mode in ["", "d"] {
+        let mut app = tui_common::app();
+        let mut t = Terminal::new(TestBackend::new(100, 20)).unwrap();
+        for keys in ["tab", "j", "j", "enter", mode, "G"] {
+            tui_common::press(&mut app, keys);
+            app.refresh();
+            t.draw(|f| views::draw(f, &mut app)).unwrap();
+        }
+        let (h, total) = (app.detail_height.get(), app.detail_lines.get());
+        assert!(total > h, "mode {mode:?}: {total} lines on {h} rows");
+        // The frame's title says which lines are on screen: the last one among them.
+        let screen = t.backend().to_string();
+        assert!(
+            screen.contains(&format!("–{total} of {total} ┘")),
+            "mode {mode:?}: the last line is not on screen\n{screen}"
+        );
+        assert_eq!(app.detail_scroll_drawn.get() + h, total, "mode {mode:?}");
+    }
+}
+
 /// The help says what each key does where it is bound: `clear` in the filter panel clears the
 /// selected filter only (the list's `esc` clears the search and every filter).
 #[test]

@@ -324,6 +324,57 @@ fn waivers_are_set_saved_and_reloaded() {
     assert!(vigie::tui::waivers::load(&path).unwrap().is_empty());
 }
 
+/// Two sessions on one waivers file: each save writes only that session's own changes on top
+/// of what the file holds then, so neither loses the other's waiver, and each shows both
+/// after its next save.
+#[test]
+fn two_sessions_sharing_a_waivers_file_keep_each_others_waivers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("waivers.json");
+    std::fs::write(&path, "{}\n").unwrap();
+    let mut a = app();
+    a.load_waivers(path.clone()).unwrap();
+    let mut b = app();
+    b.load_waivers(path.clone()).unwrap();
+    press(&mut a, "tab j w");
+    type_text(&mut a, "from A");
+    press(&mut a, "enter");
+    let fp_a = a.report.findings[a.order[1] as usize].fingerprint();
+    press(&mut b, "tab j j w");
+    type_text(&mut b, "from B");
+    press(&mut b, "enter");
+    let fp_b = b.report.findings[b.order[2] as usize].fingerprint();
+    assert_ne!(fp_a, fp_b);
+    let on_disk = vigie::tui::waivers::load(&path).unwrap();
+    assert_eq!(on_disk[&fp_a].note, "from A");
+    assert_eq!(on_disk[&fp_b].note, "from B");
+    assert_eq!(on_disk.len(), 2);
+    // B shows A's waiver since its save; A removes its own: B's stays.
+    assert_eq!(b.report.waivers, on_disk);
+    press(&mut a, "w ctrl-d");
+    let on_disk = vigie::tui::waivers::load(&path).unwrap();
+    assert_eq!(on_disk.keys().collect::<Vec<_>>(), [&fp_b]);
+    assert_eq!(a.report.waivers, on_disk);
+    assert_eq!(a.unsaved_waivers, 0);
+}
+
+/// Removing the waiver of a finding that has none writes nothing and says so.
+#[test]
+fn removing_no_waiver_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-dir").join("waivers.json");
+    let mut a = app();
+    a.load_waivers(path.clone()).unwrap();
+    press(&mut a, "tab w ctrl-d");
+    assert_eq!(
+        a.status.as_deref(),
+        Some("this finding has no waiver to remove")
+    );
+    assert!(a.overlay.is_none());
+    assert!(!path.parent().unwrap().exists());
+    assert_eq!(a.unsaved_waivers, 0);
+}
+
 #[test]
 fn export_asks_before_overwriting() {
     let dir = tempfile::tempdir().unwrap();

@@ -508,7 +508,8 @@ pub struct App {
     side_by_side: bool,
     pub reveal: bool,
     pub waivers_path: Option<PathBuf>,
-    /// The waivers as the file holds them: as read at start, then as last saved.
+    /// The waivers as the file held them: as read at start, then as last saved. What differs
+    /// from them in `report.waivers` is this session's own changes, the only ones a save writes.
     saved_waivers: BTreeMap<String, Waiver>,
     /// How many waivers differ from what the file holds: set, changed or removed, and not
     /// saved (all of them without a `--waivers` file).
@@ -1163,7 +1164,12 @@ impl App {
             }
             Some(Action::Remove) => {
                 self.overlay = None;
-                self.set_waiver(&p.fingerprint, None);
+                if self.report.waivers.contains_key(&p.fingerprint) {
+                    self.set_waiver(&p.fingerprint, None);
+                } else {
+                    // Nothing to remove: nothing is written, and the status says so.
+                    self.status = Some("this finding has no waiver to remove".into());
+                }
                 true
             }
             Some(Action::Cancel) => {
@@ -1389,9 +1395,12 @@ impl App {
             self.waivers_error = None;
             return Ok(());
         }
-        match super::waivers::save(path, &self.report.waivers) {
-            Ok(()) => {
-                self.saved_waivers = self.report.waivers.clone();
+        // Only this session's changes are saved, on top of what the file holds now: what
+        // another session or a hand edit saved meanwhile is kept, and shown from now on.
+        match super::waivers::save_changes(path, &self.saved_waivers, &self.report.waivers) {
+            Ok(on_disk) => {
+                self.report.waivers = on_disk.clone();
+                self.saved_waivers = on_disk;
                 self.unsaved_waivers = 0;
                 self.waivers_error = None;
                 Ok(())

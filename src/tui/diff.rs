@@ -803,13 +803,20 @@ fn push(v: &mut Vec<Seg>, kind: SegKind, piece: &str, highlight: bool, personal:
     });
 }
 
-/// Masks personal data: each word keeps its first letter, the rest becomes `•`.
+/// Masks personal data as exports redact it (SPEC §4, [`crate::report::redact::redact`]): a word
+/// keeps its first char when that is a letter, the rest becomes `•`; a word starting with a
+/// digit (a date, a phone number) is masked whole, since its first digit already says
+/// something. No digit is ever kept.
 pub fn mask(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_word = false;
     for c in text.chars() {
         if c.is_alphanumeric() {
-            out.push(if in_word { '•' } else { c });
+            out.push(if in_word || !c.is_alphabetic() {
+                '•'
+            } else {
+                c
+            });
             in_word = true;
         } else {
             out.push(c);
@@ -1215,6 +1222,16 @@ mod tests {
     #[test]
     fn masks_keep_first_letters() {
         assert_eq!(mask("Sophie Lambert"), "S••••• L••••••");
+    }
+
+    /// No digit of personal data is kept: a word starting with one is masked whole.
+    #[test]
+    fn masks_keep_no_digit() {
+        assert_eq!(mask("21 novembre 1962"), "•• n••••••• ••••");
+        assert_eq!(mask("06 12 34 56 78"), "•• •• •• •• ••");
+        assert_eq!(mask("né le 3 mars 1975"), "n• l• • m••• ••••");
+        assert_eq!(mask("1 85 03 75 116 001 42"), "• •• •• •• ••• ••• ••");
+        assert!(!mask("3e étage, 2bis").chars().any(|c| c.is_ascii_digit()));
     }
 }
 

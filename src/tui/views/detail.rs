@@ -563,7 +563,6 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
         return;
     }
     let h = inner.height as usize;
-    app.detail_height.set(h);
 
     // The excerpts the engine gave, above the diff (masked like the rest).
     let mut pre: Vec<Line<'static>> = Vec::new();
@@ -609,7 +608,10 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
         Constraint::Min(0),
     ]));
     wrapped(frame, pre, pre_area, false);
+    // The diff's own rows, below the excerpts: what a page is, and what `last` shows the end
+    // in.
     let h = body.height as usize;
+    app.detail_height.set(h);
     if h == 0 {
         frame.render_widget(block, area);
         return;
