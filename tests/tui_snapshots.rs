@@ -204,7 +204,7 @@ fn last_reaches_the_end_of_the_diff_below_the_excerpts() {
         for keys in ["tab", "j", "j", "enter", mode, "G"] {
             tui_common::press(&mut app, keys);
             app.refresh();
-            t.draw(|f| views::draw(f, &mut app)).unwrap();
+            t.draw(|f| views::draw(f, &app)).unwrap();
         }
         let (h, total) = (app.detail_height.get(), app.detail_lines.get());
         assert!(total > h, "mode {mode:?}: {total} lines on {h} rows");
