@@ -804,15 +804,16 @@ fn push(v: &mut Vec<Seg>, kind: SegKind, piece: &str, highlight: bool, personal:
 }
 
 /// Masks personal data as exports redact it (SPEC §4, [`crate::report::redact::redact`]): a word
-/// keeps its first char when that is a letter, the rest becomes `•`; a word starting with a
-/// digit (a date, a phone number) is masked whole, since its first digit already says
-/// something. No digit is ever kept.
+/// of a name keeps its first letter, the rest becomes `•`; a piece that holds a digit (a date,
+/// a phone number, an address) is masked whole, its words too (the month of a date of birth
+/// tells a letter of it). No digit is ever kept.
 pub fn mask(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_word = false;
+    let numeric = text.chars().any(|c| c.is_numeric());
     for c in text.chars() {
         if c.is_alphanumeric() {
-            out.push(if in_word || !c.is_alphabetic() {
+            out.push(if in_word || numeric || !c.is_alphabetic() {
                 '•'
             } else {
                 c
@@ -1224,12 +1225,13 @@ mod tests {
         assert_eq!(mask("Sophie Lambert"), "S••••• L••••••");
     }
 
-    /// No digit of personal data is kept: a word starting with one is masked whole.
+    /// No digit of personal data is kept, nor a letter of a piece that holds digits (the
+    /// month of a date of birth).
     #[test]
     fn masks_keep_no_digit() {
-        assert_eq!(mask("21 novembre 1962"), "•• n••••••• ••••");
+        assert_eq!(mask("21 novembre 1962"), "•• •••••••• ••••");
         assert_eq!(mask("06 12 34 56 78"), "•• •• •• •• ••");
-        assert_eq!(mask("né le 3 mars 1975"), "n• l• • m••• ••••");
+        assert_eq!(mask("né le 3 mars 1975"), "•• •• • •••• ••••");
         assert_eq!(mask("1 85 03 75 116 001 42"), "• •• •• •• ••• ••• ••");
         assert!(!mask("3e étage, 2bis").chars().any(|c| c.is_ascii_digit()));
     }
