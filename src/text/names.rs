@@ -3849,6 +3849,22 @@ mod tests {
             .collect()
     }
 
+    /// Each text names nobody in clear.
+    #[track_caller]
+    fn no_names(texts: &[&str]) {
+        for t in texts {
+            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
+        }
+    }
+
+    /// Each text names exactly its one person in clear.
+    #[track_caller]
+    fn one_name_each(cases: &[(&str, &str)]) {
+        for &(t, who) in cases {
+            assert_eq!(names(t), vec![who], "{t}");
+        }
+    }
+
     #[test]
     fn parties_after_a_civility() {
         assert_eq!(names("M. Kaminski a formé le pourvoi"), vec!["Kaminski"]);
@@ -3910,7 +3926,7 @@ mod tests {
         ] {
             assert_eq!(names(t), who, "{t}");
         }
-        for t in [
+        no_names(&[
             "Condamne la société Axa aux dépens.",
             "Déboute Me Dupont de ses demandes.",
             "Déboute Me Jean Dupont de ses demandes.",
@@ -3932,9 +3948,7 @@ mod tests {
             "la condamnation Jean Durand",
             "sous conditions Jean Durand",
             "entre Jean Dupont, président, et Claire Petit, greffière",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         // A magistrate of the decision is none, wherever the operative part names them.
         let pros = ["Jean Durand".to_string()];
         let t = "Déboute Jean Durand de sa demande de récusation.";
@@ -3964,21 +3978,19 @@ mod tests {
         ] {
             assert_eq!(names(t), who, "{t}");
         }
-        for t in [
+        no_names(&[
             "Mme [K] épouse [D] a formé le pourvoi.",
             "M. [K] et son épouse ont vendu l'immeuble.",
             "la marque veuve Clicquot et le champagne veuve Clicquot.",
             "Il épouse [D] en 2010.",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
     }
 
     /// Institutions whose name opens with a common noun, or whose start the name found before
     /// `domicilié` stops short of, are nobody's name; people beside such words still are.
     #[test]
     fn institutions_before_domicilie_are_nobody() {
-        for t in [
+        no_names(&[
             "Le Crédit Lyonnais, domicilié [Adresse 1], a formé un pourvoi.",
             "L'Institut Pasteur, domicilié [Adresse 1], a formé un pourvoi.",
             "la société Alpha et Crédit Agricole Immobilier, domiciliée [Adresse 2], ont formé",
@@ -3993,10 +4005,8 @@ mod tests {
             "Pôle Emploi, domicilié [Adresse 13], a formé un pourvoi.",
             "Le Lycée Henri IV, domicilié [Adresse 14], a formé un pourvoi.",
             "L'Union Départementale des Associations Familiales, domiciliée [Adresse 15], est",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
-        for (t, who) in [
+        ]);
+        one_name_each(&[
             (
                 "Jean Durand, domicilié [Adresse 16], a formé un pourvoi.",
                 "Jean Durand",
@@ -4019,16 +4029,14 @@ mod tests {
                 "la société Alpha et Jean Durand, domiciliés [Adresse 2]",
                 "Jean Durand",
             ),
-        ] {
-            assert_eq!(names(t), vec![who], "{t}");
-        }
+        ]);
     }
 
     /// Bodies, places and lawyers before `domicilié` or `né le`: nobody's name; people still
     /// are.
     #[test]
     fn bodies_places_and_lawyers_before_a_party_word() {
-        for t in [
+        no_names(&[
             "La SCI Les Tilleuls, domiciliée en son siège",
             "contre la Banque Populaire Auvergne Rhône Alpes, domiciliée en son siège",
             "L'Urssaf Rhône-Alpes, domiciliée en son siège",
@@ -4043,9 +4051,7 @@ mod tests {
             "M. [K], élève au lycée Jean Moulin, né le [Date naissance 1]",
             "M. [K], élève au lycee Jean Moulin, né le [Date naissance 1]",
             "M. [K], élève à l'ECOLE Jean Moulin, né le [Date naissance 1]",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         assert_eq!(
             names("la succession de Jean de la Fontaine, demeurant"),
             vec!["Jean de la Fontaine"]
@@ -4084,7 +4090,7 @@ mod tests {
     /// People in the same positions are still found.
     #[test]
     fn bodies_titles_and_appositions_before_a_party_word() {
-        for t in [
+        no_names(&[
             "L'AGS CGEA de Lyon, domiciliée [Adresse 1]",
             "INTIMÉE : UNEDIC DELEGATION AGS CGEA DE LYON, domiciliée [Adresse 1]",
             "INTIMÉ : L'AGENT JUDICIAIRE DE L'ETAT, domicilié [Adresse 1]",
@@ -4139,10 +4145,8 @@ mod tests {
             "M. [K], Directeur Commercial, demeurant [Adresse 1]",
             "M. [K] [P], Agriculteur, GAEC du Moulin, demeurant [Adresse 1]",
             "Le mari a quitté le domicile conjugal et son épouse Marocaine l'a suivi.",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
-        for (t, who) in [
+        ]);
+        one_name_each(&[
             (
                 "représentée par son père, Jean Durand, demeurant [Adresse 1]",
                 "Jean Durand",
@@ -4170,16 +4174,14 @@ mod tests {
                 "Mme [K], veuve de Jean Durand, née le 3 mars 1950",
                 "Jean Durand",
             ),
-        ] {
-            assert_eq!(names(t), vec![who], "{t}");
-        }
+        ]);
     }
 
     /// A civility, then a lower-case article: a title, whatever its noun; another civility, or
     /// `XXX`: no name. A name after a civility with its own article, or an initial, still is.
     #[test]
     fn titles_after_a_civility_and_masked_names() {
-        for t in [
+        no_names(&[
             "Mme la Défenseure des droits a présenté des observations.",
             "Madame la Médiatrice de la consommation a rendu un avis défavorable.",
             "M. le Liquidateur a déclaré la créance.",
@@ -4198,10 +4200,8 @@ mod tests {
             "« Madame Monsieur, nous vous informons que votre contrat prend fin. »",
             "M. XXX a formé le pourvoi.",
             "Mme XXXX a formé le pourvoi.",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
-        for (t, who) in [
+        ]);
+        one_name_each(&[
             ("M. Le Gall a formé le pourvoi.", "Le Gall"),
             ("Mme de la Tour a formé le pourvoi.", "de la Tour"),
             ("M. Jean M. Durand a formé le pourvoi.", "Jean M. Durand"),
@@ -4210,16 +4210,14 @@ mod tests {
                 "Durand",
             ),
             ("M. Xavier Durand a formé le pourvoi.", "Xavier Durand"),
-        ] {
-            assert_eq!(names(t), vec![who], "{t}");
-        }
+        ]);
     }
 
     /// Party words and civilities set in a series, a brand's or a work's name, or before a
     /// company: nobody's name. The same words before a person still name them.
     #[test]
     fn brands_works_and_series_are_nobody() {
-        for t in [
+        no_names(&[
             "La salariée a été engagée dans le cadre d'une succession de CDD entre 2012 et 2016.",
             "Le recours à une succession de Contrats à Durée Déterminée est prohibé.",
             "la victime Air France a été indemnisée par l'assureur.",
@@ -4238,9 +4236,7 @@ mod tests {
             "la série « Mademoiselle Julie » a été diffusée.",
             "la marque verbale « MONSIEUR BRICOLAGE » n° 1234567",
             "M. Bricolage, société anonyme, dont le siège est [Adresse 1], a formé le pourvoi.",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         for (t, who) in [
             ("la succession de Paul Renard", "Paul Renard"),
             ("de la succession de Paul Renard", "Paul Renard"),
@@ -4282,7 +4278,7 @@ mod tests {
         ] {
             assert_eq!(names(t), who, "{t}");
         }
-        for t in [
+        no_names(&[
             "M. [K] [C] Le pourvoi est rejeté",
             "Mme [Z] [F] Réponse de la Cour",
             "M. [K] Attendu que",
@@ -4291,9 +4287,7 @@ mod tests {
             "M. [K] [C], demeurant [Adresse 1]",
             "Mmes [W] et Bernard, conseillers référendaires,",
             "M. [K]\nDurand",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
     }
 
     /// Maiden names and the abbreviated or capitalised party words before a name.
@@ -4317,7 +4311,7 @@ mod tests {
             );
         }
         // A birth, not a maiden name; words that are not names.
-        for t in [
+        no_names(&[
             "Mme [K], née le 3 mars 1975 à Lyon",
             "Mme [K] (née le 3 mars 1975)",
             "Mme [K], née à Lyon le 3 mars 1975",
@@ -4327,9 +4321,7 @@ mod tests {
             "Mme [K], née En 1975, a acquis",
             "l'année Durand",
             "une journée Portes Ouvertes",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         // The name before `née le` is still found.
         assert_eq!(
             names("Sophie Lambert, née le 3 mars 1975"),
@@ -4356,15 +4348,13 @@ mod tests {
         ] {
             assert_eq!(names(t), vec!["Dupont"], "{t}");
         }
-        for t in [
+        no_names(&[
             "Mr. [K] a été victime d'un accident.",
             "Melle [K] a été victime d'un accident.",
             "Mr Dupont, avocat général, a conclu.",
             "Mrs Dupont a signé",
             "le Mr.",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
     }
 
     #[test]
@@ -4395,7 +4385,7 @@ mod tests {
             vec!["Léa Martin", "Martin"]
         );
         // Not names: a company, a status, a heading, a lawyer, the next clause's subject.
-        for t in [
+        no_names(&[
             "la victime Axa a été indemnisée",
             "la victime, La Poste, a été indemnisée",
             "la victime, Partie civile, a été entendue",
@@ -4403,15 +4393,13 @@ mod tests {
             "selon la victime, Lyon était loin",
             "la victime, Me Dupont, a plaidé",
             "déposée par la victime Réponse de la Cour 6.",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         assert_eq!(
             names("La plaignante, Nadia Benali, a déposé plainte"),
             vec!["Nadia Benali"]
         );
         // The usual parts of criminal, labour and lease cases, found by their middles.
-        for (t, who) in [
+        one_name_each(&[
             (
                 "Le prévenu Kevin Dubreuil avait déjà été condamné.",
                 "Kevin Dubreuil",
@@ -4426,20 +4414,16 @@ mod tests {
                 "Le locataire, Nicolas Perrin, a quitté les lieux.",
                 "Nicolas Perrin",
             ),
-        ] {
-            assert_eq!(names(t), vec![who], "{t}");
-        }
-        for t in [
+        ]);
+        no_names(&[
             "le prévenu a été condamné, le salarié Protégé aussi",
             "le revenu Minimum, le salaire Net, un avocataire Jean Durand",
             "le locataire, la société Alpha, a quitté les lieux",
             "le salarié, Pôle Emploi, a été informé",
             "il a été prévenu Lundi Matin",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         // A civil party, the deceased.
-        for (t, who) in [
+        one_name_each(&[
             (
                 "la partie civile, Chloé Dupont, a sollicité des dommages-intérêts.",
                 "Chloé Dupont",
@@ -4450,32 +4434,26 @@ mod tests {
             ),
             ("le défunt Jean Durand avait deux enfants", "Jean Durand"),
             ("Paul Girard, la partie civile, a fait appel", "Paul Girard"),
-        ] {
-            assert_eq!(names(t), vec![who], "{t}");
-        }
-        for t in [
+        ]);
+        no_names(&[
             "la partie civile, la société Alpha, a fait appel",
             "la constitution de partie civile Recevable en la forme",
             "la sortie civile Jean Durand",
             "la partie civile a fait appel, Jean Durand étant absent",
             "son défunt Mari avait vendu",
             "les droits défunts Transmis",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         // A co-tenant or a subtenant is a tenant.
-        for (t, who) in [
+        one_name_each(&[
             ("la colocataire Marie Martin a donné congé", "Marie Martin"),
             (
                 "Le sous-locataire, Paul Girard, a été expulsé.",
                 "Paul Girard",
             ),
-        ] {
-            assert_eq!(names(t), vec![who], "{t}");
-        }
+        ]);
         // The name before its part, in apposition: a common first name and a surname, either
         // way round when the surname is in capitals.
-        for (t, who) in [
+        one_name_each(&[
             (
                 "Kevin Dubreuil, le prévenu, a interjeté appel.",
                 "Kevin Dubreuil",
@@ -4493,10 +4471,8 @@ mod tests {
                 "Nicolas Perrin, le locataire, a quitté les lieux",
                 "Nicolas Perrin",
             ),
-        ] {
-            assert_eq!(names(t), vec![who], "{t}");
-        }
-        for t in [
+        ]);
+        no_names(&[
             "Au Palais de Justice, le prévenu a comparu",
             "À Lyon, le prévenu a été interpellé",
             "Saint Martin, le prévenu était absent",
@@ -4507,9 +4483,7 @@ mod tests {
             "Le 3 mars, la victime a porté plainte",
             "Martin, le prévenu, conteste",
             "Vu la Convention Européenne, le prévenu invoque",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         // Found once, by its civility.
         assert_eq!(
             names("M. Kevin Dubreuil, le prévenu, conteste"),
@@ -4547,30 +4521,26 @@ mod tests {
             names("la succession de feu Jean Durand"),
             vec!["Jean Durand"]
         );
-        for t in [
+        no_names(&[
             "les consorts [K] ont assigné",
             "les consorts [K] et [L] ont assigné",
             "les époux [K], Le pourvoi",
             "les consorts [K] et la société Alpha",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
     }
 
     /// A legal person's name before `, domiciliée`, with its article elided or not, is not a
     /// natural person's.
     #[test]
     fn organisations_before_a_domicile_are_not_persons() {
-        for t in [
+        no_names(&[
             "la société Transports Dubreuil, domiciliée 3 rue X",
             "l'association Les Amis de la Terre, domiciliée à Paris",
             "l’association Aides, domiciliée à Pantin",
             "l'Association Droit au logement, dont le siège est à Paris, domiciliée",
             "la commune de Saint-Denis, domiciliée en l'hôtel de ville",
             "d'une société Alpha Conseil, domiciliée à Lyon",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         assert_eq!(
             names("l'associé Jean Durand, domicilié à Lyon"),
             vec!["Jean Durand"]
@@ -4628,7 +4598,7 @@ mod tests {
 
     #[test]
     fn professionals_are_not_parties() {
-        for t in [
+        no_names(&[
             "Sur le rapport de Mme Thomas, conseiller, les observations",
             "où étaient présents M. Bonnal, président, Mme Labrousse, conseiller de la chambre,",
             "M. Lemoine, avocat général, après débats",
@@ -4656,9 +4626,7 @@ mod tests {
             // As typeset: a ligature in the role, a compound broken after its hyphen.
             "Mme Catherine, grefﬁer de chambre,",
             "Mme Renault- Malignac, conseiller doyen, et Mme Catherine, greffier",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         // A company's officers stay parties, in parentheses, past a comma, a line break of a
         // wrapped text, a tab, a parenthesis or a quote.
         for t in [
@@ -4743,7 +4711,7 @@ mod tests {
     /// label is worded, and the later members of a label's enumeration.
     #[test]
     fn composition_labels_and_their_enumerations() {
-        for t in [
+        no_names(&[
             "GREFFIER : lors des débats et du prononcé : Mme Claire PETIT",
             "Greffier, lors des débats : Madame Claire PETIT, Greffier, lors du prononcé : \
              Madame Anne ROUX",
@@ -4765,9 +4733,7 @@ mod tests {
             "Mme Claire Petit, cadre greffier, lors des débats.",
             "M. Paul Bernard, adjoint administratif faisant fonction de greffier, lors du prononcé.",
             "M. Paul Bernard, conciliateur de justice, a constaté l'échec de la conciliation.",
-        ] {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        ]);
         for (t, who) in [
             (
                 "Greffier : Mme Claire PETIT\nAPPELANT :\nM. Jean DURAND, demeurant à Lyon",
@@ -4884,9 +4850,7 @@ mod tests {
             "pour écarter l'irrégularité de ces fouilles, la cour d'appel relève que le juge \
              d'instruction de la juridiction du tribunal judiciaire de Lyon M. Hugues Marin a",
         ];
-        for t in professionals {
-            assert_eq!(names(t), Vec::<&str>::new(), "{t}");
-        }
+        no_names(&professionals);
         assert_eq!(
             names(
                 "Le juge d'instruction, M. Yves Roche, et son greffier, Mme Claire Dufour, ont \
