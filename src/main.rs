@@ -78,26 +78,29 @@ fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
+/// The exit status of `vigie rules` or `vigie explain` once written: 0, also when the reader
+/// went away (`vigie rules | head` had what it wanted, and no verdict is at stake).
+fn listed(written: std::io::Result<()>) -> anyhow::Result<u8> {
+    match written {
+        Err(e) if !broken_pipe(&e) => Err(e.into()),
+        _ => Ok(0),
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match &cli.command {
         // `vigie rules | head`: the reader had what it wanted, and no verdict is at stake
         // (a report cut short is another matter: see `headless`).
         Some(Command::Rules) => {
             let mut out = std::io::stdout().lock();
-            return match vigie::rules::rules_table(&mut out) {
-                Err(e) if !broken_pipe(&e) => Err(e.into()),
-                _ => Ok(0),
-            };
+            return listed(vigie::rules::rules_table(&mut out));
         }
         Some(Command::Explain { code }) => {
             let Some(rule) = Rule::from_code(code) else {
                 anyhow::bail!("no rule has the code `{code}`; `vigie rules` lists them");
             };
             let mut out = std::io::stdout().lock();
-            return match vigie::rules::explain(rule, &mut out) {
-                Err(e) if !broken_pipe(&e) => Err(e.into()),
-                _ => Ok(0),
-            };
+            return listed(vigie::rules::explain(rule, &mut out));
         }
         None => {}
     }
