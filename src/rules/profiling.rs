@@ -518,10 +518,10 @@ pub fn check(extra: &[(String, Value)], rec: &Arc<RecordRef>, out: &mut Vec<Find
     }
 }
 
-/// The fields (paths) the profiling findings in `out` report.
-fn reported_fields(out: &[Finding]) -> Vec<String> {
+/// The fields (paths) the findings of `rules` in `out` report.
+fn reported_fields(out: &[Finding], rules: &[Rule]) -> Vec<String> {
     out.iter()
-        .filter(|f| matches!(f.rule, Rule::PRF001 | Rule::PRF002))
+        .filter(|f| rules.contains(&f.rule))
         .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
         .collect()
 }
@@ -541,13 +541,10 @@ pub fn check_texts(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let fields = |rule: Rule| -> Vec<String> {
-        out.iter()
-            .filter(|f| f.rule == rule)
-            .filter_map(|f| f.evidence.as_ref().map(|e| e.field.to_string()))
-            .collect()
-    };
-    let (indexed, analysed) = (fields(Rule::PRF001), fields(Rule::PRF002));
+    let (indexed, analysed) = (
+        reported_fields(out, &[Rule::PRF001]),
+        reported_fields(out, &[Rule::PRF002]),
+    );
     let is_in = |fields: &[String], path: &str| fields.iter().any(|c| within(path, c));
     if let Some(c) = commentary {
         check_text("commentary", c, magistrates, rec, out);
@@ -1039,7 +1036,7 @@ pub fn check_court_members(
     if extra.is_empty() {
         return;
     }
-    let covered = reported_fields(out);
+    let covered = reported_fields(out, &[Rule::PRF001, Rule::PRF002]);
     // Whether `path` is reported already, or holds a field that is.
     let is_covered = |path: &str| covered.iter().any(|c| within(path, c) || within(c, path));
     let court: std::cell::OnceCell<Vec<CourtName>> = std::cell::OnceCell::new();
