@@ -369,7 +369,7 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
         "- **INT001** — texte de la décision altéré (mots, nombres ou ponctuation substitués) — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration)",
         "- **INT002** — éléments étrangers insérés dans le texte de la décision sans en être distingués — 1 constat (fondement : notice de la DILA)",
         "- **INT004** — extrait sans accès à la version intégrale de la décision — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000009 »",
-        "- **ATT002** — source des données attribuée à une autre juridiction — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000033 »",
+        "- **ATT002** — source des données attribuée à un autre producteur que celui qui les diffuse — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000033 »",
         "- **FRE002** — version de la décision non mise à jour après sa correction à la source — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000039 »",
         "« jp-00000001 »",
         "« jp-00000005 »",
@@ -379,12 +379,19 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     }
     // FRE003, the corpus's: the Cour de cassation's article V, whose 72 hours it applies, told
     // as a recommendation for its decisions, and the Conseil d'État's CGU and the DILA notice,
-    // whose obligation to keep the data up to date binds this corpus.
+    // which bind this corpus and fix no delay.
     let fre003 = group(
         "### Article V des CGU de la Cour de cassation et du Conseil d'État — Étendue du droit à réutilisation et conditions d'exercice ; notice de la DILA (1 constat)\n",
     );
     assert!(fre003.contains("- **FRE003** — base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les conditions applicables à vos décisions ne fixent pas de délai — 1 constat (fondement : CGU de la Cour de cassation, art. V ; CGU du Conseil d'État, art. V ; notice de la DILA) ; exemples :"), "{fre003}");
     assert!(fre003.contains("    - ensemble de la base"));
+    // No decision of the corpus comes under the Cour de cassation's CGU, the only conditions
+    // that name a delay: the corpus's age is an observation, not a breach the letter asks the
+    // reuser to remedy.
+    let observations = text
+        .find("## 3. Observations (sans sanction)")
+        .expect(&text);
+    assert!(text.find("- **FRE003**").unwrap() > observations, "{text}");
     // The withdrawn decision, whose producer is not known, cites its rule's whole basis (CC IV,
     // CC V): filed under the Cour de cassation's article IV, named as such. No heading names
     // an article without saying whose CGU.
@@ -458,6 +465,87 @@ fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
         text.contains("## 3. Conséquences (CGU de la Cour de cassation, art. XII)\n"),
         "{text}"
     );
+}
+
+// A corpus of Légifrance decisions only, last loaded 85 hours before the audit and otherwise
+// compliant (the decision JURITEXT000048176061, 23-80.251, of the chambre criminelle of 3
+// October 2023, identified as its XML gives it, no text to compare): FRE003 keeps its penalty
+// in the JSON report (SPEC §3), but its 72 hours are the Cour de cassation's recommendation for
+// its own decisions and the DILA notice fixes no delay, so the letter reports the corpus's age
+// as an observation and asks no remedy.
+#[test]
+fn a_stale_legifrance_corpus_is_observed_not_put_on_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        json!({
+            "id": "x1",
+            "source_id": "JURITEXT000048176061",
+            "url": "https://juris.example.fr/d/x1",
+            "jurisdiction": "Cour de cassation",
+            "formation": "Chambre criminelle",
+            "seat": "Paris",
+            "decision_date": "2023-10-03",
+            "number": "23-80.251",
+            "attribution": "Source : Légifrance (DILA)",
+            "source_link": "https://www.legifrance.gouv.fr/juri/id/JURITEXT000048176061",
+            "updated_at": "2026-11-18",
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let r = run(
+        corpus,
+        vec![root().join("tests/data/dila-cass/JURITEXT000048176061.xml")],
+        vec![],
+    );
+    assert_eq!(r.audit.producers, vec![(Producer::Legifrance, 1)]);
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["FRE003"]);
+    assert_eq!(finding(&v, "FRE003", None)["penalty"], "temporary");
+    let text = render(&r, Format::Notice);
+    assert!(
+        text.starts_with("# Projet de lettre — audit de conformité"),
+        "{text}"
+    );
+    assert!(!text.contains("mise en demeure"), "{text}");
+    assert!(text.contains("a porté sur 1 enregistrement (1 rapproché d'une décision de la source officielle ; 1 enregistrement dont le texte n'a pu être comparé à celui de la source, car l'enregistrement ne reproduit aucun texte). Il n'a relevé aucun manquement aux conditions de réutilisation qui vous sont applicables."), "{text}");
+    let observations = text
+        .find("## 1. Observations (sans sanction) (1 constat)")
+        .expect(&text);
+    let fre003 = &text[observations..];
+    assert!(fre003.contains("- **FRE003** — base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les conditions applicables à vos décisions ne fixent pas de délai"), "{text}");
+    assert!(fre003.contains("    - ensemble de la base — dernière mise à jour de la base le 18 novembre 2026, 85 heures avant la date de l'audit"), "{text}");
+}
+
+// A Judilibre corpus whose only breach is its age: the letter's count concerns the whole base,
+// not « 0 enregistrement ».
+#[test]
+fn a_breach_of_the_whole_base_alone_concerns_the_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        json!({"id": "r0", "source_id": "5fca277de35a255d41ca73ab", "updated_at": "2026-10-01"})
+            .to_string(),
+    )
+    .unwrap();
+    let mut r = run(
+        corpus,
+        vec![root().join("tests/data/judilibre/cc_detail.json")],
+        vec![],
+    );
+    r.findings.retain(|f| f.rule == Rule::FRE003);
+    r.summary = vigie::report::Summary::of(&r.findings);
+    let text = render(&r, Format::Notice);
+    assert!(text.contains("Il a relevé 1 manquement (justifiant une interruption temporaire), concernant l'ensemble de la base."), "{text}");
 }
 
 // On a real Judilibre decision (tests/data/judilibre/cc_detail.json, 19-19.463): commentary

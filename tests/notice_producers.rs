@@ -690,5 +690,5 @@ fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
         .lines()
         .find(|l| l.contains("enregistrement « jp-00000028 »"))
         .expect(&text);
-    assert!(line.ends_with("assets/demo/corpus.jsonl ligne 29 — champ « decision\\_date » — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 »"), "{line}");
+    assert!(line.ends_with("assets/demo/corpus.jsonl ligne 29 — champ « decision\\_date » (date de la décision) — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 »"), "{line}");
 }

@@ -582,7 +582,7 @@ fn notice_states_breaches_deadline_and_consequences() {
     }
     assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
     assert!(text.contains(
-        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 — champ « text » — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"
+        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 — champ « text » (texte de la décision) — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"
     ));
     // The engine's English messages stay out of the French letter.
     assert!(!text.contains("pseudonymised name"));
@@ -920,7 +920,9 @@ fn notice_agrees_with_a_single_breach_and_groups_thousands() {
     assert!(!text.contains("l'ensemble de ces manquements"));
     // The missing fields, one after the other as French writes a list (`_` escaped for Markdown).
     assert!(
-        text.contains(" — champs « decision\\_date, jurisdiction »"),
+        text.contains(
+            " — champs « decision\\_date » (date de la décision), « jurisdiction » (juridiction)"
+        ),
         "{text}"
     );
     // Thousands grouped by a narrow no-break space (U+202F).
@@ -962,7 +964,7 @@ fn notice_agrees_with_a_single_breach_and_groups_thousands() {
     let text = render(&r, Format::Notice, &WriteOptions::default());
     assert!(text.contains("Il a relevé 2 manquements (tous susceptibles de justifier une interruption définitive), concernant"), "{text}");
     assert!(text.contains("remédier à l'ensemble de ces manquements dans un délai"));
-    assert!(text.contains(" — champ « seat »"));
+    assert!(text.contains(" — champ « seat » (siège)"));
 }
 
 #[test]

@@ -81,10 +81,8 @@ impl Invoked {
 
 /// The opening of a notice: the conditions invoked ([`Invoked`]), each for the decisions it
 /// covers (with the records matched under it, when some are), then the obligations they
-/// impose, each cited from the conditions that state it. `recommendation`: FRE003 is cited
-/// on a corpus none of whose decisions comes under the Cour de cassation's CGU, whose 72 hours
-/// it applies: the letter says whose figure it is.
-fn opening(c: Conditions, inv: Invoked, recommendation: bool) -> String {
+/// impose, each cited from the conditions that state it.
+fn opening(c: Conditions, inv: Invoked) -> String {
     let records = |n: u64| {
         if n == 0 {
             String::new()
@@ -321,15 +319,6 @@ désigné par son vice-président ({})",
         ));
     }
     list(&mut m, &duties);
-    if recommendation {
-        // FRE003's 72 hours, cited from CC V whoever the producers (`basis::always_cited`).
-        m.push_str(
-            "Le délai de 72 heures entre deux mises à jour de votre base que retient l'audit est \
-celui que les conditions générales d'utilisation de la Cour de cassation (version du 6 janvier 2022, \
-article V) recommandent de ne pas excéder pour ses décisions ; les conditions applicables à vos \
-décisions ne fixent pas de délai.\n\n",
-        );
-    }
     m
 }
 
@@ -770,6 +759,31 @@ fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> String {
     )
 }
 
+/// What a field of the record schema (SPEC §1.2) holds, in French, beside its name in the
+/// letter: the reuser knows its fields by their names, the reader of the letter by what they
+/// hold. `None` for a field whose name says it in French already, and for the reuser's others.
+fn french_field(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "id" => "identifiant de l'enregistrement",
+        "source_id" => "identifiant de la décision à la source",
+        "url" => "adresse de la page",
+        "text" => "texte de la décision",
+        "text_format" => "format du texte",
+        "jurisdiction" => "juridiction",
+        "seat" => "siège",
+        "decision_date" => "date de la décision",
+        "number" => "numéro",
+        "attribution" => "mention de la source",
+        "source_link" => "lien vers la source",
+        "updated_at" => "date de la dernière mise à jour",
+        "update_notice" => "mention de la mise à jour",
+        "excerpt" => "extrait",
+        "full_text_url" => "lien vers le texte intégral",
+        "commentary" => "commentaire",
+        _ => return None,
+    })
+}
+
 /// What each rule finds, in French, for the letter.
 fn french_label(rule: Rule) -> &'static str {
     match rule {
@@ -783,7 +797,9 @@ fn french_label(rule: Rule) -> &'static str {
         Rule::INT006 => "mentions d'identification contraires à la décision diffusée",
         Rule::INT007 => "enregistrement sans décision correspondante dans la source officielle",
         Rule::ATT001 => "source des données non mentionnée",
-        Rule::ATT002 => "source des données attribuée à une autre juridiction",
+        Rule::ATT002 => {
+            "source des données attribuée à un autre producteur que celui qui les diffuse"
+        }
         Rule::FRE001 => {
             "date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit"
         }
@@ -1255,12 +1271,20 @@ fn example_line(
     if let Some(e) = &f.evidence
         && !e.field.is_empty()
     {
-        let fields: Vec<&str> = e.field.split(',').map(str::trim).collect();
+        let fields: Vec<String> = e
+            .field
+            .split(',')
+            .map(str::trim)
+            .map(|name| match french_field(name) {
+                Some(gloss) => format!("« {} » ({gloss})", verbatim(name)),
+                None => format!("« {} »", verbatim(name)),
+            })
+            .collect();
         let _ = write!(
             s,
-            " — {} « {} »",
+            " — {} {}",
             if fields.len() > 1 { "champs" } else { "champ" },
-            verbatim(&fields.join(", "))
+            fields.join(", ")
         );
     }
     if f.rule == Rule::MSK005
@@ -1353,6 +1377,21 @@ source officielle",
 }
 
 pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    let conditions = Conditions::of(&report.audit);
+    // FRE003's 72 hours are the Cour de cassation's recommendation for its decisions (CC V);
+    // the conditions of the other producers fix no delay. On a corpus none of whose decisions
+    // comes under its CGU, the letter reports the corpus's age as an observation, not as a
+    // breach to remedy (the JSON report keeps the rule's penalty, SPEC §3).
+    let cc_decisions = !conditions.known() || conditions.cc > 0;
+    let observed: Option<Finding> = report
+        .findings
+        .iter()
+        .find(|f| !cc_decisions && f.rule == Rule::FRE003 && f.penalty != Penalty::None)
+        .map(|f| {
+            let mut f = f.clone();
+            f.penalty = Penalty::None;
+            f
+        });
     let findings: Vec<&Finding> = report
         .findings
         .iter()
@@ -1362,6 +1401,10 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
                     .waivers
                     .get(&f.fingerprint())
                     .is_none_or(|w| w.status != WaiverStatus::Accepted)
+        })
+        .map(|f| match &observed {
+            Some(o) if f.rule == Rule::FRE003 => o,
+            _ => f,
         })
         .collect();
     let accepted = report.findings.len() - findings.len();
@@ -1378,7 +1421,6 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     };
     let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
     let a = &report.audit;
-    let conditions = Conditions::of(a);
     // Whose remedies answer the breaches: those of the producers of their decisions, and of
     // the conditions their bases rely on.
     let in_breach: Vec<&Finding> = findings
@@ -1392,10 +1434,6 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         t.union(Texts::of(f, report.basis(f), conditions))
     });
     let invoked = Invoked::new(conditions, texts);
-    // FRE003 cites the Cour de cassation's 72 hours on a corpus none of whose decisions comes
-    // under its CGU: the opening says whose figure it is.
-    let cc_decisions = !conditions.known() || conditions.cc > 0;
-    let recommendation = !cc_decisions && in_breach.iter().any(|f| f.rule == Rule::FRE003);
     let date = french_date(&a.as_of);
     // The day of the earlier audit (`--previous`), when its report gives it.
     let previous_day = a
@@ -1427,7 +1465,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     }
     m.push_str("Madame, Monsieur,\n\n");
     if breaches > 0 {
-        m.push_str(&opening(conditions, invoked, recommendation));
+        m.push_str(&opening(conditions, invoked));
     }
     if nothing_read {
         let n = a.unreadable_records;
@@ -1506,17 +1544,22 @@ applicables.\n\n",
                 )),
             }
         };
+        // What they concern: records, the whole base (FRE003), or both; not « 0 enregistrement ».
+        let whole_base = in_breach.iter().any(|f| f.record.is_none());
+        let concerning = match (records.len(), whole_base) {
+            (0, _) => "l'ensemble de la base".to_string(),
+            (n, false) => plural(n, "enregistrement", "enregistrements"),
+            (n, true) => format!(
+                "{} et l'ensemble de la base",
+                plural(n, "enregistrement", "enregistrements")
+            ),
+        };
         let _ = write!(
             m,
-            " Il a relevé {}{}, concernant {}",
+            " Il a relevé {}{}, concernant {concerning}.",
             plural(breaches, "manquement", "manquements"),
             split.map(|s| format!(" ({s})")).unwrap_or_default(),
-            plural(records.len(), "enregistrement", "enregistrements"),
         );
-        if in_breach.iter().any(|f| f.record.is_none()) {
-            m.push_str(" et l'ensemble de la base");
-        }
-        m.push('.');
         if repeated > 0 {
             // Found again since the earlier audit, dated when its report gives the date: CC XII
             // lets a breach repeated after a formal notice left unheeded justify the permanent
@@ -2235,7 +2278,7 @@ mod tests {
                     dila: bits & 4 != 0,
                 };
                 let inv = Invoked::new(c, t);
-                let text = opening(c, inv, false);
+                let text = opening(c, inv);
                 for item in text.lines().filter_map(|l| l.strip_prefix("- ")) {
                     // The list of conditions: no citation.
                     if item.starts_with("décisions ") {
@@ -2298,7 +2341,7 @@ mod tests {
             ce: 1,
             ..Conditions::default()
         };
-        let text = opening(ce_only, Invoked::new(ce_only, Texts::default()), false);
+        let text = opening(ce_only, Invoked::new(ce_only, Texts::default()));
         assert!(text.contains("de mentionner pour chaque décision son numéro, le nom de la juridiction et la formation qui l'a rendue, son siège et la date de son prononcé (CGU du Conseil d'État, article V ;"), "{text}");
         assert!(!text.contains("propre initiative"), "{text}");
         assert!(!text.contains("Cour de cassation"), "{text}");
@@ -2308,7 +2351,7 @@ mod tests {
             cc: 1,
             ..Conditions::default()
         };
-        let text = opening(cc_only, Invoked::new(cc_only, Texts::default()), false);
+        let text = opening(cc_only, Invoked::new(cc_only, Texts::default()));
         assert!(!text.contains("numéro"), "{text}");
         assert!(!text.contains("Conseil d'État"), "{text}");
     }
@@ -2675,7 +2718,8 @@ mod tests {
             let line = typography(&line);
             assert!(
                 line.ends_with(
-                    "— champ «\u{202f}decision\\_date\u{202f}» — extrait\u{202f}: «\u{202f}24 \
+                    "— champ «\u{202f}decision\\_date\u{202f}» (date de la décision) — \
+                     extrait\u{202f}: «\u{202f}24 \
                      octobre 2023\u{202f}» — source officielle\u{202f}: «\u{202f}19 octobre \
                      2023\u{202f}»"
                 ),
