@@ -1000,7 +1000,8 @@ fn demo_audit(corpus: &Path, format: &str) -> std::process::Command {
 
 // The notice reads the dates and the identifier's kind from the engine's messages: on the demo,
 // each shows (checked by hand: the history corrects JURITEXT000048283894 on 2026-10-19 05:00 UTC
-// and deletes JURITEXT000048211087 on 2026-10-29 00:00 UTC; the newest `updated_at` is
+// and deletes JURITEXT000048211087 on 2026-10-29 00:00 UTC; jp-00000039, which cites the
+// corrected decision, was loaded on 2026-10-13; the newest `updated_at` is
 // 2026-11-17T11:00:00Z, noon in Paris, 121 hours before the audit; jp-00000053 shows a date of
 // birth).
 #[test]
@@ -1015,7 +1016,7 @@ fn the_notice_gives_the_dates_and_identifiers_of_the_demo_findings() {
         .unwrap()
         .replace('\u{202f}', " ");
     for want in [
-        "décision mise à jour à la source le 19 octobre 2026, après le dernier chargement de l'enregistrement",
+        "décision mise à jour à la source le 19 octobre 2026, après le dernier chargement de l'enregistrement, le 13 octobre 2026",
         "décision retirée à la source le 29 octobre 2026",
         "dernière mise à jour de la base le 17 novembre 2026 à 12 h 00 (heure de Paris), 121 heures avant la date de l'audit",
         "« jp-00000053 »",

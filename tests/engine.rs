@@ -279,8 +279,9 @@ fn a_load_dated_the_day_before_a_dated_update_missed_it() {
         // A fresh record, so that the corpus is no FRE003.
         clean("fresh"),
     ];
+    // Every load above is of the 29th in Paris, the last minute of it for "instant".
     let missed = "the source updated the decision on 2021-11-30, after the record was last \
-                  loaded, and the record's text differs: a correction was missed";
+                  loaded on 2021-11-29, and the record's text differs: a correction was missed";
     let mut expected: Vec<(String, Rule, String)> = [
         "iso",
         "slashes",
@@ -393,7 +394,7 @@ fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
                 "before".into(),
                 Rule::FRE002,
                 "the source updated the decision on 2026-11-01, after the record was last \
-                 loaded, and the record's text differs: a correction was missed"
+                 loaded on 2026-11-01, and the record's text differs: a correction was missed"
                     .into()
             ),
             ("after".into(), Rule::INT001, substituted.into()),
@@ -412,12 +413,19 @@ fn a_decision_deleted_at_source_is_fre004() {
     let still = clean("still");
     let mut gone = clean("gone");
     gone["source_id"] = json!("AAAAAAAAAAAAAAAAAAAAAAAA");
-    let got = audit_with(&[still, gone], Some(history));
+    // Loaded before the update of 2021-11-30 with another text: a correction missed, were the
+    // decision not withdrawn since; it is to be taken down, not corrected, so FRE004 alone.
+    let mut stale = clean("stale");
+    stale["text"] = json!(cc_text().replacen("REJETTE le pourvoi", "CASSE le pourvoi", 1));
+    stale["updated_at"] = json!("2021-06-01");
+    stale.as_object_mut().unwrap().remove("update_notice");
+    let got = audit_with(&[still, gone, stale], Some(history));
     assert_eq!(
         got,
         vec![
             ("still".to_string(), Rule::FRE004),
-            ("gone".into(), Rule::FRE004)
+            ("gone".into(), Rule::FRE004),
+            ("stale".into(), Rule::FRE004)
         ]
     );
 }

@@ -1024,14 +1024,17 @@ fn notice_examples_of_freshness_show_their_dates() {
         Finding::new(
             Rule::FRE002,
             Some(rec(Some("r-60"), Some("5fca277de35a255d41ca73ab"), 0, 60)),
-            "the source updated the decision on 2026-11-10, after the record was last loaded, and the record's text differs: a correction was missed",
+            "the source updated the decision on 2026-11-10, after the record was last loaded on 2026-10-02, and the record's text differs: a correction was missed",
         )
-        .with_fact(Fact::SourceDay(Some(jiff::civil::date(2026, 11, 10)))),
+        .with_fact(Fact::UpdatedAfterLoad {
+            source: jiff::civil::date(2026, 11, 10),
+            loaded: jiff::civil::date(2026, 10, 2),
+        }),
     );
     r.summary = Summary::of(&r.findings);
     let text = render(&r, Format::Notice, &WriteOptions::default());
     // 14:30 UTC is 15:30 in Paris in November (UTC+1); 2026-11-22T12:00Z less 2026-11-10T14:30Z
     // is 11 days 21.5 hours, 285 hours and 30 minutes.
     assert!(text.contains("    - ensemble de la base — dernière mise à jour de la base le 10 novembre 2026 à 15 h 30 (heure de Paris), 285 heures et 30 minutes avant la date de l'audit (2 enregistrements datés d'après la date de l'audit non pris en compte)\n"), "{text}");
-    assert!(text.contains("    - enregistrement « r-60 » (https://juris.example/d/r-60), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement\n"), "{text}");
+    assert!(text.contains("    - enregistrement « r-60 » (https://juris.example/d/r-60), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement, le 2 octobre 2026\n"), "{text}");
 }

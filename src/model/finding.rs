@@ -164,6 +164,12 @@ pub enum Fact {
     /// FRE002: the day, in France, the source updated the decision; FRE004: the day it deleted
     /// it. `None` when the history gives no date.
     SourceDay(Option<jiff::civil::Date>),
+    /// FRE002: the days, in France, the source updated the decision and, before it, the record
+    /// was last loaded.
+    UpdatedAfterLoad {
+        source: jiff::civil::Date,
+        loaded: jiff::civil::Date,
+    },
     /// FRE002 for an update on the day, in France, the record was last loaded, one of the two
     /// dates without a time: the day, and the update may have come before the load.
     SameDayAsLoad(jiff::civil::Date),

@@ -1175,6 +1175,12 @@ fn freshness_dates(f: &Finding) -> Option<String> {
              l'enregistrement",
             crate::ident::french_date(*day)
         )),
+        (Fact::UpdatedAfterLoad { source, loaded }, Rule::FRE002) => Some(format!(
+            "décision mise à jour à la source le {}, après le dernier chargement de \
+             l'enregistrement, le {}",
+            crate::ident::french_date(*source),
+            crate::ident::french_date(*loaded)
+        )),
         (Fact::SameDayAsLoad(day), Rule::FRE002) => Some(format!(
             "décision mise à jour à la source le {}, le jour même du dernier chargement de \
              l'enregistrement, sans heure qui dise lequel a précédé l'autre",

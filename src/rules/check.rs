@@ -1,6 +1,7 @@
 //! Runs every record-level rule on one record, with the precedence rules of SPEC §2: FRE004
 //! instead of INT007 for a decision withdrawn at source, and FRE002 instead of INT001–INT003 and
-//! INT006 when the source corrected the decision after the reuser's last load.
+//! INT006 when the source corrected the decision after the reuser's last load, unless the
+//! decision was withdrawn at source since: its FRE004 asks for it to be taken down, not corrected.
 
 use super::{Rule, attribution, freshness, identification, integrity, kept, masking, profiling};
 use crate::model::{Evidence, Fact, Finding, Producer, Record, RecordRef, TextFormat};
@@ -428,10 +429,14 @@ impl<'a> Checker<'a> {
             let (message, fact) = match relation {
                 freshness::UpdateToLoad::After => (
                     format!(
-                        "the source updated the decision on {}, after the record was last loaded, and the record's {what} {differ}: a correction was missed",
-                        u.date()
+                        "the source updated the decision on {}, after the record was last loaded on {}, and the record's {what} {differ}: a correction was missed",
+                        u.date(),
+                        l.date()
                     ),
-                    Fact::SourceDay(Some(u.date())),
+                    Fact::UpdatedAfterLoad {
+                        source: u.date(),
+                        loaded: l.date(),
+                    },
                 ),
                 _ => {
                     use crate::ident::Moment::Date;
@@ -449,10 +454,14 @@ impl<'a> Checker<'a> {
                     )
                 }
             };
-            let mut f = Finding::new(Rule::FRE002, Some(rec.clone()), message);
-            f.evidence = ev.map(crate::model::Evidence::shared);
-            f.fact = fact;
-            out.push(f);
+            // A decision withdrawn at source is to be taken down (FRE004), not corrected: the
+            // correction missed would ask the reuser for what it must no longer publish.
+            if !withdrawn {
+                let mut f = Finding::new(Rule::FRE002, Some(rec.clone()), message);
+                f.evidence = ev.map(crate::model::Evidence::shared);
+                f.fact = fact;
+                out.push(f);
+            }
         } else {
             out.extend(integrity_findings);
             out.extend(mismatches);
