@@ -542,7 +542,8 @@ pub fn parse_moment(s: &str) -> Option<Moment> {
 ///
 /// Of several dates, the first after a word of loading (`Décision du 05/12/25 chargée le
 /// 21/11/26` is the 21st; `chargé le 01/12/2025, page consultée le 21/11/2026` the 1st), else
-/// the first.
+/// the first that does not date the decision itself (`Arrêt du 03/10/2023` gives no date of
+/// update; see [`dates_only_the_decision`]).
 pub fn find_moment_in(text: &str) -> Option<Moment> {
     let folded = fold(text);
     let dates: Vec<(usize, Moment)> = DATE_RE
@@ -551,9 +552,34 @@ pub fn find_moment_in(text: &str) -> Option<Moment> {
         .collect();
     let load = LOAD_RE.find(&folded).map(|m| m.start());
     load.and_then(|l| dates.iter().find(|(at, _)| *at > l))
-        .or(dates.first())
+        .or_else(|| {
+            dates
+                .iter()
+                .find(|(at, _)| !DECISION_DATE_RE.is_match(&folded[..*at]))
+        })
         .map(|&(_, m)| m)
 }
+
+/// Whether every date of a sentence, and there is one, is introduced as the decision's own
+/// (`Arrêt du 03/10/2023`, `décision rendue le 3 octobre 2023`) and none follows a word of
+/// loading: such a notice shows no date of last update, however many dates it holds.
+pub fn dates_only_the_decision(text: &str) -> bool {
+    let folded = fold(text);
+    let mut dates = DATE_RE.find_iter(&folded).map(|m| m.start()).peekable();
+    dates.peek().is_some()
+        && !LOAD_RE.is_match(&folded)
+        && dates.all(|at| DECISION_DATE_RE.is_match(&folded[..at]))
+}
+
+/// What introduces a date as the decision's, on [`fold`]ed text ending where the date starts:
+/// the act (`arrêt`, `jugement`, `ordonnance`, `décision`, `avis`), its hearing or its delivery
+/// (`audience`, `séance`, `rendu`, `prononcé`, `délibéré`), then `du`, `le`, `en date du`.
+static DECISION_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:arrets?|decisions?|jugements?|ordonnances?|avis|audiences?|seances?|rendue?s?|prononcee?s?|delibere)\s+(?:(?:en\s+date\s+)?du|le|des)\s*$",
+    )
+    .expect("decision date regex")
+});
 
 /// Words that say a document was loaded, on [`fold`]ed text (`chargé`, `téléchargé`,
 /// `récupéré`, `importé`, `extrait le`, `collecté`…, `loaded`, `downloaded`).

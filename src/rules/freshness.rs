@@ -198,6 +198,11 @@ pub fn check_update_date(
                 "updated_at",
                 Some(u.chars().take(80).collect()),
             ),
+            (None, Some(n)) if ident::dates_only_the_decision(n) => (
+                "the update notice dates only the decision, not its last update",
+                "update_notice",
+                Some(n.chars().take(200).collect()),
+            ),
             (None, Some(n)) => (
                 "the date in the update notice cannot be read as a date",
                 "update_notice",
@@ -727,6 +732,50 @@ mod tests {
             l.unwrap().shown,
             Moment::Date(jiff::civil::date(2026, 11, 20))
         );
+    }
+
+    /// A notice whose only dates are the decision's shows no date of last update: FRE001, which
+    /// says so, rather than the decision's day taken for the load (and FRE003 reckoning the
+    /// corpus's age from it). A date after a word of loading, or one not introduced as the
+    /// decision's, still counts.
+    #[test]
+    fn fre001_for_a_notice_that_dates_only_the_decision() {
+        for notice in [
+            "Arrêt du 03/10/2023",
+            "Décision rendue le 3 octobre 2023",
+            "Jugement en date du 03/10/2023, audience du 12/09/2023",
+            "ARRÊT DU 3 OCTOBRE 2023",
+        ] {
+            let (l, out) = check(None, Some(notice));
+            assert!(l.is_none(), "{notice}");
+            assert_eq!(out.len(), 1, "{notice}");
+            assert_eq!(
+                out[0].message, "the update notice dates only the decision, not its last update",
+                "{notice}"
+            );
+            let e = out[0].evidence.as_deref().unwrap();
+            assert_eq!(
+                (&*e.field, e.excerpt.as_deref()),
+                ("update_notice", Some(notice))
+            );
+        }
+        let day = |y, m, d| Some(Moment::Date(jiff::civil::date(y, m, d)));
+        for (notice, shown) in [
+            (
+                "Arrêt du 03/10/2023, chargé le 20/11/2026",
+                day(2026, 11, 20),
+            ),
+            (
+                "Arrêt du 03/10/2023 ; mis à jour le 20/11/2026",
+                day(2026, 11, 20),
+            ),
+            ("Mis à jour le 20/11/2026", day(2026, 11, 20)),
+            ("Décision mise à jour le 20/11/2026", day(2026, 11, 20)),
+        ] {
+            let (l, out) = check(None, Some(notice));
+            assert!(out.is_empty(), "{notice}: {out:?}");
+            assert_eq!(l.map(|l| l.shown), shown, "{notice}");
+        }
     }
 
     /// The source's update against the reuser's load, each a day in France or an instant
