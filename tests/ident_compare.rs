@@ -327,6 +327,25 @@ fn numbers_beside_the_decisions_arret_number() {
     );
     different(IdField::Number, "23-80.251 (arrêt n° 1077)", &crim, shown);
     different(IdField::Number, "Arrêt n° 01079", &crim, shown);
+    // The decision's own ECLI identifies it as well as its number; another ECLI does not.
+    equal(IdField::Number, "ECLI:FR:CCASS:2023:CR01078", &crim);
+    equal(
+        IdField::Number,
+        "23-80.251 (ECLI:FR:CCASS:2023:CR01078)",
+        &crim,
+    );
+    different(
+        IdField::Number,
+        "ECLI:FR:CCASS:2023:CR01079",
+        &crim,
+        "23-80251",
+    );
+    different(
+        IdField::Number,
+        "23-80.251, ECLI:FR:CCASS:2023:CR01079",
+        &crim,
+        "23-80251",
+    );
     // A wrong pourvoi number beside the right arrêt number, a bare number that is neither.
     different(
         IdField::Number,

@@ -166,9 +166,9 @@ fn dila_arret_numbers() -> Vec<String> {
         .collect()
 }
 
-/// Publishers show the pourvoi number with the decision's own arrêt number: on every real DILA
-/// decision, the right arrêt number, labelled or not, with or without its leading zeros, raises
-/// nothing; a wrong one labelled as such, or a wrong pourvoi number beside the right arrêt
+/// Publishers show the pourvoi number with the decision's own arrêt number (or its ECLI): on
+/// every real DILA decision, the right arrêt number, labelled or not, with or without its
+/// leading zeros, raises nothing; a wrong one labelled as such, or a wrong pourvoi number beside the right arrêt
 /// number, contradicts the reference (INT006), whose message gives the arrêt number when it is
 /// the one that differs.
 #[test]
@@ -178,11 +178,13 @@ fn the_pourvoi_number_beside_the_decisions_arret_number() {
     let shown = |d: &ReferenceDecision, arret: &str, i: usize| {
         let pourvoi = &d.numbers[0];
         let short = arret.trim_start_matches('0');
-        match i % 4 {
+        match i % 5 {
             0 => format!("Pourvoi n° {pourvoi} - Arrêt n° {arret}"),
             1 => format!("pourvoi n° {pourvoi} (arrêt n° {short})"),
             2 => format!("N° {pourvoi} - ARRÊT N° {short}"),
-            _ => format!("{pourvoi} {arret}"),
+            3 => format!("{pourvoi} {arret}"),
+            // The decision's own ECLI identifies it too.
+            _ => format!("{pourvoi} - {}", d.ecli.as_deref().unwrap()),
         }
     };
     let records: Vec<Value> = decisions

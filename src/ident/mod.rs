@@ -424,8 +424,8 @@ pub fn placeholder(value: &str) -> bool {
 
 /// Compares a record's number field with the reference's numbers: the same digits in the same
 /// order; failing that, the pourvoi numbers beside the decision's own arrêt number
-/// (`Pourvoi n° 23-80.251 - Arrêt n° 01078`) or beside how many more there are (`21-25.274 et
-/// 3 autres`), which [`numbers::compare_pieces`] reads. The common case, a number as the
+/// (`Pourvoi n° 23-80.251 - Arrêt n° 01078`), its own ECLI, or how many more there are
+/// (`21-25.274 et 3 autres`), which [`numbers::compare_pieces`] reads. The common case, a number as the
 /// source writes it, never reaches the second reading.
 fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers::Verdict> {
     let expected: Vec<String> = reference
@@ -444,9 +444,19 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
     if numbers::all_match(&chunks, &expected) {
         return Some(numbers::Verdict::Equal);
     }
-    numbers::compare_pieces(&numbers::read(value), &expected, || {
-        reference_arret(reference)
-    })
+    let own_ecli = |ecli: &str| {
+        reference
+            .ecli
+            .iter()
+            .chain(&reference.other_ids)
+            .any(|id| id.trim().eq_ignore_ascii_case(ecli))
+    };
+    numbers::compare_pieces(
+        &numbers::read(value),
+        &expected,
+        || reference_arret(reference),
+        own_ecli,
+    )
 }
 
 /// The decision's own arrêt number, leading zeros dropped (`1078`), when the reference gives

@@ -57,6 +57,8 @@ pub enum Piece {
     },
     /// `et 3 autres`: that many more numbers than those the record writes.
     Others(usize),
+    /// An ECLI (`ECLI:FR:CCASS:2023:CR01078`), as written.
+    Ecli(String),
 }
 
 /// The label of an arrêt number, folded and trimmed (`Arrêt`, `ARRÊT`, `arr.`).
@@ -90,6 +92,11 @@ pub fn read(s: &str) -> Vec<Piece> {
         s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '\u{a0}' | '\u{202f}'))
     {
         let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.len() > 5 && core.is_char_boundary(5) && core[..5].eq_ignore_ascii_case("ecli:") {
+            pieces.push(Piece::Ecli(core.to_owned()));
+            label = false;
+            continue;
+        }
         if !core.bytes().any(|b| b.is_ascii_digit()) {
             let word = super::fold(core);
             if arret_label(&word) {
@@ -153,18 +160,23 @@ pub enum Verdict {
 /// Compares the `pieces` of a record's number field with the reference's numbers (`expected`,
 /// digits alone) and, called only when needed, its own arrêt number (`arret`, leading zeros
 /// dropped). As [`all_match`], with three more kinds of piece taken alone:
+/// - the decision's own ECLI (`own_ecli` tells), which identifies it as well as its number;
 /// - an arrêt number the record labels so, or writes bare and equal to the reference's own
 ///   (`Pourvoi n° 23-80.251 - Arrêt n° 01078`); one labelled when the reference gives none
 ///   is [`Verdict::Unverified`];
 /// - `et k autres` when the reference has at least k + 1 numbers (the one shown must be one).
 ///
-/// There must be a chunk: `et 3 autres` alone identifies nothing (`None`).
+/// There must be a chunk or an ECLI: `et 3 autres` alone identifies nothing (`None`).
 pub fn compare_pieces(
     pieces: &[Piece],
     expected: &[String],
     arret: impl FnOnce() -> Option<String>,
+    own_ecli: impl Fn(&str) -> bool,
 ) -> Option<Verdict> {
-    if !pieces.iter().any(|p| matches!(p, Piece::Chunk { .. })) {
+    if !pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Chunk { .. } | Piece::Ecli(_)))
+    {
         return None;
     }
     let needs_arret = pieces.iter().any(|p| {
@@ -195,6 +207,7 @@ pub fn compare_pieces(
             },
             Piece::Chunk { .. } => None,
             Piece::Others(k) => (distinct.len() > *k).then_some(true),
+            Piece::Ecli(ecli) => own_ecli(ecli).then_some(true),
         }
     };
     // can[i]: pieces[i..] can be read; `Some(true)` when all of them are proved.
@@ -323,7 +336,8 @@ mod tests {
     fn pieces_beside_the_numbers() {
         let expected = vec!["2380251".to_string()];
         let own = || Some("1078".to_string());
-        let verdict = |s: &str| compare_pieces(&read(s), &expected, own);
+        let no_ecli = |_: &str| false;
+        let verdict = |s: &str| compare_pieces(&read(s), &expected, own, no_ecli);
         assert_eq!(verdict("23-80.251 - Arrêt n° 01078"), Some(Verdict::Equal));
         assert_eq!(verdict("23-80.251 01078"), Some(Verdict::Equal));
         assert_eq!(
@@ -335,7 +349,12 @@ mod tests {
             Some(Verdict::Different { arret: false })
         );
         assert_eq!(
-            compare_pieces(&read("23-80.251 - Arrêt n° 01077"), &expected, || None),
+            compare_pieces(
+                &read("23-80.251 - Arrêt n° 01077"),
+                &expected,
+                || None,
+                no_ecli
+            ),
             Some(Verdict::Unverified)
         );
         // The reference's arrêt number is looked for only when a piece may be one.
@@ -345,11 +364,34 @@ mod tests {
             None
         };
         assert_eq!(
-            compare_pieces(&read("23-80.252"), &expected, never),
+            compare_pieces(&read("23-80.252"), &expected, never, no_ecli),
             Some(Verdict::Different { arret: false })
         );
         assert!(!called.get());
-        assert_eq!(compare_pieces(&read("et 3 autres"), &expected, own), None);
+        assert_eq!(
+            compare_pieces(&read("et 3 autres"), &expected, own, no_ecli),
+            None
+        );
+        // The decision's own ECLI identifies it; another does not.
+        let own_ecli = |e: &str| e.eq_ignore_ascii_case("ECLI:FR:CCASS:2023:CR01078");
+        let ecli = |s: &str| compare_pieces(&read(s), &expected, || None, own_ecli);
+        assert_eq!(
+            read("(ECLI:FR:CCASS:2023:CR01078)"),
+            vec![Piece::Ecli("ECLI:FR:CCASS:2023:CR01078".into())]
+        );
+        assert_eq!(
+            ecli("23-80.251 - ecli:fr:ccass:2023:cr01078"),
+            Some(Verdict::Equal)
+        );
+        assert_eq!(ecli("ECLI:FR:CCASS:2023:CR01078"), Some(Verdict::Equal));
+        assert_eq!(
+            ecli("23-80.251 - ECLI:FR:CCASS:2023:CR01079"),
+            Some(Verdict::Different { arret: false })
+        );
+        assert_eq!(
+            ecli("23-80.252 - ECLI:FR:CCASS:2023:CR01078"),
+            Some(Verdict::Different { arret: false })
+        );
     }
 
     #[test]
