@@ -294,6 +294,159 @@ fn numbers_same_digits() {
     equal(IdField::Number, "23-80.251", &dila);
 }
 
+/// Publishers show the decision's own arrêt number beside its pourvoi number: the reference
+/// gives it in its ECLI (`…:CR01078`, as DILA's `NUMERO` `C2301078`) or its header (`Arrêt n°
+/// 740 FS-P+B`; `N° 01078` alone in a criminal judgment's). The right one labelled or bare is
+/// no contradiction; a wrong one labelled as such is, and so is a wrong pourvoi number beside
+/// the right arrêt number.
+#[test]
+fn numbers_beside_the_decisions_arret_number() {
+    // DILA JURITEXT000048176061: pourvoi 23-80.251, arrêt N° 01078.
+    let crim = ReferenceDecision {
+        numbers: vec!["23-80251".into()],
+        ecli: Some("ECLI:FR:CCASS:2023:CR01078".into()),
+        ..court("Cour de cassation", None)
+    };
+    for v in [
+        "Pourvoi n° 23-80.251 - Arrêt n° 01078",
+        "pourvoi n° 23-80.251 (arrêt n° 1078)",
+        "23-80.251, arrêt n°01078",
+        "N° E 23-80.251 F-B - ARRÊT N° 01078",
+        "23-80.251 Arr. n° 1078",
+        "23-80.251 01078",
+        "Arrêt n° 1078",
+    ] {
+        equal(IdField::Number, v, &crim);
+    }
+    let shown = "23-80251, arrêt n° 1078";
+    different(
+        IdField::Number,
+        "Pourvoi n° 23-80.251 - Arrêt n° 01079",
+        &crim,
+        shown,
+    );
+    different(IdField::Number, "23-80.251 (arrêt n° 1077)", &crim, shown);
+    different(IdField::Number, "Arrêt n° 01079", &crim, shown);
+    // The decision's own ECLI identifies it as well as its number; another ECLI does not.
+    equal(IdField::Number, "ECLI:FR:CCASS:2023:CR01078", &crim);
+    equal(
+        IdField::Number,
+        "23-80.251 (ECLI:FR:CCASS:2023:CR01078)",
+        &crim,
+    );
+    different(
+        IdField::Number,
+        "ECLI:FR:CCASS:2023:CR01079",
+        &crim,
+        "23-80251",
+    );
+    different(
+        IdField::Number,
+        "23-80.251, ECLI:FR:CCASS:2023:CR01079",
+        &crim,
+        "23-80251",
+    );
+    // A wrong pourvoi number beside the right arrêt number, a bare number that is neither.
+    different(
+        IdField::Number,
+        "Pourvoi n° 23-80.252 - Arrêt n° 01078",
+        &crim,
+        "23-80251",
+    );
+    different(IdField::Number, "23-80.251 01079", &crim, "23-80251");
+    different(IdField::Number, "23-80.251 1079", &crim, "23-80251");
+    // Not an arrêt number's shape: compared as a case number.
+    different(
+        IdField::Number,
+        "23-80.251 arrêt n° 23-80.252",
+        &crim,
+        "23-80251",
+    );
+
+    // No ECLI: the header gives the arrêt number (Judilibre's text of 19-19.463).
+    let mut comm = cc_reference();
+    comm.text =
+        "COMM.\n\nFB\n\nCOUR DE CASSATION\n\nArrêt n° 740 FS-P+B\n\nPourvoi n° Y 19-19.463\n"
+            .into();
+    equal(
+        IdField::Number,
+        "Pourvoi n° Y 19-19.463 - Arrêt n° 740",
+        &comm,
+    );
+    equal(IdField::Number, "19-19.463 (arrêt n° 00740)", &comm);
+    different(
+        IdField::Number,
+        "19-19.463, arrêt n° 741",
+        &comm,
+        "19-19.463, arrêt n° 740",
+    );
+    let mut header = crim.clone();
+    header.ecli = None;
+    header.text = "N° E 23-80.251 F-B\n\n N° 01078\n\n ODVS\n 3 OCTOBRE 2023\n".into();
+    equal(IdField::Number, "23-80.251 - Arrêt n° 1078", &header);
+    different(IdField::Number, "23-80.251 - Arrêt n° 1079", &header, shown);
+
+    // The reference gives no arrêt number: a labelled one cannot be checked, and nothing is
+    // told; a wrong pourvoi number beside it still contradicts the reference.
+    let bare = cc_reference();
+    unknown(
+        IdField::Number,
+        "Pourvoi n° Y 19-19.463 - Arrêt n° 740",
+        &bare,
+    );
+    unknown(IdField::Number, "Arrêt n° 740", &bare);
+    different(
+        IdField::Number,
+        "19-19.464 - Arrêt n° 740",
+        &bare,
+        "19-19.463",
+    );
+    different(IdField::Number, "19-19.463 740", &bare, "19-19.463");
+    // A court of appeal's `Arrêt n°` beside its RG number, and a wrong RG number so labelled.
+    let ca = ReferenceDecision {
+        numbers: vec!["20/00804".into()],
+        ..court("ca", Some("ca_chambery"))
+    };
+    unknown(IdField::Number, "RG n° 20/00804 - Arrêt n° 123", &ca);
+    different(IdField::Number, "Arrêt n° 20/00805", &ca, "20/00804");
+}
+
+/// `N et k autres` on a decision that joins pourvois: the right number and no more others than
+/// the reference lists (DILA JURITEXT000048242191: 21-25.274 to 21-25.277).
+#[test]
+fn a_number_and_how_many_others() {
+    let joined = ReferenceDecision {
+        numbers: ["21-25274", "21-25275", "21-25276", "21-25277"]
+            .map(String::from)
+            .to_vec(),
+        ecli: Some("ECLI:FR:CCASS:2023:C201046".into()),
+        ..court("Cour de cassation", None)
+    };
+    let shown = "21-25274, 21-25275, 21-25276, 21-25277";
+    for v in [
+        "21-25.274 et 3 autres",
+        "21-25.274 et 2 autres",
+        "21-25.274 et 1 autre",
+        "n° F 21-25.274 (+ 3 autres)",
+        "21-25.276 et 3 autres",
+        "21-25.274 à 21-25.277",
+        "Pourvois n° 21-25.274 et 3 autres - Arrêt n° 1046",
+    ] {
+        equal(IdField::Number, v, &joined);
+    }
+    different(IdField::Number, "21-25.274 et 4 autres", &joined, shown);
+    different(IdField::Number, "21-25.278 et 3 autres", &joined, shown);
+    different(IdField::Number, "21-25.274 et 0 autres", &joined, shown);
+    let single = cc_reference();
+    different(
+        IdField::Number,
+        "19-19.463 et 1 autre",
+        &single,
+        "19-19.463",
+    );
+    unknown(IdField::Number, "et 3 autres", &joined);
+}
+
 #[test]
 fn jurisdiction_same_court() {
     let aix = court("ca", Some("ca_aix_provence"));

@@ -151,6 +151,130 @@ fn planted_identification_breaches_on_dila() {
     );
 }
 
+/// The decision's arrêt number as DILA's `META_JURI/NUMERO` ends with it (`C2301078` → `01078`,
+/// `52300985` → `00985`): the number its header writes (`N° 01078`, `Arrêt n° 985 F-B`).
+fn dila_arret_numbers() -> Vec<String> {
+    dila_files()
+        .iter()
+        .map(|f| {
+            let xml = std::fs::read_to_string(f).unwrap();
+            let at = xml.find("<NUMERO>").unwrap() + "<NUMERO>".len();
+            let numero = &xml[at..at + xml[at..].find('<').unwrap()];
+            assert_eq!(numero.len(), 8, "{f:?}");
+            numero[3..].to_string()
+        })
+        .collect()
+}
+
+/// Publishers show the pourvoi number with the decision's own arrêt number (or its ECLI): on
+/// every real DILA decision, the right arrêt number, labelled or not, with or without its
+/// leading zeros, raises nothing; a wrong one labelled as such, or a wrong pourvoi number beside the right arrêt
+/// number, contradicts the reference (INT006), whose message gives the arrêt number when it is
+/// the one that differs.
+#[test]
+fn the_pourvoi_number_beside_the_decisions_arret_number() {
+    let decisions = dila();
+    let arrets = dila_arret_numbers();
+    let shown = |d: &ReferenceDecision, arret: &str, i: usize| {
+        let pourvoi = &d.numbers[0];
+        let short = arret.trim_start_matches('0');
+        match i % 5 {
+            0 => format!("Pourvoi n° {pourvoi} - Arrêt n° {arret}"),
+            1 => format!("pourvoi n° {pourvoi} (arrêt n° {short})"),
+            2 => format!("N° {pourvoi} - ARRÊT N° {short}"),
+            3 => format!("{pourvoi} {arret}"),
+            // The decision's own ECLI identifies it too.
+            _ => format!("{pourvoi} - {}", d.ecli.as_deref().unwrap()),
+        }
+    };
+    let records: Vec<Value> = decisions
+        .iter()
+        .zip(&arrets)
+        .enumerate()
+        .map(|(i, (d, arret))| {
+            let mut r = record(d, i);
+            r["number"] = json!(shown(d, arret, i));
+            r
+        })
+        .collect();
+    let got = audit(&records, &[data("dila-cass")]);
+    assert_eq!(got, vec![], "the right arrêt number raised findings");
+
+    let mut records = Vec::new();
+    for (i, (d, arret)) in decisions.iter().zip(&arrets).enumerate().take(12) {
+        let wrong = format!("{:05}", arret.parse::<u32>().unwrap() + 1);
+        let mut r = record(d, i);
+        r["number"] = json!(match i % 3 {
+            0 => format!("Pourvoi n° {} - Arrêt n° {wrong}", d.numbers[0]),
+            1 => format!(
+                "{} (arrêt n° {})",
+                d.numbers[0],
+                wrong.trim_start_matches('0')
+            ),
+            // The wrong pourvoi number.
+            _ => format!("Pourvoi n° 99-99.999 - Arrêt n° {arret}"),
+        });
+        records.push(r);
+    }
+    let rep = report(&records, &[data("dila-cass")], None);
+    let got = messages(&rep);
+    assert_eq!(got.len(), 12, "{got:#?}");
+    for (i, (id, rule, message)) in got.iter().enumerate() {
+        assert_eq!(
+            (id.as_str(), *rule),
+            (format!("r{i}").as_str(), Rule::INT006)
+        );
+        let (d, arret) = (&decisions[i], arrets[i].trim_start_matches('0'));
+        let expected = if i % 3 == 2 {
+            format!("contradicts the reference ({})", d.numbers[0])
+        } else {
+            format!(
+                "contradicts the reference ({}, arrêt n° {arret})",
+                d.numbers[0]
+            )
+        };
+        assert!(message.contains(&expected), "{message}");
+    }
+}
+
+/// A decision joining four pourvois (JURITEXT000048242191: 21-25.274 to 21-25.277) shown by its
+/// first number and how many others it joins, as by its first and last: no more others than
+/// the reference lists, and a number of them.
+#[test]
+fn a_pourvoi_number_and_how_many_others_on_a_joined_decision() {
+    let decisions = dila();
+    let (i, d) = decisions
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id == "JURITEXT000048242191")
+        .unwrap();
+    assert_eq!(d.numbers.len(), 4);
+    let cases = [
+        ("21-25.274 et 3 autres", None),
+        ("21-25.274 à 21-25.277", None),
+        ("Pourvois n° F 21-25.274 et 3 autres - Arrêt n° 1046", None),
+        ("21-25.274 et 4 autres", Some(Rule::INT006)),
+        ("21-25.278 et 3 autres", Some(Rule::INT006)),
+        ("21-25.274 et 3 autres - Arrêt n° 1047", Some(Rule::INT006)),
+    ];
+    let records: Vec<Value> = cases
+        .iter()
+        .enumerate()
+        .map(|(k, (number, _))| {
+            let mut r = record(d, i);
+            r["id"] = json!(format!("n{k}"));
+            r["number"] = json!(number);
+            r
+        })
+        .collect();
+    let want: Vec<(String, Rule)> = cases
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (_, rule))| rule.map(|r| (format!("n{k}"), r)))
+        .collect();
+    assert_eq!(audit(&records, &[data("dila-cass")]), want, "{cases:?}");
+}
+
 /// Identification written in ways a reader reads but no table lists, on real DILA decisions:
 /// the day is read inside words, in English, compact, or as an instant (the day in France); a
 /// court vigie has no table for is another court; what identifies nothing is said so, with the

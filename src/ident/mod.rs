@@ -52,7 +52,19 @@ pub fn compare(field: IdField, record_value: &str, reference: &ReferenceDecision
     };
     let verdict = match field {
         IdField::DecisionDate => compare_date(value, reference),
-        IdField::Number => compare_number(value, reference),
+        IdField::Number => match compare_number(value, reference) {
+            // A wrong arrêt number: the message says which the reference gives.
+            Some(numbers::Verdict::Different { arret: true }) => {
+                let shown = reference_display(field, reference).unwrap_or_default();
+                let own = reference_arret(reference).unwrap_or_default();
+                return Comparison::Different {
+                    expected: format!("{shown}, arrêt n° {own}"),
+                };
+            }
+            Some(numbers::Verdict::Different { arret: false }) => Some(false),
+            Some(numbers::Verdict::Equal) => Some(true),
+            Some(numbers::Verdict::Unverified) | None => None,
+        },
         IdField::Jurisdiction => compare_jurisdiction(value, reference),
         IdField::Seat => compare_seat(value, reference),
         IdField::Formation => compare_formation(value, reference),
@@ -410,7 +422,12 @@ pub fn placeholder(value: &str) -> bool {
     )
 }
 
-fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<bool> {
+/// Compares a record's number field with the reference's numbers: the same digits in the same
+/// order; failing that, the pourvoi numbers beside the decision's own arrêt number
+/// (`Pourvoi n° 23-80.251 - Arrêt n° 01078`), its own ECLI, or how many more there are
+/// (`21-25.274 et 3 autres`), which [`numbers::compare_pieces`] reads. The common case, a number as the
+/// source writes it, never reaches the second reading.
+fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers::Verdict> {
     let expected: Vec<String> = reference
         .numbers
         .iter()
@@ -424,7 +441,71 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<bool> {
     if chunks.is_empty() {
         return None;
     }
-    Some(numbers::all_match(&chunks, &expected))
+    if numbers::all_match(&chunks, &expected) {
+        return Some(numbers::Verdict::Equal);
+    }
+    let own_ecli = |ecli: &str| {
+        reference
+            .ecli
+            .iter()
+            .chain(&reference.other_ids)
+            .any(|id| id.trim().eq_ignore_ascii_case(ecli))
+    };
+    numbers::compare_pieces(
+        &numbers::read(value),
+        &expected,
+        || reference_arret(reference),
+        own_ecli,
+    )
+}
+
+/// The decision's own arrêt number, leading zeros dropped (`1078`), when the reference gives
+/// one: the end of a Cour de cassation ECLI (`ECLI:FR:CCASS:2023:CR01078`, the chamber's code
+/// then the number; DILA's `NUMERO`, `C2301078`, ends with the same five digits), else a line
+/// of the text's header that gives it (`Arrêt n° 740 FS-P+B`; on a decision of the Cour de
+/// cassation, `N° 01078` alone, as criminal judgments write it). Judilibre's `number` and DILA's
+/// `NUMERO_AFFAIRE` are the pourvoi numbers, never the arrêt number.
+fn reference_arret(reference: &ReferenceDecision) -> Option<String> {
+    if let Some(ecli) = reference.ecli.as_deref() {
+        let parts: Vec<&str> = ecli.trim().split(':').collect();
+        if let [scheme, country, court, _year, ordinal] = parts[..]
+            && scheme.eq_ignore_ascii_case("ecli")
+            && country.eq_ignore_ascii_case("fr")
+            && court.eq_ignore_ascii_case("ccass")
+            && ordinal.len() == 7
+            && ordinal.is_char_boundary(2)
+            && numbers::arret_shaped(&ordinal[2..])
+        {
+            return Some(ordinal[2..].trim_start_matches('0').to_owned());
+        }
+    }
+    let cc = cc_reference(reference).is_some();
+    let mut end = reference.text.len().min(1500);
+    while !reference.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    reference.text[..end].lines().find_map(|line| {
+        let line = line.trim_start();
+        // Most lines are told at a glance, without folding.
+        if !matches!(line.bytes().next(), Some(b'A' | b'a' | b'N' | b'n')) {
+            return None;
+        }
+        let w = words(line);
+        let mut tokens = w.split(' ');
+        let mut first = tokens.next()?;
+        let labelled = first == "arret";
+        if labelled {
+            first = tokens.next()?;
+        }
+        if !(labelled || cc) || !matches!(first, "n" | "no" | "nº") {
+            return None;
+        }
+        let number = tokens.next()?;
+        // After the number, only the formation and publication code (`FS-P+B`).
+        let code = tokens.all(|t| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_lowercase()));
+        (code && number.bytes().all(|b| b.is_ascii_digit()) && numbers::arret_shaped(number))
+            .then(|| number.trim_start_matches('0').to_owned())
+    })
 }
 
 /// Compares a record's seat with the seats of the reference: the same when it is one of them;

@@ -42,6 +42,211 @@ pub fn all_match(chunks: &[String], reference: &[String]) -> bool {
     can[0]
 }
 
+/// One piece of a record's number field, read by [`read`] when its digits alone do not match
+/// the reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A number-like chunk, as [`digit_chunks`] gives it. `arret_shaped` when it is written with
+    /// digits alone, at most five once its leading zeros are dropped (`01078`, `n°740`): the shape
+    /// of the Cour de cassation's arrêt numbers; `labelled` when the record calls it the arrêt
+    /// number besides (`arrêt n° 01078`, `Arr. n° 740`).
+    Chunk {
+        digits: String,
+        arret_shaped: bool,
+        labelled: bool,
+    },
+    /// `et 3 autres`: that many more numbers than those the record writes.
+    Others(usize),
+    /// An ECLI (`ECLI:FR:CCASS:2023:CR01078`), as written.
+    Ecli(String),
+}
+
+/// The label of an arrêt number, folded and trimmed (`Arrêt`, `ARRÊT`, `arr.`).
+fn arret_label(word: &str) -> bool {
+    matches!(word, "arret" | "arr")
+}
+
+/// What may stand between a label and its number (`n°`, `no`, `numéro`), folded and trimmed.
+fn number_sign(word: &str) -> bool {
+    matches!(word, "" | "n" | "no" | "nº" | "num" | "numero")
+}
+
+/// `s` without its leading zeros (`01078` → `1078`).
+fn significant(s: &str) -> &str {
+    s.trim_start_matches('0')
+}
+
+/// Whether `digits` can be an arrêt number: 1 to 5 digits once the leading zeros are dropped.
+pub fn arret_shaped(digits: &str) -> bool {
+    let s = significant(digits);
+    (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Reads a record's number field into [`Piece`]s: the chunks of [`digit_chunks`], in order,
+/// with what their words say of them. Only called when the digits alone do not match, so it
+/// may fold each word.
+pub fn read(s: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut label = false;
+    for token in
+        s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '\u{a0}' | '\u{202f}'))
+    {
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.len() > 5 && core.is_char_boundary(5) && core[..5].eq_ignore_ascii_case("ecli:") {
+            pieces.push(Piece::Ecli(core.to_owned()));
+            label = false;
+            continue;
+        }
+        if !core.bytes().any(|b| b.is_ascii_digit()) {
+            let word = super::fold(core);
+            if arret_label(&word) {
+                label = true;
+            } else if matches!(word.as_str(), "autre" | "autres")
+                && let Some(Piece::Chunk {
+                    digits,
+                    arret_shaped: true,
+                    labelled: false,
+                }) = pieces.last()
+                && digits.len() <= 4
+                && let Ok(k) = significant(digits).parse::<usize>()
+                && k > 0
+            {
+                pieces.pop();
+                pieces.push(Piece::Others(k));
+                label = false;
+            } else if !(label && number_sign(&word)) {
+                label = false;
+            }
+            continue;
+        }
+        let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+        let all_digits = token.chars().all(|c| c.is_ascii_digit());
+        if digits.len() < 2 && !all_digits {
+            label = false;
+            continue;
+        }
+        // `n°1078`, `no1078`: the sign written against the number.
+        let folded = super::fold(core);
+        let bare = ["n°", "nº", "no", "n"]
+            .iter()
+            .find_map(|sign| folded.strip_prefix(sign))
+            .unwrap_or(&folded);
+        let arret_shaped = bare.bytes().all(|b| b.is_ascii_digit()) && arret_shaped(bare);
+        pieces.push(Piece::Chunk {
+            digits,
+            arret_shaped,
+            labelled: label && arret_shaped,
+        });
+        label = false;
+    }
+    pieces
+}
+
+/// How a record's number field compares with the reference's numbers, once its digits alone
+/// did not match them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The record shows the reference's numbers and, beside them, the decision's own arrêt
+    /// number or how many more numbers the decision has.
+    Equal,
+    /// Nothing contradicts the reference, but the record labels an arrêt number the reference
+    /// does not give.
+    Unverified,
+    /// The record contradicts the reference; `arret` when it labels an arrêt number the
+    /// reference gives another of.
+    Different { arret: bool },
+}
+
+/// Compares the `pieces` of a record's number field with the reference's numbers (`expected`,
+/// digits alone) and, called only when needed, its own arrêt number (`arret`, leading zeros
+/// dropped). As [`all_match`], with three more kinds of piece taken alone:
+/// - the decision's own ECLI (`own_ecli` tells), which identifies it as well as its number;
+/// - an arrêt number the record labels so, or writes bare and equal to the reference's own
+///   (`Pourvoi n° 23-80.251 - Arrêt n° 01078`); one labelled when the reference gives none
+///   is [`Verdict::Unverified`];
+/// - `et k autres` when the reference has at least k + 1 numbers (the one shown must be one).
+///
+/// There must be a chunk or an ECLI: `et 3 autres` alone identifies nothing (`None`).
+pub fn compare_pieces(
+    pieces: &[Piece],
+    expected: &[String],
+    arret: impl FnOnce() -> Option<String>,
+    own_ecli: impl Fn(&str) -> bool,
+) -> Option<Verdict> {
+    if !pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Chunk { .. } | Piece::Ecli(_)))
+    {
+        return None;
+    }
+    let needs_arret = pieces.iter().any(|p| {
+        matches!(
+            p,
+            Piece::Chunk {
+                arret_shaped: true,
+                ..
+            }
+        )
+    });
+    let arret = if needs_arret { arret() } else { None };
+    let mut distinct: Vec<&str> = expected.iter().map(String::as_str).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // Whether piece `i`, alone, is an arrêt number or a count: `Some(true)` when proved,
+    // `Some(false)` when it cannot be checked, `None` when it is neither.
+    let alone = |piece: &Piece| -> Option<bool> {
+        match piece {
+            Piece::Chunk {
+                digits,
+                arret_shaped: true,
+                labelled,
+            } => match &arret {
+                Some(own) if significant(digits) == own.as_str() => Some(true),
+                None if *labelled => Some(false),
+                _ => None,
+            },
+            Piece::Chunk { .. } => None,
+            Piece::Others(k) => (distinct.len() > *k).then_some(true),
+            Piece::Ecli(ecli) => own_ecli(ecli).then_some(true),
+        }
+    };
+    // can[i]: pieces[i..] can be read; `Some(true)` when all of them are proved.
+    let n = pieces.len();
+    let mut can: Vec<Option<bool>> = vec![None; n + 1];
+    can[n] = Some(true);
+    for i in (0..n).rev() {
+        let mut best = alone(&pieces[i]).and_then(|a| can[i + 1].map(|rest| a && rest));
+        let mut joined = String::new();
+        for j in i..n {
+            let Piece::Chunk { digits, .. } = &pieces[j] else {
+                break;
+            };
+            joined.push_str(digits);
+            if let Some(rest) = can[j + 1]
+                && expected.contains(&joined)
+            {
+                best = Some(rest || best == Some(true));
+                if rest {
+                    break;
+                }
+            }
+        }
+        can[i] = best;
+    }
+    Some(match can[0] {
+        Some(true) => Verdict::Equal,
+        Some(false) => Verdict::Unverified,
+        None => Verdict::Different {
+            arret: arret.as_deref().is_some_and(|own| {
+                pieces.iter().any(|p| {
+                    matches!(p, Piece::Chunk { digits, labelled: true, .. }
+                        if significant(digits) != own)
+                })
+            }),
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +287,111 @@ mod tests {
             "21-25.274 21-25.275 21-25.276 21-25.277",
             &["21-25274", "21-25275", "21-25276", "21-25277"]
         ));
+    }
+
+    fn chunk(digits: &str, arret_shaped: bool, labelled: bool) -> Piece {
+        Piece::Chunk {
+            digits: digits.into(),
+            arret_shaped,
+            labelled,
+        }
+    }
+
+    #[test]
+    fn pieces_say_which_number_is_the_arret_number_and_how_many_others() {
+        assert_eq!(
+            read("Pourvoi n° 23-80.251 - Arrêt n° 01078"),
+            vec![chunk("2380251", false, false), chunk("01078", true, true)]
+        );
+        assert_eq!(
+            read("pourvoi n° 23-80.251 (arrêt n°1078)"),
+            vec![chunk("2380251", false, false), chunk("1078", true, true)]
+        );
+        assert_eq!(read("ARRÊT N° 740 FS-P+B"), vec![chunk("740", true, true)]);
+        // The label reaches the next number only, and only a number of an arrêt number's shape.
+        assert_eq!(
+            read("Arrêt du 3 octobre 2023 n° 1078"),
+            vec![
+                chunk("3", true, false),
+                chunk("2023", true, false),
+                chunk("1078", true, false)
+            ]
+        );
+        assert_eq!(
+            read("arrêt n° 23-80.252"),
+            vec![chunk("2380252", false, false)]
+        );
+        assert_eq!(read("arrêt n° 123456"), vec![chunk("123456", false, false)]);
+        assert_eq!(
+            read("21-25.274 et 3 autres"),
+            vec![chunk("2125274", false, false), Piece::Others(3)]
+        );
+        assert_eq!(
+            read("21-25.274 et 0 autres"),
+            vec![chunk("2125274", false, false), chunk("0", false, false)]
+        );
+    }
+
+    #[test]
+    fn pieces_beside_the_numbers() {
+        let expected = vec!["2380251".to_string()];
+        let own = || Some("1078".to_string());
+        let no_ecli = |_: &str| false;
+        let verdict = |s: &str| compare_pieces(&read(s), &expected, own, no_ecli);
+        assert_eq!(verdict("23-80.251 - Arrêt n° 01078"), Some(Verdict::Equal));
+        assert_eq!(verdict("23-80.251 01078"), Some(Verdict::Equal));
+        assert_eq!(
+            verdict("23-80.251 - Arrêt n° 01077"),
+            Some(Verdict::Different { arret: true })
+        );
+        assert_eq!(
+            verdict("23-80.252 - Arrêt n° 01078"),
+            Some(Verdict::Different { arret: false })
+        );
+        assert_eq!(
+            compare_pieces(
+                &read("23-80.251 - Arrêt n° 01077"),
+                &expected,
+                || None,
+                no_ecli
+            ),
+            Some(Verdict::Unverified)
+        );
+        // The reference's arrêt number is looked for only when a piece may be one.
+        let called = std::cell::Cell::new(false);
+        let never = || {
+            called.set(true);
+            None
+        };
+        assert_eq!(
+            compare_pieces(&read("23-80.252"), &expected, never, no_ecli),
+            Some(Verdict::Different { arret: false })
+        );
+        assert!(!called.get());
+        assert_eq!(
+            compare_pieces(&read("et 3 autres"), &expected, own, no_ecli),
+            None
+        );
+        // The decision's own ECLI identifies it; another does not.
+        let own_ecli = |e: &str| e.eq_ignore_ascii_case("ECLI:FR:CCASS:2023:CR01078");
+        let ecli = |s: &str| compare_pieces(&read(s), &expected, || None, own_ecli);
+        assert_eq!(
+            read("(ECLI:FR:CCASS:2023:CR01078)"),
+            vec![Piece::Ecli("ECLI:FR:CCASS:2023:CR01078".into())]
+        );
+        assert_eq!(
+            ecli("23-80.251 - ecli:fr:ccass:2023:cr01078"),
+            Some(Verdict::Equal)
+        );
+        assert_eq!(ecli("ECLI:FR:CCASS:2023:CR01078"), Some(Verdict::Equal));
+        assert_eq!(
+            ecli("23-80.251 - ECLI:FR:CCASS:2023:CR01079"),
+            Some(Verdict::Different { arret: false })
+        );
+        assert_eq!(
+            ecli("23-80.252 - ECLI:FR:CCASS:2023:CR01078"),
+            Some(Verdict::Different { arret: false })
+        );
     }
 
     #[test]
