@@ -1154,9 +1154,14 @@ static OTHER_PROFESSIONAL_NEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// not `taux d'intérêt`; `réputé sévère`, not `réputé non écrit`; `ratio decidendi`,
 /// `classement sans suite` and `la sévérité de la peine` are not profiling.
 static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
-    const CASES: &str = r"(pourvois|affaires|dossiers|decisions|arrets|recours|demandes|jugements|condamnations|requetes|appels|relaxes|cassations|rejets|litiges|causes)";
+    const CASES: &str = r"(pourvois|affaires|dossiers|decisions|arrets|recours|demandes|jugements|ordonnances|condamnations|requetes|appels|relaxes|cassations|rejets|litiges|causes)";
     const OUTCOMES: &str = r"(rejets?|cassations?|confirmations?|infirmations?|condamnations?|relaxes?|succes|reussite|reformations?|annulations?|admissions?|irrecevabilites?|acquittements?)";
     const JUDGED: &str = r"(severes?|clementes?|clements|indulgente?s?|laxistes?|repressi\w*|partiale?s?|partiaux|expeditifs?|expeditives?)";
+    // What a prediction says a magistrate will do (`cassera`, `rejetteront`).
+    const WILL: &str =
+        r"(cass|rejett|confirm|infirm|condamn|relax|annul|accueill|reform)(era|eront)";
+    // A magistrate's office, as a superlative judges them among their peers.
+    const BENCH: &str = r"(president|presidente|juge|magistrat|magistrate|conseiller|conseillere)";
     Regex::new(
         &[
             format!(r"\b(taux|pourcentage|proportion)\s+(de\s+|d')\s*{OUTCOMES}\b"),
@@ -1168,6 +1173,20 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
             format!(r"\d\s?(%|pour\s?cent)[^.;]{{0,60}}\b{CASES}\b"),
             format!(r"\b{CASES}\b[^.;]{{0,60}}\d\s?(%|pour\s?cent)"),
             format!(r"\b\d+\s+{CASES}\s+sur\s+\d+"),
+            // Counts of cases and of their outcomes (`45 arrêts, 30 cassations`, `312 décisions
+            // dont 41 cassations`): a single count (`les 3 pourvois`) is a decision's, not a
+            // practice's.
+            format!(r"\b\d+\s+{CASES}\b[\s,:/(]*((et|dont|pour|contre)\s+)?\d+\s+{OUTCOMES}\b"),
+            // A probability given as a figure (`une probabilité de 0,81`), and a prediction of
+            // what a magistrate will decide (`prédit que M. X cassera`); not a chance as damages
+            // (`une perte de chance de 30 %`), nor a prediction of something else (`comme
+            // l'avait prédit la doctrine`).
+            r"\bprobabilites?\s+(de\s+|:\s*)?\d".to_string(),
+            format!(r"\bpredi\w*\s+(qu'|que\s)[^;!?]{{0,80}}\b{WILL}\b"),
+            // A superlative among magistrates (`le président le plus sévère`, `la plus clémente
+            // des juges`); not one of a sentence or a reading (`la peine la plus sévère`).
+            format!(r"\b{BENCH}s?\s+(le|la|les)\s+(plus|moins)\s+{JUDGED}"),
+            format!(r"\b(le|la)\s+(plus|moins)\s+{JUDGED}\s+(des|de\s+tous\s+les|de\s+toutes\s+les)\s+{BENCH}s\b"),
             format!(r"\b(reput\w*|se montrent?)\s+(tres\s+|trop\s+|particulierement\s+|plutot\s+|pour\s+etre\s+|comme\s+)?{JUDGED}\b"),
             r"\b(presque toujours|systematiquement|quasi systematiquement|le plus souvent)\s+(\w+\s+){0,2}(rejet\w*|cass\w*|condamn\w*|relax\w*|accueill\w*|infirm\w*|confirm\w*)".to_string(),
         ]
@@ -1176,13 +1195,46 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// A magistrate's or clerk's title, then a word that opens with a capital: a name given by its
+/// title without a civility (`le président Bonnal`, `Le juge Bonnal`, `du magistrat Bonnal`,
+/// `l'avocat général Lemoine`). The title in any case, the name with its capital. No `\b`, which
+/// would keep the pattern off the fast engines: [`titled_names`] checks what stands before the
+/// title.
+static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:vice-pr[eé]sidente?|pr[eé]sidente?|juges?|magistrate?s?|conseill[eè]re?s?|rapporteure?|greffi[eè]re?|procureure?|substitut|doyenne?|assesseure?s?|avocate?\s+g[eé]n[eé]rale?)\s+(\p{Lu}[\p{L}'’-]*\p{L})",
+    )
+    .expect("a valid pattern")
+});
+
+/// The byte spans of the names `value` gives after a magistrate's or clerk's title, without a
+/// civility (see [`TITLED_NAME`]): a word that may be a name, not an office, a court or a body
+/// (`le président Bonnal`; not `le juge Européen`, `la présidente Cour`).
+fn titled_names(value: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    TITLED_NAME.captures_iter(value).filter_map(move |c| {
+        let (title, name) = (c.get(0)?, c.get(1)?);
+        let cut = value[..title.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let folded = crate::ident::fold(name.as_str());
+        let f = folded.as_str();
+        let office = OFFICE_WORDS.contains(&f)
+            || NOT_PERSON_WORDS.contains(&f)
+            || HEADER_WORDS.contains(&f)
+            || ORG_WORDS.contains(&f);
+        (!cut && !office && may_be_name_word(name.as_str())).then_some((name.start(), name.end()))
+    })
+}
+
 /// PRF002 in the reuser's own words (a commentary, a note, a tag): a text that names a
 /// magistrate or clerk and, beside the name, gives figures or judgements about their practice
 /// (« Mme X, présidente, rejette 82 % des pourvois », « réputée très sévère », « score de
-/// sévérité 8,7/10 »). A name is a magistrate's when a magistrate's role stands beside it, or
-/// when the decision names that surname in such a role (`magistrates`, folded surnames) and no
-/// other profession stands beside it. A commentary on the decision that judges nobody's
-/// practice (« M. X, conseiller rapporteur, a proposé le rejet ») is not profiling.
+/// sévérité 8,7/10 », « Le juge X rejette 9 pourvois sur 10 »). A name is a magistrate's when
+/// a magistrate's role stands beside it (a title before it without a civility, `le président
+/// X`, is one), or when the decision names that surname in such a role (`magistrates`, folded
+/// surnames) and no other profession stands beside it. A commentary on the decision that judges
+/// nobody's practice (« M. X, conseiller rapporteur, a proposé le rejet ») is not profiling.
 pub fn check_text(
     path: &str,
     value: &str,
@@ -1190,8 +1242,11 @@ pub fn check_text(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let people = crate::text::names::civility_names(value);
-    for (start, end, _) in people {
+    let people = crate::text::names::civility_names(value)
+        .into_iter()
+        .map(|(start, end, _)| (start, end))
+        .chain(titled_names(value));
+    for (start, end) in people {
         // The sentence around the name, or 160 bytes on either side of it.
         let lo = value[..start]
             .rmatch_indices(STOPS)
@@ -1989,6 +2044,91 @@ mod tests {
             members(json!({"notes": "M. Bonnal rejette 82 % des pourvois"})),
             vec![(Rule::PRF002, "notes".into())]
         );
+    }
+
+    /// The profiling findings of a commentary about the decision [`BENCH`] (whose president is
+    /// M. Bonnal), as the audit runs them.
+    fn commentary(text: &str) -> Vec<(Rule, String)> {
+        let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
+        let mut out = Vec::new();
+        check_texts(
+            Some(text),
+            &[],
+            &|s| pros.names_surname(s),
+            &Arc::default(),
+            &mut out,
+        );
+        out.iter()
+            .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
+            .collect()
+    }
+
+    /// Figures or judgements about a magistrate named by a title without a civility (`le
+    /// président Bonnal`), in a note or a commentary: PRF002, whether the decision names them or
+    /// not, and not the PRF001 of a field that lists the court.
+    #[test]
+    fn a_magistrate_named_by_title_and_judged_in_prose_is_prf002() {
+        for text in [
+            "Statistiques du magistrat Bonnal : 45 arrêts, 30 cassations.",
+            "Le juge Bonnal rejette 9 pourvois sur 10.",
+            "Sévérité du président Bonnal : très élevée (note 9/10).",
+            "Le président Bonnal : taux de cassation 78 %.",
+            "L'avocat général Lemoine requiert la cassation dans 80 % des affaires.",
+            "Le juge Dupont rejette 9 pourvois sur 10.",
+        ] {
+            assert_eq!(
+                members(json!({ "analyse": text })),
+                vec![(Rule::PRF002, "analyse".into())],
+                "{text}"
+            );
+            assert_eq!(
+                commentary(text),
+                vec![(Rule::PRF002, "commentary".into())],
+                "{text}"
+            );
+        }
+    }
+
+    /// Counts, a probability, a prediction and a superlative about a magistrate the decision
+    /// names, and figures about a kind of decision the rules had not listed (`ordonnances`).
+    #[test]
+    fn counts_predictions_and_superlatives_about_a_magistrate_are_prf002() {
+        for text in [
+            "M. Bonnal casse 78 % des ordonnances qui lui sont soumises.",
+            "M. Bonnal : 45 arrêts, 30 cassations.",
+            "M. Bonnal : 312 décisions dont 41 cassations.",
+            "Notre IA prédit que M. Bonnal cassera la décision avec une probabilité de 0,81.",
+            "Notre IA prédit que M. Bonnal cassera la décision.",
+            "Probabilité de 0,81 que M. Bonnal casse.",
+            "M. Bonnal est le président le plus sévère de la chambre criminelle.",
+            "Mme Thomas est la plus clémente des conseillères de la chambre.",
+        ] {
+            assert_eq!(
+                commentary(text),
+                vec![(Rule::PRF002, "commentary".into())],
+                "{text}"
+            );
+        }
+    }
+
+    /// What looks like those figures without being anybody's practice: a title without a name,
+    /// a single count, a chance as damages, a prediction by someone else, a sentence's severity,
+    /// a chamber's rate, a lawyer's.
+    #[test]
+    fn figures_that_judge_no_magistrates_practice_are_not_prf002() {
+        for text in [
+            "Le président Bonnal a rejeté le pourvoi.",
+            "Le président Bonnal a joint les 3 pourvois.",
+            "Le juge des libertés a rejeté 9 requêtes sur 10.",
+            "La chambre criminelle casse 78 % des ordonnances qui lui sont soumises.",
+            "M. Bonnal, président, a retenu une perte de chance de 30 %.",
+            "Comme l'avait prédit la doctrine, M. Bonnal, président, a rejeté le pourvoi.",
+            "M. Bonnal, président, a prononcé la peine la plus sévère.",
+            "Me Bonnal gagne 60 % de ses dossiers.",
+            "La présidente Cour a statué : 45 arrêts, 30 cassations.",
+        ] {
+            assert_eq!(commentary(text), vec![], "{text}");
+        }
     }
 
     /// Only the names are redacted on export, as for the fields named for magistrates.
