@@ -856,8 +856,9 @@ fn words_of(s: &str) -> Vec<Word<'_>> {
 }
 
 /// A member of the court as the decision names them: the folded words of their name
-/// (`["dang", "van", "sung"]`), the surname last.
-struct CourtName(Vec<String>);
+/// (`["dang", "van", "sung"]`), the surname last, and the name as written (`Mme Dang Van
+/// Sung`), by which the decision's texts give their role.
+struct CourtName(Vec<String>, String);
 
 impl CourtName {
     /// The name words of `name` (`M. Bonnal`, `Marie-Claire Martinel`, `Bonnal (Président)`),
@@ -868,7 +869,7 @@ impl CourtName {
             .filter(|w| may_be_name_word(w))
             .map(crate::ident::fold)
             .collect();
-        (!words.is_empty()).then_some(CourtName(words))
+        (!words.is_empty()).then(|| CourtName(words, name.trim().to_string()))
     }
 
     fn surname(&self) -> &str {
@@ -914,8 +915,9 @@ fn may_be_member_word(w: &Word<'_>) -> bool {
             || ORG_WORDS.contains(&f))
 }
 
-/// Whether `s`, a value of the reuser's fields, names one of `court` (folded names): a word of
-/// it is their surname, written with a capital (`Bonnal`, `BONNAL`), and
+/// Those of `court` (folded names) that `s`, a value of the reuser's fields, names, in the
+/// order it names them: a word of it is their surname, written with a capital (`Bonnal`,
+/// `BONNAL`), and
 /// - it is not another person's: no other first name before it (`Jean Bonnal` is not
 ///   `Marie Bonnal`), no lawyer's or firm's mark (`Me Bonnal`, `SCP Bonnal et Dupont`), no other
 ///   profession after it (`M. Bonnal, avocat`);
@@ -923,7 +925,8 @@ fn may_be_member_word(w: &Word<'_>) -> bool {
 ///   court role (`Bonnal (président)`), with the first name the decision gives, or alone in a
 ///   value that holds nothing but names and roles (`Bonnal`, `Bonnal, Thomas`), not in a
 ///   phrase (`Petit commerce`).
-fn names_member(s: &str, words: &[Word<'_>], court: &[CourtName]) -> bool {
+fn named_members<'c>(s: &str, words: &[Word<'_>], court: &'c [CourtName]) -> Vec<&'c CourtName> {
+    let mut named = Vec::new();
     // Whether only white space, a civility's dot or an elision lie between two words (no `,`,
     // `;`, `(`): they are one name.
     let joined = |a: &Word<'_>, b: &Word<'_>| {
@@ -932,7 +935,7 @@ fn names_member(s: &str, words: &[Word<'_>], court: &[CourtName]) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’'))
     };
     let free = free_words(words);
-    for (i, w) in words.iter().enumerate() {
+    'words: for (i, w) in words.iter().enumerate() {
         if !may_be_member_word(w) {
             continue;
         }
@@ -1010,11 +1013,12 @@ fn names_member(s: &str, words: &[Word<'_>], court: &[CourtName]) -> bool {
                 _ => {}
             }
             if strong || free == 0 && !complement {
-                return true;
+                named.push(name);
+                continue 'words;
             }
         }
     }
-    false
+    named
 }
 
 /// PRF001 by what a field holds, whatever its name: a field of the record beside the canonical
@@ -1051,11 +1055,17 @@ pub fn check_court_members(
             })
             .as_slice()
     };
-    // Whether a string, or any string inside a value (but under a key for parties or
-    // lawyers), names a member of the court.
-    fn holds<'c>(v: &Value, depth: usize, court: &dyn Fn() -> &'c [CourtName]) -> bool {
-        if depth > 32 {
-            return false;
+    // The members of the court that a string, or the strings inside a value (but under a key
+    // for parties or lawyers), name; `all` false stops at the first.
+    fn holds<'c>(
+        v: &Value,
+        depth: usize,
+        court: &dyn Fn() -> &'c [CourtName],
+        all: bool,
+        named: &mut Vec<&'c CourtName>,
+    ) {
+        if depth > 32 || !all && !named.is_empty() {
+            return;
         }
         match v {
             Value::String(s) => {
@@ -1067,20 +1077,30 @@ pub fn check_court_members(
                     || !s.chars().any(char::is_uppercase)
                     || is_pseudonymised(s)
                 {
-                    return false;
+                    return;
                 }
                 let words = words_of(s);
                 if !words.iter().any(may_be_member_word) || free_words(&words) > 3 {
-                    return false;
+                    return;
                 }
                 let court = court();
-                !court.is_empty() && names_member(s, &words, court)
+                if !court.is_empty() {
+                    named.extend(named_members(s, &words, court));
+                }
             }
-            Value::Array(a) => a.iter().any(|x| holds(x, depth + 1, court)),
-            Value::Object(o) => o
-                .iter()
-                .any(|(k, x)| !names_parties_or_lawyers(k) && holds(x, depth + 1, court)),
-            _ => false,
+            Value::Array(a) => {
+                for x in a {
+                    holds(x, depth + 1, court, all, named);
+                }
+            }
+            Value::Object(o) => {
+                for (k, x) in o {
+                    if !names_parties_or_lawyers(k) {
+                        holds(x, depth + 1, court, all, named);
+                    }
+                }
+            }
+            _ => {}
         }
     }
     fn visit<'c>(
@@ -1109,8 +1129,12 @@ pub fn check_court_members(
                     );
                 }
             }
-            Value::String(_) | Value::Array(_) if holds(v, depth, court) => {
-                found.push((path, v.clone()));
+            Value::String(_) | Value::Array(_) => {
+                let mut named = Vec::new();
+                holds(v, depth, court, false, &mut named);
+                if !named.is_empty() {
+                    found.push((path, v.clone()));
+                }
             }
             _ => {}
         }
@@ -1120,17 +1144,150 @@ pub fn check_court_members(
         visit(key.clone(), key, value, 0, &is_covered, &court, &mut found);
     }
     for (path, value) in found {
+        // Who the field names, for the message to say which side of the case they are on.
+        let mut named = Vec::new();
+        holds(&value, 0, &court, true, &mut named);
+        let mut sides: Vec<Side> = named
+            .iter()
+            .map(|n| side_of(&n.1, professionals.texts()))
+            .collect();
+        sides.sort_unstable();
+        sides.dedup();
+        let who = sides
+            .iter()
+            .map(|s| s.phrase())
+            .collect::<Vec<_>>()
+            .join(" and ");
         out.push(
             Finding::new(
                 Rule::PRF001,
                 Some(rec.clone()),
                 format!(
-                    "field `{path}` carries the identity of magistrates or clerks as indexable metadata: it names a member of the court that decided the case"
+                    "field `{path}` carries the identity of magistrates or clerks as indexable metadata: it names {who}"
                 ),
             )
             .with_evidence(evidence(&path, &value)),
         );
     }
+}
+
+/// Which side of a case a member of the court named in the reuser's fields is on, as the
+/// decision's texts give their role: the bench that decided it, its clerk, the parquet (an
+/// advocate general or a prosecutor, who is no judge of it) or the rapporteur public. Ordered
+/// as a message lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Bench,
+    Clerk,
+    Parquet,
+    RapporteurPublic,
+    /// The source's metadata names them, the texts give no role beside the name.
+    Unknown,
+}
+
+impl Side {
+    fn phrase(self) -> &'static str {
+        match self {
+            Side::Bench => "a member of the court that decided the case",
+            Side::Clerk => "a clerk of the court that decided the case",
+            Side::Parquet => {
+                "a magistrate of the parquet in the case (avocat général, procureur), not a judge of it"
+            }
+            Side::RapporteurPublic => "the rapporteur public of the case",
+            Side::Unknown => "a magistrate of the case, as the source's metadata names them",
+        }
+    }
+}
+
+/// Roles, folded, as a decision writes them after a name (`M. Lemoine, avocat général`, `Mme
+/// Thomas, conseiller rapporteur`) or before it (`Greffier : Mme X`, `le président M. X`), and
+/// the side each stands for; the longer first where one opens the other.
+const SIDES: &[(&str, Side)] = &[
+    ("premier avocat general", Side::Parquet),
+    ("premiere avocate generale", Side::Parquet),
+    ("avocat general", Side::Parquet),
+    ("avocate generale", Side::Parquet),
+    ("avocats generaux", Side::Parquet),
+    ("procureur", Side::Parquet),
+    ("substitut", Side::Parquet),
+    ("ministere public", Side::Parquet),
+    ("rapporteur public", Side::RapporteurPublic),
+    ("rapporteure publique", Side::RapporteurPublic),
+    ("commissaire du gouvernement", Side::RapporteurPublic),
+    ("greffier", Side::Clerk),
+    ("greffiere", Side::Clerk),
+    ("directeur de greffe", Side::Clerk),
+    ("directrice de greffe", Side::Clerk),
+    ("premier president", Side::Bench),
+    ("premiere presidente", Side::Bench),
+    ("vice-president", Side::Bench),
+    ("president", Side::Bench),
+    ("conseiller", Side::Bench),
+    ("juge", Side::Bench),
+    ("magistrat", Side::Bench),
+    ("doyen", Side::Bench),
+    ("rapporteur", Side::Bench),
+    ("assesseur", Side::Bench),
+];
+
+/// The role `folded` opens with (`avocat general`, `presidente de chambre`), with what
+/// follows it: a role's feminine or plural ending (`e`, `s`, `es`, `ne`) is part of it, not
+/// another word (`jugement` is no `juge`).
+fn role_at(folded: &str) -> Option<(Side, &str)> {
+    SIDES.iter().find_map(|&(role, side)| {
+        let rest = folded.strip_prefix(role)?;
+        let ending = rest.len() - rest.trim_start_matches(['e', 's', 'n']).len();
+        let rest = &rest[ending.min(2)..];
+        (!rest.starts_with(char::is_alphanumeric)).then_some((side, rest))
+    })
+}
+
+/// The side of the case of the member of the court named `written` (as the decision writes
+/// it, `M. Lemoine`), from the role one of `texts` gives beside that name: the words after it
+/// (past `,` or `(`: `M. Lemoine, avocat général`), else the label before it on its line
+/// (`Greffier : Mme X`, `l'avocat général M. X`). Each text is searched for the name as
+/// written, which only a finding asks.
+fn side_of<'t>(written: &str, texts: impl Iterator<Item = &'t str>) -> Side {
+    if written.is_empty() {
+        return Side::Unknown;
+    }
+    for text in texts {
+        for (at, _) in text.match_indices(written) {
+            let end = at + written.len();
+            if text[end..].starts_with(char::is_alphanumeric)
+                || text[..at].ends_with(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let after = text[end..].trim_start_matches([' ', ',', '(', '\u{a0}']);
+            if let Some((side, _)) = role_at(&fold_text(&after[..ceil(after, after.len().min(40))]))
+            {
+                return side;
+            }
+            // The label before the name, on its line, after the last punctuation: a role
+            // alone (`le président M. X`), or opening a label that a colon ends (`Greffier
+            // lors des débats : Mme X`).
+            let line = &text[floor(text, at.saturating_sub(60))..at];
+            let line = line[line.rfind('\n').map_or(0, |i| i + 1)..].trim_end();
+            let colon = line.ends_with(':');
+            let before = fold_text(line.trim_end_matches(':').trim_end());
+            let label = before
+                .rsplit([',', '.', ';', ':'])
+                .next()
+                .unwrap_or("")
+                .trim_start();
+            let label = ["le ", "la ", "l'"]
+                .iter()
+                .find_map(|a| label.strip_prefix(a))
+                .unwrap_or(label);
+            if let Some((side, rest)) = role_at(label)
+                && (colon || rest.trim().is_empty())
+            {
+                return side;
+            }
+        }
+    }
+    Side::Unknown
 }
 
 /// Magistrates' and clerks' roles, folded, as a text names them beside a name (`Mme Mouillard,
@@ -2129,6 +2286,86 @@ mod tests {
         ] {
             assert_eq!(commentary(text), vec![], "{text}");
         }
+    }
+
+    /// The PRF001 messages of a record whose extra fields are `v`, for the decision [`BENCH`].
+    fn member_messages(v: Value) -> Vec<String> {
+        let extra: Vec<(String, Value)> = v.as_object().unwrap().clone().into_iter().collect();
+        let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
+        let mut out = Vec::new();
+        check_court_members(&extra, &pros, &Arc::default(), &mut out);
+        out.into_iter().map(|f| f.message.to_string()).collect()
+    }
+
+    /// The message says which side of the case the people a field names are on: the bench,
+    /// the clerk, or the parquet (an advocate general is no member of the court that decided).
+    #[test]
+    fn a_members_message_gives_their_side_of_the_case() {
+        let says = |v: Value, who: &str| {
+            assert_eq!(
+                member_messages(v.clone()),
+                vec![format!(
+                    "field `f` carries the identity of magistrates or clerks as indexable metadata: it names {who}"
+                )],
+                "{v}"
+            );
+        };
+        let bench = "a member of the court that decided the case";
+        let parquet = "a magistrate of the parquet in the case (avocat général, procureur), not a judge of it";
+        says(json!({"f": "M. Bonnal"}), bench);
+        says(json!({"f": ["Mme Thomas"]}), bench);
+        says(
+            json!({"f": "Mme Dang Van Sung"}),
+            "a clerk of the court that decided the case",
+        );
+        says(
+            json!({"f": ["M. Lemoine", "SCP Rocheteau et Uzan-Sarano"]}),
+            parquet,
+        );
+        says(
+            json!({"f": ["M. Lemoine", "M. Bonnal"]}),
+            &format!("{bench} and {parquet}"),
+        );
+    }
+
+    /// The role beside a name, after it or as a label before it, and the side it stands for.
+    #[test]
+    fn the_side_of_a_member_is_read_beside_their_name() {
+        let side = |text: &str, name: &str| side_of(name, [text].into_iter());
+        assert_eq!(side(BENCH, "M. Lemoine"), Side::Parquet);
+        assert_eq!(side(BENCH, "M. Bonnal"), Side::Bench);
+        assert_eq!(side(BENCH, "M. Pireyre"), Side::Bench);
+        assert_eq!(side(BENCH, "Mme Dang Van Sung"), Side::Clerk);
+        assert_eq!(
+            side("Greffier lors des débats : Mme Leroy\n", "Mme Leroy"),
+            Side::Clerk
+        );
+        assert_eq!(
+            side("l'avocat général M. Roux a conclu", "M. Roux"),
+            Side::Parquet
+        );
+        assert_eq!(
+            side("la présidente Mme Roux a statué", "Mme Roux"),
+            Side::Bench
+        );
+        assert_eq!(
+            side("Mme Roux, procureure générale, a requis", "Mme Roux"),
+            Side::Parquet
+        );
+        assert_eq!(
+            side("M. Roux, rapporteur public, a conclu", "M. Roux"),
+            Side::RapporteurPublic
+        );
+        assert_eq!(side("Mme Roux, doyenne, a siégé", "Mme Roux"), Side::Bench);
+        // A word that opens with a role is not one; a phrase before the name is no label.
+        assert_eq!(
+            side("M. Roux, jugement du 3 mars", "M. Roux"),
+            Side::Unknown
+        );
+        assert_eq!(side("Sur le rapport de M. Roux.", "M. Roux"), Side::Unknown);
+        // Another name that holds this one is not it.
+        assert_eq!(side("M. Rouxel, avocat général", "M. Roux"), Side::Unknown);
+        assert_eq!(side(BENCH, "M. Absent"), Side::Unknown);
     }
 
     /// Only the names are redacted on export, as for the fields named for magistrates.
