@@ -578,7 +578,12 @@ pub fn check_texts(
             // cassation : 43 %"`): figures about a practice anywhere in it are theirs, whatever
             // separates them from the name.
             if PRACTICE.is_match(&fold_text(s)) {
-                found.push(analytics_finding(path, &Value::String(s.to_string()), rec));
+                found.push(analytics_finding(
+                    path,
+                    &Value::String(s.to_string()),
+                    magistrates,
+                    rec,
+                ));
             }
         } else {
             check_text(path, s, magistrates, rec, &mut found);
@@ -1166,7 +1171,7 @@ pub fn check_court_members(
                     "field `{path}` carries the identity of magistrates or clerks as indexable metadata: it names {who}"
                 ),
             )
-            .with_evidence(evidence(&path, &value)),
+            .with_evidence(evidence(&path, &value, &|w| professionals.names_surname(w))),
         );
     }
 }
@@ -1433,6 +1438,7 @@ pub fn check_text(
             out.push(analytics_finding(
                 path,
                 &Value::String(value.to_string()),
+                magistrates,
                 rec,
             ));
             return;
@@ -1486,8 +1492,14 @@ fn ceil(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// PRF002 on the field at `path`, which holds `value`.
-fn analytics_finding(path: &str, value: &Value, rec: &Arc<RecordRef>) -> Finding {
+/// PRF002 on the field at `path`, which holds `value`; `known` tells the surnames the decision
+/// names (see [`identity_pieces`]).
+fn analytics_finding(
+    path: &str,
+    value: &Value,
+    known: &dyn Fn(&str) -> bool,
+    rec: &Arc<RecordRef>,
+) -> Finding {
     Finding::new(
         Rule::PRF002,
         Some(rec.clone()),
@@ -1495,10 +1507,12 @@ fn analytics_finding(path: &str, value: &Value, rec: &Arc<RecordRef>) -> Finding
             "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
         ),
     )
-    .with_evidence(evidence(path, value))
+    .with_evidence(evidence(path, value, known))
 }
 
-fn evidence(path: &str, v: &Value) -> Evidence {
+/// The evidence of a PRF finding on the field at `path`, which holds `v`: its first 200 chars,
+/// the pieces of identity marked (see [`identity_pieces`] for `known`).
+fn evidence(path: &str, v: &Value, known: &dyn Fn(&str) -> bool) -> Evidence {
     let shown: String = match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -1506,7 +1520,7 @@ fn evidence(path: &str, v: &Value) -> Evidence {
     .chars()
     .take(200)
     .collect();
-    let personal = identity_pieces(&shown);
+    let personal = identity_pieces(&shown, known);
     Evidence {
         field: path.to_string().into(),
         excerpt: Some(shown),
@@ -1586,41 +1600,193 @@ const NOT_IDENTITY: &[&str] = &[
     "false",
 ];
 
-/// The pieces of an identity a magistrate's field shows, to be redacted on export (SPEC §4):
-/// each word opening with a capital letter that is not a civility, an office or a court's
-/// word. What is said of the practice, figures included, stays readable for the auditor and
-/// the court (`M. B•••••`, `"taux_cassation": 0.82`), where redacting the whole field left
-/// nothing to read. A word of a name written in lower case is left: such fields give names as
-/// the source does, capitalised.
-fn identity_pieces(shown: &str) -> Vec<Personal> {
-    let mut out = Vec::new();
-    let mut word: Option<(usize, usize)> = None; // (start char, start byte)
-    let mut chars = 0;
-    let mut flush = |w: Option<(usize, usize)>, end_char: usize, end_byte: usize| {
-        let Some((c0, b0)) = w else { return };
-        let text = shown[b0..end_byte].trim_end_matches(['-', '\'', '’']);
-        let trimmed = shown[b0..end_byte].chars().count() - text.chars().count();
-        let first_upper = text.chars().next().is_some_and(char::is_uppercase);
-        if first_upper
-            && text.chars().count() >= 2
-            && !NOT_IDENTITY.contains(&crate::ident::fold(text).as_str())
-        {
-            out.push(Personal::whole(c0, end_char - trimmed));
+/// Capitalised words that open a sentence or a label in the reuser's words about a magistrate
+/// without being part of a name (folded), beside [`ANALYTICS_WORDS`] (`Taux`, `Sévérité`,
+/// `Statistiques`) and the words [`may_be_name_word`] rejects (`Selon`, `Le`, `Société`).
+const COMMON_WORDS: &[&str] = &[
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "ces",
+    "cet",
+    "chaque",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "plus",
+    "moins",
+    "tres",
+    "depuis",
+    "apres",
+    "avant",
+    "lorsque",
+    "quand",
+    "comme",
+    "sans",
+    "sous",
+    "on",
+    "nous",
+    "vous",
+    "aucun",
+    "aucune",
+    "plusieurs",
+    "ia",
+    "note",
+    "indice",
+    "niveau",
+    "degre",
+    "proportion",
+    "probabilite",
+    "chances",
+    "risque",
+    "resultat",
+    "resultats",
+    "bilan",
+    "palmares",
+    "top",
+];
+
+/// Particles that open a name with a capital (`Le Gall`, `De Gaulle`, `Van Ruymbeke`), as
+/// they open a sentence (`Le juge`, `La présidente`).
+const NAME_PARTICLES: &[&str] = &[
+    "le", "la", "les", "de", "du", "des", "d", "l", "van", "von", "der", "den", "di", "da", "del",
+    "ben", "el", "al",
+];
+
+/// The pieces of an identity a PRF finding's excerpt shows, to be redacted on export (SPEC
+/// §4): each word opening with a capital letter that may be part of a person's name. What is
+/// said of the practice, figures included, stays readable for the auditor and the court (`M.
+/// B•••••`, `"taux_cassation": 0.82`), where redacting the whole field left nothing to read.
+/// Left in clear:
+/// - civilities, offices, courts and chambers ([`NOT_IDENTITY`]), and words that are no name
+///   ([`may_be_name_word`], [`ANALYTICS_WORDS`], [`COMMON_WORDS`]: `Selon`, `Taux`,
+///   `Statistiques`, `Notre`), but right after a civility (`M. Doyen`);
+/// - a capitalised particle but before a name (`Le juge`, not `Le Gall`);
+/// - a lawyer's, a firm's or a company's name after its mark (`Me Dupont`, `SCP Rocheteau,
+///   Uzan-Sarano et Goulet`, `SARL Boré, Salve de Bruneton et Mégret`): SPEC §2.1 keeps lawyers
+///   in clear, and a company is no natural person;
+/// - a word that opens a sentence before a lower-case word (`Cassation probable pour…`), unless
+///   `known` says the decision names that surname, or the excerpt shows it as a name elsewhere.
+///
+/// A word of a name written in lower case is left: such fields give names as the source does,
+/// capitalised.
+fn identity_pieces(shown: &str, known: &dyn Fn(&str) -> bool) -> Vec<Personal> {
+    let words = words_of(shown);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    // The char offset of a byte offset: excerpts are 200 chars at most.
+    let char_at = |b: usize| shown[..b].chars().count();
+    let between = |k: usize| &shown[words[k - 1].end..words[k].start];
+    // Whether only white space (or a civility's dot, an elision) parts word `k` from the one
+    // before.
+    let joined = |k: usize| {
+        k > 0
+            && between(k)
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’'))
+    };
+    let after_civility = |k: usize| k > 0 && words[k - 1].civility() && joined(k);
+    let common = |w: &Word<'_>| {
+        let f = w.folded.as_str();
+        NOT_IDENTITY.contains(&f)
+            || ANALYTICS_WORDS.contains(&f)
+            || COMMON_WORDS.contains(&f)
+            || !may_be_name_word(w.text)
+    };
+    let name_like = |w: &Word<'_>| w.capital() && w.text.chars().count() >= 2 && !common(w);
+    // Whether word `k` opens a sentence or a quoted value.
+    let opens = |k: usize| {
+        k == 0 || {
+            let gap = between(k);
+            let base = words[k - 1].end;
+            gap.contains(['!', '?', '\n', '"'])
+                || gap
+                    .match_indices('.')
+                    .any(|(i, _)| ends_sentence(shown, base + i))
         }
     };
-    for (b, c) in shown.char_indices() {
-        let in_word = c.is_alphabetic() || (word.is_some() && matches!(c, '-' | '\'' | '’'));
-        match (in_word, word) {
-            (true, None) => word = Some((chars, b)),
-            (false, Some(_)) => {
-                flush(word.take(), chars, b);
-            }
-            _ => {}
+    // Words of a lawyer's, a firm's or a company's name, after its mark: capitalised words,
+    // particles and `et` parted by spaces, commas, `&` or hyphens, up to a civility, a role or
+    // anything else; not a name a court role follows (`SCP X, Bonnal, président`).
+    let mut firm = vec![false; words.len()];
+    let mut k = 0;
+    while k < words.len() {
+        if !(words[k].capital() && words[k].lawyer_mark()) {
+            k += 1;
+            continue;
         }
-        chars += 1;
+        k += 1;
+        while k < words.len()
+            && between(k)
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '&' | '-' | '\'' | '’'))
+        {
+            let w = &words[k];
+            let role_next = words.get(k + 1).is_some_and(Word::court_role);
+            let part = if w.capital() {
+                !w.civility() && !w.court_role() && !role_next
+            } else {
+                matches!(
+                    w.folded.as_str(),
+                    "et" | "de" | "du" | "des" | "la" | "le" | "d" | "l"
+                )
+            };
+            if !part {
+                break;
+            }
+            firm[k] = true;
+            k += 1;
+        }
     }
-    flush(word, chars, shown.len());
-    out
+    // First pass: `Some(true)` masked, `Some(false)` clear, `None` a sentence's first word
+    // that only a name elsewhere masks.
+    let decided: Vec<Option<bool>> = (0..words.len())
+        .map(|k| {
+            let w = &words[k];
+            if !w.capital() || w.text.chars().count() < 2 || firm[k] {
+                return Some(false);
+            }
+            if after_civility(k) {
+                return Some(true);
+            }
+            if NAME_PARTICLES.contains(&w.folded.as_str()) {
+                let before_name = words
+                    .get(k + 1)
+                    .is_some_and(|n| joined(k + 1) && name_like(n));
+                return Some(before_name);
+            }
+            if common(w) {
+                return Some(false);
+            }
+            let lower_next = words
+                .get(k + 1)
+                .is_some_and(|n| joined(k + 1) && !n.capital());
+            if opens(k) && lower_next && !known(w.text) {
+                return None;
+            }
+            Some(true)
+        })
+        .collect();
+    let masked: Vec<&str> = words
+        .iter()
+        .zip(&decided)
+        .filter(|(_, d)| **d == Some(true))
+        .map(|(w, _)| w.folded.as_str())
+        .collect();
+    words
+        .iter()
+        .zip(&decided)
+        .filter(|(w, d)| d.unwrap_or_else(|| masked.contains(&w.folded.as_str())))
+        .map(|(w, _)| Personal::whole(char_at(w.start), char_at(w.end)))
+        .collect()
 }
 
 fn visit(
@@ -1660,7 +1826,7 @@ fn visit(
         _ => false,
     };
     if paired_in_key || paired_in_object {
-        out.push(analytics_finding(path, value, rec));
+        out.push(analytics_finding(path, value, &|_| true, rec));
         return;
     }
     let people = !analytics && words.iter().any(|w| PEOPLE_WORDS.contains(&w.as_str()));
@@ -1671,7 +1837,7 @@ fn visit(
                 Some(rec.clone()),
                 format!("field `{path}` carries the identity of magistrates or clerks as indexable metadata"),
             )
-            .with_evidence(evidence(path, value)),
+            .with_evidence(evidence(path, value, &|_| true)),
         );
         return;
     }
@@ -2366,6 +2532,123 @@ mod tests {
         // Another name that holds this one is not it.
         assert_eq!(side("M. Rouxel, avocat général", "M. Roux"), Side::Unknown);
         assert_eq!(side(BENCH, "M. Absent"), Side::Unknown);
+    }
+
+    /// `s` as an export shows it once [`identity_pieces`] are redacted, the decision naming the
+    /// surnames `known`.
+    fn redact(s: &str, known: &[&str]) -> String {
+        let mut shown: Vec<char> = s.chars().collect();
+        for p in identity_pieces(s, &|w| known.contains(&w)) {
+            shown[p.start + 1..p.end].fill('•');
+        }
+        shown.into_iter().collect()
+    }
+
+    /// The ordinary words that open a sentence with a capital (`Taux`, `Le`, `Sévérité`,
+    /// `Notre`) are no names: only the magistrate's is redacted.
+    #[test]
+    fn words_that_open_a_sentence_are_not_redacted() {
+        for (s, want) in [
+            (
+                "Taux de cassation de M. Bonnal : 78 %.",
+                "Taux de cassation de M. B••••• : 78 %.",
+            ),
+            (
+                "Le juge Bonnal rejette 9 pourvois sur 10.",
+                "Le juge B••••• rejette 9 pourvois sur 10.",
+            ),
+            (
+                "Sévérité du président Bonnal : très élevée (note 9/10).",
+                "Sévérité du président B••••• : très élevée (note 9/10).",
+            ),
+            (
+                "Statistiques du magistrat Bonnal : 45 arrêts, 30 cassations.",
+                "Statistiques du magistrat B••••• : 45 arrêts, 30 cassations.",
+            ),
+            (
+                "Notre IA prédit que M. Bonnal cassera.",
+                "Notre IA prédit que M. B••••• cassera.",
+            ),
+            (
+                "L'avocat général Lemoine requiert. Cassation probable.",
+                "L'avocat général L•••••• requiert. Cassation probable.",
+            ),
+            // A word of no list that opens a sentence before a lower-case word.
+            (
+                "Record battu : M. Bonnal casse 78 % des pourvois.",
+                "Record battu : M. B••••• casse 78 % des pourvois.",
+            ),
+        ] {
+            assert_eq!(redact(s, &[]), want, "{s}");
+        }
+    }
+
+    /// A name stays redacted wherever it stands: opening a sentence when the decision names
+    /// that surname or the excerpt shows it as a name elsewhere, after a civility whatever the
+    /// word, with its particles, after a firm's name.
+    #[test]
+    fn names_stay_redacted_wherever_they_stand() {
+        for (s, known, want) in [
+            (
+                "Bonnal casse 78 % des pourvois.",
+                &["Bonnal"][..],
+                "B••••• casse 78 % des pourvois.",
+            ),
+            (
+                "Bonnal casse ; M. Bonnal rejette.",
+                &[],
+                "B••••• casse ; M. B••••• rejette.",
+            ),
+            ("M. Doyen préside.", &[], "M. D•••• préside."),
+            (
+                "Mme Le Gall et Mme Dang Van Sung",
+                &[],
+                "Mme L• G••• et Mme D••• V•• S•••",
+            ),
+            (
+                "La présidente De Gaulle casse",
+                &[],
+                "La présidente D• G••••• casse",
+            ),
+            (
+                "SCP Piwnica et Molinié, Bonnal, président",
+                &[],
+                "SCP Piwnica et Molinié, B•••••, président",
+            ),
+            (
+                r#"{"name":"Jean-Paul Dupont","rate":0.4}"#,
+                &[],
+                r#"{"name":"J•••••••• D•••••","rate":0.4}"#,
+            ),
+        ] {
+            assert_eq!(redact(s, known), want, "{s}");
+        }
+    }
+
+    /// Lawyers, firms and companies acting as such stay in clear (SPEC §2.1), to the civility
+    /// or the role that ends their name.
+    #[test]
+    fn lawyers_and_firms_are_not_redacted() {
+        for (s, want) in [
+            (
+                r#"["M. Lemoine","SARL Boré, Salve de Bruneton et Mégret"]"#,
+                r#"["M. L••••••","SARL Boré, Salve de Bruneton et Mégret"]"#,
+            ),
+            (
+                "SCP Rocheteau, Uzan-Sarano et Goulet, avocat de M. Bonnal",
+                "SCP Rocheteau, Uzan-Sarano et Goulet, avocat de M. B•••••",
+            ),
+            (
+                "Me Dupont plaide devant M. Bonnal",
+                "Me Dupont plaide devant M. B•••••",
+            ),
+            (
+                "Société Générale contre Mme Martinel",
+                "Société Générale contre Mme M•••••••",
+            ),
+        ] {
+            assert_eq!(redact(s, &[]), want, "{s}");
+        }
     }
 
     /// Only the names are redacted on export, as for the fields named for magistrates.
