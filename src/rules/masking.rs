@@ -221,6 +221,11 @@ impl<'a> Professionals<'a> {
         })
     }
 
+    /// The decision's texts whose named roles count (the record's and the reference's).
+    pub fn texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.texts.iter().flatten().copied()
+    }
+
     fn has_texts(&self) -> bool {
         self.texts.iter().any(Option::is_some)
     }

@@ -578,7 +578,12 @@ pub fn check_texts(
             // cassation : 43 %"`): figures about a practice anywhere in it are theirs, whatever
             // separates them from the name.
             if PRACTICE.is_match(&fold_text(s)) {
-                found.push(analytics_finding(path, &Value::String(s.to_string()), rec));
+                found.push(analytics_finding(
+                    path,
+                    &Value::String(s.to_string()),
+                    magistrates,
+                    rec,
+                ));
             }
         } else {
             check_text(path, s, magistrates, rec, &mut found);
@@ -856,8 +861,9 @@ fn words_of(s: &str) -> Vec<Word<'_>> {
 }
 
 /// A member of the court as the decision names them: the folded words of their name
-/// (`["dang", "van", "sung"]`), the surname last.
-struct CourtName(Vec<String>);
+/// (`["dang", "van", "sung"]`), the surname last, and the name as written (`Mme Dang Van
+/// Sung`), by which the decision's texts give their role.
+struct CourtName(Vec<String>, String);
 
 impl CourtName {
     /// The name words of `name` (`M. Bonnal`, `Marie-Claire Martinel`, `Bonnal (Président)`),
@@ -868,7 +874,7 @@ impl CourtName {
             .filter(|w| may_be_name_word(w))
             .map(crate::ident::fold)
             .collect();
-        (!words.is_empty()).then_some(CourtName(words))
+        (!words.is_empty()).then(|| CourtName(words, name.trim().to_string()))
     }
 
     fn surname(&self) -> &str {
@@ -914,8 +920,9 @@ fn may_be_member_word(w: &Word<'_>) -> bool {
             || ORG_WORDS.contains(&f))
 }
 
-/// Whether `s`, a value of the reuser's fields, names one of `court` (folded names): a word of
-/// it is their surname, written with a capital (`Bonnal`, `BONNAL`), and
+/// Those of `court` (folded names) that `s`, a value of the reuser's fields, names, in the
+/// order it names them: a word of it is their surname, written with a capital (`Bonnal`,
+/// `BONNAL`), and
 /// - it is not another person's: no other first name before it (`Jean Bonnal` is not
 ///   `Marie Bonnal`), no lawyer's or firm's mark (`Me Bonnal`, `SCP Bonnal et Dupont`), no other
 ///   profession after it (`M. Bonnal, avocat`);
@@ -923,7 +930,8 @@ fn may_be_member_word(w: &Word<'_>) -> bool {
 ///   court role (`Bonnal (président)`), with the first name the decision gives, or alone in a
 ///   value that holds nothing but names and roles (`Bonnal`, `Bonnal, Thomas`), not in a
 ///   phrase (`Petit commerce`).
-fn names_member(s: &str, words: &[Word<'_>], court: &[CourtName]) -> bool {
+fn named_members<'c>(s: &str, words: &[Word<'_>], court: &'c [CourtName]) -> Vec<&'c CourtName> {
+    let mut named = Vec::new();
     // Whether only white space, a civility's dot or an elision lie between two words (no `,`,
     // `;`, `(`): they are one name.
     let joined = |a: &Word<'_>, b: &Word<'_>| {
@@ -932,7 +940,7 @@ fn names_member(s: &str, words: &[Word<'_>], court: &[CourtName]) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’'))
     };
     let free = free_words(words);
-    for (i, w) in words.iter().enumerate() {
+    'words: for (i, w) in words.iter().enumerate() {
         if !may_be_member_word(w) {
             continue;
         }
@@ -1010,11 +1018,12 @@ fn names_member(s: &str, words: &[Word<'_>], court: &[CourtName]) -> bool {
                 _ => {}
             }
             if strong || free == 0 && !complement {
-                return true;
+                named.push(name);
+                continue 'words;
             }
         }
     }
-    false
+    named
 }
 
 /// PRF001 by what a field holds, whatever its name: a field of the record beside the canonical
@@ -1051,11 +1060,17 @@ pub fn check_court_members(
             })
             .as_slice()
     };
-    // Whether a string, or any string inside a value (but under a key for parties or
-    // lawyers), names a member of the court.
-    fn holds<'c>(v: &Value, depth: usize, court: &dyn Fn() -> &'c [CourtName]) -> bool {
-        if depth > 32 {
-            return false;
+    // The members of the court that a string, or the strings inside a value (but under a key
+    // for parties or lawyers), name; `all` false stops at the first.
+    fn holds<'c>(
+        v: &Value,
+        depth: usize,
+        court: &dyn Fn() -> &'c [CourtName],
+        all: bool,
+        named: &mut Vec<&'c CourtName>,
+    ) {
+        if depth > 32 || !all && !named.is_empty() {
+            return;
         }
         match v {
             Value::String(s) => {
@@ -1067,20 +1082,30 @@ pub fn check_court_members(
                     || !s.chars().any(char::is_uppercase)
                     || is_pseudonymised(s)
                 {
-                    return false;
+                    return;
                 }
                 let words = words_of(s);
                 if !words.iter().any(may_be_member_word) || free_words(&words) > 3 {
-                    return false;
+                    return;
                 }
                 let court = court();
-                !court.is_empty() && names_member(s, &words, court)
+                if !court.is_empty() {
+                    named.extend(named_members(s, &words, court));
+                }
             }
-            Value::Array(a) => a.iter().any(|x| holds(x, depth + 1, court)),
-            Value::Object(o) => o
-                .iter()
-                .any(|(k, x)| !names_parties_or_lawyers(k) && holds(x, depth + 1, court)),
-            _ => false,
+            Value::Array(a) => {
+                for x in a {
+                    holds(x, depth + 1, court, all, named);
+                }
+            }
+            Value::Object(o) => {
+                for (k, x) in o {
+                    if !names_parties_or_lawyers(k) {
+                        holds(x, depth + 1, court, all, named);
+                    }
+                }
+            }
+            _ => {}
         }
     }
     fn visit<'c>(
@@ -1109,8 +1134,12 @@ pub fn check_court_members(
                     );
                 }
             }
-            Value::String(_) | Value::Array(_) if holds(v, depth, court) => {
-                found.push((path, v.clone()));
+            Value::String(_) | Value::Array(_) => {
+                let mut named = Vec::new();
+                holds(v, depth, court, false, &mut named);
+                if !named.is_empty() {
+                    found.push((path, v.clone()));
+                }
             }
             _ => {}
         }
@@ -1120,17 +1149,150 @@ pub fn check_court_members(
         visit(key.clone(), key, value, 0, &is_covered, &court, &mut found);
     }
     for (path, value) in found {
+        // Who the field names, for the message to say which side of the case they are on.
+        let mut named = Vec::new();
+        holds(&value, 0, &court, true, &mut named);
+        let mut sides: Vec<Side> = named
+            .iter()
+            .map(|n| side_of(&n.1, professionals.texts()))
+            .collect();
+        sides.sort_unstable();
+        sides.dedup();
+        let who = sides
+            .iter()
+            .map(|s| s.phrase())
+            .collect::<Vec<_>>()
+            .join(" and ");
         out.push(
             Finding::new(
                 Rule::PRF001,
                 Some(rec.clone()),
                 format!(
-                    "field `{path}` carries the identity of magistrates or clerks as indexable metadata: it names a member of the court that decided the case"
+                    "field `{path}` carries the identity of magistrates or clerks as indexable metadata: it names {who}"
                 ),
             )
-            .with_evidence(evidence(&path, &value)),
+            .with_evidence(evidence(&path, &value, &|w| professionals.names_surname(w))),
         );
     }
+}
+
+/// Which side of a case a member of the court named in the reuser's fields is on, as the
+/// decision's texts give their role: the bench that decided it, its clerk, the parquet (an
+/// advocate general or a prosecutor, who is no judge of it) or the rapporteur public. Ordered
+/// as a message lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Bench,
+    Clerk,
+    Parquet,
+    RapporteurPublic,
+    /// The source's metadata names them, the texts give no role beside the name.
+    Unknown,
+}
+
+impl Side {
+    fn phrase(self) -> &'static str {
+        match self {
+            Side::Bench => "a member of the court that decided the case",
+            Side::Clerk => "a clerk of the court that decided the case",
+            Side::Parquet => {
+                "a magistrate of the parquet in the case (avocat général, procureur), not a judge of it"
+            }
+            Side::RapporteurPublic => "the rapporteur public of the case",
+            Side::Unknown => "a magistrate of the case, as the source's metadata names them",
+        }
+    }
+}
+
+/// Roles, folded, as a decision writes them after a name (`M. Lemoine, avocat général`, `Mme
+/// Thomas, conseiller rapporteur`) or before it (`Greffier : Mme X`, `le président M. X`), and
+/// the side each stands for; the longer first where one opens the other.
+const SIDES: &[(&str, Side)] = &[
+    ("premier avocat general", Side::Parquet),
+    ("premiere avocate generale", Side::Parquet),
+    ("avocat general", Side::Parquet),
+    ("avocate generale", Side::Parquet),
+    ("avocats generaux", Side::Parquet),
+    ("procureur", Side::Parquet),
+    ("substitut", Side::Parquet),
+    ("ministere public", Side::Parquet),
+    ("rapporteur public", Side::RapporteurPublic),
+    ("rapporteure publique", Side::RapporteurPublic),
+    ("commissaire du gouvernement", Side::RapporteurPublic),
+    ("greffier", Side::Clerk),
+    ("greffiere", Side::Clerk),
+    ("directeur de greffe", Side::Clerk),
+    ("directrice de greffe", Side::Clerk),
+    ("premier president", Side::Bench),
+    ("premiere presidente", Side::Bench),
+    ("vice-president", Side::Bench),
+    ("president", Side::Bench),
+    ("conseiller", Side::Bench),
+    ("juge", Side::Bench),
+    ("magistrat", Side::Bench),
+    ("doyen", Side::Bench),
+    ("rapporteur", Side::Bench),
+    ("assesseur", Side::Bench),
+];
+
+/// The role `folded` opens with (`avocat general`, `presidente de chambre`), with what
+/// follows it: a role's feminine or plural ending (`e`, `s`, `es`, `ne`) is part of it, not
+/// another word (`jugement` is no `juge`).
+fn role_at(folded: &str) -> Option<(Side, &str)> {
+    SIDES.iter().find_map(|&(role, side)| {
+        let rest = folded.strip_prefix(role)?;
+        let ending = rest.len() - rest.trim_start_matches(['e', 's', 'n']).len();
+        let rest = &rest[ending.min(2)..];
+        (!rest.starts_with(char::is_alphanumeric)).then_some((side, rest))
+    })
+}
+
+/// The side of the case of the member of the court named `written` (as the decision writes
+/// it, `M. Lemoine`), from the role one of `texts` gives beside that name: the words after it
+/// (past `,` or `(`: `M. Lemoine, avocat général`), else the label before it on its line
+/// (`Greffier : Mme X`, `l'avocat général M. X`). Each text is searched for the name as
+/// written, which only a finding asks.
+fn side_of<'t>(written: &str, texts: impl Iterator<Item = &'t str>) -> Side {
+    if written.is_empty() {
+        return Side::Unknown;
+    }
+    for text in texts {
+        for (at, _) in text.match_indices(written) {
+            let end = at + written.len();
+            if text[end..].starts_with(char::is_alphanumeric)
+                || text[..at].ends_with(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let after = text[end..].trim_start_matches([' ', ',', '(', '\u{a0}']);
+            if let Some((side, _)) = role_at(&fold_text(&after[..ceil(after, after.len().min(40))]))
+            {
+                return side;
+            }
+            // The label before the name, on its line, after the last punctuation: a role
+            // alone (`le président M. X`), or opening a label that a colon ends (`Greffier
+            // lors des débats : Mme X`).
+            let line = &text[floor(text, at.saturating_sub(60))..at];
+            let line = line[line.rfind('\n').map_or(0, |i| i + 1)..].trim_end();
+            let colon = line.ends_with(':');
+            let before = fold_text(line.trim_end_matches(':').trim_end());
+            let label = before
+                .rsplit([',', '.', ';', ':'])
+                .next()
+                .unwrap_or("")
+                .trim_start();
+            let label = ["le ", "la ", "l'"]
+                .iter()
+                .find_map(|a| label.strip_prefix(a))
+                .unwrap_or(label);
+            if let Some((side, rest)) = role_at(label)
+                && (colon || rest.trim().is_empty())
+            {
+                return side;
+            }
+        }
+    }
+    Side::Unknown
 }
 
 /// Magistrates' and clerks' roles, folded, as a text names them beside a name (`Mme Mouillard,
@@ -1154,9 +1316,14 @@ static OTHER_PROFESSIONAL_NEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// not `taux d'intérêt`; `réputé sévère`, not `réputé non écrit`; `ratio decidendi`,
 /// `classement sans suite` and `la sévérité de la peine` are not profiling.
 static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
-    const CASES: &str = r"(pourvois|affaires|dossiers|decisions|arrets|recours|demandes|jugements|condamnations|requetes|appels|relaxes|cassations|rejets|litiges|causes)";
+    const CASES: &str = r"(pourvois|affaires|dossiers|decisions|arrets|recours|demandes|jugements|ordonnances|condamnations|requetes|appels|relaxes|cassations|rejets|litiges|causes)";
     const OUTCOMES: &str = r"(rejets?|cassations?|confirmations?|infirmations?|condamnations?|relaxes?|succes|reussite|reformations?|annulations?|admissions?|irrecevabilites?|acquittements?)";
     const JUDGED: &str = r"(severes?|clementes?|clements|indulgente?s?|laxistes?|repressi\w*|partiale?s?|partiaux|expeditifs?|expeditives?)";
+    // What a prediction says a magistrate will do (`cassera`, `rejetteront`).
+    const WILL: &str =
+        r"(cass|rejett|confirm|infirm|condamn|relax|annul|accueill|reform)(era|eront)";
+    // A magistrate's office, as a superlative judges them among their peers.
+    const BENCH: &str = r"(president|presidente|juge|magistrat|magistrate|conseiller|conseillere)";
     Regex::new(
         &[
             format!(r"\b(taux|pourcentage|proportion)\s+(de\s+|d')\s*{OUTCOMES}\b"),
@@ -1168,6 +1335,20 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
             format!(r"\d\s?(%|pour\s?cent)[^.;]{{0,60}}\b{CASES}\b"),
             format!(r"\b{CASES}\b[^.;]{{0,60}}\d\s?(%|pour\s?cent)"),
             format!(r"\b\d+\s+{CASES}\s+sur\s+\d+"),
+            // Counts of cases and of their outcomes (`45 arrêts, 30 cassations`, `312 décisions
+            // dont 41 cassations`): a single count (`les 3 pourvois`) is a decision's, not a
+            // practice's.
+            format!(r"\b\d+\s+{CASES}\b[\s,:/(]*((et|dont|pour|contre)\s+)?\d+\s+{OUTCOMES}\b"),
+            // A probability given as a figure (`une probabilité de 0,81`), and a prediction of
+            // what a magistrate will decide (`prédit que M. X cassera`); not a chance as damages
+            // (`une perte de chance de 30 %`), nor a prediction of something else (`comme
+            // l'avait prédit la doctrine`).
+            r"\bprobabilites?\s+(de\s+|:\s*)?\d".to_string(),
+            format!(r"\bpredi\w*\s+(qu'|que\s)[^;!?]{{0,80}}\b{WILL}\b"),
+            // A superlative among magistrates (`le président le plus sévère`, `la plus clémente
+            // des juges`); not one of a sentence or a reading (`la peine la plus sévère`).
+            format!(r"\b{BENCH}s?\s+(le|la|les)\s+(plus|moins)\s+{JUDGED}"),
+            format!(r"\b(le|la)\s+(plus|moins)\s+{JUDGED}\s+(des|de\s+tous\s+les|de\s+toutes\s+les)\s+{BENCH}s\b"),
             format!(r"\b(reput\w*|se montrent?)\s+(tres\s+|trop\s+|particulierement\s+|plutot\s+|pour\s+etre\s+|comme\s+)?{JUDGED}\b"),
             r"\b(presque toujours|systematiquement|quasi systematiquement|le plus souvent)\s+(\w+\s+){0,2}(rejet\w*|cass\w*|condamn\w*|relax\w*|accueill\w*|infirm\w*|confirm\w*)".to_string(),
         ]
@@ -1176,13 +1357,46 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// A magistrate's or clerk's title, then a word that opens with a capital: a name given by its
+/// title without a civility (`le président Bonnal`, `Le juge Bonnal`, `du magistrat Bonnal`,
+/// `l'avocat général Lemoine`). The title in any case, the name with its capital. No `\b`, which
+/// would keep the pattern off the fast engines: [`titled_names`] checks what stands before the
+/// title.
+static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:vice-pr[eé]sidente?|pr[eé]sidente?|juges?|magistrate?s?|conseill[eè]re?s?|rapporteure?|greffi[eè]re?|procureure?|substitut|doyen(?:ne)?|assesseure?s?|avocate?\s+g[eé]n[eé]rale?)\s+(\p{Lu}[\p{L}'’-]*\p{L})",
+    )
+    .expect("a valid pattern")
+});
+
+/// The byte spans of the names `value` gives after a magistrate's or clerk's title, without a
+/// civility (see [`TITLED_NAME`]): a word that may be a name, not an office, a court or a body
+/// (`le président Bonnal`; not `le juge Européen`, `la présidente Cour`).
+fn titled_names(value: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    TITLED_NAME.captures_iter(value).filter_map(move |c| {
+        let (title, name) = (c.get(0)?, c.get(1)?);
+        let cut = value[..title.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let folded = crate::ident::fold(name.as_str());
+        let f = folded.as_str();
+        let office = OFFICE_WORDS.contains(&f)
+            || NOT_PERSON_WORDS.contains(&f)
+            || HEADER_WORDS.contains(&f)
+            || ORG_WORDS.contains(&f);
+        (!cut && !office && may_be_name_word(name.as_str())).then_some((name.start(), name.end()))
+    })
+}
+
 /// PRF002 in the reuser's own words (a commentary, a note, a tag): a text that names a
 /// magistrate or clerk and, beside the name, gives figures or judgements about their practice
 /// (« Mme X, présidente, rejette 82 % des pourvois », « réputée très sévère », « score de
-/// sévérité 8,7/10 »). A name is a magistrate's when a magistrate's role stands beside it, or
-/// when the decision names that surname in such a role (`magistrates`, folded surnames) and no
-/// other profession stands beside it. A commentary on the decision that judges nobody's
-/// practice (« M. X, conseiller rapporteur, a proposé le rejet ») is not profiling.
+/// sévérité 8,7/10 », « Le juge X rejette 9 pourvois sur 10 »). A name is a magistrate's when
+/// a magistrate's role stands beside it (a title before it without a civility, `le président
+/// X`, is one), or when the decision names that surname in such a role (`magistrates`, folded
+/// surnames) and no other profession stands beside it. A commentary on the decision that judges
+/// nobody's practice (« M. X, conseiller rapporteur, a proposé le rejet ») is not profiling.
 pub fn check_text(
     path: &str,
     value: &str,
@@ -1190,8 +1404,11 @@ pub fn check_text(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let people = crate::text::names::civility_names(value);
-    for (start, end, _) in people {
+    let people = crate::text::names::civility_names(value)
+        .into_iter()
+        .map(|(start, end, _)| (start, end))
+        .chain(titled_names(value));
+    for (start, end) in people {
         // The sentence around the name, or 160 bytes on either side of it.
         let lo = value[..start]
             .rmatch_indices(STOPS)
@@ -1221,6 +1438,7 @@ pub fn check_text(
             out.push(analytics_finding(
                 path,
                 &Value::String(value.to_string()),
+                magistrates,
                 rec,
             ));
             return;
@@ -1274,8 +1492,14 @@ fn ceil(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// PRF002 on the field at `path`, which holds `value`.
-fn analytics_finding(path: &str, value: &Value, rec: &Arc<RecordRef>) -> Finding {
+/// PRF002 on the field at `path`, which holds `value`; `known` tells the surnames the decision
+/// names (see [`identity_pieces`]).
+fn analytics_finding(
+    path: &str,
+    value: &Value,
+    known: &dyn Fn(&str) -> bool,
+    rec: &Arc<RecordRef>,
+) -> Finding {
     Finding::new(
         Rule::PRF002,
         Some(rec.clone()),
@@ -1283,10 +1507,12 @@ fn analytics_finding(path: &str, value: &Value, rec: &Arc<RecordRef>) -> Finding
             "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
         ),
     )
-    .with_evidence(evidence(path, value))
+    .with_evidence(evidence(path, value, known))
 }
 
-fn evidence(path: &str, v: &Value) -> Evidence {
+/// The evidence of a PRF finding on the field at `path`, which holds `v`: its first 200 chars,
+/// the pieces of identity marked (see [`identity_pieces`] for `known`).
+fn evidence(path: &str, v: &Value, known: &dyn Fn(&str) -> bool) -> Evidence {
     let shown: String = match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -1294,7 +1520,7 @@ fn evidence(path: &str, v: &Value) -> Evidence {
     .chars()
     .take(200)
     .collect();
-    let personal = identity_pieces(&shown);
+    let personal = identity_pieces(&shown, known);
     Evidence {
         field: path.to_string().into(),
         excerpt: Some(shown),
@@ -1374,41 +1600,193 @@ const NOT_IDENTITY: &[&str] = &[
     "false",
 ];
 
-/// The pieces of an identity a magistrate's field shows, to be redacted on export (SPEC §4):
-/// each word opening with a capital letter that is not a civility, an office or a court's
-/// word. What is said of the practice, figures included, stays readable for the auditor and
-/// the court (`M. B•••••`, `"taux_cassation": 0.82`), where redacting the whole field left
-/// nothing to read. A word of a name written in lower case is left: such fields give names as
-/// the source does, capitalised.
-fn identity_pieces(shown: &str) -> Vec<Personal> {
-    let mut out = Vec::new();
-    let mut word: Option<(usize, usize)> = None; // (start char, start byte)
-    let mut chars = 0;
-    let mut flush = |w: Option<(usize, usize)>, end_char: usize, end_byte: usize| {
-        let Some((c0, b0)) = w else { return };
-        let text = shown[b0..end_byte].trim_end_matches(['-', '\'', '’']);
-        let trimmed = shown[b0..end_byte].chars().count() - text.chars().count();
-        let first_upper = text.chars().next().is_some_and(char::is_uppercase);
-        if first_upper
-            && text.chars().count() >= 2
-            && !NOT_IDENTITY.contains(&crate::ident::fold(text).as_str())
-        {
-            out.push(Personal::whole(c0, end_char - trimmed));
+/// Capitalised words that open a sentence or a label in the reuser's words about a magistrate
+/// without being part of a name (folded), beside [`ANALYTICS_WORDS`] (`Taux`, `Sévérité`,
+/// `Statistiques`) and the words [`may_be_name_word`] rejects (`Selon`, `Le`, `Société`).
+const COMMON_WORDS: &[&str] = &[
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "ces",
+    "cet",
+    "chaque",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "plus",
+    "moins",
+    "tres",
+    "depuis",
+    "apres",
+    "avant",
+    "lorsque",
+    "quand",
+    "comme",
+    "sans",
+    "sous",
+    "on",
+    "nous",
+    "vous",
+    "aucun",
+    "aucune",
+    "plusieurs",
+    "ia",
+    "note",
+    "indice",
+    "niveau",
+    "degre",
+    "proportion",
+    "probabilite",
+    "chances",
+    "risque",
+    "resultat",
+    "resultats",
+    "bilan",
+    "palmares",
+    "top",
+];
+
+/// Particles that open a name with a capital (`Le Gall`, `De Gaulle`, `Van Ruymbeke`), as
+/// they open a sentence (`Le juge`, `La présidente`).
+const NAME_PARTICLES: &[&str] = &[
+    "le", "la", "les", "de", "du", "des", "d", "l", "van", "von", "der", "den", "di", "da", "del",
+    "ben", "el", "al",
+];
+
+/// The pieces of an identity a PRF finding's excerpt shows, to be redacted on export (SPEC
+/// §4): each word opening with a capital letter that may be part of a person's name. What is
+/// said of the practice, figures included, stays readable for the auditor and the court (`M.
+/// B•••••`, `"taux_cassation": 0.82`), where redacting the whole field left nothing to read.
+/// Left in clear:
+/// - civilities, offices, courts and chambers ([`NOT_IDENTITY`]), and words that are no name
+///   ([`may_be_name_word`], [`ANALYTICS_WORDS`], [`COMMON_WORDS`]: `Selon`, `Taux`,
+///   `Statistiques`, `Notre`), but right after a civility (`M. Doyen`);
+/// - a capitalised particle but before a name (`Le juge`, not `Le Gall`);
+/// - a lawyer's, a firm's or a company's name after its mark (`Me Dupont`, `SCP Rocheteau,
+///   Uzan-Sarano et Goulet`, `SARL Boré, Salve de Bruneton et Mégret`): SPEC §2.1 keeps lawyers
+///   in clear, and a company is no natural person;
+/// - a word that opens a sentence before a lower-case word (`Cassation probable pour…`), unless
+///   `known` says the decision names that surname, or the excerpt shows it as a name elsewhere.
+///
+/// A word of a name written in lower case is left: such fields give names as the source does,
+/// capitalised.
+fn identity_pieces(shown: &str, known: &dyn Fn(&str) -> bool) -> Vec<Personal> {
+    let words = words_of(shown);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    // The char offset of a byte offset: excerpts are 200 chars at most.
+    let char_at = |b: usize| shown[..b].chars().count();
+    let between = |k: usize| &shown[words[k - 1].end..words[k].start];
+    // Whether only white space (or a civility's dot, an elision) parts word `k` from the one
+    // before.
+    let joined = |k: usize| {
+        k > 0
+            && between(k)
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’'))
+    };
+    let after_civility = |k: usize| k > 0 && words[k - 1].civility() && joined(k);
+    let common = |w: &Word<'_>| {
+        let f = w.folded.as_str();
+        NOT_IDENTITY.contains(&f)
+            || ANALYTICS_WORDS.contains(&f)
+            || COMMON_WORDS.contains(&f)
+            || !may_be_name_word(w.text)
+    };
+    let name_like = |w: &Word<'_>| w.capital() && w.text.chars().count() >= 2 && !common(w);
+    // Whether word `k` opens a sentence or a quoted value.
+    let opens = |k: usize| {
+        k == 0 || {
+            let gap = between(k);
+            let base = words[k - 1].end;
+            gap.contains(['!', '?', '\n', '"'])
+                || gap
+                    .match_indices('.')
+                    .any(|(i, _)| ends_sentence(shown, base + i))
         }
     };
-    for (b, c) in shown.char_indices() {
-        let in_word = c.is_alphabetic() || (word.is_some() && matches!(c, '-' | '\'' | '’'));
-        match (in_word, word) {
-            (true, None) => word = Some((chars, b)),
-            (false, Some(_)) => {
-                flush(word.take(), chars, b);
-            }
-            _ => {}
+    // Words of a lawyer's, a firm's or a company's name, after its mark: capitalised words,
+    // particles and `et` parted by spaces, commas, `&` or hyphens, up to a civility, a role or
+    // anything else; not a name a court role follows (`SCP X, Bonnal, président`).
+    let mut firm = vec![false; words.len()];
+    let mut k = 0;
+    while k < words.len() {
+        if !(words[k].capital() && words[k].lawyer_mark()) {
+            k += 1;
+            continue;
         }
-        chars += 1;
+        k += 1;
+        while k < words.len()
+            && between(k)
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '&' | '-' | '\'' | '’'))
+        {
+            let w = &words[k];
+            let role_next = words.get(k + 1).is_some_and(Word::court_role);
+            let part = if w.capital() {
+                !w.civility() && !w.court_role() && !role_next
+            } else {
+                matches!(
+                    w.folded.as_str(),
+                    "et" | "de" | "du" | "des" | "la" | "le" | "d" | "l"
+                )
+            };
+            if !part {
+                break;
+            }
+            firm[k] = true;
+            k += 1;
+        }
     }
-    flush(word, chars, shown.len());
-    out
+    // First pass: `Some(true)` masked, `Some(false)` clear, `None` a sentence's first word
+    // that only a name elsewhere masks.
+    let decided: Vec<Option<bool>> = (0..words.len())
+        .map(|k| {
+            let w = &words[k];
+            if !w.capital() || w.text.chars().count() < 2 || firm[k] {
+                return Some(false);
+            }
+            if after_civility(k) {
+                return Some(true);
+            }
+            if NAME_PARTICLES.contains(&w.folded.as_str()) {
+                let before_name = words
+                    .get(k + 1)
+                    .is_some_and(|n| joined(k + 1) && name_like(n));
+                return Some(before_name);
+            }
+            if common(w) {
+                return Some(false);
+            }
+            let lower_next = words
+                .get(k + 1)
+                .is_some_and(|n| joined(k + 1) && !n.capital());
+            if opens(k) && lower_next && !known(w.text) {
+                return None;
+            }
+            Some(true)
+        })
+        .collect();
+    let masked: Vec<&str> = words
+        .iter()
+        .zip(&decided)
+        .filter(|(_, d)| **d == Some(true))
+        .map(|(w, _)| w.folded.as_str())
+        .collect();
+    words
+        .iter()
+        .zip(&decided)
+        .filter(|(w, d)| d.unwrap_or_else(|| masked.contains(&w.folded.as_str())))
+        .map(|(w, _)| Personal::whole(char_at(w.start), char_at(w.end)))
+        .collect()
 }
 
 fn visit(
@@ -1447,8 +1825,10 @@ fn visit(
         Value::Array(a) => a.iter().any(|x| x.as_object().is_some_and(judged)),
         _ => false,
     };
+    // A field built for magistrates holds names where it may open a sentence (`"Bonnal rejette
+    // 80 %"`), and no decision is at hand to tell: any capitalised word of no list may be one.
     if paired_in_key || paired_in_object {
-        out.push(analytics_finding(path, value, rec));
+        out.push(analytics_finding(path, value, &|_| true, rec));
         return;
     }
     let people = !analytics && words.iter().any(|w| PEOPLE_WORDS.contains(&w.as_str()));
@@ -1459,7 +1839,7 @@ fn visit(
                 Some(rec.clone()),
                 format!("field `{path}` carries the identity of magistrates or clerks as indexable metadata"),
             )
-            .with_evidence(evidence(path, value)),
+            .with_evidence(evidence(path, value, &|_| true)),
         );
         return;
     }
@@ -1989,6 +2369,290 @@ mod tests {
             members(json!({"notes": "M. Bonnal rejette 82 % des pourvois"})),
             vec![(Rule::PRF002, "notes".into())]
         );
+    }
+
+    /// The profiling findings of a commentary about the decision [`BENCH`] (whose president is
+    /// M. Bonnal), as the audit runs them.
+    fn commentary(text: &str) -> Vec<(Rule, String)> {
+        let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
+        let mut out = Vec::new();
+        check_texts(
+            Some(text),
+            &[],
+            &|s| pros.names_surname(s),
+            &Arc::default(),
+            &mut out,
+        );
+        out.iter()
+            .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
+            .collect()
+    }
+
+    /// Figures or judgements about a magistrate named by a title without a civility (`le
+    /// président Bonnal`), in a note or a commentary: PRF002, whether the decision names them or
+    /// not, and not the PRF001 of a field that lists the court.
+    #[test]
+    fn a_magistrate_named_by_title_and_judged_in_prose_is_prf002() {
+        for text in [
+            "Statistiques du magistrat Bonnal : 45 arrêts, 30 cassations.",
+            "Le juge Bonnal rejette 9 pourvois sur 10.",
+            "Sévérité du président Bonnal : très élevée (note 9/10).",
+            "Le président Bonnal : taux de cassation 78 %.",
+            "L'avocat général Lemoine requiert la cassation dans 80 % des affaires.",
+            "Selon nos statistiques, le doyen Bonnal casse 78 % des pourvois.",
+            "La doyenne Thomas : taux de rejet 60 %.",
+            "Le juge Dupont rejette 9 pourvois sur 10.",
+        ] {
+            assert_eq!(
+                members(json!({ "analyse": text })),
+                vec![(Rule::PRF002, "analyse".into())],
+                "{text}"
+            );
+            assert_eq!(
+                commentary(text),
+                vec![(Rule::PRF002, "commentary".into())],
+                "{text}"
+            );
+        }
+    }
+
+    /// Counts, a probability, a prediction and a superlative about a magistrate the decision
+    /// names, and figures about a kind of decision the rules had not listed (`ordonnances`).
+    #[test]
+    fn counts_predictions_and_superlatives_about_a_magistrate_are_prf002() {
+        for text in [
+            "M. Bonnal casse 78 % des ordonnances qui lui sont soumises.",
+            "M. Bonnal : 45 arrêts, 30 cassations.",
+            "M. Bonnal : 312 décisions dont 41 cassations.",
+            "Notre IA prédit que M. Bonnal cassera la décision avec une probabilité de 0,81.",
+            "Notre IA prédit que M. Bonnal cassera la décision.",
+            "Probabilité de 0,81 que M. Bonnal casse.",
+            "M. Bonnal est le président le plus sévère de la chambre criminelle.",
+            "Mme Thomas est la plus clémente des conseillères de la chambre.",
+        ] {
+            assert_eq!(
+                commentary(text),
+                vec![(Rule::PRF002, "commentary".into())],
+                "{text}"
+            );
+        }
+    }
+
+    /// What looks like those figures without being anybody's practice: a title without a name,
+    /// a single count, a chance as damages, a prediction by someone else, a sentence's severity,
+    /// a chamber's rate, a lawyer's.
+    #[test]
+    fn figures_that_judge_no_magistrates_practice_are_not_prf002() {
+        for text in [
+            "Le président Bonnal a rejeté le pourvoi.",
+            "Le président Bonnal a joint les 3 pourvois.",
+            "Le juge des libertés a rejeté 9 requêtes sur 10.",
+            "La chambre criminelle casse 78 % des ordonnances qui lui sont soumises.",
+            "M. Bonnal, président, a retenu une perte de chance de 30 %.",
+            "Comme l'avait prédit la doctrine, M. Bonnal, président, a rejeté le pourvoi.",
+            "M. Bonnal, président, a prononcé la peine la plus sévère.",
+            "Me Bonnal gagne 60 % de ses dossiers.",
+            "La présidente Cour a statué : 45 arrêts, 30 cassations.",
+        ] {
+            assert_eq!(commentary(text), vec![], "{text}");
+        }
+    }
+
+    /// The PRF001 messages of a record whose extra fields are `v`, for the decision [`BENCH`].
+    fn member_messages(v: Value) -> Vec<String> {
+        let extra: Vec<(String, Value)> = v.as_object().unwrap().clone().into_iter().collect();
+        let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
+        let mut out = Vec::new();
+        check_court_members(&extra, &pros, &Arc::default(), &mut out);
+        out.into_iter().map(|f| f.message.to_string()).collect()
+    }
+
+    /// The message says which side of the case the people a field names are on: the bench,
+    /// the clerk, or the parquet (an advocate general is no member of the court that decided).
+    #[test]
+    fn a_members_message_gives_their_side_of_the_case() {
+        let says = |v: Value, who: &str| {
+            assert_eq!(
+                member_messages(v.clone()),
+                vec![format!(
+                    "field `f` carries the identity of magistrates or clerks as indexable metadata: it names {who}"
+                )],
+                "{v}"
+            );
+        };
+        let bench = "a member of the court that decided the case";
+        let parquet = "a magistrate of the parquet in the case (avocat général, procureur), not a judge of it";
+        says(json!({"f": "M. Bonnal"}), bench);
+        says(json!({"f": ["Mme Thomas"]}), bench);
+        says(
+            json!({"f": "Mme Dang Van Sung"}),
+            "a clerk of the court that decided the case",
+        );
+        says(
+            json!({"f": ["M. Lemoine", "SCP Rocheteau et Uzan-Sarano"]}),
+            parquet,
+        );
+        says(
+            json!({"f": ["M. Lemoine", "M. Bonnal"]}),
+            &format!("{bench} and {parquet}"),
+        );
+    }
+
+    /// The role beside a name, after it or as a label before it, and the side it stands for.
+    #[test]
+    fn the_side_of_a_member_is_read_beside_their_name() {
+        let side = |text: &str, name: &str| side_of(name, [text].into_iter());
+        assert_eq!(side(BENCH, "M. Lemoine"), Side::Parquet);
+        assert_eq!(side(BENCH, "M. Bonnal"), Side::Bench);
+        assert_eq!(side(BENCH, "M. Pireyre"), Side::Bench);
+        assert_eq!(side(BENCH, "Mme Dang Van Sung"), Side::Clerk);
+        assert_eq!(
+            side("Greffier lors des débats : Mme Leroy\n", "Mme Leroy"),
+            Side::Clerk
+        );
+        assert_eq!(
+            side("l'avocat général M. Roux a conclu", "M. Roux"),
+            Side::Parquet
+        );
+        assert_eq!(
+            side("la présidente Mme Roux a statué", "Mme Roux"),
+            Side::Bench
+        );
+        assert_eq!(
+            side("Mme Roux, procureure générale, a requis", "Mme Roux"),
+            Side::Parquet
+        );
+        assert_eq!(
+            side("M. Roux, rapporteur public, a conclu", "M. Roux"),
+            Side::RapporteurPublic
+        );
+        assert_eq!(side("Mme Roux, doyenne, a siégé", "Mme Roux"), Side::Bench);
+        // A word that opens with a role is not one; a phrase before the name is no label.
+        assert_eq!(
+            side("M. Roux, jugement du 3 mars", "M. Roux"),
+            Side::Unknown
+        );
+        assert_eq!(side("Sur le rapport de M. Roux.", "M. Roux"), Side::Unknown);
+        // Another name that holds this one is not it.
+        assert_eq!(side("M. Rouxel, avocat général", "M. Roux"), Side::Unknown);
+        assert_eq!(side(BENCH, "M. Absent"), Side::Unknown);
+    }
+
+    /// `s` as an export shows it once [`identity_pieces`] are redacted, the decision naming the
+    /// surnames `known`.
+    fn redact(s: &str, known: &[&str]) -> String {
+        let mut shown: Vec<char> = s.chars().collect();
+        for p in identity_pieces(s, &|w| known.contains(&w)) {
+            shown[p.start + 1..p.end].fill('•');
+        }
+        shown.into_iter().collect()
+    }
+
+    /// The ordinary words that open a sentence with a capital (`Taux`, `Le`, `Sévérité`,
+    /// `Notre`) are no names: only the magistrate's is redacted.
+    #[test]
+    fn words_that_open_a_sentence_are_not_redacted() {
+        for (s, want) in [
+            (
+                "Taux de cassation de M. Bonnal : 78 %.",
+                "Taux de cassation de M. B••••• : 78 %.",
+            ),
+            (
+                "Le juge Bonnal rejette 9 pourvois sur 10.",
+                "Le juge B••••• rejette 9 pourvois sur 10.",
+            ),
+            (
+                "Sévérité du président Bonnal : très élevée (note 9/10).",
+                "Sévérité du président B••••• : très élevée (note 9/10).",
+            ),
+            (
+                "Statistiques du magistrat Bonnal : 45 arrêts, 30 cassations.",
+                "Statistiques du magistrat B••••• : 45 arrêts, 30 cassations.",
+            ),
+            (
+                "Notre IA prédit que M. Bonnal cassera.",
+                "Notre IA prédit que M. B••••• cassera.",
+            ),
+            (
+                "L'avocat général Lemoine requiert. Cassation probable.",
+                "L'avocat général L•••••• requiert. Cassation probable.",
+            ),
+            // A word of no list that opens a sentence before a lower-case word.
+            (
+                "Record battu : M. Bonnal casse 78 % des pourvois.",
+                "Record battu : M. B••••• casse 78 % des pourvois.",
+            ),
+        ] {
+            assert_eq!(redact(s, &[]), want, "{s}");
+        }
+    }
+
+    /// A name stays redacted wherever it stands: opening a sentence when the decision names
+    /// that surname or the excerpt shows it as a name elsewhere, after a civility whatever the
+    /// word, with its particles, after a firm's name.
+    #[test]
+    fn names_stay_redacted_wherever_they_stand() {
+        for (s, known, want) in [
+            (
+                "Bonnal casse 78 % des pourvois.",
+                &["Bonnal"][..],
+                "B••••• casse 78 % des pourvois.",
+            ),
+            (
+                "Bonnal casse ; M. Bonnal rejette.",
+                &[],
+                "B••••• casse ; M. B••••• rejette.",
+            ),
+            ("M. Doyen préside.", &[], "M. D•••• préside."),
+            (
+                "Mme Le Gall et Mme Dang Van Sung",
+                &[],
+                "Mme L• G••• et Mme D••• V•• S•••",
+            ),
+            (
+                "La présidente De Gaulle casse",
+                &[],
+                "La présidente D• G••••• casse",
+            ),
+            (
+                "SCP Piwnica et Molinié, Bonnal, président",
+                &[],
+                "SCP Piwnica et Molinié, B•••••, président",
+            ),
+            (
+                r#"{"name":"Jean-Paul Dupont","rate":0.4}"#,
+                &[],
+                r#"{"name":"J•••••••• D•••••","rate":0.4}"#,
+            ),
+        ] {
+            assert_eq!(redact(s, known), want, "{s}");
+        }
+    }
+
+    /// Lawyers, firms and companies acting as such stay in clear (SPEC §2.1), to the civility
+    /// or the role that ends their name.
+    #[test]
+    fn lawyers_and_firms_are_not_redacted() {
+        for (s, want) in [
+            (
+                r#"["M. Lemoine","SARL Boré, Salve de Bruneton et Mégret"]"#,
+                r#"["M. L••••••","SARL Boré, Salve de Bruneton et Mégret"]"#,
+            ),
+            (
+                "SCP Rocheteau, Uzan-Sarano et Goulet, avocat de M. Bonnal",
+                "SCP Rocheteau, Uzan-Sarano et Goulet, avocat de M. B•••••",
+            ),
+            (
+                "Me Dupont plaide devant M. Bonnal",
+                "Me Dupont plaide devant M. B•••••",
+            ),
+            (
+                "Société Générale contre Mme Martinel",
+                "Société Générale contre Mme M•••••••",
+            ),
+        ] {
+            assert_eq!(redact(s, &[]), want, "{s}");
+        }
     }
 
     /// Only the names are redacted on export, as for the fields named for magistrates.
