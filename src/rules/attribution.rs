@@ -242,11 +242,28 @@ pub fn check(
         excerpt: (!text.is_empty()).then(|| text.chars().take(200).collect()),
         ..Default::default()
     };
+    // The producers this decision may be credited to, when it matched one.
+    let mut ok: Vec<Named> = Vec::new();
+    for n in producers.iter().flat_map(|&p| accepted(p)) {
+        if !ok.contains(n) {
+            ok.push(*n);
+        }
+    }
+    let expected: Vec<&str> = ok.iter().map(|n| n.label()).collect();
     if names.is_empty() {
-        let msg = if text.is_empty() {
-            "no source is mentioned with the decision".to_string()
-        } else {
-            "the source mention names no producer of the data (Cour de cassation, Judilibre, Légifrance, DILA, Conseil d'État)".to_string()
+        // The producers to credit: this decision's when it matched one, not every producer
+        // vigie knows (a Conseil d'État decision credited to Légifrance would be an ATT002).
+        let msg = match (text.is_empty(), expected.is_empty()) {
+            (true, true) => "no source is mentioned with the decision".to_string(),
+            (true, false) => format!(
+                "no source is mentioned with the decision, which comes from {}",
+                expected.join(" or ")
+            ),
+            (false, true) => "the source mention names no producer of the data (Cour de cassation, Judilibre, Légifrance, DILA, Conseil d'État)".to_string(),
+            (false, false) => format!(
+                "the source mention names no producer of the data: the decision comes from {}",
+                expected.join(" or ")
+            ),
         };
         out.push(Finding::new(Rule::ATT001, Some(rec.clone()), msg).with_evidence(evidence()));
         return;
@@ -254,15 +271,8 @@ pub fn check(
     if producers.is_empty() {
         return;
     }
-    let mut ok: Vec<Named> = Vec::new();
-    for n in producers.iter().flat_map(|&p| accepted(p)) {
-        if !ok.contains(n) {
-            ok.push(*n);
-        }
-    }
     if !names.iter().any(|n| ok.contains(n)) {
         let credited: Vec<&str> = names.iter().map(|n| n.label()).collect();
-        let expected: Vec<&str> = ok.iter().map(|n| n.label()).collect();
         out.push(
             Finding::new(
                 Rule::ATT002,
@@ -286,6 +296,39 @@ mod tests {
         let mut out = Vec::new();
         check(attr, p.as_slice(), &Arc::default(), &mut out);
         out.iter().map(|f| f.rule).collect()
+    }
+
+    /// ATT001 names the producers this decision may be credited to, when it matched one: not
+    /// the four others of a Conseil d'État decision, which would be ATT002 for it.
+    #[test]
+    fn att001_names_the_decision_s_own_producers() {
+        let message = |attr: Option<&str>, p: &[Producer]| {
+            let mut out = Vec::new();
+            check(attr, p, &Arc::default(), &mut out);
+            assert_eq!(out.len(), 1);
+            assert_eq!(out[0].rule, Rule::ATT001);
+            out[0].message.clone()
+        };
+        assert_eq!(
+            message(Some("Base JurisPlus"), &[Producer::ConseilEtat]),
+            "the source mention names no producer of the data: the decision comes from the \
+             Conseil d'État (administrative open data)"
+        );
+        assert_eq!(
+            message(None, &[Producer::Legifrance]),
+            "no source is mentioned with the decision, which comes from Légifrance (DILA) or the \
+             Cour de cassation (Judilibre)"
+        );
+        // No decision matched: every producer the mention may name.
+        assert_eq!(
+            message(Some("Base JurisPlus"), &[]),
+            "the source mention names no producer of the data (Cour de cassation, Judilibre, \
+             Légifrance, DILA, Conseil d'État)"
+        );
+        assert_eq!(
+            message(Some(" "), &[]),
+            "no source is mentioned with the decision"
+        );
     }
 
     #[test]
