@@ -38,7 +38,8 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.toml")]
     pub policy: Option<PathBuf>,
 
-    /// An earlier vigie JSON report: breaches found again are repeated, hence permanent.
+    /// An earlier vigie JSON report: breaches found again are repeated, hence permanent. An
+    /// inconclusive one (no record read) is refused.
     #[arg(long, value_name = "REPORT.json")]
     pub previous: Option<PathBuf>,
 

@@ -728,6 +728,12 @@ fn headless(
     if let Some(p) = &cli.waivers {
         report.waivers = vigie::tui::waivers::load(p)?;
     }
+    // A corpus of which no record could be read gives no verdict: exit 2, as unusable input.
+    // Its report goes to standard output, but does not replace an --output file, as no other
+    // run that exits 2 does: a nightly job's report of the night before stays, and so the next
+    // night's --previous is still the last conclusive report, whose breaches found again are
+    // repeated (an inconclusive one, which holds none, would lose their escalation).
+    let inconclusive = report.read_no_record();
     let format = match target.format {
         Some(ReportFormat::Json) => Format::Json,
         Some(ReportFormat::Jsonl) => Format::Jsonl,
@@ -736,6 +742,7 @@ fn headless(
         Some(ReportFormat::Text) | None => Format::Text,
     };
     match &target.output {
+        Some(_) if inconclusive => {}
         Some(path) => {
             report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
         }
@@ -766,9 +773,10 @@ fn headless(
             vigie::tui::signals::name(sig)
         );
     }
-    if report.read_no_record() {
-        // The report is written, with every IN001; but a verdict on no record at all says
-        // nothing of the publication, and a scheduled job must not take it for a pass.
+    if inconclusive {
+        // The report is written to standard output, with every IN001 (an --output file is
+        // left as it was); but a verdict on no record at all says nothing of the publication,
+        // and a scheduled job must not take it for a pass.
         let first = report
             .findings
             .iter()
@@ -784,9 +792,16 @@ fn headless(
             })
             .unwrap_or_default();
         let n = report.audit.unreadable_records;
+        let kept = target.output.as_ref().map_or(String::new(), |p| {
+            format!(
+                " No report was written: {} is left as it was (the report of such a run goes \
+                 only to standard output, without --output or with -o -).",
+                for_terminal(&p.display().to_string(), false)
+            )
+        });
         eprintln!(
             "vigie: no record of the corpus could be read: {} unreadable, reported as IN001 \
-             (the first: {first}). The verdict of such an audit says nothing of the corpus.",
+             (the first: {first}). The verdict of such an audit says nothing of the corpus.{kept}",
             if n == 1 {
                 "its only line or file is".to_string()
             } else {

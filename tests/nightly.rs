@@ -1,0 +1,210 @@
+//! End-to-end runs of the binary as a nightly job runs it (`--report json -o report.json
+//! --previous last-night.json --waivers waivers.json`): what a failed sync, a wrong path or a
+//! hand-edited waivers file does to the report, the exit status and stderr.
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+mod support;
+use support::binary::vigie_on;
+use support::data::{cc_detail, cc_text};
+
+/// A record of the decision of `cc_detail()` that credits no source: one ATT001 (temporary).
+fn unattributed(id: &str) -> Value {
+    json!({
+        "id": id, "source_id": "5fca277de35a255d41ca73ab", "text": cc_text(),
+        "jurisdiction": "cc", "formation": "comm", "seat": "Paris",
+        "decision_date": "2020-11-18", "number": "19-19463",
+        "updated_at": "2026-11-21"
+    })
+}
+
+fn write(path: &Path, text: impl AsRef<[u8]>) -> PathBuf {
+    std::fs::write(path, text).unwrap();
+    path.to_path_buf()
+}
+
+/// A corpus of one record with one ATT001.
+fn breach_corpus(dir: &Path) -> PathBuf {
+    write(
+        &dir.join("corpus.jsonl"),
+        format!("{}\n", unattributed("a")),
+    )
+}
+
+/// One night's run at `as_of`: `vigie CORPUS --reference REF --as-of AS_OF --quiet --report
+/// json`, then `extra`.
+fn night(corpus: &Path, as_of: &str, extra: &[&std::ffi::OsStr]) -> Output {
+    vigie_on(corpus, cc_detail())
+        .args(["--as-of", as_of, "--quiet", "--report", "json"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json_of(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The names in `dir`, sorted.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// `(rule, repeated, penalty)` of every finding of a JSON report.
+fn findings(v: &Value) -> Vec<(String, bool, String)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["repeated"].as_bool().unwrap(),
+                f["penalty"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A sync that leaves an empty corpus makes a run that reads no record (exit 2). Its report does
+/// not replace last night's `-o report.json`, so the next night, given it as `--previous`, still
+/// finds the breach repeated, hence permanent, and `--fail-on permanent` fails.
+#[test]
+fn a_night_that_reads_no_record_keeps_last_nights_report_and_the_escalation() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let report = d.join("report.json");
+    let o: [&std::ffi::OsStr; 6] = [
+        "--fail-on".as_ref(),
+        "permanent".as_ref(),
+        "--previous".as_ref(),
+        report.as_os_str(),
+        "-o".as_ref(),
+        report.as_os_str(),
+    ];
+    // Night 1: no previous report yet; the breach is temporary.
+    let out = night(
+        &corpus,
+        "2026-11-22T02:00:00Z",
+        &["-o".as_ref(), report.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let night1 = std::fs::read(&report).unwrap();
+    assert_eq!(
+        findings(&json_of(&report)),
+        [("ATT001".into(), false, "temporary".into())]
+    );
+    // Night 2: the sync wrote an empty file.
+    let empty = write(&d.join("empty.jsonl"), "");
+    let out = night(&empty, "2026-11-23T02:00:00Z", &o);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no record of the corpus could be read"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "No report was written: {} is left as it was",
+            report.display()
+        )),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read(&report).unwrap(), night1);
+    assert_eq!(
+        entries(d),
+        ["corpus.jsonl", "empty.jsonl", "report.json"],
+        "no temporary file left"
+    );
+    // Night 3: the breach is back, found again since night 1.
+    let out = night(&corpus, "2026-11-24T02:00:00Z", &o);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json_of(&report);
+    assert_eq!(findings(&v), [("ATT001".into(), true, "permanent".into())]);
+    assert_eq!(v["audit"]["previous"]["as_of"], "2026-11-22T02:00:00Z");
+    assert_eq!(v["audit"]["previous"]["repeated_findings"], 1);
+}
+
+/// Without `--output`, the report of a run that reads no record still goes to standard output
+/// (exit 2), `"conclusive": false`; given as `--previous`, such a report (JSON, JSON Lines, or
+/// one written before `conclusive` existed) is refused, exit 2, before the audit: it holds none
+/// of the corpus's breaches, and taking it would lose their escalation without a word.
+#[test]
+fn an_inconclusive_previous_report_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let empty = write(&d.join("empty.jsonl"), "");
+    let inconclusive = |format: &str| {
+        let out = vigie_on(&empty, cc_detail())
+            .args(["--as-of", "2026-11-23T02:00:00Z", "--quiet", "--report"])
+            .arg(format)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(!stderr(&out).contains("No report was written"));
+        out.stdout
+    };
+    let json = inconclusive("json");
+    let v: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(v["summary"]["conclusive"], false);
+    // A report of a version that wrote no `conclusive`: its audit read no record.
+    let mut older = v.clone();
+    older["summary"]
+        .as_object_mut()
+        .unwrap()
+        .remove("conclusive");
+    let previous = [
+        write(&d.join("prev.json"), &json),
+        write(&d.join("prev.jsonl"), inconclusive("jsonl")),
+        write(&d.join("older.json"), older.to_string()),
+    ];
+    let out_path = d.join("report.json");
+    for prev in &previous {
+        let out = night(
+            &corpus,
+            "2026-11-24T02:00:00Z",
+            &[
+                "--previous".as_ref(),
+                prev.as_os_str(),
+                "-o".as_ref(),
+                out_path.as_os_str(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", prev.display());
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "vigie: {}: the previous report is inconclusive",
+                prev.display()
+            )),
+            "{err}"
+        );
+        assert!(err.contains("Give the last conclusive report"), "{err}");
+        assert!(!out_path.exists());
+    }
+    // A conclusive report with no finding is fine.
+    let clean = night(&corpus, "2026-11-22T02:00:00Z", &[]);
+    let mut v: Value = serde_json::from_slice(&clean.stdout).unwrap();
+    v["findings"] = json!([]);
+    let prev = write(&d.join("clean.json"), v.to_string());
+    let out = night(
+        &corpus,
+        "2026-11-24T02:00:00Z",
+        &["--previous".as_ref(), prev.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
