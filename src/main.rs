@@ -171,6 +171,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let interactive = target.format.is_none()
         && std::io::stdin().is_terminal()
         && std::io::stdout().is_terminal();
+    warn_previous_after_as_of(&opts);
     // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2. The
     // file is the one the look-up order finds (--keymap, $VIGIE_KEYMAP, then
     // $XDG_CONFIG_HOME/vigie/keymap.toml), in a headless run as in the terminal UI: the same
@@ -189,6 +190,31 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         )
     } else {
         headless(&cli, &target, opts, write_opts)
+    }
+}
+
+/// Says on stderr when `--previous` was made after this audit's time (`--as-of`, else now): an
+/// earlier report it is not, and the breaches it holds would be taken as found before. Most
+/// likely the files of two nights were swapped, or `--as-of` is wrong.
+fn warn_previous_after_as_of(opts: &AuditOptions) {
+    let Some(prev) = &opts.previous else { return };
+    let Some(prev_as_of) = prev
+        .as_of
+        .as_deref()
+        .and_then(|s| s.parse::<jiff::Timestamp>().ok())
+    else {
+        return;
+    };
+    let as_of = opts.as_of.unwrap_or_else(jiff::Timestamp::now);
+    if prev_as_of > as_of {
+        eprintln!(
+            "vigie: warning: the previous report {} is of an audit made at {}, after this \
+             audit's time ({}): it is no earlier report, yet the breaches it holds found again \
+             are repeated, hence permanent. Are --previous and --as-of the intended ones?",
+            for_terminal(prev.path.as_deref().unwrap_or("(given)"), false),
+            prev_as_of.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            as_of.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        );
     }
 }
 

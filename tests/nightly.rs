@@ -208,3 +208,41 @@ fn an_inconclusive_previous_report_is_refused() {
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+/// A `--previous` made after this audit's time is no earlier report: said on stderr (the files
+/// of two nights swapped, or a wrong `--as-of`); one made before is taken without a word.
+#[test]
+fn a_previous_report_dated_after_the_audit_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let later = d.join("later.json");
+    let out = night(
+        &corpus,
+        "2026-11-25T02:00:00Z",
+        &["-o".as_ref(), later.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = night(
+        &corpus,
+        "2026-11-22T02:00:00Z",
+        &["--previous".as_ref(), later.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "vigie: warning: the previous report {} is of an audit made at \
+             2026-11-25T02:00:00Z, after this audit's time (2026-11-22T02:00:00Z)",
+            later.display()
+        )),
+        "{err}"
+    );
+    let out = night(
+        &corpus,
+        "2026-11-26T02:00:00Z",
+        &["--previous".as_ref(), later.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "");
+}
