@@ -90,8 +90,8 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub keymap: Option<PathBuf>,
 
-    /// The auditor's waivers (JSON keyed by fingerprint), read and written by the UI and shown in
-    /// every export.
+    /// The auditor's waivers (JSON keyed by fingerprint), read and written by the UI (which
+    /// creates the file) and shown in every export; a headless run requires the file.
     #[arg(long, value_name = "PATH")]
     pub waivers: Option<PathBuf>,
 

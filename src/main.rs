@@ -172,6 +172,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         && std::io::stdin().is_terminal()
         && std::io::stdout().is_terminal();
     warn_previous_after_as_of(&opts);
+    // A headless run only reads the waivers file, before the audit: a missing or bad one is
+    // told at once, not after hours of audit (the terminal UI reads it too, and creates it
+    // with its first waiver).
+    let waivers = match &cli.waivers {
+        Some(path) if !interactive => read_waivers(path)?,
+        _ => Default::default(),
+    };
     // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2. The
     // file is the one the look-up order finds (--keymap, $VIGIE_KEYMAP, then
     // $XDG_CONFIG_HOME/vigie/keymap.toml), in a headless run as in the terminal UI: the same
@@ -189,7 +196,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             },
         )
     } else {
-        headless(&cli, &target, opts, write_opts)
+        headless(&cli, &target, opts, write_opts, waivers)
     }
 }
 
@@ -216,6 +223,28 @@ fn warn_previous_after_as_of(opts: &AuditOptions) {
             as_of.strftime("%Y-%m-%dT%H:%M:%SZ"),
         );
     }
+}
+
+/// `--waivers` in a headless run: read once, before the audit, and required to exist (a
+/// missing file is most likely a wrong path, which would drop every waiver from the exports
+/// without a word); what a hand edit got wrong is said on stderr.
+fn read_waivers(
+    path: &std::path::Path,
+) -> anyhow::Result<std::collections::BTreeMap<String, vigie::report::Waiver>> {
+    let loaded = vigie::tui::waivers::read(path)?;
+    if !loaded.found {
+        return Err(InputError::new(
+            path,
+            "no such file: the waivers file (--waivers) is only read in a headless run, and the \
+             exports would show no waiver; give the path of the file the terminal UI saves, or \
+             leave --waivers out (an empty file holds no waiver)",
+        )
+        .into());
+    }
+    for w in &loaded.warnings {
+        eprintln!("vigie: warning: {}", for_terminal(w, false));
+    }
+    Ok(loaded.waivers)
 }
 
 /// Whether an output file inside a corpus folder may be replaced: empty, or one of vigie's own
@@ -585,6 +614,7 @@ fn headless(
     target: &Target,
     opts: AuditOptions,
     write_opts: WriteOptions,
+    waivers: std::collections::BTreeMap<String, vigie::report::Waiver>,
 ) -> anyhow::Result<u8> {
     let cancel = Arc::new(AtomicBool::new(false));
     let stop = watch_signals(&cancel);
@@ -751,9 +781,7 @@ fn headless(
         );
     }
     let mut report = outcome.report;
-    if let Some(p) = &cli.waivers {
-        report.waivers = vigie::tui::waivers::load(p)?;
-    }
+    report.waivers = waivers;
     // A corpus of which no record could be read gives no verdict: exit 2, as unusable input.
     // Its report goes to standard output, but does not replace an --output file, as no other
     // run that exits 2 does: a nightly job's report of the night before stays, and so the next

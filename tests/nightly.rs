@@ -246,3 +246,190 @@ fn a_previous_report_dated_after_the_audit_is_warned_about() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out), "");
 }
+
+/// In a headless run the waivers file is only read: a path that does not exist (a typo, a share
+/// not mounted) is exit 2 before the audit, as a missing `--previous` is, rather than every
+/// waiver dropped from the exports without a word. An empty file holds no waiver.
+#[test]
+fn a_missing_waivers_file_is_refused_in_a_headless_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let out_path = d.join("report.json");
+    let missing = d.join("waiver.json");
+    // No --reference: had the audit run, stderr would say that no record could be matched.
+    let out = support::binary::vigie()
+        .arg(&corpus)
+        .args(["--quiet", "--report", "json", "--waivers"])
+        .arg(&missing)
+        .arg("-o")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("vigie: {}: no such file", missing.display())),
+        "{err}"
+    );
+    assert!(!err.contains("no --reference given"), "{err}");
+    assert!(!out_path.exists());
+    assert!(!missing.exists());
+    // An empty waivers file (none made yet) is read, and named in the report.
+    let empty = write(&d.join("waivers.json"), "");
+    let out = night(
+        &corpus,
+        "2026-11-22T12:00:00Z",
+        &["--waivers".as_ref(), empty.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["audit"]["waivers"], empty.display().to_string());
+    assert!(v["findings"][0]["waiver"].is_null());
+}
+
+/// A waivers file that is not one is exit 2, with the file, line and column (from 1, columns
+/// counting characters), before the audit: JSON that is no object, a file cut short, invalid
+/// UTF-8 (placed at its first bad byte), an entry whose status vigie does not know.
+#[test]
+fn waivers_file_errors_name_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("w1.json", b"[]\n", "w1.json:1:1: not a waivers file"),
+        (
+            "w2.json",
+            b"{\"abc\": {\"status\": \"accepted\",\n",
+            "w2.json:2:1: not a waivers file (a JSON object of fingerprint \u{2192} \
+             {\"status\", \"note\", \"at\"}): EOF while parsing a value",
+        ),
+        (
+            "w3.json",
+            b"{\"abc\": {\"status\": \"accepted\", \"note\": \"caf\xe9\"}}\n",
+            "w3.json:1:44: not a waivers file (a JSON object of fingerprint \u{2192} \
+             {\"status\", \"note\", \"at\"}): invalid UTF-8",
+        ),
+        (
+            "w4.json",
+            "{\"é\": {\"status\": \"accepted\"}, \"9f2c41d07a3b5e11\": {\"status\": \"maybe\"}}"
+                .as_bytes(),
+            "w4.json:1:31: not a waivers file (a JSON object of fingerprint \u{2192} \
+             {\"status\", \"note\", \"at\"}): entry 9f2c41d07a3b5e11: unknown variant `maybe`, \
+             expected `reviewed` or `accepted`",
+        ),
+        (
+            "w5.json",
+            "{\"é\": {\"status\": \"accepted\"}, \"x\": 3}".as_bytes(),
+            "w5.json:1:36: not a waivers file (a JSON object of fingerprint \u{2192} \
+             {\"status\", \"note\", \"at\"}): invalid type: integer `3`, expected a map",
+        ),
+    ];
+    for (name, text, want) in cases {
+        let w = write(&d.join(name), text);
+        let out = support::binary::vigie()
+            .arg(&corpus)
+            .args(["--quiet", "--report", "json", "--waivers"])
+            .arg(&w)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!("vigie: {}", d.join(want).display())),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("column 0"), "{err}");
+        assert!(!err.contains("no --reference given"), "{err}");
+    }
+}
+
+/// What a hand edit gets wrong though the file reads is said on stderr, with the file, line
+/// and column, and the run goes on: a key that is no fingerprint, a fingerprint given twice
+/// (the last entry is used), a field vigie does not read (`expires`: a waiver does not lapse),
+/// each field said once however many entries have it.
+#[test]
+fn a_hand_edited_waivers_file_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let first = night(&corpus, "2026-11-22T12:00:00Z", &[]);
+    let v: Value = serde_json::from_slice(&first.stdout).unwrap();
+    let fp = v["findings"][0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let waivers = write(
+        &d.join("waivers.json"),
+        format!(
+            "{{\"{fp}\": {{\"status\": \"accepted\", \"note\": \"until the end of the month\", \
+             \"expires\": \"2026-11-15\"}},\n \"{fp}\": {{\"status\": \"reviewed\", \"note\": \
+             \"second\", \"expires\": \"2026-11-30\", \"by\": \"alice\"}},\n \
+             \"not-a-fingerprint\": {{\"status\": \"accepted\"}}}}\n"
+        ),
+    );
+    let out = night(
+        &corpus,
+        "2026-11-22T12:00:00Z",
+        &["--waivers".as_ref(), waivers.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["waiver"]["status"], "reviewed");
+    assert_eq!(v["findings"][0]["waiver"]["note"], "second");
+    let w = waivers.display();
+    let text = std::fs::read_to_string(&waivers).unwrap();
+    // Where the `n`th (from 0) occurrence of `s` stands: `FILE:LINE:COLUMN`.
+    let at = |s: &str, n: usize| {
+        let offset = text.match_indices(s).nth(n).unwrap().0;
+        let line = text[..offset].matches('\n').count() + 1;
+        let col = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+        format!("{w}:{line}:{col}")
+    };
+    let key = format!("\"{fp}\"");
+    let err = stderr(&out);
+    let want = [
+        format!(
+            "vigie: warning: {}: the fingerprint `{fp}` is given again (first at {}): only \
+             this last entry is used\n",
+            at(&key, 1),
+            at(&key, 0)
+        ),
+        format!(
+            "vigie: warning: {}: `not-a-fingerprint` is not a fingerprint (16 hexadecimal \
+             digits in lower case, as the reports give them): its waiver matches no finding\n",
+            at("\"not-a-fingerprint\"", 0)
+        ),
+        format!(
+            "vigie: warning: {}: the field `expires` (in 2 entries) is not one vigie reads \
+             (status, note, at): it is kept in the file but changes nothing (a waiver has no \
+             expiry: it holds until it is removed)\n",
+            at("\"expires\"", 0)
+        ),
+        format!(
+            "vigie: warning: {}: the field `by` is not one vigie reads",
+            at("\"by\"", 0)
+        ),
+    ];
+    assert_eq!(at(&key, 1), format!("{w}:2:2"));
+    for want in &want {
+        assert!(err.contains(want.as_str()), "{want}\n---\n{err}");
+    }
+    assert_eq!(err.lines().count(), 4, "{err}");
+    // A file as the terminal UI writes it draws no warning.
+    let clean = write(
+        &d.join("clean.json"),
+        serde_json::to_string_pretty(&json!({
+            fp.as_str(): {"status": "accepted", "note": "vu", "at": "2026-11-22T13:00:00Z"}
+        }))
+        .unwrap(),
+    );
+    let out = night(
+        &corpus,
+        "2026-11-22T12:00:00Z",
+        &["--waivers".as_ref(), clean.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "");
+}
