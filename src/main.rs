@@ -285,6 +285,7 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
     };
     report::check_output_path(&path)?;
     report::check_not_read_only(&path)?;
+    report::check_output_folder(&path)?;
     let told = Format::told_by(&path).map(|f| match f {
         Format::Json => ReportFormat::Json,
         Format::Jsonl => ReportFormat::Jsonl,

@@ -433,3 +433,50 @@ fn a_hand_edited_waivers_file_is_warned_about() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out), "");
 }
+
+/// An `--output` in a folder that does not exist is refused before the audit (exit 2), as a
+/// read-only file or a name that tells no format are, and the message names the folder, not
+/// the temporary file the report would have been written to first.
+#[test]
+fn an_output_in_a_missing_folder_is_refused_before_the_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let out_path = d.join("missing/report.json");
+    // No --reference: had the audit run, stderr would say that no record could be matched.
+    for report in [&["--report", "json"][..], &[]] {
+        let out = support::binary::vigie()
+            .arg(&corpus)
+            .arg("--quiet")
+            .args(report)
+            .arg("-o")
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert_eq!(
+            err,
+            format!(
+                "vigie: {}: cannot be written: the folder {} does not exist (create it first)\n",
+                out_path.display(),
+                d.join("missing").display()
+            )
+        );
+        assert!(!d.join("missing").exists());
+    }
+    // A file where the folder should be.
+    let out_path = d.join("corpus.jsonl/report.json");
+    let out = support::binary::vigie()
+        .arg(&corpus)
+        .args(["--quiet", "--report", "json", "-o"])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("{} is not a folder", corpus.display())),
+        "{}",
+        stderr(&out)
+    );
+}
