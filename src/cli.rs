@@ -38,7 +38,8 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.toml")]
     pub policy: Option<PathBuf>,
 
-    /// An earlier vigie JSON report: breaches found again are repeated, hence permanent.
+    /// An earlier vigie JSON report: breaches found again are repeated, hence permanent. An
+    /// inconclusive one (no record read) is refused.
     #[arg(long, value_name = "REPORT.json")]
     pub previous: Option<PathBuf>,
 
@@ -89,8 +90,8 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub keymap: Option<PathBuf>,
 
-    /// The auditor's waivers (JSON keyed by fingerprint), read and written by the UI and shown in
-    /// every export.
+    /// The auditor's waivers (JSON keyed by fingerprint), read and written by the UI (which
+    /// creates the file) and shown in every export; a headless run requires the file.
     #[arg(long, value_name = "PATH")]
     pub waivers: Option<PathBuf>,
 

@@ -171,6 +171,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let interactive = target.format.is_none()
         && std::io::stdin().is_terminal()
         && std::io::stdout().is_terminal();
+    warn_previous_after_as_of(&opts);
+    // A headless run only reads the waivers file, before the audit: a missing or bad one is
+    // told at once, not after hours of audit (the terminal UI reads it too, and creates it
+    // with its first waiver).
+    let waivers = match &cli.waivers {
+        Some(path) if !interactive => read_waivers(path)?,
+        _ => Default::default(),
+    };
     // A bad keymap is unusable input whatever the mode (SPEC 5): every error, then exit 2. The
     // file is the one the look-up order finds (--keymap, $VIGIE_KEYMAP, then
     // $XDG_CONFIG_HOME/vigie/keymap.toml), in a headless run as in the terminal UI: the same
@@ -188,8 +196,55 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             },
         )
     } else {
-        headless(&cli, &target, opts, write_opts)
+        headless(&cli, &target, opts, write_opts, waivers)
     }
+}
+
+/// Says on stderr when `--previous` was made after this audit's time (`--as-of`, else now): an
+/// earlier report it is not, and the breaches it holds would be taken as found before. Most
+/// likely the files of two nights were swapped, or `--as-of` is wrong.
+fn warn_previous_after_as_of(opts: &AuditOptions) {
+    let Some(prev) = &opts.previous else { return };
+    let Some(prev_as_of) = prev
+        .as_of
+        .as_deref()
+        .and_then(|s| s.parse::<jiff::Timestamp>().ok())
+    else {
+        return;
+    };
+    let as_of = opts.as_of.unwrap_or_else(jiff::Timestamp::now);
+    if prev_as_of > as_of {
+        eprintln!(
+            "vigie: warning: the previous report {} is of an audit made at {}, after this \
+             audit's time ({}): it is no earlier report, yet the breaches it holds found again \
+             are repeated, hence permanent. Are --previous and --as-of the intended ones?",
+            for_terminal(prev.path.as_deref().unwrap_or("(given)"), false),
+            prev_as_of.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            as_of.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        );
+    }
+}
+
+/// `--waivers` in a headless run: read once, before the audit, and required to exist (a
+/// missing file is most likely a wrong path, which would drop every waiver from the exports
+/// without a word); what a hand edit got wrong is said on stderr.
+fn read_waivers(
+    path: &std::path::Path,
+) -> anyhow::Result<std::collections::BTreeMap<String, vigie::report::Waiver>> {
+    let loaded = vigie::tui::waivers::read(path)?;
+    if !loaded.found {
+        return Err(InputError::new(
+            path,
+            "no such file: the waivers file (--waivers) is only read in a headless run, and the \
+             exports would show no waiver; give the path of the file the terminal UI saves, or \
+             leave --waivers out (an empty file holds no waiver)",
+        )
+        .into());
+    }
+    for w in &loaded.warnings {
+        eprintln!("vigie: warning: {}", for_terminal(w, false));
+    }
+    Ok(loaded.waivers)
 }
 
 /// Whether an output file inside a corpus folder may be replaced: empty, or one of vigie's own
@@ -230,6 +285,7 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
     };
     report::check_output_path(&path)?;
     report::check_not_read_only(&path)?;
+    report::check_output_folder(&path)?;
     let told = Format::told_by(&path).map(|f| match f {
         Format::Json => ReportFormat::Json,
         Format::Jsonl => ReportFormat::Jsonl,
@@ -559,6 +615,7 @@ fn headless(
     target: &Target,
     opts: AuditOptions,
     write_opts: WriteOptions,
+    waivers: std::collections::BTreeMap<String, vigie::report::Waiver>,
 ) -> anyhow::Result<u8> {
     let cancel = Arc::new(AtomicBool::new(false));
     let stop = watch_signals(&cancel);
@@ -725,9 +782,13 @@ fn headless(
         );
     }
     let mut report = outcome.report;
-    if let Some(p) = &cli.waivers {
-        report.waivers = vigie::tui::waivers::load(p)?;
-    }
+    report.waivers = waivers;
+    // A corpus of which no record could be read gives no verdict: exit 2, as unusable input.
+    // Its report goes to standard output, but does not replace an --output file, as no other
+    // run that exits 2 does: a nightly job's report of the night before stays, and so the next
+    // night's --previous is still the last conclusive report, whose breaches found again are
+    // repeated (an inconclusive one, which holds none, would lose their escalation).
+    let inconclusive = report.read_no_record();
     let format = match target.format {
         Some(ReportFormat::Json) => Format::Json,
         Some(ReportFormat::Jsonl) => Format::Jsonl,
@@ -736,6 +797,7 @@ fn headless(
         Some(ReportFormat::Text) | None => Format::Text,
     };
     match &target.output {
+        Some(_) if inconclusive => {}
         Some(path) => {
             report::write_atomically(path, |out| report::write(&report, format, &write_opts, out))?
         }
@@ -766,9 +828,10 @@ fn headless(
             vigie::tui::signals::name(sig)
         );
     }
-    if report.read_no_record() {
-        // The report is written, with every IN001; but a verdict on no record at all says
-        // nothing of the publication, and a scheduled job must not take it for a pass.
+    if inconclusive {
+        // The report is written to standard output, with every IN001 (an --output file is
+        // left as it was); but a verdict on no record at all says nothing of the publication,
+        // and a scheduled job must not take it for a pass.
         let first = report
             .findings
             .iter()
@@ -784,9 +847,16 @@ fn headless(
             })
             .unwrap_or_default();
         let n = report.audit.unreadable_records;
+        let kept = target.output.as_ref().map_or(String::new(), |p| {
+            format!(
+                " No report was written: {} is left as it was (the report of such a run goes \
+                 only to standard output, without --output or with -o -).",
+                for_terminal(&p.display().to_string(), false)
+            )
+        });
         eprintln!(
             "vigie: no record of the corpus could be read: {} unreadable, reported as IN001 \
-             (the first: {first}). The verdict of such an audit says nothing of the corpus.",
+             (the first: {first}). The verdict of such an audit says nothing of the corpus.{kept}",
             if n == 1 {
                 "its only line or file is".to_string()
             } else {

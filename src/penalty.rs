@@ -189,15 +189,21 @@ struct PrevReport {
     vigie_report: u32,
     #[serde(default)]
     audit: Option<PrevAudit>,
+    #[serde(default)]
+    summary: Option<PrevSummary>,
     findings: Vec<PrevFinding>,
 }
 
-/// Of an earlier report's `audit`, its time. Anything else, or a value that is not a time, is
-/// ignored: the report is still used for its findings.
+/// Of an earlier report's `audit`, its time and how many records it read. Anything else, or a
+/// value of another type, is ignored: the report is still used for its findings.
 #[derive(Deserialize)]
 struct PrevAudit {
     #[serde(default)]
     as_of: Option<serde_json::Value>,
+    #[serde(default)]
+    records: Option<serde_json::Value>,
+    #[serde(default)]
+    unreadable_records: Option<serde_json::Value>,
 }
 
 impl PrevAudit {
@@ -207,13 +213,47 @@ impl PrevAudit {
         let t: jiff::Timestamp = s.trim().parse().ok()?;
         Some(t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
     }
+
+    /// Whether the earlier audit read no record though its corpus had lines or files, as
+    /// reports written before `summary.conclusive` tell it.
+    fn read_no_record(&self) -> bool {
+        let count = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_u64);
+        count(&self.records) == Some(0) && count(&self.unreadable_records).is_some_and(|n| n > 0)
+    }
 }
+
+/// Of an earlier report's `summary`, whether it states a verdict on its corpus.
+#[derive(Deserialize)]
+struct PrevSummary {
+    #[serde(default)]
+    conclusive: Option<serde_json::Value>,
+}
+
+/// Whether an earlier report is inconclusive: its summary says `"conclusive": false`, or (a
+/// report written before that field) its audit read no record of a corpus that had some lines.
+fn inconclusive(audit: Option<&PrevAudit>, summary: Option<&PrevSummary>) -> bool {
+    match summary.and_then(|s| s.conclusive.as_ref()) {
+        Some(c) => c.as_bool() == Some(false),
+        None => audit.is_some_and(PrevAudit::read_no_record),
+    }
+}
+
+/// Why an inconclusive earlier report is refused as `--previous`: it holds no breach of the
+/// corpus, so every breach found again would be taken for a new one, its escalation to
+/// `permanent` lost without a word, and a nightly job's `--fail-on permanent` would pass.
+const INCONCLUSIVE: &str = "the previous report is inconclusive (`\"conclusive\": false`: its \
+    audit could read no record of the corpus), so it holds none of the corpus's breaches: those \
+    found again would not be told repeated, and would lose their escalation to permanent. Give \
+    the last conclusive report as --previous (vigie leaves its --output as it was when it reads \
+    no record), or leave --previous out to start afresh";
 
 /// The last line of a JSON Lines report: `{"summary": …, "audit": …}`.
 #[derive(Deserialize)]
 struct PrevLastLine {
     #[serde(default)]
     audit: Option<PrevAudit>,
+    #[serde(default)]
+    summary: Option<PrevSummary>,
 }
 
 #[derive(Deserialize)]
@@ -279,6 +319,9 @@ impl Previous {
                 )
             }
         })?;
+        if raw.vigie_report == 1 && inconclusive(raw.audit.as_ref(), raw.summary.as_ref()) {
+            anyhow::bail!("{shown}: {INCONCLUSIVE}");
+        }
         let mut prev =
             Previous::from_raw(raw).with_context(|| format!("in the previous report {shown}"))?;
         prev.path = Some(shown.to_string());
@@ -322,6 +365,9 @@ impl Previous {
                 // The audit it ends with dates the earlier audit; a line that does not parse
                 // leaves it undated.
                 if let Ok(last) = serde_json::from_str::<PrevLastLine>(line) {
+                    if inconclusive(last.audit.as_ref(), last.summary.as_ref()) {
+                        anyhow::bail!("{shown}: {INCONCLUSIVE}");
+                    }
                     prev.as_of = last.audit.as_ref().and_then(PrevAudit::as_of);
                 }
                 continue;
@@ -350,6 +396,9 @@ impl Previous {
                 json_reason(&e)
             )
         })?;
+        if raw.vigie_report == 1 && inconclusive(raw.audit.as_ref(), raw.summary.as_ref()) {
+            anyhow::bail!("{INCONCLUSIVE}");
+        }
         Previous::from_raw(raw)
     }
 

@@ -59,12 +59,24 @@ fn a_failing_writer_leaves_nothing_behind() {
     assert_eq!(entries(dir.path()), ["report.csv"]);
 }
 
+/// The error names the report's path and the folder missing, not the temporary file the
+/// report would have been written to first.
 #[test]
 fn a_missing_folder_is_an_error_naming_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no/such/folder/report.json");
-    let e = write_atomically(&path, |w| w.write_all(b"x")).unwrap_err();
-    assert!(format!("{e:#}").contains("no/such/folder/report.json"));
+    let e = format!(
+        "{:#}",
+        write_atomically(&path, |w| w.write_all(b"x")).unwrap_err()
+    );
+    assert_eq!(
+        e,
+        format!(
+            "{}: cannot be written: the folder {} does not exist (create it first)",
+            path.display(),
+            dir.path().join("no/such/folder").display()
+        )
+    );
     assert!(entries(dir.path()).is_empty());
 }
 
@@ -72,7 +84,15 @@ fn a_missing_folder_is_an_error_naming_the_path() {
 fn a_folder_that_takes_no_file_is_an_error() {
     // No file can be created in /proc, even by root.
     let path = std::path::Path::new("/proc/vigie-report.json");
-    assert!(write_atomically(path, |w| w.write_all(b"x")).is_err());
+    let e = format!(
+        "{:#}",
+        write_atomically(path, |w| w.write_all(b"x")).unwrap_err()
+    );
+    assert!(
+        e.starts_with("cannot write /proc/vigie-report.json: cannot create a file in /proc: "),
+        "{e}"
+    );
+    assert!(!e.contains(".vigie-") && !e.contains(".tmp"), "{e}");
     assert!(!path.exists());
 }
 

@@ -475,6 +475,9 @@ fn csv_neutralises_formulas() {
         header.join(","),
         "fingerprint,rule,name,family,severity,penalty,repeated,record_id,source_id,file,line,message,basis,excerpt,waiver"
     );
+    // SPEC §4's fourteen columns, then the waiver (README); rows end with LF, as README says.
+    assert!(text.starts_with("fingerprint,") && text.contains(",excerpt,waiver\n"));
+    assert!(text.ends_with('\n') && !text.ends_with("\r\n"));
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 6);
     // FRE003: corpus level, no record.

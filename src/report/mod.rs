@@ -589,6 +589,37 @@ pub fn check_not_read_only(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Fails when the folder `path` would be written in does not exist or is no folder: told before
+/// the audit runs, as a read-only file is, rather than once the report is ready. A path that
+/// is there (a file, a device, a pipe, a link to one) is in a folder that is.
+pub fn check_output_folder(path: &Path) -> anyhow::Result<()> {
+    if std::fs::metadata(path).is_ok() {
+        return Ok(());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => anyhow::bail!(
+            "{}: cannot be written: {} is not a folder",
+            path.display(),
+            dir.display()
+        ),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => anyhow::bail!(
+            "{}: cannot be written: the folder {} does not exist (create it first)",
+            path.display(),
+            dir.display()
+        ),
+        Err(e) => anyhow::bail!(
+            "{}: cannot be written: cannot reach the folder {}: {e}",
+            path.display(),
+            dir.display()
+        ),
+    }
+}
+
 /// Writes a file atomically: `f` writes into a temporary file in the same folder, which is
 /// flushed, synced to disk and then renamed over `path`. On any error nothing is left behind (the
 /// temporary file is removed, `path` is untouched) and the error names `path`.
@@ -603,6 +634,7 @@ pub fn write_atomically(
 ) -> anyhow::Result<()> {
     check_output_path(path)?;
     check_not_read_only(path)?;
+    check_output_folder(path)?;
     let shown = path.display();
     // Of the file itself, a symbolic link followed.
     let meta = std::fs::metadata(path).ok();
@@ -645,9 +677,15 @@ pub fn write_atomically(
             }
         }
     }
-    let mut tmp = builder.tempfile_in(dir).with_context(|| {
-        format!(
-            "cannot write {shown}: cannot create a file in {}",
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        // tempfile's message ends with the temporary file's name (` at path ".vigie-….tmp"`),
+        // a name the user never gave: the folder is named instead.
+        let reason = e.to_string();
+        let reason = reason
+            .rfind(" at path ")
+            .map_or(reason.as_str(), |k| &reason[..k]);
+        anyhow::anyhow!(
+            "cannot write {shown}: cannot create a file in {}: {reason}",
             dir.display()
         )
     })?;

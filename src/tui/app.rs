@@ -1365,16 +1365,22 @@ impl App {
         }
     }
 
-    /// Reads the waivers file at `path` (a missing one is none); the waivers set in the UI are
-    /// saved there. A file that cannot be written is said at once.
-    pub fn load_waivers(&mut self, path: PathBuf) -> anyhow::Result<()> {
-        self.report.waivers = super::waivers::load(&path)?;
+    /// Reads the waivers file at `path` (a missing one is none: it is created on the first
+    /// waiver); the waivers set in the UI are saved there. A file that cannot be written is said
+    /// at once, and so is the first of what a hand edit got wrong (all of it is returned, for
+    /// stderr).
+    pub fn load_waivers(&mut self, path: PathBuf) -> anyhow::Result<Vec<String>> {
+        let loaded = super::waivers::read(&path)?;
+        self.report.waivers = loaded.waivers;
         self.saved_waivers = self.report.waivers.clone();
+        if let Some(first) = loaded.warnings.first() {
+            self.status = Some(format!("waivers file: {first}"));
+        }
         if let Err(e) = super::waivers::check_writable(&path) {
             self.status = Some(format!("waivers set here cannot be saved: {e:#}"));
         }
         self.waivers_path = Some(path);
-        Ok(())
+        Ok(loaded.warnings)
     }
 
     /// Writes the waivers to their file, if they differ from what it holds, and counts those

@@ -48,7 +48,13 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
     app.open_in_background = true;
     app.write_options = ui.write;
     if let Some(path) = &ui.waivers {
-        app.load_waivers(path.clone())?;
+        // Said before the terminal is taken: the screen the UI gives back still shows it.
+        for w in app.load_waivers(path.clone())? {
+            eprintln!(
+                "vigie: warning: {}",
+                crate::text::sanitize::for_terminal(&w, false)
+            );
+        }
     }
 
     // Mouse capture is ours to undo: chain a hook before ratatui's own (which restores the

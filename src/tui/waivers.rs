@@ -8,10 +8,34 @@ use std::path::Path;
 
 /// Reads a waivers file. A missing file is an empty set (the UI creates it on the first waiver).
 pub fn load(path: &Path) -> anyhow::Result<BTreeMap<String, Waiver>> {
-    Ok(read_entries(path)?
-        .into_iter()
-        .map(|(k, e)| (k, e.waiver))
-        .collect())
+    Ok(read(path)?.waivers)
+}
+
+/// A waivers file as read ([`read`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
+    /// The waivers, by fingerprint.
+    pub waivers: BTreeMap<String, Waiver>,
+    /// Whether the file exists: a missing one holds no waiver (the UI creates it on the first
+    /// waiver it saves), which a headless run, that only reads it, refuses.
+    pub found: bool,
+    /// What a hand edit may have got wrong though the file reads, each naming the file, line
+    /// and column (`waivers.json:3:5: …`): a key that is no fingerprint, a field vigie does not
+    /// read (kept, but without effect), a fingerprint given twice (the last entry is used).
+    pub warnings: Vec<String>,
+}
+
+/// Reads a waivers file, with what it holds that has no effect ([`Loaded::warnings`]). A
+/// missing or empty file has no waiver; one that is not a waivers file is an error naming the
+/// file, line and column.
+pub fn read(path: &Path) -> anyhow::Result<Loaded> {
+    let mut warnings = Vec::new();
+    let (entries, found) = read_entries(path, Some(&mut warnings))?;
+    Ok(Loaded {
+        waivers: entries.into_iter().map(|(k, e)| (k, e.waiver)).collect(),
+        found,
+        warnings,
+    })
 }
 
 /// One entry of a waivers file: its waiver, and the fields vigie does not know (`by`,
@@ -27,29 +51,60 @@ struct Entry {
 /// The fields of an entry that [`Waiver`] holds.
 const WAIVER_FIELDS: [&str; 3] = ["status", "note", "at"];
 
-/// Reads a waivers file entry by entry, unknown fields kept. A missing or empty file has none.
-fn read_entries(path: &Path) -> anyhow::Result<BTreeMap<String, Entry>> {
-    let text = match crate::error::read_bounded_string(path, crate::error::MAX_WAIVERS_BYTES) {
+/// Reads a waivers file entry by entry, unknown fields kept, and whether the file exists. A
+/// missing or empty file has none. What has no effect is said in `warnings`, when given.
+fn read_entries(
+    path: &Path,
+    warnings: Option<&mut Vec<String>>,
+) -> anyhow::Result<(BTreeMap<String, Entry>, bool)> {
+    let shown = path.display();
+    let bytes = match crate::error::read_bounded(path, crate::error::MAX_WAIVERS_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((BTreeMap::new(), false)),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+    };
+    let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => {
+            // Placed at its first bad byte, as an editor shows the place.
+            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (l, c) = crate::error::line_col(good, good.len());
+            anyhow::bail!("{shown}:{l}:{c}: {NOT_A_WAIVERS_FILE}: invalid UTF-8");
+        }
     };
     if text.trim().is_empty() {
-        return Ok(BTreeMap::new());
+        return Ok((BTreeMap::new(), true));
     }
-    let not_a_waivers_file = || {
-        format!(
-            "{}: not a waivers file (a JSON object of fingerprint → {{\"status\", \"note\", \"at\"}})",
-            path.display()
-        )
+    let at = |offset: usize| {
+        let (l, c) = crate::error::line_col(text, offset);
+        format!("{shown}:{l}:{c}")
     };
     let raw: BTreeMap<String, serde_json::Map<String, serde_json::Value>> =
-        serde_json::from_str(&text).with_context(not_a_waivers_file)?;
-    raw.into_iter()
+        serde_json::from_str(text).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {NOT_A_WAIVERS_FILE}: {}",
+                at(serde_offset(text, &e)),
+                serde_reason(&e)
+            )
+        })?;
+    // Where each entry and field stands, for the messages (the text is valid JSON here).
+    let places = scan(text);
+    let entries = raw
+        .into_iter()
         .map(|(fingerprint, mut fields)| {
             let waiver: Waiver = serde_json::from_value(serde_json::Value::Object(fields.clone()))
-                .with_context(|| format!("entry {fingerprint}"))
-                .with_context(not_a_waivers_file)?;
+                .map_err(|e| {
+                    // Of a fingerprint given twice, the last entry is the one read.
+                    let place = places
+                        .iter()
+                        .rev()
+                        .find(|p| p.key == fingerprint)
+                        .map_or_else(|| shown.to_string(), |p| at(p.offset));
+                    anyhow::anyhow!(
+                        "{place}: {NOT_A_WAIVERS_FILE}: entry {fingerprint}: {}",
+                        serde_reason(&e)
+                    )
+                })?;
             for known in WAIVER_FIELDS {
                 fields.remove(known);
             }
@@ -61,7 +116,232 @@ fn read_entries(path: &Path) -> anyhow::Result<BTreeMap<String, Entry>> {
                 },
             ))
         })
-        .collect()
+        .collect::<anyhow::Result<BTreeMap<_, _>>>()?;
+    if let Some(warnings) = warnings {
+        *warnings = lint(&places, &at);
+    }
+    Ok((entries, true))
+}
+
+/// What an error on a file that is not a waivers file says it should be.
+const NOT_A_WAIVERS_FILE: &str =
+    "not a waivers file (a JSON object of fingerprint → {\"status\", \"note\", \"at\"})";
+
+/// Whether `key` is a fingerprint as vigie writes them: 16 hexadecimal digits in lower case.
+fn is_fingerprint(key: &str) -> bool {
+    key.len() == 16 && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// What a hand edit got wrong though the file reads ([`Loaded::warnings`]): keys that are no
+/// fingerprints, fingerprints given twice, and fields vigie does not read, each field name
+/// said once (where it first stands, and how many entries have it), since a team may add its
+/// own to every entry (`by`, `ticket`).
+fn lint(places: &[Place], at: &dyn Fn(usize) -> String) -> Vec<String> {
+    use crate::text::sanitize::for_terminal;
+    let mut warnings = Vec::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut unknown: Vec<(&str, usize, usize)> = Vec::new();
+    for p in places {
+        if !is_fingerprint(&p.key) {
+            warnings.push(format!(
+                "{}: `{}` is not a fingerprint (16 hexadecimal digits in lower case, as the \
+                 reports give them): its waiver matches no finding",
+                at(p.offset),
+                for_terminal(&p.key, false)
+            ));
+        }
+        if let Some(first) = seen.insert(&p.key, p.offset) {
+            warnings.push(format!(
+                "{}: the fingerprint `{}` is given again (first at {}): only this last entry \
+                 is used",
+                at(p.offset),
+                for_terminal(&p.key, false),
+                at(first)
+            ));
+        }
+        for (field, offset) in &p.fields {
+            if WAIVER_FIELDS.contains(&field.as_str()) {
+                continue;
+            }
+            match unknown.iter_mut().find(|u| u.0 == field) {
+                Some(u) => u.2 += 1,
+                None => unknown.push((field, *offset, 1)),
+            }
+        }
+    }
+    for (field, offset, n) in unknown {
+        warnings.push(format!(
+            "{}: the field `{}`{} is not one vigie reads (status, note, at): it is kept in the \
+             file but changes nothing (a waiver has no expiry: it holds until it is removed)",
+            at(offset),
+            for_terminal(field, false),
+            if n == 1 {
+                String::new()
+            } else {
+                format!(" (in {n} entries)")
+            }
+        ));
+    }
+    warnings
+}
+
+/// The byte offset in `text` where serde_json places an error: its line, and its column in
+/// bytes (0 before the line's first byte).
+fn serde_offset(text: &str, e: &serde_json::Error) -> usize {
+    let line_start = if e.line() <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(e.line() - 2)
+            .map_or(text.len(), |i| i + 1)
+    };
+    (line_start + e.column().saturating_sub(1)).min(text.len())
+}
+
+/// A serde_json error without its own ` at line L column C` suffix (the place is given first).
+fn serde_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(k) => s[..k].to_string(),
+        None => s,
+    }
+}
+
+/// An entry of a waivers file: its key, where the key stands (the byte offset of its opening
+/// quote), and its fields with theirs, in the file's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Place {
+    key: String,
+    offset: usize,
+    fields: Vec<(String, usize)>,
+}
+
+/// The entries of a waivers file that is valid JSON (serde_json read it), in the file's order,
+/// duplicates included: what serde_json's map does not keep. Of anything but an object, none.
+fn scan(text: &str) -> Vec<Place> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        text,
+        i: 0,
+    };
+    let mut places = Vec::new();
+    s.ws();
+    if s.peek() != Some(b'{') {
+        return places;
+    }
+    s.object(&mut |s, key, offset| {
+        let mut fields = Vec::new();
+        if s.peek() == Some(b'{') {
+            s.object(&mut |s, field, at| {
+                fields.push((field, at));
+                s.skip_value();
+            });
+        } else {
+            s.skip_value();
+        }
+        places.push(Place {
+            key,
+            offset,
+            fields,
+        });
+    });
+    places
+}
+
+/// A cursor over valid JSON, for [`scan`].
+struct Scanner<'a> {
+    b: &'a [u8],
+    text: &'a str,
+    i: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    /// The string at the cursor (its opening quote), decoded; the cursor goes past it.
+    fn string(&mut self) -> Option<String> {
+        let start = self.i;
+        self.i += 1;
+        while let Some(c) = self.peek() {
+            match c {
+                b'\\' => self.i += 2,
+                b'"' => {
+                    self.i += 1;
+                    return serde_json::from_str(self.text.get(start..self.i)?).ok();
+                }
+                _ => self.i += 1,
+            }
+        }
+        None
+    }
+
+    /// Skips the value at the cursor.
+    fn skip_value(&mut self) {
+        let mut depth = 0usize;
+        while let Some(c) = self.peek() {
+            match c {
+                b'"' => {
+                    self.string();
+                    if depth == 0 {
+                        return;
+                    }
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    if depth <= 1 {
+                        // The end of the value, or of the object holding it (depth 0).
+                        self.i += depth;
+                        return;
+                    }
+                    depth -= 1;
+                }
+                b',' if depth == 0 => return,
+                _ => {}
+            }
+            self.i += 1;
+        }
+    }
+
+    /// The object at the cursor: `each` is given each key, decoded, with the offset of its
+    /// opening quote, and the cursor at its value, which it must read or skip; the cursor goes
+    /// past the object.
+    fn object(&mut self, each: &mut dyn FnMut(&mut Self, String, usize)) {
+        self.i += 1;
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b'"') => {
+                    let offset = self.i;
+                    let Some(key) = self.string() else { return };
+                    self.ws();
+                    if self.peek() != Some(b':') {
+                        return;
+                    }
+                    self.i += 1;
+                    self.ws();
+                    each(self, key, offset);
+                    self.ws();
+                    if self.peek() == Some(b',') {
+                        self.i += 1;
+                    }
+                }
+                Some(b'}') => {
+                    self.i += 1;
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
 }
 
 /// Saves one session's changes to the waivers file: the waivers of `current` that differ from
@@ -77,7 +357,7 @@ pub fn save_changes(
     current: &BTreeMap<String, Waiver>,
 ) -> anyhow::Result<BTreeMap<String, Waiver>> {
     check_writable(path)?;
-    let mut entries = read_entries(path)?;
+    let (mut entries, _) = read_entries(path, None)?;
     for (fingerprint, waiver) in current {
         if base.get(fingerprint) == Some(waiver) {
             continue;
@@ -268,6 +548,63 @@ mod tests {
             "{text}"
         );
         assert_eq!(load(&path).unwrap(), w);
+    }
+
+    /// The scan of a valid file finds every entry and field where it stands, in the file's
+    /// order, duplicates included, whatever the values hold (escaped quotes, brackets in
+    /// strings, nested objects and arrays, numbers, literals).
+    #[test]
+    fn the_scan_places_every_entry_and_field() {
+        let text = "{\"a\\\"b\": {\"status\": \"x}]\\\"\", \"deep\": {\"k\": [1, {\"z\": []}]}, \
+                    \"n\": -1.5e3, \"t\": true},\n \"e\\u00e9\": null, \"a\\\"b\" : { } ,\"l\":[{}]}";
+        serde_json::from_str::<serde_json::Value>(text).unwrap();
+        let places = scan(text);
+        let keys: Vec<(&str, usize, Vec<&str>)> = places
+            .iter()
+            .map(|p| {
+                (
+                    p.key.as_str(),
+                    p.offset,
+                    p.fields.iter().map(|f| f.0.as_str()).collect(),
+                )
+            })
+            .collect();
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).unwrap().0;
+        assert_eq!(
+            keys,
+            [
+                ("a\"b", 1, vec!["status", "deep", "n", "t"]),
+                ("e\u{e9}", at("\"e\\u00e9\"", 0), vec![]),
+                ("a\"b", at("\"a\\\"b\"", 1), vec![]),
+                ("l", at("\"l\"", 0), vec![]),
+            ]
+        );
+        assert_eq!(places[0].fields[1].1, at("\"deep\"", 0));
+        assert_eq!(places[0].fields[3].1, at("\"t\"", 0));
+        // Not an object: nothing.
+        assert!(scan("[1, 2]").is_empty());
+        assert!(scan("").is_empty());
+    }
+
+    #[test]
+    fn fingerprints_are_16_lower_case_hex_digits() {
+        assert!(is_fingerprint("9f2c41d07a3b5e11"));
+        assert!(!is_fingerprint("9F2C41D07A3B5E11"));
+        assert!(!is_fingerprint("9f2c41d07a3b5e1"));
+        assert!(!is_fingerprint("9f2c41d07a3b5e11 "));
+        assert!(!is_fingerprint("not-a-fingerprint"));
+    }
+
+    /// A missing file holds no waiver and is told apart from an empty one; the UI saves to it.
+    #[test]
+    fn a_missing_file_is_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("waivers.json");
+        let missing = read(&path).unwrap();
+        assert!(!missing.found && missing.waivers.is_empty() && missing.warnings.is_empty());
+        std::fs::write(&path, " \n").unwrap();
+        let empty = read(&path).unwrap();
+        assert!(empty.found && empty.waivers.is_empty());
     }
 
     /// A file made unreadable as waivers meanwhile is not replaced: the save fails, saying so.
