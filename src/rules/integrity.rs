@@ -612,6 +612,7 @@ pub fn compare(
             && rec_words > 0
             && ref_words <= 2
             && clear_words(&al, ch, record) <= words_per_marker(&al, ch, reference) * ref_markers
+            && shows_a_value(&al, ch, record, reference)
         {
             let shown = markers_of(&al, ch, reference);
             let (rspan, fspan) = (
@@ -634,6 +635,7 @@ pub fn compare(
             && ref_words > 0
             && rec_words <= 2
             && ref_words <= MASKED_TOKENS * rec_markers
+            && masks_a_value(&al, ch, record, reference)
         {
             added(&al, ch, &texts, rec, &mut out);
         } else if ref_markers > 0
@@ -1367,6 +1369,82 @@ fn clear_words(al: &Alignment, ch: &Change, record: &Normalized) -> usize {
         .iter()
         .filter(|t| !t.marker && record.text[t.range()].chars().any(char::is_alphanumeric))
         .count()
+}
+
+/// Whether the record's side of a change may be what the reference's markers in it mask. Where
+/// the texts are reordered, the diff pairs a marker with whatever words face it (`Faits et
+/// procédure`, `24. Selon`, `de la cour d'appel de Rouen`): an alteration, not an occultation
+/// lifted. So:
+/// - for markers of names (`[K]`, `[AB]`, `C...`), the words shown are a name: one at least may be a
+///   name word ([`names::may_be_name_word`]: capitalised, no common word, role or civility),
+///   and every word is capitalised or a particle (`de Villepin`), none in lower case otherwise;
+/// - for the other markers (an address, a place, a date, a number, an organisation), the words
+///   shown start with a capital or a digit, and run into no other sentence (a full stop, then a
+///   word with a capital or a number: `S3. 2. Le 30 janvier`).
+fn shows_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &Normalized) -> bool {
+    let words: Vec<&str> = al.record[ch.record.clone()]
+        .iter()
+        .filter(|t| !t.marker)
+        .map(|t| &record.text[t.range()])
+        .collect();
+    let kinds: Vec<Option<MarkerKind>> = al.reference[ch.reference.clone()]
+        .iter()
+        .filter(|t| t.marker)
+        .map(|t| marker_kind(&reference.text[t.range()]))
+        .collect();
+    may_be_masked_by(&words, &kinds)
+}
+
+/// Whether the reference's side of a change, which the record replaces with markers of its own,
+/// may be what they mask: as [`shows_a_value`], for the record's markers when they are written
+/// as the sources write theirs (`[K]`, `[Adresse 1]`); a reuser's own marks (`X...`, `***`,
+/// `[…]`) may mask any words. An elision mark is no text to mask (`(...)` as `[...]`).
+fn masks_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &Normalized) -> bool {
+    let words: Vec<&str> = al.reference[ch.reference.clone()]
+        .iter()
+        .filter(|t| !t.marker)
+        .map(|t| &reference.text[t.range()])
+        .collect();
+    if words.iter().all(|w| align::is_elision(w)) {
+        return false;
+    }
+    let kinds: Vec<Option<MarkerKind>> = al.record[ch.record.clone()]
+        .iter()
+        .filter(|t| t.marker)
+        .map(|t| marker_kind(&record.text[t.range()]))
+        .collect();
+    if !kinds
+        .iter()
+        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Labelled)))
+    {
+        return true;
+    }
+    may_be_masked_by(&words, &kinds)
+}
+
+/// Whether `words` may be what markers of `kinds` mask (see [`shows_a_value`]).
+fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
+    let names_only = kinds
+        .iter()
+        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)));
+    let capital_or_digit = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let lettered = |w: &&&str| w.chars().any(char::is_alphabetic);
+    if names_only {
+        words.iter().any(|w| names::may_be_name_word(w))
+            && words
+                .iter()
+                .filter(lettered)
+                .all(|w| capital_or_digit(w) || names::is_name_particle(w))
+    } else {
+        words.first().is_some_and(|w| capital_or_digit(w))
+            && !words
+                .windows(2)
+                .any(|p| p[0] == "." && capital_or_digit(p[1]))
+    }
 }
 
 /// The markers of the reference's side of a change.

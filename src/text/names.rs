@@ -1566,6 +1566,12 @@ pub fn may_be_name_word(w: &str) -> bool {
         && !is_civility_word(w)
 }
 
+/// Whether `w` is a particle of a name (`de`, `du`, `van`, `d'`…), which a name may hold in
+/// lower case (`de Villepin`).
+pub fn is_name_particle(w: &str) -> bool {
+    in_list(w, IN_PARTICLES)
+}
+
 /// Whether the clear span `start..end` (byte offsets) of a reference text is the name, or part
 /// of the name, of a natural person who is a party or a third party. A leading civility in the
 /// span is allowed (`M. Durand`).
