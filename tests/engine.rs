@@ -305,6 +305,30 @@ fn a_load_dated_the_day_before_a_dated_update_missed_it() {
     assert_eq!(messages_with(&recs, None), expected);
 }
 
+/// A text that differs from the reference only by letter-spacing (Judilibre's `R É P U B L I Q
+/// U E F R A N Ç A I S E` set solid) is the decision's text: a record loaded before the source's
+/// update missed no correction (no FRE002), and one loaded after altered nothing.
+#[test]
+fn a_heading_set_solid_is_no_correction_missed() {
+    let spaced = "R É P U B L I Q U E F R A N Ç A I S E";
+    assert!(cc_text().contains(spaced));
+    let solid = cc_text().replace(spaced, "RÉPUBLIQUE FRANÇAISE");
+    let mut before = clean("before");
+    before["text"] = json!(solid);
+    before["updated_at"] = json!("2021-11-29");
+    before.as_object_mut().unwrap().remove("update_notice");
+    let mut after = clean("after");
+    after["text"] = json!(solid);
+    // Other letters, loaded before the update: a correction missed, by the source's account.
+    let mut other = before.clone();
+    other["id"] = json!("other");
+    other["text"] = json!(cc_text().replace(spaced, "REPUBLIQUE FRANCAISE"));
+    assert_eq!(
+        audit(&[before, after, other]),
+        vec![("other".to_string(), Rule::FRE002)]
+    );
+}
+
 /// An update on the day of the load, one of the two dates without a time, may have come before
 /// the load or after it: the benefit of the doubt goes to a missed correction (FRE002, medium)
 /// rather than to an alteration (INT001, high), and the message says it is a doubt. With both

@@ -1654,3 +1654,98 @@ fn an_excerpt_of_paragraphs_picked_across_the_decision_is_no_alteration() {
         "{got:?}"
     );
 }
+
+/// The heading every one of the 92 DILA decisions opens with, letter-spaced.
+const SPACED_HEADING: &str = "R É P U B L I Q U E F R A N Ç A I S E";
+
+/// A reuser that sets DILA's letter-spaced heading solid (`RÉPUBLIQUE FRANÇAISE`), or that
+/// letter-spaces a heading the decision sets solid, renders the decision, not alters it: no
+/// finding, neither a cut of the letters (INT003) nor an alteration. Other letters are an
+/// alteration (INT001), quoted as written on both sides, never a cut.
+#[test]
+fn a_heading_letter_spaced_or_set_solid_is_no_change() {
+    let decisions = dila();
+    let mut records: Vec<Value> = decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            assert!(d.text.contains(SPACED_HEADING), "{}", d.id);
+            let mut r = record(d, i);
+            r["text"] = json!(d.text.replace(SPACED_HEADING, "RÉPUBLIQUE FRANÇAISE"));
+            r
+        })
+        .collect();
+    // The other way: the decision reviewed in black box, its second heading letter-spaced, two
+    // spaces between the words, as typesetters do.
+    let (i, d) = decisions
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id == "JURITEXT000048176061")
+        .unwrap();
+    assert!(d.text.contains("AU NOM DU PEUPLE FRANÇAIS"));
+    let mut reverse = record(d, i);
+    reverse["id"] = json!("reverse");
+    reverse["text"] = json!(d.text.replace(
+        "AU NOM DU PEUPLE FRANÇAIS",
+        "A U  N O M  D U  P E U P L E  F R A N Ç A I S"
+    ));
+    records.push(reverse);
+    assert_eq!(
+        audit(&records, &[data("dila-cass")]),
+        vec![],
+        "letter-spacing raised findings"
+    );
+
+    // Other letters: the words altered, whichever side is letter-spaced.
+    let changed = |id: &str, from: &str, to: &str| {
+        let mut r = record(d, i);
+        r["id"] = json!(id);
+        assert!(d.text.contains(from));
+        r["text"] = json!(d.text.replace(from, to));
+        r
+    };
+    let records = [
+        changed("unaccented", SPACED_HEADING, "REPUBLIQUE FRANCAISE"),
+        changed(
+            "spaced-unaccented",
+            SPACED_HEADING,
+            "R E P U B L I Q U E F R A N C A I S E",
+        ),
+        changed(
+            "spaced-other-letters",
+            "AU NOM DU PEUPLE FRANÇAIS",
+            "A U N O M D U P E U P L E F R A N C A I S",
+        ),
+    ];
+    let rep = report(&records, &[data("dila-cass")], None);
+    assert_eq!(
+        messages(&rep),
+        vec![
+            (
+                "unaccented".to_string(),
+                Rule::INT001,
+                format!(
+                    "the record reads «président, REPUBLIQUE FRANCAISE» where the reference \
+                     reads «président, {SPACED_HEADING}»"
+                )
+            ),
+            (
+                "spaced-unaccented".to_string(),
+                Rule::INT001,
+                "the record reads «R E P» where the reference reads «R É P» (1 of 2)".to_string()
+            ),
+            (
+                "spaced-unaccented".to_string(),
+                Rule::INT001,
+                "the record reads «N C A» where the reference reads «N Ç A» (2 of 2)".to_string()
+            ),
+            (
+                "spaced-other-letters".to_string(),
+                Rule::INT001,
+                "the record reads «E F R A N C A I S» where the reference reads «PEUPLE \
+                 FRANÇAIS»"
+                    .to_string()
+            ),
+        ]
+    );
+}

@@ -19,6 +19,7 @@
 use super::Rule;
 use crate::model::{Evidence, Finding, Personal, RecordRef};
 use crate::text::align::{self, Alignment, Change};
+use crate::text::letterspacing;
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
 use crate::text::normalize::Normalized;
@@ -42,6 +43,9 @@ pub struct TextComparison {
     pub lifted: Vec<(usize, usize)>,
     /// The first textual difference, for FRE002.
     pub first_difference: Option<Evidence>,
+    /// Whether the texts differ at all once what is no change is set aside (letter-spacing,
+    /// see [`set_aside_letter_spacing`]): a marker respelt is a difference, though no finding.
+    pub differs: bool,
 }
 
 /// The most tokens other than markers (words and punctuation) that a marker stands for when it
@@ -545,6 +549,8 @@ pub fn compare(
     let reference = &compared.text;
     let professionals = compared.professionals.as_slice();
     let mut al = align::align_prepared(&reference.text, &compared.prepared, &record.text);
+    // Letters spaced out on one side and set solid on the other are no change.
+    set_aside_letter_spacing(&mut al, record, reference);
     // A marker respelt beside words changed is two differences: the marker (no finding) and
     // the words (an alteration of the text); see [`split_respelt`].
     if al
@@ -565,7 +571,10 @@ pub fn compare(
             .collect();
         al.changes = split;
     }
-    let mut out = TextComparison::default();
+    let mut out = TextComparison {
+        differs: !al.changes.is_empty(),
+        ..TextComparison::default()
+    };
     let (reference_personal, reference_names): (&[(usize, usize)], &[names::NameHit]) =
         if al.changes.is_empty() {
             (&[], &[])
@@ -729,6 +738,42 @@ pub fn compare(
         report(Rule::INT003, &of(&[Kind::Cut]), &al, &texts, rec, &mut out);
     }
     out
+}
+
+/// The changes of `al` as what is left of them once letter-spacing is set aside: a run of single
+/// letters on one side that spells the other side's words is no change
+/// ([`letterspacing::set_aside`]).
+fn set_aside_letter_spacing(al: &mut Alignment, record: &Normalized, reference: &Normalized) {
+    let (ref_toks, rec_toks) = (&al.reference, &al.record);
+    let spaced = |ch: &Change| {
+        letterspacing::has_run(
+            ref_toks[ch.reference.clone()]
+                .iter()
+                .map(|t| &reference.text[t.range()]),
+        ) || letterspacing::has_run(
+            rec_toks[ch.record.clone()]
+                .iter()
+                .map(|t| &record.text[t.range()]),
+        )
+    };
+    // Most changes hold no single letters in a row.
+    if !al.changes.iter().any(spaced) {
+        return;
+    }
+    let hunks: Vec<_> = al
+        .changes
+        .iter()
+        .map(|ch| (ch.reference.clone(), ch.record.clone()))
+        .collect();
+    al.changes = letterspacing::set_aside(
+        &hunks,
+        |k| &reference.text[ref_toks[k].range()],
+        |k| &record.text[rec_toks[k].range()],
+    )
+    .into_iter()
+    .filter(|&(_, _, changed)| changed)
+    .map(|(reference, record, _)| Change { reference, record })
+    .collect();
 }
 
 /// How many markers the reference's side of `ch`, then the record's, holds.
@@ -1014,7 +1059,16 @@ fn classify_one(
         out.push(hunk(kind));
         return;
     }
-    let (r, c) = (ch.reference.len(), ch.record.len());
+    // Lengths in words, a run of letters spaced out weighing the words its letters make
+    // (`R É P U B L I Q U E` is two, not ten tokens): other letters written in place of a
+    // heading spaced out alter it, not cut it.
+    let weight = |text: &str, toks: &[align::Tok]| {
+        letterspacing::weight(toks.iter().map(|t| &text[t.range()]))
+    };
+    let (r, c) = (
+        weight(&reference.text, ref_toks),
+        weight(&record.text, rec_toks),
+    );
     let elisions =
         |text: &str, toks: &[align::Tok]| toks.iter().all(|t| elision_mark_where(text, t, !inside));
     let much_longer = c > 3 * r && c - r >= 8;
@@ -1783,6 +1837,67 @@ mod tests {
         assert!(
             cmp(&whole, r, true).integrity.is_empty(),
             "an excerpt may cut"
+        );
+    }
+
+    /// A heading letter-spaced on one side and set solid on the other (DILA's `R É P U B L I Q U
+    /// E F R A N Ç A I S E`) is no change, either way, and no difference at all (no FRE002);
+    /// other letters are a change, an alteration of the words, not a cut.
+    #[test]
+    fn letter_spacing_is_no_change() {
+        let spaced = "Arrêt n° 1 F-D\n\nM. BONNAL président,\n R É P U B L I Q U E F R A N Ç A I S E\n \
+                      ________\n AU NOM DU PEUPLE FRANÇAIS\n Le pourvoi est rejeté.";
+        let solid = "Arrêt n° 1 F-D\n\nM. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n ________\n \
+                     AU NOM DU PEUPLE FRANÇAIS\n Le pourvoi est rejeté.";
+        let letters = "Arrêt n° 1 F-D\n\nM. BONNAL président,\n R É P U B L I Q U E F R A N Ç A I \
+                       S E\n ________\n A U N O M D U P E U P L E F R A N Ç A I S\n Le pourvoi est \
+                       rejeté.";
+        for (reference, record) in [
+            (spaced, solid),
+            (solid, spaced),
+            (solid, letters),
+            (letters, spaced),
+        ] {
+            let c = cmp(reference, record, false);
+            assert_eq!(c, TextComparison::default(), "{reference:?} / {record:?}");
+        }
+        // Other letters: the words altered.
+        for (reference, record, message) in [
+            (
+                spaced,
+                solid.replace("RÉPUBLIQUE FRANÇAISE", "REPUBLIQUE FRANCAISE"),
+                "the record reads «président, REPUBLIQUE FRANCAISE ________ AU» where the \
+                 reference reads «président, R É P U B L I Q U E F R A N Ç A I S E ________ AU»",
+            ),
+            (
+                solid,
+                spaced.replace("R É P U B L I Q U E", "R E P U B L I Q U E"),
+                // The word after the record's, for context: the run's next letter.
+                "the record reads «président, R E P U B L I Q U E F» where the reference reads \
+                 «président, RÉPUBLIQUE FRANÇAISE»",
+            ),
+            (
+                spaced,
+                solid.replace("FRANÇAISE", "FRANCAISE"),
+                "the record reads «RÉPUBLIQUE FRANCAISE ________ AU» where the reference reads \
+                 «E F R A N Ç A I S E ________ AU»",
+            ),
+        ] {
+            let c = cmp(reference, &record, false);
+            assert!(c.differs);
+            let got: Vec<_> = c
+                .integrity
+                .iter()
+                .map(|f| (f.rule, f.message.to_string()))
+                .collect();
+            assert_eq!(got, vec![(Rule::INT001, message.to_string())], "{record:?}");
+        }
+        // Letters left out are a cut of those letters only.
+        let c = cmp(spaced, &solid.replace(" FRANÇAISE", ""), false);
+        assert_eq!(rules(&c), vec![Rule::INT003]);
+        assert_eq!(
+            c.integrity[0].message,
+            "a passage of the reference is missing: «F R A N Ç A I S E»"
         );
     }
 

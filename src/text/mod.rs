@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod identifiers;
+pub mod letterspacing;
 pub mod markers;
 pub mod names;
 pub mod normalize;

@@ -6,6 +6,7 @@
 
 use super::app::App;
 use crate::model::{Record, ReferenceDecision};
+use crate::text::letterspacing;
 use crate::text::normalize::{mappable, normalize_mapped};
 use crate::text::sanitize::for_terminal;
 use imara_diff::{Algorithm, Diff, Interner, NoSliderHeuristic, Token};
@@ -742,21 +743,34 @@ impl TextDiff {
         let mut pairs = Pairs::default();
         let (mut pb, mut pa) = (0usize, 0usize);
         // The hunks, then the shared tokens after the last.
-        let hunks = hunks(&b, &a, around)
+        // Letter-spacing set aside, as the engine does: the same text written otherwise.
+        let hunks = letterspacing::set_aside(&hunks(&b, &a, around), |k| b.key(k), |k| a.key(k))
             .into_iter()
             .map(Some)
             .chain(std::iter::once(None));
         for h in hunks {
             let (bs, be, as_, ae) = match &h {
-                Some((hb, ha)) => (hb.start, hb.end, ha.start, ha.end),
+                Some((hb, ha, _)) => (hb.start, hb.end, ha.start, ha.end),
                 None => (b.len(), 0, 0, 0),
             };
             // Shared tokens before the hunk face each other.
             let n = bs - pb;
             unified.put_run(&a, pa, pa + n, SegKind::Same, after_marks);
             pairs.shared((&b, pb, before_marks), (&a, pa, after_marks), n);
-            if h.is_none() {
+            let Some((_, _, changed)) = h else {
                 break;
+            };
+            if !changed {
+                // The same text, letter-spaced on one side: each side as written.
+                unified.put_run(&a, as_, ae, SegKind::Same, after_marks);
+                pairs.left.put_run(&b, bs, be, SegKind::Same, before_marks);
+                pairs.right.put_run(&a, as_, ae, SegKind::Same, after_marks);
+                (bs..be).for_each(|k| pairs.note(0, &b, k));
+                (as_..ae).for_each(|k| pairs.note(1, &a, k));
+                pairs.close(false);
+                pb = be;
+                pa = ae;
+                continue;
             }
             // Unified: each hunk's removed reference tokens before its added record tokens.
             for k in bs..be {
@@ -1252,6 +1266,64 @@ mod whitespace_tests {
         assert_eq!((d.removed, d.added), (0, 0));
         let d = TextDiff::of("la Cour rejette", "la Cour casse", (&[], &[]), (&[], &[]));
         assert_eq!((d.removed, d.added), (1, 1));
+    }
+
+    fn changed(d: &TextDiff) -> Vec<(SegKind, String)> {
+        d.unified
+            .iter()
+            .filter(|s| s.kind != SegKind::Same)
+            .map(|s| (s.kind, s.text.clone()))
+            .collect()
+    }
+
+    /// A heading letter-spaced on one side and set solid on the other is no change, as the
+    /// engine reads it: each side shown as written, nothing removed or added. Other letters are.
+    #[test]
+    fn letter_spacing_is_not_a_change() {
+        let spaced = "M. BONNAL président,\n R É P U B L I Q U E F R A N Ç A I S E\n ____\n AU NOM";
+        let solid = "M. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n ____\n A U N O M";
+        for (reference, record) in [(spaced, solid), (solid, spaced)] {
+            let d = TextDiff::of(reference, record, (&[], &[]), (&[], &[]));
+            assert_eq!((d.removed, d.added), (0, 0), "{:?}", changed(&d));
+            let shown: String = d.unified.iter().map(|s| s.text.as_str()).collect();
+            assert_eq!(shown, record);
+            let left: String = d
+                .pairs
+                .iter()
+                .flat_map(|p| &p.0)
+                .map(|s| s.text.as_str())
+                .collect();
+            let right: String = d
+                .pairs
+                .iter()
+                .flat_map(|p| &p.1)
+                .map(|s| s.text.as_str())
+                .collect();
+            assert_eq!((left.as_str(), right.as_str()), (reference, record));
+        }
+        // Beside a word changed, only that word is.
+        let d = TextDiff::of(
+            spaced,
+            &solid.replace("président", "juge"),
+            (&[], &[]),
+            (&[], &[]),
+        );
+        assert_eq!(
+            changed(&d),
+            vec![
+                (SegKind::Removed, "président".into()),
+                (SegKind::Added, "juge".into())
+            ]
+        );
+        // Other letters are a change.
+        let d = TextDiff::of(
+            spaced,
+            &solid.replace("RÉPUBLIQUE", "REPUBLIQUE"),
+            (&[], &[]),
+            (&[], &[]),
+        );
+        assert!(d.removed > 0 && d.added > 0);
+        assert!(changed(&d).contains(&(SegKind::Added, "REPUBLIQUE".into())));
     }
 }
 
