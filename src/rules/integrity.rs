@@ -1431,7 +1431,8 @@ fn clear_words(al: &Alignment, ch: &Change, record: &Normalized) -> usize {
 /// lifted. So:
 /// - for markers of names (`[K]`, `[AB]`, `C...`), the words shown are a name: one at least may be a
 ///   name word ([`names::may_be_name_word`]: capitalised, no common word, role or civility),
-///   and every word is capitalised or a particle (`de Villepin`), none in lower case otherwise;
+///   and every word is capitalised, a particle (`de Villepin`) or joins names (`X et Y`,
+///   `Y épouse Z`), none in lower case otherwise;
 /// - for the other markers (an address, a place, a date, a number, an organisation), the words
 ///   shown start with a capital or a digit, and run into no other sentence (a full stop, then a
 ///   word with a capital or a number: `S3. 2. Le 30 janvier`).
@@ -1487,12 +1488,19 @@ fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let lettered = |w: &&&str| w.chars().any(char::is_alphabetic);
+    // What joins the names of several people, or the names of one (`X et Y`, `Y épouse Z`).
+    let joins = |w: &str| {
+        matches!(
+            w,
+            "et" | "ou" | "né" | "née" | "épouse" | "époux" | "veuve" | "veuf" | "dit" | "dite"
+        )
+    };
     if names_only {
         words.iter().any(|w| names::may_be_name_word(w))
             && words
                 .iter()
                 .filter(lettered)
-                .all(|w| capital_or_digit(w) || names::is_name_particle(w))
+                .all(|w| capital_or_digit(w) || names::is_name_particle(w) || joins(w))
     } else {
         words.first().is_some_and(|w| capital_or_digit(w))
             && !words
@@ -1907,6 +1915,45 @@ mod tests {
             .chain(&c.masking)
             .map(|f| f.rule)
             .collect()
+    }
+
+    /// A marker faced with words that cannot be what it masks is an alteration, not an
+    /// occultation lifted (MSK001) or added (MSK002): where texts are reordered, the diff pairs
+    /// a marker with whatever words face it. A name, a value, or names joined still are.
+    #[test]
+    fn a_marker_faced_with_ordinary_words_is_an_alteration() {
+        let r = "Sur le rapport de Mme Durand, la Cour a statué. Mme [C] a formé un pourvoi \
+                 contre l'arrêt de la cour d'appel de Rouen, domiciliée [Adresse 1], le 3 mars.";
+        for shown in ["la cour", "et", "Faits et procédure", "24. Selon", "5"] {
+            let got = rules(&cmp(r, &r.replace("[C]", shown), false));
+            assert!(!got.contains(&Rule::MSK001), "{shown}: {got:?}");
+        }
+        for shown in ["Dupont", "de Villepin", "Jeanne Dupont et Paul Martin"] {
+            let got = rules(&cmp(r, &r.replace("[C]", shown), false));
+            assert_eq!(got, [Rule::MSK001], "{shown}");
+        }
+        for (shown, lifted) in [
+            ("12 rue de la Paix", true),
+            ("Paris", true),
+            ("en son domicile", false),
+            ("S3. 2. Le", false),
+        ] {
+            let got = rules(&cmp(r, &r.replace("[Adresse 1]", shown), false));
+            assert_eq!(got.contains(&Rule::MSK001), lifted, "{shown}: {got:?}");
+        }
+        // A source-style marker over words that are no value, or over an elision mark; a
+        // place masked is MSK002.
+        for (masked, marker, added) in [
+            ("a formé", "[X]", false),
+            ("Rouen", "[Localité 1]", true),
+            ("Durand", "[D]", true),
+        ] {
+            let got = rules(&cmp(r, &r.replacen(masked, marker, 1), false));
+            assert_eq!(got.contains(&Rule::MSK002), added, "{masked}: {got:?}");
+        }
+        let r = "l'article dispose que « les présidents (...) peuvent » statuer";
+        let got = rules(&cmp(r, &r.replace("(...)", "[...]"), false));
+        assert!(!got.contains(&Rule::MSK002), "{got:?}");
     }
 
     /// `(…)` where an excerpt skips words: a cut (allowed in an excerpt), not the words
