@@ -231,6 +231,7 @@ pub fn fit(attribution: Option<&str>, p: Producer) -> u8 {
 /// attribution any of them accepts is right. Empty when no reference matched.
 pub fn check(
     attribution: Option<&str>,
+    source_link: Option<&str>,
     producers: &[Producer],
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
@@ -253,7 +254,21 @@ pub fn check(
     if names.is_empty() {
         // The producers to credit: this decision's when it matched one, not every producer
         // vigie knows (a Conseil d'État decision credited to Légifrance would be an ATT002).
+        // A link to the source is not its mention: CC V lets a reuser « renvoyer, par un lien
+        // hypertexte, vers la source des données en assurant une mention effective de sa
+        // paternité ».
+        let linked = source_link.is_some_and(|l| !l.trim().is_empty());
         let msg = match (text.is_empty(), expected.is_empty()) {
+            (true, _) if linked => {
+                let from = if expected.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", expected.join(" or "))
+                };
+                format!(
+                    "no source is mentioned with the decision: a link to the source is given, but not the name of its producer{from}"
+                )
+            }
             (true, true) => "no source is mentioned with the decision".to_string(),
             (true, false) => format!(
                 "no source is mentioned with the decision, which comes from {}",
@@ -294,7 +309,7 @@ mod tests {
 
     fn rules(attr: Option<&str>, p: Option<Producer>) -> Vec<Rule> {
         let mut out = Vec::new();
-        check(attr, p.as_slice(), &Arc::default(), &mut out);
+        check(attr, None, p.as_slice(), &Arc::default(), &mut out);
         out.iter().map(|f| f.rule).collect()
     }
 
@@ -304,7 +319,7 @@ mod tests {
     fn att001_names_the_decision_s_own_producers() {
         let message = |attr: Option<&str>, p: &[Producer]| {
             let mut out = Vec::new();
-            check(attr, p, &Arc::default(), &mut out);
+            check(attr, None, p, &Arc::default(), &mut out);
             assert_eq!(out.len(), 1);
             assert_eq!(out[0].rule, Rule::ATT001);
             out[0].message.clone()
@@ -328,6 +343,22 @@ mod tests {
         assert_eq!(
             message(Some(" "), &[]),
             "no source is mentioned with the decision"
+        );
+        // A link alone is no mention of the source (CC V).
+        let mut out = Vec::new();
+        let link = Some("https://www.legifrance.gouv.fr/juri/id/JURITEXT000048176061");
+        check(
+            None,
+            link,
+            &[Producer::Legifrance],
+            &Arc::default(),
+            &mut out,
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].message,
+            "no source is mentioned with the decision: a link to the source is given, but not \
+             the name of its producer (Légifrance (DILA) or the Cour de cassation (Judilibre))"
         );
     }
 
@@ -488,7 +519,7 @@ mod tests {
         let both = [Producer::CourDeCassation, Producer::Legifrance];
         let rules = |attr: &str, producers: &[Producer]| {
             let mut out = Vec::new();
-            check(Some(attr), producers, &Arc::default(), &mut out);
+            check(Some(attr), None, producers, &Arc::default(), &mut out);
             out
         };
         for attr in ["Légifrance", "DILA", "Judilibre", "Cour de cassation"] {

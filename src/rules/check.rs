@@ -477,7 +477,13 @@ impl<'a> Checker<'a> {
         {
             producers.push(p);
         }
-        attribution::check(r.attribution.as_deref(), &producers, rec, &mut out);
+        attribution::check(
+            r.attribution.as_deref(),
+            r.source_link.as_deref(),
+            &producers,
+            rec,
+            &mut out,
+        );
 
         // Names and identifiers in clear, told apart from the source's own defects by the
         // reference's normalised text.
