@@ -50,6 +50,7 @@ fn findings(n: usize) -> Vec<Finding> {
             offset: line * 4000,
             file_key: 0,
             producer: None,
+            compared_with: None,
         });
         let mut f = Finding::new(
             rule,

@@ -223,6 +223,7 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
             offset,
             file_key: 0,
             producer: None,
+            compared_with: None,
         })),
         msg,
     )
@@ -275,6 +276,7 @@ fn process(
                 offset: item.offset,
                 file_key: 0,
                 producer: None,
+                compared_with: None,
             };
             let checked = checker.check(&rec, rref);
             // An empty text is a text, compared (nothing of the decision: INT003).

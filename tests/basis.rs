@@ -440,6 +440,19 @@ fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
     // The record's own findings: CC V, and general law.
     let att001 = finding(&v, "ATT001", Some("r0"));
     assert_eq!(att001["record"]["producer"], "cour_de_cassation");
+    // The finding names the copy it was compared with: the decision's id and its file.
+    let compared = &att001["record"]["compared_with"];
+    assert_eq!(compared["id"], "5fca277de35a255d41ca73ab");
+    let file = root().join("tests/data/judilibre/cc_detail.json");
+    assert!(
+        compared["origin"]
+            .as_str()
+            .unwrap()
+            .starts_with(file.to_str().unwrap()),
+        "{compared}"
+    );
+    // The corpus's own finding was compared with no decision.
+    assert!(fre003["record"].is_null());
     assert_eq!(att001["basis"], json!(["CC V", "CRPA L.322-1"]));
     let text = render(&r, Format::Notice);
     let heading = "### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (";

@@ -20,6 +20,7 @@ fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<std::sync::Arc<Re
         offset: 0,
         file_key: 0,
         producer: None,
+        compared_with: None,
     }))
 }
 

@@ -25,6 +25,7 @@ fn rec(
         offset: line * 100,
         file_key: 0,
         producer: None,
+        compared_with: None,
     })
 }
 
@@ -333,7 +334,7 @@ fn json_has_the_schema() {
         m["record"],
         serde_json::json!({"id": "r-17", "source_id": "5fca277de35a255d41ca73ab",
             "url": "https://juris.example/d/r-17", "file": "corpus.jsonl", "line": 17,
-            "producer": null})
+            "producer": null, "compared_with": null})
     );
     assert_eq!(
         m["evidence"],

@@ -506,6 +506,7 @@ fn slow_first_sorts_are_announced_then_done() {
                     offset: 0,
                     file_key: 0,
                     producer: None,
+                    compared_with: None,
                 })),
                 "no reference decision matches",
             )

@@ -30,6 +30,20 @@ pub struct RecordRef {
     /// withdrew and the reference does not hold, the list's producer. `None` otherwise (INT007,
     /// an unreadable record). Not part of the fingerprint.
     pub producer: Option<Producer>,
+    /// The reference decision the record was compared with, so that a finding says against
+    /// which copy (a `source_id` that is an ECLI may designate the Judilibre copy and the
+    /// Légifrance one); `None` when it matched none. Not part of the fingerprint.
+    pub compared_with: Option<Arc<ComparedWith>>,
+}
+
+/// A reference decision as a finding names it: its id at the source and where vigie read it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComparedWith {
+    /// The decision's id at the source (`JURITEXT000048176061`, a Judilibre id).
+    pub id: String,
+    /// Where it was read: the file, with the line for a file of several decisions
+    /// (`reference/juri.jsonl:12`), or `archive.tar.gz!entry.xml`.
+    pub origin: String,
 }
 
 impl RecordRef {
@@ -377,10 +391,11 @@ mod tests {
     use super::*;
 
     // A corpus of millions of records holds one per record with findings: the producer takes
-    // the padding after the file index, not another word.
+    // the padding after the file index, not another word; the decision compared with is one
+    // pointer, its id and file behind it.
     #[test]
     fn a_record_ref_keeps_its_size() {
-        assert_eq!(std::mem::size_of::<RecordRef>(), 112);
+        assert_eq!(std::mem::size_of::<RecordRef>(), 120);
         assert_eq!(std::mem::size_of::<Option<Producer>>(), 1);
     }
 

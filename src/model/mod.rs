@@ -4,7 +4,8 @@ mod finding;
 pub mod producer;
 
 pub use finding::{
-    AfterAudit, Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key, number_occurrences,
+    AfterAudit, ComparedWith, Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key,
+    number_occurrences,
 };
 pub use producer::{IdField, Producer};
 

@@ -355,6 +355,15 @@ struct RecordView<'a> {
     /// `conseil_etat`…, as `audit.producers` names them), or of the DILA suppression list that
     /// withdrew a decision the reference does not hold; null otherwise.
     producer: Option<crate::model::Producer>,
+    /// The reference decision the record was compared with: its id at the source and where
+    /// it was read (`{"id": "JURITEXT…", "origin": "reference/x.xml"}`); null when none.
+    compared_with: Option<ComparedWithView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ComparedWithView<'a> {
+    id: &'a str,
+    origin: &'a str,
 }
 
 #[derive(Serialize)]
@@ -386,6 +395,10 @@ impl<'a> FindingView<'a> {
                 file: report.files.get(r.file_index as usize).map(String::as_str),
                 line: r.line,
                 producer: r.producer,
+                compared_with: r.compared_with.as_deref().map(|c| ComparedWithView {
+                    id: &c.id,
+                    origin: &c.origin,
+                }),
             }),
             message: super::exported_message(f, reveal),
             basis: report.basis(f),

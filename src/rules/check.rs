@@ -212,6 +212,12 @@ impl<'a> Checker<'a> {
             producer: reference
                 .map(|d| d.producer)
                 .or_else(|| hist.filter(|_| withdrawn).and_then(|h| h.withdrawn_by)),
+            compared_with: reference.map(|d| {
+                Arc::new(crate::model::ComparedWith {
+                    id: d.id.clone(),
+                    origin: d.origin.to_string(),
+                })
+            }),
             ..rec
         });
 

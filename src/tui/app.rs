@@ -2113,6 +2113,7 @@ mod tests {
                         offset: 0,
                         file_key: 0,
                         producer: None,
+                        compared_with: None,
                     })),
                     "m",
                 )

@@ -60,6 +60,7 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::A
                     .is_file()
             })
             .map(|_| vigie::model::Producer::Legifrance),
+        compared_with: None,
     }))
 }
 
