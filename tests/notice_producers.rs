@@ -684,11 +684,12 @@ fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
         }
     }
     // The demo's INT006 on jp-00000028: the record shows « 24 octobre 2023 », the source
-    // decided on 2023-10-19 (assets/demo/reference), quoted as the letter writes dates.
+    // decided on 2023-10-19 (assets/demo/reference), quoted as the letter writes dates; the
+    // decision compared with is the one its source_id names, JURITEXT000048242197.
     let text = render(&demo_report(), Format::Notice);
     let line = text
         .lines()
         .find(|l| l.contains("enregistrement « jp-00000028 »"))
         .expect(&text);
-    assert!(line.ends_with("assets/demo/corpus.jsonl ligne 29 — champ « decision\\_date » (date de la décision) — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 »"), "{line}");
+    assert!(line.ends_with("assets/demo/corpus.jsonl ligne 29 — champ « decision\\_date » (date de la décision) — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 » — décision de référence : JURITEXT000048242197"), "{line}");
 }

@@ -1329,6 +1329,11 @@ fn example_line(
             );
         }
     }
+    // The decision of the official source the record was compared with, by its id there: the
+    // copy the finding rests on (an ECLI may designate the Judilibre and the Légifrance one).
+    if let Some(c) = f.record.as_ref().and_then(|r| r.compared_with.as_deref()) {
+        let _ = write!(s, " — décision de référence : {}", verbatim(&c.id));
+    }
     (s, personal)
 }
 
