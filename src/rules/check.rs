@@ -399,80 +399,83 @@ impl<'a> Checker<'a> {
             Some(c) => (c.integrity, c.masking, c.lifted, c.first_difference),
             None => (Vec::new(), Vec::new(), Vec::new(), None),
         };
-        if let Some((relation, u, l)) = correction {
-            let ev = first_difference
-                .or_else(|| {
-                    mismatches
-                        .first()
-                        .and_then(|f| f.evidence.as_deref().cloned())
-                })
-                .or_else(|| {
-                    masking_findings.first().and_then(|f| {
-                        f.evidence.as_deref().cloned().map(|mut e| {
-                            // The masking finding itself shows the exposed text; here only where.
-                            e.excerpt = None;
-                            e.personal.clear();
-                            e.reference_excerpt = None;
-                            e.reference_personal.clear();
-                            e
-                        })
-                    })
-                });
-            // What another finding's message quotes is not this one's.
-            let ev = ev.map(|mut e| {
-                e.message_personal.clear();
-                e
-            });
-            let mut what = Vec::new();
-            if text_differs {
-                what.push("text");
-            }
-            if !mismatches.is_empty() {
-                what.push("identification");
-            }
-            let differ = if what.len() > 1 { "differ" } else { "differs" };
-            let what = what.join(" and ");
-            // The day in France, where the source dates it (`2026-11-10T23:30:00Z` is the 11th
-            // in Paris).
-            let (message, fact) = match relation {
-                freshness::UpdateToLoad::After => (
-                    format!(
-                        "the source updated the decision on {}, after the record was last loaded on {}, and the record's {what} {differ}: a correction was missed",
-                        u.date(),
-                        l.date()
-                    ),
-                    Fact::UpdatedAfterLoad {
-                        source: u.date(),
-                        loaded: l.date(),
-                    },
-                ),
-                _ => {
-                    use crate::ident::Moment::Date;
-                    let no_time = match (l, u) {
-                        (Date(_), Date(_)) => "neither date gives a time",
-                        (Date(_), _) => "the record's date of last update gives no time",
-                        _ => "the source gives no time",
-                    };
-                    (
-                        format!(
-                            "the source updated the decision on {}, the day the record was last loaded, and the record's {what} {differ}: {no_time} to tell which came first, so this is taken for a correction missed rather than for an alteration",
-                            u.date()
-                        ),
-                        Fact::SameDayAsLoad(u.date()),
-                    )
-                }
-            };
+        match correction {
             // A decision withdrawn at source is to be taken down (FRE004), not corrected: the
-            // correction missed would ask the reuser for what it must no longer publish.
-            if !withdrawn {
+            // correction missed would ask the reuser for what it must no longer publish, and
+            // the differences it stands for are no alteration to report either.
+            Some(_) if withdrawn => {}
+            Some((relation, u, l)) => {
+                let ev = first_difference
+                    .or_else(|| {
+                        mismatches
+                            .first()
+                            .and_then(|f| f.evidence.as_deref().cloned())
+                    })
+                    .or_else(|| {
+                        masking_findings.first().and_then(|f| {
+                            f.evidence.as_deref().cloned().map(|mut e| {
+                                // The masking finding itself shows the exposed text; here only where.
+                                e.excerpt = None;
+                                e.personal.clear();
+                                e.reference_excerpt = None;
+                                e.reference_personal.clear();
+                                e
+                            })
+                        })
+                    });
+                // What another finding's message quotes is not this one's.
+                let ev = ev.map(|mut e| {
+                    e.message_personal.clear();
+                    e
+                });
+                let mut what = Vec::new();
+                if text_differs {
+                    what.push("text");
+                }
+                if !mismatches.is_empty() {
+                    what.push("identification");
+                }
+                let differ = if what.len() > 1 { "differ" } else { "differs" };
+                let what = what.join(" and ");
+                // The day in France, where the source dates it (`2026-11-10T23:30:00Z` is the 11th
+                // in Paris).
+                let (message, fact) = match relation {
+                    freshness::UpdateToLoad::After => (
+                        format!(
+                            "the source updated the decision on {}, after the record was last loaded on {}, and the record's {what} {differ}: a correction was missed",
+                            u.date(),
+                            l.date()
+                        ),
+                        Fact::UpdatedAfterLoad {
+                            source: u.date(),
+                            loaded: l.date(),
+                        },
+                    ),
+                    _ => {
+                        use crate::ident::Moment::Date;
+                        let no_time = match (l, u) {
+                            (Date(_), Date(_)) => "neither date gives a time",
+                            (Date(_), _) => "the record's date of last update gives no time",
+                            _ => "the source gives no time",
+                        };
+                        (
+                            format!(
+                                "the source updated the decision on {}, the day the record was last loaded, and the record's {what} {differ}: {no_time} to tell which came first, so this is taken for a correction missed rather than for an alteration",
+                                u.date()
+                            ),
+                            Fact::SameDayAsLoad(u.date()),
+                        )
+                    }
+                };
                 let mut f = Finding::new(Rule::FRE002, Some(rec.clone()), message);
                 f.evidence = ev.map(crate::model::Evidence::shared);
                 f.fact = fact;
                 out.push(f);
             }
-        } else {
-            out.extend(integrity_findings);
-            out.extend(mismatches);
+            None => {
+                out.extend(integrity_findings);
+                out.extend(mismatches);
+            }
         }
         out.extend(masking_findings);
 
