@@ -1437,17 +1437,10 @@ fn clear_words(al: &Alignment, ch: &Change, record: &Normalized) -> usize {
 ///   shown start with a capital or a digit, and run into no other sentence (a full stop, then a
 ///   word with a capital or a number: `S3. 2. Le 30 janvier`).
 fn shows_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &Normalized) -> bool {
-    let words: Vec<&str> = al.record[ch.record.clone()]
-        .iter()
-        .filter(|t| !t.marker)
-        .map(|t| &record.text[t.range()])
-        .collect();
-    let kinds: Vec<Option<MarkerKind>> = al.reference[ch.reference.clone()]
-        .iter()
-        .filter(|t| t.marker)
-        .map(|t| marker_kind(&reference.text[t.range()]))
-        .collect();
-    may_be_masked_by(&words, &kinds)
+    may_be_masked_by(
+        &words_among(&al.record[ch.record.clone()], &record.text),
+        &marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text),
+    )
 }
 
 /// Whether the reference's side of a change, which the record replaces with markers of its own,
@@ -1455,19 +1448,11 @@ fn shows_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &N
 /// as the sources write theirs (`[K]`, `[Adresse 1]`); a reuser's own marks (`X...`, `***`,
 /// `[…]`) may mask any words. An elision mark is no text to mask (`(...)` as `[...]`).
 fn masks_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &Normalized) -> bool {
-    let words: Vec<&str> = al.reference[ch.reference.clone()]
-        .iter()
-        .filter(|t| !t.marker)
-        .map(|t| &reference.text[t.range()])
-        .collect();
+    let words = words_among(&al.reference[ch.reference.clone()], &reference.text);
     if words.iter().all(|w| align::is_elision(w)) {
         return false;
     }
-    let kinds: Vec<Option<MarkerKind>> = al.record[ch.record.clone()]
-        .iter()
-        .filter(|t| t.marker)
-        .map(|t| marker_kind(&record.text[t.range()]))
-        .collect();
+    let kinds = marker_kinds_among(&al.record[ch.record.clone()], &record.text);
     if !kinds
         .iter()
         .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Labelled)))
@@ -1475,6 +1460,22 @@ fn masks_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &N
         return true;
     }
     may_be_masked_by(&words, &kinds)
+}
+
+/// The words of `toks`, tokens of `text`, its markers aside.
+fn words_among<'a>(toks: &[align::Tok], text: &'a str) -> Vec<&'a str> {
+    toks.iter()
+        .filter(|t| !t.marker)
+        .map(|t| &text[t.range()])
+        .collect()
+}
+
+/// The kinds of the markers among `toks`, tokens of `text`.
+fn marker_kinds_among(toks: &[align::Tok], text: &str) -> Vec<Option<MarkerKind>> {
+    toks.iter()
+        .filter(|t| t.marker)
+        .map(|t| marker_kind(&text[t.range()]))
+        .collect()
 }
 
 /// Whether `words` may be what markers of `kinds` mask (see [`shows_a_value`]).
