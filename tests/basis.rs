@@ -416,10 +416,9 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     );
 }
 
-// A Judilibre corpus: the corpus-level FRE003 comes under the Cour de cassation's CGU, whose
-// article V recommends the 72 hours; its heading says so.
-#[test]
-fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
+/// The audit of one record of the Judilibre decision of tests/data/judilibre/cc_detail.json,
+/// loaded on 2026-10-01 and stating nothing else: a stale corpus of the Cour de cassation's.
+fn stale_judilibre_report() -> Report {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     std::fs::write(
@@ -428,11 +427,18 @@ fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
             .to_string(),
     )
     .unwrap();
-    let r = run(
+    run(
         corpus,
         vec![root().join("tests/data/judilibre/cc_detail.json")],
         vec![],
-    );
+    )
+}
+
+// A Judilibre corpus: the corpus-level FRE003 comes under the Cour de cassation's CGU, whose
+// article V recommends the 72 hours; its heading says so.
+#[test]
+fn a_stale_judilibre_corpus_is_told_so_under_the_cour_de_cassation_cgu() {
+    let r = stale_judilibre_report();
     assert_eq!(r.audit.producers, vec![(Producer::CourDeCassation, 1)]);
     let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
     let fre003 = finding(&v, "FRE003", None);
@@ -542,19 +548,7 @@ fn a_stale_legifrance_corpus_is_observed_not_put_on_notice() {
 // not « 0 enregistrement ».
 #[test]
 fn a_breach_of_the_whole_base_alone_concerns_the_base() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus.jsonl");
-    std::fs::write(
-        &corpus,
-        json!({"id": "r0", "source_id": "5fca277de35a255d41ca73ab", "updated_at": "2026-10-01"})
-            .to_string(),
-    )
-    .unwrap();
-    let mut r = run(
-        corpus,
-        vec![root().join("tests/data/judilibre/cc_detail.json")],
-        vec![],
-    );
+    let mut r = stale_judilibre_report();
     r.findings.retain(|f| f.rule == Rule::FRE003);
     r.summary = vigie::report::Summary::of(&r.findings);
     let text = render(&r, Format::Notice);
