@@ -411,6 +411,58 @@ fn numbers_beside_the_decisions_arret_number() {
     different(IdField::Number, "Arrêt n° 20/00805", &ca, "20/00804");
 }
 
+/// Publishers cite the number with the decision's date, and the court and chamber before it:
+/// the number is read apart from the date, and the date must be the decision's (the Judilibre
+/// sample 19-19.463 of 18 November 2020; the court of appeal's RG number of the review's case).
+#[test]
+fn numbers_cited_with_the_decisions_date() {
+    let r = cc_reference();
+    for v in [
+        "n° 19-19.463 du 18 novembre 2020",
+        "19-19.463 (18/11/2020)",
+        "Com., 18 nov. 2020, n° 19-19.463",
+        "Cass. com., 18 novembre 2020, pourvoi n° Y 19-19.463, FS-P+B",
+        "n° 19-19.463 du 2020-11-18",
+    ] {
+        equal(IdField::Number, v, &r);
+    }
+    // Another day: the message gives the reference's number and day.
+    different(
+        IdField::Number,
+        "n° 19-19.463 du 19 novembre 2020",
+        &r,
+        "19-19.463 du 18 novembre 2020",
+    );
+    // A wrong number is still one, dated right or not.
+    different(
+        IdField::Number,
+        "n° 19-19.464 du 18 novembre 2020",
+        &r,
+        "19-19.463",
+    );
+    different(IdField::Number, "Com., 18 nov. 2020, n° 19-19.464", &r, "19-19.463");
+    // A date alone is no number.
+    unknown(IdField::Number, "du 18 novembre 2020", &r);
+    // Without the decision's date in the reference, the date cannot be checked.
+    let undated = ReferenceDecision {
+        decision_date: None,
+        ..cc_reference()
+    };
+    unknown(IdField::Number, "n° 19-19.463 du 18 novembre 2020", &undated);
+    let ca = ReferenceDecision {
+        numbers: vec!["20/00804".into()],
+        decision_date: Some(date(2020, 11, 18)),
+        ..court("ca", Some("ca_chambery"))
+    };
+    equal(IdField::Number, "CA Chambéry, 18 nov. 2020, RG n° 20/00804", &ca);
+    different(
+        IdField::Number,
+        "CA Chambéry, 18 nov. 2020, RG n° 20/00805",
+        &ca,
+        "20/00804",
+    );
+}
+
 /// `N et k autres` on a decision that joins pourvois: the right number and no more others than
 /// the reference lists (DILA JURITEXT000048242191: 21-25.274 to 21-25.277).
 #[test]

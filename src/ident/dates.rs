@@ -520,6 +520,26 @@ fn days_of(folded: &str) -> impl Iterator<Item = Date> + '_ {
         .map(|m| m.date())
 }
 
+/// The whole days written in `s` ([`fold`]ed), with `s` folded and each of them blanked out:
+/// what a number field holds besides its number (`n° 21-23.139 du 25 octobre 2023`, `Cass. 1re
+/// civ., 8 nov. 2023, n° 21-22.655`). Only dates with a four-digit year count, so that no case
+/// number is taken for one (`20/00804`, `21-23.139` never match).
+pub fn take_days(s: &str) -> (String, Vec<Date>) {
+    let mut folded = fold(s);
+    let mut days = Vec::new();
+    let mut spans = Vec::new();
+    for c in DATE_RE.captures_iter(&folded) {
+        if let (Some(m), Some(moment)) = (c.get(0), moment_of(&c, false)) {
+            days.push(moment.date());
+            spans.push(m.range());
+        }
+    }
+    for r in spans.into_iter().rev() {
+        folded.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    (folded, days)
+}
+
 /// Whether `s` names a month, in French or in English, in full or abridged.
 pub fn mentions_a_month(s: &str) -> bool {
     super::names_a_month(s) || super::words(s).split(' ').any(|w| month_en(w).is_some())

@@ -61,6 +61,19 @@ pub fn compare(field: IdField, record_value: &str, reference: &ReferenceDecision
                     expected: format!("{shown}, arrêt n° {own}"),
                 };
             }
+            // A date beside the number that is not the decision's: the message gives both.
+            Some(numbers::Verdict::Different { arret: false })
+                if numbers_dated_otherwise(value, reference) =>
+            {
+                let shown = reference_display(field, reference).unwrap_or_default();
+                let day = reference.decision_date.map(dates::french_date);
+                return Comparison::Different {
+                    expected: match day {
+                        Some(day) => format!("{shown} du {day}"),
+                        None => shown,
+                    },
+                };
+            }
             Some(numbers::Verdict::Different { arret: false }) => Some(false),
             Some(numbers::Verdict::Equal) => Some(true),
             Some(numbers::Verdict::Unverified) | None => None,
@@ -444,6 +457,46 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
     if numbers::all_match(&chunks, &expected) {
         return Some(numbers::Verdict::Equal);
     }
+    // A citation gives the number with the decision's date, and perhaps its court and chamber
+    // (`n° 21-23.139 du 25 octobre 2023`, `Cass. 1re civ., 8 nov. 2023, n° 21-22.655`): the
+    // number is read without the date, and the date must be the decision's.
+    let (undated, days) = dates::take_days(value);
+    if !days.is_empty() {
+        let verdict = compare_pieces_of(&undated, &expected, reference)?;
+        return Some(match (verdict, reference.decision_date) {
+            (numbers::Verdict::Different { arret }, _) => numbers::Verdict::Different { arret },
+            (_, Some(day)) if days.iter().any(|d| *d != day) => {
+                numbers::Verdict::Different { arret: false }
+            }
+            // The decision's date is unknown: the number may be right, the date is unchecked.
+            (numbers::Verdict::Equal, None) => numbers::Verdict::Unverified,
+            (verdict, _) => verdict,
+        });
+    }
+    compare_pieces_of(value, &expected, reference)
+}
+
+/// Whether the record's number field dates the decision on a day other than the reference's.
+fn numbers_dated_otherwise(value: &str, reference: &ReferenceDecision) -> bool {
+    reference
+        .decision_date
+        .is_some_and(|day| dates::take_days(value).1.iter().any(|d| *d != day))
+}
+
+/// [`compare_number`] past the digits alone: the numbers of `value` as [`numbers::read`] reads
+/// them, against the reference's (`expected`, digits alone).
+fn compare_pieces_of(
+    value: &str,
+    expected: &[String],
+    reference: &ReferenceDecision,
+) -> Option<numbers::Verdict> {
+    let chunks = numbers::digit_chunks(value);
+    if chunks.is_empty() {
+        return None;
+    }
+    if numbers::all_match(&chunks, expected) {
+        return Some(numbers::Verdict::Equal);
+    }
     let own_ecli = |ecli: &str| {
         reference
             .ecli
@@ -453,7 +506,7 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
     };
     numbers::compare_pieces(
         &numbers::read(value),
-        &expected,
+        expected,
         || reference_arret(reference),
         own_ecli,
     )
