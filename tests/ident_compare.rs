@@ -440,7 +440,12 @@ fn numbers_cited_with_the_decisions_date() {
         &r,
         "19-19.463",
     );
-    different(IdField::Number, "Com., 18 nov. 2020, n° 19-19.464", &r, "19-19.463");
+    different(
+        IdField::Number,
+        "Com., 18 nov. 2020, n° 19-19.464",
+        &r,
+        "19-19.463",
+    );
     // A date alone is no number.
     unknown(IdField::Number, "du 18 novembre 2020", &r);
     // Without the decision's date in the reference, the date cannot be checked.
@@ -448,13 +453,21 @@ fn numbers_cited_with_the_decisions_date() {
         decision_date: None,
         ..cc_reference()
     };
-    unknown(IdField::Number, "n° 19-19.463 du 18 novembre 2020", &undated);
+    unknown(
+        IdField::Number,
+        "n° 19-19.463 du 18 novembre 2020",
+        &undated,
+    );
     let ca = ReferenceDecision {
         numbers: vec!["20/00804".into()],
         decision_date: Some(date(2020, 11, 18)),
         ..court("ca", Some("ca_chambery"))
     };
-    equal(IdField::Number, "CA Chambéry, 18 nov. 2020, RG n° 20/00804", &ca);
+    equal(
+        IdField::Number,
+        "CA Chambéry, 18 nov. 2020, RG n° 20/00804",
+        &ca,
+    );
     different(
         IdField::Number,
         "CA Chambéry, 18 nov. 2020, RG n° 20/00805",

@@ -593,6 +593,9 @@ pub fn compare(
         record_ex: Excerpter::new(&record.text, record_personal),
         reference_ex: Excerpter::new(&reference.text, reference_personal),
     };
+    // The reference's words, gathered when a change must know whether the words the record
+    // shows in place of markers are found elsewhere in it ([`new_words`]).
+    let reference_words = Vocabulary::of(&reference.text);
     // The changes that are no masking difference, by index: words substituted, inserted or
     // cut, classified together below.
     let mut candidates: Vec<usize> = Vec::new();
@@ -621,7 +624,11 @@ pub fn compare(
             && rec_words > 0
             && ref_words <= 2
             && clear_words(&al, ch, record) <= words_per_marker(&al, ch, reference) * ref_markers
-            && shows_a_value(&al, ch, record, reference)
+            && (shows_a_value(&al, ch, record, reference)
+                || new_words(
+                    &words_among(&al.record[ch.record.clone()], &record.text),
+                    &reference_words,
+                ))
         {
             let shown = markers_of(&al, ch, reference);
             let (rspan, fspan) = (
@@ -1462,6 +1469,68 @@ fn masks_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &N
     may_be_masked_by(&words, &kinds)
 }
 
+/// The words of a text, gathered on first use: whether a word is found anywhere in it.
+struct Vocabulary<'a> {
+    text: &'a str,
+    words: OnceCell<std::collections::HashSet<&'a str>>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn of(text: &'a str) -> Self {
+        Vocabulary {
+            text,
+            words: OnceCell::new(),
+        }
+    }
+
+    /// Whether `word` is one of the text's words (its runs of letters, digits and marks).
+    fn contains(&self, word: &str) -> bool {
+        self.words
+            .get_or_init(|| {
+                self.text
+                    .split(|c: char| !(c.is_alphanumeric() || align::is_mark(c)))
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            })
+            .contains(word)
+    }
+}
+
+/// Whether `words`, which the record shows where the reference has markers, are new to the
+/// reference (`other`): at least one word of three letters or more, and at least half of those
+/// of two letters or more, are found nowhere in it (particles and words that join names aside),
+/// and none is a common word ([`names::is_listed_word`]: `Selon`, `procédure`, `la
+/// demanderesse`, `en son domicile` are words put in place of a marker, not what it masks). A
+/// value the reference masks is found nowhere else in it (`[C]` shown as `kaminski`;
+/// `[Courriel 1]` as an e-mail address), whatever its shape; words moved from elsewhere, where
+/// the texts are reordered, are all found there.
+fn new_words(words: &[&str], other: &Vocabulary<'_>) -> bool {
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let (mut counted, mut new, mut long_new) = (0usize, 0usize, false);
+    for w in words.iter().copied().filter(|w| letters(w) >= 2) {
+        if names::is_name_particle(w) || joins_names(w) {
+            continue;
+        }
+        if names::is_listed_word(w) {
+            return false;
+        }
+        counted += 1;
+        if !other.contains(w) {
+            new += 1;
+            long_new |= letters(w) >= 3;
+        }
+    }
+    long_new && 2 * new >= counted
+}
+
+/// Whether `w` joins the names of several people, or the names of one (`X et Y`, `Y épouse Z`).
+fn joins_names(w: &str) -> bool {
+    matches!(
+        w,
+        "et" | "ou" | "né" | "née" | "épouse" | "époux" | "veuve" | "veuf" | "dit" | "dite"
+    )
+}
+
 /// The words of `toks`, tokens of `text`, its markers aside.
 fn words_among<'a>(toks: &[align::Tok], text: &'a str) -> Vec<&'a str> {
     toks.iter()
@@ -1489,25 +1558,74 @@ fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let lettered = |w: &&&str| w.chars().any(char::is_alphabetic);
-    // What joins the names of several people, or the names of one (`X et Y`, `Y épouse Z`).
-    let joins = |w: &str| {
-        matches!(
-            w,
-            "et" | "ou" | "né" | "née" | "épouse" | "époux" | "veuve" | "veuf" | "dit" | "dite"
-        )
-    };
     if names_only {
         words.iter().any(|w| names::may_be_name_word(w))
-            && words
-                .iter()
-                .filter(lettered)
-                .all(|w| capital_or_digit(w) || names::is_name_particle(w) || joins(w))
+            && words.iter().filter(lettered).all(|w| {
+                capital_or_digit(w)
+                        || names::is_name_particle(w)
+                        || joins_names(w)
+                        // A letter alone: an elided particle (`d'Estaing`), the end of `Mac'h`,
+                        // a tag's name left in a plain text (`<b>`).
+                        || w.chars().count() == 1
+            })
     } else {
+        // A full stop after a word that is no abbreviation, then a capital or a number.
+        let ends_sentence = |k: usize| k.checked_sub(1).is_none_or(|b| !abbreviation(words[b]));
         words.first().is_some_and(|w| capital_or_digit(w))
-            && !words
-                .windows(2)
-                .any(|p| p[0] == "." && capital_or_digit(p[1]))
+            && !(0..words.len().saturating_sub(1))
+                .any(|k| words[k] == "." && capital_or_digit(words[k + 1]) && ends_sentence(k))
     }
+}
+
+/// Whether a word followed by a full stop is an abbreviation, which ends no sentence: a single
+/// letter (an initial, `S.A.`, `S.A.R.L.`) or a word that addresses and company names abridge
+/// (`3 av. Foch`, `bd.`, `Cie.`).
+fn abbreviation(w: &str) -> bool {
+    let mut c = w.chars();
+    if c.next().is_some_and(char::is_alphabetic) && c.next().is_none() {
+        return true;
+    }
+    matches!(
+        w.to_lowercase().as_str(),
+        "av" | "ave"
+            | "bd"
+            | "boul"
+            | "bld"
+            | "pl"
+            | "rte"
+            | "che"
+            | "imp"
+            | "all"
+            | "sq"
+            | "fg"
+            | "qu"
+            | "crs"
+            | "res"
+            | "rés"
+            | "bât"
+            | "bat"
+            | "esc"
+            | "apt"
+            | "appt"
+            | "st"
+            | "ste"
+            | "sté"
+            | "cie"
+            | "co"
+            | "inc"
+            | "ltd"
+            | "etabl"
+            | "éts"
+            | "ets"
+            | "me"
+            | "mme"
+            | "mlle"
+            | "mm"
+            | "dr"
+            | "pr"
+            | "jr"
+            | "sr"
+    )
 }
 
 /// The markers of the reference's side of a change.
@@ -1955,6 +2073,44 @@ mod tests {
         let r = "l'article dispose que « les présidents (...) peuvent » statuer";
         let got = rules(&cmp(r, &r.replace("(...)", "[...]"), false));
         assert!(!got.contains(&Rule::MSK002), "{got:?}");
+    }
+
+    /// A value shown in place of a marker is lifted whatever its shape, when the reference holds
+    /// its words nowhere else: a name with a particle or an apostrophe, in lower case, inside
+    /// tags; an address abridged, a company with its legal form, an e-mail address. The words
+    /// of a reordered text are all found elsewhere in the reference, and stay an alteration
+    /// (test above).
+    #[test]
+    fn a_marker_shown_in_clear_whatever_the_shape_of_the_value() {
+        let r = "Mme [O] [C] et le bâtonnier de l'ordre, demeurant [Adresse 1], joignable à \
+                 l'adresse [Courriel 1], gérant de la société [3], ont été entendus.";
+        for (marker, shown) in [
+            ("[C]", "d'Estaing"),
+            ("[C]", "d’Ormesson"),
+            ("[C]", "de la Tour d'Auvergne"),
+            ("[C]", "Mac'h"),
+            ("[C]", "kaminski"),
+            ("[C]", "<b>Kaminski</b>"),
+            ("[Adresse 1]", "3 av. Foch"),
+            ("[Adresse 1]", "12 bd. Voltaire"),
+            ("[3]", "Martin S.A."),
+            ("[3]", "S.A.R.L. Martin"),
+            ("[Courriel 1]", "jean.martin@example.fr"),
+        ] {
+            let got = rules(&cmp(r, &r.replacen(marker, shown, 1), false));
+            assert!(got.contains(&Rule::MSK001), "{shown}: {got:?}");
+            assert!(!got.contains(&Rule::INT001), "{shown}: {got:?}");
+        }
+        // Words the reference holds elsewhere, in lower case or run into a sentence, are not
+        // what a marker masks.
+        for (marker, shown) in [
+            ("[C]", "le bâtonnier"),
+            ("[Adresse 1]", "entendus. Mme"),
+            ("[3]", "l'ordre"),
+        ] {
+            let got = rules(&cmp(r, &r.replacen(marker, shown, 1), false));
+            assert!(!got.contains(&Rule::MSK001), "{shown}: {got:?}");
+        }
     }
 
     /// `(…)` where an excerpt skips words: a cut (allowed in an excerpt), not the words

@@ -188,7 +188,8 @@ pub fn is_elision(token: &str) -> bool {
     elision_at(token, 0) == Some(token.len())
 }
 
-fn is_mark(c: char) -> bool {
+/// Whether `c` is a combining mark, which belongs to the word it follows.
+pub fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
