@@ -843,6 +843,47 @@ fn prompts_keep_the_end_of_long_input_in_view() {
     assert!(last.starts_with("\"/…"), "{last}");
 }
 
+/// The prompts draw the cursor where it is, and keep it in view in a long text: the text on
+/// either side of what is shown is marked `…`.
+#[test]
+fn prompts_draw_the_cursor_where_it_is() {
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab /");
+    tui_common::type_text(&mut app, &format!("start {} fin", "x".repeat(150)));
+    let s = screen(&mut app, "home right right", 80, 20);
+    let last = s.lines().last().unwrap();
+    assert!(last.starts_with("\"/st▏art xxx"), "{last}");
+    assert!(last.contains("x…  0 matches"), "{last}");
+    // In the middle, moved by word: the end of what comes before, the cursor, and a mark.
+    let s = screen(&mut app, "ctrl-right ctrl-right", 80, 20);
+    let last = s.lines().last().unwrap();
+    assert!(last.starts_with("\"/…xxx"), "{last}");
+    assert!(last.contains("x ▏fin  0 matches"), "{last}");
+
+    let note = "Vérifié avec le greffe le 20 novembre : la mention de la source figure en pied de \
+                page sur le site, hors de l'export JSON fourni; deuxième phrase pour voir la fin. FIN";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j j w");
+    tui_common::type_text(&mut app, &[note; 4].join(" "));
+    tui_common::press(&mut app, "ctrl-a alt-f");
+    let s = screen(&mut app, "", 120, 30);
+    assert!(s.contains("│note: Vérifié ▏avec"), "{s}");
+    assert!(!s.contains("la fin. FIN▏"), "{s}");
+    assert!(s.contains("enter save"), "{s}");
+    insta::assert_snapshot!("waiver_prompt_cursor_at_the_start", s);
+}
+
+/// The help lists the line editing keys of the text prompts.
+#[test]
+fn help_lists_the_prompt_editing_keys() {
+    let mut app = tui_common::app();
+    let s = screen(&mut app, &format!("?{}", " j".repeat(60)), 100, 40);
+    assert!(s.contains("[prompt]"), "{s}");
+    assert!(s.contains("ctrl-w"), "{s}");
+    assert!(s.contains("delete back to the previous space"), "{s}");
+    insta::assert_snapshot!("help_prompt_section", s);
+}
+
 /// Exporting to a folder says so in the prompt, which stays open with the path typed.
 #[test]
 fn the_export_prompt_says_a_folder_is_no_file() {

@@ -6,6 +6,7 @@
 //! ([`Meta`]) so that filtering and sorting a million findings touch 4 MB, not the findings.
 
 use super::keymap::{Action, Key, Keymap, Section};
+use super::line_edit::LineInput;
 use crate::audit::{AuditContext, AuditEvent, AuditOutcome, Progress};
 use crate::model::{Finding, Record, ReferenceDecision};
 use crate::report::{Format, Report, Summary, Verdict, Waiver, WaiverStatus, WriteOptions};
@@ -31,7 +32,7 @@ pub enum View {
 pub enum Overlay {
     Help { scroll: usize },
     Filter { row: usize },
-    Search { input: String },
+    Search { input: LineInput },
     Waiver(WaiverPrompt),
     Export(ExportPrompt),
 }
@@ -41,7 +42,7 @@ pub enum Overlay {
 /// shows meanwhile (a live audit ends, the list is sorted again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WaiverPrompt {
-    pub input: String,
+    pub input: LineInput,
     pub status: WaiverStatus,
     /// The fingerprint of the finding the waiver is for.
     pub fingerprint: String,
@@ -55,7 +56,7 @@ pub struct WaiverPrompt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportPrompt {
     pub format: usize,
-    pub path: String,
+    pub path: LineInput,
     /// The path exists: the next `confirm` overwrites it.
     pub confirm_overwrite: bool,
     /// Why the last `confirm` wrote nothing (a folder, a failed write): the prompt stays open,
@@ -67,7 +68,7 @@ impl ExportPrompt {
     /// The format the typed name tells by its extension, when it is not the one chosen
     /// (`report.csv` with json chosen): most likely a slip, as for `--output`.
     pub fn other_format_named(&self) -> Option<Format> {
-        Format::told_by(std::path::Path::new(self.path.trim()))
+        Format::told_by(std::path::Path::new(self.path.value().trim()))
             .filter(|&f| f != FORMATS[self.format])
     }
 }
@@ -1100,21 +1101,21 @@ impl App {
         }
     }
 
-    /// In a text prompt, printable keys type; only `ctrl-`/`alt-` keys reach the global
-    /// bindings (so `q` types a `q` and `ctrl-c` still quits).
-    fn prompt_key(&mut self, key: Key, input: &mut String) -> bool {
-        if let Some(c) = key.typed_char() {
-            input.push(c);
-            true
-        } else if key.is_backspace() {
-            input.pop();
+    /// In a text prompt, the `[prompt]` keys edit and printable keys type at the cursor; only
+    /// `ctrl-`/`alt-` keys reach the global bindings (so `q` types a `q` and `ctrl-c` still
+    /// quits).
+    fn prompt_key(&mut self, key: Key, input: &mut LineInput) -> bool {
+        if let Some(a) = self.keymap.action(Section::Prompt, key) {
+            input.edit(a)
+        } else if let Some(c) = key.typed_char() {
+            input.insert(c);
             true
         } else {
             false
         }
     }
 
-    fn key_search(&mut self, key: Key, mut input: String) -> bool {
+    fn key_search(&mut self, key: Key, mut input: LineInput) -> bool {
         match self.keymap.action(Section::Search, key) {
             Some(Action::Confirm) => {
                 self.overlay = None;
@@ -1128,10 +1129,15 @@ impl App {
             }
             _ => {
                 if self.prompt_key(key, &mut input) {
-                    // Search as you type.
-                    self.search = input.clone();
+                    // Search as you type (moving the cursor searches nothing new).
+                    let changed = input.value() != self.search;
+                    if changed {
+                        self.search = input.value().to_string();
+                    }
                     self.overlay = Some(Overlay::Search { input });
-                    self.request_recompute();
+                    if changed {
+                        self.request_recompute();
+                    }
                     true
                 } else {
                     self.global_from_prompt(key)
@@ -1156,7 +1162,7 @@ impl App {
                 self.overlay = None;
                 let waiver = Waiver {
                     status: p.status,
-                    note: p.input.trim().to_string(),
+                    note: p.input.value().trim().to_string(),
                     at: (self.now)(),
                 };
                 self.set_waiver(&p.fingerprint, Some(waiver));
@@ -1215,8 +1221,8 @@ impl App {
                 };
                 // Follow the format with the extension, if the path still has the old one.
                 let suffix = format!(".{old_ext}");
-                if let Some(stem) = p.path.strip_suffix(&suffix) {
-                    p.path = format!("{stem}.{}", FORMATS[p.format].extension());
+                if let Some(stem) = p.path.value().strip_suffix(&suffix) {
+                    p.path = LineInput::new(format!("{stem}.{}", FORMATS[p.format].extension()));
                 }
                 p.confirm_overwrite = false;
                 p.error = None;
@@ -1224,11 +1230,14 @@ impl App {
                 true
             }
             _ => {
-                let mut path = std::mem::take(&mut p.path);
+                let mut path = p.path.clone();
                 if self.prompt_key(key, &mut path) {
+                    // What was asked or said of the path stands while it is the same.
+                    if path.value() != p.path.value() {
+                        p.confirm_overwrite = false;
+                        p.error = None;
+                    }
                     p.path = path;
-                    p.confirm_overwrite = false;
-                    p.error = None;
                     self.overlay = Some(Overlay::Export(p));
                     true
                 } else {
@@ -1242,9 +1251,9 @@ impl App {
     /// fails, keeps the prompt open, with the path and format as they were and the error in
     /// it; an existing file is overwritten only at a second `confirm`.
     fn confirm_export(&mut self, mut p: ExportPrompt) {
-        let path = PathBuf::from(p.path.trim());
+        let path = PathBuf::from(p.path.value().trim());
         p.error = None;
-        if p.path.trim().is_empty() {
+        if p.path.value().trim().is_empty() {
             p.error = Some("type the path of the file to write".into());
             self.overlay = Some(Overlay::Export(p));
             return;
@@ -1305,8 +1314,8 @@ impl App {
             return;
         };
         let (input, status) = match self.waiver_of(f) {
-            Some(w) => (w.note.clone(), w.status),
-            None => (String::new(), WaiverStatus::Reviewed),
+            Some(w) => (LineInput::new(w.note.clone()), w.status),
+            None => (LineInput::default(), WaiverStatus::Reviewed),
         };
         let about = match &f.record {
             Some(r) => match &r.id {
@@ -1530,7 +1539,7 @@ impl App {
             (View::List, Action::Open) => self.open_detail(),
             (View::List, Action::Search) => {
                 self.overlay = Some(Overlay::Search {
-                    input: self.search.clone(),
+                    input: LineInput::new(self.search.clone()),
                 })
             }
             (View::List, Action::Filter) => self.overlay = Some(Overlay::Filter { row: 0 }),
