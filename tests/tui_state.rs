@@ -538,6 +538,43 @@ fn slow_first_sorts_are_announced_then_done() {
     assert!(!a.slow_pending());
 }
 
+/// The search also reads the record's `source_id` and url, and the id of the reference
+/// decision it was compared with (which may differ from the `source_id`: an ECLI names two
+/// copies).
+#[test]
+fn search_matches_source_id_url_and_reference_copy() {
+    let mut report = tui_common::report();
+    for f in &mut report.findings {
+        if let Some(r) = &f.record
+            && r.id.as_deref() == Some("r-4")
+        {
+            let mut r = (**r).clone();
+            r.compared_with = Some(std::sync::Arc::new(vigie::model::ComparedWith {
+                id: "JURI-COPY-4".into(),
+                origin: "reference/juri.jsonl:4".into(),
+            }));
+            f.record = Some(std::sync::Arc::new(r));
+        }
+    }
+    let mut a = App::with_report(Keymap::default(), report.clone(), None);
+    press(&mut a, "tab /");
+    type_text(&mut a, "juritext000048176094");
+    assert_eq!(shown_rules(&a), ["ATT001", "FRE001"]);
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "example.fr/d/r-3");
+    assert_eq!(shown_rules(&a), ["MSK004", "MSK005"]);
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "juri-copy");
+    assert_eq!(shown_rules(&a), ["INT001"]);
+
+    // The same while the audit runs, finding by finding.
+    let mut a = App::new(Keymap::default());
+    press(&mut a, "tab /");
+    type_text(&mut a, "juri-copy");
+    a.on_audit(AuditEvent::Findings(report.findings.clone()));
+    assert_eq!(shown_rules(&a), ["INT001"]);
+}
+
 /// A search typed during a live audit keeps matching the findings that arrive after it.
 #[test]
 fn live_search_sees_new_findings() {

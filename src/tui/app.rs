@@ -1840,8 +1840,9 @@ impl App {
     }
 }
 
-/// The searchable text of all findings in one lower-cased buffer (rule code, record id and
-/// message of each, separated by NUL), so that a search is one `memmem` pass over contiguous
+/// The searchable text of all findings in one lower-cased buffer (rule code, record id,
+/// `source_id`, url, the id of the reference decision it was compared with, and message of
+/// each, separated by NUL), so that a search is one `memmem` pass over contiguous
 /// memory instead of a million small strings scattered over the heap.
 struct SearchIndex {
     text: Vec<u8>,
@@ -1852,12 +1853,22 @@ struct SearchIndex {
 impl SearchIndex {
     /// Appends the lower-cased searchable text of `f` to `out`.
     fn push_haystack(f: &Finding, out: &mut Vec<u8>) {
-        let id = f
-            .record
-            .as_ref()
-            .and_then(|r| r.id.as_deref())
-            .unwrap_or("");
-        for (k, part) in [f.rule.code(), id, &*f.message].into_iter().enumerate() {
+        let r = f.record.as_deref();
+        let id = r.and_then(|r| r.id.as_deref()).unwrap_or("");
+        let source_id = r.and_then(|r| r.source_id.as_deref()).unwrap_or("");
+        let url = r.and_then(|r| r.url.as_deref()).unwrap_or("");
+        let compared_with = r
+            .and_then(|r| r.compared_with.as_deref())
+            .map_or("", |c| c.id.as_str());
+        let parts = [
+            f.rule.code(),
+            id,
+            source_id,
+            url,
+            compared_with,
+            &*f.message,
+        ];
+        for (k, part) in parts.into_iter().enumerate() {
             if k > 0 {
                 out.push(0);
             }

@@ -100,7 +100,7 @@ actions! {
     PageDown, "page_down", "page down";
     First, "first", "go to the first line";
     Last, "last", "go to the last line";
-    Search, "search", "search rule code, record id and message";
+    Search, "search", "search rule, ids, url and message";
     Filter, "filter", "filter by family, rule, severity, penalty…";
     Sort, "sort", "sort by the next column";
     ReverseSort, "reverse_sort", "reverse the sort order";

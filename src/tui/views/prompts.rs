@@ -54,7 +54,10 @@ pub fn filter(frame: &mut Frame<'_>, app: &App, area: Rect, row: usize) {
 
 pub fn search(frame: &mut Frame<'_>, app: &App, area: Rect, input: &LineInput) {
     let (before, after) = sanitised(input);
-    let mut matches = format!("  {} matches (rule, record id, message)", app.order.len());
+    let mut matches = format!(
+        "  {} matches (rule, record id, source id, url, reference id, message)",
+        app.order.len()
+    );
     let width = usize::from(area.width);
     let typed = before.width() + after.width();
     // A long query keeps the cursor in view: the count gives way first.
