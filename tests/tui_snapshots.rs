@@ -884,6 +884,19 @@ fn help_lists_the_prompt_editing_keys() {
     insta::assert_snapshot!("help_prompt_section", s);
 }
 
+/// A path starting with `~/` is followed by the file it writes, under `$HOME`.
+#[test]
+fn the_export_prompt_says_where_a_tilde_path_goes() {
+    let mut app = tui_common::app();
+    app.home = Some("/home/auditor".into());
+    tui_common::press(&mut app, "tab e ctrl-u");
+    tui_common::type_text(&mut app, "~/reports/x.json");
+    let s = screen(&mut app, "", 80, 24);
+    assert!(s.contains("path:   ~/reports/x.json▏"), "{s}");
+    assert!(s.contains("writes /home/auditor/reports/x.json"), "{s}");
+    insta::assert_snapshot!("export_prompt_tilde", s);
+}
+
 /// Exporting to a folder says so in the prompt, which stays open with the path typed.
 #[test]
 fn the_export_prompt_says_a_folder_is_no_file() {

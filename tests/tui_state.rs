@@ -1119,3 +1119,39 @@ fn the_export_path_edits_at_its_cursor_and_up_down_change_the_format() {
     press(&mut a, "up ctrl-w");
     assert_eq!(export_prompt(&a).path.value(), "");
 }
+
+/// `~/…` in the export path is under `$HOME`, as in a shell: the file is written there (not in
+/// a folder named `~`), and the status says where it went; a second export there asks first.
+#[test]
+fn a_tilde_in_the_export_path_is_the_home_folder() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("reports")).unwrap();
+    let mut a = app();
+    a.home = Some(home.path().to_path_buf());
+    press(&mut a, "e ctrl-u");
+    type_text(&mut a, "~/reports/x.json");
+    assert_eq!(
+        a.export_target(export_prompt(&a)).unwrap(),
+        home.path().join("reports/x.json")
+    );
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none(), "{:?}", a.overlay);
+    let written = home.path().join("reports/x.json");
+    assert!(written.is_file());
+    assert!(!std::path::Path::new("~").exists());
+    let status = a.status.clone().unwrap();
+    let real = std::fs::canonicalize(&written).unwrap();
+    assert!(status.contains(real.to_str().unwrap()), "{status}");
+    // Again: it exists, so it asks.
+    press(&mut a, "e ctrl-u");
+    type_text(&mut a, "~/reports/x.json");
+    press(&mut a, "enter");
+    assert!(export_prompt(&a).confirm_overwrite);
+    // `~user` is a name like any other.
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "~auditor/x.json");
+    assert_eq!(
+        a.export_target(export_prompt(&a)).unwrap(),
+        std::path::PathBuf::from("~auditor/x.json")
+    );
+}

@@ -542,6 +542,8 @@ pub struct App {
     pub help_lines: Cell<usize>,
     /// The width of the last frame.
     pub screen_width: Cell<u16>,
+    /// `$HOME`, for a `~` that starts an export path (replaced in tests).
+    pub home: Option<PathBuf>,
 }
 
 impl App {
@@ -602,6 +604,9 @@ impl App {
             detail_lines: Cell::new(0),
             help_lines: Cell::new(0),
             screen_width: Cell::new(80),
+            home: std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(PathBuf::from),
         }
     }
 
@@ -1251,13 +1256,21 @@ impl App {
     /// fails, keeps the prompt open, with the path and format as they were and the error in
     /// it; an existing file is overwritten only at a second `confirm`.
     fn confirm_export(&mut self, mut p: ExportPrompt) {
-        let path = PathBuf::from(p.path.value().trim());
         p.error = None;
         if p.path.value().trim().is_empty() {
             p.error = Some("type the path of the file to write".into());
             self.overlay = Some(Overlay::Export(p));
             return;
         }
+        let path = match self.export_target(&p) {
+            Ok(path) => path,
+            Err(e) => {
+                p.confirm_overwrite = false;
+                p.error = Some(e);
+                self.overlay = Some(Overlay::Export(p));
+                return;
+            }
+        };
         // A folder is no file to write, nor a read-only file to overwrite: said before anything
         // is asked.
         if let Err(e) = crate::report::check_output_path(&path)
@@ -1294,6 +1307,12 @@ impl App {
                 self.overlay = Some(Overlay::Export(p));
             }
         }
+    }
+
+    /// The file the export prompt writes: its path, a leading `~` or `~/` standing for
+    /// `$HOME` (as a shell reads it; `~user` is not expanded).
+    pub fn export_target(&self, p: &ExportPrompt) -> Result<PathBuf, String> {
+        expand_home(p.path.value().trim(), self.home.as_deref())
     }
 
     fn open_export(&mut self) {
@@ -1945,6 +1964,24 @@ impl SearchIndex {
     }
 }
 
+/// `path` with a leading `~` (alone, or before a `/`) replaced by `home`.
+pub fn expand_home(path: &str, home: Option<&std::path::Path>) -> Result<PathBuf, String> {
+    let rest = match path.strip_prefix('~') {
+        Some("") => "",
+        Some(rest) if rest.starts_with('/') || rest.starts_with(std::path::MAIN_SEPARATOR) => {
+            rest.trim_start_matches(['/', std::path::MAIN_SEPARATOR])
+        }
+        _ => return Ok(PathBuf::from(path)),
+    };
+    match home {
+        Some(home) if rest.is_empty() => Ok(home.to_path_buf()),
+        Some(home) => Ok(home.join(rest)),
+        None => {
+            Err("`~` stands for the home folder, but $HOME is not set: type the whole path".into())
+        }
+    }
+}
+
 fn record_key(f: &Finding) -> Option<(u32, u64)> {
     f.record.as_ref().map(|r| (r.file_index, r.line))
 }
@@ -2147,6 +2184,23 @@ mod tests {
         assert_eq!(by.sort(&all, 5, true), vec![4, 0, 2, 1, 3]);
         assert_eq!(by.sort(&[0, 1, 4], 5, false), vec![1, 0, 4]);
         assert_eq!(by.sort(&[0, 1, 4], 5, true), vec![4, 0, 1]);
+    }
+
+    #[test]
+    fn only_a_leading_tilde_is_the_home_folder() {
+        let home = std::path::Path::new("/home/auditor");
+        let e = |p: &str| expand_home(p, Some(home)).unwrap();
+        assert_eq!(e("~/reports/x.json"), home.join("reports/x.json"));
+        assert_eq!(e("~"), home.to_path_buf());
+        assert_eq!(e("~//x.json"), home.join("x.json"));
+        assert_eq!(e("~user/x.json"), PathBuf::from("~user/x.json"));
+        assert_eq!(e("reports/~/x.json"), PathBuf::from("reports/~/x.json"));
+        assert_eq!(e("/tmp/x.json"), PathBuf::from("/tmp/x.json"));
+        assert!(expand_home("~/x.json", None).unwrap_err().contains("$HOME"));
+        assert_eq!(
+            expand_home("x.json", None).unwrap(),
+            PathBuf::from("x.json")
+        );
     }
 
     #[test]

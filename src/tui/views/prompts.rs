@@ -302,13 +302,23 @@ pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
     )];
     // A long path shows whole, on up to three lines, or its end.
     lines.extend(input_lines("path:   ", &p.path, inner, 3));
-    lines.push(Line::raw(""));
     let said = |lines: &mut Vec<Line<'static>>, text: &str, color: Color| {
         let text = for_terminal(text, false);
         for l in super::status_lines(&text, inner) {
             lines.push(Line::from(Span::styled(l, Style::default().fg(color))));
         }
     };
+    // A path that does not say where it goes (`~/…`) is followed by the file it writes.
+    if let Ok(target) = app.export_target(p)
+        && target.as_os_str() != std::ffi::OsStr::new(p.path.value().trim())
+    {
+        said(
+            &mut lines,
+            &format!("writes {}", target.display()),
+            Color::DarkGray,
+        );
+    }
+    lines.push(Line::raw(""));
     if let Some(e) = &p.error {
         said(&mut lines, e, Color::Red);
     }
