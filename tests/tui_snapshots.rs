@@ -897,6 +897,46 @@ fn the_export_prompt_says_where_a_tilde_path_goes() {
     insta::assert_snapshot!("export_prompt_tilde", s);
 }
 
+/// The rows a pane's bottom border says it shows: ` 61–87 of 87 ` → (61, 87, 87).
+fn rows_shown(screen: &str) -> (usize, usize, usize) {
+    let re = regex::Regex::new(r" (\d+)–(\d+) of (\d+) ").unwrap();
+    let c = re.captures(screen).unwrap_or_else(|| panic!("{screen}"));
+    let n = |i: usize| c[i].parse::<usize>().unwrap();
+    (n(1), n(2), n(3))
+}
+
+/// Scrolled to the end (`G` in the detail's text and articles; `j` in the help), the last line
+/// is at the bottom of the pane, and `j`, `pagedown` and the wheel leave it there rather than
+/// scroll on into blank rows.
+#[test]
+fn scrolling_stops_at_the_last_line() {
+    let to_end_of_help = format!("?{}", " j".repeat(200));
+    for (keys, w, h) in [
+        ("tab j j enter G", 120, 32),
+        ("tab j j enter d G", 120, 32),
+        ("tab j j enter a G", 100, 20),
+        (to_end_of_help.as_str(), 100, 20),
+    ] {
+        let mut app = tui_common::app();
+        let at_end = screen(&mut app, keys, w, h);
+        let (first, last, total) = rows_shown(&at_end);
+        assert!(first > 1, "{keys}: {at_end}");
+        assert_eq!(last, total, "{keys}: {at_end}");
+        for more in ["j", "pagedown", "space", "ctrl-f"] {
+            assert_eq!(screen(&mut app, more, w, h), at_end, "{keys} then {more}");
+        }
+        app.on_scroll(3);
+        assert_eq!(screen(&mut app, "", w, h), at_end, "{keys} then the wheel");
+        // And back up by one line: one line up.
+        let up = screen(&mut app, "k", w, h);
+        assert_eq!(
+            rows_shown(&up),
+            (first - 1, last - 1, total),
+            "{keys}: {up}"
+        );
+    }
+}
+
 /// Exporting to a folder says so in the prompt, which stays open with the path typed.
 #[test]
 fn the_export_prompt_says_a_folder_is_no_file() {

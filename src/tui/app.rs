@@ -540,6 +540,7 @@ pub struct App {
     pub detail_scroll_drawn: Cell<usize>,
     pub detail_lines: Cell<usize>,
     pub help_lines: Cell<usize>,
+    pub help_height: Cell<usize>,
     /// The width of the last frame.
     pub screen_width: Cell<u16>,
     /// `$HOME`, for a `~` that starts an export path (replaced in tests).
@@ -603,6 +604,7 @@ impl App {
             detail_scroll_drawn: Cell::new(0),
             detail_lines: Cell::new(0),
             help_lines: Cell::new(0),
+            help_height: Cell::new(1),
             screen_width: Cell::new(80),
             home: std::env::var_os("HOME")
                 .filter(|h| !h.is_empty())
@@ -1053,7 +1055,7 @@ impl App {
                     true
                 }
                 Some(Action::ScrollDown) => {
-                    let max = self.help_lines.get().saturating_sub(1);
+                    let max = max_scroll(self.help_lines.get(), self.help_height.get());
                     self.overlay = Some(Overlay::Help {
                         scroll: (scroll + 1).min(max),
                     });
@@ -1600,6 +1602,7 @@ impl App {
     }
 
     fn detail_action(&mut self, a: Action) -> bool {
+        let max = self.detail_max_scroll();
         let Some(d) = self.detail.as_mut() else {
             // Still opening: only the next or previous finding (opened instead).
             return match a {
@@ -1612,7 +1615,6 @@ impl App {
         };
         let page = self.detail_height.get().max(1);
         let cur = self.detail_scroll_drawn.get();
-        let max = self.detail_lines.get().saturating_sub(1);
         match a {
             Action::ScrollUp
             | Action::ScrollDown
@@ -1627,7 +1629,7 @@ impl App {
                     Action::PageUp => cur.saturating_sub(page),
                     Action::PageDown => (cur + page).min(max),
                     Action::First => 0,
-                    _ => max.saturating_sub(page.saturating_sub(1)),
+                    _ => max,
                 });
             }
             Action::ToEvidence => d.follow = true,
@@ -1814,18 +1816,24 @@ impl App {
         }
     }
 
+    /// The detail's last scroll: the one that shows its last line at the bottom of the pane.
+    /// `last`, `scroll_down`, `page_down` and the wheel all stop there.
+    pub fn detail_max_scroll(&self) -> usize {
+        max_scroll(self.detail_lines.get(), self.detail_height.get())
+    }
+
     /// Mouse wheel: `lines` down (negative: up) in whatever scrolls.
     pub fn on_scroll(&mut self, lines: isize) {
         match (&mut self.overlay, self.view) {
             (Some(Overlay::Help { scroll }), _) => {
-                let max = self.help_lines.get().saturating_sub(1) as isize;
+                let max = max_scroll(self.help_lines.get(), self.help_height.get()) as isize;
                 *scroll = (*scroll as isize + lines).clamp(0, max.max(0)) as usize;
             }
             (Some(_), _) => {}
             (None, View::List) => self.move_selection(lines),
             (None, View::Detail) => {
+                let max = self.detail_max_scroll() as isize;
                 if let Some(d) = self.detail.as_mut() {
-                    let max = self.detail_lines.get().saturating_sub(1) as isize;
                     d.follow = false;
                     d.scroll.set(
                         (self.detail_scroll_drawn.get() as isize + lines).clamp(0, max.max(0))
@@ -1962,6 +1970,12 @@ impl SearchIndex {
         }
         out
     }
+}
+
+/// The last first row of `total` rows shown `height` at a time: the one that shows the last
+/// row at the bottom (0 when they all fit).
+pub fn max_scroll(total: usize, height: usize) -> usize {
+    total.saturating_sub(height.max(1))
 }
 
 /// `path` with a leading `~` (alone, or before a `/`) replaced by `home`.

@@ -652,7 +652,7 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     } else {
         d.scroll.get()
     }
-    .min(total.saturating_sub(1));
+    .min(crate::tui::app::max_scroll(total, h));
     app.detail_scroll_drawn.set(scroll);
     frame.render_widget(block.title_bottom(position(scroll, h, total)), area);
 
@@ -710,7 +710,10 @@ fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, 
     let h = inner.height as usize;
     app.detail_height.set(h);
     app.detail_lines.set(lines.len());
-    let scroll = d.scroll.get().min(lines.len().saturating_sub(1));
+    let scroll = d
+        .scroll
+        .get()
+        .min(crate::tui::app::max_scroll(lines.len(), h));
     app.detail_scroll_drawn.set(scroll);
     frame.render_widget(block.title_bottom(position(scroll, h, lines.len())), area);
     let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(h).collect();
