@@ -937,6 +937,46 @@ fn scrolling_stops_at_the_last_line() {
     }
 }
 
+/// A corpus of two folders that each hold a `corpus.jsonl`: the list and the detail name each
+/// file by as much of its path as tells it from the other.
+#[test]
+fn files_of_the_same_name_are_told_apart() {
+    let mut report = tui_common::report();
+    report.files = vec![
+        "exports/2024/corpus.jsonl".into(),
+        "exports/2025/corpus.jsonl".into(),
+    ];
+    for f in &mut report.findings {
+        if let Some(r) = &f.record
+            && r.line >= 4
+        {
+            let mut r = (**r).clone();
+            r.file_index = 1;
+            f.record = Some(std::sync::Arc::new(r));
+        }
+    }
+    let mut app = vigie::tui::app::App::with_report(
+        vigie::tui::keymap::Keymap::default(),
+        report,
+        Some(std::sync::Arc::new(tui_common::Context)),
+    );
+    let s = screen(&mut app, "tab", 120, 32);
+    assert!(s.contains("2024/corpus.jsonl:1"), "{s}");
+    assert!(s.contains("2025/corpus.jsonl:4"), "{s}");
+    assert!(!s.contains("exports/"), "{s}");
+    // The detail of a record, and of an unreadable line.
+    let s = screen(&mut app, "j j enter", 120, 32);
+    assert!(s.contains("2024/corpus.jsonl:1"), "{s}");
+    let s = screen(&mut app, "esc G k enter", 120, 32);
+    assert!(s.contains("2025/corpus.jsonl, line 5"), "{s}");
+    // On a narrow list, a long name gives way at its start, the line stays.
+    let s = screen(&mut app, "esc", 100, 32);
+    assert!(
+        s.contains("…25/corpus.jsonl:4") || s.contains("2025/corpus.jsonl:4"),
+        "{s}"
+    );
+}
+
 /// Exporting to a folder says so in the prompt, which stays open with the path typed.
 #[test]
 fn the_export_prompt_says_a_folder_is_no_file() {

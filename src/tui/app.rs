@@ -545,6 +545,9 @@ pub struct App {
     pub screen_width: Cell<u16>,
     /// `$HOME`, for a `~` that starts an export path (replaced in tests).
     pub home: Option<PathBuf>,
+    /// The corpus files as the UI names them: the shortest end of each path that no other
+    /// file's path ends with, indexed as `report.files`.
+    file_names: Vec<String>,
 }
 
 impl App {
@@ -609,6 +612,7 @@ impl App {
             home: std::env::var_os("HOME")
                 .filter(|h| !h.is_empty())
                 .map(PathBuf::from),
+            file_names: Vec::new(),
         }
     }
 
@@ -724,6 +728,7 @@ impl App {
             report.waivers.insert(k, v);
         }
         self.report = report;
+        self.file_names = unique_suffixes(&self.report.files);
         self.context = Some(outcome.context);
         self.meta = self.report.findings.iter().map(Meta::of).collect();
         self.counts = Counts::default();
@@ -1816,6 +1821,13 @@ impl App {
         }
     }
 
+    /// The name of corpus file `index`: its base name, or as much of its path as tells it
+    /// from the other files (`a/corpus.jsonl` beside `b/corpus.jsonl`). `None` until the
+    /// audit ends (the file names come with the final report).
+    pub fn file_name(&self, index: u32) -> Option<&str> {
+        self.file_names.get(index as usize).map(String::as_str)
+    }
+
     /// The detail's last scroll: the one that shows its last line at the bottom of the pane.
     /// `last`, `scroll_down`, `page_down` and the wheel all stop there.
     pub fn detail_max_scroll(&self) -> usize {
@@ -1970,6 +1982,53 @@ impl SearchIndex {
         }
         out
     }
+}
+
+/// For each path, its shortest end made of whole components (the base name, then the folder
+/// above it too…) that no other path ends with; the whole path when there is none shorter.
+/// Linear in the components: each length of end is counted once over all paths.
+pub fn unique_suffixes(paths: &[String]) -> Vec<String> {
+    // Where each component starts, from the last.
+    let starts: Vec<Vec<usize>> = paths
+        .iter()
+        .map(|p| {
+            std::iter::once(0)
+                .chain(
+                    p.char_indices()
+                        .filter(|(_, c)| std::path::is_separator(*c))
+                        .map(|(i, c)| i + c.len_utf8())
+                        .filter(|&i| i < p.len()),
+                )
+                .collect::<Vec<usize>>()
+        })
+        .collect();
+    // The end of `k + 1` components of path `i` (the whole path when it has fewer).
+    let end = |i: usize, k: usize| -> &str {
+        let s = &starts[i];
+        let from = s.get(s.len().saturating_sub(k + 1)).copied().unwrap_or(0);
+        &paths[i][from..]
+    };
+    let mut names: Vec<Option<String>> = vec![None; paths.len()];
+    let depth = starts.iter().map(Vec::len).max().unwrap_or(0);
+    for k in 0..depth {
+        if names.iter().all(Option::is_some) {
+            break;
+        }
+        let mut count: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for i in 0..paths.len() {
+            *count.entry(end(i, k)).or_default() += 1;
+        }
+        for (i, name) in names.iter_mut().enumerate() {
+            if name.is_none() && count[end(i, k)] == 1 {
+                *name = Some(end(i, k).to_string());
+            }
+        }
+    }
+    names
+        .into_iter()
+        .zip(paths)
+        .map(|(n, p)| n.unwrap_or_else(|| p.clone()))
+        .collect()
 }
 
 /// The last first row of `total` rows shown `height` at a time: the one that shows the last
@@ -2198,6 +2257,40 @@ mod tests {
         assert_eq!(by.sort(&all, 5, true), vec![4, 0, 2, 1, 3]);
         assert_eq!(by.sort(&[0, 1, 4], 5, false), vec![1, 0, 4]);
         assert_eq!(by.sort(&[0, 1, 4], 5, true), vec![4, 0, 1]);
+    }
+
+    #[test]
+    fn files_are_named_by_the_shortest_end_no_other_has() {
+        let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            unique_suffixes(&v(&[
+                "data/2024/a/corpus.jsonl",
+                "data/2024/b/corpus.jsonl",
+                "data/2024/b/extra.jsonl",
+                "corpus.json"
+            ])),
+            v(&[
+                "a/corpus.jsonl",
+                "b/corpus.jsonl",
+                "extra.jsonl",
+                "corpus.json"
+            ])
+        );
+        // A path that is the end of another is named whole; so is the other, one folder up.
+        assert_eq!(
+            unique_suffixes(&v(&["corpus.jsonl", "old/corpus.jsonl"])),
+            v(&["corpus.jsonl", "old/corpus.jsonl"])
+        );
+        assert_eq!(
+            unique_suffixes(&v(&["x/a/c.jsonl", "y/a/c.jsonl", "/abs/c.jsonl"])),
+            v(&["x/a/c.jsonl", "y/a/c.jsonl", "abs/c.jsonl"])
+        );
+        // The same path twice (an archive's entry named twice) stays whole.
+        assert_eq!(
+            unique_suffixes(&v(&["a/c.jsonl", "a/c.jsonl"])),
+            v(&["a/c.jsonl", "a/c.jsonl"])
+        );
+        assert!(unique_suffixes(&[]).is_empty());
     }
 
     #[test]

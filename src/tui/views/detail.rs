@@ -50,13 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "record {}  source {}  {}:{}",
             for_terminal(r.id.as_deref().unwrap_or("(no id)"), false),
             for_terminal(r.source_id.as_deref().unwrap_or("—"), false),
-            for_terminal(
-                app.report
-                    .files
-                    .get(r.file_index as usize)
-                    .map_or("?", String::as_str),
-                false
-            ),
+            for_terminal(app.file_name(r.file_index).unwrap_or("?"), false),
             r.line
         ),
         None => "the corpus as a whole".into(),
@@ -481,11 +475,7 @@ fn draw_identification(
 fn draw_unreadable_line(frame: &mut Frame<'_>, app: &App, f: &crate::model::Finding, area: Rect) {
     let mut lines = Vec::new();
     if let Some(r) = &f.record {
-        let file = app
-            .report
-            .files
-            .get(r.file_index as usize)
-            .map_or("the corpus", String::as_str);
+        let file = app.file_name(r.file_index).unwrap_or("the corpus");
         lines.push(Line::raw(format!(
             "{}, line {}{}: not a record vigie could read, so there is nothing to compare",
             for_terminal(file, false),

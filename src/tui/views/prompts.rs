@@ -1,6 +1,6 @@
 //! Modal prompts: filter, search, waiver, export.
 
-use super::{clip, fit, popup, titled};
+use super::{clip, fit, popup, tail, titled};
 use crate::report::WaiverStatus;
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS, WaiverPrompt};
@@ -254,27 +254,6 @@ fn head(s: &str, w: usize) -> String {
     }
     kept.push('…');
     kept
-}
-
-/// The end of `s` in `w` columns, `…` first when it is cut there.
-fn tail(s: &str, w: usize) -> String {
-    if s.width() <= w {
-        return s.to_string();
-    }
-    if w == 0 {
-        return String::new();
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut cols = 0;
-    for c in s.chars().rev() {
-        let cw = c.width().unwrap_or(0);
-        if cols + cw > w - 1 {
-            break;
-        }
-        kept.push(c);
-        cols += cw;
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
