@@ -57,7 +57,7 @@ back = ["q"]
                 9,
                 2,
                 "unknown section `[detial]` (expected one of: global, overview, list, detail, \
-                 filter, search, waiver, export, help)"
+                 filter, search, waiver, export, prompt, help)"
             ),
             (
                 13,
@@ -283,4 +283,37 @@ fn a_keymap_without_quit_exits_2() {
         )),
         "{err}"
     );
+}
+
+/// The line editing keys of `[prompt]` act in every text prompt: a prompt may not bind them
+/// again (that would silently take one of them away), and they show in the help.
+#[test]
+fn prompt_editing_keys_clash_with_a_prompts_own() {
+    let e = Keymap::from_user_str("[export]\nnext_format = [\"right\"]\n", None).unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains("key `right` is bound to both `prompt.cursor_right`"),
+        "{text}"
+    );
+    assert!(text.contains("`export.next_format`"), "{text}");
+    // Rebinding the editing key frees it.
+    let km = Keymap::from_user_str(
+        "[export]\nnext_format = [\"right\"]\n[prompt]\ncursor_right = [\"ctrl-f\"]\n",
+        None,
+    )
+    .unwrap();
+    let k = |s: &str| vigie::tui::keymap::Key::parse(s).unwrap();
+    assert_eq!(
+        km.action(Section::Export, k("right")),
+        Some(Action::NextFormat)
+    );
+    assert_eq!(
+        km.action(Section::Prompt, k("ctrl-f")),
+        Some(Action::CursorRight)
+    );
+    // The defaults bind every editing action.
+    let km = Keymap::default();
+    for a in vigie::tui::keymap::section_actions(Section::Prompt) {
+        assert!(!km.keys(Section::Prompt, *a).is_empty(), "{a:?}");
+    }
 }

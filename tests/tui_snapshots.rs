@@ -843,6 +843,140 @@ fn prompts_keep_the_end_of_long_input_in_view() {
     assert!(last.starts_with("\"/…"), "{last}");
 }
 
+/// The prompts draw the cursor where it is, and keep it in view in a long text: the text on
+/// either side of what is shown is marked `…`.
+#[test]
+fn prompts_draw_the_cursor_where_it_is() {
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab /");
+    tui_common::type_text(&mut app, &format!("start {} fin", "x".repeat(150)));
+    let s = screen(&mut app, "home right right", 80, 20);
+    let last = s.lines().last().unwrap();
+    assert!(last.starts_with("\"/st▏art xxx"), "{last}");
+    assert!(last.contains("x…  0 matches"), "{last}");
+    // In the middle, moved by word: the end of what comes before, the cursor, and a mark.
+    let s = screen(&mut app, "ctrl-right ctrl-right", 80, 20);
+    let last = s.lines().last().unwrap();
+    assert!(last.starts_with("\"/…xxx"), "{last}");
+    assert!(last.contains("x ▏fin  0 matches"), "{last}");
+
+    let note = "Vérifié avec le greffe le 20 novembre : la mention de la source figure en pied de \
+                page sur le site, hors de l'export JSON fourni; deuxième phrase pour voir la fin. FIN";
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j j w");
+    tui_common::type_text(&mut app, &[note; 4].join(" "));
+    tui_common::press(&mut app, "ctrl-a alt-f");
+    let s = screen(&mut app, "", 120, 30);
+    assert!(s.contains("│note: Vérifié ▏avec"), "{s}");
+    assert!(!s.contains("la fin. FIN▏"), "{s}");
+    assert!(s.contains("enter save"), "{s}");
+    insta::assert_snapshot!("waiver_prompt_cursor_at_the_start", s);
+}
+
+/// The help lists the line editing keys of the text prompts.
+#[test]
+fn help_lists_the_prompt_editing_keys() {
+    let mut app = tui_common::app();
+    let s = screen(&mut app, &format!("?{}", " j".repeat(60)), 100, 40);
+    assert!(s.contains("[prompt]"), "{s}");
+    assert!(s.contains("ctrl-w"), "{s}");
+    assert!(s.contains("delete back to the previous space"), "{s}");
+    insta::assert_snapshot!("help_prompt_section", s);
+}
+
+/// A path starting with `~/` is followed by the file it writes, under `$HOME`.
+#[test]
+fn the_export_prompt_says_where_a_tilde_path_goes() {
+    let mut app = tui_common::app();
+    app.home = Some("/home/auditor".into());
+    tui_common::press(&mut app, "tab e ctrl-u");
+    tui_common::type_text(&mut app, "~/reports/x.json");
+    let s = screen(&mut app, "", 80, 24);
+    assert!(s.contains("path:   ~/reports/x.json▏"), "{s}");
+    assert!(s.contains("writes /home/auditor/reports/x.json"), "{s}");
+    insta::assert_snapshot!("export_prompt_tilde", s);
+}
+
+/// The rows a pane's bottom border says it shows: ` 61–87 of 87 ` → (61, 87, 87).
+fn rows_shown(screen: &str) -> (usize, usize, usize) {
+    let re = regex::Regex::new(r" (\d+)–(\d+) of (\d+) ").unwrap();
+    let c = re.captures(screen).unwrap_or_else(|| panic!("{screen}"));
+    let n = |i: usize| c[i].parse::<usize>().unwrap();
+    (n(1), n(2), n(3))
+}
+
+/// Scrolled to the end (`G` in the detail's text and articles; `j` in the help), the last line
+/// is at the bottom of the pane, and `j`, `pagedown` and the wheel leave it there rather than
+/// scroll on into blank rows.
+#[test]
+fn scrolling_stops_at_the_last_line() {
+    let to_end_of_help = format!("?{}", " j".repeat(200));
+    for (keys, w, h) in [
+        ("tab j j enter G", 120, 32),
+        ("tab j j enter d G", 120, 32),
+        ("tab j j enter a G", 100, 20),
+        (to_end_of_help.as_str(), 100, 20),
+    ] {
+        let mut app = tui_common::app();
+        let at_end = screen(&mut app, keys, w, h);
+        let (first, last, total) = rows_shown(&at_end);
+        assert!(first > 1, "{keys}: {at_end}");
+        assert_eq!(last, total, "{keys}: {at_end}");
+        for more in ["j", "pagedown", "space", "ctrl-f"] {
+            assert_eq!(screen(&mut app, more, w, h), at_end, "{keys} then {more}");
+        }
+        app.on_scroll(3);
+        assert_eq!(screen(&mut app, "", w, h), at_end, "{keys} then the wheel");
+        // And back up by one line: one line up.
+        let up = screen(&mut app, "k", w, h);
+        assert_eq!(
+            rows_shown(&up),
+            (first - 1, last - 1, total),
+            "{keys}: {up}"
+        );
+    }
+}
+
+/// A corpus of two folders that each hold a `corpus.jsonl`: the list and the detail name each
+/// file by as much of its path as tells it from the other.
+#[test]
+fn files_of_the_same_name_are_told_apart() {
+    let mut report = tui_common::report();
+    report.files = vec![
+        "exports/2024/corpus.jsonl".into(),
+        "exports/2025/corpus.jsonl".into(),
+    ];
+    for f in &mut report.findings {
+        if let Some(r) = &f.record
+            && r.line >= 4
+        {
+            let mut r = (**r).clone();
+            r.file_index = 1;
+            f.record = Some(std::sync::Arc::new(r));
+        }
+    }
+    let mut app = vigie::tui::app::App::with_report(
+        vigie::tui::keymap::Keymap::default(),
+        report,
+        Some(std::sync::Arc::new(tui_common::Context)),
+    );
+    let s = screen(&mut app, "tab", 120, 32);
+    assert!(s.contains("2024/corpus.jsonl:1"), "{s}");
+    assert!(s.contains("2025/corpus.jsonl:4"), "{s}");
+    assert!(!s.contains("exports/"), "{s}");
+    // The detail of a record, and of an unreadable line.
+    let s = screen(&mut app, "j j enter", 120, 32);
+    assert!(s.contains("2024/corpus.jsonl:1"), "{s}");
+    let s = screen(&mut app, "esc G k enter", 120, 32);
+    assert!(s.contains("2025/corpus.jsonl, line 5"), "{s}");
+    // On a narrow list, a long name gives way at its start, the line stays.
+    let s = screen(&mut app, "esc", 100, 32);
+    assert!(
+        s.contains("…25/corpus.jsonl:4") || s.contains("2025/corpus.jsonl:4"),
+        "{s}"
+    );
+}
+
 /// Exporting to a folder says so in the prompt, which stays open with the path typed.
 #[test]
 fn the_export_prompt_says_a_folder_is_no_file() {

@@ -410,7 +410,7 @@ fn export_format_follows_the_extension() {
     let mut a = app();
     press(&mut a, "e down down");
     match &a.overlay {
-        Some(vigie::tui::app::Overlay::Export(p)) => assert_eq!(p.path, "vigie-report.csv"),
+        Some(vigie::tui::app::Overlay::Export(p)) => assert_eq!(p.path.value(), "vigie-report.csv"),
         other => panic!("{other:?}"),
     }
 }
@@ -536,6 +536,43 @@ fn slow_first_sorts_are_announced_then_done() {
     // Once built, the next sort of that column is immediate.
     press(&mut a, "S");
     assert!(!a.slow_pending());
+}
+
+/// The search also reads the record's `source_id` and url, and the id of the reference
+/// decision it was compared with (which may differ from the `source_id`: an ECLI names two
+/// copies).
+#[test]
+fn search_matches_source_id_url_and_reference_copy() {
+    let mut report = tui_common::report();
+    for f in &mut report.findings {
+        if let Some(r) = &f.record
+            && r.id.as_deref() == Some("r-4")
+        {
+            let mut r = (**r).clone();
+            r.compared_with = Some(std::sync::Arc::new(vigie::model::ComparedWith {
+                id: "JURI-COPY-4".into(),
+                origin: "reference/juri.jsonl:4".into(),
+            }));
+            f.record = Some(std::sync::Arc::new(r));
+        }
+    }
+    let mut a = App::with_report(Keymap::default(), report.clone(), None);
+    press(&mut a, "tab /");
+    type_text(&mut a, "juritext000048176094");
+    assert_eq!(shown_rules(&a), ["ATT001", "FRE001"]);
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "example.fr/d/r-3");
+    assert_eq!(shown_rules(&a), ["MSK004", "MSK005"]);
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "juri-copy");
+    assert_eq!(shown_rules(&a), ["INT001"]);
+
+    // The same while the audit runs, finding by finding.
+    let mut a = App::new(Keymap::default());
+    press(&mut a, "tab /");
+    type_text(&mut a, "juri-copy");
+    a.on_audit(AuditEvent::Findings(report.findings.clone()));
+    assert_eq!(shown_rules(&a), ["INT001"]);
 }
 
 /// A search typed during a live audit keeps matching the findings that arrive after it.
@@ -905,7 +942,7 @@ fn type_export_path(a: &mut App, path: &str) {
     let Some(vigie::tui::app::Overlay::Export(p)) = &a.overlay else {
         panic!("no export prompt: {:?}", a.overlay)
     };
-    for _ in 0..p.path.chars().count() {
+    for _ in 0..p.path.value().chars().count() {
         press(a, "backspace");
     }
     type_text(a, path);
@@ -945,7 +982,7 @@ fn an_export_that_cannot_be_written_keeps_the_prompt_and_says_why() {
     type_export_path(&mut a, target.to_str().unwrap());
     press(&mut a, "enter");
     let p = export_prompt(&a);
-    assert_eq!(p.path, target.to_str().unwrap());
+    assert_eq!(p.path.value(), target.to_str().unwrap());
     assert_eq!(vigie::tui::app::FORMATS[p.format].as_str(), "csv");
     let e = p.error.as_deref().unwrap();
     assert!(e.starts_with("export failed: "), "{e}");
@@ -997,4 +1034,124 @@ fn the_export_prompt_sees_a_name_that_tells_another_format() {
     assert_eq!(export_prompt(&a).other_format_named(), None);
     type_export_path(&mut a, "report.out");
     assert_eq!(export_prompt(&a).other_format_named(), None);
+}
+
+/// The text prompts edit at a cursor: typing, deleting and killing where it stands, moving by
+/// character, word and to either end.
+#[test]
+fn the_search_prompt_edits_at_its_cursor() {
+    let mut a = app();
+    press(&mut a, "tab /");
+    type_text(&mut a, "MSK01");
+    assert!(shown_rules(&a).is_empty());
+    press(&mut a, "left");
+    type_text(&mut a, "0");
+    assert_eq!(a.search, "MSK001");
+    assert_eq!(shown_rules(&a), ["MSK001"]);
+    // Home and ctrl-e: typed at the start, then at the end again.
+    press(&mut a, "home");
+    type_text(&mut a, "x");
+    assert_eq!(a.search, "xMSK001");
+    press(&mut a, "ctrl-e");
+    type_text(&mut a, "y");
+    assert_eq!(a.search, "xMSK001y");
+    // Delete under the cursor, backspace before it.
+    press(&mut a, "ctrl-a delete end backspace");
+    assert_eq!(a.search, "MSK001");
+    assert_eq!(shown_rules(&a), ["MSK001"]);
+    // ctrl-u kills to the start, ctrl-k to the end.
+    press(&mut a, "left left left ctrl-k");
+    assert_eq!(a.search, "MSK");
+    press(&mut a, "left ctrl-u");
+    assert_eq!(a.search, "K");
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none());
+    // Opened again, the cursor is at the end of the search.
+    press(&mut a, "/");
+    type_text(&mut a, "001");
+    assert_eq!(a.search, "K001");
+}
+
+#[test]
+fn the_waiver_note_edits_by_word() {
+    let mut a = app();
+    press(&mut a, "tab j w");
+    type_text(&mut a, "seen the clerk");
+    press(&mut a, "ctrl-left ctrl-left");
+    type_text(&mut a, "with ");
+    press(&mut a, "alt-f alt-f");
+    type_text(&mut a, " twice");
+    press(&mut a, "alt-b ctrl-right");
+    type_text(&mut a, "!");
+    match &a.overlay {
+        Some(vigie::tui::app::Overlay::Waiver(p)) => {
+            assert_eq!(p.input.value(), "seen with the clerk twice!");
+        }
+        other => panic!("{other:?}"),
+    }
+    // ctrl-w deletes back to the previous space; the status keys still act.
+    press(&mut a, "ctrl-w ctrl-w up");
+    let fp = a.selected_finding().unwrap().fingerprint();
+    press(&mut a, "enter");
+    assert_eq!(a.report.waivers[&fp].note, "seen with the");
+    assert_eq!(a.report.waivers[&fp].status, WaiverStatus::Accepted);
+}
+
+/// In the export prompt, left and right move the cursor in the path; up and down still change
+/// the format (and the extension with it).
+#[test]
+fn the_export_path_edits_at_its_cursor_and_up_down_change_the_format() {
+    let mut a = app();
+    press(&mut a, "e");
+    press(&mut a, "home right right right right right right");
+    for _ in 0.."report".len() {
+        press(&mut a, "delete");
+    }
+    type_text(&mut a, "audit");
+    let p = export_prompt(&a);
+    assert_eq!(p.path.value(), "vigie-audit.json");
+    assert_eq!(p.path.cursor(), "vigie-audit".len());
+    assert_eq!(vigie::tui::app::FORMATS[p.format].as_str(), "json");
+    press(&mut a, "down");
+    let p = export_prompt(&a);
+    assert_eq!(p.path.value(), "vigie-audit.jsonl");
+    assert_eq!(vigie::tui::app::FORMATS[p.format].as_str(), "jsonl");
+    press(&mut a, "up ctrl-w");
+    assert_eq!(export_prompt(&a).path.value(), "");
+}
+
+/// `~/…` in the export path is under `$HOME`, as in a shell: the file is written there (not in
+/// a folder named `~`), and the status says where it went; a second export there asks first.
+#[test]
+fn a_tilde_in_the_export_path_is_the_home_folder() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("reports")).unwrap();
+    let mut a = app();
+    a.home = Some(home.path().to_path_buf());
+    press(&mut a, "e ctrl-u");
+    type_text(&mut a, "~/reports/x.json");
+    assert_eq!(
+        a.export_target(export_prompt(&a)).unwrap(),
+        home.path().join("reports/x.json")
+    );
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none(), "{:?}", a.overlay);
+    let written = home.path().join("reports/x.json");
+    assert!(written.is_file());
+    assert!(!std::path::Path::new("~").exists());
+    let status = a.status.clone().unwrap();
+    let real = std::fs::canonicalize(&written).unwrap();
+    assert!(status.contains(real.to_str().unwrap()), "{status}");
+    // Again: it exists, so it asks.
+    press(&mut a, "e ctrl-u");
+    type_text(&mut a, "~/reports/x.json");
+    press(&mut a, "enter");
+    assert!(export_prompt(&a).confirm_overwrite);
+    // `~user` is a name like any other.
+    press(&mut a, "ctrl-u");
+    type_text(&mut a, "~auditor/x.json");
+    assert_eq!(
+        a.export_target(export_prompt(&a)).unwrap(),
+        std::path::PathBuf::from("~auditor/x.json")
+    );
 }

@@ -6,6 +6,7 @@
 //! ([`Meta`]) so that filtering and sorting a million findings touch 4 MB, not the findings.
 
 use super::keymap::{Action, Key, Keymap, Section};
+use super::line_edit::LineInput;
 use crate::audit::{AuditContext, AuditEvent, AuditOutcome, Progress};
 use crate::model::{Finding, Record, ReferenceDecision};
 use crate::report::{Format, Report, Summary, Verdict, Waiver, WaiverStatus, WriteOptions};
@@ -31,7 +32,7 @@ pub enum View {
 pub enum Overlay {
     Help { scroll: usize },
     Filter { row: usize },
-    Search { input: String },
+    Search { input: LineInput },
     Waiver(WaiverPrompt),
     Export(ExportPrompt),
 }
@@ -41,7 +42,7 @@ pub enum Overlay {
 /// shows meanwhile (a live audit ends, the list is sorted again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WaiverPrompt {
-    pub input: String,
+    pub input: LineInput,
     pub status: WaiverStatus,
     /// The fingerprint of the finding the waiver is for.
     pub fingerprint: String,
@@ -55,7 +56,7 @@ pub struct WaiverPrompt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportPrompt {
     pub format: usize,
-    pub path: String,
+    pub path: LineInput,
     /// The path exists: the next `confirm` overwrites it.
     pub confirm_overwrite: bool,
     /// Why the last `confirm` wrote nothing (a folder, a failed write): the prompt stays open,
@@ -67,7 +68,7 @@ impl ExportPrompt {
     /// The format the typed name tells by its extension, when it is not the one chosen
     /// (`report.csv` with json chosen): most likely a slip, as for `--output`.
     pub fn other_format_named(&self) -> Option<Format> {
-        Format::told_by(std::path::Path::new(self.path.trim()))
+        Format::told_by(std::path::Path::new(self.path.value().trim()))
             .filter(|&f| f != FORMATS[self.format])
     }
 }
@@ -539,8 +540,14 @@ pub struct App {
     pub detail_scroll_drawn: Cell<usize>,
     pub detail_lines: Cell<usize>,
     pub help_lines: Cell<usize>,
+    pub help_height: Cell<usize>,
     /// The width of the last frame.
     pub screen_width: Cell<u16>,
+    /// `$HOME`, for a `~` that starts an export path (replaced in tests).
+    pub home: Option<PathBuf>,
+    /// The corpus files as the UI names them: the shortest end of each path that no other
+    /// file's path ends with, indexed as `report.files`.
+    file_names: Vec<String>,
 }
 
 impl App {
@@ -600,7 +607,12 @@ impl App {
             detail_scroll_drawn: Cell::new(0),
             detail_lines: Cell::new(0),
             help_lines: Cell::new(0),
+            help_height: Cell::new(1),
             screen_width: Cell::new(80),
+            home: std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(PathBuf::from),
+            file_names: Vec::new(),
         }
     }
 
@@ -716,6 +728,7 @@ impl App {
             report.waivers.insert(k, v);
         }
         self.report = report;
+        self.file_names = unique_suffixes(&self.report.files);
         self.context = Some(outcome.context);
         self.meta = self.report.findings.iter().map(Meta::of).collect();
         self.counts = Counts::default();
@@ -1047,7 +1060,7 @@ impl App {
                     true
                 }
                 Some(Action::ScrollDown) => {
-                    let max = self.help_lines.get().saturating_sub(1);
+                    let max = max_scroll(self.help_lines.get(), self.help_height.get());
                     self.overlay = Some(Overlay::Help {
                         scroll: (scroll + 1).min(max),
                     });
@@ -1100,21 +1113,21 @@ impl App {
         }
     }
 
-    /// In a text prompt, printable keys type; only `ctrl-`/`alt-` keys reach the global
-    /// bindings (so `q` types a `q` and `ctrl-c` still quits).
-    fn prompt_key(&mut self, key: Key, input: &mut String) -> bool {
-        if let Some(c) = key.typed_char() {
-            input.push(c);
-            true
-        } else if key.is_backspace() {
-            input.pop();
+    /// In a text prompt, the `[prompt]` keys edit and printable keys type at the cursor; only
+    /// `ctrl-`/`alt-` keys reach the global bindings (so `q` types a `q` and `ctrl-c` still
+    /// quits).
+    fn prompt_key(&mut self, key: Key, input: &mut LineInput) -> bool {
+        if let Some(a) = self.keymap.action(Section::Prompt, key) {
+            input.edit(a)
+        } else if let Some(c) = key.typed_char() {
+            input.insert(c);
             true
         } else {
             false
         }
     }
 
-    fn key_search(&mut self, key: Key, mut input: String) -> bool {
+    fn key_search(&mut self, key: Key, mut input: LineInput) -> bool {
         match self.keymap.action(Section::Search, key) {
             Some(Action::Confirm) => {
                 self.overlay = None;
@@ -1128,10 +1141,15 @@ impl App {
             }
             _ => {
                 if self.prompt_key(key, &mut input) {
-                    // Search as you type.
-                    self.search = input.clone();
+                    // Search as you type (moving the cursor searches nothing new).
+                    let changed = input.value() != self.search;
+                    if changed {
+                        self.search = input.value().to_string();
+                    }
                     self.overlay = Some(Overlay::Search { input });
-                    self.request_recompute();
+                    if changed {
+                        self.request_recompute();
+                    }
                     true
                 } else {
                     self.global_from_prompt(key)
@@ -1156,7 +1174,7 @@ impl App {
                 self.overlay = None;
                 let waiver = Waiver {
                     status: p.status,
-                    note: p.input.trim().to_string(),
+                    note: p.input.value().trim().to_string(),
                     at: (self.now)(),
                 };
                 self.set_waiver(&p.fingerprint, Some(waiver));
@@ -1215,8 +1233,8 @@ impl App {
                 };
                 // Follow the format with the extension, if the path still has the old one.
                 let suffix = format!(".{old_ext}");
-                if let Some(stem) = p.path.strip_suffix(&suffix) {
-                    p.path = format!("{stem}.{}", FORMATS[p.format].extension());
+                if let Some(stem) = p.path.value().strip_suffix(&suffix) {
+                    p.path = LineInput::new(format!("{stem}.{}", FORMATS[p.format].extension()));
                 }
                 p.confirm_overwrite = false;
                 p.error = None;
@@ -1224,11 +1242,14 @@ impl App {
                 true
             }
             _ => {
-                let mut path = std::mem::take(&mut p.path);
+                let mut path = p.path.clone();
                 if self.prompt_key(key, &mut path) {
+                    // What was asked or said of the path stands while it is the same.
+                    if path.value() != p.path.value() {
+                        p.confirm_overwrite = false;
+                        p.error = None;
+                    }
                     p.path = path;
-                    p.confirm_overwrite = false;
-                    p.error = None;
                     self.overlay = Some(Overlay::Export(p));
                     true
                 } else {
@@ -1242,13 +1263,21 @@ impl App {
     /// fails, keeps the prompt open, with the path and format as they were and the error in
     /// it; an existing file is overwritten only at a second `confirm`.
     fn confirm_export(&mut self, mut p: ExportPrompt) {
-        let path = PathBuf::from(p.path.trim());
         p.error = None;
-        if p.path.trim().is_empty() {
+        if p.path.value().trim().is_empty() {
             p.error = Some("type the path of the file to write".into());
             self.overlay = Some(Overlay::Export(p));
             return;
         }
+        let path = match self.export_target(&p) {
+            Ok(path) => path,
+            Err(e) => {
+                p.confirm_overwrite = false;
+                p.error = Some(e);
+                self.overlay = Some(Overlay::Export(p));
+                return;
+            }
+        };
         // A folder is no file to write, nor a read-only file to overwrite: said before anything
         // is asked.
         if let Err(e) = crate::report::check_output_path(&path)
@@ -1287,6 +1316,12 @@ impl App {
         }
     }
 
+    /// The file the export prompt writes: its path, a leading `~` or `~/` standing for
+    /// `$HOME` (as a shell reads it; `~user` is not expanded).
+    pub fn export_target(&self, p: &ExportPrompt) -> Result<PathBuf, String> {
+        expand_home(p.path.value().trim(), self.home.as_deref())
+    }
+
     fn open_export(&mut self) {
         if self.state != AuditState::Finished {
             self.status = Some("export: wait for the audit to finish".into());
@@ -1305,8 +1340,8 @@ impl App {
             return;
         };
         let (input, status) = match self.waiver_of(f) {
-            Some(w) => (w.note.clone(), w.status),
-            None => (String::new(), WaiverStatus::Reviewed),
+            Some(w) => (LineInput::new(w.note.clone()), w.status),
+            None => (LineInput::default(), WaiverStatus::Reviewed),
         };
         let about = match &f.record {
             Some(r) => match &r.id {
@@ -1530,7 +1565,7 @@ impl App {
             (View::List, Action::Open) => self.open_detail(),
             (View::List, Action::Search) => {
                 self.overlay = Some(Overlay::Search {
-                    input: self.search.clone(),
+                    input: LineInput::new(self.search.clone()),
                 })
             }
             (View::List, Action::Filter) => self.overlay = Some(Overlay::Filter { row: 0 }),
@@ -1572,6 +1607,7 @@ impl App {
     }
 
     fn detail_action(&mut self, a: Action) -> bool {
+        let max = self.detail_max_scroll();
         let Some(d) = self.detail.as_mut() else {
             // Still opening: only the next or previous finding (opened instead).
             return match a {
@@ -1584,7 +1620,6 @@ impl App {
         };
         let page = self.detail_height.get().max(1);
         let cur = self.detail_scroll_drawn.get();
-        let max = self.detail_lines.get().saturating_sub(1);
         match a {
             Action::ScrollUp
             | Action::ScrollDown
@@ -1599,7 +1634,7 @@ impl App {
                     Action::PageUp => cur.saturating_sub(page),
                     Action::PageDown => (cur + page).min(max),
                     Action::First => 0,
-                    _ => max.saturating_sub(page.saturating_sub(1)),
+                    _ => max,
                 });
             }
             Action::ToEvidence => d.follow = true,
@@ -1786,18 +1821,31 @@ impl App {
         }
     }
 
+    /// The name of corpus file `index`: its base name, or as much of its path as tells it
+    /// from the other files (`a/corpus.jsonl` beside `b/corpus.jsonl`). `None` until the
+    /// audit ends (the file names come with the final report).
+    pub fn file_name(&self, index: u32) -> Option<&str> {
+        self.file_names.get(index as usize).map(String::as_str)
+    }
+
+    /// The detail's last scroll: the one that shows its last line at the bottom of the pane.
+    /// `last`, `scroll_down`, `page_down` and the wheel all stop there.
+    pub fn detail_max_scroll(&self) -> usize {
+        max_scroll(self.detail_lines.get(), self.detail_height.get())
+    }
+
     /// Mouse wheel: `lines` down (negative: up) in whatever scrolls.
     pub fn on_scroll(&mut self, lines: isize) {
         match (&mut self.overlay, self.view) {
             (Some(Overlay::Help { scroll }), _) => {
-                let max = self.help_lines.get().saturating_sub(1) as isize;
+                let max = max_scroll(self.help_lines.get(), self.help_height.get()) as isize;
                 *scroll = (*scroll as isize + lines).clamp(0, max.max(0)) as usize;
             }
             (Some(_), _) => {}
             (None, View::List) => self.move_selection(lines),
             (None, View::Detail) => {
+                let max = self.detail_max_scroll() as isize;
                 if let Some(d) = self.detail.as_mut() {
-                    let max = self.detail_lines.get().saturating_sub(1) as isize;
                     d.follow = false;
                     d.scroll.set(
                         (self.detail_scroll_drawn.get() as isize + lines).clamp(0, max.max(0))
@@ -1831,8 +1879,9 @@ impl App {
     }
 }
 
-/// The searchable text of all findings in one lower-cased buffer (rule code, record id and
-/// message of each, separated by NUL), so that a search is one `memmem` pass over contiguous
+/// The searchable text of all findings in one lower-cased buffer (rule code, record id,
+/// `source_id`, url, the id of the reference decision it was compared with, and message of
+/// each, separated by NUL), so that a search is one `memmem` pass over contiguous
 /// memory instead of a million small strings scattered over the heap.
 struct SearchIndex {
     text: Vec<u8>,
@@ -1843,12 +1892,22 @@ struct SearchIndex {
 impl SearchIndex {
     /// Appends the lower-cased searchable text of `f` to `out`.
     fn push_haystack(f: &Finding, out: &mut Vec<u8>) {
-        let id = f
-            .record
-            .as_ref()
-            .and_then(|r| r.id.as_deref())
-            .unwrap_or("");
-        for (k, part) in [f.rule.code(), id, &*f.message].into_iter().enumerate() {
+        let r = f.record.as_deref();
+        let id = r.and_then(|r| r.id.as_deref()).unwrap_or("");
+        let source_id = r.and_then(|r| r.source_id.as_deref()).unwrap_or("");
+        let url = r.and_then(|r| r.url.as_deref()).unwrap_or("");
+        let compared_with = r
+            .and_then(|r| r.compared_with.as_deref())
+            .map_or("", |c| c.id.as_str());
+        let parts = [
+            f.rule.code(),
+            id,
+            source_id,
+            url,
+            compared_with,
+            &*f.message,
+        ];
+        for (k, part) in parts.into_iter().enumerate() {
             if k > 0 {
                 out.push(0);
             }
@@ -1922,6 +1981,77 @@ impl SearchIndex {
             }
         }
         out
+    }
+}
+
+/// For each path, its shortest end made of whole components (the base name, then the folder
+/// above it too…) that no other path ends with; the whole path when there is none shorter.
+/// Linear in the components: each length of end is counted once over all paths.
+pub fn unique_suffixes(paths: &[String]) -> Vec<String> {
+    // Where each component starts, from the last.
+    let starts: Vec<Vec<usize>> = paths
+        .iter()
+        .map(|p| {
+            std::iter::once(0)
+                .chain(
+                    p.char_indices()
+                        .filter(|(_, c)| std::path::is_separator(*c))
+                        .map(|(i, c)| i + c.len_utf8())
+                        .filter(|&i| i < p.len()),
+                )
+                .collect::<Vec<usize>>()
+        })
+        .collect();
+    // The end of `k + 1` components of path `i` (the whole path when it has fewer).
+    let end = |i: usize, k: usize| -> &str {
+        let s = &starts[i];
+        let from = s.get(s.len().saturating_sub(k + 1)).copied().unwrap_or(0);
+        &paths[i][from..]
+    };
+    let mut names: Vec<Option<String>> = vec![None; paths.len()];
+    let depth = starts.iter().map(Vec::len).max().unwrap_or(0);
+    for k in 0..depth {
+        if names.iter().all(Option::is_some) {
+            break;
+        }
+        let mut count: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for i in 0..paths.len() {
+            *count.entry(end(i, k)).or_default() += 1;
+        }
+        for (i, name) in names.iter_mut().enumerate() {
+            if name.is_none() && count[end(i, k)] == 1 {
+                *name = Some(end(i, k).to_string());
+            }
+        }
+    }
+    names
+        .into_iter()
+        .zip(paths)
+        .map(|(n, p)| n.unwrap_or_else(|| p.clone()))
+        .collect()
+}
+
+/// The last first row of `total` rows shown `height` at a time: the one that shows the last
+/// row at the bottom (0 when they all fit).
+pub fn max_scroll(total: usize, height: usize) -> usize {
+    total.saturating_sub(height.max(1))
+}
+
+/// `path` with a leading `~` (alone, or before a `/`) replaced by `home`.
+pub fn expand_home(path: &str, home: Option<&std::path::Path>) -> Result<PathBuf, String> {
+    let rest = match path.strip_prefix('~') {
+        Some("") => "",
+        Some(rest) if rest.starts_with('/') || rest.starts_with(std::path::MAIN_SEPARATOR) => {
+            rest.trim_start_matches(['/', std::path::MAIN_SEPARATOR])
+        }
+        _ => return Ok(PathBuf::from(path)),
+    };
+    match home {
+        Some(home) if rest.is_empty() => Ok(home.to_path_buf()),
+        Some(home) => Ok(home.join(rest)),
+        None => {
+            Err("`~` stands for the home folder, but $HOME is not set: type the whole path".into())
+        }
     }
 }
 
@@ -2127,6 +2257,57 @@ mod tests {
         assert_eq!(by.sort(&all, 5, true), vec![4, 0, 2, 1, 3]);
         assert_eq!(by.sort(&[0, 1, 4], 5, false), vec![1, 0, 4]);
         assert_eq!(by.sort(&[0, 1, 4], 5, true), vec![4, 0, 1]);
+    }
+
+    #[test]
+    fn files_are_named_by_the_shortest_end_no_other_has() {
+        let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            unique_suffixes(&v(&[
+                "data/2024/a/corpus.jsonl",
+                "data/2024/b/corpus.jsonl",
+                "data/2024/b/extra.jsonl",
+                "corpus.json"
+            ])),
+            v(&[
+                "a/corpus.jsonl",
+                "b/corpus.jsonl",
+                "extra.jsonl",
+                "corpus.json"
+            ])
+        );
+        // A path that is the end of another is named whole; so is the other, one folder up.
+        assert_eq!(
+            unique_suffixes(&v(&["corpus.jsonl", "old/corpus.jsonl"])),
+            v(&["corpus.jsonl", "old/corpus.jsonl"])
+        );
+        assert_eq!(
+            unique_suffixes(&v(&["x/a/c.jsonl", "y/a/c.jsonl", "/abs/c.jsonl"])),
+            v(&["x/a/c.jsonl", "y/a/c.jsonl", "abs/c.jsonl"])
+        );
+        // The same path twice (an archive's entry named twice) stays whole.
+        assert_eq!(
+            unique_suffixes(&v(&["a/c.jsonl", "a/c.jsonl"])),
+            v(&["a/c.jsonl", "a/c.jsonl"])
+        );
+        assert!(unique_suffixes(&[]).is_empty());
+    }
+
+    #[test]
+    fn only_a_leading_tilde_is_the_home_folder() {
+        let home = std::path::Path::new("/home/auditor");
+        let e = |p: &str| expand_home(p, Some(home)).unwrap();
+        assert_eq!(e("~/reports/x.json"), home.join("reports/x.json"));
+        assert_eq!(e("~"), home.to_path_buf());
+        assert_eq!(e("~//x.json"), home.join("x.json"));
+        assert_eq!(e("~user/x.json"), PathBuf::from("~user/x.json"));
+        assert_eq!(e("reports/~/x.json"), PathBuf::from("reports/~/x.json"));
+        assert_eq!(e("/tmp/x.json"), PathBuf::from("/tmp/x.json"));
+        assert!(expand_home("~/x.json", None).unwrap_err().contains("$HOME"));
+        assert_eq!(
+            expand_home("x.json", None).unwrap(),
+            PathBuf::from("x.json")
+        );
     }
 
     #[test]

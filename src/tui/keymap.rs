@@ -27,11 +27,13 @@ pub enum Section {
     Search,
     Waiver,
     Export,
+    /// The line editing of every text prompt (search, waiver, export).
+    Prompt,
     Help,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Global,
         Section::Overview,
         Section::List,
@@ -40,6 +42,7 @@ impl Section {
         Section::Search,
         Section::Waiver,
         Section::Export,
+        Section::Prompt,
         Section::Help,
     ];
 
@@ -53,8 +56,14 @@ impl Section {
             Section::Search => "search",
             Section::Waiver => "waiver",
             Section::Export => "export",
+            Section::Prompt => "prompt",
             Section::Help => "help",
         }
+    }
+
+    /// A prompt where keys type text, edited with the `[prompt]` keys.
+    pub fn is_text_prompt(self) -> bool {
+        matches!(self, Section::Search | Section::Waiver | Section::Export)
     }
 
     fn parse(s: &str) -> Option<Section> {
@@ -91,7 +100,7 @@ actions! {
     PageDown, "page_down", "page down";
     First, "first", "go to the first line";
     Last, "last", "go to the last line";
-    Search, "search", "search rule code, record id and message";
+    Search, "search", "search rule, ids, url and message";
     Filter, "filter", "filter by family, rule, severity, penalty…";
     Sort, "sort", "sort by the next column";
     ReverseSort, "reverse_sort", "reverse the sort order";
@@ -119,6 +128,17 @@ actions! {
     Remove, "remove", "remove the waiver";
     NextFormat, "next_format", "next format";
     PreviousFormat, "previous_format", "previous format";
+    CursorLeft, "cursor_left", "move the cursor left";
+    CursorRight, "cursor_right", "move the cursor right";
+    WordLeft, "word_left", "move to the previous word";
+    WordRight, "word_right", "move to the next word";
+    LineStart, "line_start", "move to the start of the text";
+    LineEnd, "line_end", "move to the end of the text";
+    DeleteBack, "delete_back", "delete the character before the cursor";
+    DeleteForward, "delete_forward", "delete the character under the cursor";
+    DeleteWordBack, "delete_word_back", "delete back to the previous space";
+    DeleteToStart, "delete_to_start", "delete from the start to the cursor";
+    DeleteToEnd, "delete_to_end", "delete from the cursor to the end";
 }
 
 impl Action {
@@ -179,6 +199,19 @@ pub fn section_actions(section: Section) -> &'static [Action] {
         Section::Search => &[Confirm, Cancel],
         Section::Waiver => &[Confirm, Cancel, ToggleStatus, Remove],
         Section::Export => &[Confirm, Cancel, NextFormat, PreviousFormat],
+        Section::Prompt => &[
+            CursorLeft,
+            CursorRight,
+            WordLeft,
+            WordRight,
+            LineStart,
+            LineEnd,
+            DeleteBack,
+            DeleteForward,
+            DeleteWordBack,
+            DeleteToStart,
+            DeleteToEnd,
+        ],
         Section::Help => &[Close, ScrollUp, ScrollDown],
     }
 }
@@ -368,10 +401,6 @@ impl Key {
             KeyCodeOrd::Char(c) if !self.ctrl && !self.alt => Some(c),
             _ => None,
         }
-    }
-
-    pub fn is_backspace(&self) -> bool {
-        self.code == KeyCodeOrd::Named(Named::Backspace) && !self.ctrl && !self.alt
     }
 }
 
@@ -643,19 +672,29 @@ impl Keymap {
                 .and_then(|ks| ks.iter().find(|(k, _)| *k == key))
                 .map(|(_, at)| *at)
         };
-        let global: Vec<(Action, Key)> = bindings
-            .get(&Section::Global)
-            .map(|m| {
-                m.iter()
-                    .flat_map(|(a, ks)| ks.iter().map(move |k| (*a, *k)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let keys_of = |section: Section| -> Vec<(Action, Key)> {
+            bindings
+                .get(&section)
+                .map(|m| {
+                    m.iter()
+                        .flat_map(|(a, ks)| ks.iter().map(move |k| (*a, *k)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let global = keys_of(Section::Global);
+        // The line editing keys act in every text prompt, beside the prompt's own.
+        let editing = keys_of(Section::Prompt);
         for (section, actions) in &bindings {
             let mut seen: BTreeMap<Key, (Section, Action)> = BTreeMap::new();
             if *section != Section::Global {
                 for (a, k) in &global {
                     seen.insert(*k, (Section::Global, *a));
+                }
+            }
+            if section.is_text_prompt() {
+                for (a, k) in &editing {
+                    seen.insert(*k, (Section::Prompt, *a));
                 }
             }
             for (action, keys) in actions {

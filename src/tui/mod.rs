@@ -5,6 +5,7 @@ pub mod app;
 pub mod diff;
 pub mod event;
 pub mod keymap;
+pub mod line_edit;
 pub mod signals;
 pub mod views;
 pub mod waivers;

@@ -50,13 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "record {}  source {}  {}:{}",
             for_terminal(r.id.as_deref().unwrap_or("(no id)"), false),
             for_terminal(r.source_id.as_deref().unwrap_or("—"), false),
-            for_terminal(
-                app.report
-                    .files
-                    .get(r.file_index as usize)
-                    .map_or("?", String::as_str),
-                false
-            ),
+            for_terminal(app.file_name(r.file_index).unwrap_or("?"), false),
             r.line
         ),
         None => "the corpus as a whole".into(),
@@ -481,11 +475,7 @@ fn draw_identification(
 fn draw_unreadable_line(frame: &mut Frame<'_>, app: &App, f: &crate::model::Finding, area: Rect) {
     let mut lines = Vec::new();
     if let Some(r) = &f.record {
-        let file = app
-            .report
-            .files
-            .get(r.file_index as usize)
-            .map_or("the corpus", String::as_str);
+        let file = app.file_name(r.file_index).unwrap_or("the corpus");
         lines.push(Line::raw(format!(
             "{}, line {}{}: not a record vigie could read, so there is nothing to compare",
             for_terminal(file, false),
@@ -652,7 +642,7 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     } else {
         d.scroll.get()
     }
-    .min(total.saturating_sub(1));
+    .min(crate::tui::app::max_scroll(total, h));
     app.detail_scroll_drawn.set(scroll);
     frame.render_widget(block.title_bottom(position(scroll, h, total)), area);
 
@@ -710,7 +700,10 @@ fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, 
     let h = inner.height as usize;
     app.detail_height.set(h);
     app.detail_lines.set(lines.len());
-    let scroll = d.scroll.get().min(lines.len().saturating_sub(1));
+    let scroll = d
+        .scroll
+        .get()
+        .min(crate::tui::app::max_scroll(lines.len(), h));
     app.detail_scroll_drawn.set(scroll);
     frame.render_widget(block.title_bottom(position(scroll, h, lines.len())), area);
     let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(h).collect();

@@ -60,8 +60,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
     }
     app.help_lines.set(lines.len());
     let total = lines.len();
-    let scroll = scroll.min(total.saturating_sub(1));
     let h = usize::from(inner.height);
+    app.help_height.set(h);
+    let scroll = scroll.min(crate::tui::app::max_scroll(total, h));
     // What is cut ends in `…`; the bottom border tells which lines are shown when not all.
     let lines: Vec<Line<'static>> = lines
         .into_iter()

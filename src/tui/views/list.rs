@@ -99,7 +99,22 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .map(|pos| record_cell(pos).width())
         .max()
         .unwrap_or(0);
-    let cols = Columns::for_width(table_w, widest_record);
+    // The place column: the usual 18, wider (up to 30) for file names that need more to be
+    // told apart (`2024/corpus.jsonl:12`).
+    let widest_place = (offset..end)
+        .filter_map(|pos| {
+            let r = app.report.findings[app.order[pos] as usize]
+                .record
+                .as_ref()?;
+            let file = app.file_name(r.file_index)?;
+            Some(for_terminal(file, false).width() + 1 + r.line.to_string().len())
+        })
+        .max()
+        .unwrap_or(0);
+    let place_width = u16::try_from(widest_place)
+        .unwrap_or(u16::MAX)
+        .clamp(18, 30);
+    let cols = Columns::for_width_and_place(table_w, widest_record, place_width);
 
     let mut header = vec![Cell::from(" W")];
     let mut widths = vec![Constraint::Length(2)];
@@ -130,7 +145,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     widths.push(Constraint::Length(cols.record));
     if cols.place {
         header.push(sorted(SortColumn::Position, "file:line"));
-        widths.push(Constraint::Length(18));
+        widths.push(Constraint::Length(cols.place_width));
     }
     if cols.message > 0 {
         header.push(sorted(SortColumn::Message, "message"));
@@ -156,11 +171,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let place = match &f.record {
             Some(r) => {
                 // File names are known when the audit finishes; until then, the line.
-                let file = app
-                    .report
-                    .files
-                    .get(r.file_index as usize)
-                    .map_or("line ", |s| s.rsplit('/').next().unwrap_or(s));
+                let file = app.file_name(r.file_index).unwrap_or("line ");
                 let sep = if file.ends_with(' ') { "" } else { ":" };
                 format!("{}{sep}{}", for_terminal(file, false), r.line)
             }
@@ -194,7 +205,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         cells.push(Cell::from(fit(&record, usize::from(cols.record))));
         if cols.place {
-            cells.push(Cell::from(fit(&place, 18)));
+            // A long name gives way at its start: the line stays.
+            cells.push(Cell::from(super::tail(
+                &place,
+                usize::from(cols.place_width),
+            )));
         }
         if cols.message > 0 {
             cells.push(Cell::from(fit(&message, usize::from(cols.message))));
@@ -261,6 +276,7 @@ struct Columns {
     words: Words,
     family: bool,
     place: bool,
+    place_width: u16,
     record: u16,
     /// 0: no message column.
     message: u16,
@@ -271,7 +287,14 @@ const MESSAGE_MIN: u16 = 10;
 
 impl Columns {
     /// For a table `width` columns wide whose widest record cell shown is `widest_record`.
+    #[cfg(test)]
     fn for_width(width: u16, widest_record: usize) -> Columns {
+        Columns::for_width_and_place(width, widest_record, 18)
+    }
+
+    /// The same, with a place column `place_width` wide when it is shown.
+    fn for_width_and_place(width: u16, widest_record: usize, place_width: u16) -> Columns {
+        let pw = place_width + 1;
         let nominal = if width >= 96 { 18 } else { 14 };
         // The cursor and waiver mark, the rule's code and the record, each with its space.
         let fixed = |words: Words, record: u16| 3 + words.width() + 7 + record + 1;
@@ -279,14 +302,15 @@ impl Columns {
         if width >= base + 30 {
             // Wide enough for every word: the place in the file, then the family, if the
             // message keeps its columns.
-            let place = width >= base + 19 + 24;
-            let family = place && width >= base + 19 + 12 + 30;
+            let place = width >= base + pw + 24;
+            let family = place && width >= base + pw + 12 + 30;
             return Columns {
                 words: Words::Full,
                 family,
                 place,
+                place_width,
                 record: nominal,
-                message: width - base - 19 * u16::from(place) - 12 * u16::from(family),
+                message: width - base - pw * u16::from(place) - 12 * u16::from(family),
             };
         }
         // The header's `record↑` at least; an id longer than the usual column is cut there.
@@ -300,6 +324,7 @@ impl Columns {
                     words,
                     family: false,
                     place: false,
+                    place_width,
                     record,
                     message: width - f,
                 };
@@ -320,6 +345,7 @@ impl Columns {
             words: Words::None,
             family: false,
             place: false,
+            place_width,
             record,
             message,
         }

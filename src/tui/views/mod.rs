@@ -495,6 +495,28 @@ fn penalty_style(p: crate::rules::Penalty) -> Style {
     }
 }
 
+/// The end of `s` in `w` columns, `…` first when it is cut there.
+pub(crate) fn tail(s: &str, w: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= w {
+        return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut cols = 0;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if cols + cw > w - 1 {
+            break;
+        }
+        kept.push(c);
+        cols += cw;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

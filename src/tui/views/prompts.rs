@@ -1,10 +1,11 @@
 //! Modal prompts: filter, search, waiver, export.
 
-use super::{clip, fit, popup, titled};
+use super::{clip, fit, popup, tail, titled};
 use crate::report::WaiverStatus;
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS, WaiverPrompt};
 use crate::tui::keymap::{Action, Section};
+use crate::tui::line_edit::LineInput;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -51,26 +52,62 @@ pub fn filter(frame: &mut Frame<'_>, app: &App, area: Rect, row: usize) {
     boxed(frame, " Filter ", lines, r);
 }
 
-pub fn search(frame: &mut Frame<'_>, app: &App, area: Rect, input: &str) {
-    let input = for_terminal(input, false);
-    let mut matches = format!("  {} matches (rule, record id, message)", app.order.len());
+pub fn search(frame: &mut Frame<'_>, app: &App, area: Rect, input: &LineInput) {
+    let (before, after) = sanitised(input);
+    let mut matches = format!(
+        "  {} matches (rule, record id, source id, url, reference id, message)",
+        app.order.len()
+    );
     let width = usize::from(area.width);
-    // A long query keeps its end, where the cursor is, in view: the count gives way first.
-    if 2 + input.width() + matches.width() > width {
+    let typed = before.width() + after.width();
+    // A long query keeps the cursor in view: the count gives way first.
+    if 2 + typed + matches.width() > width {
         matches = format!("  {} matches", app.order.len());
         if 2 + 10 + matches.width() > width {
             matches.clear();
         }
     }
     let room = width.saturating_sub(2 + matches.width());
+    let (before, after) = around_cursor(&before, &after, room);
     let line = Line::from(vec![
         Span::styled("/", Style::default().add_modifier(Modifier::BOLD)),
-        Span::raw(tail(&input, room)),
+        Span::raw(before),
         Span::styled("▏", Style::default().fg(Color::Cyan)),
+        Span::raw(after),
         Span::styled(matches, Style::default().fg(Color::DarkGray)),
     ]);
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The text before the cursor and after it, each sanitised (one character at a time, so the
+/// cursor stays between the same characters).
+fn sanitised(input: &LineInput) -> (String, String) {
+    let (before, after) = input.split();
+    (
+        for_terminal(before, false).into_owned(),
+        for_terminal(after, false).into_owned(),
+    )
+}
+
+/// What of the text around the cursor fits `room` columns besides the cursor's: all of it when
+/// it fits; else the text before the cursor whole, when that leaves a column, and the start of
+/// the text after; else the end of the text before and the start of the text after, in up to a
+/// third of the room. What is cut is marked `…`.
+fn around_cursor(before: &str, after: &str, room: usize) -> (String, String) {
+    if before.width() + after.width() <= room {
+        return (before.to_string(), after.to_string());
+    }
+    if before.width() < room {
+        return (before.to_string(), head(after, room - before.width()));
+    }
+    let after_room = if after.is_empty() || room < 2 {
+        0
+    } else {
+        (room / 3).clamp(1, after.width())
+    };
+    let after = head(after, after_room);
+    (tail(before, room - after.width()), after)
 }
 
 pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, p: &WaiverPrompt) {
@@ -118,41 +155,59 @@ pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, p: &WaiverPrompt) {
     boxed(frame, " Waiver ", lines, r);
 }
 
-/// `label`, then `text` (sanitised) and the cursor, in lines of `width` columns, the text's
-/// lines under its first (cut anywhere: the cursor at the end of the last line shows where
-/// typing goes). When that takes more than `rows` lines, the last ones, the text of the first
-/// starting with `…` (it goes on before).
-fn input_lines(label: &str, text: &str, width: usize, rows: usize) -> Vec<Line<'static>> {
-    let text = for_terminal(text, false);
+/// `label`, then the text (sanitised) with its cursor, in lines of `width` columns, the text's
+/// lines under its first (cut anywhere). When that takes more than `rows` lines, those around
+/// the cursor: the first shown starts with `…` when text goes on before it, the last ends with
+/// `…` when text goes on after it.
+fn input_lines(label: &str, input: &LineInput, width: usize, rows: usize) -> Vec<Line<'static>> {
+    let (before, after) = sanitised(input);
     let indent = label.width();
     let room = width.saturating_sub(indent).max(2);
-    let mut chunks: Vec<String> = vec![String::new()];
+    // `None` is the cursor, one column wide.
+    let cells = before
+        .chars()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .chain(after.chars().map(Some));
+    let cell_width = |c: Option<char>| c.map_or(1, |c| c.width().unwrap_or(0));
+    let mut chunks: Vec<Vec<Option<char>>> = vec![Vec::new()];
     let mut cols = 0;
-    for c in text.chars() {
-        let cw = c.width().unwrap_or(0);
+    let mut cursor_row = 0;
+    for c in cells {
+        let cw = cell_width(c);
         if cols + cw > room {
-            chunks.push(String::new());
+            chunks.push(Vec::new());
             cols = 0;
+        }
+        if c.is_none() {
+            cursor_row = chunks.len() - 1;
         }
         chunks.last_mut().expect("one chunk at least").push(c);
         cols += cw;
     }
-    // The cursor takes a column too.
-    if cols + 1 > room {
-        chunks.push(String::new());
-    }
     let rows = rows.max(1);
-    let skipped = chunks.len().saturating_sub(rows);
-    let shown = &mut chunks[skipped..];
-    if skipped > 0 {
-        let first = &mut shown[0];
-        let gone = first.chars().next().map_or(0, |c| c.width().unwrap_or(0));
-        first.replace_range(..first.chars().next().map_or(0, char::len_utf8), "…");
-        if gone > 1 {
-            first.insert(1, ' ');
+    let end = (cursor_row + 1).max(rows).min(chunks.len());
+    let start = end.saturating_sub(rows);
+    let more_after = end < chunks.len();
+    let shown = &mut chunks[start..end];
+    // The marks replace a character, never the cursor.
+    if start > 0
+        && let Some(first) = shown[0].first_mut()
+        && let Some(c) = *first
+    {
+        *first = Some('…');
+        if cell_width(Some(c)) > 1 {
+            shown[0].insert(1, Some(' '));
         }
     }
-    let last = shown.len() - 1;
+    let last_row = shown.len() - 1;
+    if more_after && let Some(last) = shown[last_row].last_mut().filter(|c| c.is_some()) {
+        let gone = cell_width(*last);
+        *last = Some('…');
+        if gone > 1 {
+            shown[last_row].push(Some(' '));
+        }
+    }
     shown
         .iter()
         .enumerate()
@@ -162,26 +217,34 @@ fn input_lines(label: &str, text: &str, width: usize, rows: usize) -> Vec<Line<'
             } else {
                 " ".repeat(indent)
             };
-            let mut spans = vec![Span::raw(head), Span::raw(chunk.clone())];
-            if i == last {
-                spans.push(Span::styled("▏", Style::default().fg(Color::Cyan)));
+            let mut spans = vec![Span::raw(head)];
+            let mut text = String::new();
+            for c in chunk {
+                match c {
+                    Some(c) => text.push(*c),
+                    None => {
+                        spans.push(Span::raw(std::mem::take(&mut text)));
+                        spans.push(Span::styled("▏", Style::default().fg(Color::Cyan)));
+                    }
+                }
             }
+            spans.push(Span::raw(text));
             Line::from(spans)
         })
         .collect()
 }
 
-/// The end of `s` in `w` columns, `…` first when it is cut there.
-fn tail(s: &str, w: usize) -> String {
+/// The start of `s` in `w` columns, `…` last when it is cut there.
+fn head(s: &str, w: usize) -> String {
     if s.width() <= w {
         return s.to_string();
     }
     if w == 0 {
         return String::new();
     }
-    let mut kept: Vec<char> = Vec::new();
+    let mut kept = String::new();
     let mut cols = 0;
-    for c in s.chars().rev() {
+    for c in s.chars() {
         let cw = c.width().unwrap_or(0);
         if cols + cw > w - 1 {
             break;
@@ -189,7 +252,8 @@ fn tail(s: &str, w: usize) -> String {
         kept.push(c);
         cols += cw;
     }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    kept.push('…');
+    kept
 }
 
 pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
@@ -217,13 +281,23 @@ pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
     )];
     // A long path shows whole, on up to three lines, or its end.
     lines.extend(input_lines("path:   ", &p.path, inner, 3));
-    lines.push(Line::raw(""));
     let said = |lines: &mut Vec<Line<'static>>, text: &str, color: Color| {
         let text = for_terminal(text, false);
         for l in super::status_lines(&text, inner) {
             lines.push(Line::from(Span::styled(l, Style::default().fg(color))));
         }
     };
+    // A path that does not say where it goes (`~/…`) is followed by the file it writes.
+    if let Ok(target) = app.export_target(p)
+        && target.as_os_str() != std::ffi::OsStr::new(p.path.value().trim())
+    {
+        said(
+            &mut lines,
+            &format!("writes {}", target.display()),
+            Color::DarkGray,
+        );
+    }
+    lines.push(Line::raw(""));
     if let Some(e) = &p.error {
         said(&mut lines, e, Color::Red);
     }
