@@ -612,9 +612,11 @@ pub fn compare(
             && al.record[ch.record.clone()]
                 .iter()
                 .all(|t| initial_or_mark(&record.text[t.range()]))
+            && !marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text)
+                .contains(&Some(MarkerKind::Labelled))
         {
             // Initials respelt (`C... A... B...` as `C. A. B.`): the same occultation, no name
-            // shown.
+            // shown. Not for a labelled marker: a company's `[3]` shown as `M.B.T.` is its name.
         } else if ref_markers > 0 && ref_words == 0 && marker_in_entities(&al, ch, record) {
             // A marker written with HTML entities in a plain text (`[Localit&eacute; 3]`): no
             // name shown, but not the text as published either.
@@ -2096,6 +2098,7 @@ mod tests {
             ("[3]", "Martin S.A."),
             ("[3]", "S.A.R.L. Martin"),
             ("[Courriel 1]", "jean.martin@example.fr"),
+            ("[3]", "M.B.T."),
         ] {
             let got = rules(&cmp(r, &r.replacen(marker, shown, 1), false));
             assert!(got.contains(&Rule::MSK001), "{shown}: {got:?}");
