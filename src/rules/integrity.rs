@@ -593,9 +593,6 @@ pub fn compare(
         record_ex: Excerpter::new(&record.text, record_personal),
         reference_ex: Excerpter::new(&reference.text, reference_personal),
     };
-    // The reference's words, gathered when a change must know whether the words the record
-    // shows in place of markers are found elsewhere in it ([`new_words`]).
-    let reference_words = Vocabulary::of(&reference.text);
     // The changes that are no masking difference, by index: words substituted, inserted or
     // cut, classified together below.
     let mut candidates: Vec<usize> = Vec::new();
@@ -609,14 +606,10 @@ pub fn compare(
         if ref_markers > 0
             && rec_markers == 0
             && ref_words <= 2
-            && al.record[ch.record.clone()]
-                .iter()
-                .all(|t| initial_or_mark(&record.text[t.range()]))
-            && !marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text)
-                .contains(&Some(MarkerKind::Labelled))
+            && respelt_as_marks(&al, ch, record, reference)
         {
-            // Initials respelt (`C... A... B...` as `C. A. B.`): the same occultation, no name
-            // shown. Not for a labelled marker: a company's `[3]` shown as `M.B.T.` is its name.
+            // Initials respelt (`C... A... B...` as `C. A. B.`), or marks of the reuser's own
+            // (`XX-XXX-XX` for a plate, `société X`): the same occultation, no name shown.
         } else if ref_markers > 0 && ref_words == 0 && marker_in_entities(&al, ch, record) {
             // A marker written with HTML entities in a plain text (`[Localit&eacute; 3]`): no
             // name shown, but not the text as published either.
@@ -626,11 +619,7 @@ pub fn compare(
             && rec_words > 0
             && ref_words <= 2
             && clear_words(&al, ch, record) <= words_per_marker(&al, ch, reference) * ref_markers
-            && (shows_a_value(&al, ch, record, reference)
-                || new_words(
-                    &words_among(&al.record[ch.record.clone()], &record.text),
-                    &reference_words,
-                ))
+            && shows_a_value(&al, ch, record, reference)
         {
             let shown = markers_of(&al, ch, reference);
             let (rspan, fspan) = (
@@ -1394,6 +1383,33 @@ fn change_evidence(al: &Alignment, ch: &Change, t: &Texts<'_>) -> Evidence {
     }
 }
 
+/// Whether the record's side of change `ch`, which replaces markers of the reference, shows
+/// nothing of what they mask: initials (`C. A. B.` for `C... A... B...`), letters X
+/// (`XX-XXX-XX`), or no letter or digit at all. For a labelled marker (a company, an address),
+/// one initial at most: a company's `[3]` shown as `M.B.T.` is its name.
+fn respelt_as_marks(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> bool {
+    let tokens: Vec<&str> = al.record[ch.record.clone()]
+        .iter()
+        .map(|t| &record.text[t.range()])
+        .collect();
+    let xs = |t: &str| !t.is_empty() && t.chars().all(|c| c == 'X' || c == 'x');
+    if !tokens.iter().all(|t| xs(t) || initial_or_mark(t)) {
+        return false;
+    }
+    let labelled = marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text)
+        .contains(&Some(MarkerKind::Labelled));
+    let initials = tokens
+        .iter()
+        .filter(|t| !xs(t) && t.chars().any(char::is_alphanumeric))
+        .count();
+    !labelled || initials <= 1
+}
+
 /// Whether a token of the record shows nothing of a name: one capital letter (an initial), or
 /// no letter or digit at all (the dots or the ellipsis after one).
 fn initial_or_mark(token: &str) -> bool {
@@ -1471,60 +1487,6 @@ fn masks_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &N
     may_be_masked_by(&words, &kinds)
 }
 
-/// The words of a text, gathered on first use: whether a word is found anywhere in it.
-struct Vocabulary<'a> {
-    text: &'a str,
-    words: OnceCell<std::collections::HashSet<&'a str>>,
-}
-
-impl<'a> Vocabulary<'a> {
-    fn of(text: &'a str) -> Self {
-        Vocabulary {
-            text,
-            words: OnceCell::new(),
-        }
-    }
-
-    /// Whether `word` is one of the text's words (its runs of letters, digits and marks).
-    fn contains(&self, word: &str) -> bool {
-        self.words
-            .get_or_init(|| {
-                self.text
-                    .split(|c: char| !(c.is_alphanumeric() || align::is_mark(c)))
-                    .filter(|w| !w.is_empty())
-                    .collect()
-            })
-            .contains(word)
-    }
-}
-
-/// Whether `words`, which the record shows where the reference has markers, are new to the
-/// reference (`other`): at least one word of three letters or more, and at least half of those
-/// of two letters or more, are found nowhere in it (particles and words that join names aside),
-/// and none is a common word ([`names::is_listed_word`]: `Selon`, `procédure`, `la
-/// demanderesse`, `en son domicile` are words put in place of a marker, not what it masks). A
-/// value the reference masks is found nowhere else in it (`[C]` shown as `kaminski`;
-/// `[Courriel 1]` as an e-mail address), whatever its shape; words moved from elsewhere, where
-/// the texts are reordered, are all found there.
-fn new_words(words: &[&str], other: &Vocabulary<'_>) -> bool {
-    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
-    let (mut counted, mut new, mut long_new) = (0usize, 0usize, false);
-    for w in words.iter().copied().filter(|w| letters(w) >= 2) {
-        if names::is_name_particle(w) || joins_names(w) {
-            continue;
-        }
-        if names::is_listed_word(w) {
-            return false;
-        }
-        counted += 1;
-        if !other.contains(w) {
-            new += 1;
-            long_new |= letters(w) >= 3;
-        }
-    }
-    long_new && 2 * new >= counted
-}
-
 /// Whether `w` joins the names of several people, or the names of one (`X et Y`, `Y épouse Z`).
 fn joins_names(w: &str) -> bool {
     matches!(
@@ -1560,8 +1522,18 @@ fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let lettered = |w: &&&str| w.chars().any(char::is_alphabetic);
+    // A placeholder (`N/A`, `inconnu`, `non communiquée`) or words that designate without
+    // naming (`le Tribunal`, `le Salarié`, `la Banque`, `Voir annexe`) show no value.
+    let mut lettered_words = words.iter().filter(lettered).peekable();
+    if crate::ident::placeholder(&words.concat())
+        || (lettered_words.peek().is_some() && lettered_words.all(|w| generic_word(w)))
+    {
+        return false;
+    }
     if names_only {
-        words.iter().any(|w| names::may_be_name_word(w))
+        words
+            .iter()
+            .any(|w| name_word_with_marks(w) && !generic_word(w))
             && words.iter().filter(lettered).all(|w| {
                 capital_or_digit(w)
                         || names::is_name_particle(w)
@@ -1573,10 +1545,189 @@ fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
     } else {
         // A full stop after a word that is no abbreviation, then a capital or a number.
         let ends_sentence = |k: usize| k.checked_sub(1).is_none_or(|b| !abbreviation(words[b]));
-        words.first().is_some_and(|w| capital_or_digit(w))
+        // An e-mail address (`[Courriel 1]` as `jean.martin@example.fr`), or an address that
+        // starts with the kind of way (`avenue Foch`, `rue de la Paix`, `lieu-dit les Granges`).
+        let email = words.contains(&"@");
+        let way = words.first().is_some_and(|w| street_word(w));
+        (email || way || words.first().is_some_and(|w| capital_or_digit(w)))
             && !(0..words.len().saturating_sub(1))
                 .any(|k| words[k] == "." && capital_or_digit(words[k + 1]) && ends_sentence(k))
     }
+}
+
+/// [`names::may_be_name_word`], also for a word whose letters carry combining marks that have no
+/// precomposed form (`Kamiń́ski`, Yoruba `Adébáyọ̀`): the marks are set aside.
+fn name_word_with_marks(w: &str) -> bool {
+    if w.is_ascii() || !w.chars().any(align::is_mark) {
+        return names::may_be_name_word(w);
+    }
+    let bare: String = w.chars().filter(|&c| !align::is_mark(c)).collect();
+    names::may_be_name_word(&bare)
+}
+
+/// Whether `w` designates a party, a court, an institution or a place in the text without
+/// naming it, or points elsewhere (`Tribunal`, `Salarié`, `Banque`, `Société`, `Idem`, `Cf.`,
+/// `Voir annexe`), in any case: no value a marker masks. Particles and articles (`le`, `la`)
+/// count among them, so that `le Tribunal` is generic whole.
+fn generic_word(w: &str) -> bool {
+    let f = crate::ident::fold(w);
+    names::is_name_particle(w)
+        || matches!(
+            f.as_str(),
+            "le" | "la"
+                | "les"
+                | "l"
+                | "un"
+                | "une"
+                | "des"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "tribunal"
+                | "tribunaux"
+                | "cour"
+                | "conseil"
+                | "juridiction"
+                | "chambre"
+                | "cass"
+                | "parquet"
+                | "greffe"
+                | "juge"
+                | "police"
+                | "prefet"
+                | "prefecture"
+                | "ministere"
+                | "ministre"
+                | "etat"
+                | "administration"
+                | "commune"
+                | "ville"
+                | "departement"
+                | "region"
+                | "mairie"
+                | "maire"
+                | "prevenu"
+                | "prevenue"
+                | "salarie"
+                | "salariee"
+                | "employeur"
+                | "employeuse"
+                | "client"
+                | "cliente"
+                | "demandeur"
+                | "demanderesse"
+                | "defendeur"
+                | "defenderesse"
+                | "requerant"
+                | "requerante"
+                | "appelant"
+                | "appelante"
+                | "intime"
+                | "intimee"
+                | "partie"
+                | "parties"
+                | "interesse"
+                | "interessee"
+                | "banque"
+                | "societe"
+                | "sas"
+                | "sasu"
+                | "sarl"
+                | "sa"
+                | "eurl"
+                | "sci"
+                | "snc"
+                | "gie"
+                | "entreprise"
+                | "association"
+                | "syndicat"
+                | "assurance"
+                | "assurances"
+                | "assureur"
+                | "caisse"
+                | "mutuelle"
+                | "etablissement"
+                | "groupe"
+                | "agence"
+                | "office"
+                | "fondation"
+                | "organisme"
+                | "voir"
+                | "idem"
+                | "cf"
+                | "supra"
+                | "infra"
+                | "annexe"
+                | "ci"
+                | "dessus"
+                | "dessous"
+                | "precite"
+                | "precitee"
+                | "adresse"
+                | "domicile"
+                | "siege"
+                | "non"
+                | "communique"
+                | "communiquee"
+                | "renseigne"
+                | "renseignee"
+                | "masque"
+                | "masquee"
+                | "anonymise"
+                | "anonymisee"
+                | "occulte"
+                | "occultee"
+                | "confidentiel"
+                | "confidentielle"
+                | "inconnu"
+                | "inconnue"
+                | "article"
+                | "art"
+        )
+}
+
+/// Whether `w` names a kind of way, with which an address may start in lower case.
+fn street_word(w: &str) -> bool {
+    matches!(
+        w,
+        "rue"
+            | "avenue"
+            | "av"
+            | "boulevard"
+            | "bd"
+            | "place"
+            | "chemin"
+            | "allée"
+            | "allee"
+            | "impasse"
+            | "quai"
+            | "route"
+            | "lieu"
+            | "lieu-dit"
+            | "résidence"
+            | "residence"
+            | "square"
+            | "cours"
+            | "passage"
+            | "voie"
+            | "hameau"
+            | "sentier"
+            | "villa"
+            | "cité"
+            | "faubourg"
+            | "esplanade"
+            | "parvis"
+            | "rond-point"
+            | "promenade"
+            | "domaine"
+            | "lotissement"
+            | "ruelle"
+            | "venelle"
+            | "mail"
+            | "montée"
+            | "traverse"
+            | "ferme"
+    )
 }
 
 /// Whether a word followed by a full stop is an abbreviation, which ends no sentence: a single
@@ -1684,7 +1835,8 @@ fn name_beside_marker<'a>(
         let w = &record.text[t.range()];
         if t.marker {
             return None;
-        } else if names::may_be_name_word(w) {
+        } else if names::may_be_name_word(w) && !w.chars().all(|c| c == 'X') && !generic_word(w) {
+            // Not `XX` (`XX-XXX-XX`, a plate masked around `XXX`), nor `Tribunal`.
             words += 1;
         } else if w != "-" {
             return None;
@@ -2077,11 +2229,11 @@ mod tests {
         assert!(!got.contains(&Rule::MSK002), "{got:?}");
     }
 
-    /// A value shown in place of a marker is lifted whatever its shape, when the reference holds
-    /// its words nowhere else: a name with a particle or an apostrophe, in lower case, inside
-    /// tags; an address abridged, a company with its legal form, an e-mail address. The words
-    /// of a reordered text are all found elsewhere in the reference, and stay an alteration
-    /// (test above).
+    /// A value shown in place of a marker is lifted in the shapes names and values take: a name
+    /// with a particle or an apostrophe, in capitals, inside tags; an address abridged or
+    /// starting with its kind of way, a company with its legal form or as dotted capitals, an
+    /// e-mail address. Words that designate without naming, placeholders and the reuser's own
+    /// marks are not.
     #[test]
     fn a_marker_shown_in_clear_whatever_the_shape_of_the_value() {
         let r = "Mme [O] [C] et le bâtonnier de l'ordre, demeurant [Adresse 1], joignable à \
@@ -2091,7 +2243,6 @@ mod tests {
             ("[C]", "d’Ormesson"),
             ("[C]", "de la Tour d'Auvergne"),
             ("[C]", "Mac'h"),
-            ("[C]", "kaminski"),
             ("[C]", "<b>Kaminski</b>"),
             ("[Adresse 1]", "3 av. Foch"),
             ("[Adresse 1]", "12 bd. Voltaire"),
@@ -2099,6 +2250,14 @@ mod tests {
             ("[3]", "S.A.R.L. Martin"),
             ("[Courriel 1]", "jean.martin@example.fr"),
             ("[3]", "M.B.T."),
+            ("[Adresse 1]", "avenue Foch"),
+            ("[Adresse 1]", "rue de la Paix"),
+            ("[Adresse 1]", "lieu-dit les Granges"),
+            ("[C]", "KAMINSKI"),
+            ("[C]", "Kamin\u{301}\u{301}ski"),
+            ("[3]", "Banque Populaire"),
+            ("[Adresse 1]", "1985"),
+            ("[Adresse 1]", "12/03/1985"),
         ] {
             let got = rules(&cmp(r, &r.replacen(marker, shown, 1), false));
             assert!(got.contains(&Rule::MSK001), "{shown}: {got:?}");
@@ -2110,6 +2269,17 @@ mod tests {
             ("[C]", "le bâtonnier"),
             ("[Adresse 1]", "entendus. Mme"),
             ("[3]", "l'ordre"),
+            // Words that designate without naming, placeholders, the reuser's own marks.
+            ("[C]", "L'intéressé"),
+            ("[C]", "le Tribunal"),
+            ("[C]", "Le Prévenu"),
+            ("[C]", "Monsieur"),
+            ("[3]", "la Banque"),
+            ("[3]", "X"),
+            ("[Adresse 1]", "N/A"),
+            ("[Adresse 1]", "Voir annexe"),
+            ("[Adresse 1]", "Adresse non communiquée"),
+            ("[Adresse 1]", "XX-XXX-XX"),
         ] {
             let got = rules(&cmp(r, &r.replacen(marker, shown, 1), false));
             assert!(!got.contains(&Rule::MSK001), "{shown}: {got:?}");

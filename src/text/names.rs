@@ -1566,12 +1566,6 @@ pub fn may_be_name_word(w: &str) -> bool {
         && !is_civility_word(w)
 }
 
-/// Whether `w` is a word of the lists that make no name (roles, titles, organisations,
-/// sentence words, words that are not names: `procédure`, `demanderesse`, `cour`), in any case.
-pub fn is_listed_word(w: &str) -> bool {
-    lists_of(w) & (IN_ROLES | IN_TITLES | IN_ORGS | IN_SENTENCE_WORDS | IN_NOT_NAMES) != 0
-}
-
 /// Whether `w` is a particle of a name (`de`, `du`, `van`, `d'`…), which a name may hold in
 /// lower case (`de Villepin`).
 pub fn is_name_particle(w: &str) -> bool {
