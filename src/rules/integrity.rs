@@ -1462,9 +1462,33 @@ fn clear_words(al: &Alignment, ch: &Change, record: &Normalized) -> usize {
 ///   shown start with a capital or a digit, and run into no other sentence (a full stop, then a
 ///   word with a capital or a number: `S3. 2. Le 30 janvier`).
 fn shows_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &Normalized) -> bool {
+    // What the record's text holds just before the change: a civility (`M. Conseil`, `Mme
+    // Cour`) makes a name of a capitalised word that would otherwise designate without naming.
+    let after_civility = al.record.get(ch.record.start).is_some_and(|t| {
+        let before = record.text[..t.start as usize].trim_end();
+        let last = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        matches!(
+            last,
+            "M." | "Mme"
+                | "Mme."
+                | "Mlle"
+                | "Mlle."
+                | "Me"
+                | "Me."
+                | "MM."
+                | "Mmes"
+                | "Monsieur"
+                | "Madame"
+                | "Mademoiselle"
+        )
+    });
     may_be_masked_by(
         &words_among(&al.record[ch.record.clone()], &record.text),
         &marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text),
+        after_civility,
     )
 }
 
@@ -1484,7 +1508,7 @@ fn masks_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &N
     {
         return true;
     }
-    may_be_masked_by(&words, &kinds)
+    may_be_masked_by(&words, &kinds, false)
 }
 
 /// Whether `w` joins the names of several people, or the names of one (`X et Y`, `Y épouse Z`).
@@ -1512,7 +1536,7 @@ fn marker_kinds_among(toks: &[align::Tok], text: &str) -> Vec<Option<MarkerKind>
 }
 
 /// Whether `words` may be what markers of `kinds` mask (see [`shows_a_value`]).
-fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
+fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>], after_civility: bool) -> bool {
     let names_only = kinds
         .iter()
         .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)));
@@ -1524,16 +1548,53 @@ fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
     let lettered = |w: &&&str| w.chars().any(char::is_alphabetic);
     // A placeholder (`N/A`, `inconnu`, `non communiquée`) or words that designate without
     // naming (`le Tribunal`, `le Salarié`, `la Banque`, `Voir annexe`) show no value.
+    // Leading words that introduce a value (`au 12 rue de la Paix`, `à Paris`).
+    let words = {
+        let lead = words
+            .iter()
+            .take_while(|w| matches!(**w, "à" | "au" | "aux" | "en" | "chez" | "sis" | "sise"))
+            .count();
+        // And the sign of a number (`n° 123 456 789`, `N° SIREN`).
+        let lead = lead
+            + match words.get(lead..lead + 2) {
+                Some([n, "°"]) if n.eq_ignore_ascii_case("n") => 2,
+                _ => 0,
+            };
+        &words[lead.min(words.len().saturating_sub(1))..]
+    };
+    // A placeholder (`N/A`, `inconnu`, `non communiquée`), the name of what a marker masks
+    // (`Nom`, `Date de naissance`, `JJ/MM/AAAA`), or words that designate without naming (`le
+    // Tribunal`, `le Salarié`, `la Banque`, `Voir annexe`; not after a civility, where they are
+    // a surname: `M. Conseil`) show no value.
+    let no_value = |w: &str| placeholder_word(w) || (!after_civility && generic_word(w));
     let mut lettered_words = words.iter().filter(lettered).peekable();
-    if crate::ident::placeholder(&words.concat())
-        || (lettered_words.peek().is_some() && lettered_words.all(|w| generic_word(w)))
+    // Zeros alone (`00/00/0000`) are a date or a number masked.
+    let zeros = words.iter().any(|w| w.contains('0'))
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c == '0' || !c.is_alphanumeric()));
+    if zeros
+        || crate::ident::placeholder(&words.concat())
+        || (lettered_words.peek().is_some() && lettered_words.all(|w| no_value(w)))
     {
         return false;
     }
     if names_only {
+        let article = words
+            .first()
+            .is_some_and(|w| matches!(crate::ident::fold(w).as_str(), "le" | "la" | "les" | "l"));
+        // After a civility, a capitalised word is a surname, even an office's (`M. Juge`,
+        // `M. Maire`), unless an article makes it a title (`M. le Maire`).
+        let surname = |w: &str| {
+            after_civility
+                && !article
+                && words.first() == Some(&w)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() > 1
+        };
         words
             .iter()
-            .any(|w| name_word_with_marks(w) && !generic_word(w))
+            .any(|w| !no_value(w) && (name_word_with_marks(w) || surname(w)))
             && words.iter().filter(lettered).all(|w| {
                 capital_or_digit(w)
                         || names::is_name_particle(w)
@@ -1549,9 +1610,12 @@ fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>]) -> bool {
         // starts with the kind of way (`avenue Foch`, `rue de la Paix`, `lieu-dit les Granges`).
         let email = words.contains(&"@");
         let way = words.first().is_some_and(|w| street_word(w));
-        (email || way || words.first().is_some_and(|w| capital_or_digit(w)))
-            && !(0..words.len().saturating_sub(1))
-                .any(|k| words[k] == "." && capital_or_digit(words[k + 1]) && ends_sentence(k))
+        // A telephone number in international form (`+33 6 12 34 56 78`).
+        let phone = words.first() == Some(&"+");
+        email
+            || ((way || phone || words.first().is_some_and(|w| capital_or_digit(w)))
+                && !(0..words.len().saturating_sub(1))
+                    .any(|k| words[k] == "." && capital_or_digit(words[k + 1]) && ends_sentence(k)))
     }
 }
 
@@ -1683,7 +1747,118 @@ fn generic_word(w: &str) -> bool {
                 | "inconnue"
                 | "article"
                 | "art"
+                | "gerant"
+                | "gerante"
+                | "sieur"
+                | "susnomme"
+                | "susnommee"
+                | "ledit"
+                | "ladite"
+                | "lesdits"
+                | "lesdites"
+                | "liquidateur"
+                | "mandataire"
+                | "administrateur"
+                | "ras"
+                | "id"
+                | "company"
+                | "untel"
+                | "unetelle"
+                | "tartempion"
+                | "sans"
+                | "fixe"
+                | "victime"
+                | "victimes"
+                | "plaignant"
+                | "plaignante"
+                | "bailleur"
+                | "bailleresse"
+                | "preneur"
+                | "preneuse"
+                | "locataire"
+                | "proprietaire"
+                | "syndic"
+                | "conjoint"
+                | "conjointe"
+                | "enfant"
+                | "mineur"
+                | "mineure"
+                | "tiers"
+                | "personne"
+                | "individu"
+                | "avocat"
+                | "avocate"
+                | "notaire"
+                | "madame"
+                | "monsieur"
+                | "mademoiselle"
+                | "ibid"
+                | "sic"
+                | "ste"
+                | "ets"
+                | "the"
+                | "defendant"
+                | "claimant"
+                | "plaintiff"
+                | "respondent"
+                | "appellant"
+                | "poste"
+                | "restante"
+                | "sdf"
+                | "pays"
+                | "etranger"
         )
+}
+
+/// Whether `w` is the name of what a marker masks or of a field to fill in (`Nom`, `Date de
+/// naissance`, `Téléphone`, `Localité`, `JJ/MM/AAAA`, `Anonyme`), letters X (`XX`, `0X`), or a
+/// web domain's ending: what a reuser writes to mask, in any case.
+fn placeholder_word(w: &str) -> bool {
+    if w.chars().any(|c| c == 'X' || c == 'x')
+        && w.chars()
+            .all(|c| c == 'X' || c == 'x' || c.is_ascii_digit())
+    {
+        return true;
+    }
+    matches!(
+        crate::ident::fold(w).as_str(),
+        "nom"
+            | "noms"
+            | "prenom"
+            | "prenoms"
+            | "date"
+            | "naissance"
+            | "deces"
+            | "mariage"
+            | "telephone"
+            | "tel"
+            | "courriel"
+            | "email"
+            | "mail"
+            | "iban"
+            | "bic"
+            | "rib"
+            | "siren"
+            | "siret"
+            | "numero"
+            | "identifiant"
+            | "immatriculation"
+            | "plaque"
+            | "cadastre"
+            | "localite"
+            | "lieu"
+            | "anonyme"
+            | "anonymes"
+            | "jj"
+            | "mm"
+            | "aaaa"
+            | "aa"
+            | "fr"
+            | "com"
+            | "net"
+            | "org"
+            | "eu"
+    )
 }
 
 /// Whether `w` names a kind of way, with which an address may start in lower case.
@@ -2257,6 +2432,10 @@ mod tests {
             ("[C]", "Kamin\u{301}\u{301}ski"),
             ("[3]", "Banque Populaire"),
             ("[Adresse 1]", "1985"),
+            ("[Adresse 1]", "au 12 rue de la Paix"),
+            ("[Courriel 1]", "JEAN.MARTIN@EXAMPLE.FR"),
+            ("[Courriel 1]", "+33 6 12 34 56 78"),
+            ("[3]", "n° 123 456 789"),
             ("[Adresse 1]", "12/03/1985"),
         ] {
             let got = rules(&cmp(r, &r.replacen(marker, shown, 1), false));
@@ -2280,9 +2459,30 @@ mod tests {
             ("[Adresse 1]", "Voir annexe"),
             ("[Adresse 1]", "Adresse non communiquée"),
             ("[Adresse 1]", "XX-XXX-XX"),
+            ("[C]", "Nom"),
+            ("[C]", "La Victime"),
+            ("[Adresse 1]", "Localité"),
+            ("[Courriel 1]", "xxx@xxx.fr"),
+            ("[Courriel 1]", "0X XX XX XX XX"),
+            ("[3]", "SOCIETE X"),
+            ("[Adresse 1]", "00/00/0000"),
+            ("[3]", "N° SIREN"),
+            ("[C]", "Le Gérant"),
         ] {
             let got = rules(&cmp(r, &r.replacen(marker, shown, 1), false));
             assert!(!got.contains(&Rule::MSK001), "{shown}: {got:?}");
+        }
+        // After a civility, a capitalised word is a surname, an office's word too; not a title
+        // with its article, nor the name of the field.
+        let r = "Le 3 mars 2023, M. [J] a formé un pourvoi contre l'arrêt.";
+        for (shown, lifted) in [
+            ("Conseil", true),
+            ("Juge", true),
+            ("le Maire", false),
+            ("Nom", false),
+        ] {
+            let got = rules(&cmp(r, &r.replacen("[J]", shown, 1), false));
+            assert_eq!(got.contains(&Rule::MSK001), lifted, "{shown}: {got:?}");
         }
     }
 
