@@ -1169,6 +1169,64 @@ fn the_identification_names_the_fields_it_leaves_out() {
 // the rows the view needs).
 snap!(small_overview_40x12, "", 40, 12);
 snap!(small_overview_60x15, "", 60, 15);
+snap!(small_overview_40x10, "", 40, 10);
+snap!(small_overview_50x13, "", 50, 13);
+
+/// The family × severity table keeps its header on a short screen: families give way first,
+/// and the last row says how many are not shown; every family is shown or counted.
+#[test]
+fn a_short_overview_keeps_the_tables_header() {
+    let families = [
+        ("integr", "integrity"),
+        ("attrib", "attribution"),
+        ("fresh", "freshness"),
+        ("mask", "masking"),
+        ("profil", "profiling"),
+        ("input", "input"),
+    ];
+    for w in [40u16, 50, 60, 80, 120] {
+        for h in 7..=32u16 {
+            let s = screen(&mut tui_common::app(), "", w, h);
+            let panel: Vec<&str> = s
+                .lines()
+                .skip_while(|l| !l.contains("Findings by family"))
+                .skip(1)
+                .take_while(|l| !l.contains('└'))
+                .collect();
+            if panel.is_empty() {
+                continue;
+            }
+            // The table's own column, between the panel's borders.
+            let cell = |l: &str| l.split('│').nth(1).unwrap_or("").to_string();
+            let shown: Vec<usize> = families
+                .iter()
+                .enumerate()
+                .filter(|(_, (short, long))| {
+                    panel.iter().any(|l| {
+                        let c = cell(l);
+                        c.starts_with(&format!("{short} ")) || c.starts_with(&format!("{long} "))
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if !shown.is_empty() {
+                assert!(cell(panel[0]).starts_with("family "), "{w}x{h}\n{s}");
+            }
+            let left_out = families.len() - shown.len();
+            if left_out > 0 {
+                let more = if shown.is_empty() {
+                    format!("… {left_out} families not shown")
+                } else {
+                    format!("… {left_out} more families")
+                };
+                assert!(
+                    cell(panel[panel.len() - 1]).starts_with(&more),
+                    "{w}x{h}\n{s}"
+                );
+            }
+        }
+    }
+}
 snap!(small_list_20x5, "tab", 20, 5);
 snap!(small_help_40x12, "?", 40, 12);
 snap!(small_filter_40x12, "tab f", 40, 12);
