@@ -1041,10 +1041,12 @@ fn identification_values_are_read_whole_or_marked_cut() {
     }
     insta::assert_snapshot!(s);
 
-    // Short of room: one line each, the cut marked.
-    let s = screen(&mut app, "", 120, 23);
-    let row = s.lines().find(|l| l.contains(" attribution ")).unwrap();
+    // Short of room: one line each, the cut marked (the reference copy's origin too).
+    let s = screen(&mut app, "", 120, 24);
+    let row = s.lines().find(|l| l.contains(" attribution ")).expect(&s);
     assert!(row.contains("Données : open data des…"), "{row}\n{s}");
+    let row = s.lines().find(|l| l.contains(" compared with ")).expect(&s);
+    assert!(row.contains("JURITEXT000048176061 …"), "{row}\n{s}");
     assert!(s.contains(" updated_at "), "{s}");
 }
 
@@ -1120,6 +1122,7 @@ fn the_title_is_whole_or_marked_cut() {
 fn the_identification_names_the_fields_it_leaves_out() {
     let fields = [
         "source_id",
+        "compared with",
         "jurisdiction",
         "formation",
         "seat",
@@ -1166,6 +1169,64 @@ fn the_identification_names_the_fields_it_leaves_out() {
 // the rows the view needs).
 snap!(small_overview_40x12, "", 40, 12);
 snap!(small_overview_60x15, "", 60, 15);
+snap!(small_overview_40x10, "", 40, 10);
+snap!(small_overview_50x13, "", 50, 13);
+
+/// The family × severity table keeps its header on a short screen: families give way first,
+/// and the last row says how many are not shown; every family is shown or counted.
+#[test]
+fn a_short_overview_keeps_the_tables_header() {
+    let families = [
+        ("integr", "integrity"),
+        ("attrib", "attribution"),
+        ("fresh", "freshness"),
+        ("mask", "masking"),
+        ("profil", "profiling"),
+        ("input", "input"),
+    ];
+    for w in [40u16, 50, 60, 80, 120] {
+        for h in 7..=32u16 {
+            let s = screen(&mut tui_common::app(), "", w, h);
+            let panel: Vec<&str> = s
+                .lines()
+                .skip_while(|l| !l.contains("Findings by family"))
+                .skip(1)
+                .take_while(|l| !l.contains('└'))
+                .collect();
+            if panel.is_empty() {
+                continue;
+            }
+            // The table's own column, between the panel's borders.
+            let cell = |l: &str| l.split('│').nth(1).unwrap_or("").to_string();
+            let shown: Vec<usize> = families
+                .iter()
+                .enumerate()
+                .filter(|(_, (short, long))| {
+                    panel.iter().any(|l| {
+                        let c = cell(l);
+                        c.starts_with(&format!("{short} ")) || c.starts_with(&format!("{long} "))
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if !shown.is_empty() {
+                assert!(cell(panel[0]).starts_with("family "), "{w}x{h}\n{s}");
+            }
+            let left_out = families.len() - shown.len();
+            if left_out > 0 {
+                let more = if shown.is_empty() {
+                    format!("… {left_out} families not shown")
+                } else {
+                    format!("… {left_out} more families")
+                };
+                assert!(
+                    cell(panel[panel.len() - 1]).starts_with(&more),
+                    "{w}x{h}\n{s}"
+                );
+            }
+        }
+    }
+}
 snap!(small_list_20x5, "tab", 20, 5);
 snap!(small_help_40x12, "?", 40, 12);
 snap!(small_filter_40x12, "tab f", 40, 12);
@@ -1199,4 +1260,69 @@ fn an_audit_that_read_no_record_shows_no_verdict() {
     let text = screen(&mut app, "", 120, 32);
     assert!(text.contains("COMPLIANT"), "{text}");
     assert!(!text.contains("NO VERDICT"), "{text}");
+}
+
+/// The detail names the reference copy the record was compared with (its id at the source and
+/// where vigie read it, as the JSON report's `record.compared_with`): whole on a wide screen,
+/// its start given up for its end (the file and line) on a narrow one, sanitised, and absent
+/// when the record matched no reference decision.
+#[test]
+fn the_detail_names_the_reference_copy() {
+    let app = |origin: &str| {
+        let mut report = tui_common::report();
+        for f in &mut report.findings {
+            if let Some(r) = &f.record
+                && r.id.as_deref() == Some("r-1")
+            {
+                let mut r = (**r).clone();
+                r.compared_with = Some(std::sync::Arc::new(vigie::model::ComparedWith {
+                    id: "JURITEXT000048176061".into(),
+                    origin: origin.into(),
+                }));
+                f.record = Some(std::sync::Arc::new(r));
+            }
+        }
+        let mut a = App::with_report(
+            vigie::tui::keymap::Keymap::default(),
+            report,
+            Some(std::sync::Arc::new(tui_common::Context)),
+        );
+        a.now = || "2026-11-22T12:30:00Z".to_string();
+        a
+    };
+    // Wide enough (the identification across 99 columns, a 40-column value): on one line, in
+    // the reference's column, the escape shown as a symbol.
+    let s = screen(&mut app("juri\u{1b}[2J.jsonl:12"), "tab j enter", 99, 40);
+    let row = s.lines().find(|l| l.contains(" compared with ")).expect(&s);
+    assert!(
+        row.contains("JURITEXT000048176061 juri␛[2J.jsonl:12"),
+        "{s}"
+    );
+    assert!(!s.contains('\u{1b}'), "{s}");
+    // The record's column of that row is blank: the copy is the reference's.
+    let after_name = &row[row.find("compared with").unwrap() + "compared with".len()..];
+    assert!(after_name.trim_start().starts_with("JURITEXT"), "{row}");
+
+    // Narrow (a 23-column value): the id on its line, the origin's end on the next, its
+    // start given up and marked.
+    let s = screen(
+        &mut app("reference/juri\u{1b}[2J.jsonl:12"),
+        "tab j enter",
+        120,
+        40,
+    );
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(" compared with "))
+        .expect(&s);
+    assert!(lines[at].contains("JURITEXT000048176061 "), "{s}");
+    assert!(lines[at + 1].contains(" …ence/juri␛[2J.jsonl:12│"), "{s}");
+    assert!(!s.contains('\u{1b}'), "{s}");
+
+    // No reference decision (INT007, the last finding): no such row.
+    let s = screen(&mut app("x"), "tab G enter", 160, 40);
+    assert!(s.contains("INT007"), "{s}");
+    assert!(s.contains(" source_id "), "{s}");
+    assert!(!s.contains("compared with"), "{s}");
 }

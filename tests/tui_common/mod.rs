@@ -42,6 +42,14 @@ pub fn record_text() -> String {
 }
 
 fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::Arc<RecordRef>> {
+    // The reference file a matched record's decision was read from, as the audit names it.
+    let copy = source
+        .map(|s| format!("tests/data/dila-cass/{s}.xml"))
+        .filter(|f| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(f)
+                .is_file()
+        });
     Some(std::sync::Arc::new(RecordRef {
         id: id.map(str::to_string),
         source_id: source.map(str::to_string),
@@ -60,7 +68,12 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::A
                     .is_file()
             })
             .map(|_| vigie::model::Producer::Legifrance),
-        compared_with: None,
+        compared_with: copy.map(|origin| {
+            Arc::new(vigie::model::ComparedWith {
+                id: source.unwrap_or_default().to_string(),
+                origin,
+            })
+        }),
     }))
 }
 

@@ -202,7 +202,13 @@ struct IdentRow {
     name: &'static str,
     record: String,
     reference: String,
+    /// For the row of the reference copy the record was compared with: its id at the source
+    /// and where vigie read it, drawn in the reference's column (the record's is blank).
+    copy: Option<(String, String)>,
 }
+
+/// The name of the row that says which reference copy the record was compared with.
+const COPY_ROW: &str = "compared with";
 
 /// The rows of the identification table of the finding `d` shows.
 fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
@@ -272,7 +278,18 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
                 }),
         ),
     ];
-    rows_data
+    let copy = f
+        .record
+        .as_ref()
+        .and_then(|r| r.compared_with.as_deref())
+        .map(|c| IdentRow {
+            mark: Span::raw(" "),
+            name: COPY_ROW,
+            record: String::new(),
+            reference: String::new(),
+            copy: Some((c.id.clone(), c.origin.clone())),
+        });
+    let mut rows: Vec<IdentRow> = rows_data
         .into_iter()
         .map(|(name, a, b)| {
             let mark = if faulty.iter().any(|x| x == name) {
@@ -312,9 +329,15 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
                 name,
                 record: a,
                 reference: b,
+                copy: None,
             }
         })
-        .collect()
+        .collect();
+    // After the source_id, which it answers: the copy that id led to.
+    if let Some(copy) = copy {
+        rows.insert(1, copy);
+    }
+    rows
 }
 
 /// The widths of the identification table's columns in `width` columns (its borders
@@ -345,8 +368,79 @@ fn ident_lines(rows: &[IdentRow], widths: [u16; 4], cap: usize) -> Vec<[Vec<Stri
         super::wrap_lines(&for_terminal(v, false), usize::from(w).max(1), cap)
     };
     rows.iter()
-        .map(|r| [lines(&r.record, widths[2]), lines(&r.reference, widths[3])])
+        .map(|r| match &r.copy {
+            // Two lines at most: the text's diff below is worth more rows than the copy's path.
+            Some((id, origin)) => [Vec::new(), copy_lines(id, origin, widths[3], cap.min(2))],
+            None => [lines(&r.record, widths[2]), lines(&r.reference, widths[3])],
+        })
         .collect()
+}
+
+/// The lines of the reference copy's id and origin in `width` columns, on `cap` lines at most
+/// (sanitised): on one line when they fit, else the id on a line of its own and the origin
+/// on the others. What is too long loses its start, marked `…`
+/// (`…/dila-cass/JURITEXT000048176061.xml`): the end of an id or an origin (the file and
+/// the line) is what tells copies apart.
+fn copy_lines(id: &str, origin: &str, width: u16, cap: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let w = usize::from(width).max(1);
+    let id = for_terminal(id, false);
+    let origin = for_terminal(origin, false);
+    let one_line = format!("{id} {origin}");
+    if one_line.width() <= w {
+        return vec![one_line];
+    }
+    if cap >= 2 {
+        let mut out = tail_lines(&id, w, 1);
+        out.extend(tail_lines(&origin, w, cap - 1));
+        return out;
+    }
+    // One line: the id, and the origin's end if a few characters of it fit, else `…` for it.
+    if id.width() + 1 + 8 <= w {
+        let rest = w - id.width() - 1;
+        return vec![format!("{id} {}", tail_lines(&origin, rest, 1).concat())];
+    }
+    if id.width() + 2 <= w {
+        return vec![format!("{id} …")];
+    }
+    super::wrap_lines(&one_line, w, 1)
+}
+
+/// `s` in lines of `w` columns, `n` lines at most: wrapped when it fits, else its end on `n`
+/// full lines, the first starting with `…`.
+fn tail_lines(s: &str, w: usize, n: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let n = n.max(1);
+    let wrapped = super::wrap_lines(s, w, n + 1);
+    if wrapped.len() <= n {
+        return wrapped;
+    }
+    // The last `w * n - 1` columns, after an ellipsis, cut every `w` columns.
+    let room = (w * n).saturating_sub(1);
+    let mut kept = Vec::new();
+    let mut cols = 0;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if cols + cw > room {
+            break;
+        }
+        cols += cw;
+        kept.push(c);
+    }
+    let mut out = Vec::new();
+    let mut line = String::from('…');
+    let mut line_cols = 1;
+    for c in kept.into_iter().rev() {
+        let cw = c.width().unwrap_or(0);
+        if line_cols + cw > w {
+            out.push(std::mem::take(&mut line));
+            line_cols = 0;
+        }
+        line.push(c);
+        line_cols += cw;
+    }
+    out.push(line);
+    out
 }
 
 /// The most lines a value of the identification table takes.
@@ -426,7 +520,10 @@ fn draw_identification(
         .map(|i| rows[i].name)
         .collect();
     let show = |v: Vec<String>| -> Text<'static> {
-        if v.len() == 1 && v[0].is_empty() {
+        if v.is_empty() {
+            // The record's side of the reference copy's row: nothing to compare.
+            Text::default()
+        } else if v.len() == 1 && v[0].is_empty() {
             Text::from(Span::styled("—", Style::default().fg(Color::DarkGray)))
         } else {
             Text::from(v.into_iter().map(Line::raw).collect::<Vec<_>>())

@@ -598,9 +598,10 @@ fn draw_matrix(frame: &mut Frame<'_>, m: Matrix, area: Rect) {
     if h == 0 {
         return;
     }
-    // Short of rows, the last says how many families more there are; the header goes first
-    // when there is room for one family only.
-    let with_header = h >= 3;
+    // Short of rows, the last says how many families more there are, and families give way
+    // before the header does: a row of counts without its columns' names cannot be read. On
+    // one row, only what is left out is said.
+    let with_header = h >= 2;
     let slots = h - usize::from(with_header) - 1;
     let more = rows.len() - slots;
     rows.truncate(slots);
@@ -608,7 +609,15 @@ fn draw_matrix(frame: &mut Frame<'_>, m: Matrix, area: Rect) {
     if with_header {
         table = table.header(header);
     }
-    super::above_last_row(frame, table, inner, more_line(more, "families"));
+    let last = if slots == 0 {
+        Line::from(Span::styled(
+            format!("… {more} families not shown"),
+            Style::default().fg(Color::DarkGray),
+        ))
+    } else {
+        more_line(more, "families")
+    };
+    super::above_last_row(frame, table, inner, last);
 }
 
 fn draw_top_rules(frame: &mut Frame<'_>, app: &App, area: Rect) {
