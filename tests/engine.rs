@@ -1230,3 +1230,96 @@ fn records_citing_one_decision_in_a_row_get_the_findings_each_gets_alone() {
     }
     assert_eq!(findings_of(&records), alone);
 }
+
+/// The invisible format characters the text normalisation drops (soft hyphen, zero-width
+/// space, non-joiner and joiner, word joiner, byte order mark) are nothing in an
+/// identification or attribution field either: `Pa\u{200b}ris` is Paris, `Cour de
+/// cas\u{ad}sation (Judi\u{ad}libre)` names the producer. Another city so written is still
+/// another, quoted as written.
+#[test]
+fn invisible_characters_in_identification_and_attribution_are_nothing() {
+    for c in [
+        '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+    ] {
+        let mut r = clean("hidden");
+        r["seat"] = json!(format!("Pa{c}ris"));
+        r["jurisdiction"] = json!(format!("Cour de cas{c}sation"));
+        r["formation"] = json!(format!("Chambre com{c}merciale, financière et économique"));
+        r["decision_date"] = json!(format!("18 novem{c}bre 20{c}20"));
+        r["number"] = json!(format!("19-19.{c}463"));
+        r["attribution"] = json!(format!("Source : Cour de cas{c}sation (Judi{c}libre)"));
+        let mut other = clean("other");
+        other["seat"] = json!(format!("Ly{c}on"));
+        other["attribution"] = json!(format!("{c}Judi{c}libre{c}"));
+        assert_eq!(
+            messages_with(&[r, other], None),
+            vec![(
+                "other".to_string(),
+                Rule::INT006,
+                format!("seat «Ly{c}on» contradicts the reference (Paris)")
+            )],
+            "{c:?}"
+        );
+    }
+}
+
+/// Decimal digits of other scripts (full-width, Arabic-Indic, extended Arabic-Indic,
+/// Devanagari) are read as their values in a date, a number and an update notice: the right
+/// ones are no finding, wrong ones INT006, quoted as written. A value present but unreadable
+/// is said so, never absent.
+#[test]
+fn digits_of_other_scripts_are_read_in_identification() {
+    let with = |id: &str, field: &str, value: &str| {
+        let mut r = clean(id);
+        r[field] = json!(value);
+        r
+    };
+    // The notice alone dates the load.
+    let mut notice = with(
+        "notice-fw",
+        "update_notice",
+        "Document chargé sur le site source le ２１/１１/２０２６",
+    );
+    notice.as_object_mut().unwrap().remove("updated_at");
+    let records = [
+        notice,
+        with("date-fw", "decision_date", "２０２０-１１-１８"),
+        with("date-ar", "decision_date", "١٨/١١/٢٠٢٠"),
+        with("date-fa", "decision_date", "۱۸ novembre ۲۰۲۰"),
+        with("date-dev", "decision_date", "२०२०-११-१८"),
+        with("num-fw", "number", "１９-１９.４６３"),
+        with("num-ar", "number", "n° ١٩-١٩.٤٦٣"),
+        with("date-fw-wrong", "decision_date", "２０２２-０１-０１"),
+        with("num-fw-wrong", "number", "９９-９９.９９９"),
+        with("num-ar-wrong", "number", "٩٩-٩٩.٩٩٩"),
+        with("date-cjk", "decision_date", "二〇二〇年"),
+    ];
+    assert_eq!(
+        messages_with(&records, None),
+        vec![
+            (
+                "date-fw-wrong".to_string(),
+                Rule::INT006,
+                "decision_date «２０２２-０１-０１» contradicts the reference (2020-11-18)"
+                    .to_string()
+            ),
+            (
+                "num-fw-wrong".to_string(),
+                Rule::INT006,
+                "number «９９-９９.９９９» contradicts the reference (19-19.463)".to_string()
+            ),
+            (
+                "num-ar-wrong".to_string(),
+                Rule::INT006,
+                "number «٩٩-٩٩.٩٩٩» contradicts the reference (19-19.463)".to_string()
+            ),
+            (
+                "date-cjk".to_string(),
+                Rule::INT005,
+                "identification required beside the decision is shown in no form that \
+                 identifies the decision: decision_date «二〇二〇年» (no date can be read in it)"
+                    .to_string()
+            ),
+        ]
+    );
+}
