@@ -390,16 +390,20 @@ fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
     // The history times the update (10:00 UTC, 11:00 in Paris) on 1 November 2026.
     let history = r#"{"transactions":[
         {"id":"5fca277de35a255d41ca73ab","action":"updated","date":"2026-11-01T10:00:00Z"}]}"#;
-    let got = messages_with(
-        &[
-            record("day", "2026-11-01"),
-            record("before", "2026-11-01T10:30:00+01:00"),
-            record("after", "2026-11-01T11:30:00+01:00"),
-            record("next-day", "2026-11-02"),
-            clean("fresh"),
-        ],
-        Some(history),
-    );
+    let lines: Vec<String> = [
+        record("day", "2026-11-01"),
+        record("before", "2026-11-01T10:30:00+01:00"),
+        record("after", "2026-11-01T11:30:00+01:00"),
+        record("next-day", "2026-11-02"),
+        // Loaded the day before, at a time: the days tell the order.
+        record("day-before", "2026-10-31T23:00:00+01:00"),
+        clean("fresh"),
+    ]
+    .iter()
+    .map(|r| r.to_string())
+    .collect();
+    let report = report_lines_with(&lines, Some(history));
+    let got = messages(&report);
     let substituted =
         "the record reads «Cour : CASSE le» where the reference reads «Cour : REJETTE le»";
     assert_eq!(
@@ -414,16 +418,51 @@ fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
                  rather than for an alteration"
                     .to_string()
             ),
+            // Both on one day, each at a time: the message gives the times, which tell why
+            // the update came after (10:30 in Paris is 09:30 UTC).
             (
                 "before".into(),
                 Rule::FRE002,
-                "the source updated the decision on 2026-11-01, after the record was last \
-                 loaded on 2026-11-01, and the record's text differs: a correction was missed"
+                "the source updated the decision on 2026-11-01 10:00 UTC, after the record was \
+                 last loaded on 2026-11-01 09:30 UTC, and the record's text differs: a \
+                 correction was missed"
                     .into()
             ),
             ("after".into(), Rule::INT001, substituted.into()),
             ("next-day".into(), Rule::INT001, substituted.into()),
+            (
+                "day-before".into(),
+                Rule::FRE002,
+                "the source updated the decision on 2026-11-01, after the record was last \
+                 loaded on 2026-10-31, and the record's text differs: a correction was missed"
+                    .into()
+            ),
         ]
+    );
+    // The notice gives the times too, in Paris, as its other times.
+    let mut out = Vec::new();
+    vigie::report::write(
+        &report,
+        vigie::report::Format::Notice,
+        &vigie::report::WriteOptions::default(),
+        &mut out,
+    )
+    .unwrap();
+    let notice = String::from_utf8(out).unwrap().replace('\u{202f}', " ");
+    assert!(
+        notice.contains(
+            "décision mise à jour à la source le 1er novembre 2026 à 11 h 00 (heure de Paris), \
+             après le dernier chargement de l'enregistrement, le 1er novembre 2026 à 10 h 30 \
+             (heure de Paris)"
+        ),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(
+            "décision mise à jour à la source le 1er novembre 2026, après le dernier chargement \
+             de l'enregistrement, le 31 octobre 2026 "
+        ),
+        "{notice}"
     );
 }
 

@@ -1031,8 +1031,8 @@ fn notice_examples_of_freshness_show_their_dates() {
             "the source updated the decision on 2026-11-10, after the record was last loaded on 2026-10-02, and the record's text differs: a correction was missed",
         )
         .with_fact(Fact::UpdatedAfterLoad {
-            source: jiff::civil::date(2026, 11, 10),
-            loaded: jiff::civil::date(2026, 10, 2),
+            source: vigie::ident::Moment::Date(jiff::civil::date(2026, 11, 10)),
+            loaded: vigie::ident::Moment::Date(jiff::civil::date(2026, 10, 2)),
         }),
     );
     r.summary = Summary::of(&r.findings);

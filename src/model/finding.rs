@@ -178,11 +178,12 @@ pub enum Fact {
     /// FRE002: the day, in France, the source updated the decision; FRE004: the day it deleted
     /// it. `None` when the history gives no date.
     SourceDay(Option<jiff::civil::Date>),
-    /// FRE002: the days, in France, the source updated the decision and, before it, the record
-    /// was last loaded.
+    /// FRE002: when the source updated the decision and, before it, the record was last loaded
+    /// (a day alone or an instant, as each is given): the exports give the days, in France,
+    /// and the times too when both fall on one day.
     UpdatedAfterLoad {
-        source: jiff::civil::Date,
-        loaded: jiff::civil::Date,
+        source: crate::ident::Moment,
+        loaded: crate::ident::Moment,
     },
     /// FRE002 for an update on the day, in France, the record was last loaded, one of the two
     /// dates without a time: the day, and the update may have come before the load.
