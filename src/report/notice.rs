@@ -1175,10 +1175,10 @@ fn freshness_dates(f: &Finding) -> Option<String> {
              l'enregistrement",
             crate::ident::french_date(*day)
         )),
-        (Fact::UpdatedAfterLoad { source, loaded }, Rule::FRE002) => {
+        (Fact::UpdatedAfterLoad(after), Rule::FRE002) => {
             use crate::ident::Moment::Instant;
             // On one day, the times (in Paris) tell why the update came after the load.
-            let (source, loaded) = match (*source, *loaded) {
+            let (source, loaded) = match (after.source, after.loaded) {
                 (s @ Instant(_), l @ Instant(_)) if s.date() == l.date() => {
                     (french_moment(s), french_moment(l))
                 }

@@ -447,10 +447,10 @@ impl<'a> Checker<'a> {
                             format!(
                                 "the source updated the decision on {source}, after the record was last loaded on {loaded}, and the record's {what} {differ}: a correction was missed"
                             ),
-                            Fact::UpdatedAfterLoad {
+                            Fact::UpdatedAfterLoad(Box::new(crate::model::AfterLoad {
                                 source: u,
                                 loaded: l,
-                            },
+                            })),
                         )
                     }
                     _ => {
