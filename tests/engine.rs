@@ -390,16 +390,20 @@ fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
     // The history times the update (10:00 UTC, 11:00 in Paris) on 1 November 2026.
     let history = r#"{"transactions":[
         {"id":"5fca277de35a255d41ca73ab","action":"updated","date":"2026-11-01T10:00:00Z"}]}"#;
-    let got = messages_with(
-        &[
-            record("day", "2026-11-01"),
-            record("before", "2026-11-01T10:30:00+01:00"),
-            record("after", "2026-11-01T11:30:00+01:00"),
-            record("next-day", "2026-11-02"),
-            clean("fresh"),
-        ],
-        Some(history),
-    );
+    let lines: Vec<String> = [
+        record("day", "2026-11-01"),
+        record("before", "2026-11-01T10:30:00+01:00"),
+        record("after", "2026-11-01T11:30:00+01:00"),
+        record("next-day", "2026-11-02"),
+        // Loaded the day before, at a time: the days tell the order.
+        record("day-before", "2026-10-31T23:00:00+01:00"),
+        clean("fresh"),
+    ]
+    .iter()
+    .map(|r| r.to_string())
+    .collect();
+    let report = report_lines_with(&lines, Some(history));
+    let got = messages(&report);
     let substituted =
         "the record reads «Cour : CASSE le» where the reference reads «Cour : REJETTE le»";
     assert_eq!(
@@ -414,16 +418,51 @@ fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
                  rather than for an alteration"
                     .to_string()
             ),
+            // Both on one day, each at a time: the message gives the times, which tell why
+            // the update came after (10:30 in Paris is 09:30 UTC).
             (
                 "before".into(),
                 Rule::FRE002,
-                "the source updated the decision on 2026-11-01, after the record was last \
-                 loaded on 2026-11-01, and the record's text differs: a correction was missed"
+                "the source updated the decision on 2026-11-01 10:00 UTC, after the record was \
+                 last loaded on 2026-11-01 09:30 UTC, and the record's text differs: a \
+                 correction was missed"
                     .into()
             ),
             ("after".into(), Rule::INT001, substituted.into()),
             ("next-day".into(), Rule::INT001, substituted.into()),
+            (
+                "day-before".into(),
+                Rule::FRE002,
+                "the source updated the decision on 2026-11-01, after the record was last \
+                 loaded on 2026-10-31, and the record's text differs: a correction was missed"
+                    .into()
+            ),
         ]
+    );
+    // The notice gives the times too, in Paris, as its other times.
+    let mut out = Vec::new();
+    vigie::report::write(
+        &report,
+        vigie::report::Format::Notice,
+        &vigie::report::WriteOptions::default(),
+        &mut out,
+    )
+    .unwrap();
+    let notice = String::from_utf8(out).unwrap().replace('\u{202f}', " ");
+    assert!(
+        notice.contains(
+            "décision mise à jour à la source le 1er novembre 2026 à 11 h 00 (heure de Paris), \
+             après le dernier chargement de l'enregistrement, le 1er novembre 2026 à 10 h 30 \
+             (heure de Paris)"
+        ),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(
+            "décision mise à jour à la source le 1er novembre 2026, après le dernier chargement \
+             de l'enregistrement, le 31 octobre 2026 "
+        ),
+        "{notice}"
     );
 }
 
@@ -1229,4 +1268,97 @@ fn records_citing_one_decision_in_a_row_get_the_findings_each_gets_alone() {
         );
     }
     assert_eq!(findings_of(&records), alone);
+}
+
+/// The invisible format characters the text normalisation drops (soft hyphen, zero-width
+/// space, non-joiner and joiner, word joiner, byte order mark) are nothing in an
+/// identification or attribution field either: `Pa\u{200b}ris` is Paris, `Cour de
+/// cas\u{ad}sation (Judi\u{ad}libre)` names the producer. Another city so written is still
+/// another, quoted as written.
+#[test]
+fn invisible_characters_in_identification_and_attribution_are_nothing() {
+    for c in [
+        '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+    ] {
+        let mut r = clean("hidden");
+        r["seat"] = json!(format!("Pa{c}ris"));
+        r["jurisdiction"] = json!(format!("Cour de cas{c}sation"));
+        r["formation"] = json!(format!("Chambre com{c}merciale, financière et économique"));
+        r["decision_date"] = json!(format!("18 novem{c}bre 20{c}20"));
+        r["number"] = json!(format!("19-19.{c}463"));
+        r["attribution"] = json!(format!("Source : Cour de cas{c}sation (Judi{c}libre)"));
+        let mut other = clean("other");
+        other["seat"] = json!(format!("Ly{c}on"));
+        other["attribution"] = json!(format!("{c}Judi{c}libre{c}"));
+        assert_eq!(
+            messages_with(&[r, other], None),
+            vec![(
+                "other".to_string(),
+                Rule::INT006,
+                format!("seat «Ly{c}on» contradicts the reference (Paris)")
+            )],
+            "{c:?}"
+        );
+    }
+}
+
+/// Decimal digits of other scripts (full-width, Arabic-Indic, extended Arabic-Indic,
+/// Devanagari) are read as their values in a date, a number and an update notice: the right
+/// ones are no finding, wrong ones INT006, quoted as written. A value present but unreadable
+/// is said so, never absent.
+#[test]
+fn digits_of_other_scripts_are_read_in_identification() {
+    let with = |id: &str, field: &str, value: &str| {
+        let mut r = clean(id);
+        r[field] = json!(value);
+        r
+    };
+    // The notice alone dates the load.
+    let mut notice = with(
+        "notice-fw",
+        "update_notice",
+        "Document chargé sur le site source le ２１/１１/２０２６",
+    );
+    notice.as_object_mut().unwrap().remove("updated_at");
+    let records = [
+        notice,
+        with("date-fw", "decision_date", "２０２０-１１-１８"),
+        with("date-ar", "decision_date", "١٨/١١/٢٠٢٠"),
+        with("date-fa", "decision_date", "۱۸ novembre ۲۰۲۰"),
+        with("date-dev", "decision_date", "२०२०-११-१८"),
+        with("num-fw", "number", "１９-１９.４６３"),
+        with("num-ar", "number", "n° ١٩-١٩.٤٦٣"),
+        with("date-fw-wrong", "decision_date", "２０２２-０１-０１"),
+        with("num-fw-wrong", "number", "９９-９９.９９９"),
+        with("num-ar-wrong", "number", "٩٩-٩٩.٩٩٩"),
+        with("date-cjk", "decision_date", "二〇二〇年"),
+    ];
+    assert_eq!(
+        messages_with(&records, None),
+        vec![
+            (
+                "date-fw-wrong".to_string(),
+                Rule::INT006,
+                "decision_date «２０２２-０１-０１» contradicts the reference (2020-11-18)"
+                    .to_string()
+            ),
+            (
+                "num-fw-wrong".to_string(),
+                Rule::INT006,
+                "number «９９-９９.９９９» contradicts the reference (19-19.463)".to_string()
+            ),
+            (
+                "num-ar-wrong".to_string(),
+                Rule::INT006,
+                "number «٩٩-٩٩.٩٩٩» contradicts the reference (19-19.463)".to_string()
+            ),
+            (
+                "date-cjk".to_string(),
+                Rule::INT005,
+                "identification required beside the decision is shown in no form that \
+                 identifies the decision: decision_date «二〇二〇年» (no date can be read in it)"
+                    .to_string()
+            ),
+        ]
+    );
 }

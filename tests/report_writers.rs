@@ -1030,10 +1030,10 @@ fn notice_examples_of_freshness_show_their_dates() {
             Some(rec(Some("r-60"), Some("5fca277de35a255d41ca73ab"), 0, 60)),
             "the source updated the decision on 2026-11-10, after the record was last loaded on 2026-10-02, and the record's text differs: a correction was missed",
         )
-        .with_fact(Fact::UpdatedAfterLoad {
-            source: jiff::civil::date(2026, 11, 10),
-            loaded: jiff::civil::date(2026, 10, 2),
-        }),
+        .with_fact(Fact::UpdatedAfterLoad(Box::new(vigie::model::AfterLoad {
+            source: vigie::ident::Moment::Date(jiff::civil::date(2026, 11, 10)),
+            loaded: vigie::ident::Moment::Date(jiff::civil::date(2026, 10, 2)),
+        }))),
     );
     r.summary = Summary::of(&r.findings);
     let text = render(&r, Format::Notice, &WriteOptions::default());

@@ -3079,11 +3079,18 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         None => TextFormat::Plain,
         Some(s) if s == "plain" || s == "text" || s.is_empty() => TextFormat::Plain,
         Some(s) if s == "html" => TextFormat::Html,
-        Some(s) => {
+        Some(_) => {
+            // Quoted as written (case and all), at most 40 chars as other quoted values.
+            let written: String = fmt
+                .as_deref()
+                .unwrap_or_default()
+                .chars()
+                .take(40)
+                .collect();
             return Err(err(
                 "text_format",
                 &id,
-                format!("`text_format` must be `plain` or `html`, not `{s}`"),
+                format!("`text_format` must be `plain` or `html`, not `{written}`"),
             ));
         }
     };
@@ -5044,6 +5051,16 @@ mod tests {
                 br#"{"id":"a","text_format":"md","text_format":"rtf"}"#,
                 None,
                 (1, 44, "`text_format` must be `plain` or `html`, not `rtf`"),
+            ),
+            // The value is quoted as written, not lower-cased.
+            (
+                br#"{"id":"a","text_format":" Markdown QQ=="}"#,
+                None,
+                (
+                    1,
+                    25,
+                    "`text_format` must be `plain` or `html`, not ` Markdown QQ==`",
+                ),
             ),
             (
                 b"{\n  \"id\": \"a\",\n  \"commentary\": {\"x\": 1}\n}",

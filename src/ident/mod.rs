@@ -28,7 +28,7 @@ pub use dates::{
     has_date_like, paris, paris_day, paris_instant, parse_date, parse_moment, read_day,
 };
 pub(crate) use fold::memoized;
-pub use fold::{fold, words};
+pub use fold::{digit_value, fold, plain, words};
 
 /// How a record's identification field compares with the reference decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,8 @@ pub enum Comparison {
 
 /// Compares the record's value of `field` with the reference (SPEC §2.2).
 pub fn compare(field: IdField, record_value: &str, reference: &ReferenceDecision) -> Comparison {
+    // Invisible characters are nothing, digits of any script their values (see [`plain`]).
+    let record_value = plain(record_value);
     let value = record_value.trim();
     if value.is_empty() {
         return Comparison::Unknown;
@@ -323,6 +325,7 @@ fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
 /// to the reference's) or when vigie cannot tell. A value that shows nothing at all (`-`,
 /// `N/A`) is absent, not unreadable.
 pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) -> Option<String> {
+    let value = plain(value);
     let value = value.trim();
     if value.is_empty() || placeholder(value) {
         return None;
@@ -402,9 +405,10 @@ pub fn placeholder(value: &str) -> bool {
     if ascii_alnum > 14 || value.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // Letters or digits of another script are a value, which may be unreadable but is there.
     let key: String = fold(value)
         .chars()
-        .filter(char::is_ascii_alphanumeric)
+        .filter(|c| c.is_alphanumeric())
         .collect();
     matches!(
         key.as_str(),

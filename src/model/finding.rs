@@ -178,12 +178,9 @@ pub enum Fact {
     /// FRE002: the day, in France, the source updated the decision; FRE004: the day it deleted
     /// it. `None` when the history gives no date.
     SourceDay(Option<jiff::civil::Date>),
-    /// FRE002: the days, in France, the source updated the decision and, before it, the record
-    /// was last loaded.
-    UpdatedAfterLoad {
-        source: jiff::civil::Date,
-        loaded: jiff::civil::Date,
-    },
+    /// FRE002: when the source updated the decision and, before it, the record was last loaded
+    /// (boxed: a few findings have it).
+    UpdatedAfterLoad(Box<AfterLoad>),
     /// FRE002 for an update on the day, in France, the record was last loaded, one of the two
     /// dates without a time: the day, and the update may have come before the load.
     SameDayAsLoad(jiff::civil::Date),
@@ -206,6 +203,15 @@ pub struct Newest {
     pub age_secs: u64,
     /// Records dated more than a day after the audit time, set aside.
     pub set_aside: u64,
+}
+
+/// The facts of an FRE002 for an update at source after the record's last load, each a day
+/// alone or an instant as given: the exports give the days, in France, and the times too when
+/// both fall on one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AfterLoad {
+    pub source: Moment,
+    pub loaded: Moment,
 }
 
 /// The facts of an FRE001 for a date of last update after the audit time.

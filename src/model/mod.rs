@@ -4,8 +4,8 @@ mod finding;
 pub mod producer;
 
 pub use finding::{
-    AfterAudit, ComparedWith, Evidence, Fact, Finding, Newest, Personal, RecordRef, file_key,
-    number_occurrences,
+    AfterAudit, AfterLoad, ComparedWith, Evidence, Fact, Finding, Newest, Personal, RecordRef,
+    file_key, number_occurrences,
 };
 pub use producer::{IdField, Producer};
 

@@ -1175,12 +1175,23 @@ fn freshness_dates(f: &Finding) -> Option<String> {
              l'enregistrement",
             crate::ident::french_date(*day)
         )),
-        (Fact::UpdatedAfterLoad { source, loaded }, Rule::FRE002) => Some(format!(
-            "décision mise à jour à la source le {}, après le dernier chargement de \
-             l'enregistrement, le {}",
-            crate::ident::french_date(*source),
-            crate::ident::french_date(*loaded)
-        )),
+        (Fact::UpdatedAfterLoad(after), Rule::FRE002) => {
+            use crate::ident::Moment::Instant;
+            // On one day, the times (in Paris) tell why the update came after the load.
+            let (source, loaded) = match (after.source, after.loaded) {
+                (s @ Instant(_), l @ Instant(_)) if s.date() == l.date() => {
+                    (french_moment(s), french_moment(l))
+                }
+                (s, l) => (
+                    format!("le {}", crate::ident::french_date(s.date())),
+                    format!("le {}", crate::ident::french_date(l.date())),
+                ),
+            };
+            Some(format!(
+                "décision mise à jour à la source {source}, après le dernier chargement de \
+                 l'enregistrement, {loaded}"
+            ))
+        }
         (Fact::SameDayAsLoad(day), Rule::FRE002) => Some(format!(
             "décision mise à jour à la source le {}, le jour même du dernier chargement de \
              l'enregistrement, sans heure qui dise lequel a précédé l'autre",

@@ -73,14 +73,17 @@ const NAMES: &[(Named, &[&str])] = &[
     ),
 ];
 
-/// Lower case, accents removed, every run of non-alphanumerics one space.
+/// Lower case, accents removed, every run of non-alphanumerics one space; the invisible format
+/// characters the text normalisation drops are nothing (`Légi\u{ad}france` is `legifrance`).
 pub fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
     let mut space = true;
     for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
+        if unicode_normalization::char::is_combining_mark(c)
+            || crate::text::normalize::is_invisible(c)
+        {
             continue;
         }
         if c.is_alphanumeric() {
@@ -110,6 +113,20 @@ pub fn named(attribution: &str) -> Vec<Named> {
 }
 
 fn named_uncached(attribution: &str) -> Vec<Named> {
+    // `C\u{200b}E` is `CE`, as `Légi\u{ad}france` is Légifrance.
+    let visible: String;
+    let attribution = if attribution
+        .chars()
+        .any(crate::text::normalize::is_invisible)
+    {
+        visible = attribution
+            .chars()
+            .filter(|&c| !crate::text::normalize::is_invisible(c))
+            .collect();
+        visible.as_str()
+    } else {
+        attribution
+    };
     let f = fold(attribution);
     NAMES
         .iter()
@@ -377,6 +394,30 @@ mod tests {
         );
         assert!(named("la société Dilo Guyane").is_empty());
         assert!(named("Notre rédaction").is_empty());
+    }
+
+    /// The invisible format characters the text normalisation drops (a soft hyphen, a
+    /// zero-width space, joiner, word joiner, byte order mark) hide nothing of a producer's
+    /// name: `Légi\u{ad}france` is Légifrance, no ATT001.
+    #[test]
+    fn invisible_chars_hide_no_producer() {
+        for c in [
+            '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+        ] {
+            for (attr, who) in [
+                (format!("Légi{c}france"), Named::Legifrance),
+                (format!("Source\u{a0}: Légi{c}france"), Named::Legifrance),
+                (format!("Cour de cas{c}sation"), Named::CourDeCassation),
+                (format!("Source : C{c}E"), Named::ConseilEtat),
+            ] {
+                assert_eq!(named(&attr), vec![who], "{attr:?}");
+            }
+            let attr = format!("Légi{c}france");
+            assert!(
+                rules(Some(&attr), Some(Producer::Legifrance)).is_empty(),
+                "{attr:?}"
+            );
+        }
     }
 
     /// English attributions name the producer in English: the right one is no finding, the

@@ -440,17 +440,19 @@ impl<'a> Checker<'a> {
                 // The day in France, where the source dates it (`2026-11-10T23:30:00Z` is the 11th
                 // in Paris).
                 let (message, fact) = match relation {
-                    freshness::UpdateToLoad::After => (
-                        format!(
-                            "the source updated the decision on {}, after the record was last loaded on {}, and the record's {what} {differ}: a correction was missed",
-                            u.date(),
-                            l.date()
-                        ),
-                        Fact::UpdatedAfterLoad {
-                            source: u.date(),
-                            loaded: l.date(),
-                        },
-                    ),
+                    freshness::UpdateToLoad::After => {
+                        // On one day, only the times tell why the update came after.
+                        let (source, loaded) = freshness::days_or_times(u, l);
+                        (
+                            format!(
+                                "the source updated the decision on {source}, after the record was last loaded on {loaded}, and the record's {what} {differ}: a correction was missed"
+                            ),
+                            Fact::UpdatedAfterLoad(Box::new(crate::model::AfterLoad {
+                                source: u,
+                                loaded: l,
+                            })),
+                        )
+                    }
                     _ => {
                         use crate::ident::Moment::Date;
                         let no_time = match (l, u) {

@@ -163,6 +163,16 @@ pub fn english_duration(secs: u64) -> String {
     }
 }
 
+/// Two moments (a source's update and a record's load) as a message gives them: their days in
+/// France (`2026-11-21`), or, when both are instants on one day, each in UTC to the minute
+/// (`2026-11-21 10:00 UTC`), since only the times then tell which came first.
+pub fn days_or_times(a: Moment, b: Moment) -> (String, String) {
+    match (a, b) {
+        (Moment::Instant(x), Moment::Instant(y)) if a.date() == b.date() => (utc(x), utc(y)),
+        _ => (a.date().to_string(), b.date().to_string()),
+    }
+}
+
 /// An instant in UTC, to the minute, or to the second when it has seconds.
 fn utc(t: Timestamp) -> String {
     let z = t.to_zoned(jiff::tz::TimeZone::UTC);

@@ -20,11 +20,20 @@ pub fn record_value(r: &Record, f: IdField) -> Option<&str> {
         IdField::DecisionDate => r.decision_date.as_deref(),
         IdField::Number => r.number.as_deref(),
     };
+    // Digits of any script count (`２０２３-１０-０３`, `٩٩-٩٩.٩٩٩`).
+    let has_digit = |s: &str, nonzero: bool| {
+        let counts = |d: u8| !nonzero || d > 0;
+        if s.is_ascii() {
+            s.bytes().any(|b| b.is_ascii_digit() && counts(b - b'0'))
+        } else {
+            s.chars().any(|c| ident::digit_value(c).is_some_and(counts))
+        }
+    };
     let shows = |s: &str| {
-        let digit = s.bytes().any(|b| matches!(b, b'1'..=b'9'));
+        let digit = has_digit(s, true);
         match f {
             IdField::Number => digit,
-            IdField::DecisionDate => digit || !s.bytes().any(|b| b.is_ascii_digit()),
+            IdField::DecisionDate => digit || !has_digit(s, false),
             _ => true,
         }
     };

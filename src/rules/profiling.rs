@@ -11,6 +11,7 @@ use crate::model::{Evidence, Finding, Personal, RecordRef};
 use crate::text::names::{BODIES, may_be_name_word};
 use regex::Regex;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 /// Words of a field name that designate magistrates or clerks.
@@ -732,11 +733,12 @@ const HEADER_WORDS: &[&str] = &[
     "audience",
 ];
 
-/// A word of a field's value: where it is, as written and folded.
+/// A word of a field's value: where it is (`start..end`, as written), its letters (`text`: as
+/// written, without the invisible characters and combining marks it may hold) and folded.
 struct Word<'s> {
     start: usize,
     end: usize,
-    text: &'s str,
+    text: Cow<'s, str>,
     folded: String,
 }
 
@@ -813,8 +815,25 @@ impl Word<'_> {
     }
 }
 
+/// Whether `c`, inside a word, is part of it without being a letter a reader sees apart: an
+/// invisible format character (a soft hyphen, a zero-width space: `B\u{ad}onnal` is one word,
+/// `Bonnal`) or a combining mark (`Kamiń́ski`).
+fn inside_word(c: char) -> bool {
+    crate::text::normalize::is_invisible(c) || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// `w` without the chars [`inside_word`] tells, borrowed when it holds none.
+fn letters(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() || !w.chars().any(inside_word) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.chars().filter(|&c| !inside_word(c)).collect())
+    }
+}
+
 /// The words of `s`: letters, with inner hyphens and apostrophes (`Dang Van Sung`,
-/// `Bacache-Gibeili`); an elided article or preposition is a word of its own (`l'audience`).
+/// `Bacache-Gibeili`), invisible characters and combining marks (see [`inside_word`]); an
+/// elided article or preposition is a word of its own (`l'audience`).
 fn words_of(s: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize| {
@@ -827,8 +846,8 @@ fn words_of(s: &str) -> Vec<Word<'_>> {
             out.push(Word {
                 start,
                 end: start + i,
-                text: &text[..i],
-                folded: crate::ident::fold(&text[..i]),
+                folded: crate::ident::fold(&letters(&text[..i])),
+                text: letters(&text[..i]),
             });
             start += q;
             text = &text[q..];
@@ -837,14 +856,15 @@ fn words_of(s: &str) -> Vec<Word<'_>> {
             out.push(Word {
                 start,
                 end: start + text.len(),
-                text,
-                folded: crate::ident::fold(text),
+                folded: crate::ident::fold(&letters(text)),
+                text: letters(text),
             });
         }
     };
     let mut word: Option<usize> = None;
     for (i, c) in s.char_indices() {
-        let letter = c.is_alphabetic() || (word.is_some() && matches!(c, '-' | '\'' | '’'));
+        let letter = c.is_alphabetic()
+            || (word.is_some() && (matches!(c, '-' | '\'' | '’') || inside_word(c)));
         match (letter, word) {
             (true, None) => word = Some(i),
             (false, Some(w)) => {
@@ -870,8 +890,10 @@ impl CourtName {
     /// without civility, role or particle; `None` without any.
     fn new(name: &str) -> Option<Self> {
         let words: Vec<String> = name
-            .split(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
-            .filter(|w| may_be_name_word(w))
+            .split(|c: char| {
+                !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’') || inside_word(c))
+            })
+            .filter(|w| may_be_name_word(&letters(w)))
             .map(crate::ident::fold)
             .collect();
         (!words.is_empty()).then(|| CourtName(words, name.trim().to_string()))
@@ -965,7 +987,7 @@ fn named_members<'c>(s: &str, words: &[Word<'_>], court: &'c [CourtName]) -> Vec
                 }
                 // A first name, or another part of the surname (`Dang Van Sung`); a particle
                 // (`Van`, `de`) is neither.
-                if b.capital() && may_be_member_word(b) && may_be_name_word(b.text) {
+                if b.capital() && may_be_member_word(b) && may_be_name_word(&b.text) {
                     if name.0.contains(&b.folded) {
                         strong = true;
                     } else if name.0.len() >= 2 {
@@ -984,7 +1006,7 @@ fn named_members<'c>(s: &str, words: &[Word<'_>], court: &'c [CourtName]) -> Vec
             let complement = i > 0
                 && joined(&words[i - 1], w)
                 && matches!(
-                    words[i - 1].text,
+                    words[i - 1].text.as_ref(),
                     "de" | "du"
                         | "d"
                         | "des"
@@ -1364,7 +1386,7 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// title.
 static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:vice-pr[eé]sidente?|pr[eé]sidente?|juges?|magistrate?s?|conseill[eè]re?s?|rapporteure?|greffi[eè]re?|procureure?|substitut|doyen(?:ne)?|assesseure?s?|avocate?\s+g[eé]n[eé]rale?)\s+(\p{Lu}[\p{L}'’-]*\p{L})",
+        r"(?i:vice-pr[eé]sidente?|pr[eé]sidente?|juges?|magistrate?s?|conseill[eè]re?s?|rapporteure?|greffi[eè]re?|procureure?|substitut|doyen(?:ne)?|assesseure?s?|avocate?\s+g[eé]n[eé]rale?)\s+(\p{Lu}[\p{L}\p{M}'’\x{AD}\x{200B}-\x{200D}\x{2060}\x{FEFF}-]*\p{L})",
     )
     .expect("a valid pattern")
 });
@@ -1385,7 +1407,8 @@ fn titled_names(value: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             || NOT_PERSON_WORDS.contains(&f)
             || HEADER_WORDS.contains(&f)
             || ORG_WORDS.contains(&f);
-        (!cut && !office && may_be_name_word(name.as_str())).then_some((name.start(), name.end()))
+        (!cut && !office && may_be_name_word(&letters(name.as_str())))
+            .then_some((name.start(), name.end()))
     })
 }
 
@@ -1431,9 +1454,9 @@ pub fn check_text(
         };
         let window = fold_text(&value[lo..hi]);
         let name = &value[start..end];
-        let surname = name.split_whitespace().last().unwrap_or(name);
+        let surname = letters(name.split_whitespace().last().unwrap_or(name));
         let magistrate = MAGISTRATE_NEAR.is_match(&window)
-            || (magistrates(surname) && !OTHER_PROFESSIONAL_NEAR.is_match(&window));
+            || (magistrates(&surname) && !OTHER_PROFESSIONAL_NEAR.is_match(&window));
         if magistrate && PRACTICE.is_match(&window) {
             out.push(analytics_finding(
                 path,
@@ -1699,7 +1722,7 @@ fn identity_pieces(shown: &str, known: &dyn Fn(&str) -> bool) -> Vec<Personal> {
         NOT_IDENTITY.contains(&f)
             || ANALYTICS_WORDS.contains(&f)
             || COMMON_WORDS.contains(&f)
-            || !may_be_name_word(w.text)
+            || !may_be_name_word(&w.text)
     };
     let name_like = |w: &Word<'_>| w.capital() && w.text.chars().count() >= 2 && !common(w);
     // Whether word `k` opens a sentence or a quoted value.
@@ -1769,7 +1792,7 @@ fn identity_pieces(shown: &str, known: &dyn Fn(&str) -> bool) -> Vec<Personal> {
             let lower_next = words
                 .get(k + 1)
                 .is_some_and(|n| joined(k + 1) && !n.capital());
-            if opens(k) && lower_next && !known(w.text) {
+            if opens(k) && lower_next && !known(&w.text) {
                 return None;
             }
             Some(true)
@@ -2666,6 +2689,64 @@ mod tests {
         assert_eq!(e.excerpt.as_deref(), Some("M. Bonnal"));
         assert_eq!(e.personal.len(), 1);
         assert!(!out[0].message.contains("Bonnal"));
+    }
+
+    /// An invisible character (a soft hyphen from a CMS's `&shy;`, a zero-width space or joiner,
+    /// a word joiner, a byte order mark) or a combining mark inside a magistrate's name leaves
+    /// it one name: redacted whole on export, in a field naming them (PRF001) as in a
+    /// commentary judging them (PRF002), whether the decision names them or not.
+    #[test]
+    fn a_name_holding_an_invisible_char_or_a_mark_is_redacted_whole() {
+        let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
+        let exported = |f: &Finding| {
+            let e = f.evidence.as_ref().unwrap();
+            crate::report::redact::redact(e.excerpt.as_deref().unwrap(), &e.personal)
+        };
+        for inside in [
+            '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{301}',
+        ] {
+            // PRF001: the field `president`, and a field listing the court.
+            let name = format!("M. B{inside}onnal");
+            let mut out = Vec::new();
+            check(
+                &[("president".into(), json!(name))],
+                &Arc::default(),
+                &mut out,
+            );
+            assert_eq!(out.len(), 1, "{name:?}");
+            assert_eq!(exported(&out[0]), "M. B••••••", "{name:?}");
+            let mut out = Vec::new();
+            check_court_members(
+                &[("persons".into(), json!(name))],
+                &pros,
+                &Arc::default(),
+                &mut out,
+            );
+            assert_eq!(out.len(), 1, "{name:?}");
+            assert_eq!(exported(&out[0]), "M. B••••••", "{name:?}");
+            // PRF002: the name cut after its second letter, a known one and an unknown one.
+            for surname in ["Bonnal", "Durand"] {
+                let (a, b) = surname.split_at(2);
+                let text = format!(
+                    "Le président {a}{inside}{b} casse 90 % des arrêts, taux de cassation record"
+                );
+                let mut out = Vec::new();
+                check_texts(
+                    Some(&text),
+                    &[],
+                    &|s| pros.names_surname(s),
+                    &Arc::default(),
+                    &mut out,
+                );
+                assert_eq!(out.len(), 1, "{text:?}");
+                assert_eq!(out[0].rule, Rule::PRF002);
+                let want = format!(
+                    "Le président {}•••••• casse 90 % des arrêts, taux de cassation record",
+                    &a[..1]
+                );
+                assert_eq!(exported(&out[0]), want, "{text:?}");
+            }
+        }
     }
 
     /// The words [`names_someone`] looks up are written as it folds a token, else they never

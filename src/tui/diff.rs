@@ -820,13 +820,21 @@ fn push(v: &mut Vec<Seg>, kind: SegKind, piece: &str, highlight: bool, personal:
 /// Masks personal data as exports redact it (SPEC §4, [`crate::report::redact::redact`]): a word
 /// of a name keeps its first letter, the rest becomes `•`; a piece that holds a digit (a date,
 /// a phone number, an address) is masked whole, its words too (the month of a date of birth
-/// tells a letter of it). No digit is ever kept.
+/// tells a letter of it). No digit is ever kept. A word goes on over an invisible character (a
+/// soft hyphen, a zero-width space, which the terminal sanitiser shows as `�`) or a combining
+/// mark inside it: `B\u{ad}onnal` is `B•••••••`, never `B•�o••••`'s letter after it.
 pub fn mask(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_word = false;
     let numeric = text.chars().any(|c| c.is_numeric());
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if in_word
+            && (c == '\u{fffd}'
+                || crate::text::normalize::is_invisible(c)
+                || unicode_normalization::char::is_combining_mark(c))
+        {
+            out.push('•');
+        } else if c.is_alphanumeric() {
             out.push(if in_word || numeric || !c.is_alphabetic() {
                 '•'
             } else {
@@ -1237,6 +1245,18 @@ mod tests {
     #[test]
     fn masks_keep_first_letters() {
         assert_eq!(mask("Sophie Lambert"), "S••••• L••••••");
+    }
+
+    /// An invisible character or a combining mark inside a name, as read or as the terminal
+    /// sanitiser shows it (`�`), does not start a word whose first letter would show.
+    #[test]
+    fn masks_go_on_over_invisible_chars_and_marks() {
+        for inside in [
+            '\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}', '\u{fffd}', '\u{301}',
+        ] {
+            let name = format!("Bo{inside}nnal Sophie");
+            assert_eq!(mask(&name), "B•••••• S•••••", "{name:?}");
+        }
     }
 
     /// No digit of personal data is kept, nor a letter of a piece that holds digits (the
