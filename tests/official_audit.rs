@@ -1749,3 +1749,68 @@ fn a_heading_letter_spaced_or_set_solid_is_no_change() {
         ]
     );
 }
+
+/// DILA's header draws rules with underscores (`________________________________________` under
+/// the court's name and the date, in 91 of the 92 decisions): a copy that leaves them out, draws
+/// them with another char, or renders the text as HTML with `<hr>` in their place, shows the
+/// decision unaltered (no INT003, nor INT001 for the rule drawn otherwise). A word changed
+/// beside a rule left out is still an alteration, and the finding quotes the word, not the rule.
+#[test]
+fn rule_lines_left_out_or_drawn_otherwise_are_no_difference() {
+    let decisions = dila();
+    let rule = regex::Regex::new("_{3,}").unwrap();
+    assert_eq!(
+        decisions.iter().filter(|d| rule.is_match(&d.text)).count(),
+        91
+    );
+    let mut records = Vec::new();
+    for (i, d) in decisions.iter().enumerate() {
+        let variant = |what: &str, text: String, html: bool| {
+            let mut r = record(d, i);
+            r["id"] = json!(format!("{what}-{i}"));
+            r["text"] = json!(text);
+            if html {
+                r["text_format"] = json!("html");
+            }
+            r
+        };
+        records.push(variant(
+            "removed",
+            rule.replace_all(&d.text, "").into_owned(),
+            false,
+        ));
+        records.push(variant(
+            "redrawn",
+            rule.replace_all(&d.text, "═════").into_owned(),
+            false,
+        ));
+        let html = d.text.replace('&', "&amp;").replace('<', "&lt;");
+        records.push(variant(
+            "hr",
+            rule.replace_all(&html, "<hr>").into_owned(),
+            true,
+        ));
+    }
+    assert_eq!(audit(&records, &[data("dila-cass")]), vec![]);
+
+    // The rule under `AU NOM DU PEUPLE FRANÇAIS` left out, and the word after it changed.
+    let (i, d) = crim();
+    let from = "AU NOM DU PEUPLE FRANÇAIS\n _________________________\n\n\n ARRÊT";
+    let to = "AU NOM DU PEUPLE FRANÇAIS\n\n\n JUGEMENT";
+    assert_eq!(d.text.matches(from).count(), 1);
+    let mut r = record(&d, i);
+    r["id"] = json!("word-changed");
+    r["text"] = json!(d.text.replace(from, to));
+    let rep = report(&[r], &[data("dila-cass")], None);
+    assert_eq!(
+        messages(&rep),
+        vec![(
+            "word-changed".to_string(),
+            Rule::INT001,
+            // The words around it quoted (the reference's word before is past the rule, too
+            // far back to be quoted), the rule not.
+            "the record reads «FRANÇAIS JUGEMENT DE» where the reference reads «ARRÊT DE»"
+                .to_string()
+        )]
+    );
+}
