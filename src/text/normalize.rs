@@ -1037,6 +1037,11 @@ fn starts_segment(c: char) -> bool {
             ))
 }
 
+/// Elements whose content a browser does not show in the page: scripts, styles, the page's
+/// title (shown in the window's title bar, not in the page) and templates. Their content is
+/// dropped, up to their end tag.
+const RAW_TAGS: &[&str] = &["script", "style", "title", "template"];
+
 /// Elements whose start or end separates words, as a line break does.
 const BLOCK_TAGS: &[&str] = &[
     "br",
@@ -1073,8 +1078,8 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Walks an HTML text, calling `f` with each char of its text content and its original char
-/// index. Tags are removed (block tags count as white space), comments, scripts and styles are
-/// dropped, entities are decoded.
+/// index. Tags are removed (block tags count as white space), comments and the content of
+/// scripts, styles, titles and templates ([`RAW_TAGS`]) are dropped, entities are decoded.
 pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
     let bytes = text.as_bytes();
     let mut pos = 0usize; // byte position
@@ -1089,7 +1094,8 @@ pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
                     TagKind::Block => f(' ', ci),
                     TagKind::Inline => {}
                     TagKind::RawStart(name) => {
-                        // Skip until the matching end tag: scripts and styles are not text.
+                        // Skip until the matching end tag: scripts, styles, titles and
+                        // templates are not text of the page.
                         let rest = &text[pos + len..];
                         let skip = skip_raw(rest, name);
                         ci += count(tag_text) + count(&rest[..skip]);
@@ -1124,7 +1130,7 @@ enum TagKind {
     RawStart(&'static str),
 }
 
-/// The length of the content of a script or style element and its end tag, from `rest`.
+/// The length of the content of a [`RAW_TAGS`] element and its end tag, from `rest`.
 fn skip_raw(rest: &str, name: &str) -> usize {
     let close = format!("</{name}");
     find_ascii_ci(rest, &close)
@@ -1177,13 +1183,12 @@ fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
         .iter()
         .position(|c| !c.is_ascii_alphanumeric())
         .unwrap_or(name.len())];
-    if !closing {
-        if name.eq_ignore_ascii_case(b"script") {
-            return Some((end, TagKind::RawStart("script")));
-        }
-        if name.eq_ignore_ascii_case(b"style") {
-            return Some((end, TagKind::RawStart("style")));
-        }
+    if !closing
+        && let Some(raw) = RAW_TAGS
+            .iter()
+            .find(|t| t.as_bytes().eq_ignore_ascii_case(name))
+    {
+        return Some((end, TagKind::RawStart(raw)));
     }
     if BLOCK_TAGS
         .iter()
@@ -1282,6 +1287,29 @@ mod tests {
         assert_eq!(
             normalize("a &lt; b &amp; c &unknown; d", true),
             "a < b & c &unknown; d"
+        );
+    }
+
+    /// What a browser does not show in the page is no text: a script, a style, the page's
+    /// title, a template; on the hot path and the careful one, with the map pointing past them.
+    #[test]
+    fn title_and_template_are_not_text_of_the_page() {
+        let page = "<html><head><TITLE>Décision</TITLE><style>p{}</style></head><body>\
+                    <p>La Cour</p><template><p>Modèle</p></template><p>rejette</p></body></html>";
+        assert_eq!(normalize(page, true), "La Cour rejette");
+        let (mapped, careful) = (normalize_mapped(page, true), normalize_careful(page, true));
+        assert_eq!(mapped, careful);
+        let chars: Vec<char> = page.chars().collect();
+        let la = mapped.original_index(0).unwrap();
+        assert_eq!(chars[la..la + 2], ['L', 'a']);
+        let re = mapped.original_index("La Cour ".len()).unwrap();
+        assert_eq!(chars[re..re + 7].iter().collect::<String>(), "rejette");
+        // A title in the body text, not an element: text.
+        assert_eq!(normalize("<p>Titre : la cour</p>", true), "Titre : la cour");
+        // Other elements whose name starts alike are shown.
+        assert_eq!(
+            normalize("<titles>a</titles> <templ>b</templ>", true),
+            "a b"
         );
     }
 
