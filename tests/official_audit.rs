@@ -1814,3 +1814,95 @@ fn rule_lines_left_out_or_drawn_otherwise_are_no_difference() {
         )]
     );
 }
+
+/// The text of decision `d` as HTML whose numbered paragraphs (`1. Selon l'arrêt…`) are items
+/// of ordered lists that draw their numbers, each item numbered by its `value` (`by_value`) or
+/// each list by its `start`; other lines are paragraphs. `renumber` changes the numbers given.
+fn as_ordered_lists(
+    d: &ReferenceDecision,
+    by_value: bool,
+    renumber: impl Fn(i64) -> i64,
+) -> String {
+    let numbered = regex::Regex::new(r"^\s*(\d+)\. (.*)$").unwrap();
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let mut html = String::new();
+    // The number the next item of the list open would show.
+    let mut open: Option<i64> = None;
+    for line in d.text.lines() {
+        match numbered.captures(line) {
+            Some(c) => {
+                let n: i64 = c[1].parse().unwrap();
+                let shown = renumber(n);
+                if by_value {
+                    if open.is_none() {
+                        html.push_str("<ol>");
+                    }
+                    html.push_str(&format!("<li value=\"{shown}\">"));
+                } else {
+                    if open != Some(shown) {
+                        if open.is_some() {
+                            html.push_str("</ol>");
+                        }
+                        html.push_str(&format!("<ol start=\"{shown}\">"));
+                    }
+                    html.push_str("<li>");
+                }
+                html.push_str(&escape(&c[2]));
+                html.push_str("</li>\n");
+                open = Some(shown + 1);
+            }
+            None => {
+                if open.take().is_some() {
+                    html.push_str("</ol>\n");
+                }
+                html.push_str(&format!("<p>{}</p>\n", escape(line)));
+            }
+        }
+    }
+    if open.is_some() {
+        html.push_str("</ol>");
+    }
+    html
+}
+
+/// Numbered paragraphs rendered as an HTML ordered list show their numbers as the browser draws
+/// them: the decision unaltered, for each of the 92 DILA decisions, whether the list says its
+/// `start` or each item its `value`. A number the list shows otherwise than the decision is an
+/// alteration.
+#[test]
+fn numbered_paragraphs_as_an_ordered_list_keep_their_numbers() {
+    let decisions = dila();
+    let mut records = Vec::new();
+    let mut lists = 0;
+    for (i, d) in decisions.iter().enumerate() {
+        for by_value in [false, true] {
+            let html = as_ordered_lists(d, by_value, |n| n);
+            lists += html.matches("<li").count();
+            let mut r = record(d, i);
+            r["id"] = json!(format!("{i}-{by_value}"));
+            r["text"] = json!(html);
+            r["text_format"] = json!("html");
+            records.push(r);
+        }
+    }
+    // Nearly every decision numbers its paragraphs.
+    assert!(lists > 92 * 2 * 10, "{lists}");
+    assert_eq!(audit(&records, &[data("dila-cass")]), vec![]);
+
+    // Paragraph 4 shown as 40, with the list numbering on from there.
+    let (i, d) = crim();
+    let mut r = record(&d, i);
+    r["id"] = json!("renumbered");
+    r["text"] = json!(as_ordered_lists(&d, true, |n| if n == 4 { 40 } else { n }));
+    r["text_format"] = json!("html");
+    let rep = report(&[r], &[data("dila-cass")], None);
+    assert_eq!(
+        messages(&rep),
+        vec![(
+            "renumbered".to_string(),
+            Rule::INT001,
+            "the record reads «employés. 40. Deux» where the reference reads «employés. 4. Deux»"
+                .to_string()
+        )]
+    );
+}

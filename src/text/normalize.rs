@@ -442,7 +442,16 @@ impl Writer<'_> {
                 MARKUP if bytes[i] == b'<' => {
                     if let Some((len, kind)) = scan_tag(&text[i..]) {
                         match kind {
-                            TagKind::Block => self.push(' ', ci),
+                            // An ordered list numbers its items: on the careful path, which
+                            // follows the lists ([`html_chars`]).
+                            TagKind::List {
+                                ordered: true,
+                                closing: false,
+                            } => return false,
+                            // Items of no ordered list show no number.
+                            TagKind::Block | TagKind::List { .. } | TagKind::Item => {
+                                self.push(' ', ci)
+                            }
                             TagKind::Inline => {}
                             TagKind::RawStart(name) => {
                                 let skip = len + skip_raw(&text[i + len..], name);
@@ -1079,12 +1088,20 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// Walks an HTML text, calling `f` with each char of its text content and its original char
 /// index. Tags are removed (block tags count as white space), comments and the content of
-/// scripts, styles, titles and templates ([`RAW_TAGS`]) are dropped, entities are decoded.
+/// scripts, styles, titles and templates ([`RAW_TAGS`]) are dropped, entities are decoded. The
+/// items of an ordered list show their numbers (`4. `), as a browser draws them ([`List`]): the
+/// chars of a number are given the index of its `<li>` tag.
 pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
     let bytes = text.as_bytes();
     let mut pos = 0usize; // byte position
     let mut ci = 0u32; // char index of `pos`
     let count = |s: &str| s.chars().count() as u32;
+    // The lists open, innermost last; how many have opened so far, and how many items each
+    // holds (read once a reversed list needs it).
+    let mut lists: Vec<List> = Vec::new();
+    let mut opened = 0;
+    let mut items: Option<Vec<i64>> = None;
+    let mut number = String::new();
     while pos < bytes.len() {
         let b = bytes[pos];
         if b == b'<' {
@@ -1092,6 +1109,31 @@ pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
                 let tag_text = &text[pos..pos + len];
                 match kind {
                     TagKind::Block => f(' ', ci),
+                    TagKind::List { ordered, closing } => {
+                        f(' ', ci);
+                        if closing {
+                            lists.pop();
+                        } else {
+                            let at = opened;
+                            opened += 1;
+                            lists.push(List::open(ordered, tag_text, || {
+                                let counts = items.get_or_insert_with(|| list_items(text));
+                                counts.get(at).copied().unwrap_or(0)
+                            }));
+                        }
+                    }
+                    TagKind::Item => {
+                        f(' ', ci);
+                        // The item's number and a full stop, as a browser shows them, from
+                        // the `<li>` tag.
+                        if let Some(list) = lists.last_mut()
+                            && list.item(tag_text, &mut number)
+                        {
+                            for c in number.chars() {
+                                f(c, ci);
+                            }
+                        }
+                    }
                     TagKind::Inline => {}
                     TagKind::RawStart(name) => {
                         // Skip until the matching end tag: scripts, styles, titles and
@@ -1124,10 +1166,217 @@ pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
     }
 }
 
+/// An HTML list open while [`html_chars`] reads a text: what the number of its next item is,
+/// when it is ordered (`<ol>`: from `start`, or 1; down from `start`, or from the number of its
+/// items, when `reversed`; an item's `value` sets its own number and the next; `type` `a`, `A`,
+/// `i` or `I` writes them as letters or Roman numerals).
+struct List {
+    ordered: bool,
+    next: i64,
+    reversed: bool,
+    style: u8,
+}
+
+impl List {
+    /// The list that `tag`, its start tag, opens; `items`, how many items it holds.
+    fn open(ordered: bool, tag: &str, items: impl FnOnce() -> i64) -> List {
+        let reversed = ordered && attribute(tag, "reversed").is_some();
+        let next = match attribute(tag, "start").and_then(|v| v.trim().parse().ok()) {
+            Some(n) => n,
+            None if reversed => items(),
+            None => 1,
+        };
+        let style = match attribute(tag, "type").map(str::as_bytes) {
+            Some([c @ (b'a' | b'A' | b'i' | b'I')]) => *c,
+            _ => b'1',
+        };
+        List {
+            ordered,
+            next,
+            reversed,
+            style,
+        }
+    }
+
+    /// Numbers an item whose start tag is `tag`: writes into `out` what a browser shows before
+    /// it (`3. `, `c. `, `iii. `), and says whether it shows any (items of an unordered list do
+    /// not).
+    fn item(&mut self, tag: &str, out: &mut String) -> bool {
+        if !self.ordered {
+            return false;
+        }
+        let n = attribute(tag, "value")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(self.next);
+        self.next = if self.reversed {
+            n.saturating_sub(1)
+        } else {
+            n.saturating_add(1)
+        };
+        out.clear();
+        match self.style {
+            b'a' | b'A' if n > 0 => {
+                // Bijective base 26: a … z, aa, ab …
+                let mut letters = Vec::new();
+                let mut k = n;
+                while k > 0 {
+                    k -= 1;
+                    letters.push(b'a' + (k % 26) as u8);
+                    k /= 26;
+                }
+                for &l in letters.iter().rev() {
+                    out.push(if self.style == b'A' {
+                        l.to_ascii_uppercase()
+                    } else {
+                        l
+                    } as char);
+                }
+            }
+            b'i' | b'I' if (1..4000).contains(&n) => {
+                let mut k = n;
+                for (value, numeral) in ROMAN {
+                    while k >= value {
+                        k -= value;
+                        if self.style == b'I' {
+                            out.push_str(&numeral.to_ascii_uppercase());
+                        } else {
+                            out.push_str(numeral);
+                        }
+                    }
+                }
+            }
+            _ => {
+                use std::fmt::Write;
+                let _ = write!(out, "{n}");
+            }
+        }
+        out.push_str(". ");
+        true
+    }
+}
+
+/// Roman numerals, largest first.
+const ROMAN: [(i64, &str); 13] = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+];
+
+/// The value of attribute `name` of start tag `tag` (`<ol start="3" reversed>`): quoted or
+/// not; empty for an attribute without a value.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let inner = tag
+        .strip_prefix('<')?
+        .strip_suffix('>')?
+        .trim_end_matches('/');
+    let b = inner.as_bytes();
+    // Past the element's name.
+    let mut k = b
+        .iter()
+        .position(|c| c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    while k < b.len() {
+        while k < b.len() && (b[k].is_ascii_whitespace() || b[k] == b'/') {
+            k += 1;
+        }
+        let at = k;
+        while k < b.len() && !b[k].is_ascii_whitespace() && b[k] != b'=' {
+            k += 1;
+        }
+        let this = &inner[at..k];
+        while k < b.len() && b[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        let value = if b.get(k) == Some(&b'=') {
+            k += 1;
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            match b.get(k) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = inner[k + 1..]
+                        .find(q as char)
+                        .map_or(b.len(), |e| k + 1 + e);
+                    let v = &inner[(k + 1).min(end)..end];
+                    k = (end + 1).min(b.len());
+                    v
+                }
+                _ => {
+                    let at = k;
+                    while k < b.len() && !b[k].is_ascii_whitespace() {
+                        k += 1;
+                    }
+                    &inner[at..k]
+                }
+            }
+        } else {
+            ""
+        };
+        if !this.is_empty() && this.eq_ignore_ascii_case(name) {
+            return Some(value);
+        }
+        if this.is_empty() && k == at {
+            k += 1;
+        }
+    }
+    None
+}
+
+/// How many items each list of an HTML text holds, in the order the lists open: their `<li>`
+/// tags, those of the lists inside them aside (what a reversed list counts down from). Read in
+/// one pass, when a reversed list first needs it.
+fn list_items(text: &str) -> Vec<i64> {
+    let (mut counts, mut open) = (Vec::new(), Vec::new());
+    let mut pos = 0;
+    while let Some(k) = memchr::memchr(b'<', &text.as_bytes()[pos..]) {
+        pos += k;
+        let Some((len, kind)) = scan_tag(&text[pos..]) else {
+            pos += 1;
+            continue;
+        };
+        match kind {
+            TagKind::List { closing: false, .. } => {
+                open.push(counts.len());
+                counts.push(0);
+            }
+            TagKind::List { closing: true, .. } => {
+                open.pop();
+            }
+            TagKind::Item => {
+                if let Some(&l) = open.last() {
+                    counts[l] += 1;
+                }
+            }
+            TagKind::RawStart(name) => pos += skip_raw(&text[pos + len..], name),
+            TagKind::Block | TagKind::Inline => {}
+        }
+        pos += len;
+    }
+    counts
+}
+
 enum TagKind {
     Block,
     Inline,
     RawStart(&'static str),
+    /// The start or end of a list (`<ol>`, `<ul>`, `<menu>`): a block, which numbers its items
+    /// when ordered.
+    List {
+        ordered: bool,
+        closing: bool,
+    },
+    /// The start of a list item (`<li>`): a block, with its number when its list is ordered.
+    Item,
 }
 
 /// The length of the content of a [`RAW_TAGS`] element and its end tag, from `rest`.
@@ -1189,6 +1438,19 @@ fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
             .find(|t| t.as_bytes().eq_ignore_ascii_case(name))
     {
         return Some((end, TagKind::RawStart(raw)));
+    }
+    let is = |t: &[u8]| name.eq_ignore_ascii_case(t);
+    if is(b"ol") || is(b"ul") || is(b"menu") {
+        return Some((
+            end,
+            TagKind::List {
+                ordered: is(b"ol"),
+                closing,
+            },
+        ));
+    }
+    if is(b"li") && !closing {
+        return Some((end, TagKind::Item));
     }
     if BLOCK_TAGS
         .iter()
@@ -1288,6 +1550,67 @@ mod tests {
             normalize("a &lt; b &amp; c &unknown; d", true),
             "a < b & c &unknown; d"
         );
+    }
+
+    /// The items of an ordered list show their numbers, as a browser draws them: from 1, from
+    /// `start`, from an item's `value` on, down when `reversed` (from the number of items
+    /// without `start`), as letters or Roman numerals by `type`; items of an unordered list
+    /// show none, nor do those of a list inside an ordered one.
+    #[test]
+    fn ordered_list_items_show_their_numbers() {
+        let html = |h: &str| {
+            let n = normalize(h, true);
+            // The careful path, and the hot one that hands an ordered list over to it.
+            assert_eq!(normalize_mapped(h, true), normalize_careful(h, true), "{h}");
+            assert_eq!(normalize_mapped(h, true).text, n);
+            n
+        };
+        assert_eq!(html("<ol><li>un</li><li>deux</li></ol>"), "1. un 2. deux");
+        assert_eq!(
+            html("<p>Faits</p><ol start=\"4\"><li>a</li><li>b</li></ol>"),
+            "Faits 4. a 5. b"
+        );
+        assert_eq!(
+            html("<OL><LI VALUE='7'>a<li>b<li value=2>c<li>d</OL>"),
+            "7. a 8. b 2. c 3. d"
+        );
+        assert_eq!(html("<ol reversed><li>a<li>b<li>c</ol>"), "3. a 2. b 1. c");
+        assert_eq!(
+            html("<ol reversed start=\"10\"><li>a<li>b</ol>"),
+            "10. a 9. b"
+        );
+        // Nested lists: each its own numbers; a reversed list counts its own items only.
+        assert_eq!(
+            html("<ol reversed><li>a<ol><li>x<li>y</ol><li>b<ul><li>z</ul></ol><ol><li>c</ol>"),
+            "2. a 1. x 2. y 1. b z 1. c"
+        );
+        assert_eq!(html("<ul><li>a</li><li>b</li></ul>"), "a b");
+        assert_eq!(
+            html("<ol type=\"a\"><li>a<li>b</ol><ol type=A start=27><li>c</ol>"),
+            "a. a b. b AA. c"
+        );
+        assert_eq!(
+            html("<ol type=\"i\" start=\"3\"><li>a<li>b</ol><ol type=I start=1994><li>c</ol>"),
+            "iii. a iv. b MCMXCIV. c"
+        );
+        // Not a number: the next one; a number written in the item is the item's text.
+        assert_eq!(html("<ol start=x><li value=\"\">1. a</li></ol>"), "1. 1. a");
+        // An item with no list, and a list in a comment or a script, number nothing.
+        assert_eq!(
+            html("<li>a</li><!-- <ol> --><script><ol></script><li>b"),
+            "a b"
+        );
+        // The number maps to the `<li>` tag; the item's text to its own chars.
+        let h = "<ol start=\"12\">\n<li>Selon l'arrêt</li></ol>";
+        let n = normalize_mapped(h, true);
+        assert_eq!(n.text, "12. Selon l'arrêt");
+        let li = h.find("<li>").unwrap();
+        for k in 0..3 {
+            assert_eq!(n.original_index(k), Some(li), "{k}");
+        }
+        assert_eq!(n.original_span(0, 3), (li, li + 1));
+        let selon = h.find("Selon").unwrap();
+        assert_eq!(n.original_index(4), Some(selon));
     }
 
     /// What a browser does not show in the page is no text: a script, a style, the page's
