@@ -1906,3 +1906,43 @@ fn numbered_paragraphs_as_an_ordered_list_keep_their_numbers() {
         )]
     );
 }
+
+/// A ligature or a superscript letter is the same letters: DILA writes `oeuvre` and `1er`; a
+/// copy that writes `œuvre`, `1ᵉʳ` and `Mᵐᵉ` (and `ﬁ` for `fi`) shows every decision unaltered.
+/// The ordinal indicator `º` is another sign: `1º` for `1er` alters the text.
+#[test]
+fn ligatures_and_superscript_letters_are_the_same_letters() {
+    let decisions = dila();
+    let typeset = |t: &str| {
+        t.replace("oeuvre", "œuvre")
+            .replace("1er ", "1ᵉʳ ")
+            .replace("Mme ", "Mᵐᵉ ")
+            .replace("fi", "ﬁ")
+    };
+    let holding = |w: &str| decisions.iter().filter(|d| d.text.contains(w)).count();
+    assert!(holding("oeuvre") >= 15 && holding("1er ") >= 25 && holding("Mme ") >= 50);
+    let records: Vec<Value> = decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut r = record(d, i);
+            r["text"] = json!(typeset(&d.text));
+            r
+        })
+        .collect();
+    assert_eq!(audit(&records, &[data("dila-cass")]), vec![]);
+
+    let (i, d) = decisions
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.text.contains("1er "))
+        .unwrap();
+    let first = d.text.find("1er ").unwrap();
+    let mut r = record(d, i);
+    r["id"] = json!("ordinal");
+    r["text"] = json!(format!("{}1º {}", &d.text[..first], &d.text[first + 4..]));
+    assert_eq!(
+        audit(&[r], &[data("dila-cass")]),
+        vec![("ordinal".to_string(), Rule::INT001)]
+    );
+}

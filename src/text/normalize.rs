@@ -9,6 +9,11 @@
 //! alteration (INT001): a reuser's HTML that marks hyphenation points shows the decision unaltered.
 //! A zero-width space put for a real space does join two words, as the reader sees them.
 //!
+//! Ligatures and superscript letters are spelt out as the plain letters they are
+//! ([`same_letters`]: `œuvre` is `oeuvre`, `1ᵉʳ` is `1er`, `ﬁ` is `fi`). That goes beyond the
+//! folds SPEC §1.4 lists, but changes no word: NFKC folds them so. No other compatibility form
+//! is folded (not `º`, `ª` nor `°`).
+//!
 //! The hot path ([`normalize_into`]) builds no offset map. When two digests differ, the aligner
 //! asks for [`normalize_mapped`], which also maps each output character back to its position in
 //! the text as read, so that findings report spans of the original field.
@@ -430,7 +435,12 @@ impl Writer<'_> {
         let mapped = self.map.is_some();
         let chars = |s: &str| if mapped { s.chars().count() as u32 } else { 0 };
         while i < n {
-            match class[bytes[i] as usize] {
+            let mut cl = class[bytes[i] as usize];
+            if cl == LATIN && bytes.get(i + 1).is_some_and(|&b| ligature_end(b)) {
+                // `æ`, `œ`… are spelt out (see [`same_letters`]).
+                cl = OTHER;
+            }
+            match cl {
                 SPACE | WHITE => {
                     if !self.suppress_space {
                         self.pending_space = true;
@@ -539,7 +549,7 @@ impl Writer<'_> {
                 }
                 match class[bytes[j] as usize] {
                     PLAIN => j += 1,
-                    LATIN => j += 2,
+                    LATIN if !bytes.get(j + 1).is_some_and(|&b| ligature_end(b)) => j += 2,
                     SPACE if j + 1 < n && class[bytes[j + 1] as usize] <= LATIN => j += 1,
                     _ => break,
                 }
@@ -662,6 +672,13 @@ impl Writer<'_> {
         if is_invisible(c) {
             return;
         }
+        // A ligature or a superscript letter: its letters, each from it.
+        if let Some(letters) = same_letters(c) {
+            for l in letters.chars() {
+                self.push(l, i);
+            }
+            return;
+        }
         if is_space(c) {
             if !self.suppress_space {
                 self.pending_space = true;
@@ -766,7 +783,8 @@ fn plain_block_scalar(b: &[u8], html: bool) -> usize {
     let allowed = |x: u8| match x {
         b'<' => false,
         b'&' => !html,
-        0x20..=0x7e | 0x80..=0xbf | 0xc3..=0xc5 => true,
+        0x80..=0xbf => !ligature_end(x),
+        0x20..=0x7e | 0xc3..=0xc5 => true,
         _ => false,
     };
     let mut n = 0;
@@ -823,7 +841,14 @@ fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
     }
     ascii = _mm_andnot_si128(markup, ascii);
     let space = _mm_cmpeq_epi8(v, splat(b' '));
-    let cont = _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xc0)), splat(0x80));
+    // Continuation bytes, but those that may end a ligature ([`ligature_end`]).
+    let cont = _mm_andnot_si128(
+        _mm_or_si128(
+            _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xfe)), splat(0x92)),
+            _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xdf)), splat(0x86)),
+        ),
+        _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xc0)), splat(0x80)),
+    );
     let lead = _mm_or_si128(
         _mm_or_si128(
             _mm_cmpeq_epi8(v, splat(0xc3)),
@@ -903,7 +928,14 @@ fn masks_avx2(b: &[u8], html: bool) -> (u32, u32, u32) {
     }
     ascii = _mm256_andnot_si256(markup, ascii);
     let space = _mm256_cmpeq_epi8(v, splat(b' '));
-    let cont = _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xc0)), splat(0x80));
+    // Continuation bytes, but those that may end a ligature ([`ligature_end`]).
+    let cont = _mm256_andnot_si256(
+        _mm256_or_si256(
+            _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xfe)), splat(0x92)),
+            _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xdf)), splat(0x86)),
+        ),
+        _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xc0)), splat(0x80)),
+    );
     let lead = _mm256_or_si256(
         _mm256_or_si256(
             _mm256_cmpeq_epi8(v, splat(0xc3)),
@@ -949,6 +981,89 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The plain letters a char that spells them otherwise stands for: the ligatures of French
+/// typography `œ`, `Œ`, `æ`, `Æ` (`œuvre` is `oeuvre`), the Latin typographic ligatures
+/// (`ﬁ`, U+FB00–U+FB06) and the superscript modifier letters that NFKC folds to a plain letter
+/// (`1ᵉʳ` is `1er`, `Mᵐᵉ` is `Mme`). The same letters, not others: beyond SPEC §1.4's list, as
+/// NFKC would fold them, but no other compatibility form (not the ordinal indicators `º`, `ª`,
+/// nor `°`, nor digits in superscript). `None` for every other char (all those below U+00C6 at
+/// once).
+#[inline]
+pub fn same_letters(c: char) -> Option<&'static str> {
+    if c < '\u{C6}' {
+        return None;
+    }
+    Some(match c {
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'Æ' => "AE",
+        '\u{2B0}' => "h",    // ʰ
+        '\u{2B2}' => "j",    // ʲ
+        '\u{2B3}' => "r",    // ʳ
+        '\u{2B7}' => "w",    // ʷ
+        '\u{2B8}' => "y",    // ʸ
+        '\u{2E1}' => "l",    // ˡ
+        '\u{2E2}' => "s",    // ˢ
+        '\u{2E3}' => "x",    // ˣ
+        '\u{1D2C}' => "A",   // ᴬ
+        '\u{1D2E}' => "B",   // ᴮ
+        '\u{1D30}' => "D",   // ᴰ
+        '\u{1D31}' => "E",   // ᴱ
+        '\u{1D33}' => "G",   // ᴳ
+        '\u{1D34}' => "H",   // ᴴ
+        '\u{1D35}' => "I",   // ᴵ
+        '\u{1D36}' => "J",   // ᴶ
+        '\u{1D37}' => "K",   // ᴷ
+        '\u{1D38}' => "L",   // ᴸ
+        '\u{1D39}' => "M",   // ᴹ
+        '\u{1D3A}' => "N",   // ᴺ
+        '\u{1D3C}' => "O",   // ᴼ
+        '\u{1D3E}' => "P",   // ᴾ
+        '\u{1D3F}' => "R",   // ᴿ
+        '\u{1D40}' => "T",   // ᵀ
+        '\u{1D41}' => "U",   // ᵁ
+        '\u{1D42}' => "W",   // ᵂ
+        '\u{1D43}' => "a",   // ᵃ
+        '\u{1D47}' => "b",   // ᵇ
+        '\u{1D48}' => "d",   // ᵈ
+        '\u{1D49}' => "e",   // ᵉ
+        '\u{1D4D}' => "g",   // ᵍ
+        '\u{1D4F}' => "k",   // ᵏ
+        '\u{1D50}' => "m",   // ᵐ
+        '\u{1D52}' => "o",   // ᵒ
+        '\u{1D56}' => "p",   // ᵖ
+        '\u{1D57}' => "t",   // ᵗ
+        '\u{1D58}' => "u",   // ᵘ
+        '\u{1D5B}' => "v",   // ᵛ
+        '\u{1D9C}' => "c",   // ᶜ
+        '\u{1DA0}' => "f",   // ᶠ
+        '\u{1DBB}' => "z",   // ᶻ
+        '\u{2071}' => "i",   // ⁱ
+        '\u{207F}' => "n",   // ⁿ
+        '\u{A7F2}' => "C",   // ꟲ
+        '\u{A7F3}' => "F",   // ꟳ
+        '\u{A7F4}' => "Q",   // ꟴ
+        '\u{FB00}' => "ff",  // ﬀ
+        '\u{FB01}' => "fi",  // ﬁ
+        '\u{FB02}' => "fl",  // ﬂ
+        '\u{FB03}' => "ffi", // ﬃ
+        '\u{FB04}' => "ffl", // ﬄ
+        '\u{FB05}' => "st",  // ﬅ
+        '\u{FB06}' => "st",  // ﬆ
+        _ => return None,
+    })
+}
+
+/// Whether a continuation byte may end one of the ligatures `Æ` (`C3 86`), `æ` (`C3 A6`), `Œ`
+/// (`C5 92`) and `œ` (`C5 93`), which [`same_letters`] spells out: the hot path's run of words
+/// stops at it (and at the few other letters of U+00C0–U+017F it ends, `Ò Ó Ć Ē ē Ħ ņ Ŧ`,
+/// which then take the way of any other char). Two tests of a masked byte, in SIMD as here.
+#[inline]
+fn ligature_end(b: u8) -> bool {
+    b & 0xfe == 0x92 || b & 0xdf == 0x86
+}
+
 /// NFC with offsets: a segment (a char that starts one, see [`starts_segment`], and the chars
 /// after it that do not) is composed whole. Where NFC changes nothing in it, each char keeps its
 /// own position; otherwise every output char maps to the segment's start.
@@ -980,6 +1095,14 @@ impl NfcStage {
         // Dropped before composing, so that the letter and the mark an invisible char stands
         // between compose as if it were not there (`e`, U+200B, U+0301 is `é`).
         if is_invisible(c) {
+            return;
+        }
+        // A ligature or a superscript letter is spelt out before composing, so that a mark
+        // after it composes with its last letter, as it would with the letters written plain.
+        if let Some(letters) = same_letters(c) {
+            for l in letters.chars() {
+                self.push(l, i, w);
+            }
             return;
         }
         if starts_segment(c) {
@@ -1613,6 +1736,58 @@ mod tests {
         assert_eq!(n.original_index(4), Some(selon));
     }
 
+    /// A ligature or a superscript letter is the plain letters it stands for (`œuvre` is
+    /// `oeuvre`, `1ᵉʳ` is `1er`, `ﬁn` is `fin`), on the hot path and the careful one, each
+    /// letter mapped to the char it comes from; the ordinal indicators, the degree sign and
+    /// superscript digits stay as they are.
+    #[test]
+    fn ligatures_and_superscript_letters_are_their_letters() {
+        let cases = [
+            ("mise en œuvre", "mise en oeuvre"),
+            ("ŒUVRE, Æ, cæcum", "OEUVRE, AE, caecum"),
+            (
+                "le 1ᵉʳ octobre, Mᵐᵉ, Mˡˡᵉ, 2ᵈ",
+                "le 1er octobre, Mme, Mlle, 2d",
+            ),
+            (
+                "ﬁn ﬂux eﬀet eﬃcace souﬄe ﬅ ﬆ",
+                "fin flux effet efficace souffle st st",
+            ),
+            ("n° 1º 1ª ² ³", "n° 1º 1ª ² ³"),
+            // A mark after a ligature composes with its last letter, as with the letters.
+            ("œ\u{301} oe\u{301}", "oé oé"),
+        ];
+        for (text, want) in cases {
+            for html in [false, true] {
+                let n = normalize(text, html);
+                assert_eq!(n, want, "{text:?}");
+                assert_eq!(normalize(&n, html), n, "idempotent: {text:?}");
+                let careful = normalize_careful(text, html);
+                assert_eq!(normalize_mapped(text, html), careful, "{text:?}");
+            }
+        }
+        assert_eq!(normalize("&oelig;uvre <b>Œ</b>uvre", true), "oeuvre OEuvre");
+        // Both letters of `œ` come from it: a span of them is the one char.
+        let text = "en œuvre";
+        let n = normalize_mapped(text, false);
+        assert_eq!(n.text, "en oeuvre");
+        assert_eq!(
+            (n.original_index(3), n.original_index(4)),
+            (Some(3), Some(3))
+        );
+        assert_eq!(n.original_index(5), Some(4));
+        assert_eq!(n.original_span(3, 5), (3, 4));
+        assert_eq!(n.original_span(3, 9), (3, 8));
+        // In a long text the hot path copies in runs.
+        let long = format!("{} l'œuvre {}", "abcdefgh ".repeat(40), "é".repeat(100));
+        let n = normalize_mapped(&long, false);
+        assert_eq!(n, normalize_careful(&long, false));
+        let at = n.text.find("oeuvre").unwrap();
+        let chars = n.text[..at].chars().count();
+        let o = long.chars().position(|c| c == 'œ').unwrap();
+        assert_eq!(n.original_span(chars, chars + 6), (o, o + 5));
+    }
+
     /// What a browser does not show in the page is no text: a script, a style, the page's
     /// title, a template; on the hot path and the careful one, with the map pointing past them.
     #[test]
@@ -1833,8 +2008,14 @@ mod tests {
         let block = |s: &str, html: bool| plain_block(&s.as_bytes()[..16], html);
         assert_eq!(block("abcdefgh ijklmno", false), 16);
         assert_eq!(block("l'arrêt attaqué, ", false), 15);
-        assert_eq!(block("éèàçœéèàç", false), 16);
-        assert_eq!(block("aéèàçœéèàç", false), 15);
+        assert_eq!(block("éèàçëéèàç", false), 16);
+        assert_eq!(block("aéèàçëéèàç", false), 15);
+        // The ligatures `œ` and `æ` (and the letters whose last byte they share) stop a run:
+        // they are spelt out, off the hot path's runs.
+        assert_eq!(block("éèàçœéèàç", false), 8);
+        assert_eq!(block("aéèàçæéèàç", false), 9);
+        assert_eq!(block("ŒÆéèàçéèàç", false), 0);
+        assert_eq!(block("éÓèàçéèàç", false), 2);
         assert_eq!(block("abcdefghijklmno ", false), 15);
         // `<` may open a line break tag in plain text, a tag in HTML.
         assert_eq!(block("ab<cdefghijklmno", false), 2);
@@ -1908,13 +2089,15 @@ mod tests {
         // SAFETY: the processor has AVX2 (checked above).
         let avx2 = |b: &[u8], j: usize, html: bool| unsafe { run_avx2(b, j, html) };
         let long = "Attendu que l'arrêt attaqué énonce que, à défaut de preuve contraire, la Cour \
-                    d'appel a retenu à bon droit que la société Œuvres et Châteaux était tenue";
+                    d'appel a retenu à bon droit que la société Évrard et Châteaux était tenue";
         // 163 bytes, all of one run: five whole blocks, the second of which ends on a space and
         // so gives 31 bytes (32 + 31 + 32 + 32 + 32 = 159); the last 4 are left to the caller.
         assert_eq!(long.len(), 163);
         assert_eq!(avx2(long.as_bytes(), 0, false), 159);
         assert_eq!(avx2(b"abcdefghijklmno  qrstuvwxyzabcdef", 0, false), 15);
         assert_eq!(avx2(b"short", 0, false), 0);
+        let oe = "l'arrêt attaqué a retenu que la mise en œuvre des garanties était";
+        assert_eq!(avx2(oe.as_bytes(), 0, false), oe.find('œ').unwrap());
         for text in [
             long,
             "LA COUR DE CASSATION, CHAMBRE CRIMINELLE, a rendu l’arrêt suivant :\nN° E 23-80.251 \
