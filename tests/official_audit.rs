@@ -1818,9 +1818,12 @@ fn rule_lines_left_out_or_drawn_otherwise_are_no_difference() {
 /// The text of decision `d` as HTML whose numbered paragraphs (`1. Selon l'arrêt…`) are items
 /// of ordered lists that draw their numbers, each item numbered by its `value` (`by_value`) or
 /// each list by its `start`; other lines are paragraphs. `renumber` changes the numbers given.
+/// With `keep`, each item also writes its number as text (`<span class="num">4.</span>`), as
+/// pages that hide the list's own numbers with a stylesheet do, and lists say no `start`.
 fn as_ordered_lists(
     d: &ReferenceDecision,
     by_value: bool,
+    keep: bool,
     renumber: impl Fn(i64) -> i64,
 ) -> String {
     let numbered = regex::Regex::new(r"^\s*(\d+)\. (.*)$").unwrap();
@@ -1843,9 +1846,18 @@ fn as_ordered_lists(
                         if open.is_some() {
                             html.push_str("</ol>");
                         }
-                        html.push_str(&format!("<ol start=\"{shown}\">"));
+                        // Items that write their numbers: lists that draw none of theirs, which
+                        // would start at 1.
+                        if keep {
+                            html.push_str("<ol>");
+                        } else {
+                            html.push_str(&format!("<ol start=\"{shown}\">"));
+                        }
                     }
                     html.push_str("<li>");
+                }
+                if keep {
+                    html.push_str(&format!("<span class=\"num\">{n}.</span> "));
                 }
                 html.push_str(&escape(&c[2]));
                 html.push_str("</li>\n");
@@ -1867,33 +1879,37 @@ fn as_ordered_lists(
 
 /// Numbered paragraphs rendered as an HTML ordered list show their numbers as the browser draws
 /// them: the decision unaltered, for each of the 92 DILA decisions, whether the list says its
-/// `start` or each item its `value`. A number the list shows otherwise than the decision is an
-/// alteration.
+/// `start` or each item its `value`, or whether each item also writes its number as text (the
+/// reader sees it once). A number the list shows otherwise than the decision is an alteration.
 #[test]
 fn numbered_paragraphs_as_an_ordered_list_keep_their_numbers() {
     let decisions = dila();
     let mut records = Vec::new();
     let mut lists = 0;
     for (i, d) in decisions.iter().enumerate() {
-        for by_value in [false, true] {
-            let html = as_ordered_lists(d, by_value, |n| n);
+        for (by_value, keep) in [(false, false), (true, false), (false, true)] {
+            let html = as_ordered_lists(d, by_value, keep, |n| n);
             lists += html.matches("<li").count();
             let mut r = record(d, i);
-            r["id"] = json!(format!("{i}-{by_value}"));
+            r["id"] = json!(format!("{i}-{by_value}-{keep}"));
             r["text"] = json!(html);
             r["text_format"] = json!("html");
             records.push(r);
         }
     }
     // Nearly every decision numbers its paragraphs.
-    assert!(lists > 92 * 2 * 10, "{lists}");
+    assert!(lists > 92 * 3 * 10, "{lists}");
     assert_eq!(audit(&records, &[data("dila-cass")]), vec![]);
 
     // Paragraph 4 shown as 40, with the list numbering on from there.
     let (i, d) = crim();
     let mut r = record(&d, i);
     r["id"] = json!("renumbered");
-    r["text"] = json!(as_ordered_lists(&d, true, |n| if n == 4 { 40 } else { n }));
+    r["text"] = json!(as_ordered_lists(&d, true, false, |n| if n == 4 {
+        40
+    } else {
+        n
+    }));
     r["text_format"] = json!("html");
     let rep = report(&[r], &[data("dila-cass")], None);
     assert_eq!(

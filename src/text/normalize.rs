@@ -1251,6 +1251,7 @@ pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
                         // the `<li>` tag.
                         if let Some(list) = lists.last_mut()
                             && list.item(tag_text, &mut number)
+                            && !writes_its_number(&text[pos + len..], &number)
                         {
                             for c in number.chars() {
                                 f(c, ci);
@@ -1376,6 +1377,29 @@ impl List {
         out.push_str(". ");
         true
     }
+}
+
+/// Whether the item whose content starts `rest` writes a number of its own: the one its list
+/// would draw, `number` (`4. `, `c. `), or any number in digits (`<li><span class="num">4.</span>
+/// Selon…`, `<li>5) …` in a list that would draw `1.`). A page whose items write their numbers
+/// hides the list's with a stylesheet (`list-style: none`), which is not read: the reader sees
+/// the item's number only. Tags and white space before it are passed over; the number must be
+/// followed by `.`, `)` or `°`.
+fn writes_its_number(rest: &str, number: &str) -> bool {
+    let own = number.trim_end_matches(". ");
+    let mut r = rest;
+    // A few inline tags at most (`<span>`, `<strong>`).
+    for _ in 0..4 {
+        r = r.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        match scan_tag(r) {
+            Some((len, TagKind::Inline)) if r.starts_with('<') => r = &r[len..],
+            _ => break,
+        }
+    }
+    let r = r.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let label = |after: &str| after.starts_with(['.', ')', '°']);
+    let digits = r.trim_start_matches(|c: char| c.is_ascii_digit());
+    (digits.len() < r.len() && label(digits)) || r.strip_prefix(own).is_some_and(label)
 }
 
 /// Roman numerals, largest first.
@@ -1716,8 +1740,21 @@ mod tests {
             html("<ol type=\"i\" start=\"3\"><li>a<li>b</ol><ol type=I start=1994><li>c</ol>"),
             "iii. a iv. b MCMXCIV. c"
         );
-        // Not a number: the next one; a number written in the item is the item's text.
-        assert_eq!(html("<ol start=x><li value=\"\">1. a</li></ol>"), "1. 1. a");
+        // Not a number: the next one.
+        assert_eq!(html("<ol start=x><li value=\"\">a</li></ol>"), "1. a");
+        // An item that writes its own number shows it once: the page hides the list's.
+        assert_eq!(
+            html(
+                "<ol start=3><li><span class=\"num\">3.</span> a</li><li> 4) b<li><b>5°/</b> c\
+                  <li>6 d<li>7b. e<li>1er f<li>12/03 g</ol><ol type=a><li>a. h<li>c. i</ol>"
+            ),
+            "3. a 4) b 5°/ c 6. 6 d 7. 7b. e 8. 1er f 9. 12/03 g a. h b. c. i"
+        );
+        // Whatever number it writes: the list's is hidden.
+        assert_eq!(
+            html("<ol><li><span>5.</span> a</li></ol><ol><li>6. b</ol>"),
+            "5. a 6. b"
+        );
         // An item with no list, and a list in a comment or a script, number nothing.
         assert_eq!(
             html("<li>a</li><!-- <ol> --><script><ol></script><li>b"),
