@@ -641,6 +641,33 @@ fn html_text_is_compared_after_normalisation() {
     assert_eq!(audit(&[h]), vec![]);
 }
 
+/// A whole HTML page is the decision its body shows: the page's title, like its styles and
+/// scripts, is not shown in the page and is no text inserted (INT002). Text in the body is.
+#[test]
+fn the_head_of_an_html_page_is_no_text() {
+    let body: String = cc_text()
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", p.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let page = |body: &str| {
+        format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Décision</title>\
+             <style>p {{ margin: 0 }}</style><script>var x = 1;</script></head>\
+             <body>{body}<template><p>Modèle</p></template></body></html>"
+        )
+    };
+    let mut h = clean("page");
+    h["text"] = json!(page(&body));
+    h["text_format"] = json!("html");
+    let mut t = clean("page-title-in-body");
+    t["text"] = json!(page(&format!("<h1>Décision</h1>{body}")));
+    t["text_format"] = json!("html");
+    assert_eq!(
+        audit(&[h, t]),
+        vec![("page-title-in-body".to_string(), Rule::INT002)]
+    );
+}
+
 /// A plain text that keeps the source's line break tags (`<br/>`, as DILA's XML has them) for
 /// its line breaks is the decision unaltered (SPEC §1.4): no INT002 for each tag. A word
 /// inserted beside one still is.

@@ -1749,3 +1749,216 @@ fn a_heading_letter_spaced_or_set_solid_is_no_change() {
         ]
     );
 }
+
+/// DILA's header draws rules with underscores (`________________________________________` under
+/// the court's name and the date, in 91 of the 92 decisions): a copy that leaves them out, draws
+/// them with another char, or renders the text as HTML with `<hr>` in their place, shows the
+/// decision unaltered (no INT003, nor INT001 for the rule drawn otherwise). A word changed
+/// beside a rule left out is still an alteration, and the finding quotes the word, not the rule.
+#[test]
+fn rule_lines_left_out_or_drawn_otherwise_are_no_difference() {
+    let decisions = dila();
+    let rule = regex::Regex::new("_{3,}").unwrap();
+    assert_eq!(
+        decisions.iter().filter(|d| rule.is_match(&d.text)).count(),
+        91
+    );
+    let mut records = Vec::new();
+    for (i, d) in decisions.iter().enumerate() {
+        let variant = |what: &str, text: String, html: bool| {
+            let mut r = record(d, i);
+            r["id"] = json!(format!("{what}-{i}"));
+            r["text"] = json!(text);
+            if html {
+                r["text_format"] = json!("html");
+            }
+            r
+        };
+        records.push(variant(
+            "removed",
+            rule.replace_all(&d.text, "").into_owned(),
+            false,
+        ));
+        records.push(variant(
+            "redrawn",
+            rule.replace_all(&d.text, "═════").into_owned(),
+            false,
+        ));
+        let html = d.text.replace('&', "&amp;").replace('<', "&lt;");
+        records.push(variant(
+            "hr",
+            rule.replace_all(&html, "<hr>").into_owned(),
+            true,
+        ));
+    }
+    assert_eq!(audit(&records, &[data("dila-cass")]), vec![]);
+
+    // The rule under `AU NOM DU PEUPLE FRANÇAIS` left out, and the word after it changed.
+    let (i, d) = crim();
+    let from = "AU NOM DU PEUPLE FRANÇAIS\n _________________________\n\n\n ARRÊT";
+    let to = "AU NOM DU PEUPLE FRANÇAIS\n\n\n JUGEMENT";
+    assert_eq!(d.text.matches(from).count(), 1);
+    let mut r = record(&d, i);
+    r["id"] = json!("word-changed");
+    r["text"] = json!(d.text.replace(from, to));
+    let rep = report(&[r], &[data("dila-cass")], None);
+    assert_eq!(
+        messages(&rep),
+        vec![(
+            "word-changed".to_string(),
+            Rule::INT001,
+            // The words around it quoted (the reference's word before is past the rule, too
+            // far back to be quoted), the rule not.
+            "the record reads «FRANÇAIS JUGEMENT DE» where the reference reads «ARRÊT DE»"
+                .to_string()
+        )]
+    );
+}
+
+/// The text of decision `d` as HTML whose numbered paragraphs (`1. Selon l'arrêt…`) are items
+/// of ordered lists that draw their numbers, each item numbered by its `value` (`by_value`) or
+/// each list by its `start`; other lines are paragraphs. `renumber` changes the numbers given.
+/// With `keep`, each item also writes its number as text (`<span class="num">4.</span>`), as
+/// pages that hide the list's own numbers with a stylesheet do, and lists say no `start`.
+fn as_ordered_lists(
+    d: &ReferenceDecision,
+    by_value: bool,
+    keep: bool,
+    renumber: impl Fn(i64) -> i64,
+) -> String {
+    let numbered = regex::Regex::new(r"^\s*(\d+)\. (.*)$").unwrap();
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let mut html = String::new();
+    // The number the next item of the list open would show.
+    let mut open: Option<i64> = None;
+    for line in d.text.lines() {
+        match numbered.captures(line) {
+            Some(c) => {
+                let n: i64 = c[1].parse().unwrap();
+                let shown = renumber(n);
+                if by_value {
+                    if open.is_none() {
+                        html.push_str("<ol>");
+                    }
+                    html.push_str(&format!("<li value=\"{shown}\">"));
+                } else {
+                    if open != Some(shown) {
+                        if open.is_some() {
+                            html.push_str("</ol>");
+                        }
+                        // Items that write their numbers: lists that draw none of theirs, which
+                        // would start at 1.
+                        if keep {
+                            html.push_str("<ol>");
+                        } else {
+                            html.push_str(&format!("<ol start=\"{shown}\">"));
+                        }
+                    }
+                    html.push_str("<li>");
+                }
+                if keep {
+                    html.push_str(&format!("<span class=\"num\">{n}.</span> "));
+                }
+                html.push_str(&escape(&c[2]));
+                html.push_str("</li>\n");
+                open = Some(shown + 1);
+            }
+            None => {
+                if open.take().is_some() {
+                    html.push_str("</ol>\n");
+                }
+                html.push_str(&format!("<p>{}</p>\n", escape(line)));
+            }
+        }
+    }
+    if open.is_some() {
+        html.push_str("</ol>");
+    }
+    html
+}
+
+/// Numbered paragraphs rendered as an HTML ordered list show their numbers as the browser draws
+/// them: the decision unaltered, for each of the 92 DILA decisions, whether the list says its
+/// `start` or each item its `value`, or whether each item also writes its number as text (the
+/// reader sees it once). A number the list shows otherwise than the decision is an alteration.
+#[test]
+fn numbered_paragraphs_as_an_ordered_list_keep_their_numbers() {
+    let decisions = dila();
+    let mut records = Vec::new();
+    let mut lists = 0;
+    for (i, d) in decisions.iter().enumerate() {
+        for (by_value, keep) in [(false, false), (true, false), (false, true)] {
+            let html = as_ordered_lists(d, by_value, keep, |n| n);
+            lists += html.matches("<li").count();
+            let mut r = record(d, i);
+            r["id"] = json!(format!("{i}-{by_value}-{keep}"));
+            r["text"] = json!(html);
+            r["text_format"] = json!("html");
+            records.push(r);
+        }
+    }
+    // Nearly every decision numbers its paragraphs.
+    assert!(lists > 92 * 3 * 10, "{lists}");
+    assert_eq!(audit(&records, &[data("dila-cass")]), vec![]);
+
+    // Paragraph 4 shown as 40, with the list numbering on from there.
+    let (i, d) = crim();
+    let mut r = record(&d, i);
+    r["id"] = json!("renumbered");
+    r["text"] = json!(as_ordered_lists(&d, true, false, |n| if n == 4 {
+        40
+    } else {
+        n
+    }));
+    r["text_format"] = json!("html");
+    let rep = report(&[r], &[data("dila-cass")], None);
+    assert_eq!(
+        messages(&rep),
+        vec![(
+            "renumbered".to_string(),
+            Rule::INT001,
+            "the record reads «employés. 40. Deux» where the reference reads «employés. 4. Deux»"
+                .to_string()
+        )]
+    );
+}
+
+/// A ligature or a superscript letter is the same letters: DILA writes `oeuvre` and `1er`; a
+/// copy that writes `œuvre`, `1ᵉʳ` and `Mᵐᵉ` (and `ﬁ` for `fi`) shows every decision unaltered.
+/// The ordinal indicator `º` is another sign: `1º` for `1er` alters the text.
+#[test]
+fn ligatures_and_superscript_letters_are_the_same_letters() {
+    let decisions = dila();
+    let typeset = |t: &str| {
+        t.replace("oeuvre", "œuvre")
+            .replace("1er ", "1ᵉʳ ")
+            .replace("Mme ", "Mᵐᵉ ")
+            .replace("fi", "ﬁ")
+    };
+    let holding = |w: &str| decisions.iter().filter(|d| d.text.contains(w)).count();
+    assert!(holding("oeuvre") >= 15 && holding("1er ") >= 25 && holding("Mme ") >= 50);
+    let records: Vec<Value> = decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut r = record(d, i);
+            r["text"] = json!(typeset(&d.text));
+            r
+        })
+        .collect();
+    assert_eq!(audit(&records, &[data("dila-cass")]), vec![]);
+
+    let (i, d) = decisions
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.text.contains("1er "))
+        .unwrap();
+    let first = d.text.find("1er ").unwrap();
+    let mut r = record(d, i);
+    r["id"] = json!("ordinal");
+    r["text"] = json!(format!("{}1º {}", &d.text[..first], &d.text[first + 4..]));
+    assert_eq!(
+        audit(&[r], &[data("dila-cass")]),
+        vec![("ordinal".to_string(), Rule::INT001)]
+    );
+}

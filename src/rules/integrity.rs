@@ -23,6 +23,7 @@ use crate::text::letterspacing;
 use crate::text::markers::{self, MarkerKind};
 use crate::text::names;
 use crate::text::normalize::Normalized;
+use crate::text::rulelines;
 use crate::text::sentences;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -551,6 +552,8 @@ pub fn compare(
     let mut al = align::align_prepared(&reference.text, &compared.prepared, &record.text);
     // Letters spaced out on one side and set solid on the other are no change.
     set_aside_letter_spacing(&mut al, record, reference);
+    // So are rule lines left out or drawn otherwise.
+    set_aside_rules(&mut al, record, reference);
     // A marker respelt beside words changed is two differences: the marker (no finding) and
     // the words (an alteration of the text); see [`split_respelt`].
     if al
@@ -772,6 +775,33 @@ fn set_aside_letter_spacing(al: &mut Alignment, record: &Normalized, reference: 
     .filter(|&(_, _, changed)| changed)
     .map(|(reference, record, _)| Change { reference, record })
     .collect();
+}
+
+/// The changes of `al` as what is left of them once the rule lines at their ends are set aside
+/// ([`rulelines::trim`]): a change of rules alone is none.
+fn set_aside_rules(al: &mut Alignment, record: &Normalized, reference: &Normalized) {
+    let (ref_toks, rec_toks) = (&al.reference, &al.record);
+    let kind = |text: &str, t: &align::Tok| {
+        if rulelines::in_rule(text, t.range()) {
+            rulelines::Kind::Rule
+        } else {
+            rulelines::Kind::Other
+        }
+    };
+    al.changes.retain_mut(|ch| {
+        match rulelines::trim(
+            ch.reference.clone(),
+            ch.record.clone(),
+            |k| kind(&reference.text, &ref_toks[k]),
+            |k| kind(&record.text, &rec_toks[k]),
+        ) {
+            Some((reference, record)) => {
+                *ch = Change { reference, record };
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 /// How many markers the reference's side of `ch`, then the record's, holds.
@@ -1036,7 +1066,8 @@ fn classify_one(
     if ch.record.is_empty() {
         // Words or punctuation deleted inside a sentence change it; so does a full stop
         // deleted between two, which joins them. Words between sentences, or a line of the
-        // header (`______`, `-=-=-=-`), are left out like any passage.
+        // header drawn with mixed signs (`-=-=-=-`; a rule of one char, `______`, is no change,
+        // see [`set_aside_rules`]), are left out like any passage.
         let words = ref_toks
             .iter()
             .any(|t| t.marker || is_word(&reference.text[t.range()]));
@@ -2355,6 +2386,54 @@ mod tests {
             c.integrity[0].message,
             "a passage of the reference is missing: «F R A N Ç A I S E»"
         );
+    }
+
+    /// A rule line of the header (DILA's `________`) left out, or drawn with another char, is
+    /// no change and no difference at all (no FRE002); words changed beside it still are, and
+    /// what is quoted is the words. Masking and elision signs are no rules.
+    #[test]
+    fn rule_lines_are_no_change() {
+        let reference = "M. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n ________________\n \
+                         AU NOM DU PEUPLE FRANÇAIS\n ________\n Le pourvoi est rejeté.";
+        for record in [
+            reference.replace("________", ""),
+            reference
+                .replace("________________", "═════")
+                .replace("________", "---"),
+            reference
+                .replace("________________", "=====================")
+                .replace("________", "~~~"),
+        ] {
+            assert_eq!(
+                cmp(reference, &record, false),
+                TextComparison::default(),
+                "{record:?}"
+            );
+            // Either way.
+            assert_eq!(cmp(&record, reference, false), TextComparison::default());
+        }
+        // Words changed beside a rule left out.
+        let c = cmp(
+            reference,
+            &reference.replace("________\n Le pourvoi", "Le recours"),
+            false,
+        );
+        assert!(c.differs);
+        assert_eq!(rules(&c), vec![Rule::INT001]);
+        assert_eq!(
+            c.integrity[0].message,
+            "the record reads «Le recours est» where the reference reads «Le pourvoi est»"
+        );
+        assert_eq!(
+            c.first_difference.as_ref().unwrap().reference_excerpt,
+            c.integrity[0].evidence.as_ref().unwrap().reference_excerpt
+        );
+        // Not a rule: two chars, or signs that stand for something left out.
+        for (short, sign) in [("__", "__"), ("***", "***"), ("...", "...")] {
+            let with = reference.replace("________", sign);
+            let c = cmp(&with, &reference.replace("________", ""), false);
+            assert!(c.differs, "{short}");
+        }
     }
 
     fn rules(c: &TextComparison) -> Vec<Rule> {

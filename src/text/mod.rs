@@ -7,6 +7,7 @@ pub mod letterspacing;
 pub mod markers;
 pub mod names;
 pub mod normalize;
+pub mod rulelines;
 pub mod sanitize;
 pub mod sentences;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]

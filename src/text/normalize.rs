@@ -9,6 +9,11 @@
 //! alteration (INT001): a reuser's HTML that marks hyphenation points shows the decision unaltered.
 //! A zero-width space put for a real space does join two words, as the reader sees them.
 //!
+//! Ligatures and superscript letters are spelt out as the plain letters they are
+//! ([`same_letters`]: `œuvre` is `oeuvre`, `1ᵉʳ` is `1er`, `ﬁ` is `fi`). That goes beyond the
+//! folds SPEC §1.4 lists, but changes no word: NFKC folds them so. No other compatibility form
+//! is folded (not `º`, `ª` nor `°`).
+//!
 //! The hot path ([`normalize_into`]) builds no offset map. When two digests differ, the aligner
 //! asks for [`normalize_mapped`], which also maps each output character back to its position in
 //! the text as read, so that findings report spans of the original field.
@@ -430,7 +435,12 @@ impl Writer<'_> {
         let mapped = self.map.is_some();
         let chars = |s: &str| if mapped { s.chars().count() as u32 } else { 0 };
         while i < n {
-            match class[bytes[i] as usize] {
+            let mut cl = class[bytes[i] as usize];
+            if cl == LATIN && bytes.get(i + 1).is_some_and(|&b| ligature_end(b)) {
+                // `æ`, `œ`… are spelt out (see [`same_letters`]).
+                cl = OTHER;
+            }
+            match cl {
                 SPACE | WHITE => {
                     if !self.suppress_space {
                         self.pending_space = true;
@@ -442,7 +452,16 @@ impl Writer<'_> {
                 MARKUP if bytes[i] == b'<' => {
                     if let Some((len, kind)) = scan_tag(&text[i..]) {
                         match kind {
-                            TagKind::Block => self.push(' ', ci),
+                            // An ordered list numbers its items: on the careful path, which
+                            // follows the lists ([`html_chars`]).
+                            TagKind::List {
+                                ordered: true,
+                                closing: false,
+                            } => return false,
+                            // Items of no ordered list show no number.
+                            TagKind::Block | TagKind::List { .. } | TagKind::Item => {
+                                self.push(' ', ci)
+                            }
                             TagKind::Inline => {}
                             TagKind::RawStart(name) => {
                                 let skip = len + skip_raw(&text[i + len..], name);
@@ -530,7 +549,7 @@ impl Writer<'_> {
                 }
                 match class[bytes[j] as usize] {
                     PLAIN => j += 1,
-                    LATIN => j += 2,
+                    LATIN if !bytes.get(j + 1).is_some_and(|&b| ligature_end(b)) => j += 2,
                     SPACE if j + 1 < n && class[bytes[j + 1] as usize] <= LATIN => j += 1,
                     _ => break,
                 }
@@ -653,6 +672,13 @@ impl Writer<'_> {
         if is_invisible(c) {
             return;
         }
+        // A ligature or a superscript letter: its letters, each from it.
+        if let Some(letters) = same_letters(c) {
+            for l in letters.chars() {
+                self.push(l, i);
+            }
+            return;
+        }
         if is_space(c) {
             if !self.suppress_space {
                 self.pending_space = true;
@@ -757,7 +783,8 @@ fn plain_block_scalar(b: &[u8], html: bool) -> usize {
     let allowed = |x: u8| match x {
         b'<' => false,
         b'&' => !html,
-        0x20..=0x7e | 0x80..=0xbf | 0xc3..=0xc5 => true,
+        0x80..=0xbf => !ligature_end(x),
+        0x20..=0x7e | 0xc3..=0xc5 => true,
         _ => false,
     };
     let mut n = 0;
@@ -814,7 +841,14 @@ fn masks_sse2(b: &[u8], html: bool) -> (u64, u64, u64) {
     }
     ascii = _mm_andnot_si128(markup, ascii);
     let space = _mm_cmpeq_epi8(v, splat(b' '));
-    let cont = _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xc0)), splat(0x80));
+    // Continuation bytes, but those that may end a ligature ([`ligature_end`]).
+    let cont = _mm_andnot_si128(
+        _mm_or_si128(
+            _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xfe)), splat(0x92)),
+            _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xdf)), splat(0x86)),
+        ),
+        _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xc0)), splat(0x80)),
+    );
     let lead = _mm_or_si128(
         _mm_or_si128(
             _mm_cmpeq_epi8(v, splat(0xc3)),
@@ -894,7 +928,14 @@ fn masks_avx2(b: &[u8], html: bool) -> (u32, u32, u32) {
     }
     ascii = _mm256_andnot_si256(markup, ascii);
     let space = _mm256_cmpeq_epi8(v, splat(b' '));
-    let cont = _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xc0)), splat(0x80));
+    // Continuation bytes, but those that may end a ligature ([`ligature_end`]).
+    let cont = _mm256_andnot_si256(
+        _mm256_or_si256(
+            _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xfe)), splat(0x92)),
+            _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xdf)), splat(0x86)),
+        ),
+        _mm256_cmpeq_epi8(_mm256_and_si256(v, splat(0xc0)), splat(0x80)),
+    );
     let lead = _mm256_or_si256(
         _mm256_or_si256(
             _mm256_cmpeq_epi8(v, splat(0xc3)),
@@ -940,6 +981,89 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The plain letters a char that spells them otherwise stands for: the ligatures of French
+/// typography `œ`, `Œ`, `æ`, `Æ` (`œuvre` is `oeuvre`), the Latin typographic ligatures
+/// (`ﬁ`, U+FB00–U+FB06) and the superscript modifier letters that NFKC folds to a plain letter
+/// (`1ᵉʳ` is `1er`, `Mᵐᵉ` is `Mme`). The same letters, not others: beyond SPEC §1.4's list, as
+/// NFKC would fold them, but no other compatibility form (not the ordinal indicators `º`, `ª`,
+/// nor `°`, nor digits in superscript). `None` for every other char (all those below U+00C6 at
+/// once).
+#[inline]
+pub fn same_letters(c: char) -> Option<&'static str> {
+    if c < '\u{C6}' {
+        return None;
+    }
+    Some(match c {
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'Æ' => "AE",
+        '\u{2B0}' => "h",    // ʰ
+        '\u{2B2}' => "j",    // ʲ
+        '\u{2B3}' => "r",    // ʳ
+        '\u{2B7}' => "w",    // ʷ
+        '\u{2B8}' => "y",    // ʸ
+        '\u{2E1}' => "l",    // ˡ
+        '\u{2E2}' => "s",    // ˢ
+        '\u{2E3}' => "x",    // ˣ
+        '\u{1D2C}' => "A",   // ᴬ
+        '\u{1D2E}' => "B",   // ᴮ
+        '\u{1D30}' => "D",   // ᴰ
+        '\u{1D31}' => "E",   // ᴱ
+        '\u{1D33}' => "G",   // ᴳ
+        '\u{1D34}' => "H",   // ᴴ
+        '\u{1D35}' => "I",   // ᴵ
+        '\u{1D36}' => "J",   // ᴶ
+        '\u{1D37}' => "K",   // ᴷ
+        '\u{1D38}' => "L",   // ᴸ
+        '\u{1D39}' => "M",   // ᴹ
+        '\u{1D3A}' => "N",   // ᴺ
+        '\u{1D3C}' => "O",   // ᴼ
+        '\u{1D3E}' => "P",   // ᴾ
+        '\u{1D3F}' => "R",   // ᴿ
+        '\u{1D40}' => "T",   // ᵀ
+        '\u{1D41}' => "U",   // ᵁ
+        '\u{1D42}' => "W",   // ᵂ
+        '\u{1D43}' => "a",   // ᵃ
+        '\u{1D47}' => "b",   // ᵇ
+        '\u{1D48}' => "d",   // ᵈ
+        '\u{1D49}' => "e",   // ᵉ
+        '\u{1D4D}' => "g",   // ᵍ
+        '\u{1D4F}' => "k",   // ᵏ
+        '\u{1D50}' => "m",   // ᵐ
+        '\u{1D52}' => "o",   // ᵒ
+        '\u{1D56}' => "p",   // ᵖ
+        '\u{1D57}' => "t",   // ᵗ
+        '\u{1D58}' => "u",   // ᵘ
+        '\u{1D5B}' => "v",   // ᵛ
+        '\u{1D9C}' => "c",   // ᶜ
+        '\u{1DA0}' => "f",   // ᶠ
+        '\u{1DBB}' => "z",   // ᶻ
+        '\u{2071}' => "i",   // ⁱ
+        '\u{207F}' => "n",   // ⁿ
+        '\u{A7F2}' => "C",   // ꟲ
+        '\u{A7F3}' => "F",   // ꟳ
+        '\u{A7F4}' => "Q",   // ꟴ
+        '\u{FB00}' => "ff",  // ﬀ
+        '\u{FB01}' => "fi",  // ﬁ
+        '\u{FB02}' => "fl",  // ﬂ
+        '\u{FB03}' => "ffi", // ﬃ
+        '\u{FB04}' => "ffl", // ﬄ
+        '\u{FB05}' => "st",  // ﬅ
+        '\u{FB06}' => "st",  // ﬆ
+        _ => return None,
+    })
+}
+
+/// Whether a continuation byte may end one of the ligatures `Æ` (`C3 86`), `æ` (`C3 A6`), `Œ`
+/// (`C5 92`) and `œ` (`C5 93`), which [`same_letters`] spells out: the hot path's run of words
+/// stops at it (and at the few other letters of U+00C0–U+017F it ends, `Ò Ó Ć Ē ē Ħ ņ Ŧ`,
+/// which then take the way of any other char). Two tests of a masked byte, in SIMD as here.
+#[inline]
+fn ligature_end(b: u8) -> bool {
+    b & 0xfe == 0x92 || b & 0xdf == 0x86
+}
+
 /// NFC with offsets: a segment (a char that starts one, see [`starts_segment`], and the chars
 /// after it that do not) is composed whole. Where NFC changes nothing in it, each char keeps its
 /// own position; otherwise every output char maps to the segment's start.
@@ -971,6 +1095,14 @@ impl NfcStage {
         // Dropped before composing, so that the letter and the mark an invisible char stands
         // between compose as if it were not there (`e`, U+200B, U+0301 is `é`).
         if is_invisible(c) {
+            return;
+        }
+        // A ligature or a superscript letter is spelt out before composing, so that a mark
+        // after it composes with its last letter, as it would with the letters written plain.
+        if let Some(letters) = same_letters(c) {
+            for l in letters.chars() {
+                self.push(l, i, w);
+            }
             return;
         }
         if starts_segment(c) {
@@ -1037,6 +1169,11 @@ fn starts_segment(c: char) -> bool {
             ))
 }
 
+/// Elements whose content a browser does not show in the page: scripts, styles, the page's
+/// title (shown in the window's title bar, not in the page) and templates. Their content is
+/// dropped, up to their end tag.
+const RAW_TAGS: &[&str] = &["script", "style", "title", "template"];
+
 /// Elements whose start or end separates words, as a line break does.
 const BLOCK_TAGS: &[&str] = &[
     "br",
@@ -1073,13 +1210,21 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Walks an HTML text, calling `f` with each char of its text content and its original char
-/// index. Tags are removed (block tags count as white space), comments, scripts and styles are
-/// dropped, entities are decoded.
+/// index. Tags are removed (block tags count as white space), comments and the content of
+/// scripts, styles, titles and templates ([`RAW_TAGS`]) are dropped, entities are decoded. The
+/// items of an ordered list show their numbers (`4. `), as a browser draws them ([`List`]): the
+/// chars of a number are given the index of its `<li>` tag.
 pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
     let bytes = text.as_bytes();
     let mut pos = 0usize; // byte position
     let mut ci = 0u32; // char index of `pos`
     let count = |s: &str| s.chars().count() as u32;
+    // The lists open, innermost last; how many have opened so far, and how many items each
+    // holds (read once a reversed list needs it).
+    let mut lists: Vec<List> = Vec::new();
+    let mut opened = 0;
+    let mut items: Option<Vec<i64>> = None;
+    let mut number = String::new();
     while pos < bytes.len() {
         let b = bytes[pos];
         if b == b'<' {
@@ -1087,9 +1232,36 @@ pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
                 let tag_text = &text[pos..pos + len];
                 match kind {
                     TagKind::Block => f(' ', ci),
+                    TagKind::List { ordered, closing } => {
+                        f(' ', ci);
+                        if closing {
+                            lists.pop();
+                        } else {
+                            let at = opened;
+                            opened += 1;
+                            lists.push(List::open(ordered, tag_text, || {
+                                let counts = items.get_or_insert_with(|| list_items(text));
+                                counts.get(at).copied().unwrap_or(0)
+                            }));
+                        }
+                    }
+                    TagKind::Item => {
+                        f(' ', ci);
+                        // The item's number and a full stop, as a browser shows them, from
+                        // the `<li>` tag.
+                        if let Some(list) = lists.last_mut()
+                            && list.item(tag_text, &mut number)
+                            && !writes_its_number(&text[pos + len..], &number)
+                        {
+                            for c in number.chars() {
+                                f(c, ci);
+                            }
+                        }
+                    }
                     TagKind::Inline => {}
                     TagKind::RawStart(name) => {
-                        // Skip until the matching end tag: scripts and styles are not text.
+                        // Skip until the matching end tag: scripts, styles, titles and
+                        // templates are not text of the page.
                         let rest = &text[pos + len..];
                         let skip = skip_raw(rest, name);
                         ci += count(tag_text) + count(&rest[..skip]);
@@ -1118,13 +1290,243 @@ pub fn html_chars(text: &str, f: &mut dyn FnMut(char, u32)) {
     }
 }
 
+/// An HTML list open while [`html_chars`] reads a text: what the number of its next item is,
+/// when it is ordered (`<ol>`: from `start`, or 1; down from `start`, or from the number of its
+/// items, when `reversed`; an item's `value` sets its own number and the next; `type` `a`, `A`,
+/// `i` or `I` writes them as letters or Roman numerals).
+struct List {
+    ordered: bool,
+    next: i64,
+    reversed: bool,
+    style: u8,
+}
+
+impl List {
+    /// The list that `tag`, its start tag, opens; `items`, how many items it holds.
+    fn open(ordered: bool, tag: &str, items: impl FnOnce() -> i64) -> List {
+        let reversed = ordered && attribute(tag, "reversed").is_some();
+        let next = match attribute(tag, "start").and_then(|v| v.trim().parse().ok()) {
+            Some(n) => n,
+            None if reversed => items(),
+            None => 1,
+        };
+        let style = match attribute(tag, "type").map(str::as_bytes) {
+            Some([c @ (b'a' | b'A' | b'i' | b'I')]) => *c,
+            _ => b'1',
+        };
+        List {
+            ordered,
+            next,
+            reversed,
+            style,
+        }
+    }
+
+    /// Numbers an item whose start tag is `tag`: writes into `out` what a browser shows before
+    /// it (`3. `, `c. `, `iii. `), and says whether it shows any (items of an unordered list do
+    /// not).
+    fn item(&mut self, tag: &str, out: &mut String) -> bool {
+        if !self.ordered {
+            return false;
+        }
+        let n = attribute(tag, "value")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(self.next);
+        self.next = if self.reversed {
+            n.saturating_sub(1)
+        } else {
+            n.saturating_add(1)
+        };
+        out.clear();
+        match self.style {
+            b'a' | b'A' if n > 0 => {
+                // Bijective base 26: a … z, aa, ab …
+                let mut letters = Vec::new();
+                let mut k = n;
+                while k > 0 {
+                    k -= 1;
+                    letters.push(b'a' + (k % 26) as u8);
+                    k /= 26;
+                }
+                for &l in letters.iter().rev() {
+                    out.push(if self.style == b'A' {
+                        l.to_ascii_uppercase()
+                    } else {
+                        l
+                    } as char);
+                }
+            }
+            b'i' | b'I' if (1..4000).contains(&n) => {
+                let mut k = n;
+                for (value, numeral) in ROMAN {
+                    while k >= value {
+                        k -= value;
+                        if self.style == b'I' {
+                            out.push_str(&numeral.to_ascii_uppercase());
+                        } else {
+                            out.push_str(numeral);
+                        }
+                    }
+                }
+            }
+            _ => {
+                use std::fmt::Write;
+                let _ = write!(out, "{n}");
+            }
+        }
+        out.push_str(". ");
+        true
+    }
+}
+
+/// Whether the item whose content starts `rest` writes a number of its own: the one its list
+/// would draw, `number` (`4. `, `c. `), or any number in digits (`<li><span class="num">4.</span>
+/// Selon…`, `<li>5) …` in a list that would draw `1.`). A page whose items write their numbers
+/// hides the list's with a stylesheet (`list-style: none`), which is not read: the reader sees
+/// the item's number only. Tags and white space before it are passed over; the number must be
+/// followed by `.`, `)` or `°`.
+fn writes_its_number(rest: &str, number: &str) -> bool {
+    let own = number.trim_end_matches(". ");
+    let mut r = rest;
+    // A few inline tags at most (`<span>`, `<strong>`).
+    for _ in 0..4 {
+        r = r.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        match scan_tag(r) {
+            Some((len, TagKind::Inline)) if r.starts_with('<') => r = &r[len..],
+            _ => break,
+        }
+    }
+    let r = r.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let label = |after: &str| after.starts_with(['.', ')', '°']);
+    let digits = r.trim_start_matches(|c: char| c.is_ascii_digit());
+    (digits.len() < r.len() && label(digits)) || r.strip_prefix(own).is_some_and(label)
+}
+
+/// Roman numerals, largest first.
+const ROMAN: [(i64, &str); 13] = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+];
+
+/// The value of attribute `name` of start tag `tag` (`<ol start="3" reversed>`): quoted or
+/// not; empty for an attribute without a value.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let inner = tag
+        .strip_prefix('<')?
+        .strip_suffix('>')?
+        .trim_end_matches('/');
+    let b = inner.as_bytes();
+    // Past the element's name.
+    let mut k = b
+        .iter()
+        .position(|c| c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    while k < b.len() {
+        while k < b.len() && (b[k].is_ascii_whitespace() || b[k] == b'/') {
+            k += 1;
+        }
+        let at = k;
+        while k < b.len() && !b[k].is_ascii_whitespace() && b[k] != b'=' {
+            k += 1;
+        }
+        let this = &inner[at..k];
+        while k < b.len() && b[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        let value = if b.get(k) == Some(&b'=') {
+            k += 1;
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            match b.get(k) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = inner[k + 1..]
+                        .find(q as char)
+                        .map_or(b.len(), |e| k + 1 + e);
+                    let v = &inner[(k + 1).min(end)..end];
+                    k = (end + 1).min(b.len());
+                    v
+                }
+                _ => {
+                    let at = k;
+                    while k < b.len() && !b[k].is_ascii_whitespace() {
+                        k += 1;
+                    }
+                    &inner[at..k]
+                }
+            }
+        } else {
+            ""
+        };
+        if !this.is_empty() && this.eq_ignore_ascii_case(name) {
+            return Some(value);
+        }
+        if this.is_empty() && k == at {
+            k += 1;
+        }
+    }
+    None
+}
+
+/// How many items each list of an HTML text holds, in the order the lists open: their `<li>`
+/// tags, those of the lists inside them aside (what a reversed list counts down from). Read in
+/// one pass, when a reversed list first needs it.
+fn list_items(text: &str) -> Vec<i64> {
+    let (mut counts, mut open) = (Vec::new(), Vec::new());
+    let mut pos = 0;
+    while let Some(k) = memchr::memchr(b'<', &text.as_bytes()[pos..]) {
+        pos += k;
+        let Some((len, kind)) = scan_tag(&text[pos..]) else {
+            pos += 1;
+            continue;
+        };
+        match kind {
+            TagKind::List { closing: false, .. } => {
+                open.push(counts.len());
+                counts.push(0);
+            }
+            TagKind::List { closing: true, .. } => {
+                open.pop();
+            }
+            TagKind::Item => {
+                if let Some(&l) = open.last() {
+                    counts[l] += 1;
+                }
+            }
+            TagKind::RawStart(name) => pos += skip_raw(&text[pos + len..], name),
+            TagKind::Block | TagKind::Inline => {}
+        }
+        pos += len;
+    }
+    counts
+}
+
 enum TagKind {
     Block,
     Inline,
     RawStart(&'static str),
+    /// The start or end of a list (`<ol>`, `<ul>`, `<menu>`): a block, which numbers its items
+    /// when ordered.
+    List {
+        ordered: bool,
+        closing: bool,
+    },
+    /// The start of a list item (`<li>`): a block, with its number when its list is ordered.
+    Item,
 }
 
-/// The length of the content of a script or style element and its end tag, from `rest`.
+/// The length of the content of a [`RAW_TAGS`] element and its end tag, from `rest`.
 fn skip_raw(rest: &str, name: &str) -> usize {
     let close = format!("</{name}");
     find_ascii_ci(rest, &close)
@@ -1177,13 +1579,25 @@ fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
         .iter()
         .position(|c| !c.is_ascii_alphanumeric())
         .unwrap_or(name.len())];
-    if !closing {
-        if name.eq_ignore_ascii_case(b"script") {
-            return Some((end, TagKind::RawStart("script")));
-        }
-        if name.eq_ignore_ascii_case(b"style") {
-            return Some((end, TagKind::RawStart("style")));
-        }
+    if !closing
+        && let Some(raw) = RAW_TAGS
+            .iter()
+            .find(|t| t.as_bytes().eq_ignore_ascii_case(name))
+    {
+        return Some((end, TagKind::RawStart(raw)));
+    }
+    let is = |t: &[u8]| name.eq_ignore_ascii_case(t);
+    if is(b"ol") || is(b"ul") || is(b"menu") {
+        return Some((
+            end,
+            TagKind::List {
+                ordered: is(b"ol"),
+                closing,
+            },
+        ));
+    }
+    if is(b"li") && !closing {
+        return Some((end, TagKind::Item));
     }
     if BLOCK_TAGS
         .iter()
@@ -1282,6 +1696,155 @@ mod tests {
         assert_eq!(
             normalize("a &lt; b &amp; c &unknown; d", true),
             "a < b & c &unknown; d"
+        );
+    }
+
+    /// The items of an ordered list show their numbers, as a browser draws them: from 1, from
+    /// `start`, from an item's `value` on, down when `reversed` (from the number of items
+    /// without `start`), as letters or Roman numerals by `type`; items of an unordered list
+    /// show none, nor do those of a list inside an ordered one.
+    #[test]
+    fn ordered_list_items_show_their_numbers() {
+        let html = |h: &str| {
+            let n = normalize(h, true);
+            // The careful path, and the hot one that hands an ordered list over to it.
+            assert_eq!(normalize_mapped(h, true), normalize_careful(h, true), "{h}");
+            assert_eq!(normalize_mapped(h, true).text, n);
+            n
+        };
+        assert_eq!(html("<ol><li>un</li><li>deux</li></ol>"), "1. un 2. deux");
+        assert_eq!(
+            html("<p>Faits</p><ol start=\"4\"><li>a</li><li>b</li></ol>"),
+            "Faits 4. a 5. b"
+        );
+        assert_eq!(
+            html("<OL><LI VALUE='7'>a<li>b<li value=2>c<li>d</OL>"),
+            "7. a 8. b 2. c 3. d"
+        );
+        assert_eq!(html("<ol reversed><li>a<li>b<li>c</ol>"), "3. a 2. b 1. c");
+        assert_eq!(
+            html("<ol reversed start=\"10\"><li>a<li>b</ol>"),
+            "10. a 9. b"
+        );
+        // Nested lists: each its own numbers; a reversed list counts its own items only.
+        assert_eq!(
+            html("<ol reversed><li>a<ol><li>x<li>y</ol><li>b<ul><li>z</ul></ol><ol><li>c</ol>"),
+            "2. a 1. x 2. y 1. b z 1. c"
+        );
+        assert_eq!(html("<ul><li>a</li><li>b</li></ul>"), "a b");
+        assert_eq!(
+            html("<ol type=\"a\"><li>a<li>b</ol><ol type=A start=27><li>c</ol>"),
+            "a. a b. b AA. c"
+        );
+        assert_eq!(
+            html("<ol type=\"i\" start=\"3\"><li>a<li>b</ol><ol type=I start=1994><li>c</ol>"),
+            "iii. a iv. b MCMXCIV. c"
+        );
+        // Not a number: the next one.
+        assert_eq!(html("<ol start=x><li value=\"\">a</li></ol>"), "1. a");
+        // An item that writes its own number shows it once: the page hides the list's.
+        assert_eq!(
+            html(
+                "<ol start=3><li><span class=\"num\">3.</span> a</li><li> 4) b<li><b>5°/</b> c\
+                  <li>6 d<li>7b. e<li>1er f<li>12/03 g</ol><ol type=a><li>a. h<li>c. i</ol>"
+            ),
+            "3. a 4) b 5°/ c 6. 6 d 7. 7b. e 8. 1er f 9. 12/03 g a. h b. c. i"
+        );
+        // Whatever number it writes: the list's is hidden.
+        assert_eq!(
+            html("<ol><li><span>5.</span> a</li></ol><ol><li>6. b</ol>"),
+            "5. a 6. b"
+        );
+        // An item with no list, and a list in a comment or a script, number nothing.
+        assert_eq!(
+            html("<li>a</li><!-- <ol> --><script><ol></script><li>b"),
+            "a b"
+        );
+        // The number maps to the `<li>` tag; the item's text to its own chars.
+        let h = "<ol start=\"12\">\n<li>Selon l'arrêt</li></ol>";
+        let n = normalize_mapped(h, true);
+        assert_eq!(n.text, "12. Selon l'arrêt");
+        let li = h.find("<li>").unwrap();
+        for k in 0..3 {
+            assert_eq!(n.original_index(k), Some(li), "{k}");
+        }
+        assert_eq!(n.original_span(0, 3), (li, li + 1));
+        let selon = h.find("Selon").unwrap();
+        assert_eq!(n.original_index(4), Some(selon));
+    }
+
+    /// A ligature or a superscript letter is the plain letters it stands for (`œuvre` is
+    /// `oeuvre`, `1ᵉʳ` is `1er`, `ﬁn` is `fin`), on the hot path and the careful one, each
+    /// letter mapped to the char it comes from; the ordinal indicators, the degree sign and
+    /// superscript digits stay as they are.
+    #[test]
+    fn ligatures_and_superscript_letters_are_their_letters() {
+        let cases = [
+            ("mise en œuvre", "mise en oeuvre"),
+            ("ŒUVRE, Æ, cæcum", "OEUVRE, AE, caecum"),
+            (
+                "le 1ᵉʳ octobre, Mᵐᵉ, Mˡˡᵉ, 2ᵈ",
+                "le 1er octobre, Mme, Mlle, 2d",
+            ),
+            (
+                "ﬁn ﬂux eﬀet eﬃcace souﬄe ﬅ ﬆ",
+                "fin flux effet efficace souffle st st",
+            ),
+            ("n° 1º 1ª ² ³", "n° 1º 1ª ² ³"),
+            // A mark after a ligature composes with its last letter, as with the letters.
+            ("œ\u{301} oe\u{301}", "oé oé"),
+        ];
+        for (text, want) in cases {
+            for html in [false, true] {
+                let n = normalize(text, html);
+                assert_eq!(n, want, "{text:?}");
+                assert_eq!(normalize(&n, html), n, "idempotent: {text:?}");
+                let careful = normalize_careful(text, html);
+                assert_eq!(normalize_mapped(text, html), careful, "{text:?}");
+            }
+        }
+        assert_eq!(normalize("&oelig;uvre <b>Œ</b>uvre", true), "oeuvre OEuvre");
+        // Both letters of `œ` come from it: a span of them is the one char.
+        let text = "en œuvre";
+        let n = normalize_mapped(text, false);
+        assert_eq!(n.text, "en oeuvre");
+        assert_eq!(
+            (n.original_index(3), n.original_index(4)),
+            (Some(3), Some(3))
+        );
+        assert_eq!(n.original_index(5), Some(4));
+        assert_eq!(n.original_span(3, 5), (3, 4));
+        assert_eq!(n.original_span(3, 9), (3, 8));
+        // In a long text the hot path copies in runs.
+        let long = format!("{} l'œuvre {}", "abcdefgh ".repeat(40), "é".repeat(100));
+        let n = normalize_mapped(&long, false);
+        assert_eq!(n, normalize_careful(&long, false));
+        let at = n.text.find("oeuvre").unwrap();
+        let chars = n.text[..at].chars().count();
+        let o = long.chars().position(|c| c == 'œ').unwrap();
+        assert_eq!(n.original_span(chars, chars + 6), (o, o + 5));
+    }
+
+    /// What a browser does not show in the page is no text: a script, a style, the page's
+    /// title, a template; on the hot path and the careful one, with the map pointing past them.
+    #[test]
+    fn title_and_template_are_not_text_of_the_page() {
+        let page = "<html><head><TITLE>Décision</TITLE><style>p{}</style></head><body>\
+                    <p>La Cour</p><template><p>Modèle</p></template><p>rejette</p></body></html>";
+        assert_eq!(normalize(page, true), "La Cour rejette");
+        let (mapped, careful) = (normalize_mapped(page, true), normalize_careful(page, true));
+        assert_eq!(mapped, careful);
+        let chars: Vec<char> = page.chars().collect();
+        let la = mapped.original_index(0).unwrap();
+        assert_eq!(chars[la..la + 2], ['L', 'a']);
+        let re = mapped.original_index("La Cour ".len()).unwrap();
+        assert_eq!(chars[re..re + 7].iter().collect::<String>(), "rejette");
+        // A title in the body text, not an element: text.
+        assert_eq!(normalize("<p>Titre : la cour</p>", true), "Titre : la cour");
+        // Other elements whose name starts alike are shown.
+        assert_eq!(
+            normalize("<titles>a</titles> <templ>b</templ>", true),
+            "a b"
         );
     }
 
@@ -1482,8 +2045,14 @@ mod tests {
         let block = |s: &str, html: bool| plain_block(&s.as_bytes()[..16], html);
         assert_eq!(block("abcdefgh ijklmno", false), 16);
         assert_eq!(block("l'arrêt attaqué, ", false), 15);
-        assert_eq!(block("éèàçœéèàç", false), 16);
-        assert_eq!(block("aéèàçœéèàç", false), 15);
+        assert_eq!(block("éèàçëéèàç", false), 16);
+        assert_eq!(block("aéèàçëéèàç", false), 15);
+        // The ligatures `œ` and `æ` (and the letters whose last byte they share) stop a run:
+        // they are spelt out, off the hot path's runs.
+        assert_eq!(block("éèàçœéèàç", false), 8);
+        assert_eq!(block("aéèàçæéèàç", false), 9);
+        assert_eq!(block("ŒÆéèàçéèàç", false), 0);
+        assert_eq!(block("éÓèàçéèàç", false), 2);
         assert_eq!(block("abcdefghijklmno ", false), 15);
         // `<` may open a line break tag in plain text, a tag in HTML.
         assert_eq!(block("ab<cdefghijklmno", false), 2);
@@ -1557,13 +2126,15 @@ mod tests {
         // SAFETY: the processor has AVX2 (checked above).
         let avx2 = |b: &[u8], j: usize, html: bool| unsafe { run_avx2(b, j, html) };
         let long = "Attendu que l'arrêt attaqué énonce que, à défaut de preuve contraire, la Cour \
-                    d'appel a retenu à bon droit que la société Œuvres et Châteaux était tenue";
+                    d'appel a retenu à bon droit que la société Évrard et Châteaux était tenue";
         // 163 bytes, all of one run: five whole blocks, the second of which ends on a space and
         // so gives 31 bytes (32 + 31 + 32 + 32 + 32 = 159); the last 4 are left to the caller.
         assert_eq!(long.len(), 163);
         assert_eq!(avx2(long.as_bytes(), 0, false), 159);
         assert_eq!(avx2(b"abcdefghijklmno  qrstuvwxyzabcdef", 0, false), 15);
         assert_eq!(avx2(b"short", 0, false), 0);
+        let oe = "l'arrêt attaqué a retenu que la mise en œuvre des garanties était";
+        assert_eq!(avx2(oe.as_bytes(), 0, false), oe.find('œ').unwrap());
         for text in [
             long,
             "LA COUR DE CASSATION, CHAMBRE CRIMINELLE, a rendu l’arrêt suivant :\nN° E 23-80.251 \

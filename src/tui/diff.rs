@@ -8,6 +8,7 @@ use super::app::App;
 use crate::model::{Record, ReferenceDecision};
 use crate::text::letterspacing;
 use crate::text::normalize::{mappable, normalize_mapped};
+use crate::text::rulelines;
 use crate::text::sanitize::for_terminal;
 use imara_diff::{Algorithm, Diff, Interner, NoSliderHeuristic, Token};
 use ratatui::style::{Color, Modifier, Style};
@@ -187,6 +188,18 @@ impl<'a> Side<'a> {
 
     fn space(&self, k: usize) -> bool {
         self.norm.as_bytes()[self.toks[k].0 as usize] == b' '
+    }
+
+    /// What token `k` is to a rule line ([`rulelines`]).
+    fn rule_kind(&self, k: usize) -> rulelines::Kind {
+        let (a, b) = self.toks[k];
+        if self.space(k) {
+            rulelines::Kind::Space
+        } else if rulelines::in_rule(&self.norm, a as usize..b as usize) {
+            rulelines::Kind::Rule
+        } else {
+            rulelines::Kind::Other
+        }
     }
 
     /// The char range of the text as read token `k` stands for.
@@ -743,8 +756,10 @@ impl TextDiff {
         let mut pairs = Pairs::default();
         let (mut pb, mut pa) = (0usize, 0usize);
         // The hunks, then the shared tokens after the last.
-        // Letter-spacing set aside, as the engine does: the same text written otherwise.
-        let hunks = letterspacing::set_aside(&hunks(&b, &a, around), |k| b.key(k), |k| a.key(k))
+        // Letter-spacing and rule lines set aside, as the engine does: the same text written
+        // otherwise.
+        let spaced = letterspacing::set_aside(&hunks(&b, &a, around), |k| b.key(k), |k| a.key(k));
+        let hunks = rulelines::set_aside(spaced, |k| b.rule_kind(k), |k| a.rule_kind(k))
             .into_iter()
             .map(Some)
             .chain(std::iter::once(None));
@@ -761,7 +776,8 @@ impl TextDiff {
                 break;
             };
             if !changed {
-                // The same text, letter-spaced on one side: each side as written.
+                // The same text, letter-spaced or its rules drawn otherwise on one side: each
+                // side as written.
                 unified.put_run(&a, as_, ae, SegKind::Same, after_marks);
                 pairs.left.put_run(&b, bs, be, SegKind::Same, before_marks);
                 pairs.right.put_run(&a, as_, ae, SegKind::Same, after_marks);
@@ -1344,6 +1360,47 @@ mod whitespace_tests {
         );
         assert!(d.removed > 0 && d.added > 0);
         assert!(changed(&d).contains(&(SegKind::Added, "REPUBLIQUE".into())));
+    }
+
+    /// A rule line left out or drawn otherwise is no change, as the engine reads it: each side
+    /// shown as written, nothing removed or added. A word beside it is a change, alone.
+    #[test]
+    fn rule_lines_are_not_a_change() {
+        let reference = "M. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n ________\n AU NOM";
+        for record in [
+            "M. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n AU NOM",
+            "M. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n ═══\n AU NOM",
+        ] {
+            for (before, after) in [(reference, record), (record, reference)] {
+                let d = TextDiff::of(before, after, (&[], &[]), (&[], &[]));
+                assert_eq!((d.removed, d.added), (0, 0), "{:?}", changed(&d));
+                let shown: String = d.unified.iter().map(|s| s.text.as_str()).collect();
+                assert_eq!(shown, after);
+                let side = |right: bool| -> String {
+                    d.pairs
+                        .iter()
+                        .flat_map(|p| if right { &p.1 } else { &p.0 })
+                        .map(|s| s.text.as_str())
+                        .collect()
+                };
+                assert_eq!((side(false).as_str(), side(true).as_str()), (before, after));
+            }
+        }
+        let d = TextDiff::of(
+            reference,
+            "M. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n AU NOM DU",
+            (&[], &[]),
+            (&[], &[]),
+        );
+        assert_eq!(changed(&d), vec![(SegKind::Added, " DU".into())]);
+        // Signs that mask are no rule.
+        let d = TextDiff::of(
+            &reference.replace("________", "***"),
+            "M. BONNAL président,\n RÉPUBLIQUE FRANÇAISE\n AU NOM",
+            (&[], &[]),
+            (&[], &[]),
+        );
+        assert!(d.removed > 0, "{:?}", changed(&d));
     }
 }
 
