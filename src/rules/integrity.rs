@@ -1484,14 +1484,18 @@ fn clear_words(al: &Alignment, ch: &Change, record: &Normalized) -> usize {
 /// Whether the record's side of a change may be what the reference's markers in it mask. Where
 /// the texts are reordered, the diff pairs a marker with whatever words face it (`Faits et
 /// procédure`, `24. Selon`, `de la cour d'appel de Rouen`): an alteration, not an occultation
-/// lifted. So:
+/// lifted. Nor do a reuser's rewording (`L'intéressé`), placeholders (`N/A`, `M. Nom`) and marks
+/// (`XX-XXX-XX`) show what a marker masks. So ([`may_be_masked_by`]):
 /// - for markers of names (`[K]`, `[AB]`, `C...`), the words shown are a name: one at least may be a
-///   name word ([`names::may_be_name_word`]: capitalised, no common word, role or civility),
-///   and every word is capitalised, a particle (`de Villepin`) or joins names (`X et Y`,
-///   `Y épouse Z`), none in lower case otherwise;
+///   name word ([`names::may_be_name_word`]: capitalised, no common word, role or civility; after
+///   a civility, any capitalised first word), and every word is capitalised, a particle (`de
+///   Villepin`), a letter alone (`d'Estaing`, `Mac'h`) or joins names (`X et Y`, `Y épouse Z`);
 /// - for the other markers (an address, a place, a date, a number, an organisation), the words
-///   shown start with a capital or a digit, and run into no other sentence (a full stop, then a
-///   word with a capital or a number: `S3. 2. Le 30 janvier`).
+///   shown start with a capital or a digit, a kind of way (`avenue Foch`) or `+`, or hold an
+///   e-mail address, and run into no other sentence (a full stop after a word that is no
+///   abbreviation, then a word with a capital or a number: `S3. 2. Le 30 janvier`);
+/// - for any, not only words that designate without naming ([`generic_word`]) or placeholders
+///   ([`placeholder_word`]).
 fn shows_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &Normalized) -> bool {
     // What the record's text holds just before the change: a civility (`M. Conseil`, `Mme
     // Cour`) makes a name of a capitalised word that would otherwise designate without naming.
@@ -1577,8 +1581,6 @@ fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>], after_civility
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let lettered = |w: &&&str| w.chars().any(char::is_alphabetic);
-    // A placeholder (`N/A`, `inconnu`, `non communiquée`) or words that designate without
-    // naming (`le Tribunal`, `le Salarié`, `la Banque`, `Voir annexe`) show no value.
     // Leading words that introduce a value (`au 12 rue de la Paix`, `à Paris`).
     let words = {
         let lead = words
