@@ -40,6 +40,54 @@ impl Progress {
     }
 }
 
+/// The time an audit has left, from the rate of its last few seconds. A record that matches its
+/// reference costs a digest and one that differs an alignment, so the rate of the whole audit so
+/// far misleads where the two kinds come in runs (a file of faithful records, then one of edited
+/// ones: « 0 s left » for most of the audit). The terminal UI and the headless progress bar both
+/// estimate with it.
+#[derive(Debug, Clone, Default)]
+pub struct Eta {
+    /// `(time, bytes done)` samples, oldest first, reaching just past [`Eta::WINDOW`] back.
+    samples: std::collections::VecDeque<(Duration, u64)>,
+}
+
+impl Eta {
+    /// How far back the rate is measured.
+    pub const WINDOW: Duration = Duration::from_secs(3);
+
+    /// Notes that `done` of `total` bytes are checked at `at` (from the corpus's first byte, when
+    /// none was done), and gives the time left at the rate of the last [`Eta::WINDOW`] (of the
+    /// audit so far when shorter); `None` until there is a rate to go by (half a second, some
+    /// bytes). A time earlier than the last noted starts a new estimate (a bar reset).
+    pub fn update(&mut self, at: Duration, done: u64, total: u64) -> Option<Duration> {
+        if self
+            .samples
+            .back()
+            .is_some_and(|&(t, d)| at < t || done < d)
+        {
+            self.samples.clear();
+        }
+        // The audit (or the bar) started with nothing done.
+        if self.samples.is_empty() {
+            self.samples.push_back((Duration::ZERO, 0));
+        }
+        if self.samples.back().is_none_or(|&(t, _)| at > t) {
+            self.samples.push_back((at, done));
+        }
+        // Keep one sample at or before the window's start, so the rate spans the whole window.
+        while self.samples.len() > 2 && self.samples[1].0 + Self::WINDOW <= at {
+            self.samples.pop_front();
+        }
+        let &(t0, d0) = self.samples.front()?;
+        let span = at.checked_sub(t0)?.as_secs_f64();
+        if span < 0.5 || done <= d0 || total <= done {
+            return (total > 0 && done >= total).then_some(Duration::ZERO);
+        }
+        let rate = (done - d0) as f64 / span;
+        Some(Duration::from_secs_f64((total - done) as f64 / rate))
+    }
+}
+
 /// What a running audit tells its subscriber.
 #[derive(Debug, Clone)]
 pub enum AuditEvent {
@@ -1105,6 +1153,31 @@ fn age_bucket(loaded: Option<crate::rules::freshness::Loaded>, as_of: jiff::Time
 
 #[cfg(test)]
 mod tests {
+
+    /// The time left follows the last seconds' rate: after a fast start, a slow part is seen
+    /// within the window, where the whole audit's rate would still say « 0 s ».
+    #[test]
+    fn eta_follows_the_recent_rate() {
+        let s = Duration::from_secs;
+        let mut eta = Eta::default();
+        assert_eq!(eta.update(s(0), 0, 1000), None);
+        // 600 bytes in the first second: at that rate, 400 bytes take 0.67 s.
+        assert_eq!(
+            eta.update(s(1), 600, 1000),
+            Some(Duration::from_secs_f64(400.0 / 600.0))
+        );
+        // Then 10 bytes a second.
+        for k in 2..=5 {
+            eta.update(s(k), 600 + 10 * (k - 1), 1000);
+        }
+        // Over the last 3 s (t = 2 to 5): 30 bytes, 10 a second; 360 left: 36 s.
+        let left = eta.update(s(5), 640, 1000).unwrap();
+        assert!((left.as_secs_f64() - 36.0).abs() < 1e-9, "{left:?}");
+        // Done: nothing left; a reset (time going back) starts anew.
+        assert_eq!(eta.update(s(6), 1000, 1000), Some(Duration::ZERO));
+        assert_eq!(eta.update(s(0), 0, 500), None);
+        assert_eq!(eta.update(Duration::from_millis(200), 100, 500), None);
+    }
     use super::*;
 
     // A file the reader listed as small but that reads larger (it grew, or was replaced, after

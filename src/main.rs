@@ -526,8 +526,24 @@ fn progress_style(total: u64) -> indicatif::ProgressStyle {
     } else {
         "{spinner} {msg} [{wide_bar}] {percent:>3}% · ETA {eta}"
     };
+    // The time left from the last seconds' rate (`vigie::audit::Eta`), not indicatif's estimate
+    // over the whole run: records that match their reference cost far less than those that
+    // differ, and a corpus may hold runs of either.
+    let eta = Arc::new(std::sync::Mutex::new(vigie::audit::Eta::default()));
     indicatif::ProgressStyle::with_template(template)
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
+        .with_key(
+            "eta",
+            move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let left = eta.lock().ok().and_then(|mut e| {
+                    e.update(state.elapsed(), state.pos(), state.len().unwrap_or(0))
+                });
+                let _ = match left {
+                    Some(left) => write!(w, "{:#}", indicatif::HumanDuration(left)),
+                    None => write!(w, "…"),
+                };
+            },
+        )
         .progress_chars("=> ")
 }
 

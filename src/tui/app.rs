@@ -465,6 +465,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub state: AuditState,
     pub progress: Progress,
+    /// The time the audit has left, from the last seconds' rate ([`crate::audit::Eta`]).
+    pub time_left: Option<std::time::Duration>,
+    eta: crate::audit::Eta,
     /// Bytes of the reference read, and in all, while it loads.
     pub reference_progress: (u64, u64),
     pub reference_decisions: Option<u64>,
@@ -558,6 +561,8 @@ impl App {
             overlay: None,
             state: AuditState::Loading,
             progress: Progress::default(),
+            time_left: None,
+            eta: crate::audit::Eta::default(),
             reference_progress: (0, 0),
             reference_decisions: None,
             report: empty_report(),
@@ -651,6 +656,7 @@ impl App {
                 }
             }
             AuditEvent::Progress(p) => {
+                self.time_left = self.eta.update(p.reading, p.bytes_done, p.bytes_total);
                 self.progress = p;
                 if self.state == AuditState::Loading {
                     self.state = AuditState::Running;

@@ -317,11 +317,11 @@ fn audit_items(app: &App) -> Vec<(&'static str, &'static str, String)> {
     } else {
         0.0
     };
-    let eta = if p.bytes_done > 0 && p.bytes_total > p.bytes_done && secs > 0.0 {
-        let left = secs * (p.bytes_total - p.bytes_done) as f64 / p.bytes_done as f64;
-        human_secs(left)
-    } else {
-        "—".into()
+    // From the rate of the last seconds, not of the whole audit: records that match their
+    // reference cost far less than those that differ, and files may hold runs of either.
+    let eta = match app.time_left {
+        Some(left) if p.bytes_total > p.bytes_done => human_secs(left.as_secs_f64()),
+        _ => "—".into(),
     };
     let refs = app
         .reference_decisions
