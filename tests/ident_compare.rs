@@ -446,8 +446,16 @@ fn numbers_cited_with_the_decisions_date() {
         &r,
         "19-19.463",
     );
-    // A date alone is no number.
-    unknown(IdField::Number, "du 18 novembre 2020", &r);
+    // A date alone is no number, and says another than the reference's (the regression
+    // review's case: it passed unseen).
+    for v in [
+        "du 18 novembre 2020",
+        "18/11/2020",
+        "2020-11-18",
+        "arrêt du 18 novembre 2020",
+    ] {
+        different(IdField::Number, v, &r, "19-19.463");
+    }
     // Without the decision's date in the reference, the date cannot be checked.
     let undated = ReferenceDecision {
         decision_date: None,

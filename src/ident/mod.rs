@@ -465,7 +465,8 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
     // (`n° 21-23.139 du 25 octobre 2023`, `Cass. 1re civ., 8 nov. 2023, n° 21-22.655`): the
     // number is read without the date, and the date must be the decision's.
     let (undated, days) = dates::take_days(value);
-    if !days.is_empty() {
+    // A date alone is no number: its digits are read as one, and contradict the reference.
+    if !days.is_empty() && !numbers::digit_chunks(&undated).is_empty() {
         let verdict = compare_pieces_of(&undated, &expected, reference)?;
         return Some(match (verdict, reference.decision_date) {
             (numbers::Verdict::Different { arret }, _) => numbers::Verdict::Different { arret },
