@@ -2430,6 +2430,18 @@ mod tests {
             c.first_difference.as_ref().unwrap().reference_excerpt,
             c.integrity[0].evidence.as_ref().unwrap().reference_excerpt
         );
+        // Words replaced by a rule are changed, not cut, in an excerpt too (the regression
+        // review's `de la somme retenue.` drawn as `----`).
+        for excerpt in [false, true] {
+            for rule in ["----", "____", "====", "───"] {
+                let c = cmp(
+                    reference,
+                    &reference.replace("est rejeté.", &format!("est {rule}")),
+                    excerpt,
+                );
+                assert_eq!(rules(&c), vec![Rule::INT001], "{rule} {excerpt}");
+            }
+        }
         // Not a rule: two chars, or signs that stand for something left out.
         for (short, sign) in [("__", "__"), ("***", "***"), ("...", "...")] {
             let with = reference.replace("________", sign);

@@ -91,6 +91,13 @@ pub fn trim(
         // White space alone is no rule: the difference as it is.
         return Some((ra, rb));
     }
+    // Words replaced by a rule (`retenue.` drawn as `----`) are a substitution: the side that
+    // is rules alone then keeps them, so that the words are not reported as cut.
+    let (ta, tb) = match (ta.is_empty(), tb.is_empty()) {
+        (true, false) => (ra, tb),
+        (false, true) => (ta, rb),
+        _ => (ta, tb),
+    };
     (!ta.is_empty() || !tb.is_empty()).then_some((ta, tb))
 }
 
