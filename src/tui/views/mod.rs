@@ -434,9 +434,14 @@ fn above_last_row(frame: &mut Frame<'_>, widget: impl Widget, area: Rect, last: 
     frame.render_widget(Paragraph::new(fit_line(last, usize::from(area.width))), row);
 }
 
-/// In place of a view with too few rows to be drawn: what is not shown, and why.
+/// In place of a view with too few rows to be drawn (`rows` for the view itself): what is not
+/// shown, and how many rows the terminal needs for it, its tab bar and key hints included.
 fn too_small(frame: &mut Frame<'_>, area: Rect, what: &str, rows: u16) {
-    let text = format!("enlarge the terminal: {rows} rows for {what}");
+    let chrome = frame.area().height.saturating_sub(area.height);
+    let text = format!(
+        "enlarge the terminal to {} rows for {what}",
+        rows.saturating_add(chrome)
+    );
     wrapped(
         frame,
         vec![Line::from(Span::styled(

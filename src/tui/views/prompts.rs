@@ -54,15 +54,15 @@ pub fn filter(frame: &mut Frame<'_>, app: &App, area: Rect, row: usize) {
 
 pub fn search(frame: &mut Frame<'_>, app: &App, area: Rect, input: &LineInput) {
     let (before, after) = sanitised(input);
-    let mut matches = format!(
-        "  {} matches (rule, record id, source id, url, reference id, message)",
-        app.order.len()
-    );
+    let n = app.order.len();
+    let noun = if n == 1 { "match" } else { "matches" };
+    let mut matches =
+        format!("  {n} {noun} (rule, record id, source id, url, reference id, message)");
     let width = usize::from(area.width);
     let typed = before.width() + after.width();
     // A long query keeps the cursor in view: the count gives way first.
     if 2 + typed + matches.width() > width {
-        matches = format!("  {} matches", app.order.len());
+        matches = format!("  {n} {noun}");
         if 2 + 10 + matches.width() > width {
             matches.clear();
         }
