@@ -937,6 +937,28 @@ fn scrolling_stops_at_the_last_line() {
     }
 }
 
+/// The help pages as the detail does: `G`/`end` to its end, `g`/`home` to its start,
+/// `pagedown`/`space` and `pageup` by a page (the UI smoke test found them doing nothing).
+#[test]
+fn the_help_pages() {
+    let (w, h) = (100, 20);
+    let mut app = tui_common::app();
+    let start = screen(&mut app, "?", w, h);
+    let (first, last, total) = rows_shown(&start);
+    assert_eq!(first, 1, "{start}");
+    let end = screen(&mut app, "G", w, h);
+    assert_eq!(rows_shown(&end).1, total, "{end}");
+    assert_eq!(screen(&mut app, "g", w, h), start);
+    assert_eq!(screen(&mut app, "end", w, h), end);
+    assert_eq!(screen(&mut app, "home", w, h), start);
+    for key in ["pagedown", "space", "ctrl-f"] {
+        let paged = screen(&mut app, key, w, h);
+        let (f, _, _) = rows_shown(&paged);
+        assert!(f > first && f <= last + 1, "{key}: {paged}");
+        assert_eq!(screen(&mut app, "pageup", w, h), start, "{key} then pageup");
+    }
+}
+
 /// A corpus of two folders that each hold a `corpus.jsonl`: the list and the detail name each
 /// file by as much of its path as tells it from the other.
 #[test]

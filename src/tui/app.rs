@@ -1078,6 +1078,18 @@ impl App {
                     });
                     true
                 }
+                Some(a @ (Action::PageUp | Action::PageDown | Action::First | Action::Last)) => {
+                    let max = max_scroll(self.help_lines.get(), self.help_height.get());
+                    let page = self.help_height.get().saturating_sub(1).max(1);
+                    let scroll = match a {
+                        Action::PageUp => scroll.saturating_sub(page),
+                        Action::PageDown => (scroll + page).min(max),
+                        Action::First => 0,
+                        _ => max,
+                    };
+                    self.overlay = Some(Overlay::Help { scroll });
+                    true
+                }
                 _ => self.global(key),
             },
             None => {

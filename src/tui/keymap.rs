@@ -212,7 +212,7 @@ pub fn section_actions(section: Section) -> &'static [Action] {
             DeleteToStart,
             DeleteToEnd,
         ],
-        Section::Help => &[Close, ScrollUp, ScrollDown],
+        Section::Help => &[Close, ScrollUp, ScrollDown, PageUp, PageDown, First, Last],
     }
 }
 
