@@ -466,8 +466,17 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
     // number is read without the date, and the date must be the decision's.
     let (undated, days) = dates::take_days(value);
     // A date alone is no number: its digits are read as one, and contradict the reference.
-    if !days.is_empty() && !numbers::digit_chunks(&undated).is_empty() {
-        let verdict = compare_pieces_of(&undated, &expected, reference)?;
+    let undated_chunks = if days.is_empty() {
+        Vec::new()
+    } else {
+        numbers::digit_chunks(&undated)
+    };
+    if !undated_chunks.is_empty() {
+        let verdict = if numbers::all_match(&undated_chunks, &expected) {
+            numbers::Verdict::Equal
+        } else {
+            read_numbers(&undated, &expected, reference)?
+        };
         return Some(match (verdict, reference.decision_date) {
             (numbers::Verdict::Different { arret }, _) => numbers::Verdict::Different { arret },
             (_, Some(day)) if days.iter().any(|d| *d != day) => {
@@ -478,7 +487,7 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
             (verdict, _) => verdict,
         });
     }
-    compare_pieces_of(value, &expected, reference)
+    read_numbers(value, &expected, reference)
 }
 
 /// Whether the record's number field dates the decision on a day other than the reference's.
@@ -488,20 +497,13 @@ fn numbers_dated_otherwise(value: &str, reference: &ReferenceDecision) -> bool {
         .is_some_and(|day| dates::take_days(value).1.iter().any(|d| *d != day))
 }
 
-/// [`compare_number`] past the digits alone: the numbers of `value` as [`numbers::read`] reads
-/// them, against the reference's (`expected`, digits alone).
-fn compare_pieces_of(
+/// [`compare_number`] once the digits alone did not match: the numbers of `value` as
+/// [`numbers::read`] reads them, against the reference's (`expected`, digits alone).
+fn read_numbers(
     value: &str,
     expected: &[String],
     reference: &ReferenceDecision,
 ) -> Option<numbers::Verdict> {
-    let chunks = numbers::digit_chunks(value);
-    if chunks.is_empty() {
-        return None;
-    }
-    if numbers::all_match(&chunks, expected) {
-        return Some(numbers::Verdict::Equal);
-    }
     let own_ecli = |ecli: &str| {
         reference
             .ecli
