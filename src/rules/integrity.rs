@@ -1664,19 +1664,18 @@ fn name_word_with_marks(w: &str) -> bool {
 
 /// Whether `w` designates a party, a court, an institution or a place in the text without
 /// naming it, or points elsewhere (`Tribunal`, `Salarié`, `Banque`, `Société`, `Idem`, `Cf.`,
-/// `Voir annexe`), in any case: no value a marker masks. Particles and articles (`le`, `la`)
-/// count among them, so that `le Tribunal` is generic whole.
+/// `Voir annexe`), in any case: no value a marker masks. Particles (`le`, `la`, `des`, any case:
+/// [`names::is_name_particle`]) and the other articles count among them, so that `le Tribunal`
+/// is generic whole.
 fn generic_word(w: &str) -> bool {
     let f = crate::ident::fold(w);
     names::is_name_particle(w)
         || matches!(
             f.as_str(),
-            "le" | "la"
-                | "les"
+            "les"
                 | "l"
                 | "un"
                 | "une"
-                | "des"
                 | "ce"
                 | "cet"
                 | "cette"
