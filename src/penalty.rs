@@ -281,6 +281,43 @@ fn source_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// Why an empty `--previous` file is refused. When it is this run's standard output
+/// (`--previous r.json --report json > r.json`), the shell emptied it before vigie started, and
+/// every night would find it so: the message says how to write over the last report instead.
+fn empty_previous_reason(path: &Path) -> String {
+    if is_standard_output(path) {
+        format!(
+            "the previous report is empty: it is also this run's standard output, which the \
+             shell emptied before vigie started. Write the report with `--output {}` instead: \
+             vigie reads --previous first, then replaces the file whole at the end",
+            path.display()
+        )
+    } else {
+        "the previous report is empty (0 bytes): give the last report vigie wrote, or leave \
+         --previous out to start afresh"
+            .to_string()
+    }
+}
+
+/// Whether `path` is the file standard output writes to (same device and inode).
+#[cfg(unix)]
+fn is_standard_output(path: &Path) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let (Ok(out), Ok(file)) = (std::fs::File::from(fd).metadata(), std::fs::metadata(path)) else {
+        return false;
+    };
+    out.is_file() && out.dev() == file.dev() && out.ino() == file.ino()
+}
+
+#[cfg(not(unix))]
+fn is_standard_output(_path: &Path) -> bool {
+    false
+}
+
 /// The longest line of a JSON Lines report read back: a finding, whose excerpts are short.
 const MAX_PREVIOUS_LINE: u64 = 64 << 20;
 
@@ -300,6 +337,9 @@ impl Previous {
             .take(16)
             .read_to_end(&mut head)
             .with_context(|| format!("cannot read the previous report {shown}"))?;
+        if head.is_empty() {
+            anyhow::bail!("{shown}: {}", empty_previous_reason(path));
+        }
         // A JSON Lines report (`--report jsonl`) starts with a finding or, when it has none, with
         // its summary line; vigie writes those keys first.
         let jsonl = head.starts_with(b"{\"fingerprint\":") || head.starts_with(b"{\"summary\":");

@@ -209,6 +209,93 @@ fn an_inconclusive_previous_report_is_refused() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
 
+/// `--previous report.json --report json > report.json`: the shell empties the file before vigie
+/// starts, so the report of the night before is gone. vigie says so, and how to write over it
+/// (`--output`), rather than "EOF while parsing"; an empty file that is not standard output is
+/// refused too (exit 2, before the audit). With `--output` on the same path, the nightly
+/// pattern works: the previous is read first, then replaced.
+#[test]
+fn an_empty_previous_report_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = breach_corpus(d);
+    let report = d.join("report.json");
+    // The first night writes a conclusive report, with its one ATT001.
+    let first = night(
+        &corpus,
+        "2026-11-22T02:00:00Z",
+        &["-o".as_ref(), report.as_os_str()],
+    );
+    assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
+    assert_eq!(json_of(&report)["summary"]["findings"], 1);
+    // The second night redirects standard output onto it, as a shell's `>` does: emptied first.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .arg(&corpus)
+        .arg("--reference")
+        .arg(cc_detail())
+        .args([
+            "--as-of",
+            "2026-11-23T02:00:00Z",
+            "--quiet",
+            "--report",
+            "json",
+        ])
+        .arg("--previous")
+        .arg(&report)
+        .stdout(std::fs::File::create(&report).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}: the previous report is empty: it is also this run's standard output",
+            report.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("--output {}", report.display())),
+        "{err}"
+    );
+    // An empty file elsewhere: refused, with no word of standard output.
+    let empty = write(&d.join("empty.json"), "");
+    let out = night(
+        &corpus,
+        "2026-11-23T02:00:00Z",
+        &["--previous".as_ref(), empty.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the previous report is empty (0 bytes)"),
+        "{err}"
+    );
+    assert!(!err.contains("standard output"), "{err}");
+    // With `--output` on the same path, the first night's breach is found again: repeated.
+    let first = night(
+        &corpus,
+        "2026-11-22T02:00:00Z",
+        &["-o".as_ref(), report.as_os_str()],
+    );
+    assert_eq!(first.status.code(), Some(1));
+    let second = night(
+        &corpus,
+        "2026-11-23T02:00:00Z",
+        &[
+            "--previous".as_ref(),
+            report.as_os_str(),
+            "-o".as_ref(),
+            report.as_os_str(),
+        ],
+    );
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    let v = json_of(&report);
+    assert_eq!(v["findings"][0]["rule"], "ATT001");
+    assert_eq!(v["findings"][0]["repeated"], true);
+    assert_eq!(v["findings"][0]["penalty"], "permanent");
+}
+
 /// A `--previous` made after this audit's time is no earlier report: said on stderr (the files
 /// of two nights swapped, or a wrong `--as-of`); one made before is taken without a word.
 #[test]
