@@ -799,14 +799,17 @@ fn run_on(
         Some(p) => p.apply(&mut findings),
         None => Vec::new(),
     };
-    let previous = opts
-        .previous
-        .as_ref()
-        .map(|prev| crate::report::PreviousAudit {
+    let previous = opts.previous.as_ref().map(|prev| {
+        let repeated = prev.mark(&mut findings);
+        let settled = prev.settled(&findings);
+        crate::report::PreviousAudit {
             path: prev.path.clone(),
             as_of: prev.as_of.clone(),
-            repeated: prev.mark(&mut findings),
-        });
+            repeated,
+            breaches: settled.breaches,
+            breaches_no_longer_found: settled.no_longer_found,
+        }
+    });
 
     let unreadable_records = findings.iter().filter(|f| f.rule == Rule::IN001).count() as u64;
     let summary = Summary::of(&findings);

@@ -171,10 +171,22 @@ impl Policy {
     }
 }
 
+/// Of an earlier report's breaches, how many there were and how many this audit no longer finds
+/// ([`Previous::settled`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settled {
+    pub breaches: u64,
+    pub no_longer_found: u64,
+}
+
 /// The findings of an earlier vigie JSON report (`--previous`).
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
     fingerprints: HashSet<String>,
+    /// The earlier report's breaches (findings with a penalty), each fingerprint once: its
+    /// fingerprint as a number (`None` when it is not vigie's 16 hexadecimal digits), its rule
+    /// and trimmed, lowercased source id when it has them. What [`Previous::settled`] counts.
+    breaches: Vec<PrevBreach>,
     /// `(rule, source_id)` with the source id trimmed and lowercased, as matching does.
     rule_sources: HashSet<(Rule, String)>,
     /// The file it was read from, as given (`--previous PATH`); `None` when parsed from memory.
@@ -183,6 +195,10 @@ pub struct Previous {
     /// gives a valid one: the formal notice dates the breach found again by it.
     pub as_of: Option<String>,
 }
+
+/// One breach of an earlier report: its fingerprint as a number, when it is one, and its rule
+/// and source id, when it has both.
+type PrevBreach = (Option<u64>, Option<(Rule, String)>);
 
 #[derive(Deserialize)]
 struct PrevReport {
@@ -261,6 +277,9 @@ struct PrevFinding {
     fingerprint: String,
     rule: String,
     record: Option<PrevRecord>,
+    /// Its penalty as the earlier report gives it; a breach unless `none`.
+    #[serde(default)]
+    penalty: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -458,13 +477,53 @@ impl Previous {
 
     fn insert(&mut self, f: PrevFinding) {
         // A rule code that no longer exists cannot repeat: only its fingerprint is kept.
-        let sid = f.record.and_then(|r| r.source_id);
-        if let (Some(rule), Some(sid)) = (Rule::from_code(&f.rule), sid) {
-            if !sid.trim().is_empty() {
-                self.rule_sources.insert((rule, source_key(&sid)));
-            }
+        let sid = f
+            .record
+            .and_then(|r| r.source_id)
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| source_key(&s));
+        let rule = Rule::from_code(&f.rule);
+        if let (Some(rule), Some(sid)) = (rule, &sid) {
+            self.rule_sources.insert((rule, sid.clone()));
         }
-        self.fingerprints.insert(f.fingerprint);
+        let breach = f.penalty.as_deref().map(str::trim) != Some("none");
+        let fingerprint = u64::from_str_radix(&f.fingerprint, 16)
+            .ok()
+            .filter(|_| f.fingerprint.len() == 16);
+        if self.fingerprints.insert(f.fingerprint) && breach {
+            self.breaches
+                .push((fingerprint, rule.and_then(|r| Some((r, sid?)))));
+        }
+    }
+
+    /// Of the earlier report's breaches (its findings with a penalty, each fingerprint once),
+    /// how many there were and how many no finding of this audit repeats (neither its
+    /// fingerprint nor its rule on its source id, as [`Previous::contains`] matches): corrected
+    /// since, or gone with their records. A court checking a reuser after a formal notice reads
+    /// there what was put right.
+    pub fn settled(&self, findings: &[Finding]) -> Settled {
+        let found: HashSet<u64> = findings.iter().map(Finding::fingerprint_u64).collect();
+        let found_sources: HashSet<(Rule, String)> = findings
+            .iter()
+            .filter_map(|f| {
+                let sid = f.record.as_ref()?.source_id.as_deref()?;
+                (!sid.trim().is_empty()).then(|| (f.rule, source_key(sid)))
+            })
+            .collect();
+        let no_longer_found = self
+            .breaches
+            .iter()
+            .filter(|(fp, rule_source)| {
+                !fp.is_some_and(|fp| found.contains(&fp))
+                    && !rule_source
+                        .as_ref()
+                        .is_some_and(|rs| found_sources.contains(rs))
+            })
+            .count() as u64;
+        Settled {
+            breaches: self.breaches.len() as u64,
+            no_longer_found,
+        }
     }
 
     /// How many findings the earlier report held (distinct fingerprints).

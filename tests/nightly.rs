@@ -296,6 +296,96 @@ fn an_empty_previous_report_says_why() {
     assert_eq!(v["findings"][0]["penalty"], "permanent");
 }
 
+/// A court checks a reuser again after a formal notice: of the two breaches of the first audit
+/// (a wrong number, no source credited), the reuser corrected the credit. The report, the text
+/// summary and the notice say what was put right beside what was found again; once both are
+/// corrected, the letter of compliance says that the earlier breaches are no longer found.
+#[test]
+fn the_breaches_of_the_previous_report_no_longer_found_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut wrong_number = unattributed("a");
+    wrong_number["number"] = json!("19-19999");
+    let first = write(&d.join("first.jsonl"), format!("{wrong_number}\n"));
+    let mut credited = wrong_number.clone();
+    credited["attribution"] = json!("Cour de cassation, Judilibre");
+    let second = write(&d.join("second.jsonl"), format!("{credited}\n"));
+    let mut right = credited.clone();
+    right["number"] = json!("19-19463");
+    let third = write(&d.join("third.jsonl"), format!("{right}\n"));
+    let report = d.join("first.json");
+    let out = night(
+        &first,
+        "2026-11-22T02:00:00Z",
+        &["-o".as_ref(), report.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let rules: Vec<Value> = json_of(&report)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].clone())
+        .collect();
+    assert_eq!(rules, [json!("INT006"), json!("ATT001")]);
+    let prev = ["--previous".as_ref(), report.as_os_str()];
+
+    let out = night(&second, "2026-11-23T02:00:00Z", &prev);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["audit"]["previous"],
+        json!({"path": report.display().to_string(), "as_of": "2026-11-22T02:00:00Z",
+               "repeated_findings": 1, "breaches": 2, "breaches_no_longer_found": 1})
+    );
+    let text = vigie_on(&second, cc_detail())
+        .args(["--as-of", "2026-11-23T02:00:00Z", "--quiet", "--previous"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("settled: 1 of the previous report's 2 breaches no longer found"),
+        "{text}"
+    );
+    let notice = |corpus: &Path| {
+        let out = vigie_on(corpus, cc_detail())
+            .args([
+                "--as-of",
+                "2026-11-23T02:00:00Z",
+                "--quiet",
+                "--report",
+                "notice",
+            ])
+            .args(prev)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let letter = notice(&second);
+    assert!(
+        letter.contains(
+            "Ce manquement avait déjà été relevé lors de l'audit arrêté au 22 novembre 2026"
+        ),
+        "{letter}"
+    );
+    assert!(
+        letter.contains(
+            "\n\nSur les 2 manquements relevés lors de l'audit arrêté au 22 novembre 2026, un \
+             n'est plus constaté.\n\n"
+        ),
+        "{letter}"
+    );
+    let letter = notice(&third);
+    assert!(
+        letter.contains(
+            "Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible \
+             de justifier une interruption de la mise à disposition des données. Les 2 \
+             manquements relevés lors de l'audit arrêté au 22 novembre 2026 ne sont plus \
+             constatés.\n\n"
+        ),
+        "{letter}"
+    );
+}
+
 /// A `--previous` made after this audit's time is no earlier report: said on stderr (the files
 /// of two nights swapped, or a wrong `--as-of`); one made before is taken without a word.
 #[test]

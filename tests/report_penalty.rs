@@ -174,6 +174,40 @@ fn previous_marks_repeated_findings() {
     );
 }
 
+/// Of the earlier report's breaches (findings with a penalty, each fingerprint once), those no
+/// finding of this audit repeats are no longer found: what a court reads as put right.
+#[test]
+fn previous_counts_the_breaches_no_longer_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("previous.json");
+    // FRE003, MSK002 on ABC123, ATT001 on DEF456 (breaches), INT007 (no penalty), and the
+    // ATT001 twice: one breach of that fingerprint.
+    let mut before = findings();
+    before.push(before[2].clone());
+    std::fs::write(&path, json_report(before)).unwrap();
+    let previous = Previous::load(&path).unwrap();
+    let now = vec![
+        // FRE003 by its fingerprint, MSK002 by its rule on its source id: found again.
+        Finding::new(Rule::FRE003, None, "sync overdue"),
+        Finding::new(
+            Rule::MSK002,
+            rec("r-9", Some("ABC123"), 9),
+            "occultation added",
+        ),
+        // ATT001 on DEF456 is gone: another rule on that source, the same rule on another.
+        Finding::new(Rule::INT001, rec("r-2", Some("DEF456"), 2), "text modified"),
+        Finding::new(Rule::ATT001, rec("r-4", Some("GHI789"), 4), "no source"),
+    ];
+    let s = previous.settled(&now);
+    assert_eq!((s.breaches, s.no_longer_found), (3, 1));
+    // Nothing found now: all three are no longer found; the INT007 (no penalty) never counts.
+    let s = previous.settled(&[]);
+    assert_eq!((s.breaches, s.no_longer_found), (3, 3));
+    // Everything found again.
+    let s = previous.settled(&findings());
+    assert_eq!((s.breaches, s.no_longer_found), (3, 0));
+}
+
 #[test]
 fn repetition_escalates_after_the_policy() {
     let dir = tempfile::tempdir().unwrap();
@@ -415,7 +449,8 @@ fn the_report_records_the_previous_report() {
     assert_eq!(
         v["audit"]["previous"],
         serde_json::json!({"path": path.display().to_string(),
-                           "as_of": "2026-11-01T09:00:00Z", "repeated_findings": 7})
+                           "as_of": "2026-11-01T09:00:00Z", "repeated_findings": 7,
+                           "breaches": 6, "breaches_no_longer_found": 0})
     );
     assert_eq!(
         v["summary"]["by_penalty"],

@@ -366,6 +366,8 @@ fn json_reports_record_the_waivers_file_reveal_and_the_previous_report() {
         path: Some("reports/2026-11-01.json".into()),
         as_of: Some("2026-11-01T09:00:00Z".into()),
         repeated: 2,
+        breaches: 5,
+        breaches_no_longer_found: 3,
     });
     let opts = WriteOptions {
         reveal_personal_data: true,
@@ -375,7 +377,8 @@ fn json_reports_record_the_waivers_file_reveal_and_the_previous_report() {
     let v: serde_json::Value = serde_json::from_str(&render(&r, Format::Json, &opts)).unwrap();
     let want = serde_json::json!({
         "previous": {"path": "reports/2026-11-01.json", "as_of": "2026-11-01T09:00:00Z",
-                     "repeated_findings": 2},
+                     "repeated_findings": 2, "breaches": 5,
+                     "breaches_no_longer_found": 3},
         "waivers": "audit/waivers.json",
         "reveal_personal_data": true,
     });

@@ -81,6 +81,10 @@ struct PreviousView<'a> {
     path: Option<&'a str>,
     as_of: Option<&'a str>,
     repeated_findings: u64,
+    /// The earlier report's breaches (findings with a penalty), and those of them no finding
+    /// of this audit repeats.
+    breaches: u64,
+    breaches_no_longer_found: u64,
 }
 
 impl<'a> PreviousView<'a> {
@@ -89,6 +93,8 @@ impl<'a> PreviousView<'a> {
             path: p.path.as_deref(),
             as_of: p.as_of.as_deref(),
             repeated_findings: p.repeated,
+            breaches: p.breaches,
+            breaches_no_longer_found: p.breaches_no_longer_found,
         }
     }
 }

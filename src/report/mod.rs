@@ -163,6 +163,11 @@ pub struct PreviousAudit {
     pub as_of: Option<String>,
     /// The findings of this audit found again (`repeated: true`), whatever their penalty.
     pub repeated: u64,
+    /// The earlier report's breaches (its findings with a penalty, each fingerprint once).
+    pub breaches: u64,
+    /// Of those, the ones no finding of this audit repeats: corrected since, or gone with
+    /// their records.
+    pub breaches_no_longer_found: u64,
 }
 
 /// How old the corpus's `updated_at` dates are at `as_of`, in buckets.

@@ -517,6 +517,37 @@ fn number(n: impl Into<u64>) -> String {
     out
 }
 
+/// With `--previous`, what of the earlier audit's breaches this one no longer finds (corrected
+/// since, or gone with their records), as a sentence that starts with a space; empty when it
+/// held none, or when every one of them is found again (the repeated breaches are said apart).
+/// A court writing after a formal notice states what was put right as well as what was not.
+fn settled_since(previous: Option<&super::PreviousAudit>, day: Option<&str>) -> String {
+    let Some(p) = previous.filter(|p| p.breaches > 0 && p.breaches_no_longer_found > 0) else {
+        return String::new();
+    };
+    let when = match day {
+        Some(day) => format!("lors de l'audit arrêté au {day}"),
+        None => "lors d'un audit précédent".to_string(),
+    };
+    let gone = p.breaches_no_longer_found;
+    match (p.breaches, gone == p.breaches) {
+        (1, _) => format!(" Le manquement relevé {when} n'est plus constaté."),
+        (n, true) => format!(
+            " Les {} manquements relevés {when} ne sont plus constatés.",
+            number(n)
+        ),
+        (n, false) if gone == 1 => format!(
+            " Sur les {} manquements relevés {when}, un n'est plus constaté.",
+            number(n)
+        ),
+        (n, false) => format!(
+            " Sur les {} manquements relevés {when}, {} ne sont plus constatés.",
+            number(n),
+            number(gone)
+        ),
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     let shown = number(n as u64);
     if n <= 1 {
@@ -1516,14 +1547,16 @@ réutilisation qui vous sont applicables.\n\n",
         if !conditions.known() || conditions.cc > 0 {
             m.push_str(
                 " Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible \
-de justifier une interruption de la mise à disposition des données.\n\n",
+de justifier une interruption de la mise à disposition des données.",
             );
         } else {
             m.push_str(
                 " Il n'a relevé aucun manquement aux conditions de réutilisation qui vous sont \
-applicables.\n\n",
+applicables.",
             );
         }
+        m.push_str(&settled_since(a.previous.as_ref(), previous_day.as_deref()));
+        m.push_str("\n\n");
     } else {
         // Told by file and place: several records may share a line.
         let mut records: Vec<(u32, u64, u64)> = in_breach
@@ -1599,8 +1632,10 @@ adressée].",
                         "{} de ces manquements avaient déjà été relevés",
                         number(repeated as u64)
                     )
-                } else {
+                } else if breaches > 1 {
                     "Un de ces manquements avait déjà été relevé".to_string()
+                } else {
+                    "Ce manquement avait déjà été relevé".to_string()
                 }
             );
         }
@@ -1609,6 +1644,10 @@ adressée].",
         } else {
             " Il est détaillé ci-après.\n\n"
         });
+        let settled = settled_since(a.previous.as_ref(), previous_day.as_deref());
+        if !settled.is_empty() {
+            let _ = write!(m, "{}\n\n", settled.trim_start());
+        }
     }
 
     // The sections, written apart: the letter says how personal data is shown only if an

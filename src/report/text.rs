@@ -156,6 +156,15 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     if repeated > 0 {
         writeln!(out, "repeated: {repeated} already in the previous report")?;
     }
+    if let Some(p) = a.previous.as_ref().filter(|p| p.breaches > 0) {
+        writeln!(
+            out,
+            "settled: {} of the previous report's {} breach{} no longer found",
+            p.breaches_no_longer_found,
+            p.breaches,
+            if p.breaches == 1 { "" } else { "es" }
+        )?;
+    }
     if !a.policy_overrides.is_empty() {
         let shown: Vec<String> = a
             .policy_overrides
