@@ -169,6 +169,18 @@ pub fn decision(v: Value, origin: Origin) -> Item {
     let Some(id) = string(&o, "id") else {
         return Err((origin, "decision has no `id`".into()));
     };
+    // A reuser's record left among the reference files (an export beside the decisions it
+    // copies): `source_id` is a field of vigie's corpus that no Judilibre decision has. Taken as
+    // the source's decision, it would be the reference its own copies are checked against.
+    if o.contains_key("source_id") {
+        return Err((
+            origin,
+            format!(
+                "{id} is a reuser's record (it has `source_id`, a field of the corpus that no \
+                 Judilibre decision has), not a decision of the source: give it as CORPUS"
+            ),
+        ));
+    }
     // Taken, not copied: the text is most of the decision.
     let text = match take_text(&mut o) {
         Ok(text) => text,
@@ -477,6 +489,22 @@ mod tests {
                 assert_eq!(text_of(v.clone(), i), want, "{doc} #{i}");
             }
         }
+    }
+
+    #[test]
+    fn a_reusers_record_is_no_decision_of_the_source() {
+        // A record of the reuser's corpus, as its export holds it, beside the decisions.
+        let line = br#"{"id": "r1", "source_id": "5fca277de35a255d41ca73ab", "url": "https://ex.fr/r1", "text": "Vu la proc\u00e9dure", "jurisdiction": "cc", "number": "19-19463"}"#;
+        let items = parse(line, "ref/export.jsonl");
+        assert_eq!(items.len(), 1);
+        let (origin, why) = items[0].as_ref().unwrap_err();
+        assert_eq!((origin.file.as_str(), origin.line), ("ref/export.jsonl", 1));
+        assert!(
+            why.starts_with("r1 is a reuser's record (it has `source_id`"),
+            "{why}"
+        );
+        // The real sample has no such field, and still loads.
+        assert!(parse(&sample("cc_detail.json"), "cc_detail.json")[0].is_ok());
     }
 
     #[test]
