@@ -98,7 +98,7 @@ const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août
 
 fn date_pattern() -> String {
     format!(
-        r"(?:(?:1er|[0-9]{{1,2}})(?: |\x{{a0}})+(?i:{MONTHS})(?: |\x{{a0}})+[0-9]{{4}}|[0-9]{{1,2}}[/.\-][0-9]{{1,2}}[/.\-](?:[0-9]{{4}}|[0-9]{{2}}))"
+        r"(?:(?:1er|[0-9]{{1,2}})(?: |\x{{a0}})+(?i:{MONTHS})(?: |\x{{a0}})+[0-9]{{4}}|[0-9]{{1,2}}[/.\-][0-9]{{1,2}}[/.\-](?:[0-9]{{4}}|[0-9]{{2}})|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}})"
     )
 }
 
@@ -1589,6 +1589,27 @@ mod tests {
         ] {
             assert_eq!(found(t), vec![], "{t}");
         }
+    }
+
+    /// A date of birth written as exports and databases write it (ISO 8601, SPEC §1.2's
+    /// `YYYY-MM-DD`), after a label or after `né le`, as the French spellings are.
+    #[test]
+    fn dates_of_birth_in_iso_form() {
+        for (text, date) in [
+            ("Date de naissance : 1982-07-14.", "1982-07-14"),
+            ("Mme [X], née le 1982-07-14, a été licenciée.", "1982-07-14"),
+            ("nés les 2010-03-03 et 2012-04-05", "2010-03-03"),
+        ] {
+            let hits = find_identifiers(text);
+            let births: Vec<&str> = hits
+                .iter()
+                .filter(|h| h.kind == IdentifierKind::BirthDate)
+                .map(|h| &text[h.start..h.end])
+                .collect();
+            assert_eq!(births.first().copied(), Some(date), "{text}: {births:?}");
+        }
+        // Another date of the narrative in ISO form is none.
+        assert!(find_identifiers("Le contrat a été signé le 1982-07-14.").is_empty());
     }
 
     /// A date of birth after its label however the label is worded; other dates after
