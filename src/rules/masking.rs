@@ -447,17 +447,21 @@ impl Secrets {
     fn new(chars: Vec<Vec<char>>, automaton: aho_corasick::AhoCorasick) -> Secrets {
         let mut suffixes: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut prefixes: HashMap<u64, Vec<u32>> = HashMap::new();
-        let add = |map: &mut HashMap<u64, Vec<u32>>, part: &[char], i: u32| {
-            let v = map.entry(digest(part)).or_default();
+        let add = |map: &mut HashMap<u64, Vec<u32>>, digest: u64, i: u32| {
+            let v = map.entry(digest).or_default();
             if v.last() != Some(&i) {
                 v.push(i);
             }
         };
         for (i, s) in chars.iter().enumerate() {
             let m = s.len();
+            // Each prefix's and each suffix's digest from the last one's: linear in the
+            // secret's length, where digesting each part anew cost its square (a 40 KB name
+            // took half a minute).
+            let (prefix, suffix) = (prefix_digests(s), suffix_digests(s));
             for k in MIN_SHARED..m {
-                add(&mut suffixes, &s[m - k..], i as u32);
-                add(&mut prefixes, &s[..k], i as u32);
+                add(&mut suffixes, suffix[k], i as u32);
+                add(&mut prefixes, prefix[k], i as u32);
             }
         }
         let longest = chars.iter().map(Vec::len).max().unwrap_or(0);
@@ -471,12 +475,36 @@ impl Secrets {
     }
 }
 
-/// A digest of some chars, for [`Secrets`]' look-ups (a match is checked char by char).
-fn digest(part: &[char]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    part.hash(&mut h);
-    h.finish()
+/// The base of [`Secrets`]' digests: a polynomial hash modulo 2⁶⁴ of the chars, `Σ cᵢ·Bⁿ⁻¹⁻ⁱ`,
+/// which gives the digests of all the prefixes, and of all the suffixes, of a text in one pass
+/// each. Look-ups check a match char by char: a collision costs a comparison, never a wrong
+/// mark.
+const DIGEST_BASE: u64 = 0x100_0000_01b3;
+
+/// The digest of `part[..k]` for every `k` in `0..=part.len()`.
+fn prefix_digests(part: &[char]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(part.len() + 1);
+    let mut h = 0u64;
+    out.push(h);
+    for &c in part {
+        h = h.wrapping_mul(DIGEST_BASE).wrapping_add(u64::from(c) + 1);
+        out.push(h);
+    }
+    out
+}
+
+/// The digest of the last `k` chars of `part` (`part[len - k..]`) for every `k` in
+/// `0..=part.len()`: the same digest as [`prefix_digests`] gives the same chars.
+fn suffix_digests(part: &[char]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(part.len() + 1);
+    let (mut h, mut power) = (0u64, 1u64);
+    out.push(h);
+    for &c in part.iter().rev() {
+        h = h.wrapping_add((u64::from(c) + 1).wrapping_mul(power));
+        power = power.wrapping_mul(DIGEST_BASE);
+        out.push(h);
+    }
+    out
 }
 
 /// `chars` in lower case, one char for one (what matching "ignores case" means here).
@@ -517,12 +545,21 @@ fn mark_secrets(text: Option<&str>, ranges: &mut Vec<Personal>, secrets: &Secret
     // secret has chars, whatever the number of secrets (thousands of addresses of one domain
     // share their ends).
     let longest = n.min(secrets.longest.saturating_sub(1));
-    let found = |map: &HashMap<u64, Vec<u32>>, part: &[char], fits: &dyn Fn(&[char]) -> bool| {
-        map.get(&digest(part))
+    let found = |map: &HashMap<u64, Vec<u32>>, digest: u64, fits: &dyn Fn(&[char]) -> bool| {
+        map.get(&digest)
             .is_some_and(|ids| ids.iter().any(|&i| fits(&secrets.chars[i as usize])))
     };
+    // The digests of the excerpt's first k chars and of its last k, for every k at once.
+    let (head, tail) = if longest >= MIN_SHARED {
+        (
+            prefix_digests(&t[..longest]),
+            suffix_digests(&t[n - longest..]),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     if let Some(k) = (MIN_SHARED..=longest).rev().find(|&k| {
-        found(&secrets.suffixes, &t[..k], &|s: &[char]| {
+        found(&secrets.suffixes, head[k], &|s: &[char]| {
             s.len() > k && s[s.len() - k..] == t[..k]
         })
     }) {
@@ -534,7 +571,7 @@ fn mark_secrets(text: Option<&str>, ranges: &mut Vec<Personal>, secrets: &Secret
         });
     }
     if let Some(k) = (MIN_SHARED..=longest).rev().find(|&k| {
-        found(&secrets.prefixes, &t[n - k..], &|s: &[char]| {
+        found(&secrets.prefixes, tail[k], &|s: &[char]| {
             s.len() > k && s[..k] == t[n - k..]
         })
     }) {
@@ -627,6 +664,24 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The digest of some chars is the same whether they are a text's start or its end: what
+    // lets an excerpt's edges be looked up among the secrets' suffixes and prefixes.
+    #[test]
+    fn prefix_and_suffix_digests_agree() {
+        let s: Vec<char> = "lambert-dupont é".chars().collect();
+        let (prefix, suffix) = (prefix_digests(&s), suffix_digests(&s));
+        assert_eq!((prefix.len(), suffix.len()), (s.len() + 1, s.len() + 1));
+        for k in 0..=s.len() {
+            assert_eq!(
+                suffix[k],
+                prefix_digests(&s[s.len() - k..])[k],
+                "suffix {k}"
+            );
+            assert_eq!(prefix[k], suffix_digests(&s[..k])[k], "prefix {k}");
+        }
+        assert_ne!(prefix[3], suffix[3], "«lam» is not «t é»");
+    }
 
     // One pass over the reference finds what looking for each hit in turn finds.
     #[test]
