@@ -360,6 +360,56 @@ fn the_overview_says_reference_versions_were_set_aside() {
     assert!(!screen(&mut app, "", 120, 32).contains("set aside"));
 }
 
+/// With `--previous`, the audit panel counts the findings found again and, of the earlier
+/// report's breaches, those no longer found; at 80 columns too, where the labels shorten.
+#[test]
+fn the_overview_counts_what_the_previous_report_held() {
+    let mut report = tui_common::report();
+    report.audit.previous = Some(vigie::report::PreviousAudit {
+        path: Some("last-night.json".into()),
+        as_of: Some("2026-11-21T02:00:00Z".into()),
+        repeated: 3,
+        breaches: 7,
+        breaches_no_longer_found: 4,
+    });
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let s = screen(&mut app, "", 120, 32);
+    let line = |s: &str, label: &str| {
+        s.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no {label}: {s}"))
+            .to_string()
+    };
+    let words = |l: String| l.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words(line(&s, "found again")).contains("found again 3 no longer found 4 of 7"),
+        "{s}"
+    );
+    let s = screen(&mut app, "", 80, 24);
+    assert!(s.contains("repeated") || s.contains("found again"), "{s}");
+    assert!(s.contains("4 of 7"), "{s}");
+    // Without `--previous`, neither.
+    let mut app = App::with_report(
+        vigie::tui::keymap::Keymap::default(),
+        tui_common::report(),
+        None,
+    );
+    let s = screen(&mut app, "", 120, 32);
+    assert!(
+        !s.contains("found again") && !s.contains("no longer"),
+        "{s}"
+    );
+    // One finding is « 1 finding », in the verdict and in the filter.
+    let mut report = tui_common::report();
+    report.findings.truncate(1);
+    report.summary = vigie::report::Summary::of(&report.findings);
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let s = screen(&mut app, "", 120, 32);
+    assert!(s.contains("│1 finding "), "{s}");
+    let s = screen(&mut app, "tab f", 120, 32);
+    assert!(s.contains(" 1 finding shown"), "{s}");
+}
+
 /// Decisions DILA's suppression lists withdraw are counted there too.
 #[test]
 fn the_overview_says_decisions_were_withdrawn_at_source() {

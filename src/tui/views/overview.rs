@@ -189,7 +189,10 @@ fn verdict_lines(app: &App) -> Vec<Line<'static>> {
         )));
     }
     let total: u64 = app.counts.by_penalty.iter().sum();
-    lines.push(Line::raw(format!("{total} findings")));
+    lines.push(Line::raw(format!(
+        "{total} {}",
+        if total == 1 { "finding" } else { "findings" }
+    )));
     let w = digits(app.counts.by_penalty.iter().copied().max().unwrap_or(0)).max(3);
     for (i, p) in Penalty::ALL.iter().enumerate() {
         lines.push(Line::from(vec![
@@ -288,7 +291,7 @@ fn pairs(items: &[(&str, &str, String)], width: usize) -> Vec<Line<'static>> {
 fn audit_items(app: &App) -> Vec<(&'static str, &'static str, String)> {
     let a = &app.report.audit;
     if app.state == AuditState::Finished {
-        return vec![
+        let mut items = vec![
             ("records checked", "records", a.records.to_string()),
             ("matched", "matched", a.matched_records.to_string()),
             ("unreadable", "unreadable", a.unreadable_records.to_string()),
@@ -308,6 +311,17 @@ fn audit_items(app: &App) -> Vec<(&'static str, &'static str, String)> {
                 a.unreadable_reference_decisions.to_string(),
             ),
         ];
+        // `--previous`: the findings found again (repeated, hence permanent) and, of the
+        // earlier report's breaches, those no longer found (corrected since, or gone).
+        if let Some(p) = &a.previous {
+            items.push(("found again", "repeated", p.repeated.to_string()));
+            items.push((
+                "no longer found",
+                "settled",
+                format!("{} of {}", p.breaches_no_longer_found, p.breaches),
+            ));
+        }
+        return items;
     }
     let p = &app.progress;
     // From the corpus's first byte: the reference's loading is neither records nor bytes of it.

@@ -47,7 +47,11 @@ pub fn filter(frame: &mut Frame<'_>, app: &App, area: Rect, row: usize) {
         key(app, Section::Filter, Action::Close),
         Span::raw(" close"),
     ]));
-    lines.push(Line::raw(format!(" {} findings shown", app.order.len())));
+    let shown = app.order.len();
+    lines.push(Line::raw(format!(
+        " {shown} {} shown",
+        if shown == 1 { "finding" } else { "findings" }
+    )));
     let r = popup(frame, area, 34, lines.len() as u16 + 2);
     boxed(frame, " Filter ", lines, r);
 }
