@@ -359,8 +359,11 @@ pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) ->
                 });
             }
             let raw = formation_raw(reference)?;
-            (!bench_like(value) && !describe(&raw).is_empty())
-                .then(|| "it names no chamber or formation".to_owned())
+            let d = describe(&raw);
+            let known = !d.is_empty()
+                || administrative(reference)
+                    .is_some_and(|council| chambers::admin_formation(&raw, &d, council).is_some());
+            (!bench_like(value) && known).then(|| "it names no chamber or formation".to_owned())
         }
         IdField::Seat | IdField::Number => None,
     }
@@ -640,7 +643,31 @@ fn compare_formation(value: &str, reference: &ReferenceDecision) -> Option<bool>
         return (agreed && !record.leftover).then_some(true);
     }
     let raw = formation_raw(reference)?;
+    if let Some(council) = administrative(reference) {
+        return chambers::compare_admin(value, &raw, council);
+    }
     chambers::compare_desc(&describe(value), &describe(&raw))
+}
+
+/// Whether the reference is a decision of an administrative court, whose formations
+/// [`chambers::compare_admin`] compares: `Some(true)` for the Conseil d'État, `Some(false)` for
+/// a cour administrative d'appel or a tribunal administratif.
+fn administrative(reference: &ReferenceDecision) -> Option<bool> {
+    admin_kind(reference).map(|kind| kind == CourtKind::ConseilEtat)
+}
+
+/// The reference's court, when it is an administrative one.
+fn admin_kind(reference: &ReferenceDecision) -> Option<CourtKind> {
+    let kind = non_empty(&reference.jurisdiction)
+        .and_then(parse_court)?
+        .kind;
+    matches!(
+        kind,
+        CourtKind::ConseilEtat
+            | CourtKind::CourAdministrativeAppel
+            | CourtKind::TribunalAdministratif
+    )
+    .then_some(kind)
 }
 
 /// Whether `value`, which names no chamber or formation of the Cour de cassation, names
@@ -714,6 +741,8 @@ fn bench_like(value: &str) -> bool {
                     | "panel"
                     | "plenary"
                     | "judge"
+                    | "magistrat"
+                    | "magistrate"
             )
         })
 }
