@@ -952,7 +952,9 @@ fn formation_other_courts() {
                     ("première chambre", Equal),
                     ("1ERE CHAMBRE", Equal),
                     ("5ème chambre", Different),
-                    ("juge des référés", Unknown),
+                    // The juge des référés is a formation of its own, no chamber.
+                    ("juge des référés", Different),
+                    ("Magistrat désigné", Unknown),
                 ],
             ),
             (

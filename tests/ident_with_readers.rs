@@ -130,3 +130,56 @@ fn administrative_order_read_by_vigie() {
         Comparison::Different { .. }
     ));
 }
+
+#[test]
+fn arret_number_from_the_header_in_an_audit() {
+    // A DILA decision whose source gives no ECLI: its arrêt number (985) is read from its
+    // header (`Arrêt n° 985 F-B`) in the text the audit keeps in its store.
+    let name = "JURITEXT000048176094.xml";
+    let xml = std::fs::read_to_string(data(&format!("dila-cass/{name}"))).unwrap();
+    let ecli = "<ECLI>ECLI:FR:CCASS:2023:SO00985</ECLI>";
+    assert!(xml.contains(ecli) && xml.contains("Arrêt n° 985 F-B"));
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    std::fs::write(reference.join(name), xml.replace(ecli, "<ECLI></ECLI>")).unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let record = |id: &str, number: &str| {
+        serde_json::json!({
+            "id": id,
+            "source_id": "JURITEXT000048176094",
+            "decision_date": "2023-10-04",
+            "number": number,
+        })
+        .to_string()
+    };
+    std::fs::write(
+        &corpus,
+        [
+            record("right", "22-12.387 - Arrêt n° 985"),
+            record("wrong", "22-12.387 - Arrêt n° 986"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let report = support::audit::run_audit(&vigie::audit::AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![reference],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    })
+    .report;
+    let int006: Vec<(String, String)> = support::audit::messages(&report)
+        .into_iter()
+        .filter(|(_, rule, _)| *rule == vigie::rules::Rule::INT006)
+        .map(|(id, _, message)| (id, message))
+        .collect();
+    assert_eq!(
+        int006,
+        [(
+            "wrong".to_string(),
+            "number «22-12.387 - Arrêt n° 986» contradicts the reference (22-12387, arrêt n° 985)"
+                .to_string()
+        )]
+    );
+}

@@ -333,10 +333,33 @@ fn kind_word(token: &str) -> Option<&'static str> {
     })
 }
 
+/// The tokens of `w` ([`words`]) with the abbreviations and former names of benches spelt as
+/// [`describe`] reads them: `sect` is `section`; the Conseil d'État's `sous-section(s)`, which
+/// became its chambers in 2016, are `chambre(s)`; `ssr` is `chambres réunies`.
+fn bench_tokens(w: &str) -> Vec<&str> {
+    let mut tokens: Vec<&str> = Vec::new();
+    for t in w.split(' ').filter(|t| !t.is_empty()) {
+        match t {
+            "sect" => tokens.push("section"),
+            "section" | "sections" if tokens.last() == Some(&"sous") => {
+                tokens.pop();
+                tokens.push(if t == "section" {
+                    "chambre"
+                } else {
+                    "chambres"
+                });
+            }
+            "ssr" => tokens.extend(["chambres", "reunies"]),
+            _ => tokens.push(t),
+        }
+    }
+    tokens
+}
+
 /// Describes a chamber of a court other than the Cour de cassation.
 pub fn describe(value: &str) -> ChamberDesc {
     let w = words(value);
-    let tokens: Vec<&str> = w.split(' ').filter(|t| !t.is_empty()).collect();
+    let tokens = bench_tokens(&w);
     let mut desc = ChamberDesc::default();
     for (i, &t) in tokens.iter().enumerate() {
         let after = tokens.get(i + 1).copied();
@@ -352,8 +375,15 @@ pub fn describe(value: &str) -> ChamberDesc {
                         j -= 1;
                         continue;
                     }
+                    // A number after `pôle` or `section` is theirs (`pôle 4 chambre 9`),
+                    // unless the section has its own before it (`6ème section 1ère chambre`).
+                    let theirs = j >= 2
+                        && matches!(tokens[j - 2], "pole" | "section")
+                        && !(tokens[j - 2] == "section"
+                            && j >= 3
+                            && ordinal(tokens[j - 3]).is_some());
                     match ordinal(tokens[j - 1]) {
-                        Some(n) if !(j >= 2 && matches!(tokens[j - 2], "pole" | "section")) => {
+                        Some(n) if !theirs => {
                             before.push(n);
                             j -= 1;
                         }
@@ -437,6 +467,145 @@ pub fn compare_desc(record: &ChamberDesc, reference: &ChamberDesc) -> Option<boo
         compared = true;
     }
     compared.then_some(true)
+}
+
+/// The kind of formation of an administrative court (Conseil d'État, cour administrative
+/// d'appel, tribunal administratif) that a value names. Numbers (which chamber, which section)
+/// are compared apart, on the [`ChamberDesc`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminFormation {
+    /// `Assemblée du contentieux`, `Assemblée`, `CE, Ass.`
+    Assemblee,
+    /// `Section du contentieux`, `CE, Sect.`; on the Conseil d'État, `Section` alone.
+    Section,
+    /// `Juge des référés`, `Juge des référés, formation collégiale`.
+    Referes,
+    /// `Formation plénière` of a cour administrative d'appel or a tribunal.
+    Pleniere,
+    /// A judge sitting alone (CJA R.222-13): `Magistrat désigné`, `magistrat statuant seul`,
+    /// `Juge unique`.
+    SingleJudge,
+    /// Chambers sitting together: `2ème - 7ème chambres réunies`, `2e et 7e ch. réunies`,
+    /// `sous-sections réunies`.
+    Reunies,
+    /// One chamber: `4ème chambre`, `2ème chambre jugeant seule`, `6ème Section - 1ère
+    /// Chambre`.
+    Chambre,
+    /// A bench of the judicial courts (`Chambre sociale`, `Pôle 4`, `Assemblée plénière`,
+    /// `Chambre mixte`).
+    Judicial,
+}
+
+impl AdminFormation {
+    /// Whether two formations can be one: a judge sitting alone may be a chamber's member or
+    /// the juge des référés, whom the source may name by the chamber or the office.
+    pub fn compatible(self, other: AdminFormation) -> bool {
+        use AdminFormation::*;
+        self == other
+            || matches!(
+                (self, other),
+                (SingleJudge, Chambre | Referes) | (Chambre | Referes, SingleJudge)
+            )
+    }
+}
+
+/// The administrative formation `value` names, `desc` being its [`describe`]; `council` when
+/// the court is the Conseil d'État, where `Section` alone is the Section du contentieux (a
+/// tribunal's sections are numbered). `None` when it names none, or several.
+pub fn admin_formation(value: &str, desc: &ChamberDesc, council: bool) -> Option<AdminFormation> {
+    use AdminFormation::*;
+    let w = words(value);
+    let tokens = bench_tokens(&w);
+    let has = |t: &str| tokens.contains(&t);
+    let kind = |k: &str| desc.kinds.contains(&k);
+    let plenary_assembly = tokens
+        .windows(2)
+        .any(|p| matches!(p[0], "assemblee" | "ass") && matches!(p[1], "pleniere" | "plen"));
+    let judicial = desc.pole.is_some()
+        || plenary_assembly
+        || desc.kinds.iter().any(|k| {
+            matches!(
+                *k,
+                "civile"
+                    | "commerciale"
+                    | "sociale"
+                    | "penale"
+                    | "famille"
+                    | "expropriation"
+                    | "instruction"
+                    | "mixte"
+                    | "execution"
+            )
+        });
+    let referes = kind("referes");
+    let single = !referes
+        && (has("magistrat") || has("juge"))
+        && tokens.iter().any(|t| {
+            matches!(
+                *t,
+                "designe"
+                    | "designee"
+                    | "delegue"
+                    | "deleguee"
+                    | "unique"
+                    | "seul"
+                    | "seule"
+                    | "statuant"
+            )
+        });
+    let flags = [
+        (
+            Assemblee,
+            !plenary_assembly && (has("assemblee") || has("ass")),
+        ),
+        (
+            Section,
+            kind("section-contentieux") || (council && has("section") && desc.section.is_none()),
+        ),
+        (Referes, referes),
+        (Pleniere, kind("pleniere") && !plenary_assembly),
+        (SingleJudge, single),
+        (Judicial, judicial),
+    ];
+    let mut named = flags.iter().filter(|(_, on)| *on).map(|(f, _)| *f);
+    match (named.next(), named.next()) {
+        (Some(f), None) => Some(f),
+        (Some(_), Some(_)) => None,
+        (None, _) if kind("chambres-reunies") || desc.chambers.len() >= 2 => Some(Reunies),
+        (None, _) if kind("chambre-seule") || desc.chambers.len() == 1 => Some(Chambre),
+        (None, _) => None,
+    }
+}
+
+/// How two formations of an administrative court compare: `Some(false)` when they are
+/// formations that cannot be one (`Section du contentieux` and `Assemblée`, `Juge des référés`
+/// and `2ème chambre`) or name other chambers or sections (`6ème Section - 1ère Chambre` and
+/// `3ème Chambre`); `Some(true)` when they name the same formation, or agree on a chamber or
+/// section; `None` when nothing can be compared (`Président`, `Magistrat désigné` beside a
+/// chamber). `council` as for [`admin_formation`].
+pub fn compare_admin(record: &str, reference: &str, council: bool) -> Option<bool> {
+    let (rd, fd) = (describe(record), describe(reference));
+    let rf = admin_formation(record, &rd, council);
+    let ff = admin_formation(reference, &fd, council);
+    if let (Some(a), Some(b)) = (rf, ff)
+        && !a.compatible(b)
+    {
+        return Some(false);
+    }
+    let mut agreed = rf.is_some() && rf == ff;
+    if !rd.chambers.is_empty() && !fd.chambers.is_empty() {
+        if rd.chambers != fd.chambers {
+            return Some(false);
+        }
+        agreed = true;
+    }
+    if let (Some(a), Some(b)) = (rd.section, fd.section) {
+        if a != b {
+            return Some(false);
+        }
+        agreed = true;
+    }
+    agreed.then_some(true)
 }
 
 #[cfg(test)]

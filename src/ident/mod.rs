@@ -43,6 +43,47 @@ pub enum Comparison {
 
 /// Compares the record's value of `field` with the reference (SPEC §2.2).
 pub fn compare(field: IdField, record_value: &str, reference: &ReferenceDecision) -> Comparison {
+    compare_in(field, record_value, reference, &|| None)
+}
+
+/// The reference's text, for what only its text gives (the numbers it joins, its arrêt
+/// number): the decision's own when it holds it, else `text`'s (the audit keeps reference texts
+/// in a store), fetched once, and only when a record's number does not match at once.
+struct RefText<'a> {
+    reference: &'a ReferenceDecision,
+    fetch: &'a dyn Fn() -> Option<String>,
+    cell: std::cell::OnceCell<Option<String>>,
+}
+
+impl<'a> RefText<'a> {
+    fn new(reference: &'a ReferenceDecision, fetch: &'a dyn Fn() -> Option<String>) -> Self {
+        RefText {
+            reference,
+            fetch,
+            cell: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &str {
+        if !self.reference.text.is_empty() {
+            return &self.reference.text;
+        }
+        self.cell
+            .get_or_init(|| (self.fetch)())
+            .as_deref()
+            .unwrap_or("")
+    }
+}
+
+/// As [`compare`], `text` giving the reference's text when the reference holds none: called
+/// at most once, and only when a record's number does not match the reference's at once.
+pub fn compare_in(
+    field: IdField,
+    record_value: &str,
+    reference: &ReferenceDecision,
+    text: &dyn Fn() -> Option<String>,
+) -> Comparison {
+    let text = RefText::new(reference, text);
     // Invisible characters are nothing, digits of any script their values (see [`plain`]).
     let record_value = plain(record_value);
     let value = record_value.trim();
@@ -54,11 +95,11 @@ pub fn compare(field: IdField, record_value: &str, reference: &ReferenceDecision
     };
     let verdict = match field {
         IdField::DecisionDate => compare_date(value, reference),
-        IdField::Number => match compare_number(value, reference) {
+        IdField::Number => match compare_number(value, reference, &text) {
             // A wrong arrêt number: the message says which the reference gives.
             Some(numbers::Verdict::Different { arret: true }) => {
                 let shown = reference_display(field, reference).unwrap_or_default();
-                let own = reference_arret(reference).unwrap_or_default();
+                let own = reference_arret(reference, &text).unwrap_or_default();
                 return Comparison::Different {
                     expected: format!("{shown}, arrêt n° {own}"),
                 };
@@ -359,8 +400,11 @@ pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) ->
                 });
             }
             let raw = formation_raw(reference)?;
-            (!bench_like(value) && !describe(&raw).is_empty())
-                .then(|| "it names no chamber or formation".to_owned())
+            let d = describe(&raw);
+            let known = !d.is_empty()
+                || administrative(reference)
+                    .is_some_and(|council| chambers::admin_formation(&raw, &d, council).is_some());
+            (!bench_like(value) && known).then(|| "it names no chamber or formation".to_owned())
         }
         IdField::Seat | IdField::Number => None,
     }
@@ -444,7 +488,11 @@ pub fn placeholder(value: &str) -> bool {
 /// (`Pourvoi n° 23-80.251 - Arrêt n° 01078`), its own ECLI, or how many more there are
 /// (`21-25.274 et 3 autres`), which [`numbers::compare_pieces`] reads. The common case, a number as the
 /// source writes it, never reaches the second reading.
-fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers::Verdict> {
+fn compare_number(
+    value: &str,
+    reference: &ReferenceDecision,
+    text: &RefText,
+) -> Option<numbers::Verdict> {
     let expected: Vec<String> = reference
         .numbers
         .iter()
@@ -461,6 +509,42 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
     if numbers::all_match(&chunks, &expected) {
         return Some(numbers::Verdict::Equal);
     }
+    // The numbers the text of an administrative decision joins with its own (`1° Sous le n°
+    // 462782 … 2° Sous le n° 462783`), which its source does not list.
+    let mut expected = expected;
+    if administrative(reference).is_some() {
+        let joined = numbers::joined_numbers(text.get(), &expected);
+        if !joined.is_empty() {
+            expected.extend(joined);
+            if numbers::all_match(&chunks, &expected) {
+                return Some(numbers::Verdict::Equal);
+            }
+        }
+    }
+    // An ECLI is read whole, before any date (an administrative one ends with the day): it
+    // must be the decision's own, and the rest of the value is read without it.
+    let (rest, eclis) = numbers::take_eclis(value);
+    if !eclis.is_empty() {
+        if !eclis.iter().all(|e| own_ecli(e, &expected, reference)) {
+            return Some(numbers::Verdict::Different { arret: false });
+        }
+        let rest_chunks = numbers::digit_chunks(&rest);
+        if rest_chunks.is_empty() || numbers::all_match(&rest_chunks, &expected) {
+            return Some(numbers::Verdict::Equal);
+        }
+        return compare_dated(&rest, &expected, reference, text);
+    }
+    compare_dated(value, &expected, reference, text)
+}
+
+/// [`compare_number`] once the digits alone did not match and the ECLIs are read: the number
+/// read apart from the days the value gives, then as [`read_numbers`] reads it.
+fn compare_dated(
+    value: &str,
+    expected: &[String],
+    reference: &ReferenceDecision,
+    text: &RefText,
+) -> Option<numbers::Verdict> {
     // A citation gives the number with the decision's date, and perhaps its court and chamber
     // (`n° 21-23.139 du 25 octobre 2023`, `Cass. 1re civ., 8 nov. 2023, n° 21-22.655`): the
     // number is read without the date, and the date must be the decision's.
@@ -472,10 +556,10 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
         numbers::digit_chunks(&undated)
     };
     if !undated_chunks.is_empty() {
-        let verdict = if numbers::all_match(&undated_chunks, &expected) {
+        let verdict = if numbers::all_match(&undated_chunks, expected) {
             numbers::Verdict::Equal
         } else {
-            read_numbers(&undated, &expected, reference)?
+            read_numbers(&undated, expected, reference, text)?
         };
         return Some(match (verdict, reference.decision_date) {
             (numbers::Verdict::Different { arret }, _) => numbers::Verdict::Different { arret },
@@ -487,7 +571,7 @@ fn compare_number(value: &str, reference: &ReferenceDecision) -> Option<numbers:
             (verdict, _) => verdict,
         });
     }
-    read_numbers(value, &expected, reference)
+    read_numbers(value, expected, reference, text)
 }
 
 /// Whether the record's number field dates the decision on a day other than the reference's.
@@ -503,20 +587,63 @@ fn read_numbers(
     value: &str,
     expected: &[String],
     reference: &ReferenceDecision,
+    text: &RefText,
 ) -> Option<numbers::Verdict> {
-    let own_ecli = |ecli: &str| {
-        reference
-            .ecli
-            .iter()
-            .chain(&reference.other_ids)
-            .any(|id| id.trim().eq_ignore_ascii_case(ecli))
-    };
     numbers::compare_pieces(
         &numbers::read(value),
         expected,
-        || reference_arret(reference),
-        own_ecli,
+        || reference_arret(reference, text),
+        |ecli| own_ecli(ecli, expected, reference),
     )
+}
+
+/// Whether `ecli` is the decision's own: the source's; or, when the source gives none (the
+/// administrative open data), an ECLI of the administrative courts that embeds one of the
+/// decision's numbers (`expected`, digits alone) and its day, under a code of its court: `CE…`
+/// for the Conseil d'État (`CECHR`, `CESEC`, `CEASS`, `CEORD`…, whatever the formation), `CAA`
+/// and the letters of its numbers for a cour administrative d'appel (`CAALY` for `21LY01234`),
+/// `TA…` for a tribunal administratif (whose city codes vigie has no table for).
+fn own_ecli(ecli: &str, expected: &[String], reference: &ReferenceDecision) -> bool {
+    if reference
+        .ecli
+        .iter()
+        .chain(&reference.other_ids)
+        .any(|id| id.trim().eq_ignore_ascii_case(ecli))
+    {
+        return true;
+    }
+    if reference.ecli.is_some() {
+        return false;
+    }
+    let (Some(kind), Some(e)) = (admin_kind(reference), numbers::admin_ecli(ecli)) else {
+        return false;
+    };
+    let court = e.court.to_ascii_uppercase();
+    let court_ok = match kind {
+        CourtKind::ConseilEtat => court.starts_with("CE"),
+        CourtKind::TribunalAdministratif => court.starts_with("TA"),
+        _ => {
+            // The letters of the numbers (`LY` in `21LY01234`) are the court's.
+            let letters: Vec<String> = reference
+                .numbers
+                .iter()
+                .map(|n| {
+                    n.chars()
+                        .filter(char::is_ascii_alphabetic)
+                        .collect::<String>()
+                })
+                .filter(|l| !l.is_empty())
+                .collect();
+            court.strip_prefix("CAA").is_some_and(|own| {
+                letters.is_empty() || letters.iter().any(|l| l.eq_ignore_ascii_case(own))
+            })
+        }
+    };
+    let day_ok = reference.decision_date.is_none_or(|d| {
+        e.year == format!("{:04}", d.year())
+            && e.day == format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    });
+    court_ok && day_ok && expected.contains(&numbers::digits_of(e.number))
 }
 
 /// The decision's own arrêt number, leading zeros dropped (`1078`), when the reference gives
@@ -525,7 +652,7 @@ fn read_numbers(
 /// of the text's header that gives it (`Arrêt n° 740 FS-P+B`; on a decision of the Cour de
 /// cassation, `N° 01078` alone, as criminal judgments write it). Judilibre's `number` and DILA's
 /// `NUMERO_AFFAIRE` are the pourvoi numbers, never the arrêt number.
-fn reference_arret(reference: &ReferenceDecision) -> Option<String> {
+fn reference_arret(reference: &ReferenceDecision, text: &RefText) -> Option<String> {
     if let Some(ecli) = reference.ecli.as_deref() {
         let parts: Vec<&str> = ecli.trim().split(':').collect();
         if let [scheme, country, court, _year, ordinal] = parts[..]
@@ -540,11 +667,12 @@ fn reference_arret(reference: &ReferenceDecision) -> Option<String> {
         }
     }
     let cc = cc_reference(reference).is_some();
-    let mut end = reference.text.len().min(1500);
-    while !reference.text.is_char_boundary(end) {
+    let full = text.get();
+    let mut end = full.len().min(1500);
+    while !full.is_char_boundary(end) {
         end -= 1;
     }
-    reference.text[..end].lines().find_map(|line| {
+    full[..end].lines().find_map(|line| {
         let line = line.trim_start();
         // Most lines are told at a glance, without folding.
         if !matches!(line.bytes().next(), Some(b'A' | b'a' | b'N' | b'n')) {
@@ -640,7 +768,31 @@ fn compare_formation(value: &str, reference: &ReferenceDecision) -> Option<bool>
         return (agreed && !record.leftover).then_some(true);
     }
     let raw = formation_raw(reference)?;
+    if let Some(council) = administrative(reference) {
+        return chambers::compare_admin(value, &raw, council);
+    }
     chambers::compare_desc(&describe(value), &describe(&raw))
+}
+
+/// Whether the reference is a decision of an administrative court, whose formations
+/// [`chambers::compare_admin`] compares: `Some(true)` for the Conseil d'État, `Some(false)` for
+/// a cour administrative d'appel or a tribunal administratif.
+fn administrative(reference: &ReferenceDecision) -> Option<bool> {
+    admin_kind(reference).map(|kind| kind == CourtKind::ConseilEtat)
+}
+
+/// The reference's court, when it is an administrative one.
+fn admin_kind(reference: &ReferenceDecision) -> Option<CourtKind> {
+    let kind = non_empty(&reference.jurisdiction)
+        .and_then(parse_court)?
+        .kind;
+    matches!(
+        kind,
+        CourtKind::ConseilEtat
+            | CourtKind::CourAdministrativeAppel
+            | CourtKind::TribunalAdministratif
+    )
+    .then_some(kind)
 }
 
 /// Whether `value`, which names no chamber or formation of the Cour de cassation, names
@@ -714,6 +866,8 @@ fn bench_like(value: &str) -> bool {
                     | "panel"
                     | "plenary"
                     | "judge"
+                    | "magistrat"
+                    | "magistrate"
             )
         })
 }

@@ -4,6 +4,10 @@
 //! Pourvoi letters (`Y 19-19.463`) and the formation and publication code that follows a
 //! pourvoi number (`F-B`, `FS-P+B`) carry no digits and are ignored.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// The digits of each number-like chunk of `s`, in order. Chunks are separated by white space,
 /// `,`, `;`, `&` and the words `et`/`and`; a chunk counts when it has at least two digits, or
 /// is made of digits only (so a Portalis code `DBVY-V-B7E-GMKW` is not taken for a number).
@@ -245,6 +249,126 @@ pub fn compare_pieces(
             }),
         },
     })
+}
+
+/// Whether `s` may hold an ECLI: `ecli:` in any case.
+fn mentions_ecli(s: &str) -> bool {
+    s.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"ecli:"))
+}
+
+/// The ECLIs written in `s` (`ECLI:FR:CECHR:2023:462782.20230503`, without the punctuation
+/// around them), and `s` with each of them blanked out. ECLIs are read whole, before any date:
+/// those of the administrative courts end with the day of the decision.
+pub fn take_eclis(s: &str) -> (String, Vec<&str>) {
+    if !mentions_ecli(s) {
+        return (s.to_owned(), Vec::new());
+    }
+    let mut rest = s.to_owned();
+    let mut eclis = Vec::new();
+    for token in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&')) {
+        // The token's offset in `s`, which it is a slice of.
+        let start = token.as_ptr() as usize - s.as_ptr() as usize;
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.len() > 5 && core.is_char_boundary(5) && core[..5].eq_ignore_ascii_case("ecli:") {
+            eclis.push(core);
+            rest.replace_range(start..start + token.len(), &" ".repeat(token.len()));
+        }
+    }
+    (rest, eclis)
+}
+
+/// An ECLI of the administrative courts, read: `ECLI:FR:CECHR:2023:462782.20230503` is the
+/// court's code (`CECHR`), the year, the case number (`462782`, `21LY01234`) and the day of the
+/// decision (`20230503`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminEcli<'a> {
+    pub court: &'a str,
+    pub year: &'a str,
+    pub number: &'a str,
+    pub day: &'a str,
+}
+
+/// Reads an ECLI of the administrative courts; `None` for any other (`ECLI:FR:CCASS:2023:CR01078`).
+pub fn admin_ecli(ecli: &str) -> Option<AdminEcli<'_>> {
+    let parts: Vec<&str> = ecli.trim().split(':').collect();
+    let [scheme, country, court, year, ordinal] = parts[..] else {
+        return None;
+    };
+    let (number, day) = ordinal.rsplit_once('.')?;
+    let ok = scheme.eq_ignore_ascii_case("ecli")
+        && country.eq_ignore_ascii_case("fr")
+        && court.bytes().all(|b| b.is_ascii_alphanumeric())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && day.len() == 8
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_alphanumeric())
+        && number.bytes().any(|b| b.is_ascii_digit());
+    ok.then_some(AdminEcli {
+        court,
+        year,
+        number,
+        day,
+    })
+}
+
+/// A case number of the administrative courts, after `n°`: `462782`, `2301234`, `21LY01234`.
+const ADMIN_NUMBER: &str = r"\d{2}[a-z]{2}\d{5}|\d{4,8}";
+/// The sign before it: `n°`, `n°s`, `nos`, `numéro`.
+const ADMIN_SIGN: &str = r"(?:n\s*[°º]\s*s?|nos|num[ée]ros?)";
+
+/// `n° 462782 et n° 462783`, `n°s 462782, 462783`: two numbers or more, listed.
+static LISTED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i){ADMIN_SIGN}\s*(?:{ADMIN_NUMBER})\b(?:\s*(?:,\s*et|,|et)\s*(?:{ADMIN_SIGN}\s*)?(?:{ADMIN_NUMBER})\b)+"
+    );
+    Regex::new(&pattern).expect("listed numbers regex")
+});
+
+/// `1° Sous le n° 462782, …`, `II. Sous le n° 2301235, …`: the heading of each case of a
+/// decision that joins several, at the start of a line.
+static HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(r"(?im)^[\s\dIVX°º.)\-–]*sous\s+le\s+{ADMIN_SIGN}\s*({ADMIN_NUMBER})\b");
+    Regex::new(&pattern).expect("joined heading regex")
+});
+
+static NUMBER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{ADMIN_NUMBER})\b")).expect("number regex"));
+
+/// The numbers an administrative decision's text gives as joined with its own (`own`, digits
+/// alone): those of the headings of its cases (`1° Sous le n° 462782 … 2° Sous le n° 462783`)
+/// when one of them is its own, and those listed with its own (`Les requêtes n° 462782 et n°
+/// 462783 sont rejetées`). Digits alone, the decision's own left out. The administrative
+/// sources give one number per decision; a citation of joined cases gives them all
+/// (`CE, 3 mai 2023, n°s 462782, 462783`). Read only when a record's number did not match.
+pub fn joined_numbers(text: &str, own: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut take = |numbers: Vec<String>| {
+        if numbers.iter().any(|n| own.contains(n)) {
+            for n in numbers {
+                if !own.contains(&n) && !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+    };
+    let headings: Vec<String> = HEADING_RE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| digits_of(m.as_str())))
+        .collect();
+    take(headings);
+    for m in LISTED_RE.find_iter(text) {
+        take(
+            NUMBER_RE
+                .find_iter(m.as_str())
+                .map(|n| digits_of(n.as_str()))
+                .collect(),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

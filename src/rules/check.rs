@@ -371,7 +371,8 @@ impl<'a> Checker<'a> {
 
         // Identification.
         integrity::check_excerpt(r.excerpt, r.full_text_url.as_deref(), rec, &mut out);
-        let mismatches = identification::check(r, reference, rec, &mut out);
+        let stored_text = || ref_index.and_then(|i| self.reference.text(i).ok());
+        let mismatches = identification::check(r, reference, &stored_text, rec, &mut out);
 
         // FRE002 takes the place of the differences when the source corrected the decision after
         // the reuser's last load (the reference's update date, or the history's last update).

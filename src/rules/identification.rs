@@ -67,9 +67,13 @@ fn required(reference: Option<&ReferenceDecision>, rec: &RecordRef) -> Vec<IdFie
 /// (a date with no day, a court's name that names none); returns INT006 for the fields that
 /// contradict the reference (the caller reports them, or FRE002 instead when the record is
 /// outdated).
+///
+/// `text` gives the reference's text, when the reference holds none: read only for a number
+/// that does not match the reference's at once ([`ident::compare_in`]).
 pub fn check(
     r: &Record,
     reference: Option<&ReferenceDecision>,
+    text: &dyn Fn() -> Option<String>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) -> Vec<Finding> {
@@ -89,7 +93,7 @@ pub fn check(
         let (Some(v), Some(d)) = (v, reference) else {
             continue;
         };
-        match ident::compare(f, v, d) {
+        match ident::compare_in(f, v, d, text) {
             Comparison::Different { expected } => mismatches.push(mismatch(f, v, expected, rec)),
             Comparison::Unknown if required.contains(&f) => {
                 if let Some(why) = ident::unreadable(f, v, d) {
