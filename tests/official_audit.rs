@@ -449,6 +449,68 @@ fn administrative_decisions_follow_the_conseil_d_etat_conditions() {
     );
 }
 
+/// The real order, its text made a cour administrative d'appel's judgment: faithful copies of
+/// the usual composition of such a court and of the officials whose acts it judges, named in
+/// clear by the source, are compliant; a party's name in clear after the initials that mask it,
+/// in a field named for the parties, or before `c/` in a title is MSK004.
+#[test]
+fn administrative_compositions_officials_and_parties_in_clear() {
+    let d = admin();
+    let composition = "Le maire de Villeurbanne, M. Cédric Van Styvendael, a refusé le permis. \
+                       M. Pascal Mailhos, préfet du Rhône, a déféré cet arrêté.\n\nDélibéré après \
+                       l'audience du 25 mai 2023, à laquelle siégeaient :\n\nM. Arbarétaz, \
+                       président de chambre,\n\nMme Evrard, présidente-assesseure,\n\nM. Gros, \
+                       président de la 4ème chambre,\n\nMme Burnichon, conseillère-rapporteure.\n\n";
+    let caa_text = d
+        .text
+        .replacen("Fait à Cergy", &format!("{composition}Fait à Cergy"), 1);
+    assert_ne!(caa_text, d.text);
+    let dir = tempfile::tempdir().unwrap();
+    let xml = String::from_utf8(std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap())
+        .unwrap()
+        .replacen(
+            "Fait à Cergy",
+            &format!("{}Fait à Cergy", composition.replace('\n', "<br/>\n")),
+            1,
+        );
+    let reference = dir.path().join("ORTA_2520143_20251205.xml");
+    std::fs::write(&reference, xml).unwrap();
+    let mut faithful = admin_record("faithful");
+    faithful["text"] = json!(caa_text);
+    let mut nee = admin_record("nee");
+    nee["text"] = json!(caa_text.replacen(
+        "Mme C... A... B... demande",
+        "Mme C... A... B..., née Chantal Abadie, demande",
+        1
+    ));
+    let mut parties = admin_record("parties");
+    parties["text"] = json!(caa_text);
+    parties["parties"] = json!(["Chantal Abadie", "Préfet des Hauts-de-Seine"]);
+    let mut requerant = admin_record("requerant");
+    requerant["text"] = json!(caa_text);
+    requerant["requérant"] = json!("Chantal Abadie");
+    let mut title = admin_record("title");
+    title["text"] = json!(caa_text);
+    title["title"] = json!("Abadie c/ Préfet des Hauts-de-Seine");
+    let mut other = admin_record("other");
+    other["text"] = json!(caa_text);
+    other["tags"] = json!(["Chantal Abadie"]);
+    let got = audit(
+        &[faithful, nee, parties, requerant, title, other],
+        &[reference],
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("nee".into(), Rule::INT002),
+            ("nee".into(), Rule::MSK004),
+            ("parties".into(), Rule::MSK004),
+            ("requerant".into(), Rule::MSK004),
+            ("title".into(), Rule::MSK004),
+        ]
+    );
+}
+
 /// Update notices of Conseil d'État decisions as publishers write them: a reload is a load
 /// (no FRE005), a two-digit year is read (no FRE001), and a date no calendar has is said to be
 /// unreadable, not absent.

@@ -32,6 +32,15 @@ impl InClear {
             names = names::find_person_names(norm, professionals.all());
         }
         let ids = identifiers::find_identifiers(norm);
+        InClear::of_hits(norm, names, ids)
+    }
+
+    /// The hits found in `norm`, with the chars of each.
+    fn of_hits(
+        norm: &str,
+        names: Vec<names::NameHit>,
+        ids: Vec<identifiers::IdentifierHit>,
+    ) -> InClear {
         let bytes: Vec<(usize, usize)> = names
             .iter()
             .map(|h| (h.start, h.end))
@@ -268,8 +277,52 @@ pub fn check_field_in_clear(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
+    check_value_in_clear(field, value, false, reference_norm, professionals, rec, out);
+}
+
+/// [`check_field_in_clear`] on one string of the record's other fields: there, besides the
+/// names the detector finds in any text, the names on either side of `c/` are parties'
+/// (`"title": "Abadie c/ Préfet des Hauts-de-Seine"`), and so is a field's whole value that is
+/// a first name and a surname when the field is named for the parties (`party`: `"requerant":
+/// "Chantal Abadie"`).
+fn check_value_in_clear(
+    field: Cow<'static, str>,
+    value: &str,
+    party: bool,
+    reference_norm: Option<&str>,
+    professionals: &Professionals<'_>,
+    rec: &Arc<RecordRef>,
+    out: &mut Vec<Finding>,
+) {
     let norm = normalize::normalize(value, false);
-    let found = InClear::find(&norm, professionals);
+    let mut found = InClear::find(&norm, professionals);
+    let mut more: Vec<(usize, usize)> = Vec::new();
+    if norm.contains("c/") {
+        more = names::names_around_versus(&norm);
+    }
+    if party && let Some(span) = names::bare_person_name(&norm) {
+        more.push(span);
+    }
+    // Not a name found already, nor a professional's (`Martinel c/ …` where the decision's
+    // president is Mme Martinel would be odd, but is hers).
+    more.retain(|&(a, b)| {
+        !found.names.iter().any(|h| h.start < b && a < h.end)
+            && norm[a..b]
+                .split_whitespace()
+                .next_back()
+                .is_none_or(|last| !professionals.names_surname(last))
+    });
+    if !more.is_empty() {
+        let mut hits = std::mem::take(&mut found.names);
+        hits.extend(more.into_iter().map(|(start, end)| names::NameHit {
+            start,
+            end,
+            context: names::NameContext::PartyPosition,
+        }));
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        hits.dedup_by(|later, kept| later.start < kept.end);
+        found = InClear::of_hits(&norm, hits, std::mem::take(&mut found.ids));
+    }
     check_in_clear(
         field,
         &norm,
@@ -282,6 +335,79 @@ pub fn check_field_in_clear(
         rec,
         out,
     );
+}
+
+/// Whether a field's name says it holds the parties or one of them (`parties`, `requerant`,
+/// `demandeurs`, `intimée`, `partie_civile`, `victimes`): a word of the name, split at what is
+/// no letter and at a change of case, folded.
+fn names_parties(key: &str) -> bool {
+    const PARTY_WORDS: &[&str] = &[
+        "partie",
+        "parties",
+        "requerant",
+        "requerante",
+        "requerants",
+        "requerantes",
+        "demandeur",
+        "demandeurs",
+        "demanderesse",
+        "demanderesses",
+        "defendeur",
+        "defendeurs",
+        "defenderesse",
+        "defenderesses",
+        "appelant",
+        "appelante",
+        "appelants",
+        "appelantes",
+        "intime",
+        "intimee",
+        "intimes",
+        "intimees",
+        "prevenu",
+        "prevenue",
+        "prevenus",
+        "prevenues",
+        "victime",
+        "victimes",
+        "plaignant",
+        "plaignante",
+        "plaignants",
+        "accuse",
+        "accusee",
+        "accuses",
+        "party",
+        "plaintiff",
+        "plaintiffs",
+        "defendant",
+        "defendants",
+        "appellant",
+        "appellants",
+        "respondent",
+        "respondents",
+        "applicant",
+        "applicants",
+    ];
+    let mut word = String::new();
+    let mut prev_lower = false;
+    let mut found = false;
+    let mut flush = |word: &mut String| {
+        if !word.is_empty() {
+            found |= PARTY_WORDS.contains(&crate::rules::attribution::fold(word).trim());
+            word.clear();
+        }
+    };
+    for c in key.chars() {
+        if !c.is_alphabetic() || c.is_uppercase() && prev_lower {
+            flush(&mut word);
+        }
+        if c.is_alphabetic() {
+            word.push(c);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    flush(&mut word);
+    found
 }
 
 /// How deep [`check_extra_in_clear`] follows nested objects and arrays.
@@ -305,11 +431,14 @@ pub fn check_extra_in_clear(
         key: &str,
         v: &Value,
         depth: usize,
-        check: &mut dyn FnMut(String, &str),
+        party: bool,
+        check: &mut dyn FnMut(String, &str, bool),
     ) {
         if depth > EXTRA_DEPTH || super::profiling::names_professionals(key) {
             return;
         }
+        // A field named for the parties, and what it holds.
+        let party = party || names_parties(key);
         match v {
             Value::String(s) => {
                 let t = s.trim();
@@ -318,27 +447,35 @@ pub fn check_extra_in_clear(
                     .any(|p| t.starts_with(p))
                     && !t.contains(char::is_whitespace);
                 if !link && t.chars().any(char::is_alphanumeric) {
-                    check(path, s);
+                    check(path, s, party);
                 }
             }
             Value::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
-                    visit(format!("{path}[{i}]"), key, x, depth + 1, check);
+                    visit(format!("{path}[{i}]"), key, x, depth + 1, party, check);
                 }
             }
             Value::Object(o) => {
                 for (k, x) in o {
-                    visit(format!("{path}.{k}"), k, x, depth + 1, check);
+                    visit(format!("{path}.{k}"), k, x, depth + 1, party, check);
                 }
             }
             _ => {}
         }
     }
-    let mut check = |path: String, value: &str| {
-        check_field_in_clear(path.into(), value, reference_norm, professionals, rec, out);
+    let mut check = |path: String, value: &str, party: bool| {
+        check_value_in_clear(
+            path.into(),
+            value,
+            party,
+            reference_norm,
+            professionals,
+            rec,
+            out,
+        );
     };
     for (key, value) in extra {
-        visit(key.clone(), key, value, 0, &mut check);
+        visit(key.clone(), key, value, 0, false, &mut check);
     }
 }
 
@@ -702,6 +839,33 @@ mod tests {
             assert_eq!(got.contains(n), contains_word(hay, n), "{n}");
         }
         assert_eq!(got.len(), 5, "{got:?}");
+    }
+
+    #[test]
+    fn fields_named_for_the_parties() {
+        for key in [
+            "parties",
+            "requerant",
+            "requérante",
+            "demandeurs",
+            "intimée",
+            "partie_civile",
+            "nomRequerant",
+            "victimes",
+            "defendant",
+        ] {
+            assert!(names_parties(key), "{key}");
+        }
+        for key in [
+            "title",
+            "tags",
+            "persons",
+            "departies",
+            "repartition",
+            "commentary",
+        ] {
+            assert!(!names_parties(key), "{key}");
+        }
     }
 
     #[test]

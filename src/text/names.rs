@@ -327,7 +327,17 @@ const ROLES: &[&str] = &[
     "juge",
     "juges",
     "assesseur",
+    "assesseure",
     "assesseurs",
+    "assesseures",
+    // The compounds of administrative courts' compositions (`présidente-assesseure`,
+    // `conseiller-rapporteur`); others of the same make are read by [`compound_role`].
+    "president-assesseur",
+    "presidente-assesseure",
+    "presidente-assesseur",
+    "conseiller-rapporteur",
+    "conseillere-rapporteure",
+    "conseillere-rapporteur",
     "auditeur",
     "auditrice",
     "expert",
@@ -405,6 +415,11 @@ const PRO_BEFORE: &[&str] = &[
     "rapporteur public",
     "rapporteure publique",
     "assesseur",
+    "assesseure",
+    // Case notes and citations: `rapp. Mme X`, `(concl. M. Y)`, `av. gén. M. Z`.
+    "rapp.",
+    "concl.",
+    "av. gen.",
     "commissaire du gouvernement",
     "conclusions de",
     "rapport de",
@@ -1438,7 +1453,9 @@ pub fn professional_roles(text: &str) -> Vec<(String, bool)> {
                 (Some(r), None) => court_role_at(text, r),
                 (None, None) => true,
             };
-            (name, court)
+            // A public official acting in office (`Le préfet du Rhône, M. X, a déféré`) is no
+            // member of the court.
+            (name, court && !public_official(text, c.civility, c.end))
         })
         .collect()
 }
@@ -1461,7 +1478,7 @@ fn court_role_at(text: &str, p: usize) -> bool {
             folded_starts_with(rest, "general") || folded_starts_with(rest, "generaux")
         }
         "commissaire" => folded_starts_with(rest, "du gouvernement"),
-        r => is_court_role(r),
+        r => is_court_role(r) || compound_role(r) || abbreviated_role(text, p, we).is_some(),
     }
 }
 
@@ -1564,6 +1581,88 @@ pub fn may_be_name_word(w: &str) -> bool {
             .all(|c| is_alphabetic(c) || c == '-' || c == '\'' || c == '’')
         && lists_of(w) & LISTED == 0
         && !is_civility_word(w)
+}
+
+/// A value that is a natural person's name alone, without a civility: a common first name and
+/// a surname (`Chantal Abadie`), the whole value but what closes it (`, `, `;`, `(`). Asked of
+/// a field named for the parties, whose values are the parties' names (`"requerant":
+/// "Chantal Abadie"`), not of prose.
+pub fn bare_person_name(value: &str) -> Option<(usize, usize)> {
+    let p = value.len() - value.trim_start().len();
+    let (ns, ne) = first_name_and_surname(value, p)?;
+    let rest = value[ne..].trim();
+    (rest.is_empty() || rest.starts_with([',', ';', '(']))
+        .then_some((ns, ne))
+        .filter(|&(ns, ne)| !body_name(&value[ns..ne]))
+}
+
+/// The parties' names on either side of `c/` in a case's title (`Abadie c/ Préfet des
+/// Hauts-de-Seine`, `CE, 3 mai 2023, Durand c/ Martin`): the capitalised words next to it that
+/// make a person's name, not a body's (`Société Alpha`, `Commune de Lyon`, an acronym such as
+/// `SNCF`), an office's (`Préfet des Hauts-de-Seine`, `Ministre de l'intérieur`) nor markers
+/// (`X… c/ Y…`, `[K] c/`). Asked of the reuser's own fields, not of a decision's text.
+pub fn names_around_versus(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let person = |(ns, ne): (usize, usize)| {
+        let span = &text[ns..ne];
+        let mut ws = span.split(' ').filter(|w| !w.is_empty());
+        let first = ws.next().unwrap_or_default();
+        let one_word = !span.contains(' ');
+        may_be_name_word(first)
+            && span
+                .split(' ')
+                .all(|w| w.is_empty() || may_be_name_word(w) || in_list(w, IN_PARTICLES))
+            && !(one_word && first.chars().all(|c| !c.is_lowercase()))
+            && !body_name(span)
+    };
+    for (i, _) in text.match_indices("c/") {
+        let before_ok = i == 0 || text[..i].ends_with(' ');
+        if !before_ok || !text[i + 2..].starts_with(' ') {
+            continue;
+        }
+        // The name before: back over the spaces, not after initials (`X... c/`).
+        let q = text[..i].trim_end_matches(' ').len();
+        if q > 0
+            && !text[..q].ends_with('.')
+            && !text[..q].ends_with('…')
+            && let Some((ns, ne)) = parse_name_backwards(text, q)
+            && ne == q
+        {
+            // The words before it that are no name's (`Affaire Abadie`) are left out, unless
+            // they make it a body's or an office's (`Société Alpha`, `la commune de Lyon`).
+            let body_before = |ns: usize| {
+                body_name(&text[ns..q])
+                    || last_word(&text[..ns]).is_some_and(|(a, b)| {
+                        let w = without_elision(&text[a..b]);
+                        in_list(w, IN_ORGS | IN_BODY_HEADS | IN_TITLES)
+                            || is_folded_in(w, BODY_MARKS)
+                    })
+            };
+            let mut ns = ns;
+            while !body_before(ns)
+                && !text[ns..q]
+                    .split(' ')
+                    .all(|w| may_be_name_word(w) || in_list(w, IN_PARTICLES))
+            {
+                match text[ns..q].find(' ') {
+                    Some(j) => ns = skip_spaces(text, ns + j),
+                    None => break,
+                }
+            }
+            if person((ns, q)) && !body_before(ns) {
+                out.push((ns, q));
+            }
+        }
+        // The name after.
+        let r = skip_spaces(text, i + 2);
+        if let Some((ns, ne)) = parse_name(text, r)
+            && ns == r
+            && person((ns, ne))
+        {
+            out.push((ns, ne));
+        }
+    }
+    out
 }
 
 /// Whether `w` is a particle of a name (`de`, `du`, `van`, `d'`…), which a name may hold in
@@ -2329,12 +2428,17 @@ fn civility_group(
             push(out, (ns, ne));
             p = ne;
         }
-    } else {
-        let Some(name) = parse_name(text, p) else {
-            return e;
-        };
+    } else if let Some(name) = parse_name(text, p) {
         push(out, name);
         p = name.1;
+    } else {
+        // Initials stand for the name (`Mme C... A... B..., née Chantal Abadie`): a maiden name
+        // in clear may follow them.
+        let initials_end = skip_dotted_markers(text, p);
+        if initials_end == p {
+            return e;
+        }
+        p = initials_end;
     }
     // A maiden or married name after the first (`Mme [K], née Durand`, `Mme [K] (née Durand)`,
     // `Mme [K] ép. Durand`, `Mme [K] EPOUSE DURAND`).
@@ -2349,6 +2453,8 @@ fn civility_group(
     if plural {
         // `MM. Pons, Choquet, conseillers`, `Mmes Djikpa et Brun`, `Mmes [W] [A] et Sophie
         // Bernard`.
+        // Whether the last member was a name in clear, not markers.
+        let mut after_name = out.len() > first;
         loop {
             let q = skip_separator(text, p);
             if q == p {
@@ -2357,12 +2463,26 @@ fn civility_group(
             let markers_end = skip_bracket_markers(text, q);
             if markers_end > q {
                 p = markers_end;
+                after_name = false;
                 continue;
             }
             let Some(c) = text[q..].chars().next() else {
                 break;
             };
-            if !c.is_uppercase() || civility_at(text, q).is_some() || is_master_at(text, q) {
+            // A name may open with a particle in lower case (`Mmes Le Bras, de Cabarrus,
+            // Lion`): [`parse_name`] takes it only before a capitalised word. Within a list of
+            // names in clear, the court's; not after markers, where `du Syndicat national`
+            // goes on with the parties (`de MM. [G] [F], [P] [I], du Syndicat…`), nor a body.
+            let particle = c.is_lowercase()
+                && after_name
+                && word_at(text, q).is_some_and(|(a, b)| {
+                    in_list(&text[a..b], IN_PARTICLES) || text[a..b].starts_with("d'")
+                })
+                && parse_name(text, q).is_some_and(|(ns, ne)| !body_name(&text[ns..ne]));
+            if !(c.is_uppercase() || particle)
+                || civility_at(text, q).is_some()
+                || is_master_at(text, q)
+            {
                 break;
             }
             let Some((ns, ne)) = parse_name(text, q) else {
@@ -2370,19 +2490,24 @@ fn civility_group(
             };
             push(out, (ns, ne));
             p = ne;
+            after_name = true;
         }
         if out.len() == first {
             return e;
         }
     }
-    let professional = role_follows(text, p, plural) || {
-        let labelled =
-            carried || pro_before(text, s) || office_before(text, s, p) || report_follows(text, p);
-        if labelled {
-            *label_end = Some(p);
+    let professional = role_follows(text, p, plural)
+        || {
+            let labelled = carried
+                || pro_before(text, s)
+                || office_before(text, s, p)
+                || report_follows(text, p);
+            if labelled {
+                *label_end = Some(p);
+            }
+            labelled
         }
-        labelled
-    };
+        || public_official(text, s, p);
     for c in &mut out[first..] {
         c.professional = professional;
     }
@@ -2459,6 +2584,33 @@ fn maiden_name_after(text: &str, p: usize) -> Option<(usize, usize)> {
     word_at(text, ns)
         .is_some_and(|(a, b)| may_be_name_word(&text[a..b]))
         .then_some((ns, ne))
+}
+
+/// The end of the initials that stand for a name at `p` (`C...`, `C... A... B...`, `X…`,
+/// `AB-C...`), spaces between, on the same line; `p` when there is none.
+fn skip_dotted_markers(text: &str, p: usize) -> usize {
+    let b = text.as_bytes();
+    let mut end = p;
+    let mut r = p;
+    loop {
+        let mut i = r;
+        while i < b.len() && i - r < 6 && (b[i].is_ascii_uppercase() || b[i] == b'-') {
+            i += 1;
+        }
+        if i == r {
+            break;
+        }
+        let dots = if b[i..].starts_with(b"...") {
+            3
+        } else if text[i..].starts_with('…') {
+            '…'.len_utf8()
+        } else {
+            break;
+        };
+        end = i + dots;
+        r = skip_spaces(text, end);
+    }
+    end
 }
 
 /// The end of the bracketed markers at `p` (`[K]`, `[K] [C]`), spaces between, on the same
@@ -2625,7 +2777,9 @@ fn role_at(text: &str, p: usize) -> bool {
         return false;
     };
     if key_lists(&role) & IN_ROLES == 0 {
-        return false;
+        // `présidente-assesseure`, `juge-rapporteur`, `secrétaire-greffière`; in citations,
+        // `prés.`, `cons. rapp.`, `av. gén.`.
+        return compound_role(role.as_str()) || abbreviated_role(text, p, we).is_some();
     }
     let rest = text[we..].trim_start();
     // The word right after the role, past white space (a line break of a wrapped text), a comma
@@ -2683,8 +2837,13 @@ fn role_at(text: &str, p: usize) -> bool {
                 && (rest_is("de greffe") || rest_is("des services de greffe"))
         }
         "delegue" | "deleguee" => !folded_is(next, &["syndical", "syndicale", "du", "de"]),
+        // `secrétaire du contentieux` (Conseil d'État), `secrétaire greffier`.
         "secretaire" => {
-            rest_is("de la juridiction") || rest_is("greffier") || rest_is("du conseil")
+            rest_is("de la juridiction")
+                || rest_is("greffier")
+                || rest_is("du conseil")
+                || rest_is("du contentieux")
+                || rest_is("de la section du contentieux")
         }
         "premier" | "premiere" => folded_is(
             next,
@@ -2734,14 +2893,101 @@ fn role_at(text: &str, p: usize) -> bool {
     }
 }
 
+/// The length of the ordinal that `t` starts with (see [`is_ordinal`]), followed by a space.
+fn ordinal_len(t: &str) -> Option<usize> {
+    let end = t.find(' ')?;
+    is_ordinal(&t[..end]).then_some(end)
+}
+
+/// Whether `w` is an ordinal, in figures or in words (`4ème`, `1re`, `2e`, `10ème`,
+/// `première`, `quatrième`, `seconde`): the number of a chamber or a section.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(key) = fold_key(&w[digits..]) else {
+        return false;
+    };
+    let k = key.as_str();
+    if digits > 0 {
+        matches!(k, "e" | "eme" | "er" | "ere" | "re" | "de" | "nd" | "nde")
+    } else {
+        k.ends_with("ieme") || matches!(k, "premier" | "premiere" | "second" | "seconde")
+    }
+}
+
+/// Whether `role`, a folded word with a hyphen, joins a member of the court to what they do
+/// on the bench, as administrative courts' compositions write it (`présidente-assesseure`,
+/// `président-rapporteur`, `conseillère-rapporteure`, `juge-rapporteur`, `secrétaire-greffière`):
+/// a member of the court whatever the genders and in any order of the usual pairs.
+fn compound_role(role: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "president",
+        "presidente",
+        "vice-president",
+        "vice-presidente",
+        "conseiller",
+        "conseillere",
+        "juge",
+        "magistrat",
+        "magistrate",
+        "secretaire",
+    ];
+    const TAILS: &[&str] = &[
+        "assesseur",
+        "assesseure",
+        "rapporteur",
+        "rapporteure",
+        "referendaire",
+        "suppleant",
+        "suppleante",
+        "greffier",
+        "greffiere",
+        "doyen",
+        "doyenne",
+    ];
+    role.rsplit_once('-')
+        .is_some_and(|(head, tail)| HEADS.contains(&head) && TAILS.contains(&tail))
+}
+
+/// A role abbreviated as case notes and citations write it after a name (`(Mme Martinel,
+/// prés.)`, `M. X, cons. rapp.`, `Mme Y, av. gén.`, `M. Z, proc. gén.`, `subst.`), the word
+/// `p..we` ending at its full stop: where the role ends. `av.` and `proc.` need what follows
+/// (`av. gén.`, not `av. Foch`).
+fn abbreviated_role(text: &str, p: usize, we: usize) -> Option<usize> {
+    if !text[we..].starts_with('.') {
+        return None;
+    }
+    let w = fold_key(&text[p..we])?;
+    let end = we + 1;
+    match w.as_str() {
+        "pres" | "rapp" | "cons" | "subst" => Some(end),
+        "av" | "proc" | "prem" => {
+            let q = skip_spaces(text, end);
+            let (_, ne) = word_at(text, q)?;
+            let next = fold_key(&text[q..ne])?;
+            let ok = match w.as_str() {
+                "av" => next.as_str().starts_with("gen"),
+                "proc" => next.as_str().starts_with("gen") || next.as_str().starts_with("rep"),
+                _ => next.as_str() == "pres",
+            };
+            ok.then_some(ne + usize::from(text[ne..].starts_with('.')))
+        }
+        _ => None,
+    }
+}
+
 /// After `président`: does `de`/`du`/`de la`/`de l'` introduce a court body (`président de
 /// chambre`, `du tribunal`, `de la formation`), not a company's (`de la société`, `du conseil
 /// d'administration`)?
 fn court_noun_follows(rest: &str) -> bool {
     let mut r = rest;
-    // Skip the articles: `de`, `du`, `de la`, `de l'`, `d'`.
-    for _ in 0..3 {
+    // Skip the articles (`de`, `du`, `de la`, `de l'`, `d'`) and an ordinal (`de la 4ème
+    // chambre`, `de la première section`).
+    for _ in 0..4 {
         let t = r.trim_start();
+        if let Some(end) = ordinal_len(t) {
+            r = &t[end..];
+            continue;
+        }
         let Some((a, b)) = first_word(t) else {
             return false;
         };
@@ -3159,6 +3405,10 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
             if article(j) {
                 j += 1;
             }
+            // The number of a chamber or a section (`de la 4ème chambre`).
+            if words.get(j).is_some_and(|(w, _)| is_ordinal(w)) {
+                j += 1;
+            }
             // The body or the place (`tribunal`, `Rouen`), then what qualifies it.
             if j >= words.len() {
                 return false;
@@ -3176,6 +3426,283 @@ fn office_before(text: &str, s: usize, name_end: usize) -> bool {
         }
         court
     })
+}
+
+/// Offices of a public authority whose holder, named beside them, acts in office: a mayor, a
+/// prefect, a minister, a rector, whatever body or place follows (`le maire de Villeurbanne`,
+/// `Le ministre de l'intérieur`, `Le préfet du Rhône`); folded.
+const PUBLIC_OFFICES: &[&str] = &[
+    "maire",
+    "prefet",
+    "prefete",
+    "sous-prefet",
+    "sous-prefete",
+    "ministre",
+    "recteur",
+    "rectrice",
+];
+
+/// Offices that are a public authority's only when the phrase names a public body
+/// ([`PUBLIC_BODIES`]): `Le directeur général de l'agence régionale de santé`, `le secrétaire
+/// général de la préfecture`, `l'inspecteur du travail`; not a company's director.
+const PUBLIC_AGENTS: &[&str] = &[
+    "directeur",
+    "directrice",
+    "secretaire",
+    "inspecteur",
+    "inspectrice",
+];
+
+/// Words that make the body of a [`PUBLIC_AGENTS`] office a public one (folded).
+const PUBLIC_BODIES: &[&str] = &[
+    "prefecture",
+    "sous-prefecture",
+    "prefet",
+    "ministere",
+    "ministre",
+    "hospitalier",
+    "hospitaliere",
+    "hopital",
+    "chu",
+    "ars",
+    "sante",
+    "travail",
+    "finances",
+    "academie",
+    "academique",
+    "rectorat",
+    "territoires",
+    "police",
+    "gendarmerie",
+    "douanes",
+    "impots",
+    "commune",
+    "mairie",
+    "metropole",
+    "ofii",
+    "ofpra",
+    "etat",
+    "education",
+    "penitentiaire",
+    "public",
+    "publique",
+    "publics",
+    "publiques",
+];
+
+/// Words that cannot be part of the phrase that names an office and its body or place: verbs,
+/// relatives and the prepositions of a sentence going on (`Le maire a écrit à M. X`, `le
+/// préfet, saisi par M. X`), as written or folded.
+const NOT_IN_OFFICE_PHRASE: &[&str] = &[
+    "a", "ont", "avait", "avaient", "est", "sont", "etait", "etaient", "qui", "que", "dont", "par",
+    "pour", "avec", "contre", "selon", "chez", "sans", "sur", "lors", "apres", "avant", "lorsque",
+    "quand", "si", "ne", "n", "se", "s", "saisi", "saisie",
+];
+
+/// Acts of an authority, as a past participle after `a`/`ont` or in the present tense, that an
+/// official named beside their office performs in office (`a refusé le permis`, `a déféré cet
+/// arrêté`, `a pris la décision`, `conclut au rejet`); folded.
+const OFFICIAL_ACTS: &[&str] = &[
+    "refuse",
+    "rejete",
+    "rejette",
+    "accorde",
+    "delivre",
+    "pris",
+    "prend",
+    "signe",
+    "defere",
+    "produit",
+    "presente",
+    "retire",
+    "edicte",
+    "prononce",
+    "decide",
+    "autorise",
+    "ordonne",
+    "saisi",
+    "saisit",
+    "oppose",
+    "abroge",
+    "delegue",
+    "nomme",
+    "inflige",
+    "prescrit",
+    "conclu",
+    "conclut",
+    "adresse",
+    "notifie",
+    "approuve",
+    "arrete",
+    "fixe",
+    "enjoint",
+    "suspendu",
+    "suspend",
+    "attribue",
+    "forme",
+    "interjete",
+    "transmis",
+    "transmet",
+    "emis",
+    "dresse",
+    "constate",
+    "sanctionne",
+    "licencie",
+    "prolonge",
+    "renouvele",
+    "designe",
+    "mis",
+    "demande",
+    "defendu",
+    "homologue",
+    "agree",
+    "valide",
+    "classe",
+    "ferme",
+    "rendu",
+    "rend",
+];
+
+/// Whether an official act follows the name (or the office after it) ending at `p`: `, a
+/// refusé`, `, a déféré`, ` conclut`, `, signataire de l'arrêté`, `, qui disposait d'une
+/// délégation`. Not `a été condamné`, `est poursuivi`: an official is a party when the case is
+/// about them.
+fn official_act_follows(text: &str, p: usize) -> bool {
+    let b = text.as_bytes();
+    let mut r = p;
+    if b.get(r) == Some(&b',') {
+        r += 1;
+    }
+    let q = skip_spaces(text, r);
+    if q == r {
+        return false;
+    }
+    let word = |q: usize| word_at(text, q).and_then(|(a, e)| Some((fold_key(&text[a..e])?, e)));
+    let Some((w, we)) = word(q) else {
+        return false;
+    };
+    let after = |we: usize| -> Option<FoldKey> { word(skip_spaces(text, we)).map(|(k, _)| k) };
+    match (&text[q..we], w.as_str()) {
+        ("a" | "ont" | "avait" | "avaient", _) => {
+            after(we).is_some_and(|k| OFFICIAL_ACTS.contains(&k.as_str()))
+        }
+        (_, "qui") => after(we).is_some_and(|k| {
+            matches!(
+                k.as_str(),
+                "disposait" | "beneficiait" | "dispose" | "beneficie"
+            )
+        }),
+        (_, "signataire" | "disposait" | "beneficiait") => true,
+        (_, k) => OFFICIAL_ACTS.contains(&k),
+    }
+}
+
+/// Whether the words of `phrase` after an office may name its body or place (`de
+/// Villeurbanne`, `général de l'agence régionale de santé`, `du travail`): none of
+/// [`NOT_IN_OFFICE_PHRASE`], nor a digit; and, for an office of [`PUBLIC_AGENTS`], one of
+/// [`PUBLIC_BODIES`].
+fn public_body_phrase(phrase: &str, agent: bool) -> bool {
+    let mut public = !agent;
+    for w in phrase.split(|c: char| c.is_whitespace() || c == '\'' || c == '’') {
+        if w.is_empty() {
+            continue;
+        }
+        if w.contains(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let Some(k) = fold_key(w) else {
+            return false;
+        };
+        if w != "à" && NOT_IN_OFFICE_PHRASE.contains(&k.as_str()) {
+            return false;
+        }
+        public |= PUBLIC_BODIES.contains(&k.as_str());
+    }
+    public
+}
+
+/// The kind of public office `w` is: `Some(false)` for one of [`PUBLIC_OFFICES`],
+/// `Some(true)` for one of [`PUBLIC_AGENTS`] (whose body must be a public one).
+fn public_office(w: &str) -> Option<bool> {
+    let k = fold_key(w)?;
+    if PUBLIC_OFFICES.contains(&k.as_str()) {
+        Some(false)
+    } else {
+        PUBLIC_AGENTS.contains(&k.as_str()).then_some(true)
+    }
+}
+
+/// Whether the name after the civility at `s`, ending at `name_end`, is a public official's
+/// acting in office, in an administrative decision's usual phrasing: the office, its body or
+/// place, and the name in apposition before an act of the office (`le maire de Villeurbanne,
+/// M. X, a refusé le permis`, `Le préfet du Rhône, M. X, a déféré cet arrêté`, `Le directeur
+/// général de l'agence régionale de santé, M. X, a pris la décision`), or the name first (`M.
+/// X, maire de Villeurbanne, a refusé`, `M. X, secrétaire général de la préfecture, signataire
+/// de l'arrêté`). The official is then neither a party nor a third party: the authority is
+/// (the commune, the State). An official the case is about is not acting in office (`Le maire
+/// de la commune, M. X, a été condamné`, `…, est poursuivi`): no act of the office follows.
+fn public_official(text: &str, s: usize, name_end: usize) -> bool {
+    // The name first: `, maire de Villeurbanne, a refusé`.
+    let b = text.as_bytes();
+    if b.get(name_end) == Some(&b',') {
+        let q = skip_spaces(text, name_end + 1);
+        if let Some((a, we)) = word_at(text, q)
+            && let Some(agent) = public_office(&text[a..we])
+        {
+            let hi = ceil_boundary(text, we + OFFICE_WINDOW);
+            let rest = &text[we..hi];
+            if let Some(i) = rest.find([',', '.', ';', ':', '(', '\n'])
+                && rest[i..].starts_with(',')
+                && public_body_phrase(&rest[..i], agent)
+                && official_act_follows(text, we + i)
+            {
+                return true;
+            }
+        }
+    }
+    if !official_act_follows(text, name_end) {
+        return false;
+    }
+    // The office first: `Le préfet du Rhône, M. X, a déféré`; the name in apposition, after a
+    // comma.
+    let lo = floor_boundary(text, s.saturating_sub(OFFICE_WINDOW));
+    let Some(before) = text[lo..s].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let phrase = match before.rfind([',', ';', '.', ':', '(', ')', '\n', '«', '»', '"']) {
+        Some(i) => &before[i + 1..],
+        None => before,
+    };
+    let mut words = phrase
+        .split(' ')
+        .scan(0, |off, w| {
+            let start = *off;
+            *off += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .peekable();
+    while let Some((start, w)) = words.next() {
+        // `le maire`, `l'inspecteur`: the office and where it ends in the phrase.
+        let (article, office, end) = match w.find(['\'', '’']) {
+            Some(i) => {
+                let q = i + w[i..].chars().next().map_or(1, char::len_utf8);
+                (&w[..i], &w[q..], start + w.len())
+            }
+            None => match words.peek() {
+                Some(&(ns, nw)) => (w, nw, ns + nw.len()),
+                None => break,
+            },
+        };
+        if !is_folded_in(article, &["le", "la", "l"]) {
+            continue;
+        }
+        let Some(agent) = public_office(office) else {
+            continue;
+        };
+        return public_body_phrase(&phrase[end..], agent);
+    }
+    false
 }
 
 /// A civility starting exactly at `p`; returns the end of the civility.
@@ -4953,6 +5480,249 @@ mod tests {
                  ; Mme Anne Roux, premier conseiller ; M. Paul Petit, président-rapporteur";
         assert_eq!(names(t), Vec::<&str>::new());
         assert_eq!(names("M. Paul Petit, maître d'œuvre"), vec!["Paul Petit"]);
+    }
+
+    /// The text of the real order ORTA_2520143 (tribunal administratif de Cergy-Pontoise), as
+    /// read from its XML: the line breaks of its `<br/>`.
+    fn orta_text() -> String {
+        let xml = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ce/ORTA_2520143_20251205.xml"
+        ))
+        .unwrap();
+        let start = xml.find("<Texte_Integral>").unwrap() + "<Texte_Integral>".len();
+        let end = xml.find("</Texte_Integral>").unwrap();
+        xml[start..end].replace("<br/>", "")
+    }
+
+    /// The real order with its signature replaced by `block`, as the judgments of a cour
+    /// administrative d'appel or a tribunal administratif close.
+    fn orta_with(block: &str) -> String {
+        let t = orta_text();
+        let sign = t.find("Fait à Cergy").unwrap();
+        let end = t.find("La République mande").unwrap();
+        format!("{}{block}\n\n{}", &t[..sign], &t[end..])
+    }
+
+    #[test]
+    fn the_real_order_names_nobody() {
+        assert_eq!(names(&orta_text()), Vec::<&str>::new());
+    }
+
+    /// The titles of administrative courts' compositions, hyphenated or not, in either gender,
+    /// with the number of the chamber in figures or in words: the court's members.
+    #[test]
+    fn administrative_court_compositions() {
+        let blocks = [
+            "Délibéré après l'audience du 25 mai 2023, à laquelle siégeaient :\n\nM. Arbarétaz, \
+             président de chambre,\n\nMme Evrard, présidente-assesseure,\n\nM. Gros, président \
+             de la 4ème chambre,\n\nMme Burnichon, conseillère-rapporteure.",
+            "M. Pourny, président-assesseur, Mme Caraës, première conseillère, M. Joos, premier \
+             conseiller, Mme Djebiri, conseillère rapporteure, M. Lamy, conseiller-rapporteur.",
+            "Mme Le Frapper, présidente assesseure, Mme Vinet, présidente-assesseur, M. Rivière, \
+             président de la 1re chambre, Mme Cottier, présidente de la deuxième section, M. \
+             Chabert, président de la 6e chambre, Mme Mauclair, présidente de la formation de \
+             jugement.",
+            "M. Vallecchia, rapporteur public. Mme Dumont, greffière. M. Girard, magistrat \
+             désigné. Mme Fabre, secrétaire du contentieux. Mme Roux, juge-rapporteure. M. \
+             Blanc, secrétaire-greffier.",
+            "Le président de la 4ème chambre, M. Marc Gros, a statué. La présidente-assesseure, \
+             Mme Anne Evrard. La magistrate désignée, Mme Anne Evrard, a rejeté la requête.",
+        ];
+        for block in blocks {
+            assert_eq!(names(&orta_with(block)), Vec::<&str>::new(), "{block}");
+        }
+        // A company's president and director are not the court's.
+        for (t, who) in [
+            (
+                "M. Marc Gros, président-directeur général de la société Alpha, a signé.",
+                "Marc Gros",
+            ),
+            (
+                "M. Marc Gros, président de la 4ème société du groupe, a signé.",
+                "Marc Gros",
+            ),
+        ] {
+            assert_eq!(names(&orta_with(t)), vec![who], "{t}");
+        }
+        // Each is a member of the court for the profiling rules.
+        let t = "Mme Evrard, présidente-assesseure, M. Gros, président de la 4ème chambre, \
+                 Mme Burnichon, conseillère-rapporteure, Mme Fabre, secrétaire du contentieux.";
+        let roles = professional_roles(t);
+        assert_eq!(roles.len(), 4, "{roles:?}");
+        assert!(roles.iter().all(|(_, court)| *court), "{roles:?}");
+    }
+
+    /// A public official named beside their office and doing an act of it acts in office, in
+    /// either order; not one the case is about, nor a company's director.
+    #[test]
+    fn public_officials_acting_in_office() {
+        let in_office = [
+            "1. Par un arrêté du 3 mars 2023, le maire de Villeurbanne, M. Cédric Van \
+             Styvendael, a refusé le permis de construire sollicité par M. C... D....",
+            "2. Le préfet du Rhône, M. Pascal Mailhos, a déféré cet arrêté.",
+            "3. Le ministre de l'intérieur, M. Gérald Darmanin, a produit un mémoire en défense.",
+            "4. Le directeur général de l'agence régionale de santé, M. Jean-Yves Grall, a pris \
+             la décision.",
+            "M. Cédric Van Styvendael, maire de Villeurbanne, a refusé le permis.",
+            "La décision a été prise par M. Paul Morel, secrétaire général de la préfecture, \
+             signataire de l'arrêté.",
+            "M. Paul Morel, directeur du centre hospitalier, a prononcé le licenciement.",
+            "L'inspectrice du travail, Mme Claire Morel, a autorisé le licenciement.",
+            "M. Paul Morel, inspecteur du travail, a refusé l'autorisation.",
+            "Le secrétaire général de la préfecture, M. Paul Morel, qui disposait d'une \
+             délégation de signature, a signé l'arrêté.",
+            "Le ministre de l'intérieur et des outre-mer, M. Paul Morel, conclut au rejet.",
+        ];
+        for t in in_office {
+            assert_eq!(names(&orta_with(t)), Vec::<&str>::new(), "{t}");
+        }
+        let parties = [
+            (
+                "Le maire de la commune, M. Paul Morel, a été condamné.",
+                "Paul Morel",
+            ),
+            (
+                "M. Paul Morel, maire de la commune, est poursuivi.",
+                "Paul Morel",
+            ),
+            (
+                "Le maire a écrit à M. Paul Morel, qui a refusé.",
+                "Paul Morel",
+            ),
+            (
+                "Le directeur de la société Alpha, M. Paul Morel, a signé le contrat.",
+                "Paul Morel",
+            ),
+            (
+                "M. Paul Morel, directeur commercial, a refusé l'offre.",
+                "Paul Morel",
+            ),
+            (
+                "Le préfet, saisi par M. Paul Morel, a refusé.",
+                "Paul Morel",
+            ),
+        ];
+        for (t, who) in parties {
+            assert_eq!(names(&orta_with(t)), vec![who], "{t}");
+        }
+        // An official is no member of the court.
+        let roles = professional_roles("Le préfet du Rhône, M. Pascal Mailhos, a déféré l'arrêté.");
+        assert_eq!(roles, vec![("Pascal Mailhos".to_string(), false)]);
+    }
+
+    /// The composition of the real Judilibre decision (tests/data/judilibre/cc_detail.json):
+    /// a plural civility whose list goes on after a name that opens with a particle.
+    #[test]
+    fn a_plural_list_goes_on_after_a_particle() {
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/judilibre/cc_detail.json"
+        ))
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let text = v["text"].as_str().unwrap();
+        assert!(text.contains("Mmes Le Bras, de Cabarrus, Lion, Lefeuvre, Tostain, Bessaud"));
+        let roles: Vec<String> = professional_roles(text).into_iter().map(|r| r.0).collect();
+        for who in [
+            "Le Bras",
+            "de Cabarrus",
+            "Lion",
+            "Lefeuvre",
+            "Tostain",
+            "Bessaud",
+            "Boutié",
+        ] {
+            assert!(roles.iter().any(|r| r == who), "{who}: {roles:?}");
+        }
+        assert_eq!(names(text), Vec::<&str>::new());
+        no_names(&[
+            "Mmes Le Bras, de Cabarrus, Lion, d'Arbois, Bessaud, conseillers référendaires",
+            // After markers, a particle goes on with the parties: a body, nobody's name.
+            "les pourvois de MM. [G] [F], [P] [I], du Syndicat national des pilotes de ligne [2]",
+        ]);
+    }
+
+    /// Magistrates as case notes and citations name them, their role abbreviated.
+    #[test]
+    fn roles_abbreviated_in_citations() {
+        no_names(&[
+            "Dans le même sens : Cass. 2e civ., 5 oct. 2023, n° 21-20.000 (Mme Martinel, prés.).",
+            "Cass. 2e civ., 5 oct. 2023, rapp. Mme Martinel.",
+            "Cass. 2e civ., 5 oct. 2023 (concl. Mme Martinel).",
+            "Cass. 2e civ., 5 oct. 2023 (Mme Martinel, av. gén.).",
+            "Cass. crim., 3 mai 2023 (M. Bonnal, prés. ; Mme Labrousse, cons. rapp. ; M. Lagauche, \
+             av. gén.).",
+            "Cass. crim., 3 mai 2023 (M. Lagauche, proc. gén.) ; (Mme Roux, subst.)",
+        ]);
+        // `av.` alone is an avenue.
+        one_name_each(&[("Mme Claire Martinel, av. Foch à Paris", "Claire Martinel")]);
+        let roles = professional_roles("(Mme Martinel, prés.) ; (M. Lagauche, av. gén.)");
+        assert_eq!(
+            roles,
+            vec![
+                ("Martinel".to_string(), true),
+                ("Lagauche".to_string(), true)
+            ]
+        );
+    }
+
+    /// A maiden name in clear after the initials that stand for a name.
+    #[test]
+    fn a_maiden_name_after_initials() {
+        let t = orta_text().replace(
+            "Mme C... A... B... demande",
+            "Mme C... A... B..., née Chantal Abadie, demande",
+        );
+        assert!(t.contains("née Chantal Abadie"));
+        assert_eq!(names(&t), vec!["Chantal Abadie"]);
+        no_names(&[
+            "Mme X..., née le 3 mars 1975",
+            "Mme C... A..., née Y..., demande",
+        ]);
+    }
+
+    #[test]
+    fn bare_names_and_titles() {
+        let at = |t: &str| bare_person_name(t).map(|(a, b)| t[a..b].to_string());
+        assert_eq!(at("Chantal Abadie").as_deref(), Some("Chantal Abadie"));
+        assert_eq!(
+            at(" Chantal Abadie (requérante)").as_deref(),
+            Some("Chantal Abadie")
+        );
+        for t in [
+            "Préfet des Hauts-de-Seine",
+            "Commune de Villeurbanne",
+            "Abadie",
+            "Chantal",
+        ] {
+            assert_eq!(at(t), None, "{t}");
+        }
+        let versus = |t: &str| -> Vec<String> {
+            names_around_versus(t)
+                .into_iter()
+                .map(|(a, b)| t[a..b].to_string())
+                .collect()
+        };
+        assert_eq!(
+            versus("Abadie c/ Préfet des Hauts-de-Seine"),
+            vec!["Abadie"]
+        );
+        assert_eq!(
+            versus("CE, 3 mai 2023, Durand c/ Jean Martin"),
+            vec!["Durand", "Jean Martin"]
+        );
+        assert_eq!(versus("Société Alpha c/ Jean Martin"), vec!["Jean Martin"]);
+        for t in [
+            "Société Alpha c/ Commune de Lyon",
+            "SNCF c/ URSSAF",
+            "X... c/ Y...",
+            "[K] c/ Préfet du Rhône",
+            "Ministre de l'intérieur c/ Mme X...",
+            "2 c/ 3",
+        ] {
+            assert_eq!(versus(t), Vec::<String>::new(), "{t}");
+        }
     }
 
     #[test]
