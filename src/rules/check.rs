@@ -546,16 +546,11 @@ impl<'a> Checker<'a> {
         );
 
         // Profiling: in the fields built for it, then in the reuser's own words.
+        let court = profiling::Court::new(professionals);
         profiling::check(&r.extra, rec, &mut out);
-        profiling::check_texts(
-            r.commentary.as_deref(),
-            &r.extra,
-            &|surname| professionals.names_surname(surname),
-            rec,
-            &mut out,
-        );
+        profiling::check_texts(r.commentary.as_deref(), &r.extra, &court, rec, &mut out);
         // And in any field that names a member of the court, whatever the field's name.
-        profiling::check_court_members(&r.extra, professionals, rec, &mut out);
+        profiling::check_court_members(&r.extra, &court, rec, &mut out);
         NORM.with(|b| *b.borrow_mut() = norm);
 
         // What one finding shows as personal data is redacted in the others' excerpts too.

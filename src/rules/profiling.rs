@@ -246,8 +246,48 @@ fn is_magistrate_key(words: &[String]) -> bool {
         })
 }
 
+/// Words of [`ANALYTICS_WORDS`] that count things: what they count says whether the count is a
+/// practice's (`nb_decisions`, `count`) or the case's (`nombre_de_moyens`, `nb_magistrats`, the
+/// size of the bench).
+const COUNT_WORDS: &[&str] = &["count", "counts", "nombre", "nb", "total", "totals"];
+
+/// What a count of a practice counts: decisions and their outcomes.
+const COUNTED_DECISIONS: &[&str] = &[
+    "pourvois",
+    "affaires",
+    "dossiers",
+    "decisions",
+    "arrets",
+    "recours",
+    "jugements",
+    "ordonnances",
+    "condamnations",
+    "requetes",
+    "appels",
+    "relaxes",
+    "cassations",
+    "rejets",
+    "infirmations",
+    "annulations",
+    "cases",
+    "rulings",
+    "judgments",
+    "judgements",
+    "appeals",
+    "reversals",
+];
+
 fn is_analytics_key(words: &[String]) -> bool {
-    words.iter().any(|w| ANALYTICS_WORDS.contains(&w.as_str()))
+    let count = |w: &String| COUNT_WORDS.contains(&w.as_str());
+    words
+        .iter()
+        .any(|w| ANALYTICS_WORDS.contains(&w.as_str()) && !count(w))
+        || words.iter().any(count)
+            && words.iter().all(|w| {
+                count(w)
+                    || COUNTED_DECISIONS.contains(&w.as_str())
+                    || matches!(w.as_str(), "de" | "des" | "d" | "of")
+            })
 }
 
 /// Words of a name that make it a company's or another body's, not a person's (`Société
@@ -512,9 +552,129 @@ fn pairs_identity_with_figures(o: &serde_json::Map<String, Value>) -> bool {
     has_identity && has_figures
 }
 
-/// Runs the profiling rules over a record's extra fields.
+/// Words of [`ANALYTICS_WORDS`] for figures of any kind, which a record may give about itself
+/// (`"score": 0.93` of a search, `"stats": {"pages": 12}`): beside a field for magistrates, at
+/// the top of a record, they judge a practice only through a key inside them that names one
+/// (`"stats": {"cassation_rate": 0.63}`).
+const GENERIC_ANALYTICS: &[&str] = &[
+    "stat",
+    "stats",
+    "statistic",
+    "statistics",
+    "statistique",
+    "statistiques",
+    "analytics",
+    "analysis",
+    "analyse",
+    "score",
+    "scores",
+    "count",
+    "counts",
+    "nombre",
+    "nb",
+    "total",
+    "totals",
+    "rank",
+    "average",
+    "mean",
+    "moyenne",
+    "performance",
+    "benchmark",
+    "success",
+    "succes",
+    "rating",
+    "ratings",
+    "grade",
+    "grades",
+    "evaluation",
+    "evaluations",
+    "de",
+    "des",
+    "d",
+    "of",
+];
+
+/// Whether a field named by `words` that holds `v` gives figures about a practice: a key for
+/// them (`cassation_rate`, `taux_rejet`, `severity_score`) over figures, or a generic one
+/// (`stats`) over an object with such a key inside.
+fn practice_field(words: &[String], v: &Value, depth: usize) -> bool {
+    if depth > 8 || !is_analytics_key(words) {
+        return false;
+    }
+    if words
+        .iter()
+        .all(|w| GENERIC_ANALYTICS.contains(&w.as_str()))
+    {
+        match v {
+            Value::Object(o) => o
+                .iter()
+                .any(|(k, x)| practice_field(&key_words(k), x, depth + 1)),
+            _ => false,
+        }
+    } else {
+        carries_figures(v)
+    }
+}
+
+/// Whether a value for magistrates pairs names with figures: an array of tuples (`[["M.
+/// Bonnal", 0.63], …]`), or an object keyed by their names (`{"M. Bonnal": 0.63}`).
+fn tuples_with_figures(v: &Value) -> bool {
+    let figure = |x: &Value| match x {
+        Value::Number(_) => true,
+        Value::String(s) => s.contains('%') || s.trim().parse::<f64>().is_ok(),
+        _ => false,
+    };
+    let name = |x: &Value| {
+        x.as_str()
+            .is_some_and(|s| looks_like_name(s) && names_someone(s))
+    };
+    match v {
+        Value::Array(a) => a.iter().any(|t| {
+            t.as_array()
+                .is_some_and(|t| t.iter().any(name) && t.iter().any(figure))
+        }),
+        Value::Object(o) => o
+            .iter()
+            .any(|(k, x)| person_like(k) && names_someone(k) && figure(x)),
+        _ => false,
+    }
+}
+
+/// Runs the profiling rules over a record's extra fields. The record is one object: a field
+/// for a magistrate beside a field of figures about a practice (`"judge": "Bonnal",
+/// "cassation_rate": 0.63`) pairs them as much as one object inside it would.
 pub fn check(extra: &[(String, Value)], rec: &Arc<RecordRef>, out: &mut Vec<Finding>) {
+    let identity = extra.iter().find(|(k, v)| {
+        let w = key_words(k);
+        is_magistrate_key(&w) && !is_analytics_key(&w) && carries_identity(v)
+    });
+    let figures = identity.and_then(|_| {
+        extra
+            .iter()
+            .find(|(k, v)| practice_field(&key_words(k), v, 0))
+    });
+    let paired = identity.zip(figures);
+    if let Some(((ik, iv), (fk, fv))) = paired {
+        let shown = Value::Object(
+            [(ik.clone(), iv.clone()), (fk.clone(), fv.clone())]
+                .into_iter()
+                .collect(),
+        );
+        out.push(
+            Finding::new(
+                Rule::PRF002,
+                Some(rec.clone()),
+                format!(
+                    "field `{ik}` and field `{fk}` pair a magistrate's or clerk's identity with figures or judgements about their practice"
+                ),
+            )
+            .with_evidence(evidence(ik, &shown, &|_| true)),
+        );
+    }
     for (key, value) in extra {
+        if paired.is_some_and(|((ik, _), _)| ik == key) {
+            continue;
+        }
         visit(key, value, key, true, rec, out, 0);
     }
 }
@@ -533,12 +693,19 @@ fn within(path: &str, field: &str) -> bool {
         .is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
 }
 
+/// The longest element of an array read with its neighbours as one text: a tag, a label
+/// (`["M. Bonnal", "taux de cassation 63 %"]`), not a paragraph.
+const MAX_TAG: usize = 80;
+
 /// [`check_text`] on the reuser's commentary and on every string of its other fields (each named
 /// by its path, `notes`, `meta.tags[0]`), but those that a finding of [`check`] already covers.
+/// An array of short strings (tags, labels) is read as one text, its elements parted by commas:
+/// a name in one and figures in the next are paired as in a sentence. A magistrate judged there
+/// is no party: the MSK004 of their name in that field is withdrawn.
 pub fn check_texts(
     commentary: Option<&str>,
     extra: &[(String, Value)],
-    magistrates: &dyn Fn(&str) -> bool,
+    court: &Court<'_>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
@@ -547,16 +714,28 @@ pub fn check_texts(
         reported_fields(out, &[Rule::PRF002]),
     );
     let is_in = |fields: &[String], path: &str| fields.iter().any(|c| within(path, c));
+    let known = |s: &str| court.names_surname(s);
+    let mut judged: Vec<(String, String, Vec<String>)> = Vec::new();
     if let Some(c) = commentary {
-        check_text("commentary", c, magistrates, rec, out);
+        let names = check_text("commentary", c, court, rec, out);
+        if !names.is_empty() {
+            judged.push(("commentary".into(), c.to_string(), names));
+        }
     }
-    fn visit(path: String, v: &Value, depth: usize, check: &mut dyn FnMut(&str, &str)) {
+    fn visit(path: String, v: &Value, depth: usize, check: &mut dyn FnMut(&str, &str, bool)) {
         if depth > 32 {
             return;
         }
         match v {
-            Value::String(s) => check(&path, s),
+            Value::String(s) => check(&path, s, false),
             Value::Array(a) => {
+                let tags: Option<Vec<&str>> = a
+                    .iter()
+                    .map(|x| x.as_str().filter(|s| s.len() <= MAX_TAG))
+                    .collect();
+                if let Some(tags) = tags.filter(|t| t.len() >= 2) {
+                    check(&path, &tags.join(", "), true);
+                }
                 for (i, x) in a.iter().enumerate() {
                     visit(format!("{path}[{i}]"), x, depth + 1, check);
                 }
@@ -570,7 +749,7 @@ pub fn check_texts(
         }
     }
     let mut found = Vec::new();
-    let mut check = |path: &str, s: &str| {
+    let mut check = |path: &str, s: &str, joined: bool| {
         if !found.is_empty() || is_in(&analysed, path) {
             return;
         }
@@ -578,22 +757,104 @@ pub fn check_texts(
             // A field already found to index magistrates (`"juges": "M. X, président ; taux de
             // cassation : 43 %"`): figures about a practice anywhere in it are theirs, whatever
             // separates them from the name.
-            if PRACTICE.is_match(&fold_text(s)) {
+            if !joined && judges_practice(&fold_text(s)) {
                 found.push(analytics_finding(
                     path,
                     &Value::String(s.to_string()),
-                    magistrates,
+                    &known,
                     rec,
                 ));
             }
         } else {
-            check_text(path, s, magistrates, rec, &mut found);
+            let names = check_text(path, s, court, rec, &mut found);
+            if !names.is_empty() && !joined {
+                judged.push((path.to_string(), s.to_string(), names));
+            }
         }
     };
     for (key, value) in extra {
         visit(key.clone(), value, 0, &mut check);
     }
     out.append(&mut found);
+    for (path, value, names) in judged {
+        withdraw_parties(out, &path, &value, &names);
+    }
+}
+
+/// Withdraws the MSK004 findings of field `path` (which holds `value`) on a name whose surname
+/// (folded) is one of `surnames`: magistrates whose practice the field judges, no parties.
+fn withdraw_parties(out: &mut Vec<Finding>, path: &str, value: &str, surnames: &[String]) {
+    out.retain(|f| {
+        let Some(e) = f.evidence.as_ref().filter(|_| f.rule == Rule::MSK004) else {
+            return true;
+        };
+        let Some((a, b)) = e.span.filter(|_| e.field == path) else {
+            return true;
+        };
+        let name: String = value.chars().skip(a).take(b.saturating_sub(a)).collect();
+        !words_of(&name)
+            .last()
+            .is_some_and(|w| surnames.contains(&w.folded))
+    });
+}
+
+/// The members of the court a record's decision names, for the reuser's fields: those the
+/// source's metadata and the decision's texts give a role in the court
+/// ([`Professionals::court`](super::masking::Professionals::court)), and the signatories of an
+/// order (`La présidente, signé S. Edert.`). Worked out once, when a field asks.
+pub struct Court<'p> {
+    professionals: &'p super::masking::Professionals<'p>,
+    names: std::cell::OnceCell<Vec<CourtName>>,
+}
+
+impl<'p> Court<'p> {
+    pub fn new(professionals: &'p super::masking::Professionals<'p>) -> Self {
+        Court {
+            professionals,
+            names: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn names(&self) -> &[CourtName] {
+        self.names.get_or_init(|| {
+            let mut names: Vec<CourtName> = self
+                .professionals
+                .court()
+                .iter()
+                .filter_map(|n| CourtName::new(n))
+                .collect();
+            for t in self.professionals.texts() {
+                names.extend(signatories(t).filter_map(CourtName::new));
+            }
+            names
+        })
+    }
+
+    /// Whether the decision names a professional of surname `surname` (a magistrate, a clerk,
+    /// a lawyer), or a signatory of that surname.
+    fn names_surname(&self, surname: &str) -> bool {
+        self.professionals.names_surname(surname) || {
+            let folded = crate::ident::fold(&letters(surname));
+            self.names().iter().any(|n| n.surname() == folded)
+        }
+    }
+}
+
+/// A signature of an order or a judgement, as administrative courts write it (normalised: one
+/// space for each run of white space): the signatory's role, `signé`, then their name (`La
+/// présidente, signé S. Edert.`, `Le greffier, signé J. Dupont`).
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s.])(?:Le|La|L['’])\s*(?:pr[ée]sidente?(?:-rapporteure?)?(?:\s+de\s+la\s+formation\s+de\s+jugement)?|vice-pr[ée]sidente?|magistrate?\s+d[ée]sign[ée]e?|rapporteure?|greffi[èe]re?|assesseure?(?:\s+la\s+plus\s+ancienne|\s+le\s+plus\s+ancien)?|juge\s+des\s+r[ée]f[ée]r[ée]s|premi[eè]re?\s+conseill[eè]re?|conseill[eè]re?)\s*,\s*\(?[Ss]ign[ée]\)?\s*:?\s*((?:\p{Lu}\.\s?(?:-\s?\p{Lu}\.\s?)?)?\p{Lu}[\p{L}'’-]*\p{L}(?:\s+\p{Lu}[\p{L}'’-]*\p{L}){0,2})")
+        .expect("a valid pattern")
+});
+
+/// The names `text` signs with a role in the court (see [`SIGNATURE`]).
+fn signatories(text: &str) -> impl Iterator<Item = &str> {
+    SIGNATURE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str())
+        .filter(|n| words_of(n).iter().any(|w| may_be_name_word(&w.text)))
 }
 
 /// Words of a field name for the parties of a case or their lawyers, besides
@@ -953,7 +1214,23 @@ fn may_be_member_word(w: &Word<'_>) -> bool {
 ///   value that holds nothing but names and roles (`Bonnal`, `Bonnal, Thomas`), not in a
 ///   phrase (`Petit commerce`).
 fn named_members<'c>(s: &str, words: &[Word<'_>], court: &'c [CourtName]) -> Vec<&'c CourtName> {
-    let mut named = Vec::new();
+    let free = free_words(words);
+    (0..words.len())
+        .filter_map(|i| member_at(s, words, i, court))
+        .filter(|&(_, strong, complement)| strong || free == 0 && !complement)
+        .map(|(name, _, _)| name)
+        .collect()
+}
+
+/// The member of `court` that word `i` of `s` may name (see [`named_members`]), if any, with
+/// whether a civility, a role or their first name says it is a name (`strong`), and whether it
+/// stands after a preposition or an article (`complement`, a place's or a thing's).
+fn member_at<'c>(
+    s: &str,
+    words: &[Word<'_>],
+    i: usize,
+    court: &'c [CourtName],
+) -> Option<(&'c CourtName, bool, bool)> {
     // Whether only white space, a civility's dot or an elision lie between two words (no `,`,
     // `;`, `(`): they are one name.
     let joined = |a: &Word<'_>, b: &Word<'_>| {
@@ -961,91 +1238,86 @@ fn named_members<'c>(s: &str, words: &[Word<'_>], court: &'c [CourtName]) -> Vec
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’'))
     };
-    let free = free_words(words);
-    'words: for (i, w) in words.iter().enumerate() {
-        if !may_be_member_word(w) {
+    let w = &words[i];
+    if !may_be_member_word(w) {
+        return None;
+    }
+    'names: for name in court.iter().filter(|n| n.surname() == w.folded) {
+        // Back over the first names and particles before the surname, to what opens the
+        // name.
+        let mut strong = false;
+        let mut other_person = false;
+        // A lawyer's, a firm's or another body's name (`Me Bonnal`, `SCP Rocheteau et
+        // Bonnal`, `Société Bonnal`).
+        let mut firm = false;
+        let mut j = i;
+        while j > 0 && joined(&words[j - 1], &words[j]) && i - j < 5 {
+            let b = &words[j - 1];
+            if b.civility() || b.court_role() {
+                strong = true;
+                break;
+            }
+            if b.lawyer_mark() {
+                firm = true;
+                break;
+            }
+            // A first name, or another part of the surname (`Dang Van Sung`); a particle
+            // (`Van`, `de`) is neither.
+            if b.capital() && may_be_member_word(b) && may_be_name_word(&b.text) {
+                if name.0.contains(&b.folded) {
+                    strong = true;
+                } else if name.0.len() >= 2 {
+                    other_person = true;
+                }
+            } else if !NAME_LIST_WORDS.contains(&b.folded.as_str()) {
+                break;
+            }
+            j -= 1;
+        }
+        if firm || other_person {
             continue;
         }
-        for name in court.iter().filter(|n| n.surname() == w.folded) {
-            // Back over the first names and particles before the surname, to what opens the
-            // name.
-            let mut strong = false;
-            let mut other_person = false;
-            // A lawyer's, a firm's or another body's name (`Me Bonnal`, `SCP Rocheteau et
-            // Bonnal`, `Société Bonnal`).
-            let mut firm = false;
-            let mut j = i;
-            while j > 0 && joined(&words[j - 1], &words[j]) && i - j < 5 {
-                let b = &words[j - 1];
-                if b.civility() || b.court_role() {
-                    strong = true;
-                    break;
+        // After a preposition or an article, a capitalised word is a place's or a thing's
+        // (`Cour d'appel de Rouen`), unless a civility or a role says otherwise.
+        let complement = i > 0
+            && joined(&words[i - 1], w)
+            && matches!(
+                words[i - 1].text.as_ref(),
+                "de" | "du"
+                    | "d"
+                    | "des"
+                    | "à"
+                    | "a"
+                    | "au"
+                    | "aux"
+                    | "en"
+                    | "sur"
+                    | "près"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "l"
+            );
+        // The role after the name: past `,`, `(`, `:` and the rest of the name.
+        let mut after = words[i + 1..]
+            .iter()
+            .skip_while(|a| a.capital() && may_be_member_word(a));
+        match after.next() {
+            Some(a) if a.other_role() => {
+                let general = after
+                    .next()
+                    .is_some_and(|g| matches!(g.folded.as_str(), "general" | "generale"));
+                if !general {
+                    continue 'names;
                 }
-                if b.lawyer_mark() {
-                    firm = true;
-                    break;
-                }
-                // A first name, or another part of the surname (`Dang Van Sung`); a particle
-                // (`Van`, `de`) is neither.
-                if b.capital() && may_be_member_word(b) && may_be_name_word(&b.text) {
-                    if name.0.contains(&b.folded) {
-                        strong = true;
-                    } else if name.0.len() >= 2 {
-                        other_person = true;
-                    }
-                } else if !NAME_LIST_WORDS.contains(&b.folded.as_str()) {
-                    break;
-                }
-                j -= 1;
+                strong = true;
             }
-            if firm || other_person {
-                continue;
-            }
-            // After a preposition or an article, a capitalised word is a place's or a thing's
-            // (`Cour d'appel de Rouen`), unless a civility or a role says otherwise.
-            let complement = i > 0
-                && joined(&words[i - 1], w)
-                && matches!(
-                    words[i - 1].text.as_ref(),
-                    "de" | "du"
-                        | "d"
-                        | "des"
-                        | "à"
-                        | "a"
-                        | "au"
-                        | "aux"
-                        | "en"
-                        | "sur"
-                        | "près"
-                        | "la"
-                        | "le"
-                        | "les"
-                        | "l"
-                );
-            // The role after the name: past `,`, `(`, `:` and the rest of the name.
-            let mut after = words[i + 1..]
-                .iter()
-                .skip_while(|a| a.capital() && may_be_member_word(a));
-            match after.next() {
-                Some(a) if a.other_role() => {
-                    let general = after
-                        .next()
-                        .is_some_and(|g| matches!(g.folded.as_str(), "general" | "generale"));
-                    if !general {
-                        continue;
-                    }
-                    strong = true;
-                }
-                Some(a) if a.court_role() => strong = true,
-                _ => {}
-            }
-            if strong || free == 0 && !complement {
-                named.push(name);
-                continue 'words;
-            }
+            Some(a) if a.court_role() => strong = true,
+            _ => {}
         }
+        return Some((name, strong, complement));
     }
-    named
+    None
 }
 
 /// PRF001 by what a field holds, whatever its name: a field of the record beside the canonical
@@ -1060,28 +1332,18 @@ fn named_members<'c>(s: &str, words: &[Word<'_>], court: &'c [CourtName]) -> Vec
 /// worked out only when a field holds a word that may be a name.
 pub fn check_court_members(
     extra: &[(String, Value)],
-    professionals: &super::masking::Professionals<'_>,
+    members: &Court<'_>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
     if extra.is_empty() {
         return;
     }
+    let professionals = members.professionals;
     let covered = reported_fields(out, &[Rule::PRF001, Rule::PRF002]);
     // Whether `path` is reported already, or holds a field that is.
     let is_covered = |path: &str| covered.iter().any(|c| within(path, c) || within(c, path));
-    let court: std::cell::OnceCell<Vec<CourtName>> = std::cell::OnceCell::new();
-    let court = || {
-        court
-            .get_or_init(|| {
-                professionals
-                    .court()
-                    .iter()
-                    .filter_map(|n| CourtName::new(n))
-                    .collect()
-            })
-            .as_slice()
-    };
+    let court = || members.names();
     // The members of the court that a string, or the strings inside a value (but under a key
     // for parties or lawyers), name; `all` false stops at the first.
     fn holds<'c>(
@@ -1130,6 +1392,7 @@ pub fn check_court_members(
             _ => {}
         }
     }
+    #[allow(clippy::too_many_arguments)]
     fn visit<'c>(
         path: String,
         key: &str,
@@ -1138,12 +1401,34 @@ pub fn check_court_members(
         is_covered: &dyn Fn(&str) -> bool,
         court: &dyn Fn() -> &'c [CourtName],
         found: &mut Vec<(String, Value)>,
+        analysed: &mut Vec<(String, Value)>,
     ) {
         if depth > 32 || names_parties_or_lawyers(key) || is_covered(&path) {
             return;
         }
         match v {
             Value::Object(o) => {
+                // Figures keyed by the name of a member of the court (`"stats": {"Bonnal":
+                // {"cassation": 0.63}}`, `"par_juge": {"Bonnal": 0.63}`).
+                let words = key_words(key);
+                let per_member = o.iter().any(|(k, x)| {
+                    let figures = (is_analytics_key(&words) || is_magistrate_key(&words))
+                        && carries_figures(x)
+                        || x.as_object().is_some_and(|x| {
+                            x.iter().any(|(k, v)| practice_field(&key_words(k), v, 0))
+                        });
+                    figures && k.len() <= 60 && {
+                        let kw = words_of(k);
+                        kw.iter().any(may_be_member_word)
+                            && !named_members(k, &kw, court()).is_empty()
+                    }
+                });
+                // A member of the court beside figures about a practice (`"signataire": {"nom":
+                // "S. Edert", "taux_desistement": 0.4}`).
+                if per_member || pairs_member_with_figures(o.iter(), depth, court) {
+                    analysed.push((path, v.clone()));
+                    return;
+                }
                 for (k, x) in o {
                     visit(
                         format!("{path}.{k}"),
@@ -1153,6 +1438,7 @@ pub fn check_court_members(
                         is_covered,
                         court,
                         found,
+                        analysed,
                     );
                 }
             }
@@ -1166,9 +1452,68 @@ pub fn check_court_members(
             _ => {}
         }
     }
-    let mut found = Vec::new();
+    // Whether, among the members of an object (the record's, at the top), one names a member of
+    // the court and another gives figures about a practice.
+    // Returns the two: the member's field, then the figures'.
+    type Entry<'v> = (&'v String, &'v Value);
+    fn member_with_figures<'v, 'c>(
+        mut entries: impl Iterator<Item = (&'v String, &'v Value)> + Clone,
+        depth: usize,
+        court: &dyn Fn() -> &'c [CourtName],
+    ) -> Option<(Entry<'v>, Entry<'v>)> {
+        let figures = entries
+            .clone()
+            .find(|(k, x)| practice_field(&key_words(k), x, 0))?;
+        let member = entries.find(|(k, x)| {
+            let mut named = Vec::new();
+            if (x.is_string() || x.is_array()) && !names_parties_or_lawyers(k) {
+                holds(x, depth + 1, court, false, &mut named);
+            }
+            !named.is_empty()
+        })?;
+        Some((member, figures))
+    }
+    fn pairs_member_with_figures<'v, 'c>(
+        entries: impl Iterator<Item = (&'v String, &'v Value)> + Clone,
+        depth: usize,
+        court: &dyn Fn() -> &'c [CourtName],
+    ) -> bool {
+        member_with_figures(entries, depth, court).is_some()
+    }
+    let (mut found, mut analysed) = (Vec::new(), Vec::new());
+    // The record's own fields, at the top (`"persons": "S. Edert", "taux_rejet": 0.92`), but
+    // when [`check`] has paired them already.
+    let top = if covered.is_empty() {
+        member_with_figures(extra.iter().map(|(k, v)| (k, v)), 0, &court)
+    } else {
+        None
+    };
+    if let Some(((mk, mv), (fk, fv))) = top {
+        let shown = [(mk.clone(), mv.clone()), (fk.clone(), fv.clone())];
+        analysed.push((mk.clone(), Value::Object(shown.into_iter().collect())));
+    }
     for (key, value) in extra {
-        visit(key.clone(), key, value, 0, &is_covered, &court, &mut found);
+        if top.is_some_and(|((mk, _), _)| mk == key) {
+            continue;
+        }
+        visit(
+            key.clone(),
+            key,
+            value,
+            0,
+            &is_covered,
+            &court,
+            &mut found,
+            &mut analysed,
+        );
+    }
+    for (path, value) in analysed {
+        out.push(analytics_finding(
+            &path,
+            &value,
+            &|w| members.names_surname(w),
+            rec,
+        ));
     }
     for (path, value) in found {
         // Who the field names, for the message to say which side of the case they are on.
@@ -1298,6 +1643,10 @@ fn side_of<'t>(written: &str, texts: impl Iterator<Item = &'t str>) -> Side {
             let line = line[line.rfind('\n').map_or(0, |i| i + 1)..].trim_end();
             let colon = line.ends_with(':');
             let before = fold_text(line.trim_end_matches(':').trim_end());
+            // A signature's label is before `signé` (`La présidente, signé S. Edert`).
+            let before = before
+                .strip_suffix("signe")
+                .map_or(before.as_str(), |b| b.trim_end().trim_end_matches(','));
             let label = before
                 .rsplit([',', '.', ';', ':'])
                 .next()
@@ -1317,50 +1666,60 @@ fn side_of<'t>(written: &str, texts: impl Iterator<Item = &'t str>) -> Side {
     Side::Unknown
 }
 
+/// A pattern over folded text (see [`fold_text`]), its word boundaries ASCII ones: folded text
+/// is ASCII but for rare letters, and a Unicode boundary would keep the search off the fast
+/// engines (the reuser's every string is searched).
+fn folded_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
 /// Magistrates' and clerks' roles, folded, as a text names them beside a name (`Mme Mouillard,
 /// présidente`, `la présidente Mme Mouillard`, `l'avocat général M. X`).
 static MAGISTRATE_NEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(president|presidente|presidence|vice-president\w*|conseill\w+|rapporteur\w*|avocat general|avocate generale|avocats generaux|greffi\w+|juges?|magistrat\w*|procureur\w*|substitut|doyen\w*|assesseur\w*|commissaire du gouvernement)\b",
+    folded_regex(
+        r"\b(president|presidente|presidence|vice-president\w*|conseill\w+|rapporteur\w*|avocat general|avocate generale|avocats generaux|greffi\w+|juges?|magistrat\w*|procureur\w*|substitut|doyen\w*|assesseur\w*|commissaire du gouvernement)\b|\b(pres|pr|rapp)\.",
     )
     .expect("a valid pattern")
 });
 
 /// A lawyer or another professional beside a name: their practice is not a magistrate's.
 static OTHER_PROFESSIONAL_NEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(avocat|avocate|avocats|me|maitre|scp|selarl|cabinet|batonnier|expert\w*|huissier\w*|notaire)\b(\s+general\w*)?")
+    folded_regex(r"\b(avocat|avocate|avocats|me|maitre|scp|selarl|cabinet|batonnier|expert\w*|huissier\w*|notaire)\b(\s+general\w*)?")
         .expect("a valid pattern")
 });
 
-/// Figures or judgements about a person's practice, folded: rates and counts of their
-/// decisions, scores, statistics, predictions, a reputation for severity or leniency. Each
-/// names the practice, not just a figure or a word a decision uses otherwise: `taux de rejet`,
-/// not `taux d'intérêt`; `réputé sévère`, not `réputé non écrit`; `ratio decidendi`,
-/// `classement sans suite` and `la sévérité de la peine` are not profiling.
+/// Decisions a practice is counted in, folded (`82 % des pourvois`, `9 affaires sur 10`).
+const CASES: &str = r"(pourvois|affaires|dossiers|decisions|arrets|recours|demandes|jugements|ordonnances|condamnations|requetes|appels|relaxes|cassations|rejets|litiges|causes)";
+/// Outcomes of decisions a rate is given of (`taux de cassation`, `taux de mise en examen`).
+const OUTCOMES: &str = r"(rejets?|cassations?|confirmations?|infirmations?|condamnations?|relaxes?|succes|reussite|reformations?|annulations?|admissions?|irrecevabilites?|acquittements?|mises? en examen|liquidations?|erreurs?|desistements?|censures?|non-lieux?|renvois?)";
+/// What a judgement says of a magistrate's temper.
+const JUDGED: &str = r"(severes?|clementes?|clements|indulgente?s?|laxistes?|repressi\w*|partiale?s?|partiaux|expeditifs?|expeditives?)";
+/// A magistrate's office, as a superlative judges them among their peers.
+const BENCH: &str =
+    r"(president|presidente|juge|magistrat|magistrate|conseiller|conseillere|greffier|greffiere)";
+/// What a magistrate does to a case (`casse`, `rejettent`), as a rate or a comparison says it.
+const DOES: &str = r"(casse|cassent|rejette|rejettent|infirme|infirment|confirme|confirment|annule|annulent|condamne|condamnent|relaxe|relaxent|censure|censurent|accueille|accueillent)";
+
+/// Figures or judgements about a person's practice, folded, that name the practice beyond doubt:
+/// rates of outcomes, scores, statistics, predictions, a reputation for severity or leniency,
+/// comparisons. Each names the practice, not just a figure or a word a decision uses otherwise:
+/// `taux de rejet`, not `taux d'intérêt`; `réputé sévère`, not `réputé non écrit`; `ratio
+/// decidendi`, `classement sans suite` and `la sévérité de la peine` are not profiling.
 static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
-    const CASES: &str = r"(pourvois|affaires|dossiers|decisions|arrets|recours|demandes|jugements|ordonnances|condamnations|requetes|appels|relaxes|cassations|rejets|litiges|causes)";
-    const OUTCOMES: &str = r"(rejets?|cassations?|confirmations?|infirmations?|condamnations?|relaxes?|succes|reussite|reformations?|annulations?|admissions?|irrecevabilites?|acquittements?)";
-    const JUDGED: &str = r"(severes?|clementes?|clements|indulgente?s?|laxistes?|repressi\w*|partiale?s?|partiaux|expeditifs?|expeditives?)";
     // What a prediction says a magistrate will do (`cassera`, `rejetteront`).
     const WILL: &str =
         r"(cass|rejett|confirm|infirm|condamn|relax|annul|accueill|reform)(era|eront)";
-    // A magistrate's office, as a superlative judges them among their peers.
-    const BENCH: &str = r"(president|presidente|juge|magistrat|magistrate|conseiller|conseillere)";
-    Regex::new(
+    // A judgement without a figure that says it of a person, not of a sentence (`un président
+    // sévère`; `le juge répressif` is a court).
+    const TEMPER: &str = r"(severes?|clementes?|clements|indulgente?s?|laxistes?|partiale?s?|partiaux|expeditifs?|expeditives?)";
+    folded_regex(
         &[
             format!(r"\b(taux|pourcentage|proportion)\s+(de\s+|d')\s*{OUTCOMES}\b"),
             r"\b(score|notation|note|indice|niveau|degre)\s+(de\s+)?(severite|clemence|indulgence|laxisme|fiabilite|productivite|performance)\b".to_string(),
             r"\bstatistiques?\b|\bpredicti\w*|\bpronostics?\b".to_string(),
             format!(r"\b(probabilites?|chances?)\s+(de\s+|d')\s*{OUTCOMES}\b"),
-            r"\bclassement\s+des\s+(juges|magistrats|presidents|presidentes|conseillers|chambres|juridictions)\b".to_string(),
+            r"\bclassement\s+des\s+(juges|magistrats|presidents|presidentes|conseillers|chambres|juridictions|greffiers)\b".to_string(),
             r"\d\s?/\s?(10|20|100)\b".to_string(),
-            format!(r"\d\s?(%|pour\s?cent)[^.;]{{0,60}}\b{CASES}\b"),
-            format!(r"\b{CASES}\b[^.;]{{0,60}}\d\s?(%|pour\s?cent)"),
-            format!(r"\b\d+\s+{CASES}\s+sur\s+\d+"),
-            // Counts of cases and of their outcomes (`45 arrêts, 30 cassations`, `312 décisions
-            // dont 41 cassations`): a single count (`les 3 pourvois`) is a decision's, not a
-            // practice's.
-            format!(r"\b\d+\s+{CASES}\b[\s,:/(]*((et|dont|pour|contre)\s+)?\d+\s+{OUTCOMES}\b"),
             // A probability given as a figure (`une probabilité de 0,81`), and a prediction of
             // what a magistrate will decide (`prédit que M. X cassera`); not a chance as damages
             // (`une perte de chance de 30 %`), nor a prediction of something else (`comme
@@ -1368,15 +1727,89 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
             r"\bprobabilites?\s+(de\s+|:\s*)?\d".to_string(),
             format!(r"\bpredi\w*\s+(qu'|que\s)[^;!?]{{0,80}}\b{WILL}\b"),
             // A superlative among magistrates (`le président le plus sévère`, `la plus clémente
-            // des juges`); not one of a sentence or a reading (`la peine la plus sévère`).
+            // des juges`, `le plus sévère de la chambre`); not one of a sentence or a reading
+            // (`la peine la plus sévère`).
             format!(r"\b{BENCH}s?\s+(le|la|les)\s+(plus|moins)\s+{JUDGED}"),
             format!(r"\b(le|la)\s+(plus|moins)\s+{JUDGED}\s+(des|de\s+tous\s+les|de\s+toutes\s+les)\s+{BENCH}s\b"),
+            format!(r"\best\s+(le|la)\s+(plus|moins)\s+{TEMPER}\s+(de\s+la\s+(chambre|cour|juridiction|formation|section)|du\s+(tribunal|siege|ressort|parquet|conseil|greffe))\b"),
+            format!(r"\b(un|une)\s+{BENCH}\s+(tres\s+|trop\s+|particulierement\s+|plutot\s+)?{TEMPER}\b"),
             format!(r"\b(reput\w*|se montrent?)\s+(tres\s+|trop\s+|particulierement\s+|plutot\s+|pour\s+etre\s+|comme\s+)?{JUDGED}\b"),
+            r"\b(connue?s?|reputee?s?|celebres?)\s+pour\s+(sa|son|leur)\s+(grande\s+)?(severite|clemence|indulgence|laxisme|partialite|rigueur|mansuetude)\b".to_string(),
+            // A leaning towards a class of litigants (`plutôt favorable aux épouses`,
+            // `tranche généralement en leur faveur`); not a view on this case (`favorable à la
+            // cassation`).
+            r"\b(plutot|generalement|habituellement|traditionnellement|souvent|toujours|systematiquement)\s+(favorables?|defavorables?|hostiles?|bienveillante?s?|sensibles?)\s+aux\s".to_string(),
+            r"\b(generalement|habituellement|systematiquement|toujours|souvent)\s+en\s+(leur|sa)\s+faveur\b".to_string(),
             r"\b(presque toujours|systematiquement|quasi systematiquement|le plus souvent)\s+(\w+\s+){0,2}(rejet\w*|cass\w*|condamn\w*|relax\w*|accueill\w*|infirm\w*|confirm\w*)".to_string(),
+            // A comparison of what they decide (`casse deux fois plus que Mme X`, `casse plus
+            // souvent que la moyenne`).
+            format!(r"\b{DOES}\s+(\w+\s+){{0,2}}(plus|moins)\s+(souvent\s+)?que\b"),
+            // A mean time or count of a clerk's or a judge's work (`délai moyen de mise au
+            // rôle`).
+            r"\b(delais?|durees?|temps)\s+moyen(ne)?s?\b".to_string(),
         ]
         .join("|"),
     )
     .expect("a valid pattern")
+});
+
+/// Figures that are a practice's when they are about a magistrate, but may be the case's: a
+/// share of decisions (`82 % des pourvois`, `dans 80 % des cas`), counts of decisions (`9
+/// affaires sur 10`, `41 des 52 pourvois`, `45 arrêts, 30 cassations`, `a traité 312
+/// dossiers`). [`CASE_FIGURE`] tells those of the case.
+static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        &[
+            format!(r"\d\s?(%|pour\s?cent)\s+((environ|au moins|pres de)\s+)?(des|de\s+ses|de\s+leurs|de|d')\s*({CASES}|cas)\b"),
+            format!(r"\b{CASES}\b[^.;]{{0,60}}\d\s?(%|pour\s?cent)"),
+            format!(r"\b\d+\s+({CASES}|cas|fois)\s+sur\s+\d+"),
+            format!(r"\b\d+\s+des\s+\d+\s+{CASES}\b"),
+            // Counts of cases and of their outcomes (`45 arrêts, 30 cassations`, `312 décisions
+            // dont 41 cassations`): a single count (`les 3 pourvois`) is a decision's, not a
+            // practice's, but of the cases someone dealt with (`a traité 312 dossiers`).
+            format!(r"\b\d+\s+{CASES}\b[\s,:/(]*((et|dont|pour|contre)\s+)?\d+\s+{OUTCOMES}\b"),
+            format!(r"\b(traite|rendu|juge|instruit|signe|prononce|examine)s?\s+(plus\s+de\s+|pres\s+de\s+|environ\s+)?\d[\d\s]*\s+{CASES}\b"),
+        ]
+        .join("|"),
+    )
+    .expect("a valid pattern")
+});
+
+/// What makes a share of decisions the case's, not a practice's: claims of one party (`30 %
+/// des demandes de l'épouse`).
+static CASE_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(&format!(
+        r"\b{CASES}\s+(de\s+l'|de\s+la\s+|du\s+|d')\s*(epouse|epoux|mari|conjoint|conjointe|salariee?|employeur|victime|demandeur|demanderesse|defendeur|defenderesse|requerante?|appelante?|intimee?|prevenue?|accusee?|locataire|bailleur|bailleresse|assuree?|assureur|societe|mere|pere|enfant|partie)\b"
+    ))
+    .expect("a valid pattern")
+});
+
+/// Whether a window (folded) gives figures or judgements about a practice.
+fn judges_practice(window: &str) -> bool {
+    PRACTICE.is_match(window) || COUNTS.is_match(window) && !CASE_FIGURE.is_match(window)
+}
+
+/// Practices only a magistrate has (`taux de cassation`, `rejette 82 % des pourvois`, `casse
+/// deux fois plus que`, `conclut au rejet dans`): a civility and a name beside them is a
+/// magistrate's, whether the decision names them or not (`Mme Martinel, présidente de la 2e
+/// chambre civile`, on a criminal chamber's decision).
+static JUDGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(&format!(
+        r"\btaux\s+(de\s+|d')\s*(cassation|rejet|infirmation|confirmation|reformation|annulation|condamnation|relaxe|mise en examen|liquidation|censure|irrecevabilite|non-lieu)|\b{DOES}\s+(\w+\s+){{0,2}}(\d|deux\s+fois|trois\s+fois|plus\s|moins\s)|\bconclut\s+(au|a\s+la|a\s+l')\s*(rejet|cassation|annulation|irrecevabilite)\b[^.;]{{0,20}}\d|\bvote\s+(la|le)\s+(cassation|rejet)\b[^.;]{{0,20}}\d"
+    ))
+    .expect("a valid pattern")
+});
+
+/// A heading over a list of magistrates that ranks them (`Classement des présidents les plus
+/// sévères :`, `Top 5 des juges`, `Taux de cassation par magistrat :`).
+static RANKING: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(r"\b(classement|palmares|top\s?\d*|hit-parade)\s+(\w+\s+){0,2}(juges|magistrats|presidents|presidentes|conseillers|greffiers|rapporteurs)\b|\bpar\s+(juge|magistrat|president|presidente|conseiller|greffier|rapporteur|formation\s+de\s+jugement)\b")
+        .expect("a valid pattern")
+});
+
+/// A figure in an item of a list: a share, a score or a decimal (a rate), not a year.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d\s?(%|pour\s?cent)|\d\s?/\s?\d|\d[.,]\d").expect("a valid pattern")
 });
 
 /// A magistrate's or clerk's title, then a word that opens with a capital: a name given by its
@@ -1386,7 +1819,7 @@ static PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// title.
 static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:vice-pr[eé]sidente?|pr[eé]sidente?|juges?|magistrate?s?|conseill[eè]re?s?|rapporteure?|greffi[eè]re?|procureure?|substitut|doyen(?:ne)?|assesseure?s?|avocate?\s+g[eé]n[eé]rale?)\s+(\p{Lu}[\p{L}\p{M}'’\x{AD}\x{200B}-\x{200D}\x{2060}\x{FEFF}-]*\p{L})",
+        r"(?i:vice-pr[eé]sidente?|pr[eé]sidente?|juges?(?:\s+(?:d['’]instruction|des\s+enfants|aux\s+affaires\s+familiales|de\s+l['’]application\s+des\s+peines|des\s+libert[eé]s\s+et\s+de\s+la\s+d[eé]tention|de\s+l['’]ex[eé]cution|des\s+r[eé]f[eé]r[eé]s|de\s+la\s+mise\s+en\s+[eé]tat|commissaire|consulaire))?|magistrate?s?|conseill[eè]re?s?|rapporteure?(?:\s+publi(?:c|que))?|commissaire\s+du\s+gouvernement|greffi[eè]re?|procureure?|substitut|doyen(?:ne)?|assesseure?s?|avocate?\s+g[eé]n[eé]rale?)\s+(\p{Lu}[\p{L}\p{M}'’\x{AD}\x{200B}-\x{200D}\x{2060}\x{FEFF}-]*\p{L})",
     )
     .expect("a valid pattern")
 });
@@ -1415,22 +1848,57 @@ fn titled_names(value: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// PRF002 in the reuser's own words (a commentary, a note, a tag): a text that names a
 /// magistrate or clerk and, beside the name, gives figures or judgements about their practice
 /// (« Mme X, présidente, rejette 82 % des pourvois », « réputée très sévère », « score de
-/// sévérité 8,7/10 », « Le juge X rejette 9 pourvois sur 10 »). A name is a magistrate's when
-/// a magistrate's role stands beside it (a title before it without a civility, `le président
-/// X`, is one), or when the decision names that surname in such a role (`magistrates`, folded
-/// surnames) and no other profession stands beside it. A commentary on the decision that judges
-/// nobody's practice (« M. X, conseiller rapporteur, a proposé le rejet ») is not profiling.
+/// sévérité 8,7/10 », « Le juge X rejette 9 pourvois sur 10 »), or lists them under a heading
+/// that does (a table, a list or a ranking of rates per magistrate: « Taux de cassation par
+/// magistrat : » then « - M. X : 63 % »). A name is given with a civility, by a title without
+/// one (`le président X`), or by a surname alone that the decision gives a role in the court
+/// (`X : taux de cassation`, `X propose la cassation dans 63 % des dossiers`). It is a
+/// magistrate's when a magistrate's role stands beside it, when the decision names that surname
+/// in such a role, or when the practice is one only a magistrate has (`taux de cassation`,
+/// `rejette 82 % des pourvois`: « Mme Martinel », of another chamber), and no other profession
+/// stands beside it. A commentary on the decision that judges nobody's practice (« M. X,
+/// conseiller rapporteur, a proposé le rejet », « la cour d'appel n'avait accordé que 50 % des
+/// dommages-intérêts demandés ») is not profiling. A text written decomposed (NFD) is read
+/// composed. Returns the surnames (folded) of the magistrates judged.
 pub fn check_text(
     path: &str,
-    value: &str,
-    magistrates: &dyn Fn(&str) -> bool,
+    original: &str,
+    court: &Court<'_>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
-) {
-    let people = crate::text::names::civility_names(value)
+) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: Cow<'_, str> = if original.is_ascii() || unicode_normalization::is_nfc(original) {
+        Cow::Borrowed(original)
+    } else {
+        Cow::Owned(original.nfc().collect())
+    };
+    let value = composed.as_ref();
+    // Nothing said of a practice, nothing to pair a name with.
+    let all = fold_text(value);
+    if !(PRACTICE.is_match(&all) || COUNTS.is_match(&all) || RANKING.is_match(&all)) {
+        return Vec::new();
+    }
+    let mut people: Vec<(usize, usize)> = crate::text::names::civility_names(value)
         .into_iter()
         .map(|(start, end, _)| (start, end))
-        .chain(titled_names(value));
+        .chain(titled_names(value))
+        .collect();
+    // A surname alone that the decision gives a role in the court.
+    let words = words_of(value);
+    if words.iter().any(may_be_member_word) {
+        let members = court.names();
+        if !members.is_empty() {
+            people.extend(
+                (0..words.len())
+                    .filter(|&i| member_at(value, &words, i, members).is_some_and(|m| m.1 || !m.2))
+                    .map(|i| (words[i].start, words[i].end)),
+            );
+        }
+    }
+    people.sort_unstable();
+    people.dedup();
+    let mut judged: Vec<String> = Vec::new();
     for (start, end) in people {
         // The sentence around the name, or 160 bytes on either side of it.
         let lo = value[..start]
@@ -1455,18 +1923,80 @@ pub fn check_text(
         let window = fold_text(&value[lo..hi]);
         let name = &value[start..end];
         let surname = letters(name.split_whitespace().last().unwrap_or(name));
-        let magistrate = MAGISTRATE_NEAR.is_match(&window)
-            || (magistrates(&surname) && !OTHER_PROFESSIONAL_NEAR.is_match(&window));
-        if magistrate && PRACTICE.is_match(&window) {
-            out.push(analytics_finding(
-                path,
-                &Value::String(value.to_string()),
-                magistrates,
-                rec,
-            ));
-            return;
+        let mut practice = judges_practice(&window);
+        let mut role = MAGISTRATE_NEAR.is_match(&window);
+        if !practice && item_of_list(&value[lo..hi]) {
+            // An item of a table, a list or a ranking (`| M. X | 63 % |`, `1. M. X (63 %)`):
+            // the heading above says what its figure is, and of whom.
+            let heading = fold_text(heading_before(value, lo));
+            if RANKING.is_match(&heading) || judges_practice(&heading) && FIGURE.is_match(&window) {
+                practice = true;
+                role |= MAGISTRATE_NEAR.is_match(&heading);
+            }
+        }
+        if !practice {
+            continue;
+        }
+        let magistrate = role
+            || !OTHER_PROFESSIONAL_NEAR.is_match(&window)
+                && (court.names_surname(&surname) || JUDGE_ONLY.is_match(&window));
+        if magistrate {
+            judged.push(crate::ident::fold(&surname));
         }
     }
+    if !judged.is_empty() {
+        out.push(analytics_finding(
+            path,
+            &Value::String(original.to_string()),
+            &|s| court.names_surname(s),
+            rec,
+        ));
+    }
+    judged
+}
+
+/// Whether a piece of text (a line of a table or a list, an item of a ranking) holds little but
+/// a name and its figure: no more than two lower-case words but particles and roles (`| M.
+/// Bonnal | 63 % |`, `- M. Bonnal : 63 %`, `1. M. Bonnal (63 %)`; not `M. Bonnal, président :
+/// perte de chance de 30 %`).
+fn item_of_list(piece: &str) -> bool {
+    words_of(piece)
+        .iter()
+        .filter(|w| {
+            !w.capital()
+                && !w.court_role()
+                && !NAME_LIST_WORDS.contains(&w.folded.as_str())
+                && !matches!(w.folded.as_str(), "environ" | "pour" | "cent" | "sur")
+        })
+        .count()
+        <= 2
+}
+
+/// The heading of the list that an item at `lo` of `value` belongs to: the text back to the end
+/// of the last sentence or paragraph, past the lines, the `;` and the numbers (`1.`) that part
+/// items, 400 bytes at most.
+fn heading_before(value: &str, lo: usize) -> &str {
+    let before = &value[..lo];
+    let from = floor(value, lo.saturating_sub(400));
+    let start = before[from..]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            let at = from + i;
+            match c {
+                '!' | '?' => true,
+                '.' => {
+                    ends_sentence(value, at)
+                        && !before[..at].ends_with(|c: char| c.is_ascii_digit())
+                }
+                '\n' => before[..at]
+                    .trim_end_matches([' ', '\t', '\r'])
+                    .ends_with('\n'),
+                _ => false,
+            }
+        })
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
+    &before[start..]
 }
 
 /// What may end a sentence.
@@ -1789,6 +2319,17 @@ fn identity_pieces(shown: &str, known: &dyn Fn(&str) -> bool) -> Vec<Personal> {
             if common(w) {
                 return Some(false);
             }
+            // A place after its preposition (`juge aux affaires familiales à Lyon`), unless
+            // the decision names that surname.
+            let place = k > 0
+                && joined(k)
+                && matches!(
+                    words[k - 1].text.as_ref(),
+                    "à" | "au" | "aux" | "en" | "près" | "sur"
+                );
+            if place && !known(&w.text) {
+                return Some(false);
+            }
             let lower_next = words
                 .get(k + 1)
                 .is_some_and(|n| joined(k + 1) && !n.capital());
@@ -1850,7 +2391,7 @@ fn visit(
     };
     // A field built for magistrates holds names where it may open a sentence (`"Bonnal rejette
     // 80 %"`), and no decision is at hand to tell: any capitalised word of no list may be one.
-    if paired_in_key || paired_in_object {
+    if paired_in_key || paired_in_object || magistrate && tuples_with_figures(value) {
         out.push(analytics_finding(path, value, &|_| true, rec));
         return;
     }
@@ -2241,9 +2782,10 @@ mod tests {
             .with_court(&metadata[..magistrates.len()]);
         let rec = Arc::default();
         let mut out = Vec::new();
+        let court = Court::new(&pros);
         check(&extra, &rec, &mut out);
-        check_texts(None, &extra, &|s| pros.names_surname(s), &rec, &mut out);
-        check_court_members(&extra, &pros, &rec, &mut out);
+        check_texts(None, &extra, &court, &rec, &mut out);
+        check_court_members(&extra, &court, &rec, &mut out);
         out.iter()
             .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
             .collect()
@@ -2402,13 +2944,34 @@ mod tests {
         check_texts(
             Some(text),
             &[],
-            &|s| pros.names_surname(s),
+            &Court::new(&pros),
             &Arc::default(),
             &mut out,
         );
         out.iter()
             .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
             .collect()
+    }
+
+    /// The rapporteur public and a president named by their title without a civility (rev. 20E
+    /// H4), a rate given as « dans N % des cas »: PRF002.
+    #[test]
+    fn a_rapporteur_public_or_a_president_named_by_title_is_prf002() {
+        let text = "Après avoir entendu en séance publique : - les conclusions de M. Nicolas \
+            Fournier, rapporteur public. Délibéré à l'issue de la séance où siégeaient : M. Rémy \
+            Schwartz, président adjoint de la section du contentieux, présidant.";
+        let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(text), None]);
+        for c in [
+            "Le rapporteur public Fournier rejette 80 % des pourvois.",
+            "Le rapporteur public Fournier conclut au rejet dans 80 % des affaires.",
+            "Le président Schwartz rejette dans 95 % des cas.",
+            "M. Schwartz rejette dans 95 % des cas.",
+        ] {
+            let mut out = Vec::new();
+            check_texts(Some(c), &[], &Court::new(&pros), &Arc::default(), &mut out);
+            let rules: Vec<Rule> = out.iter().map(|f| f.rule).collect();
+            assert_eq!(rules, vec![Rule::PRF002], "{c}");
+        }
     }
 
     /// Figures or judgements about a magistrate named by a title without a civility (`le
@@ -2486,7 +3049,7 @@ mod tests {
         let extra: Vec<(String, Value)> = v.as_object().unwrap().clone().into_iter().collect();
         let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
         let mut out = Vec::new();
-        check_court_members(&extra, &pros, &Arc::default(), &mut out);
+        check_court_members(&extra, &Court::new(&pros), &Arc::default(), &mut out);
         out.into_iter().map(|f| f.message.to_string()).collect()
     }
 
@@ -2684,7 +3247,7 @@ mod tests {
         let extra: Vec<(String, Value)> = vec![("persons".into(), json!("M. Bonnal"))];
         let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
         let mut out = Vec::new();
-        check_court_members(&extra, &pros, &Arc::default(), &mut out);
+        check_court_members(&extra, &Court::new(&pros), &Arc::default(), &mut out);
         let e = out[0].evidence.as_ref().unwrap();
         assert_eq!(e.excerpt.as_deref(), Some("M. Bonnal"));
         assert_eq!(e.personal.len(), 1);
@@ -2718,7 +3281,7 @@ mod tests {
             let mut out = Vec::new();
             check_court_members(
                 &[("persons".into(), json!(name))],
-                &pros,
+                &Court::new(&pros),
                 &Arc::default(),
                 &mut out,
             );
@@ -2734,7 +3297,7 @@ mod tests {
                 check_texts(
                     Some(&text),
                     &[],
-                    &|s| pros.names_surname(s),
+                    &Court::new(&pros),
                     &Arc::default(),
                     &mut out,
                 );
