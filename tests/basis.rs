@@ -351,15 +351,18 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     assert!(ce.contains("- **FRE005** — mention de mise à jour ambiguë (la date de chargement n'est pas explicite) — 1 constat (fondement : CGU du Conseil d'État, art. V) ; exemples :\n    - enregistrement « jp-00000015 »"), "{ce}");
     assert_eq!(ce.matches("    - enregistrement").count(), 1, "{ce}");
     // The permanent breaches on Légifrance decisions that the code of judicial organisation
-    // founds: MSK001 (jp-00000010), MSK004 (jp-00000019, jp-00000059), MSK005 (jp-00000053),
-    // PRF002 (jp-00000031).
-    let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (5 constats)\n");
+    // founds: MSK001 (jp-00000010), PRF002 (jp-00000031).
+    let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (2 constats)\n");
     assert!(coj.contains("- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000010 »"), "{coj}");
-    assert!(coj.contains(
-        "2 constats (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :"
-    ));
-    assert!(coj.contains("- **MSK005** — identifiant direct d'une personne physique diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000053 »"), "{coj}");
     assert!(coj.contains("(fondement : art. L. 111-13 du code de l'organisation judiciaire ; art. 226-18 du code pénal)"));
+    // The names and the identifier the source itself left in clear (MSK004 on jp-00000019 and
+    // jp-00000059, MSK005 on jp-00000053, all `source_defect`), on the same basis, in the
+    // section of the defects of the source, not among the breaches.
+    let defects = group("## 6. Défauts d'occultation de la source : occultation provisoire et signalement (3 constats)\n");
+    assert!(defects.contains("- **MSK004** — nom d'une personne physique, partie ou tiers, diffusé en clair — 2 constats (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000019 »"), "{defects}");
+    assert!(defects.contains("- **MSK005** — identifiant direct d'une personne physique diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000053 »"), "{defects}");
+    assert_eq!(defects.matches(" — défaut d'occultation de la source").count(), 3, "{defects}");
+    assert!(text.contains(" Il a relevé 17 manquements (2 graves ou réitérés, 15 autres), concernant 17 enregistrements. Ils sont détaillés ci-après. Il a relevé en outre 3 défauts d'occultation de la source, que votre base reproduit, concernant 3 enregistrements : ils ne sont pas comptés parmi ces manquements, mais appellent une occultation provisoire et un signalement (section 6).\n"), "{text}");
     // INT001, INT002, INT003, INT004, INT005, ATT001, ATT002 and FRE002, each on a Légifrance
     // decision: the DILA notice, not the CGU of the Conseil d'État or the Cour de cassation.
     let dila = group(
