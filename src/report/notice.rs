@@ -769,12 +769,23 @@ fn remedy_note(p: Penalty, regimes: Regimes, consequences: usize) -> Option<Stri
     ))
 }
 
-/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], and
+/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`]; for
+/// INT004 on decisions whose conditions do not rule on excerpts, what the observation reminds; and
 /// for FRE003 whose 72 hours they are: the Cour de cassation's recommendation (CC V, which
 /// FRE003 always cites, `basis::always_cited`), which the letter does not present as binding
 /// where its CGU do not apply. `cc_decisions`: whether the Cour de cassation's CGU apply to
 /// decisions of the corpus (or which apply is not known).
 fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> String {
+    if rule == Rule::INT004 && !basis.contains("CE V") {
+        // Reported as an observation (`write`): the conditions of these decisions do not rule
+        // on excerpts, only on the integrity and the sense of the data.
+        return format!(
+            "{} ; les conditions applicables à ces décisions ne régissent pas la reproduction \
+             d'extraits, mais il vous appartient de veiller à ce que l'extrait n'altère pas la \
+             décision ni n'en dénature le sens",
+            french_label(rule)
+        );
+    }
     if rule != Rule::FRE003 {
         return french_label(rule).to_string();
     }
@@ -1550,28 +1561,49 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     // comes under its CGU, the letter reports the corpus's age as an observation, not as a
     // breach to remedy (the JSON report keeps the rule's penalty, SPEC §3).
     let cc_decisions = !conditions.known() || conditions.cc > 0;
-    let observed: Option<Finding> = report
+    // INT004, an excerpt without access to the whole decision: only the Conseil d'État's CGU
+    // (CE V) rule on excerpts. On the decisions of the Cour de cassation (CC V) or of Légifrance
+    // (the DILA notice), whose conditions forbid altering the data or distorting their sense but
+    // say nothing of excerpts, a clearly marked excerpt is not in itself a breach: the letter
+    // reports it as an observation, which reminds the reuser that the excerpt must not alter
+    // the sense of the decision (`label`). The JSON report keeps the rule's penalty.
+    let observation = |f: &Finding| {
+        f.penalty != Penalty::None
+            && match f.rule {
+                Rule::FRE003 => !cc_decisions,
+                Rule::INT004 => !report.basis(f).contains("CE V"),
+                _ => false,
+            }
+    };
+    let observed: Vec<Finding> = report
         .findings
         .iter()
-        .find(|f| !cc_decisions && f.rule == Rule::FRE003 && f.penalty != Penalty::None)
+        .filter(|f| observation(f))
         .map(|f| {
             let mut f = f.clone();
             f.penalty = Penalty::None;
             f
-        });
+        })
+        .collect();
+    let mut next_observed = observed.iter();
     let findings: Vec<&Finding> = report
         .findings
         .iter()
+        .map(|f| {
+            if observation(f) {
+                next_observed
+                    .next()
+                    .expect("one observation per finding observed")
+            } else {
+                f
+            }
+        })
         .filter(|f| {
             report.waivers.is_empty()
                 || report
                     .waivers
                     .get(&f.fingerprint())
                     .is_none_or(|w| w.status != WaiverStatus::Accepted)
-        })
-        .map(|f| match &observed {
-            Some(o) if f.rule == Rule::FRE003 => o,
-            _ => f,
         })
         .collect();
     let accepted = report.findings.len() - findings.len();
