@@ -711,3 +711,66 @@ fn a_withdrawn_administrative_decision_cites_the_conseil_d_etat_cgu() {
     );
     assert!(!notice.contains("CC IV"), "{notice}");
 }
+
+// The real Judilibre decision of tests/data/judilibre/cc_detail.json (19-19.463), in which the
+// source would have left a party's date of birth in clear (« M. O... IIS..., né le 3 mars
+// 1975, domicilié »). A record that copies it shows a direct identifier (MSK005, a defect of
+// the source); a record that masks it (« né le [Date naissance 1] ») does what CC IX asks of
+// the reuser pending the correction at source: a provisional occultation to report (MSK003),
+// not an occultation added of its own initiative (MSK002) that the letter would ask it to undo
+// by publishing the date again.
+#[test]
+fn masking_a_date_of_birth_the_source_left_in_clear_is_a_provisional_occultation() {
+    let mut reference: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/judilibre/cc_detail.json")).unwrap(),
+    )
+    .unwrap();
+    let text = reference["text"].as_str().unwrap().to_string();
+    let party = "M. O... IIS..., domicilié";
+    assert_eq!(text.matches(party).count(), 1);
+    let born = text.replace(party, "M. O... IIS..., né le 3 mars 1975, domicilié");
+    let masked = text.replace(party, "M. O... IIS..., né le [Date naissance 1], domicilié");
+    reference["text"] = Value::String(born.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let reference_file = dir.path().join("cc_detail.json");
+    std::fs::write(&reference_file, reference.to_string()).unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines = [
+        json!({"id": "copied", "source_id": "5fca277de35a255d41ca73ab", "text": born}),
+        json!({"id": "masked", "source_id": "5fca277de35a255d41ca73ab", "text": masked}),
+    ];
+    std::fs::write(
+        &corpus,
+        lines
+            .iter()
+            .map(Value::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
+    let r = run(corpus, vec![reference_file], vec![]);
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    let copied = finding(&v, "MSK005", Some("copied"));
+    assert_eq!(copied["source_defect"], true);
+    let on_masked: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["record"]["id"] == "masked" && f["family"] == "masking")
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(on_masked, ["MSK003"], "{v:#}");
+    let f = finding(&v, "MSK003", Some("masked"));
+    assert_eq!(f["penalty"], "none");
+    assert_eq!(f["basis"], json!(["CC IX"]));
+    // The letter: an observation, whose reference excerpt hides the date; no breach to remedy
+    // on that record.
+    let notice = render(&r, Format::Notice);
+    assert!(!notice.contains("MSK002"), "{notice}");
+    assert!(!notice.contains("1975"), "{notice}");
+    let obs = notice.find("Observations (sans sanction)").expect(&notice);
+    let msk003 = notice
+        .find("- **MSK003** — occultation provisoire d'un nom ou d'un identifiant direct laissé en clair à la source (défaut à signaler) — 1 constat (fondement : CGU de la Cour de cassation, art. IX) ; exemples :\n    - enregistrement « masked »")
+        .expect(&notice);
+    assert!(obs < msk003);
+}

@@ -860,7 +860,7 @@ fn french_label(rule: Rule) -> &'static str {
         Rule::MSK001 => "occultation levée : élément pseudonymisé à la source diffusé en clair",
         Rule::MSK002 => "occultation ajoutée de sa propre initiative",
         Rule::MSK003 => {
-            "occultation provisoire d'un nom laissé en clair à la source (défaut à signaler)"
+            "occultation provisoire d'un nom ou d'un identifiant direct laissé en clair à la source (défaut à signaler)"
         }
         Rule::MSK004 => "nom d'une personne physique, partie ou tiers, diffusé en clair",
         Rule::MSK005 => "identifiant direct d'une personne physique diffusé en clair",
