@@ -351,24 +351,34 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     assert!(ce.contains("- **FRE005** — mention de mise à jour ambiguë (la date de chargement n'est pas explicite) — 1 constat (fondement : CGU du Conseil d'État, art. V) ; exemples :\n    - enregistrement « jp-00000015 »"), "{ce}");
     assert_eq!(ce.matches("    - enregistrement").count(), 1, "{ce}");
     // The permanent breaches on Légifrance decisions that the code of judicial organisation
-    // founds: MSK001 (jp-00000010), MSK004 (jp-00000019, jp-00000059), MSK005 (jp-00000053),
-    // PRF002 (jp-00000031).
-    let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (5 constats)\n");
+    // founds: MSK001 (jp-00000010), PRF002 (jp-00000031).
+    let coj = group("### Article L. 111-13 du code de l'organisation judiciaire (2 constats)\n");
     assert!(coj.contains("- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000010 »"), "{coj}");
-    assert!(coj.contains(
-        "2 constats (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :"
-    ));
-    assert!(coj.contains("- **MSK005** — identifiant direct d'une personne physique diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000053 »"), "{coj}");
     assert!(coj.contains("(fondement : art. L. 111-13 du code de l'organisation judiciaire ; art. 226-18 du code pénal)"));
-    // INT001, INT002, INT003, INT004, INT005, ATT001, ATT002 and FRE002, each on a Légifrance
+    // The names and the identifier the source itself left in clear (MSK004 on jp-00000019 and
+    // jp-00000059, MSK005 on jp-00000053, all `source_defect`), on the same basis, in the
+    // section of the defects of the source, not among the breaches.
+    let defects = group(
+        "## 6. Défauts d'occultation de la source : occultation provisoire et signalement (3 constats)\n",
+    );
+    assert!(defects.contains("- **MSK004** — nom d'une personne physique, partie ou tiers, diffusé en clair — 2 constats (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000019 »"), "{defects}");
+    assert!(defects.contains("- **MSK005** — identifiant direct d'une personne physique diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire) ; exemples :\n    - enregistrement « jp-00000053 »"), "{defects}");
+    assert_eq!(
+        defects
+            .matches(" — défaut d'occultation de la source")
+            .count(),
+        3,
+        "{defects}"
+    );
+    assert!(text.contains(" Il a relevé 16 manquements (2 graves ou réitérés, 14 autres), concernant 16 enregistrements. Ils sont détaillés ci-après. Il a relevé en outre 3 défauts d'occultation de la source, que votre base reproduit, concernant 3 enregistrements : ils ne sont pas comptés parmi ces manquements, mais appellent une occultation provisoire et un signalement (section 6).\n"), "{text}");
+    // INT001, INT002, INT003, INT005, ATT001, ATT002 and FRE002, each on a Légifrance
     // decision: the DILA notice, not the CGU of the Conseil d'État or the Cour de cassation.
     let dila = group(
-        "### Notice de la DILA relative à la réutilisation des données de Légifrance (8 constats)\n",
+        "### Notice de la DILA relative à la réutilisation des données de Légifrance (7 constats)\n",
     );
     for want in [
         "- **INT001** — texte de la décision altéré (mots, nombres ou ponctuation substitués) — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration)",
         "- **INT002** — éléments étrangers insérés dans le texte de la décision sans en être distingués — 1 constat (fondement : notice de la DILA)",
-        "- **INT004** — extrait sans accès à la version intégrale de la décision — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000009 »",
         "- **ATT002** — source des données attribuée à un autre producteur que celui qui les diffuse — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000033 »",
         "- **FRE002** — version de la décision non mise à jour après sa correction à la source — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000039 »",
         "« jp-00000001 »",
@@ -377,6 +387,15 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     ] {
         assert!(dila.contains(want), "{want} not in:\n{dila}");
     }
+    // INT004 on a Légifrance decision (jp-00000009): the DILA notice says nothing of excerpts,
+    // only of « coupes altérant le sens de l'acte »: an observation, which says so, under the
+    // same heading in the observations.
+    assert!(!dila.contains("INT004"), "{dila}");
+    let observations = text
+        .find("## 3. Observations (sans sanction)")
+        .expect(&text);
+    let int004 = text.find("- **INT004** — extrait sans accès à la version intégrale de la décision ; les conditions applicables à ces décisions ne régissent pas la reproduction d'extraits, mais il vous appartient de veiller à ce que l'extrait n'altère pas la décision ni n'en dénature le sens — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000009 »").expect(&text);
+    assert!(int004 > observations, "{text}");
     // FRE003, the corpus's: the Cour de cassation's article V, whose 72 hours it applies, told
     // as a recommendation for its decisions, and the Conseil d'État's CGU and the DILA notice,
     // which bind this corpus and fix no delay.
@@ -388,9 +407,6 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     // No decision of the corpus comes under the Cour de cassation's CGU, the only conditions
     // that name a delay: the corpus's age is an observation, not a breach the letter asks the
     // reuser to remedy.
-    let observations = text
-        .find("## 3. Observations (sans sanction)")
-        .expect(&text);
     assert!(text.find("- **FRE003**").unwrap() > observations, "{text}");
     // The withdrawn decision, whose producer is not known, cites its rule's whole basis (CC IV,
     // CC V): filed under the Cour de cassation's article IV, named as such. No heading names
@@ -617,21 +633,35 @@ fn integrity_breaches_on_a_judilibre_decision_cite_the_cour_de_cassation_cgu() {
     let end = notice[at + 1..]
         .find("\n#")
         .map_or(notice.len(), |k| at + 1 + k);
-    for rule in ["INT002", "INT003", "INT004"] {
+    for rule in ["INT002", "INT003"] {
         assert!(
             notice[at..end].contains(&format!(
                 "- **{rule}** — {} — 1 constat (fondement : CGU de la Cour de cassation, art. V) ;",
                 match rule {
                     "INT002" =>
                         "éléments étrangers insérés dans le texte de la décision sans en être distingués",
-                    "INT003" =>
-                        "texte de la décision coupé sans que le caractère partiel soit indiqué",
-                    _ => "extrait sans accès à la version intégrale de la décision",
+                    _ => "texte de la décision coupé sans que le caractère partiel soit indiqué",
                 }
             )),
             "{rule}: {notice}"
         );
     }
+    // The excerpt, marked as such but without a link to the whole decision: the Cour de
+    // cassation's CGU have no rule on excerpts (only the Conseil d'État's, art. V, have one),
+    // and the letter lists no such obligation for its decisions. It is an observation, filed
+    // under the article that does apply (CC V: not to alter the data nor distort their sense),
+    // which it recalls; the JSON keeps the rule's penalty.
+    assert_eq!(
+        finding(&v, "INT004", Some("excerpt"))["penalty"],
+        "temporary"
+    );
+    assert!(
+        !notice[..notice.find("## 1.").unwrap()].contains("extrait qu"),
+        "{notice}"
+    );
+    assert!(notice.contains("Il a relevé 11 manquements (tous justifiant une interruption temporaire), concernant 3 enregistrements."), "{notice}");
+    assert!(notice.contains("\n## 2. Observations (sans sanction) (1 constat)\n\n### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (1 constat)\n\n- **INT004** — extrait sans accès à la version intégrale de la décision ; les conditions applicables à ces décisions ne régissent pas la reproduction d'extraits, mais il vous appartient de veiller à ce que l'extrait n'altère pas la décision ni n'en dénature le sens — 1 constat (fondement : CGU de la Cour de cassation, art. V) ; exemples :\n    - enregistrement « excerpt »"), "{notice}");
+    assert!(notice.contains("de ne pas altérer les données ni en dénaturer le sens"));
 }
 
 // A decision of the administrative courts (tests/data/ce/ORTA_2520143_20251205.xml) withdrawn
@@ -680,4 +710,67 @@ fn a_withdrawn_administrative_decision_cites_the_conseil_d_etat_cgu() {
         "{notice}"
     );
     assert!(!notice.contains("CC IV"), "{notice}");
+}
+
+// The real Judilibre decision of tests/data/judilibre/cc_detail.json (19-19.463), in which the
+// source would have left a party's date of birth in clear (« M. O... IIS..., né le 3 mars
+// 1975, domicilié »). A record that copies it shows a direct identifier (MSK005, a defect of
+// the source); a record that masks it (« né le [Date naissance 1] ») does what CC IX asks of
+// the reuser pending the correction at source: a provisional occultation to report (MSK003),
+// not an occultation added of its own initiative (MSK002) that the letter would ask it to undo
+// by publishing the date again.
+#[test]
+fn masking_a_date_of_birth_the_source_left_in_clear_is_a_provisional_occultation() {
+    let mut reference: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/judilibre/cc_detail.json")).unwrap(),
+    )
+    .unwrap();
+    let text = reference["text"].as_str().unwrap().to_string();
+    let party = "M. O... IIS..., domicilié";
+    assert_eq!(text.matches(party).count(), 1);
+    let born = text.replace(party, "M. O... IIS..., né le 3 mars 1975, domicilié");
+    let masked = text.replace(party, "M. O... IIS..., né le [Date naissance 1], domicilié");
+    reference["text"] = Value::String(born.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let reference_file = dir.path().join("cc_detail.json");
+    std::fs::write(&reference_file, reference.to_string()).unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines = [
+        json!({"id": "copied", "source_id": "5fca277de35a255d41ca73ab", "text": born}),
+        json!({"id": "masked", "source_id": "5fca277de35a255d41ca73ab", "text": masked}),
+    ];
+    std::fs::write(
+        &corpus,
+        lines
+            .iter()
+            .map(Value::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
+    let r = run(corpus, vec![reference_file], vec![]);
+    let v: Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    let copied = finding(&v, "MSK005", Some("copied"));
+    assert_eq!(copied["source_defect"], true);
+    let on_masked: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["record"]["id"] == "masked" && f["family"] == "masking")
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(on_masked, ["MSK003"], "{v:#}");
+    let f = finding(&v, "MSK003", Some("masked"));
+    assert_eq!(f["penalty"], "none");
+    assert_eq!(f["basis"], json!(["CC IX"]));
+    // The letter: an observation, whose reference excerpt hides the date; no breach to remedy
+    // on that record.
+    let notice = render(&r, Format::Notice);
+    assert!(!notice.contains("MSK002"), "{notice}");
+    assert!(!notice.contains("1975"), "{notice}");
+    let obs = notice.find("Observations (sans sanction)").expect(&notice);
+    let msk003 = notice
+        .find("- **MSK003** — occultation provisoire d'un nom ou d'un identifiant direct laissé en clair à la source (défaut à signaler) — 1 constat (fondement : CGU de la Cour de cassation, art. IX) ; exemples :\n    - enregistrement « masked »")
+        .expect(&notice);
+    assert!(obs < msk003);
 }

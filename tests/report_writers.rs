@@ -855,8 +855,12 @@ fn text_summary_is_short_and_sanitised() {
     assert!(!text.contains('\u{1b}'));
 }
 
+/// The court's own pseudonymisation failures, copied faithfully (MSK004 and MSK005 with
+/// `source_defect`), are not the reuser's breaches: CC IX has the reuser occult them
+/// provisionally and report them. The letter lists them in their own section, out of the
+/// counts and the headings of the breaches, each example marked; the JSON keeps the penalty.
 #[test]
-fn notice_says_which_breaches_the_source_left_in_clear() {
+fn notice_lists_the_defects_of_the_source_apart_from_the_breaches() {
     let mut r = sample();
     let opts = WriteOptions {
         reuser: Some("Éditions Exemple".into()),
@@ -871,21 +875,92 @@ fn notice_says_which_breaches_the_source_left_in_clear() {
         )
         .with_source_defect(true)
     };
+    // A mix: the sample's 4 breaches (1 permanent, 3 temporary) and one defect of the source.
     r.findings.push(name(30));
+    r.summary = Summary::of(&r.findings);
     let one = render(&r, Format::Notice, &opts);
     assert!(
-        one.contains("Un manquement relevé ci-dessus porte sur une donnée que la source a elle-même laissée en clair"),
+        one.contains(
+            "Il a relevé 4 manquements (1 grave ou réitéré, 3 autres), concernant 2 \
+             enregistrements et l'ensemble de la base. Ils sont détaillés ci-après. Il a relevé en \
+             outre un défaut d'occultation de la source, que votre base reproduit, concernant 1 \
+             enregistrement : il n'est pas compté parmi ces manquements, mais appelle une \
+             occultation provisoire et un signalement (section 6).\n"
+        ),
         "{one}"
     );
+    // Not under a penalty heading: the permanent section still holds MSK001 alone.
+    assert!(
+        one.contains("## 1. Manquements graves ou réitérés (1 constat)\n"),
+        "{one}"
+    );
+    assert!(!one.contains("Article IX des CGU"), "{one}");
+    // Its own section, after the deadline (4) and the consequences (5), with the example
+    // marked, then where to report it.
+    let section = one
+        .find("\n## 6. Défauts d'occultation de la source : occultation provisoire et signalement (1 constat)\n\nLa source a elle-même laissé en clair, dans les décisions qu'elle diffuse, les données à caractère personnel relevées ci-après, et votre base les reproduit telles quelles. Ce défaut d'occultation est celui de la source : il n'est pas retenu contre vous comme un manquement. Ces données n'en demeurent pas moins exposées dans votre publication : nous vous demandons de les occulter sans délai, à titre provisoire, dans l'attente de la modification de la décision à la source et de la mise à jour de votre base, et de signaler ces défauts à l'adresse indiquée ci-après.\n\n- **MSK004** — nom d'une personne physique, partie ou tiers, diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; CGU de la Cour de cassation, art. IX ; CGU du Conseil d'État, art. IX) ; exemples :\n    - enregistrement « r-30 » (https://juris.example/d/r-30), corpus.jsonl ligne 30 — défaut d'occultation de la source\n\nTout défaut d'occultation")
+        .expect(&one);
+    assert!(one.find("\n## 5. Conséquences\n").unwrap() < section);
+    assert!(!one.contains("Signalement des défauts d'occultation"));
+    // Two, on two records.
     r.findings.push(name(31));
+    r.summary = Summary::of(&r.findings);
     let two = render(&r, Format::Notice, &opts);
     assert!(
-        two.contains("2 manquements relevés ci-dessus portent sur des données que la source a elle-même laissées en clair"),
+        two.contains(
+            "Il a relevé en outre 2 défauts d'occultation de la source, que votre base reproduit, \
+             concernant 2 enregistrements : ils ne sont pas comptés parmi ces manquements, mais \
+             appellent une occultation provisoire et un signalement (section 6).\n"
+        ),
         "{two}"
     );
-    // After the article IX section that says where to report them.
-    let ix = two.find("Signalement des défauts d'occultation").unwrap();
-    assert!(two.find("2 manquements relevés").unwrap() > ix);
+    // The JSON keeps the rule's penalty.
+    let json: serde_json::Value = serde_json::from_str(&render(&r, Format::Json, &opts)).unwrap();
+    let msk004: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "MSK004")
+        .collect();
+    assert_eq!(msk004.len(), 2);
+    assert!(
+        msk004
+            .iter()
+            .all(|f| f["penalty"] == "permanent" && f["source_defect"] == true)
+    );
+    // Only defects of the source: no formal notice, no deadline, no consequences.
+    r.findings.retain(|f| f.rule == Rule::MSK004);
+    r.summary = Summary::of(&r.findings);
+    r.waivers.clear();
+    let only = render(&r, Format::Notice, &opts);
+    assert!(
+        only.starts_with("# Projet de lettre — audit de conformité"),
+        "{only}"
+    );
+    assert!(only.contains("**Objet :** Audit de conformité aux conditions générales de réutilisation des décisions de justice diffusées en open data — défauts d'occultation de la source à occulter à titre provisoire et à signaler\n"), "{only}");
+    assert!(
+        only.contains(
+            " Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible \
+             de justifier une interruption de la mise à disposition des données. Il a relevé en \
+             revanche 2 défauts d'occultation de la source, que votre base reproduit, concernant \
+             2 enregistrements : ils appellent une occultation provisoire et un signalement \
+             (section 1).\n"
+        ),
+        "{only}"
+    );
+    assert!(only.contains("\n## 1. Défauts d'occultation de la source : occultation provisoire et signalement (2 constats)\n"), "{only}");
+    for absent in [
+        "Mise en demeure",
+        "mettons en demeure",
+        "Délai",
+        "Conséquences",
+        "Interrompre",
+    ] {
+        assert!(!only.contains(absent), "{absent}: {only}");
+    }
+    // The conditions are still recalled, and where to report.
+    assert!(only.contains("Ces conditions vous imposent notamment"));
+    assert!(only.contains("anonymisation.sder.courdecassation@justice.fr"));
 }
 
 #[test]

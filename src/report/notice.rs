@@ -22,6 +22,12 @@ use std::io::{self, Write};
 /// Examples given per rule.
 const EXAMPLES: usize = 5;
 
+/// The object of a letter on an audit that found no breach, but data the source itself left in
+/// clear and the corpus reproduces.
+const OBJECT_SOURCE_DEFECTS: &str = "Audit de conformité aux conditions générales de \
+réutilisation des décisions de justice diffusées en open data — défauts d'occultation de la source \
+à occulter à titre provisoire et à signaler";
+
 const OBJECT_COMPLIANT: &str = "Audit de conformité aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data — absence de manquement";
 
@@ -763,12 +769,23 @@ fn remedy_note(p: Penalty, regimes: Regimes, consequences: usize) -> Option<Stri
     ))
 }
 
-/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`], and
+/// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`]; for
+/// INT004 on decisions whose conditions do not rule on excerpts, what the observation reminds; and
 /// for FRE003 whose 72 hours they are: the Cour de cassation's recommendation (CC V, which
 /// FRE003 always cites, `basis::always_cited`), which the letter does not present as binding
 /// where its CGU do not apply. `cc_decisions`: whether the Cour de cassation's CGU apply to
 /// decisions of the corpus (or which apply is not known).
 fn label(rule: Rule, basis: Basis, cc_decisions: bool) -> String {
+    if rule == Rule::INT004 && !basis.contains("CE V") {
+        // Reported as an observation (`write`): the conditions of these decisions do not rule
+        // on excerpts, only on the integrity and the sense of the data.
+        return format!(
+            "{} ; les conditions applicables à ces décisions ne régissent pas la reproduction \
+             d'extraits, mais il vous appartient de veiller à ce que l'extrait n'altère pas la \
+             décision ni n'en dénature le sens",
+            french_label(rule)
+        );
+    }
     if rule != Rule::FRE003 {
         return french_label(rule).to_string();
     }
@@ -843,7 +860,7 @@ fn french_label(rule: Rule) -> &'static str {
         Rule::MSK001 => "occultation levée : élément pseudonymisé à la source diffusé en clair",
         Rule::MSK002 => "occultation ajoutée de sa propre initiative",
         Rule::MSK003 => {
-            "occultation provisoire d'un nom laissé en clair à la source (défaut à signaler)"
+            "occultation provisoire d'un nom ou d'un identifiant direct laissé en clair à la source (défaut à signaler)"
         }
         Rule::MSK004 => "nom d'une personne physique, partie ou tiers, diffusé en clair",
         Rule::MSK005 => "identifiant direct d'une personne physique diffusé en clair",
@@ -1343,9 +1360,23 @@ fn example_line(
     if let Some(dates) = freshness_dates(f) {
         let _ = write!(s, " — {dates}");
     }
+    // Data the source itself left in clear (MSK004, MSK005): the source's defect, listed apart
+    // from the breaches, each example marked as such.
+    let at_source = f.source_defect && f.penalty != Penalty::None;
+    if at_source {
+        s.push_str(" — défaut d'occultation de la source");
+    }
     // A breach found again (SPEC §3), dated by the earlier audit: CC XII makes a repeated
-    // breach one the permanent interruption may answer. An observation is no breach.
-    if f.repeated && f.penalty != Penalty::None {
+    // breach one the permanent interruption may answer. An observation is no breach, nor a
+    // defect of the source, which is only said to be found again.
+    if f.repeated && at_source {
+        match previous {
+            Some(day) => {
+                let _ = write!(s, " (déjà relevé lors de l'audit arrêté au {day})");
+            }
+            None => s.push_str(" (déjà relevé lors d'un audit précédent)"),
+        }
+    } else if f.repeated && f.penalty != Penalty::None {
         match previous {
             Some(day) => {
                 let _ = write!(
@@ -1377,6 +1408,100 @@ fn example_line(
         let _ = write!(s, " — décision de référence : {}", verbatim(&c.id));
     }
     (s, personal)
+}
+
+/// The findings of `findings` rule by rule, in the registry's order: the rule's code and French
+/// label, the count, the basis they cite, and up to [`EXAMPLES`] examples. Returns whether an
+/// example quotes personal data.
+fn rules_list(
+    m: &mut String,
+    report: &Report,
+    findings: &[&Finding],
+    opts: &WriteOptions,
+    previous_day: Option<&str>,
+    cc_decisions: bool,
+) -> bool {
+    let mut personal = false;
+    for &rule in Rule::ALL {
+        let of_rule: Vec<&Finding> = findings
+            .iter()
+            .copied()
+            .filter(|f| f.rule == rule)
+            .collect();
+        let Some(first) = of_rule.first() else {
+            continue;
+        };
+        // The basis these findings cite: what of the rule's applies to their decisions.
+        let basis = of_rule
+            .iter()
+            .fold(report.basis(first), |b, f| b.union(report.basis(f)));
+        // The rule's code, for the report attached; its English name stays out of the
+        // French letter.
+        let _ = write!(
+            m,
+            "- **{}** — {} — {}",
+            rule.code(),
+            label(rule, basis, cc_decisions),
+            plural(of_rule.len(), "constat", "constats")
+        );
+        if !basis.is_empty() {
+            let _ = write!(m, " (fondement : {})", french_basis(basis));
+        }
+        m.push_str(" ; exemples :\n");
+        for f in pick_examples(&of_rule) {
+            let (line, quotes_personal) =
+                example_line(report, f, opts.reveal_personal_data, previous_day);
+            personal |= quotes_personal;
+            m.push_str(&line);
+            m.push('\n');
+        }
+        if of_rule.len() > EXAMPLES {
+            let _ = writeln!(
+                m,
+                "    - … et {} ; la liste complète figure dans le rapport d'audit joint.",
+                plural(of_rule.len() - EXAMPLES, "autre", "autres")
+            );
+        }
+    }
+    personal
+}
+
+/// The verdict's sentence on the defects of the source (`at_source`, listed in section
+/// `section`), starting with a space; empty when there are none. `breaches`: whether the
+/// letter also finds breaches, among which they are not counted.
+fn source_defects_sentence(at_source: &[&Finding], breaches: bool, section: usize) -> String {
+    let n = at_source.len();
+    if n == 0 {
+        return String::new();
+    }
+    let mut records: Vec<(u32, u64, u64)> = at_source
+        .iter()
+        .filter_map(|f| f.record.as_ref().map(|r| r.place()))
+        .collect();
+    records.sort_unstable();
+    records.dedup();
+    let what = if n > 1 {
+        format!("{} défauts d'occultation de la source", number(n as u64))
+    } else {
+        "un défaut d'occultation de la source".to_string()
+    };
+    let (lead, tail) = match (breaches, n > 1) {
+        (true, true) => (
+            "en outre",
+            "ils ne sont pas comptés parmi ces manquements, mais appellent",
+        ),
+        (true, false) => (
+            "en outre",
+            "il n'est pas compté parmi ces manquements, mais appelle",
+        ),
+        (false, true) => ("en revanche", "ils appellent"),
+        (false, false) => ("en revanche", "il appelle"),
+    };
+    format!(
+        " Il a relevé {lead} {what}, que votre base reproduit, concernant {} : {tail} une \
+occultation provisoire et un signalement (section {section}).",
+        plural(records.len(), "enregistrement", "enregistrements")
+    )
 }
 
 /// What an audit that read records examined, for the letter: `Un audit de votre base, arrêté au
@@ -1436,18 +1561,43 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     // comes under its CGU, the letter reports the corpus's age as an observation, not as a
     // breach to remedy (the JSON report keeps the rule's penalty, SPEC §3).
     let cc_decisions = !conditions.known() || conditions.cc > 0;
-    let observed: Option<Finding> = report
+    // INT004, an excerpt without access to the whole decision: only the Conseil d'État's CGU
+    // (CE V) rule on excerpts. On the decisions of the Cour de cassation (CC V) or of Légifrance
+    // (the DILA notice), whose conditions forbid altering the data or distorting their sense but
+    // say nothing of excerpts, a clearly marked excerpt is not in itself a breach: the letter
+    // reports it as an observation, which reminds the reuser that the excerpt must not alter
+    // the sense of the decision (`label`). The JSON report keeps the rule's penalty.
+    let observation = |f: &Finding| {
+        f.penalty != Penalty::None
+            && match f.rule {
+                Rule::FRE003 => !cc_decisions,
+                Rule::INT004 => !report.basis(f).contains("CE V"),
+                _ => false,
+            }
+    };
+    let observed: Vec<Finding> = report
         .findings
         .iter()
-        .find(|f| !cc_decisions && f.rule == Rule::FRE003 && f.penalty != Penalty::None)
+        .filter(|f| observation(f))
         .map(|f| {
             let mut f = f.clone();
             f.penalty = Penalty::None;
             f
-        });
+        })
+        .collect();
+    let mut next_observed = observed.iter();
     let findings: Vec<&Finding> = report
         .findings
         .iter()
+        .map(|f| {
+            if observation(f) {
+                next_observed
+                    .next()
+                    .expect("one observation per finding observed")
+            } else {
+                f
+            }
+        })
         .filter(|f| {
             report.waivers.is_empty()
                 || report
@@ -1455,12 +1605,17 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
                     .get(&f.fingerprint())
                     .is_none_or(|w| w.status != WaiverStatus::Accepted)
         })
-        .map(|f| match &observed {
-            Some(o) if f.rule == Rule::FRE003 => o,
-            _ => f,
-        })
         .collect();
     let accepted = report.findings.len() - findings.len();
+    // The court's own pseudonymisation failures, which the record copies faithfully (MSK004,
+    // MSK005 with `source_defect`): CC IX has the reuser occult them provisionally, pending the
+    // correction of the decision at source, and report them to the court (CE IX alike). They
+    // are the source's defects, not the reuser's breaches: the letter lists them apart, as a
+    // request to occult and report, and neither counts them among the breaches nor puts them
+    // under a penalty heading. The JSON report keeps the rule's penalty (SPEC §2).
+    let (at_source, findings): (Vec<&Finding>, Vec<&Finding>) = findings
+        .into_iter()
+        .partition(|f| f.source_defect && f.penalty != Penalty::None);
     let count = |p: Penalty| findings.iter().filter(|f| f.penalty == p).count();
     let (permanent, temporary) = (count(Penalty::Permanent), count(Penalty::Temporary));
     // No record of the corpus could be read: the audit examined nothing, and the letter says so
@@ -1474,6 +1629,15 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     };
     let days = opts.notice_days.unwrap_or(super::DEFAULT_NOTICE_DAYS);
     let a = &report.audit;
+    // The sections: those of the categories that hold findings, then the deadline and the
+    // consequences when there are breaches (which a category's note may refer to), then the
+    // defects of the source to occult and report, or where to report defects.
+    let categories = Penalty::ALL
+        .iter()
+        .filter(|&&p| findings.iter().any(|f| f.penalty == p))
+        .count();
+    let consequences_section = categories + 2;
+    let defects_section = categories + if breaches > 0 { 3 } else { 1 };
     // Whose remedies answer the breaches: those of the producers of their decisions, and of
     // the conditions their bases rely on.
     let in_breach: Vec<&Finding> = findings
@@ -1482,10 +1646,14 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         .filter(|f| f.penalty != Penalty::None)
         .collect();
     let regimes = Regimes::of_all(report, &in_breach, conditions).resolved(conditions);
-    // The conditions the opening names: every text a breach relies on among them.
-    let texts = in_breach.iter().fold(Texts::default(), |t, f| {
-        t.union(Texts::of(f, report.basis(f), conditions))
-    });
+    // The conditions the opening names: every text a breach or a defect of the source relies
+    // on among them.
+    let texts = in_breach
+        .iter()
+        .chain(&at_source)
+        .fold(Texts::default(), |t, f| {
+            t.union(Texts::of(f, report.basis(f), conditions))
+        });
     let invoked = Invoked::new(conditions, texts);
     let date = french_date(&a.as_of);
     // The day of the earlier audit (`--previous`), when its report gives it.
@@ -1513,11 +1681,13 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         let _ = writeln!(m, "**Objet :** {OBJECT}\n");
     } else if nothing_read {
         let _ = writeln!(m, "**Objet :** {OBJECT_NOTHING_READ}\n");
+    } else if !at_source.is_empty() {
+        let _ = writeln!(m, "**Objet :** {OBJECT_SOURCE_DEFECTS}\n");
     } else {
         let _ = writeln!(m, "**Objet :** {OBJECT_COMPLIANT}\n");
     }
     m.push_str("Madame, Monsieur,\n\n");
-    if breaches > 0 {
+    if breaches > 0 || !at_source.is_empty() {
         m.push_str(&opening(conditions, invoked));
     }
     if nothing_read {
@@ -1555,6 +1725,7 @@ de justifier une interruption de la mise à disposition des données.",
 applicables.",
             );
         }
+        m.push_str(&source_defects_sentence(&at_source, false, defects_section));
         m.push_str(&settled_since(a.previous.as_ref(), previous_day.as_deref()));
         m.push_str("\n\n");
     } else {
@@ -1640,10 +1811,12 @@ adressée].",
             );
         }
         m.push_str(if breaches > 1 {
-            " Ils sont détaillés ci-après.\n\n"
+            " Ils sont détaillés ci-après."
         } else {
-            " Il est détaillé ci-après.\n\n"
+            " Il est détaillé ci-après."
         });
+        m.push_str(&source_defects_sentence(&at_source, true, defects_section));
+        m.push_str("\n\n");
         let settled = settled_since(a.previous.as_ref(), previous_day.as_deref());
         if !settled.is_empty() {
             let _ = write!(m, "{}\n\n", settled.trim_start());
@@ -1655,13 +1828,6 @@ adressée].",
     let mut body = String::new();
     let mut personal = false;
     let mut section = 0;
-    // The sections of the categories that hold findings, then the deadline and the
-    // consequences, which a category's note may refer to.
-    let categories = Penalty::ALL
-        .iter()
-        .filter(|&&p| findings.iter().any(|f| f.penalty == p))
-        .count();
-    let consequences_section = categories + 2;
     let mut after_graver = false;
     for p in Penalty::ALL {
         let in_p: Vec<&Finding> = findings
@@ -1708,54 +1874,27 @@ adressée].",
                 heading.text(),
                 plural(of_heading.len(), "constat", "constats")
             );
-            for &rule in Rule::ALL {
-                let of_rule: Vec<&Finding> = of_heading
-                    .iter()
-                    .copied()
-                    .filter(|f| f.rule == rule)
-                    .collect();
-                let Some(first) = of_rule.first() else {
-                    continue;
-                };
-                // The basis these findings cite: what of the rule's applies to their decisions.
-                let basis = of_rule
-                    .iter()
-                    .fold(report.basis(first), |b, f| b.union(report.basis(f)));
-                // The rule's code, for the report attached; its English name stays out of the
-                // French letter.
-                let _ = write!(
-                    body,
-                    "- **{}** — {} — {}",
-                    rule.code(),
-                    label(rule, basis, cc_decisions),
-                    plural(of_rule.len(), "constat", "constats")
-                );
-                if !basis.is_empty() {
-                    let _ = write!(body, " (fondement : {})", french_basis(basis));
-                }
-                body.push_str(" ; exemples :\n");
-                for f in pick_examples(&of_rule) {
-                    let (line, quotes_personal) = example_line(
-                        report,
-                        f,
-                        opts.reveal_personal_data,
-                        previous_day.as_deref(),
-                    );
-                    personal |= quotes_personal;
-                    body.push_str(&line);
-                    body.push('\n');
-                }
-                if of_rule.len() > EXAMPLES {
-                    let _ = writeln!(
-                        body,
-                        "    - … et {} ; la liste complète figure dans le rapport d'audit joint.",
-                        plural(of_rule.len() - EXAMPLES, "autre", "autres")
-                    );
-                }
-            }
+            personal |= rules_list(
+                &mut body,
+                report,
+                &of_heading,
+                opts,
+                previous_day.as_deref(),
+                cc_decisions,
+            );
             body.push('\n');
         }
     }
+    // The defects of the source, listed in their own section after the breaches'.
+    let mut defects_list = String::new();
+    personal |= rules_list(
+        &mut defects_list,
+        report,
+        &at_source,
+        opts,
+        previous_day.as_deref(),
+        cc_decisions,
+    );
     if personal {
         m.push_str(if opts.reveal_personal_data {
             "Les extraits cités reproduisent en clair les données à caractère personnel qu'ils \
@@ -1803,12 +1942,33 @@ prises.\n",
         m.push_str(&consequences(regimes, section + 2));
         section += 2;
     }
-    if masking || breaches > 0 {
+    if !at_source.is_empty() {
+        debug_assert_eq!(section + 1, defects_section);
+        let _ = writeln!(
+            m,
+            "## {}. Défauts d'occultation de la source : occultation provisoire et signalement \
+({})\n",
+            section + 1,
+            plural(at_source.len(), "constat", "constats")
+        );
+        m.push_str(
+            "La source a elle-même laissé en clair, dans les décisions qu'elle diffuse, les données \
+à caractère personnel relevées ci-après, et votre base les reproduit telles quelles. Ce défaut \
+d'occultation est celui de la source : il n'est pas retenu contre vous comme un manquement. Ces \
+données n'en demeurent pas moins exposées dans votre publication : nous vous demandons de les occulter \
+sans délai, à titre provisoire, dans l'attente de la modification de la décision à la source et de la \
+mise à jour de votre base, et de signaler ces défauts à l'adresse indiquée ci-après.\n\n",
+        );
+        m.push_str(&defects_list);
+        m.push('\n');
+    } else if masking || breaches > 0 {
         let _ = writeln!(
             m,
             "## {}. Signalement des défauts d'occultation\n",
             section + 1
         );
+    }
+    if !at_source.is_empty() || masking || breaches > 0 {
         m.push_str(
             "Tout défaut d'occultation des nom et prénoms d'une personne physique, partie ou tiers, \
 que vous constatez ou dont vous êtes saisi doit être signalé sans délai, et l'occultation « socle » \
@@ -1837,25 +1997,6 @@ l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de c
             ));
         }
         list(&mut m, &lines);
-        let at_source = in_breach.iter().filter(|f| f.source_defect).count();
-        match at_source {
-            0 => {}
-            1 => m.push_str(
-                "Un manquement relevé ci-dessus porte sur une donnée que la source a elle-même \
-laissée en clair (défaut d'occultation de la source) : elle n'en demeure pas moins exposée dans \
-votre publication, et appelle l'occultation provisoire et le signalement prévus ci-dessus.\n\n",
-            ),
-            n => {
-                let _ = writeln!(
-                    m,
-                    "{} manquements relevés ci-dessus portent sur des données que la source a \
-elle-même laissées en clair (défaut d'occultation de la source) : elles n'en demeurent pas moins \
-exposées dans votre publication, et appellent l'occultation provisoire et le signalement prévus \
-ci-dessus.\n",
-                    number(n as u64)
-                );
-            }
-        }
     }
     if nothing_read {
         m.push_str(

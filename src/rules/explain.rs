@@ -135,6 +135,21 @@ fn instead(rule: Rule) -> Vec<(&'static str, &'static [&'static str])> {
     .collect()
 }
 
+/// How the formal notice (`--report notice`) presents a rule's findings where that differs from
+/// its penalty, which every other export keeps.
+fn notice_note(rule: Rule) -> Option<&'static str> {
+    match rule {
+        // Only CE V rules on excerpts; CC V and the DILA notice forbid altering the data or
+        // distorting their sense, which a clearly marked excerpt does not do in itself.
+        Rule::INT004 => Some(
+            "an observation, not a breach, on Cour de cassation and Légifrance decisions: only \
+             CE V rules on excerpts; CC V and the DILA notice (cited instead) forbid altering \
+             the decision or distorting its sense, which the letter reminds",
+        ),
+        _ => None,
+    }
+}
+
 /// When a rule fires, as a sentence: `Fires when …`, or for a rule of the corpus as a whole (its
 /// condition written `corpus level: …`), `Fires on the corpus as a whole when …`.
 pub fn fires_when_sentence(fires_when: &str) -> String {
@@ -178,6 +193,9 @@ pub fn explain(rule: Rule, out: &mut dyn Write) -> io::Result<()> {
             },
             own.join(", ")
         )?;
+    }
+    if let Some(note) = notice_note(rule) {
+        writeln!(out, "  in the notice:    {note}")?;
     }
     writeln!(out)?;
     writeln!(out, "{}", fires_when_sentence(i.fires_when))?;
@@ -282,6 +300,26 @@ mod tests {
             s.lines()
                 .any(|l| l.starts_with("FRE004") && l.ends_with("CC IV, CC V"))
         );
+    }
+
+    // INT004: only CE V rules on excerpts; the notice says so of the others' decisions, which it
+    // lists as observations.
+    #[test]
+    fn explain_int004_says_how_the_notice_presents_it() {
+        let s = to_string(|o| explain(Rule::INT004, o));
+        assert!(
+            s.contains(
+                "  basis:            CE V\n\
+                 \x20 cited instead:    on Cour de cassation (Judilibre) decisions: CC V\n\
+                 \x20                   on Légifrance decisions (CASS, INCA, CAPP): DILA, CRPA L.322-1\n\
+                 \x20 in the notice:    an observation, not a breach, on Cour de cassation and \
+                 Légifrance decisions: only CE V rules on excerpts; CC V and the DILA notice (cited \
+                 instead) forbid altering the decision or distorting its sense, which the letter \
+                 reminds\n\n"
+            ),
+            "{s}"
+        );
+        assert!(!to_string(|o| explain(Rule::INT003, o)).contains("in the notice"));
     }
 
     // FRE003's CC V, whose 72 hours it applies, is cited whoever the producers; their own

@@ -2,8 +2,9 @@
 //! (MSK001–MSK003). A record's normalised text is compared with its reference's only when their
 //! digests differ; the differences are then classified from a real token diff:
 //! - a reference marker replaced by clear text: MSK001 (occultation lifted);
-//! - clear reference text replaced by a marker: MSK003 when it is a person's name (provisional
-//!   occultation), MSK002 otherwise (occultation added);
+//! - clear reference text replaced by a marker: MSK003 when it is a person's name or holds a
+//!   direct identifier the source left in clear (what MSK004 and MSK005 flag in clear: a
+//!   provisional occultation of the source's defect), MSK002 otherwise (occultation added);
 //! - a marker replaced by another marker: no finding (the same occultation, another spelling),
 //!   but the words beside it are compared on their own (see [`split_respelt`]);
 //! - otherwise words inserted (INT002), cut (INT003, unless the record is an excerpt) or
@@ -2166,6 +2167,17 @@ fn added(
     let toks = &al.reference[ch.reference.clone()];
     let (bs, be) = (toks[0].start as usize, toks[toks.len() - 1].end as usize);
     let person = names::person_name_among(&reference.text, bs, be, t.reference_names);
+    // The personal data the source left in clear (names and the direct identifiers MSK005
+    // flags, [`crate::rules::masking::InClear`]) that the masked text holds: masking one is
+    // what CC IX and CE IX ask of the reuser pending the source's correction, not an
+    // occultation added of the reuser's own initiative (CC X), which remedying would undo by
+    // publishing the identifier again.
+    let identifier = !person
+        && t.reference_ex
+            .reaching(fs)
+            .iter()
+            .take_while(|&&(a, _)| a < fe)
+            .any(|&(_, b)| b > fs);
     let (ex, _, personal) = t.record_ex.marked(rs, re);
     let (rex, ref_span_in, mut reference_personal) = if person {
         t.reference_ex.marked_personal(fs, fe)
@@ -2180,6 +2192,12 @@ fn added(
         (
             Rule::MSK003,
             "the record masks a person's name that the source left in clear: allowed as a provisional occultation, but the defect must be reported to the court".to_string(),
+            Vec::new(),
+        )
+    } else if identifier {
+        (
+            Rule::MSK003,
+            "the record masks personal data that the source left in clear (a direct identifier): allowed as a provisional occultation, but the defect must be reported to the court".to_string(),
             Vec::new(),
         )
     } else {
@@ -3046,8 +3064,8 @@ mod tests {
         );
     }
 
-    /// The reference shows a date of birth the record masks: MSK002 quotes it, and its message
-    /// and reference excerpt mark it as personal; so does any other excerpt of the reference
+    /// The reference shows a date of birth the record masks: MSK003, whose reference excerpt
+    /// marks it as personal; so does any other excerpt of the reference
     /// that shows it (a passage the record cut).
     // The look-up finds what a walk through every range finds, long and overlapping ranges
     // and empty spans included.
@@ -3131,17 +3149,16 @@ mod tests {
         );
         assert_eq!(c.masking.len(), 1, "{:?}", c.masking);
         let f = &c.masking[0];
-        assert_eq!(f.rule, Rule::MSK002);
+        // Masking a date of birth the source left in clear (what MSK005 flags in clear) is the
+        // provisional occultation CC IX asks for, not an occultation added (MSK002): its message
+        // does not quote it.
+        assert_eq!(f.rule, Rule::MSK003);
         assert_eq!(
             f.message,
-            "the record masks «3 mars 1975», which the reference shows in clear"
+            "the record masks personal data that the source left in clear (a direct identifier): allowed as a provisional occultation, but the defect must be reported to the court"
         );
         let e = f.evidence.as_ref().unwrap();
-        assert_eq!(e.message_personal, vec![Personal::whole(18, 29)]);
-        assert_eq!(
-            crate::report::exported_message(f, false),
-            "the record masks «•••••••••••», which the reference shows in clear"
-        );
+        assert!(e.message_personal.is_empty());
         assert_eq!(
             crate::report::redact::redact(
                 e.reference_excerpt.as_deref().unwrap(),
