@@ -2024,3 +2024,58 @@ fn ligatures_and_superscript_letters_are_the_same_letters() {
         vec![("ordinal".to_string(), Rule::INT001)]
     );
 }
+
+/// A legal publisher's bibliography and doctrine fields beside the real decision reviewed in
+/// black box (a bâtonnier's case): the authors of the notes and books cited are no parties; a
+/// party named beside them is.
+#[test]
+fn doctrine_authors_in_a_publishers_fields_are_no_parties() {
+    let decisions = dila();
+    let (i, d) = decisions
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id == "JURITEXT000048176061")
+        .unwrap();
+    let with = |id: &str, field: &str, value: Value| {
+        let mut r = record(d, i);
+        r["id"] = json!(id);
+        r[field] = value;
+        r
+    };
+    let records = [
+        with(
+            "bibliographie",
+            "bibliographie",
+            json!(
+                "D. 2023, p. 1800, note M. Mekki ; Gaz. Pal. 2023, n° 38, p. 12, obs. M. Mignot."
+            ),
+        ),
+        with(
+            "doctrine",
+            "doctrine",
+            json!(
+                "D. 2024, p. 55, chron. M. Latina ; Dr. soc. 2023, p. 1020, note Mme \
+                 Pécaut-Rivolier. M. Poumarède, Droit des obligations, LGDJ, 2023, n° 120."
+            ),
+        ),
+        with(
+            "commentary",
+            "commentary",
+            json!("V. not. les obs. de M. Jourdain sous l'arrêt (RTD civ. 2004, p. 108)."),
+        ),
+        with(
+            "tags",
+            "tags",
+            json!(["obs. M. Mekki", "secret professionnel"]),
+        ),
+        with(
+            "party",
+            "commentary",
+            json!("D. 2023, p. 1800, note M. Mekki. M. Dupont a été condamné."),
+        ),
+    ];
+    assert_eq!(
+        audit(&records, &[data("dila-cass")]),
+        vec![("party".into(), Rule::MSK004)]
+    );
+}

@@ -1455,7 +1455,13 @@ pub fn professional_roles(text: &str) -> Vec<(String, bool)> {
             };
             // A public official acting in office (`Le préfet du Rhône, M. X, a déféré`) is no
             // member of the court.
-            (name, court && !public_official(text, c.civility, c.end))
+            // Nor is the author of a note or a work the text cites (`note M. Mekki`).
+            (
+                name,
+                court
+                    && !public_official(text, c.civility, c.end)
+                    && !cited_author(text, c.civility, c.end),
+            )
         })
         .collect()
 }
@@ -2500,6 +2506,7 @@ fn civility_group(
         || {
             let labelled = carried
                 || pro_before(text, s)
+                || cited_author(text, s, p)
                 || office_before(text, s, p)
                 || report_follows(text, p);
             if labelled {
@@ -3064,6 +3071,115 @@ fn pro_before(text: &str, s: usize) -> bool {
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Words of a legal citation that, just before a civility, introduce the author of a note, a
+/// comment or a study on a decision (`D. 2023, p. 1800, note M. Mekki`, `obs. de M.
+/// Jourdain`, `chron. Mme X`, `in M. X, Mélanges…`), folded. Only words a citation uses so:
+/// `la note de M. X`, `les observations de M. X` may be a party's.
+const AUTHOR_BEFORE: &[&str] = &[
+    "note",
+    "obs.",
+    "obs. de",
+    "chron.",
+    "chron. de",
+    "comm.",
+    "comm. de",
+    "concl. de",
+    "etude",
+    "in",
+];
+
+/// Publishers and reviews a work's citation names after a comma (`M. Poumarède, Droit des
+/// obligations, LGDJ, 2023`, `M. Mekki, La réforme…, RTD civ. 2016`), as written. `D.`
+/// (Recueil Dalloz) only before a year.
+const WORK_MARKS: &[&str] = &[
+    "LGDJ",
+    "L.G.D.J.",
+    "Dalloz",
+    "PUF",
+    "P.U.F.",
+    "Economica",
+    "Defrénois",
+    "LexisNexis",
+    "Lextenso",
+    "Litec",
+    "Sirey",
+    "Montchrestien",
+    "Bruylant",
+    "RTD",
+    "JCP",
+    "Gaz. Pal.",
+    "Rev.",
+    "RDC",
+    "Dr. soc.",
+    "éd.",
+    "coll.",
+    "th.",
+    "Mél.",
+    "Mélanges",
+    "D.",
+];
+
+/// Whether the name after the civility at `s`, ending at `name_end`, is an author a citation
+/// names: after a citation word ([`AUTHOR_BEFORE`]: `note M. Mekki`), before a reference back
+/// to the work (`M. Mekki, art. préc.`, `op. cit.`, `préc.`), or before a capitalised title
+/// and, after another comma, a publisher or review ([`WORK_MARKS`]: `M. Poumarède, Droit des
+/// obligations, LGDJ, 2023`). The author of a note or a book is neither a party nor a third
+/// party to the case.
+fn cited_author(text: &str, s: usize, name_end: usize) -> bool {
+    let lo = floor_boundary(text, s.saturating_sub(16));
+    let before = text[lo..s].trim_end();
+    let mut buf = [0u8; 64];
+    if let Some(f) = fold_into(before, &mut buf)
+        && AUTHOR_BEFORE.iter().any(|a| {
+            f.ends_with(a)
+                && f[..f.len() - a.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    {
+        return true;
+    }
+    let Some(rest) = text[name_end..].strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(' ');
+    if [
+        "art. préc",
+        "art. prec",
+        "op. cit",
+        "préc.",
+        "prec.",
+        "loc. cit",
+        "ibid",
+    ]
+    .iter()
+    .any(|r| rest.starts_with(r))
+    {
+        return true;
+    }
+    // A title: a capitalised word that is no role (`, Directeur`), then, within the line and
+    // the clause, `, ` and a publisher or review.
+    if !rest.starts_with(char::is_uppercase) || role_at(text, text.len() - rest.len()) {
+        return false;
+    }
+    let window = &rest[..ceil_boundary(rest, 160)];
+    let window = &window[..window.find(['\n', ';']).unwrap_or(window.len())];
+    window.match_indices(", ").any(|(i, _)| {
+        let after = &window[i + 2..];
+        WORK_MARKS.iter().any(|m| {
+            after.strip_prefix(m).is_some_and(|r| {
+                if *m == "D." {
+                    r.strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                } else {
+                    !r.starts_with(char::is_alphanumeric)
+                }
+            })
+        })
     })
 }
 
@@ -5664,6 +5780,44 @@ mod tests {
                 ("Martinel".to_string(), true),
                 ("Lagauche".to_string(), true)
             ]
+        );
+    }
+
+    /// Authors of doctrine as a publisher's bibliography cites them: the author of a note, a
+    /// comment or a book is no party. A party named in the same words without a citation
+    /// word, or beside a title that no publisher or review follows, still is.
+    #[test]
+    fn authors_of_doctrine_in_citations() {
+        no_names(&[
+            "D. 2023, p. 1800, note M. Mekki ; Gaz. Pal. 2023, n° 38, p. 12, obs. M. Mignot.",
+            "D. 2024, p. 55, chron. M. Latina ; Dr. soc. 2023, p. 1020, note Mme Pécaut-Rivolier.",
+            "V. not. les obs. de M. Jourdain sous l'arrêt (RTD civ. 2004, p. 108).",
+            "JCP G 2023, 1200, comm. M. Dupont ; étude Mme Lambert, RDC 2022, p. 3.",
+            "M. Poumarède, Droit des obligations, LGDJ, 2023, n° 120.",
+            "Mme Fabre-Magnan, Droit des obligations, PUF, coll. Thémis, 2021.",
+            "M. Mekki, La réforme du droit des contrats, D. 2016, p. 494 ; M. Mekki, art. préc.",
+            "obs. M. Mekki",
+        ]);
+        // An author cited once in a field is the same person further on.
+        no_names(&["note M. Mekki. M. Mekki estime que la réforme n'a rien changé."]);
+        // A party: no citation word, `la note de` (a party's memo), a title-like word that no
+        // publisher follows, a publisher's name that is no citation's.
+        one_name_each(&[
+            (
+                "La note de M. Dupont du 3 mai 2019 a été produite.",
+                "Dupont",
+            ),
+            ("M. Dupont, Directeur commercial, a été licencié.", "Dupont"),
+            (
+                "M. Dupont, Responsable de la boutique, vendait des livres Dalloz.",
+                "Dupont",
+            ),
+            ("Selon M. Dupont, l'employeur ne l'a pas payé.", "Dupont"),
+        ]);
+        // An author is no member of the court either.
+        assert_eq!(
+            professional_roles("D. 2023, p. 1800, note M. Mekki."),
+            vec![("Mekki".to_string(), false)]
         );
     }
 
