@@ -2966,7 +2966,9 @@ fn abbreviated_role(text: &str, p: usize, we: usize) -> Option<usize> {
     let w = fold_key(&text[p..we])?;
     let end = we + 1;
     match w.as_str() {
-        "pres" | "rapp" | "cons" | "subst" => Some(end),
+        // Of a court when it says of which body (`prés. de la 2e chambre`), not another's:
+        // `prés. de l'association requérante`, `rapp. de la commission de surendettement`.
+        "pres" | "rapp" | "cons" | "subst" => abbreviation_of_a_court(&text[end..]).then_some(end),
         "av" | "proc" | "prem" => {
             let q = skip_spaces(text, end);
             let (_, ne) = word_at(text, q)?;
@@ -2980,6 +2982,39 @@ fn abbreviated_role(text: &str, p: usize, we: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// After an abbreviated role (`prés.`, `rapp.`): nothing of a body, or a court's (`de la 2e
+/// chambre`, `du tribunal`): no `de`/`du`/`des`/`d'` that names another body.
+fn abbreviation_of_a_court(rest: &str) -> bool {
+    let t = rest.trim_start();
+    let Some((0, b)) = first_word(t) else {
+        return true;
+    };
+    let w = &t[..b];
+    let of = is_folded_in(w, &["de", "du", "des"]) || w.starts_with("d'") || w.starts_with("d’");
+    if !of {
+        return true;
+    }
+    let f = fold(&t[..ceil_boundary(t, 48.min(t.len()))]);
+    let body = f
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .find(|w| {
+            !matches!(*w, "de" | "du" | "des" | "d" | "la" | "l" | "le" | "les") && !is_ordinal(w)
+        });
+    body.is_some_and(|w| {
+        matches!(
+            w,
+            "chambre"
+                | "section"
+                | "sous-section"
+                | "formation"
+                | "tribunal"
+                | "cour"
+                | "juridiction"
+        )
+    })
 }
 
 /// After `président`: does `de`/`du`/`de la`/`de l'` introduce a court body (`président de
@@ -3679,6 +3714,56 @@ const OFFICIAL_ACTS: &[&str] = &[
     "rend",
 ];
 
+/// The acts of an office after `a refusé de`, `a décidé de`, `a demandé de` (`a refusé de
+/// délivrer le titre`, `a décidé de retirer l'autorisation`); folded. Any other infinitive
+/// there is the person's own act (`a refusé de payer la pension alimentaire`).
+const OFFICIAL_INFINITIVES: &[&str] = &[
+    "delivrer",
+    "accorder",
+    "renouveler",
+    "enregistrer",
+    "autoriser",
+    "agreer",
+    "retirer",
+    "abroger",
+    "suspendre",
+    "prolonger",
+    "signer",
+    "deferer",
+    "saisir",
+    "prononcer",
+    "ordonner",
+    "fermer",
+    "dissoudre",
+    "interdire",
+    "instruire",
+    "examiner",
+    "reexaminer",
+    "admettre",
+    "regulariser",
+    "transmettre",
+    "notifier",
+    "sanctionner",
+    "licencier",
+    "nommer",
+    "titulariser",
+    "reintegrer",
+    "verser",
+    "attribuer",
+    "octroyer",
+    "homologuer",
+    "valider",
+    "approuver",
+    "edicter",
+    "prendre",
+    "faire",
+    "donner",
+    "statuer",
+    "proceder",
+    "engager",
+    "mettre",
+];
+
 /// Whether an official act follows the name (or the office after it) ending at `p`: `, a
 /// refusé`, `, a déféré`, ` conclut`, `, signataire de l'arrêté`, `, qui disposait d'une
 /// délégation`. Not `a été condamné`, `est poursuivi`: an official is a party when the case is
@@ -3700,7 +3785,29 @@ fn official_act_follows(text: &str, p: usize) -> bool {
     let after = |we: usize| -> Option<FoldKey> { word(skip_spaces(text, we)).map(|(k, _)| k) };
     match (&text[q..we], w.as_str()) {
         ("a" | "ont" | "avait" | "avaient", _) => {
-            after(we).is_some_and(|k| OFFICIAL_ACTS.contains(&k.as_str()))
+            let Some((act, ae)) = word(skip_spaces(text, we)) else {
+                return false;
+            };
+            if !OFFICIAL_ACTS.contains(&act.as_str()) {
+                return false;
+            }
+            // `a refusé de payer la pension`, `a refusé de rembourser le prêt`: what is refused
+            // is the official's own act, not one of the office, unless it is one (`a refusé de
+            // délivrer le titre`).
+            let official =
+                |w: &str| fold_key(w).is_some_and(|k| OFFICIAL_INFINITIVES.contains(&k.as_str()));
+            let Some((a, e)) = word_at(text, skip_spaces(text, ae)) else {
+                return true;
+            };
+            let next = &text[a..e];
+            if next == "de" {
+                word_at(text, skip_spaces(text, e)).is_some_and(|(a, e)| official(&text[a..e]))
+            } else if let Some(verb) = next.strip_prefix("d'").or_else(|| next.strip_prefix("d’"))
+            {
+                official(verb)
+            } else {
+                true
+            }
         }
         (_, "qui") => after(we).is_some_and(|k| {
             matches!(
@@ -5689,6 +5796,9 @@ mod tests {
             "Le secrétaire général de la préfecture, M. Paul Morel, qui disposait d'une \
              délégation de signature, a signé l'arrêté.",
             "Le ministre de l'intérieur et des outre-mer, M. Paul Morel, conclut au rejet.",
+            // An act of the office after `a refusé de`, `a décidé d'`.
+            "Le préfet du Rhône, M. Pascal Mailhos, a refusé de délivrer le titre de séjour.",
+            "Le préfet du Rhône, M. Pascal Mailhos, a refusé d'enregistrer la demande.",
         ];
         for t in in_office {
             assert_eq!(names(&orta_with(t)), Vec::<&str>::new(), "{t}");
@@ -5717,6 +5827,21 @@ mod tests {
             (
                 "Le préfet, saisi par M. Paul Morel, a refusé.",
                 "Paul Morel",
+            ),
+            // What is refused is the official's own act, not one of the office.
+            (
+                "Le maire de Rouen, M. Nicolas Mayer, a refusé de payer la pension alimentaire \
+                 due à son épouse.",
+                "Nicolas Mayer",
+            ),
+            (
+                "Le ministre de l'intérieur, M. Gérald Moreau, a refusé de rembourser le prêt \
+                 consenti par son frère.",
+                "Gérald Moreau",
+            ),
+            (
+                "Le maire de Rouen, M. Nicolas Mayer, a refusé d'honorer sa dette.",
+                "Nicolas Mayer",
             ),
         ];
         for (t, who) in parties {
@@ -5771,8 +5896,21 @@ mod tests {
              av. gén.).",
             "Cass. crim., 3 mai 2023 (M. Lagauche, proc. gén.) ; (Mme Roux, subst.)",
         ]);
-        // `av.` alone is an avenue.
-        one_name_each(&[("Mme Claire Martinel, av. Foch à Paris", "Claire Martinel")]);
+        no_names(&["Cass. 2e civ., 5 oct. 2023 (Mme Martinel, prés. de la 2e chambre civile)."]);
+        // `av.` alone is an avenue; an abbreviated role of another body than a court is no
+        // magistrate's.
+        one_name_each(&[
+            ("Mme Claire Martinel, av. Foch à Paris", "Claire Martinel"),
+            (
+                "(M. Jean Martin, prés. de l'association requérante)",
+                "Jean Martin",
+            ),
+            (
+                "M. Jean Martin, rapp. de la commission de surendettement, a été entendu comme \
+                 témoin.",
+                "Jean Martin",
+            ),
+        ]);
         let roles = professional_roles("(Mme Martinel, prés.) ; (M. Lagauche, av. gén.)");
         assert_eq!(
             roles,
