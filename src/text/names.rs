@@ -368,6 +368,11 @@ const ROLES: &[&str] = &[
     "adjointe",
     "conciliateur",
     "conciliatrice",
+    // Offices named after the person (`Mme X, Défenseure des droits`, `Mme X, garde des
+    // Sceaux`): see [`role_at`]. Not the court-appointed agents (`liquidateur`), whom the
+    // Cour de cassation pseudonymises like parties.
+    "defenseure",
+    "garde",
 ];
 
 /// Words that, after a civility, make a title rather than a name (`Monsieur le Président`,
@@ -2809,7 +2814,7 @@ fn role_at(text: &str, p: usize) -> bool {
         "president" | "presidente" | "presidents" | "vice-president" | "vice-presidente"
             if folded_is(next, &["de", "du", "d"]) || next.starts_with("d'") =>
         {
-            court_noun_follows(rest)
+            court_noun_follows(rest) || rest_is("de la republique")
         }
         "conseiller" | "conseillere" | "conseillers" | "conseilleres" => !folded_is(
             next,
@@ -2882,7 +2887,8 @@ fn role_at(text: &str, p: usize) -> bool {
         // `commissaire de justice`, `du gouvernement`; a `commissaire à l'exécution du plan`
         // is a court-appointed agent the Cour de cassation pseudonymises like a party.
         "commissaire" => rest_is("de justice") || rest_is("du gouvernement"),
-        "defenseur" => folded_is(next, &["des", "syndical"]),
+        "defenseur" | "defenseure" => folded_is(next, &["des", "syndical", "syndicale"]),
+        "garde" => rest_is("des sceaux"),
         // An academic who writes a note on the decision (`M. Jean Dupont, professeur à
         // l'université Paris II`); not a party's trade (`professeur des écoles`).
         "professeur" | "professeure" | "professeurs" => [
@@ -3331,6 +3337,7 @@ const OFFICES: &[&str] = &[
     "liquidatrice",
     "defenseur",
     "officier",
+    "batonnier",
 ];
 
 /// Offices that are a court's only within a court (`Le président du tribunal de commerce`,
@@ -5881,6 +5888,30 @@ mod tests {
             "Mmes Le Bras, de Cabarrus, Lion, d'Arbois, Bessaud, conseillers référendaires",
             // After markers, a particle goes on with the parties: a body, nobody's name.
             "les pourvois de MM. [G] [F], [P] [I], du Syndicat national des pilotes de ligne [2]",
+        ]);
+    }
+
+    /// Offices named beside the person, and the bâtonnier before: acting as such. The
+    /// court-appointed agents (`ès qualités de liquidateur`) are not: the Cour de cassation
+    /// pseudonymises them like parties (see the test above).
+    #[test]
+    fn offices_named_beside_the_person() {
+        no_names(&[
+            "Mme Claire Hédon, Défenseure des droits, a présenté des observations.",
+            "Le bâtonnier de Paris, M. Pierre Hoffman, a assisté à la perquisition.",
+            "Mme Rachida Dati, garde des Sceaux, avait présenté le projet de loi.",
+            "M. Emmanuel Macron, président de la République, a promulgué la loi.",
+        ]);
+        one_name_each(&[
+            (
+                "M. Jean Martin, liquidateur judiciaire de la société, a assigné le dirigeant.",
+                "Jean Martin",
+            ),
+            (
+                "M. Paul Roche, commissaire à l'exécution du plan, a été désigné.",
+                "Paul Roche",
+            ),
+            ("M. Paul Roche, garde du corps, a été blessé.", "Paul Roche"),
         ]);
     }
 
