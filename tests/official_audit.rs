@@ -511,6 +511,54 @@ fn administrative_compositions_officials_and_parties_in_clear() {
     );
 }
 
+/// A publisher's structured fields on the real order: a party's name in parts (`nom`,
+/// `prenom` in an object of a field named for the parties) and a date of birth under its key
+/// are personal data in clear; an author's `nom`, a company among the parties (no first name)
+/// and a masked or unreadable date are not.
+#[test]
+fn structured_fields_name_the_parties_and_their_dates_of_birth() {
+    let mut person = admin_record("person");
+    person["parties"] = json!([
+        {"nom": "Dupont", "prenom": "Jean", "date_naissance": "14/07/1982"},
+        {"nom": "Société Alpha", "qualite": "défenderesse"},
+        {"nom": "Axa France", "forme": "SA"}
+    ]);
+    let mut iso = admin_record("iso");
+    iso["meta"] = json!({"dateOfBirth": "1982-07-14"});
+    let mut author = admin_record("author");
+    author["doctrine"] = json!([{"nom": "Malaurie", "prenom": "Philippe", "revue": "Defrénois"}]);
+    let mut masked = admin_record("masked");
+    masked["parties"] = json!([{"nom": "[A]", "prenom": "[B]", "date_naissance": "[Date 1]"}]);
+    masked["date_naissance"] = json!("inconnue");
+    let r = report(
+        &[person, iso, author, masked],
+        &[data("ce/ORTA_2520143_20251205.xml")],
+        None,
+    );
+    let got: Vec<(String, Rule, String)> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let e = f.evidence.as_ref().unwrap();
+            (record_id(f), f.rule, e.field.to_string())
+        })
+        .collect();
+    let want = [
+        ("person", Rule::MSK004, "parties[0].nom"),
+        ("person", Rule::MSK004, "parties[0].prenom"),
+        ("person", Rule::MSK005, "parties[0].date_naissance"),
+        ("iso", Rule::MSK005, "meta.dateOfBirth"),
+    ];
+    let mut got_sorted = got.clone();
+    got_sorted.sort();
+    let mut want: Vec<(String, Rule, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), *b, c.to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(got_sorted, want, "{got:?}");
+}
+
 /// Update notices of Conseil d'État decisions as publishers write them: a reload is a load
 /// (no FRE005), a two-digit year is read (no FRE001), and a date no calendar has is said to be
 /// unreadable, not absent.

@@ -277,7 +277,16 @@ pub fn check_field_in_clear(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    check_value_in_clear(field, value, false, reference_norm, professionals, rec, out);
+    check_value_in_clear(
+        field,
+        value,
+        false,
+        Whole::Text,
+        reference_norm,
+        professionals,
+        rec,
+        out,
+    );
 }
 
 /// [`check_field_in_clear`] on one string of the record's other fields: there, besides the
@@ -289,6 +298,7 @@ fn check_value_in_clear(
     field: Cow<'static, str>,
     value: &str,
     party: bool,
+    whole: Whole,
     reference_norm: Option<&str>,
     professionals: &Professionals<'_>,
     rec: &Arc<RecordRef>,
@@ -302,6 +312,40 @@ fn check_value_in_clear(
     }
     if party && let Some(span) = names::bare_person_name(&norm) {
         more.push(span);
+    }
+    // A structured field whose key says what the value is: a party's name in parts
+    // (`parties[0].nom`, `.prenom`), a date of birth (`date_naissance`).
+    let t = norm.trim();
+    let (ts, te) = (norm.len() - norm.trim_start().len(), norm.trim_end().len());
+    match whole {
+        Whole::Text => {}
+        Whole::NamePart => {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            if (1..=4).contains(&words.len())
+                && words.iter().any(|w| names::may_be_name_word(w))
+                && words
+                    .iter()
+                    .all(|w| names::may_be_name_word(w) || names::is_name_particle(w))
+            {
+                more.push((ts, te));
+            }
+        }
+        Whole::BirthDate => {
+            if crate::ident::parse_date(t).is_some()
+                && !found.ids.iter().any(|h| h.start < te && ts < h.end)
+            {
+                found.ids.push(identifiers::IdentifierHit {
+                    start: ts,
+                    end: te,
+                    kind: identifiers::IdentifierKind::BirthDate,
+                });
+                found = InClear::of_hits(
+                    &norm,
+                    std::mem::take(&mut found.names),
+                    std::mem::take(&mut found.ids),
+                );
+            }
+        }
     }
     // Not a name found already, nor a professional's (`Martinel c/ …` where the decision's
     // president is Mme Martinel would be odd, but is hers).
@@ -335,6 +379,78 @@ fn check_value_in_clear(
         rec,
         out,
     );
+}
+
+/// What a string of the reuser's other fields is, by its key: text to search, one part of a
+/// party's name (`nom`, `prenom` in a field named for the parties), or a date of birth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    Text,
+    NamePart,
+    BirthDate,
+}
+
+/// The folded words of a field's name, split at what is no letter and at a change of case
+/// (`date_naissance`, `dateOfBirth`, `Prénom`).
+fn key_words(key: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in key.chars() {
+        if (!c.is_alphabetic() || c.is_uppercase() && prev_lower) && !word.is_empty() {
+            words.push(crate::rules::attribution::fold(&word).trim().to_string());
+            word.clear();
+        }
+        if c.is_alphabetic() {
+            word.push(c);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !word.is_empty() {
+        words.push(crate::rules::attribution::fold(&word).trim().to_string());
+    }
+    words
+}
+
+/// Whether a field's name is that of a part of a person's name: `Some(true)` for a first name
+/// (`prenom`, `first_name`, `givenName`), `Some(false)` for a surname (`nom`, `nom_usage`,
+/// `last_name`, `surname`).
+fn name_part_key(key: &str) -> Option<bool> {
+    let words = key_words(key);
+    match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["prenom" | "prenoms" | "firstname" | "forename"] => Some(true),
+        ["first" | "given", "name"] => Some(true),
+        ["nom" | "surname" | "lastname"] => Some(false),
+        ["last" | "family", "name"] | ["nom", "usage" | "famille" | "naissance"] => Some(false),
+        _ => None,
+    }
+}
+
+/// What a field's name says its value is ([`Whole`]): a date of birth anywhere
+/// (`date_naissance`, `date_de_naissance`, `birth_date`, `dateOfBirth`, `dob`); a part of a
+/// name (`nom`, `prenom`) in an object that has both, within a field named for the parties
+/// (`person`): a company has no first name.
+fn whole_of(key: &str, person: bool) -> Whole {
+    let words = key_words(key);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if name_part_key(key).is_none()
+        && (has("naissance")
+            || has("dob")
+            || has("birthdate")
+            || (has("birth") && (has("date") || has("of"))))
+    {
+        return Whole::BirthDate;
+    }
+    if person && name_part_key(key).is_some() {
+        Whole::NamePart
+    } else {
+        Whole::Text
+    }
 }
 
 /// Whether a field's name says it holds the parties or one of them (`parties`, `requerant`,
@@ -432,7 +548,8 @@ pub fn check_extra_in_clear(
         v: &Value,
         depth: usize,
         party: bool,
-        check: &mut dyn FnMut(String, &str, bool),
+        person: bool,
+        check: &mut dyn FnMut(String, &str, bool, Whole),
     ) {
         if depth > EXTRA_DEPTH || super::profiling::names_professionals(key) {
             return;
@@ -447,27 +564,39 @@ pub fn check_extra_in_clear(
                     .any(|p| t.starts_with(p))
                     && !t.contains(char::is_whitespace);
                 if !link && t.chars().any(char::is_alphanumeric) {
-                    check(path, s, party);
+                    check(path, s, party, whole_of(key, person));
                 }
             }
             Value::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
-                    visit(format!("{path}[{i}]"), key, x, depth + 1, party, check);
+                    visit(
+                        format!("{path}[{i}]"),
+                        key,
+                        x,
+                        depth + 1,
+                        party,
+                        false,
+                        check,
+                    );
                 }
             }
             Value::Object(o) => {
+                // A person of the parties: a first name and a surname among its keys.
+                let parts: Vec<bool> = o.keys().filter_map(|k| name_part_key(k)).collect();
+                let person = party && parts.contains(&true) && parts.contains(&false);
                 for (k, x) in o {
-                    visit(format!("{path}.{k}"), k, x, depth + 1, party, check);
+                    visit(format!("{path}.{k}"), k, x, depth + 1, party, person, check);
                 }
             }
             _ => {}
         }
     }
-    let mut check = |path: String, value: &str, party: bool| {
+    let mut check = |path: String, value: &str, party: bool, whole: Whole| {
         check_value_in_clear(
             path.into(),
             value,
             party,
+            whole,
             reference_norm,
             professionals,
             rec,
@@ -475,7 +604,7 @@ pub fn check_extra_in_clear(
         );
     };
     for (key, value) in extra {
-        visit(key.clone(), key, value, 0, false, &mut check);
+        visit(key.clone(), key, value, 0, false, false, &mut check);
     }
 }
 
