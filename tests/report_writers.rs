@@ -558,10 +558,11 @@ fn notice_states_breaches_deadline_and_consequences() {
         .unwrap();
     assert!(perm < temp && temp < obs);
     // Grouped by the CGU article the rules enforce first, with each rule's full basis; the
-    // heading says whose CGU the article is (MSK001's VII: the Cour de cassation's only).
+    // heading says whose CGU the article is. MSK001 is filed under article X, the clause on
+    // lifting occultations, which both CGU have (not under CC VII, cited first).
     assert!(!text.contains("des CGU — "), "{text}");
     let msk = text
-        .find("### Article VII des CGU de la Cour de cassation — Protection des données à caractère personnel (1 constat)")
+        .find("### Article X des CGU de la Cour de cassation et du Conseil d'État — Traitement des demandes d'occultation ou de levée d'occultation (1 constat)")
         .expect(&text);
     assert!(perm < msk && msk < temp);
     assert!(text.contains(

@@ -1057,16 +1057,23 @@ enum Whose {
 }
 
 impl Heading {
-    fn of(basis: Basis) -> Heading {
+    fn of(rule: Rule, basis: Basis) -> Heading {
         let mut h = Heading {
             article: Article::None,
             whose: Whose::Any,
             dila: false,
         };
-        let cgu = basis.iter().find_map(|id| {
+        // The article the rule is filed under when cited (MSK001: X), else the first cited.
+        let cgu_article = |id: &'static str| {
             let n = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE "))?;
             ROMAN.iter().position(|r| *r == n).map(|k| (k, n))
-        });
+        };
+        let preferred = crate::rules::basis::filed_under(rule);
+        let cgu = basis
+            .iter()
+            .filter_map(cgu_article)
+            .find(|(_, n)| Some(*n) == preferred)
+            .or_else(|| basis.iter().find_map(cgu_article));
         if let Some((k, roman)) = cgu {
             h.article = Article::Cgu(k as u8 + 1);
             // Whose article it is, from the basis cited: also when it is the whole basis, for
@@ -1860,7 +1867,7 @@ adressée].",
         // decision), in article order; within a group, by rule.
         let mut groups: Vec<(Heading, Vec<&Finding>)> = Vec::new();
         for &f in &in_p {
-            let heading = Heading::of(report.basis(f));
+            let heading = Heading::of(f.rule, report.basis(f));
             match groups.iter_mut().find(|(h, _)| *h == heading) {
                 Some((_, of_heading)) => of_heading.push(f),
                 None => groups.push((heading, vec![f])),
@@ -2029,17 +2036,19 @@ mod tests {
         }
     }
 
-    // Worked out from the registry's bases (SPEC §2): the first CGU article cited, else the
-    // DILA notice, else the first statute; the CGU named are those that apply.
+    // Worked out from the registry's bases (SPEC §2): the article the rule is filed under when
+    // cited (MSK001: X, the clause on lifting occultations, for every producer), else the first
+    // CGU article cited, else the DILA notice, else the first statute; the CGU named are those
+    // that apply.
     #[test]
     fn headings_name_the_conditions_of_the_findings_decisions() {
         use Producer::*;
         let h = |rule, producers: &[Producer]| {
-            Heading::of(Basis::of(rule, producers.iter().copied())).text()
+            Heading::of(rule, Basis::of(rule, producers.iter().copied())).text()
         };
         assert_eq!(
             h(Rule::MSK001, &[CourDeCassation]),
-            "Article VII des CGU de la Cour de cassation — Protection des données à caractère personnel"
+            "Article X des CGU de la Cour de cassation — Traitement des demandes d'occultation ou de levée d'occultation"
         );
         assert_eq!(
             h(Rule::MSK001, &[Jade]),
@@ -2062,8 +2071,8 @@ mod tests {
         // CE V, DILA, CRPA L.322-1).
         assert_eq!(
             h(Rule::MSK001, &[]),
-            "Article VII des CGU de la Cour de cassation — Protection des données à caractère \
-             personnel"
+            "Article X des CGU de la Cour de cassation et du Conseil d'État — Traitement des \
+             demandes d'occultation ou de levée d'occultation"
         );
         assert_eq!(
             h(Rule::FRE004, &[]),
@@ -2115,17 +2124,17 @@ mod tests {
         // Ordered by article, then the Cour de cassation's, the Conseil d'État's, both. INT004 on
         // an unmatched record cites its whole basis, CE V: filed with the Conseil d'État's.
         let mut order = [
-            Heading::of(Basis::of(Rule::INT004, None)),
-            Heading::of(Basis::of(Rule::ATT001, None)),
-            Heading::of(Basis::of(Rule::ATT001, Some(Legifrance))),
-            Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat))),
-            Heading::of(Basis::of(Rule::FRE001, Some(Legifrance))),
-            Heading::of(Basis::of(Rule::FRE001, Some(CourDeCassation))),
+            Heading::of(Rule::INT004, Basis::of(Rule::INT004, None)),
+            Heading::of(Rule::ATT001, Basis::of(Rule::ATT001, None)),
+            Heading::of(Rule::ATT001, Basis::of(Rule::ATT001, Some(Legifrance))),
+            Heading::of(Rule::FRE005, Basis::of(Rule::FRE005, Some(ConseilEtat))),
+            Heading::of(Rule::FRE001, Basis::of(Rule::FRE001, Some(Legifrance))),
+            Heading::of(Rule::FRE001, Basis::of(Rule::FRE001, Some(CourDeCassation))),
         ];
         order.sort();
         assert_eq!(
-            Heading::of(Basis::of(Rule::INT004, None)),
-            Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat)))
+            Heading::of(Rule::INT004, Basis::of(Rule::INT004, None)),
+            Heading::of(Rule::FRE005, Basis::of(Rule::FRE005, Some(ConseilEtat)))
         );
         let texts: Vec<String> = order.iter().map(|h| h.text()).collect();
         assert_eq!(
