@@ -544,17 +544,18 @@ fn notice_states_breaches_deadline_and_consequences() {
     // The headings say what each section holds, « autres » after the graver breaches; a note
     // under each names the interruption for the Cour de cassation's decisions, and sends the
     // others to the consequences their own conditions provide (section 5: after the three
-    // categories and the deadline).
+    // categories and the deadline); in the singular for the one grave breach, of a record that
+    // matched no decision.
     let others = "(CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir la section 5, « Conséquences »).\n\n### ";
     let perm = text
-        .find(&format!("## 1. Manquements graves ou réitérés (1 constat)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation sont susceptibles de justifier une interruption définitive de la mise à disposition des données {others}"))
+        .find("## 1. Manquements graves ou réitérés (1 constat)\n\nSi ce manquement concerne une décision issue de l'open data de la Cour de cassation, il est susceptible de justifier une interruption définitive de la mise à disposition des données (CGU de la Cour de cassation, art. XII) ; sinon, ses conséquences sont celles que prévoient les conditions de réutilisation applicables à la décision en cause (voir la section 5, « Conséquences »).\n\n### ")
         .expect(&text);
     let temp = text
         .find(&format!("## 2. Autres manquements (3 constats)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation peuvent justifier une interruption temporaire de la mise à disposition des données jusqu'à leur résolution {others}"))
         .expect(&text);
     assert!(text.contains("\n## 5. Conséquences\n"), "{text}");
     let obs = text
-        .find("## 3. Observations (sans sanction) (1 constat)")
+        .find("## 3. Observations sans sanction (1 constat)")
         .unwrap();
     assert!(perm < temp && temp < obs);
     // Grouped by the CGU article the rules enforce first, with each rule's full basis; the
@@ -634,7 +635,7 @@ fn notice_for_a_compliant_corpus_is_short() {
     assert!(!text.contains("Mise en demeure"));
     assert!(!text.contains("vous imposent notamment"));
     assert!(!text.contains("Interrompre définitivement"));
-    assert!(text.contains("## 1. Observations (sans sanction) (2 constats)"));
+    assert!(text.contains("## 1. Observations sans sanction (2 constats)"));
     assert!(!text.contains("n'a pu être comparé"));
     // Texts that could not be compared (the reference changed during the audit) are told, in
     // the notice and in the text summary: "no breach" covers only what was compared.

@@ -338,11 +338,17 @@ fn list(m: &mut String, items: &[String]) {
 }
 
 /// The sanctions of the CRPA, which `statute` makes apply to the reuse of the decisions.
-fn crpa_sanctions(statute: &str) -> String {
+/// `several`: whether the letter finds more than one breach.
+fn crpa_sanctions(statute: &str, several: bool) -> String {
     format!(
-        "Les manquements constatés peuvent en outre vous exposer aux sanctions prévues à l'article \
+        "{} en outre vous exposer aux sanctions prévues à l'article \
 L. 326-1 du code des relations entre le public et l'administration, applicable à la réutilisation de \
-ces décisions en vertu de {statute}.\n\n"
+ces décisions en vertu de {statute}.\n\n",
+        if several {
+            "Les manquements constatés peuvent"
+        } else {
+            "Le manquement constaté peut"
+        }
     )
 }
 
@@ -350,7 +356,8 @@ ces décisions en vertu de {statute}.\n\n"
 /// provide (`regimes`, [`Regimes::resolved`]), quoted word for word, each attributed to the
 /// decisions it covers. Only the Cour de cassation's CGU provide the interruption of the
 /// provision of data; the Conseil d'État's CGU and the DILA notice are quoted for theirs.
-fn consequences(regimes: Regimes, n: usize) -> String {
+/// `several`: whether the letter finds more than one breach.
+fn consequences(regimes: Regimes, n: usize, several: bool) -> String {
     let mut parts: Vec<(&str, &str, String)> = Vec::new();
     if regimes.cc {
         parts.push((
@@ -371,7 +378,8 @@ cassation, {CC_XII}"
 d'État : {CE_XII}\n\n{}",
                 crpa_sanctions(
                     "l'article L. 10 du code de justice administrative (CGU du Conseil d'État, \
-article V)"
+article V)",
+                    several
                 )
             ),
         ));
@@ -385,7 +393,10 @@ article V)"
 disponibles sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat \
 s'engage » à respecter l'intégrité des données et à indiquer leur source et la date de leur dernière \
 mise à jour. {}",
-                crpa_sanctions("l'article L. 111-13 du code de l'organisation judiciaire")
+                crpa_sanctions(
+                    "l'article L. 111-13 du code de l'organisation judiciaire",
+                    several
+                )
             ),
         ));
     }
@@ -551,6 +562,64 @@ fn settled_since(previous: Option<&super::PreviousAudit>, day: Option<&str>) -> 
             number(n),
             number(gone)
         ),
+    }
+}
+
+/// A number in French words, as a sentence opens with it (`Deux`, `Vingt et un`,
+/// `Quatre-vingts`), capitalised, traditional spelling; `None` above [`IN_WORDS`], where the
+/// sentence is turned so as not to open with a figure ([`opening_count`]).
+fn in_words(n: u64) -> Option<String> {
+    const UNITS: [&str; 17] = [
+        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    ];
+    const TENS: [&str; 6] = ["", "dix", "vingt", "trente", "quarante", "cinquante"];
+    fn below_100(n: u64) -> String {
+        match n {
+            0..=16 => UNITS[n as usize].to_string(),
+            17..=19 => format!("dix-{}", UNITS[n as usize - 10]),
+            20..=59 => {
+                let (t, u) = (TENS[(n / 10) as usize], n % 10);
+                match u {
+                    0 => t.to_string(),
+                    1 => format!("{t} et un"),
+                    _ => format!("{t}-{}", UNITS[u as usize]),
+                }
+            }
+            60..=79 => match n - 60 {
+                0 => "soixante".to_string(),
+                1 => "soixante et un".to_string(),
+                11 => "soixante et onze".to_string(),
+                r => format!("soixante-{}", below_100(r)),
+            },
+            80 => "quatre-vingts".to_string(),
+            _ => format!("quatre-vingt-{}", below_100(n - 80)),
+        }
+    }
+    if n == 0 || n > IN_WORDS {
+        return None;
+    }
+    let w = if n == 100 {
+        "cent".to_string()
+    } else {
+        below_100(n)
+    };
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// The largest count a sentence opens with in words ([`in_words`]).
+const IN_WORDS: u64 = 100;
+
+/// A count of `n` (more than one) opening a sentence, followed by `rest`: in words up to
+/// [`IN_WORDS`] (`Deux constats acceptés`), French typography writing no figure at the start of
+/// a sentence; above, turned so that a figure does not open it (`Au total, 150 constats
+/// acceptés`).
+fn opening_count(n: u64, rest: &str) -> String {
+    match in_words(n) {
+        Some(w) => format!("{w} {rest}"),
+        None => format!("Au total, {} {rest}", number(n)),
     }
 }
 
@@ -737,7 +806,7 @@ fn penalty_heading(p: Penalty, regimes: Regimes, after_graver: bool) -> &'static
         }
         Penalty::Temporary if after_graver => "Autres manquements",
         Penalty::Temporary => "Manquements constatés",
-        Penalty::None => "Observations (sans sanction)",
+        Penalty::None => "Observations sans sanction",
     }
 }
 
@@ -746,27 +815,74 @@ fn penalty_heading(p: Penalty, regimes: Regimes, after_graver: bool) -> &'static
 /// provide for its decisions, and for the others, the consequences their own conditions provide
 /// (the Conseil d'État's CGU and the DILA notice provide no interruption), which section
 /// `consequences` quotes. `None` when the heading says it all.
-fn remedy_note(p: Penalty, regimes: Regimes, consequences: usize) -> Option<String> {
+fn remedy_note(
+    p: Penalty,
+    regimes: Regimes,
+    consequences: usize,
+    concerned: Concerned,
+) -> Option<String> {
     if !regimes.interruption() || regimes.interruption_only() {
         return None;
     }
-    let cc = match p {
-        Penalty::Permanent => {
+    let see = format!("(voir la section {consequences}, « Conséquences »)");
+    let (many, one) = match p {
+        Penalty::Permanent => (
             "sont susceptibles de justifier une interruption définitive de la mise à disposition \
-             des données"
-        }
-        Penalty::Temporary => {
+             des données",
+            "est susceptible de justifier une interruption définitive de la mise à disposition \
+             des données",
+        ),
+        Penalty::Temporary => (
             "peuvent justifier une interruption temporaire de la mise à disposition des données \
-             jusqu'à leur résolution"
-        }
+             jusqu'à leur résolution",
+            "peut justifier une interruption temporaire de la mise à disposition des données \
+             jusqu'à sa résolution",
+        ),
         Penalty::None => return None,
     };
-    Some(format!(
-        "Ceux de ces manquements qui concernent des décisions issues de l'open data de la Cour de \
-         cassation {cc} (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont \
-         celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir \
-         la section {consequences}, « Conséquences »).\n\n"
-    ))
+    Some(match concerned {
+        Concerned::Several => format!(
+            "Ceux de ces manquements qui concernent des décisions issues de l'open data de la Cour \
+             de cassation {many} (CGU de la Cour de cassation, art. XII) ; les conséquences des \
+             autres sont celles que prévoient les conditions de réutilisation applicables à leurs \
+             décisions {see}.\n\n"
+        ),
+        // A record that matched no decision: whose it is, the letter cannot tell.
+        Concerned::OneRecord => format!(
+            "Si ce manquement concerne une décision issue de l'open data de la Cour de cassation, \
+             il {one} (CGU de la Cour de cassation, art. XII) ; sinon, ses conséquences sont \
+             celles que prévoient les conditions de réutilisation applicables à la décision en \
+             cause {see}.\n\n"
+        ),
+        // The corpus as a whole, whose decisions come from several producers.
+        Concerned::WholeBase => format!(
+            "En tant qu'il concerne des décisions issues de l'open data de la Cour de cassation, ce \
+             manquement {one} (CGU de la Cour de cassation, art. XII) ; en tant qu'il concerne \
+             d'autres décisions, ses conséquences sont celles que prévoient les conditions de \
+             réutilisation applicables à celles-ci {see}.\n\n"
+        ),
+    })
+}
+
+/// What the breaches of a penalty category are, for [`remedy_note`]'s agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Concerned {
+    /// Several breaches.
+    Several,
+    /// One breach, of a record (one whose producer is not known: it matched no decision).
+    OneRecord,
+    /// One breach of the corpus as a whole, whose decisions come from several producers.
+    WholeBase,
+}
+
+impl Concerned {
+    fn of(in_p: &[&Finding]) -> Concerned {
+        match in_p {
+            [f] if f.record.is_some() => Concerned::OneRecord,
+            [_] => Concerned::WholeBase,
+            _ => Concerned::Several,
+        }
+    }
 }
 
 /// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`]; for
@@ -1196,7 +1312,7 @@ fn french_moment(m: crate::ident::Moment) -> String {
             format!(
                 "le {} à {} (heure de Paris)",
                 crate::ident::french_date(paris.date()),
-                paris.strftime("%H h %M")
+                paris.strftime("%-H h %M")
             )
         }
     }
@@ -1307,6 +1423,20 @@ fn reference_value(field: &str, value: &str) -> String {
     verbatim(value)
 }
 
+/// A corpus file as a letter to the reuser names it: as given when relative
+/// (`exports/corpus.jsonl`), by its base name when absolute (`/srv/audit/corpus.jsonl` →
+/// `corpus.jsonl`): the auditor's own directories are no concern of the addressee's, and the
+/// JSON report keeps the path as given.
+fn file_for_letter(file: &str) -> std::borrow::Cow<'_, str> {
+    let path = std::path::Path::new(file);
+    if path.has_root() || path.is_absolute() {
+        if let Some(name) = path.file_name() {
+            return name.to_string_lossy();
+        }
+    }
+    std::borrow::Cow::Borrowed(file)
+}
+
 /// The line of an example; and whether it quotes personal data (redacted unless `reveal`).
 /// `previous`: the day of the earlier audit (`--previous`), for a breach found again.
 fn example_line(
@@ -1325,13 +1455,13 @@ fn example_line(
                 }
                 None => s.push_str("enregistrement illisible"),
             }
-            if let Some(url) = &r.url {
+            if let Some(url) = r.url.as_deref().filter(|u| !u.trim().is_empty()) {
                 let _ = write!(s, " ({})", verbatim(url));
             }
             let file = report
                 .files
                 .get(r.file_index as usize)
-                .map(|f| verbatim(f))
+                .map(|f| verbatim(&file_for_letter(f)))
                 .unwrap_or_default();
             let _ = write!(s, ", {file} ligne {}", r.line);
         }
@@ -1519,7 +1649,11 @@ fn audit_scope(m: &mut String, a: &AuditInfo, date: &str) {
         "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
 source officielle",
         plural(a.records as usize, "enregistrement", "enregistrements"),
-        number(a.matched_records),
+        if a.matched_records == 0 {
+            "aucun".to_string()
+        } else {
+            number(a.matched_records)
+        },
         if a.matched_records > 1 { "s" } else { "" },
     );
     if a.unreadable_records > 0 {
@@ -1721,15 +1855,27 @@ réutilisation qui vous sont applicables.\n\n",
         // Said above: nothing examined, nothing found.
     } else if breaches == 0 {
         // The interruption is the Cour de cassation's remedy: named only where its CGU apply.
+        // The findings accepted at review are set aside in the verdict itself, which would
+        // otherwise say the audit found nothing and then that it found them.
+        let aside = match accepted {
+            0 => String::new(),
+            1 => ", en dehors d'un constat accepté lors de la revue de l'audit,".to_string(),
+            n => format!(
+                ", en dehors de {} constats acceptés lors de la revue de l'audit,",
+                number(n as u64)
+            ),
+        };
         if !conditions.known() || conditions.cc > 0 {
-            m.push_str(
-                " Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible \
-de justifier une interruption de la mise à disposition des données.",
+            let _ = write!(
+                m,
+                " Il n'a relevé{aside} aucun manquement aux conditions générales d'utilisation \
+susceptible de justifier une interruption de la mise à disposition des données.",
             );
         } else {
-            m.push_str(
-                " Il n'a relevé aucun manquement aux conditions de réutilisation qui vous sont \
-applicables.",
+            let _ = write!(
+                m,
+                " Il n'a relevé{aside} aucun manquement aux conditions de réutilisation qui vous \
+sont applicables.",
             );
         }
         m.push_str(&source_defects_sentence(&at_source, false, defects_section));
@@ -1806,9 +1952,9 @@ applicables.",
                 " {} {when} [préciser, le cas échéant, la date de la mise en demeure alors \
 adressée].",
                 if repeated > 1 {
-                    format!(
-                        "{} de ces manquements avaient déjà été relevés",
-                        number(repeated as u64)
+                    opening_count(
+                        repeated as u64,
+                        "de ces manquements avaient déjà été relevés",
                     )
                 } else if breaches > 1 {
                     "Un de ces manquements avait déjà été relevé".to_string()
@@ -1859,7 +2005,9 @@ adressée].",
             "## {section}. {heading} ({})\n",
             plural(in_p.len(), "constat", "constats")
         );
-        if !nothing_read && let Some(note) = remedy_note(p, regimes, consequences_section) {
+        if !nothing_read
+            && let Some(note) = remedy_note(p, regimes, consequences_section, Concerned::of(&in_p))
+        {
             body.push_str(&note);
         }
         // Groups of findings by the article they primarily breach among the conditions that
@@ -1913,12 +2061,13 @@ première lettre est conservée, et aucun de leurs chiffres.\n\n"
         });
     }
     m.push_str(&body);
-    if accepted > 0 {
+    // Said in the verdict when the audit found no other breach.
+    if accepted > 0 && (breaches > 0 || nothing_read) {
         let _ = writeln!(
             m,
             "{} lors de la revue de l'audit {} pas repris dans la présente.\n",
             if accepted > 1 {
-                format!("{} constats acceptés", number(accepted as u64))
+                opening_count(accepted as u64, "constats acceptés")
             } else {
                 "Un constat accepté".to_string()
             },
@@ -1936,7 +2085,7 @@ première lettre est conservée, et aucun de leurs chiffres.\n\n"
         let _ = writeln!(m, "## {}. Délai\n", section + 1);
         let _ = writeln!(
             m,
-            "En conséquence, nous vous mettons en demeure de remédier {} dans un délai de {} à \
+            "En conséquence, nous vous mettons en demeure de remédier {} dans un délai {} à \
 compter de la réception de la présente, et de nous faire connaître dans ce même délai les mesures \
 prises.\n",
             if breaches > 1 {
@@ -1944,9 +2093,13 @@ prises.\n",
             } else {
                 "à ce manquement"
             },
-            plural(days as usize, "jour", "jours")
+            if days == 1 {
+                "d'un jour".to_string()
+            } else {
+                format!("de {} jours", number(days as u64))
+            }
         );
-        m.push_str(&consequences(regimes, section + 2));
+        m.push_str(&consequences(regimes, section + 2, breaches > 1));
         section += 2;
     }
     if !at_source.is_empty() {
@@ -2023,6 +2176,39 @@ l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de c
 mod tests {
     use super::*;
     use crate::model::Newest;
+
+    // French numbers in words, traditional spelling (hand-written): a sentence opens with them
+    // up to a hundred, and is turned above.
+    #[test]
+    fn a_sentence_opens_with_a_number_in_words() {
+        let w = |n| in_words(n).unwrap();
+        assert_eq!(w(1), "Un");
+        assert_eq!(w(2), "Deux");
+        assert_eq!(w(16), "Seize");
+        assert_eq!(w(17), "Dix-sept");
+        assert_eq!(w(21), "Vingt et un");
+        assert_eq!(w(32), "Trente-deux");
+        assert_eq!(w(60), "Soixante");
+        assert_eq!(w(61), "Soixante et un");
+        assert_eq!(w(70), "Soixante-dix");
+        assert_eq!(w(71), "Soixante et onze");
+        assert_eq!(w(77), "Soixante-dix-sept");
+        assert_eq!(w(80), "Quatre-vingts");
+        assert_eq!(w(81), "Quatre-vingt-un");
+        assert_eq!(w(91), "Quatre-vingt-onze");
+        assert_eq!(w(99), "Quatre-vingt-dix-neuf");
+        assert_eq!(w(100), "Cent");
+        assert_eq!(in_words(0), None);
+        assert_eq!(in_words(101), None);
+        assert_eq!(
+            opening_count(3, "de ces manquements avaient déjà été relevés"),
+            "Trois de ces manquements avaient déjà été relevés"
+        );
+        assert_eq!(
+            opening_count(1500, "constats acceptés"),
+            "Au total, 1\u{202f}500 constats acceptés"
+        );
+    }
 
     #[test]
     fn every_statute_a_basis_cites_has_a_heading() {
@@ -2594,6 +2780,7 @@ mod tests {
                 unknown: false,
             },
             5,
+            true,
         );
         assert!(c.contains("l'article XII des conditions générales d'utilisation de la Cour de cassation, « outre"), "{c}");
         assert!(c.contains(CE_XII), "{c}");
@@ -2639,7 +2826,7 @@ mod tests {
             );
             assert_eq!(
                 penalty_heading(Penalty::None, cc, after_graver),
-                "Observations (sans sanction)"
+                "Observations sans sanction"
             );
         }
         for regimes in [dila.union(ce), cc.union(dila), cc.union(ce), ce] {
@@ -2655,7 +2842,7 @@ mod tests {
         // The interruption, for the Cour de cassation's decisions among others; the others'
         // consequences are those of their conditions, which section 5 quotes.
         assert_eq!(
-            remedy_note(Penalty::Temporary, cc.union(ce), 5).as_deref(),
+            remedy_note(Penalty::Temporary, cc.union(ce), 5, Concerned::Several).as_deref(),
             Some(
                 "Ceux de ces manquements qui concernent des décisions issues de l'open data de la \
                  Cour de cassation peuvent justifier une interruption temporaire de la mise à \
@@ -2665,17 +2852,55 @@ mod tests {
                  Conséquences »).\n\n"
             )
         );
-        let permanent = remedy_note(Penalty::Permanent, cc.union(dila), 4).unwrap();
+        let permanent =
+            remedy_note(Penalty::Permanent, cc.union(dila), 4, Concerned::Several).unwrap();
         assert!(
             permanent.contains("Cour de cassation sont susceptibles de justifier une interruption définitive de la mise à disposition des données (CGU de la Cour de cassation, art. XII)"),
             "{permanent}"
         );
         assert!(permanent.contains("(voir la section 4, « Conséquences »)"));
+        // One breach (a corpus-level one, about the decisions of both): in the singular.
+        assert_eq!(
+            remedy_note(Penalty::Temporary, cc.union(ce), 3, Concerned::WholeBase).as_deref(),
+            Some(
+                "En tant qu'il concerne des décisions issues de l'open data de la Cour de \
+                 cassation, ce manquement peut justifier une interruption temporaire de la mise à \
+                 disposition des données jusqu'à sa résolution (CGU de la Cour de cassation, art. \
+                 XII) ; en tant qu'il concerne d'autres décisions, ses conséquences sont celles \
+                 que prévoient les conditions de réutilisation applicables à celles-ci (voir la \
+                 section 3, « Conséquences »).\n\n"
+            )
+        );
+        assert!(
+            remedy_note(Penalty::Permanent, cc.union(ce), 3, Concerned::WholeBase)
+                .unwrap()
+                .contains("ce manquement est susceptible de justifier une interruption définitive")
+        );
+        // One breach of a record that matched no decision: whose it is, not known.
+        assert_eq!(
+            remedy_note(Penalty::Permanent, cc.union(ce), 5, Concerned::OneRecord).as_deref(),
+            Some(
+                "Si ce manquement concerne une décision issue de l'open data de la Cour de \
+                 cassation, il est susceptible de justifier une interruption définitive de la mise \
+                 à disposition des données (CGU de la Cour de cassation, art. XII) ; sinon, ses \
+                 conséquences sont celles que prévoient les conditions de réutilisation \
+                 applicables à la décision en cause (voir la section 5, « Conséquences »).\n\n"
+            )
+        );
         // Where the heading says it all, or the interruption answers none of the breaches, or
         // the findings carry no penalty: no note.
-        assert_eq!(remedy_note(Penalty::Temporary, cc, 5), None);
-        assert_eq!(remedy_note(Penalty::Temporary, ce.union(dila), 5), None);
-        assert_eq!(remedy_note(Penalty::None, cc.union(ce), 5), None);
+        assert_eq!(
+            remedy_note(Penalty::Temporary, cc, 5, Concerned::Several),
+            None
+        );
+        assert_eq!(
+            remedy_note(Penalty::Temporary, ce.union(dila), 5, Concerned::Several),
+            None
+        );
+        assert_eq!(
+            remedy_note(Penalty::None, cc.union(ce), 5, Concerned::Several),
+            None
+        );
         // Nothing matched: the letter names both CGU, and so both remedies.
         let unknown = Regimes::of_producer(None);
         assert_eq!(unknown.resolved(Conditions::default()), cc.union(ce));
@@ -2756,7 +2981,7 @@ mod tests {
         assert_eq!(
             freshness_dates(&newest(1)).as_deref(),
             Some(
-                "dernière mise à jour de la base le 11 novembre 2026 à 00 h 30 (heure de Paris), \
+                "dernière mise à jour de la base le 11 novembre 2026 à 0 h 30 (heure de Paris), \
                  1 heure avant la date de l'audit (1 enregistrement daté d'après la date de \
                  l'audit non pris en compte)"
             )
