@@ -201,3 +201,29 @@ fn all_findings_accepted_no_contradiction() {
         "{text}"
     );
 }
+
+// A record's url is an autolink, `<https://…>`: no backslash escape inside it (which
+// renderers that link bare URLs would put in the address), and what an autolink cannot hold
+// percent-encoded; `)`, `]`, `*`, `_` and a backtick, inside it, open nothing.
+#[test]
+fn urls_are_autolinks_to_the_address_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plain = cc_record("r-1");
+    plain["url"] = json!("https://www.exemple.fr/decisions/cass_2023_10");
+    plain.as_object_mut().unwrap().remove("attribution");
+    let mut hostile = cc_record("r-2");
+    hostile["url"] = json!("https://x.fr/a)b](javascript:alert(1))*c*_d_`e`<img src=x>f g");
+    hostile.as_object_mut().unwrap().remove("attribution");
+    let corpus = write_corpus(dir.path(), "corpus.jsonl", &[plain, hostile]);
+    let text = notice(&corpus, &references(dir.path()), &[]);
+    assert!(
+        text.contains("    - enregistrement « r-1 » (<https://www.exemple.fr/decisions/cass_2023_10>), corpus.jsonl ligne 1 — "),
+        "{text}"
+    );
+    assert!(
+        text.contains("    - enregistrement « r-2 » (<https://x.fr/a)b](javascript:alert(1))*c*_d_`e`%3Cimg%20src=x%3Ef%20g>), corpus.jsonl ligne 2 — "),
+        "{text}"
+    );
+    assert!(!text.contains("cass\\_"), "{text}");
+    assert!(!text.contains("<img"), "{text}");
+}

@@ -485,7 +485,7 @@ fn notice_typography() {
         format!("**Destinataire{N}:** [Réutilisateur"),
         "Madame, Monsieur,\n".to_string(),
         // The record's id and URL as given, in guillemets spaced as French wants.
-        format!("- enregistrement «{N}r : 0{N}» (https://juris.example/d/r0), "),
+        format!("- enregistrement «{N}r : 0{N}» (<https://juris.example/d/r0>), "),
         // ATT001 quotes the attribution as the record shows it.
         format!("— extrait{N}: «{N}Source : nos services ; voir « ici » !{N}»"),
         format!("(fondement{N}: notice de la DILA{N}; art. L. 322-1 du code"),

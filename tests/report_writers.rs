@@ -591,7 +591,7 @@ fn notice_states_breaches_deadline_and_consequences() {
     }
     assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
     assert!(text.contains(
-        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 — champ « text » (texte de la décision) — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"
+        "    - enregistrement « r-17 » (<https://juris.example/d/r-17>), corpus.jsonl ligne 17 — champ « text » (texte de la décision) — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"
     ));
     // The engine's English messages stay out of the French letter.
     assert!(!text.contains("pseudonymised name"));
@@ -900,7 +900,7 @@ fn notice_lists_the_defects_of_the_source_apart_from_the_breaches() {
     // Its own section, after the deadline (4) and the consequences (5), with the example
     // marked, then where to report it.
     let section = one
-        .find("\n## 6. Défauts d'occultation de la source : occultation provisoire et signalement (1 constat)\n\nLa source a elle-même laissé en clair, dans les décisions qu'elle diffuse, les données à caractère personnel relevées ci-après, et votre base les reproduit telles quelles. Ce défaut d'occultation est celui de la source : il n'est pas retenu contre vous comme un manquement. Ces données n'en demeurent pas moins exposées dans votre publication : nous vous demandons de les occulter sans délai, à titre provisoire, dans l'attente de la modification de la décision à la source et de la mise à jour de votre base, et de signaler ces défauts à l'adresse indiquée ci-après.\n\n- **MSK004** — nom d'une personne physique, partie ou tiers, diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; CGU de la Cour de cassation, art. IX ; CGU du Conseil d'État, art. IX) ; exemples :\n    - enregistrement « r-30 » (https://juris.example/d/r-30), corpus.jsonl ligne 30 — défaut d'occultation de la source\n\nTout défaut d'occultation")
+        .find("\n## 6. Défauts d'occultation de la source : occultation provisoire et signalement (1 constat)\n\nLa source a elle-même laissé en clair, dans les décisions qu'elle diffuse, les données à caractère personnel relevées ci-après, et votre base les reproduit telles quelles. Ce défaut d'occultation est celui de la source : il n'est pas retenu contre vous comme un manquement. Ces données n'en demeurent pas moins exposées dans votre publication : nous vous demandons de les occulter sans délai, à titre provisoire, dans l'attente de la modification de la décision à la source et de la mise à jour de votre base, et de signaler ces défauts à l'adresse indiquée ci-après.\n\n- **MSK004** — nom d'une personne physique, partie ou tiers, diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; CGU de la Cour de cassation, art. IX ; CGU du Conseil d'État, art. IX) ; exemples :\n    - enregistrement « r-30 » (<https://juris.example/d/r-30>), corpus.jsonl ligne 30 — défaut d'occultation de la source\n\nTout défaut d'occultation")
         .expect(&one);
     assert!(one.find("\n## 5. Conséquences\n").unwrap() < section);
     assert!(!one.contains("Signalement des défauts d'occultation"));
@@ -1082,11 +1082,11 @@ fn notice_examples_come_from_distinct_records_first_and_name_the_identifier() {
     assert_eq!(
         lines,
         [
-            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : numéro de sécurité sociale (NIR)",
-            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : IBAN",
-            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : numéro de téléphone",
-            "    - enregistrement « r-51 » (https://juris.example/d/r-51), corpus.jsonl ligne 51 — identifiant : date de naissance",
-            "    - enregistrement « r-52 » (https://juris.example/d/r-52), corpus.jsonl ligne 52 — identifiant : numéro de téléphone",
+            "    - enregistrement « r-50 » (<https://juris.example/d/r-50>), corpus.jsonl ligne 50 — identifiant : numéro de sécurité sociale (NIR)",
+            "    - enregistrement « r-50 » (<https://juris.example/d/r-50>), corpus.jsonl ligne 50 — identifiant : IBAN",
+            "    - enregistrement « r-50 » (<https://juris.example/d/r-50>), corpus.jsonl ligne 50 — identifiant : numéro de téléphone",
+            "    - enregistrement « r-51 » (<https://juris.example/d/r-51>), corpus.jsonl ligne 51 — identifiant : date de naissance",
+            "    - enregistrement « r-52 » (<https://juris.example/d/r-52>), corpus.jsonl ligne 52 — identifiant : numéro de téléphone",
             "    - … et 2 autres ; la liste complète figure dans le rapport d'audit joint.",
         ]
     );
@@ -1120,5 +1120,5 @@ fn notice_examples_of_freshness_show_their_dates() {
     // 14:30 UTC is 15:30 in Paris in November (UTC+1); 2026-11-22T12:00Z less 2026-11-10T14:30Z
     // is 11 days 21.5 hours, 285 hours and 30 minutes.
     assert!(text.contains("    - ensemble de la base — dernière mise à jour de la base le 10 novembre 2026 à 15 h 30 (heure de Paris), 285 heures et 30 minutes avant la date de l'audit (2 enregistrements datés d'après la date de l'audit non pris en compte)\n"), "{text}");
-    assert!(text.contains("    - enregistrement « r-60 » (https://juris.example/d/r-60), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement, le 2 octobre 2026\n"), "{text}");
+    assert!(text.contains("    - enregistrement « r-60 » (<https://juris.example/d/r-60>), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement, le 2 octobre 2026\n"), "{text}");
 }

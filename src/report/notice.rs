@@ -480,6 +480,41 @@ fn verbatim(s: &str) -> String {
     format!("{VERBATIM}{}{VERBATIM_END}", escape_markdown(&s))
 }
 
+/// A record's url for the letter. An `http` or `https` one as a Markdown autolink
+/// (`<https://…>`), inside which no Markdown is read (backslash escapes included), so that every
+/// renderer, those that also link bare URLs (GFM, markdown-it's linkify) among them, links to
+/// the address itself, not to one with the backslashes of [`escape_markdown`] in it; what an
+/// autolink cannot hold (`<`, `>`, spaces, control characters), and every other character
+/// outside printable ASCII, percent-encoded as UTF-8, which names the same address. Any other
+/// url (no scheme, another one) is quoted as text ([`verbatim`]): `<…>` without a scheme would
+/// be read as HTML, and a link to `javascript:` is no address to send a reuser to.
+fn link(url: &str) -> String {
+    let url = url.trim();
+    let web = ["http://", "https://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    if !web {
+        return verbatim(url);
+    }
+    let mut out = String::with_capacity(url.len() + 2);
+    out.push(VERBATIM);
+    out.push('<');
+    for c in url.chars() {
+        if c.is_ascii_graphic() && c != '<' && c != '>' {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out.push('>');
+    out.push(VERBATIM_END);
+    out
+}
+
 /// French typography for the letter's own words: a narrow no-break space (U+202F) before
 /// « : ; ! ? » and inside « guillemets », in place of the ordinary space, so that no line
 /// breaks between a word and its punctuation. The text quoted from the inputs ([`verbatim`]) is
@@ -1456,7 +1491,7 @@ fn example_line(
                 None => s.push_str("enregistrement illisible"),
             }
             if let Some(url) = r.url.as_deref().filter(|u| !u.trim().is_empty()) {
-                let _ = write!(s, " ({})", verbatim(url));
+                let _ = write!(s, " ({})", link(url));
             }
             let file = report
                 .files
@@ -2176,6 +2211,35 @@ l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de c
 mod tests {
     use super::*;
     use crate::model::Newest;
+
+    // A record's url: an autolink for http(s), with nothing a renderer would read inside it
+    // and nothing it cannot hold; any other url quoted as escaped text (hand-written).
+    #[test]
+    fn urls_are_autolinks_that_inject_nothing() {
+        let plain = |s: String| s.replace([VERBATIM, VERBATIM_END], "");
+        assert_eq!(
+            plain(link("https://www.exemple.fr/decisions/cass_2023_10")),
+            "<https://www.exemple.fr/decisions/cass_2023_10>"
+        );
+        // `)`, `]`, `*`, `_`, a backtick, `<`, `>`, a space, a line feed, a tab, an accent.
+        assert_eq!(
+            plain(link(
+                "HTTPS://x.fr/a)b](javascript:alert(1))*c*_d_`e`<img src=x>f g\nh\ti/é"
+            )),
+            "<HTTPS://x.fr/a)b](javascript:alert(1))*c*_d_`e`%3Cimg%20src=x%3Ef%20g%0Ah%09i/%C3%A9>"
+        );
+        // No scheme, or another: quoted as text, escaped.
+        assert_eq!(plain(link("www.x.fr/a_b")), "www.x.fr/a\\_b");
+        assert_eq!(
+            plain(link("javascript:alert(1)<b>")),
+            "javascript:alert(1)\\<b\\>"
+        );
+        // French typography leaves the url as it is.
+        assert_eq!(
+            typography(&format!("({})", link("https://x.fr/?q=a ;b"))),
+            "(<https://x.fr/?q=a%20;b>)"
+        );
+    }
 
     // French numbers in words, traditional spelling (hand-written): a sentence opens with them
     // up to a hundred, and is turned above.
