@@ -227,3 +227,62 @@ fn urls_are_autolinks_to_the_address_itself() {
     assert!(!text.contains("cass\\_"), "{text}");
     assert!(!text.contains("<img"), "{text}");
 }
+
+// `--policy` changing the penalty of rules the letter lists, and a finding marked `reviewed`,
+// are said to the signatory in notes to remove before sending; an override of a rule that found
+// nothing, or of a severity only, is not.
+#[test]
+fn policy_overrides_and_reviewed_findings_are_said_to_the_signatory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r1 = cc_record("r-1");
+    r1.as_object_mut().unwrap().remove("attribution");
+    let mut r2 = cc_record("r-2");
+    r2.as_object_mut().unwrap().remove("updated_at");
+    let corpus = write_corpus(dir.path(), "corpus.jsonl", &[r1, r2]);
+    let refs = references(dir.path());
+    let policy = dir.path().join("policy.toml");
+    std::fs::write(
+        &policy,
+        "[rules.ATT001]\npenalty = \"permanent\"\n\n[rules.FRE001]\npenalty = \"none\"\n\n\
+         [rules.PRF002]\npenalty = \"temporary\"\n\n[rules.INT005]\nseverity = \"low\"\n",
+    )
+    .unwrap();
+    let json: Value = serde_json::from_str(&report_of(&corpus, &refs, "json", &[])).unwrap();
+    let fre001: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "FRE001")
+        .collect();
+    assert_eq!(fre001.len(), 1, "{json}");
+    let waivers = dir.path().join("waivers.json");
+    std::fs::write(
+        &waivers,
+        json!({fre001[0]["fingerprint"].as_str().unwrap(): {"status": "reviewed", "note": "vérifié"}})
+            .to_string(),
+    )
+    .unwrap();
+    let text = notice(
+        &corpus,
+        &refs,
+        &[
+            "--policy",
+            policy.to_str().unwrap(),
+            "--waivers",
+            waivers.to_str().unwrap(),
+        ],
+    );
+    assert!(text.contains("\n\n[Note pour le signataire, à retirer avant l'envoi : la politique d'audit appliquée (`--policy`) classe les constats de la règle ATT001 (source des données non mentionnée) parmi les manquements graves ou réitérés au lieu des autres manquements, et ceux de la règle FRE001 (date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit) parmi les observations sans sanction au lieu des autres manquements ; ces classements, qui ne sont pas ceux des règles, sont à justifier.]\n\n[Note pour le signataire, à retirer avant l'envoi : le constat marqué comme examiné (« reviewed ») lors de la revue de l'audit est maintenu dans la présente.]\n\n"), "{text}");
+    assert!(
+        !text.contains("PRF002") && !text.contains("INT005"),
+        "{text}"
+    );
+    // One override: in the singular.
+    std::fs::write(&policy, "[rules.ATT001]\npenalty = \"permanent\"\n").unwrap();
+    let text = notice(&corpus, &refs, &["--policy", policy.to_str().unwrap()]);
+    assert!(text.contains("classe les constats de la règle ATT001 (source des données non mentionnée) parmi les manquements graves ou réitérés au lieu des autres manquements ; ce classement, qui n'est pas celui de la règle, est à justifier.]\n\n"), "{text}");
+    assert!(!text.contains("reviewed"), "{text}");
+    // Without them, no note.
+    let text = notice(&corpus, &refs, &[]);
+    assert!(!text.contains("Note pour le signataire"), "{text}");
+}

@@ -9,7 +9,8 @@
 //! and the letter follows French typography (narrow no-break spaces), the text it quotes from
 //! the corpus excepted.
 //!
-//! Findings an auditor marked `accepted` (waivers) are left out of the notice.
+//! Findings an auditor marked `accepted` (waivers) are left out of the notice; those marked
+//! `reviewed`, and the penalties `--policy` changed, are said in notes for the signatory.
 
 use super::{AuditInfo, Report, WaiverStatus, WriteOptions};
 use crate::model::{Fact, Finding, Producer};
@@ -478,6 +479,92 @@ fn verbatim(s: &str) -> String {
         })
         .collect();
     format!("{VERBATIM}{}{VERBATIM_END}", escape_markdown(&s))
+}
+
+/// The category a penalty puts a breach in, as the letter's headings name them.
+fn penalty_category(p: Penalty) -> &'static str {
+    match p {
+        Penalty::Permanent => "les manquements graves ou réitérés",
+        Penalty::Temporary => "les autres manquements",
+        Penalty::None => "les observations sans sanction",
+    }
+}
+
+/// Notes for the signatory, in brackets, to remove before sending, as the letter's other
+/// placeholders: the penalties `--policy` changed for rules whose findings the letter lists,
+/// which then rest on the auditor's choice rather than on the rule (CC XII reserves the
+/// definitive interruption for a breach « grave ou réitéré »; SPEC §3 has the report record
+/// every override); and the findings marked `reviewed` at review, which are kept (the
+/// `accepted` ones are left out and said so). Empty when there is neither.
+fn notes_for_the_signatory(
+    report: &Report,
+    findings: &[&Finding],
+    at_source: &[&Finding],
+) -> String {
+    let listed = |rule: Rule| findings.iter().chain(at_source).any(|f| f.rule == rule);
+    let mut m = String::new();
+    let changed: Vec<String> = report
+        .audit
+        .policy_overrides
+        .iter()
+        .filter(|o| o.field == "penalty" && o.from != o.to && listed(o.rule))
+        .filter_map(|o| {
+            let (from, to) = (Penalty::parse(&o.from)?, Penalty::parse(&o.to)?);
+            Some(format!(
+                "ceux de la règle {} ({}) parmi {} au lieu {}",
+                o.rule,
+                french_label(o.rule),
+                penalty_category(to),
+                penalty_category(from).replacen("les ", "des ", 1)
+            ))
+        })
+        .collect();
+    if !changed.is_empty() {
+        let _ = writeln!(
+            m,
+            "[Note pour le signataire, à retirer avant l'envoi : la politique d'audit appliquée \
+(`--policy`) classe {} ; {}.]\n",
+            changed
+                .join(", et ")
+                .replacen("ceux de la règle", "les constats de la règle", 1),
+            if changed.len() > 1 {
+                "ces classements, qui ne sont pas ceux des règles, sont à justifier"
+            } else {
+                "ce classement, qui n'est pas celui de la règle, est à justifier"
+            }
+        );
+    }
+    let reviewed = findings
+        .iter()
+        .chain(at_source)
+        .filter(|f| {
+            report
+                .waivers
+                .get(&f.fingerprint())
+                .is_some_and(|w| w.status == WaiverStatus::Reviewed)
+        })
+        .count();
+    if reviewed > 0 {
+        let _ = writeln!(
+            m,
+            "[Note pour le signataire, à retirer avant l'envoi : {} lors de la revue de l'audit \
+{} dans la présente.]\n",
+            if reviewed > 1 {
+                format!(
+                    "les {} constats marqués comme examinés (« reviewed »)",
+                    number(reviewed as u64)
+                )
+            } else {
+                "le constat marqué comme examiné (« reviewed »)".to_string()
+            },
+            if reviewed > 1 {
+                "sont maintenus"
+            } else {
+                "est maintenu"
+            }
+        );
+    }
+    m
 }
 
 /// A record's url for the letter. An `http` or `https` one as a Markdown autolink
@@ -2109,6 +2196,8 @@ première lettre est conservée, et aucun de leurs chiffres.\n\n"
             if accepted > 1 { "ne sont" } else { "n'est" }
         );
     }
+
+    m.push_str(&notes_for_the_signatory(report, &findings, &at_source));
 
     let masking = findings.iter().any(|f| {
         matches!(
