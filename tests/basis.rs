@@ -391,9 +391,7 @@ fn the_demo_notice_files_each_finding_under_its_decisions_conditions() {
     // only of « coupes altérant le sens de l'acte »: an observation, which says so, under the
     // same heading in the observations.
     assert!(!dila.contains("INT004"), "{dila}");
-    let observations = text
-        .find("## 3. Observations (sans sanction)")
-        .expect(&text);
+    let observations = text.find("## 3. Observations sans sanction").expect(&text);
     let int004 = text.find("- **INT004** — extrait sans accès à la version intégrale de la décision ; les conditions applicables à ces décisions ne régissent pas la reproduction d'extraits, mais il vous appartient de veiller à ce que l'extrait n'altère pas la décision ni n'en dénature le sens — 1 constat (fondement : notice de la DILA ; art. L. 322-1 du code des relations entre le public et l'administration) ; exemples :\n    - enregistrement « jp-00000009 »").expect(&text);
     assert!(int004 > observations, "{text}");
     // FRE003, the corpus's: the Cour de cassation's article V, whose 72 hours it applies, told
@@ -553,7 +551,7 @@ fn a_stale_legifrance_corpus_is_observed_not_put_on_notice() {
     assert!(!text.contains("mise en demeure"), "{text}");
     assert!(text.contains("a porté sur 1 enregistrement (1 rapproché d'une décision de la source officielle ; 1 enregistrement dont le texte n'a pu être comparé à celui de la source, car l'enregistrement ne reproduit aucun texte). Il n'a relevé aucun manquement aux conditions de réutilisation qui vous sont applicables."), "{text}");
     let observations = text
-        .find("## 1. Observations (sans sanction) (1 constat)")
+        .find("## 1. Observations sans sanction (1 constat)")
         .expect(&text);
     let fre003 = &text[observations..];
     assert!(fre003.contains("- **FRE003** — base non mise à jour depuis plus de 72 heures, délai maximal entre deux mises à jour que les CGU de la Cour de cassation (art. V) recommandent pour ses décisions ; les conditions applicables à vos décisions ne fixent pas de délai"), "{text}");
@@ -660,7 +658,7 @@ fn integrity_breaches_on_a_judilibre_decision_cite_the_cour_de_cassation_cgu() {
         "{notice}"
     );
     assert!(notice.contains("Il a relevé 11 manquements (tous justifiant une interruption temporaire), concernant 3 enregistrements."), "{notice}");
-    assert!(notice.contains("\n## 2. Observations (sans sanction) (1 constat)\n\n### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (1 constat)\n\n- **INT004** — extrait sans accès à la version intégrale de la décision ; les conditions applicables à ces décisions ne régissent pas la reproduction d'extraits, mais il vous appartient de veiller à ce que l'extrait n'altère pas la décision ni n'en dénature le sens — 1 constat (fondement : CGU de la Cour de cassation, art. V) ; exemples :\n    - enregistrement « excerpt »"), "{notice}");
+    assert!(notice.contains("\n## 2. Observations sans sanction (1 constat)\n\n### Article V des CGU de la Cour de cassation — Étendue du droit à réutilisation et conditions d'exercice (1 constat)\n\n- **INT004** — extrait sans accès à la version intégrale de la décision ; les conditions applicables à ces décisions ne régissent pas la reproduction d'extraits, mais il vous appartient de veiller à ce que l'extrait n'altère pas la décision ni n'en dénature le sens — 1 constat (fondement : CGU de la Cour de cassation, art. V) ; exemples :\n    - enregistrement « excerpt »"), "{notice}");
     assert!(notice.contains("de ne pas altérer les données ni en dénaturer le sens"));
 }
 
@@ -768,7 +766,7 @@ fn masking_a_date_of_birth_the_source_left_in_clear_is_a_provisional_occultation
     let notice = render(&r, Format::Notice);
     assert!(!notice.contains("MSK002"), "{notice}");
     assert!(!notice.contains("1975"), "{notice}");
-    let obs = notice.find("Observations (sans sanction)").expect(&notice);
+    let obs = notice.find("Observations sans sanction").expect(&notice);
     let msk003 = notice
         .find("- **MSK003** — occultation provisoire d'un nom ou d'un identifiant direct laissé en clair à la source (défaut à signaler) — 1 constat (fondement : CGU de la Cour de cassation, art. IX) ; exemples :\n    - enregistrement « masked »")
         .expect(&notice);

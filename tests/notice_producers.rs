@@ -323,7 +323,7 @@ fn a_corpus_matching_nothing_keeps_both_cgu() {
     // The consequences come after the observations (INT007) and the deadline.
     assert!(text.contains(" constats)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation peuvent justifier une interruption temporaire de la mise à disposition des données jusqu'à leur résolution (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir la section 4, « Conséquences »).\n\n### "), "{text}");
     assert!(
-        text.contains("\n## 2. Observations (sans sanction) ("),
+        text.contains("\n## 2. Observations sans sanction ("),
         "{text}"
     );
     assert!(text.contains("\n## 4. Conséquences\n"), "{text}");
@@ -417,7 +417,7 @@ fn the_json_report_records_the_waivers_file_and_reveal() {
     );
     assert!(
         text.contains(
-            "2 constats acceptés lors de la revue de l'audit ne sont pas repris dans la présente."
+            "Deux constats acceptés lors de la revue de l'audit ne sont pas repris dans la présente."
         ),
         "{text}"
     );
@@ -485,7 +485,7 @@ fn notice_typography() {
         format!("**Destinataire{N}:** [Réutilisateur"),
         "Madame, Monsieur,\n".to_string(),
         // The record's id and URL as given, in guillemets spaced as French wants.
-        format!("- enregistrement «{N}r : 0{N}» (https://juris.example/d/r0), "),
+        format!("- enregistrement «{N}r : 0{N}» (<https://juris.example/d/r0>), "),
         // ATT001 quotes the attribution as the record shows it.
         format!("— extrait{N}: «{N}Source : nos services ; voir « ici » !{N}»"),
         format!("(fondement{N}: notice de la DILA{N}; art. L. 322-1 du code"),
@@ -691,5 +691,48 @@ fn every_text_a_notice_founds_a_breach_on_is_in_its_opening_and_consequences() {
         .lines()
         .find(|l| l.contains("enregistrement « jp-00000028 »"))
         .expect(&text);
-    assert!(line.ends_with("assets/demo/corpus.jsonl ligne 29 — champ « decision\\_date » (date de la décision) — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 » — décision de référence : JURITEXT000048242197"), "{line}");
+    // The demo corpus, read by its absolute path, is named by its base name alone.
+    assert!(!text.contains("assets/demo"), "{text}");
+    assert!(line.ends_with("), corpus.jsonl ligne 29 — champ « decision\\_date » (date de la décision) — extrait : « 24 octobre 2023 » — source officielle : « 19 octobre 2023 » — décision de référence : JURITEXT000048242197"), "{line}");
+}
+
+// MSK001 (basis COJ L.111-13, CJA L.10, CC VII, CC X, CE X) is filed under article X, the
+// clause on lifting occultations, whoever produced the decision: a name lifted in a Judilibre
+// decision comes under the Cour de cassation's article X, one in an administrative decision
+// under the Conseil d'État's; CC VII (data protection in general), cited first, heads nothing.
+#[test]
+fn a_lifted_occultation_is_filed_under_article_x_for_every_producer() {
+    let cc: Value =
+        serde_json::from_slice(&std::fs::read(data("judilibre/cc_detail.json")).unwrap()).unwrap();
+    let cc_text = cc["text"].as_str().unwrap();
+    assert!(cc_text.contains("M. O... IIS..."));
+    let ce = vigie::source::xml::parse_xml(
+        &std::fs::read(data("ce/ORTA_2520143_20251205.xml")).unwrap(),
+        vigie::model::Origin::default(),
+    )
+    .unwrap();
+    assert!(ce.text.contains("Mme C... A... B..."));
+    let records = [
+        json!({"id": "cc", "source_id": CC,
+               "text": cc_text.replacen("M. O... IIS...", "M. Olivier Isidore", 1)}),
+        json!({"id": "ce", "source_id": CE,
+               "text": ce.text.replacen("Mme C... A... B...", "Mme Claire Adam-Bernard", 1)}),
+    ];
+    let text = render(&audit_records(&records, &[CC, CE]), Format::Notice);
+    assert!(
+        text.contains("### Article X des CGU de la Cour de cassation — Traitement des demandes d'occultation ou de levée d'occultation (1 constat)\n\n- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; CGU de la Cour de cassation, art. VII et X) ; exemples :"),
+        "{text}"
+    );
+    assert!(
+        text.contains("### Article X des CGU du Conseil d'État — Traitement des demandes d'occultation ou de levée d'occultation (1 constat)\n\n- **MSK001** — occultation levée : élément pseudonymisé à la source diffusé en clair — 1 constat (fondement : art. L. 10 du code de justice administrative ; CGU du Conseil d'État, art. X) ; exemples :"),
+        "{text}"
+    );
+    assert!(!text.contains("### Article VII"), "{text}");
+    // The Cour de cassation's decision alone: its article X.
+    let text = render(&audit_records(&records[..1], &[CC]), Format::Notice);
+    assert!(
+        text.contains("### Article X des CGU de la Cour de cassation — Traitement des demandes d'occultation ou de levée d'occultation (1 constat)\n\n- **MSK001**"),
+        "{text}"
+    );
+    assert!(!text.contains("### Article VII"), "{text}");
 }

@@ -499,14 +499,14 @@ fn the_notice_dates_repeated_breaches_by_the_previous_audit() {
     // Six breaches found again (INT005, ATT001, FRE001 on r0 and on r1), INT007 an observation.
     assert!(
         text.contains(
-            "6 de ces manquements avaient déjà été relevés lors de l'audit arrêté au 1er novembre \
+            "Six de ces manquements avaient déjà été relevés lors de l'audit arrêté au 1er novembre \
              2026 [préciser, le cas échéant, la date de la mise en demeure alors adressée]."
         ),
         "{text}"
     );
     let tag = " (manquement réitéré : déjà relevé lors de l'audit arrêté au 1er novembre 2026)";
     assert_eq!(text.matches(tag).count(), 6, "{text}");
-    let observations = &text[text.find("Observations (sans sanction)").unwrap()..];
+    let observations = &text[text.find("Observations sans sanction").unwrap()..];
     let observations = &observations[..observations.find("\n## ").unwrap()];
     assert!(observations.contains("« r1 »"), "{observations}");
     assert!(!observations.contains("réitéré"), "{observations}");
@@ -518,7 +518,7 @@ fn the_notice_dates_repeated_breaches_by_the_previous_audit() {
     report::write(&undated, Format::Notice, &WriteOptions::default(), &mut out).unwrap();
     let text = String::from_utf8(out).unwrap().replace('\u{202f}', " ");
     assert!(
-        text.contains("6 de ces manquements avaient déjà été relevés lors d'un audit précédent")
+        text.contains("Six de ces manquements avaient déjà été relevés lors d'un audit précédent")
     );
     assert_eq!(
         text.matches(" (manquement réitéré : déjà relevé lors d'un audit précédent)")

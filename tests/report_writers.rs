@@ -544,24 +544,26 @@ fn notice_states_breaches_deadline_and_consequences() {
     // The headings say what each section holds, « autres » after the graver breaches; a note
     // under each names the interruption for the Cour de cassation's decisions, and sends the
     // others to the consequences their own conditions provide (section 5: after the three
-    // categories and the deadline).
+    // categories and the deadline); in the singular for the one grave breach, of a record that
+    // matched no decision.
     let others = "(CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir la section 5, « Conséquences »).\n\n### ";
     let perm = text
-        .find(&format!("## 1. Manquements graves ou réitérés (1 constat)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation sont susceptibles de justifier une interruption définitive de la mise à disposition des données {others}"))
+        .find("## 1. Manquements graves ou réitérés (1 constat)\n\nSi ce manquement concerne une décision issue de l'open data de la Cour de cassation, il est susceptible de justifier une interruption définitive de la mise à disposition des données (CGU de la Cour de cassation, art. XII) ; sinon, ses conséquences sont celles que prévoient les conditions de réutilisation applicables à la décision en cause (voir la section 5, « Conséquences »).\n\n### ")
         .expect(&text);
     let temp = text
         .find(&format!("## 2. Autres manquements (3 constats)\n\nCeux de ces manquements qui concernent des décisions issues de l'open data de la Cour de cassation peuvent justifier une interruption temporaire de la mise à disposition des données jusqu'à leur résolution {others}"))
         .expect(&text);
     assert!(text.contains("\n## 5. Conséquences\n"), "{text}");
     let obs = text
-        .find("## 3. Observations (sans sanction) (1 constat)")
+        .find("## 3. Observations sans sanction (1 constat)")
         .unwrap();
     assert!(perm < temp && temp < obs);
     // Grouped by the CGU article the rules enforce first, with each rule's full basis; the
-    // heading says whose CGU the article is (MSK001's VII: the Cour de cassation's only).
+    // heading says whose CGU the article is. MSK001 is filed under article X, the clause on
+    // lifting occultations, which both CGU have (not under CC VII, cited first).
     assert!(!text.contains("des CGU — "), "{text}");
     let msk = text
-        .find("### Article VII des CGU de la Cour de cassation — Protection des données à caractère personnel (1 constat)")
+        .find("### Article X des CGU de la Cour de cassation et du Conseil d'État — Traitement des demandes d'occultation ou de levée d'occultation (1 constat)")
         .expect(&text);
     assert!(perm < msk && msk < temp);
     assert!(text.contains(
@@ -589,7 +591,7 @@ fn notice_states_breaches_deadline_and_consequences() {
     }
     assert!(text.contains("### Contrôles de l'audit, sans article des CGU (1 constat)"));
     assert!(text.contains(
-        "    - enregistrement « r-17 » (https://juris.example/d/r-17), corpus.jsonl ligne 17 — champ « text » (texte de la décision) — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"
+        "    - enregistrement « r-17 » (<https://juris.example/d/r-17>), corpus.jsonl ligne 17 — champ « text » (texte de la décision) — extrait : « M. K••••••• a formé le pourvoi » — source officielle : « M. \\[K\\] a formé le pourvoi »"
     ));
     // The engine's English messages stay out of the French letter.
     assert!(!text.contains("pseudonymised name"));
@@ -633,7 +635,7 @@ fn notice_for_a_compliant_corpus_is_short() {
     assert!(!text.contains("Mise en demeure"));
     assert!(!text.contains("vous imposent notamment"));
     assert!(!text.contains("Interrompre définitivement"));
-    assert!(text.contains("## 1. Observations (sans sanction) (2 constats)"));
+    assert!(text.contains("## 1. Observations sans sanction (2 constats)"));
     assert!(!text.contains("n'a pu être comparé"));
     // Texts that could not be compared (the reference changed during the audit) are told, in
     // the notice and in the text summary: "no breach" covers only what was compared.
@@ -898,7 +900,7 @@ fn notice_lists_the_defects_of_the_source_apart_from_the_breaches() {
     // Its own section, after the deadline (4) and the consequences (5), with the example
     // marked, then where to report it.
     let section = one
-        .find("\n## 6. Défauts d'occultation de la source : occultation provisoire et signalement (1 constat)\n\nLa source a elle-même laissé en clair, dans les décisions qu'elle diffuse, les données à caractère personnel relevées ci-après, et votre base les reproduit telles quelles. Ce défaut d'occultation est celui de la source : il n'est pas retenu contre vous comme un manquement. Ces données n'en demeurent pas moins exposées dans votre publication : nous vous demandons de les occulter sans délai, à titre provisoire, dans l'attente de la modification de la décision à la source et de la mise à jour de votre base, et de signaler ces défauts à l'adresse indiquée ci-après.\n\n- **MSK004** — nom d'une personne physique, partie ou tiers, diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; CGU de la Cour de cassation, art. IX ; CGU du Conseil d'État, art. IX) ; exemples :\n    - enregistrement « r-30 » (https://juris.example/d/r-30), corpus.jsonl ligne 30 — défaut d'occultation de la source\n\nTout défaut d'occultation")
+        .find("\n## 6. Défauts d'occultation de la source : occultation provisoire et signalement (1 constat)\n\nLa source a elle-même laissé en clair, dans les décisions qu'elle diffuse, les données à caractère personnel relevées ci-après, et votre base les reproduit telles quelles. Ce défaut d'occultation est celui de la source : il n'est pas retenu contre vous comme un manquement. Ces données n'en demeurent pas moins exposées dans votre publication : nous vous demandons de les occulter sans délai, à titre provisoire, dans l'attente de la modification de la décision à la source et de la mise à jour de votre base, et de signaler ces défauts à l'adresse indiquée ci-après.\n\n- **MSK004** — nom d'une personne physique, partie ou tiers, diffusé en clair — 1 constat (fondement : art. L. 111-13 du code de l'organisation judiciaire ; CGU de la Cour de cassation, art. IX ; CGU du Conseil d'État, art. IX) ; exemples :\n    - enregistrement « r-30 » (<https://juris.example/d/r-30>), corpus.jsonl ligne 30 — défaut d'occultation de la source\n\nTout défaut d'occultation")
         .expect(&one);
     assert!(one.find("\n## 5. Conséquences\n").unwrap() < section);
     assert!(!one.contains("Signalement des défauts d'occultation"));
@@ -1080,11 +1082,11 @@ fn notice_examples_come_from_distinct_records_first_and_name_the_identifier() {
     assert_eq!(
         lines,
         [
-            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : numéro de sécurité sociale (NIR)",
-            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : IBAN",
-            "    - enregistrement « r-50 » (https://juris.example/d/r-50), corpus.jsonl ligne 50 — identifiant : numéro de téléphone",
-            "    - enregistrement « r-51 » (https://juris.example/d/r-51), corpus.jsonl ligne 51 — identifiant : date de naissance",
-            "    - enregistrement « r-52 » (https://juris.example/d/r-52), corpus.jsonl ligne 52 — identifiant : numéro de téléphone",
+            "    - enregistrement « r-50 » (<https://juris.example/d/r-50>), corpus.jsonl ligne 50 — identifiant : numéro de sécurité sociale (NIR)",
+            "    - enregistrement « r-50 » (<https://juris.example/d/r-50>), corpus.jsonl ligne 50 — identifiant : IBAN",
+            "    - enregistrement « r-50 » (<https://juris.example/d/r-50>), corpus.jsonl ligne 50 — identifiant : numéro de téléphone",
+            "    - enregistrement « r-51 » (<https://juris.example/d/r-51>), corpus.jsonl ligne 51 — identifiant : date de naissance",
+            "    - enregistrement « r-52 » (<https://juris.example/d/r-52>), corpus.jsonl ligne 52 — identifiant : numéro de téléphone",
             "    - … et 2 autres ; la liste complète figure dans le rapport d'audit joint.",
         ]
     );
@@ -1118,5 +1120,5 @@ fn notice_examples_of_freshness_show_their_dates() {
     // 14:30 UTC is 15:30 in Paris in November (UTC+1); 2026-11-22T12:00Z less 2026-11-10T14:30Z
     // is 11 days 21.5 hours, 285 hours and 30 minutes.
     assert!(text.contains("    - ensemble de la base — dernière mise à jour de la base le 10 novembre 2026 à 15 h 30 (heure de Paris), 285 heures et 30 minutes avant la date de l'audit (2 enregistrements datés d'après la date de l'audit non pris en compte)\n"), "{text}");
-    assert!(text.contains("    - enregistrement « r-60 » (https://juris.example/d/r-60), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement, le 2 octobre 2026\n"), "{text}");
+    assert!(text.contains("    - enregistrement « r-60 » (<https://juris.example/d/r-60>), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement, le 2 octobre 2026\n"), "{text}");
 }

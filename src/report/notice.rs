@@ -9,7 +9,8 @@
 //! and the letter follows French typography (narrow no-break spaces), the text it quotes from
 //! the corpus excepted.
 //!
-//! Findings an auditor marked `accepted` (waivers) are left out of the notice.
+//! Findings an auditor marked `accepted` (waivers) are left out of the notice; those marked
+//! `reviewed`, and the penalties `--policy` changed, are said in notes for the signatory.
 
 use super::{AuditInfo, Report, WaiverStatus, WriteOptions};
 use crate::model::{Fact, Finding, Producer};
@@ -338,11 +339,17 @@ fn list(m: &mut String, items: &[String]) {
 }
 
 /// The sanctions of the CRPA, which `statute` makes apply to the reuse of the decisions.
-fn crpa_sanctions(statute: &str) -> String {
+/// `several`: whether the letter finds more than one breach.
+fn crpa_sanctions(statute: &str, several: bool) -> String {
     format!(
-        "Les manquements constatés peuvent en outre vous exposer aux sanctions prévues à l'article \
+        "{} en outre vous exposer aux sanctions prévues à l'article \
 L. 326-1 du code des relations entre le public et l'administration, applicable à la réutilisation de \
-ces décisions en vertu de {statute}.\n\n"
+ces décisions en vertu de {statute}.\n\n",
+        if several {
+            "Les manquements constatés peuvent"
+        } else {
+            "Le manquement constaté peut"
+        }
     )
 }
 
@@ -350,7 +357,8 @@ ces décisions en vertu de {statute}.\n\n"
 /// provide (`regimes`, [`Regimes::resolved`]), quoted word for word, each attributed to the
 /// decisions it covers. Only the Cour de cassation's CGU provide the interruption of the
 /// provision of data; the Conseil d'État's CGU and the DILA notice are quoted for theirs.
-fn consequences(regimes: Regimes, n: usize) -> String {
+/// `several`: whether the letter finds more than one breach.
+fn consequences(regimes: Regimes, n: usize, several: bool) -> String {
     let mut parts: Vec<(&str, &str, String)> = Vec::new();
     if regimes.cc {
         parts.push((
@@ -371,7 +379,8 @@ cassation, {CC_XII}"
 d'État : {CE_XII}\n\n{}",
                 crpa_sanctions(
                     "l'article L. 10 du code de justice administrative (CGU du Conseil d'État, \
-article V)"
+article V)",
+                    several
                 )
             ),
         ));
@@ -385,7 +394,10 @@ article V)"
 disponibles sur Légifrance rappelle que « la licence ne peut être accordée que si le candidat \
 s'engage » à respecter l'intégrité des données et à indiquer leur source et la date de leur dernière \
 mise à jour. {}",
-                crpa_sanctions("l'article L. 111-13 du code de l'organisation judiciaire")
+                crpa_sanctions(
+                    "l'article L. 111-13 du code de l'organisation judiciaire",
+                    several
+                )
             ),
         ));
     }
@@ -467,6 +479,127 @@ fn verbatim(s: &str) -> String {
         })
         .collect();
     format!("{VERBATIM}{}{VERBATIM_END}", escape_markdown(&s))
+}
+
+/// The category a penalty puts a breach in, as the letter's headings name them.
+fn penalty_category(p: Penalty) -> &'static str {
+    match p {
+        Penalty::Permanent => "les manquements graves ou réitérés",
+        Penalty::Temporary => "les autres manquements",
+        Penalty::None => "les observations sans sanction",
+    }
+}
+
+/// Notes for the signatory, in brackets, to remove before sending, as the letter's other
+/// placeholders: the penalties `--policy` changed for rules whose findings the letter lists,
+/// which then rest on the auditor's choice rather than on the rule (CC XII reserves the
+/// definitive interruption for a breach « grave ou réitéré »; SPEC §3 has the report record
+/// every override); and the findings marked `reviewed` at review, which are kept (the
+/// `accepted` ones are left out and said so). Empty when there is neither.
+fn notes_for_the_signatory(
+    report: &Report,
+    findings: &[&Finding],
+    at_source: &[&Finding],
+) -> String {
+    let listed = |rule: Rule| findings.iter().chain(at_source).any(|f| f.rule == rule);
+    let mut m = String::new();
+    let changed: Vec<String> = report
+        .audit
+        .policy_overrides
+        .iter()
+        .filter(|o| o.field == "penalty" && o.from != o.to && listed(o.rule))
+        .filter_map(|o| {
+            let (from, to) = (Penalty::parse(&o.from)?, Penalty::parse(&o.to)?);
+            Some(format!(
+                "ceux de la règle {} ({}) parmi {} au lieu {}",
+                o.rule,
+                french_label(o.rule),
+                penalty_category(to),
+                penalty_category(from).replacen("les ", "des ", 1)
+            ))
+        })
+        .collect();
+    if !changed.is_empty() {
+        let _ = writeln!(
+            m,
+            "[Note pour le signataire, à retirer avant l'envoi : la politique d'audit appliquée \
+(`--policy`) classe {} ; {}.]\n",
+            changed
+                .join(", et ")
+                .replacen("ceux de la règle", "les constats de la règle", 1),
+            if changed.len() > 1 {
+                "ces classements, qui ne sont pas ceux des règles, sont à justifier"
+            } else {
+                "ce classement, qui n'est pas celui de la règle, est à justifier"
+            }
+        );
+    }
+    let reviewed = findings
+        .iter()
+        .chain(at_source)
+        .filter(|f| {
+            report
+                .waivers
+                .get(&f.fingerprint())
+                .is_some_and(|w| w.status == WaiverStatus::Reviewed)
+        })
+        .count();
+    if reviewed > 0 {
+        let _ = writeln!(
+            m,
+            "[Note pour le signataire, à retirer avant l'envoi : {} lors de la revue de l'audit \
+{} dans la présente.]\n",
+            if reviewed > 1 {
+                format!(
+                    "les {} constats marqués comme examinés (« reviewed »)",
+                    number(reviewed as u64)
+                )
+            } else {
+                "le constat marqué comme examiné (« reviewed »)".to_string()
+            },
+            if reviewed > 1 {
+                "sont maintenus"
+            } else {
+                "est maintenu"
+            }
+        );
+    }
+    m
+}
+
+/// A record's url for the letter. An `http` or `https` one as a Markdown autolink
+/// (`<https://…>`), inside which no Markdown is read (backslash escapes included), so that every
+/// renderer, those that also link bare URLs (GFM, markdown-it's linkify) among them, links to
+/// the address itself, not to one with the backslashes of [`escape_markdown`] in it; what an
+/// autolink cannot hold (`<`, `>`, spaces, control characters), and every other character
+/// outside printable ASCII, percent-encoded as UTF-8, which names the same address. Any other
+/// url (no scheme, another one) is quoted as text ([`verbatim`]): `<…>` without a scheme would
+/// be read as HTML, and a link to `javascript:` is no address to send a reuser to.
+fn link(url: &str) -> String {
+    let url = url.trim();
+    let web = ["http://", "https://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    if !web {
+        return verbatim(url);
+    }
+    let mut out = String::with_capacity(url.len() + 2);
+    out.push(VERBATIM);
+    out.push('<');
+    for c in url.chars() {
+        if c.is_ascii_graphic() && c != '<' && c != '>' {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out.push('>');
+    out.push(VERBATIM_END);
+    out
 }
 
 /// French typography for the letter's own words: a narrow no-break space (U+202F) before
@@ -551,6 +684,64 @@ fn settled_since(previous: Option<&super::PreviousAudit>, day: Option<&str>) -> 
             number(n),
             number(gone)
         ),
+    }
+}
+
+/// A number in French words, as a sentence opens with it (`Deux`, `Vingt et un`,
+/// `Quatre-vingts`), capitalised, traditional spelling; `None` above [`IN_WORDS`], where the
+/// sentence is turned so as not to open with a figure ([`opening_count`]).
+fn in_words(n: u64) -> Option<String> {
+    const UNITS: [&str; 17] = [
+        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    ];
+    const TENS: [&str; 6] = ["", "dix", "vingt", "trente", "quarante", "cinquante"];
+    fn below_100(n: u64) -> String {
+        match n {
+            0..=16 => UNITS[n as usize].to_string(),
+            17..=19 => format!("dix-{}", UNITS[n as usize - 10]),
+            20..=59 => {
+                let (t, u) = (TENS[(n / 10) as usize], n % 10);
+                match u {
+                    0 => t.to_string(),
+                    1 => format!("{t} et un"),
+                    _ => format!("{t}-{}", UNITS[u as usize]),
+                }
+            }
+            60..=79 => match n - 60 {
+                0 => "soixante".to_string(),
+                1 => "soixante et un".to_string(),
+                11 => "soixante et onze".to_string(),
+                r => format!("soixante-{}", below_100(r)),
+            },
+            80 => "quatre-vingts".to_string(),
+            _ => format!("quatre-vingt-{}", below_100(n - 80)),
+        }
+    }
+    if n == 0 || n > IN_WORDS {
+        return None;
+    }
+    let w = if n == 100 {
+        "cent".to_string()
+    } else {
+        below_100(n)
+    };
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// The largest count a sentence opens with in words ([`in_words`]).
+const IN_WORDS: u64 = 100;
+
+/// A count of `n` (more than one) opening a sentence, followed by `rest`: in words up to
+/// [`IN_WORDS`] (`Deux constats acceptés`), French typography writing no figure at the start of
+/// a sentence; above, turned so that a figure does not open it (`Au total, 150 constats
+/// acceptés`).
+fn opening_count(n: u64, rest: &str) -> String {
+    match in_words(n) {
+        Some(w) => format!("{w} {rest}"),
+        None => format!("Au total, {} {rest}", number(n)),
     }
 }
 
@@ -737,7 +928,7 @@ fn penalty_heading(p: Penalty, regimes: Regimes, after_graver: bool) -> &'static
         }
         Penalty::Temporary if after_graver => "Autres manquements",
         Penalty::Temporary => "Manquements constatés",
-        Penalty::None => "Observations (sans sanction)",
+        Penalty::None => "Observations sans sanction",
     }
 }
 
@@ -746,27 +937,74 @@ fn penalty_heading(p: Penalty, regimes: Regimes, after_graver: bool) -> &'static
 /// provide for its decisions, and for the others, the consequences their own conditions provide
 /// (the Conseil d'État's CGU and the DILA notice provide no interruption), which section
 /// `consequences` quotes. `None` when the heading says it all.
-fn remedy_note(p: Penalty, regimes: Regimes, consequences: usize) -> Option<String> {
+fn remedy_note(
+    p: Penalty,
+    regimes: Regimes,
+    consequences: usize,
+    concerned: Concerned,
+) -> Option<String> {
     if !regimes.interruption() || regimes.interruption_only() {
         return None;
     }
-    let cc = match p {
-        Penalty::Permanent => {
+    let see = format!("(voir la section {consequences}, « Conséquences »)");
+    let (many, one) = match p {
+        Penalty::Permanent => (
             "sont susceptibles de justifier une interruption définitive de la mise à disposition \
-             des données"
-        }
-        Penalty::Temporary => {
+             des données",
+            "est susceptible de justifier une interruption définitive de la mise à disposition \
+             des données",
+        ),
+        Penalty::Temporary => (
             "peuvent justifier une interruption temporaire de la mise à disposition des données \
-             jusqu'à leur résolution"
-        }
+             jusqu'à leur résolution",
+            "peut justifier une interruption temporaire de la mise à disposition des données \
+             jusqu'à sa résolution",
+        ),
         Penalty::None => return None,
     };
-    Some(format!(
-        "Ceux de ces manquements qui concernent des décisions issues de l'open data de la Cour de \
-         cassation {cc} (CGU de la Cour de cassation, art. XII) ; les conséquences des autres sont \
-         celles que prévoient les conditions de réutilisation applicables à leurs décisions (voir \
-         la section {consequences}, « Conséquences »).\n\n"
-    ))
+    Some(match concerned {
+        Concerned::Several => format!(
+            "Ceux de ces manquements qui concernent des décisions issues de l'open data de la Cour \
+             de cassation {many} (CGU de la Cour de cassation, art. XII) ; les conséquences des \
+             autres sont celles que prévoient les conditions de réutilisation applicables à leurs \
+             décisions {see}.\n\n"
+        ),
+        // A record that matched no decision: whose it is, the letter cannot tell.
+        Concerned::OneRecord => format!(
+            "Si ce manquement concerne une décision issue de l'open data de la Cour de cassation, \
+             il {one} (CGU de la Cour de cassation, art. XII) ; sinon, ses conséquences sont \
+             celles que prévoient les conditions de réutilisation applicables à la décision en \
+             cause {see}.\n\n"
+        ),
+        // The corpus as a whole, whose decisions come from several producers.
+        Concerned::WholeBase => format!(
+            "En tant qu'il concerne des décisions issues de l'open data de la Cour de cassation, ce \
+             manquement {one} (CGU de la Cour de cassation, art. XII) ; en tant qu'il concerne \
+             d'autres décisions, ses conséquences sont celles que prévoient les conditions de \
+             réutilisation applicables à celles-ci {see}.\n\n"
+        ),
+    })
+}
+
+/// What the breaches of a penalty category are, for [`remedy_note`]'s agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Concerned {
+    /// Several breaches.
+    Several,
+    /// One breach, of a record (one whose producer is not known: it matched no decision).
+    OneRecord,
+    /// One breach of the corpus as a whole, whose decisions come from several producers.
+    WholeBase,
+}
+
+impl Concerned {
+    fn of(in_p: &[&Finding]) -> Concerned {
+        match in_p {
+            [f] if f.record.is_some() => Concerned::OneRecord,
+            [_] => Concerned::WholeBase,
+            _ => Concerned::Several,
+        }
+    }
 }
 
 /// What a group of findings of `rule` citing `basis` finds, in French: [`french_label`]; for
@@ -1057,16 +1295,23 @@ enum Whose {
 }
 
 impl Heading {
-    fn of(basis: Basis) -> Heading {
+    fn of(rule: Rule, basis: Basis) -> Heading {
         let mut h = Heading {
             article: Article::None,
             whose: Whose::Any,
             dila: false,
         };
-        let cgu = basis.iter().find_map(|id| {
+        // The article the rule is filed under when cited (MSK001: X), else the first cited.
+        let cgu_article = |id: &'static str| {
             let n = id.strip_prefix("CC ").or_else(|| id.strip_prefix("CE "))?;
             ROMAN.iter().position(|r| *r == n).map(|k| (k, n))
-        });
+        };
+        let preferred = crate::rules::basis::filed_under(rule);
+        let cgu = basis
+            .iter()
+            .filter_map(cgu_article)
+            .find(|(_, n)| Some(*n) == preferred)
+            .or_else(|| basis.iter().find_map(cgu_article));
         if let Some((k, roman)) = cgu {
             h.article = Article::Cgu(k as u8 + 1);
             // Whose article it is, from the basis cited: also when it is the whole basis, for
@@ -1189,7 +1434,7 @@ fn french_moment(m: crate::ident::Moment) -> String {
             format!(
                 "le {} à {} (heure de Paris)",
                 crate::ident::french_date(paris.date()),
-                paris.strftime("%H h %M")
+                paris.strftime("%-H h %M")
             )
         }
     }
@@ -1300,6 +1545,20 @@ fn reference_value(field: &str, value: &str) -> String {
     verbatim(value)
 }
 
+/// A corpus file as a letter to the reuser names it: as given when relative
+/// (`exports/corpus.jsonl`), by its base name when absolute (`/srv/audit/corpus.jsonl` →
+/// `corpus.jsonl`): the auditor's own directories are no concern of the addressee's, and the
+/// JSON report keeps the path as given.
+fn file_for_letter(file: &str) -> std::borrow::Cow<'_, str> {
+    let path = std::path::Path::new(file);
+    if path.has_root() || path.is_absolute() {
+        if let Some(name) = path.file_name() {
+            return name.to_string_lossy();
+        }
+    }
+    std::borrow::Cow::Borrowed(file)
+}
+
 /// The line of an example; and whether it quotes personal data (redacted unless `reveal`).
 /// `previous`: the day of the earlier audit (`--previous`), for a breach found again.
 fn example_line(
@@ -1318,13 +1577,13 @@ fn example_line(
                 }
                 None => s.push_str("enregistrement illisible"),
             }
-            if let Some(url) = &r.url {
-                let _ = write!(s, " ({})", verbatim(url));
+            if let Some(url) = r.url.as_deref().filter(|u| !u.trim().is_empty()) {
+                let _ = write!(s, " ({})", link(url));
             }
             let file = report
                 .files
                 .get(r.file_index as usize)
-                .map(|f| verbatim(f))
+                .map(|f| verbatim(&file_for_letter(f)))
                 .unwrap_or_default();
             let _ = write!(s, ", {file} ligne {}", r.line);
         }
@@ -1512,7 +1771,11 @@ fn audit_scope(m: &mut String, a: &AuditInfo, date: &str) {
         "Un audit de votre base, arrêté au {date}, a porté sur {} ({} rapproché{} d'une décision de la \
 source officielle",
         plural(a.records as usize, "enregistrement", "enregistrements"),
-        number(a.matched_records),
+        if a.matched_records == 0 {
+            "aucun".to_string()
+        } else {
+            number(a.matched_records)
+        },
         if a.matched_records > 1 { "s" } else { "" },
     );
     if a.unreadable_records > 0 {
@@ -1714,15 +1977,27 @@ réutilisation qui vous sont applicables.\n\n",
         // Said above: nothing examined, nothing found.
     } else if breaches == 0 {
         // The interruption is the Cour de cassation's remedy: named only where its CGU apply.
+        // The findings accepted at review are set aside in the verdict itself, which would
+        // otherwise say the audit found nothing and then that it found them.
+        let aside = match accepted {
+            0 => String::new(),
+            1 => ", en dehors d'un constat accepté lors de la revue de l'audit,".to_string(),
+            n => format!(
+                ", en dehors de {} constats acceptés lors de la revue de l'audit,",
+                number(n as u64)
+            ),
+        };
         if !conditions.known() || conditions.cc > 0 {
-            m.push_str(
-                " Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible \
-de justifier une interruption de la mise à disposition des données.",
+            let _ = write!(
+                m,
+                " Il n'a relevé{aside} aucun manquement aux conditions générales d'utilisation \
+susceptible de justifier une interruption de la mise à disposition des données.",
             );
         } else {
-            m.push_str(
-                " Il n'a relevé aucun manquement aux conditions de réutilisation qui vous sont \
-applicables.",
+            let _ = write!(
+                m,
+                " Il n'a relevé{aside} aucun manquement aux conditions de réutilisation qui vous \
+sont applicables.",
             );
         }
         m.push_str(&source_defects_sentence(&at_source, false, defects_section));
@@ -1799,9 +2074,9 @@ applicables.",
                 " {} {when} [préciser, le cas échéant, la date de la mise en demeure alors \
 adressée].",
                 if repeated > 1 {
-                    format!(
-                        "{} de ces manquements avaient déjà été relevés",
-                        number(repeated as u64)
+                    opening_count(
+                        repeated as u64,
+                        "de ces manquements avaient déjà été relevés",
                     )
                 } else if breaches > 1 {
                     "Un de ces manquements avait déjà été relevé".to_string()
@@ -1852,7 +2127,9 @@ adressée].",
             "## {section}. {heading} ({})\n",
             plural(in_p.len(), "constat", "constats")
         );
-        if !nothing_read && let Some(note) = remedy_note(p, regimes, consequences_section) {
+        if !nothing_read
+            && let Some(note) = remedy_note(p, regimes, consequences_section, Concerned::of(&in_p))
+        {
             body.push_str(&note);
         }
         // Groups of findings by the article they primarily breach among the conditions that
@@ -1860,7 +2137,7 @@ adressée].",
         // decision), in article order; within a group, by rule.
         let mut groups: Vec<(Heading, Vec<&Finding>)> = Vec::new();
         for &f in &in_p {
-            let heading = Heading::of(report.basis(f));
+            let heading = Heading::of(f.rule, report.basis(f));
             match groups.iter_mut().find(|(h, _)| *h == heading) {
                 Some((_, of_heading)) => of_heading.push(f),
                 None => groups.push((heading, vec![f])),
@@ -1906,18 +2183,21 @@ première lettre est conservée, et aucun de leurs chiffres.\n\n"
         });
     }
     m.push_str(&body);
-    if accepted > 0 {
+    // Said in the verdict when the audit found no other breach.
+    if accepted > 0 && (breaches > 0 || nothing_read) {
         let _ = writeln!(
             m,
             "{} lors de la revue de l'audit {} pas repris dans la présente.\n",
             if accepted > 1 {
-                format!("{} constats acceptés", number(accepted as u64))
+                opening_count(accepted as u64, "constats acceptés")
             } else {
                 "Un constat accepté".to_string()
             },
             if accepted > 1 { "ne sont" } else { "n'est" }
         );
     }
+
+    m.push_str(&notes_for_the_signatory(report, &findings, &at_source));
 
     let masking = findings.iter().any(|f| {
         matches!(
@@ -1929,7 +2209,7 @@ première lettre est conservée, et aucun de leurs chiffres.\n\n"
         let _ = writeln!(m, "## {}. Délai\n", section + 1);
         let _ = writeln!(
             m,
-            "En conséquence, nous vous mettons en demeure de remédier {} dans un délai de {} à \
+            "En conséquence, nous vous mettons en demeure de remédier {} dans un délai {} à \
 compter de la réception de la présente, et de nous faire connaître dans ce même délai les mesures \
 prises.\n",
             if breaches > 1 {
@@ -1937,9 +2217,13 @@ prises.\n",
             } else {
                 "à ce manquement"
             },
-            plural(days as usize, "jour", "jours")
+            if days == 1 {
+                "d'un jour".to_string()
+            } else {
+                format!("de {} jours", number(days as u64))
+            }
         );
-        m.push_str(&consequences(regimes, section + 2));
+        m.push_str(&consequences(regimes, section + 2, breaches > 1));
         section += 2;
     }
     if !at_source.is_empty() {
@@ -2017,6 +2301,68 @@ mod tests {
     use super::*;
     use crate::model::Newest;
 
+    // A record's url: an autolink for http(s), with nothing a renderer would read inside it
+    // and nothing it cannot hold; any other url quoted as escaped text (hand-written).
+    #[test]
+    fn urls_are_autolinks_that_inject_nothing() {
+        let plain = |s: String| s.replace([VERBATIM, VERBATIM_END], "");
+        assert_eq!(
+            plain(link("https://www.exemple.fr/decisions/cass_2023_10")),
+            "<https://www.exemple.fr/decisions/cass_2023_10>"
+        );
+        // `)`, `]`, `*`, `_`, a backtick, `<`, `>`, a space, a line feed, a tab, an accent.
+        assert_eq!(
+            plain(link(
+                "HTTPS://x.fr/a)b](javascript:alert(1))*c*_d_`e`<img src=x>f g\nh\ti/é"
+            )),
+            "<HTTPS://x.fr/a)b](javascript:alert(1))*c*_d_`e`%3Cimg%20src=x%3Ef%20g%0Ah%09i/%C3%A9>"
+        );
+        // No scheme, or another: quoted as text, escaped.
+        assert_eq!(plain(link("www.x.fr/a_b")), "www.x.fr/a\\_b");
+        assert_eq!(
+            plain(link("javascript:alert(1)<b>")),
+            "javascript:alert(1)\\<b\\>"
+        );
+        // French typography leaves the url as it is.
+        assert_eq!(
+            typography(&format!("({})", link("https://x.fr/?q=a ;b"))),
+            "(<https://x.fr/?q=a%20;b>)"
+        );
+    }
+
+    // French numbers in words, traditional spelling (hand-written): a sentence opens with them
+    // up to a hundred, and is turned above.
+    #[test]
+    fn a_sentence_opens_with_a_number_in_words() {
+        let w = |n| in_words(n).unwrap();
+        assert_eq!(w(1), "Un");
+        assert_eq!(w(2), "Deux");
+        assert_eq!(w(16), "Seize");
+        assert_eq!(w(17), "Dix-sept");
+        assert_eq!(w(21), "Vingt et un");
+        assert_eq!(w(32), "Trente-deux");
+        assert_eq!(w(60), "Soixante");
+        assert_eq!(w(61), "Soixante et un");
+        assert_eq!(w(70), "Soixante-dix");
+        assert_eq!(w(71), "Soixante et onze");
+        assert_eq!(w(77), "Soixante-dix-sept");
+        assert_eq!(w(80), "Quatre-vingts");
+        assert_eq!(w(81), "Quatre-vingt-un");
+        assert_eq!(w(91), "Quatre-vingt-onze");
+        assert_eq!(w(99), "Quatre-vingt-dix-neuf");
+        assert_eq!(w(100), "Cent");
+        assert_eq!(in_words(0), None);
+        assert_eq!(in_words(101), None);
+        assert_eq!(
+            opening_count(3, "de ces manquements avaient déjà été relevés"),
+            "Trois de ces manquements avaient déjà été relevés"
+        );
+        assert_eq!(
+            opening_count(1500, "constats acceptés"),
+            "Au total, 1\u{202f}500 constats acceptés"
+        );
+    }
+
     #[test]
     fn every_statute_a_basis_cites_has_a_heading() {
         use crate::rules::basis::Source;
@@ -2029,17 +2375,19 @@ mod tests {
         }
     }
 
-    // Worked out from the registry's bases (SPEC §2): the first CGU article cited, else the
-    // DILA notice, else the first statute; the CGU named are those that apply.
+    // Worked out from the registry's bases (SPEC §2): the article the rule is filed under when
+    // cited (MSK001: X, the clause on lifting occultations, for every producer), else the first
+    // CGU article cited, else the DILA notice, else the first statute; the CGU named are those
+    // that apply.
     #[test]
     fn headings_name_the_conditions_of_the_findings_decisions() {
         use Producer::*;
         let h = |rule, producers: &[Producer]| {
-            Heading::of(Basis::of(rule, producers.iter().copied())).text()
+            Heading::of(rule, Basis::of(rule, producers.iter().copied())).text()
         };
         assert_eq!(
             h(Rule::MSK001, &[CourDeCassation]),
-            "Article VII des CGU de la Cour de cassation — Protection des données à caractère personnel"
+            "Article X des CGU de la Cour de cassation — Traitement des demandes d'occultation ou de levée d'occultation"
         );
         assert_eq!(
             h(Rule::MSK001, &[Jade]),
@@ -2062,8 +2410,8 @@ mod tests {
         // CE V, DILA, CRPA L.322-1).
         assert_eq!(
             h(Rule::MSK001, &[]),
-            "Article VII des CGU de la Cour de cassation — Protection des données à caractère \
-             personnel"
+            "Article X des CGU de la Cour de cassation et du Conseil d'État — Traitement des \
+             demandes d'occultation ou de levée d'occultation"
         );
         assert_eq!(
             h(Rule::FRE004, &[]),
@@ -2115,17 +2463,17 @@ mod tests {
         // Ordered by article, then the Cour de cassation's, the Conseil d'État's, both. INT004 on
         // an unmatched record cites its whole basis, CE V: filed with the Conseil d'État's.
         let mut order = [
-            Heading::of(Basis::of(Rule::INT004, None)),
-            Heading::of(Basis::of(Rule::ATT001, None)),
-            Heading::of(Basis::of(Rule::ATT001, Some(Legifrance))),
-            Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat))),
-            Heading::of(Basis::of(Rule::FRE001, Some(Legifrance))),
-            Heading::of(Basis::of(Rule::FRE001, Some(CourDeCassation))),
+            Heading::of(Rule::INT004, Basis::of(Rule::INT004, None)),
+            Heading::of(Rule::ATT001, Basis::of(Rule::ATT001, None)),
+            Heading::of(Rule::ATT001, Basis::of(Rule::ATT001, Some(Legifrance))),
+            Heading::of(Rule::FRE005, Basis::of(Rule::FRE005, Some(ConseilEtat))),
+            Heading::of(Rule::FRE001, Basis::of(Rule::FRE001, Some(Legifrance))),
+            Heading::of(Rule::FRE001, Basis::of(Rule::FRE001, Some(CourDeCassation))),
         ];
         order.sort();
         assert_eq!(
-            Heading::of(Basis::of(Rule::INT004, None)),
-            Heading::of(Basis::of(Rule::FRE005, Some(ConseilEtat)))
+            Heading::of(Rule::INT004, Basis::of(Rule::INT004, None)),
+            Heading::of(Rule::FRE005, Basis::of(Rule::FRE005, Some(ConseilEtat)))
         );
         let texts: Vec<String> = order.iter().map(|h| h.text()).collect();
         assert_eq!(
@@ -2585,6 +2933,7 @@ mod tests {
                 unknown: false,
             },
             5,
+            true,
         );
         assert!(c.contains("l'article XII des conditions générales d'utilisation de la Cour de cassation, « outre"), "{c}");
         assert!(c.contains(CE_XII), "{c}");
@@ -2630,7 +2979,7 @@ mod tests {
             );
             assert_eq!(
                 penalty_heading(Penalty::None, cc, after_graver),
-                "Observations (sans sanction)"
+                "Observations sans sanction"
             );
         }
         for regimes in [dila.union(ce), cc.union(dila), cc.union(ce), ce] {
@@ -2646,7 +2995,7 @@ mod tests {
         // The interruption, for the Cour de cassation's decisions among others; the others'
         // consequences are those of their conditions, which section 5 quotes.
         assert_eq!(
-            remedy_note(Penalty::Temporary, cc.union(ce), 5).as_deref(),
+            remedy_note(Penalty::Temporary, cc.union(ce), 5, Concerned::Several).as_deref(),
             Some(
                 "Ceux de ces manquements qui concernent des décisions issues de l'open data de la \
                  Cour de cassation peuvent justifier une interruption temporaire de la mise à \
@@ -2656,17 +3005,55 @@ mod tests {
                  Conséquences »).\n\n"
             )
         );
-        let permanent = remedy_note(Penalty::Permanent, cc.union(dila), 4).unwrap();
+        let permanent =
+            remedy_note(Penalty::Permanent, cc.union(dila), 4, Concerned::Several).unwrap();
         assert!(
             permanent.contains("Cour de cassation sont susceptibles de justifier une interruption définitive de la mise à disposition des données (CGU de la Cour de cassation, art. XII)"),
             "{permanent}"
         );
         assert!(permanent.contains("(voir la section 4, « Conséquences »)"));
+        // One breach (a corpus-level one, about the decisions of both): in the singular.
+        assert_eq!(
+            remedy_note(Penalty::Temporary, cc.union(ce), 3, Concerned::WholeBase).as_deref(),
+            Some(
+                "En tant qu'il concerne des décisions issues de l'open data de la Cour de \
+                 cassation, ce manquement peut justifier une interruption temporaire de la mise à \
+                 disposition des données jusqu'à sa résolution (CGU de la Cour de cassation, art. \
+                 XII) ; en tant qu'il concerne d'autres décisions, ses conséquences sont celles \
+                 que prévoient les conditions de réutilisation applicables à celles-ci (voir la \
+                 section 3, « Conséquences »).\n\n"
+            )
+        );
+        assert!(
+            remedy_note(Penalty::Permanent, cc.union(ce), 3, Concerned::WholeBase)
+                .unwrap()
+                .contains("ce manquement est susceptible de justifier une interruption définitive")
+        );
+        // One breach of a record that matched no decision: whose it is, not known.
+        assert_eq!(
+            remedy_note(Penalty::Permanent, cc.union(ce), 5, Concerned::OneRecord).as_deref(),
+            Some(
+                "Si ce manquement concerne une décision issue de l'open data de la Cour de \
+                 cassation, il est susceptible de justifier une interruption définitive de la mise \
+                 à disposition des données (CGU de la Cour de cassation, art. XII) ; sinon, ses \
+                 conséquences sont celles que prévoient les conditions de réutilisation \
+                 applicables à la décision en cause (voir la section 5, « Conséquences »).\n\n"
+            )
+        );
         // Where the heading says it all, or the interruption answers none of the breaches, or
         // the findings carry no penalty: no note.
-        assert_eq!(remedy_note(Penalty::Temporary, cc, 5), None);
-        assert_eq!(remedy_note(Penalty::Temporary, ce.union(dila), 5), None);
-        assert_eq!(remedy_note(Penalty::None, cc.union(ce), 5), None);
+        assert_eq!(
+            remedy_note(Penalty::Temporary, cc, 5, Concerned::Several),
+            None
+        );
+        assert_eq!(
+            remedy_note(Penalty::Temporary, ce.union(dila), 5, Concerned::Several),
+            None
+        );
+        assert_eq!(
+            remedy_note(Penalty::None, cc.union(ce), 5, Concerned::Several),
+            None
+        );
         // Nothing matched: the letter names both CGU, and so both remedies.
         let unknown = Regimes::of_producer(None);
         assert_eq!(unknown.resolved(Conditions::default()), cc.union(ce));
@@ -2747,7 +3134,7 @@ mod tests {
         assert_eq!(
             freshness_dates(&newest(1)).as_deref(),
             Some(
-                "dernière mise à jour de la base le 11 novembre 2026 à 00 h 30 (heure de Paris), \
+                "dernière mise à jour de la base le 11 novembre 2026 à 0 h 30 (heure de Paris), \
                  1 heure avant la date de l'audit (1 enregistrement daté d'après la date de \
                  l'audit non pris en compte)"
             )

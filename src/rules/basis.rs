@@ -121,6 +121,20 @@ pub fn always_cited(rule: Rule, entry: &str) -> bool {
     rule == Rule::FRE003 && entry == "CC V"
 }
 
+/// The article of the CGU (its number, `X`) under which the formal notice files a rule's
+/// findings when their basis cites it, before the first the registry lists. MSK001, an
+/// occultation lifted, cites CC VII (data protection in general) before CC X, but CC X and CE X
+/// are the clause on point: « Le réutilisateur ne peut modifier la pseudonymisation d'une
+/// décision de justice de sa propre initiative, que ce soit pour lever des occultations ou en
+/// ajouter ». Filed under X for every producer, the finding reads the same whoever produced the
+/// decision; the basis cited, in every export, is unchanged.
+pub fn filed_under(rule: Rule) -> Option<&'static str> {
+    match rule {
+        Rule::MSK001 => Some("X"),
+        _ => None,
+    }
+}
+
 /// Every entry a rule may cite: its basis in the registry (SPEC §2), in that order, then the
 /// producers' own articles ([`own_articles`]) not already in it. A [`Basis`] is a subset of it.
 pub fn citable(rule: Rule) -> &'static [&'static str] {

@@ -146,6 +146,12 @@ fn notice_note(rule: Rule) -> Option<&'static str> {
              CE V rules on excerpts; CC V and the DILA notice (cited instead) forbid altering \
              the decision or distorting its sense, which the letter reminds",
         ),
+        // CC VII comes first in the basis, but CC X and CE X are the clause on point.
+        Rule::MSK001 => Some(
+            "filed under article X of the CGU (CC X, CE X), whose clause forbids the reuser to \
+             modify the pseudonymisation « pour lever des occultations », for every producer; \
+             the basis cited is unchanged",
+        ),
         _ => None,
     }
 }
@@ -320,6 +326,23 @@ mod tests {
             "{s}"
         );
         assert!(!to_string(|o| explain(Rule::INT003, o)).contains("in the notice"));
+    }
+
+    // MSK001: the basis SPEC gives (CC VII before CC X), and the article X the notice files it
+    // under for every producer, said.
+    #[test]
+    fn explain_msk001_says_the_notice_files_it_under_article_x() {
+        let s = to_string(|o| explain(Rule::MSK001, o));
+        assert!(
+            s.contains(
+                "  basis:            COJ L.111-13, CJA L.10, CC VII, CC X, CE X
+\
+                 \x20 in the notice:    filed under article X of the CGU (CC X, CE X), whose \
+                 clause forbids the reuser to modify the pseudonymisation « pour lever des \
+                 occultations », for every producer; the basis cited is unchanged\n\n"
+            ),
+            "{s}"
+        );
     }
 
     // FRE003's CC V, whose 72 hours it applies, is cited whoever the producers; their own
