@@ -280,7 +280,6 @@ pub fn check_field_in_clear(
     check_value_in_clear(
         field,
         value,
-        false,
         Whole::Text,
         reference_norm,
         professionals,
@@ -297,7 +296,6 @@ pub fn check_field_in_clear(
 fn check_value_in_clear(
     field: Cow<'static, str>,
     value: &str,
-    party: bool,
     whole: Whole,
     reference_norm: Option<&str>,
     professionals: &Professionals<'_>,
@@ -310,7 +308,9 @@ fn check_value_in_clear(
     if norm.contains("c/") {
         more = names::names_around_versus(&norm);
     }
-    if party && let Some(span) = names::bare_person_name(&norm) {
+    if whole == Whole::PartyText
+        && let Some(span) = names::bare_person_name(&norm)
+    {
         more.push(span);
     }
     // A structured field whose key says what the value is: a party's name in parts
@@ -318,7 +318,7 @@ fn check_value_in_clear(
     let t = norm.trim();
     let (ts, te) = (norm.len() - norm.trim_start().len(), norm.trim_end().len());
     match whole {
-        Whole::Text => {}
+        Whole::Text | Whole::PartyText => {}
         Whole::NamePart => {
             let words: Vec<&str> = t.split_whitespace().collect();
             if (1..=4).contains(&words.len())
@@ -386,6 +386,8 @@ fn check_value_in_clear(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Whole {
     Text,
+    /// Text of a field named for the parties, whose whole value may be a name.
+    PartyText,
     NamePart,
     BirthDate,
 }
@@ -549,7 +551,7 @@ pub fn check_extra_in_clear(
         depth: usize,
         party: bool,
         person: bool,
-        check: &mut dyn FnMut(String, &str, bool, Whole),
+        check: &mut dyn FnMut(String, &str, Whole),
     ) {
         if depth > EXTRA_DEPTH || super::profiling::names_professionals(key) {
             return;
@@ -564,7 +566,11 @@ pub fn check_extra_in_clear(
                     .any(|p| t.starts_with(p))
                     && !t.contains(char::is_whitespace);
                 if !link && t.chars().any(char::is_alphanumeric) {
-                    check(path, s, party, whole_of(key, person));
+                    let whole = match whole_of(key, person) {
+                        Whole::Text if party => Whole::PartyText,
+                        w => w,
+                    };
+                    check(path, s, whole);
                 }
             }
             Value::Array(a) => {
@@ -591,11 +597,10 @@ pub fn check_extra_in_clear(
             _ => {}
         }
     }
-    let mut check = |path: String, value: &str, party: bool, whole: Whole| {
+    let mut check = |path: String, value: &str, whole: Whole| {
         check_value_in_clear(
             path.into(),
             value,
-            party,
             whole,
             reference_norm,
             professionals,
