@@ -272,7 +272,7 @@ fn policy_overrides_and_reviewed_findings_are_said_to_the_signatory() {
             waivers.to_str().unwrap(),
         ],
     );
-    assert!(text.contains("\n\n[Note pour le signataire, à retirer avant l'envoi : la politique d'audit appliquée (`--policy`) classe les constats de la règle ATT001 (source des données non mentionnée) parmi les manquements graves ou réitérés au lieu des autres manquements, et ceux de la règle FRE001 (date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit) parmi les observations sans sanction au lieu des autres manquements ; ces classements, qui ne sont pas ceux des règles, sont à justifier.]\n\n[Note pour le signataire, à retirer avant l'envoi : le constat marqué comme examiné (« reviewed ») lors de la revue de l'audit est maintenu dans la présente.]\n\n"), "{text}");
+    assert!(text.contains("\n\n[Note pour le signataire, à retirer avant l'envoi : la politique d'audit appliquée (`--policy`) classe les constats de la règle ATT001 (source des données non mentionnée) en pénalité définitive au lieu de la pénalité temporaire, et ceux de la règle FRE001 (date de la dernière mise à jour non mentionnée, illisible ou postérieure à l'audit) sans pénalité au lieu de la pénalité temporaire ; ces classements, qui ne sont pas ceux des règles, sont à justifier.]\n\n[Note pour le signataire, à retirer avant l'envoi : le constat marqué comme examiné (« reviewed ») lors de la revue de l'audit est maintenu dans la présente.]\n\n"), "{text}");
     assert!(
         !text.contains("PRF002") && !text.contains("INT005"),
         "{text}"
@@ -280,7 +280,7 @@ fn policy_overrides_and_reviewed_findings_are_said_to_the_signatory() {
     // One override: in the singular.
     std::fs::write(&policy, "[rules.ATT001]\npenalty = \"permanent\"\n").unwrap();
     let text = notice(&corpus, &refs, &["--policy", policy.to_str().unwrap()]);
-    assert!(text.contains("classe les constats de la règle ATT001 (source des données non mentionnée) parmi les manquements graves ou réitérés au lieu des autres manquements ; ce classement, qui n'est pas celui de la règle, est à justifier.]\n\n"), "{text}");
+    assert!(text.contains("classe les constats de la règle ATT001 (source des données non mentionnée) en pénalité définitive au lieu de la pénalité temporaire ; ce classement, qui n'est pas celui de la règle, est à justifier.]\n\n"), "{text}");
     assert!(!text.contains("reviewed"), "{text}");
     // Without them, no note.
     let text = notice(&corpus, &refs, &[]);

@@ -481,15 +481,6 @@ fn verbatim(s: &str) -> String {
     format!("{VERBATIM}{}{VERBATIM_END}", escape_markdown(&s))
 }
 
-/// The category a penalty puts a breach in, as the letter's headings name them.
-fn penalty_category(p: Penalty) -> &'static str {
-    match p {
-        Penalty::Permanent => "les manquements graves ou réitérés",
-        Penalty::Temporary => "les autres manquements",
-        Penalty::None => "les observations sans sanction",
-    }
-}
-
 /// Notes for the signatory, in brackets, to remove before sending, as the letter's other
 /// placeholders: the penalties `--policy` changed for rules whose findings the letter lists,
 /// which then rest on the auditor's choice rather than on the rule (CC XII reserves the
@@ -510,12 +501,22 @@ fn notes_for_the_signatory(
         .filter(|o| o.field == "penalty" && o.from != o.to && listed(o.rule))
         .filter_map(|o| {
             let (from, to) = (Penalty::parse(&o.from)?, Penalty::parse(&o.to)?);
+            // Told by the penalty, not by a category: a letter that holds one category
+            // heads it « Manquements constatés », whatever the penalty.
+            let to = match to {
+                Penalty::Permanent => "en pénalité définitive",
+                Penalty::Temporary => "en pénalité temporaire",
+                Penalty::None => "sans pénalité",
+            };
+            let from = match from {
+                Penalty::Permanent => "de la pénalité définitive",
+                Penalty::Temporary => "de la pénalité temporaire",
+                Penalty::None => "d'aucune pénalité",
+            };
             Some(format!(
-                "ceux de la règle {} ({}) parmi {} au lieu {}",
+                "ceux de la règle {} ({}) {to} au lieu {from}",
                 o.rule,
                 french_label(o.rule),
-                penalty_category(to),
-                penalty_category(from).replacen("les ", "des ", 1)
             ))
         })
         .collect();
