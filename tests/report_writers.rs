@@ -855,6 +855,11 @@ fn text_summary_is_short_and_sanitised() {
     assert!(text.contains("other.jsonl:3 IN001 high/none line 3"));
     assert!(text.contains("# Titre⏎[lien](http://x) ␛[31m"));
     assert!(!text.contains('\u{1b}'));
+    // A finding in another field than the text names it (the MSK001 above is in `text`).
+    assert!(
+        text.contains("corpus.jsonl:20 ATT001 medium/temporary [attribution] -attribution names"),
+        "{text}"
+    );
 }
 
 /// The court's own pseudonymisation failures, copied faithfully (MSK004 and MSK005 with

@@ -184,9 +184,18 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     if !report.findings.is_empty() {
         writeln!(out)?;
         for f in report.findings.iter().take(FIRST_FINDINGS) {
+            // The field, when it is not the decision's text: a name in clear may be in the
+            // commentary or any field of the reuser's (`parties[0].nom`).
+            let field = f
+                .evidence
+                .as_ref()
+                .map(|e| e.field.as_ref())
+                .filter(|field| *field != "text")
+                .map(|field| format!(" [{}]", for_terminal(field, false)))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "{} {} {}/{}{} {}",
+                "{} {} {}/{}{}{field} {}",
                 location(report, f),
                 f.rule,
                 f.severity.as_str(),
