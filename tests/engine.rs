@@ -1389,3 +1389,142 @@ fn digits_of_other_scripts_are_read_in_identification() {
         ]
     );
 }
+
+/// Publishers keep editorial content as HTML, and a reuser's commentary or other field may hold
+/// it as they do: a name or a phone number split by a tag or an entity (`M.&nbsp;Dupont`,
+/// `M<sup>me</sup> Lambert`, `06&nbsp;12…`) is found in the text of the HTML, its span in the
+/// chars of the field as written, its excerpt in the text as read and redacted, and redacted in
+/// the record's other excerpts too. A string with a lone `<` or `&` in prose is read as before,
+/// and a script's content is no text.
+#[test]
+fn names_and_identifiers_in_html_fields_are_found() {
+    use vigie::report::{self, Format, WriteOptions};
+    let with = |id: &str, field: &str, value: &str| {
+        let mut r = clean(id);
+        r[field] = json!(value);
+        r
+    };
+    // A passage the reuser inserted in the text, which names the person in no way the detector
+    // finds on its own: only the commentary's finding makes its excerpt hide the name.
+    let mut shared = with(
+        "shared",
+        "commentary",
+        "<p>M.&nbsp;Dupont a été licencié.</p>",
+    );
+    shared["text"] = json!(cc_text().replacen(
+        "PAR CES MOTIFS",
+        "Le dossier Dupont est clos.\n\nPAR CES MOTIFS",
+        1
+    ));
+    let records = [
+        with(
+            "nbsp",
+            "commentary",
+            "<p>M.&nbsp;Dupont a été licencié.</p>",
+        ),
+        with(
+            "sup",
+            "commentary",
+            "<p>M<sup>me</sup> Lambert a été licenciée.</p>",
+        ),
+        with(
+            "strong",
+            "commentary",
+            "<p>M. <strong>Dupont</strong> a été licencié.</p>",
+        ),
+        with(
+            "phone",
+            "commentary",
+            "<p>Joignable au 06&nbsp;12&nbsp;34&nbsp;56&nbsp;78.</p>",
+        ),
+        with("entity", "resume", "M. Dupr&eacute; a été licencié."),
+        with("br", "resume", "Licenciement de M.<br>Dupont."),
+        // Counter-cases: prose with a lone `<` or `&` is plain text, as before (the span counts
+        // its chars as written); a script's content is no text of the page.
+        with(
+            "prose",
+            "commentary",
+            "Note : 3 < 4. M. Dupont & Fils a été licencié.",
+        ),
+        with(
+            "script",
+            "commentary",
+            "<p>Commentaire.</p><script>var nom = \"M. Dupont\";</script>",
+        ),
+        shared,
+    ];
+    let report = report_of(&records);
+    // Each finding's record, rule, field, span and excerpt.
+    type Span = Option<(usize, usize)>;
+    let mut got: Vec<(String, Rule, String, Span, String)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let e = f.evidence.as_ref().unwrap();
+            (
+                support::audit::record_id(f),
+                f.rule,
+                e.field.to_string(),
+                e.span,
+                e.excerpt.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    got.sort();
+    let c = "commentary".to_string();
+    let r = "resume".to_string();
+    // Spans counted by hand in the values as written: `<p>M.&nbsp;` is 11 chars, `<p>M<sup>me
+    // </sup> ` 18, `<p>M. <strong>` 14, `<p>Joignable au ` 16 and the phone number 10 digits
+    // and four 6-char entities; `Dupr&eacute;` is 12 chars after `M. `; `Licenciement de M.<br>`
+    // 22.
+    let want = vec![
+        ("br".into(), Rule::MSK004, r.clone(), Some((22, 28))),
+        ("entity".into(), Rule::MSK004, r.clone(), Some((3, 15))),
+        ("nbsp".into(), Rule::MSK004, c.clone(), Some((11, 17))),
+        ("phone".into(), Rule::MSK005, c.clone(), Some((16, 50))),
+        ("prose".into(), Rule::MSK004, c.clone(), Some((17, 23))),
+        ("shared".into(), Rule::INT002, "text".into(), None),
+        ("shared".into(), Rule::MSK004, c.clone(), Some((11, 17))),
+        ("strong".into(), Rule::MSK004, c.clone(), Some((14, 20))),
+        ("sup".into(), Rule::MSK004, c.clone(), Some((18, 25))),
+    ];
+    let shape: Vec<(String, Rule, String, Span)> = got
+        .iter()
+        .map(|(id, rule, field, span, _)| {
+            let span = if field == "text" { None } else { *span };
+            (id.clone(), *rule, field.clone(), span)
+        })
+        .collect();
+    assert_eq!(shape, want, "{got:#?}");
+    // The excerpts are the text as read: no markup, no entity; prose keeps its `<` and `&`.
+    for (id, _, _, _, ex) in got.iter().filter(|g| g.0 != "prose") {
+        assert!(!ex.contains('<') && !ex.contains('&'), "{id}: {ex}");
+    }
+    let excerpt = |id: &str| got.iter().find(|g| g.0 == id).unwrap().4.clone();
+    assert!(
+        excerpt("prose").starts_with("Note : 3 < 4. M. D") && excerpt("prose").contains(" & Fils"),
+        "{}",
+        excerpt("prose")
+    );
+    assert!(excerpt("sup").starts_with("Mme L"), "{}", excerpt("sup"));
+    assert!(
+        excerpt("entity").starts_with("M. D"),
+        "{}",
+        excerpt("entity")
+    );
+    // Redacted wherever the report shows them, the inserted passage's excerpt included.
+    let mut json = Vec::new();
+    report::write(&report, Format::Json, &WriteOptions::default(), &mut json).unwrap();
+    let json = String::from_utf8(json).unwrap();
+    for clear in [
+        "Dupont",
+        "upont",
+        "Lambert",
+        "Dupré",
+        "Dupr&eacute;",
+        "34 56",
+    ] {
+        assert!(!json.contains(clear), "the report shows {clear}:\n{json}");
+    }
+    assert!(json.contains("dossier D"), "{json}");
+}

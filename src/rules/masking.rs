@@ -129,8 +129,21 @@ pub fn check_in_clear(
     let shown_by_source = reference_norm
         .map(|r| words_in(r, hits.map(|(a, b)| &norm[a..b])))
         .unwrap_or_default();
-    let mut emit = |rule: Rule, (start, end): (usize, usize), (cs, ce), msg: String, fact| {
-        let span = m.map(|m| m.original_span(cs, ce));
+    // The span of each hit in the text as read, in the order of `found.chars`.
+    let spans = m.map(|m| {
+        let mut spans: Vec<(usize, usize)> = found
+            .chars
+            .iter()
+            .map(|&(cs, ce)| m.original_span(cs, ce))
+            .collect();
+        if html {
+            normalize::widen_to_entities(original, &mut spans);
+        }
+        spans
+    });
+    let mut emit = |rule: Rule, (start, end): (usize, usize), i: usize, msg: String, fact| {
+        let span = spans.as_ref().map(|s| s[i]);
+        let (cs, ce) = found.chars[i];
         if span.is_some_and(overlaps_lifted) {
             return;
         }
@@ -150,21 +163,21 @@ pub fn check_in_clear(
                 }),
         );
     };
-    for (h, &c) in found.names.iter().zip(&found.chars) {
+    for (i, h) in found.names.iter().enumerate() {
         emit(
             Rule::MSK004,
             (h.start, h.end),
-            c,
+            i,
             "the name of a natural person who is a party or a third party is shown in clear"
                 .to_string(),
             Fact::None,
         );
     }
-    for (h, &c) in found.ids.iter().zip(&found.chars[found.names.len()..]) {
+    for (i, h) in found.ids.iter().enumerate() {
         emit(
             Rule::MSK005,
             (h.start, h.end),
-            c,
+            found.names.len() + i,
             format!("{} is shown in clear", h.kind.with_article()),
             Fact::Identifier(h.kind),
         );
@@ -302,7 +315,10 @@ fn check_value_in_clear(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) {
-    let norm = normalize::normalize(value, false);
+    // Publishers keep editorial content as HTML (`<p>M.&nbsp;Dupont</p>`): such a value is
+    // read as the text of its HTML, mapped back to the value as written.
+    let html = looks_like_html(value);
+    let norm = normalize::normalize(value, html);
     let mut found = InClear::find(&norm, professionals);
     let mut more: Vec<(usize, usize)> = Vec::new();
     if norm.contains("c/") {
@@ -372,13 +388,26 @@ fn check_value_in_clear(
         &norm,
         &found,
         value,
-        false,
+        html,
         &mut None,
         reference_norm,
         &[],
         rec,
         out,
     );
+}
+
+/// Whether a string of the reuser's fields holds HTML markup or entities: a `<` followed by a
+/// letter, `/` or `!` (a tag, an end tag, a comment), or a `&` followed by a letter or `#` (an
+/// entity). A lone `<` or `&` in prose (`3 < 4`, `Dupont & Fils`) is not. Only the bytes after
+/// a `<` or `&` are looked at, found with `memchr`: a plain string costs one scan.
+fn looks_like_html(value: &str) -> bool {
+    let b = value.as_bytes();
+    memchr::memchr2_iter(b'<', b'&', b).any(|i| match (b[i], b.get(i + 1)) {
+        (b'<', Some(&n)) => n.is_ascii_alphabetic() || n == b'/' || n == b'!',
+        (b'&', Some(&n)) => n.is_ascii_alphabetic() || n == b'#',
+        _ => false,
+    })
 }
 
 /// What a string of the reuser's other fields is, by its key: text to search, one part of a
@@ -973,6 +1002,33 @@ mod tests {
             assert_eq!(got.contains(n), contains_word(hay, n), "{n}");
         }
         assert_eq!(got.len(), 5, "{got:?}");
+    }
+
+    // Markup and entities make a field HTML; a lone `<` or `&` in prose does not.
+    #[test]
+    fn html_is_told_by_its_tags_and_entities() {
+        for html in [
+            "<p>M. Dupont</p>",
+            "M.&nbsp;Dupont",
+            "06&#160;12",
+            "M<sup>me</sup> Lambert",
+            "fin</p>",
+            "texte<!-- note -->",
+        ] {
+            assert!(looks_like_html(html), "{html}");
+        }
+        for plain in [
+            "3 < 4",
+            "Dupont & Fils",
+            "a <= b",
+            "x &",
+            "x <",
+            "",
+            "M. Dupont",
+            "«\u{a0}M. Dupont\u{a0}»",
+        ] {
+            assert!(!looks_like_html(plain), "{plain}");
+        }
     }
 
     #[test]

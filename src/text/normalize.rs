@@ -1609,6 +1609,28 @@ fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
     }
 }
 
+/// Widens the ends of `spans`, char ranges of the HTML text `text` as
+/// [`Normalized::original_span`] maps them, over the whole of an entity their last char comes
+/// from: the map gives the chars an entity stands for the index of its `&`, so a span ending
+/// in `Dupr&eacute;` would end after the `&`. One walk over the text for all the spans.
+pub fn widen_to_entities(text: &str, spans: &mut [(usize, usize)]) {
+    let mut last: Vec<(usize, usize)> = (0..spans.len())
+        .filter(|&i| spans[i].1 > spans[i].0)
+        .map(|i| (spans[i].1 - 1, i))
+        .collect();
+    last.sort_unstable();
+    let mut chars = text.char_indices().enumerate().peekable();
+    for (at, i) in last {
+        while chars.next_if(|&(k, _)| k < at).is_some() {}
+        let Some(&(_, (b, '&'))) = chars.peek() else {
+            continue;
+        };
+        if let Some((len, _)) = scan_entity(&text[b..]) {
+            spans[i].1 = at + text[b..b + len].chars().count();
+        }
+    }
+}
+
 /// Recognises an HTML entity at the start of `s`: its byte length and decoded text.
 fn scan_entity(s: &str) -> Option<(usize, String)> {
     let semi = s.as_bytes().iter().take(40).position(|&c| c == b';')?;
@@ -1684,6 +1706,30 @@ mod tests {
             "l'arrêt \"attaqué\" - dit \"ceci\""
         );
         assert_eq!(normalize("«\u{a0}texte\u{a0}»", false), "\"texte\"");
+    }
+
+    // A span of an HTML text mapped back from its text as read takes in the whole of an entity
+    // at its end, not its `&` alone; an entity inside it or at its start is in already.
+    #[test]
+    fn spans_widen_over_a_last_entity() {
+        let text = "<p>M. Dupr&eacute; et Jean-Andr&#233;</p> &amp;";
+        let m = normalize_mapped(text, true);
+        assert_eq!(m.text, "M. Dupré et Jean-André &");
+        let find = |s: &str| {
+            let a = m.text[..m.text.find(s).unwrap()].chars().count();
+            (a, a + s.chars().count())
+        };
+        let mut spans = vec![
+            m.original_span(find("Dupré").0, find("Dupré").1),
+            m.original_span(find("Jean-André").0, find("Jean-André").1),
+            m.original_span(find("Dupr").0, find("Dupr").1),
+            m.original_span(find("&").0, find("&").1),
+            (0, 0),
+        ];
+        // `<p>M. ` is 6 chars, `Dupr&eacute;` 12, ` et ` 4, `Jean-Andr&#233;` 15, `</p> ` 5.
+        assert_eq!(spans, [(6, 11), (22, 32), (6, 10), (42, 43), (0, 0)]);
+        widen_to_entities(text, &mut spans);
+        assert_eq!(spans, [(6, 18), (22, 37), (6, 10), (42, 47), (0, 0)]);
     }
 
     #[test]
