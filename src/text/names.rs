@@ -600,6 +600,7 @@ const BODY_MARKS: &[&str] = &super::concat_words::<{ BODY_WORDS.len() + BODY_MAR
 
 /// Beside [`BODY_WORDS`], the words of [`BODY_MARKS`].
 const BODY_MARK_WORDS: &[&str] = &[
+    "transports",
     "societe",
     "association",
     "syndicat",
@@ -1627,6 +1628,7 @@ pub fn names_around_versus(text: &str) -> Vec<(usize, usize)> {
             && !body_name(span)
     };
     for (i, _) in text.match_indices("c/") {
+        let mut before = None;
         let before_ok = i == 0 || text[..i].ends_with(' ');
         if !before_ok || !text[i + 2..].starts_with(' ') {
             continue;
@@ -1661,18 +1663,41 @@ pub fn names_around_versus(text: &str) -> Vec<(usize, usize)> {
                 }
             }
             if person((ns, q)) && !body_before(ns) {
-                out.push((ns, q));
+                before = Some((ns, q));
             }
         }
         // The name after.
         let r = skip_spaces(text, i + 2);
+        let mut after = None;
         if let Some((ns, ne)) = parse_name(text, r)
             && ns == r
             && person((ns, ne))
         {
-            out.push((ns, ne));
+            after = Some((ns, ne));
+        }
+        // A single word is a surname or a brand (`Dupont c/ Axa`): taken for a person's only
+        // when the other side is not one too, an institution or an office (`Abadie c/ Préfet
+        // des Hauts-de-Seine`) or a person's full name. Two single words are left alone: a
+        // company named after nobody would otherwise be a party's name in clear.
+        let one_word =
+            |s: Option<(usize, usize)>| s.is_some_and(|(a, b)| !text[a..b].contains(' '));
+        let other_text = |s: Option<(usize, usize)>, side_before: bool| {
+            s.is_some()
+                || if side_before {
+                    text[..i].trim_end().chars().any(char::is_alphabetic)
+                } else {
+                    text[i + 2..].trim_start().chars().any(char::is_alphabetic)
+                }
+        };
+        for (side, other, side_before) in [(before, after, true), (after, before, false)] {
+            let Some(span) = side else { continue };
+            if !one_word(side) || (other_text(other, !side_before) && !one_word(other)) {
+                out.push(span);
+            }
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -6043,7 +6068,14 @@ mod tests {
             vec!["Durand", "Jean Martin"]
         );
         assert_eq!(versus("Société Alpha c/ Jean Martin"), vec!["Jean Martin"]);
+        // A company named after nobody: one word on each side may be a brand (`Axa`), and a
+        // body's word makes the other side no person's.
+        assert_eq!(
+            versus("Sophie Lambert c/ Transports Girard"),
+            vec!["Sophie Lambert"]
+        );
         for t in [
+            "Dupont c/ Axa",
             "Société Alpha c/ Commune de Lyon",
             "SNCF c/ URSSAF",
             "X... c/ Y...",
