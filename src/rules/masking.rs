@@ -447,7 +447,11 @@ fn key_words(key: &str) -> Vec<String> {
 /// (`prenom`, `first_name`, `givenName`), `Some(false)` for a surname (`nom`, `nom_usage`,
 /// `last_name`, `surname`).
 fn name_part_key(key: &str) -> Option<bool> {
-    let words = key_words(key);
+    name_part(&key_words(key))
+}
+
+/// [`name_part_key`] of a key's words.
+fn name_part(words: &[String]) -> Option<bool> {
     match words
         .iter()
         .map(String::as_str)
@@ -466,10 +470,10 @@ fn name_part_key(key: &str) -> Option<bool> {
 /// (`date_naissance`, `date_de_naissance`, `birth_date`, `dateOfBirth`, `dob`); a part of a
 /// name (`nom`, `prenom`) in an object that has both, within a field named for the parties
 /// (`person`): a company has no first name.
-fn whole_of(key: &str, person: bool) -> Whole {
-    let words = key_words(key);
+fn whole_of(words: &[String], person: bool) -> Whole {
     let has = |w: &str| words.iter().any(|x| x == w);
-    if name_part_key(key).is_none()
+    let name_part = name_part(words);
+    if name_part.is_none()
         && (has("naissance")
             || has("dob")
             || has("birthdate")
@@ -477,7 +481,7 @@ fn whole_of(key: &str, person: bool) -> Whole {
     {
         return Whole::BirthDate;
     }
-    if person && name_part_key(key).is_some() {
+    if person && name_part.is_some() {
         Whole::NamePart
     } else {
         Whole::Text
@@ -485,9 +489,8 @@ fn whole_of(key: &str, person: bool) -> Whole {
 }
 
 /// Whether a field's name says it holds the parties or one of them (`parties`, `requerant`,
-/// `demandeurs`, `intimée`, `partie_civile`, `victimes`): a word of the name, split at what is
-/// no letter and at a change of case, folded.
-fn names_parties(key: &str) -> bool {
+/// `demandeurs`, `intimée`, `partie_civile`, `victimes`): one of its words ([`key_words`]).
+fn parties_in(words: &[String]) -> bool {
     const PARTY_WORDS: &[&str] = &[
         "partie",
         "parties",
@@ -535,26 +538,7 @@ fn names_parties(key: &str) -> bool {
         "applicant",
         "applicants",
     ];
-    let mut word = String::new();
-    let mut prev_lower = false;
-    let mut found = false;
-    let mut flush = |word: &mut String| {
-        if !word.is_empty() {
-            found |= PARTY_WORDS.contains(&crate::rules::attribution::fold(word).trim());
-            word.clear();
-        }
-    };
-    for c in key.chars() {
-        if !c.is_alphabetic() || c.is_uppercase() && prev_lower {
-            flush(&mut word);
-        }
-        if c.is_alphabetic() {
-            word.push(c);
-        }
-        prev_lower = c.is_lowercase();
-    }
-    flush(&mut word);
-    found
+    words.iter().any(|w| PARTY_WORDS.contains(&w.as_str()))
 }
 
 /// How deep [`check_extra_in_clear`] follows nested objects and arrays.
@@ -585,8 +569,9 @@ pub fn check_extra_in_clear(
         if depth > EXTRA_DEPTH || super::profiling::names_professionals(key) {
             return;
         }
-        // A field named for the parties, and what it holds.
-        let party = party || names_parties(key);
+        // A field named for the parties, and what it holds; the key's words once for both.
+        let words = key_words(key);
+        let party = party || parties_in(&words);
         match v {
             Value::String(s) => {
                 let t = s.trim();
@@ -595,7 +580,7 @@ pub fn check_extra_in_clear(
                     .any(|p| t.starts_with(p))
                     && !t.contains(char::is_whitespace);
                 if !link && t.chars().any(char::is_alphanumeric) {
-                    let whole = match whole_of(key, person) {
+                    let whole = match whole_of(&words, person) {
                         Whole::Text if party => Whole::PartyText,
                         w => w,
                     };
@@ -1044,7 +1029,7 @@ mod tests {
             "victimes",
             "defendant",
         ] {
-            assert!(names_parties(key), "{key}");
+            assert!(parties_in(&key_words(key)), "{key}");
         }
         for key in [
             "title",
@@ -1054,7 +1039,7 @@ mod tests {
             "repartition",
             "commentary",
         ] {
-            assert!(!names_parties(key), "{key}");
+            assert!(!parties_in(&key_words(key)), "{key}");
         }
     }
 
