@@ -333,6 +333,7 @@ fn check_value_in_clear(
     // (`parties[0].nom`, `.prenom`), a date of birth (`date_naissance`).
     let t = norm.trim();
     let (ts, te) = (norm.len() - norm.trim_start().len(), norm.trim_end().len());
+    let mut birth_date = false;
     match whole {
         Whole::Text | Whole::PartyText => {}
         Whole::NamePart => {
@@ -355,11 +356,7 @@ fn check_value_in_clear(
                     end: te,
                     kind: identifiers::IdentifierKind::BirthDate,
                 });
-                found = InClear::of_hits(
-                    &norm,
-                    std::mem::take(&mut found.names),
-                    std::mem::take(&mut found.ids),
-                );
+                birth_date = true;
             }
         }
     }
@@ -372,7 +369,8 @@ fn check_value_in_clear(
                 .next_back()
                 .is_none_or(|last| !professionals.names_surname(last))
     });
-    if !more.is_empty() {
+    // What was added beside the detectors' hits, put together once.
+    if !more.is_empty() || birth_date {
         let mut hits = std::mem::take(&mut found.names);
         hits.extend(more.into_iter().map(|(start, end)| names::NameHit {
             start,
