@@ -3024,48 +3024,34 @@ fn abbreviation_of_a_court(rest: &str) -> bool {
     };
     let w = &t[..b];
     let of = is_folded_in(w, &["de", "du", "des"]) || w.starts_with("d'") || w.starts_with("d’");
-    if !of {
-        return true;
-    }
-    let f = fold(&t[..ceil_boundary(t, 48.min(t.len()))]);
-    let body = f
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .find(|w| {
-            !matches!(*w, "de" | "du" | "des" | "d" | "la" | "l" | "le" | "les") && !is_ordinal(w)
-        });
-    body.is_some_and(|w| {
-        matches!(
-            w,
-            "chambre"
-                | "section"
-                | "sous-section"
-                | "formation"
-                | "tribunal"
-                | "cour"
-                | "juridiction"
-        )
-    })
+    !of || noun_after_of(rest).is_some_and(|(w, _)| is_folded_in(w, COURT_BODIES))
 }
 
-/// After `président`: does `de`/`du`/`de la`/`de l'` introduce a court body (`président de
-/// chambre`, `du tribunal`, `de la formation`), not a company's (`de la société`, `du conseil
-/// d'administration`)?
-fn court_noun_follows(rest: &str) -> bool {
+/// The bodies of a court that `président de …` and an abbreviated role (`prés. de …`) may name.
+const COURT_BODIES: &[&str] = &[
+    "chambre",
+    "section",
+    "sous-section",
+    "formation",
+    "tribunal",
+    "cour",
+    "juridiction",
+];
+
+/// The noun that `de`/`du`/`de la`/`de l'`/`d'` introduce at the start of `rest`, past an
+/// ordinal (`de la 4ème chambre`, `de la première section`), elision marks taken off, and what
+/// follows it; `None` when no word comes within the first four.
+fn noun_after_of(rest: &str) -> Option<(&str, &str)> {
     let mut r = rest;
-    // Skip the articles (`de`, `du`, `de la`, `de l'`, `d'`) and an ordinal (`de la 4ème
-    // chambre`, `de la première section`).
     for _ in 0..4 {
         let t = r.trim_start();
         if let Some(end) = ordinal_len(t) {
             r = &t[end..];
             continue;
         }
-        let Some((a, b)) = first_word(t) else {
-            return false;
-        };
+        let (a, b) = first_word(t)?;
         if a != 0 {
-            return false;
+            return None;
         }
         let w = &t[..b];
         if is_folded_in(w, &["de", "du", "la", "des"]) {
@@ -3077,20 +3063,26 @@ fn court_noun_follows(rest: &str) -> bool {
             .or_else(|| w.strip_prefix("d'"))
             .or_else(|| w.strip_prefix("l’"))
             .unwrap_or(w);
-        if is_folded_in(w, &["conseil"]) {
-            let f = fold(&t[b..ceil_boundary(t, b + 16)]);
-            return f.starts_with(" de prud") || f.starts_with(" d'etat");
-        }
-        return is_folded_in(
+        return Some((w, &t[b..]));
+    }
+    None
+}
+
+/// After `président`: does `de`/`du`/`de la`/`de l'` introduce a court body (`président de
+/// chambre`, `du tribunal`, `de la formation`), not a company's (`de la société`, `du conseil
+/// d'administration`)?
+fn court_noun_follows(rest: &str) -> bool {
+    let Some((w, after)) = noun_after_of(rest) else {
+        return false;
+    };
+    if is_folded_in(w, &["conseil"]) {
+        let f = fold(&after[..ceil_boundary(after, 16)]);
+        return f.starts_with(" de prud") || f.starts_with(" d'etat");
+    }
+    is_folded_in(w, COURT_BODIES)
+        || is_folded_in(
             w,
             &[
-                "chambre",
-                "section",
-                "sous-section",
-                "formation",
-                "tribunal",
-                "cour",
-                "juridiction",
                 "audience",
                 "bureau",
                 "college",
@@ -3099,9 +3091,7 @@ fn court_noun_follows(rest: &str) -> bool {
                 "jury",
                 "commission",
             ],
-        );
-    }
-    false
+        )
 }
 
 /// Is the civility at `s` preceded by a role or a phrase that introduces the court
