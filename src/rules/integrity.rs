@@ -575,6 +575,32 @@ pub fn compare(
             .collect();
         al.changes = split;
     }
+    // A name shown in place of markers with words added after it is two differences too: the
+    // name lifted and the words inserted; see [`lifted_with_words`].
+    if al
+        .changes
+        .iter()
+        .any(|ch| lifted_with_words(&al, ch, record, reference).is_some())
+    {
+        let changes = std::mem::take(&mut al.changes);
+        let split: Vec<Change> = changes
+            .into_iter()
+            .flat_map(|ch| match lifted_with_words(&al, &ch, record, reference) {
+                Some(cut) => vec![
+                    Change {
+                        reference: ch.reference.clone(),
+                        record: ch.record.start..cut,
+                    },
+                    Change {
+                        reference: ch.reference.end..ch.reference.end,
+                        record: cut..ch.record.end,
+                    },
+                ],
+                None => vec![ch],
+            })
+            .collect();
+        al.changes = split;
+    }
     let mut out = TextComparison {
         differs: !al.changes.is_empty(),
         ..TextComparison::default()
@@ -899,6 +925,56 @@ fn split_respelt(
         open = grouped;
     }
     out
+}
+
+/// Where change `ch` splits into a name lifted and words added after it: the record shows, in
+/// place of markers of names alone (`M. [Z] [R]`), a name, then a comma or a parenthesis and
+/// words of its own (`M. Zoran Radic, 45 ans,`, `M. Zoran Radic (chauffeur routier)`). The
+/// change taken whole is no value shown, since the words added are not a name, and would be an
+/// alteration (INT001) beside a name in clear (MSK004): the name is an occultation lifted
+/// (MSK001), the words an insertion (INT002). The name must follow a civility or be two words
+/// at least, end just before the comma or parenthesis, and be what the markers may mask (as
+/// [`shows_a_value`] tells). Returns the index of the record's first token added.
+fn lifted_with_words(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> Option<usize> {
+    let (ref_markers, rec_markers) = markers_in(al, ch);
+    if ref_markers == 0 || rec_markers > 0 || ch.reference.len() - ref_markers > 2 {
+        return None;
+    }
+    let kinds = marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text);
+    if !kinds
+        .iter()
+        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)))
+    {
+        return None;
+    }
+    let toks = &al.record[ch.record.clone()];
+    let stop = toks
+        .iter()
+        .position(|t| matches!(&record.text[t.range()], "," | "("))?;
+    if stop == 0 || stop + 1 == toks.len() && &record.text[toks[stop].range()] == "," {
+        // Nothing before the comma, or the comma alone after the name (`M. Zoran Radic,`),
+        // which the whole change already takes for a name shown.
+        return None;
+    }
+    let cut = ch.record.start + stop;
+    let name = Change {
+        reference: ch.reference.clone(),
+        record: ch.record.start..cut,
+    };
+    let words = clear_words(al, &name, record);
+    let after_civility = follows_civility(record, &toks[0]);
+    let whole = shows_a_value(al, ch, record, reference);
+    (!whole
+        && words > 0
+        && (after_civility || words >= 2)
+        && words <= words_per_marker(al, &name, reference) * ref_markers
+        && shows_a_value(al, &name, record, reference))
+    .then_some(cut)
 }
 
 /// What a difference that is no masking difference does to the decision text.
@@ -1500,31 +1576,37 @@ fn clear_words(al: &Alignment, ch: &Change, record: &Normalized) -> usize {
 fn shows_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &Normalized) -> bool {
     // What the record's text holds just before the change: a civility (`M. Conseil`, `Mme
     // Cour`) makes a name of a capitalised word that would otherwise designate without naming.
-    let after_civility = al.record.get(ch.record.start).is_some_and(|t| {
-        let before = record.text[..t.start as usize].trim_end();
-        let last = before
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        matches!(
-            last,
-            "M." | "Mme"
-                | "Mme."
-                | "Mlle"
-                | "Mlle."
-                | "Me"
-                | "Me."
-                | "MM."
-                | "Mmes"
-                | "Monsieur"
-                | "Madame"
-                | "Mademoiselle"
-        )
-    });
+    let after_civility = al
+        .record
+        .get(ch.record.start)
+        .is_some_and(|t| follows_civility(record, t));
     may_be_masked_by(
         &words_among(&al.record[ch.record.clone()], &record.text),
         &marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text),
         after_civility,
+    )
+}
+
+/// Whether token `t` of the record's text follows a civility (`M.`, `Mme`, `Monsieur`…).
+fn follows_civility(record: &Normalized, t: &align::Tok) -> bool {
+    let before = record.text[..t.start as usize].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "M." | "Mme"
+            | "Mme."
+            | "Mlle"
+            | "Mlle."
+            | "Me"
+            | "Me."
+            | "MM."
+            | "Mmes"
+            | "Monsieur"
+            | "Madame"
+            | "Mademoiselle"
     )
 }
 
@@ -3204,6 +3286,46 @@ mod tests {
         assert_eq!(c.lifted, vec![(3, 11)]);
         assert!(c.masking[0].message.contains("[K]"));
         assert!(!c.masking[0].message.contains("Kaminski"));
+    }
+
+    #[test]
+    fn a_name_shown_with_words_added_after_it_is_lifted_and_the_words_inserted() {
+        let reference = "Sur le moyen unique. M. [Z] [R] a formé un pourvoi contre l'arrêt. \
+                         Par ces motifs, la Cour rejette le pourvoi.";
+        for (record, added) in [
+            ("M. Zoran Radic, 45 ans, a formé", ", 45 ans,"),
+            (
+                "M. Zoran Radic, chauffeur routier, a formé",
+                ", chauffeur routier,",
+            ),
+            ("M. Zoran Radic (né en 1970) a formé", "(né en 1970)"),
+            ("Zoran Radic, 45 ans, a formé", ", 45 ans,"),
+        ] {
+            let text = reference.replace("M. [Z] [R] a formé", record);
+            let c = cmp(reference, &text, false);
+            let name = text.find("Zoran").unwrap();
+            assert_eq!(rules(&c), [Rule::INT002, Rule::MSK001], "{record}");
+            assert_eq!(
+                c.lifted,
+                vec![(name, name + "Zoran Radic".len())],
+                "{record}"
+            );
+            assert!(c.masking[0].message.contains("[Z] [R]"), "{record}");
+            assert!(c.integrity[0].message.contains(added), "{record}: {c:?}");
+        }
+        // The words alone are no name: the change is an alteration, and no marker is lifted.
+        for record in [
+            "M. [Z] [R], 45 ans, a formé",
+            "M. le président, 45 ans, a formé",
+            "Selon lui, il a formé",
+        ] {
+            let text = reference.replace("M. [Z] [R] a formé", record);
+            let c = cmp(reference, &text, false);
+            assert!(!rules(&c).contains(&Rule::MSK001), "{record}: {c:?}");
+        }
+        // A name alone, with its comma, is the occultation lifted as before.
+        let text = reference.replace("M. [Z] [R] a formé", "M. Zoran Radic, a formé");
+        assert_eq!(rules(&cmp(reference, &text, false)), [Rule::MSK001]);
     }
 
     #[test]
