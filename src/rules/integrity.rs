@@ -555,6 +555,8 @@ pub fn compare(
     set_aside_letter_spacing(&mut al, record, reference);
     // So are rule lines left out or drawn otherwise.
     set_aside_rules(&mut al, record, reference);
+    // A last word cut short is where the record ends, not a word matched further on.
+    mend_truncated_end(&mut al, record, reference);
     // A marker respelt beside words changed is two differences: the marker (no finding) and
     // the words (an alteration of the text); see [`split_respelt`].
     if al
@@ -829,6 +831,48 @@ fn set_aside_rules(al: &mut Alignment, record: &Normalized, reference: &Normaliz
             None => false,
         }
     });
+}
+
+/// A record that ends on a word cut short (an excerpt cut at a number of chars: `le 3 a` for
+/// `le 3 août 2018, …`) ends there. When the fragment is also a word of the reference further on
+/// (`a`), the diff matches it there, and the words between would be deleted inside a sentence
+/// the record keeps (an alteration, INT001) rather than left out at its end (a cut, which an
+/// excerpt may make). So when the record's last token, a word, is matched after a deletion that
+/// starts with a longer word it begins, the deletion, the token and the rest of the reference
+/// are one change: the reference's end left out, with the fragment written in its place.
+fn mend_truncated_end(al: &mut Alignment, record: &Normalized, reference: &Normalized) {
+    let (n, m) = (al.record.len(), al.reference.len());
+    let Some(last) = n.checked_sub(1) else {
+        return;
+    };
+    // The change at or before the record's last token, and what follows it.
+    let Some(k) = al.changes.iter().rposition(|c| c.record.start <= last) else {
+        return;
+    };
+    let ch = &al.changes[k];
+    if !ch.record.is_empty() || ch.record.start != last || ch.reference.is_empty() {
+        return;
+    }
+    let tail = &al.changes[k + 1..];
+    let ends = match tail {
+        [] => ch.reference.end + 1 == m,
+        [t] => t.record == (n..n) && t.reference.end == m,
+        _ => false,
+    };
+    let fragment = &record.text[al.record[last].range()];
+    let cut_word = &reference.text[al.reference[ch.reference.start].range()];
+    if ends
+        && fragment.chars().all(char::is_alphanumeric)
+        && cut_word.len() > fragment.len()
+        && cut_word.starts_with(fragment)
+    {
+        let start = ch.reference.start;
+        al.changes.truncate(k);
+        al.changes.push(Change {
+            reference: start..m,
+            record: last..n,
+        });
+    }
 }
 
 /// How many markers the reference's side of `ch`, then the record's, holds.
@@ -3326,6 +3370,29 @@ mod tests {
         // A name alone, with its comma, is the occultation lifted as before.
         let text = reference.replace("M. [Z] [R] a formé", "M. Zoran Radic, a formé");
         assert_eq!(rules(&cmp(reference, &text, false)), [Rule::MSK001]);
+    }
+
+    #[test]
+    fn a_last_word_cut_short_is_the_end_of_an_excerpt() {
+        let reference = "Selon l'arrêt attaqué, le 3 août 2018, l'établissement public a \
+                         demandé la résiliation du bail. Par ces motifs, la Cour casse.";
+        for end in [
+            "le 3",
+            "le 3 a",
+            "le 3 ao",
+            "le 3 août 2018, l",
+            "le 3 août 2018, l'établissement public a d",
+        ] {
+            let text = &reference[..reference.find(end).unwrap() + end.len()];
+            let c = cmp(reference, text, true);
+            assert!(rules(&c).is_empty(), "{end}: {c:?}");
+            // Not marked as an excerpt: a cut, not an alteration.
+            let c = cmp(reference, text, false);
+            assert_eq!(rules(&c), [Rule::INT003], "{end}: {c:?}");
+        }
+        // A word of the record's own at its end is still one.
+        let text = reference.replace("a demandé", "a obtenu");
+        assert_eq!(rules(&cmp(reference, &text, true)), [Rule::INT001]);
     }
 
     #[test]
