@@ -3014,7 +3014,14 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                 "id",
                 &None,
                 match id {
-                    None | Some(Value::Null) => "record has no `id`".to_string(),
+                    None | Some(Value::Null) => match wrapped_records(&obj) {
+                        Some((key, n)) => format!(
+                            "record has no `id`; it holds an array `{key}` of {n} objects, which \
+                             may be the records: give them as an array (`jq '.{key}'`) or as \
+                             JSON Lines (`jq -c '.{key}[]'`)"
+                        ),
+                        None => "record has no `id`".to_string(),
+                    },
                     Some(Value::String(_)) => "record has an empty `id`".to_string(),
                     Some(v) => format!("`id` must be a string, not {}", kind_of(&v)),
                 },
@@ -3125,6 +3132,24 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     rec.extra = obj.into_iter().collect();
     rec.extra.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(rec)
+}
+
+/// The field of an object without `id` that holds an array of objects, and their number: an
+/// export that wraps its records (`{"count": 2, "data": [...]}`), as APIs answer. Only a key
+/// made of ASCII letters, digits and `_`, not starting with a digit, which a jq filter can name
+/// as is.
+fn wrapped_records(obj: &serde_json::Map<String, Value>) -> Option<(&str, usize)> {
+    obj.iter().find_map(|(k, v)| match v {
+        Value::Array(a)
+            if !a.is_empty()
+                && a.iter().all(Value::is_object)
+                && k.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+        {
+            Some((k.as_str(), a.len()))
+        }
+        _ => None,
+    })
 }
 
 /// A record's `excerpt`: a JSON boolean; or, as exports write booleans, the strings `true` and
@@ -5083,6 +5108,31 @@ mod tests {
             let e = parse_record(json, mapping).unwrap_err();
             assert_eq!((e.line, e.column), (want.0, want.1), "{e:?}");
             assert!(e.message.starts_with(want.2), "{e:?}");
+        }
+    }
+
+    /// An export that wraps its records in an object (`{"count": 2, "data": [...]}`, as APIs
+    /// answer) is one record without `id`, which says where the records may be and how to give
+    /// them; an array of anything else, or under a key jq cannot name as is, gets no such hint.
+    #[test]
+    fn an_export_that_wraps_its_records_says_where_they_are() {
+        let e = parse_record(
+            br#"{"count": 2, "data": [{"id": "a1", "text": "x"}, {"id": "a2", "text": "y"}]}"#,
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.message,
+            "record has no `id`; it holds an array `data` of 2 objects, which may be the records: \
+             give them as an array (`jq '.data'`) or as JSON Lines (`jq -c '.data[]'`)"
+        );
+        for json in [
+            &br#"{"count": 2, "tags": ["a", "b"]}"#[..],
+            br#"{"count": 2, "my-data": [{"id": "a1"}]}"#,
+            br#"{"count": 0, "data": []}"#,
+        ] {
+            let e = parse_record(json, None).unwrap_err();
+            assert_eq!(e.message, "record has no `id`", "{e:?}");
         }
     }
 
