@@ -386,7 +386,22 @@ pub fn check_sync(newest: Option<Moment>, future: u64, as_of: Timestamp) -> Opti
         Moment::Date(d) => {
             format!("{d}, a date without a time, taken at the end of that day in France")
         }
-        Moment::Instant(t) => utc(t),
+        // In UTC, and in Paris time, which a French corpus writes (`+01:00`) and the notice
+        // gives: `2026-11-19 09:00 UTC, 10:00 in Paris`.
+        Moment::Instant(t) => {
+            let paris = t.to_zoned(crate::ident::paris());
+            let local = if paris.second() != 0 {
+                paris.strftime("%H:%M:%S")
+            } else {
+                paris.strftime("%H:%M")
+            };
+            let day = if paris.date() == t.to_zoned(jiff::tz::TimeZone::UTC).date() {
+                String::new()
+            } else {
+                format!("{} ", paris.date())
+            };
+            format!("{}, {day}{local} in Paris", utc(t))
+        }
     };
     Some(
         Finding::new(
@@ -512,7 +527,7 @@ mod tests {
         // the rule's "more than 72 hours" would contradict.
         assert_eq!(
             f.message,
-            "the newest update in the corpus (2026-11-19 11:59 UTC) is 72 hours and 1 minute \
+            "the newest update in the corpus (2026-11-19 11:59 UTC, 12:59 in Paris) is 72 hours and 1 minute \
              before the audit time: more than 72 hours, the longest interval between two updates that the Cour de cassation recommends for its decisions (CC V; the other producers set no figure)"
         );
         let Fact::Newest(n) = &f.fact else {
@@ -531,6 +546,14 @@ mod tests {
             "{}",
             f.message
         );
+        // An instant whose day in Paris is the next one names that day too.
+        let f = check_sync(Some(Moment::Instant(ts("2026-11-18T23:30:00Z"))), 0, as_of).unwrap();
+        assert!(
+            f.message
+                .starts_with("the newest update in the corpus (2026-11-18 23:30 UTC, 2026-11-19 00:30 in Paris) is 84 hours and 30 minutes"),
+            "{}",
+            f.message
+        );
         // Half a second over 72 hours is shown over 72 hours, rounded up to the second.
         let f = check_sync(
             Some(Moment::Instant(ts("2026-11-19T11:59:59.5Z"))),
@@ -540,7 +563,7 @@ mod tests {
         .unwrap();
         assert!(
             f.message.contains(
-                "(2026-11-19 11:59:59 UTC) is 72 hours and 1 second before the audit time"
+                "(2026-11-19 11:59:59 UTC, 12:59:59 in Paris) is 72 hours and 1 second before the audit time"
             ),
             "{}",
             f.message
