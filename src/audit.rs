@@ -238,6 +238,8 @@ struct ItemOutcome {
     matched: bool,
     loaded: Option<crate::rules::freshness::Loaded>,
     has_text: bool,
+    /// [`crate::model::Record::mapped`].
+    mapped: u32,
     /// [`crate::rules::check::Checked::not_compared`].
     not_compared: Option<NotCompared>,
 }
@@ -252,6 +254,7 @@ impl ItemOutcome {
             matched: false,
             loaded: None,
             has_text: false,
+            mapped: 0,
             not_compared: None,
         }
     }
@@ -329,6 +332,7 @@ fn process(
             let checked = checker.check(&rec, rref);
             // An empty text is a text, compared (nothing of the decision: INT003).
             let has_text = rec.text.is_some();
+            let mapped = rec.mapped;
             let h = twox_hash::XxHash3_128::oneshot(rec.id.trim().as_bytes());
             ItemOutcome {
                 findings: checked.findings,
@@ -337,6 +341,7 @@ fn process(
                 matched: checked.matched,
                 loaded: checked.loaded,
                 has_text,
+                mapped,
                 not_compared: checked.not_compared,
             }
         }
@@ -553,6 +558,7 @@ fn run_on(
         matched: 0,
         producers: [0; PRODUCERS.len()],
         without_text: 0,
+        mapped: [0; corpus::mapping::CANONICAL_FIELDS.len()],
         not_compared: TextsNotCompared::default(),
         first_not_compared: None,
         as_of,
@@ -760,6 +766,7 @@ fn run_on(
         matched,
         producers,
         without_text,
+        mapped,
         not_compared,
         first_not_compared,
         mut vigie_files,
@@ -892,6 +899,10 @@ fn run_on(
                 .collect(),
             texts_not_compared_why: not_compared,
             records_without_text: without_text,
+            mapping: opts
+                .mapping
+                .as_ref()
+                .map(|m| crate::report::MappingInfo::of(m, &mapped, progress.records)),
             policy_overrides,
             previous,
             elapsed_ms: started.elapsed().as_millis() as u64,
@@ -956,6 +967,9 @@ struct Tally<'a> {
     producers: [u64; PRODUCERS.len()],
     /// Records read without a text.
     without_text: u64,
+    /// With a mapping, the records read whose mapped path gave a value, by canonical field
+    /// (in [`corpus::mapping::CANONICAL_FIELDS`] order).
+    mapped: [u64; corpus::mapping::CANONICAL_FIELDS.len()],
     /// Matched records whose text was not compared with the reference's, by reason; and the
     /// first of them whose reference text could not be read again (its file and line) with
     /// the reason.
@@ -1040,6 +1054,11 @@ impl Tally<'_> {
                     }
                     if !o.has_text {
                         self.without_text += 1;
+                    }
+                    let mut bits = o.mapped;
+                    while bits != 0 {
+                        self.mapped[bits.trailing_zeros() as usize] += 1;
+                        bits &= bits - 1;
                     }
                     if let Some(not_compared) = o.not_compared.take() {
                         self.not_compared.add(not_compared.why());

@@ -336,7 +336,13 @@ const MAX_JOBS: usize = 1024;
 
 fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
     let mapping = match &cli.mapping {
-        Some(p) => Some(vigie::corpus::Mapping::load(p)?),
+        Some(p) => {
+            let m = vigie::corpus::Mapping::load(p)?;
+            for w in &m.warnings {
+                eprintln!("vigie: warning: {}", for_terminal(w, false));
+            }
+            Some(m)
+        }
         None => None,
     };
     let as_of = match &cli.as_of {
@@ -743,7 +749,14 @@ fn headless(
             if n == 1 { "was" } else { "were" },
         );
     }
-    if outcome.report.audit.records_without_text > 0 {
+    warn_unmatched_mapping(&outcome.report);
+    let text_unmatched = outcome
+        .report
+        .audit
+        .mapping
+        .as_ref()
+        .is_some_and(|m| m.unmatched.contains(&"text"));
+    if outcome.report.audit.records_without_text > 0 && !text_unmatched {
         // Where the mapping takes the text from: a path that matches nothing is the usual cause.
         let from = opts
             .mapping
@@ -804,7 +817,7 @@ fn headless(
     // run that exits 2 does: a nightly job's report of the night before stays, and so the next
     // night's --previous is still the last conclusive report, whose breaches found again are
     // repeated (an inconclusive one, which holds none, would lose their escalation).
-    let inconclusive = report.read_no_record();
+    let inconclusive = report.inconclusive();
     let format = match target.format {
         Some(ReportFormat::Json) => Format::Json,
         Some(ReportFormat::Jsonl) => Format::Jsonl,
@@ -870,18 +883,63 @@ fn headless(
                 for_terminal(&p.display().to_string(), false)
             )
         });
-        eprintln!(
-            "vigie: no record of the corpus could be read: {} unreadable, reported as IN001 \
-             (the first: {first}). The verdict of such an audit says nothing of the corpus.{kept}",
-            if n == 1 {
-                "its only line or file is".to_string()
-            } else {
-                format!("all {n} of its lines or files are")
-            }
-        );
+        if report.read_no_record() {
+            eprintln!(
+                "vigie: no record of the corpus could be read: {} unreadable, reported as IN001 \
+                 (the first: {first}). The verdict of such an audit says nothing of the \
+                 corpus.{kept}",
+                if n == 1 {
+                    "its only line or file is".to_string()
+                } else {
+                    format!("all {n} of its lines or files are")
+                }
+            );
+        } else {
+            eprintln!(
+                "vigie: the audit could not be carried out: {}. The verdict of such an audit \
+                 says nothing of the corpus: correct the path in the mapping.{kept}",
+                for_terminal(&report.source_id_unmatched_why(), false)
+            );
+        }
         return Ok(2);
     }
     Ok(exit_status(&report, cli.fail_on))
+}
+
+/// Says on stderr, for each field the mapping reads from a path that gave a value in none of
+/// the records read, the entry (file and line), the path and what it cost: almost always a
+/// mistaken path (SPEC §7), which would otherwise let the audit pass without a word. A
+/// `source_id` that makes the audit inconclusive is said once, at the end.
+fn warn_unmatched_mapping(report: &Report) {
+    let Some(m) = &report.audit.mapping else {
+        return;
+    };
+    for &field in &m.unmatched {
+        if field == "source_id" && report.source_id_unmatched() {
+            continue;
+        }
+        let Some((_, path, line)) = m.fields.iter().find(|(f, _, _)| *f == field) else {
+            continue;
+        };
+        let cost = match field {
+            "source_id" => {
+                "no record could be matched with its decision (each is INT007, unverifiable)"
+                    .to_string()
+            }
+            "text" => "no record's text could be checked (integrity, masking)".to_string(),
+            _ if m.defaults.contains(&field) => {
+                format!("every record was given the [defaults] value of `{field}` instead")
+            }
+            _ => format!("every record was read as having no `{field}`"),
+        };
+        eprintln!(
+            "vigie: warning: {}:{line}: the mapping's path for `{field}`, `{}`, gave {}: \
+             {cost}; is the path right?",
+            for_terminal(&m.file, false),
+            for_terminal(path, false),
+            report::no_value_in(report.audit.records)
+        );
+    }
 }
 
 /// Says on stderr which reference decisions could not be read, and why: the report only counts

@@ -942,15 +942,38 @@ fn records_without_text_are_told_with_the_mapping_path() {
     .unwrap();
     let m = dir.path().join("m.toml");
     std::fs::write(&m, "[fields]\ntext = \"content.bdy\"\n").unwrap();
+    // A path that gives no record its text is a mapping's error, said as such (with the
+    // mapping's file and line), and not again as records without a text.
     let (_, v, err) = run(&[&c], &["--mapping", m.to_str().unwrap()]);
     assert_eq!(v["audit"]["records"], 2);
     assert!(
-        err.contains("warning: 2 of the 2 records read have no text (the mapping takes it from `content.bdy`)"),
+        err.contains(&format!(
+            "warning: {}:2: the mapping's path for `text`, `content.bdy`, gave a value in none \
+             of the 2 records read: no record's text could be checked (integrity, masking)",
+            m.display()
+        )),
         "{err}"
     );
+    assert!(!err.contains("no text"), "{err}");
     std::fs::write(&m, "[fields]\ntext = \"content.body\"\n").unwrap();
     let (_, _, err) = run(&[&c], &["--mapping", m.to_str().unwrap()]);
     assert!(!err.contains("no text"), "{err}");
+    // A path that gives some records their text: those without are told, with the path.
+    std::fs::write(
+        &c,
+        "{\"id\": \"a\", \"content\": {\"body\": \"texte\"}}\n{\"id\": \"b\", \"content\": {}}\n",
+    )
+    .unwrap();
+    let (_, _, err) = run(&[&c], &["--mapping", m.to_str().unwrap()]);
+    assert!(
+        err.contains("warning: 1 of the 2 records read have no text (the mapping takes it from `content.body`)"),
+        "{err}"
+    );
+    std::fs::write(
+        &c,
+        "{\"id\": \"a\", \"content\": {\"body\": \"texte\"}}\n{\"id\": \"b\", \"content\": {\"body\": \"texte\"}}\n",
+    )
+    .unwrap();
     let (_, _, err) = run(&[&c], &[]);
     assert!(
         err.contains("warning: 2 of the 2 records read have no text: their text"),

@@ -124,6 +124,7 @@ fn sample() -> Report {
             producers: vec![],
             texts_not_compared_why: Default::default(),
             records_without_text: 0,
+            mapping: None,
             policy_overrides: vec![PolicyOverride {
                 rule: Rule::ATT001,
                 field: "severity",

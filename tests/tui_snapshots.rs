@@ -507,6 +507,57 @@ fn a_field_named_by_the_corpus_never_reaches_the_terminal_raw() {
     assert!(!s.contains("Wattelet"), "{s}");
 }
 
+/// With a mapping, the detail view names the field of a finding as the reuser's schema does,
+/// vigie's name beside it: the officer finds `meta.juridiction.chambre`, not `formation`.
+#[test]
+fn the_detail_names_a_mapped_field_by_the_reusers_path() {
+    use vigie::model::{Evidence, Finding, RecordRef};
+    let mut report = tui_common::report();
+    let rec = std::sync::Arc::new(RecordRef {
+        id: Some("r-9".into()),
+        line: 9,
+        column: 1,
+        ..RecordRef::default()
+    });
+    report.findings = vec![
+        Finding::new(
+            vigie::rules::Rule::INT006,
+            Some(rec),
+            "formation «Chambre sociale» contradicts the reference (Chambre criminelle)",
+        )
+        .with_evidence(Evidence {
+            field: "formation".to_string().into(),
+            excerpt: Some("Chambre sociale".into()),
+            ..Default::default()
+        }),
+    ];
+    report.summary = vigie::report::Summary::of(&report.findings);
+    let unmapped = screen(
+        &mut App::with_report(vigie::tui::keymap::Keymap::default(), report.clone(), None),
+        "tab enter",
+        120,
+        32,
+    );
+    assert!(
+        unmapped.contains("record r-9  source —  corpus.jsonl:9 "),
+        "{unmapped}"
+    );
+    assert!(!unmapped.contains("field formation"), "{unmapped}");
+    report.audit.mapping = Some(vigie::report::MappingInfo {
+        file: "m.toml".into(),
+        fields: vec![("formation", "meta.juridiction.chambre".into(), 5)],
+        ..Default::default()
+    });
+    let mut app = App::with_report(vigie::tui::keymap::Keymap::default(), report, None);
+    let s = screen(&mut app, "tab enter", 120, 32);
+    assert!(
+        s.contains(
+            "record r-9  source —  corpus.jsonl:9  field meta.juridiction.chambre (formation)"
+        ),
+        "{s}"
+    );
+}
+
 /// The status line shows whole key hints: those that do not fit are left out, the least useful
 /// first, rather than one being cut mid-word; `quit` stays.
 #[test]

@@ -33,6 +33,20 @@ pub const CANONICAL_FIELDS: &[&str] = &[
     "commentary",
 ];
 
+/// The bit of a canonical field in [`crate::model::Record::mapped`] (its place in
+/// [`CANONICAL_FIELDS`]).
+pub fn field_bit(field: &str) -> u32 {
+    CANONICAL_FIELDS
+        .iter()
+        .position(|f| *f == field)
+        .map_or(0, |i| 1 << i)
+}
+
+/// The prefix of a record's top-level key named like a canonical field that the mapping reads
+/// from another path (`$.text` when `text` is mapped to `content.body`): one of the reuser's
+/// other fields, named apart from the canonical one in every report.
+pub const OWN_KEY_PREFIX: &str = "$.";
+
 /// A parsed mapping: for each canonical field, the path to read it from and a default.
 #[derive(Debug, Clone, Default)]
 pub struct Mapping {
@@ -40,6 +54,16 @@ pub struct Mapping {
     pub fields: Vec<(&'static str, Vec<String>)>,
     /// `(canonical field, constant value)`.
     pub defaults: Vec<(&'static str, serde_json::Value)>,
+    /// The mapping file, as given: warnings and the report name it.
+    pub file: String,
+    /// For each entry of `fields`, in the same order: the path as the file writes it
+    /// (`meta.numeros[0]`), which the reports show, and the line of its entry.
+    pub written: Vec<(String, u64)>,
+    /// For each entry of `defaults`, in the same order: the line of its entry.
+    pub default_lines: Vec<u64>,
+    /// What is legitimate but worth a word, to say once the mapping is loaded (a field both
+    /// mapped and given a default).
+    pub warnings: Vec<String>,
 }
 
 impl Mapping {
@@ -89,10 +113,17 @@ impl Mapping {
                         };
                         if section == "fields" {
                             match v.as_str() {
-                                Some(p) if !p.trim().is_empty() => m.fields.push((
-                                    canon,
-                                    p.split('.').map(|s| s.trim().to_string()).collect(),
-                                )),
+                                Some(p) if !p.trim().is_empty() => match parse_path(p) {
+                                    Ok(segments) => {
+                                        m.fields.push((canon, segments));
+                                        let (l, _) = locate(section, Some(key));
+                                        m.written.push((p.trim().to_string(), l));
+                                    }
+                                    Err(why) => {
+                                        let (l, c) = locate(section, Some(key));
+                                        errors.push((l, c, format!("`{key}`: {why}")));
+                                    }
+                                },
                                 _ => {
                                     let (l, c) = locate(section, Some(key));
                                     errors.push((
@@ -106,7 +137,10 @@ impl Mapping {
                             }
                         } else {
                             match default_value(canon, v) {
-                                Ok(json) => m.defaults.push((canon, json)),
+                                Ok(json) => {
+                                    m.defaults.push((canon, json));
+                                    m.default_lines.push(locate(section, Some(key)).0);
+                                }
                                 Err(why) => {
                                     let (l, c) = locate(section, Some(key));
                                     errors.push((l, c, why));
@@ -126,10 +160,41 @@ impl Mapping {
             }
         }
         if errors.is_empty() {
+            m.file = path.display().to_string();
+            // A default beside a path is a fallback for the records where the path gives
+            // nothing: legitimate, but it hides those records' lack of the field, which
+            // deserves a word.
+            for (i, (field, _)) in m.fields.iter().enumerate() {
+                if let Some(j) = m.defaults.iter().position(|(f, _)| f == field) {
+                    m.warnings.push(format!(
+                        "{}: `{field}` is both mapped (line {}, `{}`) and given a default (line \
+                         {}): the default is used for every record where `{}` is missing or \
+                         null, and such a record gets no finding for lacking `{field}`",
+                        m.file, m.written[i].1, m.written[i].0, m.default_lines[j], m.written[i].0
+                    ));
+                }
+            }
             Ok(m)
         } else {
             Err(InputError::many(path, errors))
         }
+    }
+
+    /// The path a canonical field is read from as the mapping file writes it, and the line of
+    /// its entry, if mapped.
+    pub fn written_path(&self, field: &str) -> Option<(&str, u64)> {
+        let i = self.fields.iter().position(|(f, _)| *f == field)?;
+        self.written.get(i).map(|(p, l)| (p.as_str(), *l))
+    }
+
+    /// The canonical fields mapped to another path than their own name: a top-level key of a
+    /// record named like one of them is none of the canonical field, but one of the reuser's
+    /// other fields.
+    pub fn displaced(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.fields
+            .iter()
+            .filter(|(f, p)| !(p.len() == 1 && p[0] == *f))
+            .map(|(f, _)| *f)
     }
 
     /// The path a canonical field is read from, if mapped.
@@ -139,6 +204,91 @@ impl Mapping {
             .find(|(f, _)| *f == field)
             .map(|(_, p)| p.as_slice())
     }
+}
+
+/// The segments of a `[fields]` path: keys joined by dots, an array's element given as a
+/// segment (`meta.numeros.0`) or in brackets, as vigie's reports write it (`meta.numeros[0]`,
+/// `parties[0].nom`). Refused: an empty segment (`content..body`, `.content`, `content.`), a
+/// JSONPath `$`, a bracket not closed or not holding an index. The keys are trimmed.
+fn parse_path(written: &str) -> Result<Vec<String>, String> {
+    let p = written.trim();
+    if p.starts_with('$') {
+        return Err(format!(
+            "`{p}` starts with `$`: write the dotted path without `$.` (`content.body`, not \
+             `$.content.body`)"
+        ));
+    }
+    let empty = || {
+        format!(
+            "`{p}` has an empty segment (two dots in a row, or a dot at an end): write a \
+             dotted path such as \"content.body\""
+        )
+    };
+    let mut segments = Vec::new();
+    let mut cur = String::new();
+    // Whether the segment before was an index in brackets (`a[0].b`: the dot after `]` ends
+    // no key).
+    let mut after_index = false;
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '.' => {
+                if cur.trim().is_empty() && !after_index {
+                    return Err(empty());
+                }
+                if !after_index {
+                    segments.push(cur.trim().to_string());
+                }
+                cur.clear();
+                after_index = false;
+            }
+            '[' => {
+                if !after_index {
+                    if cur.trim().is_empty() {
+                        return Err(format!(
+                            "`{p}`: a `[` must follow a key (`meta.numeros[0]`)"
+                        ));
+                    }
+                    segments.push(cur.trim().to_string());
+                    cur.clear();
+                }
+                let mut index = String::new();
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if c == ']' {
+                        closed = true;
+                        break;
+                    }
+                    index.push(c);
+                }
+                if !closed {
+                    return Err(format!("`{p}` has a `[` that is not closed by `]`"));
+                }
+                let index = index.trim();
+                if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!(
+                        "`{p}`: brackets hold an array's index, such as `[0]`, not `[{index}]`"
+                    ));
+                }
+                segments.push(index.to_string());
+                after_index = true;
+            }
+            ']' => return Err(format!("`{p}` has a `]` with no `[` before it")),
+            c if after_index => {
+                return Err(format!(
+                    "`{p}`: `{c}` after `]`: a `.` or a `[` comes after an index"
+                ));
+            }
+            c => cur.push(c),
+        }
+    }
+    if !after_index {
+        if cur.trim().is_empty() {
+            return Err(empty());
+        }
+        segments.push(cur.trim().to_string());
+    }
+    Ok(segments)
 }
 
 /// The JSON value a `[defaults]` entry gives its canonical field, or why it gives none: the
@@ -342,6 +492,91 @@ mod tests {
         // A byte order mark, which editors do not show, is not a column.
         let e = errors("\u{feff}fields = 3\n");
         assert_eq!(e, ["m.toml:1:1: [fields] must be a table"]);
+    }
+
+    /// Paths in the bracket form vigie's reports print are read as their dotted form; an
+    /// empty segment, a JSONPath `$`, an unclosed or misplaced bracket are refused at load,
+    /// each at its entry's place (a typo that would match no record, SPEC §7).
+    #[test]
+    fn paths_in_brackets_are_read_and_malformed_paths_refused() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"ref\"\nnumber = \"meta.numeros[0]\"\nseat = \"parties[0].nom\"\n\
+             formation = \"a[1][2]\"\ntext = \" content . body \"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        let segs = |f: &str| m.path_of(f).unwrap().to_vec();
+        assert_eq!(segs("number"), ["meta", "numeros", "0"]);
+        assert_eq!(segs("seat"), ["parties", "0", "nom"]);
+        assert_eq!(segs("formation"), ["a", "1", "2"]);
+        assert_eq!(segs("text"), ["content", "body"]);
+        // As written, with the line of its entry.
+        assert_eq!(m.written_path("number"), Some(("meta.numeros[0]", 3)));
+        assert_eq!(m.file, "m.toml");
+        assert!(m.warnings.is_empty());
+        let errors = |path: &str| -> String {
+            Mapping::parse(
+                &format!("[fields]\nid = \"ref\"\n  text = \"{path}\"\n"),
+                Path::new("m.toml"),
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        for bad in [
+            "content..body",
+            ".content.body",
+            "content.",
+            "a[0].",
+            "a. .b",
+        ] {
+            let e = errors(bad);
+            assert!(
+                e.starts_with(&format!("m.toml:3:3: `text`: `{bad}` has an empty segment")),
+                "{bad}: {e}"
+            );
+        }
+        for bad in ["$.content.body", "$content", "$"] {
+            let e = errors(bad);
+            assert!(e.starts_with("m.toml:3:3: `text`: "), "{bad}: {e}");
+            assert!(
+                e.contains("write the dotted path without `$.`"),
+                "{bad}: {e}"
+            );
+        }
+        assert!(errors("meta.numeros[0").contains("has a `[` that is not closed by `]`"));
+        assert!(errors("meta.numeros[x]").contains("brackets hold an array's index"));
+        assert!(errors("meta.numeros[]").contains("brackets hold an array's index"));
+        assert!(errors("meta]").contains("has a `]` with no `[` before it"));
+        assert!(errors("[0].a").contains("a `[` must follow a key"));
+        assert!(errors("a[0]b").contains("`b` after `]`"));
+    }
+
+    /// A field both mapped and given a default is legitimate (the default is the fallback of
+    /// the records where the path gives nothing), but said once at load, with both lines.
+    #[test]
+    fn a_field_mapped_and_given_a_default_is_warned_of() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"ref\"\nattribution = \"credit\"\n[defaults]\nseat = \"Paris\"\n\
+             attribution = \"Source : Légifrance\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            m.warnings,
+            [
+                "m.toml: `attribution` is both mapped (line 3, `credit`) and given a default (line \
+              6): the default is used for every record where `credit` is missing or null, and \
+              such a record gets no finding for lacking `attribution`"
+            ]
+        );
+        // Each default with its own line (the table gives them in the order of their names).
+        let lines: Vec<(&str, u64)> = m
+            .defaults
+            .iter()
+            .zip(&m.default_lines)
+            .map(|((f, _), l)| (*f, *l))
+            .collect();
+        assert_eq!(lines, [("attribution", 6), ("seat", 5)]);
     }
 
     #[test]

@@ -2971,27 +2971,35 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     // which the profiling and masking rules inspect (a mapped `content.body` is not searched
     // again as a field of `content`). A path two fields read (`id` and `source_id` both `ref`)
     // is copied, and removed once every field has read it.
-    let take = |field: &'static str, obj: &mut serde_json::Map<String, Value>| -> Option<Value> {
-        let v = match mapping.map(|m| (m, m.path_of(field))) {
-            Some((m, Some(path))) => {
-                if m.fields.iter().filter(|(_, p)| p == path).nth(1).is_some() {
-                    read_path(obj, path)
-                } else {
-                    remove_path(obj, path)
+    // Which mapped fields the record's own value gave (not a default): a path that gives
+    // nothing in any record is a mapping's error, said after the audit.
+    let mut mapped = 0u32;
+    let mut take =
+        |field: &'static str, obj: &mut serde_json::Map<String, Value>| -> Option<Value> {
+            let v = match mapping.map(|m| (m, m.path_of(field))) {
+                Some((m, Some(path))) => {
+                    let v = if m.fields.iter().filter(|(_, p)| p == path).nth(1).is_some() {
+                        read_path(obj, path)
+                    } else {
+                        remove_path(obj, path)
+                    };
+                    if v.as_ref().is_some_and(|v| !v.is_null()) {
+                        mapped |= mapping::field_bit(field);
+                    }
+                    v
                 }
+                _ => obj.remove(field),
+            };
+            match v {
+                Some(Value::Null) | None => mapping.and_then(|m| {
+                    m.defaults
+                        .iter()
+                        .find(|(f, _)| *f == field)
+                        .map(|(_, v)| v.clone())
+                }),
+                v => v,
             }
-            _ => obj.remove(field),
         };
-        match v {
-            Some(Value::Null) | None => mapping.and_then(|m| {
-                m.defaults
-                    .iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, v)| v.clone())
-            }),
-            v => v,
-        }
-    };
     let id = take("id", &mut obj);
     let id_str = exact_number(bytes, mapping, "id", id.as_ref())
         .or_else(|| id.as_ref().and_then(scalar_string));
@@ -3007,6 +3015,14 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             message: msg,
         }
     };
+    // A field in a message: a mapped one by its path in the reuser's schema, vigie's name
+    // beside it (`meta.juridiction` (jurisdiction)), that the officer finds it in their data.
+    let named = |field: &str| -> String {
+        match mapping.and_then(|m| m.written_path(field)) {
+            Some((path, _)) => format!("`{path}` ({field})"),
+            None => format!("`{field}`"),
+        }
+    };
     match id_str {
         Some(s) if !s.trim().is_empty() => rec.id = s,
         _ => {
@@ -3016,14 +3032,15 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                 match id {
                     None | Some(Value::Null) => match wrapped_records(&obj) {
                         Some((key, n)) => format!(
-                            "record has no `id`; it holds an array `{key}` of {n} objects, which \
+                            "record has no {}; it holds an array `{key}` of {n} objects, which \
                              may be the records: give them as an array (`jq '.{key}'`) or as \
-                             JSON Lines (`jq -c '.{key}[]'`)"
+                             JSON Lines (`jq -c '.{key}[]'`)",
+                            named("id")
                         ),
-                        None => "record has no `id`".to_string(),
+                        None => format!("record has no {}", named("id")),
                     },
-                    Some(Value::String(_)) => "record has an empty `id`".to_string(),
-                    Some(v) => format!("`id` must be a string, not {}", kind_of(&v)),
+                    Some(Value::String(_)) => format!("record has an empty {}", named("id")),
+                    Some(v) => format!("{} must be a string, not {}", named("id"), kind_of(&v)),
                 },
             ));
         }
@@ -3048,7 +3065,11 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                             return Err(err(
                                 $name,
                                 &id,
-                                format!("field `{}` must be a string, not {}", $name, kind_of(&v)),
+                                format!(
+                                    "field {} must be a string, not {}",
+                                    named($name),
+                                    kind_of(&v)
+                                ),
                             ))
                         }
                     },
@@ -3097,7 +3118,10 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             return Err(err(
                 "text_format",
                 &id,
-                format!("`text_format` must be `plain` or `html`, not `{written}`"),
+                format!(
+                    "{} must be `plain` or `html`, not `{written}`",
+                    named("text_format")
+                ),
             ));
         }
     };
@@ -3115,18 +3139,28 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                     "excerpt",
                     &id,
                     format!(
-                        "`excerpt` must be a boolean (true or false; also read: \"true\" or \
+                        "{} must be a boolean (true or false; also read: \"true\" or \
                          \"false\", \"oui\" or \"non\", \"yes\" or \"no\", \"vrai\" or \"faux\", 1 or \
-                         0), not {shown}"
+                         0), not {shown}",
+                        named("excerpt")
                     ),
                 ));
             }
         },
     };
+    rec.mapped = mapped;
     // The paths several fields read, copied above.
     if let Some(m) = mapping {
         for (_, path) in &m.fields {
             remove_path(&mut obj, path);
+        }
+        // A key named like a canonical field that the mapping reads elsewhere is one of the
+        // reuser's other fields, not that field: it is named `$.text`, so that no report takes
+        // it for the canonical one (the decision's text).
+        for field in m.displaced() {
+            if let Some(v) = obj.remove(field) {
+                obj.insert(format!("{}{field}", mapping::OWN_KEY_PREFIX), v);
+            }
         }
     }
     rec.extra = obj.into_iter().collect();
@@ -5095,7 +5129,12 @@ mod tests {
             (
                 br#"{"meta": {"ref": "a", "body": 5, "t": {"x": 1}}}"#,
                 Some(&m),
-                (1, 39, "field `text` must be a string, not an object"),
+                // A mapped field by its path in the reuser's schema, vigie's name beside it.
+                (
+                    1,
+                    39,
+                    "field `meta.t` (text) must be a string, not an object",
+                ),
             ),
             // The BOM before a record is a char of its line, as for bad JSON.
             (
@@ -5134,6 +5173,69 @@ mod tests {
             let e = parse_record(json, None).unwrap_err();
             assert_eq!(e.message, "record has no `id`", "{e:?}");
         }
+    }
+
+    /// A record tells which mapped paths gave it a value: not null, not a default; a field
+    /// read by its own name (unmapped) is no mapped path.
+    #[test]
+    fn a_record_tells_which_mapped_paths_gave_a_value() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"ref\"\nsource_id = \"ref\"\ntext = \"content.body\"\n\
+             number = \"meta.numeros[0]\"\nattribution = \"credit\"\n\
+             [defaults]\nattribution = \"Source : Légifrance\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        let bits = |json: &str| -> Vec<&str> {
+            let r = parse_record(json.as_bytes(), Some(&m)).unwrap();
+            mapping::CANONICAL_FIELDS
+                .iter()
+                .filter(|f| r.mapped & mapping::field_bit(f) != 0)
+                .copied()
+                .collect()
+        };
+        assert_eq!(
+            bits(
+                r#"{"ref": "a", "content": {"body": "t"}, "meta": {"numeros": ["1"]}, "credit": "c", "url": "u"}"#
+            ),
+            ["id", "source_id", "text", "number", "attribution"]
+        );
+        // `credit` null, then missing: the default is used, and is no value of the path.
+        let r = parse_record(br#"{"ref": "a", "credit": null, "content": {}}"#, Some(&m)).unwrap();
+        assert_eq!(r.attribution.as_deref(), Some("Source : Légifrance"));
+        assert_eq!(
+            bits(r#"{"ref": "a", "credit": null, "content": {}}"#),
+            ["id", "source_id"]
+        );
+        assert_eq!(
+            bits(r#"{"ref": "a", "meta": {"numeros": []}}"#),
+            ["id", "source_id"]
+        );
+        // Without a mapping, nothing is mapped.
+        assert_eq!(parse_record(br#"{"id": "a"}"#, None).unwrap().mapped, 0);
+    }
+
+    /// A top-level key named like a canonical field the mapping reads elsewhere is one of the
+    /// reuser's other fields, named `$.text` so that no report takes it for the decision's
+    /// text; a canonical field mapped to its own name, or not mapped, keeps its name.
+    #[test]
+    fn a_key_named_like_a_field_mapped_elsewhere_is_named_apart() {
+        let m = Mapping::parse(
+            "[fields]\nid = \"ref\"\ntext = \"content.body\"\nurl = \"url\"\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        let r = parse_record(
+            br#"{"ref": "a", "content": {"body": "T"}, "text": "M. X, summary", "url": "u", "id": "other"}"#,
+            Some(&m),
+        )
+        .unwrap();
+        assert_eq!(r.text.as_deref(), Some("T"));
+        assert_eq!(r.url.as_deref(), Some("u"));
+        let keys: Vec<&str> = r.extra.iter().map(|(k, _)| k.as_str()).collect();
+        // (`content`, emptied of its body, is left as it was.)
+        assert_eq!(keys, ["$.id", "$.text", "content"]);
+        assert_eq!(r.extra[1].1, serde_json::json!("M. X, summary"));
     }
 
     /// What the mapping reads is no longer among the other fields (which the masking and

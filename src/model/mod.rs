@@ -120,4 +120,7 @@ pub struct Record {
     pub commentary: Option<String>,
     /// Every other field of the record, kept for the profiling rules.
     pub extra: Vec<(String, serde_json::Value)>,
+    /// With a mapping, the mapped fields whose path gave this record a value (not null, not a
+    /// default): bit `i` for `CANONICAL_FIELDS[i]` ([`crate::corpus::mapping::field_bit`]).
+    pub mapped: u32,
 }

@@ -54,6 +54,11 @@ pub(crate) struct AuditView<'a> {
     /// Why, by reason: `record_without_text`, `reference_without_text`, `reference_unreadable`.
     texts_not_compared_why: TextsNotComparedView<'a>,
     records_without_text: u64,
+    /// `--mapping`: the file, each mapped field's path as the file writes it, the fields given
+    /// a default, and the mapped fields whose path gave a value in no record read. Absent
+    /// without a mapping.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mapping: Option<MappingView<'a>>,
     policy_overrides: Vec<OverrideView<'a>>,
     /// `--previous`: the earlier report, its audit time and how many findings were found
     /// again; `null` without it.
@@ -111,6 +116,23 @@ impl Serialize for ProducersView<'_> {
             map.serialize_entry(p, n)?;
         }
         map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct MappingView<'a> {
+    file: &'a str,
+    fields: MappedPaths<'a>,
+    defaults: &'a [&'static str],
+    unmatched: &'a [&'static str],
+}
+
+/// `{"source_id": "ref.legifrance", …}`, in the canonical fields' order.
+struct MappedPaths<'a>(&'a [(&'static str, String, u64)]);
+
+impl Serialize for MappedPaths<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(f, p, _)| (f, p)))
     }
 }
 
@@ -231,6 +253,12 @@ impl<'a> AuditView<'a> {
             texts_not_compared: a.texts_not_compared(),
             texts_not_compared_why: TextsNotComparedView(&a.texts_not_compared_why),
             records_without_text: a.records_without_text,
+            mapping: a.mapping.as_ref().map(|m| MappingView {
+                file: &m.file,
+                fields: MappedPaths(&m.fields),
+                defaults: &m.defaults,
+                unmatched: &m.unmatched,
+            }),
             policy_overrides: a
                 .policy_overrides
                 .iter()
@@ -258,7 +286,9 @@ impl<'a> AuditView<'a> {
 #[derive(Serialize)]
 pub(crate) struct SummaryView {
     verdict: &'static str,
-    /// False when no record of the corpus could be read ([`Report::read_no_record`]): the
+    /// False when the audit could not be carried out ([`Report::inconclusive`]): no record of
+    /// the corpus could be read, or none matched with its decision (a mapping's `source_id`
+    /// that gives nothing). The
     /// verdict, worked out from the findings alone (SPEC §3), then says nothing of the corpus,
     /// though it reads `compliant`.
     conclusive: bool,
@@ -303,7 +333,7 @@ impl SummaryView {
         let s = &report.summary;
         SummaryView {
             verdict: s.verdict.as_str(),
-            conclusive: !report.read_no_record(),
+            conclusive: !report.inconclusive(),
             findings: s.findings,
             records_with_findings: s.records_with_findings,
             by_rule: s.by_rule.iter().map(|(k, &v)| (k.code(), v)).collect(),

@@ -230,6 +230,55 @@ impl TextsNotCompared {
     }
 }
 
+/// `--mapping`, as the audit applied it (`audit.mapping` in the JSON report): the officer can
+/// turn a canonical field of a finding back into the path of their own schema, and see which
+/// paths gave nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MappingInfo {
+    /// The mapping file, as given.
+    pub file: String,
+    /// `(canonical field, path as the file writes it, line of its entry)`, in
+    /// [`crate::corpus::mapping::CANONICAL_FIELDS`] order.
+    pub fields: Vec<(&'static str, String, u64)>,
+    /// The fields given a default, in the same order.
+    pub defaults: Vec<&'static str>,
+    /// The mapped fields whose path gave a value (not null) in none of the records read, when
+    /// at least one was read: the path is almost always mistaken (SPEC §7).
+    pub unmatched: Vec<&'static str>,
+}
+
+impl MappingInfo {
+    /// The mapping `m`, with `resolved[i]` the records whose path of
+    /// `CANONICAL_FIELDS[i]` gave a value, of the `records` read.
+    pub fn of(m: &crate::corpus::Mapping, resolved: &[u64], records: u64) -> MappingInfo {
+        use crate::corpus::mapping::CANONICAL_FIELDS;
+        let mut info = MappingInfo {
+            file: m.file.clone(),
+            ..MappingInfo::default()
+        };
+        for (i, &field) in CANONICAL_FIELDS.iter().enumerate() {
+            if let Some((path, line)) = m.written_path(field) {
+                info.fields.push((field, path.to_string(), line));
+                if records > 0 && resolved.get(i).is_some_and(|&n| n == 0) {
+                    info.unmatched.push(field);
+                }
+            }
+            if m.defaults.iter().any(|(f, _)| *f == field) {
+                info.defaults.push(field);
+            }
+        }
+        info
+    }
+
+    /// The path `field` is read from, as the mapping file writes it.
+    pub fn path_of(&self, field: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(f, _, _)| *f == field)
+            .map(|(_, p, _)| p.as_str())
+    }
+}
+
 /// What the audit looked at.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditInfo {
@@ -275,6 +324,8 @@ pub struct AuditInfo {
     /// Records read (matched or not) without a `text`: none of their text could be checked,
     /// against the reference or for personal data.
     pub records_without_text: u64,
+    /// `--mapping`, when one was given.
+    pub mapping: Option<MappingInfo>,
     pub policy_overrides: Vec<PolicyOverride>,
     /// `--previous`: the earlier report the findings were compared with (SPEC §3).
     pub previous: Option<PreviousAudit>,
@@ -406,6 +457,74 @@ impl Report {
     /// nothing of the publication, and the run exits 2 (headless or in the UI).
     pub fn read_no_record(&self) -> bool {
         self.audit.records == 0 && self.audit.unreadable_records > 0
+    }
+
+    /// Whether records were read but the mapping's `source_id` path gave a value in none of
+    /// them, with a reference given: no record could be matched with its decision, so nothing
+    /// was checked against the source, and the verdict says nothing of the corpus.
+    pub fn source_id_unmatched(&self) -> bool {
+        !self.audit.reference.is_empty()
+            && self
+                .audit
+                .mapping
+                .as_ref()
+                .is_some_and(|m| m.unmatched.contains(&"source_id"))
+    }
+
+    /// Whether the audit could not be carried out: no record read
+    /// ([`Report::read_no_record`]), or none matchable with its decision
+    /// ([`Report::source_id_unmatched`]). Its verdict says nothing of the corpus: the run
+    /// exits 2, and `summary.conclusive` is false.
+    pub fn inconclusive(&self) -> bool {
+        self.read_no_record() || self.source_id_unmatched()
+    }
+
+    /// Why the mapping's `source_id` gave nothing, in English: the path, as the mapping file
+    /// writes it, and the file and line. Empty without a mapping.
+    pub fn source_id_unmatched_why(&self) -> String {
+        let Some(m) = &self.audit.mapping else {
+            return String::new();
+        };
+        let (path, line) = m
+            .fields
+            .iter()
+            .find(|(f, _, _)| *f == "source_id")
+            .map_or(("", 0), |(_, p, l)| (p.as_str(), *l));
+        format!(
+            "the mapping's path for `source_id`, `{path}` ({}, line {line}), gave {}, so no \
+             record could be matched with its decision and nothing was checked against the \
+             source",
+            m.file,
+            no_value_in(self.audit.records)
+        )
+    }
+
+    /// A field as the reports show it to a person: a field the mapping reads from a path of
+    /// the reuser's schema as that path, with vigie's name for it beside it
+    /// (`meta.juridiction.chambre (formation)`), so that the officer finds it in their own
+    /// data; any other field as it is (the reuser's own fields are named by their paths
+    /// already). A list of fields (INT005's `decision_date,jurisdiction`) field by field.
+    pub fn field_label(&self, field: &str) -> String {
+        let Some(m) = &self.audit.mapping else {
+            return field.to_string();
+        };
+        field
+            .split(',')
+            .map(|f| match m.path_of(f.trim()) {
+                Some(path) => format!("{path} ({})", f.trim()),
+                None => f.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// `no value in the only record read`, `a value in none of the 3 records read`.
+pub fn no_value_in(records: u64) -> String {
+    if records == 1 {
+        "no value in the only record read".to_string()
+    } else {
+        format!("a value in none of the {records} records read")
     }
 }
 

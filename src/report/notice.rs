@@ -37,6 +37,12 @@ des décisions de justice diffusées en open data — absence de manquement";
 const OBJECT_NOTHING_READ: &str = "Audit de conformité aux conditions générales de réutilisation \
 des décisions de justice diffusées en open data — audit impossible, aucun enregistrement lisible";
 
+/// The object of a letter on an audit whose mapping's `source_id` matched no record: nothing
+/// was checked against the source.
+const OBJECT_NOTHING_MATCHED: &str = "Audit de conformité aux conditions générales de \
+réutilisation des décisions de justice diffusées en open data — audit impossible, aucun \
+enregistrement rapproché de sa décision";
+
 /// The consequences the Cour de cassation's CGU provide (article XII, seed 000), quoted.
 const CC_XII: &str = "« outre \
 les sanctions prévues à l'article L. 326-1 du CRPA, tout manquement du réutilisateur aux présentes \
@@ -1600,9 +1606,21 @@ fn example_line(
             .field
             .split(',')
             .map(str::trim)
-            .map(|name| match french_field(name) {
-                Some(gloss) => format!("« {} » ({gloss})", verbatim(name)),
-                None => format!("« {} »", verbatim(name)),
+            .map(|name| {
+                // A field the mapping reads from the reuser's schema by the path there, vigie's
+                // name beside it; the reuser's own fields (`$.text` among them) by their
+                // paths, never glossed as a canonical field.
+                let mapped = report.audit.mapping.as_ref().and_then(|m| m.path_of(name));
+                match (mapped, french_field(name)) {
+                    (Some(path), Some(gloss)) => {
+                        format!("« {} » (« {} » : {gloss})", verbatim(path), verbatim(name))
+                    }
+                    (Some(path), None) => {
+                        format!("« {} » (« {} »)", verbatim(path), verbatim(name))
+                    }
+                    (None, Some(gloss)) => format!("« {} » ({gloss})", verbatim(name)),
+                    (None, None) => format!("« {} »", verbatim(name)),
+                }
             })
             .collect();
         let _ = write!(
@@ -1877,6 +1895,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     // are the source's defects, not the reuser's breaches: the letter lists them apart, as a
     // request to occult and report, and neither counts them among the breaches nor puts them
     // under a penalty heading. The JSON report keeps the rule's penalty (SPEC §2).
+    // The mapping's `source_id` matched no record: nothing was checked against the source,
+    // and the letter says the audit could not be carried out, listing nothing (what was found
+    // without the source is no audit of the publication).
+    let unmatched = report.source_id_unmatched() && !report.read_no_record();
+    let findings: Vec<&Finding> = if unmatched { Vec::new() } else { findings };
     let (at_source, findings): (Vec<&Finding>, Vec<&Finding>) = findings
         .into_iter()
         .partition(|f| f.source_defect && f.penalty != Penalty::None);
@@ -1886,7 +1909,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     // rather than that it found no breach (nor, should a policy give IN001 a penalty, that the
     // unreadable lines are breaches of the conditions of reuse).
     let nothing_read = report.read_no_record();
-    let breaches = if nothing_read {
+    let breaches = if nothing_read || unmatched {
         0
     } else {
         permanent + temporary
@@ -1945,6 +1968,8 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         let _ = writeln!(m, "**Objet :** {OBJECT}\n");
     } else if nothing_read {
         let _ = writeln!(m, "**Objet :** {OBJECT_NOTHING_READ}\n");
+    } else if unmatched {
+        let _ = writeln!(m, "**Objet :** {OBJECT_NOTHING_MATCHED}\n");
     } else if !at_source.is_empty() {
         let _ = writeln!(m, "**Objet :** {OBJECT_SOURCE_DEFECTS}\n");
     } else {
@@ -1970,11 +1995,40 @@ réutilisation qui vous sont applicables.\n\n",
             if n > 1 { "s" } else { "" },
             if n > 1 { "s" } else { "" },
         );
+    } else if unmatched {
+        let (path, file) = a
+            .mapping
+            .as_ref()
+            .map(|mp| {
+                (
+                    mp.path_of("source_id").unwrap_or_default().to_string(),
+                    mp.file.clone(),
+                )
+            })
+            .unwrap_or_default();
+        let _ = write!(
+            m,
+            "Un audit de votre base, arrêté au {date}, n'a pu être mené à bien : le chemin de \
+l'identifiant de la décision à la source (« {} », selon la correspondance des champs « {} ») {}. Aucun enregistrement n'a donc pu être rapproché de la \
+décision qu'il reproduit, et rien n'a été vérifié au regard des décisions diffusées. Cet audit ne \
+permet de constater ni le respect ni la méconnaissance des conditions de réutilisation qui vous \
+sont applicables.\n\n",
+            verbatim(&path),
+            verbatim(&file),
+            if a.records == 1 {
+                "ne donne pas de valeur dans le seul enregistrement lu".to_string()
+            } else {
+                format!(
+                    "ne donne de valeur dans aucun des {} enregistrements lus",
+                    number(a.records)
+                )
+            },
+        );
     } else {
         audit_scope(&mut m, a, &date);
     }
 
-    if nothing_read {
+    if nothing_read || unmatched {
         // Said above: nothing examined, nothing found.
     } else if breaches == 0 {
         // The interruption is the Cour de cassation's remedy: named only where its CGU apply.
@@ -2282,6 +2336,9 @@ l'art. L. 111-13 du code de l'organisation judiciaire) : auprès de la Cour de c
             ));
         }
         list(&mut m, &lines);
+    }
+    if unmatched {
+        m.push_str("Un nouvel audit sera conduit une fois cette correspondance corrigée.\n\n");
     }
     if nothing_read {
         m.push_str(

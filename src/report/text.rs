@@ -40,6 +40,12 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
             plural(a.unreadable_records),
             plural(a.unreadable_records)
         )?;
+    } else if report.source_id_unmatched() {
+        writeln!(
+            out,
+            "vigie: no verdict — the audit could not be carried out: {}",
+            for_terminal(&report.source_id_unmatched_why(), false)
+        )?;
     } else {
         writeln!(
             out,
@@ -190,8 +196,9 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
                 .evidence
                 .as_ref()
                 .map(|e| e.field.as_ref())
-                .filter(|field| *field != "text")
-                .map(|field| format!(" [{}]", for_terminal(field, false)))
+                .map(|field| report.field_label(field))
+                .filter(|field| field != "text")
+                .map(|field| format!(" [{}]", for_terminal(&field, false)))
                 .unwrap_or_default();
             writeln!(
                 out,

@@ -158,6 +158,14 @@ fn quit_status(app: &App, fail_on: Option<crate::rules::Penalty>) -> u8 {
         );
         return 2;
     }
+    if report.source_id_unmatched() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "vigie: the audit could not be carried out: {}",
+            crate::text::sanitize::for_terminal(&report.source_id_unmatched_why(), false)
+        );
+        return 2;
+    }
     u8::from(report.breaches(fail_on))
 }
 

@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Style::default().fg(Color::Cyan),
         ));
     }
-    let record_line = match &f.record {
+    let mut record_line = match &f.record {
         Some(r) => format!(
             "record {}  source {}  {}:{}",
             for_terminal(r.id.as_deref().unwrap_or("(no id)"), false),
@@ -55,6 +55,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         ),
         None => "the corpus as a whole".into(),
     };
+    // With a mapping, the field as the reuser's schema names it (`meta.juridiction.chambre
+    // (formation)`): the identification table below names vigie's fields.
+    if let Some(e) = f.evidence.as_ref().filter(|e| !e.field.is_empty())
+        && app.report.audit.mapping.is_some()
+    {
+        record_line.push_str(&format!(
+            "  field {}",
+            for_terminal(&app.report.field_label(&e.field), false)
+        ));
+    }
     let waiver = match app.waiver_of(f) {
         Some(w) => format!(
             "waiver: {} {} {}",

@@ -152,6 +152,13 @@ fn verdict_lines(app: &App) -> Vec<Line<'static>> {
                 .add_modifier(Modifier::BOLD),
             "no record of the corpus could be read",
         ),
+        _ if app.state == AuditState::Finished && app.report.source_id_unmatched() => (
+            "NO VERDICT",
+            Style::default()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD),
+            "the mapping's source_id matched no record: nothing checked against the source",
+        ),
         Verdict::Permanent => (
             "PERMANENT interruption",
             Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
