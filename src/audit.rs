@@ -154,6 +154,11 @@ pub trait AuditContext: Send + Sync {
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &[]
     }
+    /// The `--reference` paths and files reached more than once, read once: the name reached
+    /// again, and the name read.
+    fn repeated_reference(&self) -> &[(String, String)] {
+        &[]
+    }
 }
 
 /// A finished audit, with what the UI needs to show each finding's context.
@@ -224,6 +229,10 @@ impl AuditContext for Context {
 
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &self.reference.unreadable
+    }
+
+    fn repeated_reference(&self) -> &[(String, String)] {
+        &self.reference.repeated
     }
 }
 

@@ -708,7 +708,8 @@ fn headless(
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_superseded(&outcome.report.audit.superseded_reference);
     warn_skipped(&outcome.skipped_files);
-    warn_repeated(&outcome.repeated_inputs);
+    warn_repeated("corpus", &outcome.repeated_inputs);
+    warn_repeated("reference", outcome.context.repeated_reference());
     warn_vigie_files(&outcome.report.audit.vigie_files);
     if let Some(u) = outcome.history_unreadable.first() {
         let n = outcome.history_unreadable.len();
@@ -946,12 +947,12 @@ fn warn_skipped(skipped: &[String]) {
     );
 }
 
-/// Says on stderr which corpus files or folders were given more than once (by two names, or
-/// also through a folder given), each read once.
-fn warn_repeated(repeated: &[(String, String)]) {
+/// Says on stderr which corpus (or reference) files or folders were given more than once (by two
+/// names, or also through a folder given), each read once.
+fn warn_repeated(what: &str, repeated: &[(String, String)]) {
     let n = repeated.len();
     let header = format!(
-        "vigie: warning: {n} corpus input{} given more than once {} read once:",
+        "vigie: warning: {n} {what} input{} given more than once {} read once:",
         if n == 1 { "" } else { "s" },
         if n == 1 { "was" } else { "were" }
     );
