@@ -175,6 +175,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             }
         }
     }
+    if let Some(out) = &target.output {
+        refuse_output_in_sources(out, &cli)?;
+    }
     let opts = options(&cli)?;
     // A blank `--reuser` (an empty form field or shell variable) names nobody: the notice keeps
     // its placeholder for the addressee, which the clerk completes as the sender and the
@@ -269,6 +272,39 @@ fn read_waivers(
         eprintln!("vigie: warning: {}", for_terminal(w, false));
     }
     Ok(loaded.waivers)
+}
+
+/// Refuses an `--output` inside a `--reference` or `--history` folder, whether the file is there
+/// already (an official decision, a page of the history) or not (the next night's reading would
+/// take the report for one): every file of those folders is read.
+fn refuse_output_in_sources(out: &std::path::Path, cli: &Cli) -> anyhow::Result<()> {
+    // Where the output is, followed through links; a file still to be written, by its folder.
+    let out_real = std::fs::canonicalize(out).ok().or_else(|| {
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+        let folder = std::fs::canonicalize(parent.unwrap_or(std::path::Path::new("."))).ok()?;
+        Some(folder.join(out.file_name()?))
+    });
+    let Some(out_real) = out_real else {
+        return Ok(());
+    };
+    let folders = [("--reference", &cli.reference), ("--history", &cli.history)];
+    for (option, paths) in folders {
+        for folder in paths.iter() {
+            let Ok(folder_real) = std::fs::canonicalize(folder) else {
+                continue;
+            };
+            if folder_real.is_dir() && out_real.starts_with(&folder_real) {
+                anyhow::bail!(
+                    "{}: the output is inside the {option} folder {}, every file of which the \
+                     audit reads; the report would replace or join its files (write it \
+                     elsewhere)",
+                    out.display(),
+                    folder.display()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether an output file inside a corpus folder may be replaced: empty, or one of vigie's own
