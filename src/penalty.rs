@@ -69,7 +69,16 @@ impl Policy {
     /// Reads and parses a policy file.
     pub fn load(path: &Path) -> anyhow::Result<Policy> {
         let text = crate::error::read_bounded_string(path, crate::error::MAX_SETTINGS_BYTES)
-            .with_context(|| format!("cannot read the policy file {}", path.display()))?;
+            .map_err(|e| match crate::error::InvalidUtf8::of(&e) {
+                Some(at) => anyhow::anyhow!(
+                    "{}:{}:{}: invalid UTF-8",
+                    path.display(),
+                    at.line,
+                    at.column
+                ),
+                None => anyhow::Error::new(e)
+                    .context(format!("cannot read the policy file {}", path.display())),
+            })?;
         Policy::parse(&text, &path.display().to_string())
     }
 
