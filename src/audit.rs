@@ -286,10 +286,11 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
     )
 }
 
-/// Gives a finding about a record without an id its file's key, for its fingerprint.
-fn set_file_key(f: &mut Finding, name: &str) {
+/// Gives a finding about a record without an id its file's key, for its fingerprint: `key`,
+/// what identifies the file whatever the spelling of its argument ([`corpus::Expanded::keys`]).
+fn set_file_key(f: &mut Finding, key: &str) {
     if let Some(r) = f.record.as_mut().filter(|r| r.id.is_none()) {
-        Arc::make_mut(r).file_key = crate::model::file_key(name);
+        Arc::make_mut(r).file_key = crate::model::file_key(key);
     }
 }
 
@@ -542,12 +543,14 @@ fn run_on(
         skipped,
         repeated: repeated_inputs,
         own_files,
+        keys: file_keys,
     } = corpus::expand(&opts.corpus, &opts.own_files)?;
     let bytes_total: u64 = files.iter().map(|f| f.len).sum();
     let checker = Checker::new(&reference, &history).with_as_of(as_of);
 
     let mut file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut tally = Tally {
+        file_keys,
         findings: Vec::new(),
         progress: Progress {
             bytes_total,
@@ -575,6 +578,7 @@ fn run_on(
     for b in &bad_files {
         let idx = file_names.len() as u32;
         file_names.push(b.name.clone());
+        tally.file_keys.push(b.key.clone());
         tally.unreadable_file(idx, &b.name, &b.reason);
     }
 
@@ -946,6 +950,9 @@ fn family_index(family: Family) -> usize {
 
 /// What the merge keeps of the blocks checked so far, taken in reading order.
 struct Tally<'a> {
+    /// For each corpus file, what identifies it whatever the spelling of its argument
+    /// ([`corpus::Expanded::keys`]): the fingerprint of a finding without a record id takes it.
+    file_keys: Vec<String>,
     findings: Vec<Finding>,
     progress: Progress,
     /// The digest of every id read, and the file and line of its first record.
@@ -1015,7 +1022,11 @@ impl Tally<'_> {
     fn unreadable_file(&mut self, file: u32, name: &str, e: &dyn std::fmt::Display) {
         self.progress.unreadable += 1;
         let mut f = unreadable(file, (0, 0, 0), None, format!("cannot read the file: {e}"));
-        set_file_key(&mut f, name);
+        let key = self
+            .file_keys
+            .get(file as usize)
+            .map_or(name, String::as_str);
+        set_file_key(&mut f, key);
         self.add(f);
     }
 
@@ -1030,8 +1041,12 @@ impl Tally<'_> {
         let from = self.findings.len();
         for mut o in outcomes {
             if o.id.is_none() {
+                let key = self
+                    .file_keys
+                    .get(block.file as usize)
+                    .unwrap_or(&file_names[block.file as usize]);
                 for f in &mut o.findings {
-                    set_file_key(f, &file_names[block.file as usize]);
+                    set_file_key(f, key);
                 }
             }
             match (&o.id, &o.rref) {
