@@ -154,6 +154,11 @@ pub trait AuditContext: Send + Sync {
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &[]
     }
+    /// The `--reference` paths and files reached more than once, read once: the name reached
+    /// again, and the name read.
+    fn repeated_reference(&self) -> &[(String, String)] {
+        &[]
+    }
 }
 
 /// A finished audit, with what the UI needs to show each finding's context.
@@ -225,6 +230,10 @@ impl AuditContext for Context {
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &self.reference.unreadable
     }
+
+    fn repeated_reference(&self) -> &[(String, String)] {
+        &self.reference.repeated
+    }
 }
 
 /// The outcome of one corpus item, before the sequential pass that finds duplicates.
@@ -280,10 +289,11 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
     )
 }
 
-/// Gives a finding about a record without an id its file's key, for its fingerprint.
-fn set_file_key(f: &mut Finding, name: &str) {
+/// Gives a finding about a record without an id its file's key, for its fingerprint: `key`,
+/// what identifies the file whatever the spelling of its argument ([`corpus::Expanded::keys`]).
+fn set_file_key(f: &mut Finding, key: &str) {
     if let Some(r) = f.record.as_mut().filter(|r| r.id.is_none()) {
-        Arc::make_mut(r).file_key = crate::model::file_key(name);
+        Arc::make_mut(r).file_key = crate::model::file_key(key);
     }
 }
 
@@ -538,12 +548,14 @@ fn run_on(
         skipped,
         repeated: repeated_inputs,
         own_files,
+        keys: file_keys,
     } = corpus::expand(&opts.corpus, &opts.own_files)?;
     let bytes_total: u64 = files.iter().map(|f| f.len).sum();
     let checker = Checker::new(&reference, &history).with_as_of(as_of);
 
     let mut file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut tally = Tally {
+        file_keys,
         findings: Vec::new(),
         progress: Progress {
             bytes_total,
@@ -572,6 +584,7 @@ fn run_on(
     for b in &bad_files {
         let idx = file_names.len() as u32;
         file_names.push(b.name.clone());
+        tally.file_keys.push(b.key.clone());
         tally.unreadable_file(idx, &b.name, &b.reason);
     }
 
@@ -948,6 +961,9 @@ fn family_index(family: Family) -> usize {
 
 /// What the merge keeps of the blocks checked so far, taken in reading order.
 struct Tally<'a> {
+    /// For each corpus file, what identifies it whatever the spelling of its argument
+    /// ([`corpus::Expanded::keys`]): the fingerprint of a finding without a record id takes it.
+    file_keys: Vec<String>,
     findings: Vec<Finding>,
     progress: Progress,
     /// The digest of every id read, and the file and line of its first record.
@@ -1020,7 +1036,11 @@ impl Tally<'_> {
     fn unreadable_file(&mut self, file: u32, name: &str, e: &dyn std::fmt::Display) {
         self.progress.unreadable += 1;
         let mut f = unreadable(file, (0, 0, 0), None, format!("cannot read the file: {e}"));
-        set_file_key(&mut f, name);
+        let key = self
+            .file_keys
+            .get(file as usize)
+            .map_or(name, String::as_str);
+        set_file_key(&mut f, key);
         self.add(f);
     }
 
@@ -1035,8 +1055,12 @@ impl Tally<'_> {
         let from = self.findings.len();
         for mut o in outcomes {
             if o.id.is_none() {
+                let key = self
+                    .file_keys
+                    .get(block.file as usize)
+                    .unwrap_or(&file_names[block.file as usize]);
                 for f in &mut o.findings {
-                    set_file_key(f, &file_names[block.file as usize]);
+                    set_file_key(f, key);
                 }
             }
             match (&o.id, &o.rref) {

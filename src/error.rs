@@ -36,6 +36,9 @@ impl InputError {
     }
 
     pub fn io(path: &Path, e: std::io::Error) -> Self {
+        if let Some(at) = InvalidUtf8::of(&e) {
+            return InputError::at(path, at.line as u64, at.column as u64, "invalid UTF-8");
+        }
         let what = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -96,13 +99,47 @@ pub fn human_bytes(bytes: u64) -> String {
     }
 }
 
-/// [`read_bounded`], as text (UTF-8).
-pub fn read_bounded_string(path: &Path, limit: u64) -> std::io::Result<String> {
-    String::from_utf8(read_bounded(path, limit)?).map_err(|_| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "stream did not contain valid UTF-8",
+/// A file that is not UTF-8: the line and column of its first bad byte, as an editor shows
+/// the place (1-based; columns count chars).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidUtf8 {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for InvalidUtf8 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid UTF-8 at line {}, column {} (its first bad byte)",
+            self.line, self.column
         )
+    }
+}
+
+impl std::error::Error for InvalidUtf8 {}
+
+impl InvalidUtf8 {
+    /// The place of the first bad byte of `bytes`, if any.
+    pub fn find(bytes: &[u8]) -> Option<InvalidUtf8> {
+        let e = std::str::from_utf8(bytes).err()?;
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, column) = line_col(good, good.len());
+        Some(InvalidUtf8 { line, column })
+    }
+
+    /// The place an I/O error of [`read_bounded_string`] tells, if it is one of invalid UTF-8.
+    pub fn of(e: &std::io::Error) -> Option<InvalidUtf8> {
+        e.get_ref()?.downcast_ref::<InvalidUtf8>().copied()
+    }
+}
+
+/// [`read_bounded`], as text (UTF-8). A file that is not is an error of kind `InvalidData`
+/// wrapping an [`InvalidUtf8`], which places its first bad byte.
+pub fn read_bounded_string(path: &Path, limit: u64) -> std::io::Result<String> {
+    String::from_utf8(read_bounded(path, limit)?).map_err(|e| {
+        let at = InvalidUtf8::find(e.as_bytes()).unwrap_or(InvalidUtf8 { line: 0, column: 0 });
+        std::io::Error::new(std::io::ErrorKind::InvalidData, at)
     })
 }
 

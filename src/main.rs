@@ -1,6 +1,30 @@
 //! vigie's entry point: parse the command line, pick the UI or a headless run, map errors to exit
 //! statuses (0 compliant at --fail-on, 1 breaches, 2 bad usage or unusable input).
 
+/// `eprintln!` and `eprint!` that ignore a failure to write: std's panic when standard error
+/// cannot be written (`2>/dev/full`, a log pipe whose reader went away), and a diagnostic that
+/// cannot be shown must not cost the report or change the exit status. Defined before the
+/// modules, so that it stands for std's in all of them.
+macro_rules! eprintln {
+    () => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock());
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// See `eprintln!`.
+#[allow(unused_macros)]
+macro_rules! eprint {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 use clap::Parser;
@@ -151,6 +175,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             }
         }
     }
+    if let Some(out) = &target.output {
+        refuse_output_in_sources(out, &cli)?;
+    }
     let opts = options(&cli)?;
     // A blank `--reuser` (an empty form field or shell variable) names nobody: the notice keeps
     // its placeholder for the addressee, which the clerk completes as the sender and the
@@ -245,6 +272,39 @@ fn read_waivers(
         eprintln!("vigie: warning: {}", for_terminal(w, false));
     }
     Ok(loaded.waivers)
+}
+
+/// Refuses an `--output` inside a `--reference` or `--history` folder, whether the file is there
+/// already (an official decision, a page of the history) or not (the next night's reading would
+/// take the report for one): every file of those folders is read.
+fn refuse_output_in_sources(out: &std::path::Path, cli: &Cli) -> anyhow::Result<()> {
+    // Where the output is, followed through links; a file still to be written, by its folder.
+    let out_real = std::fs::canonicalize(out).ok().or_else(|| {
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+        let folder = std::fs::canonicalize(parent.unwrap_or(std::path::Path::new("."))).ok()?;
+        Some(folder.join(out.file_name()?))
+    });
+    let Some(out_real) = out_real else {
+        return Ok(());
+    };
+    let folders = [("--reference", &cli.reference), ("--history", &cli.history)];
+    for (option, paths) in folders {
+        for folder in paths.iter() {
+            let Ok(folder_real) = std::fs::canonicalize(folder) else {
+                continue;
+            };
+            if folder_real.is_dir() && out_real.starts_with(&folder_real) {
+                anyhow::bail!(
+                    "{}: the output is inside the {option} folder {}, every file of which the \
+                     audit reads; the report would replace or join its files (write it \
+                     elsewhere)",
+                    out.display(),
+                    folder.display()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether an output file inside a corpus folder may be replaced: empty, or one of vigie's own
@@ -714,7 +774,8 @@ fn headless(
     warn_unreadable_reference(outcome.context.unreadable_reference());
     warn_superseded(&outcome.report.audit.superseded_reference);
     warn_skipped(&outcome.skipped_files);
-    warn_repeated(&outcome.repeated_inputs);
+    warn_repeated("corpus", &outcome.repeated_inputs);
+    warn_repeated("reference", outcome.context.repeated_reference());
     warn_vigie_files(&outcome.report.audit.vigie_files);
     if let Some(u) = outcome.history_unreadable.first() {
         let n = outcome.history_unreadable.len();
@@ -1004,12 +1065,12 @@ fn warn_skipped(skipped: &[String]) {
     );
 }
 
-/// Says on stderr which corpus files or folders were given more than once (by two names, or
-/// also through a folder given), each read once.
-fn warn_repeated(repeated: &[(String, String)]) {
+/// Says on stderr which corpus (or reference) files or folders were given more than once (by two
+/// names, or also through a folder given), each read once.
+fn warn_repeated(what: &str, repeated: &[(String, String)]) {
     let n = repeated.len();
     let header = format!(
-        "vigie: warning: {n} corpus input{} given more than once {} read once:",
+        "vigie: warning: {n} {what} input{} given more than once {} read once:",
         if n == 1 { "" } else { "s" },
         if n == 1 { "was" } else { "were" }
     );

@@ -69,7 +69,16 @@ impl Policy {
     /// Reads and parses a policy file.
     pub fn load(path: &Path) -> anyhow::Result<Policy> {
         let text = crate::error::read_bounded_string(path, crate::error::MAX_SETTINGS_BYTES)
-            .with_context(|| format!("cannot read the policy file {}", path.display()))?;
+            .map_err(|e| match crate::error::InvalidUtf8::of(&e) {
+                Some(at) => anyhow::anyhow!(
+                    "{}:{}:{}: invalid UTF-8",
+                    path.display(),
+                    at.line,
+                    at.column
+                ),
+                None => anyhow::Error::new(e)
+                    .context(format!("cannot read the policy file {}", path.display())),
+            })?;
         Policy::parse(&text, &path.display().to_string())
     }
 
@@ -263,6 +272,12 @@ const INCONCLUSIVE: &str = "the previous report is inconclusive (`\"conclusive\"
     the last conclusive report as --previous (vigie leaves its --output as it was when it reads \
     no record), or leave --previous out to start afresh";
 
+/// Why a JSON Lines report that does not end with its summary line is refused as `--previous`.
+const INCOMPLETE_JSONL: &str = "the previous report is incomplete: a JSON Lines report ends with \
+    its `{\"summary\": …}` line, and this one does not (cut short: a partial copy, a full disk?), \
+    so breaches it lost would not be told repeated, and would lose their escalation to permanent. \
+    Give a whole report as --previous, or leave --previous out to start afresh";
+
 /// The last line of a JSON Lines report: `{"summary": …, "audit": …}`.
 #[derive(Deserialize)]
 struct PrevLastLine {
@@ -392,6 +407,8 @@ impl Previous {
         let shown = path.display();
         let mut prev = Previous::default();
         let mut buf = Vec::new();
+        // Whether the last line read is the summary, which ends a whole report.
+        let mut ended = false;
         for k in 0.. {
             buf.clear();
             // A line of a finding is short: one that never ends is no report's.
@@ -429,8 +446,10 @@ impl Previous {
                     }
                     prev.as_of = last.audit.as_ref().and_then(PrevAudit::as_of);
                 }
+                ended = true;
                 continue;
             }
+            ended = false;
             let f: PrevFinding = serde_json::from_str(line).map_err(|e| {
                 anyhow::anyhow!(
                     "{shown}:{}:{}: not a vigie JSON Lines report: {}",
@@ -440,6 +459,11 @@ impl Previous {
                 )
             })?;
             prev.insert(f);
+        }
+        // A report cut on a line boundary (a partial copy, a full disk) reads as a whole one
+        // of fewer findings: the breaches it lost would no longer be repeated, without a word.
+        if !ended {
+            anyhow::bail!("{shown}: {INCOMPLETE_JSONL}");
         }
         prev.path = Some(shown.to_string());
         Ok(prev)

@@ -143,6 +143,9 @@ pub struct CorpusFile {
 pub struct UnreadableFile {
     pub name: String,
     pub reason: String,
+    /// What identifies it whatever the spelling of the argument that reached it
+    /// ([`Expanded::keys`]).
+    pub key: String,
 }
 
 /// The file extensions read inside folders (a file named explicitly is always read).
@@ -197,6 +200,12 @@ fn stdin_path() -> PathBuf {
 #[derive(Debug, Default)]
 pub struct Expanded {
     pub files: Vec<CorpusFile>,
+    /// For each of `files`, what identifies it whatever the spelling of the argument that
+    /// reached it (`corpus/c.jsonl`, `./corpus/c.jsonl`, `/srv/corpus/c.jsonl`): the
+    /// fingerprint of a finding without a record id takes it. A file named on the command line
+    /// is its name (`c.jsonl`); a file of a folder named, its path inside the folder,
+    /// `/`-separated (`c.jsonl`, `sub/c.jsonl`), as if named from there.
+    pub keys: Vec<String>,
     /// Entries of folders that could not be read (each an IN001).
     pub unreadable: Vec<UnreadableFile>,
     /// Entries of folders skipped, hidden or for their extension, to be told: not silently left
@@ -250,9 +259,44 @@ struct Walk<'a> {
     seen: std::collections::HashMap<FileId, String>,
     /// Files of this run's own (`--output`…), left unread when a folder holds them.
     own: std::collections::HashSet<FileId>,
+    /// Folders met again inside a folder (a link to a folder read already).
+    revisits: usize,
+    /// The folder argument being read, as given.
+    root: Option<PathBuf>,
 }
 
 impl Walk<'_> {
+    /// The key of `path` ([`Expanded::keys`]): inside the folder argument being read, its path
+    /// there; else (named on the command line) its name.
+    fn key(&self, path: &Path, name: &str) -> String {
+        let inside = self.root.as_ref().and_then(|arg| {
+            let rest = path.strip_prefix(arg).ok()?;
+            let mut key = String::new();
+            for c in rest.components() {
+                if let std::path::Component::Normal(c) = c {
+                    if !key.is_empty() {
+                        key.push('/');
+                    }
+                    key.push_str(&c.to_string_lossy());
+                }
+            }
+            Some(key)
+        });
+        inside.unwrap_or_else(|| match path.file_name() {
+            Some(n) if name != STDIN_NAME => n.to_string_lossy().into_owned(),
+            _ => name.to_string(),
+        })
+    }
+
+    /// An entry of a folder that cannot be read.
+    fn unreadable(&mut self, path: &Path, reason: String) {
+        let name = path.display().to_string();
+        let key = self.key(path, &name);
+        self.out
+            .unreadable
+            .push(UnreadableFile { name, reason, key });
+    }
+
     /// Lists the file at `path` (named `name`) to be read, unless it was listed already (then
     /// noted in `repeated`) or is one of this run's own files met in a folder.
     fn add(&mut self, path: PathBuf, name: String, meta: &std::fs::Metadata, in_folder: bool) {
@@ -271,6 +315,8 @@ impl Walk<'_> {
                 }
             }
         }
+        let key = self.key(&path, &name);
+        self.out.keys.push(key);
         self.out.files.push(CorpusFile {
             path,
             name,
@@ -302,6 +348,8 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
         visited: Default::default(),
         seen: Default::default(),
         own: own.iter().filter_map(|p| FileId::of_path(p)).collect(),
+        revisits: 0,
+        root: None,
     };
     let mut sorted: Vec<(bool, PathBuf, &PathBuf)> = paths
         .iter()
@@ -332,33 +380,44 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
                 walk.out.repeated.push((p.display().to_string(), through));
                 continue;
             }
+            let reached = |w: &Walk| {
+                w.out.files.len() + w.out.unreadable.len() + w.out.repeated.len() + w.revisits
+            };
+            let (before, skipped_before) = (reached(&walk), walk.out.skipped.len());
+            walk.root = Some(p.clone());
             walk.walk(p, &p.display().to_string());
+            walk.root = None;
+            // A folder named that yields no corpus file is an error, beside other paths as
+            // alone: a sync that left it empty would have its records' breaches read as settled.
+            if reached(&walk) == before {
+                return Err(no_corpus_file(p, &walk.out.skipped[skipped_before..]));
+            }
         } else {
             walk.add(p.clone(), p.display().to_string(), &meta, false);
         }
     }
-    let Expanded {
-        files,
-        unreadable: bad,
-        skipped,
-        ..
-    } = &mut out;
-    if files.is_empty() && bad.is_empty() {
-        let shown = match skipped.len() {
-            0 => "it holds no file".to_string(),
-            1 => format!("its one file, {}, is not one", skipped[0]),
-            n => format!("none of its {n} files is (the first: {})", skipped[0]),
-        };
-        return Err(InputError::new(
-            &paths[0],
-            format!(
-                "no corpus file found: vigie reads JSON files named .json, .jsonl, .ndjson or \
-                 .jsonlines (or those .gz) inside folders, but not hidden ones (a name starting \
-                 with a dot), and {shown}; give a file by its name to read it whatever its name"
-            ),
-        ));
+    if out.files.is_empty() && out.unreadable.is_empty() {
+        return Err(no_corpus_file(&paths[0], &out.skipped));
     }
     Ok(out)
+}
+
+/// The error for the corpus folder `path`, which yields no corpus file, `skipped` being the
+/// entries of it left out.
+fn no_corpus_file(path: &Path, skipped: &[String]) -> InputError {
+    let shown = match skipped.len() {
+        0 => "it holds no file".to_string(),
+        1 => format!("its one file, {}, is not one", skipped[0]),
+        n => format!("none of its {n} files is (the first: {})", skipped[0]),
+    };
+    InputError::new(
+        path,
+        format!(
+            "no corpus file found: vigie reads JSON files named .json, .jsonl, .ndjson or \
+             .jsonlines (or those .gz) inside folders, but not hidden ones (a name starting \
+             with a dot), and {shown}; give a file by its name to read it whatever its name"
+        ),
+    )
 }
 
 impl Walk<'_> {
@@ -367,25 +426,20 @@ impl Walk<'_> {
         let canon = match std::fs::canonicalize(dir) {
             Ok(c) => c,
             Err(e) => {
-                self.out.unreadable.push(UnreadableFile {
-                    name: dir.display().to_string(),
-                    reason: e.to_string(),
-                });
+                self.unreadable(dir, e.to_string());
                 return;
             }
         };
         if self.visited.contains_key(&canon) {
             // A symbolic link loop: the folder was already read.
+            self.revisits += 1;
             return;
         }
         self.visited.insert(canon, through.to_string());
         let entries = match std::fs::read_dir(dir) {
             Ok(rd) => rd,
             Err(e) => {
-                self.out.unreadable.push(UnreadableFile {
-                    name: dir.display().to_string(),
-                    reason: format!("cannot list the folder: {e}"),
-                });
+                self.unreadable(dir, format!("cannot list the folder: {e}"));
                 return;
             }
         };
@@ -407,11 +461,12 @@ impl Walk<'_> {
                 // never end (`/dev/zero`): inside a folder, only regular files are read.
                 Ok(m) if !m.is_file() => {
                     if is_json {
-                        self.out.unreadable.push(UnreadableFile {
-                        name: path.display().to_string(),
-                        reason: "not a regular file (a named pipe, a socket or a device): give it by its name to read it"
-                            .to_string(),
-                    });
+                        self.unreadable(
+                            &path,
+                            "not a regular file (a named pipe, a socket or a device): give it \
+                             by its name to read it"
+                                .to_string(),
+                        );
                     } else {
                         self.out.skipped.push(path.display().to_string());
                     }
@@ -427,10 +482,7 @@ impl Walk<'_> {
                 Err(e) => {
                     // A dangling link or an entry we may not read.
                     if is_json {
-                        self.out.unreadable.push(UnreadableFile {
-                            name: path.display().to_string(),
-                            reason: e.to_string(),
-                        });
+                        self.unreadable(&path, e.to_string());
                     }
                 }
             }

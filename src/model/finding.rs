@@ -55,8 +55,9 @@ impl RecordRef {
 }
 
 /// The digest of a corpus file's name that the fingerprint of a finding without a record id
-/// takes ([`RecordRef::file_key`]): the name as the audit shows it, not the file's place in
-/// the audit's list, which changes with the other files given.
+/// takes ([`RecordRef::file_key`]): not the file's place in the audit's list, which changes
+/// with the other files given, nor its name as shown, which changes with the spelling of the
+/// argument (`./corpus`, an absolute path), but its key ([`crate::corpus::Expanded::keys`]).
 pub fn file_key(name: &str) -> u64 {
     twox_hash::XxHash3_64::oneshot(name.as_bytes())
 }

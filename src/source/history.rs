@@ -119,6 +119,9 @@ impl History {
             let files = super::list_files(p)?;
             let mut pages = 0;
             for f in &files {
+                // A folder inside that cannot be listed is unusable history, as a file that
+                // cannot be read is: the transactions it holds would be lost without a word.
+                let f = f.as_ref().map_err(Clone::clone)?;
                 let bytes = crate::error::read_bounded(f, crate::error::MAX_HISTORY_FILE_BYTES)
                     .map_err(|e| InputError::io(f, e))?;
                 pages += read_bytes(&bytes, &f.display().to_string(), &mut fold);
@@ -947,6 +950,7 @@ mod tests {
                 let files = crate::source::list_files(p)?;
                 let mut pages = 0;
                 for f in &files {
+                    let f = f.as_ref().map_err(Clone::clone)?;
                     let bytes = crate::error::read_bounded(f, crate::error::MAX_HISTORY_FILE_BYTES)
                         .map_err(|e| InputError::io(f, e))?;
                     pages += read_bytes(

@@ -51,6 +51,10 @@ pub struct ReferenceSet {
     /// it holds none), as the suppression lists of its increments name them
     /// ([`Withdrawal`]): withdrawn at source, as a deletion in `--history` tells.
     pub withdrawn: Vec<Withdrawal>,
+    /// Reference paths and files reached more than once (`--reference ref --reference
+    /// ref/day`, a folder given twice, a link to a file read already), read once: the name
+    /// reached again, and the name read.
+    pub repeated: Vec<(String, String)>,
     /// See [`ReferenceSet::generation`].
     generation: u64,
 }
@@ -430,6 +434,7 @@ impl ReferenceSet {
             superseded,
             unreadable,
             withdrawn: Vec::new(),
+            repeated: Vec::new(),
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -700,19 +705,71 @@ impl ReferenceSet {
                 format!("cannot keep the reference texts: {e}"),
             )
         })?;
-        let listed = paths
+        // A folder given again, or inside a folder given, is read once, through the first
+        // such folder given (its ancestor first); each file once, through its first name.
+        let canonical: Vec<Option<PathBuf>> = paths
             .iter()
-            .map(|p| list_files(p).map(|files| (p, files)))
-            .collect::<Result<Vec<_>, _>>()?;
-        let sizes: Vec<Vec<u64>> = listed
+            .map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        let through = |k: usize| -> Option<usize> {
+            let c = canonical[k].as_ref().filter(|c| c.is_dir())?;
+            (0..paths.len()).find(|&j| {
+                j != k
+                    && canonical[j]
+                        .as_ref()
+                        .is_some_and(|cj| c.starts_with(cj) && (cj != c || j < k))
+                    && paths[j].is_dir()
+            })
+        };
+        let mut repeated = Vec::new();
+        let mut listed = Vec::new();
+        for (k, p) in paths.iter().enumerate() {
+            match through(k) {
+                Some(j) => repeated.push((p.display().to_string(), paths[j].display().to_string())),
+                None => listed.push((p, list_files(p)?)),
+            }
+        }
+        // Each file's size, and what identifies it whatever its name.
+        let metas: Vec<Vec<(u64, Option<crate::corpus::FileId>)>> = listed
             .iter()
             .map(|(_, files)| {
                 files
                     .par_iter()
-                    .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+                    .map(|f| match f {
+                        Ok(f) => std::fs::metadata(f)
+                            .map_or((0, None), |m| (m.len(), crate::corpus::FileId::of(f, &m))),
+                        Err(_) => (0, None),
+                    })
                     .collect()
             })
             .collect();
+        let mut first_name: HashMap<crate::corpus::FileId, String> = HashMap::new();
+        let mut sizes: Vec<Vec<u64>> = Vec::with_capacity(listed.len());
+        let mut repeats: Vec<usize> = Vec::with_capacity(listed.len());
+        for ((_, files), metas) in listed.iter_mut().zip(metas) {
+            let mut kept = Vec::with_capacity(files.len());
+            let mut sized = Vec::with_capacity(files.len());
+            let before = repeated.len();
+            for (f, (len, id)) in std::mem::take(files).into_iter().zip(metas) {
+                if let (Ok(path), Some(id)) = (&f, id) {
+                    let name = path.display().to_string();
+                    match first_name.entry(id) {
+                        std::collections::hash_map::Entry::Occupied(first) => {
+                            repeated.push((name, first.get().clone()));
+                            continue;
+                        }
+                        std::collections::hash_map::Entry::Vacant(v) => {
+                            v.insert(name);
+                        }
+                    }
+                }
+                kept.push(f);
+                sized.push(len);
+            }
+            *files = kept;
+            sizes.push(sized);
+            repeats.push(repeated.len() - before);
+        }
         let meter = Meter::new(sizes.iter().flatten().sum(), progress);
         // The decisions of each file, in reading order: they are moved once more, into the
         // set, when it is built.
@@ -720,12 +777,15 @@ impl ReferenceSet {
         let mut unreadable = Vec::new();
         // The suppression lists of DILA's increments, read where they lie.
         let withdrawals = Withdrawals::default();
-        for ((p, files), sizes) in listed.into_iter().zip(sizes) {
+        for (((p, files), sizes), repeats) in listed.into_iter().zip(sizes).zip(repeats) {
             let lists_before = withdrawals.lists.load(Ordering::Relaxed);
             let read: Vec<Result<Vec<Spilled>, InputError>> = files
                 .par_iter()
                 .zip(&sizes)
                 .map(|(f, &size)| {
+                    // A folder inside that cannot be listed: counted as a file that cannot be
+                    // read.
+                    let f = f.as_ref().map_err(Clone::clone)?;
                     // A JSON file tells of its blocks as they are parsed; the rest of the
                     // file (all of any other) counts once it is read.
                     let told = std::sync::atomic::AtomicU64::new(0);
@@ -781,8 +841,12 @@ impl ReferenceSet {
                 chunks.push(items);
             }
             bad.sort_by(|a, b| a.origin.cmp(&b.origin));
-            // An increment may withdraw decisions and add none.
-            if found == 0 && withdrawals.lists.load(Ordering::Relaxed) == lists_before {
+            // An increment may withdraw decisions and add none; files all read already
+            // through another path are no error.
+            if found == 0
+                && withdrawals.lists.load(Ordering::Relaxed) == lists_before
+                && (repeats == 0 || !bad.is_empty())
+            {
                 let why = match bad.first() {
                     // The path is itself the file: the error names it already.
                     Some(u) if u.origin.line == 0 && u.origin.file == p.display().to_string() => {
@@ -796,6 +860,7 @@ impl ReferenceSet {
             unreadable.extend(bad);
         }
         let mut set = ReferenceSet::from_parts(chunks, unreadable, store);
+        set.repeated = repeated;
         set.withdrawn = set.withdrawals_after_versions(
             withdrawals
                 .all
@@ -878,27 +943,51 @@ impl<'a> Meter<'a> {
     }
 }
 
-/// The files under a path, in name order (a file is itself). A missing path is an error.
-pub fn list_files(p: &Path) -> Result<Vec<PathBuf>, InputError> {
+/// The files under a path, in name order (a file is itself). A missing path is an error, and so
+/// is a folder that cannot be listed; a folder inside it that cannot be listed (permission
+/// denied) is an `Err` in its place, naming it, for the reader to count and name as it does a
+/// file that cannot be read: nothing under it is lost without a word.
+pub fn list_files(p: &Path) -> Result<Vec<Result<PathBuf, InputError>>, InputError> {
     let meta = std::fs::metadata(p).map_err(|e| InputError::io(p, e))?;
     if !meta.is_dir() {
-        return Ok(vec![p.to_path_buf()]);
+        return Ok(vec![Ok(p.to_path_buf())]);
     }
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     walk(p, &mut out, &mut seen);
+    // The folder given is itself unreadable: there is nothing else to say.
+    if let [Err(e)] = out.as_slice()
+        && e.file == p.display().to_string()
+    {
+        return Err(e.clone());
+    }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet<PathBuf>) {
-    let Ok(canon) = std::fs::canonicalize(dir) else {
-        return;
+/// Why the folder `dir` cannot be listed, as an error naming it.
+fn unlistable(dir: &Path, e: std::io::Error) -> InputError {
+    let why = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    };
+    InputError::new(dir, format!("cannot list the folder: {why}"))
+}
+
+fn walk(
+    dir: &Path,
+    out: &mut Vec<Result<PathBuf, InputError>>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    let canon = match std::fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => return out.push(Err(unlistable(dir, e))),
     };
     if !seen.insert(canon) {
         return;
     }
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => return out.push(Err(unlistable(dir, e))),
     };
     // In name order: the names of one folder compare as the paths do, and faster.
     let mut entries: Vec<(std::ffi::OsString, PathBuf, Option<std::fs::FileType>)> = rd
@@ -920,7 +1009,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet
         if dir {
             walk(&e, out, seen);
         } else if file {
-            out.push(e);
+            out.push(Ok(e));
         }
     }
 }
@@ -1046,16 +1135,45 @@ fn read_path(
             Ok(items)
         }
         Kind::Json => read_json(f, fh, &head[..n], false, name, reading),
+        // No format vigie reads, as its first bytes tell (`/dev/zero`, a binary file): not read
+        // further. First bytes all blank say nothing yet: the rest tells.
+        Kind::Unknown if !head[..n].iter().all(u8::is_ascii_whitespace) => {
+            Ok(parse_bytes(&head[..n], name)
+                .into_iter()
+                .map(|i| spill(store, i))
+                .collect())
+        }
         _ => {
-            // The rest of the file, from where the sniffing stopped.
-            let len = fh.metadata().map_or(0, |m| m.len() as usize);
+            // The rest of the file, from where the sniffing stopped: an XML file is held whole,
+            // as an archive's entry is, within the same bound (a device that never ends, a
+            // file that is no decision, would take the machine's memory).
+            let limit = limits.max_entry_bytes;
+            let too_large = || {
+                InputError::new(
+                    f,
+                    format!(
+                        "larger than {}, the most a reference file that is not JSON may hold \
+                         (one decision's XML): not read",
+                        crate::error::human_bytes(limit)
+                    ),
+                )
+            };
+            let len = fh.metadata().map_or(0, |m| m.len());
+            if fh.metadata().is_ok_and(|m| m.is_file()) && len > limit {
+                return Err(too_large());
+            }
             let mut bytes = Vec::new();
             bytes
-                .try_reserve_exact(len.max(n) + 1)
+                .try_reserve_exact(len.min(limit).max(n as u64) as usize + 1)
                 .map_err(|e| InputError::new(f, format!("cannot hold the file in memory: {e}")))?;
             bytes.extend_from_slice(&head[..n]);
-            fh.read_to_end(&mut bytes)
+            (&mut fh)
+                .take((limit + 1).saturating_sub(n as u64))
+                .read_to_end(&mut bytes)
                 .map_err(|e| InputError::io(f, e))?;
+            if bytes.len() as u64 > limit {
+                return Err(too_large());
+            }
             let regular = fh.metadata().is_ok_and(|m| m.is_file());
             drop(fh);
             let mut items = parse_bytes(&bytes, name);
@@ -1453,7 +1571,10 @@ mod tests {
         let names: Vec<String> = list_files(&root)
             .unwrap()
             .iter()
-            .map(|p| p.strip_prefix(&root).unwrap().display().to_string())
+            .map(|p| {
+                let p = p.as_ref().unwrap();
+                p.strip_prefix(&root).unwrap().display().to_string()
+            })
             .collect();
         assert_eq!(names, ["a.xml", "b-sub/d.json", "c.json", "e-link.xml"]);
     }

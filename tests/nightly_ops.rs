@@ -1,0 +1,700 @@
+//! End-to-end runs of the binary as a nightly job runs it, headless, on inputs a sync or an
+//! operator may leave wrong: folders it may not read, an endless reference, a standard error
+//! nobody reads, an output among the official files, a previous report cut short, an empty
+//! corpus folder, a reference given twice, a path spelt another way, settings not in UTF-8.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+mod support;
+use support::data::data;
+
+const AS_OF: &str = "2026-11-22T12:00:00Z";
+
+/// A record citing the real DILA decision JURITEXT000048176094 (its text: a word only).
+const RECORD: &str =
+    r#"{"id":"r1","source_id":"JURITEXT000048176094","text":"x","updated_at":"2026-11-20"}"#;
+
+fn vigie_path() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("vigie")
+}
+
+fn write(path: &Path, text: impl AsRef<[u8]>) -> PathBuf {
+    std::fs::write(path, text).unwrap();
+    path.to_path_buf()
+}
+
+fn copy_dila(id: &str, to: &Path) {
+    std::fs::copy(
+        data(&format!("dila-cass/{id}.xml")),
+        to.join(format!("{id}.xml")),
+    )
+    .unwrap();
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {out:?}"))
+}
+
+/// A work folder others may read (the runs as another user below need it).
+fn work() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    dir
+}
+
+/// vigie in `dir`, as a user that permissions apply to: this one, or `nobody` (through
+/// `setpriv`) when the tests run as root. `None` when root cannot drop its privileges here.
+fn as_unprivileged(dir: &Path, args: &[&str]) -> Option<Output> {
+    let uid = Command::new("id").arg("-u").output().ok()?;
+    let root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(vigie_path());
+        c
+    } else {
+        Command::new(vigie_path())
+    };
+    let out = cmd.current_dir(dir).args(args).output().ok()?;
+    // setpriv missing or refused: nothing to test here.
+    if root && out.status.code() == Some(127) {
+        return None;
+    }
+    Some(out)
+}
+
+/// Makes `dir` readable by its owner alone (root, when the tests run as root).
+fn lock(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+fn open_up(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for e in walk(dir) {
+        let mode = if e.is_dir() { 0o755 } else { 0o644 };
+        std::fs::set_permissions(&e, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    if dir.is_dir() {
+        for e in std::fs::read_dir(dir).unwrap() {
+            out.extend(walk(&e.unwrap().path()));
+        }
+    }
+    out
+}
+
+/// A sub-folder of a `--reference` folder that cannot be listed is counted and named as an
+/// unreadable reference decision (in the report and on stderr), not skipped without a word;
+/// one of a `--history` folder is unusable history (exit 2 naming it), as an unreadable history
+/// file is; and a `--reference` folder that cannot be listed says so.
+#[test]
+fn folders_of_the_reference_and_history_that_cannot_be_listed_are_told() {
+    let dir = work();
+    let w = dir.path();
+    let reference = w.join("ref");
+    std::fs::create_dir_all(reference.join("locked")).unwrap();
+    copy_dila("JURITEXT000048211001", &reference);
+    copy_dila("JURITEXT000048176094", &reference.join("locked"));
+    write(&w.join("c.jsonl"), format!("{RECORD}\n"));
+    let history = w.join("h");
+    std::fs::create_dir_all(history.join("locked")).unwrap();
+    write(
+        &history.join("other.json"),
+        r#"{"transactions":[{"id":"JURITEXT000048211001","action":"created","date":"2026-11-01T00:00:00Z"}]}"#,
+    );
+    write(
+        &history.join("locked/h.json"),
+        r#"{"transactions":[{"id":"JURITEXT000048176094","action":"deleted","date":"2026-11-02T00:00:00Z"}]}"#,
+    );
+    open_up(w);
+    lock(&reference.join("locked"));
+    lock(&history.join("locked"));
+    let args = ["c.jsonl", "--reference", "ref", "--as-of", AS_OF, "-q"];
+    let Some(out) = as_unprivileged(w, &[&args[..], &["--report", "json"]].concat()) else {
+        eprintln!("cannot run vigie as another user here: not tested");
+        return;
+    };
+    let v = json(&out);
+    let audit = &v["audit"];
+    assert_eq!(audit["reference_decisions"], 1, "{audit}");
+    assert_eq!(audit["unreadable_reference_decisions"], 1, "{audit}");
+    assert_eq!(audit["unreadable_reference"][0]["file"], "ref/locked");
+    assert_eq!(
+        audit["unreadable_reference"][0]["reason"],
+        "cannot list the folder: permission denied"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("1 reference decision could not be read")
+            && err.contains("ref/locked: cannot list the folder: permission denied"),
+        "{err}"
+    );
+    // The history's: exit 2, naming the folder.
+    let out = as_unprivileged(
+        w,
+        &[&args[..], &["--history", "h", "--report", "json"]].concat(),
+    )
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("vigie: h/locked: cannot list the folder: permission denied"),
+        "{}",
+        stderr(&out)
+    );
+    // The reference folder itself.
+    lock(&reference);
+    let out = as_unprivileged(w, &[&args[..], &["--report", "json"]].concat()).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("vigie: ref: cannot list the folder: permission denied"),
+        "{}",
+        stderr(&out)
+    );
+    open_up(w);
+}
+
+/// vigie in `dir` with `args`, stdin closed.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(vigie_path())
+        .current_dir(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Reads the peak resident memory of a finished child from `/proc/self/status`'s view of its
+/// children: here, through `/usr/bin/time` when present.
+fn max_rss_kib(dir: &Path, args: &[&str]) -> Option<(Output, u64)> {
+    let out = Command::new("/usr/bin/time")
+        .current_dir(dir)
+        .args(["-f", "maxrss=%M"])
+        .arg(vigie_path())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    let err = stderr(&out);
+    let kib = err
+        .lines()
+        .last()?
+        .strip_prefix("maxrss=")?
+        .trim()
+        .parse()
+        .ok()?;
+    Some((out, kib))
+}
+
+/// A reference file of no format vigie reads is told from its first bytes, not read whole
+/// (`/dev/zero` never ends; a large file is not held in memory); one that is XML is held whole
+/// up to the bound of an archive's entry (64 MiB), past which it is refused, naming it.
+#[test]
+fn a_reference_file_is_not_held_whole_past_its_bound() {
+    let dir = work();
+    let w = dir.path();
+    write(&w.join("c.jsonl"), format!("{RECORD}\n"));
+    let args = |reference: &'static str| {
+        [
+            "c.jsonl",
+            "--reference",
+            reference,
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--report",
+            "json",
+        ]
+    };
+    // An endless device: it used to take the machine's memory, and the run never ended.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let w2 = w.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(run(&w2, &args("/dev/zero")));
+    });
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("--reference /dev/zero ends");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("vigie: /dev/zero: no decision could be read")
+            && stderr(&out).contains("not a reference format"),
+        "{}",
+        stderr(&out)
+    );
+    // A sparse file of 300 MB whose first bytes are no format: not read into memory.
+    let sparse = std::fs::File::create(w.join("sparse.bin")).unwrap();
+    sparse.set_len(300 << 20).unwrap();
+    drop(sparse);
+    if let Some((out, kib)) = max_rss_kib(w, &args("sparse.bin")) {
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(kib < 150 << 10, "{kib} KiB");
+    }
+    // XML past 64 MiB: refused, naming the file, without holding it.
+    let mut big = b"<".to_vec();
+    big.resize((64 << 20) + 2, b' ');
+    write(&w.join("big.xml"), &big);
+    drop(big);
+    let out = run(w, &args("big.xml"));
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("vigie: big.xml: larger than 64 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    // The same XML from a pipe, which tells no size: read up to the bound only.
+    let out = Command::new("sh")
+        .current_dir(w)
+        .arg("-c")
+        .arg(format!(
+            "{{ printf '<'; head -c 100000000 /dev/zero; }} | {} c.jsonl --reference /dev/stdin \
+             --as-of {AS_OF} -q --report json",
+            vigie_path().display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("vigie: /dev/stdin: larger than 64 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    // A decision's XML under the bound is read as before.
+    let out = run(
+        w,
+        &[
+            "c.jsonl",
+            "--reference",
+            data("dila-cass/JURITEXT000048176094.xml").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--report",
+            "json",
+        ],
+    );
+    assert_eq!(json(&out)["audit"]["reference_decisions"], 1, "{out:?}");
+}
+
+/// A standard error that cannot be written (`2>/dev/full`, a log pipe whose reader went away)
+/// neither stops the run (std's `eprintln!` panics: exit 101) nor costs the report: the
+/// warnings are lost, the report and the exit status are the audit's. A usage error is still
+/// exit 2.
+#[test]
+fn a_standard_error_that_cannot_be_written_costs_nothing() {
+    let dir = work();
+    let w = dir.path();
+    write(&w.join("c.jsonl"), format!("{RECORD}\n"));
+    // A reference folder with an unreadable file: a warning on stderr.
+    std::fs::create_dir(w.join("ref")).unwrap();
+    copy_dila("JURITEXT000048176094", &w.join("ref"));
+    write(&w.join("ref/broken.xml"), "<not closed");
+    let vigie = vigie_path();
+    let audit = format!(
+        "{} c.jsonl --reference ref --as-of {AS_OF} -q -o out.json",
+        vigie.display()
+    );
+    // Each: the command, as bash runs it, and vigie's expected exit status.
+    let runs = [
+        (format!("{audit} 2>/dev/full"), 1),
+        // The reader of stderr is gone before vigie writes to it.
+        (
+            format!(
+                "{{ sleep 0.5; exec {audit}; }} 2>&1 >/dev/null | true; exit ${{PIPESTATUS[0]}}"
+            ),
+            1,
+        ),
+        (format!("{} 2>/dev/full", vigie.display()), 2),
+        (
+            format!("{} --no-such-option 2>/dev/full", vigie.display()),
+            2,
+        ),
+    ];
+    for (script, want) in runs {
+        let _ = std::fs::remove_file(w.join("out.json"));
+        let status = Command::new("bash")
+            .current_dir(w)
+            .arg("-c")
+            .arg(&script)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(want), "{script}");
+        if want == 1 {
+            let v: Value =
+                serde_json::from_str(&std::fs::read_to_string(w.join("out.json")).unwrap())
+                    .unwrap();
+            assert_eq!(v["audit"]["unreadable_reference_decisions"], 1, "{script}");
+        }
+    }
+}
+
+/// An `--output` inside a `--reference` or `--history` folder is refused before the audit
+/// (exit 2), whether it names one of their files (an official decision would be replaced by
+/// the report) or a new one (the next night would read the report as one of them).
+#[test]
+fn an_output_inside_the_reference_or_history_folder_is_refused() {
+    let dir = work();
+    let w = dir.path();
+    write(&w.join("c.jsonl"), format!("{RECORD}\n"));
+    std::fs::create_dir_all(w.join("ref/day")).unwrap();
+    copy_dila("JURITEXT000048176094", &w.join("ref/day"));
+    std::fs::create_dir(w.join("hist")).unwrap();
+    write(
+        &w.join("hist/h.json"),
+        r#"{"transactions":[{"id":"JURITEXT000048176094","action":"created","date":"2026-11-01T00:00:00Z"}]}"#,
+    );
+    let decision = std::fs::read(w.join("ref/day/JURITEXT000048176094.xml")).unwrap();
+    let history = std::fs::read(w.join("hist/h.json")).unwrap();
+    for (output, folder) in [
+        ("ref/day/JURITEXT000048176094.xml", "--reference folder ref"),
+        ("./ref/new.json", "--reference folder ref"),
+        ("hist/h.json", "--history folder hist"),
+        ("hist/../hist/next.json", "--history folder hist"),
+    ] {
+        let out = run(
+            w,
+            &[
+                "c.jsonl",
+                "--reference",
+                "ref",
+                "--history",
+                "hist",
+                "--as-of",
+                AS_OF,
+                "-q",
+                "--report",
+                "json",
+                "-o",
+                output,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{output}: {out:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "vigie: {output}: the output is inside the {folder}"
+            )),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(w.join("ref/day/JURITEXT000048176094.xml")).unwrap(),
+        decision
+    );
+    assert_eq!(std::fs::read(w.join("hist/h.json")).unwrap(), history);
+    assert!(!w.join("ref/new.json").exists() && !w.join("hist/next.json").exists());
+    // Beside them, it is written.
+    let out = run(
+        w,
+        &[
+            "c.jsonl",
+            "--reference",
+            "ref",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "-o",
+            "report.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(w.join("report.json").exists());
+}
+
+/// A JSON Lines `--previous` that does not end with its `{"summary": …}` line (cut on a line
+/// boundary: a partial copy, a full disk) is refused as incomplete (exit 2), as a JSON one cut
+/// anywhere is: taken, the breaches it lost would lose their escalation without a word.
+#[test]
+fn a_json_lines_previous_without_its_summary_line_is_refused() {
+    let dir = work();
+    let w = dir.path();
+    write(&w.join("c.jsonl"), format!("{RECORD}\n"));
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    let night = |extra: &[&str]| {
+        run(
+            w,
+            &[
+                &[
+                    "c.jsonl",
+                    "--reference",
+                    reference.to_str().unwrap(),
+                    "--as-of",
+                    AS_OF,
+                    "-q",
+                ][..],
+                extra,
+            ]
+            .concat(),
+        )
+    };
+    let first = night(&["-o", "night1.jsonl"]);
+    assert_eq!(first.status.code(), Some(1), "{first:?}");
+    let whole = std::fs::read_to_string(w.join("night1.jsonl")).unwrap();
+    let lines: Vec<&str> = whole.lines().collect();
+    assert!(lines.len() >= 2 && lines.last().unwrap().starts_with("{\"summary\":"));
+    // The whole report is taken.
+    let out = night(&["--previous", "night1.jsonl", "--report", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(json(&out)["audit"]["previous"]["as_of"], AS_OF);
+    // Its findings without the summary line: refused.
+    write(
+        &w.join("cut.jsonl"),
+        lines[..lines.len() - 1].join("\n") + "\n",
+    );
+    let out = night(&["--previous", "cut.jsonl", "--report", "json"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("vigie: cut.jsonl: the previous report is incomplete"),
+        "{}",
+        stderr(&out)
+    );
+    // A summary line followed by findings is no end either.
+    write(
+        &w.join("after.jsonl"),
+        format!("{}\n{}\n", lines.last().unwrap(), lines[0]),
+    );
+    let out = night(&["--previous", "after.jsonl", "--report", "json"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
+
+/// A corpus folder named on the command line that yields no corpus file is exit 2, naming it,
+/// beside other corpus paths as alone: a sync that left it empty must not have its records'
+/// breaches read as no longer found.
+#[test]
+fn an_empty_corpus_folder_is_refused_beside_other_paths() {
+    let dir = work();
+    let w = dir.path();
+    std::fs::create_dir_all(w.join("cass")).unwrap();
+    std::fs::create_dir_all(w.join("ce")).unwrap();
+    write(&w.join("cass/c.jsonl"), format!("{RECORD}\n"));
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    let reference = reference.to_str().unwrap();
+    let audit = |corpus: &[&str]| {
+        run(
+            w,
+            &[
+                corpus,
+                &[
+                    "--reference",
+                    reference,
+                    "--as-of",
+                    AS_OF,
+                    "-q",
+                    "--report",
+                    "json",
+                ],
+            ]
+            .concat(),
+        )
+    };
+    for corpus in [&["ce"][..], &["cass", "ce"], &["ce", "./cass"]] {
+        let out = audit(corpus);
+        assert_eq!(out.status.code(), Some(2), "{corpus:?}: {out:?}");
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(
+            err.contains("vigie: ce: no corpus file found") && err.contains("it holds no file"),
+            "{err}"
+        );
+    }
+    // A folder holding only files of other names says so, beside another path too.
+    write(&w.join("ce/notes.txt"), "x");
+    let out = audit(&["cass", "ce"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("vigie: ce: no corpus file found")
+            && stderr(&out).contains("its one file, ce/notes.txt, is not one"),
+        "{}",
+        stderr(&out)
+    );
+    // A folder whose files are read through another argument is not empty.
+    std::fs::remove_file(w.join("ce/notes.txt")).unwrap();
+    let out = audit(&["cass", "cass/c.jsonl"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let out = audit(&["cass/c.jsonl", "cass"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(json(&out)["audit"]["records"], 1);
+}
+
+/// A reference reached twice (a folder and a folder inside it, a folder given twice, a file
+/// given beside its folder) is read once, with a warning, as the corpus is: not reported as
+/// older versions of itself.
+#[test]
+fn a_reference_reached_twice_is_read_once() {
+    let dir = work();
+    let w = dir.path();
+    write(&w.join("c.jsonl"), format!("{RECORD}\n"));
+    std::fs::create_dir_all(w.join("ref/day")).unwrap();
+    copy_dila("JURITEXT000048211001", &w.join("ref"));
+    copy_dila("JURITEXT000048176094", &w.join("ref/day"));
+    copy_dila("JURITEXT000048176096", &w.join("ref/day"));
+    let audit = |refs: &[&str]| {
+        let mut args = vec!["c.jsonl"];
+        for r in refs {
+            args.extend(["--reference", r]);
+        }
+        args.extend(["--as-of", AS_OF, "-q", "--report", "json"]);
+        run(w, &args)
+    };
+    for (refs, again, through) in [
+        (&["ref", "ref/day"][..], "ref/day", "ref"),
+        (&["ref/day", "ref"], "ref/day", "ref"),
+        (&["ref", "./ref/"], "./ref/", "ref"),
+        (
+            &["ref", "ref/day/JURITEXT000048176094.xml"],
+            "ref/day/JURITEXT000048176094.xml",
+            "ref/day/JURITEXT000048176094.xml",
+        ),
+    ] {
+        let out = audit(refs);
+        assert_eq!(out.status.code(), Some(1), "{refs:?}: {out:?}");
+        let v = json(&out);
+        assert_eq!(v["audit"]["reference_decisions"], 3, "{refs:?}");
+        assert_eq!(v["audit"]["superseded_reference"], serde_json::json!([]));
+        let err = stderr(&out);
+        assert!(
+            err.contains("1 reference input given more than once was read once:"),
+            "{refs:?}: {err}"
+        );
+        if again != through {
+            assert!(
+                err.contains(&format!("  {again}: already read through {through}\n")),
+                "{refs:?}: {err}"
+            );
+        }
+        assert!(!err.contains("set aside"), "{err}");
+    }
+}
+
+/// The fingerprint of an unreadable line (IN001, which has no record id) does not depend on how
+/// the corpus path was spelt: a waiver set from an interactive run (`corpus/c.jsonl`) holds for
+/// the nightly job (an absolute path, or the folder).
+#[test]
+fn an_unreadable_lines_fingerprint_does_not_depend_on_the_paths_spelling() {
+    let dir = work();
+    let w = dir.path();
+    std::fs::create_dir_all(w.join("corpus/sub")).unwrap();
+    write(&w.join("corpus/c.jsonl"), format!("{RECORD}\n{{bad\n"));
+    write(&w.join("corpus/sub/d.jsonl"), "{bad\n");
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    let absolute = w.join("corpus/c.jsonl");
+    // The IN001 fingerprints, by file as shown.
+    let in001 = |corpus: &[&str]| -> Vec<(String, String)> {
+        let out = run(
+            w,
+            &[
+                corpus,
+                &[
+                    "--reference",
+                    reference.to_str().unwrap(),
+                    "--as-of",
+                    AS_OF,
+                    "-q",
+                    "--report",
+                    "json",
+                ],
+            ]
+            .concat(),
+        );
+        json(&out)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "IN001")
+            .map(|f| {
+                (
+                    f["record"]["file"].as_str().unwrap().to_string(),
+                    f["fingerprint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let plain = in001(&["corpus/c.jsonl"]);
+    assert_eq!(plain.len(), 1);
+    let fp = &plain[0].1;
+    for spelt in [
+        "./corpus/c.jsonl",
+        "corpus//c.jsonl",
+        "corpus/sub/../c.jsonl",
+        absolute.to_str().unwrap(),
+    ] {
+        let found = in001(&[spelt]);
+        assert_eq!(found, [(spelt.to_string(), fp.clone())], "{spelt}");
+    }
+    // Through its folder, however spelt, as when named: its path there is its name.
+    let mut in_sub = Vec::new();
+    for folder in ["corpus", "./corpus/", w.join("corpus").to_str().unwrap()] {
+        let found = in001(&[folder]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let c = found.iter().find(|(f, _)| f.ends_with("/c.jsonl")).unwrap();
+        assert_eq!(&c.1, fp, "{folder}");
+        let d = found
+            .iter()
+            .find(|(f, _)| f.ends_with("sub/d.jsonl"))
+            .unwrap();
+        assert_ne!(&d.1, fp);
+        in_sub.push(d.1.clone());
+    }
+    assert!(in_sub.iter().all(|d| d == &in_sub[0]), "{in_sub:?}");
+}
+
+/// A policy or mapping file that is not UTF-8 is exit 2 with the line and column of its first
+/// bad byte, as a waivers file is; a keymap's error tells them too.
+#[test]
+fn settings_files_not_in_utf8_are_placed() {
+    let dir = work();
+    let w = dir.path();
+    write(&w.join("c.jsonl"), format!("{RECORD}\n"));
+    // Line 3, after « ab » (2 chars, one of them 2 bytes: column 3 in chars).
+    write(&w.join("policy.toml"), b"# policy\n\n\xc3\xa9b\xe9 = 1\n");
+    write(
+        &w.join("mapping.toml"),
+        b"[fields]\ntext = \"body\"\n# caf\xe9\n",
+    );
+    write(&w.join("keymap.toml"), b"\n\n\xff\n");
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    for (option, file, place) in [
+        ("--policy", "policy.toml", "policy.toml:3:3: invalid UTF-8"),
+        (
+            "--mapping",
+            "mapping.toml",
+            "mapping.toml:3:6: invalid UTF-8",
+        ),
+        (
+            "--keymap",
+            "keymap.toml",
+            "invalid UTF-8 at line 3, column 1",
+        ),
+    ] {
+        let out = run(
+            w,
+            &[
+                "c.jsonl",
+                "--reference",
+                reference.to_str().unwrap(),
+                option,
+                file,
+                "--as-of",
+                AS_OF,
+                "-q",
+                "--report",
+                "json",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let err = stderr(&out);
+        assert!(err.contains(place) && err.contains(file), "{err}");
+    }
+}
