@@ -507,6 +507,7 @@ fn slow_first_sorts_are_announced_then_done() {
                     file_key: 0,
                     producer: None,
                     compared_with: None,
+                    digest: 0,
                 })),
                 "no reference decision matches",
             )

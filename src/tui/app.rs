@@ -348,6 +348,9 @@ pub struct Detail {
     /// Index into the findings.
     pub finding: u32,
     pub record: Option<Record>,
+    /// The record was read again, but it is no longer the one audited (the corpus file changed
+    /// since the audit): `record` is `None`, and the detail says why ([`RECORD_CHANGED`]).
+    pub record_changed: bool,
     pub reference: Option<ReferenceDecision>,
     /// The diff of the record's text against the reference, built once.
     pub diff: super::diff::TextDiff,
@@ -381,6 +384,8 @@ pub struct Opened {
     reference: Option<ReferenceDecision>,
     diff: super::diff::TextDiff,
     wrapped: Option<super::diff::WrappedDiff>,
+    /// The record read again is not the one audited ([`RECORD_CHANGED`]).
+    changed: bool,
 }
 
 /// What opening a finding needs, taken out of the app so that it can run on another thread.
@@ -404,9 +409,16 @@ impl OpenJob {
 
     /// Reads the record and its reference again, and diffs their texts.
     fn run(self) -> Opened {
-        let record = match (&self.context, &self.record) {
+        let read = match (&self.context, &self.record) {
             (Some(c), Some(r)) => c.record(r),
             _ => None,
+        };
+        // The record read again must be the one audited: a file rewritten since (a nightly
+        // sync) may hold another record on that line, or this one changed, on which the
+        // finding's spans would mask the wrong characters.
+        let (record, changed) = match (read, &self.record) {
+            (Some(rec), Some(r)) if !still_audited(&rec, r) => (None, true),
+            (read, _) => (read, false),
         };
         let source_id = record
             .as_ref()
@@ -437,8 +449,19 @@ impl OpenJob {
             reference,
             diff,
             wrapped,
+            changed,
         }
     }
+}
+
+/// Said in the detail of a finding whose record changed in its file since the audit.
+pub const RECORD_CHANGED: &str =
+    "the corpus file changed since the audit: this record cannot be shown";
+
+/// Whether `rec`, read again from the corpus, is still the record the audit read as `r`: the
+/// same id, and the same digest where the audit kept one.
+fn still_audited(rec: &Record, r: &crate::model::RecordRef) -> bool {
+    r.id.as_deref().is_none_or(|id| id == rec.id) && (r.digest == 0 || r.digest == rec.digest())
 }
 
 /// What identifies a finding from the live list to the final report, where its index changes:
@@ -1800,6 +1823,7 @@ impl App {
         self.detail = Some(Detail {
             finding: i,
             record: opened.record,
+            record_changed: opened.changed,
             reference: opened.reference,
             diff: opened.diff,
             side_by_side: self.side_by_side,
@@ -2262,6 +2286,7 @@ mod tests {
                         file_key: 0,
                         producer: None,
                         compared_with: None,
+                        digest: 0,
                     })),
                     "m",
                 )

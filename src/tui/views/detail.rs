@@ -472,14 +472,33 @@ fn draw_identification(
         (true, true) => " Identification: ≠ differs ~ spelling ? unreadable ",
         (true, false) => " Identification: record | (no reference) ",
         _ if f.record.is_none() => " Identification: none, a finding on the corpus as a whole ",
+        _ if d.record_changed => " Identification: the record changed since the audit ",
         _ if app.state != crate::tui::app::AuditState::Finished => {
             " Identification (record not read yet: the audit is running) "
         }
         _ => " Identification: the record could not be read again ",
     };
     let block = titled(title, area.width);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    if d.record_changed && inner.height > 0 {
+        // Said first, whole: the record's column is empty for that reason.
+        let notice = Paragraph::new(Line::from(Span::styled(
+            format!(
+                "{}; the finding's evidence is the audit's",
+                crate::tui::app::RECORD_CHANGED
+            ),
+            Style::default().fg(Color::Yellow),
+        )))
+        .wrap(Wrap { trim: false });
+        let h = (notice.line_count(inner.width) as u16).min(inner.height);
+        let [top, rest] = inner.layout(&Layout::vertical([
+            Constraint::Length(h),
+            Constraint::Min(0),
+        ]));
+        frame.render_widget(notice, top);
+        inner = rest;
+    }
     if inner.height == 0 {
         return;
     }
