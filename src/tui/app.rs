@@ -546,6 +546,10 @@ pub struct App {
     pub write_options: WriteOptions,
     /// A message for the status line (what was saved, an error…).
     pub status: Option<String>,
+    /// The warnings a headless run prints on standard error (before the audit, on the waivers
+    /// file, and once it ends: [`super::warnings`]), each without `vigie: warning: `: the
+    /// overview counts them and the help shows them whole.
+    pub warnings: Vec<String>,
     pub should_quit: bool,
     /// `quit` was pressed with waivers not saved: pressed again, at the next key, it quits.
     quit_asked: bool,
@@ -619,6 +623,7 @@ impl App {
             waivers_error: None,
             write_options: WriteOptions::default(),
             status: None,
+            warnings: Vec::new(),
             should_quit: false,
             quit_asked: false,
             quit_armed: false,
