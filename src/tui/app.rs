@@ -187,17 +187,6 @@ impl Filter {
 
     /// Moves a row's value forward or back through `any` and every value.
     pub fn cycle(&mut self, row: usize, forward: bool) {
-        fn step<T: Copy + PartialEq>(cur: Option<T>, all: &[T], forward: bool) -> Option<T> {
-            // Positions: 0 = any, 1.. = values.
-            let n = all.len() + 1;
-            let pos = cur.map_or(0, |c| all.iter().position(|v| *v == c).map_or(0, |i| i + 1));
-            let next = if forward {
-                (pos + 1) % n
-            } else {
-                (pos + n - 1) % n
-            };
-            if next == 0 { None } else { Some(all[next - 1]) }
-        }
         match row {
             0 => self.family = step(self.family, &Family::ALL, forward),
             1 => self.rule = step(self.rule, Rule::ALL, forward),
@@ -207,6 +196,12 @@ impl Filter {
             5 => self.source_defect = step(self.source_defect, &[true, false], forward),
             _ => self.waiver = step(self.waiver, &WaiverPick::ALL, forward),
         }
+    }
+
+    /// Moves the rule forward or back through `any` and the rules of `rules` (those present in
+    /// the findings, within the family filtered on: [`App`] knows which).
+    pub fn cycle_rule(&mut self, rules: &[Rule], forward: bool) {
+        self.rule = step(self.rule, rules, forward);
     }
 
     pub fn clear_row(&mut self, row: usize) {
@@ -238,6 +233,20 @@ impl Filter {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// The value after (or before) `cur` among `any` (`None`) and `all`; a value not in `all` counts
+/// as `any`.
+fn step<T: Copy + PartialEq>(cur: Option<T>, all: &[T], forward: bool) -> Option<T> {
+    // Positions: 0 = any, 1.. = values.
+    let n = all.len() + 1;
+    let pos = cur.map_or(0, |c| all.iter().position(|v| *v == c).map_or(0, |i| i + 1));
+    let next = if forward {
+        (pos + 1) % n
+    } else {
+        (pos + n - 1) % n
+    };
+    if next == 0 { None } else { Some(all[next - 1]) }
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -1574,6 +1583,22 @@ impl App {
                 self.overlay = Some(Overlay::Filter {
                     row: (row + 1) % rows,
                 })
+            }
+            Action::NextValue | Action::PreviousValue if row == 1 => {
+                // Only the rules that fired, of the family filtered on: not 23 rules, most of
+                // which would show no finding.
+                let family = self.filter.family;
+                let present: Vec<Rule> = Rule::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, r)| {
+                        self.counts.by_rule.get(*i).is_some_and(|&n| n > 0)
+                            && family.is_none_or(|f| r.info().family == f)
+                    })
+                    .map(|(_, r)| *r)
+                    .collect();
+                self.filter.cycle_rule(&present, a == Action::NextValue);
+                self.request_recompute();
             }
             Action::NextValue | Action::PreviousValue => {
                 self.filter.cycle(row, a == Action::NextValue);
