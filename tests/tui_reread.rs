@@ -1,6 +1,7 @@
-//! The detail view reads a finding's record again from the corpus file: a real audit of the
-//! demo (whose records are built from the DILA decisions of tests/data/dila-cass), then the
-//! file as it is when the finding is opened.
+//! The detail view of findings of real audits: of the demo (whose records are built from the
+//! DILA decisions of tests/data/dila-cass), or of records given against tests/data/dila-cass.
+//! The detail reads a finding's record again from the corpus file, as it is when the finding
+//! is opened.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,21 +23,39 @@ fn audited() -> (tempfile::TempDir, PathBuf, App) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     std::fs::copy(demo().join("corpus.jsonl"), &corpus).unwrap();
-    let outcome = audit::run(
-        &AuditOptions {
-            corpus: vec![corpus.clone()],
-            reference: vec![demo().join("reference")],
-            history: vec![demo().join("history.json")],
-            as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
-            ..Default::default()
-        },
-        &|_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let app = audit_in_app(AuditOptions {
+        corpus: vec![corpus.clone()],
+        reference: vec![demo().join("reference")],
+        history: vec![demo().join("history.json")],
+        ..Default::default()
+    });
+    (dir, corpus, app)
+}
+
+/// The UI's app once an audit with `opts` (at 2026-11-22T12:00:00Z) ended.
+fn audit_in_app(opts: AuditOptions) -> App {
+    let opts = AuditOptions {
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..opts
+    };
+    let outcome = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
     let mut app = App::new(Keymap::default());
     app.finish(outcome);
-    (dir, corpus, app)
+    app
+}
+
+/// `lines` as a corpus, audited against the DILA decisions of tests/data/dila-cass.
+fn audited_lines(lines: &[serde_json::Value]) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&corpus, text).unwrap();
+    let app = audit_in_app(AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dila-cass")],
+        ..Default::default()
+    });
+    (dir, app)
 }
 
 /// Opens the finding of `rule` on record `id` and returns the screen, 120×40.
@@ -53,10 +72,19 @@ fn open(app: &mut App, rule: Rule, id: &str) -> String {
     app.selected = pos;
     app.open_detail();
     assert_eq!(app.view, View::Detail);
+    draw(app)
+}
+
+/// The screen, 120×40.
+fn draw(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    app.refresh();
     t.draw(|f| views::draw(f, app)).unwrap();
     t.backend().to_string()
+}
+
+fn tui_press(app: &mut App, key: &str) {
+    app.on_key(vigie::tui::keymap::Key::parse(key).unwrap());
+    app.refresh();
 }
 
 /// The lines of `corpus`, `edit`ed, written back.
@@ -129,4 +157,38 @@ fn a_record_changed_in_place_is_not_shown() {
     assert!(!screen.contains("D•••••"), "{screen}");
     assert!(!screen.contains("1975"), "{screen}");
     assert!(app.detail.as_ref().unwrap().record.is_none());
+}
+
+// A record that cites no decision (INT007) names a person: its MSK004 evidence is the record's
+// excerpt, shown as it is, not a diff in which the whole text is an insertion; and the fields
+// at fault for being missing (source_id, attribution) are marked missing, not "≠ differs"
+// between two empty columns.
+#[test]
+fn a_record_with_nothing_to_compare_is_shown_as_it_is() {
+    let (_dir, mut app) = audited_lines(&[serde_json::json!({
+        "id": "r1", "url": "https://ex.fr/d/1", "jurisdiction": "Cour de cassation",
+        "formation": "civ1", "seat": "Paris", "decision_date": "2023-10-05",
+        "text": "Mme Sophie Lambert, demeurant à Lyon, a formé le pourvoi.",
+        "updated_at": "2026-11-21"
+    })]);
+    let screen = open(&mut app, Rule::MSK004, "r1");
+    assert!(!screen.contains("{+"), "{screen}");
+    assert!(!screen.contains("tokens"), "{screen}");
+    assert!(
+        screen.contains("excerpt of `text` (the record's; no reference text to compare)"),
+        "{screen}"
+    );
+    // The words that are no personal data stay readable.
+    assert!(
+        screen.contains("demeurant à Lyon, a formé le pourvoi."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Lambert"), "{screen}");
+    assert!(screen.contains("∅ source_id"), "{screen}");
+    assert!(screen.contains("∅ attribution"), "{screen}");
+    assert!(!screen.contains("≠"), "{screen}");
+    // Side by side, the reference's column is empty: the excerpt once, on the record's side.
+    tui_press(&mut app, "d");
+    let screen = draw(&app);
+    assert_eq!(screen.matches("a formé le pourvoi.").count(), 2, "{screen}");
 }

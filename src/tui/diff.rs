@@ -47,6 +47,8 @@ pub struct TextDiff {
     pub pairs: Vec<(Vec<Seg>, Vec<Seg>)>,
     pub added: usize,
     pub removed: usize,
+    /// One text shown as it is, compared with nothing.
+    pub plain: bool,
 }
 
 /// Highlighted and personal char ranges of one side of a diff.
@@ -700,6 +702,21 @@ impl TextDiff {
                 }
             };
             let rec_p = whole(&e.excerpt, &e.personal);
+            if let (Some(x), None) = (&e.excerpt, &e.reference_excerpt) {
+                // Nothing to compare it with (no reference decision, or a field it does not
+                // have): the record's excerpt as it is, not drawn as text inserted.
+                let mut d = TextDiff::of(x, x, (&[], &rec_p), (&[], &rec_p));
+                d.source = format!(
+                    "excerpt of `{}` (the record's; no reference text to compare)",
+                    crate::text::sanitize::for_terminal(&e.field, false)
+                );
+                d.plain = true;
+                // Side by side, the reference's column stays empty.
+                for (reference, _) in &mut d.pairs {
+                    reference.clear();
+                }
+                return d;
+            }
             let ref_p = if input.source_defect {
                 whole(&e.reference_excerpt, &e.reference_personal)
             } else {

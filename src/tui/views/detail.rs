@@ -292,7 +292,13 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
     let mut rows: Vec<IdentRow> = rows_data
         .into_iter()
         .map(|(name, a, b)| {
-            let mark = if faulty.iter().any(|x| x == name) {
+            let mark = if faulty.iter().any(|x| x == name) && a.trim().is_empty() {
+                // At fault for being missing: nothing differs, the record has no value.
+                Span::styled(
+                    MISSING,
+                    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+                )
+            } else if faulty.iter().any(|x| x == name) {
                 Span::styled(
                     "≠",
                     Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -339,6 +345,10 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
     }
     rows
 }
+
+/// The mark of a field at fault for being missing from the record (ATT001, INT007's
+/// `source_id`): nothing to say it differs from.
+const MISSING: &str = "∅";
 
 /// The widths of the identification table's columns in `width` columns (its borders
 /// included): the mark, the field, the record's value, the reference's.
@@ -468,8 +478,11 @@ fn draw_identification(
         draw_unreadable_line(frame, app, f, area);
         return;
     }
+    let missing = rows.iter().any(|r| r.mark.content == MISSING);
     let title = match (rec.is_some(), refd.is_some()) {
+        (true, true) if missing => " Identification: ≠ differs ~ spelling ? unreadable ∅ missing ",
         (true, true) => " Identification: ≠ differs ~ spelling ? unreadable ",
+        (true, false) if missing => " Identification: record | (no reference) · ∅ missing ",
         (true, false) => " Identification: record | (no reference) ",
         _ if f.record.is_none() => " Identification: none, a finding on the corpus as a whole ",
         _ if d.record_changed => " Identification: the record changed since the audit ",
@@ -525,7 +538,7 @@ fn draw_identification(
         usize::from(inner.height) - usize::from(header) - 1
     };
     let rank = |r: &IdentRow| match r.mark.content.as_ref() {
-        "≠" => 0,
+        "≠" | MISSING => 0,
         "?" => 1,
         "~" => 2,
         _ => 3,
@@ -649,12 +662,15 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     } else {
         "unified"
     };
+    let counts = if d.diff.plain {
+        String::new()
+    } else {
+        format!(" · -{} +{} tokens", d.diff.removed, d.diff.added)
+    };
     let block = titled(
         &format!(
-            " Evidence: {} · {mode} · -{} +{} tokens{} ",
+            " Evidence: {} · {mode}{counts}{} ",
             d.diff.source,
-            d.diff.removed,
-            d.diff.added,
             if app.reveal {
                 " · PERSONAL DATA SHOWN"
             } else {
