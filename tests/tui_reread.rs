@@ -192,3 +192,24 @@ fn a_record_with_nothing_to_compare_is_shown_as_it_is() {
     let screen = draw(&app);
     assert_eq!(screen.matches("a formé le pourvoi.").count(), 2, "{screen}");
 }
+
+// FRE002 rests on the source's update, which the history dates (the DILA reference gives no
+// update date): the identification shows it beside the record's date of last update. In the
+// demo, jp-00000039 was last loaded on 2026-10-13; the history updates its decision
+// (JURITEXT000048283894) on 2026-10-19T05:00:00Z, the 19th in France.
+#[test]
+fn an_outdated_record_shows_the_sources_update_beside_its_own() {
+    let (_dir, _corpus, mut app) = audited();
+    let screen = open(&mut app, Rule::FRE002, "jp-00000039");
+    assert!(screen.contains("on 2026-10-19"), "{screen}");
+    // The row, and the line its values wrap to.
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(" updated_at "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let row = lines[at..=at + 1].join("\n");
+    assert!(lines[at].contains("2026-10-13"), "{row}");
+    assert!(lines[at].contains("2026-10-19T05:00:00Z"), "{row}");
+    assert!(lines[at + 1].contains("(history)"), "{row}");
+}

@@ -270,12 +270,12 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
         (
             "updated_at",
             s(rec.and_then(|r| r.updated_at.as_ref())),
-            // A day alone as the source gives it, not as the instant it starts at.
+            // A day alone as the source gives it, not as the instant it starts at; without one
+            // in the reference, the update the history dates, which FRE002 rests on.
             refd.and_then(|r| r.update_date)
-                .map_or(String::new(), |m| match m {
-                    crate::ident::Moment::Date(d) => d.to_string(),
-                    crate::ident::Moment::Instant(t) => t.to_string(),
-                }),
+                .map(moment)
+                .or_else(|| history_update(app, d.finding))
+                .unwrap_or_default(),
         ),
     ];
     let copy = f
@@ -344,6 +344,28 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
         rows.insert(1, copy);
     }
     rows
+}
+
+/// A moment as the source gives it: a day alone, or an instant.
+fn moment(m: crate::ident::Moment) -> String {
+    match m {
+        crate::ident::Moment::Date(d) => d.to_string(),
+        crate::ident::Moment::Instant(t) => t.to_string(),
+    }
+}
+
+/// When the source updated the decision of finding `i`'s record, as its FRE002 says (from the
+/// history), marked as the history's.
+fn history_update(app: &App, i: u32) -> Option<String> {
+    use crate::model::Fact;
+    app.same_record(i)
+        .filter(|g| g.rule == crate::rules::Rule::FRE002)
+        .find_map(|g| match &g.fact {
+            Fact::UpdatedAfterLoad(a) => Some(moment(a.source)),
+            Fact::SameDayAsLoad(d) | Fact::SourceDay(Some(d)) => Some(d.to_string()),
+            _ => None,
+        })
+        .map(|m| format!("{m} (history)"))
 }
 
 /// The mark of a field at fault for being missing from the record (ATT001, INT007's
