@@ -188,6 +188,10 @@ struct Context {
 impl AuditContext for Context {
     fn record(&self, r: &RecordRef) -> Option<Record> {
         let path = self.files.get(r.file_index as usize)?;
+        // A pipe's records are gone once read (and opening a named pipe would wait for a writer).
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            return None;
+        }
         let mut rec = corpus::read_record_at(path, r.offset, self.mapping.as_ref(), &self.limits)?;
         rec.file = r.file_index;
         rec.line = r.line;

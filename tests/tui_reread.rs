@@ -213,3 +213,56 @@ fn an_outdated_record_shows_the_sources_update_beside_its_own() {
     assert!(lines[at].contains("2026-10-19T05:00:00Z"), "{row}");
     assert!(lines[at + 1].contains("(history)"), "{row}");
 }
+
+// A corpus read from a named pipe cannot be read again: the detail says so at once, rather
+// than wait for ever for a writer to open the pipe ("loading…").
+#[cfg(unix)]
+#[test]
+fn a_record_of_a_named_pipe_is_said_not_to_be_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("corpus.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let lines = std::fs::read_to_string(demo().join("corpus.jsonl")).unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, lines).unwrap())
+    };
+    let opts = AuditOptions {
+        corpus: vec![fifo],
+        reference: vec![demo().join("reference")],
+        history: vec![demo().join("history.json")],
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let outcome = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    writer.join().unwrap();
+    // Read again on another thread, so that a read that waits fails the test, not hangs it.
+    let context = outcome.context.clone();
+    let rref = outcome
+        .report
+        .findings
+        .iter()
+        .find(|f| f.rule == Rule::MSK001)
+        .and_then(|f| f.record.clone())
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(context.record(&rref).is_none());
+    });
+    let none = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("reading the record again from the pipe still waits after 10 s");
+    assert!(none);
+    let mut app = App::new(Keymap::default());
+    app.finish(outcome);
+    let screen = open(&mut app, Rule::MSK001, "jp-00000010");
+    assert!(
+        screen.contains("the record could not be read again"),
+        "{screen}"
+    );
+    assert!(!screen.contains("loading"), "{screen}");
+}
