@@ -266,3 +266,52 @@ fn a_record_of_a_named_pipe_is_said_not_to_be_read_again() {
     );
     assert!(!screen.contains("loading"), "{screen}");
 }
+
+// A record inserts an editor's note that names someone (INT002, and MSK004 for the name): the
+// INT002 evidence redacts the name only, not every word of the note, which stays readable.
+#[test]
+fn an_insertion_that_names_someone_redacts_the_name_only() {
+    let line = std::fs::read_to_string(demo().join("corpus.jsonl"))
+        .unwrap()
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_string();
+    let mut r: serde_json::Value = serde_json::from_str(&line).unwrap();
+    r["id"] = "pd-1".into();
+    let text = r["text"].as_str().unwrap().to_string();
+    let (at, _) = text
+        .char_indices()
+        .find(|&(b, c)| c == '\n' && b >= 2500)
+        .unwrap();
+    r["text"] = format!(
+        "{}\nNOTE DE LA RÉDACTION : M. Jean Dupont a été condamné.{}",
+        &text[..at],
+        &text[at..]
+    )
+    .into();
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, format!("{r}\n")).unwrap();
+    let mut app = audit_in_app(AuditOptions {
+        corpus: vec![corpus],
+        reference: vec![demo().join("reference")],
+        ..Default::default()
+    });
+    let screen = open(&mut app, Rule::INT002, "pd-1");
+    let diff = screen
+        .lines()
+        .find(|l| l.contains("{+"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(diff.contains("{+NOTE DE LA RÉDACTION : M. "), "{screen}");
+    assert!(
+        diff.contains("{+NOTE DE LA RÉDACTION : M. J••• D••••• a été condamné."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Jean"), "{screen}");
+    assert!(!screen.contains("Dupont"), "{screen}");
+    // The name's finding masks it as before.
+    let screen = open(&mut app, Rule::MSK004, "pd-1");
+    assert!(!screen.contains("Dupont"), "{screen}");
+    assert!(screen.contains("D•••••"), "{screen}");
+}
