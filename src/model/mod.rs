@@ -123,8 +123,8 @@ pub struct Record {
 }
 
 impl Record {
-    /// A digest of what the record says (its id, its text and its fields; not where it was
-    /// read), kept for records with findings ([`RecordRef::digest`]) so that the detail view,
+    /// A digest of what the record says (its id, its text and its canonical fields, which the
+    /// detail view shows; not where it was read), kept for records with findings ([`RecordRef::digest`]) so that the detail view,
     /// which reads a record again from its file, can tell a record that changed since the
     /// audit. Never 0, which stands for "not kept".
     pub fn digest(&self) -> u64 {
