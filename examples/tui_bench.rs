@@ -51,6 +51,7 @@ fn findings(n: usize) -> Vec<Finding> {
             file_key: 0,
             producer: None,
             compared_with: None,
+            digest: 0,
         });
         let mut f = Finding::new(
             rule,

@@ -193,6 +193,10 @@ struct Context {
 impl AuditContext for Context {
     fn record(&self, r: &RecordRef) -> Option<Record> {
         let path = self.files.get(r.file_index as usize)?;
+        // A pipe's records are gone once read (and opening a named pipe would wait for a writer).
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            return None;
+        }
         let mut rec = corpus::read_record_at(path, r.offset, self.mapping.as_ref(), &self.limits)?;
         rec.file = r.file_index;
         rec.line = r.line;
@@ -284,6 +288,7 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
             file_key: 0,
             producer: None,
             compared_with: None,
+            digest: 0,
         })),
         msg,
     )
@@ -295,6 +300,25 @@ fn set_file_key(f: &mut Finding, key: &str) {
     if let Some(r) = f.record.as_mut().filter(|r| r.id.is_none()) {
         Arc::make_mut(r).file_key = crate::model::file_key(key);
     }
+}
+
+/// Gives the record of `checked` and its findings the record's digest ([`RecordRef::digest`]).
+fn keep_digest(checked: &mut crate::rules::check::Checked, digest: u64) {
+    let old = checked.record.clone();
+    let mut with = (*old).clone();
+    with.digest = digest;
+    let with = Arc::new(with);
+    for f in &mut checked.findings {
+        match &mut f.record {
+            Some(r) if Arc::ptr_eq(r, &old) => *r = with.clone(),
+            // A finding that holds a copy of its own (made before the producer was known).
+            Some(r) if r.file_index == old.file_index && r.offset == old.offset => {
+                Arc::make_mut(r).digest = digest
+            }
+            _ => {}
+        }
+    }
+    checked.record = with;
 }
 
 fn process(
@@ -338,8 +362,14 @@ fn process(
                 file_key: 0,
                 producer: None,
                 compared_with: None,
+                digest: 0,
             };
-            let checked = checker.check(&rec, rref);
+            let mut checked = checker.check(&rec, rref);
+            if !checked.findings.is_empty() {
+                // Kept for the detail view, which reads the record again (off the hot path: a
+                // record with findings only).
+                keep_digest(&mut checked, rec.digest());
+            }
             // An empty text is a text, compared (nothing of the decision: INT003).
             let has_text = rec.text.is_some();
             let mapped = rec.mapped;

@@ -183,10 +183,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     // its placeholder for the addressee, which the clerk completes as the sender and the
     // signature, rather than an empty line that might go out unnoticed; said on stderr.
     let reuser = vigie::report::reuser_name(cli.reuser.as_deref());
+    // Warnings on the options, said now; the terminal UI shows them too.
+    let mut warned = Vec::new();
     if cli.reuser.is_some() && reuser.is_none() {
-        eprintln!(
-            "vigie: warning: --reuser is blank: the notice leaves the addressee as a placeholder \
-             to complete"
+        warned.push(
+            "--reuser is blank: the notice leaves the addressee as a placeholder to complete"
+                .to_string(),
         );
     }
     let write_opts = WriteOptions {
@@ -198,7 +200,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let interactive = target.format.is_none()
         && std::io::stdin().is_terminal()
         && std::io::stdout().is_terminal();
-    warn_previous_after_as_of(&opts);
+    warned.extend(previous_after_as_of(&opts));
+    for w in &warned {
+        eprintln!("vigie: warning: {w}");
+    }
     // A headless run only reads the waivers file, before the audit: a missing or bad one is
     // told at once, not after hours of audit (the terminal UI reads it too, and creates it
     // with its first waiver).
@@ -220,6 +225,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 waivers: cli.waivers.clone(),
                 write: write_opts,
                 fail_on: threshold(cli.fail_on),
+                warnings: warned,
             },
         )
     } else {
@@ -227,29 +233,26 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-/// Says on stderr when `--previous` was made after this audit's time (`--as-of`, else now): an
-/// earlier report it is not, and the breaches it holds would be taken as found before. Most
-/// likely the files of two nights were swapped, or `--as-of` is wrong.
-fn warn_previous_after_as_of(opts: &AuditOptions) {
-    let Some(prev) = &opts.previous else { return };
-    let Some(prev_as_of) = prev
+/// The warning to give when `--previous` was made after this audit's time (`--as-of`, else
+/// now): an earlier report it is not, and the breaches it holds would be taken as found before.
+/// Most likely the files of two nights were swapped, or `--as-of` is wrong.
+fn previous_after_as_of(opts: &AuditOptions) -> Option<String> {
+    let prev = opts.previous.as_ref()?;
+    let prev_as_of = prev
         .as_of
         .as_deref()
-        .and_then(|s| s.parse::<jiff::Timestamp>().ok())
-    else {
-        return;
-    };
+        .and_then(|s| s.parse::<jiff::Timestamp>().ok())?;
     let as_of = opts.as_of.unwrap_or_else(jiff::Timestamp::now);
-    if prev_as_of > as_of {
-        eprintln!(
-            "vigie: warning: the previous report {} is of an audit made at {}, after this \
+    (prev_as_of > as_of).then(|| {
+        format!(
+            "the previous report {} is of an audit made at {}, after this \
              audit's time ({}): it is no earlier report, yet the breaches it holds found again \
              are repeated, hence permanent. Are --previous and --as-of the intended ones?",
             for_terminal(prev.path.as_deref().unwrap_or("(given)"), false),
             prev_as_of.strftime("%Y-%m-%dT%H:%M:%SZ"),
             as_of.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        );
-    }
+        )
+    })
 }
 
 /// `--waivers` in a headless run: read once, before the audit, and required to exist (a

@@ -21,6 +21,7 @@ fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<std::sync::Arc<Re
         file_key: 0,
         producer: None,
         compared_with: None,
+        digest: 0,
     }))
 }
 

@@ -26,6 +26,7 @@ fn rec(
         file_key: 0,
         producer: None,
         compared_with: None,
+        digest: 0,
     })
 }
 

@@ -546,3 +546,59 @@ fn waivers_that_cannot_be_saved_are_printed_once_the_terminal_is_restored() {
     assert_eq!(w["status"], "reviewed");
     assert_eq!(std::fs::read_to_string(&waivers).unwrap(), "{}\n");
 }
+
+/// The warnings a headless run says on standard error are shown in the UI (counted on the
+/// overview, whole in the help) and said on the terminal once it is given back: a corpus file
+/// given twice, a deletion in the history after the audit time, and a waiver's field that
+/// vigie does not act on.
+#[test]
+fn the_warnings_of_the_audit_are_shown_and_said_after() {
+    if !has_script() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), 6);
+    let history = dir.path().join("history.json");
+    std::fs::write(
+        &history,
+        r#"{"transactions":[{"id":"5fca277de35a255d41ca73ab","action":"deleted","date":"2027-01-01T00:00:00Z"}]}"#,
+    )
+    .unwrap();
+    let waivers = dir.path().join("waivers.json");
+    std::fs::write(
+        &waivers,
+        r#"{"879538ed33bc471c": {"status": "accepted", "note": "x", "expires": "2026-12-01"}}"#,
+    )
+    .unwrap();
+    let reference = reference();
+    let extra = format!(
+        "{corpus} --history {} --waivers {}",
+        history.display(),
+        waivers.display()
+    );
+    let mut s = Session::start_args(&corpus, &reference, &extra, &[]);
+    s.wait_for("audit finished", 60);
+    // (The screen is drawn by its changes: what the UI shows is checked whole by the
+    // snapshots; here, that the help opens on the warnings.)
+    s.keys(b"?");
+    s.wait_for("Warnings and keys", 5);
+    s.keys(b"\x1b");
+    s.keys(b"q");
+    let (code, _, out) = s.exit(10);
+    assert_eq!(code, Some(1), "{}", String::from_utf8_lossy(&out));
+    let left = last(&out, b"\x1b[?1049l").expect("the alternate screen was never left");
+    let after = String::from_utf8_lossy(&out[left..]).replace("\r\n", "\n");
+    assert!(
+        after.contains(
+            "vigie: warning: 1 transaction of the history is dated after the audit time \
+             (2026-11-22T12:00:00Z) and was set aside\n"
+        ),
+        "{after}"
+    );
+    assert!(
+        after.contains("vigie: warning: 1 corpus input given more than once was read once:"),
+        "{after}"
+    );
+    assert!(after.contains("expires"), "{after}");
+    assert_eq!(after.matches("vigie: warning: ").count(), 3, "{after}");
+}

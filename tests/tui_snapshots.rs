@@ -1449,3 +1449,25 @@ fn the_detail_names_the_reference_copy() {
     assert!(s.contains(" source_id "), "{s}");
     assert!(!s.contains("compared with"), "{s}");
 }
+
+// The audit's warnings (what a headless run says on standard error): counted on the overview's
+// first row, with the first one; whole at the top of the help, wrapped, the inputs they name
+// under them.
+#[test]
+fn the_warnings_are_counted_on_the_overview_and_shown_whole_in_the_help() {
+    let mut app = tui_common::app();
+    app.warnings = vec![
+        "1 transaction of the history is dated after the audit time (2026-11-22T12:00:00Z) and \
+         was set aside"
+            .to_string(),
+        "1 corpus input given more than once was read once:\n  ./corpus.jsonl: already read \
+         through corpus.jsonl"
+            .to_string(),
+    ];
+    let overview = screen(&mut app, "", 100, 30);
+    assert!(overview.contains("⚠ 2 warnings (? shows them): 1 transaction of the history"));
+    insta::assert_snapshot!("overview_with_warnings", overview);
+    let help = screen(&mut app, "?", 100, 30);
+    assert!(help.contains("Warnings and keys"));
+    insta::assert_snapshot!("help_with_warnings", help);
+}

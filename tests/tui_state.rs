@@ -131,13 +131,56 @@ fn filter_by_family_severity_and_flags() {
 fn filter_by_rule_and_penalty() {
     let mut a = app();
     press(&mut a, "tab f j");
-    // Rule cycles through the registry; step to MSK004 backwards would be long: use forward
-    // steps to INT006 (6th rule).
-    press(&mut a, "l l l l l l");
+    // Rule cycles through the rules that fired, in the registry's order: INT001, then INT006.
+    press(&mut a, "l l");
     assert_eq!(a.filter.rule, Some(Rule::INT006));
     assert_eq!(shown_rules(&a), ["INT006"]);
     press(&mut a, "x j j l"); // penalty: permanent
     assert_eq!(shown_rules(&a), ["MSK001", "MSK004", "MSK005", "INT001"]);
+}
+
+// The rule filter offers the rules that fired (the ten of the synthetic audit, in the
+// registry's order), not all 23; with a family chosen, those of that family.
+#[test]
+fn the_rule_filter_offers_the_rules_that_fired() {
+    let mut a = app();
+    press(&mut a, "tab f j");
+    let mut offered = Vec::new();
+    loop {
+        press(&mut a, "l");
+        match a.filter.rule {
+            Some(r) => offered.push(r.code()),
+            None => break,
+        }
+        assert!(offered.len() <= Rule::ALL.len(), "{offered:?}");
+    }
+    assert_eq!(
+        offered,
+        [
+            "INT001", "INT006", "INT007", "ATT001", "FRE001", "FRE003", "MSK001", "MSK004",
+            "MSK005", "IN001"
+        ]
+    );
+    // Every one shows findings.
+    for _ in &offered {
+        press(&mut a, "l");
+        assert!(!a.order.is_empty(), "{:?}", a.filter.rule);
+    }
+    // family = masking: its three rules, then any; backwards from any, the last of them.
+    press(&mut a, "x k l l l l j");
+    assert_eq!(a.filter.family, Some(vigie::rules::Family::Masking));
+    assert_eq!(a.filter.rule, None);
+    let mut masking = Vec::new();
+    for _ in 0..4 {
+        press(&mut a, "l");
+        masking.push(a.filter.rule.map(Rule::code));
+    }
+    assert_eq!(
+        masking,
+        [Some("MSK001"), Some("MSK004"), Some("MSK005"), None]
+    );
+    press(&mut a, "h");
+    assert_eq!(a.filter.rule, Some(Rule::MSK005));
 }
 
 #[test]
@@ -507,6 +550,7 @@ fn slow_first_sorts_are_announced_then_done() {
                     file_key: 0,
                     producer: None,
                     compared_with: None,
+                    digest: 0,
                 })),
                 "no reference decision matches",
             )

@@ -34,6 +34,11 @@ pub struct RecordRef {
     /// which copy (a `source_id` that is an ECLI may designate the Judilibre copy and the
     /// Légifrance one); `None` when it matched none. Not part of the fingerprint.
     pub compared_with: Option<Arc<ComparedWith>>,
+    /// [`crate::model::Record::digest`] of the record as the audit read it, kept for records
+    /// with findings: the detail view reads the record again from its file, and shows it only
+    /// if it is still the one audited. 0 when not kept (an unreadable line, a record without
+    /// findings, a report read back). Not part of the fingerprint.
+    pub digest: u64,
 }
 
 /// A reference decision as a finding names it: its id at the source and where vigie read it.
@@ -399,10 +404,11 @@ mod tests {
 
     // A corpus of millions of records holds one per record with findings: the producer takes
     // the padding after the file index, not another word; the decision compared with is one
-    // pointer, its id and file behind it.
+    // pointer, its id and file behind it; the digest of the record as read (one word) lets the
+    // detail view tell a record changed since the audit.
     #[test]
     fn a_record_ref_keeps_its_size() {
-        assert_eq!(std::mem::size_of::<RecordRef>(), 120);
+        assert_eq!(std::mem::size_of::<RecordRef>(), 128);
         assert_eq!(std::mem::size_of::<Option<Producer>>(), 1);
     }
 

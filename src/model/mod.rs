@@ -124,3 +124,45 @@ pub struct Record {
     /// default): bit `i` for `CANONICAL_FIELDS[i]` ([`crate::corpus::mapping::field_bit`]).
     pub mapped: u32,
 }
+
+impl Record {
+    /// A digest of what the record says (its id, its text and its canonical fields, which the
+    /// detail view shows; not where it was read), kept for records with findings ([`RecordRef::digest`]) so that the detail view,
+    /// which reads a record again from its file, can tell a record that changed since the
+    /// audit. Never 0, which stands for "not kept".
+    pub fn digest(&self) -> u64 {
+        use std::hash::Hasher;
+        let mut h = twox_hash::XxHash3_64::new();
+        let mut put = |v: Option<&str>| {
+            match v {
+                Some(s) => {
+                    h.write_u8(1);
+                    h.write(s.as_bytes());
+                }
+                None => h.write_u8(0),
+            }
+            h.write_u8(0xff);
+        };
+        put(Some(&self.id));
+        for v in [
+            &self.source_id,
+            &self.url,
+            &self.text,
+            &self.jurisdiction,
+            &self.formation,
+            &self.seat,
+            &self.decision_date,
+            &self.number,
+            &self.attribution,
+            &self.source_link,
+            &self.updated_at,
+            &self.update_notice,
+            &self.full_text_url,
+            &self.commentary,
+        ] {
+            put(v.as_deref());
+        }
+        h.write_u8(u8::from(self.excerpt) | (u8::from(self.text_format == TextFormat::Html) << 1));
+        h.finish().max(1)
+    }
+}

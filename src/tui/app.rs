@@ -187,17 +187,6 @@ impl Filter {
 
     /// Moves a row's value forward or back through `any` and every value.
     pub fn cycle(&mut self, row: usize, forward: bool) {
-        fn step<T: Copy + PartialEq>(cur: Option<T>, all: &[T], forward: bool) -> Option<T> {
-            // Positions: 0 = any, 1.. = values.
-            let n = all.len() + 1;
-            let pos = cur.map_or(0, |c| all.iter().position(|v| *v == c).map_or(0, |i| i + 1));
-            let next = if forward {
-                (pos + 1) % n
-            } else {
-                (pos + n - 1) % n
-            };
-            if next == 0 { None } else { Some(all[next - 1]) }
-        }
         match row {
             0 => self.family = step(self.family, &Family::ALL, forward),
             1 => self.rule = step(self.rule, Rule::ALL, forward),
@@ -207,6 +196,12 @@ impl Filter {
             5 => self.source_defect = step(self.source_defect, &[true, false], forward),
             _ => self.waiver = step(self.waiver, &WaiverPick::ALL, forward),
         }
+    }
+
+    /// Moves the rule forward or back through `any` and the rules of `rules` (those present in
+    /// the findings, within the family filtered on: [`App`] knows which).
+    pub fn cycle_rule(&mut self, rules: &[Rule], forward: bool) {
+        self.rule = step(self.rule, rules, forward);
     }
 
     pub fn clear_row(&mut self, row: usize) {
@@ -238,6 +233,20 @@ impl Filter {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// The value after (or before) `cur` among `any` (`None`) and `all`; a value not in `all` counts
+/// as `any`.
+fn step<T: Copy + PartialEq>(cur: Option<T>, all: &[T], forward: bool) -> Option<T> {
+    // Positions: 0 = any, 1.. = values.
+    let n = all.len() + 1;
+    let pos = cur.map_or(0, |c| all.iter().position(|v| *v == c).map_or(0, |i| i + 1));
+    let next = if forward {
+        (pos + 1) % n
+    } else {
+        (pos + n - 1) % n
+    };
+    if next == 0 { None } else { Some(all[next - 1]) }
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -348,6 +357,9 @@ pub struct Detail {
     /// Index into the findings.
     pub finding: u32,
     pub record: Option<Record>,
+    /// The record was read again, but it is no longer the one audited (the corpus file changed
+    /// since the audit): `record` is `None`, and the detail says why ([`RECORD_CHANGED`]).
+    pub record_changed: bool,
     pub reference: Option<ReferenceDecision>,
     /// The diff of the record's text against the reference, built once.
     pub diff: super::diff::TextDiff,
@@ -381,6 +393,8 @@ pub struct Opened {
     reference: Option<ReferenceDecision>,
     diff: super::diff::TextDiff,
     wrapped: Option<super::diff::WrappedDiff>,
+    /// The record read again is not the one audited ([`RECORD_CHANGED`]).
+    changed: bool,
 }
 
 /// What opening a finding needs, taken out of the app so that it can run on another thread.
@@ -404,9 +418,16 @@ impl OpenJob {
 
     /// Reads the record and its reference again, and diffs their texts.
     fn run(self) -> Opened {
-        let record = match (&self.context, &self.record) {
+        let read = match (&self.context, &self.record) {
             (Some(c), Some(r)) => c.record(r),
             _ => None,
+        };
+        // The record read again must be the one audited: a file rewritten since (a nightly
+        // sync) may hold another record on that line, or this one changed, on which the
+        // finding's spans would mask the wrong characters.
+        let (record, changed) = match (read, &self.record) {
+            (Some(rec), Some(r)) if !still_audited(&rec, r) => (None, true),
+            (read, _) => (read, false),
         };
         let source_id = record
             .as_ref()
@@ -437,8 +458,19 @@ impl OpenJob {
             reference,
             diff,
             wrapped,
+            changed,
         }
     }
+}
+
+/// Said in the detail of a finding whose record changed in its file since the audit.
+pub const RECORD_CHANGED: &str =
+    "the corpus file changed since the audit: this record cannot be shown";
+
+/// Whether `rec`, read again from the corpus, is still the record the audit read as `r`: the
+/// same id, and the same digest where the audit kept one.
+fn still_audited(rec: &Record, r: &crate::model::RecordRef) -> bool {
+    r.id.as_deref().is_none_or(|id| id == rec.id) && (r.digest == 0 || r.digest == rec.digest())
 }
 
 /// What identifies a finding from the live list to the final report, where its index changes:
@@ -523,6 +555,10 @@ pub struct App {
     pub write_options: WriteOptions,
     /// A message for the status line (what was saved, an error…).
     pub status: Option<String>,
+    /// The warnings a headless run prints on standard error (before the audit, on the waivers
+    /// file, and once it ends: [`super::warnings`]), each without `vigie: warning: `: the
+    /// overview counts them and the help shows them whole.
+    pub warnings: Vec<String>,
     pub should_quit: bool,
     /// `quit` was pressed with waivers not saved: pressed again, at the next key, it quits.
     quit_asked: bool,
@@ -596,6 +632,7 @@ impl App {
             waivers_error: None,
             write_options: WriteOptions::default(),
             status: None,
+            warnings: Vec::new(),
             should_quit: false,
             quit_asked: false,
             quit_armed: false,
@@ -1547,6 +1584,22 @@ impl App {
                     row: (row + 1) % rows,
                 })
             }
+            Action::NextValue | Action::PreviousValue if row == 1 => {
+                // Only the rules that fired, of the family filtered on: not 23 rules, most of
+                // which would show no finding.
+                let family = self.filter.family;
+                let present: Vec<Rule> = Rule::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, r)| {
+                        self.counts.by_rule.get(*i).is_some_and(|&n| n > 0)
+                            && family.is_none_or(|f| r.info().family == f)
+                    })
+                    .map(|(_, r)| *r)
+                    .collect();
+                self.filter.cycle_rule(&present, a == Action::NextValue);
+                self.request_recompute();
+            }
             Action::NextValue | Action::PreviousValue => {
                 self.filter.cycle(row, a == Action::NextValue);
                 self.request_recompute();
@@ -1800,6 +1853,7 @@ impl App {
         self.detail = Some(Detail {
             finding: i,
             record: opened.record,
+            record_changed: opened.changed,
             reference: opened.reference,
             diff: opened.diff,
             side_by_side: self.side_by_side,
@@ -2262,6 +2316,7 @@ mod tests {
                         file_key: 0,
                         producer: None,
                         compared_with: None,
+                        digest: 0,
                     })),
                     "m",
                 )

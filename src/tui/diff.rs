@@ -47,6 +47,8 @@ pub struct TextDiff {
     pub pairs: Vec<(Vec<Seg>, Vec<Seg>)>,
     pub added: usize,
     pub removed: usize,
+    /// One text shown as it is, compared with nothing.
+    pub plain: bool,
 }
 
 /// Highlighted and personal char ranges of one side of a diff.
@@ -592,6 +594,8 @@ pub struct DiffInput {
     /// every finding of this record that exposes some.
     rec_personal: Vec<(usize, usize)>,
     ref_personal: Vec<(usize, usize)>,
+    /// The personal data of findings on passages that hold some, in their excerpts.
+    in_excerpts: Vec<InExcerpt>,
 }
 
 impl DiffInput {
@@ -599,6 +603,7 @@ impl DiffInput {
         let f = &app.report.findings[i as usize];
         let mut rec_personal = Vec::new();
         let mut ref_personal = Vec::new();
+        let mut in_excerpts = Vec::new();
         for g in app.same_record(i) {
             let Some(e) = &g.evidence else { continue };
             let record_side = g.rule.exposes_personal_data() || !e.personal.is_empty();
@@ -609,7 +614,17 @@ impl DiffInput {
                 continue;
             }
             if record_side && let Some(s) = e.span {
-                rec_personal.push(s);
+                match &e.excerpt {
+                    // A finding on a passage that holds personal data (an insertion naming
+                    // someone): only the pieces its excerpt marks, placed in the text once it
+                    // is read, not the whole passage.
+                    Some(x) if !g.rule.exposes_personal_data() => in_excerpts.push(InExcerpt {
+                        span: s,
+                        excerpt: x.clone(),
+                        personal: e.personal.iter().map(|p| (p.start, p.end)).collect(),
+                    }),
+                    _ => rec_personal.push(s),
+                }
             }
             if reference_side && let Some(s) = e.reference_span {
                 ref_personal.push(s);
@@ -621,7 +636,59 @@ impl DiffInput {
             source_defect: f.source_defect,
             rec_personal,
             ref_personal,
+            in_excerpts,
         }
+    }
+}
+
+/// Whether `text` starts with `excerpt`, a line break of the text being a space of the excerpt
+/// (char for char: an excerpt is on one line).
+fn shows(text: &str, excerpt: &str) -> bool {
+    let mut t = text.chars();
+    excerpt.chars().all(|e| {
+        t.next()
+            .is_some_and(|c| c == e || (c.is_whitespace() && e.is_whitespace()))
+    })
+}
+
+/// Personal data that an excerpt of the record marks, to be placed in the record's text.
+#[derive(Debug, Clone)]
+struct InExcerpt {
+    /// The finding's span, in chars of the text.
+    span: (usize, usize),
+    excerpt: String,
+    /// Char ranges of `excerpt`.
+    personal: Vec<(usize, usize)>,
+}
+
+impl InExcerpt {
+    /// The personal data's char ranges in `text`: the excerpt is found around the span; where
+    /// it is not (a long span's middle left out of it), the whole span.
+    fn place(&self, text: &str, out: &mut Vec<(usize, usize)>) {
+        let (start, end) = self.span;
+        let len = self.excerpt.chars().count();
+        // The excerpt starts at most its length before the span, and not after it.
+        let first = start.saturating_sub(len);
+        let Some((from, _)) = text.char_indices().nth(first) else {
+            out.push(self.span);
+            return;
+        };
+        let mut at = from;
+        let mut c = first;
+        while c <= start {
+            if c + len >= end && shows(&text[at..], &self.excerpt) {
+                out.extend(self.personal.iter().map(|&(a, b)| (c + a, c + b)));
+                return;
+            }
+            match text[at..].chars().next() {
+                Some(ch) => {
+                    at += ch.len_utf8();
+                    c += 1;
+                }
+                None => break,
+            }
+        }
+        out.push(self.span);
     }
 }
 
@@ -648,6 +715,9 @@ impl TextDiff {
             (on_text, record.and_then(|r| r.text.as_deref()), reference)
         {
             let mut rec_personal = input.rec_personal.clone();
+            for x in &input.in_excerpts {
+                x.place(rec_text, &mut rec_personal);
+            }
             let ref_personal = &input.ref_personal;
             let mut rec_hl: Vec<_> = ev.and_then(|e| e.span).into_iter().collect();
             let ref_hl: Vec<_> = ev.and_then(|e| e.reference_span).into_iter().collect();
@@ -700,6 +770,21 @@ impl TextDiff {
                 }
             };
             let rec_p = whole(&e.excerpt, &e.personal);
+            if let (Some(x), None) = (&e.excerpt, &e.reference_excerpt) {
+                // Nothing to compare it with (no reference decision, or a field it does not
+                // have): the record's excerpt as it is, not drawn as text inserted.
+                let mut d = TextDiff::of(x, x, (&[], &rec_p), (&[], &rec_p));
+                d.source = format!(
+                    "excerpt of `{}` (the record's; no reference text to compare)",
+                    crate::text::sanitize::for_terminal(&e.field, false)
+                );
+                d.plain = true;
+                // Side by side, the reference's column stays empty.
+                for (reference, _) in &mut d.pairs {
+                    reference.clear();
+                }
+                return d;
+            }
             let ref_p = if input.source_defect {
                 whole(&e.reference_excerpt, &e.reference_personal)
             } else {
@@ -1203,6 +1288,35 @@ pub fn wrap_pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // An excerpt's personal data is placed where the excerpt is found around the span (a line
+    // break of the text a space of the excerpt); where it is not (a long span's middle left
+    // out), the whole span is taken for personal data rather than nothing.
+    #[test]
+    fn personal_data_of_an_excerpt_is_placed_in_the_text_or_the_span_whole() {
+        let text = "Vu.\nNOTE : M. Jean Dupont a été condamné.\nFin.";
+        let start = text.chars().position(|c| c == 'N').unwrap();
+        let x = InExcerpt {
+            span: (start, start + 38),
+            excerpt: "Vu. NOTE : M. Jean Dupont a été condamné. Fin.".into(),
+            personal: vec![(14, 25)],
+        };
+        let mut out = Vec::new();
+        x.place(text, &mut out);
+        let name: String = text
+            .chars()
+            .skip(out[0].0)
+            .take(out[0].1 - out[0].0)
+            .collect();
+        assert_eq!(name, "Jean Dupont");
+        let elided = InExcerpt {
+            excerpt: "Vu. NOTE : M. Jean (…) condamné. Fin.".into(),
+            ..x
+        };
+        let mut out = Vec::new();
+        elided.place(text, &mut out);
+        assert_eq!(out, [(start, start + 38)]);
+    }
 
     pub(super) fn plain(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()

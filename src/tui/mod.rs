@@ -9,6 +9,7 @@ pub mod line_edit;
 pub mod signals;
 pub mod views;
 pub mod waivers;
+pub mod warnings;
 
 use crate::audit::AuditOptions;
 use crate::report::WriteOptions;
@@ -34,6 +35,9 @@ pub struct UiOptions {
     pub write: WriteOptions,
     /// `--fail-on`: the penalty from which findings make the exit status 1, as headless.
     pub fail_on: Option<crate::rules::Penalty>,
+    /// Warnings already said on standard error before the UI (on the options), without their
+    /// `vigie: warning: `: the UI shows them too.
+    pub warnings: Vec<String>,
 }
 
 /// Frames are drawn at most this often while events pour in (a running audit).
@@ -48,13 +52,12 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
     app.defer_slow = true;
     app.open_in_background = true;
     app.write_options = ui.write;
+    app.warnings = ui.warnings.clone();
     if let Some(path) = &ui.waivers {
-        // Said before the terminal is taken: the screen the UI gives back still shows it.
+        // Shown in the UI, and said on standard error once it ends (with those of the audit).
         for w in app.load_waivers(path.clone())? {
-            eprintln!(
-                "vigie: warning: {}",
-                crate::text::sanitize::for_terminal(&w, false)
-            );
+            app.warnings
+                .push(crate::text::sanitize::for_terminal(&w, false).into_owned());
         }
     }
 
@@ -109,6 +112,11 @@ pub fn run(opts: AuditOptions, keymap: Keymap, ui: UiOptions) -> anyhow::Result<
         Caught::Suspend => None,
     });
     drop(signals);
+    // The warnings the UI found (those given were said before it): on standard error too, as a
+    // headless run says them, now that the terminal shows what is written there.
+    for w in app.warnings.iter().skip(ui.warnings.len()) {
+        let _ = writeln!(std::io::stderr(), "vigie: warning: {w}");
+    }
     for message in worker_panics.lock().map(|k| k.clone()).unwrap_or_default() {
         let _ = writeln!(std::io::stderr(), "{message}");
     }
@@ -198,6 +206,7 @@ fn event_loop(
 ) -> anyhow::Result<Option<i32>> {
     let events = event::Events::start();
     let cancel = Arc::new(AtomicBool::new(false));
+    let warned = warnings::Inputs::of(&opts);
     let (audit, audit_rx) = event::spawn_audit(opts, cancel.clone());
     let mut audit_done = false;
     let mut failure: Option<String> = None;
@@ -285,6 +294,8 @@ fn event_loop(
                 Event::Audit(a) => app.on_audit(a),
                 Event::Done(Ok(outcome)) => {
                     audit_done = true;
+                    app.warnings
+                        .extend(warnings::after_audit(&outcome, &warned));
                     app.finish(*outcome);
                 }
                 Event::Done(Err(e)) => {

@@ -74,6 +74,7 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::A
                 origin,
             })
         }),
+        digest: 0,
     }))
 }
 

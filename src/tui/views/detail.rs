@@ -280,12 +280,12 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
         (
             "updated_at",
             s(rec.and_then(|r| r.updated_at.as_ref())),
-            // A day alone as the source gives it, not as the instant it starts at.
+            // A day alone as the source gives it, not as the instant it starts at; without one
+            // in the reference, the update the history dates, which FRE002 rests on.
             refd.and_then(|r| r.update_date)
-                .map_or(String::new(), |m| match m {
-                    crate::ident::Moment::Date(d) => d.to_string(),
-                    crate::ident::Moment::Instant(t) => t.to_string(),
-                }),
+                .map(moment)
+                .or_else(|| history_update(app, d.finding))
+                .unwrap_or_default(),
         ),
     ];
     let copy = f
@@ -302,7 +302,13 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
     let mut rows: Vec<IdentRow> = rows_data
         .into_iter()
         .map(|(name, a, b)| {
-            let mark = if faulty.iter().any(|x| x == name) {
+            let mark = if faulty.iter().any(|x| x == name) && a.trim().is_empty() {
+                // At fault for being missing: nothing differs, the record has no value.
+                Span::styled(
+                    MISSING,
+                    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+                )
+            } else if faulty.iter().any(|x| x == name) {
                 Span::styled(
                     "≠",
                     Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -349,6 +355,32 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
     }
     rows
 }
+
+/// A moment as the source gives it: a day alone, or an instant.
+fn moment(m: crate::ident::Moment) -> String {
+    match m {
+        crate::ident::Moment::Date(d) => d.to_string(),
+        crate::ident::Moment::Instant(t) => t.to_string(),
+    }
+}
+
+/// When the source updated the decision of finding `i`'s record, as its FRE002 says (from the
+/// history), marked as the history's.
+fn history_update(app: &App, i: u32) -> Option<String> {
+    use crate::model::Fact;
+    app.same_record(i)
+        .filter(|g| g.rule == crate::rules::Rule::FRE002)
+        .find_map(|g| match &g.fact {
+            Fact::UpdatedAfterLoad(a) => Some(moment(a.source)),
+            Fact::SameDayAsLoad(d) | Fact::SourceDay(Some(d)) => Some(d.to_string()),
+            _ => None,
+        })
+        .map(|m| format!("{m} (history)"))
+}
+
+/// The mark of a field at fault for being missing from the record (ATT001, INT007's
+/// `source_id`): nothing to say it differs from.
+const MISSING: &str = "∅";
 
 /// The widths of the identification table's columns in `width` columns (its borders
 /// included): the mark, the field, the record's value, the reference's.
@@ -478,18 +510,40 @@ fn draw_identification(
         draw_unreadable_line(frame, app, f, area);
         return;
     }
+    let missing = rows.iter().any(|r| r.mark.content == MISSING);
     let title = match (rec.is_some(), refd.is_some()) {
+        (true, true) if missing => " Identification: ≠ differs ~ spelling ? unreadable ∅ missing ",
         (true, true) => " Identification: ≠ differs ~ spelling ? unreadable ",
+        (true, false) if missing => " Identification: record | (no reference) · ∅ missing ",
         (true, false) => " Identification: record | (no reference) ",
         _ if f.record.is_none() => " Identification: none, a finding on the corpus as a whole ",
+        _ if d.record_changed => " Identification: the record changed since the audit ",
         _ if app.state != crate::tui::app::AuditState::Finished => {
             " Identification (record not read yet: the audit is running) "
         }
         _ => " Identification: the record could not be read again ",
     };
     let block = titled(title, area.width);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    if d.record_changed && inner.height > 0 {
+        // Said first, whole: the record's column is empty for that reason.
+        let notice = Paragraph::new(Line::from(Span::styled(
+            format!(
+                "{}; the finding's evidence is the audit's",
+                crate::tui::app::RECORD_CHANGED
+            ),
+            Style::default().fg(Color::Yellow),
+        )))
+        .wrap(Wrap { trim: false });
+        let h = (notice.line_count(inner.width) as u16).min(inner.height);
+        let [top, rest] = inner.layout(&Layout::vertical([
+            Constraint::Length(h),
+            Constraint::Min(0),
+        ]));
+        frame.render_widget(notice, top);
+        inner = rest;
+    }
     if inner.height == 0 {
         return;
     }
@@ -516,7 +570,7 @@ fn draw_identification(
         usize::from(inner.height) - usize::from(header) - 1
     };
     let rank = |r: &IdentRow| match r.mark.content.as_ref() {
-        "≠" => 0,
+        "≠" | MISSING => 0,
         "?" => 1,
         "~" => 2,
         _ => 3,
@@ -640,12 +694,15 @@ fn draw_diff(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, area
     } else {
         "unified"
     };
+    let counts = if d.diff.plain {
+        String::new()
+    } else {
+        format!(" · -{} +{} tokens", d.diff.removed, d.diff.added)
+    };
     let block = titled(
         &format!(
-            " Evidence: {} · {mode} · -{} +{} tokens{} ",
+            " Evidence: {} · {mode}{counts}{} ",
             d.diff.source,
-            d.diff.removed,
-            d.diff.added,
             if app.reveal {
                 " · PERSONAL DATA SHOWN"
             } else {

@@ -28,6 +28,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         super::too_small(frame, area, "the overview", MIN_HEIGHT);
         return;
     }
+    // The audit's warnings, counted on the first row: the help shows them whole.
+    let area = match warnings_line(app) {
+        Some(line) if area.height > MIN_HEIGHT => {
+            let [top, rest] = area.layout(&Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(0),
+            ]));
+            frame.render_widget(
+                Paragraph::new(super::fit_line(line, usize::from(top.width))),
+                top,
+            );
+            rest
+        }
+        _ => area,
+    };
     // A panel with no room is left out, and the last row says which: nothing goes unsaid.
     // The top rules keep 30 columns: a code, a count and most of a name.
     let matrix_table = matrix(app, area.width.saturating_sub(30));
@@ -742,4 +757,28 @@ fn draw_ages(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .block(block),
         area,
     );
+}
+
+/// `⚠ 2 warnings (? shows them): the first…`, when the audit gave any.
+fn warnings_line(app: &App) -> Option<Line<'static>> {
+    let first = app.warnings.first()?;
+    let n = app.warnings.len();
+    let first = crate::text::sanitize::for_terminal(first.lines().next().unwrap_or(""), false);
+    Some(Line::from(vec![
+        Span::styled(
+            format!(
+                "⚠ {n} warning{} ({} shows {}): ",
+                if n == 1 { "" } else { "s" },
+                app.keymap.hint(
+                    crate::tui::keymap::Section::Global,
+                    crate::tui::keymap::Action::Help
+                ),
+                if n == 1 { "it" } else { "them" }
+            ),
+            Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(first.into_owned(), Style::default().fg(Color::Yellow)),
+    ]))
 }

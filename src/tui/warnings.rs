@@ -1,0 +1,211 @@
+//! The warnings of an audit, as a headless run prints them on standard error once the audit
+//! ends (`headless` in src/main.rs, whose wording they keep: `tests/tui_warnings.rs` compares
+//! them with a headless run's), for the UI to show: nothing is lost and nothing is silent (SPEC
+//! §7), and the terminal the UI takes would hide what was printed.
+
+use crate::audit::{AuditOptions, AuditOutcome};
+use crate::text::sanitize::for_terminal;
+
+/// What the warnings need of the audit's options, taken before the audit runs (which takes
+/// them).
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// Where the mapping takes the text from, if it says.
+    text_from: Option<String>,
+    /// No `--reference` was given.
+    no_reference: bool,
+}
+
+impl Inputs {
+    pub fn of(opts: &AuditOptions) -> Inputs {
+        Inputs {
+            text_from: opts
+                .mapping
+                .as_ref()
+                .and_then(|m| m.path_of("text"))
+                .map(|p| p.join(".")),
+            no_reference: opts.reference.is_empty(),
+        }
+    }
+}
+
+/// The warnings of the audit that gave `outcome`, each without the `vigie: warning: ` that
+/// starts it on standard error; one that names inputs holds a line for each.
+pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
+    let mut out = Vec::new();
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
+    let is_are = |n: u64| if n == 1 { "is" } else { "are" };
+    let was_were = |n: u64| if n == 1 { "was" } else { "were" };
+    let audit = &outcome.report.audit;
+
+    let unreadable = outcome.context.unreadable_reference();
+    let n = unreadable.len();
+    let header = if n == 1 {
+        "1 reference decision could not be read; records citing it cannot be checked against it:"
+            .to_string()
+    } else {
+        format!(
+            "{n} reference decisions could not be read; records citing them cannot be checked \
+             against them:"
+        )
+    };
+    naming(
+        &mut out,
+        header,
+        unreadable.iter().map(|u| {
+            format!(
+                "{}: {}",
+                for_terminal(&u.origin.to_string(), false),
+                for_terminal(&u.reason, false)
+            )
+        }),
+    );
+
+    let superseded = &audit.superseded_reference;
+    let n = superseded.len() as u64;
+    naming(
+        &mut out,
+        format!(
+            "{n} version{} of reference decisions read more than once {} set aside: of each \
+             decision, the version updated last is used and counted; on a tie (DILA's files \
+             carry no update date), the one published last, as DILA's names date their archives \
+             and folders (`CASS_20231127-204209`), then the first by file name and line:",
+            plural(n),
+            was_were(n),
+        ),
+        superseded.iter().map(|s| s.describe()),
+    );
+
+    let n = outcome.skipped_files.len() as u64;
+    naming(
+        &mut out,
+        format!(
+            "{n} entr{} of the corpus folders {} not read, being hidden (a name starting with a \
+             dot) or not named .json, .jsonl, .ndjson or .jsonlines (or .gz): give a file by its \
+             name to read it",
+            if n == 1 { "y" } else { "ies" },
+            was_were(n)
+        ),
+        outcome
+            .skipped_files
+            .iter()
+            .map(|s| for_terminal(s, false).into_owned()),
+    );
+
+    let n = outcome.repeated_inputs.len() as u64;
+    naming(
+        &mut out,
+        format!(
+            "{n} corpus input{} given more than once {} read once:",
+            plural(n),
+            was_were(n)
+        ),
+        outcome.repeated_inputs.iter().map(|(again, first)| {
+            format!(
+                "{}: already read through {}",
+                for_terminal(again, false),
+                for_terminal(first, false)
+            )
+        }),
+    );
+
+    let n = audit.vigie_files.len() as u64;
+    naming(
+        &mut out,
+        format!(
+            "{n} file{} of the corpus folders {} written by vigie (a report or a waivers file) \
+             and {} not read as records:",
+            plural(n),
+            was_were(n),
+            was_were(n)
+        ),
+        audit
+            .vigie_files
+            .iter()
+            .map(|s| for_terminal(s, false).into_owned()),
+    );
+
+    if let Some(u) = outcome.history_unreadable.first() {
+        let n = outcome.history_unreadable.len() as u64;
+        out.push(format!(
+            "{n} transaction{} of the history could not be read and {} left out (the first: {}: \
+             {})",
+            plural(n),
+            was_were(n),
+            for_terminal(&u.origin.to_string(), false),
+            for_terminal(&u.reason, false)
+        ));
+    }
+    let n = outcome.history_after_as_of;
+    if n > 0 {
+        out.push(format!(
+            "{n} transaction{} of the history {} dated after the audit time ({}) and {} set aside",
+            plural(n),
+            is_are(n),
+            audit.as_of,
+            was_were(n),
+        ));
+    }
+    let n = outcome.withdrawals_after_as_of;
+    if n > 0 {
+        out.push(format!(
+            "{n} withdrawal{} of DILA's suppression lists {} dated after the audit time ({}) and \
+             {} set aside",
+            plural(n),
+            is_are(n),
+            audit.as_of,
+            was_were(n),
+        ));
+    }
+    if audit.records_without_text > 0 {
+        let from = inputs
+            .text_from
+            .as_ref()
+            .map(|p| format!(" (the mapping takes it from `{}`)", for_terminal(p, false)))
+            .unwrap_or_default();
+        out.push(format!(
+            "{} of the {} records read have no text{from}: their text could not be checked \
+             (integrity, masking)",
+            audit.records_without_text, audit.records
+        ));
+    }
+    let n = audit.texts_not_compared_why.reference_without_text;
+    if n > 0 {
+        out.push(format!(
+            "the text of {n} matched record{} could not be compared: {} reference decision has \
+             no text (a search result or a list gives none; give the decisions themselves as the \
+             reference)",
+            plural(n),
+            if n == 1 { "its" } else { "their" },
+        ));
+    }
+    if let Some(first) = &outcome.first_not_compared {
+        let n = audit.texts_not_compared_why.reference_unreadable;
+        out.push(format!(
+            "the text of {n} record{} could not be compared with its reference decision, whose \
+             text could not be read again (the first: {}): was the reference changed during the \
+             audit? Run it again once it is complete",
+            plural(n),
+            for_terminal(first, false)
+        ));
+    }
+    if inputs.no_reference {
+        out.push(
+            "no --reference given: no record could be matched with its decision, so each is \
+             INT007 (unverifiable) and the text, identification and masking checks against the \
+             source did not run"
+                .to_string(),
+        );
+    }
+    out
+}
+
+/// A warning that names inputs, when there is something to name: `header`, then the first few
+/// `items` one a line, and how many more (as the headless run lists them).
+fn naming(out: &mut Vec<String>, header: String, items: impl ExactSizeIterator<Item = String>) {
+    let mut lines = Vec::new();
+    let _ = crate::report::write_first_named(&mut lines, &header, items, "");
+    if !lines.is_empty() {
+        out.push(String::from_utf8_lossy(&lines).trim_end().to_string());
+    }
+}
