@@ -131,3 +131,64 @@ fn the_ui_says_no_reference_was_given_as_a_headless_run_does() {
     );
     assert_eq!(stderr.matches("vigie: warning: ").count(), 1, "{stderr}");
 }
+
+// A mapped path that gives nothing, and a reference decision given twice: said in the UI as on
+// standard error (the headless run prints the same list).
+#[test]
+fn the_ui_says_a_mapped_path_gave_nothing_and_a_reference_was_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, file, _) = inputs(dir.path());
+    let mapping = dir.path().join("m.toml");
+    std::fs::write(&mapping, "[fields]\nnumber = \"meta.numero\"\n").unwrap();
+    let reference = cc_detail();
+    let out = Command::cargo_bin("vigie")
+        .unwrap()
+        .arg(&file)
+        .arg("--reference")
+        .arg(&reference)
+        .arg("--reference")
+        .arg(&reference)
+        .arg("--mapping")
+        .arg(&mapping)
+        .args([
+            "--as-of",
+            "2026-11-22T12:00:00Z",
+            "--report",
+            "json",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let opts = AuditOptions {
+        corpus: vec![file],
+        reference: vec![reference.clone(), reference.clone()],
+        mapping: Some(vigie::corpus::Mapping::load(&mapping).unwrap()),
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let outcome = audit::run(&opts, &|_| {}, &AtomicBool::new(false)).unwrap();
+    let said = warnings::after_audit(&outcome, &warnings::Inputs::of(&opts));
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert!(
+        said[0].starts_with("1 reference input given more than once was read once:\n  "),
+        "{}",
+        said[0]
+    );
+    // The mapping's entry, at its line (2), and the path that gave nothing.
+    assert!(
+        said[1].ends_with(
+            "m.toml:2: the mapping's path for `number`, `meta.numero`, gave no value in the only \
+             record read: every record was read as having no `number`; is the path right?"
+        ),
+        "{}",
+        said[1]
+    );
+    for w in &said {
+        assert!(
+            stderr.contains(&format!("vigie: warning: {w}\n")),
+            "{w}\nnot in\n{stderr}"
+        );
+    }
+    assert_eq!(stderr.matches("vigie: warning: ").count(), 2, "{stderr}");
+}

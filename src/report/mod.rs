@@ -6,6 +6,7 @@ mod jsonl;
 mod notice;
 pub mod redact;
 mod text;
+pub mod warnings;
 pub use text::write_first_named;
 
 use crate::model::{Finding, Producer};

@@ -9,7 +9,7 @@ pub mod line_edit;
 pub mod signals;
 pub mod views;
 pub mod waivers;
-pub mod warnings;
+pub use crate::report::warnings;
 
 use crate::audit::AuditOptions;
 use crate::report::WriteOptions;

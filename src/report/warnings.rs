@@ -1,7 +1,7 @@
-//! The warnings of an audit, as a headless run prints them on standard error once the audit
-//! ends (`headless` in src/main.rs, whose wording they keep: `tests/tui_warnings.rs` compares
-//! them with a headless run's), for the UI to show: nothing is lost and nothing is silent (SPEC
-//! §7), and the terminal the UI takes would hide what was printed.
+//! The warnings of an audit: a headless run prints them on standard error once the audit ends
+//! (`headless` in src/main.rs), each after `vigie: warning: `; the UI shows them, since the
+//! terminal it takes would hide what was printed (`tests/tui_warnings.rs` compares the two).
+//! Nothing is lost and nothing is silent (SPEC §7).
 
 use crate::audit::{AuditOptions, AuditOutcome};
 use crate::text::sanitize::for_terminal;
@@ -92,22 +92,27 @@ pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
             .map(|s| for_terminal(s, false).into_owned()),
     );
 
-    let n = outcome.repeated_inputs.len() as u64;
-    naming(
-        &mut out,
-        format!(
-            "{n} corpus input{} given more than once {} read once:",
-            plural(n),
-            was_were(n)
-        ),
-        outcome.repeated_inputs.iter().map(|(again, first)| {
+    for (what, repeated) in [
+        ("corpus", outcome.repeated_inputs.as_slice()),
+        ("reference", outcome.context.repeated_reference()),
+    ] {
+        let n = repeated.len() as u64;
+        naming(
+            &mut out,
             format!(
-                "{}: already read through {}",
-                for_terminal(again, false),
-                for_terminal(first, false)
-            )
-        }),
-    );
+                "{n} {what} input{} given more than once {} read once:",
+                plural(n),
+                was_were(n)
+            ),
+            repeated.iter().map(|(again, first)| {
+                format!(
+                    "{}: already read through {}",
+                    for_terminal(again, false),
+                    for_terminal(first, false)
+                )
+            }),
+        );
+    }
 
     let n = audit.vigie_files.len() as u64;
     naming(
@@ -157,7 +162,12 @@ pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
             was_were(n),
         ));
     }
-    if audit.records_without_text > 0 {
+    unmatched_mapping(&mut out, &outcome.report);
+    let text_unmatched = audit
+        .mapping
+        .as_ref()
+        .is_some_and(|m| m.unmatched.contains(&"text"));
+    if audit.records_without_text > 0 && !text_unmatched {
         let from = inputs
             .text_from
             .as_ref()
@@ -198,6 +208,42 @@ pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
         );
     }
     out
+}
+
+/// For each field the mapping reads from a path that gave a value in none of the records read,
+/// the entry (file and line), the path and what it cost: almost always a mistaken path (SPEC
+/// §7), which would otherwise let the audit pass without a word. A `source_id` that makes the
+/// audit inconclusive is said once, by the message that says so.
+fn unmatched_mapping(out: &mut Vec<String>, report: &crate::report::Report) {
+    let Some(m) = &report.audit.mapping else {
+        return;
+    };
+    for &field in &m.unmatched {
+        if field == "source_id" && report.source_id_unmatched() {
+            continue;
+        }
+        let Some((_, path, line)) = m.fields.iter().find(|(f, _, _)| *f == field) else {
+            continue;
+        };
+        let cost = match field {
+            "source_id" => {
+                "no record could be matched with its decision (each is INT007, unverifiable)"
+                    .to_string()
+            }
+            "text" => "no record's text could be checked (integrity, masking)".to_string(),
+            _ if m.defaults.contains(&field) => {
+                format!("every record was given the [defaults] value of `{field}` instead")
+            }
+            _ => format!("every record was read as having no `{field}`"),
+        };
+        out.push(format!(
+            "{}:{line}: the mapping's path for `{field}`, `{}`, gave {}: {cost}; is the path \
+             right?",
+            for_terminal(&m.file, false),
+            for_terminal(path, false),
+            crate::report::no_value_in(report.audit.records)
+        ));
+    }
 }
 
 /// A warning that names inputs, when there is something to name: `header`, then the first few
