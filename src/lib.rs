@@ -5,8 +5,9 @@
 /// cannot be written (`2>/dev/full`, a log pipe whose reader went away), and a diagnostic that
 /// cannot be shown must not cost the report or change the exit status. Defined before the
 /// modules, so that it stands for std's in all of them (none prints today: kept so that one
-/// that does cannot panic).
+/// that does cannot panic). Exported for the binary, which imports them in place of std's.
 #[allow(unused_macros)]
+#[macro_export]
 macro_rules! eprintln {
     () => {{
         use std::io::Write as _;
@@ -20,6 +21,7 @@ macro_rules! eprintln {
 
 /// See `eprintln!`.
 #[allow(unused_macros)]
+#[macro_export]
 macro_rules! eprint {
     ($($arg:tt)*) => {{
         use std::io::Write as _;

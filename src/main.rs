@@ -1,29 +1,10 @@
 //! vigie's entry point: parse the command line, pick the UI or a headless run, map errors to exit
 //! statuses (0 compliant at --fail-on, 1 breaches, 2 bad usage or unusable input).
 
-/// `eprintln!` and `eprint!` that ignore a failure to write: std's panic when standard error
-/// cannot be written (`2>/dev/full`, a log pipe whose reader went away), and a diagnostic that
-/// cannot be shown must not cost the report or change the exit status. Defined before the
-/// modules, so that it stands for std's in all of them.
-macro_rules! eprintln {
-    () => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock());
-    }};
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
-    }};
-}
-
-/// See `eprintln!`.
-#[allow(unused_macros)]
-macro_rules! eprint {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stderr().lock(), $($arg)*);
-    }};
-}
+// The library's `eprintln!` and `eprint!`, which ignore a failure to write to standard error
+// (std's panic), in place of std's in this crate and its modules.
+#[allow(unused_imports)]
+use vigie::{eprint, eprintln};
 
 mod cli;
 
