@@ -5,7 +5,7 @@
 /// cannot be written (`2>/dev/full`, a log pipe whose reader went away), and a diagnostic that
 /// cannot be shown must not cost the report or change the exit status. Defined before the
 /// modules, so that it stands for std's in all of them (none prints today: kept so that one
-/// that does cannot panic). Exported for the binary, which imports them in place of std's.
+/// that does cannot panic); exported for the binary, which imports them in place of std's.
 #[allow(unused_macros)]
 #[macro_export]
 macro_rules! eprintln {

@@ -2,8 +2,7 @@
 //! statuses (0 compliant at --fail-on, 1 breaches, 2 bad usage or unusable input).
 
 // The library's `eprintln!` and `eprint!`, which ignore a failure to write to standard error
-// (std's panic), in place of std's in this crate and its modules.
-#[allow(unused_imports)]
+// (std's panic), in place of std's in this file (`mod cli` prints nothing).
 use vigie::{eprint, eprintln};
 
 mod cli;
@@ -165,7 +164,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     // signature, rather than an empty line that might go out unnoticed; said on stderr.
     let reuser = vigie::report::reuser_name(cli.reuser.as_deref());
     // Warnings on the options, said now; the terminal UI shows them too.
-    let mut warned = Vec::new();
+    let mut warned: Vec<String> = opts
+        .mapping
+        .iter()
+        .flat_map(|m| {
+            m.warnings
+                .iter()
+                .map(|w| for_terminal(w, false).into_owned())
+        })
+        .collect();
     if cli.reuser.is_some() && reuser.is_none() {
         warned.push(
             "--reuser is blank: the notice leaves the addressee as a placeholder to complete"
@@ -381,11 +388,8 @@ const MAX_JOBS: usize = 1024;
 fn options(cli: &Cli) -> anyhow::Result<AuditOptions> {
     let mapping = match &cli.mapping {
         Some(p) => {
-            let m = vigie::corpus::Mapping::load(p)?;
-            for w in &m.warnings {
-                eprintln!("vigie: warning: {}", for_terminal(w, false));
-            }
-            Some(m)
+            // Its warnings are said with the other warnings on the options (see `warned`).
+            Some(vigie::corpus::Mapping::load(p)?)
         }
         None => None,
     };

@@ -267,7 +267,8 @@ fn inconclusive(audit: Option<&PrevAudit>, summary: Option<&PrevSummary>) -> boo
 /// corpus, so every breach found again would be taken for a new one, its escalation to
 /// `permanent` lost without a word, and a nightly job's `--fail-on permanent` would pass.
 const INCONCLUSIVE: &str = "the previous report is inconclusive (`\"conclusive\": false`: its \
-    audit could read no record of the corpus), so it holds none of the corpus's breaches: those \
+    audit could not be carried out: it read no record of the corpus, or matched none with its \
+    decision), so it holds none of the corpus's breaches: those \
     found again would not be told repeated, and would lose their escalation to permanent. Give \
     the last conclusive report as --previous (vigie leaves its --output as it was when it reads \
     no record), or leave --previous out to start afresh";
@@ -438,14 +439,16 @@ impl Previous {
                 continue;
             }
             if line.starts_with("{\"summary\":") {
-                // The audit it ends with dates the earlier audit; a line that does not parse
-                // leaves it undated.
-                if let Ok(last) = serde_json::from_str::<PrevLastLine>(line) {
-                    if inconclusive(last.audit.as_ref(), last.summary.as_ref()) {
-                        anyhow::bail!("{shown}: {INCONCLUSIVE}");
-                    }
-                    prev.as_of = last.audit.as_ref().and_then(PrevAudit::as_of);
+                // The audit it ends with dates the earlier audit. A summary line that does not
+                // parse was cut short (a copy cut inside its last line): the report is not
+                // whole, as one cut before it is not.
+                let Ok(last) = serde_json::from_str::<PrevLastLine>(line) else {
+                    anyhow::bail!("{shown}:{}: {INCOMPLETE_JSONL}", k + 1);
+                };
+                if inconclusive(last.audit.as_ref(), last.summary.as_ref()) {
+                    anyhow::bail!("{shown}: {INCONCLUSIVE}");
                 }
+                prev.as_of = last.audit.as_ref().and_then(PrevAudit::as_of);
                 ended = true;
                 continue;
             }

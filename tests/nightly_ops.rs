@@ -467,6 +467,22 @@ fn a_json_lines_previous_without_its_summary_line_is_refused() {
     );
     let out = night(&["--previous", "after.jsonl", "--report", "json"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
+    // Cut inside its summary line (a copy cut short in its last line): refused, at that line.
+    let last = lines.last().unwrap();
+    write(
+        &w.join("half.jsonl"),
+        lines[..lines.len() - 1].join("\n") + "\n" + &last[..last.len() / 2],
+    );
+    let out = night(&["--previous", "half.jsonl", "--report", "json"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains(&format!(
+            "vigie: half.jsonl:{}: the previous report is incomplete",
+            lines.len()
+        )),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// A corpus folder named on the command line that yields no corpus file is exit 2, naming it,
@@ -633,8 +649,9 @@ fn an_unreadable_lines_fingerprint_does_not_depend_on_the_paths_spelling() {
         let found = in001(&[spelt]);
         assert_eq!(found, [(spelt.to_string(), fp.clone())], "{spelt}");
     }
-    // Through its folder, however spelt, as when named: its path there is its name.
-    let mut in_sub = Vec::new();
+    // Through its folder, however spelt, as when named.
+    let named_d = in001(&["corpus/sub/d.jsonl"]);
+    assert_eq!(named_d.len(), 1);
     for folder in ["corpus", "./corpus/", w.join("corpus").to_str().unwrap()] {
         let found = in001(&[folder]);
         assert_eq!(found.len(), 2, "{found:?}");
@@ -644,10 +661,15 @@ fn an_unreadable_lines_fingerprint_does_not_depend_on_the_paths_spelling() {
             .iter()
             .find(|(f, _)| f.ends_with("sub/d.jsonl"))
             .unwrap();
-        assert_ne!(&d.1, fp);
-        in_sub.push(d.1.clone());
+        assert_eq!(d.1, named_d[0].1, "{folder}");
     }
-    assert!(in_sub.iter().all(|d| d == &in_sub[0]), "{in_sub:?}");
+    // Two files of one name in two folders, each bad on its first line: two IN001s, told
+    // apart (a waiver of one is no waiver of the other).
+    std::fs::create_dir_all(w.join("other")).unwrap();
+    write(&w.join("other/d.jsonl"), "{bad\n");
+    let two = in001(&["corpus/sub", "other"]);
+    assert_eq!(two.len(), 2, "{two:?}");
+    assert_ne!(two[0].1, two[1].1, "{two:?}");
 }
 
 /// A policy or mapping file that is not UTF-8 is exit 2 with the line and column of its first

@@ -201,10 +201,8 @@ fn stdin_path() -> PathBuf {
 pub struct Expanded {
     pub files: Vec<CorpusFile>,
     /// For each of `files`, what identifies it whatever the spelling of the argument that
-    /// reached it (`corpus/c.jsonl`, `./corpus/c.jsonl`, `/srv/corpus/c.jsonl`): the
-    /// fingerprint of a finding without a record id takes it. A file named on the command line
-    /// is its name (`c.jsonl`); a file of a folder named, its path inside the folder,
-    /// `/`-separated (`c.jsonl`, `sub/c.jsonl`), as if named from there.
+    /// reached it (`corpus/c.jsonl`, `./corpus/c.jsonl`, `/srv/corpus/c.jsonl`, or its folder):
+    /// its canonical path, which the fingerprint of a finding without a record id takes.
     pub keys: Vec<String>,
     /// Entries of folders that could not be read (each an IN001).
     pub unreadable: Vec<UnreadableFile>,
@@ -266,26 +264,15 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// The key of `path` ([`Expanded::keys`]): inside the folder argument being read, its path
-    /// there; else (named on the command line) its name.
+    /// The key of `path` ([`Expanded::keys`]): its canonical path (absolute, links and `..`
+    /// resolved), the same however the argument that reached it was spelt, and told apart from
+    /// a file of the same name in another folder; the name given when there is none (standard
+    /// input, a path that cannot be resolved).
     fn key(&self, path: &Path, name: &str) -> String {
-        let inside = self.root.as_ref().and_then(|arg| {
-            let rest = path.strip_prefix(arg).ok()?;
-            let mut key = String::new();
-            for c in rest.components() {
-                if let std::path::Component::Normal(c) = c {
-                    if !key.is_empty() {
-                        key.push('/');
-                    }
-                    key.push_str(&c.to_string_lossy());
-                }
-            }
-            Some(key)
-        });
-        inside.unwrap_or_else(|| match path.file_name() {
-            Some(n) if name != STDIN_NAME => n.to_string_lossy().into_owned(),
+        match std::fs::canonicalize(path) {
+            Ok(real) if name != STDIN_NAME => real.to_string_lossy().into_owned(),
             _ => name.to_string(),
-        })
+        }
     }
 
     /// An entry of a folder that cannot be read.

@@ -196,8 +196,8 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
                 .evidence
                 .as_ref()
                 .map(|e| e.field.as_ref())
+                .filter(|field| *field != "text")
                 .map(|field| report.field_label(field))
-                .filter(|field| field != "text")
                 .map(|field| format!(" [{}]", for_terminal(&field, false)))
                 .unwrap_or_default();
             writeln!(

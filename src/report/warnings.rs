@@ -22,8 +22,8 @@ impl Inputs {
             text_from: opts
                 .mapping
                 .as_ref()
-                .and_then(|m| m.path_of("text"))
-                .map(|p| p.join(".")),
+                .and_then(|m| m.written_path("text"))
+                .map(|(p, _)| p.to_string()),
             no_reference: opts.reference.is_empty(),
         }
     }

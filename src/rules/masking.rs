@@ -905,13 +905,8 @@ fn words_in<'n>(
     if needles.is_empty() {
         return shown;
     }
-    // The automaton the crate picks for a few needles is a DFA, whose building costs about the
-    // square of their length: a 40 KB name (`Lambert-Lambert-…`) took 15 s. Past a few KB of
-    // needles, a contiguous NFA, built in linear time and searched about as fast for one hay.
-    let kind = (needles.iter().map(|n| n.len()).sum::<usize>() > 4096)
-        .then_some(aho_corasick::AhoCorasickKind::ContiguousNFA);
     let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .kind(kind)
+        .kind(automaton_kind(&needles))
         .build(&needles)
     else {
         // Too many to build an automaton (never seen): one needle at a time.
@@ -926,6 +921,15 @@ fn words_in<'n>(
         }
     }
     shown
+}
+
+/// The automaton to search `needles` with: the crate's choice (a DFA for a few needles), but
+/// past 4 KB of needles a contiguous NFA. A DFA's building costs about the square of the
+/// needles' length: one 40 KB name (`Lambert-Lambert-…`) took 15 s to build for, where a
+/// contiguous NFA is built in linear time and searched about as fast for one hay.
+fn automaton_kind(needles: &[&str]) -> Option<aho_corasick::AhoCorasickKind> {
+    (needles.iter().map(|n| n.len()).sum::<usize>() > 4096)
+        .then_some(aho_corasick::AhoCorasickKind::ContiguousNFA)
 }
 
 /// Whether bytes `s..e` of `hay` are a word of it: no letter or digit just before or after.
@@ -1008,6 +1012,13 @@ mod tests {
             got.len()
         );
         assert_eq!(got.len(), 2);
+        // Built as a contiguous NFA (a DFA's building is quadratic in their length); a few
+        // names of a decision, as the crate picks.
+        use aho_corasick::AhoCorasickKind::ContiguousNFA;
+        assert_eq!(automaton_kind(&[long.as_str()]), Some(ContiguousNFA));
+        assert_eq!(automaton_kind(&["x"; 4097]), Some(ContiguousNFA));
+        assert_eq!(automaton_kind(&["Dupont", "3 mars 1975", "Paris"]), None);
+        assert_eq!(automaton_kind(&["x"; 4096]), None);
     }
 
     // Markup and entities make a field HTML; a lone `<` or `&` in prose does not.
