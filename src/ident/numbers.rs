@@ -26,9 +26,48 @@ pub fn digits_of(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// The reference's numbers (digits alone), to look a group of a record's chunks up in: a scan
+/// of the one or two most decisions have, a hash set of the many a few have. `longest` bounds
+/// the groups worth looking up: chunks hold a digit at least, so a group of them grows with
+/// each chunk, and one longer than every number matches none. A record's number field of
+/// thousands of chunks is thus read in time linear in its length, not in its square.
+struct Expected<'a> {
+    few: &'a [String],
+    many: Option<std::collections::HashSet<&'a str>>,
+    longest: usize,
+}
+
+impl<'a> Expected<'a> {
+    /// Above this many numbers, a hash set.
+    const FEW: usize = 8;
+
+    fn new(reference: &'a [String]) -> Self {
+        Expected {
+            few: reference,
+            many: (reference.len() > Self::FEW)
+                .then(|| reference.iter().map(String::as_str).collect()),
+            longest: reference.iter().map(String::len).max().unwrap_or(0),
+        }
+    }
+
+    fn contains(&self, digits: &str) -> bool {
+        match &self.many {
+            Some(set) => set.contains(digits),
+            None => self.few.iter().any(|r| r == digits),
+        }
+    }
+}
+
 /// Whether `chunks` can be cut into consecutive groups, each of which spells the digits of one
 /// of `reference` (so `20 00804` still matches `20/00804`).
 pub fn all_match(chunks: &[String], reference: &[String]) -> bool {
+    partition(chunks, reference).0
+}
+
+/// [`all_match`], and how many groups of chunks it looked up.
+fn partition(chunks: &[String], reference: &[String]) -> (bool, usize) {
+    let reference = Expected::new(reference);
+    let mut groups = 0;
     // can[i]: chunks[i..] can be partitioned.
     let n = chunks.len();
     let mut can = vec![false; n + 1];
@@ -37,13 +76,17 @@ pub fn all_match(chunks: &[String], reference: &[String]) -> bool {
         let mut joined = String::new();
         for j in i..n {
             joined.push_str(&chunks[j]);
+            if joined.len() > reference.longest {
+                break;
+            }
+            groups += 1;
             if can[j + 1] && reference.contains(&joined) {
                 can[i] = true;
                 break;
             }
         }
     }
-    can[0]
+    (can[0], groups)
 }
 
 /// One piece of a record's number field, read by [`read`] when its digits alone do not match
@@ -177,6 +220,17 @@ pub fn compare_pieces(
     arret: impl FnOnce() -> Option<String>,
     own_ecli: impl Fn(&str) -> bool,
 ) -> Option<Verdict> {
+    compare_counted(pieces, expected, arret, own_ecli, &mut 0)
+}
+
+/// [`compare_pieces`], counting in `groups` the groups of chunks it looked up.
+fn compare_counted(
+    pieces: &[Piece],
+    expected: &[String],
+    arret: impl FnOnce() -> Option<String>,
+    own_ecli: impl Fn(&str) -> bool,
+    groups: &mut usize,
+) -> Option<Verdict> {
     if !pieces
         .iter()
         .any(|p| matches!(p, Piece::Chunk { .. } | Piece::Ecli(_)))
@@ -214,6 +268,7 @@ pub fn compare_pieces(
             Piece::Ecli(ecli) => own_ecli(ecli).then_some(true),
         }
     };
+    let expected = Expected::new(expected);
     // can[i]: pieces[i..] can be read; `Some(true)` when all of them are proved.
     let n = pieces.len();
     let mut can: Vec<Option<bool>> = vec![None; n + 1];
@@ -226,6 +281,10 @@ pub fn compare_pieces(
                 break;
             };
             joined.push_str(digits);
+            if joined.len() > expected.longest {
+                break;
+            }
+            *groups += 1;
             if let Some(rest) = can[j + 1]
                 && expected.contains(&joined)
             {
@@ -378,6 +437,51 @@ mod tests {
     fn matches(record: &str, reference: &[&str]) -> bool {
         let reference: Vec<String> = reference.iter().map(|r| digits_of(r)).collect();
         all_match(&digit_chunks(record), &reference)
+    }
+
+    /// A group of chunks longer than every reference number is never looked up: each chunk
+    /// opens at most as many groups as the longest number has digits, so a number field of
+    /// thousands of digit groups is read in linear time, where every chunk used to join all
+    /// those after it.
+    #[test]
+    fn many_chunks_open_bounded_groups() {
+        let reference = vec![digits_of("23-80.251")];
+        let ones = digit_chunks(&"1 ".repeat(20_000));
+        assert_eq!(ones.len(), 20_000);
+        let (matched, groups) = partition(&ones, &reference);
+        assert!(!matched);
+        // 7 digits: at most 7 groups from each chunk.
+        assert!(groups <= 7 * 20_000, "{groups}");
+        let pieces = read(&"1 ".repeat(20_000));
+        let mut groups = 0;
+        let verdict = compare_counted(&pieces, &reference, || None, |_| false, &mut groups);
+        assert_eq!(verdict, Some(Verdict::Different { arret: false }));
+        assert!(groups <= 7 * 20_000, "{groups}");
+        // Thousands of pourvoi numbers, the reference's (many, so looked up in a set) or not.
+        let many: Vec<String> = (0..20_000)
+            .map(|i| {
+                format!(
+                    "{:02}-{:02}.{:03}",
+                    21 + i / 100_000,
+                    (i / 1000) % 100,
+                    i % 1000
+                )
+            })
+            .collect();
+        let record = many.join(", ");
+        let expected: Vec<String> = many.iter().map(|n| digits_of(n)).collect();
+        let (matched, groups) = partition(&digit_chunks(&record), &expected);
+        assert!(matched);
+        assert!(groups <= 2 * 20_000, "{groups}");
+        assert!(!all_match(&digit_chunks(&record), &reference));
+        assert!(all_match(
+            &digit_chunks(&(record.clone() + ", 21-00.001")),
+            &expected
+        ));
+        assert!(!all_match(
+            &digit_chunks(&(record + ", 21-00.0011")),
+            &expected
+        ));
     }
 
     #[test]

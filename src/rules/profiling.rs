@@ -1298,10 +1298,20 @@ fn member_at<'c>(
                     | "les"
                     | "l"
             );
-        // The role after the name: past `,`, `(`, `:` and the rest of the name.
-        let mut after = words[i + 1..]
+        // The role after the name: past `,`, `(`, `:` and the rest of the name, of at most
+        // `NAME_REST` words; after a longer run of capitalised words (`Bonnal Bonnal …`, a
+        // surname repeated down a table), none. Bounded, so that each word of such a run does
+        // not read all the others.
+        let rest = words[i + 1..]
             .iter()
-            .skip_while(|a| a.capital() && may_be_member_word(a));
+            .take(NAME_REST + 1)
+            .take_while(|a| a.capital() && may_be_member_word(a))
+            .count();
+        let mut after = if rest > NAME_REST {
+            [].iter()
+        } else {
+            words[i + 1 + rest..].iter()
+        };
         match after.next() {
             Some(a) if a.other_role() => {
                 let general = after
@@ -1319,6 +1329,9 @@ fn member_at<'c>(
     }
     None
 }
+
+/// The most words of a name [`member_at`] reads past its surname, to the role after it.
+const NAME_REST: usize = 4;
 
 /// PRF001 by what a field holds, whatever its name: a field of the record beside the canonical
 /// ones (`persons`, `entities[…].text`, `signataires`, `meta.signed_by`, a `title`), at any depth,
@@ -1900,17 +1913,7 @@ pub fn check_text(
     people.dedup();
     let mut judged: Vec<String> = Vec::new();
     for (start, end) in people {
-        // The sentence around the name, or 160 bytes on either side of it.
-        let lo = value[..start]
-            .rmatch_indices(STOPS)
-            .find(|&(i, _)| ends_sentence(value, i))
-            .map_or(0, |(i, _)| i + 1)
-            .max(start.saturating_sub(160));
-        let hi = value[end..]
-            .match_indices(STOPS)
-            .find(|&(i, _)| ends_sentence(value, end + i))
-            .map_or(value.len(), |(i, _)| end + i)
-            .min(end + 160);
+        let (lo, hi) = sentence_around(value, start, end, |i| ends_sentence(value, i));
         let (lo, hi) = (floor(value, lo), ceil(value, hi));
         // A decimal point (`8.7/10`) does not end the sentence: the figures may follow it.
         let hi = if value[hi..].starts_with('.')
@@ -1998,6 +2001,34 @@ fn heading_before(value: &str, lo: usize) -> &str {
         .map_or(from, |(i, c)| from + i + c.len_utf8());
     &before[start..]
 }
+
+/// The sentence of `value` around the name at `start..end`, or [`SENTENCE_REACH`] bytes on
+/// either side of it; `ends` tells whether the stop at a byte ends a sentence. The stops are
+/// looked for within those bytes only, so that many names in a text without a sentence end
+/// (`Bonnal : 9/10, Bonnal : 9/10, …`) do not each read it whole.
+fn sentence_around(
+    value: &str,
+    start: usize,
+    end: usize,
+    mut ends: impl FnMut(usize) -> bool,
+) -> (usize, usize) {
+    let from = floor(value, start.saturating_sub(SENTENCE_REACH));
+    let lo = value[from..start]
+        .rmatch_indices(STOPS)
+        .find(|&(i, _)| ends(from + i))
+        .map_or(from, |(i, _)| from + i + 1)
+        .max(start.saturating_sub(SENTENCE_REACH));
+    let to = ceil(value, (end + SENTENCE_REACH).min(value.len()));
+    let hi = value[end..to]
+        .match_indices(STOPS)
+        .find(|&(i, _)| ends(end + i))
+        .map_or(to, |(i, _)| end + i)
+        .min(end + SENTENCE_REACH);
+    (lo, hi)
+}
+
+/// How far on either side of a name [`check_text`] reads the sentence that holds it, in bytes.
+const SENTENCE_REACH: usize = 160;
 
 /// What may end a sentence.
 const STOPS: [char; 5] = ['.', ';', '\n', '!', '?'];
@@ -2938,6 +2969,70 @@ mod tests {
 
     /// The profiling findings of a commentary about the decision [`BENCH`] (whose president is
     /// M. Bonnal), as the audit runs them.
+    /// [`member_at`] reads at most [`NAME_REST`] words of a name past its surname to find the
+    /// role after it: a surname repeated down a table (`Bonnal Bonnal …`) no longer makes each
+    /// of its words read all those after it.
+    #[test]
+    fn the_role_after_a_surname_is_read_a_few_words_on() {
+        let court = [CourtName::new("Marie Bonnal").unwrap()];
+        let strong = |s: &str| {
+            let words = words_of(s);
+            member_at(s, &words, 0, &court).map(|(_, strong, _)| strong)
+        };
+        assert_eq!(strong("Bonnal (président)"), Some(true));
+        assert_eq!(
+            strong("Bonnal Dupont Durand Petit Martin (président)"),
+            Some(true)
+        );
+        assert_eq!(
+            strong("Bonnal Dupont Durand Petit Martin Roux (président)"),
+            Some(false)
+        );
+        let run = "Bonnal ".repeat(10_000) + "(président)";
+        assert_eq!(strong(&run), Some(false));
+        // Each name of a long run without a sentence end still gives one PRF002.
+        let table = "| magistrat | taux de cassation |\n".to_string()
+            + &"| Bonnal | 63 % |\n".repeat(5_000);
+        let text = "Bonnal : 9/10, ".repeat(5_000);
+        for t in [&table, &text] {
+            let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
+            let mut out = Vec::new();
+            let judged = check_text(
+                "commentary",
+                t,
+                &Court::new(&pros),
+                &Arc::default(),
+                &mut out,
+            );
+            assert_eq!(out.len(), 1);
+            assert_eq!(out[0].rule, Rule::PRF002);
+            assert!(!judged.is_empty() && judged.iter().all(|s| s == "bonnal"));
+        }
+    }
+
+    /// The sentence around a name is looked for [`SENTENCE_REACH`] bytes on either side of it,
+    /// no further: many names in a text without a sentence end each read a bounded window.
+    #[test]
+    fn the_sentence_around_a_name_is_read_within_its_reach() {
+        let text = "M. Dupont 9/10 ".repeat(2_000);
+        let start = text.len() / 2 + 3;
+        assert_eq!(&text[start - 3..start + 6], "M. Dupont");
+        let mut farthest = 0;
+        let (lo, hi) = sentence_around(&text, start, start + 6, |i| {
+            farthest = farthest.max(i.abs_diff(start));
+            ends_sentence(&text, i)
+        });
+        // The civilities' dots end no sentence: 160 bytes on either side.
+        assert_eq!((lo, hi), (start - 160, start + 6 + 160));
+        assert!(farthest <= 160 + 6, "{farthest}");
+        // A stop within reach ends the sentence.
+        let text = "Vu. M. Bonnal : 9/10. Suite";
+        assert_eq!(
+            sentence_around(text, 7, 13, |i| ends_sentence(text, i)),
+            (3, 20)
+        );
+    }
+
     fn commentary(text: &str) -> Vec<(Rule, String)> {
         let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
         let mut out = Vec::new();

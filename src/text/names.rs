@@ -4003,7 +4003,16 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
     let mut end = p;
     let mut substantive = false;
     let mut tokens = 0;
-    while let Some((ws, we)) = word_at(text, pos) {
+    // At most `NAME_TOKENS` words, initials and particles included, each of at most
+    // `NAME_WORD_MAX` bytes: the scan of a civility's name stops there, so that a chain of
+    // initials (`M. M. M. …`, where every `M.` is a civility that starts a scan) or a run of
+    // hyphen-joined words costs each civility a bounded look, and no name grows with its input.
+    while tokens < NAME_TOKENS
+        && let Some((ws, we)) = word_at(text, pos)
+    {
+        if we - ws > NAME_WORD_MAX {
+            break;
+        }
         let w = &text[ws..we];
         let after = &text[we..];
         if after.starts_with("...") || after.starts_with('…') {
@@ -4129,9 +4138,6 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
             break;
         }
         tokens += 1;
-        if tokens >= 7 {
-            break;
-        }
         // Next token: separated by spaces on the same line.
         let nxt = skip_spaces(text, we);
         if nxt == we {
@@ -4146,6 +4152,14 @@ fn parse_name(text: &str, p: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// The most words [`parse_name`] takes into a name (initials and particles included).
+const NAME_TOKENS: usize = 7;
+
+/// The longest word, in bytes, a name may hold: a compound of several first names or surnames
+/// (`Marie-Hélène`, `Saint-Germain-des-Prés`) stays far below; a longer run of hyphen-joined
+/// words is no name, and would make one as long as its input.
+const NAME_WORD_MAX: usize = 64;
+
 /// Parses a name that ends at `q` (exclusive), walking backwards over capitalised words and
 /// particles on the same line.
 fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
@@ -4155,7 +4169,7 @@ fn parse_name_backwards(text: &str, q: usize) -> Option<(usize, usize)> {
     let mut tokens = 0;
     let mut p = q;
     while let Some((ws, we)) = last_word(&text[..p]) {
-        if we != p {
+        if we != p || we - ws > NAME_WORD_MAX {
             break;
         }
         let w = &text[ws..we];
@@ -5465,6 +5479,40 @@ mod tests {
         let started = std::time::Instant::now();
         assert_eq!(find_person_names(&t, &[]).len(), 20_000);
         assert!(started.elapsed().as_secs() < 20);
+    }
+
+    /// A chain of initials (`M. M. M. …`, each `M.` a civility that starts a name scan) is
+    /// scanned a bounded number of words from each civility, not to the end of the chain: a
+    /// name holds at most [`NAME_TOKENS`] words, initials included, so a surname after
+    /// thousands of initials is reached from the last civilities only.
+    #[test]
+    fn a_chain_of_initials_bounds_each_name_scan() {
+        // Within the bound, initials still open a name.
+        assert_eq!(names("M. J. P. Dupont a vendu"), vec!["J. P. Dupont"]);
+        assert_eq!(parse_name("A. B. C. D. E. F. Dupont", 0), Some((0, 24)));
+        // Beyond it, the scan stops: seven initials are no name, whatever follows them.
+        assert_eq!(parse_name("A. B. C. D. E. F. G. Dupont", 0), None);
+        let chain = "M. ".repeat(20_000) + "Dupont a vendu";
+        assert_eq!(parse_name(&chain, 3), None);
+        // Only the civility six initials before the surname reaches it.
+        assert_eq!(names(&chain), vec!["M. M. M. M. M. M. Dupont"]);
+        let mixed = "M. ".to_string() + &"A. B. C. D. E. F. G. H. I. M. ".repeat(2_000) + "dupont";
+        assert_eq!(names(&mixed), Vec::<&str>::new());
+    }
+
+    /// A word of a name is at most [`NAME_WORD_MAX`] bytes: a run of hyphen-joined words is no
+    /// name, where it made one as long as its input.
+    #[test]
+    fn a_name_word_is_bounded() {
+        assert_eq!(
+            names("M. Jean-Pierre-Marie-Hélène Durand-Lefebvre a vendu"),
+            vec!["Jean-Pierre-Marie-Hélène Durand-Lefebvre"]
+        );
+        let run = "M. ".to_string() + &"Jean-".repeat(50_000) + "Dupont a vendu";
+        assert_eq!(parse_name(&run, 3), None);
+        assert_eq!(names(&run), Vec::<&str>::new());
+        let before = "Jean-".repeat(50_000) + "Dupont, demeurant à Lyon";
+        assert_eq!(names(&before), Vec::<&str>::new());
     }
 
     fn to_letters(mut i: usize) -> String {
