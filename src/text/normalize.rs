@@ -1543,6 +1543,12 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
+/// The longest tag read as one (its `>` looked for this far): an inline image's data URI
+/// (`<img src="data:image/png;base64,…">`) runs to hundreds of KB in pages exported from a
+/// CMS. The scan for a tag's end stops at a `<` outside quotes, so a stray `<` costs the
+/// distance to the next one, not this bound.
+const MAX_TAG_BYTES: usize = 1 << 20;
+
 /// Recognises a tag or comment at the start of `s`: its byte length and kind.
 fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
     let b = s.as_bytes();
@@ -1557,7 +1563,7 @@ fn scan_tag(s: &str) -> Option<(usize, TagKind)> {
     // Find the closing '>' outside quotes, within a sane distance.
     let mut quote = 0u8;
     let mut end = None;
-    for (k, &c) in b.iter().enumerate().skip(1).take(4096) {
+    for (k, &c) in b.iter().enumerate().skip(1).take(MAX_TAG_BYTES) {
         if quote != 0 {
             if c == quote {
                 quote = 0;
@@ -1660,6 +1666,22 @@ mod tests {
             normalize("  Attendu\u{a0}que\n\n la  Cour\u{202f}: \t", false),
             "Attendu que la Cour :"
         );
+    }
+
+    /// A tag of hundreds of KB (an inline image's data URI, as pages exported from a CMS hold)
+    /// is a tag, not text; a stray `<` before a long run without `>` is a char.
+    #[test]
+    fn a_long_tag_is_a_tag() {
+        let image = format!(
+            "<img alt=\"logo\" src=\"data:image/png;base64,{}\">",
+            "iVBORw0K".repeat(20_000)
+        );
+        let t = format!("<p>{image}Attendu que la Cour <b>rejette</b> le pourvoi.</p>");
+        let want = "Attendu que la Cour rejette le pourvoi.";
+        assert_eq!(normalize(&t, true), want);
+        assert_eq!(normalize_mapped(&t, true).text, want);
+        let stray = format!("<p>3 <a {} 4</p>", "x".repeat(200_000));
+        assert!(normalize(&stray, true).starts_with("3 <a xxx"));
     }
 
     /// A plain text may keep the line break tags of the markup it was copied from: white space
