@@ -615,7 +615,7 @@ fn run_on(
         let idx = file_names.len() as u32;
         file_names.push(b.name.clone());
         tally.file_keys.push(b.key.clone());
-        tally.unreadable_file(idx, &b.name, &b.reason);
+        tally.unreadable_file(idx, &b.reason);
     }
 
     let limits = opts.limits;
@@ -1058,19 +1058,15 @@ impl Tally<'_> {
         if corpus::is_vigie_file_error(e) {
             self.vigie_files.push(name.to_string());
         } else {
-            self.unreadable_file(file, name, e);
+            self.unreadable_file(file, e);
         }
     }
 
     /// A corpus file that could not be read (to the end): one IN001 for it.
-    fn unreadable_file(&mut self, file: u32, name: &str, e: &dyn std::fmt::Display) {
+    fn unreadable_file(&mut self, file: u32, e: &dyn std::fmt::Display) {
         self.progress.unreadable += 1;
         let mut f = unreadable(file, (0, 0, 0), None, format!("cannot read the file: {e}"));
-        let key = self
-            .file_keys
-            .get(file as usize)
-            .map_or(name, String::as_str);
-        set_file_key(&mut f, key);
+        set_file_key(&mut f, &self.file_keys[file as usize]);
         self.add(f);
     }
 
@@ -1085,12 +1081,8 @@ impl Tally<'_> {
         let from = self.findings.len();
         for mut o in outcomes {
             if o.id.is_none() {
-                let key = self
-                    .file_keys
-                    .get(block.file as usize)
-                    .unwrap_or(&file_names[block.file as usize]);
                 for f in &mut o.findings {
-                    set_file_key(f, key);
+                    set_file_key(f, &self.file_keys[block.file as usize]);
                 }
             }
             match (&o.id, &o.rref) {

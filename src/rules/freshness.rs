@@ -176,10 +176,15 @@ pub fn days_or_times(a: Moment, b: Moment) -> (String, String) {
 /// An instant in UTC, to the minute, or to the second when it has seconds.
 fn utc(t: Timestamp) -> String {
     let z = t.to_zoned(jiff::tz::TimeZone::UTC);
+    format!("{} {} UTC", z.date(), clock(&z))
+}
+
+/// The time of day of `z`, to the minute, or to the second when it has seconds.
+fn clock(z: &jiff::Zoned) -> String {
     if z.second() != 0 {
-        z.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+        z.strftime("%H:%M:%S").to_string()
     } else {
-        z.strftime("%Y-%m-%d %H:%M UTC").to_string()
+        z.strftime("%H:%M").to_string()
     }
 }
 
@@ -390,17 +395,12 @@ pub fn check_sync(newest: Option<Moment>, future: u64, as_of: Timestamp) -> Opti
         // gives: `2026-11-19 09:00 UTC, 10:00 in Paris`.
         Moment::Instant(t) => {
             let paris = t.to_zoned(crate::ident::paris());
-            let local = if paris.second() != 0 {
-                paris.strftime("%H:%M:%S")
-            } else {
-                paris.strftime("%H:%M")
-            };
             let day = if paris.date() == t.to_zoned(jiff::tz::TimeZone::UTC).date() {
                 String::new()
             } else {
                 format!("{} ", paris.date())
             };
-            format!("{}, {day}{local} in Paris", utc(t))
+            format!("{}, {day}{} in Paris", utc(t), clock(&paris))
         }
     };
     Some(

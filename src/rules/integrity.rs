@@ -579,28 +579,28 @@ pub fn compare(
     }
     // A name shown in place of markers with words added after it is two differences too: the
     // name lifted and the words inserted; see [`lifted_with_words`].
-    if al
+    let cuts: Vec<Option<usize>> = al
         .changes
         .iter()
-        .any(|ch| lifted_with_words(&al, ch, record, reference).is_some())
-    {
-        let changes = std::mem::take(&mut al.changes);
-        let split: Vec<Change> = changes
-            .into_iter()
-            .flat_map(|ch| match lifted_with_words(&al, &ch, record, reference) {
-                Some(cut) => vec![
-                    Change {
+        .map(|ch| lifted_with_words(&al, ch, record, reference))
+        .collect();
+    if cuts.iter().any(Option::is_some) {
+        let mut split = Vec::with_capacity(al.changes.len() + cuts.len());
+        for (ch, cut) in std::mem::take(&mut al.changes).into_iter().zip(cuts) {
+            match cut {
+                Some(cut) => {
+                    split.push(Change {
                         reference: ch.reference.clone(),
                         record: ch.record.start..cut,
-                    },
-                    Change {
+                    });
+                    split.push(Change {
                         reference: ch.reference.end..ch.reference.end,
                         record: cut..ch.record.end,
-                    },
-                ],
-                None => vec![ch],
-            })
-            .collect();
+                    });
+                }
+                None => split.push(ch),
+            }
+        }
         al.changes = split;
     }
     let mut out = TextComparison {
