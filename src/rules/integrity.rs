@@ -578,11 +578,15 @@ pub fn compare(
         al.changes = split;
     }
     // A name shown in place of markers with words added after it is two differences too: the
-    // name lifted and the words inserted; see [`lifted_with_words`].
+    // name lifted and the words inserted; see [`lifted_with_words`]. So is a name masked with
+    // words added after the markers ([`masked_with_words`]).
     let cuts: Vec<Option<usize>> = al
         .changes
         .iter()
-        .map(|ch| lifted_with_words(&al, ch, record, reference))
+        .map(|ch| {
+            lifted_with_words(&al, ch, record, reference)
+                .or_else(|| masked_with_words(&al, ch, record, reference))
+        })
         .collect();
     if cuts.iter().any(Option::is_some) {
         let mut split = Vec::with_capacity(al.changes.len() + cuts.len());
@@ -972,12 +976,13 @@ fn split_respelt(
 }
 
 /// Where change `ch` splits into a name lifted and words added after it: the record shows, in
-/// place of markers of names alone (`M. [Z] [R]`), a name, then a comma or a parenthesis and
-/// words of its own (`M. Zoran Radic, 45 ans,`, `M. Zoran Radic (chauffeur routier)`). The
+/// place of markers of names alone (`M. [Z] [R]`), a name, then a comma, a parenthesis, a
+/// semicolon or a dash standing alone (any dash, once normalised) and words of its own
+/// (`M. Zoran Radic, 45 ans,`, `M. Zoran Radic (chauffeur routier)`, `M. Zoran Radic – 45 ans`). The
 /// change taken whole is no value shown, since the words added are not a name, and would be an
 /// alteration (INT001) beside a name in clear (MSK004): the name is an occultation lifted
 /// (MSK001), the words an insertion (INT002). The name must follow a civility or be two words
-/// at least, end just before the comma or parenthesis, and be what the markers may mask (as
+/// at least, end just before that punctuation, and be what the markers may mask (as
 /// [`shows_a_value`] tells). Returns the index of the record's first token added.
 fn lifted_with_words(
     al: &Alignment,
@@ -997,9 +1002,7 @@ fn lifted_with_words(
         return None;
     }
     let toks = &al.record[ch.record.clone()];
-    let stop = toks
-        .iter()
-        .position(|t| matches!(&record.text[t.range()], "," | "("))?;
+    let stop = toks.iter().position(|t| opens_words_added(record, t))?;
     if stop == 0 || stop + 1 == toks.len() && &record.text[toks[stop].range()] == "," {
         // Nothing before the comma, or the comma alone after the name (`M. Zoran Radic,`),
         // which the whole change already takes for a name shown.
@@ -1018,6 +1021,64 @@ fn lifted_with_words(
         && (after_civility || words >= 2)
         && words <= words_per_marker(al, &name, reference) * ref_markers
         && shows_a_value(al, &name, record, reference))
+    .then_some(cut)
+}
+
+/// Whether token `t` of `text` may open words added after a name: a comma, a parenthesis, a
+/// semicolon, or a dash standing alone (not the hyphen of `Jean-Pierre`).
+fn opens_words_added(text: &Normalized, t: &align::Tok) -> bool {
+    match &text.text[t.range()] {
+        "," | "(" | ";" => true,
+        "-" => {
+            text.text[..t.range().start].ends_with(' ')
+                && text.text[t.range().end..].starts_with(' ')
+        }
+        _ => false,
+    }
+}
+
+/// The reverse of [`lifted_with_words`]: where change `ch` splits into a name masked and words
+/// added after the markers. The reference shows a name (`M. Zoran Radic`), the record masks it
+/// and adds words of its own (`M. [Z] [R], 45 ans,`): taken whole, the change would be an
+/// alteration (INT001), losing the masking the reuser did (MSK003, or MSK002 when what is
+/// masked is no person's name). The record's side must be markers of names alone (`[Z]`,
+/// `Z...`), then that punctuation and words, and the reference's side what the markers may
+/// mask (as [`masks_a_value`] tells, and no more words than they may stand for). Returns the
+/// index of the record's first token added.
+fn masked_with_words(
+    al: &Alignment,
+    ch: &Change,
+    record: &Normalized,
+    reference: &Normalized,
+) -> Option<usize> {
+    let (ref_markers, rec_markers) = markers_in(al, ch);
+    if rec_markers == 0 || ref_markers > 0 || ch.reference.is_empty() {
+        return None;
+    }
+    let toks = &al.record[ch.record.clone()];
+    // The markers first, then the punctuation that opens the words added.
+    let stop = toks.iter().position(|t| !t.marker)?;
+    if stop == 0 || stop != rec_markers || !opens_words_added(record, &toks[stop]) {
+        return None;
+    }
+    if stop + 1 == toks.len() && &record.text[toks[stop].range()] == "," {
+        // The comma alone after the markers: the whole change already masks the name.
+        return None;
+    }
+    let kinds = marker_kinds_among(&toks[..stop], &record.text);
+    if !kinds
+        .iter()
+        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)))
+    {
+        return None;
+    }
+    let cut = ch.record.start + stop;
+    let name = Change {
+        reference: ch.reference.clone(),
+        record: ch.record.start..cut,
+    };
+    (ch.reference.len() <= MASKED_TOKENS * rec_markers
+        && masks_a_value(al, &name, record, reference))
     .then_some(cut)
 }
 
@@ -3344,6 +3405,14 @@ mod tests {
             ),
             ("M. Zoran Radic (né en 1970) a formé", "(né en 1970)"),
             ("Zoran Radic, 45 ans, a formé", ", 45 ans,"),
+            (
+                "M. Zoran Radic – chauffeur routier – a formé",
+                // Dashes are folded to `-` by normalisation (SPEC §1.4).
+                "- chauffeur routier -",
+            ),
+            ("M. Zoran Radic — 45 ans — a formé", "- 45 ans -"),
+            ("M. Zoran Radic - 45 ans - a formé", "- 45 ans -"),
+            ("M. Zoran Radic ; chauffeur, a formé", "; chauffeur,"),
         ] {
             let text = reference.replace("M. [Z] [R] a formé", record);
             let c = cmp(reference, &text, false);
@@ -3361,15 +3430,50 @@ mod tests {
         for record in [
             "M. [Z] [R], 45 ans, a formé",
             "M. le président, 45 ans, a formé",
+            "M. le président – 45 ans – a formé",
             "Selon lui, il a formé",
         ] {
             let text = reference.replace("M. [Z] [R] a formé", record);
             let c = cmp(reference, &text, false);
             assert!(!rules(&c).contains(&Rule::MSK001), "{record}: {c:?}");
         }
+        // A hyphenated first name is one word of the name, not a dash before words added.
+        let text = reference.replace("M. [Z] [R] a formé", "M. Jean-Zoran Radic, 45 ans, a formé");
+        let c = cmp(reference, &text, false);
+        let name = text.find("Jean-Zoran").unwrap();
+        assert_eq!(rules(&c), [Rule::INT002, Rule::MSK001], "{c:?}");
+        assert_eq!(c.lifted, vec![(name, name + "Jean-Zoran Radic".len())]);
         // A name alone, with its comma, is the occultation lifted as before.
         let text = reference.replace("M. [Z] [R] a formé", "M. Zoran Radic, a formé");
         assert_eq!(rules(&cmp(reference, &text, false)), [Rule::MSK001]);
+    }
+
+    #[test]
+    fn a_name_masked_with_words_added_after_it_is_masked_and_the_words_inserted() {
+        let reference = "Sur le moyen unique. M. Zoran Radic a formé un pourvoi contre l'arrêt. \
+                         Par ces motifs, la Cour rejette le pourvoi.";
+        for (record, added) in [
+            ("M. [Z] [R], 45 ans, a formé", ", 45 ans,"),
+            ("M. [Z] [R] (né en 1970) a formé", "(né en 1970)"),
+            (
+                "M. Z... R... – chauffeur routier – a formé",
+                "- chauffeur routier -",
+            ),
+            ("M. [Z] [R] ; chauffeur, a formé", "; chauffeur,"),
+        ] {
+            let text = reference.replace("M. Zoran Radic a formé", record);
+            let c = cmp(reference, &text, false);
+            assert_eq!(rules(&c), [Rule::INT002, Rule::MSK003], "{record}: {c:?}");
+            assert!(c.integrity[0].message.contains(added), "{record}: {c:?}");
+            // The name masked is not quoted in clear where the finding is told.
+            assert!(!c.masking[0].message.contains("Radic"), "{record}: {c:?}");
+        }
+        // The markers alone, with their comma, mask the name as before.
+        let text = reference.replace("M. Zoran Radic a formé", "M. [Z] [R], a formé");
+        assert_eq!(rules(&cmp(reference, &text, false)), [Rule::MSK003]);
+        // Markers of an address before words added mask no name: not split.
+        let text = reference.replace("M. Zoran Radic a formé", "M. [Adresse 1], 45 ans, a formé");
+        assert!(!rules(&cmp(reference, &text, false)).contains(&Rule::MSK003));
     }
 
     #[test]
