@@ -300,41 +300,53 @@ fn a_standard_error_that_cannot_be_written_costs_nothing() {
     std::fs::create_dir(w.join("ref")).unwrap();
     copy_dila("JURITEXT000048176094", &w.join("ref"));
     write(&w.join("ref/broken.xml"), "<not closed");
-    let vigie = vigie_path();
-    let audit = format!(
-        "{} c.jsonl --reference ref --as-of {AS_OF} -q -o out.json",
-        vigie.display()
-    );
-    // Each: the command, as bash runs it, and vigie's expected exit status.
-    let runs = [
-        (format!("{audit} 2>/dev/full"), 1),
-        // The reader of stderr is gone before vigie writes to it.
-        (
-            format!(
-                "{{ sleep 0.5; exec {audit}; }} 2>&1 >/dev/null | true; exit ${{PIPESTATUS[0]}}"
-            ),
-            1,
-        ),
-        (format!("{} 2>/dev/full", vigie.display()), 2),
-        (
-            format!("{} --no-such-option 2>/dev/full", vigie.display()),
-            2,
-        ),
+    let audit = [
+        "c.jsonl",
+        "--reference",
+        "ref",
+        "--as-of",
+        AS_OF,
+        "-q",
+        "-o",
+        "out.json",
     ];
-    for (script, want) in runs {
+    // Each: vigie's arguments, its standard error (`/dev/full`, or a pipe whose reader is gone
+    // before vigie writes to it: its reading end closed before vigie starts) and vigie's
+    // expected exit status.
+    let runs: [(&[&str], bool, i32); 4] = [
+        (&audit, true, 1),
+        (&audit, false, 1),
+        (&[], true, 2),
+        (&["--no-such-option"], true, 2),
+    ];
+    for (args, full, want) in runs {
         let _ = std::fs::remove_file(w.join("out.json"));
-        let status = Command::new("bash")
+        let stderr: Stdio = if full {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap()
+                .into()
+        } else {
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            writer.into()
+        };
+        let status = Command::new(vigie_path())
             .current_dir(w)
-            .arg("-c")
-            .arg(&script)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(stderr)
             .status()
             .unwrap();
-        assert_eq!(status.code(), Some(want), "{script}");
+        let case = format!("{args:?}, stderr {}", if full { "full" } else { "closed" });
+        assert_eq!(status.code(), Some(want), "{case}");
         if want == 1 {
             let v: Value =
                 serde_json::from_str(&std::fs::read_to_string(w.join("out.json")).unwrap())
                     .unwrap();
-            assert_eq!(v["audit"]["unreadable_reference_decisions"], 1, "{script}");
+            assert_eq!(v["audit"]["unreadable_reference_decisions"], 1, "{case}");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The warnings of an audit: a headless run prints them on standard error once the audit ends
 //! (`headless` in src/main.rs), each after `vigie: warning: `; the UI shows them, since the
-//! terminal it takes would hide what was printed (`tests/tui_warnings.rs` compares the two).
+//! terminal it takes would hide what was printed (`tests/tui_warnings.rs` compares each with the
+//! warnings its inputs call for, written by hand).
 //! Nothing is lost and nothing is silent (SPEC §7).
 
 use crate::audit::{AuditOptions, AuditOutcome};

@@ -6,3 +6,4 @@ pub mod ident;
 pub mod masking_harness;
 pub mod pipe;
 pub mod rendered;
+pub mod wait;
