@@ -401,6 +401,11 @@ fn every_finding_of_hostile_records_is_written_within_the_bound() {
     let fired: BTreeSet<Rule> = report.findings.iter().map(|f| f.rule).collect();
     assert_eq!(fired, Rule::ALL.iter().copied().collect());
 
+    // A run of 32,000 markers shown in clear: one MSK001 that quotes four and counts the rest.
+    assert_eq!(
+        finding(report, "lifted", Rule::MSK001).message,
+        "pseudonymised name [K] [K] [K] [K] … and 31,996 more of the reference is shown in clear"
+    );
     // A long value is shown by its two ends.
     let e = finding(report, "source-id", Rule::INT007)
         .evidence

@@ -2261,7 +2261,7 @@ fn lifted(
             format!(
                 "{} {} of the reference is shown in clear",
                 marker_label(kind),
-                shown.join(" ")
+                markers_quoted(shown)
             ),
         )
         .with_evidence(Evidence {
@@ -2275,6 +2275,23 @@ fn lifted(
             message_personal: Vec::new(),
         }),
     );
+}
+
+/// The most markers an MSK001 message quotes: a name is one to four (`[Y] [E]`, `M. [C] [K]`).
+const MARKERS_QUOTED: usize = 4;
+
+/// The markers `shown` as an MSK001 message quotes them: up to [`MARKERS_QUOTED`], then how
+/// many more there are (`[K] [K] [K] [K] … and 31,996 more`), so that a run of thousands of
+/// markers lifted together makes a message of a line, not one that quotes them all.
+fn markers_quoted(shown: &[&str]) -> String {
+    if shown.len() <= MARKERS_QUOTED {
+        return shown.join(" ");
+    }
+    format!(
+        "{} … and {} more",
+        shown[..MARKERS_QUOTED].join(" "),
+        bound::count(shown.len() - MARKERS_QUOTED)
+    )
 }
 
 /// The longest quote of the text a record masks that an MSK002 message gives, in chars: a
