@@ -3,7 +3,7 @@
 //! UI share it; the UI only subscribes to its events.
 
 use crate::corpus::{self, Block, Item, ItemKind, Limits, Mapping};
-use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision};
+use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision, bound};
 use crate::penalty::{Policy, Previous};
 use crate::report::{AgeHistogram, AuditInfo, Report, Summary, TextsNotCompared};
 use crate::rules::check::{Checker, NotCompared};
@@ -277,19 +277,22 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
     let (line, column, offset) = at;
     Finding::new(
         Rule::IN001,
-        Some(Arc::new(RecordRef {
-            id,
-            source_id: None,
-            url: None,
-            file_index: file,
-            line,
-            column,
-            offset,
-            file_key: 0,
-            producer: None,
-            compared_with: None,
-            digest: 0,
-        })),
+        Some(Arc::new(
+            RecordRef {
+                id,
+                source_id: None,
+                url: None,
+                file_index: file,
+                line,
+                column,
+                offset,
+                file_key: 0,
+                producer: None,
+                compared_with: None,
+                digest: 0,
+            }
+            .bounded(),
+        )),
         msg,
     )
 }
@@ -363,7 +366,8 @@ fn process(
                 producer: None,
                 compared_with: None,
                 digest: 0,
-            };
+            }
+            .bounded();
             let mut checked = checker.check(&rec, rref);
             if !checked.findings.is_empty() {
                 // Kept for the detail view, which reads the record again (off the hot path: a
@@ -1031,8 +1035,13 @@ struct Tally<'a> {
 }
 
 impl Tally<'_> {
-    /// Counts the findings from `from` on and sends them to the subscriber.
+    /// Counts the findings from `from` on and sends them to the subscriber, each first kept
+    /// within the bound of what a finding shows of a text ([`Finding::bound`]): every finding
+    /// the audit reports passes here.
     fn tell(&mut self, from: usize) {
+        for f in &mut self.findings[from..] {
+            f.bound();
+        }
         let new = &self.findings[from..];
         for f in new {
             self.progress.by_family[family_index(f.rule.info().family)] += 1;
@@ -1168,7 +1177,7 @@ fn duplicate_id(
         Some(rref.clone()),
         format!(
             "id «{}» is also the id of the record at {}:{}",
-            id.chars().take(80).collect::<String>(),
+            bound::ends(id, bound::QUOTE),
             file_names
                 .get(file as usize)
                 .map(String::as_str)
@@ -1178,7 +1187,7 @@ fn duplicate_id(
     )
     .with_evidence(Evidence {
         field: "id".into(),
-        excerpt: Some(id.chars().take(200).collect()),
+        excerpt: Some(bound::ends(id, bound::VALUE).into_owned()),
         ..Default::default()
     })
 }

@@ -346,6 +346,77 @@ fn tables_lists_and_rankings_per_judge_are_prf002() {
     );
 }
 
+/// `n` distinct surnames (`Berardin`, `Lefaudeau`…), of syllables as French surnames have.
+fn surnames(n: usize) -> Vec<String> {
+    const A: [&str; 20] = [
+        "Ber", "Mar", "Lef", "Dur", "Rou", "Gar", "Fon", "Bla", "Mor", "Gir", "Cha", "Per", "Lam",
+        "Dub", "Leg", "Car", "Mic", "Bon", "Vio", "Lab",
+    ];
+    const B: [&str; 20] = [
+        "tin", "nard", "ier", "aud", "eau", "ot", "ais", "ac", "ère", "ault", "ain", "on", "el",
+        "and", "ès", "oux", "et", "in", "al", "ard",
+    ];
+    const C: [&str; 10] = ["", "e", "s", "y", "t", "ne", "lle", "x", "re", "ac"];
+    let one: Vec<String> = A
+        .iter()
+        .flat_map(|a| {
+            B.iter()
+                .flat_map(move |b| C.iter().map(move |c| format!("{a}{b}{c}")))
+        })
+        .collect();
+    // Then double-barrelled ones, as many as asked.
+    let two = one[..300]
+        .iter()
+        .flat_map(|x| one[300..400].iter().map(move |y| format!("{x}-{y}")));
+    one.iter().cloned().chain(two).take(n).collect()
+}
+
+/// A table or a list of rates per judge, one row per judge, however long: every row is under
+/// the heading that says what its figure is and of whom, thousands of bytes below it (rows more
+/// than 400 bytes below used to lose it, and their names were read as parties' in clear,
+/// MSK004). A 300 KB table of 11,000 judges is one PRF002 and nothing else. A long table of
+/// parties' figures is no profiling: each name in it is in clear.
+#[test]
+fn a_long_table_of_rates_per_judge_is_prf002_whatever_its_length() {
+    let names = surnames(11_000);
+    let table = format!(
+        "| Magistrat | Taux de cassation |\n|---|---|\n{}",
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("| M. {n} | {} % |\n", i * 7 % 100))
+            .collect::<String>()
+    );
+    assert!(table.len() > 290_000, "{}", table.len());
+    let list = format!(
+        "Taux de cassation par magistrat :\n{}",
+        names[..2_000]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("- M. {n} : {} %\n", i * 7 % 100))
+            .collect::<String>()
+    );
+    let parties = format!(
+        "| Partie | Part des dommages-intérêts accordée |\n|---|---|\n{}",
+        names[..40]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("| M. {n} | {} % |\n", i * 7 % 100))
+            .collect::<String>()
+    );
+    assert!(parties.len() > 800, "{}", parties.len());
+    let party_names = vec!["MSK004"; 40];
+    expect(
+        data(CRIM),
+        crim,
+        &[
+            ("table", commentary(&table), &["PRF002"]),
+            ("list", commentary(&list), &["PRF002"]),
+            ("parties", commentary(&parties), &party_names),
+        ],
+    );
+}
+
 /// A name and its figures in sibling fields of the record, a name as a key, tuples, tags: the
 /// record pairs them.
 #[test]

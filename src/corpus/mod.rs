@@ -3148,12 +3148,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         Some(s) if s == "html" => TextFormat::Html,
         Some(_) => {
             // Quoted as written (case and all), at most 40 chars as other quoted values.
-            let written: String = fmt
-                .as_deref()
-                .unwrap_or_default()
-                .chars()
-                .take(40)
-                .collect();
+            let written = crate::model::bound::ends(fmt.as_deref().unwrap_or_default(), 40);
             return Err(err(
                 "text_format",
                 &id,
@@ -3170,7 +3165,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             Some(b) => b,
             None => {
                 let shown = match &v {
-                    Value::String(s) => format!("«{}»", s.chars().take(40).collect::<String>()),
+                    Value::String(s) => format!("«{}»", crate::model::bound::ends(s, 40)),
                     Value::Number(n) => n.to_string(),
                     v => kind_of(v).to_string(),
                 };

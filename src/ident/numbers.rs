@@ -403,12 +403,19 @@ static NUMBER_RE: LazyLock<Regex> =
 /// 462783 sont rejetées`). Digits alone, the decision's own left out. The administrative
 /// sources give one number per decision; a citation of joined cases gives them all
 /// (`CE, 3 mai 2023, n°s 462782, 462783`). Read only when a record's number did not match.
+///
+/// Each number taken is looked up in a set of those taken before: a decision joining thousands
+/// of cases is read in time linear in them.
 pub fn joined_numbers(text: &str, own: &[String]) -> Vec<String> {
+    use std::collections::HashSet;
+    let own: HashSet<&str> = own.iter().map(String::as_str).collect();
     let mut out: Vec<String> = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
     let mut take = |numbers: Vec<String>| {
-        if numbers.iter().any(|n| own.contains(n)) {
+        if numbers.iter().any(|n| own.contains(n.as_str())) {
             for n in numbers {
-                if !own.contains(&n) && !out.contains(&n) {
+                if !own.contains(n.as_str()) && !taken.contains(&n) {
+                    taken.insert(n.clone());
                     out.push(n);
                 }
             }
@@ -482,6 +489,33 @@ mod tests {
             &digit_chunks(&(record + ", 21-00.0011")),
             &expected
         ));
+    }
+
+    /// An order that joins thousands of cases, listed with its own number or headed one by one:
+    /// each joined number once, in the text's order, its own left out. (Each number used to be
+    /// looked for among those already taken, the square of their count.)
+    #[test]
+    fn thousands_of_joined_numbers_each_once_in_order() {
+        let own = vec![digits_of("2520143")];
+        let joined: Vec<String> = (0..50_000).map(|i| (2_600_000 + i).to_string()).collect();
+        // Listed, twice over (a citation repeats them), with the decision's own among them.
+        let listed = format!(
+            "Les requêtes n° 2520143, {} sont rejetées. Voir aussi n°s 2520143, {}.",
+            joined.join(", "),
+            joined.join(", ")
+        );
+        assert_eq!(joined_numbers(&listed, &own), joined);
+        // Headed one by one, the decision's own first.
+        let mut headed = String::from("1° Sous le n° 2520143, M. A demande l'annulation.\n");
+        for (i, n) in joined.iter().enumerate() {
+            headed.push_str(&format!(
+                "{}° Sous le n° {n}, M. A demande l'annulation.\n",
+                i + 2
+            ));
+        }
+        assert_eq!(joined_numbers(&headed, &own), joined);
+        // Not the decision's: none is joined with it.
+        assert!(joined_numbers(&headed, &[digits_of("2520144")]).is_empty());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! A finding: one breach of one rule by one record (or by the corpus as a whole).
 
+use super::bound;
 use crate::ident::Moment;
 use crate::model::Producer;
 use crate::rules::{Penalty, Rule, Severity};
@@ -52,6 +53,27 @@ pub struct ComparedWith {
 }
 
 impl RecordRef {
+    /// What it shows of its record within [`bound::MAX_CHARS`] chars a field: an `id`, a
+    /// `source_id` or a `url` longer than that (no real one is) by its two ends
+    /// ([`bound::ends`]), so that each of the record's findings is written in a few kilobytes
+    /// in every report. The fingerprint then takes the id so shown.
+    pub fn bounded(mut self) -> RecordRef {
+        for s in [&mut self.id, &mut self.source_id, &mut self.url]
+            .into_iter()
+            .flatten()
+        {
+            bound::shorten(s, bound::MAX_CHARS);
+        }
+        self
+    }
+
+    /// Whether `id`, a record's id as read, is the id this shows ([`RecordRef::bounded`]).
+    pub fn shows_id(&self, id: &str) -> bool {
+        self.id
+            .as_deref()
+            .is_some_and(|shown| shown == bound::ends(id, bound::MAX_CHARS))
+    }
+
     /// Where the record is: its file, line and byte offset. It tells records apart where the
     /// line alone does not (several records of a JSON array written on one line).
     pub fn place(&self) -> (u32, u64, u64) {
@@ -293,6 +315,50 @@ impl Finding {
     pub fn with_source_defect(mut self, source_defect: bool) -> Self {
         self.source_defect = source_defect;
         self
+    }
+
+    /// Keeps what the finding holds of a text within [`bound::MAX_CHARS`] chars: its message,
+    /// its evidence's field name and excerpts, each longer one shown by its two ends
+    /// ([`bound::bound`]), with the pieces of personal data it marks in them made what is left
+    /// of them. Applied once the record's rules are done with its findings (the pieces of
+    /// personal data one excerpt shows are looked for whole in the others,
+    /// [`crate::rules::masking::share_personal`]), before any is written or fingerprinted.
+    /// Nothing is copied for a finding within the bound, as every finding of a record of common
+    /// size is.
+    pub fn bound(&mut self) {
+        const MAX: usize = bound::MAX_CHARS;
+        let long = |s: &str| s.len() > MAX;
+        if long(&self.message) {
+            let mut m = std::mem::take(&mut self.message).into_owned();
+            match self.evidence.as_mut() {
+                Some(e) if !e.message_personal.is_empty() => {
+                    bound::bound(&mut m, MAX, &mut Arc::make_mut(e).message_personal);
+                }
+                _ => {
+                    bound::shorten(&mut m, MAX);
+                }
+            }
+            self.message = m.into();
+        }
+        let Some(shared) = self.evidence.as_mut().filter(|e| {
+            long(&e.field)
+                || e.excerpt.as_deref().is_some_and(long)
+                || e.reference_excerpt.as_deref().is_some_and(long)
+        }) else {
+            return;
+        };
+        let e = Arc::make_mut(shared);
+        if long(&e.field) {
+            let mut field = e.field.to_string();
+            bound::shorten(&mut field, MAX);
+            e.field = field.into();
+        }
+        if let Some(x) = e.excerpt.as_mut() {
+            bound::bound(x, MAX, &mut e.personal);
+        }
+        if let Some(x) = e.reference_excerpt.as_mut() {
+            bound::bound(x, MAX, &mut e.reference_personal);
+        }
     }
 
     /// The stable fingerprint: it depends on the rule, the record id and the evidence, not on

@@ -1,5 +1,6 @@
 //! The data vigie works on: reference decisions, reuser records and findings.
 
+pub mod bound;
 mod finding;
 pub mod producer;
 

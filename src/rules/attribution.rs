@@ -4,7 +4,7 @@
 //! de données Open Data tenue par la Cour de cassation ». CE V likewise for the Conseil d'État.
 
 use super::Rule;
-use crate::model::{Evidence, Finding, Producer, RecordRef};
+use crate::model::{Evidence, Finding, Producer, RecordRef, bound};
 use std::sync::Arc;
 
 /// Who an attribution can name.
@@ -257,7 +257,7 @@ pub fn check(
     let names = named(text);
     let evidence = || Evidence {
         field: "attribution".into(),
-        excerpt: (!text.is_empty()).then(|| text.chars().take(200).collect()),
+        excerpt: (!text.is_empty()).then(|| bound::ends(text, bound::VALUE).into_owned()),
         ..Default::default()
     };
     // The producers this decision may be credited to, when it matched one.

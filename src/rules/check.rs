@@ -213,10 +213,12 @@ impl<'a> Checker<'a> {
                 .map(|d| d.producer)
                 .or_else(|| hist.filter(|_| withdrawn).and_then(|h| h.withdrawn_by)),
             compared_with: reference.map(|d| {
-                Arc::new(crate::model::ComparedWith {
-                    id: d.id.clone(),
-                    origin: d.origin.to_string(),
-                })
+                // Shown within the bound of a finding's texts, as the record's own id.
+                use crate::model::bound::{MAX_CHARS, shorten};
+                let (mut id, mut origin) = (d.id.clone(), d.origin.to_string());
+                shorten(&mut id, MAX_CHARS);
+                shorten(&mut origin, MAX_CHARS);
+                Arc::new(crate::model::ComparedWith { id, origin })
             }),
             ..rec
         });

@@ -3,7 +3,7 @@
 
 use super::Rule;
 use crate::ident::{self, Moment};
-use crate::model::{AfterAudit, Evidence, Fact, Finding, Newest, RecordRef};
+use crate::model::{AfterAudit, Evidence, Fact, Finding, Newest, RecordRef, bound};
 use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 
@@ -211,17 +211,17 @@ pub fn check_update_date(
             (Some(u), _) => (
                 "the update date shown cannot be read as a date",
                 "updated_at",
-                Some(u.chars().take(80).collect()),
+                Some(bound::ends(u, bound::QUOTE).into_owned()),
             ),
             (None, Some(n)) if ident::dates_only_the_decision(n) => (
                 "the update notice dates only the decision, not its last update",
                 "update_notice",
-                Some(n.chars().take(200).collect()),
+                Some(bound::ends(n, bound::VALUE).into_owned()),
             ),
             (None, Some(n)) => (
                 "the date in the update notice cannot be read as a date",
                 "update_notice",
-                Some(n.chars().take(200).collect()),
+                Some(bound::ends(n, bound::VALUE).into_owned()),
             ),
             (None, None) => (
                 "no date of last update is shown with the decision",
@@ -271,7 +271,7 @@ pub fn check_update_date(
             Finding::new(Rule::FRE001, Some(rec.clone()), msg)
                 .with_evidence(Evidence {
                     field: field.into(),
-                    excerpt: excerpt.map(|s| s.chars().take(80).collect()),
+                    excerpt: excerpt.map(|s| bound::ends(s, bound::QUOTE).into_owned()),
                     ..Default::default()
                 })
                 .with_fact(Fact::AfterAudit(Box::new(AfterAudit { shown, as_of }))),
@@ -356,7 +356,7 @@ pub fn check_notice(notice: Option<&str>, rec: &Arc<RecordRef>, out: &mut Vec<Fi
         out.push(
             Finding::new(Rule::FRE005, Some(rec.clone()), msg).with_evidence(Evidence {
                 field: "update_notice".into(),
-                excerpt: (!text.is_empty()).then(|| text.chars().take(200).collect()),
+                excerpt: (!text.is_empty()).then(|| bound::ends(text, bound::VALUE).into_owned()),
                 ..Default::default()
             }),
         );

@@ -5,7 +5,7 @@
 use super::Rule;
 use crate::ident::{self, Comparison};
 use crate::model::producer::IdField;
-use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision};
+use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision, bound};
 use std::sync::Arc;
 
 /// The record's value of an identification field, if it shows one: not a placeholder (`-`,
@@ -124,12 +124,7 @@ fn int005(missing: &[&str], unread: &[(&str, &str, String)], rec: &Arc<RecordRef
     if !unread.is_empty() {
         let shown: Vec<String> = unread
             .iter()
-            .map(|(name, v, why)| {
-                format!(
-                    "{name} «{}» ({why})",
-                    v.chars().take(80).collect::<String>()
-                )
-            })
+            .map(|(name, v, why)| format!("{name} «{}» ({why})", bound::ends(v, bound::QUOTE)))
             .collect();
         parts.push(format!(
             "shown in no form that identifies the decision: {}",
@@ -144,7 +139,7 @@ fn int005(missing: &[&str], unread: &[(&str, &str, String)], rec: &Arc<RecordRef
     // The first value shown, for the excerpt.
     let excerpt = unread
         .first()
-        .map(|(_, v, _)| v.chars().take(200).collect());
+        .map(|(_, v, _)| bound::ends(v, bound::VALUE).into_owned());
     Finding::new(
         Rule::INT005,
         Some(rec.clone()),
@@ -168,14 +163,14 @@ fn mismatch(f: IdField, v: &str, expected: String, rec: &Arc<RecordRef>) -> Find
         format!(
             "{} «{}» contradicts the reference ({})",
             f.name(),
-            v.chars().take(80).collect::<String>(),
-            expected
+            bound::ends(v, bound::QUOTE),
+            bound::ends(&expected, bound::VALUE)
         ),
     )
     .with_evidence(Evidence {
         field: f.name().into(),
-        excerpt: Some(v.chars().take(200).collect()),
-        reference_excerpt: Some(expected),
+        excerpt: Some(bound::ends(v, bound::VALUE).into_owned()),
+        reference_excerpt: Some(bound::ends(&expected, bound::VALUE).into_owned()),
         ..Default::default()
     })
 }

@@ -18,7 +18,7 @@
 //! rule in a record; the rest are one more finding.
 
 use super::Rule;
-use crate::model::{Evidence, Finding, Personal, RecordRef};
+use crate::model::{Evidence, Finding, Personal, RecordRef, bound};
 use crate::text::align::{self, Alignment, Change};
 use crate::text::letterspacing;
 use crate::text::markers::{self, MarkerKind};
@@ -2322,7 +2322,7 @@ fn lifted(
             format!(
                 "{} {} of the reference is shown in clear",
                 marker_label(kind),
-                shown.join(" ")
+                markers_quoted(shown)
             ),
         )
         .with_evidence(Evidence {
@@ -2338,7 +2338,25 @@ fn lifted(
     );
 }
 
-/// The longest quote of the text a record masks that an MSK002 message gives, in chars.
+/// The most markers an MSK001 message quotes: a name is one to four (`[Y] [E]`, `M. [C] [K]`).
+const MARKERS_QUOTED: usize = 4;
+
+/// The markers `shown` as an MSK001 message quotes them: up to [`MARKERS_QUOTED`], then how
+/// many more there are (`[K] [K] [K] [K] … and 31,996 more`), so that a run of thousands of
+/// markers lifted together makes a message of a line, not one that quotes them all.
+fn markers_quoted(shown: &[&str]) -> String {
+    if shown.len() <= MARKERS_QUOTED {
+        return shown.join(" ");
+    }
+    format!(
+        "{} … and {} more",
+        shown[..MARKERS_QUOTED].join(" "),
+        bound::count(shown.len() - MARKERS_QUOTED)
+    )
+}
+
+/// The longest quote of the text a record masks that an MSK002 message gives, in chars: a
+/// longer one shows its two ends ([`bound::ends`]).
 const QUOTED: usize = 80;
 
 fn added(
@@ -2389,24 +2407,30 @@ fn added(
         )
     } else {
         const BEFORE: &str = "the record masks «";
-        let quote: String = masked.chars().take(QUOTED).collect();
-        // The quote is chars `fs..fs + n` of the reference, `at..at + n` of the message: what
-        // it shows of the reference's personal data (a date of birth the source left in
-        // clear) is the message's.
-        let (n, at) = (quote.chars().count(), BEFORE.chars().count());
-        let message_personal = t
+        // The masked text is chars `fs..fs + n` of the reference: what it shows of the
+        // reference's personal data (a date of birth the source left in clear) is the
+        // message's, as much of it as the quote shows ([`bound::bound`]), `at` chars on.
+        let mut quote = masked.to_string();
+        let n = quote.chars().count();
+        let mut message_personal: Vec<Personal> = t
             .reference_ex
             .reaching(fs)
             .iter()
             .take_while(|&&(a, _)| a < fs + n)
             .filter(|&&(_, b)| b > fs)
             .map(|&(a, b)| Personal {
-                start: at + a.max(fs) - fs,
-                end: at + b.min(fs + n) - fs,
+                start: a.max(fs) - fs,
+                end: b.min(fs + n) - fs,
                 first: a >= fs,
                 last: b <= fs + n,
             })
             .collect();
+        bound::bound(&mut quote, QUOTED, &mut message_personal);
+        let at = BEFORE.chars().count();
+        for p in &mut message_personal {
+            p.start += at;
+            p.end += at;
+        }
         (
             Rule::MSK002,
             format!("{BEFORE}{quote}», which the reference shows in clear"),

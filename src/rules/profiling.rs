@@ -782,20 +782,59 @@ pub fn check_texts(
 }
 
 /// Withdraws the MSK004 findings of field `path` (which holds `value`) on a name whose surname
-/// (folded) is one of `surnames`: magistrates whose practice the field judges, no parties.
+/// (folded) is one of `surnames`: magistrates whose practice the field judges, no parties. The
+/// names are read in one pass over the value, in the order of their spans, and the surnames
+/// looked up in a set: a table of thousands of judges' rates has thousands of each.
 fn withdraw_parties(out: &mut Vec<Finding>, path: &str, value: &str, surnames: &[String]) {
-    out.retain(|f| {
-        let Some(e) = f.evidence.as_ref().filter(|_| f.rule == Rule::MSK004) else {
-            return true;
-        };
-        let Some((a, b)) = e.span.filter(|_| e.field == path) else {
-            return true;
-        };
-        let name: String = value.chars().skip(a).take(b.saturating_sub(a)).collect();
-        !words_of(&name)
-            .last()
-            .is_some_and(|w| surnames.contains(&w.folded))
-    });
+    let of_field = |f: &Finding| {
+        f.evidence
+            .as_ref()
+            .filter(|e| f.rule == Rule::MSK004 && e.field == path)
+            .and_then(|e| e.span)
+    };
+    // The spans (chars) of the field's MSK004, in order, and the byte each starts and ends at.
+    let mut spans: Vec<(usize, usize)> = out.iter().filter_map(of_field).collect();
+    if spans.is_empty() {
+        return;
+    }
+    spans.sort_unstable();
+    spans.dedup();
+    let mut marks: Vec<usize> = spans.iter().flat_map(|&(a, b)| [a, b.max(a)]).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut bytes = std::collections::HashMap::with_capacity(marks.len());
+    let mut next = marks.iter().peekable();
+    for (c, (b, _)) in value
+        .char_indices()
+        .chain(std::iter::once((value.len(), ' ')))
+        .enumerate()
+    {
+        while next.next_if(|&&m| m == c).is_some() {
+            bytes.insert(c, b);
+        }
+        if next.peek().is_none() {
+            break;
+        }
+    }
+    let surnames: std::collections::HashSet<&str> = surnames.iter().map(String::as_str).collect();
+    let judged: std::collections::HashSet<(usize, usize)> = spans
+        .into_iter()
+        .filter(|&(a, b)| {
+            // A span that starts past the value's end shows nothing of it; one that ends past
+            // it, the value's end.
+            let Some(&s) = bytes.get(&a) else {
+                return false;
+            };
+            let e = bytes.get(&b.max(a)).copied().unwrap_or(value.len());
+            words_of(&value[s..e])
+                .last()
+                .is_some_and(|w| surnames.contains(w.folded.as_str()))
+        })
+        .collect();
+    if judged.is_empty() {
+        return;
+    }
+    out.retain(|f| of_field(f).is_none_or(|span| !judged.contains(&span)));
 }
 
 /// The members of the court a record's decision names, for the reuser's fields: those the
@@ -1912,6 +1951,9 @@ pub fn check_text(
     people.sort_unstable();
     people.dedup();
     let mut judged: Vec<String> = Vec::new();
+    // Where the text's sentences and paragraphs begin, found once the first item of a list
+    // asks for its heading.
+    let starts: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
     for (start, end) in people {
         let (lo, hi) = sentence_around(value, start, end, |i| ends_sentence(value, i));
         let (lo, hi) = (floor(value, lo), ceil(value, hi));
@@ -1931,10 +1973,16 @@ pub fn check_text(
         if !practice && item_of_list(&value[lo..hi]) {
             // An item of a table, a list or a ranking (`| M. X | 63 % |`, `1. M. X (63 %)`):
             // the heading above says what its figure is, and of whom.
-            let heading = fold_text(heading_before(value, lo));
-            if RANKING.is_match(&heading) || judges_practice(&heading) && FIGURE.is_match(&window) {
-                practice = true;
-                role |= MAGISTRATE_NEAR.is_match(&heading);
+            let starts = starts.get_or_init(|| block_starts(value));
+            for heading in heading_before(value, lo, starts) {
+                let heading = fold_text(heading);
+                if RANKING.is_match(&heading)
+                    || judges_practice(&heading) && FIGURE.is_match(&window)
+                {
+                    practice = true;
+                    role |= MAGISTRATE_NEAR.is_match(&heading);
+                    break;
+                }
             }
         }
         if !practice {
@@ -1975,31 +2023,45 @@ fn item_of_list(piece: &str) -> bool {
         <= 2
 }
 
-/// The heading of the list that an item at `lo` of `value` belongs to: the text back to the end
-/// of the last sentence or paragraph, past the lines, the `;` and the numbers (`1.`) that part
-/// items, 400 bytes at most.
-fn heading_before(value: &str, lo: usize) -> &str {
-    let before = &value[..lo];
-    let from = floor(value, lo.saturating_sub(400));
-    let start = before[from..]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| {
-            let at = from + i;
-            match c {
-                '!' | '?' => true,
-                '.' => {
-                    ends_sentence(value, at)
-                        && !before[..at].ends_with(|c: char| c.is_ascii_digit())
-                }
-                '\n' => before[..at]
-                    .trim_end_matches([' ', '\t', '\r'])
-                    .ends_with('\n'),
-                _ => false,
-            }
-        })
-        .map_or(from, |(i, c)| from + i + c.len_utf8());
-    &before[start..]
+/// The most bytes of a heading read on each side: the opening of the block an item is in, and
+/// the text just before the item.
+const HEADING_REACH: usize = 400;
+
+/// Where the blocks of `value` that a list's heading opens begin, in order: its start, and past
+/// the end of each sentence or paragraph (`!`, `?`, a `.` that ends a sentence and follows no
+/// digit, a blank line), not past the lines, the `;` and the numbers (`1.`) that part items.
+/// Found in one pass, so that every item of a list of thousands finds its block in a look-up.
+fn block_starts(value: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    for (at, c) in value.match_indices(['!', '?', '.', '\n']) {
+        let ends = match c {
+            "!" | "?" => true,
+            "." => ends_sentence(value, at) && !value[..at].ends_with(|c: char| c.is_ascii_digit()),
+            _ => value[..at]
+                .trim_end_matches([' ', '\t', '\r'])
+                .ends_with('\n'),
+        };
+        if ends {
+            out.push(at + c.len());
+        }
+    }
+    out
+}
+
+/// The heading of the list that an item at `lo` of `value` belongs to, in the block that holds
+/// it (`starts`, [`block_starts`]): the opening of the block, where a table's or a list's
+/// heading stands however many items follow it (`| Magistrat | Taux de cassation |` above a
+/// thousand rows), and the text just before the item, [`HEADING_REACH`] bytes at most each (one
+/// piece when they meet).
+fn heading_before<'a>(value: &'a str, lo: usize, starts: &[usize]) -> Vec<&'a str> {
+    let start = starts[starts.partition_point(|&s| s <= lo) - 1];
+    if lo - start <= 2 * HEADING_REACH {
+        return vec![&value[start..lo]];
+    }
+    vec![
+        &value[start..floor(value, start + HEADING_REACH)],
+        &value[ceil(value, lo - HEADING_REACH)..lo],
+    ]
 }
 
 /// The sentence of `value` around the name at `start..end`, or [`SENTENCE_REACH`] bytes on

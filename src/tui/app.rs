@@ -470,7 +470,7 @@ pub const RECORD_CHANGED: &str =
 /// Whether `rec`, read again from the corpus, is still the record the audit read as `r`: the
 /// same id, and the same digest where the audit kept one.
 fn still_audited(rec: &Record, r: &crate::model::RecordRef) -> bool {
-    r.id.as_deref().is_none_or(|id| id == rec.id) && (r.digest == 0 || r.digest == rec.digest())
+    (r.id.is_none() || r.shows_id(&rec.id)) && (r.digest == 0 || r.digest == rec.digest())
 }
 
 /// What identifies a finding from the live list to the final report, where its index changes:
