@@ -408,3 +408,123 @@ fn a_field_mapped_and_defaulted_is_warned_of_at_load() {
         stderr(&out)
     );
 }
+
+/// A key that holds a dot (`"meta.date"`) is reached by the quoted form JSONPath and jq write,
+/// `["meta.date"]`, or after a key (`meta["numéro.x"][0]`), `\"` and `\\` escaped inside; the
+/// reports name the field by the path as written.
+#[test]
+fn a_key_holding_a_dot_is_reached_in_quotes() {
+    let mut r = record(json!({
+        "meta.date": "03/10/2023",
+        "a\"b\\c": "Cour de cassation",
+    }));
+    let meta = r["meta"].as_object_mut().unwrap();
+    meta.remove("date");
+    meta.insert("numéro.x".into(), meta["numeros"].clone());
+    meta.remove("numeros");
+    meta["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mapping = MAPPING
+        .replace("\"meta.date\"", r#"'["meta.date"]'"#)
+        .replace("\"meta.numeros[0]\"", r#"'meta["numéro.x"][0]'"#)
+        .replace("\"meta.juridiction.nom\"", r#"'["a\"b\\c"]'"#);
+    let (_d, c, m) = setup(&[r.clone()], &mapping);
+    let out = run(&c, &m, "json", &[]);
+    // Every field read: nothing found, nothing unmatched.
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["findings"], json!([]));
+    assert_eq!(v["audit"]["mapping"]["unmatched"], json!([]));
+    assert_eq!(
+        v["audit"]["mapping"]["fields"]["decision_date"],
+        json!(r#"["meta.date"]"#)
+    );
+    // Another date at the quoted key: INT006, named by the path as written.
+    r["meta.date"] = json!("04/10/2023");
+    let (_d, c, m) = setup(&[r], &mapping);
+    let v = json_of(&run(&c, &m, "json", &[]));
+    let f = &v["findings"][0];
+    assert_eq!(
+        (f["rule"].as_str(), v["findings"].as_array().unwrap().len()),
+        (Some("INT006"), 1)
+    );
+    assert_eq!(f["evidence"]["field"], "decision_date");
+    let notice = stdout(&run(&c, &m, "notice", &[]));
+    assert!(
+        notice.contains(r#"champ « \["meta.date"\] » (« decision\_date » : "#),
+        "{notice}"
+    );
+}
+
+/// `[0]` reads an array's element only, `.0` an object's member named `0` only, as jq reads
+/// them: a path that reads the one where the record has the other gives nothing, which is said
+/// with a hint.
+#[test]
+fn an_index_and_a_numeric_key_are_told_apart() {
+    let as_object = |r: &mut Value| r["meta"]["numeros"] = json!({ "0": "23-80.251" });
+    let mut chambre = record(json!({}));
+    chambre["meta"]["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mut keyed = chambre.clone();
+    as_object(&mut keyed);
+    for (path, r, read) in [
+        ("meta.numeros[0]", &chambre, true),
+        ("meta.numeros.0", &keyed, true),
+        ("meta.numeros[\\\"0\\\"]", &keyed, true),
+        ("meta.numeros.0", &chambre, false),
+        ("meta.numeros[0]", &keyed, false),
+    ] {
+        let mapping = MAPPING.replace("meta.numeros[0]", path);
+        let (_d, c, m) = setup(std::slice::from_ref(r), &mapping);
+        let out = run(&c, &m, "json", &[]);
+        let v = json_of(&out);
+        let unmatched = v["audit"]["mapping"]["unmatched"].clone();
+        let err = stderr(&out);
+        if read {
+            assert_eq!(unmatched, json!([]), "{path}: {err}");
+            assert_eq!(v["findings"], json!([]), "{path}");
+        } else {
+            assert_eq!(unmatched, json!(["number"]), "{path}: {err}");
+            assert!(
+                err.contains("the mapping's path for `number`"),
+                "{path}: {err}"
+            );
+        }
+    }
+    // The hint, where a dotted index read nothing.
+    let mapping = MAPPING.replace("meta.numeros[0]", "meta.numeros.0");
+    let (_d, c, m) = setup(std::slice::from_ref(&chambre), &mapping);
+    let err = stderr(&run(&c, &m, "json", &[]));
+    assert!(
+        err.contains(
+            "m.toml:7: the mapping's path for `number`, `meta.numeros.0`, gave no value in the \
+             only record read: every record was read as having no `number`; is the path right? \
+             (`.0` names an object's member `0`; an array's element is `[0]`)"
+        ),
+        "{err}"
+    );
+}
+
+/// A malformed quote is a bad mapping: exit 2 at the entry's line and column, no report.
+#[test]
+fn a_malformed_quote_is_refused_at_load() {
+    for (path, said) in [
+        (
+            r#"ref[\"legifrance"#,
+            r#"m.toml:3:1: `source_id`: `ref["legifrance` has a `"` that is not closed"#,
+        ),
+        (
+            r#"ref.\"legifrance\""#,
+            r#"m.toml:3:1: `source_id`: `ref."legifrance"` has a `"` outside brackets: a quoted key goes in brackets"#,
+        ),
+        (
+            r#"ref[\"legi\\france\"]"#,
+            r#"m.toml:3:1: `source_id`: `ref["legi\france"]`: `\f` in a quoted key"#,
+        ),
+    ] {
+        let mapping = MAPPING.replace("ref.legifrance", path);
+        let (_d, c, m) = setup(&[record(json!({}))], &mapping);
+        let out = run(&c, &m, "json", &[]);
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert!(stderr(&out).contains(said), "{path}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+}

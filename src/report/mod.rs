@@ -264,7 +264,7 @@ impl MappingInfo {
                     info.unmatched.push(field);
                 }
             }
-            if m.defaults.iter().any(|(f, _)| *f == field) {
+            if m.default_of(field).is_some() {
                 info.defaults.push(field);
             }
         }
@@ -277,6 +277,11 @@ impl MappingInfo {
             .iter()
             .find(|(f, _, _)| *f == field)
             .map(|(_, p, _)| p.as_str())
+    }
+
+    /// `field` as the reuser names it ([`crate::corpus::mapping::FieldName`]).
+    pub fn name<'a>(&'a self, field: &'a str) -> crate::corpus::mapping::FieldName<'a> {
+        crate::corpus::mapping::FieldName::new(field, self.path_of(field))
     }
 }
 
@@ -494,9 +499,10 @@ impl Report {
         format!(
             "the mapping's path for `source_id`, `{path}` ({}, line {line}), gave {}, so no \
              record could be matched with its decision and nothing was checked against the \
-             source",
+             source{}",
             m.file,
-            no_value_in(self.audit.records)
+            no_value_in(self.audit.records),
+            crate::corpus::mapping::dotted_index_hint(path).unwrap_or_default()
         )
     }
 
@@ -512,7 +518,7 @@ impl Report {
         field
             .split(',')
             .map(|f| match m.path_of(f.trim()) {
-                Some(path) => format!("{path} ({})", f.trim()),
+                Some(_) => m.name(f.trim()).to_string(),
                 None => f.to_string(),
             })
             .collect::<Vec<_>>()

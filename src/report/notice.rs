@@ -13,6 +13,7 @@
 //! `reviewed`, and the penalties `--policy` changed, are said in notes for the signatory.
 
 use super::{AuditInfo, Report, WaiverStatus, WriteOptions};
+use crate::corpus::mapping::FieldName;
 use crate::model::{Fact, Finding, Producer};
 use crate::rules::{Basis, Penalty, Rule};
 use crate::text::identifiers::IdentifierKind;
@@ -1610,16 +1611,17 @@ fn example_line(
                 // A field the mapping reads from the reuser's schema by the path there, vigie's
                 // name beside it; the reuser's own fields (`$.text` among them) by their
                 // paths, never glossed as a canonical field.
-                let mapped = report.audit.mapping.as_ref().and_then(|m| m.path_of(name));
-                match (mapped, french_field(name)) {
-                    (Some(path), Some(gloss)) => {
-                        format!("« {} » (« {} » : {gloss})", verbatim(path), verbatim(name))
+                let named = match &report.audit.mapping {
+                    Some(m) => m.name(name),
+                    None => FieldName::new(name, None),
+                };
+                let quoted = |n: &str| format!("« {} »", verbatim(n));
+                match (named.path, french_field(name)) {
+                    (Some(_), Some(gloss)) => {
+                        named.written_with(quoted, |f| format!("{} : {gloss}", quoted(f)))
                     }
-                    (Some(path), None) => {
-                        format!("« {} » (« {} »)", verbatim(path), verbatim(name))
-                    }
-                    (None, Some(gloss)) => format!("« {} » ({gloss})", verbatim(name)),
-                    (None, None) => format!("« {} »", verbatim(name)),
+                    (None, Some(gloss)) => format!("{} ({gloss})", quoted(name)),
+                    (_, None) => named.written_with(quoted, quoted),
                 }
             })
             .collect();
