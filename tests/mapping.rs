@@ -10,6 +10,7 @@ use std::process::Output;
 use vigie::model::Origin;
 
 mod support;
+mod tui_common;
 use support::binary::vigie;
 use support::data::data;
 
@@ -333,7 +334,10 @@ fn a_mapped_field_is_shown_by_the_reusers_path() {
     assert_eq!(v["findings"][0]["evidence"]["field"], "formation");
     let text = stdout(&run(&c, &m, "text", &[]));
     assert!(
-        text.contains("INT006 high/temporary [meta.juridiction.chambre (formation)] formation"),
+        text.contains(
+            "INT006 high/temporary [meta.juridiction.chambre (formation)] \
+             meta.juridiction.chambre (formation) «Chambre sociale» contradicts"
+        ),
         "{text}"
     );
     let notice = stdout(&run(&c, &m, "notice", &[]));
@@ -409,6 +413,148 @@ fn a_field_mapped_and_defaulted_is_warned_of_at_load() {
     );
 }
 
+/// A commentary of the reuser's that judges a magistrate's practice (PRF002).
+const PROFILING: &str = "Commentaire : M. Bonnal, président de la chambre, rejette 82 % des \
+pourvois dont il est saisi, selon nos statistiques.";
+
+/// Every message of a finding on a mapped field names it as the reuser's schema does, vigie's
+/// name beside it (INT005, INT006, INT007, PRF002), in the JSON, JSON Lines and CSV reports,
+/// the text summary and the terminal UI's detail, while `evidence.field` keeps vigie's name
+/// (which `audit.mapping.fields` translates). Record 1: the planted formation, no date at its
+/// path, and a commentary mapped from `notes.body` that profiles a magistrate; record 2 no
+/// `ref.legifrance`; record 3 a `ref.legifrance` of no reference decision.
+#[test]
+fn messages_name_a_mapped_field_by_the_reusers_path() {
+    let mut r1 = record(json!({ "notes": { "body": PROFILING } }));
+    r1["meta"].as_object_mut().unwrap().remove("date");
+    let mut r2 = record(json!({ "doc_id": 2, "ref": {} }));
+    r2["meta"]["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mut r3 = record(json!({ "doc_id": 3, "ref": { "legifrance": "JURITEXT000099999999" } }));
+    r3["meta"]["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mapping = format!("{MAPPING}commentary = \"notes.body\"\n");
+    let (_d, c, m) = setup(&[r1, r2, r3], &mapping);
+    let out = run(&c, &m, "json", &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json_of(&out);
+    let found: Vec<(&str, &str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["evidence"]["field"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "INT005",
+            "decision_date",
+            "identification required beside the decision is absent: meta.date (decision_date)",
+        ),
+        (
+            "INT006",
+            "formation",
+            "meta.juridiction.chambre (formation) «Chambre sociale» contradicts the reference \
+             (Chambre criminelle - Formation restreinte)",
+        ),
+        (
+            "PRF002",
+            "commentary",
+            "field `notes.body` (commentary) pairs a magistrate's or clerk's identity with \
+             figures or judgements about their practice",
+        ),
+        (
+            "INT007",
+            "source_id",
+            "the record gives no `ref.legifrance` (source_id): it cannot be checked against the \
+             reference",
+        ),
+        (
+            "INT007",
+            "source_id",
+            "no reference decision matches the record's `ref.legifrance` (source_id)",
+        ),
+    ];
+    assert_eq!(found, want);
+    assert_eq!(
+        v["audit"]["mapping"]["fields"]["commentary"],
+        json!("notes.body")
+    );
+    // The same messages in the other reports.
+    let jsonl = stdout(&run(&c, &m, "jsonl", &[]));
+    let csv = stdout(&run(&c, &m, "csv", &[]));
+    let text = stdout(&run(&c, &m, "text", &[]));
+    for (_, _, message) in &want {
+        assert_eq!(
+            jsonl.matches(&json!(message).to_string()).count(),
+            1,
+            "{jsonl}"
+        );
+        assert!(csv.contains(message), "{message}\n{csv}");
+        assert!(text.contains(message), "{message}\n{text}");
+    }
+    // No message names a mapped field by vigie's name alone.
+    for report in [&jsonl, &csv, &text] {
+        for bare in [
+            "`commentary`",
+            "`source_id`",
+            "absent: decision_date",
+            " formation «",
+        ] {
+            assert!(!report.contains(bare), "{bare} in\n{report}");
+        }
+    }
+    assert!(
+        text.contains(
+            "corpus.jsonl:1 PRF002 critical/permanent [notes.body (commentary)] field \
+             `notes.body` (commentary) pairs"
+        ),
+        "{text}"
+    );
+    // The terminal UI's detail of the first finding (INT005) shows its message so.
+    let opts = vigie::audit::AuditOptions {
+        corpus: vec![c.clone()],
+        reference: vec![data(DECISION)],
+        mapping: Some(vigie::corpus::Mapping::load(&m).unwrap()),
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let outcome =
+        vigie::audit::run(&opts, &|_| {}, &std::sync::atomic::AtomicBool::new(false)).unwrap();
+    let mut app = vigie::tui::app::App::with_report(
+        vigie::tui::keymap::Keymap::default(),
+        outcome.report,
+        None,
+    );
+    let screen = detail_screen(&mut app);
+    assert!(
+        screen.contains("identification required beside the decision is absent: meta.date"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("field meta.date (decision_date)"),
+        "{screen}"
+    );
+}
+
+/// The terminal UI at 160×40 after `tab enter` (the detail of the first finding of the list).
+fn detail_screen(app: &mut vigie::tui::app::App) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut t = Terminal::new(TestBackend::new(160, 40)).unwrap();
+    app.refresh();
+    t.draw(|f| vigie::tui::views::draw(f, app)).unwrap();
+    for k in ["tab", "enter"] {
+        tui_common::press(app, k);
+        app.refresh();
+        t.draw(|f| vigie::tui::views::draw(f, app)).unwrap();
+    }
+    t.backend().to_string()
+}
+
 /// A key that holds a dot (`"meta.date"`) is reached by the quoted form JSONPath and jq write,
 /// `["meta.date"]`, or after a key (`meta["numéro.x"][0]`), `\"` and `\\` escaped inside; the
 /// reports name the field by the path as written.
@@ -448,6 +594,13 @@ fn a_key_holding_a_dot_is_reached_in_quotes() {
         (Some("INT006"), 1)
     );
     assert_eq!(f["evidence"]["field"], "decision_date");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with(r#"["meta.date"] (decision_date) «04/10/2023» contradicts the reference"#),
+        "{f}"
+    );
     let notice = stdout(&run(&c, &m, "notice", &[]));
     assert!(
         notice.contains(r#"champ « \["meta.date"\] » (« decision\_date » : "#),
