@@ -485,6 +485,16 @@ impl Report {
         self.read_no_record() || self.source_id_unmatched()
     }
 
+    /// Why the audit is inconclusive when the mapping's `source_id` matched no record, as every
+    /// output says it in English (stderr, the text summary, the terminal): `the audit could not
+    /// be carried out: the mapping's path for …` ([`Report::source_id_unmatched_why`]).
+    pub fn not_carried_out(&self) -> String {
+        format!(
+            "the audit {NOT_CARRIED_OUT}: {}",
+            self.source_id_unmatched_why()
+        )
+    }
+
     /// Why the mapping's `source_id` gave nothing, in English: the path, as the mapping file
     /// writes it, and the file and line. Empty without a mapping.
     pub fn source_id_unmatched_why(&self) -> String {
@@ -525,6 +535,10 @@ impl Report {
             .join(", ")
     }
 }
+
+/// What an inconclusive audit is (SPEC §7), in the words every English output uses: the audit
+/// `could not be carried out`.
+pub const NOT_CARRIED_OUT: &str = "could not be carried out";
 
 /// `no value in the only record read`, `a value in none of the 3 records read`.
 pub fn no_value_in(records: u64) -> String {

@@ -472,6 +472,12 @@ pub fn escape_markdown(s: &str) -> String {
 const VERBATIM: char = '\u{e000}';
 const VERBATIM_END: char = '\u{e001}';
 
+/// How the letter opens on an audit that could not be carried out (its verdict says nothing of
+/// the corpus), before it says why: the French of [`crate::report::NOT_CARRIED_OUT`].
+fn not_carried_out(date: &str) -> String {
+    format!("Un audit de votre base, arrêté au {date}, n'a pu être mené à bien :")
+}
+
 /// Corpus text for the letter: escaped for Markdown ([`escape_markdown`]) and marked as quoted,
 /// so that [`typography`] does not touch it.
 fn verbatim(s: &str) -> String {
@@ -1985,10 +1991,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         let n = a.unreadable_records;
         let _ = write!(
             m,
-            "Un audit de votre base, arrêté au {date}, n'a pu être mené à bien : aucun de ses \
+            "{} aucun de ses \
 enregistrements n'a pu être lu ({} illisible{}, détaillé{} ci-après). Faute d'enregistrement \
 examiné, cet audit ne permet de constater ni le respect ni la méconnaissance des conditions de \
 réutilisation qui vous sont applicables.\n\n",
+            not_carried_out(&date),
             if n > 1 {
                 format!("{} lignes ou fichiers", number(n))
             } else {
@@ -2010,11 +2017,12 @@ réutilisation qui vous sont applicables.\n\n",
             .unwrap_or_default();
         let _ = write!(
             m,
-            "Un audit de votre base, arrêté au {date}, n'a pu être mené à bien : le chemin de \
+            "{} le chemin de \
 l'identifiant de la décision à la source (« {} », selon la correspondance des champs « {} ») {}. Aucun enregistrement n'a donc pu être rapproché de la \
 décision qu'il reproduit, et rien n'a été vérifié au regard des décisions diffusées. Cet audit ne \
 permet de constater ni le respect ni la méconnaissance des conditions de réutilisation qui vous \
 sont applicables.\n\n",
+            not_carried_out(&date),
             verbatim(&path),
             verbatim(&file),
             if a.records == 1 {
