@@ -70,12 +70,7 @@ impl Policy {
     pub fn load(path: &Path) -> anyhow::Result<Policy> {
         let text = crate::error::read_bounded_string(path, crate::error::MAX_SETTINGS_BYTES)
             .map_err(|e| match crate::error::InvalidUtf8::of(&e) {
-                Some(at) => anyhow::anyhow!(
-                    "{}:{}:{}: invalid UTF-8",
-                    path.display(),
-                    at.line,
-                    at.column
-                ),
+                Some(at) => anyhow::Error::new(at.in_file(path, "invalid UTF-8")),
                 None => anyhow::Error::new(e)
                     .context(format!("cannot read the policy file {}", path.display())),
             })?;
