@@ -585,7 +585,9 @@ fn run_on(
         keys: file_keys,
     } = corpus::expand(&opts.corpus, &opts.own_files)?;
     let bytes_total: u64 = files.iter().map(|f| f.len).sum();
-    let checker = Checker::new(&reference, &history).with_as_of(as_of);
+    let checker = Checker::new(&reference, &history)
+        .with_as_of(as_of)
+        .with_mapping(opts.mapping.as_ref());
 
     let mut file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut tally = Tally {

@@ -37,7 +37,7 @@ impl InputError {
 
     pub fn io(path: &Path, e: std::io::Error) -> Self {
         if let Some(at) = InvalidUtf8::of(&e) {
-            return InputError::at(path, at.line as u64, at.column as u64, "invalid UTF-8");
+            return at.in_file(path, "invalid UTF-8");
         }
         let what = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
@@ -120,17 +120,23 @@ impl fmt::Display for InvalidUtf8 {
 impl std::error::Error for InvalidUtf8 {}
 
 impl InvalidUtf8 {
-    /// The place of the first bad byte of `bytes`, if any.
-    pub fn find(bytes: &[u8]) -> Option<InvalidUtf8> {
-        let e = std::str::from_utf8(bytes).err()?;
+    /// The place of the first bad byte of `bytes`, which `e` (of their reading as UTF-8) tells:
+    /// every file vigie reads as text places it so.
+    pub fn at(bytes: &[u8], e: std::str::Utf8Error) -> InvalidUtf8 {
         let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let (line, column) = line_col(good, good.len());
-        Some(InvalidUtf8 { line, column })
+        InvalidUtf8 { line, column }
     }
 
     /// The place an I/O error of [`read_bounded_string`] tells, if it is one of invalid UTF-8.
     pub fn of(e: &std::io::Error) -> Option<InvalidUtf8> {
         e.get_ref()?.downcast_ref::<InvalidUtf8>().copied()
+    }
+
+    /// The error of the file `path` that holds it, as every settings file's is told:
+    /// `FILE:LINE:COLUMN: message`.
+    pub fn in_file(self, path: &Path, message: impl Into<String>) -> InputError {
+        InputError::at(path, self.line as u64, self.column as u64, message)
     }
 }
 
@@ -138,7 +144,7 @@ impl InvalidUtf8 {
 /// wrapping an [`InvalidUtf8`], which places its first bad byte.
 pub fn read_bounded_string(path: &Path, limit: u64) -> std::io::Result<String> {
     String::from_utf8(read_bounded(path, limit)?).map_err(|e| {
-        let at = InvalidUtf8::find(e.as_bytes()).unwrap_or(InvalidUtf8 { line: 0, column: 0 });
+        let at = InvalidUtf8::at(e.as_bytes(), e.utf8_error());
         std::io::Error::new(std::io::ErrorKind::InvalidData, at)
     })
 }

@@ -849,9 +849,9 @@ fn headless(
             );
         } else {
             eprintln!(
-                "vigie: the audit could not be carried out: {}. The verdict of such an audit \
-                 says nothing of the corpus: correct the path in the mapping.{kept}",
-                for_terminal(&report.source_id_unmatched_why(), false)
+                "vigie: {}. The verdict of such an audit says nothing of the corpus: correct the \
+                 path in the mapping.{kept}",
+                for_terminal(&report.not_carried_out(), false)
             );
         }
         return Ok(2);

@@ -70,12 +70,7 @@ impl Policy {
     pub fn load(path: &Path) -> anyhow::Result<Policy> {
         let text = crate::error::read_bounded_string(path, crate::error::MAX_SETTINGS_BYTES)
             .map_err(|e| match crate::error::InvalidUtf8::of(&e) {
-                Some(at) => anyhow::anyhow!(
-                    "{}:{}:{}: invalid UTF-8",
-                    path.display(),
-                    at.line,
-                    at.column
-                ),
+                Some(at) => anyhow::Error::new(at.in_file(path, "invalid UTF-8")),
                 None => anyhow::Error::new(e)
                     .context(format!("cannot read the policy file {}", path.display())),
             })?;
@@ -266,12 +261,17 @@ fn inconclusive(audit: Option<&PrevAudit>, summary: Option<&PrevSummary>) -> boo
 /// Why an inconclusive earlier report is refused as `--previous`: it holds no breach of the
 /// corpus, so every breach found again would be taken for a new one, its escalation to
 /// `permanent` lost without a word, and a nightly job's `--fail-on permanent` would pass.
-const INCONCLUSIVE: &str = "the previous report is inconclusive (`\"conclusive\": false`: its \
-    audit could not be carried out: it read no record of the corpus, or matched none with its \
-    decision), so it holds none of the corpus's breaches: those \
-    found again would not be told repeated, and would lose their escalation to permanent. Give \
-    the last conclusive report as --previous (vigie leaves its --output as it was when it reads \
-    no record), or leave --previous out to start afresh";
+fn inconclusive_previous() -> String {
+    format!(
+        "the previous report is inconclusive (`\"conclusive\": false`: its audit {}: it read no \
+         record of the corpus, or matched none with its decision), so it holds none of the \
+         corpus's breaches: those found again would not be told repeated, and would lose their \
+         escalation to permanent. Give the last conclusive report as --previous (vigie leaves \
+         its --output as it was when it reads no record), or leave --previous out to start \
+         afresh",
+        crate::report::NOT_CARRIED_OUT
+    )
+}
 
 /// Why a JSON Lines report that does not end with its summary line is refused as `--previous`.
 const INCOMPLETE_JSONL: &str = "the previous report is incomplete: a JSON Lines report ends with \
@@ -395,7 +395,7 @@ impl Previous {
             }
         })?;
         if raw.vigie_report == 1 && inconclusive(raw.audit.as_ref(), raw.summary.as_ref()) {
-            anyhow::bail!("{shown}: {INCONCLUSIVE}");
+            anyhow::bail!("{shown}: {}", inconclusive_previous());
         }
         let mut prev =
             Previous::from_raw(raw).with_context(|| format!("in the previous report {shown}"))?;
@@ -446,7 +446,7 @@ impl Previous {
                     anyhow::bail!("{shown}:{}: {INCOMPLETE_JSONL}", k + 1);
                 };
                 if inconclusive(last.audit.as_ref(), last.summary.as_ref()) {
-                    anyhow::bail!("{shown}: {INCONCLUSIVE}");
+                    anyhow::bail!("{shown}: {}", inconclusive_previous());
                 }
                 prev.as_of = last.audit.as_ref().and_then(PrevAudit::as_of);
                 ended = true;
@@ -483,7 +483,7 @@ impl Previous {
             )
         })?;
         if raw.vigie_report == 1 && inconclusive(raw.audit.as_ref(), raw.summary.as_ref()) {
-            anyhow::bail!("{INCONCLUSIVE}");
+            anyhow::bail!("{}", inconclusive_previous());
         }
         Previous::from_raw(raw)
     }

@@ -10,6 +10,7 @@ use std::process::Output;
 use vigie::model::Origin;
 
 mod support;
+mod tui_common;
 use support::binary::vigie;
 use support::data::data;
 
@@ -333,7 +334,10 @@ fn a_mapped_field_is_shown_by_the_reusers_path() {
     assert_eq!(v["findings"][0]["evidence"]["field"], "formation");
     let text = stdout(&run(&c, &m, "text", &[]));
     assert!(
-        text.contains("INT006 high/temporary [meta.juridiction.chambre (formation)] formation"),
+        text.contains(
+            "INT006 high/temporary [meta.juridiction.chambre (formation)] \
+             meta.juridiction.chambre (formation) «Chambre sociale» contradicts"
+        ),
         "{text}"
     );
     let notice = stdout(&run(&c, &m, "notice", &[]));
@@ -407,4 +411,273 @@ fn a_field_mapped_and_defaulted_is_warned_of_at_load() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A commentary of the reuser's that judges a magistrate's practice (PRF002).
+const PROFILING: &str = "Commentaire : M. Bonnal, président de la chambre, rejette 82 % des \
+pourvois dont il est saisi, selon nos statistiques.";
+
+/// Every message of a finding on a mapped field names it as the reuser's schema does, vigie's
+/// name beside it (INT005, INT006, INT007, PRF002), in the JSON, JSON Lines and CSV reports,
+/// the text summary and the terminal UI's detail, while `evidence.field` keeps vigie's name
+/// (which `audit.mapping.fields` translates). Record 1: the planted formation, no date at its
+/// path, and a commentary mapped from `notes.body` that profiles a magistrate; record 2 no
+/// `ref.legifrance`; record 3 a `ref.legifrance` of no reference decision.
+#[test]
+fn messages_name_a_mapped_field_by_the_reusers_path() {
+    let mut r1 = record(json!({ "notes": { "body": PROFILING } }));
+    r1["meta"].as_object_mut().unwrap().remove("date");
+    let mut r2 = record(json!({ "doc_id": 2, "ref": {} }));
+    r2["meta"]["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mut r3 = record(json!({ "doc_id": 3, "ref": { "legifrance": "JURITEXT000099999999" } }));
+    r3["meta"]["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mapping = format!("{MAPPING}commentary = \"notes.body\"\n");
+    let (_d, c, m) = setup(&[r1, r2, r3], &mapping);
+    let out = run(&c, &m, "json", &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json_of(&out);
+    let found: Vec<(&str, &str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["evidence"]["field"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "INT005",
+            "decision_date",
+            "identification required beside the decision is absent: meta.date (decision_date)",
+        ),
+        (
+            "INT006",
+            "formation",
+            "meta.juridiction.chambre (formation) «Chambre sociale» contradicts the reference \
+             (Chambre criminelle - Formation restreinte)",
+        ),
+        (
+            "PRF002",
+            "commentary",
+            "field `notes.body` (commentary) pairs a magistrate's or clerk's identity with \
+             figures or judgements about their practice",
+        ),
+        (
+            "INT007",
+            "source_id",
+            "the record gives no `ref.legifrance` (source_id): it cannot be checked against the \
+             reference",
+        ),
+        (
+            "INT007",
+            "source_id",
+            "no reference decision matches the record's `ref.legifrance` (source_id)",
+        ),
+    ];
+    assert_eq!(found, want);
+    assert_eq!(
+        v["audit"]["mapping"]["fields"]["commentary"],
+        json!("notes.body")
+    );
+    // The same messages in the other reports.
+    let jsonl = stdout(&run(&c, &m, "jsonl", &[]));
+    let csv = stdout(&run(&c, &m, "csv", &[]));
+    let text = stdout(&run(&c, &m, "text", &[]));
+    for (_, _, message) in &want {
+        assert_eq!(
+            jsonl.matches(&json!(message).to_string()).count(),
+            1,
+            "{jsonl}"
+        );
+        assert!(csv.contains(message), "{message}\n{csv}");
+        assert!(text.contains(message), "{message}\n{text}");
+    }
+    // No message names a mapped field by vigie's name alone.
+    for report in [&jsonl, &csv, &text] {
+        for bare in [
+            "`commentary`",
+            "`source_id`",
+            "absent: decision_date",
+            " formation «",
+        ] {
+            assert!(!report.contains(bare), "{bare} in\n{report}");
+        }
+    }
+    assert!(
+        text.contains(
+            "corpus.jsonl:1 PRF002 critical/permanent [notes.body (commentary)] field \
+             `notes.body` (commentary) pairs"
+        ),
+        "{text}"
+    );
+    // The terminal UI's detail of the first finding (INT005) shows its message so.
+    let opts = vigie::audit::AuditOptions {
+        corpus: vec![c.clone()],
+        reference: vec![data(DECISION)],
+        mapping: Some(vigie::corpus::Mapping::load(&m).unwrap()),
+        as_of: Some("2026-11-22T12:00:00Z".parse().unwrap()),
+        ..Default::default()
+    };
+    let outcome =
+        vigie::audit::run(&opts, &|_| {}, &std::sync::atomic::AtomicBool::new(false)).unwrap();
+    let mut app = vigie::tui::app::App::with_report(
+        vigie::tui::keymap::Keymap::default(),
+        outcome.report,
+        None,
+    );
+    let screen = detail_screen(&mut app);
+    assert!(
+        screen.contains("identification required beside the decision is absent: meta.date"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("field meta.date (decision_date)"),
+        "{screen}"
+    );
+}
+
+/// The terminal UI at 160×40 after `tab enter` (the detail of the first finding of the list).
+fn detail_screen(app: &mut vigie::tui::app::App) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut t = Terminal::new(TestBackend::new(160, 40)).unwrap();
+    app.refresh();
+    t.draw(|f| vigie::tui::views::draw(f, app)).unwrap();
+    for k in ["tab", "enter"] {
+        tui_common::press(app, k);
+        app.refresh();
+        t.draw(|f| vigie::tui::views::draw(f, app)).unwrap();
+    }
+    t.backend().to_string()
+}
+
+/// A key that holds a dot (`"meta.date"`) is reached by the quoted form JSONPath and jq write,
+/// `["meta.date"]`, or after a key (`meta["numéro.x"][0]`), `\"` and `\\` escaped inside; the
+/// reports name the field by the path as written.
+#[test]
+fn a_key_holding_a_dot_is_reached_in_quotes() {
+    let mut r = record(json!({
+        "meta.date": "03/10/2023",
+        "a\"b\\c": "Cour de cassation",
+    }));
+    let meta = r["meta"].as_object_mut().unwrap();
+    meta.remove("date");
+    meta.insert("numéro.x".into(), meta["numeros"].clone());
+    meta.remove("numeros");
+    meta["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mapping = MAPPING
+        .replace("\"meta.date\"", r#"'["meta.date"]'"#)
+        .replace("\"meta.numeros[0]\"", r#"'meta["numéro.x"][0]'"#)
+        .replace("\"meta.juridiction.nom\"", r#"'["a\"b\\c"]'"#);
+    let (_d, c, m) = setup(&[r.clone()], &mapping);
+    let out = run(&c, &m, "json", &[]);
+    // Every field read: nothing found, nothing unmatched.
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["findings"], json!([]));
+    assert_eq!(v["audit"]["mapping"]["unmatched"], json!([]));
+    assert_eq!(
+        v["audit"]["mapping"]["fields"]["decision_date"],
+        json!(r#"["meta.date"]"#)
+    );
+    // Another date at the quoted key: INT006, named by the path as written.
+    r["meta.date"] = json!("04/10/2023");
+    let (_d, c, m) = setup(&[r], &mapping);
+    let v = json_of(&run(&c, &m, "json", &[]));
+    let f = &v["findings"][0];
+    assert_eq!(
+        (f["rule"].as_str(), v["findings"].as_array().unwrap().len()),
+        (Some("INT006"), 1)
+    );
+    assert_eq!(f["evidence"]["field"], "decision_date");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with(r#"["meta.date"] (decision_date) «04/10/2023» contradicts the reference"#),
+        "{f}"
+    );
+    let notice = stdout(&run(&c, &m, "notice", &[]));
+    assert!(
+        notice.contains(r#"champ « \["meta.date"\] » (« decision\_date » : "#),
+        "{notice}"
+    );
+}
+
+/// `[0]` reads an array's element only, `.0` an object's member named `0` only, as jq reads
+/// them: a path that reads the one where the record has the other gives nothing, which is said
+/// with a hint.
+#[test]
+fn an_index_and_a_numeric_key_are_told_apart() {
+    let as_object = |r: &mut Value| r["meta"]["numeros"] = json!({ "0": "23-80.251" });
+    let mut chambre = record(json!({}));
+    chambre["meta"]["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mut keyed = chambre.clone();
+    as_object(&mut keyed);
+    for (path, r, read) in [
+        ("meta.numeros[0]", &chambre, true),
+        ("meta.numeros.0", &keyed, true),
+        ("meta.numeros[\\\"0\\\"]", &keyed, true),
+        ("meta.numeros.0", &chambre, false),
+        ("meta.numeros[0]", &keyed, false),
+    ] {
+        let mapping = MAPPING.replace("meta.numeros[0]", path);
+        let (_d, c, m) = setup(std::slice::from_ref(r), &mapping);
+        let out = run(&c, &m, "json", &[]);
+        let v = json_of(&out);
+        let unmatched = v["audit"]["mapping"]["unmatched"].clone();
+        let err = stderr(&out);
+        if read {
+            assert_eq!(unmatched, json!([]), "{path}: {err}");
+            assert_eq!(v["findings"], json!([]), "{path}");
+        } else {
+            assert_eq!(unmatched, json!(["number"]), "{path}: {err}");
+            assert!(
+                err.contains("the mapping's path for `number`"),
+                "{path}: {err}"
+            );
+        }
+    }
+    // The hint, where a dotted index read nothing.
+    let mapping = MAPPING.replace("meta.numeros[0]", "meta.numeros.0");
+    let (_d, c, m) = setup(std::slice::from_ref(&chambre), &mapping);
+    let err = stderr(&run(&c, &m, "json", &[]));
+    assert!(
+        err.contains(
+            "m.toml:7: the mapping's path for `number`, `meta.numeros.0`, gave no value in the \
+             only record read: every record was read as having no `number`; is the path right? \
+             (`.0` names an object's member `0`; an array's element is `[0]`)"
+        ),
+        "{err}"
+    );
+}
+
+/// A malformed quote is a bad mapping: exit 2 at the entry's line and column, no report.
+#[test]
+fn a_malformed_quote_is_refused_at_load() {
+    for (path, said) in [
+        (
+            r#"ref[\"legifrance"#,
+            r#"m.toml:3:1: `source_id`: `ref["legifrance` has a `"` that is not closed"#,
+        ),
+        (
+            r#"ref.\"legifrance\""#,
+            r#"m.toml:3:1: `source_id`: `ref."legifrance"` has a `"` outside brackets: a quoted key goes in brackets"#,
+        ),
+        (
+            r#"ref[\"legi\\france\"]"#,
+            r#"m.toml:3:1: `source_id`: `ref["legi\france"]`: `\f` in a quoted key"#,
+        ),
+    ] {
+        let mapping = MAPPING.replace("ref.legifrance", path);
+        let (_d, c, m) = setup(&[record(json!({}))], &mapping);
+        let out = run(&c, &m, "json", &[]);
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert!(stderr(&out).contains(said), "{path}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
 }

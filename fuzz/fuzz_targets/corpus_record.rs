@@ -11,7 +11,7 @@ fn mapping() -> &'static Mapping {
     static M: OnceLock<Mapping> = OnceLock::new();
     M.get_or_init(|| {
         Mapping::parse(
-            "[fields]\nid = \"meta.ref\"\ntext = \"content.body\"\nsource_id = \"ids.0\"\n\
+            "[fields]\nid = \"meta.ref\"\ntext = \"content.body\"\nsource_id = \"ids[0]\"\n\
              excerpt = \"flags.partial\"\n[defaults]\nattribution = \"Source : Légifrance\"\n\
              excerpt = true\ntext_format = \"html\"\nnumber = 17\n",
             Path::new("fuzz.toml"),

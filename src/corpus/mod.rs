@@ -10,6 +10,7 @@ pub mod mapping;
 use crate::error::InputError;
 use crate::model::{Record, TextFormat};
 pub use mapping::Mapping;
+use mapping::Segment;
 use serde_json::Value;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -3017,7 +3018,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         |field: &'static str, obj: &mut serde_json::Map<String, Value>| -> Option<Value> {
             let v = match mapping.map(|m| (m, m.path_of(field))) {
                 Some((m, Some(path))) => {
-                    let v = if m.fields.iter().filter(|(_, p)| p == path).nth(1).is_some() {
+                    let v = if m.paths().filter(|(_, p)| *p == path).nth(1).is_some() {
                         read_path(obj, path)
                     } else {
                         remove_path(obj, path)
@@ -3030,12 +3031,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
                 _ => obj.remove(field),
             };
             match v {
-                Some(Value::Null) | None => mapping.and_then(|m| {
-                    m.defaults
-                        .iter()
-                        .find(|(f, _)| *f == field)
-                        .map(|(_, v)| v.clone())
-                }),
+                Some(Value::Null) | None => mapping.and_then(|m| m.default_of(field)).cloned(),
                 v => v,
             }
         };
@@ -3056,12 +3052,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     };
     // A field in a message: a mapped one by its path in the reuser's schema, vigie's name
     // beside it (`meta.juridiction` (jurisdiction)), that the officer finds it in their data.
-    let named = |field: &str| -> String {
-        match mapping.and_then(|m| m.written_path(field)) {
-            Some((path, _)) => format!("`{path}` ({field})"),
-            None => format!("`{field}`"),
-        }
-    };
+    let named = |field: &str| mapping::FieldName::of(mapping, field).quoted();
     match id_str {
         Some(s) if !s.trim().is_empty() => rec.id = s,
         _ => {
@@ -3185,7 +3176,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     rec.mapped = mapped;
     // The paths several fields read, copied above.
     if let Some(m) = mapping {
-        for (_, path) in &m.fields {
+        for (_, path) in m.paths() {
             remove_path(&mut obj, path);
         }
         // A key named like a canonical field that the mapping reads elsewhere is one of the
@@ -3274,19 +3265,21 @@ fn raw_value<'a>(
     field: &str,
 ) -> Option<&'a serde_json::value::RawValue> {
     use serde_json::value::RawValue;
-    let named = [field.to_string()];
+    let named = [Segment::Key(field.to_string())];
     let path = mapping.and_then(|m| m.path_of(field)).unwrap_or(&named);
     let mut cur: &RawValue = serde_json::from_slice(json).ok()?;
     for seg in path {
         let text = cur.get();
-        cur = match text.trim_start().as_bytes().first()? {
+        cur = match (text.trim_start().as_bytes().first()?, seg) {
             // The last of duplicate keys, as serde_json keeps it.
-            b'{' => *serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(text)
-                .ok()?
-                .get(seg.as_str())?,
-            b'[' => *serde_json::from_str::<Vec<&RawValue>>(text)
-                .ok()?
-                .get(seg.parse::<usize>().ok()?)?,
+            (b'{', Segment::Key(k)) => {
+                *serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(text)
+                    .ok()?
+                    .get(k.as_str())?
+            }
+            (b'[', Segment::Index(i)) => {
+                *serde_json::from_str::<Vec<&RawValue>>(text).ok()?.get(*i)?
+            }
             _ => return None,
         };
     }
@@ -3302,18 +3295,21 @@ fn value_offset(json: &[u8], mapping: Option<&Mapping>, field: &str) -> Option<u
     (at < json.len()).then_some(at)
 }
 
-fn read_path(obj: &serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
+fn read_path(obj: &serde_json::Map<String, Value>, path: &[Segment]) -> Option<Value> {
     path_value(obj, path).cloned()
 }
 
-/// The value at `path`, in place.
-fn path_value<'a>(obj: &'a serde_json::Map<String, Value>, path: &[String]) -> Option<&'a Value> {
-    let (first, rest) = path.split_first()?;
+/// The value at `path`, in place: a key reads only an object's member, an index only an
+/// array's element.
+fn path_value<'a>(obj: &'a serde_json::Map<String, Value>, path: &[Segment]) -> Option<&'a Value> {
+    let (Segment::Key(first), rest) = path.split_first()? else {
+        return None;
+    };
     let mut cur = obj.get(first.as_str())?;
     for seg in rest {
-        cur = match cur {
-            Value::Object(m) => m.get(seg.as_str())?,
-            Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+        cur = match (cur, seg) {
+            (Value::Object(m), Segment::Key(k)) => m.get(k.as_str())?,
+            (Value::Array(a), Segment::Index(i)) => a.get(*i)?,
             _ => return None,
         };
     }
@@ -3322,22 +3318,28 @@ fn path_value<'a>(obj: &'a serde_json::Map<String, Value>, path: &[String]) -> O
 
 /// Takes the value at `path` out: from its object, or from its array leaving `null` in its place
 /// (the other elements keep their place, which other paths may name).
-fn remove_path(obj: &mut serde_json::Map<String, Value>, path: &[String]) -> Option<Value> {
+fn remove_path(obj: &mut serde_json::Map<String, Value>, path: &[Segment]) -> Option<Value> {
     let (last, parents) = path.split_last()?;
     let Some((first, rest)) = parents.split_first() else {
-        return obj.remove(last.as_str());
+        return match last {
+            Segment::Key(k) => obj.remove(k.as_str()),
+            Segment::Index(_) => None,
+        };
+    };
+    let Segment::Key(first) = first else {
+        return None;
     };
     let mut cur = obj.get_mut(first.as_str())?;
     for seg in rest {
-        cur = match cur {
-            Value::Object(m) => m.get_mut(seg.as_str())?,
-            Value::Array(a) => a.get_mut(seg.parse::<usize>().ok()?)?,
+        cur = match (cur, seg) {
+            (Value::Object(m), Segment::Key(k)) => m.get_mut(k.as_str())?,
+            (Value::Array(a), Segment::Index(i)) => a.get_mut(*i)?,
             _ => return None,
         };
     }
-    match cur {
-        Value::Object(m) => m.remove(last.as_str()),
-        Value::Array(a) => a.get_mut(last.parse::<usize>().ok()?).map(std::mem::take),
+    match (cur, last) {
+        (Value::Object(m), Segment::Key(k)) => m.remove(k.as_str()),
+        (Value::Array(a), Segment::Index(i)) => a.get_mut(*i).map(std::mem::take),
         _ => None,
     }
 }
@@ -5056,7 +5058,7 @@ mod tests {
         );
         // At a mapped path, in an object or an array.
         let m = Mapping::parse(
-            "[fields]\nid = \"meta.refs.1\"\nsource_id = \"src\"\n",
+            "[fields]\nid = \"meta.refs[1]\"\nsource_id = \"src\"\n",
             Path::new("m.toml"),
         )
         .unwrap();
@@ -5278,7 +5280,7 @@ mod tests {
     fn mapped_values_leave_the_other_fields() {
         let m = Mapping::parse(
             "[fields]\nid = \"ref\"\nsource_id = \"ref\"\ntext = \"content.body\"\n\
-             number = \"numbers.0\"\n",
+             number = \"numbers[0]\"\n",
             Path::new("m.toml"),
         )
         .unwrap();

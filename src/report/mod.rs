@@ -264,7 +264,7 @@ impl MappingInfo {
                     info.unmatched.push(field);
                 }
             }
-            if m.defaults.iter().any(|(f, _)| *f == field) {
+            if m.default_of(field).is_some() {
                 info.defaults.push(field);
             }
         }
@@ -277,6 +277,11 @@ impl MappingInfo {
             .iter()
             .find(|(f, _, _)| *f == field)
             .map(|(_, p, _)| p.as_str())
+    }
+
+    /// `field` as the reuser names it ([`crate::corpus::mapping::FieldName`]).
+    pub fn name<'a>(&'a self, field: &'a str) -> crate::corpus::mapping::FieldName<'a> {
+        crate::corpus::mapping::FieldName::new(field, self.path_of(field))
     }
 }
 
@@ -480,6 +485,16 @@ impl Report {
         self.read_no_record() || self.source_id_unmatched()
     }
 
+    /// Why the audit is inconclusive when the mapping's `source_id` matched no record, as every
+    /// output says it in English (stderr, the text summary, the terminal): `the audit could not
+    /// be carried out: the mapping's path for …` ([`Report::source_id_unmatched_why`]).
+    pub fn not_carried_out(&self) -> String {
+        format!(
+            "the audit {NOT_CARRIED_OUT}: {}",
+            self.source_id_unmatched_why()
+        )
+    }
+
     /// Why the mapping's `source_id` gave nothing, in English: the path, as the mapping file
     /// writes it, and the file and line. Empty without a mapping.
     pub fn source_id_unmatched_why(&self) -> String {
@@ -494,9 +509,10 @@ impl Report {
         format!(
             "the mapping's path for `source_id`, `{path}` ({}, line {line}), gave {}, so no \
              record could be matched with its decision and nothing was checked against the \
-             source",
+             source{}",
             m.file,
-            no_value_in(self.audit.records)
+            no_value_in(self.audit.records),
+            crate::corpus::mapping::dotted_index_hint(path).unwrap_or_default()
         )
     }
 
@@ -512,13 +528,17 @@ impl Report {
         field
             .split(',')
             .map(|f| match m.path_of(f.trim()) {
-                Some(path) => format!("{path} ({})", f.trim()),
+                Some(_) => m.name(f.trim()).to_string(),
                 None => f.to_string(),
             })
             .collect::<Vec<_>>()
             .join(", ")
     }
 }
+
+/// What an inconclusive audit is (SPEC §7), in the words every English output uses: the audit
+/// `could not be carried out`.
+pub const NOT_CARRIED_OUT: &str = "could not be carried out";
 
 /// `no value in the only record read`, `a value in none of the 3 records read`.
 pub fn no_value_in(records: u64) -> String {

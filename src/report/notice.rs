@@ -13,6 +13,7 @@
 //! `reviewed`, and the penalties `--policy` changed, are said in notes for the signatory.
 
 use super::{AuditInfo, Report, WaiverStatus, WriteOptions};
+use crate::corpus::mapping::FieldName;
 use crate::model::{Fact, Finding, Producer};
 use crate::rules::{Basis, Penalty, Rule};
 use crate::text::identifiers::IdentifierKind;
@@ -470,6 +471,12 @@ pub fn escape_markdown(s: &str) -> String {
 /// characters, replaced in the quoted text itself and removed from the letter by [`typography`].
 const VERBATIM: char = '\u{e000}';
 const VERBATIM_END: char = '\u{e001}';
+
+/// How the letter opens on an audit that could not be carried out (its verdict says nothing of
+/// the corpus), before it says why: the French of [`crate::report::NOT_CARRIED_OUT`].
+fn not_carried_out(date: &str) -> String {
+    format!("Un audit de votre base, arrêté au {date}, n'a pu être mené à bien :")
+}
 
 /// Corpus text for the letter: escaped for Markdown ([`escape_markdown`]) and marked as quoted,
 /// so that [`typography`] does not touch it.
@@ -1610,16 +1617,17 @@ fn example_line(
                 // A field the mapping reads from the reuser's schema by the path there, vigie's
                 // name beside it; the reuser's own fields (`$.text` among them) by their
                 // paths, never glossed as a canonical field.
-                let mapped = report.audit.mapping.as_ref().and_then(|m| m.path_of(name));
-                match (mapped, french_field(name)) {
-                    (Some(path), Some(gloss)) => {
-                        format!("« {} » (« {} » : {gloss})", verbatim(path), verbatim(name))
+                let named = match &report.audit.mapping {
+                    Some(m) => m.name(name),
+                    None => FieldName::new(name, None),
+                };
+                let quoted = |n: &str| format!("« {} »", verbatim(n));
+                match (named.path, french_field(name)) {
+                    (Some(_), Some(gloss)) => {
+                        named.written_with(quoted, |f| format!("{} : {gloss}", quoted(f)))
                     }
-                    (Some(path), None) => {
-                        format!("« {} » (« {} »)", verbatim(path), verbatim(name))
-                    }
-                    (None, Some(gloss)) => format!("« {} » ({gloss})", verbatim(name)),
-                    (None, None) => format!("« {} »", verbatim(name)),
+                    (None, Some(gloss)) => format!("{} ({gloss})", quoted(name)),
+                    (_, None) => named.written_with(quoted, quoted),
                 }
             })
             .collect();
@@ -1983,10 +1991,11 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         let n = a.unreadable_records;
         let _ = write!(
             m,
-            "Un audit de votre base, arrêté au {date}, n'a pu être mené à bien : aucun de ses \
+            "{} aucun de ses \
 enregistrements n'a pu être lu ({} illisible{}, détaillé{} ci-après). Faute d'enregistrement \
 examiné, cet audit ne permet de constater ni le respect ni la méconnaissance des conditions de \
 réutilisation qui vous sont applicables.\n\n",
+            not_carried_out(&date),
             if n > 1 {
                 format!("{} lignes ou fichiers", number(n))
             } else {
@@ -2008,11 +2017,12 @@ réutilisation qui vous sont applicables.\n\n",
             .unwrap_or_default();
         let _ = write!(
             m,
-            "Un audit de votre base, arrêté au {date}, n'a pu être mené à bien : le chemin de \
+            "{} le chemin de \
 l'identifiant de la décision à la source (« {} », selon la correspondance des champs « {} ») {}. Aucun enregistrement n'a donc pu être rapproché de la \
 décision qu'il reproduit, et rien n'a été vérifié au regard des décisions diffusées. Cet audit ne \
 permet de constater ni le respect ni la méconnaissance des conditions de réutilisation qui vous \
 sont applicables.\n\n",
+            not_carried_out(&date),
             verbatim(&path),
             verbatim(&file),
             if a.records == 1 {

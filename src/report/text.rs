@@ -43,8 +43,8 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
     } else if report.source_id_unmatched() {
         writeln!(
             out,
-            "vigie: no verdict — the audit could not be carried out: {}",
-            for_terminal(&report.source_id_unmatched_why(), false)
+            "vigie: no verdict — {}",
+            for_terminal(&report.not_carried_out(), false)
         )?;
     } else {
         writeln!(

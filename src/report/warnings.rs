@@ -239,10 +239,14 @@ fn unmatched_mapping(out: &mut Vec<String>, report: &crate::report::Report) {
         };
         out.push(format!(
             "{}:{line}: the mapping's path for `{field}`, `{}`, gave {}: {cost}; is the path \
-             right?",
+             right?{}",
             for_terminal(&m.file, false),
             for_terminal(path, false),
-            crate::report::no_value_in(report.audit.records)
+            crate::report::no_value_in(report.audit.records),
+            for_terminal(
+                &crate::corpus::mapping::dotted_index_hint(path).unwrap_or_default(),
+                false
+            )
         ));
     }
 }

@@ -4,6 +4,8 @@
 //! decision was withdrawn at source since: its FRE004 asks for it to be taken down, not corrected.
 
 use super::{Rule, attribution, freshness, identification, integrity, kept, masking, profiling};
+use crate::corpus::Mapping;
+use crate::corpus::mapping::FieldName;
 use crate::model::{Evidence, Fact, Finding, Producer, Record, RecordRef, TextFormat};
 use crate::source::history::{Action, History};
 use crate::source::{ReferenceSet, TextDigests};
@@ -110,6 +112,9 @@ pub struct Checker<'a> {
     /// The audit time, against which a date of last update is checked (FRE001): `None` checks
     /// none.
     pub as_of: Option<jiff::Timestamp>,
+    /// The `--mapping` the records were read through: messages name a mapped field by the
+    /// reuser's path ([`FieldName`]).
+    pub mapping: Option<&'a Mapping>,
 }
 
 thread_local! {
@@ -147,7 +152,13 @@ impl<'a> Checker<'a> {
             reference,
             history,
             as_of: None,
+            mapping: None,
         }
+    }
+
+    /// The same, for records read through `mapping`.
+    pub fn with_mapping(self, mapping: Option<&'a Mapping>) -> Self {
+        Checker { mapping, ..self }
     }
 
     /// The same, checking the dates of last update against the audit time.
@@ -246,12 +257,12 @@ impl<'a> Checker<'a> {
                 .with_fact(Fact::SourceDay(day)),
             );
         } else if reference.is_none() {
+            let named = FieldName::of(self.mapping, "source_id").quoted();
             let msg = match source_id {
-                None => {
-                    "the record gives no `source_id`: it cannot be checked against the reference"
-                        .to_string()
-                }
-                Some(id) => unmatched_message(id, &self.reference.unreadable),
+                None => format!(
+                    "the record gives no {named}: it cannot be checked against the reference"
+                ),
+                Some(id) => unmatched_message(id, &named, &self.reference.unreadable),
             };
             out.push(
                 Finding::new(Rule::INT007, Some(rec.clone()), msg).with_evidence(Evidence {
@@ -374,7 +385,8 @@ impl<'a> Checker<'a> {
         // Identification.
         integrity::check_excerpt(r.excerpt, r.full_text_url.as_deref(), rec, &mut out);
         let stored_text = || ref_index.and_then(|i| self.reference.text(i).ok());
-        let mismatches = identification::check(r, reference, &stored_text, rec, &mut out);
+        let mismatches =
+            identification::check(r, reference, &stored_text, self.mapping, rec, &mut out);
 
         // FRE002 takes the place of the differences when the source corrected the decision after
         // the reuser's last load (the reference's update date, or the history's last update).
@@ -550,7 +562,14 @@ impl<'a> Checker<'a> {
         // Profiling: in the fields built for it, then in the reuser's own words.
         let court = profiling::Court::new(professionals);
         profiling::check(&r.extra, rec, &mut out);
-        profiling::check_texts(r.commentary.as_deref(), &r.extra, &court, rec, &mut out);
+        profiling::check_texts(
+            r.commentary.as_deref(),
+            self.mapping,
+            &r.extra,
+            &court,
+            rec,
+            &mut out,
+        );
         // And in any field that names a member of the court, whatever the field's name.
         profiling::check_court_members(&r.extra, &court, rec, &mut out);
         NORM.with(|b| *b.borrow_mut() = norm);
@@ -570,17 +589,18 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// INT007's message for a `source_id` that matches nothing. When reference decisions could not
-/// be read, the record's may be one of them: the message says so, and names the file when its
-/// name holds the id (`JURITEXT000047291153.xml`, `5fca277de35a255d41ca73ab.json`), so that a
-/// defect of the reference is not taken for the reuser's.
-fn unmatched_message(id: &str, unreadable: &[crate::source::Unreadable]) -> String {
-    let plain = "no reference decision matches the record's `source_id`";
+/// INT007's message for a `source_id` (`named`, as the reuser names it) that matches nothing.
+/// When reference decisions could not be read, the record's may be one of them: the message
+/// says so, and names the file when its name holds the id (`JURITEXT000047291153.xml`,
+/// `5fca277de35a255d41ca73ab.json`), so that a defect of the reference is not taken for the
+/// reuser's.
+fn unmatched_message(id: &str, named: &str, unreadable: &[crate::source::Unreadable]) -> String {
+    let plain = format!("no reference decision matches the record's {named}");
     if unreadable.is_empty() {
-        return plain.to_string();
+        return plain;
     }
     let key = crate::source::id_key(id);
-    let named = (key.chars().count() >= 6)
+    let holding = (key.chars().count() >= 6)
         .then(|| {
             unreadable.iter().find(|u| {
                 // The last part of the path (or of the archive entry's path).
@@ -589,9 +609,9 @@ fn unmatched_message(id: &str, unreadable: &[crate::source::Unreadable]) -> Stri
             })
         })
         .flatten();
-    match named {
+    match holding {
         Some(u) => format!(
-            "no reference decision could be read for the record's `source_id`: {} seems to hold it but could not be read ({})",
+            "no reference decision could be read for the record's {named}: {} seems to hold it but could not be read ({})",
             u.origin.file, u.reason
         ),
         None => format!(

@@ -3,6 +3,8 @@
 //! date de son prononcé »; CE V adds the number.
 
 use super::Rule;
+use crate::corpus::Mapping;
+use crate::corpus::mapping::FieldName;
 use crate::ident::{self, Comparison};
 use crate::model::producer::IdField;
 use crate::model::{Evidence, Finding, Producer, Record, RecordRef, ReferenceDecision, bound};
@@ -69,11 +71,13 @@ fn required(reference: Option<&ReferenceDecision>, rec: &RecordRef) -> Vec<IdFie
 /// outdated).
 ///
 /// `text` gives the reference's text, when the reference holds none: read only for a number
-/// that does not match the reference's at once ([`ident::compare_in`]).
+/// that does not match the reference's at once ([`ident::compare_in`]). The messages name the
+/// fields as `mapping` reads them.
 pub fn check(
     r: &Record,
     reference: Option<&ReferenceDecision>,
     text: &dyn Fn() -> Option<String>,
+    mapping: Option<&Mapping>,
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) -> Vec<Finding> {
@@ -94,7 +98,9 @@ pub fn check(
             continue;
         };
         match ident::compare_in(f, v, d, text) {
-            Comparison::Different { expected } => mismatches.push(mismatch(f, v, expected, rec)),
+            Comparison::Different { expected } => {
+                mismatches.push(mismatch(f, v, expected, mapping, rec))
+            }
             Comparison::Unknown if required.contains(&f) => {
                 if let Some(why) = ident::unreadable(f, v, d) {
                     unread.push((f.name(), v, why));
@@ -110,21 +116,36 @@ pub fn check(
         .map(|f| f.name())
         .collect();
     if !missing.is_empty() || !unread.is_empty() {
-        out.push(int005(&missing, &unread, rec));
+        out.push(int005(&missing, &unread, mapping, rec));
     }
     mismatches
 }
 
 /// INT005 for the fields `missing` and the values `unread` (field, value, why).
-fn int005(missing: &[&str], unread: &[(&str, &str, String)], rec: &Arc<RecordRef>) -> Finding {
+fn int005(
+    missing: &[&str],
+    unread: &[(&str, &str, String)],
+    mapping: Option<&Mapping>,
+    rec: &Arc<RecordRef>,
+) -> Finding {
     let mut parts = Vec::new();
     if !missing.is_empty() {
-        parts.push(format!("absent: {}", missing.join(", ")));
+        let named: Vec<String> = missing
+            .iter()
+            .map(|f| FieldName::of(mapping, f).to_string())
+            .collect();
+        parts.push(format!("absent: {}", named.join(", ")));
     }
     if !unread.is_empty() {
         let shown: Vec<String> = unread
             .iter()
-            .map(|(name, v, why)| format!("{name} «{}» ({why})", bound::ends(v, bound::QUOTE)))
+            .map(|(name, v, why)| {
+                format!(
+                    "{} «{}» ({why})",
+                    FieldName::of(mapping, name),
+                    bound::ends(v, bound::QUOTE)
+                )
+            })
             .collect();
         parts.push(format!(
             "shown in no form that identifies the decision: {}",
@@ -156,13 +177,19 @@ fn int005(missing: &[&str], unread: &[(&str, &str, String)], rec: &Arc<RecordRef
 }
 
 /// INT006: field `f`, whose value `v` contradicts the reference's, `expected`.
-fn mismatch(f: IdField, v: &str, expected: String, rec: &Arc<RecordRef>) -> Finding {
+fn mismatch(
+    f: IdField,
+    v: &str,
+    expected: String,
+    mapping: Option<&Mapping>,
+    rec: &Arc<RecordRef>,
+) -> Finding {
     Finding::new(
         Rule::INT006,
         Some(rec.clone()),
         format!(
             "{} «{}» contradicts the reference ({})",
-            f.name(),
+            FieldName::of(mapping, f.name()),
             bound::ends(v, bound::QUOTE),
             bound::ends(&expected, bound::VALUE)
         ),

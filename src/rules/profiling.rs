@@ -7,6 +7,8 @@
 //! an identity with figures or judgements about their practice is analytics (PRF002).
 
 use super::Rule;
+use crate::corpus::Mapping;
+use crate::corpus::mapping::FieldName;
 use crate::model::{Evidence, Finding, Personal, RecordRef};
 use crate::text::names::{BODIES, may_be_name_word};
 use regex::Regex;
@@ -665,7 +667,9 @@ pub fn check(extra: &[(String, Value)], rec: &Arc<RecordRef>, out: &mut Vec<Find
                 Rule::PRF002,
                 Some(rec.clone()),
                 format!(
-                    "field `{ik}` and field `{fk}` pair a magistrate's or clerk's identity with figures or judgements about their practice"
+                    "field {} and field {} pair a magistrate's or clerk's identity with figures or judgements about their practice",
+                    FieldName::new(ik, None).quoted(),
+                    FieldName::new(fk, None).quoted()
                 ),
             )
             .with_evidence(evidence(ik, &shown, &|_| true)),
@@ -701,9 +705,11 @@ const MAX_TAG: usize = 80;
 /// by its path, `notes`, `meta.tags[0]`), but those that a finding of [`check`] already covers.
 /// An array of short strings (tags, labels) is read as one text, its elements parted by commas:
 /// a name in one and figures in the next are paired as in a sentence. A magistrate judged there
-/// is no party: the MSK004 of their name in that field is withdrawn.
+/// is no party: the MSK004 of their name in that field is withdrawn. The commentary is named as
+/// `mapping` reads it.
 pub fn check_texts(
     commentary: Option<&str>,
+    mapping: Option<&Mapping>,
     extra: &[(String, Value)],
     court: &Court<'_>,
     rec: &Arc<RecordRef>,
@@ -717,7 +723,7 @@ pub fn check_texts(
     let known = |s: &str| court.names_surname(s);
     let mut judged: Vec<(String, String, Vec<String>)> = Vec::new();
     if let Some(c) = commentary {
-        let names = check_text("commentary", c, court, rec, out);
+        let names = check_text(FieldName::of(mapping, "commentary"), c, court, rec, out);
         if !names.is_empty() {
             judged.push(("commentary".into(), c.to_string(), names));
         }
@@ -759,14 +765,14 @@ pub fn check_texts(
             // separates them from the name.
             if !joined && judges_practice(&fold_text(s)) {
                 found.push(analytics_finding(
-                    path,
+                    FieldName::new(path, None),
                     &Value::String(s.to_string()),
                     &known,
                     rec,
                 ));
             }
         } else {
-            let names = check_text(path, s, court, rec, &mut found);
+            let names = check_text(FieldName::new(path, None), s, court, rec, &mut found);
             if !names.is_empty() && !joined {
                 judged.push((path.to_string(), s.to_string(), names));
             }
@@ -1561,7 +1567,7 @@ pub fn check_court_members(
     }
     for (path, value) in analysed {
         out.push(analytics_finding(
-            &path,
+            FieldName::new(&path, None),
             &value,
             &|w| members.names_surname(w),
             rec,
@@ -1587,7 +1593,8 @@ pub fn check_court_members(
                 Rule::PRF001,
                 Some(rec.clone()),
                 format!(
-                    "field `{path}` carries the identity of magistrates or clerks as indexable metadata: it names {who}"
+                    "field {} carries the identity of magistrates or clerks as indexable metadata: it names {who}",
+                    FieldName::new(&path, None).quoted()
                 ),
             )
             .with_evidence(evidence(&path, &value, &|w| professionals.names_surname(w))),
@@ -1913,7 +1920,7 @@ fn titled_names(value: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// dommages-intérêts demandés ») is not profiling. A text written decomposed (NFD) is read
 /// composed. Returns the surnames (folded) of the magistrates judged.
 pub fn check_text(
-    path: &str,
+    name: FieldName<'_>,
     original: &str,
     court: &Court<'_>,
     rec: &Arc<RecordRef>,
@@ -1997,7 +2004,7 @@ pub fn check_text(
     }
     if !judged.is_empty() {
         out.push(analytics_finding(
-            path,
+            name,
             &Value::String(original.to_string()),
             &|s| court.names_surname(s),
             rec,
@@ -2138,10 +2145,10 @@ fn ceil(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// PRF002 on the field at `path`, which holds `value`; `known` tells the surnames the decision
+/// PRF002 on the field `name`, which holds `value`; `known` tells the surnames the decision
 /// names (see [`identity_pieces`]).
 fn analytics_finding(
-    path: &str,
+    name: FieldName<'_>,
     value: &Value,
     known: &dyn Fn(&str) -> bool,
     rec: &Arc<RecordRef>,
@@ -2150,10 +2157,11 @@ fn analytics_finding(
         Rule::PRF002,
         Some(rec.clone()),
         format!(
-            "field `{path}` pairs a magistrate's or clerk's identity with figures or judgements about their practice"
+            "field {} pairs a magistrate's or clerk's identity with figures or judgements about their practice",
+            name.quoted()
         ),
     )
-    .with_evidence(evidence(path, value, known))
+    .with_evidence(evidence(name.field, value, known))
 }
 
 /// The evidence of a PRF finding on the field at `path`, which holds `v`: its first 200 chars,
@@ -2485,7 +2493,12 @@ fn visit(
     // A field built for magistrates holds names where it may open a sentence (`"Bonnal rejette
     // 80 %"`), and no decision is at hand to tell: any capitalised word of no list may be one.
     if paired_in_key || paired_in_object || magistrate && tuples_with_figures(value) {
-        out.push(analytics_finding(path, value, &|_| true, rec));
+        out.push(analytics_finding(
+            FieldName::new(path, None),
+            value,
+            &|_| true,
+            rec,
+        ));
         return;
     }
     let people = !analytics && words.iter().any(|w| PEOPLE_WORDS.contains(&w.as_str()));
@@ -2494,7 +2507,10 @@ fn visit(
             Finding::new(
                 Rule::PRF001,
                 Some(rec.clone()),
-                format!("field `{path}` carries the identity of magistrates or clerks as indexable metadata"),
+                format!(
+                    "field {} carries the identity of magistrates or clerks as indexable metadata",
+                    FieldName::new(path, None).quoted()
+                ),
             )
             .with_evidence(evidence(path, value, &|_| true)),
         );
@@ -2877,7 +2893,7 @@ mod tests {
         let mut out = Vec::new();
         let court = Court::new(&pros);
         check(&extra, &rec, &mut out);
-        check_texts(None, &extra, &court, &rec, &mut out);
+        check_texts(None, None, &extra, &court, &rec, &mut out);
         check_court_members(&extra, &court, &rec, &mut out);
         out.iter()
             .map(|f| (f.rule, f.evidence.as_ref().unwrap().field.to_string()))
@@ -3060,7 +3076,7 @@ mod tests {
             let pros = crate::rules::masking::Professionals::with_texts(&[], [Some(BENCH), None]);
             let mut out = Vec::new();
             let judged = check_text(
-                "commentary",
+                FieldName::new("commentary", None),
                 t,
                 &Court::new(&pros),
                 &Arc::default(),
@@ -3100,6 +3116,7 @@ mod tests {
         let mut out = Vec::new();
         check_texts(
             Some(text),
+            None,
             &[],
             &Court::new(&pros),
             &Arc::default(),
@@ -3125,7 +3142,14 @@ mod tests {
             "M. Schwartz rejette dans 95 % des cas.",
         ] {
             let mut out = Vec::new();
-            check_texts(Some(c), &[], &Court::new(&pros), &Arc::default(), &mut out);
+            check_texts(
+                Some(c),
+                None,
+                &[],
+                &Court::new(&pros),
+                &Arc::default(),
+                &mut out,
+            );
             let rules: Vec<Rule> = out.iter().map(|f| f.rule).collect();
             assert_eq!(rules, vec![Rule::PRF002], "{c}");
         }
@@ -3453,6 +3477,7 @@ mod tests {
                 let mut out = Vec::new();
                 check_texts(
                     Some(&text),
+                    None,
                     &[],
                     &Court::new(&pros),
                     &Arc::default(),

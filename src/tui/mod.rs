@@ -169,8 +169,8 @@ fn quit_status(app: &App, fail_on: Option<crate::rules::Penalty>) -> u8 {
     if report.source_id_unmatched() {
         let _ = writeln!(
             std::io::stderr(),
-            "vigie: the audit could not be carried out: {}",
-            crate::text::sanitize::for_terminal(&report.source_id_unmatched_why(), false)
+            "vigie: {}",
+            crate::text::sanitize::for_terminal(&report.not_carried_out(), false)
         );
         return 2;
     }

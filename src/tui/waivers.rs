@@ -63,15 +63,11 @@ fn read_entries(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((BTreeMap::new(), false)),
         Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
     };
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            // Placed at its first bad byte, as an editor shows the place.
-            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let (l, c) = crate::error::line_col(good, good.len());
-            anyhow::bail!("{shown}:{l}:{c}: {NOT_A_WAIVERS_FILE}: invalid UTF-8");
-        }
-    };
+    // Placed at its first bad byte, as an editor shows the place.
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        crate::error::InvalidUtf8::at(&bytes, e)
+            .in_file(path, format!("{NOT_A_WAIVERS_FILE}: invalid UTF-8"))
+    })?;
     if text.trim().is_empty() {
         return Ok((BTreeMap::new(), true));
     }
