@@ -681,3 +681,31 @@ fn a_malformed_quote_is_refused_at_load() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// A field mapped to its own name (`formation = "formation"`) is named once, as without a
+/// mapping: not `formation (formation)`, in the message, the label or the notice.
+#[test]
+fn a_field_mapped_to_its_own_name_is_named_once() {
+    let mut r = record(json!({ "formation": "Chambre sociale" }));
+    r["meta"]["juridiction"]["chambre"] = json!("Chambre criminelle");
+    let mapping = MAPPING.replace("\"meta.juridiction.chambre\"", "\"formation\"");
+    let (_d, c, m) = setup(&[r], &mapping);
+    let v = json_of(&run(&c, &m, "json", &[]));
+    assert_eq!(v["audit"]["mapping"]["fields"]["formation"], "formation");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{v}");
+    assert!(
+        v["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("formation «Chambre sociale» contradicts the reference"),
+        "{v}"
+    );
+    let text = stdout(&run(&c, &m, "text", &[]));
+    assert!(
+        text.contains("INT006 high/temporary [formation] formation «Chambre sociale»"),
+        "{text}"
+    );
+    let notice = stdout(&run(&c, &m, "notice", &[]));
+    assert!(notice.contains("champ « formation » — extrait"), "{notice}");
+    assert!(!notice.contains("(« formation »"), "{notice}");
+}

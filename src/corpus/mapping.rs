@@ -110,17 +110,21 @@ pub struct FieldName<'a> {
 }
 
 impl<'a> FieldName<'a> {
-    /// `field`, read from `path` when mapped.
+    /// `field`, read from `path` when mapped. A path that is the field's own name (`url =
+    /// "url"`) names it as well alone: `url (url)` would say it twice.
     pub fn new(field: &'a str, path: Option<&'a str>) -> FieldName<'a> {
-        FieldName { field, path }
+        FieldName {
+            field,
+            path: path.filter(|p| *p != field),
+        }
     }
 
     /// `field`, as `mapping` reads it (unmapped without a mapping).
     pub fn of(mapping: Option<&'a Mapping>, field: &'a str) -> FieldName<'a> {
-        FieldName {
+        FieldName::new(
             field,
-            path: mapping.and_then(|m| m.written_path(field)).map(|(p, _)| p),
-        }
+            mapping.and_then(|m| m.written_path(field)).map(|(p, _)| p),
+        )
     }
 
     /// The name, each of its parts written by `name` (the path, or the field unmapped) and
@@ -888,9 +892,19 @@ url = 'm[""]'
             c.written_with(|n| format!("« {n} »"), |f| format!("« {f} » : x")),
             "« notes[0].body » (« commentary » : x)"
         );
-        for unmapped in [m.name("formation"), FieldName::of(None, "formation")] {
-            assert_eq!(unmapped.to_string(), "formation");
-            assert_eq!(unmapped.quoted(), "`formation`");
+        // A field read from its own name is named once.
+        let m = Mapping::parse(
+            "[fields]\nid = 'ref'\nformation = ' formation '\n",
+            Path::new("m.toml"),
+        )
+        .unwrap();
+        for (named, field) in [
+            (m.name("formation"), "formation"),
+            (m.name("seat"), "seat"),
+            (FieldName::of(None, "formation"), "formation"),
+        ] {
+            assert_eq!(named.to_string(), field);
+            assert_eq!(named.quoted(), format!("`{field}`"));
         }
     }
 
