@@ -53,10 +53,10 @@ pub struct ComparedWith {
 }
 
 impl RecordRef {
-    /// What it shows of its record within [`bound::MAX_CHARS`] chars a field: an `id`, a
-    /// `source_id` or a `url` longer than that (no real one is) by its two ends
-    /// ([`bound::ends`]), so that each of the record's findings is written in a few kilobytes
-    /// in every report. The fingerprint then takes the id so shown.
+    /// The record as its findings show it: an `id`, a `source_id` or a `url` of more than
+    /// [`bound::MAX_CHARS`] chars (no real one is) by its two ends ([`bound::ends`]), so that
+    /// each of the record's findings is written in a few kilobytes in every report. The
+    /// fingerprint then takes the id so shown.
     pub fn bounded(mut self) -> RecordRef {
         for s in [&mut self.id, &mut self.source_id, &mut self.url]
             .into_iter()
