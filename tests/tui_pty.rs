@@ -128,16 +128,14 @@ fn screen(out: &[u8], rows: usize, cols: usize) -> String {
                         Some(&v) => v,
                     };
                     match fin {
-                        'h' | 'l' if private => {
-                            if nums.contains(&1049) && (fin == 'h') != on_alt {
-                                if fin == 'h' {
-                                    saved = (row, col);
-                                    alt = blank();
-                                } else {
-                                    (row, col) = saved;
-                                }
-                                on_alt = fin == 'h';
+                        'h' | 'l' if private && nums.contains(&1049) && (fin == 'h') != on_alt => {
+                            if fin == 'h' {
+                                saved = (row, col);
+                                alt = blank();
+                            } else {
+                                (row, col) = saved;
                             }
+                            on_alt = fin == 'h';
                         }
                         'H' | 'f' => {
                             row = (n(0, 1) - 1).min(rows - 1);
