@@ -994,11 +994,10 @@ fn lifted_with_words(
     if ref_markers == 0 || rec_markers > 0 || ch.reference.len() - ref_markers > 2 {
         return None;
     }
-    let kinds = marker_kinds_among(&al.reference[ch.reference.clone()], &reference.text);
-    if !kinds
-        .iter()
-        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)))
-    {
+    if !names_only(&marker_kinds_among(
+        &al.reference[ch.reference.clone()],
+        &reference.text,
+    )) {
         return None;
     }
     let toks = &al.record[ch.record.clone()];
@@ -1065,11 +1064,7 @@ fn masked_with_words(
         // The comma alone after the markers: the whole change already masks the name.
         return None;
     }
-    let kinds = marker_kinds_among(&toks[..stop], &record.text);
-    if !kinds
-        .iter()
-        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)))
-    {
+    if !names_only(&marker_kinds_among(&toks[..stop], &record.text)) {
         return None;
     }
     let cut = ch.record.start + stop;
@@ -1750,6 +1745,13 @@ fn words_among<'a>(toks: &[align::Tok], text: &'a str) -> Vec<&'a str> {
         .collect()
 }
 
+/// Whether markers of `kinds` all mask names (`[K]`, `K...`, initials).
+fn names_only(kinds: &[Option<MarkerKind>]) -> bool {
+    kinds
+        .iter()
+        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)))
+}
+
 /// The kinds of the markers among `toks`, tokens of `text`.
 fn marker_kinds_among(toks: &[align::Tok], text: &str) -> Vec<Option<MarkerKind>> {
     toks.iter()
@@ -1760,9 +1762,7 @@ fn marker_kinds_among(toks: &[align::Tok], text: &str) -> Vec<Option<MarkerKind>
 
 /// Whether `words` may be what markers of `kinds` mask (see [`shows_a_value`]).
 fn may_be_masked_by(words: &[&str], kinds: &[Option<MarkerKind>], after_civility: bool) -> bool {
-    let names_only = kinds
-        .iter()
-        .all(|k| matches!(k, Some(MarkerKind::Letter | MarkerKind::Initials)));
+    let names_only = names_only(kinds);
     let capital_or_digit = |w: &str| {
         w.chars()
             .next()
