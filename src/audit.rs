@@ -11,6 +11,7 @@ use crate::rules::{Family, Rule, freshness};
 use crate::source::archive::ArchiveLimits;
 use crate::source::history::History;
 use crate::source::{ReferenceSet, id_key};
+use crate::text::sanitize::Shown;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -882,20 +883,16 @@ fn run_on(
                     if p.as_os_str() == corpus::STDIN {
                         corpus::STDIN_NAME.to_string()
                     } else {
-                        p.display().to_string()
+                        p.shown().to_string()
                     }
                 })
                 .collect(),
             reference: opts
                 .reference
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| p.shown().to_string())
                 .collect(),
-            history: opts
-                .history
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect(),
+            history: opts.history.iter().map(|p| p.shown().to_string()).collect(),
             records: progress.records,
             unreadable_records,
             reference_decisions: reference.distinct() as u64,

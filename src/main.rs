@@ -17,7 +17,7 @@ use vigie::audit::{self, AuditEvent, AuditOptions};
 use vigie::error::InputError;
 use vigie::report::{self, Format, Report, WriteOptions};
 use vigie::rules::{Penalty, Rule};
-use vigie::text::sanitize::for_terminal;
+use vigie::text::sanitize::{Shown, for_terminal};
 
 /// jemalloc rather than the system's allocator, where Cargo.toml asks for it (and says why).
 #[cfg(all(
@@ -130,7 +130,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             if std::fs::canonicalize(input).is_ok_and(|p| p == out_real) {
                 anyhow::bail!(
                     "{}: the output is also an input of the audit; the report would replace it",
-                    out.display()
+                    out.shown()
                 );
             }
         }
@@ -149,8 +149,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     "{}: the output is a file of the corpus folder {}, whose records the audit \
                      reads, and not a report of vigie's; the report would replace it (write it \
                      elsewhere, or under another name)",
-                    out.display(),
-                    folder.display()
+                    out.shown(),
+                    folder.shown()
                 );
             }
         }
@@ -289,8 +289,8 @@ fn refuse_output_in_sources(out: &std::path::Path, cli: &Cli) -> anyhow::Result<
                     "{}: the output is inside the {option} folder {}, every file of which the \
                      audit reads; the report would replace or join its files (write it \
                      elsewhere)",
-                    out.display(),
-                    folder.display()
+                    out.shown(),
+                    folder.shown()
                 );
             }
         }
@@ -352,7 +352,7 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
                 eprintln!(
                     "vigie: warning: --output {} gets the report --report {} asks for, though \
                      its name tells {}",
-                    for_terminal(&path.display().to_string(), false),
+                    for_terminal(&path.shown(), false),
                     format_name(f),
                     format_name(named)
                 );
@@ -365,7 +365,7 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
                 "--output {}: its name does not tell the report's format; give --report \
                      json, jsonl, csv, notice or text (or name the file .json, .jsonl, .ndjson, \
                      .csv, .md for the notice, or .txt for the text summary)",
-                path.display()
+                path.shown()
             ),
         },
     };
@@ -833,7 +833,7 @@ fn headless(
             format!(
                 " No report was written: {} is left as it was (the report of such a run goes \
                  only to standard output, without --output or with -o -).",
-                for_terminal(&p.display().to_string(), false)
+                for_terminal(&p.shown(), false)
             )
         });
         if report.read_no_record() {

@@ -1676,6 +1676,81 @@ fn a_blank_reuser_leaves_the_addressee_to_complete() {
     assert!(!stderr.contains("--reuser"), "{stderr}");
 }
 
+// File names that are not UTF-8 (a Latin-1 export, `caf\xE9.jsonl`) are shown with their bytes
+// escaped, `\xE9`, wherever vigie names them (the reports, the messages on stderr), not as
+// U+FFFD: two such files stay two, in the reports and in the fingerprints of their unreadable
+// lines, and the JSON and CSV reports stay UTF-8.
+#[cfg(unix)]
+#[test]
+fn file_names_not_in_utf8_are_shown_with_their_bytes_escaped() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = |b: &[u8]| OsStr::from_bytes(b).to_os_string();
+    std::fs::create_dir_all(d.join("corpus")).unwrap();
+    std::fs::create_dir_all(d.join("reference")).unwrap();
+    for n in [&b"caf\xe9.jsonl"[..], b"caf\xe8.jsonl"] {
+        std::fs::write(d.join("corpus").join(name(n)), "{\"id\": 1,\n").unwrap();
+    }
+    std::fs::write(d.join("corpus/ok.jsonl"), clean("r1").to_string() + "\n").unwrap();
+    std::fs::copy(cc_detail(), d.join("reference/cc.json")).unwrap();
+    std::fs::write(d.join("reference").join(name(b"d\xe9.json")), "{nope").unwrap();
+    let run = |format: &str| {
+        vigie()
+            .current_dir(d)
+            .args([
+                "corpus",
+                "--reference",
+                "reference",
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+            ])
+            .args(["--quiet", "--report", format])
+            .output()
+            .unwrap()
+    };
+    let out = run("json");
+    // Valid UTF-8, or not JSON.
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let in001: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "IN001")
+        .map(|f| {
+            (
+                f["record"]["file"].as_str().unwrap(),
+                f["fingerprint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(in001.len(), 2, "{in001:?}");
+    assert_eq!(in001[0].0, r"corpus/caf\xE8.jsonl");
+    assert_eq!(in001[1].0, r"corpus/caf\xE9.jsonl");
+    assert_ne!(in001[0].1, in001[1].1);
+    assert_eq!(
+        v["audit"]["unreadable_reference"][0]["file"],
+        r"reference/d\xE9.json"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("\n  reference/d\\xE9.json:1: column 2: bad JSON"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{fffd}'), "{stderr}");
+    let csv = String::from_utf8(run("csv").stdout).unwrap();
+    assert!(
+        csv.contains(",corpus/caf\\xE8.jsonl,1,") && csv.contains(",corpus/caf\\xE9.jsonl,1,"),
+        "{csv}"
+    );
+    let text = String::from_utf8(run("text").stdout).unwrap();
+    assert!(
+        text.contains("corpus/caf\\xE9.jsonl:1 IN001") && !text.contains('\u{fffd}'),
+        "{text}"
+    );
+}
+
 // The CSV cells that identify a record (record_id, source_id, file) are the corpus's, so that
 // a record can be found again: a tab or a carriage return in an id is kept (quoted, as CSV
 // allows), behind the `'` that keeps a spreadsheet from taking it for a formula (SPEC §4); an

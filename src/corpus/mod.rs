@@ -9,6 +9,7 @@ pub mod mapping;
 
 use crate::error::InputError;
 use crate::model::{Record, TextFormat};
+use crate::text::sanitize::Shown;
 pub use mapping::Mapping;
 use serde_json::Value;
 use std::io::Read;
@@ -270,14 +271,15 @@ impl Walk<'_> {
     /// input, a path that cannot be resolved).
     fn key(&self, path: &Path, name: &str) -> String {
         match std::fs::canonicalize(path) {
-            Ok(real) if name != STDIN_NAME => real.to_string_lossy().into_owned(),
+            // Shown as vigie shows any path: two names not in UTF-8 stay two keys.
+            Ok(real) if name != STDIN_NAME => real.shown().into_owned(),
             _ => name.to_string(),
         }
     }
 
     /// An entry of a folder that cannot be read.
     fn unreadable(&mut self, path: &Path, reason: String) {
-        let name = path.display().to_string();
+        let name = path.shown().to_string();
         let key = self.key(path, &name);
         self.out
             .unreadable
@@ -364,7 +366,7 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
         if meta.is_dir() {
             if let Some(through) = walk.visited.get(&canonical) {
                 let through = through.clone();
-                walk.out.repeated.push((p.display().to_string(), through));
+                walk.out.repeated.push((p.shown().to_string(), through));
                 continue;
             }
             let reached = |w: &Walk| {
@@ -372,7 +374,7 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
             };
             let (before, skipped_before) = (reached(&walk), walk.out.skipped.len());
             walk.root = Some(p.clone());
-            walk.walk(p, &p.display().to_string());
+            walk.walk(p, &p.shown());
             walk.root = None;
             // A folder named that yields no corpus file is an error, beside other paths as
             // alone: a sync that left it empty would have its records' breaches read as settled.
@@ -380,7 +382,7 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
                 return Err(no_corpus_file(p, &walk.out.skipped[skipped_before..]));
             }
         } else {
-            walk.add(p.clone(), p.display().to_string(), &meta, false);
+            walk.add(p.clone(), p.shown().to_string(), &meta, false);
         }
     }
     if out.files.is_empty() && out.unreadable.is_empty() {
@@ -438,7 +440,7 @@ impl Walk<'_> {
         for (name, path) in names {
             if name.as_encoded_bytes().starts_with(b".") {
                 // Hidden: not read (a `.git` folder, an editor's backup), but told.
-                self.out.skipped.push(path.display().to_string());
+                self.out.skipped.push(path.shown().to_string());
                 continue;
             }
             let is_json = is_corpus_name(&path);
@@ -455,15 +457,15 @@ impl Walk<'_> {
                                 .to_string(),
                         );
                     } else {
-                        self.out.skipped.push(path.display().to_string());
+                        self.out.skipped.push(path.shown().to_string());
                     }
                 }
                 Ok(m) => {
                     if is_json {
-                        let name = path.display().to_string();
+                        let name = path.shown().to_string();
                         self.add(path, name, &m, true);
                     } else {
-                        self.out.skipped.push(path.display().to_string());
+                        self.out.skipped.push(path.shown().to_string());
                     }
                 }
                 Err(e) => {
@@ -5331,7 +5333,7 @@ mod tests {
     fn read_items(p: &Path, limits: &Limits) -> Read {
         let file = CorpusFile {
             path: p.to_path_buf(),
-            name: p.display().to_string(),
+            name: p.shown().to_string(),
             len: std::fs::metadata(p).unwrap().len(),
             ..Default::default()
         };
@@ -5994,7 +5996,7 @@ mod tests {
                     f.path
                         .strip_prefix(root)
                         .unwrap_or(&f.path)
-                        .display()
+                        .shown()
                         .to_string()
                 })
                 .collect()
@@ -6015,7 +6017,7 @@ mod tests {
         );
         assert_eq!(
             e.repeated,
-            [(again.display().to_string(), a.display().to_string())]
+            [(again.shown().to_string(), a.shown().to_string())]
         );
         // A folder and the files and folders in it.
         let e = expand(
@@ -6029,7 +6031,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(names(&e), ["a.jsonl", "b.jsonl", "sub/c.jsonl"]);
-        let shown = |p: &Path| p.display().to_string();
+        let shown = |p: &Path| p.shown().to_string();
         assert_eq!(
             e.repeated,
             [

@@ -4,6 +4,7 @@
 
 use super::{AuditInfo, PreviousAudit, Report, Waiver, WriteOptions};
 use crate::model::Finding;
+use crate::text::sanitize::Shown;
 use crate::text::sanitize::{JsonFormatter, write_json};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -270,7 +271,7 @@ impl<'a> AuditView<'a> {
                 })
                 .collect(),
             previous: a.previous.as_ref().map(PreviousView::new),
-            waivers: opts.waivers.as_ref().map(|p| p.display().to_string()),
+            waivers: opts.waivers.as_ref().map(|p| p.shown().to_string()),
             reveal_personal_data: opts.reveal_personal_data,
             elapsed_ms: a.elapsed_ms,
             updated_at_ages: a

@@ -12,6 +12,7 @@ pub use text::write_first_named;
 use crate::model::{Finding, Producer};
 use crate::rules::check::NotComparedWhy;
 use crate::rules::{Basis, Family, Penalty, Rule, Severity};
+use crate::text::sanitize::Shown;
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -682,8 +683,8 @@ pub fn check_output_path(path: &Path) -> anyhow::Result<()> {
         anyhow::bail!(
             "{}: is a folder, not a file the report can be written to: give the path of a file \
              (e.g. {})",
-            path.display(),
-            path.join("report.json").display()
+            path.shown(),
+            path.join("report.json").shown()
         );
     }
     Ok(())
@@ -708,7 +709,7 @@ pub fn check_not_read_only(path: &Path) -> anyhow::Result<()> {
     if denied {
         anyhow::bail!(
             "{}: the file is read-only: vigie does not replace it",
-            path.display()
+            path.shown()
         );
     }
     Ok(())
@@ -760,7 +761,7 @@ pub fn write_atomically(
     check_output_path(path)?;
     check_not_read_only(path)?;
     check_output_folder(path)?;
-    let shown = path.display();
+    let shown = path.shown();
     // Of the file itself, a symbolic link followed.
     let meta = std::fs::metadata(path).ok();
     if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
@@ -811,7 +812,7 @@ pub fn write_atomically(
             .map_or(reason.as_str(), |k| &reason[..k]);
         anyhow::anyhow!(
             "cannot write {shown}: cannot create a file in {}: {reason}",
-            dir.display()
+            dir.shown()
         )
     })?;
     write_buffered(tmp.as_file_mut(), f, &shown)?;
@@ -828,7 +829,7 @@ pub fn write_atomically(
 fn write_buffered(
     out: impl Write,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    shown: &std::path::Display<'_>,
+    shown: &str,
 ) -> anyhow::Result<()> {
     let mut w = io::BufWriter::new(out);
     f(&mut w).with_context(|| format!("cannot write {shown}"))?;

@@ -53,7 +53,8 @@ impl Default for ArchiveLimits {
 /// One regular file of an archive, decompressed.
 #[derive(Debug, Clone)]
 pub struct ArchiveEntry {
-    /// The entry's path inside the archive, as written there (lossily decoded as UTF-8).
+    /// The entry's path inside the archive, as written there; bytes that are not UTF-8 shown
+    /// as vigie shows them in a path (`\xE9`: [`crate::text::sanitize::display_path`]).
     pub name: String,
     pub bytes: Vec<u8>,
 }
@@ -294,7 +295,7 @@ pub fn for_each_entry_in(
 fn single_entry_name(path: &Path) -> String {
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| crate::text::sanitize::display_bytes(n.as_encoded_bytes()).into_owned())
         .unwrap_or_default();
     for ext in [".gz", ".gzip", ".GZ"] {
         if let Some(stem) = name.strip_suffix(ext)
@@ -550,7 +551,7 @@ fn read_tar<R: Read>(
                 .take()
                 .or(long_name.take())
                 .unwrap_or_else(|| entry.path_bytes().into_owned());
-            let name = String::from_utf8_lossy(&raw_name).into_owned();
+            let name = crate::text::sanitize::display_bytes(&raw_name).into_owned();
             last = Some(name.clone());
             if !(entry_type.is_file() || entry_type.is_contiguous()) {
                 stats.skipped += 1;
@@ -618,7 +619,7 @@ fn read_zip(
         };
         let name = match zf.name() {
             Ok(n) => n.into_owned(),
-            Err(_) => String::from_utf8_lossy(zf.name_raw()).into_owned(),
+            Err(_) => crate::text::sanitize::display_bytes(zf.name_raw()).into_owned(),
         };
         if zf.is_dir() || zf.is_symlink() || !zf.is_file() {
             stats.skipped += 1;

@@ -11,6 +11,7 @@ mod xml_events;
 
 use crate::error::InputError;
 use crate::model::{Origin, Producer, ReferenceDecision};
+use crate::text::sanitize::Shown;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -725,7 +726,7 @@ impl ReferenceSet {
         let mut listed = Vec::new();
         for (k, p) in paths.iter().enumerate() {
             match through(k) {
-                Some(j) => repeated.push((p.display().to_string(), paths[j].display().to_string())),
+                Some(j) => repeated.push((p.shown().to_string(), paths[j].shown().to_string())),
                 None => listed.push((p, list_files(p)?)),
             }
         }
@@ -752,7 +753,7 @@ impl ReferenceSet {
             let before = repeated.len();
             for (f, (len, id)) in std::mem::take(files).into_iter().zip(metas) {
                 if let (Ok(path), Some(id)) = (&f, id) {
-                    let name = path.display().to_string();
+                    let name = path.shown().to_string();
                     match first_name.entry(id) {
                         std::collections::hash_map::Entry::Occupied(first) => {
                             repeated.push((name, first.get().clone()));
@@ -795,7 +796,7 @@ impl ReferenceSet {
                     };
                     let items = read_path(
                         f,
-                        &f.display().to_string(),
+                        &f.shown(),
                         limits,
                         Reading {
                             store: &store,
@@ -849,7 +850,7 @@ impl ReferenceSet {
             {
                 let why = match bad.first() {
                     // The path is itself the file: the error names it already.
-                    Some(u) if u.origin.line == 0 && u.origin.file == p.display().to_string() => {
+                    Some(u) if u.origin.line == 0 && u.origin.file == p.shown() => {
                         format!("no decision could be read: {}", u.reason)
                     }
                     Some(u) => format!("no decision could be read: {}: {}", u.origin, u.reason),
@@ -957,7 +958,7 @@ pub fn list_files(p: &Path) -> Result<Vec<Result<PathBuf, InputError>>, InputErr
     walk(p, &mut out, &mut seen);
     // The folder given is itself unreadable: there is nothing else to say.
     if let [Err(e)] = out.as_slice()
-        && e.file == p.display().to_string()
+        && e.file == p.shown()
     {
         return Err(e.clone());
     }
@@ -1573,7 +1574,7 @@ mod tests {
             .iter()
             .map(|p| {
                 let p = p.as_ref().unwrap();
-                p.strip_prefix(&root).unwrap().display().to_string()
+                p.strip_prefix(&root).unwrap().shown().to_string()
             })
             .collect();
         assert_eq!(names, ["a.xml", "b-sub/d.json", "c.json", "e-link.xml"]);
