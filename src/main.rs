@@ -269,11 +269,13 @@ fn read_waivers(
 /// already (an official decision, a page of the history) or not (the next night's reading would
 /// take the report for one): every file of those folders is read.
 fn refuse_output_in_sources(out: &std::path::Path, cli: &Cli) -> anyhow::Result<()> {
-    // Where the output is, followed through links; a file still to be written, by its folder.
-    let out_real = std::fs::canonicalize(out).ok().or_else(|| {
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    // Where the output is, followed through links (a link to no file is written through, its
+    // target created: `report::output_target`); a file still to be written, by its folder.
+    let target = report::output_target(out).unwrap_or_else(|_| out.to_path_buf());
+    let out_real = std::fs::canonicalize(&target).ok().or_else(|| {
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
         let folder = std::fs::canonicalize(parent.unwrap_or(std::path::Path::new("."))).ok()?;
-        Some(folder.join(out.file_name()?))
+        Some(folder.join(target.file_name()?))
     });
     let Some(out_real) = out_real else {
         return Ok(());

@@ -1676,6 +1676,85 @@ fn a_blank_reuser_leaves_the_addressee_to_complete() {
     assert!(!stderr.contains("--reuser"), "{stderr}");
 }
 
+// An `--output` that is a symbolic link is written through as a shell's `>` writes, whether
+// its target is there or not: the target gets the report (created when missing), and the link
+// stays a link. A link to a file in a folder that does not exist is exit 2 before the audit,
+// naming both; one into a reference folder is refused as that folder's path is.
+#[cfg(unix)]
+#[test]
+fn an_output_link_is_written_through_to_its_target() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = corpus(d, &[clean("r1").to_string()]);
+    std::fs::create_dir(d.join("reports")).unwrap();
+    let audit = |out: &Path, reference: &Path| {
+        vigie_on(&c, reference)
+            .args(HEADLESS_JSON)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let is_link = |p: &Path| {
+        std::fs::symlink_metadata(p)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    for target in ["reports/2026-11-21.json", "reports/2026-11-22.json"] {
+        let link = d.join("latest.json");
+        let _ = std::fs::remove_file(&link);
+        symlink(target, &link).unwrap();
+        // The first night's target is missing (created), then there (replaced).
+        let out = audit(&link, &cc_detail());
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert!(is_link(&link));
+        let v: Value = serde_json::from_slice(&std::fs::read(d.join(target)).unwrap()).unwrap();
+        assert_eq!(v["audit"]["records"], 1);
+        let out = audit(&link, &cc_detail());
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert!(is_link(&link));
+    }
+    let mut reports: Vec<String> = std::fs::read_dir(d.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    reports.sort();
+    assert_eq!(reports, ["2026-11-21.json", "2026-11-22.json"]);
+    // A target whose folder is missing: exit 2 at once, nothing written.
+    let link = d.join("missing.json");
+    symlink("no-such-folder/r.json", &link).unwrap();
+    let out = audit(&link, &cc_detail());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "vigie: {}, a symbolic link to {}: cannot be written: the folder {} does not exist \
+             (create it first)\n",
+            link.display(),
+            d.join("no-such-folder/r.json").display(),
+            d.join("no-such-folder").display()
+        )
+    );
+    assert!(is_link(&link) && !d.join("no-such-folder").exists());
+    // A target inside the reference folder: refused, as that path is.
+    let reference = d.join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    std::fs::copy(cc_detail(), reference.join("cc.json")).unwrap();
+    let link = d.join("into-reference.json");
+    symlink("reference/report.json", &link).unwrap();
+    let out = audit(&link, &reference);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("the output is inside the --reference folder"),
+        "{out:?}"
+    );
+    assert!(!reference.join("report.json").exists());
+}
+
 // File names that are not UTF-8 (a Latin-1 export, `caf\xE9.jsonl`) are shown with their bytes
 // escaped, `\xE9`, wherever vigie names them (the reports, the messages on stderr), not as
 // U+FFFD: two such files stay two, in the reports and in the fingerprints of their unreadable
