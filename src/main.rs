@@ -173,7 +173,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 .map(|w| for_terminal(w, false).into_owned())
         })
         .collect();
-    if cli.reuser.is_some() && reuser.is_none() {
+    let interactive = target.format.is_none()
+        && std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal();
+    // The options of the notice, in a run that writes another report: not used, and said so
+    // (as an --output named for another format is), rather than taken without a word. The
+    // terminal UI uses them when it exports a notice.
+    if let Some(w) = notice_options_unused(&cli, target.format, interactive) {
+        warned.push(w);
+    } else if cli.reuser.is_some() && reuser.is_none() {
         warned.push(
             "--reuser is blank: the notice leaves the addressee as a placeholder to complete"
                 .to_string(),
@@ -182,12 +190,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let write_opts = WriteOptions {
         reveal_personal_data: cli.reveal_personal_data,
         reuser: reuser.map(str::to_string),
-        notice_days: Some(cli.notice_days),
+        notice_days: Some(cli.notice_days.unwrap_or(report::DEFAULT_NOTICE_DAYS)),
         waivers: cli.waivers.clone(),
     };
-    let interactive = target.format.is_none()
-        && std::io::stdin().is_terminal()
-        && std::io::stdout().is_terminal();
     warned.extend(previous_after_as_of(&opts));
     for w in &warned {
         eprintln!("vigie: warning: {w}");
@@ -219,6 +224,44 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     } else {
         headless(&cli, &target, opts, write_opts, waivers)
     }
+}
+
+/// The warning to give when `--reuser` or `--notice-days`, which only the formal notice uses,
+/// are given to a run that writes no notice: a headless run of another format (`--report json`,
+/// the text summary). Not in the terminal UI, which exports a notice with them.
+fn notice_options_unused(
+    cli: &Cli,
+    format: Option<ReportFormat>,
+    interactive: bool,
+) -> Option<String> {
+    if interactive || format == Some(ReportFormat::Notice) {
+        return None;
+    }
+    let given: Vec<&str> = [
+        ("--reuser", cli.reuser.is_some()),
+        ("--notice-days", cli.notice_days.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let written = match format {
+        Some(f) => format!("writes the {} report", format_name(f)),
+        None => "prints the text summary".to_string(),
+    };
+    Some(format!(
+        "{} {} used only by the formal notice (--report notice, or --output NAME.md), which \
+         this run does not write (it {written}): {} not used",
+        given.join(" and "),
+        if given.len() == 1 { "is" } else { "are" },
+        if given.len() == 1 {
+            "it is"
+        } else {
+            "they are"
+        },
+    ))
 }
 
 /// The warning to give when `--previous` was made after this audit's time (`--as-of`, else

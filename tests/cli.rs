@@ -1676,6 +1676,79 @@ fn a_blank_reuser_leaves_the_addressee_to_complete() {
     assert!(!stderr.contains("--reuser"), "{stderr}");
 }
 
+// `--reuser` and `--notice-days` serve the formal notice alone: a run that writes another
+// report (or the text summary) says they are not used, as it says of an --output named for
+// another format, and goes on with its report and status unchanged; a notice, asked by
+// --report or by the output's name, uses them without a word.
+#[test]
+fn notice_options_without_a_notice_are_said_to_be_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("r1").to_string()]);
+    let run = |args: &[&str]| {
+        let out = vigie_on(&c, cc_detail())
+            .args(["--as-of", "2026-11-22T12:00:00Z", "--quiet"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (plain, _) = run(&["--report", "json"]);
+    for (args, told) in [
+        (
+            &["--report", "json", "--reuser", "Éditions Exemple"][..],
+            "--reuser is used only by the formal notice (--report notice, or --output NAME.md), \
+             which this run does not write (it writes the json report): it is not used",
+        ),
+        (
+            &["--report", "csv", "--notice-days", "30"],
+            "--notice-days is used only by the formal notice (--report notice, or --output \
+             NAME.md), which this run does not write (it writes the csv report): it is not used",
+        ),
+        (
+            &["--reuser", "", "--notice-days", "30"],
+            "--reuser and --notice-days are used only by the formal notice (--report notice, or \
+             --output NAME.md), which this run does not write (it prints the text summary): they \
+             are not used",
+        ),
+    ] {
+        let (stdout, stderr) = run(args);
+        // Said once, and the blank --reuser is not said besides: it is not used at all.
+        assert_eq!(stderr, format!("vigie: warning: {told}\n"), "{args:?}");
+        if args[..2] == ["--report", "json"] {
+            // The report is the one written without them, elapsed time aside.
+            let strip = |s: &str| {
+                let mut v: Value = serde_json::from_str(s).unwrap();
+                v["audit"]["elapsed_ms"] = Value::Null;
+                v
+            };
+            assert_eq!(strip(&stdout), strip(&plain));
+        }
+    }
+    // The notice uses them: nothing to say.
+    let (notice, stderr) = run(&[
+        "--report",
+        "notice",
+        "--reuser",
+        "Éditions Exemple",
+        "--notice-days",
+        "30",
+    ]);
+    assert_eq!(stderr, "");
+    assert!(notice.contains("Éditions Exemple"), "{notice}");
+    let out = dir.path().join("notice.md");
+    let (_, stderr) = run(&["-o", out.to_str().unwrap(), "--reuser", "Éditions Exemple"]);
+    assert_eq!(stderr, "");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Éditions Exemple")
+    );
+}
+
 // An `--output` that is a symbolic link is written through as a shell's `>` writes, whether
 // its target is there or not: the target gets the report (created when missing), and the link
 // stays a link. A link to a file in a folder that does not exist is exit 2 before the audit,
