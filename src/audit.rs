@@ -280,6 +280,7 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
         Rule::IN001,
         Some(Arc::new(RecordRef {
             id,
+            id_as_written: false,
             source_id: None,
             url: None,
             file_index: file,
@@ -342,18 +343,26 @@ fn process(
     match corpus::parse_record(bytes, mapping) {
         Err(e) => {
             let (line, col) = item.place_of((e.line, e.column));
-            ItemOutcome::unreadable(unreadable(
+            let mut f = unreadable(
                 block.file,
                 (item.line, item.column, item.offset),
                 e.id,
                 format!("line {line}, column {col}: {}", e.message),
-            ))
+            );
+            // An id written with its lone surrogate escapes as text, marked as a record's is.
+            if e.id_as_written
+                && let Some(r) = f.record.as_mut().and_then(Arc::get_mut)
+            {
+                r.id_as_written = true;
+            }
+            ItemOutcome::unreadable(f)
         }
         Ok(mut rec) => {
             rec.file = block.file;
             rec.line = item.line;
             let rref = RecordRef {
                 id: Some(rec.id.clone()),
+                id_as_written: rec.id_as_written,
                 source_id: rec.source_id.clone(),
                 url: rec.url.clone(),
                 file_index: block.file,
@@ -374,7 +383,17 @@ fn process(
             // An empty text is a text, compared (nothing of the decision: INT003).
             let has_text = rec.text.is_some();
             let mapped = rec.mapped;
-            let h = twox_hash::XxHash3_128::oneshot(rec.id.trim().as_bytes());
+            // An id written with its lone surrogate escapes as text (`rec-\ud800`, which would
+            // read as `rec-\u{FFFD}` as `rec-\udbff` does) is marked by a byte no UTF-8 text
+            // holds: it is not the id read with that text (`"rec-\\ud800"`).
+            let h = if rec.id_as_written {
+                let mut h = twox_hash::XxHash3_128::new();
+                h.write(&[0xff]);
+                h.write(rec.id.trim().as_bytes());
+                h.finish_128()
+            } else {
+                twox_hash::XxHash3_128::oneshot(rec.id.trim().as_bytes())
+            };
             ItemOutcome {
                 findings: checked.findings,
                 id: Some((h, rec.id)),

@@ -2791,6 +2791,8 @@ fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items:
 pub struct RecordError {
     /// The record's id when it could be read.
     pub id: Option<String>,
+    /// [`Record::id_as_written`] of that id.
+    pub id_as_written: bool,
     /// Line and column relative to the item (1-based), as an editor shows them (LF, CRLF and CR
     /// alone end lines; columns count chars): on the item's first line, from its first byte.
     pub line: u64,
@@ -2993,6 +2995,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         let (line, column) = editor_place(whole, bom + je.offset);
         RecordError {
             id: None,
+            id_as_written: false,
             line,
             column,
             message,
@@ -3001,6 +3004,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let Value::Object(mut obj) = value else {
         return Err(RecordError {
             id: None,
+            id_as_written: false,
             line: 1,
             column: 1,
             message: format!("a record must be a JSON object, not {}", kind_of(&value)),
@@ -3044,6 +3048,18 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let id = take("id", &mut obj);
     let id_str = exact_number(bytes, mapping, "id", id.as_ref())
         .or_else(|| id.as_ref().and_then(scalar_string));
+    // An id read with U+FFFD may hold a lone surrogate escape, which that char stands for: then
+    // it is taken as written (`rec-\ud800`, not `rec-\u{FFFD}`), to tell it from the ids that
+    // read alike (off the common path: only such an id is looked at again).
+    let (id_str, id_as_written) = match id_str {
+        Some(s) if s.contains('\u{FFFD}') => {
+            match written_with_lone_surrogates(bytes, mapping, "id") {
+                Some(w) => (Some(w), true),
+                None => (Some(s), false),
+            }
+        }
+        other => (other, false),
+    };
     // An error about a field is placed at its value (an editor then shows it), when the record
     // has the field there (not when a mapping's default gives it).
     let err = |field: &str, id: &Option<String>, msg: String| {
@@ -3051,6 +3067,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             value_offset(bytes, mapping, field).map_or((1, 1), |at| editor_place(whole, bom + at));
         RecordError {
             id: id.clone(),
+            id_as_written: id.is_some() && id_as_written,
             line,
             column,
             message: msg,
@@ -3065,7 +3082,10 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         }
     };
     match id_str {
-        Some(s) if !s.trim().is_empty() => rec.id = s,
+        Some(s) if !s.trim().is_empty() => {
+            rec.id = s;
+            rec.id_as_written = id_as_written;
+        }
         _ => {
             return Err(err(
                 "id",
@@ -3270,6 +3290,21 @@ fn exact_number(
     let raw = raw_value(json, mapping, field)?.get().trim();
     raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
         .then(|| raw.to_string())
+}
+
+/// `field`'s string in the record `json` as written, when it holds a lone surrogate escape
+/// ([`json::written_string`]); `None` otherwise. The record is read again, its lone surrogates
+/// mended as [`parse_json`] mends them (of the same length), to find where the value lies.
+fn written_with_lone_surrogates(
+    json: &[u8],
+    mapping: Option<&Mapping>,
+    field: &str,
+) -> Option<String> {
+    let mended = json::mend_lone_surrogates(json)?;
+    let raw = raw_value(&mended, mapping, field)?.get();
+    let start = (raw.as_ptr() as usize).checked_sub(mended.as_ptr() as usize)?;
+    let written = json.get(start..start + raw.len())?;
+    json::written_string(written)
 }
 
 /// The JSON text of `field`'s value in the record `json`, at its mapped path or under its name;

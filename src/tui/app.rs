@@ -2308,6 +2308,7 @@ mod tests {
                     Rule::INT001,
                     Some(Arc::new(crate::model::RecordRef {
                         id: Some(id.to_string()),
+                        id_as_written: false,
                         source_id: None,
                         url: None,
                         file_index: 0,
