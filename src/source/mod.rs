@@ -1947,7 +1947,9 @@ mod tests {
         assert_eq!(e.matches("ref.tar.gz").count(), 1, "{e}");
         assert!(
             e.ends_with(
-                "no decision could be read: corrupt or truncated archive: corrupt deflate stream"
+                "no decision could be read: damaged at byte 0 of its content (corrupt deflate \
+                 stream); reading stopped at its start: the whole archive is lost, and how many \
+                 decisions it held cannot be known"
             ),
             "{e}"
         );
