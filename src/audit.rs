@@ -915,7 +915,14 @@ fn run_on(
             records: progress.records,
             unreadable_records,
             reference_decisions: reference.distinct() as u64,
-            unreadable_reference_decisions: reference.unreadable.len() as u64,
+            unreadable_reference_decisions: {
+                let lost = reference.incomplete();
+                lost.decisions + lost.folders + lost.rests
+            },
+            unreadable_reference_uncounted: {
+                let lost = reference.incomplete();
+                lost.folders + lost.rests
+            },
             unreadable_reference: reference
                 .unreadable
                 .iter()
@@ -923,6 +930,7 @@ fn run_on(
                     file: u.origin.file.clone(),
                     line: u.origin.line,
                     reason: u.reason.clone(),
+                    lost: u.lost,
                 })
                 .collect(),
             superseded_reference: reference

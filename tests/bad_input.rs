@@ -1523,8 +1523,9 @@ fn a_record_whose_reference_file_is_unreadable_is_told_so() {
     );
     assert_eq!(
         int007[1].1,
-        "no reference decision matches the record's `source_id`; 1 reference decision could not \
-         be read, and it may be among them"
+        "no reference decision matches the record's `source_id`, but the reference is \
+         incomplete (1 decision could not be read): the record may cite a decision among those, \
+         and was not checked against it"
     );
 }
 

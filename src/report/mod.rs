@@ -47,12 +47,14 @@ pub struct PolicyOverride {
 }
 
 /// An input that could not be read: its file (`archive.tar.gz!entry`), the line where it starts
-/// when meaningful (0 otherwise), and why.
+/// when meaningful (0 otherwise), why, and how much of the reference it stands for (one
+/// decision; or a folder, or the rest of a file cut short, whose decisions cannot be counted).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnreadableInput {
     pub file: String,
     pub line: u64,
     pub reason: String,
+    pub lost: crate::source::Lost,
 }
 
 /// A version of a reference decision read more than once and set aside, and the version used in
@@ -293,7 +295,14 @@ pub struct AuditInfo {
     pub records: u64,
     pub unreadable_records: u64,
     pub reference_decisions: u64,
+    /// The reference decisions that could not be read: those known one by one (files, lines,
+    /// archive entries), and one for each part whose decisions cannot be counted (a folder
+    /// that could not be listed, the rest of a file cut short), so at least that many when
+    /// there are such parts (`unreadable_reference_uncounted`).
     pub unreadable_reference_decisions: u64,
+    /// Of `unreadable_reference`, the parts whose decisions cannot be counted: the count above
+    /// is exact when there is none (the JSON report's `unreadable_reference_decisions_exact`).
+    pub unreadable_reference_uncounted: u64,
     /// The reference decisions that could not be read (`unreadable_reference_decisions` of
     /// them), each with where and why: a court checking a reuser can tell the reference's
     /// defects from the reuser's.
@@ -337,6 +346,19 @@ pub struct AuditInfo {
 }
 
 impl AuditInfo {
+    /// What of the reference could not be read, counted by kind (`unreadable_reference`).
+    pub fn reference_incomplete(&self) -> crate::source::Incomplete {
+        let mut out = crate::source::Incomplete::default();
+        for u in &self.unreadable_reference {
+            match u.lost {
+                crate::source::Lost::Decisions(n) => out.decisions += n,
+                crate::source::Lost::Folder => out.folders += 1,
+                crate::source::Lost::Rest => out.rests += 1,
+            }
+        }
+        out
+    }
+
     /// Matched records whose text was not compared with the reference's, for any reason
     /// (`audit.texts_not_compared` in the JSON report).
     pub fn texts_not_compared(&self) -> u64 {

@@ -162,13 +162,13 @@ impl History {
 }
 
 fn unreadable(file: &str, line: u64, reason: String) -> Unreadable {
-    Unreadable {
-        origin: Origin {
+    Unreadable::one(
+        Origin {
             file: file.to_string(),
             line,
         },
         reason,
-    }
+    )
 }
 
 /// The transactions folded into the entries as they are read, in the order of the files and of
