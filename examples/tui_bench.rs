@@ -42,6 +42,7 @@ fn findings(n: usize) -> Vec<Finding> {
         let line = (i / 3) as u64 + 1;
         let record = Some(RecordRef {
             id: Some(format!("rec-{:08}", next() % 400_000)),
+            id_as_written: false,
             source_id: Some(format!("JURITEXT0000{:08}", line)),
             url: Some(format!("https://juris.example.fr/decision/{line}")),
             file_index: 0,

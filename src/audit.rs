@@ -11,6 +11,7 @@ use crate::rules::{Family, Rule, freshness};
 use crate::source::archive::ArchiveLimits;
 use crate::source::history::History;
 use crate::source::{ReferenceSet, id_key};
+use crate::text::sanitize::Shown;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -280,6 +281,7 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
         Some(Arc::new(
             RecordRef {
                 id,
+                id_as_written: false,
                 source_id: None,
                 url: None,
                 file_index: file,
@@ -344,18 +346,26 @@ fn process(
     match corpus::parse_record(bytes, mapping) {
         Err(e) => {
             let (line, col) = item.place_of((e.line, e.column));
-            ItemOutcome::unreadable(unreadable(
+            let mut f = unreadable(
                 block.file,
                 (item.line, item.column, item.offset),
                 e.id,
                 format!("line {line}, column {col}: {}", e.message),
-            ))
+            );
+            // An id written with its lone surrogate escapes as text, marked as a record's is.
+            if e.id_as_written
+                && let Some(r) = f.record.as_mut().and_then(Arc::get_mut)
+            {
+                r.id_as_written = true;
+            }
+            ItemOutcome::unreadable(f)
         }
         Ok(mut rec) => {
             rec.file = block.file;
             rec.line = item.line;
             let rref = RecordRef {
                 id: Some(rec.id.clone()),
+                id_as_written: rec.id_as_written,
                 source_id: rec.source_id.clone(),
                 url: rec.url.clone(),
                 file_index: block.file,
@@ -377,7 +387,17 @@ fn process(
             // An empty text is a text, compared (nothing of the decision: INT003).
             let has_text = rec.text.is_some();
             let mapped = rec.mapped;
-            let h = twox_hash::XxHash3_128::oneshot(rec.id.trim().as_bytes());
+            // An id written with its lone surrogate escapes as text (`rec-\ud800`, which would
+            // read as `rec-\u{FFFD}` as `rec-\udbff` does) is marked by a byte no UTF-8 text
+            // holds: it is not the id read with that text (`"rec-\\ud800"`).
+            let h = if rec.id_as_written {
+                let mut h = twox_hash::XxHash3_128::new();
+                h.write(&[0xff]);
+                h.write(rec.id.trim().as_bytes());
+                h.finish_128()
+            } else {
+                twox_hash::XxHash3_128::oneshot(rec.id.trim().as_bytes())
+            };
             ItemOutcome {
                 findings: checked.findings,
                 id: Some((h, rec.id)),
@@ -888,24 +908,27 @@ fn run_on(
                     if p.as_os_str() == corpus::STDIN {
                         corpus::STDIN_NAME.to_string()
                     } else {
-                        p.display().to_string()
+                        p.shown().to_string()
                     }
                 })
                 .collect(),
             reference: opts
                 .reference
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| p.shown().to_string())
                 .collect(),
-            history: opts
-                .history
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect(),
+            history: opts.history.iter().map(|p| p.shown().to_string()).collect(),
             records: progress.records,
             unreadable_records,
             reference_decisions: reference.distinct() as u64,
-            unreadable_reference_decisions: reference.unreadable.len() as u64,
+            unreadable_reference_decisions: {
+                let lost = reference.incomplete();
+                lost.decisions + lost.folders + lost.rests
+            },
+            unreadable_reference_uncounted: {
+                let lost = reference.incomplete();
+                lost.folders + lost.rests
+            },
             unreadable_reference: reference
                 .unreadable
                 .iter()
@@ -913,6 +936,7 @@ fn run_on(
                     file: u.origin.file.clone(),
                     line: u.origin.line,
                     reason: u.reason.clone(),
+                    lost: u.lost,
                 })
                 .collect(),
             superseded_reference: reference

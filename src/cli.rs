@@ -75,14 +75,17 @@ pub struct Cli {
     pub reveal_personal_data: bool,
 
     /// The reuser named in the formal notice (trimmed; a blank one, or none, leaves the
-    /// addressee as a placeholder to complete).
+    /// addressee as a placeholder to complete). Used by the notice alone (--report notice, or
+    /// an export from the terminal UI): another report is written with a warning that it is
+    /// not used.
     #[arg(long, value_name = "NAME")]
     pub reuser: Option<String>,
 
-    /// The deadline, in days, given in the formal notice (1 to 365).
-    #[arg(long, value_name = "N", default_value_t = 15,
+    /// The deadline, in days, given in the formal notice (1 to 365; default 15). Used by the
+    /// notice alone, as --reuser is.
+    #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=365))]
-    pub notice_days: u32,
+    pub notice_days: Option<u32>,
 
     /// Key bindings for the terminal UI (default: $VIGIE_KEYMAP,
     /// $XDG_CONFIG_HOME/vigie/keymap.toml, built-in). The file found is checked in every run,

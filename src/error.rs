@@ -1,6 +1,7 @@
 //! Errors that stop vigie with exit status 2: bad usage or unusable input (SPEC §4, §7). Each
 //! names the file, and the line and column where known.
 
+use crate::text::sanitize::Shown;
 use std::fmt;
 use std::path::Path;
 
@@ -15,14 +16,14 @@ pub struct InputError {
 impl InputError {
     pub fn new(path: &Path, message: impl Into<String>) -> Self {
         InputError {
-            file: path.display().to_string(),
+            file: path.shown().to_string(),
             problems: vec![(0, 0, message.into())],
         }
     }
 
     pub fn at(path: &Path, line: u64, column: u64, message: impl Into<String>) -> Self {
         InputError {
-            file: path.display().to_string(),
+            file: path.shown().to_string(),
             problems: vec![(line, column, message.into())],
         }
     }
@@ -30,7 +31,7 @@ impl InputError {
     pub fn many(path: &Path, mut problems: Vec<(u64, u64, String)>) -> Self {
         problems.sort_by_key(|p| (p.0, p.1));
         InputError {
-            file: path.display().to_string(),
+            file: path.shown().to_string(),
             problems,
         }
     }

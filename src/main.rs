@@ -17,7 +17,7 @@ use vigie::audit::{self, AuditEvent, AuditOptions};
 use vigie::error::InputError;
 use vigie::report::{self, Format, Report, WriteOptions};
 use vigie::rules::{Penalty, Rule};
-use vigie::text::sanitize::for_terminal;
+use vigie::text::sanitize::{Shown, for_terminal};
 
 /// jemalloc rather than the system's allocator, where Cargo.toml asks for it (and says why).
 #[cfg(all(
@@ -130,7 +130,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             if std::fs::canonicalize(input).is_ok_and(|p| p == out_real) {
                 anyhow::bail!(
                     "{}: the output is also an input of the audit; the report would replace it",
-                    out.display()
+                    out.shown()
                 );
             }
         }
@@ -149,8 +149,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     "{}: the output is a file of the corpus folder {}, whose records the audit \
                      reads, and not a report of vigie's; the report would replace it (write it \
                      elsewhere, or under another name)",
-                    out.display(),
-                    folder.display()
+                    out.shown(),
+                    folder.shown()
                 );
             }
         }
@@ -173,7 +173,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 .map(|w| for_terminal(w, false).into_owned())
         })
         .collect();
-    if cli.reuser.is_some() && reuser.is_none() {
+    let interactive = target.format.is_none()
+        && std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal();
+    // The options of the notice, in a run that writes another report: not used, and said so
+    // (as an --output named for another format is), rather than taken without a word. The
+    // terminal UI uses them when it exports a notice.
+    if let Some(w) = notice_options_unused(&cli, target.format, interactive) {
+        warned.push(w);
+    } else if cli.reuser.is_some() && reuser.is_none() {
         warned.push(
             "--reuser is blank: the notice leaves the addressee as a placeholder to complete"
                 .to_string(),
@@ -182,12 +190,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let write_opts = WriteOptions {
         reveal_personal_data: cli.reveal_personal_data,
         reuser: reuser.map(str::to_string),
-        notice_days: Some(cli.notice_days),
+        notice_days: Some(cli.notice_days.unwrap_or(report::DEFAULT_NOTICE_DAYS)),
         waivers: cli.waivers.clone(),
     };
-    let interactive = target.format.is_none()
-        && std::io::stdin().is_terminal()
-        && std::io::stdout().is_terminal();
     warned.extend(previous_after_as_of(&opts));
     for w in &warned {
         eprintln!("vigie: warning: {w}");
@@ -219,6 +224,44 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     } else {
         headless(&cli, &target, opts, write_opts, waivers)
     }
+}
+
+/// The warning to give when `--reuser` or `--notice-days`, which only the formal notice uses,
+/// are given to a run that writes no notice: a headless run of another format (`--report json`,
+/// the text summary). Not in the terminal UI, which exports a notice with them.
+fn notice_options_unused(
+    cli: &Cli,
+    format: Option<ReportFormat>,
+    interactive: bool,
+) -> Option<String> {
+    if interactive || format == Some(ReportFormat::Notice) {
+        return None;
+    }
+    let given: Vec<&str> = [
+        ("--reuser", cli.reuser.is_some()),
+        ("--notice-days", cli.notice_days.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let written = match format {
+        Some(f) => format!("writes the {} report", format_name(f)),
+        None => "prints the text summary".to_string(),
+    };
+    Some(format!(
+        "{} {} used only by the formal notice (--report notice, or --output NAME.md), which \
+         this run does not write (it {written}): {} not used",
+        given.join(" and "),
+        if given.len() == 1 { "is" } else { "are" },
+        if given.len() == 1 {
+            "it is"
+        } else {
+            "they are"
+        },
+    ))
 }
 
 /// The warning to give when `--previous` was made after this audit's time (`--as-of`, else
@@ -269,11 +312,13 @@ fn read_waivers(
 /// already (an official decision, a page of the history) or not (the next night's reading would
 /// take the report for one): every file of those folders is read.
 fn refuse_output_in_sources(out: &std::path::Path, cli: &Cli) -> anyhow::Result<()> {
-    // Where the output is, followed through links; a file still to be written, by its folder.
-    let out_real = std::fs::canonicalize(out).ok().or_else(|| {
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    // Where the output is, followed through links (a link to no file is written through, its
+    // target created: `report::output_target`); a file still to be written, by its folder.
+    let target = report::output_target(out).unwrap_or_else(|_| out.to_path_buf());
+    let out_real = std::fs::canonicalize(&target).ok().or_else(|| {
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
         let folder = std::fs::canonicalize(parent.unwrap_or(std::path::Path::new("."))).ok()?;
-        Some(folder.join(out.file_name()?))
+        Some(folder.join(target.file_name()?))
     });
     let Some(out_real) = out_real else {
         return Ok(());
@@ -289,8 +334,8 @@ fn refuse_output_in_sources(out: &std::path::Path, cli: &Cli) -> anyhow::Result<
                     "{}: the output is inside the {option} folder {}, every file of which the \
                      audit reads; the report would replace or join its files (write it \
                      elsewhere)",
-                    out.display(),
-                    folder.display()
+                    out.shown(),
+                    folder.shown()
                 );
             }
         }
@@ -352,7 +397,7 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
                 eprintln!(
                     "vigie: warning: --output {} gets the report --report {} asks for, though \
                      its name tells {}",
-                    for_terminal(&path.display().to_string(), false),
+                    for_terminal(&path.shown(), false),
                     format_name(f),
                     format_name(named)
                 );
@@ -365,7 +410,7 @@ fn report_target(cli: &Cli) -> anyhow::Result<Target> {
                 "--output {}: its name does not tell the report's format; give --report \
                      json, jsonl, csv, notice or text (or name the file .json, .jsonl, .ndjson, \
                      .csv, .md for the notice, or .txt for the text summary)",
-                path.display()
+                path.shown()
             ),
         },
     };
@@ -833,7 +878,7 @@ fn headless(
             format!(
                 " No report was written: {} is left as it was (the report of such a run goes \
                  only to standard output, without --output or with -o -).",
-                for_terminal(&p.display().to_string(), false)
+                for_terminal(&p.shown(), false)
             )
         });
         if report.read_no_record() {

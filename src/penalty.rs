@@ -10,6 +10,7 @@
 use crate::model::Finding;
 use crate::report::PolicyOverride;
 use crate::rules::{Penalty, Rule, Severity};
+use crate::text::sanitize::Shown;
 use anyhow::Context;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -72,9 +73,9 @@ impl Policy {
             .map_err(|e| match crate::error::InvalidUtf8::of(&e) {
                 Some(at) => anyhow::Error::new(at.in_file(path, "invalid UTF-8")),
                 None => anyhow::Error::new(e)
-                    .context(format!("cannot read the policy file {}", path.display())),
+                    .context(format!("cannot read the policy file {}", path.shown())),
             })?;
-        Policy::parse(&text, &path.display().to_string())
+        Policy::parse(&text, &path.shown())
     }
 
     /// Parses a policy; `origin` names the file in error messages (`FILE:LINE:COLUMN: …`).
@@ -325,7 +326,7 @@ fn empty_previous_reason(path: &Path) -> String {
             "the previous report is empty: it is also this run's standard output, which the \
              shell emptied before vigie started. Write the report with `--output {}` instead: \
              vigie reads --previous first, then replaces the file whole at the end",
-            path.display()
+            path.shown()
         )
     } else {
         "the previous report is empty (0 bytes): give the last report vigie wrote, or leave \
@@ -361,7 +362,7 @@ impl Previous {
     /// it, with line and column.
     pub fn load(path: &Path) -> anyhow::Result<Previous> {
         use std::io::Read;
-        let shown = path.display();
+        let shown = path.shown();
         let file = std::fs::File::open(path)
             .with_context(|| format!("cannot read the previous report {shown}"))?;
         let mut reader = std::io::BufReader::new(file);
@@ -405,7 +406,7 @@ impl Previous {
 
     fn load_jsonl(mut lines: impl std::io::BufRead, path: &Path) -> anyhow::Result<Previous> {
         use std::io::{BufRead, Read};
-        let shown = path.display();
+        let shown = path.shown();
         let mut prev = Previous::default();
         let mut buf = Vec::new();
         // Whether the last line read is the summary, which ends a whole report.

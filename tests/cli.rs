@@ -1676,6 +1676,233 @@ fn a_blank_reuser_leaves_the_addressee_to_complete() {
     assert!(!stderr.contains("--reuser"), "{stderr}");
 }
 
+// `--reuser` and `--notice-days` serve the formal notice alone: a run that writes another
+// report (or the text summary) says they are not used, as it says of an --output named for
+// another format, and goes on with its report and status unchanged; a notice, asked by
+// --report or by the output's name, uses them without a word.
+#[test]
+fn notice_options_without_a_notice_are_said_to_be_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), &[clean("r1").to_string()]);
+    let run = |args: &[&str]| {
+        let out = vigie_on(&c, cc_detail())
+            .args(["--as-of", "2026-11-22T12:00:00Z", "--quiet"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (plain, _) = run(&["--report", "json"]);
+    for (args, told) in [
+        (
+            &["--report", "json", "--reuser", "Éditions Exemple"][..],
+            "--reuser is used only by the formal notice (--report notice, or --output NAME.md), \
+             which this run does not write (it writes the json report): it is not used",
+        ),
+        (
+            &["--report", "csv", "--notice-days", "30"],
+            "--notice-days is used only by the formal notice (--report notice, or --output \
+             NAME.md), which this run does not write (it writes the csv report): it is not used",
+        ),
+        (
+            &["--reuser", "", "--notice-days", "30"],
+            "--reuser and --notice-days are used only by the formal notice (--report notice, or \
+             --output NAME.md), which this run does not write (it prints the text summary): they \
+             are not used",
+        ),
+    ] {
+        let (stdout, stderr) = run(args);
+        // Said once, and the blank --reuser is not said besides: it is not used at all.
+        assert_eq!(stderr, format!("vigie: warning: {told}\n"), "{args:?}");
+        if args[..2] == ["--report", "json"] {
+            // The report is the one written without them, elapsed time aside.
+            let strip = |s: &str| {
+                let mut v: Value = serde_json::from_str(s).unwrap();
+                v["audit"]["elapsed_ms"] = Value::Null;
+                v
+            };
+            assert_eq!(strip(&stdout), strip(&plain));
+        }
+    }
+    // The notice uses them: nothing to say.
+    let (notice, stderr) = run(&[
+        "--report",
+        "notice",
+        "--reuser",
+        "Éditions Exemple",
+        "--notice-days",
+        "30",
+    ]);
+    assert_eq!(stderr, "");
+    assert!(notice.contains("Éditions Exemple"), "{notice}");
+    let out = dir.path().join("notice.md");
+    let (_, stderr) = run(&["-o", out.to_str().unwrap(), "--reuser", "Éditions Exemple"]);
+    assert_eq!(stderr, "");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Éditions Exemple")
+    );
+}
+
+// An `--output` that is a symbolic link is written through as a shell's `>` writes, whether
+// its target is there or not: the target gets the report (created when missing), and the link
+// stays a link. A link to a file in a folder that does not exist is exit 2 before the audit,
+// naming both; one into a reference folder is refused as that folder's path is.
+#[cfg(unix)]
+#[test]
+fn an_output_link_is_written_through_to_its_target() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = corpus(d, &[clean("r1").to_string()]);
+    std::fs::create_dir(d.join("reports")).unwrap();
+    let audit = |out: &Path, reference: &Path| {
+        vigie_on(&c, reference)
+            .args(HEADLESS_JSON)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let is_link = |p: &Path| {
+        std::fs::symlink_metadata(p)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    for target in ["reports/2026-11-21.json", "reports/2026-11-22.json"] {
+        let link = d.join("latest.json");
+        let _ = std::fs::remove_file(&link);
+        symlink(target, &link).unwrap();
+        // The first night's target is missing (created), then there (replaced).
+        let out = audit(&link, &cc_detail());
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert!(is_link(&link));
+        let v: Value = serde_json::from_slice(&std::fs::read(d.join(target)).unwrap()).unwrap();
+        assert_eq!(v["audit"]["records"], 1);
+        let out = audit(&link, &cc_detail());
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert!(is_link(&link));
+    }
+    let mut reports: Vec<String> = std::fs::read_dir(d.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    reports.sort();
+    assert_eq!(reports, ["2026-11-21.json", "2026-11-22.json"]);
+    // A target whose folder is missing: exit 2 at once, nothing written.
+    let link = d.join("missing.json");
+    symlink("no-such-folder/r.json", &link).unwrap();
+    let out = audit(&link, &cc_detail());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "vigie: {}, a symbolic link to {}: cannot be written: the folder {} does not exist \
+             (create it first)\n",
+            link.display(),
+            d.join("no-such-folder/r.json").display(),
+            d.join("no-such-folder").display()
+        )
+    );
+    assert!(is_link(&link) && !d.join("no-such-folder").exists());
+    // A target inside the reference folder: refused, as that path is.
+    let reference = d.join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    std::fs::copy(cc_detail(), reference.join("cc.json")).unwrap();
+    let link = d.join("into-reference.json");
+    symlink("reference/report.json", &link).unwrap();
+    let out = audit(&link, &reference);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("the output is inside the --reference folder"),
+        "{out:?}"
+    );
+    assert!(!reference.join("report.json").exists());
+}
+
+// File names that are not UTF-8 (a Latin-1 export, `caf\xE9.jsonl`) are shown with their bytes
+// escaped, `\xE9`, wherever vigie names them (the reports, the messages on stderr), not as
+// U+FFFD: two such files stay two, in the reports and in the fingerprints of their unreadable
+// lines, and the JSON and CSV reports stay UTF-8.
+#[cfg(unix)]
+#[test]
+fn file_names_not_in_utf8_are_shown_with_their_bytes_escaped() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = |b: &[u8]| OsStr::from_bytes(b).to_os_string();
+    std::fs::create_dir_all(d.join("corpus")).unwrap();
+    std::fs::create_dir_all(d.join("reference")).unwrap();
+    for n in [&b"caf\xe9.jsonl"[..], b"caf\xe8.jsonl"] {
+        std::fs::write(d.join("corpus").join(name(n)), "{\"id\": 1,\n").unwrap();
+    }
+    std::fs::write(d.join("corpus/ok.jsonl"), clean("r1").to_string() + "\n").unwrap();
+    std::fs::copy(cc_detail(), d.join("reference/cc.json")).unwrap();
+    std::fs::write(d.join("reference").join(name(b"d\xe9.json")), "{nope").unwrap();
+    let run = |format: &str| {
+        vigie()
+            .current_dir(d)
+            .args([
+                "corpus",
+                "--reference",
+                "reference",
+                "--as-of",
+                "2026-11-22T12:00:00Z",
+            ])
+            .args(["--quiet", "--report", format])
+            .output()
+            .unwrap()
+    };
+    let out = run("json");
+    // Valid UTF-8, or not JSON.
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let in001: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "IN001")
+        .map(|f| {
+            (
+                f["record"]["file"].as_str().unwrap(),
+                f["fingerprint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(in001.len(), 2, "{in001:?}");
+    assert_eq!(in001[0].0, r"corpus/caf\xE8.jsonl");
+    assert_eq!(in001[1].0, r"corpus/caf\xE9.jsonl");
+    assert_ne!(in001[0].1, in001[1].1);
+    assert_eq!(
+        v["audit"]["unreadable_reference"][0]["file"],
+        r"reference/d\xE9.json"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("\n  reference/d\\xE9.json:1: column 2: bad JSON"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{fffd}'), "{stderr}");
+    let csv = String::from_utf8(run("csv").stdout).unwrap();
+    assert!(
+        csv.contains(",corpus/caf\\xE8.jsonl,1,") && csv.contains(",corpus/caf\\xE9.jsonl,1,"),
+        "{csv}"
+    );
+    let text = String::from_utf8(run("text").stdout).unwrap();
+    assert!(
+        text.contains("corpus/caf\\xE9.jsonl:1 IN001") && !text.contains('\u{fffd}'),
+        "{text}"
+    );
+}
+
 // The CSV cells that identify a record (record_id, source_id, file) are the corpus's, so that
 // a record can be found again: a tab or a carriage return in an id is kept (quoted, as CSV
 // allows), behind the `'` that keeps a spreadsheet from taking it for a formula (SPEC §4); an

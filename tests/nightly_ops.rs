@@ -129,15 +129,26 @@ fn folders_of_the_reference_and_history_that_cannot_be_listed_are_told() {
     let audit = &v["audit"];
     assert_eq!(audit["reference_decisions"], 1, "{audit}");
     assert_eq!(audit["unreadable_reference_decisions"], 1, "{audit}");
+    // A folder counts as one, though how many decisions it holds is unknown: not exact.
+    assert_eq!(
+        audit["unreadable_reference_decisions_exact"], false,
+        "{audit}"
+    );
     assert_eq!(audit["unreadable_reference"][0]["file"], "ref/locked");
     assert_eq!(
         audit["unreadable_reference"][0]["reason"],
         "cannot list the folder: permission denied"
     );
+    assert_eq!(audit["unreadable_reference"][0]["lost"], "folder");
+    assert_eq!(audit["unreadable_reference"][0]["decisions"], Value::Null);
     let err = stderr(&out);
     assert!(
-        err.contains("1 reference decision could not be read")
-            && err.contains("ref/locked: cannot list the folder: permission denied"),
+        err.contains(
+            "vigie: warning: the reference is incomplete: 1 folder could not be listed; records \
+             citing a decision among those cannot be checked against it; 1 record whose \
+             `source_id` matched no decision (INT007, unverifiable, no penalty) may cite one and \
+             was not checked:\n  ref/locked: cannot list the folder: permission denied\n"
+        ),
         "{err}"
     );
     // The history's: exit 2, naming the folder.
@@ -731,4 +742,258 @@ fn settings_files_not_in_utf8_are_placed() {
         let err = stderr(&out);
         assert!(err.contains(place) && err.contains(file), "{err}");
     }
+}
+
+/// A record with everything but its reference: its only finding is INT007 (no penalty).
+fn unmatched_record(id: &str, source_id: &str) -> String {
+    serde_json::json!({
+        "id": id,
+        "source_id": source_id,
+        "text": "x",
+        "updated_at": "2026-11-20",
+        "attribution": "Légifrance",
+        "jurisdiction": "Cour de cassation",
+        "decision_date": "2023-10-05",
+    })
+    .to_string()
+}
+
+/// A record citing a decision in a part of the reference that could not be read (a folder that
+/// cannot be listed, beside a malformed file) is INT007, which carries no penalty: the exit
+/// status stays the audit's (SPEC §4), but the INT007 and the warning say that the reference
+/// was incomplete, by how much, and that the record was not checked; the report's count says
+/// it is not exact, a folder counting as one.
+#[test]
+fn an_incomplete_reference_makes_int007_say_so() {
+    let dir = work();
+    let w = dir.path();
+    let reference = w.join("ref");
+    std::fs::create_dir_all(reference.join("locked")).unwrap();
+    copy_dila("JURITEXT000048211001", &reference);
+    copy_dila("JURITEXT000048176094", &reference.join("locked"));
+    write(&reference.join("bad.xml"), "<not xml");
+    write(
+        &w.join("c.jsonl"),
+        unmatched_record("r1", "JURITEXT000048176094") + "\n",
+    );
+    open_up(w);
+    lock(&reference.join("locked"));
+    let args = ["c.jsonl", "--reference", "ref", "--as-of", AS_OF, "-q"];
+    let Some(out) = as_unprivileged(w, &[&args[..], &["--report", "json"]].concat()) else {
+        open_up(w);
+        eprintln!("cannot run vigie as another user here: not tested");
+        return;
+    };
+    // INT007 alone: no penalty, exit 0, as before.
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let v = json(&out);
+    let audit = &v["audit"];
+    assert_eq!(audit["reference_decisions"], 1, "{audit}");
+    // The malformed file and the folder, each one: 2, not exact.
+    assert_eq!(audit["unreadable_reference_decisions"], 2, "{audit}");
+    assert_eq!(audit["unreadable_reference_decisions_exact"], false);
+    let lost: Vec<(&str, &str, Value)> = audit["unreadable_reference"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["file"].as_str().unwrap(),
+                u["lost"].as_str().unwrap(),
+                u["decisions"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lost,
+        [
+            ("ref/bad.xml", "decisions", Value::from(1)),
+            ("ref/locked", "folder", Value::Null)
+        ]
+    );
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["rule"], "INT007");
+    assert_eq!(
+        findings[0]["message"],
+        "no reference decision matches the record's `source_id`, but the reference is \
+         incomplete (1 decision could not be read and 1 folder could not be listed): the record \
+         may cite a decision among those, and was not checked against it"
+    );
+    assert_eq!(
+        stderr(&out),
+        "vigie: warning: the reference is incomplete: 1 decision could not be read and 1 folder \
+         could not be listed; records citing a decision among those cannot be checked against \
+         it; 1 record whose `source_id` matched no decision (INT007, unverifiable, no penalty) \
+         may cite one and was not checked:\n  \
+         ref/bad.xml:1: line 1, column 1: syntax error: tag not closed: `>` not found before end \
+         of input\n  \
+         ref/locked: cannot list the folder: permission denied\n"
+    );
+    // The text summary says the count is not exact, and why.
+    let out = as_unprivileged(w, &[&args[..], &["--report", "text"]].concat()).unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("0 matched a reference decision (of 1, 2 unreadable, not an exact count)")
+            && text.contains(
+                "reference decisions not read: 2, not an exact count (the reference is \
+                 incomplete: 1 decision could not be read and 1 folder could not be listed)\n"
+            ),
+        "{text}"
+    );
+    open_up(w);
+    // Once the folder can be read, the record is matched and checked: its text is not the
+    // decision's (INT003, exit 1).
+    let out = run(w, &[&args[..], &["--report", "json"]].concat());
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v = json(&out);
+    assert_eq!(v["audit"]["matched_records"], 1);
+    assert_eq!(v["audit"]["unreadable_reference_decisions_exact"], true);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "INT007")
+    );
+}
+
+/// DILA's archive of `ids`, in that order, as a `.tar.gz` (each entry's path as DILA's).
+fn dila_tar_gz(ids: &[&str]) -> Vec<u8> {
+    let mut tar = tar::Builder::new(Vec::new());
+    for id in ids {
+        let bytes = std::fs::read(data(&format!("dila-cass/{id}.xml"))).unwrap();
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        tar.append_data(&mut header, format!("juri/{id}.xml"), bytes.as_slice())
+            .unwrap();
+    }
+    let tar = tar.into_inner().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &tar).unwrap();
+    gz.finish().unwrap()
+}
+
+const ARCHIVED: [&str; 10] = [
+    "JURITEXT000048176061",
+    "JURITEXT000048176094",
+    "JURITEXT000048176096",
+    "JURITEXT000048176166",
+    "JURITEXT000048176170",
+    "JURITEXT000048176174",
+    "JURITEXT000048176184",
+    "JURITEXT000048176188",
+    "JURITEXT000048176192",
+    "JURITEXT000048176198",
+];
+
+/// A `.tar.gz` reference cut short (a download stopped) loses an unknown number of decisions:
+/// the report counts it once and says the count is not exact; its reason says where the file
+/// ends, in which entry reading stopped and how many were read before, and that the rest is
+/// lost; a record citing a decision past the cut is INT007 saying so, and one citing the entry
+/// the cut fell in is told that this entry seems to hold it.
+#[test]
+fn a_tar_gz_reference_cut_short_says_where_and_that_the_rest_is_lost() {
+    let dir = work();
+    let w = dir.path();
+    let whole = dila_tar_gz(&ARCHIVED);
+    let keep = whole.len() / 2;
+    write(&w.join("CASS_20231127-204209.tar.gz"), &whole[..keep]);
+    // One record for each decision of the archive.
+    let lines: String = ARCHIVED
+        .iter()
+        .enumerate()
+        .map(|(i, id)| unmatched_record(&format!("r{i}"), id) + "\n")
+        .collect();
+    write(&w.join("c.jsonl"), lines);
+    let out = run(
+        w,
+        &[
+            "c.jsonl",
+            "--reference",
+            "CASS_20231127-204209.tar.gz",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--report",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    let audit = &v["audit"];
+    let read = audit["reference_decisions"].as_u64().unwrap() as usize;
+    assert!((1..9).contains(&read), "{audit}");
+    assert_eq!(audit["unreadable_reference_decisions"], 1, "{audit}");
+    assert_eq!(audit["unreadable_reference_decisions_exact"], false);
+    let lost = &audit["unreadable_reference"];
+    assert_eq!(lost.as_array().unwrap().len(), 1, "{lost}");
+    assert_eq!(lost[0]["lost"], "rest_of_file");
+    assert_eq!(lost[0]["decisions"], Value::Null);
+    // The cut falls inside the entry after the decisions read: the one named.
+    let cut_in = ARCHIVED[read];
+    assert_eq!(
+        lost[0]["file"],
+        format!("CASS_20231127-204209.tar.gz!juri/{cut_in}.xml")
+    );
+    let reason = lost[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with(&format!(
+            "cut short: the file ends after {keep} bytes, before the archive's end ("
+        )) && reason.ends_with(&format!(
+            "; reading stopped inside its entry juri/{cut_in}.xml (the {read} entries before it \
+             were read): that entry and the rest of the archive are lost, and how many \
+             decisions they held cannot be known"
+        )),
+        "{reason}"
+    );
+    // Each record: matched (its text differs, INT003) up to the cut; past it, INT007, which
+    // says the reference is incomplete; the record citing the entry cut is told of it.
+    let findings = v["findings"].as_array().unwrap();
+    for (i, id) in ARCHIVED.iter().enumerate() {
+        let rid = format!("r{i}");
+        let int007: Vec<&str> = findings
+            .iter()
+            .filter(|f| f["record"]["id"] == rid.as_str() && f["rule"] == "INT007")
+            .map(|f| f["message"].as_str().unwrap())
+            .collect();
+        if i < read {
+            assert!(int007.is_empty(), "{id}: {int007:?}");
+        } else if i == read {
+            assert_eq!(int007.len(), 1, "{id}");
+            assert!(
+                int007[0].starts_with(&format!(
+                    "no reference decision could be read for the record's `source_id`: \
+                     CASS_20231127-204209.tar.gz!juri/{id}.xml seems to hold it but could not \
+                     be read (cut short: "
+                )) && int007[0].ends_with("; the record was not checked against it"),
+                "{}",
+                int007[0]
+            );
+        } else {
+            assert_eq!(
+                int007,
+                [
+                    "no reference decision matches the record's `source_id`, but the reference is \
+                  incomplete (1 file was cut short or damaged, the rest of it lost): the record \
+                  may cite a decision among those, and was not checked against it"
+                ],
+                "{id}"
+            );
+        }
+    }
+    let n = ARCHIVED.len() - read;
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "vigie: warning: the reference is incomplete: 1 file was cut short or damaged, the \
+             rest of it lost; records citing a decision among those cannot be checked against \
+             it; {n} records whose `source_id` matched no decision (INT007, unverifiable, no \
+             penalty) may cite one and were not checked:\n  \
+             CASS_20231127-204209.tar.gz!juri/{cut_in}.xml: cut short: the file ends after \
+             {keep} bytes"
+        )),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -166,3 +166,82 @@ fn a_symbolic_link_keeps_pointing_at_the_replaced_file() {
     assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
     assert_eq!(entries(dir.path()), ["latest.json", "real.json"]);
 }
+
+/// A symbolic link to a file not written yet (`latest.json -> reports/2026-11-22.json`) is
+/// written through as a shell's `>` writes: its target is created, in its own folder, and the
+/// link stays a link, as for a link to a file that is there; through a chain of links too. A
+/// link whose target's folder is missing, or a loop, is an error naming the link and writes
+/// nothing.
+#[cfg(unix)]
+#[test]
+fn a_dangling_symbolic_link_is_written_through_to_its_target() {
+    use std::os::unix::fs::symlink;
+    use vigie::report::{check_output_folder, output_target};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("reports")).unwrap();
+    symlink("reports/2026-11-22.json", d.join("latest.json")).unwrap();
+    check_output_folder(&d.join("latest.json")).unwrap();
+    write_atomically(&d.join("latest.json"), |w| w.write_all(b"new")).unwrap();
+    let is_link = |p: &std::path::Path| {
+        std::fs::symlink_metadata(p)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    assert!(is_link(&d.join("latest.json")));
+    assert_eq!(
+        std::fs::read_to_string(d.join("reports/2026-11-22.json")).unwrap(),
+        "new"
+    );
+    assert_eq!(entries(d), ["latest.json", "reports"]);
+    assert_eq!(entries(&d.join("reports")), ["2026-11-22.json"]);
+    // A chain: `current` -> `latest.json` -> the report, now there: replaced.
+    symlink(d.join("latest.json"), d.join("current")).unwrap();
+    assert_eq!(
+        output_target(&d.join("current")).unwrap(),
+        d.join("reports/2026-11-22.json")
+    );
+    write_atomically(&d.join("current"), |w| w.write_all(b"newer")).unwrap();
+    assert!(is_link(&d.join("current")) && is_link(&d.join("latest.json")));
+    assert_eq!(
+        std::fs::read_to_string(d.join("reports/2026-11-22.json")).unwrap(),
+        "newer"
+    );
+    // The target's folder is missing: said before anything is written, naming both.
+    symlink("missing/r.json", d.join("nowhere.json")).unwrap();
+    let e = format!(
+        "{:#}",
+        check_output_folder(&d.join("nowhere.json")).unwrap_err()
+    );
+    assert_eq!(
+        e,
+        format!(
+            "{}, a symbolic link to {}: cannot be written: the folder {} does not exist (create \
+             it first)",
+            d.join("nowhere.json").display(),
+            d.join("missing/r.json").display(),
+            d.join("missing").display()
+        )
+    );
+    assert!(write_atomically(&d.join("nowhere.json"), |w| w.write_all(b"x")).is_err());
+    assert!(is_link(&d.join("nowhere.json")));
+    // A loop.
+    symlink("loop-b", d.join("loop-a")).unwrap();
+    symlink("loop-a", d.join("loop-b")).unwrap();
+    let e = format!("{:#}", check_output_folder(&d.join("loop-a")).unwrap_err());
+    assert!(e.contains("too many levels of symbolic links"), "{e}");
+    assert!(write_atomically(&d.join("loop-a"), |w| w.write_all(b"x")).is_err());
+    assert!(is_link(&d.join("loop-a")) && is_link(&d.join("loop-b")));
+    assert_eq!(
+        entries(d),
+        [
+            "current",
+            "latest.json",
+            "loop-a",
+            "loop-b",
+            "nowhere.json",
+            "reports"
+        ]
+    );
+}

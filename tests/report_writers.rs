@@ -17,6 +17,7 @@ fn rec(
 ) -> std::sync::Arc<RecordRef> {
     std::sync::Arc::new(RecordRef {
         id: id.map(str::to_string),
+        id_as_written: false,
         source_id: source_id.map(str::to_string),
         url: id.map(|id| format!("https://juris.example/d/{id}")),
         file_index,
@@ -112,10 +113,12 @@ fn sample() -> Report {
             unreadable_records: 1,
             reference_decisions: 3,
             unreadable_reference_decisions: 1,
+            unreadable_reference_uncounted: 0,
             unreadable_reference: vec![vigie::report::UnreadableInput {
                 file: "ref/broken.xml".into(),
                 line: 0,
                 reason: "line 3, column 1: <CONTENU> is not closed".into(),
+                lost: vigie::source::Lost::Decisions(1),
             }],
             superseded_reference: vec![],
             withdrawn_reference: vec![],
@@ -229,8 +232,10 @@ fn json_has_the_schema() {
     assert_eq!(
         audit["unreadable_reference"],
         serde_json::json!([{"file": "ref/broken.xml", "line": null,
-                            "reason": "line 3, column 1: <CONTENU> is not closed"}])
+                            "reason": "line 3, column 1: <CONTENU> is not closed",
+                            "lost": "decisions", "decisions": 1}])
     );
+    assert_eq!(audit["unreadable_reference_decisions_exact"], true);
     assert_eq!(
         audit["skipped_files"],
         serde_json::json!(["corpus/README.txt"])

@@ -362,6 +362,80 @@ fn truncated_tar_gz_is_an_error_naming_the_archive() {
     }
 }
 
+/// A tar cut at an entry's end, then compressed whole (the gzip stream is sound): the entries
+/// end without the zero blocks that close every tar archive, so it was cut there, and reading
+/// says so after the entries before the cut are read, rather than taking it for the whole.
+/// A stream damaged in the middle says at which byte of its content, and which entry was read
+/// last. A sound archive is no error.
+#[test]
+fn a_tar_cut_at_an_entry_boundary_or_damaged_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = dila_files();
+    let mut tar = tar::Builder::new(Vec::new());
+    // Where each entry's header starts in the tar.
+    let mut starts = Vec::new();
+    for f in &files[..6] {
+        starts.push(tar.get_ref().len());
+        let bytes = std::fs::read(f).unwrap();
+        let mut h = tar::Header::new_gnu();
+        h.set_size(bytes.len() as u64);
+        h.set_mode(0o644);
+        h.set_entry_type(tar::EntryType::Regular);
+        let name = f.file_name().unwrap().to_str().unwrap();
+        tar.append_data(&mut h, name, bytes.as_slice()).unwrap();
+    }
+    let whole = tar.into_inner().unwrap();
+    let gz = |bytes: &[u8]| {
+        let mut e = GzEncoder::new(Vec::new(), Compression::default());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    };
+    let read = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let seen = Mutex::new(0u64);
+        let res = for_each_entry(&path, &ArchiveLimits::default(), &|_| {
+            *seen.lock().unwrap() += 1
+        });
+        (res, seen.into_inner().unwrap())
+    };
+    let (res, seen) = read("whole.tar.gz", &gz(&whole));
+    assert_eq!(res.unwrap().entries, 6);
+    assert_eq!(seen, 6);
+    // Cut where the fifth entry's header starts: four read, then the cut is told.
+    let (res, seen) = read("cut.tar.gz", &gz(&whole[..starts[4]]));
+    assert_eq!(seen, 4);
+    let e = res.unwrap_err();
+    let fourth = files[3].file_name().unwrap().to_str().unwrap();
+    assert_eq!(
+        e.reason(),
+        format!(
+            "cut short: its content ends after {} bytes, without the zero blocks that end a tar \
+             archive; reading stopped after its entry {fourth} (4 entries read, that one \
+             included): the rest of the archive is lost, and how many decisions it held cannot \
+             be known",
+            starts[4]
+        )
+    );
+    assert!(e.to_string().starts_with(&format!(
+        "{}: cut short",
+        dir.path().join("cut.tar.gz").display()
+    )));
+    // Damaged: bytes of the compressed stream changed past its start.
+    let mut damaged = gz(&whole);
+    let at = damaged.len() * 2 / 3;
+    for b in &mut damaged[at..at + 64] {
+        *b ^= 0x5A;
+    }
+    let (res, _) = read("damaged.tar.gz", &damaged);
+    let why = res.unwrap_err().reason();
+    assert!(why.starts_with("damaged at byte "), "{why}");
+    assert!(
+        why.contains("; reading stopped ") && why.contains("how many decisions"),
+        "{why}"
+    );
+}
+
 #[test]
 fn corrupt_zip_is_an_error() {
     let dir = tempfile::tempdir().unwrap();

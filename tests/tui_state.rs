@@ -448,6 +448,32 @@ fn export_asks_before_overwriting() {
     assert!(!written.contains("Kaminski"), "{written}");
 }
 
+/// The terminal UI exports a notice with the run's `--reuser` and `--notice-days`: they are
+/// used there (a headless run of another format says they are not, `tests/cli.rs`).
+#[test]
+fn a_notice_exported_from_the_ui_names_the_reuser_and_the_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mise-en-demeure.md");
+    let mut a = app();
+    a.write_options.reuser = Some("Éditions Exemple SA".into());
+    a.write_options.notice_days = Some(30);
+    // The fourth format: the notice.
+    press(&mut a, "e down down down");
+    assert_eq!(export_prompt(&a).path.value(), "vigie-report.md");
+    for _ in 0.."vigie-report.md".len() {
+        press(&mut a, "backspace");
+    }
+    type_text(&mut a, path.to_str().unwrap());
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none(), "{:?}", a.status);
+    let notice = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        notice.contains("**Destinataire\u{202f}:** Éditions Exemple SA"),
+        "{notice}"
+    );
+    assert!(notice.contains("dans un délai de 30 jours"), "{notice}");
+}
+
 #[test]
 fn export_format_follows_the_extension() {
     let mut a = app();
@@ -541,6 +567,7 @@ fn slow_first_sorts_are_announced_then_done() {
                 Rule::INT007,
                 Some(std::sync::Arc::new(RecordRef {
                     id: Some(format!("r-{}", 199_999 - i)),
+                    id_as_written: false,
                     source_id: None,
                     url: None,
                     file_index: 0,

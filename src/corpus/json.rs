@@ -403,6 +403,69 @@ pub fn mend_lone_surrogates(b: &[u8]) -> Option<Vec<u8>> {
     out
 }
 
+/// The JSON string `raw` (with its quotes, as the record writes it) as vigie tells ids apart,
+/// when it holds a lone surrogate escape (`"rec-\ud800"`), which [`mend_lone_surrogates`] reads
+/// as U+FFFD: the string decoded, but each lone surrogate kept as its escape, in lower case
+/// (`\ud800`), and each backslash doubled, so that two strings differ here exactly when they
+/// differ as written (`"rec-\ud800"` and `"rec-\udbff"`, both `rec-\u{FFFD}` once read). `None`
+/// for a string without one (the common case: its text as read tells it apart), and for
+/// anything that is no string.
+pub fn written_string(raw: &[u8]) -> Option<String> {
+    let inner = raw.trim_ascii().strip_prefix(b"\"")?.strip_suffix(b"\"")?;
+    let mut out = String::with_capacity(inner.len());
+    let mut lone = false;
+    let mut i = 0;
+    while i < inner.len() {
+        if inner[i] != b'\\' {
+            let end = memchr::memchr(b'\\', &inner[i..]).map_or(inner.len(), |k| i + k);
+            out.push_str(std::str::from_utf8(&inner[i..end]).ok()?);
+            i = end;
+            continue;
+        }
+        match *inner.get(i + 1)? {
+            b'u' => {
+                let n = hex4(inner, i + 2)?;
+                let low = |at: usize| {
+                    (inner.get(at..at + 2) == Some(b"\\u"))
+                        .then(|| hex4(inner, at + 2))
+                        .flatten()
+                        .filter(|lo| (0xDC00..=0xDFFF).contains(lo))
+                };
+                let pair = (0xD800..=0xDBFF).contains(&n).then(|| low(i + 6)).flatten();
+                if let Some(lo) = pair {
+                    let c = 0x10000 + ((n - 0xD800) << 10) + (lo - 0xDC00);
+                    out.push(char::from_u32(c)?);
+                    i += 12;
+                    continue;
+                }
+                match n {
+                    0xD800..=0xDFFF => {
+                        lone = true;
+                        out.push_str(&format!("\\u{n:04x}"));
+                    }
+                    n => out.push(char::from_u32(n)?),
+                }
+                i += 6;
+            }
+            e => {
+                out.push_str(match e {
+                    b'"' => "\"",
+                    b'\\' => "\\\\",
+                    b'/' => "/",
+                    b'b' => "\u{8}",
+                    b'f' => "\u{c}",
+                    b'n' => "\n",
+                    b'r' => "\r",
+                    b't' => "\t",
+                    _ => return None,
+                });
+                i += 2;
+            }
+        }
+    }
+    lone.then_some(out)
+}
+
 /// Where something lies in bytes: its start and end.
 pub type Span = (usize, usize);
 
@@ -646,6 +709,34 @@ mod tests {
                 assert_eq!(parse_value(&lit), None, "{lit}");
             }
         }
+    }
+
+    /// A string with a lone surrogate escape is kept as written: its lone surrogates as their
+    /// escapes in lower case, its backslashes doubled, the rest decoded; two strings that read
+    /// alike as U+FFFD differ there, and one written `\\ud800` (a backslash) is another.
+    #[test]
+    fn strings_with_lone_surrogates_are_kept_as_written() {
+        let w = |s: &str| written_string(s.as_bytes());
+        assert_eq!(w(r#""rec-\ud800""#).as_deref(), Some(r"rec-\ud800"));
+        assert_eq!(w(r#""rec-\uDBFF""#).as_deref(), Some(r"rec-\udbff"));
+        assert_eq!(
+            w(r#" "a\ud800\\b\u0041\n\ud83d\ude00\"" "#).as_deref(),
+            Some("a\\ud800\\\\bA\n😀\"")
+        );
+        // A low surrogate first, a high one last, a high one before a high one.
+        assert_eq!(w(r#""\udc00x\ud800""#).as_deref(), Some(r"\udc00x\ud800"));
+        assert_eq!(w(r#""\ud800\ud800\udc00""#).as_deref(), Some("\\ud800𐀀"));
+        // No lone surrogate: nothing to keep (the text read tells it apart); not a string.
+        for none in [
+            r#""rec-\ufffd""#,
+            r#""rec-\\ud800""#,
+            r#""\ud83d\ude00""#,
+            "17",
+            "\"x",
+        ] {
+            assert_eq!(w(none), None, "{none}");
+        }
+        assert_ne!(w(r#""rec-\ud800""#), w(r#""rec-\udbff""#));
     }
 
     #[test]

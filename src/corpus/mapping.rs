@@ -10,6 +10,7 @@
 //! ```
 
 use crate::error::InputError;
+use crate::text::sanitize::Shown;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -243,7 +244,7 @@ impl Mapping {
             return Err(InputError::many(path, errors));
         }
         m.entries.sort_by_key(|e| e.field);
-        m.file = path.display().to_string();
+        m.file = path.shown().to_string();
         // A default beside a path is a fallback for the records where the path gives
         // nothing: legitimate, but it hides those records' lack of the field, which deserves
         // a word.

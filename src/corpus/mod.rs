@@ -9,6 +9,7 @@ pub mod mapping;
 
 use crate::error::InputError;
 use crate::model::{Record, TextFormat};
+use crate::text::sanitize::Shown;
 pub use mapping::Mapping;
 use mapping::Segment;
 use serde_json::Value;
@@ -271,14 +272,15 @@ impl Walk<'_> {
     /// input, a path that cannot be resolved).
     fn key(&self, path: &Path, name: &str) -> String {
         match std::fs::canonicalize(path) {
-            Ok(real) if name != STDIN_NAME => real.to_string_lossy().into_owned(),
+            // Shown as vigie shows any path: two names not in UTF-8 stay two keys.
+            Ok(real) if name != STDIN_NAME => real.shown().into_owned(),
             _ => name.to_string(),
         }
     }
 
     /// An entry of a folder that cannot be read.
     fn unreadable(&mut self, path: &Path, reason: String) {
-        let name = path.display().to_string();
+        let name = path.shown().to_string();
         let key = self.key(path, &name);
         self.out
             .unreadable
@@ -365,7 +367,7 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
         if meta.is_dir() {
             if let Some(through) = walk.visited.get(&canonical) {
                 let through = through.clone();
-                walk.out.repeated.push((p.display().to_string(), through));
+                walk.out.repeated.push((p.shown().to_string(), through));
                 continue;
             }
             let reached = |w: &Walk| {
@@ -373,7 +375,7 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
             };
             let (before, skipped_before) = (reached(&walk), walk.out.skipped.len());
             walk.root = Some(p.clone());
-            walk.walk(p, &p.display().to_string());
+            walk.walk(p, &p.shown());
             walk.root = None;
             // A folder named that yields no corpus file is an error, beside other paths as
             // alone: a sync that left it empty would have its records' breaches read as settled.
@@ -381,7 +383,7 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
                 return Err(no_corpus_file(p, &walk.out.skipped[skipped_before..]));
             }
         } else {
-            walk.add(p.clone(), p.display().to_string(), &meta, false);
+            walk.add(p.clone(), p.shown().to_string(), &meta, false);
         }
     }
     if out.files.is_empty() && out.unreadable.is_empty() {
@@ -439,7 +441,7 @@ impl Walk<'_> {
         for (name, path) in names {
             if name.as_encoded_bytes().starts_with(b".") {
                 // Hidden: not read (a `.git` folder, an editor's backup), but told.
-                self.out.skipped.push(path.display().to_string());
+                self.out.skipped.push(path.shown().to_string());
                 continue;
             }
             let is_json = is_corpus_name(&path);
@@ -456,15 +458,15 @@ impl Walk<'_> {
                                 .to_string(),
                         );
                     } else {
-                        self.out.skipped.push(path.display().to_string());
+                        self.out.skipped.push(path.shown().to_string());
                     }
                 }
                 Ok(m) => {
                     if is_json {
-                        let name = path.display().to_string();
+                        let name = path.shown().to_string();
                         self.add(path, name, &m, true);
                     } else {
-                        self.out.skipped.push(path.display().to_string());
+                        self.out.skipped.push(path.shown().to_string());
                     }
                 }
                 Err(e) => {
@@ -2790,6 +2792,8 @@ fn finish_array(st: &ArrayScan, data: &[u8], start: u64, limits: &Limits, items:
 pub struct RecordError {
     /// The record's id when it could be read.
     pub id: Option<String>,
+    /// [`Record::id_as_written`] of that id.
+    pub id_as_written: bool,
     /// Line and column relative to the item (1-based), as an editor shows them (LF, CRLF and CR
     /// alone end lines; columns count chars): on the item's first line, from its first byte.
     pub line: u64,
@@ -2992,6 +2996,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         let (line, column) = editor_place(whole, bom + je.offset);
         RecordError {
             id: None,
+            id_as_written: false,
             line,
             column,
             message,
@@ -3000,6 +3005,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let Value::Object(mut obj) = value else {
         return Err(RecordError {
             id: None,
+            id_as_written: false,
             line: 1,
             column: 1,
             message: format!("a record must be a JSON object, not {}", kind_of(&value)),
@@ -3038,6 +3044,18 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     let id = take("id", &mut obj);
     let id_str = exact_number(bytes, mapping, "id", id.as_ref())
         .or_else(|| id.as_ref().and_then(scalar_string));
+    // An id read with U+FFFD may hold a lone surrogate escape, which that char stands for: then
+    // it is taken as written (`rec-\ud800`, not `rec-\u{FFFD}`), to tell it from the ids that
+    // read alike (off the common path: only such an id is looked at again).
+    let (id_str, id_as_written) = match id_str {
+        Some(s) if s.contains('\u{FFFD}') => {
+            match written_with_lone_surrogates(bytes, mapping, "id") {
+                Some(w) => (Some(w), true),
+                None => (Some(s), false),
+            }
+        }
+        other => (other, false),
+    };
     // An error about a field is placed at its value (an editor then shows it), when the record
     // has the field there (not when a mapping's default gives it).
     let err = |field: &str, id: &Option<String>, msg: String| {
@@ -3045,6 +3063,7 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             value_offset(bytes, mapping, field).map_or((1, 1), |at| editor_place(whole, bom + at));
         RecordError {
             id: id.clone(),
+            id_as_written: id.is_some() && id_as_written,
             line,
             column,
             message: msg,
@@ -3054,7 +3073,10 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
     // beside it (`meta.juridiction` (jurisdiction)), that the officer finds it in their data.
     let named = |field: &str| mapping::FieldName::of(mapping, field).quoted();
     match id_str {
-        Some(s) if !s.trim().is_empty() => rec.id = s,
+        Some(s) if !s.trim().is_empty() => {
+            rec.id = s;
+            rec.id_as_written = id_as_written;
+        }
         _ => {
             return Err(err(
                 "id",
@@ -3254,6 +3276,21 @@ fn exact_number(
     let raw = raw_value(json, mapping, field)?.get().trim();
     raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
         .then(|| raw.to_string())
+}
+
+/// `field`'s string in the record `json` as written, when it holds a lone surrogate escape
+/// ([`json::written_string`]); `None` otherwise. The record is read again, its lone surrogates
+/// mended as [`parse_json`] mends them (of the same length), to find where the value lies.
+fn written_with_lone_surrogates(
+    json: &[u8],
+    mapping: Option<&Mapping>,
+    field: &str,
+) -> Option<String> {
+    let mended = json::mend_lone_surrogates(json)?;
+    let raw = raw_value(&mended, mapping, field)?.get();
+    let start = (raw.as_ptr() as usize).checked_sub(mended.as_ptr() as usize)?;
+    let written = json.get(start..start + raw.len())?;
+    json::written_string(written)
 }
 
 /// The JSON text of `field`'s value in the record `json`, at its mapped path or under its name;
@@ -5328,7 +5365,7 @@ mod tests {
     fn read_items(p: &Path, limits: &Limits) -> Read {
         let file = CorpusFile {
             path: p.to_path_buf(),
-            name: p.display().to_string(),
+            name: p.shown().to_string(),
             len: std::fs::metadata(p).unwrap().len(),
             ..Default::default()
         };
@@ -5991,7 +6028,7 @@ mod tests {
                     f.path
                         .strip_prefix(root)
                         .unwrap_or(&f.path)
-                        .display()
+                        .shown()
                         .to_string()
                 })
                 .collect()
@@ -6012,7 +6049,7 @@ mod tests {
         );
         assert_eq!(
             e.repeated,
-            [(again.display().to_string(), a.display().to_string())]
+            [(again.shown().to_string(), a.shown().to_string())]
         );
         // A folder and the files and folders in it.
         let e = expand(
@@ -6026,7 +6063,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(names(&e), ["a.jsonl", "b.jsonl", "sub/c.jsonl"]);
-        let shown = |p: &Path| p.display().to_string();
+        let shown = |p: &Path| p.shown().to_string();
         assert_eq!(
             e.repeated,
             [

@@ -4,6 +4,7 @@
 //! The decisions are read with vigie's own XML reader; the raw bytes are kept, to be copied (or
 //! rewritten by string replacement inside the decision text) into a DILA reference tree.
 
+use crate::text::sanitize::Shown;
 use anyhow::{Context, Result, bail};
 use regex::Regex;
 use std::path::Path;
@@ -180,18 +181,18 @@ pub fn parse_dila(raw: String, name: &str) -> Result<Base> {
 /// Reads every `*.xml` of a folder of DILA CASS files, in name order.
 pub fn load_dila_dir(dir: &Path) -> Result<Vec<Base>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the decisions folder {}", dir.display()))?
+        .with_context(|| format!("cannot read the decisions folder {}", dir.shown()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "xml"))
         .collect();
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let raw = std::fs::read_to_string(&f).with_context(|| format!("{}", f.display()))?;
-        out.push(parse_dila(raw, &f.display().to_string())?);
+        let raw = std::fs::read_to_string(&f).with_context(|| format!("{}", f.shown()))?;
+        out.push(parse_dila(raw, &f.shown())?);
     }
     if out.is_empty() {
-        bail!("no DILA XML decision in {}", dir.display());
+        bail!("no DILA XML decision in {}", dir.shown());
     }
     Ok(out)
 }
@@ -199,16 +200,16 @@ pub fn load_dila_dir(dir: &Path) -> Result<Vec<Base>> {
 /// Reads the first administrative `Document` of a folder.
 pub fn load_admin_dir(dir: &Path) -> Result<AdminBase> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the administrative folder {}", dir.display()))?
+        .with_context(|| format!("cannot read the administrative folder {}", dir.shown()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "xml"))
         .collect();
     files.sort();
     let f = files
         .first()
-        .with_context(|| format!("no administrative XML decision in {}", dir.display()))?;
-    let raw = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
-    let name = f.display().to_string();
+        .with_context(|| format!("no administrative XML decision in {}", dir.shown()))?;
+    let raw = std::fs::read_to_string(f).with_context(|| format!("{}", f.shown()))?;
+    let name = f.shown().to_string();
     let d = parse_with_vigie(&raw, &name)?;
     let jurisdiction = d
         .jurisdiction

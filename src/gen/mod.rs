@@ -45,6 +45,7 @@ mod json;
 pub mod rng;
 pub mod vocab;
 
+use crate::text::sanitize::Shown;
 use anyhow::{Context, Result, bail};
 use base::{AdminBase, Base};
 use json::Obj;
@@ -1147,12 +1148,11 @@ impl Generator {
         let out = &self.cfg.out;
         let ref_dir = out.join("reference");
         std::fs::create_dir_all(&ref_dir)
-            .with_context(|| format!("cannot create {}", ref_dir.display()))?;
+            .with_context(|| format!("cannot create {}", ref_dir.shown()))?;
         let create = |p: &Path| -> Result<BufWriter<std::fs::File>> {
             Ok(BufWriter::with_capacity(
                 1 << 20,
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot create {}", p.display()))?,
+                std::fs::File::create(p).with_context(|| format!("cannot create {}", p.shown()))?,
             ))
         };
         let mut corpus = create(&out.join("corpus.jsonl"))?;
@@ -1300,9 +1300,9 @@ fn json_string(s: &str) -> String {
 
 fn write_file(p: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(d) = p.parent() {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.shown()))?;
     }
-    std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display()))
+    std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.shown()))
 }
 
 /// Generates a reference, a corpus, a history and the labels of the planted breaches.

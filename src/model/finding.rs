@@ -13,6 +13,10 @@ use std::sync::Arc;
 pub struct RecordRef {
     /// The reuser's id; `None` for an unreadable line with no readable id.
     pub id: Option<String>,
+    /// [`crate::model::Record::id_as_written`]: `id` is written with its lone surrogate
+    /// escapes as text (`rec-\ud800`); the fingerprint marks it. In the padding after
+    /// `producer`: no larger.
+    pub id_as_written: bool,
     pub source_id: Option<String>,
     pub url: Option<String>,
     /// Index of the corpus file in the audit's file list (ordering key).
@@ -379,6 +383,11 @@ impl Finding {
         h.write_u8(0);
         match &self.record {
             Some(r) => {
+                // An id written with its lone surrogates as text is marked by a byte no UTF-8
+                // text holds: no id read with that text hashes alike.
+                if r.id_as_written {
+                    h.write_u8(0xff);
+                }
                 h.write(r.id.as_deref().unwrap_or("").as_bytes());
                 h.write_u8(0);
                 if r.id.is_none() {

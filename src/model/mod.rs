@@ -98,7 +98,14 @@ pub enum TextFormat {
 /// One record of the reuser's corpus, with its canonical fields (SPEC §1.2).
 #[derive(Debug, Clone, Default)]
 pub struct Record {
+    /// The id as read; or, for one holding a lone UTF-16 surrogate escape (`"rec-\ud800"`,
+    /// which reads as U+FFFD, as `"rec-\udbff"` does), as written, the escape kept as text
+    /// (`rec-\ud800`: [`crate::corpus::json::written_string`]), so that ids that read alike
+    /// stay apart; `id_as_written` says so.
     pub id: String,
+    /// `id` is written so: the duplicate check and the fingerprints mark it, so that it is not
+    /// taken for an id read with that text (`"rec-\\ud800"`, a backslash).
+    pub id_as_written: bool,
     /// Index of the corpus file in the audit's file list.
     pub file: u32,
     /// 1-based line where the record starts.

@@ -4,6 +4,7 @@
 
 use super::{AuditInfo, PreviousAudit, Report, Waiver, WriteOptions};
 use crate::model::Finding;
+use crate::text::sanitize::Shown;
 use crate::text::sanitize::{JsonFormatter, write_json};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -42,6 +43,9 @@ pub(crate) struct AuditView<'a> {
     unreadable_records: u64,
     reference_decisions: u64,
     unreadable_reference_decisions: u64,
+    /// Whether `unreadable_reference_decisions` is exact: false when a folder that could not be
+    /// listed, or a file cut short (its rest lost), is among them, each counted as one.
+    unreadable_reference_decisions_exact: bool,
     unreadable_reference: Vec<UnreadableView<'a>>,
     superseded_reference: Vec<SupersededView<'a>>,
     withdrawn_reference: Vec<WithdrawnView<'a>>,
@@ -150,6 +154,13 @@ struct UnreadableView<'a> {
     /// `null` when the line is not meaningful (the whole file).
     line: Option<u64>,
     reason: &'a str,
+    /// What it stands for: `decisions` (a file, a line or an archive's entry, or entries
+    /// counted beyond those named), `folder` (a folder that could not be listed) or
+    /// `rest_of_file` (what follows the point `reason` names in a file cut short or damaged).
+    lost: &'static str,
+    /// How many decisions it stands for; `null` when that cannot be known (a folder, the rest
+    /// of a file).
+    decisions: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -210,6 +221,7 @@ impl<'a> AuditView<'a> {
             unreadable_records: a.unreadable_records,
             reference_decisions: a.reference_decisions,
             unreadable_reference_decisions: a.unreadable_reference_decisions,
+            unreadable_reference_decisions_exact: a.unreadable_reference_uncounted == 0,
             unreadable_reference: a
                 .unreadable_reference
                 .iter()
@@ -217,6 +229,8 @@ impl<'a> AuditView<'a> {
                     file: &u.file,
                     line: (u.line > 0).then_some(u.line),
                     reason: &u.reason,
+                    lost: u.lost.as_str(),
+                    decisions: u.lost.decisions(),
                 })
                 .collect(),
             superseded_reference: a
@@ -270,7 +284,7 @@ impl<'a> AuditView<'a> {
                 })
                 .collect(),
             previous: a.previous.as_ref().map(PreviousView::new),
-            waivers: opts.waivers.as_ref().map(|p| p.display().to_string()),
+            waivers: opts.waivers.as_ref().map(|p| p.shown().to_string()),
             reveal_personal_data: opts.reveal_personal_data,
             elapsed_ms: a.elapsed_ms,
             updated_at_ages: a

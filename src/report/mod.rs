@@ -12,10 +12,12 @@ pub use text::write_first_named;
 use crate::model::{Finding, Producer};
 use crate::rules::check::NotComparedWhy;
 use crate::rules::{Basis, Family, Penalty, Rule, Severity};
+use crate::text::sanitize::Shown;
+use crate::text::sanitize::display_path;
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The corpus verdict (SPEC §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,12 +47,14 @@ pub struct PolicyOverride {
 }
 
 /// An input that could not be read: its file (`archive.tar.gz!entry`), the line where it starts
-/// when meaningful (0 otherwise), and why.
+/// when meaningful (0 otherwise), why, and how much of the reference it stands for (one
+/// decision; or a folder, or the rest of a file cut short, whose decisions cannot be counted).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnreadableInput {
     pub file: String,
     pub line: u64,
     pub reason: String,
+    pub lost: crate::source::Lost,
 }
 
 /// A version of a reference decision read more than once and set aside, and the version used in
@@ -296,7 +300,14 @@ pub struct AuditInfo {
     pub records: u64,
     pub unreadable_records: u64,
     pub reference_decisions: u64,
+    /// The reference decisions that could not be read: those known one by one (files, lines,
+    /// archive entries), and one for each part whose decisions cannot be counted (a folder
+    /// that could not be listed, the rest of a file cut short), so at least that many when
+    /// there are such parts (`unreadable_reference_uncounted`).
     pub unreadable_reference_decisions: u64,
+    /// Of `unreadable_reference`, the parts whose decisions cannot be counted: the count above
+    /// is exact when there is none (the JSON report's `unreadable_reference_decisions_exact`).
+    pub unreadable_reference_uncounted: u64,
     /// The reference decisions that could not be read (`unreadable_reference_decisions` of
     /// them), each with where and why: a court checking a reuser can tell the reference's
     /// defects from the reuser's.
@@ -340,6 +351,19 @@ pub struct AuditInfo {
 }
 
 impl AuditInfo {
+    /// What of the reference could not be read, counted by kind (`unreadable_reference`).
+    pub fn reference_incomplete(&self) -> crate::source::Incomplete {
+        let mut out = crate::source::Incomplete::default();
+        for u in &self.unreadable_reference {
+            match u.lost {
+                crate::source::Lost::Decisions(n) => out.decisions += n,
+                crate::source::Lost::Folder => out.folders += 1,
+                crate::source::Lost::Rest => out.rests += 1,
+            }
+        }
+        out
+    }
+
     /// Matched records whose text was not compared with the reference's, for any reason
     /// (`audit.texts_not_compared` in the JSON report).
     pub fn texts_not_compared(&self) -> u64 {
@@ -702,8 +726,8 @@ pub fn check_output_path(path: &Path) -> anyhow::Result<()> {
         anyhow::bail!(
             "{}: is a folder, not a file the report can be written to: give the path of a file \
              (e.g. {})",
-            path.display(),
-            path.join("report.json").display()
+            path.shown(),
+            path.join("report.json").shown()
         );
     }
     Ok(())
@@ -728,39 +752,86 @@ pub fn check_not_read_only(path: &Path) -> anyhow::Result<()> {
     if denied {
         anyhow::bail!(
             "{}: the file is read-only: vigie does not replace it",
-            path.display()
+            path.shown()
         );
     }
     Ok(())
 }
 
+/// The most symbolic links followed from an output path, as the system follows them (Linux's
+/// limit): past that, a loop.
+const MAX_LINKS: usize = 40;
+
+/// The file a report written to `path` lands in: `path` itself, or, when it is a symbolic link,
+/// the file the link points to, followed through every link (a relative one from its link's
+/// folder), whether that file exists or not: a shell's `>` writes through a link the same way,
+/// creating its target when it is missing. A link that points, through others, back at itself
+/// is an error.
+pub fn output_target(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(io::Error::other(
+        "too many levels of symbolic links (a loop)",
+    ))
+}
+
+/// `path`, and the file it points to when it is a symbolic link: what a message about an
+/// output names (`latest.json, a link to reports/2026-11-22.json`).
+fn output_named(path: &Path, target: &Path) -> String {
+    if target == path {
+        display_path(path).into_owned()
+    } else {
+        format!(
+            "{}, a symbolic link to {}",
+            display_path(path),
+            display_path(target)
+        )
+    }
+}
+
 /// Fails when the folder `path` would be written in does not exist or is no folder: told before
 /// the audit runs, as a read-only file is, rather than once the report is ready. A path that
-/// is there (a file, a device, a pipe, a link to one) is in a folder that is.
+/// is there (a file, a device, a pipe, a link to one) is in a folder that is. A link that points
+/// at no file is written through ([`output_target`]): its target's folder must be there.
 pub fn check_output_folder(path: &Path) -> anyhow::Result<()> {
     if std::fs::metadata(path).is_ok() {
         return Ok(());
     }
-    let dir = match path.parent() {
+    let target = output_target(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot be written: a symbolic link that cannot be followed: {e}",
+            display_path(path)
+        )
+    })?;
+    let shown = output_named(path, &target);
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => anyhow::bail!(
-            "{}: cannot be written: {} is not a folder",
-            path.display(),
-            dir.display()
+            "{shown}: cannot be written: {} is not a folder",
+            display_path(dir)
         ),
         Err(e) if e.kind() == io::ErrorKind::NotFound => anyhow::bail!(
-            "{}: cannot be written: the folder {} does not exist (create it first)",
-            path.display(),
-            dir.display()
+            "{shown}: cannot be written: the folder {} does not exist (create it first)",
+            display_path(dir)
         ),
         Err(e) => anyhow::bail!(
-            "{}: cannot be written: cannot reach the folder {}: {e}",
-            path.display(),
-            dir.display()
+            "{shown}: cannot be written: cannot reach the folder {}: {e}",
+            display_path(dir)
         ),
     }
 }
@@ -770,7 +841,9 @@ pub fn check_output_folder(path: &Path) -> anyhow::Result<()> {
 /// temporary file is removed, `path` is untouched) and the error names `path`.
 ///
 /// A file that is read-only is not replaced ([`check_not_read_only`]). A symbolic link is
-/// followed: the file it points to is replaced and the link kept. A path that
+/// followed, as a shell's `>` follows it: the file it points to is replaced, or created when it
+/// is missing (a dangling link: [`output_target`]), in its own folder, and the link kept. A
+/// path that
 /// is neither a file nor a folder (`/dev/null`, `/dev/stdout`, a named pipe a job reads) is
 /// written to directly: a rename would replace the device or the pipe itself with a file.
 pub fn write_atomically(
@@ -780,7 +853,7 @@ pub fn write_atomically(
     check_output_path(path)?;
     check_not_read_only(path)?;
     check_output_folder(path)?;
-    let shown = path.display();
+    let shown = path.shown();
     // Of the file itself, a symbolic link followed.
     let meta = std::fs::metadata(path).ok();
     if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
@@ -790,18 +863,10 @@ pub fn write_atomically(
             .with_context(|| format!("cannot write {shown}"))?;
         return write_buffered(file, f, &shown);
     }
-    let resolved;
-    let path = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(path) {
-            Ok(target) => {
-                resolved = target;
-                &resolved
-            }
-            // A dangling link: replaced by the report.
-            Err(_) => path,
-        },
-        _ => path,
-    };
+    // Through a symbolic link, to the file it points to, there or still to create: the
+    // temporary file is made beside it, so that the rename replaces that file and not the link.
+    let resolved = output_target(path).with_context(|| format!("cannot write {shown}"))?;
+    let path = resolved.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -831,7 +896,7 @@ pub fn write_atomically(
             .map_or(reason.as_str(), |k| &reason[..k]);
         anyhow::anyhow!(
             "cannot write {shown}: cannot create a file in {}: {reason}",
-            dir.display()
+            dir.shown()
         )
     })?;
     write_buffered(tmp.as_file_mut(), f, &shown)?;
@@ -848,7 +913,7 @@ pub fn write_atomically(
 fn write_buffered(
     out: impl Write,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    shown: &std::path::Display<'_>,
+    shown: &str,
 ) -> anyhow::Result<()> {
     let mut w = io::BufWriter::new(out);
     f(&mut w).with_context(|| format!("cannot write {shown}"))?;

@@ -64,7 +64,12 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         a.unreadable_records,
         a.matched_records,
         a.reference_decisions,
-        if a.unreadable_reference_decisions > 0 {
+        if a.unreadable_reference_uncounted > 0 {
+            format!(
+                ", {} unreadable, not an exact count",
+                a.unreadable_reference_decisions
+            )
+        } else if a.unreadable_reference_decisions > 0 {
             format!(", {} unreadable", a.unreadable_reference_decisions)
         } else {
             String::new()
@@ -97,9 +102,23 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
         "reference decisions withdrawn at source by DILA's suppression lists",
         a.withdrawn_reference.iter().map(|w| w.describe()),
     )?;
-    named_lines(
+    // A folder or the rest of a file cut short counts as one: the count is then not exact.
+    let not_read = if a.unreadable_reference_uncounted > 0 {
+        format!(
+            "reference decisions not read: {}, not an exact count (the reference is \
+             incomplete: {})",
+            a.unreadable_reference_decisions,
+            a.reference_incomplete().describe()
+        )
+    } else {
+        format!(
+            "reference decisions not read: {}",
+            a.unreadable_reference_decisions
+        )
+    };
+    write_first_named(
         &mut out,
-        "reference decisions not read",
+        &not_read,
         a.unreadable_reference.iter().map(|u| {
             // Where, as the warning on standard error says it (`file:line`, or the file).
             format!(
@@ -108,6 +127,7 @@ pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -
                 for_terminal(&u.reason, false)
             )
         }),
+        " (--report json lists them all)",
     )?;
     named_lines(
         &mut out,

@@ -40,14 +40,39 @@ pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
     let audit = &outcome.report.audit;
 
     let unreadable = outcome.context.unreadable_reference();
-    let n = unreadable.len();
-    let header = if n == 1 {
-        "1 reference decision could not be read; records citing it cannot be checked against it:"
-            .to_string()
+    let lost = crate::source::Incomplete::of(unreadable);
+    // The records that matched no decision, which may cite one of those lost: not checked.
+    let unmatched = outcome
+        .report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule == crate::rules::Rule::INT007
+                && f.record.as_ref().is_some_and(|r| r.source_id.is_some())
+        })
+        .count() as u64;
+    let tie = if unmatched == 0 {
+        String::new()
     } else {
         format!(
-            "{n} reference decisions could not be read; records citing them cannot be checked \
-             against them:"
+            "; {unmatched} record{} whose `source_id` matched no decision (INT007, unverifiable, \
+             no penalty) may cite one and {} not checked",
+            plural(unmatched),
+            was_were(unmatched)
+        )
+    };
+    let header = if lost.exact() {
+        let n = lost.decisions;
+        let (it, s) = if n == 1 { ("it", "") } else { ("them", "s") };
+        format!(
+            "{n} reference decision{s} could not be read: the reference is incomplete, and \
+             records citing {it} cannot be checked against {it}{tie}:"
+        )
+    } else {
+        format!(
+            "the reference is incomplete: {}; records citing a decision among those cannot be \
+             checked against it{tie}:",
+            lost.describe()
         )
     };
     naming(

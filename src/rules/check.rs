@@ -262,7 +262,7 @@ impl<'a> Checker<'a> {
                 None => format!(
                     "the record gives no {named}: it cannot be checked against the reference"
                 ),
-                Some(id) => unmatched_message(id, &named, &self.reference.unreadable),
+                Some(id) => unmatched_message(id, &named, self.reference),
             };
             out.push(
                 Finding::new(Rule::INT007, Some(rec.clone()), msg).with_evidence(Evidence {
@@ -590,12 +590,16 @@ impl<'a> Checker<'a> {
 }
 
 /// INT007's message for a `source_id` (`named`, as the reuser names it) that matches nothing.
-/// When reference decisions could not be read, the record's may be one of them: the message
-/// says so, and names the file when its name holds the id (`JURITEXT000047291153.xml`,
+/// When parts of the reference could not be read (decisions, folders that could not be listed,
+/// the rest of an archive cut short), the record's decision may be among them: the message says
+/// the reference was incomplete and what it lacked, and that the record was not checked, so that
+/// the INT007 (which carries no penalty) is not taken for a record checked and found to cite
+/// nothing; it names the file when its name holds the id (`JURITEXT000047291153.xml`,
 /// `5fca277de35a255d41ca73ab.json`), so that a defect of the reference is not taken for the
 /// reuser's.
-fn unmatched_message(id: &str, named: &str, unreadable: &[crate::source::Unreadable]) -> String {
+fn unmatched_message(id: &str, named: &str, reference: &crate::source::ReferenceSet) -> String {
     let plain = format!("no reference decision matches the record's {named}");
+    let unreadable = &reference.unreadable;
     if unreadable.is_empty() {
         return plain;
     }
@@ -611,13 +615,14 @@ fn unmatched_message(id: &str, named: &str, unreadable: &[crate::source::Unreada
         .flatten();
     match holding {
         Some(u) => format!(
-            "no reference decision could be read for the record's {named}: {} seems to hold it but could not be read ({})",
+            "no reference decision could be read for the record's {named}: {} seems to hold \
+             it but could not be read ({}); the record was not checked against it",
             u.origin.file, u.reason
         ),
         None => format!(
-            "{plain}; {} reference decision{} could not be read, and it may be among them",
-            unreadable.len(),
-            if unreadable.len() == 1 { "" } else { "s" }
+            "{plain}, but the reference is incomplete ({}): the record may cite a decision \
+             among those, and was not checked against it",
+            reference.incomplete().describe()
         ),
     }
 }

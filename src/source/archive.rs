@@ -17,8 +17,11 @@
 //! - more than `max_entries` entries, or more than `max_total_bytes` decompressed in all, aborts
 //!   with an [`ArchiveError`]: the archive is not a plausible reference;
 //! - a corrupt or truncated gzip or tar stream aborts with an [`ArchiveError`] naming the archive
-//!   and the last entry reached (nothing after that point can be trusted in a stream). Entries
-//!   handed to the caller before the error stay handed; the error carries the counts so far.
+//!   and the last entry reached (nothing after that point can be trusted in a stream), and where
+//!   it stopped ([`Stopped`]: inside which entry, after how many, at which byte of the file or
+//!   of its content); so does a tar whose content ends after an entry without the zero blocks
+//!   that end every tar archive (cut, then compressed). Entries handed to the caller before the
+//!   error stay handed; the error carries the counts so far.
 
 use crate::error::human_bytes as human;
 use std::cell::Cell;
@@ -53,7 +56,8 @@ impl Default for ArchiveLimits {
 /// One regular file of an archive, decompressed.
 #[derive(Debug, Clone)]
 pub struct ArchiveEntry {
-    /// The entry's path inside the archive, as written there (lossily decoded as UTF-8).
+    /// The entry's path inside the archive, as written there; bytes that are not UTF-8 shown
+    /// as vigie shows them in a path (`\xE9`: [`crate::text::sanitize::display_path`]).
     pub name: String,
     pub bytes: Vec<u8>,
 }
@@ -82,6 +86,30 @@ pub struct ArchiveStats {
     pub unreadable: Vec<UnreadableEntry>,
     /// Unreadable entries beyond the first [`MAX_LISTED_UNREADABLE`], counted only.
     pub unreadable_unlisted: u64,
+    /// Where reading stopped, when it stopped on an error ([`ArchiveError`]): what it tells of
+    /// the point past which the archive is lost.
+    pub stopped: Stopped,
+}
+
+/// Where the reading of an archive stopped on an error: the entry it was reading, if it
+/// stopped inside one, and how far into the archive's bytes it had come.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stopped {
+    /// The entry whose data was being read: the error cut it. `None` when reading stopped
+    /// between entries (at a header), after [`ArchiveError::entry`].
+    pub inside: Option<String>,
+    /// The entries met before that point (files handed, unreadable or skipped, and
+    /// directories).
+    pub entries_before: u64,
+    /// Whether the archive was read as a stream (gzip), from its start: the counts below are
+    /// then where it stopped (a zip is read from its index, at its end).
+    pub streamed: bool,
+    /// The archive's bytes read (compressed, as in the file), and whether its end was reached:
+    /// a stream that ends there, incomplete, was cut short.
+    pub file_bytes: u64,
+    pub file_ended: bool,
+    /// The bytes of its content (decompressed) read: where in the content it stopped.
+    pub content_bytes: u64,
 }
 
 impl ArchiveStats {
@@ -108,6 +136,9 @@ pub enum ArchiveErrorKind {
     NotAnArchive,
     /// The compressed stream or the archive structure is damaged or cut short.
     Corrupt(String),
+    /// A tar archive whose content ends after an entry, without the zero blocks that end every
+    /// tar archive: cut there, what followed lost.
+    Unended,
     /// More entries than [`ArchiveLimits::max_entries`].
     TooManyEntries(u64),
     /// More decompressed bytes than [`ArchiveLimits::max_total_bytes`].
@@ -126,22 +157,61 @@ pub struct ArchiveError {
 }
 
 impl ArchiveError {
-    /// What went wrong, without the archive's name: for a message that names it already.
+    /// What went wrong, without the archive's name (for a message that names it already): what
+    /// the error is, the point where reading stopped (inside an entry, or after one, and at
+    /// which byte), and that the rest of the archive is lost, how many decisions it held
+    /// unknown.
     pub fn reason(&self) -> String {
-        match &self.entry {
-            Some(entry) => format!("at entry {entry}: {}", self.kind),
-            None => self.kind.to_string(),
-        }
+        let st = &self.stats.stopped;
+        let what = match &self.kind {
+            // A stream whose file ended while more was due: cut short (a download or a copy
+            // stopped), the likeliest; else damaged where it stopped.
+            ArchiveErrorKind::Corrupt(_) if !st.streamed => self.kind.to_string(),
+            ArchiveErrorKind::Corrupt(m) if st.file_ended => format!(
+                "cut short: the file ends after {} bytes, before the archive's end ({m})",
+                st.file_bytes
+            ),
+            ArchiveErrorKind::Corrupt(m) => {
+                format!("damaged at byte {} of its content ({m})", st.content_bytes)
+            }
+            ArchiveErrorKind::Unended => format!(
+                "cut short: its content ends after {} bytes, without the zero blocks that end \
+                 a tar archive",
+                st.content_bytes
+            ),
+            kind => kind.to_string(),
+        };
+        let n = st.entries_before;
+        let (entries, were) = match n {
+            1 => ("1 entry".to_string(), "was"),
+            n => (format!("{n} entries"), "were"),
+        };
+        let place = match (&st.inside, &self.entry) {
+            (Some(inside), _) => format!(
+                "inside its entry {inside} (the {entries} before it {were} read): that entry and \
+                 the rest of the archive are lost, and how many decisions they held cannot be \
+                 known"
+            ),
+            (None, Some(last)) => format!(
+                "after its entry {last} ({entries} read, that one included): the rest of the \
+                 archive is lost, and how many decisions it held cannot be known"
+            ),
+            (None, None) => "at its start: the whole archive is lost, and how many decisions it \
+                             held cannot be known"
+                .to_string(),
+        };
+        format!("{what}; reading stopped {place}")
     }
 }
 
 impl fmt::Display for ArchiveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.archive.display())?;
-        if let Some(entry) = &self.entry {
-            write!(f, " (at entry {entry})")?;
-        }
-        write!(f, ": {}", self.kind)
+        write!(
+            f,
+            "{}: {}",
+            crate::text::sanitize::display_path(&self.archive),
+            self.reason()
+        )
     }
 }
 
@@ -153,6 +223,9 @@ impl fmt::Display for ArchiveErrorKind {
                 f.write_str("not a gzip, tar.gz or zip archive (unknown magic bytes)")
             }
             ArchiveErrorKind::Corrupt(m) => write!(f, "corrupt or truncated archive: {m}"),
+            ArchiveErrorKind::Unended => f.write_str(
+                "cut short: its content ends without the zero blocks that end a tar archive",
+            ),
             ArchiveErrorKind::TooManyEntries(n) => {
                 write!(f, "more than {n} entries: over the limit, reading stopped")
             }
@@ -247,8 +320,6 @@ pub fn for_each_entry_in(
             fail(None, ArchiveErrorKind::Io(e), ArchiveStats::default())
         })?;
     }
-    // A gzip stream goes on from the bytes already read.
-    let stream = io::Cursor::new(head).chain(file);
 
     let workers = rayon::current_num_threads().max(1);
     let (tx, rx) = crossbeam_channel::bounded::<ArchiveEntry>(workers * 2);
@@ -261,9 +332,33 @@ pub fn for_each_entry_in(
         let reader = ts.spawn(move || {
             let mut stats = ArchiveStats::default();
             let res = match kind {
-                ArchiveKind::Gzip => read_gzip(stream, &single_name, limits, &tx, &mut stats),
-                ArchiveKind::Zip => read_zip(stream.into_inner().1, limits, &tx, &mut stats),
+                ArchiveKind::Gzip => {
+                    // A gzip stream goes on from the bytes already read; the file's bytes are
+                    // counted, and its end noted, to tell where a stream cut short ends.
+                    let (read, ended) = (Rc::new(Cell::new(head.len() as u64)), Rc::default());
+                    let file = Tail {
+                        inner: file,
+                        read: read.clone(),
+                        ended: Rc::clone(&ended),
+                    };
+                    let res = read_gzip(
+                        io::Cursor::new(head).chain(file),
+                        &single_name,
+                        limits,
+                        &tx,
+                        &mut stats,
+                    );
+                    stats.stopped.streamed = true;
+                    stats.stopped.file_bytes = read.get();
+                    stats.stopped.file_ended = ended.get();
+                    res
+                }
+                ArchiveKind::Zip => read_zip(file, limits, &tx, &mut stats),
             };
+            if res.is_err() {
+                stats.stopped.entries_before =
+                    stats.entries + stats.skipped + stats.unreadable_count();
+            }
             (stats, res.err())
         });
         rayon::scope(move |s| {
@@ -294,7 +389,7 @@ pub fn for_each_entry_in(
 fn single_entry_name(path: &Path) -> String {
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| crate::text::sanitize::display_bytes(n.as_encoded_bytes()).into_owned())
         .unwrap_or_default();
     for ext in [".gz", ".gzip", ".GZ"] {
         if let Some(stem) = name.strip_suffix(ext)
@@ -317,6 +412,25 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// The archive's file as a gzip stream reads it: the bytes read so far, and whether its end was
+/// reached, in cells the reading thread looks at once reading stopped.
+struct Tail<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+    ended: Rc<Cell<bool>>,
+}
+
+impl<R: Read> Read for Tail<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        if n == 0 && !buf.is_empty() {
+            self.ended.set(true);
+        }
+        Ok(n)
+    }
 }
 
 /// Counts the bytes read through it, in a cell the reading thread looks at, and fails once past
@@ -381,6 +495,22 @@ fn read_gzip(
     stats: &mut ArchiveStats,
 ) -> Result<(), Failure> {
     let count = Rc::new(Cell::new(0u64));
+    let res = read_gzip_counted(file, single_name, limits, tx, stats, &count);
+    if res.is_err() {
+        stats.stopped.content_bytes = count.get();
+    }
+    res
+}
+
+/// [`read_gzip`], the bytes of content read counted in `count`.
+fn read_gzip_counted(
+    file: impl Read,
+    single_name: &str,
+    limits: &ArchiveLimits,
+    tx: &crossbeam_channel::Sender<ArchiveEntry>,
+    stats: &mut ArchiveStats,
+    count: &Rc<Cell<u64>>,
+) -> Result<(), Failure> {
     let mut stream = Counting {
         inner: flate2::read::MultiGzDecoder::new(BufReader::with_capacity(256 << 10, file)),
         count: count.clone(),
@@ -428,10 +558,12 @@ fn read_gzip(
     let limit = limits.max_entry_bytes;
     let already = bytes.len() as u64;
     if already <= limit {
+        stats.stopped.inside = Some(single_name.to_string());
         (&mut stream)
             .take(limit + 1 - already)
             .read_to_end(&mut bytes)
             .map_err(|e| io_failure(Some(single_name.to_string()), e))?;
+        stats.stopped.inside = None;
     }
     if bytes.len() as u64 > limit {
         stats.unreadable(
@@ -482,7 +614,14 @@ fn read_tar<R: Read>(
     stats: &mut ArchiveStats,
     io_failure: &dyn Fn(Option<String>, io::Error) -> Failure,
 ) -> Result<(), Failure> {
-    let mut archive = tar::Archive::new(stream);
+    // Whether the content ended while the tar reader asked for more: the entries then ended at
+    // the end of the content rather than at the zero blocks that close a tar archive.
+    let ended = Rc::new(Cell::new(false));
+    let mut archive = tar::Archive::new(Tail {
+        inner: stream,
+        read: Rc::default(),
+        ended: ended.clone(),
+    });
     let mut seen = 0u64;
     let mut last: Option<String> = None;
     {
@@ -550,7 +689,7 @@ fn read_tar<R: Read>(
                 .take()
                 .or(long_name.take())
                 .unwrap_or_else(|| entry.path_bytes().into_owned());
-            let name = String::from_utf8_lossy(&raw_name).into_owned();
+            let name = crate::text::sanitize::display_bytes(&raw_name).into_owned();
             last = Some(name.clone());
             if !(entry_type.is_file() || entry_type.is_contiguous()) {
                 stats.skipped += 1;
@@ -561,6 +700,7 @@ fn read_tar<R: Read>(
                 continue;
             }
             let mut bytes = Vec::with_capacity(size.min(PREALLOC) as usize);
+            stats.stopped.inside = Some(name.clone());
             (&mut entry)
                 .take(limits.max_entry_bytes + 1)
                 .read_to_end(&mut bytes)
@@ -574,12 +714,20 @@ fn read_tar<R: Read>(
                     )),
                 ));
             }
+            stats.stopped.inside = None;
             stats.entries += 1;
             stats.bytes += bytes.len() as u64;
             if tx.send(ArchiveEntry { name, bytes }).is_err() {
                 return Ok(());
             }
         }
+    }
+    // A tar archive ends with zero blocks, which every writer puts there: one whose content
+    // ends at an entry's end without them was cut there (a tar cut short, then compressed),
+    // its further entries lost. The reader takes the end of the content for the end of the
+    // archive: said here.
+    if ended.get() && last.is_some() {
+        return Err((last, ArchiveErrorKind::Unended));
     }
     // Read what follows the end-of-archive blocks so that the gzip trailer (CRC, length) is
     // checked: a stream cut in its padding is still reported.
@@ -618,7 +766,7 @@ fn read_zip(
         };
         let name = match zf.name() {
             Ok(n) => n.into_owned(),
-            Err(_) => String::from_utf8_lossy(zf.name_raw()).into_owned(),
+            Err(_) => crate::text::sanitize::display_bytes(zf.name_raw()).into_owned(),
         };
         if zf.is_dir() || zf.is_symlink() || !zf.is_file() {
             stats.skipped += 1;

@@ -12,6 +12,7 @@ use super::judilibre::parse_iso_update;
 use crate::error::InputError;
 use crate::ident::Moment;
 use crate::model::Origin;
+use crate::text::sanitize::Shown;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -124,7 +125,7 @@ impl History {
                 let f = f.as_ref().map_err(Clone::clone)?;
                 let bytes = crate::error::read_bounded(f, crate::error::MAX_HISTORY_FILE_BYTES)
                     .map_err(|e| InputError::io(f, e))?;
-                pages += read_bytes(&bytes, &f.display().to_string(), &mut fold);
+                pages += read_bytes(&bytes, &f.shown(), &mut fold);
             }
             // A page with no transaction is valid (nothing changed at source); a path where no
             // page at all can be read is not a history.
@@ -161,13 +162,13 @@ impl History {
 }
 
 fn unreadable(file: &str, line: u64, reason: String) -> Unreadable {
-    Unreadable {
-        origin: Origin {
+    Unreadable::one(
+        Origin {
             file: file.to_string(),
             line,
         },
         reason,
-    }
+    )
 }
 
 /// The transactions folded into the entries as they are read, in the order of the files and of
@@ -953,12 +954,7 @@ mod tests {
                     let f = f.as_ref().map_err(Clone::clone)?;
                     let bytes = crate::error::read_bounded(f, crate::error::MAX_HISTORY_FILE_BYTES)
                         .map_err(|e| InputError::io(f, e))?;
-                    pages += read_bytes(
-                        &bytes,
-                        &f.display().to_string(),
-                        &mut all,
-                        &mut h.unreadable,
-                    );
+                    pages += read_bytes(&bytes, &f.shown(), &mut all, &mut h.unreadable);
                 }
                 // A page with no transaction is valid (nothing changed at source); a path where no
                 // page at all can be read is not a history.

@@ -11,6 +11,7 @@ mod xml_events;
 
 use crate::error::InputError;
 use crate::model::{Origin, Producer, ReferenceDecision};
+use crate::text::sanitize::Shown;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -19,11 +20,139 @@ use std::sync::Mutex;
 use std::sync::atomic::Ordering;
 pub use store::{Place, Stored, TextStore};
 
-/// A reference decision that could not be read, counted in the report.
+/// A reference decision that could not be read, counted in the report: or a part of the
+/// reference whose decisions cannot be counted ([`Lost`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
     pub origin: Origin,
     pub reason: String,
+    /// How much of the reference it stands for.
+    pub lost: Lost,
+}
+
+impl Unreadable {
+    /// One decision that could not be read: a file, a line or an archive's entry.
+    pub fn one(origin: Origin, reason: impl Into<String>) -> Self {
+        Unreadable {
+            origin,
+            reason: reason.into(),
+            lost: Lost::Decisions(1),
+        }
+    }
+}
+
+/// How much of the reference an [`Unreadable`] stands for: decisions known one by one, or a part
+/// of the reference whose decisions cannot be counted, since it could not be read at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lost {
+    /// Decisions counted: a file, a line or an archive's entry that could not be read (one), or
+    /// the entries of an archive that could not be read beyond those named (how many).
+    Decisions(u64),
+    /// A folder that could not be listed: the decisions under it are unknown.
+    Folder,
+    /// What follows a point in a file cut short or damaged (a `.tar.gz` or `.zip` archive, a
+    /// gzip-compressed JSON file), the point its reason names: how many decisions were there
+    /// cannot be known.
+    Rest,
+}
+
+impl Default for Lost {
+    fn default() -> Self {
+        Lost::Decisions(1)
+    }
+}
+
+impl Lost {
+    /// The name the JSON report gives it (`audit.unreadable_reference[].lost`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lost::Decisions(_) => "decisions",
+            Lost::Folder => "folder",
+            Lost::Rest => "rest_of_file",
+        }
+    }
+
+    /// How many decisions it stands for, when that can be known.
+    pub fn decisions(self) -> Option<u64> {
+        match self {
+            Lost::Decisions(n) => Some(n),
+            Lost::Folder | Lost::Rest => None,
+        }
+    }
+}
+
+/// What of the reference could not be read, counted ([`ReferenceSet::incomplete`]): decisions
+/// known one by one, folders that could not be listed, and files cut short or damaged whose
+/// rest is lost. A record whose `source_id` matches no decision may cite one of those.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Incomplete {
+    pub decisions: u64,
+    pub folders: u64,
+    pub rests: u64,
+}
+
+impl Incomplete {
+    pub fn of(unreadable: &[Unreadable]) -> Self {
+        let mut out = Incomplete::default();
+        for u in unreadable {
+            match u.lost {
+                Lost::Decisions(n) => out.decisions += n,
+                Lost::Folder => out.folders += 1,
+                Lost::Rest => out.rests += 1,
+            }
+        }
+        out
+    }
+
+    /// Whether nothing of the reference was lost.
+    pub fn is_empty(&self) -> bool {
+        *self == Incomplete::default()
+    }
+
+    /// Whether the count of decisions lost is exact: no folder nor file cut short, whose
+    /// decisions cannot be counted, is among them.
+    pub fn exact(&self) -> bool {
+        self.folders == 0 && self.rests == 0
+    }
+
+    /// What was lost, in words: `2 decisions could not be read, 1 folder could not be listed
+    /// and 1 file was cut short or damaged, the rest of it lost`.
+    pub fn describe(&self) -> String {
+        let s = |n: u64| if n == 1 { "" } else { "s" };
+        let mut parts = Vec::new();
+        if self.decisions > 0 {
+            parts.push(format!(
+                "{} decision{} could not be read",
+                self.decisions,
+                s(self.decisions)
+            ));
+        }
+        if self.folders > 0 {
+            parts.push(format!(
+                "{} folder{} could not be listed",
+                self.folders,
+                s(self.folders)
+            ));
+        }
+        if self.rests > 0 {
+            parts.push(if self.rests == 1 {
+                "1 file was cut short or damaged, the rest of it lost".to_string()
+            } else {
+                format!(
+                    "{} files were cut short or damaged, the rest of each lost",
+                    self.rests
+                )
+            });
+        }
+        match parts.len() {
+            0 => String::new(),
+            1 => parts.pop().unwrap_or_default(),
+            _ => {
+                let last = parts.pop().unwrap_or_default();
+                format!("{} and {last}", parts.join(", "))
+            }
+        }
+    }
 }
 
 /// The loaded reference, indexed for matching (SPEC §1.3). The decisions' metadata is in memory;
@@ -47,6 +176,8 @@ pub struct ReferenceSet {
     /// decision that replaced it (its producer's for its first id).
     superseded: Vec<(u32, u32)>,
     pub unreadable: Vec<Unreadable>,
+    /// [`ReferenceSet::incomplete`], worked out once.
+    incomplete: std::sync::OnceLock<Incomplete>,
     /// The decisions DILA withdrew after every version of them the reference holds (or of which
     /// it holds none), as the suppression lists of its increments name them
     /// ([`Withdrawal`]): withdrawn at source, as a deletion in `--history` tells.
@@ -63,17 +194,22 @@ pub struct ReferenceSet {
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// One decision read, its text moved to the store; or why it could not be read.
-type Spilled = Result<(ReferenceDecision, Stored), (Origin, String)>;
+type Spilled = Result<(ReferenceDecision, Stored), Unreadable>;
+
+/// A decision that could not be read, as the parsers tell it: where and why.
+fn one_unreadable((origin, reason): (Origin, String)) -> Unreadable {
+    Unreadable::one(origin, reason)
+}
 
 /// Moves a decision's text to the store, with the digest of the text as read. Normalising it
 /// is left to the records whose own text differs from it byte for byte: most copies are exact.
 fn spill(store: &TextStore, item: Result<ReferenceDecision, (Origin, String)>) -> Spilled {
-    let mut d = item?;
+    let mut d = item.map_err(one_unreadable)?;
     let text = std::mem::take(&mut d.text);
     let digest = (!text.is_empty()).then(|| crate::text::normalize::digest(&text));
     match store.put(&text, digest) {
         Ok(s) => Ok((d, s)),
-        Err(e) => Err((
+        Err(e) => Err(Unreadable::one(
             d.origin.clone(),
             format!("cannot keep the decision's text: {e}"),
         )),
@@ -88,7 +224,7 @@ fn keep_in_file(
     (offset, len): (u64, u64),
     place: Place,
 ) -> Spilled {
-    let mut d = item?;
+    let mut d = item.map_err(one_unreadable)?;
     let text = std::mem::take(&mut d.text);
     let digest = (!text.is_empty()).then(|| crate::text::normalize::digest(&text));
     Ok((
@@ -433,6 +569,7 @@ impl ReferenceSet {
             by_number,
             superseded,
             unreadable,
+            incomplete: std::sync::OnceLock::new(),
             withdrawn: Vec::new(),
             repeated: Vec::new(),
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -683,6 +820,14 @@ impl ReferenceSet {
         self.decisions.is_empty()
     }
 
+    /// What of the reference could not be read ([`ReferenceSet::unreadable`]), counted: a
+    /// record whose `source_id` matches no decision may cite one of those.
+    pub fn incomplete(&self) -> Incomplete {
+        *self
+            .incomplete
+            .get_or_init(|| Incomplete::of(&self.unreadable))
+    }
+
     /// Reads every reference path. A missing path, or one from which no decision at all can be
     /// read, is an error naming it; decisions that cannot be read are counted.
     pub fn load(paths: &[PathBuf], limits: &archive::ArchiveLimits) -> Result<Self, InputError> {
@@ -725,7 +870,7 @@ impl ReferenceSet {
         let mut listed = Vec::new();
         for (k, p) in paths.iter().enumerate() {
             match through(k) {
-                Some(j) => repeated.push((p.display().to_string(), paths[j].display().to_string())),
+                Some(j) => repeated.push((p.shown().to_string(), paths[j].shown().to_string())),
                 None => listed.push((p, list_files(p)?)),
             }
         }
@@ -752,7 +897,7 @@ impl ReferenceSet {
             let before = repeated.len();
             for (f, (len, id)) in std::mem::take(files).into_iter().zip(metas) {
                 if let (Ok(path), Some(id)) = (&f, id) {
-                    let name = path.display().to_string();
+                    let name = path.shown().to_string();
                     match first_name.entry(id) {
                         std::collections::hash_map::Entry::Occupied(first) => {
                             repeated.push((name, first.get().clone()));
@@ -779,13 +924,13 @@ impl ReferenceSet {
         let withdrawals = Withdrawals::default();
         for (((p, files), sizes), repeats) in listed.into_iter().zip(sizes).zip(repeats) {
             let lists_before = withdrawals.lists.load(Ordering::Relaxed);
-            let read: Vec<Result<Vec<Spilled>, InputError>> = files
+            let read: Vec<Result<Vec<Spilled>, (InputError, Lost)>> = files
                 .par_iter()
                 .zip(&sizes)
                 .map(|(f, &size)| {
-                    // A folder inside that cannot be listed: counted as a file that cannot be
-                    // read.
-                    let f = f.as_ref().map_err(Clone::clone)?;
+                    // A folder inside that cannot be listed: counted and named as a file that
+                    // cannot be read is, as a part of the reference whose decisions are unknown.
+                    let f = f.as_ref().map_err(|e| (e.clone(), Lost::Folder))?;
                     // A JSON file tells of its blocks as they are parsed; the rest of the
                     // file (all of any other) counts once it is read.
                     let told = std::sync::atomic::AtomicU64::new(0);
@@ -795,7 +940,7 @@ impl ReferenceSet {
                     };
                     let items = read_path(
                         f,
-                        &f.display().to_string(),
+                        &f.shown(),
                         limits,
                         Reading {
                             store: &store,
@@ -805,7 +950,7 @@ impl ReferenceSet {
                         &withdrawals,
                     );
                     meter.add(size.saturating_sub(told.load(Ordering::Relaxed)));
-                    items
+                    items.map_err(|e| (e, Lost::Decisions(1)))
                 })
                 .collect();
             let mut found = 0;
@@ -817,25 +962,23 @@ impl ReferenceSet {
                     // A file of a folder that cannot be read at all (permission denied, an I/O
                     // error) is counted and named, as its malformed files are; the folder is
                     // unusable only when no decision of it can be read.
-                    Err(e) if folder => {
+                    Err((e, lost)) if folder => {
                         bad.extend(e.problems.into_iter().map(|(line, _, reason)| Unreadable {
                             origin: Origin {
                                 file: e.file.clone(),
                                 line,
                             },
                             reason,
+                            lost,
                         }));
                         continue;
                     }
                     // The path is itself the file.
-                    Err(e) => return Err(e),
+                    Err((e, _)) => return Err(e),
                 };
                 let items: Vec<(ReferenceDecision, Stored)> = items
                     .into_iter()
-                    .filter_map(|item| {
-                        item.map_err(|(origin, reason)| bad.push(Unreadable { origin, reason }))
-                            .ok()
-                    })
+                    .filter_map(|item| item.map_err(|u| bad.push(u)).ok())
                     .collect();
                 found += items.len();
                 chunks.push(items);
@@ -849,7 +992,7 @@ impl ReferenceSet {
             {
                 let why = match bad.first() {
                     // The path is itself the file: the error names it already.
-                    Some(u) if u.origin.line == 0 && u.origin.file == p.display().to_string() => {
+                    Some(u) if u.origin.line == 0 && u.origin.file == p.shown() => {
                         format!("no decision could be read: {}", u.reason)
                     }
                     Some(u) => format!("no decision could be read: {}: {}", u.origin, u.reason),
@@ -957,7 +1100,7 @@ pub fn list_files(p: &Path) -> Result<Vec<Result<PathBuf, InputError>>, InputErr
     walk(p, &mut out, &mut seen);
     // The folder given is itself unreadable: there is nothing else to say.
     if let [Err(e)] = out.as_slice()
-        && e.file == p.display().to_string()
+        && e.file == p.shown()
     {
         return Err(e.clone());
     }
@@ -1106,7 +1249,7 @@ fn read_path(
                 Err(e) => &*e.stats,
             };
             for u in &stats.unreadable {
-                items.push(Err((
+                items.push(Err(Unreadable::one(
                     Origin {
                         file: format!("{name}!{}", u.name),
                         line: 0,
@@ -1114,23 +1257,34 @@ fn read_path(
                     u.reason.clone(),
                 )));
             }
+            let whole = Origin {
+                file: name.to_string(),
+                line: 0,
+            };
             if stats.unreadable_unlisted > 0 {
-                items.push(Err((
-                    Origin {
-                        file: name.to_string(),
-                        line: 0,
-                    },
-                    format!("and {} more unreadable entries", stats.unreadable_unlisted),
-                )));
+                // Counted, not named: each is one decision.
+                items.push(Err(Unreadable {
+                    origin: whole.clone(),
+                    reason: format!("and {} more unreadable entries", stats.unreadable_unlisted),
+                    lost: Lost::Decisions(stats.unreadable_unlisted),
+                }));
             }
+            // Reading stopped there (a stream cut short or damaged, a limit): the rest of the
+            // archive is lost, and how many decisions it held cannot be known. Placed at the
+            // entry it stopped inside, if any: a record citing that decision is told so.
             if let Err(e) = res {
-                items.push(Err((
-                    Origin {
-                        file: name.to_string(),
+                let origin = match &e.stats.stopped.inside {
+                    Some(entry) => Origin {
+                        file: format!("{name}!{entry}"),
                         line: 0,
                     },
-                    e.reason(),
-                )));
+                    None => whole,
+                };
+                items.push(Err(Unreadable {
+                    origin,
+                    reason: e.reason(),
+                    lost: Lost::Rest,
+                }));
             }
             Ok(items)
         }
@@ -1308,7 +1462,12 @@ fn read_json(
                     file: name.to_string(),
                     line: 0,
                 };
-                out.push(Err((origin, e.to_string())));
+                // The rest of the stream is lost, how many decisions it held unknown.
+                out.push(Err(Unreadable {
+                    origin,
+                    reason: e.to_string(),
+                    lost: Lost::Rest,
+                }));
                 Ok(out)
             }
             Ok(Err(e)) => Err(InputError::io(f, e)),
@@ -1336,7 +1495,10 @@ fn parse_item(
             crate::corpus::ItemKind::Unreadable(m) => m.clone(),
             crate::corpus::ItemKind::Bytes(..) => "unreadable".to_string(),
         };
-        return vec![Err((origin, format!("column {}: {why}", item.column)))];
+        return vec![Err(Unreadable::one(
+            origin,
+            format!("column {}: {why}", item.column),
+        ))];
     };
     match crate::corpus::parse_json(bytes) {
         Ok(v) => {
@@ -1357,7 +1519,7 @@ fn parse_item(
             // Placed in the file: an item may start anywhere on its line (what follows a page
             // of results on its last line, a line's leading white space).
             let (line, column) = item.place_of(e.place(bytes));
-            vec![Err((
+            vec![Err(Unreadable::one(
                 Origin {
                     file: name.to_string(),
                     line,
@@ -1573,7 +1735,7 @@ mod tests {
             .iter()
             .map(|p| {
                 let p = p.as_ref().unwrap();
-                p.strip_prefix(&root).unwrap().display().to_string()
+                p.strip_prefix(&root).unwrap().shown().to_string()
             })
             .collect();
         assert_eq!(names, ["a.xml", "b-sub/d.json", "c.json", "e-link.xml"]);
@@ -1946,7 +2108,9 @@ mod tests {
         assert_eq!(e.matches("ref.tar.gz").count(), 1, "{e}");
         assert!(
             e.ends_with(
-                "no decision could be read: corrupt or truncated archive: corrupt deflate stream"
+                "no decision could be read: damaged at byte 0 of its content (corrupt deflate \
+                 stream); reading stopped at its start: the whole archive is lost, and how many \
+                 decisions it held cannot be known"
             ),
             "{e}"
         );

@@ -29,6 +29,42 @@ pub fn for_terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A path as vigie shows it wherever it names one (messages, warnings, every report, the
+/// terminal UI): as written when it is UTF-8; else each byte that is not (a name in Latin-1,
+/// `caf\xE9.jsonl`) written `\xE9`, as ripgrep and GNU ls show them, rather than U+FFFD, so that
+/// two names that differ there are told apart, and the JSON and CSV reports stay valid UTF-8.
+/// Control characters are left to [`for_terminal`] (a report keeps the name as written).
+pub fn display_path(p: &std::path::Path) -> Cow<'_, str> {
+    display_bytes(p.as_os_str().as_encoded_bytes())
+}
+
+/// [`display_path`] as a method of paths: `path.shown()` wherever `path.display()` would put
+/// U+FFFD for the bytes that are not UTF-8.
+pub trait Shown {
+    fn shown(&self) -> Cow<'_, str>;
+}
+
+impl Shown for std::path::Path {
+    fn shown(&self) -> Cow<'_, str> {
+        display_path(self)
+    }
+}
+
+/// `bytes` (a name as a file system or an archive gives it) as [`display_path`] shows it.
+pub fn display_bytes(bytes: &[u8]) -> Cow<'_, str> {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A JSON formatter that writes, within strings, DEL, the C1 controls, the bidirectional
 /// controls, the other invisible format characters and the line and paragraph separators as
 /// `\uXXXX` escapes. `serde_json` escapes
@@ -177,6 +213,31 @@ fn needs_escape(c: char, keep_newlines: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A path in UTF-8 is shown as it is (not copied); the bytes of one that are not UTF-8 as
+    /// `\xHH`, each, the rest as it is: two names that differ by such a byte stay apart, and
+    /// what is shown is UTF-8. Control characters are left to `for_terminal`.
+    #[cfg(unix)]
+    #[test]
+    fn paths_not_in_utf8_show_their_bytes_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = |b: &[u8]| std::path::Path::new(std::ffi::OsStr::from_bytes(b)).to_path_buf();
+        let utf8 = path("dossier/café\u{1b}.jsonl".as_bytes());
+        assert!(matches!(
+            display_path(&utf8),
+            Cow::Borrowed("dossier/café\u{1b}.jsonl")
+        ));
+        assert_eq!(utf8.shown(), "dossier/café\u{1b}.jsonl");
+        let latin1 = path(b"dossier/caf\xe9.jsonl");
+        let other = path(b"dossier/caf\xe8.jsonl");
+        assert_eq!(display_path(&latin1), r"dossier/caf\xE9.jsonl");
+        assert_eq!(display_path(&other), r"dossier/caf\xE8.jsonl");
+        // A sequence cut short, then valid text; bytes that never start one.
+        assert_eq!(
+            display_bytes(b"\xc3 \xff\xfe\xe2\x82 \xe2\x82\xac"),
+            r"\xC3 \xFF\xFE\xE2\x82 €"
+        );
+    }
 
     /// The byte scan finds what a char by char scan finds.
     #[test]

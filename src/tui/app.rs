@@ -11,6 +11,7 @@ use crate::audit::{AuditContext, AuditEvent, AuditOutcome, Progress};
 use crate::model::{Finding, Record, ReferenceDecision};
 use crate::report::{Format, Report, Summary, Verdict, Waiver, WaiverStatus, WriteOptions};
 use crate::rules::{Family, Penalty, Rule, Severity};
+use crate::text::sanitize::Shown;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -1360,7 +1361,7 @@ impl App {
                     "exported {} findings as {} to {}",
                     self.report.findings.len(),
                     format.as_str(),
-                    shown.display()
+                    shown.shown()
                 ));
             }
             Err(e) => {
@@ -1439,7 +1440,7 @@ impl App {
             }
         }
         self.status = Some(match (self.save_waivers(), &self.waivers_path) {
-            (Ok(()), Some(path)) => format!("waivers saved to {}", path.display()),
+            (Ok(()), Some(path)) => format!("waivers saved to {}", path.shown()),
             (Ok(()), None) => {
                 "no --waivers file: the waiver lasts this session (and its exports), and is \
                  printed when vigie ends"
@@ -1539,14 +1540,14 @@ impl App {
             (None, _) => "there is no --waivers file".into(),
             (Some(p), Some(e)) => {
                 // The error names the file, as a rule.
-                let shown = p.display().to_string();
+                let shown = p.shown().to_string();
                 if e.contains(&shown) {
                     format!("they could not be saved: {e}")
                 } else {
                     format!("they could not be saved to {shown}: {e}")
                 }
             }
-            (Some(p), None) => format!("they were not written to {}", p.display()),
+            (Some(p), None) => format!("they were not written to {}", p.shown()),
         }
     }
 
@@ -2307,6 +2308,7 @@ mod tests {
                     Rule::INT001,
                     Some(Arc::new(crate::model::RecordRef {
                         id: Some(id.to_string()),
+                        id_as_written: false,
                         source_id: None,
                         url: None,
                         file_index: 0,

@@ -6,6 +6,7 @@
 //! unknown section, action or key, a key bound twice in one view) is collected and reported
 //! together, each with its line and column.
 
+use crate::text::sanitize::Shown;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -447,10 +448,10 @@ pub struct KeymapError {
 
 impl fmt::Display for KeymapError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.path.as_ref().map_or_else(
-            || "built-in keymap".to_string(),
-            |p| p.display().to_string(),
-        );
+        let name = self
+            .path
+            .as_ref()
+            .map_or_else(|| "built-in keymap".to_string(), |p| p.shown().to_string());
         // A problem of the whole file (it cannot be read) has no line or column.
         if let [i] = &self.issues[..]
             && i.line == 0
@@ -763,7 +764,7 @@ impl Keymap {
         Ok(Keymap {
             bindings,
             lookup,
-            source: path.map_or_else(|| "built-in".into(), |p| p.display().to_string()),
+            source: path.map_or_else(|| "built-in".into(), |p| p.shown().to_string()),
         })
     }
 

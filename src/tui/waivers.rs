@@ -2,6 +2,7 @@
 //! (`--waivers PATH`), shared by the terminal UI and the headless run.
 
 use crate::report::Waiver;
+use crate::text::sanitize::Shown;
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -57,7 +58,7 @@ fn read_entries(
     path: &Path,
     warnings: Option<&mut Vec<String>>,
 ) -> anyhow::Result<(BTreeMap<String, Entry>, bool)> {
-    let shown = path.display();
+    let shown = path.shown();
     let bytes = match crate::error::read_bounded(path, crate::error::MAX_WAIVERS_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((BTreeMap::new(), false)),
@@ -444,7 +445,7 @@ mod tests {
         let e = save_changes(&path, &BTreeMap::new(), &w)
             .unwrap_err()
             .to_string();
-        assert!(e.contains(&path.display().to_string()), "{e}");
+        assert!(e.contains(path.shown().as_ref()), "{e}");
         assert!(e.contains("read-only"), "{e}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}\n");
         assert!(std::fs::metadata(&path).unwrap().permissions().readonly());

@@ -330,7 +330,12 @@ fn audit_items(app: &App) -> Vec<(&'static str, &'static str, String)> {
             (
                 "unreadable",
                 "refs unreadable",
-                a.unreadable_reference_decisions.to_string(),
+                // A folder or the rest of a file cut short counts as one: not exact then.
+                if a.unreadable_reference_uncounted > 0 {
+                    format!("{} (inexact)", a.unreadable_reference_decisions)
+                } else {
+                    a.unreadable_reference_decisions.to_string()
+                },
             ),
         ];
         // `--previous`: the findings found again (repeated, hence permanent) and, of the
@@ -392,7 +397,12 @@ fn draw_audit(frame: &mut Frame<'_>, app: &App, items: &[(&str, &str, String)], 
                 a.texts_not_compared_why.describe()
             )));
         }
-        if a.unreadable_reference_decisions > 0 {
+        if a.unreadable_reference_uncounted > 0 {
+            lines.push(Line::raw(format!(
+                "reference incomplete: {} (listed in the json report)",
+                a.reference_incomplete().describe()
+            )));
+        } else if a.unreadable_reference_decisions > 0 {
             lines.push(Line::raw(format!(
                 "{} reference decision(s) not read (listed in the json report)",
                 a.unreadable_reference_decisions

@@ -2,6 +2,7 @@
 
 use super::{clip, fit, popup, tail, titled};
 use crate::report::WaiverStatus;
+use crate::text::sanitize::Shown;
 use crate::text::sanitize::for_terminal;
 use crate::tui::app::{App, ExportPrompt, FILTER_ROWS, FORMATS, WaiverPrompt};
 use crate::tui::keymap::{Action, Section};
@@ -297,7 +298,7 @@ pub fn export(frame: &mut Frame<'_>, app: &App, area: Rect, p: &ExportPrompt) {
     {
         said(
             &mut lines,
-            &format!("writes {}", target.display()),
+            &format!("writes {}", target.shown()),
             Color::DarkGray,
         );
     }
