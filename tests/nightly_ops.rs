@@ -94,6 +94,16 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// `w/ref`, holding one decision and a sub-folder `locked` holding another (the decision
+/// `JURITEXT000048176094`), which the test locks once the files are written.
+fn reference_with_a_folder_to_lock(w: &Path) -> PathBuf {
+    let reference = w.join("ref");
+    std::fs::create_dir_all(reference.join("locked")).unwrap();
+    copy_dila("JURITEXT000048211001", &reference);
+    copy_dila("JURITEXT000048176094", &reference.join("locked"));
+    reference
+}
+
 /// A sub-folder of a `--reference` folder that cannot be listed is counted and named as an
 /// unreadable reference decision (in the report and on stderr), not skipped without a word;
 /// one of a `--history` folder is unusable history (exit 2 naming it), as an unreadable history
@@ -102,10 +112,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 fn folders_of_the_reference_and_history_that_cannot_be_listed_are_told() {
     let dir = work();
     let w = dir.path();
-    let reference = w.join("ref");
-    std::fs::create_dir_all(reference.join("locked")).unwrap();
-    copy_dila("JURITEXT000048211001", &reference);
-    copy_dila("JURITEXT000048176094", &reference.join("locked"));
+    let reference = reference_with_a_folder_to_lock(w);
     write(&w.join("c.jsonl"), format!("{RECORD}\n"));
     let history = w.join("h");
     std::fs::create_dir_all(history.join("locked")).unwrap();
@@ -767,10 +774,7 @@ fn unmatched_record(id: &str, source_id: &str) -> String {
 fn an_incomplete_reference_makes_int007_say_so() {
     let dir = work();
     let w = dir.path();
-    let reference = w.join("ref");
-    std::fs::create_dir_all(reference.join("locked")).unwrap();
-    copy_dila("JURITEXT000048211001", &reference);
-    copy_dila("JURITEXT000048176094", &reference.join("locked"));
+    let reference = reference_with_a_folder_to_lock(w);
     write(&reference.join("bad.xml"), "<not xml");
     write(
         &w.join("c.jsonl"),
