@@ -352,11 +352,14 @@ fn process(
                 e.id,
                 format!("line {line}, column {col}: {}", e.message),
             );
-            // An id written with its lone surrogate escapes as text, marked as a record's is.
-            if e.id_as_written
-                && let Some(r) = f.record.as_mut().and_then(Arc::get_mut)
-            {
-                r.id_as_written = true;
+            if let Some(r) = f.record.as_mut().and_then(Arc::get_mut) {
+                // An id written with its lone surrogate escapes as text, marked as a record's
+                // is.
+                r.id_as_written = e.id_as_written;
+                // Without an id, the line is known by what it holds (its fingerprint).
+                if r.id.is_none() {
+                    r.digest = crate::model::content_digest(bytes);
+                }
             }
             ItemOutcome::unreadable(f)
         }
@@ -619,6 +622,7 @@ fn run_on(
         },
         seen_ids: HashMap::new(),
         duplicates: HashMap::new(),
+        unreadable_twins: HashMap::new(),
         vigie_files: own_files,
         newest: None,
         future_loads: 0,
@@ -1030,6 +1034,9 @@ struct Tally<'a> {
     seen_ids: HashMap<u128, (u32, u64)>,
     /// For an id read more than once, how many duplicates of it so far (IN002's occurrence).
     duplicates: HashMap<u128, u16>,
+    /// For each file and content of the unreadable lines without an id so far, how many were
+    /// read ([`Finding::numbered_as_read`]).
+    unreadable_twins: HashMap<(u32, u64), u16>,
     /// Files of the corpus folders that vigie wrote, left unread ([`corpus::VigieFile`]).
     vigie_files: Vec<String>,
     /// The latest date of last update of the corpus, as shown, but those more than a day after
@@ -1118,6 +1125,17 @@ impl Tally<'_> {
             if o.id.is_none() {
                 for f in &mut o.findings {
                     set_file_key(f, &self.file_keys[block.file as usize]);
+                    // Lines alike in a file are numbered in reading order, as the duplicates
+                    // of an id are: whatever the threads, the same numbers.
+                    if f.numbered_as_read() {
+                        let digest = f.record.as_ref().map_or(0, |r| r.digest);
+                        let k = self
+                            .unreadable_twins
+                            .entry((block.file, digest))
+                            .or_insert(0);
+                        f.occurrence = *k;
+                        *k = k.saturating_add(1);
+                    }
                 }
             }
             match (&o.id, &o.rref) {

@@ -1001,3 +1001,101 @@ fn a_tar_gz_reference_cut_short_says_where_and_that_the_rest_is_lost() {
         stderr(&out)
     );
 }
+
+/// An unreadable line without an id (IN001) is known by what it holds in its file, not by its
+/// line: a sync that inserts records above it leaves its fingerprint as it was, so that a
+/// waiver set on it still holds and `--previous` finds it again; two lines alike in one file
+/// are two findings, numbered in reading order; a line's end (CRLF) is no change.
+#[test]
+fn an_unreadable_lines_fingerprint_outlives_records_inserted_above_it() {
+    let dir = work();
+    let w = dir.path();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let records: Vec<String> = std::fs::read_to_string(demo.join("corpus.jsonl"))
+        .unwrap()
+        .lines()
+        .take(5)
+        .map(str::to_string)
+        .collect();
+    // A record cut short by a sync (no id read), and one that gives no id.
+    let cut = r#"{"source_id":"JURITEXT000048176061","text":"LA COUR DE CASSATION, CHAMBRE"#;
+    let no_id = r#"{"source_id":"JURITEXT000048176061","text":"x","updated_at":"2026-11-20"}"#;
+    let night1 = [&records[0], cut, &records[1], no_id, cut].join("\n") + "\n";
+    // The next night: two records above, one between, the first cut line ending in CRLF.
+    let night2 = [
+        records[2].as_str(),
+        &records[3],
+        &records[0],
+        &format!("{cut}\r"),
+        &records[1],
+        no_id,
+        &records[4],
+        cut,
+    ]
+    .join("\n")
+        + "\n";
+    let reference = demo.join("reference");
+    let audit = |night: &str, corpus: &str, previous: Option<&str>| -> Value {
+        write(&w.join("corpus.jsonl"), corpus);
+        let mut args = vec![
+            "corpus.jsonl",
+            "--reference",
+            reference.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--report",
+            "json",
+            "-o",
+            night,
+        ];
+        if let Some(p) = previous {
+            args.extend(["--previous", p]);
+        }
+        let out = run(w, &args);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        serde_json::from_slice(&std::fs::read(w.join(night)).unwrap()).unwrap()
+    };
+    // (line, fingerprint, repeated) of each IN001, in the report's order.
+    let in001 = |report: &Value| -> Vec<(u64, String, bool)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "IN001")
+            .map(|f| {
+                assert!(f["record"]["id"].is_null(), "{f}");
+                (
+                    f["record"]["line"].as_u64().unwrap(),
+                    f["fingerprint"].as_str().unwrap().to_string(),
+                    f["repeated"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let first = in001(&audit("night1.json", &night1, None));
+    let lines: Vec<u64> = first.iter().map(|f| f.0).collect();
+    assert_eq!(lines, [2, 4, 5]);
+    // The two cut lines alike are two findings with fingerprints of their own.
+    let fps: std::collections::BTreeSet<&str> = first.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(fps.len(), 3, "{first:?}");
+    assert!(first.iter().all(|f| !f.2));
+
+    let second = in001(&audit("night2.json", &night2, Some("night1.json")));
+    let lines: Vec<u64> = second.iter().map(|f| f.0).collect();
+    assert_eq!(lines, [4, 6, 8]);
+    // The same three findings, in the same order (the first cut line, the line without an
+    // id, the second cut line), found again.
+    for (a, b) in first.iter().zip(&second) {
+        assert_eq!(a.1, b.1, "{first:?} {second:?}");
+        assert!(b.2, "{b:?} is found again");
+    }
+    assert_eq!(second.len(), 3);
+
+    // A line that changed is another finding: the one without an id given another text.
+    let night3 = night2.replace(no_id, &no_id.replace(r#""x""#, r#""y""#));
+    let third = in001(&audit("night3.json", &night3, None));
+    assert_eq!(third[0].1, second[0].1);
+    assert_ne!(third[1].1, second[1].1);
+    assert_eq!(third[2].1, second[2].1);
+}

@@ -690,8 +690,9 @@ proptest! {
         let (sf, sc) = fingerprints(&split);
         prop_assert_eq!(wc, sc);
         prop_assert_eq!(whole.summary.verdict, split.summary.verdict);
-        // IN001 without an id is fingerprinted by its line, which moves when the corpus is
-        // split: compare those by count, every other finding by fingerprint.
+        // IN001 without an id is fingerprinted by its file and content (its line, when it has
+        // no bytes of its own), which change when the corpus is split: compare those by count,
+        // every other finding by fingerprint.
         let keep = |m: &BTreeMap<(String, Rule), usize>, r: &Report| {
             let anonymous: usize = r
                 .findings

@@ -28,7 +28,8 @@ pub struct RecordRef {
     /// Byte offset of the record's start in its file, to read it again (the UI's detail view).
     pub offset: u64,
     /// For a record without an id (an unreadable line or file): a digest of its file's name,
-    /// which with the line identifies it in the fingerprint ([`file_key`]); 0 otherwise.
+    /// which with the line identifies it in the fingerprint when its content cannot
+    /// ([`file_key`], [`RecordRef::content_keyed`]); 0 otherwise.
     pub file_key: u64,
     /// The producer of the reference decision the record matched, which decides the conditions
     /// of reuse that apply to it (SPEC §1.1): or, for a decision a DILA suppression list
@@ -41,8 +42,13 @@ pub struct RecordRef {
     pub compared_with: Option<Arc<ComparedWith>>,
     /// [`crate::model::Record::digest`] of the record as the audit read it, kept for records
     /// with findings: the detail view reads the record again from its file, and shows it only
-    /// if it is still the one audited. 0 when not kept (an unreadable line, a record without
-    /// findings, a report read back). Not part of the fingerprint.
+    /// if it is still the one audited. For a line that could not be read as a record and
+    /// gives no id, the digest of its bytes ([`content_digest`]), which with its file's key
+    /// identifies it in the fingerprint wherever it stands in its file
+    /// ([`RecordRef::content_keyed`]); the detail view then
+    /// takes a record read there since for another. 0 when not kept (a record without
+    /// findings, an unreadable item with no bytes of its own, a report read back). Not part of
+    /// a record's fingerprint.
     pub digest: u64,
 }
 
@@ -57,6 +63,12 @@ pub struct ComparedWith {
 }
 
 impl RecordRef {
+    /// Whether the record is identified by what it holds ([`content_digest`]) rather than by
+    /// an id or a place: a line without an id that could not be read as a record.
+    pub fn content_keyed(&self) -> bool {
+        self.id.is_none() && self.digest != 0
+    }
+
     /// The record as its findings show it: an `id`, a `source_id` or a `url` of more than
     /// [`bound::MAX_CHARS`] chars (no real one is) by its two ends ([`bound::ends`]), so that
     /// each of the record's findings is written in a few kilobytes in every report. The
@@ -91,6 +103,13 @@ impl RecordRef {
 /// argument (`./corpus`, an absolute path), but its key ([`crate::corpus::Expanded::keys`]).
 pub fn file_key(name: &str) -> u64 {
     twox_hash::XxHash3_64::oneshot(name.as_bytes())
+}
+
+/// The digest of the bytes of an item that could not be read as a record and gives no id
+/// ([`RecordRef::digest`]): blanks around it left out, so that a line's end (LF or CRLF) or its
+/// indentation does not change it; never 0, which means none.
+pub fn content_digest(bytes: &[u8]) -> u64 {
+    twox_hash::XxHash3_64::oneshot(bytes.trim_ascii()).max(1)
 }
 
 /// What precisely is wrong, where.
@@ -390,8 +409,16 @@ impl Finding {
                 }
                 h.write(r.id.as_deref().unwrap_or("").as_bytes());
                 h.write_u8(0);
-                if r.id.is_none() {
-                    // An unreadable line has no id: its place (file and line) is all that
+                if r.content_keyed() {
+                    // An unreadable line without an id is what it holds in its file, wherever
+                    // it stands there: records inserted above it leave its fingerprint as it
+                    // was. A marker byte sets it apart from the keys by place below.
+                    h.write_u8(0xfe);
+                    h.write_u64(r.file_key);
+                    h.write_u64(r.digest);
+                } else if r.id.is_none() {
+                    // An unreadable file, or an item with no bytes of its own (a record over
+                    // the size limit, an empty array): its place (file and line) is all that
                     // identifies it.
                     h.write_u64(r.file_key);
                     h.write_u64(r.line);
@@ -435,6 +462,15 @@ impl Finding {
         h.finish()
     }
 
+    /// Whether the audit numbers this finding as the records are read, in reading order,
+    /// rather than among the findings of its record ([`number_occurrences`]): IN002, per id,
+    /// and an unreadable line identified by its content, per file and content (two lines
+    /// alike in one file are told apart by their order).
+    pub fn numbered_as_read(&self) -> bool {
+        self.rule == Rule::IN002
+            || (self.rule == Rule::IN001 && self.record.as_ref().is_some_and(|r| r.content_keyed()))
+    }
+
     /// Ordering key: file, line, then rule (SPEC §4); corpus-level findings come first.
     pub fn sort_key(&self) -> (u32, u64, Rule) {
         match &self.record {
@@ -449,7 +485,8 @@ impl Finding {
 /// between them. The audit numbers them once every finding is sorted (sorting keeps the order
 /// of equal ones, so each record's twins stay in the order its check gave them); a live audit
 /// numbers each batch it shows the same way, so that a finding has its final fingerprint from
-/// the start (a waiver set on a twin lands on it). IN002 is numbered by the audit, per id.
+/// the start (a waiver set on a twin lands on it). IN002 and the unreadable lines identified by
+/// their content are numbered by the audit as it reads them ([`Finding::numbered_as_read`]).
 pub fn number_occurrences(findings: &mut [Finding]) {
     if findings.len() < 2 {
         return;
@@ -458,7 +495,7 @@ pub fn number_occurrences(findings: &mut [Finding]) {
     type Twin = ((u32, u64, u64), Rule, u64);
     let mut seen: std::collections::HashMap<Twin, u16> = std::collections::HashMap::new();
     for f in findings.iter_mut() {
-        if f.rule == Rule::IN002 {
+        if f.numbered_as_read() {
             continue;
         }
         f.occurrence = 0;

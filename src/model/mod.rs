@@ -6,7 +6,7 @@ pub mod producer;
 
 pub use finding::{
     AfterAudit, AfterLoad, ComparedWith, Evidence, Fact, Finding, Newest, Personal, RecordRef,
-    file_key, number_occurrences,
+    content_digest, file_key, number_occurrences,
 };
 pub use producer::{IdField, Producer};
 
