@@ -979,6 +979,55 @@ fn prompts_draw_the_cursor_where_it_is() {
     insta::assert_snapshot!("waiver_prompt_cursor_at_the_start", s);
 }
 
+/// Moving the cursor through a long search one character at a time moves the view by one
+/// column at most: the cursor walks to its column, then the text scrolls under it, either way,
+/// and never jumps (it did by a third of the line where the start of the text went out of view).
+/// The characters either side of the cursor are always the query's there.
+#[test]
+fn a_long_search_scrolls_without_jumping() {
+    let query: Vec<char> = (0..160u8).map(|i| char::from(b'a' + i % 26)).collect();
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab /");
+    tui_common::type_text(&mut app, &query.iter().collect::<String>());
+    // The column the query's first character would take (off screen when scrolled), with the
+    // cursor after `pos` characters.
+    let view = |app: &mut App, pos: usize| -> i64 {
+        let s = screen(app, "", 80, 20);
+        let line: Vec<char> = s.lines().last().unwrap().chars().collect();
+        let col = line.iter().position(|&c| c == '▏').unwrap();
+        if pos > 0 && line[col - 1] != '…' {
+            assert_eq!(line[col - 1], query[pos - 1], "{pos}: {s}");
+        }
+        if pos < query.len() && line[col + 1] != '…' {
+            assert_eq!(line[col + 1], query[pos], "{pos}: {s}");
+        }
+        col as i64 - pos as i64
+    };
+    tui_common::press(&mut app, "home");
+    let mut last = view(&mut app, 0);
+    let start = last;
+    for pos in 1..=query.len() {
+        tui_common::press(&mut app, "right");
+        let now = view(&mut app, pos);
+        assert!(
+            now == last || now == last - 1,
+            "right to {pos}: {last} -> {now}"
+        );
+        last = now;
+    }
+    assert!(last < start, "the text scrolled");
+    for pos in (0..query.len()).rev() {
+        tui_common::press(&mut app, "left");
+        let now = view(&mut app, pos);
+        assert!(
+            now == last || now == last + 1,
+            "left to {pos}: {last} -> {now}"
+        );
+        last = now;
+    }
+    assert_eq!(last, start);
+}
+
 /// The help lists the line editing keys of the text prompts.
 #[test]
 fn help_lists_the_prompt_editing_keys() {

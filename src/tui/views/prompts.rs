@@ -96,23 +96,25 @@ fn sanitised(input: &LineInput) -> (String, String) {
 }
 
 /// What of the text around the cursor fits `room` columns besides the cursor's: all of it when
-/// it fits; else the text before the cursor whole, when that leaves a column, and the start of
-/// the text after; else the end of the text before and the start of the text after, in up to a
-/// third of the room. What is cut is marked `…`.
+/// it fits; else the start of the text after the cursor keeps up to a third of the room (all
+/// that is left of it, near its end), and the text before the cursor the rest: whole while it
+/// fits, then its end. What is cut is marked `…`. The view so moves by one column when the
+/// cursor moves by one, never jumping: the cursor walks to its column, then the text scrolls
+/// under it.
 fn around_cursor(before: &str, after: &str, room: usize) -> (String, String) {
     if before.width() + after.width() <= room {
         return (before.to_string(), after.to_string());
-    }
-    if before.width() < room {
-        return (before.to_string(), head(after, room - before.width()));
     }
     let after_room = if after.is_empty() || room < 2 {
         0
     } else {
         (room / 3).clamp(1, after.width())
     };
-    let after = head(after, after_room);
-    (tail(before, room - after.width()), after)
+    let before_room = room - after_room;
+    if before.width() <= before_room {
+        return (before.to_string(), head(after, room - before.width()));
+    }
+    (tail(before, before_room), head(after, after_room))
 }
 
 pub fn waiver(frame: &mut Frame<'_>, app: &App, area: Rect, p: &WaiverPrompt) {
