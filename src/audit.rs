@@ -282,6 +282,7 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
             RecordRef {
                 id,
                 id_as_written: false,
+                source_id_as_written: false,
                 source_id: None,
                 url: None,
                 file_index: file,
@@ -366,6 +367,7 @@ fn process(
             let rref = RecordRef {
                 id: Some(rec.id.clone()),
                 id_as_written: rec.id_as_written,
+                source_id_as_written: rec.source_id_as_written,
                 source_id: rec.source_id.clone(),
                 url: rec.url.clone(),
                 file_index: block.file,

@@ -18,6 +18,7 @@ fn rec(
     std::sync::Arc::new(RecordRef {
         id: id.map(str::to_string),
         id_as_written: false,
+        source_id_as_written: false,
         source_id: source_id.map(str::to_string),
         url: id.map(|id| format!("https://juris.example/d/{id}")),
         file_index,

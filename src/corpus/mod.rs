@@ -3140,6 +3140,15 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
         }
         None => string_field!("source_id", rec.source_id),
     }
+    // A `source_id` read with U+FFFD may hold a lone surrogate escape: then it is taken as
+    // written, as `id` is, and designates no decision (off the common path, as for `id`).
+    if let Some(s) = &rec.source_id
+        && s.contains('\u{FFFD}')
+        && let Some(w) = written_with_lone_surrogates(bytes, mapping, "source_id")
+    {
+        rec.source_id = Some(w);
+        rec.source_id_as_written = true;
+    }
     string_field!("url", rec.url);
     string_field!("text", rec.text);
     string_field!("jurisdiction", rec.jurisdiction);

@@ -17,6 +17,9 @@ pub struct RecordRef {
     /// escapes as text (`rec-\ud800`); the fingerprint marks it. In the padding after
     /// `producer`: no larger.
     pub id_as_written: bool,
+    /// [`crate::model::Record::source_id_as_written`]: `source_id` is written with its lone
+    /// surrogate escapes as text, and designates no reference decision. In the padding too.
+    pub source_id_as_written: bool,
     pub source_id: Option<String>,
     pub url: Option<String>,
     /// Index of the corpus file in the audit's file list (ordering key).
