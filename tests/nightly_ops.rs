@@ -841,7 +841,38 @@ fn an_incomplete_reference_makes_int007_say_so() {
             ),
         "{text}"
     );
+    // The draft notice says it too, where it states what the audit covered: the court does not
+    // send a letter that reads as if every record had been checked.
+    let out = as_unprivileged(w, &[&args[..], &["--report", "notice"]].concat()).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let notice = notice_text(&out);
+    assert!(
+        notice.contains(
+            "a porté sur 1 enregistrement (aucun rapproché d'une décision de la source officielle). \
+             Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible de \
+             justifier une interruption de la mise à disposition des données.\n\n\
+             La source officielle consultée pour cet audit était toutefois incomplète (une \
+             décision n'a pu être lue et un dossier n'a pu être parcouru : le nombre de décisions \
+             manquantes ne peut être connu). En conséquence, un enregistrement, dont \
+             l'identifiant ne correspond à aucune décision lue, n'a pu être vérifié au regard de \
+             la source : la décision qu'il reproduit peut figurer parmi celles qui n'ont pu être \
+             lues. Aucun manquement n'est retenu contre vous de ce chef.\n\n"
+        ),
+        "{notice}"
+    );
+    // Once the folder can be read, the malformed file alone is lost, and the record matches:
+    // the notice says so, and that no record was left unchecked.
     open_up(w);
+    let out = run(w, &[&args[..], &["--report", "notice"]].concat());
+    assert!(
+        notice_text(&out).contains(
+            "Ils sont détaillés ci-après.\n\nLa source officielle consultée pour cet audit était \
+             toutefois incomplète (une décision n'a pu être lue). Cette lacune n'a privé de \
+             vérification aucun enregistrement : aucun identifiant de décision indiqué par votre \
+             base n'est resté sans correspondance.\n\n## 1. "
+        ),
+        "{out:?}"
+    );
     // Once the folder can be read, the record is matched and checked: its text is not the
     // decision's (INT003, exit 1).
     let out = run(w, &[&args[..], &["--report", "json"]].concat());
@@ -856,6 +887,12 @@ fn an_incomplete_reference_makes_int007_say_so() {
             .iter()
             .all(|f| f["rule"] != "INT007")
     );
+}
+
+/// The draft notice a run wrote on standard output, French typography's narrow no-break spaces
+/// read as spaces.
+fn notice_text(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).replace('\u{202f}', " ")
 }
 
 /// DILA's archive of `ids`, in that order, as a `.tar.gz` (each entry's path as DILA's).
@@ -984,6 +1021,39 @@ fn a_tar_gz_reference_cut_short_says_where_and_that_the_rest_is_lost() {
         }
     }
     let n = ARCHIVED.len() - read;
+    // The notice, a formal notice for the records matched (their texts differ), says after
+    // its verdict that the reference was cut short and that the other records were not
+    // checked against it, as many as the warning counts.
+    let notice = run(
+        w,
+        &[
+            "c.jsonl",
+            "--reference",
+            "CASS_20231127-204209.tar.gz",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--report",
+            "notice",
+        ],
+    );
+    let notice = notice_text(&notice);
+    assert!(
+        notice.starts_with("# Projet de mise en demeure\n"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(&format!(
+            ".\n\nLa source officielle consultée pour cet audit était toutefois incomplète (un \
+             fichier était tronqué ou endommagé, et sa suite n'a pu être lue : le nombre de \
+             décisions manquantes ne peut être connu). En conséquence, {n} enregistrements, \
+             dont l'identifiant ne correspond à aucune décision lue, n'ont pu être vérifiés au \
+             regard de la source : les décisions qu'ils reproduisent peuvent figurer parmi \
+             celles qui n'ont pu être lues. Aucun manquement n'est retenu contre vous de ce \
+             chef.\n\n"
+        )),
+        "{notice}"
+    );
     assert!(
         stderr(&out).starts_with(&format!(
             "vigie: warning: the reference is incomplete: 1 file was cut short or damaged, the \

@@ -1844,6 +1844,79 @@ source officielle",
     m.push_str(").");
 }
 
+/// When the reference the audit relied on was incomplete (decisions that could not be read, a
+/// folder that could not be listed, an archive cut short: `audit.unreadable_reference`), the
+/// paragraph of the letter's scope that says so, after its verdict, and how many records
+/// could not be checked against it (`unverified`: those whose `source_id` matched no decision
+/// read, each an INT007, which carries no penalty), as the JSON report and the warnings say it:
+/// a letter that said nothing would read as if every record had been checked. Empty when the
+/// reference was read whole.
+fn incomplete_reference(a: &AuditInfo, unverified: u64) -> String {
+    let lost = a.reference_incomplete();
+    if lost.is_empty() {
+        return String::new();
+    }
+    let mut parts = Vec::new();
+    if lost.decisions > 0 {
+        let n = lost.decisions;
+        parts.push(if n == 1 {
+            "une décision n'a pu être lue".to_string()
+        } else {
+            format!("{} décisions n'ont pu être lues", number(n))
+        });
+    }
+    if lost.folders > 0 {
+        let n = lost.folders;
+        parts.push(if n == 1 {
+            "un dossier n'a pu être parcouru".to_string()
+        } else {
+            format!("{} dossiers n'ont pu être parcourus", number(n))
+        });
+    }
+    if lost.rests > 0 {
+        let n = lost.rests;
+        parts.push(if n == 1 {
+            "un fichier était tronqué ou endommagé, et sa suite n'a pu être lue".to_string()
+        } else {
+            format!(
+                "{} fichiers étaient tronqués ou endommagés, et la suite de chacun n'a pu \
+être lue",
+                number(n)
+            )
+        });
+    }
+    let lost_words = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
+        _ => parts.join(""),
+    };
+    let how_many = if lost.exact() {
+        String::new()
+    } else {
+        // A folder, or the rest of a file, holds an unknown number of decisions.
+        " : le nombre de décisions manquantes ne peut être connu".to_string()
+    };
+    let checked = match unverified {
+        0 => " Cette lacune n'a privé de vérification aucun enregistrement : aucun identifiant de \
+décision indiqué par votre base n'est resté sans correspondance."
+            .to_string(),
+        1 => " En conséquence, un enregistrement, dont l'identifiant ne correspond à aucune \
+décision lue, n'a pu être vérifié au regard de la source : la décision qu'il reproduit peut \
+figurer parmi celles qui n'ont pu être lues. Aucun manquement n'est retenu contre vous de ce chef."
+            .to_string(),
+        n => format!(
+            " En conséquence, {} enregistrements, dont l'identifiant ne correspond à aucune \
+décision lue, n'ont pu être vérifiés au regard de la source : les décisions qu'ils reproduisent \
+peuvent figurer parmi celles qui n'ont pu être lues. Aucun manquement n'est retenu contre vous de \
+ce chef.",
+            number(n)
+        ),
+    };
+    format!(
+        "La source officielle consultée pour cet audit était toutefois incomplète \
+({lost_words}{how_many}).{checked}\n\n"
+    )
+}
+
 pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
     let conditions = Conditions::of(&report.audit);
     // FRE003's 72 hours are the Cour de cassation's recommendation for its decisions (CC V);
@@ -2038,6 +2111,18 @@ sont applicables.\n\n",
         audit_scope(&mut m, a, &date);
     }
 
+    // The records whose `source_id` matched no decision read (INT007): on an incomplete
+    // reference, those could not be checked against it (counted as the warnings count them).
+    let unverified = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule == Rule::INT007
+                && f.record
+                    .as_ref()
+                    .is_some_and(|r| r.source_id.is_some() && !r.source_id_as_written)
+        })
+        .count() as u64;
     if nothing_read || unmatched {
         // Said above: nothing examined, nothing found.
     } else if breaches == 0 {
@@ -2068,6 +2153,7 @@ sont applicables.",
         m.push_str(&source_defects_sentence(&at_source, false, defects_section));
         m.push_str(&settled_since(a.previous.as_ref(), previous_day.as_deref()));
         m.push_str("\n\n");
+        m.push_str(&incomplete_reference(a, unverified));
     } else {
         // Told by file and place: several records may share a line.
         let mut records: Vec<(u32, u64, u64)> = in_breach
@@ -2157,6 +2243,7 @@ adressée].",
         });
         m.push_str(&source_defects_sentence(&at_source, true, defects_section));
         m.push_str("\n\n");
+        m.push_str(&incomplete_reference(a, unverified));
         let settled = settled_since(a.previous.as_ref(), previous_day.as_deref());
         if !settled.is_empty() {
             let _ = write!(m, "{}\n\n", settled.trim_start());
