@@ -155,9 +155,9 @@ pub trait AuditContext: Send + Sync {
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &[]
     }
-    /// The `--reference` paths and files reached more than once, read once: the name reached
-    /// again, and the name read.
-    fn repeated_reference(&self) -> &[(String, String)] {
+    /// The `--reference` paths and files reached more than once, read once: how each was
+    /// reached again, and how it was read.
+    fn repeated_reference(&self) -> &[crate::corpus::Repeated] {
         &[]
     }
 }
@@ -169,9 +169,9 @@ pub struct AuditOutcome {
     pub context: Arc<dyn AuditContext>,
     /// Files of corpus folders left out, hidden or for their extension (told on stderr).
     pub skipped_files: Vec<String>,
-    /// Corpus files and folders given more than once, read once: the name given again and the
-    /// name read (told on stderr).
-    pub repeated_inputs: Vec<(String, String)>,
+    /// Corpus files and folders given more than once, read once: how each was reached again,
+    /// and how it was read (told on stderr).
+    pub repeated_inputs: Vec<crate::corpus::Repeated>,
     /// Transactions of `--history` that could not be read.
     pub history_unreadable: Vec<crate::source::Unreadable>,
     /// Transactions of `--history` dated after the audit time, set aside (told on stderr).
@@ -236,7 +236,7 @@ impl AuditContext for Context {
         &self.reference.unreadable
     }
 
-    fn repeated_reference(&self) -> &[(String, String)] {
+    fn repeated_reference(&self) -> &[crate::corpus::Repeated] {
         &self.reference.repeated
     }
 }

@@ -2141,15 +2141,15 @@ fn a_corpus_file_given_twice_is_read_once() {
     for (args, told) in [
         (
             &["corpus.jsonl", "./corpus.jsonl"][..],
-            "1 corpus input given more than once was read once:\n  ./corpus.jsonl: already read through corpus.jsonl\n",
+            "1 corpus input given more than once was read once:\n  ./corpus.jsonl, given by name: already read as corpus.jsonl, given by name\n",
         ),
         (
             &["corpus.jsonl", "."],
-            "1 corpus input given more than once was read once:\n  corpus.jsonl: already read through ./corpus.jsonl\n",
+            "1 corpus input given more than once was read once:\n  corpus.jsonl, given by name: already read through the folder ., as ./corpus.jsonl\n",
         ),
         (
             &["sub", ".", "sub/more.jsonl"],
-            "2 corpus inputs given more than once were read once:\n  sub: already read through .\n  sub/more.jsonl: already read through ./sub/more.jsonl\n",
+            "2 corpus inputs given more than once were read once:\n  sub, given by name: already read through the folder ., as ./sub\n  sub/more.jsonl, given by name: already read through the folder ., as ./sub/more.jsonl\n",
         ),
     ] {
         let (code, v, stderr) = run_in(dir.path(), args);

@@ -558,13 +558,111 @@ fn an_empty_corpus_folder_is_refused_beside_other_paths() {
         "{}",
         stderr(&out)
     );
-    // A folder whose files are read through another argument is not empty.
+    // A folder whose files are read through another argument is not empty; the file given
+    // again is told with the two ways it was reached, whatever the order given.
     std::fs::remove_file(w.join("ce/notes.txt")).unwrap();
     let out = audit(&["cass", "cass/c.jsonl"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let out = audit(&["cass/c.jsonl", "cass"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(json(&out)["audit"]["records"], 1);
+    assert!(
+        stderr(&out).contains(
+            "vigie: warning: 1 corpus input given more than once was read once:\n  \
+             cass/c.jsonl, given by name: already read through the folder cass\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A corpus folder holding only vigie's own files (last night's report, which the job wrote
+/// there, or this run's `--output`) yields no corpus file either: exit 2, naming the folder and
+/// why, beside other corpus paths as alone, as an empty folder is; not an audit that reads the
+/// other paths and counts the report as skipped.
+#[test]
+fn a_corpus_folder_holding_only_vigie_s_reports_is_refused() {
+    let dir = work();
+    let w = dir.path();
+    std::fs::create_dir_all(w.join("cass")).unwrap();
+    std::fs::create_dir_all(w.join("ce")).unwrap();
+    write(&w.join("cass/c.jsonl"), format!("{RECORD}\n"));
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    let reference = reference.to_str().unwrap();
+    let audit = |args: &[&str]| {
+        run(
+            w,
+            &[args, &["--reference", reference, "--as-of", AS_OF, "-q"]].concat(),
+        )
+    };
+    // Last night's reports, JSON and JSON Lines, written by vigie into the folder `ce`.
+    let out = audit(&["cass", "--report", "json", "--output", "ce/report.json"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let report = std::fs::read(w.join("ce/report.json")).unwrap();
+    assert!(
+        report.starts_with(b"{"),
+        "{}",
+        String::from_utf8_lossy(&report)
+    );
+    let refused = |args: &[&str], why: &str| {
+        let out = audit(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("vigie: ce: no corpus file found")
+                && err.contains("nor the reports and waivers files it writes")
+                && err.contains(why),
+            "{args:?}: {err}"
+        );
+    };
+    let one = "its one file, ce/report.json, is a report or waivers file written by vigie, not \
+               records";
+    for corpus in [&["cass", "ce"][..], &["ce"], &["ce", "./cass"]] {
+        refused(&[corpus, &["--report", "json"]].concat(), one);
+    }
+    // Compressed, it is told by its content.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &report).unwrap();
+    std::fs::remove_file(w.join("ce/report.json")).unwrap();
+    write(&w.join("ce/report.json.gz"), gz.finish().unwrap());
+    refused(
+        &["cass", "ce", "--report", "json"],
+        "its one file, ce/report.json.gz, is a report or waivers file written by vigie",
+    );
+    // Two reports (one JSON Lines) and a file of another name.
+    let out = audit(&["cass", "--report", "jsonl", "--output", "ce/report.jsonl"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    write(&w.join("ce/notes.txt"), "x");
+    refused(
+        &["cass", "ce", "--report", "json"],
+        "none of its 3 files is: 2 are reports or waivers files written by vigie, not records \
+         (the first: ce/report.json.gz), and 1 is not named so (the first: ce/notes.txt)",
+    );
+    // The folder holding only this run's own output (last night's, written again).
+    std::fs::remove_file(w.join("ce/notes.txt")).unwrap();
+    std::fs::remove_file(w.join("ce/report.json.gz")).unwrap();
+    refused(
+        &[
+            "cass",
+            "ce",
+            "--report",
+            "jsonl",
+            "--output",
+            "ce/report.jsonl",
+        ],
+        "its one file, ce/report.jsonl, is a report or waivers file written by vigie",
+    );
+    // A record file beside the report: the folder is read, the report left unread and told.
+    write(&w.join("ce/d.jsonl"), RECORD.replace("r1", "r2") + "\n");
+    let out = audit(&["cass", "ce", "--report", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v = json(&out);
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(
+        v["audit"]["skipped_vigie_files"],
+        serde_json::json!(["ce/report.jsonl"])
+    );
 }
 
 /// A reference reached twice (a folder and a folder inside it, a folder given twice, a file
@@ -587,14 +685,24 @@ fn a_reference_reached_twice_is_read_once() {
         args.extend(["--as-of", AS_OF, "-q", "--report", "json"]);
         run(w, &args)
     };
-    for (refs, again, through) in [
-        (&["ref", "ref/day"][..], "ref/day", "ref"),
-        (&["ref/day", "ref"], "ref/day", "ref"),
-        (&["ref", "./ref/"], "./ref/", "ref"),
+    // Each told with the two ways it was reached: by name, and through which folder.
+    for (refs, told) in [
+        (
+            &["ref", "ref/day"][..],
+            "ref/day, given by name: already read through the folder ref",
+        ),
+        (
+            &["ref/day", "ref"],
+            "ref/day, given by name: already read through the folder ref",
+        ),
+        (
+            &["ref", "./ref/"],
+            "./ref/, given by name: already read as ref, given by name",
+        ),
         (
             &["ref", "ref/day/JURITEXT000048176094.xml"],
-            "ref/day/JURITEXT000048176094.xml",
-            "ref/day/JURITEXT000048176094.xml",
+            "ref/day/JURITEXT000048176094.xml, given by name: already read through the folder \
+             ref",
         ),
     ] {
         let out = audit(refs);
@@ -607,12 +715,7 @@ fn a_reference_reached_twice_is_read_once() {
             err.contains("1 reference input given more than once was read once:"),
             "{refs:?}: {err}"
         );
-        if again != through {
-            assert!(
-                err.contains(&format!("  {again}: already read through {through}\n")),
-                "{refs:?}: {err}"
-            );
-        }
+        assert!(err.contains(&format!("  {told}\n")), "{refs:?}: {err}");
         assert!(!err.contains("set aside"), "{err}");
     }
 }

@@ -132,13 +132,9 @@ pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
                 plural(n),
                 was_were(n)
             ),
-            repeated.iter().map(|(again, first)| {
-                format!(
-                    "{}: already read through {}",
-                    for_terminal(again, false),
-                    for_terminal(first, false)
-                )
-            }),
+            repeated
+                .iter()
+                .map(|r| r.describe(|s| for_terminal(s, false).into_owned())),
         );
     }
 
