@@ -1036,7 +1036,7 @@ struct Tally<'a> {
     vigie_files: Vec<String>,
     /// The latest date of last update of the corpus, as shown, but those more than a day after
     /// the audit time (FRE003).
-    newest: Option<crate::ident::Moment>,
+    newest: Option<crate::ident::Written>,
     /// Records whose date of last update is more than a day after the audit time (FRE001).
     future_loads: u64,
     ages: [u64; AGE_BUCKETS.len() + 2],
@@ -1173,8 +1173,8 @@ impl Tally<'_> {
                         // fresh at that time.
                         Some(l) if l.after_audit => self.future_loads += 1,
                         // The first of equal ones, in reading order.
-                        Some(l) if self.newest.is_none_or(|n| l.at() > n.end()) => {
-                            self.newest = Some(l.shown)
+                        Some(l) if self.newest.is_none_or(|(n, _)| l.at() > n.end()) => {
+                            self.newest = Some((l.shown, l.offset))
                         }
                         _ => {}
                     }

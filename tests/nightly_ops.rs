@@ -1170,3 +1170,100 @@ fn a_tar_gz_reference_cut_short_says_where_and_that_the_rest_is_lost() {
         stderr(&out)
     );
 }
+
+/// The instants a rule quotes from the corpus are quoted as the corpus wrote them, offset and
+/// all, then in UTC (and in Paris time for FRE003, as the notice dates it): a reuser whose
+/// export writes `-05:00` finds the value it wrote. FRE003 on the newest update, FRE001 on a
+/// date still to come; the notice gives the Paris time and the one written.
+#[test]
+fn instants_are_quoted_as_the_corpus_wrote_them() {
+    let dir = work();
+    let w = dir.path();
+    let record = |id: &str, updated_at: &str| {
+        RECORD
+            .replace("\"r1\"", &format!("\"{id}\""))
+            .replace("2026-11-20", updated_at)
+    };
+    // 08:00 at UTC-5 on the 18th: 13:00 UTC, 14:00 in Paris, 95 hours before the audit time.
+    // 20:30 at UTC-5 on the 23rd: 01:30 UTC on the 24th, 37 h 30 after the audit time.
+    write(
+        &w.join("c.jsonl"),
+        format!(
+            "{}\n{}\n",
+            record("r1", "2026-11-18T08:00:00-05:00"),
+            record("r2", "2026-11-23T20:30:00-05:00")
+        ),
+    );
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    let args = |report: &'static str| {
+        vec![
+            "c.jsonl".to_string(),
+            "--reference".to_string(),
+            reference.to_str().unwrap().to_string(),
+            "--as-of".to_string(),
+            AS_OF.to_string(),
+            "-q".to_string(),
+            "--report".to_string(),
+            report.to_string(),
+        ]
+    };
+    let json_args = args("json");
+    let out = run(w, &json_args.iter().map(String::as_str).collect::<Vec<_>>());
+    let v = json(&out);
+    let message = |rule: &str| -> String {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule}: {v}"))["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        message("FRE003").starts_with(
+            "the newest update in the corpus (2026-11-18 08:00 -05:00, 13:00 UTC, 14:00 in \
+             Paris) is 95 hours before the audit time: more than 72 hours"
+        ),
+        "{}",
+        message("FRE003")
+    );
+    assert!(
+        message("FRE003").ends_with(
+            "(1 record dated more than a day after the audit time is not counted: see its \
+             FRE001)"
+        ),
+        "{}",
+        message("FRE003")
+    );
+    assert!(
+        message("FRE001").starts_with(
+            "the date of last update shown (2026-11-23 20:30 -05:00, 2026-11-24 01:30 UTC) is \
+             37 hours and 30 minutes after the audit time (2026-11-22 12:00 UTC)"
+        ),
+        "{}",
+        message("FRE001")
+    );
+    let notice_args = args("notice");
+    let out = run(
+        w,
+        &notice_args.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let notice = notice_text(&out);
+    assert!(
+        notice.contains(
+            "dernière mise à jour de la base le 18 novembre 2026 à 14 h 00 (heure de Paris ; \
+             8 h 00 UTC-05:00 dans votre base), 95 heures avant la date de l'audit"
+        ),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(
+            "date de dernière mise à jour affichée le 24 novembre 2026 à 2 h 30 (heure de \
+             Paris ; le 23 novembre 2026 à 20 h 30 UTC-05:00 dans votre base), postérieure de \
+             37 heures et 30 minutes à la date de l'audit"
+        ),
+        "{notice}"
+    );
+}

@@ -233,6 +233,8 @@ pub struct Newest {
     pub at: jiff::Timestamp,
     /// That date as the corpus gives it: a day, or an instant.
     pub shown: Moment,
+    /// The offset the corpus writes that instant in ([`crate::ident::Written`]).
+    pub offset: Option<jiff::tz::Offset>,
     /// Its age at the audit time, in seconds (rounded up, so that it is more than 72 hours
     /// whenever the age is).
     pub age_secs: u64,
@@ -254,6 +256,8 @@ pub struct AfterLoad {
 pub struct AfterAudit {
     /// The date shown, as the record gives it: a day, or an instant.
     pub shown: Moment,
+    /// The offset the record writes that instant in ([`crate::ident::Written`]).
+    pub offset: Option<jiff::tz::Offset>,
     /// The audit time.
     pub as_of: jiff::Timestamp,
 }

@@ -1454,6 +1454,39 @@ fn french_moment(m: crate::ident::Moment) -> String {
     }
 }
 
+/// [`french_moment`] for a date the corpus wrote: an instant written with an offset other than
+/// Paris's is also given as written (`le 20 novembre 2026 à 14 h 00 (heure de Paris ; 8 h 00
+/// UTC-05:00 dans votre base)`), so that the reuser finds it in its base.
+fn french_moment_written(m: crate::ident::Moment, offset: Option<jiff::tz::Offset>) -> String {
+    let base = french_moment(m);
+    let (crate::ident::Moment::Instant(t), Some(o)) = (m, offset) else {
+        return base;
+    };
+    let written = t.to_zoned(jiff::tz::TimeZone::fixed(o));
+    let paris = t.to_zoned(crate::ident::paris());
+    if written.offset() == paris.offset() {
+        return base;
+    }
+    let zone = if o == jiff::tz::Offset::UTC {
+        "UTC".to_string()
+    } else {
+        let secs = o.seconds();
+        let sign = if secs < 0 { '-' } else { '+' };
+        let secs = secs.unsigned_abs();
+        format!("UTC{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
+    };
+    let day = if written.date() == paris.date() {
+        String::new()
+    } else {
+        format!("le {} à ", crate::ident::french_date(written.date()))
+    };
+    let in_paris = base.strip_suffix(" (heure de Paris)").unwrap_or(&base);
+    format!(
+        "{in_paris} (heure de Paris ; {day}{} {zone} dans votre base)",
+        written.strftime("%-H h %M")
+    )
+}
+
 /// A duration in hours, minutes and seconds, in French, the parts that are zero left out (but
 /// the hours): `72 heures et 1 minute`.
 fn french_duration(secs: u64) -> String {
@@ -1513,7 +1546,7 @@ fn freshness_dates(f: &Finding) -> Option<String> {
             // time, as the rest of the letter.
             let mut s = format!(
                 "dernière mise à jour de la base {}, {} avant la date de l'audit",
-                french_moment(n.shown),
+                french_moment_written(n.shown, n.offset),
                 french_duration(n.age_secs)
             );
             if let crate::ident::Moment::Date(_) = n.shown {
@@ -1539,7 +1572,7 @@ fn freshness_dates(f: &Finding) -> Option<String> {
             Some(format!(
                 "date de dernière mise à jour affichée {}, postérieure de {lead} à la date de \
                  l'audit : une date à venir ne peut être celle de la dernière mise à jour",
-                french_moment(a.shown)
+                french_moment_written(a.shown, a.offset)
             ))
         }
         _ => None,
@@ -3282,6 +3315,7 @@ mod tests {
             Finding::new(Rule::FRE003, None, "m").with_fact(Fact::Newest(Box::new(Newest {
                 at,
                 shown: crate::ident::Moment::Instant(at),
+                offset: None,
                 age_secs: 3600,
                 set_aside,
             })))
@@ -3316,7 +3350,10 @@ mod tests {
         // its end; 72 hours and a minute are not "72 heures".
         let as_of = "2026-11-22T12:00:00Z".parse().unwrap();
         let f = crate::rules::freshness::check_sync(
-            Some(crate::ident::Moment::Date(jiff::civil::date(2026, 11, 18))),
+            Some((
+                crate::ident::Moment::Date(jiff::civil::date(2026, 11, 18)),
+                None,
+            )),
             0,
             as_of,
         )
@@ -3329,9 +3366,7 @@ mod tests {
             )
         );
         let f = crate::rules::freshness::check_sync(
-            Some(crate::ident::Moment::Instant(
-                "2026-11-19T11:59:00Z".parse().unwrap(),
-            )),
+            crate::ident::parse_written_moment("2026-11-19T11:59:00Z"),
             0,
             as_of,
         )
@@ -3339,15 +3374,19 @@ mod tests {
         assert_eq!(
             freshness_dates(&f).as_deref(),
             Some(
-                "dernière mise à jour de la base le 19 novembre 2026 à 12 h 59 (heure de Paris), \
-                 72 heures et 1 minute avant la date de l'audit"
+                "dernière mise à jour de la base le 19 novembre 2026 à 12 h 59 (heure de Paris ; \
+                 11 h 59 UTC dans votre base), 72 heures et 1 minute avant la date de l'audit"
             )
         );
         // FRE001 for a date after the audit: how far, in days for a day alone, in hours and
         // minutes for an instant less than three days ahead.
         let after = |shown| {
             Finding::new(Rule::FRE001, None, "m").with_fact(Fact::AfterAudit(Box::new(
-                crate::model::AfterAudit { shown, as_of },
+                crate::model::AfterAudit {
+                    shown,
+                    offset: None,
+                    as_of,
+                },
             )))
         };
         assert_eq!(

@@ -466,7 +466,8 @@ impl<'a> Checker<'a> {
                 let (message, fact) = match relation {
                     freshness::UpdateToLoad::After => {
                         // On one day, only the times tell why the update came after.
-                        let (source, loaded) = freshness::days_or_times(u, l);
+                        let offset = loaded.and_then(|l| l.offset);
+                        let (source, loaded) = freshness::days_or_times(u, l, offset);
                         (
                             format!(
                                 "the source updated the decision on {source}, after the record was last loaded on {loaded}, and the record's {what} {differ}: a correction was missed"
