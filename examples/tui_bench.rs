@@ -43,6 +43,7 @@ fn findings(n: usize) -> Vec<Finding> {
         let record = Some(RecordRef {
             id: Some(format!("rec-{:08}", next() % 400_000)),
             id_as_written: false,
+            source_id_as_written: false,
             source_id: Some(format!("JURITEXT0000{:08}", line)),
             url: Some(format!("https://juris.example.fr/decision/{line}")),
             file_index: 0,

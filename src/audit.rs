@@ -155,9 +155,9 @@ pub trait AuditContext: Send + Sync {
     fn unreadable_reference(&self) -> &[crate::source::Unreadable] {
         &[]
     }
-    /// The `--reference` paths and files reached more than once, read once: the name reached
-    /// again, and the name read.
-    fn repeated_reference(&self) -> &[(String, String)] {
+    /// The `--reference` paths and files reached more than once, read once: how each was
+    /// reached again, and how it was read.
+    fn repeated_reference(&self) -> &[crate::corpus::Repeated] {
         &[]
     }
 }
@@ -169,9 +169,9 @@ pub struct AuditOutcome {
     pub context: Arc<dyn AuditContext>,
     /// Files of corpus folders left out, hidden or for their extension (told on stderr).
     pub skipped_files: Vec<String>,
-    /// Corpus files and folders given more than once, read once: the name given again and the
-    /// name read (told on stderr).
-    pub repeated_inputs: Vec<(String, String)>,
+    /// Corpus files and folders given more than once, read once: how each was reached again,
+    /// and how it was read (told on stderr).
+    pub repeated_inputs: Vec<crate::corpus::Repeated>,
     /// Transactions of `--history` that could not be read.
     pub history_unreadable: Vec<crate::source::Unreadable>,
     /// Transactions of `--history` dated after the audit time, set aside (told on stderr).
@@ -236,7 +236,7 @@ impl AuditContext for Context {
         &self.reference.unreadable
     }
 
-    fn repeated_reference(&self) -> &[(String, String)] {
+    fn repeated_reference(&self) -> &[crate::corpus::Repeated] {
         &self.reference.repeated
     }
 }
@@ -282,6 +282,7 @@ fn unreadable(file: u32, at: (u64, u64, u64), id: Option<String>, msg: String) -
             RecordRef {
                 id,
                 id_as_written: false,
+                source_id_as_written: false,
                 source_id: None,
                 url: None,
                 file_index: file,
@@ -369,6 +370,7 @@ fn process(
             let rref = RecordRef {
                 id: Some(rec.id.clone()),
                 id_as_written: rec.id_as_written,
+                source_id_as_written: rec.source_id_as_written,
                 source_id: rec.source_id.clone(),
                 url: rec.url.clone(),
                 file_index: block.file,
@@ -1041,7 +1043,7 @@ struct Tally<'a> {
     vigie_files: Vec<String>,
     /// The latest date of last update of the corpus, as shown, but those more than a day after
     /// the audit time (FRE003).
-    newest: Option<crate::ident::Moment>,
+    newest: Option<crate::ident::Written>,
     /// Records whose date of last update is more than a day after the audit time (FRE001).
     future_loads: u64,
     ages: [u64; AGE_BUCKETS.len() + 2],
@@ -1189,8 +1191,8 @@ impl Tally<'_> {
                         // fresh at that time.
                         Some(l) if l.after_audit => self.future_loads += 1,
                         // The first of equal ones, in reading order.
-                        Some(l) if self.newest.is_none_or(|n| l.at() > n.end()) => {
-                            self.newest = Some(l.shown)
+                        Some(l) if self.newest.is_none_or(|(n, _)| l.at() > n.end()) => {
+                            self.newest = Some((l.shown, l.offset))
                         }
                         _ => {}
                     }

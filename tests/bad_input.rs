@@ -659,6 +659,112 @@ fn ids_differing_by_a_lone_surrogate_escape_are_two_ids() {
     assert_eq!(dups, [3], "{stderr}");
 }
 
+/// A `source_id` holding a lone surrogate escape is taken as written (`…\ud800`), as an `id`
+/// is: a lone surrogate is no character and no reference id holds one, so it designates no
+/// decision. Two of them differing only there (`…73a\ud800`, `…73a\udbff`) no longer both match
+/// the decision whose id reads alike once mended (a reference whose id holds U+FFFD): each is
+/// INT007, whose message and excerpt show it as written. One written with U+FFFD itself
+/// (`\ufffd`) is that id, and matches it; through a mapping's path too.
+#[test]
+fn a_source_id_with_a_lone_surrogate_escape_designates_no_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    // The Judilibre decision, its id's last character turned into U+FFFD.
+    let mut decision: Value = serde_json::from_slice(&std::fs::read(cc_detail()).unwrap()).unwrap();
+    decision["id"] = json!("5fca277de35a255d41ca73a\u{FFFD}");
+    let reference = dir.path().join("ref.json");
+    std::fs::write(&reference, decision.to_string()).unwrap();
+    // The records, each `source_id` as written in the JSON, escapes and all.
+    let sources = [
+        r"5fca277de35a255d41ca73a\ud800",
+        r"5fca277de35a255d41ca73a\udbff",
+        r"5fca277de35a255d41ca73ab\uDC00",
+        r"5fca277de35a255d41ca73a\ufffd",
+    ];
+    let lines: Vec<String> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            record(&format!("r{}", i + 1))
+                .to_string()
+                .replace("5fca277de35a255d41ca73ab", s)
+        })
+        .collect();
+    let corpus = dir.path().join("sur.jsonl");
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let audit = |corpus: &Path, extra: &[&str]| -> Value {
+        let out = vigie()
+            .arg(corpus)
+            .arg("--reference")
+            .arg(&reference)
+            .args(["--as-of", "2026-11-22T12:00:00Z", "--report", "json", "-q"])
+            .args(["--fail-on", "never"])
+            .args(extra)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+    let v = audit(&corpus, &[]);
+    // r4 alone matches the decision.
+    assert_eq!(v["audit"]["matched_records"], 1, "{}", v["audit"]);
+    let int007: Vec<(&str, &str, &str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "INT007")
+        .map(|f| {
+            (
+                f["record"]["id"].as_str().unwrap(),
+                f["record"]["source_id"].as_str().unwrap(),
+                f["evidence"]["excerpt"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let told = |written: &str| {
+        format!(
+            "the record's `source_id` ({written}, as written) holds a lone surrogate escape, \
+             half of a UTF-16 pair without the other, which is no character: no reference \
+             decision's id holds one, so it matches none"
+        )
+    };
+    let expected = [
+        ("r1", r"5fca277de35a255d41ca73a\ud800"),
+        ("r2", r"5fca277de35a255d41ca73a\udbff"),
+        ("r3", r"5fca277de35a255d41ca73ab\udc00"),
+    ];
+    assert_eq!(int007.len(), expected.len(), "{int007:?}");
+    for ((id, source_id, excerpt, message), (want_id, written)) in int007.iter().zip(expected) {
+        assert_eq!((*id, *source_id, *excerpt), (want_id, written, written));
+        assert_eq!(*message, told(written));
+    }
+    // Through a mapping's path.
+    let mapping = dir.path().join("m.toml");
+    std::fs::write(&mapping, "[fields]\nsource_id = \"meta.ref\"\n").unwrap();
+    let mapped = dir.path().join("mapped.jsonl");
+    let mapped_lines: Vec<String> = sources[..2]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut r = record(&format!("m{i}"));
+            r.as_object_mut().unwrap().remove("source_id");
+            r["meta"] = json!({"ref": "SRC"});
+            r.to_string().replace("SRC", s)
+        })
+        .collect();
+    std::fs::write(&mapped, mapped_lines.join("\n") + "\n").unwrap();
+    let m = audit(&mapped, &["--mapping", mapping.to_str().unwrap()]);
+    assert_eq!(m["audit"]["matched_records"], 0, "{}", m["audit"]);
+    let sources: Vec<&str> = m["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "INT007")
+        .map(|f| f["record"]["source_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, [expected[0].1, expected[1].1]);
+}
+
 #[cfg(unix)]
 #[test]
 fn folders_with_dangling_links_and_link_loops() {

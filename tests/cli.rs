@@ -1018,7 +1018,8 @@ fn the_notice_gives_the_dates_and_identifiers_of_the_demo_findings() {
     for want in [
         "décision mise à jour à la source le 19 octobre 2026, après le dernier chargement de l'enregistrement, le 13 octobre 2026",
         "décision retirée à la source le 29 octobre 2026",
-        "dernière mise à jour de la base le 17 novembre 2026 à 12 h 00 (heure de Paris), 121 heures avant la date de l'audit",
+        // Written `2026-11-17T11:00:00Z`: noon in Paris, and as the corpus wrote it.
+        "dernière mise à jour de la base le 17 novembre 2026 à 12 h 00 (heure de Paris ; 11 h 00 UTC dans votre base), 121 heures avant la date de l'audit",
         "« jp-00000053 »",
         "identifiant : date de naissance",
     ] {
@@ -2141,15 +2142,15 @@ fn a_corpus_file_given_twice_is_read_once() {
     for (args, told) in [
         (
             &["corpus.jsonl", "./corpus.jsonl"][..],
-            "1 corpus input given more than once was read once:\n  ./corpus.jsonl: already read through corpus.jsonl\n",
+            "1 corpus input given more than once was read once:\n  ./corpus.jsonl, given by name: already read as corpus.jsonl, given by name\n",
         ),
         (
             &["corpus.jsonl", "."],
-            "1 corpus input given more than once was read once:\n  corpus.jsonl: already read through ./corpus.jsonl\n",
+            "1 corpus input given more than once was read once:\n  corpus.jsonl, given by name: already read through the folder ., as ./corpus.jsonl\n",
         ),
         (
             &["sub", ".", "sub/more.jsonl"],
-            "2 corpus inputs given more than once were read once:\n  sub: already read through .\n  sub/more.jsonl: already read through ./sub/more.jsonl\n",
+            "2 corpus inputs given more than once were read once:\n  sub, given by name: already read through the folder ., as ./sub\n  sub/more.jsonl, given by name: already read through the folder ., as ./sub/more.jsonl\n",
         ),
     ] {
         let (code, v, stderr) = run_in(dir.path(), args);

@@ -419,12 +419,13 @@ fn an_update_on_the_day_of_the_load_is_a_doubtful_missed_correction() {
                     .to_string()
             ),
             // Both on one day, each at a time: the message gives the times, which tell why
-            // the update came after (10:30 in Paris is 09:30 UTC).
+            // the update came after (10:30 in Paris is 09:30 UTC): the record's time as it
+            // wrote it, then in UTC.
             (
                 "before".into(),
                 Rule::FRE002,
                 "the source updated the decision on 2026-11-01 10:00 UTC, after the record was \
-                 last loaded on 2026-11-01 09:30 UTC, and the record's text differs: a \
+                 last loaded on 2026-11-01 10:30 +01:00, 09:30 UTC, and the record's text differs: a \
                  correction was missed"
                     .into()
             ),

@@ -565,13 +565,111 @@ fn an_empty_corpus_folder_is_refused_beside_other_paths() {
         "{}",
         stderr(&out)
     );
-    // A folder whose files are read through another argument is not empty.
+    // A folder whose files are read through another argument is not empty; the file given
+    // again is told with the two ways it was reached, whatever the order given.
     std::fs::remove_file(w.join("ce/notes.txt")).unwrap();
     let out = audit(&["cass", "cass/c.jsonl"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let out = audit(&["cass/c.jsonl", "cass"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(json(&out)["audit"]["records"], 1);
+    assert!(
+        stderr(&out).contains(
+            "vigie: warning: 1 corpus input given more than once was read once:\n  \
+             cass/c.jsonl, given by name: already read through the folder cass\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A corpus folder holding only vigie's own files (last night's report, which the job wrote
+/// there, or this run's `--output`) yields no corpus file either: exit 2, naming the folder and
+/// why, beside other corpus paths as alone, as an empty folder is; not an audit that reads the
+/// other paths and counts the report as skipped.
+#[test]
+fn a_corpus_folder_holding_only_vigie_s_reports_is_refused() {
+    let dir = work();
+    let w = dir.path();
+    std::fs::create_dir_all(w.join("cass")).unwrap();
+    std::fs::create_dir_all(w.join("ce")).unwrap();
+    write(&w.join("cass/c.jsonl"), format!("{RECORD}\n"));
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    let reference = reference.to_str().unwrap();
+    let audit = |args: &[&str]| {
+        run(
+            w,
+            &[args, &["--reference", reference, "--as-of", AS_OF, "-q"]].concat(),
+        )
+    };
+    // Last night's reports, JSON and JSON Lines, written by vigie into the folder `ce`.
+    let out = audit(&["cass", "--report", "json", "--output", "ce/report.json"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let report = std::fs::read(w.join("ce/report.json")).unwrap();
+    assert!(
+        report.starts_with(b"{"),
+        "{}",
+        String::from_utf8_lossy(&report)
+    );
+    let refused = |args: &[&str], why: &str| {
+        let out = audit(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("vigie: ce: no corpus file found")
+                && err.contains("nor the reports and waivers files it writes")
+                && err.contains(why),
+            "{args:?}: {err}"
+        );
+    };
+    let one = "its one file, ce/report.json, is a report or waivers file written by vigie, not \
+               records";
+    for corpus in [&["cass", "ce"][..], &["ce"], &["ce", "./cass"]] {
+        refused(&[corpus, &["--report", "json"]].concat(), one);
+    }
+    // Compressed, it is told by its content.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &report).unwrap();
+    std::fs::remove_file(w.join("ce/report.json")).unwrap();
+    write(&w.join("ce/report.json.gz"), gz.finish().unwrap());
+    refused(
+        &["cass", "ce", "--report", "json"],
+        "its one file, ce/report.json.gz, is a report or waivers file written by vigie",
+    );
+    // Two reports (one JSON Lines) and a file of another name.
+    let out = audit(&["cass", "--report", "jsonl", "--output", "ce/report.jsonl"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    write(&w.join("ce/notes.txt"), "x");
+    refused(
+        &["cass", "ce", "--report", "json"],
+        "none of its 3 files is: 2 are reports or waivers files written by vigie, not records \
+         (the first: ce/report.json.gz), and 1 is not named so (the first: ce/notes.txt)",
+    );
+    // The folder holding only this run's own output (last night's, written again).
+    std::fs::remove_file(w.join("ce/notes.txt")).unwrap();
+    std::fs::remove_file(w.join("ce/report.json.gz")).unwrap();
+    refused(
+        &[
+            "cass",
+            "ce",
+            "--report",
+            "jsonl",
+            "--output",
+            "ce/report.jsonl",
+        ],
+        "its one file, ce/report.jsonl, is a report or waivers file written by vigie",
+    );
+    // A record file beside the report: the folder is read, the report left unread and told.
+    write(&w.join("ce/d.jsonl"), RECORD.replace("r1", "r2") + "\n");
+    let out = audit(&["cass", "ce", "--report", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v = json(&out);
+    assert_eq!(v["audit"]["records"], 2);
+    assert_eq!(
+        v["audit"]["skipped_vigie_files"],
+        serde_json::json!(["ce/report.jsonl"])
+    );
 }
 
 /// A reference reached twice (a folder and a folder inside it, a folder given twice, a file
@@ -594,14 +692,24 @@ fn a_reference_reached_twice_is_read_once() {
         args.extend(["--as-of", AS_OF, "-q", "--report", "json"]);
         run(w, &args)
     };
-    for (refs, again, through) in [
-        (&["ref", "ref/day"][..], "ref/day", "ref"),
-        (&["ref/day", "ref"], "ref/day", "ref"),
-        (&["ref", "./ref/"], "./ref/", "ref"),
+    // Each told with the two ways it was reached: by name, and through which folder.
+    for (refs, told) in [
+        (
+            &["ref", "ref/day"][..],
+            "ref/day, given by name: already read through the folder ref",
+        ),
+        (
+            &["ref/day", "ref"],
+            "ref/day, given by name: already read through the folder ref",
+        ),
+        (
+            &["ref", "./ref/"],
+            "./ref/, given by name: already read as ref, given by name",
+        ),
         (
             &["ref", "ref/day/JURITEXT000048176094.xml"],
-            "ref/day/JURITEXT000048176094.xml",
-            "ref/day/JURITEXT000048176094.xml",
+            "ref/day/JURITEXT000048176094.xml, given by name: already read through the folder \
+             ref",
         ),
     ] {
         let out = audit(refs);
@@ -614,12 +722,7 @@ fn a_reference_reached_twice_is_read_once() {
             err.contains("1 reference input given more than once was read once:"),
             "{refs:?}: {err}"
         );
-        if again != through {
-            assert!(
-                err.contains(&format!("  {again}: already read through {through}\n")),
-                "{refs:?}: {err}"
-            );
-        }
+        assert!(err.contains(&format!("  {told}\n")), "{refs:?}: {err}");
         assert!(!err.contains("set aside"), "{err}");
     }
 }
@@ -845,7 +948,38 @@ fn an_incomplete_reference_makes_int007_say_so() {
             ),
         "{text}"
     );
+    // The draft notice says it too, where it states what the audit covered: the court does not
+    // send a letter that reads as if every record had been checked.
+    let out = as_unprivileged(w, &[&args[..], &["--report", "notice"]].concat()).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let notice = notice_text(&out);
+    assert!(
+        notice.contains(
+            "a porté sur 1 enregistrement (aucun rapproché d'une décision de la source officielle). \
+             Il n'a relevé aucun manquement aux conditions générales d'utilisation susceptible de \
+             justifier une interruption de la mise à disposition des données.\n\n\
+             La source officielle consultée pour cet audit était toutefois incomplète (une \
+             décision n'a pu être lue et un dossier n'a pu être parcouru : le nombre de décisions \
+             manquantes ne peut être connu). En conséquence, un enregistrement, dont \
+             l'identifiant ne correspond à aucune décision lue, n'a pu être vérifié au regard de \
+             la source : la décision qu'il reproduit peut figurer parmi celles qui n'ont pu être \
+             lues. Aucun manquement n'est retenu contre vous de ce chef.\n\n"
+        ),
+        "{notice}"
+    );
+    // Once the folder can be read, the malformed file alone is lost, and the record matches:
+    // the notice says so, and that no record was left unchecked.
     open_up(w);
+    let out = run(w, &[&args[..], &["--report", "notice"]].concat());
+    assert!(
+        notice_text(&out).contains(
+            "Ils sont détaillés ci-après.\n\nLa source officielle consultée pour cet audit était \
+             toutefois incomplète (une décision n'a pu être lue). Cette lacune n'a privé de \
+             vérification aucun enregistrement : aucun identifiant de décision indiqué par votre \
+             base n'est resté sans correspondance.\n\n## 1. "
+        ),
+        "{out:?}"
+    );
     // Once the folder can be read, the record is matched and checked: its text is not the
     // decision's (INT003, exit 1).
     let out = run(w, &[&args[..], &["--report", "json"]].concat());
@@ -860,6 +994,12 @@ fn an_incomplete_reference_makes_int007_say_so() {
             .iter()
             .all(|f| f["rule"] != "INT007")
     );
+}
+
+/// The draft notice a run wrote on standard output, French typography's narrow no-break spaces
+/// read as spaces.
+fn notice_text(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).replace('\u{202f}', " ")
 }
 
 /// DILA's archive of `ids`, in that order, as a `.tar.gz` (each entry's path as DILA's).
@@ -988,6 +1128,39 @@ fn a_tar_gz_reference_cut_short_says_where_and_that_the_rest_is_lost() {
         }
     }
     let n = ARCHIVED.len() - read;
+    // The notice, a formal notice for the records matched (their texts differ), says after
+    // its verdict that the reference was cut short and that the other records were not
+    // checked against it, as many as the warning counts.
+    let notice = run(
+        w,
+        &[
+            "c.jsonl",
+            "--reference",
+            "CASS_20231127-204209.tar.gz",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--report",
+            "notice",
+        ],
+    );
+    let notice = notice_text(&notice);
+    assert!(
+        notice.starts_with("# Projet de mise en demeure\n"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(&format!(
+            ".\n\nLa source officielle consultée pour cet audit était toutefois incomplète (un \
+             fichier était tronqué ou endommagé, et sa suite n'a pu être lue : le nombre de \
+             décisions manquantes ne peut être connu). En conséquence, {n} enregistrements, \
+             dont l'identifiant ne correspond à aucune décision lue, n'ont pu être vérifiés au \
+             regard de la source : les décisions qu'ils reproduisent peuvent figurer parmi \
+             celles qui n'ont pu être lues. Aucun manquement n'est retenu contre vous de ce \
+             chef.\n\n"
+        )),
+        "{notice}"
+    );
     assert!(
         stderr(&out).starts_with(&format!(
             "vigie: warning: the reference is incomplete: 1 file was cut short or damaged, the \
@@ -1098,4 +1271,101 @@ fn an_unreadable_lines_fingerprint_outlives_records_inserted_above_it() {
     assert_eq!(third[0].1, second[0].1);
     assert_ne!(third[1].1, second[1].1);
     assert_eq!(third[2].1, second[2].1);
+}
+
+/// The instants a rule quotes from the corpus are quoted as the corpus wrote them, offset and
+/// all, then in UTC (and in Paris time for FRE003, as the notice dates it): a reuser whose
+/// export writes `-05:00` finds the value it wrote. FRE003 on the newest update, FRE001 on a
+/// date still to come; the notice gives the Paris time and the one written.
+#[test]
+fn instants_are_quoted_as_the_corpus_wrote_them() {
+    let dir = work();
+    let w = dir.path();
+    let record = |id: &str, updated_at: &str| {
+        RECORD
+            .replace("\"r1\"", &format!("\"{id}\""))
+            .replace("2026-11-20", updated_at)
+    };
+    // 08:00 at UTC-5 on the 18th: 13:00 UTC, 14:00 in Paris, 95 hours before the audit time.
+    // 20:30 at UTC-5 on the 23rd: 01:30 UTC on the 24th, 37 h 30 after the audit time.
+    write(
+        &w.join("c.jsonl"),
+        format!(
+            "{}\n{}\n",
+            record("r1", "2026-11-18T08:00:00-05:00"),
+            record("r2", "2026-11-23T20:30:00-05:00")
+        ),
+    );
+    let reference = data("dila-cass/JURITEXT000048176094.xml");
+    let args = |report: &'static str| {
+        vec![
+            "c.jsonl".to_string(),
+            "--reference".to_string(),
+            reference.to_str().unwrap().to_string(),
+            "--as-of".to_string(),
+            AS_OF.to_string(),
+            "-q".to_string(),
+            "--report".to_string(),
+            report.to_string(),
+        ]
+    };
+    let json_args = args("json");
+    let out = run(w, &json_args.iter().map(String::as_str).collect::<Vec<_>>());
+    let v = json(&out);
+    let message = |rule: &str| -> String {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule}: {v}"))["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        message("FRE003").starts_with(
+            "the newest update in the corpus (2026-11-18 08:00 -05:00, 13:00 UTC, 14:00 in \
+             Paris) is 95 hours before the audit time: more than 72 hours"
+        ),
+        "{}",
+        message("FRE003")
+    );
+    assert!(
+        message("FRE003").ends_with(
+            "(1 record dated more than a day after the audit time is not counted: see its \
+             FRE001)"
+        ),
+        "{}",
+        message("FRE003")
+    );
+    assert!(
+        message("FRE001").starts_with(
+            "the date of last update shown (2026-11-23 20:30 -05:00, 2026-11-24 01:30 UTC) is \
+             37 hours and 30 minutes after the audit time (2026-11-22 12:00 UTC)"
+        ),
+        "{}",
+        message("FRE001")
+    );
+    let notice_args = args("notice");
+    let out = run(
+        w,
+        &notice_args.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let notice = notice_text(&out);
+    assert!(
+        notice.contains(
+            "dernière mise à jour de la base le 18 novembre 2026 à 14 h 00 (heure de Paris ; \
+             8 h 00 UTC-05:00 dans votre base), 95 heures avant la date de l'audit"
+        ),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(
+            "date de dernière mise à jour affichée le 24 novembre 2026 à 2 h 30 (heure de \
+             Paris ; le 23 novembre 2026 à 20 h 30 UTC-05:00 dans votre base), postérieure de \
+             37 heures et 30 minutes à la date de l'audit"
+        ),
+        "{notice}"
+    );
 }

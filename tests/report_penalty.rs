@@ -13,6 +13,7 @@ fn rec(id: &str, source_id: Option<&str>, line: u64) -> Option<std::sync::Arc<Re
     Some(std::sync::Arc::new(RecordRef {
         id: Some(id.into()),
         id_as_written: false,
+        source_id_as_written: false,
         source_id: source_id.map(str::to_string),
         url: None,
         file_index: 0,

@@ -18,6 +18,7 @@ fn rec(
     std::sync::Arc::new(RecordRef {
         id: id.map(str::to_string),
         id_as_written: false,
+        source_id_as_written: false,
         source_id: source_id.map(str::to_string),
         url: id.map(|id| format!("https://juris.example/d/{id}")),
         file_index,
@@ -1109,9 +1110,7 @@ fn notice_examples_of_freshness_show_their_dates() {
     let mut r = sample();
     // The engine's own FRE003, for a newest update at 14:30 UTC and two records set aside.
     r.findings[0] = vigie::rules::freshness::check_sync(
-        Some(vigie::ident::Moment::Instant(
-            "2026-11-10T14:30:00Z".parse().unwrap(),
-        )),
+        vigie::ident::parse_written_moment("2026-11-10T14:30:00Z"),
         2,
         "2026-11-22T12:00:00Z".parse().unwrap(),
     )
@@ -1130,7 +1129,7 @@ fn notice_examples_of_freshness_show_their_dates() {
     r.summary = Summary::of(&r.findings);
     let text = render(&r, Format::Notice, &WriteOptions::default());
     // 14:30 UTC is 15:30 in Paris in November (UTC+1); 2026-11-22T12:00Z less 2026-11-10T14:30Z
-    // is 11 days 21.5 hours, 285 hours and 30 minutes.
-    assert!(text.contains("    - ensemble de la base — dernière mise à jour de la base le 10 novembre 2026 à 15 h 30 (heure de Paris), 285 heures et 30 minutes avant la date de l'audit (2 enregistrements datés d'après la date de l'audit non pris en compte)\n"), "{text}");
+    // is 11 days 21.5 hours, 285 hours and 30 minutes; the time as written, in UTC, beside.
+    assert!(text.contains("    - ensemble de la base — dernière mise à jour de la base le 10 novembre 2026 à 15 h 30 (heure de Paris ; 14 h 30 UTC dans votre base), 285 heures et 30 minutes avant la date de l'audit (2 enregistrements datés d'après la date de l'audit non pris en compte)\n"), "{text}");
     assert!(text.contains("    - enregistrement « r-60 » (<https://juris.example/d/r-60>), corpus.jsonl ligne 60 — décision mise à jour à la source le 10 novembre 2026, après le dernier chargement de l'enregistrement, le 2 octobre 2026\n"), "{text}");
 }

@@ -568,6 +568,7 @@ fn slow_first_sorts_are_announced_then_done() {
                 Some(std::sync::Arc::new(RecordRef {
                     id: Some(format!("r-{}", 199_999 - i)),
                     id_as_written: false,
+                    source_id_as_written: false,
                     source_id: None,
                     url: None,
                     file_index: 0,

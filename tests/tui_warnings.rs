@@ -105,9 +105,10 @@ fn the_ui_has_the_warnings_a_headless_run_says() {
             shown(&folder.join("notes.txt"))
         ),
         format!(
-            "1 corpus input given more than once was read once:\n  {}: already read through {}",
+            "1 corpus input given more than once was read once:\n  {}, given by name: already \
+             read through the folder {}",
             shown(&file),
-            shown(&folder.join("corpus.jsonl"))
+            shown(&folder)
         ),
         "1 transaction of the history is dated after the audit time (2026-11-22T12:00:00Z) and \
          was set aside"
@@ -165,8 +166,8 @@ fn the_ui_says_a_mapped_path_gave_nothing_and_a_reference_was_read_once() {
     // 2, and the one record, which has no `meta` at all.
     let expected = [
         format!(
-            "1 reference input given more than once was read once:\n  {0}: already read \
-             through {0}",
+            "1 reference input given more than once was read once:\n  {0}: given more than \
+             once by the same name",
             reference.display()
         ),
         format!(

@@ -212,11 +212,83 @@ pub struct Expanded {
     /// out.
     pub skipped: Vec<String>,
     /// Corpus files and folders given more than once (`a.jsonl ./a.jsonl`, or a folder and a
-    /// file inside it), read once: the name given again, and the name read.
-    pub repeated: Vec<(String, String)>,
+    /// file inside it), read once: how each was reached again, and how it was read.
+    pub repeated: Vec<Repeated>,
     /// Files of corpus folders that this run reads or writes for itself (`--output`,
     /// `--previous`, `--waivers`: [`expand`]'s `own`), left unread.
     pub own_files: Vec<String>,
+}
+
+/// How an input (a corpus or reference file or folder) was reached: given by name on the
+/// command line, or through a folder given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reached {
+    /// The name it was listed under (the argument, or the folder's path joined with its own).
+    pub name: String,
+    /// The folder argument it was listed through, as given; `None` when given by name.
+    pub through: Option<String>,
+}
+
+impl Reached {
+    /// Given by name on the command line.
+    pub fn given(name: impl Into<String>) -> Reached {
+        Reached {
+            name: name.into(),
+            through: None,
+        }
+    }
+
+    /// Listed through the folder argument `folder`.
+    pub fn through(name: impl Into<String>, folder: impl Into<String>) -> Reached {
+        Reached {
+            name: name.into(),
+            through: Some(folder.into()),
+        }
+    }
+}
+
+/// An input reached a second time and read once: how it was reached again, and how it was
+/// reached when read. The warning names both ways, so that the command line can be put right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeated {
+    pub again: Reached,
+    pub first: Reached,
+}
+
+impl Repeated {
+    pub fn new(again: Reached, first: Reached) -> Repeated {
+        Repeated { again, first }
+    }
+
+    /// The warning's line, each name through `show` (made safe for a terminal):
+    /// `corpus/c.jsonl, given by name: already read through the folder corpus`;
+    /// `./c.jsonl, given by name: already read as c.jsonl, given by name`; `c.jsonl: given
+    /// twice by the same name`.
+    pub fn describe(&self, show: impl Fn(&str) -> String) -> String {
+        let (again, first) = (&self.again, &self.first);
+        if again == first {
+            return format!(
+                "{}: given more than once by the same name",
+                show(&again.name)
+            );
+        }
+        let how_again = match &again.through {
+            None => format!("{}, given by name", show(&again.name)),
+            Some(f) => format!("{}, in the folder {}", show(&again.name), show(f)),
+        };
+        let how_first = match &first.through {
+            None => format!("already read as {}, given by name", show(&first.name)),
+            Some(f) if first.name == again.name => {
+                format!("already read through the folder {}", show(f))
+            }
+            Some(f) => format!(
+                "already read through the folder {}, as {}",
+                show(f),
+                show(&first.name)
+            ),
+        };
+        format!("{how_again}: {how_first}")
+    }
 }
 
 /// What identifies a file whatever the name it is reached by (`a.jsonl`, `./a.jsonl`, a link):
@@ -252,11 +324,11 @@ impl FileId {
 /// The state of one expansion of the corpus arguments.
 struct Walk<'a> {
     out: &'a mut Expanded,
-    /// Folders read (canonical paths), with the argument they were read through: a symbolic
-    /// link loop, or a folder given again, is read once.
-    visited: std::collections::HashMap<PathBuf, String>,
-    /// Files listed so far, with the name each was listed under.
-    seen: std::collections::HashMap<FileId, String>,
+    /// Folders read (canonical paths), with how they were reached: a symbolic link loop, or a
+    /// folder given again, is read once.
+    visited: std::collections::HashMap<PathBuf, Reached>,
+    /// Files listed so far, with how each was reached.
+    seen: std::collections::HashMap<FileId, Reached>,
     /// Files of this run's own (`--output`…), left unread when a folder holds them.
     own: std::collections::HashSet<FileId>,
     /// Folders met again inside a folder (a link to a folder read already).
@@ -287,21 +359,35 @@ impl Walk<'_> {
             .push(UnreadableFile { name, reason, key });
     }
 
-    /// Lists the file at `path` (named `name`) to be read, unless it was listed already (then
-    /// noted in `repeated`) or is one of this run's own files met in a folder.
-    fn add(&mut self, path: PathBuf, name: String, meta: &std::fs::Metadata, in_folder: bool) {
+    /// Lists the file at `path` (named `name`, given by name or listed through the folder
+    /// argument `through`) to be read, unless it was listed already (then noted in `repeated`)
+    /// or is one of this run's own files met in a folder.
+    fn add(
+        &mut self,
+        path: PathBuf,
+        name: String,
+        meta: &std::fs::Metadata,
+        through: Option<&str>,
+    ) {
+        let in_folder = through.is_some();
         if let Some(id) = FileId::of(&path, meta) {
             if in_folder && self.own.contains(&id) {
                 self.out.own_files.push(name);
                 return;
             }
+            let reached = Reached {
+                name: name.clone(),
+                through: through.map(str::to_string),
+            };
             match self.seen.entry(id) {
                 std::collections::hash_map::Entry::Occupied(first) => {
-                    self.out.repeated.push((name, first.get().clone()));
+                    self.out
+                        .repeated
+                        .push(Repeated::new(reached, first.get().clone()));
                     return;
                 }
                 std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(name.clone());
+                    v.insert(reached);
                 }
             }
         }
@@ -360,54 +446,119 @@ pub fn expand(paths: &[PathBuf], own: &[PathBuf]) -> Result<Expanded, InputError
         if p.as_os_str() == STDIN {
             let path = stdin_path();
             let meta = std::fs::metadata(&path).map_err(|e| InputError::io(p, e))?;
-            walk.add(path, STDIN_NAME.to_string(), &meta, false);
+            walk.add(path, STDIN_NAME.to_string(), &meta, None);
             continue;
         }
         let meta = std::fs::metadata(p).map_err(|e| InputError::io(p, e))?;
         if meta.is_dir() {
-            if let Some(through) = walk.visited.get(&canonical) {
-                let through = through.clone();
-                walk.out.repeated.push((p.shown().to_string(), through));
+            if let Some(first) = walk.visited.get(&canonical) {
+                let first = first.clone();
+                let again = Reached::given(p.shown());
+                walk.out.repeated.push(Repeated::new(again, first));
                 continue;
             }
             let reached = |w: &Walk| {
                 w.out.files.len() + w.out.unreadable.len() + w.out.repeated.len() + w.revisits
             };
             let (before, skipped_before) = (reached(&walk), walk.out.skipped.len());
+            let (files_before, own_before) = (walk.out.files.len(), walk.out.own_files.len());
             walk.root = Some(p.clone());
             walk.walk(p, &p.shown());
             walk.root = None;
             // A folder named that yields no corpus file is an error, beside other paths as
             // alone: a sync that left it empty would have its records' breaches read as settled.
-            if reached(&walk) == before {
-                return Err(no_corpus_file(p, &walk.out.skipped[skipped_before..]));
+            // So is one whose files are all vigie's own (this run's `--output`, or the report
+            // an earlier run left there), which reading would leave unread: found here, by
+            // their start, rather than once the audit has run on the other paths.
+            let new_files = &walk.out.files[files_before..];
+            let only_vigie = reached(&walk) == before + new_files.len()
+                && new_files.iter().all(|f| is_vigie_file_at(&f.path));
+            if only_vigie {
+                let vigie: Vec<String> = walk.out.own_files[own_before..]
+                    .iter()
+                    .cloned()
+                    .chain(new_files.iter().map(|f| f.name.clone()))
+                    .collect();
+                return Err(no_corpus_file(
+                    p,
+                    &walk.out.skipped[skipped_before..],
+                    &vigie,
+                ));
             }
         } else {
-            walk.add(p.clone(), p.shown().to_string(), &meta, false);
+            walk.add(p.clone(), p.shown().to_string(), &meta, None);
         }
     }
     if out.files.is_empty() && out.unreadable.is_empty() {
-        return Err(no_corpus_file(&paths[0], &out.skipped));
+        return Err(no_corpus_file(&paths[0], &out.skipped, &out.own_files));
     }
     Ok(out)
 }
 
 /// The error for the corpus folder `path`, which yields no corpus file, `skipped` being the
-/// entries of it left out.
-fn no_corpus_file(path: &Path, skipped: &[String]) -> InputError {
-    let shown = match skipped.len() {
-        0 => "it holds no file".to_string(),
-        1 => format!("its one file, {}, is not one", skipped[0]),
-        n => format!("none of its {n} files is (the first: {})", skipped[0]),
+/// entries of it left out for their names, and `vigie` its files that vigie wrote (reports and
+/// waivers files), left unread: the message says which, so that the folder can be put right.
+fn no_corpus_file(path: &Path, skipped: &[String], vigie: &[String]) -> InputError {
+    let own = |n: usize| {
+        if n == 1 {
+            "a report or waivers file written by vigie, not records"
+        } else {
+            "reports or waivers files written by vigie, not records"
+        }
+    };
+    let shown = match (skipped.len(), vigie.len()) {
+        (0, 0) => "it holds no file".to_string(),
+        (1, 0) => format!("its one file, {}, is not one", skipped[0]),
+        (n, 0) => format!("none of its {n} files is (the first: {})", skipped[0]),
+        (0, 1) => format!("its one file, {}, is {}", vigie[0], own(1)),
+        (0, n) => format!("its {n} files are {} (the first: {})", own(n), vigie[0]),
+        (k, n) => format!(
+            "none of its {} files is: {n} {} {} (the first: {}), and {k} {} not named so (the \
+             first: {})",
+            k + n,
+            if n == 1 { "is" } else { "are" },
+            own(n),
+            vigie[0],
+            if k == 1 { "is" } else { "are" },
+            skipped[0]
+        ),
     };
     InputError::new(
         path,
         format!(
             "no corpus file found: vigie reads JSON files named .json, .jsonl, .ndjson or \
              .jsonlines (or those .gz) inside folders, but not hidden ones (a name starting \
-             with a dot), and {shown}; give a file by its name to read it whatever its name"
+             with a dot) nor the reports and waivers files it writes, and {shown}; give a file \
+             by its name to read it whatever its name"
         ),
     )
+}
+
+/// Whether the file at `path` is one of vigie's own ([`is_vigie_file`]), told by its start as
+/// reading it would tell it (the content of a gzip-compressed file); false when it cannot be
+/// read, which reading it then says.
+fn is_vigie_file_at(path: &Path) -> bool {
+    const HEAD: u64 = 4096;
+    let Ok(fh) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    let mut fh = std::io::BufReader::new(fh);
+    if fh.by_ref().take(HEAD).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    if crate::source::archive::sniff(&head) == Some(crate::source::archive::ArchiveKind::Gzip) {
+        let Ok(fh) = std::fs::File::open(path) else {
+            return false;
+        };
+        let mut content = Vec::new();
+        // What could be inflated: a stream cut short still shows its start.
+        let _ = flate2::read::MultiGzDecoder::new(fh)
+            .take(HEAD)
+            .read_to_end(&mut content);
+        return is_vigie_file(&content);
+    }
+    is_vigie_file(&head)
 }
 
 impl Walk<'_> {
@@ -425,7 +576,14 @@ impl Walk<'_> {
             self.revisits += 1;
             return;
         }
-        self.visited.insert(canon, through.to_string());
+        // The folder argument itself is given by name; a folder inside it, reached through it.
+        let name = dir.shown().to_string();
+        let reached = if name == through {
+            Reached::given(name)
+        } else {
+            Reached::through(name, through)
+        };
+        self.visited.insert(canon, reached);
         let entries = match std::fs::read_dir(dir) {
             Ok(rd) => rd,
             Err(e) => {
@@ -464,7 +622,7 @@ impl Walk<'_> {
                 Ok(m) => {
                     if is_json {
                         let name = path.shown().to_string();
-                        self.add(path, name, &m, true);
+                        self.add(path, name, &m, Some(through));
                     } else {
                         self.out.skipped.push(path.shown().to_string());
                     }
@@ -3139,6 +3297,15 @@ pub fn parse_record(bytes: &[u8], mapping: Option<&Mapping>) -> Result<Record, R
             rec.source_id = Some(exact);
         }
         None => string_field!("source_id", rec.source_id),
+    }
+    // A `source_id` read with U+FFFD may hold a lone surrogate escape: then it is taken as
+    // written, as `id` is, and designates no decision (off the common path, as for `id`).
+    if let Some(s) = &rec.source_id
+        && s.contains('\u{FFFD}')
+        && let Some(w) = written_with_lone_surrogates(bytes, mapping, "source_id")
+    {
+        rec.source_id = Some(w);
+        rec.source_id_as_written = true;
     }
     string_field!("url", rec.url);
     string_field!("text", rec.text);
@@ -5949,6 +6116,54 @@ mod tests {
 
     // vigie's own files, as its writers write them, are told from records by their start; the
     // records and pages a corpus holds are not taken for them.
+    /// The warning for an input reached twice names both ways it was reached: by name, or
+    /// through which folder, and the name it was read under when it differs.
+    #[test]
+    fn an_input_reached_twice_is_told_by_both_ways() {
+        let show = |s: &str| s.to_string();
+        let cases = [
+            (
+                Repeated::new(
+                    Reached::given("corpus/c.jsonl"),
+                    Reached::through("corpus/c.jsonl", "corpus"),
+                ),
+                "corpus/c.jsonl, given by name: already read through the folder corpus",
+            ),
+            (
+                Repeated::new(
+                    Reached::given("c.jsonl"),
+                    Reached::through("./c.jsonl", "."),
+                ),
+                "c.jsonl, given by name: already read through the folder ., as ./c.jsonl",
+            ),
+            (
+                Repeated::new(Reached::given("./c.jsonl"), Reached::given("c.jsonl")),
+                "./c.jsonl, given by name: already read as c.jsonl, given by name",
+            ),
+            (
+                Repeated::new(
+                    Reached::through("b/link.jsonl", "b"),
+                    Reached::given("a/c.jsonl"),
+                ),
+                "b/link.jsonl, in the folder b: already read as a/c.jsonl, given by name",
+            ),
+            (
+                Repeated::new(
+                    Reached::through("b/link.jsonl", "b"),
+                    Reached::through("a/c.jsonl", "a"),
+                ),
+                "b/link.jsonl, in the folder b: already read through the folder a, as a/c.jsonl",
+            ),
+            (
+                Repeated::new(Reached::given("c.jsonl"), Reached::given("c.jsonl")),
+                "c.jsonl: given more than once by the same name",
+            ),
+        ];
+        for (r, told) in cases {
+            assert_eq!(r.describe(show), told);
+        }
+    }
+
     #[test]
     fn vigie_files_are_told_by_their_start() {
         use crate::model::Finding;
@@ -6049,7 +6264,10 @@ mod tests {
         );
         assert_eq!(
             e.repeated,
-            [(again.shown().to_string(), a.shown().to_string())]
+            [Repeated::new(
+                Reached::given(again.shown()),
+                Reached::given(a.shown())
+            )]
         );
         // A folder and the files and folders in it.
         let e = expand(
@@ -6064,16 +6282,32 @@ mod tests {
         .unwrap();
         assert_eq!(names(&e), ["a.jsonl", "b.jsonl", "sub/c.jsonl"]);
         let shown = |p: &Path| p.shown().to_string();
+        // Each named with how it was reached: by name, and through the folder `root`.
         assert_eq!(
             e.repeated,
             [
-                (shown(&b), shown(&root.join("b.jsonl"))),
-                (shown(&sub), shown(root)),
-                (
-                    shown(&sub.join("c.jsonl")),
-                    shown(&root.join("sub").join("c.jsonl"))
+                Repeated::new(
+                    Reached::given(shown(&b)),
+                    Reached::through(shown(&root.join("b.jsonl")), shown(root))
+                ),
+                Repeated::new(
+                    Reached::given(shown(&sub)),
+                    Reached::through(shown(&root.join("sub")), shown(root))
+                ),
+                Repeated::new(
+                    Reached::given(shown(&sub.join("c.jsonl"))),
+                    Reached::through(shown(&root.join("sub").join("c.jsonl")), shown(root))
                 ),
             ]
+        );
+        let show = |s: &str| s.to_string();
+        assert_eq!(
+            e.repeated[0].describe(show),
+            format!(
+                "{}, given by name: already read through the folder {}",
+                shown(&b),
+                shown(root)
+            )
         );
         assert_eq!(e.own_files, [shown(&sub.join("report.jsonl"))]);
         // Given by name, the run's own file is read as asked (the command line refuses an

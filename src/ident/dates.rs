@@ -57,6 +57,12 @@ impl Moment {
     }
 }
 
+/// A moment as a text writes it: the moment, and for an instant the offset the text gives
+/// (`Z` or `UTC` is [`Offset::UTC`], `-05:00` is five hours behind), or `None` for a French
+/// local time without one (taken in Europe/Paris) and for a date alone. The messages quote an
+/// instant in the offset it was written in, so that the reuser finds it in the corpus.
+pub type Written = (Moment, Option<Offset>);
+
 static PARIS: LazyLock<TimeZone> =
     LazyLock::new(|| TimeZone::get("Europe/Paris").unwrap_or(TimeZone::UTC));
 
@@ -132,6 +138,11 @@ fn short_year(yy: i16) -> i16 {
 /// Turns one match of [`DATE_RE`] into a moment; `None` for an impossible date or time, and for
 /// a date with a two-digit year unless `short_years` (SPEC §1.2 accepts none in a field).
 fn moment_of(caps: &Captures<'_>, short_years: bool) -> Option<Moment> {
+    written_moment_of(caps, short_years).map(|(m, _)| m)
+}
+
+/// [`moment_of`], with the offset the text wrote for an instant ([`Written`]).
+fn written_moment_of(caps: &Captures<'_>, short_years: bool) -> Option<Written> {
     let (date, time, tz) = if caps.name("iy").is_some() {
         let date = Date::new(num(caps, "iy")?, num(caps, "im")?, num(caps, "id")?).ok()?;
         let time = match caps.name("ih") {
@@ -167,11 +178,11 @@ fn moment_of(caps: &Captures<'_>, short_years: bool) -> Option<Moment> {
         ))
     });
     let Some((h, mi, s)) = time else {
-        return Some(Moment::Date(date));
+        return Some((Moment::Date(date), None));
     };
     let dt = DateTime::new(date.year(), date.month(), date.day(), h, mi, s, 0).ok()?;
-    let ts = match tz {
-        Some("z" | "utc" | "gmt") => Offset::UTC.to_timestamp(dt).ok()?,
+    let offset = match tz {
+        Some("z" | "utc" | "gmt") => Some(Offset::UTC),
         Some(off) => {
             let sign = if off.starts_with('-') { -1 } else { 1 };
             let digits: String = off.chars().filter(char::is_ascii_digit).collect();
@@ -180,14 +191,15 @@ fn moment_of(caps: &Captures<'_>, short_years: bool) -> Option<Moment> {
                 .get(2..)
                 .filter(|m| !m.is_empty())
                 .map_or(Some(0), |m| m.parse().ok())?;
-            Offset::from_seconds(sign * (hours * 3600 + minutes * 60))
-                .ok()?
-                .to_timestamp(dt)
-                .ok()?
+            Some(Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()?)
         }
+        None => None,
+    };
+    let ts = match offset {
+        Some(o) => o.to_timestamp(dt).ok()?,
         None => PARIS.to_timestamp(dt).ok()?,
     };
-    Some(Moment::Instant(ts))
+    Some((Moment::Instant(ts), offset))
 }
 
 /// Words that may precede a date written alone: `le 5 octobre 2023`, `jeudi 5 octobre 2023`.
@@ -218,7 +230,7 @@ fn only_lead_words(prefix: &str) -> bool {
 }
 
 /// Parses a value that is nothing but a date or a date-time.
-fn parse_whole(s: &str) -> Option<Moment> {
+fn parse_whole(s: &str) -> Option<Written> {
     let folded = fold(s);
     let caps = DATE_RE.captures(&folded)?;
     let whole = caps.get(0)?;
@@ -229,7 +241,7 @@ fn parse_whole(s: &str) -> Option<Moment> {
     if !rest.is_empty() {
         return None;
     }
-    moment_of(&caps, false)
+    written_moment_of(&caps, false)
 }
 
 /// A date as a record or a source may write it: ISO 8601 (`2023-10-05`, `2023-10-05T14:03:00`,
@@ -547,8 +559,13 @@ pub fn mentions_a_month(s: &str) -> bool {
 
 /// An `updated_at` value: a date, or a date-time (naive ones are French local time).
 pub fn parse_moment(s: &str) -> Option<Moment> {
+    parse_written_moment(s).map(|(m, _)| m)
+}
+
+/// [`parse_moment`], with the offset the value writes ([`Written`]).
+pub fn parse_written_moment(s: &str) -> Option<Written> {
     thread_local! {
-        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Moment>>> =
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Written>>> =
             Default::default();
     }
     // Most records of a corpus were loaded on a few days: one parse each.
@@ -565,10 +582,15 @@ pub fn parse_moment(s: &str) -> Option<Moment> {
 /// the first that does not date the decision itself (`Arrêt du 03/10/2023` gives no date of
 /// update; see [`dates_only_the_decision`]).
 pub fn find_moment_in(text: &str) -> Option<Moment> {
+    find_written_moment_in(text).map(|(m, _)| m)
+}
+
+/// [`find_moment_in`], with the offset the sentence writes ([`Written`]).
+pub fn find_written_moment_in(text: &str) -> Option<Written> {
     let folded = fold(text);
-    let dates: Vec<(usize, Moment)> = DATE_RE
+    let dates: Vec<(usize, Written)> = DATE_RE
         .captures_iter(&folded)
-        .filter_map(|caps| Some((caps.get(0)?.start(), moment_of(&caps, true)?)))
+        .filter_map(|caps| Some((caps.get(0)?.start(), written_moment_of(&caps, true)?)))
         .collect();
     let load = LOAD_RE.find(&folded).map(|m| m.start());
     load.and_then(|l| dates.iter().find(|(at, _)| *at > l))

@@ -17,6 +17,9 @@ pub struct RecordRef {
     /// escapes as text (`rec-\ud800`); the fingerprint marks it. In the padding after
     /// `producer`: no larger.
     pub id_as_written: bool,
+    /// [`crate::model::Record::source_id_as_written`]: `source_id` is written with its lone
+    /// surrogate escapes as text, and designates no reference decision. In the padding too.
+    pub source_id_as_written: bool,
     pub source_id: Option<String>,
     pub url: Option<String>,
     /// Index of the corpus file in the audit's file list (ordering key).
@@ -249,6 +252,8 @@ pub struct Newest {
     pub at: jiff::Timestamp,
     /// That date as the corpus gives it: a day, or an instant.
     pub shown: Moment,
+    /// The offset the corpus writes that instant in ([`crate::ident::Written`]).
+    pub offset: Option<jiff::tz::Offset>,
     /// Its age at the audit time, in seconds (rounded up, so that it is more than 72 hours
     /// whenever the age is).
     pub age_secs: u64,
@@ -270,6 +275,8 @@ pub struct AfterLoad {
 pub struct AfterAudit {
     /// The date shown, as the record gives it: a day, or an instant.
     pub shown: Moment,
+    /// The offset the record writes that instant in ([`crate::ident::Written`]).
+    pub offset: Option<jiff::tz::Offset>,
     /// The audit time.
     pub as_of: jiff::Timestamp,
 }

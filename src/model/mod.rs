@@ -110,7 +110,14 @@ pub struct Record {
     pub file: u32,
     /// 1-based line where the record starts.
     pub line: u64,
+    /// As read; or, for one holding a lone UTF-16 surrogate escape (`"JURITEXT\ud800"`), as
+    /// written (the escape kept as text, as `id`'s is), since it would otherwise read as U+FFFD,
+    /// as `"JURITEXT\udbff"` does: `source_id_as_written` says so.
     pub source_id: Option<String>,
+    /// `source_id` holds a lone surrogate, no character: no id of the reference holds one, so
+    /// it designates no reference decision (INT007, which says why), rather than the decision
+    /// whose id reads alike once mended.
+    pub source_id_as_written: bool,
     pub url: Option<String>,
     pub text: Option<String>,
     pub text_format: TextFormat,

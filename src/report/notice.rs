@@ -1454,6 +1454,39 @@ fn french_moment(m: crate::ident::Moment) -> String {
     }
 }
 
+/// [`french_moment`] for a date the corpus wrote: an instant written with an offset other than
+/// Paris's is also given as written (`le 20 novembre 2026 à 14 h 00 (heure de Paris ; 8 h 00
+/// UTC-05:00 dans votre base)`), so that the reuser finds it in its base.
+fn french_moment_written(m: crate::ident::Moment, offset: Option<jiff::tz::Offset>) -> String {
+    let base = french_moment(m);
+    let (crate::ident::Moment::Instant(t), Some(o)) = (m, offset) else {
+        return base;
+    };
+    let written = t.to_zoned(jiff::tz::TimeZone::fixed(o));
+    let paris = t.to_zoned(crate::ident::paris());
+    if written.offset() == paris.offset() {
+        return base;
+    }
+    let zone = if o == jiff::tz::Offset::UTC {
+        "UTC".to_string()
+    } else {
+        let secs = o.seconds();
+        let sign = if secs < 0 { '-' } else { '+' };
+        let secs = secs.unsigned_abs();
+        format!("UTC{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
+    };
+    let day = if written.date() == paris.date() {
+        String::new()
+    } else {
+        format!("le {} à ", crate::ident::french_date(written.date()))
+    };
+    let in_paris = base.strip_suffix(" (heure de Paris)").unwrap_or(&base);
+    format!(
+        "{in_paris} (heure de Paris ; {day}{} {zone} dans votre base)",
+        written.strftime("%-H h %M")
+    )
+}
+
 /// A duration in hours, minutes and seconds, in French, the parts that are zero left out (but
 /// the hours): `72 heures et 1 minute`.
 fn french_duration(secs: u64) -> String {
@@ -1513,7 +1546,7 @@ fn freshness_dates(f: &Finding) -> Option<String> {
             // time, as the rest of the letter.
             let mut s = format!(
                 "dernière mise à jour de la base {}, {} avant la date de l'audit",
-                french_moment(n.shown),
+                french_moment_written(n.shown, n.offset),
                 french_duration(n.age_secs)
             );
             if let crate::ident::Moment::Date(_) = n.shown {
@@ -1539,7 +1572,7 @@ fn freshness_dates(f: &Finding) -> Option<String> {
             Some(format!(
                 "date de dernière mise à jour affichée {}, postérieure de {lead} à la date de \
                  l'audit : une date à venir ne peut être celle de la dernière mise à jour",
-                french_moment(a.shown)
+                french_moment_written(a.shown, a.offset)
             ))
         }
         _ => None,
@@ -1844,6 +1877,79 @@ source officielle",
     m.push_str(").");
 }
 
+/// When the reference the audit relied on was incomplete (decisions that could not be read, a
+/// folder that could not be listed, an archive cut short: `audit.unreadable_reference`), the
+/// paragraph of the letter's scope that says so, after its verdict, and how many records
+/// could not be checked against it (`unverified`: those whose `source_id` matched no decision
+/// read, each an INT007, which carries no penalty), as the JSON report and the warnings say it:
+/// a letter that said nothing would read as if every record had been checked. Empty when the
+/// reference was read whole.
+fn incomplete_reference(a: &AuditInfo, unverified: u64) -> String {
+    let lost = a.reference_incomplete();
+    if lost.is_empty() {
+        return String::new();
+    }
+    let mut parts = Vec::new();
+    if lost.decisions > 0 {
+        let n = lost.decisions;
+        parts.push(if n == 1 {
+            "une décision n'a pu être lue".to_string()
+        } else {
+            format!("{} décisions n'ont pu être lues", number(n))
+        });
+    }
+    if lost.folders > 0 {
+        let n = lost.folders;
+        parts.push(if n == 1 {
+            "un dossier n'a pu être parcouru".to_string()
+        } else {
+            format!("{} dossiers n'ont pu être parcourus", number(n))
+        });
+    }
+    if lost.rests > 0 {
+        let n = lost.rests;
+        parts.push(if n == 1 {
+            "un fichier était tronqué ou endommagé, et sa suite n'a pu être lue".to_string()
+        } else {
+            format!(
+                "{} fichiers étaient tronqués ou endommagés, et la suite de chacun n'a pu \
+être lue",
+                number(n)
+            )
+        });
+    }
+    let lost_words = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
+        _ => parts.join(""),
+    };
+    let how_many = if lost.exact() {
+        String::new()
+    } else {
+        // A folder, or the rest of a file, holds an unknown number of decisions.
+        " : le nombre de décisions manquantes ne peut être connu".to_string()
+    };
+    let checked = match unverified {
+        0 => " Cette lacune n'a privé de vérification aucun enregistrement : aucun identifiant de \
+décision indiqué par votre base n'est resté sans correspondance."
+            .to_string(),
+        1 => " En conséquence, un enregistrement, dont l'identifiant ne correspond à aucune \
+décision lue, n'a pu être vérifié au regard de la source : la décision qu'il reproduit peut \
+figurer parmi celles qui n'ont pu être lues. Aucun manquement n'est retenu contre vous de ce chef."
+            .to_string(),
+        n => format!(
+            " En conséquence, {} enregistrements, dont l'identifiant ne correspond à aucune \
+décision lue, n'ont pu être vérifiés au regard de la source : les décisions qu'ils reproduisent \
+peuvent figurer parmi celles qui n'ont pu être lues. Aucun manquement n'est retenu contre vous de \
+ce chef.",
+            number(n)
+        ),
+    };
+    format!(
+        "La source officielle consultée pour cet audit était toutefois incomplète \
+({lost_words}{how_many}).{checked}\n\n"
+    )
+}
+
 pub(crate) fn write(report: &Report, opts: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
     let conditions = Conditions::of(&report.audit);
     // FRE003's 72 hours are the Cour de cassation's recommendation for its decisions (CC V);
@@ -2038,6 +2144,18 @@ sont applicables.\n\n",
         audit_scope(&mut m, a, &date);
     }
 
+    // The records whose `source_id` matched no decision read (INT007): on an incomplete
+    // reference, those could not be checked against it (counted as the warnings count them).
+    let unverified = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule == Rule::INT007
+                && f.record
+                    .as_ref()
+                    .is_some_and(|r| r.source_id.is_some() && !r.source_id_as_written)
+        })
+        .count() as u64;
     if nothing_read || unmatched {
         // Said above: nothing examined, nothing found.
     } else if breaches == 0 {
@@ -2068,6 +2186,7 @@ sont applicables.",
         m.push_str(&source_defects_sentence(&at_source, false, defects_section));
         m.push_str(&settled_since(a.previous.as_ref(), previous_day.as_deref()));
         m.push_str("\n\n");
+        m.push_str(&incomplete_reference(a, unverified));
     } else {
         // Told by file and place: several records may share a line.
         let mut records: Vec<(u32, u64, u64)> = in_breach
@@ -2157,6 +2276,7 @@ adressée].",
         });
         m.push_str(&source_defects_sentence(&at_source, true, defects_section));
         m.push_str("\n\n");
+        m.push_str(&incomplete_reference(a, unverified));
         let settled = settled_since(a.previous.as_ref(), previous_day.as_deref());
         if !settled.is_empty() {
             let _ = write!(m, "{}\n\n", settled.trim_start());
@@ -3195,6 +3315,7 @@ mod tests {
             Finding::new(Rule::FRE003, None, "m").with_fact(Fact::Newest(Box::new(Newest {
                 at,
                 shown: crate::ident::Moment::Instant(at),
+                offset: None,
                 age_secs: 3600,
                 set_aside,
             })))
@@ -3229,7 +3350,10 @@ mod tests {
         // its end; 72 hours and a minute are not "72 heures".
         let as_of = "2026-11-22T12:00:00Z".parse().unwrap();
         let f = crate::rules::freshness::check_sync(
-            Some(crate::ident::Moment::Date(jiff::civil::date(2026, 11, 18))),
+            Some((
+                crate::ident::Moment::Date(jiff::civil::date(2026, 11, 18)),
+                None,
+            )),
             0,
             as_of,
         )
@@ -3242,9 +3366,7 @@ mod tests {
             )
         );
         let f = crate::rules::freshness::check_sync(
-            Some(crate::ident::Moment::Instant(
-                "2026-11-19T11:59:00Z".parse().unwrap(),
-            )),
+            crate::ident::parse_written_moment("2026-11-19T11:59:00Z"),
             0,
             as_of,
         )
@@ -3252,15 +3374,19 @@ mod tests {
         assert_eq!(
             freshness_dates(&f).as_deref(),
             Some(
-                "dernière mise à jour de la base le 19 novembre 2026 à 12 h 59 (heure de Paris), \
-                 72 heures et 1 minute avant la date de l'audit"
+                "dernière mise à jour de la base le 19 novembre 2026 à 12 h 59 (heure de Paris ; \
+                 11 h 59 UTC dans votre base), 72 heures et 1 minute avant la date de l'audit"
             )
         );
         // FRE001 for a date after the audit: how far, in days for a day alone, in hours and
         // minutes for an instant less than three days ahead.
         let after = |shown| {
             Finding::new(Rule::FRE001, None, "m").with_fact(Fact::AfterAudit(Box::new(
-                crate::model::AfterAudit { shown, as_of },
+                crate::model::AfterAudit {
+                    shown,
+                    offset: None,
+                    as_of,
+                },
             )))
         };
         assert_eq!(

@@ -48,7 +48,9 @@ pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
         .iter()
         .filter(|f| {
             f.rule == crate::rules::Rule::INT007
-                && f.record.as_ref().is_some_and(|r| r.source_id.is_some())
+                && f.record
+                    .as_ref()
+                    .is_some_and(|r| r.source_id.is_some() && !r.source_id_as_written)
         })
         .count() as u64;
     let tie = if unmatched == 0 {
@@ -130,13 +132,9 @@ pub fn after_audit(outcome: &AuditOutcome, inputs: &Inputs) -> Vec<String> {
                 plural(n),
                 was_were(n)
             ),
-            repeated.iter().map(|(again, first)| {
-                format!(
-                    "{}: already read through {}",
-                    for_terminal(again, false),
-                    for_terminal(first, false)
-                )
-            }),
+            repeated
+                .iter()
+                .map(|r| r.describe(|s| for_terminal(s, false).into_owned())),
         );
     }
 

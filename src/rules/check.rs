@@ -192,7 +192,10 @@ impl<'a> Checker<'a> {
         // from several producers (the Judilibre and Légifrance copies of an ECLI), of which the
         // record is checked against the one its attribution and its text tell it was taken
         // from (`ReferenceSet::choose`).
-        let matching = source_id
+        // A `source_id` with a lone surrogate (kept as written, `JURITEXT\ud800`) designates
+        // nothing: no id of the reference or of the history holds one.
+        let designating = source_id.filter(|_| !r.source_id_as_written);
+        let matching = designating
             .map(|s| self.reference.matching(s))
             .unwrap_or_default();
         let text_digests = (matching.len() > 1).then(|| TextDigests {
@@ -213,7 +216,7 @@ impl<'a> Checker<'a> {
         if let Some(k) = chosen {
             producers[..=k].rotate_right(1);
         }
-        let hist = source_id
+        let hist = designating
             .and_then(|s| self.history.get(s))
             .or_else(|| reference.and_then(|d| self.history.get(&d.id)));
         let withdrawn = hist.is_some_and(|h| h.last_action == Action::Deleted);
@@ -261,6 +264,12 @@ impl<'a> Checker<'a> {
             let msg = match source_id {
                 None => format!(
                     "the record gives no {named}: it cannot be checked against the reference"
+                ),
+                Some(id) if r.source_id_as_written => format!(
+                    "the record's {named} ({}, as written) holds a lone surrogate escape, half \
+                     of a UTF-16 pair without the other, which is no character: no reference \
+                     decision's id holds one, so it matches none",
+                    crate::model::bound::ends(id, crate::model::bound::QUOTE)
                 ),
                 Some(id) => unmatched_message(id, &named, self.reference),
             };
@@ -457,7 +466,8 @@ impl<'a> Checker<'a> {
                 let (message, fact) = match relation {
                     freshness::UpdateToLoad::After => {
                         // On one day, only the times tell why the update came after.
-                        let (source, loaded) = freshness::days_or_times(u, l);
+                        let offset = loaded.and_then(|l| l.offset);
+                        let (source, loaded) = freshness::days_or_times(u, l, offset);
                         (
                             format!(
                                 "the source updated the decision on {source}, after the record was last loaded on {loaded}, and the record's {what} {differ}: a correction was missed"

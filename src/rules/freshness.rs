@@ -17,6 +17,8 @@ pub const AFTER_AUDIT_LEEWAY: SignedDuration = SignedDuration::from_hours(24);
 pub struct Loaded {
     /// A day or an instant, as the record gives it.
     pub shown: Moment,
+    /// The offset the record writes the instant in ([`ident::Written`]): messages quote it so.
+    pub offset: Option<jiff::tz::Offset>,
     /// More than [`AFTER_AUDIT_LEEWAY`] after the audit time: reported as FRE001, and no proof
     /// that the corpus was fresh (FRE003 sets it aside).
     pub after_audit: bool,
@@ -163,14 +165,65 @@ pub fn english_duration(secs: u64) -> String {
     }
 }
 
-/// Two moments (a source's update and a record's load) as a message gives them: their days in
-/// France (`2026-11-21`), or, when both are instants on one day, each in UTC to the minute
-/// (`2026-11-21 10:00 UTC`), since only the times then tell which came first.
-pub fn days_or_times(a: Moment, b: Moment) -> (String, String) {
+/// Two moments (a source's update and a record's load, written in `offset`) as a message gives
+/// them: their days in France (`2026-11-21`), or, when both are instants on one day, each to
+/// the minute, the source's in UTC (`2026-11-21 10:00 UTC`) and the record's as it writes it,
+/// then in UTC ([`as_written`]), since only the times then tell which came first.
+pub fn days_or_times(a: Moment, b: Moment, offset: Option<jiff::tz::Offset>) -> (String, String) {
     match (a, b) {
-        (Moment::Instant(x), Moment::Instant(y)) if a.date() == b.date() => (utc(x), utc(y)),
+        (Moment::Instant(x), Moment::Instant(y)) if a.date() == b.date() => {
+            (utc(x), as_written(y, offset, false))
+        }
         _ => (a.date().to_string(), b.date().to_string()),
     }
+}
+
+/// An instant the corpus wrote, as it wrote it, then as read in UTC and, with `paris`, in Paris
+/// time (each reading that differs from those before, its day given when it is another):
+/// `2026-11-20 08:00 -05:00, 13:00 UTC, 14:00 in Paris`; `2026-11-19 11:59 UTC, 12:59 in
+/// Paris` for one written in UTC; `2026-11-19 12:59 in Paris, 11:59 UTC` for a French local
+/// time written without an offset, which is read in Paris time. The reuser finds the value in
+/// the corpus; the court reads it in its own time.
+pub fn as_written(t: Timestamp, offset: Option<jiff::tz::Offset>, paris: bool) -> String {
+    use jiff::tz::{Offset, TimeZone};
+    let in_zone = |tz: TimeZone| t.to_zoned(tz);
+    let first = in_zone(match offset {
+        Some(o) => TimeZone::fixed(o),
+        None => crate::ident::paris(),
+    });
+    let zone = match offset {
+        None => "in Paris".to_string(),
+        Some(Offset::UTC) => "UTC".to_string(),
+        Some(o) => {
+            let secs = o.seconds();
+            let sign = if secs < 0 { '-' } else { '+' };
+            let secs = secs.unsigned_abs();
+            format!("{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
+        }
+    };
+    let mut out = format!("{} {} {zone}", first.date(), clock(&first));
+    let mut readings = Vec::new();
+    if offset != Some(Offset::UTC) {
+        readings.push((in_zone(TimeZone::UTC), "UTC"));
+    }
+    if paris && offset.is_some() {
+        readings.push((in_zone(crate::ident::paris()), "in Paris"));
+    }
+    let mut last = first.clone();
+    for (z, name) in readings {
+        if z.offset() == first.offset() {
+            // The reading written (an offset that is Paris's, or UTC's): said once.
+            continue;
+        }
+        let day = if z.date() == last.date() {
+            String::new()
+        } else {
+            format!("{} ", z.date())
+        };
+        out.push_str(&format!(", {day}{} {name}", clock(&z)));
+        last = z;
+    }
+    out
 }
 
 /// An instant in UTC, to the minute, or to the second when it has seconds.
@@ -198,8 +251,10 @@ pub fn check_update_date(
     rec: &Arc<RecordRef>,
     out: &mut Vec<Finding>,
 ) -> Option<Loaded> {
-    let from_updated_at = updated_at.and_then(ident::parse_moment);
-    let shown = from_updated_at.or_else(|| notice.and_then(ident::find_moment_in));
+    let from_updated_at = updated_at.and_then(ident::parse_written_moment);
+    let written = from_updated_at.or_else(|| notice.and_then(ident::find_written_moment_in));
+    let offset = written.and_then(|(_, o)| o);
+    let shown = written.map(|(m, _)| m);
     let given = updated_at.map(str::trim).filter(|s| !s.is_empty());
     let Some(shown) = shown else {
         // What is shown, if anything, and cannot be read: `updated_at`, else a notice written
@@ -263,7 +318,7 @@ pub fn check_update_date(
                 "the date of last update shown{place} ({}) is {lead} after the audit time ({}): a \
                  date still to come cannot be that of the last update (if the audit is \
                  back-dated, --as-of may be wrong)",
-                utc(t),
+                as_written(t, offset, false),
                 utc(as_of)
             ),
         };
@@ -274,10 +329,18 @@ pub fn check_update_date(
                     excerpt: excerpt.map(|s| bound::ends(s, bound::QUOTE).into_owned()),
                     ..Default::default()
                 })
-                .with_fact(Fact::AfterAudit(Box::new(AfterAudit { shown, as_of }))),
+                .with_fact(Fact::AfterAudit(Box::new(AfterAudit {
+                    shown,
+                    offset,
+                    as_of,
+                }))),
         );
     }
-    Some(Loaded { shown, after_audit })
+    Some(Loaded {
+        shown,
+        offset,
+        after_audit,
+    })
 }
 
 /// Folded words that make clear the date is when the reuser loaded the document (SPEC: "chargé",
@@ -368,8 +431,12 @@ pub fn check_notice(notice: Option<&str>, rec: &Arc<RecordRef>, out: &mut Vec<Fi
 /// (each an FRE001): the message counts them. The date is quoted as the corpus gives it (a day
 /// alone as that day, whose end it is taken at), the age in hours, minutes and seconds, rounded
 /// up to the second, so that it is never shown as 72 hours when it is more.
-pub fn check_sync(newest: Option<Moment>, future: u64, as_of: Timestamp) -> Option<Finding> {
-    let shown = newest?;
+pub fn check_sync(
+    newest: Option<ident::Written>,
+    future: u64,
+    as_of: Timestamp,
+) -> Option<Finding> {
+    let (shown, offset) = newest?;
     let at = shown.end();
     let age = as_of.duration_since(at);
     if age <= SignedDuration::from_hours(72) {
@@ -391,17 +458,9 @@ pub fn check_sync(newest: Option<Moment>, future: u64, as_of: Timestamp) -> Opti
         Moment::Date(d) => {
             format!("{d}, a date without a time, taken at the end of that day in France")
         }
-        // In UTC, and in Paris time, which a French corpus writes (`+01:00`) and the notice
-        // gives: `2026-11-19 09:00 UTC, 10:00 in Paris`.
-        Moment::Instant(t) => {
-            let paris = t.to_zoned(crate::ident::paris());
-            let day = if paris.date() == t.to_zoned(jiff::tz::TimeZone::UTC).date() {
-                String::new()
-            } else {
-                format!("{} ", paris.date())
-            };
-            format!("{}, {day}{} in Paris", utc(t), clock(&paris))
-        }
+        // As the corpus wrote it, then in UTC and in Paris time, which the notice gives:
+        // `2026-11-19 04:00 -05:00, 09:00 UTC, 10:00 in Paris`.
+        Moment::Instant(t) => as_written(t, offset, true),
     };
     Some(
         Finding::new(
@@ -415,6 +474,7 @@ pub fn check_sync(newest: Option<Moment>, future: u64, as_of: Timestamp) -> Opti
             ),
         )
         .with_fact(Fact::Newest(Box::new(Newest {
+            offset,
             at,
             shown,
             age_secs,
@@ -514,13 +574,15 @@ mod tests {
     #[test]
     fn fre003_after_72_hours() {
         let as_of = ts("2026-11-22T12:00:00Z");
+        // Written in UTC (`Z`).
+        let z = |m: Moment| Some((m, Some(jiff::tz::Offset::UTC)));
         let fresh = Moment::Instant(ts("2026-11-20T12:00:00Z"));
         let stale = Moment::Instant(ts("2026-11-19T11:59:00Z"));
-        assert!(check_sync(Some(fresh), 0, as_of).is_none());
+        assert!(check_sync(z(fresh), 0, as_of).is_none());
         // Exactly 72 hours is not more than 72 hours.
         let limit = Moment::Instant(ts("2026-11-19T12:00:00Z"));
-        assert!(check_sync(Some(limit), 0, as_of).is_none());
-        let f = check_sync(Some(stale), 0, as_of).unwrap();
+        assert!(check_sync(z(limit), 0, as_of).is_none());
+        let f = check_sync(z(stale), 0, as_of).unwrap();
         assert_eq!(f.rule, Rule::FRE003);
         assert!(f.record.is_none());
         // 2026-11-19 11:59 to 2026-11-22 12:00 is 72 h 01 min: not "72 hours" (floored), which
@@ -537,7 +599,7 @@ mod tests {
         assert_eq!(n.shown, stale);
         assert_eq!(n.at, ts("2026-11-19T11:59:00Z"));
         assert!(check_sync(None, 0, as_of).is_none());
-        let f = check_sync(Some(stale), 2, as_of).unwrap();
+        let f = check_sync(z(stale), 2, as_of).unwrap();
         assert!(
             f.message.ends_with(
                 " (2 records dated more than a day after the audit time are not counted: see \
@@ -547,7 +609,7 @@ mod tests {
             f.message
         );
         // An instant whose day in Paris is the next one names that day too.
-        let f = check_sync(Some(Moment::Instant(ts("2026-11-18T23:30:00Z"))), 0, as_of).unwrap();
+        let f = check_sync(z(Moment::Instant(ts("2026-11-18T23:30:00Z"))), 0, as_of).unwrap();
         assert!(
             f.message
                 .starts_with("the newest update in the corpus (2026-11-18 23:30 UTC, 2026-11-19 00:30 in Paris) is 84 hours and 30 minutes"),
@@ -555,12 +617,7 @@ mod tests {
             f.message
         );
         // Half a second over 72 hours is shown over 72 hours, rounded up to the second.
-        let f = check_sync(
-            Some(Moment::Instant(ts("2026-11-19T11:59:59.5Z"))),
-            1,
-            as_of,
-        )
-        .unwrap();
+        let f = check_sync(z(Moment::Instant(ts("2026-11-19T11:59:59.5Z"))), 1, as_of).unwrap();
         assert!(
             f.message.contains(
                 "(2026-11-19 11:59:59 UTC, 12:59:59 in Paris) is 72 hours and 1 second before the audit time"
@@ -579,7 +636,7 @@ mod tests {
     fn fre003_quotes_a_date_alone_as_a_day() {
         let as_of = ts("2026-11-22T12:00:00Z");
         let d = Moment::Date(jiff::civil::date(2026, 11, 18));
-        let f = check_sync(Some(d), 0, as_of).unwrap();
+        let f = check_sync(Some((d, None)), 0, as_of).unwrap();
         // From 2026-11-18T23:00Z to 2026-11-22T12:00Z: 3 days 13 hours, 85 hours.
         assert_eq!(
             f.message,
@@ -595,7 +652,71 @@ mod tests {
         assert_eq!((n.shown, n.age_secs), (d, 85 * 3600));
         // The 19th ends at 23:00 UTC: 61 hours before, fresh.
         let d = Moment::Date(jiff::civil::date(2026, 11, 19));
-        assert!(check_sync(Some(d), 0, as_of).is_none());
+        assert!(check_sync(Some((d, None)), 0, as_of).is_none());
+    }
+
+    /// An instant written with an offset is quoted as written, then in UTC and in Paris time;
+    /// one written without an offset, a French local time, in Paris time first, then in UTC.
+    #[test]
+    fn fre003_quotes_an_instant_as_the_corpus_wrote_it() {
+        let as_of = ts("2026-11-22T12:00:00Z");
+        let newest = |s: &str| {
+            let f = check_sync(ident::parse_written_moment(s), 0, as_of).unwrap();
+            let end = f.message.find(") is ").unwrap();
+            f.message["the newest update in the corpus (".len()..end].to_string()
+        };
+        // 08:00 at UTC-5 is 13:00 UTC, 14:00 in Paris (UTC+1 in November).
+        assert_eq!(
+            newest("2026-11-18T08:00:00-05:00"),
+            "2026-11-18 08:00 -05:00, 13:00 UTC, 14:00 in Paris"
+        );
+        // 22:30 at UTC-5 on the 18th is the 19th in UTC and in Paris: the day said once.
+        assert_eq!(
+            newest("2026-11-18T22:30:00-05:00"),
+            "2026-11-18 22:30 -05:00, 2026-11-19 03:30 UTC, 04:30 in Paris"
+        );
+        // Paris's own offset: the Paris reading is the one written, said once.
+        assert_eq!(
+            newest("2026-11-18T14:00:00+01:00"),
+            "2026-11-18 14:00 +01:00, 13:00 UTC"
+        );
+        assert_eq!(
+            newest("2026-11-18T13:00:00Z"),
+            "2026-11-18 13:00 UTC, 14:00 in Paris"
+        );
+        assert_eq!(
+            newest("2026-11-18T14:00:00"),
+            "2026-11-18 14:00 in Paris, 13:00 UTC"
+        );
+        assert_eq!(
+            newest("2026-11-18T08:00:00+0530"),
+            "2026-11-18 08:00 +05:30, 02:30 UTC, 03:30 in Paris"
+        );
+    }
+
+    /// FRE002's two instants on one day: the source's in UTC, the record's as it wrote it, then
+    /// in UTC; on two days, the days in France.
+    #[test]
+    fn fre002_quotes_the_record_s_instant_as_written() {
+        let source = Moment::Instant(ts("2026-11-21T10:00:00Z"));
+        let (loaded, offset) = ident::parse_written_moment("2026-11-21T04:00:00-05:00").unwrap();
+        assert_eq!(
+            days_or_times(source, loaded, offset),
+            (
+                "2026-11-21 10:00 UTC".to_string(),
+                "2026-11-21 04:00 -05:00, 09:00 UTC".to_string()
+            )
+        );
+        let (loaded, offset) = ident::parse_written_moment("2026-11-21T09:00:00Z").unwrap();
+        assert_eq!(
+            days_or_times(source, loaded, offset).1,
+            "2026-11-21 09:00 UTC"
+        );
+        let (loaded, offset) = ident::parse_written_moment("2026-11-20").unwrap();
+        assert_eq!(
+            days_or_times(source, loaded, offset),
+            ("2026-11-21".to_string(), "2026-11-20".to_string())
+        );
     }
 
     #[test]

@@ -183,9 +183,9 @@ pub struct ReferenceSet {
     /// ([`Withdrawal`]): withdrawn at source, as a deletion in `--history` tells.
     pub withdrawn: Vec<Withdrawal>,
     /// Reference paths and files reached more than once (`--reference ref --reference
-    /// ref/day`, a folder given twice, a link to a file read already), read once: the name
-    /// reached again, and the name read.
-    pub repeated: Vec<(String, String)>,
+    /// ref/day`, a folder given twice, a link to a file read already), read once: how each
+    /// was reached again, and how it was read.
+    pub repeated: Vec<crate::corpus::Repeated>,
     /// See [`ReferenceSet::generation`].
     generation: u64,
 }
@@ -866,11 +866,21 @@ impl ReferenceSet {
                     && paths[j].is_dir()
             })
         };
+        use crate::corpus::{Reached, Repeated};
         let mut repeated = Vec::new();
         let mut listed = Vec::new();
         for (k, p) in paths.iter().enumerate() {
             match through(k) {
-                Some(j) => repeated.push((p.shown().to_string(), paths[j].shown().to_string())),
+                // The same folder by another name, or a folder inside the one read.
+                Some(j) => {
+                    let again = Reached::given(p.shown());
+                    let first = if canonical[j] == canonical[k] {
+                        Reached::given(paths[j].shown())
+                    } else {
+                        Reached::through(p.shown(), paths[j].shown())
+                    };
+                    repeated.push(Repeated::new(again, first));
+                }
                 None => listed.push((p, list_files(p)?)),
             }
         }
@@ -888,19 +898,24 @@ impl ReferenceSet {
                     .collect()
             })
             .collect();
-        let mut first_name: HashMap<crate::corpus::FileId, String> = HashMap::new();
+        let mut first_name: HashMap<crate::corpus::FileId, Reached> = HashMap::new();
         let mut sizes: Vec<Vec<u64>> = Vec::with_capacity(listed.len());
         let mut repeats: Vec<usize> = Vec::with_capacity(listed.len());
-        for ((_, files), metas) in listed.iter_mut().zip(metas) {
+        for ((p, files), metas) in listed.iter_mut().zip(metas) {
             let mut kept = Vec::with_capacity(files.len());
             let mut sized = Vec::with_capacity(files.len());
             let before = repeated.len();
+            // The files of a folder given are reached through it.
+            let folder = p.is_dir().then(|| p.shown().to_string());
             for (f, (len, id)) in std::mem::take(files).into_iter().zip(metas) {
                 if let (Ok(path), Some(id)) = (&f, id) {
-                    let name = path.shown().to_string();
+                    let name = Reached {
+                        name: path.shown().to_string(),
+                        through: folder.clone(),
+                    };
                     match first_name.entry(id) {
                         std::collections::hash_map::Entry::Occupied(first) => {
-                            repeated.push((name, first.get().clone()));
+                            repeated.push(Repeated::new(name, first.get().clone()));
                             continue;
                         }
                         std::collections::hash_map::Entry::Vacant(v) => {

@@ -2309,6 +2309,7 @@ mod tests {
                     Some(Arc::new(crate::model::RecordRef {
                         id: Some(id.to_string()),
                         id_as_written: false,
+                        source_id_as_written: false,
                         source_id: None,
                         url: None,
                         file_index: 0,

@@ -53,6 +53,7 @@ fn rec(id: Option<&str>, line: u64, source: Option<&str>) -> Option<std::sync::A
     Some(std::sync::Arc::new(RecordRef {
         id: id.map(str::to_string),
         id_as_written: false,
+        source_id_as_written: false,
         source_id: source.map(str::to_string),
         url: id.map(|i| format!("https://juris.example.fr/d/{i}")),
         file_index: 0,
