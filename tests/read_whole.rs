@@ -4,6 +4,7 @@
 //!   INT006 (CC V, CE V: « L'interdiction d'altérer les données »), while the longer spellings
 //!   sources and publishers use (`Cour de cassation, civile, Chambre sociale`, `mercredi 4
 //!   octobre 2023`, `Pourvoi n° A 22-12.922`) still pass.
+//! - A field for magistrates that opens with a name is PRF001 whatever follows it.
 //!
 //! The records are the demo's copies of real decisions (assets/demo, from tests/data): the
 //! faithful record of the Cour de cassation's decision 22-12.922 (jp-00000002, chambre sociale,
@@ -293,4 +294,53 @@ fn a_500_kb_identification_is_read_whole_and_reported_within_the_bound() {
             "{message}"
         );
     }
+}
+
+#[test]
+fn a_field_for_magistrates_that_opens_with_a_name_is_prf001_whatever_follows() {
+    let demo = demo();
+    let reference = manifest().join("assets/demo/reference");
+    let words = "lorem ipsum dolor sit amet ".repeat(18_600);
+    let with = |id: &str, key: &str, value: String| {
+        let mut r = demo["jp-00000002"].clone();
+        r["id"] = json!(id);
+        r[key] = json!(value);
+        r
+    };
+    let records = [
+        // The president of the decision (M. Huglo, conseiller doyen faisant fonction de
+        // président), then 500 KB.
+        with("short", "president", "M. Huglo".into()),
+        with("words", "president", format!("M. Huglo {words}")),
+        with(
+            "glued",
+            "president",
+            format!("M. Huglo {}", "x".repeat(500_000)),
+        ),
+        with(
+            "greffier",
+            "greffier",
+            format!("Mme Jouanneau, greffier {words}"),
+        ),
+        // An office and a court, however long, name nobody.
+        with(
+            "office",
+            "president",
+            format!("Président de chambre {words}"),
+        ),
+    ];
+    let found = audit(&records, &reference);
+    for id in ["short", "words", "glued", "greffier"] {
+        let fs = &found[id];
+        assert_eq!(rules(Some(fs)), [Rule::PRF001], "{id}");
+        let message = fs[0].message.to_string();
+        assert!(message.chars().count() <= MAX_CHARS);
+        let excerpt = fs[0].evidence.as_ref().unwrap().excerpt.clone().unwrap();
+        assert!(excerpt.chars().count() <= MAX_CHARS, "{id}");
+        assert!(
+            excerpt.starts_with("M. Huglo") || excerpt.starts_with("Mme Jouanneau"),
+            "{id}"
+        );
+    }
+    assert_eq!(rules(found.get("office")), []);
 }
