@@ -5,6 +5,8 @@
 //!   sources and publishers use (`Cour de cassation, civile, Chambre sociale`, `mercredi 4
 //!   octobre 2023`, `Pourvoi n° A 22-12.922`) still pass.
 //! - A field for magistrates that opens with a name is PRF001 whatever follows it.
+//! - Personal data the source left in clear, masked by the record, is MSK003 whatever the
+//!   marker (`[X]` as much as `***`) and however long the data.
 //!
 //! The records are the demo's copies of real decisions (assets/demo, from tests/data): the
 //! faithful record of the Cour de cassation's decision 22-12.922 (jp-00000002, chambre sociale,
@@ -18,9 +20,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use support::audit::{record_id, run_audit};
 use vigie::audit::AuditOptions;
-use vigie::model::Finding;
 use vigie::model::bound::MAX_CHARS;
+use vigie::model::{Finding, Origin};
 use vigie::rules::Rule;
+use vigie::source::xml::parse_xml;
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -343,4 +346,68 @@ fn a_field_for_magistrates_that_opens_with_a_name_is_prf001_whatever_follows() {
         );
     }
     assert_eq!(rules(found.get("office")), []);
+}
+
+/// A copy of DILA JURITEXT000048176096 under `id`, with a sentence giving `mail`, in `dir`;
+/// returns the record of jp-00000002 with the same sentence, `mail` written as `shown`.
+fn with_mail(dir: &Path, id: &str, mail: &str) -> impl Fn(&str, &str) -> Value {
+    let anchor = "Le dossier a été communiqué au procureur général.";
+    let xml =
+        std::fs::read_to_string(manifest().join("tests/data/dila-cass/JURITEXT000048176096.xml"))
+            .unwrap()
+            .replace("JURITEXT000048176096", id);
+    assert!(xml.contains(anchor));
+    let sentence = |m: &str| format!("Écrire à {m} pour tout renseignement.");
+    let xml = xml.replace(anchor, &format!("{anchor}<br/>{}<br/>", sentence(mail)));
+    let file = format!("{id}.xml");
+    std::fs::write(dir.join(&file), &xml).unwrap();
+    let text = parse_xml(xml.as_bytes(), Origin { file, line: 0 })
+        .unwrap()
+        .text;
+    assert!(text.contains(&sentence(mail)));
+    let demo = demo();
+    let base = demo["jp-00000002"].clone();
+    let id = id.to_string();
+    move |record_id: &str, shown: &str| {
+        let mut r = base.clone();
+        let t = r["text"].as_str().unwrap().to_string();
+        assert!(t.contains(anchor));
+        r["id"] = json!(record_id);
+        r["source_id"] = json!(id);
+        r["text"] = json!(t.replacen(anchor, &format!("{anchor}\n{}", sentence(shown)), 1));
+        r
+    }
+}
+
+#[test]
+fn an_e_mail_address_masked_by_the_record_is_msk003_whatever_the_marker_and_its_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("{}@exemple.fr", "b".repeat(500_000));
+    let mut records = Vec::new();
+    for (id, mail) in [
+        ("JURITEXT000099000011", "jean.martin@exemple.fr".to_string()),
+        ("JURITEXT000099000012", long),
+    ] {
+        let record = with_mail(dir.path(), id, &mail);
+        records.push(record(&format!("{id}-clear"), &mail));
+        for marker in ["[X]", "***", "[Courriel 1]", "[…]", "X..."] {
+            records.push(record(&format!("{id}-{marker}"), marker));
+        }
+    }
+    let found = audit(&records, dir.path());
+    for id in ["JURITEXT000099000011", "JURITEXT000099000012"] {
+        // In clear, the record shows what the source shows: MSK005, a defect of the source.
+        let clear = &found[&format!("{id}-clear")];
+        assert_eq!(rules(Some(clear)), [Rule::MSK005], "{id}");
+        for marker in ["[X]", "***", "[Courriel 1]", "[…]", "X..."] {
+            let fs = &found[&format!("{id}-{marker}")];
+            assert_eq!(rules(Some(fs)), [Rule::MSK003], "{id} {marker}");
+            assert!(
+                fs[0].message.contains("a direct identifier"),
+                "{id} {marker}: {}",
+                fs[0].message
+            );
+            assert!(fs[0].message.chars().count() <= MAX_CHARS);
+        }
+    }
 }
