@@ -36,6 +36,7 @@ const VOCABULARY: &[&str] = &[
     "constitutionnel", "comptes", "regionale", "nationale", "droit", "asile", "cnda", "tass",
     "tpbr", "siege", "seat", "ville", "city", "arrondissement", "departement", "region",
     "metropole", "metropolitaine", "outre", "mer", "dom", "tom", "st", "ste", "sts", "stes",
+    "cedex",
     "union", "europeenne", "europeen", "europeennes", "communautes", "droits", "homme",
     // Chambers, formations and judges.
     "chambre", "chambres", "ch", "chb", "chbre", "chr", "chamber", "chambers", "formation",
@@ -189,8 +190,15 @@ fn known(t: &str) -> bool {
 /// The words of `value` that are part of no identification whatever the reference, each as the
 /// value writes it, with its [`words`]: what [`stray_words`] then looks for in the reference.
 fn unknown_words(value: &str) -> Vec<(Box<str>, Box<str>)> {
+    // Markup and entities are no words of the value (`Troisi&egrave;me chambre civile`,
+    // `<b>Chambre sociale</b>`): the text of its HTML is read, as a page shows it.
+    let text = if value.contains(['&', '<']) {
+        std::borrow::Cow::Owned(crate::text::normalize::normalize(value, true))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    };
     // An ECLI is read whole (`ECLI:FR:CECHR:2023:462782.20231004`): its court's code is no word.
-    let (rest, _) = numbers::take_eclis(value);
+    let (rest, _) = numbers::take_eclis(&text);
     let mut out = Vec::new();
     // The parts of a Portalis number after its label are codes (`DBVX-V-B7F-NBTC`).
     let mut portalis = 0usize;
@@ -230,7 +238,10 @@ pub fn stray_words(value: &str, reference: &ReferenceDecision) -> Vec<String> {
             std::collections::HashMap<Box<str>, std::sync::Arc<[(Box<str>, Box<str>)]>>,
         > = Default::default();
     }
-    let unknown = memoized(&MEMO, value, |v| unknown_words(v).into());
+    // Invisible characters are nothing, digits of any script their values (`Ly\u{ad}on` is
+    // one word), as the field is compared ([`super::plain`]).
+    let value = super::fold::plain(value);
+    let unknown = memoized(&MEMO, &value, |v| unknown_words(v).into());
     if unknown.is_empty() {
         return Vec::new();
     }
@@ -304,6 +315,11 @@ mod tests {
         assert_eq!(stray("2023-10-04xyz"), ["04xyz"]);
         assert_eq!(stray("22-12.387 (lien sponsorisé)"), ["lien", "sponsorisé"]);
         assert_eq!(stray("Chambre sociale Kaminski"), ["Kaminski"]);
+        // An invisible character splits no word.
+        assert_eq!(stray("Ly\u{ad}on xx\u{200b}xx"), ["xxxx"]);
+        // Markup is no word; the words it holds are.
+        assert!(stray("<b>Troisi&egrave;me chambre civile</b>").is_empty());
+        assert_eq!(stray("Chambre sociale <b>xxxx</b>"), ["xxxx"]);
     }
 
     #[test]
