@@ -187,6 +187,9 @@ fn known(t: &str) -> bool {
         }
 }
 
+/// What [`unknown_words`] found, shared by the memo of [`stray_words`].
+type Unknown = std::sync::Arc<[(Box<str>, Box<str>)]>;
+
 /// The words of `value` that are part of no identification whatever the reference, each as the
 /// value writes it, with its [`words`]: what [`stray_words`] then looks for in the reference.
 fn unknown_words(value: &str) -> Vec<(Box<str>, Box<str>)> {
@@ -234,9 +237,8 @@ fn unknown_words(value: &str) -> Vec<(Box<str>, Box<str>)> {
 /// may name a city or a bench the tables do not). Each is given as the value writes it.
 pub fn stray_words(value: &str, reference: &ReferenceDecision) -> Vec<String> {
     thread_local! {
-        static MEMO: std::cell::RefCell<
-            std::collections::HashMap<Box<str>, std::sync::Arc<[(Box<str>, Box<str>)]>>,
-        > = Default::default();
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Unknown>> =
+            Default::default();
     }
     // Invisible characters are nothing, digits of any script their values (`Ly\u{ad}on` is
     // one word), as the field is compared ([`super::plain`]).
