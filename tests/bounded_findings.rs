@@ -420,9 +420,12 @@ fn every_finding_of_hostile_records_is_written_within_the_bound() {
     assert!(
         m.starts_with("formation «Chambre civile 3 xxx")
             && m.contains(OMITTED)
-            && m.ends_with(
-                "xxx» contradicts the reference (Chambre sociale - Formation restreinte)"
-            ),
+            && m.contains(
+                "xxx» contradicts the reference (Chambre sociale - Formation restreinte); the \
+                 word «xxx"
+            )
+            && m.ends_with("xxx» is part of no identification")
+            && m.matches(OMITTED).count() == 2,
         "{m}"
     );
     // The duplicate's message ends with the place of the first record of its id (the 26th).

@@ -13,6 +13,7 @@ mod courts;
 mod dates;
 mod fold;
 mod numbers;
+mod stray;
 pub mod tables;
 
 use std::borrow::Cow;
@@ -30,6 +31,7 @@ pub use dates::{
 };
 pub(crate) use fold::memoized;
 pub use fold::{digit_value, fold, plain, words};
+pub use stray::stray_words;
 
 /// How a record's identification field compares with the reference decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,10 +129,30 @@ pub fn compare_in(
         IdField::Formation => compare_formation(value, reference),
     };
     match verdict {
-        Some(true) => Comparison::Equal,
         Some(false) => different(),
+        // What vigie read is the reference's, but a word that is part of no identification
+        // alters it (`Chambre sociale xxxxx`, `Paris xxxx`, `2023-10-04 xxxx`).
+        Some(true) if !stray_words(value, reference).is_empty() => different(),
+        Some(true) => Comparison::Equal,
+        // A bench of the Cour de cassation or of an administrative court, whose words are
+        // known, named with a word that is none of them (`Chambre xxxxx`), is not the
+        // reference's.
+        None if field == IdField::Formation
+            && closed_benches(reference)
+            && unreadable(field, value, reference).is_none()
+            && !stray_words(value, reference).is_empty() =>
+        {
+            different()
+        }
         None => Comparison::Unknown,
     }
+}
+
+/// Whether the reference's benches are those of the Cour de cassation or of an administrative
+/// court, whose names vigie knows all the words of; those of the other courts (a court of
+/// appeal's, a tribunal's) are named in words of their own.
+fn closed_benches(reference: &ReferenceDecision) -> bool {
+    cc_reference(reference).is_some() || administrative(reference).is_some()
 }
 
 /// Whether the reference gives a value for `field`, i.e. whether the record must show it

@@ -99,7 +99,7 @@ pub fn check(
         };
         match ident::compare_in(f, v, d, text) {
             Comparison::Different { expected } => {
-                mismatches.push(mismatch(f, v, expected, mapping, rec))
+                mismatches.push(mismatch(f, v, expected, d, mapping, rec))
             }
             Comparison::Unknown if required.contains(&f) => {
                 if let Some(why) = ident::unreadable(f, v, d) {
@@ -176,19 +176,46 @@ fn int005(
     })
 }
 
-/// INT006: field `f`, whose value `v` contradicts the reference's, `expected`.
+/// INT006: field `f`, whose value `v` contradicts the reference's, `expected`. The message
+/// names the words of `v` that are part of no identification, when there are some (a value
+/// vigie reads as `reference`'s but for them: `Chambre sociale xxxxx`).
 fn mismatch(
     f: IdField,
     v: &str,
     expected: String,
+    reference: &ReferenceDecision,
     mapping: Option<&Mapping>,
     rec: &Arc<RecordRef>,
 ) -> Finding {
+    let stray = ident::stray_words(v, reference);
+    let stray = if stray.is_empty() {
+        String::new()
+    } else {
+        // A few words are quoted, each bounded; the count says how many there are.
+        let quoted: Vec<String> = stray
+            .iter()
+            .take(4)
+            .map(|w| format!("«{}»", bound::ends(w, bound::QUOTE)))
+            .collect();
+        let more = match stray.len() {
+            n if n > quoted.len() => format!(" and {} more", n - quoted.len()),
+            _ => String::new(),
+        };
+        let (noun, verb) = if stray.len() == 1 {
+            ("word", "is")
+        } else {
+            ("words", "are")
+        };
+        format!(
+            "; the {noun} {}{more} {verb} part of no identification",
+            quoted.join(", ")
+        )
+    };
     Finding::new(
         Rule::INT006,
         Some(rec.clone()),
         format!(
-            "{} «{}» contradicts the reference ({})",
+            "{} «{}» contradicts the reference ({}){stray}",
             FieldName::of(mapping, f.name()),
             bound::ends(v, bound::QUOTE),
             bound::ends(&expected, bound::VALUE)

@@ -678,7 +678,7 @@ pub fn compare(
             && ref_words > 0
             && rec_words <= 2
             && ref_words <= MASKED_TOKENS * rec_markers
-            && masks_a_value(&al, ch, record, reference)
+            && (masks_a_value(&al, ch, record, reference) || masks_personal_data(&al, ch, &texts))
         {
             added(&al, ch, &texts, rec, &mut out);
         } else if ref_markers > 0
@@ -1727,6 +1727,27 @@ fn masks_a_value(al: &Alignment, ch: &Change, record: &Normalized, reference: &N
         return true;
     }
     may_be_masked_by(&words, &kinds, false)
+}
+
+/// Whether the reference's side of change `ch` is, whole, personal data the source left in
+/// clear (a direct identifier MSK005 flags: an e-mail address, a phone number…; a name MSK004
+/// flags): what any marker of the record masks, a marker of names (`[X]`) as much as a
+/// reuser's own (`***`). The reuser masks it pending the source's correction (CC IX, CE IX):
+/// MSK003, whatever the marker and however long the data.
+fn masks_personal_data(al: &Alignment, ch: &Change, texts: &Texts<'_>) -> bool {
+    let (fs, fe) = al.reference_chars(&ch.reference);
+    if fs >= fe {
+        return false;
+    }
+    // The pieces, sorted, cover `fs..fe` without a gap.
+    let mut covered = fs;
+    for &(a, b) in texts.reference_ex.reaching(fs) {
+        if a >= fe || a > covered {
+            break;
+        }
+        covered = covered.max(b);
+    }
+    covered >= fe
 }
 
 /// Whether `w` joins the names of several people, or the names of one (`X et Y`, `Y épouse Z`).

@@ -410,9 +410,14 @@ fn names_someone(s: &str) -> bool {
 }
 
 /// Whether a value carries a person's identity (a name, a list of names, an object with one).
+/// A string is read by its beginning ([`NAME_READ`] chars): a name that opens it is there
+/// whatever follows (`M. Huglo` then a page of text).
 fn carries_identity(v: &Value) -> bool {
     match v {
-        Value::String(s) => looks_like_name(s) && names_someone(s),
+        Value::String(s) => {
+            let s = name_head(s);
+            looks_like_name(s) && names_someone(s)
+        }
         Value::Array(a) => a.iter().any(carries_identity),
         Value::Object(o) => o.iter().any(|(k, v)| {
             let w = key_words(k);
@@ -438,10 +443,26 @@ fn carries_identity(v: &Value) -> bool {
     }
 }
 
+/// The most chars of a string [`carries_identity`] reads: a name, or a few names, and more.
+const NAME_READ: usize = 200;
+
+/// The beginning of `s` that [`carries_identity`] reads: `s` itself, up to [`NAME_READ`] chars;
+/// else its first [`NAME_READ`] chars, without the word they cut (`M. Huglo lorem ipsum…`).
+fn name_head(s: &str) -> &str {
+    let Some((cut, _)) = s.char_indices().nth(NAME_READ) else {
+        return s;
+    };
+    let head = &s[..cut];
+    match head.rfind(char::is_whitespace) {
+        Some(i) if s[cut..].starts_with(|c: char| !c.is_whitespace()) => &head[..i],
+        _ => head,
+    }
+}
+
 /// A string that reads like a person's name: letters, at least one capital, not a bare code.
 fn looks_like_name(s: &str) -> bool {
     let s = s.trim();
-    if s.chars().count() < 2 || s.chars().count() > 200 {
+    if s.chars().count() < 2 || s.chars().count() > NAME_READ {
         return false;
     }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
