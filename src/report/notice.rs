@@ -1890,33 +1890,28 @@ fn incomplete_reference(a: &AuditInfo, unverified: u64) -> String {
         return String::new();
     }
     let mut parts = Vec::new();
-    if lost.decisions > 0 {
-        let n = lost.decisions;
-        parts.push(if n == 1 {
-            "une décision n'a pu être lue".to_string()
-        } else {
-            format!("{} décisions n'ont pu être lues", number(n))
-        });
-    }
-    if lost.folders > 0 {
-        let n = lost.folders;
-        parts.push(if n == 1 {
-            "un dossier n'a pu être parcouru".to_string()
-        } else {
-            format!("{} dossiers n'ont pu être parcourus", number(n))
-        });
-    }
-    if lost.rests > 0 {
-        let n = lost.rests;
-        parts.push(if n == 1 {
-            "un fichier était tronqué ou endommagé, et sa suite n'a pu être lue".to_string()
-        } else {
-            format!(
-                "{} fichiers étaient tronqués ou endommagés, et la suite de chacun n'a pu \
-être lue",
-                number(n)
-            )
-        });
+    for (n, one, many) in [
+        (
+            lost.decisions,
+            "une décision n'a pu être lue",
+            "décisions n'ont pu être lues",
+        ),
+        (
+            lost.folders,
+            "un dossier n'a pu être parcouru",
+            "dossiers n'ont pu être parcourus",
+        ),
+        (
+            lost.rests,
+            "un fichier était tronqué ou endommagé, et sa suite n'a pu être lue",
+            "fichiers étaient tronqués ou endommagés, et la suite de chacun n'a pu être lue",
+        ),
+    ] {
+        match n {
+            0 => {}
+            1 => parts.push(one.to_string()),
+            n => parts.push(format!("{} {many}", number(n))),
+        }
     }
     let lost_words = match parts.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
