@@ -63,6 +63,14 @@ impl Moment {
 /// instant in the offset it was written in, so that the reuser finds it in the corpus.
 pub type Written = (Moment, Option<Offset>);
 
+/// An offset as an ISO 8601 instant writes it, sign, hours and minutes: `-05:00`, `+05:30`.
+pub fn offset_text(o: Offset) -> String {
+    let secs = o.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.unsigned_abs();
+    format!("{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
+}
+
 static PARIS: LazyLock<TimeZone> =
     LazyLock::new(|| TimeZone::get("Europe/Paris").unwrap_or(TimeZone::UTC));
 

@@ -26,8 +26,8 @@ pub use chambers::{CcChamber, CcFormation, CcParsed, ChamberDesc, describe, pars
 pub use courts::{Court, CourtKind, SeatValue, city_key, parse_court, parse_seat, same_city};
 pub use dates::{
     DayParts, DayReading, MONTHS_FR, Moment, Written, dates_only_the_decision, find_moment_in,
-    find_written_moment_in, french_date, has_date_like, paris, paris_day, paris_instant,
-    parse_date, parse_moment, parse_written_moment, read_day,
+    find_written_moment_in, french_date, has_date_like, offset_text, paris, paris_day,
+    paris_instant, parse_date, parse_moment, parse_written_moment, read_day,
 };
 pub(crate) use fold::memoized;
 pub use fold::{digit_value, fold, plain, words};

@@ -1470,10 +1470,7 @@ fn french_moment_written(m: crate::ident::Moment, offset: Option<jiff::tz::Offse
     let zone = if o == jiff::tz::Offset::UTC {
         "UTC".to_string()
     } else {
-        let secs = o.seconds();
-        let sign = if secs < 0 { '-' } else { '+' };
-        let secs = secs.unsigned_abs();
-        format!("UTC{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
+        format!("UTC{}", crate::ident::offset_text(o))
     };
     let day = if written.date() == paris.date() {
         String::new()

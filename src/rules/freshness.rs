@@ -194,12 +194,7 @@ pub fn as_written(t: Timestamp, offset: Option<jiff::tz::Offset>, paris: bool) -
     let zone = match offset {
         None => "in Paris".to_string(),
         Some(Offset::UTC) => "UTC".to_string(),
-        Some(o) => {
-            let secs = o.seconds();
-            let sign = if secs < 0 { '-' } else { '+' };
-            let secs = secs.unsigned_abs();
-            format!("{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
-        }
+        Some(o) => crate::ident::offset_text(o),
     };
     let mut out = format!("{} {} {zone}", first.date(), clock(&first));
     let mut readings = Vec::new();
