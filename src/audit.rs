@@ -1131,12 +1131,8 @@ impl Tally<'_> {
                     // of an id are: whatever the threads, the same numbers.
                     if f.numbered_as_read() {
                         let digest = f.record.as_ref().map_or(0, |r| r.digest);
-                        let k = self
-                            .unreadable_twins
-                            .entry((block.file, digest))
-                            .or_insert(0);
-                        f.occurrence = *k;
-                        *k = k.saturating_add(1);
+                        f.occurrence =
+                            next_occurrence(&mut self.unreadable_twins, (block.file, digest));
                     }
                 }
             }
@@ -1175,10 +1171,8 @@ impl Tally<'_> {
                         Some(&first) => {
                             // The second record of an id is its duplicate 0, the third its
                             // duplicate 1…: whatever the order of the files, the same numbers.
-                            let k = self.duplicates.entry(*h).or_insert(0);
                             let mut f = duplicate_id(id, rref, first, file_names);
-                            f.occurrence = *k;
-                            *k = k.saturating_add(1);
+                            f.occurrence = next_occurrence(&mut self.duplicates, *h);
                             o.findings.push(f);
                         }
                         None => {
@@ -1209,6 +1203,15 @@ impl Tally<'_> {
         (self.sink)(AuditEvent::Progress(self.progress.clone()));
         block.data
     }
+}
+
+/// How many findings of `key` were numbered before this one, in reading order (0 for the
+/// first): the [`Finding::occurrence`] of the findings the audit numbers as it reads them.
+fn next_occurrence<K: std::hash::Hash + Eq>(seen: &mut HashMap<K, u16>, key: K) -> u16 {
+    let k = seen.entry(key).or_insert(0);
+    let n = *k;
+    *k = k.saturating_add(1);
+    n
 }
 
 /// IN002: the record's id is the id of the record read first at `(file, line)`.
