@@ -13,9 +13,10 @@
 //! two ends, with the counts a reader needs.
 
 mod support;
+use support::data::demo_records;
 
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use support::audit::run_audit;
 use vigie::audit::AuditOptions;
@@ -37,16 +38,6 @@ const JSONL_BYTES: usize = 16 << 10;
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The demo's records by id.
-fn demo() -> BTreeMap<String, Value> {
-    std::fs::read_to_string(manifest().join("assets/demo/corpus.jsonl"))
-        .unwrap()
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .map(|r| (r["id"].as_str().unwrap().to_string(), r))
-        .collect()
 }
 
 /// `n` chars: words, without a sentence's end.
@@ -116,7 +107,7 @@ fn hostile_reference(dir: &Path) -> Hostile {
 /// The hostile corpus, one record (or line) a rule at least, and the rule each record must get
 /// (its id, or `None` for an unreadable line).
 fn corpus(h: &Hostile) -> (String, Vec<(Option<String>, Rule)>) {
-    let demo = demo();
+    let demo = demo_records();
     let big = "x".repeat(N);
     let mut lines = Vec::new();
     let mut expected = Vec::new();

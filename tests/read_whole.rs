@@ -14,6 +14,7 @@
 //! Cergy-Pontoise's order 2520143 (jp-00000015, 5 December 2025).
 
 mod support;
+use support::data::demo_records;
 
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -27,17 +28,6 @@ use vigie::source::xml::parse_xml;
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The demo's records by id.
-fn demo() -> BTreeMap<String, Value> {
-    std::fs::read_to_string(manifest().join("assets/demo/corpus.jsonl"))
-        .unwrap()
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|r| r["id"].is_string())
-        .map(|r| (r["id"].as_str().unwrap().to_string(), r))
-        .collect()
 }
 
 /// Audits `records` against `reference`, the findings of each record by id.
@@ -81,7 +71,7 @@ fn rules(findings: Option<&Vec<Finding>>) -> Vec<Rule> {
 
 #[test]
 fn an_identification_with_words_of_no_identification_is_altered() {
-    let demo = demo();
+    let demo = demo_records();
     let reference = manifest().join("assets/demo/reference");
     // (base record, field, value, what the reference shows, the word part of no identification)
     let altered = [
@@ -260,7 +250,7 @@ fn an_identification_with_words_of_no_identification_is_altered() {
 
 #[test]
 fn a_500_kb_identification_is_read_whole_and_reported_within_the_bound() {
-    let demo = demo();
+    let demo = demo_records();
     let reference = manifest().join("assets/demo/reference");
     let tail = "lorem ipsum dolor sit amet ".repeat(20_000);
     let records = [
@@ -301,7 +291,7 @@ fn a_500_kb_identification_is_read_whole_and_reported_within_the_bound() {
 
 #[test]
 fn a_field_for_magistrates_that_opens_with_a_name_is_prf001_whatever_follows() {
-    let demo = demo();
+    let demo = demo_records();
     let reference = manifest().join("assets/demo/reference");
     let words = "lorem ipsum dolor sit amet ".repeat(18_600);
     let with = |id: &str, key: &str, value: String| {
@@ -365,7 +355,7 @@ fn with_mail(dir: &Path, id: &str, mail: &str) -> impl Fn(&str, &str) -> Value {
         .unwrap()
         .text;
     assert!(text.contains(&sentence(mail)));
-    let demo = demo();
+    let demo = demo_records();
     let base = demo["jp-00000002"].clone();
     let id = id.to_string();
     move |record_id: &str, shown: &str| {

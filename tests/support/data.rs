@@ -33,3 +33,15 @@ pub fn cc_text() -> String {
         serde_json::from_slice(&std::fs::read(cc_detail()).unwrap()).unwrap();
     v["text"].as_str().unwrap().to_string()
 }
+
+/// The demo corpus's records (`assets/demo/corpus.jsonl`) by id: the lines that read as JSON
+/// and give an id (its unreadable line left out).
+pub fn demo_records() -> std::collections::BTreeMap<String, serde_json::Value> {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/corpus.jsonl"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|r| r["id"].is_string())
+        .map(|r| (r["id"].as_str().unwrap().to_string(), r))
+        .collect()
+}
