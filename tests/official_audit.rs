@@ -2127,3 +2127,56 @@ fn doctrine_authors_in_a_publishers_fields_are_no_parties() {
         vec![("party".into(), Rule::MSK004)]
     );
 }
+
+/// A publisher's commentary beside the real decision names a party by its role in the lawsuit
+/// or the contract, without civility (« Le demandeur, Jean-Pierre Lemaire, »): a name in clear,
+/// MSK004. The decision's own wording of those roles (« demandeur au pourvoi ») and a body in
+/// the same place are not.
+#[test]
+fn a_party_named_after_its_role_in_a_publishers_commentary_is_in_clear() {
+    let decisions = dila();
+    let (i, d) = decisions
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id == "JURITEXT000048211001")
+        .unwrap();
+    // The decision itself writes the roles so.
+    assert!(d.text.contains("demandeur au pourvoi"), "{}", d.text);
+    let with = |id: &str, commentary: &str| {
+        let mut r = record(d, i);
+        r["id"] = json!(id);
+        r["commentary"] = json!(commentary);
+        r
+    };
+    let records = [
+        with(
+            "demandeur",
+            "Le demandeur, Jean-Pierre Lemaire, soutenait que la vente était nulle.",
+        ),
+        with(
+            "acquereuse",
+            "Selon l'arrêt attaqué, l’acquéreuse Sophie Lambert avait payé le prix.",
+        ),
+        with(
+            "requerante",
+            "La requérante, Chloé Dupont, demandait l'annulation de la délibération.",
+        ),
+        with(
+            "roles",
+            "Le demandeur au pourvoi, la société [1], et la défenderesse à la cassation, \
+             l'association [2], ont conclu.",
+        ),
+        with(
+            "body",
+            "Le vendeur, la SCI Les Pins, et l'acquéreur Axa ont signé l'acte.",
+        ),
+    ];
+    assert_eq!(
+        audit(&records, &[data("dila-cass")]),
+        vec![
+            ("demandeur".into(), Rule::MSK004),
+            ("acquereuse".into(), Rule::MSK004),
+            ("requerante".into(), Rule::MSK004),
+        ]
+    );
+}

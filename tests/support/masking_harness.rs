@@ -235,6 +235,9 @@ pub enum Category {
     NeLe,
     /// `M. Jean Durand, président de la société [1]`: a function that is not the court's.
     WithFunction,
+    /// `le demandeur, Jean Durand,`, `l'acquéreuse Sophie Lambert`: a party named after its
+    /// role in the lawsuit or the contract, without civility.
+    Role,
 }
 
 pub const CATEGORIES: &[Category] = &[
@@ -249,6 +252,7 @@ pub const CATEGORIES: &[Category] = &[
     Category::Succession,
     Category::NeLe,
     Category::WithFunction,
+    Category::Role,
 ];
 
 /// A decision with planted names: the new text and the byte spans of every planted name.
@@ -388,6 +392,30 @@ pub fn plant_names(d: &Decision, cat: Category, rng: &mut Lcg) -> Planted {
                     ", délégué syndical",
                     ", administrateur de l'association [1]",
                 ]));
+            }
+            Category::Role => {
+                // The role with its article, then the name in apposition (between commas) or
+                // right after it.
+                const ROLES: &[(&str, bool)] = &[
+                    ("le demandeur", true),
+                    ("la demanderesse", true),
+                    ("le défendeur", true),
+                    ("la défenderesse", false),
+                    ("le vendeur", true),
+                    ("l'acquéreur", false),
+                    ("l’acquéreuse", true),
+                    ("le requérant", true),
+                    ("la requérante", false),
+                    ("le dénommé", false),
+                    ("la dénommée", false),
+                ];
+                let (role, comma) = ROLES[rng.below(ROLES.len())];
+                out.push_str(role);
+                out.push_str(if comma { ", " } else { " " });
+                push_name(&mut out, &format!("{first} {sur}"), &mut spans);
+                if comma {
+                    out.push(',');
+                }
             }
         }
         last = me;
