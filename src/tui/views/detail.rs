@@ -858,6 +858,7 @@ fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, 
             text: format!("{b}\n{text}\n\n"),
             highlight: false,
             personal: false,
+            lead: false,
         });
     }
     let (lines, _) = wrap(&segs, inner.width as usize, true);
