@@ -196,22 +196,36 @@ fn a_record_with_nothing_to_compare_is_shown_as_it_is() {
 // FRE002 rests on the source's update, which the history dates (the DILA reference gives no
 // update date): the identification shows it beside the record's date of last update. In the
 // demo, jp-00000039 was last loaded on 2026-10-13; the history updates its decision
-// (JURITEXT000048283894) on 2026-10-19T05:00:00Z, the 19th in France.
+// (JURITEXT000048283894) on 2026-10-19T05:00:00Z, the 19th in France: quoted as the reports
+// quote an instant, in UTC then in Paris time (07:00, summer time, UTC+2), where it was in UTC
+// alone (`2026-10-19T05:00:00Z`).
 #[test]
 fn an_outdated_record_shows_the_sources_update_beside_its_own() {
     let (_dir, _corpus, mut app) = audited();
     let screen = open(&mut app, Rule::FRE002, "jp-00000039");
     assert!(screen.contains("on 2026-10-19"), "{screen}");
-    // The row, and the line its values wrap to.
+    // The row, and the lines its values wrap to.
     let lines: Vec<&str> = screen.lines().collect();
     let at = lines
         .iter()
         .position(|l| l.contains(" updated_at "))
         .unwrap_or_else(|| panic!("{screen}"));
-    let row = lines[at..=at + 1].join("\n");
+    let row = lines[at..=at + 2].join("\n");
     assert!(lines[at].contains("2026-10-13"), "{row}");
-    assert!(lines[at].contains("2026-10-19T05:00:00Z"), "{row}");
-    assert!(lines[at + 1].contains("(history)"), "{row}");
+    assert!(lines[at].contains("2026-10-19 05:00 UTC,"), "{row}");
+    assert!(lines[at + 1].contains("07:00 in Paris"), "{row}");
+    assert!(row.contains("(history)"), "{row}");
+    assert!(!row.contains("05:00:00Z"), "{row}");
+    // A record's instant is quoted as the corpus wrote it, then in UTC and in Paris time:
+    // jp-00000010 was last updated at 2026-11-12T13:00:00Z, 14:00 in Paris (winter time).
+    let screen = open(&mut app, Rule::MSK001, "jp-00000010");
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(" updated_at "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(lines[at].contains("2026-11-12 13:00 UTC,"), "{screen}");
+    assert!(lines[at + 1].contains("14:00 in Paris"), "{screen}");
 }
 
 // A corpus read from a named pipe cannot be read again: the detail says so at once, rather
