@@ -381,6 +381,41 @@ fn the_diff_masks_a_name_as_the_exports_redact_it() {
     }
 }
 
+// A name the source left in clear, which the record shows too (jp-00000019's «Mme Sophie
+// KAMINSKI», an MSK004 source defect whose evidence gives no span of the reference), is
+// masked in the reference's column of the side-by-side diff as in the record's: it was shown
+// there in clear.
+#[test]
+fn a_name_both_texts_show_is_masked_on_both_sides() {
+    let (_dir, _corpus, mut app) = audited();
+    open(&mut app, Rule::MSK004, "jp-00000019");
+    tui_press(&mut app, "d");
+    let screen = draw(&app);
+    assert!(screen.contains("side by side"), "{screen}");
+    assert!(!screen.contains("KAMINSKI"), "{screen}");
+    assert!(!screen.contains("Sophie"), "{screen}");
+    let masked = format!("S{}", "•".repeat(14));
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(&format!("│{masked} des chefs")))
+        .collect();
+    // On one row, at the start of both columns.
+    assert_eq!(rows.len(), 1, "{screen}");
+    assert_eq!(
+        rows[0].matches(&format!("│{masked} des chefs")).count(),
+        2,
+        "{screen}"
+    );
+    // Revealed, both columns show it.
+    tui_press(&mut app, "r");
+    let screen = draw(&app);
+    assert_eq!(
+        screen.matches("│Sophie KAMINSKI des chefs").count(),
+        2,
+        "{screen}"
+    );
+}
+
 /// The demo's record on line `line` (0-based), as `pd-1`, its text `edit`ed, audited alone
 /// against the demo's reference.
 fn demo_record_edited(line: usize, edit: impl FnOnce(&str) -> String) -> (tempfile::TempDir, App) {

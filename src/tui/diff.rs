@@ -532,6 +532,38 @@ impl<'a> Pairs<'a> {
     }
 }
 
+/// The personal data of `to` for its tokens `to_from..to_from + n`, which are the same text
+/// as `from`'s `from_from..`: `to`'s own pieces there, and those `from` marks there. `None`
+/// when `from` marks none there (then `to`'s own are all). Sorted and merged, as [`merged`].
+fn mirror_personal(
+    (from, from_from, from_p): (&Side<'_>, usize, &[Personal]),
+    (to, to_from, to_p): (&Side<'_>, usize, &[Personal]),
+    n: usize,
+) -> Option<Vec<Personal>> {
+    if from_p.is_empty() || n == 0 {
+        return None;
+    }
+    let marked = from.marked(from_from..from_from + n, (&[], from_p));
+    if marked.is_empty() {
+        return None;
+    }
+    // `to`'s pieces that reach the run (they are sorted and apart), not all of them.
+    let (lo, hi) = (to.starts[to_from] as usize, to.starts[to_from + n] as usize);
+    let first = to_p.partition_point(|p| p.end <= lo);
+    let past = first + to_p[first..].partition_point(|p| p.start <= hi);
+    let mut out = to_p[first..past].to_vec();
+    for (s, e) in marked {
+        let (ts, te) = (s - from_from + to_from, e - from_from + to_from);
+        out.push(Personal {
+            start: to.starts[ts] as usize,
+            end: to.starts[te] as usize,
+            first: personal_at(from.shown(s), from_p).1,
+            last: true,
+        });
+    }
+    Some(merged(&out))
+}
+
 /// The shared tokens diffed on either side of what differs, at first: enough for the hunks of
 /// any text but a repetitive one to find their places.
 const AROUND: usize = 64;
@@ -983,10 +1015,20 @@ impl TextDiff {
                 Some((hb, ha, _)) => (hb.start, hb.end, ha.start, ha.end),
                 None => (b.len(), 0, 0, 0),
             };
-            // Shared tokens before the hunk face each other.
+            // Shared tokens before the hunk face each other. They are the same text: personal
+            // data one side marks there (a name the source left in clear, whose finding gives
+            // no span of the reference) is masked on both.
             let n = bs - pb;
-            unified.put_run(&a, pa, pa + n, SegKind::Same, after_marks);
-            pairs.shared((&b, pb, before_marks), (&a, pa, after_marks), n);
+            let to_a = mirror_personal((&b, pb, before_marks.1), (&a, pa, after_marks.1), n);
+            let to_b = mirror_personal((&a, pa, after_marks.1), (&b, pb, before_marks.1), n);
+            let am = to_a
+                .as_ref()
+                .map_or(after_marks, |p| (after_marks.0, p.as_slice()));
+            let bm = to_b
+                .as_ref()
+                .map_or(before_marks, |p| (before_marks.0, p.as_slice()));
+            unified.put_run(&a, pa, pa + n, SegKind::Same, am);
+            pairs.shared((&b, pb, bm), (&a, pa, am), n);
             let Some((_, _, changed)) = h else {
                 break;
             };
@@ -1592,6 +1634,64 @@ mod tests {
         );
         let (lines, _) = wrap(&d.unified, 80, false);
         assert_eq!(plain(&lines), vec!["{+Mme S••••••••••••• a formé+}"]);
+    }
+
+    /// A name both texts show, which one side alone marks (the source left it in clear),
+    /// is masked on both sides, unified and side by side, as the marking side masks it.
+    #[test]
+    fn a_name_both_texts_show_is_masked_on_both_sides() {
+        let text = "Vu. Mme Sophie Lambert a formé le pourvoi.";
+        for (before, after) in [
+            (vec![], vec![Personal::whole(8, 22)]),
+            (vec![Personal::whole(8, 22)], vec![]),
+        ] {
+            let d = TextDiff::of(
+                &format!("Arrêt. {text}"),
+                &format!("Décision. {text}"),
+                (
+                    &[],
+                    &before
+                        .iter()
+                        .map(|p| Personal {
+                            start: p.start + 7,
+                            end: p.end + 7,
+                            ..*p
+                        })
+                        .collect::<Vec<_>>(),
+                ),
+                (
+                    &[],
+                    &after
+                        .iter()
+                        .map(|p| Personal {
+                            start: p.start + 10,
+                            end: p.end + 10,
+                            ..*p
+                        })
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            let (lines, _) = wrap(&d.unified, 80, false);
+            assert_eq!(
+                plain(&lines),
+                vec!["[-Arrêt-]{+Décision+}. Vu. Mme S••••••••••••• a formé le pourvoi."]
+            );
+            let sides: Vec<String> = d
+                .pairs
+                .iter()
+                .flat_map(|(l, r)| [l, r])
+                .map(|segs| plain(&wrap(segs, 80, false).0).concat())
+                .collect();
+            assert!(
+                sides
+                    .iter()
+                    .filter(|s| s.contains("Mme S••••••••••••• a formé"))
+                    .count()
+                    == 2,
+                "{sides:?}"
+            );
+            assert!(!sides.concat().contains("Lambert"), "{sides:?}");
+        }
     }
 
     /// An invisible character or a combining mark inside a name, as read or as the terminal
