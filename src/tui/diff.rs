@@ -1641,35 +1641,14 @@ mod tests {
     #[test]
     fn a_name_both_texts_show_is_masked_on_both_sides() {
         let text = "Vu. Mme Sophie Lambert a formé le pourvoi.";
-        for (before, after) in [
-            (vec![], vec![Personal::whole(8, 22)]),
-            (vec![Personal::whole(8, 22)], vec![]),
-        ] {
+        // The name's place on a side that writes `by` chars before `text`.
+        let name = |by: usize| vec![Personal::whole(8 + by, 22 + by)];
+        for (before, after) in [(vec![], name(10)), (name(7), vec![])] {
             let d = TextDiff::of(
                 &format!("Arrêt. {text}"),
                 &format!("Décision. {text}"),
-                (
-                    &[],
-                    &before
-                        .iter()
-                        .map(|p| Personal {
-                            start: p.start + 7,
-                            end: p.end + 7,
-                            ..*p
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-                (
-                    &[],
-                    &after
-                        .iter()
-                        .map(|p| Personal {
-                            start: p.start + 10,
-                            end: p.end + 10,
-                            ..*p
-                        })
-                        .collect::<Vec<_>>(),
-                ),
+                (&[], &before),
+                (&[], &after),
             );
             let (lines, _) = wrap(&d.unified, 80, false);
             assert_eq!(
