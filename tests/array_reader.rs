@@ -286,7 +286,7 @@ fn gen_file(seed: u64) -> (String, usize) {
         }
         first = false;
         s.push_str(r.pick(&["", " ", "\n  ", "\r\n\t"]));
-        if r.next() % 50 == 0 {
+        if r.next().is_multiple_of(50) {
             // a big element
             s.push_str("{\"text\":\"");
             for _ in 0..(r.next() % 30_000) {
@@ -569,7 +569,7 @@ fn a_damaged_array_is_cut_the_same_way_whatever_the_blocks() {
         let mut bytes = s.into_bytes();
         for _ in 0..1 + r.next() % 6 {
             let at = 1 + (r.next() % (bytes.len() as u64 - 1)) as usize;
-            if r.next() % 3 == 0 {
+            if r.next().is_multiple_of(3) {
                 bytes.remove(at);
             } else {
                 let p = pieces[(r.next() % pieces.len() as u64) as usize];
@@ -617,7 +617,7 @@ fn one_damaged_element_loses_at_most_the_next_one() {
             _ => bad.iter().position(|&b| b == b'{').unwrap() + 1,
         };
         let at = from + (r.next() % (bad.len() - from) as u64) as usize;
-        if r.next() % 3 == 0 {
+        if r.next().is_multiple_of(3) {
             bad.remove(at);
         } else {
             let p = pieces[(r.next() % pieces.len() as u64) as usize];

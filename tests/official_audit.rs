@@ -56,7 +56,7 @@ fn record(d: &ReferenceDecision, i: usize) -> Value {
     };
     json!({
         "id": format!("r{i}"),
-        "source_id": if i % 5 == 0 { d.ecli.clone().unwrap_or(d.id.clone()) } else { d.id.to_lowercase() },
+        "source_id": if i.is_multiple_of(5) { d.ecli.clone().unwrap_or(d.id.clone()) } else { d.id.to_lowercase() },
         "url": format!("https://example.test/{i}"),
         "text": d.text,
         "jurisdiction": (["Cour de cassation", "Cass.", "cc"][i % 3]),

@@ -34,7 +34,7 @@ fn has_script() -> bool {
 /// Record `i` of the corpora here: the real Judilibre decision `text`, to which every third
 /// record adds an editor's note.
 fn record(i: usize, text: &str) -> String {
-    let t = if i % 3 == 0 {
+    let t = if i.is_multiple_of(3) {
         format!("{text} Note de l'éditeur : voir aussi.")
     } else {
         text.to_string()

@@ -196,22 +196,36 @@ fn a_record_with_nothing_to_compare_is_shown_as_it_is() {
 // FRE002 rests on the source's update, which the history dates (the DILA reference gives no
 // update date): the identification shows it beside the record's date of last update. In the
 // demo, jp-00000039 was last loaded on 2026-10-13; the history updates its decision
-// (JURITEXT000048283894) on 2026-10-19T05:00:00Z, the 19th in France.
+// (JURITEXT000048283894) on 2026-10-19T05:00:00Z, the 19th in France: quoted as the reports
+// quote an instant, in UTC then in Paris time (07:00, summer time, UTC+2), where it was in UTC
+// alone (`2026-10-19T05:00:00Z`).
 #[test]
 fn an_outdated_record_shows_the_sources_update_beside_its_own() {
     let (_dir, _corpus, mut app) = audited();
     let screen = open(&mut app, Rule::FRE002, "jp-00000039");
     assert!(screen.contains("on 2026-10-19"), "{screen}");
-    // The row, and the line its values wrap to.
+    // The row, and the lines its values wrap to.
     let lines: Vec<&str> = screen.lines().collect();
     let at = lines
         .iter()
         .position(|l| l.contains(" updated_at "))
         .unwrap_or_else(|| panic!("{screen}"));
-    let row = lines[at..=at + 1].join("\n");
+    let row = lines[at..=at + 2].join("\n");
     assert!(lines[at].contains("2026-10-13"), "{row}");
-    assert!(lines[at].contains("2026-10-19T05:00:00Z"), "{row}");
-    assert!(lines[at + 1].contains("(history)"), "{row}");
+    assert!(lines[at].contains("2026-10-19 05:00 UTC,"), "{row}");
+    assert!(lines[at + 1].contains("07:00 in Paris"), "{row}");
+    assert!(row.contains("(history)"), "{row}");
+    assert!(!row.contains("05:00:00Z"), "{row}");
+    // A record's instant is quoted as the corpus wrote it, then in UTC and in Paris time:
+    // jp-00000010 was last updated at 2026-11-12T13:00:00Z, 14:00 in Paris (winter time).
+    let screen = open(&mut app, Rule::MSK001, "jp-00000010");
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(" updated_at "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(lines[at].contains("2026-11-12 13:00 UTC,"), "{screen}");
+    assert!(lines[at + 1].contains("14:00 in Paris"), "{screen}");
 }
 
 // A corpus read from a named pipe cannot be read again: the detail says so at once, rather
@@ -268,51 +282,256 @@ fn a_record_of_a_named_pipe_is_said_not_to_be_read_again() {
     assert!(!screen.contains("loading"), "{screen}");
 }
 
-// A record inserts an editor's note that names someone (INT002, and MSK004 for the name): the
-// INT002 evidence redacts the name only, not every word of the note, which stays readable.
+/// The report of `app`'s audit in `format`, as `--report` writes it (personal data redacted).
+fn export(app: &App, format: vigie::report::Format) -> String {
+    let mut out = Vec::new();
+    vigie::report::write(&app.report, format, &Default::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The excerpt of the finding of `rule` on record `id` in the JSON report `json`.
+fn json_excerpt(json: &str, rule: Rule, id: &str) -> String {
+    let report: serde_json::Value = serde_json::from_str(json).unwrap();
+    let f = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == format!("{rule:?}") && f["record"]["id"] == id)
+        .unwrap_or_else(|| panic!("no {rule:?} on {id}"));
+    f["evidence"]["excerpt"].as_str().unwrap().to_string()
+}
+
+/// Whether `line` holds `masked`, a name redacted, whole: not the start of a longer run of `•`.
+fn holds_masked(line: &str, masked: &str) -> bool {
+    line.match_indices(masked)
+        .any(|(at, _)| !line[at + masked.len()..].starts_with('•'))
+}
+
+/// The text of the evidence's diff on `screen`, below the excerpts the engine gave
+/// (`record:`, `reference:`, which are redacted as the exports are), its lines joined (so
+/// that a name wrapped at the line's end is read whole), the diff's marks of what the
+/// reference holds alone (`[-…-]`) and of what the record adds (`{+`, `+}`) taken out: the
+/// record's text, as the diff shows it.
+fn diff_text(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let from = lines
+        .iter()
+        .rposition(|l| l.contains("│record:") || l.contains("│reference: "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    // (The test backend writes each line between quotes.)
+    let joined: String = lines[from + 1..]
+        .iter()
+        .map(|l| l.trim_matches('"'))
+        .take_while(|l| l.starts_with('│'))
+        .map(|l| l.trim_matches('│').trim_end())
+        .collect();
+    let mut out = String::new();
+    let mut rest = joined.as_str();
+    while let Some(k) = rest.find("[-") {
+        out.push_str(&rest[..k]);
+        rest = rest[k..].find("-]").map_or("", |e| &rest[k + e + 2..]);
+    }
+    out.push_str(rest);
+    out.replace("{+", "").replace("+}", "")
+}
+
+// A name a record shows in clear is masked in the diff as every export redacts it: its first
+// letter kept, every other char `•`, the space between its words too. In the demo,
+// jp-00000010 lifts «M. [R] [S]» to «M. Mathieu Rousseau» (MSK001: `M` and 15 `•`) and
+// jp-00000019 shows «Mme Sophie KAMINSKI» (MSK004: `S` and 14 `•`). The diff kept the first
+// letter of each word (`M•••••• R•••••••`), one more than the exports show.
 #[test]
-fn an_insertion_that_names_someone_redacts_the_name_only() {
+fn the_diff_masks_a_name_as_the_exports_redact_it() {
+    let (_dir, _corpus, mut app) = audited();
+    let json = export(&app, vigie::report::Format::Json);
+    let csv = export(&app, vigie::report::Format::Csv);
+    for (rule, id, masked, by_word) in [
+        (
+            Rule::MSK001,
+            "jp-00000010",
+            format!("M{}", "•".repeat(15)),
+            "M•••••• R•••••••",
+        ),
+        (
+            Rule::MSK004,
+            "jp-00000019",
+            format!("S{}", "•".repeat(14)),
+            "S••••• K•••••••",
+        ),
+    ] {
+        let excerpt = json_excerpt(&json, rule, id);
+        assert!(holds_masked(&excerpt, &masked), "{excerpt}");
+        assert!(
+            csv.lines().any(|l| l.contains(&format!("{rule:?}"))
+                && l.contains(id)
+                && holds_masked(l, &masked)),
+            "{csv}"
+        );
+        let screen = open(&mut app, rule, id);
+        assert!(holds_masked(&diff_text(&screen), &masked), "{screen}");
+        assert!(!screen.contains(by_word), "{screen}");
+        for name in ["Mathieu", "Rousseau", "Sophie", "KAMINSKI"] {
+            assert!(!screen.contains(name), "{screen}");
+        }
+        // Side by side, the record's column shows it as it is.
+        tui_press(&mut app, "d");
+        let screen = draw(&app);
+        assert!(holds_masked(&diff_text(&screen), &masked), "{screen}");
+        tui_press(&mut app, "d");
+    }
+}
+
+// A name the source left in clear, which the record shows too (jp-00000019's «Mme Sophie
+// KAMINSKI», an MSK004 source defect whose evidence gives no span of the reference), is
+// masked in the reference's column of the side-by-side diff as in the record's: it was shown
+// there in clear.
+#[test]
+fn a_name_both_texts_show_is_masked_on_both_sides() {
+    let (_dir, _corpus, mut app) = audited();
+    open(&mut app, Rule::MSK004, "jp-00000019");
+    tui_press(&mut app, "d");
+    let screen = draw(&app);
+    assert!(screen.contains("side by side"), "{screen}");
+    assert!(!screen.contains("KAMINSKI"), "{screen}");
+    assert!(!screen.contains("Sophie"), "{screen}");
+    let masked = format!("S{}", "•".repeat(14));
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(&format!("│{masked} des chefs")))
+        .collect();
+    // On one row, at the start of both columns.
+    assert_eq!(rows.len(), 1, "{screen}");
+    assert_eq!(
+        rows[0].matches(&format!("│{masked} des chefs")).count(),
+        2,
+        "{screen}"
+    );
+    // Revealed, both columns show it.
+    tui_press(&mut app, "r");
+    let screen = draw(&app);
+    assert_eq!(
+        screen.matches("│Sophie KAMINSKI des chefs").count(),
+        2,
+        "{screen}"
+    );
+}
+
+/// The demo's record on line `line` (0-based), as `pd-1`, its text `edit`ed, audited alone
+/// against the demo's reference.
+fn demo_record_edited(line: usize, edit: impl FnOnce(&str) -> String) -> (tempfile::TempDir, App) {
     let line = std::fs::read_to_string(demo().join("corpus.jsonl"))
         .unwrap()
         .lines()
-        .nth(2)
+        .nth(line)
         .unwrap()
         .to_string();
     let mut r: serde_json::Value = serde_json::from_str(&line).unwrap();
     r["id"] = "pd-1".into();
-    let text = r["text"].as_str().unwrap().to_string();
-    let (at, _) = text
-        .char_indices()
-        .find(|&(b, c)| c == '\n' && b >= 2500)
-        .unwrap();
-    r["text"] = format!(
-        "{}\nNOTE DE LA RÉDACTION : M. Jean Dupont a été condamné.{}",
-        &text[..at],
-        &text[at..]
-    )
-    .into();
+    r["text"] = edit(r["text"].as_str().unwrap()).into();
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     std::fs::write(&corpus, format!("{r}\n")).unwrap();
-    let mut app = audit_in_app(AuditOptions {
+    let app = audit_in_app(AuditOptions {
         corpus: vec![corpus],
         reference: vec![demo().join("reference")],
         ..Default::default()
     });
-    let screen = open(&mut app, Rule::INT002, "pd-1");
-    let diff = screen
-        .lines()
-        .find(|l| l.contains("{+"))
-        .unwrap_or_else(|| panic!("{screen}"));
-    assert!(diff.contains("{+NOTE DE LA RÉDACTION : M. "), "{screen}");
+    (dir, app)
+}
+
+/// `text` with `note` inserted before the first `at` found from byte 2500 on.
+fn insert_before(text: &str, at: &str, note: &str) -> String {
+    let k = 2500 + text[2500..].find(at).unwrap();
+    format!("{}{note}{}", &text[..k], &text[k..])
+}
+
+/// The JOHN DOE of French notes: `Jean Dupont` redacted (`J` and 10 `•`).
+const JEAN_DUPONT: &str = "J••••••••••";
+
+// A record inserts an editor's note that names someone (INT002, and MSK004 for the name): the
+// INT002 evidence redacts the name only, not every word of the note, which stays readable; in
+// the diff as in the excerpt, whatever the record's line ends (jp-00000002: LF; jp-00000011:
+// CRLF, which the excerpt, taken from the text as the engine normalised it, writes as a space)
+// or format (jp-00000004: HTML, whose tags the excerpt leaves out).
+#[test]
+fn an_insertion_that_names_someone_redacts_the_name_only() {
+    let note = "NOTE DE LA RÉDACTION : M. Jean Dupont a été condamné.";
+    for (line, nl, html) in [(2, "\n", false), (11, "\r\n", false), (4, "", true)] {
+        let (_dir, mut app) = demo_record_edited(line, |text| {
+            if html {
+                insert_before(text, "<p>", &format!("<p>{note}</p>"))
+            } else {
+                assert_eq!(text.contains("\r\n"), nl == "\r\n");
+                insert_before(text, nl, &format!("{nl}{note}"))
+            }
+        });
+        let json = export(&app, vigie::report::Format::Json);
+        let excerpt = json_excerpt(&json, Rule::INT002, "pd-1");
+        let shown = format!("NOTE DE LA RÉDACTION : M. {JEAN_DUPONT} a été condamné.");
+        assert!(excerpt.contains(&shown), "{excerpt}");
+        let screen = open(&mut app, Rule::INT002, "pd-1");
+        let diff = screen
+            .lines()
+            .find(|l| l.contains("{+"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(
+            diff.contains(&format!("{{+{shown}")),
+            "line {line}: {screen}"
+        );
+        assert!(!screen.contains("Jean"), "{screen}");
+        assert!(!screen.contains("Dupont"), "{screen}");
+        // The name's finding masks it as before.
+        let screen = open(&mut app, Rule::MSK004, "pd-1");
+        assert!(!screen.contains("Dupont"), "{screen}");
+        assert!(holds_masked(&diff_text(&screen), JEAN_DUPONT), "{screen}");
+    }
+}
+
+// A long insertion (jp-00000011, CRLF, typographic apostrophes), whose excerpt shows its two
+// ends around « (…) »: the diff masks the names the ends show, and the middle the excerpt
+// leaves out (it might name someone the excerpt does not mark), not the rest of the ends.
+#[test]
+fn a_long_insertion_shows_the_ends_its_excerpt_shows() {
+    let note = format!(
+        "\r\nNOTE DE LA RÉDACTION : M. Jean Dupont l\u{2019}a emporté. {}Mme Sophie Lambert l\u{2019}a lu.",
+        "Commentaire sur la portée de l\u{2019}arrêt. ".repeat(5)
+    );
+    let (_dir, mut app) = demo_record_edited(11, |text| insert_before(text, "\r\n", &note));
+    let json = export(&app, vigie::report::Format::Json);
+    let excerpt = json_excerpt(&json, Rule::INT002, "pd-1");
+    assert!(excerpt.contains(" (…) "), "{excerpt}");
     assert!(
-        diff.contains("{+NOTE DE LA RÉDACTION : M. J••• D••••• a été condamné."),
+        excerpt.contains(&format!(
+            "NOTE DE LA RÉDACTION : M. {JEAN_DUPONT} l'a emporté."
+        )),
+        "{excerpt}"
+    );
+    let lambert = format!("S{}", "•".repeat(13));
+    assert!(
+        excerpt.contains(&format!("Mme {lambert} l'a lu.")),
+        "{excerpt}"
+    );
+    let screen = open(&mut app, Rule::INT002, "pd-1");
+    assert!(
+        screen.contains(&format!(
+            "{{+NOTE DE LA RÉDACTION : M. {JEAN_DUPONT} l\u{2019}a emporté."
+        )),
         "{screen}"
     );
-    assert!(!screen.contains("Jean"), "{screen}");
-    assert!(!screen.contains("Dupont"), "{screen}");
-    // The name's finding masks it as before.
-    let screen = open(&mut app, Rule::MSK004, "pd-1");
-    assert!(!screen.contains("Dupont"), "{screen}");
-    assert!(screen.contains("D•••••"), "{screen}");
+    assert!(
+        screen.contains(&format!("Mme {lambert} l\u{2019}a lu.")),
+        "{screen}"
+    );
+    // The middle: masked, as the excerpt leaves it out; the ends show what the excerpt does.
+    let diff = diff_text(&screen);
+    assert!(diff.contains("••••••••••••••••••••"), "{screen}");
+    assert_eq!(
+        diff.matches("portée").count(),
+        excerpt.matches("portée").count(),
+        "{screen}"
+    );
+    assert!(excerpt.matches("portée").count() < 5, "{excerpt}");
+    for name in ["Jean", "Dupont", "Sophie", "Lambert"] {
+        assert!(!screen.contains(name), "{screen}");
+    }
 }

@@ -280,6 +280,60 @@ fn identification_marks_follow_the_engines_comparison() {
     assert!(s.contains("│~ number "), "{s}");
 }
 
+/// The dates of last update in the identification are quoted as the reports quote an instant:
+/// the record's as the corpus wrote it, then in UTC and in Paris time; the source's, given in
+/// UTC, then in Paris time. They were shown in UTC alone (`2026-11-19T13:00:00Z`), or as the
+/// record wrote them without telling the time in France.
+#[test]
+fn detail_updated_at_as_written_then_utc_and_paris() {
+    let mut app = tui_common::app();
+    tui_common::press(&mut app, "tab j enter");
+    let d = app.detail.as_mut().unwrap();
+    d.record.as_mut().unwrap().updated_at = Some("2026-11-18T08:00:00-05:00".into());
+    d.reference.as_mut().unwrap().update_date = Some(vigie::ident::Moment::Instant(
+        "2026-11-19T13:00:00Z".parse().unwrap(),
+    ));
+    let s = screen(&mut app, "", 120, 32);
+    // The row's two columns, read down the lines they wrap to.
+    let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+    let at = s
+        .lines()
+        .position(|l| l.contains(" updated_at "))
+        .unwrap_or_else(|| panic!("{s}"));
+    let place = |needle: &str| {
+        let line: String = lines[at].iter().collect();
+        line[..line.find(needle).unwrap_or_else(|| panic!("{s}"))]
+            .chars()
+            .count()
+    };
+    let (record, reference, end) = (place("2026-11-18"), place("2026-11-19"), place("││"));
+    let column = |from: usize, to: usize| {
+        (at..at + 3)
+            .map(|i| {
+                lines[i][from..to]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            })
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // 08:00 at UTC-5 is 13:00 UTC, 14:00 in Paris (UTC+1 in November).
+    assert_eq!(
+        column(record, reference),
+        "2026-11-18 08:00 -05:00, 13:00 UTC, 14:00 in Paris",
+        "{s}"
+    );
+    assert_eq!(
+        column(reference, end),
+        "2026-11-19 13:00 UTC, 14:00 in Paris",
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}
+
 /// A message longer than the screen is wide (FRE003's, in real audits) is wrapped in the
 /// detail's head, and the lines under it still show.
 #[test]

@@ -1595,10 +1595,10 @@ fn reference_value(field: &str, value: &str) -> String {
 /// JSON report keeps the path as given.
 fn file_for_letter(file: &str) -> std::borrow::Cow<'_, str> {
     let path = std::path::Path::new(file);
-    if path.has_root() || path.is_absolute() {
-        if let Some(name) = path.file_name() {
-            return name.to_string_lossy();
-        }
+    if (path.has_root() || path.is_absolute())
+        && let Some(name) = path.file_name()
+    {
+        return name.to_string_lossy();
     }
     std::borrow::Cow::Borrowed(file)
 }

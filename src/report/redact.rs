@@ -15,20 +15,7 @@ pub fn redact(s: &str, pieces: &[Personal]) -> String {
     if pieces.iter().all(|p| p.start >= p.end) {
         return s.to_string();
     }
-    let mut sorted: Vec<(usize, usize, bool)> = pieces
-        .iter()
-        .filter(|p| p.start < p.end)
-        .map(|p| (p.start, p.end, p.first))
-        .collect();
-    // At one start, a piece cut there comes first: its start shows no letter.
-    sorted.sort_unstable_by_key(|&(a, _, first)| (a, first));
-    let mut merged: Vec<(usize, usize, bool)> = Vec::with_capacity(sorted.len());
-    for (a, b, first) in sorted {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b, first)),
-        }
-    }
+    let merged = merged(pieces);
     let mut out = String::with_capacity(s.len() + 8);
     let mut ranges = merged.into_iter().peekable();
     for (i, c) in s.chars().enumerate() {
@@ -47,6 +34,27 @@ pub fn redact(s: &str, pieces: &[Personal]) -> String {
         }
     }
     out
+}
+
+/// The pieces as [`redact`] masks them, sorted by start: overlapping or touching pieces as one
+/// `(start, end, first)`, whose `first` says whether its start may show its letter (a piece
+/// cut at that start, which shows none, wins over a whole one). Empty pieces are left out.
+pub fn merged(pieces: &[Personal]) -> Vec<(usize, usize, bool)> {
+    let mut sorted: Vec<(usize, usize, bool)> = pieces
+        .iter()
+        .filter(|p| p.start < p.end)
+        .map(|p| (p.start, p.end, p.first))
+        .collect();
+    // At one start, a piece cut there comes first: its start shows no letter.
+    sorted.sort_unstable_by_key(|&(a, _, first)| (a, first));
+    let mut merged: Vec<(usize, usize, bool)> = Vec::with_capacity(sorted.len());
+    for (a, b, first) in sorted {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b, first)),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]

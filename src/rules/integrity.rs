@@ -31,7 +31,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// Characters of context around a span in evidence excerpts.
-const CONTEXT: usize = 40;
+pub(crate) const CONTEXT: usize = 40;
 
 /// What comparing a record's text with its reference found.
 #[derive(Debug, Default, PartialEq)]
@@ -57,11 +57,11 @@ pub struct TextComparison {
 const MASKED_TOKENS: usize = 10;
 
 /// Chars of a long span shown at each of its ends in an excerpt; the middle is left out.
-const SPAN_ENDS: usize = 80;
+pub(crate) const SPAN_ENDS: usize = 80;
 
 /// What stands for the middle of a long span left out of an excerpt: the omission sign of
 /// French quotations, in parentheses (`[…]` is a masking marker).
-const OMITTED: &str = " (…) ";
+pub(crate) const OMITTED: &str = " (…) ";
 
 /// Builds an excerpt of `text` around chars `[start, end)`: the excerpt and the span's place in
 /// it (in chars). A span of more than `2 × SPAN_ENDS` chars and the omission sign shows its two

@@ -5,9 +5,9 @@
 //! and kept wrapped while the width and masking hold.
 
 use super::app::App;
-use crate::model::{Record, ReferenceDecision};
+use crate::model::{Personal, Record, ReferenceDecision};
 use crate::text::letterspacing;
-use crate::text::normalize::{mappable, normalize_mapped};
+use crate::text::normalize::{Normalized, mappable, normalize_mapped};
 use crate::text::rulelines;
 use crate::text::sanitize::for_terminal;
 use imara_diff::{Algorithm, Diff, Interner, NoSliderHeuristic, Token};
@@ -33,6 +33,9 @@ pub struct Seg {
     pub highlight: bool,
     /// Personal data: masked unless revealed.
     pub personal: bool,
+    /// Personal data whose first char is where a piece starts that shows its first letter:
+    /// masked, that letter is kept, as exports keep it ([`mask`]).
+    pub lead: bool,
 }
 
 /// Both sides of the diff, aligned, and the merged (unified) sequence.
@@ -51,8 +54,8 @@ pub struct TextDiff {
     pub plain: bool,
 }
 
-/// Highlighted and personal char ranges of one side of a diff.
-pub type Marks<'a> = (&'a [(usize, usize)], &'a [(usize, usize)]);
+/// Highlighted char ranges and pieces of personal data of one side of a diff.
+pub type Marks<'a> = (&'a [(usize, usize)], &'a [Personal]);
 
 /// A pair of the side-by-side view is closed on shared white space holding a line break on both
 /// sides, or, failing that, once either side holds this many bytes, so that a text re-flowed
@@ -226,8 +229,9 @@ impl<'a> Side<'a> {
         let mut out: Vec<(usize, usize)> = marks
             .0
             .iter()
-            .chain(marks.1)
-            .map(|&(a, b)| {
+            .copied()
+            .chain(marks.1.iter().map(|p| (p.start, p.end)))
+            .map(|(a, b)| {
                 // Token `k` touches `[a, b)` (a mark of no char: the char at `a`) when it
                 // starts before its end and ends after its start.
                 let end = b.max(a + 1);
@@ -306,6 +310,31 @@ fn overlaps((s, e): (usize, usize), spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(a, b)| s < b.max(a + 1) && a < e)
 }
 
+/// Whether chars `[s, e)` touch a piece of personal data, and whether they start where a
+/// piece starts that shows its first letter. `pieces`: as [`merged`], sorted and apart.
+fn personal_at((s, e): (usize, usize), pieces: &[Personal]) -> (bool, bool) {
+    let personal = pieces.iter().any(|p| s < p.end && p.start < e);
+    let lead = personal
+        && pieces
+            .binary_search_by_key(&s, |p| p.start)
+            .is_ok_and(|i| pieces[i].first);
+    (personal, lead)
+}
+
+/// The pieces of personal data as exports redact them ([`crate::report::redact::merged`]):
+/// those that overlap or touch as one, sorted.
+fn merged(pieces: &[Personal]) -> Vec<Personal> {
+    crate::report::redact::merged(pieces)
+        .into_iter()
+        .map(|(start, end, first)| Personal {
+            start,
+            end,
+            first,
+            last: true,
+        })
+        .collect()
+}
+
 /// Segments built token by token: consecutive tokens of one side that look alike are written
 /// as one piece, so that a decision of megabytes costs a few string copies, not one per word.
 #[derive(Default)]
@@ -322,15 +351,17 @@ struct Run<'a> {
     kind: SegKind,
     highlight: bool,
     personal: bool,
+    lead: bool,
 }
 
 impl<'a> Segs<'a> {
     /// Adds token `k` of `side`, of `kind`, marked as `marks` say.
     fn put(&mut self, side: &Side<'a>, k: usize, kind: SegKind, marks: Marks<'_>) {
         let shown = side.shown(k);
-        let (highlight, personal) = (overlaps(shown, marks.0), overlaps(shown, marks.1));
+        let highlight = overlaps(shown, marks.0);
+        let (personal, lead) = personal_at(shown, marks.1);
         let (from, to) = (side.bytes[k] as usize, side.bytes[k + 1] as usize);
-        self.append(side.original, from, to, kind, highlight, personal);
+        self.append(side.original, from, to, kind, highlight, (personal, lead));
     }
 
     /// Adds tokens `from..to` of `side`: as [`Segs::put`] does one by one, but taking the
@@ -361,7 +392,7 @@ impl<'a> Segs<'a> {
     /// Adds tokens `from..to` of `side`, which no mark touches, as one piece.
     fn extend(&mut self, side: &Side<'a>, from: usize, to: usize, kind: SegKind) {
         let (from, to) = (side.bytes[from] as usize, side.bytes[to] as usize);
-        self.append(side.original, from, to, kind, false, false);
+        self.append(side.original, from, to, kind, false, (false, false));
     }
 
     /// Adds bytes `from..to` of `text`: to the run before when `push` would merge them (the
@@ -374,7 +405,7 @@ impl<'a> Segs<'a> {
         to: usize,
         kind: SegKind,
         highlight: bool,
-        personal: bool,
+        (personal, lead): (bool, bool),
     ) {
         if let Some(r) = &mut self.run
             && std::ptr::eq(r.text, text)
@@ -395,6 +426,7 @@ impl<'a> Segs<'a> {
             kind,
             highlight,
             personal,
+            lead,
         });
     }
 
@@ -405,7 +437,7 @@ impl<'a> Segs<'a> {
                 r.kind,
                 &r.text[r.from..r.to],
                 r.highlight,
-                r.personal,
+                (r.personal, r.lead),
             );
         }
     }
@@ -500,6 +532,38 @@ impl<'a> Pairs<'a> {
     }
 }
 
+/// The personal data of `to` for its tokens `to_from..to_from + n`, which are the same text
+/// as `from`'s `from_from..`: `to`'s own pieces there, and those `from` marks there. `None`
+/// when `from` marks none there (then `to`'s own are all). Sorted and merged, as [`merged`].
+fn mirror_personal(
+    (from, from_from, from_p): (&Side<'_>, usize, &[Personal]),
+    (to, to_from, to_p): (&Side<'_>, usize, &[Personal]),
+    n: usize,
+) -> Option<Vec<Personal>> {
+    if from_p.is_empty() || n == 0 {
+        return None;
+    }
+    let marked = from.marked(from_from..from_from + n, (&[], from_p));
+    if marked.is_empty() {
+        return None;
+    }
+    // `to`'s pieces that reach the run (they are sorted and apart), not all of them.
+    let (lo, hi) = (to.starts[to_from] as usize, to.starts[to_from + n] as usize);
+    let first = to_p.partition_point(|p| p.end <= lo);
+    let past = first + to_p[first..].partition_point(|p| p.start <= hi);
+    let mut out = to_p[first..past].to_vec();
+    for (s, e) in marked {
+        let (ts, te) = (s - from_from + to_from, e - from_from + to_from);
+        out.push(Personal {
+            start: to.starts[ts] as usize,
+            end: to.starts[te] as usize,
+            first: personal_at(from.shown(s), from_p).1,
+            last: true,
+        });
+    }
+    Some(merged(&out))
+}
+
 /// The shared tokens diffed on either side of what differs, at first: enough for the hunks of
 /// any text but a repetitive one to find their places.
 const AROUND: usize = 64;
@@ -592,8 +656,8 @@ pub struct DiffInput {
     source_defect: bool,
     /// Personal data anywhere in the record's text (and in the reference's): the spans of
     /// every finding of this record that exposes some.
-    rec_personal: Vec<(usize, usize)>,
-    ref_personal: Vec<(usize, usize)>,
+    rec_personal: Vec<Personal>,
+    ref_personal: Vec<Personal>,
     /// The personal data of findings on passages that hold some, in their excerpts.
     in_excerpts: Vec<InExcerpt>,
 }
@@ -621,13 +685,13 @@ impl DiffInput {
                     Some(x) if !g.rule.exposes_personal_data() => in_excerpts.push(InExcerpt {
                         span: s,
                         excerpt: x.clone(),
-                        personal: e.personal.iter().map(|p| (p.start, p.end)).collect(),
+                        personal: e.personal.clone(),
                     }),
-                    _ => rec_personal.push(s),
+                    _ => rec_personal.push(Personal::whole(s.0, s.1)),
                 }
             }
             if reference_side && let Some(s) = e.reference_span {
-                ref_personal.push(s);
+                ref_personal.push(Personal::whole(s.0, s.1));
             }
         }
         DiffInput {
@@ -641,54 +705,129 @@ impl DiffInput {
     }
 }
 
-/// Whether `text` starts with `excerpt`, a line break of the text being a space of the excerpt
-/// (char for char: an excerpt is on one line).
-fn shows(text: &str, excerpt: &str) -> bool {
-    let mut t = text.chars();
-    excerpt.chars().all(|e| {
-        t.next()
-            .is_some_and(|c| c == e || (c.is_whitespace() && e.is_whitespace()))
-    })
-}
-
 /// Personal data that an excerpt of the record marks, to be placed in the record's text.
 #[derive(Debug, Clone)]
 struct InExcerpt {
     /// The finding's span, in chars of the text.
     span: (usize, usize),
     excerpt: String,
-    /// Char ranges of `excerpt`.
-    personal: Vec<(usize, usize)>,
+    /// Its pieces, in chars of `excerpt`.
+    personal: Vec<Personal>,
 }
 
+/// Chars an excerpt found in the normalised text may start or resume away from where the span
+/// maps to: a space or a char normalising dropped at the span's edge.
+const SLACK: usize = 8;
+
 impl InExcerpt {
-    /// The personal data's char ranges in `text`: the excerpt is found around the span; where
-    /// it is not (a long span's middle left out of it), the whole span.
-    fn place(&self, text: &str, out: &mut Vec<(usize, usize)>) {
-        let (start, end) = self.span;
-        let len = self.excerpt.chars().count();
-        // The excerpt starts at most its length before the span, and not after it.
-        let first = start.saturating_sub(len);
-        let Some((from, _)) = text.char_indices().nth(first) else {
-            out.push(self.span);
-            return;
-        };
-        let mut at = from;
-        let mut c = first;
-        while c <= start {
-            if c + len >= end && shows(&text[at..], &self.excerpt) {
-                out.extend(self.personal.iter().map(|&(a, b)| (c + a, c + b)));
-                return;
-            }
-            match text[at..].chars().next() {
-                Some(ch) => {
-                    at += ch.len_utf8();
-                    c += 1;
-                }
-                None => break,
-            }
+    /// The personal data's pieces in the text as read, whose normalised text is `norm` (the
+    /// span is in chars of the text as read): the excerpt, which the engine took from the
+    /// normalised text (SPEC 1.4: a line break a space, typographic quotes straight), is found
+    /// there around the span, and its pieces mapped back to the text as read. Where it leaves
+    /// out the middle of a long span, that middle, which it does not show, is masked whole, as
+    /// it might name someone. Where the excerpt is not found, the whole span.
+    fn place(&self, norm: &Normalized, out: &mut Vec<Personal>) {
+        match self.found(norm) {
+            Some(pieces) => out.extend(pieces),
+            None => out.push(Personal::whole(self.span.0, self.span.1)),
         }
-        out.push(self.span);
+    }
+
+    /// [`InExcerpt::place`]'s pieces, where the excerpt is found.
+    fn found(&self, norm: &Normalized) -> Option<Vec<Personal>> {
+        use crate::rules::integrity::{CONTEXT, OMITTED, SPAN_ENDS};
+        let text = norm.text.as_str();
+        // The byte of each char of the normalised text, and of its end.
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let n = bytes.len() - 1;
+        // The first char of the normalised text that comes from char `c` or after.
+        let at_or_after = |c: usize| -> usize {
+            let (mut lo, mut hi) = (0, n);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if norm.original_index(mid).is_some_and(|o| o < c) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        let (start, end) = (at_or_after(self.span.0), at_or_after(self.span.1));
+        // The char of `text` where `piece` is written: at `expected`, or else the first in
+        // `window` (a char range).
+        let find = |piece: &str, expected: usize, window: std::ops::Range<usize>| {
+            std::iter::once(expected)
+                .chain(window)
+                .take_while(|&c| c <= n)
+                .find(|&c| text[bytes[c]..].starts_with(piece))
+        };
+        let omitted = OMITTED.chars().count();
+        // The excerpt whole, or its two ends around an omission sign (the text may write one
+        // too: each is tried).
+        let cuts = std::iter::once(None).chain(
+            self.excerpt
+                .match_indices(OMITTED)
+                .map(|(k, _)| Some(k))
+                .collect::<Vec<_>>(),
+        );
+        for cut in cuts {
+            let (head, tail) = match cut {
+                None => (self.excerpt.as_str(), None),
+                Some(k) => (&self.excerpt[..k], Some(&self.excerpt[k + OMITTED.len()..])),
+            };
+            // The excerpt starts a few words before the span (at most its head's length).
+            let lead = head.chars().count();
+            let expected = start.saturating_sub(CONTEXT);
+            let window = start.saturating_sub(lead + SLACK)..start + SLACK;
+            let Some(from) = find(head, expected, window) else {
+                continue;
+            };
+            let cut_at = from + lead;
+            // Its tail starts `SPAN_ENDS` chars before the span's end.
+            let resume = match tail {
+                None => cut_at,
+                Some(tail) => {
+                    let at = end.saturating_sub(SPAN_ENDS);
+                    match find(tail, at, at.saturating_sub(SLACK).max(cut_at)..at + SLACK) {
+                        Some(r) => r,
+                        None => continue,
+                    }
+                }
+            };
+            let to_text = |a: usize, b: usize| norm.original_span(a, b);
+            let mut pieces: Vec<Personal> = self
+                .personal
+                .iter()
+                .filter_map(|p| {
+                    let (a, b) = if p.end <= lead {
+                        (from + p.start, from + p.end)
+                    } else if p.start >= lead + omitted {
+                        let k = resume - lead - omitted;
+                        (k + p.start, k + p.end)
+                    } else {
+                        return None;
+                    };
+                    let (start, end) = to_text(a, b);
+                    Some(Personal { start, end, ..*p })
+                })
+                .collect();
+            if resume > cut_at {
+                let (start, end) = to_text(cut_at, resume);
+                pieces.push(Personal {
+                    start,
+                    end,
+                    first: false,
+                    last: false,
+                });
+            }
+            return Some(pieces);
+        }
+        None
     }
 }
 
@@ -715,8 +854,20 @@ impl TextDiff {
             (on_text, record.and_then(|r| r.text.as_deref()), reference)
         {
             let mut rec_personal = input.rec_personal.clone();
-            for x in &input.in_excerpts {
-                x.place(rec_text, &mut rec_personal);
+            if !input.in_excerpts.is_empty() && mappable(rec_text) {
+                // The excerpts are of the text as the engine normalised it.
+                let html = record.is_some_and(|r| r.text_format == crate::model::TextFormat::Html);
+                let norm = normalize_mapped(rec_text, html);
+                for x in &input.in_excerpts {
+                    x.place(&norm, &mut rec_personal);
+                }
+            } else {
+                rec_personal.extend(
+                    input
+                        .in_excerpts
+                        .iter()
+                        .map(|x| Personal::whole(x.span.0, x.span.1)),
+                );
             }
             let ref_personal = &input.ref_personal;
             let mut rec_hl: Vec<_> = ev.and_then(|e| e.span).into_iter().collect();
@@ -739,7 +890,13 @@ impl TextDiff {
                         )
                     };
                     rec_hl = rec_hl.into_iter().map(conv).collect();
-                    rec_personal = rec_personal.into_iter().map(conv).collect();
+                    rec_personal = rec_personal
+                        .into_iter()
+                        .map(|p| {
+                            let (start, end) = conv((p.start, p.end));
+                            Personal { start, end, ..p }
+                        })
+                        .collect();
                     html_text = text;
                     html_text.as_str()
                 } else {
@@ -759,12 +916,13 @@ impl TextDiff {
         {
             let personal_rule = input.personal_rule;
             // Without precise ranges, a personal-data rule masks its whole excerpt.
-            let ranges = |r: &[crate::model::Personal]| -> Vec<(usize, usize)> {
-                r.iter().map(|p| (p.start, p.end)).collect()
-            };
-            let whole = |s: &Option<String>, r: &[crate::model::Personal]| {
+            let ranges = |r: &[Personal]| -> Vec<Personal> { r.to_vec() };
+            let whole = |s: &Option<String>, r: &[Personal]| {
                 if r.is_empty() && personal_rule {
-                    vec![(0, s.as_deref().map_or(0, |s| s.chars().count()))]
+                    vec![Personal::whole(
+                        0,
+                        s.as_deref().map_or(0, |s| s.chars().count()),
+                    )]
                 } else {
                     ranges(r)
                 }
@@ -836,6 +994,10 @@ impl TextDiff {
             };
         }
         let (b, a) = (Side::new(before), Side::new(after));
+        // Personal data as exports redact it: pieces that touch are one, which shows one
+        // letter at most.
+        let (bp, ap) = (merged(before_marks.1), merged(after_marks.1));
+        let (before_marks, after_marks) = ((before_marks.0, &bp[..]), (after_marks.0, &ap[..]));
         let mut out = TextDiff::default();
         let mut unified = Segs::default();
         let mut pairs = Pairs::default();
@@ -853,10 +1015,20 @@ impl TextDiff {
                 Some((hb, ha, _)) => (hb.start, hb.end, ha.start, ha.end),
                 None => (b.len(), 0, 0, 0),
             };
-            // Shared tokens before the hunk face each other.
+            // Shared tokens before the hunk face each other. They are the same text: personal
+            // data one side marks there (a name the source left in clear, whose finding gives
+            // no span of the reference) is masked on both.
             let n = bs - pb;
-            unified.put_run(&a, pa, pa + n, SegKind::Same, after_marks);
-            pairs.shared((&b, pb, before_marks), (&a, pa, after_marks), n);
+            let to_a = mirror_personal((&b, pb, before_marks.1), (&a, pa, after_marks.1), n);
+            let to_b = mirror_personal((&a, pa, after_marks.1), (&b, pb, before_marks.1), n);
+            let am = to_a
+                .as_ref()
+                .map_or(after_marks, |p| (after_marks.0, p.as_slice()));
+            let bm = to_b
+                .as_ref()
+                .map_or(before_marks, |p| (before_marks.0, p.as_slice()));
+            unified.put_run(&a, pa, pa + n, SegKind::Same, am);
+            pairs.shared((&b, pb, bm), (&a, pa, am), n);
             let Some((_, _, changed)) = h else {
                 break;
             };
@@ -898,7 +1070,13 @@ impl TextDiff {
 
 /// Appends a run of text, merged with the last segment when it looks the same (personal data
 /// stays a segment of its own, to be masked whole).
-fn push(v: &mut Vec<Seg>, kind: SegKind, piece: &str, highlight: bool, personal: bool) {
+fn push(
+    v: &mut Vec<Seg>,
+    kind: SegKind,
+    piece: &str,
+    highlight: bool,
+    (personal, lead): (bool, bool),
+) {
     if let Some(last) = v.last_mut()
         && last.kind == kind
         && last.highlight == highlight
@@ -915,39 +1093,24 @@ fn push(v: &mut Vec<Seg>, kind: SegKind, piece: &str, highlight: bool, personal:
         text,
         highlight,
         personal,
+        lead,
     });
 }
 
-/// Masks personal data as exports redact it (SPEC §4, [`crate::report::redact::redact`]): a word
-/// of a name keeps its first letter, the rest becomes `•`; a piece that holds a digit (a date,
-/// a phone number, an address) is masked whole, its words too (the month of a date of birth
-/// tells a letter of it). No digit is ever kept. A word goes on over an invisible character (a
-/// soft hyphen, a zero-width space, which the terminal sanitiser shows as `�`) or a combining
-/// mark inside it: `B\u{ad}onnal` is `B•••••••`, never `B•�o••••`'s letter after it.
-pub fn mask(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_word = false;
-    let numeric = text.chars().any(|c| c.is_numeric());
-    for c in text.chars() {
-        if in_word
-            && (c == '\u{fffd}'
-                || crate::text::normalize::is_invisible(c)
-                || unicode_normalization::char::is_combining_mark(c))
-        {
-            out.push('•');
-        } else if c.is_alphanumeric() {
-            out.push(if in_word || numeric || !c.is_alphabetic() {
-                '•'
-            } else {
-                c
-            });
-            in_word = true;
-        } else {
-            out.push(c);
-            in_word = false;
-        }
-    }
-    out
+/// Masks a segment of personal data as exports redact it (SPEC §4): with
+/// [`crate::report::redact::redact`], the segment one piece, which keeps its first char where it
+/// is the letter a piece of personal data starts with (`lead`), and makes every other char `•`
+/// (the spaces between the words of a name too: `Sophie Lambert` is `S•••••••••••••`). So no
+/// digit is ever kept, nor a letter after an invisible character (a soft hyphen, a zero-width
+/// space, which the terminal sanitiser shows as `�`) or a combining mark inside a name.
+pub fn mask(text: &str, lead: bool) -> String {
+    let piece = Personal {
+        start: 0,
+        end: text.chars().count(),
+        first: lead,
+        last: true,
+    };
+    crate::report::redact::redact(text, &[piece])
 }
 
 /// The columns a char takes on a terminal: two for wide (CJK) chars, none for combining marks.
@@ -1113,7 +1276,7 @@ impl Wrapper {
             }
             if s.personal && !reveal {
                 // As many chars as the text: the places in it hold.
-                self.emit(&mask(&s.text), style, s.highlight);
+                self.emit(&mask(&s.text, s.lead), style, s.highlight);
             } else {
                 self.emit(&s.text, style, s.highlight);
             }
@@ -1289,33 +1452,87 @@ pub fn wrap_pairs(
 mod tests {
     use super::*;
 
-    // An excerpt's personal data is placed where the excerpt is found around the span (a line
-    // break of the text a space of the excerpt); where it is not (a long span's middle left
-    // out), the whole span is taken for personal data rather than nothing.
+    /// The chars `[a, b)` of `text`.
+    fn chars(text: &str, (a, b): (usize, usize)) -> String {
+        text.chars().skip(a).take(b - a).collect()
+    }
+
+    // An excerpt's personal data is placed where the excerpt is found around the span, in the
+    // text as the engine normalised it (a CRLF a space, a typographic apostrophe straight);
+    // where the excerpt leaves out a long span's middle, that middle is masked whole; where
+    // the excerpt is not found, the whole span.
     #[test]
     fn personal_data_of_an_excerpt_is_placed_in_the_text_or_the_span_whole() {
-        let text = "Vu.\nNOTE : M. Jean Dupont a été condamné.\nFin.";
+        let text = "Vu.\r\nNOTE : M. Jean Dupont a été condamné.\r\nFin.";
+        let norm = normalize_mapped(text, false);
+        assert_eq!(norm.text, "Vu. NOTE : M. Jean Dupont a été condamné. Fin.");
         let start = text.chars().position(|c| c == 'N').unwrap();
         let x = InExcerpt {
             span: (start, start + 38),
             excerpt: "Vu. NOTE : M. Jean Dupont a été condamné. Fin.".into(),
-            personal: vec![(14, 25)],
+            personal: vec![Personal::whole(14, 25)],
         };
         let mut out = Vec::new();
-        x.place(text, &mut out);
-        let name: String = text
-            .chars()
-            .skip(out[0].0)
-            .take(out[0].1 - out[0].0)
-            .collect();
-        assert_eq!(name, "Jean Dupont");
-        let elided = InExcerpt {
-            excerpt: "Vu. NOTE : M. Jean (…) condamné. Fin.".into(),
+        x.place(&norm, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(chars(text, (out[0].start, out[0].end)), "Jean Dupont");
+        let elsewhere = InExcerpt {
+            excerpt: "Vu. NOTE : M. Paul Durand a été condamné. Fin.".into(),
             ..x
         };
         let mut out = Vec::new();
-        elided.place(text, &mut out);
-        assert_eq!(out, [(start, start + 38)]);
+        elsewhere.place(&norm, &mut out);
+        assert_eq!(out, [Personal::whole(start, start + 38)]);
+    }
+
+    // A long insertion, excerpted as the engine does (its two ends around the omission sign),
+    // in a text with CRLF and typographic apostrophes: the names the ends show are placed,
+    // the middle left out is masked, the rest of the ends is not.
+    #[test]
+    fn a_long_insertions_ends_are_placed_and_its_middle_masked() {
+        let note = format!(
+            "NOTE : M. Jean Dupont l\u{2019}a dit.\r\n{}Mme Sophie Lambert l\u{2019}a lu.",
+            "Commentaire de la rédaction sur l\u{2019}arrêt. ".repeat(6)
+        );
+        let text = format!("Vu l\u{2019}article 1.\r\n{note}\r\nPar ces motifs.");
+        let norm = normalize_mapped(&text, false);
+        let at = |s: &str| {
+            norm.text
+                .find(s)
+                .map(|b| norm.text[..b].chars().count())
+                .unwrap()
+        };
+        let (rs, re) = (at("NOTE"), at("Par ces") - 1);
+        let names = [
+            (at("Jean"), at("Jean") + 11),
+            (at("Sophie"), at("Sophie") + 14),
+        ];
+        let (excerpt, _, personal) =
+            crate::rules::integrity::marked_excerpt(&norm.text, rs, re, &names);
+        assert!(
+            excerpt.contains(crate::rules::integrity::OMITTED),
+            "{excerpt}"
+        );
+        assert_eq!(personal.len(), 2, "{personal:?}");
+        let x = InExcerpt {
+            span: norm.original_span(rs, re),
+            excerpt,
+            personal,
+        };
+        let mut out = Vec::new();
+        x.place(&norm, &mut out);
+        let shown: Vec<String> = out.iter().map(|p| chars(&text, (p.start, p.end))).collect();
+        assert_eq!(shown[..2], ["Jean Dupont", "Sophie Lambert"]);
+        assert!(out[0].first && out[1].first);
+        // The middle: what the excerpt leaves out, from the first end to the second.
+        assert_eq!(out.len(), 3);
+        assert!(!out[2].first);
+        assert!(
+            shown[2].contains("Commentaire de la rédaction"),
+            "{shown:?}"
+        );
+        assert!(!shown[2].contains("Jean") && !shown[2].contains("Lambert"));
+        assert!(out[2].start > out[0].end && out[2].end < out[1].start);
     }
 
     pub(super) fn plain(lines: &[Line<'_>]) -> Vec<String> {
@@ -1328,7 +1545,7 @@ mod tests {
             "M. [K] a formé le pourvoi",
             "M. Kaminski a formé le pourvoi",
             (&[(3, 6)], &[]),
-            (&[(3, 11)], &[(3, 11)]),
+            (&[(3, 11)], &[Personal::whole(3, 11)]),
         );
         assert_eq!(d.removed, 3); // `[`, `K`, `]`
         assert_eq!(d.added, 1); // `Kaminski`
@@ -1353,12 +1570,14 @@ mod tests {
                 text: "un deux trois\nquatre cinq ".into(),
                 highlight: false,
                 personal: false,
+                lead: false,
             },
             Seg {
                 kind: SegKind::Same,
                 text: "six".into(),
                 highlight: true,
                 personal: false,
+                lead: false,
             },
         ];
         let (lines, hl) = wrap(&segs, 9, false);
@@ -1372,32 +1591,120 @@ mod tests {
         assert!(lines.len() > 10);
     }
 
+    /// A name is masked as exports redact it: its first letter kept, every other char `•`,
+    /// the space between its words too (`redact` of the piece: `S•••••••••••••`).
     #[test]
-    fn masks_keep_first_letters() {
-        assert_eq!(mask("Sophie Lambert"), "S••••• L••••••");
+    fn masks_keep_the_first_letter_as_exports_do() {
+        let name = "Sophie Lambert";
+        assert_eq!(mask(name, true), "S•••••••••••••");
+        assert_eq!(
+            mask(name, true),
+            crate::report::redact::redact(name, &[Personal::whole(0, 14)])
+        );
+        // A segment that does not start a piece (its second word) shows no letter.
+        assert_eq!(mask("Lambert", false), "•••••••");
+        // Diffed, the name's words are segments of their own, each facing its marker: one
+        // letter in all, as the export shows it, the space between them masked too.
+        let d = TextDiff::of(
+            "Mme [S] [L] a formé",
+            "Mme Sophie Lambert a formé",
+            (&[], &[]),
+            (&[], &[Personal::whole(4, 18)]),
+        );
+        let (lines, _) = wrap(&d.unified, 80, false);
+        assert_eq!(
+            plain(&lines),
+            vec!["Mme [-[S]-]{+S•••••+}•[-[L]-]{+•••••••+} a formé"]
+        );
+        // A piece the excerpt cut at its start shows no letter, nor one that touches the
+        // piece before it.
+        let cut = Personal {
+            first: false,
+            ..Personal::whole(4, 18)
+        };
+        let d = TextDiff::of("", "Mme Sophie Lambert a formé", (&[], &[]), (&[], &[cut]));
+        let (lines, _) = wrap(&d.unified, 80, false);
+        assert_eq!(plain(&lines), vec!["{+Mme •••••••••••••• a formé+}"]);
+        let touching = [Personal::whole(4, 10), Personal::whole(10, 18)];
+        let d = TextDiff::of(
+            "",
+            "Mme Sophie Lambert a formé",
+            (&[], &[]),
+            (&[], &touching),
+        );
+        let (lines, _) = wrap(&d.unified, 80, false);
+        assert_eq!(plain(&lines), vec!["{+Mme S••••••••••••• a formé+}"]);
+    }
+
+    /// A name both texts show, which one side alone marks (the source left it in clear),
+    /// is masked on both sides, unified and side by side, as the marking side masks it.
+    #[test]
+    fn a_name_both_texts_show_is_masked_on_both_sides() {
+        let text = "Vu. Mme Sophie Lambert a formé le pourvoi.";
+        // The name's place on a side that writes `by` chars before `text`.
+        let name = |by: usize| vec![Personal::whole(8 + by, 22 + by)];
+        for (before, after) in [(vec![], name(10)), (name(7), vec![])] {
+            let d = TextDiff::of(
+                &format!("Arrêt. {text}"),
+                &format!("Décision. {text}"),
+                (&[], &before),
+                (&[], &after),
+            );
+            let (lines, _) = wrap(&d.unified, 80, false);
+            assert_eq!(
+                plain(&lines),
+                vec!["[-Arrêt-]{+Décision+}. Vu. Mme S••••••••••••• a formé le pourvoi."]
+            );
+            let sides: Vec<String> = d
+                .pairs
+                .iter()
+                .flat_map(|(l, r)| [l, r])
+                .map(|segs| plain(&wrap(segs, 80, false).0).concat())
+                .collect();
+            assert!(
+                sides
+                    .iter()
+                    .filter(|s| s.contains("Mme S••••••••••••• a formé"))
+                    .count()
+                    == 2,
+                "{sides:?}"
+            );
+            assert!(!sides.concat().contains("Lambert"), "{sides:?}");
+        }
     }
 
     /// An invisible character or a combining mark inside a name, as read or as the terminal
-    /// sanitiser shows it (`�`), does not start a word whose first letter would show.
+    /// sanitiser shows it (`�`), shows no letter after it.
     #[test]
     fn masks_go_on_over_invisible_chars_and_marks() {
         for inside in [
             '\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}', '\u{fffd}', '\u{301}',
         ] {
             let name = format!("Bo{inside}nnal Sophie");
-            assert_eq!(mask(&name), "B•••••• S•••••", "{name:?}");
+            assert_eq!(
+                mask(&name, true),
+                format!("B{}", "•".repeat(13)),
+                "{name:?}"
+            );
+            // Starting with it, the piece shows no letter.
+            let name = format!("{inside}Bonnal");
+            assert_eq!(mask(&name, true), "•".repeat(7), "{name:?}");
         }
     }
 
-    /// No digit of personal data is kept, nor a letter of a piece that holds digits (the
-    /// month of a date of birth).
+    /// No digit of personal data is kept: a piece that starts with one is masked whole.
     #[test]
     fn masks_keep_no_digit() {
-        assert_eq!(mask("21 novembre 1962"), "•• •••••••• ••••");
-        assert_eq!(mask("06 12 34 56 78"), "•• •• •• •• ••");
-        assert_eq!(mask("né le 3 mars 1975"), "•• •• • •••• ••••");
-        assert_eq!(mask("1 85 03 75 116 001 42"), "• •• •• •• ••• ••• ••");
-        assert!(!mask("3e étage, 2bis").chars().any(|c| c.is_ascii_digit()));
+        assert_eq!(mask("21 novembre 1962", true), "••••••••••••••••");
+        assert_eq!(mask("06 12 34 56 78", true), "••••••••••••••");
+        assert_eq!(mask("1 85 03 75 116 001 42", true), "•••••••••••••••••••••");
+        for lead in [true, false] {
+            assert!(
+                !mask("né le 3 mars 1975, 3e étage, 2bis", lead)
+                    .chars()
+                    .any(|c| c.is_numeric())
+            );
+        }
     }
 }
 
@@ -1529,6 +1836,7 @@ mod wrap_tests {
             text: text.into(),
             highlight: false,
             personal: false,
+            lead: false,
         }]
     }
 
@@ -1667,7 +1975,7 @@ mod normalisation_tests {
             reference,
             record,
             (&[(r_at, r_at + 3)], &[]),
-            (&[span], &[span]),
+            (&[span], &[Personal::whole(span.0, span.1)]),
         );
         assert_eq!((d.removed, d.added), (3, 1));
         let hl: Vec<_> = d.unified.iter().filter(|s| s.highlight).collect();
@@ -1793,9 +2101,10 @@ mod shortcut_tests {
             }
             let (b, a) = (unit.repeat(reps).concat(), rec.concat());
             let mark = (b.len() / 3, b.len() / 2);
-            let whole = TextDiff::of_around(&b, &a, (&[mark], &[]), (&[mark], &[mark]), usize::MAX);
+            let p = [Personal::whole(mark.0, mark.1)];
+            let whole = TextDiff::of_around(&b, &a, (&[mark], &[]), (&[mark], &p), usize::MAX);
             for around in [0, 1, AROUND] {
-                let d = TextDiff::of_around(&b, &a, (&[mark], &[]), (&[mark], &[mark]), around);
+                let d = TextDiff::of_around(&b, &a, (&[mark], &[]), (&[mark], &p), around);
                 assert_eq!(
                     (&d.unified, &d.pairs, d.added, d.removed),
                     (&whole.unified, &whole.pairs, whole.added, whole.removed),

@@ -5,7 +5,7 @@ use crate::report::Waiver;
 use crate::text::sanitize::Shown;
 use anyhow::Context;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Reads a waivers file. A missing file is an empty set (the UI creates it on the first waiver).
 pub fn load(path: &Path) -> anyhow::Result<BTreeMap<String, Waiver>> {
@@ -346,14 +346,31 @@ impl Scanner<'_> {
 /// `current` removed, on top of what the file holds now, read again here. So the waivers
 /// another session or a hand edit saved meanwhile are kept, and so are the fields of entries
 /// vigie does not know. The file is written atomically (a temporary file beside it, then a
-/// rename); a file that is read-only is not replaced (see [`check_writable`]). Returns the
-/// waivers the file holds after the save.
+/// rename); a file that is read-only is not replaced (see [`check_writable`]). Two sessions
+/// saving one file take turns ([`lock`]): each reads the file again after the other's rename,
+/// so neither loses the other's waivers. Returns the waivers the file holds after the save.
 pub fn save_changes(
     path: &Path,
     base: &BTreeMap<String, Waiver>,
     current: &BTreeMap<String, Waiver>,
 ) -> anyhow::Result<BTreeMap<String, Waiver>> {
+    save_changes_waiting(path, base, current, LOCK_WAIT)
+}
+
+/// How long a save waits for another session's save of the same file to end: a save takes
+/// milliseconds, and the UI waits on it, so a lock held longer is a session stuck, told at once.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// [`save_changes`], waiting at most `wait` for another session's save.
+fn save_changes_waiting(
+    path: &Path,
+    base: &BTreeMap<String, Waiver>,
+    current: &BTreeMap<String, Waiver>,
+    wait: std::time::Duration,
+) -> anyhow::Result<BTreeMap<String, Waiver>> {
     check_writable(path)?;
+    // Held from the read to the rename.
+    let _lock = lock(path, wait)?;
     let (mut entries, _) = read_entries(path, None)?;
     for (fingerprint, waiver) in current {
         if base.get(fingerprint) == Some(waiver) {
@@ -374,6 +391,55 @@ pub fn save_changes(
     }
     crate::report::write_atomically(path, |out| write(out, &entries))?;
     Ok(entries.into_iter().map(|(k, e)| (k, e.waiver)).collect())
+}
+
+/// The lock file of the waivers file `path`: beside the file it names (through a symbolic
+/// link, the file the link points to, which a save replaces), its name and `.lock`
+/// (`waivers.json.lock`). It is left in place: removing it would let a third session lock
+/// another file of that name while the second still holds the first.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let target = crate::report::output_target(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut name = target
+        .file_name()
+        .map_or_else(|| "waivers".into(), |n| n.to_os_string());
+    name.push(".lock");
+    target.with_file_name(name)
+}
+
+/// Takes the exclusive advisory lock on `path`'s [`lock_path`], waiting at most `wait` for
+/// another session (another vigie, or another thread) to release it; released when the file
+/// returned is dropped. An error names the waivers file and its lock file.
+fn lock(path: &Path, wait: std::time::Duration) -> anyhow::Result<std::fs::File> {
+    let lock = lock_path(path);
+    let cannot = || {
+        format!(
+            "cannot save the waivers to {}: cannot lock {}",
+            path.shown(),
+            lock.shown()
+        )
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .with_context(cannot)?;
+    let deadline = std::time::Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+                "{}: another session has held it for {} s (another vigie saving these \
+                 waivers?); the waivers are kept in this session, save again later",
+                cannot(),
+                wait.as_secs_f64()
+            ),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e).with_context(cannot),
+        }
+    }
 }
 
 /// The waivers as their file holds them: pretty JSON, then a line end.
@@ -618,5 +684,69 @@ mod tests {
         );
         assert!(e.contains("not a waivers file"), "{e}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"x\": 1}");
+    }
+
+    /// A save that cannot take the lock within its wait (another session holds it) fails,
+    /// naming the waivers file and its lock file, and leaves the file as it was; once the lock
+    /// is released, the save goes through.
+    #[test]
+    fn a_save_waits_for_the_lock_then_fails_naming_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("waivers.json");
+        std::fs::write(&path, "{}\n").unwrap();
+        let held = std::fs::File::create(lock_path(&path)).unwrap();
+        held.lock().unwrap();
+        let mut w = BTreeMap::new();
+        w.insert("9f2c41d07a3b5e11".to_string(), waiver("n"));
+        let wait = std::time::Duration::from_millis(300);
+        let started = std::time::Instant::now();
+        let e = save_changes_waiting(&path, &BTreeMap::new(), &w, wait)
+            .unwrap_err()
+            .to_string();
+        assert!(started.elapsed() >= wait);
+        assert!(e.contains(path.shown().as_ref()), "{e}");
+        assert!(e.contains("waivers.json.lock"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}\n");
+        drop(held);
+        assert_eq!(
+            save_changes_waiting(&path, &BTreeMap::new(), &w, wait).unwrap(),
+            w
+        );
+        assert_eq!(load(&path).unwrap(), w);
+    }
+
+    /// Two sessions save their own waivers to one file at the same time, one waiver a save:
+    /// every waiver of both is in the file at the end, none lost between one's read and the
+    /// other's rename.
+    #[test]
+    fn concurrent_saves_lose_no_waiver() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("waivers.json");
+        std::fs::write(&path, "{}\n").unwrap();
+        const SAVES: usize = 25;
+        let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let session = |who: char| {
+            let (path, start) = (path.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut base = load(&path).unwrap();
+                start.wait();
+                for k in 0..SAVES {
+                    let mut current = base.clone();
+                    current.insert(format!("{who}{k:015x}"), waiver(&format!("{who}{k}")));
+                    base = save_changes(&path, &base, &current).unwrap();
+                }
+            })
+        };
+        let (a, b) = (session('a'), session('b'));
+        a.join().unwrap();
+        b.join().unwrap();
+        let on_disk = load(&path).unwrap();
+        for who in ['a', 'b'] {
+            let lost: Vec<usize> = (0..SAVES)
+                .filter(|k| !on_disk.contains_key(&format!("{who}{k:015x}")))
+                .collect();
+            assert!(lost.is_empty(), "{who}'s waivers {lost:?} lost");
+        }
+        assert_eq!(on_disk.len(), 2 * SAVES);
     }
 }

@@ -279,7 +279,8 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
         ),
         (
             "updated_at",
-            s(rec.and_then(|r| r.updated_at.as_ref())),
+            rec.and_then(|r| r.updated_at.as_deref())
+                .map_or(String::new(), written_update),
             // A day alone as the source gives it, not as the instant it starts at; without one
             // in the reference, the update the history dates, which FRE002 rests on.
             refd.and_then(|r| r.update_date)
@@ -356,11 +357,26 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
     rows
 }
 
-/// A moment as the source gives it: a day alone, or an instant.
+/// A moment as the source gives it: a day alone, or an instant in UTC and in Paris time, as
+/// the reports quote it (`2026-10-19 05:00 UTC, 06:00 in Paris`).
 fn moment(m: crate::ident::Moment) -> String {
     match m {
         crate::ident::Moment::Date(d) => d.to_string(),
-        crate::ident::Moment::Instant(t) => t.to_string(),
+        crate::ident::Moment::Instant(t) => {
+            crate::rules::freshness::as_written(t, Some(jiff::tz::Offset::UTC), true)
+        }
+    }
+}
+
+/// A record's date of last update: an instant as the reports quote it, as the corpus wrote it,
+/// then in UTC and in Paris time (`2026-11-18 08:00 -05:00, 13:00 UTC, 14:00 in Paris`); a day
+/// alone, or what vigie cannot read as a date, as it is.
+fn written_update(v: &str) -> String {
+    match crate::ident::parse_written_moment(v) {
+        Some((crate::ident::Moment::Instant(t), offset)) => {
+            crate::rules::freshness::as_written(t, offset, true)
+        }
+        _ => v.to_string(),
     }
 }
 
@@ -858,6 +874,7 @@ fn draw_articles(frame: &mut Frame<'_>, app: &App, d: &crate::tui::app::Detail, 
             text: format!("{b}\n{text}\n\n"),
             highlight: false,
             personal: false,
+            lead: false,
         });
     }
     let (lines, _) = wrap(&segs, inner.width as usize, true);
