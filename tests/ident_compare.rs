@@ -846,6 +846,13 @@ fn formation_cour_de_cassation() {
                 "Chambre commerciale, financière et économique - Formation de section",
                 &[
                     ("Chambre commerciale, financière et économique", Equal),
+                    // HTML entities are read as the letters they stand for, as a page shows
+                    // them.
+                    (
+                        "Chambre commerciale, financi&egrave;re et &eacute;conomique",
+                        Equal,
+                    ),
+                    ("Premi&egrave;re chambre civile", Different),
                     ("Chambre commerciale", Equal),
                     ("Com.", Equal),
                     ("comm", Equal),

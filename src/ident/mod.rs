@@ -30,7 +30,7 @@ pub use dates::{
     paris_instant, parse_date, parse_moment, parse_written_moment, read_day,
 };
 pub(crate) use fold::memoized;
-pub use fold::{digit_value, fold, plain, words};
+pub use fold::{digit_value, field_text, fold, plain, words};
 pub use stray::stray_words;
 
 /// How a record's identification field compares with the reference decision.
@@ -87,8 +87,9 @@ pub fn compare_in(
     text: &dyn Fn() -> Option<String>,
 ) -> Comparison {
     let text = RefText::new(reference, text);
-    // Invisible characters are nothing, digits of any script their values (see [`plain`]).
-    let record_value = plain(record_value);
+    // Invisible characters are nothing, digits of any script their values, markup and
+    // entities the text they show (see [`field_text`]).
+    let record_value = field_text(record_value);
     let value = record_value.trim();
     if value.is_empty() {
         return Comparison::Unknown;
@@ -389,7 +390,7 @@ fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
 /// to the reference's) or when vigie cannot tell. A value that shows nothing at all (`-`,
 /// `N/A`) is absent, not unreadable.
 pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) -> Option<String> {
-    let value = plain(value);
+    let value = field_text(value);
     let value = value.trim();
     if value.is_empty() || placeholder(value) {
         return None;

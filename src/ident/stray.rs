@@ -193,15 +193,8 @@ type Unknown = std::sync::Arc<[(Box<str>, Box<str>)]>;
 /// The words of `value` that are part of no identification whatever the reference, each as the
 /// value writes it, with its [`words`]: what [`stray_words`] then looks for in the reference.
 fn unknown_words(value: &str) -> Vec<(Box<str>, Box<str>)> {
-    // Markup and entities are no words of the value (`Troisi&egrave;me chambre civile`,
-    // `<b>Chambre sociale</b>`): the text of its HTML is read, as a page shows it.
-    let text = if value.contains(['&', '<']) {
-        std::borrow::Cow::Owned(crate::text::normalize::normalize(value, true))
-    } else {
-        std::borrow::Cow::Borrowed(value)
-    };
     // An ECLI is read whole (`ECLI:FR:CECHR:2023:462782.20231004`): its court's code is no word.
-    let (rest, _) = numbers::take_eclis(&text);
+    let (rest, _) = numbers::take_eclis(value);
     let mut out = Vec::new();
     // The parts of a Portalis number after its label are codes (`DBVX-V-B7F-NBTC`).
     let mut portalis = 0usize;
@@ -241,8 +234,9 @@ pub fn stray_words(value: &str, reference: &ReferenceDecision) -> Vec<String> {
             Default::default();
     }
     // Invisible characters are nothing, digits of any script their values (`Ly\u{ad}on` is
-    // one word), as the field is compared ([`super::plain`]).
-    let value = super::fold::plain(value);
+    // one word), markup and entities no words (`Troisi&egrave;me chambre civile`, `<b>Chambre
+    // sociale</b>`): the value is read as the field is compared ([`super::field_text`]).
+    let value = super::fold::field_text(value);
     let unknown = memoized(&MEMO, &value, |v| unknown_words(v).into());
     if unknown.is_empty() {
         return Vec::new();
