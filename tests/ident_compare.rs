@@ -127,6 +127,22 @@ fn dates_inside_words_compact_english_or_in_part() {
     for v in ["2020-11-18xyz", "2020-11-18 xxxx", "18 novembre 2020 lorem"] {
         different(IdField::DecisionDate, v, &r, "2020-11-18");
     }
+    // So is a date vigie reads only in part (a day in words, a month) with such a word beside
+    // it: whatever the rest may say, the value is not the reference's date as it stands.
+    for v in [
+        "le dix-huit novembre 2020 xxxx",
+        "novembre 2020 xxxx",
+        "18-NOV-20 lorem",
+    ] {
+        different(IdField::DecisionDate, v, &r, "2020-11-18");
+        assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
+    }
+    // No date at all beside such a word identifies nothing: INT005, as without it.
+    unknown(IdField::DecisionDate, "hier xxxx", &r);
+    assert_eq!(
+        unreadable(IdField::DecisionDate, "hier xxxx", &r).as_deref(),
+        Some("no date can be read in it")
+    );
     // Part of the right day, or nothing of a day: too little to identify the decision.
     for (v, why) in [
         ("2020", "it gives only a year"),
@@ -177,6 +193,11 @@ fn courts_and_benches_vigie_has_no_table_for() {
     ] {
         different(IdField::Jurisdiction, v, &r, "Cour de cassation");
         assert_eq!(unreadable(IdField::Jurisdiction, v, &r), None, "{v}");
+    }
+    // A court in words vigie cannot read, with a word that is part of no identification: not
+    // the reference's court.
+    for v in ["Cour de cass. xxxx", "Court of Cassation lorem"] {
+        different(IdField::Jurisdiction, v, &r, "Cour de cassation");
     }
     // A court in words vigie cannot read: nothing to say.
     for v in ["Cour de cass.", "Court of Cassation", "Paris, Cour d'appel"] {

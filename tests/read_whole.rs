@@ -248,6 +248,126 @@ fn an_identification_with_words_of_no_identification_is_altered() {
     }
 }
 
+/// A value vigie cannot read at all (a date in words, a court abbreviated its own way) that
+/// holds a word of no identification is not the reference's identification either: INT006
+/// naming the word, where it raised nothing. Without that word it still raises nothing, and a
+/// value that identifies nothing is still INT005. HTML entities are read as the letters they
+/// stand for by the comparison too: `Troisi&egrave;me chambre civile` is the chambre civile 3's
+/// name, `Deuxi&egrave;me chambre civile` another chamber's. The records are the demo's
+/// faithful copies of 22-12.922 (jp-00000002, chambre sociale, 4 October 2023), of 21-24.231
+/// (jp-00000036, troisième chambre civile, 26 October 2023) and of the order 2520143 of the
+/// tribunal administratif de Cergy-Pontoise (jp-00000015, 5 December 2025).
+#[test]
+fn an_unreadable_identification_with_words_of_no_identification_is_altered() {
+    let demo = demo_records();
+    let reference = manifest().join("assets/demo/reference");
+    // (base record, field, value, what the reference shows, the word part of no identification)
+    let altered = [
+        (
+            "jp-00000002",
+            "decision_date",
+            "le quatre octobre 2023 xxxx",
+            "2023-10-04",
+            "xxxx",
+        ),
+        (
+            "jp-00000002",
+            "decision_date",
+            "octobre 2023 lorem",
+            "2023-10-04",
+            "lorem",
+        ),
+        (
+            "jp-00000002",
+            "jurisdiction",
+            "Cour de cass. xxxx",
+            "Cour de cassation",
+            "xxxx",
+        ),
+        (
+            "jp-00000015",
+            "decision_date",
+            "le cinq décembre 2025 xxxx",
+            "2025-12-05",
+            "xxxx",
+        ),
+    ];
+    let kept = [
+        ("jp-00000002", "decision_date", "le quatre octobre 2023"),
+        ("jp-00000002", "jurisdiction", "Cour de cass."),
+        ("jp-00000015", "decision_date", "le cinq décembre 2025"),
+        (
+            "jp-00000036",
+            "formation",
+            "Troisi&egrave;me chambre civile",
+        ),
+    ];
+    let mut records = Vec::new();
+    for (i, (base, field, value, ..)) in altered.iter().enumerate() {
+        records.push(variant(&demo, base, &format!("altered-{i}"), field, value));
+    }
+    for (i, (base, field, value)) in kept.iter().enumerate() {
+        records.push(variant(&demo, base, &format!("kept-{i}"), field, value));
+    }
+    records.push(variant(
+        &demo,
+        "jp-00000036",
+        "other-chamber",
+        "formation",
+        "Deuxi&egrave;me chambre civile",
+    ));
+    records.push(variant(
+        &demo,
+        "jp-00000002",
+        "no-date",
+        "decision_date",
+        "hier xxxx",
+    ));
+    for base in ["jp-00000002", "jp-00000015", "jp-00000036"] {
+        records.push(demo[base].clone());
+    }
+    let found = audit(&records, &reference);
+    assert_eq!(rules(found.get("jp-00000002")), []);
+    assert_eq!(rules(found.get("jp-00000036")), []);
+    assert_eq!(rules(found.get("jp-00000015")), [Rule::FRE005]);
+    for (i, (base, field, value, shown, word)) in altered.iter().enumerate() {
+        let id = format!("altered-{i}");
+        let base_rules = rules(found.get(*base));
+        let got: Vec<&Finding> = found[&id]
+            .iter()
+            .filter(|f| !base_rules.contains(&f.rule))
+            .collect();
+        assert_eq!(got.len(), 1, "{field} {value:?}: {got:?}");
+        assert_eq!(got[0].rule, Rule::INT006, "{field} {value:?}");
+        let message = got[0].message.to_string();
+        assert_eq!(
+            message,
+            format!(
+                "{field} «{value}» contradicts the reference ({shown}); the word «{word}» is part \
+                 of no identification"
+            )
+        );
+    }
+    for (i, (base, field, value)) in kept.iter().enumerate() {
+        assert_eq!(
+            rules(found.get(&format!("kept-{i}"))),
+            rules(found.get(*base)),
+            "{field} {value:?}"
+        );
+    }
+    let other = &found["other-chamber"];
+    assert_eq!(rules(Some(other)), [Rule::INT006]);
+    assert!(
+        other[0].message.starts_with(
+            "formation «Deuxi&egrave;me chambre civile» contradicts the reference (Chambre civile 3"
+        ),
+        "{}",
+        other[0].message
+    );
+    let no_date = &found["no-date"];
+    assert_eq!(rules(Some(no_date)), [Rule::INT005]);
+}
+
 #[test]
 fn a_500_kb_identification_is_read_whole_and_reported_within_the_bound() {
     let demo = demo_records();

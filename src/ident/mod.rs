@@ -135,11 +135,12 @@ pub fn compare_in(
         // alters it (`Chambre sociale xxxxx`, `Paris xxxx`, `2023-10-04 xxxx`).
         Some(true) if !stray_words(value, reference).is_empty() => different(),
         Some(true) => Comparison::Equal,
-        // A bench of the Cour de cassation or of an administrative court, whose words are
-        // known, named with a word that is none of them (`Chambre xxxxx`), is not the
-        // reference's.
-        None if field == IdField::Formation
-            && closed_benches(reference)
+        // A value vigie cannot read, that holds a word that is part of no identification
+        // (`Chambre xxxxx`, `le dix-huit novembre 2020 xxxx`, `Cour de cass. xxxx`), is not the
+        // reference's identification, whatever it may name besides: one made of the words of
+        // identifications alone (`1re chambre`) may be right, and raises nothing; one that
+        // identifies nothing (`hier`, `XYZ`) is INT005 ([`unreadable`]).
+        None if reference_has(field, reference)
             && unreadable(field, value, reference).is_none()
             && !stray_words(value, reference).is_empty() =>
         {
@@ -147,13 +148,6 @@ pub fn compare_in(
         }
         None => Comparison::Unknown,
     }
-}
-
-/// Whether the reference's benches are those of the Cour de cassation or of an administrative
-/// court, whose names vigie knows all the words of; those of the other courts (a court of
-/// appeal's, a tribunal's) are named in words of their own.
-fn closed_benches(reference: &ReferenceDecision) -> bool {
-    cc_reference(reference).is_some() || administrative(reference).is_some()
 }
 
 /// Whether the reference gives a value for `field`, i.e. whether the record must show it

@@ -60,6 +60,18 @@ const VOCABULARY: &[&str] = &[
     "departage", "diverses", "encadrement", "industrie", "agriculture", "collegiale",
     "collegial", "conseiller", "conseillere", "conseillers", "rapporteur", "doyen", "faisant",
     "fonction", "fonctions",
+    // The benches of the courts of appeal, the tribunals and the conseils de prud'hommes, named
+    // by what they judge (`Chambre des appels correctionnels`, `Chambre spéciale des mineurs`,
+    // `Juge de l'application des peines`, `Chambre des saisies immobilières`, `Soins
+    // psychiatriques sans consentement`, `Chambre commerciale internationale`).
+    "appels", "correctionnels", "correctionnelles", "speciale", "special", "mineurs",
+    "application", "peines", "saisies", "immobilieres", "immobiliere", "criees", "procedures",
+    "collectives", "tutelle", "tutelles", "surendettement", "commerciaux", "detachee",
+    "detachees", "construction", "soins", "psychiatriques", "sans", "consentement",
+    "hospitalisation", "hospitalisations", "contrainte", "retention", "reparation",
+    "indemnisation", "victimes", "infractions", "civi", "jap", "internationale",
+    "international", "arbitrage", "entreprises", "travail", "generale", "nationalite",
+    "disciplinaire", "discipline",
     // Ordinals, in words, in French and in English, and roman numerals.
     "premiers", "premieres", "deuxieme", "second", "seconde", "troisieme", "quatrieme",
     "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme",
