@@ -618,9 +618,10 @@ fn read_numbers(
 /// Whether `ecli` is the decision's own: the source's; or, when the source gives none (the
 /// administrative open data), an ECLI of the administrative courts that embeds one of the
 /// decision's numbers (`expected`, digits alone) and its day, under a code of its court: `CE…`
-/// for the Conseil d'État (`CECHR`, `CESEC`, `CEASS`, `CEORD`…, whatever the formation), `CAA`
-/// and the letters of its numbers for a cour administrative d'appel (`CAALY` for `21LY01234`),
-/// `TA…` for a tribunal administratif (whose city codes vigie has no table for).
+/// for the Conseil d'État (`CECHR`, `CESEC`, `CEASS`, `CEORD`…, the formation's where
+/// [`ce_code_fits`] knows it), `CAA` and the letters of its numbers for a cour administrative
+/// d'appel (`CAALY` for `21LY01234`), `TA…` for a tribunal administratif (whose city codes vigie
+/// has no table for).
 fn own_ecli(ecli: &str, expected: &[String], reference: &ReferenceDecision) -> bool {
     if reference
         .ecli
@@ -638,7 +639,7 @@ fn own_ecli(ecli: &str, expected: &[String], reference: &ReferenceDecision) -> b
     };
     let court = e.court.to_ascii_uppercase();
     let court_ok = match kind {
-        CourtKind::ConseilEtat => court.starts_with("CE"),
+        CourtKind::ConseilEtat => court.starts_with("CE") && ce_code_fits(&court, reference),
         CourtKind::TribunalAdministratif => court.starts_with("TA"),
         _ => {
             // The letters of the numbers (`LY` in `21LY01234`) are the court's.
@@ -662,6 +663,37 @@ fn own_ecli(ecli: &str, expected: &[String], reference: &ReferenceDecision) -> b
             && e.day == format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
     });
     court_ok && day_ok && expected.contains(&numbers::digits_of(e.number))
+}
+
+/// Whether the formation code of a Conseil d'État ECLI (`CECHR` in
+/// `ECLI:FR:CECHR:2024:490536.20240321`, upper case) may be the reference's formation's. vigie
+/// checks the codes whose formation it has seen in real decisions: `CECHR`, chambres réunies
+/// (JADE's `2ème - 7ème chambres réunies`, `ECLI:FR:CECHR:2024:490536.20240321`), and `CEASS`,
+/// the Assemblée du contentieux (`CE, Ass., 12 avril 2013, n° 342409`,
+/// `ECLI:FR:CEASS:2013:342409.20130412`). A decision of chambres réunies (not the former
+/// sous-sections réunies, whose code is another) or of the Assemblée has that code; a decision
+/// of another formation vigie reads has neither. Any other code (`CESEC`, `CECHS`, `CEORD`…),
+/// or a formation vigie cannot read, is left unchecked.
+fn ce_code_fits(code: &str, reference: &ReferenceDecision) -> bool {
+    use chambers::AdminFormation::{Assemblee, Reunies};
+    let Some(raw) = formation_raw(reference) else {
+        return true;
+    };
+    let Some(formation) = chambers::admin_formation(&raw, &describe(&raw), true) else {
+        return true;
+    };
+    let former = words(&raw).split(' ').any(|w| matches!(w, "sous" | "ssr"));
+    let own = match formation {
+        Reunies if !former => Some("CECHR"),
+        Assemblee => Some("CEASS"),
+        _ => None,
+    };
+    let named = match code {
+        "CECHR" => Some(Reunies),
+        "CEASS" => Some(Assemblee),
+        _ => None,
+    };
+    own.is_none_or(|own| own == code) && named.is_none_or(|named| named == formation)
 }
 
 /// The decision's own arrêt number, leading zeros dropped (`1078`), when the reference gives
