@@ -139,8 +139,10 @@ pub fn compare_in(
         // (`Chambre xxxxx`, `le dix-huit novembre 2020 xxxx`, `Cour de cass. xxxx`), is not the
         // reference's identification, whatever it may name besides: one made of the words of
         // identifications alone (`1re chambre`) may be right, and raises nothing; one that
-        // identifies nothing (`hier`, `XYZ`) is INT005 ([`unreadable`]).
+        // identifies nothing (`hier`, `XYZ`) is INT005 ([`unreadable`]), and so is a number
+        // without a digit other than 0 (`the first one`), which shows none.
         None if reference_has(field, reference)
+            && (field != IdField::Number || value.bytes().any(|b| matches!(b, b'1'..=b'9')))
             && unreadable(field, value, reference).is_none()
             && !stray_words(value, reference).is_empty() =>
         {
