@@ -96,6 +96,10 @@ fn dates_inside_words_compact_english_or_in_part() {
         "Tue, 17 Nov 2020 23:00:00 GMT",
         // Several days, the decision's among them.
         "Audience du 7 octobre 2020, arrêt du 18 novembre 2020",
+        // In words.
+        "le dix-huit novembre 2020",
+        "le dix-huit novembre deux mille vingt",
+        "mercredi dix-huit novembre deux mille vingt",
     ] {
         equal(IdField::DecisionDate, v, &r);
         assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
@@ -107,6 +111,8 @@ fn dates_inside_words_compact_english_or_in_part() {
         "2020.11.19",
         "19/11/20",
         "18/11/21",
+        "le dix-neuf novembre deux mille vingt",
+        "le dix-huit novembre deux mille vingt et un",
         "2020-11-18T23:30:00Z", // the 19th in Paris
         // Part of another day.
         "2019",
@@ -161,12 +167,7 @@ fn dates_inside_words_compact_english_or_in_part() {
         );
     }
     // A day vigie reads only in part, in a longer value: nothing to say.
-    for v in [
-        "le dix-huit novembre 2020",
-        "18 novembre 20",
-        "18 11 2020",
-        "18-NOV-20",
-    ] {
+    for v in ["18 novembre 20", "18 11 2020", "18-NOV-20"] {
         unknown(IdField::DecisionDate, v, &r);
         assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
     }

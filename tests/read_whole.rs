@@ -270,7 +270,7 @@ fn an_identification_with_words_of_no_identification_is_altered() {
     assert_eq!(rules(found.get("jp-00000015")), [Rule::FRE005]);
 }
 
-/// A value vigie cannot read at all (a date in words, a court abbreviated its own way) that
+/// A value vigie cannot read at all (a date written its own way, a court abbreviated so) that
 /// holds a word of no identification is not the reference's identification either: INT006
 /// naming the word, where it raised nothing. Without that word it still raises nothing, and a
 /// value that identifies nothing is still INT005. HTML entities are read as the letters they
@@ -286,7 +286,7 @@ fn an_unreadable_identification_with_words_of_no_identification_is_altered() {
         (
             "jp-00000002",
             "decision_date",
-            "le quatre octobre 2023 xxxx",
+            "04-OCT-23 xxxx",
             "2023-10-04",
             "xxxx",
         ),
@@ -307,15 +307,21 @@ fn an_unreadable_identification_with_words_of_no_identification_is_altered() {
         (
             "jp-00000015",
             "decision_date",
-            "le cinq décembre 2025 xxxx",
+            "05-DEC-25 xxxx",
             "2025-12-05",
             "xxxx",
         ),
     ];
     let kept = [
-        ("jp-00000002", "decision_date", "le quatre octobre 2023"),
+        ("jp-00000002", "decision_date", "04-OCT-23"),
+        // A date in words is read.
+        (
+            "jp-00000002",
+            "decision_date",
+            "le quatre octobre deux mille vingt-trois",
+        ),
         ("jp-00000002", "jurisdiction", "Cour de cass."),
-        ("jp-00000015", "decision_date", "le cinq décembre 2025"),
+        ("jp-00000015", "decision_date", "05-DEC-25"),
         (
             "jp-00000036",
             "formation",

@@ -136,7 +136,7 @@ pub fn compare_in(
         Some(true) if !stray_words(value, reference).is_empty() => different(),
         Some(true) => Comparison::Equal,
         // A value vigie cannot read, that holds a word that is part of no identification
-        // (`Chambre xxxxx`, `le dix-huit novembre 2020 xxxx`, `Cour de cass. xxxx`), is not the
+        // (`Chambre xxxxx`, `18-NOV-20 xxxx`, `Cour de cass. xxxx`), is not the
         // reference's identification, whatever it may name besides: one made of the words of
         // identifications alone (`1re chambre`) may be right, and raises nothing; one that
         // identifies nothing (`hier`, `XYZ`) is INT005 ([`unreadable`]), and so is a number
@@ -396,7 +396,7 @@ pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) ->
             let expected = reference.decision_date?;
             match read_day(value) {
                 // A month's name, with or without digits, is a date vigie cannot read
-                // (`05-OCT-23`, `cinq octobre deux mille vingt-trois`), not none.
+                // (`05-OCT-23`), not none.
                 DayReading::Nothing if !dates::mentions_a_month(value) => {
                     Some("no date can be read in it".to_owned())
                 }

@@ -79,7 +79,8 @@ const VOCABULARY: &[&str] = &[
     "tenth", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "bis", "ter",
     // Numbers in words (`le dix-huit novembre deux mille vingt`).
     "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "mille",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente",
+    "quarante", "cinquante", "soixante", "cent", "cents", "mille", "mil",
     // Months and weekdays, in full and abridged, in French and in English.
     "janvier", "janv", "jan", "fevrier", "fevr", "fev", "mars", "mar", "avril", "avr", "mai",
     "juin", "juillet", "juil", "aout", "septembre", "sep", "octobre", "oct", "novembre", "nov",
