@@ -112,25 +112,61 @@ fn the_decisions_own_ecli_beside_its_number() {
         "2520143",
     );
 
-    // The Conseil d'État: codes `CE…`, whatever the formation.
+    // The Conseil d'État: codes `CE…`, the formation's where vigie knows it: `CECHR` for
+    // chambres réunies, `CEASS` for the Assemblée du contentieux.
     let ce = moved(
         "Conseil d'Etat",
         "462782",
         "2023-05-03",
         "2ème - 7ème chambres réunies",
     );
-    for v in [
-        "n° 462782 - ECLI:FR:CECHR:2023:462782.20230503",
-        "462782 ECLI:FR:CESEC:2023:462782.20230503",
-    ] {
-        equal(IdField::Number, v, &ce);
-    }
-    different(
+    equal(
         IdField::Number,
-        "n° 462782 - ECLI:FR:TAPAR:2023:462782.20230503",
+        "n° 462782 - ECLI:FR:CECHR:2023:462782.20230503",
         &ce,
-        "462782",
     );
+    for v in [
+        "n° 462782 - ECLI:FR:TAPAR:2023:462782.20230503",
+        "462782 ECLI:FR:CESEC:2023:462782.20230503",
+        "462782 ECLI:FR:CEASS:2023:462782.20230503",
+        "462782 ECLI:FR:CECHS:2023:462782.20230503",
+    ] {
+        different(IdField::Number, v, &ce, "462782");
+    }
+    let council = |formation: &str| moved("Conseil d'Etat", "462782", "2023-05-03", formation);
+    let ecli = |code: &str| format!("n° 462782 - ECLI:FR:{code}:2023:462782.20230503");
+    // (formation, codes that may be its, codes that are another formation's)
+    for (formation, fits, contradicts) in [
+        (
+            "Assemblée du contentieux",
+            &["CEASS"][..],
+            &["CECHR", "CESEC"][..],
+        ),
+        // The codes of other formations are left unchecked, but not those vigie knows.
+        ("Section du contentieux", &["CESEC"], &["CECHR", "CEASS"]),
+        (
+            "5ème chambre jugeant seule",
+            &["CECHS", "CESJS"],
+            &["CECHR", "CEASS"],
+        ),
+        ("Juge des référés", &["CEORD"], &["CECHR", "CEASS"]),
+        // The former sous-sections réunies had a code of their own, which vigie leaves alone.
+        (
+            "1ère et 6ème sous-sections réunies",
+            &["CESSR", "CECHR"],
+            &["CEASS"],
+        ),
+        // A formation vigie cannot read: no code is checked.
+        ("Formation xyz", &["CECHR", "CEASS", "CESEC"], &[]),
+    ] {
+        let r = council(formation);
+        for code in fits {
+            equal(IdField::Number, &ecli(code), &r);
+        }
+        for code in contradicts {
+            different(IdField::Number, &ecli(code), &r, "462782");
+        }
+    }
     // A cour administrative d'appel: `CAA` and the letters of its numbers (LY: Lyon).
     let caa = moved(
         "Cour administrative d'appel de Lyon",

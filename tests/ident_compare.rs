@@ -96,6 +96,10 @@ fn dates_inside_words_compact_english_or_in_part() {
         "Tue, 17 Nov 2020 23:00:00 GMT",
         // Several days, the decision's among them.
         "Audience du 7 octobre 2020, arrêt du 18 novembre 2020",
+        // In words.
+        "le dix-huit novembre 2020",
+        "le dix-huit novembre deux mille vingt",
+        "mercredi dix-huit novembre deux mille vingt",
     ] {
         equal(IdField::DecisionDate, v, &r);
         assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
@@ -107,6 +111,8 @@ fn dates_inside_words_compact_english_or_in_part() {
         "2020.11.19",
         "19/11/20",
         "18/11/21",
+        "le dix-neuf novembre deux mille vingt",
+        "le dix-huit novembre deux mille vingt et un",
         "2020-11-18T23:30:00Z", // the 19th in Paris
         // Part of another day.
         "2019",
@@ -127,6 +133,22 @@ fn dates_inside_words_compact_english_or_in_part() {
     for v in ["2020-11-18xyz", "2020-11-18 xxxx", "18 novembre 2020 lorem"] {
         different(IdField::DecisionDate, v, &r, "2020-11-18");
     }
+    // So is a date vigie reads only in part (a day in words, a month) with such a word beside
+    // it: whatever the rest may say, the value is not the reference's date as it stands.
+    for v in [
+        "le dix-huit novembre 2020 xxxx",
+        "novembre 2020 xxxx",
+        "18-NOV-20 lorem",
+    ] {
+        different(IdField::DecisionDate, v, &r, "2020-11-18");
+        assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
+    }
+    // No date at all beside such a word identifies nothing: INT005, as without it.
+    unknown(IdField::DecisionDate, "hier xxxx", &r);
+    assert_eq!(
+        unreadable(IdField::DecisionDate, "hier xxxx", &r).as_deref(),
+        Some("no date can be read in it")
+    );
     // Part of the right day, or nothing of a day: too little to identify the decision.
     for (v, why) in [
         ("2020", "it gives only a year"),
@@ -145,12 +167,7 @@ fn dates_inside_words_compact_english_or_in_part() {
         );
     }
     // A day vigie reads only in part, in a longer value: nothing to say.
-    for v in [
-        "le dix-huit novembre 2020",
-        "18 novembre 20",
-        "18 11 2020",
-        "18-NOV-20",
-    ] {
+    for v in ["18 novembre 20", "18 11 2020", "18-NOV-20"] {
         unknown(IdField::DecisionDate, v, &r);
         assert_eq!(unreadable(IdField::DecisionDate, v, &r), None, "{v}");
     }
@@ -177,6 +194,11 @@ fn courts_and_benches_vigie_has_no_table_for() {
     ] {
         different(IdField::Jurisdiction, v, &r, "Cour de cassation");
         assert_eq!(unreadable(IdField::Jurisdiction, v, &r), None, "{v}");
+    }
+    // A court in words vigie cannot read, with a word that is part of no identification: not
+    // the reference's court.
+    for v in ["Cour de cass. xxxx", "Court of Cassation lorem"] {
+        different(IdField::Jurisdiction, v, &r, "Cour de cassation");
     }
     // A court in words vigie cannot read: nothing to say.
     for v in ["Cour de cass.", "Court of Cassation", "Paris, Cour d'appel"] {
@@ -846,6 +868,13 @@ fn formation_cour_de_cassation() {
                 "Chambre commerciale, financière et économique - Formation de section",
                 &[
                     ("Chambre commerciale, financière et économique", Equal),
+                    // HTML entities are read as the letters they stand for, as a page shows
+                    // them.
+                    (
+                        "Chambre commerciale, financi&egrave;re et &eacute;conomique",
+                        Equal,
+                    ),
+                    ("Premi&egrave;re chambre civile", Different),
                     ("Chambre commerciale", Equal),
                     ("Com.", Equal),
                     ("comm", Equal),

@@ -183,3 +183,85 @@ fn arret_number_from_the_header_in_an_audit() {
         )]
     );
 }
+
+/// A bench of a court of appeal vigie cannot read is held to the words identifications are
+/// written with, as one of the Cour de cassation is: `Chambre xxxxx` is not the reference's
+/// bench (INT006), while the spellings the courts of appeal use for their benches, which vigie
+/// reads or cannot tell, raise nothing. The Judilibre sample of the cour d'appel de Chambéry
+/// (20/00804), read by vigie's reader: its `chamber` is `comm` (the sample's metadata are
+/// partly mock); then the bench its text's header names (`Chambre civile - Première
+/// section`), and benches of other courts of appeal as Judilibre writes them.
+#[test]
+fn an_unreadable_bench_of_a_court_of_appeal_is_held_to_the_words_of_identifications() {
+    use support::ident::Want::{Different, Equal, Unknown};
+    let (_, ca) = read("judilibre/ca_detail.json");
+    let ca = &ca[0];
+    assert_eq!(ca.chamber.as_deref(), Some("comm"));
+    let bench = |chamber: &str| ReferenceDecision {
+        chamber: Some(chamber.into()),
+        ..ca.clone()
+    };
+    support::ident::check_all(
+        IdField::Formation,
+        &[
+            (
+                ca,
+                "comm",
+                &[
+                    ("Chambre xxxxx", Different),
+                    ("Chambre commerciale xxxxx", Different),
+                    ("Chambre commerciale", Equal),
+                    ("Chambre commerciale internationale", Equal),
+                    ("Chambre sociale", Different),
+                    // Other axes than the reference's, or nothing vigie reads: no verdict.
+                    ("Chambre 5-1", Unknown),
+                    ("Chambre des appels correctionnels", Unknown),
+                ],
+            ),
+            (
+                &bench("Chambre civile - Première section"),
+                "Chambre civile - Première section",
+                &[
+                    ("Chambre civile, 1re section", Equal),
+                    ("Ch. civ. 1re sect.", Equal),
+                    ("Chambre civile section xxxx", Different),
+                    ("Chambre xxxxx", Different),
+                ],
+            ),
+            (
+                &bench("Pôle 4 - Chambre 9"),
+                "Pôle 4 - Chambre 9",
+                &[
+                    ("Pôle 4, chambre 9", Equal),
+                    ("Chambre xxxxx", Different),
+                    ("Chambre des appels correctionnels", Unknown),
+                    ("Chambre spéciale des mineurs", Unknown),
+                    ("Juge de l'application des peines", Unknown),
+                ],
+            ),
+            (
+                &bench("Chambre sociale 4-6"),
+                "Chambre sociale 4-6",
+                &[
+                    ("Chambre sociale 4-6", Equal),
+                    ("chambre 4-6", Unknown),
+                    ("Chambre xxxxx", Different),
+                ],
+            ),
+            (
+                &bench("chambre 5-1"),
+                "chambre 5-1",
+                &[
+                    ("Chambre 5-1", Equal),
+                    ("5e chambre, 1re section", Equal),
+                    ("Chambre xxxxx", Different),
+                ],
+            ),
+        ],
+    );
+    // A value with no word of a bench identifies none: INT005, not INT006.
+    assert_eq!(
+        vigie::ident::unreadable(IdField::Formation, "xxxxx", ca).as_deref(),
+        Some("it names no chamber or formation")
+    );
+}

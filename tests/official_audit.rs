@@ -353,7 +353,8 @@ fn identification_read_in_words_or_shown_in_no_usable_form() {
 
 /// A value that shows no identification is absent (INT005); an impossible date contradicts the
 /// reference (INT006); a court's name that names no court (`Haute juridiction`, a periphrasis)
-/// identifies nothing (INT005); a date in words, which a reader reads, raises nothing.
+/// identifies nothing (INT005); a date in words is read: the decision's day raises nothing,
+/// another contradicts the reference.
 #[test]
 fn placeholders_are_absent_and_impossible_dates_contradict() {
     let decisions = dila();
@@ -367,10 +368,13 @@ fn placeholders_are_absent_and_impossible_dates_contradict() {
         ("formation", "?"),
         ("decision_date", "pas de date"),
         ("jurisdiction", "Haute juridiction"),
-        // A date exported as zeros shows none; a date in words shows one vigie cannot read.
+        // A date exported as zeros shows none.
         ("decision_date", "0000-00-00"),
         ("decision_date", "00/00/0000"),
-        ("decision_date", "trois octobre deux mille vingt-trois"),
+        // In words: JURITEXT000048176198's day (4 October 2023), then a day before
+        // JURITEXT000048211001's (11 October 2023).
+        ("decision_date", "quatre octobre deux mille vingt-trois"),
+        ("decision_date", "dix octobre deux mille vingt-trois"),
     ]
     .into_iter()
     .enumerate()
@@ -391,6 +395,7 @@ fn placeholders_are_absent_and_impossible_dates_contradict() {
             ("r6".into(), Rule::INT005),
             ("r7".into(), Rule::INT005),
             ("r8".into(), Rule::INT005),
+            ("r10".into(), Rule::INT006),
         ]
     );
 }

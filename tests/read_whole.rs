@@ -69,10 +69,71 @@ fn rules(findings: Option<&Vec<Finding>>) -> Vec<Rule> {
         .unwrap_or_default()
 }
 
+/// A variant of a demo record: (base record, field, value, what the reference shows, the word
+/// part of no identification).
+type Altered<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str);
+
+/// Audits `altered` and `kept` variants of the demo's records (base record, field, value),
+/// `more` records and the base records as the demo has them, against the demo's reference:
+/// each altered variant raises one finding more than its base, INT006 on its field, quoting the
+/// value and what the reference shows and naming the word; each kept one what its base raises.
+/// Returns the findings by id, for the rest.
+fn audit_variants(
+    altered: &[Altered],
+    kept: &[(&str, &str, &str)],
+    more: Vec<Value>,
+) -> BTreeMap<String, Vec<Finding>> {
+    let demo = demo_records();
+    let mut records = Vec::new();
+    for (i, (base, field, value, ..)) in altered.iter().enumerate() {
+        records.push(variant(&demo, base, &format!("altered-{i}"), field, value));
+    }
+    for (i, (base, field, value)) in kept.iter().enumerate() {
+        records.push(variant(&demo, base, &format!("kept-{i}"), field, value));
+    }
+    records.extend(more);
+    let bases: std::collections::BTreeSet<&str> = altered
+        .iter()
+        .map(|a| a.0)
+        .chain(kept.iter().map(|k| k.0))
+        .collect();
+    records.extend(bases.iter().map(|b| demo[*b].clone()));
+    let found = audit(&records, &manifest().join("assets/demo/reference"));
+    for (i, (base, field, value, shown, word)) in altered.iter().enumerate() {
+        let id = format!("altered-{i}");
+        let base_rules = rules(found.get(*base));
+        let got: Vec<&Finding> = found[&id]
+            .iter()
+            .filter(|f| !base_rules.contains(&f.rule))
+            .collect();
+        assert_eq!(got.len(), 1, "{field} {value:?}: {got:?}");
+        let f = got[0];
+        assert_eq!(f.rule, Rule::INT006, "{field} {value:?}");
+        assert_eq!(f.evidence.as_ref().unwrap().field.to_string(), *field);
+        let message = f.message.to_string();
+        assert!(
+            message.starts_with(&format!(
+                "{field} «{value}» contradicts the reference ({shown})"
+            )),
+            "{message}"
+        );
+        assert!(
+            message.contains(&format!("«{word}»")) && message.contains("part of no identification"),
+            "{message}"
+        );
+    }
+    for (i, (base, field, value)) in kept.iter().enumerate() {
+        assert_eq!(
+            rules(found.get(&format!("kept-{i}"))),
+            rules(found.get(*base)),
+            "{field} {value:?}"
+        );
+    }
+    found
+}
+
 #[test]
 fn an_identification_with_words_of_no_identification_is_altered() {
-    let demo = demo_records();
-    let reference = manifest().join("assets/demo/reference");
     // (base record, field, value, what the reference shows, the word part of no identification)
     let altered = [
         (
@@ -202,50 +263,103 @@ fn an_identification_with_words_of_no_identification_is_altered() {
         ("jp-00000015", "decision_date", "5 décembre 2025"),
         ("jp-00000015", "number", "req. n° 2520143"),
     ];
-    let mut records = Vec::new();
-    for (i, (base, field, value, ..)) in altered.iter().enumerate() {
-        records.push(variant(&demo, base, &format!("altered-{i}"), field, value));
-    }
-    for (i, (base, field, value)) in kept.iter().enumerate() {
-        records.push(variant(&demo, base, &format!("kept-{i}"), field, value));
-    }
     // The records as the demo has them: jp-00000002 raises nothing, jp-00000015 only FRE005
     // (its update notice says « Mis à jour »).
-    records.push(demo["jp-00000002"].clone());
-    records.push(demo["jp-00000015"].clone());
-    let found = audit(&records, &reference);
+    let found = audit_variants(&altered, &kept, Vec::new());
     assert_eq!(rules(found.get("jp-00000002")), []);
     assert_eq!(rules(found.get("jp-00000015")), [Rule::FRE005]);
-    for (i, (base, field, value, shown, word)) in altered.iter().enumerate() {
-        let id = format!("altered-{i}");
-        let base_rules = rules(found.get(*base));
-        let got: Vec<&Finding> = found[&id]
-            .iter()
-            .filter(|f| !base_rules.contains(&f.rule))
-            .collect();
-        assert_eq!(got.len(), 1, "{field} {value:?}: {got:?}");
-        let f = got[0];
-        assert_eq!(f.rule, Rule::INT006, "{field} {value:?}");
-        assert_eq!(f.evidence.as_ref().unwrap().field.to_string(), *field);
-        let message = f.message.to_string();
-        assert!(
-            message.starts_with(&format!(
-                "{field} «{value}» contradicts the reference ({shown})"
-            )),
-            "{message}"
-        );
-        assert!(
-            message.contains(&format!("«{word}»")) && message.contains("part of no identification"),
-            "{message}"
-        );
-    }
-    for (i, (base, field, value)) in kept.iter().enumerate() {
-        assert_eq!(
-            rules(found.get(&format!("kept-{i}"))),
-            rules(found.get(*base)),
-            "{field} {value:?}"
-        );
-    }
+}
+
+/// A value vigie cannot read at all (a date written its own way, a court abbreviated so) that
+/// holds a word of no identification is not the reference's identification either: INT006
+/// naming the word, where it raised nothing. Without that word it still raises nothing, and a
+/// value that identifies nothing is still INT005. HTML entities are read as the letters they
+/// stand for by the comparison too: `Troisi&egrave;me chambre civile` is the chambre civile 3's
+/// name, `Deuxi&egrave;me chambre civile` another chamber's. The records are the demo's
+/// faithful copies of 22-12.922 (jp-00000002, chambre sociale, 4 October 2023), of 21-24.231
+/// (jp-00000036, troisième chambre civile, 26 October 2023) and of the order 2520143 of the
+/// tribunal administratif de Cergy-Pontoise (jp-00000015, 5 December 2025).
+#[test]
+fn an_unreadable_identification_with_words_of_no_identification_is_altered() {
+    // (base record, field, value, what the reference shows, the word part of no identification)
+    let altered = [
+        (
+            "jp-00000002",
+            "decision_date",
+            "04-OCT-23 xxxx",
+            "2023-10-04",
+            "xxxx",
+        ),
+        (
+            "jp-00000002",
+            "decision_date",
+            "octobre 2023 lorem",
+            "2023-10-04",
+            "lorem",
+        ),
+        (
+            "jp-00000002",
+            "jurisdiction",
+            "Cour de cass. xxxx",
+            "Cour de cassation",
+            "xxxx",
+        ),
+        (
+            "jp-00000015",
+            "decision_date",
+            "05-DEC-25 xxxx",
+            "2025-12-05",
+            "xxxx",
+        ),
+    ];
+    let kept = [
+        ("jp-00000002", "decision_date", "04-OCT-23"),
+        // A date in words is read.
+        (
+            "jp-00000002",
+            "decision_date",
+            "le quatre octobre deux mille vingt-trois",
+        ),
+        ("jp-00000002", "jurisdiction", "Cour de cass."),
+        ("jp-00000015", "decision_date", "05-DEC-25"),
+        (
+            "jp-00000036",
+            "formation",
+            "Troisi&egrave;me chambre civile",
+        ),
+    ];
+    let demo = demo_records();
+    let more = vec![
+        variant(
+            &demo,
+            "jp-00000036",
+            "other-chamber",
+            "formation",
+            "Deuxi&egrave;me chambre civile",
+        ),
+        variant(
+            &demo,
+            "jp-00000002",
+            "no-date",
+            "decision_date",
+            "hier xxxx",
+        ),
+    ];
+    let found = audit_variants(&altered, &kept, more);
+    assert_eq!(rules(found.get("jp-00000002")), []);
+    assert_eq!(rules(found.get("jp-00000036")), []);
+    assert_eq!(rules(found.get("jp-00000015")), [Rule::FRE005]);
+    let other = &found["other-chamber"];
+    assert_eq!(rules(Some(other)), [Rule::INT006]);
+    assert!(
+        other[0].message.starts_with(
+            "formation «Deuxi&egrave;me chambre civile» contradicts the reference (Chambre civile 3"
+        ),
+        "{}",
+        other[0].message
+    );
+    let no_date = &found["no-date"];
+    assert_eq!(rules(Some(no_date)), [Rule::INT005]);
 }
 
 #[test]

@@ -449,6 +449,13 @@ pub fn read_day(s: &str) -> DayReading {
     if let Some(d) = days_of(&folded).next() {
         return DayReading::Day(d);
     }
+    // A date written in words (`le dix-huit novembre deux mille vingt`), read as its digits.
+    if let Some(digits) = numbers_in_words(&folded) {
+        match read_day(&digits) {
+            DayReading::Nothing => {}
+            reading => return reading,
+        }
+    }
     // Month first, the American way, where it cannot be read day first (`11/18/2020`).
     if let Some(c) = DATE_RE.captures(&folded)
         && let (Some(y), Some(m), Some(d)) = (num(&c, "ny"), num(&c, "nd"), num::<i8>(&c, "nm"))
@@ -525,6 +532,95 @@ pub fn read_day(s: &str) -> DayReading {
         })
     };
     reading.unwrap_or(DayReading::Nothing)
+}
+
+/// The value of a French number word, `0` for the words that multiply (`cent`, `mille`).
+fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "un" | "une" | "premier" | "1er" => 1,
+        "deux" => 2,
+        "trois" => 3,
+        "quatre" => 4,
+        "cinq" => 5,
+        "six" => 6,
+        "sept" => 7,
+        "huit" => 8,
+        "neuf" => 9,
+        "dix" => 10,
+        "onze" => 11,
+        "douze" => 12,
+        "treize" => 13,
+        "quatorze" => 14,
+        "quinze" => 15,
+        "seize" => 16,
+        "vingt" | "vingts" => 20,
+        "trente" => 30,
+        "quarante" => 40,
+        "cinquante" => 50,
+        "soixante" => 60,
+        "cent" | "cents" | "mille" | "mil" => 0,
+        _ => return None,
+    })
+}
+
+/// The number a run of French number words writes (`dix huit` 18, `deux mille vingt trois`
+/// 2023, `mil neuf cent quatre vingt dix neuf` 1999, `vingt et un` 21).
+fn words_value(run: &[&str]) -> u32 {
+    let (mut total, mut current) = (0u32, 0u32);
+    for &w in run {
+        match w {
+            "mille" | "mil" => {
+                total += current.max(1) * 1000;
+                current = 0;
+            }
+            "cent" | "cents" => current = current.max(1) * 100,
+            // `quatre-vingt(s)`: four twenties.
+            "vingt" | "vingts" if current % 100 == 4 => current += 76,
+            "et" => {}
+            _ => current += number_word(w).unwrap_or(0),
+        }
+    }
+    total + current
+}
+
+/// `folded` ([`fold`]ed text) with its numbers written in words as digits (`le dix-huit
+/// novembre deux mille vingt` is `le 18 novembre 2020`), if it writes any; `et` joins the
+/// words of one number (`vingt et un`). Digits and words are not mixed in one number. `None`
+/// when no number is written in words, so that [`read_day`] reads the digits once.
+fn numbers_in_words(folded: &str) -> Option<String> {
+    let tokens: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !tokens.iter().any(|t| number_word(t).is_some()) {
+        return None;
+    }
+    let mut converted = false;
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for (i, &t) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1).copied();
+        let joins = t == "et" && !run.is_empty() && next.is_some_and(|n| number_word(n).is_some());
+        // `sept` before a year is September abridged (`sept 2023`), not seven.
+        let month = t == "sept"
+            && run.is_empty()
+            && next.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+        if (number_word(t).is_some() && !month) || joins {
+            run.push(t);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(words_value(&run).to_string());
+            run.clear();
+            converted = true;
+        }
+        out.push(t.to_owned());
+    }
+    if !run.is_empty() {
+        out.push(words_value(&run).to_string());
+        converted = true;
+    }
+    converted.then(|| out.join(" "))
 }
 
 /// Every whole day written in `s` (`Audience du 7 septembre 2023, arrêt du 5 octobre 2023`).
@@ -677,6 +773,53 @@ pub fn french_date(d: jiff::civil::Date) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn dates_written_in_words() {
+        for (v, d) in [
+            ("le dix-huit novembre deux mille vingt", date(2020, 11, 18)),
+            ("dix-huit novembre 2020", date(2020, 11, 18)),
+            ("premier octobre deux mille vingt-trois", date(2023, 10, 1)),
+            ("vingt et un mars deux mil vingt et un", date(2021, 3, 21)),
+            (
+                "trente et un décembre mil neuf cent quatre-vingt-dix-neuf",
+                date(1999, 12, 31),
+            ),
+            ("sept octobre deux mille vingt-trois", date(2023, 10, 7)),
+            // As the tribunal de commerce of La Roche-sur-Yon writes its judgment's date
+            // (tests/data/judilibre/tcom_detail.json).
+            (
+                "mercredi vingt-trois novembre deux mille vingt deux",
+                date(2022, 11, 23),
+            ),
+        ] {
+            assert_eq!(read_day(v), DayReading::Day(d), "{v}");
+        }
+        assert_eq!(
+            read_day("trente et un novembre deux mille vingt"),
+            DayReading::Impossible
+        );
+        // `sept` before a year is September.
+        assert!(matches!(
+            read_day("sept 2023"),
+            DayReading::Parts(DayParts {
+                month: Some(9),
+                year: Some(2023),
+                day: None,
+                ..
+            })
+        ));
+        assert!(matches!(
+            read_day("novembre deux mille vingt"),
+            DayReading::Parts(DayParts {
+                month: Some(11),
+                year: Some(2020),
+                day: None,
+                ..
+            })
+        ));
+        assert_eq!(read_day("hier"), DayReading::Nothing);
+    }
 
     #[test]
     fn every_accepted_spelling() {

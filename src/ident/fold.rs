@@ -88,6 +88,18 @@ pub fn plain(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// An identification field's value as vigie reads it for comparison: [`plain`], and its HTML
+/// read as the text a page shows when it holds markup or entities (`Troisi&egrave;me chambre
+/// civile` is `Troisième chambre civile`, `<b>Paris</b>` is `Paris`). The parsers and the check
+/// of words of no identification read the same text. Borrowed when that changes nothing.
+pub fn field_text(s: &str) -> Cow<'_, str> {
+    let s = plain(s);
+    if !s.contains(['&', '<']) {
+        return s;
+    }
+    Cow::Owned(crate::text::normalize::normalize(&s, true))
+}
+
 /// [`fold`] of one char that is not a combining mark, after canonical decomposition.
 #[inline]
 fn fold_char(c: char, out: &mut String) {

@@ -30,7 +30,7 @@ pub use dates::{
     paris_instant, parse_date, parse_moment, parse_written_moment, read_day,
 };
 pub(crate) use fold::memoized;
-pub use fold::{digit_value, fold, plain, words};
+pub use fold::{digit_value, field_text, fold, plain, words};
 pub use stray::stray_words;
 
 /// How a record's identification field compares with the reference decision.
@@ -87,8 +87,9 @@ pub fn compare_in(
     text: &dyn Fn() -> Option<String>,
 ) -> Comparison {
     let text = RefText::new(reference, text);
-    // Invisible characters are nothing, digits of any script their values (see [`plain`]).
-    let record_value = plain(record_value);
+    // Invisible characters are nothing, digits of any script their values, markup and
+    // entities the text they show (see [`field_text`]).
+    let record_value = field_text(record_value);
     let value = record_value.trim();
     if value.is_empty() {
         return Comparison::Unknown;
@@ -134,11 +135,14 @@ pub fn compare_in(
         // alters it (`Chambre sociale xxxxx`, `Paris xxxx`, `2023-10-04 xxxx`).
         Some(true) if !stray_words(value, reference).is_empty() => different(),
         Some(true) => Comparison::Equal,
-        // A bench of the Cour de cassation or of an administrative court, whose words are
-        // known, named with a word that is none of them (`Chambre xxxxx`), is not the
-        // reference's.
-        None if field == IdField::Formation
-            && closed_benches(reference)
+        // A value vigie cannot read, that holds a word that is part of no identification
+        // (`Chambre xxxxx`, `18-NOV-20 xxxx`, `Cour de cass. xxxx`), is not the
+        // reference's identification, whatever it may name besides: one made of the words of
+        // identifications alone (`1re chambre`) may be right, and raises nothing; one that
+        // identifies nothing (`hier`, `XYZ`) is INT005 ([`unreadable`]), and so is a number
+        // without a digit other than 0 (`the first one`), which shows none.
+        None if reference_has(field, reference)
+            && (field != IdField::Number || value.bytes().any(|b| matches!(b, b'1'..=b'9')))
             && unreadable(field, value, reference).is_none()
             && !stray_words(value, reference).is_empty() =>
         {
@@ -146,13 +150,6 @@ pub fn compare_in(
         }
         None => Comparison::Unknown,
     }
-}
-
-/// Whether the reference's benches are those of the Cour de cassation or of an administrative
-/// court, whose names vigie knows all the words of; those of the other courts (a court of
-/// appeal's, a tribunal's) are named in words of their own.
-fn closed_benches(reference: &ReferenceDecision) -> bool {
-    cc_reference(reference).is_some() || administrative(reference).is_some()
 }
 
 /// Whether the reference gives a value for `field`, i.e. whether the record must show it
@@ -389,7 +386,7 @@ fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
 /// to the reference's) or when vigie cannot tell. A value that shows nothing at all (`-`,
 /// `N/A`) is absent, not unreadable.
 pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) -> Option<String> {
-    let value = plain(value);
+    let value = field_text(value);
     let value = value.trim();
     if value.is_empty() || placeholder(value) {
         return None;
@@ -399,7 +396,7 @@ pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) ->
             let expected = reference.decision_date?;
             match read_day(value) {
                 // A month's name, with or without digits, is a date vigie cannot read
-                // (`05-OCT-23`, `cinq octobre deux mille vingt-trois`), not none.
+                // (`05-OCT-23`), not none.
                 DayReading::Nothing if !dates::mentions_a_month(value) => {
                     Some("no date can be read in it".to_owned())
                 }
@@ -623,9 +620,10 @@ fn read_numbers(
 /// Whether `ecli` is the decision's own: the source's; or, when the source gives none (the
 /// administrative open data), an ECLI of the administrative courts that embeds one of the
 /// decision's numbers (`expected`, digits alone) and its day, under a code of its court: `CE…`
-/// for the Conseil d'État (`CECHR`, `CESEC`, `CEASS`, `CEORD`…, whatever the formation), `CAA`
-/// and the letters of its numbers for a cour administrative d'appel (`CAALY` for `21LY01234`),
-/// `TA…` for a tribunal administratif (whose city codes vigie has no table for).
+/// for the Conseil d'État (`CECHR`, `CESEC`, `CEASS`, `CEORD`…, the formation's where
+/// [`ce_code_fits`] knows it), `CAA` and the letters of its numbers for a cour administrative
+/// d'appel (`CAALY` for `21LY01234`), `TA…` for a tribunal administratif (whose city codes vigie
+/// has no table for).
 fn own_ecli(ecli: &str, expected: &[String], reference: &ReferenceDecision) -> bool {
     if reference
         .ecli
@@ -643,7 +641,7 @@ fn own_ecli(ecli: &str, expected: &[String], reference: &ReferenceDecision) -> b
     };
     let court = e.court.to_ascii_uppercase();
     let court_ok = match kind {
-        CourtKind::ConseilEtat => court.starts_with("CE"),
+        CourtKind::ConseilEtat => court.starts_with("CE") && ce_code_fits(&court, reference),
         CourtKind::TribunalAdministratif => court.starts_with("TA"),
         _ => {
             // The letters of the numbers (`LY` in `21LY01234`) are the court's.
@@ -667,6 +665,37 @@ fn own_ecli(ecli: &str, expected: &[String], reference: &ReferenceDecision) -> b
             && e.day == format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
     });
     court_ok && day_ok && expected.contains(&numbers::digits_of(e.number))
+}
+
+/// Whether the formation code of a Conseil d'État ECLI (`CECHR` in
+/// `ECLI:FR:CECHR:2024:490536.20240321`, upper case) may be the reference's formation's. vigie
+/// checks the codes whose formation it has seen in real decisions: `CECHR`, chambres réunies
+/// (JADE's `2ème - 7ème chambres réunies`, `ECLI:FR:CECHR:2024:490536.20240321`), and `CEASS`,
+/// the Assemblée du contentieux (`CE, Ass., 12 avril 2013, n° 342409`,
+/// `ECLI:FR:CEASS:2013:342409.20130412`). A decision of chambres réunies (not the former
+/// sous-sections réunies, whose code is another) or of the Assemblée has that code; a decision
+/// of another formation vigie reads has neither. Any other code (`CESEC`, `CECHS`, `CEORD`…),
+/// or a formation vigie cannot read, is left unchecked.
+fn ce_code_fits(code: &str, reference: &ReferenceDecision) -> bool {
+    use chambers::AdminFormation::{Assemblee, Reunies};
+    let Some(raw) = formation_raw(reference) else {
+        return true;
+    };
+    let Some(formation) = chambers::admin_formation(&raw, &describe(&raw), true) else {
+        return true;
+    };
+    let former = words(&raw).split(' ').any(|w| matches!(w, "sous" | "ssr"));
+    let own = match formation {
+        Reunies if !former => Some("CECHR"),
+        Assemblee => Some("CEASS"),
+        _ => None,
+    };
+    let named = match code {
+        "CECHR" => Some(Reunies),
+        "CEASS" => Some(Assemblee),
+        _ => None,
+    };
+    own.is_none_or(|own| own == code) && named.is_none_or(|named| named == formation)
 }
 
 /// The decision's own arrêt number, leading zeros dropped (`1078`), when the reference gives

@@ -60,6 +60,18 @@ const VOCABULARY: &[&str] = &[
     "departage", "diverses", "encadrement", "industrie", "agriculture", "collegiale",
     "collegial", "conseiller", "conseillere", "conseillers", "rapporteur", "doyen", "faisant",
     "fonction", "fonctions",
+    // The benches of the courts of appeal, the tribunals and the conseils de prud'hommes, named
+    // by what they judge (`Chambre des appels correctionnels`, `Chambre spéciale des mineurs`,
+    // `Juge de l'application des peines`, `Chambre des saisies immobilières`, `Soins
+    // psychiatriques sans consentement`, `Chambre commerciale internationale`).
+    "appels", "correctionnels", "correctionnelles", "speciale", "special", "mineurs",
+    "application", "peines", "saisies", "immobilieres", "immobiliere", "criees", "procedures",
+    "collectives", "tutelle", "tutelles", "surendettement", "commerciaux", "detachee",
+    "detachees", "construction", "soins", "psychiatriques", "sans", "consentement",
+    "hospitalisation", "hospitalisations", "contrainte", "retention", "reparation",
+    "indemnisation", "victimes", "infractions", "civi", "jap", "internationale",
+    "international", "arbitrage", "entreprises", "travail", "generale", "nationalite",
+    "disciplinaire", "discipline",
     // Ordinals, in words, in French and in English, and roman numerals.
     "premiers", "premieres", "deuxieme", "second", "seconde", "troisieme", "quatrieme",
     "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme",
@@ -67,7 +79,8 @@ const VOCABULARY: &[&str] = &[
     "tenth", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "bis", "ter",
     // Numbers in words (`le dix-huit novembre deux mille vingt`).
     "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "mille",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente",
+    "quarante", "cinquante", "soixante", "cent", "cents", "mille", "mil",
     // Months and weekdays, in full and abridged, in French and in English.
     "janvier", "janv", "jan", "fevrier", "fevr", "fev", "mars", "mar", "avril", "avr", "mai",
     "juin", "juillet", "juil", "aout", "septembre", "sep", "octobre", "oct", "novembre", "nov",
@@ -193,15 +206,8 @@ type Unknown = std::sync::Arc<[(Box<str>, Box<str>)]>;
 /// The words of `value` that are part of no identification whatever the reference, each as the
 /// value writes it, with its [`words`]: what [`stray_words`] then looks for in the reference.
 fn unknown_words(value: &str) -> Vec<(Box<str>, Box<str>)> {
-    // Markup and entities are no words of the value (`Troisi&egrave;me chambre civile`,
-    // `<b>Chambre sociale</b>`): the text of its HTML is read, as a page shows it.
-    let text = if value.contains(['&', '<']) {
-        std::borrow::Cow::Owned(crate::text::normalize::normalize(value, true))
-    } else {
-        std::borrow::Cow::Borrowed(value)
-    };
     // An ECLI is read whole (`ECLI:FR:CECHR:2023:462782.20231004`): its court's code is no word.
-    let (rest, _) = numbers::take_eclis(&text);
+    let (rest, _) = numbers::take_eclis(value);
     let mut out = Vec::new();
     // The parts of a Portalis number after its label are codes (`DBVX-V-B7F-NBTC`).
     let mut portalis = 0usize;
@@ -241,8 +247,9 @@ pub fn stray_words(value: &str, reference: &ReferenceDecision) -> Vec<String> {
             Default::default();
     }
     // Invisible characters are nothing, digits of any script their values (`Ly\u{ad}on` is
-    // one word), as the field is compared ([`super::plain`]).
-    let value = super::fold::plain(value);
+    // one word), markup and entities no words (`Troisi&egrave;me chambre civile`, `<b>Chambre
+    // sociale</b>`): the value is read as the field is compared ([`super::field_text`]).
+    let value = super::fold::field_text(value);
     let unknown = memoized(&MEMO, &value, |v| unknown_words(v).into());
     if unknown.is_empty() {
         return Vec::new();
