@@ -158,6 +158,14 @@ fn an_identification_with_words_of_no_identification_is_altered() {
             "lien",
         ),
         ("jp-00000002", "seat", "Paris xxxx", "Paris", "xxxx"),
+        // An address is no seat (the court's building is: kept below).
+        (
+            "jp-00000002",
+            "seat",
+            "Quai de l'Horloge, Paris",
+            "Paris",
+            "Horloge",
+        ),
         (
             "jp-00000002",
             "decision_date",
@@ -238,6 +246,9 @@ fn an_identification_with_words_of_no_identification_is_altered() {
         ("jp-00000002", "formation", "SOC. - Arrêt n° 986 F-B"),
         ("jp-00000002", "seat", "Cour de cassation, Paris"),
         ("jp-00000002", "seat", "Paris (France)"),
+        // The court's building, named for its city.
+        ("jp-00000002", "seat", "Palais de justice de Paris"),
+        ("jp-00000002", "seat", "Palais de Justice, Paris"),
         ("jp-00000002", "decision_date", "4 octobre 2023"),
         ("jp-00000002", "decision_date", "mercredi 4 octobre 2023"),
         ("jp-00000002", "decision_date", "2023-10-04T00:00:00Z"),

@@ -422,7 +422,16 @@ pub fn parse_seat(value: &str, kind: Option<CourtKind>) -> Option<SeatValue> {
         };
     }
     let w = words(trimmed);
-    let city = w.strip_prefix("a ").unwrap_or(&w);
+    // The court's building, named for its city (`Palais de justice de Paris`, `Palais de
+    // Justice, Agen`): the city.
+    let w = match w.strip_prefix("palais de justice ") {
+        Some(rest) => ["de ", "d "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest),
+        None => &w,
+    };
+    let city = w.strip_prefix("a ").unwrap_or(w);
     Some(SeatValue::City(Cow::Owned(city.to_owned())))
 }
 
@@ -768,6 +777,10 @@ mod tests {
         assert_eq!(city("Caen", None), "caen");
         assert_eq!(city("Tarbes", None), "tarbes");
         assert_eq!(city("à Lyon", None), "lyon");
+        // The court's building, named for its city.
+        assert_eq!(city("Palais de justice de Paris", None), "paris");
+        assert_eq!(city("Palais de Justice, Lyon", None), "lyon");
+        assert_eq!(city("Palais de justice d'Agen", None), "agen");
         assert_eq!(city("", None), "-");
         // A court's name whose seat vigie cannot read is no city.
         assert_eq!(city("T.G.I. Paris", None), "paris");

@@ -37,6 +37,9 @@ const VOCABULARY: &[&str] = &[
     "tpbr", "siege", "seat", "ville", "city", "arrondissement", "departement", "region",
     "metropole", "metropolitaine", "outre", "mer", "dom", "tom", "st", "ste", "sts", "stes",
     "cedex",
+    // The court's building, which publishers name as its seat (`Palais de justice de Paris`);
+    // an address is no seat (`Quai de l'Horloge, Paris` is INT006).
+    "palais",
     "union", "europeenne", "europeen", "europeennes", "communautes", "droits", "homme",
     // Chambers, formations and judges.
     "chambre", "chambres", "ch", "chb", "chbre", "chr", "chamber", "chambers", "formation",
