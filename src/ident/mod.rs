@@ -32,6 +32,7 @@ pub use dates::{
 pub(crate) use fold::memoized;
 pub use fold::{digit_value, field_text, fold, plain, words};
 pub use stray::stray_words;
+use stray::stray_words_in;
 
 /// How a record's identification field compares with the reference decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +134,7 @@ pub fn compare_in(
         Some(false) => different(),
         // What vigie read is the reference's, but a word that is part of no identification
         // alters it (`Chambre sociale xxxxx`, `Paris xxxx`, `2023-10-04 xxxx`).
-        Some(true) if !stray_words(value, reference).is_empty() => different(),
+        Some(true) if !stray_words_in(value, reference).is_empty() => different(),
         Some(true) => Comparison::Equal,
         // A value vigie cannot read, that holds a word that is part of no identification
         // (`Chambre xxxxx`, `18-NOV-20 xxxx`, `Cour de cass. xxxx`), is not the
@@ -143,8 +144,8 @@ pub fn compare_in(
         // without a digit other than 0 (`the first one`), which shows none.
         None if reference_has(field, reference)
             && (field != IdField::Number || value.bytes().any(|b| matches!(b, b'1'..=b'9')))
-            && unreadable(field, value, reference).is_none()
-            && !stray_words(value, reference).is_empty() =>
+            && unreadable_text(field, value, reference).is_none()
+            && !stray_words_in(value, reference).is_empty() =>
         {
             different()
         }
@@ -386,7 +387,12 @@ fn compare_date(value: &str, reference: &ReferenceDecision) -> Option<bool> {
 /// to the reference's) or when vigie cannot tell. A value that shows nothing at all (`-`,
 /// `N/A`) is absent, not unreadable.
 pub fn unreadable(field: IdField, value: &str, reference: &ReferenceDecision) -> Option<String> {
-    let value = field_text(value);
+    unreadable_text(field, &field_text(value), reference)
+}
+
+/// [`unreadable`] of a value already read as [`field_text`] reads it (once: its text is not
+/// decoded again).
+fn unreadable_text(field: IdField, value: &str, reference: &ReferenceDecision) -> Option<String> {
     let value = value.trim();
     if value.is_empty() || placeholder(value) {
         return None;

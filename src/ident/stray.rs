@@ -245,15 +245,20 @@ fn unknown_words(value: &str) -> Vec<(Box<str>, Box<str>)> {
 /// identification (its court, seat, chamber and formation as its source writes them, which
 /// may name a city or a bench the tables do not). Each is given as the value writes it.
 pub fn stray_words(value: &str, reference: &ReferenceDecision) -> Vec<String> {
+    // Invisible characters are nothing, digits of any script their values (`Ly\u{ad}on` is
+    // one word), markup and entities no words (`Troisi&egrave;me chambre civile`, `<b>Chambre
+    // sociale</b>`): the value is read as the field is compared ([`super::field_text`]).
+    stray_words_in(&super::fold::field_text(value), reference)
+}
+
+/// [`stray_words`] of a value already read as [`super::field_text`] reads it (once: its text
+/// is not decoded again).
+pub(crate) fn stray_words_in(value: &str, reference: &ReferenceDecision) -> Vec<String> {
     thread_local! {
         static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Unknown>> =
             Default::default();
     }
-    // Invisible characters are nothing, digits of any script their values (`Ly\u{ad}on` is
-    // one word), markup and entities no words (`Troisi&egrave;me chambre civile`, `<b>Chambre
-    // sociale</b>`): the value is read as the field is compared ([`super::field_text`]).
-    let value = super::fold::field_text(value);
-    let unknown = memoized(&MEMO, &value, |v| unknown_words(v).into());
+    let unknown = memoized(&MEMO, value, |v| unknown_words(v).into());
     if unknown.is_empty() {
         return Vec::new();
     }
