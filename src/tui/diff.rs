@@ -719,6 +719,25 @@ struct InExcerpt {
 /// maps to: a space or a char normalising dropped at the span's edge.
 const SLACK: usize = 8;
 
+/// A record's normalised text, where excerpts are looked for, with the byte of each of its
+/// chars (and of its end): worked out once for all the excerpts of the record.
+struct NormChars<'a> {
+    norm: &'a Normalized,
+    bytes: Vec<usize>,
+}
+
+impl<'a> NormChars<'a> {
+    fn new(norm: &'a Normalized) -> Self {
+        let text = norm.text.as_str();
+        let bytes = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        NormChars { norm, bytes }
+    }
+}
+
 impl InExcerpt {
     /// The personal data's pieces in the text as read, whose normalised text is `norm` (the
     /// span is in chars of the text as read): the excerpt, which the engine took from the
@@ -726,7 +745,7 @@ impl InExcerpt {
     /// there around the span, and its pieces mapped back to the text as read. Where it leaves
     /// out the middle of a long span, that middle, which it does not show, is masked whole, as
     /// it might name someone. Where the excerpt is not found, the whole span.
-    fn place(&self, norm: &Normalized, out: &mut Vec<Personal>) {
+    fn place(&self, norm: &NormChars<'_>, out: &mut Vec<Personal>) {
         match self.found(norm) {
             Some(pieces) => out.extend(pieces),
             None => out.push(Personal::whole(self.span.0, self.span.1)),
@@ -734,15 +753,10 @@ impl InExcerpt {
     }
 
     /// [`InExcerpt::place`]'s pieces, where the excerpt is found.
-    fn found(&self, norm: &Normalized) -> Option<Vec<Personal>> {
+    fn found(&self, chars: &NormChars<'_>) -> Option<Vec<Personal>> {
         use crate::rules::integrity::{CONTEXT, OMITTED, SPAN_ENDS};
+        let (norm, bytes) = (chars.norm, &chars.bytes);
         let text = norm.text.as_str();
-        // The byte of each char of the normalised text, and of its end.
-        let bytes: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()))
-            .collect();
         let n = bytes.len() - 1;
         // The first char of the normalised text that comes from char `c` or after.
         let at_or_after = |c: usize| -> usize {
@@ -858,8 +872,9 @@ impl TextDiff {
                 // The excerpts are of the text as the engine normalised it.
                 let html = record.is_some_and(|r| r.text_format == crate::model::TextFormat::Html);
                 let norm = normalize_mapped(rec_text, html);
+                let chars = NormChars::new(&norm);
                 for x in &input.in_excerpts {
-                    x.place(&norm, &mut rec_personal);
+                    x.place(&chars, &mut rec_personal);
                 }
             } else {
                 rec_personal.extend(
@@ -1473,7 +1488,7 @@ mod tests {
             personal: vec![Personal::whole(14, 25)],
         };
         let mut out = Vec::new();
-        x.place(&norm, &mut out);
+        x.place(&NormChars::new(&norm), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(chars(text, (out[0].start, out[0].end)), "Jean Dupont");
         let elsewhere = InExcerpt {
@@ -1481,7 +1496,7 @@ mod tests {
             ..x
         };
         let mut out = Vec::new();
-        elsewhere.place(&norm, &mut out);
+        elsewhere.place(&NormChars::new(&norm), &mut out);
         assert_eq!(out, [Personal::whole(start, start + 38)]);
     }
 
@@ -1520,7 +1535,7 @@ mod tests {
             personal,
         };
         let mut out = Vec::new();
-        x.place(&norm, &mut out);
+        x.place(&NormChars::new(&norm), &mut out);
         let shown: Vec<String> = out.iter().map(|p| chars(&text, (p.start, p.end))).collect();
         assert_eq!(shown[..2], ["Jean Dupont", "Sophie Lambert"]);
         assert!(out[0].first && out[1].first);

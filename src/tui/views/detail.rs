@@ -358,7 +358,7 @@ fn ident_rows(app: &App, d: &crate::tui::app::Detail) -> Vec<IdentRow> {
 }
 
 /// A moment as the source gives it: a day alone, or an instant in UTC and in Paris time, as
-/// the reports quote it (`2026-10-19 05:00 UTC, 06:00 in Paris`).
+/// the reports quote it (`2026-10-19 05:00 UTC, 07:00 in Paris`).
 fn moment(m: crate::ident::Moment) -> String {
     match m {
         crate::ident::Moment::Date(d) => d.to_string(),
